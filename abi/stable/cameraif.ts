@@ -6,8 +6,8 @@
  * set and read controls (brightness, contrast, …), start and stop streaming. The back end
  * reports captured frames and changed controls on an event page: a head with two indices,
  * then 64-byte events. The xenstore key names, the driver name and the protocol version Xen
- * spells as string macros are not declared here: xenabi's model has no string constants yet;
- * nor are the function-like macros that find an event on the page. Not yet declared
+ * spells as string macros (22 since 4.13) are not declared here yet, though the DSL now has
+ * stringConstant(); nor are the function-like macros that find an event on the page. Not yet declared
  * either: xencamera_page_directory, the layout of the pages listing a buffer's grants, whose grant array
  * went from one element to flexible in 4.19, a change the Rust crate cannot yet express.
  */

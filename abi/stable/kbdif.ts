@@ -1,11 +1,11 @@
 /**
  * The paravirtual keyboard and pointer: the back end (QEMU's vkbd) posts input events —
  * relative and absolute motion, keys, multi-touch — to the guest's front end through a ring of
- * fixed 40-byte events on a shared page; the other direction is reserved. The xenstore key
- * names and the driver name Xen spells as string macros are not declared here: xenabi's model
- * has no string constants yet.
+ * fixed 40-byte events on a shared page; the other direction is reserved. The two ends
+ * negotiate in xenstore under the key names below (since 4.9; the raw pointer, the disabling
+ * of either device and the unique id since 4.11).
  */
-import { abiModule, ARM, array, constant, field, i16, i32, inlineStruct, inlineUnion, struct, u32, u8, union, valueSet, X86 } from 'xenabi/dsl';
+import { abiModule, ARM, array, constant, field, i16, i32, inlineStruct, inlineUnion, stringConstant, struct, u32, u8, union, valueSet, X86 } from 'xenabi/dsl';
 
 const ALL = [...X86, ...ARM];
 
@@ -134,6 +134,28 @@ export const xenkbd_page = struct('xenkbd_page', {
   ],
 });
 
+// ---- Xenstore names ---------------------------------------------------------------------------
+
+const KEY = { since: '4.9' } as const;
+export const XENKBD_DRIVER_NAME = stringConstant('XENKBD_DRIVER_NAME', 'vkbd', { ...KEY, doc: "The device type in xenstore: a front end's directory is `device/vkbd/<n>`." });
+export const XENKBD_FIELD_FEAT_DSBL_KEYBRD = stringConstant('XENKBD_FIELD_FEAT_DSBL_KEYBRD', 'feature-disable-keyboard', { since: '4.11', doc: 'Back end: `1` when the front end need not offer a keyboard.' });
+export const XENKBD_FIELD_FEAT_DSBL_POINTER = stringConstant('XENKBD_FIELD_FEAT_DSBL_POINTER', 'feature-disable-pointer', { since: '4.11', doc: 'Back end: `1` when the front end need not offer a pointer.' });
+export const XENKBD_FIELD_FEAT_ABS_POINTER = stringConstant('XENKBD_FIELD_FEAT_ABS_POINTER', 'feature-abs-pointer', { ...KEY, doc: 'Back end: `1` when it can report absolute pointer positions (XENKBD_TYPE_POS).' });
+export const XENKBD_FIELD_FEAT_RAW_POINTER = stringConstant('XENKBD_FIELD_FEAT_RAW_POINTER', 'feature-raw-pointer', { since: '4.11', doc: 'Back end: `1` when it can report absolute positions unscaled, from 0 to 0x7fff.' });
+export const XENKBD_FIELD_FEAT_MTOUCH = stringConstant('XENKBD_FIELD_FEAT_MTOUCH', 'feature-multi-touch', { ...KEY, doc: 'Back end: `1` when it can report multi-touch events.' });
+export const XENKBD_FIELD_REQ_ABS_POINTER = stringConstant('XENKBD_FIELD_REQ_ABS_POINTER', 'request-abs-pointer', { ...KEY, doc: 'Front end: `1` to get absolute positions instead of relative motion.' });
+export const XENKBD_FIELD_REQ_RAW_POINTER = stringConstant('XENKBD_FIELD_REQ_RAW_POINTER', 'request-raw-pointer', { since: '4.11', doc: 'Front end: `1` to get those positions unscaled; only with request-abs-pointer.' });
+export const XENKBD_FIELD_REQ_MTOUCH = stringConstant('XENKBD_FIELD_REQ_MTOUCH', 'request-multi-touch', { ...KEY, doc: 'Front end: `1` to get multi-touch events.' });
+export const XENKBD_FIELD_RING_GREF = stringConstant('XENKBD_FIELD_RING_GREF', 'page-gref', { ...KEY, doc: 'Front end: the grant reference of the shared page, in decimal.' });
+export const XENKBD_FIELD_EVT_CHANNEL = stringConstant('XENKBD_FIELD_EVT_CHANNEL', 'event-channel', { ...KEY, doc: 'Front end: the event channel port the two ends signal each other on.' });
+export const XENKBD_FIELD_WIDTH = stringConstant('XENKBD_FIELD_WIDTH', 'width', { ...KEY, doc: 'Back end: the largest X coordinate the pointer reports, in pixels.' });
+export const XENKBD_FIELD_HEIGHT = stringConstant('XENKBD_FIELD_HEIGHT', 'height', { ...KEY, doc: 'Back end: the largest Y coordinate the pointer reports, in pixels.' });
+export const XENKBD_FIELD_MT_WIDTH = stringConstant('XENKBD_FIELD_MT_WIDTH', 'multi-touch-width', { ...KEY, doc: 'Back end: the width of the touch area, in pixels.' });
+export const XENKBD_FIELD_MT_HEIGHT = stringConstant('XENKBD_FIELD_MT_HEIGHT', 'multi-touch-height', { ...KEY, doc: 'Back end: the height of the touch area, in pixels.' });
+export const XENKBD_FIELD_MT_NUM_CONTACTS = stringConstant('XENKBD_FIELD_MT_NUM_CONTACTS', 'multi-touch-num-contacts', { ...KEY, doc: 'Back end: how many touches it reports at once.' });
+export const XENKBD_FIELD_UNIQUE_ID = stringConstant('XENKBD_FIELD_UNIQUE_ID', 'unique-id', { since: '4.11', doc: 'Back end: an identifier of this device instance (a UUID, say), so several can be told apart.' });
+export const XENKBD_FIELD_RING_REF = stringConstant('XENKBD_FIELD_RING_REF', 'page-ref', { ...KEY, doc: "Front end, obsolete: the shared page's frame number, from before page-gref." });
+
 export default abiModule({
   name: 'kbdif',
   xenHeader: 'io/kbdif.h',
@@ -143,6 +165,24 @@ export default abiModule({
   items: [
     XENKBD_TYPE,
     XENKBD_MT_EV,
+    XENKBD_DRIVER_NAME,
+    XENKBD_FIELD_FEAT_DSBL_KEYBRD,
+    XENKBD_FIELD_FEAT_DSBL_POINTER,
+    XENKBD_FIELD_FEAT_ABS_POINTER,
+    XENKBD_FIELD_FEAT_RAW_POINTER,
+    XENKBD_FIELD_FEAT_MTOUCH,
+    XENKBD_FIELD_REQ_ABS_POINTER,
+    XENKBD_FIELD_REQ_RAW_POINTER,
+    XENKBD_FIELD_REQ_MTOUCH,
+    XENKBD_FIELD_RING_GREF,
+    XENKBD_FIELD_EVT_CHANNEL,
+    XENKBD_FIELD_WIDTH,
+    XENKBD_FIELD_HEIGHT,
+    XENKBD_FIELD_MT_WIDTH,
+    XENKBD_FIELD_MT_HEIGHT,
+    XENKBD_FIELD_MT_NUM_CONTACTS,
+    XENKBD_FIELD_UNIQUE_ID,
+    XENKBD_FIELD_RING_REF,
     xenkbd_motion,
     xenkbd_key,
     xenkbd_position,

@@ -2,10 +2,14 @@
  * PCI pass-through to paravirtual guests: the guest's pcifront and the driver domain's
  * pciback share one page, on which the front end posts configuration-space and MSI requests
  * (and the back end, AER events) one at a time, signalling through an event channel and the
- * page's flags. Xen's XEN_PCI_MAGIC version string is not declared here: xenabi's model has no
- * string constants yet.
+ * page's flags. The front end states the protocol's version in xenstore (XEN_PCI_MAGIC).
  */
-import { abiModule, array, constant, field, flag, flagSet, i32, struct, u16, u32, valueSet } from 'xenabi/dsl';
+import { abiModule, array, constant, field, flag, flagSet, i32, stringConstant, struct, u16, u32, valueSet } from 'xenabi/dsl';
+
+export const XEN_PCI_MAGIC = stringConstant('XEN_PCI_MAGIC', '7', {
+  since: '4.6',
+  doc: "The protocol's version, which the front end writes to its `magic` xenstore key and the back end checks: the text \"7\", a string rather than a number.",
+});
 
 const XEN_PCIF = flagSet('XEN_PCIF', {
   since: '4.6',
@@ -114,7 +118,7 @@ export default abiModule({
   name: 'pciif',
   xenHeader: 'io/pciif.h',
   xenGuard: '__XEN_PCI_COMMON_H__',
-  coverage: 'partial',
+  coverage: 'full',
   doc: 'PCI pass-through to PV guests: the page pcifront and pciback share, its requests, AER events and flags.',
-  items: [XEN_PCIF, XEN_PCIB, XEN_PCI_OP, XEN_PCI_ERR, SH_INFO_MAX_VEC, xen_msix_entry, xen_pci_op, xen_pcie_aer_op, xen_pci_sharedinfo],
+  items: [XEN_PCI_MAGIC, XEN_PCIF, XEN_PCIB, XEN_PCI_OP, XEN_PCI_ERR, SH_INFO_MAX_VEC, xen_msix_entry, xen_pci_op, xen_pcie_aer_op, xen_pci_sharedinfo],
 });

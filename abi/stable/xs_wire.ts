@@ -10,9 +10,9 @@
  * `XS_RESTRICT` is gone, its number left unused. The error strings xenstored may send are a
  * table of C strings in Xen's header, which this module does not declare (the xenstore clients
  * of `@xenabi/linux` and `xenabi-linux` carry it as `XSD_ERRORS`, tested against Xen's
- * headers), nor the `XS_WRITE_*` string macros Xen dropped in 4.21.
+ * headers). The `XS_WRITE_*` strings, an obsolete flag word of XS_WRITE, lasted until 4.21.
  */
-import { abiModule, array, byteRing, constant, field, flag, flagSet, struct, typedef, u32, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, array, byteRing, constant, field, flag, flagSet, stringConstant, struct, typedef, u32, u8, valueSet } from 'xenabi/dsl';
 
 // ---- Message types ------------------------------------------------------------------------
 
@@ -63,6 +63,13 @@ export const XS_TYPE_COUNT = constant('XS_TYPE_COUNT', 23, {
   history: [{ since: '4.21', value: 27 }],
   doc: 'One more than the highest message type: the number of types xenstored knows.',
 });
+
+// ---- Write flags --------------------------------------------------------------------------
+
+const WRITE_FLAG = 'A flag word an early form of XS_WRITE carried; neither xenstored Xen ships (C or OCaml) reads it in 4.6 or later, and Xen removed the names in 4.21.';
+export const XS_WRITE_NONE = stringConstant('XS_WRITE_NONE', 'NONE', { since: '4.6', until: '4.21', doc: `${WRITE_FLAG} Write whether or not the node exists.` });
+export const XS_WRITE_CREATE = stringConstant('XS_WRITE_CREATE', 'CREATE', { since: '4.6', until: '4.21', doc: `${WRITE_FLAG} Create the node if it does not exist.` });
+export const XS_WRITE_CREATE_EXCL = stringConstant('XS_WRITE_CREATE_EXCL', 'CREATE|EXCL', { since: '4.6', until: '4.21', doc: `${WRITE_FLAG} Create the node; fail if it exists.` });
 
 // ---- Messages -----------------------------------------------------------------------------
 
@@ -168,6 +175,9 @@ export default abiModule({
   items: [
     xsd_sockmsg_type,
     XS_TYPE_COUNT,
+    XS_WRITE_NONE,
+    XS_WRITE_CREATE,
+    XS_WRITE_CREATE_EXCL,
     xsd_sockmsg,
     xs_watch_type,
     XENSTORE_RING_SIZE,

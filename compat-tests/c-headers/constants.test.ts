@@ -97,6 +97,7 @@ function constantsUnit(model: AbiModel, release: string): { path: string; consta
   const body = [
     ...lines,
     '#include <stdio.h>',
+    '#include <string.h>',
     '#include <xenabi/xenabi.h>',
     'static int failed;',
     'static void fail(const char *name) { printf("%s has another value at run time\\n", name); failed = 1; }',
@@ -112,6 +113,7 @@ function constantsUnit(model: AbiModel, release: string): { path: string; consta
 /** Type, value and run-time read of one constant, per architecture where its value differs. */
 function constantProbe(c: ConstantDecl, n: number): string[] {
   const type = c.cType;
+  if (type === 'string') return textProbe(c, n);
   const perArch = ARCHES.filter((a) => !c.archs || c.archs.includes(a)).map((arch) => ({ arch, value: BigInt(c.values?.[arch] ?? c.value) }));
   const lines: string[] = [];
   for (const { arch, value } of perArch) {
@@ -121,6 +123,26 @@ function constantProbe(c: ConstantDecl, n: number): string[] {
       `  XENABI_STATIC_ASSERT(probe_type_${n}, _Generic((${c.name}), ${type}: 1, default: 0));`,
       `  XENABI_STATIC_ASSERT(probe_value_${n}, (${c.name}) == ${expected});`,
       `  { volatile ${type} v = (${c.name}); if (v != ${expected}) fail("${c.name}"); }`,
+      '#endif',
+    );
+  }
+  return c.archs ? [`#if ${archCondition(c.archs as Arch[])}`, ...lines, '#endif'] : lines;
+}
+
+/**
+ * A string constant: a string literal (`char *` once converted, as `_Generic` sees it) of the
+ * model's length, whose bytes at run time are the model's, compared with an array of the
+ * expected byte values so no escaping of ours is trusted.
+ */
+function textProbe(c: ConstantDecl, n: number): string[] {
+  const lines: string[] = [];
+  for (const arch of ARCHES.filter((a) => !c.archs || c.archs.includes(a))) {
+    const bytes = [...Buffer.from(c.values?.[arch] ?? c.value, 'latin1'), 0];
+    lines.push(
+      `#if defined(${ARCH_MACROS[arch]})`,
+      `  XENABI_STATIC_ASSERT(probe_type_${n}, _Generic((${c.name}), char *: 1, default: 0));`,
+      `  XENABI_STATIC_ASSERT(probe_value_${n}, sizeof(${c.name}) == ${bytes.length});`,
+      `  { static const char e[] = { ${bytes.join(', ')} }; if (sizeof(${c.name}) != sizeof e || memcmp(${c.name}, e, sizeof e) != 0) fail("${c.name}"); }`,
       '#endif',
     );
   }

@@ -49,9 +49,15 @@ describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUD
     expect(side.records.vcpu_runstate_info).toMatchObject({ namespace: 'stable', module: 'vcpu' });
     for (const arch of ARCHES) expect(side.records.xen_dm_op?.layouts[arch], arch).toMatchObject({ size: 32, align: 8 });
     expect(side.sets.XEN_DMOP?.ops?.length).toBe(20);
-    // Macros that are no integer constant where the compile takes them: empty under C99, a
-    // string, a type name. clang numbers such a probe itself; none of them is a constant.
-    for (const name of ['XEN_FLEX_ARRAY_DIM', 'PRI_xen_pfn', 'uint64_aligned_t', 'XEN_IO_PROTO_ABI_NATIVE']) expect(side.constants[name], name).toBeUndefined();
+    // Macros that are no constant where the compile takes them: empty under C99, a type name.
+    // clang numbers such a probe itself; neither is a constant.
+    for (const name of ['XEN_FLEX_ARRAY_DIM', 'uint64_aligned_t']) expect(side.constants[name], name).toBeUndefined();
+    // String macros are read as the text the compile gives them, per architecture where it differs.
+    expect(side.constants.HVM_XS_BIOS).toMatchObject({ value: 'hvmloader/bios', string: true, namespace: 'stable', module: 'hvm_xs_strings' });
+    expect(side.constants.XS_WRITE_CREATE_EXCL).toMatchObject({ value: 'CREATE|EXCL', string: true, module: 'xs_wire' });
+    // x86 spells the printf length of xen_pfn_t as a string; Arm names <inttypes.h>'s macro, which is no string macro of the tree.
+    expect(side.constants.PRI_xen_pfn).toMatchObject({ value: 'lx', string: true, archs: ['x86_32', 'x86_64'] });
+    expect(side.constants.XEN_IO_PROTO_ABI_NATIVE).toMatchObject({ string: true, values: { x86_32: 'x86_32-abi', x86_64: 'x86_64-abi', arm32: 'arm-abi', arm64: 'arm-abi' } });
   });
 
   it.skipIf(prerequisites.skip)("agrees with the registry on every record and constant it declares for Xen 4.17, and finds nothing between a tree and itself", () => {

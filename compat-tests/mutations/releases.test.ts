@@ -92,6 +92,9 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.21→4.22 CONSTANT_REMOVED VGCF_IN_SYSCALL',
         '4.20→4.21 CONSTANT_VALUE_CHANGED XS_TYPE_COUNT',
         '4.8→4.9 CONSTANT_REMOVED XS_RESTRICT',
+        '4.20→4.21 CONSTANT_REMOVED XS_WRITE_NONE',
+        '4.20→4.21 CONSTANT_REMOVED XS_WRITE_CREATE',
+        '4.20→4.21 CONSTANT_REMOVED XS_WRITE_CREATE_EXCL',
         // hvm/hvm_op.h, hvm/params.h, memory.h
         '4.6→4.7 CONSTANT_REMOVED HVMMEM_mmio_write_dm',
         '4.6→4.7 FIELD_RENAMED xen_add_to_physmap_batch.u',

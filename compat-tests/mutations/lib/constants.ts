@@ -31,7 +31,10 @@ export const renameConstantKind: MutationKind = (view) =>
   );
 
 /** One less, or one more for zero and negative values: still fits the literal's type. */
-const nudge = (value: string) => String(BigInt(value) > 0n ? BigInt(value) - 1n : BigInt(value) + 1n);
+const nudgeInteger = (value: string) => String(BigInt(value) > 0n ? BigInt(value) - 1n : BigInt(value) + 1n);
+
+/** A string constant's text with one character more: still printable ASCII. */
+const nudgeText = (value: string) => `${value}x`;
 
 /** A new value (op numbers are renumbered by the op mutations instead). */
 export const changeValue: MutationKind = (view) => {
@@ -39,6 +42,7 @@ export const changeValue: MutationKind = (view) => {
   return stableConstants(view)
     .filter((c) => !ops.has(c.name))
     .map((c) => {
+      const nudge = c.cType === 'string' ? nudgeText : nudgeInteger;
       const values = c.values ? Object.fromEntries(Object.entries(c.values).map(([a, v]) => [a, nudge(v as string)])) : undefined;
       return mutation('constant.value', c.name, {
         description: c.values ? `${c.name}: every architecture's value changes by one` : `${c.name}: ${c.value} → ${nudge(c.value)}`,

@@ -156,6 +156,7 @@ const CAPABILITY_TEXT: Record<Capability, string> = {
   modules: 'no modules (so no interface-version constants)',
   padding: 'no padding markers',
   sets: 'no op or flag sets',
+  strings: 'no string constants',
 };
 
 function skippedRules(base: AbiSide, head: AbiSide): { rule: string; reason: string }[] {
@@ -175,6 +176,7 @@ function limitations(base: AbiSide, head: AbiSide, findings: readonly Finding[])
     if (!side.has.includes('padding')) notes.push(`the ${name} (${side.label}) has no padding markers: PADDING_GIVEN_MEANING reports only fields that take compiler padding`);
     if (!side.has.includes('fieldLifetimes')) notes.push(`the ${name} (${side.label}) has no field lifetimes: SINCE_CHANGED and REMOVED_FROM_RELEASE see records, typedefs and constants only`);
     if (!side.has.includes('sets')) notes.push(`the ${name} (${side.label}) has no sets: ops and flags are compared as plain constants (a removed op is CONSTANT_REMOVED)`);
+    if (!side.has.includes('strings')) notes.push(`the ${name} (${side.label}) has no string constants: string constants are not compared`);
     if (!side.has.includes('aliases')) notes.push(`the ${name} (${side.label}) has no typedefs: a field respelled with a typedef of the same type is reported as FIELD_TYPE_CHANGED`);
   }
   const common = base.namespaces.filter((n) => head.namespaces.includes(n));

@@ -6,6 +6,7 @@ import type {
   Arch,
   ArchScalarName,
   ConstantCType,
+  IntegerCType,
   ConstantSpelling,
   DeclaredHole,
   FieldDirection,
@@ -150,10 +151,11 @@ export interface IoctlDef {
 export interface ConstantDef extends ItemFields {
   kind: 'constantDef';
   name: string;
-  value: bigint;
+  /** An integer, or a string constant's text (`cType` is then `string`). */
+  value: bigint | string;
   ioctl?: IoctlDef;
-  values?: Partial<Record<Arch, bigint>>;
-  history?: { since: XenRelease; value: bigint; cType?: ConstantCType }[];
+  values?: Partial<Record<Arch, bigint | string>>;
+  history?: { since: XenRelease; value: bigint | string; cType?: IntegerCType }[];
   legacyValue?: { value: bigint; belowInterfaceVersion: InterfaceVersion };
   cType?: ConstantCType;
   spelling?: ConstantSpelling;

@@ -14,6 +14,7 @@
 import type {
   Arch,
   ConstantCType,
+  IntegerCType,
   ConstantSpelling,
   DeclaredHole,
   FieldDirection,
@@ -243,16 +244,45 @@ type ConstantOptions = ItemOptions & {
   /** Per-architecture values, when the value depends on the architecture. */
   values?: Partial<Record<Arch, number | bigint>>;
   /** Later values: the release each took effect in, and the literal's C type when that changed too. */
-  history?: { since: XenRelease; value: number | bigint; cType?: ConstantCType }[];
+  history?: { since: XenRelease; value: number | bigint; cType?: IntegerCType }[];
   /** Xen's other value for guests built against an older interface version (`__HYPERVISOR_sched_op` is 6 below 0x00030101). */
   legacyValue?: { value: number | bigint; belowInterfaceVersion: InterfaceVersion };
-  cType?: ConstantCType;
+  cType?: IntegerCType;
   spelling?: ConstantSpelling;
+};
+
+type StringConstantOptions = ItemOptions & {
+  /** Per-architecture texts, when the text depends on the architecture (`XEN_IO_PROTO_ABI_NATIVE`). */
+  values?: Partial<Record<Arch, string>>;
+  /** Later texts: the release each took effect in. */
+  history?: { since: XenRelease; value: string }[];
 };
 
 /** An integer `#define`. */
 export function constant(name: string, value: number | bigint, options: ConstantOptions): ConstantDef {
   return constantAt(name, value, options);
+}
+
+/**
+ * A string `#define` (`#define HVM_XS_BIOS "hvmloader/bios"`): printable ASCII text, written
+ * as a C string literal, a Rust `&str` (with a NUL-terminated `&CStr` twin) and a TypeScript string.
+ *
+ * ```ts
+ * export const HVM_XS_BIOS = stringConstant('HVM_XS_BIOS', 'hvmloader/bios', { since: '4.6', doc: '…' });
+ * ```
+ */
+export function stringConstant(name: string, value: string, options: StringConstantOptions): ConstantDef {
+  const { values, history, ...rest } = options;
+  return {
+    kind: 'constantDef',
+    name,
+    value,
+    ...rest,
+    cType: 'string',
+    ...(values ? { values: { ...values } } : {}),
+    ...(history ? { history: history.map((h) => ({ since: h.since, value: h.value })) } : {}),
+    loc: callerLocation(),
+  };
 }
 
 function constantAt(name: string, value: number | bigint, options: ConstantOptions, bitConstant?: string, ioctlDef?: IoctlDef): ConstantDef {
@@ -278,11 +308,11 @@ function mapValues(values: Partial<Record<Arch, number | bigint>>): Partial<Reco
 type FlagOptions = ItemOptions & {
   /** Xen's bit-number constant (`_XEN_DMOP_no_gfns`), when it has one. */
   bitConstant?: string;
-  cType?: ConstantCType;
+  cType?: IntegerCType;
   /** How Xen spells the mask; `shift` (`(1U << n)`) unless it writes a literal (`0x1`). */
   spelling?: ConstantSpelling;
   /** Later C types of the mask (`(1<<0)` became `(1u<<0)`); the value follows from the type. */
-  history?: { since: XenRelease; cType: ConstantCType }[];
+  history?: { since: XenRelease; cType: IntegerCType }[];
 };
 
 /** One flag: the mask `(1U << bit)` and, if Xen names it, the bit-number constant. */
@@ -299,7 +329,7 @@ export function flag(mask: string, bit: number, options: FlagOptions): FlagDef {
 }
 
 /** `1 << bit` as a value of `cType`: a shift into the sign bit of `int` or `long long` is negative. */
-function maskValue(bit: number, cType: ConstantCType): bigint {
+function maskValue(bit: number, cType: IntegerCType): bigint {
   const value = 1n << BigInt(bit);
   const signedWidth = cType === 'int' ? 32n : cType === 'long long' ? 64n : undefined;
   return signedWidth !== undefined && value === 1n << (signedWidth - 1n) ? -value : value;

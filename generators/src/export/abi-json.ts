@@ -49,6 +49,7 @@ export interface ExportRecord {
 }
 
 export interface ExportConstant {
+  /** Decimal; in part `strings`, the text. */
   value?: string;
   values?: Partial<Record<Arch, string>>;
   namespace: Namespace;
@@ -60,9 +61,9 @@ export interface ExportConstant {
 }
 
 /** Optional parts a document may carry; a consumer treats a part not listed as unknown, not as empty. */
-export type ExportPart = 'aliases' | 'archs' | 'directions' | 'growable' | 'linux' | 'modules' | 'padding' | 'sets';
+export type ExportPart = 'aliases' | 'archs' | 'directions' | 'growable' | 'linux' | 'modules' | 'padding' | 'sets' | 'strings';
 
-export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets'];
+export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets', 'strings'];
 
 export interface ExportAlias {
   /** The target type, spelled as field types are; absent when it differs per architecture. */
@@ -107,6 +108,12 @@ export interface ExportDocument {
   aliases?: Record<string, ExportAlias>;
   sets?: Record<string, ExportSet>;
   modules?: Record<string, ExportModule>;
+  /**
+   * Part `strings`: the string constants (`#define HVM_XS_BIOS "hvmloader/bios"`), shaped as
+   * `constants` are with the text as `value` (or `values`). Kept out of `constants`, whose
+   * values are decimals for every consumer.
+   */
+  strings?: Record<string, ExportConstant>;
 }
 
 export type NamespaceFilter = Namespace | 'all';
@@ -137,9 +144,10 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
     };
   }
   const constants = dict<ExportConstant>();
+  const strings = dict<ExportConstant>();
   for (const c of [...model.constants].filter(wanted).sort(byName)) {
     const values = c.values ? archValues(c.values, c) : undefined;
-    constants[c.name] = {
+    (c.cType === 'string' ? strings : constants)[c.name] = {
       ...(values ? { values } : { value: c.value }),
       namespace: c.namespace,
       module: c.module,
@@ -156,6 +164,7 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
     records,
     constants,
     ...optionalParts(model, wanted),
+    strings,
   };
 }
 

@@ -15,6 +15,8 @@
  * (and line) are those of the location written before: they are read in the order written.
  */
 
+import { cStringBytes } from './assembly.js';
+
 /** Where a declaration is, as clang names its file (`<scratch space>` for pasted tokens). */
 export interface AstLoc {
   file: string;
@@ -66,10 +68,19 @@ export interface AstConstant {
   loc: AstLoc;
 }
 
+/** A `char` array initialised with a string literal, and the literal's text. */
+export interface AstText {
+  name: string;
+  value: string;
+  loc: AstLoc;
+}
+
 export interface AstFacts {
   records: AstRecord[];
   typedefs: AstTypedef[];
   enumerators: AstConstant[];
+  /** File-scope variables initialised with a string literal (the probe's string macros). */
+  texts: AstText[];
 }
 
 interface Node {
@@ -105,7 +116,7 @@ class Locations {
 }
 
 /** Kinds read in full (and every attribute, so a constant inside one stays there); every other line only moves the carried location. */
-const KEPT = new Set(['RecordDecl', 'FieldDecl', 'TypedefDecl', 'EnumDecl', 'EnumConstantDecl', 'ConstantExpr', 'value', 'Record']);
+const KEPT = new Set(['RecordDecl', 'FieldDecl', 'TypedefDecl', 'EnumDecl', 'EnumConstantDecl', 'ConstantExpr', 'value', 'Record', 'VarDecl', 'StringLiteral']);
 
 /**
  * The text dump as a tree of the nodes header mode reads, locations resolved. A node's kept
@@ -185,7 +196,7 @@ const FLAGS = /^(?:implicit\s+|(?:referenced|used|invalid|unused|imported|hidden
 
 /** Records, typedefs and enumerators of the dump. */
 export function readAst(text: string): AstFacts {
-  const facts: AstFacts = { records: [], typedefs: [], enumerators: [] };
+  const facts: AstFacts = { records: [], typedefs: [], enumerators: [], texts: [] };
   const nested = new Map<Node, number>();
   const visit = (node: Node, parent: string | undefined): void => {
     if (node.kind === 'RecordDecl' && / definition$/.test(node.rest) && node.loc) {
@@ -201,6 +212,10 @@ export function readAst(text: string): AstFacts {
     }
     if (node.kind === 'TypedefDecl' && node.loc) facts.typedefs.push(typedefOf(node));
     if (node.kind === 'EnumDecl') facts.enumerators.push(...enumeratorsOf(node));
+    if (node.kind === 'VarDecl' && parent === undefined) {
+      const text = textOf(node);
+      if (text) facts.texts.push(text);
+    }
     for (const c of node.children) visit(c, parent);
   };
   visit(parseTextAst(text), undefined);
@@ -242,6 +257,15 @@ function typedefOf(node: Node): AstTypedef {
   const types = TYPES.exec(afterFlags);
   const record = findDescendant(node.children, (c) => c.kind === 'Record');
   return { name, qualType: types?.[1] ?? '', desugared: types?.[2] ?? types?.[1] ?? '', ...(record ? { recordId: record.id } : {}), loc: where(node) };
+}
+
+/** A variable initialised with a string literal: its name and the literal's text (clang writes it with C escapes). */
+function textOf(node: Node): AstText | undefined {
+  const literal = node.children.find((c) => c.kind === 'StringLiteral');
+  const quoted = literal ? /"((?:[^"\\]|\\.)*)"\s*$/.exec(literal.rest) : undefined;
+  const name = /^(\w+)\s+'/.exec(node.rest.replace(FLAGS, ''))?.[1];
+  if (!quoted || !name) return undefined;
+  return { name, value: String.fromCharCode(...cStringBytes(`"${quoted[1] ?? ''}"`)), loc: where(node) };
 }
 
 /** Every enumerator of an enum; one without an initialiser is the previous plus one (the first is 0). */

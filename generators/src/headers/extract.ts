@@ -13,16 +13,23 @@ import { baseArgs, runClang } from './clang.js';
 import type { ArchFacts, ConstantFact, FactLoc, FieldFact, RecordFact, TypedefFact } from './facts.js';
 import { parseLayoutDump, type DumpedRecord } from './layout-dump.js';
 import { readPreprocessed, type Defined } from './preprocessed.js';
-import { candidateMacros, rootHeaders, type HeaderFile, type MacroCandidate } from './roots.js';
+import { candidateMacros, candidateTexts, rootHeaders, type HeaderFile, type MacroCandidate } from './roots.js';
 import { recordSizes, spellField, spellType, UNNAMED, type RecordNames } from './spelling.js';
 
 /** The probe's enumerators are named with this prefix and the macro's index. */
 export const MACRO_PREFIX = '__xenabi_macro_';
 
-/** The translation unit: every root header, then (for the tools run) one enumerator per candidate macro. */
-export function translationUnit(roots: readonly string[], macros: readonly MacroCandidate[] = []): string {
+/** The probe's `char` arrays, one per string macro, are named with this prefix and the macro's index. */
+export const TEXT_PREFIX = '__xenabi_text_';
+
+/**
+ * The translation unit: every root header, then (for the tools run) one enumerator per
+ * candidate macro and one `char` array per string macro, initialised with it.
+ */
+export function translationUnit(roots: readonly string[], macros: readonly MacroCandidate[] = [], texts: readonly MacroCandidate[] = []): string {
   const lines = ['/* xenabi header mode */', '#include <stdint.h>', '#include <stddef.h>', ...roots.map((r) => `#include <xen/${r}>`)];
   macros.forEach((m, i) => lines.push(`#ifdef ${m.name}`, `enum { ${MACRO_PREFIX}${i} = ${m.name} };`, '#endif'));
+  texts.forEach((m, i) => lines.push(`#ifdef ${m.name}`, `const char ${TEXT_PREFIX}${i}[] = ${m.name};`, '#endif'));
   return `${lines.join('\n')}\n`;
 }
 
@@ -30,8 +37,9 @@ export function translationUnit(roots: readonly string[], macros: readonly Macro
 export async function extractArch(files: readonly HeaderFile[], arch: Arch, includeRoot: string): Promise<ArchFacts> {
   const roots = rootHeaders(files, arch);
   const macros = candidateMacros(files);
+  const texts = candidateTexts(files);
   const [tools, plain] = await Promise.all([
-    runClang([...baseArgs(arch, 'tools', includeRoot), '-fsyntax-only', '-Xclang', '-ast-dump', '-Xclang', '-fdump-record-layouts-complete', '-x', 'c', '-'], translationUnit(roots, macros)),
+    runClang([...baseArgs(arch, 'tools', includeRoot), '-fsyntax-only', '-Xclang', '-ast-dump', '-Xclang', '-fdump-record-layouts-complete', '-x', 'c', '-'], translationUnit(roots, macros, texts)),
     runClang([...baseArgs(arch, 'plain', includeRoot), '-E', '-dD', '-x', 'c', '-'], translationUnit(roots)),
   ]);
   const astStart = tools.stdout.search(/^TranslationUnitDecl /m);
@@ -43,7 +51,7 @@ export async function extractArch(files: readonly HeaderFile[], arch: Arch, incl
   return {
     arch,
     ...buildRecords(ast, dumps, arch, tree, seen),
-    constants: buildConstants(ast, macros, tree, seen),
+    constants: [...buildConstants(ast, macros, tree, seen), ...buildTexts(ast, texts, tree, seen)].sort((a, b) => (a.name < b.name ? -1 : 1)),
     roots,
     errors: treeErrors(tools.stderr, tree),
   };
@@ -212,6 +220,17 @@ function buildConstants(ast: AstFacts, macros: readonly MacroCandidate[], tree: 
     if (loc && !out.has(e.name)) out.set(e.name, { name: e.name, value: e.value, cType: e.cType, loc, plain: seen.enumerators.has(e.name), origin: 'enum' });
   }
   return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** String macros with the text the compile gave them, as constants of C type `string`. */
+function buildTexts(ast: AstFacts, texts: readonly MacroCandidate[], tree: TreePaths, seen: Defined): ConstantFact[] {
+  const files = new Set([...ast.records, ...ast.typedefs, ...ast.enumerators].map((d) => tree.relative(d.loc.file)).filter(Boolean));
+  return ast.texts.flatMap((t) => {
+    const macro = t.name.startsWith(TEXT_PREFIX) ? texts[Number(t.name.slice(TEXT_PREFIX.length))] : undefined;
+    const site = macro ? (macro.sites.find((s) => files.has(s.file)) ?? macro.sites[0]) : undefined;
+    if (!macro || !site) return [];
+    return [{ name: macro.name, value: t.value, cType: 'string', loc: { file: site.file, line: site.line, col: 1 }, plain: seen.macros.has(macro.name), origin: 'macro' as const }];
+  });
 }
 
 /** The compiler's errors inside the tree's headers (a header that does not compile in tools mode). */

@@ -52,9 +52,9 @@ export interface TypedefFact {
 
 export interface ConstantFact {
   name: string;
-  /** Decimal. */
+  /** Decimal; for a string macro (`cType` `string`), its text. */
   value: string;
-  /** The C type of the macro's expansion (or `int` for an enumerator). */
+  /** The C type of the macro's expansion (or `int` for an enumerator), `string` for a string literal. */
   cType: string;
   loc: FactLoc;
   plain: boolean;

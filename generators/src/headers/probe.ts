@@ -15,8 +15,11 @@ export interface ProbeInput {
   includes: readonly string[];
   /** Integer constant expressions over the headers' names, each read back as 64 bits. */
   values: readonly string[];
-  /** Objects read back as bytes: a type and its initializer (`{ .flags = -1 }`). */
-  objects: readonly { type: string; init: string }[];
+  /**
+   * Objects read back as bytes: a type and its initializer (`{ .flags = -1 }`); with `array`,
+   * an array of that type sized by its initializer (`char[]` from a string literal).
+   */
+  objects: readonly { type: string; init: string; array?: boolean }[];
 }
 
 /** Why one line of the probe was dropped: the compiler's first error on it. */
@@ -69,7 +72,7 @@ export function probeSource(input: ProbeInput, dropped: { includes: ReadonlySet<
     add('};', { kind: 'fixed' });
   }
   input.objects.forEach((o, index) => {
-    if (!dropped.objects.has(index)) add(`const ${o.type} ${objectLabel(index)} = ${o.init};`, { kind: 'object', index });
+    if (!dropped.objects.has(index)) add(`const ${o.type} ${objectLabel(index)}${o.array ? '[]' : ''} = ${o.init};`, { kind: 'object', index });
   });
   return { text: `${lines.join('\n')}\n`, slots };
 }

@@ -82,28 +82,82 @@ export interface MacroCandidate {
   sites: { file: string; line: number }[];
 }
 
-/**
- * Every object-like macro of the tree whose body could be an integer constant expression
- * (not empty, no string, character or brace): the compiler decides which really are.
- */
-export function candidateMacros(files: readonly HeaderFile[]): MacroCandidate[] {
-  const byName = new Map<string, MacroCandidate>();
+/** One `#define` of an object-like macro: its body without comments, and where it is. */
+interface MacroDefinition {
+  name: string;
+  body: string;
+  file: string;
+  line: number;
+}
+
+/** Every object-like macro definition of the tree, in file and line order. */
+function macroDefinitions(files: readonly HeaderFile[]): MacroDefinition[] {
+  const out: MacroDefinition[] = [];
   for (const f of files) {
     const lines = f.text.split('\n');
     lines.forEach((first, i) => {
       const m = /^\s*#\s*define\s+([A-Za-z_]\w*)(?:[ \t]+(.*))?$/.exec(first);
       if (!m) return;
-      const name = m[1] ?? '';
       let body = m[2] ?? '';
       // A definition continued with backslashes goes on over the next lines.
       for (let next = i + 1; body.endsWith('\\') && next < lines.length; next++) body = `${body.slice(0, -1)} ${lines[next]}`;
       body = body.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, '').trim();
-      // Xen's guest interface version is how a build chooses what to see, not a value of the ABI.
-      if (!body || /["'{};]/.test(body) || /^__XEN(?:_LATEST)?_INTERFACE_VERSION__$/.test(name)) return;
-      const entry = byName.get(name) ?? { name, sites: [] };
-      entry.sites.push({ file: f.path, line: i + 1 });
-      byName.set(name, entry);
+      out.push({ name: m[1] ?? '', body, file: f.path, line: i + 1 });
     });
   }
+  return out;
+}
+
+/** The macros of `definitions` that `keep` accepts, each with every place that defines it. */
+function candidatesOf(definitions: readonly MacroDefinition[], keep: (d: MacroDefinition) => boolean): MacroCandidate[] {
+  const byName = new Map<string, MacroCandidate>();
+  for (const d of definitions.filter(keep)) {
+    const entry = byName.get(d.name) ?? { name: d.name, sites: [] };
+    entry.sites.push({ file: d.file, line: d.line });
+    byName.set(d.name, entry);
+  }
   return [...byName.values()];
+}
+
+/** A body that is one C string literal: `"hvmloader/bios"`. */
+const STRING_LITERAL = /^"(?:[^"\\\n]|\\.)*"$/;
+
+/**
+ * The names of macros that expand to a string literal: those whose body is one, and those
+ * whose body names such a macro (`XEN_IO_PROTO_ABI_NATIVE`, defined per architecture as the
+ * name of another), followed to any depth.
+ */
+function textMacroNames(definitions: readonly MacroDefinition[]): Set<string> {
+  const names = new Set(definitions.filter((d) => STRING_LITERAL.test(d.body)).map((d) => d.name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const d of definitions) {
+      if (names.has(d.name) || !/^[A-Za-z_]\w*$/.test(d.body) || !names.has(d.body)) continue;
+      names.add(d.name);
+      grew = true;
+    }
+  }
+  return names;
+}
+
+/**
+ * Every object-like macro of the tree whose body could be an integer constant expression
+ * (not empty, no string, character or brace, not the name of a string macro): the compiler
+ * decides which really are.
+ */
+export function candidateMacros(files: readonly HeaderFile[]): MacroCandidate[] {
+  const definitions = macroDefinitions(files);
+  const texts = textMacroNames(definitions);
+  // Xen's guest interface version is how a build chooses what to see, not a value of the ABI.
+  return candidatesOf(definitions, (d) => !!d.body && !/["'{};]/.test(d.body) && !texts.has(d.name) && !/^__XEN(?:_LATEST)?_INTERFACE_VERSION__$/.test(d.name));
+}
+
+/**
+ * Every object-like macro of the tree that expands to a string literal (xenstore paths,
+ * protocol names): the compiler gives the text each has where the compile takes it.
+ */
+export function candidateTexts(files: readonly HeaderFile[]): MacroCandidate[] {
+  const definitions = macroDefinitions(files);
+  const texts = textMacroNames(definitions);
+  return candidatesOf(definitions, (d) => texts.has(d.name));
 }

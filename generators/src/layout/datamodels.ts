@@ -19,7 +19,7 @@
  * pointers are 4 bytes on the 32-bit architectures (ILP32) and 8 on the 64-bit ones (LP64),
  * with no widening on Arm.
  */
-import type { Arch, ArchScalarName, ConstantCType, ScalarName } from '../model/types.js';
+import type { Arch, ArchScalarName, IntegerCType, ScalarName } from '../model/types.js';
 
 export interface SizeAlign {
   size: number;
@@ -134,14 +134,14 @@ export function integerSigned(type: { kind: 'scalar'; name: ScalarName } | { kin
 }
 
 /** Bits of a C integer literal type on an architecture. */
-export function cTypeBits(cType: ConstantCType, arch: Arch): number {
+export function cTypeBits(cType: IntegerCType, arch: Arch): number {
   if (cType === 'int' || cType === 'unsigned int') return 32;
   if (cType === 'long' || cType === 'unsigned long') return DATA_MODELS[arch].longBits;
   return 64;
 }
 
 /** The values a C integer literal type holds on an architecture, inclusive. */
-export function cTypeRange(cType: ConstantCType, arch: Arch): { min: bigint; max: bigint } {
+export function cTypeRange(cType: IntegerCType, arch: Arch): { min: bigint; max: bigint } {
   const bits = BigInt(cTypeBits(cType, arch));
   return cType.startsWith('unsigned') ? { min: 0n, max: (1n << bits) - 1n } : { min: -(1n << (bits - 1n)), max: (1n << (bits - 1n)) - 1n };
 }

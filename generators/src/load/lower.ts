@@ -317,7 +317,7 @@ function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
     kind: 'constant',
     name: def.name,
     value: def.value.toString(),
-    cType: def.cType ?? defaultCType(def.value),
+    cType: def.cType ?? defaultCType(def.value as bigint),
     spelling: def.spelling ?? 'dec',
     ...common(ctx, def),
   };

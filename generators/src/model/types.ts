@@ -449,8 +449,23 @@ export interface AliasDecl extends Lifetime, LinuxLifetime {
 /** How a constant is spelled in C. @example "hex" */
 export type ConstantSpelling = 'dec' | 'hex' | 'shift';
 
-/** The C type of a constant's literal. @example "unsigned int" */
-export type ConstantCType = 'int' | 'unsigned int' | 'long' | 'unsigned long' | 'long long' | 'unsigned long long';
+/**
+ * The C type of a constant's literal: an integer type, or `string` for a string literal
+ * (`#define HVM_XS_BIOS "hvmloader/bios"`, C type `char[N]`), whose value is the text.
+ * @example "unsigned int"
+ */
+export type ConstantCType = IntegerCType | 'string';
+
+/** The C type of an integer literal. @example "unsigned int" */
+export type IntegerCType = 'int' | 'unsigned int' | 'long' | 'unsigned long' | 'long long' | 'unsigned long long';
+
+/**
+ * A value a constant has: a decimal integer, or for a string constant (`cType` `string`) its
+ * text, printable ASCII only. The `string-constant` validation pass checks both, with the
+ * constant's location, so the schema leaves the text to it.
+ * @example "20"
+ */
+export type ConstantValue = string;
 
 /**
  * The value a constant has for guests built against an older interface version, where Xen's
@@ -469,10 +484,10 @@ export interface LegacyConstantValue {
 /** A value a constant took from a release on. @example { "since": "4.17", "value": "21" } */
 export interface ConstantValueChange {
   since: XenRelease;
-  /** Decimal. @pattern ^-?[0-9]+$ */
-  value: string;
+  /** Decimal, or the text of a string constant. */
+  value: ConstantValue;
   /** The literal's C type from this release on, when it changed (`(1<<31)` became `(1u<<31)`). */
-  cType?: ConstantCType;
+  cType?: IntegerCType;
 }
 
 /** Which way an ioctl's argument travels, as Linux's `_IOC_NONE`, `_IOC_WRITE`, `_IOC_READ` say. @example "none" */
@@ -497,17 +512,20 @@ export interface IoctlEncoding {
 }
 
 /**
- * An integer constant (`#define`).
+ * A constant (`#define`): an integer, or a string when `cType` is `string`.
  * @example { "kind": "constant", "name": "XEN_DMOP_nr_vcpus", "value": "20", "since": "4.15" }
  */
 export interface ConstantDecl extends Lifetime, LinuxLifetime {
   kind: 'constant';
   /** The macro name. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
   name: string;
-  /** The value as a decimal string (the first value, when `history` lists later ones). @pattern ^-?[0-9]+$ */
-  value: string;
-  /** Per-architecture values, when the value depends on the architecture. */
-  values?: Partial<Record<Arch, string>>;
+  /**
+   * The value as a decimal string, or a string constant's text (the first value, when
+   * `history` lists later ones).
+   */
+  value: ConstantValue;
+  /** Per-architecture values, when the value depends on the architecture (`XEN_IO_PROTO_ABI_NATIVE`). */
+  values?: Partial<Record<Arch, ConstantValue>>;
   /** Later values, oldest first. */
   history?: ConstantValueChange[];
   /** Its value for guests built against an older interface version, when Xen's header gives another. */

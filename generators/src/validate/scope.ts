@@ -318,10 +318,11 @@ export function fieldPath(record: RecordDecl, field: Field): string {
 
 /**
  * A constant's value in `release` on `arch`, or nothing where it does not exist: the
- * per-arch value if any, else the latest `history` entry in effect, else `value`.
+ * per-arch value if any, else the latest `history` entry in effect, else `value`. A string
+ * constant has no integer value.
  */
 export function constantValueAt(constant: ConstantDecl, release: string, arch: Arch, scopes: Scopes): bigint | undefined {
-  if (!has(scopes.item(constant), release, arch)) return undefined;
+  if (constant.cType === 'string' || !has(scopes.item(constant), release, arch)) return undefined;
   const at = releaseIndex(release);
   const changed = (constant.history ?? []).filter((h) => releaseIndex(h.since) >= 0 && releaseIndex(h.since) <= at).at(-1);
   return parseInteger(constant.values?.[arch] ?? changed?.value ?? constant.value);

@@ -4,16 +4,16 @@
  * `1 << 31` differ, `1UL` and `1ULL` on an LP64 target do not); the exact type is for
  * people reading a finding.
  */
-import type { ConstantCType } from '../model/types.js';
+import type { IntegerCType } from '../model/types.js';
 
 /** Every literal type, in the order of their probe codes (1-based). */
-export const C_TYPES: readonly ConstantCType[] = ['int', 'unsigned int', 'long', 'unsigned long', 'long long', 'unsigned long long'];
+export const C_TYPES: readonly IntegerCType[] = ['int', 'unsigned int', 'long', 'unsigned long', 'long long', 'unsigned long long'];
 
 /**
  * A constant expression giving 16 when `name` has the size and signedness of `cType`, plus
  * the code of its exact type (0 for none of the six).
  */
-export function constantTypeExpression(name: string, cType: ConstantCType): string {
+export function constantTypeExpression(name: string, cType: IntegerCType): string {
   const signed = cType.startsWith('unsigned') ? 0 : 1;
   const same = `(sizeof(${name}) == sizeof(${cType}) && (0 * (${name}) - 1 < 0) == ${signed})`;
   const code = C_TYPES.reduceRight((rest, t, i) => `__builtin_types_compatible_p(__typeof__(${name}), ${t}) ? ${i + 1} : ${rest}`, '0');

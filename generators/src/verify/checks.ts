@@ -11,7 +11,7 @@ import { COMMON_MODULE, declarationOrder } from '../emit/c/view-model.js';
 import { memberExpression, recordTypeName } from '../emit/c/names.js';
 import { ArchLayout } from '../layout/engine.js';
 import { onArch } from '../model/arch.js';
-import type { AliasDecl, Arch, ConstantCType, ConstantDecl, ModuleDecl, Namespace, RecordDecl, SourceLocation, TypeRef } from '../model/types.js';
+import type { AliasDecl, Arch, ConstantDecl, IntegerCType, ModuleDecl, Namespace, RecordDecl, SourceLocation, TypeRef } from '../model/types.js';
 import type { ReleaseModel } from '../select/release.js';
 import { C_TYPES, constantTypeExpression } from './c-types.js';
 
@@ -33,9 +33,15 @@ export interface CheckSubject {
 export interface VerifyCheck {
   subject: CheckSubject;
   what: CheckWhat;
-  /** How the compiler gives Xen's number: an integer constant expression, or a record's bytes with one bit-field set. */
-  probe: { kind: 'value'; expr: string } | { kind: 'bits'; type: string; path: string };
-  /** Ours, as the probe reads it back: unsigned 64 bits (for bits, `bitOffset * 256 + bitWidth`; for a constant's type, `typeCode`). */
+  /**
+   * How the compiler gives Xen's number: an integer constant expression, a record's bytes with
+   * one bit-field set, or the bytes of a string literal (a `char` array initialised with it).
+   */
+  probe: { kind: 'value'; expr: string } | { kind: 'bits'; type: string; path: string } | { kind: 'text'; expr: string };
+  /**
+   * Ours, as the probe reads it back: unsigned 64 bits (for bits, `bitOffset * 256 + bitWidth`;
+   * for a constant's type, `typeCode`; for text, `textNumber` of its bytes and the NUL).
+   */
   expected: bigint;
   /** How ours is shown, when not the number (`unsigned int`, `bits 3:2`). */
   shown?: string;
@@ -140,14 +146,37 @@ function aliasChecks(model: ReleaseModel, alias: AliasDecl, layout: ArchLayout):
 
 function constantChecks(constant: ConstantDecl, arch: Arch): VerifyCheck[] {
   const subject: CheckSubject = { kind: 'constant', item: constant.name, namespace: constant.namespace, module: constant.module, loc: constant.loc };
+  const cType = constant.cType;
+  // A string macro is compared byte for byte, terminating NUL included; a macro that is no string literal does not compile and is reported absent.
+  if (cType === 'string') return [{ subject, what: 'value', probe: { kind: 'text', expr: constant.name }, expected: textNumber(textBytes(constant.values?.[arch] ?? constant.value)), shown: 'text' }];
   return [
     { subject, what: 'value', probe: { kind: 'value', expr: constant.name }, expected: BigInt.asUintN(64, BigInt(constant.values?.[arch] ?? constant.value)) },
-    { subject, what: 'type', probe: { kind: 'value', expr: constantTypeExpression(constant.name, constant.cType) }, expected: typeCode(constant.cType, true), shown: constant.cType },
+    { subject, what: 'type', probe: { kind: 'value', expr: constantTypeExpression(constant.name, cType) }, expected: typeCode(cType, true), shown: cType },
   ];
 }
 
+/** A text's bytes as C stores the literal: ASCII, then the terminating NUL. */
+export function textBytes(text: string): Uint8Array {
+  return Uint8Array.from([...Buffer.from(text, 'latin1'), 0]);
+}
+
+/** Bytes as one number, so a text compares like any other check: a leading 1, then each byte, big-endian. */
+export function textNumber(bytes: Uint8Array): bigint {
+  let n = 1n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return n;
+}
+
+/** The text of a `textNumber`, without the terminating NUL, as a C string literal shows it. */
+export function numberText(n: bigint): string {
+  const bytes: number[] = [];
+  for (let rest = n; rest >= 256n; rest >>= 8n) bytes.unshift(Number(rest & 0xffn));
+  if (bytes.at(-1) === 0) bytes.pop();
+  return JSON.stringify(String.fromCharCode(...bytes));
+}
+
 /** The expected value of a constant's type probe: "same size and signedness" and our type's code. */
-export function typeCode(cType: ConstantCType, compatible: boolean): bigint {
+export function typeCode(cType: IntegerCType, compatible: boolean): bigint {
   return BigInt((compatible ? 16 : 0) + C_TYPES.indexOf(cType) + 1);
 }
 

@@ -10,7 +10,7 @@ import type { Finding, ItemKind, RawFinding } from '../check/finding.js';
 import type { HeaderMode } from '../headers/clang.js';
 import type { Arch } from '../model/types.js';
 import { readTypeCode } from './c-types.js';
-import { bitsText, type CheckSubject, type CheckWhat, type VerifyCheck } from './checks.js';
+import { bitsText, numberText, type CheckSubject, type CheckWhat, type VerifyCheck } from './checks.js';
 import type { Observation, ProbeRun } from './run.js';
 
 const MODE_TEXT: Record<HeaderMode, string> = { tools: 'with __XEN_TOOLS__', plain: 'without __XEN_TOOLS__' };
@@ -123,6 +123,7 @@ function ruleFor(subject: CheckSubject, what: CheckWhat): string {
 
 /** A number as a finding shows it: signed values signed, bits as a position, types by name. */
 function shown(check: VerifyCheck, value: bigint): string {
+  if (check.probe.kind === 'text') return numberText(value);
   switch (check.what) {
     case 'bits':
       return bitsText(Number(value >> 8n), Number(value & 0xffn));

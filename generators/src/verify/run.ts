@@ -6,7 +6,7 @@ import type { HeaderMode } from '../headers/clang.js';
 import { inParallel } from '../headers/clang.js';
 import { runProbe, type ProbeInput } from '../headers/probe.js';
 import type { Arch } from '../model/types.js';
-import { bitsValue, type ArchChecks, type VerifyCheck } from './checks.js';
+import { bitsValue, textNumber, type ArchChecks, type VerifyCheck } from './checks.js';
 
 /** Xen's answer to one check: its number, or why the compiler rejected the check. */
 export interface Observation {
@@ -31,9 +31,10 @@ export interface ProbeRun {
 /** The probe of a set of checks: values first, then one object per bit-field. */
 export function probeInputOf(set: ArchChecks): { input: ProbeInput; slot: ({ kind: 'value' | 'object'; index: number })[] } {
   const values: string[] = [];
-  const objects: { type: string; init: string }[] = [];
+  const objects: ProbeInput['objects'][number][] = [];
   const slot = set.checks.map((c) => {
     if (c.probe.kind === 'value') return { kind: 'value' as const, index: values.push(c.probe.expr) - 1 };
+    if (c.probe.kind === 'text') return { kind: 'object' as const, index: objects.push({ type: 'char', array: true, init: c.probe.expr }) - 1 };
     return { kind: 'object' as const, index: objects.push({ type: c.probe.type, init: `{ .${c.probe.path} = -1 }` }) - 1 };
   });
   return { input: { includes: set.includes, values, objects }, slot };
@@ -66,7 +67,8 @@ export async function runChecks(set: ArchChecks, mode: HeaderMode, includeRoot: 
       return xen === undefined ? { check, absent: out.rejectedValues.get(s.index)?.error ?? 'rejected' } : { check, xen };
     }
     const bytes = out.objects[s.index];
-    return bytes === undefined ? { check, absent: out.rejectedObjects.get(s.index)?.error ?? 'rejected' } : { check, xen: bitsOf(bytes) };
+    if (bytes === undefined) return { check, absent: out.rejectedObjects.get(s.index)?.error ?? 'rejected' };
+    return { check, xen: check.probe.kind === 'text' ? textNumber(bytes) : bitsOf(bytes) };
   });
   return { ...base, observations };
 }

@@ -57,7 +57,7 @@ describe('sideFromHeaders', () => {
   it('without a registry, knows no sets, padding or growable records, and places everything by the guards', () => {
     const side = sideFromHeaders(facts(), { release: '4.17', label: 'xen' });
     expect(side.records.xen_dm_op_nr_vcpus).toMatchObject({ namespace: 'stable', module: 'dm_op' });
-    expect(side.has).toEqual(['aliases', 'constantArchs', 'locations', 'modules']);
+    expect(side.has).toEqual(['aliases', 'constantArchs', 'locations', 'modules', 'strings']);
   });
 
   it('is checked with the same rules: a renumbered op is OP_RENUMBERED, an unstable change without a new interface version is caught', () => {

@@ -96,12 +96,12 @@ describe('an export JSON', () => {
   it('validates, and with every optional part describes the ABI as the model does', () => {
     const doc = exported();
     expect(exportProblems(doc)).toEqual([]);
-    expect(doc.includes).toEqual(['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets']);
+    expect(doc.includes).toEqual(['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets', 'strings']);
     expect(doc.records.sample_range?.paddingFields).toEqual(['pad']);
     expect(doc.records.sample_info?.growable).toEqual({ versionField: 'version' });
     expect(doc.modules?.ctl).toEqual({ namespace: 'unstable', xenHeader: 'ctl.h', interfaceVersion: 'SAMPLE_CTL_INTERFACE_VERSION' });
     const side = sideFromExport(doc, 'export.json');
-    expect(side.has).toEqual(['aliases', 'constantArchs', 'growable', 'linuxLifetimes', 'modules', 'padding', 'sets']);
+    expect(side.has).toEqual(['aliases', 'constantArchs', 'growable', 'linuxLifetimes', 'modules', 'padding', 'sets', 'strings']);
     // An export carries no literal types of constants (docs/rules/CONSTANT_TYPE_CHANGED.md).
     expect(canonical(side, ['loc', 'fieldLocs', 'fieldSince'])).toEqual(canonical(modelSide, ['loc', 'fieldLocs', 'fieldSince', 'cType']));
     const result = checkAbi(side, modelSide);

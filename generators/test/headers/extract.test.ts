@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readAst } from '../../src/headers/ast.js';
 import { parseLayoutDump } from '../../src/headers/layout-dump.js';
 import { readPreprocessed } from '../../src/headers/preprocessed.js';
-import { candidateMacros, rootHeaders } from '../../src/headers/roots.js';
+import { candidateMacros, candidateTexts, rootHeaders } from '../../src/headers/roots.js';
 import { sizeOfType, spellType, splitDims } from '../../src/headers/spelling.js';
 
 const DUMP = `
@@ -179,5 +179,38 @@ describe('spelling', () => {
     expect(sizeOfType('addr_t[3]', 'x86_64', table, tree)).toBe(24);
     expect(sizeOfType('__guest_handle_64_uint8', 'x86_32', table, tree)).toBe(8);
     expect(() => sizeOfType('struct nothing', 'x86_64', table, tree)).toThrow(/no size known/);
+  });
+});
+
+describe('string macros', () => {
+  const files = [
+    {
+      path: 'io/p.h',
+      text: ['#define P_A "a-abi"', '#define P_B "b-abi" /* B */', '#if defined(__x86_64__)', '# define P_NATIVE P_A', '#else', '# define P_NATIVE P_B', '#endif', '#define P_ALIAS P_NATIVE', '#define P_NUM 5', '#define P_NAME P_NUM', '#define P_GLUED "x" "y"'].join('\n'),
+    },
+  ];
+
+  it('are macros whose body is one string literal or names such a macro, and are no integer candidates', () => {
+    expect(candidateTexts(files).map((m) => [m.name, m.sites.map((s) => s.line)])).toEqual([
+      ['P_A', [1]],
+      ['P_B', [2]],
+      ['P_NATIVE', [4, 6]],
+      ['P_ALIAS', [8]],
+    ]);
+    expect(candidateMacros(files).map((m) => m.name)).toEqual(['P_NUM', 'P_NAME']);
+  });
+
+  it('are read back from the AST as the text of each char array, escapes undone', () => {
+    const ast = [
+      'TranslationUnitDecl 0x1 <<invalid sloc>> <invalid sloc>',
+      "|-VarDecl 0x2 <<stdin>:4:1, /x/xen/io/p.h:1:13> <stdin>:4:12 __xenabi_text_0 'const char[6]' cinit",
+      "| `-StringLiteral 0x3 </x/xen/io/p.h:1:13> 'const char[6]' \"a-abi\"",
+      "`-VarDecl 0x4 <<stdin>:7:1, col:32> col:12 __xenabi_text_1 'const char[9]' cinit",
+      "  `-StringLiteral 0x5 <col:32> 'const char[9]' \"a\\\"b\\\\c??/\"",
+    ].join('\n');
+    expect(readAst(ast).texts.map((t) => [t.name, t.value])).toEqual([
+      ['__xenabi_text_0', 'a-abi'],
+      ['__xenabi_text_1', 'a"b\\c??/'],
+    ]);
   });
 });

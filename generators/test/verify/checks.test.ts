@@ -6,7 +6,7 @@ import { loadAbi } from '../../src/load/index.js';
 import type { AbiModel } from '../../src/model/types.js';
 import { atRelease } from '../../src/select/release.js';
 import { constantTypeExpression, readTypeCode } from '../../src/verify/c-types.js';
-import { bitsValue, verifyChecks, type VerifyCheck } from '../../src/verify/checks.js';
+import { bitsValue, numberText, textBytes, textNumber, verifyChecks, type VerifyCheck } from '../../src/verify/checks.js';
 import { verifyFindings } from '../../src/verify/findings.js';
 import { plainLayoutModel, shownWithoutTools } from '../../src/verify/modes.js';
 import { bitsOf, probeInputOf, type ProbeRun } from '../../src/verify/run.js';
@@ -95,5 +95,20 @@ describe('reading answers back', () => {
     const gone = verifyFindings([run('tools', true), run('plain', true)]);
     expect(gone.map((f) => `${f.rule} ${f.item} ${f.base} ${f.head}`)).toEqual(['RECORD_REMOVED xen_dm_op declared null']);
     expect(gone[0]?.message).toContain('incomplete type');
+  });
+});
+
+describe('string constants in verify', () => {
+  it('are one text check each, read back from a char array and shown quoted', () => {
+    const set = verifyChecks(atRelease(model, '4.17'), 'x86_64');
+    const native = set.checks.filter((c) => c.subject.item === 'XEN_IO_PROTO_ABI_NATIVE');
+    expect(native.map((c) => [c.what, c.probe])).toEqual([['value', { kind: 'text', expr: 'XEN_IO_PROTO_ABI_NATIVE' }]]);
+    expect(native[0]?.expected).toBe(textNumber(textBytes('x86_64-abi')));
+    expect(numberText(textNumber(textBytes('CREATE|EXCL')))).toBe('"CREATE|EXCL"');
+    expect(set.includes).toContain('xen/io/protocols.h');
+    const { input } = probeInputOf(set);
+    expect(input.objects).toContainEqual({ type: 'char', array: true, init: 'XEN_IO_PROTO_ABI_NATIVE' });
+    const arm = verifyChecks(atRelease(model, '4.17'), 'arm64').checks.find((c) => c.subject.item === 'XEN_IO_PROTO_ABI_NATIVE');
+    expect(arm?.expected).toBe(textNumber(textBytes('arm-abi')));
   });
 });

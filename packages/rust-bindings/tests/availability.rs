@@ -749,6 +749,52 @@ mod stable_hvm_vcpu {
     }
 }
 
+mod stable_hvm_xs_strings {
+    use super::*;
+    use xenabi::stable::hvm_xs_strings::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::HVM_XS_HVMLOADER <= XEN_MIN_RELEASE, "{}", HVM_XS_HVMLOADER);
+        assert!(since::HVM_XS_BIOS <= XEN_MIN_RELEASE, "{}", HVM_XS_BIOS);
+        assert!(since::HVM_XS_GENERATION_ID_ADDRESS <= XEN_MIN_RELEASE, "{}", HVM_XS_GENERATION_ID_ADDRESS);
+        assert!(since::HVM_XS_ALLOW_MEMORY_RELOCATE <= XEN_MIN_RELEASE, "{}", HVM_XS_ALLOW_MEMORY_RELOCATE);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::HVM_XS_XEN_PLATFORM_PCI_BAR_UC <= XEN_MIN_RELEASE, "{}", HVM_XS_XEN_PLATFORM_PCI_BAR_UC);
+        assert!(since::HVM_XS_ACPI_PT_ADDRESS <= XEN_MIN_RELEASE, "{}", HVM_XS_ACPI_PT_ADDRESS);
+        assert!(since::HVM_XS_ACPI_PT_LENGTH <= XEN_MIN_RELEASE, "{}", HVM_XS_ACPI_PT_LENGTH);
+        assert!(since::HVM_XS_SMBIOS_PT_ADDRESS <= XEN_MIN_RELEASE, "{}", HVM_XS_SMBIOS_PT_ADDRESS);
+        assert!(since::HVM_XS_SMBIOS_PT_LENGTH <= XEN_MIN_RELEASE, "{}", HVM_XS_SMBIOS_PT_LENGTH);
+        assert!(since::HVM_XS_SMBIOS_DEFAULT_BATTERY <= XEN_MIN_RELEASE, "{}", HVM_XS_SMBIOS_DEFAULT_BATTERY);
+        assert!(since::HVM_XS_BIOS_STRINGS <= XEN_MIN_RELEASE, "{}", HVM_XS_BIOS_STRINGS);
+        assert!(since::HVM_XS_BIOS_VENDOR <= XEN_MIN_RELEASE, "{}", HVM_XS_BIOS_VENDOR);
+        assert!(since::HVM_XS_BIOS_VERSION <= XEN_MIN_RELEASE, "{}", HVM_XS_BIOS_VERSION);
+        assert!(since::HVM_XS_SYSTEM_MANUFACTURER <= XEN_MIN_RELEASE, "{}", HVM_XS_SYSTEM_MANUFACTURER);
+        assert!(since::HVM_XS_SYSTEM_PRODUCT_NAME <= XEN_MIN_RELEASE, "{}", HVM_XS_SYSTEM_PRODUCT_NAME);
+        assert!(since::HVM_XS_SYSTEM_VERSION <= XEN_MIN_RELEASE, "{}", HVM_XS_SYSTEM_VERSION);
+        assert!(since::HVM_XS_SYSTEM_SERIAL_NUMBER <= XEN_MIN_RELEASE, "{}", HVM_XS_SYSTEM_SERIAL_NUMBER);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::HVM_XS_BASEBOARD_MANUFACTURER <= XEN_MIN_RELEASE, "{}", HVM_XS_BASEBOARD_MANUFACTURER);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::HVM_XS_BASEBOARD_PRODUCT_NAME <= XEN_MIN_RELEASE, "{}", HVM_XS_BASEBOARD_PRODUCT_NAME);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::HVM_XS_BASEBOARD_VERSION <= XEN_MIN_RELEASE, "{}", HVM_XS_BASEBOARD_VERSION);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::HVM_XS_BASEBOARD_SERIAL_NUMBER <= XEN_MIN_RELEASE, "{}", HVM_XS_BASEBOARD_SERIAL_NUMBER);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::HVM_XS_BASEBOARD_ASSET_TAG <= XEN_MIN_RELEASE, "{}", HVM_XS_BASEBOARD_ASSET_TAG);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::HVM_XS_BASEBOARD_LOCATION_IN_CHASSIS <= XEN_MIN_RELEASE, "{}", HVM_XS_BASEBOARD_LOCATION_IN_CHASSIS);
+        assert!(since::HVM_XS_ENCLOSURE_MANUFACTURER <= XEN_MIN_RELEASE, "{}", HVM_XS_ENCLOSURE_MANUFACTURER);
+        assert!(since::HVM_XS_ENCLOSURE_SERIAL_NUMBER <= XEN_MIN_RELEASE, "{}", HVM_XS_ENCLOSURE_SERIAL_NUMBER);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::HVM_XS_ENCLOSURE_ASSET_TAG <= XEN_MIN_RELEASE, "{}", HVM_XS_ENCLOSURE_ASSET_TAG);
+        assert!(since::HVM_XS_BATTERY_MANUFACTURER <= XEN_MIN_RELEASE, "{}", HVM_XS_BATTERY_MANUFACTURER);
+        assert!(since::HVM_XS_BATTERY_DEVICE_NAME <= XEN_MIN_RELEASE, "{}", HVM_XS_BATTERY_DEVICE_NAME);
+        assert!(since::HVM_XS_OEM_STRINGS <= XEN_MIN_RELEASE, "{}", HVM_XS_OEM_STRINGS);
+    }
+}
+
 mod stable_ioreq {
     use super::*;
     use xenabi::stable::ioreq::*;
@@ -814,6 +860,42 @@ mod stable_kbdif {
         assert!(since::XENKBD_MT_EV_SHAPE <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SHAPE);
         #[cfg(feature = "xen-4-9")]
         assert!(since::XENKBD_MT_EV_ORIENT <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_ORIENT);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_DRIVER_NAME <= XEN_MIN_RELEASE, "{}", XENKBD_DRIVER_NAME);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_FEAT_DSBL_KEYBRD <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_DSBL_KEYBRD);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_FEAT_DSBL_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_DSBL_POINTER);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_FEAT_ABS_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_ABS_POINTER);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_FEAT_RAW_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_RAW_POINTER);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_FEAT_MTOUCH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_MTOUCH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_REQ_ABS_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_REQ_ABS_POINTER);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_REQ_RAW_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_REQ_RAW_POINTER);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_REQ_MTOUCH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_REQ_MTOUCH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_RING_GREF <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_RING_GREF);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_EVT_CHANNEL <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_EVT_CHANNEL);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_WIDTH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_WIDTH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_HEIGHT <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_HEIGHT);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_MT_WIDTH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_MT_WIDTH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_MT_HEIGHT <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_MT_HEIGHT);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_MT_NUM_CONTACTS <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_MT_NUM_CONTACTS);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_UNIQUE_ID <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_UNIQUE_ID);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_RING_REF <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_RING_REF);
         assert!(xenkbd_motion::SINCE <= XEN_MIN_RELEASE && xenkbd_motion::SINCE == since::xenkbd_motion);
         assert!(xenkbd_key::SINCE <= XEN_MIN_RELEASE && xenkbd_key::SINCE == since::xenkbd_key);
         assert!(xenkbd_position::SINCE <= XEN_MIN_RELEASE && xenkbd_position::SINCE == since::xenkbd_position);
@@ -1216,6 +1298,7 @@ mod stable_pciif {
 
     #[test]
     fn declares_what_the_min_release_has() {
+        assert!(since::XEN_PCI_MAGIC <= XEN_MIN_RELEASE, "{}", XEN_PCI_MAGIC);
         assert!(since::_XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIF_active);
         assert!(since::XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", XEN_PCIF_active);
         assert!(since::_XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_AERHANDLER);
@@ -1330,6 +1413,19 @@ mod stable_physdev {
         assert!(since::PHYSDEVOP_DBGP_BUS_UNKNOWN <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_BUS_UNKNOWN);
         assert!(since::PHYSDEVOP_DBGP_BUS_PCI <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_BUS_PCI);
         assert!(physdev_dbgp_op::SINCE <= XEN_MIN_RELEASE && physdev_dbgp_op::SINCE == since::physdev_dbgp_op);
+    }
+}
+
+mod stable_protocols {
+    use super::*;
+    use xenabi::stable::protocols::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_IO_PROTO_ABI_X86_32 <= XEN_MIN_RELEASE, "{}", XEN_IO_PROTO_ABI_X86_32);
+        assert!(since::XEN_IO_PROTO_ABI_X86_64 <= XEN_MIN_RELEASE, "{}", XEN_IO_PROTO_ABI_X86_64);
+        assert!(since::XEN_IO_PROTO_ABI_ARM <= XEN_MIN_RELEASE, "{}", XEN_IO_PROTO_ABI_ARM);
+        assert!(since::XEN_IO_PROTO_ABI_NATIVE <= XEN_MIN_RELEASE, "{}", XEN_IO_PROTO_ABI_NATIVE);
     }
 }
 

@@ -28,6 +28,7 @@ mod x86 {
     use xenabi::stable::hvm_op::*;
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
+    use xenabi::stable::hvm_xs_strings::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -37,6 +38,7 @@ mod x86 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
@@ -4640,6 +4642,7 @@ mod x86_64 {
     use xenabi::stable::hvm_op::*;
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
+    use xenabi::stable::hvm_xs_strings::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -4649,6 +4652,7 @@ mod x86_64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
@@ -9263,6 +9267,7 @@ mod arm {
     use xenabi::stable::hvm_op::*;
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
+    use xenabi::stable::hvm_xs_strings::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -9272,6 +9277,7 @@ mod arm {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
@@ -13790,6 +13796,7 @@ mod aarch64 {
     use xenabi::stable::hvm_op::*;
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
+    use xenabi::stable::hvm_xs_strings::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -13799,6 +13806,7 @@ mod aarch64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;

@@ -5,10 +5,11 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","required":["format","xenVersion","records","constants"],"properties":{"format":{"const":"xenabi-abi/1"},"xenVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"namespace":{"enum":["stable","unstable","linux","all"]},"includes":{"type":"array","items":{"type":"string"}},"records":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since","layouts"],"properties":{"kind":{"enum":["struct","union"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"layouts":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"object","required":["size","align","fields"],"properties":{"size":{"type":"integer","minimum":0},"align":{"type":"integer","minimum":1},"fields":{"type":"array","items":{"type":"object","required":["name","offset","size","type"],"properties":{"name":{"type":"string"},"offset":{"type":"integer","minimum":0},"size":{"type":"integer","minimum":0},"type":{"type":"string"},"record":{"type":"string"},"bitOffset":{"type":"integer","minimum":0},"bitWidth":{"type":"integer","minimum":1},"flexibleArray":{"const":true}}}}}}},"typedef":{"type":"string"},"growable":{"type":"object","required":["versionField"],"properties":{"versionField":{"type":"string"}}},"paddingFields":{"type":"array","items":{"type":"string"}},"directions":{"type":"object","additionalProperties":{"enum":["in","out","inout"]}}}}},"constants":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^-?[0-9]+$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^-?[0-9]+$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"aliases":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["type"]},{"required":["types"]}],"properties":{"type":{"type":"string"},"types":{"type":"object","additionalProperties":{"type":"string"}},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"archs":{"type":"array","items":{"type":"string"}}}}},"sets":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since"],"properties":{"kind":{"enum":["flags","values","ops"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"field":{"type":"string"},"flags":{"type":"array","items":{"type":"object","required":["mask","bit"],"properties":{"mask":{"type":"string"},"bit":{"type":"integer","minimum":0,"maximum":63},"bitConstant":{"type":"string"}}}},"values":{"type":"array","items":{"type":"string"}},"ops":{"type":"array","items":{"type":"object","required":["constant"],"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}}}},"dispatch":{"type":"object","required":["record","opField"],"properties":{"record":{"type":"string"},"opField":{"type":"string"},"payloadField":{"type":"string"}}}}}},"modules":{"type":"object","additionalProperties":{"type":"object","required":["namespace"],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"xenHeader":{"type":"string"},"interfaceVersion":{"type":"string"}}}}}};
+const schema11 = {"type":"object","required":["format","xenVersion","records","constants"],"properties":{"format":{"const":"xenabi-abi/1"},"xenVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"namespace":{"enum":["stable","unstable","linux","all"]},"includes":{"type":"array","items":{"type":"string"}},"records":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since","layouts"],"properties":{"kind":{"enum":["struct","union"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"layouts":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"object","required":["size","align","fields"],"properties":{"size":{"type":"integer","minimum":0},"align":{"type":"integer","minimum":1},"fields":{"type":"array","items":{"type":"object","required":["name","offset","size","type"],"properties":{"name":{"type":"string"},"offset":{"type":"integer","minimum":0},"size":{"type":"integer","minimum":0},"type":{"type":"string"},"record":{"type":"string"},"bitOffset":{"type":"integer","minimum":0},"bitWidth":{"type":"integer","minimum":1},"flexibleArray":{"const":true}}}}}}},"typedef":{"type":"string"},"growable":{"type":"object","required":["versionField"],"properties":{"versionField":{"type":"string"}}},"paddingFields":{"type":"array","items":{"type":"string"}},"directions":{"type":"object","additionalProperties":{"enum":["in","out","inout"]}}}}},"constants":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^-?[0-9]+$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^-?[0-9]+$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"aliases":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["type"]},{"required":["types"]}],"properties":{"type":{"type":"string"},"types":{"type":"object","additionalProperties":{"type":"string"}},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"archs":{"type":"array","items":{"type":"string"}}}}},"sets":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since"],"properties":{"kind":{"enum":["flags","values","ops"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"field":{"type":"string"},"flags":{"type":"array","items":{"type":"object","required":["mask","bit"],"properties":{"mask":{"type":"string"},"bit":{"type":"integer","minimum":0,"maximum":63},"bitConstant":{"type":"string"}}}},"values":{"type":"array","items":{"type":"string"}},"ops":{"type":"array","items":{"type":"object","required":["constant"],"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}}}},"dispatch":{"type":"object","required":["record","opField"],"properties":{"record":{"type":"string"},"opField":{"type":"string"},"payloadField":{"type":"string"}}}}}},"strings":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^[\\x20-\\x7e]*$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^[\\x20-\\x7e]*$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"modules":{"type":"object","additionalProperties":{"type":"object","required":["namespace"],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"xenHeader":{"type":"string"},"interfaceVersion":{"type":"string"}}}}}};
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+$", "u");
 const pattern2 = new RegExp("^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$", "u");
 const pattern5 = new RegExp("^-?[0-9]+$", "u");
+const pattern13 = new RegExp("^[\\x20-\\x7e]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1779,14 +1780,17 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data.modules !== undefined){
-let data79 = data.modules;
+if(data.strings !== undefined){
+let data79 = data.strings;
 if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
 for(const key10 in data79){
 let data80 = data79[key10];
+const _errs169 = errors;
+let valid40 = false;
+const _errs170 = errors;
 if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.namespace === undefined){
-const err140 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+if(data80.value === undefined){
+const err140 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1795,10 +1799,14 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data80.namespace !== undefined){
-let data81 = data80.namespace;
-if(!(((data81 === "stable") || (data81 === "unstable")) || (data81 === "linux"))){
-const err141 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/modules/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.modules.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+}
+var _valid2 = _errs170 === errors;
+valid40 = valid40 || _valid2;
+if(!valid40){
+const _errs171 = errors;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.values === undefined){
+const err141 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1808,9 +1816,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data80.xenHeader !== undefined){
-if(typeof data80.xenHeader !== "string"){
-const err142 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/xenHeader",schemaPath:"#/properties/modules/additionalProperties/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs171 === errors;
+valid40 = valid40 || _valid2;
+}
+if(!valid40){
+const err142 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1819,10 +1829,20 @@ vErrors.push(err142);
 }
 errors++;
 }
+else {
+errors = _errs169;
+if(vErrors !== null){
+if(_errs169){
+vErrors.length = _errs169;
 }
-if(data80.interfaceVersion !== undefined){
-if(typeof data80.interfaceVersion !== "string"){
-const err143 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/interfaceVersion",schemaPath:"#/properties/modules/additionalProperties/properties/interfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.namespace === undefined){
+const err143 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1831,10 +1851,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.module === undefined){
+const err144 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1843,10 +1861,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.since === undefined){
+const err145 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1855,15 +1871,308 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-}
-else {
-const err146 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.namespace !== undefined){
+let data81 = data80.namespace;
+if(!(((data81 === "stable") || (data81 === "unstable")) || (data81 === "linux"))){
+const err146 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/strings/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.strings.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err146];
 }
 else {
 vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data80.module !== undefined){
+if(typeof data80.module !== "string"){
+const err147 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/strings/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data80.since !== undefined){
+let data83 = data80.since;
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+const err148 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/strings/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/strings/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data80.linuxSince !== undefined){
+let data84 = data80.linuxSince;
+if(typeof data84 === "string"){
+if(!pattern2.test(data84)){
+const err150 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/strings/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/strings/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data80.value !== undefined){
+let data85 = data80.value;
+if(typeof data85 === "string"){
+if(!pattern13.test(data85)){
+const err152 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/strings/additionalProperties/properties/value/pattern",keyword:"pattern",params:{pattern: "^[\\x20-\\x7e]*$"},message:"must match pattern \""+"^[\\x20-\\x7e]*$"+"\""};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/strings/additionalProperties/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data80.values !== undefined){
+let data86 = data80.values;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key11 in data86){
+const _errs183 = errors;
+if(!((((key11 === "x86_32") || (key11 === "x86_64")) || (key11 === "arm32")) || (key11 === "arm64"))){
+const err154 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/strings/additionalProperties/properties/values/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.strings.additionalProperties.properties.values.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key11};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+var valid42 = _errs183 === errors;
+if(!valid42){
+const err155 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/strings/additionalProperties/properties/values/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+for(const key12 in data86){
+let data87 = data86[key12];
+if(typeof data87 === "string"){
+if(!pattern13.test(data87)){
+const err156 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/properties/values/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[\\x20-\\x7e]*$"},message:"must match pattern \""+"^[\\x20-\\x7e]*$"+"\""};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/properties/values/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/strings/additionalProperties/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data80.archs !== undefined){
+let data88 = data80.archs;
+if(Array.isArray(data88)){
+const len8 = data88.length;
+for(let i8=0; i8<len8; i8++){
+let data89 = data88[i8];
+if(!((((data89 === "x86_32") || (data89 === "x86_64")) || (data89 === "arm32")) || (data89 === "arm64"))){
+const err159 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs/" + i8,schemaPath:"#/properties/strings/additionalProperties/properties/archs/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.strings.additionalProperties.properties.archs.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs",schemaPath:"#/properties/strings/additionalProperties/properties/archs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/strings/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/strings/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/strings",schemaPath:"#/properties/strings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data.modules !== undefined){
+let data90 = data.modules;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key13 in data90){
+let data91 = data90[key13];
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.namespace === undefined){
+const err163 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(data91.namespace !== undefined){
+let data92 = data91.namespace;
+if(!(((data92 === "stable") || (data92 === "unstable")) || (data92 === "linux"))){
+const err164 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/modules/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.modules.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data91.xenHeader !== undefined){
+if(typeof data91.xenHeader !== "string"){
+const err165 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/xenHeader",schemaPath:"#/properties/modules/additionalProperties/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data91.interfaceVersion !== undefined){
+if(typeof data91.interfaceVersion !== "string"){
+const err166 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/interfaceVersion",schemaPath:"#/properties/modules/additionalProperties/properties/interfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
 }
 errors++;
 }

@@ -12,9 +12,12 @@ import type { SideConstant } from '../side/types.js';
 
 export function compareConstants(ctx: CheckContext): void {
   const names = [...new Set([...Object.keys(ctx.base.constants), ...Object.keys(ctx.head.constants)])].sort();
+  // A side without string constants (an export without part `strings`) cannot say whether one was added or removed.
+  const strings = ctx.can('strings');
   for (const name of names) {
     const b = ctx.base.constants[name];
     const h = ctx.head.constants[name];
+    if (!strings && (b?.string || h?.string)) continue;
     const at = ctx.itemAt('constant', name);
     if (b && !h) {
       if (ctx.covers(b.namespace) && !ctx.explained.removed.has(name)) {
@@ -33,12 +36,14 @@ export function compareConstants(ctx: CheckContext): void {
 
 function compareValues(ctx: CheckContext, at: ReturnType<CheckContext['itemAt']>, b: SideConstant, h: SideConstant): void {
   if (!b.values && !h.values && sameArchs(b, h)) {
-    if (b.value !== h.value) ctx.report('CONSTANT_VALUE_CHANGED', at, b.value ?? '', h.value ?? '', `${b.name} changed value from ${b.value} to ${h.value}`);
+    if (b.value !== h.value || !b.string !== !h.string) {
+      ctx.report('CONSTANT_VALUE_CHANGED', at, shown(b, b.value) ?? '', shown(h, h.value) ?? '', `${b.name} changed value from ${shown(b, b.value)} to ${shown(h, h.value)}`);
+    }
     return;
   }
   for (const arch of ARCHES) {
-    const bv = valueOn(b, arch);
-    const hv = valueOn(h, arch);
+    const bv = shown(b, valueOn(b, arch));
+    const hv = shown(h, valueOn(h, arch));
     if (bv === hv) continue;
     if (hv === undefined) ctx.report('CONSTANT_REMOVED', at, bv ?? '', null, `${b.name} no longer exists`, arch);
     else if (bv === undefined) ctx.report('CONSTANT_ADDED', at, null, hv, `${h.name} was added`, arch);
@@ -80,5 +85,10 @@ function sameArchs(b: SideConstant, h: SideConstant): boolean {
 }
 
 function describe(c: SideConstant): string {
-  return c.values ? ARCHES.filter((a) => c.values?.[a] !== undefined).map((a) => `${a} ${c.values?.[a]}`).join(', ') : `value ${c.value}`;
+  return c.values ? ARCHES.filter((a) => c.values?.[a] !== undefined).map((a) => `${a} ${shown(c, c.values?.[a])}`).join(', ') : `value ${shown(c, c.value)}`;
+}
+
+/** A value as findings show it: a string constant's text quoted (`"x86_64-abi"`), so it never reads as a number. */
+function shown(c: SideConstant, value: string | undefined): string | undefined {
+  return c.string && value !== undefined ? JSON.stringify(value) : value;
 }

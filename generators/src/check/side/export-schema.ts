@@ -8,6 +8,8 @@ const NAMESPACE = { enum: ['stable', 'unstable', 'linux'] };
 const LINUX_RELEASE = { type: 'string', pattern: '^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$' };
 const RELEASE = { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' };
 const DECIMAL = { type: 'string', pattern: '^-?[0-9]+$' };
+/** A string constant's text: printable ASCII. */
+const TEXT = { type: 'string', pattern: '^[\\x20-\\x7e]*$' };
 const ITEM = { namespace: NAMESPACE, module: { type: 'string' }, since: RELEASE, linuxSince: LINUX_RELEASE };
 
 const FIELD = {
@@ -52,6 +54,9 @@ const CONSTANT = {
   properties: { ...ITEM, value: DECIMAL, values: { ...ARCH_KEYS, additionalProperties: DECIMAL }, archs: { type: 'array', items: { enum: ['x86_32', 'x86_64', 'arm32', 'arm64'] } } },
 };
 
+/** A string constant (part `strings`): a constant whose values are text. */
+const STRING = { ...CONSTANT, properties: { ...CONSTANT.properties, value: TEXT, values: { ...ARCH_KEYS, additionalProperties: TEXT } } };
+
 const SET = {
   type: 'object',
   required: ['kind', 'namespace', 'module', 'since'],
@@ -92,6 +97,7 @@ export const EXPORT_DOCUMENT_SCHEMA = {
       },
     },
     sets: { type: 'object', additionalProperties: SET },
+    strings: { type: 'object', additionalProperties: STRING },
     modules: {
       type: 'object',
       additionalProperties: { type: 'object', required: ['namespace'], properties: { namespace: NAMESPACE, xenHeader: { type: 'string' }, interfaceVersion: { type: 'string' } } },

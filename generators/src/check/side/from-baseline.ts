@@ -7,7 +7,7 @@ import { isNamespace, NAMESPACES } from '../../model/namespaces.js';
 import { ARCHES } from '../../model/arch.js';
 import { dict } from '../../names/dict.js';
 import type { Arch, Namespace } from '../../model/types.js';
-import { BASELINE_FORMAT, parseFact, readArchs, readName, type Fact } from '../../emit/baseline/names.js';
+import { BASELINE_FORMAT, parseFact, readArchs, readName, readText, type Fact } from '../../emit/baseline/names.js';
 import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideRecord, type SideSet } from './types.js';
 
 /** A baseline file that does not parse: the file and line, and what is wrong. */
@@ -79,6 +79,10 @@ function readFile(side: AbiSide, file: BaselineFile): void {
 
 type Fail = (problem: string) => BaselineParseError;
 
+function failed(error: BaselineParseError): never {
+  throw error;
+}
+
 function need(value: string | undefined, fail: Fail, what: string): string {
   if (value === undefined || value === '') throw fail(`expected ${what}`);
   return value;
@@ -143,14 +147,18 @@ function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; modu
     case 'constant': {
       const name = need(first, fail, 'a constant name');
       const values = ARCHES.filter((a) => fact.keys[a] !== undefined);
+      // A string constant's values are quoted text (`value="hvmloader/bios"`).
+      const string = fact.type === 'string';
+      const value = (word: string): string => (string ? (readText(word) ?? failed(fail(`expected a quoted text, got ${word}`))) : word);
       side.constants[name] = {
         name,
         ...where,
         since,
         ...linux,
-        ...(values.length ? { values: Object.fromEntries(values.map((a) => [a, fact.keys[a] as string])) } : { value: need(fact.keys.value, fail, 'value=') }),
+        ...(values.length ? { values: Object.fromEntries(values.map((a) => [a, value(fact.keys[a] as string)])) } : { value: value(need(fact.keys.value, fail, 'value=')) }),
         ...(fact.keys.archs ? { archs: archList(fact.keys.archs, fail) } : {}),
         ...(fact.type ? { cType: fact.type } : {}),
+        ...(string ? { string: true as const } : {}),
       };
       return;
     }

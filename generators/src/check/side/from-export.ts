@@ -21,6 +21,7 @@ const PART_CAPABILITY: Record<ExportPart, Capability | undefined> = {
   modules: 'modules',
   padding: 'padding',
   sets: 'sets',
+  strings: 'strings',
 };
 
 let validate: ((data: unknown) => string[]) | undefined;
@@ -68,6 +69,20 @@ export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
       ...(c.values ? { values: { ...c.values } } : { value: c.value ?? '' }),
       ...(c.archs ? { archs: [...c.archs] } : {}),
     };
+  }
+  if (has.includes('strings')) {
+    for (const [name, c] of Object.entries(doc.strings ?? {})) {
+      side.constants[name] = {
+        name,
+        namespace: c.namespace,
+        module: c.module,
+        since: c.since,
+        ...(c.linuxSince ? { linuxSince: c.linuxSince } : {}),
+        ...(c.values ? { values: { ...c.values } } : { value: c.value ?? '' }),
+        ...(c.archs ? { archs: [...c.archs] } : {}),
+        string: true,
+      };
+    }
   }
   if (has.includes('aliases')) for (const [name, a] of Object.entries(doc.aliases ?? {})) side.aliases[name] = { name, ...a };
   if (has.includes('sets')) for (const [name, s] of Object.entries(doc.sets ?? {})) side.sets[name] = { name, ...s };

@@ -38,7 +38,7 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
   // A header tree has no release history: an item the registry knows keeps its first release,
   // any other has none, so the lifetime rules see no change between two trees.
   const sinceOf = (name: string) => since.get(name) ?? '';
-  const has: Capability[] = registry ? ['aliases', 'constantArchs', 'growable', 'locations', 'modules', 'padding', 'sets'] : ['aliases', 'constantArchs', 'locations', 'modules'];
+  const has: Capability[] = registry ? ['aliases', 'constantArchs', 'growable', 'locations', 'modules', 'padding', 'sets', 'strings'] : ['aliases', 'constantArchs', 'locations', 'modules', 'strings'];
   const side = emptySide(options.origin ?? 'headers', options.label, options.release, has, ['stable', 'unstable']);
   const padding = paddingFields(registry);
   const growable = new Map((registry?.records ?? []).filter((r) => r.growable).map((r) => [r.name, r.growable?.versionField ?? '']));
@@ -120,10 +120,12 @@ function sideField(f: FieldFact, padding: Set<string> | undefined): SideField {
   return { ...exportField(f), ...(padding?.has(f.name) ? { padding: true } : {}) };
 }
 
-function constantValues(perArch: [Arch, ConstantFact][]): Pick<SideConstant, 'value' | 'values' | 'cType' | 'cTypes'> {
+function constantValues(perArch: [Arch, ConstantFact][]): Pick<SideConstant, 'value' | 'values' | 'cType' | 'cTypes' | 'string'> {
   const values = new Set(perArch.map(([, c]) => c.value));
   const types = new Set(perArch.map(([, c]) => c.cType));
   return {
+    // A string macro's values are its text (header mode reads them as `char` arrays).
+    ...(types.has('string') ? { string: true as const } : {}),
     ...(values.size === 1 ? { value: perArch[0]?.[1].value ?? '' } : { values: Object.fromEntries(perArch.map(([a, c]) => [a, c.value])) }),
     ...(types.size === 1 ? { cType: perArch[0]?.[1].cType ?? '' } : { cTypes: Object.fromEntries(perArch.map(([a, c]) => [a, c.cType])) }),
   };

@@ -37,6 +37,7 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
       ...(c.values ? { values: { ...c.values } } : { value: c.value }),
       ...(c.archs ? { archs: [...c.archs] } : {}),
       cType: c.cType,
+      ...(c.cType === 'string' ? { string: true as const } : {}),
     };
   }
   for (const s of view.sets) {

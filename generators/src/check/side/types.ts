@@ -63,10 +63,12 @@ export interface SideRecord extends SideItemBase {
   fieldSince?: Record<string, string>;
 }
 
-/** An integer constant: one value, or one per architecture. */
+/** A constant: one value, or one per architecture. */
 export interface SideConstant extends SideItemBase {
-  /** Decimal. @example "20" */
+  /** Decimal, or a string constant's text. @example "20" */
   value?: string;
+  /** A string constant (`#define NAME "text"`): `value` and `values` hold its text. */
+  string?: true;
   /** Per-architecture values, when the value depends on the architecture. */
   values?: Partial<Record<Arch, string>>;
   /** Only on these architectures, when the side knows. */
@@ -114,9 +116,9 @@ export interface SideModule {
 }
 
 /** Optional knowledge a side may lack; rules that need a missing one are skipped. */
-export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes' | 'linuxLifetimes';
+export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes' | 'linuxLifetimes' | 'strings';
 
-export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'linuxLifetimes', 'locations', 'modules', 'padding', 'sets'];
+export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'linuxLifetimes', 'locations', 'modules', 'padding', 'sets', 'strings'];
 
 /** What a side was read from (`headers`: a tree of Xen's C headers, through the compiler). */
 export type SideOrigin = 'abi' | 'git' | 'export' | 'baseline' | 'headers';

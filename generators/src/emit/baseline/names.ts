@@ -28,6 +28,24 @@ export function readName(word: string): string {
   return word === ANONYMOUS ? '' : word;
 }
 
+/**
+ * A string constant's text as one word: a JSON string with its spaces written `\u0020`, so
+ * the line still splits at spaces: `"CREATE|EXCL"`.
+ */
+export function textWord(text: string): string {
+  return JSON.stringify(text).replace(/ /g, '\\u0020');
+}
+
+/** The text of a `textWord`; undefined when the word is not one. */
+export function readText(word: string): string | undefined {
+  try {
+    const text: unknown = JSON.parse(word);
+    return word.startsWith('"') && typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Architectures as one word, in the fixed order: `x86_32,x86_64`. */
 export function archWord(archs: readonly Arch[]): string {
   return ARCHES.filter((a) => archs.includes(a)).join(',');

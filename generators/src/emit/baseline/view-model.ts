@@ -7,7 +7,7 @@
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, Namespace } from '../../model/types.js';
 import { fieldKey, type AbiSide, type SideAlias, type SideConstant, type SideField, type SideRecord, type SideSet } from '../../check/side/types.js';
-import { BASELINE_FORMAT, archWord, factLine, keyWord, nameWord } from './names.js';
+import { BASELINE_FORMAT, archWord, factLine, keyWord, nameWord, textWord } from './names.js';
 
 export interface BaselineModule {
   name: string;
@@ -105,7 +105,8 @@ function fieldFacts(f: SideField, since: string | undefined): string {
 }
 
 function constantLine(c: SideConstant): string {
-  const values = c.values ? ARCHES.flatMap((a) => keyWord(a, c.values?.[a])) : keyWord('value', c.value);
+  const word = (v: string | undefined) => (c.string && v !== undefined ? textWord(v) : v);
+  const values = c.values ? ARCHES.flatMap((a) => keyWord(a, word(c.values?.[a]))) : keyWord('value', word(c.value));
   return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('linux', c.linuxSince), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values], c.cType);
 }
 

@@ -3,7 +3,7 @@
  * literals, declarators and comment lines. Every string the templates print that is not
  * fixed text comes from a function here or in the view-model.
  */
-import type { Arch, ArchScalarName, ConstantCType, ConstantDecl, HandleType, IoctlDirection, IoctlEncoding, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, ArchScalarName, ConstantDecl, IntegerCType, HandleType, IoctlDirection, IoctlEncoding, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import { ARCHES } from '../../model/arch.js';
 import { releaseHex } from '../../model/releases.js';
 import { escapeDocComment } from '../../names/comments.js';
@@ -148,7 +148,7 @@ export function interfaceVersionLiteral(value: string): string {
   return `0x${n.toString(16).padStart(8, '0')}`;
 }
 
-const SUFFIXES: Record<ConstantCType, string> = {
+const SUFFIXES: Record<IntegerCType, string> = {
   int: '',
   'unsigned int': 'U',
   long: 'L',
@@ -158,7 +158,7 @@ const SUFFIXES: Record<ConstantCType, string> = {
 };
 
 /** The integer-literal suffix that gives a literal the C type `cType`. */
-export function literalSuffix(cType: ConstantCType): string {
+export function literalSuffix(cType: IntegerCType): string {
   return SUFFIXES[cType];
 }
 
@@ -178,18 +178,31 @@ export function literalSuffix(cType: ConstantCType): string {
  * architecture, so every other literal has exactly the type its suffix names.
  */
 export function constantLiteral(constant: Pick<ConstantDecl, 'name' | 'cType' | 'spelling' | 'bitConstant'>, value: string): string {
+  const cType = constant.cType;
+  if (cType === 'string') return stringConstantLiteral(value);
   const n = BigInt(value);
-  const suffix = literalSuffix(constant.cType);
+  const suffix = literalSuffix(cType);
   switch (constant.spelling) {
     case 'dec':
-      return n < 0n ? negativeLiteral(n, constant.cType) : `${n.toString()}${suffix}`;
+      return n < 0n ? negativeLiteral(n, cType) : `${n.toString()}${suffix}`;
     case 'hex':
       if (n < 0n) throw new Error(`${constant.name}: a negative value cannot be spelled in hex`);
       return `0x${n.toString(16)}${suffix}`;
     case 'shift':
-      if (n < 0n) return negativeLiteral(n, constant.cType);
+      if (n < 0n) return negativeLiteral(n, cType);
       return `(1${suffix} << ${constant.bitConstant ?? String(singleBit(constant.name, n))})`;
   }
+}
+
+/**
+ * A string constant's text as a C string literal: `"hvmloader/bios"`. The text is printable
+ * ASCII (the `string-constant` validation pass); `\` and `"` are escaped, and so is the second
+ * `?` of every `??`, which C before C23 reads as the start of a trigraph in strict modes
+ * (`-std=c99`): `"??/"` would be a backslash.
+ */
+export function stringConstantLiteral(text: string): string {
+  if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`${JSON.stringify(text)} is not printable ASCII, so it is no string constant`);
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\?(?=\?)/g, '?\\')}"`;
 }
 
 /**
@@ -197,7 +210,7 @@ export function constantLiteral(constant: Pick<ConstantDecl, 'name' | 'cType' | 
  * magnitude is beyond the type's largest value on some architecture (`long` is 32 bits on
  * x86_32 and arm32, so the narrowest width decides).
  */
-function negativeLiteral(n: bigint, cType: ConstantCType): string {
+function negativeLiteral(n: bigint, cType: IntegerCType): string {
   const suffix = literalSuffix(cType);
   const narrowest = cType === 'int' || cType === 'long' ? 32n : 64n;
   const largest = (1n << (narrowest - 1n)) - 1n;

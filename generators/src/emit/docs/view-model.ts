@@ -117,10 +117,15 @@ function holeLines(tables: Map<string, RecordLayout>): string[] {
 }
 
 function constantRow(c: ConstantDecl): string {
-  const show = (v: string) => (c.ioctl ? `0x${BigInt(v).toString(16)}` : v);
+  const show = (v: string) => (c.cType === 'string' ? stringCell(v) : c.ioctl ? `0x${BigInt(v).toString(16)}` : v);
   const value = c.values ? ARCHES.filter((a) => c.values?.[a]).map((a) => `${a}: ${show(c.values?.[a] ?? '')}`).join(', ') : show(c.value);
   const meaning = [tableCell(c.doc), c.ioctl ? code(ioctlSpelling(c.ioctl)) : ''].filter(Boolean).join(' ');
   return [code(c.name), value, c.linuxSince ? `Linux ${c.linuxSince}` : c.since, meaning].join(' | ');
+}
+
+/** A string constant's text in a table cell: quoted, as code, with `|` escaped so it stays in its cell (`"CREATE|EXCL"`). */
+export function stringCell(text: string): string {
+  return code(`"${text}"`).replace(/\|/g, '\\|');
 }
 
 /** `Since Xen 4.9.`, or `Since Linux 4.11.` for an item of Linux's interface. */

@@ -6,10 +6,10 @@
  * `long` so the type does not change between architectures, and unsigned when Xen writes a
  * non-negative value in hex or as a shift (a magic number or a mask).
  */
-import type { AliasDecl, ConstantCType, ConstantDecl, ConstantSetDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import type { AliasDecl, ConstantDecl, IntegerCType, ConstantSetDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import { archScalarType, ident, integerRange, narrowestPrimitive, scalarType } from './names.js';
 
-const C_TYPES: Record<ConstantCType, string> = {
+const C_TYPES: Record<IntegerCType, string> = {
   int: 'i32',
   'unsigned int': 'u32',
   long: 'i64',
@@ -36,6 +36,8 @@ export interface IntegerType {
 
 /** The type of `constant`, with every value it takes checked to fit. */
 export function constantType(constant: ConstantDecl, lookup: ConstantLookup): IntegerType {
+  const cType = constant.cType;
+  if (cType === 'string') throw new Error(`${constant.name} is a string constant: it has no integer type`);
   const values = [constant.value, ...Object.values(constant.values ?? {})].map((v) => BigInt(v));
   const fits = (t: IntegerType) => {
     const range = integerRange(t.primitive);
@@ -45,7 +47,7 @@ export function constantType(constant: ConstantDecl, lookup: ConstantLookup): In
   if (set?.flags?.some((f) => f.bitConstant === constant.name)) return { spelled: 'u32', primitive: 'u32' };
   const fromField = set ? setFieldType(set, lookup) : undefined;
   if (fromField && fits(fromField)) return fromField;
-  const c = bitPattern(constant, values) ? C_TYPES[constant.cType].replace('i', 'u') : C_TYPES[constant.cType];
+  const c = bitPattern(constant, values) ? C_TYPES[cType].replace('i', 'u') : C_TYPES[cType];
   const fromC: IntegerType = { spelled: c, primitive: c };
   if (fits(fromC)) return fromC;
   const wide = values.some((v) => v < 0n) ? 'i64' : 'u64';

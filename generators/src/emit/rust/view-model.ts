@@ -29,6 +29,7 @@ import {
   ident,
   releaseLiteral,
   integerLiteral,
+  stringLiteral,
   modulePath,
   NATIVE_HANDLE_REPR,
   recordName,
@@ -194,15 +195,26 @@ function setHeader(set: ConstantSetDecl): string[] {
 function constantViews(ctx: RustContext, constant: ConstantDecl, uses: Uses, scope: Presence): ConstantView[] {
   const archs = itemArchs(ctx, constant);
   const releases = ctx.releases.itemReleases(constant);
-  const type = constantType(constant, ctx);
-  if (type.reference) uses.type(type.reference, presence(archs, releases));
   const docs = docParagraphs(constant.doc, [constantFacts(ctx, constant, archs, [...scope.keys()])], gateLines(constant));
   const name = ident(constant.name);
+  const spell = constantSpelling(ctx, constant, uses, presence(archs, releases));
   return groupArchs(archs, (a) => constant.values?.[a] ?? constant.value).map(([group, value]) => ({
     docs,
     cfg: cfgIn(ctx, presence(group, releases), scope),
-    line: `pub const ${name}: ${type.spelled} = ${integerLiteral(BigInt(value), constant.spelling)};`,
+    line: `pub const ${name}: ${spell.type} = ${spell.literal(value)};`,
   }));
+}
+
+/**
+ * A constant's Rust type and literal: a string constant is a `&str` (xenstore paths and
+ * protocol names are text of text protocols; `.as_bytes()` gives the bytes), an integer one
+ * the type `constantType` picks.
+ */
+function constantSpelling(ctx: RustContext, constant: ConstantDecl, uses: Uses, where: Presence): { type: string; literal: (value: string) => string } {
+  if (constant.cType === 'string') return { type: '&str', literal: stringLiteral };
+  const type = constantType(constant, ctx);
+  if (type.reference) uses.type(type.reference, where);
+  return { type: type.spelled, literal: (value) => integerLiteral(BigInt(value), constant.spelling) };
 }
 
 function constantFacts(ctx: RustContext, constant: ConstantDecl, archs: readonly Arch[], scope: readonly Arch[]): string {
@@ -212,12 +224,17 @@ function constantFacts(ctx: RustContext, constant: ConstantDecl, archs: readonly
   return [
     sinceNote(ctx, constant),
     archs.length < scope.length ? `Only on ${archList(archs)}.` : '',
-    constant.values ? `Per architecture: ${ARCHES.filter((a) => constant.values?.[a] !== undefined).map((a) => `${TARGET_ARCH[a]} ${constant.values![a]}`).join(', ')}.` : '',
+    constant.values ? `Per architecture: ${ARCHES.filter((a) => constant.values?.[a] !== undefined).map((a) => `${TARGET_ARCH[a]} ${shownValue(constant, constant.values![a]!)}`).join(', ')}.` : '',
     op && (payload || op.record) ? `Payload: ${[payload ? code(payload) : '', op.record ? code(op.record) : ''].filter(Boolean).join(', ')}.` : '',
     constant.bitConstant ? `The mask of bit ${code(constant.bitConstant)}.` : '',
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** A value as a doc shows it: a string constant's text as a quoted literal, an integer as is. */
+function shownValue(constant: ConstantDecl, value: string): string {
+  return constant.cType === 'string' ? code(stringLiteral(value)) : value;
 }
 
 function assertBlocks(ctx: RustContext, archs: readonly Arch[], releases: readonly string[], records: ModuleChecks['records'], aliases: Map<Arch, VersionedCheck[]>): AssertBlock[] {

@@ -27,13 +27,20 @@ function archNote(item: { archs?: readonly string[] }): string {
 }
 
 function constantDecl(names: TsNames, c: ConstantDecl): Decl {
-  const hex = c.spelling !== 'dec';
+  const literal = constantLiteral(c);
   const text = [tsdoc(c.doc), archNote(c)].filter(Boolean).join('\n\n');
   if (c.values) {
-    const entries = ARCHES.filter((a) => c.values![a] !== undefined).map((a) => `${a}: ${intLiteral(c.values![a]!, hex)}`);
+    const entries = ARCHES.filter((a) => c.values![a] !== undefined).map((a) => `${a}: ${literal(c.values![a]!)}`);
     return { kind: 'const', name: names.constant(c.name), init: `{ ${entries.join(', ')} } as const`, exported: true, doc: doc(`${text}\n\nThe value differs per architecture.`.trim(), tags(c)) };
   }
-  return { kind: 'const', name: names.constant(c.name), init: intLiteral(c.value, hex), exported: true, doc: doc(text, tags(c)) };
+  return { kind: 'const', name: names.constant(c.name), init: literal(c.value), exported: true, doc: doc(text, tags(c)) };
+}
+
+/** How a constant's values are written: a string constant as a string, an integer as a number (or a bigint). */
+function constantLiteral(c: ConstantDecl): (value: string) => string {
+  if (c.cType === 'string') return str;
+  const hex = c.spelling !== 'dec';
+  return (value) => intLiteral(value, hex);
 }
 
 function setDecls(names: TsNames, model: Variants['model'], s: ConstantSetDecl): Decl[] {

@@ -13,7 +13,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { cTypeBits, cTypeRange, DATA_MODELS } from '../../layout/datamodels.js';
-import type { AbiModel, Arch, ConstantCType, ConstantDecl, ConstantSetDecl, TypeRef } from '../../model/types.js';
+import type { AbiModel, Arch, ConstantDecl, IntegerCType, ConstantSetDecl, TypeRef } from '../../model/types.js';
 import type { ValidationPass } from '../pass.js';
 import { error } from '../report.js';
 import { constantValueAt, EMPTY, formatScope, memberConstants, type ModelIndex, releaseIndex, releaseRuns, runPairs, type Scope, type Scopes, scopesOf } from '../scope.js';
@@ -23,7 +23,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_INTERFACE_VERSION = 0xffffffffn;
 
 /** A rule a value may break at one (release, arch): the message, or nothing when it holds. */
-type Check = (value: bigint, cType: ConstantCType, arch: Arch) => string | undefined;
+type Check = (value: bigint, cType: IntegerCType, arch: Arch) => string | undefined;
 
 export const constantValue: ValidationPass = {
   id: RULE,
@@ -32,7 +32,8 @@ export const constantValue: ValidationPass = {
     const scopes = scopesOf(model);
     const roles = constantRoles(model, scopes);
     const diagnostics: Diagnostic[] = [];
-    for (const constant of model.constants) {
+    // A string constant's text is the `string-constant` pass's.
+    for (const constant of model.constants.filter((c) => c.cType !== 'string')) {
       const checks = [fitsType, spelled(constant), ...(roles.get(constant) ?? [])];
       const broken = new Map<string, Scope>();
       for (const { release, arch, where } of runPairs(releaseRuns([constant]), scopes.item(constant))) {
@@ -55,9 +56,10 @@ export const constantValue: ValidationPass = {
 };
 
 /** The literal's C type in `release`: the last `history` entry that changed it, else `cType`. */
-function cTypeAt(constant: ConstantDecl, release: string): ConstantCType {
+function cTypeAt(constant: ConstantDecl, release: string): IntegerCType {
   const at = releaseIndex(release);
-  return (constant.history ?? []).filter((h) => h.cType && releaseIndex(h.since) >= 0 && releaseIndex(h.since) <= at).at(-1)?.cType ?? constant.cType;
+  const changed = (constant.history ?? []).filter((h) => h.cType && releaseIndex(h.since) >= 0 && releaseIndex(h.since) <= at).at(-1)?.cType;
+  return changed ?? (constant.cType === 'string' ? 'int' : constant.cType);
 }
 
 const fitsType: Check = (value, cType, arch) => {

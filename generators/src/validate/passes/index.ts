@@ -18,6 +18,7 @@ import { recordSize } from './record-size.js';
 import { referenceLifetime } from './reference-lifetime.js';
 import { rings } from './rings.js';
 import { stableReference } from './stable-reference.js';
+import { stringConstant } from './string-constant.js';
 import { typeCycle } from './type-cycle.js';
 import { unknownReference } from './unknown-reference.js';
 import { unsafeText } from './unsafe-text.js';
@@ -31,6 +32,7 @@ export const PASSES: ValidationPass[] = [
   duplicateName,
   keyword,
   unsafeText,
+  stringConstant,
   unknownReference,
   stableReference,
   interfaceVersion,

@@ -7,7 +7,7 @@
  * characters and why). Every string is checked, so text added to the model later is too.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { SourceLocation } from '../../model/types.js';
+import type { ConstantDecl, SourceLocation } from '../../model/types.js';
 import { describeCharacter, firstUnsafe } from '../../names/text.js';
 import type { ValidationPass } from '../pass.js';
 import { error } from '../report.js';
@@ -35,10 +35,17 @@ export const unsafeText: ValidationPass = {
       check(rest, r.loc, r.name);
       for (const f of fields) check(f, f.loc, fieldPath(r, f));
     }
-    for (const item of [...model.aliases, ...model.constants, ...model.sets]) check(item, item.loc, item.name);
+    for (const item of [...model.aliases, ...model.sets]) check(item, item.loc, item.name);
+    // A string constant's values are the `string-constant` pass's: printable ASCII only.
+    for (const c of model.constants) check(c.cType === 'string' ? withoutValues(c) : c, c.loc, c.name);
     return out;
   },
 };
+
+function withoutValues(c: ConstantDecl): Omit<ConstantDecl, 'value' | 'values' | 'history'> {
+  const { value: _value, values: _values, history: _history, ...rest } = c;
+  return rest;
+}
 
 /** Every string in a model object with its property path (`doc`, `gates[0].doc`); locations are skipped. */
 function* strings(value: unknown, path: string): Generator<[string, string]> {

@@ -4,6 +4,7 @@ import {
   assertionId,
   checkIdentifier,
   constantLiteral,
+  stringConstantLiteral,
   cString,
   declarator,
   docCommentLines,
@@ -185,5 +186,16 @@ describe('C names: comments', () => {
     const text = 'word '.repeat(17).trim();
     expect(docCommentLines(text)).toHaveLength(1);
     expect(indentedDocCommentLines('        ', text).length).toBeGreaterThan(1);
+  });
+});
+
+describe('string constant literals', () => {
+  it('escape quotes, backslashes and trigraphs, and refuse what is not printable ASCII', () => {
+    expect(stringConstantLiteral('hvmloader/bios')).toBe('"hvmloader/bios"');
+    expect(stringConstantLiteral('say "hi" \\ ??/ ???')).toBe('"say \\"hi\\" \\\\ ?\\?/ ?\\?\\?"');
+    expect(stringConstantLiteral('')).toBe('""');
+    expect(constantLiteral({ name: 'X', cType: 'string', spelling: 'dec' }, 'CREATE|EXCL')).toBe('"CREATE|EXCL"');
+    expect(() => stringConstantLiteral('caf\u00e9')).toThrow(/not printable ASCII/);
+    expect(() => stringConstantLiteral('a\nb')).toThrow(/not printable ASCII/);
   });
 });

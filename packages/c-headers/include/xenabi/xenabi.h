@@ -26,6 +26,7 @@
 #include <xenabi/stable/hvm_info_table.h>
 #include <xenabi/stable/hvm_op.h>
 #include <xenabi/stable/hvm_vcpu.h>
+#include <xenabi/stable/hvm_xs_strings.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/kbdif.h>
 #include <xenabi/stable/kexec.h>
@@ -35,6 +36,7 @@
 #include <xenabi/stable/params.h>
 #include <xenabi/stable/pciif.h>
 #include <xenabi/stable/physdev.h>
+#include <xenabi/stable/protocols.h>
 #include <xenabi/stable/pvcalls.h>
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/sched.h>

@@ -76,6 +76,114 @@ pub const XENKBD_MT_EV_SHAPE: u8 = 4;
 #[cfg(feature = "xen-4-9")]
 pub const XENKBD_MT_EV_ORIENT: u8 = 5;
 
+/// The device type in xenstore: a front end's directory is `device/vkbd/<n>`.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_DRIVER_NAME: &str = "vkbd";
+
+/// Back end: `1` when the front end need not offer a keyboard.
+///
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
+pub const XENKBD_FIELD_FEAT_DSBL_KEYBRD: &str = "feature-disable-keyboard";
+
+/// Back end: `1` when the front end need not offer a pointer.
+///
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
+pub const XENKBD_FIELD_FEAT_DSBL_POINTER: &str = "feature-disable-pointer";
+
+/// Back end: `1` when it can report absolute pointer positions (XENKBD_TYPE_POS).
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_FEAT_ABS_POINTER: &str = "feature-abs-pointer";
+
+/// Back end: `1` when it can report absolute positions unscaled, from 0 to 0x7fff.
+///
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
+pub const XENKBD_FIELD_FEAT_RAW_POINTER: &str = "feature-raw-pointer";
+
+/// Back end: `1` when it can report multi-touch events.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_FEAT_MTOUCH: &str = "feature-multi-touch";
+
+/// Front end: `1` to get absolute positions instead of relative motion.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_REQ_ABS_POINTER: &str = "request-abs-pointer";
+
+/// Front end: `1` to get those positions unscaled; only with request-abs-pointer.
+///
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
+pub const XENKBD_FIELD_REQ_RAW_POINTER: &str = "request-raw-pointer";
+
+/// Front end: `1` to get multi-touch events.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_REQ_MTOUCH: &str = "request-multi-touch";
+
+/// Front end: the grant reference of the shared page, in decimal.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_RING_GREF: &str = "page-gref";
+
+/// Front end: the event channel port the two ends signal each other on.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_EVT_CHANNEL: &str = "event-channel";
+
+/// Back end: the largest X coordinate the pointer reports, in pixels.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_WIDTH: &str = "width";
+
+/// Back end: the largest Y coordinate the pointer reports, in pixels.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_HEIGHT: &str = "height";
+
+/// Back end: the width of the touch area, in pixels.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_MT_WIDTH: &str = "multi-touch-width";
+
+/// Back end: the height of the touch area, in pixels.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_MT_HEIGHT: &str = "multi-touch-height";
+
+/// Back end: how many touches it reports at once.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_MT_NUM_CONTACTS: &str = "multi-touch-num-contacts";
+
+/// Back end: an identifier of this device instance (a UUID, say), so several can be told apart.
+///
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
+pub const XENKBD_FIELD_UNIQUE_ID: &str = "unique-id";
+
+/// Front end, obsolete: the shared page's frame number, from before page-gref.
+///
+/// Since Xen 4.9: cargo feature `xen-4-9`.
+#[cfg(feature = "xen-4-9")]
+pub const XENKBD_FIELD_RING_REF: &str = "page-ref";
+
 /// Relative pointer motion.
 ///
 /// C: `struct xenkbd_motion`.
@@ -444,6 +552,24 @@ pub mod since {
     pub const XENKBD_MT_EV_SYN: XenRelease = XenRelease::new(4, 9);
     pub const XENKBD_MT_EV_SHAPE: XenRelease = XenRelease::new(4, 9);
     pub const XENKBD_MT_EV_ORIENT: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_DRIVER_NAME: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_FEAT_DSBL_KEYBRD: XenRelease = XenRelease::new(4, 11);
+    pub const XENKBD_FIELD_FEAT_DSBL_POINTER: XenRelease = XenRelease::new(4, 11);
+    pub const XENKBD_FIELD_FEAT_ABS_POINTER: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_FEAT_RAW_POINTER: XenRelease = XenRelease::new(4, 11);
+    pub const XENKBD_FIELD_FEAT_MTOUCH: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_REQ_ABS_POINTER: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_REQ_RAW_POINTER: XenRelease = XenRelease::new(4, 11);
+    pub const XENKBD_FIELD_REQ_MTOUCH: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_RING_GREF: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_EVT_CHANNEL: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_WIDTH: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_HEIGHT: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_MT_WIDTH: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_MT_HEIGHT: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_MT_NUM_CONTACTS: XenRelease = XenRelease::new(4, 9);
+    pub const XENKBD_FIELD_UNIQUE_ID: XenRelease = XenRelease::new(4, 11);
+    pub const XENKBD_FIELD_RING_REF: XenRelease = XenRelease::new(4, 9);
     pub const xenkbd_motion: XenRelease = XenRelease::new(4, 6);
     pub const xenkbd_key: XenRelease = XenRelease::new(4, 6);
     pub const xenkbd_position: XenRelease = XenRelease::new(4, 6);

@@ -21,6 +21,7 @@ pub mod hvm_info_table;
 pub mod hvm_op;
 #[cfg(feature = "xen-4-7")]
 pub mod hvm_vcpu;
+pub mod hvm_xs_strings;
 pub mod ioreq;
 pub mod kbdif;
 pub mod kexec;
@@ -30,6 +31,7 @@ pub mod nmi;
 pub mod params;
 pub mod pciif;
 pub mod physdev;
+pub mod protocols;
 #[cfg(feature = "xen-4-9")]
 pub mod pvcalls;
 pub mod ring;

@@ -3,9 +3,14 @@
 // SPDX-License-Identifier: MIT
 //! PCI pass-through to PV guests: the page pcifront and pciback share, its requests, AER events and flags.
 //!
-//! Xen header: `xen/include/public/io/pciif.h` (partly: only what the other modules need).
+//! Xen header: `xen/include/public/io/pciif.h`.
 //!
 //! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
+
+/// The protocol's version, which the front end writes to its `magic` xenstore key and the back end checks: the text "7", a string rather than a number.
+///
+/// Since Xen 4.6.
+pub const XEN_PCI_MAGIC: &str = "7";
 
 // ---- Flag set XEN_PCIF (values of xen_pci_sharedinfo.flags) ----
 // Bits of the shared page the front end sets.
@@ -268,6 +273,7 @@ impl xen_pci_sharedinfo {
 pub mod since {
     use crate::XenRelease;
 
+    pub const XEN_PCI_MAGIC: XenRelease = XenRelease::new(4, 6);
     pub const _XEN_PCIF_active: XenRelease = XenRelease::new(4, 6);
     pub const XEN_PCIF_active: XenRelease = XenRelease::new(4, 6);
     pub const _XEN_PCIB_AERHANDLER: XenRelease = XenRelease::new(4, 6);

@@ -100,6 +100,114 @@ export const XENKBD_MT_EV = { XENKBD_MT_EV_DOWN, XENKBD_MT_EV_UP, XENKBD_MT_EV_M
 export type XENKBD_MT_EV = (typeof XENKBD_MT_EV)[keyof typeof XENKBD_MT_EV];
 
 /**
+ * The device type in xenstore: a front end's directory is `device/vkbd/<n>`.
+ * @since 4.9
+ */
+export const XENKBD_DRIVER_NAME = 'vkbd';
+
+/**
+ * Back end: `1` when the front end need not offer a keyboard.
+ * @since 4.11
+ */
+export const XENKBD_FIELD_FEAT_DSBL_KEYBRD = 'feature-disable-keyboard';
+
+/**
+ * Back end: `1` when the front end need not offer a pointer.
+ * @since 4.11
+ */
+export const XENKBD_FIELD_FEAT_DSBL_POINTER = 'feature-disable-pointer';
+
+/**
+ * Back end: `1` when it can report absolute pointer positions (XENKBD_TYPE_POS).
+ * @since 4.9
+ */
+export const XENKBD_FIELD_FEAT_ABS_POINTER = 'feature-abs-pointer';
+
+/**
+ * Back end: `1` when it can report absolute positions unscaled, from 0 to 0x7fff.
+ * @since 4.11
+ */
+export const XENKBD_FIELD_FEAT_RAW_POINTER = 'feature-raw-pointer';
+
+/**
+ * Back end: `1` when it can report multi-touch events.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_FEAT_MTOUCH = 'feature-multi-touch';
+
+/**
+ * Front end: `1` to get absolute positions instead of relative motion.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_REQ_ABS_POINTER = 'request-abs-pointer';
+
+/**
+ * Front end: `1` to get those positions unscaled; only with request-abs-pointer.
+ * @since 4.11
+ */
+export const XENKBD_FIELD_REQ_RAW_POINTER = 'request-raw-pointer';
+
+/**
+ * Front end: `1` to get multi-touch events.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_REQ_MTOUCH = 'request-multi-touch';
+
+/**
+ * Front end: the grant reference of the shared page, in decimal.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_RING_GREF = 'page-gref';
+
+/**
+ * Front end: the event channel port the two ends signal each other on.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_EVT_CHANNEL = 'event-channel';
+
+/**
+ * Back end: the largest X coordinate the pointer reports, in pixels.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_WIDTH = 'width';
+
+/**
+ * Back end: the largest Y coordinate the pointer reports, in pixels.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_HEIGHT = 'height';
+
+/**
+ * Back end: the width of the touch area, in pixels.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_MT_WIDTH = 'multi-touch-width';
+
+/**
+ * Back end: the height of the touch area, in pixels.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_MT_HEIGHT = 'multi-touch-height';
+
+/**
+ * Back end: how many touches it reports at once.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_MT_NUM_CONTACTS = 'multi-touch-num-contacts';
+
+/**
+ * Back end: an identifier of this device instance (a UUID, say), so several can be told apart.
+ * @since 4.11
+ */
+export const XENKBD_FIELD_UNIQUE_ID = 'unique-id';
+
+/**
+ * Front end, obsolete: the shared page's frame number, from before page-gref.
+ * @since 4.9
+ */
+export const XENKBD_FIELD_RING_REF = 'page-ref';
+
+/**
  * Relative pointer motion.
  *
  * Size: 16 bytes on every architecture.

@@ -10,6 +10,12 @@ import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBy
 import type { RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
+ * The protocol's version, which the front end writes to its `magic` xenstore key and the back end checks: the text "7", a string rather than a number.
+ * @since 4.6
+ */
+export const XEN_PCI_MAGIC = '7';
+
+/**
  * A request is posted in op; the back end clears the bit when it has answered.
  * @since 4.6
  */

@@ -75,6 +75,21 @@ mod stable_pvh {
     }
 }
 
+mod stable_texts {
+    use super::*;
+    use xenabi::stable::texts::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::TEXT_PATH <= XEN_MIN_RELEASE, "{}", TEXT_PATH);
+        assert!(since::TEXT_QUOTED <= XEN_MIN_RELEASE, "{}", TEXT_QUOTED);
+        assert!(since::TEXT_NATIVE <= XEN_MIN_RELEASE, "{}", TEXT_NATIVE);
+        assert!(since::TEXT_RENAMED <= XEN_MIN_RELEASE, "{}", TEXT_RENAMED);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::TEXT_NEW <= XEN_MIN_RELEASE, "{}", TEXT_NEW);
+    }
+}
+
 mod stable_widgets {
     use super::*;
     use xenabi::stable::widgets::*;

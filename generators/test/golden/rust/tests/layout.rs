@@ -13,6 +13,7 @@ mod x86 {
     use xenabi::stable::base::*;
     #[cfg(feature = "xen-4-17")]
     use xenabi::stable::pvh::*;
+    use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
@@ -366,6 +367,7 @@ mod x86_64 {
     use xenabi::stable::base::*;
     #[cfg(feature = "xen-4-17")]
     use xenabi::stable::pvh::*;
+    use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
@@ -721,6 +723,7 @@ mod arm {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
     use xenabi::stable::base::*;
+    use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
@@ -1054,6 +1057,7 @@ mod aarch64 {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
     use xenabi::stable::base::*;
+    use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;

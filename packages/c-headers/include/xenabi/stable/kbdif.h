@@ -163,6 +163,130 @@ typedef uint64_t xenabi_uint64_aligned_t;
 #define XENKBD_MT_EV_ORIENT 5
 #endif
 
+/** The device type in xenstore: a front end's directory is `device/vkbd/<n>`. */
+#ifndef XENKBD_DRIVER_NAME
+#define XENKBD_DRIVER_NAME "vkbd"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040900 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/** Back end: `1` when the front end need not offer a keyboard. */
+#ifndef XENKBD_FIELD_FEAT_DSBL_KEYBRD
+#define XENKBD_FIELD_FEAT_DSBL_KEYBRD "feature-disable-keyboard"
+#endif
+
+/** Back end: `1` when the front end need not offer a pointer. */
+#ifndef XENKBD_FIELD_FEAT_DSBL_POINTER
+#define XENKBD_FIELD_FEAT_DSBL_POINTER "feature-disable-pointer"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+
+/** Back end: `1` when it can report absolute pointer positions (XENKBD_TYPE_POS). */
+#ifndef XENKBD_FIELD_FEAT_ABS_POINTER
+#define XENKBD_FIELD_FEAT_ABS_POINTER "feature-abs-pointer"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040900 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/** Back end: `1` when it can report absolute positions unscaled, from 0 to 0x7fff. */
+#ifndef XENKBD_FIELD_FEAT_RAW_POINTER
+#define XENKBD_FIELD_FEAT_RAW_POINTER "feature-raw-pointer"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+
+/** Back end: `1` when it can report multi-touch events. */
+#ifndef XENKBD_FIELD_FEAT_MTOUCH
+#define XENKBD_FIELD_FEAT_MTOUCH "feature-multi-touch"
+#endif
+
+/** Front end: `1` to get absolute positions instead of relative motion. */
+#ifndef XENKBD_FIELD_REQ_ABS_POINTER
+#define XENKBD_FIELD_REQ_ABS_POINTER "request-abs-pointer"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040900 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/** Front end: `1` to get those positions unscaled; only with request-abs-pointer. */
+#ifndef XENKBD_FIELD_REQ_RAW_POINTER
+#define XENKBD_FIELD_REQ_RAW_POINTER "request-raw-pointer"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+
+/** Front end: `1` to get multi-touch events. */
+#ifndef XENKBD_FIELD_REQ_MTOUCH
+#define XENKBD_FIELD_REQ_MTOUCH "request-multi-touch"
+#endif
+
+/** Front end: the grant reference of the shared page, in decimal. */
+#ifndef XENKBD_FIELD_RING_GREF
+#define XENKBD_FIELD_RING_GREF "page-gref"
+#endif
+
+/** Front end: the event channel port the two ends signal each other on. */
+#ifndef XENKBD_FIELD_EVT_CHANNEL
+#define XENKBD_FIELD_EVT_CHANNEL "event-channel"
+#endif
+
+/** Back end: the largest X coordinate the pointer reports, in pixels. */
+#ifndef XENKBD_FIELD_WIDTH
+#define XENKBD_FIELD_WIDTH "width"
+#endif
+
+/** Back end: the largest Y coordinate the pointer reports, in pixels. */
+#ifndef XENKBD_FIELD_HEIGHT
+#define XENKBD_FIELD_HEIGHT "height"
+#endif
+
+/** Back end: the width of the touch area, in pixels. */
+#ifndef XENKBD_FIELD_MT_WIDTH
+#define XENKBD_FIELD_MT_WIDTH "multi-touch-width"
+#endif
+
+/** Back end: the height of the touch area, in pixels. */
+#ifndef XENKBD_FIELD_MT_HEIGHT
+#define XENKBD_FIELD_MT_HEIGHT "multi-touch-height"
+#endif
+
+/** Back end: how many touches it reports at once. */
+#ifndef XENKBD_FIELD_MT_NUM_CONTACTS
+#define XENKBD_FIELD_MT_NUM_CONTACTS "multi-touch-num-contacts"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040900 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/**
+ * Back end: an identifier of this device instance (a UUID, say), so several can be told apart.
+ */
+#ifndef XENKBD_FIELD_UNIQUE_ID
+#define XENKBD_FIELD_UNIQUE_ID "unique-id"
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+
+/** Front end, obsolete: the shared page's frame number, from before page-gref. */
+#ifndef XENKBD_FIELD_RING_REF
+#define XENKBD_FIELD_RING_REF "page-ref"
+#endif
+
 #endif /* XENABI_XEN_MIN_VERSION >= 0x040900 */
 
 /** Relative pointer motion. */
@@ -325,6 +449,24 @@ struct xenkbd_page {
 #define XENABI_SINCE_XENKBD_MT_EV_SHAPE 0x040900
 #define XENABI_SINCE_XENKBD_MT_EV_ORIENT 0x040900
 #define XENABI_SINCE_XENKBD_MT_EV 0x040900
+#define XENABI_SINCE_XENKBD_DRIVER_NAME 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_FEAT_DSBL_KEYBRD 0x040b00
+#define XENABI_SINCE_XENKBD_FIELD_FEAT_DSBL_POINTER 0x040b00
+#define XENABI_SINCE_XENKBD_FIELD_FEAT_ABS_POINTER 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_FEAT_RAW_POINTER 0x040b00
+#define XENABI_SINCE_XENKBD_FIELD_FEAT_MTOUCH 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_REQ_ABS_POINTER 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_REQ_RAW_POINTER 0x040b00
+#define XENABI_SINCE_XENKBD_FIELD_REQ_MTOUCH 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_RING_GREF 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_EVT_CHANNEL 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_WIDTH 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_HEIGHT 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_MT_WIDTH 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_MT_HEIGHT 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_MT_NUM_CONTACTS 0x040900
+#define XENABI_SINCE_XENKBD_FIELD_UNIQUE_ID 0x040b00
+#define XENABI_SINCE_XENKBD_FIELD_RING_REF 0x040900
 #define XENABI_SINCE_xenkbd_motion 0x040600
 #define XENABI_SINCE_xenkbd_key 0x040600
 #define XENABI_SINCE_xenkbd_position 0x040600
@@ -358,6 +500,40 @@ struct xenkbd_page {
 #define XENABI_HAS_XENKBD_MT_EV_SHAPE 1
 #define XENABI_HAS_XENKBD_MT_EV_ORIENT 1
 #define XENABI_HAS_XENKBD_MT_EV 1
+#define XENABI_HAS_XENKBD_DRIVER_NAME 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_XENKBD_FIELD_FEAT_DSBL_KEYBRD 1
+#define XENABI_HAS_XENKBD_FIELD_FEAT_DSBL_POINTER 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+#define XENABI_HAS_XENKBD_FIELD_FEAT_ABS_POINTER 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_XENKBD_FIELD_FEAT_RAW_POINTER 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+#define XENABI_HAS_XENKBD_FIELD_FEAT_MTOUCH 1
+#define XENABI_HAS_XENKBD_FIELD_REQ_ABS_POINTER 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_XENKBD_FIELD_REQ_RAW_POINTER 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+#define XENABI_HAS_XENKBD_FIELD_REQ_MTOUCH 1
+#define XENABI_HAS_XENKBD_FIELD_RING_GREF 1
+#define XENABI_HAS_XENKBD_FIELD_EVT_CHANNEL 1
+#define XENABI_HAS_XENKBD_FIELD_WIDTH 1
+#define XENABI_HAS_XENKBD_FIELD_HEIGHT 1
+#define XENABI_HAS_XENKBD_FIELD_MT_WIDTH 1
+#define XENABI_HAS_XENKBD_FIELD_MT_HEIGHT 1
+#define XENABI_HAS_XENKBD_FIELD_MT_NUM_CONTACTS 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_XENKBD_FIELD_UNIQUE_ID 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+#define XENABI_HAS_XENKBD_FIELD_RING_REF 1
 #endif
 #define XENABI_HAS_xenkbd_motion 1
 #define XENABI_HAS_xenkbd_key 1

@@ -93,137 +93,95 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #ifndef __XEN_PCI_COMMON_H__
 
+/**
+ * The protocol's version, which the front end writes to its `magic` xenstore key and the back
+ * end checks: the text "7", a string rather than a number.
+ */
+#define XEN_PCI_MAGIC "7"
+
 /*
  * XEN_PCIF: flags (for xen_pci_sharedinfo.flags). Bits of the shared page the front end sets.
  */
 
 /** Bit number of XEN_PCIF_active. */
-#ifndef _XEN_PCIF_active
 #define _XEN_PCIF_active 0
-#endif
 
 /** A request is posted in op; the back end clears the bit when it has answered. */
-#ifndef XEN_PCIF_active
 #define XEN_PCIF_active (1 << _XEN_PCIF_active)
-#endif
 
 /*
  * XEN_PCIB: flags (for xen_pci_sharedinfo.flags). Bits of the shared page the back end sets.
  */
 
 /** Bit number of XEN_PCIB_AERHANDLER. */
-#ifndef _XEN_PCIB_AERHANDLER
 #define _XEN_PCIB_AERHANDLER 1
-#endif
 
 /** The front end can handle PCIe advanced error reporting events. */
-#ifndef XEN_PCIB_AERHANDLER
 #define XEN_PCIB_AERHANDLER (1 << _XEN_PCIB_AERHANDLER)
-#endif
 
 /** Bit number of XEN_PCIB_active. */
-#ifndef _XEN_PCIB_active
 #define _XEN_PCIB_active 2
-#endif
 
 /** An AER event is posted in aer_op; the front end clears the bit when it has answered. */
-#ifndef XEN_PCIB_active
 #define XEN_PCIB_active (1 << _XEN_PCIB_active)
-#endif
 
 /* XEN_PCI_OP: values (for xen_pci_op.cmd). What a request on the shared page asks. */
 
 /** Read size bytes of configuration space at offset. */
-#ifndef XEN_PCI_OP_conf_read
 #define XEN_PCI_OP_conf_read 0
-#endif
 
 /** Write value to configuration space. */
-#ifndef XEN_PCI_OP_conf_write
 #define XEN_PCI_OP_conf_write 1
-#endif
 
 /** Enable MSI; value returns the vector. */
-#ifndef XEN_PCI_OP_enable_msi
 #define XEN_PCI_OP_enable_msi 2
-#endif
 
 /** Disable MSI. */
-#ifndef XEN_PCI_OP_disable_msi
 #define XEN_PCI_OP_disable_msi 3
-#endif
 
 /** Enable the value MSI-X entries listed in msix_entries. */
-#ifndef XEN_PCI_OP_enable_msix
 #define XEN_PCI_OP_enable_msix 4
-#endif
 
 /** Disable MSI-X. */
-#ifndef XEN_PCI_OP_disable_msix
 #define XEN_PCI_OP_disable_msix 5
-#endif
 
 /** AER: an error was detected (back end to front end). */
-#ifndef XEN_PCI_OP_aer_detected
 #define XEN_PCI_OP_aer_detected 6
-#endif
 
 /** AER: resume after recovery. */
-#ifndef XEN_PCI_OP_aer_resume
 #define XEN_PCI_OP_aer_resume 7
-#endif
 
 /** AER: MMIO access is enabled again. */
-#ifndef XEN_PCI_OP_aer_mmio
 #define XEN_PCI_OP_aer_mmio 8
-#endif
 
 /** AER: the slot was reset. */
-#ifndef XEN_PCI_OP_aer_slotreset
 #define XEN_PCI_OP_aer_slotreset 9
-#endif
 
 /** Enable value MSI vectors at once. */
-#ifndef XEN_PCI_OP_enable_multi_msi
 #define XEN_PCI_OP_enable_multi_msi 10
-#endif
 
 /* XEN_PCI_ERR: values (for xen_pci_op.err). How a request ended. */
 
 /** Done. */
-#ifndef XEN_PCI_ERR_success
 #define XEN_PCI_ERR_success 0
-#endif
 
 /** No such device is passed through. */
-#ifndef XEN_PCI_ERR_dev_not_found
 #define XEN_PCI_ERR_dev_not_found (-1)
-#endif
 
 /** The configuration-space offset or size is invalid. */
-#ifndef XEN_PCI_ERR_invalid_offset
 #define XEN_PCI_ERR_invalid_offset (-2)
-#endif
 
 /** The guest may not access that register. */
-#ifndef XEN_PCI_ERR_access_denied
 #define XEN_PCI_ERR_access_denied (-3)
-#endif
 
 /** The back end does not implement the request. */
-#ifndef XEN_PCI_ERR_not_implemented
 #define XEN_PCI_ERR_not_implemented (-4)
-#endif
 
 /** The request failed. */
-#ifndef XEN_PCI_ERR_op_failed
 #define XEN_PCI_ERR_op_failed (-5)
-#endif
 
 /** Most MSI-X entries one request carries. */
-#ifndef SH_INFO_MAX_VEC
 #define SH_INFO_MAX_VEC 128
-#endif
 
 /** One MSI-X table entry to enable, and the vector it got. */
 struct xen_msix_entry {
@@ -284,11 +242,15 @@ struct xen_pci_sharedinfo {
 #endif /* !__XEN_PCI_COMMON_H__ */
 
 /*
- * Xen's io/pciif.h declares more than this header, so its guard stays undefined: Xen's header
- * can still be included after this one, and repeats only identical typedefs.
+ * This header declares all of Xen's io/pciif.h, so it defines Xen's guard: Xen's header,
+ * included after it, is skipped.
  */
+#ifndef __XEN_PCI_COMMON_H__
+#define __XEN_PCI_COMMON_H__
+#endif
 
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
+#define XENABI_SINCE_XEN_PCI_MAGIC 0x040600
 #define XENABI_SINCE__XEN_PCIF_active 0x040600
 #define XENABI_SINCE_XEN_PCIF_active 0x040600
 #define XENABI_SINCE_XEN_PCIF 0x040600
@@ -323,6 +285,7 @@ struct xen_pci_sharedinfo {
 #define XENABI_SINCE_xen_pci_sharedinfo 0x040600
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#define XENABI_HAS_XEN_PCI_MAGIC 1
 #define XENABI_HAS__XEN_PCIF_active 1
 #define XENABI_HAS_XEN_PCIF_active 1
 #define XENABI_HAS_XEN_PCIF 1

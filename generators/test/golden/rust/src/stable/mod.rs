@@ -6,4 +6,5 @@
 pub mod base;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
 pub mod pvh;
+pub mod texts;
 pub mod widgets;
