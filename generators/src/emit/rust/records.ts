@@ -6,6 +6,7 @@
  * select only is declared under their `cfg`.
  */
 import type { Arch, ConstantSetDecl, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import { planOpSet } from '../../names/op-plan.js';
 import { taggedDebugView, typedOpSet, typedOpsView, type TaggedDebugView, type TypedOpsView } from './ops.js';
 import { onArch } from '../../model/arch.js';
 import { existsIn } from '../../model/releases.js';
@@ -370,13 +371,12 @@ function typedParts(
   fields: FieldView[],
 ): { typedOps?: TypedOpsView; taggedDebug?: TaggedDebugView } {
   if (!set) return { typedOps: undefined, taggedDebug: undefined };
-  const holdUnion = (set.ops ?? []).some((o) => {
-    const payload = o.record ? ctx.records.get(o.record) : undefined;
-    return !!payload && containsUnion(ctx, payload);
-  });
+  const plan = planOpSet(ctx, set);
   return {
-    // A payload holding a union is not `IntoBytes`: its calls have no safe bytes, so no typed enum.
-    typedOps: holdUnion ? undefined : typedOpsView(ctx, record, set, methods, uses, where),
+    // The enum of a record's calls holds the ops its plan types; an op left out (no record, or
+    // one holding a union) reads back as `Other`. A set where some op travels apart (EVTCHNOP)
+    // is typed by the op number and record instead (`argOpsView`).
+    typedOps: plan?.shape === 'tagged' ? typedOpsView(ctx, record, set, plan, methods, uses, where) : undefined,
     taggedDebug: taggedDebugView(fields, ident(set.dispatch!.payloadField!), methods),
   };
 }

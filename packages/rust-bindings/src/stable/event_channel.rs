@@ -1020,6 +1020,109 @@ impl evtchn_fifo_control_block {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The ops of `EVTCHNOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `EVTCHNOP_status`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvtchnOp {
+    /// `EVTCHNOP_bind_interdomain`: Connect a new local port to an unbound port another domain offered to us (evtchn_bind_interdomain).
+    BindInterdomain(evtchn_bind_interdomain),
+    /// `EVTCHNOP_bind_virq`: Attach a new local port to a virtual IRQ on a chosen vCPU (evtchn_bind_virq).
+    BindVirq(evtchn_bind_virq),
+    /// `EVTCHNOP_bind_pirq`: Attach a new local port to a physical IRQ the domain may use (evtchn_bind_pirq).
+    BindPirq(evtchn_bind_pirq),
+    /// `EVTCHNOP_close`: Release a local port; an interdomain peer falls back to the unbound state (evtchn_close).
+    Close(evtchn_close),
+    /// `EVTCHNOP_send`: Raise the event on the far end of a local port (evtchn_send).
+    Send(evtchn_send),
+    /// `EVTCHNOP_alloc_unbound`: Create a port in a domain that waits for one named remote domain to connect (evtchn_alloc_unbound).
+    AllocUnbound(evtchn_alloc_unbound),
+    /// `EVTCHNOP_bind_ipi`: Create a port for inter-processor notifications within the calling domain (evtchn_bind_ipi).
+    BindIpi(evtchn_bind_ipi),
+    /// `EVTCHNOP_bind_vcpu`: Choose which vCPU is notified when a port fires (evtchn_bind_vcpu).
+    BindVcpu(evtchn_bind_vcpu),
+    /// `EVTCHNOP_unmask`: Clear the mask of a local port and deliver any event that arrived meanwhile (evtchn_unmask).
+    Unmask(evtchn_unmask),
+    /// `EVTCHNOP_reset`: Close every port of a domain, and drop back to the 2-level ABI when the caller resets itself (evtchn_reset).
+    Reset(evtchn_reset),
+    /// `EVTCHNOP_init_control`: Switch a vCPU to the FIFO ABI by registering its control block page (evtchn_init_control).
+    InitControl(evtchn_init_control),
+    /// `EVTCHNOP_expand_array`: Hand Xen one more page of FIFO event words (evtchn_expand_array).
+    ExpandArray(evtchn_expand_array),
+    /// `EVTCHNOP_set_priority`: Move a port to another FIFO priority queue (evtchn_set_priority).
+    SetPriority(evtchn_set_priority),
+}
+
+#[cfg(feature = "zerocopy")]
+impl EvtchnOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::BindInterdomain(_) => EVTCHNOP_bind_interdomain,
+            Self::BindVirq(_) => EVTCHNOP_bind_virq,
+            Self::BindPirq(_) => EVTCHNOP_bind_pirq,
+            Self::Close(_) => EVTCHNOP_close,
+            Self::Send(_) => EVTCHNOP_send,
+            Self::AllocUnbound(_) => EVTCHNOP_alloc_unbound,
+            Self::BindIpi(_) => EVTCHNOP_bind_ipi,
+            Self::BindVcpu(_) => EVTCHNOP_bind_vcpu,
+            Self::Unmask(_) => EVTCHNOP_unmask,
+            Self::Reset(_) => EVTCHNOP_reset,
+            Self::InitControl(_) => EVTCHNOP_init_control,
+            Self::ExpandArray(_) => EVTCHNOP_expand_array,
+            Self::SetPriority(_) => EVTCHNOP_set_priority,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::BindInterdomain(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindVirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindPirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Close(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Send(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::AllocUnbound(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindIpi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindVcpu(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Unmask(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Reset(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::InitControl(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ExpandArray(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetPriority(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: u32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            EVTCHNOP_bind_interdomain => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindInterdomain(arg)),
+            EVTCHNOP_bind_virq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindVirq(arg)),
+            EVTCHNOP_bind_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindPirq(arg)),
+            EVTCHNOP_close => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Close(arg)),
+            EVTCHNOP_send => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Send(arg)),
+            EVTCHNOP_alloc_unbound => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AllocUnbound(arg)),
+            EVTCHNOP_bind_ipi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindIpi(arg)),
+            EVTCHNOP_bind_vcpu => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindVcpu(arg)),
+            EVTCHNOP_unmask => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Unmask(arg)),
+            EVTCHNOP_reset => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Reset(arg)),
+            EVTCHNOP_init_control => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::InitControl(arg)),
+            EVTCHNOP_expand_array => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ExpandArray(arg)),
+            EVTCHNOP_set_priority => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPriority(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

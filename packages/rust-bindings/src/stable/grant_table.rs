@@ -1117,6 +1117,99 @@ pub const GNTST_eagain: i16 = -12;
 #[cfg(feature = "xen-4-16")]
 pub const GNTST_no_space: i16 = -13;
 
+/// The ops of `GNTTABOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `GNTTABOP_copy`, `GNTTABOP_cache_flush`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GnttabOp {
+    /// `GNTTABOP_map_grant_ref`: Map grants into the caller's address space or for its devices.
+    MapGrantRef(gnttab_map_grant_ref),
+    /// `GNTTABOP_unmap_grant_ref`: Remove mappings made by GNTTABOP_map_grant_ref.
+    UnmapGrantRef(gnttab_unmap_grant_ref),
+    /// `GNTTABOP_setup_table`: Size a grant table and learn its frames (one record).
+    SetupTable(gnttab_setup_table),
+    /// `GNTTABOP_dump_table`: Print a grant table on Xen's console (one record).
+    DumpTable(gnttab_dump_table),
+    /// `GNTTABOP_transfer`: Give pages to other domains through their transfer grants.
+    Transfer(gnttab_transfer),
+    /// `GNTTABOP_query_size`: Ask how large a grant table is and may become (one record).
+    QuerySize(gnttab_query_size),
+    /// `GNTTABOP_unmap_and_replace`: Unmap grants and put other mappings in their place.
+    UnmapAndReplace(gnttab_unmap_and_replace),
+    /// `GNTTABOP_set_version`: Choose grant table version 1 or 2 (one record).
+    SetVersion(gnttab_set_version),
+    /// `GNTTABOP_get_status_frames`: List the frames of the version 2 status table (one record).
+    GetStatusFrames(gnttab_get_status_frames),
+    /// `GNTTABOP_get_version`: Ask which grant table version a domain uses (one record).
+    GetVersion(gnttab_get_version),
+    /// `GNTTABOP_swap_grant_ref`: Exchange pairs of unused grant entries.
+    SwapGrantRef(gnttab_swap_grant_ref),
+}
+
+#[cfg(feature = "zerocopy")]
+impl GnttabOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::MapGrantRef(_) => GNTTABOP_map_grant_ref,
+            Self::UnmapGrantRef(_) => GNTTABOP_unmap_grant_ref,
+            Self::SetupTable(_) => GNTTABOP_setup_table,
+            Self::DumpTable(_) => GNTTABOP_dump_table,
+            Self::Transfer(_) => GNTTABOP_transfer,
+            Self::QuerySize(_) => GNTTABOP_query_size,
+            Self::UnmapAndReplace(_) => GNTTABOP_unmap_and_replace,
+            Self::SetVersion(_) => GNTTABOP_set_version,
+            Self::GetStatusFrames(_) => GNTTABOP_get_status_frames,
+            Self::GetVersion(_) => GNTTABOP_get_version,
+            Self::SwapGrantRef(_) => GNTTABOP_swap_grant_ref,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::MapGrantRef(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnmapGrantRef(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetupTable(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::DumpTable(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Transfer(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::QuerySize(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnmapAndReplace(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetVersion(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetStatusFrames(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetVersion(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SwapGrantRef(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            GNTTABOP_map_grant_ref => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MapGrantRef(arg)),
+            GNTTABOP_unmap_grant_ref => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::UnmapGrantRef(arg)),
+            GNTTABOP_setup_table => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetupTable(arg)),
+            GNTTABOP_dump_table => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::DumpTable(arg)),
+            GNTTABOP_transfer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Transfer(arg)),
+            GNTTABOP_query_size => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::QuerySize(arg)),
+            GNTTABOP_unmap_and_replace => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::UnmapAndReplace(arg)),
+            GNTTABOP_set_version => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetVersion(arg)),
+            GNTTABOP_get_status_frames => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetStatusFrames(arg)),
+            GNTTABOP_get_version => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetVersion(arg)),
+            GNTTABOP_swap_grant_ref => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SwapGrantRef(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -1183,6 +1183,103 @@ pub const HVMOP_guest_request_vm_event: i32 = 24;
 /// Since Xen 4.6. Payload: `xen_hvm_altp2m_op`.
 pub const HVMOP_altp2m: i32 = 25;
 
+/// The ops of `HVMOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `HVMOP_altp2m`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HvmOp {
+    /// `HVMOP_set_param`: Set an HVM parameter.
+    SetParam(xen_hvm_param),
+    /// `HVMOP_get_param`: Read an HVM parameter.
+    GetParam(xen_hvm_param),
+    /// `HVMOP_flush_tlbs`: Flush the TLBs of every vCPU; the argument must be null.
+    FlushTlbs,
+    /// `HVMOP_pagetable_dying`: Hint that a page table is about to go.
+    PagetableDying(xen_hvm_pagetable_dying),
+    /// `HVMOP_get_time`: Read Xen's system time.
+    GetTime(xen_hvm_get_time),
+    /// `HVMOP_xentrace`: Write a guest record into the trace buffers.
+    Xentrace(xen_hvm_xentrace),
+    /// `HVMOP_set_mem_access`: Reserved: the number of the retired call that set page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.
+    SetMemAccess,
+    /// `HVMOP_get_mem_access`: Reserved: the number of the retired call that read page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.
+    GetMemAccess,
+    /// `HVMOP_get_mem_type`: Read the p2m type of a guest frame.
+    GetMemType(xen_hvm_get_mem_type),
+    /// `HVMOP_set_evtchn_upcall_vector`: Give a vCPU its own event-channel vector (x86).
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    SetEvtchnUpcallVector(xen_hvm_evtchn_upcall_vector),
+    /// `HVMOP_guest_request_vm_event`: Send an event to the domain's vm_event monitor; the argument must be null.
+    GuestRequestVmEvent,
+}
+
+#[cfg(feature = "zerocopy")]
+impl HvmOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::SetParam(_) => HVMOP_set_param,
+            Self::GetParam(_) => HVMOP_get_param,
+            Self::FlushTlbs => HVMOP_flush_tlbs,
+            Self::PagetableDying(_) => HVMOP_pagetable_dying,
+            Self::GetTime(_) => HVMOP_get_time,
+            Self::Xentrace(_) => HVMOP_xentrace,
+            Self::SetMemAccess => HVMOP_set_mem_access,
+            Self::GetMemAccess => HVMOP_get_mem_access,
+            Self::GetMemType(_) => HVMOP_get_mem_type,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetEvtchnUpcallVector(_) => HVMOP_set_evtchn_upcall_vector,
+            Self::GuestRequestVmEvent => HVMOP_guest_request_vm_event,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::SetParam(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetParam(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::FlushTlbs => &[],
+            Self::PagetableDying(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetTime(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Xentrace(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetMemAccess => &[],
+            Self::GetMemAccess => &[],
+            Self::GetMemType(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetEvtchnUpcallVector(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GuestRequestVmEvent => &[],
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            HVMOP_set_param => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetParam(arg)),
+            HVMOP_get_param => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetParam(arg)),
+            HVMOP_flush_tlbs => Some(Self::FlushTlbs),
+            HVMOP_pagetable_dying => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PagetableDying(arg)),
+            HVMOP_get_time => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetTime(arg)),
+            HVMOP_xentrace => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Xentrace(arg)),
+            HVMOP_set_mem_access => Some(Self::SetMemAccess),
+            HVMOP_get_mem_access => Some(Self::GetMemAccess),
+            HVMOP_get_mem_type => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetMemType(arg)),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            HVMOP_set_evtchn_upcall_vector => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetEvtchnUpcallVector(arg)),
+            HVMOP_guest_request_vm_event => Some(Self::GuestRequestVmEvent),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

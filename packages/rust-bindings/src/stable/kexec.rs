@@ -414,6 +414,78 @@ impl xen_kexec_status {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+/// The ops of `KEXEC_CMD` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `KEXEC_CMD_kexec_load`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KexecCmdOp {
+    /// `KEXEC_CMD_kexec`: Start an image.
+    Kexec(xen_kexec_exec),
+    /// `KEXEC_CMD_kexec_load_v1`: Load an image the old way (refused for guests of interface 0x00040400 or newer).
+    KexecLoadV1(xen_kexec_load_v1),
+    /// `KEXEC_CMD_kexec_unload_v1`: Unload an image the old way.
+    KexecUnloadV1(xen_kexec_load_v1),
+    /// `KEXEC_CMD_kexec_get_range`: Find a machine range.
+    KexecGetRange(xen_kexec_range),
+    /// `KEXEC_CMD_kexec_unload`: Unload an image.
+    KexecUnload(xen_kexec_unload),
+    /// `KEXEC_CMD_kexec_status`: Whether an image is loaded.
+    #[cfg(feature = "xen-4-9")]
+    KexecStatus(xen_kexec_status),
+}
+
+#[cfg(feature = "zerocopy")]
+impl KexecCmdOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::Kexec(_) => KEXEC_CMD_kexec,
+            Self::KexecLoadV1(_) => KEXEC_CMD_kexec_load_v1,
+            Self::KexecUnloadV1(_) => KEXEC_CMD_kexec_unload_v1,
+            Self::KexecGetRange(_) => KEXEC_CMD_kexec_get_range,
+            Self::KexecUnload(_) => KEXEC_CMD_kexec_unload,
+            #[cfg(feature = "xen-4-9")]
+            Self::KexecStatus(_) => KEXEC_CMD_kexec_status,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::Kexec(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecLoadV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecUnloadV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecGetRange(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecUnload(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-9")]
+            Self::KexecStatus(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            KEXEC_CMD_kexec => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Kexec(arg)),
+            KEXEC_CMD_kexec_load_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecLoadV1(arg)),
+            KEXEC_CMD_kexec_unload_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecUnloadV1(arg)),
+            KEXEC_CMD_kexec_get_range => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecGetRange(arg)),
+            KEXEC_CMD_kexec_unload => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecUnload(arg)),
+            #[cfg(feature = "xen-4-9")]
+            KEXEC_CMD_kexec_status => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecStatus(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -858,6 +858,143 @@ pub const XENMEM_get_vnumainfo: i32 = 26;
 #[cfg(feature = "xen-4-11")]
 pub const XENMEM_acquire_resource: i32 = 28;
 
+/// The ops of `XENMEM` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `XENMEM_add_to_physmap_batch`, `XENMEM_get_vnumainfo`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenmemOp {
+    /// `XENMEM_increase_reservation`: Give a domain more memory; returns the extents allocated.
+    IncreaseReservation(xen_memory_reservation),
+    /// `XENMEM_decrease_reservation`: Take extents away from a domain; returns the extents freed.
+    DecreaseReservation(xen_memory_reservation),
+    /// `XENMEM_maximum_ram_page`: The highest machine frame of RAM; takes no record and never fails.
+    MaximumRamPage,
+    /// `XENMEM_current_reservation`: A domain's current memory in pages; the argument is a xen_memory_domain (a domid_t before 4.16).
+    CurrentReservation,
+    /// `XENMEM_maximum_reservation`: A domain's memory limit in pages; the argument is a xen_memory_domain (a domid_t before 4.16).
+    MaximumReservation,
+    /// `XENMEM_machphys_mfn_list`: List the frames of the machine-to-physical table (x86).
+    MachphysMfnList(xen_machphys_mfn_list),
+    /// `XENMEM_populate_physmap`: Back guest frames with memory; returns the extents populated.
+    PopulatePhysmap(xen_memory_reservation),
+    /// `XENMEM_add_to_physmap`: Place one page (or a run) in a translated domain's physical map.
+    AddToPhysmap(xen_add_to_physmap),
+    /// `XENMEM_memory_map`: The caller's memory map, as set with XENMEM_set_memory_map.
+    MemoryMap(xen_memory_map),
+    /// `XENMEM_machine_memory_map`: The host's memory map (privileged).
+    MachineMemoryMap(xen_memory_map),
+    /// `XENMEM_exchange`: Trade extents for new ones atomically (PV).
+    Exchange(xen_memory_exchange),
+    /// `XENMEM_machphys_mapping`: Where the machine-to-physical table is mapped (x86 PV).
+    MachphysMapping(xen_machphys_mapping),
+    /// `XENMEM_set_memory_map`: Set the memory map a domain reads back (privileged).
+    SetMemoryMap(xen_foreign_memory_map),
+    /// `XENMEM_maximum_gpfn`: The highest guest frame a domain uses; the argument is a xen_memory_domain (a domid_t before 4.16).
+    MaximumGpfn,
+    /// `XENMEM_remove_from_physmap`: Unmap a guest frame of a translated domain.
+    RemoveFromPhysmap(xen_remove_from_physmap),
+    /// `XENMEM_set_pod_target`: Set the populate-on-demand target of an HVM domain.
+    SetPodTarget(xen_pod_target),
+    /// `XENMEM_get_pod_target`: Read the populate-on-demand state of an HVM domain.
+    GetPodTarget(xen_pod_target),
+    /// `XENMEM_machphys_compat_mfn_list`: List the frames of the table 32-bit PV guests use (x86).
+    MachphysCompatMfnList(xen_machphys_mfn_list),
+    /// `XENMEM_acquire_resource`: Map a resource of another domain into the caller.
+    #[cfg(feature = "xen-4-11")]
+    AcquireResource(xen_mem_acquire_resource),
+}
+
+#[cfg(feature = "zerocopy")]
+impl XenmemOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::IncreaseReservation(_) => XENMEM_increase_reservation,
+            Self::DecreaseReservation(_) => XENMEM_decrease_reservation,
+            Self::MaximumRamPage => XENMEM_maximum_ram_page,
+            Self::CurrentReservation => XENMEM_current_reservation,
+            Self::MaximumReservation => XENMEM_maximum_reservation,
+            Self::MachphysMfnList(_) => XENMEM_machphys_mfn_list,
+            Self::PopulatePhysmap(_) => XENMEM_populate_physmap,
+            Self::AddToPhysmap(_) => XENMEM_add_to_physmap,
+            Self::MemoryMap(_) => XENMEM_memory_map,
+            Self::MachineMemoryMap(_) => XENMEM_machine_memory_map,
+            Self::Exchange(_) => XENMEM_exchange,
+            Self::MachphysMapping(_) => XENMEM_machphys_mapping,
+            Self::SetMemoryMap(_) => XENMEM_set_memory_map,
+            Self::MaximumGpfn => XENMEM_maximum_gpfn,
+            Self::RemoveFromPhysmap(_) => XENMEM_remove_from_physmap,
+            Self::SetPodTarget(_) => XENMEM_set_pod_target,
+            Self::GetPodTarget(_) => XENMEM_get_pod_target,
+            Self::MachphysCompatMfnList(_) => XENMEM_machphys_compat_mfn_list,
+            #[cfg(feature = "xen-4-11")]
+            Self::AcquireResource(_) => XENMEM_acquire_resource,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::IncreaseReservation(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::DecreaseReservation(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MaximumRamPage => &[],
+            Self::CurrentReservation => &[],
+            Self::MaximumReservation => &[],
+            Self::MachphysMfnList(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PopulatePhysmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::AddToPhysmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MemoryMap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MachineMemoryMap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Exchange(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MachphysMapping(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetMemoryMap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MaximumGpfn => &[],
+            Self::RemoveFromPhysmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetPodTarget(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetPodTarget(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MachphysCompatMfnList(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-11")]
+            Self::AcquireResource(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            XENMEM_increase_reservation => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::IncreaseReservation(arg)),
+            XENMEM_decrease_reservation => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::DecreaseReservation(arg)),
+            XENMEM_maximum_ram_page => Some(Self::MaximumRamPage),
+            XENMEM_current_reservation => Some(Self::CurrentReservation),
+            XENMEM_maximum_reservation => Some(Self::MaximumReservation),
+            XENMEM_machphys_mfn_list => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachphysMfnList(arg)),
+            XENMEM_populate_physmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PopulatePhysmap(arg)),
+            XENMEM_add_to_physmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AddToPhysmap(arg)),
+            XENMEM_memory_map => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MemoryMap(arg)),
+            XENMEM_machine_memory_map => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachineMemoryMap(arg)),
+            XENMEM_exchange => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Exchange(arg)),
+            XENMEM_machphys_mapping => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachphysMapping(arg)),
+            XENMEM_set_memory_map => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetMemoryMap(arg)),
+            XENMEM_maximum_gpfn => Some(Self::MaximumGpfn),
+            XENMEM_remove_from_physmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RemoveFromPhysmap(arg)),
+            XENMEM_set_pod_target => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPodTarget(arg)),
+            XENMEM_get_pod_target => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetPodTarget(arg)),
+            XENMEM_machphys_compat_mfn_list => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachphysCompatMfnList(arg)),
+            #[cfg(feature = "xen-4-11")]
+            XENMEM_acquire_resource => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AcquireResource(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -981,6 +981,178 @@ impl ::core::fmt::Debug for physdev_dbgp_op_u {
     }
 }
 
+/// The ops of `PHYSDEVOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `PHYSDEVOP_dbgp_op`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhysdevOp {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`: Old: unmask a pirq after handling it; PHYSDEVOP_eoi replaces it. The argument is null.
+    IRQUNMASKNOTIFY,
+    /// `PHYSDEVOP_irq_status_query`: What a pirq needs (XENIRQSTAT_*).
+    IrqStatusQuery(physdev_irq_status_query),
+    /// `PHYSDEVOP_set_iopl`: PV x86: set the I/O privilege level.
+    SetIopl(physdev_set_iopl),
+    /// `PHYSDEVOP_set_iobitmap`: PV x86: set the I/O permission bitmap.
+    SetIobitmap(physdev_set_iobitmap),
+    /// `PHYSDEVOP_apic_read`: x86 hardware domain: read an IO-APIC register.
+    ApicRead(physdev_apic),
+    /// `PHYSDEVOP_apic_write`: x86 hardware domain: write an IO-APIC register.
+    ApicWrite(physdev_apic),
+    /// `PHYSDEVOP_alloc_irq_vector`: x86 hardware domain: allocate a vector for an IRQ.
+    AllocIrqVector(physdev_irq),
+    /// `PHYSDEVOP_free_irq_vector`: x86 hardware domain: free an IRQ's vector.
+    FreeIrqVector(physdev_irq),
+    /// `PHYSDEVOP_eoi`: Signal the end of a pirq's interrupt.
+    Eoi(physdev_eoi),
+    /// `PHYSDEVOP_map_pirq`: Map a GSI or MSI to a pirq of a domain.
+    MapPirq(physdev_map_pirq),
+    /// `PHYSDEVOP_unmap_pirq`: Unmap a pirq of a domain.
+    UnmapPirq(physdev_unmap_pirq),
+    /// `PHYSDEVOP_manage_pci_add`: Old: report a PCI device of segment 0.
+    ManagePciAdd(physdev_manage_pci),
+    /// `PHYSDEVOP_manage_pci_remove`: Old: report the removal of a PCI device of segment 0.
+    ManagePciRemove(physdev_manage_pci),
+    /// `PHYSDEVOP_pirq_eoi_gmfn_v1`: Register the pirq EOI bitmap page; registering it also makes PHYSDEVOP_eoi unmask the event channel.
+    PirqEoiGmfnV1(physdev_pirq_eoi_gmfn),
+    /// `PHYSDEVOP_restore_msi`: Old: restore a segment-0 device's MSI state after resume.
+    RestoreMsi(physdev_restore_msi),
+    /// `PHYSDEVOP_manage_pci_add_ext`: Old: report a PCI device of segment 0 with its function kind.
+    ManagePciAddExt(physdev_manage_pci_ext),
+    /// `PHYSDEVOP_setup_gsi`: x86 hardware domain: set how a GSI is triggered.
+    SetupGsi(physdev_setup_gsi),
+    /// `PHYSDEVOP_get_free_pirq`: Reserve a pirq of the calling domain.
+    GetFreePirq(physdev_get_free_pirq),
+    /// `PHYSDEVOP_pci_mmcfg_reserved`: x86 hardware domain: report whether an MMCONFIG region is reserved.
+    PciMmcfgReserved(physdev_pci_mmcfg_reserved),
+    /// `PHYSDEVOP_pci_device_add`: Report a PCI device in any segment.
+    PciDeviceAdd(physdev_pci_device_add),
+    /// `PHYSDEVOP_pci_device_remove`: Report the removal of a PCI device.
+    PciDeviceRemove(physdev_pci_device),
+    /// `PHYSDEVOP_restore_msi_ext`: Restore a device's MSI state after resume.
+    RestoreMsiExt(physdev_pci_device),
+    /// `PHYSDEVOP_pirq_eoi_gmfn_v2`: Register the pirq EOI bitmap page, leaving event channels masked as they are.
+    PirqEoiGmfnV2(physdev_pirq_eoi_gmfn),
+    /// `PHYSDEVOP_prepare_msix`: Prepare a device's MSI-X for use by a guest (before it is assigned).
+    PrepareMsix(physdev_pci_device),
+    /// `PHYSDEVOP_release_msix`: Undo PHYSDEVOP_prepare_msix.
+    ReleaseMsix(physdev_pci_device),
+    /// `PHYSDEVOP_pci_device_reset`: Report that a device was reset.
+    #[cfg(feature = "xen-4-20")]
+    PciDeviceReset(pci_device_reset),
+}
+
+#[cfg(feature = "zerocopy")]
+impl PhysdevOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::IRQUNMASKNOTIFY => PHYSDEVOP_IRQ_UNMASK_NOTIFY,
+            Self::IrqStatusQuery(_) => PHYSDEVOP_irq_status_query,
+            Self::SetIopl(_) => PHYSDEVOP_set_iopl,
+            Self::SetIobitmap(_) => PHYSDEVOP_set_iobitmap,
+            Self::ApicRead(_) => PHYSDEVOP_apic_read,
+            Self::ApicWrite(_) => PHYSDEVOP_apic_write,
+            Self::AllocIrqVector(_) => PHYSDEVOP_alloc_irq_vector,
+            Self::FreeIrqVector(_) => PHYSDEVOP_free_irq_vector,
+            Self::Eoi(_) => PHYSDEVOP_eoi,
+            Self::MapPirq(_) => PHYSDEVOP_map_pirq,
+            Self::UnmapPirq(_) => PHYSDEVOP_unmap_pirq,
+            Self::ManagePciAdd(_) => PHYSDEVOP_manage_pci_add,
+            Self::ManagePciRemove(_) => PHYSDEVOP_manage_pci_remove,
+            Self::PirqEoiGmfnV1(_) => PHYSDEVOP_pirq_eoi_gmfn_v1,
+            Self::RestoreMsi(_) => PHYSDEVOP_restore_msi,
+            Self::ManagePciAddExt(_) => PHYSDEVOP_manage_pci_add_ext,
+            Self::SetupGsi(_) => PHYSDEVOP_setup_gsi,
+            Self::GetFreePirq(_) => PHYSDEVOP_get_free_pirq,
+            Self::PciMmcfgReserved(_) => PHYSDEVOP_pci_mmcfg_reserved,
+            Self::PciDeviceAdd(_) => PHYSDEVOP_pci_device_add,
+            Self::PciDeviceRemove(_) => PHYSDEVOP_pci_device_remove,
+            Self::RestoreMsiExt(_) => PHYSDEVOP_restore_msi_ext,
+            Self::PirqEoiGmfnV2(_) => PHYSDEVOP_pirq_eoi_gmfn_v2,
+            Self::PrepareMsix(_) => PHYSDEVOP_prepare_msix,
+            Self::ReleaseMsix(_) => PHYSDEVOP_release_msix,
+            #[cfg(feature = "xen-4-20")]
+            Self::PciDeviceReset(_) => PHYSDEVOP_pci_device_reset,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::IRQUNMASKNOTIFY => &[],
+            Self::IrqStatusQuery(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetIopl(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetIobitmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ApicRead(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ApicWrite(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::AllocIrqVector(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::FreeIrqVector(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Eoi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MapPirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnmapPirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ManagePciAdd(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ManagePciRemove(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PirqEoiGmfnV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::RestoreMsi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ManagePciAddExt(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetupGsi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetFreePirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PciMmcfgReserved(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PciDeviceAdd(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PciDeviceRemove(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::RestoreMsiExt(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PirqEoiGmfnV2(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PrepareMsix(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ReleaseMsix(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-20")]
+            Self::PciDeviceReset(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            PHYSDEVOP_IRQ_UNMASK_NOTIFY => Some(Self::IRQUNMASKNOTIFY),
+            PHYSDEVOP_irq_status_query => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::IrqStatusQuery(arg)),
+            PHYSDEVOP_set_iopl => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetIopl(arg)),
+            PHYSDEVOP_set_iobitmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetIobitmap(arg)),
+            PHYSDEVOP_apic_read => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ApicRead(arg)),
+            PHYSDEVOP_apic_write => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ApicWrite(arg)),
+            PHYSDEVOP_alloc_irq_vector => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AllocIrqVector(arg)),
+            PHYSDEVOP_free_irq_vector => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::FreeIrqVector(arg)),
+            PHYSDEVOP_eoi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Eoi(arg)),
+            PHYSDEVOP_map_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MapPirq(arg)),
+            PHYSDEVOP_unmap_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::UnmapPirq(arg)),
+            PHYSDEVOP_manage_pci_add => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ManagePciAdd(arg)),
+            PHYSDEVOP_manage_pci_remove => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ManagePciRemove(arg)),
+            PHYSDEVOP_pirq_eoi_gmfn_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PirqEoiGmfnV1(arg)),
+            PHYSDEVOP_restore_msi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RestoreMsi(arg)),
+            PHYSDEVOP_manage_pci_add_ext => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ManagePciAddExt(arg)),
+            PHYSDEVOP_setup_gsi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetupGsi(arg)),
+            PHYSDEVOP_get_free_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetFreePirq(arg)),
+            PHYSDEVOP_pci_mmcfg_reserved => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciMmcfgReserved(arg)),
+            PHYSDEVOP_pci_device_add => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceAdd(arg)),
+            PHYSDEVOP_pci_device_remove => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceRemove(arg)),
+            PHYSDEVOP_restore_msi_ext => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RestoreMsiExt(arg)),
+            PHYSDEVOP_pirq_eoi_gmfn_v2 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PirqEoiGmfnV2(arg)),
+            PHYSDEVOP_prepare_msix => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PrepareMsix(arg)),
+            PHYSDEVOP_release_msix => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ReleaseMsix(arg)),
+            #[cfg(feature = "xen-4-20")]
+            PHYSDEVOP_pci_device_reset => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceReset(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -402,6 +402,104 @@ impl ::core::fmt::Debug for vcpu_register_time_memory_area_addr {
     }
 }
 
+/// The ops of `VCPUOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `VCPUOP_register_runstate_memory_area`, `VCPUOP_register_vcpu_time_memory_area`, `VCPUOP_register_runstate_phys_area`, `VCPUOP_register_vcpu_time_phys_area`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VcpuOp {
+    /// `VCPUOP_initialise`: Set a vCPU's initial state from a vcpu_guest_context, before VCPUOP_up.
+    Initialise,
+    /// `VCPUOP_up`: Start a vCPU; the argument is null.
+    Up,
+    /// `VCPUOP_down`: Stop a vCPU; the argument is null.
+    Down,
+    /// `VCPUOP_is_up`: Whether a vCPU runs; the argument is null.
+    IsUp,
+    /// `VCPUOP_get_runstate_info`: Read a vCPU's runstate.
+    GetRunstateInfo(vcpu_runstate_info),
+    /// `VCPUOP_set_periodic_timer`: Arm the periodic timer.
+    SetPeriodicTimer(vcpu_set_periodic_timer),
+    /// `VCPUOP_stop_periodic_timer`: Stop the periodic timer; the argument is null.
+    StopPeriodicTimer,
+    /// `VCPUOP_set_singleshot_timer`: Arm the one-shot timer.
+    SetSingleshotTimer(vcpu_set_singleshot_timer),
+    /// `VCPUOP_stop_singleshot_timer`: Stop the one-shot timer; the argument is null.
+    StopSingleshotTimer,
+    /// `VCPUOP_register_vcpu_info`: Move the vCPU's vcpu_info into a page of the guest.
+    RegisterVcpuInfo(vcpu_register_vcpu_info),
+    /// `VCPUOP_send_nmi`: Send the vCPU an NMI; the argument is null.
+    SendNmi,
+    /// `VCPUOP_get_physid`: Read the physical CPU ids of a vCPU.
+    GetPhysid(vcpu_get_physid),
+}
+
+#[cfg(feature = "zerocopy")]
+impl VcpuOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::Initialise => VCPUOP_initialise,
+            Self::Up => VCPUOP_up,
+            Self::Down => VCPUOP_down,
+            Self::IsUp => VCPUOP_is_up,
+            Self::GetRunstateInfo(_) => VCPUOP_get_runstate_info,
+            Self::SetPeriodicTimer(_) => VCPUOP_set_periodic_timer,
+            Self::StopPeriodicTimer => VCPUOP_stop_periodic_timer,
+            Self::SetSingleshotTimer(_) => VCPUOP_set_singleshot_timer,
+            Self::StopSingleshotTimer => VCPUOP_stop_singleshot_timer,
+            Self::RegisterVcpuInfo(_) => VCPUOP_register_vcpu_info,
+            Self::SendNmi => VCPUOP_send_nmi,
+            Self::GetPhysid(_) => VCPUOP_get_physid,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::Initialise => &[],
+            Self::Up => &[],
+            Self::Down => &[],
+            Self::IsUp => &[],
+            Self::GetRunstateInfo(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetPeriodicTimer(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::StopPeriodicTimer => &[],
+            Self::SetSingleshotTimer(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::StopSingleshotTimer => &[],
+            Self::RegisterVcpuInfo(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SendNmi => &[],
+            Self::GetPhysid(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            VCPUOP_initialise => Some(Self::Initialise),
+            VCPUOP_up => Some(Self::Up),
+            VCPUOP_down => Some(Self::Down),
+            VCPUOP_is_up => Some(Self::IsUp),
+            VCPUOP_get_runstate_info => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetRunstateInfo(arg)),
+            VCPUOP_set_periodic_timer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPeriodicTimer(arg)),
+            VCPUOP_stop_periodic_timer => Some(Self::StopPeriodicTimer),
+            VCPUOP_set_singleshot_timer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetSingleshotTimer(arg)),
+            VCPUOP_stop_singleshot_timer => Some(Self::StopSingleshotTimer),
+            VCPUOP_register_vcpu_info => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RegisterVcpuInfo(arg)),
+            VCPUOP_send_nmi => Some(Self::SendNmi),
+            VCPUOP_get_physid => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetPhysid(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

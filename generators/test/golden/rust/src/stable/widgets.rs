@@ -457,6 +457,8 @@ impl ::core::fmt::Debug for fx_op {
 /// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
 /// `Other`, with the payload bytes as they came.
 ///
+/// Not typed here (its member has no record of its own): `FX_OP_status`; use the record itself.
+///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "xen-4-17")]
 #[cfg(feature = "zerocopy")]
