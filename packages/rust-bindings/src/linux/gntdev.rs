@@ -514,6 +514,217 @@ pub const IOCTL_GNTDEV_DMABUF_IMP_TO_REFS: u32 = 0x14470b;
 /// Since Linux 4.19.
 pub const IOCTL_GNTDEV_DMABUF_IMP_RELEASE: u32 = 0x8470c;
 
+/// The values of `UNMAP_NOTIFY` (what `ioctl_gntdev_unmap_notify.action` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UnmapNotify(pub u32);
+
+impl UnmapNotify {
+    /// `UNMAP_NOTIFY_CLEAR_BYTE`.
+    pub const CLEAR_BYTE: Self = Self(UNMAP_NOTIFY_CLEAR_BYTE);
+    /// `UNMAP_NOTIFY_SEND_EVENT`.
+    pub const SEND_EVENT: Self = Self(UNMAP_NOTIFY_SEND_EVENT);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == UNMAP_NOTIFY_CLEAR_BYTE {
+            return Some("UNMAP_NOTIFY_CLEAR_BYTE");
+        }
+        if self.0 == UNMAP_NOTIFY_SEND_EVENT {
+            return Some("UNMAP_NOTIFY_SEND_EVENT");
+        }
+        None
+    }
+}
+
+impl From<u32> for UnmapNotify {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<UnmapNotify> for u32 {
+    #[inline]
+    fn from(value: UnmapNotify) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for UnmapNotify {
+    /// The constant's C name, or `UnmapNotify(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "UnmapNotify({})", self.0),
+        }
+    }
+}
+
+/// The flags of `GNTDEV_DMA_FLAG` (what `ioctl_gntdev_dmabuf_exp_from_refs.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct GntdevDmaFlag(pub u32);
+
+impl GntdevDmaFlag {
+    /// `GNTDEV_DMA_FLAG_WC`.
+    pub const WC: Self = Self(GNTDEV_DMA_FLAG_WC);
+    /// `GNTDEV_DMA_FLAG_COHERENT`.
+    pub const COHERENT: Self = Self(GNTDEV_DMA_FLAG_COHERENT);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= GNTDEV_DMA_FLAG_WC;
+        }
+        {
+            bits |= GNTDEV_DMA_FLAG_COHERENT;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for GntdevDmaFlag {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<GntdevDmaFlag> for u32 {
+    #[inline]
+    fn from(value: GntdevDmaFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for GntdevDmaFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("GntdevDmaFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if GNTDEV_DMA_FLAG_WC != 0 && self.contains(Self::WC) {
+            sep(f)?;
+            f.write_str("GNTDEV_DMA_FLAG_WC")?;
+        }
+        if GNTDEV_DMA_FLAG_COHERENT != 0 && self.contains(Self::COHERENT) {
+            sep(f)?;
+            f.write_str("GNTDEV_DMA_FLAG_COHERENT")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for GntdevDmaFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for GntdevDmaFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for GntdevDmaFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for GntdevDmaFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
 /// The first Linux release of each item of this module, to compare with the kernel the program runs on (`LinuxRelease::from_uname`): an older kernel refuses the ioctl (`ENOTTY`) or lacks the device. Xen releases do not change this interface, so no cargo feature selects its items.
 pub mod since {
     use crate::LinuxRelease;

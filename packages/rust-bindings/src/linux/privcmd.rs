@@ -422,6 +422,359 @@ pub const IOCTL_PRIVCMD_IOEVENTFD: u32 = 0x40305009;
 /// Since Linux 6.12.
 pub const IOCTL_PRIVCMD_PCIDEV_GET_GSI: u32 = 0x8500a;
 
+/// The values of `PRIVCMD_MMAPBATCH_ERROR`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PrivcmdMmapbatchError(pub u32);
+
+impl PrivcmdMmapbatchError {
+    /// `PRIVCMD_MMAPBATCH_MFN_ERROR`.
+    pub const MFN_ERROR: Self = Self(PRIVCMD_MMAPBATCH_MFN_ERROR);
+    /// `PRIVCMD_MMAPBATCH_PAGED_ERROR`.
+    pub const PAGED_ERROR: Self = Self(PRIVCMD_MMAPBATCH_PAGED_ERROR);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PRIVCMD_MMAPBATCH_MFN_ERROR {
+            return Some("PRIVCMD_MMAPBATCH_MFN_ERROR");
+        }
+        if self.0 == PRIVCMD_MMAPBATCH_PAGED_ERROR {
+            return Some("PRIVCMD_MMAPBATCH_PAGED_ERROR");
+        }
+        None
+    }
+}
+
+impl From<u32> for PrivcmdMmapbatchError {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PrivcmdMmapbatchError> for u32 {
+    #[inline]
+    fn from(value: PrivcmdMmapbatchError) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PrivcmdMmapbatchError {
+    /// The constant's C name, or `PrivcmdMmapbatchError(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PrivcmdMmapbatchError({})", self.0),
+        }
+    }
+}
+
+/// The flags of `PRIVCMD_IRQFD_FLAG` (what `privcmd_irqfd.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PrivcmdIrqfdFlag(pub u32);
+
+impl PrivcmdIrqfdFlag {
+    /// `PRIVCMD_IRQFD_FLAG_DEASSIGN`.
+    pub const DEASSIGN: Self = Self(PRIVCMD_IRQFD_FLAG_DEASSIGN);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= PRIVCMD_IRQFD_FLAG_DEASSIGN;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for PrivcmdIrqfdFlag {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PrivcmdIrqfdFlag> for u32 {
+    #[inline]
+    fn from(value: PrivcmdIrqfdFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PrivcmdIrqfdFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("PrivcmdIrqfdFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if PRIVCMD_IRQFD_FLAG_DEASSIGN != 0 && self.contains(Self::DEASSIGN) {
+            sep(f)?;
+            f.write_str("PRIVCMD_IRQFD_FLAG_DEASSIGN")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `PRIVCMD_IOEVENTFD_FLAG` (what `privcmd_ioeventfd.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PrivcmdIoeventfdFlag(pub u32);
+
+impl PrivcmdIoeventfdFlag {
+    /// `PRIVCMD_IOEVENTFD_FLAG_DEASSIGN`.
+    pub const DEASSIGN: Self = Self(PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= PRIVCMD_IOEVENTFD_FLAG_DEASSIGN;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PrivcmdIoeventfdFlag> for u32 {
+    #[inline]
+    fn from(value: PrivcmdIoeventfdFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PrivcmdIoeventfdFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("PrivcmdIoeventfdFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if PRIVCMD_IOEVENTFD_FLAG_DEASSIGN != 0 && self.contains(Self::DEASSIGN) {
+            sep(f)?;
+            f.write_str("PRIVCMD_IOEVENTFD_FLAG_DEASSIGN")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
 /// The first Linux release of each item of this module, to compare with the kernel the program runs on (`LinuxRelease::from_uname`): an older kernel refuses the ioctl (`ENOTTY`) or lacks the device. Xen releases do not change this interface, so no cargo feature selects its items.
 pub mod since {
     use crate::LinuxRelease;

@@ -1123,6 +1123,228 @@ impl EvtchnOp {
     }
 }
 
+/// The flags of `BIND_PIRQ` (what `evtchn_bind_pirq.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct BindPirq(pub u32);
+
+impl BindPirq {
+    /// `BIND_PIRQ__WILL_SHARE`.
+    pub const BIND_PIRQ__WILL_SHARE: Self = Self(BIND_PIRQ__WILL_SHARE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= BIND_PIRQ__WILL_SHARE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for BindPirq {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<BindPirq> for u32 {
+    #[inline]
+    fn from(value: BindPirq) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for BindPirq {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("BindPirq(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if BIND_PIRQ__WILL_SHARE != 0 && self.contains(Self::BIND_PIRQ__WILL_SHARE) {
+            sep(f)?;
+            f.write_str("BIND_PIRQ__WILL_SHARE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for BindPirq {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for BindPirq {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for BindPirq {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for BindPirq {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `EVTCHNSTAT` (what `evtchn_status.status` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Evtchnstat(pub u32);
+
+impl Evtchnstat {
+    /// `EVTCHNSTAT_closed`.
+    pub const CLOSED: Self = Self(EVTCHNSTAT_closed);
+    /// `EVTCHNSTAT_unbound`.
+    pub const UNBOUND: Self = Self(EVTCHNSTAT_unbound);
+    /// `EVTCHNSTAT_interdomain`.
+    pub const INTERDOMAIN: Self = Self(EVTCHNSTAT_interdomain);
+    /// `EVTCHNSTAT_pirq`.
+    pub const PIRQ: Self = Self(EVTCHNSTAT_pirq);
+    /// `EVTCHNSTAT_virq`.
+    pub const VIRQ: Self = Self(EVTCHNSTAT_virq);
+    /// `EVTCHNSTAT_ipi`.
+    pub const IPI: Self = Self(EVTCHNSTAT_ipi);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == EVTCHNSTAT_closed {
+            return Some("EVTCHNSTAT_closed");
+        }
+        if self.0 == EVTCHNSTAT_unbound {
+            return Some("EVTCHNSTAT_unbound");
+        }
+        if self.0 == EVTCHNSTAT_interdomain {
+            return Some("EVTCHNSTAT_interdomain");
+        }
+        if self.0 == EVTCHNSTAT_pirq {
+            return Some("EVTCHNSTAT_pirq");
+        }
+        if self.0 == EVTCHNSTAT_virq {
+            return Some("EVTCHNSTAT_virq");
+        }
+        if self.0 == EVTCHNSTAT_ipi {
+            return Some("EVTCHNSTAT_ipi");
+        }
+        None
+    }
+}
+
+impl From<u32> for Evtchnstat {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Evtchnstat> for u32 {
+    #[inline]
+    fn from(value: Evtchnstat) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Evtchnstat {
+    /// The constant's C name, or `Evtchnstat(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Evtchnstat({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

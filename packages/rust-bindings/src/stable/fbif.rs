@@ -307,6 +307,103 @@ impl Default for xenfb_page {
     }
 }
 
+/// The values of `XENFB_OUT_TYPE` (what `xenfb_out_event.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenfbOutType(pub u8);
+
+impl XenfbOutType {
+    /// `XENFB_TYPE_UPDATE`.
+    pub const UPDATE: Self = Self(XENFB_TYPE_UPDATE);
+    /// `XENFB_TYPE_RESIZE`.
+    pub const RESIZE: Self = Self(XENFB_TYPE_RESIZE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENFB_TYPE_UPDATE {
+            return Some("XENFB_TYPE_UPDATE");
+        }
+        if self.0 == XENFB_TYPE_RESIZE {
+            return Some("XENFB_TYPE_RESIZE");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenfbOutType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenfbOutType> for u8 {
+    #[inline]
+    fn from(value: XenfbOutType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenfbOutType {
+    /// The constant's C name, or `XenfbOutType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenfbOutType({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENFB_IN_TYPE` (what `xenfb_in_event.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenfbInType(pub u8);
+
+impl XenfbInType {
+    /// `XENFB_TYPE_REFRESH_PERIOD`.
+    pub const XENFB_TYPE_REFRESH_PERIOD: Self = Self(XENFB_TYPE_REFRESH_PERIOD);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENFB_TYPE_REFRESH_PERIOD {
+            return Some("XENFB_TYPE_REFRESH_PERIOD");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenfbInType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenfbInType> for u8 {
+    #[inline]
+    fn from(value: XenfbInType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenfbInType {
+    /// The constant's C name, or `XenfbInType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenfbInType({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -1183,6 +1183,132 @@ pub const HVMOP_guest_request_vm_event: i32 = 24;
 /// Since Xen 4.6. Payload: `xen_hvm_altp2m_op`.
 pub const HVMOP_altp2m: i32 = 25;
 
+/// The values of `HVMMEM` (what `xen_hvm_get_mem_type.mem_type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Hvmmem(pub u16);
+
+impl Hvmmem {
+    /// `HVMMEM_ram_rw`.
+    pub const RAM_RW: Self = Self(HVMMEM_ram_rw);
+    /// `HVMMEM_ram_ro`.
+    pub const RAM_RO: Self = Self(HVMMEM_ram_ro);
+    /// `HVMMEM_mmio_dm`.
+    pub const MMIO_DM: Self = Self(HVMMEM_mmio_dm);
+    /// `HVMMEM_unused`.
+    #[cfg(feature = "xen-4-7")]
+    pub const UNUSED: Self = Self(HVMMEM_unused);
+    /// `HVMMEM_ioreq_server`.
+    #[cfg(feature = "xen-4-8")]
+    pub const IOREQ_SERVER: Self = Self(HVMMEM_ioreq_server);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == HVMMEM_ram_rw {
+            return Some("HVMMEM_ram_rw");
+        }
+        if self.0 == HVMMEM_ram_ro {
+            return Some("HVMMEM_ram_ro");
+        }
+        if self.0 == HVMMEM_mmio_dm {
+            return Some("HVMMEM_mmio_dm");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == HVMMEM_unused {
+            return Some("HVMMEM_unused");
+        }
+        #[cfg(feature = "xen-4-8")]
+        if self.0 == HVMMEM_ioreq_server {
+            return Some("HVMMEM_ioreq_server");
+        }
+        None
+    }
+}
+
+impl From<u16> for Hvmmem {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Hvmmem> for u16 {
+    #[inline]
+    fn from(value: Hvmmem) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Hvmmem {
+    /// The constant's C name, or `Hvmmem(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Hvmmem({})", self.0),
+        }
+    }
+}
+
+/// The values of `HVM_IOREQSRV_BUFIOREQ`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct HvmIoreqsrvBufioreq(pub i32);
+
+impl HvmIoreqsrvBufioreq {
+    /// `HVM_IOREQSRV_BUFIOREQ_OFF`.
+    pub const OFF: Self = Self(HVM_IOREQSRV_BUFIOREQ_OFF);
+    /// `HVM_IOREQSRV_BUFIOREQ_LEGACY`.
+    pub const LEGACY: Self = Self(HVM_IOREQSRV_BUFIOREQ_LEGACY);
+    /// `HVM_IOREQSRV_BUFIOREQ_ATOMIC`.
+    pub const ATOMIC: Self = Self(HVM_IOREQSRV_BUFIOREQ_ATOMIC);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == HVM_IOREQSRV_BUFIOREQ_OFF {
+            return Some("HVM_IOREQSRV_BUFIOREQ_OFF");
+        }
+        if self.0 == HVM_IOREQSRV_BUFIOREQ_LEGACY {
+            return Some("HVM_IOREQSRV_BUFIOREQ_LEGACY");
+        }
+        if self.0 == HVM_IOREQSRV_BUFIOREQ_ATOMIC {
+            return Some("HVM_IOREQSRV_BUFIOREQ_ATOMIC");
+        }
+        None
+    }
+}
+
+impl From<i32> for HvmIoreqsrvBufioreq {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<HvmIoreqsrvBufioreq> for i32 {
+    #[inline]
+    fn from(value: HvmIoreqsrvBufioreq) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for HvmIoreqsrvBufioreq {
+    /// The constant's C name, or `HvmIoreqsrvBufioreq(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "HvmIoreqsrvBufioreq({})", self.0),
+        }
+    }
+}
+
 /// The ops of `HVMOP` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.

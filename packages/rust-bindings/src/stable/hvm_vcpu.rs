@@ -225,6 +225,57 @@ impl ::core::fmt::Debug for vcpu_hvm_context_cpu_regs {
     }
 }
 
+/// The values of `VCPU_HVM_MODE` (what `vcpu_hvm_context.mode` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VcpuHvmMode(pub u32);
+
+impl VcpuHvmMode {
+    /// `VCPU_HVM_MODE_32B`.
+    pub const VCPU_HVM_MODE_32B: Self = Self(VCPU_HVM_MODE_32B);
+    /// `VCPU_HVM_MODE_64B`.
+    pub const VCPU_HVM_MODE_64B: Self = Self(VCPU_HVM_MODE_64B);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == VCPU_HVM_MODE_32B {
+            return Some("VCPU_HVM_MODE_32B");
+        }
+        if self.0 == VCPU_HVM_MODE_64B {
+            return Some("VCPU_HVM_MODE_64B");
+        }
+        None
+    }
+}
+
+impl From<u32> for VcpuHvmMode {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VcpuHvmMode> for u32 {
+    #[inline]
+    fn from(value: VcpuHvmMode) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VcpuHvmMode {
+    /// The constant's C name, or `VcpuHvmMode(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "VcpuHvmMode({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

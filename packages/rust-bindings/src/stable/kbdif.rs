@@ -427,6 +427,152 @@ impl xenkbd_page {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The values of `XENKBD_TYPE` (what `xenkbd_in_event.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenkbdType(pub u8);
+
+impl XenkbdType {
+    /// `XENKBD_TYPE_MOTION`.
+    pub const MOTION: Self = Self(XENKBD_TYPE_MOTION);
+    /// `XENKBD_TYPE_RESERVED`.
+    #[cfg(feature = "xen-4-9")]
+    pub const RESERVED: Self = Self(XENKBD_TYPE_RESERVED);
+    /// `XENKBD_TYPE_KEY`.
+    pub const KEY: Self = Self(XENKBD_TYPE_KEY);
+    /// `XENKBD_TYPE_POS`.
+    pub const POS: Self = Self(XENKBD_TYPE_POS);
+    /// `XENKBD_TYPE_MTOUCH`.
+    #[cfg(feature = "xen-4-9")]
+    pub const MTOUCH: Self = Self(XENKBD_TYPE_MTOUCH);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENKBD_TYPE_MOTION {
+            return Some("XENKBD_TYPE_MOTION");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == XENKBD_TYPE_RESERVED {
+            return Some("XENKBD_TYPE_RESERVED");
+        }
+        if self.0 == XENKBD_TYPE_KEY {
+            return Some("XENKBD_TYPE_KEY");
+        }
+        if self.0 == XENKBD_TYPE_POS {
+            return Some("XENKBD_TYPE_POS");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == XENKBD_TYPE_MTOUCH {
+            return Some("XENKBD_TYPE_MTOUCH");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenkbdType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenkbdType> for u8 {
+    #[inline]
+    fn from(value: XenkbdType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenkbdType {
+    /// The constant's C name, or `XenkbdType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenkbdType({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENKBD_MT_EV` (what `xenkbd_mtouch.event_type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-9")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenkbdMtEv(pub u8);
+
+#[cfg(feature = "xen-4-9")]
+impl XenkbdMtEv {
+    /// `XENKBD_MT_EV_DOWN`.
+    pub const DOWN: Self = Self(XENKBD_MT_EV_DOWN);
+    /// `XENKBD_MT_EV_UP`.
+    pub const UP: Self = Self(XENKBD_MT_EV_UP);
+    /// `XENKBD_MT_EV_MOTION`.
+    pub const MOTION: Self = Self(XENKBD_MT_EV_MOTION);
+    /// `XENKBD_MT_EV_SYN`.
+    pub const SYN: Self = Self(XENKBD_MT_EV_SYN);
+    /// `XENKBD_MT_EV_SHAPE`.
+    pub const SHAPE: Self = Self(XENKBD_MT_EV_SHAPE);
+    /// `XENKBD_MT_EV_ORIENT`.
+    pub const ORIENT: Self = Self(XENKBD_MT_EV_ORIENT);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENKBD_MT_EV_DOWN {
+            return Some("XENKBD_MT_EV_DOWN");
+        }
+        if self.0 == XENKBD_MT_EV_UP {
+            return Some("XENKBD_MT_EV_UP");
+        }
+        if self.0 == XENKBD_MT_EV_MOTION {
+            return Some("XENKBD_MT_EV_MOTION");
+        }
+        if self.0 == XENKBD_MT_EV_SYN {
+            return Some("XENKBD_MT_EV_SYN");
+        }
+        if self.0 == XENKBD_MT_EV_SHAPE {
+            return Some("XENKBD_MT_EV_SHAPE");
+        }
+        if self.0 == XENKBD_MT_EV_ORIENT {
+            return Some("XENKBD_MT_EV_ORIENT");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl From<u8> for XenkbdMtEv {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl From<XenkbdMtEv> for u8 {
+    #[inline]
+    fn from(value: XenkbdMtEv) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl ::core::fmt::Debug for XenkbdMtEv {
+    /// The constant's C name, or `XenkbdMtEv(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenkbdMtEv({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -414,6 +414,57 @@ impl xen_kexec_status {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+/// The values of `KEXEC_TYPE`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct KexecType(pub i32);
+
+impl KexecType {
+    /// `KEXEC_TYPE_DEFAULT`.
+    pub const DEFAULT: Self = Self(KEXEC_TYPE_DEFAULT);
+    /// `KEXEC_TYPE_CRASH`.
+    pub const CRASH: Self = Self(KEXEC_TYPE_CRASH);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == KEXEC_TYPE_DEFAULT {
+            return Some("KEXEC_TYPE_DEFAULT");
+        }
+        if self.0 == KEXEC_TYPE_CRASH {
+            return Some("KEXEC_TYPE_CRASH");
+        }
+        None
+    }
+}
+
+impl From<i32> for KexecType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<KexecType> for i32 {
+    #[inline]
+    fn from(value: KexecType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for KexecType {
+    /// The constant's C name, or `KexecType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "KexecType({})", self.0),
+        }
+    }
+}
+
 /// The ops of `KEXEC_CMD` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
@@ -482,6 +533,82 @@ impl KexecCmdOp {
             #[cfg(feature = "xen-4-9")]
             KEXEC_CMD_kexec_status => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecStatus(arg)),
             _ => None,
+        }
+    }
+}
+
+/// The values of `KEXEC_RANGE_MA` (what `xen_kexec_range.range` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct KexecRangeMa(pub i32);
+
+impl KexecRangeMa {
+    /// `KEXEC_RANGE_MA_CRASH`.
+    pub const CRASH: Self = Self(KEXEC_RANGE_MA_CRASH);
+    /// `KEXEC_RANGE_MA_XEN`.
+    pub const XEN: Self = Self(KEXEC_RANGE_MA_XEN);
+    /// `KEXEC_RANGE_MA_CPU`.
+    pub const CPU: Self = Self(KEXEC_RANGE_MA_CPU);
+    /// `KEXEC_RANGE_MA_XENHEAP`.
+    pub const XENHEAP: Self = Self(KEXEC_RANGE_MA_XENHEAP);
+    /// `KEXEC_RANGE_MA_BOOT_PARAM`.
+    pub const BOOT_PARAM: Self = Self(KEXEC_RANGE_MA_BOOT_PARAM);
+    /// `KEXEC_RANGE_MA_EFI_MEMMAP`.
+    pub const EFI_MEMMAP: Self = Self(KEXEC_RANGE_MA_EFI_MEMMAP);
+    /// `KEXEC_RANGE_MA_VMCOREINFO`.
+    pub const VMCOREINFO: Self = Self(KEXEC_RANGE_MA_VMCOREINFO);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == KEXEC_RANGE_MA_CRASH {
+            return Some("KEXEC_RANGE_MA_CRASH");
+        }
+        if self.0 == KEXEC_RANGE_MA_XEN {
+            return Some("KEXEC_RANGE_MA_XEN");
+        }
+        if self.0 == KEXEC_RANGE_MA_CPU {
+            return Some("KEXEC_RANGE_MA_CPU");
+        }
+        if self.0 == KEXEC_RANGE_MA_XENHEAP {
+            return Some("KEXEC_RANGE_MA_XENHEAP");
+        }
+        if self.0 == KEXEC_RANGE_MA_BOOT_PARAM {
+            return Some("KEXEC_RANGE_MA_BOOT_PARAM");
+        }
+        if self.0 == KEXEC_RANGE_MA_EFI_MEMMAP {
+            return Some("KEXEC_RANGE_MA_EFI_MEMMAP");
+        }
+        if self.0 == KEXEC_RANGE_MA_VMCOREINFO {
+            return Some("KEXEC_RANGE_MA_VMCOREINFO");
+        }
+        None
+    }
+}
+
+impl From<i32> for KexecRangeMa {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<KexecRangeMa> for i32 {
+    #[inline]
+    fn from(value: KexecRangeMa) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for KexecRangeMa {
+    /// The constant's C name, or `KexecRangeMa(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "KexecRangeMa({})", self.0),
         }
     }
 }

@@ -858,6 +858,369 @@ pub const XENMEM_get_vnumainfo: i32 = 26;
 #[cfg(feature = "xen-4-11")]
 pub const XENMEM_acquire_resource: i32 = 28;
 
+/// The flags of `XENMEMF` (what `xen_memory_reservation.mem_flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenmemf(pub u32);
+
+impl Xenmemf {
+    /// `XENMEMF_populate_on_demand`.
+    pub const POPULATE_ON_DEMAND: Self = Self(XENMEMF_populate_on_demand);
+    /// `XENMEMF_exact_node_request`.
+    pub const EXACT_NODE_REQUEST: Self = Self(XENMEMF_exact_node_request);
+    /// `XENMEMF_vnode`.
+    pub const VNODE: Self = Self(XENMEMF_vnode);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= XENMEMF_populate_on_demand;
+        }
+        {
+            bits |= XENMEMF_exact_node_request;
+        }
+        {
+            bits |= XENMEMF_vnode;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Xenmemf {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Xenmemf> for u32 {
+    #[inline]
+    fn from(value: Xenmemf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Xenmemf {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Xenmemf(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if XENMEMF_populate_on_demand != 0 && self.contains(Self::POPULATE_ON_DEMAND) {
+            sep(f)?;
+            f.write_str("XENMEMF_populate_on_demand")?;
+        }
+        if XENMEMF_exact_node_request != 0 && self.contains(Self::EXACT_NODE_REQUEST) {
+            sep(f)?;
+            f.write_str("XENMEMF_exact_node_request")?;
+        }
+        if XENMEMF_vnode != 0 && self.contains(Self::VNODE) {
+            sep(f)?;
+            f.write_str("XENMEMF_vnode")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Xenmemf {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Xenmemf {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Xenmemf {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Xenmemf {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XENMAPSPACE` (what `xen_add_to_physmap.space` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenmapspace(pub u32);
+
+impl Xenmapspace {
+    /// `XENMAPSPACE_shared_info`.
+    pub const SHARED_INFO: Self = Self(XENMAPSPACE_shared_info);
+    /// `XENMAPSPACE_grant_table`.
+    pub const GRANT_TABLE: Self = Self(XENMAPSPACE_grant_table);
+    /// `XENMAPSPACE_gmfn`.
+    pub const GMFN: Self = Self(XENMAPSPACE_gmfn);
+    /// `XENMAPSPACE_gmfn_range`.
+    pub const GMFN_RANGE: Self = Self(XENMAPSPACE_gmfn_range);
+    /// `XENMAPSPACE_gmfn_foreign`.
+    pub const GMFN_FOREIGN: Self = Self(XENMAPSPACE_gmfn_foreign);
+    /// `XENMAPSPACE_dev_mmio`.
+    #[cfg(feature = "xen-4-7")]
+    pub const DEV_MMIO: Self = Self(XENMAPSPACE_dev_mmio);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENMAPSPACE_shared_info {
+            return Some("XENMAPSPACE_shared_info");
+        }
+        if self.0 == XENMAPSPACE_grant_table {
+            return Some("XENMAPSPACE_grant_table");
+        }
+        if self.0 == XENMAPSPACE_gmfn {
+            return Some("XENMAPSPACE_gmfn");
+        }
+        if self.0 == XENMAPSPACE_gmfn_range {
+            return Some("XENMAPSPACE_gmfn_range");
+        }
+        if self.0 == XENMAPSPACE_gmfn_foreign {
+            return Some("XENMAPSPACE_gmfn_foreign");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == XENMAPSPACE_dev_mmio {
+            return Some("XENMAPSPACE_dev_mmio");
+        }
+        None
+    }
+}
+
+impl From<u32> for Xenmapspace {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Xenmapspace> for u32 {
+    #[inline]
+    fn from(value: Xenmapspace) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Xenmapspace {
+    /// The constant's C name, or `Xenmapspace(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Xenmapspace({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENMEM_resource` (what `xen_mem_acquire_resource.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-11")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenmemResource(pub u16);
+
+#[cfg(feature = "xen-4-11")]
+impl XenmemResource {
+    /// `XENMEM_resource_ioreq_server`.
+    pub const IOREQ_SERVER: Self = Self(XENMEM_resource_ioreq_server);
+    /// `XENMEM_resource_grant_table`.
+    #[cfg(feature = "xen-4-12")]
+    pub const GRANT_TABLE: Self = Self(XENMEM_resource_grant_table);
+    /// `XENMEM_resource_vmtrace_buf`.
+    #[cfg(feature = "xen-4-15")]
+    pub const VMTRACE_BUF: Self = Self(XENMEM_resource_vmtrace_buf);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENMEM_resource_ioreq_server {
+            return Some("XENMEM_resource_ioreq_server");
+        }
+        #[cfg(feature = "xen-4-12")]
+        if self.0 == XENMEM_resource_grant_table {
+            return Some("XENMEM_resource_grant_table");
+        }
+        #[cfg(feature = "xen-4-15")]
+        if self.0 == XENMEM_resource_vmtrace_buf {
+            return Some("XENMEM_resource_vmtrace_buf");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<u16> for XenmemResource {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<XenmemResource> for u16 {
+    #[inline]
+    fn from(value: XenmemResource) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::fmt::Debug for XenmemResource {
+    /// The constant's C name, or `XenmemResource(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenmemResource({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENMEM_resource_grant_table_id` (what `xen_mem_acquire_resource.id` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-12")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenmemResourceGrantTableId(pub u32);
+
+#[cfg(feature = "xen-4-12")]
+impl XenmemResourceGrantTableId {
+    /// `XENMEM_resource_grant_table_id_shared`.
+    pub const SHARED: Self = Self(XENMEM_resource_grant_table_id_shared);
+    /// `XENMEM_resource_grant_table_id_status`.
+    pub const STATUS: Self = Self(XENMEM_resource_grant_table_id_status);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENMEM_resource_grant_table_id_shared {
+            return Some("XENMEM_resource_grant_table_id_shared");
+        }
+        if self.0 == XENMEM_resource_grant_table_id_status {
+            return Some("XENMEM_resource_grant_table_id_status");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-12")]
+impl From<u32> for XenmemResourceGrantTableId {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-12")]
+impl From<XenmemResourceGrantTableId> for u32 {
+    #[inline]
+    fn from(value: XenmemResourceGrantTableId) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-12")]
+impl ::core::fmt::Debug for XenmemResourceGrantTableId {
+    /// The constant's C name, or `XenmemResourceGrantTableId(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenmemResourceGrantTableId({})", self.0),
+        }
+    }
+}
+
 /// The ops of `XENMEM` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.

@@ -741,7 +741,7 @@ pub const XEN_PCI_DEV_EXTFN: u32 = 0x1;
 /// Since Xen 4.6.
 pub const XEN_PCI_DEV_VIRTFN: u32 = 0x2;
 
-/// optarr[0] holds the proximity domain (NUMA node) of the device.
+/// optarr\[0\] holds the proximity domain (NUMA node) of the device.
 ///
 /// Since Xen 4.6.
 pub const XEN_PCI_DEV_PXM: u32 = 0x4;
@@ -1149,6 +1149,569 @@ impl PhysdevOp {
             #[cfg(feature = "xen-4-20")]
             PHYSDEVOP_pci_device_reset => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceReset(arg)),
             _ => None,
+        }
+    }
+}
+
+/// The flags of `XENIRQSTAT` (what `physdev_irq_status_query.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenirqstat(pub u32);
+
+impl Xenirqstat {
+    /// `XENIRQSTAT_needs_eoi`.
+    pub const NEEDS_EOI: Self = Self(XENIRQSTAT_needs_eoi);
+    /// `XENIRQSTAT_shared`.
+    pub const SHARED: Self = Self(XENIRQSTAT_shared);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= XENIRQSTAT_needs_eoi;
+        }
+        {
+            bits |= XENIRQSTAT_shared;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Xenirqstat {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Xenirqstat> for u32 {
+    #[inline]
+    fn from(value: Xenirqstat) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Xenirqstat {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Xenirqstat(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if XENIRQSTAT_needs_eoi != 0 && self.contains(Self::NEEDS_EOI) {
+            sep(f)?;
+            f.write_str("XENIRQSTAT_needs_eoi")?;
+        }
+        if XENIRQSTAT_shared != 0 && self.contains(Self::SHARED) {
+            sep(f)?;
+            f.write_str("XENIRQSTAT_shared")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Xenirqstat {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Xenirqstat {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Xenirqstat {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Xenirqstat {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `MAP_PIRQ_TYPE` (what `physdev_map_pirq.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct MapPirqType(pub i32);
+
+impl MapPirqType {
+    /// `MAP_PIRQ_TYPE_MSI`.
+    pub const MSI: Self = Self(MAP_PIRQ_TYPE_MSI);
+    /// `MAP_PIRQ_TYPE_GSI`.
+    pub const GSI: Self = Self(MAP_PIRQ_TYPE_GSI);
+    /// `MAP_PIRQ_TYPE_UNKNOWN`.
+    pub const UNKNOWN: Self = Self(MAP_PIRQ_TYPE_UNKNOWN);
+    /// `MAP_PIRQ_TYPE_MSI_SEG`.
+    pub const MSI_SEG: Self = Self(MAP_PIRQ_TYPE_MSI_SEG);
+    /// `MAP_PIRQ_TYPE_MULTI_MSI`.
+    pub const MULTI_MSI: Self = Self(MAP_PIRQ_TYPE_MULTI_MSI);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == MAP_PIRQ_TYPE_MSI {
+            return Some("MAP_PIRQ_TYPE_MSI");
+        }
+        if self.0 == MAP_PIRQ_TYPE_GSI {
+            return Some("MAP_PIRQ_TYPE_GSI");
+        }
+        if self.0 == MAP_PIRQ_TYPE_UNKNOWN {
+            return Some("MAP_PIRQ_TYPE_UNKNOWN");
+        }
+        if self.0 == MAP_PIRQ_TYPE_MSI_SEG {
+            return Some("MAP_PIRQ_TYPE_MSI_SEG");
+        }
+        if self.0 == MAP_PIRQ_TYPE_MULTI_MSI {
+            return Some("MAP_PIRQ_TYPE_MULTI_MSI");
+        }
+        None
+    }
+}
+
+impl From<i32> for MapPirqType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<MapPirqType> for i32 {
+    #[inline]
+    fn from(value: MapPirqType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for MapPirqType {
+    /// The constant's C name, or `MapPirqType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "MapPirqType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XEN_PCI_DEV` (what `physdev_pci_device_add.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenPciDev(pub u32);
+
+impl XenPciDev {
+    /// `XEN_PCI_DEV_EXTFN`.
+    pub const EXTFN: Self = Self(XEN_PCI_DEV_EXTFN);
+    /// `XEN_PCI_DEV_VIRTFN`.
+    pub const VIRTFN: Self = Self(XEN_PCI_DEV_VIRTFN);
+    /// `XEN_PCI_DEV_PXM`.
+    pub const PXM: Self = Self(XEN_PCI_DEV_PXM);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= XEN_PCI_DEV_EXTFN;
+        }
+        {
+            bits |= XEN_PCI_DEV_VIRTFN;
+        }
+        {
+            bits |= XEN_PCI_DEV_PXM;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenPciDev {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenPciDev> for u32 {
+    #[inline]
+    fn from(value: XenPciDev) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenPciDev {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenPciDev(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if XEN_PCI_DEV_EXTFN != 0 && self.contains(Self::EXTFN) {
+            sep(f)?;
+            f.write_str("XEN_PCI_DEV_EXTFN")?;
+        }
+        if XEN_PCI_DEV_VIRTFN != 0 && self.contains(Self::VIRTFN) {
+            sep(f)?;
+            f.write_str("XEN_PCI_DEV_VIRTFN")?;
+        }
+        if XEN_PCI_DEV_PXM != 0 && self.contains(Self::PXM) {
+            sep(f)?;
+            f.write_str("XEN_PCI_DEV_PXM")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenPciDev {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenPciDev {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenPciDev {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenPciDev {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `PCI_DEVICE_RESET` (what `pci_device_reset.flags` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-20")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PciDeviceReset(pub u32);
+
+#[cfg(feature = "xen-4-20")]
+impl PciDeviceReset {
+    /// `PCI_DEVICE_RESET_COLD`.
+    pub const COLD: Self = Self(PCI_DEVICE_RESET_COLD);
+    /// `PCI_DEVICE_RESET_WARM`.
+    pub const WARM: Self = Self(PCI_DEVICE_RESET_WARM);
+    /// `PCI_DEVICE_RESET_HOT`.
+    pub const HOT: Self = Self(PCI_DEVICE_RESET_HOT);
+    /// `PCI_DEVICE_RESET_FLR`.
+    pub const FLR: Self = Self(PCI_DEVICE_RESET_FLR);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PCI_DEVICE_RESET_COLD {
+            return Some("PCI_DEVICE_RESET_COLD");
+        }
+        if self.0 == PCI_DEVICE_RESET_WARM {
+            return Some("PCI_DEVICE_RESET_WARM");
+        }
+        if self.0 == PCI_DEVICE_RESET_HOT {
+            return Some("PCI_DEVICE_RESET_HOT");
+        }
+        if self.0 == PCI_DEVICE_RESET_FLR {
+            return Some("PCI_DEVICE_RESET_FLR");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-20")]
+impl From<u32> for PciDeviceReset {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-20")]
+impl From<PciDeviceReset> for u32 {
+    #[inline]
+    fn from(value: PciDeviceReset) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-20")]
+impl ::core::fmt::Debug for PciDeviceReset {
+    /// The constant's C name, or `PciDeviceReset(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PciDeviceReset({})", self.0),
+        }
+    }
+}
+
+/// The values of `PHYSDEVOP_DBGP_RESET` (what `physdev_dbgp_op.op` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PhysdevopDbgpReset(pub u8);
+
+impl PhysdevopDbgpReset {
+    /// `PHYSDEVOP_DBGP_RESET_PREPARE`.
+    pub const PREPARE: Self = Self(PHYSDEVOP_DBGP_RESET_PREPARE);
+    /// `PHYSDEVOP_DBGP_RESET_DONE`.
+    pub const DONE: Self = Self(PHYSDEVOP_DBGP_RESET_DONE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PHYSDEVOP_DBGP_RESET_PREPARE {
+            return Some("PHYSDEVOP_DBGP_RESET_PREPARE");
+        }
+        if self.0 == PHYSDEVOP_DBGP_RESET_DONE {
+            return Some("PHYSDEVOP_DBGP_RESET_DONE");
+        }
+        None
+    }
+}
+
+impl From<u8> for PhysdevopDbgpReset {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PhysdevopDbgpReset> for u8 {
+    #[inline]
+    fn from(value: PhysdevopDbgpReset) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PhysdevopDbgpReset {
+    /// The constant's C name, or `PhysdevopDbgpReset(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PhysdevopDbgpReset({})", self.0),
+        }
+    }
+}
+
+/// The values of `PHYSDEVOP_DBGP_BUS` (what `physdev_dbgp_op.bus` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PhysdevopDbgpBus(pub u8);
+
+impl PhysdevopDbgpBus {
+    /// `PHYSDEVOP_DBGP_BUS_UNKNOWN`.
+    pub const UNKNOWN: Self = Self(PHYSDEVOP_DBGP_BUS_UNKNOWN);
+    /// `PHYSDEVOP_DBGP_BUS_PCI`.
+    pub const PCI: Self = Self(PHYSDEVOP_DBGP_BUS_PCI);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PHYSDEVOP_DBGP_BUS_UNKNOWN {
+            return Some("PHYSDEVOP_DBGP_BUS_UNKNOWN");
+        }
+        if self.0 == PHYSDEVOP_DBGP_BUS_PCI {
+            return Some("PHYSDEVOP_DBGP_BUS_PCI");
+        }
+        None
+    }
+}
+
+impl From<u8> for PhysdevopDbgpBus {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PhysdevopDbgpBus> for u8 {
+    #[inline]
+    fn from(value: PhysdevopDbgpBus) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PhysdevopDbgpBus {
+    /// The constant's C name, or `PhysdevopDbgpBus(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PhysdevopDbgpBus({})", self.0),
         }
     }
 }

@@ -841,6 +841,82 @@ impl xen_pvcalls_sring_pvt_tapif_user {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+/// The values of `PVCALLS` (what `xen_pvcalls_request.cmd` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Pvcalls(pub u32);
+
+impl Pvcalls {
+    /// `PVCALLS_SOCKET`.
+    pub const SOCKET: Self = Self(PVCALLS_SOCKET);
+    /// `PVCALLS_CONNECT`.
+    pub const CONNECT: Self = Self(PVCALLS_CONNECT);
+    /// `PVCALLS_RELEASE`.
+    pub const RELEASE: Self = Self(PVCALLS_RELEASE);
+    /// `PVCALLS_BIND`.
+    pub const BIND: Self = Self(PVCALLS_BIND);
+    /// `PVCALLS_LISTEN`.
+    pub const LISTEN: Self = Self(PVCALLS_LISTEN);
+    /// `PVCALLS_ACCEPT`.
+    pub const ACCEPT: Self = Self(PVCALLS_ACCEPT);
+    /// `PVCALLS_POLL`.
+    pub const POLL: Self = Self(PVCALLS_POLL);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PVCALLS_SOCKET {
+            return Some("PVCALLS_SOCKET");
+        }
+        if self.0 == PVCALLS_CONNECT {
+            return Some("PVCALLS_CONNECT");
+        }
+        if self.0 == PVCALLS_RELEASE {
+            return Some("PVCALLS_RELEASE");
+        }
+        if self.0 == PVCALLS_BIND {
+            return Some("PVCALLS_BIND");
+        }
+        if self.0 == PVCALLS_LISTEN {
+            return Some("PVCALLS_LISTEN");
+        }
+        if self.0 == PVCALLS_ACCEPT {
+            return Some("PVCALLS_ACCEPT");
+        }
+        if self.0 == PVCALLS_POLL {
+            return Some("PVCALLS_POLL");
+        }
+        None
+    }
+}
+
+impl From<u32> for Pvcalls {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Pvcalls> for u32 {
+    #[inline]
+    fn from(value: Pvcalls) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Pvcalls {
+    /// The constant's C name, or `Pvcalls(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Pvcalls({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

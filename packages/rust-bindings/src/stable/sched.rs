@@ -306,6 +306,79 @@ impl SchedOp {
     }
 }
 
+/// The values of `SHUTDOWN` (what `sched_shutdown.reason` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Shutdown(pub u32);
+
+impl Shutdown {
+    /// `SHUTDOWN_poweroff`.
+    pub const POWEROFF: Self = Self(SHUTDOWN_poweroff);
+    /// `SHUTDOWN_reboot`.
+    pub const REBOOT: Self = Self(SHUTDOWN_reboot);
+    /// `SHUTDOWN_suspend`.
+    pub const SUSPEND: Self = Self(SHUTDOWN_suspend);
+    /// `SHUTDOWN_crash`.
+    pub const CRASH: Self = Self(SHUTDOWN_crash);
+    /// `SHUTDOWN_watchdog`.
+    pub const WATCHDOG: Self = Self(SHUTDOWN_watchdog);
+    /// `SHUTDOWN_soft_reset`.
+    #[cfg(feature = "xen-4-7")]
+    pub const SOFT_RESET: Self = Self(SHUTDOWN_soft_reset);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == SHUTDOWN_poweroff {
+            return Some("SHUTDOWN_poweroff");
+        }
+        if self.0 == SHUTDOWN_reboot {
+            return Some("SHUTDOWN_reboot");
+        }
+        if self.0 == SHUTDOWN_suspend {
+            return Some("SHUTDOWN_suspend");
+        }
+        if self.0 == SHUTDOWN_crash {
+            return Some("SHUTDOWN_crash");
+        }
+        if self.0 == SHUTDOWN_watchdog {
+            return Some("SHUTDOWN_watchdog");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == SHUTDOWN_soft_reset {
+            return Some("SHUTDOWN_soft_reset");
+        }
+        None
+    }
+}
+
+impl From<u32> for Shutdown {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Shutdown> for u32 {
+    #[inline]
+    fn from(value: Shutdown) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Shutdown {
+    /// The constant's C name, or `Shutdown(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Shutdown({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

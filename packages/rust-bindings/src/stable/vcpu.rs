@@ -500,6 +500,218 @@ impl VcpuOp {
     }
 }
 
+/// The values of `RUNSTATE` (what `vcpu_runstate_info.state` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Runstate(pub i32);
+
+impl Runstate {
+    /// `RUNSTATE_running`.
+    pub const RUNNING: Self = Self(RUNSTATE_running);
+    /// `RUNSTATE_runnable`.
+    pub const RUNNABLE: Self = Self(RUNSTATE_runnable);
+    /// `RUNSTATE_blocked`.
+    pub const BLOCKED: Self = Self(RUNSTATE_blocked);
+    /// `RUNSTATE_offline`.
+    pub const OFFLINE: Self = Self(RUNSTATE_offline);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == RUNSTATE_running {
+            return Some("RUNSTATE_running");
+        }
+        if self.0 == RUNSTATE_runnable {
+            return Some("RUNSTATE_runnable");
+        }
+        if self.0 == RUNSTATE_blocked {
+            return Some("RUNSTATE_blocked");
+        }
+        if self.0 == RUNSTATE_offline {
+            return Some("RUNSTATE_offline");
+        }
+        None
+    }
+}
+
+impl From<i32> for Runstate {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Runstate> for i32 {
+    #[inline]
+    fn from(value: Runstate) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Runstate {
+    /// The constant's C name, or `Runstate(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Runstate({})", self.0),
+        }
+    }
+}
+
+/// The flags of `VCPU_SSHOTTMR` (what `vcpu_set_singleshot_timer.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VcpuSshottmr(pub u32);
+
+impl VcpuSshottmr {
+    /// `VCPU_SSHOTTMR_future`.
+    pub const FUTURE: Self = Self(VCPU_SSHOTTMR_future);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        let mut bits = 0;
+        {
+            bits |= VCPU_SSHOTTMR_future;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for VcpuSshottmr {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VcpuSshottmr> for u32 {
+    #[inline]
+    fn from(value: VcpuSshottmr) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VcpuSshottmr {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("VcpuSshottmr(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if VCPU_SSHOTTMR_future != 0 && self.contains(Self::FUTURE) {
+            sep(f)?;
+            f.write_str("VCPU_SSHOTTMR_future")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for VcpuSshottmr {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for VcpuSshottmr {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for VcpuSshottmr {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for VcpuSshottmr {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -444,7 +444,7 @@ impl Default for shared_info {
 #[derive(Clone, Copy, Debug)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct start_info {
-    /// A NUL-terminated string "xen-<version>-<platform>". Example: "xen-3.0-x86_64".
+    /// A NUL-terminated string "xen-\<version>-\<platform>". Example: "xen-3.0-x86_64".
     pub magic: [::core::ffi::c_char; 32],
     /// The pages the domain has.
     pub nr_pages: ::core::ffi::c_ulong,

@@ -928,6 +928,235 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true,"useDepths":true},
   },
+  "_settype.hbs": {
+    digest: "93dea2a5cf909b2bd576cc88f6a05311f65c7b1daa9f6d02a0c4f27ad910908f",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":6,"column":2},"end":{"line":6,"column":5}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// `"
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":22,"column":11},"end":{"line":22,"column":16}} ), depth0)) != null ? stack1 : "")
+    + "`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "")
+    + "    pub const "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":16},"end":{"line":26,"column":20}} ), depth0)) != null ? stack1 : "")
+    + ": Self = Self("
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":26,"column":38},"end":{"line":26,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":24,"column":6},"end":{"line":24,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// No flag set.\n    #[inline]\n    pub const fn empty() -> Self {\n        Self(0)\n    }\n\n    /// Every flag this crate names, for the releases its features select.\n    #[inline]\n    pub const fn all() -> Self {\n        let mut bits = 0;\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":47,"column":9}}})) != null ? stack1 : "")
+    + "        Self(bits)\n    }\n\n    /// The bits, as the field holds them.\n    #[inline]\n    pub const fn bits(self) -> "
+    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":53,"column":33},"end":{"line":53,"column":42}} ), depth0)) != null ? stack1 : "")
+    + " {\n        self.0\n    }\n\n    /// Whether no bit is set.\n    #[inline]\n    pub const fn is_empty(self) -> bool {\n        self.0 == 0\n    }\n\n    /// Whether every bit of `other` is set here.\n    #[inline]\n    pub const fn contains(self, other: Self) -> bool {\n        self.0 & other.0 == other.0\n    }\n\n    /// Whether any bit of `other` is set here.\n    #[inline]\n    pub const fn intersects(self, other: Self) -> bool {\n        self.0 & other.0 != 0\n    }\n\n    /// The bits this crate does not name (set by a newer Xen, or a mistake).\n    #[inline]\n    pub const fn unknown_bits(self) -> "
+    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":77,"column":41},"end":{"line":77,"column":50}} ), depth0)) != null ? stack1 : "")
+    + " {\n        self.0 & !Self::all().0\n    }\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":43,"column":7}}})) != null ? stack1 : "")
+    + "        {\n            bits |= "
+    + ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":45,"column":22},"end":{"line":45,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ";\n        }\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":42,"column":10},"end":{"line":42,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// The name of the constant with this value, or `None` for a value this crate does not name\n    /// (from a newer Xen, or left out by the cargo features).\n    pub fn name(self) -> Option<&'static str> {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":91,"column":9}}})) != null ? stack1 : "")
+    + "        None\n    }\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":87,"column":7}}})) != null ? stack1 : "")
+    + "        if self.0 == "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":88,"column":23},"end":{"line":88,"column":31}} ), depth0)) != null ? stack1 : "")
+    + " {\n            return Some(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":89,"column":27},"end":{"line":89,"column":32}} ), depth0)) != null ? stack1 : "")
+    + "\");\n        }\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        if self.0 == 0 {\n            return f.write_str(\""
+    + ((stack1 = container.lambda(container.strict(depth0, "typeName", {"start":{"line":125,"column":34},"end":{"line":125,"column":42}} ), depth0)) != null ? stack1 : "")
+    + "(0)\");\n        }\n        let mut first = true;\n        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(\" | \") };\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":137,"column":9}}})) != null ? stack1 : "")
+    + "        let rest = self.unknown_bits();\n        if rest != 0 {\n            sep(f)?;\n            write!(f, \"{rest:#x}\")?;\n        }\n        Ok(())\n    }\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":132,"column":7}}})) != null ? stack1 : "")
+    + "        if "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":133,"column":13},"end":{"line":133,"column":21}} ), depth0)) != null ? stack1 : "")
+    + " != 0 && self.contains(Self::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":133,"column":54},"end":{"line":133,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ") {\n            sep(f)?;\n            f.write_str(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":135,"column":27},"end":{"line":135,"column":32}} ), depth0)) != null ? stack1 : "")
+    + "\")?;\n        }\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "    /// The constant's C name, or `"
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":146,"column":37},"end":{"line":146,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "(value)` for a value this crate does not name.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        match self.name() {\n            Some(name) => f.write_str(name),\n            None => write!(f, \""
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":150,"column":33},"end":{"line":150,"column":41}} ), depth0)) != null ? stack1 : "")
+    + "({})\", self.0),\n        }\n    }\n";
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ops"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":157,"column":0},"end":{"line":178,"column":9}}})) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":158,"column":0},"end":{"line":160,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::ops::"
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":161,"column":20},"end":{"line":161,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " for "
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":161,"column":34},"end":{"line":161,"column":45}} ), depth0)) != null ? stack1 : "")
+    + " {\n    type Output = Self;\n    #[inline]\n    fn "
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":164,"column":9},"end":{"line":164,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "(self, other: Self) -> Self {\n        Self("
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":165,"column":15},"end":{"line":165,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ")\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":169,"column":0},"end":{"line":171,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::ops::"
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":172,"column":20},"end":{"line":172,"column":25}} ), depth0)) != null ? stack1 : "")
+    + "Assign for "
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":172,"column":40},"end":{"line":172,"column":51}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn "
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":174,"column":9},"end":{"line":174,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "_assign(&mut self, other: Self) {\n        self.0 = "
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":175,"column":19},"end":{"line":175,"column":23}} ), depth0)) != null ? stack1 : "")
+    + ";\n    }\n}\n";
+},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":159,"column":2},"end":{"line":159,"column":8}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":7}}})) != null ? stack1 : "")
+    + "#[repr(transparent)]\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.program(3, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg_attr(feature = \"zerocopy\", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]\npub struct "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":15,"column":13},"end":{"line":15,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "(pub "
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":15,"column":30},"end":{"line":15,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ");\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + "impl "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":20,"column":7},"end":{"line":20,"column":15}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":27,"column":9}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + "}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":97,"column":0},"end":{"line":99,"column":7}}})) != null ? stack1 : "")
+    + "impl From<"
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":100,"column":12},"end":{"line":100,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":100,"column":31},"end":{"line":100,"column":39}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn from(value: "
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":102,"column":21},"end":{"line":102,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        Self(value)\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":107,"column":0},"end":{"line":109,"column":7}}})) != null ? stack1 : "")
+    + "impl From<"
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":110,"column":12},"end":{"line":110,"column":20}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":110,"column":30},"end":{"line":110,"column":39}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn from(value: "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":112,"column":21},"end":{"line":112,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        value.0\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::fmt::Debug for "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":120,"column":30},"end":{"line":120,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.program(13, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":153,"column":7}}})) != null ? stack1 : "")
+    + "}\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":155,"column":0},"end":{"line":179,"column":7}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
+  },
   "availability.rs.hbs": {
     digest: "646e25cd7cd378b6d5919c167837d65ba8575a25f149fb6ce905f7983c3fb0eb",
     spec: {"0":function(container,depth0,helpers,partials,data) {
@@ -1380,7 +1609,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.rs.hbs": {
-    digest: "096054cf630f8863cbf2e688af9f0e935be3e01e397b2b0728ffb33b9fa06ef8",
+    digest: "1dfe3ee43a750ea4cf6b53c74569bd54e7d57e1763256d30662a35b81290ea30",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1425,7 +1654,8 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"alias"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setHeader"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"argOps"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setType"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":55,"column":7}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1509,8 +1739,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"setType"),{"name":"with","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1519,35 +1748,8 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"settype"),depth0,{"name":"settype","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"15":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
-    + "pub mod since {\n    use crate::"
-    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":59,"column":17},"end":{"line":59,"column":24}} ), depth0)) != null ? stack1 : "")
-    + ";\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
-    + "}\n";
-},"16":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "/// "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + "\n";
-},"17":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":62,"column":6},"end":{"line":62,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"18":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1556,8 +1758,18 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":69,"column":0},"end":{"line":96,"column":9}}})) != null ? stack1 : "");
-},"19":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "");
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":0},"end":{"line":70,"column":9}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1565,12 +1777,35 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
-    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + "pub mod since {\n    use crate::"
+    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":64,"column":17},"end":{"line":64,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ";\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":66,"column":0},"end":{"line":68,"column":9}}})) != null ? stack1 : "")
     + "}\n";
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":67,"column":6},"end":{"line":67,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n";
 },"20":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":101,"column":9}}})) != null ? stack1 : "");
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1578,21 +1813,34 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":11}}})) != null ? stack1 : "")
-    + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":80,"column":6},"end":{"line":80,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":83,"column":9}}})) != null ? stack1 : "")
-    + "    };\n";
-},"21":function(container,depth0,helpers,partials,data) {
-    return "\n";
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":90,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":91,"column":0},"end":{"line":99,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
 },"22":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":11}}})) != null ? stack1 : "")
+    + "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":85,"column":6},"end":{"line":85,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
+    + "    };\n";
+},"23":function(container,depth0,helpers,partials,data) {
+    return "\n";
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "        "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"23":function(container,depth0,helpers,partials,data) {
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1600,18 +1848,18 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":0},"end":{"line":89,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":97,"column":9}}})) != null ? stack1 : "")
     + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":93,"column":6},"end":{"line":93,"column":10}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":98,"column":6},"end":{"line":98,"column":10}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"24":function(container,depth0,helpers,partials,data) {
+},"26":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "    /// "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"25":function(container,depth0,helpers,partials,data) {
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1631,10 +1879,10 @@ export const PRECOMPILED: Precompiled = {
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"uses"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":98,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":56,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":103,"column":0},"end":{"line":107,"column":7}}})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
   },
   "ops.rs.hbs": {
@@ -1863,6 +2111,204 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"releases"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "")
     + "    ];\n\n    /// Xen `major.minor`.\n    #[inline]\n    pub const fn new(major: u8, minor: u8) -> Self {\n        Self { major, minor }\n    }\n\n    /// The major number: 4 for Xen 4.15.\n    #[inline]\n    pub const fn major(self) -> u8 {\n        self.major\n    }\n\n    /// The minor number: 15 for Xen 4.15.\n    #[inline]\n    pub const fn minor(self) -> u8 {\n        self.minor\n    }\n\n    /// The release `XENVER_version` reports, `major << 16 | minor` (`0x0004_000f` is 4.15).\n    #[inline]\n    pub const fn from_xenver_version(version: u32) -> Self {\n        Self::new((version >> 16) as u8, version as u8)\n    }\n\n    /// The release as `XENVER_version` reports it, `major << 16 | minor`.\n    #[inline]\n    pub const fn xenver_version(self) -> u32 {\n        (self.major as u32) << 16 | self.minor as u32\n    }\n\n    /// `self >= other`, usable in `const` contexts.\n    #[inline]\n    pub const fn at_least(self, other: XenRelease) -> bool {\n        self.major > other.major || (self.major == other.major && self.minor >= other.minor)\n    }\n}\n\nimpl fmt::Display for XenRelease {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        write!(f, \"{}.{}\", self.major, self.minor)\n    }\n}\n\n/// A Linux release, `major.minor` (or `2.6.patch` before 3.0), ordered: what added an item of\n/// Linux's Xen device interface (`xenabi::linux`).\n///\n/// Compare the kernel a program runs on ([`LinuxRelease::from_uname`] of `uname -r`) with an\n/// item's `LINUX_SINCE` or `since` entry: an older kernel refuses the ioctl with `ENOTTY`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub struct LinuxRelease {\n    major: u8,\n    minor: u8,\n    patch: u8,\n}\n\nimpl LinuxRelease {\n    /// Linux `major.minor.patch`; the patch level counts only before 3.0 (`2.6.37`).\n    #[inline]\n    pub const fn new(major: u8, minor: u8, patch: u8) -> Self {\n        Self { major, minor, patch }\n    }\n\n    /// The release a kernel release string names (`6.1.0-37-amd64`, `4.11.0`, `2.6.37.6`), by\n    /// its leading numbers; `None` when it does not start with `major.minor`.\n    pub fn from_uname(release: &str) -> Option<Self> {\n        let mut parts = release.split(|c: char| !c.is_ascii_digit());\n        let major: u8 = parts.next()?.parse().ok()?;\n        let minor: u8 = parts.next()?.parse().ok()?;\n        let patch: u8 = if major < 3 { parts.next().and_then(|p| p.parse().ok()).unwrap_or(0) } else { 0 };\n        Some(Self::new(major, minor, patch))\n    }\n\n    /// `LINUX_VERSION_CODE`'s form: `major << 16 | minor << 8 | patch`.\n    #[inline]\n    pub const fn version_code(self) -> u32 {\n        (self.major as u32) << 16 | (self.minor as u32) << 8 | self.patch as u32\n    }\n\n    /// `self >= other`, usable in `const` contexts.\n    #[inline]\n    pub const fn at_least(self, other: LinuxRelease) -> bool {\n        self.version_code() >= other.version_code()\n    }\n}\n\nimpl fmt::Display for LinuxRelease {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        if self.major < 3 {\n            write!(f, \"{}.{}.{}\", self.major, self.minor, self.patch)\n        } else {\n            write!(f, \"{}.{}\", self.major, self.minor)\n        }\n    }\n}\n\n/// What a gate asks of the system.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum GateKind {\n    /// How Xen was built: a Kconfig option (`CONFIG_ARGO`).\n    Build,\n    /// How Xen was booted: a command-line option (`argo=1`).\n    Boot,\n    /// How the domain was created: a creation flag.\n    Domain,\n}\n\n/// A setting beyond the release that an item needs: without it the call fails even on a\n/// release that has the item. Gates never change a layout or a value.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub struct Gate {\n    /// Build, boot or domain.\n    pub kind: GateKind,\n    /// The setting as a user writes it: the Kconfig symbol, the command-line option with its\n    /// value, or the creation flag.\n    pub name: &'static str,\n    /// The first release the gate applies to.\n    pub since: XenRelease,\n    /// The first release it no longer applies to, if any.\n    pub until: Option<XenRelease>,\n    /// What the setting enables, and what happens without it.\n    pub doc: &'static str,\n}\n\nimpl Gate {\n    /// Whether the gate applies to a hypervisor of `release`.\n    #[inline]\n    pub const fn applies_to(&self, release: XenRelease) -> bool {\n        release.at_least(self.since)\n            && match self.until {\n                Some(until) => !release.at_least(until),\n                None => true,\n            }\n    }\n}\n";
 },"useData":true},
+  },
+  "sets.rs.hbs": {
+    digest: "a4322451bacf05c440c999ee37df7b1116317208f71ef7bfafe08b8320007331",
+    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "")
+    + "#[test]\nfn "
+    + ((stack1 = alias3(alias2(depth0, "testName", {"start":{"line":12,"column":5},"end":{"line":12,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "() {\n    use "
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":13,"column":10},"end":{"line":13,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::*;\n    type T = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"type"), "typeName", {"start":{"line":14,"column":15},"end":{"line":14,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ";\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"members"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"unknown"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":47,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
+    + "    {\n        assert_eq!(T::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":20,"column":24},"end":{"line":20,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ".0, "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":20,"column":36},"end":{"line":20,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ", \""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":20,"column":51},"end":{"line":20,"column":56}} ), depth0)) != null ? stack1 : "")
+    + "\");\n        assert_eq!(T::from("
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":21,"column":29},"end":{"line":21,"column":37}} ), depth0)) != null ? stack1 : "")
+    + "), T::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":21,"column":47},"end":{"line":21,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ", \""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":21,"column":58},"end":{"line":21,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ": from the integer\");\n        assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"type"), "valueType", {"start":{"line":22,"column":21},"end":{"line":22,"column":38}} ), depth0)) != null ? stack1 : "")
+    + "::from(T::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":22,"column":52},"end":{"line":22,"column":56}} ), depth0)) != null ? stack1 : "")
+    + "), "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":22,"column":63},"end":{"line":22,"column":71}} ), depth0)) != null ? stack1 : "")
+    + ", \""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":22,"column":78},"end":{"line":22,"column":83}} ), depth0)) != null ? stack1 : "")
+    + ": to the integer\");\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"type"),"flags"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.program(6, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "")
+    + "    }\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":17,"column":6},"end":{"line":17,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        assert!(T::all().contains(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":24,"column":39},"end":{"line":24,"column":43}} ), depth0)) != null ? stack1 : "")
+    + "), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":24,"column":51},"end":{"line":24,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ": in all()\");\n"
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":29,"column":11}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "        assert!(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":21},"end":{"line":26,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ".intersects(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":44},"end":{"line":26,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ") && !T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":61},"end":{"line":26,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ".is_empty(), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":26,"column":83},"end":{"line":26,"column":88}} ), depth0)) != null ? stack1 : "")
+    + ": set\");\n        assert_eq!(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":27,"column":24},"end":{"line":27,"column":28}} ), depth0)) != null ? stack1 : "")
+    + " - T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":27,"column":38},"end":{"line":27,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ", T::empty(), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":27,"column":61},"end":{"line":27,"column":66}} ), depth0)) != null ? stack1 : "")
+    + ": removed\");\n        assert!(format!(\"{:?}\", T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":28,"column":37},"end":{"line":28,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ").contains(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":28,"column":57},"end":{"line":28,"column":62}} ), depth0)) != null ? stack1 : "")
+    + "\"), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":28,"column":71},"end":{"line":28,"column":76}} ), depth0)) != null ? stack1 : "")
+    + ": Debug {:?}\", T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":28,"column":98},"end":{"line":28,"column":102}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        assert_eq!(format!(\"{:?}\", T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":40},"end":{"line":31,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "), T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":54},"end":{"line":31,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ".name().expect(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":31,"column":78},"end":{"line":31,"column":83}} ), depth0)) != null ? stack1 : "")
+    + ": a name\"), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":31,"column":100},"end":{"line":31,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ": Debug\");\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"unique"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":34,"column":7}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "        assert_eq!(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":33,"column":24},"end":{"line":33,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ".name(), Some(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":47},"end":{"line":33,"column":52}} ), depth0)) != null ? stack1 : "")
+    + "\"), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":61},"end":{"line":33,"column":66}} ), depth0)) != null ? stack1 : "")
+    + ": its own name\");\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":46,"column":7}}})) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    let extra = T::all() | T::from("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":40,"column":37},"end":{"line":40,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ");\n    assert_eq!(extra.unknown_bits(), "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":41,"column":39},"end":{"line":41,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ");\n    assert!(format!(\"{extra:?}\").ends_with(\""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknownHex", {"start":{"line":42,"column":46},"end":{"line":42,"column":61}} ), depth0)) != null ? stack1 : "")
+    + "\"), \"{extra:?}\");\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    assert_eq!(T::from("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":44,"column":25},"end":{"line":44,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ").name(), None);\n    assert_eq!(format!(\"{:?}\", T::from("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":45,"column":41},"end":{"line":45,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ")), \""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "typeName", {"start":{"line":45,"column":62},"end":{"line":45,"column":75}} ), depth0)) != null ? stack1 : "")
+    + "("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":45,"column":80},"end":{"line":45,"column":92}} ), depth0)) != null ? stack1 : "")
+    + ")\");\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    assert_eq!(format!(\"{:?}\", T::empty()), \""
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"type"), "typeName", {"start":{"line":49,"column":47},"end":{"line":49,"column":60}} ), depth0)) != null ? stack1 : "")
+    + "(0)\");\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! Every value set's and flag set's type: each member's associated constant holds its\n//! constant, converts to and from the integer, and prints its C name; a value no member has\n//! (from a newer Xen) stays representable and prints as a number, and flag bits the crate does\n//! not name print in hex after the named ones.\n#![allow(unused_imports)]\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":52,"column":9}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
   },
   "types.rs.hbs": {
     digest: "6f1eba30ee75235e30e2600d4bb0953312e66efe401b97315dc2345afc7f8e70",
