@@ -48,12 +48,14 @@ export const rustEmitter: Emitter = {
     const opsTests: OpsTestView[] = [];
     const argOpsTests: ArgOpsTestView[] = [];
     const setTests: SetTypeTestView[] = [];
+    const byteValued: ByteValuedTestView[] = [];
     const modules = model.modules.map((m): OutputFile => {
       const { view, checks: moduleChecks } = moduleView(ctx, m);
       checks.push(moduleChecks);
       opsTests.push(...typedOpsTests(m, view.items, namespaces));
       argOpsTests.push(...argOpsTestsOf(m, view.items, namespaces));
       setTests.push(...setTypeTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
+      byteValued.push(...byteValuedTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       for (const i of view.items) for (const impl of i.record?.accessorImpls ?? []) for (const [a, releases] of impl.where) bitfields.add([a], releases);
       return { path: moduleFile(m.namespace, m.name), content: template('module.rs')(view), sources: [m.loc.file], comment: 'line' };
     });
@@ -74,6 +76,7 @@ export const rustEmitter: Emitter = {
       ...modules,
       ...(opsTests.length || argOpsTests.length ? [rust('tests/ops.rs', template('ops.rs')({ sets: opsTests, argSets: argOpsTests }))] : []),
       ...(setTests.length ? [rust('tests/sets.rs', template('sets.rs')({ sets: setTests }))] : []),
+      ...(byteValued.length ? [rust('tests/vm_memory.rs', template('vm_memory.rs')({ records: byteValued }))] : []),
       rust('tests/availability.rs', template('availability.rs')(availabilityTestsView(ctx))),
       rust('tests/ids.rs', template('ids.test.rs')(ids)),
       rust('tests/layout.rs', template('layout.rs')(layoutTestsView(ctx, checks, types.checks))),
@@ -116,5 +119,22 @@ function setTypeTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: N
     if (!item.setType) return [];
     const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
     return [{ cfgs: [namespaceCfg, moduleCfg, item.setType.cfg].filter(Boolean), testName: `${m.namespace}_${m.name}_${item.setType.setName.toLowerCase()}`.replace(/_+/g, '_'), path, type: item.setType }];
+  });
+}
+
+interface ByteValuedTestView {
+  cfgs: string[];
+  path: string;
+  name: string;
+}
+
+/** The `tests/vm_memory.rs` entries of one module: each record that is `ByteValued`, under its `cfg`s. */
+function byteValuedTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[], namespaceCfg: string): ByteValuedTestView[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
+  return items.flatMap((item) => {
+    const record = item.record;
+    if (!record?.byteValued) return [];
+    return [{ cfgs: [namespaceCfg, moduleCfg, record.cfg].filter(Boolean), path: `${path}::${record.name}`, name: record.name }];
   });
 }

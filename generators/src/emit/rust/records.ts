@@ -86,6 +86,11 @@ export interface RecordView {
   zeroedDefault: boolean;
   /** `impl Debug` that prints no members (unions). */
   opaqueDebug: boolean;
+  /**
+   * `unsafe impl vm_memory::ByteValued` under the `vm-memory` feature: a struct holding no union,
+   * so every byte belongs to an integer (holes are explicit fields) and any bytes are a value.
+   */
+  byteValued: boolean;
   accessorImpls: ImplView[];
   /** For the dispatch record of an op set: a constructor and a payload getter per op. */
   opMethods: OpMethodView[];
@@ -140,6 +145,7 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     consts: recordConsts(ctx, module, record),
     zeroedDefault: zeroed,
     opaqueDebug: union,
+    byteValued: !union && !withUnion,
     accessorImpls: accessorImpls(ctx, record, segments, uses, where),
     opMethods: methods,
     inputCtor: inputCtor(record, fieldNames, fieldTypes, fields.length),

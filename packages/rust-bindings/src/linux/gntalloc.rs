@@ -45,6 +45,13 @@ impl ioctl_gntalloc_alloc_gref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntalloc_alloc_gref {}
+
 /// Argument of IOCTL_GNTALLOC_DEALLOC_GREF: end the grants of pages made by the allocation ioctl; the memory goes once it is also unmapped here and by the other domain.
 ///
 /// C: `struct ioctl_gntalloc_dealloc_gref`.
@@ -71,6 +78,13 @@ impl ioctl_gntalloc_dealloc_gref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntalloc_dealloc_gref {}
+
 /// Argument of IOCTL_GNTALLOC_SET_UNMAP_NOTIFY: tell the other domain when this process lets go of a page, even if it crashes.
 ///
 /// C: `struct ioctl_gntalloc_unmap_notify`.
@@ -94,6 +108,13 @@ impl ioctl_gntalloc_unmap_notify {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntalloc_unmap_notify {}
 
 /// Allocate pages and grant them to a domain (ioctl_gntalloc_alloc_gref).
 ///

@@ -31,6 +31,13 @@ impl ioctl_gntdev_grant_ref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_grant_ref {}
+
 /// Argument of IOCTL_GNTDEV_MAP_GRANT_REF: reserve an offset in the device for `count` grants, to be mapped by `mmap` at that offset. The record is followed by `count - 1` more `refs`; pass a buffer that large.
 ///
 /// C: `struct ioctl_gntdev_map_grant_ref`.
@@ -57,6 +64,13 @@ impl ioctl_gntdev_map_grant_ref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_map_grant_ref {}
+
 /// Argument of IOCTL_GNTDEV_UNMAP_GRANT_REF: release grants reserved by a map ioctl; they are unmapped when no mapping uses them any more.
 ///
 /// C: `struct ioctl_gntdev_unmap_grant_ref`.
@@ -80,6 +94,13 @@ impl ioctl_gntdev_unmap_grant_ref {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_unmap_grant_ref {}
 
 /// Argument of IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR: find the device offset and page count behind an address the process mapped.
 ///
@@ -107,6 +128,13 @@ impl ioctl_gntdev_get_offset_for_vaddr {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_get_offset_for_vaddr {}
+
 /// Argument of IOCTL_GNTDEV_SET_MAX_GRANTS. Kernels since 4.2 accept the call and ignore it (the limit is a module parameter).
 ///
 /// C: `struct ioctl_gntdev_set_max_grants`.
@@ -126,6 +154,13 @@ impl ioctl_gntdev_set_max_grants {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_set_max_grants {}
 
 /// Argument of IOCTL_GNTDEV_SET_UNMAP_NOTIFY: tell the granting side when this process lets go of a page, even if it crashes.
 ///
@@ -150,6 +185,13 @@ impl ioctl_gntdev_unmap_notify {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_unmap_notify {}
 
 /// One copy of IOCTL_GNTDEV_GRANT_COPY, between a local buffer or a grant and another; no more than a page is copied, and neither end may cross a page boundary.
 ///
@@ -244,6 +286,13 @@ impl gntdev_grant_copy_segment_source_foreign {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 6, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gntdev_grant_copy_segment_source_foreign {}
+
 /// The dest of the copy: a buffer of this process (GNTCOPY_dest_gref clear) or a foreign grant (set).
 ///
 /// C: the union declared inline in `struct gntdev_grant_copy_segment` as `gntdev_grant_copy_segment.dest`; xenabi names it `gntdev_grant_copy_segment_dest`.
@@ -306,6 +355,13 @@ impl gntdev_grant_copy_segment_dest_foreign {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 6, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gntdev_grant_copy_segment_dest_foreign {}
+
 /// Argument of IOCTL_GNTDEV_GRANT_COPY: a batch of copies, each with its own status.
 ///
 /// C: `struct ioctl_gntdev_grant_copy`.
@@ -331,6 +387,13 @@ impl ioctl_gntdev_grant_copy {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 6, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_grant_copy {}
 
 // ---- Value set UNMAP_NOTIFY (values of ioctl_gntdev_unmap_notify.action) ----
 // What the kernel does when the page is unmapped (also used by gntalloc's unmap notify); the two may be combined.
@@ -386,6 +449,13 @@ impl ioctl_gntdev_dmabuf_exp_from_refs {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_exp_from_refs {}
+
 /// Argument of IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED: wait until every importer let go of an exported dma-buf.
 ///
 /// C: `struct ioctl_gntdev_dmabuf_exp_wait_released`.
@@ -407,6 +477,13 @@ impl ioctl_gntdev_dmabuf_exp_wait_released {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_exp_wait_released {}
 
 /// Argument of IOCTL_GNTDEV_DMABUF_IMP_TO_REFS: import a dma-buf and grant its pages to a domain. The record is followed by `count - 1` more `refs`.
 ///
@@ -436,6 +513,13 @@ impl ioctl_gntdev_dmabuf_imp_to_refs {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_imp_to_refs {}
+
 /// Argument of IOCTL_GNTDEV_DMABUF_IMP_RELEASE: end the grants of an imported dma-buf and drop it.
 ///
 /// C: `struct ioctl_gntdev_dmabuf_imp_release`.
@@ -457,6 +541,13 @@ impl ioctl_gntdev_dmabuf_imp_release {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_imp_release {}
 
 /// Reserve a device offset for a list of grants (ioctl_gntdev_map_grant_ref).
 ///

@@ -31,6 +31,13 @@ impl privcmd_hypercall {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_hypercall {}
+
 /// One run of pages for IOCTL_PRIVCMD_MMAP: where in the caller's mapping it goes and which foreign frames fill it.
 ///
 /// C: `struct privcmd_mmap_entry`.
@@ -54,6 +61,13 @@ impl privcmd_mmap_entry {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmap_entry {}
 
 /// Argument of IOCTL_PRIVCMD_MMAP: map runs of another domain's frames into an existing mapping of the device (PV toolstacks).
 ///
@@ -81,6 +95,13 @@ impl privcmd_mmap {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmap {}
 
 /// Argument of IOCTL_PRIVCMD_MMAPBATCH: map a list of frames page by page; a frame that fails is marked in place by or-ing an error bit into its array entry. Superseded by the V2 form, which reports each error separately.
 ///
@@ -114,6 +135,13 @@ impl privcmd_mmapbatch {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmapbatch {}
 
 // ---- Value set PRIVCMD_MMAPBATCH_ERROR ----
 // The error marks IOCTL_PRIVCMD_MMAPBATCH leaves in a frame array entry.
@@ -159,6 +187,13 @@ impl privcmd_mmapbatch_v2 {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(3, 7, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmapbatch_v2 {}
+
 /// One buffer of a device-model op, in the caller's memory. The kernel turns each into the `xen_dm_op_buf` Xen reads.
 ///
 /// C: `struct privcmd_dm_op_buf`.
@@ -180,6 +215,13 @@ impl privcmd_dm_op_buf {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 11, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_dm_op_buf {}
 
 /// Argument of IOCTL_PRIVCMD_DM_OP: one `dm_op` hypercall for a domain. The first buffer holds a `struct xen_dm_op` (its `op` selects the operation); further buffers are what that operation points to.
 ///
@@ -208,6 +250,13 @@ impl privcmd_dm_op {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 11, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_dm_op {}
 
 /// Argument of IOCTL_PRIVCMD_MMAP_RESOURCE: map frames of a resource Xen owns for a domain (`XENMEM_acquire_resource`), such as an ioreq server's pages or a grant table. With `addr` and `num` both 0 the ioctl only reports the resource's size in `num`.
 ///
@@ -241,6 +290,13 @@ impl privcmd_mmap_resource {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 18, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmap_resource {}
 
 // ---- Flag set PRIVCMD_IRQFD_FLAG (values of privcmd_irqfd.flags) ----
 // Flags of IOCTL_PRIVCMD_IRQFD.
@@ -279,6 +335,13 @@ impl privcmd_irqfd {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 6, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_irqfd {}
 
 // ---- Flag set PRIVCMD_IOEVENTFD_FLAG (values of privcmd_ioeventfd.flags) ----
 // Flags of IOCTL_PRIVCMD_IOEVENTFD.
@@ -326,6 +389,13 @@ impl privcmd_ioeventfd {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 7, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_ioeventfd {}
+
 /// Argument of IOCTL_PRIVCMD_PCIDEV_GET_GSI: ask which GSI (global interrupt) a PCI device assigned to the PCI back end uses, for passing it through from a PVH dom0.
 ///
 /// C: `struct privcmd_pcidev_get_gsi`.
@@ -347,6 +417,13 @@ impl privcmd_pcidev_get_gsi {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 12, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_pcidev_get_gsi {}
 
 /// Make a hypercall (privcmd_hypercall); returns its result, or -1 with errno set.
 ///

@@ -72,6 +72,13 @@ impl xen_argo_iov {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_iov;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_iov {}
+
 /// An Argo address: a port in a domain.
 ///
 /// C: `struct xen_argo_addr` (typedef `xen_argo_addr_t`).
@@ -104,6 +111,13 @@ impl xen_argo_addr {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_addr;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_addr {}
+
 /// The first argument of XEN_ARGO_OP_sendv: who sends and which ring receives.
 ///
 /// C: `struct xen_argo_send_addr` (typedef `xen_argo_send_addr_t`).
@@ -131,6 +145,13 @@ impl xen_argo_send_addr {
     /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_send_addr;
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_send_addr {}
 
 /// The head of a registered ring in the receiver's memory, followed by the message bytes.
 ///
@@ -177,6 +198,13 @@ impl Default for xen_argo_ring {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring {}
+
 /// The first argument of XEN_ARGO_OP_register_ring: the identity and size of the ring.
 ///
 /// C: `struct xen_argo_register_ring` (typedef `xen_argo_register_ring_t`).
@@ -211,6 +239,13 @@ impl xen_argo_register_ring {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_register_ring;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_register_ring {}
+
 /// The first argument of XEN_ARGO_OP_unregister_ring: which ring to tear down.
 ///
 /// C: `struct xen_argo_unregister_ring` (typedef `xen_argo_unregister_ring_t`).
@@ -242,6 +277,13 @@ impl xen_argo_unregister_ring {
     /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_unregister_ring;
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_unregister_ring {}
 
 /// Granule of the message area: every message is rounded up to a multiple of this many bytes.
 ///
@@ -317,6 +359,13 @@ impl xen_argo_ring_data_ent {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_data_ent;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring_data_ent {}
+
 /// The first argument of XEN_ARGO_OP_notify: a counted list of rings to query.
 ///
 /// C: `struct xen_argo_ring_data` (typedef `xen_argo_ring_data_t`).
@@ -351,6 +400,13 @@ impl xen_argo_ring_data {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_data;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring_data {}
+
 /// The header Xen writes in front of every message it places in a ring.
 ///
 /// C: `struct xen_argo_ring_message_header`.
@@ -381,6 +437,13 @@ impl xen_argo_ring_message_header {
     /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_message_header;
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring_message_header {}
 
 // ---- Op set XEN_ARGO_OP ----
 // Argo hypercall sub-ops, each with the record its first argument points to.

@@ -95,6 +95,13 @@ impl blkif_request_segment {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request_segment {}
+
 /// A request of the block protocol: a read, write, barrier or flush with up to 11 segments.
 ///
 /// C: `struct blkif_request` (typedef `blkif_request_t`).
@@ -133,6 +140,13 @@ impl blkif_request {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request {}
 
 // ---- Flag set BLKIF_DISCARD (values of blkif_request_discard.flag) ----
 // Options of a discard request.
@@ -178,6 +192,13 @@ impl blkif_request_discard {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request_discard {}
 
 /// An indirect read or write (BLKIF_OP_INDIRECT), laid over a ring entry: the segments are in granted pages, so one request can move far more data.
 ///
@@ -232,6 +253,13 @@ impl blkif_request_indirect {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request_indirect {}
+
 /// The answer to one request, written by the back end into the request's ring slot.
 ///
 /// C: `struct blkif_response` (typedef `blkif_response_t`).
@@ -265,6 +293,13 @@ impl blkif_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_response {}
 
 // ---- Value set BLKIF_RSP (values of blkif_response.status) ----
 // How a request ended.
@@ -428,6 +463,13 @@ impl blkif_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union blkif_sring.pvt` as `blkif_sring.pvt.tapif_user`; xenabi names it `blkif_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -445,6 +487,13 @@ impl blkif_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_sring_pvt_tapif_user {}
 
 // ---- Flag set VDISK ----
 // What kind of disk the back end offers, in the xenstore key info of the back end's directory.

@@ -308,6 +308,13 @@ impl xencamera_config_req {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_config_req {}
+
 /// Arguments of XENCAMERA_OP_FRAME_RATE_SET: frames per second as a fraction.
 ///
 /// C: `struct xencamera_frame_rate_req`.
@@ -330,6 +337,13 @@ impl xencamera_frame_rate_req {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_frame_rate_req {}
+
 /// Arguments and result of XENCAMERA_OP_BUF_REQUEST.
 ///
 /// C: `struct xencamera_buf_request`.
@@ -349,6 +363,13 @@ impl xencamera_buf_request {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_buf_request {}
 
 /// Arguments of XENCAMERA_OP_BUF_CREATE: a buffer over pages the front end grants, and where its planes start.
 ///
@@ -378,6 +399,13 @@ impl xencamera_buf_create_req {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_buf_create_req {}
+
 /// Arguments of the requests that name a buffer or a control by index.
 ///
 /// C: `struct xencamera_index`.
@@ -397,6 +425,13 @@ impl xencamera_index {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_index {}
 
 /// A control's value: the arguments of XENCAMERA_OP_CTRL_SET, the result of XENCAMERA_OP_CTRL_GET and a XENCAMERA_EVT_CTRL_CHANGE event.
 ///
@@ -422,6 +457,13 @@ impl xencamera_ctrl_value {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_ctrl_value {}
+
 /// Arguments of XENCAMERA_OP_CTRL_GET.
 ///
 /// C: `struct xencamera_get_ctrl_req`.
@@ -441,6 +483,13 @@ impl xencamera_get_ctrl_req {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_get_ctrl_req {}
 
 /// The capture format as the back end set or would set it.
 ///
@@ -482,6 +531,13 @@ impl xencamera_config_resp {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_config_resp {}
+
 /// How a buffer of the current format is laid out.
 ///
 /// C: `struct xencamera_buf_get_layout_resp`.
@@ -513,6 +569,13 @@ impl xencamera_buf_get_layout_resp {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_buf_get_layout_resp {}
 
 /// A control, described.
 ///
@@ -548,6 +611,13 @@ impl xencamera_ctrl_enum_resp {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_ctrl_enum_resp {}
+
 /// A XENCAMERA_EVT_FRAME_AVAIL event.
 ///
 /// C: `struct xencamera_frame_avail_evt`.
@@ -573,6 +643,13 @@ impl xencamera_frame_avail_evt {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_frame_avail_evt {}
 
 /// A request on the xen_cameraif ring: 64 bytes.
 ///
@@ -940,6 +1017,13 @@ impl xen_cameraif_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_cameraif_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union xen_cameraif_sring.pvt` as `xen_cameraif_sring.pvt.tapif_user`; xenabi names it `xen_cameraif_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.13: cargo feature `xen-4-13`.
@@ -957,6 +1041,13 @@ impl xen_cameraif_sring_pvt_tapif_user {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_cameraif_sring_pvt_tapif_user {}
 
 /// The head of the event page; events (xencamera_evt) follow it to the end of the page.
 ///
@@ -990,6 +1081,13 @@ impl Default for xencamera_event_page {
         unsafe { ::core::mem::zeroed() }
     }
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_event_page {}
 
 /// Bytes of the event page.
 ///

@@ -60,6 +60,13 @@ impl Default for xencons_interface {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencons_interface {}
+
 // ---- Value set XENCONSOLE (values of xencons_interface.connection) ----
 // Whether the console back end is attached.
 

@@ -46,6 +46,13 @@ impl xen_dm_op_create_ioreq_server {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_create_ioreq_server {}
+
 impl xen_dm_op_create_ioreq_server {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -92,6 +99,13 @@ impl xen_dm_op_get_ioreq_server_info {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_get_ioreq_server_info {}
 
 // ---- Flag set XEN_DMOP_get_ioreq_server_info_flags (values of xen_dm_op_get_ioreq_server_info.flags) ----
 // Options of XEN_DMOP_get_ioreq_server_info.
@@ -141,6 +155,13 @@ impl xen_dm_op_ioreq_server_range {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_ioreq_server_range {}
 
 impl xen_dm_op_ioreq_server_range {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -198,6 +219,13 @@ impl xen_dm_op_set_ioreq_server_state {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_ioreq_server_state {}
+
 impl xen_dm_op_set_ioreq_server_state {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -233,6 +261,13 @@ impl xen_dm_op_destroy_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_destroy_ioreq_server {}
 
 impl xen_dm_op_destroy_ioreq_server {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -272,6 +307,13 @@ impl xen_dm_op_track_dirty_vram {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_track_dirty_vram {}
 
 impl xen_dm_op_track_dirty_vram {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -313,6 +355,13 @@ impl xen_dm_op_set_pci_intx_level {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_pci_intx_level {}
+
 impl xen_dm_op_set_pci_intx_level {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -346,6 +395,13 @@ impl xen_dm_op_set_isa_irq_level {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_isa_irq_level {}
 
 impl xen_dm_op_set_isa_irq_level {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -381,6 +437,13 @@ impl xen_dm_op_set_pci_link_route {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_pci_link_route {}
+
 impl xen_dm_op_set_pci_link_route {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -414,6 +477,13 @@ impl xen_dm_op_modified_memory {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_modified_memory {}
 
 impl xen_dm_op_modified_memory {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -451,6 +521,13 @@ impl xen_dm_op_modified_memory_extent {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_modified_memory_extent {}
+
 /// Payload of XEN_DMOP_set_mem_type: changes the p2m type of a run of guest frames.
 ///
 /// C: `struct xen_dm_op_set_mem_type` (typedef `xen_dm_op_set_mem_type_t`).
@@ -482,6 +559,13 @@ impl xen_dm_op_set_mem_type {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_mem_type {}
 
 impl xen_dm_op_set_mem_type {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -533,6 +617,13 @@ impl xen_dm_op_inject_event {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_inject_event {}
 
 impl xen_dm_op_inject_event {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -606,6 +697,13 @@ impl xen_dm_op_inject_msi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_inject_msi {}
+
 impl xen_dm_op_inject_msi {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -643,6 +741,13 @@ impl xen_dm_op_map_mem_type_to_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_map_mem_type_to_ioreq_server {}
 
 impl xen_dm_op_map_mem_type_to_ioreq_server {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -693,6 +798,14 @@ impl xen_dm_op_remote_shutdown {
 }
 
 #[cfg(feature = "xen-4-10")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_remote_shutdown {}
+
+#[cfg(feature = "xen-4-10")]
 impl xen_dm_op_remote_shutdown {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -738,6 +851,14 @@ impl xen_dm_op_relocate_memory {
 }
 
 #[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_relocate_memory {}
+
+#[cfg(feature = "xen-4-11")]
 impl xen_dm_op_relocate_memory {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -781,6 +902,14 @@ impl xen_dm_op_pin_memory_cacheattr {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_pin_memory_cacheattr {}
 
 #[cfg(feature = "xen-4-11")]
 impl xen_dm_op_pin_memory_cacheattr {
@@ -870,6 +999,14 @@ impl xen_dm_op_set_irq_level {
 }
 
 #[cfg(feature = "xen-4-15")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_irq_level {}
+
+#[cfg(feature = "xen-4-15")]
 impl xen_dm_op_set_irq_level {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -904,6 +1041,14 @@ impl xen_dm_op_nr_vcpus {
     /// The first Xen release with this struct (cargo feature `xen-4-15`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 15);
 }
+
+#[cfg(feature = "xen-4-15")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_nr_vcpus {}
 
 /// What the first buffer of every dm_op call holds: the operation number and its payload.
 ///
@@ -2016,6 +2161,13 @@ impl xen_dm_op_buf {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_buf {}
 
 /// The flags of `XEN_DMOP_get_ioreq_server_info_flags` (what `xen_dm_op_get_ioreq_server_info.flags` holds), as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,

@@ -114,6 +114,13 @@ impl evtchn_alloc_unbound {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_alloc_unbound {}
+
 /// Arguments of EVTCHNOP_bind_interdomain: connect to a port another domain left unbound for us. The new local port starts out pending.
 ///
 /// C: `struct evtchn_bind_interdomain` (typedef `evtchn_bind_interdomain_t`).
@@ -144,6 +151,13 @@ impl evtchn_bind_interdomain {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_interdomain {}
+
 /// Arguments of EVTCHNOP_bind_virq: deliver a virtual IRQ through a new local port.
 ///
 /// C: `struct evtchn_bind_virq` (typedef `evtchn_bind_virq_t`).
@@ -170,6 +184,13 @@ impl evtchn_bind_virq {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_virq {}
 
 // ---- Flag set BIND_PIRQ (values of evtchn_bind_pirq.flags) ----
 // Flags of evtchn_bind_pirq.
@@ -206,6 +227,13 @@ impl evtchn_bind_pirq {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_pirq {}
+
 /// Arguments of EVTCHNOP_bind_ipi: a port one vCPU of the domain uses to signal another.
 ///
 /// C: `struct evtchn_bind_ipi` (typedef `evtchn_bind_ipi_t`).
@@ -231,6 +259,13 @@ impl evtchn_bind_ipi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_ipi {}
+
 /// Arguments of EVTCHNOP_close.
 ///
 /// C: `struct evtchn_close` (typedef `evtchn_close_t`).
@@ -254,6 +289,13 @@ impl evtchn_close {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_close {}
+
 /// Arguments of EVTCHNOP_send.
 ///
 /// C: `struct evtchn_send` (typedef `evtchn_send_t`).
@@ -276,6 +318,13 @@ impl evtchn_send {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_send {}
 
 // ---- Value set EVTCHNSTAT (values of evtchn_status.status) ----
 // What a port is bound to, as EVTCHNOP_status reports it.
@@ -408,6 +457,13 @@ impl evtchn_status_u_unbound {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_status_u_unbound {}
+
 /// Details for EVTCHNSTAT_interdomain.
 ///
 /// C: the struct declared inline in `union evtchn_status.u` as `evtchn_status.u.interdomain`; xenabi names it `evtchn_status_u_interdomain`.
@@ -432,6 +488,13 @@ impl evtchn_status_u_interdomain {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_status_u_interdomain {}
 
 /// Arguments of EVTCHNOP_bind_vcpu. IPI ports and per-vCPU VIRQ ports cannot be moved; every other port starts on vCPU 0.
 ///
@@ -458,6 +521,13 @@ impl evtchn_bind_vcpu {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_vcpu {}
+
 /// Arguments of EVTCHNOP_unmask.
 ///
 /// C: `struct evtchn_unmask` (typedef `evtchn_unmask_t`).
@@ -481,6 +551,13 @@ impl evtchn_unmask {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_unmask {}
+
 /// Arguments of EVTCHNOP_reset. Events bound while the reset runs may be lost.
 ///
 /// C: `struct evtchn_reset` (typedef `evtchn_reset_t`).
@@ -503,6 +580,13 @@ impl evtchn_reset {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_reset {}
 
 /// Arguments of EVTCHNOP_init_control: register a vCPU's FIFO control block. Events pending before the switch are dropped, so call it before binding ports.
 ///
@@ -537,6 +621,13 @@ impl evtchn_init_control {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_init_control {}
+
 /// Arguments of EVTCHNOP_expand_array.
 ///
 /// C: `struct evtchn_expand_array` (typedef `evtchn_expand_array_t`).
@@ -559,6 +650,13 @@ impl evtchn_expand_array {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_expand_array {}
 
 /// Arguments of EVTCHNOP_set_priority.
 ///
@@ -584,6 +682,13 @@ impl evtchn_set_priority {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_set_priority {}
 
 /// The argument of the old single-argument event channel hypercall: a sub-op number and its arguments in one record. Newer callers pass the sub-op and the argument record separately; the FIFO sub-ops exist only that way.
 ///
@@ -1019,6 +1124,13 @@ impl evtchn_fifo_control_block {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_fifo_control_block {}
 
 /// The ops of `EVTCHNOP` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to

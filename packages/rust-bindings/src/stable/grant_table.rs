@@ -44,6 +44,13 @@ impl grant_entry_v1 {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v1 {}
+
 /// Entries at the start of the table that the toolstack may fill in before the guest runs and that are kept when the guest switches table version; guests allocate from this index on.
 ///
 /// Since Xen 4.6.
@@ -211,6 +218,13 @@ impl grant_entry_header {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_header {}
+
 /// One entry of a version 2 grant table: a header and, chosen by the grant type and GTF_sub_page, the shape of the rest. Always 16 bytes.
 ///
 /// C: `union grant_entry_v2` (typedef `grant_entry_v2_t`).
@@ -286,6 +300,13 @@ impl grant_entry_v2_full_page {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v2_full_page {}
+
 /// A partial-page grant: GTF_permit_access with GTF_sub_page; the grantee may use bytes [page_off, page_off + length) of the frame.
 ///
 /// C: the struct declared inline in `union grant_entry_v2` as `grant_entry_v2.sub_page`; xenabi names it `grant_entry_v2_sub_page`.
@@ -311,6 +332,13 @@ impl grant_entry_v2_sub_page {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v2_sub_page {}
 
 /// A transitive grant: the grantee may use grant `gref` of domain `trans_domid` as if it were the granter. Xen copies through such grants but does not map them.
 ///
@@ -339,6 +367,13 @@ impl grant_entry_v2_transitive {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v2_transitive {}
 
 /// One entry of the version 2 status table, which Xen keeps beside the grant table: the GTF_reading and GTF_writing bits of the grant with the same index.
 ///
@@ -453,6 +488,13 @@ impl gnttab_map_grant_ref {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_map_grant_ref {}
+
 /// One mapping to tear down with GNTTABOP_unmap_grant_ref; the sub-op takes an array of these.
 ///
 /// C: `struct gnttab_unmap_grant_ref` (typedef `gnttab_unmap_grant_ref_t`).
@@ -484,6 +526,13 @@ impl gnttab_unmap_grant_ref {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_unmap_grant_ref {}
 
 /// Arguments of GNTTABOP_setup_table: grow a domain's grant table to `nr_frames` frames and list the frames it occupies.
 ///
@@ -525,6 +574,13 @@ impl gnttab_setup_table {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_setup_table {}
+
 /// Arguments of GNTTABOP_dump_table: print a domain's grant table on Xen's console, for debugging.
 ///
 /// C: `struct gnttab_dump_table` (typedef `gnttab_dump_table_t`).
@@ -549,6 +605,13 @@ impl gnttab_dump_table {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_dump_table {}
 
 /// One page to give away with GNTTABOP_transfer: the caller loses the page and the receiving domain gets it in the entry it prepared with GTF_accept_transfer. The sub-op takes an array of these.
 ///
@@ -589,6 +652,13 @@ impl gnttab_transfer {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_transfer {}
 
 // ---- Flag set GNTCOPY (values of gnttab_copy.flags) ----
 // Which ends of a GNTTABOP_copy are named by a grant reference rather than a frame.
@@ -750,6 +820,13 @@ impl gnttab_query_size {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_query_size {}
+
 /// One mapping handled by GNTTABOP_unmap_and_replace: unmap the grant at `host_addr`, move the mapping found at `new_addr` there and clear `new_addr`. The sub-op takes an array of these.
 ///
 /// C: `struct gnttab_unmap_and_replace` (typedef `gnttab_unmap_and_replace_t`).
@@ -782,6 +859,13 @@ impl gnttab_unmap_and_replace {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_unmap_and_replace {}
+
 /// Arguments of GNTTABOP_set_version: switch the caller's grant table to version 1 or 2. Only allowed while no grant is in use; the reserved entries are carried over.
 ///
 /// C: `struct gnttab_set_version` (typedef `gnttab_set_version_t`).
@@ -804,6 +888,13 @@ impl gnttab_set_version {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_set_version {}
 
 /// Arguments of GNTTABOP_get_status_frames: list the frames of a domain's version 2 status table (grant_status_t entries).
 ///
@@ -834,6 +925,13 @@ impl gnttab_get_status_frames {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_get_status_frames {}
+
 /// Arguments of GNTTABOP_get_version: which grant table version a domain uses.
 ///
 /// C: `struct gnttab_get_version` (typedef `gnttab_get_version_t`).
@@ -862,6 +960,13 @@ impl gnttab_get_version {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_get_version {}
 
 /// One pair for GNTTABOP_swap_grant_ref: exchange two entries of the caller's own table, neither of which may be in use. The sub-op takes an array of these.
 ///
@@ -892,6 +997,13 @@ impl gnttab_swap_grant_ref {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_swap_grant_ref {}
 
 // ---- Flag set GNTTAB_CACHE (values of gnttab_cache_flush.op) ----
 // Cache maintenance GNTTABOP_cache_flush performs. Xen 4.10 made the literals unsigned. GNTTAB_CACHE_SOURCE_GREF, bit 31, belongs here too but is declared on its own: before 4.10 its literal is the negative int (1 << 31).

@@ -49,6 +49,13 @@ impl xen_hvm_param {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_param {}
+
 /// Payload of HVMOP_altp2m_set_suppress_ve and HVMOP_altp2m_get_suppress_ve: the "suppress #VE" bit of one page in one view.
 ///
 /// C: `struct xen_hvm_altp2m_suppress_ve`.
@@ -82,6 +89,14 @@ impl xen_hvm_altp2m_suppress_ve {
     /// The first Xen release with this struct (cargo feature `xen-4-12`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
 }
+
+#[cfg(feature = "xen-4-12")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_suppress_ve {}
 
 /// Payload of HVMOP_altp2m_set_suppress_ve_multi: set the "suppress #VE" bit of a range of pages; Xen may stop early and report where.
 ///
@@ -118,6 +133,14 @@ impl xen_hvm_altp2m_suppress_ve_multi {
     /// The first Xen release with this struct (cargo feature `xen-4-14`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 14);
 }
+
+#[cfg(feature = "xen-4-14")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_suppress_ve_multi {}
 
 /// The p2m type of a guest page as a device model sees it: one of HVMMEM_*. Xen declares it as a C enum, which is 4 bytes and unsigned on every architecture here; the records that carry one use a uint16_t.
 ///
@@ -183,6 +206,13 @@ impl xen_hvm_pagetable_dying {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_pagetable_dying {}
+
 /// Result of HVMOP_get_time: Xen's system time.
 ///
 /// C: `struct xen_hvm_get_time` (typedef `xen_hvm_get_time_t`).
@@ -205,6 +235,13 @@ impl xen_hvm_get_time {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_get_time {}
 
 /// Argument of HVMOP_xentrace: put a guest-defined record into Xen's trace buffers.
 ///
@@ -232,6 +269,13 @@ impl xen_hvm_xentrace {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_xentrace {}
 
 /// Argument of HVMOP_get_mem_type: the p2m type of one guest frame.
 ///
@@ -263,6 +307,13 @@ impl xen_hvm_get_mem_type {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_get_mem_type {}
 
 // ---- Value set HVM_IOREQSRV_BUFIOREQ ----
 // How an ioreq server takes buffered requests: the values of `handle_bufioreq` of XEN_DMOP_create_ioreq_server (HVMOP_create_ioreq_server before 4.9). Xen declares them only for tools builds.
@@ -313,6 +364,14 @@ impl xen_hvm_evtchn_upcall_vector {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_evtchn_upcall_vector {}
+
 /// The value xen_hvm_altp2m_op.version must hold; Xen rejects any other. Example: 0x00000001.
 ///
 /// Since Xen 4.6.
@@ -340,6 +399,13 @@ impl xen_hvm_altp2m_domain_state {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_domain_state {}
 
 /// Payload of HVMOP_altp2m_vcpu_enable_notify: let one vCPU receive #VE for altp2m violations, with its information page at `gfn`.
 ///
@@ -370,6 +436,13 @@ impl xen_hvm_altp2m_vcpu_enable_notify {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_vcpu_enable_notify {}
+
 /// Payload of HVMOP_altp2m_vcpu_disable_notify: stop #VE delivery to one vCPU.
 ///
 /// C: `struct xen_hvm_altp2m_vcpu_disable_notify` (typedef `xen_hvm_altp2m_vcpu_disable_notify_t`).
@@ -396,6 +469,14 @@ impl xen_hvm_altp2m_vcpu_disable_notify {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
 }
 
+#[cfg(feature = "xen-4-12")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_vcpu_disable_notify {}
+
 /// Payload of HVMOP_altp2m_create_p2m, HVMOP_altp2m_destroy_p2m and HVMOP_altp2m_switch_p2m: one altp2m view.
 ///
 /// C: `struct xen_hvm_altp2m_view` (typedef `xen_hvm_altp2m_view_t`).
@@ -420,6 +501,13 @@ impl xen_hvm_altp2m_view {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_view {}
 
 /// Payload of HVMOP_altp2m_set_mem_access and HVMOP_altp2m_get_mem_access: the access rights of one page in one view.
 ///
@@ -451,6 +539,13 @@ impl xen_hvm_altp2m_mem_access {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_mem_access {}
 
 /// Payload of HVMOP_altp2m_set_mem_access_multi: the access rights of many pages of one view, each with its own access; Xen may stop early and continue where `opaque` says.
 ///
@@ -485,6 +580,14 @@ impl xen_hvm_altp2m_set_mem_access_multi {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_set_mem_access_multi {}
 
 /// Payload of HVMOP_altp2m_change_gfn: in one view, make a guest frame show the page of another frame, or undo that.
 ///
@@ -521,6 +624,13 @@ impl xen_hvm_altp2m_change_gfn {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_change_gfn {}
+
 /// Payload of HVMOP_altp2m_get_p2m_idx: which view a vCPU runs in.
 ///
 /// C: `struct xen_hvm_altp2m_get_vcpu_p2m_idx`.
@@ -547,6 +657,14 @@ impl xen_hvm_altp2m_get_vcpu_p2m_idx {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "xen-4-13")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_get_vcpu_p2m_idx {}
 
 /// Payload of HVMOP_altp2m_set_visibility: whether the guest itself may switch to a view.
 ///
@@ -575,6 +693,14 @@ impl xen_hvm_altp2m_set_visibility {
     /// The first Xen release with this struct (cargo feature `xen-4-14`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 14);
 }
+
+#[cfg(feature = "xen-4-14")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_set_visibility {}
 
 /// Argument of HVMOP_altp2m: one alternate-p2m sub-op, named by `cmd`, with its payload in `u`.
 ///

@@ -94,6 +94,13 @@ impl vcpu_hvm_x86_32 {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_hvm_x86_32 {}
+
 /// A vCPU started directly in long mode (VCPU_HVM_MODE_64B); Xen sets the hidden segment state to match. To start in compatibility mode, use vcpu_hvm_x86_32 with LME and LMA in efer instead.
 ///
 /// C: `struct vcpu_hvm_x86_64` (typedef `xen_vcpu_hvm_x86_64_t`).
@@ -142,6 +149,13 @@ impl vcpu_hvm_x86_64 {
     /// The first Xen release with this struct (cargo feature `xen-4-7`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_hvm_x86_64 {}
 
 // ---- Value set VCPU_HVM_MODE (values of vcpu_hvm_context.mode) ----
 // Which member of vcpu_hvm_context.cpu_regs holds the registers.

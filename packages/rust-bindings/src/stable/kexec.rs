@@ -59,6 +59,13 @@ impl xen_kexec_image {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_image {}
+
 // ---- Op set KEXEC_CMD ----
 // Commands of the kexec hypercall, each with the record its argument points to.
 
@@ -121,6 +128,13 @@ impl xen_kexec_exec {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_exec {}
+
 /// KEXEC_CMD_kexec_load_v1 and KEXEC_CMD_kexec_unload_v1: load or unload an image the old way, which Xen no longer accepts from guests of interface 0x00040400 or newer.
 ///
 /// C: `struct xen_kexec_load_v1` (typedef `xen_kexec_load_v1_t`).
@@ -149,6 +163,13 @@ impl xen_kexec_load_v1 {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_load_v1 {}
 
 // ---- Value set KEXEC_RANGE_MA (values of xen_kexec_range.range) ----
 // The machine ranges KEXEC_CMD_kexec_get_range describes.
@@ -216,6 +237,13 @@ impl xen_kexec_range {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_range {}
 
 /// One piece of an image for KEXEC_CMD_kexec_load: bytes of the caller to copy to machine memory.
 ///
@@ -388,6 +416,13 @@ impl xen_kexec_unload {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_unload {}
+
 /// KEXEC_CMD_kexec_status: whether an image is loaded (Xen returns 1 or 0).
 ///
 /// C: `struct xen_kexec_status` (typedef `xen_kexec_status_t`).
@@ -413,6 +448,14 @@ impl xen_kexec_status {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "xen-4-9")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_status {}
 
 /// The values of `KEXEC_TYPE`, as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`

@@ -56,6 +56,13 @@ impl xen_memory_reservation {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_reservation {}
+
 // ---- Flag set XENMEMF (values of xen_memory_reservation.mem_flags) ----
 // Allocation flags of a reservation, above the address width in bits 0–7 and the node number in bits 8–15.
 
@@ -101,6 +108,13 @@ impl xen_memory_exchange {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_exchange {}
+
 /// Argument of XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn. Before 4.16 Xen described the argument as a bare domid_t, which has the same layout.
 ///
 /// C: `struct xen_memory_domain`.
@@ -122,6 +136,14 @@ impl xen_memory_domain {
     /// The first Xen release with this struct (cargo feature `xen-4-16`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 16);
 }
+
+#[cfg(feature = "xen-4-16")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_domain {}
 
 /// Argument of XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames holding the machine-to-physical table, one per 2 MiB of the table. Only x86 has the table.
 ///
@@ -158,6 +180,13 @@ impl xen_machphys_mfn_list {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_machphys_mfn_list {}
+
 /// Result of XENMEM_machphys_mapping: where the read-only machine-to-physical table is mapped in the guest's virtual address space (x86 PV).
 ///
 /// C: `struct xen_machphys_mapping` (typedef `xen_machphys_mapping_t`).
@@ -184,6 +213,13 @@ impl xen_machphys_mapping {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_machphys_mapping {}
 
 // ---- Value set XENMAPSPACE (values of xen_add_to_physmap.space) ----
 // What XENMEM_add_to_physmap and XENMEM_add_to_physmap_batch take pages from; `idx` counts within it.
@@ -249,6 +285,13 @@ impl xen_add_to_physmap {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_add_to_physmap {}
 
 /// Bit 31 of `idx` with XENMAPSPACE_grant_table: map a frame of the version 2 status table instead of the grant table.
 ///
@@ -365,6 +408,13 @@ impl xen_remove_from_physmap {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_remove_from_physmap {}
+
 /// Argument of XENMEM_memory_map and XENMEM_machine_memory_map: a buffer of E820-style entries (20 bytes each: address, length, type) for the domain's or the host's memory map.
 ///
 /// C: `struct xen_memory_map` (typedef `xen_memory_map_t`).
@@ -393,6 +443,13 @@ impl xen_memory_map {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_map {}
 
 /// Argument of XENMEM_set_memory_map: give a domain the memory map XENMEM_memory_map will later return to it.
 ///
@@ -426,6 +483,13 @@ impl xen_foreign_memory_map {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_foreign_memory_map {}
 
 /// Argument of XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target of an HVM domain and its state, in pages.
 ///
@@ -465,6 +529,13 @@ impl xen_pod_target {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pod_target {}
 
 /// Argument of XENMEM_acquire_resource: map frames of a resource of another domain (the pages of an ioreq server, a grant table, a vmtrace buffer) into the caller. A PV caller gets the machine frames back in `frame_list`; an HVM caller fills `frame_list` with its own free guest frames, where Xen maps the resource. With a null `frame_list` and `nr_frames` 0 the call returns the resource's size in `nr_frames`.
 ///
@@ -512,6 +583,14 @@ impl xen_mem_acquire_resource {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_mem_acquire_resource {}
 
 // ---- Value set XENMEM_resource (values of xen_mem_acquire_resource.type) ----
 // The kinds of resource XENMEM_acquire_resource maps.
@@ -583,6 +662,13 @@ impl xen_vmemrange {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_vmemrange {}
 
 /// Argument of XENMEM_get_vnumainfo: a domain's virtual NUMA layout. The caller says how large its three arrays are; when one is too small Xen fails the call and writes back the sizes needed.
 ///

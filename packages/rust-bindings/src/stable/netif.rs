@@ -107,6 +107,14 @@ impl xen_netif_ctrl_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_request {}
+
 // ---- Value set XEN_NETIF_CTRL_TYPE (values of xen_netif_ctrl_request.type) ----
 // What a control request asks for.
 
@@ -204,6 +212,14 @@ impl xen_netif_ctrl_response {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_response {}
+
 // ---- Value set XEN_NETIF_CTRL_STATUS (values of xen_netif_ctrl_response.status) ----
 // How a control request ended.
 
@@ -256,6 +272,14 @@ impl xen_netif_gref {
     /// The first Xen release with this struct (cargo feature `xen-4-10`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 10);
 }
+
+#[cfg(feature = "xen-4-10")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_gref {}
 
 // ---- Flag set XEN_NETIF_CTRLF_GREF (values of xen_netif_gref.flags) ----
 // How the back end should map a grant.
@@ -430,6 +454,14 @@ impl xen_netif_ctrl_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union xen_netif_ctrl_sring.pvt` as `xen_netif_ctrl_sring.pvt.tapif_user`; xenabi names it `xen_netif_ctrl_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.7: cargo feature `xen-4-7`.
@@ -449,6 +481,14 @@ impl xen_netif_ctrl_sring_pvt_tapif_user {
     /// The first Xen release with this struct (cargo feature `xen-4-7`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
+
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_sring_pvt_tapif_user {}
 
 // ---- Flag set NETTXF (values of netif_tx_request.flags) ----
 // Properties of a transmitted fragment.
@@ -528,6 +568,13 @@ impl netif_tx_request {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_request {}
 
 // ---- Value set XEN_NETIF_EXTRA_TYPE (values of netif_extra_info.type) ----
 // What an extra-info slot carries.
@@ -696,6 +743,13 @@ impl netif_extra_info_u_gso {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_extra_info_u_gso {}
+
 /// C: the struct declared inline in `union netif_extra_info.u` as `netif_extra_info.u.mcast`; xenabi names it `netif_extra_info_u_mcast`.
 ///
 /// Since Xen 4.6.
@@ -713,6 +767,13 @@ impl netif_extra_info_u_mcast {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_extra_info_u_mcast {}
 
 /// C: the struct declared inline in `union netif_extra_info.u` as `netif_extra_info.u.hash`; xenabi names it `netif_extra_info_u_hash`.
 ///
@@ -735,6 +796,13 @@ impl netif_extra_info_u_hash {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_extra_info_u_hash {}
 
 /// The back end's answer to one transmitted fragment.
 ///
@@ -760,6 +828,13 @@ impl netif_tx_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_response {}
 
 /// An empty buffer the front end offers for a received packet.
 ///
@@ -789,6 +864,13 @@ impl netif_rx_request {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_request {}
 
 // ---- Flag set NETRXF (values of netif_rx_response.flags) ----
 // Properties of a received fragment.
@@ -873,6 +955,13 @@ impl netif_rx_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_response {}
 
 /// One slot of the netif_tx ring: a request while the front end owns it, the response once the back end has answered.
 ///
@@ -1018,6 +1107,13 @@ impl netif_tx_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union netif_tx_sring.pvt` as `netif_tx_sring.pvt.tapif_user`; xenabi names it `netif_tx_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -1035,6 +1131,13 @@ impl netif_tx_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_sring_pvt_tapif_user {}
 
 /// One slot of the netif_rx ring: a request while the front end owns it, the response once the back end has answered.
 ///
@@ -1180,6 +1283,13 @@ impl netif_rx_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union netif_rx_sring.pvt` as `netif_rx_sring.pvt.tapif_user`; xenabi names it `netif_rx_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -1197,6 +1307,13 @@ impl netif_rx_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_sring_pvt_tapif_user {}
 
 // ---- Value set NETIF_RSP ----
 // How a transmission ended (netif_tx_response.status), or why a reception failed (netif_rx_response.status).

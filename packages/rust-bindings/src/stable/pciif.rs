@@ -161,6 +161,13 @@ impl xen_msix_entry {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_msix_entry {}
+
 /// A request of the front end (or an AER event of the back end) and its answer.
 ///
 /// C: `struct xen_pci_op`.
@@ -210,6 +217,13 @@ impl Default for xen_pci_op {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pci_op {}
+
 /// A PCIe advanced-error-reporting event the back end posts to the front end.
 ///
 /// C: `struct xen_pcie_aer_op`.
@@ -238,6 +252,13 @@ impl xen_pcie_aer_op {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pcie_aer_op {}
+
 /// The page pcifront and pciback share.
 ///
 /// C: `struct xen_pci_sharedinfo`.
@@ -261,6 +282,13 @@ impl xen_pci_sharedinfo {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pci_sharedinfo {}
 
 /// The flags of `XEN_PCIF` (what `xen_pci_sharedinfo.flags` holds), as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,

@@ -178,6 +178,13 @@ impl physdev_eoi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_eoi {}
+
 /// PHYSDEVOP_pirq_eoi_gmfn_v1 and _v2: a page of the guest holding one bit per pirq that needs an EOI, so the guest can skip the hypercall for the others.
 ///
 /// C: `struct physdev_pirq_eoi_gmfn` (typedef `physdev_pirq_eoi_gmfn_t`).
@@ -200,6 +207,13 @@ impl physdev_pirq_eoi_gmfn {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pirq_eoi_gmfn {}
 
 /// PHYSDEVOP_irq_status_query: what a physical IRQ needs from the guest.
 ///
@@ -225,6 +239,13 @@ impl physdev_irq_status_query {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_irq_status_query {}
 
 // ---- Flag set XENIRQSTAT (values of physdev_irq_status_query.flags) ----
 // What a physical IRQ needs.
@@ -272,6 +293,13 @@ impl physdev_set_iopl {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_set_iopl {}
+
 /// PHYSDEVOP_set_iobitmap (PV x86): an I/O permission bitmap for the calling vCPU, as in a TSS.
 ///
 /// C: `struct physdev_set_iobitmap` (typedef `physdev_set_iobitmap_t`).
@@ -301,6 +329,13 @@ impl physdev_set_iobitmap {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_set_iobitmap {}
+
 /// PHYSDEVOP_apic_read and PHYSDEVOP_apic_write (x86 hardware domain): a register of an IO-APIC.
 ///
 /// C: `struct physdev_apic` (typedef `physdev_apic_t`).
@@ -328,6 +363,13 @@ impl physdev_apic {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_apic {}
+
 /// PHYSDEVOP_alloc_irq_vector and PHYSDEVOP_free_irq_vector (x86): an IRQ and its vector.
 ///
 /// C: `struct physdev_irq` (typedef `physdev_irq_t`).
@@ -352,6 +394,13 @@ impl physdev_irq {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_irq {}
 
 // ---- Value set MAP_PIRQ_TYPE (values of physdev_map_pirq.type) ----
 // What kind of physical interrupt a pirq is mapped to.
@@ -425,6 +474,13 @@ impl physdev_map_pirq {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_map_pirq {}
+
 /// PHYSDEVOP_unmap_pirq: take a pirq away from a domain.
 ///
 /// C: `struct physdev_unmap_pirq` (typedef `physdev_unmap_pirq_t`).
@@ -453,6 +509,13 @@ impl physdev_unmap_pirq {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_unmap_pirq {}
+
 /// PHYSDEVOP_manage_pci_add and _remove: a PCI device of segment 0 appears or goes (superseded by PHYSDEVOP_pci_device_add and _remove).
 ///
 /// C: `struct physdev_manage_pci` (typedef `physdev_manage_pci_t`).
@@ -478,6 +541,13 @@ impl physdev_manage_pci {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_manage_pci {}
+
 /// PHYSDEVOP_restore_msi: restore the MSI state of a device of segment 0 after resume (superseded by PHYSDEVOP_restore_msi_ext).
 ///
 /// C: `struct physdev_restore_msi` (typedef `physdev_restore_msi_t`).
@@ -502,6 +572,13 @@ impl physdev_restore_msi {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_restore_msi {}
 
 /// PHYSDEVOP_manage_pci_add_ext: a PCI device of segment 0 appears, possibly a function of a multi-function or SR-IOV device.
 ///
@@ -540,6 +617,13 @@ impl physdev_manage_pci_ext {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_manage_pci_ext {}
+
 /// The physical function of a virtual function.
 ///
 /// C: the struct declared inline in `struct physdev_manage_pci_ext` as `physdev_manage_pci_ext.physfn`; xenabi names it `physdev_manage_pci_ext_physfn`.
@@ -561,6 +645,13 @@ impl physdev_manage_pci_ext_physfn {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_manage_pci_ext_physfn {}
 
 /// The argument of the hypercall of guest interfaces before 0x00030202 (__HYPERVISOR_physdev_op_compat): a sub-op and its record in one.
 ///
@@ -667,6 +758,13 @@ impl physdev_setup_gsi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_setup_gsi {}
+
 /// PHYSDEVOP_get_free_pirq: reserve a pirq number of the calling domain.
 ///
 /// C: `struct physdev_get_free_pirq` (typedef `physdev_get_free_pirq_t`).
@@ -691,6 +789,13 @@ impl physdev_get_free_pirq {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_get_free_pirq {}
 
 /// physdev_pci_mmcfg_reserved.flags: the ACPI tables mark the configuration space region reserved, so Xen may use it.
 ///
@@ -727,6 +832,13 @@ impl physdev_pci_mmcfg_reserved {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_mmcfg_reserved {}
 
 // ---- Flag set XEN_PCI_DEV (values of physdev_pci_device_add.flags) ----
 // What a PCI device reported with PHYSDEVOP_pci_device_add is.
@@ -784,6 +896,13 @@ impl physdev_pci_device_add {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_device_add {}
+
 /// The physical function of a virtual function.
 ///
 /// C: the struct declared inline in `struct physdev_pci_device_add` as `physdev_pci_device_add.physfn`; xenabi names it `physdev_pci_device_add_physfn`.
@@ -805,6 +924,13 @@ impl physdev_pci_device_add_physfn {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_device_add_physfn {}
 
 /// A PCI device in any segment: PHYSDEVOP_pci_device_remove, _restore_msi_ext, _prepare_msix and _release_msix.
 ///
@@ -832,6 +958,13 @@ impl physdev_pci_device {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_device {}
 
 // ---- Value set PCI_DEVICE_RESET (values of pci_device_reset.flags) ----
 // Kinds of device reset, in the bits PCI_DEVICE_RESET_MASK of pci_device_reset.flags.
@@ -889,6 +1022,14 @@ impl pci_device_reset {
     /// The first Xen release with this struct (cargo feature `xen-4-20`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 20);
 }
+
+#[cfg(feature = "xen-4-20")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for pci_device_reset {}
 
 // ---- Value set PHYSDEVOP_DBGP_RESET (values of physdev_dbgp_op.op) ----
 // What the hardware domain is about to do, or did, to a USB controller Xen uses as its debug port.

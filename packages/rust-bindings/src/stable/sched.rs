@@ -77,6 +77,13 @@ impl sched_shutdown {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_shutdown {}
+
 /// SCHEDOP_poll: block the vCPU until one of some ports is pending, or until a deadline.
 ///
 /// C: `struct sched_poll` (typedef `sched_poll_t`).
@@ -108,6 +115,13 @@ impl sched_poll {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_poll {}
+
 /// SCHEDOP_remote_shutdown: shut another domain down, as a device model does when its HVM guest asks to.
 ///
 /// C: `struct sched_remote_shutdown` (typedef `sched_remote_shutdown_t`).
@@ -136,6 +150,13 @@ impl sched_remote_shutdown {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_remote_shutdown {}
+
 /// SCHEDOP_watchdog: create, kick or remove a watchdog that shuts the domain down (SHUTDOWN_watchdog) when it is not kicked in time.
 ///
 /// C: `struct sched_watchdog` (typedef `sched_watchdog_t`).
@@ -160,6 +181,13 @@ impl sched_watchdog {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_watchdog {}
 
 /// SCHEDOP_pin_override: the hardware domain pins its vCPU to one physical CPU, or undoes that.
 ///
@@ -186,6 +214,14 @@ impl sched_pin_override {
     /// The first Xen release with this struct (cargo feature `xen-4-7`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
+
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_pin_override {}
 
 // ---- Value set SHUTDOWN (values of sched_shutdown.reason) ----
 // Why a domain shut down. The toolstack acts on the reason (destroy, restart, save, keep for debugging); Xen itself mostly does not look at it.

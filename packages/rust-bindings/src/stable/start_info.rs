@@ -106,6 +106,13 @@ impl hvm_start_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 8);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for hvm_start_info {}
+
 /// One module (initrd, …) the loader placed in guest memory.
 ///
 /// C: `struct hvm_modlist_entry`.
@@ -133,6 +140,13 @@ impl hvm_modlist_entry {
     /// The first Xen release with this struct (cargo feature `xen-4-8`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 8);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for hvm_modlist_entry {}
 
 /// One range of the guest physical memory map (version 1 of hvm_start_info).
 ///
@@ -163,6 +177,14 @@ impl hvm_memmap_table_entry {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for hvm_memmap_table_entry {}
 
 /// The values of `XEN_HVM_MEMMAP_TYPE` (what `hvm_memmap_table_entry.type` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`

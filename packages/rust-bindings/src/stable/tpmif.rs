@@ -40,6 +40,13 @@ impl tpmif_tx_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_tx_request {}
+
 /// Version 1 of the protocol: an index of its ring.
 ///
 /// C: `typedef … TPMIF_RING_IDX`. Since Xen 4.6.
@@ -73,6 +80,13 @@ impl tpmif_ring {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_ring {}
+
 /// Version 1 of the protocol: its shared page.
 ///
 /// C: `struct tpmif_tx_interface` (typedef `tpmif_tx_interface_t`).
@@ -97,6 +111,13 @@ impl tpmif_tx_interface {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_tx_interface {}
 
 // ---- Value set TPMIF_STATE (values of tpmif_shared_page.state) ----
 // Where the command on the shared page is (Xen's enum tpmif_state). The front end only sets SUBMIT and CANCEL, the back end only IDLE and FINISH; no atomic operations are needed.
@@ -155,6 +176,13 @@ impl tpmif_shared_page {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_shared_page {}
 
 /// The values of `TPMIF_STATE` (what `tpmif_shared_page.state` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`

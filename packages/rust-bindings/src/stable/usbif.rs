@@ -144,6 +144,13 @@ impl usbif_request_segment {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_request_segment {}
+
 /// A USB request block the front end submits, or the cancellation of one.
 ///
 /// C: `struct usbif_urb_request` (typedef `usbif_urb_request_t`).
@@ -249,6 +256,13 @@ impl usbif_urb_request_u_isoc {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_request_u_isoc {}
+
 /// C: the struct declared inline in `union usbif_urb_request.u` as `usbif_urb_request.u.intr`; xenabi names it `usbif_urb_request_u_intr`.
 ///
 /// Since Xen 4.6.
@@ -271,6 +285,13 @@ impl usbif_urb_request_u_intr {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_request_u_intr {}
+
 /// C: the struct declared inline in `union usbif_urb_request.u` as `usbif_urb_request.u.unlink`; xenabi names it `usbif_urb_request_u_unlink`.
 ///
 /// Since Xen 4.6.
@@ -292,6 +313,13 @@ impl usbif_urb_request_u_unlink {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_request_u_unlink {}
 
 // ---- Flag set USBIF_TRANSFER (values of usbif_urb_request.transfer_flags) ----
 // Options of a transfer.
@@ -332,6 +360,13 @@ impl usbif_urb_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_response {}
 
 // ---- Value set USBIF_STATUS (values of usbif_urb_response.status) ----
 // How a request block ended: 0 or a negative Linux errno.
@@ -522,6 +557,13 @@ impl usbif_urb_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union usbif_urb_sring.pvt` as `usbif_urb_sring.pvt.tapif_user`; xenabi names it `usbif_urb_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -539,6 +581,13 @@ impl usbif_urb_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_sring_pvt_tapif_user {}
 
 /// Entries of the request ring on its page. Xen 4.6 and 4.7 defined it over the includer's PAGE_SIZE instead of USBIF_RING_SIZE.
 ///
@@ -569,6 +618,13 @@ impl usbif_conn_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_request {}
+
 /// A device connected to or disconnected from a port.
 ///
 /// C: `struct usbif_conn_response` (typedef `usbif_conn_response_t`).
@@ -595,6 +651,13 @@ impl usbif_conn_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_response {}
 
 // ---- Value set USBIF_SPEED (values of usbif_conn_response.speed) ----
 // The speed of the device now on a port.
@@ -763,6 +826,13 @@ impl usbif_conn_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union usbif_conn_sring.pvt` as `usbif_conn_sring.pvt.tapif_user`; xenabi names it `usbif_conn_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -780,6 +850,13 @@ impl usbif_conn_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_sring_pvt_tapif_user {}
 
 /// Entries of the connection ring on its page. Xen 4.6 and 4.7 defined it over the includer's PAGE_SIZE instead of USBIF_RING_SIZE.
 ///

@@ -128,6 +128,13 @@ impl vcpu_runstate_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_runstate_info {}
+
 // ---- Value set RUNSTATE (values of vcpu_runstate_info.state) ----
 // What a vCPU is doing.
 
@@ -245,6 +252,13 @@ impl vcpu_set_periodic_timer {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_set_periodic_timer {}
+
 /// VCPUOP_set_singleshot_timer: raise VIRQ_TIMER on the vCPU once, at a system time.
 ///
 /// C: `struct vcpu_set_singleshot_timer` (typedef `vcpu_set_singleshot_timer_t`).
@@ -273,6 +287,13 @@ impl vcpu_set_singleshot_timer {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_set_singleshot_timer {}
 
 // ---- Flag set VCPU_SSHOTTMR (values of vcpu_set_singleshot_timer.flags) ----
 // Options of a one-shot timer.
@@ -314,6 +335,13 @@ impl vcpu_register_vcpu_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_register_vcpu_info {}
+
 /// VCPUOP_get_physid (x86 hardware domain): the identifiers of the physical CPU a vCPU stands for.
 ///
 /// C: `struct vcpu_get_physid` (typedef `vcpu_get_physid_t`).
@@ -336,6 +364,13 @@ impl vcpu_get_physid {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_get_physid {}
 
 /// VCPUOP_register_vcpu_time_memory_area and VCPUOP_register_vcpu_time_phys_area: a second copy of the vCPU's pvclock record that Xen keeps current, for the guest to map to user space.
 ///

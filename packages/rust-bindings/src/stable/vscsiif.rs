@@ -81,6 +81,13 @@ impl scsiif_request_segment {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for scsiif_request_segment {}
+
 /// Segments one segment-list page holds: VSCSIIF_PAGE_SIZE over the size of a segment. Xen 4.6 and 4.7 computed it over the includer's PAGE_SIZE.
 ///
 /// Since Xen 4.8: cargo feature `xen-4-8`.
@@ -146,6 +153,13 @@ impl vscsiif_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_request {}
+
 /// Segments a vscsiif_sg_list holds: what fits a request's size after its 4-byte head.
 ///
 /// Since Xen 4.6.
@@ -181,6 +195,13 @@ impl vscsiif_sg_list {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_sg_list {}
 
 /// The answer to one request: the SCSI result, sense data and how much of the buffer was not transferred.
 ///
@@ -227,6 +248,13 @@ impl Default for vscsiif_response {
         unsafe { ::core::mem::zeroed() }
     }
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_response {}
 
 // ---- Value set XEN_VSCSIIF_RSLT_HOST ----
 // What the host side reports in bits 16 to 23 of a response's rslt; the names follow Linux's host byte codes.
@@ -516,6 +544,13 @@ impl vscsiif_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union vscsiif_sring.pvt` as `vscsiif_sring.pvt.tapif_user`; xenabi names it `vscsiif_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -533,6 +568,13 @@ impl vscsiif_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_sring_pvt_tapif_user {}
 
 /// The values of `VSCSIIF_ACT` (what `vscsiif_request.act` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`

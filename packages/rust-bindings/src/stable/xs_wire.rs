@@ -188,6 +188,13 @@ impl xsd_sockmsg {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xsd_sockmsg {}
+
 // ---- Value set xs_watch_type ----
 // Which string of an XS_WATCH_EVENT payload is which (Xen's enum xs_watch_type).
 
@@ -269,6 +276,13 @@ impl Default for xenstore_domain_interface {
         unsafe { ::core::mem::zeroed() }
     }
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenstore_domain_interface {}
 
 /// The most payload bytes one message may carry; more breaks the connection.
 ///

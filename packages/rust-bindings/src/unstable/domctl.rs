@@ -76,6 +76,13 @@ impl xen_arch_domainconfig {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_arch_domainconfig {}
+
 // ---- Flag set XEN_X86_EMU (values of xen_arch_domainconfig.emulation_flags) ----
 // Devices Xen can emulate for an x86 domain.
 
@@ -379,6 +386,13 @@ impl xen_domctl_createdomain {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_domctl_createdomain {}
+
 /// Alternate-p2m settings of the domain.
 ///
 /// C: the struct declared inline in `struct xen_domctl_createdomain` as `xen_domctl_createdomain.altp2m`; xenabi names it `xen_domctl_createdomain_altp2m`.
@@ -400,6 +414,13 @@ impl xen_domctl_createdomain_altp2m {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 21);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_domctl_createdomain_altp2m {}
 
 // ---- Flag set XEN_DOMCTL_CDF (values of xen_domctl_createdomain.flags) ----
 // Properties of a new domain.

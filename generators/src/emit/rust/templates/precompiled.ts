@@ -6,7 +6,7 @@ import type { Precompiled } from '../../templates.js';
 
 export const PRECOMPILED: Precompiled = {
   "Cargo.toml.hbs": {
-    digest: "183ccd437ceb030aa66e951b942587a5d1b6ed0212f1c3ba6bb3f689dfd798af",
+    digest: "3ce6bbc2a971eafda1a0551242199084dec53823b96ca46edb4d4d177d6427f5",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -32,14 +32,14 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "packageName", {"start":{"line":11,"column":35},"end":{"line":11,"column":46}} ), depth0)) != null ? stack1 : "")
     + "\"\ninclude = [\"/src/\", \"/tests/\", \"/README.md\", \"/LICENSE\", \"/CHANGELOG.md\"]\nkeywords = [\"xen\", \"hypervisor\", \"abi\", \"bindings\", \"no-std\"]\ncategories = [\"external-ffi-bindings\", \"no-std\", \"os\"]\n\n[lib]\nname = \"xenabi\"\n\n[package.metadata.xenabi]\nxen-release = \""
     + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":20,"column":17},"end":{"line":20,"column":24}} ), depth0)) != null ? stack1 : "")
-    + "\"\n\n[package.metadata.docs.rs]\nall-features = true\n\n[dependencies]\nzerocopy = { version = \"0.8\", features = [\"derive\"], optional = true }\n\n[features]\ndefault = [\""
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":29,"column":14},"end":{"line":29,"column":27}} ), depth0)) != null ? stack1 : "")
-    + "\"]\n# Derives zerocopy's FromBytes, IntoBytes (where sound), KnownLayout and Immutable.\nzerocopy = [\"dep:zerocopy\"]\n# The oldest Xen release the program supports: the crate declares the stable items that\n# release has, laid out as it has them. Each feature enables the one of the release before\n# it, so the newest feature enabled anywhere in the build decides (see the README).\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "");
+    + "\"\n\n[package.metadata.docs.rs]\nall-features = true\n\n[dependencies]\nzerocopy = { version = \"0.8\", features = [\"derive\"], optional = true }\nvm-memory = { version = \"0.18\", default-features = false, optional = true }\n\n[features]\ndefault = [\""
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":30,"column":14},"end":{"line":30,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "\"]\n# Derives zerocopy's FromBytes, IntoBytes (where sound), KnownLayout and Immutable.\nzerocopy = [\"dep:zerocopy\"]\n# Implements vm-memory's ByteValued for every record that holds no union, so guest memory\n# can be read into and written from them directly (no wrapper types).\nvm-memory = [\"dep:vm-memory\"]\n# The oldest Xen release the program supports: the crate declares the stable items that\n# release has, laid out as it has them. Each feature enables the one of the release before\n# it, so the newest feature enabled anywhere in the build decides (see the README).\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":41,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "63799a0c282f05ffb1d2ad2555fe44bc8e1f5b765b4ebaeccd68f76015a6dbe8",
+    digest: "05c114af59d8667435f2ada2a2aa03722a7bc5ae171994361d3a6aad08ec6e27",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -66,7 +66,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "- A record that grows by design has the size the selected release gives it:\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
     + "  A program that supports older releases and wants the newer members enables the newer\n  feature and checks the version Xen wrote before reading them.\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -83,7 +83,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return " Not declared:\n  "
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":2},"end":{"line":68,"column":67}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":2},"end":{"line":72,"column":67}}})) != null ? stack1 : "")
     + ".";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -93,7 +93,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":19},"end":{"line":68,"column":50}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":19},"end":{"line":72,"column":50}}})) != null ? stack1 : "")
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     return ", ";
@@ -106,7 +106,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ":\n\n```rust\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
     + "```\n";
 },"8":function(container,depth0,helpers,partials,data) {
     return ".\n";
@@ -114,7 +114,7 @@ export const PRECOMPILED: Precompiled = {
     var stack1;
 
   return " (`"
-    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":101,"column":95},"end":{"line":101,"column":106}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":105,"column":95},"end":{"line":105,"column":106}} ), depth0)) != null ? stack1 : "")
     + "::gates`)";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -130,33 +130,33 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"example"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
     + "```\n\nThe `stable` modules hold interfaces Xen promises never to break. The `unstable` modules\nmatch one interface version each (named in their docs); Xen refuses calls made with\nanother, so rebuild against the crate that matches the hypervisor.\n\n| module | Xen header | architectures | what it is |\n| --- | --- | --- | --- |\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"modules"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
-    + "\n## Features\n\n- `zerocopy`: derives zerocopy 0.8's `FromBytes`, `KnownLayout` and `Immutable` on every\n  record and guest handle, and `IntoBytes` on every record that holds no union.\n- `"
-    + ((stack1 = alias2(alias1(depth0, "oldestFeature", {"start":{"line":35,"column":5},"end":{"line":35,"column":18}} ), depth0)) != null ? stack1 : "")
+    + "\n## Features\n\n- `zerocopy`: derives zerocopy 0.8's `FromBytes`, `KnownLayout` and `Immutable` on every\n  record and guest handle, and `IntoBytes` on every record that holds no union.\n- `vm-memory`: implements vm-memory 0.18's `ByteValued` for every record that holds no\n  union, so `GuestMemory::read_obj`/`write_obj` take them directly (`hvm_start_info` needs no\n  newtype wrapper). It pulls in `vm-memory` without its default features. All features are\n  additive: any combination builds.\n- `"
+    + ((stack1 = alias2(alias1(depth0, "oldestFeature", {"start":{"line":39,"column":5},"end":{"line":39,"column":18}} ), depth0)) != null ? stack1 : "")
     + "` … `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":35,"column":27},"end":{"line":35,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":39,"column":27},"end":{"line":39,"column":40}} ), depth0)) != null ? stack1 : "")
     + "`, one per Xen release: the oldest release your program\n  supports (below). The default is `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":36,"column":38},"end":{"line":36,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":40,"column":38},"end":{"line":40,"column":51}} ), depth0)) != null ? stack1 : "")
     + "`.\n\n## Choosing the oldest Xen you support\n\nA program built against the stable ABI of one release runs on every later one, but not on\nan earlier one that lacks what it calls. Say which release is the oldest you support with\nits feature, and the crate declares what that release already had:\n\n```toml\n[dependencies]\nxenabi = { version = \"0.1\", default-features = false, features = [\"xen-4-12\"] }\n```\n\n- Each feature enables the one of the release before it (`xen-4-13 = [\"xen-4-12\"]`), so the\n  features enabled always name one release, `xenabi::XEN_MIN_RELEASE` ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":50,"column":73},"end":{"line":50,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":54,"column":73},"end":{"line":54,"column":79}} ), depth0)) != null ? stack1 : "")
     + " when none is).\n- A stable item (record, typedef, constant) is declared from the feature of the release that\n  brought it on: with `xen-4-12` alone, nothing newer than 4.12 is there to be called by\n  mistake.\n- A record has the members that release had, laid out as it had them, and its layout\n  assertions check that layout. Members Xen renamed without moving keep the newest name\n  under every feature (a feature that renamed a field would break other code in the same\n  build).\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":65,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":69,"column":7}}})) != null ? stack1 : "")
     + "- Items Xen removed are never declared, whatever the features: a program built for an old\n  release also runs on "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":67,"column":25},"end":{"line":67,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":71,"column":25},"end":{"line":71,"column":32}} ), depth0)) != null ? stack1 : "")
     + ", which does not have them."
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":61},"end":{"line":68,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":61},"end":{"line":72,"column":75}}})) != null ? stack1 : "")
     + "\n- The `unstable` modules follow Xen "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":69,"column":38},"end":{"line":69,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":73,"column":38},"end":{"line":73,"column":45}} ), depth0)) != null ? stack1 : "")
     + "'s interface version only and need\n  `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":70,"column":5},"end":{"line":70,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":74,"column":5},"end":{"line":74,"column":18}} ), depth0)) != null ? stack1 : "")
     + "`: Xen accepts those calls from a program built for that release alone, so its\n  oldest supported release is "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":71,"column":32},"end":{"line":71,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":75,"column":32},"end":{"line":75,"column":39}} ), depth0)) != null ? stack1 : "")
     + " anyway. Build against the crate of your hypervisor's\n  release for another interface version.\n\n**Cargo unifies features across a build**, so the release that counts is the newest any\npackage in the build asks for, and every package sees its items. That is sound, since each\nfeature only adds items and members, but two things follow:\n\n- A library should depend on xenabi with `default-features = false` and the feature of the\n  oldest release it supports; leaving the default on gives every user of the library all of\n  "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":80,"column":4},"end":{"line":80,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":84,"column":4},"end":{"line":84,"column":11}} ), depth0)) != null ? stack1 : "")
     + ". The program at the top of the build decides.\n- Your code compiles against a superset of what your feature declares when something else\n  in the build enables more. Check that you use nothing newer than your oldest release by\n  building your crate alone: `cargo check --no-default-features --features xen-4-12`.\n  Write record literals with `..Default::default()` rather than naming every field, so that\n  members a newer feature adds do not break them.\n\nEvery item says when it came: `SINCE` on each record, and `since` in each module for every\nitem, declared even when the item's own feature is off, to compare with the release the\nrunning hypervisor reports"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":89,"column":26},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":93,"column":26},"end":{"line":101,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":71},"end":{"line":101,"column":124}}})) != null ? stack1 : "")
-    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`SCHEDOP`, `XEN_ARGO_OP`, `XENVER`; feature\n  `zerocopy`): an enum per set (`SchedOp::Shutdown(sched_shutdown { … })`) with `op()`, the\n  hypercall's op argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`.\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":71},"end":{"line":105,"column":124}}})) != null ? stack1 : "")
+    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`EVTCHNOP`, `GNTTABOP`, `XENMEM`, `HVMOP`,\n  `PHYSDEVOP`, `VCPUOP`, `SCHEDOP`, `XEN_ARGO_OP`, `XENVER`, …; feature `zerocopy`): an enum\n  per set (`EvtchnOp::BindVirq(evtchn_bind_virq { … })`) with `op()`, the hypercall's op\n  argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`, which checks\n  the op and returns its typed record (`None` for an op the crate does not declare). An op\n  whose record holds a union (`EVTCHNOP_status`, `GNTTABOP_copy`) has no safe bytes: the\n  enum's docs list such ops, and they are used through their record.\n- **Value sets** are open enums: `EVTCHNSTAT` is `Evtchnstat(pub u32)` with `Evtchnstat::CLOSED`\n  and the other members as associated constants. Any integer is a value, so one from a newer\n  Xen stays representable; `name()` and `Debug` give the C name, or `Evtchnstat(9)`.\n  **Flag sets** are bit sets: `Gntmap::HOST_MAP | Gntmap::READONLY`, `contains`, `all()`,\n  `unknown_bits()`, and a `Debug` such as `GNTMAP_host_map | GNTMAP_readonly | 0x100`. Both\n  are generated (no `bitflags` dependency, no feature), `#[repr(transparent)]`, `From` both\n  ways with the field's integer (`Evtchnstat::from(status.status)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
   "_argops.hbs": {
@@ -688,7 +688,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true,"useDepths":true},
   },
   "_record.hbs": {
-    digest: "641e1beaa7db3ae21626b963e155e30858d37c57c9c2c00aa5d810a88786e9a3",
+    digest: "f69e9b971832dda1d6ad1f38f46e68851059da609776b9d7e5699d02e66bac7c",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -774,7 +774,7 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":51,"column":19},"end":{"line":51,"column":23}} ), depth0)) != null ? stack1 : "")
     + " {\n    #[inline]\n    fn default() -> Self {\n        // SAFETY: every member is an integer, an array of integers, a guest handle (an\n        // integer) or a record of such, and all-zero bytes are a valid value of each.\n        unsafe { ::core::mem::zeroed() }\n    }\n}\n";
 },"10":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -783,12 +783,25 @@ export const PRECOMPILED: Precompiled = {
 
   return "\n"
     + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":64,"column":7}}})) != null ? stack1 : "")
-    + "impl ::core::fmt::Debug for "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":65,"column":30},"end":{"line":65,"column":34}} ), depth0)) != null ? stack1 : "")
-    + " {\n    /// Prints no member: which one is meaningful depends on another field.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        f.debug_struct(\""
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":68,"column":26},"end":{"line":68,"column":30}} ), depth0)) != null ? stack1 : "")
-    + "\").finish_non_exhaustive()\n    }\n}\n";
+    + "#[cfg(feature = \"vm-memory\")]\n// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a\n// record of such, so any bytes are a valid value; the record holds no union and the holes the\n// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,\n// under the `zerocopy` feature, checks the same).\nunsafe impl vm_memory::ByteValued for "
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":70,"column":40},"end":{"line":70,"column":44}} ), depth0)) != null ? stack1 : "")
+    + " {}\n";
 },"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::fmt::Debug for "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":77,"column":30},"end":{"line":77,"column":34}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// Prints no member: which one is meaningful depends on another field.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        f.debug_struct(\""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":80,"column":26},"end":{"line":80,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "\").finish_non_exhaustive()\n    }\n}\n";
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -797,13 +810,13 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":77,"column":7},"end":{"line":77,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":89,"column":7},"end":{"line":89,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":108,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":120,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"12":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -812,44 +825,44 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    /// A `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":79,"column":13},"end":{"line":79,"column":21}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":91,"column":13},"end":{"line":91,"column":21}} ), depth0)) != null ? stack1 : "")
     + "` call carrying `payload`; every other byte is zero.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":82,"column":7}}})) != null ? stack1 : "")
-    + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":84,"column":13},"end":{"line":84,"column":24}} ), depth0)) != null ? stack1 : "")
-    + "(payload: "
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":84,"column":38},"end":{"line":84,"column":49}} ), depth0)) != null ? stack1 : "")
-    + ") -> Self {\n        let mut call = Self::default();\n        call."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":86,"column":15},"end":{"line":86,"column":22}} ), depth0)) != null ? stack1 : "")
-    + " = "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":86,"column":29},"end":{"line":86,"column":37}} ), depth0)) != null ? stack1 : "")
-    + ";\n        call."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":87,"column":15},"end":{"line":87,"column":27}} ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":87,"column":32},"end":{"line":87,"column":38}} ), depth0)) != null ? stack1 : "")
-    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":91,"column":29},"end":{"line":91,"column":36}} ), depth0)) != null ? stack1 : "")
-    + "` is `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":91,"column":46},"end":{"line":91,"column":54}} ), depth0)) != null ? stack1 : "")
-    + "`.\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":96,"column":13},"end":{"line":96,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "(&self) -> Option<&"
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":96,"column":42},"end":{"line":96,"column":53}} ), depth0)) != null ? stack1 : "")
-    + "> {\n        if self."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":97,"column":18},"end":{"line":97,"column":25}} ), depth0)) != null ? stack1 : "")
-    + " == "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":97,"column":33},"end":{"line":97,"column":41}} ), depth0)) != null ? stack1 : "")
-    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":99,"column":45},"end":{"line":99,"column":52}} ), depth0)) != null ? stack1 : "")
-    + "` names the member in use.\n            Some(unsafe { &self."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":100,"column":34},"end":{"line":100,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":96,"column":13},"end":{"line":96,"column":24}} ), depth0)) != null ? stack1 : "")
+    + "(payload: "
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":96,"column":38},"end":{"line":96,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        let mut call = Self::default();\n        call."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":98,"column":15},"end":{"line":98,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " = "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":98,"column":29},"end":{"line":98,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ";\n        call."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":99,"column":15},"end":{"line":99,"column":27}} ), depth0)) != null ? stack1 : "")
     + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":100,"column":51},"end":{"line":100,"column":57}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":99,"column":32},"end":{"line":99,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":103,"column":29},"end":{"line":103,"column":36}} ), depth0)) != null ? stack1 : "")
+    + "` is `"
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":103,"column":46},"end":{"line":103,"column":54}} ), depth0)) != null ? stack1 : "")
+    + "`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":108,"column":13},"end":{"line":108,"column":19}} ), depth0)) != null ? stack1 : "")
+    + "(&self) -> Option<&"
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":108,"column":42},"end":{"line":108,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "> {\n        if self."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":109,"column":18},"end":{"line":109,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " == "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":109,"column":33},"end":{"line":109,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":111,"column":45},"end":{"line":111,"column":52}} ), depth0)) != null ? stack1 : "")
+    + "` names the member in use.\n            Some(unsafe { &self."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":112,"column":34},"end":{"line":112,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":112,"column":51},"end":{"line":112,"column":57}} ), depth0)) != null ? stack1 : "")
     + " })\n        } else {\n            None\n        }\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":0},"end":{"line":107,"column":11}}})) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":11}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -858,19 +871,19 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":113,"column":0},"end":{"line":115,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":116,"column":0},"end":{"line":118,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":125,"column":0},"end":{"line":127,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":128,"column":0},"end":{"line":130,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":119,"column":7},"end":{"line":119,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":131,"column":7},"end":{"line":131,"column":14}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":120,"column":0},"end":{"line":139,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":132,"column":0},"end":{"line":151,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":114,"column":2},"end":{"line":114,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":126,"column":2},"end":{"line":126,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"15":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -878,23 +891,23 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":135,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub const fn "
-    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":125,"column":19},"end":{"line":125,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":137,"column":19},"end":{"line":137,"column":25}} ), depth0)) != null ? stack1 : "")
     + "(&self) -> "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":125,"column":40},"end":{"line":125,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":137,"column":40},"end":{"line":137,"column":44}} ), depth0)) != null ? stack1 : "")
     + " {\n        "
-    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":126,"column":10},"end":{"line":126,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":138,"column":10},"end":{"line":138,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":131,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":143,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":133,"column":13},"end":{"line":133,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":145,"column":13},"end":{"line":145,"column":19}} ), depth0)) != null ? stack1 : "")
     + "(&mut self, value: "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":133,"column":42},"end":{"line":133,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":145,"column":42},"end":{"line":145,"column":46}} ), depth0)) != null ? stack1 : "")
     + ") {\n        "
-    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":134,"column":10},"end":{"line":134,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":146,"column":10},"end":{"line":146,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":138,"column":11}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":148,"column":0},"end":{"line":150,"column":11}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -922,9 +935,10 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"consts"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "")
     + "}\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"zeroedDefault"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"byteValued"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":83,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":122,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":153,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true,"useDepths":true},
   },
@@ -2426,5 +2440,40 @@ export const PRECOMPILED: Precompiled = {
     + "\n// ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"asserts"),lookupProperty(depth0,"assertBlocks"),{"name":"asserts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
+  },
+  "vm_memory.rs.hbs": {
+    digest: "7b67bd0ff6ca7802a38db9edd2b95a1fc125cfd64ed2b551e4ec706a16e7db0e",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "")
+    + "    check::<"
+    + ((stack1 = alias2(alias1(depth0, "path", {"start":{"line":38,"column":14},"end":{"line":38,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ">(\""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":38,"column":25},"end":{"line":38,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "\");\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! The `vm-memory` feature: every record that holds no union is `ByteValued`, and its\n//! `as_slice`/`as_mut_slice` cover exactly its bytes (with `zerocopy`, the same bytes as\n//! `IntoBytes`), so any bytes written through it read back unchanged.\n#![cfg(feature = \"vm-memory\")]\n\nuse core::mem::size_of;\nuse vm_memory::ByteValued;\n\n/// What a record under test is: `ByteValued`, and with `zerocopy` also `IntoBytes`.\n#[cfg(feature = \"zerocopy\")]\ntrait Plain: ByteValued + Default + Copy + zerocopy::IntoBytes + zerocopy::Immutable {}\n#[cfg(feature = \"zerocopy\")]\nimpl<T: ByteValued + Default + Copy + zerocopy::IntoBytes + zerocopy::Immutable> Plain for T {}\n/// What a record under test is: `ByteValued`, and with `zerocopy` also `IntoBytes`.\n#[cfg(not(feature = \"zerocopy\"))]\ntrait Plain: ByteValued + Default + Copy {}\n#[cfg(not(feature = \"zerocopy\"))]\nimpl<T: ByteValued + Default + Copy> Plain for T {}\n\nfn check<T: Plain>(name: &str) {\n    let bytes: Vec<u8> = (0..size_of::<T>()).map(|i| (i as u8).wrapping_mul(37) | 1).collect();\n    let mut value = T::default();\n    assert_eq!(value.as_slice().len(), size_of::<T>(), \"{name}: as_slice covers the record\");\n    value.as_mut_slice().copy_from_slice(&bytes);\n    assert_eq!(value.as_slice(), &bytes[..], \"{name}: bytes read back\");\n    let copy = value;\n    assert_eq!(copy.as_slice(), &bytes[..], \"{name}: a copy keeps them\");\n    #[cfg(feature = \"zerocopy\")]\n    assert_eq!(value.as_slice(), zerocopy::IntoBytes::as_bytes(&value), \"{name}: as zerocopy sees it\");\n}\n\n#[test]\nfn every_plain_record_is_byte_valued() {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"records"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":39,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
+},"useData":true},
   },
 };

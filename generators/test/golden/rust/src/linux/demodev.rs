@@ -30,6 +30,13 @@ impl demodev_buf {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 11, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for demodev_buf {}
+
 /// Argument of IOCTL_DEMODEV_CALL.
 ///
 /// C: `struct demodev_call`.
@@ -57,6 +64,13 @@ impl demodev_call {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 11, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for demodev_call {}
 
 // ---- Flag set DEMODEV_FLAG (values of demodev_watch.flags) ----
 // How to watch.
@@ -89,6 +103,13 @@ impl demodev_watch {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 7, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for demodev_watch {}
 
 /// Make a call.
 ///

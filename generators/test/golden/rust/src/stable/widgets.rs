@@ -65,6 +65,14 @@ impl fx_range {
 }
 
 #[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_range {}
+
+#[cfg(feature = "xen-4-17")]
 impl fx_range {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -115,6 +123,13 @@ impl fx_hole {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_hole {}
+
 /// Tail padding everywhere but x86 (32-bit), where uint64_t is 4-aligned.
 ///
 /// C: `struct fx_tail`.
@@ -141,6 +156,14 @@ impl fx_tail {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_tail {}
+
 /// A hole whose existence depends on the width of xen_ulong_t.
 ///
 /// C: `struct fx_ulong`.
@@ -166,6 +189,14 @@ impl fx_ulong {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_ulong {}
 
 /// Bit-fields: a hole inside the run, one after it, and tail padding.
 ///
@@ -197,6 +228,14 @@ impl fx_bits {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_bits {}
 
 #[cfg(feature = "xen-4-17")]
 impl fx_bits {
@@ -265,6 +304,14 @@ impl fx_signed {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_signed {}
 
 #[cfg(feature = "xen-4-17")]
 impl fx_signed {
@@ -337,6 +384,14 @@ impl fx_buf {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_buf {}
+
 /// A count and a flexible array.
 ///
 /// C: `struct fx_list`.
@@ -363,6 +418,14 @@ impl fx_list {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_list {}
 
 /// An op number and its payload.
 ///
@@ -640,6 +703,14 @@ impl fx_op_u_status {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_op_u_status {}
+
 // ---- Op set FX_OP (values of fx_op.cmd) ----
 // The ops.
 
@@ -796,6 +867,14 @@ impl Default for fx_page {
     }
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_page {}
+
 /// Members per architecture.
 ///
 /// C: `struct fx_arch_cfg`.
@@ -826,6 +905,14 @@ impl fx_arch_cfg {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_arch_cfg {}
+
 /// Only on x86.
 ///
 /// C: `struct fx_x86_only`.
@@ -846,6 +933,14 @@ impl fx_x86_only {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_x86_only {}
 
 /// What took the place of fx_batch.other in 4.19: the same two bytes, as a union.
 ///
@@ -947,6 +1042,13 @@ impl fx_ctypes {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_ctypes {}
 
 /// The values of `FX_RANGE` (what `fx_range.type` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
