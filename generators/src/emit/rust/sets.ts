@@ -29,6 +29,8 @@ export interface SetTypeMemberView {
   cName: string;
   /** Whether the constant is 0 everywhere (a flag `Debug` cannot show). */
   zero: boolean;
+  /** Whether the constant is 0 somewhere (on an architecture, in a release): `Debug` tests it first. */
+  someZero: boolean;
   /** Whether no other member of the set ever has its value, so `name()` is its own. */
   unique: boolean;
 }
@@ -85,6 +87,7 @@ export function setTypeView(ctx: RustContext, set: ConstantSetDecl, uses: Uses, 
       constant: c.module === set.module && c.namespace === set.namespace ? ident(c.name) : `${modulePath(c.namespace, c.module)}::${ident(c.name)}`,
       cName: c.name,
       zero: values[i]!.every((v) => v === 0n),
+      someZero: values[i]!.some((v) => v === 0n),
       unique: values[i]!.every((v) => values.every((o, j) => j === i || !o.includes(v))),
     })),
     ...freeValue(values.flat(), type.primitive, flags),

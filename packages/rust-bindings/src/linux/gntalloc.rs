@@ -224,7 +224,7 @@ impl ::core::fmt::Debug for GntallocFlag {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if GNTALLOC_FLAG_WRITABLE != 0 && self.contains(Self::WRITABLE) {
+        if self.contains(Self::WRITABLE) {
             sep(f)?;
             f.write_str("GNTALLOC_FLAG_WRITABLE")?;
         }

@@ -742,11 +742,11 @@ impl ::core::fmt::Debug for GntdevDmaFlag {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if GNTDEV_DMA_FLAG_WC != 0 && self.contains(Self::WC) {
+        if self.contains(Self::WC) {
             sep(f)?;
             f.write_str("GNTDEV_DMA_FLAG_WC")?;
         }
-        if GNTDEV_DMA_FLAG_COHERENT != 0 && self.contains(Self::COHERENT) {
+        if self.contains(Self::COHERENT) {
             sep(f)?;
             f.write_str("GNTDEV_DMA_FLAG_COHERENT")?;
         }

@@ -631,7 +631,7 @@ impl ::core::fmt::Debug for PrivcmdIrqfdFlag {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if PRIVCMD_IRQFD_FLAG_DEASSIGN != 0 && self.contains(Self::DEASSIGN) {
+        if self.contains(Self::DEASSIGN) {
             sep(f)?;
             f.write_str("PRIVCMD_IRQFD_FLAG_DEASSIGN")?;
         }
@@ -782,7 +782,7 @@ impl ::core::fmt::Debug for PrivcmdIoeventfdFlag {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if PRIVCMD_IOEVENTFD_FLAG_DEASSIGN != 0 && self.contains(Self::DEASSIGN) {
+        if self.contains(Self::DEASSIGN) {
             sep(f)?;
             f.write_str("PRIVCMD_IOEVENTFD_FLAG_DEASSIGN")?;
         }

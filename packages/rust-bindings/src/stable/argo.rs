@@ -582,27 +582,27 @@ impl ::core::fmt::Debug for XenArgoRing {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_ARGO_RING_EXISTS != 0 && self.contains(Self::EXISTS) {
+        if self.contains(Self::EXISTS) {
             sep(f)?;
             f.write_str("XEN_ARGO_RING_EXISTS")?;
         }
-        if XEN_ARGO_RING_SHARED != 0 && self.contains(Self::SHARED) {
+        if self.contains(Self::SHARED) {
             sep(f)?;
             f.write_str("XEN_ARGO_RING_SHARED")?;
         }
-        if XEN_ARGO_RING_EMPTY != 0 && self.contains(Self::EMPTY) {
+        if self.contains(Self::EMPTY) {
             sep(f)?;
             f.write_str("XEN_ARGO_RING_EMPTY")?;
         }
-        if XEN_ARGO_RING_SUFFICIENT != 0 && self.contains(Self::SUFFICIENT) {
+        if self.contains(Self::SUFFICIENT) {
             sep(f)?;
             f.write_str("XEN_ARGO_RING_SUFFICIENT")?;
         }
-        if XEN_ARGO_RING_EMSGSIZE != 0 && self.contains(Self::EMSGSIZE) {
+        if self.contains(Self::EMSGSIZE) {
             sep(f)?;
             f.write_str("XEN_ARGO_RING_EMSGSIZE")?;
         }
-        if XEN_ARGO_RING_EBUSY != 0 && self.contains(Self::EBUSY) {
+        if self.contains(Self::EBUSY) {
             sep(f)?;
             f.write_str("XEN_ARGO_RING_EBUSY")?;
         }
@@ -809,7 +809,7 @@ impl ::core::fmt::Debug for XenArgoRegisterFlag {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_ARGO_REGISTER_FLAG_FAIL_EXIST != 0 && self.contains(Self::FAIL_EXIST) {
+        if self.contains(Self::FAIL_EXIST) {
             sep(f)?;
             f.write_str("XEN_ARGO_REGISTER_FLAG_FAIL_EXIST")?;
         }

@@ -670,7 +670,7 @@ impl ::core::fmt::Debug for BlkifDiscard {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if BLKIF_DISCARD_SECURE != 0 && self.contains(Self::SECURE) {
+        if self.contains(Self::SECURE) {
             sep(f)?;
             f.write_str("BLKIF_DISCARD_SECURE")?;
         }
@@ -887,15 +887,15 @@ impl ::core::fmt::Debug for Vdisk {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if VDISK_CDROM != 0 && self.contains(Self::CDROM) {
+        if self.contains(Self::CDROM) {
             sep(f)?;
             f.write_str("VDISK_CDROM")?;
         }
-        if VDISK_REMOVABLE != 0 && self.contains(Self::REMOVABLE) {
+        if self.contains(Self::REMOVABLE) {
             sep(f)?;
             f.write_str("VDISK_REMOVABLE")?;
         }
-        if VDISK_READONLY != 0 && self.contains(Self::READONLY) {
+        if self.contains(Self::READONLY) {
             sep(f)?;
             f.write_str("VDISK_READONLY")?;
         }

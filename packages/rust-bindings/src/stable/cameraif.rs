@@ -1377,15 +1377,15 @@ impl ::core::fmt::Debug for XencameraCtrlFlg {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XENCAMERA_CTRL_FLG_RO != 0 && self.contains(Self::RO) {
+        if self.contains(Self::RO) {
             sep(f)?;
             f.write_str("XENCAMERA_CTRL_FLG_RO")?;
         }
-        if XENCAMERA_CTRL_FLG_WO != 0 && self.contains(Self::WO) {
+        if self.contains(Self::WO) {
             sep(f)?;
             f.write_str("XENCAMERA_CTRL_FLG_WO")?;
         }
-        if XENCAMERA_CTRL_FLG_VOLATILE != 0 && self.contains(Self::VOLATILE) {
+        if self.contains(Self::VOLATILE) {
             sep(f)?;
             f.write_str("XENCAMERA_CTRL_FLG_VOLATILE")?;
         }

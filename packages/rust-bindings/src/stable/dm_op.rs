@@ -2255,7 +2255,7 @@ impl ::core::fmt::Debug for XenDmopGetIoreqServerInfoFlags {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_DMOP_no_gfns != 0 && self.contains(Self::XEN_DMOP_no_gfns) {
+        if self.contains(Self::XEN_DMOP_no_gfns) {
             sep(f)?;
             f.write_str("XEN_DMOP_no_gfns")?;
         }
@@ -2546,11 +2546,11 @@ impl ::core::fmt::Debug for XenDmopIoreqMemAccess {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_DMOP_IOREQ_MEM_ACCESS_READ != 0 && self.contains(Self::READ) {
+        if self.contains(Self::READ) {
             sep(f)?;
             f.write_str("XEN_DMOP_IOREQ_MEM_ACCESS_READ")?;
         }
-        if XEN_DMOP_IOREQ_MEM_ACCESS_WRITE != 0 && self.contains(Self::WRITE) {
+        if self.contains(Self::WRITE) {
             sep(f)?;
             f.write_str("XEN_DMOP_IOREQ_MEM_ACCESS_WRITE")?;
         }

@@ -1316,7 +1316,7 @@ impl ::core::fmt::Debug for BindPirq {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if BIND_PIRQ__WILL_SHARE != 0 && self.contains(Self::BIND_PIRQ__WILL_SHARE) {
+        if self.contains(Self::BIND_PIRQ__WILL_SHARE) {
             sep(f)?;
             f.write_str("BIND_PIRQ__WILL_SHARE")?;
         }

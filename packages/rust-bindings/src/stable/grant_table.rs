@@ -1452,31 +1452,31 @@ impl ::core::fmt::Debug for Gtf {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if GTF_readonly != 0 && self.contains(Self::READONLY) {
+        if self.contains(Self::READONLY) {
             sep(f)?;
             f.write_str("GTF_readonly")?;
         }
-        if GTF_reading != 0 && self.contains(Self::READING) {
+        if self.contains(Self::READING) {
             sep(f)?;
             f.write_str("GTF_reading")?;
         }
-        if GTF_writing != 0 && self.contains(Self::WRITING) {
+        if self.contains(Self::WRITING) {
             sep(f)?;
             f.write_str("GTF_writing")?;
         }
-        if GTF_PWT != 0 && self.contains(Self::PWT) {
+        if self.contains(Self::PWT) {
             sep(f)?;
             f.write_str("GTF_PWT")?;
         }
-        if GTF_PCD != 0 && self.contains(Self::PCD) {
+        if self.contains(Self::PCD) {
             sep(f)?;
             f.write_str("GTF_PCD")?;
         }
-        if GTF_PAT != 0 && self.contains(Self::PAT) {
+        if self.contains(Self::PAT) {
             sep(f)?;
             f.write_str("GTF_PAT")?;
         }
-        if GTF_sub_page != 0 && self.contains(Self::SUB_PAGE) {
+        if self.contains(Self::SUB_PAGE) {
             sep(f)?;
             f.write_str("GTF_sub_page")?;
         }
@@ -1632,11 +1632,11 @@ impl ::core::fmt::Debug for GtfTransfer {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if GTF_transfer_committed != 0 && self.contains(Self::COMMITTED) {
+        if self.contains(Self::COMMITTED) {
             sep(f)?;
             f.write_str("GTF_transfer_committed")?;
         }
-        if GTF_transfer_completed != 0 && self.contains(Self::COMPLETED) {
+        if self.contains(Self::COMPLETED) {
             sep(f)?;
             f.write_str("GTF_transfer_completed")?;
         }
@@ -1885,11 +1885,11 @@ impl ::core::fmt::Debug for Gntcopy {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if GNTCOPY_source_gref != 0 && self.contains(Self::SOURCE_GREF) {
+        if self.contains(Self::SOURCE_GREF) {
             sep(f)?;
             f.write_str("GNTCOPY_source_gref")?;
         }
-        if GNTCOPY_dest_gref != 0 && self.contains(Self::DEST_GREF) {
+        if self.contains(Self::DEST_GREF) {
             sep(f)?;
             f.write_str("GNTCOPY_dest_gref")?;
         }
@@ -2045,11 +2045,11 @@ impl ::core::fmt::Debug for GnttabCache {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if GNTTAB_CACHE_CLEAN != 0 && self.contains(Self::CLEAN) {
+        if self.contains(Self::CLEAN) {
             sep(f)?;
             f.write_str("GNTTAB_CACHE_CLEAN")?;
         }
-        if GNTTAB_CACHE_INVAL != 0 && self.contains(Self::INVAL) {
+        if self.contains(Self::INVAL) {
             sep(f)?;
             f.write_str("GNTTAB_CACHE_INVAL")?;
         }
@@ -2220,23 +2220,23 @@ impl ::core::fmt::Debug for Gntmap {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if GNTMAP_device_map != 0 && self.contains(Self::DEVICE_MAP) {
+        if self.contains(Self::DEVICE_MAP) {
             sep(f)?;
             f.write_str("GNTMAP_device_map")?;
         }
-        if GNTMAP_host_map != 0 && self.contains(Self::HOST_MAP) {
+        if self.contains(Self::HOST_MAP) {
             sep(f)?;
             f.write_str("GNTMAP_host_map")?;
         }
-        if GNTMAP_readonly != 0 && self.contains(Self::READONLY) {
+        if self.contains(Self::READONLY) {
             sep(f)?;
             f.write_str("GNTMAP_readonly")?;
         }
-        if GNTMAP_application_map != 0 && self.contains(Self::APPLICATION_MAP) {
+        if self.contains(Self::APPLICATION_MAP) {
             sep(f)?;
             f.write_str("GNTMAP_application_map")?;
         }
-        if GNTMAP_contains_pte != 0 && self.contains(Self::CONTAINS_PTE) {
+        if self.contains(Self::CONTAINS_PTE) {
             sep(f)?;
             f.write_str("GNTMAP_contains_pte")?;
         }

@@ -1035,15 +1035,15 @@ impl ::core::fmt::Debug for Xenmemf {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XENMEMF_populate_on_demand != 0 && self.contains(Self::POPULATE_ON_DEMAND) {
+        if self.contains(Self::POPULATE_ON_DEMAND) {
             sep(f)?;
             f.write_str("XENMEMF_populate_on_demand")?;
         }
-        if XENMEMF_exact_node_request != 0 && self.contains(Self::EXACT_NODE_REQUEST) {
+        if self.contains(Self::EXACT_NODE_REQUEST) {
             sep(f)?;
             f.write_str("XENMEMF_exact_node_request")?;
         }
-        if XENMEMF_vnode != 0 && self.contains(Self::VNODE) {
+        if self.contains(Self::VNODE) {
             sep(f)?;
             f.write_str("XENMEMF_vnode")?;
         }

@@ -1439,19 +1439,19 @@ impl ::core::fmt::Debug for XenNetifCtrlHashType {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_NETIF_CTRL_HASH_TYPE_IPV4 != 0 && self.contains(Self::IPV4) {
+        if self.contains(Self::IPV4) {
             sep(f)?;
             f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV4")?;
         }
-        if XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP != 0 && self.contains(Self::IPV4_TCP) {
+        if self.contains(Self::IPV4_TCP) {
             sep(f)?;
             f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP")?;
         }
-        if XEN_NETIF_CTRL_HASH_TYPE_IPV6 != 0 && self.contains(Self::IPV6) {
+        if self.contains(Self::IPV6) {
             sep(f)?;
             f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV6")?;
         }
-        if XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP != 0 && self.contains(Self::IPV6_TCP) {
+        if self.contains(Self::IPV6_TCP) {
             sep(f)?;
             f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP")?;
         }
@@ -1844,7 +1844,7 @@ impl ::core::fmt::Debug for XenNetifCtrlfGref {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_NETIF_CTRLF_GREF_readonly != 0 && self.contains(Self::READONLY) {
+        if self.contains(Self::READONLY) {
             sep(f)?;
             f.write_str("XEN_NETIF_CTRLF_GREF_readonly")?;
         }
@@ -2018,19 +2018,19 @@ impl ::core::fmt::Debug for Nettxf {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if NETTXF_csum_blank != 0 && self.contains(Self::CSUM_BLANK) {
+        if self.contains(Self::CSUM_BLANK) {
             sep(f)?;
             f.write_str("NETTXF_csum_blank")?;
         }
-        if NETTXF_data_validated != 0 && self.contains(Self::DATA_VALIDATED) {
+        if self.contains(Self::DATA_VALIDATED) {
             sep(f)?;
             f.write_str("NETTXF_data_validated")?;
         }
-        if NETTXF_more_data != 0 && self.contains(Self::MORE_DATA) {
+        if self.contains(Self::MORE_DATA) {
             sep(f)?;
             f.write_str("NETTXF_more_data")?;
         }
-        if NETTXF_extra_info != 0 && self.contains(Self::EXTRA_INFO) {
+        if self.contains(Self::EXTRA_INFO) {
             sep(f)?;
             f.write_str("NETTXF_extra_info")?;
         }
@@ -2254,7 +2254,7 @@ impl ::core::fmt::Debug for XenNetifExtraFlag {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_NETIF_EXTRA_FLAG_MORE != 0 && self.contains(Self::MORE) {
+        if self.contains(Self::MORE) {
             sep(f)?;
             f.write_str("XEN_NETIF_EXTRA_FLAG_MORE")?;
         }
@@ -2483,24 +2483,24 @@ impl ::core::fmt::Debug for Netrxf {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if NETRXF_data_validated != 0 && self.contains(Self::DATA_VALIDATED) {
+        if self.contains(Self::DATA_VALIDATED) {
             sep(f)?;
             f.write_str("NETRXF_data_validated")?;
         }
-        if NETRXF_csum_blank != 0 && self.contains(Self::CSUM_BLANK) {
+        if self.contains(Self::CSUM_BLANK) {
             sep(f)?;
             f.write_str("NETRXF_csum_blank")?;
         }
-        if NETRXF_more_data != 0 && self.contains(Self::MORE_DATA) {
+        if self.contains(Self::MORE_DATA) {
             sep(f)?;
             f.write_str("NETRXF_more_data")?;
         }
-        if NETRXF_extra_info != 0 && self.contains(Self::EXTRA_INFO) {
+        if self.contains(Self::EXTRA_INFO) {
             sep(f)?;
             f.write_str("NETRXF_extra_info")?;
         }
         #[cfg(feature = "xen-4-7")]
-        if NETRXF_gso_prefix != 0 && self.contains(Self::GSO_PREFIX) {
+        if self.contains(Self::GSO_PREFIX) {
             sep(f)?;
             f.write_str("NETRXF_gso_prefix")?;
         }

@@ -178,15 +178,15 @@ impl ::core::fmt::Debug for XenNmireason {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_NMIREASON_io_error != 0 && self.contains(Self::IO_ERROR) {
+        if self.contains(Self::IO_ERROR) {
             sep(f)?;
             f.write_str("XEN_NMIREASON_io_error")?;
         }
-        if XEN_NMIREASON_pci_serr != 0 && self.contains(Self::PCI_SERR) {
+        if self.contains(Self::PCI_SERR) {
             sep(f)?;
             f.write_str("XEN_NMIREASON_pci_serr")?;
         }
-        if XEN_NMIREASON_unknown != 0 && self.contains(Self::UNKNOWN) {
+        if self.contains(Self::UNKNOWN) {
             sep(f)?;
             f.write_str("XEN_NMIREASON_unknown")?;
         }

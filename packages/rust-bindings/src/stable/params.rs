@@ -941,67 +941,67 @@ impl ::core::fmt::Debug for Hvmpv {
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if HVMPV_base_freq != 0 && self.contains(Self::BASE_FREQ) {
+        if self.contains(Self::BASE_FREQ) {
             sep(f)?;
             f.write_str("HVMPV_base_freq")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if HVMPV_no_freq != 0 && self.contains(Self::NO_FREQ) {
+        if self.contains(Self::NO_FREQ) {
             sep(f)?;
             f.write_str("HVMPV_no_freq")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if HVMPV_time_ref_count != 0 && self.contains(Self::TIME_REF_COUNT) {
+        if self.contains(Self::TIME_REF_COUNT) {
             sep(f)?;
             f.write_str("HVMPV_time_ref_count")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if HVMPV_reference_tsc != 0 && self.contains(Self::REFERENCE_TSC) {
+        if self.contains(Self::REFERENCE_TSC) {
             sep(f)?;
             f.write_str("HVMPV_reference_tsc")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
-        if HVMPV_hcall_remote_tlb_flush != 0 && self.contains(Self::HCALL_REMOTE_TLB_FLUSH) {
+        if self.contains(Self::HCALL_REMOTE_TLB_FLUSH) {
             sep(f)?;
             f.write_str("HVMPV_hcall_remote_tlb_flush")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
-        if HVMPV_apic_assist != 0 && self.contains(Self::APIC_ASSIST) {
+        if self.contains(Self::APIC_ASSIST) {
             sep(f)?;
             f.write_str("HVMPV_apic_assist")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
-        if HVMPV_crash_ctl != 0 && self.contains(Self::CRASH_CTL) {
+        if self.contains(Self::CRASH_CTL) {
             sep(f)?;
             f.write_str("HVMPV_crash_ctl")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
-        if HVMPV_synic != 0 && self.contains(Self::SYNIC) {
+        if self.contains(Self::SYNIC) {
             sep(f)?;
             f.write_str("HVMPV_synic")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
-        if HVMPV_stimer != 0 && self.contains(Self::STIMER) {
+        if self.contains(Self::STIMER) {
             sep(f)?;
             f.write_str("HVMPV_stimer")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
-        if HVMPV_hcall_ipi != 0 && self.contains(Self::HCALL_IPI) {
+        if self.contains(Self::HCALL_IPI) {
             sep(f)?;
             f.write_str("HVMPV_hcall_ipi")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
-        if HVMPV_ex_processor_masks != 0 && self.contains(Self::EX_PROCESSOR_MASKS) {
+        if self.contains(Self::EX_PROCESSOR_MASKS) {
             sep(f)?;
             f.write_str("HVMPV_ex_processor_masks")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
-        if HVMPV_no_vp_limit != 0 && self.contains(Self::NO_VP_LIMIT) {
+        if self.contains(Self::NO_VP_LIMIT) {
             sep(f)?;
             f.write_str("HVMPV_no_vp_limit")?;
         }
         #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
-        if HVMPV_cpu_hotplug != 0 && self.contains(Self::CPU_HOTPLUG) {
+        if self.contains(Self::CPU_HOTPLUG) {
             sep(f)?;
             f.write_str("HVMPV_cpu_hotplug")?;
         }
@@ -1284,7 +1284,7 @@ impl ::core::fmt::Debug for XenHvmMcaCap {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_HVM_MCA_CAP_LMCE != 0 && self.contains(Self::LMCE) {
+        if self.contains(Self::LMCE) {
             sep(f)?;
             f.write_str("XEN_HVM_MCA_CAP_LMCE")?;
         }

@@ -371,7 +371,7 @@ impl ::core::fmt::Debug for XenPcif {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_PCIF_active != 0 && self.contains(Self::ACTIVE) {
+        if self.contains(Self::ACTIVE) {
             sep(f)?;
             f.write_str("XEN_PCIF_active")?;
         }
@@ -527,11 +527,11 @@ impl ::core::fmt::Debug for XenPcib {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_PCIB_AERHANDLER != 0 && self.contains(Self::AERHANDLER) {
+        if self.contains(Self::AERHANDLER) {
             sep(f)?;
             f.write_str("XEN_PCIB_AERHANDLER")?;
         }
-        if XEN_PCIB_active != 0 && self.contains(Self::ACTIVE) {
+        if self.contains(Self::ACTIVE) {
             sep(f)?;
             f.write_str("XEN_PCIB_active")?;
         }

@@ -1380,11 +1380,11 @@ impl ::core::fmt::Debug for Xenirqstat {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XENIRQSTAT_needs_eoi != 0 && self.contains(Self::NEEDS_EOI) {
+        if self.contains(Self::NEEDS_EOI) {
             sep(f)?;
             f.write_str("XENIRQSTAT_needs_eoi")?;
         }
-        if XENIRQSTAT_shared != 0 && self.contains(Self::SHARED) {
+        if self.contains(Self::SHARED) {
             sep(f)?;
             f.write_str("XENIRQSTAT_shared")?;
         }
@@ -1611,15 +1611,15 @@ impl ::core::fmt::Debug for XenPciDev {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_PCI_DEV_EXTFN != 0 && self.contains(Self::EXTFN) {
+        if self.contains(Self::EXTFN) {
             sep(f)?;
             f.write_str("XEN_PCI_DEV_EXTFN")?;
         }
-        if XEN_PCI_DEV_VIRTFN != 0 && self.contains(Self::VIRTFN) {
+        if self.contains(Self::VIRTFN) {
             sep(f)?;
             f.write_str("XEN_PCI_DEV_VIRTFN")?;
         }
-        if XEN_PCI_DEV_PXM != 0 && self.contains(Self::PXM) {
+        if self.contains(Self::PXM) {
             sep(f)?;
             f.write_str("XEN_PCI_DEV_PXM")?;
         }

@@ -1158,7 +1158,7 @@ impl ::core::fmt::Debug for UsbifTransfer {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if USBIF_SHORT_NOT_OK != 0 && self.contains(Self::USBIF_SHORT_NOT_OK) {
+        if self.contains(Self::USBIF_SHORT_NOT_OK) {
             sep(f)?;
             f.write_str("USBIF_SHORT_NOT_OK")?;
         }

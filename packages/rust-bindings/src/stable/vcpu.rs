@@ -677,7 +677,7 @@ impl ::core::fmt::Debug for VcpuSshottmr {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if VCPU_SSHOTTMR_future != 0 && self.contains(Self::FUTURE) {
+        if self.contains(Self::FUTURE) {
             sep(f)?;
             f.write_str("VCPU_SSHOTTMR_future")?;
         }

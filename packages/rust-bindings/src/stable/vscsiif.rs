@@ -718,7 +718,7 @@ impl ::core::fmt::Debug for VscsiifSg {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if VSCSIIF_SG_GRANT != 0 && self.contains(Self::GRANT) {
+        if self.contains(Self::GRANT) {
             sep(f)?;
             f.write_str("VSCSIIF_SG_GRANT")?;
         }

@@ -2414,23 +2414,23 @@ impl ::core::fmt::Debug for Sif {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if SIF_PRIVILEGED != 0 && self.contains(Self::PRIVILEGED) {
+        if self.contains(Self::PRIVILEGED) {
             sep(f)?;
             f.write_str("SIF_PRIVILEGED")?;
         }
-        if SIF_INITDOMAIN != 0 && self.contains(Self::INITDOMAIN) {
+        if self.contains(Self::INITDOMAIN) {
             sep(f)?;
             f.write_str("SIF_INITDOMAIN")?;
         }
-        if SIF_MULTIBOOT_MOD != 0 && self.contains(Self::MULTIBOOT_MOD) {
+        if self.contains(Self::MULTIBOOT_MOD) {
             sep(f)?;
             f.write_str("SIF_MULTIBOOT_MOD")?;
         }
-        if SIF_MOD_START_PFN != 0 && self.contains(Self::MOD_START_PFN) {
+        if self.contains(Self::MOD_START_PFN) {
             sep(f)?;
             f.write_str("SIF_MOD_START_PFN")?;
         }
-        if SIF_VIRT_P2M_4TOOLS != 0 && self.contains(Self::VIRT_P2M_4TOOLS) {
+        if self.contains(Self::VIRT_P2M_4TOOLS) {
             sep(f)?;
             f.write_str("SIF_VIRT_P2M_4TOOLS")?;
         }
@@ -2591,11 +2591,11 @@ impl ::core::fmt::Debug for XenPvclock {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_PVCLOCK_TSC_STABLE_BIT != 0 && self.contains(Self::TSC_STABLE_BIT) {
+        if self.contains(Self::TSC_STABLE_BIT) {
             sep(f)?;
             f.write_str("XEN_PVCLOCK_TSC_STABLE_BIT")?;
         }
-        if XEN_PVCLOCK_GUEST_STOPPED != 0 && self.contains(Self::GUEST_STOPPED) {
+        if self.contains(Self::GUEST_STOPPED) {
             sep(f)?;
             f.write_str("XEN_PVCLOCK_GUEST_STOPPED")?;
         }
@@ -2792,32 +2792,32 @@ impl ::core::fmt::Debug for Vgcf {
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if VGCF_i387_valid != 0 && self.contains(Self::I387_VALID) {
+        if self.contains(Self::I387_VALID) {
             sep(f)?;
             f.write_str("VGCF_i387_valid")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if VGCF_in_kernel != 0 && self.contains(Self::IN_KERNEL) {
+        if self.contains(Self::IN_KERNEL) {
             sep(f)?;
             f.write_str("VGCF_in_kernel")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if VGCF_failsafe_disables_events != 0 && self.contains(Self::FAILSAFE_DISABLES_EVENTS) {
+        if self.contains(Self::FAILSAFE_DISABLES_EVENTS) {
             sep(f)?;
             f.write_str("VGCF_failsafe_disables_events")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if VGCF_syscall_disables_events != 0 && self.contains(Self::SYSCALL_DISABLES_EVENTS) {
+        if self.contains(Self::SYSCALL_DISABLES_EVENTS) {
             sep(f)?;
             f.write_str("VGCF_syscall_disables_events")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if VGCF_online != 0 && self.contains(Self::ONLINE) {
+        if self.contains(Self::ONLINE) {
             sep(f)?;
             f.write_str("VGCF_online")?;
         }
         #[cfg(target_arch = "x86_64")]
-        if VGCF_in_syscall != 0 && self.contains(Self::IN_SYSCALL) {
+        if self.contains(Self::IN_SYSCALL) {
             sep(f)?;
             f.write_str("VGCF_in_syscall")?;
         }

@@ -711,22 +711,22 @@ impl ::core::fmt::Debug for XenstoreServerFeature {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XENSTORE_SERVER_FEATURE_RECONNECTION != 0 && self.contains(Self::RECONNECTION) {
+        if self.contains(Self::RECONNECTION) {
             sep(f)?;
             f.write_str("XENSTORE_SERVER_FEATURE_RECONNECTION")?;
         }
         #[cfg(feature = "xen-4-17")]
-        if XENSTORE_SERVER_FEATURE_ERROR != 0 && self.contains(Self::ERROR) {
+        if self.contains(Self::ERROR) {
             sep(f)?;
             f.write_str("XENSTORE_SERVER_FEATURE_ERROR")?;
         }
         #[cfg(feature = "xen-4-22")]
-        if XENSTORE_SERVER_FEATURE_WATCHDEPTH != 0 && self.contains(Self::WATCHDEPTH) {
+        if self.contains(Self::WATCHDEPTH) {
             sep(f)?;
             f.write_str("XENSTORE_SERVER_FEATURE_WATCHDEPTH")?;
         }
         #[cfg(feature = "xen-4-22")]
-        if XENSTORE_SERVER_FEATURE_DOMID_ANY != 0 && self.contains(Self::DOMID_ANY) {
+        if self.contains(Self::DOMID_ANY) {
             sep(f)?;
             f.write_str("XENSTORE_SERVER_FEATURE_DOMID_ANY")?;
         }

@@ -710,57 +710,57 @@ impl ::core::fmt::Debug for XenX86Emu {
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_LAPIC != 0 && self.contains(Self::LAPIC) {
+        if self.contains(Self::LAPIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_LAPIC")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_HPET != 0 && self.contains(Self::HPET) {
+        if self.contains(Self::HPET) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_HPET")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_PM != 0 && self.contains(Self::PM) {
+        if self.contains(Self::PM) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PM")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_RTC != 0 && self.contains(Self::RTC) {
+        if self.contains(Self::RTC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_RTC")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_IOAPIC != 0 && self.contains(Self::IOAPIC) {
+        if self.contains(Self::IOAPIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_IOAPIC")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_PIC != 0 && self.contains(Self::PIC) {
+        if self.contains(Self::PIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PIC")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_VGA != 0 && self.contains(Self::VGA) {
+        if self.contains(Self::VGA) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_VGA")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_IOMMU != 0 && self.contains(Self::IOMMU) {
+        if self.contains(Self::IOMMU) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_IOMMU")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_PIT != 0 && self.contains(Self::PIT) {
+        if self.contains(Self::PIT) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PIT")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_USE_PIRQ != 0 && self.contains(Self::USE_PIRQ) {
+        if self.contains(Self::USE_PIRQ) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_USE_PIRQ")?;
         }
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_EMU_VPCI != 0 && self.contains(Self::VPCI) {
+        if self.contains(Self::VPCI) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_VPCI")?;
         }
@@ -914,7 +914,7 @@ impl ::core::fmt::Debug for XenX86MiscFlags {
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-        if XEN_X86_MSR_RELAXED != 0 && self.contains(Self::XEN_X86_MSR_RELAXED) {
+        if self.contains(Self::XEN_X86_MSR_RELAXED) {
             sep(f)?;
             f.write_str("XEN_X86_MSR_RELAXED")?;
         }
@@ -1346,39 +1346,39 @@ impl ::core::fmt::Debug for XenDomctlCdf {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_DOMCTL_CDF_hvm != 0 && self.contains(Self::HVM) {
+        if self.contains(Self::HVM) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_hvm")?;
         }
-        if XEN_DOMCTL_CDF_hap != 0 && self.contains(Self::HAP) {
+        if self.contains(Self::HAP) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_hap")?;
         }
-        if XEN_DOMCTL_CDF_s3_integrity != 0 && self.contains(Self::S3_INTEGRITY) {
+        if self.contains(Self::S3_INTEGRITY) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_s3_integrity")?;
         }
-        if XEN_DOMCTL_CDF_oos_off != 0 && self.contains(Self::OOS_OFF) {
+        if self.contains(Self::OOS_OFF) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_oos_off")?;
         }
-        if XEN_DOMCTL_CDF_xs_domain != 0 && self.contains(Self::XS_DOMAIN) {
+        if self.contains(Self::XS_DOMAIN) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_xs_domain")?;
         }
-        if XEN_DOMCTL_CDF_iommu != 0 && self.contains(Self::IOMMU) {
+        if self.contains(Self::IOMMU) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_iommu")?;
         }
-        if XEN_DOMCTL_CDF_nested_virt != 0 && self.contains(Self::NESTED_VIRT) {
+        if self.contains(Self::NESTED_VIRT) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_nested_virt")?;
         }
-        if XEN_DOMCTL_CDF_vpmu != 0 && self.contains(Self::VPMU) {
+        if self.contains(Self::VPMU) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_vpmu")?;
         }
-        if XEN_DOMCTL_CDF_trap_unmapped_accesses != 0 && self.contains(Self::TRAP_UNMAPPED_ACCESSES) {
+        if self.contains(Self::TRAP_UNMAPPED_ACCESSES) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_CDF_trap_unmapped_accesses")?;
         }
@@ -1529,7 +1529,7 @@ impl ::core::fmt::Debug for XenDomctlIommu {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if XEN_DOMCTL_IOMMU_no_sharept != 0 && self.contains(Self::NO_SHAREPT) {
+        if self.contains(Self::NO_SHAREPT) {
             sep(f)?;
             f.write_str("XEN_DOMCTL_IOMMU_no_sharept")?;
         }

@@ -943,7 +943,7 @@ export const PRECOMPILED: Precompiled = {
 },"usePartial":true,"useData":true,"useDepths":true},
   },
   "_settype.hbs": {
-    digest: "93dea2a5cf909b2bd576cc88f6a05311f65c7b1daa9f6d02a0c4f27ad910908f",
+    digest: "7ab9a91d9a1040d15ec0e59f6795b0bffbcf05a6d97c098319365c10a63fb97c",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1051,33 +1051,47 @@ export const PRECOMPILED: Precompiled = {
   return "    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        if self.0 == 0 {\n            return f.write_str(\""
     + ((stack1 = container.lambda(container.strict(depth0, "typeName", {"start":{"line":125,"column":34},"end":{"line":125,"column":42}} ), depth0)) != null ? stack1 : "")
     + "(0)\");\n        }\n        let mut first = true;\n        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(\" | \") };\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":137,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":139,"column":9}}})) != null ? stack1 : "")
     + "        let rest = self.unknown_bits();\n        if rest != 0 {\n            sep(f)?;\n            write!(f, \"{rest:#x}\")?;\n        }\n        Ok(())\n    }\n";
 },"12":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":132,"column":7}}})) != null ? stack1 : "")
-    + "        if "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":133,"column":13},"end":{"line":133,"column":21}} ), depth0)) != null ? stack1 : "")
-    + " != 0 && self.contains(Self::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":133,"column":54},"end":{"line":133,"column":58}} ), depth0)) != null ? stack1 : "")
-    + ") {\n            sep(f)?;\n            f.write_str(\""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":135,"column":27},"end":{"line":135,"column":32}} ), depth0)) != null ? stack1 : "")
-    + "\")?;\n        }\n";
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":138,"column":11}}})) != null ? stack1 : "");
 },"13":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":131,"column":0},"end":{"line":133,"column":7}}})) != null ? stack1 : "")
+    + "        if "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"someZero"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":134,"column":11},"end":{"line":134,"column":55}}})) != null ? stack1 : "")
+    + "self.contains(Self::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":134,"column":77},"end":{"line":134,"column":81}} ), depth0)) != null ? stack1 : "")
+    + ") {\n            sep(f)?;\n            f.write_str(\""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":136,"column":27},"end":{"line":136,"column":32}} ), depth0)) != null ? stack1 : "")
+    + "\")?;\n        }\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":134,"column":29},"end":{"line":134,"column":37}} ), depth0)) != null ? stack1 : "")
+    + " != 0 && ";
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "    /// The constant's C name, or `"
-    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":146,"column":37},"end":{"line":146,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":148,"column":37},"end":{"line":148,"column":45}} ), depth0)) != null ? stack1 : "")
     + "(value)` for a value this crate does not name.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        match self.name() {\n            Some(name) => f.write_str(name),\n            None => write!(f, \""
-    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":150,"column":33},"end":{"line":150,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":152,"column":33},"end":{"line":152,"column":41}} ), depth0)) != null ? stack1 : "")
     + "({})\", self.0),\n        }\n    }\n";
-},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1086,8 +1100,8 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ops"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":157,"column":0},"end":{"line":178,"column":9}}})) != null ? stack1 : "");
-},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ops"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":180,"column":9}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1095,30 +1109,30 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":158,"column":0},"end":{"line":160,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":160,"column":0},"end":{"line":162,"column":7}}})) != null ? stack1 : "")
     + "impl ::core::ops::"
-    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":161,"column":20},"end":{"line":161,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":163,"column":20},"end":{"line":163,"column":25}} ), depth0)) != null ? stack1 : "")
     + " for "
-    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":161,"column":34},"end":{"line":161,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":163,"column":34},"end":{"line":163,"column":45}} ), depth0)) != null ? stack1 : "")
     + " {\n    type Output = Self;\n    #[inline]\n    fn "
-    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":164,"column":9},"end":{"line":164,"column":15}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":166,"column":9},"end":{"line":166,"column":15}} ), depth0)) != null ? stack1 : "")
     + "(self, other: Self) -> Self {\n        Self("
-    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":165,"column":15},"end":{"line":165,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":167,"column":15},"end":{"line":167,"column":19}} ), depth0)) != null ? stack1 : "")
     + ")\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":169,"column":0},"end":{"line":171,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":171,"column":0},"end":{"line":173,"column":7}}})) != null ? stack1 : "")
     + "impl ::core::ops::"
-    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":172,"column":20},"end":{"line":172,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":174,"column":20},"end":{"line":174,"column":25}} ), depth0)) != null ? stack1 : "")
     + "Assign for "
-    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":172,"column":40},"end":{"line":172,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":174,"column":40},"end":{"line":174,"column":51}} ), depth0)) != null ? stack1 : "")
     + " {\n    #[inline]\n    fn "
-    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":174,"column":9},"end":{"line":174,"column":15}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":176,"column":9},"end":{"line":176,"column":15}} ), depth0)) != null ? stack1 : "")
     + "_assign(&mut self, other: Self) {\n        self.0 = "
-    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":175,"column":19},"end":{"line":175,"column":23}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":177,"column":19},"end":{"line":177,"column":23}} ), depth0)) != null ? stack1 : "")
     + ";\n    }\n}\n";
-},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":159,"column":2},"end":{"line":159,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":161,"column":2},"end":{"line":161,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1166,9 +1180,9 @@ export const PRECOMPILED: Precompiled = {
     + "impl ::core::fmt::Debug for "
     + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":120,"column":30},"end":{"line":120,"column":38}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.program(13, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":153,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.program(15, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":155,"column":7}}})) != null ? stack1 : "")
     + "}\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":155,"column":0},"end":{"line":179,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":157,"column":0},"end":{"line":181,"column":7}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "availability.rs.hbs": {

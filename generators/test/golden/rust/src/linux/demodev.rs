@@ -218,7 +218,7 @@ impl ::core::fmt::Debug for DemodevFlag {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if DEMODEV_FLAG_ONCE != 0 && self.contains(Self::ONCE) {
+        if self.contains(Self::ONCE) {
             sep(f)?;
             f.write_str("DEMODEV_FLAG_ONCE")?;
         }

@@ -1317,11 +1317,11 @@ impl ::core::fmt::Debug for FxFlags {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        if FX_FLAG_A != 0 && self.contains(Self::A) {
+        if self.contains(Self::A) {
             sep(f)?;
             f.write_str("FX_FLAG_A")?;
         }
-        if FX_FLAG_B != 0 && self.contains(Self::B) {
+        if self.contains(Self::B) {
             sep(f)?;
             f.write_str("FX_FLAG_B")?;
         }
