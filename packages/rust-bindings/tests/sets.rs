@@ -7,6 +7,11 @@
 //! not name print in hex after the named ones.
 #![allow(unused_imports)]
 
+/// `value` converted to the integer type of `like` (a typedef the test module may not import).
+fn integer<T: Into<I>, I>(value: T, _like: I) -> I {
+    value.into()
+}
+
 #[cfg(feature = "xen-4-12")]
 #[test]
 fn stable_argo_xen_argo_ring() {
@@ -15,7 +20,7 @@ fn stable_argo_xen_argo_ring() {
     {
         assert_eq!(T::EXISTS.0, XEN_ARGO_RING_EXISTS, "XEN_ARGO_RING_EXISTS");
         assert_eq!(T::from(XEN_ARGO_RING_EXISTS), T::EXISTS, "XEN_ARGO_RING_EXISTS: from the integer");
-        assert_eq!(u16::from(T::EXISTS), XEN_ARGO_RING_EXISTS, "XEN_ARGO_RING_EXISTS: to the integer");
+        assert_eq!(integer(T::EXISTS, XEN_ARGO_RING_EXISTS), XEN_ARGO_RING_EXISTS, "XEN_ARGO_RING_EXISTS: to the integer");
         assert!(T::all().contains(T::EXISTS), "XEN_ARGO_RING_EXISTS: in all()");
         assert!(T::EXISTS.intersects(T::EXISTS) && !T::EXISTS.is_empty(), "XEN_ARGO_RING_EXISTS: set");
         assert_eq!(T::EXISTS - T::EXISTS, T::empty(), "XEN_ARGO_RING_EXISTS: removed");
@@ -24,7 +29,7 @@ fn stable_argo_xen_argo_ring() {
     {
         assert_eq!(T::SHARED.0, XEN_ARGO_RING_SHARED, "XEN_ARGO_RING_SHARED");
         assert_eq!(T::from(XEN_ARGO_RING_SHARED), T::SHARED, "XEN_ARGO_RING_SHARED: from the integer");
-        assert_eq!(u16::from(T::SHARED), XEN_ARGO_RING_SHARED, "XEN_ARGO_RING_SHARED: to the integer");
+        assert_eq!(integer(T::SHARED, XEN_ARGO_RING_SHARED), XEN_ARGO_RING_SHARED, "XEN_ARGO_RING_SHARED: to the integer");
         assert!(T::all().contains(T::SHARED), "XEN_ARGO_RING_SHARED: in all()");
         assert!(T::SHARED.intersects(T::SHARED) && !T::SHARED.is_empty(), "XEN_ARGO_RING_SHARED: set");
         assert_eq!(T::SHARED - T::SHARED, T::empty(), "XEN_ARGO_RING_SHARED: removed");
@@ -33,7 +38,7 @@ fn stable_argo_xen_argo_ring() {
     {
         assert_eq!(T::EMPTY.0, XEN_ARGO_RING_EMPTY, "XEN_ARGO_RING_EMPTY");
         assert_eq!(T::from(XEN_ARGO_RING_EMPTY), T::EMPTY, "XEN_ARGO_RING_EMPTY: from the integer");
-        assert_eq!(u16::from(T::EMPTY), XEN_ARGO_RING_EMPTY, "XEN_ARGO_RING_EMPTY: to the integer");
+        assert_eq!(integer(T::EMPTY, XEN_ARGO_RING_EMPTY), XEN_ARGO_RING_EMPTY, "XEN_ARGO_RING_EMPTY: to the integer");
         assert!(T::all().contains(T::EMPTY), "XEN_ARGO_RING_EMPTY: in all()");
         assert!(T::EMPTY.intersects(T::EMPTY) && !T::EMPTY.is_empty(), "XEN_ARGO_RING_EMPTY: set");
         assert_eq!(T::EMPTY - T::EMPTY, T::empty(), "XEN_ARGO_RING_EMPTY: removed");
@@ -42,7 +47,7 @@ fn stable_argo_xen_argo_ring() {
     {
         assert_eq!(T::SUFFICIENT.0, XEN_ARGO_RING_SUFFICIENT, "XEN_ARGO_RING_SUFFICIENT");
         assert_eq!(T::from(XEN_ARGO_RING_SUFFICIENT), T::SUFFICIENT, "XEN_ARGO_RING_SUFFICIENT: from the integer");
-        assert_eq!(u16::from(T::SUFFICIENT), XEN_ARGO_RING_SUFFICIENT, "XEN_ARGO_RING_SUFFICIENT: to the integer");
+        assert_eq!(integer(T::SUFFICIENT, XEN_ARGO_RING_SUFFICIENT), XEN_ARGO_RING_SUFFICIENT, "XEN_ARGO_RING_SUFFICIENT: to the integer");
         assert!(T::all().contains(T::SUFFICIENT), "XEN_ARGO_RING_SUFFICIENT: in all()");
         assert!(T::SUFFICIENT.intersects(T::SUFFICIENT) && !T::SUFFICIENT.is_empty(), "XEN_ARGO_RING_SUFFICIENT: set");
         assert_eq!(T::SUFFICIENT - T::SUFFICIENT, T::empty(), "XEN_ARGO_RING_SUFFICIENT: removed");
@@ -51,7 +56,7 @@ fn stable_argo_xen_argo_ring() {
     {
         assert_eq!(T::EMSGSIZE.0, XEN_ARGO_RING_EMSGSIZE, "XEN_ARGO_RING_EMSGSIZE");
         assert_eq!(T::from(XEN_ARGO_RING_EMSGSIZE), T::EMSGSIZE, "XEN_ARGO_RING_EMSGSIZE: from the integer");
-        assert_eq!(u16::from(T::EMSGSIZE), XEN_ARGO_RING_EMSGSIZE, "XEN_ARGO_RING_EMSGSIZE: to the integer");
+        assert_eq!(integer(T::EMSGSIZE, XEN_ARGO_RING_EMSGSIZE), XEN_ARGO_RING_EMSGSIZE, "XEN_ARGO_RING_EMSGSIZE: to the integer");
         assert!(T::all().contains(T::EMSGSIZE), "XEN_ARGO_RING_EMSGSIZE: in all()");
         assert!(T::EMSGSIZE.intersects(T::EMSGSIZE) && !T::EMSGSIZE.is_empty(), "XEN_ARGO_RING_EMSGSIZE: set");
         assert_eq!(T::EMSGSIZE - T::EMSGSIZE, T::empty(), "XEN_ARGO_RING_EMSGSIZE: removed");
@@ -60,7 +65,7 @@ fn stable_argo_xen_argo_ring() {
     {
         assert_eq!(T::EBUSY.0, XEN_ARGO_RING_EBUSY, "XEN_ARGO_RING_EBUSY");
         assert_eq!(T::from(XEN_ARGO_RING_EBUSY), T::EBUSY, "XEN_ARGO_RING_EBUSY: from the integer");
-        assert_eq!(u16::from(T::EBUSY), XEN_ARGO_RING_EBUSY, "XEN_ARGO_RING_EBUSY: to the integer");
+        assert_eq!(integer(T::EBUSY, XEN_ARGO_RING_EBUSY), XEN_ARGO_RING_EBUSY, "XEN_ARGO_RING_EBUSY: to the integer");
         assert!(T::all().contains(T::EBUSY), "XEN_ARGO_RING_EBUSY: in all()");
         assert!(T::EBUSY.intersects(T::EBUSY) && !T::EBUSY.is_empty(), "XEN_ARGO_RING_EBUSY: set");
         assert_eq!(T::EBUSY - T::EBUSY, T::empty(), "XEN_ARGO_RING_EBUSY: removed");
@@ -80,7 +85,7 @@ fn stable_argo_xen_argo_register_flag() {
     {
         assert_eq!(T::FAIL_EXIST.0, XEN_ARGO_REGISTER_FLAG_FAIL_EXIST, "XEN_ARGO_REGISTER_FLAG_FAIL_EXIST");
         assert_eq!(T::from(XEN_ARGO_REGISTER_FLAG_FAIL_EXIST), T::FAIL_EXIST, "XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: from the integer");
-        assert_eq!(u32::from(T::FAIL_EXIST), XEN_ARGO_REGISTER_FLAG_FAIL_EXIST, "XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: to the integer");
+        assert_eq!(integer(T::FAIL_EXIST, XEN_ARGO_REGISTER_FLAG_FAIL_EXIST), XEN_ARGO_REGISTER_FLAG_FAIL_EXIST, "XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: to the integer");
         assert!(T::all().contains(T::FAIL_EXIST), "XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: in all()");
         assert!(T::FAIL_EXIST.intersects(T::FAIL_EXIST) && !T::FAIL_EXIST.is_empty(), "XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: set");
         assert_eq!(T::FAIL_EXIST - T::FAIL_EXIST, T::empty(), "XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: removed");
@@ -99,49 +104,49 @@ fn stable_blkif_blkif_op() {
     {
         assert_eq!(T::READ.0, BLKIF_OP_READ, "BLKIF_OP_READ");
         assert_eq!(T::from(BLKIF_OP_READ), T::READ, "BLKIF_OP_READ: from the integer");
-        assert_eq!(u8::from(T::READ), BLKIF_OP_READ, "BLKIF_OP_READ: to the integer");
+        assert_eq!(integer(T::READ, BLKIF_OP_READ), BLKIF_OP_READ, "BLKIF_OP_READ: to the integer");
         assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("BLKIF_OP_READ: a name"), "BLKIF_OP_READ: Debug");
         assert_eq!(T::READ.name(), Some("BLKIF_OP_READ"), "BLKIF_OP_READ: its own name");
     }
     {
         assert_eq!(T::WRITE.0, BLKIF_OP_WRITE, "BLKIF_OP_WRITE");
         assert_eq!(T::from(BLKIF_OP_WRITE), T::WRITE, "BLKIF_OP_WRITE: from the integer");
-        assert_eq!(u8::from(T::WRITE), BLKIF_OP_WRITE, "BLKIF_OP_WRITE: to the integer");
+        assert_eq!(integer(T::WRITE, BLKIF_OP_WRITE), BLKIF_OP_WRITE, "BLKIF_OP_WRITE: to the integer");
         assert_eq!(format!("{:?}", T::WRITE), T::WRITE.name().expect("BLKIF_OP_WRITE: a name"), "BLKIF_OP_WRITE: Debug");
         assert_eq!(T::WRITE.name(), Some("BLKIF_OP_WRITE"), "BLKIF_OP_WRITE: its own name");
     }
     {
         assert_eq!(T::WRITE_BARRIER.0, BLKIF_OP_WRITE_BARRIER, "BLKIF_OP_WRITE_BARRIER");
         assert_eq!(T::from(BLKIF_OP_WRITE_BARRIER), T::WRITE_BARRIER, "BLKIF_OP_WRITE_BARRIER: from the integer");
-        assert_eq!(u8::from(T::WRITE_BARRIER), BLKIF_OP_WRITE_BARRIER, "BLKIF_OP_WRITE_BARRIER: to the integer");
+        assert_eq!(integer(T::WRITE_BARRIER, BLKIF_OP_WRITE_BARRIER), BLKIF_OP_WRITE_BARRIER, "BLKIF_OP_WRITE_BARRIER: to the integer");
         assert_eq!(format!("{:?}", T::WRITE_BARRIER), T::WRITE_BARRIER.name().expect("BLKIF_OP_WRITE_BARRIER: a name"), "BLKIF_OP_WRITE_BARRIER: Debug");
         assert_eq!(T::WRITE_BARRIER.name(), Some("BLKIF_OP_WRITE_BARRIER"), "BLKIF_OP_WRITE_BARRIER: its own name");
     }
     {
         assert_eq!(T::FLUSH_DISKCACHE.0, BLKIF_OP_FLUSH_DISKCACHE, "BLKIF_OP_FLUSH_DISKCACHE");
         assert_eq!(T::from(BLKIF_OP_FLUSH_DISKCACHE), T::FLUSH_DISKCACHE, "BLKIF_OP_FLUSH_DISKCACHE: from the integer");
-        assert_eq!(u8::from(T::FLUSH_DISKCACHE), BLKIF_OP_FLUSH_DISKCACHE, "BLKIF_OP_FLUSH_DISKCACHE: to the integer");
+        assert_eq!(integer(T::FLUSH_DISKCACHE, BLKIF_OP_FLUSH_DISKCACHE), BLKIF_OP_FLUSH_DISKCACHE, "BLKIF_OP_FLUSH_DISKCACHE: to the integer");
         assert_eq!(format!("{:?}", T::FLUSH_DISKCACHE), T::FLUSH_DISKCACHE.name().expect("BLKIF_OP_FLUSH_DISKCACHE: a name"), "BLKIF_OP_FLUSH_DISKCACHE: Debug");
         assert_eq!(T::FLUSH_DISKCACHE.name(), Some("BLKIF_OP_FLUSH_DISKCACHE"), "BLKIF_OP_FLUSH_DISKCACHE: its own name");
     }
     {
         assert_eq!(T::RESERVED_1.0, BLKIF_OP_RESERVED_1, "BLKIF_OP_RESERVED_1");
         assert_eq!(T::from(BLKIF_OP_RESERVED_1), T::RESERVED_1, "BLKIF_OP_RESERVED_1: from the integer");
-        assert_eq!(u8::from(T::RESERVED_1), BLKIF_OP_RESERVED_1, "BLKIF_OP_RESERVED_1: to the integer");
+        assert_eq!(integer(T::RESERVED_1, BLKIF_OP_RESERVED_1), BLKIF_OP_RESERVED_1, "BLKIF_OP_RESERVED_1: to the integer");
         assert_eq!(format!("{:?}", T::RESERVED_1), T::RESERVED_1.name().expect("BLKIF_OP_RESERVED_1: a name"), "BLKIF_OP_RESERVED_1: Debug");
         assert_eq!(T::RESERVED_1.name(), Some("BLKIF_OP_RESERVED_1"), "BLKIF_OP_RESERVED_1: its own name");
     }
     {
         assert_eq!(T::DISCARD.0, BLKIF_OP_DISCARD, "BLKIF_OP_DISCARD");
         assert_eq!(T::from(BLKIF_OP_DISCARD), T::DISCARD, "BLKIF_OP_DISCARD: from the integer");
-        assert_eq!(u8::from(T::DISCARD), BLKIF_OP_DISCARD, "BLKIF_OP_DISCARD: to the integer");
+        assert_eq!(integer(T::DISCARD, BLKIF_OP_DISCARD), BLKIF_OP_DISCARD, "BLKIF_OP_DISCARD: to the integer");
         assert_eq!(format!("{:?}", T::DISCARD), T::DISCARD.name().expect("BLKIF_OP_DISCARD: a name"), "BLKIF_OP_DISCARD: Debug");
         assert_eq!(T::DISCARD.name(), Some("BLKIF_OP_DISCARD"), "BLKIF_OP_DISCARD: its own name");
     }
     {
         assert_eq!(T::INDIRECT.0, BLKIF_OP_INDIRECT, "BLKIF_OP_INDIRECT");
         assert_eq!(T::from(BLKIF_OP_INDIRECT), T::INDIRECT, "BLKIF_OP_INDIRECT: from the integer");
-        assert_eq!(u8::from(T::INDIRECT), BLKIF_OP_INDIRECT, "BLKIF_OP_INDIRECT: to the integer");
+        assert_eq!(integer(T::INDIRECT, BLKIF_OP_INDIRECT), BLKIF_OP_INDIRECT, "BLKIF_OP_INDIRECT: to the integer");
         assert_eq!(format!("{:?}", T::INDIRECT), T::INDIRECT.name().expect("BLKIF_OP_INDIRECT: a name"), "BLKIF_OP_INDIRECT: Debug");
         assert_eq!(T::INDIRECT.name(), Some("BLKIF_OP_INDIRECT"), "BLKIF_OP_INDIRECT: its own name");
     }
@@ -156,7 +161,7 @@ fn stable_blkif_blkif_discard() {
     {
         assert_eq!(T::SECURE.0, BLKIF_DISCARD_SECURE, "BLKIF_DISCARD_SECURE");
         assert_eq!(T::from(BLKIF_DISCARD_SECURE), T::SECURE, "BLKIF_DISCARD_SECURE: from the integer");
-        assert_eq!(u8::from(T::SECURE), BLKIF_DISCARD_SECURE, "BLKIF_DISCARD_SECURE: to the integer");
+        assert_eq!(integer(T::SECURE, BLKIF_DISCARD_SECURE), BLKIF_DISCARD_SECURE, "BLKIF_DISCARD_SECURE: to the integer");
         assert!(T::all().contains(T::SECURE), "BLKIF_DISCARD_SECURE: in all()");
         assert!(T::SECURE.intersects(T::SECURE) && !T::SECURE.is_empty(), "BLKIF_DISCARD_SECURE: set");
         assert_eq!(T::SECURE - T::SECURE, T::empty(), "BLKIF_DISCARD_SECURE: removed");
@@ -175,21 +180,21 @@ fn stable_blkif_blkif_rsp() {
     {
         assert_eq!(T::EOPNOTSUPP.0, BLKIF_RSP_EOPNOTSUPP, "BLKIF_RSP_EOPNOTSUPP");
         assert_eq!(T::from(BLKIF_RSP_EOPNOTSUPP), T::EOPNOTSUPP, "BLKIF_RSP_EOPNOTSUPP: from the integer");
-        assert_eq!(i16::from(T::EOPNOTSUPP), BLKIF_RSP_EOPNOTSUPP, "BLKIF_RSP_EOPNOTSUPP: to the integer");
+        assert_eq!(integer(T::EOPNOTSUPP, BLKIF_RSP_EOPNOTSUPP), BLKIF_RSP_EOPNOTSUPP, "BLKIF_RSP_EOPNOTSUPP: to the integer");
         assert_eq!(format!("{:?}", T::EOPNOTSUPP), T::EOPNOTSUPP.name().expect("BLKIF_RSP_EOPNOTSUPP: a name"), "BLKIF_RSP_EOPNOTSUPP: Debug");
         assert_eq!(T::EOPNOTSUPP.name(), Some("BLKIF_RSP_EOPNOTSUPP"), "BLKIF_RSP_EOPNOTSUPP: its own name");
     }
     {
         assert_eq!(T::ERROR.0, BLKIF_RSP_ERROR, "BLKIF_RSP_ERROR");
         assert_eq!(T::from(BLKIF_RSP_ERROR), T::ERROR, "BLKIF_RSP_ERROR: from the integer");
-        assert_eq!(i16::from(T::ERROR), BLKIF_RSP_ERROR, "BLKIF_RSP_ERROR: to the integer");
+        assert_eq!(integer(T::ERROR, BLKIF_RSP_ERROR), BLKIF_RSP_ERROR, "BLKIF_RSP_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::ERROR), T::ERROR.name().expect("BLKIF_RSP_ERROR: a name"), "BLKIF_RSP_ERROR: Debug");
         assert_eq!(T::ERROR.name(), Some("BLKIF_RSP_ERROR"), "BLKIF_RSP_ERROR: its own name");
     }
     {
         assert_eq!(T::OKAY.0, BLKIF_RSP_OKAY, "BLKIF_RSP_OKAY");
         assert_eq!(T::from(BLKIF_RSP_OKAY), T::OKAY, "BLKIF_RSP_OKAY: from the integer");
-        assert_eq!(i16::from(T::OKAY), BLKIF_RSP_OKAY, "BLKIF_RSP_OKAY: to the integer");
+        assert_eq!(integer(T::OKAY, BLKIF_RSP_OKAY), BLKIF_RSP_OKAY, "BLKIF_RSP_OKAY: to the integer");
         assert_eq!(format!("{:?}", T::OKAY), T::OKAY.name().expect("BLKIF_RSP_OKAY: a name"), "BLKIF_RSP_OKAY: Debug");
         assert_eq!(T::OKAY.name(), Some("BLKIF_RSP_OKAY"), "BLKIF_RSP_OKAY: its own name");
     }
@@ -204,7 +209,7 @@ fn stable_blkif_vdisk() {
     {
         assert_eq!(T::CDROM.0, VDISK_CDROM, "VDISK_CDROM");
         assert_eq!(T::from(VDISK_CDROM), T::CDROM, "VDISK_CDROM: from the integer");
-        assert_eq!(u32::from(T::CDROM), VDISK_CDROM, "VDISK_CDROM: to the integer");
+        assert_eq!(integer(T::CDROM, VDISK_CDROM), VDISK_CDROM, "VDISK_CDROM: to the integer");
         assert!(T::all().contains(T::CDROM), "VDISK_CDROM: in all()");
         assert!(T::CDROM.intersects(T::CDROM) && !T::CDROM.is_empty(), "VDISK_CDROM: set");
         assert_eq!(T::CDROM - T::CDROM, T::empty(), "VDISK_CDROM: removed");
@@ -213,7 +218,7 @@ fn stable_blkif_vdisk() {
     {
         assert_eq!(T::REMOVABLE.0, VDISK_REMOVABLE, "VDISK_REMOVABLE");
         assert_eq!(T::from(VDISK_REMOVABLE), T::REMOVABLE, "VDISK_REMOVABLE: from the integer");
-        assert_eq!(u32::from(T::REMOVABLE), VDISK_REMOVABLE, "VDISK_REMOVABLE: to the integer");
+        assert_eq!(integer(T::REMOVABLE, VDISK_REMOVABLE), VDISK_REMOVABLE, "VDISK_REMOVABLE: to the integer");
         assert!(T::all().contains(T::REMOVABLE), "VDISK_REMOVABLE: in all()");
         assert!(T::REMOVABLE.intersects(T::REMOVABLE) && !T::REMOVABLE.is_empty(), "VDISK_REMOVABLE: set");
         assert_eq!(T::REMOVABLE - T::REMOVABLE, T::empty(), "VDISK_REMOVABLE: removed");
@@ -222,7 +227,7 @@ fn stable_blkif_vdisk() {
     {
         assert_eq!(T::READONLY.0, VDISK_READONLY, "VDISK_READONLY");
         assert_eq!(T::from(VDISK_READONLY), T::READONLY, "VDISK_READONLY: from the integer");
-        assert_eq!(u32::from(T::READONLY), VDISK_READONLY, "VDISK_READONLY: to the integer");
+        assert_eq!(integer(T::READONLY, VDISK_READONLY), VDISK_READONLY, "VDISK_READONLY: to the integer");
         assert!(T::all().contains(T::READONLY), "VDISK_READONLY: in all()");
         assert!(T::READONLY.intersects(T::READONLY) && !T::READONLY.is_empty(), "VDISK_READONLY: set");
         assert_eq!(T::READONLY - T::READONLY, T::empty(), "VDISK_READONLY: removed");
@@ -242,105 +247,105 @@ fn stable_cameraif_xencamera_op() {
     {
         assert_eq!(T::CONFIG_SET.0, XENCAMERA_OP_CONFIG_SET, "XENCAMERA_OP_CONFIG_SET");
         assert_eq!(T::from(XENCAMERA_OP_CONFIG_SET), T::CONFIG_SET, "XENCAMERA_OP_CONFIG_SET: from the integer");
-        assert_eq!(u8::from(T::CONFIG_SET), XENCAMERA_OP_CONFIG_SET, "XENCAMERA_OP_CONFIG_SET: to the integer");
+        assert_eq!(integer(T::CONFIG_SET, XENCAMERA_OP_CONFIG_SET), XENCAMERA_OP_CONFIG_SET, "XENCAMERA_OP_CONFIG_SET: to the integer");
         assert_eq!(format!("{:?}", T::CONFIG_SET), T::CONFIG_SET.name().expect("XENCAMERA_OP_CONFIG_SET: a name"), "XENCAMERA_OP_CONFIG_SET: Debug");
         assert_eq!(T::CONFIG_SET.name(), Some("XENCAMERA_OP_CONFIG_SET"), "XENCAMERA_OP_CONFIG_SET: its own name");
     }
     {
         assert_eq!(T::CONFIG_GET.0, XENCAMERA_OP_CONFIG_GET, "XENCAMERA_OP_CONFIG_GET");
         assert_eq!(T::from(XENCAMERA_OP_CONFIG_GET), T::CONFIG_GET, "XENCAMERA_OP_CONFIG_GET: from the integer");
-        assert_eq!(u8::from(T::CONFIG_GET), XENCAMERA_OP_CONFIG_GET, "XENCAMERA_OP_CONFIG_GET: to the integer");
+        assert_eq!(integer(T::CONFIG_GET, XENCAMERA_OP_CONFIG_GET), XENCAMERA_OP_CONFIG_GET, "XENCAMERA_OP_CONFIG_GET: to the integer");
         assert_eq!(format!("{:?}", T::CONFIG_GET), T::CONFIG_GET.name().expect("XENCAMERA_OP_CONFIG_GET: a name"), "XENCAMERA_OP_CONFIG_GET: Debug");
         assert_eq!(T::CONFIG_GET.name(), Some("XENCAMERA_OP_CONFIG_GET"), "XENCAMERA_OP_CONFIG_GET: its own name");
     }
     {
         assert_eq!(T::CONFIG_VALIDATE.0, XENCAMERA_OP_CONFIG_VALIDATE, "XENCAMERA_OP_CONFIG_VALIDATE");
         assert_eq!(T::from(XENCAMERA_OP_CONFIG_VALIDATE), T::CONFIG_VALIDATE, "XENCAMERA_OP_CONFIG_VALIDATE: from the integer");
-        assert_eq!(u8::from(T::CONFIG_VALIDATE), XENCAMERA_OP_CONFIG_VALIDATE, "XENCAMERA_OP_CONFIG_VALIDATE: to the integer");
+        assert_eq!(integer(T::CONFIG_VALIDATE, XENCAMERA_OP_CONFIG_VALIDATE), XENCAMERA_OP_CONFIG_VALIDATE, "XENCAMERA_OP_CONFIG_VALIDATE: to the integer");
         assert_eq!(format!("{:?}", T::CONFIG_VALIDATE), T::CONFIG_VALIDATE.name().expect("XENCAMERA_OP_CONFIG_VALIDATE: a name"), "XENCAMERA_OP_CONFIG_VALIDATE: Debug");
         assert_eq!(T::CONFIG_VALIDATE.name(), Some("XENCAMERA_OP_CONFIG_VALIDATE"), "XENCAMERA_OP_CONFIG_VALIDATE: its own name");
     }
     {
         assert_eq!(T::FRAME_RATE_SET.0, XENCAMERA_OP_FRAME_RATE_SET, "XENCAMERA_OP_FRAME_RATE_SET");
         assert_eq!(T::from(XENCAMERA_OP_FRAME_RATE_SET), T::FRAME_RATE_SET, "XENCAMERA_OP_FRAME_RATE_SET: from the integer");
-        assert_eq!(u8::from(T::FRAME_RATE_SET), XENCAMERA_OP_FRAME_RATE_SET, "XENCAMERA_OP_FRAME_RATE_SET: to the integer");
+        assert_eq!(integer(T::FRAME_RATE_SET, XENCAMERA_OP_FRAME_RATE_SET), XENCAMERA_OP_FRAME_RATE_SET, "XENCAMERA_OP_FRAME_RATE_SET: to the integer");
         assert_eq!(format!("{:?}", T::FRAME_RATE_SET), T::FRAME_RATE_SET.name().expect("XENCAMERA_OP_FRAME_RATE_SET: a name"), "XENCAMERA_OP_FRAME_RATE_SET: Debug");
         assert_eq!(T::FRAME_RATE_SET.name(), Some("XENCAMERA_OP_FRAME_RATE_SET"), "XENCAMERA_OP_FRAME_RATE_SET: its own name");
     }
     {
         assert_eq!(T::BUF_GET_LAYOUT.0, XENCAMERA_OP_BUF_GET_LAYOUT, "XENCAMERA_OP_BUF_GET_LAYOUT");
         assert_eq!(T::from(XENCAMERA_OP_BUF_GET_LAYOUT), T::BUF_GET_LAYOUT, "XENCAMERA_OP_BUF_GET_LAYOUT: from the integer");
-        assert_eq!(u8::from(T::BUF_GET_LAYOUT), XENCAMERA_OP_BUF_GET_LAYOUT, "XENCAMERA_OP_BUF_GET_LAYOUT: to the integer");
+        assert_eq!(integer(T::BUF_GET_LAYOUT, XENCAMERA_OP_BUF_GET_LAYOUT), XENCAMERA_OP_BUF_GET_LAYOUT, "XENCAMERA_OP_BUF_GET_LAYOUT: to the integer");
         assert_eq!(format!("{:?}", T::BUF_GET_LAYOUT), T::BUF_GET_LAYOUT.name().expect("XENCAMERA_OP_BUF_GET_LAYOUT: a name"), "XENCAMERA_OP_BUF_GET_LAYOUT: Debug");
         assert_eq!(T::BUF_GET_LAYOUT.name(), Some("XENCAMERA_OP_BUF_GET_LAYOUT"), "XENCAMERA_OP_BUF_GET_LAYOUT: its own name");
     }
     {
         assert_eq!(T::BUF_REQUEST.0, XENCAMERA_OP_BUF_REQUEST, "XENCAMERA_OP_BUF_REQUEST");
         assert_eq!(T::from(XENCAMERA_OP_BUF_REQUEST), T::BUF_REQUEST, "XENCAMERA_OP_BUF_REQUEST: from the integer");
-        assert_eq!(u8::from(T::BUF_REQUEST), XENCAMERA_OP_BUF_REQUEST, "XENCAMERA_OP_BUF_REQUEST: to the integer");
+        assert_eq!(integer(T::BUF_REQUEST, XENCAMERA_OP_BUF_REQUEST), XENCAMERA_OP_BUF_REQUEST, "XENCAMERA_OP_BUF_REQUEST: to the integer");
         assert_eq!(format!("{:?}", T::BUF_REQUEST), T::BUF_REQUEST.name().expect("XENCAMERA_OP_BUF_REQUEST: a name"), "XENCAMERA_OP_BUF_REQUEST: Debug");
         assert_eq!(T::BUF_REQUEST.name(), Some("XENCAMERA_OP_BUF_REQUEST"), "XENCAMERA_OP_BUF_REQUEST: its own name");
     }
     {
         assert_eq!(T::BUF_CREATE.0, XENCAMERA_OP_BUF_CREATE, "XENCAMERA_OP_BUF_CREATE");
         assert_eq!(T::from(XENCAMERA_OP_BUF_CREATE), T::BUF_CREATE, "XENCAMERA_OP_BUF_CREATE: from the integer");
-        assert_eq!(u8::from(T::BUF_CREATE), XENCAMERA_OP_BUF_CREATE, "XENCAMERA_OP_BUF_CREATE: to the integer");
+        assert_eq!(integer(T::BUF_CREATE, XENCAMERA_OP_BUF_CREATE), XENCAMERA_OP_BUF_CREATE, "XENCAMERA_OP_BUF_CREATE: to the integer");
         assert_eq!(format!("{:?}", T::BUF_CREATE), T::BUF_CREATE.name().expect("XENCAMERA_OP_BUF_CREATE: a name"), "XENCAMERA_OP_BUF_CREATE: Debug");
         assert_eq!(T::BUF_CREATE.name(), Some("XENCAMERA_OP_BUF_CREATE"), "XENCAMERA_OP_BUF_CREATE: its own name");
     }
     {
         assert_eq!(T::BUF_DESTROY.0, XENCAMERA_OP_BUF_DESTROY, "XENCAMERA_OP_BUF_DESTROY");
         assert_eq!(T::from(XENCAMERA_OP_BUF_DESTROY), T::BUF_DESTROY, "XENCAMERA_OP_BUF_DESTROY: from the integer");
-        assert_eq!(u8::from(T::BUF_DESTROY), XENCAMERA_OP_BUF_DESTROY, "XENCAMERA_OP_BUF_DESTROY: to the integer");
+        assert_eq!(integer(T::BUF_DESTROY, XENCAMERA_OP_BUF_DESTROY), XENCAMERA_OP_BUF_DESTROY, "XENCAMERA_OP_BUF_DESTROY: to the integer");
         assert_eq!(format!("{:?}", T::BUF_DESTROY), T::BUF_DESTROY.name().expect("XENCAMERA_OP_BUF_DESTROY: a name"), "XENCAMERA_OP_BUF_DESTROY: Debug");
         assert_eq!(T::BUF_DESTROY.name(), Some("XENCAMERA_OP_BUF_DESTROY"), "XENCAMERA_OP_BUF_DESTROY: its own name");
     }
     {
         assert_eq!(T::BUF_QUEUE.0, XENCAMERA_OP_BUF_QUEUE, "XENCAMERA_OP_BUF_QUEUE");
         assert_eq!(T::from(XENCAMERA_OP_BUF_QUEUE), T::BUF_QUEUE, "XENCAMERA_OP_BUF_QUEUE: from the integer");
-        assert_eq!(u8::from(T::BUF_QUEUE), XENCAMERA_OP_BUF_QUEUE, "XENCAMERA_OP_BUF_QUEUE: to the integer");
+        assert_eq!(integer(T::BUF_QUEUE, XENCAMERA_OP_BUF_QUEUE), XENCAMERA_OP_BUF_QUEUE, "XENCAMERA_OP_BUF_QUEUE: to the integer");
         assert_eq!(format!("{:?}", T::BUF_QUEUE), T::BUF_QUEUE.name().expect("XENCAMERA_OP_BUF_QUEUE: a name"), "XENCAMERA_OP_BUF_QUEUE: Debug");
         assert_eq!(T::BUF_QUEUE.name(), Some("XENCAMERA_OP_BUF_QUEUE"), "XENCAMERA_OP_BUF_QUEUE: its own name");
     }
     {
         assert_eq!(T::BUF_DEQUEUE.0, XENCAMERA_OP_BUF_DEQUEUE, "XENCAMERA_OP_BUF_DEQUEUE");
         assert_eq!(T::from(XENCAMERA_OP_BUF_DEQUEUE), T::BUF_DEQUEUE, "XENCAMERA_OP_BUF_DEQUEUE: from the integer");
-        assert_eq!(u8::from(T::BUF_DEQUEUE), XENCAMERA_OP_BUF_DEQUEUE, "XENCAMERA_OP_BUF_DEQUEUE: to the integer");
+        assert_eq!(integer(T::BUF_DEQUEUE, XENCAMERA_OP_BUF_DEQUEUE), XENCAMERA_OP_BUF_DEQUEUE, "XENCAMERA_OP_BUF_DEQUEUE: to the integer");
         assert_eq!(format!("{:?}", T::BUF_DEQUEUE), T::BUF_DEQUEUE.name().expect("XENCAMERA_OP_BUF_DEQUEUE: a name"), "XENCAMERA_OP_BUF_DEQUEUE: Debug");
         assert_eq!(T::BUF_DEQUEUE.name(), Some("XENCAMERA_OP_BUF_DEQUEUE"), "XENCAMERA_OP_BUF_DEQUEUE: its own name");
     }
     {
         assert_eq!(T::CTRL_ENUM.0, XENCAMERA_OP_CTRL_ENUM, "XENCAMERA_OP_CTRL_ENUM");
         assert_eq!(T::from(XENCAMERA_OP_CTRL_ENUM), T::CTRL_ENUM, "XENCAMERA_OP_CTRL_ENUM: from the integer");
-        assert_eq!(u8::from(T::CTRL_ENUM), XENCAMERA_OP_CTRL_ENUM, "XENCAMERA_OP_CTRL_ENUM: to the integer");
+        assert_eq!(integer(T::CTRL_ENUM, XENCAMERA_OP_CTRL_ENUM), XENCAMERA_OP_CTRL_ENUM, "XENCAMERA_OP_CTRL_ENUM: to the integer");
         assert_eq!(format!("{:?}", T::CTRL_ENUM), T::CTRL_ENUM.name().expect("XENCAMERA_OP_CTRL_ENUM: a name"), "XENCAMERA_OP_CTRL_ENUM: Debug");
         assert_eq!(T::CTRL_ENUM.name(), Some("XENCAMERA_OP_CTRL_ENUM"), "XENCAMERA_OP_CTRL_ENUM: its own name");
     }
     {
         assert_eq!(T::CTRL_SET.0, XENCAMERA_OP_CTRL_SET, "XENCAMERA_OP_CTRL_SET");
         assert_eq!(T::from(XENCAMERA_OP_CTRL_SET), T::CTRL_SET, "XENCAMERA_OP_CTRL_SET: from the integer");
-        assert_eq!(u8::from(T::CTRL_SET), XENCAMERA_OP_CTRL_SET, "XENCAMERA_OP_CTRL_SET: to the integer");
+        assert_eq!(integer(T::CTRL_SET, XENCAMERA_OP_CTRL_SET), XENCAMERA_OP_CTRL_SET, "XENCAMERA_OP_CTRL_SET: to the integer");
         assert_eq!(format!("{:?}", T::CTRL_SET), T::CTRL_SET.name().expect("XENCAMERA_OP_CTRL_SET: a name"), "XENCAMERA_OP_CTRL_SET: Debug");
         assert_eq!(T::CTRL_SET.name(), Some("XENCAMERA_OP_CTRL_SET"), "XENCAMERA_OP_CTRL_SET: its own name");
     }
     {
         assert_eq!(T::CTRL_GET.0, XENCAMERA_OP_CTRL_GET, "XENCAMERA_OP_CTRL_GET");
         assert_eq!(T::from(XENCAMERA_OP_CTRL_GET), T::CTRL_GET, "XENCAMERA_OP_CTRL_GET: from the integer");
-        assert_eq!(u8::from(T::CTRL_GET), XENCAMERA_OP_CTRL_GET, "XENCAMERA_OP_CTRL_GET: to the integer");
+        assert_eq!(integer(T::CTRL_GET, XENCAMERA_OP_CTRL_GET), XENCAMERA_OP_CTRL_GET, "XENCAMERA_OP_CTRL_GET: to the integer");
         assert_eq!(format!("{:?}", T::CTRL_GET), T::CTRL_GET.name().expect("XENCAMERA_OP_CTRL_GET: a name"), "XENCAMERA_OP_CTRL_GET: Debug");
         assert_eq!(T::CTRL_GET.name(), Some("XENCAMERA_OP_CTRL_GET"), "XENCAMERA_OP_CTRL_GET: its own name");
     }
     {
         assert_eq!(T::STREAM_START.0, XENCAMERA_OP_STREAM_START, "XENCAMERA_OP_STREAM_START");
         assert_eq!(T::from(XENCAMERA_OP_STREAM_START), T::STREAM_START, "XENCAMERA_OP_STREAM_START: from the integer");
-        assert_eq!(u8::from(T::STREAM_START), XENCAMERA_OP_STREAM_START, "XENCAMERA_OP_STREAM_START: to the integer");
+        assert_eq!(integer(T::STREAM_START, XENCAMERA_OP_STREAM_START), XENCAMERA_OP_STREAM_START, "XENCAMERA_OP_STREAM_START: to the integer");
         assert_eq!(format!("{:?}", T::STREAM_START), T::STREAM_START.name().expect("XENCAMERA_OP_STREAM_START: a name"), "XENCAMERA_OP_STREAM_START: Debug");
         assert_eq!(T::STREAM_START.name(), Some("XENCAMERA_OP_STREAM_START"), "XENCAMERA_OP_STREAM_START: its own name");
     }
     {
         assert_eq!(T::STREAM_STOP.0, XENCAMERA_OP_STREAM_STOP, "XENCAMERA_OP_STREAM_STOP");
         assert_eq!(T::from(XENCAMERA_OP_STREAM_STOP), T::STREAM_STOP, "XENCAMERA_OP_STREAM_STOP: from the integer");
-        assert_eq!(u8::from(T::STREAM_STOP), XENCAMERA_OP_STREAM_STOP, "XENCAMERA_OP_STREAM_STOP: to the integer");
+        assert_eq!(integer(T::STREAM_STOP, XENCAMERA_OP_STREAM_STOP), XENCAMERA_OP_STREAM_STOP, "XENCAMERA_OP_STREAM_STOP: to the integer");
         assert_eq!(format!("{:?}", T::STREAM_STOP), T::STREAM_STOP.name().expect("XENCAMERA_OP_STREAM_STOP: a name"), "XENCAMERA_OP_STREAM_STOP: Debug");
         assert_eq!(T::STREAM_STOP.name(), Some("XENCAMERA_OP_STREAM_STOP"), "XENCAMERA_OP_STREAM_STOP: its own name");
     }
@@ -356,28 +361,28 @@ fn stable_cameraif_xencamera_ctrl() {
     {
         assert_eq!(T::BRIGHTNESS.0, XENCAMERA_CTRL_BRIGHTNESS, "XENCAMERA_CTRL_BRIGHTNESS");
         assert_eq!(T::from(XENCAMERA_CTRL_BRIGHTNESS), T::BRIGHTNESS, "XENCAMERA_CTRL_BRIGHTNESS: from the integer");
-        assert_eq!(u8::from(T::BRIGHTNESS), XENCAMERA_CTRL_BRIGHTNESS, "XENCAMERA_CTRL_BRIGHTNESS: to the integer");
+        assert_eq!(integer(T::BRIGHTNESS, XENCAMERA_CTRL_BRIGHTNESS), XENCAMERA_CTRL_BRIGHTNESS, "XENCAMERA_CTRL_BRIGHTNESS: to the integer");
         assert_eq!(format!("{:?}", T::BRIGHTNESS), T::BRIGHTNESS.name().expect("XENCAMERA_CTRL_BRIGHTNESS: a name"), "XENCAMERA_CTRL_BRIGHTNESS: Debug");
         assert_eq!(T::BRIGHTNESS.name(), Some("XENCAMERA_CTRL_BRIGHTNESS"), "XENCAMERA_CTRL_BRIGHTNESS: its own name");
     }
     {
         assert_eq!(T::CONTRAST.0, XENCAMERA_CTRL_CONTRAST, "XENCAMERA_CTRL_CONTRAST");
         assert_eq!(T::from(XENCAMERA_CTRL_CONTRAST), T::CONTRAST, "XENCAMERA_CTRL_CONTRAST: from the integer");
-        assert_eq!(u8::from(T::CONTRAST), XENCAMERA_CTRL_CONTRAST, "XENCAMERA_CTRL_CONTRAST: to the integer");
+        assert_eq!(integer(T::CONTRAST, XENCAMERA_CTRL_CONTRAST), XENCAMERA_CTRL_CONTRAST, "XENCAMERA_CTRL_CONTRAST: to the integer");
         assert_eq!(format!("{:?}", T::CONTRAST), T::CONTRAST.name().expect("XENCAMERA_CTRL_CONTRAST: a name"), "XENCAMERA_CTRL_CONTRAST: Debug");
         assert_eq!(T::CONTRAST.name(), Some("XENCAMERA_CTRL_CONTRAST"), "XENCAMERA_CTRL_CONTRAST: its own name");
     }
     {
         assert_eq!(T::SATURATION.0, XENCAMERA_CTRL_SATURATION, "XENCAMERA_CTRL_SATURATION");
         assert_eq!(T::from(XENCAMERA_CTRL_SATURATION), T::SATURATION, "XENCAMERA_CTRL_SATURATION: from the integer");
-        assert_eq!(u8::from(T::SATURATION), XENCAMERA_CTRL_SATURATION, "XENCAMERA_CTRL_SATURATION: to the integer");
+        assert_eq!(integer(T::SATURATION, XENCAMERA_CTRL_SATURATION), XENCAMERA_CTRL_SATURATION, "XENCAMERA_CTRL_SATURATION: to the integer");
         assert_eq!(format!("{:?}", T::SATURATION), T::SATURATION.name().expect("XENCAMERA_CTRL_SATURATION: a name"), "XENCAMERA_CTRL_SATURATION: Debug");
         assert_eq!(T::SATURATION.name(), Some("XENCAMERA_CTRL_SATURATION"), "XENCAMERA_CTRL_SATURATION: its own name");
     }
     {
         assert_eq!(T::HUE.0, XENCAMERA_CTRL_HUE, "XENCAMERA_CTRL_HUE");
         assert_eq!(T::from(XENCAMERA_CTRL_HUE), T::HUE, "XENCAMERA_CTRL_HUE: from the integer");
-        assert_eq!(u8::from(T::HUE), XENCAMERA_CTRL_HUE, "XENCAMERA_CTRL_HUE: to the integer");
+        assert_eq!(integer(T::HUE, XENCAMERA_CTRL_HUE), XENCAMERA_CTRL_HUE, "XENCAMERA_CTRL_HUE: to the integer");
         assert_eq!(format!("{:?}", T::HUE), T::HUE.name().expect("XENCAMERA_CTRL_HUE: a name"), "XENCAMERA_CTRL_HUE: Debug");
         assert_eq!(T::HUE.name(), Some("XENCAMERA_CTRL_HUE"), "XENCAMERA_CTRL_HUE: its own name");
     }
@@ -393,7 +398,7 @@ fn stable_cameraif_xencamera_ctrl_flg() {
     {
         assert_eq!(T::RO.0, XENCAMERA_CTRL_FLG_RO, "XENCAMERA_CTRL_FLG_RO");
         assert_eq!(T::from(XENCAMERA_CTRL_FLG_RO), T::RO, "XENCAMERA_CTRL_FLG_RO: from the integer");
-        assert_eq!(u32::from(T::RO), XENCAMERA_CTRL_FLG_RO, "XENCAMERA_CTRL_FLG_RO: to the integer");
+        assert_eq!(integer(T::RO, XENCAMERA_CTRL_FLG_RO), XENCAMERA_CTRL_FLG_RO, "XENCAMERA_CTRL_FLG_RO: to the integer");
         assert!(T::all().contains(T::RO), "XENCAMERA_CTRL_FLG_RO: in all()");
         assert!(T::RO.intersects(T::RO) && !T::RO.is_empty(), "XENCAMERA_CTRL_FLG_RO: set");
         assert_eq!(T::RO - T::RO, T::empty(), "XENCAMERA_CTRL_FLG_RO: removed");
@@ -402,7 +407,7 @@ fn stable_cameraif_xencamera_ctrl_flg() {
     {
         assert_eq!(T::WO.0, XENCAMERA_CTRL_FLG_WO, "XENCAMERA_CTRL_FLG_WO");
         assert_eq!(T::from(XENCAMERA_CTRL_FLG_WO), T::WO, "XENCAMERA_CTRL_FLG_WO: from the integer");
-        assert_eq!(u32::from(T::WO), XENCAMERA_CTRL_FLG_WO, "XENCAMERA_CTRL_FLG_WO: to the integer");
+        assert_eq!(integer(T::WO, XENCAMERA_CTRL_FLG_WO), XENCAMERA_CTRL_FLG_WO, "XENCAMERA_CTRL_FLG_WO: to the integer");
         assert!(T::all().contains(T::WO), "XENCAMERA_CTRL_FLG_WO: in all()");
         assert!(T::WO.intersects(T::WO) && !T::WO.is_empty(), "XENCAMERA_CTRL_FLG_WO: set");
         assert_eq!(T::WO - T::WO, T::empty(), "XENCAMERA_CTRL_FLG_WO: removed");
@@ -411,7 +416,7 @@ fn stable_cameraif_xencamera_ctrl_flg() {
     {
         assert_eq!(T::VOLATILE.0, XENCAMERA_CTRL_FLG_VOLATILE, "XENCAMERA_CTRL_FLG_VOLATILE");
         assert_eq!(T::from(XENCAMERA_CTRL_FLG_VOLATILE), T::VOLATILE, "XENCAMERA_CTRL_FLG_VOLATILE: from the integer");
-        assert_eq!(u32::from(T::VOLATILE), XENCAMERA_CTRL_FLG_VOLATILE, "XENCAMERA_CTRL_FLG_VOLATILE: to the integer");
+        assert_eq!(integer(T::VOLATILE, XENCAMERA_CTRL_FLG_VOLATILE), XENCAMERA_CTRL_FLG_VOLATILE, "XENCAMERA_CTRL_FLG_VOLATILE: to the integer");
         assert!(T::all().contains(T::VOLATILE), "XENCAMERA_CTRL_FLG_VOLATILE: in all()");
         assert!(T::VOLATILE.intersects(T::VOLATILE) && !T::VOLATILE.is_empty(), "XENCAMERA_CTRL_FLG_VOLATILE: set");
         assert_eq!(T::VOLATILE - T::VOLATILE, T::empty(), "XENCAMERA_CTRL_FLG_VOLATILE: removed");
@@ -431,49 +436,49 @@ fn stable_cameraif_xencamera_colorspace() {
     {
         assert_eq!(T::DEFAULT.0, XENCAMERA_COLORSPACE_DEFAULT, "XENCAMERA_COLORSPACE_DEFAULT");
         assert_eq!(T::from(XENCAMERA_COLORSPACE_DEFAULT), T::DEFAULT, "XENCAMERA_COLORSPACE_DEFAULT: from the integer");
-        assert_eq!(u32::from(T::DEFAULT), XENCAMERA_COLORSPACE_DEFAULT, "XENCAMERA_COLORSPACE_DEFAULT: to the integer");
+        assert_eq!(integer(T::DEFAULT, XENCAMERA_COLORSPACE_DEFAULT), XENCAMERA_COLORSPACE_DEFAULT, "XENCAMERA_COLORSPACE_DEFAULT: to the integer");
         assert_eq!(format!("{:?}", T::DEFAULT), T::DEFAULT.name().expect("XENCAMERA_COLORSPACE_DEFAULT: a name"), "XENCAMERA_COLORSPACE_DEFAULT: Debug");
         assert_eq!(T::DEFAULT.name(), Some("XENCAMERA_COLORSPACE_DEFAULT"), "XENCAMERA_COLORSPACE_DEFAULT: its own name");
     }
     {
         assert_eq!(T::SMPTE170M.0, XENCAMERA_COLORSPACE_SMPTE170M, "XENCAMERA_COLORSPACE_SMPTE170M");
         assert_eq!(T::from(XENCAMERA_COLORSPACE_SMPTE170M), T::SMPTE170M, "XENCAMERA_COLORSPACE_SMPTE170M: from the integer");
-        assert_eq!(u32::from(T::SMPTE170M), XENCAMERA_COLORSPACE_SMPTE170M, "XENCAMERA_COLORSPACE_SMPTE170M: to the integer");
+        assert_eq!(integer(T::SMPTE170M, XENCAMERA_COLORSPACE_SMPTE170M), XENCAMERA_COLORSPACE_SMPTE170M, "XENCAMERA_COLORSPACE_SMPTE170M: to the integer");
         assert_eq!(format!("{:?}", T::SMPTE170M), T::SMPTE170M.name().expect("XENCAMERA_COLORSPACE_SMPTE170M: a name"), "XENCAMERA_COLORSPACE_SMPTE170M: Debug");
         assert_eq!(T::SMPTE170M.name(), Some("XENCAMERA_COLORSPACE_SMPTE170M"), "XENCAMERA_COLORSPACE_SMPTE170M: its own name");
     }
     {
         assert_eq!(T::REC709.0, XENCAMERA_COLORSPACE_REC709, "XENCAMERA_COLORSPACE_REC709");
         assert_eq!(T::from(XENCAMERA_COLORSPACE_REC709), T::REC709, "XENCAMERA_COLORSPACE_REC709: from the integer");
-        assert_eq!(u32::from(T::REC709), XENCAMERA_COLORSPACE_REC709, "XENCAMERA_COLORSPACE_REC709: to the integer");
+        assert_eq!(integer(T::REC709, XENCAMERA_COLORSPACE_REC709), XENCAMERA_COLORSPACE_REC709, "XENCAMERA_COLORSPACE_REC709: to the integer");
         assert_eq!(format!("{:?}", T::REC709), T::REC709.name().expect("XENCAMERA_COLORSPACE_REC709: a name"), "XENCAMERA_COLORSPACE_REC709: Debug");
         assert_eq!(T::REC709.name(), Some("XENCAMERA_COLORSPACE_REC709"), "XENCAMERA_COLORSPACE_REC709: its own name");
     }
     {
         assert_eq!(T::SRGB.0, XENCAMERA_COLORSPACE_SRGB, "XENCAMERA_COLORSPACE_SRGB");
         assert_eq!(T::from(XENCAMERA_COLORSPACE_SRGB), T::SRGB, "XENCAMERA_COLORSPACE_SRGB: from the integer");
-        assert_eq!(u32::from(T::SRGB), XENCAMERA_COLORSPACE_SRGB, "XENCAMERA_COLORSPACE_SRGB: to the integer");
+        assert_eq!(integer(T::SRGB, XENCAMERA_COLORSPACE_SRGB), XENCAMERA_COLORSPACE_SRGB, "XENCAMERA_COLORSPACE_SRGB: to the integer");
         assert_eq!(format!("{:?}", T::SRGB), T::SRGB.name().expect("XENCAMERA_COLORSPACE_SRGB: a name"), "XENCAMERA_COLORSPACE_SRGB: Debug");
         assert_eq!(T::SRGB.name(), Some("XENCAMERA_COLORSPACE_SRGB"), "XENCAMERA_COLORSPACE_SRGB: its own name");
     }
     {
         assert_eq!(T::OPRGB.0, XENCAMERA_COLORSPACE_OPRGB, "XENCAMERA_COLORSPACE_OPRGB");
         assert_eq!(T::from(XENCAMERA_COLORSPACE_OPRGB), T::OPRGB, "XENCAMERA_COLORSPACE_OPRGB: from the integer");
-        assert_eq!(u32::from(T::OPRGB), XENCAMERA_COLORSPACE_OPRGB, "XENCAMERA_COLORSPACE_OPRGB: to the integer");
+        assert_eq!(integer(T::OPRGB, XENCAMERA_COLORSPACE_OPRGB), XENCAMERA_COLORSPACE_OPRGB, "XENCAMERA_COLORSPACE_OPRGB: to the integer");
         assert_eq!(format!("{:?}", T::OPRGB), T::OPRGB.name().expect("XENCAMERA_COLORSPACE_OPRGB: a name"), "XENCAMERA_COLORSPACE_OPRGB: Debug");
         assert_eq!(T::OPRGB.name(), Some("XENCAMERA_COLORSPACE_OPRGB"), "XENCAMERA_COLORSPACE_OPRGB: its own name");
     }
     {
         assert_eq!(T::BT2020.0, XENCAMERA_COLORSPACE_BT2020, "XENCAMERA_COLORSPACE_BT2020");
         assert_eq!(T::from(XENCAMERA_COLORSPACE_BT2020), T::BT2020, "XENCAMERA_COLORSPACE_BT2020: from the integer");
-        assert_eq!(u32::from(T::BT2020), XENCAMERA_COLORSPACE_BT2020, "XENCAMERA_COLORSPACE_BT2020: to the integer");
+        assert_eq!(integer(T::BT2020, XENCAMERA_COLORSPACE_BT2020), XENCAMERA_COLORSPACE_BT2020, "XENCAMERA_COLORSPACE_BT2020: to the integer");
         assert_eq!(format!("{:?}", T::BT2020), T::BT2020.name().expect("XENCAMERA_COLORSPACE_BT2020: a name"), "XENCAMERA_COLORSPACE_BT2020: Debug");
         assert_eq!(T::BT2020.name(), Some("XENCAMERA_COLORSPACE_BT2020"), "XENCAMERA_COLORSPACE_BT2020: its own name");
     }
     {
         assert_eq!(T::DCI_P3.0, XENCAMERA_COLORSPACE_DCI_P3, "XENCAMERA_COLORSPACE_DCI_P3");
         assert_eq!(T::from(XENCAMERA_COLORSPACE_DCI_P3), T::DCI_P3, "XENCAMERA_COLORSPACE_DCI_P3: from the integer");
-        assert_eq!(u32::from(T::DCI_P3), XENCAMERA_COLORSPACE_DCI_P3, "XENCAMERA_COLORSPACE_DCI_P3: to the integer");
+        assert_eq!(integer(T::DCI_P3, XENCAMERA_COLORSPACE_DCI_P3), XENCAMERA_COLORSPACE_DCI_P3, "XENCAMERA_COLORSPACE_DCI_P3: to the integer");
         assert_eq!(format!("{:?}", T::DCI_P3), T::DCI_P3.name().expect("XENCAMERA_COLORSPACE_DCI_P3: a name"), "XENCAMERA_COLORSPACE_DCI_P3: Debug");
         assert_eq!(T::DCI_P3.name(), Some("XENCAMERA_COLORSPACE_DCI_P3"), "XENCAMERA_COLORSPACE_DCI_P3: its own name");
     }
@@ -489,49 +494,49 @@ fn stable_cameraif_xencamera_xfer_func() {
     {
         assert_eq!(T::XENCAMERA_XFER_FUNC_DEFAULT.0, XENCAMERA_XFER_FUNC_DEFAULT, "XENCAMERA_XFER_FUNC_DEFAULT");
         assert_eq!(T::from(XENCAMERA_XFER_FUNC_DEFAULT), T::XENCAMERA_XFER_FUNC_DEFAULT, "XENCAMERA_XFER_FUNC_DEFAULT: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_XFER_FUNC_DEFAULT), XENCAMERA_XFER_FUNC_DEFAULT, "XENCAMERA_XFER_FUNC_DEFAULT: to the integer");
+        assert_eq!(integer(T::XENCAMERA_XFER_FUNC_DEFAULT, XENCAMERA_XFER_FUNC_DEFAULT), XENCAMERA_XFER_FUNC_DEFAULT, "XENCAMERA_XFER_FUNC_DEFAULT: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_XFER_FUNC_DEFAULT), T::XENCAMERA_XFER_FUNC_DEFAULT.name().expect("XENCAMERA_XFER_FUNC_DEFAULT: a name"), "XENCAMERA_XFER_FUNC_DEFAULT: Debug");
         assert_eq!(T::XENCAMERA_XFER_FUNC_DEFAULT.name(), Some("XENCAMERA_XFER_FUNC_DEFAULT"), "XENCAMERA_XFER_FUNC_DEFAULT: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_XFER_FUNC_709.0, XENCAMERA_XFER_FUNC_709, "XENCAMERA_XFER_FUNC_709");
         assert_eq!(T::from(XENCAMERA_XFER_FUNC_709), T::XENCAMERA_XFER_FUNC_709, "XENCAMERA_XFER_FUNC_709: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_XFER_FUNC_709), XENCAMERA_XFER_FUNC_709, "XENCAMERA_XFER_FUNC_709: to the integer");
+        assert_eq!(integer(T::XENCAMERA_XFER_FUNC_709, XENCAMERA_XFER_FUNC_709), XENCAMERA_XFER_FUNC_709, "XENCAMERA_XFER_FUNC_709: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_XFER_FUNC_709), T::XENCAMERA_XFER_FUNC_709.name().expect("XENCAMERA_XFER_FUNC_709: a name"), "XENCAMERA_XFER_FUNC_709: Debug");
         assert_eq!(T::XENCAMERA_XFER_FUNC_709.name(), Some("XENCAMERA_XFER_FUNC_709"), "XENCAMERA_XFER_FUNC_709: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_XFER_FUNC_SRGB.0, XENCAMERA_XFER_FUNC_SRGB, "XENCAMERA_XFER_FUNC_SRGB");
         assert_eq!(T::from(XENCAMERA_XFER_FUNC_SRGB), T::XENCAMERA_XFER_FUNC_SRGB, "XENCAMERA_XFER_FUNC_SRGB: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_XFER_FUNC_SRGB), XENCAMERA_XFER_FUNC_SRGB, "XENCAMERA_XFER_FUNC_SRGB: to the integer");
+        assert_eq!(integer(T::XENCAMERA_XFER_FUNC_SRGB, XENCAMERA_XFER_FUNC_SRGB), XENCAMERA_XFER_FUNC_SRGB, "XENCAMERA_XFER_FUNC_SRGB: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_XFER_FUNC_SRGB), T::XENCAMERA_XFER_FUNC_SRGB.name().expect("XENCAMERA_XFER_FUNC_SRGB: a name"), "XENCAMERA_XFER_FUNC_SRGB: Debug");
         assert_eq!(T::XENCAMERA_XFER_FUNC_SRGB.name(), Some("XENCAMERA_XFER_FUNC_SRGB"), "XENCAMERA_XFER_FUNC_SRGB: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_XFER_FUNC_OPRGB.0, XENCAMERA_XFER_FUNC_OPRGB, "XENCAMERA_XFER_FUNC_OPRGB");
         assert_eq!(T::from(XENCAMERA_XFER_FUNC_OPRGB), T::XENCAMERA_XFER_FUNC_OPRGB, "XENCAMERA_XFER_FUNC_OPRGB: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_XFER_FUNC_OPRGB), XENCAMERA_XFER_FUNC_OPRGB, "XENCAMERA_XFER_FUNC_OPRGB: to the integer");
+        assert_eq!(integer(T::XENCAMERA_XFER_FUNC_OPRGB, XENCAMERA_XFER_FUNC_OPRGB), XENCAMERA_XFER_FUNC_OPRGB, "XENCAMERA_XFER_FUNC_OPRGB: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_XFER_FUNC_OPRGB), T::XENCAMERA_XFER_FUNC_OPRGB.name().expect("XENCAMERA_XFER_FUNC_OPRGB: a name"), "XENCAMERA_XFER_FUNC_OPRGB: Debug");
         assert_eq!(T::XENCAMERA_XFER_FUNC_OPRGB.name(), Some("XENCAMERA_XFER_FUNC_OPRGB"), "XENCAMERA_XFER_FUNC_OPRGB: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_XFER_FUNC_NONE.0, XENCAMERA_XFER_FUNC_NONE, "XENCAMERA_XFER_FUNC_NONE");
         assert_eq!(T::from(XENCAMERA_XFER_FUNC_NONE), T::XENCAMERA_XFER_FUNC_NONE, "XENCAMERA_XFER_FUNC_NONE: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_XFER_FUNC_NONE), XENCAMERA_XFER_FUNC_NONE, "XENCAMERA_XFER_FUNC_NONE: to the integer");
+        assert_eq!(integer(T::XENCAMERA_XFER_FUNC_NONE, XENCAMERA_XFER_FUNC_NONE), XENCAMERA_XFER_FUNC_NONE, "XENCAMERA_XFER_FUNC_NONE: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_XFER_FUNC_NONE), T::XENCAMERA_XFER_FUNC_NONE.name().expect("XENCAMERA_XFER_FUNC_NONE: a name"), "XENCAMERA_XFER_FUNC_NONE: Debug");
         assert_eq!(T::XENCAMERA_XFER_FUNC_NONE.name(), Some("XENCAMERA_XFER_FUNC_NONE"), "XENCAMERA_XFER_FUNC_NONE: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_XFER_FUNC_DCI_P3.0, XENCAMERA_XFER_FUNC_DCI_P3, "XENCAMERA_XFER_FUNC_DCI_P3");
         assert_eq!(T::from(XENCAMERA_XFER_FUNC_DCI_P3), T::XENCAMERA_XFER_FUNC_DCI_P3, "XENCAMERA_XFER_FUNC_DCI_P3: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_XFER_FUNC_DCI_P3), XENCAMERA_XFER_FUNC_DCI_P3, "XENCAMERA_XFER_FUNC_DCI_P3: to the integer");
+        assert_eq!(integer(T::XENCAMERA_XFER_FUNC_DCI_P3, XENCAMERA_XFER_FUNC_DCI_P3), XENCAMERA_XFER_FUNC_DCI_P3, "XENCAMERA_XFER_FUNC_DCI_P3: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_XFER_FUNC_DCI_P3), T::XENCAMERA_XFER_FUNC_DCI_P3.name().expect("XENCAMERA_XFER_FUNC_DCI_P3: a name"), "XENCAMERA_XFER_FUNC_DCI_P3: Debug");
         assert_eq!(T::XENCAMERA_XFER_FUNC_DCI_P3.name(), Some("XENCAMERA_XFER_FUNC_DCI_P3"), "XENCAMERA_XFER_FUNC_DCI_P3: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_XFER_FUNC_SMPTE2084.0, XENCAMERA_XFER_FUNC_SMPTE2084, "XENCAMERA_XFER_FUNC_SMPTE2084");
         assert_eq!(T::from(XENCAMERA_XFER_FUNC_SMPTE2084), T::XENCAMERA_XFER_FUNC_SMPTE2084, "XENCAMERA_XFER_FUNC_SMPTE2084: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_XFER_FUNC_SMPTE2084), XENCAMERA_XFER_FUNC_SMPTE2084, "XENCAMERA_XFER_FUNC_SMPTE2084: to the integer");
+        assert_eq!(integer(T::XENCAMERA_XFER_FUNC_SMPTE2084, XENCAMERA_XFER_FUNC_SMPTE2084), XENCAMERA_XFER_FUNC_SMPTE2084, "XENCAMERA_XFER_FUNC_SMPTE2084: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_XFER_FUNC_SMPTE2084), T::XENCAMERA_XFER_FUNC_SMPTE2084.name().expect("XENCAMERA_XFER_FUNC_SMPTE2084: a name"), "XENCAMERA_XFER_FUNC_SMPTE2084: Debug");
         assert_eq!(T::XENCAMERA_XFER_FUNC_SMPTE2084.name(), Some("XENCAMERA_XFER_FUNC_SMPTE2084"), "XENCAMERA_XFER_FUNC_SMPTE2084: its own name");
     }
@@ -547,49 +552,49 @@ fn stable_cameraif_xencamera_ycbcr_enc() {
     {
         assert_eq!(T::XENCAMERA_YCBCR_ENC_IGNORE.0, XENCAMERA_YCBCR_ENC_IGNORE, "XENCAMERA_YCBCR_ENC_IGNORE");
         assert_eq!(T::from(XENCAMERA_YCBCR_ENC_IGNORE), T::XENCAMERA_YCBCR_ENC_IGNORE, "XENCAMERA_YCBCR_ENC_IGNORE: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_YCBCR_ENC_IGNORE), XENCAMERA_YCBCR_ENC_IGNORE, "XENCAMERA_YCBCR_ENC_IGNORE: to the integer");
+        assert_eq!(integer(T::XENCAMERA_YCBCR_ENC_IGNORE, XENCAMERA_YCBCR_ENC_IGNORE), XENCAMERA_YCBCR_ENC_IGNORE, "XENCAMERA_YCBCR_ENC_IGNORE: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_YCBCR_ENC_IGNORE), T::XENCAMERA_YCBCR_ENC_IGNORE.name().expect("XENCAMERA_YCBCR_ENC_IGNORE: a name"), "XENCAMERA_YCBCR_ENC_IGNORE: Debug");
         assert_eq!(T::XENCAMERA_YCBCR_ENC_IGNORE.name(), Some("XENCAMERA_YCBCR_ENC_IGNORE"), "XENCAMERA_YCBCR_ENC_IGNORE: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_YCBCR_ENC_601.0, XENCAMERA_YCBCR_ENC_601, "XENCAMERA_YCBCR_ENC_601");
         assert_eq!(T::from(XENCAMERA_YCBCR_ENC_601), T::XENCAMERA_YCBCR_ENC_601, "XENCAMERA_YCBCR_ENC_601: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_YCBCR_ENC_601), XENCAMERA_YCBCR_ENC_601, "XENCAMERA_YCBCR_ENC_601: to the integer");
+        assert_eq!(integer(T::XENCAMERA_YCBCR_ENC_601, XENCAMERA_YCBCR_ENC_601), XENCAMERA_YCBCR_ENC_601, "XENCAMERA_YCBCR_ENC_601: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_YCBCR_ENC_601), T::XENCAMERA_YCBCR_ENC_601.name().expect("XENCAMERA_YCBCR_ENC_601: a name"), "XENCAMERA_YCBCR_ENC_601: Debug");
         assert_eq!(T::XENCAMERA_YCBCR_ENC_601.name(), Some("XENCAMERA_YCBCR_ENC_601"), "XENCAMERA_YCBCR_ENC_601: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_YCBCR_ENC_709.0, XENCAMERA_YCBCR_ENC_709, "XENCAMERA_YCBCR_ENC_709");
         assert_eq!(T::from(XENCAMERA_YCBCR_ENC_709), T::XENCAMERA_YCBCR_ENC_709, "XENCAMERA_YCBCR_ENC_709: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_YCBCR_ENC_709), XENCAMERA_YCBCR_ENC_709, "XENCAMERA_YCBCR_ENC_709: to the integer");
+        assert_eq!(integer(T::XENCAMERA_YCBCR_ENC_709, XENCAMERA_YCBCR_ENC_709), XENCAMERA_YCBCR_ENC_709, "XENCAMERA_YCBCR_ENC_709: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_YCBCR_ENC_709), T::XENCAMERA_YCBCR_ENC_709.name().expect("XENCAMERA_YCBCR_ENC_709: a name"), "XENCAMERA_YCBCR_ENC_709: Debug");
         assert_eq!(T::XENCAMERA_YCBCR_ENC_709.name(), Some("XENCAMERA_YCBCR_ENC_709"), "XENCAMERA_YCBCR_ENC_709: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_YCBCR_ENC_XV601.0, XENCAMERA_YCBCR_ENC_XV601, "XENCAMERA_YCBCR_ENC_XV601");
         assert_eq!(T::from(XENCAMERA_YCBCR_ENC_XV601), T::XENCAMERA_YCBCR_ENC_XV601, "XENCAMERA_YCBCR_ENC_XV601: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_YCBCR_ENC_XV601), XENCAMERA_YCBCR_ENC_XV601, "XENCAMERA_YCBCR_ENC_XV601: to the integer");
+        assert_eq!(integer(T::XENCAMERA_YCBCR_ENC_XV601, XENCAMERA_YCBCR_ENC_XV601), XENCAMERA_YCBCR_ENC_XV601, "XENCAMERA_YCBCR_ENC_XV601: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_YCBCR_ENC_XV601), T::XENCAMERA_YCBCR_ENC_XV601.name().expect("XENCAMERA_YCBCR_ENC_XV601: a name"), "XENCAMERA_YCBCR_ENC_XV601: Debug");
         assert_eq!(T::XENCAMERA_YCBCR_ENC_XV601.name(), Some("XENCAMERA_YCBCR_ENC_XV601"), "XENCAMERA_YCBCR_ENC_XV601: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_YCBCR_ENC_XV709.0, XENCAMERA_YCBCR_ENC_XV709, "XENCAMERA_YCBCR_ENC_XV709");
         assert_eq!(T::from(XENCAMERA_YCBCR_ENC_XV709), T::XENCAMERA_YCBCR_ENC_XV709, "XENCAMERA_YCBCR_ENC_XV709: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_YCBCR_ENC_XV709), XENCAMERA_YCBCR_ENC_XV709, "XENCAMERA_YCBCR_ENC_XV709: to the integer");
+        assert_eq!(integer(T::XENCAMERA_YCBCR_ENC_XV709, XENCAMERA_YCBCR_ENC_XV709), XENCAMERA_YCBCR_ENC_XV709, "XENCAMERA_YCBCR_ENC_XV709: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_YCBCR_ENC_XV709), T::XENCAMERA_YCBCR_ENC_XV709.name().expect("XENCAMERA_YCBCR_ENC_XV709: a name"), "XENCAMERA_YCBCR_ENC_XV709: Debug");
         assert_eq!(T::XENCAMERA_YCBCR_ENC_XV709.name(), Some("XENCAMERA_YCBCR_ENC_XV709"), "XENCAMERA_YCBCR_ENC_XV709: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_YCBCR_ENC_BT2020.0, XENCAMERA_YCBCR_ENC_BT2020, "XENCAMERA_YCBCR_ENC_BT2020");
         assert_eq!(T::from(XENCAMERA_YCBCR_ENC_BT2020), T::XENCAMERA_YCBCR_ENC_BT2020, "XENCAMERA_YCBCR_ENC_BT2020: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_YCBCR_ENC_BT2020), XENCAMERA_YCBCR_ENC_BT2020, "XENCAMERA_YCBCR_ENC_BT2020: to the integer");
+        assert_eq!(integer(T::XENCAMERA_YCBCR_ENC_BT2020, XENCAMERA_YCBCR_ENC_BT2020), XENCAMERA_YCBCR_ENC_BT2020, "XENCAMERA_YCBCR_ENC_BT2020: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_YCBCR_ENC_BT2020), T::XENCAMERA_YCBCR_ENC_BT2020.name().expect("XENCAMERA_YCBCR_ENC_BT2020: a name"), "XENCAMERA_YCBCR_ENC_BT2020: Debug");
         assert_eq!(T::XENCAMERA_YCBCR_ENC_BT2020.name(), Some("XENCAMERA_YCBCR_ENC_BT2020"), "XENCAMERA_YCBCR_ENC_BT2020: its own name");
     }
     {
         assert_eq!(T::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM.0, XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM, "XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM");
         assert_eq!(T::from(XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM), T::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM, "XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM: from the integer");
-        assert_eq!(u32::from(T::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM), XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM, "XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM: to the integer");
+        assert_eq!(integer(T::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM, XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM), XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM, "XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM: to the integer");
         assert_eq!(format!("{:?}", T::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM), T::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM.name().expect("XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM: a name"), "XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM: Debug");
         assert_eq!(T::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM.name(), Some("XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM"), "XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM: its own name");
     }
@@ -605,21 +610,21 @@ fn stable_cameraif_xencamera_quantization() {
     {
         assert_eq!(T::DEFAULT.0, XENCAMERA_QUANTIZATION_DEFAULT, "XENCAMERA_QUANTIZATION_DEFAULT");
         assert_eq!(T::from(XENCAMERA_QUANTIZATION_DEFAULT), T::DEFAULT, "XENCAMERA_QUANTIZATION_DEFAULT: from the integer");
-        assert_eq!(u32::from(T::DEFAULT), XENCAMERA_QUANTIZATION_DEFAULT, "XENCAMERA_QUANTIZATION_DEFAULT: to the integer");
+        assert_eq!(integer(T::DEFAULT, XENCAMERA_QUANTIZATION_DEFAULT), XENCAMERA_QUANTIZATION_DEFAULT, "XENCAMERA_QUANTIZATION_DEFAULT: to the integer");
         assert_eq!(format!("{:?}", T::DEFAULT), T::DEFAULT.name().expect("XENCAMERA_QUANTIZATION_DEFAULT: a name"), "XENCAMERA_QUANTIZATION_DEFAULT: Debug");
         assert_eq!(T::DEFAULT.name(), Some("XENCAMERA_QUANTIZATION_DEFAULT"), "XENCAMERA_QUANTIZATION_DEFAULT: its own name");
     }
     {
         assert_eq!(T::FULL_RANGE.0, XENCAMERA_QUANTIZATION_FULL_RANGE, "XENCAMERA_QUANTIZATION_FULL_RANGE");
         assert_eq!(T::from(XENCAMERA_QUANTIZATION_FULL_RANGE), T::FULL_RANGE, "XENCAMERA_QUANTIZATION_FULL_RANGE: from the integer");
-        assert_eq!(u32::from(T::FULL_RANGE), XENCAMERA_QUANTIZATION_FULL_RANGE, "XENCAMERA_QUANTIZATION_FULL_RANGE: to the integer");
+        assert_eq!(integer(T::FULL_RANGE, XENCAMERA_QUANTIZATION_FULL_RANGE), XENCAMERA_QUANTIZATION_FULL_RANGE, "XENCAMERA_QUANTIZATION_FULL_RANGE: to the integer");
         assert_eq!(format!("{:?}", T::FULL_RANGE), T::FULL_RANGE.name().expect("XENCAMERA_QUANTIZATION_FULL_RANGE: a name"), "XENCAMERA_QUANTIZATION_FULL_RANGE: Debug");
         assert_eq!(T::FULL_RANGE.name(), Some("XENCAMERA_QUANTIZATION_FULL_RANGE"), "XENCAMERA_QUANTIZATION_FULL_RANGE: its own name");
     }
     {
         assert_eq!(T::LIM_RANGE.0, XENCAMERA_QUANTIZATION_LIM_RANGE, "XENCAMERA_QUANTIZATION_LIM_RANGE");
         assert_eq!(T::from(XENCAMERA_QUANTIZATION_LIM_RANGE), T::LIM_RANGE, "XENCAMERA_QUANTIZATION_LIM_RANGE: from the integer");
-        assert_eq!(u32::from(T::LIM_RANGE), XENCAMERA_QUANTIZATION_LIM_RANGE, "XENCAMERA_QUANTIZATION_LIM_RANGE: to the integer");
+        assert_eq!(integer(T::LIM_RANGE, XENCAMERA_QUANTIZATION_LIM_RANGE), XENCAMERA_QUANTIZATION_LIM_RANGE, "XENCAMERA_QUANTIZATION_LIM_RANGE: to the integer");
         assert_eq!(format!("{:?}", T::LIM_RANGE), T::LIM_RANGE.name().expect("XENCAMERA_QUANTIZATION_LIM_RANGE: a name"), "XENCAMERA_QUANTIZATION_LIM_RANGE: Debug");
         assert_eq!(T::LIM_RANGE.name(), Some("XENCAMERA_QUANTIZATION_LIM_RANGE"), "XENCAMERA_QUANTIZATION_LIM_RANGE: its own name");
     }
@@ -635,14 +640,14 @@ fn stable_cameraif_xencamera_evt() {
     {
         assert_eq!(T::FRAME_AVAIL.0, XENCAMERA_EVT_FRAME_AVAIL, "XENCAMERA_EVT_FRAME_AVAIL");
         assert_eq!(T::from(XENCAMERA_EVT_FRAME_AVAIL), T::FRAME_AVAIL, "XENCAMERA_EVT_FRAME_AVAIL: from the integer");
-        assert_eq!(u8::from(T::FRAME_AVAIL), XENCAMERA_EVT_FRAME_AVAIL, "XENCAMERA_EVT_FRAME_AVAIL: to the integer");
+        assert_eq!(integer(T::FRAME_AVAIL, XENCAMERA_EVT_FRAME_AVAIL), XENCAMERA_EVT_FRAME_AVAIL, "XENCAMERA_EVT_FRAME_AVAIL: to the integer");
         assert_eq!(format!("{:?}", T::FRAME_AVAIL), T::FRAME_AVAIL.name().expect("XENCAMERA_EVT_FRAME_AVAIL: a name"), "XENCAMERA_EVT_FRAME_AVAIL: Debug");
         assert_eq!(T::FRAME_AVAIL.name(), Some("XENCAMERA_EVT_FRAME_AVAIL"), "XENCAMERA_EVT_FRAME_AVAIL: its own name");
     }
     {
         assert_eq!(T::CTRL_CHANGE.0, XENCAMERA_EVT_CTRL_CHANGE, "XENCAMERA_EVT_CTRL_CHANGE");
         assert_eq!(T::from(XENCAMERA_EVT_CTRL_CHANGE), T::CTRL_CHANGE, "XENCAMERA_EVT_CTRL_CHANGE: from the integer");
-        assert_eq!(u8::from(T::CTRL_CHANGE), XENCAMERA_EVT_CTRL_CHANGE, "XENCAMERA_EVT_CTRL_CHANGE: to the integer");
+        assert_eq!(integer(T::CTRL_CHANGE, XENCAMERA_EVT_CTRL_CHANGE), XENCAMERA_EVT_CTRL_CHANGE, "XENCAMERA_EVT_CTRL_CHANGE: to the integer");
         assert_eq!(format!("{:?}", T::CTRL_CHANGE), T::CTRL_CHANGE.name().expect("XENCAMERA_EVT_CTRL_CHANGE: a name"), "XENCAMERA_EVT_CTRL_CHANGE: Debug");
         assert_eq!(T::CTRL_CHANGE.name(), Some("XENCAMERA_EVT_CTRL_CHANGE"), "XENCAMERA_EVT_CTRL_CHANGE: its own name");
     }
@@ -658,14 +663,14 @@ fn stable_console_xenconsole() {
     {
         assert_eq!(T::DISCONNECTED.0, XENCONSOLE_DISCONNECTED, "XENCONSOLE_DISCONNECTED");
         assert_eq!(T::from(XENCONSOLE_DISCONNECTED), T::DISCONNECTED, "XENCONSOLE_DISCONNECTED: from the integer");
-        assert_eq!(u8::from(T::DISCONNECTED), XENCONSOLE_DISCONNECTED, "XENCONSOLE_DISCONNECTED: to the integer");
+        assert_eq!(integer(T::DISCONNECTED, XENCONSOLE_DISCONNECTED), XENCONSOLE_DISCONNECTED, "XENCONSOLE_DISCONNECTED: to the integer");
         assert_eq!(format!("{:?}", T::DISCONNECTED), T::DISCONNECTED.name().expect("XENCONSOLE_DISCONNECTED: a name"), "XENCONSOLE_DISCONNECTED: Debug");
         assert_eq!(T::DISCONNECTED.name(), Some("XENCONSOLE_DISCONNECTED"), "XENCONSOLE_DISCONNECTED: its own name");
     }
     {
         assert_eq!(T::CONNECTED.0, XENCONSOLE_CONNECTED, "XENCONSOLE_CONNECTED");
         assert_eq!(T::from(XENCONSOLE_CONNECTED), T::CONNECTED, "XENCONSOLE_CONNECTED: from the integer");
-        assert_eq!(u8::from(T::CONNECTED), XENCONSOLE_CONNECTED, "XENCONSOLE_CONNECTED: to the integer");
+        assert_eq!(integer(T::CONNECTED, XENCONSOLE_CONNECTED), XENCONSOLE_CONNECTED, "XENCONSOLE_CONNECTED: to the integer");
         assert_eq!(format!("{:?}", T::CONNECTED), T::CONNECTED.name().expect("XENCONSOLE_CONNECTED: a name"), "XENCONSOLE_CONNECTED: Debug");
         assert_eq!(T::CONNECTED.name(), Some("XENCONSOLE_CONNECTED"), "XENCONSOLE_CONNECTED: its own name");
     }
@@ -682,7 +687,7 @@ fn stable_dm_op_xen_dmop_get_ioreq_server_info_flags() {
     {
         assert_eq!(T::XEN_DMOP_no_gfns.0, XEN_DMOP_no_gfns, "XEN_DMOP_no_gfns");
         assert_eq!(T::from(XEN_DMOP_no_gfns), T::XEN_DMOP_no_gfns, "XEN_DMOP_no_gfns: from the integer");
-        assert_eq!(u16::from(T::XEN_DMOP_no_gfns), XEN_DMOP_no_gfns, "XEN_DMOP_no_gfns: to the integer");
+        assert_eq!(integer(T::XEN_DMOP_no_gfns, XEN_DMOP_no_gfns), XEN_DMOP_no_gfns, "XEN_DMOP_no_gfns: to the integer");
         assert!(T::all().contains(T::XEN_DMOP_no_gfns), "XEN_DMOP_no_gfns: in all()");
         assert!(T::XEN_DMOP_no_gfns.intersects(T::XEN_DMOP_no_gfns) && !T::XEN_DMOP_no_gfns.is_empty(), "XEN_DMOP_no_gfns: set");
         assert_eq!(T::XEN_DMOP_no_gfns - T::XEN_DMOP_no_gfns, T::empty(), "XEN_DMOP_no_gfns: removed");
@@ -702,21 +707,21 @@ fn stable_dm_op_xen_dmop_io_range() {
     {
         assert_eq!(T::PORT.0, XEN_DMOP_IO_RANGE_PORT, "XEN_DMOP_IO_RANGE_PORT");
         assert_eq!(T::from(XEN_DMOP_IO_RANGE_PORT), T::PORT, "XEN_DMOP_IO_RANGE_PORT: from the integer");
-        assert_eq!(u32::from(T::PORT), XEN_DMOP_IO_RANGE_PORT, "XEN_DMOP_IO_RANGE_PORT: to the integer");
+        assert_eq!(integer(T::PORT, XEN_DMOP_IO_RANGE_PORT), XEN_DMOP_IO_RANGE_PORT, "XEN_DMOP_IO_RANGE_PORT: to the integer");
         assert_eq!(format!("{:?}", T::PORT), T::PORT.name().expect("XEN_DMOP_IO_RANGE_PORT: a name"), "XEN_DMOP_IO_RANGE_PORT: Debug");
         assert_eq!(T::PORT.name(), Some("XEN_DMOP_IO_RANGE_PORT"), "XEN_DMOP_IO_RANGE_PORT: its own name");
     }
     {
         assert_eq!(T::MEMORY.0, XEN_DMOP_IO_RANGE_MEMORY, "XEN_DMOP_IO_RANGE_MEMORY");
         assert_eq!(T::from(XEN_DMOP_IO_RANGE_MEMORY), T::MEMORY, "XEN_DMOP_IO_RANGE_MEMORY: from the integer");
-        assert_eq!(u32::from(T::MEMORY), XEN_DMOP_IO_RANGE_MEMORY, "XEN_DMOP_IO_RANGE_MEMORY: to the integer");
+        assert_eq!(integer(T::MEMORY, XEN_DMOP_IO_RANGE_MEMORY), XEN_DMOP_IO_RANGE_MEMORY, "XEN_DMOP_IO_RANGE_MEMORY: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY), T::MEMORY.name().expect("XEN_DMOP_IO_RANGE_MEMORY: a name"), "XEN_DMOP_IO_RANGE_MEMORY: Debug");
         assert_eq!(T::MEMORY.name(), Some("XEN_DMOP_IO_RANGE_MEMORY"), "XEN_DMOP_IO_RANGE_MEMORY: its own name");
     }
     {
         assert_eq!(T::PCI.0, XEN_DMOP_IO_RANGE_PCI, "XEN_DMOP_IO_RANGE_PCI");
         assert_eq!(T::from(XEN_DMOP_IO_RANGE_PCI), T::PCI, "XEN_DMOP_IO_RANGE_PCI: from the integer");
-        assert_eq!(u32::from(T::PCI), XEN_DMOP_IO_RANGE_PCI, "XEN_DMOP_IO_RANGE_PCI: to the integer");
+        assert_eq!(integer(T::PCI, XEN_DMOP_IO_RANGE_PCI), XEN_DMOP_IO_RANGE_PCI, "XEN_DMOP_IO_RANGE_PCI: to the integer");
         assert_eq!(format!("{:?}", T::PCI), T::PCI.name().expect("XEN_DMOP_IO_RANGE_PCI: a name"), "XEN_DMOP_IO_RANGE_PCI: Debug");
         assert_eq!(T::PCI.name(), Some("XEN_DMOP_IO_RANGE_PCI"), "XEN_DMOP_IO_RANGE_PCI: its own name");
     }
@@ -732,42 +737,42 @@ fn stable_dm_op_xen_dmop_event() {
     {
         assert_eq!(T::EXT_INT.0, XEN_DMOP_EVENT_ext_int, "XEN_DMOP_EVENT_ext_int");
         assert_eq!(T::from(XEN_DMOP_EVENT_ext_int), T::EXT_INT, "XEN_DMOP_EVENT_ext_int: from the integer");
-        assert_eq!(u8::from(T::EXT_INT), XEN_DMOP_EVENT_ext_int, "XEN_DMOP_EVENT_ext_int: to the integer");
+        assert_eq!(integer(T::EXT_INT, XEN_DMOP_EVENT_ext_int), XEN_DMOP_EVENT_ext_int, "XEN_DMOP_EVENT_ext_int: to the integer");
         assert_eq!(format!("{:?}", T::EXT_INT), T::EXT_INT.name().expect("XEN_DMOP_EVENT_ext_int: a name"), "XEN_DMOP_EVENT_ext_int: Debug");
         assert_eq!(T::EXT_INT.name(), Some("XEN_DMOP_EVENT_ext_int"), "XEN_DMOP_EVENT_ext_int: its own name");
     }
     {
         assert_eq!(T::NMI.0, XEN_DMOP_EVENT_nmi, "XEN_DMOP_EVENT_nmi");
         assert_eq!(T::from(XEN_DMOP_EVENT_nmi), T::NMI, "XEN_DMOP_EVENT_nmi: from the integer");
-        assert_eq!(u8::from(T::NMI), XEN_DMOP_EVENT_nmi, "XEN_DMOP_EVENT_nmi: to the integer");
+        assert_eq!(integer(T::NMI, XEN_DMOP_EVENT_nmi), XEN_DMOP_EVENT_nmi, "XEN_DMOP_EVENT_nmi: to the integer");
         assert_eq!(format!("{:?}", T::NMI), T::NMI.name().expect("XEN_DMOP_EVENT_nmi: a name"), "XEN_DMOP_EVENT_nmi: Debug");
         assert_eq!(T::NMI.name(), Some("XEN_DMOP_EVENT_nmi"), "XEN_DMOP_EVENT_nmi: its own name");
     }
     {
         assert_eq!(T::HW_EXC.0, XEN_DMOP_EVENT_hw_exc, "XEN_DMOP_EVENT_hw_exc");
         assert_eq!(T::from(XEN_DMOP_EVENT_hw_exc), T::HW_EXC, "XEN_DMOP_EVENT_hw_exc: from the integer");
-        assert_eq!(u8::from(T::HW_EXC), XEN_DMOP_EVENT_hw_exc, "XEN_DMOP_EVENT_hw_exc: to the integer");
+        assert_eq!(integer(T::HW_EXC, XEN_DMOP_EVENT_hw_exc), XEN_DMOP_EVENT_hw_exc, "XEN_DMOP_EVENT_hw_exc: to the integer");
         assert_eq!(format!("{:?}", T::HW_EXC), T::HW_EXC.name().expect("XEN_DMOP_EVENT_hw_exc: a name"), "XEN_DMOP_EVENT_hw_exc: Debug");
         assert_eq!(T::HW_EXC.name(), Some("XEN_DMOP_EVENT_hw_exc"), "XEN_DMOP_EVENT_hw_exc: its own name");
     }
     {
         assert_eq!(T::SW_INT.0, XEN_DMOP_EVENT_sw_int, "XEN_DMOP_EVENT_sw_int");
         assert_eq!(T::from(XEN_DMOP_EVENT_sw_int), T::SW_INT, "XEN_DMOP_EVENT_sw_int: from the integer");
-        assert_eq!(u8::from(T::SW_INT), XEN_DMOP_EVENT_sw_int, "XEN_DMOP_EVENT_sw_int: to the integer");
+        assert_eq!(integer(T::SW_INT, XEN_DMOP_EVENT_sw_int), XEN_DMOP_EVENT_sw_int, "XEN_DMOP_EVENT_sw_int: to the integer");
         assert_eq!(format!("{:?}", T::SW_INT), T::SW_INT.name().expect("XEN_DMOP_EVENT_sw_int: a name"), "XEN_DMOP_EVENT_sw_int: Debug");
         assert_eq!(T::SW_INT.name(), Some("XEN_DMOP_EVENT_sw_int"), "XEN_DMOP_EVENT_sw_int: its own name");
     }
     {
         assert_eq!(T::PRI_SW_EXC.0, XEN_DMOP_EVENT_pri_sw_exc, "XEN_DMOP_EVENT_pri_sw_exc");
         assert_eq!(T::from(XEN_DMOP_EVENT_pri_sw_exc), T::PRI_SW_EXC, "XEN_DMOP_EVENT_pri_sw_exc: from the integer");
-        assert_eq!(u8::from(T::PRI_SW_EXC), XEN_DMOP_EVENT_pri_sw_exc, "XEN_DMOP_EVENT_pri_sw_exc: to the integer");
+        assert_eq!(integer(T::PRI_SW_EXC, XEN_DMOP_EVENT_pri_sw_exc), XEN_DMOP_EVENT_pri_sw_exc, "XEN_DMOP_EVENT_pri_sw_exc: to the integer");
         assert_eq!(format!("{:?}", T::PRI_SW_EXC), T::PRI_SW_EXC.name().expect("XEN_DMOP_EVENT_pri_sw_exc: a name"), "XEN_DMOP_EVENT_pri_sw_exc: Debug");
         assert_eq!(T::PRI_SW_EXC.name(), Some("XEN_DMOP_EVENT_pri_sw_exc"), "XEN_DMOP_EVENT_pri_sw_exc: its own name");
     }
     {
         assert_eq!(T::SW_EXC.0, XEN_DMOP_EVENT_sw_exc, "XEN_DMOP_EVENT_sw_exc");
         assert_eq!(T::from(XEN_DMOP_EVENT_sw_exc), T::SW_EXC, "XEN_DMOP_EVENT_sw_exc: from the integer");
-        assert_eq!(u8::from(T::SW_EXC), XEN_DMOP_EVENT_sw_exc, "XEN_DMOP_EVENT_sw_exc: to the integer");
+        assert_eq!(integer(T::SW_EXC, XEN_DMOP_EVENT_sw_exc), XEN_DMOP_EVENT_sw_exc, "XEN_DMOP_EVENT_sw_exc: to the integer");
         assert_eq!(format!("{:?}", T::SW_EXC), T::SW_EXC.name().expect("XEN_DMOP_EVENT_sw_exc: a name"), "XEN_DMOP_EVENT_sw_exc: Debug");
         assert_eq!(T::SW_EXC.name(), Some("XEN_DMOP_EVENT_sw_exc"), "XEN_DMOP_EVENT_sw_exc: its own name");
     }
@@ -783,7 +788,7 @@ fn stable_dm_op_xen_dmop_ioreq_mem_access() {
     {
         assert_eq!(T::READ.0, XEN_DMOP_IOREQ_MEM_ACCESS_READ, "XEN_DMOP_IOREQ_MEM_ACCESS_READ");
         assert_eq!(T::from(XEN_DMOP_IOREQ_MEM_ACCESS_READ), T::READ, "XEN_DMOP_IOREQ_MEM_ACCESS_READ: from the integer");
-        assert_eq!(u32::from(T::READ), XEN_DMOP_IOREQ_MEM_ACCESS_READ, "XEN_DMOP_IOREQ_MEM_ACCESS_READ: to the integer");
+        assert_eq!(integer(T::READ, XEN_DMOP_IOREQ_MEM_ACCESS_READ), XEN_DMOP_IOREQ_MEM_ACCESS_READ, "XEN_DMOP_IOREQ_MEM_ACCESS_READ: to the integer");
         assert!(T::all().contains(T::READ), "XEN_DMOP_IOREQ_MEM_ACCESS_READ: in all()");
         assert!(T::READ.intersects(T::READ) && !T::READ.is_empty(), "XEN_DMOP_IOREQ_MEM_ACCESS_READ: set");
         assert_eq!(T::READ - T::READ, T::empty(), "XEN_DMOP_IOREQ_MEM_ACCESS_READ: removed");
@@ -792,7 +797,7 @@ fn stable_dm_op_xen_dmop_ioreq_mem_access() {
     {
         assert_eq!(T::WRITE.0, XEN_DMOP_IOREQ_MEM_ACCESS_WRITE, "XEN_DMOP_IOREQ_MEM_ACCESS_WRITE");
         assert_eq!(T::from(XEN_DMOP_IOREQ_MEM_ACCESS_WRITE), T::WRITE, "XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: from the integer");
-        assert_eq!(u32::from(T::WRITE), XEN_DMOP_IOREQ_MEM_ACCESS_WRITE, "XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: to the integer");
+        assert_eq!(integer(T::WRITE, XEN_DMOP_IOREQ_MEM_ACCESS_WRITE), XEN_DMOP_IOREQ_MEM_ACCESS_WRITE, "XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: to the integer");
         assert!(T::all().contains(T::WRITE), "XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: in all()");
         assert!(T::WRITE.intersects(T::WRITE) && !T::WRITE.is_empty(), "XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: set");
         assert_eq!(T::WRITE - T::WRITE, T::empty(), "XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: removed");
@@ -813,42 +818,42 @@ fn stable_dm_op_xen_dmop_mem_cacheattr() {
     {
         assert_eq!(T::UC.0, XEN_DMOP_MEM_CACHEATTR_UC, "XEN_DMOP_MEM_CACHEATTR_UC");
         assert_eq!(T::from(XEN_DMOP_MEM_CACHEATTR_UC), T::UC, "XEN_DMOP_MEM_CACHEATTR_UC: from the integer");
-        assert_eq!(u32::from(T::UC), XEN_DMOP_MEM_CACHEATTR_UC, "XEN_DMOP_MEM_CACHEATTR_UC: to the integer");
+        assert_eq!(integer(T::UC, XEN_DMOP_MEM_CACHEATTR_UC), XEN_DMOP_MEM_CACHEATTR_UC, "XEN_DMOP_MEM_CACHEATTR_UC: to the integer");
         assert_eq!(format!("{:?}", T::UC), T::UC.name().expect("XEN_DMOP_MEM_CACHEATTR_UC: a name"), "XEN_DMOP_MEM_CACHEATTR_UC: Debug");
         assert_eq!(T::UC.name(), Some("XEN_DMOP_MEM_CACHEATTR_UC"), "XEN_DMOP_MEM_CACHEATTR_UC: its own name");
     }
     {
         assert_eq!(T::WC.0, XEN_DMOP_MEM_CACHEATTR_WC, "XEN_DMOP_MEM_CACHEATTR_WC");
         assert_eq!(T::from(XEN_DMOP_MEM_CACHEATTR_WC), T::WC, "XEN_DMOP_MEM_CACHEATTR_WC: from the integer");
-        assert_eq!(u32::from(T::WC), XEN_DMOP_MEM_CACHEATTR_WC, "XEN_DMOP_MEM_CACHEATTR_WC: to the integer");
+        assert_eq!(integer(T::WC, XEN_DMOP_MEM_CACHEATTR_WC), XEN_DMOP_MEM_CACHEATTR_WC, "XEN_DMOP_MEM_CACHEATTR_WC: to the integer");
         assert_eq!(format!("{:?}", T::WC), T::WC.name().expect("XEN_DMOP_MEM_CACHEATTR_WC: a name"), "XEN_DMOP_MEM_CACHEATTR_WC: Debug");
         assert_eq!(T::WC.name(), Some("XEN_DMOP_MEM_CACHEATTR_WC"), "XEN_DMOP_MEM_CACHEATTR_WC: its own name");
     }
     {
         assert_eq!(T::WT.0, XEN_DMOP_MEM_CACHEATTR_WT, "XEN_DMOP_MEM_CACHEATTR_WT");
         assert_eq!(T::from(XEN_DMOP_MEM_CACHEATTR_WT), T::WT, "XEN_DMOP_MEM_CACHEATTR_WT: from the integer");
-        assert_eq!(u32::from(T::WT), XEN_DMOP_MEM_CACHEATTR_WT, "XEN_DMOP_MEM_CACHEATTR_WT: to the integer");
+        assert_eq!(integer(T::WT, XEN_DMOP_MEM_CACHEATTR_WT), XEN_DMOP_MEM_CACHEATTR_WT, "XEN_DMOP_MEM_CACHEATTR_WT: to the integer");
         assert_eq!(format!("{:?}", T::WT), T::WT.name().expect("XEN_DMOP_MEM_CACHEATTR_WT: a name"), "XEN_DMOP_MEM_CACHEATTR_WT: Debug");
         assert_eq!(T::WT.name(), Some("XEN_DMOP_MEM_CACHEATTR_WT"), "XEN_DMOP_MEM_CACHEATTR_WT: its own name");
     }
     {
         assert_eq!(T::WP.0, XEN_DMOP_MEM_CACHEATTR_WP, "XEN_DMOP_MEM_CACHEATTR_WP");
         assert_eq!(T::from(XEN_DMOP_MEM_CACHEATTR_WP), T::WP, "XEN_DMOP_MEM_CACHEATTR_WP: from the integer");
-        assert_eq!(u32::from(T::WP), XEN_DMOP_MEM_CACHEATTR_WP, "XEN_DMOP_MEM_CACHEATTR_WP: to the integer");
+        assert_eq!(integer(T::WP, XEN_DMOP_MEM_CACHEATTR_WP), XEN_DMOP_MEM_CACHEATTR_WP, "XEN_DMOP_MEM_CACHEATTR_WP: to the integer");
         assert_eq!(format!("{:?}", T::WP), T::WP.name().expect("XEN_DMOP_MEM_CACHEATTR_WP: a name"), "XEN_DMOP_MEM_CACHEATTR_WP: Debug");
         assert_eq!(T::WP.name(), Some("XEN_DMOP_MEM_CACHEATTR_WP"), "XEN_DMOP_MEM_CACHEATTR_WP: its own name");
     }
     {
         assert_eq!(T::WB.0, XEN_DMOP_MEM_CACHEATTR_WB, "XEN_DMOP_MEM_CACHEATTR_WB");
         assert_eq!(T::from(XEN_DMOP_MEM_CACHEATTR_WB), T::WB, "XEN_DMOP_MEM_CACHEATTR_WB: from the integer");
-        assert_eq!(u32::from(T::WB), XEN_DMOP_MEM_CACHEATTR_WB, "XEN_DMOP_MEM_CACHEATTR_WB: to the integer");
+        assert_eq!(integer(T::WB, XEN_DMOP_MEM_CACHEATTR_WB), XEN_DMOP_MEM_CACHEATTR_WB, "XEN_DMOP_MEM_CACHEATTR_WB: to the integer");
         assert_eq!(format!("{:?}", T::WB), T::WB.name().expect("XEN_DMOP_MEM_CACHEATTR_WB: a name"), "XEN_DMOP_MEM_CACHEATTR_WB: Debug");
         assert_eq!(T::WB.name(), Some("XEN_DMOP_MEM_CACHEATTR_WB"), "XEN_DMOP_MEM_CACHEATTR_WB: its own name");
     }
     {
         assert_eq!(T::UCM.0, XEN_DMOP_MEM_CACHEATTR_UCM, "XEN_DMOP_MEM_CACHEATTR_UCM");
         assert_eq!(T::from(XEN_DMOP_MEM_CACHEATTR_UCM), T::UCM, "XEN_DMOP_MEM_CACHEATTR_UCM: from the integer");
-        assert_eq!(u32::from(T::UCM), XEN_DMOP_MEM_CACHEATTR_UCM, "XEN_DMOP_MEM_CACHEATTR_UCM: to the integer");
+        assert_eq!(integer(T::UCM, XEN_DMOP_MEM_CACHEATTR_UCM), XEN_DMOP_MEM_CACHEATTR_UCM, "XEN_DMOP_MEM_CACHEATTR_UCM: to the integer");
         assert_eq!(format!("{:?}", T::UCM), T::UCM.name().expect("XEN_DMOP_MEM_CACHEATTR_UCM: a name"), "XEN_DMOP_MEM_CACHEATTR_UCM: Debug");
         assert_eq!(T::UCM.name(), Some("XEN_DMOP_MEM_CACHEATTR_UCM"), "XEN_DMOP_MEM_CACHEATTR_UCM: its own name");
     }
@@ -863,7 +868,7 @@ fn stable_event_channel_bind_pirq() {
     {
         assert_eq!(T::BIND_PIRQ__WILL_SHARE.0, BIND_PIRQ__WILL_SHARE, "BIND_PIRQ__WILL_SHARE");
         assert_eq!(T::from(BIND_PIRQ__WILL_SHARE), T::BIND_PIRQ__WILL_SHARE, "BIND_PIRQ__WILL_SHARE: from the integer");
-        assert_eq!(u32::from(T::BIND_PIRQ__WILL_SHARE), BIND_PIRQ__WILL_SHARE, "BIND_PIRQ__WILL_SHARE: to the integer");
+        assert_eq!(integer(T::BIND_PIRQ__WILL_SHARE, BIND_PIRQ__WILL_SHARE), BIND_PIRQ__WILL_SHARE, "BIND_PIRQ__WILL_SHARE: to the integer");
         assert!(T::all().contains(T::BIND_PIRQ__WILL_SHARE), "BIND_PIRQ__WILL_SHARE: in all()");
         assert!(T::BIND_PIRQ__WILL_SHARE.intersects(T::BIND_PIRQ__WILL_SHARE) && !T::BIND_PIRQ__WILL_SHARE.is_empty(), "BIND_PIRQ__WILL_SHARE: set");
         assert_eq!(T::BIND_PIRQ__WILL_SHARE - T::BIND_PIRQ__WILL_SHARE, T::empty(), "BIND_PIRQ__WILL_SHARE: removed");
@@ -882,42 +887,42 @@ fn stable_event_channel_evtchnstat() {
     {
         assert_eq!(T::CLOSED.0, EVTCHNSTAT_closed, "EVTCHNSTAT_closed");
         assert_eq!(T::from(EVTCHNSTAT_closed), T::CLOSED, "EVTCHNSTAT_closed: from the integer");
-        assert_eq!(u32::from(T::CLOSED), EVTCHNSTAT_closed, "EVTCHNSTAT_closed: to the integer");
+        assert_eq!(integer(T::CLOSED, EVTCHNSTAT_closed), EVTCHNSTAT_closed, "EVTCHNSTAT_closed: to the integer");
         assert_eq!(format!("{:?}", T::CLOSED), T::CLOSED.name().expect("EVTCHNSTAT_closed: a name"), "EVTCHNSTAT_closed: Debug");
         assert_eq!(T::CLOSED.name(), Some("EVTCHNSTAT_closed"), "EVTCHNSTAT_closed: its own name");
     }
     {
         assert_eq!(T::UNBOUND.0, EVTCHNSTAT_unbound, "EVTCHNSTAT_unbound");
         assert_eq!(T::from(EVTCHNSTAT_unbound), T::UNBOUND, "EVTCHNSTAT_unbound: from the integer");
-        assert_eq!(u32::from(T::UNBOUND), EVTCHNSTAT_unbound, "EVTCHNSTAT_unbound: to the integer");
+        assert_eq!(integer(T::UNBOUND, EVTCHNSTAT_unbound), EVTCHNSTAT_unbound, "EVTCHNSTAT_unbound: to the integer");
         assert_eq!(format!("{:?}", T::UNBOUND), T::UNBOUND.name().expect("EVTCHNSTAT_unbound: a name"), "EVTCHNSTAT_unbound: Debug");
         assert_eq!(T::UNBOUND.name(), Some("EVTCHNSTAT_unbound"), "EVTCHNSTAT_unbound: its own name");
     }
     {
         assert_eq!(T::INTERDOMAIN.0, EVTCHNSTAT_interdomain, "EVTCHNSTAT_interdomain");
         assert_eq!(T::from(EVTCHNSTAT_interdomain), T::INTERDOMAIN, "EVTCHNSTAT_interdomain: from the integer");
-        assert_eq!(u32::from(T::INTERDOMAIN), EVTCHNSTAT_interdomain, "EVTCHNSTAT_interdomain: to the integer");
+        assert_eq!(integer(T::INTERDOMAIN, EVTCHNSTAT_interdomain), EVTCHNSTAT_interdomain, "EVTCHNSTAT_interdomain: to the integer");
         assert_eq!(format!("{:?}", T::INTERDOMAIN), T::INTERDOMAIN.name().expect("EVTCHNSTAT_interdomain: a name"), "EVTCHNSTAT_interdomain: Debug");
         assert_eq!(T::INTERDOMAIN.name(), Some("EVTCHNSTAT_interdomain"), "EVTCHNSTAT_interdomain: its own name");
     }
     {
         assert_eq!(T::PIRQ.0, EVTCHNSTAT_pirq, "EVTCHNSTAT_pirq");
         assert_eq!(T::from(EVTCHNSTAT_pirq), T::PIRQ, "EVTCHNSTAT_pirq: from the integer");
-        assert_eq!(u32::from(T::PIRQ), EVTCHNSTAT_pirq, "EVTCHNSTAT_pirq: to the integer");
+        assert_eq!(integer(T::PIRQ, EVTCHNSTAT_pirq), EVTCHNSTAT_pirq, "EVTCHNSTAT_pirq: to the integer");
         assert_eq!(format!("{:?}", T::PIRQ), T::PIRQ.name().expect("EVTCHNSTAT_pirq: a name"), "EVTCHNSTAT_pirq: Debug");
         assert_eq!(T::PIRQ.name(), Some("EVTCHNSTAT_pirq"), "EVTCHNSTAT_pirq: its own name");
     }
     {
         assert_eq!(T::VIRQ.0, EVTCHNSTAT_virq, "EVTCHNSTAT_virq");
         assert_eq!(T::from(EVTCHNSTAT_virq), T::VIRQ, "EVTCHNSTAT_virq: from the integer");
-        assert_eq!(u32::from(T::VIRQ), EVTCHNSTAT_virq, "EVTCHNSTAT_virq: to the integer");
+        assert_eq!(integer(T::VIRQ, EVTCHNSTAT_virq), EVTCHNSTAT_virq, "EVTCHNSTAT_virq: to the integer");
         assert_eq!(format!("{:?}", T::VIRQ), T::VIRQ.name().expect("EVTCHNSTAT_virq: a name"), "EVTCHNSTAT_virq: Debug");
         assert_eq!(T::VIRQ.name(), Some("EVTCHNSTAT_virq"), "EVTCHNSTAT_virq: its own name");
     }
     {
         assert_eq!(T::IPI.0, EVTCHNSTAT_ipi, "EVTCHNSTAT_ipi");
         assert_eq!(T::from(EVTCHNSTAT_ipi), T::IPI, "EVTCHNSTAT_ipi: from the integer");
-        assert_eq!(u32::from(T::IPI), EVTCHNSTAT_ipi, "EVTCHNSTAT_ipi: to the integer");
+        assert_eq!(integer(T::IPI, EVTCHNSTAT_ipi), EVTCHNSTAT_ipi, "EVTCHNSTAT_ipi: to the integer");
         assert_eq!(format!("{:?}", T::IPI), T::IPI.name().expect("EVTCHNSTAT_ipi: a name"), "EVTCHNSTAT_ipi: Debug");
         assert_eq!(T::IPI.name(), Some("EVTCHNSTAT_ipi"), "EVTCHNSTAT_ipi: its own name");
     }
@@ -932,14 +937,14 @@ fn stable_fbif_xenfb_out_type() {
     {
         assert_eq!(T::UPDATE.0, XENFB_TYPE_UPDATE, "XENFB_TYPE_UPDATE");
         assert_eq!(T::from(XENFB_TYPE_UPDATE), T::UPDATE, "XENFB_TYPE_UPDATE: from the integer");
-        assert_eq!(u8::from(T::UPDATE), XENFB_TYPE_UPDATE, "XENFB_TYPE_UPDATE: to the integer");
+        assert_eq!(integer(T::UPDATE, XENFB_TYPE_UPDATE), XENFB_TYPE_UPDATE, "XENFB_TYPE_UPDATE: to the integer");
         assert_eq!(format!("{:?}", T::UPDATE), T::UPDATE.name().expect("XENFB_TYPE_UPDATE: a name"), "XENFB_TYPE_UPDATE: Debug");
         assert_eq!(T::UPDATE.name(), Some("XENFB_TYPE_UPDATE"), "XENFB_TYPE_UPDATE: its own name");
     }
     {
         assert_eq!(T::RESIZE.0, XENFB_TYPE_RESIZE, "XENFB_TYPE_RESIZE");
         assert_eq!(T::from(XENFB_TYPE_RESIZE), T::RESIZE, "XENFB_TYPE_RESIZE: from the integer");
-        assert_eq!(u8::from(T::RESIZE), XENFB_TYPE_RESIZE, "XENFB_TYPE_RESIZE: to the integer");
+        assert_eq!(integer(T::RESIZE, XENFB_TYPE_RESIZE), XENFB_TYPE_RESIZE, "XENFB_TYPE_RESIZE: to the integer");
         assert_eq!(format!("{:?}", T::RESIZE), T::RESIZE.name().expect("XENFB_TYPE_RESIZE: a name"), "XENFB_TYPE_RESIZE: Debug");
         assert_eq!(T::RESIZE.name(), Some("XENFB_TYPE_RESIZE"), "XENFB_TYPE_RESIZE: its own name");
     }
@@ -954,7 +959,7 @@ fn stable_fbif_xenfb_in_type() {
     {
         assert_eq!(T::XENFB_TYPE_REFRESH_PERIOD.0, XENFB_TYPE_REFRESH_PERIOD, "XENFB_TYPE_REFRESH_PERIOD");
         assert_eq!(T::from(XENFB_TYPE_REFRESH_PERIOD), T::XENFB_TYPE_REFRESH_PERIOD, "XENFB_TYPE_REFRESH_PERIOD: from the integer");
-        assert_eq!(u8::from(T::XENFB_TYPE_REFRESH_PERIOD), XENFB_TYPE_REFRESH_PERIOD, "XENFB_TYPE_REFRESH_PERIOD: to the integer");
+        assert_eq!(integer(T::XENFB_TYPE_REFRESH_PERIOD, XENFB_TYPE_REFRESH_PERIOD), XENFB_TYPE_REFRESH_PERIOD, "XENFB_TYPE_REFRESH_PERIOD: to the integer");
         assert_eq!(format!("{:?}", T::XENFB_TYPE_REFRESH_PERIOD), T::XENFB_TYPE_REFRESH_PERIOD.name().expect("XENFB_TYPE_REFRESH_PERIOD: a name"), "XENFB_TYPE_REFRESH_PERIOD: Debug");
         assert_eq!(T::XENFB_TYPE_REFRESH_PERIOD.name(), Some("XENFB_TYPE_REFRESH_PERIOD"), "XENFB_TYPE_REFRESH_PERIOD: its own name");
     }
@@ -969,91 +974,91 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::WRITABLE_PAGE_TABLES.0, XENFEAT_writable_page_tables, "XENFEAT_writable_page_tables");
         assert_eq!(T::from(XENFEAT_writable_page_tables), T::WRITABLE_PAGE_TABLES, "XENFEAT_writable_page_tables: from the integer");
-        assert_eq!(i32::from(T::WRITABLE_PAGE_TABLES), XENFEAT_writable_page_tables, "XENFEAT_writable_page_tables: to the integer");
+        assert_eq!(integer(T::WRITABLE_PAGE_TABLES, XENFEAT_writable_page_tables), XENFEAT_writable_page_tables, "XENFEAT_writable_page_tables: to the integer");
         assert_eq!(format!("{:?}", T::WRITABLE_PAGE_TABLES), T::WRITABLE_PAGE_TABLES.name().expect("XENFEAT_writable_page_tables: a name"), "XENFEAT_writable_page_tables: Debug");
         assert_eq!(T::WRITABLE_PAGE_TABLES.name(), Some("XENFEAT_writable_page_tables"), "XENFEAT_writable_page_tables: its own name");
     }
     {
         assert_eq!(T::WRITABLE_DESCRIPTOR_TABLES.0, XENFEAT_writable_descriptor_tables, "XENFEAT_writable_descriptor_tables");
         assert_eq!(T::from(XENFEAT_writable_descriptor_tables), T::WRITABLE_DESCRIPTOR_TABLES, "XENFEAT_writable_descriptor_tables: from the integer");
-        assert_eq!(i32::from(T::WRITABLE_DESCRIPTOR_TABLES), XENFEAT_writable_descriptor_tables, "XENFEAT_writable_descriptor_tables: to the integer");
+        assert_eq!(integer(T::WRITABLE_DESCRIPTOR_TABLES, XENFEAT_writable_descriptor_tables), XENFEAT_writable_descriptor_tables, "XENFEAT_writable_descriptor_tables: to the integer");
         assert_eq!(format!("{:?}", T::WRITABLE_DESCRIPTOR_TABLES), T::WRITABLE_DESCRIPTOR_TABLES.name().expect("XENFEAT_writable_descriptor_tables: a name"), "XENFEAT_writable_descriptor_tables: Debug");
         assert_eq!(T::WRITABLE_DESCRIPTOR_TABLES.name(), Some("XENFEAT_writable_descriptor_tables"), "XENFEAT_writable_descriptor_tables: its own name");
     }
     {
         assert_eq!(T::AUTO_TRANSLATED_PHYSMAP.0, XENFEAT_auto_translated_physmap, "XENFEAT_auto_translated_physmap");
         assert_eq!(T::from(XENFEAT_auto_translated_physmap), T::AUTO_TRANSLATED_PHYSMAP, "XENFEAT_auto_translated_physmap: from the integer");
-        assert_eq!(i32::from(T::AUTO_TRANSLATED_PHYSMAP), XENFEAT_auto_translated_physmap, "XENFEAT_auto_translated_physmap: to the integer");
+        assert_eq!(integer(T::AUTO_TRANSLATED_PHYSMAP, XENFEAT_auto_translated_physmap), XENFEAT_auto_translated_physmap, "XENFEAT_auto_translated_physmap: to the integer");
         assert_eq!(format!("{:?}", T::AUTO_TRANSLATED_PHYSMAP), T::AUTO_TRANSLATED_PHYSMAP.name().expect("XENFEAT_auto_translated_physmap: a name"), "XENFEAT_auto_translated_physmap: Debug");
         assert_eq!(T::AUTO_TRANSLATED_PHYSMAP.name(), Some("XENFEAT_auto_translated_physmap"), "XENFEAT_auto_translated_physmap: its own name");
     }
     {
         assert_eq!(T::SUPERVISOR_MODE_KERNEL.0, XENFEAT_supervisor_mode_kernel, "XENFEAT_supervisor_mode_kernel");
         assert_eq!(T::from(XENFEAT_supervisor_mode_kernel), T::SUPERVISOR_MODE_KERNEL, "XENFEAT_supervisor_mode_kernel: from the integer");
-        assert_eq!(i32::from(T::SUPERVISOR_MODE_KERNEL), XENFEAT_supervisor_mode_kernel, "XENFEAT_supervisor_mode_kernel: to the integer");
+        assert_eq!(integer(T::SUPERVISOR_MODE_KERNEL, XENFEAT_supervisor_mode_kernel), XENFEAT_supervisor_mode_kernel, "XENFEAT_supervisor_mode_kernel: to the integer");
         assert_eq!(format!("{:?}", T::SUPERVISOR_MODE_KERNEL), T::SUPERVISOR_MODE_KERNEL.name().expect("XENFEAT_supervisor_mode_kernel: a name"), "XENFEAT_supervisor_mode_kernel: Debug");
         assert_eq!(T::SUPERVISOR_MODE_KERNEL.name(), Some("XENFEAT_supervisor_mode_kernel"), "XENFEAT_supervisor_mode_kernel: its own name");
     }
     {
         assert_eq!(T::PAE_PGDIR_ABOVE_4GB.0, XENFEAT_pae_pgdir_above_4gb, "XENFEAT_pae_pgdir_above_4gb");
         assert_eq!(T::from(XENFEAT_pae_pgdir_above_4gb), T::PAE_PGDIR_ABOVE_4GB, "XENFEAT_pae_pgdir_above_4gb: from the integer");
-        assert_eq!(i32::from(T::PAE_PGDIR_ABOVE_4GB), XENFEAT_pae_pgdir_above_4gb, "XENFEAT_pae_pgdir_above_4gb: to the integer");
+        assert_eq!(integer(T::PAE_PGDIR_ABOVE_4GB, XENFEAT_pae_pgdir_above_4gb), XENFEAT_pae_pgdir_above_4gb, "XENFEAT_pae_pgdir_above_4gb: to the integer");
         assert_eq!(format!("{:?}", T::PAE_PGDIR_ABOVE_4GB), T::PAE_PGDIR_ABOVE_4GB.name().expect("XENFEAT_pae_pgdir_above_4gb: a name"), "XENFEAT_pae_pgdir_above_4gb: Debug");
         assert_eq!(T::PAE_PGDIR_ABOVE_4GB.name(), Some("XENFEAT_pae_pgdir_above_4gb"), "XENFEAT_pae_pgdir_above_4gb: its own name");
     }
     {
         assert_eq!(T::MMU_PT_UPDATE_PRESERVE_AD.0, XENFEAT_mmu_pt_update_preserve_ad, "XENFEAT_mmu_pt_update_preserve_ad");
         assert_eq!(T::from(XENFEAT_mmu_pt_update_preserve_ad), T::MMU_PT_UPDATE_PRESERVE_AD, "XENFEAT_mmu_pt_update_preserve_ad: from the integer");
-        assert_eq!(i32::from(T::MMU_PT_UPDATE_PRESERVE_AD), XENFEAT_mmu_pt_update_preserve_ad, "XENFEAT_mmu_pt_update_preserve_ad: to the integer");
+        assert_eq!(integer(T::MMU_PT_UPDATE_PRESERVE_AD, XENFEAT_mmu_pt_update_preserve_ad), XENFEAT_mmu_pt_update_preserve_ad, "XENFEAT_mmu_pt_update_preserve_ad: to the integer");
         assert_eq!(format!("{:?}", T::MMU_PT_UPDATE_PRESERVE_AD), T::MMU_PT_UPDATE_PRESERVE_AD.name().expect("XENFEAT_mmu_pt_update_preserve_ad: a name"), "XENFEAT_mmu_pt_update_preserve_ad: Debug");
         assert_eq!(T::MMU_PT_UPDATE_PRESERVE_AD.name(), Some("XENFEAT_mmu_pt_update_preserve_ad"), "XENFEAT_mmu_pt_update_preserve_ad: its own name");
     }
     {
         assert_eq!(T::HIGHMEM_ASSIST.0, XENFEAT_highmem_assist, "XENFEAT_highmem_assist");
         assert_eq!(T::from(XENFEAT_highmem_assist), T::HIGHMEM_ASSIST, "XENFEAT_highmem_assist: from the integer");
-        assert_eq!(i32::from(T::HIGHMEM_ASSIST), XENFEAT_highmem_assist, "XENFEAT_highmem_assist: to the integer");
+        assert_eq!(integer(T::HIGHMEM_ASSIST, XENFEAT_highmem_assist), XENFEAT_highmem_assist, "XENFEAT_highmem_assist: to the integer");
         assert_eq!(format!("{:?}", T::HIGHMEM_ASSIST), T::HIGHMEM_ASSIST.name().expect("XENFEAT_highmem_assist: a name"), "XENFEAT_highmem_assist: Debug");
         assert_eq!(T::HIGHMEM_ASSIST.name(), Some("XENFEAT_highmem_assist"), "XENFEAT_highmem_assist: its own name");
     }
     {
         assert_eq!(T::GNTTAB_MAP_AVAIL_BITS.0, XENFEAT_gnttab_map_avail_bits, "XENFEAT_gnttab_map_avail_bits");
         assert_eq!(T::from(XENFEAT_gnttab_map_avail_bits), T::GNTTAB_MAP_AVAIL_BITS, "XENFEAT_gnttab_map_avail_bits: from the integer");
-        assert_eq!(i32::from(T::GNTTAB_MAP_AVAIL_BITS), XENFEAT_gnttab_map_avail_bits, "XENFEAT_gnttab_map_avail_bits: to the integer");
+        assert_eq!(integer(T::GNTTAB_MAP_AVAIL_BITS, XENFEAT_gnttab_map_avail_bits), XENFEAT_gnttab_map_avail_bits, "XENFEAT_gnttab_map_avail_bits: to the integer");
         assert_eq!(format!("{:?}", T::GNTTAB_MAP_AVAIL_BITS), T::GNTTAB_MAP_AVAIL_BITS.name().expect("XENFEAT_gnttab_map_avail_bits: a name"), "XENFEAT_gnttab_map_avail_bits: Debug");
         assert_eq!(T::GNTTAB_MAP_AVAIL_BITS.name(), Some("XENFEAT_gnttab_map_avail_bits"), "XENFEAT_gnttab_map_avail_bits: its own name");
     }
     {
         assert_eq!(T::HVM_CALLBACK_VECTOR.0, XENFEAT_hvm_callback_vector, "XENFEAT_hvm_callback_vector");
         assert_eq!(T::from(XENFEAT_hvm_callback_vector), T::HVM_CALLBACK_VECTOR, "XENFEAT_hvm_callback_vector: from the integer");
-        assert_eq!(i32::from(T::HVM_CALLBACK_VECTOR), XENFEAT_hvm_callback_vector, "XENFEAT_hvm_callback_vector: to the integer");
+        assert_eq!(integer(T::HVM_CALLBACK_VECTOR, XENFEAT_hvm_callback_vector), XENFEAT_hvm_callback_vector, "XENFEAT_hvm_callback_vector: to the integer");
         assert_eq!(format!("{:?}", T::HVM_CALLBACK_VECTOR), T::HVM_CALLBACK_VECTOR.name().expect("XENFEAT_hvm_callback_vector: a name"), "XENFEAT_hvm_callback_vector: Debug");
         assert_eq!(T::HVM_CALLBACK_VECTOR.name(), Some("XENFEAT_hvm_callback_vector"), "XENFEAT_hvm_callback_vector: its own name");
     }
     {
         assert_eq!(T::HVM_SAFE_PVCLOCK.0, XENFEAT_hvm_safe_pvclock, "XENFEAT_hvm_safe_pvclock");
         assert_eq!(T::from(XENFEAT_hvm_safe_pvclock), T::HVM_SAFE_PVCLOCK, "XENFEAT_hvm_safe_pvclock: from the integer");
-        assert_eq!(i32::from(T::HVM_SAFE_PVCLOCK), XENFEAT_hvm_safe_pvclock, "XENFEAT_hvm_safe_pvclock: to the integer");
+        assert_eq!(integer(T::HVM_SAFE_PVCLOCK, XENFEAT_hvm_safe_pvclock), XENFEAT_hvm_safe_pvclock, "XENFEAT_hvm_safe_pvclock: to the integer");
         assert_eq!(format!("{:?}", T::HVM_SAFE_PVCLOCK), T::HVM_SAFE_PVCLOCK.name().expect("XENFEAT_hvm_safe_pvclock: a name"), "XENFEAT_hvm_safe_pvclock: Debug");
         assert_eq!(T::HVM_SAFE_PVCLOCK.name(), Some("XENFEAT_hvm_safe_pvclock"), "XENFEAT_hvm_safe_pvclock: its own name");
     }
     {
         assert_eq!(T::HVM_PIRQS.0, XENFEAT_hvm_pirqs, "XENFEAT_hvm_pirqs");
         assert_eq!(T::from(XENFEAT_hvm_pirqs), T::HVM_PIRQS, "XENFEAT_hvm_pirqs: from the integer");
-        assert_eq!(i32::from(T::HVM_PIRQS), XENFEAT_hvm_pirqs, "XENFEAT_hvm_pirqs: to the integer");
+        assert_eq!(integer(T::HVM_PIRQS, XENFEAT_hvm_pirqs), XENFEAT_hvm_pirqs, "XENFEAT_hvm_pirqs: to the integer");
         assert_eq!(format!("{:?}", T::HVM_PIRQS), T::HVM_PIRQS.name().expect("XENFEAT_hvm_pirqs: a name"), "XENFEAT_hvm_pirqs: Debug");
         assert_eq!(T::HVM_PIRQS.name(), Some("XENFEAT_hvm_pirqs"), "XENFEAT_hvm_pirqs: its own name");
     }
     {
         assert_eq!(T::DOM0.0, XENFEAT_dom0, "XENFEAT_dom0");
         assert_eq!(T::from(XENFEAT_dom0), T::DOM0, "XENFEAT_dom0: from the integer");
-        assert_eq!(i32::from(T::DOM0), XENFEAT_dom0, "XENFEAT_dom0: to the integer");
+        assert_eq!(integer(T::DOM0, XENFEAT_dom0), XENFEAT_dom0, "XENFEAT_dom0: to the integer");
         assert_eq!(format!("{:?}", T::DOM0), T::DOM0.name().expect("XENFEAT_dom0: a name"), "XENFEAT_dom0: Debug");
         assert_eq!(T::DOM0.name(), Some("XENFEAT_dom0"), "XENFEAT_dom0: its own name");
     }
     {
         assert_eq!(T::MEMORY_OP_VNODE_SUPPORTED.0, XENFEAT_memory_op_vnode_supported, "XENFEAT_memory_op_vnode_supported");
         assert_eq!(T::from(XENFEAT_memory_op_vnode_supported), T::MEMORY_OP_VNODE_SUPPORTED, "XENFEAT_memory_op_vnode_supported: from the integer");
-        assert_eq!(i32::from(T::MEMORY_OP_VNODE_SUPPORTED), XENFEAT_memory_op_vnode_supported, "XENFEAT_memory_op_vnode_supported: to the integer");
+        assert_eq!(integer(T::MEMORY_OP_VNODE_SUPPORTED, XENFEAT_memory_op_vnode_supported), XENFEAT_memory_op_vnode_supported, "XENFEAT_memory_op_vnode_supported: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_OP_VNODE_SUPPORTED), T::MEMORY_OP_VNODE_SUPPORTED.name().expect("XENFEAT_memory_op_vnode_supported: a name"), "XENFEAT_memory_op_vnode_supported: Debug");
         assert_eq!(T::MEMORY_OP_VNODE_SUPPORTED.name(), Some("XENFEAT_memory_op_vnode_supported"), "XENFEAT_memory_op_vnode_supported: its own name");
     }
@@ -1061,7 +1066,7 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::ARM_SMCCC_SUPPORTED.0, XENFEAT_ARM_SMCCC_supported, "XENFEAT_ARM_SMCCC_supported");
         assert_eq!(T::from(XENFEAT_ARM_SMCCC_supported), T::ARM_SMCCC_SUPPORTED, "XENFEAT_ARM_SMCCC_supported: from the integer");
-        assert_eq!(i32::from(T::ARM_SMCCC_SUPPORTED), XENFEAT_ARM_SMCCC_supported, "XENFEAT_ARM_SMCCC_supported: to the integer");
+        assert_eq!(integer(T::ARM_SMCCC_SUPPORTED, XENFEAT_ARM_SMCCC_supported), XENFEAT_ARM_SMCCC_supported, "XENFEAT_ARM_SMCCC_supported: to the integer");
         assert_eq!(format!("{:?}", T::ARM_SMCCC_SUPPORTED), T::ARM_SMCCC_SUPPORTED.name().expect("XENFEAT_ARM_SMCCC_supported: a name"), "XENFEAT_ARM_SMCCC_supported: Debug");
         assert_eq!(T::ARM_SMCCC_SUPPORTED.name(), Some("XENFEAT_ARM_SMCCC_supported"), "XENFEAT_ARM_SMCCC_supported: its own name");
     }
@@ -1069,7 +1074,7 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::LINUX_RSDP_UNRESTRICTED.0, XENFEAT_linux_rsdp_unrestricted, "XENFEAT_linux_rsdp_unrestricted");
         assert_eq!(T::from(XENFEAT_linux_rsdp_unrestricted), T::LINUX_RSDP_UNRESTRICTED, "XENFEAT_linux_rsdp_unrestricted: from the integer");
-        assert_eq!(i32::from(T::LINUX_RSDP_UNRESTRICTED), XENFEAT_linux_rsdp_unrestricted, "XENFEAT_linux_rsdp_unrestricted: to the integer");
+        assert_eq!(integer(T::LINUX_RSDP_UNRESTRICTED, XENFEAT_linux_rsdp_unrestricted), XENFEAT_linux_rsdp_unrestricted, "XENFEAT_linux_rsdp_unrestricted: to the integer");
         assert_eq!(format!("{:?}", T::LINUX_RSDP_UNRESTRICTED), T::LINUX_RSDP_UNRESTRICTED.name().expect("XENFEAT_linux_rsdp_unrestricted: a name"), "XENFEAT_linux_rsdp_unrestricted: Debug");
         assert_eq!(T::LINUX_RSDP_UNRESTRICTED.name(), Some("XENFEAT_linux_rsdp_unrestricted"), "XENFEAT_linux_rsdp_unrestricted: its own name");
     }
@@ -1077,7 +1082,7 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::NOT_DIRECT_MAPPED.0, XENFEAT_not_direct_mapped, "XENFEAT_not_direct_mapped");
         assert_eq!(T::from(XENFEAT_not_direct_mapped), T::NOT_DIRECT_MAPPED, "XENFEAT_not_direct_mapped: from the integer");
-        assert_eq!(i32::from(T::NOT_DIRECT_MAPPED), XENFEAT_not_direct_mapped, "XENFEAT_not_direct_mapped: to the integer");
+        assert_eq!(integer(T::NOT_DIRECT_MAPPED, XENFEAT_not_direct_mapped), XENFEAT_not_direct_mapped, "XENFEAT_not_direct_mapped: to the integer");
         assert_eq!(format!("{:?}", T::NOT_DIRECT_MAPPED), T::NOT_DIRECT_MAPPED.name().expect("XENFEAT_not_direct_mapped: a name"), "XENFEAT_not_direct_mapped: Debug");
         assert_eq!(T::NOT_DIRECT_MAPPED.name(), Some("XENFEAT_not_direct_mapped"), "XENFEAT_not_direct_mapped: its own name");
     }
@@ -1085,7 +1090,7 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::DIRECT_MAPPED.0, XENFEAT_direct_mapped, "XENFEAT_direct_mapped");
         assert_eq!(T::from(XENFEAT_direct_mapped), T::DIRECT_MAPPED, "XENFEAT_direct_mapped: from the integer");
-        assert_eq!(i32::from(T::DIRECT_MAPPED), XENFEAT_direct_mapped, "XENFEAT_direct_mapped: to the integer");
+        assert_eq!(integer(T::DIRECT_MAPPED, XENFEAT_direct_mapped), XENFEAT_direct_mapped, "XENFEAT_direct_mapped: to the integer");
         assert_eq!(format!("{:?}", T::DIRECT_MAPPED), T::DIRECT_MAPPED.name().expect("XENFEAT_direct_mapped: a name"), "XENFEAT_direct_mapped: Debug");
         assert_eq!(T::DIRECT_MAPPED.name(), Some("XENFEAT_direct_mapped"), "XENFEAT_direct_mapped: its own name");
     }
@@ -1093,7 +1098,7 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::RUNSTATE_PHYS_AREA.0, XENFEAT_runstate_phys_area, "XENFEAT_runstate_phys_area");
         assert_eq!(T::from(XENFEAT_runstate_phys_area), T::RUNSTATE_PHYS_AREA, "XENFEAT_runstate_phys_area: from the integer");
-        assert_eq!(i32::from(T::RUNSTATE_PHYS_AREA), XENFEAT_runstate_phys_area, "XENFEAT_runstate_phys_area: to the integer");
+        assert_eq!(integer(T::RUNSTATE_PHYS_AREA, XENFEAT_runstate_phys_area), XENFEAT_runstate_phys_area, "XENFEAT_runstate_phys_area: to the integer");
         assert_eq!(format!("{:?}", T::RUNSTATE_PHYS_AREA), T::RUNSTATE_PHYS_AREA.name().expect("XENFEAT_runstate_phys_area: a name"), "XENFEAT_runstate_phys_area: Debug");
         assert_eq!(T::RUNSTATE_PHYS_AREA.name(), Some("XENFEAT_runstate_phys_area"), "XENFEAT_runstate_phys_area: its own name");
     }
@@ -1101,7 +1106,7 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::VCPU_TIME_PHYS_AREA.0, XENFEAT_vcpu_time_phys_area, "XENFEAT_vcpu_time_phys_area");
         assert_eq!(T::from(XENFEAT_vcpu_time_phys_area), T::VCPU_TIME_PHYS_AREA, "XENFEAT_vcpu_time_phys_area: from the integer");
-        assert_eq!(i32::from(T::VCPU_TIME_PHYS_AREA), XENFEAT_vcpu_time_phys_area, "XENFEAT_vcpu_time_phys_area: to the integer");
+        assert_eq!(integer(T::VCPU_TIME_PHYS_AREA, XENFEAT_vcpu_time_phys_area), XENFEAT_vcpu_time_phys_area, "XENFEAT_vcpu_time_phys_area: to the integer");
         assert_eq!(format!("{:?}", T::VCPU_TIME_PHYS_AREA), T::VCPU_TIME_PHYS_AREA.name().expect("XENFEAT_vcpu_time_phys_area: a name"), "XENFEAT_vcpu_time_phys_area: Debug");
         assert_eq!(T::VCPU_TIME_PHYS_AREA.name(), Some("XENFEAT_vcpu_time_phys_area"), "XENFEAT_vcpu_time_phys_area: its own name");
     }
@@ -1109,7 +1114,7 @@ fn stable_features_xenfeat() {
     {
         assert_eq!(T::DM_MSIX_ALL_WRITES.0, XENFEAT_dm_msix_all_writes, "XENFEAT_dm_msix_all_writes");
         assert_eq!(T::from(XENFEAT_dm_msix_all_writes), T::DM_MSIX_ALL_WRITES, "XENFEAT_dm_msix_all_writes: from the integer");
-        assert_eq!(i32::from(T::DM_MSIX_ALL_WRITES), XENFEAT_dm_msix_all_writes, "XENFEAT_dm_msix_all_writes: to the integer");
+        assert_eq!(integer(T::DM_MSIX_ALL_WRITES, XENFEAT_dm_msix_all_writes), XENFEAT_dm_msix_all_writes, "XENFEAT_dm_msix_all_writes: to the integer");
         assert_eq!(format!("{:?}", T::DM_MSIX_ALL_WRITES), T::DM_MSIX_ALL_WRITES.name().expect("XENFEAT_dm_msix_all_writes: a name"), "XENFEAT_dm_msix_all_writes: Debug");
         assert_eq!(T::DM_MSIX_ALL_WRITES.name(), Some("XENFEAT_dm_msix_all_writes"), "XENFEAT_dm_msix_all_writes: its own name");
     }
@@ -1124,14 +1129,14 @@ fn stable_grant_table_gnttab_reserved() {
     {
         assert_eq!(T::CONSOLE.0, GNTTAB_RESERVED_CONSOLE, "GNTTAB_RESERVED_CONSOLE");
         assert_eq!(T::from(GNTTAB_RESERVED_CONSOLE), T::CONSOLE, "GNTTAB_RESERVED_CONSOLE: from the integer");
-        assert_eq!(i32::from(T::CONSOLE), GNTTAB_RESERVED_CONSOLE, "GNTTAB_RESERVED_CONSOLE: to the integer");
+        assert_eq!(integer(T::CONSOLE, GNTTAB_RESERVED_CONSOLE), GNTTAB_RESERVED_CONSOLE, "GNTTAB_RESERVED_CONSOLE: to the integer");
         assert_eq!(format!("{:?}", T::CONSOLE), T::CONSOLE.name().expect("GNTTAB_RESERVED_CONSOLE: a name"), "GNTTAB_RESERVED_CONSOLE: Debug");
         assert_eq!(T::CONSOLE.name(), Some("GNTTAB_RESERVED_CONSOLE"), "GNTTAB_RESERVED_CONSOLE: its own name");
     }
     {
         assert_eq!(T::XENSTORE.0, GNTTAB_RESERVED_XENSTORE, "GNTTAB_RESERVED_XENSTORE");
         assert_eq!(T::from(GNTTAB_RESERVED_XENSTORE), T::XENSTORE, "GNTTAB_RESERVED_XENSTORE: from the integer");
-        assert_eq!(i32::from(T::XENSTORE), GNTTAB_RESERVED_XENSTORE, "GNTTAB_RESERVED_XENSTORE: to the integer");
+        assert_eq!(integer(T::XENSTORE, GNTTAB_RESERVED_XENSTORE), GNTTAB_RESERVED_XENSTORE, "GNTTAB_RESERVED_XENSTORE: to the integer");
         assert_eq!(format!("{:?}", T::XENSTORE), T::XENSTORE.name().expect("GNTTAB_RESERVED_XENSTORE: a name"), "GNTTAB_RESERVED_XENSTORE: Debug");
         assert_eq!(T::XENSTORE.name(), Some("GNTTAB_RESERVED_XENSTORE"), "GNTTAB_RESERVED_XENSTORE: its own name");
     }
@@ -1146,28 +1151,28 @@ fn stable_grant_table_gtf_type() {
     {
         assert_eq!(T::INVALID.0, GTF_invalid, "GTF_invalid");
         assert_eq!(T::from(GTF_invalid), T::INVALID, "GTF_invalid: from the integer");
-        assert_eq!(u16::from(T::INVALID), GTF_invalid, "GTF_invalid: to the integer");
+        assert_eq!(integer(T::INVALID, GTF_invalid), GTF_invalid, "GTF_invalid: to the integer");
         assert_eq!(format!("{:?}", T::INVALID), T::INVALID.name().expect("GTF_invalid: a name"), "GTF_invalid: Debug");
         assert_eq!(T::INVALID.name(), Some("GTF_invalid"), "GTF_invalid: its own name");
     }
     {
         assert_eq!(T::PERMIT_ACCESS.0, GTF_permit_access, "GTF_permit_access");
         assert_eq!(T::from(GTF_permit_access), T::PERMIT_ACCESS, "GTF_permit_access: from the integer");
-        assert_eq!(u16::from(T::PERMIT_ACCESS), GTF_permit_access, "GTF_permit_access: to the integer");
+        assert_eq!(integer(T::PERMIT_ACCESS, GTF_permit_access), GTF_permit_access, "GTF_permit_access: to the integer");
         assert_eq!(format!("{:?}", T::PERMIT_ACCESS), T::PERMIT_ACCESS.name().expect("GTF_permit_access: a name"), "GTF_permit_access: Debug");
         assert_eq!(T::PERMIT_ACCESS.name(), Some("GTF_permit_access"), "GTF_permit_access: its own name");
     }
     {
         assert_eq!(T::ACCEPT_TRANSFER.0, GTF_accept_transfer, "GTF_accept_transfer");
         assert_eq!(T::from(GTF_accept_transfer), T::ACCEPT_TRANSFER, "GTF_accept_transfer: from the integer");
-        assert_eq!(u16::from(T::ACCEPT_TRANSFER), GTF_accept_transfer, "GTF_accept_transfer: to the integer");
+        assert_eq!(integer(T::ACCEPT_TRANSFER, GTF_accept_transfer), GTF_accept_transfer, "GTF_accept_transfer: to the integer");
         assert_eq!(format!("{:?}", T::ACCEPT_TRANSFER), T::ACCEPT_TRANSFER.name().expect("GTF_accept_transfer: a name"), "GTF_accept_transfer: Debug");
         assert_eq!(T::ACCEPT_TRANSFER.name(), Some("GTF_accept_transfer"), "GTF_accept_transfer: its own name");
     }
     {
         assert_eq!(T::TRANSITIVE.0, GTF_transitive, "GTF_transitive");
         assert_eq!(T::from(GTF_transitive), T::TRANSITIVE, "GTF_transitive: from the integer");
-        assert_eq!(u16::from(T::TRANSITIVE), GTF_transitive, "GTF_transitive: to the integer");
+        assert_eq!(integer(T::TRANSITIVE, GTF_transitive), GTF_transitive, "GTF_transitive: to the integer");
         assert_eq!(format!("{:?}", T::TRANSITIVE), T::TRANSITIVE.name().expect("GTF_transitive: a name"), "GTF_transitive: Debug");
         assert_eq!(T::TRANSITIVE.name(), Some("GTF_transitive"), "GTF_transitive: its own name");
     }
@@ -1182,7 +1187,7 @@ fn stable_grant_table_gtf() {
     {
         assert_eq!(T::READONLY.0, GTF_readonly, "GTF_readonly");
         assert_eq!(T::from(GTF_readonly), T::READONLY, "GTF_readonly: from the integer");
-        assert_eq!(u16::from(T::READONLY), GTF_readonly, "GTF_readonly: to the integer");
+        assert_eq!(integer(T::READONLY, GTF_readonly), GTF_readonly, "GTF_readonly: to the integer");
         assert!(T::all().contains(T::READONLY), "GTF_readonly: in all()");
         assert!(T::READONLY.intersects(T::READONLY) && !T::READONLY.is_empty(), "GTF_readonly: set");
         assert_eq!(T::READONLY - T::READONLY, T::empty(), "GTF_readonly: removed");
@@ -1191,7 +1196,7 @@ fn stable_grant_table_gtf() {
     {
         assert_eq!(T::READING.0, GTF_reading, "GTF_reading");
         assert_eq!(T::from(GTF_reading), T::READING, "GTF_reading: from the integer");
-        assert_eq!(u16::from(T::READING), GTF_reading, "GTF_reading: to the integer");
+        assert_eq!(integer(T::READING, GTF_reading), GTF_reading, "GTF_reading: to the integer");
         assert!(T::all().contains(T::READING), "GTF_reading: in all()");
         assert!(T::READING.intersects(T::READING) && !T::READING.is_empty(), "GTF_reading: set");
         assert_eq!(T::READING - T::READING, T::empty(), "GTF_reading: removed");
@@ -1200,7 +1205,7 @@ fn stable_grant_table_gtf() {
     {
         assert_eq!(T::WRITING.0, GTF_writing, "GTF_writing");
         assert_eq!(T::from(GTF_writing), T::WRITING, "GTF_writing: from the integer");
-        assert_eq!(u16::from(T::WRITING), GTF_writing, "GTF_writing: to the integer");
+        assert_eq!(integer(T::WRITING, GTF_writing), GTF_writing, "GTF_writing: to the integer");
         assert!(T::all().contains(T::WRITING), "GTF_writing: in all()");
         assert!(T::WRITING.intersects(T::WRITING) && !T::WRITING.is_empty(), "GTF_writing: set");
         assert_eq!(T::WRITING - T::WRITING, T::empty(), "GTF_writing: removed");
@@ -1209,7 +1214,7 @@ fn stable_grant_table_gtf() {
     {
         assert_eq!(T::PWT.0, GTF_PWT, "GTF_PWT");
         assert_eq!(T::from(GTF_PWT), T::PWT, "GTF_PWT: from the integer");
-        assert_eq!(u16::from(T::PWT), GTF_PWT, "GTF_PWT: to the integer");
+        assert_eq!(integer(T::PWT, GTF_PWT), GTF_PWT, "GTF_PWT: to the integer");
         assert!(T::all().contains(T::PWT), "GTF_PWT: in all()");
         assert!(T::PWT.intersects(T::PWT) && !T::PWT.is_empty(), "GTF_PWT: set");
         assert_eq!(T::PWT - T::PWT, T::empty(), "GTF_PWT: removed");
@@ -1218,7 +1223,7 @@ fn stable_grant_table_gtf() {
     {
         assert_eq!(T::PCD.0, GTF_PCD, "GTF_PCD");
         assert_eq!(T::from(GTF_PCD), T::PCD, "GTF_PCD: from the integer");
-        assert_eq!(u16::from(T::PCD), GTF_PCD, "GTF_PCD: to the integer");
+        assert_eq!(integer(T::PCD, GTF_PCD), GTF_PCD, "GTF_PCD: to the integer");
         assert!(T::all().contains(T::PCD), "GTF_PCD: in all()");
         assert!(T::PCD.intersects(T::PCD) && !T::PCD.is_empty(), "GTF_PCD: set");
         assert_eq!(T::PCD - T::PCD, T::empty(), "GTF_PCD: removed");
@@ -1227,7 +1232,7 @@ fn stable_grant_table_gtf() {
     {
         assert_eq!(T::PAT.0, GTF_PAT, "GTF_PAT");
         assert_eq!(T::from(GTF_PAT), T::PAT, "GTF_PAT: from the integer");
-        assert_eq!(u16::from(T::PAT), GTF_PAT, "GTF_PAT: to the integer");
+        assert_eq!(integer(T::PAT, GTF_PAT), GTF_PAT, "GTF_PAT: to the integer");
         assert!(T::all().contains(T::PAT), "GTF_PAT: in all()");
         assert!(T::PAT.intersects(T::PAT) && !T::PAT.is_empty(), "GTF_PAT: set");
         assert_eq!(T::PAT - T::PAT, T::empty(), "GTF_PAT: removed");
@@ -1236,7 +1241,7 @@ fn stable_grant_table_gtf() {
     {
         assert_eq!(T::SUB_PAGE.0, GTF_sub_page, "GTF_sub_page");
         assert_eq!(T::from(GTF_sub_page), T::SUB_PAGE, "GTF_sub_page: from the integer");
-        assert_eq!(u16::from(T::SUB_PAGE), GTF_sub_page, "GTF_sub_page: to the integer");
+        assert_eq!(integer(T::SUB_PAGE, GTF_sub_page), GTF_sub_page, "GTF_sub_page: to the integer");
         assert!(T::all().contains(T::SUB_PAGE), "GTF_sub_page: in all()");
         assert!(T::SUB_PAGE.intersects(T::SUB_PAGE) && !T::SUB_PAGE.is_empty(), "GTF_sub_page: set");
         assert_eq!(T::SUB_PAGE - T::SUB_PAGE, T::empty(), "GTF_sub_page: removed");
@@ -1255,7 +1260,7 @@ fn stable_grant_table_gtf_transfer() {
     {
         assert_eq!(T::COMMITTED.0, GTF_transfer_committed, "GTF_transfer_committed");
         assert_eq!(T::from(GTF_transfer_committed), T::COMMITTED, "GTF_transfer_committed: from the integer");
-        assert_eq!(u16::from(T::COMMITTED), GTF_transfer_committed, "GTF_transfer_committed: to the integer");
+        assert_eq!(integer(T::COMMITTED, GTF_transfer_committed), GTF_transfer_committed, "GTF_transfer_committed: to the integer");
         assert!(T::all().contains(T::COMMITTED), "GTF_transfer_committed: in all()");
         assert!(T::COMMITTED.intersects(T::COMMITTED) && !T::COMMITTED.is_empty(), "GTF_transfer_committed: set");
         assert_eq!(T::COMMITTED - T::COMMITTED, T::empty(), "GTF_transfer_committed: removed");
@@ -1264,7 +1269,7 @@ fn stable_grant_table_gtf_transfer() {
     {
         assert_eq!(T::COMPLETED.0, GTF_transfer_completed, "GTF_transfer_completed");
         assert_eq!(T::from(GTF_transfer_completed), T::COMPLETED, "GTF_transfer_completed: from the integer");
-        assert_eq!(u16::from(T::COMPLETED), GTF_transfer_completed, "GTF_transfer_completed: to the integer");
+        assert_eq!(integer(T::COMPLETED, GTF_transfer_completed), GTF_transfer_completed, "GTF_transfer_completed: to the integer");
         assert!(T::all().contains(T::COMPLETED), "GTF_transfer_completed: in all()");
         assert!(T::COMPLETED.intersects(T::COMPLETED) && !T::COMPLETED.is_empty(), "GTF_transfer_completed: set");
         assert_eq!(T::COMPLETED - T::COMPLETED, T::empty(), "GTF_transfer_completed: removed");
@@ -1283,7 +1288,7 @@ fn stable_grant_table_gntcopy() {
     {
         assert_eq!(T::SOURCE_GREF.0, GNTCOPY_source_gref, "GNTCOPY_source_gref");
         assert_eq!(T::from(GNTCOPY_source_gref), T::SOURCE_GREF, "GNTCOPY_source_gref: from the integer");
-        assert_eq!(u16::from(T::SOURCE_GREF), GNTCOPY_source_gref, "GNTCOPY_source_gref: to the integer");
+        assert_eq!(integer(T::SOURCE_GREF, GNTCOPY_source_gref), GNTCOPY_source_gref, "GNTCOPY_source_gref: to the integer");
         assert!(T::all().contains(T::SOURCE_GREF), "GNTCOPY_source_gref: in all()");
         assert!(T::SOURCE_GREF.intersects(T::SOURCE_GREF) && !T::SOURCE_GREF.is_empty(), "GNTCOPY_source_gref: set");
         assert_eq!(T::SOURCE_GREF - T::SOURCE_GREF, T::empty(), "GNTCOPY_source_gref: removed");
@@ -1292,7 +1297,7 @@ fn stable_grant_table_gntcopy() {
     {
         assert_eq!(T::DEST_GREF.0, GNTCOPY_dest_gref, "GNTCOPY_dest_gref");
         assert_eq!(T::from(GNTCOPY_dest_gref), T::DEST_GREF, "GNTCOPY_dest_gref: from the integer");
-        assert_eq!(u16::from(T::DEST_GREF), GNTCOPY_dest_gref, "GNTCOPY_dest_gref: to the integer");
+        assert_eq!(integer(T::DEST_GREF, GNTCOPY_dest_gref), GNTCOPY_dest_gref, "GNTCOPY_dest_gref: to the integer");
         assert!(T::all().contains(T::DEST_GREF), "GNTCOPY_dest_gref: in all()");
         assert!(T::DEST_GREF.intersects(T::DEST_GREF) && !T::DEST_GREF.is_empty(), "GNTCOPY_dest_gref: set");
         assert_eq!(T::DEST_GREF - T::DEST_GREF, T::empty(), "GNTCOPY_dest_gref: removed");
@@ -1311,7 +1316,7 @@ fn stable_grant_table_gnttab_cache() {
     {
         assert_eq!(T::CLEAN.0, GNTTAB_CACHE_CLEAN, "GNTTAB_CACHE_CLEAN");
         assert_eq!(T::from(GNTTAB_CACHE_CLEAN), T::CLEAN, "GNTTAB_CACHE_CLEAN: from the integer");
-        assert_eq!(u32::from(T::CLEAN), GNTTAB_CACHE_CLEAN, "GNTTAB_CACHE_CLEAN: to the integer");
+        assert_eq!(integer(T::CLEAN, GNTTAB_CACHE_CLEAN), GNTTAB_CACHE_CLEAN, "GNTTAB_CACHE_CLEAN: to the integer");
         assert!(T::all().contains(T::CLEAN), "GNTTAB_CACHE_CLEAN: in all()");
         assert!(T::CLEAN.intersects(T::CLEAN) && !T::CLEAN.is_empty(), "GNTTAB_CACHE_CLEAN: set");
         assert_eq!(T::CLEAN - T::CLEAN, T::empty(), "GNTTAB_CACHE_CLEAN: removed");
@@ -1320,7 +1325,7 @@ fn stable_grant_table_gnttab_cache() {
     {
         assert_eq!(T::INVAL.0, GNTTAB_CACHE_INVAL, "GNTTAB_CACHE_INVAL");
         assert_eq!(T::from(GNTTAB_CACHE_INVAL), T::INVAL, "GNTTAB_CACHE_INVAL: from the integer");
-        assert_eq!(u32::from(T::INVAL), GNTTAB_CACHE_INVAL, "GNTTAB_CACHE_INVAL: to the integer");
+        assert_eq!(integer(T::INVAL, GNTTAB_CACHE_INVAL), GNTTAB_CACHE_INVAL, "GNTTAB_CACHE_INVAL: to the integer");
         assert!(T::all().contains(T::INVAL), "GNTTAB_CACHE_INVAL: in all()");
         assert!(T::INVAL.intersects(T::INVAL) && !T::INVAL.is_empty(), "GNTTAB_CACHE_INVAL: set");
         assert_eq!(T::INVAL - T::INVAL, T::empty(), "GNTTAB_CACHE_INVAL: removed");
@@ -1339,7 +1344,7 @@ fn stable_grant_table_gntmap() {
     {
         assert_eq!(T::DEVICE_MAP.0, GNTMAP_device_map, "GNTMAP_device_map");
         assert_eq!(T::from(GNTMAP_device_map), T::DEVICE_MAP, "GNTMAP_device_map: from the integer");
-        assert_eq!(u32::from(T::DEVICE_MAP), GNTMAP_device_map, "GNTMAP_device_map: to the integer");
+        assert_eq!(integer(T::DEVICE_MAP, GNTMAP_device_map), GNTMAP_device_map, "GNTMAP_device_map: to the integer");
         assert!(T::all().contains(T::DEVICE_MAP), "GNTMAP_device_map: in all()");
         assert!(T::DEVICE_MAP.intersects(T::DEVICE_MAP) && !T::DEVICE_MAP.is_empty(), "GNTMAP_device_map: set");
         assert_eq!(T::DEVICE_MAP - T::DEVICE_MAP, T::empty(), "GNTMAP_device_map: removed");
@@ -1348,7 +1353,7 @@ fn stable_grant_table_gntmap() {
     {
         assert_eq!(T::HOST_MAP.0, GNTMAP_host_map, "GNTMAP_host_map");
         assert_eq!(T::from(GNTMAP_host_map), T::HOST_MAP, "GNTMAP_host_map: from the integer");
-        assert_eq!(u32::from(T::HOST_MAP), GNTMAP_host_map, "GNTMAP_host_map: to the integer");
+        assert_eq!(integer(T::HOST_MAP, GNTMAP_host_map), GNTMAP_host_map, "GNTMAP_host_map: to the integer");
         assert!(T::all().contains(T::HOST_MAP), "GNTMAP_host_map: in all()");
         assert!(T::HOST_MAP.intersects(T::HOST_MAP) && !T::HOST_MAP.is_empty(), "GNTMAP_host_map: set");
         assert_eq!(T::HOST_MAP - T::HOST_MAP, T::empty(), "GNTMAP_host_map: removed");
@@ -1357,7 +1362,7 @@ fn stable_grant_table_gntmap() {
     {
         assert_eq!(T::READONLY.0, GNTMAP_readonly, "GNTMAP_readonly");
         assert_eq!(T::from(GNTMAP_readonly), T::READONLY, "GNTMAP_readonly: from the integer");
-        assert_eq!(u32::from(T::READONLY), GNTMAP_readonly, "GNTMAP_readonly: to the integer");
+        assert_eq!(integer(T::READONLY, GNTMAP_readonly), GNTMAP_readonly, "GNTMAP_readonly: to the integer");
         assert!(T::all().contains(T::READONLY), "GNTMAP_readonly: in all()");
         assert!(T::READONLY.intersects(T::READONLY) && !T::READONLY.is_empty(), "GNTMAP_readonly: set");
         assert_eq!(T::READONLY - T::READONLY, T::empty(), "GNTMAP_readonly: removed");
@@ -1366,7 +1371,7 @@ fn stable_grant_table_gntmap() {
     {
         assert_eq!(T::APPLICATION_MAP.0, GNTMAP_application_map, "GNTMAP_application_map");
         assert_eq!(T::from(GNTMAP_application_map), T::APPLICATION_MAP, "GNTMAP_application_map: from the integer");
-        assert_eq!(u32::from(T::APPLICATION_MAP), GNTMAP_application_map, "GNTMAP_application_map: to the integer");
+        assert_eq!(integer(T::APPLICATION_MAP, GNTMAP_application_map), GNTMAP_application_map, "GNTMAP_application_map: to the integer");
         assert!(T::all().contains(T::APPLICATION_MAP), "GNTMAP_application_map: in all()");
         assert!(T::APPLICATION_MAP.intersects(T::APPLICATION_MAP) && !T::APPLICATION_MAP.is_empty(), "GNTMAP_application_map: set");
         assert_eq!(T::APPLICATION_MAP - T::APPLICATION_MAP, T::empty(), "GNTMAP_application_map: removed");
@@ -1375,7 +1380,7 @@ fn stable_grant_table_gntmap() {
     {
         assert_eq!(T::CONTAINS_PTE.0, GNTMAP_contains_pte, "GNTMAP_contains_pte");
         assert_eq!(T::from(GNTMAP_contains_pte), T::CONTAINS_PTE, "GNTMAP_contains_pte: from the integer");
-        assert_eq!(u32::from(T::CONTAINS_PTE), GNTMAP_contains_pte, "GNTMAP_contains_pte: to the integer");
+        assert_eq!(integer(T::CONTAINS_PTE, GNTMAP_contains_pte), GNTMAP_contains_pte, "GNTMAP_contains_pte: to the integer");
         assert!(T::all().contains(T::CONTAINS_PTE), "GNTMAP_contains_pte: in all()");
         assert!(T::CONTAINS_PTE.intersects(T::CONTAINS_PTE) && !T::CONTAINS_PTE.is_empty(), "GNTMAP_contains_pte: set");
         assert_eq!(T::CONTAINS_PTE - T::CONTAINS_PTE, T::empty(), "GNTMAP_contains_pte: removed");
@@ -1394,91 +1399,91 @@ fn stable_grant_table_gntst() {
     {
         assert_eq!(T::OKAY.0, GNTST_okay, "GNTST_okay");
         assert_eq!(T::from(GNTST_okay), T::OKAY, "GNTST_okay: from the integer");
-        assert_eq!(i16::from(T::OKAY), GNTST_okay, "GNTST_okay: to the integer");
+        assert_eq!(integer(T::OKAY, GNTST_okay), GNTST_okay, "GNTST_okay: to the integer");
         assert_eq!(format!("{:?}", T::OKAY), T::OKAY.name().expect("GNTST_okay: a name"), "GNTST_okay: Debug");
         assert_eq!(T::OKAY.name(), Some("GNTST_okay"), "GNTST_okay: its own name");
     }
     {
         assert_eq!(T::GENERAL_ERROR.0, GNTST_general_error, "GNTST_general_error");
         assert_eq!(T::from(GNTST_general_error), T::GENERAL_ERROR, "GNTST_general_error: from the integer");
-        assert_eq!(i16::from(T::GENERAL_ERROR), GNTST_general_error, "GNTST_general_error: to the integer");
+        assert_eq!(integer(T::GENERAL_ERROR, GNTST_general_error), GNTST_general_error, "GNTST_general_error: to the integer");
         assert_eq!(format!("{:?}", T::GENERAL_ERROR), T::GENERAL_ERROR.name().expect("GNTST_general_error: a name"), "GNTST_general_error: Debug");
         assert_eq!(T::GENERAL_ERROR.name(), Some("GNTST_general_error"), "GNTST_general_error: its own name");
     }
     {
         assert_eq!(T::BAD_DOMAIN.0, GNTST_bad_domain, "GNTST_bad_domain");
         assert_eq!(T::from(GNTST_bad_domain), T::BAD_DOMAIN, "GNTST_bad_domain: from the integer");
-        assert_eq!(i16::from(T::BAD_DOMAIN), GNTST_bad_domain, "GNTST_bad_domain: to the integer");
+        assert_eq!(integer(T::BAD_DOMAIN, GNTST_bad_domain), GNTST_bad_domain, "GNTST_bad_domain: to the integer");
         assert_eq!(format!("{:?}", T::BAD_DOMAIN), T::BAD_DOMAIN.name().expect("GNTST_bad_domain: a name"), "GNTST_bad_domain: Debug");
         assert_eq!(T::BAD_DOMAIN.name(), Some("GNTST_bad_domain"), "GNTST_bad_domain: its own name");
     }
     {
         assert_eq!(T::BAD_GNTREF.0, GNTST_bad_gntref, "GNTST_bad_gntref");
         assert_eq!(T::from(GNTST_bad_gntref), T::BAD_GNTREF, "GNTST_bad_gntref: from the integer");
-        assert_eq!(i16::from(T::BAD_GNTREF), GNTST_bad_gntref, "GNTST_bad_gntref: to the integer");
+        assert_eq!(integer(T::BAD_GNTREF, GNTST_bad_gntref), GNTST_bad_gntref, "GNTST_bad_gntref: to the integer");
         assert_eq!(format!("{:?}", T::BAD_GNTREF), T::BAD_GNTREF.name().expect("GNTST_bad_gntref: a name"), "GNTST_bad_gntref: Debug");
         assert_eq!(T::BAD_GNTREF.name(), Some("GNTST_bad_gntref"), "GNTST_bad_gntref: its own name");
     }
     {
         assert_eq!(T::BAD_HANDLE.0, GNTST_bad_handle, "GNTST_bad_handle");
         assert_eq!(T::from(GNTST_bad_handle), T::BAD_HANDLE, "GNTST_bad_handle: from the integer");
-        assert_eq!(i16::from(T::BAD_HANDLE), GNTST_bad_handle, "GNTST_bad_handle: to the integer");
+        assert_eq!(integer(T::BAD_HANDLE, GNTST_bad_handle), GNTST_bad_handle, "GNTST_bad_handle: to the integer");
         assert_eq!(format!("{:?}", T::BAD_HANDLE), T::BAD_HANDLE.name().expect("GNTST_bad_handle: a name"), "GNTST_bad_handle: Debug");
         assert_eq!(T::BAD_HANDLE.name(), Some("GNTST_bad_handle"), "GNTST_bad_handle: its own name");
     }
     {
         assert_eq!(T::BAD_VIRT_ADDR.0, GNTST_bad_virt_addr, "GNTST_bad_virt_addr");
         assert_eq!(T::from(GNTST_bad_virt_addr), T::BAD_VIRT_ADDR, "GNTST_bad_virt_addr: from the integer");
-        assert_eq!(i16::from(T::BAD_VIRT_ADDR), GNTST_bad_virt_addr, "GNTST_bad_virt_addr: to the integer");
+        assert_eq!(integer(T::BAD_VIRT_ADDR, GNTST_bad_virt_addr), GNTST_bad_virt_addr, "GNTST_bad_virt_addr: to the integer");
         assert_eq!(format!("{:?}", T::BAD_VIRT_ADDR), T::BAD_VIRT_ADDR.name().expect("GNTST_bad_virt_addr: a name"), "GNTST_bad_virt_addr: Debug");
         assert_eq!(T::BAD_VIRT_ADDR.name(), Some("GNTST_bad_virt_addr"), "GNTST_bad_virt_addr: its own name");
     }
     {
         assert_eq!(T::BAD_DEV_ADDR.0, GNTST_bad_dev_addr, "GNTST_bad_dev_addr");
         assert_eq!(T::from(GNTST_bad_dev_addr), T::BAD_DEV_ADDR, "GNTST_bad_dev_addr: from the integer");
-        assert_eq!(i16::from(T::BAD_DEV_ADDR), GNTST_bad_dev_addr, "GNTST_bad_dev_addr: to the integer");
+        assert_eq!(integer(T::BAD_DEV_ADDR, GNTST_bad_dev_addr), GNTST_bad_dev_addr, "GNTST_bad_dev_addr: to the integer");
         assert_eq!(format!("{:?}", T::BAD_DEV_ADDR), T::BAD_DEV_ADDR.name().expect("GNTST_bad_dev_addr: a name"), "GNTST_bad_dev_addr: Debug");
         assert_eq!(T::BAD_DEV_ADDR.name(), Some("GNTST_bad_dev_addr"), "GNTST_bad_dev_addr: its own name");
     }
     {
         assert_eq!(T::NO_DEVICE_SPACE.0, GNTST_no_device_space, "GNTST_no_device_space");
         assert_eq!(T::from(GNTST_no_device_space), T::NO_DEVICE_SPACE, "GNTST_no_device_space: from the integer");
-        assert_eq!(i16::from(T::NO_DEVICE_SPACE), GNTST_no_device_space, "GNTST_no_device_space: to the integer");
+        assert_eq!(integer(T::NO_DEVICE_SPACE, GNTST_no_device_space), GNTST_no_device_space, "GNTST_no_device_space: to the integer");
         assert_eq!(format!("{:?}", T::NO_DEVICE_SPACE), T::NO_DEVICE_SPACE.name().expect("GNTST_no_device_space: a name"), "GNTST_no_device_space: Debug");
         assert_eq!(T::NO_DEVICE_SPACE.name(), Some("GNTST_no_device_space"), "GNTST_no_device_space: its own name");
     }
     {
         assert_eq!(T::PERMISSION_DENIED.0, GNTST_permission_denied, "GNTST_permission_denied");
         assert_eq!(T::from(GNTST_permission_denied), T::PERMISSION_DENIED, "GNTST_permission_denied: from the integer");
-        assert_eq!(i16::from(T::PERMISSION_DENIED), GNTST_permission_denied, "GNTST_permission_denied: to the integer");
+        assert_eq!(integer(T::PERMISSION_DENIED, GNTST_permission_denied), GNTST_permission_denied, "GNTST_permission_denied: to the integer");
         assert_eq!(format!("{:?}", T::PERMISSION_DENIED), T::PERMISSION_DENIED.name().expect("GNTST_permission_denied: a name"), "GNTST_permission_denied: Debug");
         assert_eq!(T::PERMISSION_DENIED.name(), Some("GNTST_permission_denied"), "GNTST_permission_denied: its own name");
     }
     {
         assert_eq!(T::BAD_PAGE.0, GNTST_bad_page, "GNTST_bad_page");
         assert_eq!(T::from(GNTST_bad_page), T::BAD_PAGE, "GNTST_bad_page: from the integer");
-        assert_eq!(i16::from(T::BAD_PAGE), GNTST_bad_page, "GNTST_bad_page: to the integer");
+        assert_eq!(integer(T::BAD_PAGE, GNTST_bad_page), GNTST_bad_page, "GNTST_bad_page: to the integer");
         assert_eq!(format!("{:?}", T::BAD_PAGE), T::BAD_PAGE.name().expect("GNTST_bad_page: a name"), "GNTST_bad_page: Debug");
         assert_eq!(T::BAD_PAGE.name(), Some("GNTST_bad_page"), "GNTST_bad_page: its own name");
     }
     {
         assert_eq!(T::BAD_COPY_ARG.0, GNTST_bad_copy_arg, "GNTST_bad_copy_arg");
         assert_eq!(T::from(GNTST_bad_copy_arg), T::BAD_COPY_ARG, "GNTST_bad_copy_arg: from the integer");
-        assert_eq!(i16::from(T::BAD_COPY_ARG), GNTST_bad_copy_arg, "GNTST_bad_copy_arg: to the integer");
+        assert_eq!(integer(T::BAD_COPY_ARG, GNTST_bad_copy_arg), GNTST_bad_copy_arg, "GNTST_bad_copy_arg: to the integer");
         assert_eq!(format!("{:?}", T::BAD_COPY_ARG), T::BAD_COPY_ARG.name().expect("GNTST_bad_copy_arg: a name"), "GNTST_bad_copy_arg: Debug");
         assert_eq!(T::BAD_COPY_ARG.name(), Some("GNTST_bad_copy_arg"), "GNTST_bad_copy_arg: its own name");
     }
     {
         assert_eq!(T::ADDRESS_TOO_BIG.0, GNTST_address_too_big, "GNTST_address_too_big");
         assert_eq!(T::from(GNTST_address_too_big), T::ADDRESS_TOO_BIG, "GNTST_address_too_big: from the integer");
-        assert_eq!(i16::from(T::ADDRESS_TOO_BIG), GNTST_address_too_big, "GNTST_address_too_big: to the integer");
+        assert_eq!(integer(T::ADDRESS_TOO_BIG, GNTST_address_too_big), GNTST_address_too_big, "GNTST_address_too_big: to the integer");
         assert_eq!(format!("{:?}", T::ADDRESS_TOO_BIG), T::ADDRESS_TOO_BIG.name().expect("GNTST_address_too_big: a name"), "GNTST_address_too_big: Debug");
         assert_eq!(T::ADDRESS_TOO_BIG.name(), Some("GNTST_address_too_big"), "GNTST_address_too_big: its own name");
     }
     {
         assert_eq!(T::EAGAIN.0, GNTST_eagain, "GNTST_eagain");
         assert_eq!(T::from(GNTST_eagain), T::EAGAIN, "GNTST_eagain: from the integer");
-        assert_eq!(i16::from(T::EAGAIN), GNTST_eagain, "GNTST_eagain: to the integer");
+        assert_eq!(integer(T::EAGAIN, GNTST_eagain), GNTST_eagain, "GNTST_eagain: to the integer");
         assert_eq!(format!("{:?}", T::EAGAIN), T::EAGAIN.name().expect("GNTST_eagain: a name"), "GNTST_eagain: Debug");
         assert_eq!(T::EAGAIN.name(), Some("GNTST_eagain"), "GNTST_eagain: its own name");
     }
@@ -1486,7 +1491,7 @@ fn stable_grant_table_gntst() {
     {
         assert_eq!(T::NO_SPACE.0, GNTST_no_space, "GNTST_no_space");
         assert_eq!(T::from(GNTST_no_space), T::NO_SPACE, "GNTST_no_space: from the integer");
-        assert_eq!(i16::from(T::NO_SPACE), GNTST_no_space, "GNTST_no_space: to the integer");
+        assert_eq!(integer(T::NO_SPACE, GNTST_no_space), GNTST_no_space, "GNTST_no_space: to the integer");
         assert_eq!(format!("{:?}", T::NO_SPACE), T::NO_SPACE.name().expect("GNTST_no_space: a name"), "GNTST_no_space: Debug");
         assert_eq!(T::NO_SPACE.name(), Some("GNTST_no_space"), "GNTST_no_space: its own name");
     }
@@ -1501,21 +1506,21 @@ fn stable_hvm_op_hvmmem() {
     {
         assert_eq!(T::RAM_RW.0, HVMMEM_ram_rw, "HVMMEM_ram_rw");
         assert_eq!(T::from(HVMMEM_ram_rw), T::RAM_RW, "HVMMEM_ram_rw: from the integer");
-        assert_eq!(u16::from(T::RAM_RW), HVMMEM_ram_rw, "HVMMEM_ram_rw: to the integer");
+        assert_eq!(integer(T::RAM_RW, HVMMEM_ram_rw), HVMMEM_ram_rw, "HVMMEM_ram_rw: to the integer");
         assert_eq!(format!("{:?}", T::RAM_RW), T::RAM_RW.name().expect("HVMMEM_ram_rw: a name"), "HVMMEM_ram_rw: Debug");
         assert_eq!(T::RAM_RW.name(), Some("HVMMEM_ram_rw"), "HVMMEM_ram_rw: its own name");
     }
     {
         assert_eq!(T::RAM_RO.0, HVMMEM_ram_ro, "HVMMEM_ram_ro");
         assert_eq!(T::from(HVMMEM_ram_ro), T::RAM_RO, "HVMMEM_ram_ro: from the integer");
-        assert_eq!(u16::from(T::RAM_RO), HVMMEM_ram_ro, "HVMMEM_ram_ro: to the integer");
+        assert_eq!(integer(T::RAM_RO, HVMMEM_ram_ro), HVMMEM_ram_ro, "HVMMEM_ram_ro: to the integer");
         assert_eq!(format!("{:?}", T::RAM_RO), T::RAM_RO.name().expect("HVMMEM_ram_ro: a name"), "HVMMEM_ram_ro: Debug");
         assert_eq!(T::RAM_RO.name(), Some("HVMMEM_ram_ro"), "HVMMEM_ram_ro: its own name");
     }
     {
         assert_eq!(T::MMIO_DM.0, HVMMEM_mmio_dm, "HVMMEM_mmio_dm");
         assert_eq!(T::from(HVMMEM_mmio_dm), T::MMIO_DM, "HVMMEM_mmio_dm: from the integer");
-        assert_eq!(u16::from(T::MMIO_DM), HVMMEM_mmio_dm, "HVMMEM_mmio_dm: to the integer");
+        assert_eq!(integer(T::MMIO_DM, HVMMEM_mmio_dm), HVMMEM_mmio_dm, "HVMMEM_mmio_dm: to the integer");
         assert_eq!(format!("{:?}", T::MMIO_DM), T::MMIO_DM.name().expect("HVMMEM_mmio_dm: a name"), "HVMMEM_mmio_dm: Debug");
         assert_eq!(T::MMIO_DM.name(), Some("HVMMEM_mmio_dm"), "HVMMEM_mmio_dm: its own name");
     }
@@ -1523,7 +1528,7 @@ fn stable_hvm_op_hvmmem() {
     {
         assert_eq!(T::UNUSED.0, HVMMEM_unused, "HVMMEM_unused");
         assert_eq!(T::from(HVMMEM_unused), T::UNUSED, "HVMMEM_unused: from the integer");
-        assert_eq!(u16::from(T::UNUSED), HVMMEM_unused, "HVMMEM_unused: to the integer");
+        assert_eq!(integer(T::UNUSED, HVMMEM_unused), HVMMEM_unused, "HVMMEM_unused: to the integer");
         assert_eq!(format!("{:?}", T::UNUSED), T::UNUSED.name().expect("HVMMEM_unused: a name"), "HVMMEM_unused: Debug");
         assert_eq!(T::UNUSED.name(), Some("HVMMEM_unused"), "HVMMEM_unused: its own name");
     }
@@ -1531,7 +1536,7 @@ fn stable_hvm_op_hvmmem() {
     {
         assert_eq!(T::IOREQ_SERVER.0, HVMMEM_ioreq_server, "HVMMEM_ioreq_server");
         assert_eq!(T::from(HVMMEM_ioreq_server), T::IOREQ_SERVER, "HVMMEM_ioreq_server: from the integer");
-        assert_eq!(u16::from(T::IOREQ_SERVER), HVMMEM_ioreq_server, "HVMMEM_ioreq_server: to the integer");
+        assert_eq!(integer(T::IOREQ_SERVER, HVMMEM_ioreq_server), HVMMEM_ioreq_server, "HVMMEM_ioreq_server: to the integer");
         assert_eq!(format!("{:?}", T::IOREQ_SERVER), T::IOREQ_SERVER.name().expect("HVMMEM_ioreq_server: a name"), "HVMMEM_ioreq_server: Debug");
         assert_eq!(T::IOREQ_SERVER.name(), Some("HVMMEM_ioreq_server"), "HVMMEM_ioreq_server: its own name");
     }
@@ -1546,21 +1551,21 @@ fn stable_hvm_op_hvm_ioreqsrv_bufioreq() {
     {
         assert_eq!(T::OFF.0, HVM_IOREQSRV_BUFIOREQ_OFF, "HVM_IOREQSRV_BUFIOREQ_OFF");
         assert_eq!(T::from(HVM_IOREQSRV_BUFIOREQ_OFF), T::OFF, "HVM_IOREQSRV_BUFIOREQ_OFF: from the integer");
-        assert_eq!(i32::from(T::OFF), HVM_IOREQSRV_BUFIOREQ_OFF, "HVM_IOREQSRV_BUFIOREQ_OFF: to the integer");
+        assert_eq!(integer(T::OFF, HVM_IOREQSRV_BUFIOREQ_OFF), HVM_IOREQSRV_BUFIOREQ_OFF, "HVM_IOREQSRV_BUFIOREQ_OFF: to the integer");
         assert_eq!(format!("{:?}", T::OFF), T::OFF.name().expect("HVM_IOREQSRV_BUFIOREQ_OFF: a name"), "HVM_IOREQSRV_BUFIOREQ_OFF: Debug");
         assert_eq!(T::OFF.name(), Some("HVM_IOREQSRV_BUFIOREQ_OFF"), "HVM_IOREQSRV_BUFIOREQ_OFF: its own name");
     }
     {
         assert_eq!(T::LEGACY.0, HVM_IOREQSRV_BUFIOREQ_LEGACY, "HVM_IOREQSRV_BUFIOREQ_LEGACY");
         assert_eq!(T::from(HVM_IOREQSRV_BUFIOREQ_LEGACY), T::LEGACY, "HVM_IOREQSRV_BUFIOREQ_LEGACY: from the integer");
-        assert_eq!(i32::from(T::LEGACY), HVM_IOREQSRV_BUFIOREQ_LEGACY, "HVM_IOREQSRV_BUFIOREQ_LEGACY: to the integer");
+        assert_eq!(integer(T::LEGACY, HVM_IOREQSRV_BUFIOREQ_LEGACY), HVM_IOREQSRV_BUFIOREQ_LEGACY, "HVM_IOREQSRV_BUFIOREQ_LEGACY: to the integer");
         assert_eq!(format!("{:?}", T::LEGACY), T::LEGACY.name().expect("HVM_IOREQSRV_BUFIOREQ_LEGACY: a name"), "HVM_IOREQSRV_BUFIOREQ_LEGACY: Debug");
         assert_eq!(T::LEGACY.name(), Some("HVM_IOREQSRV_BUFIOREQ_LEGACY"), "HVM_IOREQSRV_BUFIOREQ_LEGACY: its own name");
     }
     {
         assert_eq!(T::ATOMIC.0, HVM_IOREQSRV_BUFIOREQ_ATOMIC, "HVM_IOREQSRV_BUFIOREQ_ATOMIC");
         assert_eq!(T::from(HVM_IOREQSRV_BUFIOREQ_ATOMIC), T::ATOMIC, "HVM_IOREQSRV_BUFIOREQ_ATOMIC: from the integer");
-        assert_eq!(i32::from(T::ATOMIC), HVM_IOREQSRV_BUFIOREQ_ATOMIC, "HVM_IOREQSRV_BUFIOREQ_ATOMIC: to the integer");
+        assert_eq!(integer(T::ATOMIC, HVM_IOREQSRV_BUFIOREQ_ATOMIC), HVM_IOREQSRV_BUFIOREQ_ATOMIC, "HVM_IOREQSRV_BUFIOREQ_ATOMIC: to the integer");
         assert_eq!(format!("{:?}", T::ATOMIC), T::ATOMIC.name().expect("HVM_IOREQSRV_BUFIOREQ_ATOMIC: a name"), "HVM_IOREQSRV_BUFIOREQ_ATOMIC: Debug");
         assert_eq!(T::ATOMIC.name(), Some("HVM_IOREQSRV_BUFIOREQ_ATOMIC"), "HVM_IOREQSRV_BUFIOREQ_ATOMIC: its own name");
     }
@@ -1576,14 +1581,14 @@ fn stable_hvm_vcpu_vcpu_hvm_mode() {
     {
         assert_eq!(T::VCPU_HVM_MODE_32B.0, VCPU_HVM_MODE_32B, "VCPU_HVM_MODE_32B");
         assert_eq!(T::from(VCPU_HVM_MODE_32B), T::VCPU_HVM_MODE_32B, "VCPU_HVM_MODE_32B: from the integer");
-        assert_eq!(u32::from(T::VCPU_HVM_MODE_32B), VCPU_HVM_MODE_32B, "VCPU_HVM_MODE_32B: to the integer");
+        assert_eq!(integer(T::VCPU_HVM_MODE_32B, VCPU_HVM_MODE_32B), VCPU_HVM_MODE_32B, "VCPU_HVM_MODE_32B: to the integer");
         assert_eq!(format!("{:?}", T::VCPU_HVM_MODE_32B), T::VCPU_HVM_MODE_32B.name().expect("VCPU_HVM_MODE_32B: a name"), "VCPU_HVM_MODE_32B: Debug");
         assert_eq!(T::VCPU_HVM_MODE_32B.name(), Some("VCPU_HVM_MODE_32B"), "VCPU_HVM_MODE_32B: its own name");
     }
     {
         assert_eq!(T::VCPU_HVM_MODE_64B.0, VCPU_HVM_MODE_64B, "VCPU_HVM_MODE_64B");
         assert_eq!(T::from(VCPU_HVM_MODE_64B), T::VCPU_HVM_MODE_64B, "VCPU_HVM_MODE_64B: from the integer");
-        assert_eq!(u32::from(T::VCPU_HVM_MODE_64B), VCPU_HVM_MODE_64B, "VCPU_HVM_MODE_64B: to the integer");
+        assert_eq!(integer(T::VCPU_HVM_MODE_64B, VCPU_HVM_MODE_64B), VCPU_HVM_MODE_64B, "VCPU_HVM_MODE_64B: to the integer");
         assert_eq!(format!("{:?}", T::VCPU_HVM_MODE_64B), T::VCPU_HVM_MODE_64B.name().expect("VCPU_HVM_MODE_64B: a name"), "VCPU_HVM_MODE_64B: Debug");
         assert_eq!(T::VCPU_HVM_MODE_64B.name(), Some("VCPU_HVM_MODE_64B"), "VCPU_HVM_MODE_64B: its own name");
     }
@@ -1598,14 +1603,14 @@ fn stable_ioreq_ioreq_dir() {
     {
         assert_eq!(T::READ.0, IOREQ_READ, "IOREQ_READ");
         assert_eq!(T::from(IOREQ_READ), T::READ, "IOREQ_READ: from the integer");
-        assert_eq!(u8::from(T::READ), IOREQ_READ, "IOREQ_READ: to the integer");
+        assert_eq!(integer(T::READ, IOREQ_READ), IOREQ_READ, "IOREQ_READ: to the integer");
         assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("IOREQ_READ: a name"), "IOREQ_READ: Debug");
         assert_eq!(T::READ.name(), Some("IOREQ_READ"), "IOREQ_READ: its own name");
     }
     {
         assert_eq!(T::WRITE.0, IOREQ_WRITE, "IOREQ_WRITE");
         assert_eq!(T::from(IOREQ_WRITE), T::WRITE, "IOREQ_WRITE: from the integer");
-        assert_eq!(u8::from(T::WRITE), IOREQ_WRITE, "IOREQ_WRITE: to the integer");
+        assert_eq!(integer(T::WRITE, IOREQ_WRITE), IOREQ_WRITE, "IOREQ_WRITE: to the integer");
         assert_eq!(format!("{:?}", T::WRITE), T::WRITE.name().expect("IOREQ_WRITE: a name"), "IOREQ_WRITE: Debug");
         assert_eq!(T::WRITE.name(), Some("IOREQ_WRITE"), "IOREQ_WRITE: its own name");
     }
@@ -1620,28 +1625,28 @@ fn stable_ioreq_state_ioreq() {
     {
         assert_eq!(T::IOREQ_NONE.0, STATE_IOREQ_NONE, "STATE_IOREQ_NONE");
         assert_eq!(T::from(STATE_IOREQ_NONE), T::IOREQ_NONE, "STATE_IOREQ_NONE: from the integer");
-        assert_eq!(u8::from(T::IOREQ_NONE), STATE_IOREQ_NONE, "STATE_IOREQ_NONE: to the integer");
+        assert_eq!(integer(T::IOREQ_NONE, STATE_IOREQ_NONE), STATE_IOREQ_NONE, "STATE_IOREQ_NONE: to the integer");
         assert_eq!(format!("{:?}", T::IOREQ_NONE), T::IOREQ_NONE.name().expect("STATE_IOREQ_NONE: a name"), "STATE_IOREQ_NONE: Debug");
         assert_eq!(T::IOREQ_NONE.name(), Some("STATE_IOREQ_NONE"), "STATE_IOREQ_NONE: its own name");
     }
     {
         assert_eq!(T::IOREQ_READY.0, STATE_IOREQ_READY, "STATE_IOREQ_READY");
         assert_eq!(T::from(STATE_IOREQ_READY), T::IOREQ_READY, "STATE_IOREQ_READY: from the integer");
-        assert_eq!(u8::from(T::IOREQ_READY), STATE_IOREQ_READY, "STATE_IOREQ_READY: to the integer");
+        assert_eq!(integer(T::IOREQ_READY, STATE_IOREQ_READY), STATE_IOREQ_READY, "STATE_IOREQ_READY: to the integer");
         assert_eq!(format!("{:?}", T::IOREQ_READY), T::IOREQ_READY.name().expect("STATE_IOREQ_READY: a name"), "STATE_IOREQ_READY: Debug");
         assert_eq!(T::IOREQ_READY.name(), Some("STATE_IOREQ_READY"), "STATE_IOREQ_READY: its own name");
     }
     {
         assert_eq!(T::IOREQ_INPROCESS.0, STATE_IOREQ_INPROCESS, "STATE_IOREQ_INPROCESS");
         assert_eq!(T::from(STATE_IOREQ_INPROCESS), T::IOREQ_INPROCESS, "STATE_IOREQ_INPROCESS: from the integer");
-        assert_eq!(u8::from(T::IOREQ_INPROCESS), STATE_IOREQ_INPROCESS, "STATE_IOREQ_INPROCESS: to the integer");
+        assert_eq!(integer(T::IOREQ_INPROCESS, STATE_IOREQ_INPROCESS), STATE_IOREQ_INPROCESS, "STATE_IOREQ_INPROCESS: to the integer");
         assert_eq!(format!("{:?}", T::IOREQ_INPROCESS), T::IOREQ_INPROCESS.name().expect("STATE_IOREQ_INPROCESS: a name"), "STATE_IOREQ_INPROCESS: Debug");
         assert_eq!(T::IOREQ_INPROCESS.name(), Some("STATE_IOREQ_INPROCESS"), "STATE_IOREQ_INPROCESS: its own name");
     }
     {
         assert_eq!(T::IORESP_READY.0, STATE_IORESP_READY, "STATE_IORESP_READY");
         assert_eq!(T::from(STATE_IORESP_READY), T::IORESP_READY, "STATE_IORESP_READY: from the integer");
-        assert_eq!(u8::from(T::IORESP_READY), STATE_IORESP_READY, "STATE_IORESP_READY: to the integer");
+        assert_eq!(integer(T::IORESP_READY, STATE_IORESP_READY), STATE_IORESP_READY, "STATE_IORESP_READY: to the integer");
         assert_eq!(format!("{:?}", T::IORESP_READY), T::IORESP_READY.name().expect("STATE_IORESP_READY: a name"), "STATE_IORESP_READY: Debug");
         assert_eq!(T::IORESP_READY.name(), Some("STATE_IORESP_READY"), "STATE_IORESP_READY: its own name");
     }
@@ -1656,35 +1661,35 @@ fn stable_ioreq_ioreq_type() {
     {
         assert_eq!(T::PIO.0, IOREQ_TYPE_PIO, "IOREQ_TYPE_PIO");
         assert_eq!(T::from(IOREQ_TYPE_PIO), T::PIO, "IOREQ_TYPE_PIO: from the integer");
-        assert_eq!(u8::from(T::PIO), IOREQ_TYPE_PIO, "IOREQ_TYPE_PIO: to the integer");
+        assert_eq!(integer(T::PIO, IOREQ_TYPE_PIO), IOREQ_TYPE_PIO, "IOREQ_TYPE_PIO: to the integer");
         assert_eq!(format!("{:?}", T::PIO), T::PIO.name().expect("IOREQ_TYPE_PIO: a name"), "IOREQ_TYPE_PIO: Debug");
         assert_eq!(T::PIO.name(), Some("IOREQ_TYPE_PIO"), "IOREQ_TYPE_PIO: its own name");
     }
     {
         assert_eq!(T::COPY.0, IOREQ_TYPE_COPY, "IOREQ_TYPE_COPY");
         assert_eq!(T::from(IOREQ_TYPE_COPY), T::COPY, "IOREQ_TYPE_COPY: from the integer");
-        assert_eq!(u8::from(T::COPY), IOREQ_TYPE_COPY, "IOREQ_TYPE_COPY: to the integer");
+        assert_eq!(integer(T::COPY, IOREQ_TYPE_COPY), IOREQ_TYPE_COPY, "IOREQ_TYPE_COPY: to the integer");
         assert_eq!(format!("{:?}", T::COPY), T::COPY.name().expect("IOREQ_TYPE_COPY: a name"), "IOREQ_TYPE_COPY: Debug");
         assert_eq!(T::COPY.name(), Some("IOREQ_TYPE_COPY"), "IOREQ_TYPE_COPY: its own name");
     }
     {
         assert_eq!(T::PCI_CONFIG.0, IOREQ_TYPE_PCI_CONFIG, "IOREQ_TYPE_PCI_CONFIG");
         assert_eq!(T::from(IOREQ_TYPE_PCI_CONFIG), T::PCI_CONFIG, "IOREQ_TYPE_PCI_CONFIG: from the integer");
-        assert_eq!(u8::from(T::PCI_CONFIG), IOREQ_TYPE_PCI_CONFIG, "IOREQ_TYPE_PCI_CONFIG: to the integer");
+        assert_eq!(integer(T::PCI_CONFIG, IOREQ_TYPE_PCI_CONFIG), IOREQ_TYPE_PCI_CONFIG, "IOREQ_TYPE_PCI_CONFIG: to the integer");
         assert_eq!(format!("{:?}", T::PCI_CONFIG), T::PCI_CONFIG.name().expect("IOREQ_TYPE_PCI_CONFIG: a name"), "IOREQ_TYPE_PCI_CONFIG: Debug");
         assert_eq!(T::PCI_CONFIG.name(), Some("IOREQ_TYPE_PCI_CONFIG"), "IOREQ_TYPE_PCI_CONFIG: its own name");
     }
     {
         assert_eq!(T::TIMEOFFSET.0, IOREQ_TYPE_TIMEOFFSET, "IOREQ_TYPE_TIMEOFFSET");
         assert_eq!(T::from(IOREQ_TYPE_TIMEOFFSET), T::TIMEOFFSET, "IOREQ_TYPE_TIMEOFFSET: from the integer");
-        assert_eq!(u8::from(T::TIMEOFFSET), IOREQ_TYPE_TIMEOFFSET, "IOREQ_TYPE_TIMEOFFSET: to the integer");
+        assert_eq!(integer(T::TIMEOFFSET, IOREQ_TYPE_TIMEOFFSET), IOREQ_TYPE_TIMEOFFSET, "IOREQ_TYPE_TIMEOFFSET: to the integer");
         assert_eq!(format!("{:?}", T::TIMEOFFSET), T::TIMEOFFSET.name().expect("IOREQ_TYPE_TIMEOFFSET: a name"), "IOREQ_TYPE_TIMEOFFSET: Debug");
         assert_eq!(T::TIMEOFFSET.name(), Some("IOREQ_TYPE_TIMEOFFSET"), "IOREQ_TYPE_TIMEOFFSET: its own name");
     }
     {
         assert_eq!(T::INVALIDATE.0, IOREQ_TYPE_INVALIDATE, "IOREQ_TYPE_INVALIDATE");
         assert_eq!(T::from(IOREQ_TYPE_INVALIDATE), T::INVALIDATE, "IOREQ_TYPE_INVALIDATE: from the integer");
-        assert_eq!(u8::from(T::INVALIDATE), IOREQ_TYPE_INVALIDATE, "IOREQ_TYPE_INVALIDATE: to the integer");
+        assert_eq!(integer(T::INVALIDATE, IOREQ_TYPE_INVALIDATE), IOREQ_TYPE_INVALIDATE, "IOREQ_TYPE_INVALIDATE: to the integer");
         assert_eq!(format!("{:?}", T::INVALIDATE), T::INVALIDATE.name().expect("IOREQ_TYPE_INVALIDATE: a name"), "IOREQ_TYPE_INVALIDATE: Debug");
         assert_eq!(T::INVALIDATE.name(), Some("IOREQ_TYPE_INVALIDATE"), "IOREQ_TYPE_INVALIDATE: its own name");
     }
@@ -1699,7 +1704,7 @@ fn stable_kbdif_xenkbd_type() {
     {
         assert_eq!(T::MOTION.0, XENKBD_TYPE_MOTION, "XENKBD_TYPE_MOTION");
         assert_eq!(T::from(XENKBD_TYPE_MOTION), T::MOTION, "XENKBD_TYPE_MOTION: from the integer");
-        assert_eq!(u8::from(T::MOTION), XENKBD_TYPE_MOTION, "XENKBD_TYPE_MOTION: to the integer");
+        assert_eq!(integer(T::MOTION, XENKBD_TYPE_MOTION), XENKBD_TYPE_MOTION, "XENKBD_TYPE_MOTION: to the integer");
         assert_eq!(format!("{:?}", T::MOTION), T::MOTION.name().expect("XENKBD_TYPE_MOTION: a name"), "XENKBD_TYPE_MOTION: Debug");
         assert_eq!(T::MOTION.name(), Some("XENKBD_TYPE_MOTION"), "XENKBD_TYPE_MOTION: its own name");
     }
@@ -1707,21 +1712,21 @@ fn stable_kbdif_xenkbd_type() {
     {
         assert_eq!(T::RESERVED.0, XENKBD_TYPE_RESERVED, "XENKBD_TYPE_RESERVED");
         assert_eq!(T::from(XENKBD_TYPE_RESERVED), T::RESERVED, "XENKBD_TYPE_RESERVED: from the integer");
-        assert_eq!(u8::from(T::RESERVED), XENKBD_TYPE_RESERVED, "XENKBD_TYPE_RESERVED: to the integer");
+        assert_eq!(integer(T::RESERVED, XENKBD_TYPE_RESERVED), XENKBD_TYPE_RESERVED, "XENKBD_TYPE_RESERVED: to the integer");
         assert_eq!(format!("{:?}", T::RESERVED), T::RESERVED.name().expect("XENKBD_TYPE_RESERVED: a name"), "XENKBD_TYPE_RESERVED: Debug");
         assert_eq!(T::RESERVED.name(), Some("XENKBD_TYPE_RESERVED"), "XENKBD_TYPE_RESERVED: its own name");
     }
     {
         assert_eq!(T::KEY.0, XENKBD_TYPE_KEY, "XENKBD_TYPE_KEY");
         assert_eq!(T::from(XENKBD_TYPE_KEY), T::KEY, "XENKBD_TYPE_KEY: from the integer");
-        assert_eq!(u8::from(T::KEY), XENKBD_TYPE_KEY, "XENKBD_TYPE_KEY: to the integer");
+        assert_eq!(integer(T::KEY, XENKBD_TYPE_KEY), XENKBD_TYPE_KEY, "XENKBD_TYPE_KEY: to the integer");
         assert_eq!(format!("{:?}", T::KEY), T::KEY.name().expect("XENKBD_TYPE_KEY: a name"), "XENKBD_TYPE_KEY: Debug");
         assert_eq!(T::KEY.name(), Some("XENKBD_TYPE_KEY"), "XENKBD_TYPE_KEY: its own name");
     }
     {
         assert_eq!(T::POS.0, XENKBD_TYPE_POS, "XENKBD_TYPE_POS");
         assert_eq!(T::from(XENKBD_TYPE_POS), T::POS, "XENKBD_TYPE_POS: from the integer");
-        assert_eq!(u8::from(T::POS), XENKBD_TYPE_POS, "XENKBD_TYPE_POS: to the integer");
+        assert_eq!(integer(T::POS, XENKBD_TYPE_POS), XENKBD_TYPE_POS, "XENKBD_TYPE_POS: to the integer");
         assert_eq!(format!("{:?}", T::POS), T::POS.name().expect("XENKBD_TYPE_POS: a name"), "XENKBD_TYPE_POS: Debug");
         assert_eq!(T::POS.name(), Some("XENKBD_TYPE_POS"), "XENKBD_TYPE_POS: its own name");
     }
@@ -1729,7 +1734,7 @@ fn stable_kbdif_xenkbd_type() {
     {
         assert_eq!(T::MTOUCH.0, XENKBD_TYPE_MTOUCH, "XENKBD_TYPE_MTOUCH");
         assert_eq!(T::from(XENKBD_TYPE_MTOUCH), T::MTOUCH, "XENKBD_TYPE_MTOUCH: from the integer");
-        assert_eq!(u8::from(T::MTOUCH), XENKBD_TYPE_MTOUCH, "XENKBD_TYPE_MTOUCH: to the integer");
+        assert_eq!(integer(T::MTOUCH, XENKBD_TYPE_MTOUCH), XENKBD_TYPE_MTOUCH, "XENKBD_TYPE_MTOUCH: to the integer");
         assert_eq!(format!("{:?}", T::MTOUCH), T::MTOUCH.name().expect("XENKBD_TYPE_MTOUCH: a name"), "XENKBD_TYPE_MTOUCH: Debug");
         assert_eq!(T::MTOUCH.name(), Some("XENKBD_TYPE_MTOUCH"), "XENKBD_TYPE_MTOUCH: its own name");
     }
@@ -1745,42 +1750,42 @@ fn stable_kbdif_xenkbd_mt_ev() {
     {
         assert_eq!(T::DOWN.0, XENKBD_MT_EV_DOWN, "XENKBD_MT_EV_DOWN");
         assert_eq!(T::from(XENKBD_MT_EV_DOWN), T::DOWN, "XENKBD_MT_EV_DOWN: from the integer");
-        assert_eq!(u8::from(T::DOWN), XENKBD_MT_EV_DOWN, "XENKBD_MT_EV_DOWN: to the integer");
+        assert_eq!(integer(T::DOWN, XENKBD_MT_EV_DOWN), XENKBD_MT_EV_DOWN, "XENKBD_MT_EV_DOWN: to the integer");
         assert_eq!(format!("{:?}", T::DOWN), T::DOWN.name().expect("XENKBD_MT_EV_DOWN: a name"), "XENKBD_MT_EV_DOWN: Debug");
         assert_eq!(T::DOWN.name(), Some("XENKBD_MT_EV_DOWN"), "XENKBD_MT_EV_DOWN: its own name");
     }
     {
         assert_eq!(T::UP.0, XENKBD_MT_EV_UP, "XENKBD_MT_EV_UP");
         assert_eq!(T::from(XENKBD_MT_EV_UP), T::UP, "XENKBD_MT_EV_UP: from the integer");
-        assert_eq!(u8::from(T::UP), XENKBD_MT_EV_UP, "XENKBD_MT_EV_UP: to the integer");
+        assert_eq!(integer(T::UP, XENKBD_MT_EV_UP), XENKBD_MT_EV_UP, "XENKBD_MT_EV_UP: to the integer");
         assert_eq!(format!("{:?}", T::UP), T::UP.name().expect("XENKBD_MT_EV_UP: a name"), "XENKBD_MT_EV_UP: Debug");
         assert_eq!(T::UP.name(), Some("XENKBD_MT_EV_UP"), "XENKBD_MT_EV_UP: its own name");
     }
     {
         assert_eq!(T::MOTION.0, XENKBD_MT_EV_MOTION, "XENKBD_MT_EV_MOTION");
         assert_eq!(T::from(XENKBD_MT_EV_MOTION), T::MOTION, "XENKBD_MT_EV_MOTION: from the integer");
-        assert_eq!(u8::from(T::MOTION), XENKBD_MT_EV_MOTION, "XENKBD_MT_EV_MOTION: to the integer");
+        assert_eq!(integer(T::MOTION, XENKBD_MT_EV_MOTION), XENKBD_MT_EV_MOTION, "XENKBD_MT_EV_MOTION: to the integer");
         assert_eq!(format!("{:?}", T::MOTION), T::MOTION.name().expect("XENKBD_MT_EV_MOTION: a name"), "XENKBD_MT_EV_MOTION: Debug");
         assert_eq!(T::MOTION.name(), Some("XENKBD_MT_EV_MOTION"), "XENKBD_MT_EV_MOTION: its own name");
     }
     {
         assert_eq!(T::SYN.0, XENKBD_MT_EV_SYN, "XENKBD_MT_EV_SYN");
         assert_eq!(T::from(XENKBD_MT_EV_SYN), T::SYN, "XENKBD_MT_EV_SYN: from the integer");
-        assert_eq!(u8::from(T::SYN), XENKBD_MT_EV_SYN, "XENKBD_MT_EV_SYN: to the integer");
+        assert_eq!(integer(T::SYN, XENKBD_MT_EV_SYN), XENKBD_MT_EV_SYN, "XENKBD_MT_EV_SYN: to the integer");
         assert_eq!(format!("{:?}", T::SYN), T::SYN.name().expect("XENKBD_MT_EV_SYN: a name"), "XENKBD_MT_EV_SYN: Debug");
         assert_eq!(T::SYN.name(), Some("XENKBD_MT_EV_SYN"), "XENKBD_MT_EV_SYN: its own name");
     }
     {
         assert_eq!(T::SHAPE.0, XENKBD_MT_EV_SHAPE, "XENKBD_MT_EV_SHAPE");
         assert_eq!(T::from(XENKBD_MT_EV_SHAPE), T::SHAPE, "XENKBD_MT_EV_SHAPE: from the integer");
-        assert_eq!(u8::from(T::SHAPE), XENKBD_MT_EV_SHAPE, "XENKBD_MT_EV_SHAPE: to the integer");
+        assert_eq!(integer(T::SHAPE, XENKBD_MT_EV_SHAPE), XENKBD_MT_EV_SHAPE, "XENKBD_MT_EV_SHAPE: to the integer");
         assert_eq!(format!("{:?}", T::SHAPE), T::SHAPE.name().expect("XENKBD_MT_EV_SHAPE: a name"), "XENKBD_MT_EV_SHAPE: Debug");
         assert_eq!(T::SHAPE.name(), Some("XENKBD_MT_EV_SHAPE"), "XENKBD_MT_EV_SHAPE: its own name");
     }
     {
         assert_eq!(T::ORIENT.0, XENKBD_MT_EV_ORIENT, "XENKBD_MT_EV_ORIENT");
         assert_eq!(T::from(XENKBD_MT_EV_ORIENT), T::ORIENT, "XENKBD_MT_EV_ORIENT: from the integer");
-        assert_eq!(u8::from(T::ORIENT), XENKBD_MT_EV_ORIENT, "XENKBD_MT_EV_ORIENT: to the integer");
+        assert_eq!(integer(T::ORIENT, XENKBD_MT_EV_ORIENT), XENKBD_MT_EV_ORIENT, "XENKBD_MT_EV_ORIENT: to the integer");
         assert_eq!(format!("{:?}", T::ORIENT), T::ORIENT.name().expect("XENKBD_MT_EV_ORIENT: a name"), "XENKBD_MT_EV_ORIENT: Debug");
         assert_eq!(T::ORIENT.name(), Some("XENKBD_MT_EV_ORIENT"), "XENKBD_MT_EV_ORIENT: its own name");
     }
@@ -1795,14 +1800,14 @@ fn stable_kexec_kexec_type() {
     {
         assert_eq!(T::DEFAULT.0, KEXEC_TYPE_DEFAULT, "KEXEC_TYPE_DEFAULT");
         assert_eq!(T::from(KEXEC_TYPE_DEFAULT), T::DEFAULT, "KEXEC_TYPE_DEFAULT: from the integer");
-        assert_eq!(i32::from(T::DEFAULT), KEXEC_TYPE_DEFAULT, "KEXEC_TYPE_DEFAULT: to the integer");
+        assert_eq!(integer(T::DEFAULT, KEXEC_TYPE_DEFAULT), KEXEC_TYPE_DEFAULT, "KEXEC_TYPE_DEFAULT: to the integer");
         assert_eq!(format!("{:?}", T::DEFAULT), T::DEFAULT.name().expect("KEXEC_TYPE_DEFAULT: a name"), "KEXEC_TYPE_DEFAULT: Debug");
         assert_eq!(T::DEFAULT.name(), Some("KEXEC_TYPE_DEFAULT"), "KEXEC_TYPE_DEFAULT: its own name");
     }
     {
         assert_eq!(T::CRASH.0, KEXEC_TYPE_CRASH, "KEXEC_TYPE_CRASH");
         assert_eq!(T::from(KEXEC_TYPE_CRASH), T::CRASH, "KEXEC_TYPE_CRASH: from the integer");
-        assert_eq!(i32::from(T::CRASH), KEXEC_TYPE_CRASH, "KEXEC_TYPE_CRASH: to the integer");
+        assert_eq!(integer(T::CRASH, KEXEC_TYPE_CRASH), KEXEC_TYPE_CRASH, "KEXEC_TYPE_CRASH: to the integer");
         assert_eq!(format!("{:?}", T::CRASH), T::CRASH.name().expect("KEXEC_TYPE_CRASH: a name"), "KEXEC_TYPE_CRASH: Debug");
         assert_eq!(T::CRASH.name(), Some("KEXEC_TYPE_CRASH"), "KEXEC_TYPE_CRASH: its own name");
     }
@@ -1817,49 +1822,49 @@ fn stable_kexec_kexec_range_ma() {
     {
         assert_eq!(T::CRASH.0, KEXEC_RANGE_MA_CRASH, "KEXEC_RANGE_MA_CRASH");
         assert_eq!(T::from(KEXEC_RANGE_MA_CRASH), T::CRASH, "KEXEC_RANGE_MA_CRASH: from the integer");
-        assert_eq!(i32::from(T::CRASH), KEXEC_RANGE_MA_CRASH, "KEXEC_RANGE_MA_CRASH: to the integer");
+        assert_eq!(integer(T::CRASH, KEXEC_RANGE_MA_CRASH), KEXEC_RANGE_MA_CRASH, "KEXEC_RANGE_MA_CRASH: to the integer");
         assert_eq!(format!("{:?}", T::CRASH), T::CRASH.name().expect("KEXEC_RANGE_MA_CRASH: a name"), "KEXEC_RANGE_MA_CRASH: Debug");
         assert_eq!(T::CRASH.name(), Some("KEXEC_RANGE_MA_CRASH"), "KEXEC_RANGE_MA_CRASH: its own name");
     }
     {
         assert_eq!(T::XEN.0, KEXEC_RANGE_MA_XEN, "KEXEC_RANGE_MA_XEN");
         assert_eq!(T::from(KEXEC_RANGE_MA_XEN), T::XEN, "KEXEC_RANGE_MA_XEN: from the integer");
-        assert_eq!(i32::from(T::XEN), KEXEC_RANGE_MA_XEN, "KEXEC_RANGE_MA_XEN: to the integer");
+        assert_eq!(integer(T::XEN, KEXEC_RANGE_MA_XEN), KEXEC_RANGE_MA_XEN, "KEXEC_RANGE_MA_XEN: to the integer");
         assert_eq!(format!("{:?}", T::XEN), T::XEN.name().expect("KEXEC_RANGE_MA_XEN: a name"), "KEXEC_RANGE_MA_XEN: Debug");
         assert_eq!(T::XEN.name(), Some("KEXEC_RANGE_MA_XEN"), "KEXEC_RANGE_MA_XEN: its own name");
     }
     {
         assert_eq!(T::CPU.0, KEXEC_RANGE_MA_CPU, "KEXEC_RANGE_MA_CPU");
         assert_eq!(T::from(KEXEC_RANGE_MA_CPU), T::CPU, "KEXEC_RANGE_MA_CPU: from the integer");
-        assert_eq!(i32::from(T::CPU), KEXEC_RANGE_MA_CPU, "KEXEC_RANGE_MA_CPU: to the integer");
+        assert_eq!(integer(T::CPU, KEXEC_RANGE_MA_CPU), KEXEC_RANGE_MA_CPU, "KEXEC_RANGE_MA_CPU: to the integer");
         assert_eq!(format!("{:?}", T::CPU), T::CPU.name().expect("KEXEC_RANGE_MA_CPU: a name"), "KEXEC_RANGE_MA_CPU: Debug");
         assert_eq!(T::CPU.name(), Some("KEXEC_RANGE_MA_CPU"), "KEXEC_RANGE_MA_CPU: its own name");
     }
     {
         assert_eq!(T::XENHEAP.0, KEXEC_RANGE_MA_XENHEAP, "KEXEC_RANGE_MA_XENHEAP");
         assert_eq!(T::from(KEXEC_RANGE_MA_XENHEAP), T::XENHEAP, "KEXEC_RANGE_MA_XENHEAP: from the integer");
-        assert_eq!(i32::from(T::XENHEAP), KEXEC_RANGE_MA_XENHEAP, "KEXEC_RANGE_MA_XENHEAP: to the integer");
+        assert_eq!(integer(T::XENHEAP, KEXEC_RANGE_MA_XENHEAP), KEXEC_RANGE_MA_XENHEAP, "KEXEC_RANGE_MA_XENHEAP: to the integer");
         assert_eq!(format!("{:?}", T::XENHEAP), T::XENHEAP.name().expect("KEXEC_RANGE_MA_XENHEAP: a name"), "KEXEC_RANGE_MA_XENHEAP: Debug");
         assert_eq!(T::XENHEAP.name(), Some("KEXEC_RANGE_MA_XENHEAP"), "KEXEC_RANGE_MA_XENHEAP: its own name");
     }
     {
         assert_eq!(T::BOOT_PARAM.0, KEXEC_RANGE_MA_BOOT_PARAM, "KEXEC_RANGE_MA_BOOT_PARAM");
         assert_eq!(T::from(KEXEC_RANGE_MA_BOOT_PARAM), T::BOOT_PARAM, "KEXEC_RANGE_MA_BOOT_PARAM: from the integer");
-        assert_eq!(i32::from(T::BOOT_PARAM), KEXEC_RANGE_MA_BOOT_PARAM, "KEXEC_RANGE_MA_BOOT_PARAM: to the integer");
+        assert_eq!(integer(T::BOOT_PARAM, KEXEC_RANGE_MA_BOOT_PARAM), KEXEC_RANGE_MA_BOOT_PARAM, "KEXEC_RANGE_MA_BOOT_PARAM: to the integer");
         assert_eq!(format!("{:?}", T::BOOT_PARAM), T::BOOT_PARAM.name().expect("KEXEC_RANGE_MA_BOOT_PARAM: a name"), "KEXEC_RANGE_MA_BOOT_PARAM: Debug");
         assert_eq!(T::BOOT_PARAM.name(), Some("KEXEC_RANGE_MA_BOOT_PARAM"), "KEXEC_RANGE_MA_BOOT_PARAM: its own name");
     }
     {
         assert_eq!(T::EFI_MEMMAP.0, KEXEC_RANGE_MA_EFI_MEMMAP, "KEXEC_RANGE_MA_EFI_MEMMAP");
         assert_eq!(T::from(KEXEC_RANGE_MA_EFI_MEMMAP), T::EFI_MEMMAP, "KEXEC_RANGE_MA_EFI_MEMMAP: from the integer");
-        assert_eq!(i32::from(T::EFI_MEMMAP), KEXEC_RANGE_MA_EFI_MEMMAP, "KEXEC_RANGE_MA_EFI_MEMMAP: to the integer");
+        assert_eq!(integer(T::EFI_MEMMAP, KEXEC_RANGE_MA_EFI_MEMMAP), KEXEC_RANGE_MA_EFI_MEMMAP, "KEXEC_RANGE_MA_EFI_MEMMAP: to the integer");
         assert_eq!(format!("{:?}", T::EFI_MEMMAP), T::EFI_MEMMAP.name().expect("KEXEC_RANGE_MA_EFI_MEMMAP: a name"), "KEXEC_RANGE_MA_EFI_MEMMAP: Debug");
         assert_eq!(T::EFI_MEMMAP.name(), Some("KEXEC_RANGE_MA_EFI_MEMMAP"), "KEXEC_RANGE_MA_EFI_MEMMAP: its own name");
     }
     {
         assert_eq!(T::VMCOREINFO.0, KEXEC_RANGE_MA_VMCOREINFO, "KEXEC_RANGE_MA_VMCOREINFO");
         assert_eq!(T::from(KEXEC_RANGE_MA_VMCOREINFO), T::VMCOREINFO, "KEXEC_RANGE_MA_VMCOREINFO: from the integer");
-        assert_eq!(i32::from(T::VMCOREINFO), KEXEC_RANGE_MA_VMCOREINFO, "KEXEC_RANGE_MA_VMCOREINFO: to the integer");
+        assert_eq!(integer(T::VMCOREINFO, KEXEC_RANGE_MA_VMCOREINFO), KEXEC_RANGE_MA_VMCOREINFO, "KEXEC_RANGE_MA_VMCOREINFO: to the integer");
         assert_eq!(format!("{:?}", T::VMCOREINFO), T::VMCOREINFO.name().expect("KEXEC_RANGE_MA_VMCOREINFO: a name"), "KEXEC_RANGE_MA_VMCOREINFO: Debug");
         assert_eq!(T::VMCOREINFO.name(), Some("KEXEC_RANGE_MA_VMCOREINFO"), "KEXEC_RANGE_MA_VMCOREINFO: its own name");
     }
@@ -1874,7 +1879,7 @@ fn stable_memory_xenmemf() {
     {
         assert_eq!(T::POPULATE_ON_DEMAND.0, XENMEMF_populate_on_demand, "XENMEMF_populate_on_demand");
         assert_eq!(T::from(XENMEMF_populate_on_demand), T::POPULATE_ON_DEMAND, "XENMEMF_populate_on_demand: from the integer");
-        assert_eq!(u32::from(T::POPULATE_ON_DEMAND), XENMEMF_populate_on_demand, "XENMEMF_populate_on_demand: to the integer");
+        assert_eq!(integer(T::POPULATE_ON_DEMAND, XENMEMF_populate_on_demand), XENMEMF_populate_on_demand, "XENMEMF_populate_on_demand: to the integer");
         assert!(T::all().contains(T::POPULATE_ON_DEMAND), "XENMEMF_populate_on_demand: in all()");
         assert!(T::POPULATE_ON_DEMAND.intersects(T::POPULATE_ON_DEMAND) && !T::POPULATE_ON_DEMAND.is_empty(), "XENMEMF_populate_on_demand: set");
         assert_eq!(T::POPULATE_ON_DEMAND - T::POPULATE_ON_DEMAND, T::empty(), "XENMEMF_populate_on_demand: removed");
@@ -1883,7 +1888,7 @@ fn stable_memory_xenmemf() {
     {
         assert_eq!(T::EXACT_NODE_REQUEST.0, XENMEMF_exact_node_request, "XENMEMF_exact_node_request");
         assert_eq!(T::from(XENMEMF_exact_node_request), T::EXACT_NODE_REQUEST, "XENMEMF_exact_node_request: from the integer");
-        assert_eq!(u32::from(T::EXACT_NODE_REQUEST), XENMEMF_exact_node_request, "XENMEMF_exact_node_request: to the integer");
+        assert_eq!(integer(T::EXACT_NODE_REQUEST, XENMEMF_exact_node_request), XENMEMF_exact_node_request, "XENMEMF_exact_node_request: to the integer");
         assert!(T::all().contains(T::EXACT_NODE_REQUEST), "XENMEMF_exact_node_request: in all()");
         assert!(T::EXACT_NODE_REQUEST.intersects(T::EXACT_NODE_REQUEST) && !T::EXACT_NODE_REQUEST.is_empty(), "XENMEMF_exact_node_request: set");
         assert_eq!(T::EXACT_NODE_REQUEST - T::EXACT_NODE_REQUEST, T::empty(), "XENMEMF_exact_node_request: removed");
@@ -1892,7 +1897,7 @@ fn stable_memory_xenmemf() {
     {
         assert_eq!(T::VNODE.0, XENMEMF_vnode, "XENMEMF_vnode");
         assert_eq!(T::from(XENMEMF_vnode), T::VNODE, "XENMEMF_vnode: from the integer");
-        assert_eq!(u32::from(T::VNODE), XENMEMF_vnode, "XENMEMF_vnode: to the integer");
+        assert_eq!(integer(T::VNODE, XENMEMF_vnode), XENMEMF_vnode, "XENMEMF_vnode: to the integer");
         assert!(T::all().contains(T::VNODE), "XENMEMF_vnode: in all()");
         assert!(T::VNODE.intersects(T::VNODE) && !T::VNODE.is_empty(), "XENMEMF_vnode: set");
         assert_eq!(T::VNODE - T::VNODE, T::empty(), "XENMEMF_vnode: removed");
@@ -1911,35 +1916,35 @@ fn stable_memory_xenmapspace() {
     {
         assert_eq!(T::SHARED_INFO.0, XENMAPSPACE_shared_info, "XENMAPSPACE_shared_info");
         assert_eq!(T::from(XENMAPSPACE_shared_info), T::SHARED_INFO, "XENMAPSPACE_shared_info: from the integer");
-        assert_eq!(u32::from(T::SHARED_INFO), XENMAPSPACE_shared_info, "XENMAPSPACE_shared_info: to the integer");
+        assert_eq!(integer(T::SHARED_INFO, XENMAPSPACE_shared_info), XENMAPSPACE_shared_info, "XENMAPSPACE_shared_info: to the integer");
         assert_eq!(format!("{:?}", T::SHARED_INFO), T::SHARED_INFO.name().expect("XENMAPSPACE_shared_info: a name"), "XENMAPSPACE_shared_info: Debug");
         assert_eq!(T::SHARED_INFO.name(), Some("XENMAPSPACE_shared_info"), "XENMAPSPACE_shared_info: its own name");
     }
     {
         assert_eq!(T::GRANT_TABLE.0, XENMAPSPACE_grant_table, "XENMAPSPACE_grant_table");
         assert_eq!(T::from(XENMAPSPACE_grant_table), T::GRANT_TABLE, "XENMAPSPACE_grant_table: from the integer");
-        assert_eq!(u32::from(T::GRANT_TABLE), XENMAPSPACE_grant_table, "XENMAPSPACE_grant_table: to the integer");
+        assert_eq!(integer(T::GRANT_TABLE, XENMAPSPACE_grant_table), XENMAPSPACE_grant_table, "XENMAPSPACE_grant_table: to the integer");
         assert_eq!(format!("{:?}", T::GRANT_TABLE), T::GRANT_TABLE.name().expect("XENMAPSPACE_grant_table: a name"), "XENMAPSPACE_grant_table: Debug");
         assert_eq!(T::GRANT_TABLE.name(), Some("XENMAPSPACE_grant_table"), "XENMAPSPACE_grant_table: its own name");
     }
     {
         assert_eq!(T::GMFN.0, XENMAPSPACE_gmfn, "XENMAPSPACE_gmfn");
         assert_eq!(T::from(XENMAPSPACE_gmfn), T::GMFN, "XENMAPSPACE_gmfn: from the integer");
-        assert_eq!(u32::from(T::GMFN), XENMAPSPACE_gmfn, "XENMAPSPACE_gmfn: to the integer");
+        assert_eq!(integer(T::GMFN, XENMAPSPACE_gmfn), XENMAPSPACE_gmfn, "XENMAPSPACE_gmfn: to the integer");
         assert_eq!(format!("{:?}", T::GMFN), T::GMFN.name().expect("XENMAPSPACE_gmfn: a name"), "XENMAPSPACE_gmfn: Debug");
         assert_eq!(T::GMFN.name(), Some("XENMAPSPACE_gmfn"), "XENMAPSPACE_gmfn: its own name");
     }
     {
         assert_eq!(T::GMFN_RANGE.0, XENMAPSPACE_gmfn_range, "XENMAPSPACE_gmfn_range");
         assert_eq!(T::from(XENMAPSPACE_gmfn_range), T::GMFN_RANGE, "XENMAPSPACE_gmfn_range: from the integer");
-        assert_eq!(u32::from(T::GMFN_RANGE), XENMAPSPACE_gmfn_range, "XENMAPSPACE_gmfn_range: to the integer");
+        assert_eq!(integer(T::GMFN_RANGE, XENMAPSPACE_gmfn_range), XENMAPSPACE_gmfn_range, "XENMAPSPACE_gmfn_range: to the integer");
         assert_eq!(format!("{:?}", T::GMFN_RANGE), T::GMFN_RANGE.name().expect("XENMAPSPACE_gmfn_range: a name"), "XENMAPSPACE_gmfn_range: Debug");
         assert_eq!(T::GMFN_RANGE.name(), Some("XENMAPSPACE_gmfn_range"), "XENMAPSPACE_gmfn_range: its own name");
     }
     {
         assert_eq!(T::GMFN_FOREIGN.0, XENMAPSPACE_gmfn_foreign, "XENMAPSPACE_gmfn_foreign");
         assert_eq!(T::from(XENMAPSPACE_gmfn_foreign), T::GMFN_FOREIGN, "XENMAPSPACE_gmfn_foreign: from the integer");
-        assert_eq!(u32::from(T::GMFN_FOREIGN), XENMAPSPACE_gmfn_foreign, "XENMAPSPACE_gmfn_foreign: to the integer");
+        assert_eq!(integer(T::GMFN_FOREIGN, XENMAPSPACE_gmfn_foreign), XENMAPSPACE_gmfn_foreign, "XENMAPSPACE_gmfn_foreign: to the integer");
         assert_eq!(format!("{:?}", T::GMFN_FOREIGN), T::GMFN_FOREIGN.name().expect("XENMAPSPACE_gmfn_foreign: a name"), "XENMAPSPACE_gmfn_foreign: Debug");
         assert_eq!(T::GMFN_FOREIGN.name(), Some("XENMAPSPACE_gmfn_foreign"), "XENMAPSPACE_gmfn_foreign: its own name");
     }
@@ -1947,7 +1952,7 @@ fn stable_memory_xenmapspace() {
     {
         assert_eq!(T::DEV_MMIO.0, XENMAPSPACE_dev_mmio, "XENMAPSPACE_dev_mmio");
         assert_eq!(T::from(XENMAPSPACE_dev_mmio), T::DEV_MMIO, "XENMAPSPACE_dev_mmio: from the integer");
-        assert_eq!(u32::from(T::DEV_MMIO), XENMAPSPACE_dev_mmio, "XENMAPSPACE_dev_mmio: to the integer");
+        assert_eq!(integer(T::DEV_MMIO, XENMAPSPACE_dev_mmio), XENMAPSPACE_dev_mmio, "XENMAPSPACE_dev_mmio: to the integer");
         assert_eq!(format!("{:?}", T::DEV_MMIO), T::DEV_MMIO.name().expect("XENMAPSPACE_dev_mmio: a name"), "XENMAPSPACE_dev_mmio: Debug");
         assert_eq!(T::DEV_MMIO.name(), Some("XENMAPSPACE_dev_mmio"), "XENMAPSPACE_dev_mmio: its own name");
     }
@@ -1963,7 +1968,7 @@ fn stable_memory_xenmem_resource() {
     {
         assert_eq!(T::IOREQ_SERVER.0, XENMEM_resource_ioreq_server, "XENMEM_resource_ioreq_server");
         assert_eq!(T::from(XENMEM_resource_ioreq_server), T::IOREQ_SERVER, "XENMEM_resource_ioreq_server: from the integer");
-        assert_eq!(u16::from(T::IOREQ_SERVER), XENMEM_resource_ioreq_server, "XENMEM_resource_ioreq_server: to the integer");
+        assert_eq!(integer(T::IOREQ_SERVER, XENMEM_resource_ioreq_server), XENMEM_resource_ioreq_server, "XENMEM_resource_ioreq_server: to the integer");
         assert_eq!(format!("{:?}", T::IOREQ_SERVER), T::IOREQ_SERVER.name().expect("XENMEM_resource_ioreq_server: a name"), "XENMEM_resource_ioreq_server: Debug");
         assert_eq!(T::IOREQ_SERVER.name(), Some("XENMEM_resource_ioreq_server"), "XENMEM_resource_ioreq_server: its own name");
     }
@@ -1971,7 +1976,7 @@ fn stable_memory_xenmem_resource() {
     {
         assert_eq!(T::GRANT_TABLE.0, XENMEM_resource_grant_table, "XENMEM_resource_grant_table");
         assert_eq!(T::from(XENMEM_resource_grant_table), T::GRANT_TABLE, "XENMEM_resource_grant_table: from the integer");
-        assert_eq!(u16::from(T::GRANT_TABLE), XENMEM_resource_grant_table, "XENMEM_resource_grant_table: to the integer");
+        assert_eq!(integer(T::GRANT_TABLE, XENMEM_resource_grant_table), XENMEM_resource_grant_table, "XENMEM_resource_grant_table: to the integer");
         assert_eq!(format!("{:?}", T::GRANT_TABLE), T::GRANT_TABLE.name().expect("XENMEM_resource_grant_table: a name"), "XENMEM_resource_grant_table: Debug");
         assert_eq!(T::GRANT_TABLE.name(), Some("XENMEM_resource_grant_table"), "XENMEM_resource_grant_table: its own name");
     }
@@ -1979,7 +1984,7 @@ fn stable_memory_xenmem_resource() {
     {
         assert_eq!(T::VMTRACE_BUF.0, XENMEM_resource_vmtrace_buf, "XENMEM_resource_vmtrace_buf");
         assert_eq!(T::from(XENMEM_resource_vmtrace_buf), T::VMTRACE_BUF, "XENMEM_resource_vmtrace_buf: from the integer");
-        assert_eq!(u16::from(T::VMTRACE_BUF), XENMEM_resource_vmtrace_buf, "XENMEM_resource_vmtrace_buf: to the integer");
+        assert_eq!(integer(T::VMTRACE_BUF, XENMEM_resource_vmtrace_buf), XENMEM_resource_vmtrace_buf, "XENMEM_resource_vmtrace_buf: to the integer");
         assert_eq!(format!("{:?}", T::VMTRACE_BUF), T::VMTRACE_BUF.name().expect("XENMEM_resource_vmtrace_buf: a name"), "XENMEM_resource_vmtrace_buf: Debug");
         assert_eq!(T::VMTRACE_BUF.name(), Some("XENMEM_resource_vmtrace_buf"), "XENMEM_resource_vmtrace_buf: its own name");
     }
@@ -1995,14 +2000,14 @@ fn stable_memory_xenmem_resource_grant_table_id() {
     {
         assert_eq!(T::SHARED.0, XENMEM_resource_grant_table_id_shared, "XENMEM_resource_grant_table_id_shared");
         assert_eq!(T::from(XENMEM_resource_grant_table_id_shared), T::SHARED, "XENMEM_resource_grant_table_id_shared: from the integer");
-        assert_eq!(u32::from(T::SHARED), XENMEM_resource_grant_table_id_shared, "XENMEM_resource_grant_table_id_shared: to the integer");
+        assert_eq!(integer(T::SHARED, XENMEM_resource_grant_table_id_shared), XENMEM_resource_grant_table_id_shared, "XENMEM_resource_grant_table_id_shared: to the integer");
         assert_eq!(format!("{:?}", T::SHARED), T::SHARED.name().expect("XENMEM_resource_grant_table_id_shared: a name"), "XENMEM_resource_grant_table_id_shared: Debug");
         assert_eq!(T::SHARED.name(), Some("XENMEM_resource_grant_table_id_shared"), "XENMEM_resource_grant_table_id_shared: its own name");
     }
     {
         assert_eq!(T::STATUS.0, XENMEM_resource_grant_table_id_status, "XENMEM_resource_grant_table_id_status");
         assert_eq!(T::from(XENMEM_resource_grant_table_id_status), T::STATUS, "XENMEM_resource_grant_table_id_status: from the integer");
-        assert_eq!(u32::from(T::STATUS), XENMEM_resource_grant_table_id_status, "XENMEM_resource_grant_table_id_status: to the integer");
+        assert_eq!(integer(T::STATUS, XENMEM_resource_grant_table_id_status), XENMEM_resource_grant_table_id_status, "XENMEM_resource_grant_table_id_status: to the integer");
         assert_eq!(format!("{:?}", T::STATUS), T::STATUS.name().expect("XENMEM_resource_grant_table_id_status: a name"), "XENMEM_resource_grant_table_id_status: Debug");
         assert_eq!(T::STATUS.name(), Some("XENMEM_resource_grant_table_id_status"), "XENMEM_resource_grant_table_id_status: its own name");
     }
@@ -2018,7 +2023,7 @@ fn stable_netif_xen_netif_ctrl_hash_type() {
     {
         assert_eq!(T::IPV4.0, XEN_NETIF_CTRL_HASH_TYPE_IPV4, "XEN_NETIF_CTRL_HASH_TYPE_IPV4");
         assert_eq!(T::from(XEN_NETIF_CTRL_HASH_TYPE_IPV4), T::IPV4, "XEN_NETIF_CTRL_HASH_TYPE_IPV4: from the integer");
-        assert_eq!(u32::from(T::IPV4), XEN_NETIF_CTRL_HASH_TYPE_IPV4, "XEN_NETIF_CTRL_HASH_TYPE_IPV4: to the integer");
+        assert_eq!(integer(T::IPV4, XEN_NETIF_CTRL_HASH_TYPE_IPV4), XEN_NETIF_CTRL_HASH_TYPE_IPV4, "XEN_NETIF_CTRL_HASH_TYPE_IPV4: to the integer");
         assert!(T::all().contains(T::IPV4), "XEN_NETIF_CTRL_HASH_TYPE_IPV4: in all()");
         assert!(T::IPV4.intersects(T::IPV4) && !T::IPV4.is_empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV4: set");
         assert_eq!(T::IPV4 - T::IPV4, T::empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV4: removed");
@@ -2027,7 +2032,7 @@ fn stable_netif_xen_netif_ctrl_hash_type() {
     {
         assert_eq!(T::IPV4_TCP.0, XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP");
         assert_eq!(T::from(XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP), T::IPV4_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP: from the integer");
-        assert_eq!(u32::from(T::IPV4_TCP), XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP: to the integer");
+        assert_eq!(integer(T::IPV4_TCP, XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP), XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP: to the integer");
         assert!(T::all().contains(T::IPV4_TCP), "XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP: in all()");
         assert!(T::IPV4_TCP.intersects(T::IPV4_TCP) && !T::IPV4_TCP.is_empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP: set");
         assert_eq!(T::IPV4_TCP - T::IPV4_TCP, T::empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP: removed");
@@ -2036,7 +2041,7 @@ fn stable_netif_xen_netif_ctrl_hash_type() {
     {
         assert_eq!(T::IPV6.0, XEN_NETIF_CTRL_HASH_TYPE_IPV6, "XEN_NETIF_CTRL_HASH_TYPE_IPV6");
         assert_eq!(T::from(XEN_NETIF_CTRL_HASH_TYPE_IPV6), T::IPV6, "XEN_NETIF_CTRL_HASH_TYPE_IPV6: from the integer");
-        assert_eq!(u32::from(T::IPV6), XEN_NETIF_CTRL_HASH_TYPE_IPV6, "XEN_NETIF_CTRL_HASH_TYPE_IPV6: to the integer");
+        assert_eq!(integer(T::IPV6, XEN_NETIF_CTRL_HASH_TYPE_IPV6), XEN_NETIF_CTRL_HASH_TYPE_IPV6, "XEN_NETIF_CTRL_HASH_TYPE_IPV6: to the integer");
         assert!(T::all().contains(T::IPV6), "XEN_NETIF_CTRL_HASH_TYPE_IPV6: in all()");
         assert!(T::IPV6.intersects(T::IPV6) && !T::IPV6.is_empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV6: set");
         assert_eq!(T::IPV6 - T::IPV6, T::empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV6: removed");
@@ -2045,7 +2050,7 @@ fn stable_netif_xen_netif_ctrl_hash_type() {
     {
         assert_eq!(T::IPV6_TCP.0, XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP");
         assert_eq!(T::from(XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP), T::IPV6_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP: from the integer");
-        assert_eq!(u32::from(T::IPV6_TCP), XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP: to the integer");
+        assert_eq!(integer(T::IPV6_TCP, XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP), XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP, "XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP: to the integer");
         assert!(T::all().contains(T::IPV6_TCP), "XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP: in all()");
         assert!(T::IPV6_TCP.intersects(T::IPV6_TCP) && !T::IPV6_TCP.is_empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP: set");
         assert_eq!(T::IPV6_TCP - T::IPV6_TCP, T::empty(), "XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP: removed");
@@ -2065,14 +2070,14 @@ fn stable_netif_xen_netif_ctrl_hash_algorithm() {
     {
         assert_eq!(T::NONE.0, XEN_NETIF_CTRL_HASH_ALGORITHM_NONE, "XEN_NETIF_CTRL_HASH_ALGORITHM_NONE");
         assert_eq!(T::from(XEN_NETIF_CTRL_HASH_ALGORITHM_NONE), T::NONE, "XEN_NETIF_CTRL_HASH_ALGORITHM_NONE: from the integer");
-        assert_eq!(i32::from(T::NONE), XEN_NETIF_CTRL_HASH_ALGORITHM_NONE, "XEN_NETIF_CTRL_HASH_ALGORITHM_NONE: to the integer");
+        assert_eq!(integer(T::NONE, XEN_NETIF_CTRL_HASH_ALGORITHM_NONE), XEN_NETIF_CTRL_HASH_ALGORITHM_NONE, "XEN_NETIF_CTRL_HASH_ALGORITHM_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_NETIF_CTRL_HASH_ALGORITHM_NONE: a name"), "XEN_NETIF_CTRL_HASH_ALGORITHM_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_NETIF_CTRL_HASH_ALGORITHM_NONE"), "XEN_NETIF_CTRL_HASH_ALGORITHM_NONE: its own name");
     }
     {
         assert_eq!(T::TOEPLITZ.0, XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ, "XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ");
         assert_eq!(T::from(XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ), T::TOEPLITZ, "XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ: from the integer");
-        assert_eq!(i32::from(T::TOEPLITZ), XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ, "XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ: to the integer");
+        assert_eq!(integer(T::TOEPLITZ, XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ), XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ, "XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ: to the integer");
         assert_eq!(format!("{:?}", T::TOEPLITZ), T::TOEPLITZ.name().expect("XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ: a name"), "XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ: Debug");
         assert_eq!(T::TOEPLITZ.name(), Some("XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ"), "XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ: its own name");
     }
@@ -2088,56 +2093,56 @@ fn stable_netif_xen_netif_ctrl_type() {
     {
         assert_eq!(T::INVALID.0, XEN_NETIF_CTRL_TYPE_INVALID, "XEN_NETIF_CTRL_TYPE_INVALID");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_INVALID), T::INVALID, "XEN_NETIF_CTRL_TYPE_INVALID: from the integer");
-        assert_eq!(u16::from(T::INVALID), XEN_NETIF_CTRL_TYPE_INVALID, "XEN_NETIF_CTRL_TYPE_INVALID: to the integer");
+        assert_eq!(integer(T::INVALID, XEN_NETIF_CTRL_TYPE_INVALID), XEN_NETIF_CTRL_TYPE_INVALID, "XEN_NETIF_CTRL_TYPE_INVALID: to the integer");
         assert_eq!(format!("{:?}", T::INVALID), T::INVALID.name().expect("XEN_NETIF_CTRL_TYPE_INVALID: a name"), "XEN_NETIF_CTRL_TYPE_INVALID: Debug");
         assert_eq!(T::INVALID.name(), Some("XEN_NETIF_CTRL_TYPE_INVALID"), "XEN_NETIF_CTRL_TYPE_INVALID: its own name");
     }
     {
         assert_eq!(T::GET_HASH_FLAGS.0, XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS), T::GET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS: from the integer");
-        assert_eq!(u16::from(T::GET_HASH_FLAGS), XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS: to the integer");
+        assert_eq!(integer(T::GET_HASH_FLAGS, XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS), XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS: to the integer");
         assert_eq!(format!("{:?}", T::GET_HASH_FLAGS), T::GET_HASH_FLAGS.name().expect("XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS: a name"), "XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS: Debug");
         assert_eq!(T::GET_HASH_FLAGS.name(), Some("XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS"), "XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS: its own name");
     }
     {
         assert_eq!(T::SET_HASH_FLAGS.0, XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS), T::SET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS: from the integer");
-        assert_eq!(u16::from(T::SET_HASH_FLAGS), XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS: to the integer");
+        assert_eq!(integer(T::SET_HASH_FLAGS, XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS), XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS, "XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS: to the integer");
         assert_eq!(format!("{:?}", T::SET_HASH_FLAGS), T::SET_HASH_FLAGS.name().expect("XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS: a name"), "XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS: Debug");
         assert_eq!(T::SET_HASH_FLAGS.name(), Some("XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS"), "XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS: its own name");
     }
     {
         assert_eq!(T::SET_HASH_KEY.0, XEN_NETIF_CTRL_TYPE_SET_HASH_KEY, "XEN_NETIF_CTRL_TYPE_SET_HASH_KEY");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_SET_HASH_KEY), T::SET_HASH_KEY, "XEN_NETIF_CTRL_TYPE_SET_HASH_KEY: from the integer");
-        assert_eq!(u16::from(T::SET_HASH_KEY), XEN_NETIF_CTRL_TYPE_SET_HASH_KEY, "XEN_NETIF_CTRL_TYPE_SET_HASH_KEY: to the integer");
+        assert_eq!(integer(T::SET_HASH_KEY, XEN_NETIF_CTRL_TYPE_SET_HASH_KEY), XEN_NETIF_CTRL_TYPE_SET_HASH_KEY, "XEN_NETIF_CTRL_TYPE_SET_HASH_KEY: to the integer");
         assert_eq!(format!("{:?}", T::SET_HASH_KEY), T::SET_HASH_KEY.name().expect("XEN_NETIF_CTRL_TYPE_SET_HASH_KEY: a name"), "XEN_NETIF_CTRL_TYPE_SET_HASH_KEY: Debug");
         assert_eq!(T::SET_HASH_KEY.name(), Some("XEN_NETIF_CTRL_TYPE_SET_HASH_KEY"), "XEN_NETIF_CTRL_TYPE_SET_HASH_KEY: its own name");
     }
     {
         assert_eq!(T::GET_HASH_MAPPING_SIZE.0, XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE), T::GET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE: from the integer");
-        assert_eq!(u16::from(T::GET_HASH_MAPPING_SIZE), XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE: to the integer");
+        assert_eq!(integer(T::GET_HASH_MAPPING_SIZE, XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE), XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE: to the integer");
         assert_eq!(format!("{:?}", T::GET_HASH_MAPPING_SIZE), T::GET_HASH_MAPPING_SIZE.name().expect("XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE: a name"), "XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE: Debug");
         assert_eq!(T::GET_HASH_MAPPING_SIZE.name(), Some("XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE"), "XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE: its own name");
     }
     {
         assert_eq!(T::SET_HASH_MAPPING_SIZE.0, XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE), T::SET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE: from the integer");
-        assert_eq!(u16::from(T::SET_HASH_MAPPING_SIZE), XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE: to the integer");
+        assert_eq!(integer(T::SET_HASH_MAPPING_SIZE, XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE), XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE: to the integer");
         assert_eq!(format!("{:?}", T::SET_HASH_MAPPING_SIZE), T::SET_HASH_MAPPING_SIZE.name().expect("XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE: a name"), "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE: Debug");
         assert_eq!(T::SET_HASH_MAPPING_SIZE.name(), Some("XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE"), "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE: its own name");
     }
     {
         assert_eq!(T::SET_HASH_MAPPING.0, XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING), T::SET_HASH_MAPPING, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING: from the integer");
-        assert_eq!(u16::from(T::SET_HASH_MAPPING), XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING: to the integer");
+        assert_eq!(integer(T::SET_HASH_MAPPING, XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING), XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING, "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING: to the integer");
         assert_eq!(format!("{:?}", T::SET_HASH_MAPPING), T::SET_HASH_MAPPING.name().expect("XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING: a name"), "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING: Debug");
         assert_eq!(T::SET_HASH_MAPPING.name(), Some("XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING"), "XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING: its own name");
     }
     {
         assert_eq!(T::SET_HASH_ALGORITHM.0, XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM, "XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM), T::SET_HASH_ALGORITHM, "XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM: from the integer");
-        assert_eq!(u16::from(T::SET_HASH_ALGORITHM), XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM, "XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM: to the integer");
+        assert_eq!(integer(T::SET_HASH_ALGORITHM, XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM), XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM, "XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM: to the integer");
         assert_eq!(format!("{:?}", T::SET_HASH_ALGORITHM), T::SET_HASH_ALGORITHM.name().expect("XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM: a name"), "XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM: Debug");
         assert_eq!(T::SET_HASH_ALGORITHM.name(), Some("XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM"), "XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM: its own name");
     }
@@ -2145,7 +2150,7 @@ fn stable_netif_xen_netif_ctrl_type() {
     {
         assert_eq!(T::GET_GREF_MAPPING_SIZE.0, XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE), T::GET_GREF_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE: from the integer");
-        assert_eq!(u16::from(T::GET_GREF_MAPPING_SIZE), XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE: to the integer");
+        assert_eq!(integer(T::GET_GREF_MAPPING_SIZE, XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE), XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE, "XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE: to the integer");
         assert_eq!(format!("{:?}", T::GET_GREF_MAPPING_SIZE), T::GET_GREF_MAPPING_SIZE.name().expect("XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE: a name"), "XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE: Debug");
         assert_eq!(T::GET_GREF_MAPPING_SIZE.name(), Some("XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE"), "XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE: its own name");
     }
@@ -2153,7 +2158,7 @@ fn stable_netif_xen_netif_ctrl_type() {
     {
         assert_eq!(T::ADD_GREF_MAPPING.0, XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING), T::ADD_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING: from the integer");
-        assert_eq!(u16::from(T::ADD_GREF_MAPPING), XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING: to the integer");
+        assert_eq!(integer(T::ADD_GREF_MAPPING, XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING), XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING: to the integer");
         assert_eq!(format!("{:?}", T::ADD_GREF_MAPPING), T::ADD_GREF_MAPPING.name().expect("XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING: a name"), "XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING: Debug");
         assert_eq!(T::ADD_GREF_MAPPING.name(), Some("XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING"), "XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING: its own name");
     }
@@ -2161,7 +2166,7 @@ fn stable_netif_xen_netif_ctrl_type() {
     {
         assert_eq!(T::DEL_GREF_MAPPING.0, XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING");
         assert_eq!(T::from(XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING), T::DEL_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING: from the integer");
-        assert_eq!(u16::from(T::DEL_GREF_MAPPING), XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING: to the integer");
+        assert_eq!(integer(T::DEL_GREF_MAPPING, XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING), XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING, "XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING: to the integer");
         assert_eq!(format!("{:?}", T::DEL_GREF_MAPPING), T::DEL_GREF_MAPPING.name().expect("XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING: a name"), "XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING: Debug");
         assert_eq!(T::DEL_GREF_MAPPING.name(), Some("XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING"), "XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING: its own name");
     }
@@ -2177,28 +2182,28 @@ fn stable_netif_xen_netif_ctrl_status() {
     {
         assert_eq!(T::SUCCESS.0, XEN_NETIF_CTRL_STATUS_SUCCESS, "XEN_NETIF_CTRL_STATUS_SUCCESS");
         assert_eq!(T::from(XEN_NETIF_CTRL_STATUS_SUCCESS), T::SUCCESS, "XEN_NETIF_CTRL_STATUS_SUCCESS: from the integer");
-        assert_eq!(u32::from(T::SUCCESS), XEN_NETIF_CTRL_STATUS_SUCCESS, "XEN_NETIF_CTRL_STATUS_SUCCESS: to the integer");
+        assert_eq!(integer(T::SUCCESS, XEN_NETIF_CTRL_STATUS_SUCCESS), XEN_NETIF_CTRL_STATUS_SUCCESS, "XEN_NETIF_CTRL_STATUS_SUCCESS: to the integer");
         assert_eq!(format!("{:?}", T::SUCCESS), T::SUCCESS.name().expect("XEN_NETIF_CTRL_STATUS_SUCCESS: a name"), "XEN_NETIF_CTRL_STATUS_SUCCESS: Debug");
         assert_eq!(T::SUCCESS.name(), Some("XEN_NETIF_CTRL_STATUS_SUCCESS"), "XEN_NETIF_CTRL_STATUS_SUCCESS: its own name");
     }
     {
         assert_eq!(T::NOT_SUPPORTED.0, XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED, "XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED");
         assert_eq!(T::from(XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED), T::NOT_SUPPORTED, "XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED: from the integer");
-        assert_eq!(u32::from(T::NOT_SUPPORTED), XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED, "XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED: to the integer");
+        assert_eq!(integer(T::NOT_SUPPORTED, XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED), XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED, "XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED: to the integer");
         assert_eq!(format!("{:?}", T::NOT_SUPPORTED), T::NOT_SUPPORTED.name().expect("XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED: a name"), "XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED: Debug");
         assert_eq!(T::NOT_SUPPORTED.name(), Some("XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED"), "XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED: its own name");
     }
     {
         assert_eq!(T::INVALID_PARAMETER.0, XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER, "XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER");
         assert_eq!(T::from(XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER), T::INVALID_PARAMETER, "XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER: from the integer");
-        assert_eq!(u32::from(T::INVALID_PARAMETER), XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER, "XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER: to the integer");
+        assert_eq!(integer(T::INVALID_PARAMETER, XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER), XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER, "XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER: to the integer");
         assert_eq!(format!("{:?}", T::INVALID_PARAMETER), T::INVALID_PARAMETER.name().expect("XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER: a name"), "XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER: Debug");
         assert_eq!(T::INVALID_PARAMETER.name(), Some("XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER"), "XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER: its own name");
     }
     {
         assert_eq!(T::BUFFER_OVERFLOW.0, XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW, "XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW");
         assert_eq!(T::from(XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW), T::BUFFER_OVERFLOW, "XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW: from the integer");
-        assert_eq!(u32::from(T::BUFFER_OVERFLOW), XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW, "XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW: to the integer");
+        assert_eq!(integer(T::BUFFER_OVERFLOW, XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW), XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW, "XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW: to the integer");
         assert_eq!(format!("{:?}", T::BUFFER_OVERFLOW), T::BUFFER_OVERFLOW.name().expect("XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW: a name"), "XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW: Debug");
         assert_eq!(T::BUFFER_OVERFLOW.name(), Some("XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW"), "XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW: its own name");
     }
@@ -2214,7 +2219,7 @@ fn stable_netif_xen_netif_ctrlf_gref() {
     {
         assert_eq!(T::READONLY.0, XEN_NETIF_CTRLF_GREF_readonly, "XEN_NETIF_CTRLF_GREF_readonly");
         assert_eq!(T::from(XEN_NETIF_CTRLF_GREF_readonly), T::READONLY, "XEN_NETIF_CTRLF_GREF_readonly: from the integer");
-        assert_eq!(u16::from(T::READONLY), XEN_NETIF_CTRLF_GREF_readonly, "XEN_NETIF_CTRLF_GREF_readonly: to the integer");
+        assert_eq!(integer(T::READONLY, XEN_NETIF_CTRLF_GREF_readonly), XEN_NETIF_CTRLF_GREF_readonly, "XEN_NETIF_CTRLF_GREF_readonly: to the integer");
         assert!(T::all().contains(T::READONLY), "XEN_NETIF_CTRLF_GREF_readonly: in all()");
         assert!(T::READONLY.intersects(T::READONLY) && !T::READONLY.is_empty(), "XEN_NETIF_CTRLF_GREF_readonly: set");
         assert_eq!(T::READONLY - T::READONLY, T::empty(), "XEN_NETIF_CTRLF_GREF_readonly: removed");
@@ -2233,7 +2238,7 @@ fn stable_netif_nettxf() {
     {
         assert_eq!(T::CSUM_BLANK.0, NETTXF_csum_blank, "NETTXF_csum_blank");
         assert_eq!(T::from(NETTXF_csum_blank), T::CSUM_BLANK, "NETTXF_csum_blank: from the integer");
-        assert_eq!(u16::from(T::CSUM_BLANK), NETTXF_csum_blank, "NETTXF_csum_blank: to the integer");
+        assert_eq!(integer(T::CSUM_BLANK, NETTXF_csum_blank), NETTXF_csum_blank, "NETTXF_csum_blank: to the integer");
         assert!(T::all().contains(T::CSUM_BLANK), "NETTXF_csum_blank: in all()");
         assert!(T::CSUM_BLANK.intersects(T::CSUM_BLANK) && !T::CSUM_BLANK.is_empty(), "NETTXF_csum_blank: set");
         assert_eq!(T::CSUM_BLANK - T::CSUM_BLANK, T::empty(), "NETTXF_csum_blank: removed");
@@ -2242,7 +2247,7 @@ fn stable_netif_nettxf() {
     {
         assert_eq!(T::DATA_VALIDATED.0, NETTXF_data_validated, "NETTXF_data_validated");
         assert_eq!(T::from(NETTXF_data_validated), T::DATA_VALIDATED, "NETTXF_data_validated: from the integer");
-        assert_eq!(u16::from(T::DATA_VALIDATED), NETTXF_data_validated, "NETTXF_data_validated: to the integer");
+        assert_eq!(integer(T::DATA_VALIDATED, NETTXF_data_validated), NETTXF_data_validated, "NETTXF_data_validated: to the integer");
         assert!(T::all().contains(T::DATA_VALIDATED), "NETTXF_data_validated: in all()");
         assert!(T::DATA_VALIDATED.intersects(T::DATA_VALIDATED) && !T::DATA_VALIDATED.is_empty(), "NETTXF_data_validated: set");
         assert_eq!(T::DATA_VALIDATED - T::DATA_VALIDATED, T::empty(), "NETTXF_data_validated: removed");
@@ -2251,7 +2256,7 @@ fn stable_netif_nettxf() {
     {
         assert_eq!(T::MORE_DATA.0, NETTXF_more_data, "NETTXF_more_data");
         assert_eq!(T::from(NETTXF_more_data), T::MORE_DATA, "NETTXF_more_data: from the integer");
-        assert_eq!(u16::from(T::MORE_DATA), NETTXF_more_data, "NETTXF_more_data: to the integer");
+        assert_eq!(integer(T::MORE_DATA, NETTXF_more_data), NETTXF_more_data, "NETTXF_more_data: to the integer");
         assert!(T::all().contains(T::MORE_DATA), "NETTXF_more_data: in all()");
         assert!(T::MORE_DATA.intersects(T::MORE_DATA) && !T::MORE_DATA.is_empty(), "NETTXF_more_data: set");
         assert_eq!(T::MORE_DATA - T::MORE_DATA, T::empty(), "NETTXF_more_data: removed");
@@ -2260,7 +2265,7 @@ fn stable_netif_nettxf() {
     {
         assert_eq!(T::EXTRA_INFO.0, NETTXF_extra_info, "NETTXF_extra_info");
         assert_eq!(T::from(NETTXF_extra_info), T::EXTRA_INFO, "NETTXF_extra_info: from the integer");
-        assert_eq!(u16::from(T::EXTRA_INFO), NETTXF_extra_info, "NETTXF_extra_info: to the integer");
+        assert_eq!(integer(T::EXTRA_INFO, NETTXF_extra_info), NETTXF_extra_info, "NETTXF_extra_info: to the integer");
         assert!(T::all().contains(T::EXTRA_INFO), "NETTXF_extra_info: in all()");
         assert!(T::EXTRA_INFO.intersects(T::EXTRA_INFO) && !T::EXTRA_INFO.is_empty(), "NETTXF_extra_info: set");
         assert_eq!(T::EXTRA_INFO - T::EXTRA_INFO, T::empty(), "NETTXF_extra_info: removed");
@@ -2279,28 +2284,28 @@ fn stable_netif_xen_netif_extra_type() {
     {
         assert_eq!(T::NONE.0, XEN_NETIF_EXTRA_TYPE_NONE, "XEN_NETIF_EXTRA_TYPE_NONE");
         assert_eq!(T::from(XEN_NETIF_EXTRA_TYPE_NONE), T::NONE, "XEN_NETIF_EXTRA_TYPE_NONE: from the integer");
-        assert_eq!(u8::from(T::NONE), XEN_NETIF_EXTRA_TYPE_NONE, "XEN_NETIF_EXTRA_TYPE_NONE: to the integer");
+        assert_eq!(integer(T::NONE, XEN_NETIF_EXTRA_TYPE_NONE), XEN_NETIF_EXTRA_TYPE_NONE, "XEN_NETIF_EXTRA_TYPE_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_NETIF_EXTRA_TYPE_NONE: a name"), "XEN_NETIF_EXTRA_TYPE_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_NETIF_EXTRA_TYPE_NONE"), "XEN_NETIF_EXTRA_TYPE_NONE: its own name");
     }
     {
         assert_eq!(T::GSO.0, XEN_NETIF_EXTRA_TYPE_GSO, "XEN_NETIF_EXTRA_TYPE_GSO");
         assert_eq!(T::from(XEN_NETIF_EXTRA_TYPE_GSO), T::GSO, "XEN_NETIF_EXTRA_TYPE_GSO: from the integer");
-        assert_eq!(u8::from(T::GSO), XEN_NETIF_EXTRA_TYPE_GSO, "XEN_NETIF_EXTRA_TYPE_GSO: to the integer");
+        assert_eq!(integer(T::GSO, XEN_NETIF_EXTRA_TYPE_GSO), XEN_NETIF_EXTRA_TYPE_GSO, "XEN_NETIF_EXTRA_TYPE_GSO: to the integer");
         assert_eq!(format!("{:?}", T::GSO), T::GSO.name().expect("XEN_NETIF_EXTRA_TYPE_GSO: a name"), "XEN_NETIF_EXTRA_TYPE_GSO: Debug");
         assert_eq!(T::GSO.name(), Some("XEN_NETIF_EXTRA_TYPE_GSO"), "XEN_NETIF_EXTRA_TYPE_GSO: its own name");
     }
     {
         assert_eq!(T::MCAST_ADD.0, XEN_NETIF_EXTRA_TYPE_MCAST_ADD, "XEN_NETIF_EXTRA_TYPE_MCAST_ADD");
         assert_eq!(T::from(XEN_NETIF_EXTRA_TYPE_MCAST_ADD), T::MCAST_ADD, "XEN_NETIF_EXTRA_TYPE_MCAST_ADD: from the integer");
-        assert_eq!(u8::from(T::MCAST_ADD), XEN_NETIF_EXTRA_TYPE_MCAST_ADD, "XEN_NETIF_EXTRA_TYPE_MCAST_ADD: to the integer");
+        assert_eq!(integer(T::MCAST_ADD, XEN_NETIF_EXTRA_TYPE_MCAST_ADD), XEN_NETIF_EXTRA_TYPE_MCAST_ADD, "XEN_NETIF_EXTRA_TYPE_MCAST_ADD: to the integer");
         assert_eq!(format!("{:?}", T::MCAST_ADD), T::MCAST_ADD.name().expect("XEN_NETIF_EXTRA_TYPE_MCAST_ADD: a name"), "XEN_NETIF_EXTRA_TYPE_MCAST_ADD: Debug");
         assert_eq!(T::MCAST_ADD.name(), Some("XEN_NETIF_EXTRA_TYPE_MCAST_ADD"), "XEN_NETIF_EXTRA_TYPE_MCAST_ADD: its own name");
     }
     {
         assert_eq!(T::MCAST_DEL.0, XEN_NETIF_EXTRA_TYPE_MCAST_DEL, "XEN_NETIF_EXTRA_TYPE_MCAST_DEL");
         assert_eq!(T::from(XEN_NETIF_EXTRA_TYPE_MCAST_DEL), T::MCAST_DEL, "XEN_NETIF_EXTRA_TYPE_MCAST_DEL: from the integer");
-        assert_eq!(u8::from(T::MCAST_DEL), XEN_NETIF_EXTRA_TYPE_MCAST_DEL, "XEN_NETIF_EXTRA_TYPE_MCAST_DEL: to the integer");
+        assert_eq!(integer(T::MCAST_DEL, XEN_NETIF_EXTRA_TYPE_MCAST_DEL), XEN_NETIF_EXTRA_TYPE_MCAST_DEL, "XEN_NETIF_EXTRA_TYPE_MCAST_DEL: to the integer");
         assert_eq!(format!("{:?}", T::MCAST_DEL), T::MCAST_DEL.name().expect("XEN_NETIF_EXTRA_TYPE_MCAST_DEL: a name"), "XEN_NETIF_EXTRA_TYPE_MCAST_DEL: Debug");
         assert_eq!(T::MCAST_DEL.name(), Some("XEN_NETIF_EXTRA_TYPE_MCAST_DEL"), "XEN_NETIF_EXTRA_TYPE_MCAST_DEL: its own name");
     }
@@ -2308,14 +2313,14 @@ fn stable_netif_xen_netif_extra_type() {
     {
         assert_eq!(T::HASH.0, XEN_NETIF_EXTRA_TYPE_HASH, "XEN_NETIF_EXTRA_TYPE_HASH");
         assert_eq!(T::from(XEN_NETIF_EXTRA_TYPE_HASH), T::HASH, "XEN_NETIF_EXTRA_TYPE_HASH: from the integer");
-        assert_eq!(u8::from(T::HASH), XEN_NETIF_EXTRA_TYPE_HASH, "XEN_NETIF_EXTRA_TYPE_HASH: to the integer");
+        assert_eq!(integer(T::HASH, XEN_NETIF_EXTRA_TYPE_HASH), XEN_NETIF_EXTRA_TYPE_HASH, "XEN_NETIF_EXTRA_TYPE_HASH: to the integer");
         assert_eq!(format!("{:?}", T::HASH), T::HASH.name().expect("XEN_NETIF_EXTRA_TYPE_HASH: a name"), "XEN_NETIF_EXTRA_TYPE_HASH: Debug");
         assert_eq!(T::HASH.name(), Some("XEN_NETIF_EXTRA_TYPE_HASH"), "XEN_NETIF_EXTRA_TYPE_HASH: its own name");
     }
     {
         assert_eq!(T::MAX.0, XEN_NETIF_EXTRA_TYPE_MAX, "XEN_NETIF_EXTRA_TYPE_MAX");
         assert_eq!(T::from(XEN_NETIF_EXTRA_TYPE_MAX), T::MAX, "XEN_NETIF_EXTRA_TYPE_MAX: from the integer");
-        assert_eq!(u8::from(T::MAX), XEN_NETIF_EXTRA_TYPE_MAX, "XEN_NETIF_EXTRA_TYPE_MAX: to the integer");
+        assert_eq!(integer(T::MAX, XEN_NETIF_EXTRA_TYPE_MAX), XEN_NETIF_EXTRA_TYPE_MAX, "XEN_NETIF_EXTRA_TYPE_MAX: to the integer");
         assert_eq!(format!("{:?}", T::MAX), T::MAX.name().expect("XEN_NETIF_EXTRA_TYPE_MAX: a name"), "XEN_NETIF_EXTRA_TYPE_MAX: Debug");
         assert_eq!(T::MAX.name(), Some("XEN_NETIF_EXTRA_TYPE_MAX"), "XEN_NETIF_EXTRA_TYPE_MAX: its own name");
     }
@@ -2330,7 +2335,7 @@ fn stable_netif_xen_netif_extra_flag() {
     {
         assert_eq!(T::MORE.0, XEN_NETIF_EXTRA_FLAG_MORE, "XEN_NETIF_EXTRA_FLAG_MORE");
         assert_eq!(T::from(XEN_NETIF_EXTRA_FLAG_MORE), T::MORE, "XEN_NETIF_EXTRA_FLAG_MORE: from the integer");
-        assert_eq!(u8::from(T::MORE), XEN_NETIF_EXTRA_FLAG_MORE, "XEN_NETIF_EXTRA_FLAG_MORE: to the integer");
+        assert_eq!(integer(T::MORE, XEN_NETIF_EXTRA_FLAG_MORE), XEN_NETIF_EXTRA_FLAG_MORE, "XEN_NETIF_EXTRA_FLAG_MORE: to the integer");
         assert!(T::all().contains(T::MORE), "XEN_NETIF_EXTRA_FLAG_MORE: in all()");
         assert!(T::MORE.intersects(T::MORE) && !T::MORE.is_empty(), "XEN_NETIF_EXTRA_FLAG_MORE: set");
         assert_eq!(T::MORE - T::MORE, T::empty(), "XEN_NETIF_EXTRA_FLAG_MORE: removed");
@@ -2349,21 +2354,21 @@ fn stable_netif_xen_netif_gso_type() {
     {
         assert_eq!(T::NONE.0, XEN_NETIF_GSO_TYPE_NONE, "XEN_NETIF_GSO_TYPE_NONE");
         assert_eq!(T::from(XEN_NETIF_GSO_TYPE_NONE), T::NONE, "XEN_NETIF_GSO_TYPE_NONE: from the integer");
-        assert_eq!(u8::from(T::NONE), XEN_NETIF_GSO_TYPE_NONE, "XEN_NETIF_GSO_TYPE_NONE: to the integer");
+        assert_eq!(integer(T::NONE, XEN_NETIF_GSO_TYPE_NONE), XEN_NETIF_GSO_TYPE_NONE, "XEN_NETIF_GSO_TYPE_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_NETIF_GSO_TYPE_NONE: a name"), "XEN_NETIF_GSO_TYPE_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_NETIF_GSO_TYPE_NONE"), "XEN_NETIF_GSO_TYPE_NONE: its own name");
     }
     {
         assert_eq!(T::TCPV4.0, XEN_NETIF_GSO_TYPE_TCPV4, "XEN_NETIF_GSO_TYPE_TCPV4");
         assert_eq!(T::from(XEN_NETIF_GSO_TYPE_TCPV4), T::TCPV4, "XEN_NETIF_GSO_TYPE_TCPV4: from the integer");
-        assert_eq!(u8::from(T::TCPV4), XEN_NETIF_GSO_TYPE_TCPV4, "XEN_NETIF_GSO_TYPE_TCPV4: to the integer");
+        assert_eq!(integer(T::TCPV4, XEN_NETIF_GSO_TYPE_TCPV4), XEN_NETIF_GSO_TYPE_TCPV4, "XEN_NETIF_GSO_TYPE_TCPV4: to the integer");
         assert_eq!(format!("{:?}", T::TCPV4), T::TCPV4.name().expect("XEN_NETIF_GSO_TYPE_TCPV4: a name"), "XEN_NETIF_GSO_TYPE_TCPV4: Debug");
         assert_eq!(T::TCPV4.name(), Some("XEN_NETIF_GSO_TYPE_TCPV4"), "XEN_NETIF_GSO_TYPE_TCPV4: its own name");
     }
     {
         assert_eq!(T::TCPV6.0, XEN_NETIF_GSO_TYPE_TCPV6, "XEN_NETIF_GSO_TYPE_TCPV6");
         assert_eq!(T::from(XEN_NETIF_GSO_TYPE_TCPV6), T::TCPV6, "XEN_NETIF_GSO_TYPE_TCPV6: from the integer");
-        assert_eq!(u8::from(T::TCPV6), XEN_NETIF_GSO_TYPE_TCPV6, "XEN_NETIF_GSO_TYPE_TCPV6: to the integer");
+        assert_eq!(integer(T::TCPV6, XEN_NETIF_GSO_TYPE_TCPV6), XEN_NETIF_GSO_TYPE_TCPV6, "XEN_NETIF_GSO_TYPE_TCPV6: to the integer");
         assert_eq!(format!("{:?}", T::TCPV6), T::TCPV6.name().expect("XEN_NETIF_GSO_TYPE_TCPV6: a name"), "XEN_NETIF_GSO_TYPE_TCPV6: Debug");
         assert_eq!(T::TCPV6.name(), Some("XEN_NETIF_GSO_TYPE_TCPV6"), "XEN_NETIF_GSO_TYPE_TCPV6: its own name");
     }
@@ -2378,7 +2383,7 @@ fn stable_netif_netrxf() {
     {
         assert_eq!(T::DATA_VALIDATED.0, NETRXF_data_validated, "NETRXF_data_validated");
         assert_eq!(T::from(NETRXF_data_validated), T::DATA_VALIDATED, "NETRXF_data_validated: from the integer");
-        assert_eq!(u16::from(T::DATA_VALIDATED), NETRXF_data_validated, "NETRXF_data_validated: to the integer");
+        assert_eq!(integer(T::DATA_VALIDATED, NETRXF_data_validated), NETRXF_data_validated, "NETRXF_data_validated: to the integer");
         assert!(T::all().contains(T::DATA_VALIDATED), "NETRXF_data_validated: in all()");
         assert!(T::DATA_VALIDATED.intersects(T::DATA_VALIDATED) && !T::DATA_VALIDATED.is_empty(), "NETRXF_data_validated: set");
         assert_eq!(T::DATA_VALIDATED - T::DATA_VALIDATED, T::empty(), "NETRXF_data_validated: removed");
@@ -2387,7 +2392,7 @@ fn stable_netif_netrxf() {
     {
         assert_eq!(T::CSUM_BLANK.0, NETRXF_csum_blank, "NETRXF_csum_blank");
         assert_eq!(T::from(NETRXF_csum_blank), T::CSUM_BLANK, "NETRXF_csum_blank: from the integer");
-        assert_eq!(u16::from(T::CSUM_BLANK), NETRXF_csum_blank, "NETRXF_csum_blank: to the integer");
+        assert_eq!(integer(T::CSUM_BLANK, NETRXF_csum_blank), NETRXF_csum_blank, "NETRXF_csum_blank: to the integer");
         assert!(T::all().contains(T::CSUM_BLANK), "NETRXF_csum_blank: in all()");
         assert!(T::CSUM_BLANK.intersects(T::CSUM_BLANK) && !T::CSUM_BLANK.is_empty(), "NETRXF_csum_blank: set");
         assert_eq!(T::CSUM_BLANK - T::CSUM_BLANK, T::empty(), "NETRXF_csum_blank: removed");
@@ -2396,7 +2401,7 @@ fn stable_netif_netrxf() {
     {
         assert_eq!(T::MORE_DATA.0, NETRXF_more_data, "NETRXF_more_data");
         assert_eq!(T::from(NETRXF_more_data), T::MORE_DATA, "NETRXF_more_data: from the integer");
-        assert_eq!(u16::from(T::MORE_DATA), NETRXF_more_data, "NETRXF_more_data: to the integer");
+        assert_eq!(integer(T::MORE_DATA, NETRXF_more_data), NETRXF_more_data, "NETRXF_more_data: to the integer");
         assert!(T::all().contains(T::MORE_DATA), "NETRXF_more_data: in all()");
         assert!(T::MORE_DATA.intersects(T::MORE_DATA) && !T::MORE_DATA.is_empty(), "NETRXF_more_data: set");
         assert_eq!(T::MORE_DATA - T::MORE_DATA, T::empty(), "NETRXF_more_data: removed");
@@ -2405,7 +2410,7 @@ fn stable_netif_netrxf() {
     {
         assert_eq!(T::EXTRA_INFO.0, NETRXF_extra_info, "NETRXF_extra_info");
         assert_eq!(T::from(NETRXF_extra_info), T::EXTRA_INFO, "NETRXF_extra_info: from the integer");
-        assert_eq!(u16::from(T::EXTRA_INFO), NETRXF_extra_info, "NETRXF_extra_info: to the integer");
+        assert_eq!(integer(T::EXTRA_INFO, NETRXF_extra_info), NETRXF_extra_info, "NETRXF_extra_info: to the integer");
         assert!(T::all().contains(T::EXTRA_INFO), "NETRXF_extra_info: in all()");
         assert!(T::EXTRA_INFO.intersects(T::EXTRA_INFO) && !T::EXTRA_INFO.is_empty(), "NETRXF_extra_info: set");
         assert_eq!(T::EXTRA_INFO - T::EXTRA_INFO, T::empty(), "NETRXF_extra_info: removed");
@@ -2415,7 +2420,7 @@ fn stable_netif_netrxf() {
     {
         assert_eq!(T::GSO_PREFIX.0, NETRXF_gso_prefix, "NETRXF_gso_prefix");
         assert_eq!(T::from(NETRXF_gso_prefix), T::GSO_PREFIX, "NETRXF_gso_prefix: from the integer");
-        assert_eq!(u16::from(T::GSO_PREFIX), NETRXF_gso_prefix, "NETRXF_gso_prefix: to the integer");
+        assert_eq!(integer(T::GSO_PREFIX, NETRXF_gso_prefix), NETRXF_gso_prefix, "NETRXF_gso_prefix: to the integer");
         assert!(T::all().contains(T::GSO_PREFIX), "NETRXF_gso_prefix: in all()");
         assert!(T::GSO_PREFIX.intersects(T::GSO_PREFIX) && !T::GSO_PREFIX.is_empty(), "NETRXF_gso_prefix: set");
         assert_eq!(T::GSO_PREFIX - T::GSO_PREFIX, T::empty(), "NETRXF_gso_prefix: removed");
@@ -2434,28 +2439,28 @@ fn stable_netif_netif_rsp() {
     {
         assert_eq!(T::DROPPED.0, NETIF_RSP_DROPPED, "NETIF_RSP_DROPPED");
         assert_eq!(T::from(NETIF_RSP_DROPPED), T::DROPPED, "NETIF_RSP_DROPPED: from the integer");
-        assert_eq!(i32::from(T::DROPPED), NETIF_RSP_DROPPED, "NETIF_RSP_DROPPED: to the integer");
+        assert_eq!(integer(T::DROPPED, NETIF_RSP_DROPPED), NETIF_RSP_DROPPED, "NETIF_RSP_DROPPED: to the integer");
         assert_eq!(format!("{:?}", T::DROPPED), T::DROPPED.name().expect("NETIF_RSP_DROPPED: a name"), "NETIF_RSP_DROPPED: Debug");
         assert_eq!(T::DROPPED.name(), Some("NETIF_RSP_DROPPED"), "NETIF_RSP_DROPPED: its own name");
     }
     {
         assert_eq!(T::ERROR.0, NETIF_RSP_ERROR, "NETIF_RSP_ERROR");
         assert_eq!(T::from(NETIF_RSP_ERROR), T::ERROR, "NETIF_RSP_ERROR: from the integer");
-        assert_eq!(i32::from(T::ERROR), NETIF_RSP_ERROR, "NETIF_RSP_ERROR: to the integer");
+        assert_eq!(integer(T::ERROR, NETIF_RSP_ERROR), NETIF_RSP_ERROR, "NETIF_RSP_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::ERROR), T::ERROR.name().expect("NETIF_RSP_ERROR: a name"), "NETIF_RSP_ERROR: Debug");
         assert_eq!(T::ERROR.name(), Some("NETIF_RSP_ERROR"), "NETIF_RSP_ERROR: its own name");
     }
     {
         assert_eq!(T::OKAY.0, NETIF_RSP_OKAY, "NETIF_RSP_OKAY");
         assert_eq!(T::from(NETIF_RSP_OKAY), T::OKAY, "NETIF_RSP_OKAY: from the integer");
-        assert_eq!(i32::from(T::OKAY), NETIF_RSP_OKAY, "NETIF_RSP_OKAY: to the integer");
+        assert_eq!(integer(T::OKAY, NETIF_RSP_OKAY), NETIF_RSP_OKAY, "NETIF_RSP_OKAY: to the integer");
         assert_eq!(format!("{:?}", T::OKAY), T::OKAY.name().expect("NETIF_RSP_OKAY: a name"), "NETIF_RSP_OKAY: Debug");
         assert_eq!(T::OKAY.name(), Some("NETIF_RSP_OKAY"), "NETIF_RSP_OKAY: its own name");
     }
     {
         assert_eq!(T::NULL.0, NETIF_RSP_NULL, "NETIF_RSP_NULL");
         assert_eq!(T::from(NETIF_RSP_NULL), T::NULL, "NETIF_RSP_NULL: from the integer");
-        assert_eq!(i32::from(T::NULL), NETIF_RSP_NULL, "NETIF_RSP_NULL: to the integer");
+        assert_eq!(integer(T::NULL, NETIF_RSP_NULL), NETIF_RSP_NULL, "NETIF_RSP_NULL: to the integer");
         assert_eq!(format!("{:?}", T::NULL), T::NULL.name().expect("NETIF_RSP_NULL: a name"), "NETIF_RSP_NULL: Debug");
         assert_eq!(T::NULL.name(), Some("NETIF_RSP_NULL"), "NETIF_RSP_NULL: its own name");
     }
@@ -2470,7 +2475,7 @@ fn stable_nmi_xen_nmireason() {
     {
         assert_eq!(T::IO_ERROR.0, XEN_NMIREASON_io_error, "XEN_NMIREASON_io_error");
         assert_eq!(T::from(XEN_NMIREASON_io_error), T::IO_ERROR, "XEN_NMIREASON_io_error: from the integer");
-        assert_eq!(u64::from(T::IO_ERROR), XEN_NMIREASON_io_error, "XEN_NMIREASON_io_error: to the integer");
+        assert_eq!(integer(T::IO_ERROR, XEN_NMIREASON_io_error), XEN_NMIREASON_io_error, "XEN_NMIREASON_io_error: to the integer");
         assert!(T::all().contains(T::IO_ERROR), "XEN_NMIREASON_io_error: in all()");
         assert!(T::IO_ERROR.intersects(T::IO_ERROR) && !T::IO_ERROR.is_empty(), "XEN_NMIREASON_io_error: set");
         assert_eq!(T::IO_ERROR - T::IO_ERROR, T::empty(), "XEN_NMIREASON_io_error: removed");
@@ -2479,7 +2484,7 @@ fn stable_nmi_xen_nmireason() {
     {
         assert_eq!(T::PCI_SERR.0, XEN_NMIREASON_pci_serr, "XEN_NMIREASON_pci_serr");
         assert_eq!(T::from(XEN_NMIREASON_pci_serr), T::PCI_SERR, "XEN_NMIREASON_pci_serr: from the integer");
-        assert_eq!(u64::from(T::PCI_SERR), XEN_NMIREASON_pci_serr, "XEN_NMIREASON_pci_serr: to the integer");
+        assert_eq!(integer(T::PCI_SERR, XEN_NMIREASON_pci_serr), XEN_NMIREASON_pci_serr, "XEN_NMIREASON_pci_serr: to the integer");
         assert!(T::all().contains(T::PCI_SERR), "XEN_NMIREASON_pci_serr: in all()");
         assert!(T::PCI_SERR.intersects(T::PCI_SERR) && !T::PCI_SERR.is_empty(), "XEN_NMIREASON_pci_serr: set");
         assert_eq!(T::PCI_SERR - T::PCI_SERR, T::empty(), "XEN_NMIREASON_pci_serr: removed");
@@ -2488,7 +2493,7 @@ fn stable_nmi_xen_nmireason() {
     {
         assert_eq!(T::UNKNOWN.0, XEN_NMIREASON_unknown, "XEN_NMIREASON_unknown");
         assert_eq!(T::from(XEN_NMIREASON_unknown), T::UNKNOWN, "XEN_NMIREASON_unknown: from the integer");
-        assert_eq!(u64::from(T::UNKNOWN), XEN_NMIREASON_unknown, "XEN_NMIREASON_unknown: to the integer");
+        assert_eq!(integer(T::UNKNOWN, XEN_NMIREASON_unknown), XEN_NMIREASON_unknown, "XEN_NMIREASON_unknown: to the integer");
         assert!(T::all().contains(T::UNKNOWN), "XEN_NMIREASON_unknown: in all()");
         assert!(T::UNKNOWN.intersects(T::UNKNOWN) && !T::UNKNOWN.is_empty(), "XEN_NMIREASON_unknown: set");
         assert_eq!(T::UNKNOWN - T::UNKNOWN, T::empty(), "XEN_NMIREASON_unknown: removed");
@@ -2507,42 +2512,42 @@ fn stable_params_hvm_param() {
     {
         assert_eq!(T::CALLBACK_IRQ.0, HVM_PARAM_CALLBACK_IRQ, "HVM_PARAM_CALLBACK_IRQ");
         assert_eq!(T::from(HVM_PARAM_CALLBACK_IRQ), T::CALLBACK_IRQ, "HVM_PARAM_CALLBACK_IRQ: from the integer");
-        assert_eq!(u32::from(T::CALLBACK_IRQ), HVM_PARAM_CALLBACK_IRQ, "HVM_PARAM_CALLBACK_IRQ: to the integer");
+        assert_eq!(integer(T::CALLBACK_IRQ, HVM_PARAM_CALLBACK_IRQ), HVM_PARAM_CALLBACK_IRQ, "HVM_PARAM_CALLBACK_IRQ: to the integer");
         assert_eq!(format!("{:?}", T::CALLBACK_IRQ), T::CALLBACK_IRQ.name().expect("HVM_PARAM_CALLBACK_IRQ: a name"), "HVM_PARAM_CALLBACK_IRQ: Debug");
         assert_eq!(T::CALLBACK_IRQ.name(), Some("HVM_PARAM_CALLBACK_IRQ"), "HVM_PARAM_CALLBACK_IRQ: its own name");
     }
     {
         assert_eq!(T::STORE_PFN.0, HVM_PARAM_STORE_PFN, "HVM_PARAM_STORE_PFN");
         assert_eq!(T::from(HVM_PARAM_STORE_PFN), T::STORE_PFN, "HVM_PARAM_STORE_PFN: from the integer");
-        assert_eq!(u32::from(T::STORE_PFN), HVM_PARAM_STORE_PFN, "HVM_PARAM_STORE_PFN: to the integer");
+        assert_eq!(integer(T::STORE_PFN, HVM_PARAM_STORE_PFN), HVM_PARAM_STORE_PFN, "HVM_PARAM_STORE_PFN: to the integer");
         assert_eq!(format!("{:?}", T::STORE_PFN), T::STORE_PFN.name().expect("HVM_PARAM_STORE_PFN: a name"), "HVM_PARAM_STORE_PFN: Debug");
         assert_eq!(T::STORE_PFN.name(), Some("HVM_PARAM_STORE_PFN"), "HVM_PARAM_STORE_PFN: its own name");
     }
     {
         assert_eq!(T::STORE_EVTCHN.0, HVM_PARAM_STORE_EVTCHN, "HVM_PARAM_STORE_EVTCHN");
         assert_eq!(T::from(HVM_PARAM_STORE_EVTCHN), T::STORE_EVTCHN, "HVM_PARAM_STORE_EVTCHN: from the integer");
-        assert_eq!(u32::from(T::STORE_EVTCHN), HVM_PARAM_STORE_EVTCHN, "HVM_PARAM_STORE_EVTCHN: to the integer");
+        assert_eq!(integer(T::STORE_EVTCHN, HVM_PARAM_STORE_EVTCHN), HVM_PARAM_STORE_EVTCHN, "HVM_PARAM_STORE_EVTCHN: to the integer");
         assert_eq!(format!("{:?}", T::STORE_EVTCHN), T::STORE_EVTCHN.name().expect("HVM_PARAM_STORE_EVTCHN: a name"), "HVM_PARAM_STORE_EVTCHN: Debug");
         assert_eq!(T::STORE_EVTCHN.name(), Some("HVM_PARAM_STORE_EVTCHN"), "HVM_PARAM_STORE_EVTCHN: its own name");
     }
     {
         assert_eq!(T::PAE_ENABLED.0, HVM_PARAM_PAE_ENABLED, "HVM_PARAM_PAE_ENABLED");
         assert_eq!(T::from(HVM_PARAM_PAE_ENABLED), T::PAE_ENABLED, "HVM_PARAM_PAE_ENABLED: from the integer");
-        assert_eq!(u32::from(T::PAE_ENABLED), HVM_PARAM_PAE_ENABLED, "HVM_PARAM_PAE_ENABLED: to the integer");
+        assert_eq!(integer(T::PAE_ENABLED, HVM_PARAM_PAE_ENABLED), HVM_PARAM_PAE_ENABLED, "HVM_PARAM_PAE_ENABLED: to the integer");
         assert_eq!(format!("{:?}", T::PAE_ENABLED), T::PAE_ENABLED.name().expect("HVM_PARAM_PAE_ENABLED: a name"), "HVM_PARAM_PAE_ENABLED: Debug");
         assert_eq!(T::PAE_ENABLED.name(), Some("HVM_PARAM_PAE_ENABLED"), "HVM_PARAM_PAE_ENABLED: its own name");
     }
     {
         assert_eq!(T::IOREQ_PFN.0, HVM_PARAM_IOREQ_PFN, "HVM_PARAM_IOREQ_PFN");
         assert_eq!(T::from(HVM_PARAM_IOREQ_PFN), T::IOREQ_PFN, "HVM_PARAM_IOREQ_PFN: from the integer");
-        assert_eq!(u32::from(T::IOREQ_PFN), HVM_PARAM_IOREQ_PFN, "HVM_PARAM_IOREQ_PFN: to the integer");
+        assert_eq!(integer(T::IOREQ_PFN, HVM_PARAM_IOREQ_PFN), HVM_PARAM_IOREQ_PFN, "HVM_PARAM_IOREQ_PFN: to the integer");
         assert_eq!(format!("{:?}", T::IOREQ_PFN), T::IOREQ_PFN.name().expect("HVM_PARAM_IOREQ_PFN: a name"), "HVM_PARAM_IOREQ_PFN: Debug");
         assert_eq!(T::IOREQ_PFN.name(), Some("HVM_PARAM_IOREQ_PFN"), "HVM_PARAM_IOREQ_PFN: its own name");
     }
     {
         assert_eq!(T::BUFIOREQ_PFN.0, HVM_PARAM_BUFIOREQ_PFN, "HVM_PARAM_BUFIOREQ_PFN");
         assert_eq!(T::from(HVM_PARAM_BUFIOREQ_PFN), T::BUFIOREQ_PFN, "HVM_PARAM_BUFIOREQ_PFN: from the integer");
-        assert_eq!(u32::from(T::BUFIOREQ_PFN), HVM_PARAM_BUFIOREQ_PFN, "HVM_PARAM_BUFIOREQ_PFN: to the integer");
+        assert_eq!(integer(T::BUFIOREQ_PFN, HVM_PARAM_BUFIOREQ_PFN), HVM_PARAM_BUFIOREQ_PFN, "HVM_PARAM_BUFIOREQ_PFN: to the integer");
         assert_eq!(format!("{:?}", T::BUFIOREQ_PFN), T::BUFIOREQ_PFN.name().expect("HVM_PARAM_BUFIOREQ_PFN: a name"), "HVM_PARAM_BUFIOREQ_PFN: Debug");
         assert_eq!(T::BUFIOREQ_PFN.name(), Some("HVM_PARAM_BUFIOREQ_PFN"), "HVM_PARAM_BUFIOREQ_PFN: its own name");
     }
@@ -2550,189 +2555,189 @@ fn stable_params_hvm_param() {
     {
         assert_eq!(T::VIRIDIAN.0, HVM_PARAM_VIRIDIAN, "HVM_PARAM_VIRIDIAN");
         assert_eq!(T::from(HVM_PARAM_VIRIDIAN), T::VIRIDIAN, "HVM_PARAM_VIRIDIAN: from the integer");
-        assert_eq!(u32::from(T::VIRIDIAN), HVM_PARAM_VIRIDIAN, "HVM_PARAM_VIRIDIAN: to the integer");
+        assert_eq!(integer(T::VIRIDIAN, HVM_PARAM_VIRIDIAN), HVM_PARAM_VIRIDIAN, "HVM_PARAM_VIRIDIAN: to the integer");
         assert_eq!(format!("{:?}", T::VIRIDIAN), T::VIRIDIAN.name().expect("HVM_PARAM_VIRIDIAN: a name"), "HVM_PARAM_VIRIDIAN: Debug");
         assert_eq!(T::VIRIDIAN.name(), Some("HVM_PARAM_VIRIDIAN"), "HVM_PARAM_VIRIDIAN: its own name");
     }
     {
         assert_eq!(T::TIMER_MODE.0, HVM_PARAM_TIMER_MODE, "HVM_PARAM_TIMER_MODE");
         assert_eq!(T::from(HVM_PARAM_TIMER_MODE), T::TIMER_MODE, "HVM_PARAM_TIMER_MODE: from the integer");
-        assert_eq!(u32::from(T::TIMER_MODE), HVM_PARAM_TIMER_MODE, "HVM_PARAM_TIMER_MODE: to the integer");
+        assert_eq!(integer(T::TIMER_MODE, HVM_PARAM_TIMER_MODE), HVM_PARAM_TIMER_MODE, "HVM_PARAM_TIMER_MODE: to the integer");
         assert_eq!(format!("{:?}", T::TIMER_MODE), T::TIMER_MODE.name().expect("HVM_PARAM_TIMER_MODE: a name"), "HVM_PARAM_TIMER_MODE: Debug");
         assert_eq!(T::TIMER_MODE.name(), Some("HVM_PARAM_TIMER_MODE"), "HVM_PARAM_TIMER_MODE: its own name");
     }
     {
         assert_eq!(T::HPET_ENABLED.0, HVM_PARAM_HPET_ENABLED, "HVM_PARAM_HPET_ENABLED");
         assert_eq!(T::from(HVM_PARAM_HPET_ENABLED), T::HPET_ENABLED, "HVM_PARAM_HPET_ENABLED: from the integer");
-        assert_eq!(u32::from(T::HPET_ENABLED), HVM_PARAM_HPET_ENABLED, "HVM_PARAM_HPET_ENABLED: to the integer");
+        assert_eq!(integer(T::HPET_ENABLED, HVM_PARAM_HPET_ENABLED), HVM_PARAM_HPET_ENABLED, "HVM_PARAM_HPET_ENABLED: to the integer");
         assert_eq!(format!("{:?}", T::HPET_ENABLED), T::HPET_ENABLED.name().expect("HVM_PARAM_HPET_ENABLED: a name"), "HVM_PARAM_HPET_ENABLED: Debug");
         assert_eq!(T::HPET_ENABLED.name(), Some("HVM_PARAM_HPET_ENABLED"), "HVM_PARAM_HPET_ENABLED: its own name");
     }
     {
         assert_eq!(T::IDENT_PT.0, HVM_PARAM_IDENT_PT, "HVM_PARAM_IDENT_PT");
         assert_eq!(T::from(HVM_PARAM_IDENT_PT), T::IDENT_PT, "HVM_PARAM_IDENT_PT: from the integer");
-        assert_eq!(u32::from(T::IDENT_PT), HVM_PARAM_IDENT_PT, "HVM_PARAM_IDENT_PT: to the integer");
+        assert_eq!(integer(T::IDENT_PT, HVM_PARAM_IDENT_PT), HVM_PARAM_IDENT_PT, "HVM_PARAM_IDENT_PT: to the integer");
         assert_eq!(format!("{:?}", T::IDENT_PT), T::IDENT_PT.name().expect("HVM_PARAM_IDENT_PT: a name"), "HVM_PARAM_IDENT_PT: Debug");
         assert_eq!(T::IDENT_PT.name(), Some("HVM_PARAM_IDENT_PT"), "HVM_PARAM_IDENT_PT: its own name");
     }
     {
         assert_eq!(T::DM_DOMAIN.0, HVM_PARAM_DM_DOMAIN, "HVM_PARAM_DM_DOMAIN");
         assert_eq!(T::from(HVM_PARAM_DM_DOMAIN), T::DM_DOMAIN, "HVM_PARAM_DM_DOMAIN: from the integer");
-        assert_eq!(u32::from(T::DM_DOMAIN), HVM_PARAM_DM_DOMAIN, "HVM_PARAM_DM_DOMAIN: to the integer");
+        assert_eq!(integer(T::DM_DOMAIN, HVM_PARAM_DM_DOMAIN), HVM_PARAM_DM_DOMAIN, "HVM_PARAM_DM_DOMAIN: to the integer");
         assert_eq!(format!("{:?}", T::DM_DOMAIN), T::DM_DOMAIN.name().expect("HVM_PARAM_DM_DOMAIN: a name"), "HVM_PARAM_DM_DOMAIN: Debug");
         assert_eq!(T::DM_DOMAIN.name(), Some("HVM_PARAM_DM_DOMAIN"), "HVM_PARAM_DM_DOMAIN: its own name");
     }
     {
         assert_eq!(T::ACPI_S_STATE.0, HVM_PARAM_ACPI_S_STATE, "HVM_PARAM_ACPI_S_STATE");
         assert_eq!(T::from(HVM_PARAM_ACPI_S_STATE), T::ACPI_S_STATE, "HVM_PARAM_ACPI_S_STATE: from the integer");
-        assert_eq!(u32::from(T::ACPI_S_STATE), HVM_PARAM_ACPI_S_STATE, "HVM_PARAM_ACPI_S_STATE: to the integer");
+        assert_eq!(integer(T::ACPI_S_STATE, HVM_PARAM_ACPI_S_STATE), HVM_PARAM_ACPI_S_STATE, "HVM_PARAM_ACPI_S_STATE: to the integer");
         assert_eq!(format!("{:?}", T::ACPI_S_STATE), T::ACPI_S_STATE.name().expect("HVM_PARAM_ACPI_S_STATE: a name"), "HVM_PARAM_ACPI_S_STATE: Debug");
         assert_eq!(T::ACPI_S_STATE.name(), Some("HVM_PARAM_ACPI_S_STATE"), "HVM_PARAM_ACPI_S_STATE: its own name");
     }
     {
         assert_eq!(T::VM86_TSS.0, HVM_PARAM_VM86_TSS, "HVM_PARAM_VM86_TSS");
         assert_eq!(T::from(HVM_PARAM_VM86_TSS), T::VM86_TSS, "HVM_PARAM_VM86_TSS: from the integer");
-        assert_eq!(u32::from(T::VM86_TSS), HVM_PARAM_VM86_TSS, "HVM_PARAM_VM86_TSS: to the integer");
+        assert_eq!(integer(T::VM86_TSS, HVM_PARAM_VM86_TSS), HVM_PARAM_VM86_TSS, "HVM_PARAM_VM86_TSS: to the integer");
         assert_eq!(format!("{:?}", T::VM86_TSS), T::VM86_TSS.name().expect("HVM_PARAM_VM86_TSS: a name"), "HVM_PARAM_VM86_TSS: Debug");
         assert_eq!(T::VM86_TSS.name(), Some("HVM_PARAM_VM86_TSS"), "HVM_PARAM_VM86_TSS: its own name");
     }
     {
         assert_eq!(T::VPT_ALIGN.0, HVM_PARAM_VPT_ALIGN, "HVM_PARAM_VPT_ALIGN");
         assert_eq!(T::from(HVM_PARAM_VPT_ALIGN), T::VPT_ALIGN, "HVM_PARAM_VPT_ALIGN: from the integer");
-        assert_eq!(u32::from(T::VPT_ALIGN), HVM_PARAM_VPT_ALIGN, "HVM_PARAM_VPT_ALIGN: to the integer");
+        assert_eq!(integer(T::VPT_ALIGN, HVM_PARAM_VPT_ALIGN), HVM_PARAM_VPT_ALIGN, "HVM_PARAM_VPT_ALIGN: to the integer");
         assert_eq!(format!("{:?}", T::VPT_ALIGN), T::VPT_ALIGN.name().expect("HVM_PARAM_VPT_ALIGN: a name"), "HVM_PARAM_VPT_ALIGN: Debug");
         assert_eq!(T::VPT_ALIGN.name(), Some("HVM_PARAM_VPT_ALIGN"), "HVM_PARAM_VPT_ALIGN: its own name");
     }
     {
         assert_eq!(T::CONSOLE_PFN.0, HVM_PARAM_CONSOLE_PFN, "HVM_PARAM_CONSOLE_PFN");
         assert_eq!(T::from(HVM_PARAM_CONSOLE_PFN), T::CONSOLE_PFN, "HVM_PARAM_CONSOLE_PFN: from the integer");
-        assert_eq!(u32::from(T::CONSOLE_PFN), HVM_PARAM_CONSOLE_PFN, "HVM_PARAM_CONSOLE_PFN: to the integer");
+        assert_eq!(integer(T::CONSOLE_PFN, HVM_PARAM_CONSOLE_PFN), HVM_PARAM_CONSOLE_PFN, "HVM_PARAM_CONSOLE_PFN: to the integer");
         assert_eq!(format!("{:?}", T::CONSOLE_PFN), T::CONSOLE_PFN.name().expect("HVM_PARAM_CONSOLE_PFN: a name"), "HVM_PARAM_CONSOLE_PFN: Debug");
         assert_eq!(T::CONSOLE_PFN.name(), Some("HVM_PARAM_CONSOLE_PFN"), "HVM_PARAM_CONSOLE_PFN: its own name");
     }
     {
         assert_eq!(T::CONSOLE_EVTCHN.0, HVM_PARAM_CONSOLE_EVTCHN, "HVM_PARAM_CONSOLE_EVTCHN");
         assert_eq!(T::from(HVM_PARAM_CONSOLE_EVTCHN), T::CONSOLE_EVTCHN, "HVM_PARAM_CONSOLE_EVTCHN: from the integer");
-        assert_eq!(u32::from(T::CONSOLE_EVTCHN), HVM_PARAM_CONSOLE_EVTCHN, "HVM_PARAM_CONSOLE_EVTCHN: to the integer");
+        assert_eq!(integer(T::CONSOLE_EVTCHN, HVM_PARAM_CONSOLE_EVTCHN), HVM_PARAM_CONSOLE_EVTCHN, "HVM_PARAM_CONSOLE_EVTCHN: to the integer");
         assert_eq!(format!("{:?}", T::CONSOLE_EVTCHN), T::CONSOLE_EVTCHN.name().expect("HVM_PARAM_CONSOLE_EVTCHN: a name"), "HVM_PARAM_CONSOLE_EVTCHN: Debug");
         assert_eq!(T::CONSOLE_EVTCHN.name(), Some("HVM_PARAM_CONSOLE_EVTCHN"), "HVM_PARAM_CONSOLE_EVTCHN: its own name");
     }
     {
         assert_eq!(T::ACPI_IOPORTS_LOCATION.0, HVM_PARAM_ACPI_IOPORTS_LOCATION, "HVM_PARAM_ACPI_IOPORTS_LOCATION");
         assert_eq!(T::from(HVM_PARAM_ACPI_IOPORTS_LOCATION), T::ACPI_IOPORTS_LOCATION, "HVM_PARAM_ACPI_IOPORTS_LOCATION: from the integer");
-        assert_eq!(u32::from(T::ACPI_IOPORTS_LOCATION), HVM_PARAM_ACPI_IOPORTS_LOCATION, "HVM_PARAM_ACPI_IOPORTS_LOCATION: to the integer");
+        assert_eq!(integer(T::ACPI_IOPORTS_LOCATION, HVM_PARAM_ACPI_IOPORTS_LOCATION), HVM_PARAM_ACPI_IOPORTS_LOCATION, "HVM_PARAM_ACPI_IOPORTS_LOCATION: to the integer");
         assert_eq!(format!("{:?}", T::ACPI_IOPORTS_LOCATION), T::ACPI_IOPORTS_LOCATION.name().expect("HVM_PARAM_ACPI_IOPORTS_LOCATION: a name"), "HVM_PARAM_ACPI_IOPORTS_LOCATION: Debug");
         assert_eq!(T::ACPI_IOPORTS_LOCATION.name(), Some("HVM_PARAM_ACPI_IOPORTS_LOCATION"), "HVM_PARAM_ACPI_IOPORTS_LOCATION: its own name");
     }
     {
         assert_eq!(T::MEMORY_EVENT_CR0.0, HVM_PARAM_MEMORY_EVENT_CR0, "HVM_PARAM_MEMORY_EVENT_CR0");
         assert_eq!(T::from(HVM_PARAM_MEMORY_EVENT_CR0), T::MEMORY_EVENT_CR0, "HVM_PARAM_MEMORY_EVENT_CR0: from the integer");
-        assert_eq!(u32::from(T::MEMORY_EVENT_CR0), HVM_PARAM_MEMORY_EVENT_CR0, "HVM_PARAM_MEMORY_EVENT_CR0: to the integer");
+        assert_eq!(integer(T::MEMORY_EVENT_CR0, HVM_PARAM_MEMORY_EVENT_CR0), HVM_PARAM_MEMORY_EVENT_CR0, "HVM_PARAM_MEMORY_EVENT_CR0: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_EVENT_CR0), T::MEMORY_EVENT_CR0.name().expect("HVM_PARAM_MEMORY_EVENT_CR0: a name"), "HVM_PARAM_MEMORY_EVENT_CR0: Debug");
         assert_eq!(T::MEMORY_EVENT_CR0.name(), Some("HVM_PARAM_MEMORY_EVENT_CR0"), "HVM_PARAM_MEMORY_EVENT_CR0: its own name");
     }
     {
         assert_eq!(T::MEMORY_EVENT_CR3.0, HVM_PARAM_MEMORY_EVENT_CR3, "HVM_PARAM_MEMORY_EVENT_CR3");
         assert_eq!(T::from(HVM_PARAM_MEMORY_EVENT_CR3), T::MEMORY_EVENT_CR3, "HVM_PARAM_MEMORY_EVENT_CR3: from the integer");
-        assert_eq!(u32::from(T::MEMORY_EVENT_CR3), HVM_PARAM_MEMORY_EVENT_CR3, "HVM_PARAM_MEMORY_EVENT_CR3: to the integer");
+        assert_eq!(integer(T::MEMORY_EVENT_CR3, HVM_PARAM_MEMORY_EVENT_CR3), HVM_PARAM_MEMORY_EVENT_CR3, "HVM_PARAM_MEMORY_EVENT_CR3: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_EVENT_CR3), T::MEMORY_EVENT_CR3.name().expect("HVM_PARAM_MEMORY_EVENT_CR3: a name"), "HVM_PARAM_MEMORY_EVENT_CR3: Debug");
         assert_eq!(T::MEMORY_EVENT_CR3.name(), Some("HVM_PARAM_MEMORY_EVENT_CR3"), "HVM_PARAM_MEMORY_EVENT_CR3: its own name");
     }
     {
         assert_eq!(T::MEMORY_EVENT_CR4.0, HVM_PARAM_MEMORY_EVENT_CR4, "HVM_PARAM_MEMORY_EVENT_CR4");
         assert_eq!(T::from(HVM_PARAM_MEMORY_EVENT_CR4), T::MEMORY_EVENT_CR4, "HVM_PARAM_MEMORY_EVENT_CR4: from the integer");
-        assert_eq!(u32::from(T::MEMORY_EVENT_CR4), HVM_PARAM_MEMORY_EVENT_CR4, "HVM_PARAM_MEMORY_EVENT_CR4: to the integer");
+        assert_eq!(integer(T::MEMORY_EVENT_CR4, HVM_PARAM_MEMORY_EVENT_CR4), HVM_PARAM_MEMORY_EVENT_CR4, "HVM_PARAM_MEMORY_EVENT_CR4: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_EVENT_CR4), T::MEMORY_EVENT_CR4.name().expect("HVM_PARAM_MEMORY_EVENT_CR4: a name"), "HVM_PARAM_MEMORY_EVENT_CR4: Debug");
         assert_eq!(T::MEMORY_EVENT_CR4.name(), Some("HVM_PARAM_MEMORY_EVENT_CR4"), "HVM_PARAM_MEMORY_EVENT_CR4: its own name");
     }
     {
         assert_eq!(T::MEMORY_EVENT_INT3.0, HVM_PARAM_MEMORY_EVENT_INT3, "HVM_PARAM_MEMORY_EVENT_INT3");
         assert_eq!(T::from(HVM_PARAM_MEMORY_EVENT_INT3), T::MEMORY_EVENT_INT3, "HVM_PARAM_MEMORY_EVENT_INT3: from the integer");
-        assert_eq!(u32::from(T::MEMORY_EVENT_INT3), HVM_PARAM_MEMORY_EVENT_INT3, "HVM_PARAM_MEMORY_EVENT_INT3: to the integer");
+        assert_eq!(integer(T::MEMORY_EVENT_INT3, HVM_PARAM_MEMORY_EVENT_INT3), HVM_PARAM_MEMORY_EVENT_INT3, "HVM_PARAM_MEMORY_EVENT_INT3: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_EVENT_INT3), T::MEMORY_EVENT_INT3.name().expect("HVM_PARAM_MEMORY_EVENT_INT3: a name"), "HVM_PARAM_MEMORY_EVENT_INT3: Debug");
         assert_eq!(T::MEMORY_EVENT_INT3.name(), Some("HVM_PARAM_MEMORY_EVENT_INT3"), "HVM_PARAM_MEMORY_EVENT_INT3: its own name");
     }
     {
         assert_eq!(T::NESTEDHVM.0, HVM_PARAM_NESTEDHVM, "HVM_PARAM_NESTEDHVM");
         assert_eq!(T::from(HVM_PARAM_NESTEDHVM), T::NESTEDHVM, "HVM_PARAM_NESTEDHVM: from the integer");
-        assert_eq!(u32::from(T::NESTEDHVM), HVM_PARAM_NESTEDHVM, "HVM_PARAM_NESTEDHVM: to the integer");
+        assert_eq!(integer(T::NESTEDHVM, HVM_PARAM_NESTEDHVM), HVM_PARAM_NESTEDHVM, "HVM_PARAM_NESTEDHVM: to the integer");
         assert_eq!(format!("{:?}", T::NESTEDHVM), T::NESTEDHVM.name().expect("HVM_PARAM_NESTEDHVM: a name"), "HVM_PARAM_NESTEDHVM: Debug");
         assert_eq!(T::NESTEDHVM.name(), Some("HVM_PARAM_NESTEDHVM"), "HVM_PARAM_NESTEDHVM: its own name");
     }
     {
         assert_eq!(T::MEMORY_EVENT_SINGLE_STEP.0, HVM_PARAM_MEMORY_EVENT_SINGLE_STEP, "HVM_PARAM_MEMORY_EVENT_SINGLE_STEP");
         assert_eq!(T::from(HVM_PARAM_MEMORY_EVENT_SINGLE_STEP), T::MEMORY_EVENT_SINGLE_STEP, "HVM_PARAM_MEMORY_EVENT_SINGLE_STEP: from the integer");
-        assert_eq!(u32::from(T::MEMORY_EVENT_SINGLE_STEP), HVM_PARAM_MEMORY_EVENT_SINGLE_STEP, "HVM_PARAM_MEMORY_EVENT_SINGLE_STEP: to the integer");
+        assert_eq!(integer(T::MEMORY_EVENT_SINGLE_STEP, HVM_PARAM_MEMORY_EVENT_SINGLE_STEP), HVM_PARAM_MEMORY_EVENT_SINGLE_STEP, "HVM_PARAM_MEMORY_EVENT_SINGLE_STEP: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_EVENT_SINGLE_STEP), T::MEMORY_EVENT_SINGLE_STEP.name().expect("HVM_PARAM_MEMORY_EVENT_SINGLE_STEP: a name"), "HVM_PARAM_MEMORY_EVENT_SINGLE_STEP: Debug");
         assert_eq!(T::MEMORY_EVENT_SINGLE_STEP.name(), Some("HVM_PARAM_MEMORY_EVENT_SINGLE_STEP"), "HVM_PARAM_MEMORY_EVENT_SINGLE_STEP: its own name");
     }
     {
         assert_eq!(T::BUFIOREQ_EVTCHN.0, HVM_PARAM_BUFIOREQ_EVTCHN, "HVM_PARAM_BUFIOREQ_EVTCHN");
         assert_eq!(T::from(HVM_PARAM_BUFIOREQ_EVTCHN), T::BUFIOREQ_EVTCHN, "HVM_PARAM_BUFIOREQ_EVTCHN: from the integer");
-        assert_eq!(u32::from(T::BUFIOREQ_EVTCHN), HVM_PARAM_BUFIOREQ_EVTCHN, "HVM_PARAM_BUFIOREQ_EVTCHN: to the integer");
+        assert_eq!(integer(T::BUFIOREQ_EVTCHN, HVM_PARAM_BUFIOREQ_EVTCHN), HVM_PARAM_BUFIOREQ_EVTCHN, "HVM_PARAM_BUFIOREQ_EVTCHN: to the integer");
         assert_eq!(format!("{:?}", T::BUFIOREQ_EVTCHN), T::BUFIOREQ_EVTCHN.name().expect("HVM_PARAM_BUFIOREQ_EVTCHN: a name"), "HVM_PARAM_BUFIOREQ_EVTCHN: Debug");
         assert_eq!(T::BUFIOREQ_EVTCHN.name(), Some("HVM_PARAM_BUFIOREQ_EVTCHN"), "HVM_PARAM_BUFIOREQ_EVTCHN: its own name");
     }
     {
         assert_eq!(T::PAGING_RING_PFN.0, HVM_PARAM_PAGING_RING_PFN, "HVM_PARAM_PAGING_RING_PFN");
         assert_eq!(T::from(HVM_PARAM_PAGING_RING_PFN), T::PAGING_RING_PFN, "HVM_PARAM_PAGING_RING_PFN: from the integer");
-        assert_eq!(u32::from(T::PAGING_RING_PFN), HVM_PARAM_PAGING_RING_PFN, "HVM_PARAM_PAGING_RING_PFN: to the integer");
+        assert_eq!(integer(T::PAGING_RING_PFN, HVM_PARAM_PAGING_RING_PFN), HVM_PARAM_PAGING_RING_PFN, "HVM_PARAM_PAGING_RING_PFN: to the integer");
         assert_eq!(format!("{:?}", T::PAGING_RING_PFN), T::PAGING_RING_PFN.name().expect("HVM_PARAM_PAGING_RING_PFN: a name"), "HVM_PARAM_PAGING_RING_PFN: Debug");
         assert_eq!(T::PAGING_RING_PFN.name(), Some("HVM_PARAM_PAGING_RING_PFN"), "HVM_PARAM_PAGING_RING_PFN: its own name");
     }
     {
         assert_eq!(T::MONITOR_RING_PFN.0, HVM_PARAM_MONITOR_RING_PFN, "HVM_PARAM_MONITOR_RING_PFN");
         assert_eq!(T::from(HVM_PARAM_MONITOR_RING_PFN), T::MONITOR_RING_PFN, "HVM_PARAM_MONITOR_RING_PFN: from the integer");
-        assert_eq!(u32::from(T::MONITOR_RING_PFN), HVM_PARAM_MONITOR_RING_PFN, "HVM_PARAM_MONITOR_RING_PFN: to the integer");
+        assert_eq!(integer(T::MONITOR_RING_PFN, HVM_PARAM_MONITOR_RING_PFN), HVM_PARAM_MONITOR_RING_PFN, "HVM_PARAM_MONITOR_RING_PFN: to the integer");
         assert_eq!(format!("{:?}", T::MONITOR_RING_PFN), T::MONITOR_RING_PFN.name().expect("HVM_PARAM_MONITOR_RING_PFN: a name"), "HVM_PARAM_MONITOR_RING_PFN: Debug");
         assert_eq!(T::MONITOR_RING_PFN.name(), Some("HVM_PARAM_MONITOR_RING_PFN"), "HVM_PARAM_MONITOR_RING_PFN: its own name");
     }
     {
         assert_eq!(T::SHARING_RING_PFN.0, HVM_PARAM_SHARING_RING_PFN, "HVM_PARAM_SHARING_RING_PFN");
         assert_eq!(T::from(HVM_PARAM_SHARING_RING_PFN), T::SHARING_RING_PFN, "HVM_PARAM_SHARING_RING_PFN: from the integer");
-        assert_eq!(u32::from(T::SHARING_RING_PFN), HVM_PARAM_SHARING_RING_PFN, "HVM_PARAM_SHARING_RING_PFN: to the integer");
+        assert_eq!(integer(T::SHARING_RING_PFN, HVM_PARAM_SHARING_RING_PFN), HVM_PARAM_SHARING_RING_PFN, "HVM_PARAM_SHARING_RING_PFN: to the integer");
         assert_eq!(format!("{:?}", T::SHARING_RING_PFN), T::SHARING_RING_PFN.name().expect("HVM_PARAM_SHARING_RING_PFN: a name"), "HVM_PARAM_SHARING_RING_PFN: Debug");
         assert_eq!(T::SHARING_RING_PFN.name(), Some("HVM_PARAM_SHARING_RING_PFN"), "HVM_PARAM_SHARING_RING_PFN: its own name");
     }
     {
         assert_eq!(T::MEMORY_EVENT_MSR.0, HVM_PARAM_MEMORY_EVENT_MSR, "HVM_PARAM_MEMORY_EVENT_MSR");
         assert_eq!(T::from(HVM_PARAM_MEMORY_EVENT_MSR), T::MEMORY_EVENT_MSR, "HVM_PARAM_MEMORY_EVENT_MSR: from the integer");
-        assert_eq!(u32::from(T::MEMORY_EVENT_MSR), HVM_PARAM_MEMORY_EVENT_MSR, "HVM_PARAM_MEMORY_EVENT_MSR: to the integer");
+        assert_eq!(integer(T::MEMORY_EVENT_MSR, HVM_PARAM_MEMORY_EVENT_MSR), HVM_PARAM_MEMORY_EVENT_MSR, "HVM_PARAM_MEMORY_EVENT_MSR: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_EVENT_MSR), T::MEMORY_EVENT_MSR.name().expect("HVM_PARAM_MEMORY_EVENT_MSR: a name"), "HVM_PARAM_MEMORY_EVENT_MSR: Debug");
         assert_eq!(T::MEMORY_EVENT_MSR.name(), Some("HVM_PARAM_MEMORY_EVENT_MSR"), "HVM_PARAM_MEMORY_EVENT_MSR: its own name");
     }
     {
         assert_eq!(T::TRIPLE_FAULT_REASON.0, HVM_PARAM_TRIPLE_FAULT_REASON, "HVM_PARAM_TRIPLE_FAULT_REASON");
         assert_eq!(T::from(HVM_PARAM_TRIPLE_FAULT_REASON), T::TRIPLE_FAULT_REASON, "HVM_PARAM_TRIPLE_FAULT_REASON: from the integer");
-        assert_eq!(u32::from(T::TRIPLE_FAULT_REASON), HVM_PARAM_TRIPLE_FAULT_REASON, "HVM_PARAM_TRIPLE_FAULT_REASON: to the integer");
+        assert_eq!(integer(T::TRIPLE_FAULT_REASON, HVM_PARAM_TRIPLE_FAULT_REASON), HVM_PARAM_TRIPLE_FAULT_REASON, "HVM_PARAM_TRIPLE_FAULT_REASON: to the integer");
         assert_eq!(format!("{:?}", T::TRIPLE_FAULT_REASON), T::TRIPLE_FAULT_REASON.name().expect("HVM_PARAM_TRIPLE_FAULT_REASON: a name"), "HVM_PARAM_TRIPLE_FAULT_REASON: Debug");
         assert_eq!(T::TRIPLE_FAULT_REASON.name(), Some("HVM_PARAM_TRIPLE_FAULT_REASON"), "HVM_PARAM_TRIPLE_FAULT_REASON: its own name");
     }
     {
         assert_eq!(T::IOREQ_SERVER_PFN.0, HVM_PARAM_IOREQ_SERVER_PFN, "HVM_PARAM_IOREQ_SERVER_PFN");
         assert_eq!(T::from(HVM_PARAM_IOREQ_SERVER_PFN), T::IOREQ_SERVER_PFN, "HVM_PARAM_IOREQ_SERVER_PFN: from the integer");
-        assert_eq!(u32::from(T::IOREQ_SERVER_PFN), HVM_PARAM_IOREQ_SERVER_PFN, "HVM_PARAM_IOREQ_SERVER_PFN: to the integer");
+        assert_eq!(integer(T::IOREQ_SERVER_PFN, HVM_PARAM_IOREQ_SERVER_PFN), HVM_PARAM_IOREQ_SERVER_PFN, "HVM_PARAM_IOREQ_SERVER_PFN: to the integer");
         assert_eq!(format!("{:?}", T::IOREQ_SERVER_PFN), T::IOREQ_SERVER_PFN.name().expect("HVM_PARAM_IOREQ_SERVER_PFN: a name"), "HVM_PARAM_IOREQ_SERVER_PFN: Debug");
         assert_eq!(T::IOREQ_SERVER_PFN.name(), Some("HVM_PARAM_IOREQ_SERVER_PFN"), "HVM_PARAM_IOREQ_SERVER_PFN: its own name");
     }
     {
         assert_eq!(T::NR_IOREQ_SERVER_PAGES.0, HVM_PARAM_NR_IOREQ_SERVER_PAGES, "HVM_PARAM_NR_IOREQ_SERVER_PAGES");
         assert_eq!(T::from(HVM_PARAM_NR_IOREQ_SERVER_PAGES), T::NR_IOREQ_SERVER_PAGES, "HVM_PARAM_NR_IOREQ_SERVER_PAGES: from the integer");
-        assert_eq!(u32::from(T::NR_IOREQ_SERVER_PAGES), HVM_PARAM_NR_IOREQ_SERVER_PAGES, "HVM_PARAM_NR_IOREQ_SERVER_PAGES: to the integer");
+        assert_eq!(integer(T::NR_IOREQ_SERVER_PAGES, HVM_PARAM_NR_IOREQ_SERVER_PAGES), HVM_PARAM_NR_IOREQ_SERVER_PAGES, "HVM_PARAM_NR_IOREQ_SERVER_PAGES: to the integer");
         assert_eq!(format!("{:?}", T::NR_IOREQ_SERVER_PAGES), T::NR_IOREQ_SERVER_PAGES.name().expect("HVM_PARAM_NR_IOREQ_SERVER_PAGES: a name"), "HVM_PARAM_NR_IOREQ_SERVER_PAGES: Debug");
         assert_eq!(T::NR_IOREQ_SERVER_PAGES.name(), Some("HVM_PARAM_NR_IOREQ_SERVER_PAGES"), "HVM_PARAM_NR_IOREQ_SERVER_PAGES: its own name");
     }
     {
         assert_eq!(T::VM_GENERATION_ID_ADDR.0, HVM_PARAM_VM_GENERATION_ID_ADDR, "HVM_PARAM_VM_GENERATION_ID_ADDR");
         assert_eq!(T::from(HVM_PARAM_VM_GENERATION_ID_ADDR), T::VM_GENERATION_ID_ADDR, "HVM_PARAM_VM_GENERATION_ID_ADDR: from the integer");
-        assert_eq!(u32::from(T::VM_GENERATION_ID_ADDR), HVM_PARAM_VM_GENERATION_ID_ADDR, "HVM_PARAM_VM_GENERATION_ID_ADDR: to the integer");
+        assert_eq!(integer(T::VM_GENERATION_ID_ADDR, HVM_PARAM_VM_GENERATION_ID_ADDR), HVM_PARAM_VM_GENERATION_ID_ADDR, "HVM_PARAM_VM_GENERATION_ID_ADDR: to the integer");
         assert_eq!(format!("{:?}", T::VM_GENERATION_ID_ADDR), T::VM_GENERATION_ID_ADDR.name().expect("HVM_PARAM_VM_GENERATION_ID_ADDR: a name"), "HVM_PARAM_VM_GENERATION_ID_ADDR: Debug");
         assert_eq!(T::VM_GENERATION_ID_ADDR.name(), Some("HVM_PARAM_VM_GENERATION_ID_ADDR"), "HVM_PARAM_VM_GENERATION_ID_ADDR: its own name");
     }
     {
         assert_eq!(T::ALTP2M.0, HVM_PARAM_ALTP2M, "HVM_PARAM_ALTP2M");
         assert_eq!(T::from(HVM_PARAM_ALTP2M), T::ALTP2M, "HVM_PARAM_ALTP2M: from the integer");
-        assert_eq!(u32::from(T::ALTP2M), HVM_PARAM_ALTP2M, "HVM_PARAM_ALTP2M: to the integer");
+        assert_eq!(integer(T::ALTP2M, HVM_PARAM_ALTP2M), HVM_PARAM_ALTP2M, "HVM_PARAM_ALTP2M: to the integer");
         assert_eq!(format!("{:?}", T::ALTP2M), T::ALTP2M.name().expect("HVM_PARAM_ALTP2M: a name"), "HVM_PARAM_ALTP2M: Debug");
         assert_eq!(T::ALTP2M.name(), Some("HVM_PARAM_ALTP2M"), "HVM_PARAM_ALTP2M: its own name");
     }
@@ -2740,7 +2745,7 @@ fn stable_params_hvm_param() {
     {
         assert_eq!(T::X87_FIP_WIDTH.0, HVM_PARAM_X87_FIP_WIDTH, "HVM_PARAM_X87_FIP_WIDTH");
         assert_eq!(T::from(HVM_PARAM_X87_FIP_WIDTH), T::X87_FIP_WIDTH, "HVM_PARAM_X87_FIP_WIDTH: from the integer");
-        assert_eq!(u32::from(T::X87_FIP_WIDTH), HVM_PARAM_X87_FIP_WIDTH, "HVM_PARAM_X87_FIP_WIDTH: to the integer");
+        assert_eq!(integer(T::X87_FIP_WIDTH, HVM_PARAM_X87_FIP_WIDTH), HVM_PARAM_X87_FIP_WIDTH, "HVM_PARAM_X87_FIP_WIDTH: to the integer");
         assert_eq!(format!("{:?}", T::X87_FIP_WIDTH), T::X87_FIP_WIDTH.name().expect("HVM_PARAM_X87_FIP_WIDTH: a name"), "HVM_PARAM_X87_FIP_WIDTH: Debug");
         assert_eq!(T::X87_FIP_WIDTH.name(), Some("HVM_PARAM_X87_FIP_WIDTH"), "HVM_PARAM_X87_FIP_WIDTH: its own name");
     }
@@ -2748,7 +2753,7 @@ fn stable_params_hvm_param() {
     {
         assert_eq!(T::VM86_TSS_SIZED.0, HVM_PARAM_VM86_TSS_SIZED, "HVM_PARAM_VM86_TSS_SIZED");
         assert_eq!(T::from(HVM_PARAM_VM86_TSS_SIZED), T::VM86_TSS_SIZED, "HVM_PARAM_VM86_TSS_SIZED: from the integer");
-        assert_eq!(u32::from(T::VM86_TSS_SIZED), HVM_PARAM_VM86_TSS_SIZED, "HVM_PARAM_VM86_TSS_SIZED: to the integer");
+        assert_eq!(integer(T::VM86_TSS_SIZED, HVM_PARAM_VM86_TSS_SIZED), HVM_PARAM_VM86_TSS_SIZED, "HVM_PARAM_VM86_TSS_SIZED: to the integer");
         assert_eq!(format!("{:?}", T::VM86_TSS_SIZED), T::VM86_TSS_SIZED.name().expect("HVM_PARAM_VM86_TSS_SIZED: a name"), "HVM_PARAM_VM86_TSS_SIZED: Debug");
         assert_eq!(T::VM86_TSS_SIZED.name(), Some("HVM_PARAM_VM86_TSS_SIZED"), "HVM_PARAM_VM86_TSS_SIZED: its own name");
     }
@@ -2756,7 +2761,7 @@ fn stable_params_hvm_param() {
     {
         assert_eq!(T::MCA_CAP.0, HVM_PARAM_MCA_CAP, "HVM_PARAM_MCA_CAP");
         assert_eq!(T::from(HVM_PARAM_MCA_CAP), T::MCA_CAP, "HVM_PARAM_MCA_CAP: from the integer");
-        assert_eq!(u32::from(T::MCA_CAP), HVM_PARAM_MCA_CAP, "HVM_PARAM_MCA_CAP: to the integer");
+        assert_eq!(integer(T::MCA_CAP, HVM_PARAM_MCA_CAP), HVM_PARAM_MCA_CAP, "HVM_PARAM_MCA_CAP: to the integer");
         assert_eq!(format!("{:?}", T::MCA_CAP), T::MCA_CAP.name().expect("HVM_PARAM_MCA_CAP: a name"), "HVM_PARAM_MCA_CAP: Debug");
         assert_eq!(T::MCA_CAP.name(), Some("HVM_PARAM_MCA_CAP"), "HVM_PARAM_MCA_CAP: its own name");
     }
@@ -2772,14 +2777,14 @@ fn stable_params_hvm_param_callback_type() {
     {
         assert_eq!(T::GSI.0, HVM_PARAM_CALLBACK_TYPE_GSI, "HVM_PARAM_CALLBACK_TYPE_GSI");
         assert_eq!(T::from(HVM_PARAM_CALLBACK_TYPE_GSI), T::GSI, "HVM_PARAM_CALLBACK_TYPE_GSI: from the integer");
-        assert_eq!(i32::from(T::GSI), HVM_PARAM_CALLBACK_TYPE_GSI, "HVM_PARAM_CALLBACK_TYPE_GSI: to the integer");
+        assert_eq!(integer(T::GSI, HVM_PARAM_CALLBACK_TYPE_GSI), HVM_PARAM_CALLBACK_TYPE_GSI, "HVM_PARAM_CALLBACK_TYPE_GSI: to the integer");
         assert_eq!(format!("{:?}", T::GSI), T::GSI.name().expect("HVM_PARAM_CALLBACK_TYPE_GSI: a name"), "HVM_PARAM_CALLBACK_TYPE_GSI: Debug");
         assert_eq!(T::GSI.name(), Some("HVM_PARAM_CALLBACK_TYPE_GSI"), "HVM_PARAM_CALLBACK_TYPE_GSI: its own name");
     }
     {
         assert_eq!(T::PCI_INTX.0, HVM_PARAM_CALLBACK_TYPE_PCI_INTX, "HVM_PARAM_CALLBACK_TYPE_PCI_INTX");
         assert_eq!(T::from(HVM_PARAM_CALLBACK_TYPE_PCI_INTX), T::PCI_INTX, "HVM_PARAM_CALLBACK_TYPE_PCI_INTX: from the integer");
-        assert_eq!(i32::from(T::PCI_INTX), HVM_PARAM_CALLBACK_TYPE_PCI_INTX, "HVM_PARAM_CALLBACK_TYPE_PCI_INTX: to the integer");
+        assert_eq!(integer(T::PCI_INTX, HVM_PARAM_CALLBACK_TYPE_PCI_INTX), HVM_PARAM_CALLBACK_TYPE_PCI_INTX, "HVM_PARAM_CALLBACK_TYPE_PCI_INTX: to the integer");
         assert_eq!(format!("{:?}", T::PCI_INTX), T::PCI_INTX.name().expect("HVM_PARAM_CALLBACK_TYPE_PCI_INTX: a name"), "HVM_PARAM_CALLBACK_TYPE_PCI_INTX: Debug");
         assert_eq!(T::PCI_INTX.name(), Some("HVM_PARAM_CALLBACK_TYPE_PCI_INTX"), "HVM_PARAM_CALLBACK_TYPE_PCI_INTX: its own name");
     }
@@ -2787,14 +2792,14 @@ fn stable_params_hvm_param_callback_type() {
     {
         assert_eq!(T::VECTOR.0, HVM_PARAM_CALLBACK_TYPE_VECTOR, "HVM_PARAM_CALLBACK_TYPE_VECTOR");
         assert_eq!(T::from(HVM_PARAM_CALLBACK_TYPE_VECTOR), T::VECTOR, "HVM_PARAM_CALLBACK_TYPE_VECTOR: from the integer");
-        assert_eq!(i32::from(T::VECTOR), HVM_PARAM_CALLBACK_TYPE_VECTOR, "HVM_PARAM_CALLBACK_TYPE_VECTOR: to the integer");
+        assert_eq!(integer(T::VECTOR, HVM_PARAM_CALLBACK_TYPE_VECTOR), HVM_PARAM_CALLBACK_TYPE_VECTOR, "HVM_PARAM_CALLBACK_TYPE_VECTOR: to the integer");
         assert_eq!(format!("{:?}", T::VECTOR), T::VECTOR.name().expect("HVM_PARAM_CALLBACK_TYPE_VECTOR: a name"), "HVM_PARAM_CALLBACK_TYPE_VECTOR: Debug");
     }
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::PPI.0, HVM_PARAM_CALLBACK_TYPE_PPI, "HVM_PARAM_CALLBACK_TYPE_PPI");
         assert_eq!(T::from(HVM_PARAM_CALLBACK_TYPE_PPI), T::PPI, "HVM_PARAM_CALLBACK_TYPE_PPI: from the integer");
-        assert_eq!(i32::from(T::PPI), HVM_PARAM_CALLBACK_TYPE_PPI, "HVM_PARAM_CALLBACK_TYPE_PPI: to the integer");
+        assert_eq!(integer(T::PPI, HVM_PARAM_CALLBACK_TYPE_PPI), HVM_PARAM_CALLBACK_TYPE_PPI, "HVM_PARAM_CALLBACK_TYPE_PPI: to the integer");
         assert_eq!(format!("{:?}", T::PPI), T::PPI.name().expect("HVM_PARAM_CALLBACK_TYPE_PPI: a name"), "HVM_PARAM_CALLBACK_TYPE_PPI: Debug");
     }
     assert_eq!(T::from(3).name(), None);
@@ -2809,7 +2814,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::BASE_FREQ.0, HVMPV_base_freq, "HVMPV_base_freq");
         assert_eq!(T::from(HVMPV_base_freq), T::BASE_FREQ, "HVMPV_base_freq: from the integer");
-        assert_eq!(u32::from(T::BASE_FREQ), HVMPV_base_freq, "HVMPV_base_freq: to the integer");
+        assert_eq!(integer(T::BASE_FREQ, HVMPV_base_freq), HVMPV_base_freq, "HVMPV_base_freq: to the integer");
         assert!(T::all().contains(T::BASE_FREQ), "HVMPV_base_freq: in all()");
         assert!(T::BASE_FREQ.intersects(T::BASE_FREQ) && !T::BASE_FREQ.is_empty(), "HVMPV_base_freq: set");
         assert_eq!(T::BASE_FREQ - T::BASE_FREQ, T::empty(), "HVMPV_base_freq: removed");
@@ -2819,7 +2824,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::NO_FREQ.0, HVMPV_no_freq, "HVMPV_no_freq");
         assert_eq!(T::from(HVMPV_no_freq), T::NO_FREQ, "HVMPV_no_freq: from the integer");
-        assert_eq!(u32::from(T::NO_FREQ), HVMPV_no_freq, "HVMPV_no_freq: to the integer");
+        assert_eq!(integer(T::NO_FREQ, HVMPV_no_freq), HVMPV_no_freq, "HVMPV_no_freq: to the integer");
         assert!(T::all().contains(T::NO_FREQ), "HVMPV_no_freq: in all()");
         assert!(T::NO_FREQ.intersects(T::NO_FREQ) && !T::NO_FREQ.is_empty(), "HVMPV_no_freq: set");
         assert_eq!(T::NO_FREQ - T::NO_FREQ, T::empty(), "HVMPV_no_freq: removed");
@@ -2829,7 +2834,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::TIME_REF_COUNT.0, HVMPV_time_ref_count, "HVMPV_time_ref_count");
         assert_eq!(T::from(HVMPV_time_ref_count), T::TIME_REF_COUNT, "HVMPV_time_ref_count: from the integer");
-        assert_eq!(u32::from(T::TIME_REF_COUNT), HVMPV_time_ref_count, "HVMPV_time_ref_count: to the integer");
+        assert_eq!(integer(T::TIME_REF_COUNT, HVMPV_time_ref_count), HVMPV_time_ref_count, "HVMPV_time_ref_count: to the integer");
         assert!(T::all().contains(T::TIME_REF_COUNT), "HVMPV_time_ref_count: in all()");
         assert!(T::TIME_REF_COUNT.intersects(T::TIME_REF_COUNT) && !T::TIME_REF_COUNT.is_empty(), "HVMPV_time_ref_count: set");
         assert_eq!(T::TIME_REF_COUNT - T::TIME_REF_COUNT, T::empty(), "HVMPV_time_ref_count: removed");
@@ -2839,7 +2844,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::REFERENCE_TSC.0, HVMPV_reference_tsc, "HVMPV_reference_tsc");
         assert_eq!(T::from(HVMPV_reference_tsc), T::REFERENCE_TSC, "HVMPV_reference_tsc: from the integer");
-        assert_eq!(u32::from(T::REFERENCE_TSC), HVMPV_reference_tsc, "HVMPV_reference_tsc: to the integer");
+        assert_eq!(integer(T::REFERENCE_TSC, HVMPV_reference_tsc), HVMPV_reference_tsc, "HVMPV_reference_tsc: to the integer");
         assert!(T::all().contains(T::REFERENCE_TSC), "HVMPV_reference_tsc: in all()");
         assert!(T::REFERENCE_TSC.intersects(T::REFERENCE_TSC) && !T::REFERENCE_TSC.is_empty(), "HVMPV_reference_tsc: set");
         assert_eq!(T::REFERENCE_TSC - T::REFERENCE_TSC, T::empty(), "HVMPV_reference_tsc: removed");
@@ -2849,7 +2854,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::HCALL_REMOTE_TLB_FLUSH.0, HVMPV_hcall_remote_tlb_flush, "HVMPV_hcall_remote_tlb_flush");
         assert_eq!(T::from(HVMPV_hcall_remote_tlb_flush), T::HCALL_REMOTE_TLB_FLUSH, "HVMPV_hcall_remote_tlb_flush: from the integer");
-        assert_eq!(u32::from(T::HCALL_REMOTE_TLB_FLUSH), HVMPV_hcall_remote_tlb_flush, "HVMPV_hcall_remote_tlb_flush: to the integer");
+        assert_eq!(integer(T::HCALL_REMOTE_TLB_FLUSH, HVMPV_hcall_remote_tlb_flush), HVMPV_hcall_remote_tlb_flush, "HVMPV_hcall_remote_tlb_flush: to the integer");
         assert!(T::all().contains(T::HCALL_REMOTE_TLB_FLUSH), "HVMPV_hcall_remote_tlb_flush: in all()");
         assert!(T::HCALL_REMOTE_TLB_FLUSH.intersects(T::HCALL_REMOTE_TLB_FLUSH) && !T::HCALL_REMOTE_TLB_FLUSH.is_empty(), "HVMPV_hcall_remote_tlb_flush: set");
         assert_eq!(T::HCALL_REMOTE_TLB_FLUSH - T::HCALL_REMOTE_TLB_FLUSH, T::empty(), "HVMPV_hcall_remote_tlb_flush: removed");
@@ -2859,7 +2864,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::APIC_ASSIST.0, HVMPV_apic_assist, "HVMPV_apic_assist");
         assert_eq!(T::from(HVMPV_apic_assist), T::APIC_ASSIST, "HVMPV_apic_assist: from the integer");
-        assert_eq!(u32::from(T::APIC_ASSIST), HVMPV_apic_assist, "HVMPV_apic_assist: to the integer");
+        assert_eq!(integer(T::APIC_ASSIST, HVMPV_apic_assist), HVMPV_apic_assist, "HVMPV_apic_assist: to the integer");
         assert!(T::all().contains(T::APIC_ASSIST), "HVMPV_apic_assist: in all()");
         assert!(T::APIC_ASSIST.intersects(T::APIC_ASSIST) && !T::APIC_ASSIST.is_empty(), "HVMPV_apic_assist: set");
         assert_eq!(T::APIC_ASSIST - T::APIC_ASSIST, T::empty(), "HVMPV_apic_assist: removed");
@@ -2869,7 +2874,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::CRASH_CTL.0, HVMPV_crash_ctl, "HVMPV_crash_ctl");
         assert_eq!(T::from(HVMPV_crash_ctl), T::CRASH_CTL, "HVMPV_crash_ctl: from the integer");
-        assert_eq!(u32::from(T::CRASH_CTL), HVMPV_crash_ctl, "HVMPV_crash_ctl: to the integer");
+        assert_eq!(integer(T::CRASH_CTL, HVMPV_crash_ctl), HVMPV_crash_ctl, "HVMPV_crash_ctl: to the integer");
         assert!(T::all().contains(T::CRASH_CTL), "HVMPV_crash_ctl: in all()");
         assert!(T::CRASH_CTL.intersects(T::CRASH_CTL) && !T::CRASH_CTL.is_empty(), "HVMPV_crash_ctl: set");
         assert_eq!(T::CRASH_CTL - T::CRASH_CTL, T::empty(), "HVMPV_crash_ctl: removed");
@@ -2879,7 +2884,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::SYNIC.0, HVMPV_synic, "HVMPV_synic");
         assert_eq!(T::from(HVMPV_synic), T::SYNIC, "HVMPV_synic: from the integer");
-        assert_eq!(u32::from(T::SYNIC), HVMPV_synic, "HVMPV_synic: to the integer");
+        assert_eq!(integer(T::SYNIC, HVMPV_synic), HVMPV_synic, "HVMPV_synic: to the integer");
         assert!(T::all().contains(T::SYNIC), "HVMPV_synic: in all()");
         assert!(T::SYNIC.intersects(T::SYNIC) && !T::SYNIC.is_empty(), "HVMPV_synic: set");
         assert_eq!(T::SYNIC - T::SYNIC, T::empty(), "HVMPV_synic: removed");
@@ -2889,7 +2894,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::STIMER.0, HVMPV_stimer, "HVMPV_stimer");
         assert_eq!(T::from(HVMPV_stimer), T::STIMER, "HVMPV_stimer: from the integer");
-        assert_eq!(u32::from(T::STIMER), HVMPV_stimer, "HVMPV_stimer: to the integer");
+        assert_eq!(integer(T::STIMER, HVMPV_stimer), HVMPV_stimer, "HVMPV_stimer: to the integer");
         assert!(T::all().contains(T::STIMER), "HVMPV_stimer: in all()");
         assert!(T::STIMER.intersects(T::STIMER) && !T::STIMER.is_empty(), "HVMPV_stimer: set");
         assert_eq!(T::STIMER - T::STIMER, T::empty(), "HVMPV_stimer: removed");
@@ -2899,7 +2904,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::HCALL_IPI.0, HVMPV_hcall_ipi, "HVMPV_hcall_ipi");
         assert_eq!(T::from(HVMPV_hcall_ipi), T::HCALL_IPI, "HVMPV_hcall_ipi: from the integer");
-        assert_eq!(u32::from(T::HCALL_IPI), HVMPV_hcall_ipi, "HVMPV_hcall_ipi: to the integer");
+        assert_eq!(integer(T::HCALL_IPI, HVMPV_hcall_ipi), HVMPV_hcall_ipi, "HVMPV_hcall_ipi: to the integer");
         assert!(T::all().contains(T::HCALL_IPI), "HVMPV_hcall_ipi: in all()");
         assert!(T::HCALL_IPI.intersects(T::HCALL_IPI) && !T::HCALL_IPI.is_empty(), "HVMPV_hcall_ipi: set");
         assert_eq!(T::HCALL_IPI - T::HCALL_IPI, T::empty(), "HVMPV_hcall_ipi: removed");
@@ -2909,7 +2914,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::EX_PROCESSOR_MASKS.0, HVMPV_ex_processor_masks, "HVMPV_ex_processor_masks");
         assert_eq!(T::from(HVMPV_ex_processor_masks), T::EX_PROCESSOR_MASKS, "HVMPV_ex_processor_masks: from the integer");
-        assert_eq!(u32::from(T::EX_PROCESSOR_MASKS), HVMPV_ex_processor_masks, "HVMPV_ex_processor_masks: to the integer");
+        assert_eq!(integer(T::EX_PROCESSOR_MASKS, HVMPV_ex_processor_masks), HVMPV_ex_processor_masks, "HVMPV_ex_processor_masks: to the integer");
         assert!(T::all().contains(T::EX_PROCESSOR_MASKS), "HVMPV_ex_processor_masks: in all()");
         assert!(T::EX_PROCESSOR_MASKS.intersects(T::EX_PROCESSOR_MASKS) && !T::EX_PROCESSOR_MASKS.is_empty(), "HVMPV_ex_processor_masks: set");
         assert_eq!(T::EX_PROCESSOR_MASKS - T::EX_PROCESSOR_MASKS, T::empty(), "HVMPV_ex_processor_masks: removed");
@@ -2919,7 +2924,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::NO_VP_LIMIT.0, HVMPV_no_vp_limit, "HVMPV_no_vp_limit");
         assert_eq!(T::from(HVMPV_no_vp_limit), T::NO_VP_LIMIT, "HVMPV_no_vp_limit: from the integer");
-        assert_eq!(u32::from(T::NO_VP_LIMIT), HVMPV_no_vp_limit, "HVMPV_no_vp_limit: to the integer");
+        assert_eq!(integer(T::NO_VP_LIMIT, HVMPV_no_vp_limit), HVMPV_no_vp_limit, "HVMPV_no_vp_limit: to the integer");
         assert!(T::all().contains(T::NO_VP_LIMIT), "HVMPV_no_vp_limit: in all()");
         assert!(T::NO_VP_LIMIT.intersects(T::NO_VP_LIMIT) && !T::NO_VP_LIMIT.is_empty(), "HVMPV_no_vp_limit: set");
         assert_eq!(T::NO_VP_LIMIT - T::NO_VP_LIMIT, T::empty(), "HVMPV_no_vp_limit: removed");
@@ -2929,7 +2934,7 @@ fn stable_params_hvmpv() {
     {
         assert_eq!(T::CPU_HOTPLUG.0, HVMPV_cpu_hotplug, "HVMPV_cpu_hotplug");
         assert_eq!(T::from(HVMPV_cpu_hotplug), T::CPU_HOTPLUG, "HVMPV_cpu_hotplug: from the integer");
-        assert_eq!(u32::from(T::CPU_HOTPLUG), HVMPV_cpu_hotplug, "HVMPV_cpu_hotplug: to the integer");
+        assert_eq!(integer(T::CPU_HOTPLUG, HVMPV_cpu_hotplug), HVMPV_cpu_hotplug, "HVMPV_cpu_hotplug: to the integer");
         assert!(T::all().contains(T::CPU_HOTPLUG), "HVMPV_cpu_hotplug: in all()");
         assert!(T::CPU_HOTPLUG.intersects(T::CPU_HOTPLUG) && !T::CPU_HOTPLUG.is_empty(), "HVMPV_cpu_hotplug: set");
         assert_eq!(T::CPU_HOTPLUG - T::CPU_HOTPLUG, T::empty(), "HVMPV_cpu_hotplug: removed");
@@ -2948,28 +2953,28 @@ fn stable_params_hvmptm() {
     {
         assert_eq!(T::DELAY_FOR_MISSED_TICKS.0, HVMPTM_delay_for_missed_ticks, "HVMPTM_delay_for_missed_ticks");
         assert_eq!(T::from(HVMPTM_delay_for_missed_ticks), T::DELAY_FOR_MISSED_TICKS, "HVMPTM_delay_for_missed_ticks: from the integer");
-        assert_eq!(i32::from(T::DELAY_FOR_MISSED_TICKS), HVMPTM_delay_for_missed_ticks, "HVMPTM_delay_for_missed_ticks: to the integer");
+        assert_eq!(integer(T::DELAY_FOR_MISSED_TICKS, HVMPTM_delay_for_missed_ticks), HVMPTM_delay_for_missed_ticks, "HVMPTM_delay_for_missed_ticks: to the integer");
         assert_eq!(format!("{:?}", T::DELAY_FOR_MISSED_TICKS), T::DELAY_FOR_MISSED_TICKS.name().expect("HVMPTM_delay_for_missed_ticks: a name"), "HVMPTM_delay_for_missed_ticks: Debug");
         assert_eq!(T::DELAY_FOR_MISSED_TICKS.name(), Some("HVMPTM_delay_for_missed_ticks"), "HVMPTM_delay_for_missed_ticks: its own name");
     }
     {
         assert_eq!(T::NO_DELAY_FOR_MISSED_TICKS.0, HVMPTM_no_delay_for_missed_ticks, "HVMPTM_no_delay_for_missed_ticks");
         assert_eq!(T::from(HVMPTM_no_delay_for_missed_ticks), T::NO_DELAY_FOR_MISSED_TICKS, "HVMPTM_no_delay_for_missed_ticks: from the integer");
-        assert_eq!(i32::from(T::NO_DELAY_FOR_MISSED_TICKS), HVMPTM_no_delay_for_missed_ticks, "HVMPTM_no_delay_for_missed_ticks: to the integer");
+        assert_eq!(integer(T::NO_DELAY_FOR_MISSED_TICKS, HVMPTM_no_delay_for_missed_ticks), HVMPTM_no_delay_for_missed_ticks, "HVMPTM_no_delay_for_missed_ticks: to the integer");
         assert_eq!(format!("{:?}", T::NO_DELAY_FOR_MISSED_TICKS), T::NO_DELAY_FOR_MISSED_TICKS.name().expect("HVMPTM_no_delay_for_missed_ticks: a name"), "HVMPTM_no_delay_for_missed_ticks: Debug");
         assert_eq!(T::NO_DELAY_FOR_MISSED_TICKS.name(), Some("HVMPTM_no_delay_for_missed_ticks"), "HVMPTM_no_delay_for_missed_ticks: its own name");
     }
     {
         assert_eq!(T::NO_MISSED_TICKS_PENDING.0, HVMPTM_no_missed_ticks_pending, "HVMPTM_no_missed_ticks_pending");
         assert_eq!(T::from(HVMPTM_no_missed_ticks_pending), T::NO_MISSED_TICKS_PENDING, "HVMPTM_no_missed_ticks_pending: from the integer");
-        assert_eq!(i32::from(T::NO_MISSED_TICKS_PENDING), HVMPTM_no_missed_ticks_pending, "HVMPTM_no_missed_ticks_pending: to the integer");
+        assert_eq!(integer(T::NO_MISSED_TICKS_PENDING, HVMPTM_no_missed_ticks_pending), HVMPTM_no_missed_ticks_pending, "HVMPTM_no_missed_ticks_pending: to the integer");
         assert_eq!(format!("{:?}", T::NO_MISSED_TICKS_PENDING), T::NO_MISSED_TICKS_PENDING.name().expect("HVMPTM_no_missed_ticks_pending: a name"), "HVMPTM_no_missed_ticks_pending: Debug");
         assert_eq!(T::NO_MISSED_TICKS_PENDING.name(), Some("HVMPTM_no_missed_ticks_pending"), "HVMPTM_no_missed_ticks_pending: its own name");
     }
     {
         assert_eq!(T::ONE_MISSED_TICK_PENDING.0, HVMPTM_one_missed_tick_pending, "HVMPTM_one_missed_tick_pending");
         assert_eq!(T::from(HVMPTM_one_missed_tick_pending), T::ONE_MISSED_TICK_PENDING, "HVMPTM_one_missed_tick_pending: from the integer");
-        assert_eq!(i32::from(T::ONE_MISSED_TICK_PENDING), HVMPTM_one_missed_tick_pending, "HVMPTM_one_missed_tick_pending: to the integer");
+        assert_eq!(integer(T::ONE_MISSED_TICK_PENDING, HVMPTM_one_missed_tick_pending), HVMPTM_one_missed_tick_pending, "HVMPTM_one_missed_tick_pending: to the integer");
         assert_eq!(format!("{:?}", T::ONE_MISSED_TICK_PENDING), T::ONE_MISSED_TICK_PENDING.name().expect("HVMPTM_one_missed_tick_pending: a name"), "HVMPTM_one_missed_tick_pending: Debug");
         assert_eq!(T::ONE_MISSED_TICK_PENDING.name(), Some("HVMPTM_one_missed_tick_pending"), "HVMPTM_one_missed_tick_pending: its own name");
     }
@@ -2985,28 +2990,28 @@ fn stable_params_xen_altp2m() {
     {
         assert_eq!(T::DISABLED.0, XEN_ALTP2M_disabled, "XEN_ALTP2M_disabled");
         assert_eq!(T::from(XEN_ALTP2M_disabled), T::DISABLED, "XEN_ALTP2M_disabled: from the integer");
-        assert_eq!(i32::from(T::DISABLED), XEN_ALTP2M_disabled, "XEN_ALTP2M_disabled: to the integer");
+        assert_eq!(integer(T::DISABLED, XEN_ALTP2M_disabled), XEN_ALTP2M_disabled, "XEN_ALTP2M_disabled: to the integer");
         assert_eq!(format!("{:?}", T::DISABLED), T::DISABLED.name().expect("XEN_ALTP2M_disabled: a name"), "XEN_ALTP2M_disabled: Debug");
         assert_eq!(T::DISABLED.name(), Some("XEN_ALTP2M_disabled"), "XEN_ALTP2M_disabled: its own name");
     }
     {
         assert_eq!(T::MIXED.0, XEN_ALTP2M_mixed, "XEN_ALTP2M_mixed");
         assert_eq!(T::from(XEN_ALTP2M_mixed), T::MIXED, "XEN_ALTP2M_mixed: from the integer");
-        assert_eq!(i32::from(T::MIXED), XEN_ALTP2M_mixed, "XEN_ALTP2M_mixed: to the integer");
+        assert_eq!(integer(T::MIXED, XEN_ALTP2M_mixed), XEN_ALTP2M_mixed, "XEN_ALTP2M_mixed: to the integer");
         assert_eq!(format!("{:?}", T::MIXED), T::MIXED.name().expect("XEN_ALTP2M_mixed: a name"), "XEN_ALTP2M_mixed: Debug");
         assert_eq!(T::MIXED.name(), Some("XEN_ALTP2M_mixed"), "XEN_ALTP2M_mixed: its own name");
     }
     {
         assert_eq!(T::EXTERNAL.0, XEN_ALTP2M_external, "XEN_ALTP2M_external");
         assert_eq!(T::from(XEN_ALTP2M_external), T::EXTERNAL, "XEN_ALTP2M_external: from the integer");
-        assert_eq!(i32::from(T::EXTERNAL), XEN_ALTP2M_external, "XEN_ALTP2M_external: to the integer");
+        assert_eq!(integer(T::EXTERNAL, XEN_ALTP2M_external), XEN_ALTP2M_external, "XEN_ALTP2M_external: to the integer");
         assert_eq!(format!("{:?}", T::EXTERNAL), T::EXTERNAL.name().expect("XEN_ALTP2M_external: a name"), "XEN_ALTP2M_external: Debug");
         assert_eq!(T::EXTERNAL.name(), Some("XEN_ALTP2M_external"), "XEN_ALTP2M_external: its own name");
     }
     {
         assert_eq!(T::LIMITED.0, XEN_ALTP2M_limited, "XEN_ALTP2M_limited");
         assert_eq!(T::from(XEN_ALTP2M_limited), T::LIMITED, "XEN_ALTP2M_limited: from the integer");
-        assert_eq!(i32::from(T::LIMITED), XEN_ALTP2M_limited, "XEN_ALTP2M_limited: to the integer");
+        assert_eq!(integer(T::LIMITED, XEN_ALTP2M_limited), XEN_ALTP2M_limited, "XEN_ALTP2M_limited: to the integer");
         assert_eq!(format!("{:?}", T::LIMITED), T::LIMITED.name().expect("XEN_ALTP2M_limited: a name"), "XEN_ALTP2M_limited: Debug");
         assert_eq!(T::LIMITED.name(), Some("XEN_ALTP2M_limited"), "XEN_ALTP2M_limited: its own name");
     }
@@ -3022,7 +3027,7 @@ fn stable_params_xen_hvm_mca_cap() {
     {
         assert_eq!(T::LMCE.0, XEN_HVM_MCA_CAP_LMCE, "XEN_HVM_MCA_CAP_LMCE");
         assert_eq!(T::from(XEN_HVM_MCA_CAP_LMCE), T::LMCE, "XEN_HVM_MCA_CAP_LMCE: from the integer");
-        assert_eq!(u64::from(T::LMCE), XEN_HVM_MCA_CAP_LMCE, "XEN_HVM_MCA_CAP_LMCE: to the integer");
+        assert_eq!(integer(T::LMCE, XEN_HVM_MCA_CAP_LMCE), XEN_HVM_MCA_CAP_LMCE, "XEN_HVM_MCA_CAP_LMCE: to the integer");
         assert!(T::all().contains(T::LMCE), "XEN_HVM_MCA_CAP_LMCE: in all()");
         assert!(T::LMCE.intersects(T::LMCE) && !T::LMCE.is_empty(), "XEN_HVM_MCA_CAP_LMCE: set");
         assert_eq!(T::LMCE - T::LMCE, T::empty(), "XEN_HVM_MCA_CAP_LMCE: removed");
@@ -3041,7 +3046,7 @@ fn stable_pciif_xen_pcif() {
     {
         assert_eq!(T::ACTIVE.0, XEN_PCIF_active, "XEN_PCIF_active");
         assert_eq!(T::from(XEN_PCIF_active), T::ACTIVE, "XEN_PCIF_active: from the integer");
-        assert_eq!(u32::from(T::ACTIVE), XEN_PCIF_active, "XEN_PCIF_active: to the integer");
+        assert_eq!(integer(T::ACTIVE, XEN_PCIF_active), XEN_PCIF_active, "XEN_PCIF_active: to the integer");
         assert!(T::all().contains(T::ACTIVE), "XEN_PCIF_active: in all()");
         assert!(T::ACTIVE.intersects(T::ACTIVE) && !T::ACTIVE.is_empty(), "XEN_PCIF_active: set");
         assert_eq!(T::ACTIVE - T::ACTIVE, T::empty(), "XEN_PCIF_active: removed");
@@ -3060,7 +3065,7 @@ fn stable_pciif_xen_pcib() {
     {
         assert_eq!(T::AERHANDLER.0, XEN_PCIB_AERHANDLER, "XEN_PCIB_AERHANDLER");
         assert_eq!(T::from(XEN_PCIB_AERHANDLER), T::AERHANDLER, "XEN_PCIB_AERHANDLER: from the integer");
-        assert_eq!(u32::from(T::AERHANDLER), XEN_PCIB_AERHANDLER, "XEN_PCIB_AERHANDLER: to the integer");
+        assert_eq!(integer(T::AERHANDLER, XEN_PCIB_AERHANDLER), XEN_PCIB_AERHANDLER, "XEN_PCIB_AERHANDLER: to the integer");
         assert!(T::all().contains(T::AERHANDLER), "XEN_PCIB_AERHANDLER: in all()");
         assert!(T::AERHANDLER.intersects(T::AERHANDLER) && !T::AERHANDLER.is_empty(), "XEN_PCIB_AERHANDLER: set");
         assert_eq!(T::AERHANDLER - T::AERHANDLER, T::empty(), "XEN_PCIB_AERHANDLER: removed");
@@ -3069,7 +3074,7 @@ fn stable_pciif_xen_pcib() {
     {
         assert_eq!(T::ACTIVE.0, XEN_PCIB_active, "XEN_PCIB_active");
         assert_eq!(T::from(XEN_PCIB_active), T::ACTIVE, "XEN_PCIB_active: from the integer");
-        assert_eq!(u32::from(T::ACTIVE), XEN_PCIB_active, "XEN_PCIB_active: to the integer");
+        assert_eq!(integer(T::ACTIVE, XEN_PCIB_active), XEN_PCIB_active, "XEN_PCIB_active: to the integer");
         assert!(T::all().contains(T::ACTIVE), "XEN_PCIB_active: in all()");
         assert!(T::ACTIVE.intersects(T::ACTIVE) && !T::ACTIVE.is_empty(), "XEN_PCIB_active: set");
         assert_eq!(T::ACTIVE - T::ACTIVE, T::empty(), "XEN_PCIB_active: removed");
@@ -3088,77 +3093,77 @@ fn stable_pciif_xen_pci_op() {
     {
         assert_eq!(T::CONF_READ.0, XEN_PCI_OP_conf_read, "XEN_PCI_OP_conf_read");
         assert_eq!(T::from(XEN_PCI_OP_conf_read), T::CONF_READ, "XEN_PCI_OP_conf_read: from the integer");
-        assert_eq!(u32::from(T::CONF_READ), XEN_PCI_OP_conf_read, "XEN_PCI_OP_conf_read: to the integer");
+        assert_eq!(integer(T::CONF_READ, XEN_PCI_OP_conf_read), XEN_PCI_OP_conf_read, "XEN_PCI_OP_conf_read: to the integer");
         assert_eq!(format!("{:?}", T::CONF_READ), T::CONF_READ.name().expect("XEN_PCI_OP_conf_read: a name"), "XEN_PCI_OP_conf_read: Debug");
         assert_eq!(T::CONF_READ.name(), Some("XEN_PCI_OP_conf_read"), "XEN_PCI_OP_conf_read: its own name");
     }
     {
         assert_eq!(T::CONF_WRITE.0, XEN_PCI_OP_conf_write, "XEN_PCI_OP_conf_write");
         assert_eq!(T::from(XEN_PCI_OP_conf_write), T::CONF_WRITE, "XEN_PCI_OP_conf_write: from the integer");
-        assert_eq!(u32::from(T::CONF_WRITE), XEN_PCI_OP_conf_write, "XEN_PCI_OP_conf_write: to the integer");
+        assert_eq!(integer(T::CONF_WRITE, XEN_PCI_OP_conf_write), XEN_PCI_OP_conf_write, "XEN_PCI_OP_conf_write: to the integer");
         assert_eq!(format!("{:?}", T::CONF_WRITE), T::CONF_WRITE.name().expect("XEN_PCI_OP_conf_write: a name"), "XEN_PCI_OP_conf_write: Debug");
         assert_eq!(T::CONF_WRITE.name(), Some("XEN_PCI_OP_conf_write"), "XEN_PCI_OP_conf_write: its own name");
     }
     {
         assert_eq!(T::ENABLE_MSI.0, XEN_PCI_OP_enable_msi, "XEN_PCI_OP_enable_msi");
         assert_eq!(T::from(XEN_PCI_OP_enable_msi), T::ENABLE_MSI, "XEN_PCI_OP_enable_msi: from the integer");
-        assert_eq!(u32::from(T::ENABLE_MSI), XEN_PCI_OP_enable_msi, "XEN_PCI_OP_enable_msi: to the integer");
+        assert_eq!(integer(T::ENABLE_MSI, XEN_PCI_OP_enable_msi), XEN_PCI_OP_enable_msi, "XEN_PCI_OP_enable_msi: to the integer");
         assert_eq!(format!("{:?}", T::ENABLE_MSI), T::ENABLE_MSI.name().expect("XEN_PCI_OP_enable_msi: a name"), "XEN_PCI_OP_enable_msi: Debug");
         assert_eq!(T::ENABLE_MSI.name(), Some("XEN_PCI_OP_enable_msi"), "XEN_PCI_OP_enable_msi: its own name");
     }
     {
         assert_eq!(T::DISABLE_MSI.0, XEN_PCI_OP_disable_msi, "XEN_PCI_OP_disable_msi");
         assert_eq!(T::from(XEN_PCI_OP_disable_msi), T::DISABLE_MSI, "XEN_PCI_OP_disable_msi: from the integer");
-        assert_eq!(u32::from(T::DISABLE_MSI), XEN_PCI_OP_disable_msi, "XEN_PCI_OP_disable_msi: to the integer");
+        assert_eq!(integer(T::DISABLE_MSI, XEN_PCI_OP_disable_msi), XEN_PCI_OP_disable_msi, "XEN_PCI_OP_disable_msi: to the integer");
         assert_eq!(format!("{:?}", T::DISABLE_MSI), T::DISABLE_MSI.name().expect("XEN_PCI_OP_disable_msi: a name"), "XEN_PCI_OP_disable_msi: Debug");
         assert_eq!(T::DISABLE_MSI.name(), Some("XEN_PCI_OP_disable_msi"), "XEN_PCI_OP_disable_msi: its own name");
     }
     {
         assert_eq!(T::ENABLE_MSIX.0, XEN_PCI_OP_enable_msix, "XEN_PCI_OP_enable_msix");
         assert_eq!(T::from(XEN_PCI_OP_enable_msix), T::ENABLE_MSIX, "XEN_PCI_OP_enable_msix: from the integer");
-        assert_eq!(u32::from(T::ENABLE_MSIX), XEN_PCI_OP_enable_msix, "XEN_PCI_OP_enable_msix: to the integer");
+        assert_eq!(integer(T::ENABLE_MSIX, XEN_PCI_OP_enable_msix), XEN_PCI_OP_enable_msix, "XEN_PCI_OP_enable_msix: to the integer");
         assert_eq!(format!("{:?}", T::ENABLE_MSIX), T::ENABLE_MSIX.name().expect("XEN_PCI_OP_enable_msix: a name"), "XEN_PCI_OP_enable_msix: Debug");
         assert_eq!(T::ENABLE_MSIX.name(), Some("XEN_PCI_OP_enable_msix"), "XEN_PCI_OP_enable_msix: its own name");
     }
     {
         assert_eq!(T::DISABLE_MSIX.0, XEN_PCI_OP_disable_msix, "XEN_PCI_OP_disable_msix");
         assert_eq!(T::from(XEN_PCI_OP_disable_msix), T::DISABLE_MSIX, "XEN_PCI_OP_disable_msix: from the integer");
-        assert_eq!(u32::from(T::DISABLE_MSIX), XEN_PCI_OP_disable_msix, "XEN_PCI_OP_disable_msix: to the integer");
+        assert_eq!(integer(T::DISABLE_MSIX, XEN_PCI_OP_disable_msix), XEN_PCI_OP_disable_msix, "XEN_PCI_OP_disable_msix: to the integer");
         assert_eq!(format!("{:?}", T::DISABLE_MSIX), T::DISABLE_MSIX.name().expect("XEN_PCI_OP_disable_msix: a name"), "XEN_PCI_OP_disable_msix: Debug");
         assert_eq!(T::DISABLE_MSIX.name(), Some("XEN_PCI_OP_disable_msix"), "XEN_PCI_OP_disable_msix: its own name");
     }
     {
         assert_eq!(T::AER_DETECTED.0, XEN_PCI_OP_aer_detected, "XEN_PCI_OP_aer_detected");
         assert_eq!(T::from(XEN_PCI_OP_aer_detected), T::AER_DETECTED, "XEN_PCI_OP_aer_detected: from the integer");
-        assert_eq!(u32::from(T::AER_DETECTED), XEN_PCI_OP_aer_detected, "XEN_PCI_OP_aer_detected: to the integer");
+        assert_eq!(integer(T::AER_DETECTED, XEN_PCI_OP_aer_detected), XEN_PCI_OP_aer_detected, "XEN_PCI_OP_aer_detected: to the integer");
         assert_eq!(format!("{:?}", T::AER_DETECTED), T::AER_DETECTED.name().expect("XEN_PCI_OP_aer_detected: a name"), "XEN_PCI_OP_aer_detected: Debug");
         assert_eq!(T::AER_DETECTED.name(), Some("XEN_PCI_OP_aer_detected"), "XEN_PCI_OP_aer_detected: its own name");
     }
     {
         assert_eq!(T::AER_RESUME.0, XEN_PCI_OP_aer_resume, "XEN_PCI_OP_aer_resume");
         assert_eq!(T::from(XEN_PCI_OP_aer_resume), T::AER_RESUME, "XEN_PCI_OP_aer_resume: from the integer");
-        assert_eq!(u32::from(T::AER_RESUME), XEN_PCI_OP_aer_resume, "XEN_PCI_OP_aer_resume: to the integer");
+        assert_eq!(integer(T::AER_RESUME, XEN_PCI_OP_aer_resume), XEN_PCI_OP_aer_resume, "XEN_PCI_OP_aer_resume: to the integer");
         assert_eq!(format!("{:?}", T::AER_RESUME), T::AER_RESUME.name().expect("XEN_PCI_OP_aer_resume: a name"), "XEN_PCI_OP_aer_resume: Debug");
         assert_eq!(T::AER_RESUME.name(), Some("XEN_PCI_OP_aer_resume"), "XEN_PCI_OP_aer_resume: its own name");
     }
     {
         assert_eq!(T::AER_MMIO.0, XEN_PCI_OP_aer_mmio, "XEN_PCI_OP_aer_mmio");
         assert_eq!(T::from(XEN_PCI_OP_aer_mmio), T::AER_MMIO, "XEN_PCI_OP_aer_mmio: from the integer");
-        assert_eq!(u32::from(T::AER_MMIO), XEN_PCI_OP_aer_mmio, "XEN_PCI_OP_aer_mmio: to the integer");
+        assert_eq!(integer(T::AER_MMIO, XEN_PCI_OP_aer_mmio), XEN_PCI_OP_aer_mmio, "XEN_PCI_OP_aer_mmio: to the integer");
         assert_eq!(format!("{:?}", T::AER_MMIO), T::AER_MMIO.name().expect("XEN_PCI_OP_aer_mmio: a name"), "XEN_PCI_OP_aer_mmio: Debug");
         assert_eq!(T::AER_MMIO.name(), Some("XEN_PCI_OP_aer_mmio"), "XEN_PCI_OP_aer_mmio: its own name");
     }
     {
         assert_eq!(T::AER_SLOTRESET.0, XEN_PCI_OP_aer_slotreset, "XEN_PCI_OP_aer_slotreset");
         assert_eq!(T::from(XEN_PCI_OP_aer_slotreset), T::AER_SLOTRESET, "XEN_PCI_OP_aer_slotreset: from the integer");
-        assert_eq!(u32::from(T::AER_SLOTRESET), XEN_PCI_OP_aer_slotreset, "XEN_PCI_OP_aer_slotreset: to the integer");
+        assert_eq!(integer(T::AER_SLOTRESET, XEN_PCI_OP_aer_slotreset), XEN_PCI_OP_aer_slotreset, "XEN_PCI_OP_aer_slotreset: to the integer");
         assert_eq!(format!("{:?}", T::AER_SLOTRESET), T::AER_SLOTRESET.name().expect("XEN_PCI_OP_aer_slotreset: a name"), "XEN_PCI_OP_aer_slotreset: Debug");
         assert_eq!(T::AER_SLOTRESET.name(), Some("XEN_PCI_OP_aer_slotreset"), "XEN_PCI_OP_aer_slotreset: its own name");
     }
     {
         assert_eq!(T::ENABLE_MULTI_MSI.0, XEN_PCI_OP_enable_multi_msi, "XEN_PCI_OP_enable_multi_msi");
         assert_eq!(T::from(XEN_PCI_OP_enable_multi_msi), T::ENABLE_MULTI_MSI, "XEN_PCI_OP_enable_multi_msi: from the integer");
-        assert_eq!(u32::from(T::ENABLE_MULTI_MSI), XEN_PCI_OP_enable_multi_msi, "XEN_PCI_OP_enable_multi_msi: to the integer");
+        assert_eq!(integer(T::ENABLE_MULTI_MSI, XEN_PCI_OP_enable_multi_msi), XEN_PCI_OP_enable_multi_msi, "XEN_PCI_OP_enable_multi_msi: to the integer");
         assert_eq!(format!("{:?}", T::ENABLE_MULTI_MSI), T::ENABLE_MULTI_MSI.name().expect("XEN_PCI_OP_enable_multi_msi: a name"), "XEN_PCI_OP_enable_multi_msi: Debug");
         assert_eq!(T::ENABLE_MULTI_MSI.name(), Some("XEN_PCI_OP_enable_multi_msi"), "XEN_PCI_OP_enable_multi_msi: its own name");
     }
@@ -3173,42 +3178,42 @@ fn stable_pciif_xen_pci_err() {
     {
         assert_eq!(T::SUCCESS.0, XEN_PCI_ERR_success, "XEN_PCI_ERR_success");
         assert_eq!(T::from(XEN_PCI_ERR_success), T::SUCCESS, "XEN_PCI_ERR_success: from the integer");
-        assert_eq!(i32::from(T::SUCCESS), XEN_PCI_ERR_success, "XEN_PCI_ERR_success: to the integer");
+        assert_eq!(integer(T::SUCCESS, XEN_PCI_ERR_success), XEN_PCI_ERR_success, "XEN_PCI_ERR_success: to the integer");
         assert_eq!(format!("{:?}", T::SUCCESS), T::SUCCESS.name().expect("XEN_PCI_ERR_success: a name"), "XEN_PCI_ERR_success: Debug");
         assert_eq!(T::SUCCESS.name(), Some("XEN_PCI_ERR_success"), "XEN_PCI_ERR_success: its own name");
     }
     {
         assert_eq!(T::DEV_NOT_FOUND.0, XEN_PCI_ERR_dev_not_found, "XEN_PCI_ERR_dev_not_found");
         assert_eq!(T::from(XEN_PCI_ERR_dev_not_found), T::DEV_NOT_FOUND, "XEN_PCI_ERR_dev_not_found: from the integer");
-        assert_eq!(i32::from(T::DEV_NOT_FOUND), XEN_PCI_ERR_dev_not_found, "XEN_PCI_ERR_dev_not_found: to the integer");
+        assert_eq!(integer(T::DEV_NOT_FOUND, XEN_PCI_ERR_dev_not_found), XEN_PCI_ERR_dev_not_found, "XEN_PCI_ERR_dev_not_found: to the integer");
         assert_eq!(format!("{:?}", T::DEV_NOT_FOUND), T::DEV_NOT_FOUND.name().expect("XEN_PCI_ERR_dev_not_found: a name"), "XEN_PCI_ERR_dev_not_found: Debug");
         assert_eq!(T::DEV_NOT_FOUND.name(), Some("XEN_PCI_ERR_dev_not_found"), "XEN_PCI_ERR_dev_not_found: its own name");
     }
     {
         assert_eq!(T::INVALID_OFFSET.0, XEN_PCI_ERR_invalid_offset, "XEN_PCI_ERR_invalid_offset");
         assert_eq!(T::from(XEN_PCI_ERR_invalid_offset), T::INVALID_OFFSET, "XEN_PCI_ERR_invalid_offset: from the integer");
-        assert_eq!(i32::from(T::INVALID_OFFSET), XEN_PCI_ERR_invalid_offset, "XEN_PCI_ERR_invalid_offset: to the integer");
+        assert_eq!(integer(T::INVALID_OFFSET, XEN_PCI_ERR_invalid_offset), XEN_PCI_ERR_invalid_offset, "XEN_PCI_ERR_invalid_offset: to the integer");
         assert_eq!(format!("{:?}", T::INVALID_OFFSET), T::INVALID_OFFSET.name().expect("XEN_PCI_ERR_invalid_offset: a name"), "XEN_PCI_ERR_invalid_offset: Debug");
         assert_eq!(T::INVALID_OFFSET.name(), Some("XEN_PCI_ERR_invalid_offset"), "XEN_PCI_ERR_invalid_offset: its own name");
     }
     {
         assert_eq!(T::ACCESS_DENIED.0, XEN_PCI_ERR_access_denied, "XEN_PCI_ERR_access_denied");
         assert_eq!(T::from(XEN_PCI_ERR_access_denied), T::ACCESS_DENIED, "XEN_PCI_ERR_access_denied: from the integer");
-        assert_eq!(i32::from(T::ACCESS_DENIED), XEN_PCI_ERR_access_denied, "XEN_PCI_ERR_access_denied: to the integer");
+        assert_eq!(integer(T::ACCESS_DENIED, XEN_PCI_ERR_access_denied), XEN_PCI_ERR_access_denied, "XEN_PCI_ERR_access_denied: to the integer");
         assert_eq!(format!("{:?}", T::ACCESS_DENIED), T::ACCESS_DENIED.name().expect("XEN_PCI_ERR_access_denied: a name"), "XEN_PCI_ERR_access_denied: Debug");
         assert_eq!(T::ACCESS_DENIED.name(), Some("XEN_PCI_ERR_access_denied"), "XEN_PCI_ERR_access_denied: its own name");
     }
     {
         assert_eq!(T::NOT_IMPLEMENTED.0, XEN_PCI_ERR_not_implemented, "XEN_PCI_ERR_not_implemented");
         assert_eq!(T::from(XEN_PCI_ERR_not_implemented), T::NOT_IMPLEMENTED, "XEN_PCI_ERR_not_implemented: from the integer");
-        assert_eq!(i32::from(T::NOT_IMPLEMENTED), XEN_PCI_ERR_not_implemented, "XEN_PCI_ERR_not_implemented: to the integer");
+        assert_eq!(integer(T::NOT_IMPLEMENTED, XEN_PCI_ERR_not_implemented), XEN_PCI_ERR_not_implemented, "XEN_PCI_ERR_not_implemented: to the integer");
         assert_eq!(format!("{:?}", T::NOT_IMPLEMENTED), T::NOT_IMPLEMENTED.name().expect("XEN_PCI_ERR_not_implemented: a name"), "XEN_PCI_ERR_not_implemented: Debug");
         assert_eq!(T::NOT_IMPLEMENTED.name(), Some("XEN_PCI_ERR_not_implemented"), "XEN_PCI_ERR_not_implemented: its own name");
     }
     {
         assert_eq!(T::OP_FAILED.0, XEN_PCI_ERR_op_failed, "XEN_PCI_ERR_op_failed");
         assert_eq!(T::from(XEN_PCI_ERR_op_failed), T::OP_FAILED, "XEN_PCI_ERR_op_failed: from the integer");
-        assert_eq!(i32::from(T::OP_FAILED), XEN_PCI_ERR_op_failed, "XEN_PCI_ERR_op_failed: to the integer");
+        assert_eq!(integer(T::OP_FAILED, XEN_PCI_ERR_op_failed), XEN_PCI_ERR_op_failed, "XEN_PCI_ERR_op_failed: to the integer");
         assert_eq!(format!("{:?}", T::OP_FAILED), T::OP_FAILED.name().expect("XEN_PCI_ERR_op_failed: a name"), "XEN_PCI_ERR_op_failed: Debug");
         assert_eq!(T::OP_FAILED.name(), Some("XEN_PCI_ERR_op_failed"), "XEN_PCI_ERR_op_failed: its own name");
     }
@@ -3223,7 +3228,7 @@ fn stable_physdev_xenirqstat() {
     {
         assert_eq!(T::NEEDS_EOI.0, XENIRQSTAT_needs_eoi, "XENIRQSTAT_needs_eoi");
         assert_eq!(T::from(XENIRQSTAT_needs_eoi), T::NEEDS_EOI, "XENIRQSTAT_needs_eoi: from the integer");
-        assert_eq!(u32::from(T::NEEDS_EOI), XENIRQSTAT_needs_eoi, "XENIRQSTAT_needs_eoi: to the integer");
+        assert_eq!(integer(T::NEEDS_EOI, XENIRQSTAT_needs_eoi), XENIRQSTAT_needs_eoi, "XENIRQSTAT_needs_eoi: to the integer");
         assert!(T::all().contains(T::NEEDS_EOI), "XENIRQSTAT_needs_eoi: in all()");
         assert!(T::NEEDS_EOI.intersects(T::NEEDS_EOI) && !T::NEEDS_EOI.is_empty(), "XENIRQSTAT_needs_eoi: set");
         assert_eq!(T::NEEDS_EOI - T::NEEDS_EOI, T::empty(), "XENIRQSTAT_needs_eoi: removed");
@@ -3232,7 +3237,7 @@ fn stable_physdev_xenirqstat() {
     {
         assert_eq!(T::SHARED.0, XENIRQSTAT_shared, "XENIRQSTAT_shared");
         assert_eq!(T::from(XENIRQSTAT_shared), T::SHARED, "XENIRQSTAT_shared: from the integer");
-        assert_eq!(u32::from(T::SHARED), XENIRQSTAT_shared, "XENIRQSTAT_shared: to the integer");
+        assert_eq!(integer(T::SHARED, XENIRQSTAT_shared), XENIRQSTAT_shared, "XENIRQSTAT_shared: to the integer");
         assert!(T::all().contains(T::SHARED), "XENIRQSTAT_shared: in all()");
         assert!(T::SHARED.intersects(T::SHARED) && !T::SHARED.is_empty(), "XENIRQSTAT_shared: set");
         assert_eq!(T::SHARED - T::SHARED, T::empty(), "XENIRQSTAT_shared: removed");
@@ -3251,35 +3256,35 @@ fn stable_physdev_map_pirq_type() {
     {
         assert_eq!(T::MSI.0, MAP_PIRQ_TYPE_MSI, "MAP_PIRQ_TYPE_MSI");
         assert_eq!(T::from(MAP_PIRQ_TYPE_MSI), T::MSI, "MAP_PIRQ_TYPE_MSI: from the integer");
-        assert_eq!(i32::from(T::MSI), MAP_PIRQ_TYPE_MSI, "MAP_PIRQ_TYPE_MSI: to the integer");
+        assert_eq!(integer(T::MSI, MAP_PIRQ_TYPE_MSI), MAP_PIRQ_TYPE_MSI, "MAP_PIRQ_TYPE_MSI: to the integer");
         assert_eq!(format!("{:?}", T::MSI), T::MSI.name().expect("MAP_PIRQ_TYPE_MSI: a name"), "MAP_PIRQ_TYPE_MSI: Debug");
         assert_eq!(T::MSI.name(), Some("MAP_PIRQ_TYPE_MSI"), "MAP_PIRQ_TYPE_MSI: its own name");
     }
     {
         assert_eq!(T::GSI.0, MAP_PIRQ_TYPE_GSI, "MAP_PIRQ_TYPE_GSI");
         assert_eq!(T::from(MAP_PIRQ_TYPE_GSI), T::GSI, "MAP_PIRQ_TYPE_GSI: from the integer");
-        assert_eq!(i32::from(T::GSI), MAP_PIRQ_TYPE_GSI, "MAP_PIRQ_TYPE_GSI: to the integer");
+        assert_eq!(integer(T::GSI, MAP_PIRQ_TYPE_GSI), MAP_PIRQ_TYPE_GSI, "MAP_PIRQ_TYPE_GSI: to the integer");
         assert_eq!(format!("{:?}", T::GSI), T::GSI.name().expect("MAP_PIRQ_TYPE_GSI: a name"), "MAP_PIRQ_TYPE_GSI: Debug");
         assert_eq!(T::GSI.name(), Some("MAP_PIRQ_TYPE_GSI"), "MAP_PIRQ_TYPE_GSI: its own name");
     }
     {
         assert_eq!(T::UNKNOWN.0, MAP_PIRQ_TYPE_UNKNOWN, "MAP_PIRQ_TYPE_UNKNOWN");
         assert_eq!(T::from(MAP_PIRQ_TYPE_UNKNOWN), T::UNKNOWN, "MAP_PIRQ_TYPE_UNKNOWN: from the integer");
-        assert_eq!(i32::from(T::UNKNOWN), MAP_PIRQ_TYPE_UNKNOWN, "MAP_PIRQ_TYPE_UNKNOWN: to the integer");
+        assert_eq!(integer(T::UNKNOWN, MAP_PIRQ_TYPE_UNKNOWN), MAP_PIRQ_TYPE_UNKNOWN, "MAP_PIRQ_TYPE_UNKNOWN: to the integer");
         assert_eq!(format!("{:?}", T::UNKNOWN), T::UNKNOWN.name().expect("MAP_PIRQ_TYPE_UNKNOWN: a name"), "MAP_PIRQ_TYPE_UNKNOWN: Debug");
         assert_eq!(T::UNKNOWN.name(), Some("MAP_PIRQ_TYPE_UNKNOWN"), "MAP_PIRQ_TYPE_UNKNOWN: its own name");
     }
     {
         assert_eq!(T::MSI_SEG.0, MAP_PIRQ_TYPE_MSI_SEG, "MAP_PIRQ_TYPE_MSI_SEG");
         assert_eq!(T::from(MAP_PIRQ_TYPE_MSI_SEG), T::MSI_SEG, "MAP_PIRQ_TYPE_MSI_SEG: from the integer");
-        assert_eq!(i32::from(T::MSI_SEG), MAP_PIRQ_TYPE_MSI_SEG, "MAP_PIRQ_TYPE_MSI_SEG: to the integer");
+        assert_eq!(integer(T::MSI_SEG, MAP_PIRQ_TYPE_MSI_SEG), MAP_PIRQ_TYPE_MSI_SEG, "MAP_PIRQ_TYPE_MSI_SEG: to the integer");
         assert_eq!(format!("{:?}", T::MSI_SEG), T::MSI_SEG.name().expect("MAP_PIRQ_TYPE_MSI_SEG: a name"), "MAP_PIRQ_TYPE_MSI_SEG: Debug");
         assert_eq!(T::MSI_SEG.name(), Some("MAP_PIRQ_TYPE_MSI_SEG"), "MAP_PIRQ_TYPE_MSI_SEG: its own name");
     }
     {
         assert_eq!(T::MULTI_MSI.0, MAP_PIRQ_TYPE_MULTI_MSI, "MAP_PIRQ_TYPE_MULTI_MSI");
         assert_eq!(T::from(MAP_PIRQ_TYPE_MULTI_MSI), T::MULTI_MSI, "MAP_PIRQ_TYPE_MULTI_MSI: from the integer");
-        assert_eq!(i32::from(T::MULTI_MSI), MAP_PIRQ_TYPE_MULTI_MSI, "MAP_PIRQ_TYPE_MULTI_MSI: to the integer");
+        assert_eq!(integer(T::MULTI_MSI, MAP_PIRQ_TYPE_MULTI_MSI), MAP_PIRQ_TYPE_MULTI_MSI, "MAP_PIRQ_TYPE_MULTI_MSI: to the integer");
         assert_eq!(format!("{:?}", T::MULTI_MSI), T::MULTI_MSI.name().expect("MAP_PIRQ_TYPE_MULTI_MSI: a name"), "MAP_PIRQ_TYPE_MULTI_MSI: Debug");
         assert_eq!(T::MULTI_MSI.name(), Some("MAP_PIRQ_TYPE_MULTI_MSI"), "MAP_PIRQ_TYPE_MULTI_MSI: its own name");
     }
@@ -3294,7 +3299,7 @@ fn stable_physdev_xen_pci_dev() {
     {
         assert_eq!(T::EXTFN.0, XEN_PCI_DEV_EXTFN, "XEN_PCI_DEV_EXTFN");
         assert_eq!(T::from(XEN_PCI_DEV_EXTFN), T::EXTFN, "XEN_PCI_DEV_EXTFN: from the integer");
-        assert_eq!(u32::from(T::EXTFN), XEN_PCI_DEV_EXTFN, "XEN_PCI_DEV_EXTFN: to the integer");
+        assert_eq!(integer(T::EXTFN, XEN_PCI_DEV_EXTFN), XEN_PCI_DEV_EXTFN, "XEN_PCI_DEV_EXTFN: to the integer");
         assert!(T::all().contains(T::EXTFN), "XEN_PCI_DEV_EXTFN: in all()");
         assert!(T::EXTFN.intersects(T::EXTFN) && !T::EXTFN.is_empty(), "XEN_PCI_DEV_EXTFN: set");
         assert_eq!(T::EXTFN - T::EXTFN, T::empty(), "XEN_PCI_DEV_EXTFN: removed");
@@ -3303,7 +3308,7 @@ fn stable_physdev_xen_pci_dev() {
     {
         assert_eq!(T::VIRTFN.0, XEN_PCI_DEV_VIRTFN, "XEN_PCI_DEV_VIRTFN");
         assert_eq!(T::from(XEN_PCI_DEV_VIRTFN), T::VIRTFN, "XEN_PCI_DEV_VIRTFN: from the integer");
-        assert_eq!(u32::from(T::VIRTFN), XEN_PCI_DEV_VIRTFN, "XEN_PCI_DEV_VIRTFN: to the integer");
+        assert_eq!(integer(T::VIRTFN, XEN_PCI_DEV_VIRTFN), XEN_PCI_DEV_VIRTFN, "XEN_PCI_DEV_VIRTFN: to the integer");
         assert!(T::all().contains(T::VIRTFN), "XEN_PCI_DEV_VIRTFN: in all()");
         assert!(T::VIRTFN.intersects(T::VIRTFN) && !T::VIRTFN.is_empty(), "XEN_PCI_DEV_VIRTFN: set");
         assert_eq!(T::VIRTFN - T::VIRTFN, T::empty(), "XEN_PCI_DEV_VIRTFN: removed");
@@ -3312,7 +3317,7 @@ fn stable_physdev_xen_pci_dev() {
     {
         assert_eq!(T::PXM.0, XEN_PCI_DEV_PXM, "XEN_PCI_DEV_PXM");
         assert_eq!(T::from(XEN_PCI_DEV_PXM), T::PXM, "XEN_PCI_DEV_PXM: from the integer");
-        assert_eq!(u32::from(T::PXM), XEN_PCI_DEV_PXM, "XEN_PCI_DEV_PXM: to the integer");
+        assert_eq!(integer(T::PXM, XEN_PCI_DEV_PXM), XEN_PCI_DEV_PXM, "XEN_PCI_DEV_PXM: to the integer");
         assert!(T::all().contains(T::PXM), "XEN_PCI_DEV_PXM: in all()");
         assert!(T::PXM.intersects(T::PXM) && !T::PXM.is_empty(), "XEN_PCI_DEV_PXM: set");
         assert_eq!(T::PXM - T::PXM, T::empty(), "XEN_PCI_DEV_PXM: removed");
@@ -3332,28 +3337,28 @@ fn stable_physdev_pci_device_reset() {
     {
         assert_eq!(T::COLD.0, PCI_DEVICE_RESET_COLD, "PCI_DEVICE_RESET_COLD");
         assert_eq!(T::from(PCI_DEVICE_RESET_COLD), T::COLD, "PCI_DEVICE_RESET_COLD: from the integer");
-        assert_eq!(u32::from(T::COLD), PCI_DEVICE_RESET_COLD, "PCI_DEVICE_RESET_COLD: to the integer");
+        assert_eq!(integer(T::COLD, PCI_DEVICE_RESET_COLD), PCI_DEVICE_RESET_COLD, "PCI_DEVICE_RESET_COLD: to the integer");
         assert_eq!(format!("{:?}", T::COLD), T::COLD.name().expect("PCI_DEVICE_RESET_COLD: a name"), "PCI_DEVICE_RESET_COLD: Debug");
         assert_eq!(T::COLD.name(), Some("PCI_DEVICE_RESET_COLD"), "PCI_DEVICE_RESET_COLD: its own name");
     }
     {
         assert_eq!(T::WARM.0, PCI_DEVICE_RESET_WARM, "PCI_DEVICE_RESET_WARM");
         assert_eq!(T::from(PCI_DEVICE_RESET_WARM), T::WARM, "PCI_DEVICE_RESET_WARM: from the integer");
-        assert_eq!(u32::from(T::WARM), PCI_DEVICE_RESET_WARM, "PCI_DEVICE_RESET_WARM: to the integer");
+        assert_eq!(integer(T::WARM, PCI_DEVICE_RESET_WARM), PCI_DEVICE_RESET_WARM, "PCI_DEVICE_RESET_WARM: to the integer");
         assert_eq!(format!("{:?}", T::WARM), T::WARM.name().expect("PCI_DEVICE_RESET_WARM: a name"), "PCI_DEVICE_RESET_WARM: Debug");
         assert_eq!(T::WARM.name(), Some("PCI_DEVICE_RESET_WARM"), "PCI_DEVICE_RESET_WARM: its own name");
     }
     {
         assert_eq!(T::HOT.0, PCI_DEVICE_RESET_HOT, "PCI_DEVICE_RESET_HOT");
         assert_eq!(T::from(PCI_DEVICE_RESET_HOT), T::HOT, "PCI_DEVICE_RESET_HOT: from the integer");
-        assert_eq!(u32::from(T::HOT), PCI_DEVICE_RESET_HOT, "PCI_DEVICE_RESET_HOT: to the integer");
+        assert_eq!(integer(T::HOT, PCI_DEVICE_RESET_HOT), PCI_DEVICE_RESET_HOT, "PCI_DEVICE_RESET_HOT: to the integer");
         assert_eq!(format!("{:?}", T::HOT), T::HOT.name().expect("PCI_DEVICE_RESET_HOT: a name"), "PCI_DEVICE_RESET_HOT: Debug");
         assert_eq!(T::HOT.name(), Some("PCI_DEVICE_RESET_HOT"), "PCI_DEVICE_RESET_HOT: its own name");
     }
     {
         assert_eq!(T::FLR.0, PCI_DEVICE_RESET_FLR, "PCI_DEVICE_RESET_FLR");
         assert_eq!(T::from(PCI_DEVICE_RESET_FLR), T::FLR, "PCI_DEVICE_RESET_FLR: from the integer");
-        assert_eq!(u32::from(T::FLR), PCI_DEVICE_RESET_FLR, "PCI_DEVICE_RESET_FLR: to the integer");
+        assert_eq!(integer(T::FLR, PCI_DEVICE_RESET_FLR), PCI_DEVICE_RESET_FLR, "PCI_DEVICE_RESET_FLR: to the integer");
         assert_eq!(format!("{:?}", T::FLR), T::FLR.name().expect("PCI_DEVICE_RESET_FLR: a name"), "PCI_DEVICE_RESET_FLR: Debug");
         assert_eq!(T::FLR.name(), Some("PCI_DEVICE_RESET_FLR"), "PCI_DEVICE_RESET_FLR: its own name");
     }
@@ -3368,14 +3373,14 @@ fn stable_physdev_physdevop_dbgp_reset() {
     {
         assert_eq!(T::PREPARE.0, PHYSDEVOP_DBGP_RESET_PREPARE, "PHYSDEVOP_DBGP_RESET_PREPARE");
         assert_eq!(T::from(PHYSDEVOP_DBGP_RESET_PREPARE), T::PREPARE, "PHYSDEVOP_DBGP_RESET_PREPARE: from the integer");
-        assert_eq!(u8::from(T::PREPARE), PHYSDEVOP_DBGP_RESET_PREPARE, "PHYSDEVOP_DBGP_RESET_PREPARE: to the integer");
+        assert_eq!(integer(T::PREPARE, PHYSDEVOP_DBGP_RESET_PREPARE), PHYSDEVOP_DBGP_RESET_PREPARE, "PHYSDEVOP_DBGP_RESET_PREPARE: to the integer");
         assert_eq!(format!("{:?}", T::PREPARE), T::PREPARE.name().expect("PHYSDEVOP_DBGP_RESET_PREPARE: a name"), "PHYSDEVOP_DBGP_RESET_PREPARE: Debug");
         assert_eq!(T::PREPARE.name(), Some("PHYSDEVOP_DBGP_RESET_PREPARE"), "PHYSDEVOP_DBGP_RESET_PREPARE: its own name");
     }
     {
         assert_eq!(T::DONE.0, PHYSDEVOP_DBGP_RESET_DONE, "PHYSDEVOP_DBGP_RESET_DONE");
         assert_eq!(T::from(PHYSDEVOP_DBGP_RESET_DONE), T::DONE, "PHYSDEVOP_DBGP_RESET_DONE: from the integer");
-        assert_eq!(u8::from(T::DONE), PHYSDEVOP_DBGP_RESET_DONE, "PHYSDEVOP_DBGP_RESET_DONE: to the integer");
+        assert_eq!(integer(T::DONE, PHYSDEVOP_DBGP_RESET_DONE), PHYSDEVOP_DBGP_RESET_DONE, "PHYSDEVOP_DBGP_RESET_DONE: to the integer");
         assert_eq!(format!("{:?}", T::DONE), T::DONE.name().expect("PHYSDEVOP_DBGP_RESET_DONE: a name"), "PHYSDEVOP_DBGP_RESET_DONE: Debug");
         assert_eq!(T::DONE.name(), Some("PHYSDEVOP_DBGP_RESET_DONE"), "PHYSDEVOP_DBGP_RESET_DONE: its own name");
     }
@@ -3390,14 +3395,14 @@ fn stable_physdev_physdevop_dbgp_bus() {
     {
         assert_eq!(T::UNKNOWN.0, PHYSDEVOP_DBGP_BUS_UNKNOWN, "PHYSDEVOP_DBGP_BUS_UNKNOWN");
         assert_eq!(T::from(PHYSDEVOP_DBGP_BUS_UNKNOWN), T::UNKNOWN, "PHYSDEVOP_DBGP_BUS_UNKNOWN: from the integer");
-        assert_eq!(u8::from(T::UNKNOWN), PHYSDEVOP_DBGP_BUS_UNKNOWN, "PHYSDEVOP_DBGP_BUS_UNKNOWN: to the integer");
+        assert_eq!(integer(T::UNKNOWN, PHYSDEVOP_DBGP_BUS_UNKNOWN), PHYSDEVOP_DBGP_BUS_UNKNOWN, "PHYSDEVOP_DBGP_BUS_UNKNOWN: to the integer");
         assert_eq!(format!("{:?}", T::UNKNOWN), T::UNKNOWN.name().expect("PHYSDEVOP_DBGP_BUS_UNKNOWN: a name"), "PHYSDEVOP_DBGP_BUS_UNKNOWN: Debug");
         assert_eq!(T::UNKNOWN.name(), Some("PHYSDEVOP_DBGP_BUS_UNKNOWN"), "PHYSDEVOP_DBGP_BUS_UNKNOWN: its own name");
     }
     {
         assert_eq!(T::PCI.0, PHYSDEVOP_DBGP_BUS_PCI, "PHYSDEVOP_DBGP_BUS_PCI");
         assert_eq!(T::from(PHYSDEVOP_DBGP_BUS_PCI), T::PCI, "PHYSDEVOP_DBGP_BUS_PCI: from the integer");
-        assert_eq!(u8::from(T::PCI), PHYSDEVOP_DBGP_BUS_PCI, "PHYSDEVOP_DBGP_BUS_PCI: to the integer");
+        assert_eq!(integer(T::PCI, PHYSDEVOP_DBGP_BUS_PCI), PHYSDEVOP_DBGP_BUS_PCI, "PHYSDEVOP_DBGP_BUS_PCI: to the integer");
         assert_eq!(format!("{:?}", T::PCI), T::PCI.name().expect("PHYSDEVOP_DBGP_BUS_PCI: a name"), "PHYSDEVOP_DBGP_BUS_PCI: Debug");
         assert_eq!(T::PCI.name(), Some("PHYSDEVOP_DBGP_BUS_PCI"), "PHYSDEVOP_DBGP_BUS_PCI: its own name");
     }
@@ -3413,49 +3418,49 @@ fn stable_pvcalls_pvcalls() {
     {
         assert_eq!(T::SOCKET.0, PVCALLS_SOCKET, "PVCALLS_SOCKET");
         assert_eq!(T::from(PVCALLS_SOCKET), T::SOCKET, "PVCALLS_SOCKET: from the integer");
-        assert_eq!(u32::from(T::SOCKET), PVCALLS_SOCKET, "PVCALLS_SOCKET: to the integer");
+        assert_eq!(integer(T::SOCKET, PVCALLS_SOCKET), PVCALLS_SOCKET, "PVCALLS_SOCKET: to the integer");
         assert_eq!(format!("{:?}", T::SOCKET), T::SOCKET.name().expect("PVCALLS_SOCKET: a name"), "PVCALLS_SOCKET: Debug");
         assert_eq!(T::SOCKET.name(), Some("PVCALLS_SOCKET"), "PVCALLS_SOCKET: its own name");
     }
     {
         assert_eq!(T::CONNECT.0, PVCALLS_CONNECT, "PVCALLS_CONNECT");
         assert_eq!(T::from(PVCALLS_CONNECT), T::CONNECT, "PVCALLS_CONNECT: from the integer");
-        assert_eq!(u32::from(T::CONNECT), PVCALLS_CONNECT, "PVCALLS_CONNECT: to the integer");
+        assert_eq!(integer(T::CONNECT, PVCALLS_CONNECT), PVCALLS_CONNECT, "PVCALLS_CONNECT: to the integer");
         assert_eq!(format!("{:?}", T::CONNECT), T::CONNECT.name().expect("PVCALLS_CONNECT: a name"), "PVCALLS_CONNECT: Debug");
         assert_eq!(T::CONNECT.name(), Some("PVCALLS_CONNECT"), "PVCALLS_CONNECT: its own name");
     }
     {
         assert_eq!(T::RELEASE.0, PVCALLS_RELEASE, "PVCALLS_RELEASE");
         assert_eq!(T::from(PVCALLS_RELEASE), T::RELEASE, "PVCALLS_RELEASE: from the integer");
-        assert_eq!(u32::from(T::RELEASE), PVCALLS_RELEASE, "PVCALLS_RELEASE: to the integer");
+        assert_eq!(integer(T::RELEASE, PVCALLS_RELEASE), PVCALLS_RELEASE, "PVCALLS_RELEASE: to the integer");
         assert_eq!(format!("{:?}", T::RELEASE), T::RELEASE.name().expect("PVCALLS_RELEASE: a name"), "PVCALLS_RELEASE: Debug");
         assert_eq!(T::RELEASE.name(), Some("PVCALLS_RELEASE"), "PVCALLS_RELEASE: its own name");
     }
     {
         assert_eq!(T::BIND.0, PVCALLS_BIND, "PVCALLS_BIND");
         assert_eq!(T::from(PVCALLS_BIND), T::BIND, "PVCALLS_BIND: from the integer");
-        assert_eq!(u32::from(T::BIND), PVCALLS_BIND, "PVCALLS_BIND: to the integer");
+        assert_eq!(integer(T::BIND, PVCALLS_BIND), PVCALLS_BIND, "PVCALLS_BIND: to the integer");
         assert_eq!(format!("{:?}", T::BIND), T::BIND.name().expect("PVCALLS_BIND: a name"), "PVCALLS_BIND: Debug");
         assert_eq!(T::BIND.name(), Some("PVCALLS_BIND"), "PVCALLS_BIND: its own name");
     }
     {
         assert_eq!(T::LISTEN.0, PVCALLS_LISTEN, "PVCALLS_LISTEN");
         assert_eq!(T::from(PVCALLS_LISTEN), T::LISTEN, "PVCALLS_LISTEN: from the integer");
-        assert_eq!(u32::from(T::LISTEN), PVCALLS_LISTEN, "PVCALLS_LISTEN: to the integer");
+        assert_eq!(integer(T::LISTEN, PVCALLS_LISTEN), PVCALLS_LISTEN, "PVCALLS_LISTEN: to the integer");
         assert_eq!(format!("{:?}", T::LISTEN), T::LISTEN.name().expect("PVCALLS_LISTEN: a name"), "PVCALLS_LISTEN: Debug");
         assert_eq!(T::LISTEN.name(), Some("PVCALLS_LISTEN"), "PVCALLS_LISTEN: its own name");
     }
     {
         assert_eq!(T::ACCEPT.0, PVCALLS_ACCEPT, "PVCALLS_ACCEPT");
         assert_eq!(T::from(PVCALLS_ACCEPT), T::ACCEPT, "PVCALLS_ACCEPT: from the integer");
-        assert_eq!(u32::from(T::ACCEPT), PVCALLS_ACCEPT, "PVCALLS_ACCEPT: to the integer");
+        assert_eq!(integer(T::ACCEPT, PVCALLS_ACCEPT), PVCALLS_ACCEPT, "PVCALLS_ACCEPT: to the integer");
         assert_eq!(format!("{:?}", T::ACCEPT), T::ACCEPT.name().expect("PVCALLS_ACCEPT: a name"), "PVCALLS_ACCEPT: Debug");
         assert_eq!(T::ACCEPT.name(), Some("PVCALLS_ACCEPT"), "PVCALLS_ACCEPT: its own name");
     }
     {
         assert_eq!(T::POLL.0, PVCALLS_POLL, "PVCALLS_POLL");
         assert_eq!(T::from(PVCALLS_POLL), T::POLL, "PVCALLS_POLL: from the integer");
-        assert_eq!(u32::from(T::POLL), PVCALLS_POLL, "PVCALLS_POLL: to the integer");
+        assert_eq!(integer(T::POLL, PVCALLS_POLL), PVCALLS_POLL, "PVCALLS_POLL: to the integer");
         assert_eq!(format!("{:?}", T::POLL), T::POLL.name().expect("PVCALLS_POLL: a name"), "PVCALLS_POLL: Debug");
         assert_eq!(T::POLL.name(), Some("PVCALLS_POLL"), "PVCALLS_POLL: its own name");
     }
@@ -3470,35 +3475,35 @@ fn stable_sched_shutdown() {
     {
         assert_eq!(T::POWEROFF.0, SHUTDOWN_poweroff, "SHUTDOWN_poweroff");
         assert_eq!(T::from(SHUTDOWN_poweroff), T::POWEROFF, "SHUTDOWN_poweroff: from the integer");
-        assert_eq!(u32::from(T::POWEROFF), SHUTDOWN_poweroff, "SHUTDOWN_poweroff: to the integer");
+        assert_eq!(integer(T::POWEROFF, SHUTDOWN_poweroff), SHUTDOWN_poweroff, "SHUTDOWN_poweroff: to the integer");
         assert_eq!(format!("{:?}", T::POWEROFF), T::POWEROFF.name().expect("SHUTDOWN_poweroff: a name"), "SHUTDOWN_poweroff: Debug");
         assert_eq!(T::POWEROFF.name(), Some("SHUTDOWN_poweroff"), "SHUTDOWN_poweroff: its own name");
     }
     {
         assert_eq!(T::REBOOT.0, SHUTDOWN_reboot, "SHUTDOWN_reboot");
         assert_eq!(T::from(SHUTDOWN_reboot), T::REBOOT, "SHUTDOWN_reboot: from the integer");
-        assert_eq!(u32::from(T::REBOOT), SHUTDOWN_reboot, "SHUTDOWN_reboot: to the integer");
+        assert_eq!(integer(T::REBOOT, SHUTDOWN_reboot), SHUTDOWN_reboot, "SHUTDOWN_reboot: to the integer");
         assert_eq!(format!("{:?}", T::REBOOT), T::REBOOT.name().expect("SHUTDOWN_reboot: a name"), "SHUTDOWN_reboot: Debug");
         assert_eq!(T::REBOOT.name(), Some("SHUTDOWN_reboot"), "SHUTDOWN_reboot: its own name");
     }
     {
         assert_eq!(T::SUSPEND.0, SHUTDOWN_suspend, "SHUTDOWN_suspend");
         assert_eq!(T::from(SHUTDOWN_suspend), T::SUSPEND, "SHUTDOWN_suspend: from the integer");
-        assert_eq!(u32::from(T::SUSPEND), SHUTDOWN_suspend, "SHUTDOWN_suspend: to the integer");
+        assert_eq!(integer(T::SUSPEND, SHUTDOWN_suspend), SHUTDOWN_suspend, "SHUTDOWN_suspend: to the integer");
         assert_eq!(format!("{:?}", T::SUSPEND), T::SUSPEND.name().expect("SHUTDOWN_suspend: a name"), "SHUTDOWN_suspend: Debug");
         assert_eq!(T::SUSPEND.name(), Some("SHUTDOWN_suspend"), "SHUTDOWN_suspend: its own name");
     }
     {
         assert_eq!(T::CRASH.0, SHUTDOWN_crash, "SHUTDOWN_crash");
         assert_eq!(T::from(SHUTDOWN_crash), T::CRASH, "SHUTDOWN_crash: from the integer");
-        assert_eq!(u32::from(T::CRASH), SHUTDOWN_crash, "SHUTDOWN_crash: to the integer");
+        assert_eq!(integer(T::CRASH, SHUTDOWN_crash), SHUTDOWN_crash, "SHUTDOWN_crash: to the integer");
         assert_eq!(format!("{:?}", T::CRASH), T::CRASH.name().expect("SHUTDOWN_crash: a name"), "SHUTDOWN_crash: Debug");
         assert_eq!(T::CRASH.name(), Some("SHUTDOWN_crash"), "SHUTDOWN_crash: its own name");
     }
     {
         assert_eq!(T::WATCHDOG.0, SHUTDOWN_watchdog, "SHUTDOWN_watchdog");
         assert_eq!(T::from(SHUTDOWN_watchdog), T::WATCHDOG, "SHUTDOWN_watchdog: from the integer");
-        assert_eq!(u32::from(T::WATCHDOG), SHUTDOWN_watchdog, "SHUTDOWN_watchdog: to the integer");
+        assert_eq!(integer(T::WATCHDOG, SHUTDOWN_watchdog), SHUTDOWN_watchdog, "SHUTDOWN_watchdog: to the integer");
         assert_eq!(format!("{:?}", T::WATCHDOG), T::WATCHDOG.name().expect("SHUTDOWN_watchdog: a name"), "SHUTDOWN_watchdog: Debug");
         assert_eq!(T::WATCHDOG.name(), Some("SHUTDOWN_watchdog"), "SHUTDOWN_watchdog: its own name");
     }
@@ -3506,7 +3511,7 @@ fn stable_sched_shutdown() {
     {
         assert_eq!(T::SOFT_RESET.0, SHUTDOWN_soft_reset, "SHUTDOWN_soft_reset");
         assert_eq!(T::from(SHUTDOWN_soft_reset), T::SOFT_RESET, "SHUTDOWN_soft_reset: from the integer");
-        assert_eq!(u32::from(T::SOFT_RESET), SHUTDOWN_soft_reset, "SHUTDOWN_soft_reset: to the integer");
+        assert_eq!(integer(T::SOFT_RESET, SHUTDOWN_soft_reset), SHUTDOWN_soft_reset, "SHUTDOWN_soft_reset: to the integer");
         assert_eq!(format!("{:?}", T::SOFT_RESET), T::SOFT_RESET.name().expect("SHUTDOWN_soft_reset: a name"), "SHUTDOWN_soft_reset: Debug");
         assert_eq!(T::SOFT_RESET.name(), Some("SHUTDOWN_soft_reset"), "SHUTDOWN_soft_reset: its own name");
     }
@@ -3523,49 +3528,49 @@ fn stable_start_info_xen_hvm_memmap_type() {
     {
         assert_eq!(T::RAM.0, XEN_HVM_MEMMAP_TYPE_RAM, "XEN_HVM_MEMMAP_TYPE_RAM");
         assert_eq!(T::from(XEN_HVM_MEMMAP_TYPE_RAM), T::RAM, "XEN_HVM_MEMMAP_TYPE_RAM: from the integer");
-        assert_eq!(u32::from(T::RAM), XEN_HVM_MEMMAP_TYPE_RAM, "XEN_HVM_MEMMAP_TYPE_RAM: to the integer");
+        assert_eq!(integer(T::RAM, XEN_HVM_MEMMAP_TYPE_RAM), XEN_HVM_MEMMAP_TYPE_RAM, "XEN_HVM_MEMMAP_TYPE_RAM: to the integer");
         assert_eq!(format!("{:?}", T::RAM), T::RAM.name().expect("XEN_HVM_MEMMAP_TYPE_RAM: a name"), "XEN_HVM_MEMMAP_TYPE_RAM: Debug");
         assert_eq!(T::RAM.name(), Some("XEN_HVM_MEMMAP_TYPE_RAM"), "XEN_HVM_MEMMAP_TYPE_RAM: its own name");
     }
     {
         assert_eq!(T::RESERVED.0, XEN_HVM_MEMMAP_TYPE_RESERVED, "XEN_HVM_MEMMAP_TYPE_RESERVED");
         assert_eq!(T::from(XEN_HVM_MEMMAP_TYPE_RESERVED), T::RESERVED, "XEN_HVM_MEMMAP_TYPE_RESERVED: from the integer");
-        assert_eq!(u32::from(T::RESERVED), XEN_HVM_MEMMAP_TYPE_RESERVED, "XEN_HVM_MEMMAP_TYPE_RESERVED: to the integer");
+        assert_eq!(integer(T::RESERVED, XEN_HVM_MEMMAP_TYPE_RESERVED), XEN_HVM_MEMMAP_TYPE_RESERVED, "XEN_HVM_MEMMAP_TYPE_RESERVED: to the integer");
         assert_eq!(format!("{:?}", T::RESERVED), T::RESERVED.name().expect("XEN_HVM_MEMMAP_TYPE_RESERVED: a name"), "XEN_HVM_MEMMAP_TYPE_RESERVED: Debug");
         assert_eq!(T::RESERVED.name(), Some("XEN_HVM_MEMMAP_TYPE_RESERVED"), "XEN_HVM_MEMMAP_TYPE_RESERVED: its own name");
     }
     {
         assert_eq!(T::ACPI.0, XEN_HVM_MEMMAP_TYPE_ACPI, "XEN_HVM_MEMMAP_TYPE_ACPI");
         assert_eq!(T::from(XEN_HVM_MEMMAP_TYPE_ACPI), T::ACPI, "XEN_HVM_MEMMAP_TYPE_ACPI: from the integer");
-        assert_eq!(u32::from(T::ACPI), XEN_HVM_MEMMAP_TYPE_ACPI, "XEN_HVM_MEMMAP_TYPE_ACPI: to the integer");
+        assert_eq!(integer(T::ACPI, XEN_HVM_MEMMAP_TYPE_ACPI), XEN_HVM_MEMMAP_TYPE_ACPI, "XEN_HVM_MEMMAP_TYPE_ACPI: to the integer");
         assert_eq!(format!("{:?}", T::ACPI), T::ACPI.name().expect("XEN_HVM_MEMMAP_TYPE_ACPI: a name"), "XEN_HVM_MEMMAP_TYPE_ACPI: Debug");
         assert_eq!(T::ACPI.name(), Some("XEN_HVM_MEMMAP_TYPE_ACPI"), "XEN_HVM_MEMMAP_TYPE_ACPI: its own name");
     }
     {
         assert_eq!(T::NVS.0, XEN_HVM_MEMMAP_TYPE_NVS, "XEN_HVM_MEMMAP_TYPE_NVS");
         assert_eq!(T::from(XEN_HVM_MEMMAP_TYPE_NVS), T::NVS, "XEN_HVM_MEMMAP_TYPE_NVS: from the integer");
-        assert_eq!(u32::from(T::NVS), XEN_HVM_MEMMAP_TYPE_NVS, "XEN_HVM_MEMMAP_TYPE_NVS: to the integer");
+        assert_eq!(integer(T::NVS, XEN_HVM_MEMMAP_TYPE_NVS), XEN_HVM_MEMMAP_TYPE_NVS, "XEN_HVM_MEMMAP_TYPE_NVS: to the integer");
         assert_eq!(format!("{:?}", T::NVS), T::NVS.name().expect("XEN_HVM_MEMMAP_TYPE_NVS: a name"), "XEN_HVM_MEMMAP_TYPE_NVS: Debug");
         assert_eq!(T::NVS.name(), Some("XEN_HVM_MEMMAP_TYPE_NVS"), "XEN_HVM_MEMMAP_TYPE_NVS: its own name");
     }
     {
         assert_eq!(T::UNUSABLE.0, XEN_HVM_MEMMAP_TYPE_UNUSABLE, "XEN_HVM_MEMMAP_TYPE_UNUSABLE");
         assert_eq!(T::from(XEN_HVM_MEMMAP_TYPE_UNUSABLE), T::UNUSABLE, "XEN_HVM_MEMMAP_TYPE_UNUSABLE: from the integer");
-        assert_eq!(u32::from(T::UNUSABLE), XEN_HVM_MEMMAP_TYPE_UNUSABLE, "XEN_HVM_MEMMAP_TYPE_UNUSABLE: to the integer");
+        assert_eq!(integer(T::UNUSABLE, XEN_HVM_MEMMAP_TYPE_UNUSABLE), XEN_HVM_MEMMAP_TYPE_UNUSABLE, "XEN_HVM_MEMMAP_TYPE_UNUSABLE: to the integer");
         assert_eq!(format!("{:?}", T::UNUSABLE), T::UNUSABLE.name().expect("XEN_HVM_MEMMAP_TYPE_UNUSABLE: a name"), "XEN_HVM_MEMMAP_TYPE_UNUSABLE: Debug");
         assert_eq!(T::UNUSABLE.name(), Some("XEN_HVM_MEMMAP_TYPE_UNUSABLE"), "XEN_HVM_MEMMAP_TYPE_UNUSABLE: its own name");
     }
     {
         assert_eq!(T::DISABLED.0, XEN_HVM_MEMMAP_TYPE_DISABLED, "XEN_HVM_MEMMAP_TYPE_DISABLED");
         assert_eq!(T::from(XEN_HVM_MEMMAP_TYPE_DISABLED), T::DISABLED, "XEN_HVM_MEMMAP_TYPE_DISABLED: from the integer");
-        assert_eq!(u32::from(T::DISABLED), XEN_HVM_MEMMAP_TYPE_DISABLED, "XEN_HVM_MEMMAP_TYPE_DISABLED: to the integer");
+        assert_eq!(integer(T::DISABLED, XEN_HVM_MEMMAP_TYPE_DISABLED), XEN_HVM_MEMMAP_TYPE_DISABLED, "XEN_HVM_MEMMAP_TYPE_DISABLED: to the integer");
         assert_eq!(format!("{:?}", T::DISABLED), T::DISABLED.name().expect("XEN_HVM_MEMMAP_TYPE_DISABLED: a name"), "XEN_HVM_MEMMAP_TYPE_DISABLED: Debug");
         assert_eq!(T::DISABLED.name(), Some("XEN_HVM_MEMMAP_TYPE_DISABLED"), "XEN_HVM_MEMMAP_TYPE_DISABLED: its own name");
     }
     {
         assert_eq!(T::PMEM.0, XEN_HVM_MEMMAP_TYPE_PMEM, "XEN_HVM_MEMMAP_TYPE_PMEM");
         assert_eq!(T::from(XEN_HVM_MEMMAP_TYPE_PMEM), T::PMEM, "XEN_HVM_MEMMAP_TYPE_PMEM: from the integer");
-        assert_eq!(u32::from(T::PMEM), XEN_HVM_MEMMAP_TYPE_PMEM, "XEN_HVM_MEMMAP_TYPE_PMEM: to the integer");
+        assert_eq!(integer(T::PMEM, XEN_HVM_MEMMAP_TYPE_PMEM), XEN_HVM_MEMMAP_TYPE_PMEM, "XEN_HVM_MEMMAP_TYPE_PMEM: to the integer");
         assert_eq!(format!("{:?}", T::PMEM), T::PMEM.name().expect("XEN_HVM_MEMMAP_TYPE_PMEM: a name"), "XEN_HVM_MEMMAP_TYPE_PMEM: Debug");
         assert_eq!(T::PMEM.name(), Some("XEN_HVM_MEMMAP_TYPE_PMEM"), "XEN_HVM_MEMMAP_TYPE_PMEM: its own name");
     }
@@ -3580,28 +3585,28 @@ fn stable_tpmif_tpmif_state() {
     {
         assert_eq!(T::IDLE.0, TPMIF_STATE_IDLE, "TPMIF_STATE_IDLE");
         assert_eq!(T::from(TPMIF_STATE_IDLE), T::IDLE, "TPMIF_STATE_IDLE: from the integer");
-        assert_eq!(u8::from(T::IDLE), TPMIF_STATE_IDLE, "TPMIF_STATE_IDLE: to the integer");
+        assert_eq!(integer(T::IDLE, TPMIF_STATE_IDLE), TPMIF_STATE_IDLE, "TPMIF_STATE_IDLE: to the integer");
         assert_eq!(format!("{:?}", T::IDLE), T::IDLE.name().expect("TPMIF_STATE_IDLE: a name"), "TPMIF_STATE_IDLE: Debug");
         assert_eq!(T::IDLE.name(), Some("TPMIF_STATE_IDLE"), "TPMIF_STATE_IDLE: its own name");
     }
     {
         assert_eq!(T::SUBMIT.0, TPMIF_STATE_SUBMIT, "TPMIF_STATE_SUBMIT");
         assert_eq!(T::from(TPMIF_STATE_SUBMIT), T::SUBMIT, "TPMIF_STATE_SUBMIT: from the integer");
-        assert_eq!(u8::from(T::SUBMIT), TPMIF_STATE_SUBMIT, "TPMIF_STATE_SUBMIT: to the integer");
+        assert_eq!(integer(T::SUBMIT, TPMIF_STATE_SUBMIT), TPMIF_STATE_SUBMIT, "TPMIF_STATE_SUBMIT: to the integer");
         assert_eq!(format!("{:?}", T::SUBMIT), T::SUBMIT.name().expect("TPMIF_STATE_SUBMIT: a name"), "TPMIF_STATE_SUBMIT: Debug");
         assert_eq!(T::SUBMIT.name(), Some("TPMIF_STATE_SUBMIT"), "TPMIF_STATE_SUBMIT: its own name");
     }
     {
         assert_eq!(T::FINISH.0, TPMIF_STATE_FINISH, "TPMIF_STATE_FINISH");
         assert_eq!(T::from(TPMIF_STATE_FINISH), T::FINISH, "TPMIF_STATE_FINISH: from the integer");
-        assert_eq!(u8::from(T::FINISH), TPMIF_STATE_FINISH, "TPMIF_STATE_FINISH: to the integer");
+        assert_eq!(integer(T::FINISH, TPMIF_STATE_FINISH), TPMIF_STATE_FINISH, "TPMIF_STATE_FINISH: to the integer");
         assert_eq!(format!("{:?}", T::FINISH), T::FINISH.name().expect("TPMIF_STATE_FINISH: a name"), "TPMIF_STATE_FINISH: Debug");
         assert_eq!(T::FINISH.name(), Some("TPMIF_STATE_FINISH"), "TPMIF_STATE_FINISH: its own name");
     }
     {
         assert_eq!(T::CANCEL.0, TPMIF_STATE_CANCEL, "TPMIF_STATE_CANCEL");
         assert_eq!(T::from(TPMIF_STATE_CANCEL), T::CANCEL, "TPMIF_STATE_CANCEL: from the integer");
-        assert_eq!(u8::from(T::CANCEL), TPMIF_STATE_CANCEL, "TPMIF_STATE_CANCEL: to the integer");
+        assert_eq!(integer(T::CANCEL, TPMIF_STATE_CANCEL), TPMIF_STATE_CANCEL, "TPMIF_STATE_CANCEL: to the integer");
         assert_eq!(format!("{:?}", T::CANCEL), T::CANCEL.name().expect("TPMIF_STATE_CANCEL: a name"), "TPMIF_STATE_CANCEL: Debug");
         assert_eq!(T::CANCEL.name(), Some("TPMIF_STATE_CANCEL"), "TPMIF_STATE_CANCEL: its own name");
     }
@@ -3616,28 +3621,28 @@ fn stable_usbif_usb_ver() {
     {
         assert_eq!(T::UNKNOWN.0, USB_VER_UNKNOWN, "USB_VER_UNKNOWN");
         assert_eq!(T::from(USB_VER_UNKNOWN), T::UNKNOWN, "USB_VER_UNKNOWN: from the integer");
-        assert_eq!(i32::from(T::UNKNOWN), USB_VER_UNKNOWN, "USB_VER_UNKNOWN: to the integer");
+        assert_eq!(integer(T::UNKNOWN, USB_VER_UNKNOWN), USB_VER_UNKNOWN, "USB_VER_UNKNOWN: to the integer");
         assert_eq!(format!("{:?}", T::UNKNOWN), T::UNKNOWN.name().expect("USB_VER_UNKNOWN: a name"), "USB_VER_UNKNOWN: Debug");
         assert_eq!(T::UNKNOWN.name(), Some("USB_VER_UNKNOWN"), "USB_VER_UNKNOWN: its own name");
     }
     {
         assert_eq!(T::USB11.0, USB_VER_USB11, "USB_VER_USB11");
         assert_eq!(T::from(USB_VER_USB11), T::USB11, "USB_VER_USB11: from the integer");
-        assert_eq!(i32::from(T::USB11), USB_VER_USB11, "USB_VER_USB11: to the integer");
+        assert_eq!(integer(T::USB11, USB_VER_USB11), USB_VER_USB11, "USB_VER_USB11: to the integer");
         assert_eq!(format!("{:?}", T::USB11), T::USB11.name().expect("USB_VER_USB11: a name"), "USB_VER_USB11: Debug");
         assert_eq!(T::USB11.name(), Some("USB_VER_USB11"), "USB_VER_USB11: its own name");
     }
     {
         assert_eq!(T::USB20.0, USB_VER_USB20, "USB_VER_USB20");
         assert_eq!(T::from(USB_VER_USB20), T::USB20, "USB_VER_USB20: from the integer");
-        assert_eq!(i32::from(T::USB20), USB_VER_USB20, "USB_VER_USB20: to the integer");
+        assert_eq!(integer(T::USB20, USB_VER_USB20), USB_VER_USB20, "USB_VER_USB20: to the integer");
         assert_eq!(format!("{:?}", T::USB20), T::USB20.name().expect("USB_VER_USB20: a name"), "USB_VER_USB20: Debug");
         assert_eq!(T::USB20.name(), Some("USB_VER_USB20"), "USB_VER_USB20: its own name");
     }
     {
         assert_eq!(T::USB30.0, USB_VER_USB30, "USB_VER_USB30");
         assert_eq!(T::from(USB_VER_USB30), T::USB30, "USB_VER_USB30: from the integer");
-        assert_eq!(i32::from(T::USB30), USB_VER_USB30, "USB_VER_USB30: to the integer");
+        assert_eq!(integer(T::USB30, USB_VER_USB30), USB_VER_USB30, "USB_VER_USB30: to the integer");
         assert_eq!(format!("{:?}", T::USB30), T::USB30.name().expect("USB_VER_USB30: a name"), "USB_VER_USB30: Debug");
         assert_eq!(T::USB30.name(), Some("USB_VER_USB30"), "USB_VER_USB30: its own name");
     }
@@ -3652,61 +3657,61 @@ fn stable_usbif_usbif_pipe() {
     {
         assert_eq!(T::PORT_MASK.0, USBIF_PIPE_PORT_MASK, "USBIF_PIPE_PORT_MASK");
         assert_eq!(T::from(USBIF_PIPE_PORT_MASK), T::PORT_MASK, "USBIF_PIPE_PORT_MASK: from the integer");
-        assert_eq!(u32::from(T::PORT_MASK), USBIF_PIPE_PORT_MASK, "USBIF_PIPE_PORT_MASK: to the integer");
+        assert_eq!(integer(T::PORT_MASK, USBIF_PIPE_PORT_MASK), USBIF_PIPE_PORT_MASK, "USBIF_PIPE_PORT_MASK: to the integer");
         assert_eq!(format!("{:?}", T::PORT_MASK), T::PORT_MASK.name().expect("USBIF_PIPE_PORT_MASK: a name"), "USBIF_PIPE_PORT_MASK: Debug");
         assert_eq!(T::PORT_MASK.name(), Some("USBIF_PIPE_PORT_MASK"), "USBIF_PIPE_PORT_MASK: its own name");
     }
     {
         assert_eq!(T::UNLINK.0, USBIF_PIPE_UNLINK, "USBIF_PIPE_UNLINK");
         assert_eq!(T::from(USBIF_PIPE_UNLINK), T::UNLINK, "USBIF_PIPE_UNLINK: from the integer");
-        assert_eq!(u32::from(T::UNLINK), USBIF_PIPE_UNLINK, "USBIF_PIPE_UNLINK: to the integer");
+        assert_eq!(integer(T::UNLINK, USBIF_PIPE_UNLINK), USBIF_PIPE_UNLINK, "USBIF_PIPE_UNLINK: to the integer");
         assert_eq!(format!("{:?}", T::UNLINK), T::UNLINK.name().expect("USBIF_PIPE_UNLINK: a name"), "USBIF_PIPE_UNLINK: Debug");
         assert_eq!(T::UNLINK.name(), Some("USBIF_PIPE_UNLINK"), "USBIF_PIPE_UNLINK: its own name");
     }
     {
         assert_eq!(T::DIR.0, USBIF_PIPE_DIR, "USBIF_PIPE_DIR");
         assert_eq!(T::from(USBIF_PIPE_DIR), T::DIR, "USBIF_PIPE_DIR: from the integer");
-        assert_eq!(u32::from(T::DIR), USBIF_PIPE_DIR, "USBIF_PIPE_DIR: to the integer");
+        assert_eq!(integer(T::DIR, USBIF_PIPE_DIR), USBIF_PIPE_DIR, "USBIF_PIPE_DIR: to the integer");
         assert_eq!(format!("{:?}", T::DIR), T::DIR.name().expect("USBIF_PIPE_DIR: a name"), "USBIF_PIPE_DIR: Debug");
         assert_eq!(T::DIR.name(), Some("USBIF_PIPE_DIR"), "USBIF_PIPE_DIR: its own name");
     }
     {
         assert_eq!(T::DEV_MASK.0, USBIF_PIPE_DEV_MASK, "USBIF_PIPE_DEV_MASK");
         assert_eq!(T::from(USBIF_PIPE_DEV_MASK), T::DEV_MASK, "USBIF_PIPE_DEV_MASK: from the integer");
-        assert_eq!(u32::from(T::DEV_MASK), USBIF_PIPE_DEV_MASK, "USBIF_PIPE_DEV_MASK: to the integer");
+        assert_eq!(integer(T::DEV_MASK, USBIF_PIPE_DEV_MASK), USBIF_PIPE_DEV_MASK, "USBIF_PIPE_DEV_MASK: to the integer");
         assert_eq!(format!("{:?}", T::DEV_MASK), T::DEV_MASK.name().expect("USBIF_PIPE_DEV_MASK: a name"), "USBIF_PIPE_DEV_MASK: Debug");
         assert_eq!(T::DEV_MASK.name(), Some("USBIF_PIPE_DEV_MASK"), "USBIF_PIPE_DEV_MASK: its own name");
     }
     {
         assert_eq!(T::DEV_SHIFT.0, USBIF_PIPE_DEV_SHIFT, "USBIF_PIPE_DEV_SHIFT");
         assert_eq!(T::from(USBIF_PIPE_DEV_SHIFT), T::DEV_SHIFT, "USBIF_PIPE_DEV_SHIFT: from the integer");
-        assert_eq!(u32::from(T::DEV_SHIFT), USBIF_PIPE_DEV_SHIFT, "USBIF_PIPE_DEV_SHIFT: to the integer");
+        assert_eq!(integer(T::DEV_SHIFT, USBIF_PIPE_DEV_SHIFT), USBIF_PIPE_DEV_SHIFT, "USBIF_PIPE_DEV_SHIFT: to the integer");
         assert_eq!(format!("{:?}", T::DEV_SHIFT), T::DEV_SHIFT.name().expect("USBIF_PIPE_DEV_SHIFT: a name"), "USBIF_PIPE_DEV_SHIFT: Debug");
         assert_eq!(T::DEV_SHIFT.name(), Some("USBIF_PIPE_DEV_SHIFT"), "USBIF_PIPE_DEV_SHIFT: its own name");
     }
     {
         assert_eq!(T::EP_MASK.0, USBIF_PIPE_EP_MASK, "USBIF_PIPE_EP_MASK");
         assert_eq!(T::from(USBIF_PIPE_EP_MASK), T::EP_MASK, "USBIF_PIPE_EP_MASK: from the integer");
-        assert_eq!(u32::from(T::EP_MASK), USBIF_PIPE_EP_MASK, "USBIF_PIPE_EP_MASK: to the integer");
+        assert_eq!(integer(T::EP_MASK, USBIF_PIPE_EP_MASK), USBIF_PIPE_EP_MASK, "USBIF_PIPE_EP_MASK: to the integer");
         assert_eq!(format!("{:?}", T::EP_MASK), T::EP_MASK.name().expect("USBIF_PIPE_EP_MASK: a name"), "USBIF_PIPE_EP_MASK: Debug");
     }
     {
         assert_eq!(T::EP_SHIFT.0, USBIF_PIPE_EP_SHIFT, "USBIF_PIPE_EP_SHIFT");
         assert_eq!(T::from(USBIF_PIPE_EP_SHIFT), T::EP_SHIFT, "USBIF_PIPE_EP_SHIFT: from the integer");
-        assert_eq!(u32::from(T::EP_SHIFT), USBIF_PIPE_EP_SHIFT, "USBIF_PIPE_EP_SHIFT: to the integer");
+        assert_eq!(integer(T::EP_SHIFT, USBIF_PIPE_EP_SHIFT), USBIF_PIPE_EP_SHIFT, "USBIF_PIPE_EP_SHIFT: to the integer");
         assert_eq!(format!("{:?}", T::EP_SHIFT), T::EP_SHIFT.name().expect("USBIF_PIPE_EP_SHIFT: a name"), "USBIF_PIPE_EP_SHIFT: Debug");
     }
     {
         assert_eq!(T::TYPE_MASK.0, USBIF_PIPE_TYPE_MASK, "USBIF_PIPE_TYPE_MASK");
         assert_eq!(T::from(USBIF_PIPE_TYPE_MASK), T::TYPE_MASK, "USBIF_PIPE_TYPE_MASK: from the integer");
-        assert_eq!(u32::from(T::TYPE_MASK), USBIF_PIPE_TYPE_MASK, "USBIF_PIPE_TYPE_MASK: to the integer");
+        assert_eq!(integer(T::TYPE_MASK, USBIF_PIPE_TYPE_MASK), USBIF_PIPE_TYPE_MASK, "USBIF_PIPE_TYPE_MASK: to the integer");
         assert_eq!(format!("{:?}", T::TYPE_MASK), T::TYPE_MASK.name().expect("USBIF_PIPE_TYPE_MASK: a name"), "USBIF_PIPE_TYPE_MASK: Debug");
         assert_eq!(T::TYPE_MASK.name(), Some("USBIF_PIPE_TYPE_MASK"), "USBIF_PIPE_TYPE_MASK: its own name");
     }
     {
         assert_eq!(T::TYPE_SHIFT.0, USBIF_PIPE_TYPE_SHIFT, "USBIF_PIPE_TYPE_SHIFT");
         assert_eq!(T::from(USBIF_PIPE_TYPE_SHIFT), T::TYPE_SHIFT, "USBIF_PIPE_TYPE_SHIFT: from the integer");
-        assert_eq!(u32::from(T::TYPE_SHIFT), USBIF_PIPE_TYPE_SHIFT, "USBIF_PIPE_TYPE_SHIFT: to the integer");
+        assert_eq!(integer(T::TYPE_SHIFT, USBIF_PIPE_TYPE_SHIFT), USBIF_PIPE_TYPE_SHIFT, "USBIF_PIPE_TYPE_SHIFT: to the integer");
         assert_eq!(format!("{:?}", T::TYPE_SHIFT), T::TYPE_SHIFT.name().expect("USBIF_PIPE_TYPE_SHIFT: a name"), "USBIF_PIPE_TYPE_SHIFT: Debug");
         assert_eq!(T::TYPE_SHIFT.name(), Some("USBIF_PIPE_TYPE_SHIFT"), "USBIF_PIPE_TYPE_SHIFT: its own name");
     }
@@ -3721,28 +3726,28 @@ fn stable_usbif_usbif_pipe_type() {
     {
         assert_eq!(T::ISOC.0, USBIF_PIPE_TYPE_ISOC, "USBIF_PIPE_TYPE_ISOC");
         assert_eq!(T::from(USBIF_PIPE_TYPE_ISOC), T::ISOC, "USBIF_PIPE_TYPE_ISOC: from the integer");
-        assert_eq!(i32::from(T::ISOC), USBIF_PIPE_TYPE_ISOC, "USBIF_PIPE_TYPE_ISOC: to the integer");
+        assert_eq!(integer(T::ISOC, USBIF_PIPE_TYPE_ISOC), USBIF_PIPE_TYPE_ISOC, "USBIF_PIPE_TYPE_ISOC: to the integer");
         assert_eq!(format!("{:?}", T::ISOC), T::ISOC.name().expect("USBIF_PIPE_TYPE_ISOC: a name"), "USBIF_PIPE_TYPE_ISOC: Debug");
         assert_eq!(T::ISOC.name(), Some("USBIF_PIPE_TYPE_ISOC"), "USBIF_PIPE_TYPE_ISOC: its own name");
     }
     {
         assert_eq!(T::INT.0, USBIF_PIPE_TYPE_INT, "USBIF_PIPE_TYPE_INT");
         assert_eq!(T::from(USBIF_PIPE_TYPE_INT), T::INT, "USBIF_PIPE_TYPE_INT: from the integer");
-        assert_eq!(i32::from(T::INT), USBIF_PIPE_TYPE_INT, "USBIF_PIPE_TYPE_INT: to the integer");
+        assert_eq!(integer(T::INT, USBIF_PIPE_TYPE_INT), USBIF_PIPE_TYPE_INT, "USBIF_PIPE_TYPE_INT: to the integer");
         assert_eq!(format!("{:?}", T::INT), T::INT.name().expect("USBIF_PIPE_TYPE_INT: a name"), "USBIF_PIPE_TYPE_INT: Debug");
         assert_eq!(T::INT.name(), Some("USBIF_PIPE_TYPE_INT"), "USBIF_PIPE_TYPE_INT: its own name");
     }
     {
         assert_eq!(T::CTRL.0, USBIF_PIPE_TYPE_CTRL, "USBIF_PIPE_TYPE_CTRL");
         assert_eq!(T::from(USBIF_PIPE_TYPE_CTRL), T::CTRL, "USBIF_PIPE_TYPE_CTRL: from the integer");
-        assert_eq!(i32::from(T::CTRL), USBIF_PIPE_TYPE_CTRL, "USBIF_PIPE_TYPE_CTRL: to the integer");
+        assert_eq!(integer(T::CTRL, USBIF_PIPE_TYPE_CTRL), USBIF_PIPE_TYPE_CTRL, "USBIF_PIPE_TYPE_CTRL: to the integer");
         assert_eq!(format!("{:?}", T::CTRL), T::CTRL.name().expect("USBIF_PIPE_TYPE_CTRL: a name"), "USBIF_PIPE_TYPE_CTRL: Debug");
         assert_eq!(T::CTRL.name(), Some("USBIF_PIPE_TYPE_CTRL"), "USBIF_PIPE_TYPE_CTRL: its own name");
     }
     {
         assert_eq!(T::BULK.0, USBIF_PIPE_TYPE_BULK, "USBIF_PIPE_TYPE_BULK");
         assert_eq!(T::from(USBIF_PIPE_TYPE_BULK), T::BULK, "USBIF_PIPE_TYPE_BULK: from the integer");
-        assert_eq!(i32::from(T::BULK), USBIF_PIPE_TYPE_BULK, "USBIF_PIPE_TYPE_BULK: to the integer");
+        assert_eq!(integer(T::BULK, USBIF_PIPE_TYPE_BULK), USBIF_PIPE_TYPE_BULK, "USBIF_PIPE_TYPE_BULK: to the integer");
         assert_eq!(format!("{:?}", T::BULK), T::BULK.name().expect("USBIF_PIPE_TYPE_BULK: a name"), "USBIF_PIPE_TYPE_BULK: Debug");
         assert_eq!(T::BULK.name(), Some("USBIF_PIPE_TYPE_BULK"), "USBIF_PIPE_TYPE_BULK: its own name");
     }
@@ -3758,7 +3763,7 @@ fn stable_usbif_usbif_transfer() {
     {
         assert_eq!(T::USBIF_SHORT_NOT_OK.0, USBIF_SHORT_NOT_OK, "USBIF_SHORT_NOT_OK");
         assert_eq!(T::from(USBIF_SHORT_NOT_OK), T::USBIF_SHORT_NOT_OK, "USBIF_SHORT_NOT_OK: from the integer");
-        assert_eq!(u16::from(T::USBIF_SHORT_NOT_OK), USBIF_SHORT_NOT_OK, "USBIF_SHORT_NOT_OK: to the integer");
+        assert_eq!(integer(T::USBIF_SHORT_NOT_OK, USBIF_SHORT_NOT_OK), USBIF_SHORT_NOT_OK, "USBIF_SHORT_NOT_OK: to the integer");
         assert!(T::all().contains(T::USBIF_SHORT_NOT_OK), "USBIF_SHORT_NOT_OK: in all()");
         assert!(T::USBIF_SHORT_NOT_OK.intersects(T::USBIF_SHORT_NOT_OK) && !T::USBIF_SHORT_NOT_OK.is_empty(), "USBIF_SHORT_NOT_OK: set");
         assert_eq!(T::USBIF_SHORT_NOT_OK - T::USBIF_SHORT_NOT_OK, T::empty(), "USBIF_SHORT_NOT_OK: removed");
@@ -3778,49 +3783,49 @@ fn stable_usbif_usbif_status() {
     {
         assert_eq!(T::OK.0, USBIF_STATUS_OK, "USBIF_STATUS_OK");
         assert_eq!(T::from(USBIF_STATUS_OK), T::OK, "USBIF_STATUS_OK: from the integer");
-        assert_eq!(i32::from(T::OK), USBIF_STATUS_OK, "USBIF_STATUS_OK: to the integer");
+        assert_eq!(integer(T::OK, USBIF_STATUS_OK), USBIF_STATUS_OK, "USBIF_STATUS_OK: to the integer");
         assert_eq!(format!("{:?}", T::OK), T::OK.name().expect("USBIF_STATUS_OK: a name"), "USBIF_STATUS_OK: Debug");
         assert_eq!(T::OK.name(), Some("USBIF_STATUS_OK"), "USBIF_STATUS_OK: its own name");
     }
     {
         assert_eq!(T::NODEV.0, USBIF_STATUS_NODEV, "USBIF_STATUS_NODEV");
         assert_eq!(T::from(USBIF_STATUS_NODEV), T::NODEV, "USBIF_STATUS_NODEV: from the integer");
-        assert_eq!(i32::from(T::NODEV), USBIF_STATUS_NODEV, "USBIF_STATUS_NODEV: to the integer");
+        assert_eq!(integer(T::NODEV, USBIF_STATUS_NODEV), USBIF_STATUS_NODEV, "USBIF_STATUS_NODEV: to the integer");
         assert_eq!(format!("{:?}", T::NODEV), T::NODEV.name().expect("USBIF_STATUS_NODEV: a name"), "USBIF_STATUS_NODEV: Debug");
         assert_eq!(T::NODEV.name(), Some("USBIF_STATUS_NODEV"), "USBIF_STATUS_NODEV: its own name");
     }
     {
         assert_eq!(T::INVAL.0, USBIF_STATUS_INVAL, "USBIF_STATUS_INVAL");
         assert_eq!(T::from(USBIF_STATUS_INVAL), T::INVAL, "USBIF_STATUS_INVAL: from the integer");
-        assert_eq!(i32::from(T::INVAL), USBIF_STATUS_INVAL, "USBIF_STATUS_INVAL: to the integer");
+        assert_eq!(integer(T::INVAL, USBIF_STATUS_INVAL), USBIF_STATUS_INVAL, "USBIF_STATUS_INVAL: to the integer");
         assert_eq!(format!("{:?}", T::INVAL), T::INVAL.name().expect("USBIF_STATUS_INVAL: a name"), "USBIF_STATUS_INVAL: Debug");
         assert_eq!(T::INVAL.name(), Some("USBIF_STATUS_INVAL"), "USBIF_STATUS_INVAL: its own name");
     }
     {
         assert_eq!(T::STALL.0, USBIF_STATUS_STALL, "USBIF_STATUS_STALL");
         assert_eq!(T::from(USBIF_STATUS_STALL), T::STALL, "USBIF_STATUS_STALL: from the integer");
-        assert_eq!(i32::from(T::STALL), USBIF_STATUS_STALL, "USBIF_STATUS_STALL: to the integer");
+        assert_eq!(integer(T::STALL, USBIF_STATUS_STALL), USBIF_STATUS_STALL, "USBIF_STATUS_STALL: to the integer");
         assert_eq!(format!("{:?}", T::STALL), T::STALL.name().expect("USBIF_STATUS_STALL: a name"), "USBIF_STATUS_STALL: Debug");
         assert_eq!(T::STALL.name(), Some("USBIF_STATUS_STALL"), "USBIF_STATUS_STALL: its own name");
     }
     {
         assert_eq!(T::IOERROR.0, USBIF_STATUS_IOERROR, "USBIF_STATUS_IOERROR");
         assert_eq!(T::from(USBIF_STATUS_IOERROR), T::IOERROR, "USBIF_STATUS_IOERROR: from the integer");
-        assert_eq!(i32::from(T::IOERROR), USBIF_STATUS_IOERROR, "USBIF_STATUS_IOERROR: to the integer");
+        assert_eq!(integer(T::IOERROR, USBIF_STATUS_IOERROR), USBIF_STATUS_IOERROR, "USBIF_STATUS_IOERROR: to the integer");
         assert_eq!(format!("{:?}", T::IOERROR), T::IOERROR.name().expect("USBIF_STATUS_IOERROR: a name"), "USBIF_STATUS_IOERROR: Debug");
         assert_eq!(T::IOERROR.name(), Some("USBIF_STATUS_IOERROR"), "USBIF_STATUS_IOERROR: its own name");
     }
     {
         assert_eq!(T::BABBLE.0, USBIF_STATUS_BABBLE, "USBIF_STATUS_BABBLE");
         assert_eq!(T::from(USBIF_STATUS_BABBLE), T::BABBLE, "USBIF_STATUS_BABBLE: from the integer");
-        assert_eq!(i32::from(T::BABBLE), USBIF_STATUS_BABBLE, "USBIF_STATUS_BABBLE: to the integer");
+        assert_eq!(integer(T::BABBLE, USBIF_STATUS_BABBLE), USBIF_STATUS_BABBLE, "USBIF_STATUS_BABBLE: to the integer");
         assert_eq!(format!("{:?}", T::BABBLE), T::BABBLE.name().expect("USBIF_STATUS_BABBLE: a name"), "USBIF_STATUS_BABBLE: Debug");
         assert_eq!(T::BABBLE.name(), Some("USBIF_STATUS_BABBLE"), "USBIF_STATUS_BABBLE: its own name");
     }
     {
         assert_eq!(T::SHUTDOWN.0, USBIF_STATUS_SHUTDOWN, "USBIF_STATUS_SHUTDOWN");
         assert_eq!(T::from(USBIF_STATUS_SHUTDOWN), T::SHUTDOWN, "USBIF_STATUS_SHUTDOWN: from the integer");
-        assert_eq!(i32::from(T::SHUTDOWN), USBIF_STATUS_SHUTDOWN, "USBIF_STATUS_SHUTDOWN: to the integer");
+        assert_eq!(integer(T::SHUTDOWN, USBIF_STATUS_SHUTDOWN), USBIF_STATUS_SHUTDOWN, "USBIF_STATUS_SHUTDOWN: to the integer");
         assert_eq!(format!("{:?}", T::SHUTDOWN), T::SHUTDOWN.name().expect("USBIF_STATUS_SHUTDOWN: a name"), "USBIF_STATUS_SHUTDOWN: Debug");
         assert_eq!(T::SHUTDOWN.name(), Some("USBIF_STATUS_SHUTDOWN"), "USBIF_STATUS_SHUTDOWN: its own name");
     }
@@ -3835,28 +3840,28 @@ fn stable_usbif_usbif_speed() {
     {
         assert_eq!(T::NONE.0, USBIF_SPEED_NONE, "USBIF_SPEED_NONE");
         assert_eq!(T::from(USBIF_SPEED_NONE), T::NONE, "USBIF_SPEED_NONE: from the integer");
-        assert_eq!(u8::from(T::NONE), USBIF_SPEED_NONE, "USBIF_SPEED_NONE: to the integer");
+        assert_eq!(integer(T::NONE, USBIF_SPEED_NONE), USBIF_SPEED_NONE, "USBIF_SPEED_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("USBIF_SPEED_NONE: a name"), "USBIF_SPEED_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("USBIF_SPEED_NONE"), "USBIF_SPEED_NONE: its own name");
     }
     {
         assert_eq!(T::LOW.0, USBIF_SPEED_LOW, "USBIF_SPEED_LOW");
         assert_eq!(T::from(USBIF_SPEED_LOW), T::LOW, "USBIF_SPEED_LOW: from the integer");
-        assert_eq!(u8::from(T::LOW), USBIF_SPEED_LOW, "USBIF_SPEED_LOW: to the integer");
+        assert_eq!(integer(T::LOW, USBIF_SPEED_LOW), USBIF_SPEED_LOW, "USBIF_SPEED_LOW: to the integer");
         assert_eq!(format!("{:?}", T::LOW), T::LOW.name().expect("USBIF_SPEED_LOW: a name"), "USBIF_SPEED_LOW: Debug");
         assert_eq!(T::LOW.name(), Some("USBIF_SPEED_LOW"), "USBIF_SPEED_LOW: its own name");
     }
     {
         assert_eq!(T::FULL.0, USBIF_SPEED_FULL, "USBIF_SPEED_FULL");
         assert_eq!(T::from(USBIF_SPEED_FULL), T::FULL, "USBIF_SPEED_FULL: from the integer");
-        assert_eq!(u8::from(T::FULL), USBIF_SPEED_FULL, "USBIF_SPEED_FULL: to the integer");
+        assert_eq!(integer(T::FULL, USBIF_SPEED_FULL), USBIF_SPEED_FULL, "USBIF_SPEED_FULL: to the integer");
         assert_eq!(format!("{:?}", T::FULL), T::FULL.name().expect("USBIF_SPEED_FULL: a name"), "USBIF_SPEED_FULL: Debug");
         assert_eq!(T::FULL.name(), Some("USBIF_SPEED_FULL"), "USBIF_SPEED_FULL: its own name");
     }
     {
         assert_eq!(T::HIGH.0, USBIF_SPEED_HIGH, "USBIF_SPEED_HIGH");
         assert_eq!(T::from(USBIF_SPEED_HIGH), T::HIGH, "USBIF_SPEED_HIGH: from the integer");
-        assert_eq!(u8::from(T::HIGH), USBIF_SPEED_HIGH, "USBIF_SPEED_HIGH: to the integer");
+        assert_eq!(integer(T::HIGH, USBIF_SPEED_HIGH), USBIF_SPEED_HIGH, "USBIF_SPEED_HIGH: to the integer");
         assert_eq!(format!("{:?}", T::HIGH), T::HIGH.name().expect("USBIF_SPEED_HIGH: a name"), "USBIF_SPEED_HIGH: Debug");
         assert_eq!(T::HIGH.name(), Some("USBIF_SPEED_HIGH"), "USBIF_SPEED_HIGH: its own name");
     }
@@ -3871,28 +3876,28 @@ fn stable_vcpu_runstate() {
     {
         assert_eq!(T::RUNNING.0, RUNSTATE_running, "RUNSTATE_running");
         assert_eq!(T::from(RUNSTATE_running), T::RUNNING, "RUNSTATE_running: from the integer");
-        assert_eq!(i32::from(T::RUNNING), RUNSTATE_running, "RUNSTATE_running: to the integer");
+        assert_eq!(integer(T::RUNNING, RUNSTATE_running), RUNSTATE_running, "RUNSTATE_running: to the integer");
         assert_eq!(format!("{:?}", T::RUNNING), T::RUNNING.name().expect("RUNSTATE_running: a name"), "RUNSTATE_running: Debug");
         assert_eq!(T::RUNNING.name(), Some("RUNSTATE_running"), "RUNSTATE_running: its own name");
     }
     {
         assert_eq!(T::RUNNABLE.0, RUNSTATE_runnable, "RUNSTATE_runnable");
         assert_eq!(T::from(RUNSTATE_runnable), T::RUNNABLE, "RUNSTATE_runnable: from the integer");
-        assert_eq!(i32::from(T::RUNNABLE), RUNSTATE_runnable, "RUNSTATE_runnable: to the integer");
+        assert_eq!(integer(T::RUNNABLE, RUNSTATE_runnable), RUNSTATE_runnable, "RUNSTATE_runnable: to the integer");
         assert_eq!(format!("{:?}", T::RUNNABLE), T::RUNNABLE.name().expect("RUNSTATE_runnable: a name"), "RUNSTATE_runnable: Debug");
         assert_eq!(T::RUNNABLE.name(), Some("RUNSTATE_runnable"), "RUNSTATE_runnable: its own name");
     }
     {
         assert_eq!(T::BLOCKED.0, RUNSTATE_blocked, "RUNSTATE_blocked");
         assert_eq!(T::from(RUNSTATE_blocked), T::BLOCKED, "RUNSTATE_blocked: from the integer");
-        assert_eq!(i32::from(T::BLOCKED), RUNSTATE_blocked, "RUNSTATE_blocked: to the integer");
+        assert_eq!(integer(T::BLOCKED, RUNSTATE_blocked), RUNSTATE_blocked, "RUNSTATE_blocked: to the integer");
         assert_eq!(format!("{:?}", T::BLOCKED), T::BLOCKED.name().expect("RUNSTATE_blocked: a name"), "RUNSTATE_blocked: Debug");
         assert_eq!(T::BLOCKED.name(), Some("RUNSTATE_blocked"), "RUNSTATE_blocked: its own name");
     }
     {
         assert_eq!(T::OFFLINE.0, RUNSTATE_offline, "RUNSTATE_offline");
         assert_eq!(T::from(RUNSTATE_offline), T::OFFLINE, "RUNSTATE_offline: from the integer");
-        assert_eq!(i32::from(T::OFFLINE), RUNSTATE_offline, "RUNSTATE_offline: to the integer");
+        assert_eq!(integer(T::OFFLINE, RUNSTATE_offline), RUNSTATE_offline, "RUNSTATE_offline: to the integer");
         assert_eq!(format!("{:?}", T::OFFLINE), T::OFFLINE.name().expect("RUNSTATE_offline: a name"), "RUNSTATE_offline: Debug");
         assert_eq!(T::OFFLINE.name(), Some("RUNSTATE_offline"), "RUNSTATE_offline: its own name");
     }
@@ -3907,7 +3912,7 @@ fn stable_vcpu_vcpu_sshottmr() {
     {
         assert_eq!(T::FUTURE.0, VCPU_SSHOTTMR_future, "VCPU_SSHOTTMR_future");
         assert_eq!(T::from(VCPU_SSHOTTMR_future), T::FUTURE, "VCPU_SSHOTTMR_future: from the integer");
-        assert_eq!(u32::from(T::FUTURE), VCPU_SSHOTTMR_future, "VCPU_SSHOTTMR_future: to the integer");
+        assert_eq!(integer(T::FUTURE, VCPU_SSHOTTMR_future), VCPU_SSHOTTMR_future, "VCPU_SSHOTTMR_future: to the integer");
         assert!(T::all().contains(T::FUTURE), "VCPU_SSHOTTMR_future: in all()");
         assert!(T::FUTURE.intersects(T::FUTURE) && !T::FUTURE.is_empty(), "VCPU_SSHOTTMR_future: set");
         assert_eq!(T::FUTURE - T::FUTURE, T::empty(), "VCPU_SSHOTTMR_future: removed");
@@ -3926,28 +3931,28 @@ fn stable_vscsiif_vscsiif_act() {
     {
         assert_eq!(T::SCSI_CDB.0, VSCSIIF_ACT_SCSI_CDB, "VSCSIIF_ACT_SCSI_CDB");
         assert_eq!(T::from(VSCSIIF_ACT_SCSI_CDB), T::SCSI_CDB, "VSCSIIF_ACT_SCSI_CDB: from the integer");
-        assert_eq!(u8::from(T::SCSI_CDB), VSCSIIF_ACT_SCSI_CDB, "VSCSIIF_ACT_SCSI_CDB: to the integer");
+        assert_eq!(integer(T::SCSI_CDB, VSCSIIF_ACT_SCSI_CDB), VSCSIIF_ACT_SCSI_CDB, "VSCSIIF_ACT_SCSI_CDB: to the integer");
         assert_eq!(format!("{:?}", T::SCSI_CDB), T::SCSI_CDB.name().expect("VSCSIIF_ACT_SCSI_CDB: a name"), "VSCSIIF_ACT_SCSI_CDB: Debug");
         assert_eq!(T::SCSI_CDB.name(), Some("VSCSIIF_ACT_SCSI_CDB"), "VSCSIIF_ACT_SCSI_CDB: its own name");
     }
     {
         assert_eq!(T::SCSI_ABORT.0, VSCSIIF_ACT_SCSI_ABORT, "VSCSIIF_ACT_SCSI_ABORT");
         assert_eq!(T::from(VSCSIIF_ACT_SCSI_ABORT), T::SCSI_ABORT, "VSCSIIF_ACT_SCSI_ABORT: from the integer");
-        assert_eq!(u8::from(T::SCSI_ABORT), VSCSIIF_ACT_SCSI_ABORT, "VSCSIIF_ACT_SCSI_ABORT: to the integer");
+        assert_eq!(integer(T::SCSI_ABORT, VSCSIIF_ACT_SCSI_ABORT), VSCSIIF_ACT_SCSI_ABORT, "VSCSIIF_ACT_SCSI_ABORT: to the integer");
         assert_eq!(format!("{:?}", T::SCSI_ABORT), T::SCSI_ABORT.name().expect("VSCSIIF_ACT_SCSI_ABORT: a name"), "VSCSIIF_ACT_SCSI_ABORT: Debug");
         assert_eq!(T::SCSI_ABORT.name(), Some("VSCSIIF_ACT_SCSI_ABORT"), "VSCSIIF_ACT_SCSI_ABORT: its own name");
     }
     {
         assert_eq!(T::SCSI_RESET.0, VSCSIIF_ACT_SCSI_RESET, "VSCSIIF_ACT_SCSI_RESET");
         assert_eq!(T::from(VSCSIIF_ACT_SCSI_RESET), T::SCSI_RESET, "VSCSIIF_ACT_SCSI_RESET: from the integer");
-        assert_eq!(u8::from(T::SCSI_RESET), VSCSIIF_ACT_SCSI_RESET, "VSCSIIF_ACT_SCSI_RESET: to the integer");
+        assert_eq!(integer(T::SCSI_RESET, VSCSIIF_ACT_SCSI_RESET), VSCSIIF_ACT_SCSI_RESET, "VSCSIIF_ACT_SCSI_RESET: to the integer");
         assert_eq!(format!("{:?}", T::SCSI_RESET), T::SCSI_RESET.name().expect("VSCSIIF_ACT_SCSI_RESET: a name"), "VSCSIIF_ACT_SCSI_RESET: Debug");
         assert_eq!(T::SCSI_RESET.name(), Some("VSCSIIF_ACT_SCSI_RESET"), "VSCSIIF_ACT_SCSI_RESET: its own name");
     }
     {
         assert_eq!(T::SCSI_SG_PRESET.0, VSCSIIF_ACT_SCSI_SG_PRESET, "VSCSIIF_ACT_SCSI_SG_PRESET");
         assert_eq!(T::from(VSCSIIF_ACT_SCSI_SG_PRESET), T::SCSI_SG_PRESET, "VSCSIIF_ACT_SCSI_SG_PRESET: from the integer");
-        assert_eq!(u8::from(T::SCSI_SG_PRESET), VSCSIIF_ACT_SCSI_SG_PRESET, "VSCSIIF_ACT_SCSI_SG_PRESET: to the integer");
+        assert_eq!(integer(T::SCSI_SG_PRESET, VSCSIIF_ACT_SCSI_SG_PRESET), VSCSIIF_ACT_SCSI_SG_PRESET, "VSCSIIF_ACT_SCSI_SG_PRESET: to the integer");
         assert_eq!(format!("{:?}", T::SCSI_SG_PRESET), T::SCSI_SG_PRESET.name().expect("VSCSIIF_ACT_SCSI_SG_PRESET: a name"), "VSCSIIF_ACT_SCSI_SG_PRESET: Debug");
         assert_eq!(T::SCSI_SG_PRESET.name(), Some("VSCSIIF_ACT_SCSI_SG_PRESET"), "VSCSIIF_ACT_SCSI_SG_PRESET: its own name");
     }
@@ -3962,7 +3967,7 @@ fn stable_vscsiif_vscsiif_sg() {
     {
         assert_eq!(T::GRANT.0, VSCSIIF_SG_GRANT, "VSCSIIF_SG_GRANT");
         assert_eq!(T::from(VSCSIIF_SG_GRANT), T::GRANT, "VSCSIIF_SG_GRANT: from the integer");
-        assert_eq!(u8::from(T::GRANT), VSCSIIF_SG_GRANT, "VSCSIIF_SG_GRANT: to the integer");
+        assert_eq!(integer(T::GRANT, VSCSIIF_SG_GRANT), VSCSIIF_SG_GRANT, "VSCSIIF_SG_GRANT: to the integer");
         assert!(T::all().contains(T::GRANT), "VSCSIIF_SG_GRANT: in all()");
         assert!(T::GRANT.intersects(T::GRANT) && !T::GRANT.is_empty(), "VSCSIIF_SG_GRANT: set");
         assert_eq!(T::GRANT - T::GRANT, T::empty(), "VSCSIIF_SG_GRANT: removed");
@@ -3982,147 +3987,147 @@ fn stable_vscsiif_xen_vscsiif_rslt_host() {
     {
         assert_eq!(T::OK.0, XEN_VSCSIIF_RSLT_HOST_OK, "XEN_VSCSIIF_RSLT_HOST_OK");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_OK), T::OK, "XEN_VSCSIIF_RSLT_HOST_OK: from the integer");
-        assert_eq!(i32::from(T::OK), XEN_VSCSIIF_RSLT_HOST_OK, "XEN_VSCSIIF_RSLT_HOST_OK: to the integer");
+        assert_eq!(integer(T::OK, XEN_VSCSIIF_RSLT_HOST_OK), XEN_VSCSIIF_RSLT_HOST_OK, "XEN_VSCSIIF_RSLT_HOST_OK: to the integer");
         assert_eq!(format!("{:?}", T::OK), T::OK.name().expect("XEN_VSCSIIF_RSLT_HOST_OK: a name"), "XEN_VSCSIIF_RSLT_HOST_OK: Debug");
         assert_eq!(T::OK.name(), Some("XEN_VSCSIIF_RSLT_HOST_OK"), "XEN_VSCSIIF_RSLT_HOST_OK: its own name");
     }
     {
         assert_eq!(T::NO_CONNECT.0, XEN_VSCSIIF_RSLT_HOST_NO_CONNECT, "XEN_VSCSIIF_RSLT_HOST_NO_CONNECT");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_NO_CONNECT), T::NO_CONNECT, "XEN_VSCSIIF_RSLT_HOST_NO_CONNECT: from the integer");
-        assert_eq!(i32::from(T::NO_CONNECT), XEN_VSCSIIF_RSLT_HOST_NO_CONNECT, "XEN_VSCSIIF_RSLT_HOST_NO_CONNECT: to the integer");
+        assert_eq!(integer(T::NO_CONNECT, XEN_VSCSIIF_RSLT_HOST_NO_CONNECT), XEN_VSCSIIF_RSLT_HOST_NO_CONNECT, "XEN_VSCSIIF_RSLT_HOST_NO_CONNECT: to the integer");
         assert_eq!(format!("{:?}", T::NO_CONNECT), T::NO_CONNECT.name().expect("XEN_VSCSIIF_RSLT_HOST_NO_CONNECT: a name"), "XEN_VSCSIIF_RSLT_HOST_NO_CONNECT: Debug");
         assert_eq!(T::NO_CONNECT.name(), Some("XEN_VSCSIIF_RSLT_HOST_NO_CONNECT"), "XEN_VSCSIIF_RSLT_HOST_NO_CONNECT: its own name");
     }
     {
         assert_eq!(T::BUS_BUSY.0, XEN_VSCSIIF_RSLT_HOST_BUS_BUSY, "XEN_VSCSIIF_RSLT_HOST_BUS_BUSY");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_BUS_BUSY), T::BUS_BUSY, "XEN_VSCSIIF_RSLT_HOST_BUS_BUSY: from the integer");
-        assert_eq!(i32::from(T::BUS_BUSY), XEN_VSCSIIF_RSLT_HOST_BUS_BUSY, "XEN_VSCSIIF_RSLT_HOST_BUS_BUSY: to the integer");
+        assert_eq!(integer(T::BUS_BUSY, XEN_VSCSIIF_RSLT_HOST_BUS_BUSY), XEN_VSCSIIF_RSLT_HOST_BUS_BUSY, "XEN_VSCSIIF_RSLT_HOST_BUS_BUSY: to the integer");
         assert_eq!(format!("{:?}", T::BUS_BUSY), T::BUS_BUSY.name().expect("XEN_VSCSIIF_RSLT_HOST_BUS_BUSY: a name"), "XEN_VSCSIIF_RSLT_HOST_BUS_BUSY: Debug");
         assert_eq!(T::BUS_BUSY.name(), Some("XEN_VSCSIIF_RSLT_HOST_BUS_BUSY"), "XEN_VSCSIIF_RSLT_HOST_BUS_BUSY: its own name");
     }
     {
         assert_eq!(T::TIME_OUT.0, XEN_VSCSIIF_RSLT_HOST_TIME_OUT, "XEN_VSCSIIF_RSLT_HOST_TIME_OUT");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_TIME_OUT), T::TIME_OUT, "XEN_VSCSIIF_RSLT_HOST_TIME_OUT: from the integer");
-        assert_eq!(i32::from(T::TIME_OUT), XEN_VSCSIIF_RSLT_HOST_TIME_OUT, "XEN_VSCSIIF_RSLT_HOST_TIME_OUT: to the integer");
+        assert_eq!(integer(T::TIME_OUT, XEN_VSCSIIF_RSLT_HOST_TIME_OUT), XEN_VSCSIIF_RSLT_HOST_TIME_OUT, "XEN_VSCSIIF_RSLT_HOST_TIME_OUT: to the integer");
         assert_eq!(format!("{:?}", T::TIME_OUT), T::TIME_OUT.name().expect("XEN_VSCSIIF_RSLT_HOST_TIME_OUT: a name"), "XEN_VSCSIIF_RSLT_HOST_TIME_OUT: Debug");
         assert_eq!(T::TIME_OUT.name(), Some("XEN_VSCSIIF_RSLT_HOST_TIME_OUT"), "XEN_VSCSIIF_RSLT_HOST_TIME_OUT: its own name");
     }
     {
         assert_eq!(T::BAD_TARGET.0, XEN_VSCSIIF_RSLT_HOST_BAD_TARGET, "XEN_VSCSIIF_RSLT_HOST_BAD_TARGET");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_BAD_TARGET), T::BAD_TARGET, "XEN_VSCSIIF_RSLT_HOST_BAD_TARGET: from the integer");
-        assert_eq!(i32::from(T::BAD_TARGET), XEN_VSCSIIF_RSLT_HOST_BAD_TARGET, "XEN_VSCSIIF_RSLT_HOST_BAD_TARGET: to the integer");
+        assert_eq!(integer(T::BAD_TARGET, XEN_VSCSIIF_RSLT_HOST_BAD_TARGET), XEN_VSCSIIF_RSLT_HOST_BAD_TARGET, "XEN_VSCSIIF_RSLT_HOST_BAD_TARGET: to the integer");
         assert_eq!(format!("{:?}", T::BAD_TARGET), T::BAD_TARGET.name().expect("XEN_VSCSIIF_RSLT_HOST_BAD_TARGET: a name"), "XEN_VSCSIIF_RSLT_HOST_BAD_TARGET: Debug");
         assert_eq!(T::BAD_TARGET.name(), Some("XEN_VSCSIIF_RSLT_HOST_BAD_TARGET"), "XEN_VSCSIIF_RSLT_HOST_BAD_TARGET: its own name");
     }
     {
         assert_eq!(T::ABORT.0, XEN_VSCSIIF_RSLT_HOST_ABORT, "XEN_VSCSIIF_RSLT_HOST_ABORT");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_ABORT), T::ABORT, "XEN_VSCSIIF_RSLT_HOST_ABORT: from the integer");
-        assert_eq!(i32::from(T::ABORT), XEN_VSCSIIF_RSLT_HOST_ABORT, "XEN_VSCSIIF_RSLT_HOST_ABORT: to the integer");
+        assert_eq!(integer(T::ABORT, XEN_VSCSIIF_RSLT_HOST_ABORT), XEN_VSCSIIF_RSLT_HOST_ABORT, "XEN_VSCSIIF_RSLT_HOST_ABORT: to the integer");
         assert_eq!(format!("{:?}", T::ABORT), T::ABORT.name().expect("XEN_VSCSIIF_RSLT_HOST_ABORT: a name"), "XEN_VSCSIIF_RSLT_HOST_ABORT: Debug");
         assert_eq!(T::ABORT.name(), Some("XEN_VSCSIIF_RSLT_HOST_ABORT"), "XEN_VSCSIIF_RSLT_HOST_ABORT: its own name");
     }
     {
         assert_eq!(T::PARITY.0, XEN_VSCSIIF_RSLT_HOST_PARITY, "XEN_VSCSIIF_RSLT_HOST_PARITY");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_PARITY), T::PARITY, "XEN_VSCSIIF_RSLT_HOST_PARITY: from the integer");
-        assert_eq!(i32::from(T::PARITY), XEN_VSCSIIF_RSLT_HOST_PARITY, "XEN_VSCSIIF_RSLT_HOST_PARITY: to the integer");
+        assert_eq!(integer(T::PARITY, XEN_VSCSIIF_RSLT_HOST_PARITY), XEN_VSCSIIF_RSLT_HOST_PARITY, "XEN_VSCSIIF_RSLT_HOST_PARITY: to the integer");
         assert_eq!(format!("{:?}", T::PARITY), T::PARITY.name().expect("XEN_VSCSIIF_RSLT_HOST_PARITY: a name"), "XEN_VSCSIIF_RSLT_HOST_PARITY: Debug");
         assert_eq!(T::PARITY.name(), Some("XEN_VSCSIIF_RSLT_HOST_PARITY"), "XEN_VSCSIIF_RSLT_HOST_PARITY: its own name");
     }
     {
         assert_eq!(T::ERROR.0, XEN_VSCSIIF_RSLT_HOST_ERROR, "XEN_VSCSIIF_RSLT_HOST_ERROR");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_ERROR), T::ERROR, "XEN_VSCSIIF_RSLT_HOST_ERROR: from the integer");
-        assert_eq!(i32::from(T::ERROR), XEN_VSCSIIF_RSLT_HOST_ERROR, "XEN_VSCSIIF_RSLT_HOST_ERROR: to the integer");
+        assert_eq!(integer(T::ERROR, XEN_VSCSIIF_RSLT_HOST_ERROR), XEN_VSCSIIF_RSLT_HOST_ERROR, "XEN_VSCSIIF_RSLT_HOST_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::ERROR), T::ERROR.name().expect("XEN_VSCSIIF_RSLT_HOST_ERROR: a name"), "XEN_VSCSIIF_RSLT_HOST_ERROR: Debug");
         assert_eq!(T::ERROR.name(), Some("XEN_VSCSIIF_RSLT_HOST_ERROR"), "XEN_VSCSIIF_RSLT_HOST_ERROR: its own name");
     }
     {
         assert_eq!(T::RESET.0, XEN_VSCSIIF_RSLT_HOST_RESET, "XEN_VSCSIIF_RSLT_HOST_RESET");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_RESET), T::RESET, "XEN_VSCSIIF_RSLT_HOST_RESET: from the integer");
-        assert_eq!(i32::from(T::RESET), XEN_VSCSIIF_RSLT_HOST_RESET, "XEN_VSCSIIF_RSLT_HOST_RESET: to the integer");
+        assert_eq!(integer(T::RESET, XEN_VSCSIIF_RSLT_HOST_RESET), XEN_VSCSIIF_RSLT_HOST_RESET, "XEN_VSCSIIF_RSLT_HOST_RESET: to the integer");
         assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_VSCSIIF_RSLT_HOST_RESET: a name"), "XEN_VSCSIIF_RSLT_HOST_RESET: Debug");
         assert_eq!(T::RESET.name(), Some("XEN_VSCSIIF_RSLT_HOST_RESET"), "XEN_VSCSIIF_RSLT_HOST_RESET: its own name");
     }
     {
         assert_eq!(T::BAD_INTR.0, XEN_VSCSIIF_RSLT_HOST_BAD_INTR, "XEN_VSCSIIF_RSLT_HOST_BAD_INTR");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_BAD_INTR), T::BAD_INTR, "XEN_VSCSIIF_RSLT_HOST_BAD_INTR: from the integer");
-        assert_eq!(i32::from(T::BAD_INTR), XEN_VSCSIIF_RSLT_HOST_BAD_INTR, "XEN_VSCSIIF_RSLT_HOST_BAD_INTR: to the integer");
+        assert_eq!(integer(T::BAD_INTR, XEN_VSCSIIF_RSLT_HOST_BAD_INTR), XEN_VSCSIIF_RSLT_HOST_BAD_INTR, "XEN_VSCSIIF_RSLT_HOST_BAD_INTR: to the integer");
         assert_eq!(format!("{:?}", T::BAD_INTR), T::BAD_INTR.name().expect("XEN_VSCSIIF_RSLT_HOST_BAD_INTR: a name"), "XEN_VSCSIIF_RSLT_HOST_BAD_INTR: Debug");
         assert_eq!(T::BAD_INTR.name(), Some("XEN_VSCSIIF_RSLT_HOST_BAD_INTR"), "XEN_VSCSIIF_RSLT_HOST_BAD_INTR: its own name");
     }
     {
         assert_eq!(T::PASSTHROUGH.0, XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH, "XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH), T::PASSTHROUGH, "XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH: from the integer");
-        assert_eq!(i32::from(T::PASSTHROUGH), XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH, "XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH: to the integer");
+        assert_eq!(integer(T::PASSTHROUGH, XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH), XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH, "XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH: to the integer");
         assert_eq!(format!("{:?}", T::PASSTHROUGH), T::PASSTHROUGH.name().expect("XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH: a name"), "XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH: Debug");
         assert_eq!(T::PASSTHROUGH.name(), Some("XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH"), "XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH: its own name");
     }
     {
         assert_eq!(T::SOFT_ERROR.0, XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR, "XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR), T::SOFT_ERROR, "XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR: from the integer");
-        assert_eq!(i32::from(T::SOFT_ERROR), XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR, "XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR: to the integer");
+        assert_eq!(integer(T::SOFT_ERROR, XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR), XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR, "XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::SOFT_ERROR), T::SOFT_ERROR.name().expect("XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR: a name"), "XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR: Debug");
         assert_eq!(T::SOFT_ERROR.name(), Some("XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR"), "XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR: its own name");
     }
     {
         assert_eq!(T::IMM_RETRY.0, XEN_VSCSIIF_RSLT_HOST_IMM_RETRY, "XEN_VSCSIIF_RSLT_HOST_IMM_RETRY");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_IMM_RETRY), T::IMM_RETRY, "XEN_VSCSIIF_RSLT_HOST_IMM_RETRY: from the integer");
-        assert_eq!(i32::from(T::IMM_RETRY), XEN_VSCSIIF_RSLT_HOST_IMM_RETRY, "XEN_VSCSIIF_RSLT_HOST_IMM_RETRY: to the integer");
+        assert_eq!(integer(T::IMM_RETRY, XEN_VSCSIIF_RSLT_HOST_IMM_RETRY), XEN_VSCSIIF_RSLT_HOST_IMM_RETRY, "XEN_VSCSIIF_RSLT_HOST_IMM_RETRY: to the integer");
         assert_eq!(format!("{:?}", T::IMM_RETRY), T::IMM_RETRY.name().expect("XEN_VSCSIIF_RSLT_HOST_IMM_RETRY: a name"), "XEN_VSCSIIF_RSLT_HOST_IMM_RETRY: Debug");
         assert_eq!(T::IMM_RETRY.name(), Some("XEN_VSCSIIF_RSLT_HOST_IMM_RETRY"), "XEN_VSCSIIF_RSLT_HOST_IMM_RETRY: its own name");
     }
     {
         assert_eq!(T::REQUEUE.0, XEN_VSCSIIF_RSLT_HOST_REQUEUE, "XEN_VSCSIIF_RSLT_HOST_REQUEUE");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_REQUEUE), T::REQUEUE, "XEN_VSCSIIF_RSLT_HOST_REQUEUE: from the integer");
-        assert_eq!(i32::from(T::REQUEUE), XEN_VSCSIIF_RSLT_HOST_REQUEUE, "XEN_VSCSIIF_RSLT_HOST_REQUEUE: to the integer");
+        assert_eq!(integer(T::REQUEUE, XEN_VSCSIIF_RSLT_HOST_REQUEUE), XEN_VSCSIIF_RSLT_HOST_REQUEUE, "XEN_VSCSIIF_RSLT_HOST_REQUEUE: to the integer");
         assert_eq!(format!("{:?}", T::REQUEUE), T::REQUEUE.name().expect("XEN_VSCSIIF_RSLT_HOST_REQUEUE: a name"), "XEN_VSCSIIF_RSLT_HOST_REQUEUE: Debug");
         assert_eq!(T::REQUEUE.name(), Some("XEN_VSCSIIF_RSLT_HOST_REQUEUE"), "XEN_VSCSIIF_RSLT_HOST_REQUEUE: its own name");
     }
     {
         assert_eq!(T::TRANSPORT_DISRUPTED.0, XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED), T::TRANSPORT_DISRUPTED, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED: from the integer");
-        assert_eq!(i32::from(T::TRANSPORT_DISRUPTED), XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED: to the integer");
+        assert_eq!(integer(T::TRANSPORT_DISRUPTED, XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED), XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED: to the integer");
         assert_eq!(format!("{:?}", T::TRANSPORT_DISRUPTED), T::TRANSPORT_DISRUPTED.name().expect("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED: a name"), "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED: Debug");
         assert_eq!(T::TRANSPORT_DISRUPTED.name(), Some("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED"), "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED: its own name");
     }
     {
         assert_eq!(T::TRANSPORT_FAILFAST.0, XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST), T::TRANSPORT_FAILFAST, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST: from the integer");
-        assert_eq!(i32::from(T::TRANSPORT_FAILFAST), XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST: to the integer");
+        assert_eq!(integer(T::TRANSPORT_FAILFAST, XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST), XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST: to the integer");
         assert_eq!(format!("{:?}", T::TRANSPORT_FAILFAST), T::TRANSPORT_FAILFAST.name().expect("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST: a name"), "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST: Debug");
         assert_eq!(T::TRANSPORT_FAILFAST.name(), Some("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST"), "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST: its own name");
     }
     {
         assert_eq!(T::TARGET_FAILURE.0, XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE, "XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE), T::TARGET_FAILURE, "XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE: from the integer");
-        assert_eq!(i32::from(T::TARGET_FAILURE), XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE, "XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE: to the integer");
+        assert_eq!(integer(T::TARGET_FAILURE, XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE), XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE, "XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE: to the integer");
         assert_eq!(format!("{:?}", T::TARGET_FAILURE), T::TARGET_FAILURE.name().expect("XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE: a name"), "XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE: Debug");
         assert_eq!(T::TARGET_FAILURE.name(), Some("XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE"), "XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE: its own name");
     }
     {
         assert_eq!(T::NEXUS_FAILURE.0, XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE, "XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE), T::NEXUS_FAILURE, "XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE: from the integer");
-        assert_eq!(i32::from(T::NEXUS_FAILURE), XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE, "XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE: to the integer");
+        assert_eq!(integer(T::NEXUS_FAILURE, XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE), XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE, "XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE: to the integer");
         assert_eq!(format!("{:?}", T::NEXUS_FAILURE), T::NEXUS_FAILURE.name().expect("XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE: a name"), "XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE: Debug");
         assert_eq!(T::NEXUS_FAILURE.name(), Some("XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE"), "XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE: its own name");
     }
     {
         assert_eq!(T::ALLOC_FAILURE.0, XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE, "XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE), T::ALLOC_FAILURE, "XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE: from the integer");
-        assert_eq!(i32::from(T::ALLOC_FAILURE), XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE, "XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE: to the integer");
+        assert_eq!(integer(T::ALLOC_FAILURE, XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE), XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE, "XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE: to the integer");
         assert_eq!(format!("{:?}", T::ALLOC_FAILURE), T::ALLOC_FAILURE.name().expect("XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE: a name"), "XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE: Debug");
         assert_eq!(T::ALLOC_FAILURE.name(), Some("XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE"), "XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE: its own name");
     }
     {
         assert_eq!(T::MEDIUM_ERROR.0, XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR, "XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR), T::MEDIUM_ERROR, "XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR: from the integer");
-        assert_eq!(i32::from(T::MEDIUM_ERROR), XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR, "XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR: to the integer");
+        assert_eq!(integer(T::MEDIUM_ERROR, XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR), XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR, "XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::MEDIUM_ERROR), T::MEDIUM_ERROR.name().expect("XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR: a name"), "XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR: Debug");
         assert_eq!(T::MEDIUM_ERROR.name(), Some("XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR"), "XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR: its own name");
     }
     {
         assert_eq!(T::TRANSPORT_MARGINAL.0, XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL), T::TRANSPORT_MARGINAL, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL: from the integer");
-        assert_eq!(i32::from(T::TRANSPORT_MARGINAL), XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL: to the integer");
+        assert_eq!(integer(T::TRANSPORT_MARGINAL, XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL), XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL, "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL: to the integer");
         assert_eq!(format!("{:?}", T::TRANSPORT_MARGINAL), T::TRANSPORT_MARGINAL.name().expect("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL: a name"), "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL: Debug");
         assert_eq!(T::TRANSPORT_MARGINAL.name(), Some("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL"), "XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL: its own name");
     }
@@ -4138,14 +4143,14 @@ fn stable_vscsiif_xen_vscsiif_rslt_reset() {
     {
         assert_eq!(T::SUCCESS.0, XEN_VSCSIIF_RSLT_RESET_SUCCESS, "XEN_VSCSIIF_RSLT_RESET_SUCCESS");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_RESET_SUCCESS), T::SUCCESS, "XEN_VSCSIIF_RSLT_RESET_SUCCESS: from the integer");
-        assert_eq!(i32::from(T::SUCCESS), XEN_VSCSIIF_RSLT_RESET_SUCCESS, "XEN_VSCSIIF_RSLT_RESET_SUCCESS: to the integer");
+        assert_eq!(integer(T::SUCCESS, XEN_VSCSIIF_RSLT_RESET_SUCCESS), XEN_VSCSIIF_RSLT_RESET_SUCCESS, "XEN_VSCSIIF_RSLT_RESET_SUCCESS: to the integer");
         assert_eq!(format!("{:?}", T::SUCCESS), T::SUCCESS.name().expect("XEN_VSCSIIF_RSLT_RESET_SUCCESS: a name"), "XEN_VSCSIIF_RSLT_RESET_SUCCESS: Debug");
         assert_eq!(T::SUCCESS.name(), Some("XEN_VSCSIIF_RSLT_RESET_SUCCESS"), "XEN_VSCSIIF_RSLT_RESET_SUCCESS: its own name");
     }
     {
         assert_eq!(T::FAILED.0, XEN_VSCSIIF_RSLT_RESET_FAILED, "XEN_VSCSIIF_RSLT_RESET_FAILED");
         assert_eq!(T::from(XEN_VSCSIIF_RSLT_RESET_FAILED), T::FAILED, "XEN_VSCSIIF_RSLT_RESET_FAILED: from the integer");
-        assert_eq!(i32::from(T::FAILED), XEN_VSCSIIF_RSLT_RESET_FAILED, "XEN_VSCSIIF_RSLT_RESET_FAILED: to the integer");
+        assert_eq!(integer(T::FAILED, XEN_VSCSIIF_RSLT_RESET_FAILED), XEN_VSCSIIF_RSLT_RESET_FAILED, "XEN_VSCSIIF_RSLT_RESET_FAILED: to the integer");
         assert_eq!(format!("{:?}", T::FAILED), T::FAILED.name().expect("XEN_VSCSIIF_RSLT_RESET_FAILED: a name"), "XEN_VSCSIIF_RSLT_RESET_FAILED: Debug");
         assert_eq!(T::FAILED.name(), Some("XEN_VSCSIIF_RSLT_RESET_FAILED"), "XEN_VSCSIIF_RSLT_RESET_FAILED: its own name");
     }
@@ -4160,260 +4165,260 @@ fn stable_xen_hypervisor() {
     {
         assert_eq!(T::SET_TRAP_TABLE.0, __HYPERVISOR_set_trap_table, "__HYPERVISOR_set_trap_table");
         assert_eq!(T::from(__HYPERVISOR_set_trap_table), T::SET_TRAP_TABLE, "__HYPERVISOR_set_trap_table: from the integer");
-        assert_eq!(i32::from(T::SET_TRAP_TABLE), __HYPERVISOR_set_trap_table, "__HYPERVISOR_set_trap_table: to the integer");
+        assert_eq!(integer(T::SET_TRAP_TABLE, __HYPERVISOR_set_trap_table), __HYPERVISOR_set_trap_table, "__HYPERVISOR_set_trap_table: to the integer");
         assert_eq!(format!("{:?}", T::SET_TRAP_TABLE), T::SET_TRAP_TABLE.name().expect("__HYPERVISOR_set_trap_table: a name"), "__HYPERVISOR_set_trap_table: Debug");
         assert_eq!(T::SET_TRAP_TABLE.name(), Some("__HYPERVISOR_set_trap_table"), "__HYPERVISOR_set_trap_table: its own name");
     }
     {
         assert_eq!(T::MMU_UPDATE.0, __HYPERVISOR_mmu_update, "__HYPERVISOR_mmu_update");
         assert_eq!(T::from(__HYPERVISOR_mmu_update), T::MMU_UPDATE, "__HYPERVISOR_mmu_update: from the integer");
-        assert_eq!(i32::from(T::MMU_UPDATE), __HYPERVISOR_mmu_update, "__HYPERVISOR_mmu_update: to the integer");
+        assert_eq!(integer(T::MMU_UPDATE, __HYPERVISOR_mmu_update), __HYPERVISOR_mmu_update, "__HYPERVISOR_mmu_update: to the integer");
         assert_eq!(format!("{:?}", T::MMU_UPDATE), T::MMU_UPDATE.name().expect("__HYPERVISOR_mmu_update: a name"), "__HYPERVISOR_mmu_update: Debug");
         assert_eq!(T::MMU_UPDATE.name(), Some("__HYPERVISOR_mmu_update"), "__HYPERVISOR_mmu_update: its own name");
     }
     {
         assert_eq!(T::SET_GDT.0, __HYPERVISOR_set_gdt, "__HYPERVISOR_set_gdt");
         assert_eq!(T::from(__HYPERVISOR_set_gdt), T::SET_GDT, "__HYPERVISOR_set_gdt: from the integer");
-        assert_eq!(i32::from(T::SET_GDT), __HYPERVISOR_set_gdt, "__HYPERVISOR_set_gdt: to the integer");
+        assert_eq!(integer(T::SET_GDT, __HYPERVISOR_set_gdt), __HYPERVISOR_set_gdt, "__HYPERVISOR_set_gdt: to the integer");
         assert_eq!(format!("{:?}", T::SET_GDT), T::SET_GDT.name().expect("__HYPERVISOR_set_gdt: a name"), "__HYPERVISOR_set_gdt: Debug");
         assert_eq!(T::SET_GDT.name(), Some("__HYPERVISOR_set_gdt"), "__HYPERVISOR_set_gdt: its own name");
     }
     {
         assert_eq!(T::STACK_SWITCH.0, __HYPERVISOR_stack_switch, "__HYPERVISOR_stack_switch");
         assert_eq!(T::from(__HYPERVISOR_stack_switch), T::STACK_SWITCH, "__HYPERVISOR_stack_switch: from the integer");
-        assert_eq!(i32::from(T::STACK_SWITCH), __HYPERVISOR_stack_switch, "__HYPERVISOR_stack_switch: to the integer");
+        assert_eq!(integer(T::STACK_SWITCH, __HYPERVISOR_stack_switch), __HYPERVISOR_stack_switch, "__HYPERVISOR_stack_switch: to the integer");
         assert_eq!(format!("{:?}", T::STACK_SWITCH), T::STACK_SWITCH.name().expect("__HYPERVISOR_stack_switch: a name"), "__HYPERVISOR_stack_switch: Debug");
         assert_eq!(T::STACK_SWITCH.name(), Some("__HYPERVISOR_stack_switch"), "__HYPERVISOR_stack_switch: its own name");
     }
     {
         assert_eq!(T::SET_CALLBACKS.0, __HYPERVISOR_set_callbacks, "__HYPERVISOR_set_callbacks");
         assert_eq!(T::from(__HYPERVISOR_set_callbacks), T::SET_CALLBACKS, "__HYPERVISOR_set_callbacks: from the integer");
-        assert_eq!(i32::from(T::SET_CALLBACKS), __HYPERVISOR_set_callbacks, "__HYPERVISOR_set_callbacks: to the integer");
+        assert_eq!(integer(T::SET_CALLBACKS, __HYPERVISOR_set_callbacks), __HYPERVISOR_set_callbacks, "__HYPERVISOR_set_callbacks: to the integer");
         assert_eq!(format!("{:?}", T::SET_CALLBACKS), T::SET_CALLBACKS.name().expect("__HYPERVISOR_set_callbacks: a name"), "__HYPERVISOR_set_callbacks: Debug");
         assert_eq!(T::SET_CALLBACKS.name(), Some("__HYPERVISOR_set_callbacks"), "__HYPERVISOR_set_callbacks: its own name");
     }
     {
         assert_eq!(T::FPU_TASKSWITCH.0, __HYPERVISOR_fpu_taskswitch, "__HYPERVISOR_fpu_taskswitch");
         assert_eq!(T::from(__HYPERVISOR_fpu_taskswitch), T::FPU_TASKSWITCH, "__HYPERVISOR_fpu_taskswitch: from the integer");
-        assert_eq!(i32::from(T::FPU_TASKSWITCH), __HYPERVISOR_fpu_taskswitch, "__HYPERVISOR_fpu_taskswitch: to the integer");
+        assert_eq!(integer(T::FPU_TASKSWITCH, __HYPERVISOR_fpu_taskswitch), __HYPERVISOR_fpu_taskswitch, "__HYPERVISOR_fpu_taskswitch: to the integer");
         assert_eq!(format!("{:?}", T::FPU_TASKSWITCH), T::FPU_TASKSWITCH.name().expect("__HYPERVISOR_fpu_taskswitch: a name"), "__HYPERVISOR_fpu_taskswitch: Debug");
         assert_eq!(T::FPU_TASKSWITCH.name(), Some("__HYPERVISOR_fpu_taskswitch"), "__HYPERVISOR_fpu_taskswitch: its own name");
     }
     {
         assert_eq!(T::SCHED_OP_COMPAT.0, __HYPERVISOR_sched_op_compat, "__HYPERVISOR_sched_op_compat");
         assert_eq!(T::from(__HYPERVISOR_sched_op_compat), T::SCHED_OP_COMPAT, "__HYPERVISOR_sched_op_compat: from the integer");
-        assert_eq!(i32::from(T::SCHED_OP_COMPAT), __HYPERVISOR_sched_op_compat, "__HYPERVISOR_sched_op_compat: to the integer");
+        assert_eq!(integer(T::SCHED_OP_COMPAT, __HYPERVISOR_sched_op_compat), __HYPERVISOR_sched_op_compat, "__HYPERVISOR_sched_op_compat: to the integer");
         assert_eq!(format!("{:?}", T::SCHED_OP_COMPAT), T::SCHED_OP_COMPAT.name().expect("__HYPERVISOR_sched_op_compat: a name"), "__HYPERVISOR_sched_op_compat: Debug");
     }
     {
         assert_eq!(T::PLATFORM_OP.0, __HYPERVISOR_platform_op, "__HYPERVISOR_platform_op");
         assert_eq!(T::from(__HYPERVISOR_platform_op), T::PLATFORM_OP, "__HYPERVISOR_platform_op: from the integer");
-        assert_eq!(i32::from(T::PLATFORM_OP), __HYPERVISOR_platform_op, "__HYPERVISOR_platform_op: to the integer");
+        assert_eq!(integer(T::PLATFORM_OP, __HYPERVISOR_platform_op), __HYPERVISOR_platform_op, "__HYPERVISOR_platform_op: to the integer");
         assert_eq!(format!("{:?}", T::PLATFORM_OP), T::PLATFORM_OP.name().expect("__HYPERVISOR_platform_op: a name"), "__HYPERVISOR_platform_op: Debug");
         assert_eq!(T::PLATFORM_OP.name(), Some("__HYPERVISOR_platform_op"), "__HYPERVISOR_platform_op: its own name");
     }
     {
         assert_eq!(T::SET_DEBUGREG.0, __HYPERVISOR_set_debugreg, "__HYPERVISOR_set_debugreg");
         assert_eq!(T::from(__HYPERVISOR_set_debugreg), T::SET_DEBUGREG, "__HYPERVISOR_set_debugreg: from the integer");
-        assert_eq!(i32::from(T::SET_DEBUGREG), __HYPERVISOR_set_debugreg, "__HYPERVISOR_set_debugreg: to the integer");
+        assert_eq!(integer(T::SET_DEBUGREG, __HYPERVISOR_set_debugreg), __HYPERVISOR_set_debugreg, "__HYPERVISOR_set_debugreg: to the integer");
         assert_eq!(format!("{:?}", T::SET_DEBUGREG), T::SET_DEBUGREG.name().expect("__HYPERVISOR_set_debugreg: a name"), "__HYPERVISOR_set_debugreg: Debug");
         assert_eq!(T::SET_DEBUGREG.name(), Some("__HYPERVISOR_set_debugreg"), "__HYPERVISOR_set_debugreg: its own name");
     }
     {
         assert_eq!(T::GET_DEBUGREG.0, __HYPERVISOR_get_debugreg, "__HYPERVISOR_get_debugreg");
         assert_eq!(T::from(__HYPERVISOR_get_debugreg), T::GET_DEBUGREG, "__HYPERVISOR_get_debugreg: from the integer");
-        assert_eq!(i32::from(T::GET_DEBUGREG), __HYPERVISOR_get_debugreg, "__HYPERVISOR_get_debugreg: to the integer");
+        assert_eq!(integer(T::GET_DEBUGREG, __HYPERVISOR_get_debugreg), __HYPERVISOR_get_debugreg, "__HYPERVISOR_get_debugreg: to the integer");
         assert_eq!(format!("{:?}", T::GET_DEBUGREG), T::GET_DEBUGREG.name().expect("__HYPERVISOR_get_debugreg: a name"), "__HYPERVISOR_get_debugreg: Debug");
         assert_eq!(T::GET_DEBUGREG.name(), Some("__HYPERVISOR_get_debugreg"), "__HYPERVISOR_get_debugreg: its own name");
     }
     {
         assert_eq!(T::UPDATE_DESCRIPTOR.0, __HYPERVISOR_update_descriptor, "__HYPERVISOR_update_descriptor");
         assert_eq!(T::from(__HYPERVISOR_update_descriptor), T::UPDATE_DESCRIPTOR, "__HYPERVISOR_update_descriptor: from the integer");
-        assert_eq!(i32::from(T::UPDATE_DESCRIPTOR), __HYPERVISOR_update_descriptor, "__HYPERVISOR_update_descriptor: to the integer");
+        assert_eq!(integer(T::UPDATE_DESCRIPTOR, __HYPERVISOR_update_descriptor), __HYPERVISOR_update_descriptor, "__HYPERVISOR_update_descriptor: to the integer");
         assert_eq!(format!("{:?}", T::UPDATE_DESCRIPTOR), T::UPDATE_DESCRIPTOR.name().expect("__HYPERVISOR_update_descriptor: a name"), "__HYPERVISOR_update_descriptor: Debug");
         assert_eq!(T::UPDATE_DESCRIPTOR.name(), Some("__HYPERVISOR_update_descriptor"), "__HYPERVISOR_update_descriptor: its own name");
     }
     {
         assert_eq!(T::MEMORY_OP.0, __HYPERVISOR_memory_op, "__HYPERVISOR_memory_op");
         assert_eq!(T::from(__HYPERVISOR_memory_op), T::MEMORY_OP, "__HYPERVISOR_memory_op: from the integer");
-        assert_eq!(i32::from(T::MEMORY_OP), __HYPERVISOR_memory_op, "__HYPERVISOR_memory_op: to the integer");
+        assert_eq!(integer(T::MEMORY_OP, __HYPERVISOR_memory_op), __HYPERVISOR_memory_op, "__HYPERVISOR_memory_op: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY_OP), T::MEMORY_OP.name().expect("__HYPERVISOR_memory_op: a name"), "__HYPERVISOR_memory_op: Debug");
         assert_eq!(T::MEMORY_OP.name(), Some("__HYPERVISOR_memory_op"), "__HYPERVISOR_memory_op: its own name");
     }
     {
         assert_eq!(T::MULTICALL.0, __HYPERVISOR_multicall, "__HYPERVISOR_multicall");
         assert_eq!(T::from(__HYPERVISOR_multicall), T::MULTICALL, "__HYPERVISOR_multicall: from the integer");
-        assert_eq!(i32::from(T::MULTICALL), __HYPERVISOR_multicall, "__HYPERVISOR_multicall: to the integer");
+        assert_eq!(integer(T::MULTICALL, __HYPERVISOR_multicall), __HYPERVISOR_multicall, "__HYPERVISOR_multicall: to the integer");
         assert_eq!(format!("{:?}", T::MULTICALL), T::MULTICALL.name().expect("__HYPERVISOR_multicall: a name"), "__HYPERVISOR_multicall: Debug");
         assert_eq!(T::MULTICALL.name(), Some("__HYPERVISOR_multicall"), "__HYPERVISOR_multicall: its own name");
     }
     {
         assert_eq!(T::UPDATE_VA_MAPPING.0, __HYPERVISOR_update_va_mapping, "__HYPERVISOR_update_va_mapping");
         assert_eq!(T::from(__HYPERVISOR_update_va_mapping), T::UPDATE_VA_MAPPING, "__HYPERVISOR_update_va_mapping: from the integer");
-        assert_eq!(i32::from(T::UPDATE_VA_MAPPING), __HYPERVISOR_update_va_mapping, "__HYPERVISOR_update_va_mapping: to the integer");
+        assert_eq!(integer(T::UPDATE_VA_MAPPING, __HYPERVISOR_update_va_mapping), __HYPERVISOR_update_va_mapping, "__HYPERVISOR_update_va_mapping: to the integer");
         assert_eq!(format!("{:?}", T::UPDATE_VA_MAPPING), T::UPDATE_VA_MAPPING.name().expect("__HYPERVISOR_update_va_mapping: a name"), "__HYPERVISOR_update_va_mapping: Debug");
         assert_eq!(T::UPDATE_VA_MAPPING.name(), Some("__HYPERVISOR_update_va_mapping"), "__HYPERVISOR_update_va_mapping: its own name");
     }
     {
         assert_eq!(T::SET_TIMER_OP.0, __HYPERVISOR_set_timer_op, "__HYPERVISOR_set_timer_op");
         assert_eq!(T::from(__HYPERVISOR_set_timer_op), T::SET_TIMER_OP, "__HYPERVISOR_set_timer_op: from the integer");
-        assert_eq!(i32::from(T::SET_TIMER_OP), __HYPERVISOR_set_timer_op, "__HYPERVISOR_set_timer_op: to the integer");
+        assert_eq!(integer(T::SET_TIMER_OP, __HYPERVISOR_set_timer_op), __HYPERVISOR_set_timer_op, "__HYPERVISOR_set_timer_op: to the integer");
         assert_eq!(format!("{:?}", T::SET_TIMER_OP), T::SET_TIMER_OP.name().expect("__HYPERVISOR_set_timer_op: a name"), "__HYPERVISOR_set_timer_op: Debug");
         assert_eq!(T::SET_TIMER_OP.name(), Some("__HYPERVISOR_set_timer_op"), "__HYPERVISOR_set_timer_op: its own name");
     }
     {
         assert_eq!(T::EVENT_CHANNEL_OP_COMPAT.0, __HYPERVISOR_event_channel_op_compat, "__HYPERVISOR_event_channel_op_compat");
         assert_eq!(T::from(__HYPERVISOR_event_channel_op_compat), T::EVENT_CHANNEL_OP_COMPAT, "__HYPERVISOR_event_channel_op_compat: from the integer");
-        assert_eq!(i32::from(T::EVENT_CHANNEL_OP_COMPAT), __HYPERVISOR_event_channel_op_compat, "__HYPERVISOR_event_channel_op_compat: to the integer");
+        assert_eq!(integer(T::EVENT_CHANNEL_OP_COMPAT, __HYPERVISOR_event_channel_op_compat), __HYPERVISOR_event_channel_op_compat, "__HYPERVISOR_event_channel_op_compat: to the integer");
         assert_eq!(format!("{:?}", T::EVENT_CHANNEL_OP_COMPAT), T::EVENT_CHANNEL_OP_COMPAT.name().expect("__HYPERVISOR_event_channel_op_compat: a name"), "__HYPERVISOR_event_channel_op_compat: Debug");
     }
     {
         assert_eq!(T::XEN_VERSION.0, __HYPERVISOR_xen_version, "__HYPERVISOR_xen_version");
         assert_eq!(T::from(__HYPERVISOR_xen_version), T::XEN_VERSION, "__HYPERVISOR_xen_version: from the integer");
-        assert_eq!(i32::from(T::XEN_VERSION), __HYPERVISOR_xen_version, "__HYPERVISOR_xen_version: to the integer");
+        assert_eq!(integer(T::XEN_VERSION, __HYPERVISOR_xen_version), __HYPERVISOR_xen_version, "__HYPERVISOR_xen_version: to the integer");
         assert_eq!(format!("{:?}", T::XEN_VERSION), T::XEN_VERSION.name().expect("__HYPERVISOR_xen_version: a name"), "__HYPERVISOR_xen_version: Debug");
         assert_eq!(T::XEN_VERSION.name(), Some("__HYPERVISOR_xen_version"), "__HYPERVISOR_xen_version: its own name");
     }
     {
         assert_eq!(T::CONSOLE_IO.0, __HYPERVISOR_console_io, "__HYPERVISOR_console_io");
         assert_eq!(T::from(__HYPERVISOR_console_io), T::CONSOLE_IO, "__HYPERVISOR_console_io: from the integer");
-        assert_eq!(i32::from(T::CONSOLE_IO), __HYPERVISOR_console_io, "__HYPERVISOR_console_io: to the integer");
+        assert_eq!(integer(T::CONSOLE_IO, __HYPERVISOR_console_io), __HYPERVISOR_console_io, "__HYPERVISOR_console_io: to the integer");
         assert_eq!(format!("{:?}", T::CONSOLE_IO), T::CONSOLE_IO.name().expect("__HYPERVISOR_console_io: a name"), "__HYPERVISOR_console_io: Debug");
         assert_eq!(T::CONSOLE_IO.name(), Some("__HYPERVISOR_console_io"), "__HYPERVISOR_console_io: its own name");
     }
     {
         assert_eq!(T::PHYSDEV_OP_COMPAT.0, __HYPERVISOR_physdev_op_compat, "__HYPERVISOR_physdev_op_compat");
         assert_eq!(T::from(__HYPERVISOR_physdev_op_compat), T::PHYSDEV_OP_COMPAT, "__HYPERVISOR_physdev_op_compat: from the integer");
-        assert_eq!(i32::from(T::PHYSDEV_OP_COMPAT), __HYPERVISOR_physdev_op_compat, "__HYPERVISOR_physdev_op_compat: to the integer");
+        assert_eq!(integer(T::PHYSDEV_OP_COMPAT, __HYPERVISOR_physdev_op_compat), __HYPERVISOR_physdev_op_compat, "__HYPERVISOR_physdev_op_compat: to the integer");
         assert_eq!(format!("{:?}", T::PHYSDEV_OP_COMPAT), T::PHYSDEV_OP_COMPAT.name().expect("__HYPERVISOR_physdev_op_compat: a name"), "__HYPERVISOR_physdev_op_compat: Debug");
     }
     {
         assert_eq!(T::GRANT_TABLE_OP.0, __HYPERVISOR_grant_table_op, "__HYPERVISOR_grant_table_op");
         assert_eq!(T::from(__HYPERVISOR_grant_table_op), T::GRANT_TABLE_OP, "__HYPERVISOR_grant_table_op: from the integer");
-        assert_eq!(i32::from(T::GRANT_TABLE_OP), __HYPERVISOR_grant_table_op, "__HYPERVISOR_grant_table_op: to the integer");
+        assert_eq!(integer(T::GRANT_TABLE_OP, __HYPERVISOR_grant_table_op), __HYPERVISOR_grant_table_op, "__HYPERVISOR_grant_table_op: to the integer");
         assert_eq!(format!("{:?}", T::GRANT_TABLE_OP), T::GRANT_TABLE_OP.name().expect("__HYPERVISOR_grant_table_op: a name"), "__HYPERVISOR_grant_table_op: Debug");
         assert_eq!(T::GRANT_TABLE_OP.name(), Some("__HYPERVISOR_grant_table_op"), "__HYPERVISOR_grant_table_op: its own name");
     }
     {
         assert_eq!(T::VM_ASSIST.0, __HYPERVISOR_vm_assist, "__HYPERVISOR_vm_assist");
         assert_eq!(T::from(__HYPERVISOR_vm_assist), T::VM_ASSIST, "__HYPERVISOR_vm_assist: from the integer");
-        assert_eq!(i32::from(T::VM_ASSIST), __HYPERVISOR_vm_assist, "__HYPERVISOR_vm_assist: to the integer");
+        assert_eq!(integer(T::VM_ASSIST, __HYPERVISOR_vm_assist), __HYPERVISOR_vm_assist, "__HYPERVISOR_vm_assist: to the integer");
         assert_eq!(format!("{:?}", T::VM_ASSIST), T::VM_ASSIST.name().expect("__HYPERVISOR_vm_assist: a name"), "__HYPERVISOR_vm_assist: Debug");
         assert_eq!(T::VM_ASSIST.name(), Some("__HYPERVISOR_vm_assist"), "__HYPERVISOR_vm_assist: its own name");
     }
     {
         assert_eq!(T::UPDATE_VA_MAPPING_OTHERDOMAIN.0, __HYPERVISOR_update_va_mapping_otherdomain, "__HYPERVISOR_update_va_mapping_otherdomain");
         assert_eq!(T::from(__HYPERVISOR_update_va_mapping_otherdomain), T::UPDATE_VA_MAPPING_OTHERDOMAIN, "__HYPERVISOR_update_va_mapping_otherdomain: from the integer");
-        assert_eq!(i32::from(T::UPDATE_VA_MAPPING_OTHERDOMAIN), __HYPERVISOR_update_va_mapping_otherdomain, "__HYPERVISOR_update_va_mapping_otherdomain: to the integer");
+        assert_eq!(integer(T::UPDATE_VA_MAPPING_OTHERDOMAIN, __HYPERVISOR_update_va_mapping_otherdomain), __HYPERVISOR_update_va_mapping_otherdomain, "__HYPERVISOR_update_va_mapping_otherdomain: to the integer");
         assert_eq!(format!("{:?}", T::UPDATE_VA_MAPPING_OTHERDOMAIN), T::UPDATE_VA_MAPPING_OTHERDOMAIN.name().expect("__HYPERVISOR_update_va_mapping_otherdomain: a name"), "__HYPERVISOR_update_va_mapping_otherdomain: Debug");
         assert_eq!(T::UPDATE_VA_MAPPING_OTHERDOMAIN.name(), Some("__HYPERVISOR_update_va_mapping_otherdomain"), "__HYPERVISOR_update_va_mapping_otherdomain: its own name");
     }
     {
         assert_eq!(T::IRET.0, __HYPERVISOR_iret, "__HYPERVISOR_iret");
         assert_eq!(T::from(__HYPERVISOR_iret), T::IRET, "__HYPERVISOR_iret: from the integer");
-        assert_eq!(i32::from(T::IRET), __HYPERVISOR_iret, "__HYPERVISOR_iret: to the integer");
+        assert_eq!(integer(T::IRET, __HYPERVISOR_iret), __HYPERVISOR_iret, "__HYPERVISOR_iret: to the integer");
         assert_eq!(format!("{:?}", T::IRET), T::IRET.name().expect("__HYPERVISOR_iret: a name"), "__HYPERVISOR_iret: Debug");
         assert_eq!(T::IRET.name(), Some("__HYPERVISOR_iret"), "__HYPERVISOR_iret: its own name");
     }
     {
         assert_eq!(T::VCPU_OP.0, __HYPERVISOR_vcpu_op, "__HYPERVISOR_vcpu_op");
         assert_eq!(T::from(__HYPERVISOR_vcpu_op), T::VCPU_OP, "__HYPERVISOR_vcpu_op: from the integer");
-        assert_eq!(i32::from(T::VCPU_OP), __HYPERVISOR_vcpu_op, "__HYPERVISOR_vcpu_op: to the integer");
+        assert_eq!(integer(T::VCPU_OP, __HYPERVISOR_vcpu_op), __HYPERVISOR_vcpu_op, "__HYPERVISOR_vcpu_op: to the integer");
         assert_eq!(format!("{:?}", T::VCPU_OP), T::VCPU_OP.name().expect("__HYPERVISOR_vcpu_op: a name"), "__HYPERVISOR_vcpu_op: Debug");
         assert_eq!(T::VCPU_OP.name(), Some("__HYPERVISOR_vcpu_op"), "__HYPERVISOR_vcpu_op: its own name");
     }
     {
         assert_eq!(T::SET_SEGMENT_BASE.0, __HYPERVISOR_set_segment_base, "__HYPERVISOR_set_segment_base");
         assert_eq!(T::from(__HYPERVISOR_set_segment_base), T::SET_SEGMENT_BASE, "__HYPERVISOR_set_segment_base: from the integer");
-        assert_eq!(i32::from(T::SET_SEGMENT_BASE), __HYPERVISOR_set_segment_base, "__HYPERVISOR_set_segment_base: to the integer");
+        assert_eq!(integer(T::SET_SEGMENT_BASE, __HYPERVISOR_set_segment_base), __HYPERVISOR_set_segment_base, "__HYPERVISOR_set_segment_base: to the integer");
         assert_eq!(format!("{:?}", T::SET_SEGMENT_BASE), T::SET_SEGMENT_BASE.name().expect("__HYPERVISOR_set_segment_base: a name"), "__HYPERVISOR_set_segment_base: Debug");
         assert_eq!(T::SET_SEGMENT_BASE.name(), Some("__HYPERVISOR_set_segment_base"), "__HYPERVISOR_set_segment_base: its own name");
     }
     {
         assert_eq!(T::MMUEXT_OP.0, __HYPERVISOR_mmuext_op, "__HYPERVISOR_mmuext_op");
         assert_eq!(T::from(__HYPERVISOR_mmuext_op), T::MMUEXT_OP, "__HYPERVISOR_mmuext_op: from the integer");
-        assert_eq!(i32::from(T::MMUEXT_OP), __HYPERVISOR_mmuext_op, "__HYPERVISOR_mmuext_op: to the integer");
+        assert_eq!(integer(T::MMUEXT_OP, __HYPERVISOR_mmuext_op), __HYPERVISOR_mmuext_op, "__HYPERVISOR_mmuext_op: to the integer");
         assert_eq!(format!("{:?}", T::MMUEXT_OP), T::MMUEXT_OP.name().expect("__HYPERVISOR_mmuext_op: a name"), "__HYPERVISOR_mmuext_op: Debug");
         assert_eq!(T::MMUEXT_OP.name(), Some("__HYPERVISOR_mmuext_op"), "__HYPERVISOR_mmuext_op: its own name");
     }
     {
         assert_eq!(T::XSM_OP.0, __HYPERVISOR_xsm_op, "__HYPERVISOR_xsm_op");
         assert_eq!(T::from(__HYPERVISOR_xsm_op), T::XSM_OP, "__HYPERVISOR_xsm_op: from the integer");
-        assert_eq!(i32::from(T::XSM_OP), __HYPERVISOR_xsm_op, "__HYPERVISOR_xsm_op: to the integer");
+        assert_eq!(integer(T::XSM_OP, __HYPERVISOR_xsm_op), __HYPERVISOR_xsm_op, "__HYPERVISOR_xsm_op: to the integer");
         assert_eq!(format!("{:?}", T::XSM_OP), T::XSM_OP.name().expect("__HYPERVISOR_xsm_op: a name"), "__HYPERVISOR_xsm_op: Debug");
         assert_eq!(T::XSM_OP.name(), Some("__HYPERVISOR_xsm_op"), "__HYPERVISOR_xsm_op: its own name");
     }
     {
         assert_eq!(T::NMI_OP.0, __HYPERVISOR_nmi_op, "__HYPERVISOR_nmi_op");
         assert_eq!(T::from(__HYPERVISOR_nmi_op), T::NMI_OP, "__HYPERVISOR_nmi_op: from the integer");
-        assert_eq!(i32::from(T::NMI_OP), __HYPERVISOR_nmi_op, "__HYPERVISOR_nmi_op: to the integer");
+        assert_eq!(integer(T::NMI_OP, __HYPERVISOR_nmi_op), __HYPERVISOR_nmi_op, "__HYPERVISOR_nmi_op: to the integer");
         assert_eq!(format!("{:?}", T::NMI_OP), T::NMI_OP.name().expect("__HYPERVISOR_nmi_op: a name"), "__HYPERVISOR_nmi_op: Debug");
         assert_eq!(T::NMI_OP.name(), Some("__HYPERVISOR_nmi_op"), "__HYPERVISOR_nmi_op: its own name");
     }
     {
         assert_eq!(T::SCHED_OP.0, __HYPERVISOR_sched_op, "__HYPERVISOR_sched_op");
         assert_eq!(T::from(__HYPERVISOR_sched_op), T::SCHED_OP, "__HYPERVISOR_sched_op: from the integer");
-        assert_eq!(i32::from(T::SCHED_OP), __HYPERVISOR_sched_op, "__HYPERVISOR_sched_op: to the integer");
+        assert_eq!(integer(T::SCHED_OP, __HYPERVISOR_sched_op), __HYPERVISOR_sched_op, "__HYPERVISOR_sched_op: to the integer");
         assert_eq!(format!("{:?}", T::SCHED_OP), T::SCHED_OP.name().expect("__HYPERVISOR_sched_op: a name"), "__HYPERVISOR_sched_op: Debug");
     }
     {
         assert_eq!(T::CALLBACK_OP.0, __HYPERVISOR_callback_op, "__HYPERVISOR_callback_op");
         assert_eq!(T::from(__HYPERVISOR_callback_op), T::CALLBACK_OP, "__HYPERVISOR_callback_op: from the integer");
-        assert_eq!(i32::from(T::CALLBACK_OP), __HYPERVISOR_callback_op, "__HYPERVISOR_callback_op: to the integer");
+        assert_eq!(integer(T::CALLBACK_OP, __HYPERVISOR_callback_op), __HYPERVISOR_callback_op, "__HYPERVISOR_callback_op: to the integer");
         assert_eq!(format!("{:?}", T::CALLBACK_OP), T::CALLBACK_OP.name().expect("__HYPERVISOR_callback_op: a name"), "__HYPERVISOR_callback_op: Debug");
         assert_eq!(T::CALLBACK_OP.name(), Some("__HYPERVISOR_callback_op"), "__HYPERVISOR_callback_op: its own name");
     }
     {
         assert_eq!(T::XENOPROF_OP.0, __HYPERVISOR_xenoprof_op, "__HYPERVISOR_xenoprof_op");
         assert_eq!(T::from(__HYPERVISOR_xenoprof_op), T::XENOPROF_OP, "__HYPERVISOR_xenoprof_op: from the integer");
-        assert_eq!(i32::from(T::XENOPROF_OP), __HYPERVISOR_xenoprof_op, "__HYPERVISOR_xenoprof_op: to the integer");
+        assert_eq!(integer(T::XENOPROF_OP, __HYPERVISOR_xenoprof_op), __HYPERVISOR_xenoprof_op, "__HYPERVISOR_xenoprof_op: to the integer");
         assert_eq!(format!("{:?}", T::XENOPROF_OP), T::XENOPROF_OP.name().expect("__HYPERVISOR_xenoprof_op: a name"), "__HYPERVISOR_xenoprof_op: Debug");
         assert_eq!(T::XENOPROF_OP.name(), Some("__HYPERVISOR_xenoprof_op"), "__HYPERVISOR_xenoprof_op: its own name");
     }
     {
         assert_eq!(T::EVENT_CHANNEL_OP.0, __HYPERVISOR_event_channel_op, "__HYPERVISOR_event_channel_op");
         assert_eq!(T::from(__HYPERVISOR_event_channel_op), T::EVENT_CHANNEL_OP, "__HYPERVISOR_event_channel_op: from the integer");
-        assert_eq!(i32::from(T::EVENT_CHANNEL_OP), __HYPERVISOR_event_channel_op, "__HYPERVISOR_event_channel_op: to the integer");
+        assert_eq!(integer(T::EVENT_CHANNEL_OP, __HYPERVISOR_event_channel_op), __HYPERVISOR_event_channel_op, "__HYPERVISOR_event_channel_op: to the integer");
         assert_eq!(format!("{:?}", T::EVENT_CHANNEL_OP), T::EVENT_CHANNEL_OP.name().expect("__HYPERVISOR_event_channel_op: a name"), "__HYPERVISOR_event_channel_op: Debug");
     }
     {
         assert_eq!(T::PHYSDEV_OP.0, __HYPERVISOR_physdev_op, "__HYPERVISOR_physdev_op");
         assert_eq!(T::from(__HYPERVISOR_physdev_op), T::PHYSDEV_OP, "__HYPERVISOR_physdev_op: from the integer");
-        assert_eq!(i32::from(T::PHYSDEV_OP), __HYPERVISOR_physdev_op, "__HYPERVISOR_physdev_op: to the integer");
+        assert_eq!(integer(T::PHYSDEV_OP, __HYPERVISOR_physdev_op), __HYPERVISOR_physdev_op, "__HYPERVISOR_physdev_op: to the integer");
         assert_eq!(format!("{:?}", T::PHYSDEV_OP), T::PHYSDEV_OP.name().expect("__HYPERVISOR_physdev_op: a name"), "__HYPERVISOR_physdev_op: Debug");
     }
     {
         assert_eq!(T::HVM_OP.0, __HYPERVISOR_hvm_op, "__HYPERVISOR_hvm_op");
         assert_eq!(T::from(__HYPERVISOR_hvm_op), T::HVM_OP, "__HYPERVISOR_hvm_op: from the integer");
-        assert_eq!(i32::from(T::HVM_OP), __HYPERVISOR_hvm_op, "__HYPERVISOR_hvm_op: to the integer");
+        assert_eq!(integer(T::HVM_OP, __HYPERVISOR_hvm_op), __HYPERVISOR_hvm_op, "__HYPERVISOR_hvm_op: to the integer");
         assert_eq!(format!("{:?}", T::HVM_OP), T::HVM_OP.name().expect("__HYPERVISOR_hvm_op: a name"), "__HYPERVISOR_hvm_op: Debug");
         assert_eq!(T::HVM_OP.name(), Some("__HYPERVISOR_hvm_op"), "__HYPERVISOR_hvm_op: its own name");
     }
     {
         assert_eq!(T::SYSCTL.0, __HYPERVISOR_sysctl, "__HYPERVISOR_sysctl");
         assert_eq!(T::from(__HYPERVISOR_sysctl), T::SYSCTL, "__HYPERVISOR_sysctl: from the integer");
-        assert_eq!(i32::from(T::SYSCTL), __HYPERVISOR_sysctl, "__HYPERVISOR_sysctl: to the integer");
+        assert_eq!(integer(T::SYSCTL, __HYPERVISOR_sysctl), __HYPERVISOR_sysctl, "__HYPERVISOR_sysctl: to the integer");
         assert_eq!(format!("{:?}", T::SYSCTL), T::SYSCTL.name().expect("__HYPERVISOR_sysctl: a name"), "__HYPERVISOR_sysctl: Debug");
         assert_eq!(T::SYSCTL.name(), Some("__HYPERVISOR_sysctl"), "__HYPERVISOR_sysctl: its own name");
     }
     {
         assert_eq!(T::DOMCTL.0, __HYPERVISOR_domctl, "__HYPERVISOR_domctl");
         assert_eq!(T::from(__HYPERVISOR_domctl), T::DOMCTL, "__HYPERVISOR_domctl: from the integer");
-        assert_eq!(i32::from(T::DOMCTL), __HYPERVISOR_domctl, "__HYPERVISOR_domctl: to the integer");
+        assert_eq!(integer(T::DOMCTL, __HYPERVISOR_domctl), __HYPERVISOR_domctl, "__HYPERVISOR_domctl: to the integer");
         assert_eq!(format!("{:?}", T::DOMCTL), T::DOMCTL.name().expect("__HYPERVISOR_domctl: a name"), "__HYPERVISOR_domctl: Debug");
         assert_eq!(T::DOMCTL.name(), Some("__HYPERVISOR_domctl"), "__HYPERVISOR_domctl: its own name");
     }
     {
         assert_eq!(T::KEXEC_OP.0, __HYPERVISOR_kexec_op, "__HYPERVISOR_kexec_op");
         assert_eq!(T::from(__HYPERVISOR_kexec_op), T::KEXEC_OP, "__HYPERVISOR_kexec_op: from the integer");
-        assert_eq!(i32::from(T::KEXEC_OP), __HYPERVISOR_kexec_op, "__HYPERVISOR_kexec_op: to the integer");
+        assert_eq!(integer(T::KEXEC_OP, __HYPERVISOR_kexec_op), __HYPERVISOR_kexec_op, "__HYPERVISOR_kexec_op: to the integer");
         assert_eq!(format!("{:?}", T::KEXEC_OP), T::KEXEC_OP.name().expect("__HYPERVISOR_kexec_op: a name"), "__HYPERVISOR_kexec_op: Debug");
         assert_eq!(T::KEXEC_OP.name(), Some("__HYPERVISOR_kexec_op"), "__HYPERVISOR_kexec_op: its own name");
     }
     {
         assert_eq!(T::TMEM_OP.0, __HYPERVISOR_tmem_op, "__HYPERVISOR_tmem_op");
         assert_eq!(T::from(__HYPERVISOR_tmem_op), T::TMEM_OP, "__HYPERVISOR_tmem_op: from the integer");
-        assert_eq!(i32::from(T::TMEM_OP), __HYPERVISOR_tmem_op, "__HYPERVISOR_tmem_op: to the integer");
+        assert_eq!(integer(T::TMEM_OP, __HYPERVISOR_tmem_op), __HYPERVISOR_tmem_op, "__HYPERVISOR_tmem_op: to the integer");
         assert_eq!(format!("{:?}", T::TMEM_OP), T::TMEM_OP.name().expect("__HYPERVISOR_tmem_op: a name"), "__HYPERVISOR_tmem_op: Debug");
         assert_eq!(T::TMEM_OP.name(), Some("__HYPERVISOR_tmem_op"), "__HYPERVISOR_tmem_op: its own name");
     }
@@ -4421,14 +4426,14 @@ fn stable_xen_hypervisor() {
     {
         assert_eq!(T::ARGO_OP.0, __HYPERVISOR_argo_op, "__HYPERVISOR_argo_op");
         assert_eq!(T::from(__HYPERVISOR_argo_op), T::ARGO_OP, "__HYPERVISOR_argo_op: from the integer");
-        assert_eq!(i32::from(T::ARGO_OP), __HYPERVISOR_argo_op, "__HYPERVISOR_argo_op: to the integer");
+        assert_eq!(integer(T::ARGO_OP, __HYPERVISOR_argo_op), __HYPERVISOR_argo_op, "__HYPERVISOR_argo_op: to the integer");
         assert_eq!(format!("{:?}", T::ARGO_OP), T::ARGO_OP.name().expect("__HYPERVISOR_argo_op: a name"), "__HYPERVISOR_argo_op: Debug");
         assert_eq!(T::ARGO_OP.name(), Some("__HYPERVISOR_argo_op"), "__HYPERVISOR_argo_op: its own name");
     }
     {
         assert_eq!(T::XENPMU_OP.0, __HYPERVISOR_xenpmu_op, "__HYPERVISOR_xenpmu_op");
         assert_eq!(T::from(__HYPERVISOR_xenpmu_op), T::XENPMU_OP, "__HYPERVISOR_xenpmu_op: from the integer");
-        assert_eq!(i32::from(T::XENPMU_OP), __HYPERVISOR_xenpmu_op, "__HYPERVISOR_xenpmu_op: to the integer");
+        assert_eq!(integer(T::XENPMU_OP, __HYPERVISOR_xenpmu_op), __HYPERVISOR_xenpmu_op, "__HYPERVISOR_xenpmu_op: to the integer");
         assert_eq!(format!("{:?}", T::XENPMU_OP), T::XENPMU_OP.name().expect("__HYPERVISOR_xenpmu_op: a name"), "__HYPERVISOR_xenpmu_op: Debug");
         assert_eq!(T::XENPMU_OP.name(), Some("__HYPERVISOR_xenpmu_op"), "__HYPERVISOR_xenpmu_op: its own name");
     }
@@ -4436,7 +4441,7 @@ fn stable_xen_hypervisor() {
     {
         assert_eq!(T::DM_OP.0, __HYPERVISOR_dm_op, "__HYPERVISOR_dm_op");
         assert_eq!(T::from(__HYPERVISOR_dm_op), T::DM_OP, "__HYPERVISOR_dm_op: from the integer");
-        assert_eq!(i32::from(T::DM_OP), __HYPERVISOR_dm_op, "__HYPERVISOR_dm_op: to the integer");
+        assert_eq!(integer(T::DM_OP, __HYPERVISOR_dm_op), __HYPERVISOR_dm_op, "__HYPERVISOR_dm_op: to the integer");
         assert_eq!(format!("{:?}", T::DM_OP), T::DM_OP.name().expect("__HYPERVISOR_dm_op: a name"), "__HYPERVISOR_dm_op: Debug");
         assert_eq!(T::DM_OP.name(), Some("__HYPERVISOR_dm_op"), "__HYPERVISOR_dm_op: its own name");
     }
@@ -4444,63 +4449,63 @@ fn stable_xen_hypervisor() {
     {
         assert_eq!(T::HYPFS_OP.0, __HYPERVISOR_hypfs_op, "__HYPERVISOR_hypfs_op");
         assert_eq!(T::from(__HYPERVISOR_hypfs_op), T::HYPFS_OP, "__HYPERVISOR_hypfs_op: from the integer");
-        assert_eq!(i32::from(T::HYPFS_OP), __HYPERVISOR_hypfs_op, "__HYPERVISOR_hypfs_op: to the integer");
+        assert_eq!(integer(T::HYPFS_OP, __HYPERVISOR_hypfs_op), __HYPERVISOR_hypfs_op, "__HYPERVISOR_hypfs_op: to the integer");
         assert_eq!(format!("{:?}", T::HYPFS_OP), T::HYPFS_OP.name().expect("__HYPERVISOR_hypfs_op: a name"), "__HYPERVISOR_hypfs_op: Debug");
         assert_eq!(T::HYPFS_OP.name(), Some("__HYPERVISOR_hypfs_op"), "__HYPERVISOR_hypfs_op: its own name");
     }
     {
         assert_eq!(T::ARCH_0.0, __HYPERVISOR_arch_0, "__HYPERVISOR_arch_0");
         assert_eq!(T::from(__HYPERVISOR_arch_0), T::ARCH_0, "__HYPERVISOR_arch_0: from the integer");
-        assert_eq!(i32::from(T::ARCH_0), __HYPERVISOR_arch_0, "__HYPERVISOR_arch_0: to the integer");
+        assert_eq!(integer(T::ARCH_0, __HYPERVISOR_arch_0), __HYPERVISOR_arch_0, "__HYPERVISOR_arch_0: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_0), T::ARCH_0.name().expect("__HYPERVISOR_arch_0: a name"), "__HYPERVISOR_arch_0: Debug");
         assert_eq!(T::ARCH_0.name(), Some("__HYPERVISOR_arch_0"), "__HYPERVISOR_arch_0: its own name");
     }
     {
         assert_eq!(T::ARCH_1.0, __HYPERVISOR_arch_1, "__HYPERVISOR_arch_1");
         assert_eq!(T::from(__HYPERVISOR_arch_1), T::ARCH_1, "__HYPERVISOR_arch_1: from the integer");
-        assert_eq!(i32::from(T::ARCH_1), __HYPERVISOR_arch_1, "__HYPERVISOR_arch_1: to the integer");
+        assert_eq!(integer(T::ARCH_1, __HYPERVISOR_arch_1), __HYPERVISOR_arch_1, "__HYPERVISOR_arch_1: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_1), T::ARCH_1.name().expect("__HYPERVISOR_arch_1: a name"), "__HYPERVISOR_arch_1: Debug");
         assert_eq!(T::ARCH_1.name(), Some("__HYPERVISOR_arch_1"), "__HYPERVISOR_arch_1: its own name");
     }
     {
         assert_eq!(T::ARCH_2.0, __HYPERVISOR_arch_2, "__HYPERVISOR_arch_2");
         assert_eq!(T::from(__HYPERVISOR_arch_2), T::ARCH_2, "__HYPERVISOR_arch_2: from the integer");
-        assert_eq!(i32::from(T::ARCH_2), __HYPERVISOR_arch_2, "__HYPERVISOR_arch_2: to the integer");
+        assert_eq!(integer(T::ARCH_2, __HYPERVISOR_arch_2), __HYPERVISOR_arch_2, "__HYPERVISOR_arch_2: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_2), T::ARCH_2.name().expect("__HYPERVISOR_arch_2: a name"), "__HYPERVISOR_arch_2: Debug");
         assert_eq!(T::ARCH_2.name(), Some("__HYPERVISOR_arch_2"), "__HYPERVISOR_arch_2: its own name");
     }
     {
         assert_eq!(T::ARCH_3.0, __HYPERVISOR_arch_3, "__HYPERVISOR_arch_3");
         assert_eq!(T::from(__HYPERVISOR_arch_3), T::ARCH_3, "__HYPERVISOR_arch_3: from the integer");
-        assert_eq!(i32::from(T::ARCH_3), __HYPERVISOR_arch_3, "__HYPERVISOR_arch_3: to the integer");
+        assert_eq!(integer(T::ARCH_3, __HYPERVISOR_arch_3), __HYPERVISOR_arch_3, "__HYPERVISOR_arch_3: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_3), T::ARCH_3.name().expect("__HYPERVISOR_arch_3: a name"), "__HYPERVISOR_arch_3: Debug");
         assert_eq!(T::ARCH_3.name(), Some("__HYPERVISOR_arch_3"), "__HYPERVISOR_arch_3: its own name");
     }
     {
         assert_eq!(T::ARCH_4.0, __HYPERVISOR_arch_4, "__HYPERVISOR_arch_4");
         assert_eq!(T::from(__HYPERVISOR_arch_4), T::ARCH_4, "__HYPERVISOR_arch_4: from the integer");
-        assert_eq!(i32::from(T::ARCH_4), __HYPERVISOR_arch_4, "__HYPERVISOR_arch_4: to the integer");
+        assert_eq!(integer(T::ARCH_4, __HYPERVISOR_arch_4), __HYPERVISOR_arch_4, "__HYPERVISOR_arch_4: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_4), T::ARCH_4.name().expect("__HYPERVISOR_arch_4: a name"), "__HYPERVISOR_arch_4: Debug");
         assert_eq!(T::ARCH_4.name(), Some("__HYPERVISOR_arch_4"), "__HYPERVISOR_arch_4: its own name");
     }
     {
         assert_eq!(T::ARCH_5.0, __HYPERVISOR_arch_5, "__HYPERVISOR_arch_5");
         assert_eq!(T::from(__HYPERVISOR_arch_5), T::ARCH_5, "__HYPERVISOR_arch_5: from the integer");
-        assert_eq!(i32::from(T::ARCH_5), __HYPERVISOR_arch_5, "__HYPERVISOR_arch_5: to the integer");
+        assert_eq!(integer(T::ARCH_5, __HYPERVISOR_arch_5), __HYPERVISOR_arch_5, "__HYPERVISOR_arch_5: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_5), T::ARCH_5.name().expect("__HYPERVISOR_arch_5: a name"), "__HYPERVISOR_arch_5: Debug");
         assert_eq!(T::ARCH_5.name(), Some("__HYPERVISOR_arch_5"), "__HYPERVISOR_arch_5: its own name");
     }
     {
         assert_eq!(T::ARCH_6.0, __HYPERVISOR_arch_6, "__HYPERVISOR_arch_6");
         assert_eq!(T::from(__HYPERVISOR_arch_6), T::ARCH_6, "__HYPERVISOR_arch_6: from the integer");
-        assert_eq!(i32::from(T::ARCH_6), __HYPERVISOR_arch_6, "__HYPERVISOR_arch_6: to the integer");
+        assert_eq!(integer(T::ARCH_6, __HYPERVISOR_arch_6), __HYPERVISOR_arch_6, "__HYPERVISOR_arch_6: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_6), T::ARCH_6.name().expect("__HYPERVISOR_arch_6: a name"), "__HYPERVISOR_arch_6: Debug");
         assert_eq!(T::ARCH_6.name(), Some("__HYPERVISOR_arch_6"), "__HYPERVISOR_arch_6: its own name");
     }
     {
         assert_eq!(T::ARCH_7.0, __HYPERVISOR_arch_7, "__HYPERVISOR_arch_7");
         assert_eq!(T::from(__HYPERVISOR_arch_7), T::ARCH_7, "__HYPERVISOR_arch_7: from the integer");
-        assert_eq!(i32::from(T::ARCH_7), __HYPERVISOR_arch_7, "__HYPERVISOR_arch_7: to the integer");
+        assert_eq!(integer(T::ARCH_7, __HYPERVISOR_arch_7), __HYPERVISOR_arch_7, "__HYPERVISOR_arch_7: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_7), T::ARCH_7.name().expect("__HYPERVISOR_arch_7: a name"), "__HYPERVISOR_arch_7: Debug");
         assert_eq!(T::ARCH_7.name(), Some("__HYPERVISOR_arch_7"), "__HYPERVISOR_arch_7: its own name");
     }
@@ -4515,70 +4520,70 @@ fn stable_xen_virq() {
     {
         assert_eq!(T::TIMER.0, VIRQ_TIMER, "VIRQ_TIMER");
         assert_eq!(T::from(VIRQ_TIMER), T::TIMER, "VIRQ_TIMER: from the integer");
-        assert_eq!(i32::from(T::TIMER), VIRQ_TIMER, "VIRQ_TIMER: to the integer");
+        assert_eq!(integer(T::TIMER, VIRQ_TIMER), VIRQ_TIMER, "VIRQ_TIMER: to the integer");
         assert_eq!(format!("{:?}", T::TIMER), T::TIMER.name().expect("VIRQ_TIMER: a name"), "VIRQ_TIMER: Debug");
         assert_eq!(T::TIMER.name(), Some("VIRQ_TIMER"), "VIRQ_TIMER: its own name");
     }
     {
         assert_eq!(T::DEBUG.0, VIRQ_DEBUG, "VIRQ_DEBUG");
         assert_eq!(T::from(VIRQ_DEBUG), T::DEBUG, "VIRQ_DEBUG: from the integer");
-        assert_eq!(i32::from(T::DEBUG), VIRQ_DEBUG, "VIRQ_DEBUG: to the integer");
+        assert_eq!(integer(T::DEBUG, VIRQ_DEBUG), VIRQ_DEBUG, "VIRQ_DEBUG: to the integer");
         assert_eq!(format!("{:?}", T::DEBUG), T::DEBUG.name().expect("VIRQ_DEBUG: a name"), "VIRQ_DEBUG: Debug");
         assert_eq!(T::DEBUG.name(), Some("VIRQ_DEBUG"), "VIRQ_DEBUG: its own name");
     }
     {
         assert_eq!(T::CONSOLE.0, VIRQ_CONSOLE, "VIRQ_CONSOLE");
         assert_eq!(T::from(VIRQ_CONSOLE), T::CONSOLE, "VIRQ_CONSOLE: from the integer");
-        assert_eq!(i32::from(T::CONSOLE), VIRQ_CONSOLE, "VIRQ_CONSOLE: to the integer");
+        assert_eq!(integer(T::CONSOLE, VIRQ_CONSOLE), VIRQ_CONSOLE, "VIRQ_CONSOLE: to the integer");
         assert_eq!(format!("{:?}", T::CONSOLE), T::CONSOLE.name().expect("VIRQ_CONSOLE: a name"), "VIRQ_CONSOLE: Debug");
         assert_eq!(T::CONSOLE.name(), Some("VIRQ_CONSOLE"), "VIRQ_CONSOLE: its own name");
     }
     {
         assert_eq!(T::DOM_EXC.0, VIRQ_DOM_EXC, "VIRQ_DOM_EXC");
         assert_eq!(T::from(VIRQ_DOM_EXC), T::DOM_EXC, "VIRQ_DOM_EXC: from the integer");
-        assert_eq!(i32::from(T::DOM_EXC), VIRQ_DOM_EXC, "VIRQ_DOM_EXC: to the integer");
+        assert_eq!(integer(T::DOM_EXC, VIRQ_DOM_EXC), VIRQ_DOM_EXC, "VIRQ_DOM_EXC: to the integer");
         assert_eq!(format!("{:?}", T::DOM_EXC), T::DOM_EXC.name().expect("VIRQ_DOM_EXC: a name"), "VIRQ_DOM_EXC: Debug");
         assert_eq!(T::DOM_EXC.name(), Some("VIRQ_DOM_EXC"), "VIRQ_DOM_EXC: its own name");
     }
     {
         assert_eq!(T::TBUF.0, VIRQ_TBUF, "VIRQ_TBUF");
         assert_eq!(T::from(VIRQ_TBUF), T::TBUF, "VIRQ_TBUF: from the integer");
-        assert_eq!(i32::from(T::TBUF), VIRQ_TBUF, "VIRQ_TBUF: to the integer");
+        assert_eq!(integer(T::TBUF, VIRQ_TBUF), VIRQ_TBUF, "VIRQ_TBUF: to the integer");
         assert_eq!(format!("{:?}", T::TBUF), T::TBUF.name().expect("VIRQ_TBUF: a name"), "VIRQ_TBUF: Debug");
         assert_eq!(T::TBUF.name(), Some("VIRQ_TBUF"), "VIRQ_TBUF: its own name");
     }
     {
         assert_eq!(T::DEBUGGER.0, VIRQ_DEBUGGER, "VIRQ_DEBUGGER");
         assert_eq!(T::from(VIRQ_DEBUGGER), T::DEBUGGER, "VIRQ_DEBUGGER: from the integer");
-        assert_eq!(i32::from(T::DEBUGGER), VIRQ_DEBUGGER, "VIRQ_DEBUGGER: to the integer");
+        assert_eq!(integer(T::DEBUGGER, VIRQ_DEBUGGER), VIRQ_DEBUGGER, "VIRQ_DEBUGGER: to the integer");
         assert_eq!(format!("{:?}", T::DEBUGGER), T::DEBUGGER.name().expect("VIRQ_DEBUGGER: a name"), "VIRQ_DEBUGGER: Debug");
         assert_eq!(T::DEBUGGER.name(), Some("VIRQ_DEBUGGER"), "VIRQ_DEBUGGER: its own name");
     }
     {
         assert_eq!(T::XENOPROF.0, VIRQ_XENOPROF, "VIRQ_XENOPROF");
         assert_eq!(T::from(VIRQ_XENOPROF), T::XENOPROF, "VIRQ_XENOPROF: from the integer");
-        assert_eq!(i32::from(T::XENOPROF), VIRQ_XENOPROF, "VIRQ_XENOPROF: to the integer");
+        assert_eq!(integer(T::XENOPROF, VIRQ_XENOPROF), VIRQ_XENOPROF, "VIRQ_XENOPROF: to the integer");
         assert_eq!(format!("{:?}", T::XENOPROF), T::XENOPROF.name().expect("VIRQ_XENOPROF: a name"), "VIRQ_XENOPROF: Debug");
         assert_eq!(T::XENOPROF.name(), Some("VIRQ_XENOPROF"), "VIRQ_XENOPROF: its own name");
     }
     {
         assert_eq!(T::CON_RING.0, VIRQ_CON_RING, "VIRQ_CON_RING");
         assert_eq!(T::from(VIRQ_CON_RING), T::CON_RING, "VIRQ_CON_RING: from the integer");
-        assert_eq!(i32::from(T::CON_RING), VIRQ_CON_RING, "VIRQ_CON_RING: to the integer");
+        assert_eq!(integer(T::CON_RING, VIRQ_CON_RING), VIRQ_CON_RING, "VIRQ_CON_RING: to the integer");
         assert_eq!(format!("{:?}", T::CON_RING), T::CON_RING.name().expect("VIRQ_CON_RING: a name"), "VIRQ_CON_RING: Debug");
         assert_eq!(T::CON_RING.name(), Some("VIRQ_CON_RING"), "VIRQ_CON_RING: its own name");
     }
     {
         assert_eq!(T::PCPU_STATE.0, VIRQ_PCPU_STATE, "VIRQ_PCPU_STATE");
         assert_eq!(T::from(VIRQ_PCPU_STATE), T::PCPU_STATE, "VIRQ_PCPU_STATE: from the integer");
-        assert_eq!(i32::from(T::PCPU_STATE), VIRQ_PCPU_STATE, "VIRQ_PCPU_STATE: to the integer");
+        assert_eq!(integer(T::PCPU_STATE, VIRQ_PCPU_STATE), VIRQ_PCPU_STATE, "VIRQ_PCPU_STATE: to the integer");
         assert_eq!(format!("{:?}", T::PCPU_STATE), T::PCPU_STATE.name().expect("VIRQ_PCPU_STATE: a name"), "VIRQ_PCPU_STATE: Debug");
         assert_eq!(T::PCPU_STATE.name(), Some("VIRQ_PCPU_STATE"), "VIRQ_PCPU_STATE: its own name");
     }
     {
         assert_eq!(T::MEM_EVENT.0, VIRQ_MEM_EVENT, "VIRQ_MEM_EVENT");
         assert_eq!(T::from(VIRQ_MEM_EVENT), T::MEM_EVENT, "VIRQ_MEM_EVENT: from the integer");
-        assert_eq!(i32::from(T::MEM_EVENT), VIRQ_MEM_EVENT, "VIRQ_MEM_EVENT: to the integer");
+        assert_eq!(integer(T::MEM_EVENT, VIRQ_MEM_EVENT), VIRQ_MEM_EVENT, "VIRQ_MEM_EVENT: to the integer");
         assert_eq!(format!("{:?}", T::MEM_EVENT), T::MEM_EVENT.name().expect("VIRQ_MEM_EVENT: a name"), "VIRQ_MEM_EVENT: Debug");
         assert_eq!(T::MEM_EVENT.name(), Some("VIRQ_MEM_EVENT"), "VIRQ_MEM_EVENT: its own name");
     }
@@ -4586,77 +4591,77 @@ fn stable_xen_virq() {
     {
         assert_eq!(T::ARGO.0, VIRQ_ARGO, "VIRQ_ARGO");
         assert_eq!(T::from(VIRQ_ARGO), T::ARGO, "VIRQ_ARGO: from the integer");
-        assert_eq!(i32::from(T::ARGO), VIRQ_ARGO, "VIRQ_ARGO: to the integer");
+        assert_eq!(integer(T::ARGO, VIRQ_ARGO), VIRQ_ARGO, "VIRQ_ARGO: to the integer");
         assert_eq!(format!("{:?}", T::ARGO), T::ARGO.name().expect("VIRQ_ARGO: a name"), "VIRQ_ARGO: Debug");
         assert_eq!(T::ARGO.name(), Some("VIRQ_ARGO"), "VIRQ_ARGO: its own name");
     }
     {
         assert_eq!(T::ENOMEM.0, VIRQ_ENOMEM, "VIRQ_ENOMEM");
         assert_eq!(T::from(VIRQ_ENOMEM), T::ENOMEM, "VIRQ_ENOMEM: from the integer");
-        assert_eq!(i32::from(T::ENOMEM), VIRQ_ENOMEM, "VIRQ_ENOMEM: to the integer");
+        assert_eq!(integer(T::ENOMEM, VIRQ_ENOMEM), VIRQ_ENOMEM, "VIRQ_ENOMEM: to the integer");
         assert_eq!(format!("{:?}", T::ENOMEM), T::ENOMEM.name().expect("VIRQ_ENOMEM: a name"), "VIRQ_ENOMEM: Debug");
         assert_eq!(T::ENOMEM.name(), Some("VIRQ_ENOMEM"), "VIRQ_ENOMEM: its own name");
     }
     {
         assert_eq!(T::XENPMU.0, VIRQ_XENPMU, "VIRQ_XENPMU");
         assert_eq!(T::from(VIRQ_XENPMU), T::XENPMU, "VIRQ_XENPMU: from the integer");
-        assert_eq!(i32::from(T::XENPMU), VIRQ_XENPMU, "VIRQ_XENPMU: to the integer");
+        assert_eq!(integer(T::XENPMU, VIRQ_XENPMU), VIRQ_XENPMU, "VIRQ_XENPMU: to the integer");
         assert_eq!(format!("{:?}", T::XENPMU), T::XENPMU.name().expect("VIRQ_XENPMU: a name"), "VIRQ_XENPMU: Debug");
         assert_eq!(T::XENPMU.name(), Some("VIRQ_XENPMU"), "VIRQ_XENPMU: its own name");
     }
     {
         assert_eq!(T::ARCH_0.0, VIRQ_ARCH_0, "VIRQ_ARCH_0");
         assert_eq!(T::from(VIRQ_ARCH_0), T::ARCH_0, "VIRQ_ARCH_0: from the integer");
-        assert_eq!(i32::from(T::ARCH_0), VIRQ_ARCH_0, "VIRQ_ARCH_0: to the integer");
+        assert_eq!(integer(T::ARCH_0, VIRQ_ARCH_0), VIRQ_ARCH_0, "VIRQ_ARCH_0: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_0), T::ARCH_0.name().expect("VIRQ_ARCH_0: a name"), "VIRQ_ARCH_0: Debug");
         assert_eq!(T::ARCH_0.name(), Some("VIRQ_ARCH_0"), "VIRQ_ARCH_0: its own name");
     }
     {
         assert_eq!(T::ARCH_1.0, VIRQ_ARCH_1, "VIRQ_ARCH_1");
         assert_eq!(T::from(VIRQ_ARCH_1), T::ARCH_1, "VIRQ_ARCH_1: from the integer");
-        assert_eq!(i32::from(T::ARCH_1), VIRQ_ARCH_1, "VIRQ_ARCH_1: to the integer");
+        assert_eq!(integer(T::ARCH_1, VIRQ_ARCH_1), VIRQ_ARCH_1, "VIRQ_ARCH_1: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_1), T::ARCH_1.name().expect("VIRQ_ARCH_1: a name"), "VIRQ_ARCH_1: Debug");
         assert_eq!(T::ARCH_1.name(), Some("VIRQ_ARCH_1"), "VIRQ_ARCH_1: its own name");
     }
     {
         assert_eq!(T::ARCH_2.0, VIRQ_ARCH_2, "VIRQ_ARCH_2");
         assert_eq!(T::from(VIRQ_ARCH_2), T::ARCH_2, "VIRQ_ARCH_2: from the integer");
-        assert_eq!(i32::from(T::ARCH_2), VIRQ_ARCH_2, "VIRQ_ARCH_2: to the integer");
+        assert_eq!(integer(T::ARCH_2, VIRQ_ARCH_2), VIRQ_ARCH_2, "VIRQ_ARCH_2: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_2), T::ARCH_2.name().expect("VIRQ_ARCH_2: a name"), "VIRQ_ARCH_2: Debug");
         assert_eq!(T::ARCH_2.name(), Some("VIRQ_ARCH_2"), "VIRQ_ARCH_2: its own name");
     }
     {
         assert_eq!(T::ARCH_3.0, VIRQ_ARCH_3, "VIRQ_ARCH_3");
         assert_eq!(T::from(VIRQ_ARCH_3), T::ARCH_3, "VIRQ_ARCH_3: from the integer");
-        assert_eq!(i32::from(T::ARCH_3), VIRQ_ARCH_3, "VIRQ_ARCH_3: to the integer");
+        assert_eq!(integer(T::ARCH_3, VIRQ_ARCH_3), VIRQ_ARCH_3, "VIRQ_ARCH_3: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_3), T::ARCH_3.name().expect("VIRQ_ARCH_3: a name"), "VIRQ_ARCH_3: Debug");
         assert_eq!(T::ARCH_3.name(), Some("VIRQ_ARCH_3"), "VIRQ_ARCH_3: its own name");
     }
     {
         assert_eq!(T::ARCH_4.0, VIRQ_ARCH_4, "VIRQ_ARCH_4");
         assert_eq!(T::from(VIRQ_ARCH_4), T::ARCH_4, "VIRQ_ARCH_4: from the integer");
-        assert_eq!(i32::from(T::ARCH_4), VIRQ_ARCH_4, "VIRQ_ARCH_4: to the integer");
+        assert_eq!(integer(T::ARCH_4, VIRQ_ARCH_4), VIRQ_ARCH_4, "VIRQ_ARCH_4: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_4), T::ARCH_4.name().expect("VIRQ_ARCH_4: a name"), "VIRQ_ARCH_4: Debug");
         assert_eq!(T::ARCH_4.name(), Some("VIRQ_ARCH_4"), "VIRQ_ARCH_4: its own name");
     }
     {
         assert_eq!(T::ARCH_5.0, VIRQ_ARCH_5, "VIRQ_ARCH_5");
         assert_eq!(T::from(VIRQ_ARCH_5), T::ARCH_5, "VIRQ_ARCH_5: from the integer");
-        assert_eq!(i32::from(T::ARCH_5), VIRQ_ARCH_5, "VIRQ_ARCH_5: to the integer");
+        assert_eq!(integer(T::ARCH_5, VIRQ_ARCH_5), VIRQ_ARCH_5, "VIRQ_ARCH_5: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_5), T::ARCH_5.name().expect("VIRQ_ARCH_5: a name"), "VIRQ_ARCH_5: Debug");
         assert_eq!(T::ARCH_5.name(), Some("VIRQ_ARCH_5"), "VIRQ_ARCH_5: its own name");
     }
     {
         assert_eq!(T::ARCH_6.0, VIRQ_ARCH_6, "VIRQ_ARCH_6");
         assert_eq!(T::from(VIRQ_ARCH_6), T::ARCH_6, "VIRQ_ARCH_6: from the integer");
-        assert_eq!(i32::from(T::ARCH_6), VIRQ_ARCH_6, "VIRQ_ARCH_6: to the integer");
+        assert_eq!(integer(T::ARCH_6, VIRQ_ARCH_6), VIRQ_ARCH_6, "VIRQ_ARCH_6: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_6), T::ARCH_6.name().expect("VIRQ_ARCH_6: a name"), "VIRQ_ARCH_6: Debug");
         assert_eq!(T::ARCH_6.name(), Some("VIRQ_ARCH_6"), "VIRQ_ARCH_6: its own name");
     }
     {
         assert_eq!(T::ARCH_7.0, VIRQ_ARCH_7, "VIRQ_ARCH_7");
         assert_eq!(T::from(VIRQ_ARCH_7), T::ARCH_7, "VIRQ_ARCH_7: from the integer");
-        assert_eq!(i32::from(T::ARCH_7), VIRQ_ARCH_7, "VIRQ_ARCH_7: to the integer");
+        assert_eq!(integer(T::ARCH_7, VIRQ_ARCH_7), VIRQ_ARCH_7, "VIRQ_ARCH_7: to the integer");
         assert_eq!(format!("{:?}", T::ARCH_7), T::ARCH_7.name().expect("VIRQ_ARCH_7: a name"), "VIRQ_ARCH_7: Debug");
         assert_eq!(T::ARCH_7.name(), Some("VIRQ_ARCH_7"), "VIRQ_ARCH_7: its own name");
     }
@@ -4671,21 +4676,21 @@ fn stable_xen_mmu() {
     {
         assert_eq!(T::NORMAL_PT_UPDATE.0, MMU_NORMAL_PT_UPDATE, "MMU_NORMAL_PT_UPDATE");
         assert_eq!(T::from(MMU_NORMAL_PT_UPDATE), T::NORMAL_PT_UPDATE, "MMU_NORMAL_PT_UPDATE: from the integer");
-        assert_eq!(i32::from(T::NORMAL_PT_UPDATE), MMU_NORMAL_PT_UPDATE, "MMU_NORMAL_PT_UPDATE: to the integer");
+        assert_eq!(integer(T::NORMAL_PT_UPDATE, MMU_NORMAL_PT_UPDATE), MMU_NORMAL_PT_UPDATE, "MMU_NORMAL_PT_UPDATE: to the integer");
         assert_eq!(format!("{:?}", T::NORMAL_PT_UPDATE), T::NORMAL_PT_UPDATE.name().expect("MMU_NORMAL_PT_UPDATE: a name"), "MMU_NORMAL_PT_UPDATE: Debug");
         assert_eq!(T::NORMAL_PT_UPDATE.name(), Some("MMU_NORMAL_PT_UPDATE"), "MMU_NORMAL_PT_UPDATE: its own name");
     }
     {
         assert_eq!(T::MACHPHYS_UPDATE.0, MMU_MACHPHYS_UPDATE, "MMU_MACHPHYS_UPDATE");
         assert_eq!(T::from(MMU_MACHPHYS_UPDATE), T::MACHPHYS_UPDATE, "MMU_MACHPHYS_UPDATE: from the integer");
-        assert_eq!(i32::from(T::MACHPHYS_UPDATE), MMU_MACHPHYS_UPDATE, "MMU_MACHPHYS_UPDATE: to the integer");
+        assert_eq!(integer(T::MACHPHYS_UPDATE, MMU_MACHPHYS_UPDATE), MMU_MACHPHYS_UPDATE, "MMU_MACHPHYS_UPDATE: to the integer");
         assert_eq!(format!("{:?}", T::MACHPHYS_UPDATE), T::MACHPHYS_UPDATE.name().expect("MMU_MACHPHYS_UPDATE: a name"), "MMU_MACHPHYS_UPDATE: Debug");
         assert_eq!(T::MACHPHYS_UPDATE.name(), Some("MMU_MACHPHYS_UPDATE"), "MMU_MACHPHYS_UPDATE: its own name");
     }
     {
         assert_eq!(T::PT_UPDATE_PRESERVE_AD.0, MMU_PT_UPDATE_PRESERVE_AD, "MMU_PT_UPDATE_PRESERVE_AD");
         assert_eq!(T::from(MMU_PT_UPDATE_PRESERVE_AD), T::PT_UPDATE_PRESERVE_AD, "MMU_PT_UPDATE_PRESERVE_AD: from the integer");
-        assert_eq!(i32::from(T::PT_UPDATE_PRESERVE_AD), MMU_PT_UPDATE_PRESERVE_AD, "MMU_PT_UPDATE_PRESERVE_AD: to the integer");
+        assert_eq!(integer(T::PT_UPDATE_PRESERVE_AD, MMU_PT_UPDATE_PRESERVE_AD), MMU_PT_UPDATE_PRESERVE_AD, "MMU_PT_UPDATE_PRESERVE_AD: to the integer");
         assert_eq!(format!("{:?}", T::PT_UPDATE_PRESERVE_AD), T::PT_UPDATE_PRESERVE_AD.name().expect("MMU_PT_UPDATE_PRESERVE_AD: a name"), "MMU_PT_UPDATE_PRESERVE_AD: Debug");
         assert_eq!(T::PT_UPDATE_PRESERVE_AD.name(), Some("MMU_PT_UPDATE_PRESERVE_AD"), "MMU_PT_UPDATE_PRESERVE_AD: its own name");
     }
@@ -4693,7 +4698,7 @@ fn stable_xen_mmu() {
     {
         assert_eq!(T::PT_UPDATE_NO_TRANSLATE.0, MMU_PT_UPDATE_NO_TRANSLATE, "MMU_PT_UPDATE_NO_TRANSLATE");
         assert_eq!(T::from(MMU_PT_UPDATE_NO_TRANSLATE), T::PT_UPDATE_NO_TRANSLATE, "MMU_PT_UPDATE_NO_TRANSLATE: from the integer");
-        assert_eq!(i32::from(T::PT_UPDATE_NO_TRANSLATE), MMU_PT_UPDATE_NO_TRANSLATE, "MMU_PT_UPDATE_NO_TRANSLATE: to the integer");
+        assert_eq!(integer(T::PT_UPDATE_NO_TRANSLATE, MMU_PT_UPDATE_NO_TRANSLATE), MMU_PT_UPDATE_NO_TRANSLATE, "MMU_PT_UPDATE_NO_TRANSLATE: to the integer");
         assert_eq!(format!("{:?}", T::PT_UPDATE_NO_TRANSLATE), T::PT_UPDATE_NO_TRANSLATE.name().expect("MMU_PT_UPDATE_NO_TRANSLATE: a name"), "MMU_PT_UPDATE_NO_TRANSLATE: Debug");
         assert_eq!(T::PT_UPDATE_NO_TRANSLATE.name(), Some("MMU_PT_UPDATE_NO_TRANSLATE"), "MMU_PT_UPDATE_NO_TRANSLATE: its own name");
     }
@@ -4708,140 +4713,140 @@ fn stable_xen_mmuext() {
     {
         assert_eq!(T::PIN_L1_TABLE.0, MMUEXT_PIN_L1_TABLE, "MMUEXT_PIN_L1_TABLE");
         assert_eq!(T::from(MMUEXT_PIN_L1_TABLE), T::PIN_L1_TABLE, "MMUEXT_PIN_L1_TABLE: from the integer");
-        assert_eq!(i32::from(T::PIN_L1_TABLE), MMUEXT_PIN_L1_TABLE, "MMUEXT_PIN_L1_TABLE: to the integer");
+        assert_eq!(integer(T::PIN_L1_TABLE, MMUEXT_PIN_L1_TABLE), MMUEXT_PIN_L1_TABLE, "MMUEXT_PIN_L1_TABLE: to the integer");
         assert_eq!(format!("{:?}", T::PIN_L1_TABLE), T::PIN_L1_TABLE.name().expect("MMUEXT_PIN_L1_TABLE: a name"), "MMUEXT_PIN_L1_TABLE: Debug");
         assert_eq!(T::PIN_L1_TABLE.name(), Some("MMUEXT_PIN_L1_TABLE"), "MMUEXT_PIN_L1_TABLE: its own name");
     }
     {
         assert_eq!(T::PIN_L2_TABLE.0, MMUEXT_PIN_L2_TABLE, "MMUEXT_PIN_L2_TABLE");
         assert_eq!(T::from(MMUEXT_PIN_L2_TABLE), T::PIN_L2_TABLE, "MMUEXT_PIN_L2_TABLE: from the integer");
-        assert_eq!(i32::from(T::PIN_L2_TABLE), MMUEXT_PIN_L2_TABLE, "MMUEXT_PIN_L2_TABLE: to the integer");
+        assert_eq!(integer(T::PIN_L2_TABLE, MMUEXT_PIN_L2_TABLE), MMUEXT_PIN_L2_TABLE, "MMUEXT_PIN_L2_TABLE: to the integer");
         assert_eq!(format!("{:?}", T::PIN_L2_TABLE), T::PIN_L2_TABLE.name().expect("MMUEXT_PIN_L2_TABLE: a name"), "MMUEXT_PIN_L2_TABLE: Debug");
         assert_eq!(T::PIN_L2_TABLE.name(), Some("MMUEXT_PIN_L2_TABLE"), "MMUEXT_PIN_L2_TABLE: its own name");
     }
     {
         assert_eq!(T::PIN_L3_TABLE.0, MMUEXT_PIN_L3_TABLE, "MMUEXT_PIN_L3_TABLE");
         assert_eq!(T::from(MMUEXT_PIN_L3_TABLE), T::PIN_L3_TABLE, "MMUEXT_PIN_L3_TABLE: from the integer");
-        assert_eq!(i32::from(T::PIN_L3_TABLE), MMUEXT_PIN_L3_TABLE, "MMUEXT_PIN_L3_TABLE: to the integer");
+        assert_eq!(integer(T::PIN_L3_TABLE, MMUEXT_PIN_L3_TABLE), MMUEXT_PIN_L3_TABLE, "MMUEXT_PIN_L3_TABLE: to the integer");
         assert_eq!(format!("{:?}", T::PIN_L3_TABLE), T::PIN_L3_TABLE.name().expect("MMUEXT_PIN_L3_TABLE: a name"), "MMUEXT_PIN_L3_TABLE: Debug");
         assert_eq!(T::PIN_L3_TABLE.name(), Some("MMUEXT_PIN_L3_TABLE"), "MMUEXT_PIN_L3_TABLE: its own name");
     }
     {
         assert_eq!(T::PIN_L4_TABLE.0, MMUEXT_PIN_L4_TABLE, "MMUEXT_PIN_L4_TABLE");
         assert_eq!(T::from(MMUEXT_PIN_L4_TABLE), T::PIN_L4_TABLE, "MMUEXT_PIN_L4_TABLE: from the integer");
-        assert_eq!(i32::from(T::PIN_L4_TABLE), MMUEXT_PIN_L4_TABLE, "MMUEXT_PIN_L4_TABLE: to the integer");
+        assert_eq!(integer(T::PIN_L4_TABLE, MMUEXT_PIN_L4_TABLE), MMUEXT_PIN_L4_TABLE, "MMUEXT_PIN_L4_TABLE: to the integer");
         assert_eq!(format!("{:?}", T::PIN_L4_TABLE), T::PIN_L4_TABLE.name().expect("MMUEXT_PIN_L4_TABLE: a name"), "MMUEXT_PIN_L4_TABLE: Debug");
         assert_eq!(T::PIN_L4_TABLE.name(), Some("MMUEXT_PIN_L4_TABLE"), "MMUEXT_PIN_L4_TABLE: its own name");
     }
     {
         assert_eq!(T::UNPIN_TABLE.0, MMUEXT_UNPIN_TABLE, "MMUEXT_UNPIN_TABLE");
         assert_eq!(T::from(MMUEXT_UNPIN_TABLE), T::UNPIN_TABLE, "MMUEXT_UNPIN_TABLE: from the integer");
-        assert_eq!(i32::from(T::UNPIN_TABLE), MMUEXT_UNPIN_TABLE, "MMUEXT_UNPIN_TABLE: to the integer");
+        assert_eq!(integer(T::UNPIN_TABLE, MMUEXT_UNPIN_TABLE), MMUEXT_UNPIN_TABLE, "MMUEXT_UNPIN_TABLE: to the integer");
         assert_eq!(format!("{:?}", T::UNPIN_TABLE), T::UNPIN_TABLE.name().expect("MMUEXT_UNPIN_TABLE: a name"), "MMUEXT_UNPIN_TABLE: Debug");
         assert_eq!(T::UNPIN_TABLE.name(), Some("MMUEXT_UNPIN_TABLE"), "MMUEXT_UNPIN_TABLE: its own name");
     }
     {
         assert_eq!(T::NEW_BASEPTR.0, MMUEXT_NEW_BASEPTR, "MMUEXT_NEW_BASEPTR");
         assert_eq!(T::from(MMUEXT_NEW_BASEPTR), T::NEW_BASEPTR, "MMUEXT_NEW_BASEPTR: from the integer");
-        assert_eq!(i32::from(T::NEW_BASEPTR), MMUEXT_NEW_BASEPTR, "MMUEXT_NEW_BASEPTR: to the integer");
+        assert_eq!(integer(T::NEW_BASEPTR, MMUEXT_NEW_BASEPTR), MMUEXT_NEW_BASEPTR, "MMUEXT_NEW_BASEPTR: to the integer");
         assert_eq!(format!("{:?}", T::NEW_BASEPTR), T::NEW_BASEPTR.name().expect("MMUEXT_NEW_BASEPTR: a name"), "MMUEXT_NEW_BASEPTR: Debug");
         assert_eq!(T::NEW_BASEPTR.name(), Some("MMUEXT_NEW_BASEPTR"), "MMUEXT_NEW_BASEPTR: its own name");
     }
     {
         assert_eq!(T::TLB_FLUSH_LOCAL.0, MMUEXT_TLB_FLUSH_LOCAL, "MMUEXT_TLB_FLUSH_LOCAL");
         assert_eq!(T::from(MMUEXT_TLB_FLUSH_LOCAL), T::TLB_FLUSH_LOCAL, "MMUEXT_TLB_FLUSH_LOCAL: from the integer");
-        assert_eq!(i32::from(T::TLB_FLUSH_LOCAL), MMUEXT_TLB_FLUSH_LOCAL, "MMUEXT_TLB_FLUSH_LOCAL: to the integer");
+        assert_eq!(integer(T::TLB_FLUSH_LOCAL, MMUEXT_TLB_FLUSH_LOCAL), MMUEXT_TLB_FLUSH_LOCAL, "MMUEXT_TLB_FLUSH_LOCAL: to the integer");
         assert_eq!(format!("{:?}", T::TLB_FLUSH_LOCAL), T::TLB_FLUSH_LOCAL.name().expect("MMUEXT_TLB_FLUSH_LOCAL: a name"), "MMUEXT_TLB_FLUSH_LOCAL: Debug");
         assert_eq!(T::TLB_FLUSH_LOCAL.name(), Some("MMUEXT_TLB_FLUSH_LOCAL"), "MMUEXT_TLB_FLUSH_LOCAL: its own name");
     }
     {
         assert_eq!(T::INVLPG_LOCAL.0, MMUEXT_INVLPG_LOCAL, "MMUEXT_INVLPG_LOCAL");
         assert_eq!(T::from(MMUEXT_INVLPG_LOCAL), T::INVLPG_LOCAL, "MMUEXT_INVLPG_LOCAL: from the integer");
-        assert_eq!(i32::from(T::INVLPG_LOCAL), MMUEXT_INVLPG_LOCAL, "MMUEXT_INVLPG_LOCAL: to the integer");
+        assert_eq!(integer(T::INVLPG_LOCAL, MMUEXT_INVLPG_LOCAL), MMUEXT_INVLPG_LOCAL, "MMUEXT_INVLPG_LOCAL: to the integer");
         assert_eq!(format!("{:?}", T::INVLPG_LOCAL), T::INVLPG_LOCAL.name().expect("MMUEXT_INVLPG_LOCAL: a name"), "MMUEXT_INVLPG_LOCAL: Debug");
         assert_eq!(T::INVLPG_LOCAL.name(), Some("MMUEXT_INVLPG_LOCAL"), "MMUEXT_INVLPG_LOCAL: its own name");
     }
     {
         assert_eq!(T::TLB_FLUSH_MULTI.0, MMUEXT_TLB_FLUSH_MULTI, "MMUEXT_TLB_FLUSH_MULTI");
         assert_eq!(T::from(MMUEXT_TLB_FLUSH_MULTI), T::TLB_FLUSH_MULTI, "MMUEXT_TLB_FLUSH_MULTI: from the integer");
-        assert_eq!(i32::from(T::TLB_FLUSH_MULTI), MMUEXT_TLB_FLUSH_MULTI, "MMUEXT_TLB_FLUSH_MULTI: to the integer");
+        assert_eq!(integer(T::TLB_FLUSH_MULTI, MMUEXT_TLB_FLUSH_MULTI), MMUEXT_TLB_FLUSH_MULTI, "MMUEXT_TLB_FLUSH_MULTI: to the integer");
         assert_eq!(format!("{:?}", T::TLB_FLUSH_MULTI), T::TLB_FLUSH_MULTI.name().expect("MMUEXT_TLB_FLUSH_MULTI: a name"), "MMUEXT_TLB_FLUSH_MULTI: Debug");
         assert_eq!(T::TLB_FLUSH_MULTI.name(), Some("MMUEXT_TLB_FLUSH_MULTI"), "MMUEXT_TLB_FLUSH_MULTI: its own name");
     }
     {
         assert_eq!(T::INVLPG_MULTI.0, MMUEXT_INVLPG_MULTI, "MMUEXT_INVLPG_MULTI");
         assert_eq!(T::from(MMUEXT_INVLPG_MULTI), T::INVLPG_MULTI, "MMUEXT_INVLPG_MULTI: from the integer");
-        assert_eq!(i32::from(T::INVLPG_MULTI), MMUEXT_INVLPG_MULTI, "MMUEXT_INVLPG_MULTI: to the integer");
+        assert_eq!(integer(T::INVLPG_MULTI, MMUEXT_INVLPG_MULTI), MMUEXT_INVLPG_MULTI, "MMUEXT_INVLPG_MULTI: to the integer");
         assert_eq!(format!("{:?}", T::INVLPG_MULTI), T::INVLPG_MULTI.name().expect("MMUEXT_INVLPG_MULTI: a name"), "MMUEXT_INVLPG_MULTI: Debug");
         assert_eq!(T::INVLPG_MULTI.name(), Some("MMUEXT_INVLPG_MULTI"), "MMUEXT_INVLPG_MULTI: its own name");
     }
     {
         assert_eq!(T::TLB_FLUSH_ALL.0, MMUEXT_TLB_FLUSH_ALL, "MMUEXT_TLB_FLUSH_ALL");
         assert_eq!(T::from(MMUEXT_TLB_FLUSH_ALL), T::TLB_FLUSH_ALL, "MMUEXT_TLB_FLUSH_ALL: from the integer");
-        assert_eq!(i32::from(T::TLB_FLUSH_ALL), MMUEXT_TLB_FLUSH_ALL, "MMUEXT_TLB_FLUSH_ALL: to the integer");
+        assert_eq!(integer(T::TLB_FLUSH_ALL, MMUEXT_TLB_FLUSH_ALL), MMUEXT_TLB_FLUSH_ALL, "MMUEXT_TLB_FLUSH_ALL: to the integer");
         assert_eq!(format!("{:?}", T::TLB_FLUSH_ALL), T::TLB_FLUSH_ALL.name().expect("MMUEXT_TLB_FLUSH_ALL: a name"), "MMUEXT_TLB_FLUSH_ALL: Debug");
         assert_eq!(T::TLB_FLUSH_ALL.name(), Some("MMUEXT_TLB_FLUSH_ALL"), "MMUEXT_TLB_FLUSH_ALL: its own name");
     }
     {
         assert_eq!(T::INVLPG_ALL.0, MMUEXT_INVLPG_ALL, "MMUEXT_INVLPG_ALL");
         assert_eq!(T::from(MMUEXT_INVLPG_ALL), T::INVLPG_ALL, "MMUEXT_INVLPG_ALL: from the integer");
-        assert_eq!(i32::from(T::INVLPG_ALL), MMUEXT_INVLPG_ALL, "MMUEXT_INVLPG_ALL: to the integer");
+        assert_eq!(integer(T::INVLPG_ALL, MMUEXT_INVLPG_ALL), MMUEXT_INVLPG_ALL, "MMUEXT_INVLPG_ALL: to the integer");
         assert_eq!(format!("{:?}", T::INVLPG_ALL), T::INVLPG_ALL.name().expect("MMUEXT_INVLPG_ALL: a name"), "MMUEXT_INVLPG_ALL: Debug");
         assert_eq!(T::INVLPG_ALL.name(), Some("MMUEXT_INVLPG_ALL"), "MMUEXT_INVLPG_ALL: its own name");
     }
     {
         assert_eq!(T::FLUSH_CACHE.0, MMUEXT_FLUSH_CACHE, "MMUEXT_FLUSH_CACHE");
         assert_eq!(T::from(MMUEXT_FLUSH_CACHE), T::FLUSH_CACHE, "MMUEXT_FLUSH_CACHE: from the integer");
-        assert_eq!(i32::from(T::FLUSH_CACHE), MMUEXT_FLUSH_CACHE, "MMUEXT_FLUSH_CACHE: to the integer");
+        assert_eq!(integer(T::FLUSH_CACHE, MMUEXT_FLUSH_CACHE), MMUEXT_FLUSH_CACHE, "MMUEXT_FLUSH_CACHE: to the integer");
         assert_eq!(format!("{:?}", T::FLUSH_CACHE), T::FLUSH_CACHE.name().expect("MMUEXT_FLUSH_CACHE: a name"), "MMUEXT_FLUSH_CACHE: Debug");
         assert_eq!(T::FLUSH_CACHE.name(), Some("MMUEXT_FLUSH_CACHE"), "MMUEXT_FLUSH_CACHE: its own name");
     }
     {
         assert_eq!(T::SET_LDT.0, MMUEXT_SET_LDT, "MMUEXT_SET_LDT");
         assert_eq!(T::from(MMUEXT_SET_LDT), T::SET_LDT, "MMUEXT_SET_LDT: from the integer");
-        assert_eq!(i32::from(T::SET_LDT), MMUEXT_SET_LDT, "MMUEXT_SET_LDT: to the integer");
+        assert_eq!(integer(T::SET_LDT, MMUEXT_SET_LDT), MMUEXT_SET_LDT, "MMUEXT_SET_LDT: to the integer");
         assert_eq!(format!("{:?}", T::SET_LDT), T::SET_LDT.name().expect("MMUEXT_SET_LDT: a name"), "MMUEXT_SET_LDT: Debug");
         assert_eq!(T::SET_LDT.name(), Some("MMUEXT_SET_LDT"), "MMUEXT_SET_LDT: its own name");
     }
     {
         assert_eq!(T::NEW_USER_BASEPTR.0, MMUEXT_NEW_USER_BASEPTR, "MMUEXT_NEW_USER_BASEPTR");
         assert_eq!(T::from(MMUEXT_NEW_USER_BASEPTR), T::NEW_USER_BASEPTR, "MMUEXT_NEW_USER_BASEPTR: from the integer");
-        assert_eq!(i32::from(T::NEW_USER_BASEPTR), MMUEXT_NEW_USER_BASEPTR, "MMUEXT_NEW_USER_BASEPTR: to the integer");
+        assert_eq!(integer(T::NEW_USER_BASEPTR, MMUEXT_NEW_USER_BASEPTR), MMUEXT_NEW_USER_BASEPTR, "MMUEXT_NEW_USER_BASEPTR: to the integer");
         assert_eq!(format!("{:?}", T::NEW_USER_BASEPTR), T::NEW_USER_BASEPTR.name().expect("MMUEXT_NEW_USER_BASEPTR: a name"), "MMUEXT_NEW_USER_BASEPTR: Debug");
         assert_eq!(T::NEW_USER_BASEPTR.name(), Some("MMUEXT_NEW_USER_BASEPTR"), "MMUEXT_NEW_USER_BASEPTR: its own name");
     }
     {
         assert_eq!(T::CLEAR_PAGE.0, MMUEXT_CLEAR_PAGE, "MMUEXT_CLEAR_PAGE");
         assert_eq!(T::from(MMUEXT_CLEAR_PAGE), T::CLEAR_PAGE, "MMUEXT_CLEAR_PAGE: from the integer");
-        assert_eq!(i32::from(T::CLEAR_PAGE), MMUEXT_CLEAR_PAGE, "MMUEXT_CLEAR_PAGE: to the integer");
+        assert_eq!(integer(T::CLEAR_PAGE, MMUEXT_CLEAR_PAGE), MMUEXT_CLEAR_PAGE, "MMUEXT_CLEAR_PAGE: to the integer");
         assert_eq!(format!("{:?}", T::CLEAR_PAGE), T::CLEAR_PAGE.name().expect("MMUEXT_CLEAR_PAGE: a name"), "MMUEXT_CLEAR_PAGE: Debug");
         assert_eq!(T::CLEAR_PAGE.name(), Some("MMUEXT_CLEAR_PAGE"), "MMUEXT_CLEAR_PAGE: its own name");
     }
     {
         assert_eq!(T::COPY_PAGE.0, MMUEXT_COPY_PAGE, "MMUEXT_COPY_PAGE");
         assert_eq!(T::from(MMUEXT_COPY_PAGE), T::COPY_PAGE, "MMUEXT_COPY_PAGE: from the integer");
-        assert_eq!(i32::from(T::COPY_PAGE), MMUEXT_COPY_PAGE, "MMUEXT_COPY_PAGE: to the integer");
+        assert_eq!(integer(T::COPY_PAGE, MMUEXT_COPY_PAGE), MMUEXT_COPY_PAGE, "MMUEXT_COPY_PAGE: to the integer");
         assert_eq!(format!("{:?}", T::COPY_PAGE), T::COPY_PAGE.name().expect("MMUEXT_COPY_PAGE: a name"), "MMUEXT_COPY_PAGE: Debug");
         assert_eq!(T::COPY_PAGE.name(), Some("MMUEXT_COPY_PAGE"), "MMUEXT_COPY_PAGE: its own name");
     }
     {
         assert_eq!(T::FLUSH_CACHE_GLOBAL.0, MMUEXT_FLUSH_CACHE_GLOBAL, "MMUEXT_FLUSH_CACHE_GLOBAL");
         assert_eq!(T::from(MMUEXT_FLUSH_CACHE_GLOBAL), T::FLUSH_CACHE_GLOBAL, "MMUEXT_FLUSH_CACHE_GLOBAL: from the integer");
-        assert_eq!(i32::from(T::FLUSH_CACHE_GLOBAL), MMUEXT_FLUSH_CACHE_GLOBAL, "MMUEXT_FLUSH_CACHE_GLOBAL: to the integer");
+        assert_eq!(integer(T::FLUSH_CACHE_GLOBAL, MMUEXT_FLUSH_CACHE_GLOBAL), MMUEXT_FLUSH_CACHE_GLOBAL, "MMUEXT_FLUSH_CACHE_GLOBAL: to the integer");
         assert_eq!(format!("{:?}", T::FLUSH_CACHE_GLOBAL), T::FLUSH_CACHE_GLOBAL.name().expect("MMUEXT_FLUSH_CACHE_GLOBAL: a name"), "MMUEXT_FLUSH_CACHE_GLOBAL: Debug");
         assert_eq!(T::FLUSH_CACHE_GLOBAL.name(), Some("MMUEXT_FLUSH_CACHE_GLOBAL"), "MMUEXT_FLUSH_CACHE_GLOBAL: its own name");
     }
     {
         assert_eq!(T::MARK_SUPER.0, MMUEXT_MARK_SUPER, "MMUEXT_MARK_SUPER");
         assert_eq!(T::from(MMUEXT_MARK_SUPER), T::MARK_SUPER, "MMUEXT_MARK_SUPER: from the integer");
-        assert_eq!(i32::from(T::MARK_SUPER), MMUEXT_MARK_SUPER, "MMUEXT_MARK_SUPER: to the integer");
+        assert_eq!(integer(T::MARK_SUPER, MMUEXT_MARK_SUPER), MMUEXT_MARK_SUPER, "MMUEXT_MARK_SUPER: to the integer");
         assert_eq!(format!("{:?}", T::MARK_SUPER), T::MARK_SUPER.name().expect("MMUEXT_MARK_SUPER: a name"), "MMUEXT_MARK_SUPER: Debug");
         assert_eq!(T::MARK_SUPER.name(), Some("MMUEXT_MARK_SUPER"), "MMUEXT_MARK_SUPER: its own name");
     }
     {
         assert_eq!(T::UNMARK_SUPER.0, MMUEXT_UNMARK_SUPER, "MMUEXT_UNMARK_SUPER");
         assert_eq!(T::from(MMUEXT_UNMARK_SUPER), T::UNMARK_SUPER, "MMUEXT_UNMARK_SUPER: from the integer");
-        assert_eq!(i32::from(T::UNMARK_SUPER), MMUEXT_UNMARK_SUPER, "MMUEXT_UNMARK_SUPER: to the integer");
+        assert_eq!(integer(T::UNMARK_SUPER, MMUEXT_UNMARK_SUPER), MMUEXT_UNMARK_SUPER, "MMUEXT_UNMARK_SUPER: to the integer");
         assert_eq!(format!("{:?}", T::UNMARK_SUPER), T::UNMARK_SUPER.name().expect("MMUEXT_UNMARK_SUPER: a name"), "MMUEXT_UNMARK_SUPER: Debug");
         assert_eq!(T::UNMARK_SUPER.name(), Some("MMUEXT_UNMARK_SUPER"), "MMUEXT_UNMARK_SUPER: its own name");
     }
@@ -4856,46 +4861,46 @@ fn stable_xen_uvmf() {
     {
         assert_eq!(T::NONE.0, UVMF_NONE, "UVMF_NONE");
         assert_eq!(T::from(UVMF_NONE), T::NONE, "UVMF_NONE: from the integer");
-        assert_eq!(u64::from(T::NONE), UVMF_NONE, "UVMF_NONE: to the integer");
+        assert_eq!(integer(T::NONE, UVMF_NONE), UVMF_NONE, "UVMF_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("UVMF_NONE: a name"), "UVMF_NONE: Debug");
     }
     {
         assert_eq!(T::TLB_FLUSH.0, UVMF_TLB_FLUSH, "UVMF_TLB_FLUSH");
         assert_eq!(T::from(UVMF_TLB_FLUSH), T::TLB_FLUSH, "UVMF_TLB_FLUSH: from the integer");
-        assert_eq!(u64::from(T::TLB_FLUSH), UVMF_TLB_FLUSH, "UVMF_TLB_FLUSH: to the integer");
+        assert_eq!(integer(T::TLB_FLUSH, UVMF_TLB_FLUSH), UVMF_TLB_FLUSH, "UVMF_TLB_FLUSH: to the integer");
         assert_eq!(format!("{:?}", T::TLB_FLUSH), T::TLB_FLUSH.name().expect("UVMF_TLB_FLUSH: a name"), "UVMF_TLB_FLUSH: Debug");
         assert_eq!(T::TLB_FLUSH.name(), Some("UVMF_TLB_FLUSH"), "UVMF_TLB_FLUSH: its own name");
     }
     {
         assert_eq!(T::INVLPG.0, UVMF_INVLPG, "UVMF_INVLPG");
         assert_eq!(T::from(UVMF_INVLPG), T::INVLPG, "UVMF_INVLPG: from the integer");
-        assert_eq!(u64::from(T::INVLPG), UVMF_INVLPG, "UVMF_INVLPG: to the integer");
+        assert_eq!(integer(T::INVLPG, UVMF_INVLPG), UVMF_INVLPG, "UVMF_INVLPG: to the integer");
         assert_eq!(format!("{:?}", T::INVLPG), T::INVLPG.name().expect("UVMF_INVLPG: a name"), "UVMF_INVLPG: Debug");
         assert_eq!(T::INVLPG.name(), Some("UVMF_INVLPG"), "UVMF_INVLPG: its own name");
     }
     {
         assert_eq!(T::FLUSHTYPE_MASK.0, UVMF_FLUSHTYPE_MASK, "UVMF_FLUSHTYPE_MASK");
         assert_eq!(T::from(UVMF_FLUSHTYPE_MASK), T::FLUSHTYPE_MASK, "UVMF_FLUSHTYPE_MASK: from the integer");
-        assert_eq!(u64::from(T::FLUSHTYPE_MASK), UVMF_FLUSHTYPE_MASK, "UVMF_FLUSHTYPE_MASK: to the integer");
+        assert_eq!(integer(T::FLUSHTYPE_MASK, UVMF_FLUSHTYPE_MASK), UVMF_FLUSHTYPE_MASK, "UVMF_FLUSHTYPE_MASK: to the integer");
         assert_eq!(format!("{:?}", T::FLUSHTYPE_MASK), T::FLUSHTYPE_MASK.name().expect("UVMF_FLUSHTYPE_MASK: a name"), "UVMF_FLUSHTYPE_MASK: Debug");
         assert_eq!(T::FLUSHTYPE_MASK.name(), Some("UVMF_FLUSHTYPE_MASK"), "UVMF_FLUSHTYPE_MASK: its own name");
     }
     {
         assert_eq!(T::MULTI.0, UVMF_MULTI, "UVMF_MULTI");
         assert_eq!(T::from(UVMF_MULTI), T::MULTI, "UVMF_MULTI: from the integer");
-        assert_eq!(u64::from(T::MULTI), UVMF_MULTI, "UVMF_MULTI: to the integer");
+        assert_eq!(integer(T::MULTI, UVMF_MULTI), UVMF_MULTI, "UVMF_MULTI: to the integer");
         assert_eq!(format!("{:?}", T::MULTI), T::MULTI.name().expect("UVMF_MULTI: a name"), "UVMF_MULTI: Debug");
     }
     {
         assert_eq!(T::LOCAL.0, UVMF_LOCAL, "UVMF_LOCAL");
         assert_eq!(T::from(UVMF_LOCAL), T::LOCAL, "UVMF_LOCAL: from the integer");
-        assert_eq!(u64::from(T::LOCAL), UVMF_LOCAL, "UVMF_LOCAL: to the integer");
+        assert_eq!(integer(T::LOCAL, UVMF_LOCAL), UVMF_LOCAL, "UVMF_LOCAL: to the integer");
         assert_eq!(format!("{:?}", T::LOCAL), T::LOCAL.name().expect("UVMF_LOCAL: a name"), "UVMF_LOCAL: Debug");
     }
     {
         assert_eq!(T::ALL.0, UVMF_ALL, "UVMF_ALL");
         assert_eq!(T::from(UVMF_ALL), T::ALL, "UVMF_ALL: from the integer");
-        assert_eq!(u64::from(T::ALL), UVMF_ALL, "UVMF_ALL: to the integer");
+        assert_eq!(integer(T::ALL, UVMF_ALL), UVMF_ALL, "UVMF_ALL: to the integer");
         assert_eq!(format!("{:?}", T::ALL), T::ALL.name().expect("UVMF_ALL: a name"), "UVMF_ALL: Debug");
         assert_eq!(T::ALL.name(), Some("UVMF_ALL"), "UVMF_ALL: its own name");
     }
@@ -4910,14 +4915,14 @@ fn stable_xen_vmasst_cmd() {
     {
         assert_eq!(T::ENABLE.0, VMASST_CMD_enable, "VMASST_CMD_enable");
         assert_eq!(T::from(VMASST_CMD_enable), T::ENABLE, "VMASST_CMD_enable: from the integer");
-        assert_eq!(i32::from(T::ENABLE), VMASST_CMD_enable, "VMASST_CMD_enable: to the integer");
+        assert_eq!(integer(T::ENABLE, VMASST_CMD_enable), VMASST_CMD_enable, "VMASST_CMD_enable: to the integer");
         assert_eq!(format!("{:?}", T::ENABLE), T::ENABLE.name().expect("VMASST_CMD_enable: a name"), "VMASST_CMD_enable: Debug");
         assert_eq!(T::ENABLE.name(), Some("VMASST_CMD_enable"), "VMASST_CMD_enable: its own name");
     }
     {
         assert_eq!(T::DISABLE.0, VMASST_CMD_disable, "VMASST_CMD_disable");
         assert_eq!(T::from(VMASST_CMD_disable), T::DISABLE, "VMASST_CMD_disable: from the integer");
-        assert_eq!(i32::from(T::DISABLE), VMASST_CMD_disable, "VMASST_CMD_disable: to the integer");
+        assert_eq!(integer(T::DISABLE, VMASST_CMD_disable), VMASST_CMD_disable, "VMASST_CMD_disable: to the integer");
         assert_eq!(format!("{:?}", T::DISABLE), T::DISABLE.name().expect("VMASST_CMD_disable: a name"), "VMASST_CMD_disable: Debug");
         assert_eq!(T::DISABLE.name(), Some("VMASST_CMD_disable"), "VMASST_CMD_disable: its own name");
     }
@@ -4932,28 +4937,28 @@ fn stable_xen_vmasst_type() {
     {
         assert_eq!(T::VMASST_TYPE_4gb_segments.0, VMASST_TYPE_4gb_segments, "VMASST_TYPE_4gb_segments");
         assert_eq!(T::from(VMASST_TYPE_4gb_segments), T::VMASST_TYPE_4gb_segments, "VMASST_TYPE_4gb_segments: from the integer");
-        assert_eq!(i32::from(T::VMASST_TYPE_4gb_segments), VMASST_TYPE_4gb_segments, "VMASST_TYPE_4gb_segments: to the integer");
+        assert_eq!(integer(T::VMASST_TYPE_4gb_segments, VMASST_TYPE_4gb_segments), VMASST_TYPE_4gb_segments, "VMASST_TYPE_4gb_segments: to the integer");
         assert_eq!(format!("{:?}", T::VMASST_TYPE_4gb_segments), T::VMASST_TYPE_4gb_segments.name().expect("VMASST_TYPE_4gb_segments: a name"), "VMASST_TYPE_4gb_segments: Debug");
         assert_eq!(T::VMASST_TYPE_4gb_segments.name(), Some("VMASST_TYPE_4gb_segments"), "VMASST_TYPE_4gb_segments: its own name");
     }
     {
         assert_eq!(T::VMASST_TYPE_4gb_segments_notify.0, VMASST_TYPE_4gb_segments_notify, "VMASST_TYPE_4gb_segments_notify");
         assert_eq!(T::from(VMASST_TYPE_4gb_segments_notify), T::VMASST_TYPE_4gb_segments_notify, "VMASST_TYPE_4gb_segments_notify: from the integer");
-        assert_eq!(i32::from(T::VMASST_TYPE_4gb_segments_notify), VMASST_TYPE_4gb_segments_notify, "VMASST_TYPE_4gb_segments_notify: to the integer");
+        assert_eq!(integer(T::VMASST_TYPE_4gb_segments_notify, VMASST_TYPE_4gb_segments_notify), VMASST_TYPE_4gb_segments_notify, "VMASST_TYPE_4gb_segments_notify: to the integer");
         assert_eq!(format!("{:?}", T::VMASST_TYPE_4gb_segments_notify), T::VMASST_TYPE_4gb_segments_notify.name().expect("VMASST_TYPE_4gb_segments_notify: a name"), "VMASST_TYPE_4gb_segments_notify: Debug");
         assert_eq!(T::VMASST_TYPE_4gb_segments_notify.name(), Some("VMASST_TYPE_4gb_segments_notify"), "VMASST_TYPE_4gb_segments_notify: its own name");
     }
     {
         assert_eq!(T::VMASST_TYPE_writable_pagetables.0, VMASST_TYPE_writable_pagetables, "VMASST_TYPE_writable_pagetables");
         assert_eq!(T::from(VMASST_TYPE_writable_pagetables), T::VMASST_TYPE_writable_pagetables, "VMASST_TYPE_writable_pagetables: from the integer");
-        assert_eq!(i32::from(T::VMASST_TYPE_writable_pagetables), VMASST_TYPE_writable_pagetables, "VMASST_TYPE_writable_pagetables: to the integer");
+        assert_eq!(integer(T::VMASST_TYPE_writable_pagetables, VMASST_TYPE_writable_pagetables), VMASST_TYPE_writable_pagetables, "VMASST_TYPE_writable_pagetables: to the integer");
         assert_eq!(format!("{:?}", T::VMASST_TYPE_writable_pagetables), T::VMASST_TYPE_writable_pagetables.name().expect("VMASST_TYPE_writable_pagetables: a name"), "VMASST_TYPE_writable_pagetables: Debug");
         assert_eq!(T::VMASST_TYPE_writable_pagetables.name(), Some("VMASST_TYPE_writable_pagetables"), "VMASST_TYPE_writable_pagetables: its own name");
     }
     {
         assert_eq!(T::VMASST_TYPE_pae_extended_cr3.0, VMASST_TYPE_pae_extended_cr3, "VMASST_TYPE_pae_extended_cr3");
         assert_eq!(T::from(VMASST_TYPE_pae_extended_cr3), T::VMASST_TYPE_pae_extended_cr3, "VMASST_TYPE_pae_extended_cr3: from the integer");
-        assert_eq!(i32::from(T::VMASST_TYPE_pae_extended_cr3), VMASST_TYPE_pae_extended_cr3, "VMASST_TYPE_pae_extended_cr3: to the integer");
+        assert_eq!(integer(T::VMASST_TYPE_pae_extended_cr3, VMASST_TYPE_pae_extended_cr3), VMASST_TYPE_pae_extended_cr3, "VMASST_TYPE_pae_extended_cr3: to the integer");
         assert_eq!(format!("{:?}", T::VMASST_TYPE_pae_extended_cr3), T::VMASST_TYPE_pae_extended_cr3.name().expect("VMASST_TYPE_pae_extended_cr3: a name"), "VMASST_TYPE_pae_extended_cr3: Debug");
         assert_eq!(T::VMASST_TYPE_pae_extended_cr3.name(), Some("VMASST_TYPE_pae_extended_cr3"), "VMASST_TYPE_pae_extended_cr3: its own name");
     }
@@ -4961,7 +4966,7 @@ fn stable_xen_vmasst_type() {
     {
         assert_eq!(T::VMASST_TYPE_architectural_iopl.0, VMASST_TYPE_architectural_iopl, "VMASST_TYPE_architectural_iopl");
         assert_eq!(T::from(VMASST_TYPE_architectural_iopl), T::VMASST_TYPE_architectural_iopl, "VMASST_TYPE_architectural_iopl: from the integer");
-        assert_eq!(i32::from(T::VMASST_TYPE_architectural_iopl), VMASST_TYPE_architectural_iopl, "VMASST_TYPE_architectural_iopl: to the integer");
+        assert_eq!(integer(T::VMASST_TYPE_architectural_iopl, VMASST_TYPE_architectural_iopl), VMASST_TYPE_architectural_iopl, "VMASST_TYPE_architectural_iopl: to the integer");
         assert_eq!(format!("{:?}", T::VMASST_TYPE_architectural_iopl), T::VMASST_TYPE_architectural_iopl.name().expect("VMASST_TYPE_architectural_iopl: a name"), "VMASST_TYPE_architectural_iopl: Debug");
         assert_eq!(T::VMASST_TYPE_architectural_iopl.name(), Some("VMASST_TYPE_architectural_iopl"), "VMASST_TYPE_architectural_iopl: its own name");
     }
@@ -4969,14 +4974,14 @@ fn stable_xen_vmasst_type() {
     {
         assert_eq!(T::VMASST_TYPE_runstate_update_flag.0, VMASST_TYPE_runstate_update_flag, "VMASST_TYPE_runstate_update_flag");
         assert_eq!(T::from(VMASST_TYPE_runstate_update_flag), T::VMASST_TYPE_runstate_update_flag, "VMASST_TYPE_runstate_update_flag: from the integer");
-        assert_eq!(i32::from(T::VMASST_TYPE_runstate_update_flag), VMASST_TYPE_runstate_update_flag, "VMASST_TYPE_runstate_update_flag: to the integer");
+        assert_eq!(integer(T::VMASST_TYPE_runstate_update_flag, VMASST_TYPE_runstate_update_flag), VMASST_TYPE_runstate_update_flag, "VMASST_TYPE_runstate_update_flag: to the integer");
         assert_eq!(format!("{:?}", T::VMASST_TYPE_runstate_update_flag), T::VMASST_TYPE_runstate_update_flag.name().expect("VMASST_TYPE_runstate_update_flag: a name"), "VMASST_TYPE_runstate_update_flag: Debug");
         assert_eq!(T::VMASST_TYPE_runstate_update_flag.name(), Some("VMASST_TYPE_runstate_update_flag"), "VMASST_TYPE_runstate_update_flag: its own name");
     }
     {
         assert_eq!(T::VMASST_TYPE_m2p_strict.0, VMASST_TYPE_m2p_strict, "VMASST_TYPE_m2p_strict");
         assert_eq!(T::from(VMASST_TYPE_m2p_strict), T::VMASST_TYPE_m2p_strict, "VMASST_TYPE_m2p_strict: from the integer");
-        assert_eq!(i32::from(T::VMASST_TYPE_m2p_strict), VMASST_TYPE_m2p_strict, "VMASST_TYPE_m2p_strict: to the integer");
+        assert_eq!(integer(T::VMASST_TYPE_m2p_strict, VMASST_TYPE_m2p_strict), VMASST_TYPE_m2p_strict, "VMASST_TYPE_m2p_strict: to the integer");
         assert_eq!(format!("{:?}", T::VMASST_TYPE_m2p_strict), T::VMASST_TYPE_m2p_strict.name().expect("VMASST_TYPE_m2p_strict: a name"), "VMASST_TYPE_m2p_strict: Debug");
         assert_eq!(T::VMASST_TYPE_m2p_strict.name(), Some("VMASST_TYPE_m2p_strict"), "VMASST_TYPE_m2p_strict: its own name");
     }
@@ -4991,35 +4996,35 @@ fn stable_xen_domid() {
     {
         assert_eq!(T::DOMID_SELF.0, DOMID_SELF, "DOMID_SELF");
         assert_eq!(T::from(DOMID_SELF), T::DOMID_SELF, "DOMID_SELF: from the integer");
-        assert_eq!(u32::from(T::DOMID_SELF), DOMID_SELF, "DOMID_SELF: to the integer");
+        assert_eq!(integer(T::DOMID_SELF, DOMID_SELF), DOMID_SELF, "DOMID_SELF: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_SELF), T::DOMID_SELF.name().expect("DOMID_SELF: a name"), "DOMID_SELF: Debug");
         assert_eq!(T::DOMID_SELF.name(), Some("DOMID_SELF"), "DOMID_SELF: its own name");
     }
     {
         assert_eq!(T::DOMID_IO.0, DOMID_IO, "DOMID_IO");
         assert_eq!(T::from(DOMID_IO), T::DOMID_IO, "DOMID_IO: from the integer");
-        assert_eq!(u32::from(T::DOMID_IO), DOMID_IO, "DOMID_IO: to the integer");
+        assert_eq!(integer(T::DOMID_IO, DOMID_IO), DOMID_IO, "DOMID_IO: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_IO), T::DOMID_IO.name().expect("DOMID_IO: a name"), "DOMID_IO: Debug");
         assert_eq!(T::DOMID_IO.name(), Some("DOMID_IO"), "DOMID_IO: its own name");
     }
     {
         assert_eq!(T::DOMID_XEN.0, DOMID_XEN, "DOMID_XEN");
         assert_eq!(T::from(DOMID_XEN), T::DOMID_XEN, "DOMID_XEN: from the integer");
-        assert_eq!(u32::from(T::DOMID_XEN), DOMID_XEN, "DOMID_XEN: to the integer");
+        assert_eq!(integer(T::DOMID_XEN, DOMID_XEN), DOMID_XEN, "DOMID_XEN: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_XEN), T::DOMID_XEN.name().expect("DOMID_XEN: a name"), "DOMID_XEN: Debug");
         assert_eq!(T::DOMID_XEN.name(), Some("DOMID_XEN"), "DOMID_XEN: its own name");
     }
     {
         assert_eq!(T::DOMID_COW.0, DOMID_COW, "DOMID_COW");
         assert_eq!(T::from(DOMID_COW), T::DOMID_COW, "DOMID_COW: from the integer");
-        assert_eq!(u32::from(T::DOMID_COW), DOMID_COW, "DOMID_COW: to the integer");
+        assert_eq!(integer(T::DOMID_COW, DOMID_COW), DOMID_COW, "DOMID_COW: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_COW), T::DOMID_COW.name().expect("DOMID_COW: a name"), "DOMID_COW: Debug");
         assert_eq!(T::DOMID_COW.name(), Some("DOMID_COW"), "DOMID_COW: its own name");
     }
     {
         assert_eq!(T::DOMID_INVALID.0, DOMID_INVALID, "DOMID_INVALID");
         assert_eq!(T::from(DOMID_INVALID), T::DOMID_INVALID, "DOMID_INVALID: from the integer");
-        assert_eq!(u32::from(T::DOMID_INVALID), DOMID_INVALID, "DOMID_INVALID: to the integer");
+        assert_eq!(integer(T::DOMID_INVALID, DOMID_INVALID), DOMID_INVALID, "DOMID_INVALID: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_INVALID), T::DOMID_INVALID.name().expect("DOMID_INVALID: a name"), "DOMID_INVALID: Debug");
         assert_eq!(T::DOMID_INVALID.name(), Some("DOMID_INVALID"), "DOMID_INVALID: its own name");
     }
@@ -5027,14 +5032,14 @@ fn stable_xen_domid() {
     {
         assert_eq!(T::DOMID_ANY.0, DOMID_ANY, "DOMID_ANY");
         assert_eq!(T::from(DOMID_ANY), T::DOMID_ANY, "DOMID_ANY: from the integer");
-        assert_eq!(u32::from(T::DOMID_ANY), DOMID_ANY, "DOMID_ANY: to the integer");
+        assert_eq!(integer(T::DOMID_ANY, DOMID_ANY), DOMID_ANY, "DOMID_ANY: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_ANY), T::DOMID_ANY.name().expect("DOMID_ANY: a name"), "DOMID_ANY: Debug");
         assert_eq!(T::DOMID_ANY.name(), Some("DOMID_ANY"), "DOMID_ANY: its own name");
     }
     {
         assert_eq!(T::DOMID_IDLE.0, DOMID_IDLE, "DOMID_IDLE");
         assert_eq!(T::from(DOMID_IDLE), T::DOMID_IDLE, "DOMID_IDLE: from the integer");
-        assert_eq!(u32::from(T::DOMID_IDLE), DOMID_IDLE, "DOMID_IDLE: to the integer");
+        assert_eq!(integer(T::DOMID_IDLE, DOMID_IDLE), DOMID_IDLE, "DOMID_IDLE: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_IDLE), T::DOMID_IDLE.name().expect("DOMID_IDLE: a name"), "DOMID_IDLE: Debug");
         assert_eq!(T::DOMID_IDLE.name(), Some("DOMID_IDLE"), "DOMID_IDLE: its own name");
     }
@@ -5049,14 +5054,14 @@ fn stable_xen_consoleio() {
     {
         assert_eq!(T::WRITE.0, CONSOLEIO_write, "CONSOLEIO_write");
         assert_eq!(T::from(CONSOLEIO_write), T::WRITE, "CONSOLEIO_write: from the integer");
-        assert_eq!(i32::from(T::WRITE), CONSOLEIO_write, "CONSOLEIO_write: to the integer");
+        assert_eq!(integer(T::WRITE, CONSOLEIO_write), CONSOLEIO_write, "CONSOLEIO_write: to the integer");
         assert_eq!(format!("{:?}", T::WRITE), T::WRITE.name().expect("CONSOLEIO_write: a name"), "CONSOLEIO_write: Debug");
         assert_eq!(T::WRITE.name(), Some("CONSOLEIO_write"), "CONSOLEIO_write: its own name");
     }
     {
         assert_eq!(T::READ.0, CONSOLEIO_read, "CONSOLEIO_read");
         assert_eq!(T::from(CONSOLEIO_read), T::READ, "CONSOLEIO_read: from the integer");
-        assert_eq!(i32::from(T::READ), CONSOLEIO_read, "CONSOLEIO_read: to the integer");
+        assert_eq!(integer(T::READ, CONSOLEIO_read), CONSOLEIO_read, "CONSOLEIO_read: to the integer");
         assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("CONSOLEIO_read: a name"), "CONSOLEIO_read: Debug");
         assert_eq!(T::READ.name(), Some("CONSOLEIO_read"), "CONSOLEIO_read: its own name");
     }
@@ -5071,21 +5076,21 @@ fn stable_xen_xen_vgatype() {
     {
         assert_eq!(T::TEXT_MODE_3.0, XEN_VGATYPE_TEXT_MODE_3, "XEN_VGATYPE_TEXT_MODE_3");
         assert_eq!(T::from(XEN_VGATYPE_TEXT_MODE_3), T::TEXT_MODE_3, "XEN_VGATYPE_TEXT_MODE_3: from the integer");
-        assert_eq!(u32::from(T::TEXT_MODE_3), XEN_VGATYPE_TEXT_MODE_3, "XEN_VGATYPE_TEXT_MODE_3: to the integer");
+        assert_eq!(integer(T::TEXT_MODE_3, XEN_VGATYPE_TEXT_MODE_3), XEN_VGATYPE_TEXT_MODE_3, "XEN_VGATYPE_TEXT_MODE_3: to the integer");
         assert_eq!(format!("{:?}", T::TEXT_MODE_3), T::TEXT_MODE_3.name().expect("XEN_VGATYPE_TEXT_MODE_3: a name"), "XEN_VGATYPE_TEXT_MODE_3: Debug");
         assert_eq!(T::TEXT_MODE_3.name(), Some("XEN_VGATYPE_TEXT_MODE_3"), "XEN_VGATYPE_TEXT_MODE_3: its own name");
     }
     {
         assert_eq!(T::VESA_LFB.0, XEN_VGATYPE_VESA_LFB, "XEN_VGATYPE_VESA_LFB");
         assert_eq!(T::from(XEN_VGATYPE_VESA_LFB), T::VESA_LFB, "XEN_VGATYPE_VESA_LFB: from the integer");
-        assert_eq!(u32::from(T::VESA_LFB), XEN_VGATYPE_VESA_LFB, "XEN_VGATYPE_VESA_LFB: to the integer");
+        assert_eq!(integer(T::VESA_LFB, XEN_VGATYPE_VESA_LFB), XEN_VGATYPE_VESA_LFB, "XEN_VGATYPE_VESA_LFB: to the integer");
         assert_eq!(format!("{:?}", T::VESA_LFB), T::VESA_LFB.name().expect("XEN_VGATYPE_VESA_LFB: a name"), "XEN_VGATYPE_VESA_LFB: Debug");
         assert_eq!(T::VESA_LFB.name(), Some("XEN_VGATYPE_VESA_LFB"), "XEN_VGATYPE_VESA_LFB: its own name");
     }
     {
         assert_eq!(T::EFI_LFB.0, XEN_VGATYPE_EFI_LFB, "XEN_VGATYPE_EFI_LFB");
         assert_eq!(T::from(XEN_VGATYPE_EFI_LFB), T::EFI_LFB, "XEN_VGATYPE_EFI_LFB: from the integer");
-        assert_eq!(u32::from(T::EFI_LFB), XEN_VGATYPE_EFI_LFB, "XEN_VGATYPE_EFI_LFB: to the integer");
+        assert_eq!(integer(T::EFI_LFB, XEN_VGATYPE_EFI_LFB), XEN_VGATYPE_EFI_LFB, "XEN_VGATYPE_EFI_LFB: to the integer");
         assert_eq!(format!("{:?}", T::EFI_LFB), T::EFI_LFB.name().expect("XEN_VGATYPE_EFI_LFB: a name"), "XEN_VGATYPE_EFI_LFB: Debug");
         assert_eq!(T::EFI_LFB.name(), Some("XEN_VGATYPE_EFI_LFB"), "XEN_VGATYPE_EFI_LFB: its own name");
     }
@@ -5100,7 +5105,7 @@ fn stable_xen_sif() {
     {
         assert_eq!(T::PRIVILEGED.0, SIF_PRIVILEGED, "SIF_PRIVILEGED");
         assert_eq!(T::from(SIF_PRIVILEGED), T::PRIVILEGED, "SIF_PRIVILEGED: from the integer");
-        assert_eq!(u32::from(T::PRIVILEGED), SIF_PRIVILEGED, "SIF_PRIVILEGED: to the integer");
+        assert_eq!(integer(T::PRIVILEGED, SIF_PRIVILEGED), SIF_PRIVILEGED, "SIF_PRIVILEGED: to the integer");
         assert!(T::all().contains(T::PRIVILEGED), "SIF_PRIVILEGED: in all()");
         assert!(T::PRIVILEGED.intersects(T::PRIVILEGED) && !T::PRIVILEGED.is_empty(), "SIF_PRIVILEGED: set");
         assert_eq!(T::PRIVILEGED - T::PRIVILEGED, T::empty(), "SIF_PRIVILEGED: removed");
@@ -5109,7 +5114,7 @@ fn stable_xen_sif() {
     {
         assert_eq!(T::INITDOMAIN.0, SIF_INITDOMAIN, "SIF_INITDOMAIN");
         assert_eq!(T::from(SIF_INITDOMAIN), T::INITDOMAIN, "SIF_INITDOMAIN: from the integer");
-        assert_eq!(u32::from(T::INITDOMAIN), SIF_INITDOMAIN, "SIF_INITDOMAIN: to the integer");
+        assert_eq!(integer(T::INITDOMAIN, SIF_INITDOMAIN), SIF_INITDOMAIN, "SIF_INITDOMAIN: to the integer");
         assert!(T::all().contains(T::INITDOMAIN), "SIF_INITDOMAIN: in all()");
         assert!(T::INITDOMAIN.intersects(T::INITDOMAIN) && !T::INITDOMAIN.is_empty(), "SIF_INITDOMAIN: set");
         assert_eq!(T::INITDOMAIN - T::INITDOMAIN, T::empty(), "SIF_INITDOMAIN: removed");
@@ -5118,7 +5123,7 @@ fn stable_xen_sif() {
     {
         assert_eq!(T::MULTIBOOT_MOD.0, SIF_MULTIBOOT_MOD, "SIF_MULTIBOOT_MOD");
         assert_eq!(T::from(SIF_MULTIBOOT_MOD), T::MULTIBOOT_MOD, "SIF_MULTIBOOT_MOD: from the integer");
-        assert_eq!(u32::from(T::MULTIBOOT_MOD), SIF_MULTIBOOT_MOD, "SIF_MULTIBOOT_MOD: to the integer");
+        assert_eq!(integer(T::MULTIBOOT_MOD, SIF_MULTIBOOT_MOD), SIF_MULTIBOOT_MOD, "SIF_MULTIBOOT_MOD: to the integer");
         assert!(T::all().contains(T::MULTIBOOT_MOD), "SIF_MULTIBOOT_MOD: in all()");
         assert!(T::MULTIBOOT_MOD.intersects(T::MULTIBOOT_MOD) && !T::MULTIBOOT_MOD.is_empty(), "SIF_MULTIBOOT_MOD: set");
         assert_eq!(T::MULTIBOOT_MOD - T::MULTIBOOT_MOD, T::empty(), "SIF_MULTIBOOT_MOD: removed");
@@ -5127,7 +5132,7 @@ fn stable_xen_sif() {
     {
         assert_eq!(T::MOD_START_PFN.0, SIF_MOD_START_PFN, "SIF_MOD_START_PFN");
         assert_eq!(T::from(SIF_MOD_START_PFN), T::MOD_START_PFN, "SIF_MOD_START_PFN: from the integer");
-        assert_eq!(u32::from(T::MOD_START_PFN), SIF_MOD_START_PFN, "SIF_MOD_START_PFN: to the integer");
+        assert_eq!(integer(T::MOD_START_PFN, SIF_MOD_START_PFN), SIF_MOD_START_PFN, "SIF_MOD_START_PFN: to the integer");
         assert!(T::all().contains(T::MOD_START_PFN), "SIF_MOD_START_PFN: in all()");
         assert!(T::MOD_START_PFN.intersects(T::MOD_START_PFN) && !T::MOD_START_PFN.is_empty(), "SIF_MOD_START_PFN: set");
         assert_eq!(T::MOD_START_PFN - T::MOD_START_PFN, T::empty(), "SIF_MOD_START_PFN: removed");
@@ -5136,7 +5141,7 @@ fn stable_xen_sif() {
     {
         assert_eq!(T::VIRT_P2M_4TOOLS.0, SIF_VIRT_P2M_4TOOLS, "SIF_VIRT_P2M_4TOOLS");
         assert_eq!(T::from(SIF_VIRT_P2M_4TOOLS), T::VIRT_P2M_4TOOLS, "SIF_VIRT_P2M_4TOOLS: from the integer");
-        assert_eq!(u32::from(T::VIRT_P2M_4TOOLS), SIF_VIRT_P2M_4TOOLS, "SIF_VIRT_P2M_4TOOLS: to the integer");
+        assert_eq!(integer(T::VIRT_P2M_4TOOLS, SIF_VIRT_P2M_4TOOLS), SIF_VIRT_P2M_4TOOLS, "SIF_VIRT_P2M_4TOOLS: to the integer");
         assert!(T::all().contains(T::VIRT_P2M_4TOOLS), "SIF_VIRT_P2M_4TOOLS: in all()");
         assert!(T::VIRT_P2M_4TOOLS.intersects(T::VIRT_P2M_4TOOLS) && !T::VIRT_P2M_4TOOLS.is_empty(), "SIF_VIRT_P2M_4TOOLS: set");
         assert_eq!(T::VIRT_P2M_4TOOLS - T::VIRT_P2M_4TOOLS, T::empty(), "SIF_VIRT_P2M_4TOOLS: removed");
@@ -5156,7 +5161,7 @@ fn stable_xen_xen_pvclock() {
     {
         assert_eq!(T::TSC_STABLE_BIT.0, XEN_PVCLOCK_TSC_STABLE_BIT, "XEN_PVCLOCK_TSC_STABLE_BIT");
         assert_eq!(T::from(XEN_PVCLOCK_TSC_STABLE_BIT), T::TSC_STABLE_BIT, "XEN_PVCLOCK_TSC_STABLE_BIT: from the integer");
-        assert_eq!(u32::from(T::TSC_STABLE_BIT), XEN_PVCLOCK_TSC_STABLE_BIT, "XEN_PVCLOCK_TSC_STABLE_BIT: to the integer");
+        assert_eq!(integer(T::TSC_STABLE_BIT, XEN_PVCLOCK_TSC_STABLE_BIT), XEN_PVCLOCK_TSC_STABLE_BIT, "XEN_PVCLOCK_TSC_STABLE_BIT: to the integer");
         assert!(T::all().contains(T::TSC_STABLE_BIT), "XEN_PVCLOCK_TSC_STABLE_BIT: in all()");
         assert!(T::TSC_STABLE_BIT.intersects(T::TSC_STABLE_BIT) && !T::TSC_STABLE_BIT.is_empty(), "XEN_PVCLOCK_TSC_STABLE_BIT: set");
         assert_eq!(T::TSC_STABLE_BIT - T::TSC_STABLE_BIT, T::empty(), "XEN_PVCLOCK_TSC_STABLE_BIT: removed");
@@ -5165,7 +5170,7 @@ fn stable_xen_xen_pvclock() {
     {
         assert_eq!(T::GUEST_STOPPED.0, XEN_PVCLOCK_GUEST_STOPPED, "XEN_PVCLOCK_GUEST_STOPPED");
         assert_eq!(T::from(XEN_PVCLOCK_GUEST_STOPPED), T::GUEST_STOPPED, "XEN_PVCLOCK_GUEST_STOPPED: from the integer");
-        assert_eq!(u32::from(T::GUEST_STOPPED), XEN_PVCLOCK_GUEST_STOPPED, "XEN_PVCLOCK_GUEST_STOPPED: to the integer");
+        assert_eq!(integer(T::GUEST_STOPPED, XEN_PVCLOCK_GUEST_STOPPED), XEN_PVCLOCK_GUEST_STOPPED, "XEN_PVCLOCK_GUEST_STOPPED: to the integer");
         assert!(T::all().contains(T::GUEST_STOPPED), "XEN_PVCLOCK_GUEST_STOPPED: in all()");
         assert!(T::GUEST_STOPPED.intersects(T::GUEST_STOPPED) && !T::GUEST_STOPPED.is_empty(), "XEN_PVCLOCK_GUEST_STOPPED: set");
         assert_eq!(T::GUEST_STOPPED - T::GUEST_STOPPED, T::empty(), "XEN_PVCLOCK_GUEST_STOPPED: removed");
@@ -5185,7 +5190,7 @@ fn stable_xen_vgcf() {
     {
         assert_eq!(T::I387_VALID.0, VGCF_i387_valid, "VGCF_i387_valid");
         assert_eq!(T::from(VGCF_i387_valid), T::I387_VALID, "VGCF_i387_valid: from the integer");
-        assert_eq!(u32::from(T::I387_VALID), VGCF_i387_valid, "VGCF_i387_valid: to the integer");
+        assert_eq!(integer(T::I387_VALID, VGCF_i387_valid), VGCF_i387_valid, "VGCF_i387_valid: to the integer");
         assert!(T::all().contains(T::I387_VALID), "VGCF_i387_valid: in all()");
         assert!(T::I387_VALID.intersects(T::I387_VALID) && !T::I387_VALID.is_empty(), "VGCF_i387_valid: set");
         assert_eq!(T::I387_VALID - T::I387_VALID, T::empty(), "VGCF_i387_valid: removed");
@@ -5195,7 +5200,7 @@ fn stable_xen_vgcf() {
     {
         assert_eq!(T::IN_KERNEL.0, VGCF_in_kernel, "VGCF_in_kernel");
         assert_eq!(T::from(VGCF_in_kernel), T::IN_KERNEL, "VGCF_in_kernel: from the integer");
-        assert_eq!(u32::from(T::IN_KERNEL), VGCF_in_kernel, "VGCF_in_kernel: to the integer");
+        assert_eq!(integer(T::IN_KERNEL, VGCF_in_kernel), VGCF_in_kernel, "VGCF_in_kernel: to the integer");
         assert!(T::all().contains(T::IN_KERNEL), "VGCF_in_kernel: in all()");
         assert!(T::IN_KERNEL.intersects(T::IN_KERNEL) && !T::IN_KERNEL.is_empty(), "VGCF_in_kernel: set");
         assert_eq!(T::IN_KERNEL - T::IN_KERNEL, T::empty(), "VGCF_in_kernel: removed");
@@ -5205,7 +5210,7 @@ fn stable_xen_vgcf() {
     {
         assert_eq!(T::FAILSAFE_DISABLES_EVENTS.0, VGCF_failsafe_disables_events, "VGCF_failsafe_disables_events");
         assert_eq!(T::from(VGCF_failsafe_disables_events), T::FAILSAFE_DISABLES_EVENTS, "VGCF_failsafe_disables_events: from the integer");
-        assert_eq!(u32::from(T::FAILSAFE_DISABLES_EVENTS), VGCF_failsafe_disables_events, "VGCF_failsafe_disables_events: to the integer");
+        assert_eq!(integer(T::FAILSAFE_DISABLES_EVENTS, VGCF_failsafe_disables_events), VGCF_failsafe_disables_events, "VGCF_failsafe_disables_events: to the integer");
         assert!(T::all().contains(T::FAILSAFE_DISABLES_EVENTS), "VGCF_failsafe_disables_events: in all()");
         assert!(T::FAILSAFE_DISABLES_EVENTS.intersects(T::FAILSAFE_DISABLES_EVENTS) && !T::FAILSAFE_DISABLES_EVENTS.is_empty(), "VGCF_failsafe_disables_events: set");
         assert_eq!(T::FAILSAFE_DISABLES_EVENTS - T::FAILSAFE_DISABLES_EVENTS, T::empty(), "VGCF_failsafe_disables_events: removed");
@@ -5215,7 +5220,7 @@ fn stable_xen_vgcf() {
     {
         assert_eq!(T::SYSCALL_DISABLES_EVENTS.0, VGCF_syscall_disables_events, "VGCF_syscall_disables_events");
         assert_eq!(T::from(VGCF_syscall_disables_events), T::SYSCALL_DISABLES_EVENTS, "VGCF_syscall_disables_events: from the integer");
-        assert_eq!(u32::from(T::SYSCALL_DISABLES_EVENTS), VGCF_syscall_disables_events, "VGCF_syscall_disables_events: to the integer");
+        assert_eq!(integer(T::SYSCALL_DISABLES_EVENTS, VGCF_syscall_disables_events), VGCF_syscall_disables_events, "VGCF_syscall_disables_events: to the integer");
         assert!(T::all().contains(T::SYSCALL_DISABLES_EVENTS), "VGCF_syscall_disables_events: in all()");
         assert!(T::SYSCALL_DISABLES_EVENTS.intersects(T::SYSCALL_DISABLES_EVENTS) && !T::SYSCALL_DISABLES_EVENTS.is_empty(), "VGCF_syscall_disables_events: set");
         assert_eq!(T::SYSCALL_DISABLES_EVENTS - T::SYSCALL_DISABLES_EVENTS, T::empty(), "VGCF_syscall_disables_events: removed");
@@ -5225,7 +5230,7 @@ fn stable_xen_vgcf() {
     {
         assert_eq!(T::ONLINE.0, VGCF_online, "VGCF_online");
         assert_eq!(T::from(VGCF_online), T::ONLINE, "VGCF_online: from the integer");
-        assert_eq!(u32::from(T::ONLINE), VGCF_online, "VGCF_online: to the integer");
+        assert_eq!(integer(T::ONLINE, VGCF_online), VGCF_online, "VGCF_online: to the integer");
         assert!(T::all().contains(T::ONLINE), "VGCF_online: in all()");
         assert!(T::ONLINE.intersects(T::ONLINE) && !T::ONLINE.is_empty(), "VGCF_online: set");
         assert_eq!(T::ONLINE - T::ONLINE, T::empty(), "VGCF_online: removed");
@@ -5235,7 +5240,7 @@ fn stable_xen_vgcf() {
     {
         assert_eq!(T::IN_SYSCALL.0, VGCF_in_syscall, "VGCF_in_syscall");
         assert_eq!(T::from(VGCF_in_syscall), T::IN_SYSCALL, "VGCF_in_syscall: from the integer");
-        assert_eq!(u32::from(T::IN_SYSCALL), VGCF_in_syscall, "VGCF_in_syscall: to the integer");
+        assert_eq!(integer(T::IN_SYSCALL, VGCF_in_syscall), VGCF_in_syscall, "VGCF_in_syscall: to the integer");
         assert!(T::all().contains(T::IN_SYSCALL), "VGCF_in_syscall: in all()");
         assert!(T::IN_SYSCALL.intersects(T::IN_SYSCALL) && !T::IN_SYSCALL.is_empty(), "VGCF_in_syscall: set");
         assert_eq!(T::IN_SYSCALL - T::IN_SYSCALL, T::empty(), "VGCF_in_syscall: removed");
@@ -5255,7 +5260,7 @@ fn stable_xen_segbase() {
     {
         assert_eq!(T::FS.0, SEGBASE_FS, "SEGBASE_FS");
         assert_eq!(T::from(SEGBASE_FS), T::FS, "SEGBASE_FS: from the integer");
-        assert_eq!(i32::from(T::FS), SEGBASE_FS, "SEGBASE_FS: to the integer");
+        assert_eq!(integer(T::FS, SEGBASE_FS), SEGBASE_FS, "SEGBASE_FS: to the integer");
         assert_eq!(format!("{:?}", T::FS), T::FS.name().expect("SEGBASE_FS: a name"), "SEGBASE_FS: Debug");
         assert_eq!(T::FS.name(), Some("SEGBASE_FS"), "SEGBASE_FS: its own name");
     }
@@ -5263,7 +5268,7 @@ fn stable_xen_segbase() {
     {
         assert_eq!(T::GS_USER.0, SEGBASE_GS_USER, "SEGBASE_GS_USER");
         assert_eq!(T::from(SEGBASE_GS_USER), T::GS_USER, "SEGBASE_GS_USER: from the integer");
-        assert_eq!(i32::from(T::GS_USER), SEGBASE_GS_USER, "SEGBASE_GS_USER: to the integer");
+        assert_eq!(integer(T::GS_USER, SEGBASE_GS_USER), SEGBASE_GS_USER, "SEGBASE_GS_USER: to the integer");
         assert_eq!(format!("{:?}", T::GS_USER), T::GS_USER.name().expect("SEGBASE_GS_USER: a name"), "SEGBASE_GS_USER: Debug");
         assert_eq!(T::GS_USER.name(), Some("SEGBASE_GS_USER"), "SEGBASE_GS_USER: its own name");
     }
@@ -5271,7 +5276,7 @@ fn stable_xen_segbase() {
     {
         assert_eq!(T::GS_KERNEL.0, SEGBASE_GS_KERNEL, "SEGBASE_GS_KERNEL");
         assert_eq!(T::from(SEGBASE_GS_KERNEL), T::GS_KERNEL, "SEGBASE_GS_KERNEL: from the integer");
-        assert_eq!(i32::from(T::GS_KERNEL), SEGBASE_GS_KERNEL, "SEGBASE_GS_KERNEL: to the integer");
+        assert_eq!(integer(T::GS_KERNEL, SEGBASE_GS_KERNEL), SEGBASE_GS_KERNEL, "SEGBASE_GS_KERNEL: to the integer");
         assert_eq!(format!("{:?}", T::GS_KERNEL), T::GS_KERNEL.name().expect("SEGBASE_GS_KERNEL: a name"), "SEGBASE_GS_KERNEL: Debug");
         assert_eq!(T::GS_KERNEL.name(), Some("SEGBASE_GS_KERNEL"), "SEGBASE_GS_KERNEL: its own name");
     }
@@ -5279,7 +5284,7 @@ fn stable_xen_segbase() {
     {
         assert_eq!(T::GS_USER_SEL.0, SEGBASE_GS_USER_SEL, "SEGBASE_GS_USER_SEL");
         assert_eq!(T::from(SEGBASE_GS_USER_SEL), T::GS_USER_SEL, "SEGBASE_GS_USER_SEL: from the integer");
-        assert_eq!(i32::from(T::GS_USER_SEL), SEGBASE_GS_USER_SEL, "SEGBASE_GS_USER_SEL: to the integer");
+        assert_eq!(integer(T::GS_USER_SEL, SEGBASE_GS_USER_SEL), SEGBASE_GS_USER_SEL, "SEGBASE_GS_USER_SEL: to the integer");
         assert_eq!(format!("{:?}", T::GS_USER_SEL), T::GS_USER_SEL.name().expect("SEGBASE_GS_USER_SEL: a name"), "SEGBASE_GS_USER_SEL: Debug");
         assert_eq!(T::GS_USER_SEL.name(), Some("SEGBASE_GS_USER_SEL"), "SEGBASE_GS_USER_SEL: its own name");
     }
@@ -5294,63 +5299,63 @@ fn stable_xenbus_xenbus_state() {
     {
         assert_eq!(T::XenbusStateUnknown.0, XenbusStateUnknown, "XenbusStateUnknown");
         assert_eq!(T::from(XenbusStateUnknown), T::XenbusStateUnknown, "XenbusStateUnknown: from the integer");
-        assert_eq!(i32::from(T::XenbusStateUnknown), XenbusStateUnknown, "XenbusStateUnknown: to the integer");
+        assert_eq!(integer(T::XenbusStateUnknown, XenbusStateUnknown), XenbusStateUnknown, "XenbusStateUnknown: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateUnknown), T::XenbusStateUnknown.name().expect("XenbusStateUnknown: a name"), "XenbusStateUnknown: Debug");
         assert_eq!(T::XenbusStateUnknown.name(), Some("XenbusStateUnknown"), "XenbusStateUnknown: its own name");
     }
     {
         assert_eq!(T::XenbusStateInitialising.0, XenbusStateInitialising, "XenbusStateInitialising");
         assert_eq!(T::from(XenbusStateInitialising), T::XenbusStateInitialising, "XenbusStateInitialising: from the integer");
-        assert_eq!(i32::from(T::XenbusStateInitialising), XenbusStateInitialising, "XenbusStateInitialising: to the integer");
+        assert_eq!(integer(T::XenbusStateInitialising, XenbusStateInitialising), XenbusStateInitialising, "XenbusStateInitialising: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateInitialising), T::XenbusStateInitialising.name().expect("XenbusStateInitialising: a name"), "XenbusStateInitialising: Debug");
         assert_eq!(T::XenbusStateInitialising.name(), Some("XenbusStateInitialising"), "XenbusStateInitialising: its own name");
     }
     {
         assert_eq!(T::XenbusStateInitWait.0, XenbusStateInitWait, "XenbusStateInitWait");
         assert_eq!(T::from(XenbusStateInitWait), T::XenbusStateInitWait, "XenbusStateInitWait: from the integer");
-        assert_eq!(i32::from(T::XenbusStateInitWait), XenbusStateInitWait, "XenbusStateInitWait: to the integer");
+        assert_eq!(integer(T::XenbusStateInitWait, XenbusStateInitWait), XenbusStateInitWait, "XenbusStateInitWait: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateInitWait), T::XenbusStateInitWait.name().expect("XenbusStateInitWait: a name"), "XenbusStateInitWait: Debug");
         assert_eq!(T::XenbusStateInitWait.name(), Some("XenbusStateInitWait"), "XenbusStateInitWait: its own name");
     }
     {
         assert_eq!(T::XenbusStateInitialised.0, XenbusStateInitialised, "XenbusStateInitialised");
         assert_eq!(T::from(XenbusStateInitialised), T::XenbusStateInitialised, "XenbusStateInitialised: from the integer");
-        assert_eq!(i32::from(T::XenbusStateInitialised), XenbusStateInitialised, "XenbusStateInitialised: to the integer");
+        assert_eq!(integer(T::XenbusStateInitialised, XenbusStateInitialised), XenbusStateInitialised, "XenbusStateInitialised: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateInitialised), T::XenbusStateInitialised.name().expect("XenbusStateInitialised: a name"), "XenbusStateInitialised: Debug");
         assert_eq!(T::XenbusStateInitialised.name(), Some("XenbusStateInitialised"), "XenbusStateInitialised: its own name");
     }
     {
         assert_eq!(T::XenbusStateConnected.0, XenbusStateConnected, "XenbusStateConnected");
         assert_eq!(T::from(XenbusStateConnected), T::XenbusStateConnected, "XenbusStateConnected: from the integer");
-        assert_eq!(i32::from(T::XenbusStateConnected), XenbusStateConnected, "XenbusStateConnected: to the integer");
+        assert_eq!(integer(T::XenbusStateConnected, XenbusStateConnected), XenbusStateConnected, "XenbusStateConnected: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateConnected), T::XenbusStateConnected.name().expect("XenbusStateConnected: a name"), "XenbusStateConnected: Debug");
         assert_eq!(T::XenbusStateConnected.name(), Some("XenbusStateConnected"), "XenbusStateConnected: its own name");
     }
     {
         assert_eq!(T::XenbusStateClosing.0, XenbusStateClosing, "XenbusStateClosing");
         assert_eq!(T::from(XenbusStateClosing), T::XenbusStateClosing, "XenbusStateClosing: from the integer");
-        assert_eq!(i32::from(T::XenbusStateClosing), XenbusStateClosing, "XenbusStateClosing: to the integer");
+        assert_eq!(integer(T::XenbusStateClosing, XenbusStateClosing), XenbusStateClosing, "XenbusStateClosing: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateClosing), T::XenbusStateClosing.name().expect("XenbusStateClosing: a name"), "XenbusStateClosing: Debug");
         assert_eq!(T::XenbusStateClosing.name(), Some("XenbusStateClosing"), "XenbusStateClosing: its own name");
     }
     {
         assert_eq!(T::XenbusStateClosed.0, XenbusStateClosed, "XenbusStateClosed");
         assert_eq!(T::from(XenbusStateClosed), T::XenbusStateClosed, "XenbusStateClosed: from the integer");
-        assert_eq!(i32::from(T::XenbusStateClosed), XenbusStateClosed, "XenbusStateClosed: to the integer");
+        assert_eq!(integer(T::XenbusStateClosed, XenbusStateClosed), XenbusStateClosed, "XenbusStateClosed: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateClosed), T::XenbusStateClosed.name().expect("XenbusStateClosed: a name"), "XenbusStateClosed: Debug");
         assert_eq!(T::XenbusStateClosed.name(), Some("XenbusStateClosed"), "XenbusStateClosed: its own name");
     }
     {
         assert_eq!(T::XenbusStateReconfiguring.0, XenbusStateReconfiguring, "XenbusStateReconfiguring");
         assert_eq!(T::from(XenbusStateReconfiguring), T::XenbusStateReconfiguring, "XenbusStateReconfiguring: from the integer");
-        assert_eq!(i32::from(T::XenbusStateReconfiguring), XenbusStateReconfiguring, "XenbusStateReconfiguring: to the integer");
+        assert_eq!(integer(T::XenbusStateReconfiguring, XenbusStateReconfiguring), XenbusStateReconfiguring, "XenbusStateReconfiguring: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateReconfiguring), T::XenbusStateReconfiguring.name().expect("XenbusStateReconfiguring: a name"), "XenbusStateReconfiguring: Debug");
         assert_eq!(T::XenbusStateReconfiguring.name(), Some("XenbusStateReconfiguring"), "XenbusStateReconfiguring: its own name");
     }
     {
         assert_eq!(T::XenbusStateReconfigured.0, XenbusStateReconfigured, "XenbusStateReconfigured");
         assert_eq!(T::from(XenbusStateReconfigured), T::XenbusStateReconfigured, "XenbusStateReconfigured: from the integer");
-        assert_eq!(i32::from(T::XenbusStateReconfigured), XenbusStateReconfigured, "XenbusStateReconfigured: to the integer");
+        assert_eq!(integer(T::XenbusStateReconfigured, XenbusStateReconfigured), XenbusStateReconfigured, "XenbusStateReconfigured: to the integer");
         assert_eq!(format!("{:?}", T::XenbusStateReconfigured), T::XenbusStateReconfigured.name().expect("XenbusStateReconfigured: a name"), "XenbusStateReconfigured: Debug");
         assert_eq!(T::XenbusStateReconfigured.name(), Some("XenbusStateReconfigured"), "XenbusStateReconfigured: its own name");
     }
@@ -5365,153 +5370,153 @@ fn stable_xs_wire_xsd_sockmsg_type() {
     {
         assert_eq!(T::DEBUG.0, XS_DEBUG, "XS_DEBUG");
         assert_eq!(T::from(XS_DEBUG), T::DEBUG, "XS_DEBUG: from the integer");
-        assert_eq!(u32::from(T::DEBUG), XS_DEBUG, "XS_DEBUG: to the integer");
+        assert_eq!(integer(T::DEBUG, XS_DEBUG), XS_DEBUG, "XS_DEBUG: to the integer");
         assert_eq!(format!("{:?}", T::DEBUG), T::DEBUG.name().expect("XS_DEBUG: a name"), "XS_DEBUG: Debug");
     }
     #[cfg(feature = "xen-4-9")]
     {
         assert_eq!(T::CONTROL.0, XS_CONTROL, "XS_CONTROL");
         assert_eq!(T::from(XS_CONTROL), T::CONTROL, "XS_CONTROL: from the integer");
-        assert_eq!(u32::from(T::CONTROL), XS_CONTROL, "XS_CONTROL: to the integer");
+        assert_eq!(integer(T::CONTROL, XS_CONTROL), XS_CONTROL, "XS_CONTROL: to the integer");
         assert_eq!(format!("{:?}", T::CONTROL), T::CONTROL.name().expect("XS_CONTROL: a name"), "XS_CONTROL: Debug");
     }
     {
         assert_eq!(T::DIRECTORY.0, XS_DIRECTORY, "XS_DIRECTORY");
         assert_eq!(T::from(XS_DIRECTORY), T::DIRECTORY, "XS_DIRECTORY: from the integer");
-        assert_eq!(u32::from(T::DIRECTORY), XS_DIRECTORY, "XS_DIRECTORY: to the integer");
+        assert_eq!(integer(T::DIRECTORY, XS_DIRECTORY), XS_DIRECTORY, "XS_DIRECTORY: to the integer");
         assert_eq!(format!("{:?}", T::DIRECTORY), T::DIRECTORY.name().expect("XS_DIRECTORY: a name"), "XS_DIRECTORY: Debug");
         assert_eq!(T::DIRECTORY.name(), Some("XS_DIRECTORY"), "XS_DIRECTORY: its own name");
     }
     {
         assert_eq!(T::READ.0, XS_READ, "XS_READ");
         assert_eq!(T::from(XS_READ), T::READ, "XS_READ: from the integer");
-        assert_eq!(u32::from(T::READ), XS_READ, "XS_READ: to the integer");
+        assert_eq!(integer(T::READ, XS_READ), XS_READ, "XS_READ: to the integer");
         assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("XS_READ: a name"), "XS_READ: Debug");
         assert_eq!(T::READ.name(), Some("XS_READ"), "XS_READ: its own name");
     }
     {
         assert_eq!(T::GET_PERMS.0, XS_GET_PERMS, "XS_GET_PERMS");
         assert_eq!(T::from(XS_GET_PERMS), T::GET_PERMS, "XS_GET_PERMS: from the integer");
-        assert_eq!(u32::from(T::GET_PERMS), XS_GET_PERMS, "XS_GET_PERMS: to the integer");
+        assert_eq!(integer(T::GET_PERMS, XS_GET_PERMS), XS_GET_PERMS, "XS_GET_PERMS: to the integer");
         assert_eq!(format!("{:?}", T::GET_PERMS), T::GET_PERMS.name().expect("XS_GET_PERMS: a name"), "XS_GET_PERMS: Debug");
         assert_eq!(T::GET_PERMS.name(), Some("XS_GET_PERMS"), "XS_GET_PERMS: its own name");
     }
     {
         assert_eq!(T::WATCH.0, XS_WATCH, "XS_WATCH");
         assert_eq!(T::from(XS_WATCH), T::WATCH, "XS_WATCH: from the integer");
-        assert_eq!(u32::from(T::WATCH), XS_WATCH, "XS_WATCH: to the integer");
+        assert_eq!(integer(T::WATCH, XS_WATCH), XS_WATCH, "XS_WATCH: to the integer");
         assert_eq!(format!("{:?}", T::WATCH), T::WATCH.name().expect("XS_WATCH: a name"), "XS_WATCH: Debug");
         assert_eq!(T::WATCH.name(), Some("XS_WATCH"), "XS_WATCH: its own name");
     }
     {
         assert_eq!(T::UNWATCH.0, XS_UNWATCH, "XS_UNWATCH");
         assert_eq!(T::from(XS_UNWATCH), T::UNWATCH, "XS_UNWATCH: from the integer");
-        assert_eq!(u32::from(T::UNWATCH), XS_UNWATCH, "XS_UNWATCH: to the integer");
+        assert_eq!(integer(T::UNWATCH, XS_UNWATCH), XS_UNWATCH, "XS_UNWATCH: to the integer");
         assert_eq!(format!("{:?}", T::UNWATCH), T::UNWATCH.name().expect("XS_UNWATCH: a name"), "XS_UNWATCH: Debug");
         assert_eq!(T::UNWATCH.name(), Some("XS_UNWATCH"), "XS_UNWATCH: its own name");
     }
     {
         assert_eq!(T::TRANSACTION_START.0, XS_TRANSACTION_START, "XS_TRANSACTION_START");
         assert_eq!(T::from(XS_TRANSACTION_START), T::TRANSACTION_START, "XS_TRANSACTION_START: from the integer");
-        assert_eq!(u32::from(T::TRANSACTION_START), XS_TRANSACTION_START, "XS_TRANSACTION_START: to the integer");
+        assert_eq!(integer(T::TRANSACTION_START, XS_TRANSACTION_START), XS_TRANSACTION_START, "XS_TRANSACTION_START: to the integer");
         assert_eq!(format!("{:?}", T::TRANSACTION_START), T::TRANSACTION_START.name().expect("XS_TRANSACTION_START: a name"), "XS_TRANSACTION_START: Debug");
         assert_eq!(T::TRANSACTION_START.name(), Some("XS_TRANSACTION_START"), "XS_TRANSACTION_START: its own name");
     }
     {
         assert_eq!(T::TRANSACTION_END.0, XS_TRANSACTION_END, "XS_TRANSACTION_END");
         assert_eq!(T::from(XS_TRANSACTION_END), T::TRANSACTION_END, "XS_TRANSACTION_END: from the integer");
-        assert_eq!(u32::from(T::TRANSACTION_END), XS_TRANSACTION_END, "XS_TRANSACTION_END: to the integer");
+        assert_eq!(integer(T::TRANSACTION_END, XS_TRANSACTION_END), XS_TRANSACTION_END, "XS_TRANSACTION_END: to the integer");
         assert_eq!(format!("{:?}", T::TRANSACTION_END), T::TRANSACTION_END.name().expect("XS_TRANSACTION_END: a name"), "XS_TRANSACTION_END: Debug");
         assert_eq!(T::TRANSACTION_END.name(), Some("XS_TRANSACTION_END"), "XS_TRANSACTION_END: its own name");
     }
     {
         assert_eq!(T::INTRODUCE.0, XS_INTRODUCE, "XS_INTRODUCE");
         assert_eq!(T::from(XS_INTRODUCE), T::INTRODUCE, "XS_INTRODUCE: from the integer");
-        assert_eq!(u32::from(T::INTRODUCE), XS_INTRODUCE, "XS_INTRODUCE: to the integer");
+        assert_eq!(integer(T::INTRODUCE, XS_INTRODUCE), XS_INTRODUCE, "XS_INTRODUCE: to the integer");
         assert_eq!(format!("{:?}", T::INTRODUCE), T::INTRODUCE.name().expect("XS_INTRODUCE: a name"), "XS_INTRODUCE: Debug");
         assert_eq!(T::INTRODUCE.name(), Some("XS_INTRODUCE"), "XS_INTRODUCE: its own name");
     }
     {
         assert_eq!(T::RELEASE.0, XS_RELEASE, "XS_RELEASE");
         assert_eq!(T::from(XS_RELEASE), T::RELEASE, "XS_RELEASE: from the integer");
-        assert_eq!(u32::from(T::RELEASE), XS_RELEASE, "XS_RELEASE: to the integer");
+        assert_eq!(integer(T::RELEASE, XS_RELEASE), XS_RELEASE, "XS_RELEASE: to the integer");
         assert_eq!(format!("{:?}", T::RELEASE), T::RELEASE.name().expect("XS_RELEASE: a name"), "XS_RELEASE: Debug");
         assert_eq!(T::RELEASE.name(), Some("XS_RELEASE"), "XS_RELEASE: its own name");
     }
     {
         assert_eq!(T::GET_DOMAIN_PATH.0, XS_GET_DOMAIN_PATH, "XS_GET_DOMAIN_PATH");
         assert_eq!(T::from(XS_GET_DOMAIN_PATH), T::GET_DOMAIN_PATH, "XS_GET_DOMAIN_PATH: from the integer");
-        assert_eq!(u32::from(T::GET_DOMAIN_PATH), XS_GET_DOMAIN_PATH, "XS_GET_DOMAIN_PATH: to the integer");
+        assert_eq!(integer(T::GET_DOMAIN_PATH, XS_GET_DOMAIN_PATH), XS_GET_DOMAIN_PATH, "XS_GET_DOMAIN_PATH: to the integer");
         assert_eq!(format!("{:?}", T::GET_DOMAIN_PATH), T::GET_DOMAIN_PATH.name().expect("XS_GET_DOMAIN_PATH: a name"), "XS_GET_DOMAIN_PATH: Debug");
         assert_eq!(T::GET_DOMAIN_PATH.name(), Some("XS_GET_DOMAIN_PATH"), "XS_GET_DOMAIN_PATH: its own name");
     }
     {
         assert_eq!(T::WRITE.0, XS_WRITE, "XS_WRITE");
         assert_eq!(T::from(XS_WRITE), T::WRITE, "XS_WRITE: from the integer");
-        assert_eq!(u32::from(T::WRITE), XS_WRITE, "XS_WRITE: to the integer");
+        assert_eq!(integer(T::WRITE, XS_WRITE), XS_WRITE, "XS_WRITE: to the integer");
         assert_eq!(format!("{:?}", T::WRITE), T::WRITE.name().expect("XS_WRITE: a name"), "XS_WRITE: Debug");
         assert_eq!(T::WRITE.name(), Some("XS_WRITE"), "XS_WRITE: its own name");
     }
     {
         assert_eq!(T::MKDIR.0, XS_MKDIR, "XS_MKDIR");
         assert_eq!(T::from(XS_MKDIR), T::MKDIR, "XS_MKDIR: from the integer");
-        assert_eq!(u32::from(T::MKDIR), XS_MKDIR, "XS_MKDIR: to the integer");
+        assert_eq!(integer(T::MKDIR, XS_MKDIR), XS_MKDIR, "XS_MKDIR: to the integer");
         assert_eq!(format!("{:?}", T::MKDIR), T::MKDIR.name().expect("XS_MKDIR: a name"), "XS_MKDIR: Debug");
         assert_eq!(T::MKDIR.name(), Some("XS_MKDIR"), "XS_MKDIR: its own name");
     }
     {
         assert_eq!(T::RM.0, XS_RM, "XS_RM");
         assert_eq!(T::from(XS_RM), T::RM, "XS_RM: from the integer");
-        assert_eq!(u32::from(T::RM), XS_RM, "XS_RM: to the integer");
+        assert_eq!(integer(T::RM, XS_RM), XS_RM, "XS_RM: to the integer");
         assert_eq!(format!("{:?}", T::RM), T::RM.name().expect("XS_RM: a name"), "XS_RM: Debug");
         assert_eq!(T::RM.name(), Some("XS_RM"), "XS_RM: its own name");
     }
     {
         assert_eq!(T::SET_PERMS.0, XS_SET_PERMS, "XS_SET_PERMS");
         assert_eq!(T::from(XS_SET_PERMS), T::SET_PERMS, "XS_SET_PERMS: from the integer");
-        assert_eq!(u32::from(T::SET_PERMS), XS_SET_PERMS, "XS_SET_PERMS: to the integer");
+        assert_eq!(integer(T::SET_PERMS, XS_SET_PERMS), XS_SET_PERMS, "XS_SET_PERMS: to the integer");
         assert_eq!(format!("{:?}", T::SET_PERMS), T::SET_PERMS.name().expect("XS_SET_PERMS: a name"), "XS_SET_PERMS: Debug");
         assert_eq!(T::SET_PERMS.name(), Some("XS_SET_PERMS"), "XS_SET_PERMS: its own name");
     }
     {
         assert_eq!(T::WATCH_EVENT.0, XS_WATCH_EVENT, "XS_WATCH_EVENT");
         assert_eq!(T::from(XS_WATCH_EVENT), T::WATCH_EVENT, "XS_WATCH_EVENT: from the integer");
-        assert_eq!(u32::from(T::WATCH_EVENT), XS_WATCH_EVENT, "XS_WATCH_EVENT: to the integer");
+        assert_eq!(integer(T::WATCH_EVENT, XS_WATCH_EVENT), XS_WATCH_EVENT, "XS_WATCH_EVENT: to the integer");
         assert_eq!(format!("{:?}", T::WATCH_EVENT), T::WATCH_EVENT.name().expect("XS_WATCH_EVENT: a name"), "XS_WATCH_EVENT: Debug");
         assert_eq!(T::WATCH_EVENT.name(), Some("XS_WATCH_EVENT"), "XS_WATCH_EVENT: its own name");
     }
     {
         assert_eq!(T::ERROR.0, XS_ERROR, "XS_ERROR");
         assert_eq!(T::from(XS_ERROR), T::ERROR, "XS_ERROR: from the integer");
-        assert_eq!(u32::from(T::ERROR), XS_ERROR, "XS_ERROR: to the integer");
+        assert_eq!(integer(T::ERROR, XS_ERROR), XS_ERROR, "XS_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::ERROR), T::ERROR.name().expect("XS_ERROR: a name"), "XS_ERROR: Debug");
         assert_eq!(T::ERROR.name(), Some("XS_ERROR"), "XS_ERROR: its own name");
     }
     {
         assert_eq!(T::IS_DOMAIN_INTRODUCED.0, XS_IS_DOMAIN_INTRODUCED, "XS_IS_DOMAIN_INTRODUCED");
         assert_eq!(T::from(XS_IS_DOMAIN_INTRODUCED), T::IS_DOMAIN_INTRODUCED, "XS_IS_DOMAIN_INTRODUCED: from the integer");
-        assert_eq!(u32::from(T::IS_DOMAIN_INTRODUCED), XS_IS_DOMAIN_INTRODUCED, "XS_IS_DOMAIN_INTRODUCED: to the integer");
+        assert_eq!(integer(T::IS_DOMAIN_INTRODUCED, XS_IS_DOMAIN_INTRODUCED), XS_IS_DOMAIN_INTRODUCED, "XS_IS_DOMAIN_INTRODUCED: to the integer");
         assert_eq!(format!("{:?}", T::IS_DOMAIN_INTRODUCED), T::IS_DOMAIN_INTRODUCED.name().expect("XS_IS_DOMAIN_INTRODUCED: a name"), "XS_IS_DOMAIN_INTRODUCED: Debug");
         assert_eq!(T::IS_DOMAIN_INTRODUCED.name(), Some("XS_IS_DOMAIN_INTRODUCED"), "XS_IS_DOMAIN_INTRODUCED: its own name");
     }
     {
         assert_eq!(T::RESUME.0, XS_RESUME, "XS_RESUME");
         assert_eq!(T::from(XS_RESUME), T::RESUME, "XS_RESUME: from the integer");
-        assert_eq!(u32::from(T::RESUME), XS_RESUME, "XS_RESUME: to the integer");
+        assert_eq!(integer(T::RESUME, XS_RESUME), XS_RESUME, "XS_RESUME: to the integer");
         assert_eq!(format!("{:?}", T::RESUME), T::RESUME.name().expect("XS_RESUME: a name"), "XS_RESUME: Debug");
         assert_eq!(T::RESUME.name(), Some("XS_RESUME"), "XS_RESUME: its own name");
     }
     {
         assert_eq!(T::SET_TARGET.0, XS_SET_TARGET, "XS_SET_TARGET");
         assert_eq!(T::from(XS_SET_TARGET), T::SET_TARGET, "XS_SET_TARGET: from the integer");
-        assert_eq!(u32::from(T::SET_TARGET), XS_SET_TARGET, "XS_SET_TARGET: to the integer");
+        assert_eq!(integer(T::SET_TARGET, XS_SET_TARGET), XS_SET_TARGET, "XS_SET_TARGET: to the integer");
         assert_eq!(format!("{:?}", T::SET_TARGET), T::SET_TARGET.name().expect("XS_SET_TARGET: a name"), "XS_SET_TARGET: Debug");
         assert_eq!(T::SET_TARGET.name(), Some("XS_SET_TARGET"), "XS_SET_TARGET: its own name");
     }
     {
         assert_eq!(T::RESET_WATCHES.0, XS_RESET_WATCHES, "XS_RESET_WATCHES");
         assert_eq!(T::from(XS_RESET_WATCHES), T::RESET_WATCHES, "XS_RESET_WATCHES: from the integer");
-        assert_eq!(u32::from(T::RESET_WATCHES), XS_RESET_WATCHES, "XS_RESET_WATCHES: to the integer");
+        assert_eq!(integer(T::RESET_WATCHES, XS_RESET_WATCHES), XS_RESET_WATCHES, "XS_RESET_WATCHES: to the integer");
         assert_eq!(format!("{:?}", T::RESET_WATCHES), T::RESET_WATCHES.name().expect("XS_RESET_WATCHES: a name"), "XS_RESET_WATCHES: Debug");
         assert_eq!(T::RESET_WATCHES.name(), Some("XS_RESET_WATCHES"), "XS_RESET_WATCHES: its own name");
     }
@@ -5519,7 +5524,7 @@ fn stable_xs_wire_xsd_sockmsg_type() {
     {
         assert_eq!(T::DIRECTORY_PART.0, XS_DIRECTORY_PART, "XS_DIRECTORY_PART");
         assert_eq!(T::from(XS_DIRECTORY_PART), T::DIRECTORY_PART, "XS_DIRECTORY_PART: from the integer");
-        assert_eq!(u32::from(T::DIRECTORY_PART), XS_DIRECTORY_PART, "XS_DIRECTORY_PART: to the integer");
+        assert_eq!(integer(T::DIRECTORY_PART, XS_DIRECTORY_PART), XS_DIRECTORY_PART, "XS_DIRECTORY_PART: to the integer");
         assert_eq!(format!("{:?}", T::DIRECTORY_PART), T::DIRECTORY_PART.name().expect("XS_DIRECTORY_PART: a name"), "XS_DIRECTORY_PART: Debug");
         assert_eq!(T::DIRECTORY_PART.name(), Some("XS_DIRECTORY_PART"), "XS_DIRECTORY_PART: its own name");
     }
@@ -5527,7 +5532,7 @@ fn stable_xs_wire_xsd_sockmsg_type() {
     {
         assert_eq!(T::GET_FEATURE.0, XS_GET_FEATURE, "XS_GET_FEATURE");
         assert_eq!(T::from(XS_GET_FEATURE), T::GET_FEATURE, "XS_GET_FEATURE: from the integer");
-        assert_eq!(u32::from(T::GET_FEATURE), XS_GET_FEATURE, "XS_GET_FEATURE: to the integer");
+        assert_eq!(integer(T::GET_FEATURE, XS_GET_FEATURE), XS_GET_FEATURE, "XS_GET_FEATURE: to the integer");
         assert_eq!(format!("{:?}", T::GET_FEATURE), T::GET_FEATURE.name().expect("XS_GET_FEATURE: a name"), "XS_GET_FEATURE: Debug");
         assert_eq!(T::GET_FEATURE.name(), Some("XS_GET_FEATURE"), "XS_GET_FEATURE: its own name");
     }
@@ -5535,7 +5540,7 @@ fn stable_xs_wire_xsd_sockmsg_type() {
     {
         assert_eq!(T::SET_FEATURE.0, XS_SET_FEATURE, "XS_SET_FEATURE");
         assert_eq!(T::from(XS_SET_FEATURE), T::SET_FEATURE, "XS_SET_FEATURE: from the integer");
-        assert_eq!(u32::from(T::SET_FEATURE), XS_SET_FEATURE, "XS_SET_FEATURE: to the integer");
+        assert_eq!(integer(T::SET_FEATURE, XS_SET_FEATURE), XS_SET_FEATURE, "XS_SET_FEATURE: to the integer");
         assert_eq!(format!("{:?}", T::SET_FEATURE), T::SET_FEATURE.name().expect("XS_SET_FEATURE: a name"), "XS_SET_FEATURE: Debug");
         assert_eq!(T::SET_FEATURE.name(), Some("XS_SET_FEATURE"), "XS_SET_FEATURE: its own name");
     }
@@ -5543,7 +5548,7 @@ fn stable_xs_wire_xsd_sockmsg_type() {
     {
         assert_eq!(T::GET_QUOTA.0, XS_GET_QUOTA, "XS_GET_QUOTA");
         assert_eq!(T::from(XS_GET_QUOTA), T::GET_QUOTA, "XS_GET_QUOTA: from the integer");
-        assert_eq!(u32::from(T::GET_QUOTA), XS_GET_QUOTA, "XS_GET_QUOTA: to the integer");
+        assert_eq!(integer(T::GET_QUOTA, XS_GET_QUOTA), XS_GET_QUOTA, "XS_GET_QUOTA: to the integer");
         assert_eq!(format!("{:?}", T::GET_QUOTA), T::GET_QUOTA.name().expect("XS_GET_QUOTA: a name"), "XS_GET_QUOTA: Debug");
         assert_eq!(T::GET_QUOTA.name(), Some("XS_GET_QUOTA"), "XS_GET_QUOTA: its own name");
     }
@@ -5551,14 +5556,14 @@ fn stable_xs_wire_xsd_sockmsg_type() {
     {
         assert_eq!(T::SET_QUOTA.0, XS_SET_QUOTA, "XS_SET_QUOTA");
         assert_eq!(T::from(XS_SET_QUOTA), T::SET_QUOTA, "XS_SET_QUOTA: from the integer");
-        assert_eq!(u32::from(T::SET_QUOTA), XS_SET_QUOTA, "XS_SET_QUOTA: to the integer");
+        assert_eq!(integer(T::SET_QUOTA, XS_SET_QUOTA), XS_SET_QUOTA, "XS_SET_QUOTA: to the integer");
         assert_eq!(format!("{:?}", T::SET_QUOTA), T::SET_QUOTA.name().expect("XS_SET_QUOTA: a name"), "XS_SET_QUOTA: Debug");
         assert_eq!(T::SET_QUOTA.name(), Some("XS_SET_QUOTA"), "XS_SET_QUOTA: its own name");
     }
     {
         assert_eq!(T::INVALID.0, XS_INVALID, "XS_INVALID");
         assert_eq!(T::from(XS_INVALID), T::INVALID, "XS_INVALID: from the integer");
-        assert_eq!(u32::from(T::INVALID), XS_INVALID, "XS_INVALID: to the integer");
+        assert_eq!(integer(T::INVALID, XS_INVALID), XS_INVALID, "XS_INVALID: to the integer");
         assert_eq!(format!("{:?}", T::INVALID), T::INVALID.name().expect("XS_INVALID: a name"), "XS_INVALID: Debug");
         assert_eq!(T::INVALID.name(), Some("XS_INVALID"), "XS_INVALID: its own name");
     }
@@ -5573,14 +5578,14 @@ fn stable_xs_wire_xs_watch_type() {
     {
         assert_eq!(T::PATH.0, XS_WATCH_PATH, "XS_WATCH_PATH");
         assert_eq!(T::from(XS_WATCH_PATH), T::PATH, "XS_WATCH_PATH: from the integer");
-        assert_eq!(i32::from(T::PATH), XS_WATCH_PATH, "XS_WATCH_PATH: to the integer");
+        assert_eq!(integer(T::PATH, XS_WATCH_PATH), XS_WATCH_PATH, "XS_WATCH_PATH: to the integer");
         assert_eq!(format!("{:?}", T::PATH), T::PATH.name().expect("XS_WATCH_PATH: a name"), "XS_WATCH_PATH: Debug");
         assert_eq!(T::PATH.name(), Some("XS_WATCH_PATH"), "XS_WATCH_PATH: its own name");
     }
     {
         assert_eq!(T::TOKEN.0, XS_WATCH_TOKEN, "XS_WATCH_TOKEN");
         assert_eq!(T::from(XS_WATCH_TOKEN), T::TOKEN, "XS_WATCH_TOKEN: from the integer");
-        assert_eq!(i32::from(T::TOKEN), XS_WATCH_TOKEN, "XS_WATCH_TOKEN: to the integer");
+        assert_eq!(integer(T::TOKEN, XS_WATCH_TOKEN), XS_WATCH_TOKEN, "XS_WATCH_TOKEN: to the integer");
         assert_eq!(format!("{:?}", T::TOKEN), T::TOKEN.name().expect("XS_WATCH_TOKEN: a name"), "XS_WATCH_TOKEN: Debug");
         assert_eq!(T::TOKEN.name(), Some("XS_WATCH_TOKEN"), "XS_WATCH_TOKEN: its own name");
     }
@@ -5595,7 +5600,7 @@ fn stable_xs_wire_xenstore_server_feature() {
     {
         assert_eq!(T::RECONNECTION.0, XENSTORE_SERVER_FEATURE_RECONNECTION, "XENSTORE_SERVER_FEATURE_RECONNECTION");
         assert_eq!(T::from(XENSTORE_SERVER_FEATURE_RECONNECTION), T::RECONNECTION, "XENSTORE_SERVER_FEATURE_RECONNECTION: from the integer");
-        assert_eq!(u32::from(T::RECONNECTION), XENSTORE_SERVER_FEATURE_RECONNECTION, "XENSTORE_SERVER_FEATURE_RECONNECTION: to the integer");
+        assert_eq!(integer(T::RECONNECTION, XENSTORE_SERVER_FEATURE_RECONNECTION), XENSTORE_SERVER_FEATURE_RECONNECTION, "XENSTORE_SERVER_FEATURE_RECONNECTION: to the integer");
         assert!(T::all().contains(T::RECONNECTION), "XENSTORE_SERVER_FEATURE_RECONNECTION: in all()");
         assert!(T::RECONNECTION.intersects(T::RECONNECTION) && !T::RECONNECTION.is_empty(), "XENSTORE_SERVER_FEATURE_RECONNECTION: set");
         assert_eq!(T::RECONNECTION - T::RECONNECTION, T::empty(), "XENSTORE_SERVER_FEATURE_RECONNECTION: removed");
@@ -5605,7 +5610,7 @@ fn stable_xs_wire_xenstore_server_feature() {
     {
         assert_eq!(T::ERROR.0, XENSTORE_SERVER_FEATURE_ERROR, "XENSTORE_SERVER_FEATURE_ERROR");
         assert_eq!(T::from(XENSTORE_SERVER_FEATURE_ERROR), T::ERROR, "XENSTORE_SERVER_FEATURE_ERROR: from the integer");
-        assert_eq!(u32::from(T::ERROR), XENSTORE_SERVER_FEATURE_ERROR, "XENSTORE_SERVER_FEATURE_ERROR: to the integer");
+        assert_eq!(integer(T::ERROR, XENSTORE_SERVER_FEATURE_ERROR), XENSTORE_SERVER_FEATURE_ERROR, "XENSTORE_SERVER_FEATURE_ERROR: to the integer");
         assert!(T::all().contains(T::ERROR), "XENSTORE_SERVER_FEATURE_ERROR: in all()");
         assert!(T::ERROR.intersects(T::ERROR) && !T::ERROR.is_empty(), "XENSTORE_SERVER_FEATURE_ERROR: set");
         assert_eq!(T::ERROR - T::ERROR, T::empty(), "XENSTORE_SERVER_FEATURE_ERROR: removed");
@@ -5615,7 +5620,7 @@ fn stable_xs_wire_xenstore_server_feature() {
     {
         assert_eq!(T::WATCHDEPTH.0, XENSTORE_SERVER_FEATURE_WATCHDEPTH, "XENSTORE_SERVER_FEATURE_WATCHDEPTH");
         assert_eq!(T::from(XENSTORE_SERVER_FEATURE_WATCHDEPTH), T::WATCHDEPTH, "XENSTORE_SERVER_FEATURE_WATCHDEPTH: from the integer");
-        assert_eq!(u32::from(T::WATCHDEPTH), XENSTORE_SERVER_FEATURE_WATCHDEPTH, "XENSTORE_SERVER_FEATURE_WATCHDEPTH: to the integer");
+        assert_eq!(integer(T::WATCHDEPTH, XENSTORE_SERVER_FEATURE_WATCHDEPTH), XENSTORE_SERVER_FEATURE_WATCHDEPTH, "XENSTORE_SERVER_FEATURE_WATCHDEPTH: to the integer");
         assert!(T::all().contains(T::WATCHDEPTH), "XENSTORE_SERVER_FEATURE_WATCHDEPTH: in all()");
         assert!(T::WATCHDEPTH.intersects(T::WATCHDEPTH) && !T::WATCHDEPTH.is_empty(), "XENSTORE_SERVER_FEATURE_WATCHDEPTH: set");
         assert_eq!(T::WATCHDEPTH - T::WATCHDEPTH, T::empty(), "XENSTORE_SERVER_FEATURE_WATCHDEPTH: removed");
@@ -5625,7 +5630,7 @@ fn stable_xs_wire_xenstore_server_feature() {
     {
         assert_eq!(T::DOMID_ANY.0, XENSTORE_SERVER_FEATURE_DOMID_ANY, "XENSTORE_SERVER_FEATURE_DOMID_ANY");
         assert_eq!(T::from(XENSTORE_SERVER_FEATURE_DOMID_ANY), T::DOMID_ANY, "XENSTORE_SERVER_FEATURE_DOMID_ANY: from the integer");
-        assert_eq!(u32::from(T::DOMID_ANY), XENSTORE_SERVER_FEATURE_DOMID_ANY, "XENSTORE_SERVER_FEATURE_DOMID_ANY: to the integer");
+        assert_eq!(integer(T::DOMID_ANY, XENSTORE_SERVER_FEATURE_DOMID_ANY), XENSTORE_SERVER_FEATURE_DOMID_ANY, "XENSTORE_SERVER_FEATURE_DOMID_ANY: to the integer");
         assert!(T::all().contains(T::DOMID_ANY), "XENSTORE_SERVER_FEATURE_DOMID_ANY: in all()");
         assert!(T::DOMID_ANY.intersects(T::DOMID_ANY) && !T::DOMID_ANY.is_empty(), "XENSTORE_SERVER_FEATURE_DOMID_ANY: set");
         assert_eq!(T::DOMID_ANY - T::DOMID_ANY, T::empty(), "XENSTORE_SERVER_FEATURE_DOMID_ANY: removed");
@@ -5644,14 +5649,14 @@ fn stable_xs_wire_xenstore_connection() {
     {
         assert_eq!(T::CONNECTED.0, XENSTORE_CONNECTED, "XENSTORE_CONNECTED");
         assert_eq!(T::from(XENSTORE_CONNECTED), T::CONNECTED, "XENSTORE_CONNECTED: from the integer");
-        assert_eq!(u32::from(T::CONNECTED), XENSTORE_CONNECTED, "XENSTORE_CONNECTED: to the integer");
+        assert_eq!(integer(T::CONNECTED, XENSTORE_CONNECTED), XENSTORE_CONNECTED, "XENSTORE_CONNECTED: to the integer");
         assert_eq!(format!("{:?}", T::CONNECTED), T::CONNECTED.name().expect("XENSTORE_CONNECTED: a name"), "XENSTORE_CONNECTED: Debug");
         assert_eq!(T::CONNECTED.name(), Some("XENSTORE_CONNECTED"), "XENSTORE_CONNECTED: its own name");
     }
     {
         assert_eq!(T::RECONNECT.0, XENSTORE_RECONNECT, "XENSTORE_RECONNECT");
         assert_eq!(T::from(XENSTORE_RECONNECT), T::RECONNECT, "XENSTORE_RECONNECT: from the integer");
-        assert_eq!(u32::from(T::RECONNECT), XENSTORE_RECONNECT, "XENSTORE_RECONNECT: to the integer");
+        assert_eq!(integer(T::RECONNECT, XENSTORE_RECONNECT), XENSTORE_RECONNECT, "XENSTORE_RECONNECT: to the integer");
         assert_eq!(format!("{:?}", T::RECONNECT), T::RECONNECT.name().expect("XENSTORE_RECONNECT: a name"), "XENSTORE_RECONNECT: Debug");
         assert_eq!(T::RECONNECT.name(), Some("XENSTORE_RECONNECT"), "XENSTORE_RECONNECT: its own name");
     }
@@ -5667,28 +5672,28 @@ fn stable_xs_wire_xenstore_error() {
     {
         assert_eq!(T::NONE.0, XENSTORE_ERROR_NONE, "XENSTORE_ERROR_NONE");
         assert_eq!(T::from(XENSTORE_ERROR_NONE), T::NONE, "XENSTORE_ERROR_NONE: from the integer");
-        assert_eq!(u32::from(T::NONE), XENSTORE_ERROR_NONE, "XENSTORE_ERROR_NONE: to the integer");
+        assert_eq!(integer(T::NONE, XENSTORE_ERROR_NONE), XENSTORE_ERROR_NONE, "XENSTORE_ERROR_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XENSTORE_ERROR_NONE: a name"), "XENSTORE_ERROR_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XENSTORE_ERROR_NONE"), "XENSTORE_ERROR_NONE: its own name");
     }
     {
         assert_eq!(T::COMM.0, XENSTORE_ERROR_COMM, "XENSTORE_ERROR_COMM");
         assert_eq!(T::from(XENSTORE_ERROR_COMM), T::COMM, "XENSTORE_ERROR_COMM: from the integer");
-        assert_eq!(u32::from(T::COMM), XENSTORE_ERROR_COMM, "XENSTORE_ERROR_COMM: to the integer");
+        assert_eq!(integer(T::COMM, XENSTORE_ERROR_COMM), XENSTORE_ERROR_COMM, "XENSTORE_ERROR_COMM: to the integer");
         assert_eq!(format!("{:?}", T::COMM), T::COMM.name().expect("XENSTORE_ERROR_COMM: a name"), "XENSTORE_ERROR_COMM: Debug");
         assert_eq!(T::COMM.name(), Some("XENSTORE_ERROR_COMM"), "XENSTORE_ERROR_COMM: its own name");
     }
     {
         assert_eq!(T::RINGIDX.0, XENSTORE_ERROR_RINGIDX, "XENSTORE_ERROR_RINGIDX");
         assert_eq!(T::from(XENSTORE_ERROR_RINGIDX), T::RINGIDX, "XENSTORE_ERROR_RINGIDX: from the integer");
-        assert_eq!(u32::from(T::RINGIDX), XENSTORE_ERROR_RINGIDX, "XENSTORE_ERROR_RINGIDX: to the integer");
+        assert_eq!(integer(T::RINGIDX, XENSTORE_ERROR_RINGIDX), XENSTORE_ERROR_RINGIDX, "XENSTORE_ERROR_RINGIDX: to the integer");
         assert_eq!(format!("{:?}", T::RINGIDX), T::RINGIDX.name().expect("XENSTORE_ERROR_RINGIDX: a name"), "XENSTORE_ERROR_RINGIDX: Debug");
         assert_eq!(T::RINGIDX.name(), Some("XENSTORE_ERROR_RINGIDX"), "XENSTORE_ERROR_RINGIDX: its own name");
     }
     {
         assert_eq!(T::PROTO.0, XENSTORE_ERROR_PROTO, "XENSTORE_ERROR_PROTO");
         assert_eq!(T::from(XENSTORE_ERROR_PROTO), T::PROTO, "XENSTORE_ERROR_PROTO: from the integer");
-        assert_eq!(u32::from(T::PROTO), XENSTORE_ERROR_PROTO, "XENSTORE_ERROR_PROTO: to the integer");
+        assert_eq!(integer(T::PROTO, XENSTORE_ERROR_PROTO), XENSTORE_ERROR_PROTO, "XENSTORE_ERROR_PROTO: to the integer");
         assert_eq!(format!("{:?}", T::PROTO), T::PROTO.name().expect("XENSTORE_ERROR_PROTO: a name"), "XENSTORE_ERROR_PROTO: Debug");
         assert_eq!(T::PROTO.name(), Some("XENSTORE_ERROR_PROTO"), "XENSTORE_ERROR_PROTO: its own name");
     }
@@ -5705,7 +5710,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::LAPIC.0, XEN_X86_EMU_LAPIC, "XEN_X86_EMU_LAPIC");
         assert_eq!(T::from(XEN_X86_EMU_LAPIC), T::LAPIC, "XEN_X86_EMU_LAPIC: from the integer");
-        assert_eq!(u32::from(T::LAPIC), XEN_X86_EMU_LAPIC, "XEN_X86_EMU_LAPIC: to the integer");
+        assert_eq!(integer(T::LAPIC, XEN_X86_EMU_LAPIC), XEN_X86_EMU_LAPIC, "XEN_X86_EMU_LAPIC: to the integer");
         assert!(T::all().contains(T::LAPIC), "XEN_X86_EMU_LAPIC: in all()");
         assert!(T::LAPIC.intersects(T::LAPIC) && !T::LAPIC.is_empty(), "XEN_X86_EMU_LAPIC: set");
         assert_eq!(T::LAPIC - T::LAPIC, T::empty(), "XEN_X86_EMU_LAPIC: removed");
@@ -5715,7 +5720,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::HPET.0, XEN_X86_EMU_HPET, "XEN_X86_EMU_HPET");
         assert_eq!(T::from(XEN_X86_EMU_HPET), T::HPET, "XEN_X86_EMU_HPET: from the integer");
-        assert_eq!(u32::from(T::HPET), XEN_X86_EMU_HPET, "XEN_X86_EMU_HPET: to the integer");
+        assert_eq!(integer(T::HPET, XEN_X86_EMU_HPET), XEN_X86_EMU_HPET, "XEN_X86_EMU_HPET: to the integer");
         assert!(T::all().contains(T::HPET), "XEN_X86_EMU_HPET: in all()");
         assert!(T::HPET.intersects(T::HPET) && !T::HPET.is_empty(), "XEN_X86_EMU_HPET: set");
         assert_eq!(T::HPET - T::HPET, T::empty(), "XEN_X86_EMU_HPET: removed");
@@ -5725,7 +5730,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::PM.0, XEN_X86_EMU_PM, "XEN_X86_EMU_PM");
         assert_eq!(T::from(XEN_X86_EMU_PM), T::PM, "XEN_X86_EMU_PM: from the integer");
-        assert_eq!(u32::from(T::PM), XEN_X86_EMU_PM, "XEN_X86_EMU_PM: to the integer");
+        assert_eq!(integer(T::PM, XEN_X86_EMU_PM), XEN_X86_EMU_PM, "XEN_X86_EMU_PM: to the integer");
         assert!(T::all().contains(T::PM), "XEN_X86_EMU_PM: in all()");
         assert!(T::PM.intersects(T::PM) && !T::PM.is_empty(), "XEN_X86_EMU_PM: set");
         assert_eq!(T::PM - T::PM, T::empty(), "XEN_X86_EMU_PM: removed");
@@ -5735,7 +5740,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::RTC.0, XEN_X86_EMU_RTC, "XEN_X86_EMU_RTC");
         assert_eq!(T::from(XEN_X86_EMU_RTC), T::RTC, "XEN_X86_EMU_RTC: from the integer");
-        assert_eq!(u32::from(T::RTC), XEN_X86_EMU_RTC, "XEN_X86_EMU_RTC: to the integer");
+        assert_eq!(integer(T::RTC, XEN_X86_EMU_RTC), XEN_X86_EMU_RTC, "XEN_X86_EMU_RTC: to the integer");
         assert!(T::all().contains(T::RTC), "XEN_X86_EMU_RTC: in all()");
         assert!(T::RTC.intersects(T::RTC) && !T::RTC.is_empty(), "XEN_X86_EMU_RTC: set");
         assert_eq!(T::RTC - T::RTC, T::empty(), "XEN_X86_EMU_RTC: removed");
@@ -5745,7 +5750,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::IOAPIC.0, XEN_X86_EMU_IOAPIC, "XEN_X86_EMU_IOAPIC");
         assert_eq!(T::from(XEN_X86_EMU_IOAPIC), T::IOAPIC, "XEN_X86_EMU_IOAPIC: from the integer");
-        assert_eq!(u32::from(T::IOAPIC), XEN_X86_EMU_IOAPIC, "XEN_X86_EMU_IOAPIC: to the integer");
+        assert_eq!(integer(T::IOAPIC, XEN_X86_EMU_IOAPIC), XEN_X86_EMU_IOAPIC, "XEN_X86_EMU_IOAPIC: to the integer");
         assert!(T::all().contains(T::IOAPIC), "XEN_X86_EMU_IOAPIC: in all()");
         assert!(T::IOAPIC.intersects(T::IOAPIC) && !T::IOAPIC.is_empty(), "XEN_X86_EMU_IOAPIC: set");
         assert_eq!(T::IOAPIC - T::IOAPIC, T::empty(), "XEN_X86_EMU_IOAPIC: removed");
@@ -5755,7 +5760,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::PIC.0, XEN_X86_EMU_PIC, "XEN_X86_EMU_PIC");
         assert_eq!(T::from(XEN_X86_EMU_PIC), T::PIC, "XEN_X86_EMU_PIC: from the integer");
-        assert_eq!(u32::from(T::PIC), XEN_X86_EMU_PIC, "XEN_X86_EMU_PIC: to the integer");
+        assert_eq!(integer(T::PIC, XEN_X86_EMU_PIC), XEN_X86_EMU_PIC, "XEN_X86_EMU_PIC: to the integer");
         assert!(T::all().contains(T::PIC), "XEN_X86_EMU_PIC: in all()");
         assert!(T::PIC.intersects(T::PIC) && !T::PIC.is_empty(), "XEN_X86_EMU_PIC: set");
         assert_eq!(T::PIC - T::PIC, T::empty(), "XEN_X86_EMU_PIC: removed");
@@ -5765,7 +5770,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::VGA.0, XEN_X86_EMU_VGA, "XEN_X86_EMU_VGA");
         assert_eq!(T::from(XEN_X86_EMU_VGA), T::VGA, "XEN_X86_EMU_VGA: from the integer");
-        assert_eq!(u32::from(T::VGA), XEN_X86_EMU_VGA, "XEN_X86_EMU_VGA: to the integer");
+        assert_eq!(integer(T::VGA, XEN_X86_EMU_VGA), XEN_X86_EMU_VGA, "XEN_X86_EMU_VGA: to the integer");
         assert!(T::all().contains(T::VGA), "XEN_X86_EMU_VGA: in all()");
         assert!(T::VGA.intersects(T::VGA) && !T::VGA.is_empty(), "XEN_X86_EMU_VGA: set");
         assert_eq!(T::VGA - T::VGA, T::empty(), "XEN_X86_EMU_VGA: removed");
@@ -5775,7 +5780,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::IOMMU.0, XEN_X86_EMU_IOMMU, "XEN_X86_EMU_IOMMU");
         assert_eq!(T::from(XEN_X86_EMU_IOMMU), T::IOMMU, "XEN_X86_EMU_IOMMU: from the integer");
-        assert_eq!(u32::from(T::IOMMU), XEN_X86_EMU_IOMMU, "XEN_X86_EMU_IOMMU: to the integer");
+        assert_eq!(integer(T::IOMMU, XEN_X86_EMU_IOMMU), XEN_X86_EMU_IOMMU, "XEN_X86_EMU_IOMMU: to the integer");
         assert!(T::all().contains(T::IOMMU), "XEN_X86_EMU_IOMMU: in all()");
         assert!(T::IOMMU.intersects(T::IOMMU) && !T::IOMMU.is_empty(), "XEN_X86_EMU_IOMMU: set");
         assert_eq!(T::IOMMU - T::IOMMU, T::empty(), "XEN_X86_EMU_IOMMU: removed");
@@ -5785,7 +5790,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::PIT.0, XEN_X86_EMU_PIT, "XEN_X86_EMU_PIT");
         assert_eq!(T::from(XEN_X86_EMU_PIT), T::PIT, "XEN_X86_EMU_PIT: from the integer");
-        assert_eq!(u32::from(T::PIT), XEN_X86_EMU_PIT, "XEN_X86_EMU_PIT: to the integer");
+        assert_eq!(integer(T::PIT, XEN_X86_EMU_PIT), XEN_X86_EMU_PIT, "XEN_X86_EMU_PIT: to the integer");
         assert!(T::all().contains(T::PIT), "XEN_X86_EMU_PIT: in all()");
         assert!(T::PIT.intersects(T::PIT) && !T::PIT.is_empty(), "XEN_X86_EMU_PIT: set");
         assert_eq!(T::PIT - T::PIT, T::empty(), "XEN_X86_EMU_PIT: removed");
@@ -5795,7 +5800,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::USE_PIRQ.0, XEN_X86_EMU_USE_PIRQ, "XEN_X86_EMU_USE_PIRQ");
         assert_eq!(T::from(XEN_X86_EMU_USE_PIRQ), T::USE_PIRQ, "XEN_X86_EMU_USE_PIRQ: from the integer");
-        assert_eq!(u32::from(T::USE_PIRQ), XEN_X86_EMU_USE_PIRQ, "XEN_X86_EMU_USE_PIRQ: to the integer");
+        assert_eq!(integer(T::USE_PIRQ, XEN_X86_EMU_USE_PIRQ), XEN_X86_EMU_USE_PIRQ, "XEN_X86_EMU_USE_PIRQ: to the integer");
         assert!(T::all().contains(T::USE_PIRQ), "XEN_X86_EMU_USE_PIRQ: in all()");
         assert!(T::USE_PIRQ.intersects(T::USE_PIRQ) && !T::USE_PIRQ.is_empty(), "XEN_X86_EMU_USE_PIRQ: set");
         assert_eq!(T::USE_PIRQ - T::USE_PIRQ, T::empty(), "XEN_X86_EMU_USE_PIRQ: removed");
@@ -5805,7 +5810,7 @@ fn unstable_domctl_xen_x86_emu() {
     {
         assert_eq!(T::VPCI.0, XEN_X86_EMU_VPCI, "XEN_X86_EMU_VPCI");
         assert_eq!(T::from(XEN_X86_EMU_VPCI), T::VPCI, "XEN_X86_EMU_VPCI: from the integer");
-        assert_eq!(u32::from(T::VPCI), XEN_X86_EMU_VPCI, "XEN_X86_EMU_VPCI: to the integer");
+        assert_eq!(integer(T::VPCI, XEN_X86_EMU_VPCI), XEN_X86_EMU_VPCI, "XEN_X86_EMU_VPCI: to the integer");
         assert!(T::all().contains(T::VPCI), "XEN_X86_EMU_VPCI: in all()");
         assert!(T::VPCI.intersects(T::VPCI) && !T::VPCI.is_empty(), "XEN_X86_EMU_VPCI: set");
         assert_eq!(T::VPCI - T::VPCI, T::empty(), "XEN_X86_EMU_VPCI: removed");
@@ -5826,7 +5831,7 @@ fn unstable_domctl_xen_x86_misc_flags() {
     {
         assert_eq!(T::XEN_X86_MSR_RELAXED.0, XEN_X86_MSR_RELAXED, "XEN_X86_MSR_RELAXED");
         assert_eq!(T::from(XEN_X86_MSR_RELAXED), T::XEN_X86_MSR_RELAXED, "XEN_X86_MSR_RELAXED: from the integer");
-        assert_eq!(u32::from(T::XEN_X86_MSR_RELAXED), XEN_X86_MSR_RELAXED, "XEN_X86_MSR_RELAXED: to the integer");
+        assert_eq!(integer(T::XEN_X86_MSR_RELAXED, XEN_X86_MSR_RELAXED), XEN_X86_MSR_RELAXED, "XEN_X86_MSR_RELAXED: to the integer");
         assert!(T::all().contains(T::XEN_X86_MSR_RELAXED), "XEN_X86_MSR_RELAXED: in all()");
         assert!(T::XEN_X86_MSR_RELAXED.intersects(T::XEN_X86_MSR_RELAXED) && !T::XEN_X86_MSR_RELAXED.is_empty(), "XEN_X86_MSR_RELAXED: set");
         assert_eq!(T::XEN_X86_MSR_RELAXED - T::XEN_X86_MSR_RELAXED, T::empty(), "XEN_X86_MSR_RELAXED: removed");
@@ -5847,7 +5852,7 @@ fn unstable_domctl_xen_domctl_config_gic() {
     {
         assert_eq!(T::NATIVE.0, XEN_DOMCTL_CONFIG_GIC_NATIVE, "XEN_DOMCTL_CONFIG_GIC_NATIVE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_GIC_NATIVE), T::NATIVE, "XEN_DOMCTL_CONFIG_GIC_NATIVE: from the integer");
-        assert_eq!(u8::from(T::NATIVE), XEN_DOMCTL_CONFIG_GIC_NATIVE, "XEN_DOMCTL_CONFIG_GIC_NATIVE: to the integer");
+        assert_eq!(integer(T::NATIVE, XEN_DOMCTL_CONFIG_GIC_NATIVE), XEN_DOMCTL_CONFIG_GIC_NATIVE, "XEN_DOMCTL_CONFIG_GIC_NATIVE: to the integer");
         assert_eq!(format!("{:?}", T::NATIVE), T::NATIVE.name().expect("XEN_DOMCTL_CONFIG_GIC_NATIVE: a name"), "XEN_DOMCTL_CONFIG_GIC_NATIVE: Debug");
         assert_eq!(T::NATIVE.name(), Some("XEN_DOMCTL_CONFIG_GIC_NATIVE"), "XEN_DOMCTL_CONFIG_GIC_NATIVE: its own name");
     }
@@ -5855,7 +5860,7 @@ fn unstable_domctl_xen_domctl_config_gic() {
     {
         assert_eq!(T::V2.0, XEN_DOMCTL_CONFIG_GIC_V2, "XEN_DOMCTL_CONFIG_GIC_V2");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_GIC_V2), T::V2, "XEN_DOMCTL_CONFIG_GIC_V2: from the integer");
-        assert_eq!(u8::from(T::V2), XEN_DOMCTL_CONFIG_GIC_V2, "XEN_DOMCTL_CONFIG_GIC_V2: to the integer");
+        assert_eq!(integer(T::V2, XEN_DOMCTL_CONFIG_GIC_V2), XEN_DOMCTL_CONFIG_GIC_V2, "XEN_DOMCTL_CONFIG_GIC_V2: to the integer");
         assert_eq!(format!("{:?}", T::V2), T::V2.name().expect("XEN_DOMCTL_CONFIG_GIC_V2: a name"), "XEN_DOMCTL_CONFIG_GIC_V2: Debug");
         assert_eq!(T::V2.name(), Some("XEN_DOMCTL_CONFIG_GIC_V2"), "XEN_DOMCTL_CONFIG_GIC_V2: its own name");
     }
@@ -5863,7 +5868,7 @@ fn unstable_domctl_xen_domctl_config_gic() {
     {
         assert_eq!(T::V3.0, XEN_DOMCTL_CONFIG_GIC_V3, "XEN_DOMCTL_CONFIG_GIC_V3");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_GIC_V3), T::V3, "XEN_DOMCTL_CONFIG_GIC_V3: from the integer");
-        assert_eq!(u8::from(T::V3), XEN_DOMCTL_CONFIG_GIC_V3, "XEN_DOMCTL_CONFIG_GIC_V3: to the integer");
+        assert_eq!(integer(T::V3, XEN_DOMCTL_CONFIG_GIC_V3), XEN_DOMCTL_CONFIG_GIC_V3, "XEN_DOMCTL_CONFIG_GIC_V3: to the integer");
         assert_eq!(format!("{:?}", T::V3), T::V3.name().expect("XEN_DOMCTL_CONFIG_GIC_V3: a name"), "XEN_DOMCTL_CONFIG_GIC_V3: Debug");
         assert_eq!(T::V3.name(), Some("XEN_DOMCTL_CONFIG_GIC_V3"), "XEN_DOMCTL_CONFIG_GIC_V3: its own name");
     }
@@ -5880,7 +5885,7 @@ fn unstable_domctl_xen_domctl_config_tee() {
     {
         assert_eq!(T::NONE.0, XEN_DOMCTL_CONFIG_TEE_NONE, "XEN_DOMCTL_CONFIG_TEE_NONE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_TEE_NONE), T::NONE, "XEN_DOMCTL_CONFIG_TEE_NONE: from the integer");
-        assert_eq!(u16::from(T::NONE), XEN_DOMCTL_CONFIG_TEE_NONE, "XEN_DOMCTL_CONFIG_TEE_NONE: to the integer");
+        assert_eq!(integer(T::NONE, XEN_DOMCTL_CONFIG_TEE_NONE), XEN_DOMCTL_CONFIG_TEE_NONE, "XEN_DOMCTL_CONFIG_TEE_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_DOMCTL_CONFIG_TEE_NONE: a name"), "XEN_DOMCTL_CONFIG_TEE_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_DOMCTL_CONFIG_TEE_NONE"), "XEN_DOMCTL_CONFIG_TEE_NONE: its own name");
     }
@@ -5888,7 +5893,7 @@ fn unstable_domctl_xen_domctl_config_tee() {
     {
         assert_eq!(T::OPTEE.0, XEN_DOMCTL_CONFIG_TEE_OPTEE, "XEN_DOMCTL_CONFIG_TEE_OPTEE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_TEE_OPTEE), T::OPTEE, "XEN_DOMCTL_CONFIG_TEE_OPTEE: from the integer");
-        assert_eq!(u16::from(T::OPTEE), XEN_DOMCTL_CONFIG_TEE_OPTEE, "XEN_DOMCTL_CONFIG_TEE_OPTEE: to the integer");
+        assert_eq!(integer(T::OPTEE, XEN_DOMCTL_CONFIG_TEE_OPTEE), XEN_DOMCTL_CONFIG_TEE_OPTEE, "XEN_DOMCTL_CONFIG_TEE_OPTEE: to the integer");
         assert_eq!(format!("{:?}", T::OPTEE), T::OPTEE.name().expect("XEN_DOMCTL_CONFIG_TEE_OPTEE: a name"), "XEN_DOMCTL_CONFIG_TEE_OPTEE: Debug");
         assert_eq!(T::OPTEE.name(), Some("XEN_DOMCTL_CONFIG_TEE_OPTEE"), "XEN_DOMCTL_CONFIG_TEE_OPTEE: its own name");
     }
@@ -5896,7 +5901,7 @@ fn unstable_domctl_xen_domctl_config_tee() {
     {
         assert_eq!(T::FFA.0, XEN_DOMCTL_CONFIG_TEE_FFA, "XEN_DOMCTL_CONFIG_TEE_FFA");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_TEE_FFA), T::FFA, "XEN_DOMCTL_CONFIG_TEE_FFA: from the integer");
-        assert_eq!(u16::from(T::FFA), XEN_DOMCTL_CONFIG_TEE_FFA, "XEN_DOMCTL_CONFIG_TEE_FFA: to the integer");
+        assert_eq!(integer(T::FFA, XEN_DOMCTL_CONFIG_TEE_FFA), XEN_DOMCTL_CONFIG_TEE_FFA, "XEN_DOMCTL_CONFIG_TEE_FFA: to the integer");
         assert_eq!(format!("{:?}", T::FFA), T::FFA.name().expect("XEN_DOMCTL_CONFIG_TEE_FFA: a name"), "XEN_DOMCTL_CONFIG_TEE_FFA: Debug");
         assert_eq!(T::FFA.name(), Some("XEN_DOMCTL_CONFIG_TEE_FFA"), "XEN_DOMCTL_CONFIG_TEE_FFA: its own name");
     }
@@ -5913,7 +5918,7 @@ fn unstable_domctl_xen_domctl_config_arm_sci() {
     {
         assert_eq!(T::NONE.0, XEN_DOMCTL_CONFIG_ARM_SCI_NONE, "XEN_DOMCTL_CONFIG_ARM_SCI_NONE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_SCI_NONE), T::NONE, "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: from the integer");
-        assert_eq!(u8::from(T::NONE), XEN_DOMCTL_CONFIG_ARM_SCI_NONE, "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: to the integer");
+        assert_eq!(integer(T::NONE, XEN_DOMCTL_CONFIG_ARM_SCI_NONE), XEN_DOMCTL_CONFIG_ARM_SCI_NONE, "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_DOMCTL_CONFIG_ARM_SCI_NONE: a name"), "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_DOMCTL_CONFIG_ARM_SCI_NONE"), "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: its own name");
     }
@@ -5921,7 +5926,7 @@ fn unstable_domctl_xen_domctl_config_arm_sci() {
     {
         assert_eq!(T::SCMI_SMC.0, XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC, "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC), T::SCMI_SMC, "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: from the integer");
-        assert_eq!(u8::from(T::SCMI_SMC), XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC, "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: to the integer");
+        assert_eq!(integer(T::SCMI_SMC, XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC), XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC, "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: to the integer");
         assert_eq!(format!("{:?}", T::SCMI_SMC), T::SCMI_SMC.name().expect("XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: a name"), "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: Debug");
         assert_eq!(T::SCMI_SMC.name(), Some("XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC"), "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: its own name");
     }
@@ -5938,7 +5943,7 @@ fn unstable_domctl_xen_domctl_config_arm_v8r_el1_msa() {
     {
         assert_eq!(T::NONE.0, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE), T::NONE, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: from the integer");
-        assert_eq!(u8::from(T::NONE), XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: to the integer");
+        assert_eq!(integer(T::NONE, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE), XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: to the integer");
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: a name"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: its own name");
     }
@@ -5946,7 +5951,7 @@ fn unstable_domctl_xen_domctl_config_arm_v8r_el1_msa() {
     {
         assert_eq!(T::PMSA.0, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA), T::PMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: from the integer");
-        assert_eq!(u8::from(T::PMSA), XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: to the integer");
+        assert_eq!(integer(T::PMSA, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA), XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: to the integer");
         assert_eq!(format!("{:?}", T::PMSA), T::PMSA.name().expect("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: a name"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: Debug");
         assert_eq!(T::PMSA.name(), Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: its own name");
     }
@@ -5954,7 +5959,7 @@ fn unstable_domctl_xen_domctl_config_arm_v8r_el1_msa() {
     {
         assert_eq!(T::VMSA.0, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA), T::VMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: from the integer");
-        assert_eq!(u8::from(T::VMSA), XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: to the integer");
+        assert_eq!(integer(T::VMSA, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA), XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: to the integer");
         assert_eq!(format!("{:?}", T::VMSA), T::VMSA.name().expect("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: a name"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: Debug");
         assert_eq!(T::VMSA.name(), Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: its own name");
     }
@@ -5970,7 +5975,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::HVM.0, XEN_DOMCTL_CDF_hvm, "XEN_DOMCTL_CDF_hvm");
         assert_eq!(T::from(XEN_DOMCTL_CDF_hvm), T::HVM, "XEN_DOMCTL_CDF_hvm: from the integer");
-        assert_eq!(u32::from(T::HVM), XEN_DOMCTL_CDF_hvm, "XEN_DOMCTL_CDF_hvm: to the integer");
+        assert_eq!(integer(T::HVM, XEN_DOMCTL_CDF_hvm), XEN_DOMCTL_CDF_hvm, "XEN_DOMCTL_CDF_hvm: to the integer");
         assert!(T::all().contains(T::HVM), "XEN_DOMCTL_CDF_hvm: in all()");
         assert!(T::HVM.intersects(T::HVM) && !T::HVM.is_empty(), "XEN_DOMCTL_CDF_hvm: set");
         assert_eq!(T::HVM - T::HVM, T::empty(), "XEN_DOMCTL_CDF_hvm: removed");
@@ -5979,7 +5984,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::HAP.0, XEN_DOMCTL_CDF_hap, "XEN_DOMCTL_CDF_hap");
         assert_eq!(T::from(XEN_DOMCTL_CDF_hap), T::HAP, "XEN_DOMCTL_CDF_hap: from the integer");
-        assert_eq!(u32::from(T::HAP), XEN_DOMCTL_CDF_hap, "XEN_DOMCTL_CDF_hap: to the integer");
+        assert_eq!(integer(T::HAP, XEN_DOMCTL_CDF_hap), XEN_DOMCTL_CDF_hap, "XEN_DOMCTL_CDF_hap: to the integer");
         assert!(T::all().contains(T::HAP), "XEN_DOMCTL_CDF_hap: in all()");
         assert!(T::HAP.intersects(T::HAP) && !T::HAP.is_empty(), "XEN_DOMCTL_CDF_hap: set");
         assert_eq!(T::HAP - T::HAP, T::empty(), "XEN_DOMCTL_CDF_hap: removed");
@@ -5988,7 +5993,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::S3_INTEGRITY.0, XEN_DOMCTL_CDF_s3_integrity, "XEN_DOMCTL_CDF_s3_integrity");
         assert_eq!(T::from(XEN_DOMCTL_CDF_s3_integrity), T::S3_INTEGRITY, "XEN_DOMCTL_CDF_s3_integrity: from the integer");
-        assert_eq!(u32::from(T::S3_INTEGRITY), XEN_DOMCTL_CDF_s3_integrity, "XEN_DOMCTL_CDF_s3_integrity: to the integer");
+        assert_eq!(integer(T::S3_INTEGRITY, XEN_DOMCTL_CDF_s3_integrity), XEN_DOMCTL_CDF_s3_integrity, "XEN_DOMCTL_CDF_s3_integrity: to the integer");
         assert!(T::all().contains(T::S3_INTEGRITY), "XEN_DOMCTL_CDF_s3_integrity: in all()");
         assert!(T::S3_INTEGRITY.intersects(T::S3_INTEGRITY) && !T::S3_INTEGRITY.is_empty(), "XEN_DOMCTL_CDF_s3_integrity: set");
         assert_eq!(T::S3_INTEGRITY - T::S3_INTEGRITY, T::empty(), "XEN_DOMCTL_CDF_s3_integrity: removed");
@@ -5997,7 +6002,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::OOS_OFF.0, XEN_DOMCTL_CDF_oos_off, "XEN_DOMCTL_CDF_oos_off");
         assert_eq!(T::from(XEN_DOMCTL_CDF_oos_off), T::OOS_OFF, "XEN_DOMCTL_CDF_oos_off: from the integer");
-        assert_eq!(u32::from(T::OOS_OFF), XEN_DOMCTL_CDF_oos_off, "XEN_DOMCTL_CDF_oos_off: to the integer");
+        assert_eq!(integer(T::OOS_OFF, XEN_DOMCTL_CDF_oos_off), XEN_DOMCTL_CDF_oos_off, "XEN_DOMCTL_CDF_oos_off: to the integer");
         assert!(T::all().contains(T::OOS_OFF), "XEN_DOMCTL_CDF_oos_off: in all()");
         assert!(T::OOS_OFF.intersects(T::OOS_OFF) && !T::OOS_OFF.is_empty(), "XEN_DOMCTL_CDF_oos_off: set");
         assert_eq!(T::OOS_OFF - T::OOS_OFF, T::empty(), "XEN_DOMCTL_CDF_oos_off: removed");
@@ -6006,7 +6011,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::XS_DOMAIN.0, XEN_DOMCTL_CDF_xs_domain, "XEN_DOMCTL_CDF_xs_domain");
         assert_eq!(T::from(XEN_DOMCTL_CDF_xs_domain), T::XS_DOMAIN, "XEN_DOMCTL_CDF_xs_domain: from the integer");
-        assert_eq!(u32::from(T::XS_DOMAIN), XEN_DOMCTL_CDF_xs_domain, "XEN_DOMCTL_CDF_xs_domain: to the integer");
+        assert_eq!(integer(T::XS_DOMAIN, XEN_DOMCTL_CDF_xs_domain), XEN_DOMCTL_CDF_xs_domain, "XEN_DOMCTL_CDF_xs_domain: to the integer");
         assert!(T::all().contains(T::XS_DOMAIN), "XEN_DOMCTL_CDF_xs_domain: in all()");
         assert!(T::XS_DOMAIN.intersects(T::XS_DOMAIN) && !T::XS_DOMAIN.is_empty(), "XEN_DOMCTL_CDF_xs_domain: set");
         assert_eq!(T::XS_DOMAIN - T::XS_DOMAIN, T::empty(), "XEN_DOMCTL_CDF_xs_domain: removed");
@@ -6015,7 +6020,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::IOMMU.0, XEN_DOMCTL_CDF_iommu, "XEN_DOMCTL_CDF_iommu");
         assert_eq!(T::from(XEN_DOMCTL_CDF_iommu), T::IOMMU, "XEN_DOMCTL_CDF_iommu: from the integer");
-        assert_eq!(u32::from(T::IOMMU), XEN_DOMCTL_CDF_iommu, "XEN_DOMCTL_CDF_iommu: to the integer");
+        assert_eq!(integer(T::IOMMU, XEN_DOMCTL_CDF_iommu), XEN_DOMCTL_CDF_iommu, "XEN_DOMCTL_CDF_iommu: to the integer");
         assert!(T::all().contains(T::IOMMU), "XEN_DOMCTL_CDF_iommu: in all()");
         assert!(T::IOMMU.intersects(T::IOMMU) && !T::IOMMU.is_empty(), "XEN_DOMCTL_CDF_iommu: set");
         assert_eq!(T::IOMMU - T::IOMMU, T::empty(), "XEN_DOMCTL_CDF_iommu: removed");
@@ -6024,7 +6029,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::NESTED_VIRT.0, XEN_DOMCTL_CDF_nested_virt, "XEN_DOMCTL_CDF_nested_virt");
         assert_eq!(T::from(XEN_DOMCTL_CDF_nested_virt), T::NESTED_VIRT, "XEN_DOMCTL_CDF_nested_virt: from the integer");
-        assert_eq!(u32::from(T::NESTED_VIRT), XEN_DOMCTL_CDF_nested_virt, "XEN_DOMCTL_CDF_nested_virt: to the integer");
+        assert_eq!(integer(T::NESTED_VIRT, XEN_DOMCTL_CDF_nested_virt), XEN_DOMCTL_CDF_nested_virt, "XEN_DOMCTL_CDF_nested_virt: to the integer");
         assert!(T::all().contains(T::NESTED_VIRT), "XEN_DOMCTL_CDF_nested_virt: in all()");
         assert!(T::NESTED_VIRT.intersects(T::NESTED_VIRT) && !T::NESTED_VIRT.is_empty(), "XEN_DOMCTL_CDF_nested_virt: set");
         assert_eq!(T::NESTED_VIRT - T::NESTED_VIRT, T::empty(), "XEN_DOMCTL_CDF_nested_virt: removed");
@@ -6033,7 +6038,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::VPMU.0, XEN_DOMCTL_CDF_vpmu, "XEN_DOMCTL_CDF_vpmu");
         assert_eq!(T::from(XEN_DOMCTL_CDF_vpmu), T::VPMU, "XEN_DOMCTL_CDF_vpmu: from the integer");
-        assert_eq!(u32::from(T::VPMU), XEN_DOMCTL_CDF_vpmu, "XEN_DOMCTL_CDF_vpmu: to the integer");
+        assert_eq!(integer(T::VPMU, XEN_DOMCTL_CDF_vpmu), XEN_DOMCTL_CDF_vpmu, "XEN_DOMCTL_CDF_vpmu: to the integer");
         assert!(T::all().contains(T::VPMU), "XEN_DOMCTL_CDF_vpmu: in all()");
         assert!(T::VPMU.intersects(T::VPMU) && !T::VPMU.is_empty(), "XEN_DOMCTL_CDF_vpmu: set");
         assert_eq!(T::VPMU - T::VPMU, T::empty(), "XEN_DOMCTL_CDF_vpmu: removed");
@@ -6042,7 +6047,7 @@ fn unstable_domctl_xen_domctl_cdf() {
     {
         assert_eq!(T::TRAP_UNMAPPED_ACCESSES.0, XEN_DOMCTL_CDF_trap_unmapped_accesses, "XEN_DOMCTL_CDF_trap_unmapped_accesses");
         assert_eq!(T::from(XEN_DOMCTL_CDF_trap_unmapped_accesses), T::TRAP_UNMAPPED_ACCESSES, "XEN_DOMCTL_CDF_trap_unmapped_accesses: from the integer");
-        assert_eq!(u32::from(T::TRAP_UNMAPPED_ACCESSES), XEN_DOMCTL_CDF_trap_unmapped_accesses, "XEN_DOMCTL_CDF_trap_unmapped_accesses: to the integer");
+        assert_eq!(integer(T::TRAP_UNMAPPED_ACCESSES, XEN_DOMCTL_CDF_trap_unmapped_accesses), XEN_DOMCTL_CDF_trap_unmapped_accesses, "XEN_DOMCTL_CDF_trap_unmapped_accesses: to the integer");
         assert!(T::all().contains(T::TRAP_UNMAPPED_ACCESSES), "XEN_DOMCTL_CDF_trap_unmapped_accesses: in all()");
         assert!(T::TRAP_UNMAPPED_ACCESSES.intersects(T::TRAP_UNMAPPED_ACCESSES) && !T::TRAP_UNMAPPED_ACCESSES.is_empty(), "XEN_DOMCTL_CDF_trap_unmapped_accesses: set");
         assert_eq!(T::TRAP_UNMAPPED_ACCESSES - T::TRAP_UNMAPPED_ACCESSES, T::empty(), "XEN_DOMCTL_CDF_trap_unmapped_accesses: removed");
@@ -6062,7 +6067,7 @@ fn unstable_domctl_xen_domctl_iommu() {
     {
         assert_eq!(T::NO_SHAREPT.0, XEN_DOMCTL_IOMMU_no_sharept, "XEN_DOMCTL_IOMMU_no_sharept");
         assert_eq!(T::from(XEN_DOMCTL_IOMMU_no_sharept), T::NO_SHAREPT, "XEN_DOMCTL_IOMMU_no_sharept: from the integer");
-        assert_eq!(u32::from(T::NO_SHAREPT), XEN_DOMCTL_IOMMU_no_sharept, "XEN_DOMCTL_IOMMU_no_sharept: to the integer");
+        assert_eq!(integer(T::NO_SHAREPT, XEN_DOMCTL_IOMMU_no_sharept), XEN_DOMCTL_IOMMU_no_sharept, "XEN_DOMCTL_IOMMU_no_sharept: to the integer");
         assert!(T::all().contains(T::NO_SHAREPT), "XEN_DOMCTL_IOMMU_no_sharept: in all()");
         assert!(T::NO_SHAREPT.intersects(T::NO_SHAREPT) && !T::NO_SHAREPT.is_empty(), "XEN_DOMCTL_IOMMU_no_sharept: set");
         assert_eq!(T::NO_SHAREPT - T::NO_SHAREPT, T::empty(), "XEN_DOMCTL_IOMMU_no_sharept: removed");
@@ -6082,21 +6087,21 @@ fn unstable_domctl_xen_domctl_altp2m() {
     {
         assert_eq!(T::MIXED.0, XEN_DOMCTL_ALTP2M_mixed, "XEN_DOMCTL_ALTP2M_mixed");
         assert_eq!(T::from(XEN_DOMCTL_ALTP2M_mixed), T::MIXED, "XEN_DOMCTL_ALTP2M_mixed: from the integer");
-        assert_eq!(u32::from(T::MIXED), XEN_DOMCTL_ALTP2M_mixed, "XEN_DOMCTL_ALTP2M_mixed: to the integer");
+        assert_eq!(integer(T::MIXED, XEN_DOMCTL_ALTP2M_mixed), XEN_DOMCTL_ALTP2M_mixed, "XEN_DOMCTL_ALTP2M_mixed: to the integer");
         assert_eq!(format!("{:?}", T::MIXED), T::MIXED.name().expect("XEN_DOMCTL_ALTP2M_mixed: a name"), "XEN_DOMCTL_ALTP2M_mixed: Debug");
         assert_eq!(T::MIXED.name(), Some("XEN_DOMCTL_ALTP2M_mixed"), "XEN_DOMCTL_ALTP2M_mixed: its own name");
     }
     {
         assert_eq!(T::EXTERNAL.0, XEN_DOMCTL_ALTP2M_external, "XEN_DOMCTL_ALTP2M_external");
         assert_eq!(T::from(XEN_DOMCTL_ALTP2M_external), T::EXTERNAL, "XEN_DOMCTL_ALTP2M_external: from the integer");
-        assert_eq!(u32::from(T::EXTERNAL), XEN_DOMCTL_ALTP2M_external, "XEN_DOMCTL_ALTP2M_external: to the integer");
+        assert_eq!(integer(T::EXTERNAL, XEN_DOMCTL_ALTP2M_external), XEN_DOMCTL_ALTP2M_external, "XEN_DOMCTL_ALTP2M_external: to the integer");
         assert_eq!(format!("{:?}", T::EXTERNAL), T::EXTERNAL.name().expect("XEN_DOMCTL_ALTP2M_external: a name"), "XEN_DOMCTL_ALTP2M_external: Debug");
         assert_eq!(T::EXTERNAL.name(), Some("XEN_DOMCTL_ALTP2M_external"), "XEN_DOMCTL_ALTP2M_external: its own name");
     }
     {
         assert_eq!(T::LIMITED.0, XEN_DOMCTL_ALTP2M_limited, "XEN_DOMCTL_ALTP2M_limited");
         assert_eq!(T::from(XEN_DOMCTL_ALTP2M_limited), T::LIMITED, "XEN_DOMCTL_ALTP2M_limited: from the integer");
-        assert_eq!(u32::from(T::LIMITED), XEN_DOMCTL_ALTP2M_limited, "XEN_DOMCTL_ALTP2M_limited: to the integer");
+        assert_eq!(integer(T::LIMITED, XEN_DOMCTL_ALTP2M_limited), XEN_DOMCTL_ALTP2M_limited, "XEN_DOMCTL_ALTP2M_limited: to the integer");
         assert_eq!(format!("{:?}", T::LIMITED), T::LIMITED.name().expect("XEN_DOMCTL_ALTP2M_limited: a name"), "XEN_DOMCTL_ALTP2M_limited: Debug");
         assert_eq!(T::LIMITED.name(), Some("XEN_DOMCTL_ALTP2M_limited"), "XEN_DOMCTL_ALTP2M_limited: its own name");
     }
@@ -6111,7 +6116,7 @@ fn linux_gntalloc_gntalloc_flag() {
     {
         assert_eq!(T::WRITABLE.0, GNTALLOC_FLAG_WRITABLE, "GNTALLOC_FLAG_WRITABLE");
         assert_eq!(T::from(GNTALLOC_FLAG_WRITABLE), T::WRITABLE, "GNTALLOC_FLAG_WRITABLE: from the integer");
-        assert_eq!(u16::from(T::WRITABLE), GNTALLOC_FLAG_WRITABLE, "GNTALLOC_FLAG_WRITABLE: to the integer");
+        assert_eq!(integer(T::WRITABLE, GNTALLOC_FLAG_WRITABLE), GNTALLOC_FLAG_WRITABLE, "GNTALLOC_FLAG_WRITABLE: to the integer");
         assert!(T::all().contains(T::WRITABLE), "GNTALLOC_FLAG_WRITABLE: in all()");
         assert!(T::WRITABLE.intersects(T::WRITABLE) && !T::WRITABLE.is_empty(), "GNTALLOC_FLAG_WRITABLE: set");
         assert_eq!(T::WRITABLE - T::WRITABLE, T::empty(), "GNTALLOC_FLAG_WRITABLE: removed");
@@ -6130,14 +6135,14 @@ fn linux_gntdev_unmap_notify() {
     {
         assert_eq!(T::CLEAR_BYTE.0, UNMAP_NOTIFY_CLEAR_BYTE, "UNMAP_NOTIFY_CLEAR_BYTE");
         assert_eq!(T::from(UNMAP_NOTIFY_CLEAR_BYTE), T::CLEAR_BYTE, "UNMAP_NOTIFY_CLEAR_BYTE: from the integer");
-        assert_eq!(u32::from(T::CLEAR_BYTE), UNMAP_NOTIFY_CLEAR_BYTE, "UNMAP_NOTIFY_CLEAR_BYTE: to the integer");
+        assert_eq!(integer(T::CLEAR_BYTE, UNMAP_NOTIFY_CLEAR_BYTE), UNMAP_NOTIFY_CLEAR_BYTE, "UNMAP_NOTIFY_CLEAR_BYTE: to the integer");
         assert_eq!(format!("{:?}", T::CLEAR_BYTE), T::CLEAR_BYTE.name().expect("UNMAP_NOTIFY_CLEAR_BYTE: a name"), "UNMAP_NOTIFY_CLEAR_BYTE: Debug");
         assert_eq!(T::CLEAR_BYTE.name(), Some("UNMAP_NOTIFY_CLEAR_BYTE"), "UNMAP_NOTIFY_CLEAR_BYTE: its own name");
     }
     {
         assert_eq!(T::SEND_EVENT.0, UNMAP_NOTIFY_SEND_EVENT, "UNMAP_NOTIFY_SEND_EVENT");
         assert_eq!(T::from(UNMAP_NOTIFY_SEND_EVENT), T::SEND_EVENT, "UNMAP_NOTIFY_SEND_EVENT: from the integer");
-        assert_eq!(u32::from(T::SEND_EVENT), UNMAP_NOTIFY_SEND_EVENT, "UNMAP_NOTIFY_SEND_EVENT: to the integer");
+        assert_eq!(integer(T::SEND_EVENT, UNMAP_NOTIFY_SEND_EVENT), UNMAP_NOTIFY_SEND_EVENT, "UNMAP_NOTIFY_SEND_EVENT: to the integer");
         assert_eq!(format!("{:?}", T::SEND_EVENT), T::SEND_EVENT.name().expect("UNMAP_NOTIFY_SEND_EVENT: a name"), "UNMAP_NOTIFY_SEND_EVENT: Debug");
         assert_eq!(T::SEND_EVENT.name(), Some("UNMAP_NOTIFY_SEND_EVENT"), "UNMAP_NOTIFY_SEND_EVENT: its own name");
     }
@@ -6152,7 +6157,7 @@ fn linux_gntdev_gntdev_dma_flag() {
     {
         assert_eq!(T::WC.0, GNTDEV_DMA_FLAG_WC, "GNTDEV_DMA_FLAG_WC");
         assert_eq!(T::from(GNTDEV_DMA_FLAG_WC), T::WC, "GNTDEV_DMA_FLAG_WC: from the integer");
-        assert_eq!(u32::from(T::WC), GNTDEV_DMA_FLAG_WC, "GNTDEV_DMA_FLAG_WC: to the integer");
+        assert_eq!(integer(T::WC, GNTDEV_DMA_FLAG_WC), GNTDEV_DMA_FLAG_WC, "GNTDEV_DMA_FLAG_WC: to the integer");
         assert!(T::all().contains(T::WC), "GNTDEV_DMA_FLAG_WC: in all()");
         assert!(T::WC.intersects(T::WC) && !T::WC.is_empty(), "GNTDEV_DMA_FLAG_WC: set");
         assert_eq!(T::WC - T::WC, T::empty(), "GNTDEV_DMA_FLAG_WC: removed");
@@ -6161,7 +6166,7 @@ fn linux_gntdev_gntdev_dma_flag() {
     {
         assert_eq!(T::COHERENT.0, GNTDEV_DMA_FLAG_COHERENT, "GNTDEV_DMA_FLAG_COHERENT");
         assert_eq!(T::from(GNTDEV_DMA_FLAG_COHERENT), T::COHERENT, "GNTDEV_DMA_FLAG_COHERENT: from the integer");
-        assert_eq!(u32::from(T::COHERENT), GNTDEV_DMA_FLAG_COHERENT, "GNTDEV_DMA_FLAG_COHERENT: to the integer");
+        assert_eq!(integer(T::COHERENT, GNTDEV_DMA_FLAG_COHERENT), GNTDEV_DMA_FLAG_COHERENT, "GNTDEV_DMA_FLAG_COHERENT: to the integer");
         assert!(T::all().contains(T::COHERENT), "GNTDEV_DMA_FLAG_COHERENT: in all()");
         assert!(T::COHERENT.intersects(T::COHERENT) && !T::COHERENT.is_empty(), "GNTDEV_DMA_FLAG_COHERENT: set");
         assert_eq!(T::COHERENT - T::COHERENT, T::empty(), "GNTDEV_DMA_FLAG_COHERENT: removed");
@@ -6180,14 +6185,14 @@ fn linux_privcmd_privcmd_mmapbatch_error() {
     {
         assert_eq!(T::MFN_ERROR.0, PRIVCMD_MMAPBATCH_MFN_ERROR, "PRIVCMD_MMAPBATCH_MFN_ERROR");
         assert_eq!(T::from(PRIVCMD_MMAPBATCH_MFN_ERROR), T::MFN_ERROR, "PRIVCMD_MMAPBATCH_MFN_ERROR: from the integer");
-        assert_eq!(u32::from(T::MFN_ERROR), PRIVCMD_MMAPBATCH_MFN_ERROR, "PRIVCMD_MMAPBATCH_MFN_ERROR: to the integer");
+        assert_eq!(integer(T::MFN_ERROR, PRIVCMD_MMAPBATCH_MFN_ERROR), PRIVCMD_MMAPBATCH_MFN_ERROR, "PRIVCMD_MMAPBATCH_MFN_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::MFN_ERROR), T::MFN_ERROR.name().expect("PRIVCMD_MMAPBATCH_MFN_ERROR: a name"), "PRIVCMD_MMAPBATCH_MFN_ERROR: Debug");
         assert_eq!(T::MFN_ERROR.name(), Some("PRIVCMD_MMAPBATCH_MFN_ERROR"), "PRIVCMD_MMAPBATCH_MFN_ERROR: its own name");
     }
     {
         assert_eq!(T::PAGED_ERROR.0, PRIVCMD_MMAPBATCH_PAGED_ERROR, "PRIVCMD_MMAPBATCH_PAGED_ERROR");
         assert_eq!(T::from(PRIVCMD_MMAPBATCH_PAGED_ERROR), T::PAGED_ERROR, "PRIVCMD_MMAPBATCH_PAGED_ERROR: from the integer");
-        assert_eq!(u32::from(T::PAGED_ERROR), PRIVCMD_MMAPBATCH_PAGED_ERROR, "PRIVCMD_MMAPBATCH_PAGED_ERROR: to the integer");
+        assert_eq!(integer(T::PAGED_ERROR, PRIVCMD_MMAPBATCH_PAGED_ERROR), PRIVCMD_MMAPBATCH_PAGED_ERROR, "PRIVCMD_MMAPBATCH_PAGED_ERROR: to the integer");
         assert_eq!(format!("{:?}", T::PAGED_ERROR), T::PAGED_ERROR.name().expect("PRIVCMD_MMAPBATCH_PAGED_ERROR: a name"), "PRIVCMD_MMAPBATCH_PAGED_ERROR: Debug");
         assert_eq!(T::PAGED_ERROR.name(), Some("PRIVCMD_MMAPBATCH_PAGED_ERROR"), "PRIVCMD_MMAPBATCH_PAGED_ERROR: its own name");
     }
@@ -6202,7 +6207,7 @@ fn linux_privcmd_privcmd_irqfd_flag() {
     {
         assert_eq!(T::DEASSIGN.0, PRIVCMD_IRQFD_FLAG_DEASSIGN, "PRIVCMD_IRQFD_FLAG_DEASSIGN");
         assert_eq!(T::from(PRIVCMD_IRQFD_FLAG_DEASSIGN), T::DEASSIGN, "PRIVCMD_IRQFD_FLAG_DEASSIGN: from the integer");
-        assert_eq!(u32::from(T::DEASSIGN), PRIVCMD_IRQFD_FLAG_DEASSIGN, "PRIVCMD_IRQFD_FLAG_DEASSIGN: to the integer");
+        assert_eq!(integer(T::DEASSIGN, PRIVCMD_IRQFD_FLAG_DEASSIGN), PRIVCMD_IRQFD_FLAG_DEASSIGN, "PRIVCMD_IRQFD_FLAG_DEASSIGN: to the integer");
         assert!(T::all().contains(T::DEASSIGN), "PRIVCMD_IRQFD_FLAG_DEASSIGN: in all()");
         assert!(T::DEASSIGN.intersects(T::DEASSIGN) && !T::DEASSIGN.is_empty(), "PRIVCMD_IRQFD_FLAG_DEASSIGN: set");
         assert_eq!(T::DEASSIGN - T::DEASSIGN, T::empty(), "PRIVCMD_IRQFD_FLAG_DEASSIGN: removed");
@@ -6221,7 +6226,7 @@ fn linux_privcmd_privcmd_ioeventfd_flag() {
     {
         assert_eq!(T::DEASSIGN.0, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN, "PRIVCMD_IOEVENTFD_FLAG_DEASSIGN");
         assert_eq!(T::from(PRIVCMD_IOEVENTFD_FLAG_DEASSIGN), T::DEASSIGN, "PRIVCMD_IOEVENTFD_FLAG_DEASSIGN: from the integer");
-        assert_eq!(u32::from(T::DEASSIGN), PRIVCMD_IOEVENTFD_FLAG_DEASSIGN, "PRIVCMD_IOEVENTFD_FLAG_DEASSIGN: to the integer");
+        assert_eq!(integer(T::DEASSIGN, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN), PRIVCMD_IOEVENTFD_FLAG_DEASSIGN, "PRIVCMD_IOEVENTFD_FLAG_DEASSIGN: to the integer");
         assert!(T::all().contains(T::DEASSIGN), "PRIVCMD_IOEVENTFD_FLAG_DEASSIGN: in all()");
         assert!(T::DEASSIGN.intersects(T::DEASSIGN) && !T::DEASSIGN.is_empty(), "PRIVCMD_IOEVENTFD_FLAG_DEASSIGN: set");
         assert_eq!(T::DEASSIGN - T::DEASSIGN, T::empty(), "PRIVCMD_IOEVENTFD_FLAG_DEASSIGN: removed");

@@ -571,6 +571,8 @@ impl PrivcmdIrqfdFlag {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= PRIVCMD_IRQFD_FLAG_DEASSIGN;
@@ -722,6 +724,8 @@ impl PrivcmdIoeventfdFlag {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= PRIVCMD_IOEVENTFD_FLAG_DEASSIGN;

@@ -507,6 +507,8 @@ impl XenArgoRing {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_ARGO_RING_EXISTS;
@@ -749,6 +751,8 @@ impl XenArgoRegisterFlag {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_ARGO_REGISTER_FLAG_FAIL_EXIST;

@@ -2192,6 +2192,8 @@ impl XenDmopGetIoreqServerInfoFlags {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_DMOP_no_gfns;
@@ -2483,6 +2485,8 @@ impl XenDmopIoreqMemAccess {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_DMOP_IOREQ_MEM_ACCESS_READ;

@@ -1374,6 +1374,8 @@ impl Gtf {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= GTF_readonly;
@@ -1569,6 +1571,8 @@ impl GtfTransfer {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= GTF_transfer_committed;
@@ -1822,6 +1826,8 @@ impl Gntcopy {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= GNTCOPY_source_gref;
@@ -1982,6 +1988,8 @@ impl GnttabCache {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= GNTTAB_CACHE_CLEAN;
@@ -2148,6 +2156,8 @@ impl Gntmap {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= GNTMAP_device_map;

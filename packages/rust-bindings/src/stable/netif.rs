@@ -1367,6 +1367,8 @@ impl XenNetifCtrlHashType {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_NETIF_CTRL_HASH_TYPE_IPV4;
@@ -1781,6 +1783,8 @@ impl XenNetifCtrlfGref {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_NETIF_CTRLF_GREF_readonly;
@@ -1949,6 +1953,8 @@ impl Nettxf {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= NETTXF_csum_blank;
@@ -2194,6 +2200,8 @@ impl XenNetifExtraFlag {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_NETIF_EXTRA_FLAG_MORE;
@@ -2410,6 +2418,8 @@ impl Netrxf {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= NETRXF_data_validated;

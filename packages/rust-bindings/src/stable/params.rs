@@ -831,6 +831,8 @@ impl Hvmpv {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
@@ -1221,6 +1223,8 @@ impl XenHvmMcaCap {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_HVM_MCA_CAP_LMCE;

@@ -311,6 +311,8 @@ impl XenPcif {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_PCIF_active;
@@ -464,6 +466,8 @@ impl XenPcib {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_PCIB_AERHANDLER;

@@ -1317,6 +1317,8 @@ impl Xenirqstat {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XENIRQSTAT_needs_eoi;
@@ -1545,6 +1547,8 @@ impl XenPciDev {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_PCI_DEV_EXTFN;

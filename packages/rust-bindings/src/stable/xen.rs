@@ -2342,6 +2342,8 @@ impl Sif {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= SIF_PRIVILEGED;
@@ -2525,6 +2527,8 @@ impl XenPvclock {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_PVCLOCK_TSC_STABLE_BIT;
@@ -2710,6 +2714,8 @@ impl Vgcf {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {

@@ -608,6 +608,8 @@ impl XenX86Emu {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
@@ -852,6 +854,8 @@ impl XenX86MiscFlags {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
@@ -1262,6 +1266,8 @@ impl XenDomctlCdf {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_DOMCTL_CDF_hvm;
@@ -1469,6 +1475,8 @@ impl XenDomctlIommu {
     /// Every flag this crate names, for the releases its features select.
     #[inline]
     pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
         let mut bits = 0;
         {
             bits |= XEN_DOMCTL_IOMMU_no_sharept;

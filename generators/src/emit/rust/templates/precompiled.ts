@@ -943,7 +943,7 @@ export const PRECOMPILED: Precompiled = {
 },"usePartial":true,"useData":true,"useDepths":true},
   },
   "_settype.hbs": {
-    digest: "7ab9a91d9a1040d15ec0e59f6795b0bffbcf05a6d97c098319365c10a63fb97c",
+    digest: "6e0e9b0fedbb278aad756692bd1afbb6e47add66d9db294928a0d72bc042115a",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -990,12 +990,12 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "    /// No flag set.\n    #[inline]\n    pub const fn empty() -> Self {\n        Self(0)\n    }\n\n    /// Every flag this crate names, for the releases its features select.\n    #[inline]\n    pub const fn all() -> Self {\n        let mut bits = 0;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":47,"column":9}}})) != null ? stack1 : "")
+  return "    /// No flag set.\n    #[inline]\n    pub const fn empty() -> Self {\n        Self(0)\n    }\n\n    /// Every flag this crate names, for the releases its features select.\n    #[inline]\n    pub const fn all() -> Self {\n        // Not `mut` where no member exists on the architecture or release built for.\n        #[allow(unused_mut)]\n        let mut bits = 0;\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "")
     + "        Self(bits)\n    }\n\n    /// The bits, as the field holds them.\n    #[inline]\n    pub const fn bits(self) -> "
-    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":53,"column":33},"end":{"line":53,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":55,"column":33},"end":{"line":55,"column":42}} ), depth0)) != null ? stack1 : "")
     + " {\n        self.0\n    }\n\n    /// Whether no bit is set.\n    #[inline]\n    pub const fn is_empty(self) -> bool {\n        self.0 == 0\n    }\n\n    /// Whether every bit of `other` is set here.\n    #[inline]\n    pub const fn contains(self, other: Self) -> bool {\n        self.0 & other.0 == other.0\n    }\n\n    /// Whether any bit of `other` is set here.\n    #[inline]\n    pub const fn intersects(self, other: Self) -> bool {\n        self.0 & other.0 != 0\n    }\n\n    /// The bits this crate does not name (set by a newer Xen, or a mistake).\n    #[inline]\n    pub const fn unknown_bits(self) -> "
-    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":77,"column":41},"end":{"line":77,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":79,"column":41},"end":{"line":79,"column":50}} ), depth0)) != null ? stack1 : "")
     + " {\n        self.0 & !Self::all().0\n    }\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1005,15 +1005,15 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":43,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "")
     + "        {\n            bits |= "
-    + ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":45,"column":22},"end":{"line":45,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":47,"column":22},"end":{"line":47,"column":30}} ), depth0)) != null ? stack1 : "")
     + ";\n        }\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "        "
-    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":42,"column":10},"end":{"line":42,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":44,"column":10},"end":{"line":44,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1024,7 +1024,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    /// The name of the constant with this value, or `None` for a value this crate does not name\n    /// (from a newer Xen, or left out by the cargo features).\n    pub fn name(self) -> Option<&'static str> {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":91,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":93,"column":9}}})) != null ? stack1 : "")
     + "        None\n    }\n";
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1034,11 +1034,11 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":87,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":0},"end":{"line":89,"column":7}}})) != null ? stack1 : "")
     + "        if self.0 == "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":88,"column":23},"end":{"line":88,"column":31}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":90,"column":23},"end":{"line":90,"column":31}} ), depth0)) != null ? stack1 : "")
     + " {\n            return Some(\""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":89,"column":27},"end":{"line":89,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":91,"column":27},"end":{"line":91,"column":32}} ), depth0)) != null ? stack1 : "")
     + "\");\n        }\n";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1049,9 +1049,9 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        if self.0 == 0 {\n            return f.write_str(\""
-    + ((stack1 = container.lambda(container.strict(depth0, "typeName", {"start":{"line":125,"column":34},"end":{"line":125,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "typeName", {"start":{"line":127,"column":34},"end":{"line":127,"column":42}} ), depth0)) != null ? stack1 : "")
     + "(0)\");\n        }\n        let mut first = true;\n        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(\" | \") };\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":139,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":131,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "")
     + "        let rest = self.unknown_bits();\n        if rest != 0 {\n            sep(f)?;\n            write!(f, \"{rest:#x}\")?;\n        }\n        Ok(())\n    }\n";
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1061,7 +1061,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":138,"column":11}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":132,"column":0},"end":{"line":140,"column":11}}})) != null ? stack1 : "");
 },"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1070,26 +1070,26 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":131,"column":0},"end":{"line":133,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":135,"column":7}}})) != null ? stack1 : "")
     + "        if "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"someZero"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":134,"column":11},"end":{"line":134,"column":55}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"someZero"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":11},"end":{"line":136,"column":55}}})) != null ? stack1 : "")
     + "self.contains(Self::"
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":134,"column":77},"end":{"line":134,"column":81}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":136,"column":77},"end":{"line":136,"column":81}} ), depth0)) != null ? stack1 : "")
     + ") {\n            sep(f)?;\n            f.write_str(\""
-    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":136,"column":27},"end":{"line":136,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":138,"column":27},"end":{"line":138,"column":32}} ), depth0)) != null ? stack1 : "")
     + "\")?;\n        }\n";
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":134,"column":29},"end":{"line":134,"column":37}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":136,"column":29},"end":{"line":136,"column":37}} ), depth0)) != null ? stack1 : "")
     + " != 0 && ";
 },"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "    /// The constant's C name, or `"
-    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":148,"column":37},"end":{"line":148,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":150,"column":37},"end":{"line":150,"column":45}} ), depth0)) != null ? stack1 : "")
     + "(value)` for a value this crate does not name.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        match self.name() {\n            Some(name) => f.write_str(name),\n            None => write!(f, \""
-    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":152,"column":33},"end":{"line":152,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":154,"column":33},"end":{"line":154,"column":41}} ), depth0)) != null ? stack1 : "")
     + "({})\", self.0),\n        }\n    }\n";
 },"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1100,7 +1100,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ops"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":180,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ops"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":161,"column":0},"end":{"line":182,"column":9}}})) != null ? stack1 : "");
 },"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1109,30 +1109,30 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":160,"column":0},"end":{"line":162,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":162,"column":0},"end":{"line":164,"column":7}}})) != null ? stack1 : "")
     + "impl ::core::ops::"
-    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":163,"column":20},"end":{"line":163,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":165,"column":20},"end":{"line":165,"column":25}} ), depth0)) != null ? stack1 : "")
     + " for "
-    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":163,"column":34},"end":{"line":163,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":165,"column":34},"end":{"line":165,"column":45}} ), depth0)) != null ? stack1 : "")
     + " {\n    type Output = Self;\n    #[inline]\n    fn "
-    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":166,"column":9},"end":{"line":166,"column":15}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":168,"column":9},"end":{"line":168,"column":15}} ), depth0)) != null ? stack1 : "")
     + "(self, other: Self) -> Self {\n        Self("
-    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":167,"column":15},"end":{"line":167,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":169,"column":15},"end":{"line":169,"column":19}} ), depth0)) != null ? stack1 : "")
     + ")\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":171,"column":0},"end":{"line":173,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":173,"column":0},"end":{"line":175,"column":7}}})) != null ? stack1 : "")
     + "impl ::core::ops::"
-    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":174,"column":20},"end":{"line":174,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":176,"column":20},"end":{"line":176,"column":25}} ), depth0)) != null ? stack1 : "")
     + "Assign for "
-    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":174,"column":40},"end":{"line":174,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":176,"column":40},"end":{"line":176,"column":51}} ), depth0)) != null ? stack1 : "")
     + " {\n    #[inline]\n    fn "
-    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":176,"column":9},"end":{"line":176,"column":15}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":178,"column":9},"end":{"line":178,"column":15}} ), depth0)) != null ? stack1 : "")
     + "_assign(&mut self, other: Self) {\n        self.0 = "
-    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":177,"column":19},"end":{"line":177,"column":23}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":179,"column":19},"end":{"line":179,"column":23}} ), depth0)) != null ? stack1 : "")
     + ";\n    }\n}\n";
 },"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":161,"column":2},"end":{"line":161,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":163,"column":2},"end":{"line":163,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1158,31 +1158,31 @@ export const PRECOMPILED: Precompiled = {
     + " {\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":27,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":96,"column":7}}})) != null ? stack1 : "")
     + "}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":97,"column":0},"end":{"line":99,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":101,"column":7}}})) != null ? stack1 : "")
     + "impl From<"
-    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":100,"column":12},"end":{"line":100,"column":21}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":102,"column":12},"end":{"line":102,"column":21}} ), depth0)) != null ? stack1 : "")
     + "> for "
-    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":100,"column":31},"end":{"line":100,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":102,"column":31},"end":{"line":102,"column":39}} ), depth0)) != null ? stack1 : "")
     + " {\n    #[inline]\n    fn from(value: "
-    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":102,"column":21},"end":{"line":102,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":104,"column":21},"end":{"line":104,"column":30}} ), depth0)) != null ? stack1 : "")
     + ") -> Self {\n        Self(value)\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":107,"column":0},"end":{"line":109,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":111,"column":7}}})) != null ? stack1 : "")
     + "impl From<"
-    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":110,"column":12},"end":{"line":110,"column":20}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":112,"column":12},"end":{"line":112,"column":20}} ), depth0)) != null ? stack1 : "")
     + "> for "
-    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":110,"column":30},"end":{"line":110,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":112,"column":30},"end":{"line":112,"column":39}} ), depth0)) != null ? stack1 : "")
     + " {\n    #[inline]\n    fn from(value: "
-    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":112,"column":21},"end":{"line":112,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":114,"column":21},"end":{"line":114,"column":29}} ), depth0)) != null ? stack1 : "")
     + ") -> Self {\n        value.0\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":119,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "")
     + "impl ::core::fmt::Debug for "
-    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":120,"column":30},"end":{"line":120,"column":38}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":122,"column":30},"end":{"line":122,"column":38}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.program(15, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":155,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.program(15, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":157,"column":7}}})) != null ? stack1 : "")
     + "}\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":157,"column":0},"end":{"line":181,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":183,"column":7}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "availability.rs.hbs": {
@@ -2141,7 +2141,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "sets.rs.hbs": {
-    digest: "a4322451bacf05c440c999ee37df7b1116317208f71ef7bfafe08b8320007331",
+    digest: "7cf539bda049820c727b9169bee8896d58084a8c554910abe364e967611df243",
     spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2151,17 +2151,17 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "")
     + "#[test]\nfn "
-    + ((stack1 = alias3(alias2(depth0, "testName", {"start":{"line":12,"column":5},"end":{"line":12,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "testName", {"start":{"line":17,"column":5},"end":{"line":17,"column":13}} ), depth0)) != null ? stack1 : "")
     + "() {\n    use "
-    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":13,"column":10},"end":{"line":13,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":18,"column":10},"end":{"line":18,"column":14}} ), depth0)) != null ? stack1 : "")
     + "::*;\n    type T = "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"type"), "typeName", {"start":{"line":14,"column":15},"end":{"line":14,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"type"), "typeName", {"start":{"line":19,"column":15},"end":{"line":19,"column":28}} ), depth0)) != null ? stack1 : "")
     + ";\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"members"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"unknown"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":47,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"members"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"unknown"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":52,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":55,"column":7}}})) != null ? stack1 : "")
     + "}\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -2176,35 +2176,35 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
     + "    {\n        assert_eq!(T::"
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":20,"column":24},"end":{"line":20,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":25,"column":24},"end":{"line":25,"column":28}} ), depth0)) != null ? stack1 : "")
     + ".0, "
-    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":20,"column":36},"end":{"line":20,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":25,"column":36},"end":{"line":25,"column":44}} ), depth0)) != null ? stack1 : "")
     + ", \""
-    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":20,"column":51},"end":{"line":20,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":25,"column":51},"end":{"line":25,"column":56}} ), depth0)) != null ? stack1 : "")
     + "\");\n        assert_eq!(T::from("
-    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":21,"column":29},"end":{"line":21,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":26,"column":29},"end":{"line":26,"column":37}} ), depth0)) != null ? stack1 : "")
     + "), T::"
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":21,"column":47},"end":{"line":21,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":26,"column":47},"end":{"line":26,"column":51}} ), depth0)) != null ? stack1 : "")
     + ", \""
-    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":21,"column":58},"end":{"line":21,"column":63}} ), depth0)) != null ? stack1 : "")
-    + ": from the integer\");\n        assert_eq!("
-    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"type"), "valueType", {"start":{"line":22,"column":21},"end":{"line":22,"column":38}} ), depth0)) != null ? stack1 : "")
-    + "::from(T::"
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":22,"column":52},"end":{"line":22,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":26,"column":58},"end":{"line":26,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ": from the integer\");\n        assert_eq!(integer(T::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":27,"column":32},"end":{"line":27,"column":36}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":27,"column":42},"end":{"line":27,"column":50}} ), depth0)) != null ? stack1 : "")
     + "), "
-    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":22,"column":63},"end":{"line":22,"column":71}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":27,"column":57},"end":{"line":27,"column":65}} ), depth0)) != null ? stack1 : "")
     + ", \""
-    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":22,"column":78},"end":{"line":22,"column":83}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":27,"column":72},"end":{"line":27,"column":77}} ), depth0)) != null ? stack1 : "")
     + ": to the integer\");\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"type"),"flags"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.program(6, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"type"),"flags"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.program(6, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
     + "    }\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":17,"column":6},"end":{"line":17,"column":9}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":22,"column":6},"end":{"line":22,"column":9}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2215,36 +2215,36 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "        assert!(T::all().contains(T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":24,"column":39},"end":{"line":24,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":29,"column":39},"end":{"line":29,"column":43}} ), depth0)) != null ? stack1 : "")
     + "), \""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":24,"column":51},"end":{"line":24,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":29,"column":51},"end":{"line":29,"column":56}} ), depth0)) != null ? stack1 : "")
     + ": in all()\");\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":29,"column":11}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":34,"column":11}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "        assert!(T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":21},"end":{"line":26,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":21},"end":{"line":31,"column":25}} ), depth0)) != null ? stack1 : "")
     + ".intersects(T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":44},"end":{"line":26,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":44},"end":{"line":31,"column":48}} ), depth0)) != null ? stack1 : "")
     + ") && !T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":61},"end":{"line":26,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":61},"end":{"line":31,"column":65}} ), depth0)) != null ? stack1 : "")
     + ".is_empty(), \""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":26,"column":83},"end":{"line":26,"column":88}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":31,"column":83},"end":{"line":31,"column":88}} ), depth0)) != null ? stack1 : "")
     + ": set\");\n        assert_eq!(T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":27,"column":24},"end":{"line":27,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":32,"column":24},"end":{"line":32,"column":28}} ), depth0)) != null ? stack1 : "")
     + " - T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":27,"column":38},"end":{"line":27,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":32,"column":38},"end":{"line":32,"column":42}} ), depth0)) != null ? stack1 : "")
     + ", T::empty(), \""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":27,"column":61},"end":{"line":27,"column":66}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":32,"column":61},"end":{"line":32,"column":66}} ), depth0)) != null ? stack1 : "")
     + ": removed\");\n        assert!(format!(\"{:?}\", T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":28,"column":37},"end":{"line":28,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":33,"column":37},"end":{"line":33,"column":41}} ), depth0)) != null ? stack1 : "")
     + ").contains(\""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":28,"column":57},"end":{"line":28,"column":62}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":57},"end":{"line":33,"column":62}} ), depth0)) != null ? stack1 : "")
     + "\"), \""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":28,"column":71},"end":{"line":28,"column":76}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":71},"end":{"line":33,"column":76}} ), depth0)) != null ? stack1 : "")
     + ": Debug {:?}\", T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":28,"column":98},"end":{"line":28,"column":102}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":33,"column":98},"end":{"line":33,"column":102}} ), depth0)) != null ? stack1 : "")
     + ");\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2255,24 +2255,24 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "        assert_eq!(format!(\"{:?}\", T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":40},"end":{"line":31,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":36,"column":40},"end":{"line":36,"column":44}} ), depth0)) != null ? stack1 : "")
     + "), T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":54},"end":{"line":31,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":36,"column":54},"end":{"line":36,"column":58}} ), depth0)) != null ? stack1 : "")
     + ".name().expect(\""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":31,"column":78},"end":{"line":31,"column":83}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":36,"column":78},"end":{"line":36,"column":83}} ), depth0)) != null ? stack1 : "")
     + ": a name\"), \""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":31,"column":100},"end":{"line":31,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":36,"column":100},"end":{"line":36,"column":105}} ), depth0)) != null ? stack1 : "")
     + ": Debug\");\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"unique"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":34,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"unique"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":39,"column":7}}})) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "        assert_eq!(T::"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":33,"column":24},"end":{"line":33,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":38,"column":24},"end":{"line":38,"column":28}} ), depth0)) != null ? stack1 : "")
     + ".name(), Some(\""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":47},"end":{"line":33,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":38,"column":47},"end":{"line":38,"column":52}} ), depth0)) != null ? stack1 : "")
     + "\"), \""
-    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":61},"end":{"line":33,"column":66}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":38,"column":61},"end":{"line":38,"column":66}} ), depth0)) != null ? stack1 : "")
     + ": its own name\");\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2282,7 +2282,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":46,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":51,"column":7}}})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2292,11 +2292,11 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    let extra = T::all() | T::from("
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":40,"column":37},"end":{"line":40,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":45,"column":37},"end":{"line":45,"column":49}} ), depth0)) != null ? stack1 : "")
     + ");\n    assert_eq!(extra.unknown_bits(), "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":41,"column":39},"end":{"line":41,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":46,"column":39},"end":{"line":46,"column":51}} ), depth0)) != null ? stack1 : "")
     + ");\n    assert!(format!(\"{extra:?}\").ends_with(\""
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknownHex", {"start":{"line":42,"column":46},"end":{"line":42,"column":61}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknownHex", {"start":{"line":47,"column":46},"end":{"line":47,"column":61}} ), depth0)) != null ? stack1 : "")
     + "\"), \"{extra:?}\");\n";
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2307,13 +2307,13 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    assert_eq!(T::from("
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":44,"column":25},"end":{"line":44,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":49,"column":25},"end":{"line":49,"column":37}} ), depth0)) != null ? stack1 : "")
     + ").name(), None);\n    assert_eq!(format!(\"{:?}\", T::from("
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":45,"column":41},"end":{"line":45,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":50,"column":41},"end":{"line":50,"column":53}} ), depth0)) != null ? stack1 : "")
     + ")), \""
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "typeName", {"start":{"line":45,"column":62},"end":{"line":45,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "typeName", {"start":{"line":50,"column":62},"end":{"line":50,"column":75}} ), depth0)) != null ? stack1 : "")
     + "("
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":45,"column":80},"end":{"line":45,"column":92}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":50,"column":80},"end":{"line":50,"column":92}} ), depth0)) != null ? stack1 : "")
     + ")\");\n";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2324,7 +2324,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    assert_eq!(format!(\"{:?}\", T::empty()), \""
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"type"), "typeName", {"start":{"line":49,"column":47},"end":{"line":49,"column":60}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"type"), "typeName", {"start":{"line":54,"column":47},"end":{"line":54,"column":60}} ), depth0)) != null ? stack1 : "")
     + "(0)\");\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2334,8 +2334,8 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "//! Every value set's and flag set's type: each member's associated constant holds its\n//! constant, converts to and from the integer, and prints its C name; a value no member has\n//! (from a newer Xen) stays representable and prints as a number, and flag bits the crate does\n//! not name print in hex after the named ones.\n#![allow(unused_imports)]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":52,"column":9}}})) != null ? stack1 : "");
+  return "//! Every value set's and flag set's type: each member's associated constant holds its\n//! constant, converts to and from the integer, and prints its C name; a value no member has\n//! (from a newer Xen) stays representable and prints as a number, and flag bits the crate does\n//! not name print in hex after the named ones.\n#![allow(unused_imports)]\n\n/// `value` converted to the integer type of `like` (a typedef the test module may not import).\nfn integer<T: Into<I>, I>(value: T, _like: I) -> I {\n    value.into()\n}\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "types.rs.hbs": {

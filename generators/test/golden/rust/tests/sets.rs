@@ -7,6 +7,11 @@
 //! not name print in hex after the named ones.
 #![allow(unused_imports)]
 
+/// `value` converted to the integer type of `like` (a typedef the test module may not import).
+fn integer<T: Into<I>, I>(value: T, _like: I) -> I {
+    value.into()
+}
+
 #[test]
 fn stable_base_domid() {
     use xenabi::stable::base::*;
@@ -14,7 +19,7 @@ fn stable_base_domid() {
     {
         assert_eq!(T::DOMID_SELF.0, DOMID_SELF, "DOMID_SELF");
         assert_eq!(T::from(DOMID_SELF), T::DOMID_SELF, "DOMID_SELF: from the integer");
-        assert_eq!(u32::from(T::DOMID_SELF), DOMID_SELF, "DOMID_SELF: to the integer");
+        assert_eq!(integer(T::DOMID_SELF, DOMID_SELF), DOMID_SELF, "DOMID_SELF: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_SELF), T::DOMID_SELF.name().expect("DOMID_SELF: a name"), "DOMID_SELF: Debug");
         assert_eq!(T::DOMID_SELF.name(), Some("DOMID_SELF"), "DOMID_SELF: its own name");
     }
@@ -22,7 +27,7 @@ fn stable_base_domid() {
     {
         assert_eq!(T::DOMID_LATE.0, DOMID_LATE, "DOMID_LATE");
         assert_eq!(T::from(DOMID_LATE), T::DOMID_LATE, "DOMID_LATE: from the integer");
-        assert_eq!(u32::from(T::DOMID_LATE), DOMID_LATE, "DOMID_LATE: to the integer");
+        assert_eq!(integer(T::DOMID_LATE, DOMID_LATE), DOMID_LATE, "DOMID_LATE: to the integer");
         assert_eq!(format!("{:?}", T::DOMID_LATE), T::DOMID_LATE.name().expect("DOMID_LATE: a name"), "DOMID_LATE: Debug");
         assert_eq!(T::DOMID_LATE.name(), Some("DOMID_LATE"), "DOMID_LATE: its own name");
     }
@@ -38,14 +43,14 @@ fn stable_widgets_fx_range() {
     {
         assert_eq!(T::PORT.0, FX_RANGE_PORT, "FX_RANGE_PORT");
         assert_eq!(T::from(FX_RANGE_PORT), T::PORT, "FX_RANGE_PORT: from the integer");
-        assert_eq!(u32::from(T::PORT), FX_RANGE_PORT, "FX_RANGE_PORT: to the integer");
+        assert_eq!(integer(T::PORT, FX_RANGE_PORT), FX_RANGE_PORT, "FX_RANGE_PORT: to the integer");
         assert_eq!(format!("{:?}", T::PORT), T::PORT.name().expect("FX_RANGE_PORT: a name"), "FX_RANGE_PORT: Debug");
         assert_eq!(T::PORT.name(), Some("FX_RANGE_PORT"), "FX_RANGE_PORT: its own name");
     }
     {
         assert_eq!(T::MEMORY.0, FX_RANGE_MEMORY, "FX_RANGE_MEMORY");
         assert_eq!(T::from(FX_RANGE_MEMORY), T::MEMORY, "FX_RANGE_MEMORY: from the integer");
-        assert_eq!(u32::from(T::MEMORY), FX_RANGE_MEMORY, "FX_RANGE_MEMORY: to the integer");
+        assert_eq!(integer(T::MEMORY, FX_RANGE_MEMORY), FX_RANGE_MEMORY, "FX_RANGE_MEMORY: to the integer");
         assert_eq!(format!("{:?}", T::MEMORY), T::MEMORY.name().expect("FX_RANGE_MEMORY: a name"), "FX_RANGE_MEMORY: Debug");
         assert_eq!(T::MEMORY.name(), Some("FX_RANGE_MEMORY"), "FX_RANGE_MEMORY: its own name");
     }
@@ -61,7 +66,7 @@ fn stable_widgets_fx_widget() {
     {
         assert_eq!(T::FX_WIDGET_SELF.0, FX_WIDGET_SELF, "FX_WIDGET_SELF");
         assert_eq!(T::from(FX_WIDGET_SELF), T::FX_WIDGET_SELF, "FX_WIDGET_SELF: from the integer");
-        assert_eq!(fx_id_t::from(T::FX_WIDGET_SELF), FX_WIDGET_SELF, "FX_WIDGET_SELF: to the integer");
+        assert_eq!(integer(T::FX_WIDGET_SELF, FX_WIDGET_SELF), FX_WIDGET_SELF, "FX_WIDGET_SELF: to the integer");
         assert_eq!(format!("{:?}", T::FX_WIDGET_SELF), T::FX_WIDGET_SELF.name().expect("FX_WIDGET_SELF: a name"), "FX_WIDGET_SELF: Debug");
         assert_eq!(T::FX_WIDGET_SELF.name(), Some("FX_WIDGET_SELF"), "FX_WIDGET_SELF: its own name");
     }
@@ -77,7 +82,7 @@ fn stable_widgets_fx_flags() {
     {
         assert_eq!(T::A.0, FX_FLAG_A, "FX_FLAG_A");
         assert_eq!(T::from(FX_FLAG_A), T::A, "FX_FLAG_A: from the integer");
-        assert_eq!(u32::from(T::A), FX_FLAG_A, "FX_FLAG_A: to the integer");
+        assert_eq!(integer(T::A, FX_FLAG_A), FX_FLAG_A, "FX_FLAG_A: to the integer");
         assert!(T::all().contains(T::A), "FX_FLAG_A: in all()");
         assert!(T::A.intersects(T::A) && !T::A.is_empty(), "FX_FLAG_A: set");
         assert_eq!(T::A - T::A, T::empty(), "FX_FLAG_A: removed");
@@ -86,7 +91,7 @@ fn stable_widgets_fx_flags() {
     {
         assert_eq!(T::B.0, FX_FLAG_B, "FX_FLAG_B");
         assert_eq!(T::from(FX_FLAG_B), T::B, "FX_FLAG_B: from the integer");
-        assert_eq!(u32::from(T::B), FX_FLAG_B, "FX_FLAG_B: to the integer");
+        assert_eq!(integer(T::B, FX_FLAG_B), FX_FLAG_B, "FX_FLAG_B: to the integer");
         assert!(T::all().contains(T::B), "FX_FLAG_B: in all()");
         assert!(T::B.intersects(T::B) && !T::B.is_empty(), "FX_FLAG_B: set");
         assert_eq!(T::B - T::B, T::empty(), "FX_FLAG_B: removed");
@@ -105,7 +110,7 @@ fn linux_demodev_demodev_flag() {
     {
         assert_eq!(T::ONCE.0, DEMODEV_FLAG_ONCE, "DEMODEV_FLAG_ONCE");
         assert_eq!(T::from(DEMODEV_FLAG_ONCE), T::ONCE, "DEMODEV_FLAG_ONCE: from the integer");
-        assert_eq!(u32::from(T::ONCE), DEMODEV_FLAG_ONCE, "DEMODEV_FLAG_ONCE: to the integer");
+        assert_eq!(integer(T::ONCE, DEMODEV_FLAG_ONCE), DEMODEV_FLAG_ONCE, "DEMODEV_FLAG_ONCE: to the integer");
         assert!(T::all().contains(T::ONCE), "DEMODEV_FLAG_ONCE: in all()");
         assert!(T::ONCE.intersects(T::ONCE) && !T::ONCE.is_empty(), "DEMODEV_FLAG_ONCE: set");
         assert_eq!(T::ONCE - T::ONCE, T::empty(), "DEMODEV_FLAG_ONCE: removed");
