@@ -168,6 +168,14 @@ describe('Rust crate', () => {
       expect(await cargoTest(CRATE, ['--features', 'zerocopy'])).toBeGreaterThan(50);
     });
 
+    it('passes cargo test on the host with every feature at once (zerocopy, vm-memory), and with vm-memory at Xen 4.6', { timeout: SLOW }, async () => {
+      const all = await run('cargo', ['test', '--locked', '--features', 'zerocopy,vm-memory', '--test', 'vm_memory'], CRATE, { CARGO_TARGET_DIR: targetDir(false) });
+      expect(all.ok, `cargo test --features zerocopy,vm-memory failed:\n${all.out}`).toBe(true);
+      expect(all.out).toMatch(/every_plain_record_is_byte_valued \.\.\. ok/);
+      expect(await cargoTest(CRATE, ['--features', 'zerocopy,vm-memory'])).toBeGreaterThan(50);
+      expect(await cargoTest(CRATE, ['--no-default-features', '--features', `vm-memory,${featureName('4.6')}`])).toBeGreaterThan(40);
+    });
+
     it.each(['4.6', '4.9', '4.12', '4.15'])('passes cargo test on the host with Xen %s as the oldest release supported', { timeout: SLOW }, async (release) => {
       expect(await cargoTest(CRATE, oldest(release))).toBeGreaterThan(40);
     });
@@ -215,6 +223,35 @@ describe('Rust crate', () => {
       ].join('\n'));
       expect(wrong.ok, 'XEN_DMOP_create_ioreq_server was built with the payload of XEN_DMOP_nr_vcpus').toBe(false);
       expect(wrong.out).toMatch(/mismatched types[\s\S]*expected `xen_dm_op_create_ioreq_server`, found `xen_dm_op_nr_vcpus`/);
+    });
+
+    it('types event channel, grant table and memory ops, value sets and flag sets without unsafe, and rejects a wrong record', { timeout: SLOW }, async () => {
+      const right = await userCrate(['xen-4-22', 'zerocopy'], [
+        '#![forbid(unsafe_code)]',
+        'use xenabi::stable::event_channel::{evtchn_bind_virq, EvtchnOp, Evtchnstat, EVTCHNOP_bind_virq, EVTCHNSTAT_virq};',
+        'use xenabi::stable::grant_table::{gnttab_map_grant_ref, Gntmap, GnttabOp, GNTTABOP_map_grant_ref};',
+        'use xenabi::stable::memory::{xen_memory_reservation, XenmemOp};',
+        'pub fn calls() -> usize {',
+        '    let bind = EvtchnOp::BindVirq(evtchn_bind_virq { virq: 1, vcpu: 0, port: 0 });',
+        '    assert_eq!(bind.op(), EVTCHNOP_bind_virq);',
+        '    assert_eq!(EvtchnOp::from_parts(bind.op(), bind.arg_bytes()), Some(bind));',
+        '    let mut map = gnttab_map_grant_ref::default();',
+        '    map.flags = (Gntmap::HOST_MAP | Gntmap::READONLY).bits();',
+        '    let map = GnttabOp::MapGrantRef(map);',
+        '    assert_eq!(map.op(), GNTTABOP_map_grant_ref);',
+        '    assert!(matches!(GnttabOp::from_parts(map.op(), map.arg_bytes()), Some(GnttabOp::MapGrantRef(m)) if Gntmap::from(m.flags).contains(Gntmap::READONLY)));',
+        '    assert_eq!(Evtchnstat::from(EVTCHNSTAT_virq), Evtchnstat::VIRQ);',
+        '    assert_eq!(Evtchnstat::from(99).name(), None);',
+        '    XenmemOp::IncreaseReservation(xen_memory_reservation::default()).arg_bytes().len()',
+        '}',
+      ].join('\n'));
+      expect(right.ok, `typed event channel / grant table / memory ops do not build without unsafe:\n${right.out}`).toBe(true);
+      const wrong = await userCrate(['xen-4-22', 'zerocopy'], [
+        'use xenabi::stable::event_channel::{evtchn_send, EvtchnOp};',
+        'pub fn call() -> EvtchnOp { EvtchnOp::BindVirq(evtchn_send::default()) }',
+      ].join('\n'));
+      expect(wrong.ok, 'EVTCHNOP_bind_virq was built with the record of EVTCHNOP_send').toBe(false);
+      expect(wrong.out).toMatch(/mismatched types[\s\S]*expected `evtchn_bind_virq`, found `evtchn_send`/);
     });
 
     it('never declares what Xen removed', { timeout: SLOW }, async () => {

@@ -4,7 +4,8 @@
  * (bit-fields through their setters, guest handles with `from_addr`), compares its bytes
  * with the vector's, and decodes the vector's bytes back, comparing every member. With
  * `--features zerocopy`, records without unions are also compared through
- * `zerocopy::IntoBytes` and every decode goes through `zerocopy::FromBytes`.
+ * `zerocopy::IntoBytes`, every decode goes through `zerocopy::FromBytes`, and an op's payload
+ * also goes through its typed op (`rust-typed-ops.ts`).
  *
  * Written by the vector generator, not by the Rust emitter (which leaves `tests/vectors.rs`
  * and `tests/vectors/` alone), one file per ABI module beside the helpers; the staleness test
@@ -16,6 +17,7 @@ import { SPDX_LICENSE } from '../../generators/src/output/pipeline.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
 import type { Case } from './catalog.js';
 import type { Leaf } from './shape.js';
+import { typedOpCheck, typedOpUses, type TypedOpUse } from './rust-typed-ops.js';
 import { hexLines } from './vectors.js';
 
 export const RUST_VECTORS_PATH = 'packages/rust-bindings/tests/vectors.rs';
@@ -108,7 +110,7 @@ function setElement(c: Case, k: number, at: string, leaves: Case['leaves']): str
 }
 
 /** The statements of one vector: build and compare bytes, then decode and compare members. */
-function vectorBlock(c: Case): string[] {
+function vectorBlock(c: Case, typed: readonly TypedOpUse[] = []): string[] {
   const i = c.vector.index;
   const head = c.leaves.filter(({ leaf }) => leaf.flexIndex === undefined);
   const elements = byElement(c);
@@ -146,13 +148,14 @@ function vectorBlock(c: Case): string[] {
     ...build,
     `        r.bytes(${i}, "built", buf.bytes(), &want);`,
     ...zerocopy,
+    ...(union ? [] : typed.flatMap((use) => typedOpCheck(use, i))),
     ...(checks.length ? ['        let d = read::<T>(&want);', ...decode] : ['        let _ = read::<T>(&want);']),
     '    }',
   ];
 }
 
 /** One `#[test]` per record: all its vectors. */
-function recordTest(model: ReleaseModel, cases: readonly Case[]): string[] {
+function recordTest(model: ReleaseModel, cases: readonly Case[], typed: ReadonlyMap<string, TypedOpUse[]>): string[] {
   const first = cases[0] as Case;
   const flex = first.shape.flex;
   return [
@@ -162,7 +165,7 @@ function recordTest(model: ReleaseModel, cases: readonly Case[]): string[] {
     ...(flex ? [`    type E = ${elementType(model, flex.element)};`] : []),
     `    let mut r = Report::new("${first.record.name}");`,
     `    assert_eq!(size_of::<T>(), ${first.size}, "size_of::<${recordName(first.record)}>()");`,
-    ...cases.flatMap((c) => vectorBlock(c)),
+    ...cases.flatMap((c) => vectorBlock(c, typed.get(c.record.name))),
     '    r.finish();',
     '}',
     '',
@@ -277,6 +280,7 @@ export function rustVectorFiles(model: ReleaseModel, cases: readonly Case[]): { 
     byModule.set(c.module.name, records);
   }
   const modules = [...byModule.keys()].sort();
+  const typed = typedOpUses(model);
   const root = [
     ...GENERATED,
     '//! The shared test vectors of the host architecture (x86_64): every record built member by',
@@ -298,7 +302,7 @@ export function rustVectorFiles(model: ReleaseModel, cases: readonly Case[]): { 
     '',
     'use super::*;',
     '',
-    ...[...(byModule.get(m) ?? new Map<string, Case[]>()).values()].flatMap((list) => recordTest(model, list)),
+    ...[...(byModule.get(m) ?? new Map<string, Case[]>()).values()].flatMap((list) => recordTest(model, list, typed)),
   ];
   return [
     { path: RUST_VECTORS_PATH, content: root.join('\n') },

@@ -115,6 +115,198 @@ mod stable_argo_xen_argo_op {
     }
 }
 
+mod stable_event_channel_evtchnop {
+    use super::*;
+    use xenabi::stable::event_channel::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> EvtchnOp, op: u32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(EvtchnOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(EvtchnOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(EvtchnOp::BindInterdomain, EVTCHNOP_bind_interdomain);
+        check(EvtchnOp::BindVirq, EVTCHNOP_bind_virq);
+        check(EvtchnOp::BindPirq, EVTCHNOP_bind_pirq);
+        check(EvtchnOp::Close, EVTCHNOP_close);
+        check(EvtchnOp::Send, EVTCHNOP_send);
+        check(EvtchnOp::AllocUnbound, EVTCHNOP_alloc_unbound);
+        check(EvtchnOp::BindIpi, EVTCHNOP_bind_ipi);
+        check(EvtchnOp::BindVcpu, EVTCHNOP_bind_vcpu);
+        check(EvtchnOp::Unmask, EVTCHNOP_unmask);
+        check(EvtchnOp::Reset, EVTCHNOP_reset);
+        check(EvtchnOp::InitControl, EVTCHNOP_init_control);
+        check(EvtchnOp::ExpandArray, EVTCHNOP_expand_array);
+        check(EvtchnOp::SetPriority, EVTCHNOP_set_priority);
+        assert_eq!(EvtchnOp::from_parts(u32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_grant_table_gnttabop {
+    use super::*;
+    use xenabi::stable::grant_table::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> GnttabOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(GnttabOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(GnttabOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(GnttabOp::MapGrantRef, GNTTABOP_map_grant_ref);
+        check(GnttabOp::UnmapGrantRef, GNTTABOP_unmap_grant_ref);
+        check(GnttabOp::SetupTable, GNTTABOP_setup_table);
+        check(GnttabOp::DumpTable, GNTTABOP_dump_table);
+        check(GnttabOp::Transfer, GNTTABOP_transfer);
+        check(GnttabOp::QuerySize, GNTTABOP_query_size);
+        check(GnttabOp::UnmapAndReplace, GNTTABOP_unmap_and_replace);
+        check(GnttabOp::SetVersion, GNTTABOP_set_version);
+        check(GnttabOp::GetStatusFrames, GNTTABOP_get_status_frames);
+        check(GnttabOp::GetVersion, GNTTABOP_get_version);
+        check(GnttabOp::SwapGrantRef, GNTTABOP_swap_grant_ref);
+        assert_eq!(GnttabOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_hvm_op_hvmop {
+    use super::*;
+    use xenabi::stable::hvm_op::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> HvmOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(HvmOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(HvmOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(HvmOp::SetParam, HVMOP_set_param);
+        check(HvmOp::GetParam, HVMOP_get_param);
+        {
+            assert_eq!(HvmOp::FlushTlbs.arg_bytes(), &[] as &[u8]);
+            assert_eq!(HvmOp::from_parts(HVMOP_flush_tlbs, &[]), Some(HvmOp::FlushTlbs));
+        }
+        check(HvmOp::PagetableDying, HVMOP_pagetable_dying);
+        check(HvmOp::GetTime, HVMOP_get_time);
+        check(HvmOp::Xentrace, HVMOP_xentrace);
+        {
+            assert_eq!(HvmOp::SetMemAccess.arg_bytes(), &[] as &[u8]);
+            assert_eq!(HvmOp::from_parts(HVMOP_set_mem_access, &[]), Some(HvmOp::SetMemAccess));
+        }
+        {
+            assert_eq!(HvmOp::GetMemAccess.arg_bytes(), &[] as &[u8]);
+            assert_eq!(HvmOp::from_parts(HVMOP_get_mem_access, &[]), Some(HvmOp::GetMemAccess));
+        }
+        check(HvmOp::GetMemType, HVMOP_get_mem_type);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        check(HvmOp::SetEvtchnUpcallVector, HVMOP_set_evtchn_upcall_vector);
+        {
+            assert_eq!(HvmOp::GuestRequestVmEvent.arg_bytes(), &[] as &[u8]);
+            assert_eq!(HvmOp::from_parts(HVMOP_guest_request_vm_event, &[]), Some(HvmOp::GuestRequestVmEvent));
+        }
+        assert_eq!(HvmOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_kexec_kexec_cmd {
+    use super::*;
+    use xenabi::stable::kexec::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> KexecCmdOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(KexecCmdOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(KexecCmdOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(KexecCmdOp::Kexec, KEXEC_CMD_kexec);
+        check(KexecCmdOp::KexecLoadV1, KEXEC_CMD_kexec_load_v1);
+        check(KexecCmdOp::KexecUnloadV1, KEXEC_CMD_kexec_unload_v1);
+        check(KexecCmdOp::KexecGetRange, KEXEC_CMD_kexec_get_range);
+        check(KexecCmdOp::KexecUnload, KEXEC_CMD_kexec_unload);
+        #[cfg(feature = "xen-4-9")]
+        check(KexecCmdOp::KexecStatus, KEXEC_CMD_kexec_status);
+        assert_eq!(KexecCmdOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_memory_xenmem {
+    use super::*;
+    use xenabi::stable::memory::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> XenmemOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(XenmemOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(XenmemOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(XenmemOp::IncreaseReservation, XENMEM_increase_reservation);
+        check(XenmemOp::DecreaseReservation, XENMEM_decrease_reservation);
+        {
+            assert_eq!(XenmemOp::MaximumRamPage.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenmemOp::from_parts(XENMEM_maximum_ram_page, &[]), Some(XenmemOp::MaximumRamPage));
+        }
+        {
+            assert_eq!(XenmemOp::CurrentReservation.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenmemOp::from_parts(XENMEM_current_reservation, &[]), Some(XenmemOp::CurrentReservation));
+        }
+        {
+            assert_eq!(XenmemOp::MaximumReservation.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenmemOp::from_parts(XENMEM_maximum_reservation, &[]), Some(XenmemOp::MaximumReservation));
+        }
+        check(XenmemOp::MachphysMfnList, XENMEM_machphys_mfn_list);
+        check(XenmemOp::PopulatePhysmap, XENMEM_populate_physmap);
+        check(XenmemOp::AddToPhysmap, XENMEM_add_to_physmap);
+        check(XenmemOp::MemoryMap, XENMEM_memory_map);
+        check(XenmemOp::MachineMemoryMap, XENMEM_machine_memory_map);
+        check(XenmemOp::Exchange, XENMEM_exchange);
+        check(XenmemOp::MachphysMapping, XENMEM_machphys_mapping);
+        check(XenmemOp::SetMemoryMap, XENMEM_set_memory_map);
+        {
+            assert_eq!(XenmemOp::MaximumGpfn.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenmemOp::from_parts(XENMEM_maximum_gpfn, &[]), Some(XenmemOp::MaximumGpfn));
+        }
+        check(XenmemOp::RemoveFromPhysmap, XENMEM_remove_from_physmap);
+        check(XenmemOp::SetPodTarget, XENMEM_set_pod_target);
+        check(XenmemOp::GetPodTarget, XENMEM_get_pod_target);
+        check(XenmemOp::MachphysCompatMfnList, XENMEM_machphys_compat_mfn_list);
+        #[cfg(feature = "xen-4-11")]
+        check(XenmemOp::AcquireResource, XENMEM_acquire_resource);
+        assert_eq!(XenmemOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
 mod stable_nmi_xennmi {
     use super::*;
     use xenabi::stable::nmi::*;
@@ -138,6 +330,57 @@ mod stable_nmi_xennmi {
             assert_eq!(XennmiOp::from_parts(XENNMI_unregister_callback, &[]), Some(XennmiOp::UnregisterCallback));
         }
         assert_eq!(XennmiOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_physdev_physdevop {
+    use super::*;
+    use xenabi::stable::physdev::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> PhysdevOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(PhysdevOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(PhysdevOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        {
+            assert_eq!(PhysdevOp::IRQUNMASKNOTIFY.arg_bytes(), &[] as &[u8]);
+            assert_eq!(PhysdevOp::from_parts(PHYSDEVOP_IRQ_UNMASK_NOTIFY, &[]), Some(PhysdevOp::IRQUNMASKNOTIFY));
+        }
+        check(PhysdevOp::IrqStatusQuery, PHYSDEVOP_irq_status_query);
+        check(PhysdevOp::SetIopl, PHYSDEVOP_set_iopl);
+        check(PhysdevOp::SetIobitmap, PHYSDEVOP_set_iobitmap);
+        check(PhysdevOp::ApicRead, PHYSDEVOP_apic_read);
+        check(PhysdevOp::ApicWrite, PHYSDEVOP_apic_write);
+        check(PhysdevOp::AllocIrqVector, PHYSDEVOP_alloc_irq_vector);
+        check(PhysdevOp::FreeIrqVector, PHYSDEVOP_free_irq_vector);
+        check(PhysdevOp::Eoi, PHYSDEVOP_eoi);
+        check(PhysdevOp::MapPirq, PHYSDEVOP_map_pirq);
+        check(PhysdevOp::UnmapPirq, PHYSDEVOP_unmap_pirq);
+        check(PhysdevOp::ManagePciAdd, PHYSDEVOP_manage_pci_add);
+        check(PhysdevOp::ManagePciRemove, PHYSDEVOP_manage_pci_remove);
+        check(PhysdevOp::PirqEoiGmfnV1, PHYSDEVOP_pirq_eoi_gmfn_v1);
+        check(PhysdevOp::RestoreMsi, PHYSDEVOP_restore_msi);
+        check(PhysdevOp::ManagePciAddExt, PHYSDEVOP_manage_pci_add_ext);
+        check(PhysdevOp::SetupGsi, PHYSDEVOP_setup_gsi);
+        check(PhysdevOp::GetFreePirq, PHYSDEVOP_get_free_pirq);
+        check(PhysdevOp::PciMmcfgReserved, PHYSDEVOP_pci_mmcfg_reserved);
+        check(PhysdevOp::PciDeviceAdd, PHYSDEVOP_pci_device_add);
+        check(PhysdevOp::PciDeviceRemove, PHYSDEVOP_pci_device_remove);
+        check(PhysdevOp::RestoreMsiExt, PHYSDEVOP_restore_msi_ext);
+        check(PhysdevOp::PirqEoiGmfnV2, PHYSDEVOP_pirq_eoi_gmfn_v2);
+        check(PhysdevOp::PrepareMsix, PHYSDEVOP_prepare_msix);
+        check(PhysdevOp::ReleaseMsix, PHYSDEVOP_release_msix);
+        #[cfg(feature = "xen-4-20")]
+        check(PhysdevOp::PciDeviceReset, PHYSDEVOP_pci_device_reset);
+        assert_eq!(PhysdevOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
     }
 }
 
@@ -174,6 +417,60 @@ mod stable_sched_schedop {
         #[cfg(feature = "xen-4-7")]
         check(SchedOp::PinOverride, SCHEDOP_pin_override);
         assert_eq!(SchedOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_vcpu_vcpuop {
+    use super::*;
+    use xenabi::stable::vcpu::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> VcpuOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(VcpuOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(VcpuOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        {
+            assert_eq!(VcpuOp::Initialise.arg_bytes(), &[] as &[u8]);
+            assert_eq!(VcpuOp::from_parts(VCPUOP_initialise, &[]), Some(VcpuOp::Initialise));
+        }
+        {
+            assert_eq!(VcpuOp::Up.arg_bytes(), &[] as &[u8]);
+            assert_eq!(VcpuOp::from_parts(VCPUOP_up, &[]), Some(VcpuOp::Up));
+        }
+        {
+            assert_eq!(VcpuOp::Down.arg_bytes(), &[] as &[u8]);
+            assert_eq!(VcpuOp::from_parts(VCPUOP_down, &[]), Some(VcpuOp::Down));
+        }
+        {
+            assert_eq!(VcpuOp::IsUp.arg_bytes(), &[] as &[u8]);
+            assert_eq!(VcpuOp::from_parts(VCPUOP_is_up, &[]), Some(VcpuOp::IsUp));
+        }
+        check(VcpuOp::GetRunstateInfo, VCPUOP_get_runstate_info);
+        check(VcpuOp::SetPeriodicTimer, VCPUOP_set_periodic_timer);
+        {
+            assert_eq!(VcpuOp::StopPeriodicTimer.arg_bytes(), &[] as &[u8]);
+            assert_eq!(VcpuOp::from_parts(VCPUOP_stop_periodic_timer, &[]), Some(VcpuOp::StopPeriodicTimer));
+        }
+        check(VcpuOp::SetSingleshotTimer, VCPUOP_set_singleshot_timer);
+        {
+            assert_eq!(VcpuOp::StopSingleshotTimer.arg_bytes(), &[] as &[u8]);
+            assert_eq!(VcpuOp::from_parts(VCPUOP_stop_singleshot_timer, &[]), Some(VcpuOp::StopSingleshotTimer));
+        }
+        check(VcpuOp::RegisterVcpuInfo, VCPUOP_register_vcpu_info);
+        {
+            assert_eq!(VcpuOp::SendNmi.arg_bytes(), &[] as &[u8]);
+            assert_eq!(VcpuOp::from_parts(VCPUOP_send_nmi, &[]), Some(VcpuOp::SendNmi));
+        }
+        check(VcpuOp::GetPhysid, VCPUOP_get_physid);
+        assert_eq!(VcpuOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
     }
 }
 

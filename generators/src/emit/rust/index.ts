@@ -14,11 +14,12 @@ import { PRECOMPILED } from './templates/precompiled.js';
 import { rustContext } from './context.js';
 import { CRATE_ROOT, modulePath, moduleFile } from './names.js';
 import { opsTestView, type ArgOpsView, type OpsTestView } from './ops.js';
+import type { SetTypeTestView } from './sets.js';
 import { idsView } from './ids.js';
 import { PresenceSet } from './releases.js';
 import { RING_ORIGIN, ringFile } from './rings.js';
 import { availabilityTestsView } from './availability.js';
-import { crateView, layoutTestsView, moduleView, namespaceViews, typesView, type ModuleChecks, type ModuleView, type NamespaceView } from './view-model.js';
+import { crateView, layoutTestsView, moduleView, namespaceCfg, namespaceViews, typesView, type ModuleChecks, type ModuleView, type NamespaceView } from './view-model.js';
 import type { ModuleDecl } from '../../model/types.js';
 import { ident } from './names.js';
 
@@ -46,11 +47,15 @@ export const rustEmitter: Emitter = {
     const namespaces = namespaceViews(ctx);
     const opsTests: OpsTestView[] = [];
     const argOpsTests: ArgOpsTestView[] = [];
+    const setTests: SetTypeTestView[] = [];
+    const byteValued: ByteValuedTestView[] = [];
     const modules = model.modules.map((m): OutputFile => {
       const { view, checks: moduleChecks } = moduleView(ctx, m);
       checks.push(moduleChecks);
       opsTests.push(...typedOpsTests(m, view.items, namespaces));
       argOpsTests.push(...argOpsTestsOf(m, view.items, namespaces));
+      setTests.push(...setTypeTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
+      byteValued.push(...byteValuedTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       for (const i of view.items) for (const impl of i.record?.accessorImpls ?? []) for (const [a, releases] of impl.where) bitfields.add([a], releases);
       return { path: moduleFile(m.namespace, m.name), content: template('module.rs')(view), sources: [m.loc.file], comment: 'line' };
     });
@@ -70,6 +75,8 @@ export const rustEmitter: Emitter = {
       ...namespaceFiles,
       ...modules,
       ...(opsTests.length || argOpsTests.length ? [rust('tests/ops.rs', template('ops.rs')({ sets: opsTests, argSets: argOpsTests }))] : []),
+      ...(setTests.length ? [rust('tests/sets.rs', template('sets.rs')({ sets: setTests }))] : []),
+      ...(byteValued.length ? [rust('tests/vm_memory.rs', template('vm_memory.rs')({ records: byteValued }))] : []),
       rust('tests/availability.rs', template('availability.rs')(availabilityTestsView(ctx))),
       rust('tests/ids.rs', template('ids.test.rs')(ids)),
       rust('tests/layout.rs', template('layout.rs')(layoutTestsView(ctx, checks, types.checks))),
@@ -102,5 +109,32 @@ function argOpsTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: Na
     if (!item.argOps) return [];
     const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
     return [{ cfgs: [moduleCfg, item.argOps.cfg].filter(Boolean), testModule: `${m.namespace}_${m.name}_${item.argOps.setName.toLowerCase()}`, path, ops: item.argOps }];
+  });
+}
+
+/** The `tests/sets.rs` entries of one module: each value or flag set with a type of its own. */
+function setTypeTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[], namespaceCfg: string): SetTypeTestView[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  return items.flatMap((item) => {
+    if (!item.setType) return [];
+    const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
+    return [{ cfgs: [namespaceCfg, moduleCfg, item.setType.cfg].filter(Boolean), testName: `${m.namespace}_${m.name}_${item.setType.setName.toLowerCase()}`.replace(/_+/g, '_'), path, type: item.setType }];
+  });
+}
+
+interface ByteValuedTestView {
+  cfgs: string[];
+  path: string;
+  name: string;
+}
+
+/** The `tests/vm_memory.rs` entries of one module: each record that is `ByteValued`, under its `cfg`s. */
+function byteValuedTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[], namespaceCfg: string): ByteValuedTestView[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
+  return items.flatMap((item) => {
+    const record = item.record;
+    if (!record?.byteValued) return [];
+    return [{ cfgs: [namespaceCfg, moduleCfg, record.cfg].filter(Boolean), path: `${path}::${record.name}`, name: record.name }];
   });
 }

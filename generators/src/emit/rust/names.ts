@@ -263,11 +263,23 @@ export function docLines(text: string | undefined): string[] {
     .split('\n')
     .map((raw) => {
       const line = raw.trim();
-      if (!line.startsWith('```')) return line;
+      if (!line.startsWith('```')) return inFence ? line : escapeMarkdown(line);
       const opening = !inFence;
       inFence = !inFence;
       return opening && line === '```' ? '```text' : line;
     });
+}
+
+/**
+ * Prose with bracket pairs and tag-like `<` escaped outside inline code, so that rustdoc reads `optarr[0]`
+ * as text rather than a broken intra-doc link and `xen-<version>` as text rather than an
+ * unclosed HTML tag (`cargo doc` with `-D warnings`).
+ */
+export function escapeMarkdown(line: string): string {
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\[([^[\]]*)\]/g, '\\[$1\\]').replace(/<(?=[A-Za-z/!?])/g, '\\<')))
+    .join('');
 }
 
 /** Doc paragraphs joined with an empty doc line between them; empty paragraphs are dropped. */

@@ -7,10 +7,11 @@
  * `IntoBytes`, so its calls have no safe bytes. Plain strings for `_ops.hbs`; every size and offset is Rust's `size_of`/`offset_of`
  * of the asserted layout, so nothing here computes one.
  */
-import type { ConstantSetDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import type { ConstantSetDecl, RecordDecl } from '../../model/types.js';
 import type { RustContext, Uses } from './context.js';
 import type { Presence } from './releases.js';
-import { opName, opSetBase } from '../../names/ops.js';
+import { opSetBase } from '../../names/ops.js';
+import { planOpSet, type OpSetPlan } from '../../names/op-plan.js';
 import { constantType } from './constants.js';
 import { cfgIn, itemPresence } from './context.js';
 import { code, docLines, ident, recordName } from './names.js';
@@ -66,7 +67,9 @@ export function typedOpSet(ctx: RustContext, record: RecordDecl): ConstantSetDec
   return header.every((f) => f.padding) && union?.kind === 'union' ? set : undefined;
 }
 
-export function typedOpsView(ctx: RustContext, record: RecordDecl, set: ConstantSetDecl, methods: readonly OpMethodView[], uses: Uses, where: Presence): TypedOpsView {
+export function typedOpsView(ctx: RustContext, record: RecordDecl, set: ConstantSetDecl, plan: OpSetPlan, all: readonly OpMethodView[], uses: Uses, where: Presence): TypedOpsView {
+  const typed = new Set(plan.ops.map((o) => ident(o.constant)));
+  const methods = all.filter((m) => typed.has(m.constant));
   const { opField, payloadField } = set.dispatch!;
   const opDecl = record.fields.find((f) => f.name === opField)!;
   const unionDecl = record.fields.find((f) => f.name === payloadField)!;
@@ -80,6 +83,7 @@ export function typedOpsView(ctx: RustContext, record: RecordDecl, set: Constant
       `reads: the op, its payload, zero elsewhere) or ${code(`${name}::from`)}/${code(`${name}::typed`)}. An op this`,
       'crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as',
       `${code('Other')}, with the payload bytes as they came.`,
+      ...leftOutDocs(plan),
     ],
     enumName,
     record: name,
@@ -148,57 +152,47 @@ export interface ArgOpsView {
 
 /**
  * The typed layer of an op set whose hypercall takes the op number and a pointer to the
- * argument record as two arguments (`SCHEDOP`, `XEN_ARGO_OP`): an enum of the ops with their
- * records, the op number, the record's bytes and back. Not for a set dispatched through a
- * record (the enum of its calls is that record's), nor one with a payload holding a union (no
- * safe bytes), nor one whose op numbers differ in type.
+ * argument record as two arguments (`SCHEDOP`, `XEN_ARGO_OP`, `EVTCHNOP`, `GNTTABOP`):
+ * an enum of the ops with their records, the op number, the record's bytes and back. Which
+ * ops it types is the set's plan (`names/op-plan.ts`); an op left out there (a record holding
+ * a union) reads back as `None`, like an op from a newer Xen. Not for a set whose op numbers
+ * differ in type.
  */
 export function argOpsView(ctx: RustContext, set: ConstantSetDecl, uses: Uses, scope: Presence): ArgOpsView | undefined {
-  if (set.kind !== 'ops' || set.dispatch?.payloadField) return undefined;
-  const ops = (set.ops ?? []).map((o) => ({ o, constant: ctx.constants.get(o.constant), record: o.record ? ctx.records.get(o.record) : undefined }));
-  if (!ops.length || ops.some((x) => !x.constant || (x.o.record && (!x.record || x.record.kind !== 'struct' || containsUnionIn(ctx, x.record))))) return undefined;
-  const types = new Set(ops.map((x) => constantType(x.constant!, ctx).spelled));
+  const plan = planOpSet(ctx, set);
+  if (!plan || plan.shape !== 'args') return undefined;
+  const ops = plan.ops.map((o) => ({ o, constant: ctx.constants.get(o.constant)!, record: o.record ? ctx.records.get(o.record) : undefined }));
+  const types = new Set(ops.map((x) => constantType(x.constant, ctx).spelled));
   if (types.size !== 1) return undefined;
   return {
     docs: [
       `The ops of ${code(set.name)} with their argument records, typed, so that no op number goes with another`,
       `op's record: ${code('op()')} is the hypercall's op argument and ${code('arg_bytes()')} the record it points to`,
       `(empty for an op without one); ${code('from_parts')} reads them back.`,
+      ...leftOutDocs(plan),
     ],
     enumName: opSetBase(set.name),
     cfg: cfgIn(ctx, itemPresence(ctx, set), scope),
     setName: set.name,
     opType: [...types][0]!,
     variants: ops.map(({ o, constant, record }) => {
-      const at = itemPresence(ctx, constant!);
+      const at = itemPresence(ctx, constant);
       const payloadAt = record ? itemPresence(ctx, record) : undefined;
       return {
         cfgs: [cfgIn(ctx, at, scope), payloadAt ? cfgIn(ctx, payloadAt, scope) : ''].filter((c, i, all) => c && all.indexOf(c) === i),
-        docs: [`${code(constant!.name)}${docSuffix(ctx, constant!.name)}`],
-        variant: camelCase(opName(set, o.constant, o.member)),
-        constant: ident(constant!.name),
+        docs: [`${code(constant.name)}${docSuffix(ctx, constant.name)}`],
+        variant: camelCase(o.name),
+        constant: ident(constant.name),
         ...(record ? { payloadType: uses.type({ kind: 'record', name: record.name }, payloadAt!) } : {}),
       };
     }),
   };
 }
 
-function containsUnionIn(ctx: RustContext, record: RecordDecl, seen = new Set<string>()): boolean {
-  if (record.kind === 'union') return true;
-  if (seen.has(record.name)) return false;
-  seen.add(record.name);
-  return record.fields.some((f) => {
-    const held = heldRecord(ctx, f.type);
-    return held ? containsUnionIn(ctx, held, seen) : false;
-  });
-}
-
-function heldRecord(ctx: RustContext, type: TypeRef, depth = 0): RecordDecl | undefined {
-  if (type.kind === 'record') return ctx.records.get(type.name);
-  if (type.kind === 'array') return heldRecord(ctx, type.element, depth + 1);
-  if (type.kind === 'alias' && depth < 16) {
-    const alias = ctx.aliases.get(type.name);
-    return alias ? heldRecord(ctx, alias.type, depth + 1) : undefined;
-  }
-  return undefined;
+/** The doc paragraph naming the ops a typed layer leaves out, and why. */
+export function leftOutDocs(plan: OpSetPlan): string[] {
+  if (!plan.leftOut.length) return [];
+  const byReason = new Map<string, string[]>();
+  for (const l of plan.leftOut) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), code(l.constant)]);
+  return ['', ...[...byReason].map(([reason, names]) => `Not typed here (${reason}): ${names.join(', ')}; use the record itself.`)];
 }

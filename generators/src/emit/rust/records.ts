@@ -6,6 +6,7 @@
  * select only is declared under their `cfg`.
  */
 import type { Arch, ConstantSetDecl, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import { planOpSet } from '../../names/op-plan.js';
 import { taggedDebugView, typedOpSet, typedOpsView, type TaggedDebugView, type TypedOpsView } from './ops.js';
 import { onArch } from '../../model/arch.js';
 import { existsIn } from '../../model/releases.js';
@@ -85,6 +86,11 @@ export interface RecordView {
   zeroedDefault: boolean;
   /** `impl Debug` that prints no members (unions). */
   opaqueDebug: boolean;
+  /**
+   * `unsafe impl vm_memory::ByteValued` under the `vm-memory` feature: a struct holding no union,
+   * so every byte belongs to an integer (holes are explicit fields) and any bytes are a value.
+   */
+  byteValued: boolean;
   accessorImpls: ImplView[];
   /** For the dispatch record of an op set: a constructor and a payload getter per op. */
   opMethods: OpMethodView[];
@@ -139,6 +145,7 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     consts: recordConsts(ctx, module, record),
     zeroedDefault: zeroed,
     opaqueDebug: union,
+    byteValued: !union && !withUnion,
     accessorImpls: accessorImpls(ctx, record, segments, uses, where),
     opMethods: methods,
     inputCtor: inputCtor(record, fieldNames, fieldTypes, fields.length),
@@ -370,13 +377,12 @@ function typedParts(
   fields: FieldView[],
 ): { typedOps?: TypedOpsView; taggedDebug?: TaggedDebugView } {
   if (!set) return { typedOps: undefined, taggedDebug: undefined };
-  const holdUnion = (set.ops ?? []).some((o) => {
-    const payload = o.record ? ctx.records.get(o.record) : undefined;
-    return !!payload && containsUnion(ctx, payload);
-  });
+  const plan = planOpSet(ctx, set);
   return {
-    // A payload holding a union is not `IntoBytes`: its calls have no safe bytes, so no typed enum.
-    typedOps: holdUnion ? undefined : typedOpsView(ctx, record, set, methods, uses, where),
+    // The enum of a record's calls holds the ops its plan types; an op left out (no record, or
+    // one holding a union) reads back as `Other`. A set where some op travels apart (EVTCHNOP)
+    // is typed by the op number and record instead (`argOpsView`).
+    typedOps: plan?.shape === 'tagged' ? typedOpsView(ctx, record, set, plan, methods, uses, where) : undefined,
     taggedDebug: taggedDebugView(fields, ident(set.dispatch!.payloadField!), methods),
   };
 }

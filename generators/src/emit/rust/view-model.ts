@@ -40,6 +40,7 @@ import { gateLines, recordView, typedefAliasChecks, type RecordView } from './re
 import { presence, PresenceSet, releasePredicate, type Presence } from './releases.js';
 import { groupArchs } from './storage.js';
 import { argOpsView, type ArgOpsView } from './ops.js';
+import { setTypeView, type SetTypeView } from './sets.js';
 
 export interface AliasView {
   docs: string[];
@@ -61,6 +62,8 @@ export interface ItemView {
   setHeader?: string[];
   /** The typed layer of an op set whose op number travels apart from its argument record. */
   argOps?: ArgOpsView;
+  /** The type of a value set (an open enum) or a flag set (a bit set). */
+  setType?: SetTypeView;
 }
 
 export interface AssertBlock {
@@ -129,6 +132,8 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
   for (const set of ctx.model.sets.filter((s) => s.module === module.name && s.namespace === module.namespace)) {
     const argOps = argOpsView(ctx, set, uses, scope);
     if (argOps) items.push({ argOps });
+    const setType = setTypeView(ctx, set, uses, scope);
+    if (setType) items.push({ setType });
   }
   const since = sinceModule(ctx, module);
   const gates = gatesModule(ctx, module);
@@ -400,6 +405,11 @@ function handlePointee(ctx: RustContext, pointee: string, uses: Uses, archs: Pre
 
 // ---- crate level ----------------------------------------------------------------------------
 
+/** The `cfg` of a namespace's `mod` in the crate root: the unstable modules follow the newest release only. */
+export function namespaceCfg(ctx: RustContext, namespace: Namespace): string {
+  return namespace === 'unstable' ? `#[cfg(${featurePredicate(ctx.model.release)})]` : '';
+}
+
 export interface NamespaceView {
   namespace: Namespace;
   docs: string[];
@@ -486,7 +496,7 @@ export function crateView(ctx: RustContext, bitfields: Presence | undefined, ver
     repository: REPOSITORY_URL,
     homepage: HOMEPAGE_URL,
     namespaces: namespaceViews(ctx).map((n) => ({
-      cfg: n.namespace === 'unstable' ? `#[cfg(${featurePredicate(ctx.model.release)})]` : '',
+      cfg: namespaceCfg(ctx, n.namespace),
       name: n.namespace,
     })),
     hasBitfields: !!bitfields,

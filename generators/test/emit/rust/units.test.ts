@@ -210,3 +210,12 @@ describe('rust constant types', () => {
     expect(type('FX_BIG')).toBe('u64');
   });
 });
+
+describe('escapeMarkdown', () => {
+  it('escapes bracket pairs and tag-like < in prose, not in inline code, and leaves shifts alone', async () => {
+    const { escapeMarkdown } = await import('../../../src/emit/rust/names.js');
+    expect(escapeMarkdown('optarr[0] and `a[1]`')).toBe('optarr\\[0\\] and `a[1]`');
+    expect(escapeMarkdown('"xen-<version>-<platform>"')).toBe('"xen-\\<version>-\\<platform>"');
+    expect(escapeMarkdown('major << 16 | minor; bytes [a, b) of it')).toBe('major << 16 | minor; bytes [a, b) of it');
+  });
+});

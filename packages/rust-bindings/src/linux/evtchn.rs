@@ -27,6 +27,13 @@ impl ioctl_evtchn_bind_virq {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 32);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_evtchn_bind_virq {}
+
 /// Argument of IOCTL_EVTCHN_BIND_INTERDOMAIN. The ioctl returns the new local port.
 ///
 /// C: `struct ioctl_evtchn_bind_interdomain`.
@@ -49,6 +56,13 @@ impl ioctl_evtchn_bind_interdomain {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 32);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_evtchn_bind_interdomain {}
+
 /// Argument of IOCTL_EVTCHN_BIND_UNBOUND_PORT. The ioctl returns the new local port, which waits for `remote_domain` to connect.
 ///
 /// C: `struct ioctl_evtchn_bind_unbound_port`.
@@ -68,6 +82,13 @@ impl ioctl_evtchn_bind_unbound_port {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 32);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_evtchn_bind_unbound_port {}
 
 /// Argument of IOCTL_EVTCHN_UNBIND.
 ///
@@ -89,6 +110,13 @@ impl ioctl_evtchn_unbind {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 32);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_evtchn_unbind {}
+
 /// Argument of IOCTL_EVTCHN_NOTIFY.
 ///
 /// C: `struct ioctl_evtchn_notify`.
@@ -108,6 +136,13 @@ impl ioctl_evtchn_notify {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 32);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_evtchn_notify {}
 
 /// Argument of IOCTL_EVTCHN_RESTRICT_DOMID.
 ///
@@ -129,6 +164,13 @@ impl ioctl_evtchn_restrict_domid {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 8, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_evtchn_restrict_domid {}
+
 /// Argument of IOCTL_EVTCHN_BIND_STATIC.
 ///
 /// C: `struct ioctl_evtchn_bind`.
@@ -148,6 +190,13 @@ impl ioctl_evtchn_bind {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 6, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_evtchn_bind {}
 
 /// Bind a virtual IRQ to a new port of this file (ioctl_evtchn_bind_virq); returns the port.
 ///

@@ -45,6 +45,13 @@ impl ioctl_gntalloc_alloc_gref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntalloc_alloc_gref {}
+
 /// Argument of IOCTL_GNTALLOC_DEALLOC_GREF: end the grants of pages made by the allocation ioctl; the memory goes once it is also unmapped here and by the other domain.
 ///
 /// C: `struct ioctl_gntalloc_dealloc_gref`.
@@ -71,6 +78,13 @@ impl ioctl_gntalloc_dealloc_gref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntalloc_dealloc_gref {}
+
 /// Argument of IOCTL_GNTALLOC_SET_UNMAP_NOTIFY: tell the other domain when this process lets go of a page, even if it crashes.
 ///
 /// C: `struct ioctl_gntalloc_unmap_notify`.
@@ -94,6 +108,13 @@ impl ioctl_gntalloc_unmap_notify {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntalloc_unmap_notify {}
 
 /// Allocate pages and grant them to a domain (ioctl_gntalloc_alloc_gref).
 ///
@@ -121,6 +142,159 @@ pub const IOCTL_GNTALLOC_DEALLOC_GREF: u32 = 0x104706;
 ///
 /// Since Linux 2.6.39.
 pub const IOCTL_GNTALLOC_SET_UNMAP_NOTIFY: u32 = 0x104707;
+
+/// The flags of `GNTALLOC_FLAG` (what `ioctl_gntalloc_alloc_gref.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct GntallocFlag(pub u16);
+
+impl GntallocFlag {
+    /// `GNTALLOC_FLAG_WRITABLE`.
+    pub const WRITABLE: Self = Self(GNTALLOC_FLAG_WRITABLE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= GNTALLOC_FLAG_WRITABLE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u16> for GntallocFlag {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<GntallocFlag> for u16 {
+    #[inline]
+    fn from(value: GntallocFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for GntallocFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("GntallocFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::WRITABLE) {
+            sep(f)?;
+            f.write_str("GNTALLOC_FLAG_WRITABLE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for GntallocFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for GntallocFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for GntallocFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for GntallocFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for GntallocFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for GntallocFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for GntallocFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for GntallocFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
 
 /// The first Linux release of each item of this module, to compare with the kernel the program runs on (`LinuxRelease::from_uname`): an older kernel refuses the ioctl (`ENOTTY`) or lacks the device. Xen releases do not change this interface, so no cargo feature selects its items.
 pub mod since {

@@ -31,6 +31,13 @@ impl ioctl_gntdev_grant_ref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_grant_ref {}
+
 /// Argument of IOCTL_GNTDEV_MAP_GRANT_REF: reserve an offset in the device for `count` grants, to be mapped by `mmap` at that offset. The record is followed by `count - 1` more `refs`; pass a buffer that large.
 ///
 /// C: `struct ioctl_gntdev_map_grant_ref`.
@@ -57,6 +64,13 @@ impl ioctl_gntdev_map_grant_ref {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_map_grant_ref {}
+
 /// Argument of IOCTL_GNTDEV_UNMAP_GRANT_REF: release grants reserved by a map ioctl; they are unmapped when no mapping uses them any more.
 ///
 /// C: `struct ioctl_gntdev_unmap_grant_ref`.
@@ -80,6 +94,13 @@ impl ioctl_gntdev_unmap_grant_ref {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_unmap_grant_ref {}
 
 /// Argument of IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR: find the device offset and page count behind an address the process mapped.
 ///
@@ -107,6 +128,13 @@ impl ioctl_gntdev_get_offset_for_vaddr {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_get_offset_for_vaddr {}
+
 /// Argument of IOCTL_GNTDEV_SET_MAX_GRANTS. Kernels since 4.2 accept the call and ignore it (the limit is a module parameter).
 ///
 /// C: `struct ioctl_gntdev_set_max_grants`.
@@ -126,6 +154,13 @@ impl ioctl_gntdev_set_max_grants {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 38);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_set_max_grants {}
 
 /// Argument of IOCTL_GNTDEV_SET_UNMAP_NOTIFY: tell the granting side when this process lets go of a page, even if it crashes.
 ///
@@ -150,6 +185,13 @@ impl ioctl_gntdev_unmap_notify {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 39);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_unmap_notify {}
 
 /// One copy of IOCTL_GNTDEV_GRANT_COPY, between a local buffer or a grant and another; no more than a page is copied, and neither end may cross a page boundary.
 ///
@@ -244,6 +286,13 @@ impl gntdev_grant_copy_segment_source_foreign {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 6, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gntdev_grant_copy_segment_source_foreign {}
+
 /// The dest of the copy: a buffer of this process (GNTCOPY_dest_gref clear) or a foreign grant (set).
 ///
 /// C: the union declared inline in `struct gntdev_grant_copy_segment` as `gntdev_grant_copy_segment.dest`; xenabi names it `gntdev_grant_copy_segment_dest`.
@@ -306,6 +355,13 @@ impl gntdev_grant_copy_segment_dest_foreign {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 6, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gntdev_grant_copy_segment_dest_foreign {}
+
 /// Argument of IOCTL_GNTDEV_GRANT_COPY: a batch of copies, each with its own status.
 ///
 /// C: `struct ioctl_gntdev_grant_copy`.
@@ -331,6 +387,13 @@ impl ioctl_gntdev_grant_copy {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 6, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_grant_copy {}
 
 // ---- Value set UNMAP_NOTIFY (values of ioctl_gntdev_unmap_notify.action) ----
 // What the kernel does when the page is unmapped (also used by gntalloc's unmap notify); the two may be combined.
@@ -386,6 +449,13 @@ impl ioctl_gntdev_dmabuf_exp_from_refs {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_exp_from_refs {}
+
 /// Argument of IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED: wait until every importer let go of an exported dma-buf.
 ///
 /// C: `struct ioctl_gntdev_dmabuf_exp_wait_released`.
@@ -407,6 +477,13 @@ impl ioctl_gntdev_dmabuf_exp_wait_released {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_exp_wait_released {}
 
 /// Argument of IOCTL_GNTDEV_DMABUF_IMP_TO_REFS: import a dma-buf and grant its pages to a domain. The record is followed by `count - 1` more `refs`.
 ///
@@ -436,6 +513,13 @@ impl ioctl_gntdev_dmabuf_imp_to_refs {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_imp_to_refs {}
+
 /// Argument of IOCTL_GNTDEV_DMABUF_IMP_RELEASE: end the grants of an imported dma-buf and drop it.
 ///
 /// C: `struct ioctl_gntdev_dmabuf_imp_release`.
@@ -457,6 +541,13 @@ impl ioctl_gntdev_dmabuf_imp_release {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 19, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioctl_gntdev_dmabuf_imp_release {}
 
 /// Reserve a device offset for a list of grants (ioctl_gntdev_map_grant_ref).
 ///
@@ -513,6 +604,219 @@ pub const IOCTL_GNTDEV_DMABUF_IMP_TO_REFS: u32 = 0x14470b;
 ///
 /// Since Linux 4.19.
 pub const IOCTL_GNTDEV_DMABUF_IMP_RELEASE: u32 = 0x8470c;
+
+/// The values of `UNMAP_NOTIFY` (what `ioctl_gntdev_unmap_notify.action` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UnmapNotify(pub u32);
+
+impl UnmapNotify {
+    /// `UNMAP_NOTIFY_CLEAR_BYTE`.
+    pub const CLEAR_BYTE: Self = Self(UNMAP_NOTIFY_CLEAR_BYTE);
+    /// `UNMAP_NOTIFY_SEND_EVENT`.
+    pub const SEND_EVENT: Self = Self(UNMAP_NOTIFY_SEND_EVENT);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == UNMAP_NOTIFY_CLEAR_BYTE {
+            return Some("UNMAP_NOTIFY_CLEAR_BYTE");
+        }
+        if self.0 == UNMAP_NOTIFY_SEND_EVENT {
+            return Some("UNMAP_NOTIFY_SEND_EVENT");
+        }
+        None
+    }
+}
+
+impl From<u32> for UnmapNotify {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<UnmapNotify> for u32 {
+    #[inline]
+    fn from(value: UnmapNotify) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for UnmapNotify {
+    /// The constant's C name, or `UnmapNotify(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "UnmapNotify({})", self.0),
+        }
+    }
+}
+
+/// The flags of `GNTDEV_DMA_FLAG` (what `ioctl_gntdev_dmabuf_exp_from_refs.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct GntdevDmaFlag(pub u32);
+
+impl GntdevDmaFlag {
+    /// `GNTDEV_DMA_FLAG_WC`.
+    pub const WC: Self = Self(GNTDEV_DMA_FLAG_WC);
+    /// `GNTDEV_DMA_FLAG_COHERENT`.
+    pub const COHERENT: Self = Self(GNTDEV_DMA_FLAG_COHERENT);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= GNTDEV_DMA_FLAG_WC;
+        }
+        {
+            bits |= GNTDEV_DMA_FLAG_COHERENT;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for GntdevDmaFlag {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<GntdevDmaFlag> for u32 {
+    #[inline]
+    fn from(value: GntdevDmaFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for GntdevDmaFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("GntdevDmaFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::WC) {
+            sep(f)?;
+            f.write_str("GNTDEV_DMA_FLAG_WC")?;
+        }
+        if self.contains(Self::COHERENT) {
+            sep(f)?;
+            f.write_str("GNTDEV_DMA_FLAG_COHERENT")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for GntdevDmaFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for GntdevDmaFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for GntdevDmaFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for GntdevDmaFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for GntdevDmaFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
 
 /// The first Linux release of each item of this module, to compare with the kernel the program runs on (`LinuxRelease::from_uname`): an older kernel refuses the ioctl (`ENOTTY`) or lacks the device. Xen releases do not change this interface, so no cargo feature selects its items.
 pub mod since {

@@ -31,6 +31,13 @@ impl privcmd_hypercall {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_hypercall {}
+
 /// One run of pages for IOCTL_PRIVCMD_MMAP: where in the caller's mapping it goes and which foreign frames fill it.
 ///
 /// C: `struct privcmd_mmap_entry`.
@@ -54,6 +61,13 @@ impl privcmd_mmap_entry {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmap_entry {}
 
 /// Argument of IOCTL_PRIVCMD_MMAP: map runs of another domain's frames into an existing mapping of the device (PV toolstacks).
 ///
@@ -81,6 +95,13 @@ impl privcmd_mmap {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmap {}
 
 /// Argument of IOCTL_PRIVCMD_MMAPBATCH: map a list of frames page by page; a frame that fails is marked in place by or-ing an error bit into its array entry. Superseded by the V2 form, which reports each error separately.
 ///
@@ -114,6 +135,13 @@ impl privcmd_mmapbatch {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(2, 6, 37);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmapbatch {}
 
 // ---- Value set PRIVCMD_MMAPBATCH_ERROR ----
 // The error marks IOCTL_PRIVCMD_MMAPBATCH leaves in a frame array entry.
@@ -159,6 +187,13 @@ impl privcmd_mmapbatch_v2 {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(3, 7, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmapbatch_v2 {}
+
 /// One buffer of a device-model op, in the caller's memory. The kernel turns each into the `xen_dm_op_buf` Xen reads.
 ///
 /// C: `struct privcmd_dm_op_buf`.
@@ -180,6 +215,13 @@ impl privcmd_dm_op_buf {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 11, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_dm_op_buf {}
 
 /// Argument of IOCTL_PRIVCMD_DM_OP: one `dm_op` hypercall for a domain. The first buffer holds a `struct xen_dm_op` (its `op` selects the operation); further buffers are what that operation points to.
 ///
@@ -208,6 +250,13 @@ impl privcmd_dm_op {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 11, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_dm_op {}
 
 /// Argument of IOCTL_PRIVCMD_MMAP_RESOURCE: map frames of a resource Xen owns for a domain (`XENMEM_acquire_resource`), such as an ioreq server's pages or a grant table. With `addr` and `num` both 0 the ioctl only reports the resource's size in `num`.
 ///
@@ -241,6 +290,13 @@ impl privcmd_mmap_resource {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(4, 18, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_mmap_resource {}
 
 // ---- Flag set PRIVCMD_IRQFD_FLAG (values of privcmd_irqfd.flags) ----
 // Flags of IOCTL_PRIVCMD_IRQFD.
@@ -279,6 +335,13 @@ impl privcmd_irqfd {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 6, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_irqfd {}
 
 // ---- Flag set PRIVCMD_IOEVENTFD_FLAG (values of privcmd_ioeventfd.flags) ----
 // Flags of IOCTL_PRIVCMD_IOEVENTFD.
@@ -326,6 +389,13 @@ impl privcmd_ioeventfd {
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 7, 0);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_ioeventfd {}
+
 /// Argument of IOCTL_PRIVCMD_PCIDEV_GET_GSI: ask which GSI (global interrupt) a PCI device assigned to the PCI back end uses, for passing it through from a PVH dom0.
 ///
 /// C: `struct privcmd_pcidev_get_gsi`.
@@ -347,6 +417,13 @@ impl privcmd_pcidev_get_gsi {
     /// The first Linux release with this struct.
     pub const LINUX_SINCE: crate::LinuxRelease = crate::LinuxRelease::new(6, 12, 0);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for privcmd_pcidev_get_gsi {}
 
 /// Make a hypercall (privcmd_hypercall); returns its result, or -1 with errno set.
 ///
@@ -421,6 +498,363 @@ pub const IOCTL_PRIVCMD_IOEVENTFD: u32 = 0x40305009;
 ///
 /// Since Linux 6.12.
 pub const IOCTL_PRIVCMD_PCIDEV_GET_GSI: u32 = 0x8500a;
+
+/// The values of `PRIVCMD_MMAPBATCH_ERROR`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PrivcmdMmapbatchError(pub u32);
+
+impl PrivcmdMmapbatchError {
+    /// `PRIVCMD_MMAPBATCH_MFN_ERROR`.
+    pub const MFN_ERROR: Self = Self(PRIVCMD_MMAPBATCH_MFN_ERROR);
+    /// `PRIVCMD_MMAPBATCH_PAGED_ERROR`.
+    pub const PAGED_ERROR: Self = Self(PRIVCMD_MMAPBATCH_PAGED_ERROR);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PRIVCMD_MMAPBATCH_MFN_ERROR {
+            return Some("PRIVCMD_MMAPBATCH_MFN_ERROR");
+        }
+        if self.0 == PRIVCMD_MMAPBATCH_PAGED_ERROR {
+            return Some("PRIVCMD_MMAPBATCH_PAGED_ERROR");
+        }
+        None
+    }
+}
+
+impl From<u32> for PrivcmdMmapbatchError {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PrivcmdMmapbatchError> for u32 {
+    #[inline]
+    fn from(value: PrivcmdMmapbatchError) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PrivcmdMmapbatchError {
+    /// The constant's C name, or `PrivcmdMmapbatchError(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PrivcmdMmapbatchError({})", self.0),
+        }
+    }
+}
+
+/// The flags of `PRIVCMD_IRQFD_FLAG` (what `privcmd_irqfd.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PrivcmdIrqfdFlag(pub u32);
+
+impl PrivcmdIrqfdFlag {
+    /// `PRIVCMD_IRQFD_FLAG_DEASSIGN`.
+    pub const DEASSIGN: Self = Self(PRIVCMD_IRQFD_FLAG_DEASSIGN);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= PRIVCMD_IRQFD_FLAG_DEASSIGN;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for PrivcmdIrqfdFlag {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PrivcmdIrqfdFlag> for u32 {
+    #[inline]
+    fn from(value: PrivcmdIrqfdFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PrivcmdIrqfdFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("PrivcmdIrqfdFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::DEASSIGN) {
+            sep(f)?;
+            f.write_str("PRIVCMD_IRQFD_FLAG_DEASSIGN")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for PrivcmdIrqfdFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for PrivcmdIrqfdFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `PRIVCMD_IOEVENTFD_FLAG` (what `privcmd_ioeventfd.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PrivcmdIoeventfdFlag(pub u32);
+
+impl PrivcmdIoeventfdFlag {
+    /// `PRIVCMD_IOEVENTFD_FLAG_DEASSIGN`.
+    pub const DEASSIGN: Self = Self(PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= PRIVCMD_IOEVENTFD_FLAG_DEASSIGN;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PrivcmdIoeventfdFlag> for u32 {
+    #[inline]
+    fn from(value: PrivcmdIoeventfdFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PrivcmdIoeventfdFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("PrivcmdIoeventfdFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::DEASSIGN) {
+            sep(f)?;
+            f.write_str("PRIVCMD_IOEVENTFD_FLAG_DEASSIGN")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for PrivcmdIoeventfdFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for PrivcmdIoeventfdFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
 
 /// The first Linux release of each item of this module, to compare with the kernel the program runs on (`LinuxRelease::from_uname`): an older kernel refuses the ioctl (`ENOTTY`) or lacks the device. Xen releases do not change this interface, so no cargo feature selects its items.
 pub mod since {

@@ -72,6 +72,13 @@ impl xen_argo_iov {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_iov;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_iov {}
+
 /// An Argo address: a port in a domain.
 ///
 /// C: `struct xen_argo_addr` (typedef `xen_argo_addr_t`).
@@ -104,6 +111,13 @@ impl xen_argo_addr {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_addr;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_addr {}
+
 /// The first argument of XEN_ARGO_OP_sendv: who sends and which ring receives.
 ///
 /// C: `struct xen_argo_send_addr` (typedef `xen_argo_send_addr_t`).
@@ -131,6 +145,13 @@ impl xen_argo_send_addr {
     /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_send_addr;
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_send_addr {}
 
 /// The head of a registered ring in the receiver's memory, followed by the message bytes.
 ///
@@ -177,6 +198,13 @@ impl Default for xen_argo_ring {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring {}
+
 /// The first argument of XEN_ARGO_OP_register_ring: the identity and size of the ring.
 ///
 /// C: `struct xen_argo_register_ring` (typedef `xen_argo_register_ring_t`).
@@ -211,6 +239,13 @@ impl xen_argo_register_ring {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_register_ring;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_register_ring {}
+
 /// The first argument of XEN_ARGO_OP_unregister_ring: which ring to tear down.
 ///
 /// C: `struct xen_argo_unregister_ring` (typedef `xen_argo_unregister_ring_t`).
@@ -242,6 +277,13 @@ impl xen_argo_unregister_ring {
     /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_unregister_ring;
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_unregister_ring {}
 
 /// Granule of the message area: every message is rounded up to a multiple of this many bytes.
 ///
@@ -317,6 +359,13 @@ impl xen_argo_ring_data_ent {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_data_ent;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring_data_ent {}
+
 /// The first argument of XEN_ARGO_OP_notify: a counted list of rings to query.
 ///
 /// C: `struct xen_argo_ring_data` (typedef `xen_argo_ring_data_t`).
@@ -351,6 +400,13 @@ impl xen_argo_ring_data {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_data;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring_data {}
+
 /// The header Xen writes in front of every message it places in a ring.
 ///
 /// C: `struct xen_argo_ring_message_header`.
@@ -382,6 +438,13 @@ impl xen_argo_ring_message_header {
     pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_message_header;
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_argo_ring_message_header {}
+
 // ---- Op set XEN_ARGO_OP ----
 // Argo hypercall sub-ops, each with the record its first argument points to.
 
@@ -412,6 +475,204 @@ pub const XEN_ARGO_OP_notify: i32 = 4;
 ///
 /// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: u32 = 0x1;
+
+/// The flags of `XEN_ARGO_RING` (what `xen_argo_ring_data_ent.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenArgoRing(pub u16);
+
+impl XenArgoRing {
+    /// `XEN_ARGO_RING_EXISTS`.
+    pub const EXISTS: Self = Self(XEN_ARGO_RING_EXISTS);
+    /// `XEN_ARGO_RING_SHARED`.
+    pub const SHARED: Self = Self(XEN_ARGO_RING_SHARED);
+    /// `XEN_ARGO_RING_EMPTY`.
+    pub const EMPTY: Self = Self(XEN_ARGO_RING_EMPTY);
+    /// `XEN_ARGO_RING_SUFFICIENT`.
+    pub const SUFFICIENT: Self = Self(XEN_ARGO_RING_SUFFICIENT);
+    /// `XEN_ARGO_RING_EMSGSIZE`.
+    pub const EMSGSIZE: Self = Self(XEN_ARGO_RING_EMSGSIZE);
+    /// `XEN_ARGO_RING_EBUSY`.
+    pub const EBUSY: Self = Self(XEN_ARGO_RING_EBUSY);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_ARGO_RING_EXISTS;
+        }
+        {
+            bits |= XEN_ARGO_RING_SHARED;
+        }
+        {
+            bits |= XEN_ARGO_RING_EMPTY;
+        }
+        {
+            bits |= XEN_ARGO_RING_SUFFICIENT;
+        }
+        {
+            bits |= XEN_ARGO_RING_EMSGSIZE;
+        }
+        {
+            bits |= XEN_ARGO_RING_EBUSY;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u16> for XenArgoRing {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenArgoRing> for u16 {
+    #[inline]
+    fn from(value: XenArgoRing) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenArgoRing {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenArgoRing(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::EXISTS) {
+            sep(f)?;
+            f.write_str("XEN_ARGO_RING_EXISTS")?;
+        }
+        if self.contains(Self::SHARED) {
+            sep(f)?;
+            f.write_str("XEN_ARGO_RING_SHARED")?;
+        }
+        if self.contains(Self::EMPTY) {
+            sep(f)?;
+            f.write_str("XEN_ARGO_RING_EMPTY")?;
+        }
+        if self.contains(Self::SUFFICIENT) {
+            sep(f)?;
+            f.write_str("XEN_ARGO_RING_SUFFICIENT")?;
+        }
+        if self.contains(Self::EMSGSIZE) {
+            sep(f)?;
+            f.write_str("XEN_ARGO_RING_EMSGSIZE")?;
+        }
+        if self.contains(Self::EBUSY) {
+            sep(f)?;
+            f.write_str("XEN_ARGO_RING_EBUSY")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenArgoRing {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenArgoRing {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenArgoRing {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenArgoRing {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenArgoRing {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenArgoRing {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenArgoRing {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenArgoRing {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
 
 /// The ops of `XEN_ARGO_OP` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
@@ -466,6 +727,159 @@ impl ArgoOp {
             XEN_ARGO_OP_notify => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Notify(arg)),
             _ => None,
         }
+    }
+}
+
+/// The flags of `XEN_ARGO_REGISTER_FLAG`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenArgoRegisterFlag(pub u32);
+
+impl XenArgoRegisterFlag {
+    /// `XEN_ARGO_REGISTER_FLAG_FAIL_EXIST`.
+    pub const FAIL_EXIST: Self = Self(XEN_ARGO_REGISTER_FLAG_FAIL_EXIST);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_ARGO_REGISTER_FLAG_FAIL_EXIST;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenArgoRegisterFlag {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenArgoRegisterFlag> for u32 {
+    #[inline]
+    fn from(value: XenArgoRegisterFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenArgoRegisterFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenArgoRegisterFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::FAIL_EXIST) {
+            sep(f)?;
+            f.write_str("XEN_ARGO_REGISTER_FLAG_FAIL_EXIST")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenArgoRegisterFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenArgoRegisterFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenArgoRegisterFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenArgoRegisterFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenArgoRegisterFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenArgoRegisterFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenArgoRegisterFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenArgoRegisterFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
     }
 }
 

@@ -95,6 +95,13 @@ impl blkif_request_segment {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request_segment {}
+
 /// A request of the block protocol: a read, write, barrier or flush with up to 11 segments.
 ///
 /// C: `struct blkif_request` (typedef `blkif_request_t`).
@@ -133,6 +140,13 @@ impl blkif_request {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request {}
 
 // ---- Flag set BLKIF_DISCARD (values of blkif_request_discard.flag) ----
 // Options of a discard request.
@@ -178,6 +192,13 @@ impl blkif_request_discard {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request_discard {}
 
 /// An indirect read or write (BLKIF_OP_INDIRECT), laid over a ring entry: the segments are in granted pages, so one request can move far more data.
 ///
@@ -232,6 +253,13 @@ impl blkif_request_indirect {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_request_indirect {}
+
 /// The answer to one request, written by the back end into the request's ring slot.
 ///
 /// C: `struct blkif_response` (typedef `blkif_response_t`).
@@ -265,6 +293,13 @@ impl blkif_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_response {}
 
 // ---- Value set BLKIF_RSP (values of blkif_response.status) ----
 // How a request ended.
@@ -428,6 +463,13 @@ impl blkif_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union blkif_sring.pvt` as `blkif_sring.pvt.tapif_user`; xenabi names it `blkif_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -446,6 +488,13 @@ impl blkif_sring_pvt_tapif_user {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for blkif_sring_pvt_tapif_user {}
+
 // ---- Flag set VDISK ----
 // What kind of disk the back end offers, in the xenstore key info of the back end's directory.
 
@@ -463,6 +512,462 @@ pub const VDISK_REMOVABLE: u32 = 0x2;
 ///
 /// Since Xen 4.6.
 pub const VDISK_READONLY: u32 = 0x4;
+
+/// The values of `BLKIF_OP` (what `blkif_request.operation` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct BlkifOp(pub u8);
+
+impl BlkifOp {
+    /// `BLKIF_OP_READ`.
+    pub const READ: Self = Self(BLKIF_OP_READ);
+    /// `BLKIF_OP_WRITE`.
+    pub const WRITE: Self = Self(BLKIF_OP_WRITE);
+    /// `BLKIF_OP_WRITE_BARRIER`.
+    pub const WRITE_BARRIER: Self = Self(BLKIF_OP_WRITE_BARRIER);
+    /// `BLKIF_OP_FLUSH_DISKCACHE`.
+    pub const FLUSH_DISKCACHE: Self = Self(BLKIF_OP_FLUSH_DISKCACHE);
+    /// `BLKIF_OP_RESERVED_1`.
+    pub const RESERVED_1: Self = Self(BLKIF_OP_RESERVED_1);
+    /// `BLKIF_OP_DISCARD`.
+    pub const DISCARD: Self = Self(BLKIF_OP_DISCARD);
+    /// `BLKIF_OP_INDIRECT`.
+    pub const INDIRECT: Self = Self(BLKIF_OP_INDIRECT);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == BLKIF_OP_READ {
+            return Some("BLKIF_OP_READ");
+        }
+        if self.0 == BLKIF_OP_WRITE {
+            return Some("BLKIF_OP_WRITE");
+        }
+        if self.0 == BLKIF_OP_WRITE_BARRIER {
+            return Some("BLKIF_OP_WRITE_BARRIER");
+        }
+        if self.0 == BLKIF_OP_FLUSH_DISKCACHE {
+            return Some("BLKIF_OP_FLUSH_DISKCACHE");
+        }
+        if self.0 == BLKIF_OP_RESERVED_1 {
+            return Some("BLKIF_OP_RESERVED_1");
+        }
+        if self.0 == BLKIF_OP_DISCARD {
+            return Some("BLKIF_OP_DISCARD");
+        }
+        if self.0 == BLKIF_OP_INDIRECT {
+            return Some("BLKIF_OP_INDIRECT");
+        }
+        None
+    }
+}
+
+impl From<u8> for BlkifOp {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<BlkifOp> for u8 {
+    #[inline]
+    fn from(value: BlkifOp) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for BlkifOp {
+    /// The constant's C name, or `BlkifOp(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "BlkifOp({})", self.0),
+        }
+    }
+}
+
+/// The flags of `BLKIF_DISCARD` (what `blkif_request_discard.flag` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct BlkifDiscard(pub u8);
+
+impl BlkifDiscard {
+    /// `BLKIF_DISCARD_SECURE`.
+    pub const SECURE: Self = Self(BLKIF_DISCARD_SECURE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= BLKIF_DISCARD_SECURE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u8 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u8> for BlkifDiscard {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<BlkifDiscard> for u8 {
+    #[inline]
+    fn from(value: BlkifDiscard) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for BlkifDiscard {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("BlkifDiscard(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::SECURE) {
+            sep(f)?;
+            f.write_str("BLKIF_DISCARD_SECURE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for BlkifDiscard {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for BlkifDiscard {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for BlkifDiscard {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for BlkifDiscard {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for BlkifDiscard {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for BlkifDiscard {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for BlkifDiscard {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for BlkifDiscard {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `BLKIF_RSP` (what `blkif_response.status` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct BlkifRsp(pub i16);
+
+impl BlkifRsp {
+    /// `BLKIF_RSP_EOPNOTSUPP`.
+    pub const EOPNOTSUPP: Self = Self(BLKIF_RSP_EOPNOTSUPP);
+    /// `BLKIF_RSP_ERROR`.
+    pub const ERROR: Self = Self(BLKIF_RSP_ERROR);
+    /// `BLKIF_RSP_OKAY`.
+    pub const OKAY: Self = Self(BLKIF_RSP_OKAY);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == BLKIF_RSP_EOPNOTSUPP {
+            return Some("BLKIF_RSP_EOPNOTSUPP");
+        }
+        if self.0 == BLKIF_RSP_ERROR {
+            return Some("BLKIF_RSP_ERROR");
+        }
+        if self.0 == BLKIF_RSP_OKAY {
+            return Some("BLKIF_RSP_OKAY");
+        }
+        None
+    }
+}
+
+impl From<i16> for BlkifRsp {
+    #[inline]
+    fn from(value: i16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<BlkifRsp> for i16 {
+    #[inline]
+    fn from(value: BlkifRsp) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for BlkifRsp {
+    /// The constant's C name, or `BlkifRsp(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "BlkifRsp({})", self.0),
+        }
+    }
+}
+
+/// The flags of `VDISK`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Vdisk(pub u32);
+
+impl Vdisk {
+    /// `VDISK_CDROM`.
+    pub const CDROM: Self = Self(VDISK_CDROM);
+    /// `VDISK_REMOVABLE`.
+    pub const REMOVABLE: Self = Self(VDISK_REMOVABLE);
+    /// `VDISK_READONLY`.
+    pub const READONLY: Self = Self(VDISK_READONLY);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= VDISK_CDROM;
+        }
+        {
+            bits |= VDISK_REMOVABLE;
+        }
+        {
+            bits |= VDISK_READONLY;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Vdisk {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Vdisk> for u32 {
+    #[inline]
+    fn from(value: Vdisk) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Vdisk {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Vdisk(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::CDROM) {
+            sep(f)?;
+            f.write_str("VDISK_CDROM")?;
+        }
+        if self.contains(Self::REMOVABLE) {
+            sep(f)?;
+            f.write_str("VDISK_REMOVABLE")?;
+        }
+        if self.contains(Self::READONLY) {
+            sep(f)?;
+            f.write_str("VDISK_READONLY")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Vdisk {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Vdisk {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Vdisk {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Vdisk {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Vdisk {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Vdisk {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Vdisk {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Vdisk {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

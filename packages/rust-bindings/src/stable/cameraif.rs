@@ -308,6 +308,13 @@ impl xencamera_config_req {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_config_req {}
+
 /// Arguments of XENCAMERA_OP_FRAME_RATE_SET: frames per second as a fraction.
 ///
 /// C: `struct xencamera_frame_rate_req`.
@@ -330,6 +337,13 @@ impl xencamera_frame_rate_req {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_frame_rate_req {}
+
 /// Arguments and result of XENCAMERA_OP_BUF_REQUEST.
 ///
 /// C: `struct xencamera_buf_request`.
@@ -349,6 +363,13 @@ impl xencamera_buf_request {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_buf_request {}
 
 /// Arguments of XENCAMERA_OP_BUF_CREATE: a buffer over pages the front end grants, and where its planes start.
 ///
@@ -378,6 +399,13 @@ impl xencamera_buf_create_req {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_buf_create_req {}
+
 /// Arguments of the requests that name a buffer or a control by index.
 ///
 /// C: `struct xencamera_index`.
@@ -397,6 +425,13 @@ impl xencamera_index {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_index {}
 
 /// A control's value: the arguments of XENCAMERA_OP_CTRL_SET, the result of XENCAMERA_OP_CTRL_GET and a XENCAMERA_EVT_CTRL_CHANGE event.
 ///
@@ -422,6 +457,13 @@ impl xencamera_ctrl_value {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_ctrl_value {}
+
 /// Arguments of XENCAMERA_OP_CTRL_GET.
 ///
 /// C: `struct xencamera_get_ctrl_req`.
@@ -441,6 +483,13 @@ impl xencamera_get_ctrl_req {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_get_ctrl_req {}
 
 /// The capture format as the back end set or would set it.
 ///
@@ -482,6 +531,13 @@ impl xencamera_config_resp {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_config_resp {}
+
 /// How a buffer of the current format is laid out.
 ///
 /// C: `struct xencamera_buf_get_layout_resp`.
@@ -513,6 +569,13 @@ impl xencamera_buf_get_layout_resp {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_buf_get_layout_resp {}
 
 /// A control, described.
 ///
@@ -548,6 +611,13 @@ impl xencamera_ctrl_enum_resp {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_ctrl_enum_resp {}
+
 /// A XENCAMERA_EVT_FRAME_AVAIL event.
 ///
 /// C: `struct xencamera_frame_avail_evt`.
@@ -573,6 +643,13 @@ impl xencamera_frame_avail_evt {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_frame_avail_evt {}
 
 /// A request on the xen_cameraif ring: 64 bytes.
 ///
@@ -940,6 +1017,13 @@ impl xen_cameraif_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_cameraif_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union xen_cameraif_sring.pvt` as `xen_cameraif_sring.pvt.tapif_user`; xenabi names it `xen_cameraif_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.13: cargo feature `xen-4-13`.
@@ -957,6 +1041,13 @@ impl xen_cameraif_sring_pvt_tapif_user {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_cameraif_sring_pvt_tapif_user {}
 
 /// The head of the event page; events (xencamera_evt) follow it to the end of the page.
 ///
@@ -991,6 +1082,13 @@ impl Default for xencamera_event_page {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_event_page {}
+
 /// Bytes of the event page.
 ///
 /// Since Xen 4.13: cargo feature `xen-4-13`.
@@ -1010,6 +1108,689 @@ pub const XENCAMERA_IN_RING_SIZE: u64 = 4032;
 ///
 /// Since Xen 4.13: cargo feature `xen-4-13`.
 pub const XENCAMERA_IN_RING_LEN: u64 = 63;
+
+/// The values of `XENCAMERA_OP` (what `xencamera_req.operation` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraOp(pub u8);
+
+impl XencameraOp {
+    /// `XENCAMERA_OP_CONFIG_SET`.
+    pub const CONFIG_SET: Self = Self(XENCAMERA_OP_CONFIG_SET);
+    /// `XENCAMERA_OP_CONFIG_GET`.
+    pub const CONFIG_GET: Self = Self(XENCAMERA_OP_CONFIG_GET);
+    /// `XENCAMERA_OP_CONFIG_VALIDATE`.
+    pub const CONFIG_VALIDATE: Self = Self(XENCAMERA_OP_CONFIG_VALIDATE);
+    /// `XENCAMERA_OP_FRAME_RATE_SET`.
+    pub const FRAME_RATE_SET: Self = Self(XENCAMERA_OP_FRAME_RATE_SET);
+    /// `XENCAMERA_OP_BUF_GET_LAYOUT`.
+    pub const BUF_GET_LAYOUT: Self = Self(XENCAMERA_OP_BUF_GET_LAYOUT);
+    /// `XENCAMERA_OP_BUF_REQUEST`.
+    pub const BUF_REQUEST: Self = Self(XENCAMERA_OP_BUF_REQUEST);
+    /// `XENCAMERA_OP_BUF_CREATE`.
+    pub const BUF_CREATE: Self = Self(XENCAMERA_OP_BUF_CREATE);
+    /// `XENCAMERA_OP_BUF_DESTROY`.
+    pub const BUF_DESTROY: Self = Self(XENCAMERA_OP_BUF_DESTROY);
+    /// `XENCAMERA_OP_BUF_QUEUE`.
+    pub const BUF_QUEUE: Self = Self(XENCAMERA_OP_BUF_QUEUE);
+    /// `XENCAMERA_OP_BUF_DEQUEUE`.
+    pub const BUF_DEQUEUE: Self = Self(XENCAMERA_OP_BUF_DEQUEUE);
+    /// `XENCAMERA_OP_CTRL_ENUM`.
+    pub const CTRL_ENUM: Self = Self(XENCAMERA_OP_CTRL_ENUM);
+    /// `XENCAMERA_OP_CTRL_SET`.
+    pub const CTRL_SET: Self = Self(XENCAMERA_OP_CTRL_SET);
+    /// `XENCAMERA_OP_CTRL_GET`.
+    pub const CTRL_GET: Self = Self(XENCAMERA_OP_CTRL_GET);
+    /// `XENCAMERA_OP_STREAM_START`.
+    pub const STREAM_START: Self = Self(XENCAMERA_OP_STREAM_START);
+    /// `XENCAMERA_OP_STREAM_STOP`.
+    pub const STREAM_STOP: Self = Self(XENCAMERA_OP_STREAM_STOP);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCAMERA_OP_CONFIG_SET {
+            return Some("XENCAMERA_OP_CONFIG_SET");
+        }
+        if self.0 == XENCAMERA_OP_CONFIG_GET {
+            return Some("XENCAMERA_OP_CONFIG_GET");
+        }
+        if self.0 == XENCAMERA_OP_CONFIG_VALIDATE {
+            return Some("XENCAMERA_OP_CONFIG_VALIDATE");
+        }
+        if self.0 == XENCAMERA_OP_FRAME_RATE_SET {
+            return Some("XENCAMERA_OP_FRAME_RATE_SET");
+        }
+        if self.0 == XENCAMERA_OP_BUF_GET_LAYOUT {
+            return Some("XENCAMERA_OP_BUF_GET_LAYOUT");
+        }
+        if self.0 == XENCAMERA_OP_BUF_REQUEST {
+            return Some("XENCAMERA_OP_BUF_REQUEST");
+        }
+        if self.0 == XENCAMERA_OP_BUF_CREATE {
+            return Some("XENCAMERA_OP_BUF_CREATE");
+        }
+        if self.0 == XENCAMERA_OP_BUF_DESTROY {
+            return Some("XENCAMERA_OP_BUF_DESTROY");
+        }
+        if self.0 == XENCAMERA_OP_BUF_QUEUE {
+            return Some("XENCAMERA_OP_BUF_QUEUE");
+        }
+        if self.0 == XENCAMERA_OP_BUF_DEQUEUE {
+            return Some("XENCAMERA_OP_BUF_DEQUEUE");
+        }
+        if self.0 == XENCAMERA_OP_CTRL_ENUM {
+            return Some("XENCAMERA_OP_CTRL_ENUM");
+        }
+        if self.0 == XENCAMERA_OP_CTRL_SET {
+            return Some("XENCAMERA_OP_CTRL_SET");
+        }
+        if self.0 == XENCAMERA_OP_CTRL_GET {
+            return Some("XENCAMERA_OP_CTRL_GET");
+        }
+        if self.0 == XENCAMERA_OP_STREAM_START {
+            return Some("XENCAMERA_OP_STREAM_START");
+        }
+        if self.0 == XENCAMERA_OP_STREAM_STOP {
+            return Some("XENCAMERA_OP_STREAM_STOP");
+        }
+        None
+    }
+}
+
+impl From<u8> for XencameraOp {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraOp> for u8 {
+    #[inline]
+    fn from(value: XencameraOp) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraOp {
+    /// The constant's C name, or `XencameraOp(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XencameraOp({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENCAMERA_CTRL` (what `xencamera_ctrl_value.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraCtrl(pub u8);
+
+impl XencameraCtrl {
+    /// `XENCAMERA_CTRL_BRIGHTNESS`.
+    pub const BRIGHTNESS: Self = Self(XENCAMERA_CTRL_BRIGHTNESS);
+    /// `XENCAMERA_CTRL_CONTRAST`.
+    pub const CONTRAST: Self = Self(XENCAMERA_CTRL_CONTRAST);
+    /// `XENCAMERA_CTRL_SATURATION`.
+    pub const SATURATION: Self = Self(XENCAMERA_CTRL_SATURATION);
+    /// `XENCAMERA_CTRL_HUE`.
+    pub const HUE: Self = Self(XENCAMERA_CTRL_HUE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCAMERA_CTRL_BRIGHTNESS {
+            return Some("XENCAMERA_CTRL_BRIGHTNESS");
+        }
+        if self.0 == XENCAMERA_CTRL_CONTRAST {
+            return Some("XENCAMERA_CTRL_CONTRAST");
+        }
+        if self.0 == XENCAMERA_CTRL_SATURATION {
+            return Some("XENCAMERA_CTRL_SATURATION");
+        }
+        if self.0 == XENCAMERA_CTRL_HUE {
+            return Some("XENCAMERA_CTRL_HUE");
+        }
+        None
+    }
+}
+
+impl From<u8> for XencameraCtrl {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraCtrl> for u8 {
+    #[inline]
+    fn from(value: XencameraCtrl) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraCtrl {
+    /// The constant's C name, or `XencameraCtrl(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XencameraCtrl({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XENCAMERA_CTRL_FLG` (what `xencamera_ctrl_enum_resp.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraCtrlFlg(pub u32);
+
+impl XencameraCtrlFlg {
+    /// `XENCAMERA_CTRL_FLG_RO`.
+    pub const RO: Self = Self(XENCAMERA_CTRL_FLG_RO);
+    /// `XENCAMERA_CTRL_FLG_WO`.
+    pub const WO: Self = Self(XENCAMERA_CTRL_FLG_WO);
+    /// `XENCAMERA_CTRL_FLG_VOLATILE`.
+    pub const VOLATILE: Self = Self(XENCAMERA_CTRL_FLG_VOLATILE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XENCAMERA_CTRL_FLG_RO;
+        }
+        {
+            bits |= XENCAMERA_CTRL_FLG_WO;
+        }
+        {
+            bits |= XENCAMERA_CTRL_FLG_VOLATILE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XencameraCtrlFlg {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraCtrlFlg> for u32 {
+    #[inline]
+    fn from(value: XencameraCtrlFlg) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraCtrlFlg {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XencameraCtrlFlg(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::RO) {
+            sep(f)?;
+            f.write_str("XENCAMERA_CTRL_FLG_RO")?;
+        }
+        if self.contains(Self::WO) {
+            sep(f)?;
+            f.write_str("XENCAMERA_CTRL_FLG_WO")?;
+        }
+        if self.contains(Self::VOLATILE) {
+            sep(f)?;
+            f.write_str("XENCAMERA_CTRL_FLG_VOLATILE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XencameraCtrlFlg {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XencameraCtrlFlg {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XencameraCtrlFlg {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XencameraCtrlFlg {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XencameraCtrlFlg {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XencameraCtrlFlg {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XencameraCtrlFlg {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XencameraCtrlFlg {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XENCAMERA_COLORSPACE` (what `xencamera_config_resp.colorspace` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraColorspace(pub u32);
+
+impl XencameraColorspace {
+    /// `XENCAMERA_COLORSPACE_DEFAULT`.
+    pub const DEFAULT: Self = Self(XENCAMERA_COLORSPACE_DEFAULT);
+    /// `XENCAMERA_COLORSPACE_SMPTE170M`.
+    pub const SMPTE170M: Self = Self(XENCAMERA_COLORSPACE_SMPTE170M);
+    /// `XENCAMERA_COLORSPACE_REC709`.
+    pub const REC709: Self = Self(XENCAMERA_COLORSPACE_REC709);
+    /// `XENCAMERA_COLORSPACE_SRGB`.
+    pub const SRGB: Self = Self(XENCAMERA_COLORSPACE_SRGB);
+    /// `XENCAMERA_COLORSPACE_OPRGB`.
+    pub const OPRGB: Self = Self(XENCAMERA_COLORSPACE_OPRGB);
+    /// `XENCAMERA_COLORSPACE_BT2020`.
+    pub const BT2020: Self = Self(XENCAMERA_COLORSPACE_BT2020);
+    /// `XENCAMERA_COLORSPACE_DCI_P3`.
+    pub const DCI_P3: Self = Self(XENCAMERA_COLORSPACE_DCI_P3);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCAMERA_COLORSPACE_DEFAULT {
+            return Some("XENCAMERA_COLORSPACE_DEFAULT");
+        }
+        if self.0 == XENCAMERA_COLORSPACE_SMPTE170M {
+            return Some("XENCAMERA_COLORSPACE_SMPTE170M");
+        }
+        if self.0 == XENCAMERA_COLORSPACE_REC709 {
+            return Some("XENCAMERA_COLORSPACE_REC709");
+        }
+        if self.0 == XENCAMERA_COLORSPACE_SRGB {
+            return Some("XENCAMERA_COLORSPACE_SRGB");
+        }
+        if self.0 == XENCAMERA_COLORSPACE_OPRGB {
+            return Some("XENCAMERA_COLORSPACE_OPRGB");
+        }
+        if self.0 == XENCAMERA_COLORSPACE_BT2020 {
+            return Some("XENCAMERA_COLORSPACE_BT2020");
+        }
+        if self.0 == XENCAMERA_COLORSPACE_DCI_P3 {
+            return Some("XENCAMERA_COLORSPACE_DCI_P3");
+        }
+        None
+    }
+}
+
+impl From<u32> for XencameraColorspace {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraColorspace> for u32 {
+    #[inline]
+    fn from(value: XencameraColorspace) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraColorspace {
+    /// The constant's C name, or `XencameraColorspace(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XencameraColorspace({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENCAMERA_XFER_FUNC` (what `xencamera_config_resp.xfer_func` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraXferFunc(pub u32);
+
+impl XencameraXferFunc {
+    /// `XENCAMERA_XFER_FUNC_DEFAULT`.
+    pub const XENCAMERA_XFER_FUNC_DEFAULT: Self = Self(XENCAMERA_XFER_FUNC_DEFAULT);
+    /// `XENCAMERA_XFER_FUNC_709`.
+    pub const XENCAMERA_XFER_FUNC_709: Self = Self(XENCAMERA_XFER_FUNC_709);
+    /// `XENCAMERA_XFER_FUNC_SRGB`.
+    pub const XENCAMERA_XFER_FUNC_SRGB: Self = Self(XENCAMERA_XFER_FUNC_SRGB);
+    /// `XENCAMERA_XFER_FUNC_OPRGB`.
+    pub const XENCAMERA_XFER_FUNC_OPRGB: Self = Self(XENCAMERA_XFER_FUNC_OPRGB);
+    /// `XENCAMERA_XFER_FUNC_NONE`.
+    pub const XENCAMERA_XFER_FUNC_NONE: Self = Self(XENCAMERA_XFER_FUNC_NONE);
+    /// `XENCAMERA_XFER_FUNC_DCI_P3`.
+    pub const XENCAMERA_XFER_FUNC_DCI_P3: Self = Self(XENCAMERA_XFER_FUNC_DCI_P3);
+    /// `XENCAMERA_XFER_FUNC_SMPTE2084`.
+    pub const XENCAMERA_XFER_FUNC_SMPTE2084: Self = Self(XENCAMERA_XFER_FUNC_SMPTE2084);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCAMERA_XFER_FUNC_DEFAULT {
+            return Some("XENCAMERA_XFER_FUNC_DEFAULT");
+        }
+        if self.0 == XENCAMERA_XFER_FUNC_709 {
+            return Some("XENCAMERA_XFER_FUNC_709");
+        }
+        if self.0 == XENCAMERA_XFER_FUNC_SRGB {
+            return Some("XENCAMERA_XFER_FUNC_SRGB");
+        }
+        if self.0 == XENCAMERA_XFER_FUNC_OPRGB {
+            return Some("XENCAMERA_XFER_FUNC_OPRGB");
+        }
+        if self.0 == XENCAMERA_XFER_FUNC_NONE {
+            return Some("XENCAMERA_XFER_FUNC_NONE");
+        }
+        if self.0 == XENCAMERA_XFER_FUNC_DCI_P3 {
+            return Some("XENCAMERA_XFER_FUNC_DCI_P3");
+        }
+        if self.0 == XENCAMERA_XFER_FUNC_SMPTE2084 {
+            return Some("XENCAMERA_XFER_FUNC_SMPTE2084");
+        }
+        None
+    }
+}
+
+impl From<u32> for XencameraXferFunc {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraXferFunc> for u32 {
+    #[inline]
+    fn from(value: XencameraXferFunc) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraXferFunc {
+    /// The constant's C name, or `XencameraXferFunc(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XencameraXferFunc({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENCAMERA_YCBCR_ENC` (what `xencamera_config_resp.ycbcr_enc` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraYcbcrEnc(pub u32);
+
+impl XencameraYcbcrEnc {
+    /// `XENCAMERA_YCBCR_ENC_IGNORE`.
+    pub const XENCAMERA_YCBCR_ENC_IGNORE: Self = Self(XENCAMERA_YCBCR_ENC_IGNORE);
+    /// `XENCAMERA_YCBCR_ENC_601`.
+    pub const XENCAMERA_YCBCR_ENC_601: Self = Self(XENCAMERA_YCBCR_ENC_601);
+    /// `XENCAMERA_YCBCR_ENC_709`.
+    pub const XENCAMERA_YCBCR_ENC_709: Self = Self(XENCAMERA_YCBCR_ENC_709);
+    /// `XENCAMERA_YCBCR_ENC_XV601`.
+    pub const XENCAMERA_YCBCR_ENC_XV601: Self = Self(XENCAMERA_YCBCR_ENC_XV601);
+    /// `XENCAMERA_YCBCR_ENC_XV709`.
+    pub const XENCAMERA_YCBCR_ENC_XV709: Self = Self(XENCAMERA_YCBCR_ENC_XV709);
+    /// `XENCAMERA_YCBCR_ENC_BT2020`.
+    pub const XENCAMERA_YCBCR_ENC_BT2020: Self = Self(XENCAMERA_YCBCR_ENC_BT2020);
+    /// `XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM`.
+    pub const XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM: Self = Self(XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCAMERA_YCBCR_ENC_IGNORE {
+            return Some("XENCAMERA_YCBCR_ENC_IGNORE");
+        }
+        if self.0 == XENCAMERA_YCBCR_ENC_601 {
+            return Some("XENCAMERA_YCBCR_ENC_601");
+        }
+        if self.0 == XENCAMERA_YCBCR_ENC_709 {
+            return Some("XENCAMERA_YCBCR_ENC_709");
+        }
+        if self.0 == XENCAMERA_YCBCR_ENC_XV601 {
+            return Some("XENCAMERA_YCBCR_ENC_XV601");
+        }
+        if self.0 == XENCAMERA_YCBCR_ENC_XV709 {
+            return Some("XENCAMERA_YCBCR_ENC_XV709");
+        }
+        if self.0 == XENCAMERA_YCBCR_ENC_BT2020 {
+            return Some("XENCAMERA_YCBCR_ENC_BT2020");
+        }
+        if self.0 == XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM {
+            return Some("XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM");
+        }
+        None
+    }
+}
+
+impl From<u32> for XencameraYcbcrEnc {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraYcbcrEnc> for u32 {
+    #[inline]
+    fn from(value: XencameraYcbcrEnc) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraYcbcrEnc {
+    /// The constant's C name, or `XencameraYcbcrEnc(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XencameraYcbcrEnc({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENCAMERA_QUANTIZATION` (what `xencamera_config_resp.quantization` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraQuantization(pub u32);
+
+impl XencameraQuantization {
+    /// `XENCAMERA_QUANTIZATION_DEFAULT`.
+    pub const DEFAULT: Self = Self(XENCAMERA_QUANTIZATION_DEFAULT);
+    /// `XENCAMERA_QUANTIZATION_FULL_RANGE`.
+    pub const FULL_RANGE: Self = Self(XENCAMERA_QUANTIZATION_FULL_RANGE);
+    /// `XENCAMERA_QUANTIZATION_LIM_RANGE`.
+    pub const LIM_RANGE: Self = Self(XENCAMERA_QUANTIZATION_LIM_RANGE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCAMERA_QUANTIZATION_DEFAULT {
+            return Some("XENCAMERA_QUANTIZATION_DEFAULT");
+        }
+        if self.0 == XENCAMERA_QUANTIZATION_FULL_RANGE {
+            return Some("XENCAMERA_QUANTIZATION_FULL_RANGE");
+        }
+        if self.0 == XENCAMERA_QUANTIZATION_LIM_RANGE {
+            return Some("XENCAMERA_QUANTIZATION_LIM_RANGE");
+        }
+        None
+    }
+}
+
+impl From<u32> for XencameraQuantization {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraQuantization> for u32 {
+    #[inline]
+    fn from(value: XencameraQuantization) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraQuantization {
+    /// The constant's C name, or `XencameraQuantization(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XencameraQuantization({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENCAMERA_EVT` (what `xencamera_evt.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XencameraEvt(pub u8);
+
+impl XencameraEvt {
+    /// `XENCAMERA_EVT_FRAME_AVAIL`.
+    pub const FRAME_AVAIL: Self = Self(XENCAMERA_EVT_FRAME_AVAIL);
+    /// `XENCAMERA_EVT_CTRL_CHANGE`.
+    pub const CTRL_CHANGE: Self = Self(XENCAMERA_EVT_CTRL_CHANGE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCAMERA_EVT_FRAME_AVAIL {
+            return Some("XENCAMERA_EVT_FRAME_AVAIL");
+        }
+        if self.0 == XENCAMERA_EVT_CTRL_CHANGE {
+            return Some("XENCAMERA_EVT_CTRL_CHANGE");
+        }
+        None
+    }
+}
+
+impl From<u8> for XencameraEvt {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XencameraEvt> for u8 {
+    #[inline]
+    fn from(value: XencameraEvt) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XencameraEvt {
+    /// The constant's C name, or `XencameraEvt(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XencameraEvt({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

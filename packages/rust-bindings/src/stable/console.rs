@@ -60,6 +60,13 @@ impl Default for xencons_interface {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencons_interface {}
+
 // ---- Value set XENCONSOLE (values of xencons_interface.connection) ----
 // Whether the console back end is attached.
 
@@ -74,6 +81,62 @@ pub const XENCONSOLE_DISCONNECTED: u8 = 1;
 /// Since Xen 4.21: cargo feature `xen-4-21`.
 #[cfg(feature = "xen-4-21")]
 pub const XENCONSOLE_CONNECTED: u8 = 0;
+
+/// The values of `XENCONSOLE` (what `xencons_interface.connection` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-21")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenconsole(pub u8);
+
+#[cfg(feature = "xen-4-21")]
+impl Xenconsole {
+    /// `XENCONSOLE_DISCONNECTED`.
+    pub const DISCONNECTED: Self = Self(XENCONSOLE_DISCONNECTED);
+    /// `XENCONSOLE_CONNECTED`.
+    pub const CONNECTED: Self = Self(XENCONSOLE_CONNECTED);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENCONSOLE_DISCONNECTED {
+            return Some("XENCONSOLE_DISCONNECTED");
+        }
+        if self.0 == XENCONSOLE_CONNECTED {
+            return Some("XENCONSOLE_CONNECTED");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-21")]
+impl From<u8> for Xenconsole {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-21")]
+impl From<Xenconsole> for u8 {
+    #[inline]
+    fn from(value: Xenconsole) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-21")]
+impl ::core::fmt::Debug for Xenconsole {
+    /// The constant's C name, or `Xenconsole(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Xenconsole({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

@@ -46,6 +46,13 @@ impl xen_dm_op_create_ioreq_server {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_create_ioreq_server {}
+
 impl xen_dm_op_create_ioreq_server {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -92,6 +99,13 @@ impl xen_dm_op_get_ioreq_server_info {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_get_ioreq_server_info {}
 
 // ---- Flag set XEN_DMOP_get_ioreq_server_info_flags (values of xen_dm_op_get_ioreq_server_info.flags) ----
 // Options of XEN_DMOP_get_ioreq_server_info.
@@ -141,6 +155,13 @@ impl xen_dm_op_ioreq_server_range {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_ioreq_server_range {}
 
 impl xen_dm_op_ioreq_server_range {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -198,6 +219,13 @@ impl xen_dm_op_set_ioreq_server_state {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_ioreq_server_state {}
+
 impl xen_dm_op_set_ioreq_server_state {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -233,6 +261,13 @@ impl xen_dm_op_destroy_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_destroy_ioreq_server {}
 
 impl xen_dm_op_destroy_ioreq_server {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -272,6 +307,13 @@ impl xen_dm_op_track_dirty_vram {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_track_dirty_vram {}
 
 impl xen_dm_op_track_dirty_vram {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -313,6 +355,13 @@ impl xen_dm_op_set_pci_intx_level {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_pci_intx_level {}
+
 impl xen_dm_op_set_pci_intx_level {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -346,6 +395,13 @@ impl xen_dm_op_set_isa_irq_level {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_isa_irq_level {}
 
 impl xen_dm_op_set_isa_irq_level {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -381,6 +437,13 @@ impl xen_dm_op_set_pci_link_route {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_pci_link_route {}
+
 impl xen_dm_op_set_pci_link_route {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -414,6 +477,13 @@ impl xen_dm_op_modified_memory {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_modified_memory {}
 
 impl xen_dm_op_modified_memory {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -451,6 +521,13 @@ impl xen_dm_op_modified_memory_extent {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_modified_memory_extent {}
+
 /// Payload of XEN_DMOP_set_mem_type: changes the p2m type of a run of guest frames.
 ///
 /// C: `struct xen_dm_op_set_mem_type` (typedef `xen_dm_op_set_mem_type_t`).
@@ -482,6 +559,13 @@ impl xen_dm_op_set_mem_type {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_mem_type {}
 
 impl xen_dm_op_set_mem_type {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -533,6 +617,13 @@ impl xen_dm_op_inject_event {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_inject_event {}
 
 impl xen_dm_op_inject_event {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -606,6 +697,13 @@ impl xen_dm_op_inject_msi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_inject_msi {}
+
 impl xen_dm_op_inject_msi {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -643,6 +741,13 @@ impl xen_dm_op_map_mem_type_to_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_map_mem_type_to_ioreq_server {}
 
 impl xen_dm_op_map_mem_type_to_ioreq_server {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
@@ -693,6 +798,14 @@ impl xen_dm_op_remote_shutdown {
 }
 
 #[cfg(feature = "xen-4-10")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_remote_shutdown {}
+
+#[cfg(feature = "xen-4-10")]
 impl xen_dm_op_remote_shutdown {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -738,6 +851,14 @@ impl xen_dm_op_relocate_memory {
 }
 
 #[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_relocate_memory {}
+
+#[cfg(feature = "xen-4-11")]
 impl xen_dm_op_relocate_memory {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -781,6 +902,14 @@ impl xen_dm_op_pin_memory_cacheattr {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_pin_memory_cacheattr {}
 
 #[cfg(feature = "xen-4-11")]
 impl xen_dm_op_pin_memory_cacheattr {
@@ -870,6 +999,14 @@ impl xen_dm_op_set_irq_level {
 }
 
 #[cfg(feature = "xen-4-15")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_set_irq_level {}
+
+#[cfg(feature = "xen-4-15")]
 impl xen_dm_op_set_irq_level {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -904,6 +1041,14 @@ impl xen_dm_op_nr_vcpus {
     /// The first Xen release with this struct (cargo feature `xen-4-15`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 15);
 }
+
+#[cfg(feature = "xen-4-15")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_nr_vcpus {}
 
 /// What the first buffer of every dm_op call holds: the operation number and its payload.
 ///
@@ -2015,6 +2160,544 @@ pub type xen_dm_op_buf_t = xen_dm_op_buf;
 impl xen_dm_op_buf {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_dm_op_buf {}
+
+/// The flags of `XEN_DMOP_get_ioreq_server_info_flags` (what `xen_dm_op_get_ioreq_server_info.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[cfg(feature = "xen-4-11")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDmopGetIoreqServerInfoFlags(pub u16);
+
+#[cfg(feature = "xen-4-11")]
+impl XenDmopGetIoreqServerInfoFlags {
+    /// `XEN_DMOP_no_gfns`.
+    pub const XEN_DMOP_no_gfns: Self = Self(XEN_DMOP_no_gfns);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_DMOP_no_gfns;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<u16> for XenDmopGetIoreqServerInfoFlags {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<XenDmopGetIoreqServerInfoFlags> for u16 {
+    #[inline]
+    fn from(value: XenDmopGetIoreqServerInfoFlags) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::fmt::Debug for XenDmopGetIoreqServerInfoFlags {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenDmopGetIoreqServerInfoFlags(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::XEN_DMOP_no_gfns) {
+            sep(f)?;
+            f.write_str("XEN_DMOP_no_gfns")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::BitOr for XenDmopGetIoreqServerInfoFlags {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::BitOrAssign for XenDmopGetIoreqServerInfoFlags {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::BitAnd for XenDmopGetIoreqServerInfoFlags {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::BitAndAssign for XenDmopGetIoreqServerInfoFlags {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::BitXor for XenDmopGetIoreqServerInfoFlags {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::BitXorAssign for XenDmopGetIoreqServerInfoFlags {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::Sub for XenDmopGetIoreqServerInfoFlags {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::ops::SubAssign for XenDmopGetIoreqServerInfoFlags {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_DMOP_IO_RANGE` (what `xen_dm_op_ioreq_server_range.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDmopIoRange(pub u32);
+
+impl XenDmopIoRange {
+    /// `XEN_DMOP_IO_RANGE_PORT`.
+    pub const PORT: Self = Self(XEN_DMOP_IO_RANGE_PORT);
+    /// `XEN_DMOP_IO_RANGE_MEMORY`.
+    pub const MEMORY: Self = Self(XEN_DMOP_IO_RANGE_MEMORY);
+    /// `XEN_DMOP_IO_RANGE_PCI`.
+    pub const PCI: Self = Self(XEN_DMOP_IO_RANGE_PCI);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_DMOP_IO_RANGE_PORT {
+            return Some("XEN_DMOP_IO_RANGE_PORT");
+        }
+        if self.0 == XEN_DMOP_IO_RANGE_MEMORY {
+            return Some("XEN_DMOP_IO_RANGE_MEMORY");
+        }
+        if self.0 == XEN_DMOP_IO_RANGE_PCI {
+            return Some("XEN_DMOP_IO_RANGE_PCI");
+        }
+        None
+    }
+}
+
+impl From<u32> for XenDmopIoRange {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDmopIoRange> for u32 {
+    #[inline]
+    fn from(value: XenDmopIoRange) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDmopIoRange {
+    /// The constant's C name, or `XenDmopIoRange(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDmopIoRange({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_DMOP_EVENT` (what `xen_dm_op_inject_event.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDmopEvent(pub u8);
+
+impl XenDmopEvent {
+    /// `XEN_DMOP_EVENT_ext_int`.
+    pub const EXT_INT: Self = Self(XEN_DMOP_EVENT_ext_int);
+    /// `XEN_DMOP_EVENT_nmi`.
+    pub const NMI: Self = Self(XEN_DMOP_EVENT_nmi);
+    /// `XEN_DMOP_EVENT_hw_exc`.
+    pub const HW_EXC: Self = Self(XEN_DMOP_EVENT_hw_exc);
+    /// `XEN_DMOP_EVENT_sw_int`.
+    pub const SW_INT: Self = Self(XEN_DMOP_EVENT_sw_int);
+    /// `XEN_DMOP_EVENT_pri_sw_exc`.
+    pub const PRI_SW_EXC: Self = Self(XEN_DMOP_EVENT_pri_sw_exc);
+    /// `XEN_DMOP_EVENT_sw_exc`.
+    pub const SW_EXC: Self = Self(XEN_DMOP_EVENT_sw_exc);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_DMOP_EVENT_ext_int {
+            return Some("XEN_DMOP_EVENT_ext_int");
+        }
+        if self.0 == XEN_DMOP_EVENT_nmi {
+            return Some("XEN_DMOP_EVENT_nmi");
+        }
+        if self.0 == XEN_DMOP_EVENT_hw_exc {
+            return Some("XEN_DMOP_EVENT_hw_exc");
+        }
+        if self.0 == XEN_DMOP_EVENT_sw_int {
+            return Some("XEN_DMOP_EVENT_sw_int");
+        }
+        if self.0 == XEN_DMOP_EVENT_pri_sw_exc {
+            return Some("XEN_DMOP_EVENT_pri_sw_exc");
+        }
+        if self.0 == XEN_DMOP_EVENT_sw_exc {
+            return Some("XEN_DMOP_EVENT_sw_exc");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenDmopEvent {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDmopEvent> for u8 {
+    #[inline]
+    fn from(value: XenDmopEvent) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDmopEvent {
+    /// The constant's C name, or `XenDmopEvent(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDmopEvent({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XEN_DMOP_IOREQ_MEM_ACCESS` (what `xen_dm_op_map_mem_type_to_ioreq_server.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDmopIoreqMemAccess(pub u32);
+
+impl XenDmopIoreqMemAccess {
+    /// `XEN_DMOP_IOREQ_MEM_ACCESS_READ`.
+    pub const READ: Self = Self(XEN_DMOP_IOREQ_MEM_ACCESS_READ);
+    /// `XEN_DMOP_IOREQ_MEM_ACCESS_WRITE`.
+    pub const WRITE: Self = Self(XEN_DMOP_IOREQ_MEM_ACCESS_WRITE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_DMOP_IOREQ_MEM_ACCESS_READ;
+        }
+        {
+            bits |= XEN_DMOP_IOREQ_MEM_ACCESS_WRITE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenDmopIoreqMemAccess {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDmopIoreqMemAccess> for u32 {
+    #[inline]
+    fn from(value: XenDmopIoreqMemAccess) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDmopIoreqMemAccess {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenDmopIoreqMemAccess(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::READ) {
+            sep(f)?;
+            f.write_str("XEN_DMOP_IOREQ_MEM_ACCESS_READ")?;
+        }
+        if self.contains(Self::WRITE) {
+            sep(f)?;
+            f.write_str("XEN_DMOP_IOREQ_MEM_ACCESS_WRITE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenDmopIoreqMemAccess {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenDmopIoreqMemAccess {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenDmopIoreqMemAccess {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenDmopIoreqMemAccess {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenDmopIoreqMemAccess {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenDmopIoreqMemAccess {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenDmopIoreqMemAccess {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenDmopIoreqMemAccess {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_DMOP_MEM_CACHEATTR` (what `xen_dm_op_pin_memory_cacheattr.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-11")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDmopMemCacheattr(pub u32);
+
+#[cfg(feature = "xen-4-11")]
+impl XenDmopMemCacheattr {
+    /// `XEN_DMOP_MEM_CACHEATTR_UC`.
+    pub const UC: Self = Self(XEN_DMOP_MEM_CACHEATTR_UC);
+    /// `XEN_DMOP_MEM_CACHEATTR_WC`.
+    pub const WC: Self = Self(XEN_DMOP_MEM_CACHEATTR_WC);
+    /// `XEN_DMOP_MEM_CACHEATTR_WT`.
+    pub const WT: Self = Self(XEN_DMOP_MEM_CACHEATTR_WT);
+    /// `XEN_DMOP_MEM_CACHEATTR_WP`.
+    pub const WP: Self = Self(XEN_DMOP_MEM_CACHEATTR_WP);
+    /// `XEN_DMOP_MEM_CACHEATTR_WB`.
+    pub const WB: Self = Self(XEN_DMOP_MEM_CACHEATTR_WB);
+    /// `XEN_DMOP_MEM_CACHEATTR_UCM`.
+    pub const UCM: Self = Self(XEN_DMOP_MEM_CACHEATTR_UCM);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_DMOP_MEM_CACHEATTR_UC {
+            return Some("XEN_DMOP_MEM_CACHEATTR_UC");
+        }
+        if self.0 == XEN_DMOP_MEM_CACHEATTR_WC {
+            return Some("XEN_DMOP_MEM_CACHEATTR_WC");
+        }
+        if self.0 == XEN_DMOP_MEM_CACHEATTR_WT {
+            return Some("XEN_DMOP_MEM_CACHEATTR_WT");
+        }
+        if self.0 == XEN_DMOP_MEM_CACHEATTR_WP {
+            return Some("XEN_DMOP_MEM_CACHEATTR_WP");
+        }
+        if self.0 == XEN_DMOP_MEM_CACHEATTR_WB {
+            return Some("XEN_DMOP_MEM_CACHEATTR_WB");
+        }
+        if self.0 == XEN_DMOP_MEM_CACHEATTR_UCM {
+            return Some("XEN_DMOP_MEM_CACHEATTR_UCM");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<u32> for XenDmopMemCacheattr {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<XenDmopMemCacheattr> for u32 {
+    #[inline]
+    fn from(value: XenDmopMemCacheattr) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::fmt::Debug for XenDmopMemCacheattr {
+    /// The constant's C name, or `XenDmopMemCacheattr(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDmopMemCacheattr({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

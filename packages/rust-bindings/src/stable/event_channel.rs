@@ -114,6 +114,13 @@ impl evtchn_alloc_unbound {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_alloc_unbound {}
+
 /// Arguments of EVTCHNOP_bind_interdomain: connect to a port another domain left unbound for us. The new local port starts out pending.
 ///
 /// C: `struct evtchn_bind_interdomain` (typedef `evtchn_bind_interdomain_t`).
@@ -144,6 +151,13 @@ impl evtchn_bind_interdomain {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_interdomain {}
+
 /// Arguments of EVTCHNOP_bind_virq: deliver a virtual IRQ through a new local port.
 ///
 /// C: `struct evtchn_bind_virq` (typedef `evtchn_bind_virq_t`).
@@ -170,6 +184,13 @@ impl evtchn_bind_virq {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_virq {}
 
 // ---- Flag set BIND_PIRQ (values of evtchn_bind_pirq.flags) ----
 // Flags of evtchn_bind_pirq.
@@ -206,6 +227,13 @@ impl evtchn_bind_pirq {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_pirq {}
+
 /// Arguments of EVTCHNOP_bind_ipi: a port one vCPU of the domain uses to signal another.
 ///
 /// C: `struct evtchn_bind_ipi` (typedef `evtchn_bind_ipi_t`).
@@ -231,6 +259,13 @@ impl evtchn_bind_ipi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_ipi {}
+
 /// Arguments of EVTCHNOP_close.
 ///
 /// C: `struct evtchn_close` (typedef `evtchn_close_t`).
@@ -254,6 +289,13 @@ impl evtchn_close {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_close {}
+
 /// Arguments of EVTCHNOP_send.
 ///
 /// C: `struct evtchn_send` (typedef `evtchn_send_t`).
@@ -276,6 +318,13 @@ impl evtchn_send {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_send {}
 
 // ---- Value set EVTCHNSTAT (values of evtchn_status.status) ----
 // What a port is bound to, as EVTCHNOP_status reports it.
@@ -408,6 +457,13 @@ impl evtchn_status_u_unbound {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_status_u_unbound {}
+
 /// Details for EVTCHNSTAT_interdomain.
 ///
 /// C: the struct declared inline in `union evtchn_status.u` as `evtchn_status.u.interdomain`; xenabi names it `evtchn_status_u_interdomain`.
@@ -432,6 +488,13 @@ impl evtchn_status_u_interdomain {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_status_u_interdomain {}
 
 /// Arguments of EVTCHNOP_bind_vcpu. IPI ports and per-vCPU VIRQ ports cannot be moved; every other port starts on vCPU 0.
 ///
@@ -458,6 +521,13 @@ impl evtchn_bind_vcpu {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_bind_vcpu {}
+
 /// Arguments of EVTCHNOP_unmask.
 ///
 /// C: `struct evtchn_unmask` (typedef `evtchn_unmask_t`).
@@ -481,6 +551,13 @@ impl evtchn_unmask {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_unmask {}
+
 /// Arguments of EVTCHNOP_reset. Events bound while the reset runs may be lost.
 ///
 /// C: `struct evtchn_reset` (typedef `evtchn_reset_t`).
@@ -503,6 +580,13 @@ impl evtchn_reset {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_reset {}
 
 /// Arguments of EVTCHNOP_init_control: register a vCPU's FIFO control block. Events pending before the switch are dropped, so call it before binding ports.
 ///
@@ -537,6 +621,13 @@ impl evtchn_init_control {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_init_control {}
+
 /// Arguments of EVTCHNOP_expand_array.
 ///
 /// C: `struct evtchn_expand_array` (typedef `evtchn_expand_array_t`).
@@ -559,6 +650,13 @@ impl evtchn_expand_array {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_expand_array {}
 
 /// Arguments of EVTCHNOP_set_priority.
 ///
@@ -584,6 +682,13 @@ impl evtchn_set_priority {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_set_priority {}
 
 /// The argument of the old single-argument event channel hypercall: a sub-op number and its arguments in one record. Newer callers pass the sub-op and the argument record separately; the FIFO sub-ops exist only that way.
 ///
@@ -1018,6 +1123,340 @@ pub type evtchn_fifo_control_block_t = evtchn_fifo_control_block;
 impl evtchn_fifo_control_block {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for evtchn_fifo_control_block {}
+
+/// The ops of `EVTCHNOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `EVTCHNOP_status`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvtchnOp {
+    /// `EVTCHNOP_bind_interdomain`: Connect a new local port to an unbound port another domain offered to us (evtchn_bind_interdomain).
+    BindInterdomain(evtchn_bind_interdomain),
+    /// `EVTCHNOP_bind_virq`: Attach a new local port to a virtual IRQ on a chosen vCPU (evtchn_bind_virq).
+    BindVirq(evtchn_bind_virq),
+    /// `EVTCHNOP_bind_pirq`: Attach a new local port to a physical IRQ the domain may use (evtchn_bind_pirq).
+    BindPirq(evtchn_bind_pirq),
+    /// `EVTCHNOP_close`: Release a local port; an interdomain peer falls back to the unbound state (evtchn_close).
+    Close(evtchn_close),
+    /// `EVTCHNOP_send`: Raise the event on the far end of a local port (evtchn_send).
+    Send(evtchn_send),
+    /// `EVTCHNOP_alloc_unbound`: Create a port in a domain that waits for one named remote domain to connect (evtchn_alloc_unbound).
+    AllocUnbound(evtchn_alloc_unbound),
+    /// `EVTCHNOP_bind_ipi`: Create a port for inter-processor notifications within the calling domain (evtchn_bind_ipi).
+    BindIpi(evtchn_bind_ipi),
+    /// `EVTCHNOP_bind_vcpu`: Choose which vCPU is notified when a port fires (evtchn_bind_vcpu).
+    BindVcpu(evtchn_bind_vcpu),
+    /// `EVTCHNOP_unmask`: Clear the mask of a local port and deliver any event that arrived meanwhile (evtchn_unmask).
+    Unmask(evtchn_unmask),
+    /// `EVTCHNOP_reset`: Close every port of a domain, and drop back to the 2-level ABI when the caller resets itself (evtchn_reset).
+    Reset(evtchn_reset),
+    /// `EVTCHNOP_init_control`: Switch a vCPU to the FIFO ABI by registering its control block page (evtchn_init_control).
+    InitControl(evtchn_init_control),
+    /// `EVTCHNOP_expand_array`: Hand Xen one more page of FIFO event words (evtchn_expand_array).
+    ExpandArray(evtchn_expand_array),
+    /// `EVTCHNOP_set_priority`: Move a port to another FIFO priority queue (evtchn_set_priority).
+    SetPriority(evtchn_set_priority),
+}
+
+#[cfg(feature = "zerocopy")]
+impl EvtchnOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::BindInterdomain(_) => EVTCHNOP_bind_interdomain,
+            Self::BindVirq(_) => EVTCHNOP_bind_virq,
+            Self::BindPirq(_) => EVTCHNOP_bind_pirq,
+            Self::Close(_) => EVTCHNOP_close,
+            Self::Send(_) => EVTCHNOP_send,
+            Self::AllocUnbound(_) => EVTCHNOP_alloc_unbound,
+            Self::BindIpi(_) => EVTCHNOP_bind_ipi,
+            Self::BindVcpu(_) => EVTCHNOP_bind_vcpu,
+            Self::Unmask(_) => EVTCHNOP_unmask,
+            Self::Reset(_) => EVTCHNOP_reset,
+            Self::InitControl(_) => EVTCHNOP_init_control,
+            Self::ExpandArray(_) => EVTCHNOP_expand_array,
+            Self::SetPriority(_) => EVTCHNOP_set_priority,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::BindInterdomain(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindVirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindPirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Close(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Send(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::AllocUnbound(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindIpi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::BindVcpu(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Unmask(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Reset(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::InitControl(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ExpandArray(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetPriority(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: u32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            EVTCHNOP_bind_interdomain => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindInterdomain(arg)),
+            EVTCHNOP_bind_virq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindVirq(arg)),
+            EVTCHNOP_bind_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindPirq(arg)),
+            EVTCHNOP_close => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Close(arg)),
+            EVTCHNOP_send => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Send(arg)),
+            EVTCHNOP_alloc_unbound => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AllocUnbound(arg)),
+            EVTCHNOP_bind_ipi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindIpi(arg)),
+            EVTCHNOP_bind_vcpu => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindVcpu(arg)),
+            EVTCHNOP_unmask => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Unmask(arg)),
+            EVTCHNOP_reset => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Reset(arg)),
+            EVTCHNOP_init_control => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::InitControl(arg)),
+            EVTCHNOP_expand_array => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ExpandArray(arg)),
+            EVTCHNOP_set_priority => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPriority(arg)),
+            _ => None,
+        }
+    }
+}
+
+/// The flags of `BIND_PIRQ` (what `evtchn_bind_pirq.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct BindPirq(pub u32);
+
+impl BindPirq {
+    /// `BIND_PIRQ__WILL_SHARE`.
+    pub const BIND_PIRQ__WILL_SHARE: Self = Self(BIND_PIRQ__WILL_SHARE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= BIND_PIRQ__WILL_SHARE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for BindPirq {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<BindPirq> for u32 {
+    #[inline]
+    fn from(value: BindPirq) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for BindPirq {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("BindPirq(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::BIND_PIRQ__WILL_SHARE) {
+            sep(f)?;
+            f.write_str("BIND_PIRQ__WILL_SHARE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for BindPirq {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for BindPirq {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for BindPirq {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for BindPirq {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for BindPirq {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `EVTCHNSTAT` (what `evtchn_status.status` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Evtchnstat(pub u32);
+
+impl Evtchnstat {
+    /// `EVTCHNSTAT_closed`.
+    pub const CLOSED: Self = Self(EVTCHNSTAT_closed);
+    /// `EVTCHNSTAT_unbound`.
+    pub const UNBOUND: Self = Self(EVTCHNSTAT_unbound);
+    /// `EVTCHNSTAT_interdomain`.
+    pub const INTERDOMAIN: Self = Self(EVTCHNSTAT_interdomain);
+    /// `EVTCHNSTAT_pirq`.
+    pub const PIRQ: Self = Self(EVTCHNSTAT_pirq);
+    /// `EVTCHNSTAT_virq`.
+    pub const VIRQ: Self = Self(EVTCHNSTAT_virq);
+    /// `EVTCHNSTAT_ipi`.
+    pub const IPI: Self = Self(EVTCHNSTAT_ipi);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == EVTCHNSTAT_closed {
+            return Some("EVTCHNSTAT_closed");
+        }
+        if self.0 == EVTCHNSTAT_unbound {
+            return Some("EVTCHNSTAT_unbound");
+        }
+        if self.0 == EVTCHNSTAT_interdomain {
+            return Some("EVTCHNSTAT_interdomain");
+        }
+        if self.0 == EVTCHNSTAT_pirq {
+            return Some("EVTCHNSTAT_pirq");
+        }
+        if self.0 == EVTCHNSTAT_virq {
+            return Some("EVTCHNSTAT_virq");
+        }
+        if self.0 == EVTCHNSTAT_ipi {
+            return Some("EVTCHNSTAT_ipi");
+        }
+        None
+    }
+}
+
+impl From<u32> for Evtchnstat {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Evtchnstat> for u32 {
+    #[inline]
+    fn from(value: Evtchnstat) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Evtchnstat {
+    /// The constant's C name, or `Evtchnstat(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Evtchnstat({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

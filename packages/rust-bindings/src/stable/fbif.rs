@@ -51,6 +51,13 @@ impl xenfb_update {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenfb_update {}
+
 /// The framebuffer's new mode.
 ///
 /// C: `struct xenfb_resize`.
@@ -83,6 +90,13 @@ impl xenfb_resize {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenfb_resize {}
 
 /// Bytes of one event from the front end.
 ///
@@ -172,6 +186,13 @@ impl xenfb_refresh_period {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenfb_refresh_period {}
 
 /// Bytes of one event from the back end.
 ///
@@ -304,6 +325,110 @@ impl Default for xenfb_page {
         // SAFETY: every member is an integer, an array of integers, a guest handle (an
         // integer) or a record of such, and all-zero bytes are a valid value of each.
         unsafe { ::core::mem::zeroed() }
+    }
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenfb_page {}
+
+/// The values of `XENFB_OUT_TYPE` (what `xenfb_out_event.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenfbOutType(pub u8);
+
+impl XenfbOutType {
+    /// `XENFB_TYPE_UPDATE`.
+    pub const UPDATE: Self = Self(XENFB_TYPE_UPDATE);
+    /// `XENFB_TYPE_RESIZE`.
+    pub const RESIZE: Self = Self(XENFB_TYPE_RESIZE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENFB_TYPE_UPDATE {
+            return Some("XENFB_TYPE_UPDATE");
+        }
+        if self.0 == XENFB_TYPE_RESIZE {
+            return Some("XENFB_TYPE_RESIZE");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenfbOutType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenfbOutType> for u8 {
+    #[inline]
+    fn from(value: XenfbOutType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenfbOutType {
+    /// The constant's C name, or `XenfbOutType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenfbOutType({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENFB_IN_TYPE` (what `xenfb_in_event.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenfbInType(pub u8);
+
+impl XenfbInType {
+    /// `XENFB_TYPE_REFRESH_PERIOD`.
+    pub const XENFB_TYPE_REFRESH_PERIOD: Self = Self(XENFB_TYPE_REFRESH_PERIOD);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENFB_TYPE_REFRESH_PERIOD {
+            return Some("XENFB_TYPE_REFRESH_PERIOD");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenfbInType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenfbInType> for u8 {
+    #[inline]
+    fn from(value: XenfbInType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenfbInType {
+    /// The constant's C name, or `XenfbInType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenfbInType({})", self.0),
+        }
     }
 }
 

@@ -122,6 +122,161 @@ pub const XENFEAT_dm_msix_all_writes: i32 = 20;
 /// Since Xen 4.6.
 pub const XENFEAT_NR_SUBMAPS: i32 = 1;
 
+/// The values of `XENFEAT`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenfeat(pub i32);
+
+impl Xenfeat {
+    /// `XENFEAT_writable_page_tables`.
+    pub const WRITABLE_PAGE_TABLES: Self = Self(XENFEAT_writable_page_tables);
+    /// `XENFEAT_writable_descriptor_tables`.
+    pub const WRITABLE_DESCRIPTOR_TABLES: Self = Self(XENFEAT_writable_descriptor_tables);
+    /// `XENFEAT_auto_translated_physmap`.
+    pub const AUTO_TRANSLATED_PHYSMAP: Self = Self(XENFEAT_auto_translated_physmap);
+    /// `XENFEAT_supervisor_mode_kernel`.
+    pub const SUPERVISOR_MODE_KERNEL: Self = Self(XENFEAT_supervisor_mode_kernel);
+    /// `XENFEAT_pae_pgdir_above_4gb`.
+    pub const PAE_PGDIR_ABOVE_4GB: Self = Self(XENFEAT_pae_pgdir_above_4gb);
+    /// `XENFEAT_mmu_pt_update_preserve_ad`.
+    pub const MMU_PT_UPDATE_PRESERVE_AD: Self = Self(XENFEAT_mmu_pt_update_preserve_ad);
+    /// `XENFEAT_highmem_assist`.
+    pub const HIGHMEM_ASSIST: Self = Self(XENFEAT_highmem_assist);
+    /// `XENFEAT_gnttab_map_avail_bits`.
+    pub const GNTTAB_MAP_AVAIL_BITS: Self = Self(XENFEAT_gnttab_map_avail_bits);
+    /// `XENFEAT_hvm_callback_vector`.
+    pub const HVM_CALLBACK_VECTOR: Self = Self(XENFEAT_hvm_callback_vector);
+    /// `XENFEAT_hvm_safe_pvclock`.
+    pub const HVM_SAFE_PVCLOCK: Self = Self(XENFEAT_hvm_safe_pvclock);
+    /// `XENFEAT_hvm_pirqs`.
+    pub const HVM_PIRQS: Self = Self(XENFEAT_hvm_pirqs);
+    /// `XENFEAT_dom0`.
+    pub const DOM0: Self = Self(XENFEAT_dom0);
+    /// `XENFEAT_memory_op_vnode_supported`.
+    pub const MEMORY_OP_VNODE_SUPPORTED: Self = Self(XENFEAT_memory_op_vnode_supported);
+    /// `XENFEAT_ARM_SMCCC_supported`.
+    #[cfg(feature = "xen-4-10")]
+    pub const ARM_SMCCC_SUPPORTED: Self = Self(XENFEAT_ARM_SMCCC_supported);
+    /// `XENFEAT_linux_rsdp_unrestricted`.
+    #[cfg(feature = "xen-4-11")]
+    pub const LINUX_RSDP_UNRESTRICTED: Self = Self(XENFEAT_linux_rsdp_unrestricted);
+    /// `XENFEAT_not_direct_mapped`.
+    #[cfg(feature = "xen-4-16")]
+    pub const NOT_DIRECT_MAPPED: Self = Self(XENFEAT_not_direct_mapped);
+    /// `XENFEAT_direct_mapped`.
+    #[cfg(feature = "xen-4-16")]
+    pub const DIRECT_MAPPED: Self = Self(XENFEAT_direct_mapped);
+    /// `XENFEAT_runstate_phys_area`.
+    #[cfg(feature = "xen-4-18")]
+    pub const RUNSTATE_PHYS_AREA: Self = Self(XENFEAT_runstate_phys_area);
+    /// `XENFEAT_vcpu_time_phys_area`.
+    #[cfg(feature = "xen-4-18")]
+    pub const VCPU_TIME_PHYS_AREA: Self = Self(XENFEAT_vcpu_time_phys_area);
+    /// `XENFEAT_dm_msix_all_writes`.
+    #[cfg(feature = "xen-4-19")]
+    pub const DM_MSIX_ALL_WRITES: Self = Self(XENFEAT_dm_msix_all_writes);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENFEAT_writable_page_tables {
+            return Some("XENFEAT_writable_page_tables");
+        }
+        if self.0 == XENFEAT_writable_descriptor_tables {
+            return Some("XENFEAT_writable_descriptor_tables");
+        }
+        if self.0 == XENFEAT_auto_translated_physmap {
+            return Some("XENFEAT_auto_translated_physmap");
+        }
+        if self.0 == XENFEAT_supervisor_mode_kernel {
+            return Some("XENFEAT_supervisor_mode_kernel");
+        }
+        if self.0 == XENFEAT_pae_pgdir_above_4gb {
+            return Some("XENFEAT_pae_pgdir_above_4gb");
+        }
+        if self.0 == XENFEAT_mmu_pt_update_preserve_ad {
+            return Some("XENFEAT_mmu_pt_update_preserve_ad");
+        }
+        if self.0 == XENFEAT_highmem_assist {
+            return Some("XENFEAT_highmem_assist");
+        }
+        if self.0 == XENFEAT_gnttab_map_avail_bits {
+            return Some("XENFEAT_gnttab_map_avail_bits");
+        }
+        if self.0 == XENFEAT_hvm_callback_vector {
+            return Some("XENFEAT_hvm_callback_vector");
+        }
+        if self.0 == XENFEAT_hvm_safe_pvclock {
+            return Some("XENFEAT_hvm_safe_pvclock");
+        }
+        if self.0 == XENFEAT_hvm_pirqs {
+            return Some("XENFEAT_hvm_pirqs");
+        }
+        if self.0 == XENFEAT_dom0 {
+            return Some("XENFEAT_dom0");
+        }
+        if self.0 == XENFEAT_memory_op_vnode_supported {
+            return Some("XENFEAT_memory_op_vnode_supported");
+        }
+        #[cfg(feature = "xen-4-10")]
+        if self.0 == XENFEAT_ARM_SMCCC_supported {
+            return Some("XENFEAT_ARM_SMCCC_supported");
+        }
+        #[cfg(feature = "xen-4-11")]
+        if self.0 == XENFEAT_linux_rsdp_unrestricted {
+            return Some("XENFEAT_linux_rsdp_unrestricted");
+        }
+        #[cfg(feature = "xen-4-16")]
+        if self.0 == XENFEAT_not_direct_mapped {
+            return Some("XENFEAT_not_direct_mapped");
+        }
+        #[cfg(feature = "xen-4-16")]
+        if self.0 == XENFEAT_direct_mapped {
+            return Some("XENFEAT_direct_mapped");
+        }
+        #[cfg(feature = "xen-4-18")]
+        if self.0 == XENFEAT_runstate_phys_area {
+            return Some("XENFEAT_runstate_phys_area");
+        }
+        #[cfg(feature = "xen-4-18")]
+        if self.0 == XENFEAT_vcpu_time_phys_area {
+            return Some("XENFEAT_vcpu_time_phys_area");
+        }
+        #[cfg(feature = "xen-4-19")]
+        if self.0 == XENFEAT_dm_msix_all_writes {
+            return Some("XENFEAT_dm_msix_all_writes");
+        }
+        None
+    }
+}
+
+impl From<i32> for Xenfeat {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Xenfeat> for i32 {
+    #[inline]
+    fn from(value: Xenfeat) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Xenfeat {
+    /// The constant's C name, or `Xenfeat(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Xenfeat({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

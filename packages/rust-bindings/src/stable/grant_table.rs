@@ -44,6 +44,13 @@ impl grant_entry_v1 {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v1 {}
+
 /// Entries at the start of the table that the toolstack may fill in before the guest runs and that are kept when the guest switches table version; guests allocate from this index on.
 ///
 /// Since Xen 4.6.
@@ -211,6 +218,13 @@ impl grant_entry_header {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_header {}
+
 /// One entry of a version 2 grant table: a header and, chosen by the grant type and GTF_sub_page, the shape of the rest. Always 16 bytes.
 ///
 /// C: `union grant_entry_v2` (typedef `grant_entry_v2_t`).
@@ -286,6 +300,13 @@ impl grant_entry_v2_full_page {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v2_full_page {}
+
 /// A partial-page grant: GTF_permit_access with GTF_sub_page; the grantee may use bytes [page_off, page_off + length) of the frame.
 ///
 /// C: the struct declared inline in `union grant_entry_v2` as `grant_entry_v2.sub_page`; xenabi names it `grant_entry_v2_sub_page`.
@@ -311,6 +332,13 @@ impl grant_entry_v2_sub_page {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v2_sub_page {}
 
 /// A transitive grant: the grantee may use grant `gref` of domain `trans_domid` as if it were the granter. Xen copies through such grants but does not map them.
 ///
@@ -339,6 +367,13 @@ impl grant_entry_v2_transitive {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for grant_entry_v2_transitive {}
 
 /// One entry of the version 2 status table, which Xen keeps beside the grant table: the GTF_reading and GTF_writing bits of the grant with the same index.
 ///
@@ -453,6 +488,13 @@ impl gnttab_map_grant_ref {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_map_grant_ref {}
+
 /// One mapping to tear down with GNTTABOP_unmap_grant_ref; the sub-op takes an array of these.
 ///
 /// C: `struct gnttab_unmap_grant_ref` (typedef `gnttab_unmap_grant_ref_t`).
@@ -484,6 +526,13 @@ impl gnttab_unmap_grant_ref {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_unmap_grant_ref {}
 
 /// Arguments of GNTTABOP_setup_table: grow a domain's grant table to `nr_frames` frames and list the frames it occupies.
 ///
@@ -525,6 +574,13 @@ impl gnttab_setup_table {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_setup_table {}
+
 /// Arguments of GNTTABOP_dump_table: print a domain's grant table on Xen's console, for debugging.
 ///
 /// C: `struct gnttab_dump_table` (typedef `gnttab_dump_table_t`).
@@ -549,6 +605,13 @@ impl gnttab_dump_table {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_dump_table {}
 
 /// One page to give away with GNTTABOP_transfer: the caller loses the page and the receiving domain gets it in the entry it prepared with GTF_accept_transfer. The sub-op takes an array of these.
 ///
@@ -589,6 +652,13 @@ impl gnttab_transfer {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_transfer {}
 
 // ---- Flag set GNTCOPY (values of gnttab_copy.flags) ----
 // Which ends of a GNTTABOP_copy are named by a grant reference rather than a frame.
@@ -750,6 +820,13 @@ impl gnttab_query_size {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_query_size {}
+
 /// One mapping handled by GNTTABOP_unmap_and_replace: unmap the grant at `host_addr`, move the mapping found at `new_addr` there and clear `new_addr`. The sub-op takes an array of these.
 ///
 /// C: `struct gnttab_unmap_and_replace` (typedef `gnttab_unmap_and_replace_t`).
@@ -782,6 +859,13 @@ impl gnttab_unmap_and_replace {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_unmap_and_replace {}
+
 /// Arguments of GNTTABOP_set_version: switch the caller's grant table to version 1 or 2. Only allowed while no grant is in use; the reserved entries are carried over.
 ///
 /// C: `struct gnttab_set_version` (typedef `gnttab_set_version_t`).
@@ -804,6 +888,13 @@ impl gnttab_set_version {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_set_version {}
 
 /// Arguments of GNTTABOP_get_status_frames: list the frames of a domain's version 2 status table (grant_status_t entries).
 ///
@@ -834,6 +925,13 @@ impl gnttab_get_status_frames {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_get_status_frames {}
+
 /// Arguments of GNTTABOP_get_version: which grant table version a domain uses.
 ///
 /// C: `struct gnttab_get_version` (typedef `gnttab_get_version_t`).
@@ -862,6 +960,13 @@ impl gnttab_get_version {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_get_version {}
 
 /// One pair for GNTTABOP_swap_grant_ref: exchange two entries of the caller's own table, neither of which may be in use. The sub-op takes an array of these.
 ///
@@ -892,6 +997,13 @@ impl gnttab_swap_grant_ref {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for gnttab_swap_grant_ref {}
 
 // ---- Flag set GNTTAB_CACHE (values of gnttab_cache_flush.op) ----
 // Cache maintenance GNTTABOP_cache_flush performs. Xen 4.10 made the literals unsigned. GNTTAB_CACHE_SOURCE_GREF, bit 31, belongs here too but is declared on its own: before 4.10 its literal is the negative int (1 << 31).
@@ -1116,6 +1228,1206 @@ pub const GNTST_eagain: i16 = -12;
 /// Since Xen 4.16: cargo feature `xen-4-16`.
 #[cfg(feature = "xen-4-16")]
 pub const GNTST_no_space: i16 = -13;
+
+/// The values of `GNTTAB_RESERVED`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct GnttabReserved(pub i32);
+
+impl GnttabReserved {
+    /// `GNTTAB_RESERVED_CONSOLE`.
+    pub const CONSOLE: Self = Self(GNTTAB_RESERVED_CONSOLE);
+    /// `GNTTAB_RESERVED_XENSTORE`.
+    pub const XENSTORE: Self = Self(GNTTAB_RESERVED_XENSTORE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == GNTTAB_RESERVED_CONSOLE {
+            return Some("GNTTAB_RESERVED_CONSOLE");
+        }
+        if self.0 == GNTTAB_RESERVED_XENSTORE {
+            return Some("GNTTAB_RESERVED_XENSTORE");
+        }
+        None
+    }
+}
+
+impl From<i32> for GnttabReserved {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<GnttabReserved> for i32 {
+    #[inline]
+    fn from(value: GnttabReserved) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for GnttabReserved {
+    /// The constant's C name, or `GnttabReserved(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "GnttabReserved({})", self.0),
+        }
+    }
+}
+
+/// The values of `GTF_type` (what `grant_entry_v1.flags` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct GtfType(pub u16);
+
+impl GtfType {
+    /// `GTF_invalid`.
+    pub const INVALID: Self = Self(GTF_invalid);
+    /// `GTF_permit_access`.
+    pub const PERMIT_ACCESS: Self = Self(GTF_permit_access);
+    /// `GTF_accept_transfer`.
+    pub const ACCEPT_TRANSFER: Self = Self(GTF_accept_transfer);
+    /// `GTF_transitive`.
+    pub const TRANSITIVE: Self = Self(GTF_transitive);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == GTF_invalid {
+            return Some("GTF_invalid");
+        }
+        if self.0 == GTF_permit_access {
+            return Some("GTF_permit_access");
+        }
+        if self.0 == GTF_accept_transfer {
+            return Some("GTF_accept_transfer");
+        }
+        if self.0 == GTF_transitive {
+            return Some("GTF_transitive");
+        }
+        None
+    }
+}
+
+impl From<u16> for GtfType {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<GtfType> for u16 {
+    #[inline]
+    fn from(value: GtfType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for GtfType {
+    /// The constant's C name, or `GtfType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "GtfType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `GTF` (what `grant_entry_v1.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Gtf(pub u16);
+
+impl Gtf {
+    /// `GTF_readonly`.
+    pub const READONLY: Self = Self(GTF_readonly);
+    /// `GTF_reading`.
+    pub const READING: Self = Self(GTF_reading);
+    /// `GTF_writing`.
+    pub const WRITING: Self = Self(GTF_writing);
+    /// `GTF_PWT`.
+    pub const PWT: Self = Self(GTF_PWT);
+    /// `GTF_PCD`.
+    pub const PCD: Self = Self(GTF_PCD);
+    /// `GTF_PAT`.
+    pub const PAT: Self = Self(GTF_PAT);
+    /// `GTF_sub_page`.
+    pub const SUB_PAGE: Self = Self(GTF_sub_page);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= GTF_readonly;
+        }
+        {
+            bits |= GTF_reading;
+        }
+        {
+            bits |= GTF_writing;
+        }
+        {
+            bits |= GTF_PWT;
+        }
+        {
+            bits |= GTF_PCD;
+        }
+        {
+            bits |= GTF_PAT;
+        }
+        {
+            bits |= GTF_sub_page;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u16> for Gtf {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Gtf> for u16 {
+    #[inline]
+    fn from(value: Gtf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Gtf {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Gtf(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::READONLY) {
+            sep(f)?;
+            f.write_str("GTF_readonly")?;
+        }
+        if self.contains(Self::READING) {
+            sep(f)?;
+            f.write_str("GTF_reading")?;
+        }
+        if self.contains(Self::WRITING) {
+            sep(f)?;
+            f.write_str("GTF_writing")?;
+        }
+        if self.contains(Self::PWT) {
+            sep(f)?;
+            f.write_str("GTF_PWT")?;
+        }
+        if self.contains(Self::PCD) {
+            sep(f)?;
+            f.write_str("GTF_PCD")?;
+        }
+        if self.contains(Self::PAT) {
+            sep(f)?;
+            f.write_str("GTF_PAT")?;
+        }
+        if self.contains(Self::SUB_PAGE) {
+            sep(f)?;
+            f.write_str("GTF_sub_page")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Gtf {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Gtf {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Gtf {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Gtf {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Gtf {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Gtf {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Gtf {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Gtf {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `GTF_transfer` (what `grant_entry_v1.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct GtfTransfer(pub u16);
+
+impl GtfTransfer {
+    /// `GTF_transfer_committed`.
+    pub const COMMITTED: Self = Self(GTF_transfer_committed);
+    /// `GTF_transfer_completed`.
+    pub const COMPLETED: Self = Self(GTF_transfer_completed);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= GTF_transfer_committed;
+        }
+        {
+            bits |= GTF_transfer_completed;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u16> for GtfTransfer {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<GtfTransfer> for u16 {
+    #[inline]
+    fn from(value: GtfTransfer) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for GtfTransfer {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("GtfTransfer(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::COMMITTED) {
+            sep(f)?;
+            f.write_str("GTF_transfer_committed")?;
+        }
+        if self.contains(Self::COMPLETED) {
+            sep(f)?;
+            f.write_str("GTF_transfer_completed")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for GtfTransfer {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for GtfTransfer {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for GtfTransfer {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for GtfTransfer {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for GtfTransfer {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for GtfTransfer {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for GtfTransfer {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for GtfTransfer {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The ops of `GNTTABOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `GNTTABOP_copy`, `GNTTABOP_cache_flush`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GnttabOp {
+    /// `GNTTABOP_map_grant_ref`: Map grants into the caller's address space or for its devices.
+    MapGrantRef(gnttab_map_grant_ref),
+    /// `GNTTABOP_unmap_grant_ref`: Remove mappings made by GNTTABOP_map_grant_ref.
+    UnmapGrantRef(gnttab_unmap_grant_ref),
+    /// `GNTTABOP_setup_table`: Size a grant table and learn its frames (one record).
+    SetupTable(gnttab_setup_table),
+    /// `GNTTABOP_dump_table`: Print a grant table on Xen's console (one record).
+    DumpTable(gnttab_dump_table),
+    /// `GNTTABOP_transfer`: Give pages to other domains through their transfer grants.
+    Transfer(gnttab_transfer),
+    /// `GNTTABOP_query_size`: Ask how large a grant table is and may become (one record).
+    QuerySize(gnttab_query_size),
+    /// `GNTTABOP_unmap_and_replace`: Unmap grants and put other mappings in their place.
+    UnmapAndReplace(gnttab_unmap_and_replace),
+    /// `GNTTABOP_set_version`: Choose grant table version 1 or 2 (one record).
+    SetVersion(gnttab_set_version),
+    /// `GNTTABOP_get_status_frames`: List the frames of the version 2 status table (one record).
+    GetStatusFrames(gnttab_get_status_frames),
+    /// `GNTTABOP_get_version`: Ask which grant table version a domain uses (one record).
+    GetVersion(gnttab_get_version),
+    /// `GNTTABOP_swap_grant_ref`: Exchange pairs of unused grant entries.
+    SwapGrantRef(gnttab_swap_grant_ref),
+}
+
+#[cfg(feature = "zerocopy")]
+impl GnttabOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::MapGrantRef(_) => GNTTABOP_map_grant_ref,
+            Self::UnmapGrantRef(_) => GNTTABOP_unmap_grant_ref,
+            Self::SetupTable(_) => GNTTABOP_setup_table,
+            Self::DumpTable(_) => GNTTABOP_dump_table,
+            Self::Transfer(_) => GNTTABOP_transfer,
+            Self::QuerySize(_) => GNTTABOP_query_size,
+            Self::UnmapAndReplace(_) => GNTTABOP_unmap_and_replace,
+            Self::SetVersion(_) => GNTTABOP_set_version,
+            Self::GetStatusFrames(_) => GNTTABOP_get_status_frames,
+            Self::GetVersion(_) => GNTTABOP_get_version,
+            Self::SwapGrantRef(_) => GNTTABOP_swap_grant_ref,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::MapGrantRef(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnmapGrantRef(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetupTable(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::DumpTable(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Transfer(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::QuerySize(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnmapAndReplace(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetVersion(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetStatusFrames(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetVersion(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SwapGrantRef(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            GNTTABOP_map_grant_ref => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MapGrantRef(arg)),
+            GNTTABOP_unmap_grant_ref => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::UnmapGrantRef(arg)),
+            GNTTABOP_setup_table => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetupTable(arg)),
+            GNTTABOP_dump_table => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::DumpTable(arg)),
+            GNTTABOP_transfer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Transfer(arg)),
+            GNTTABOP_query_size => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::QuerySize(arg)),
+            GNTTABOP_unmap_and_replace => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::UnmapAndReplace(arg)),
+            GNTTABOP_set_version => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetVersion(arg)),
+            GNTTABOP_get_status_frames => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetStatusFrames(arg)),
+            GNTTABOP_get_version => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetVersion(arg)),
+            GNTTABOP_swap_grant_ref => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SwapGrantRef(arg)),
+            _ => None,
+        }
+    }
+}
+
+/// The flags of `GNTCOPY` (what `gnttab_copy.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Gntcopy(pub u16);
+
+impl Gntcopy {
+    /// `GNTCOPY_source_gref`.
+    pub const SOURCE_GREF: Self = Self(GNTCOPY_source_gref);
+    /// `GNTCOPY_dest_gref`.
+    pub const DEST_GREF: Self = Self(GNTCOPY_dest_gref);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= GNTCOPY_source_gref;
+        }
+        {
+            bits |= GNTCOPY_dest_gref;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u16> for Gntcopy {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Gntcopy> for u16 {
+    #[inline]
+    fn from(value: Gntcopy) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Gntcopy {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Gntcopy(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::SOURCE_GREF) {
+            sep(f)?;
+            f.write_str("GNTCOPY_source_gref")?;
+        }
+        if self.contains(Self::DEST_GREF) {
+            sep(f)?;
+            f.write_str("GNTCOPY_dest_gref")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Gntcopy {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Gntcopy {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Gntcopy {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Gntcopy {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Gntcopy {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Gntcopy {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Gntcopy {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Gntcopy {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `GNTTAB_CACHE` (what `gnttab_cache_flush.op` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct GnttabCache(pub u32);
+
+impl GnttabCache {
+    /// `GNTTAB_CACHE_CLEAN`.
+    pub const CLEAN: Self = Self(GNTTAB_CACHE_CLEAN);
+    /// `GNTTAB_CACHE_INVAL`.
+    pub const INVAL: Self = Self(GNTTAB_CACHE_INVAL);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= GNTTAB_CACHE_CLEAN;
+        }
+        {
+            bits |= GNTTAB_CACHE_INVAL;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for GnttabCache {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<GnttabCache> for u32 {
+    #[inline]
+    fn from(value: GnttabCache) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for GnttabCache {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("GnttabCache(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::CLEAN) {
+            sep(f)?;
+            f.write_str("GNTTAB_CACHE_CLEAN")?;
+        }
+        if self.contains(Self::INVAL) {
+            sep(f)?;
+            f.write_str("GNTTAB_CACHE_INVAL")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for GnttabCache {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for GnttabCache {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for GnttabCache {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for GnttabCache {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for GnttabCache {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for GnttabCache {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for GnttabCache {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for GnttabCache {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `GNTMAP` (what `gnttab_map_grant_ref.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Gntmap(pub u32);
+
+impl Gntmap {
+    /// `GNTMAP_device_map`.
+    pub const DEVICE_MAP: Self = Self(GNTMAP_device_map);
+    /// `GNTMAP_host_map`.
+    pub const HOST_MAP: Self = Self(GNTMAP_host_map);
+    /// `GNTMAP_readonly`.
+    pub const READONLY: Self = Self(GNTMAP_readonly);
+    /// `GNTMAP_application_map`.
+    pub const APPLICATION_MAP: Self = Self(GNTMAP_application_map);
+    /// `GNTMAP_contains_pte`.
+    pub const CONTAINS_PTE: Self = Self(GNTMAP_contains_pte);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= GNTMAP_device_map;
+        }
+        {
+            bits |= GNTMAP_host_map;
+        }
+        {
+            bits |= GNTMAP_readonly;
+        }
+        {
+            bits |= GNTMAP_application_map;
+        }
+        {
+            bits |= GNTMAP_contains_pte;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Gntmap {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Gntmap> for u32 {
+    #[inline]
+    fn from(value: Gntmap) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Gntmap {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Gntmap(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::DEVICE_MAP) {
+            sep(f)?;
+            f.write_str("GNTMAP_device_map")?;
+        }
+        if self.contains(Self::HOST_MAP) {
+            sep(f)?;
+            f.write_str("GNTMAP_host_map")?;
+        }
+        if self.contains(Self::READONLY) {
+            sep(f)?;
+            f.write_str("GNTMAP_readonly")?;
+        }
+        if self.contains(Self::APPLICATION_MAP) {
+            sep(f)?;
+            f.write_str("GNTMAP_application_map")?;
+        }
+        if self.contains(Self::CONTAINS_PTE) {
+            sep(f)?;
+            f.write_str("GNTMAP_contains_pte")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Gntmap {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Gntmap {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Gntmap {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Gntmap {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Gntmap {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Gntmap {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Gntmap {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Gntmap {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `GNTST` (what `gnttab_map_grant_ref.status` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Gntst(pub i16);
+
+impl Gntst {
+    /// `GNTST_okay`.
+    pub const OKAY: Self = Self(GNTST_okay);
+    /// `GNTST_general_error`.
+    pub const GENERAL_ERROR: Self = Self(GNTST_general_error);
+    /// `GNTST_bad_domain`.
+    pub const BAD_DOMAIN: Self = Self(GNTST_bad_domain);
+    /// `GNTST_bad_gntref`.
+    pub const BAD_GNTREF: Self = Self(GNTST_bad_gntref);
+    /// `GNTST_bad_handle`.
+    pub const BAD_HANDLE: Self = Self(GNTST_bad_handle);
+    /// `GNTST_bad_virt_addr`.
+    pub const BAD_VIRT_ADDR: Self = Self(GNTST_bad_virt_addr);
+    /// `GNTST_bad_dev_addr`.
+    pub const BAD_DEV_ADDR: Self = Self(GNTST_bad_dev_addr);
+    /// `GNTST_no_device_space`.
+    pub const NO_DEVICE_SPACE: Self = Self(GNTST_no_device_space);
+    /// `GNTST_permission_denied`.
+    pub const PERMISSION_DENIED: Self = Self(GNTST_permission_denied);
+    /// `GNTST_bad_page`.
+    pub const BAD_PAGE: Self = Self(GNTST_bad_page);
+    /// `GNTST_bad_copy_arg`.
+    pub const BAD_COPY_ARG: Self = Self(GNTST_bad_copy_arg);
+    /// `GNTST_address_too_big`.
+    pub const ADDRESS_TOO_BIG: Self = Self(GNTST_address_too_big);
+    /// `GNTST_eagain`.
+    pub const EAGAIN: Self = Self(GNTST_eagain);
+    /// `GNTST_no_space`.
+    #[cfg(feature = "xen-4-16")]
+    pub const NO_SPACE: Self = Self(GNTST_no_space);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == GNTST_okay {
+            return Some("GNTST_okay");
+        }
+        if self.0 == GNTST_general_error {
+            return Some("GNTST_general_error");
+        }
+        if self.0 == GNTST_bad_domain {
+            return Some("GNTST_bad_domain");
+        }
+        if self.0 == GNTST_bad_gntref {
+            return Some("GNTST_bad_gntref");
+        }
+        if self.0 == GNTST_bad_handle {
+            return Some("GNTST_bad_handle");
+        }
+        if self.0 == GNTST_bad_virt_addr {
+            return Some("GNTST_bad_virt_addr");
+        }
+        if self.0 == GNTST_bad_dev_addr {
+            return Some("GNTST_bad_dev_addr");
+        }
+        if self.0 == GNTST_no_device_space {
+            return Some("GNTST_no_device_space");
+        }
+        if self.0 == GNTST_permission_denied {
+            return Some("GNTST_permission_denied");
+        }
+        if self.0 == GNTST_bad_page {
+            return Some("GNTST_bad_page");
+        }
+        if self.0 == GNTST_bad_copy_arg {
+            return Some("GNTST_bad_copy_arg");
+        }
+        if self.0 == GNTST_address_too_big {
+            return Some("GNTST_address_too_big");
+        }
+        if self.0 == GNTST_eagain {
+            return Some("GNTST_eagain");
+        }
+        #[cfg(feature = "xen-4-16")]
+        if self.0 == GNTST_no_space {
+            return Some("GNTST_no_space");
+        }
+        None
+    }
+}
+
+impl From<i16> for Gntst {
+    #[inline]
+    fn from(value: i16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Gntst> for i16 {
+    #[inline]
+    fn from(value: Gntst) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Gntst {
+    /// The constant's C name, or `Gntst(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Gntst({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

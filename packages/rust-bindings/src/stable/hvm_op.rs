@@ -49,6 +49,13 @@ impl xen_hvm_param {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_param {}
+
 /// Payload of HVMOP_altp2m_set_suppress_ve and HVMOP_altp2m_get_suppress_ve: the "suppress #VE" bit of one page in one view.
 ///
 /// C: `struct xen_hvm_altp2m_suppress_ve`.
@@ -82,6 +89,14 @@ impl xen_hvm_altp2m_suppress_ve {
     /// The first Xen release with this struct (cargo feature `xen-4-12`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
 }
+
+#[cfg(feature = "xen-4-12")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_suppress_ve {}
 
 /// Payload of HVMOP_altp2m_set_suppress_ve_multi: set the "suppress #VE" bit of a range of pages; Xen may stop early and report where.
 ///
@@ -118,6 +133,14 @@ impl xen_hvm_altp2m_suppress_ve_multi {
     /// The first Xen release with this struct (cargo feature `xen-4-14`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 14);
 }
+
+#[cfg(feature = "xen-4-14")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_suppress_ve_multi {}
 
 /// The p2m type of a guest page as a device model sees it: one of HVMMEM_*. Xen declares it as a C enum, which is 4 bytes and unsigned on every architecture here; the records that carry one use a uint16_t.
 ///
@@ -183,6 +206,13 @@ impl xen_hvm_pagetable_dying {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_pagetable_dying {}
+
 /// Result of HVMOP_get_time: Xen's system time.
 ///
 /// C: `struct xen_hvm_get_time` (typedef `xen_hvm_get_time_t`).
@@ -205,6 +235,13 @@ impl xen_hvm_get_time {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_get_time {}
 
 /// Argument of HVMOP_xentrace: put a guest-defined record into Xen's trace buffers.
 ///
@@ -232,6 +269,13 @@ impl xen_hvm_xentrace {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_xentrace {}
 
 /// Argument of HVMOP_get_mem_type: the p2m type of one guest frame.
 ///
@@ -263,6 +307,13 @@ impl xen_hvm_get_mem_type {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_get_mem_type {}
 
 // ---- Value set HVM_IOREQSRV_BUFIOREQ ----
 // How an ioreq server takes buffered requests: the values of `handle_bufioreq` of XEN_DMOP_create_ioreq_server (HVMOP_create_ioreq_server before 4.9). Xen declares them only for tools builds.
@@ -313,6 +364,14 @@ impl xen_hvm_evtchn_upcall_vector {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_evtchn_upcall_vector {}
+
 /// The value xen_hvm_altp2m_op.version must hold; Xen rejects any other. Example: 0x00000001.
 ///
 /// Since Xen 4.6.
@@ -340,6 +399,13 @@ impl xen_hvm_altp2m_domain_state {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_domain_state {}
 
 /// Payload of HVMOP_altp2m_vcpu_enable_notify: let one vCPU receive #VE for altp2m violations, with its information page at `gfn`.
 ///
@@ -370,6 +436,13 @@ impl xen_hvm_altp2m_vcpu_enable_notify {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_vcpu_enable_notify {}
+
 /// Payload of HVMOP_altp2m_vcpu_disable_notify: stop #VE delivery to one vCPU.
 ///
 /// C: `struct xen_hvm_altp2m_vcpu_disable_notify` (typedef `xen_hvm_altp2m_vcpu_disable_notify_t`).
@@ -396,6 +469,14 @@ impl xen_hvm_altp2m_vcpu_disable_notify {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
 }
 
+#[cfg(feature = "xen-4-12")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_vcpu_disable_notify {}
+
 /// Payload of HVMOP_altp2m_create_p2m, HVMOP_altp2m_destroy_p2m and HVMOP_altp2m_switch_p2m: one altp2m view.
 ///
 /// C: `struct xen_hvm_altp2m_view` (typedef `xen_hvm_altp2m_view_t`).
@@ -420,6 +501,13 @@ impl xen_hvm_altp2m_view {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_view {}
 
 /// Payload of HVMOP_altp2m_set_mem_access and HVMOP_altp2m_get_mem_access: the access rights of one page in one view.
 ///
@@ -451,6 +539,13 @@ impl xen_hvm_altp2m_mem_access {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_mem_access {}
 
 /// Payload of HVMOP_altp2m_set_mem_access_multi: the access rights of many pages of one view, each with its own access; Xen may stop early and continue where `opaque` says.
 ///
@@ -485,6 +580,14 @@ impl xen_hvm_altp2m_set_mem_access_multi {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_set_mem_access_multi {}
 
 /// Payload of HVMOP_altp2m_change_gfn: in one view, make a guest frame show the page of another frame, or undo that.
 ///
@@ -521,6 +624,13 @@ impl xen_hvm_altp2m_change_gfn {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_change_gfn {}
+
 /// Payload of HVMOP_altp2m_get_p2m_idx: which view a vCPU runs in.
 ///
 /// C: `struct xen_hvm_altp2m_get_vcpu_p2m_idx`.
@@ -547,6 +657,14 @@ impl xen_hvm_altp2m_get_vcpu_p2m_idx {
     /// The first Xen release with this struct (cargo feature `xen-4-13`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 13);
 }
+
+#[cfg(feature = "xen-4-13")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_get_vcpu_p2m_idx {}
 
 /// Payload of HVMOP_altp2m_set_visibility: whether the guest itself may switch to a view.
 ///
@@ -575,6 +693,14 @@ impl xen_hvm_altp2m_set_visibility {
     /// The first Xen release with this struct (cargo feature `xen-4-14`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 14);
 }
+
+#[cfg(feature = "xen-4-14")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_set_visibility {}
 
 /// Argument of HVMOP_altp2m: one alternate-p2m sub-op, named by `cmd`, with its payload in `u`.
 ///
@@ -1182,6 +1308,229 @@ pub const HVMOP_guest_request_vm_event: i32 = 24;
 ///
 /// Since Xen 4.6. Payload: `xen_hvm_altp2m_op`.
 pub const HVMOP_altp2m: i32 = 25;
+
+/// The values of `HVMMEM` (what `xen_hvm_get_mem_type.mem_type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Hvmmem(pub u16);
+
+impl Hvmmem {
+    /// `HVMMEM_ram_rw`.
+    pub const RAM_RW: Self = Self(HVMMEM_ram_rw);
+    /// `HVMMEM_ram_ro`.
+    pub const RAM_RO: Self = Self(HVMMEM_ram_ro);
+    /// `HVMMEM_mmio_dm`.
+    pub const MMIO_DM: Self = Self(HVMMEM_mmio_dm);
+    /// `HVMMEM_unused`.
+    #[cfg(feature = "xen-4-7")]
+    pub const UNUSED: Self = Self(HVMMEM_unused);
+    /// `HVMMEM_ioreq_server`.
+    #[cfg(feature = "xen-4-8")]
+    pub const IOREQ_SERVER: Self = Self(HVMMEM_ioreq_server);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == HVMMEM_ram_rw {
+            return Some("HVMMEM_ram_rw");
+        }
+        if self.0 == HVMMEM_ram_ro {
+            return Some("HVMMEM_ram_ro");
+        }
+        if self.0 == HVMMEM_mmio_dm {
+            return Some("HVMMEM_mmio_dm");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == HVMMEM_unused {
+            return Some("HVMMEM_unused");
+        }
+        #[cfg(feature = "xen-4-8")]
+        if self.0 == HVMMEM_ioreq_server {
+            return Some("HVMMEM_ioreq_server");
+        }
+        None
+    }
+}
+
+impl From<u16> for Hvmmem {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Hvmmem> for u16 {
+    #[inline]
+    fn from(value: Hvmmem) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Hvmmem {
+    /// The constant's C name, or `Hvmmem(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Hvmmem({})", self.0),
+        }
+    }
+}
+
+/// The values of `HVM_IOREQSRV_BUFIOREQ`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct HvmIoreqsrvBufioreq(pub i32);
+
+impl HvmIoreqsrvBufioreq {
+    /// `HVM_IOREQSRV_BUFIOREQ_OFF`.
+    pub const OFF: Self = Self(HVM_IOREQSRV_BUFIOREQ_OFF);
+    /// `HVM_IOREQSRV_BUFIOREQ_LEGACY`.
+    pub const LEGACY: Self = Self(HVM_IOREQSRV_BUFIOREQ_LEGACY);
+    /// `HVM_IOREQSRV_BUFIOREQ_ATOMIC`.
+    pub const ATOMIC: Self = Self(HVM_IOREQSRV_BUFIOREQ_ATOMIC);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == HVM_IOREQSRV_BUFIOREQ_OFF {
+            return Some("HVM_IOREQSRV_BUFIOREQ_OFF");
+        }
+        if self.0 == HVM_IOREQSRV_BUFIOREQ_LEGACY {
+            return Some("HVM_IOREQSRV_BUFIOREQ_LEGACY");
+        }
+        if self.0 == HVM_IOREQSRV_BUFIOREQ_ATOMIC {
+            return Some("HVM_IOREQSRV_BUFIOREQ_ATOMIC");
+        }
+        None
+    }
+}
+
+impl From<i32> for HvmIoreqsrvBufioreq {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<HvmIoreqsrvBufioreq> for i32 {
+    #[inline]
+    fn from(value: HvmIoreqsrvBufioreq) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for HvmIoreqsrvBufioreq {
+    /// The constant's C name, or `HvmIoreqsrvBufioreq(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "HvmIoreqsrvBufioreq({})", self.0),
+        }
+    }
+}
+
+/// The ops of `HVMOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `HVMOP_altp2m`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HvmOp {
+    /// `HVMOP_set_param`: Set an HVM parameter.
+    SetParam(xen_hvm_param),
+    /// `HVMOP_get_param`: Read an HVM parameter.
+    GetParam(xen_hvm_param),
+    /// `HVMOP_flush_tlbs`: Flush the TLBs of every vCPU; the argument must be null.
+    FlushTlbs,
+    /// `HVMOP_pagetable_dying`: Hint that a page table is about to go.
+    PagetableDying(xen_hvm_pagetable_dying),
+    /// `HVMOP_get_time`: Read Xen's system time.
+    GetTime(xen_hvm_get_time),
+    /// `HVMOP_xentrace`: Write a guest record into the trace buffers.
+    Xentrace(xen_hvm_xentrace),
+    /// `HVMOP_set_mem_access`: Reserved: the number of the retired call that set page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.
+    SetMemAccess,
+    /// `HVMOP_get_mem_access`: Reserved: the number of the retired call that read page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.
+    GetMemAccess,
+    /// `HVMOP_get_mem_type`: Read the p2m type of a guest frame.
+    GetMemType(xen_hvm_get_mem_type),
+    /// `HVMOP_set_evtchn_upcall_vector`: Give a vCPU its own event-channel vector (x86).
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    SetEvtchnUpcallVector(xen_hvm_evtchn_upcall_vector),
+    /// `HVMOP_guest_request_vm_event`: Send an event to the domain's vm_event monitor; the argument must be null.
+    GuestRequestVmEvent,
+}
+
+#[cfg(feature = "zerocopy")]
+impl HvmOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::SetParam(_) => HVMOP_set_param,
+            Self::GetParam(_) => HVMOP_get_param,
+            Self::FlushTlbs => HVMOP_flush_tlbs,
+            Self::PagetableDying(_) => HVMOP_pagetable_dying,
+            Self::GetTime(_) => HVMOP_get_time,
+            Self::Xentrace(_) => HVMOP_xentrace,
+            Self::SetMemAccess => HVMOP_set_mem_access,
+            Self::GetMemAccess => HVMOP_get_mem_access,
+            Self::GetMemType(_) => HVMOP_get_mem_type,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetEvtchnUpcallVector(_) => HVMOP_set_evtchn_upcall_vector,
+            Self::GuestRequestVmEvent => HVMOP_guest_request_vm_event,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::SetParam(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetParam(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::FlushTlbs => &[],
+            Self::PagetableDying(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetTime(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Xentrace(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetMemAccess => &[],
+            Self::GetMemAccess => &[],
+            Self::GetMemType(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetEvtchnUpcallVector(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GuestRequestVmEvent => &[],
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            HVMOP_set_param => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetParam(arg)),
+            HVMOP_get_param => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetParam(arg)),
+            HVMOP_flush_tlbs => Some(Self::FlushTlbs),
+            HVMOP_pagetable_dying => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PagetableDying(arg)),
+            HVMOP_get_time => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetTime(arg)),
+            HVMOP_xentrace => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Xentrace(arg)),
+            HVMOP_set_mem_access => Some(Self::SetMemAccess),
+            HVMOP_get_mem_access => Some(Self::GetMemAccess),
+            HVMOP_get_mem_type => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetMemType(arg)),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            HVMOP_set_evtchn_upcall_vector => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetEvtchnUpcallVector(arg)),
+            HVMOP_guest_request_vm_event => Some(Self::GuestRequestVmEvent),
+            _ => None,
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

@@ -94,6 +94,13 @@ impl vcpu_hvm_x86_32 {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_hvm_x86_32 {}
+
 /// A vCPU started directly in long mode (VCPU_HVM_MODE_64B); Xen sets the hidden segment state to match. To start in compatibility mode, use vcpu_hvm_x86_32 with LME and LMA in efer instead.
 ///
 /// C: `struct vcpu_hvm_x86_64` (typedef `xen_vcpu_hvm_x86_64_t`).
@@ -142,6 +149,13 @@ impl vcpu_hvm_x86_64 {
     /// The first Xen release with this struct (cargo feature `xen-4-7`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_hvm_x86_64 {}
 
 // ---- Value set VCPU_HVM_MODE (values of vcpu_hvm_context.mode) ----
 // Which member of vcpu_hvm_context.cpu_regs holds the registers.
@@ -222,6 +236,57 @@ impl ::core::fmt::Debug for vcpu_hvm_context_cpu_regs {
     /// Prints no member: which one is meaningful depends on another field.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("vcpu_hvm_context_cpu_regs").finish_non_exhaustive()
+    }
+}
+
+/// The values of `VCPU_HVM_MODE` (what `vcpu_hvm_context.mode` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VcpuHvmMode(pub u32);
+
+impl VcpuHvmMode {
+    /// `VCPU_HVM_MODE_32B`.
+    pub const VCPU_HVM_MODE_32B: Self = Self(VCPU_HVM_MODE_32B);
+    /// `VCPU_HVM_MODE_64B`.
+    pub const VCPU_HVM_MODE_64B: Self = Self(VCPU_HVM_MODE_64B);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == VCPU_HVM_MODE_32B {
+            return Some("VCPU_HVM_MODE_32B");
+        }
+        if self.0 == VCPU_HVM_MODE_64B {
+            return Some("VCPU_HVM_MODE_64B");
+        }
+        None
+    }
+}
+
+impl From<u32> for VcpuHvmMode {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VcpuHvmMode> for u32 {
+    #[inline]
+    fn from(value: VcpuHvmMode) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VcpuHvmMode {
+    /// The constant's C name, or `VcpuHvmMode(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "VcpuHvmMode({})", self.0),
+        }
     }
 }
 

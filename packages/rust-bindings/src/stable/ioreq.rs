@@ -111,6 +111,13 @@ impl ioreq {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for ioreq {}
+
 impl ioreq {
     /// A STATE_IOREQ_* value: who owns the slot now.
     ///
@@ -206,6 +213,13 @@ impl shared_iopage {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for shared_iopage {}
+
 /// A compact buffered request: a write the guest does not wait for. An 8-byte access takes two consecutive slots, the second carrying the upper 32 bits of data.
 ///
 /// C: `struct buf_ioreq` (typedef `buf_ioreq_t`).
@@ -233,6 +247,13 @@ impl buf_ioreq {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for buf_ioreq {}
 
 impl buf_ioreq {
     /// Zero.
@@ -335,6 +356,13 @@ impl Default for buffered_iopage {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for buffered_iopage {}
+
 /// I/O port of the PM1a event block in the original Xen layout (location version 0), kept for guests migrated from old Xen.
 ///
 /// Since Xen 4.6.
@@ -409,6 +437,184 @@ pub const ACPI_GPE0_BLK_ADDRESS: u32 = 0x1f68;
 ///
 /// Since Xen 4.6.
 pub const ACPI_GPE0_BLK_LEN: u32 = 0x8;
+
+/// The values of `IOREQ_DIR` (what `ioreq.dir` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct IoreqDir(pub u8);
+
+impl IoreqDir {
+    /// `IOREQ_READ`.
+    pub const READ: Self = Self(IOREQ_READ);
+    /// `IOREQ_WRITE`.
+    pub const WRITE: Self = Self(IOREQ_WRITE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == IOREQ_READ {
+            return Some("IOREQ_READ");
+        }
+        if self.0 == IOREQ_WRITE {
+            return Some("IOREQ_WRITE");
+        }
+        None
+    }
+}
+
+impl From<u8> for IoreqDir {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<IoreqDir> for u8 {
+    #[inline]
+    fn from(value: IoreqDir) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for IoreqDir {
+    /// The constant's C name, or `IoreqDir(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "IoreqDir({})", self.0),
+        }
+    }
+}
+
+/// The values of `STATE_IOREQ` (what `ioreq.state` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct StateIoreq(pub u8);
+
+impl StateIoreq {
+    /// `STATE_IOREQ_NONE`.
+    pub const IOREQ_NONE: Self = Self(STATE_IOREQ_NONE);
+    /// `STATE_IOREQ_READY`.
+    pub const IOREQ_READY: Self = Self(STATE_IOREQ_READY);
+    /// `STATE_IOREQ_INPROCESS`.
+    pub const IOREQ_INPROCESS: Self = Self(STATE_IOREQ_INPROCESS);
+    /// `STATE_IORESP_READY`.
+    pub const IORESP_READY: Self = Self(STATE_IORESP_READY);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == STATE_IOREQ_NONE {
+            return Some("STATE_IOREQ_NONE");
+        }
+        if self.0 == STATE_IOREQ_READY {
+            return Some("STATE_IOREQ_READY");
+        }
+        if self.0 == STATE_IOREQ_INPROCESS {
+            return Some("STATE_IOREQ_INPROCESS");
+        }
+        if self.0 == STATE_IORESP_READY {
+            return Some("STATE_IORESP_READY");
+        }
+        None
+    }
+}
+
+impl From<u8> for StateIoreq {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<StateIoreq> for u8 {
+    #[inline]
+    fn from(value: StateIoreq) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for StateIoreq {
+    /// The constant's C name, or `StateIoreq(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "StateIoreq({})", self.0),
+        }
+    }
+}
+
+/// The values of `IOREQ_TYPE` (what `ioreq.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct IoreqType(pub u8);
+
+impl IoreqType {
+    /// `IOREQ_TYPE_PIO`.
+    pub const PIO: Self = Self(IOREQ_TYPE_PIO);
+    /// `IOREQ_TYPE_COPY`.
+    pub const COPY: Self = Self(IOREQ_TYPE_COPY);
+    /// `IOREQ_TYPE_PCI_CONFIG`.
+    pub const PCI_CONFIG: Self = Self(IOREQ_TYPE_PCI_CONFIG);
+    /// `IOREQ_TYPE_TIMEOFFSET`.
+    pub const TIMEOFFSET: Self = Self(IOREQ_TYPE_TIMEOFFSET);
+    /// `IOREQ_TYPE_INVALIDATE`.
+    pub const INVALIDATE: Self = Self(IOREQ_TYPE_INVALIDATE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == IOREQ_TYPE_PIO {
+            return Some("IOREQ_TYPE_PIO");
+        }
+        if self.0 == IOREQ_TYPE_COPY {
+            return Some("IOREQ_TYPE_COPY");
+        }
+        if self.0 == IOREQ_TYPE_PCI_CONFIG {
+            return Some("IOREQ_TYPE_PCI_CONFIG");
+        }
+        if self.0 == IOREQ_TYPE_TIMEOFFSET {
+            return Some("IOREQ_TYPE_TIMEOFFSET");
+        }
+        if self.0 == IOREQ_TYPE_INVALIDATE {
+            return Some("IOREQ_TYPE_INVALIDATE");
+        }
+        None
+    }
+}
+
+impl From<u8> for IoreqType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<IoreqType> for u8 {
+    #[inline]
+    fn from(value: IoreqType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for IoreqType {
+    /// The constant's C name, or `IoreqType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "IoreqType({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

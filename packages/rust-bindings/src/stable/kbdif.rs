@@ -213,6 +213,13 @@ impl xenkbd_motion {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenkbd_motion {}
+
 /// A key or button changed state.
 ///
 /// C: `struct xenkbd_key`.
@@ -239,6 +246,13 @@ impl xenkbd_key {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenkbd_key {}
 
 /// Absolute pointer position.
 ///
@@ -268,6 +282,13 @@ impl xenkbd_position {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenkbd_position {}
 
 /// A multi-touch event about one contact.
 ///
@@ -367,6 +388,14 @@ impl xenkbd_mtouch_u_pos {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "xen-4-9")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenkbd_mtouch_u_pos {}
+
 /// C: the struct declared inline in `union xenkbd_mtouch.u` as `xenkbd_mtouch.u.shape`; xenabi names it `xenkbd_mtouch_u_shape`.
 ///
 /// Since Xen 4.9: cargo feature `xen-4-9`.
@@ -388,6 +417,14 @@ impl xenkbd_mtouch_u_shape {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "xen-4-9")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenkbd_mtouch_u_shape {}
 
 /// Bytes of one input event on the ring.
 ///
@@ -533,6 +570,159 @@ pub struct xenkbd_page {
 impl xenkbd_page {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenkbd_page {}
+
+/// The values of `XENKBD_TYPE` (what `xenkbd_in_event.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenkbdType(pub u8);
+
+impl XenkbdType {
+    /// `XENKBD_TYPE_MOTION`.
+    pub const MOTION: Self = Self(XENKBD_TYPE_MOTION);
+    /// `XENKBD_TYPE_RESERVED`.
+    #[cfg(feature = "xen-4-9")]
+    pub const RESERVED: Self = Self(XENKBD_TYPE_RESERVED);
+    /// `XENKBD_TYPE_KEY`.
+    pub const KEY: Self = Self(XENKBD_TYPE_KEY);
+    /// `XENKBD_TYPE_POS`.
+    pub const POS: Self = Self(XENKBD_TYPE_POS);
+    /// `XENKBD_TYPE_MTOUCH`.
+    #[cfg(feature = "xen-4-9")]
+    pub const MTOUCH: Self = Self(XENKBD_TYPE_MTOUCH);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENKBD_TYPE_MOTION {
+            return Some("XENKBD_TYPE_MOTION");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == XENKBD_TYPE_RESERVED {
+            return Some("XENKBD_TYPE_RESERVED");
+        }
+        if self.0 == XENKBD_TYPE_KEY {
+            return Some("XENKBD_TYPE_KEY");
+        }
+        if self.0 == XENKBD_TYPE_POS {
+            return Some("XENKBD_TYPE_POS");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == XENKBD_TYPE_MTOUCH {
+            return Some("XENKBD_TYPE_MTOUCH");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenkbdType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenkbdType> for u8 {
+    #[inline]
+    fn from(value: XenkbdType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenkbdType {
+    /// The constant's C name, or `XenkbdType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenkbdType({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENKBD_MT_EV` (what `xenkbd_mtouch.event_type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-9")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenkbdMtEv(pub u8);
+
+#[cfg(feature = "xen-4-9")]
+impl XenkbdMtEv {
+    /// `XENKBD_MT_EV_DOWN`.
+    pub const DOWN: Self = Self(XENKBD_MT_EV_DOWN);
+    /// `XENKBD_MT_EV_UP`.
+    pub const UP: Self = Self(XENKBD_MT_EV_UP);
+    /// `XENKBD_MT_EV_MOTION`.
+    pub const MOTION: Self = Self(XENKBD_MT_EV_MOTION);
+    /// `XENKBD_MT_EV_SYN`.
+    pub const SYN: Self = Self(XENKBD_MT_EV_SYN);
+    /// `XENKBD_MT_EV_SHAPE`.
+    pub const SHAPE: Self = Self(XENKBD_MT_EV_SHAPE);
+    /// `XENKBD_MT_EV_ORIENT`.
+    pub const ORIENT: Self = Self(XENKBD_MT_EV_ORIENT);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENKBD_MT_EV_DOWN {
+            return Some("XENKBD_MT_EV_DOWN");
+        }
+        if self.0 == XENKBD_MT_EV_UP {
+            return Some("XENKBD_MT_EV_UP");
+        }
+        if self.0 == XENKBD_MT_EV_MOTION {
+            return Some("XENKBD_MT_EV_MOTION");
+        }
+        if self.0 == XENKBD_MT_EV_SYN {
+            return Some("XENKBD_MT_EV_SYN");
+        }
+        if self.0 == XENKBD_MT_EV_SHAPE {
+            return Some("XENKBD_MT_EV_SHAPE");
+        }
+        if self.0 == XENKBD_MT_EV_ORIENT {
+            return Some("XENKBD_MT_EV_ORIENT");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl From<u8> for XenkbdMtEv {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl From<XenkbdMtEv> for u8 {
+    #[inline]
+    fn from(value: XenkbdMtEv) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl ::core::fmt::Debug for XenkbdMtEv {
+    /// The constant's C name, or `XenkbdMtEv(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenkbdMtEv({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

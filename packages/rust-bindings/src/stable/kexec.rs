@@ -59,6 +59,13 @@ impl xen_kexec_image {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_image {}
+
 // ---- Op set KEXEC_CMD ----
 // Commands of the kexec hypercall, each with the record its argument points to.
 
@@ -121,6 +128,13 @@ impl xen_kexec_exec {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_exec {}
+
 /// KEXEC_CMD_kexec_load_v1 and KEXEC_CMD_kexec_unload_v1: load or unload an image the old way, which Xen no longer accepts from guests of interface 0x00040400 or newer.
 ///
 /// C: `struct xen_kexec_load_v1` (typedef `xen_kexec_load_v1_t`).
@@ -149,6 +163,13 @@ impl xen_kexec_load_v1 {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_load_v1 {}
 
 // ---- Value set KEXEC_RANGE_MA (values of xen_kexec_range.range) ----
 // The machine ranges KEXEC_CMD_kexec_get_range describes.
@@ -216,6 +237,13 @@ impl xen_kexec_range {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_range {}
 
 /// One piece of an image for KEXEC_CMD_kexec_load: bytes of the caller to copy to machine memory.
 ///
@@ -388,6 +416,13 @@ impl xen_kexec_unload {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_unload {}
+
 /// KEXEC_CMD_kexec_status: whether an image is loaded (Xen returns 1 or 0).
 ///
 /// C: `struct xen_kexec_status` (typedef `xen_kexec_status_t`).
@@ -412,6 +447,213 @@ pub type xen_kexec_status_t = xen_kexec_status;
 impl xen_kexec_status {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+#[cfg(feature = "xen-4-9")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_kexec_status {}
+
+/// The values of `KEXEC_TYPE`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct KexecType(pub i32);
+
+impl KexecType {
+    /// `KEXEC_TYPE_DEFAULT`.
+    pub const DEFAULT: Self = Self(KEXEC_TYPE_DEFAULT);
+    /// `KEXEC_TYPE_CRASH`.
+    pub const CRASH: Self = Self(KEXEC_TYPE_CRASH);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == KEXEC_TYPE_DEFAULT {
+            return Some("KEXEC_TYPE_DEFAULT");
+        }
+        if self.0 == KEXEC_TYPE_CRASH {
+            return Some("KEXEC_TYPE_CRASH");
+        }
+        None
+    }
+}
+
+impl From<i32> for KexecType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<KexecType> for i32 {
+    #[inline]
+    fn from(value: KexecType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for KexecType {
+    /// The constant's C name, or `KexecType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "KexecType({})", self.0),
+        }
+    }
+}
+
+/// The ops of `KEXEC_CMD` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `KEXEC_CMD_kexec_load`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KexecCmdOp {
+    /// `KEXEC_CMD_kexec`: Start an image.
+    Kexec(xen_kexec_exec),
+    /// `KEXEC_CMD_kexec_load_v1`: Load an image the old way (refused for guests of interface 0x00040400 or newer).
+    KexecLoadV1(xen_kexec_load_v1),
+    /// `KEXEC_CMD_kexec_unload_v1`: Unload an image the old way.
+    KexecUnloadV1(xen_kexec_load_v1),
+    /// `KEXEC_CMD_kexec_get_range`: Find a machine range.
+    KexecGetRange(xen_kexec_range),
+    /// `KEXEC_CMD_kexec_unload`: Unload an image.
+    KexecUnload(xen_kexec_unload),
+    /// `KEXEC_CMD_kexec_status`: Whether an image is loaded.
+    #[cfg(feature = "xen-4-9")]
+    KexecStatus(xen_kexec_status),
+}
+
+#[cfg(feature = "zerocopy")]
+impl KexecCmdOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::Kexec(_) => KEXEC_CMD_kexec,
+            Self::KexecLoadV1(_) => KEXEC_CMD_kexec_load_v1,
+            Self::KexecUnloadV1(_) => KEXEC_CMD_kexec_unload_v1,
+            Self::KexecGetRange(_) => KEXEC_CMD_kexec_get_range,
+            Self::KexecUnload(_) => KEXEC_CMD_kexec_unload,
+            #[cfg(feature = "xen-4-9")]
+            Self::KexecStatus(_) => KEXEC_CMD_kexec_status,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::Kexec(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecLoadV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecUnloadV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecGetRange(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecUnload(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-9")]
+            Self::KexecStatus(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            KEXEC_CMD_kexec => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Kexec(arg)),
+            KEXEC_CMD_kexec_load_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecLoadV1(arg)),
+            KEXEC_CMD_kexec_unload_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecUnloadV1(arg)),
+            KEXEC_CMD_kexec_get_range => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecGetRange(arg)),
+            KEXEC_CMD_kexec_unload => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecUnload(arg)),
+            #[cfg(feature = "xen-4-9")]
+            KEXEC_CMD_kexec_status => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecStatus(arg)),
+            _ => None,
+        }
+    }
+}
+
+/// The values of `KEXEC_RANGE_MA` (what `xen_kexec_range.range` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct KexecRangeMa(pub i32);
+
+impl KexecRangeMa {
+    /// `KEXEC_RANGE_MA_CRASH`.
+    pub const CRASH: Self = Self(KEXEC_RANGE_MA_CRASH);
+    /// `KEXEC_RANGE_MA_XEN`.
+    pub const XEN: Self = Self(KEXEC_RANGE_MA_XEN);
+    /// `KEXEC_RANGE_MA_CPU`.
+    pub const CPU: Self = Self(KEXEC_RANGE_MA_CPU);
+    /// `KEXEC_RANGE_MA_XENHEAP`.
+    pub const XENHEAP: Self = Self(KEXEC_RANGE_MA_XENHEAP);
+    /// `KEXEC_RANGE_MA_BOOT_PARAM`.
+    pub const BOOT_PARAM: Self = Self(KEXEC_RANGE_MA_BOOT_PARAM);
+    /// `KEXEC_RANGE_MA_EFI_MEMMAP`.
+    pub const EFI_MEMMAP: Self = Self(KEXEC_RANGE_MA_EFI_MEMMAP);
+    /// `KEXEC_RANGE_MA_VMCOREINFO`.
+    pub const VMCOREINFO: Self = Self(KEXEC_RANGE_MA_VMCOREINFO);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == KEXEC_RANGE_MA_CRASH {
+            return Some("KEXEC_RANGE_MA_CRASH");
+        }
+        if self.0 == KEXEC_RANGE_MA_XEN {
+            return Some("KEXEC_RANGE_MA_XEN");
+        }
+        if self.0 == KEXEC_RANGE_MA_CPU {
+            return Some("KEXEC_RANGE_MA_CPU");
+        }
+        if self.0 == KEXEC_RANGE_MA_XENHEAP {
+            return Some("KEXEC_RANGE_MA_XENHEAP");
+        }
+        if self.0 == KEXEC_RANGE_MA_BOOT_PARAM {
+            return Some("KEXEC_RANGE_MA_BOOT_PARAM");
+        }
+        if self.0 == KEXEC_RANGE_MA_EFI_MEMMAP {
+            return Some("KEXEC_RANGE_MA_EFI_MEMMAP");
+        }
+        if self.0 == KEXEC_RANGE_MA_VMCOREINFO {
+            return Some("KEXEC_RANGE_MA_VMCOREINFO");
+        }
+        None
+    }
+}
+
+impl From<i32> for KexecRangeMa {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<KexecRangeMa> for i32 {
+    #[inline]
+    fn from(value: KexecRangeMa) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for KexecRangeMa {
+    /// The constant's C name, or `KexecRangeMa(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "KexecRangeMa({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

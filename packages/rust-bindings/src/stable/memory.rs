@@ -56,6 +56,13 @@ impl xen_memory_reservation {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_reservation {}
+
 // ---- Flag set XENMEMF (values of xen_memory_reservation.mem_flags) ----
 // Allocation flags of a reservation, above the address width in bits 0–7 and the node number in bits 8–15.
 
@@ -101,6 +108,13 @@ impl xen_memory_exchange {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_exchange {}
+
 /// Argument of XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn. Before 4.16 Xen described the argument as a bare domid_t, which has the same layout.
 ///
 /// C: `struct xen_memory_domain`.
@@ -122,6 +136,14 @@ impl xen_memory_domain {
     /// The first Xen release with this struct (cargo feature `xen-4-16`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 16);
 }
+
+#[cfg(feature = "xen-4-16")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_domain {}
 
 /// Argument of XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames holding the machine-to-physical table, one per 2 MiB of the table. Only x86 has the table.
 ///
@@ -158,6 +180,13 @@ impl xen_machphys_mfn_list {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_machphys_mfn_list {}
+
 /// Result of XENMEM_machphys_mapping: where the read-only machine-to-physical table is mapped in the guest's virtual address space (x86 PV).
 ///
 /// C: `struct xen_machphys_mapping` (typedef `xen_machphys_mapping_t`).
@@ -184,6 +213,13 @@ impl xen_machphys_mapping {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_machphys_mapping {}
 
 // ---- Value set XENMAPSPACE (values of xen_add_to_physmap.space) ----
 // What XENMEM_add_to_physmap and XENMEM_add_to_physmap_batch take pages from; `idx` counts within it.
@@ -249,6 +285,13 @@ impl xen_add_to_physmap {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_add_to_physmap {}
 
 /// Bit 31 of `idx` with XENMAPSPACE_grant_table: map a frame of the version 2 status table instead of the grant table.
 ///
@@ -365,6 +408,13 @@ impl xen_remove_from_physmap {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_remove_from_physmap {}
+
 /// Argument of XENMEM_memory_map and XENMEM_machine_memory_map: a buffer of E820-style entries (20 bytes each: address, length, type) for the domain's or the host's memory map.
 ///
 /// C: `struct xen_memory_map` (typedef `xen_memory_map_t`).
@@ -393,6 +443,13 @@ impl xen_memory_map {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_memory_map {}
 
 /// Argument of XENMEM_set_memory_map: give a domain the memory map XENMEM_memory_map will later return to it.
 ///
@@ -426,6 +483,13 @@ impl xen_foreign_memory_map {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_foreign_memory_map {}
 
 /// Argument of XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target of an HVM domain and its state, in pages.
 ///
@@ -465,6 +529,13 @@ impl xen_pod_target {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pod_target {}
 
 /// Argument of XENMEM_acquire_resource: map frames of a resource of another domain (the pages of an ioreq server, a grant table, a vmtrace buffer) into the caller. A PV caller gets the machine frames back in `frame_list`; an HVM caller fills `frame_list` with its own free guest frames, where Xen maps the resource. With a null `frame_list` and `nr_frames` 0 the call returns the resource's size in `nr_frames`.
 ///
@@ -512,6 +583,14 @@ impl xen_mem_acquire_resource {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_mem_acquire_resource {}
 
 // ---- Value set XENMEM_resource (values of xen_mem_acquire_resource.type) ----
 // The kinds of resource XENMEM_acquire_resource maps.
@@ -583,6 +662,13 @@ impl xen_vmemrange {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_vmemrange {}
 
 /// Argument of XENMEM_get_vnumainfo: a domain's virtual NUMA layout. The caller says how large its three arrays are; when one is too small Xen fails the call and writes back the sizes needed.
 ///
@@ -857,6 +943,508 @@ pub const XENMEM_get_vnumainfo: i32 = 26;
 /// Since Xen 4.11: cargo feature `xen-4-11`. Payload: `xen_mem_acquire_resource`.
 #[cfg(feature = "xen-4-11")]
 pub const XENMEM_acquire_resource: i32 = 28;
+
+/// The flags of `XENMEMF` (what `xen_memory_reservation.mem_flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenmemf(pub u32);
+
+impl Xenmemf {
+    /// `XENMEMF_populate_on_demand`.
+    pub const POPULATE_ON_DEMAND: Self = Self(XENMEMF_populate_on_demand);
+    /// `XENMEMF_exact_node_request`.
+    pub const EXACT_NODE_REQUEST: Self = Self(XENMEMF_exact_node_request);
+    /// `XENMEMF_vnode`.
+    pub const VNODE: Self = Self(XENMEMF_vnode);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XENMEMF_populate_on_demand;
+        }
+        {
+            bits |= XENMEMF_exact_node_request;
+        }
+        {
+            bits |= XENMEMF_vnode;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Xenmemf {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Xenmemf> for u32 {
+    #[inline]
+    fn from(value: Xenmemf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Xenmemf {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Xenmemf(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::POPULATE_ON_DEMAND) {
+            sep(f)?;
+            f.write_str("XENMEMF_populate_on_demand")?;
+        }
+        if self.contains(Self::EXACT_NODE_REQUEST) {
+            sep(f)?;
+            f.write_str("XENMEMF_exact_node_request")?;
+        }
+        if self.contains(Self::VNODE) {
+            sep(f)?;
+            f.write_str("XENMEMF_vnode")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Xenmemf {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Xenmemf {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Xenmemf {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Xenmemf {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Xenmemf {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XENMAPSPACE` (what `xen_add_to_physmap.space` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenmapspace(pub u32);
+
+impl Xenmapspace {
+    /// `XENMAPSPACE_shared_info`.
+    pub const SHARED_INFO: Self = Self(XENMAPSPACE_shared_info);
+    /// `XENMAPSPACE_grant_table`.
+    pub const GRANT_TABLE: Self = Self(XENMAPSPACE_grant_table);
+    /// `XENMAPSPACE_gmfn`.
+    pub const GMFN: Self = Self(XENMAPSPACE_gmfn);
+    /// `XENMAPSPACE_gmfn_range`.
+    pub const GMFN_RANGE: Self = Self(XENMAPSPACE_gmfn_range);
+    /// `XENMAPSPACE_gmfn_foreign`.
+    pub const GMFN_FOREIGN: Self = Self(XENMAPSPACE_gmfn_foreign);
+    /// `XENMAPSPACE_dev_mmio`.
+    #[cfg(feature = "xen-4-7")]
+    pub const DEV_MMIO: Self = Self(XENMAPSPACE_dev_mmio);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENMAPSPACE_shared_info {
+            return Some("XENMAPSPACE_shared_info");
+        }
+        if self.0 == XENMAPSPACE_grant_table {
+            return Some("XENMAPSPACE_grant_table");
+        }
+        if self.0 == XENMAPSPACE_gmfn {
+            return Some("XENMAPSPACE_gmfn");
+        }
+        if self.0 == XENMAPSPACE_gmfn_range {
+            return Some("XENMAPSPACE_gmfn_range");
+        }
+        if self.0 == XENMAPSPACE_gmfn_foreign {
+            return Some("XENMAPSPACE_gmfn_foreign");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == XENMAPSPACE_dev_mmio {
+            return Some("XENMAPSPACE_dev_mmio");
+        }
+        None
+    }
+}
+
+impl From<u32> for Xenmapspace {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Xenmapspace> for u32 {
+    #[inline]
+    fn from(value: Xenmapspace) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Xenmapspace {
+    /// The constant's C name, or `Xenmapspace(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Xenmapspace({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENMEM_resource` (what `xen_mem_acquire_resource.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-11")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenmemResource(pub u16);
+
+#[cfg(feature = "xen-4-11")]
+impl XenmemResource {
+    /// `XENMEM_resource_ioreq_server`.
+    pub const IOREQ_SERVER: Self = Self(XENMEM_resource_ioreq_server);
+    /// `XENMEM_resource_grant_table`.
+    #[cfg(feature = "xen-4-12")]
+    pub const GRANT_TABLE: Self = Self(XENMEM_resource_grant_table);
+    /// `XENMEM_resource_vmtrace_buf`.
+    #[cfg(feature = "xen-4-15")]
+    pub const VMTRACE_BUF: Self = Self(XENMEM_resource_vmtrace_buf);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENMEM_resource_ioreq_server {
+            return Some("XENMEM_resource_ioreq_server");
+        }
+        #[cfg(feature = "xen-4-12")]
+        if self.0 == XENMEM_resource_grant_table {
+            return Some("XENMEM_resource_grant_table");
+        }
+        #[cfg(feature = "xen-4-15")]
+        if self.0 == XENMEM_resource_vmtrace_buf {
+            return Some("XENMEM_resource_vmtrace_buf");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<u16> for XenmemResource {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<XenmemResource> for u16 {
+    #[inline]
+    fn from(value: XenmemResource) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::fmt::Debug for XenmemResource {
+    /// The constant's C name, or `XenmemResource(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenmemResource({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENMEM_resource_grant_table_id` (what `xen_mem_acquire_resource.id` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-12")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenmemResourceGrantTableId(pub u32);
+
+#[cfg(feature = "xen-4-12")]
+impl XenmemResourceGrantTableId {
+    /// `XENMEM_resource_grant_table_id_shared`.
+    pub const SHARED: Self = Self(XENMEM_resource_grant_table_id_shared);
+    /// `XENMEM_resource_grant_table_id_status`.
+    pub const STATUS: Self = Self(XENMEM_resource_grant_table_id_status);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENMEM_resource_grant_table_id_shared {
+            return Some("XENMEM_resource_grant_table_id_shared");
+        }
+        if self.0 == XENMEM_resource_grant_table_id_status {
+            return Some("XENMEM_resource_grant_table_id_status");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-12")]
+impl From<u32> for XenmemResourceGrantTableId {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-12")]
+impl From<XenmemResourceGrantTableId> for u32 {
+    #[inline]
+    fn from(value: XenmemResourceGrantTableId) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-12")]
+impl ::core::fmt::Debug for XenmemResourceGrantTableId {
+    /// The constant's C name, or `XenmemResourceGrantTableId(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenmemResourceGrantTableId({})", self.0),
+        }
+    }
+}
+
+/// The ops of `XENMEM` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `XENMEM_add_to_physmap_batch`, `XENMEM_get_vnumainfo`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenmemOp {
+    /// `XENMEM_increase_reservation`: Give a domain more memory; returns the extents allocated.
+    IncreaseReservation(xen_memory_reservation),
+    /// `XENMEM_decrease_reservation`: Take extents away from a domain; returns the extents freed.
+    DecreaseReservation(xen_memory_reservation),
+    /// `XENMEM_maximum_ram_page`: The highest machine frame of RAM; takes no record and never fails.
+    MaximumRamPage,
+    /// `XENMEM_current_reservation`: A domain's current memory in pages; the argument is a xen_memory_domain (a domid_t before 4.16).
+    CurrentReservation,
+    /// `XENMEM_maximum_reservation`: A domain's memory limit in pages; the argument is a xen_memory_domain (a domid_t before 4.16).
+    MaximumReservation,
+    /// `XENMEM_machphys_mfn_list`: List the frames of the machine-to-physical table (x86).
+    MachphysMfnList(xen_machphys_mfn_list),
+    /// `XENMEM_populate_physmap`: Back guest frames with memory; returns the extents populated.
+    PopulatePhysmap(xen_memory_reservation),
+    /// `XENMEM_add_to_physmap`: Place one page (or a run) in a translated domain's physical map.
+    AddToPhysmap(xen_add_to_physmap),
+    /// `XENMEM_memory_map`: The caller's memory map, as set with XENMEM_set_memory_map.
+    MemoryMap(xen_memory_map),
+    /// `XENMEM_machine_memory_map`: The host's memory map (privileged).
+    MachineMemoryMap(xen_memory_map),
+    /// `XENMEM_exchange`: Trade extents for new ones atomically (PV).
+    Exchange(xen_memory_exchange),
+    /// `XENMEM_machphys_mapping`: Where the machine-to-physical table is mapped (x86 PV).
+    MachphysMapping(xen_machphys_mapping),
+    /// `XENMEM_set_memory_map`: Set the memory map a domain reads back (privileged).
+    SetMemoryMap(xen_foreign_memory_map),
+    /// `XENMEM_maximum_gpfn`: The highest guest frame a domain uses; the argument is a xen_memory_domain (a domid_t before 4.16).
+    MaximumGpfn,
+    /// `XENMEM_remove_from_physmap`: Unmap a guest frame of a translated domain.
+    RemoveFromPhysmap(xen_remove_from_physmap),
+    /// `XENMEM_set_pod_target`: Set the populate-on-demand target of an HVM domain.
+    SetPodTarget(xen_pod_target),
+    /// `XENMEM_get_pod_target`: Read the populate-on-demand state of an HVM domain.
+    GetPodTarget(xen_pod_target),
+    /// `XENMEM_machphys_compat_mfn_list`: List the frames of the table 32-bit PV guests use (x86).
+    MachphysCompatMfnList(xen_machphys_mfn_list),
+    /// `XENMEM_acquire_resource`: Map a resource of another domain into the caller.
+    #[cfg(feature = "xen-4-11")]
+    AcquireResource(xen_mem_acquire_resource),
+}
+
+#[cfg(feature = "zerocopy")]
+impl XenmemOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::IncreaseReservation(_) => XENMEM_increase_reservation,
+            Self::DecreaseReservation(_) => XENMEM_decrease_reservation,
+            Self::MaximumRamPage => XENMEM_maximum_ram_page,
+            Self::CurrentReservation => XENMEM_current_reservation,
+            Self::MaximumReservation => XENMEM_maximum_reservation,
+            Self::MachphysMfnList(_) => XENMEM_machphys_mfn_list,
+            Self::PopulatePhysmap(_) => XENMEM_populate_physmap,
+            Self::AddToPhysmap(_) => XENMEM_add_to_physmap,
+            Self::MemoryMap(_) => XENMEM_memory_map,
+            Self::MachineMemoryMap(_) => XENMEM_machine_memory_map,
+            Self::Exchange(_) => XENMEM_exchange,
+            Self::MachphysMapping(_) => XENMEM_machphys_mapping,
+            Self::SetMemoryMap(_) => XENMEM_set_memory_map,
+            Self::MaximumGpfn => XENMEM_maximum_gpfn,
+            Self::RemoveFromPhysmap(_) => XENMEM_remove_from_physmap,
+            Self::SetPodTarget(_) => XENMEM_set_pod_target,
+            Self::GetPodTarget(_) => XENMEM_get_pod_target,
+            Self::MachphysCompatMfnList(_) => XENMEM_machphys_compat_mfn_list,
+            #[cfg(feature = "xen-4-11")]
+            Self::AcquireResource(_) => XENMEM_acquire_resource,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::IncreaseReservation(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::DecreaseReservation(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MaximumRamPage => &[],
+            Self::CurrentReservation => &[],
+            Self::MaximumReservation => &[],
+            Self::MachphysMfnList(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PopulatePhysmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::AddToPhysmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MemoryMap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MachineMemoryMap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Exchange(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MachphysMapping(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetMemoryMap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MaximumGpfn => &[],
+            Self::RemoveFromPhysmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetPodTarget(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetPodTarget(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MachphysCompatMfnList(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-11")]
+            Self::AcquireResource(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            XENMEM_increase_reservation => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::IncreaseReservation(arg)),
+            XENMEM_decrease_reservation => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::DecreaseReservation(arg)),
+            XENMEM_maximum_ram_page => Some(Self::MaximumRamPage),
+            XENMEM_current_reservation => Some(Self::CurrentReservation),
+            XENMEM_maximum_reservation => Some(Self::MaximumReservation),
+            XENMEM_machphys_mfn_list => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachphysMfnList(arg)),
+            XENMEM_populate_physmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PopulatePhysmap(arg)),
+            XENMEM_add_to_physmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AddToPhysmap(arg)),
+            XENMEM_memory_map => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MemoryMap(arg)),
+            XENMEM_machine_memory_map => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachineMemoryMap(arg)),
+            XENMEM_exchange => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Exchange(arg)),
+            XENMEM_machphys_mapping => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachphysMapping(arg)),
+            XENMEM_set_memory_map => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetMemoryMap(arg)),
+            XENMEM_maximum_gpfn => Some(Self::MaximumGpfn),
+            XENMEM_remove_from_physmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RemoveFromPhysmap(arg)),
+            XENMEM_set_pod_target => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPodTarget(arg)),
+            XENMEM_get_pod_target => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetPodTarget(arg)),
+            XENMEM_machphys_compat_mfn_list => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachphysCompatMfnList(arg)),
+            #[cfg(feature = "xen-4-11")]
+            XENMEM_acquire_resource => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AcquireResource(arg)),
+            _ => None,
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

@@ -107,6 +107,14 @@ impl xen_netif_ctrl_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_request {}
+
 // ---- Value set XEN_NETIF_CTRL_TYPE (values of xen_netif_ctrl_request.type) ----
 // What a control request asks for.
 
@@ -204,6 +212,14 @@ impl xen_netif_ctrl_response {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_response {}
+
 // ---- Value set XEN_NETIF_CTRL_STATUS (values of xen_netif_ctrl_response.status) ----
 // How a control request ended.
 
@@ -256,6 +272,14 @@ impl xen_netif_gref {
     /// The first Xen release with this struct (cargo feature `xen-4-10`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 10);
 }
+
+#[cfg(feature = "xen-4-10")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_gref {}
 
 // ---- Flag set XEN_NETIF_CTRLF_GREF (values of xen_netif_gref.flags) ----
 // How the back end should map a grant.
@@ -430,6 +454,14 @@ impl xen_netif_ctrl_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union xen_netif_ctrl_sring.pvt` as `xen_netif_ctrl_sring.pvt.tapif_user`; xenabi names it `xen_netif_ctrl_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.7: cargo feature `xen-4-7`.
@@ -449,6 +481,14 @@ impl xen_netif_ctrl_sring_pvt_tapif_user {
     /// The first Xen release with this struct (cargo feature `xen-4-7`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
+
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_netif_ctrl_sring_pvt_tapif_user {}
 
 // ---- Flag set NETTXF (values of netif_tx_request.flags) ----
 // Properties of a transmitted fragment.
@@ -528,6 +568,13 @@ impl netif_tx_request {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_request {}
 
 // ---- Value set XEN_NETIF_EXTRA_TYPE (values of netif_extra_info.type) ----
 // What an extra-info slot carries.
@@ -696,6 +743,13 @@ impl netif_extra_info_u_gso {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_extra_info_u_gso {}
+
 /// C: the struct declared inline in `union netif_extra_info.u` as `netif_extra_info.u.mcast`; xenabi names it `netif_extra_info_u_mcast`.
 ///
 /// Since Xen 4.6.
@@ -713,6 +767,13 @@ impl netif_extra_info_u_mcast {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_extra_info_u_mcast {}
 
 /// C: the struct declared inline in `union netif_extra_info.u` as `netif_extra_info.u.hash`; xenabi names it `netif_extra_info_u_hash`.
 ///
@@ -735,6 +796,13 @@ impl netif_extra_info_u_hash {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_extra_info_u_hash {}
 
 /// The back end's answer to one transmitted fragment.
 ///
@@ -760,6 +828,13 @@ impl netif_tx_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_response {}
 
 /// An empty buffer the front end offers for a received packet.
 ///
@@ -789,6 +864,13 @@ impl netif_rx_request {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_request {}
 
 // ---- Flag set NETRXF (values of netif_rx_response.flags) ----
 // Properties of a received fragment.
@@ -873,6 +955,13 @@ impl netif_rx_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_response {}
 
 /// One slot of the netif_tx ring: a request while the front end owns it, the response once the back end has answered.
 ///
@@ -1018,6 +1107,13 @@ impl netif_tx_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union netif_tx_sring.pvt` as `netif_tx_sring.pvt.tapif_user`; xenabi names it `netif_tx_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -1035,6 +1131,13 @@ impl netif_tx_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_tx_sring_pvt_tapif_user {}
 
 /// One slot of the netif_rx ring: a request while the front end owns it, the response once the back end has answered.
 ///
@@ -1180,6 +1283,13 @@ impl netif_rx_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union netif_rx_sring.pvt` as `netif_rx_sring.pvt.tapif_user`; xenabi names it `netif_rx_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -1197,6 +1307,13 @@ impl netif_rx_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for netif_rx_sring_pvt_tapif_user {}
 
 // ---- Value set NETIF_RSP ----
 // How a transmission ended (netif_tx_response.status), or why a reception failed (netif_rx_response.status).
@@ -1220,6 +1337,1309 @@ pub const NETIF_RSP_OKAY: i32 = 0;
 ///
 /// Since Xen 4.6.
 pub const NETIF_RSP_NULL: i32 = 1;
+
+/// The flags of `XEN_NETIF_CTRL_HASH_TYPE`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[cfg(feature = "xen-4-7")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifCtrlHashType(pub u32);
+
+#[cfg(feature = "xen-4-7")]
+impl XenNetifCtrlHashType {
+    /// `XEN_NETIF_CTRL_HASH_TYPE_IPV4`.
+    pub const IPV4: Self = Self(XEN_NETIF_CTRL_HASH_TYPE_IPV4);
+    /// `XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP`.
+    pub const IPV4_TCP: Self = Self(XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP);
+    /// `XEN_NETIF_CTRL_HASH_TYPE_IPV6`.
+    pub const IPV6: Self = Self(XEN_NETIF_CTRL_HASH_TYPE_IPV6);
+    /// `XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP`.
+    pub const IPV6_TCP: Self = Self(XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_NETIF_CTRL_HASH_TYPE_IPV4;
+        }
+        {
+            bits |= XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP;
+        }
+        {
+            bits |= XEN_NETIF_CTRL_HASH_TYPE_IPV6;
+        }
+        {
+            bits |= XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<u32> for XenNetifCtrlHashType {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<XenNetifCtrlHashType> for u32 {
+    #[inline]
+    fn from(value: XenNetifCtrlHashType) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::fmt::Debug for XenNetifCtrlHashType {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenNetifCtrlHashType(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::IPV4) {
+            sep(f)?;
+            f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV4")?;
+        }
+        if self.contains(Self::IPV4_TCP) {
+            sep(f)?;
+            f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP")?;
+        }
+        if self.contains(Self::IPV6) {
+            sep(f)?;
+            f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV6")?;
+        }
+        if self.contains(Self::IPV6_TCP) {
+            sep(f)?;
+            f.write_str("XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitOr for XenNetifCtrlHashType {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitOrAssign for XenNetifCtrlHashType {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitAnd for XenNetifCtrlHashType {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitAndAssign for XenNetifCtrlHashType {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitXor for XenNetifCtrlHashType {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitXorAssign for XenNetifCtrlHashType {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::Sub for XenNetifCtrlHashType {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::SubAssign for XenNetifCtrlHashType {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_NETIF_CTRL_HASH_ALGORITHM`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-7")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifCtrlHashAlgorithm(pub i32);
+
+#[cfg(feature = "xen-4-7")]
+impl XenNetifCtrlHashAlgorithm {
+    /// `XEN_NETIF_CTRL_HASH_ALGORITHM_NONE`.
+    pub const NONE: Self = Self(XEN_NETIF_CTRL_HASH_ALGORITHM_NONE);
+    /// `XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ`.
+    pub const TOEPLITZ: Self = Self(XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_NETIF_CTRL_HASH_ALGORITHM_NONE {
+            return Some("XEN_NETIF_CTRL_HASH_ALGORITHM_NONE");
+        }
+        if self.0 == XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ {
+            return Some("XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<i32> for XenNetifCtrlHashAlgorithm {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<XenNetifCtrlHashAlgorithm> for i32 {
+    #[inline]
+    fn from(value: XenNetifCtrlHashAlgorithm) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::fmt::Debug for XenNetifCtrlHashAlgorithm {
+    /// The constant's C name, or `XenNetifCtrlHashAlgorithm(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenNetifCtrlHashAlgorithm({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_NETIF_CTRL_TYPE` (what `xen_netif_ctrl_request.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-7")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifCtrlType(pub u16);
+
+#[cfg(feature = "xen-4-7")]
+impl XenNetifCtrlType {
+    /// `XEN_NETIF_CTRL_TYPE_INVALID`.
+    pub const INVALID: Self = Self(XEN_NETIF_CTRL_TYPE_INVALID);
+    /// `XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS`.
+    pub const GET_HASH_FLAGS: Self = Self(XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS);
+    /// `XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS`.
+    pub const SET_HASH_FLAGS: Self = Self(XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS);
+    /// `XEN_NETIF_CTRL_TYPE_SET_HASH_KEY`.
+    pub const SET_HASH_KEY: Self = Self(XEN_NETIF_CTRL_TYPE_SET_HASH_KEY);
+    /// `XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE`.
+    pub const GET_HASH_MAPPING_SIZE: Self = Self(XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE);
+    /// `XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE`.
+    pub const SET_HASH_MAPPING_SIZE: Self = Self(XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE);
+    /// `XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING`.
+    pub const SET_HASH_MAPPING: Self = Self(XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING);
+    /// `XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM`.
+    pub const SET_HASH_ALGORITHM: Self = Self(XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM);
+    /// `XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE`.
+    #[cfg(feature = "xen-4-10")]
+    pub const GET_GREF_MAPPING_SIZE: Self = Self(XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE);
+    /// `XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING`.
+    #[cfg(feature = "xen-4-10")]
+    pub const ADD_GREF_MAPPING: Self = Self(XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING);
+    /// `XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING`.
+    #[cfg(feature = "xen-4-10")]
+    pub const DEL_GREF_MAPPING: Self = Self(XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_NETIF_CTRL_TYPE_INVALID {
+            return Some("XEN_NETIF_CTRL_TYPE_INVALID");
+        }
+        if self.0 == XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS {
+            return Some("XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS");
+        }
+        if self.0 == XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS {
+            return Some("XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS");
+        }
+        if self.0 == XEN_NETIF_CTRL_TYPE_SET_HASH_KEY {
+            return Some("XEN_NETIF_CTRL_TYPE_SET_HASH_KEY");
+        }
+        if self.0 == XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE {
+            return Some("XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE");
+        }
+        if self.0 == XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE {
+            return Some("XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE");
+        }
+        if self.0 == XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING {
+            return Some("XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING");
+        }
+        if self.0 == XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM {
+            return Some("XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM");
+        }
+        #[cfg(feature = "xen-4-10")]
+        if self.0 == XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE {
+            return Some("XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE");
+        }
+        #[cfg(feature = "xen-4-10")]
+        if self.0 == XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING {
+            return Some("XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING");
+        }
+        #[cfg(feature = "xen-4-10")]
+        if self.0 == XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING {
+            return Some("XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<u16> for XenNetifCtrlType {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<XenNetifCtrlType> for u16 {
+    #[inline]
+    fn from(value: XenNetifCtrlType) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::fmt::Debug for XenNetifCtrlType {
+    /// The constant's C name, or `XenNetifCtrlType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenNetifCtrlType({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_NETIF_CTRL_STATUS` (what `xen_netif_ctrl_response.status` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-7")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifCtrlStatus(pub u32);
+
+#[cfg(feature = "xen-4-7")]
+impl XenNetifCtrlStatus {
+    /// `XEN_NETIF_CTRL_STATUS_SUCCESS`.
+    pub const SUCCESS: Self = Self(XEN_NETIF_CTRL_STATUS_SUCCESS);
+    /// `XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED`.
+    pub const NOT_SUPPORTED: Self = Self(XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED);
+    /// `XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER`.
+    pub const INVALID_PARAMETER: Self = Self(XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER);
+    /// `XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW`.
+    pub const BUFFER_OVERFLOW: Self = Self(XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_NETIF_CTRL_STATUS_SUCCESS {
+            return Some("XEN_NETIF_CTRL_STATUS_SUCCESS");
+        }
+        if self.0 == XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED {
+            return Some("XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED");
+        }
+        if self.0 == XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER {
+            return Some("XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER");
+        }
+        if self.0 == XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW {
+            return Some("XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<u32> for XenNetifCtrlStatus {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<XenNetifCtrlStatus> for u32 {
+    #[inline]
+    fn from(value: XenNetifCtrlStatus) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::fmt::Debug for XenNetifCtrlStatus {
+    /// The constant's C name, or `XenNetifCtrlStatus(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenNetifCtrlStatus({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XEN_NETIF_CTRLF_GREF` (what `xen_netif_gref.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[cfg(feature = "xen-4-10")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifCtrlfGref(pub u16);
+
+#[cfg(feature = "xen-4-10")]
+impl XenNetifCtrlfGref {
+    /// `XEN_NETIF_CTRLF_GREF_readonly`.
+    pub const READONLY: Self = Self(XEN_NETIF_CTRLF_GREF_readonly);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_NETIF_CTRLF_GREF_readonly;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl From<u16> for XenNetifCtrlfGref {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl From<XenNetifCtrlfGref> for u16 {
+    #[inline]
+    fn from(value: XenNetifCtrlfGref) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::fmt::Debug for XenNetifCtrlfGref {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenNetifCtrlfGref(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::READONLY) {
+            sep(f)?;
+            f.write_str("XEN_NETIF_CTRLF_GREF_readonly")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitOr for XenNetifCtrlfGref {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitOrAssign for XenNetifCtrlfGref {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitAnd for XenNetifCtrlfGref {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitAndAssign for XenNetifCtrlfGref {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitXor for XenNetifCtrlfGref {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitXorAssign for XenNetifCtrlfGref {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::Sub for XenNetifCtrlfGref {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::SubAssign for XenNetifCtrlfGref {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `NETTXF` (what `netif_tx_request.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Nettxf(pub u16);
+
+impl Nettxf {
+    /// `NETTXF_csum_blank`.
+    pub const CSUM_BLANK: Self = Self(NETTXF_csum_blank);
+    /// `NETTXF_data_validated`.
+    pub const DATA_VALIDATED: Self = Self(NETTXF_data_validated);
+    /// `NETTXF_more_data`.
+    pub const MORE_DATA: Self = Self(NETTXF_more_data);
+    /// `NETTXF_extra_info`.
+    pub const EXTRA_INFO: Self = Self(NETTXF_extra_info);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= NETTXF_csum_blank;
+        }
+        {
+            bits |= NETTXF_data_validated;
+        }
+        {
+            bits |= NETTXF_more_data;
+        }
+        {
+            bits |= NETTXF_extra_info;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u16> for Nettxf {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Nettxf> for u16 {
+    #[inline]
+    fn from(value: Nettxf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Nettxf {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Nettxf(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::CSUM_BLANK) {
+            sep(f)?;
+            f.write_str("NETTXF_csum_blank")?;
+        }
+        if self.contains(Self::DATA_VALIDATED) {
+            sep(f)?;
+            f.write_str("NETTXF_data_validated")?;
+        }
+        if self.contains(Self::MORE_DATA) {
+            sep(f)?;
+            f.write_str("NETTXF_more_data")?;
+        }
+        if self.contains(Self::EXTRA_INFO) {
+            sep(f)?;
+            f.write_str("NETTXF_extra_info")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Nettxf {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Nettxf {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Nettxf {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Nettxf {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Nettxf {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Nettxf {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Nettxf {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Nettxf {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_NETIF_EXTRA_TYPE` (what `netif_extra_info.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifExtraType(pub u8);
+
+impl XenNetifExtraType {
+    /// `XEN_NETIF_EXTRA_TYPE_NONE`.
+    pub const NONE: Self = Self(XEN_NETIF_EXTRA_TYPE_NONE);
+    /// `XEN_NETIF_EXTRA_TYPE_GSO`.
+    pub const GSO: Self = Self(XEN_NETIF_EXTRA_TYPE_GSO);
+    /// `XEN_NETIF_EXTRA_TYPE_MCAST_ADD`.
+    pub const MCAST_ADD: Self = Self(XEN_NETIF_EXTRA_TYPE_MCAST_ADD);
+    /// `XEN_NETIF_EXTRA_TYPE_MCAST_DEL`.
+    pub const MCAST_DEL: Self = Self(XEN_NETIF_EXTRA_TYPE_MCAST_DEL);
+    /// `XEN_NETIF_EXTRA_TYPE_HASH`.
+    #[cfg(feature = "xen-4-7")]
+    pub const HASH: Self = Self(XEN_NETIF_EXTRA_TYPE_HASH);
+    /// `XEN_NETIF_EXTRA_TYPE_MAX`.
+    pub const MAX: Self = Self(XEN_NETIF_EXTRA_TYPE_MAX);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_NETIF_EXTRA_TYPE_NONE {
+            return Some("XEN_NETIF_EXTRA_TYPE_NONE");
+        }
+        if self.0 == XEN_NETIF_EXTRA_TYPE_GSO {
+            return Some("XEN_NETIF_EXTRA_TYPE_GSO");
+        }
+        if self.0 == XEN_NETIF_EXTRA_TYPE_MCAST_ADD {
+            return Some("XEN_NETIF_EXTRA_TYPE_MCAST_ADD");
+        }
+        if self.0 == XEN_NETIF_EXTRA_TYPE_MCAST_DEL {
+            return Some("XEN_NETIF_EXTRA_TYPE_MCAST_DEL");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == XEN_NETIF_EXTRA_TYPE_HASH {
+            return Some("XEN_NETIF_EXTRA_TYPE_HASH");
+        }
+        if self.0 == XEN_NETIF_EXTRA_TYPE_MAX {
+            return Some("XEN_NETIF_EXTRA_TYPE_MAX");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenNetifExtraType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenNetifExtraType> for u8 {
+    #[inline]
+    fn from(value: XenNetifExtraType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenNetifExtraType {
+    /// The constant's C name, or `XenNetifExtraType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenNetifExtraType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XEN_NETIF_EXTRA_FLAG` (what `netif_extra_info.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifExtraFlag(pub u8);
+
+impl XenNetifExtraFlag {
+    /// `XEN_NETIF_EXTRA_FLAG_MORE`.
+    pub const MORE: Self = Self(XEN_NETIF_EXTRA_FLAG_MORE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_NETIF_EXTRA_FLAG_MORE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u8 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u8> for XenNetifExtraFlag {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenNetifExtraFlag> for u8 {
+    #[inline]
+    fn from(value: XenNetifExtraFlag) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenNetifExtraFlag {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenNetifExtraFlag(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::MORE) {
+            sep(f)?;
+            f.write_str("XEN_NETIF_EXTRA_FLAG_MORE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenNetifExtraFlag {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenNetifExtraFlag {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenNetifExtraFlag {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenNetifExtraFlag {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenNetifExtraFlag {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenNetifExtraFlag {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenNetifExtraFlag {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenNetifExtraFlag {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_NETIF_GSO_TYPE` (what `netif_extra_info.u.gso.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNetifGsoType(pub u8);
+
+impl XenNetifGsoType {
+    /// `XEN_NETIF_GSO_TYPE_NONE`.
+    pub const NONE: Self = Self(XEN_NETIF_GSO_TYPE_NONE);
+    /// `XEN_NETIF_GSO_TYPE_TCPV4`.
+    pub const TCPV4: Self = Self(XEN_NETIF_GSO_TYPE_TCPV4);
+    /// `XEN_NETIF_GSO_TYPE_TCPV6`.
+    pub const TCPV6: Self = Self(XEN_NETIF_GSO_TYPE_TCPV6);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_NETIF_GSO_TYPE_NONE {
+            return Some("XEN_NETIF_GSO_TYPE_NONE");
+        }
+        if self.0 == XEN_NETIF_GSO_TYPE_TCPV4 {
+            return Some("XEN_NETIF_GSO_TYPE_TCPV4");
+        }
+        if self.0 == XEN_NETIF_GSO_TYPE_TCPV6 {
+            return Some("XEN_NETIF_GSO_TYPE_TCPV6");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenNetifGsoType {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenNetifGsoType> for u8 {
+    #[inline]
+    fn from(value: XenNetifGsoType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenNetifGsoType {
+    /// The constant's C name, or `XenNetifGsoType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenNetifGsoType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `NETRXF` (what `netif_rx_response.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Netrxf(pub u16);
+
+impl Netrxf {
+    /// `NETRXF_data_validated`.
+    pub const DATA_VALIDATED: Self = Self(NETRXF_data_validated);
+    /// `NETRXF_csum_blank`.
+    pub const CSUM_BLANK: Self = Self(NETRXF_csum_blank);
+    /// `NETRXF_more_data`.
+    pub const MORE_DATA: Self = Self(NETRXF_more_data);
+    /// `NETRXF_extra_info`.
+    pub const EXTRA_INFO: Self = Self(NETRXF_extra_info);
+    /// `NETRXF_gso_prefix`.
+    #[cfg(feature = "xen-4-7")]
+    pub const GSO_PREFIX: Self = Self(NETRXF_gso_prefix);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= NETRXF_data_validated;
+        }
+        {
+            bits |= NETRXF_csum_blank;
+        }
+        {
+            bits |= NETRXF_more_data;
+        }
+        {
+            bits |= NETRXF_extra_info;
+        }
+        #[cfg(feature = "xen-4-7")]
+        {
+            bits |= NETRXF_gso_prefix;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u16> for Netrxf {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Netrxf> for u16 {
+    #[inline]
+    fn from(value: Netrxf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Netrxf {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Netrxf(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::DATA_VALIDATED) {
+            sep(f)?;
+            f.write_str("NETRXF_data_validated")?;
+        }
+        if self.contains(Self::CSUM_BLANK) {
+            sep(f)?;
+            f.write_str("NETRXF_csum_blank")?;
+        }
+        if self.contains(Self::MORE_DATA) {
+            sep(f)?;
+            f.write_str("NETRXF_more_data")?;
+        }
+        if self.contains(Self::EXTRA_INFO) {
+            sep(f)?;
+            f.write_str("NETRXF_extra_info")?;
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.contains(Self::GSO_PREFIX) {
+            sep(f)?;
+            f.write_str("NETRXF_gso_prefix")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Netrxf {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Netrxf {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Netrxf {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Netrxf {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Netrxf {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Netrxf {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Netrxf {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Netrxf {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `NETIF_RSP`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct NetifRsp(pub i32);
+
+impl NetifRsp {
+    /// `NETIF_RSP_DROPPED`.
+    pub const DROPPED: Self = Self(NETIF_RSP_DROPPED);
+    /// `NETIF_RSP_ERROR`.
+    pub const ERROR: Self = Self(NETIF_RSP_ERROR);
+    /// `NETIF_RSP_OKAY`.
+    pub const OKAY: Self = Self(NETIF_RSP_OKAY);
+    /// `NETIF_RSP_NULL`.
+    pub const NULL: Self = Self(NETIF_RSP_NULL);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == NETIF_RSP_DROPPED {
+            return Some("NETIF_RSP_DROPPED");
+        }
+        if self.0 == NETIF_RSP_ERROR {
+            return Some("NETIF_RSP_ERROR");
+        }
+        if self.0 == NETIF_RSP_OKAY {
+            return Some("NETIF_RSP_OKAY");
+        }
+        if self.0 == NETIF_RSP_NULL {
+            return Some("NETIF_RSP_NULL");
+        }
+        None
+    }
+}
+
+impl From<i32> for NetifRsp {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<NetifRsp> for i32 {
+    #[inline]
+    fn from(value: NetifRsp) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for NetifRsp {
+    /// The constant's C name, or `NetifRsp(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "NetifRsp({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

@@ -67,6 +67,13 @@ impl xennmi_callback {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xennmi_callback {}
+
 // ---- Op set XENNMI ----
 // Sub-ops of the NMI hypercall.
 
@@ -79,6 +86,177 @@ pub const XENNMI_register_callback: i32 = 0;
 ///
 /// Since Xen 4.6.
 pub const XENNMI_unregister_callback: i32 = 1;
+
+/// The flags of `XEN_NMIREASON`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenNmireason(pub u64);
+
+impl XenNmireason {
+    /// `XEN_NMIREASON_io_error`.
+    pub const IO_ERROR: Self = Self(XEN_NMIREASON_io_error);
+    /// `XEN_NMIREASON_pci_serr`.
+    pub const PCI_SERR: Self = Self(XEN_NMIREASON_pci_serr);
+    /// `XEN_NMIREASON_unknown`.
+    pub const UNKNOWN: Self = Self(XEN_NMIREASON_unknown);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_NMIREASON_io_error;
+        }
+        {
+            bits |= XEN_NMIREASON_pci_serr;
+        }
+        {
+            bits |= XEN_NMIREASON_unknown;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u64 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u64> for XenNmireason {
+    #[inline]
+    fn from(value: u64) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenNmireason> for u64 {
+    #[inline]
+    fn from(value: XenNmireason) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenNmireason {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenNmireason(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::IO_ERROR) {
+            sep(f)?;
+            f.write_str("XEN_NMIREASON_io_error")?;
+        }
+        if self.contains(Self::PCI_SERR) {
+            sep(f)?;
+            f.write_str("XEN_NMIREASON_pci_serr")?;
+        }
+        if self.contains(Self::UNKNOWN) {
+            sep(f)?;
+            f.write_str("XEN_NMIREASON_unknown")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenNmireason {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenNmireason {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenNmireason {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenNmireason {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenNmireason {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenNmireason {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenNmireason {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenNmireason {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
 
 /// The ops of `XENNMI` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to

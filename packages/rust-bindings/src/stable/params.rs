@@ -474,6 +474,898 @@ pub const XEN_HVM_MCA_CAP_LMCE: u64 = 1 << 0;
 #[cfg(feature = "xen-4-10")]
 pub const XEN_HVM_MCA_CAP_MASK: u64 = 0x1;
 
+/// The values of `HVM_PARAM` (what `xen_hvm_param.index` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct HvmParam(pub u32);
+
+impl HvmParam {
+    /// `HVM_PARAM_CALLBACK_IRQ`.
+    pub const CALLBACK_IRQ: Self = Self(HVM_PARAM_CALLBACK_IRQ);
+    /// `HVM_PARAM_STORE_PFN`.
+    pub const STORE_PFN: Self = Self(HVM_PARAM_STORE_PFN);
+    /// `HVM_PARAM_STORE_EVTCHN`.
+    pub const STORE_EVTCHN: Self = Self(HVM_PARAM_STORE_EVTCHN);
+    /// `HVM_PARAM_PAE_ENABLED`.
+    pub const PAE_ENABLED: Self = Self(HVM_PARAM_PAE_ENABLED);
+    /// `HVM_PARAM_IOREQ_PFN`.
+    pub const IOREQ_PFN: Self = Self(HVM_PARAM_IOREQ_PFN);
+    /// `HVM_PARAM_BUFIOREQ_PFN`.
+    pub const BUFIOREQ_PFN: Self = Self(HVM_PARAM_BUFIOREQ_PFN);
+    /// `HVM_PARAM_VIRIDIAN`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const VIRIDIAN: Self = Self(HVM_PARAM_VIRIDIAN);
+    /// `HVM_PARAM_TIMER_MODE`.
+    pub const TIMER_MODE: Self = Self(HVM_PARAM_TIMER_MODE);
+    /// `HVM_PARAM_HPET_ENABLED`.
+    pub const HPET_ENABLED: Self = Self(HVM_PARAM_HPET_ENABLED);
+    /// `HVM_PARAM_IDENT_PT`.
+    pub const IDENT_PT: Self = Self(HVM_PARAM_IDENT_PT);
+    /// `HVM_PARAM_DM_DOMAIN`.
+    pub const DM_DOMAIN: Self = Self(HVM_PARAM_DM_DOMAIN);
+    /// `HVM_PARAM_ACPI_S_STATE`.
+    pub const ACPI_S_STATE: Self = Self(HVM_PARAM_ACPI_S_STATE);
+    /// `HVM_PARAM_VM86_TSS`.
+    pub const VM86_TSS: Self = Self(HVM_PARAM_VM86_TSS);
+    /// `HVM_PARAM_VPT_ALIGN`.
+    pub const VPT_ALIGN: Self = Self(HVM_PARAM_VPT_ALIGN);
+    /// `HVM_PARAM_CONSOLE_PFN`.
+    pub const CONSOLE_PFN: Self = Self(HVM_PARAM_CONSOLE_PFN);
+    /// `HVM_PARAM_CONSOLE_EVTCHN`.
+    pub const CONSOLE_EVTCHN: Self = Self(HVM_PARAM_CONSOLE_EVTCHN);
+    /// `HVM_PARAM_ACPI_IOPORTS_LOCATION`.
+    pub const ACPI_IOPORTS_LOCATION: Self = Self(HVM_PARAM_ACPI_IOPORTS_LOCATION);
+    /// `HVM_PARAM_MEMORY_EVENT_CR0`.
+    pub const MEMORY_EVENT_CR0: Self = Self(HVM_PARAM_MEMORY_EVENT_CR0);
+    /// `HVM_PARAM_MEMORY_EVENT_CR3`.
+    pub const MEMORY_EVENT_CR3: Self = Self(HVM_PARAM_MEMORY_EVENT_CR3);
+    /// `HVM_PARAM_MEMORY_EVENT_CR4`.
+    pub const MEMORY_EVENT_CR4: Self = Self(HVM_PARAM_MEMORY_EVENT_CR4);
+    /// `HVM_PARAM_MEMORY_EVENT_INT3`.
+    pub const MEMORY_EVENT_INT3: Self = Self(HVM_PARAM_MEMORY_EVENT_INT3);
+    /// `HVM_PARAM_NESTEDHVM`.
+    pub const NESTEDHVM: Self = Self(HVM_PARAM_NESTEDHVM);
+    /// `HVM_PARAM_MEMORY_EVENT_SINGLE_STEP`.
+    pub const MEMORY_EVENT_SINGLE_STEP: Self = Self(HVM_PARAM_MEMORY_EVENT_SINGLE_STEP);
+    /// `HVM_PARAM_BUFIOREQ_EVTCHN`.
+    pub const BUFIOREQ_EVTCHN: Self = Self(HVM_PARAM_BUFIOREQ_EVTCHN);
+    /// `HVM_PARAM_PAGING_RING_PFN`.
+    pub const PAGING_RING_PFN: Self = Self(HVM_PARAM_PAGING_RING_PFN);
+    /// `HVM_PARAM_MONITOR_RING_PFN`.
+    pub const MONITOR_RING_PFN: Self = Self(HVM_PARAM_MONITOR_RING_PFN);
+    /// `HVM_PARAM_SHARING_RING_PFN`.
+    pub const SHARING_RING_PFN: Self = Self(HVM_PARAM_SHARING_RING_PFN);
+    /// `HVM_PARAM_MEMORY_EVENT_MSR`.
+    pub const MEMORY_EVENT_MSR: Self = Self(HVM_PARAM_MEMORY_EVENT_MSR);
+    /// `HVM_PARAM_TRIPLE_FAULT_REASON`.
+    pub const TRIPLE_FAULT_REASON: Self = Self(HVM_PARAM_TRIPLE_FAULT_REASON);
+    /// `HVM_PARAM_IOREQ_SERVER_PFN`.
+    pub const IOREQ_SERVER_PFN: Self = Self(HVM_PARAM_IOREQ_SERVER_PFN);
+    /// `HVM_PARAM_NR_IOREQ_SERVER_PAGES`.
+    pub const NR_IOREQ_SERVER_PAGES: Self = Self(HVM_PARAM_NR_IOREQ_SERVER_PAGES);
+    /// `HVM_PARAM_VM_GENERATION_ID_ADDR`.
+    pub const VM_GENERATION_ID_ADDR: Self = Self(HVM_PARAM_VM_GENERATION_ID_ADDR);
+    /// `HVM_PARAM_ALTP2M`.
+    pub const ALTP2M: Self = Self(HVM_PARAM_ALTP2M);
+    /// `HVM_PARAM_X87_FIP_WIDTH`.
+    #[cfg(feature = "xen-4-7")]
+    pub const X87_FIP_WIDTH: Self = Self(HVM_PARAM_X87_FIP_WIDTH);
+    /// `HVM_PARAM_VM86_TSS_SIZED`.
+    #[cfg(feature = "xen-4-9")]
+    pub const VM86_TSS_SIZED: Self = Self(HVM_PARAM_VM86_TSS_SIZED);
+    /// `HVM_PARAM_MCA_CAP`.
+    #[cfg(feature = "xen-4-10")]
+    pub const MCA_CAP: Self = Self(HVM_PARAM_MCA_CAP);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == HVM_PARAM_CALLBACK_IRQ {
+            return Some("HVM_PARAM_CALLBACK_IRQ");
+        }
+        if self.0 == HVM_PARAM_STORE_PFN {
+            return Some("HVM_PARAM_STORE_PFN");
+        }
+        if self.0 == HVM_PARAM_STORE_EVTCHN {
+            return Some("HVM_PARAM_STORE_EVTCHN");
+        }
+        if self.0 == HVM_PARAM_PAE_ENABLED {
+            return Some("HVM_PARAM_PAE_ENABLED");
+        }
+        if self.0 == HVM_PARAM_IOREQ_PFN {
+            return Some("HVM_PARAM_IOREQ_PFN");
+        }
+        if self.0 == HVM_PARAM_BUFIOREQ_PFN {
+            return Some("HVM_PARAM_BUFIOREQ_PFN");
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.0 == HVM_PARAM_VIRIDIAN {
+            return Some("HVM_PARAM_VIRIDIAN");
+        }
+        if self.0 == HVM_PARAM_TIMER_MODE {
+            return Some("HVM_PARAM_TIMER_MODE");
+        }
+        if self.0 == HVM_PARAM_HPET_ENABLED {
+            return Some("HVM_PARAM_HPET_ENABLED");
+        }
+        if self.0 == HVM_PARAM_IDENT_PT {
+            return Some("HVM_PARAM_IDENT_PT");
+        }
+        if self.0 == HVM_PARAM_DM_DOMAIN {
+            return Some("HVM_PARAM_DM_DOMAIN");
+        }
+        if self.0 == HVM_PARAM_ACPI_S_STATE {
+            return Some("HVM_PARAM_ACPI_S_STATE");
+        }
+        if self.0 == HVM_PARAM_VM86_TSS {
+            return Some("HVM_PARAM_VM86_TSS");
+        }
+        if self.0 == HVM_PARAM_VPT_ALIGN {
+            return Some("HVM_PARAM_VPT_ALIGN");
+        }
+        if self.0 == HVM_PARAM_CONSOLE_PFN {
+            return Some("HVM_PARAM_CONSOLE_PFN");
+        }
+        if self.0 == HVM_PARAM_CONSOLE_EVTCHN {
+            return Some("HVM_PARAM_CONSOLE_EVTCHN");
+        }
+        if self.0 == HVM_PARAM_ACPI_IOPORTS_LOCATION {
+            return Some("HVM_PARAM_ACPI_IOPORTS_LOCATION");
+        }
+        if self.0 == HVM_PARAM_MEMORY_EVENT_CR0 {
+            return Some("HVM_PARAM_MEMORY_EVENT_CR0");
+        }
+        if self.0 == HVM_PARAM_MEMORY_EVENT_CR3 {
+            return Some("HVM_PARAM_MEMORY_EVENT_CR3");
+        }
+        if self.0 == HVM_PARAM_MEMORY_EVENT_CR4 {
+            return Some("HVM_PARAM_MEMORY_EVENT_CR4");
+        }
+        if self.0 == HVM_PARAM_MEMORY_EVENT_INT3 {
+            return Some("HVM_PARAM_MEMORY_EVENT_INT3");
+        }
+        if self.0 == HVM_PARAM_NESTEDHVM {
+            return Some("HVM_PARAM_NESTEDHVM");
+        }
+        if self.0 == HVM_PARAM_MEMORY_EVENT_SINGLE_STEP {
+            return Some("HVM_PARAM_MEMORY_EVENT_SINGLE_STEP");
+        }
+        if self.0 == HVM_PARAM_BUFIOREQ_EVTCHN {
+            return Some("HVM_PARAM_BUFIOREQ_EVTCHN");
+        }
+        if self.0 == HVM_PARAM_PAGING_RING_PFN {
+            return Some("HVM_PARAM_PAGING_RING_PFN");
+        }
+        if self.0 == HVM_PARAM_MONITOR_RING_PFN {
+            return Some("HVM_PARAM_MONITOR_RING_PFN");
+        }
+        if self.0 == HVM_PARAM_SHARING_RING_PFN {
+            return Some("HVM_PARAM_SHARING_RING_PFN");
+        }
+        if self.0 == HVM_PARAM_MEMORY_EVENT_MSR {
+            return Some("HVM_PARAM_MEMORY_EVENT_MSR");
+        }
+        if self.0 == HVM_PARAM_TRIPLE_FAULT_REASON {
+            return Some("HVM_PARAM_TRIPLE_FAULT_REASON");
+        }
+        if self.0 == HVM_PARAM_IOREQ_SERVER_PFN {
+            return Some("HVM_PARAM_IOREQ_SERVER_PFN");
+        }
+        if self.0 == HVM_PARAM_NR_IOREQ_SERVER_PAGES {
+            return Some("HVM_PARAM_NR_IOREQ_SERVER_PAGES");
+        }
+        if self.0 == HVM_PARAM_VM_GENERATION_ID_ADDR {
+            return Some("HVM_PARAM_VM_GENERATION_ID_ADDR");
+        }
+        if self.0 == HVM_PARAM_ALTP2M {
+            return Some("HVM_PARAM_ALTP2M");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == HVM_PARAM_X87_FIP_WIDTH {
+            return Some("HVM_PARAM_X87_FIP_WIDTH");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == HVM_PARAM_VM86_TSS_SIZED {
+            return Some("HVM_PARAM_VM86_TSS_SIZED");
+        }
+        #[cfg(feature = "xen-4-10")]
+        if self.0 == HVM_PARAM_MCA_CAP {
+            return Some("HVM_PARAM_MCA_CAP");
+        }
+        None
+    }
+}
+
+impl From<u32> for HvmParam {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<HvmParam> for u32 {
+    #[inline]
+    fn from(value: HvmParam) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for HvmParam {
+    /// The constant's C name, or `HvmParam(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "HvmParam({})", self.0),
+        }
+    }
+}
+
+/// The values of `HVM_PARAM_CALLBACK_TYPE`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-7")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct HvmParamCallbackType(pub i32);
+
+#[cfg(feature = "xen-4-7")]
+impl HvmParamCallbackType {
+    /// `HVM_PARAM_CALLBACK_TYPE_GSI`.
+    pub const GSI: Self = Self(HVM_PARAM_CALLBACK_TYPE_GSI);
+    /// `HVM_PARAM_CALLBACK_TYPE_PCI_INTX`.
+    pub const PCI_INTX: Self = Self(HVM_PARAM_CALLBACK_TYPE_PCI_INTX);
+    /// `HVM_PARAM_CALLBACK_TYPE_VECTOR`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const VECTOR: Self = Self(HVM_PARAM_CALLBACK_TYPE_VECTOR);
+    /// `HVM_PARAM_CALLBACK_TYPE_PPI`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const PPI: Self = Self(HVM_PARAM_CALLBACK_TYPE_PPI);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == HVM_PARAM_CALLBACK_TYPE_GSI {
+            return Some("HVM_PARAM_CALLBACK_TYPE_GSI");
+        }
+        if self.0 == HVM_PARAM_CALLBACK_TYPE_PCI_INTX {
+            return Some("HVM_PARAM_CALLBACK_TYPE_PCI_INTX");
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.0 == HVM_PARAM_CALLBACK_TYPE_VECTOR {
+            return Some("HVM_PARAM_CALLBACK_TYPE_VECTOR");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == HVM_PARAM_CALLBACK_TYPE_PPI {
+            return Some("HVM_PARAM_CALLBACK_TYPE_PPI");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<i32> for HvmParamCallbackType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<HvmParamCallbackType> for i32 {
+    #[inline]
+    fn from(value: HvmParamCallbackType) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::fmt::Debug for HvmParamCallbackType {
+    /// The constant's C name, or `HvmParamCallbackType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "HvmParamCallbackType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `HVMPV`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Hvmpv(pub u32);
+
+impl Hvmpv {
+    /// `HVMPV_base_freq`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const BASE_FREQ: Self = Self(HVMPV_base_freq);
+    /// `HVMPV_no_freq`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const NO_FREQ: Self = Self(HVMPV_no_freq);
+    /// `HVMPV_time_ref_count`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const TIME_REF_COUNT: Self = Self(HVMPV_time_ref_count);
+    /// `HVMPV_reference_tsc`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const REFERENCE_TSC: Self = Self(HVMPV_reference_tsc);
+    /// `HVMPV_hcall_remote_tlb_flush`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+    pub const HCALL_REMOTE_TLB_FLUSH: Self = Self(HVMPV_hcall_remote_tlb_flush);
+    /// `HVMPV_apic_assist`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+    pub const APIC_ASSIST: Self = Self(HVMPV_apic_assist);
+    /// `HVMPV_crash_ctl`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
+    pub const CRASH_CTL: Self = Self(HVMPV_crash_ctl);
+    /// `HVMPV_synic`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    pub const SYNIC: Self = Self(HVMPV_synic);
+    /// `HVMPV_stimer`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    pub const STIMER: Self = Self(HVMPV_stimer);
+    /// `HVMPV_hcall_ipi`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    pub const HCALL_IPI: Self = Self(HVMPV_hcall_ipi);
+    /// `HVMPV_ex_processor_masks`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    pub const EX_PROCESSOR_MASKS: Self = Self(HVMPV_ex_processor_masks);
+    /// `HVMPV_no_vp_limit`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    pub const NO_VP_LIMIT: Self = Self(HVMPV_no_vp_limit);
+    /// `HVMPV_cpu_hotplug`.
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    pub const CPU_HOTPLUG: Self = Self(HVMPV_cpu_hotplug);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= HVMPV_base_freq;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= HVMPV_no_freq;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= HVMPV_time_ref_count;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= HVMPV_reference_tsc;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        {
+            bits |= HVMPV_hcall_remote_tlb_flush;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        {
+            bits |= HVMPV_apic_assist;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
+        {
+            bits |= HVMPV_crash_ctl;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        {
+            bits |= HVMPV_synic;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        {
+            bits |= HVMPV_stimer;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        {
+            bits |= HVMPV_hcall_ipi;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        {
+            bits |= HVMPV_ex_processor_masks;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        {
+            bits |= HVMPV_no_vp_limit;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        {
+            bits |= HVMPV_cpu_hotplug;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Hvmpv {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Hvmpv> for u32 {
+    #[inline]
+    fn from(value: Hvmpv) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Hvmpv {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Hvmpv(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::BASE_FREQ) {
+            sep(f)?;
+            f.write_str("HVMPV_base_freq")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::NO_FREQ) {
+            sep(f)?;
+            f.write_str("HVMPV_no_freq")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::TIME_REF_COUNT) {
+            sep(f)?;
+            f.write_str("HVMPV_time_ref_count")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::REFERENCE_TSC) {
+            sep(f)?;
+            f.write_str("HVMPV_reference_tsc")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        if self.contains(Self::HCALL_REMOTE_TLB_FLUSH) {
+            sep(f)?;
+            f.write_str("HVMPV_hcall_remote_tlb_flush")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        if self.contains(Self::APIC_ASSIST) {
+            sep(f)?;
+            f.write_str("HVMPV_apic_assist")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
+        if self.contains(Self::CRASH_CTL) {
+            sep(f)?;
+            f.write_str("HVMPV_crash_ctl")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        if self.contains(Self::SYNIC) {
+            sep(f)?;
+            f.write_str("HVMPV_synic")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        if self.contains(Self::STIMER) {
+            sep(f)?;
+            f.write_str("HVMPV_stimer")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        if self.contains(Self::HCALL_IPI) {
+            sep(f)?;
+            f.write_str("HVMPV_hcall_ipi")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        if self.contains(Self::EX_PROCESSOR_MASKS) {
+            sep(f)?;
+            f.write_str("HVMPV_ex_processor_masks")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        if self.contains(Self::NO_VP_LIMIT) {
+            sep(f)?;
+            f.write_str("HVMPV_no_vp_limit")?;
+        }
+        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        if self.contains(Self::CPU_HOTPLUG) {
+            sep(f)?;
+            f.write_str("HVMPV_cpu_hotplug")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Hvmpv {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Hvmpv {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Hvmpv {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Hvmpv {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Hvmpv {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Hvmpv {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Hvmpv {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Hvmpv {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `HVMPTM`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Hvmptm(pub i32);
+
+impl Hvmptm {
+    /// `HVMPTM_delay_for_missed_ticks`.
+    pub const DELAY_FOR_MISSED_TICKS: Self = Self(HVMPTM_delay_for_missed_ticks);
+    /// `HVMPTM_no_delay_for_missed_ticks`.
+    pub const NO_DELAY_FOR_MISSED_TICKS: Self = Self(HVMPTM_no_delay_for_missed_ticks);
+    /// `HVMPTM_no_missed_ticks_pending`.
+    pub const NO_MISSED_TICKS_PENDING: Self = Self(HVMPTM_no_missed_ticks_pending);
+    /// `HVMPTM_one_missed_tick_pending`.
+    pub const ONE_MISSED_TICK_PENDING: Self = Self(HVMPTM_one_missed_tick_pending);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == HVMPTM_delay_for_missed_ticks {
+            return Some("HVMPTM_delay_for_missed_ticks");
+        }
+        if self.0 == HVMPTM_no_delay_for_missed_ticks {
+            return Some("HVMPTM_no_delay_for_missed_ticks");
+        }
+        if self.0 == HVMPTM_no_missed_ticks_pending {
+            return Some("HVMPTM_no_missed_ticks_pending");
+        }
+        if self.0 == HVMPTM_one_missed_tick_pending {
+            return Some("HVMPTM_one_missed_tick_pending");
+        }
+        None
+    }
+}
+
+impl From<i32> for Hvmptm {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Hvmptm> for i32 {
+    #[inline]
+    fn from(value: Hvmptm) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Hvmptm {
+    /// The constant's C name, or `Hvmptm(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Hvmptm({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_ALTP2M`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-9")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenAltp2m(pub i32);
+
+#[cfg(feature = "xen-4-9")]
+impl XenAltp2m {
+    /// `XEN_ALTP2M_disabled`.
+    pub const DISABLED: Self = Self(XEN_ALTP2M_disabled);
+    /// `XEN_ALTP2M_mixed`.
+    pub const MIXED: Self = Self(XEN_ALTP2M_mixed);
+    /// `XEN_ALTP2M_external`.
+    pub const EXTERNAL: Self = Self(XEN_ALTP2M_external);
+    /// `XEN_ALTP2M_limited`.
+    pub const LIMITED: Self = Self(XEN_ALTP2M_limited);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_ALTP2M_disabled {
+            return Some("XEN_ALTP2M_disabled");
+        }
+        if self.0 == XEN_ALTP2M_mixed {
+            return Some("XEN_ALTP2M_mixed");
+        }
+        if self.0 == XEN_ALTP2M_external {
+            return Some("XEN_ALTP2M_external");
+        }
+        if self.0 == XEN_ALTP2M_limited {
+            return Some("XEN_ALTP2M_limited");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl From<i32> for XenAltp2m {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl From<XenAltp2m> for i32 {
+    #[inline]
+    fn from(value: XenAltp2m) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+impl ::core::fmt::Debug for XenAltp2m {
+    /// The constant's C name, or `XenAltp2m(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenAltp2m({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XEN_HVM_MCA_CAP`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[cfg(feature = "xen-4-10")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenHvmMcaCap(pub u64);
+
+#[cfg(feature = "xen-4-10")]
+impl XenHvmMcaCap {
+    /// `XEN_HVM_MCA_CAP_LMCE`.
+    pub const LMCE: Self = Self(XEN_HVM_MCA_CAP_LMCE);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_HVM_MCA_CAP_LMCE;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u64 {
+        self.0 & !Self::all().0
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl From<u64> for XenHvmMcaCap {
+    #[inline]
+    fn from(value: u64) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl From<XenHvmMcaCap> for u64 {
+    #[inline]
+    fn from(value: XenHvmMcaCap) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::fmt::Debug for XenHvmMcaCap {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenHvmMcaCap(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::LMCE) {
+            sep(f)?;
+            f.write_str("XEN_HVM_MCA_CAP_LMCE")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitOr for XenHvmMcaCap {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitOrAssign for XenHvmMcaCap {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitAnd for XenHvmMcaCap {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitAndAssign for XenHvmMcaCap {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitXor for XenHvmMcaCap {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::BitXorAssign for XenHvmMcaCap {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::Sub for XenHvmMcaCap {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-10")]
+impl ::core::ops::SubAssign for XenHvmMcaCap {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -166,6 +166,13 @@ impl xen_msix_entry {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_msix_entry {}
+
 /// A request of the front end (or an AER event of the back end) and its answer.
 ///
 /// C: `struct xen_pci_op`.
@@ -215,6 +222,13 @@ impl Default for xen_pci_op {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pci_op {}
+
 /// A PCIe advanced-error-reporting event the back end posts to the front end.
 ///
 /// C: `struct xen_pcie_aer_op`.
@@ -243,6 +257,13 @@ impl xen_pcie_aer_op {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pcie_aer_op {}
+
 /// The page pcifront and pciback share.
 ///
 /// C: `struct xen_pci_sharedinfo`.
@@ -265,6 +286,495 @@ pub struct xen_pci_sharedinfo {
 impl xen_pci_sharedinfo {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pci_sharedinfo {}
+
+/// The flags of `XEN_PCIF` (what `xen_pci_sharedinfo.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenPcif(pub u32);
+
+impl XenPcif {
+    /// `XEN_PCIF_active`.
+    pub const ACTIVE: Self = Self(XEN_PCIF_active);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_PCIF_active;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenPcif {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenPcif> for u32 {
+    #[inline]
+    fn from(value: XenPcif) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenPcif {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenPcif(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::ACTIVE) {
+            sep(f)?;
+            f.write_str("XEN_PCIF_active")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenPcif {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenPcif {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenPcif {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenPcif {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenPcif {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenPcif {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenPcif {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenPcif {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `XEN_PCIB` (what `xen_pci_sharedinfo.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenPcib(pub u32);
+
+impl XenPcib {
+    /// `XEN_PCIB_AERHANDLER`.
+    pub const AERHANDLER: Self = Self(XEN_PCIB_AERHANDLER);
+    /// `XEN_PCIB_active`.
+    pub const ACTIVE: Self = Self(XEN_PCIB_active);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_PCIB_AERHANDLER;
+        }
+        {
+            bits |= XEN_PCIB_active;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenPcib {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenPcib> for u32 {
+    #[inline]
+    fn from(value: XenPcib) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenPcib {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenPcib(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::AERHANDLER) {
+            sep(f)?;
+            f.write_str("XEN_PCIB_AERHANDLER")?;
+        }
+        if self.contains(Self::ACTIVE) {
+            sep(f)?;
+            f.write_str("XEN_PCIB_active")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenPcib {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenPcib {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenPcib {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenPcib {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenPcib {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenPcib {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenPcib {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenPcib {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_PCI_OP` (what `xen_pci_op.cmd` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenPciOp(pub u32);
+
+impl XenPciOp {
+    /// `XEN_PCI_OP_conf_read`.
+    pub const CONF_READ: Self = Self(XEN_PCI_OP_conf_read);
+    /// `XEN_PCI_OP_conf_write`.
+    pub const CONF_WRITE: Self = Self(XEN_PCI_OP_conf_write);
+    /// `XEN_PCI_OP_enable_msi`.
+    pub const ENABLE_MSI: Self = Self(XEN_PCI_OP_enable_msi);
+    /// `XEN_PCI_OP_disable_msi`.
+    pub const DISABLE_MSI: Self = Self(XEN_PCI_OP_disable_msi);
+    /// `XEN_PCI_OP_enable_msix`.
+    pub const ENABLE_MSIX: Self = Self(XEN_PCI_OP_enable_msix);
+    /// `XEN_PCI_OP_disable_msix`.
+    pub const DISABLE_MSIX: Self = Self(XEN_PCI_OP_disable_msix);
+    /// `XEN_PCI_OP_aer_detected`.
+    pub const AER_DETECTED: Self = Self(XEN_PCI_OP_aer_detected);
+    /// `XEN_PCI_OP_aer_resume`.
+    pub const AER_RESUME: Self = Self(XEN_PCI_OP_aer_resume);
+    /// `XEN_PCI_OP_aer_mmio`.
+    pub const AER_MMIO: Self = Self(XEN_PCI_OP_aer_mmio);
+    /// `XEN_PCI_OP_aer_slotreset`.
+    pub const AER_SLOTRESET: Self = Self(XEN_PCI_OP_aer_slotreset);
+    /// `XEN_PCI_OP_enable_multi_msi`.
+    pub const ENABLE_MULTI_MSI: Self = Self(XEN_PCI_OP_enable_multi_msi);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_PCI_OP_conf_read {
+            return Some("XEN_PCI_OP_conf_read");
+        }
+        if self.0 == XEN_PCI_OP_conf_write {
+            return Some("XEN_PCI_OP_conf_write");
+        }
+        if self.0 == XEN_PCI_OP_enable_msi {
+            return Some("XEN_PCI_OP_enable_msi");
+        }
+        if self.0 == XEN_PCI_OP_disable_msi {
+            return Some("XEN_PCI_OP_disable_msi");
+        }
+        if self.0 == XEN_PCI_OP_enable_msix {
+            return Some("XEN_PCI_OP_enable_msix");
+        }
+        if self.0 == XEN_PCI_OP_disable_msix {
+            return Some("XEN_PCI_OP_disable_msix");
+        }
+        if self.0 == XEN_PCI_OP_aer_detected {
+            return Some("XEN_PCI_OP_aer_detected");
+        }
+        if self.0 == XEN_PCI_OP_aer_resume {
+            return Some("XEN_PCI_OP_aer_resume");
+        }
+        if self.0 == XEN_PCI_OP_aer_mmio {
+            return Some("XEN_PCI_OP_aer_mmio");
+        }
+        if self.0 == XEN_PCI_OP_aer_slotreset {
+            return Some("XEN_PCI_OP_aer_slotreset");
+        }
+        if self.0 == XEN_PCI_OP_enable_multi_msi {
+            return Some("XEN_PCI_OP_enable_multi_msi");
+        }
+        None
+    }
+}
+
+impl From<u32> for XenPciOp {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenPciOp> for u32 {
+    #[inline]
+    fn from(value: XenPciOp) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenPciOp {
+    /// The constant's C name, or `XenPciOp(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenPciOp({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_PCI_ERR` (what `xen_pci_op.err` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenPciErr(pub i32);
+
+impl XenPciErr {
+    /// `XEN_PCI_ERR_success`.
+    pub const SUCCESS: Self = Self(XEN_PCI_ERR_success);
+    /// `XEN_PCI_ERR_dev_not_found`.
+    pub const DEV_NOT_FOUND: Self = Self(XEN_PCI_ERR_dev_not_found);
+    /// `XEN_PCI_ERR_invalid_offset`.
+    pub const INVALID_OFFSET: Self = Self(XEN_PCI_ERR_invalid_offset);
+    /// `XEN_PCI_ERR_access_denied`.
+    pub const ACCESS_DENIED: Self = Self(XEN_PCI_ERR_access_denied);
+    /// `XEN_PCI_ERR_not_implemented`.
+    pub const NOT_IMPLEMENTED: Self = Self(XEN_PCI_ERR_not_implemented);
+    /// `XEN_PCI_ERR_op_failed`.
+    pub const OP_FAILED: Self = Self(XEN_PCI_ERR_op_failed);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_PCI_ERR_success {
+            return Some("XEN_PCI_ERR_success");
+        }
+        if self.0 == XEN_PCI_ERR_dev_not_found {
+            return Some("XEN_PCI_ERR_dev_not_found");
+        }
+        if self.0 == XEN_PCI_ERR_invalid_offset {
+            return Some("XEN_PCI_ERR_invalid_offset");
+        }
+        if self.0 == XEN_PCI_ERR_access_denied {
+            return Some("XEN_PCI_ERR_access_denied");
+        }
+        if self.0 == XEN_PCI_ERR_not_implemented {
+            return Some("XEN_PCI_ERR_not_implemented");
+        }
+        if self.0 == XEN_PCI_ERR_op_failed {
+            return Some("XEN_PCI_ERR_op_failed");
+        }
+        None
+    }
+}
+
+impl From<i32> for XenPciErr {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenPciErr> for i32 {
+    #[inline]
+    fn from(value: XenPciErr) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenPciErr {
+    /// The constant's C name, or `XenPciErr(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenPciErr({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

@@ -178,6 +178,13 @@ impl physdev_eoi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_eoi {}
+
 /// PHYSDEVOP_pirq_eoi_gmfn_v1 and _v2: a page of the guest holding one bit per pirq that needs an EOI, so the guest can skip the hypercall for the others.
 ///
 /// C: `struct physdev_pirq_eoi_gmfn` (typedef `physdev_pirq_eoi_gmfn_t`).
@@ -200,6 +207,13 @@ impl physdev_pirq_eoi_gmfn {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pirq_eoi_gmfn {}
 
 /// PHYSDEVOP_irq_status_query: what a physical IRQ needs from the guest.
 ///
@@ -225,6 +239,13 @@ impl physdev_irq_status_query {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_irq_status_query {}
 
 // ---- Flag set XENIRQSTAT (values of physdev_irq_status_query.flags) ----
 // What a physical IRQ needs.
@@ -272,6 +293,13 @@ impl physdev_set_iopl {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_set_iopl {}
+
 /// PHYSDEVOP_set_iobitmap (PV x86): an I/O permission bitmap for the calling vCPU, as in a TSS.
 ///
 /// C: `struct physdev_set_iobitmap` (typedef `physdev_set_iobitmap_t`).
@@ -301,6 +329,13 @@ impl physdev_set_iobitmap {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_set_iobitmap {}
+
 /// PHYSDEVOP_apic_read and PHYSDEVOP_apic_write (x86 hardware domain): a register of an IO-APIC.
 ///
 /// C: `struct physdev_apic` (typedef `physdev_apic_t`).
@@ -328,6 +363,13 @@ impl physdev_apic {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_apic {}
+
 /// PHYSDEVOP_alloc_irq_vector and PHYSDEVOP_free_irq_vector (x86): an IRQ and its vector.
 ///
 /// C: `struct physdev_irq` (typedef `physdev_irq_t`).
@@ -352,6 +394,13 @@ impl physdev_irq {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_irq {}
 
 // ---- Value set MAP_PIRQ_TYPE (values of physdev_map_pirq.type) ----
 // What kind of physical interrupt a pirq is mapped to.
@@ -425,6 +474,13 @@ impl physdev_map_pirq {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_map_pirq {}
+
 /// PHYSDEVOP_unmap_pirq: take a pirq away from a domain.
 ///
 /// C: `struct physdev_unmap_pirq` (typedef `physdev_unmap_pirq_t`).
@@ -453,6 +509,13 @@ impl physdev_unmap_pirq {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_unmap_pirq {}
+
 /// PHYSDEVOP_manage_pci_add and _remove: a PCI device of segment 0 appears or goes (superseded by PHYSDEVOP_pci_device_add and _remove).
 ///
 /// C: `struct physdev_manage_pci` (typedef `physdev_manage_pci_t`).
@@ -478,6 +541,13 @@ impl physdev_manage_pci {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_manage_pci {}
+
 /// PHYSDEVOP_restore_msi: restore the MSI state of a device of segment 0 after resume (superseded by PHYSDEVOP_restore_msi_ext).
 ///
 /// C: `struct physdev_restore_msi` (typedef `physdev_restore_msi_t`).
@@ -502,6 +572,13 @@ impl physdev_restore_msi {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_restore_msi {}
 
 /// PHYSDEVOP_manage_pci_add_ext: a PCI device of segment 0 appears, possibly a function of a multi-function or SR-IOV device.
 ///
@@ -540,6 +617,13 @@ impl physdev_manage_pci_ext {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_manage_pci_ext {}
+
 /// The physical function of a virtual function.
 ///
 /// C: the struct declared inline in `struct physdev_manage_pci_ext` as `physdev_manage_pci_ext.physfn`; xenabi names it `physdev_manage_pci_ext_physfn`.
@@ -561,6 +645,13 @@ impl physdev_manage_pci_ext_physfn {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_manage_pci_ext_physfn {}
 
 /// The argument of the hypercall of guest interfaces before 0x00030202 (__HYPERVISOR_physdev_op_compat): a sub-op and its record in one.
 ///
@@ -667,6 +758,13 @@ impl physdev_setup_gsi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_setup_gsi {}
+
 /// PHYSDEVOP_get_free_pirq: reserve a pirq number of the calling domain.
 ///
 /// C: `struct physdev_get_free_pirq` (typedef `physdev_get_free_pirq_t`).
@@ -691,6 +789,13 @@ impl physdev_get_free_pirq {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_get_free_pirq {}
 
 /// physdev_pci_mmcfg_reserved.flags: the ACPI tables mark the configuration space region reserved, so Xen may use it.
 ///
@@ -728,6 +833,13 @@ impl physdev_pci_mmcfg_reserved {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_mmcfg_reserved {}
+
 // ---- Flag set XEN_PCI_DEV (values of physdev_pci_device_add.flags) ----
 // What a PCI device reported with PHYSDEVOP_pci_device_add is.
 
@@ -741,7 +853,7 @@ pub const XEN_PCI_DEV_EXTFN: u32 = 0x1;
 /// Since Xen 4.6.
 pub const XEN_PCI_DEV_VIRTFN: u32 = 0x2;
 
-/// optarr[0] holds the proximity domain (NUMA node) of the device.
+/// optarr\[0\] holds the proximity domain (NUMA node) of the device.
 ///
 /// Since Xen 4.6.
 pub const XEN_PCI_DEV_PXM: u32 = 0x4;
@@ -784,6 +896,13 @@ impl physdev_pci_device_add {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_device_add {}
+
 /// The physical function of a virtual function.
 ///
 /// C: the struct declared inline in `struct physdev_pci_device_add` as `physdev_pci_device_add.physfn`; xenabi names it `physdev_pci_device_add_physfn`.
@@ -805,6 +924,13 @@ impl physdev_pci_device_add_physfn {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_device_add_physfn {}
 
 /// A PCI device in any segment: PHYSDEVOP_pci_device_remove, _restore_msi_ext, _prepare_msix and _release_msix.
 ///
@@ -832,6 +958,13 @@ impl physdev_pci_device {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for physdev_pci_device {}
 
 // ---- Value set PCI_DEVICE_RESET (values of pci_device_reset.flags) ----
 // Kinds of device reset, in the bits PCI_DEVICE_RESET_MASK of pci_device_reset.flags.
@@ -889,6 +1022,14 @@ impl pci_device_reset {
     /// The first Xen release with this struct (cargo feature `xen-4-20`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 20);
 }
+
+#[cfg(feature = "xen-4-20")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for pci_device_reset {}
 
 // ---- Value set PHYSDEVOP_DBGP_RESET (values of physdev_dbgp_op.op) ----
 // What the hardware domain is about to do, or did, to a USB controller Xen uses as its debug port.
@@ -978,6 +1119,745 @@ impl ::core::fmt::Debug for physdev_dbgp_op_u {
     /// Prints no member: which one is meaningful depends on another field.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("physdev_dbgp_op_u").finish_non_exhaustive()
+    }
+}
+
+/// The ops of `PHYSDEVOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `PHYSDEVOP_dbgp_op`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhysdevOp {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`: Old: unmask a pirq after handling it; PHYSDEVOP_eoi replaces it. The argument is null.
+    IRQUNMASKNOTIFY,
+    /// `PHYSDEVOP_irq_status_query`: What a pirq needs (XENIRQSTAT_*).
+    IrqStatusQuery(physdev_irq_status_query),
+    /// `PHYSDEVOP_set_iopl`: PV x86: set the I/O privilege level.
+    SetIopl(physdev_set_iopl),
+    /// `PHYSDEVOP_set_iobitmap`: PV x86: set the I/O permission bitmap.
+    SetIobitmap(physdev_set_iobitmap),
+    /// `PHYSDEVOP_apic_read`: x86 hardware domain: read an IO-APIC register.
+    ApicRead(physdev_apic),
+    /// `PHYSDEVOP_apic_write`: x86 hardware domain: write an IO-APIC register.
+    ApicWrite(physdev_apic),
+    /// `PHYSDEVOP_alloc_irq_vector`: x86 hardware domain: allocate a vector for an IRQ.
+    AllocIrqVector(physdev_irq),
+    /// `PHYSDEVOP_free_irq_vector`: x86 hardware domain: free an IRQ's vector.
+    FreeIrqVector(physdev_irq),
+    /// `PHYSDEVOP_eoi`: Signal the end of a pirq's interrupt.
+    Eoi(physdev_eoi),
+    /// `PHYSDEVOP_map_pirq`: Map a GSI or MSI to a pirq of a domain.
+    MapPirq(physdev_map_pirq),
+    /// `PHYSDEVOP_unmap_pirq`: Unmap a pirq of a domain.
+    UnmapPirq(physdev_unmap_pirq),
+    /// `PHYSDEVOP_manage_pci_add`: Old: report a PCI device of segment 0.
+    ManagePciAdd(physdev_manage_pci),
+    /// `PHYSDEVOP_manage_pci_remove`: Old: report the removal of a PCI device of segment 0.
+    ManagePciRemove(physdev_manage_pci),
+    /// `PHYSDEVOP_pirq_eoi_gmfn_v1`: Register the pirq EOI bitmap page; registering it also makes PHYSDEVOP_eoi unmask the event channel.
+    PirqEoiGmfnV1(physdev_pirq_eoi_gmfn),
+    /// `PHYSDEVOP_restore_msi`: Old: restore a segment-0 device's MSI state after resume.
+    RestoreMsi(physdev_restore_msi),
+    /// `PHYSDEVOP_manage_pci_add_ext`: Old: report a PCI device of segment 0 with its function kind.
+    ManagePciAddExt(physdev_manage_pci_ext),
+    /// `PHYSDEVOP_setup_gsi`: x86 hardware domain: set how a GSI is triggered.
+    SetupGsi(physdev_setup_gsi),
+    /// `PHYSDEVOP_get_free_pirq`: Reserve a pirq of the calling domain.
+    GetFreePirq(physdev_get_free_pirq),
+    /// `PHYSDEVOP_pci_mmcfg_reserved`: x86 hardware domain: report whether an MMCONFIG region is reserved.
+    PciMmcfgReserved(physdev_pci_mmcfg_reserved),
+    /// `PHYSDEVOP_pci_device_add`: Report a PCI device in any segment.
+    PciDeviceAdd(physdev_pci_device_add),
+    /// `PHYSDEVOP_pci_device_remove`: Report the removal of a PCI device.
+    PciDeviceRemove(physdev_pci_device),
+    /// `PHYSDEVOP_restore_msi_ext`: Restore a device's MSI state after resume.
+    RestoreMsiExt(physdev_pci_device),
+    /// `PHYSDEVOP_pirq_eoi_gmfn_v2`: Register the pirq EOI bitmap page, leaving event channels masked as they are.
+    PirqEoiGmfnV2(physdev_pirq_eoi_gmfn),
+    /// `PHYSDEVOP_prepare_msix`: Prepare a device's MSI-X for use by a guest (before it is assigned).
+    PrepareMsix(physdev_pci_device),
+    /// `PHYSDEVOP_release_msix`: Undo PHYSDEVOP_prepare_msix.
+    ReleaseMsix(physdev_pci_device),
+    /// `PHYSDEVOP_pci_device_reset`: Report that a device was reset.
+    #[cfg(feature = "xen-4-20")]
+    PciDeviceReset(pci_device_reset),
+}
+
+#[cfg(feature = "zerocopy")]
+impl PhysdevOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::IRQUNMASKNOTIFY => PHYSDEVOP_IRQ_UNMASK_NOTIFY,
+            Self::IrqStatusQuery(_) => PHYSDEVOP_irq_status_query,
+            Self::SetIopl(_) => PHYSDEVOP_set_iopl,
+            Self::SetIobitmap(_) => PHYSDEVOP_set_iobitmap,
+            Self::ApicRead(_) => PHYSDEVOP_apic_read,
+            Self::ApicWrite(_) => PHYSDEVOP_apic_write,
+            Self::AllocIrqVector(_) => PHYSDEVOP_alloc_irq_vector,
+            Self::FreeIrqVector(_) => PHYSDEVOP_free_irq_vector,
+            Self::Eoi(_) => PHYSDEVOP_eoi,
+            Self::MapPirq(_) => PHYSDEVOP_map_pirq,
+            Self::UnmapPirq(_) => PHYSDEVOP_unmap_pirq,
+            Self::ManagePciAdd(_) => PHYSDEVOP_manage_pci_add,
+            Self::ManagePciRemove(_) => PHYSDEVOP_manage_pci_remove,
+            Self::PirqEoiGmfnV1(_) => PHYSDEVOP_pirq_eoi_gmfn_v1,
+            Self::RestoreMsi(_) => PHYSDEVOP_restore_msi,
+            Self::ManagePciAddExt(_) => PHYSDEVOP_manage_pci_add_ext,
+            Self::SetupGsi(_) => PHYSDEVOP_setup_gsi,
+            Self::GetFreePirq(_) => PHYSDEVOP_get_free_pirq,
+            Self::PciMmcfgReserved(_) => PHYSDEVOP_pci_mmcfg_reserved,
+            Self::PciDeviceAdd(_) => PHYSDEVOP_pci_device_add,
+            Self::PciDeviceRemove(_) => PHYSDEVOP_pci_device_remove,
+            Self::RestoreMsiExt(_) => PHYSDEVOP_restore_msi_ext,
+            Self::PirqEoiGmfnV2(_) => PHYSDEVOP_pirq_eoi_gmfn_v2,
+            Self::PrepareMsix(_) => PHYSDEVOP_prepare_msix,
+            Self::ReleaseMsix(_) => PHYSDEVOP_release_msix,
+            #[cfg(feature = "xen-4-20")]
+            Self::PciDeviceReset(_) => PHYSDEVOP_pci_device_reset,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::IRQUNMASKNOTIFY => &[],
+            Self::IrqStatusQuery(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetIopl(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetIobitmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ApicRead(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ApicWrite(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::AllocIrqVector(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::FreeIrqVector(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Eoi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::MapPirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnmapPirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ManagePciAdd(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ManagePciRemove(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PirqEoiGmfnV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::RestoreMsi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ManagePciAddExt(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetupGsi(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetFreePirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PciMmcfgReserved(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PciDeviceAdd(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PciDeviceRemove(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::RestoreMsiExt(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PirqEoiGmfnV2(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::PrepareMsix(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ReleaseMsix(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-20")]
+            Self::PciDeviceReset(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            PHYSDEVOP_IRQ_UNMASK_NOTIFY => Some(Self::IRQUNMASKNOTIFY),
+            PHYSDEVOP_irq_status_query => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::IrqStatusQuery(arg)),
+            PHYSDEVOP_set_iopl => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetIopl(arg)),
+            PHYSDEVOP_set_iobitmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetIobitmap(arg)),
+            PHYSDEVOP_apic_read => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ApicRead(arg)),
+            PHYSDEVOP_apic_write => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ApicWrite(arg)),
+            PHYSDEVOP_alloc_irq_vector => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AllocIrqVector(arg)),
+            PHYSDEVOP_free_irq_vector => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::FreeIrqVector(arg)),
+            PHYSDEVOP_eoi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Eoi(arg)),
+            PHYSDEVOP_map_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MapPirq(arg)),
+            PHYSDEVOP_unmap_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::UnmapPirq(arg)),
+            PHYSDEVOP_manage_pci_add => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ManagePciAdd(arg)),
+            PHYSDEVOP_manage_pci_remove => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ManagePciRemove(arg)),
+            PHYSDEVOP_pirq_eoi_gmfn_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PirqEoiGmfnV1(arg)),
+            PHYSDEVOP_restore_msi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RestoreMsi(arg)),
+            PHYSDEVOP_manage_pci_add_ext => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ManagePciAddExt(arg)),
+            PHYSDEVOP_setup_gsi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetupGsi(arg)),
+            PHYSDEVOP_get_free_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetFreePirq(arg)),
+            PHYSDEVOP_pci_mmcfg_reserved => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciMmcfgReserved(arg)),
+            PHYSDEVOP_pci_device_add => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceAdd(arg)),
+            PHYSDEVOP_pci_device_remove => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceRemove(arg)),
+            PHYSDEVOP_restore_msi_ext => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RestoreMsiExt(arg)),
+            PHYSDEVOP_pirq_eoi_gmfn_v2 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PirqEoiGmfnV2(arg)),
+            PHYSDEVOP_prepare_msix => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PrepareMsix(arg)),
+            PHYSDEVOP_release_msix => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ReleaseMsix(arg)),
+            #[cfg(feature = "xen-4-20")]
+            PHYSDEVOP_pci_device_reset => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceReset(arg)),
+            _ => None,
+        }
+    }
+}
+
+/// The flags of `XENIRQSTAT` (what `physdev_irq_status_query.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Xenirqstat(pub u32);
+
+impl Xenirqstat {
+    /// `XENIRQSTAT_needs_eoi`.
+    pub const NEEDS_EOI: Self = Self(XENIRQSTAT_needs_eoi);
+    /// `XENIRQSTAT_shared`.
+    pub const SHARED: Self = Self(XENIRQSTAT_shared);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XENIRQSTAT_needs_eoi;
+        }
+        {
+            bits |= XENIRQSTAT_shared;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Xenirqstat {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Xenirqstat> for u32 {
+    #[inline]
+    fn from(value: Xenirqstat) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Xenirqstat {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Xenirqstat(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::NEEDS_EOI) {
+            sep(f)?;
+            f.write_str("XENIRQSTAT_needs_eoi")?;
+        }
+        if self.contains(Self::SHARED) {
+            sep(f)?;
+            f.write_str("XENIRQSTAT_shared")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Xenirqstat {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Xenirqstat {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Xenirqstat {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Xenirqstat {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Xenirqstat {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `MAP_PIRQ_TYPE` (what `physdev_map_pirq.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct MapPirqType(pub i32);
+
+impl MapPirqType {
+    /// `MAP_PIRQ_TYPE_MSI`.
+    pub const MSI: Self = Self(MAP_PIRQ_TYPE_MSI);
+    /// `MAP_PIRQ_TYPE_GSI`.
+    pub const GSI: Self = Self(MAP_PIRQ_TYPE_GSI);
+    /// `MAP_PIRQ_TYPE_UNKNOWN`.
+    pub const UNKNOWN: Self = Self(MAP_PIRQ_TYPE_UNKNOWN);
+    /// `MAP_PIRQ_TYPE_MSI_SEG`.
+    pub const MSI_SEG: Self = Self(MAP_PIRQ_TYPE_MSI_SEG);
+    /// `MAP_PIRQ_TYPE_MULTI_MSI`.
+    pub const MULTI_MSI: Self = Self(MAP_PIRQ_TYPE_MULTI_MSI);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == MAP_PIRQ_TYPE_MSI {
+            return Some("MAP_PIRQ_TYPE_MSI");
+        }
+        if self.0 == MAP_PIRQ_TYPE_GSI {
+            return Some("MAP_PIRQ_TYPE_GSI");
+        }
+        if self.0 == MAP_PIRQ_TYPE_UNKNOWN {
+            return Some("MAP_PIRQ_TYPE_UNKNOWN");
+        }
+        if self.0 == MAP_PIRQ_TYPE_MSI_SEG {
+            return Some("MAP_PIRQ_TYPE_MSI_SEG");
+        }
+        if self.0 == MAP_PIRQ_TYPE_MULTI_MSI {
+            return Some("MAP_PIRQ_TYPE_MULTI_MSI");
+        }
+        None
+    }
+}
+
+impl From<i32> for MapPirqType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<MapPirqType> for i32 {
+    #[inline]
+    fn from(value: MapPirqType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for MapPirqType {
+    /// The constant's C name, or `MapPirqType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "MapPirqType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XEN_PCI_DEV` (what `physdev_pci_device_add.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenPciDev(pub u32);
+
+impl XenPciDev {
+    /// `XEN_PCI_DEV_EXTFN`.
+    pub const EXTFN: Self = Self(XEN_PCI_DEV_EXTFN);
+    /// `XEN_PCI_DEV_VIRTFN`.
+    pub const VIRTFN: Self = Self(XEN_PCI_DEV_VIRTFN);
+    /// `XEN_PCI_DEV_PXM`.
+    pub const PXM: Self = Self(XEN_PCI_DEV_PXM);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_PCI_DEV_EXTFN;
+        }
+        {
+            bits |= XEN_PCI_DEV_VIRTFN;
+        }
+        {
+            bits |= XEN_PCI_DEV_PXM;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenPciDev {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenPciDev> for u32 {
+    #[inline]
+    fn from(value: XenPciDev) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenPciDev {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenPciDev(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::EXTFN) {
+            sep(f)?;
+            f.write_str("XEN_PCI_DEV_EXTFN")?;
+        }
+        if self.contains(Self::VIRTFN) {
+            sep(f)?;
+            f.write_str("XEN_PCI_DEV_VIRTFN")?;
+        }
+        if self.contains(Self::PXM) {
+            sep(f)?;
+            f.write_str("XEN_PCI_DEV_PXM")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenPciDev {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenPciDev {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenPciDev {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenPciDev {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenPciDev {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `PCI_DEVICE_RESET` (what `pci_device_reset.flags` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-20")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PciDeviceReset(pub u32);
+
+#[cfg(feature = "xen-4-20")]
+impl PciDeviceReset {
+    /// `PCI_DEVICE_RESET_COLD`.
+    pub const COLD: Self = Self(PCI_DEVICE_RESET_COLD);
+    /// `PCI_DEVICE_RESET_WARM`.
+    pub const WARM: Self = Self(PCI_DEVICE_RESET_WARM);
+    /// `PCI_DEVICE_RESET_HOT`.
+    pub const HOT: Self = Self(PCI_DEVICE_RESET_HOT);
+    /// `PCI_DEVICE_RESET_FLR`.
+    pub const FLR: Self = Self(PCI_DEVICE_RESET_FLR);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PCI_DEVICE_RESET_COLD {
+            return Some("PCI_DEVICE_RESET_COLD");
+        }
+        if self.0 == PCI_DEVICE_RESET_WARM {
+            return Some("PCI_DEVICE_RESET_WARM");
+        }
+        if self.0 == PCI_DEVICE_RESET_HOT {
+            return Some("PCI_DEVICE_RESET_HOT");
+        }
+        if self.0 == PCI_DEVICE_RESET_FLR {
+            return Some("PCI_DEVICE_RESET_FLR");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-20")]
+impl From<u32> for PciDeviceReset {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-20")]
+impl From<PciDeviceReset> for u32 {
+    #[inline]
+    fn from(value: PciDeviceReset) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-20")]
+impl ::core::fmt::Debug for PciDeviceReset {
+    /// The constant's C name, or `PciDeviceReset(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PciDeviceReset({})", self.0),
+        }
+    }
+}
+
+/// The values of `PHYSDEVOP_DBGP_RESET` (what `physdev_dbgp_op.op` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PhysdevopDbgpReset(pub u8);
+
+impl PhysdevopDbgpReset {
+    /// `PHYSDEVOP_DBGP_RESET_PREPARE`.
+    pub const PREPARE: Self = Self(PHYSDEVOP_DBGP_RESET_PREPARE);
+    /// `PHYSDEVOP_DBGP_RESET_DONE`.
+    pub const DONE: Self = Self(PHYSDEVOP_DBGP_RESET_DONE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PHYSDEVOP_DBGP_RESET_PREPARE {
+            return Some("PHYSDEVOP_DBGP_RESET_PREPARE");
+        }
+        if self.0 == PHYSDEVOP_DBGP_RESET_DONE {
+            return Some("PHYSDEVOP_DBGP_RESET_DONE");
+        }
+        None
+    }
+}
+
+impl From<u8> for PhysdevopDbgpReset {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PhysdevopDbgpReset> for u8 {
+    #[inline]
+    fn from(value: PhysdevopDbgpReset) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PhysdevopDbgpReset {
+    /// The constant's C name, or `PhysdevopDbgpReset(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PhysdevopDbgpReset({})", self.0),
+        }
+    }
+}
+
+/// The values of `PHYSDEVOP_DBGP_BUS` (what `physdev_dbgp_op.bus` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct PhysdevopDbgpBus(pub u8);
+
+impl PhysdevopDbgpBus {
+    /// `PHYSDEVOP_DBGP_BUS_UNKNOWN`.
+    pub const UNKNOWN: Self = Self(PHYSDEVOP_DBGP_BUS_UNKNOWN);
+    /// `PHYSDEVOP_DBGP_BUS_PCI`.
+    pub const PCI: Self = Self(PHYSDEVOP_DBGP_BUS_PCI);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PHYSDEVOP_DBGP_BUS_UNKNOWN {
+            return Some("PHYSDEVOP_DBGP_BUS_UNKNOWN");
+        }
+        if self.0 == PHYSDEVOP_DBGP_BUS_PCI {
+            return Some("PHYSDEVOP_DBGP_BUS_PCI");
+        }
+        None
+    }
+}
+
+impl From<u8> for PhysdevopDbgpBus {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<PhysdevopDbgpBus> for u8 {
+    #[inline]
+    fn from(value: PhysdevopDbgpBus) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for PhysdevopDbgpBus {
+    /// The constant's C name, or `PhysdevopDbgpBus(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "PhysdevopDbgpBus({})", self.0),
+        }
     }
 }
 

@@ -64,6 +64,13 @@ impl Default for pvcalls_data_intf {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for pvcalls_data_intf {}
+
 /// Where a mapped data channel's two rings are in the mapper's memory: local pointers, never shared.
 ///
 /// C: `struct pvcalls_data`.
@@ -85,6 +92,13 @@ impl pvcalls_data {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for pvcalls_data {}
 
 // ---- Value set PVCALLS (values of xen_pvcalls_request.cmd) ----
 // The call a command-ring request makes; its response carries the same number.
@@ -159,6 +173,13 @@ impl xen_pvcalls_socket {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_socket {}
+
 /// Arguments of PVCALLS_CONNECT: the peer, and the data channel the back end is to map.
 ///
 /// C: `struct xen_pvcalls_connect`.
@@ -198,6 +219,13 @@ impl xen_pvcalls_connect {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_connect {}
+
 /// Arguments of PVCALLS_RELEASE.
 ///
 /// C: `struct xen_pvcalls_release`.
@@ -233,6 +261,13 @@ impl xen_pvcalls_release {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_release {}
+
 /// Arguments of PVCALLS_BIND.
 ///
 /// C: `struct xen_pvcalls_bind`.
@@ -256,6 +291,13 @@ impl xen_pvcalls_bind {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_bind {}
 
 /// Arguments of PVCALLS_LISTEN.
 ///
@@ -288,6 +330,13 @@ impl xen_pvcalls_listen {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_listen {}
+
 /// Arguments of PVCALLS_ACCEPT: the listening socket, the new one and its data channel.
 ///
 /// C: `struct xen_pvcalls_accept`.
@@ -314,6 +363,13 @@ impl xen_pvcalls_accept {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_accept {}
+
 /// Arguments of PVCALLS_POLL.
 ///
 /// C: `struct xen_pvcalls_poll`.
@@ -333,6 +389,13 @@ impl xen_pvcalls_poll {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_poll {}
 
 /// Sizes the request's argument union to 56 bytes on every architecture.
 ///
@@ -362,6 +425,13 @@ impl Default for xen_pvcalls_dummy {
         unsafe { ::core::mem::zeroed() }
     }
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_dummy {}
 
 /// A call on the command ring: 64 bytes on every architecture.
 ///
@@ -459,6 +529,13 @@ impl _xen_pvcalls_socket {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_socket {}
+
 /// What the response to a connect call names: the socket.
 ///
 /// C: `struct _xen_pvcalls_connect`.
@@ -478,6 +555,13 @@ impl _xen_pvcalls_connect {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_connect {}
 
 /// What the response to a release call names: the socket.
 ///
@@ -499,6 +583,13 @@ impl _xen_pvcalls_release {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_release {}
+
 /// What the response to a bind call names: the socket.
 ///
 /// C: `struct _xen_pvcalls_bind`.
@@ -518,6 +609,13 @@ impl _xen_pvcalls_bind {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_bind {}
 
 /// What the response to a listen call names: the socket.
 ///
@@ -539,6 +637,13 @@ impl _xen_pvcalls_listen {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_listen {}
+
 /// What the response to a accept call names: the socket.
 ///
 /// C: `struct _xen_pvcalls_accept`.
@@ -558,6 +663,13 @@ impl _xen_pvcalls_accept {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_accept {}
 
 /// What the response to a poll call names: the socket.
 ///
@@ -579,6 +691,13 @@ impl _xen_pvcalls_poll {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_poll {}
+
 /// Sizes the response's union to 8 bytes.
 ///
 /// C: `struct _xen_pvcalls_dummy`.
@@ -598,6 +717,13 @@ impl _xen_pvcalls_dummy {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for _xen_pvcalls_dummy {}
 
 /// The answer to a call, written by the back end into the request's ring slot.
 ///
@@ -823,6 +949,13 @@ impl xen_pvcalls_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union xen_pvcalls_sring.pvt` as `xen_pvcalls_sring.pvt.tapif_user`; xenabi names it `xen_pvcalls_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.9: cargo feature `xen-4-9`.
@@ -839,6 +972,89 @@ pub struct xen_pvcalls_sring_pvt_tapif_user {
 impl xen_pvcalls_sring_pvt_tapif_user {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_pvcalls_sring_pvt_tapif_user {}
+
+/// The values of `PVCALLS` (what `xen_pvcalls_request.cmd` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Pvcalls(pub u32);
+
+impl Pvcalls {
+    /// `PVCALLS_SOCKET`.
+    pub const SOCKET: Self = Self(PVCALLS_SOCKET);
+    /// `PVCALLS_CONNECT`.
+    pub const CONNECT: Self = Self(PVCALLS_CONNECT);
+    /// `PVCALLS_RELEASE`.
+    pub const RELEASE: Self = Self(PVCALLS_RELEASE);
+    /// `PVCALLS_BIND`.
+    pub const BIND: Self = Self(PVCALLS_BIND);
+    /// `PVCALLS_LISTEN`.
+    pub const LISTEN: Self = Self(PVCALLS_LISTEN);
+    /// `PVCALLS_ACCEPT`.
+    pub const ACCEPT: Self = Self(PVCALLS_ACCEPT);
+    /// `PVCALLS_POLL`.
+    pub const POLL: Self = Self(PVCALLS_POLL);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == PVCALLS_SOCKET {
+            return Some("PVCALLS_SOCKET");
+        }
+        if self.0 == PVCALLS_CONNECT {
+            return Some("PVCALLS_CONNECT");
+        }
+        if self.0 == PVCALLS_RELEASE {
+            return Some("PVCALLS_RELEASE");
+        }
+        if self.0 == PVCALLS_BIND {
+            return Some("PVCALLS_BIND");
+        }
+        if self.0 == PVCALLS_LISTEN {
+            return Some("PVCALLS_LISTEN");
+        }
+        if self.0 == PVCALLS_ACCEPT {
+            return Some("PVCALLS_ACCEPT");
+        }
+        if self.0 == PVCALLS_POLL {
+            return Some("PVCALLS_POLL");
+        }
+        None
+    }
+}
+
+impl From<u32> for Pvcalls {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Pvcalls> for u32 {
+    #[inline]
+    fn from(value: Pvcalls) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Pvcalls {
+    /// The constant's C name, or `Pvcalls(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Pvcalls({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

@@ -77,6 +77,13 @@ impl sched_shutdown {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_shutdown {}
+
 /// SCHEDOP_poll: block the vCPU until one of some ports is pending, or until a deadline.
 ///
 /// C: `struct sched_poll` (typedef `sched_poll_t`).
@@ -108,6 +115,13 @@ impl sched_poll {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_poll {}
+
 /// SCHEDOP_remote_shutdown: shut another domain down, as a device model does when its HVM guest asks to.
 ///
 /// C: `struct sched_remote_shutdown` (typedef `sched_remote_shutdown_t`).
@@ -136,6 +150,13 @@ impl sched_remote_shutdown {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_remote_shutdown {}
+
 /// SCHEDOP_watchdog: create, kick or remove a watchdog that shuts the domain down (SHUTDOWN_watchdog) when it is not kicked in time.
 ///
 /// C: `struct sched_watchdog` (typedef `sched_watchdog_t`).
@@ -160,6 +181,13 @@ impl sched_watchdog {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_watchdog {}
 
 /// SCHEDOP_pin_override: the hardware domain pins its vCPU to one physical CPU, or undoes that.
 ///
@@ -186,6 +214,14 @@ impl sched_pin_override {
     /// The first Xen release with this struct (cargo feature `xen-4-7`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
+
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for sched_pin_override {}
 
 // ---- Value set SHUTDOWN (values of sched_shutdown.reason) ----
 // Why a domain shut down. The toolstack acts on the reason (destroy, restart, save, keep for debugging); Xen itself mostly does not look at it.
@@ -302,6 +338,79 @@ impl SchedOp {
             #[cfg(feature = "xen-4-7")]
             SCHEDOP_pin_override => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PinOverride(arg)),
             _ => None,
+        }
+    }
+}
+
+/// The values of `SHUTDOWN` (what `sched_shutdown.reason` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Shutdown(pub u32);
+
+impl Shutdown {
+    /// `SHUTDOWN_poweroff`.
+    pub const POWEROFF: Self = Self(SHUTDOWN_poweroff);
+    /// `SHUTDOWN_reboot`.
+    pub const REBOOT: Self = Self(SHUTDOWN_reboot);
+    /// `SHUTDOWN_suspend`.
+    pub const SUSPEND: Self = Self(SHUTDOWN_suspend);
+    /// `SHUTDOWN_crash`.
+    pub const CRASH: Self = Self(SHUTDOWN_crash);
+    /// `SHUTDOWN_watchdog`.
+    pub const WATCHDOG: Self = Self(SHUTDOWN_watchdog);
+    /// `SHUTDOWN_soft_reset`.
+    #[cfg(feature = "xen-4-7")]
+    pub const SOFT_RESET: Self = Self(SHUTDOWN_soft_reset);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == SHUTDOWN_poweroff {
+            return Some("SHUTDOWN_poweroff");
+        }
+        if self.0 == SHUTDOWN_reboot {
+            return Some("SHUTDOWN_reboot");
+        }
+        if self.0 == SHUTDOWN_suspend {
+            return Some("SHUTDOWN_suspend");
+        }
+        if self.0 == SHUTDOWN_crash {
+            return Some("SHUTDOWN_crash");
+        }
+        if self.0 == SHUTDOWN_watchdog {
+            return Some("SHUTDOWN_watchdog");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == SHUTDOWN_soft_reset {
+            return Some("SHUTDOWN_soft_reset");
+        }
+        None
+    }
+}
+
+impl From<u32> for Shutdown {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Shutdown> for u32 {
+    #[inline]
+    fn from(value: Shutdown) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Shutdown {
+    /// The constant's C name, or `Shutdown(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Shutdown({})", self.0),
         }
     }
 }

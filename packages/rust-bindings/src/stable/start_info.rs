@@ -106,6 +106,13 @@ impl hvm_start_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 8);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for hvm_start_info {}
+
 /// One module (initrd, …) the loader placed in guest memory.
 ///
 /// C: `struct hvm_modlist_entry`.
@@ -133,6 +140,13 @@ impl hvm_modlist_entry {
     /// The first Xen release with this struct (cargo feature `xen-4-8`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 8);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for hvm_modlist_entry {}
 
 /// One range of the guest physical memory map (version 1 of hvm_start_info).
 ///
@@ -162,6 +176,95 @@ pub struct hvm_memmap_table_entry {
 impl hvm_memmap_table_entry {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
+}
+
+#[cfg(feature = "xen-4-11")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for hvm_memmap_table_entry {}
+
+/// The values of `XEN_HVM_MEMMAP_TYPE` (what `hvm_memmap_table_entry.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-11")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenHvmMemmapType(pub u32);
+
+#[cfg(feature = "xen-4-11")]
+impl XenHvmMemmapType {
+    /// `XEN_HVM_MEMMAP_TYPE_RAM`.
+    pub const RAM: Self = Self(XEN_HVM_MEMMAP_TYPE_RAM);
+    /// `XEN_HVM_MEMMAP_TYPE_RESERVED`.
+    pub const RESERVED: Self = Self(XEN_HVM_MEMMAP_TYPE_RESERVED);
+    /// `XEN_HVM_MEMMAP_TYPE_ACPI`.
+    pub const ACPI: Self = Self(XEN_HVM_MEMMAP_TYPE_ACPI);
+    /// `XEN_HVM_MEMMAP_TYPE_NVS`.
+    pub const NVS: Self = Self(XEN_HVM_MEMMAP_TYPE_NVS);
+    /// `XEN_HVM_MEMMAP_TYPE_UNUSABLE`.
+    pub const UNUSABLE: Self = Self(XEN_HVM_MEMMAP_TYPE_UNUSABLE);
+    /// `XEN_HVM_MEMMAP_TYPE_DISABLED`.
+    pub const DISABLED: Self = Self(XEN_HVM_MEMMAP_TYPE_DISABLED);
+    /// `XEN_HVM_MEMMAP_TYPE_PMEM`.
+    pub const PMEM: Self = Self(XEN_HVM_MEMMAP_TYPE_PMEM);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_HVM_MEMMAP_TYPE_RAM {
+            return Some("XEN_HVM_MEMMAP_TYPE_RAM");
+        }
+        if self.0 == XEN_HVM_MEMMAP_TYPE_RESERVED {
+            return Some("XEN_HVM_MEMMAP_TYPE_RESERVED");
+        }
+        if self.0 == XEN_HVM_MEMMAP_TYPE_ACPI {
+            return Some("XEN_HVM_MEMMAP_TYPE_ACPI");
+        }
+        if self.0 == XEN_HVM_MEMMAP_TYPE_NVS {
+            return Some("XEN_HVM_MEMMAP_TYPE_NVS");
+        }
+        if self.0 == XEN_HVM_MEMMAP_TYPE_UNUSABLE {
+            return Some("XEN_HVM_MEMMAP_TYPE_UNUSABLE");
+        }
+        if self.0 == XEN_HVM_MEMMAP_TYPE_DISABLED {
+            return Some("XEN_HVM_MEMMAP_TYPE_DISABLED");
+        }
+        if self.0 == XEN_HVM_MEMMAP_TYPE_PMEM {
+            return Some("XEN_HVM_MEMMAP_TYPE_PMEM");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<u32> for XenHvmMemmapType {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl From<XenHvmMemmapType> for u32 {
+    #[inline]
+    fn from(value: XenHvmMemmapType) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-11")]
+impl ::core::fmt::Debug for XenHvmMemmapType {
+    /// The constant's C name, or `XenHvmMemmapType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenHvmMemmapType({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

@@ -40,6 +40,13 @@ impl tpmif_tx_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_tx_request {}
+
 /// Version 1 of the protocol: an index of its ring.
 ///
 /// C: `typedef … TPMIF_RING_IDX`. Since Xen 4.6.
@@ -73,6 +80,13 @@ impl tpmif_ring {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_ring {}
+
 /// Version 1 of the protocol: its shared page.
 ///
 /// C: `struct tpmif_tx_interface` (typedef `tpmif_tx_interface_t`).
@@ -97,6 +111,13 @@ impl tpmif_tx_interface {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_tx_interface {}
 
 // ---- Value set TPMIF_STATE (values of tpmif_shared_page.state) ----
 // Where the command on the shared page is (Xen's enum tpmif_state). The front end only sets SUBMIT and CANCEL, the back end only IDLE and FINISH; no atomic operations are needed.
@@ -154,6 +175,74 @@ pub type tpmif_shared_page_t = tpmif_shared_page;
 impl tpmif_shared_page {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for tpmif_shared_page {}
+
+/// The values of `TPMIF_STATE` (what `tpmif_shared_page.state` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct TpmifState(pub u8);
+
+impl TpmifState {
+    /// `TPMIF_STATE_IDLE`.
+    pub const IDLE: Self = Self(TPMIF_STATE_IDLE);
+    /// `TPMIF_STATE_SUBMIT`.
+    pub const SUBMIT: Self = Self(TPMIF_STATE_SUBMIT);
+    /// `TPMIF_STATE_FINISH`.
+    pub const FINISH: Self = Self(TPMIF_STATE_FINISH);
+    /// `TPMIF_STATE_CANCEL`.
+    pub const CANCEL: Self = Self(TPMIF_STATE_CANCEL);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == TPMIF_STATE_IDLE {
+            return Some("TPMIF_STATE_IDLE");
+        }
+        if self.0 == TPMIF_STATE_SUBMIT {
+            return Some("TPMIF_STATE_SUBMIT");
+        }
+        if self.0 == TPMIF_STATE_FINISH {
+            return Some("TPMIF_STATE_FINISH");
+        }
+        if self.0 == TPMIF_STATE_CANCEL {
+            return Some("TPMIF_STATE_CANCEL");
+        }
+        None
+    }
+}
+
+impl From<u8> for TpmifState {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<TpmifState> for u8 {
+    #[inline]
+    fn from(value: TpmifState) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for TpmifState {
+    /// The constant's C name, or `TpmifState(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "TpmifState({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

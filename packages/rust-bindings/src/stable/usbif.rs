@@ -144,6 +144,13 @@ impl usbif_request_segment {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_request_segment {}
+
 /// A USB request block the front end submits, or the cancellation of one.
 ///
 /// C: `struct usbif_urb_request` (typedef `usbif_urb_request_t`).
@@ -249,6 +256,13 @@ impl usbif_urb_request_u_isoc {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_request_u_isoc {}
+
 /// C: the struct declared inline in `union usbif_urb_request.u` as `usbif_urb_request.u.intr`; xenabi names it `usbif_urb_request_u_intr`.
 ///
 /// Since Xen 4.6.
@@ -271,6 +285,13 @@ impl usbif_urb_request_u_intr {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_request_u_intr {}
+
 /// C: the struct declared inline in `union usbif_urb_request.u` as `usbif_urb_request.u.unlink`; xenabi names it `usbif_urb_request_u_unlink`.
 ///
 /// Since Xen 4.6.
@@ -292,6 +313,13 @@ impl usbif_urb_request_u_unlink {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_request_u_unlink {}
 
 // ---- Flag set USBIF_TRANSFER (values of usbif_urb_request.transfer_flags) ----
 // Options of a transfer.
@@ -332,6 +360,13 @@ impl usbif_urb_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_response {}
 
 // ---- Value set USBIF_STATUS (values of usbif_urb_response.status) ----
 // How a request block ended: 0 or a negative Linux errno.
@@ -522,6 +557,13 @@ impl usbif_urb_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union usbif_urb_sring.pvt` as `usbif_urb_sring.pvt.tapif_user`; xenabi names it `usbif_urb_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -539,6 +581,13 @@ impl usbif_urb_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_urb_sring_pvt_tapif_user {}
 
 /// Entries of the request ring on its page. Xen 4.6 and 4.7 defined it over the includer's PAGE_SIZE instead of USBIF_RING_SIZE.
 ///
@@ -569,6 +618,13 @@ impl usbif_conn_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_request {}
+
 /// A device connected to or disconnected from a port.
 ///
 /// C: `struct usbif_conn_response` (typedef `usbif_conn_response_t`).
@@ -595,6 +651,13 @@ impl usbif_conn_response {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_response {}
 
 // ---- Value set USBIF_SPEED (values of usbif_conn_response.speed) ----
 // The speed of the device now on a port.
@@ -763,6 +826,13 @@ impl usbif_conn_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union usbif_conn_sring.pvt` as `usbif_conn_sring.pvt.tapif_user`; xenabi names it `usbif_conn_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -781,11 +851,534 @@ impl usbif_conn_sring_pvt_tapif_user {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for usbif_conn_sring_pvt_tapif_user {}
+
 /// Entries of the connection ring on its page. Xen 4.6 and 4.7 defined it over the includer's PAGE_SIZE instead of USBIF_RING_SIZE.
 ///
 /// Since Xen 4.8: cargo feature `xen-4-8`.
 #[cfg(feature = "xen-4-8")]
 pub const USB_CONN_RING_SIZE: u64 = 512;
+
+/// The values of `USB_VER`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UsbVer(pub i32);
+
+impl UsbVer {
+    /// `USB_VER_UNKNOWN`.
+    pub const UNKNOWN: Self = Self(USB_VER_UNKNOWN);
+    /// `USB_VER_USB11`.
+    pub const USB11: Self = Self(USB_VER_USB11);
+    /// `USB_VER_USB20`.
+    pub const USB20: Self = Self(USB_VER_USB20);
+    /// `USB_VER_USB30`.
+    pub const USB30: Self = Self(USB_VER_USB30);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == USB_VER_UNKNOWN {
+            return Some("USB_VER_UNKNOWN");
+        }
+        if self.0 == USB_VER_USB11 {
+            return Some("USB_VER_USB11");
+        }
+        if self.0 == USB_VER_USB20 {
+            return Some("USB_VER_USB20");
+        }
+        if self.0 == USB_VER_USB30 {
+            return Some("USB_VER_USB30");
+        }
+        None
+    }
+}
+
+impl From<i32> for UsbVer {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<UsbVer> for i32 {
+    #[inline]
+    fn from(value: UsbVer) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for UsbVer {
+    /// The constant's C name, or `UsbVer(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "UsbVer({})", self.0),
+        }
+    }
+}
+
+/// The values of `USBIF_PIPE` (what `usbif_urb_request.pipe` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UsbifPipe(pub u32);
+
+impl UsbifPipe {
+    /// `USBIF_PIPE_PORT_MASK`.
+    pub const PORT_MASK: Self = Self(USBIF_PIPE_PORT_MASK);
+    /// `USBIF_PIPE_UNLINK`.
+    pub const UNLINK: Self = Self(USBIF_PIPE_UNLINK);
+    /// `USBIF_PIPE_DIR`.
+    pub const DIR: Self = Self(USBIF_PIPE_DIR);
+    /// `USBIF_PIPE_DEV_MASK`.
+    pub const DEV_MASK: Self = Self(USBIF_PIPE_DEV_MASK);
+    /// `USBIF_PIPE_DEV_SHIFT`.
+    pub const DEV_SHIFT: Self = Self(USBIF_PIPE_DEV_SHIFT);
+    /// `USBIF_PIPE_EP_MASK`.
+    pub const EP_MASK: Self = Self(USBIF_PIPE_EP_MASK);
+    /// `USBIF_PIPE_EP_SHIFT`.
+    pub const EP_SHIFT: Self = Self(USBIF_PIPE_EP_SHIFT);
+    /// `USBIF_PIPE_TYPE_MASK`.
+    pub const TYPE_MASK: Self = Self(USBIF_PIPE_TYPE_MASK);
+    /// `USBIF_PIPE_TYPE_SHIFT`.
+    pub const TYPE_SHIFT: Self = Self(USBIF_PIPE_TYPE_SHIFT);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == USBIF_PIPE_PORT_MASK {
+            return Some("USBIF_PIPE_PORT_MASK");
+        }
+        if self.0 == USBIF_PIPE_UNLINK {
+            return Some("USBIF_PIPE_UNLINK");
+        }
+        if self.0 == USBIF_PIPE_DIR {
+            return Some("USBIF_PIPE_DIR");
+        }
+        if self.0 == USBIF_PIPE_DEV_MASK {
+            return Some("USBIF_PIPE_DEV_MASK");
+        }
+        if self.0 == USBIF_PIPE_DEV_SHIFT {
+            return Some("USBIF_PIPE_DEV_SHIFT");
+        }
+        if self.0 == USBIF_PIPE_EP_MASK {
+            return Some("USBIF_PIPE_EP_MASK");
+        }
+        if self.0 == USBIF_PIPE_EP_SHIFT {
+            return Some("USBIF_PIPE_EP_SHIFT");
+        }
+        if self.0 == USBIF_PIPE_TYPE_MASK {
+            return Some("USBIF_PIPE_TYPE_MASK");
+        }
+        if self.0 == USBIF_PIPE_TYPE_SHIFT {
+            return Some("USBIF_PIPE_TYPE_SHIFT");
+        }
+        None
+    }
+}
+
+impl From<u32> for UsbifPipe {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<UsbifPipe> for u32 {
+    #[inline]
+    fn from(value: UsbifPipe) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for UsbifPipe {
+    /// The constant's C name, or `UsbifPipe(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "UsbifPipe({})", self.0),
+        }
+    }
+}
+
+/// The values of `USBIF_PIPE_TYPE`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UsbifPipeType(pub i32);
+
+impl UsbifPipeType {
+    /// `USBIF_PIPE_TYPE_ISOC`.
+    pub const ISOC: Self = Self(USBIF_PIPE_TYPE_ISOC);
+    /// `USBIF_PIPE_TYPE_INT`.
+    pub const INT: Self = Self(USBIF_PIPE_TYPE_INT);
+    /// `USBIF_PIPE_TYPE_CTRL`.
+    pub const CTRL: Self = Self(USBIF_PIPE_TYPE_CTRL);
+    /// `USBIF_PIPE_TYPE_BULK`.
+    pub const BULK: Self = Self(USBIF_PIPE_TYPE_BULK);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == USBIF_PIPE_TYPE_ISOC {
+            return Some("USBIF_PIPE_TYPE_ISOC");
+        }
+        if self.0 == USBIF_PIPE_TYPE_INT {
+            return Some("USBIF_PIPE_TYPE_INT");
+        }
+        if self.0 == USBIF_PIPE_TYPE_CTRL {
+            return Some("USBIF_PIPE_TYPE_CTRL");
+        }
+        if self.0 == USBIF_PIPE_TYPE_BULK {
+            return Some("USBIF_PIPE_TYPE_BULK");
+        }
+        None
+    }
+}
+
+impl From<i32> for UsbifPipeType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<UsbifPipeType> for i32 {
+    #[inline]
+    fn from(value: UsbifPipeType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for UsbifPipeType {
+    /// The constant's C name, or `UsbifPipeType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "UsbifPipeType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `USBIF_TRANSFER` (what `usbif_urb_request.transfer_flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[cfg(feature = "xen-4-7")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UsbifTransfer(pub u16);
+
+#[cfg(feature = "xen-4-7")]
+impl UsbifTransfer {
+    /// `USBIF_SHORT_NOT_OK`.
+    pub const USBIF_SHORT_NOT_OK: Self = Self(USBIF_SHORT_NOT_OK);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= USBIF_SHORT_NOT_OK;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u16 {
+        self.0 & !Self::all().0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<u16> for UsbifTransfer {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<UsbifTransfer> for u16 {
+    #[inline]
+    fn from(value: UsbifTransfer) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::fmt::Debug for UsbifTransfer {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("UsbifTransfer(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::USBIF_SHORT_NOT_OK) {
+            sep(f)?;
+            f.write_str("USBIF_SHORT_NOT_OK")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitOr for UsbifTransfer {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitOrAssign for UsbifTransfer {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitAnd for UsbifTransfer {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitAndAssign for UsbifTransfer {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitXor for UsbifTransfer {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitXorAssign for UsbifTransfer {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::Sub for UsbifTransfer {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::SubAssign for UsbifTransfer {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `USBIF_STATUS` (what `usbif_urb_response.status` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-16")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UsbifStatus(pub i32);
+
+#[cfg(feature = "xen-4-16")]
+impl UsbifStatus {
+    /// `USBIF_STATUS_OK`.
+    pub const OK: Self = Self(USBIF_STATUS_OK);
+    /// `USBIF_STATUS_NODEV`.
+    pub const NODEV: Self = Self(USBIF_STATUS_NODEV);
+    /// `USBIF_STATUS_INVAL`.
+    pub const INVAL: Self = Self(USBIF_STATUS_INVAL);
+    /// `USBIF_STATUS_STALL`.
+    pub const STALL: Self = Self(USBIF_STATUS_STALL);
+    /// `USBIF_STATUS_IOERROR`.
+    pub const IOERROR: Self = Self(USBIF_STATUS_IOERROR);
+    /// `USBIF_STATUS_BABBLE`.
+    pub const BABBLE: Self = Self(USBIF_STATUS_BABBLE);
+    /// `USBIF_STATUS_SHUTDOWN`.
+    pub const SHUTDOWN: Self = Self(USBIF_STATUS_SHUTDOWN);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == USBIF_STATUS_OK {
+            return Some("USBIF_STATUS_OK");
+        }
+        if self.0 == USBIF_STATUS_NODEV {
+            return Some("USBIF_STATUS_NODEV");
+        }
+        if self.0 == USBIF_STATUS_INVAL {
+            return Some("USBIF_STATUS_INVAL");
+        }
+        if self.0 == USBIF_STATUS_STALL {
+            return Some("USBIF_STATUS_STALL");
+        }
+        if self.0 == USBIF_STATUS_IOERROR {
+            return Some("USBIF_STATUS_IOERROR");
+        }
+        if self.0 == USBIF_STATUS_BABBLE {
+            return Some("USBIF_STATUS_BABBLE");
+        }
+        if self.0 == USBIF_STATUS_SHUTDOWN {
+            return Some("USBIF_STATUS_SHUTDOWN");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-16")]
+impl From<i32> for UsbifStatus {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-16")]
+impl From<UsbifStatus> for i32 {
+    #[inline]
+    fn from(value: UsbifStatus) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-16")]
+impl ::core::fmt::Debug for UsbifStatus {
+    /// The constant's C name, or `UsbifStatus(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "UsbifStatus({})", self.0),
+        }
+    }
+}
+
+/// The values of `USBIF_SPEED` (what `usbif_conn_response.speed` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UsbifSpeed(pub u8);
+
+impl UsbifSpeed {
+    /// `USBIF_SPEED_NONE`.
+    pub const NONE: Self = Self(USBIF_SPEED_NONE);
+    /// `USBIF_SPEED_LOW`.
+    pub const LOW: Self = Self(USBIF_SPEED_LOW);
+    /// `USBIF_SPEED_FULL`.
+    pub const FULL: Self = Self(USBIF_SPEED_FULL);
+    /// `USBIF_SPEED_HIGH`.
+    pub const HIGH: Self = Self(USBIF_SPEED_HIGH);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == USBIF_SPEED_NONE {
+            return Some("USBIF_SPEED_NONE");
+        }
+        if self.0 == USBIF_SPEED_LOW {
+            return Some("USBIF_SPEED_LOW");
+        }
+        if self.0 == USBIF_SPEED_FULL {
+            return Some("USBIF_SPEED_FULL");
+        }
+        if self.0 == USBIF_SPEED_HIGH {
+            return Some("USBIF_SPEED_HIGH");
+        }
+        None
+    }
+}
+
+impl From<u8> for UsbifSpeed {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<UsbifSpeed> for u8 {
+    #[inline]
+    fn from(value: UsbifSpeed) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for UsbifSpeed {
+    /// The constant's C name, or `UsbifSpeed(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "UsbifSpeed({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

@@ -128,6 +128,13 @@ impl vcpu_runstate_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_runstate_info {}
+
 // ---- Value set RUNSTATE (values of vcpu_runstate_info.state) ----
 // What a vCPU is doing.
 
@@ -245,6 +252,13 @@ impl vcpu_set_periodic_timer {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_set_periodic_timer {}
+
 /// VCPUOP_set_singleshot_timer: raise VIRQ_TIMER on the vCPU once, at a system time.
 ///
 /// C: `struct vcpu_set_singleshot_timer` (typedef `vcpu_set_singleshot_timer_t`).
@@ -273,6 +287,13 @@ impl vcpu_set_singleshot_timer {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_set_singleshot_timer {}
 
 // ---- Flag set VCPU_SSHOTTMR (values of vcpu_set_singleshot_timer.flags) ----
 // Options of a one-shot timer.
@@ -314,6 +335,13 @@ impl vcpu_register_vcpu_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_register_vcpu_info {}
+
 /// VCPUOP_get_physid (x86 hardware domain): the identifiers of the physical CPU a vCPU stands for.
 ///
 /// C: `struct vcpu_get_physid` (typedef `vcpu_get_physid_t`).
@@ -336,6 +364,13 @@ impl vcpu_get_physid {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_get_physid {}
 
 /// VCPUOP_register_vcpu_time_memory_area and VCPUOP_register_vcpu_time_phys_area: a second copy of the vCPU's pvclock record that Xen keeps current, for the guest to map to user space.
 ///
@@ -399,6 +434,318 @@ impl ::core::fmt::Debug for vcpu_register_time_memory_area_addr {
     /// Prints no member: which one is meaningful depends on another field.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("vcpu_register_time_memory_area_addr").finish_non_exhaustive()
+    }
+}
+
+/// The ops of `VCPUOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Not typed here (its record holds a union, whose bytes safe code cannot read): `VCPUOP_register_runstate_memory_area`, `VCPUOP_register_vcpu_time_memory_area`, `VCPUOP_register_runstate_phys_area`, `VCPUOP_register_vcpu_time_phys_area`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VcpuOp {
+    /// `VCPUOP_initialise`: Set a vCPU's initial state from a vcpu_guest_context, before VCPUOP_up.
+    Initialise,
+    /// `VCPUOP_up`: Start a vCPU; the argument is null.
+    Up,
+    /// `VCPUOP_down`: Stop a vCPU; the argument is null.
+    Down,
+    /// `VCPUOP_is_up`: Whether a vCPU runs; the argument is null.
+    IsUp,
+    /// `VCPUOP_get_runstate_info`: Read a vCPU's runstate.
+    GetRunstateInfo(vcpu_runstate_info),
+    /// `VCPUOP_set_periodic_timer`: Arm the periodic timer.
+    SetPeriodicTimer(vcpu_set_periodic_timer),
+    /// `VCPUOP_stop_periodic_timer`: Stop the periodic timer; the argument is null.
+    StopPeriodicTimer,
+    /// `VCPUOP_set_singleshot_timer`: Arm the one-shot timer.
+    SetSingleshotTimer(vcpu_set_singleshot_timer),
+    /// `VCPUOP_stop_singleshot_timer`: Stop the one-shot timer; the argument is null.
+    StopSingleshotTimer,
+    /// `VCPUOP_register_vcpu_info`: Move the vCPU's vcpu_info into a page of the guest.
+    RegisterVcpuInfo(vcpu_register_vcpu_info),
+    /// `VCPUOP_send_nmi`: Send the vCPU an NMI; the argument is null.
+    SendNmi,
+    /// `VCPUOP_get_physid`: Read the physical CPU ids of a vCPU.
+    GetPhysid(vcpu_get_physid),
+}
+
+#[cfg(feature = "zerocopy")]
+impl VcpuOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::Initialise => VCPUOP_initialise,
+            Self::Up => VCPUOP_up,
+            Self::Down => VCPUOP_down,
+            Self::IsUp => VCPUOP_is_up,
+            Self::GetRunstateInfo(_) => VCPUOP_get_runstate_info,
+            Self::SetPeriodicTimer(_) => VCPUOP_set_periodic_timer,
+            Self::StopPeriodicTimer => VCPUOP_stop_periodic_timer,
+            Self::SetSingleshotTimer(_) => VCPUOP_set_singleshot_timer,
+            Self::StopSingleshotTimer => VCPUOP_stop_singleshot_timer,
+            Self::RegisterVcpuInfo(_) => VCPUOP_register_vcpu_info,
+            Self::SendNmi => VCPUOP_send_nmi,
+            Self::GetPhysid(_) => VCPUOP_get_physid,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::Initialise => &[],
+            Self::Up => &[],
+            Self::Down => &[],
+            Self::IsUp => &[],
+            Self::GetRunstateInfo(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SetPeriodicTimer(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::StopPeriodicTimer => &[],
+            Self::SetSingleshotTimer(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::StopSingleshotTimer => &[],
+            Self::RegisterVcpuInfo(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::SendNmi => &[],
+            Self::GetPhysid(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            VCPUOP_initialise => Some(Self::Initialise),
+            VCPUOP_up => Some(Self::Up),
+            VCPUOP_down => Some(Self::Down),
+            VCPUOP_is_up => Some(Self::IsUp),
+            VCPUOP_get_runstate_info => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetRunstateInfo(arg)),
+            VCPUOP_set_periodic_timer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPeriodicTimer(arg)),
+            VCPUOP_stop_periodic_timer => Some(Self::StopPeriodicTimer),
+            VCPUOP_set_singleshot_timer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetSingleshotTimer(arg)),
+            VCPUOP_stop_singleshot_timer => Some(Self::StopSingleshotTimer),
+            VCPUOP_register_vcpu_info => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RegisterVcpuInfo(arg)),
+            VCPUOP_send_nmi => Some(Self::SendNmi),
+            VCPUOP_get_physid => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetPhysid(arg)),
+            _ => None,
+        }
+    }
+}
+
+/// The values of `RUNSTATE` (what `vcpu_runstate_info.state` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Runstate(pub i32);
+
+impl Runstate {
+    /// `RUNSTATE_running`.
+    pub const RUNNING: Self = Self(RUNSTATE_running);
+    /// `RUNSTATE_runnable`.
+    pub const RUNNABLE: Self = Self(RUNSTATE_runnable);
+    /// `RUNSTATE_blocked`.
+    pub const BLOCKED: Self = Self(RUNSTATE_blocked);
+    /// `RUNSTATE_offline`.
+    pub const OFFLINE: Self = Self(RUNSTATE_offline);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == RUNSTATE_running {
+            return Some("RUNSTATE_running");
+        }
+        if self.0 == RUNSTATE_runnable {
+            return Some("RUNSTATE_runnable");
+        }
+        if self.0 == RUNSTATE_blocked {
+            return Some("RUNSTATE_blocked");
+        }
+        if self.0 == RUNSTATE_offline {
+            return Some("RUNSTATE_offline");
+        }
+        None
+    }
+}
+
+impl From<i32> for Runstate {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Runstate> for i32 {
+    #[inline]
+    fn from(value: Runstate) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Runstate {
+    /// The constant's C name, or `Runstate(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Runstate({})", self.0),
+        }
+    }
+}
+
+/// The flags of `VCPU_SSHOTTMR` (what `vcpu_set_singleshot_timer.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VcpuSshottmr(pub u32);
+
+impl VcpuSshottmr {
+    /// `VCPU_SSHOTTMR_future`.
+    pub const FUTURE: Self = Self(VCPU_SSHOTTMR_future);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= VCPU_SSHOTTMR_future;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for VcpuSshottmr {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VcpuSshottmr> for u32 {
+    #[inline]
+    fn from(value: VcpuSshottmr) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VcpuSshottmr {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("VcpuSshottmr(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::FUTURE) {
+            sep(f)?;
+            f.write_str("VCPU_SSHOTTMR_future")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for VcpuSshottmr {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for VcpuSshottmr {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for VcpuSshottmr {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for VcpuSshottmr {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for VcpuSshottmr {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
     }
 }
 

@@ -140,6 +140,13 @@ impl Default for xen_compile_info {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_compile_info {}
+
 /// XENVER_capabilities: the guest types Xen can run, space-separated. Example: "xen-3.0-x86_64 hvm-3.0-x86_32 hvm-3.0-x86_64".
 ///
 /// C: `typedef … xen_capabilities_info_t`. Since Xen 4.6.
@@ -183,6 +190,13 @@ impl xen_platform_parameters {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_platform_parameters {}
+
 /// XENVER_get_features: one 32-bit submap of the XENFEAT_* bits.
 ///
 /// C: `struct xen_feature_info` (typedef `xen_feature_info_t`).
@@ -207,6 +221,13 @@ impl xen_feature_info {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_feature_info {}
 
 /// XENVER_commandline: Xen's boot command line, truncated to fit.
 ///
@@ -243,6 +264,14 @@ impl xen_build_id {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_build_id {}
+
 /// A buffer of any length for the XENVER_*2 sub-ops: the caller says its size, Xen fills it and returns how many bytes it wrote (text comes without a terminating zero).
 ///
 /// C: `struct xen_varbuf` (typedef `xen_varbuf_t`).
@@ -272,6 +301,14 @@ impl xen_varbuf {
     /// The first Xen release with this struct (cargo feature `xen-4-20`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 20);
 }
+
+#[cfg(feature = "xen-4-20")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_varbuf {}
 
 /// The ops of `XENVER` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to

@@ -81,6 +81,13 @@ impl scsiif_request_segment {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for scsiif_request_segment {}
+
 /// Segments one segment-list page holds: VSCSIIF_PAGE_SIZE over the size of a segment. Xen 4.6 and 4.7 computed it over the includer's PAGE_SIZE.
 ///
 /// Since Xen 4.8: cargo feature `xen-4-8`.
@@ -146,6 +153,13 @@ impl vscsiif_request {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_request {}
+
 /// Segments a vscsiif_sg_list holds: what fits a request's size after its 4-byte head.
 ///
 /// Since Xen 4.6.
@@ -181,6 +195,13 @@ impl vscsiif_sg_list {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_sg_list {}
 
 /// The answer to one request: the SCSI result, sense data and how much of the buffer was not transferred.
 ///
@@ -227,6 +248,13 @@ impl Default for vscsiif_response {
         unsafe { ::core::mem::zeroed() }
     }
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_response {}
 
 // ---- Value set XEN_VSCSIIF_RSLT_HOST ----
 // What the host side reports in bits 16 to 23 of a response's rslt; the names follow Linux's host byte codes.
@@ -516,6 +544,13 @@ impl vscsiif_sring_pvt_netif {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_sring_pvt_netif {}
+
 /// C: the struct declared inline in `union vscsiif_sring.pvt` as `vscsiif_sring.pvt.tapif_user`; xenabi names it `vscsiif_sring_pvt_tapif_user`.
 ///
 /// Since Xen 4.6.
@@ -532,6 +567,434 @@ pub struct vscsiif_sring_pvt_tapif_user {
 impl vscsiif_sring_pvt_tapif_user {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vscsiif_sring_pvt_tapif_user {}
+
+/// The values of `VSCSIIF_ACT` (what `vscsiif_request.act` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VscsiifAct(pub u8);
+
+impl VscsiifAct {
+    /// `VSCSIIF_ACT_SCSI_CDB`.
+    pub const SCSI_CDB: Self = Self(VSCSIIF_ACT_SCSI_CDB);
+    /// `VSCSIIF_ACT_SCSI_ABORT`.
+    pub const SCSI_ABORT: Self = Self(VSCSIIF_ACT_SCSI_ABORT);
+    /// `VSCSIIF_ACT_SCSI_RESET`.
+    pub const SCSI_RESET: Self = Self(VSCSIIF_ACT_SCSI_RESET);
+    /// `VSCSIIF_ACT_SCSI_SG_PRESET`.
+    pub const SCSI_SG_PRESET: Self = Self(VSCSIIF_ACT_SCSI_SG_PRESET);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == VSCSIIF_ACT_SCSI_CDB {
+            return Some("VSCSIIF_ACT_SCSI_CDB");
+        }
+        if self.0 == VSCSIIF_ACT_SCSI_ABORT {
+            return Some("VSCSIIF_ACT_SCSI_ABORT");
+        }
+        if self.0 == VSCSIIF_ACT_SCSI_RESET {
+            return Some("VSCSIIF_ACT_SCSI_RESET");
+        }
+        if self.0 == VSCSIIF_ACT_SCSI_SG_PRESET {
+            return Some("VSCSIIF_ACT_SCSI_SG_PRESET");
+        }
+        None
+    }
+}
+
+impl From<u8> for VscsiifAct {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VscsiifAct> for u8 {
+    #[inline]
+    fn from(value: VscsiifAct) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VscsiifAct {
+    /// The constant's C name, or `VscsiifAct(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "VscsiifAct({})", self.0),
+        }
+    }
+}
+
+/// The flags of `VSCSIIF_SG` (what `vscsiif_request.nr_segments` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VscsiifSg(pub u8);
+
+impl VscsiifSg {
+    /// `VSCSIIF_SG_GRANT`.
+    pub const GRANT: Self = Self(VSCSIIF_SG_GRANT);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= VSCSIIF_SG_GRANT;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u8 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u8> for VscsiifSg {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VscsiifSg> for u8 {
+    #[inline]
+    fn from(value: VscsiifSg) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VscsiifSg {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("VscsiifSg(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::GRANT) {
+            sep(f)?;
+            f.write_str("VSCSIIF_SG_GRANT")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for VscsiifSg {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for VscsiifSg {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for VscsiifSg {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for VscsiifSg {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for VscsiifSg {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for VscsiifSg {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for VscsiifSg {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for VscsiifSg {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_VSCSIIF_RSLT_HOST`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-17")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenVscsiifRsltHost(pub i32);
+
+#[cfg(feature = "xen-4-17")]
+impl XenVscsiifRsltHost {
+    /// `XEN_VSCSIIF_RSLT_HOST_OK`.
+    pub const OK: Self = Self(XEN_VSCSIIF_RSLT_HOST_OK);
+    /// `XEN_VSCSIIF_RSLT_HOST_NO_CONNECT`.
+    pub const NO_CONNECT: Self = Self(XEN_VSCSIIF_RSLT_HOST_NO_CONNECT);
+    /// `XEN_VSCSIIF_RSLT_HOST_BUS_BUSY`.
+    pub const BUS_BUSY: Self = Self(XEN_VSCSIIF_RSLT_HOST_BUS_BUSY);
+    /// `XEN_VSCSIIF_RSLT_HOST_TIME_OUT`.
+    pub const TIME_OUT: Self = Self(XEN_VSCSIIF_RSLT_HOST_TIME_OUT);
+    /// `XEN_VSCSIIF_RSLT_HOST_BAD_TARGET`.
+    pub const BAD_TARGET: Self = Self(XEN_VSCSIIF_RSLT_HOST_BAD_TARGET);
+    /// `XEN_VSCSIIF_RSLT_HOST_ABORT`.
+    pub const ABORT: Self = Self(XEN_VSCSIIF_RSLT_HOST_ABORT);
+    /// `XEN_VSCSIIF_RSLT_HOST_PARITY`.
+    pub const PARITY: Self = Self(XEN_VSCSIIF_RSLT_HOST_PARITY);
+    /// `XEN_VSCSIIF_RSLT_HOST_ERROR`.
+    pub const ERROR: Self = Self(XEN_VSCSIIF_RSLT_HOST_ERROR);
+    /// `XEN_VSCSIIF_RSLT_HOST_RESET`.
+    pub const RESET: Self = Self(XEN_VSCSIIF_RSLT_HOST_RESET);
+    /// `XEN_VSCSIIF_RSLT_HOST_BAD_INTR`.
+    pub const BAD_INTR: Self = Self(XEN_VSCSIIF_RSLT_HOST_BAD_INTR);
+    /// `XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH`.
+    pub const PASSTHROUGH: Self = Self(XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH);
+    /// `XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR`.
+    pub const SOFT_ERROR: Self = Self(XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR);
+    /// `XEN_VSCSIIF_RSLT_HOST_IMM_RETRY`.
+    pub const IMM_RETRY: Self = Self(XEN_VSCSIIF_RSLT_HOST_IMM_RETRY);
+    /// `XEN_VSCSIIF_RSLT_HOST_REQUEUE`.
+    pub const REQUEUE: Self = Self(XEN_VSCSIIF_RSLT_HOST_REQUEUE);
+    /// `XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED`.
+    pub const TRANSPORT_DISRUPTED: Self = Self(XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED);
+    /// `XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST`.
+    pub const TRANSPORT_FAILFAST: Self = Self(XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST);
+    /// `XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE`.
+    pub const TARGET_FAILURE: Self = Self(XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE);
+    /// `XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE`.
+    pub const NEXUS_FAILURE: Self = Self(XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE);
+    /// `XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE`.
+    pub const ALLOC_FAILURE: Self = Self(XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE);
+    /// `XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR`.
+    pub const MEDIUM_ERROR: Self = Self(XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR);
+    /// `XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL`.
+    pub const TRANSPORT_MARGINAL: Self = Self(XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_OK {
+            return Some("XEN_VSCSIIF_RSLT_HOST_OK");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_NO_CONNECT {
+            return Some("XEN_VSCSIIF_RSLT_HOST_NO_CONNECT");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_BUS_BUSY {
+            return Some("XEN_VSCSIIF_RSLT_HOST_BUS_BUSY");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_TIME_OUT {
+            return Some("XEN_VSCSIIF_RSLT_HOST_TIME_OUT");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_BAD_TARGET {
+            return Some("XEN_VSCSIIF_RSLT_HOST_BAD_TARGET");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_ABORT {
+            return Some("XEN_VSCSIIF_RSLT_HOST_ABORT");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_PARITY {
+            return Some("XEN_VSCSIIF_RSLT_HOST_PARITY");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_ERROR {
+            return Some("XEN_VSCSIIF_RSLT_HOST_ERROR");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_RESET {
+            return Some("XEN_VSCSIIF_RSLT_HOST_RESET");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_BAD_INTR {
+            return Some("XEN_VSCSIIF_RSLT_HOST_BAD_INTR");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH {
+            return Some("XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR {
+            return Some("XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_IMM_RETRY {
+            return Some("XEN_VSCSIIF_RSLT_HOST_IMM_RETRY");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_REQUEUE {
+            return Some("XEN_VSCSIIF_RSLT_HOST_REQUEUE");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED {
+            return Some("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST {
+            return Some("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE {
+            return Some("XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE {
+            return Some("XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE {
+            return Some("XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR {
+            return Some("XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL {
+            return Some("XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<i32> for XenVscsiifRsltHost {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<XenVscsiifRsltHost> for i32 {
+    #[inline]
+    fn from(value: XenVscsiifRsltHost) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for XenVscsiifRsltHost {
+    /// The constant's C name, or `XenVscsiifRsltHost(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenVscsiifRsltHost({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_VSCSIIF_RSLT_RESET` (what `vscsiif_response.rslt` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-17")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenVscsiifRsltReset(pub i32);
+
+#[cfg(feature = "xen-4-17")]
+impl XenVscsiifRsltReset {
+    /// `XEN_VSCSIIF_RSLT_RESET_SUCCESS`.
+    pub const SUCCESS: Self = Self(XEN_VSCSIIF_RSLT_RESET_SUCCESS);
+    /// `XEN_VSCSIIF_RSLT_RESET_FAILED`.
+    pub const FAILED: Self = Self(XEN_VSCSIIF_RSLT_RESET_FAILED);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_VSCSIIF_RSLT_RESET_SUCCESS {
+            return Some("XEN_VSCSIIF_RSLT_RESET_SUCCESS");
+        }
+        if self.0 == XEN_VSCSIIF_RSLT_RESET_FAILED {
+            return Some("XEN_VSCSIIF_RSLT_RESET_FAILED");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<i32> for XenVscsiifRsltReset {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<XenVscsiifRsltReset> for i32 {
+    #[inline]
+    fn from(value: XenVscsiifRsltReset) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for XenVscsiifRsltReset {
+    /// The constant's C name, or `XenVscsiifRsltReset(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenVscsiifRsltReset({})", self.0),
+        }
+    }
 }
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).

@@ -1272,6 +1272,1696 @@ pub const SEGBASE_GS_USER_SEL: i32 = 3;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 pub const XEN_HYPERCALL_TAG: u32 = 0xea1;
 
+/// The values of `__HYPERVISOR`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Hypervisor(pub i32);
+
+impl Hypervisor {
+    /// `__HYPERVISOR_set_trap_table`.
+    pub const SET_TRAP_TABLE: Self = Self(__HYPERVISOR_set_trap_table);
+    /// `__HYPERVISOR_mmu_update`.
+    pub const MMU_UPDATE: Self = Self(__HYPERVISOR_mmu_update);
+    /// `__HYPERVISOR_set_gdt`.
+    pub const SET_GDT: Self = Self(__HYPERVISOR_set_gdt);
+    /// `__HYPERVISOR_stack_switch`.
+    pub const STACK_SWITCH: Self = Self(__HYPERVISOR_stack_switch);
+    /// `__HYPERVISOR_set_callbacks`.
+    pub const SET_CALLBACKS: Self = Self(__HYPERVISOR_set_callbacks);
+    /// `__HYPERVISOR_fpu_taskswitch`.
+    pub const FPU_TASKSWITCH: Self = Self(__HYPERVISOR_fpu_taskswitch);
+    /// `__HYPERVISOR_sched_op_compat`.
+    pub const SCHED_OP_COMPAT: Self = Self(__HYPERVISOR_sched_op_compat);
+    /// `__HYPERVISOR_platform_op`.
+    pub const PLATFORM_OP: Self = Self(__HYPERVISOR_platform_op);
+    /// `__HYPERVISOR_set_debugreg`.
+    pub const SET_DEBUGREG: Self = Self(__HYPERVISOR_set_debugreg);
+    /// `__HYPERVISOR_get_debugreg`.
+    pub const GET_DEBUGREG: Self = Self(__HYPERVISOR_get_debugreg);
+    /// `__HYPERVISOR_update_descriptor`.
+    pub const UPDATE_DESCRIPTOR: Self = Self(__HYPERVISOR_update_descriptor);
+    /// `__HYPERVISOR_memory_op`.
+    pub const MEMORY_OP: Self = Self(__HYPERVISOR_memory_op);
+    /// `__HYPERVISOR_multicall`.
+    pub const MULTICALL: Self = Self(__HYPERVISOR_multicall);
+    /// `__HYPERVISOR_update_va_mapping`.
+    pub const UPDATE_VA_MAPPING: Self = Self(__HYPERVISOR_update_va_mapping);
+    /// `__HYPERVISOR_set_timer_op`.
+    pub const SET_TIMER_OP: Self = Self(__HYPERVISOR_set_timer_op);
+    /// `__HYPERVISOR_event_channel_op_compat`.
+    pub const EVENT_CHANNEL_OP_COMPAT: Self = Self(__HYPERVISOR_event_channel_op_compat);
+    /// `__HYPERVISOR_xen_version`.
+    pub const XEN_VERSION: Self = Self(__HYPERVISOR_xen_version);
+    /// `__HYPERVISOR_console_io`.
+    pub const CONSOLE_IO: Self = Self(__HYPERVISOR_console_io);
+    /// `__HYPERVISOR_physdev_op_compat`.
+    pub const PHYSDEV_OP_COMPAT: Self = Self(__HYPERVISOR_physdev_op_compat);
+    /// `__HYPERVISOR_grant_table_op`.
+    pub const GRANT_TABLE_OP: Self = Self(__HYPERVISOR_grant_table_op);
+    /// `__HYPERVISOR_vm_assist`.
+    pub const VM_ASSIST: Self = Self(__HYPERVISOR_vm_assist);
+    /// `__HYPERVISOR_update_va_mapping_otherdomain`.
+    pub const UPDATE_VA_MAPPING_OTHERDOMAIN: Self = Self(__HYPERVISOR_update_va_mapping_otherdomain);
+    /// `__HYPERVISOR_iret`.
+    pub const IRET: Self = Self(__HYPERVISOR_iret);
+    /// `__HYPERVISOR_vcpu_op`.
+    pub const VCPU_OP: Self = Self(__HYPERVISOR_vcpu_op);
+    /// `__HYPERVISOR_set_segment_base`.
+    pub const SET_SEGMENT_BASE: Self = Self(__HYPERVISOR_set_segment_base);
+    /// `__HYPERVISOR_mmuext_op`.
+    pub const MMUEXT_OP: Self = Self(__HYPERVISOR_mmuext_op);
+    /// `__HYPERVISOR_xsm_op`.
+    pub const XSM_OP: Self = Self(__HYPERVISOR_xsm_op);
+    /// `__HYPERVISOR_nmi_op`.
+    pub const NMI_OP: Self = Self(__HYPERVISOR_nmi_op);
+    /// `__HYPERVISOR_sched_op`.
+    pub const SCHED_OP: Self = Self(__HYPERVISOR_sched_op);
+    /// `__HYPERVISOR_callback_op`.
+    pub const CALLBACK_OP: Self = Self(__HYPERVISOR_callback_op);
+    /// `__HYPERVISOR_xenoprof_op`.
+    pub const XENOPROF_OP: Self = Self(__HYPERVISOR_xenoprof_op);
+    /// `__HYPERVISOR_event_channel_op`.
+    pub const EVENT_CHANNEL_OP: Self = Self(__HYPERVISOR_event_channel_op);
+    /// `__HYPERVISOR_physdev_op`.
+    pub const PHYSDEV_OP: Self = Self(__HYPERVISOR_physdev_op);
+    /// `__HYPERVISOR_hvm_op`.
+    pub const HVM_OP: Self = Self(__HYPERVISOR_hvm_op);
+    /// `__HYPERVISOR_sysctl`.
+    pub const SYSCTL: Self = Self(__HYPERVISOR_sysctl);
+    /// `__HYPERVISOR_domctl`.
+    pub const DOMCTL: Self = Self(__HYPERVISOR_domctl);
+    /// `__HYPERVISOR_kexec_op`.
+    pub const KEXEC_OP: Self = Self(__HYPERVISOR_kexec_op);
+    /// `__HYPERVISOR_tmem_op`.
+    pub const TMEM_OP: Self = Self(__HYPERVISOR_tmem_op);
+    /// `__HYPERVISOR_argo_op`.
+    #[cfg(feature = "xen-4-12")]
+    pub const ARGO_OP: Self = Self(__HYPERVISOR_argo_op);
+    /// `__HYPERVISOR_xenpmu_op`.
+    pub const XENPMU_OP: Self = Self(__HYPERVISOR_xenpmu_op);
+    /// `__HYPERVISOR_dm_op`.
+    #[cfg(feature = "xen-4-9")]
+    pub const DM_OP: Self = Self(__HYPERVISOR_dm_op);
+    /// `__HYPERVISOR_hypfs_op`.
+    #[cfg(feature = "xen-4-14")]
+    pub const HYPFS_OP: Self = Self(__HYPERVISOR_hypfs_op);
+    /// `__HYPERVISOR_arch_0`.
+    pub const ARCH_0: Self = Self(__HYPERVISOR_arch_0);
+    /// `__HYPERVISOR_arch_1`.
+    pub const ARCH_1: Self = Self(__HYPERVISOR_arch_1);
+    /// `__HYPERVISOR_arch_2`.
+    pub const ARCH_2: Self = Self(__HYPERVISOR_arch_2);
+    /// `__HYPERVISOR_arch_3`.
+    pub const ARCH_3: Self = Self(__HYPERVISOR_arch_3);
+    /// `__HYPERVISOR_arch_4`.
+    pub const ARCH_4: Self = Self(__HYPERVISOR_arch_4);
+    /// `__HYPERVISOR_arch_5`.
+    pub const ARCH_5: Self = Self(__HYPERVISOR_arch_5);
+    /// `__HYPERVISOR_arch_6`.
+    pub const ARCH_6: Self = Self(__HYPERVISOR_arch_6);
+    /// `__HYPERVISOR_arch_7`.
+    pub const ARCH_7: Self = Self(__HYPERVISOR_arch_7);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == __HYPERVISOR_set_trap_table {
+            return Some("__HYPERVISOR_set_trap_table");
+        }
+        if self.0 == __HYPERVISOR_mmu_update {
+            return Some("__HYPERVISOR_mmu_update");
+        }
+        if self.0 == __HYPERVISOR_set_gdt {
+            return Some("__HYPERVISOR_set_gdt");
+        }
+        if self.0 == __HYPERVISOR_stack_switch {
+            return Some("__HYPERVISOR_stack_switch");
+        }
+        if self.0 == __HYPERVISOR_set_callbacks {
+            return Some("__HYPERVISOR_set_callbacks");
+        }
+        if self.0 == __HYPERVISOR_fpu_taskswitch {
+            return Some("__HYPERVISOR_fpu_taskswitch");
+        }
+        if self.0 == __HYPERVISOR_sched_op_compat {
+            return Some("__HYPERVISOR_sched_op_compat");
+        }
+        if self.0 == __HYPERVISOR_platform_op {
+            return Some("__HYPERVISOR_platform_op");
+        }
+        if self.0 == __HYPERVISOR_set_debugreg {
+            return Some("__HYPERVISOR_set_debugreg");
+        }
+        if self.0 == __HYPERVISOR_get_debugreg {
+            return Some("__HYPERVISOR_get_debugreg");
+        }
+        if self.0 == __HYPERVISOR_update_descriptor {
+            return Some("__HYPERVISOR_update_descriptor");
+        }
+        if self.0 == __HYPERVISOR_memory_op {
+            return Some("__HYPERVISOR_memory_op");
+        }
+        if self.0 == __HYPERVISOR_multicall {
+            return Some("__HYPERVISOR_multicall");
+        }
+        if self.0 == __HYPERVISOR_update_va_mapping {
+            return Some("__HYPERVISOR_update_va_mapping");
+        }
+        if self.0 == __HYPERVISOR_set_timer_op {
+            return Some("__HYPERVISOR_set_timer_op");
+        }
+        if self.0 == __HYPERVISOR_event_channel_op_compat {
+            return Some("__HYPERVISOR_event_channel_op_compat");
+        }
+        if self.0 == __HYPERVISOR_xen_version {
+            return Some("__HYPERVISOR_xen_version");
+        }
+        if self.0 == __HYPERVISOR_console_io {
+            return Some("__HYPERVISOR_console_io");
+        }
+        if self.0 == __HYPERVISOR_physdev_op_compat {
+            return Some("__HYPERVISOR_physdev_op_compat");
+        }
+        if self.0 == __HYPERVISOR_grant_table_op {
+            return Some("__HYPERVISOR_grant_table_op");
+        }
+        if self.0 == __HYPERVISOR_vm_assist {
+            return Some("__HYPERVISOR_vm_assist");
+        }
+        if self.0 == __HYPERVISOR_update_va_mapping_otherdomain {
+            return Some("__HYPERVISOR_update_va_mapping_otherdomain");
+        }
+        if self.0 == __HYPERVISOR_iret {
+            return Some("__HYPERVISOR_iret");
+        }
+        if self.0 == __HYPERVISOR_vcpu_op {
+            return Some("__HYPERVISOR_vcpu_op");
+        }
+        if self.0 == __HYPERVISOR_set_segment_base {
+            return Some("__HYPERVISOR_set_segment_base");
+        }
+        if self.0 == __HYPERVISOR_mmuext_op {
+            return Some("__HYPERVISOR_mmuext_op");
+        }
+        if self.0 == __HYPERVISOR_xsm_op {
+            return Some("__HYPERVISOR_xsm_op");
+        }
+        if self.0 == __HYPERVISOR_nmi_op {
+            return Some("__HYPERVISOR_nmi_op");
+        }
+        if self.0 == __HYPERVISOR_sched_op {
+            return Some("__HYPERVISOR_sched_op");
+        }
+        if self.0 == __HYPERVISOR_callback_op {
+            return Some("__HYPERVISOR_callback_op");
+        }
+        if self.0 == __HYPERVISOR_xenoprof_op {
+            return Some("__HYPERVISOR_xenoprof_op");
+        }
+        if self.0 == __HYPERVISOR_event_channel_op {
+            return Some("__HYPERVISOR_event_channel_op");
+        }
+        if self.0 == __HYPERVISOR_physdev_op {
+            return Some("__HYPERVISOR_physdev_op");
+        }
+        if self.0 == __HYPERVISOR_hvm_op {
+            return Some("__HYPERVISOR_hvm_op");
+        }
+        if self.0 == __HYPERVISOR_sysctl {
+            return Some("__HYPERVISOR_sysctl");
+        }
+        if self.0 == __HYPERVISOR_domctl {
+            return Some("__HYPERVISOR_domctl");
+        }
+        if self.0 == __HYPERVISOR_kexec_op {
+            return Some("__HYPERVISOR_kexec_op");
+        }
+        if self.0 == __HYPERVISOR_tmem_op {
+            return Some("__HYPERVISOR_tmem_op");
+        }
+        #[cfg(feature = "xen-4-12")]
+        if self.0 == __HYPERVISOR_argo_op {
+            return Some("__HYPERVISOR_argo_op");
+        }
+        if self.0 == __HYPERVISOR_xenpmu_op {
+            return Some("__HYPERVISOR_xenpmu_op");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == __HYPERVISOR_dm_op {
+            return Some("__HYPERVISOR_dm_op");
+        }
+        #[cfg(feature = "xen-4-14")]
+        if self.0 == __HYPERVISOR_hypfs_op {
+            return Some("__HYPERVISOR_hypfs_op");
+        }
+        if self.0 == __HYPERVISOR_arch_0 {
+            return Some("__HYPERVISOR_arch_0");
+        }
+        if self.0 == __HYPERVISOR_arch_1 {
+            return Some("__HYPERVISOR_arch_1");
+        }
+        if self.0 == __HYPERVISOR_arch_2 {
+            return Some("__HYPERVISOR_arch_2");
+        }
+        if self.0 == __HYPERVISOR_arch_3 {
+            return Some("__HYPERVISOR_arch_3");
+        }
+        if self.0 == __HYPERVISOR_arch_4 {
+            return Some("__HYPERVISOR_arch_4");
+        }
+        if self.0 == __HYPERVISOR_arch_5 {
+            return Some("__HYPERVISOR_arch_5");
+        }
+        if self.0 == __HYPERVISOR_arch_6 {
+            return Some("__HYPERVISOR_arch_6");
+        }
+        if self.0 == __HYPERVISOR_arch_7 {
+            return Some("__HYPERVISOR_arch_7");
+        }
+        None
+    }
+}
+
+impl From<i32> for Hypervisor {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Hypervisor> for i32 {
+    #[inline]
+    fn from(value: Hypervisor) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Hypervisor {
+    /// The constant's C name, or `Hypervisor(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Hypervisor({})", self.0),
+        }
+    }
+}
+
+/// The values of `VIRQ`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Virq(pub i32);
+
+impl Virq {
+    /// `VIRQ_TIMER`.
+    pub const TIMER: Self = Self(VIRQ_TIMER);
+    /// `VIRQ_DEBUG`.
+    pub const DEBUG: Self = Self(VIRQ_DEBUG);
+    /// `VIRQ_CONSOLE`.
+    pub const CONSOLE: Self = Self(VIRQ_CONSOLE);
+    /// `VIRQ_DOM_EXC`.
+    pub const DOM_EXC: Self = Self(VIRQ_DOM_EXC);
+    /// `VIRQ_TBUF`.
+    pub const TBUF: Self = Self(VIRQ_TBUF);
+    /// `VIRQ_DEBUGGER`.
+    pub const DEBUGGER: Self = Self(VIRQ_DEBUGGER);
+    /// `VIRQ_XENOPROF`.
+    pub const XENOPROF: Self = Self(VIRQ_XENOPROF);
+    /// `VIRQ_CON_RING`.
+    pub const CON_RING: Self = Self(VIRQ_CON_RING);
+    /// `VIRQ_PCPU_STATE`.
+    pub const PCPU_STATE: Self = Self(VIRQ_PCPU_STATE);
+    /// `VIRQ_MEM_EVENT`.
+    pub const MEM_EVENT: Self = Self(VIRQ_MEM_EVENT);
+    /// `VIRQ_ARGO`.
+    #[cfg(feature = "xen-4-12")]
+    pub const ARGO: Self = Self(VIRQ_ARGO);
+    /// `VIRQ_ENOMEM`.
+    pub const ENOMEM: Self = Self(VIRQ_ENOMEM);
+    /// `VIRQ_XENPMU`.
+    pub const XENPMU: Self = Self(VIRQ_XENPMU);
+    /// `VIRQ_ARCH_0`.
+    pub const ARCH_0: Self = Self(VIRQ_ARCH_0);
+    /// `VIRQ_ARCH_1`.
+    pub const ARCH_1: Self = Self(VIRQ_ARCH_1);
+    /// `VIRQ_ARCH_2`.
+    pub const ARCH_2: Self = Self(VIRQ_ARCH_2);
+    /// `VIRQ_ARCH_3`.
+    pub const ARCH_3: Self = Self(VIRQ_ARCH_3);
+    /// `VIRQ_ARCH_4`.
+    pub const ARCH_4: Self = Self(VIRQ_ARCH_4);
+    /// `VIRQ_ARCH_5`.
+    pub const ARCH_5: Self = Self(VIRQ_ARCH_5);
+    /// `VIRQ_ARCH_6`.
+    pub const ARCH_6: Self = Self(VIRQ_ARCH_6);
+    /// `VIRQ_ARCH_7`.
+    pub const ARCH_7: Self = Self(VIRQ_ARCH_7);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == VIRQ_TIMER {
+            return Some("VIRQ_TIMER");
+        }
+        if self.0 == VIRQ_DEBUG {
+            return Some("VIRQ_DEBUG");
+        }
+        if self.0 == VIRQ_CONSOLE {
+            return Some("VIRQ_CONSOLE");
+        }
+        if self.0 == VIRQ_DOM_EXC {
+            return Some("VIRQ_DOM_EXC");
+        }
+        if self.0 == VIRQ_TBUF {
+            return Some("VIRQ_TBUF");
+        }
+        if self.0 == VIRQ_DEBUGGER {
+            return Some("VIRQ_DEBUGGER");
+        }
+        if self.0 == VIRQ_XENOPROF {
+            return Some("VIRQ_XENOPROF");
+        }
+        if self.0 == VIRQ_CON_RING {
+            return Some("VIRQ_CON_RING");
+        }
+        if self.0 == VIRQ_PCPU_STATE {
+            return Some("VIRQ_PCPU_STATE");
+        }
+        if self.0 == VIRQ_MEM_EVENT {
+            return Some("VIRQ_MEM_EVENT");
+        }
+        #[cfg(feature = "xen-4-12")]
+        if self.0 == VIRQ_ARGO {
+            return Some("VIRQ_ARGO");
+        }
+        if self.0 == VIRQ_ENOMEM {
+            return Some("VIRQ_ENOMEM");
+        }
+        if self.0 == VIRQ_XENPMU {
+            return Some("VIRQ_XENPMU");
+        }
+        if self.0 == VIRQ_ARCH_0 {
+            return Some("VIRQ_ARCH_0");
+        }
+        if self.0 == VIRQ_ARCH_1 {
+            return Some("VIRQ_ARCH_1");
+        }
+        if self.0 == VIRQ_ARCH_2 {
+            return Some("VIRQ_ARCH_2");
+        }
+        if self.0 == VIRQ_ARCH_3 {
+            return Some("VIRQ_ARCH_3");
+        }
+        if self.0 == VIRQ_ARCH_4 {
+            return Some("VIRQ_ARCH_4");
+        }
+        if self.0 == VIRQ_ARCH_5 {
+            return Some("VIRQ_ARCH_5");
+        }
+        if self.0 == VIRQ_ARCH_6 {
+            return Some("VIRQ_ARCH_6");
+        }
+        if self.0 == VIRQ_ARCH_7 {
+            return Some("VIRQ_ARCH_7");
+        }
+        None
+    }
+}
+
+impl From<i32> for Virq {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Virq> for i32 {
+    #[inline]
+    fn from(value: Virq) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Virq {
+    /// The constant's C name, or `Virq(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Virq({})", self.0),
+        }
+    }
+}
+
+/// The values of `MMU`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Mmu(pub i32);
+
+impl Mmu {
+    /// `MMU_NORMAL_PT_UPDATE`.
+    pub const NORMAL_PT_UPDATE: Self = Self(MMU_NORMAL_PT_UPDATE);
+    /// `MMU_MACHPHYS_UPDATE`.
+    pub const MACHPHYS_UPDATE: Self = Self(MMU_MACHPHYS_UPDATE);
+    /// `MMU_PT_UPDATE_PRESERVE_AD`.
+    pub const PT_UPDATE_PRESERVE_AD: Self = Self(MMU_PT_UPDATE_PRESERVE_AD);
+    /// `MMU_PT_UPDATE_NO_TRANSLATE`.
+    #[cfg(feature = "xen-4-11")]
+    pub const PT_UPDATE_NO_TRANSLATE: Self = Self(MMU_PT_UPDATE_NO_TRANSLATE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == MMU_NORMAL_PT_UPDATE {
+            return Some("MMU_NORMAL_PT_UPDATE");
+        }
+        if self.0 == MMU_MACHPHYS_UPDATE {
+            return Some("MMU_MACHPHYS_UPDATE");
+        }
+        if self.0 == MMU_PT_UPDATE_PRESERVE_AD {
+            return Some("MMU_PT_UPDATE_PRESERVE_AD");
+        }
+        #[cfg(feature = "xen-4-11")]
+        if self.0 == MMU_PT_UPDATE_NO_TRANSLATE {
+            return Some("MMU_PT_UPDATE_NO_TRANSLATE");
+        }
+        None
+    }
+}
+
+impl From<i32> for Mmu {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Mmu> for i32 {
+    #[inline]
+    fn from(value: Mmu) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Mmu {
+    /// The constant's C name, or `Mmu(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Mmu({})", self.0),
+        }
+    }
+}
+
+/// The values of `MMUEXT`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Mmuext(pub i32);
+
+impl Mmuext {
+    /// `MMUEXT_PIN_L1_TABLE`.
+    pub const PIN_L1_TABLE: Self = Self(MMUEXT_PIN_L1_TABLE);
+    /// `MMUEXT_PIN_L2_TABLE`.
+    pub const PIN_L2_TABLE: Self = Self(MMUEXT_PIN_L2_TABLE);
+    /// `MMUEXT_PIN_L3_TABLE`.
+    pub const PIN_L3_TABLE: Self = Self(MMUEXT_PIN_L3_TABLE);
+    /// `MMUEXT_PIN_L4_TABLE`.
+    pub const PIN_L4_TABLE: Self = Self(MMUEXT_PIN_L4_TABLE);
+    /// `MMUEXT_UNPIN_TABLE`.
+    pub const UNPIN_TABLE: Self = Self(MMUEXT_UNPIN_TABLE);
+    /// `MMUEXT_NEW_BASEPTR`.
+    pub const NEW_BASEPTR: Self = Self(MMUEXT_NEW_BASEPTR);
+    /// `MMUEXT_TLB_FLUSH_LOCAL`.
+    pub const TLB_FLUSH_LOCAL: Self = Self(MMUEXT_TLB_FLUSH_LOCAL);
+    /// `MMUEXT_INVLPG_LOCAL`.
+    pub const INVLPG_LOCAL: Self = Self(MMUEXT_INVLPG_LOCAL);
+    /// `MMUEXT_TLB_FLUSH_MULTI`.
+    pub const TLB_FLUSH_MULTI: Self = Self(MMUEXT_TLB_FLUSH_MULTI);
+    /// `MMUEXT_INVLPG_MULTI`.
+    pub const INVLPG_MULTI: Self = Self(MMUEXT_INVLPG_MULTI);
+    /// `MMUEXT_TLB_FLUSH_ALL`.
+    pub const TLB_FLUSH_ALL: Self = Self(MMUEXT_TLB_FLUSH_ALL);
+    /// `MMUEXT_INVLPG_ALL`.
+    pub const INVLPG_ALL: Self = Self(MMUEXT_INVLPG_ALL);
+    /// `MMUEXT_FLUSH_CACHE`.
+    pub const FLUSH_CACHE: Self = Self(MMUEXT_FLUSH_CACHE);
+    /// `MMUEXT_SET_LDT`.
+    pub const SET_LDT: Self = Self(MMUEXT_SET_LDT);
+    /// `MMUEXT_NEW_USER_BASEPTR`.
+    pub const NEW_USER_BASEPTR: Self = Self(MMUEXT_NEW_USER_BASEPTR);
+    /// `MMUEXT_CLEAR_PAGE`.
+    pub const CLEAR_PAGE: Self = Self(MMUEXT_CLEAR_PAGE);
+    /// `MMUEXT_COPY_PAGE`.
+    pub const COPY_PAGE: Self = Self(MMUEXT_COPY_PAGE);
+    /// `MMUEXT_FLUSH_CACHE_GLOBAL`.
+    pub const FLUSH_CACHE_GLOBAL: Self = Self(MMUEXT_FLUSH_CACHE_GLOBAL);
+    /// `MMUEXT_MARK_SUPER`.
+    pub const MARK_SUPER: Self = Self(MMUEXT_MARK_SUPER);
+    /// `MMUEXT_UNMARK_SUPER`.
+    pub const UNMARK_SUPER: Self = Self(MMUEXT_UNMARK_SUPER);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == MMUEXT_PIN_L1_TABLE {
+            return Some("MMUEXT_PIN_L1_TABLE");
+        }
+        if self.0 == MMUEXT_PIN_L2_TABLE {
+            return Some("MMUEXT_PIN_L2_TABLE");
+        }
+        if self.0 == MMUEXT_PIN_L3_TABLE {
+            return Some("MMUEXT_PIN_L3_TABLE");
+        }
+        if self.0 == MMUEXT_PIN_L4_TABLE {
+            return Some("MMUEXT_PIN_L4_TABLE");
+        }
+        if self.0 == MMUEXT_UNPIN_TABLE {
+            return Some("MMUEXT_UNPIN_TABLE");
+        }
+        if self.0 == MMUEXT_NEW_BASEPTR {
+            return Some("MMUEXT_NEW_BASEPTR");
+        }
+        if self.0 == MMUEXT_TLB_FLUSH_LOCAL {
+            return Some("MMUEXT_TLB_FLUSH_LOCAL");
+        }
+        if self.0 == MMUEXT_INVLPG_LOCAL {
+            return Some("MMUEXT_INVLPG_LOCAL");
+        }
+        if self.0 == MMUEXT_TLB_FLUSH_MULTI {
+            return Some("MMUEXT_TLB_FLUSH_MULTI");
+        }
+        if self.0 == MMUEXT_INVLPG_MULTI {
+            return Some("MMUEXT_INVLPG_MULTI");
+        }
+        if self.0 == MMUEXT_TLB_FLUSH_ALL {
+            return Some("MMUEXT_TLB_FLUSH_ALL");
+        }
+        if self.0 == MMUEXT_INVLPG_ALL {
+            return Some("MMUEXT_INVLPG_ALL");
+        }
+        if self.0 == MMUEXT_FLUSH_CACHE {
+            return Some("MMUEXT_FLUSH_CACHE");
+        }
+        if self.0 == MMUEXT_SET_LDT {
+            return Some("MMUEXT_SET_LDT");
+        }
+        if self.0 == MMUEXT_NEW_USER_BASEPTR {
+            return Some("MMUEXT_NEW_USER_BASEPTR");
+        }
+        if self.0 == MMUEXT_CLEAR_PAGE {
+            return Some("MMUEXT_CLEAR_PAGE");
+        }
+        if self.0 == MMUEXT_COPY_PAGE {
+            return Some("MMUEXT_COPY_PAGE");
+        }
+        if self.0 == MMUEXT_FLUSH_CACHE_GLOBAL {
+            return Some("MMUEXT_FLUSH_CACHE_GLOBAL");
+        }
+        if self.0 == MMUEXT_MARK_SUPER {
+            return Some("MMUEXT_MARK_SUPER");
+        }
+        if self.0 == MMUEXT_UNMARK_SUPER {
+            return Some("MMUEXT_UNMARK_SUPER");
+        }
+        None
+    }
+}
+
+impl From<i32> for Mmuext {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Mmuext> for i32 {
+    #[inline]
+    fn from(value: Mmuext) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Mmuext {
+    /// The constant's C name, or `Mmuext(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Mmuext({})", self.0),
+        }
+    }
+}
+
+/// The values of `UVMF`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Uvmf(pub u64);
+
+impl Uvmf {
+    /// `UVMF_NONE`.
+    pub const NONE: Self = Self(UVMF_NONE);
+    /// `UVMF_TLB_FLUSH`.
+    pub const TLB_FLUSH: Self = Self(UVMF_TLB_FLUSH);
+    /// `UVMF_INVLPG`.
+    pub const INVLPG: Self = Self(UVMF_INVLPG);
+    /// `UVMF_FLUSHTYPE_MASK`.
+    pub const FLUSHTYPE_MASK: Self = Self(UVMF_FLUSHTYPE_MASK);
+    /// `UVMF_MULTI`.
+    pub const MULTI: Self = Self(UVMF_MULTI);
+    /// `UVMF_LOCAL`.
+    pub const LOCAL: Self = Self(UVMF_LOCAL);
+    /// `UVMF_ALL`.
+    pub const ALL: Self = Self(UVMF_ALL);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == UVMF_NONE {
+            return Some("UVMF_NONE");
+        }
+        if self.0 == UVMF_TLB_FLUSH {
+            return Some("UVMF_TLB_FLUSH");
+        }
+        if self.0 == UVMF_INVLPG {
+            return Some("UVMF_INVLPG");
+        }
+        if self.0 == UVMF_FLUSHTYPE_MASK {
+            return Some("UVMF_FLUSHTYPE_MASK");
+        }
+        if self.0 == UVMF_MULTI {
+            return Some("UVMF_MULTI");
+        }
+        if self.0 == UVMF_LOCAL {
+            return Some("UVMF_LOCAL");
+        }
+        if self.0 == UVMF_ALL {
+            return Some("UVMF_ALL");
+        }
+        None
+    }
+}
+
+impl From<u64> for Uvmf {
+    #[inline]
+    fn from(value: u64) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Uvmf> for u64 {
+    #[inline]
+    fn from(value: Uvmf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Uvmf {
+    /// The constant's C name, or `Uvmf(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Uvmf({})", self.0),
+        }
+    }
+}
+
+/// The values of `VMASST_CMD`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VmasstCmd(pub i32);
+
+impl VmasstCmd {
+    /// `VMASST_CMD_enable`.
+    pub const ENABLE: Self = Self(VMASST_CMD_enable);
+    /// `VMASST_CMD_disable`.
+    pub const DISABLE: Self = Self(VMASST_CMD_disable);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == VMASST_CMD_enable {
+            return Some("VMASST_CMD_enable");
+        }
+        if self.0 == VMASST_CMD_disable {
+            return Some("VMASST_CMD_disable");
+        }
+        None
+    }
+}
+
+impl From<i32> for VmasstCmd {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VmasstCmd> for i32 {
+    #[inline]
+    fn from(value: VmasstCmd) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VmasstCmd {
+    /// The constant's C name, or `VmasstCmd(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "VmasstCmd({})", self.0),
+        }
+    }
+}
+
+/// The values of `VMASST_TYPE`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct VmasstType(pub i32);
+
+impl VmasstType {
+    /// `VMASST_TYPE_4gb_segments`.
+    pub const VMASST_TYPE_4gb_segments: Self = Self(VMASST_TYPE_4gb_segments);
+    /// `VMASST_TYPE_4gb_segments_notify`.
+    pub const VMASST_TYPE_4gb_segments_notify: Self = Self(VMASST_TYPE_4gb_segments_notify);
+    /// `VMASST_TYPE_writable_pagetables`.
+    pub const VMASST_TYPE_writable_pagetables: Self = Self(VMASST_TYPE_writable_pagetables);
+    /// `VMASST_TYPE_pae_extended_cr3`.
+    pub const VMASST_TYPE_pae_extended_cr3: Self = Self(VMASST_TYPE_pae_extended_cr3);
+    /// `VMASST_TYPE_architectural_iopl`.
+    #[cfg(feature = "xen-4-7")]
+    pub const VMASST_TYPE_architectural_iopl: Self = Self(VMASST_TYPE_architectural_iopl);
+    /// `VMASST_TYPE_runstate_update_flag`.
+    #[cfg(feature = "xen-4-8")]
+    pub const VMASST_TYPE_runstate_update_flag: Self = Self(VMASST_TYPE_runstate_update_flag);
+    /// `VMASST_TYPE_m2p_strict`.
+    pub const VMASST_TYPE_m2p_strict: Self = Self(VMASST_TYPE_m2p_strict);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == VMASST_TYPE_4gb_segments {
+            return Some("VMASST_TYPE_4gb_segments");
+        }
+        if self.0 == VMASST_TYPE_4gb_segments_notify {
+            return Some("VMASST_TYPE_4gb_segments_notify");
+        }
+        if self.0 == VMASST_TYPE_writable_pagetables {
+            return Some("VMASST_TYPE_writable_pagetables");
+        }
+        if self.0 == VMASST_TYPE_pae_extended_cr3 {
+            return Some("VMASST_TYPE_pae_extended_cr3");
+        }
+        #[cfg(feature = "xen-4-7")]
+        if self.0 == VMASST_TYPE_architectural_iopl {
+            return Some("VMASST_TYPE_architectural_iopl");
+        }
+        #[cfg(feature = "xen-4-8")]
+        if self.0 == VMASST_TYPE_runstate_update_flag {
+            return Some("VMASST_TYPE_runstate_update_flag");
+        }
+        if self.0 == VMASST_TYPE_m2p_strict {
+            return Some("VMASST_TYPE_m2p_strict");
+        }
+        None
+    }
+}
+
+impl From<i32> for VmasstType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<VmasstType> for i32 {
+    #[inline]
+    fn from(value: VmasstType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for VmasstType {
+    /// The constant's C name, or `VmasstType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "VmasstType({})", self.0),
+        }
+    }
+}
+
+/// The values of `DOMID`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Domid(pub u32);
+
+impl Domid {
+    /// `DOMID_SELF`.
+    pub const DOMID_SELF: Self = Self(DOMID_SELF);
+    /// `DOMID_IO`.
+    pub const DOMID_IO: Self = Self(DOMID_IO);
+    /// `DOMID_XEN`.
+    pub const DOMID_XEN: Self = Self(DOMID_XEN);
+    /// `DOMID_COW`.
+    pub const DOMID_COW: Self = Self(DOMID_COW);
+    /// `DOMID_INVALID`.
+    pub const DOMID_INVALID: Self = Self(DOMID_INVALID);
+    /// `DOMID_ANY`.
+    #[cfg(feature = "xen-4-22")]
+    pub const DOMID_ANY: Self = Self(DOMID_ANY);
+    /// `DOMID_IDLE`.
+    pub const DOMID_IDLE: Self = Self(DOMID_IDLE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == DOMID_SELF {
+            return Some("DOMID_SELF");
+        }
+        if self.0 == DOMID_IO {
+            return Some("DOMID_IO");
+        }
+        if self.0 == DOMID_XEN {
+            return Some("DOMID_XEN");
+        }
+        if self.0 == DOMID_COW {
+            return Some("DOMID_COW");
+        }
+        if self.0 == DOMID_INVALID {
+            return Some("DOMID_INVALID");
+        }
+        #[cfg(feature = "xen-4-22")]
+        if self.0 == DOMID_ANY {
+            return Some("DOMID_ANY");
+        }
+        if self.0 == DOMID_IDLE {
+            return Some("DOMID_IDLE");
+        }
+        None
+    }
+}
+
+impl From<u32> for Domid {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Domid> for u32 {
+    #[inline]
+    fn from(value: Domid) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Domid {
+    /// The constant's C name, or `Domid(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Domid({})", self.0),
+        }
+    }
+}
+
+/// The values of `CONSOLEIO`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Consoleio(pub i32);
+
+impl Consoleio {
+    /// `CONSOLEIO_write`.
+    pub const WRITE: Self = Self(CONSOLEIO_write);
+    /// `CONSOLEIO_read`.
+    pub const READ: Self = Self(CONSOLEIO_read);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == CONSOLEIO_write {
+            return Some("CONSOLEIO_write");
+        }
+        if self.0 == CONSOLEIO_read {
+            return Some("CONSOLEIO_read");
+        }
+        None
+    }
+}
+
+impl From<i32> for Consoleio {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Consoleio> for i32 {
+    #[inline]
+    fn from(value: Consoleio) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Consoleio {
+    /// The constant's C name, or `Consoleio(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Consoleio({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_VGATYPE`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenVgatype(pub u32);
+
+impl XenVgatype {
+    /// `XEN_VGATYPE_TEXT_MODE_3`.
+    pub const TEXT_MODE_3: Self = Self(XEN_VGATYPE_TEXT_MODE_3);
+    /// `XEN_VGATYPE_VESA_LFB`.
+    pub const VESA_LFB: Self = Self(XEN_VGATYPE_VESA_LFB);
+    /// `XEN_VGATYPE_EFI_LFB`.
+    pub const EFI_LFB: Self = Self(XEN_VGATYPE_EFI_LFB);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_VGATYPE_TEXT_MODE_3 {
+            return Some("XEN_VGATYPE_TEXT_MODE_3");
+        }
+        if self.0 == XEN_VGATYPE_VESA_LFB {
+            return Some("XEN_VGATYPE_VESA_LFB");
+        }
+        if self.0 == XEN_VGATYPE_EFI_LFB {
+            return Some("XEN_VGATYPE_EFI_LFB");
+        }
+        None
+    }
+}
+
+impl From<u32> for XenVgatype {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenVgatype> for u32 {
+    #[inline]
+    fn from(value: XenVgatype) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenVgatype {
+    /// The constant's C name, or `XenVgatype(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenVgatype({})", self.0),
+        }
+    }
+}
+
+/// The flags of `SIF`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Sif(pub u32);
+
+impl Sif {
+    /// `SIF_PRIVILEGED`.
+    pub const PRIVILEGED: Self = Self(SIF_PRIVILEGED);
+    /// `SIF_INITDOMAIN`.
+    pub const INITDOMAIN: Self = Self(SIF_INITDOMAIN);
+    /// `SIF_MULTIBOOT_MOD`.
+    pub const MULTIBOOT_MOD: Self = Self(SIF_MULTIBOOT_MOD);
+    /// `SIF_MOD_START_PFN`.
+    pub const MOD_START_PFN: Self = Self(SIF_MOD_START_PFN);
+    /// `SIF_VIRT_P2M_4TOOLS`.
+    pub const VIRT_P2M_4TOOLS: Self = Self(SIF_VIRT_P2M_4TOOLS);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= SIF_PRIVILEGED;
+        }
+        {
+            bits |= SIF_INITDOMAIN;
+        }
+        {
+            bits |= SIF_MULTIBOOT_MOD;
+        }
+        {
+            bits |= SIF_MOD_START_PFN;
+        }
+        {
+            bits |= SIF_VIRT_P2M_4TOOLS;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Sif {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Sif> for u32 {
+    #[inline]
+    fn from(value: Sif) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Sif {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Sif(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::PRIVILEGED) {
+            sep(f)?;
+            f.write_str("SIF_PRIVILEGED")?;
+        }
+        if self.contains(Self::INITDOMAIN) {
+            sep(f)?;
+            f.write_str("SIF_INITDOMAIN")?;
+        }
+        if self.contains(Self::MULTIBOOT_MOD) {
+            sep(f)?;
+            f.write_str("SIF_MULTIBOOT_MOD")?;
+        }
+        if self.contains(Self::MOD_START_PFN) {
+            sep(f)?;
+            f.write_str("SIF_MOD_START_PFN")?;
+        }
+        if self.contains(Self::VIRT_P2M_4TOOLS) {
+            sep(f)?;
+            f.write_str("SIF_VIRT_P2M_4TOOLS")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Sif {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Sif {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Sif {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Sif {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Sif {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Sif {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Sif {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Sif {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `XEN_PVCLOCK`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[cfg(feature = "xen-4-7")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenPvclock(pub u32);
+
+#[cfg(feature = "xen-4-7")]
+impl XenPvclock {
+    /// `XEN_PVCLOCK_TSC_STABLE_BIT`.
+    pub const TSC_STABLE_BIT: Self = Self(XEN_PVCLOCK_TSC_STABLE_BIT);
+    /// `XEN_PVCLOCK_GUEST_STOPPED`.
+    pub const GUEST_STOPPED: Self = Self(XEN_PVCLOCK_GUEST_STOPPED);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_PVCLOCK_TSC_STABLE_BIT;
+        }
+        {
+            bits |= XEN_PVCLOCK_GUEST_STOPPED;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<u32> for XenPvclock {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl From<XenPvclock> for u32 {
+    #[inline]
+    fn from(value: XenPvclock) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::fmt::Debug for XenPvclock {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenPvclock(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::TSC_STABLE_BIT) {
+            sep(f)?;
+            f.write_str("XEN_PVCLOCK_TSC_STABLE_BIT")?;
+        }
+        if self.contains(Self::GUEST_STOPPED) {
+            sep(f)?;
+            f.write_str("XEN_PVCLOCK_GUEST_STOPPED")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitOr for XenPvclock {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitOrAssign for XenPvclock {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitAnd for XenPvclock {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitAndAssign for XenPvclock {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitXor for XenPvclock {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::BitXorAssign for XenPvclock {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::Sub for XenPvclock {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+impl ::core::ops::SubAssign for XenPvclock {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `VGCF`, as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Vgcf(pub u32);
+
+impl Vgcf {
+    /// `VGCF_i387_valid`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const I387_VALID: Self = Self(VGCF_i387_valid);
+    /// `VGCF_in_kernel`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const IN_KERNEL: Self = Self(VGCF_in_kernel);
+    /// `VGCF_failsafe_disables_events`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const FAILSAFE_DISABLES_EVENTS: Self = Self(VGCF_failsafe_disables_events);
+    /// `VGCF_syscall_disables_events`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const SYSCALL_DISABLES_EVENTS: Self = Self(VGCF_syscall_disables_events);
+    /// `VGCF_online`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const ONLINE: Self = Self(VGCF_online);
+    /// `VGCF_in_syscall`.
+    #[cfg(target_arch = "x86_64")]
+    pub const IN_SYSCALL: Self = Self(VGCF_in_syscall);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= VGCF_i387_valid;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= VGCF_in_kernel;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= VGCF_failsafe_disables_events;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= VGCF_syscall_disables_events;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= VGCF_online;
+        }
+        #[cfg(target_arch = "x86_64")]
+        {
+            bits |= VGCF_in_syscall;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for Vgcf {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Vgcf> for u32 {
+    #[inline]
+    fn from(value: Vgcf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Vgcf {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("Vgcf(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::I387_VALID) {
+            sep(f)?;
+            f.write_str("VGCF_i387_valid")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::IN_KERNEL) {
+            sep(f)?;
+            f.write_str("VGCF_in_kernel")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::FAILSAFE_DISABLES_EVENTS) {
+            sep(f)?;
+            f.write_str("VGCF_failsafe_disables_events")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::SYSCALL_DISABLES_EVENTS) {
+            sep(f)?;
+            f.write_str("VGCF_syscall_disables_events")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::ONLINE) {
+            sep(f)?;
+            f.write_str("VGCF_online")?;
+        }
+        #[cfg(target_arch = "x86_64")]
+        if self.contains(Self::IN_SYSCALL) {
+            sep(f)?;
+            f.write_str("VGCF_in_syscall")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for Vgcf {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for Vgcf {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for Vgcf {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for Vgcf {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for Vgcf {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for Vgcf {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for Vgcf {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for Vgcf {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `SEGBASE`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Segbase(pub i32);
+
+impl Segbase {
+    /// `SEGBASE_FS`.
+    #[cfg(target_arch = "x86_64")]
+    pub const FS: Self = Self(SEGBASE_FS);
+    /// `SEGBASE_GS_USER`.
+    #[cfg(target_arch = "x86_64")]
+    pub const GS_USER: Self = Self(SEGBASE_GS_USER);
+    /// `SEGBASE_GS_KERNEL`.
+    #[cfg(target_arch = "x86_64")]
+    pub const GS_KERNEL: Self = Self(SEGBASE_GS_KERNEL);
+    /// `SEGBASE_GS_USER_SEL`.
+    #[cfg(target_arch = "x86_64")]
+    pub const GS_USER_SEL: Self = Self(SEGBASE_GS_USER_SEL);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        #[cfg(target_arch = "x86_64")]
+        if self.0 == SEGBASE_FS {
+            return Some("SEGBASE_FS");
+        }
+        #[cfg(target_arch = "x86_64")]
+        if self.0 == SEGBASE_GS_USER {
+            return Some("SEGBASE_GS_USER");
+        }
+        #[cfg(target_arch = "x86_64")]
+        if self.0 == SEGBASE_GS_KERNEL {
+            return Some("SEGBASE_GS_KERNEL");
+        }
+        #[cfg(target_arch = "x86_64")]
+        if self.0 == SEGBASE_GS_USER_SEL {
+            return Some("SEGBASE_GS_USER_SEL");
+        }
+        None
+    }
+}
+
+impl From<i32> for Segbase {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Segbase> for i32 {
+    #[inline]
+    fn from(value: Segbase) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Segbase {
+    /// The constant's C name, or `Segbase(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Segbase({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

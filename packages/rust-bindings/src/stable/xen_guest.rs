@@ -36,6 +36,13 @@ impl mmu_update {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for mmu_update {}
+
 /// One request of __HYPERVISOR_mmuext_op (PV x86): an MMUEXT_* command with up to two arguments, whose meaning depends on the command.
 ///
 /// C: `struct mmuext_op` (typedef `mmuext_op_t`).
@@ -176,6 +183,13 @@ impl multicall_entry {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for multicall_entry {}
+
 /// The pvclock record of one vCPU: system time at a TSC reading, and how to scale TSC ticks into nanoseconds. Xen makes version odd while it updates the record; a reader retries until it reads the same even version before and after.
 ///
 /// C: `struct vcpu_time_info` (typedef `vcpu_time_info_t`).
@@ -225,6 +239,13 @@ impl vcpu_time_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_time_info {}
+
 /// The x86 part of vcpu_info: the faulting address of the last page fault, for PV guests. (Empty on Arm.)
 ///
 /// C: `struct arch_vcpu_info` (typedef `arch_vcpu_info_t`).
@@ -260,6 +281,14 @@ impl arch_vcpu_info {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for arch_vcpu_info {}
 
 /// What Xen and one vCPU share: whether events are pending, which words of the pending bitmap to scan, and its pvclock record. The first XEN_LEGACY_MAX_VCPUS vCPUs find theirs in shared_info; any vCPU may register one elsewhere (VCPUOP_register_vcpu_info).
 ///
@@ -315,6 +344,13 @@ impl vcpu_info {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for vcpu_info {}
+
 /// The x86 part of shared_info: where a PV guest publishes its physical-to-machine table, and the NMI reason. (Empty on Arm.)
 ///
 /// C: `struct arch_shared_info` (typedef `arch_shared_info_t`).
@@ -355,6 +391,14 @@ impl arch_shared_info {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for arch_shared_info {}
 
 /// The page Xen shares with every domain: the vcpu_info of the first vCPUs, the 2-level event-channel bitmaps and the wall clock. A PV guest finds it at start_info.shared_info; an HVM or Arm guest places it with XENMEM_add_to_physmap (XENMAPSPACE_shared_info).
 ///
@@ -432,6 +476,13 @@ impl Default for shared_info {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for shared_info {}
+
 /// What a PV x86 guest finds at the address in %rsi (%esi) on entry: its memory, the shared-info page, the xenstore and console rings, its boot module and command line.
 ///
 /// C: `struct start_info` (typedef `start_info_t`).
@@ -444,7 +495,7 @@ impl Default for shared_info {
 #[derive(Clone, Copy, Debug)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct start_info {
-    /// A NUL-terminated string "xen-<version>-<platform>". Example: "xen-3.0-x86_64".
+    /// A NUL-terminated string "xen-\<version>-\<platform>". Example: "xen-3.0-x86_64".
     pub magic: [::core::ffi::c_char; 32],
     /// The pages the domain has.
     pub nr_pages: ::core::ffi::c_ulong,
@@ -578,6 +629,14 @@ impl start_info_console_domU {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for start_info_console_domU {}
+
 /// Where the initial domain finds its dom0_vga_console_info.
 ///
 /// C: the struct declared inline in `union start_info.console` as `start_info.console.dom0`; xenabi names it `start_info_console_dom0`.
@@ -601,6 +660,14 @@ impl start_info_console_dom0 {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for start_info_console_dom0 {}
 
 /// One boot module of the initial domain when start_info.flags has SIF_MULTIBOOT_MOD: addresses are pseudo-physical, relative to the first module.
 ///
@@ -629,6 +696,13 @@ impl xen_multiboot_mod_list {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_multiboot_mod_list {}
 
 /// The initial domain's console as Xen found it at boot: a VGA text mode or a linear frame buffer (start_info.console.dom0).
 ///
@@ -726,6 +800,13 @@ impl dom0_vga_console_info_u_text_mode_3 {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for dom0_vga_console_info_u_text_mode_3 {}
+
 /// XEN_VGATYPE_VESA_LFB and XEN_VGATYPE_EFI_LFB.
 ///
 /// C: the struct declared inline in `union dom0_vga_console_info.u` as `dom0_vga_console_info.u.vesa_lfb`; xenabi names it `dom0_vga_console_info_u_vesa_lfb`.
@@ -789,6 +870,13 @@ impl dom0_vga_console_info_u_vesa_lfb {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for dom0_vga_console_info_u_vesa_lfb {}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

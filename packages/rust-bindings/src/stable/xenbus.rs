@@ -60,6 +60,92 @@ pub const XenbusStateReconfigured: i32 = 8;
 /// C: `typedef … XenbusState`. Since Xen 4.6.
 pub type XenbusState = u32;
 
+/// The values of `xenbus_state`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenbusStateValues(pub i32);
+
+impl XenbusStateValues {
+    /// `XenbusStateUnknown`.
+    pub const XenbusStateUnknown: Self = Self(XenbusStateUnknown);
+    /// `XenbusStateInitialising`.
+    pub const XenbusStateInitialising: Self = Self(XenbusStateInitialising);
+    /// `XenbusStateInitWait`.
+    pub const XenbusStateInitWait: Self = Self(XenbusStateInitWait);
+    /// `XenbusStateInitialised`.
+    pub const XenbusStateInitialised: Self = Self(XenbusStateInitialised);
+    /// `XenbusStateConnected`.
+    pub const XenbusStateConnected: Self = Self(XenbusStateConnected);
+    /// `XenbusStateClosing`.
+    pub const XenbusStateClosing: Self = Self(XenbusStateClosing);
+    /// `XenbusStateClosed`.
+    pub const XenbusStateClosed: Self = Self(XenbusStateClosed);
+    /// `XenbusStateReconfiguring`.
+    pub const XenbusStateReconfiguring: Self = Self(XenbusStateReconfiguring);
+    /// `XenbusStateReconfigured`.
+    pub const XenbusStateReconfigured: Self = Self(XenbusStateReconfigured);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XenbusStateUnknown {
+            return Some("XenbusStateUnknown");
+        }
+        if self.0 == XenbusStateInitialising {
+            return Some("XenbusStateInitialising");
+        }
+        if self.0 == XenbusStateInitWait {
+            return Some("XenbusStateInitWait");
+        }
+        if self.0 == XenbusStateInitialised {
+            return Some("XenbusStateInitialised");
+        }
+        if self.0 == XenbusStateConnected {
+            return Some("XenbusStateConnected");
+        }
+        if self.0 == XenbusStateClosing {
+            return Some("XenbusStateClosing");
+        }
+        if self.0 == XenbusStateClosed {
+            return Some("XenbusStateClosed");
+        }
+        if self.0 == XenbusStateReconfiguring {
+            return Some("XenbusStateReconfiguring");
+        }
+        if self.0 == XenbusStateReconfigured {
+            return Some("XenbusStateReconfigured");
+        }
+        None
+    }
+}
+
+impl From<i32> for XenbusStateValues {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenbusStateValues> for i32 {
+    #[inline]
+    fn from(value: XenbusStateValues) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenbusStateValues {
+    /// The constant's C name, or `XenbusStateValues(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenbusStateValues({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

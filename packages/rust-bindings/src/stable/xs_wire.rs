@@ -188,6 +188,13 @@ impl xsd_sockmsg {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xsd_sockmsg {}
+
 // ---- Value set xs_watch_type ----
 // Which string of an XS_WATCH_EVENT payload is which (Xen's enum xs_watch_type).
 
@@ -270,6 +277,13 @@ impl Default for xenstore_domain_interface {
     }
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenstore_domain_interface {}
+
 /// The most payload bytes one message may carry; more breaks the connection.
 ///
 /// Since Xen 4.6.
@@ -350,6 +364,556 @@ pub const XENSTORE_ERROR_RINGIDX: u32 = 2;
 /// Since Xen 4.17: cargo feature `xen-4-17`.
 #[cfg(feature = "xen-4-17")]
 pub const XENSTORE_ERROR_PROTO: u32 = 3;
+
+/// The values of `xsd_sockmsg_type` (what `xsd_sockmsg.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XsdSockmsgType(pub u32);
+
+impl XsdSockmsgType {
+    /// `XS_DEBUG`.
+    pub const DEBUG: Self = Self(XS_DEBUG);
+    /// `XS_CONTROL`.
+    #[cfg(feature = "xen-4-9")]
+    pub const CONTROL: Self = Self(XS_CONTROL);
+    /// `XS_DIRECTORY`.
+    pub const DIRECTORY: Self = Self(XS_DIRECTORY);
+    /// `XS_READ`.
+    pub const READ: Self = Self(XS_READ);
+    /// `XS_GET_PERMS`.
+    pub const GET_PERMS: Self = Self(XS_GET_PERMS);
+    /// `XS_WATCH`.
+    pub const WATCH: Self = Self(XS_WATCH);
+    /// `XS_UNWATCH`.
+    pub const UNWATCH: Self = Self(XS_UNWATCH);
+    /// `XS_TRANSACTION_START`.
+    pub const TRANSACTION_START: Self = Self(XS_TRANSACTION_START);
+    /// `XS_TRANSACTION_END`.
+    pub const TRANSACTION_END: Self = Self(XS_TRANSACTION_END);
+    /// `XS_INTRODUCE`.
+    pub const INTRODUCE: Self = Self(XS_INTRODUCE);
+    /// `XS_RELEASE`.
+    pub const RELEASE: Self = Self(XS_RELEASE);
+    /// `XS_GET_DOMAIN_PATH`.
+    pub const GET_DOMAIN_PATH: Self = Self(XS_GET_DOMAIN_PATH);
+    /// `XS_WRITE`.
+    pub const WRITE: Self = Self(XS_WRITE);
+    /// `XS_MKDIR`.
+    pub const MKDIR: Self = Self(XS_MKDIR);
+    /// `XS_RM`.
+    pub const RM: Self = Self(XS_RM);
+    /// `XS_SET_PERMS`.
+    pub const SET_PERMS: Self = Self(XS_SET_PERMS);
+    /// `XS_WATCH_EVENT`.
+    pub const WATCH_EVENT: Self = Self(XS_WATCH_EVENT);
+    /// `XS_ERROR`.
+    pub const ERROR: Self = Self(XS_ERROR);
+    /// `XS_IS_DOMAIN_INTRODUCED`.
+    pub const IS_DOMAIN_INTRODUCED: Self = Self(XS_IS_DOMAIN_INTRODUCED);
+    /// `XS_RESUME`.
+    pub const RESUME: Self = Self(XS_RESUME);
+    /// `XS_SET_TARGET`.
+    pub const SET_TARGET: Self = Self(XS_SET_TARGET);
+    /// `XS_RESET_WATCHES`.
+    pub const RESET_WATCHES: Self = Self(XS_RESET_WATCHES);
+    /// `XS_DIRECTORY_PART`.
+    #[cfg(feature = "xen-4-9")]
+    pub const DIRECTORY_PART: Self = Self(XS_DIRECTORY_PART);
+    /// `XS_GET_FEATURE`.
+    #[cfg(feature = "xen-4-21")]
+    pub const GET_FEATURE: Self = Self(XS_GET_FEATURE);
+    /// `XS_SET_FEATURE`.
+    #[cfg(feature = "xen-4-21")]
+    pub const SET_FEATURE: Self = Self(XS_SET_FEATURE);
+    /// `XS_GET_QUOTA`.
+    #[cfg(feature = "xen-4-21")]
+    pub const GET_QUOTA: Self = Self(XS_GET_QUOTA);
+    /// `XS_SET_QUOTA`.
+    #[cfg(feature = "xen-4-21")]
+    pub const SET_QUOTA: Self = Self(XS_SET_QUOTA);
+    /// `XS_INVALID`.
+    pub const INVALID: Self = Self(XS_INVALID);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XS_DEBUG {
+            return Some("XS_DEBUG");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == XS_CONTROL {
+            return Some("XS_CONTROL");
+        }
+        if self.0 == XS_DIRECTORY {
+            return Some("XS_DIRECTORY");
+        }
+        if self.0 == XS_READ {
+            return Some("XS_READ");
+        }
+        if self.0 == XS_GET_PERMS {
+            return Some("XS_GET_PERMS");
+        }
+        if self.0 == XS_WATCH {
+            return Some("XS_WATCH");
+        }
+        if self.0 == XS_UNWATCH {
+            return Some("XS_UNWATCH");
+        }
+        if self.0 == XS_TRANSACTION_START {
+            return Some("XS_TRANSACTION_START");
+        }
+        if self.0 == XS_TRANSACTION_END {
+            return Some("XS_TRANSACTION_END");
+        }
+        if self.0 == XS_INTRODUCE {
+            return Some("XS_INTRODUCE");
+        }
+        if self.0 == XS_RELEASE {
+            return Some("XS_RELEASE");
+        }
+        if self.0 == XS_GET_DOMAIN_PATH {
+            return Some("XS_GET_DOMAIN_PATH");
+        }
+        if self.0 == XS_WRITE {
+            return Some("XS_WRITE");
+        }
+        if self.0 == XS_MKDIR {
+            return Some("XS_MKDIR");
+        }
+        if self.0 == XS_RM {
+            return Some("XS_RM");
+        }
+        if self.0 == XS_SET_PERMS {
+            return Some("XS_SET_PERMS");
+        }
+        if self.0 == XS_WATCH_EVENT {
+            return Some("XS_WATCH_EVENT");
+        }
+        if self.0 == XS_ERROR {
+            return Some("XS_ERROR");
+        }
+        if self.0 == XS_IS_DOMAIN_INTRODUCED {
+            return Some("XS_IS_DOMAIN_INTRODUCED");
+        }
+        if self.0 == XS_RESUME {
+            return Some("XS_RESUME");
+        }
+        if self.0 == XS_SET_TARGET {
+            return Some("XS_SET_TARGET");
+        }
+        if self.0 == XS_RESET_WATCHES {
+            return Some("XS_RESET_WATCHES");
+        }
+        #[cfg(feature = "xen-4-9")]
+        if self.0 == XS_DIRECTORY_PART {
+            return Some("XS_DIRECTORY_PART");
+        }
+        #[cfg(feature = "xen-4-21")]
+        if self.0 == XS_GET_FEATURE {
+            return Some("XS_GET_FEATURE");
+        }
+        #[cfg(feature = "xen-4-21")]
+        if self.0 == XS_SET_FEATURE {
+            return Some("XS_SET_FEATURE");
+        }
+        #[cfg(feature = "xen-4-21")]
+        if self.0 == XS_GET_QUOTA {
+            return Some("XS_GET_QUOTA");
+        }
+        #[cfg(feature = "xen-4-21")]
+        if self.0 == XS_SET_QUOTA {
+            return Some("XS_SET_QUOTA");
+        }
+        if self.0 == XS_INVALID {
+            return Some("XS_INVALID");
+        }
+        None
+    }
+}
+
+impl From<u32> for XsdSockmsgType {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XsdSockmsgType> for u32 {
+    #[inline]
+    fn from(value: XsdSockmsgType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XsdSockmsgType {
+    /// The constant's C name, or `XsdSockmsgType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XsdSockmsgType({})", self.0),
+        }
+    }
+}
+
+/// The values of `xs_watch_type`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XsWatchType(pub i32);
+
+impl XsWatchType {
+    /// `XS_WATCH_PATH`.
+    pub const PATH: Self = Self(XS_WATCH_PATH);
+    /// `XS_WATCH_TOKEN`.
+    pub const TOKEN: Self = Self(XS_WATCH_TOKEN);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XS_WATCH_PATH {
+            return Some("XS_WATCH_PATH");
+        }
+        if self.0 == XS_WATCH_TOKEN {
+            return Some("XS_WATCH_TOKEN");
+        }
+        None
+    }
+}
+
+impl From<i32> for XsWatchType {
+    #[inline]
+    fn from(value: i32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XsWatchType> for i32 {
+    #[inline]
+    fn from(value: XsWatchType) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XsWatchType {
+    /// The constant's C name, or `XsWatchType(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XsWatchType({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XENSTORE_SERVER_FEATURE` (what `xenstore_domain_interface.server_features` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenstoreServerFeature(pub u32);
+
+impl XenstoreServerFeature {
+    /// `XENSTORE_SERVER_FEATURE_RECONNECTION`.
+    pub const RECONNECTION: Self = Self(XENSTORE_SERVER_FEATURE_RECONNECTION);
+    /// `XENSTORE_SERVER_FEATURE_ERROR`.
+    #[cfg(feature = "xen-4-17")]
+    pub const ERROR: Self = Self(XENSTORE_SERVER_FEATURE_ERROR);
+    /// `XENSTORE_SERVER_FEATURE_WATCHDEPTH`.
+    #[cfg(feature = "xen-4-22")]
+    pub const WATCHDEPTH: Self = Self(XENSTORE_SERVER_FEATURE_WATCHDEPTH);
+    /// `XENSTORE_SERVER_FEATURE_DOMID_ANY`.
+    #[cfg(feature = "xen-4-22")]
+    pub const DOMID_ANY: Self = Self(XENSTORE_SERVER_FEATURE_DOMID_ANY);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XENSTORE_SERVER_FEATURE_RECONNECTION;
+        }
+        #[cfg(feature = "xen-4-17")]
+        {
+            bits |= XENSTORE_SERVER_FEATURE_ERROR;
+        }
+        #[cfg(feature = "xen-4-22")]
+        {
+            bits |= XENSTORE_SERVER_FEATURE_WATCHDEPTH;
+        }
+        #[cfg(feature = "xen-4-22")]
+        {
+            bits |= XENSTORE_SERVER_FEATURE_DOMID_ANY;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenstoreServerFeature {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenstoreServerFeature> for u32 {
+    #[inline]
+    fn from(value: XenstoreServerFeature) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenstoreServerFeature {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenstoreServerFeature(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::RECONNECTION) {
+            sep(f)?;
+            f.write_str("XENSTORE_SERVER_FEATURE_RECONNECTION")?;
+        }
+        #[cfg(feature = "xen-4-17")]
+        if self.contains(Self::ERROR) {
+            sep(f)?;
+            f.write_str("XENSTORE_SERVER_FEATURE_ERROR")?;
+        }
+        #[cfg(feature = "xen-4-22")]
+        if self.contains(Self::WATCHDEPTH) {
+            sep(f)?;
+            f.write_str("XENSTORE_SERVER_FEATURE_WATCHDEPTH")?;
+        }
+        #[cfg(feature = "xen-4-22")]
+        if self.contains(Self::DOMID_ANY) {
+            sep(f)?;
+            f.write_str("XENSTORE_SERVER_FEATURE_DOMID_ANY")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenstoreServerFeature {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenstoreServerFeature {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenstoreServerFeature {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenstoreServerFeature {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenstoreServerFeature {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenstoreServerFeature {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenstoreServerFeature {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenstoreServerFeature {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XENSTORE_CONNECTION` (what `xenstore_domain_interface.connection` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenstoreConnection(pub u32);
+
+impl XenstoreConnection {
+    /// `XENSTORE_CONNECTED`.
+    pub const CONNECTED: Self = Self(XENSTORE_CONNECTED);
+    /// `XENSTORE_RECONNECT`.
+    pub const RECONNECT: Self = Self(XENSTORE_RECONNECT);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENSTORE_CONNECTED {
+            return Some("XENSTORE_CONNECTED");
+        }
+        if self.0 == XENSTORE_RECONNECT {
+            return Some("XENSTORE_RECONNECT");
+        }
+        None
+    }
+}
+
+impl From<u32> for XenstoreConnection {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenstoreConnection> for u32 {
+    #[inline]
+    fn from(value: XenstoreConnection) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenstoreConnection {
+    /// The constant's C name, or `XenstoreConnection(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenstoreConnection({})", self.0),
+        }
+    }
+}
+
+/// The values of `XENSTORE_ERROR` (what `xenstore_domain_interface.error` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-17")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenstoreError(pub u32);
+
+#[cfg(feature = "xen-4-17")]
+impl XenstoreError {
+    /// `XENSTORE_ERROR_NONE`.
+    pub const NONE: Self = Self(XENSTORE_ERROR_NONE);
+    /// `XENSTORE_ERROR_COMM`.
+    pub const COMM: Self = Self(XENSTORE_ERROR_COMM);
+    /// `XENSTORE_ERROR_RINGIDX`.
+    pub const RINGIDX: Self = Self(XENSTORE_ERROR_RINGIDX);
+    /// `XENSTORE_ERROR_PROTO`.
+    pub const PROTO: Self = Self(XENSTORE_ERROR_PROTO);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XENSTORE_ERROR_NONE {
+            return Some("XENSTORE_ERROR_NONE");
+        }
+        if self.0 == XENSTORE_ERROR_COMM {
+            return Some("XENSTORE_ERROR_COMM");
+        }
+        if self.0 == XENSTORE_ERROR_RINGIDX {
+            return Some("XENSTORE_ERROR_RINGIDX");
+        }
+        if self.0 == XENSTORE_ERROR_PROTO {
+            return Some("XENSTORE_ERROR_PROTO");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<u32> for XenstoreError {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<XenstoreError> for u32 {
+    #[inline]
+    fn from(value: XenstoreError) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for XenstoreError {
+    /// The constant's C name, or `XenstoreError(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenstoreError({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

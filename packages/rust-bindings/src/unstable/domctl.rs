@@ -76,6 +76,13 @@ impl xen_arch_domainconfig {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_arch_domainconfig {}
+
 // ---- Flag set XEN_X86_EMU (values of xen_arch_domainconfig.emulation_flags) ----
 // Devices Xen can emulate for an x86 domain.
 
@@ -379,6 +386,13 @@ impl xen_domctl_createdomain {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_domctl_createdomain {}
+
 /// Alternate-p2m settings of the domain.
 ///
 /// C: the struct declared inline in `struct xen_domctl_createdomain` as `xen_domctl_createdomain.altp2m`; xenabi names it `xen_domctl_createdomain_altp2m`.
@@ -400,6 +414,13 @@ impl xen_domctl_createdomain_altp2m {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 21);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_domctl_createdomain_altp2m {}
 
 // ---- Flag set XEN_DOMCTL_CDF (values of xen_domctl_createdomain.flags) ----
 // Properties of a new domain.
@@ -534,6 +555,1113 @@ pub const XEN_DOMCTL_ALTP2M_limited: u32 = 3;
 ///
 /// Since Xen 4.19.
 pub const XEN_DOMCTL_ALTP2M_mode_mask: u32 = 0x3;
+
+/// The flags of `XEN_X86_EMU` (what `xen_arch_domainconfig.emulation_flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenX86Emu(pub u32);
+
+impl XenX86Emu {
+    /// `XEN_X86_EMU_LAPIC`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const LAPIC: Self = Self(XEN_X86_EMU_LAPIC);
+    /// `XEN_X86_EMU_HPET`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const HPET: Self = Self(XEN_X86_EMU_HPET);
+    /// `XEN_X86_EMU_PM`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const PM: Self = Self(XEN_X86_EMU_PM);
+    /// `XEN_X86_EMU_RTC`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const RTC: Self = Self(XEN_X86_EMU_RTC);
+    /// `XEN_X86_EMU_IOAPIC`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const IOAPIC: Self = Self(XEN_X86_EMU_IOAPIC);
+    /// `XEN_X86_EMU_PIC`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const PIC: Self = Self(XEN_X86_EMU_PIC);
+    /// `XEN_X86_EMU_VGA`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const VGA: Self = Self(XEN_X86_EMU_VGA);
+    /// `XEN_X86_EMU_IOMMU`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const IOMMU: Self = Self(XEN_X86_EMU_IOMMU);
+    /// `XEN_X86_EMU_PIT`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const PIT: Self = Self(XEN_X86_EMU_PIT);
+    /// `XEN_X86_EMU_USE_PIRQ`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const USE_PIRQ: Self = Self(XEN_X86_EMU_USE_PIRQ);
+    /// `XEN_X86_EMU_VPCI`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const VPCI: Self = Self(XEN_X86_EMU_VPCI);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_LAPIC;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_HPET;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_PM;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_RTC;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_IOAPIC;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_PIC;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_VGA;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_IOMMU;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_PIT;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_USE_PIRQ;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_EMU_VPCI;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenX86Emu {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenX86Emu> for u32 {
+    #[inline]
+    fn from(value: XenX86Emu) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenX86Emu {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenX86Emu(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::LAPIC) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_LAPIC")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::HPET) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_HPET")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::PM) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_PM")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::RTC) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_RTC")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::IOAPIC) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_IOAPIC")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::PIC) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_PIC")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::VGA) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_VGA")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::IOMMU) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_IOMMU")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::PIT) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_PIT")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::USE_PIRQ) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_USE_PIRQ")?;
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::VPCI) {
+            sep(f)?;
+            f.write_str("XEN_X86_EMU_VPCI")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenX86Emu {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenX86Emu {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenX86Emu {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenX86Emu {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenX86Emu {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenX86Emu {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenX86Emu {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenX86Emu {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `XEN_X86_misc_flags` (what `xen_arch_domainconfig.misc_flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenX86MiscFlags(pub u32);
+
+impl XenX86MiscFlags {
+    /// `XEN_X86_MSR_RELAXED`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub const XEN_X86_MSR_RELAXED: Self = Self(XEN_X86_MSR_RELAXED);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        {
+            bits |= XEN_X86_MSR_RELAXED;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenX86MiscFlags {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenX86MiscFlags> for u32 {
+    #[inline]
+    fn from(value: XenX86MiscFlags) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenX86MiscFlags {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenX86MiscFlags(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.contains(Self::XEN_X86_MSR_RELAXED) {
+            sep(f)?;
+            f.write_str("XEN_X86_MSR_RELAXED")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenX86MiscFlags {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenX86MiscFlags {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenX86MiscFlags {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenX86MiscFlags {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenX86MiscFlags {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenX86MiscFlags {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenX86MiscFlags {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenX86MiscFlags {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_DOMCTL_CONFIG_GIC` (what `xen_arch_domainconfig.gic_version` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDomctlConfigGic(pub u8);
+
+impl XenDomctlConfigGic {
+    /// `XEN_DOMCTL_CONFIG_GIC_NATIVE`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const NATIVE: Self = Self(XEN_DOMCTL_CONFIG_GIC_NATIVE);
+    /// `XEN_DOMCTL_CONFIG_GIC_V2`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const V2: Self = Self(XEN_DOMCTL_CONFIG_GIC_V2);
+    /// `XEN_DOMCTL_CONFIG_GIC_V3`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const V3: Self = Self(XEN_DOMCTL_CONFIG_GIC_V3);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_GIC_NATIVE {
+            return Some("XEN_DOMCTL_CONFIG_GIC_NATIVE");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_GIC_V2 {
+            return Some("XEN_DOMCTL_CONFIG_GIC_V2");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_GIC_V3 {
+            return Some("XEN_DOMCTL_CONFIG_GIC_V3");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenDomctlConfigGic {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDomctlConfigGic> for u8 {
+    #[inline]
+    fn from(value: XenDomctlConfigGic) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDomctlConfigGic {
+    /// The constant's C name, or `XenDomctlConfigGic(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDomctlConfigGic({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_DOMCTL_CONFIG_TEE` (what `xen_arch_domainconfig.tee_type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDomctlConfigTee(pub u16);
+
+impl XenDomctlConfigTee {
+    /// `XEN_DOMCTL_CONFIG_TEE_NONE`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_TEE_NONE);
+    /// `XEN_DOMCTL_CONFIG_TEE_OPTEE`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const OPTEE: Self = Self(XEN_DOMCTL_CONFIG_TEE_OPTEE);
+    /// `XEN_DOMCTL_CONFIG_TEE_FFA`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const FFA: Self = Self(XEN_DOMCTL_CONFIG_TEE_FFA);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_TEE_NONE {
+            return Some("XEN_DOMCTL_CONFIG_TEE_NONE");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_TEE_OPTEE {
+            return Some("XEN_DOMCTL_CONFIG_TEE_OPTEE");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_TEE_FFA {
+            return Some("XEN_DOMCTL_CONFIG_TEE_FFA");
+        }
+        None
+    }
+}
+
+impl From<u16> for XenDomctlConfigTee {
+    #[inline]
+    fn from(value: u16) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDomctlConfigTee> for u16 {
+    #[inline]
+    fn from(value: XenDomctlConfigTee) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDomctlConfigTee {
+    /// The constant's C name, or `XenDomctlConfigTee(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDomctlConfigTee({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_DOMCTL_CONFIG_ARM_SCI` (what `xen_arch_domainconfig.arm_sci_type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDomctlConfigArmSci(pub u8);
+
+impl XenDomctlConfigArmSci {
+    /// `XEN_DOMCTL_CONFIG_ARM_SCI_NONE`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_ARM_SCI_NONE);
+    /// `XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const SCMI_SMC: Self = Self(XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_ARM_SCI_NONE {
+            return Some("XEN_DOMCTL_CONFIG_ARM_SCI_NONE");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC {
+            return Some("XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenDomctlConfigArmSci {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDomctlConfigArmSci> for u8 {
+    #[inline]
+    fn from(value: XenDomctlConfigArmSci) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDomctlConfigArmSci {
+    /// The constant's C name, or `XenDomctlConfigArmSci(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDomctlConfigArmSci({})", self.0),
+        }
+    }
+}
+
+/// The values of `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA` (what `xen_arch_domainconfig.v8r_el1_msa` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDomctlConfigArmV8rEl1Msa(pub u8);
+
+impl XenDomctlConfigArmV8rEl1Msa {
+    /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE);
+    /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const PMSA: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA);
+    /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    pub const VMSA: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE {
+            return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA {
+            return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA");
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA {
+            return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA");
+        }
+        None
+    }
+}
+
+impl From<u8> for XenDomctlConfigArmV8rEl1Msa {
+    #[inline]
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDomctlConfigArmV8rEl1Msa> for u8 {
+    #[inline]
+    fn from(value: XenDomctlConfigArmV8rEl1Msa) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDomctlConfigArmV8rEl1Msa {
+    /// The constant's C name, or `XenDomctlConfigArmV8rEl1Msa(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDomctlConfigArmV8rEl1Msa({})", self.0),
+        }
+    }
+}
+
+/// The flags of `XEN_DOMCTL_CDF` (what `xen_domctl_createdomain.flags` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDomctlCdf(pub u32);
+
+impl XenDomctlCdf {
+    /// `XEN_DOMCTL_CDF_hvm`.
+    pub const HVM: Self = Self(XEN_DOMCTL_CDF_hvm);
+    /// `XEN_DOMCTL_CDF_hap`.
+    pub const HAP: Self = Self(XEN_DOMCTL_CDF_hap);
+    /// `XEN_DOMCTL_CDF_s3_integrity`.
+    pub const S3_INTEGRITY: Self = Self(XEN_DOMCTL_CDF_s3_integrity);
+    /// `XEN_DOMCTL_CDF_oos_off`.
+    pub const OOS_OFF: Self = Self(XEN_DOMCTL_CDF_oos_off);
+    /// `XEN_DOMCTL_CDF_xs_domain`.
+    pub const XS_DOMAIN: Self = Self(XEN_DOMCTL_CDF_xs_domain);
+    /// `XEN_DOMCTL_CDF_iommu`.
+    pub const IOMMU: Self = Self(XEN_DOMCTL_CDF_iommu);
+    /// `XEN_DOMCTL_CDF_nested_virt`.
+    pub const NESTED_VIRT: Self = Self(XEN_DOMCTL_CDF_nested_virt);
+    /// `XEN_DOMCTL_CDF_vpmu`.
+    pub const VPMU: Self = Self(XEN_DOMCTL_CDF_vpmu);
+    /// `XEN_DOMCTL_CDF_trap_unmapped_accesses`.
+    pub const TRAP_UNMAPPED_ACCESSES: Self = Self(XEN_DOMCTL_CDF_trap_unmapped_accesses);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_DOMCTL_CDF_hvm;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_hap;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_s3_integrity;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_oos_off;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_xs_domain;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_iommu;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_nested_virt;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_vpmu;
+        }
+        {
+            bits |= XEN_DOMCTL_CDF_trap_unmapped_accesses;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenDomctlCdf {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDomctlCdf> for u32 {
+    #[inline]
+    fn from(value: XenDomctlCdf) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDomctlCdf {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenDomctlCdf(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::HVM) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_hvm")?;
+        }
+        if self.contains(Self::HAP) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_hap")?;
+        }
+        if self.contains(Self::S3_INTEGRITY) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_s3_integrity")?;
+        }
+        if self.contains(Self::OOS_OFF) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_oos_off")?;
+        }
+        if self.contains(Self::XS_DOMAIN) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_xs_domain")?;
+        }
+        if self.contains(Self::IOMMU) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_iommu")?;
+        }
+        if self.contains(Self::NESTED_VIRT) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_nested_virt")?;
+        }
+        if self.contains(Self::VPMU) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_vpmu")?;
+        }
+        if self.contains(Self::TRAP_UNMAPPED_ACCESSES) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_CDF_trap_unmapped_accesses")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenDomctlCdf {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenDomctlCdf {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenDomctlCdf {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenDomctlCdf {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenDomctlCdf {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenDomctlCdf {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenDomctlCdf {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenDomctlCdf {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The flags of `XEN_DOMCTL_IOMMU` (what `xen_domctl_createdomain.iommu_opts` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDomctlIommu(pub u32);
+
+impl XenDomctlIommu {
+    /// `XEN_DOMCTL_IOMMU_no_sharept`.
+    pub const NO_SHAREPT: Self = Self(XEN_DOMCTL_IOMMU_no_sharept);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= XEN_DOMCTL_IOMMU_no_sharept;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+impl From<u32> for XenDomctlIommu {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDomctlIommu> for u32 {
+    #[inline]
+    fn from(value: XenDomctlIommu) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDomctlIommu {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("XenDomctlIommu(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::NO_SHAREPT) {
+            sep(f)?;
+            f.write_str("XEN_DOMCTL_IOMMU_no_sharept")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::core::ops::BitOr for XenDomctlIommu {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl ::core::ops::BitOrAssign for XenDomctlIommu {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+impl ::core::ops::BitAnd for XenDomctlIommu {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+impl ::core::ops::BitAndAssign for XenDomctlIommu {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+impl ::core::ops::BitXor for XenDomctlIommu {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+impl ::core::ops::BitXorAssign for XenDomctlIommu {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+impl ::core::ops::Sub for XenDomctlIommu {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+impl ::core::ops::SubAssign for XenDomctlIommu {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
+    }
+}
+
+/// The values of `XEN_DOMCTL_ALTP2M`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct XenDomctlAltp2m(pub u32);
+
+impl XenDomctlAltp2m {
+    /// `XEN_DOMCTL_ALTP2M_mixed`.
+    pub const MIXED: Self = Self(XEN_DOMCTL_ALTP2M_mixed);
+    /// `XEN_DOMCTL_ALTP2M_external`.
+    pub const EXTERNAL: Self = Self(XEN_DOMCTL_ALTP2M_external);
+    /// `XEN_DOMCTL_ALTP2M_limited`.
+    pub const LIMITED: Self = Self(XEN_DOMCTL_ALTP2M_limited);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == XEN_DOMCTL_ALTP2M_mixed {
+            return Some("XEN_DOMCTL_ALTP2M_mixed");
+        }
+        if self.0 == XEN_DOMCTL_ALTP2M_external {
+            return Some("XEN_DOMCTL_ALTP2M_external");
+        }
+        if self.0 == XEN_DOMCTL_ALTP2M_limited {
+            return Some("XEN_DOMCTL_ALTP2M_limited");
+        }
+        None
+    }
+}
+
+impl From<u32> for XenDomctlAltp2m {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<XenDomctlAltp2m> for u32 {
+    #[inline]
+    fn from(value: XenDomctlAltp2m) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for XenDomctlAltp2m {
+    /// The constant's C name, or `XenDomctlAltp2m(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "XenDomctlAltp2m({})", self.0),
+        }
+    }
+}
 
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///

@@ -43,6 +43,13 @@ impl xen_flask_load {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_load {}
+
 /// Payload of FLASK_SETENFORCE.
 ///
 /// C: `struct xen_flask_setenforce` (typedef `xen_flask_setenforce_t`).
@@ -65,6 +72,13 @@ impl xen_flask_setenforce {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_setenforce {}
 
 /// Payload of FLASK_CONTEXT_TO_SID and FLASK_SID_TO_CONTEXT: a security identifier and its context string.
 ///
@@ -92,6 +106,13 @@ impl xen_flask_sid_context {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_sid_context {}
 
 /// Payload of FLASK_ACCESS: may the source SID do these things to the target SID, and what the access vector cache says about it.
 ///
@@ -130,6 +151,13 @@ impl xen_flask_access {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_access {}
+
 /// Payload of FLASK_CREATE, FLASK_RELABEL and FLASK_MEMBER: the SID an object gets from a source, a target and a class under the policy's rules.
 ///
 /// C: `struct xen_flask_transition` (typedef `xen_flask_transition_t`).
@@ -158,6 +186,13 @@ impl xen_flask_transition {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_transition {}
 
 /// Payload of FLASK_GETBOOL and FLASK_SETBOOL: one policy boolean, by number or by name.
 ///
@@ -198,6 +233,13 @@ impl xen_flask_boolean {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_boolean {}
+
 /// Payload of FLASK_SETAVC_THRESHOLD.
 ///
 /// C: `struct xen_flask_setavc_threshold` (typedef `xen_flask_setavc_threshold_t`).
@@ -220,6 +262,13 @@ impl xen_flask_setavc_threshold {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_setavc_threshold {}
 
 /// Payload of FLASK_AVC_HASHSTATS: how full the access vector cache's hash table is.
 ///
@@ -249,6 +298,13 @@ impl xen_flask_hash_stats {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_hash_stats {}
 
 /// Payload of FLASK_AVC_CACHESTATS: one physical CPU's access vector cache counters.
 ///
@@ -285,6 +341,13 @@ impl xen_flask_cache_stats {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_cache_stats {}
+
 /// Payload of FLASK_ADD_OCONTEXT and FLASK_DEL_OCONTEXT: label a range of a machine resource (IRQs, I/O ports, MMIO, PCI devices).
 ///
 /// C: `struct xen_flask_ocontext` (typedef `xen_flask_ocontext_t`).
@@ -314,6 +377,13 @@ impl xen_flask_ocontext {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_ocontext {}
+
 /// Payload of FLASK_GET_PEER_SID: the SID of the domain at the other end of an event channel.
 ///
 /// C: `struct xen_flask_peersid` (typedef `xen_flask_peersid_t`).
@@ -339,6 +409,13 @@ impl xen_flask_peersid {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_peersid {}
+
 /// Payload of FLASK_RELABEL_DOMAIN: give a domain a new SID, as the policy allows.
 ///
 /// C: `struct xen_flask_relabel` (typedef `xen_flask_relabel_t`).
@@ -363,6 +440,13 @@ impl xen_flask_relabel {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_relabel {}
 
 /// Payload of FLASK_DEVICETREE_LABEL: label a device by its path in the host device tree (Arm).
 ///
@@ -390,6 +474,13 @@ impl xen_flask_devicetree_label {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_flask_devicetree_label {}
 
 /// The argument of __HYPERVISOR_xsm_op on a FLASK hypervisor: the operation, the interface version, and the operation's payload.
 ///

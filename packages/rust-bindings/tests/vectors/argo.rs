@@ -81,6 +81,12 @@ fn argo__xen_argo_send_addr() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::argo::ArgoOp::from_parts(xenabi::stable::argo::XEN_ARGO_OP_sendv, &want).expect("ArgoOp::Sendv: from_parts");
+            assert!(matches!(call, xenabi::stable::argo::ArgoOp::Sendv(_)), "ArgoOp::Sendv: {call:?}");
+            r.bytes(0, "ArgoOp::Sendv", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "src.aport", d.src.aport, 0);
         r.value(0, "src.domain_id", d.src.domain_id, 56721);
@@ -148,6 +154,12 @@ fn argo__xen_argo_register_ring() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::argo::ArgoOp::from_parts(xenabi::stable::argo::XEN_ARGO_OP_register_ring, &want).expect("ArgoOp::RegisterRing: from_parts");
+            assert!(matches!(call, xenabi::stable::argo::ArgoOp::RegisterRing(_)), "ArgoOp::RegisterRing: {call:?}");
+            r.bytes(0, "ArgoOp::RegisterRing", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "aport", d.aport, 2147483648);
         r.value(0, "partner_id", d.partner_id, 47450);
@@ -176,6 +188,12 @@ fn argo__xen_argo_unregister_ring() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::argo::ArgoOp::from_parts(xenabi::stable::argo::XEN_ARGO_OP_unregister_ring, &want).expect("ArgoOp::UnregisterRing: from_parts");
+            assert!(matches!(call, xenabi::stable::argo::ArgoOp::UnregisterRing(_)), "ArgoOp::UnregisterRing: {call:?}");
+            r.bytes(0, "ArgoOp::UnregisterRing", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "aport", d.aport, 675433539);
         r.value(0, "partner_id", d.partner_id, 65535);
@@ -254,6 +272,12 @@ fn argo__xen_argo_ring_data() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::argo::ArgoOp::from_parts(xenabi::stable::argo::XEN_ARGO_OP_notify, &want).expect("ArgoOp::Notify: from_parts");
+            assert!(matches!(call, xenabi::stable::argo::ArgoOp::Notify(_)), "ArgoOp::Notify: {call:?}");
+            r.bytes(0, "ArgoOp::Notify", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "nent", d.nent, 3202730010);
         let d0 = read::<E>(&want[core::mem::offset_of!(T, data) + 0 * size_of::<E>()..]);

@@ -25,6 +25,14 @@ fn dm_op__xen_dm_op_create_ioreq_server() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::CreateIoreqServer(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::CreateIoreqServer", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::CreateIoreqServer: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "handle_bufioreq", d.handle_bufioreq, 255);
         r.value(0, "id", d.id, 44821);
@@ -55,6 +63,14 @@ fn dm_op__xen_dm_op_get_ioreq_server_info() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::GetIoreqServerInfo(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::GetIoreqServerInfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::GetIoreqServerInfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "id", d.id, 16);
         r.value(0, "flags", d.flags, 61795);
@@ -87,6 +103,22 @@ fn dm_op__xen_dm_op_ioreq_server_range() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::MapIoRangeToIoreqServer(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::MapIoRangeToIoreqServer", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::MapIoRangeToIoreqServer: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::UnmapIoRangeFromIoreqServer(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::UnmapIoRangeFromIoreqServer", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::UnmapIoRangeFromIoreqServer: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "id", d.id, 48527);
         r.value(0, "type", d.r#type, 134217728);
@@ -116,6 +148,14 @@ fn dm_op__xen_dm_op_set_ioreq_server_state() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::SetIoreqServerState(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::SetIoreqServerState", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::SetIoreqServerState: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "id", d.id, 46004);
         r.value(0, "enabled", d.enabled, 255);
@@ -142,6 +182,14 @@ fn dm_op__xen_dm_op_destroy_ioreq_server() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::DestroyIoreqServer(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::DestroyIoreqServer", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::DestroyIoreqServer: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "id", d.id, 0);
     }
@@ -168,6 +216,14 @@ fn dm_op__xen_dm_op_track_dirty_vram() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::TrackDirtyVram(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::TrackDirtyVram", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::TrackDirtyVram: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "nr", d.nr, 1809689431);
         r.value(0, "first_pfn", d.first_pfn, 2097152);
@@ -198,6 +254,14 @@ fn dm_op__xen_dm_op_set_pci_intx_level() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::SetPciIntxLevel(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::SetPciIntxLevel", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::SetPciIntxLevel: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "domain", d.domain, 7735);
         r.value(0, "bus", d.bus, 4);
@@ -228,6 +292,14 @@ fn dm_op__xen_dm_op_set_isa_irq_level() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::SetIsaIrqLevel(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::SetIsaIrqLevel", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::SetIsaIrqLevel: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "isa_irq", d.isa_irq, 155);
         r.value(0, "level", d.level, 8);
@@ -255,6 +327,14 @@ fn dm_op__xen_dm_op_set_pci_link_route() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::SetPciLinkRoute(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::SetPciLinkRoute", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::SetPciLinkRoute: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "link", d.link, 0);
         r.value(0, "isa_irq", d.isa_irq, 19);
@@ -282,6 +362,14 @@ fn dm_op__xen_dm_op_modified_memory() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::ModifiedMemory(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::ModifiedMemory", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::ModifiedMemory: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "nr_extents", d.nr_extents, 0);
         r.value(0, "opaque", d.opaque, 856521821);
@@ -337,6 +425,14 @@ fn dm_op__xen_dm_op_set_mem_type() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::SetMemType(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::SetMemType", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::SetMemType: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "nr", d.nr, 2816133800);
         r.value(0, "mem_type", d.mem_type, 8192);
@@ -369,6 +465,14 @@ fn dm_op__xen_dm_op_inject_event() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::InjectEvent(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::InjectEvent", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::InjectEvent: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpuid", d.vcpuid, 70267147);
         r.value(0, "vector", d.vector, 255);
@@ -400,6 +504,14 @@ fn dm_op__xen_dm_op_inject_msi() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::InjectMsi(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::InjectMsi", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::InjectMsi: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "data", d.data, 4294967295);
         r.value(0, "addr", d.addr, 4985011031825840199);
@@ -429,6 +541,14 @@ fn dm_op__xen_dm_op_map_mem_type_to_ioreq_server() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::MapMemTypeToIoreqServer(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::MapMemTypeToIoreqServer", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::MapMemTypeToIoreqServer: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "id", d.id, 47058);
         r.value(0, "type", d.r#type, 65535);
@@ -457,6 +577,14 @@ fn dm_op__xen_dm_op_remote_shutdown() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::RemoteShutdown(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::RemoteShutdown", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::RemoteShutdown: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "reason", d.reason, 3963443955);
     }
@@ -484,6 +612,14 @@ fn dm_op__xen_dm_op_relocate_memory() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::RelocateMemory(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::RelocateMemory", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::RelocateMemory: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "size", d.size, 3874247532);
         r.value(0, "src_gfn", d.src_gfn, 8);
@@ -513,6 +649,14 @@ fn dm_op__xen_dm_op_pin_memory_cacheattr() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::PinMemoryCacheattr(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::PinMemoryCacheattr", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::PinMemoryCacheattr: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "start", d.start, 10074904933873797387);
         r.value(0, "end", d.end, 0);
@@ -541,6 +685,14 @@ fn dm_op__xen_dm_op_set_irq_level() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::SetIrqLevel(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::SetIrqLevel", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::SetIrqLevel: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "irq", d.irq, 3723185079);
         r.value(0, "level", d.level, 0);
@@ -567,6 +719,14 @@ fn dm_op__xen_dm_op_nr_vcpus() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::dm_op::DmOp::NrVcpus(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::dm_op::xen_dm_op, u);
+            r.bytes(0, "DmOp::NrVcpus", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            assert_eq!(xenabi::stable::dm_op::DmOp::from_bytes(&bytes), call, "DmOp::NrVcpus: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpus", d.vcpus, 997276524);
     }

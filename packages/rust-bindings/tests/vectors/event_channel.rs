@@ -26,6 +26,12 @@ fn event_channel__evtchn_alloc_unbound() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_alloc_unbound, &want).expect("EvtchnOp::AllocUnbound: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::AllocUnbound(_)), "EvtchnOp::AllocUnbound: {call:?}");
+            r.bytes(0, "EvtchnOp::AllocUnbound", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "dom", d.dom, 36351);
         r.value(0, "remote_dom", d.remote_dom, 2048);
@@ -55,6 +61,12 @@ fn event_channel__evtchn_bind_interdomain() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_bind_interdomain, &want).expect("EvtchnOp::BindInterdomain: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::BindInterdomain(_)), "EvtchnOp::BindInterdomain: {call:?}");
+            r.bytes(0, "EvtchnOp::BindInterdomain", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "remote_dom", d.remote_dom, 9323);
         r.value(0, "remote_port", d.remote_port, 0);
@@ -84,6 +96,12 @@ fn event_channel__evtchn_bind_virq() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_bind_virq, &want).expect("EvtchnOp::BindVirq: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::BindVirq(_)), "EvtchnOp::BindVirq: {call:?}");
+            r.bytes(0, "EvtchnOp::BindVirq", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "virq", d.virq, 8388608);
         r.value(0, "vcpu", d.vcpu, 3018566308);
@@ -113,6 +131,12 @@ fn event_channel__evtchn_bind_pirq() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_bind_pirq, &want).expect("EvtchnOp::BindPirq: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::BindPirq(_)), "EvtchnOp::BindPirq: {call:?}");
+            r.bytes(0, "EvtchnOp::BindPirq", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "pirq", d.pirq, 32768);
         r.value(0, "flags", d.flags, 4229676931);
@@ -141,6 +165,12 @@ fn event_channel__evtchn_bind_ipi() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_bind_ipi, &want).expect("EvtchnOp::BindIpi: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::BindIpi(_)), "EvtchnOp::BindIpi: {call:?}");
+            r.bytes(0, "EvtchnOp::BindIpi", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 3859586255);
         r.value(0, "port", d.port, 2097152);
@@ -167,6 +197,12 @@ fn event_channel__evtchn_close() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_close, &want).expect("EvtchnOp::Close: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Close(_)), "EvtchnOp::Close: {call:?}");
+            r.bytes(0, "EvtchnOp::Close", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "port", d.port, 1674402452);
     }
@@ -192,6 +228,12 @@ fn event_channel__evtchn_send() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_send, &want).expect("EvtchnOp::Send: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Send(_)), "EvtchnOp::Send: {call:?}");
+            r.bytes(0, "EvtchnOp::Send", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "port", d.port, 4294967295);
     }
@@ -332,6 +374,12 @@ fn event_channel__evtchn_bind_vcpu() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_bind_vcpu, &want).expect("EvtchnOp::BindVcpu: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::BindVcpu(_)), "EvtchnOp::BindVcpu: {call:?}");
+            r.bytes(0, "EvtchnOp::BindVcpu", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "port", d.port, 4294967295);
         r.value(0, "vcpu", d.vcpu, 1396675208);
@@ -358,6 +406,12 @@ fn event_channel__evtchn_unmask() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_unmask, &want).expect("EvtchnOp::Unmask: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Unmask(_)), "EvtchnOp::Unmask: {call:?}");
+            r.bytes(0, "EvtchnOp::Unmask", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "port", d.port, 8);
     }
@@ -383,6 +437,12 @@ fn event_channel__evtchn_reset() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_reset, &want).expect("EvtchnOp::Reset: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Reset(_)), "EvtchnOp::Reset: {call:?}");
+            r.bytes(0, "EvtchnOp::Reset", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "dom", d.dom, 24481);
     }
@@ -411,6 +471,12 @@ fn event_channel__evtchn_init_control() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_init_control, &want).expect("EvtchnOp::InitControl: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::InitControl(_)), "EvtchnOp::InitControl: {call:?}");
+            r.bytes(0, "EvtchnOp::InitControl", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "control_gfn", d.control_gfn, 11432549881980699724);
         r.value(0, "offset", d.offset, 64);
@@ -439,6 +505,12 @@ fn event_channel__evtchn_expand_array() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_expand_array, &want).expect("EvtchnOp::ExpandArray: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::ExpandArray(_)), "EvtchnOp::ExpandArray: {call:?}");
+            r.bytes(0, "EvtchnOp::ExpandArray", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "array_gfn", d.array_gfn, 18446744073709551615);
     }
@@ -465,6 +537,12 @@ fn event_channel__evtchn_set_priority() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_set_priority, &want).expect("EvtchnOp::SetPriority: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::SetPriority(_)), "EvtchnOp::SetPriority: {call:?}");
+            r.bytes(0, "EvtchnOp::SetPriority", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "port", d.port, 4174097023);
         r.value(0, "priority", d.priority, 4294967295);

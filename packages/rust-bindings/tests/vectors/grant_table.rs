@@ -210,6 +210,12 @@ fn grant_table__gnttab_map_grant_ref() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_map_grant_ref, &want).expect("GnttabOp::MapGrantRef: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::MapGrantRef(_)), "GnttabOp::MapGrantRef: {call:?}");
+            r.bytes(0, "GnttabOp::MapGrantRef", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "host_addr", d.host_addr, 13578069682845697);
         r.value(0, "flags", d.flags, 0);
@@ -244,6 +250,12 @@ fn grant_table__gnttab_unmap_grant_ref() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_unmap_grant_ref, &want).expect("GnttabOp::UnmapGrantRef: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::UnmapGrantRef(_)), "GnttabOp::UnmapGrantRef: {call:?}");
+            r.bytes(0, "GnttabOp::UnmapGrantRef", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "host_addr", d.host_addr, 10459576872392433474);
         r.value(0, "dev_bus_addr", d.dev_bus_addr, 0);
@@ -275,6 +287,12 @@ fn grant_table__gnttab_setup_table() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_setup_table, &want).expect("GnttabOp::SetupTable: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::SetupTable(_)), "GnttabOp::SetupTable: {call:?}");
+            r.bytes(0, "GnttabOp::SetupTable", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "dom", d.dom, 0);
         r.value(0, "nr_frames", d.nr_frames, 239820373);
@@ -304,6 +322,12 @@ fn grant_table__gnttab_dump_table() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_dump_table, &want).expect("GnttabOp::DumpTable: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::DumpTable(_)), "GnttabOp::DumpTable: {call:?}");
+            r.bytes(0, "GnttabOp::DumpTable", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "dom", d.dom, 38611);
         r.value(0, "status", d.status, 32767);
@@ -333,6 +357,12 @@ fn grant_table__gnttab_transfer() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_transfer, &want).expect("GnttabOp::Transfer: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::Transfer(_)), "GnttabOp::Transfer: {call:?}");
+            r.bytes(0, "GnttabOp::Transfer", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "mfn", d.mfn, 18446744073709551615);
         r.value(0, "domid", d.domid, 23160);
@@ -492,6 +522,12 @@ fn grant_table__gnttab_query_size() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_query_size, &want).expect("GnttabOp::QuerySize: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::QuerySize(_)), "GnttabOp::QuerySize: {call:?}");
+            r.bytes(0, "GnttabOp::QuerySize", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "dom", d.dom, 0);
         r.value(0, "nr_frames", d.nr_frames, 2817342758);
@@ -523,6 +559,12 @@ fn grant_table__gnttab_unmap_and_replace() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_unmap_and_replace, &want).expect("GnttabOp::UnmapAndReplace: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::UnmapAndReplace(_)), "GnttabOp::UnmapAndReplace: {call:?}");
+            r.bytes(0, "GnttabOp::UnmapAndReplace", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "host_addr", d.host_addr, 392761713063965803);
         r.value(0, "new_addr", d.new_addr, 1152921504606846976);
@@ -551,6 +593,12 @@ fn grant_table__gnttab_set_version() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_set_version, &want).expect("GnttabOp::SetVersion: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::SetVersion(_)), "GnttabOp::SetVersion: {call:?}");
+            r.bytes(0, "GnttabOp::SetVersion", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "version", d.version, 2147483648);
     }
@@ -579,6 +627,12 @@ fn grant_table__gnttab_get_status_frames() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_get_status_frames, &want).expect("GnttabOp::GetStatusFrames: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::GetStatusFrames(_)), "GnttabOp::GetStatusFrames: {call:?}");
+            r.bytes(0, "GnttabOp::GetStatusFrames", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "nr_frames", d.nr_frames, 829274303);
         r.value(0, "dom", d.dom, 0);
@@ -608,6 +662,12 @@ fn grant_table__gnttab_get_version() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_get_version, &want).expect("GnttabOp::GetVersion: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::GetVersion(_)), "GnttabOp::GetVersion: {call:?}");
+            r.bytes(0, "GnttabOp::GetVersion", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "dom", d.dom, 65535);
         r.value(0, "version", d.version, 4266845156);
@@ -636,6 +696,12 @@ fn grant_table__gnttab_swap_grant_ref() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_swap_grant_ref, &want).expect("GnttabOp::SwapGrantRef: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::SwapGrantRef(_)), "GnttabOp::SwapGrantRef: {call:?}");
+            r.bytes(0, "GnttabOp::SwapGrantRef", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "ref_a", d.ref_a, 2757281311);
         r.value(0, "ref_b", d.ref_b, 16384);

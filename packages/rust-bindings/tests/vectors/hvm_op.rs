@@ -26,6 +26,18 @@ fn hvm_op__xen_hvm_param() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_set_param, &want).expect("HvmOp::SetParam: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::SetParam(_)), "HvmOp::SetParam: {call:?}");
+            r.bytes(0, "HvmOp::SetParam", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_get_param, &want).expect("HvmOp::GetParam: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::GetParam(_)), "HvmOp::GetParam: {call:?}");
+            r.bytes(0, "HvmOp::GetParam", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 4);
         r.value(0, "index", d.index, 2636993353);
@@ -118,6 +130,12 @@ fn hvm_op__xen_hvm_pagetable_dying() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_pagetable_dying, &want).expect("HvmOp::PagetableDying: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::PagetableDying(_)), "HvmOp::PagetableDying: {call:?}");
+            r.bytes(0, "HvmOp::PagetableDying", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 0);
         r.value(0, "gpa", d.gpa, 14375853684012096105);
@@ -144,6 +162,12 @@ fn hvm_op__xen_hvm_get_time() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_get_time, &want).expect("HvmOp::GetTime: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::GetTime(_)), "HvmOp::GetTime: {call:?}");
+            r.bytes(0, "HvmOp::GetTime", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "now", d.now, 2402011230109432646);
     }
@@ -198,6 +222,12 @@ fn hvm_op__xen_hvm_xentrace() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_xentrace, &want).expect("HvmOp::Xentrace: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Xentrace(_)), "HvmOp::Xentrace: {call:?}");
+            r.bytes(0, "HvmOp::Xentrace", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "event", d.event, 32768);
         r.value(0, "extra_bytes", d.extra_bytes, 33369);
@@ -254,6 +284,12 @@ fn hvm_op__xen_hvm_get_mem_type() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_get_mem_type, &want).expect("HvmOp::GetMemType: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::GetMemType(_)), "HvmOp::GetMemType: {call:?}");
+            r.bytes(0, "HvmOp::GetMemType", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 27426);
         r.value(0, "mem_type", d.mem_type, 128);
@@ -282,6 +318,12 @@ fn hvm_op__xen_hvm_evtchn_upcall_vector() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_set_evtchn_upcall_vector, &want).expect("HvmOp::SetEvtchnUpcallVector: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::SetEvtchnUpcallVector(_)), "HvmOp::SetEvtchnUpcallVector: {call:?}");
+            r.bytes(0, "HvmOp::SetEvtchnUpcallVector", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 955594058);
         r.value(0, "vector", d.vector, 16);

@@ -85,6 +85,12 @@ fn kexec__xen_kexec_exec() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::kexec::KexecCmdOp::from_parts(xenabi::stable::kexec::KEXEC_CMD_kexec, &want).expect("KexecCmdOp::Kexec: from_parts");
+            assert!(matches!(call, xenabi::stable::kexec::KexecCmdOp::Kexec(_)), "KexecCmdOp::Kexec: {call:?}");
+            r.bytes(0, "KexecCmdOp::Kexec", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, 8);
     }
@@ -129,6 +135,18 @@ fn kexec__xen_kexec_load_v1() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::kexec::KexecCmdOp::from_parts(xenabi::stable::kexec::KEXEC_CMD_kexec_load_v1, &want).expect("KexecCmdOp::KexecLoadV1: from_parts");
+            assert!(matches!(call, xenabi::stable::kexec::KexecCmdOp::KexecLoadV1(_)), "KexecCmdOp::KexecLoadV1: {call:?}");
+            r.bytes(0, "KexecCmdOp::KexecLoadV1", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::kexec::KexecCmdOp::from_parts(xenabi::stable::kexec::KEXEC_CMD_kexec_unload_v1, &want).expect("KexecCmdOp::KexecUnloadV1: from_parts");
+            assert!(matches!(call, xenabi::stable::kexec::KexecCmdOp::KexecUnloadV1(_)), "KexecCmdOp::KexecUnloadV1: {call:?}");
+            r.bytes(0, "KexecCmdOp::KexecUnloadV1", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, -2);
         r.value(0, "image.page_list[0]", d.image.page_list[0], 17076003922460604040);
@@ -176,6 +194,12 @@ fn kexec__xen_kexec_range() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::kexec::KexecCmdOp::from_parts(xenabi::stable::kexec::KEXEC_CMD_kexec_get_range, &want).expect("KexecCmdOp::KexecGetRange: from_parts");
+            assert!(matches!(call, xenabi::stable::kexec::KexecCmdOp::KexecGetRange(_)), "KexecCmdOp::KexecGetRange: {call:?}");
+            r.bytes(0, "KexecCmdOp::KexecGetRange", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "range", d.range, -134217728);
         r.value(0, "nr", d.nr, 1962529624);
@@ -270,6 +294,12 @@ fn kexec__xen_kexec_unload() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::kexec::KexecCmdOp::from_parts(xenabi::stable::kexec::KEXEC_CMD_kexec_unload, &want).expect("KexecCmdOp::KexecUnload: from_parts");
+            assert!(matches!(call, xenabi::stable::kexec::KexecCmdOp::KexecUnload(_)), "KexecCmdOp::KexecUnload: {call:?}");
+            r.bytes(0, "KexecCmdOp::KexecUnload", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, 128);
     }
@@ -295,6 +325,12 @@ fn kexec__xen_kexec_status() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::kexec::KexecCmdOp::from_parts(xenabi::stable::kexec::KEXEC_CMD_kexec_status, &want).expect("KexecCmdOp::KexecStatus: from_parts");
+            assert!(matches!(call, xenabi::stable::kexec::KexecCmdOp::KexecStatus(_)), "KexecCmdOp::KexecStatus: {call:?}");
+            r.bytes(0, "KexecCmdOp::KexecStatus", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, 134);
     }

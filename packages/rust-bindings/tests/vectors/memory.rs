@@ -28,6 +28,24 @@ fn memory__xen_memory_reservation() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_increase_reservation, &want).expect("XenmemOp::IncreaseReservation: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::IncreaseReservation(_)), "XenmemOp::IncreaseReservation: {call:?}");
+            r.bytes(0, "XenmemOp::IncreaseReservation", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_decrease_reservation, &want).expect("XenmemOp::DecreaseReservation: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::DecreaseReservation(_)), "XenmemOp::DecreaseReservation: {call:?}");
+            r.bytes(0, "XenmemOp::DecreaseReservation", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_populate_physmap, &want).expect("XenmemOp::PopulatePhysmap: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::PopulatePhysmap(_)), "XenmemOp::PopulatePhysmap: {call:?}");
+            r.bytes(0, "XenmemOp::PopulatePhysmap", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "extent_start", d.extent_start.addr(), 0x7ffdc0de1000);
         r.value(0, "nr_extents", d.nr_extents, 5207204157170617276);
@@ -67,6 +85,12 @@ fn memory__xen_memory_exchange() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_exchange, &want).expect("XenmemOp::Exchange: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::Exchange(_)), "XenmemOp::Exchange: {call:?}");
+            r.bytes(0, "XenmemOp::Exchange", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "in.extent_start", d.r#in.extent_start.addr(), 0x7ffdc0de1000);
         r.value(0, "in.nr_extents", d.r#in.nr_extents, 18446744073709551615);
@@ -129,6 +153,18 @@ fn memory__xen_machphys_mfn_list() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_machphys_mfn_list, &want).expect("XenmemOp::MachphysMfnList: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::MachphysMfnList(_)), "XenmemOp::MachphysMfnList: {call:?}");
+            r.bytes(0, "XenmemOp::MachphysMfnList", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_machphys_compat_mfn_list, &want).expect("XenmemOp::MachphysCompatMfnList: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::MachphysCompatMfnList(_)), "XenmemOp::MachphysCompatMfnList: {call:?}");
+            r.bytes(0, "XenmemOp::MachphysCompatMfnList", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "max_extents", d.max_extents, 3018609178);
         r.value(0, "extent_start", d.extent_start.addr(), 0x7ffdc0de1000);
@@ -158,6 +194,12 @@ fn memory__xen_machphys_mapping() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_machphys_mapping, &want).expect("XenmemOp::MachphysMapping: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::MachphysMapping(_)), "XenmemOp::MachphysMapping: {call:?}");
+            r.bytes(0, "XenmemOp::MachphysMapping", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "v_start", d.v_start, 18446744073709551615);
         r.value(0, "v_end", d.v_end, 13391613169944162088);
@@ -189,6 +231,12 @@ fn memory__xen_add_to_physmap() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_add_to_physmap, &want).expect("XenmemOp::AddToPhysmap: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::AddToPhysmap(_)), "XenmemOp::AddToPhysmap: {call:?}");
+            r.bytes(0, "XenmemOp::AddToPhysmap", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 65535);
         r.value(0, "size", d.size, 8014);
@@ -331,6 +379,12 @@ fn memory__xen_remove_from_physmap() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_remove_from_physmap, &want).expect("XenmemOp::RemoveFromPhysmap: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::RemoveFromPhysmap(_)), "XenmemOp::RemoveFromPhysmap: {call:?}");
+            r.bytes(0, "XenmemOp::RemoveFromPhysmap", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 9394);
         r.value(0, "gpfn", d.gpfn, 549755813888);
@@ -358,6 +412,18 @@ fn memory__xen_memory_map() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_memory_map, &want).expect("XenmemOp::MemoryMap: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::MemoryMap(_)), "XenmemOp::MemoryMap: {call:?}");
+            r.bytes(0, "XenmemOp::MemoryMap", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_machine_memory_map, &want).expect("XenmemOp::MachineMemoryMap: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::MachineMemoryMap(_)), "XenmemOp::MachineMemoryMap: {call:?}");
+            r.bytes(0, "XenmemOp::MachineMemoryMap", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "nr_entries", d.nr_entries, 3109307755);
         r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
@@ -386,6 +452,12 @@ fn memory__xen_foreign_memory_map() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_set_memory_map, &want).expect("XenmemOp::SetMemoryMap: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::SetMemoryMap(_)), "XenmemOp::SetMemoryMap: {call:?}");
+            r.bytes(0, "XenmemOp::SetMemoryMap", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 34168);
         r.value(0, "map.nr_entries", d.map.nr_entries, 1073741824);
@@ -417,6 +489,18 @@ fn memory__xen_pod_target() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_set_pod_target, &want).expect("XenmemOp::SetPodTarget: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::SetPodTarget(_)), "XenmemOp::SetPodTarget: {call:?}");
+            r.bytes(0, "XenmemOp::SetPodTarget", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_get_pod_target, &want).expect("XenmemOp::GetPodTarget: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::GetPodTarget(_)), "XenmemOp::GetPodTarget: {call:?}");
+            r.bytes(0, "XenmemOp::GetPodTarget", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "target_pages", d.target_pages, 6441053574482689707);
         r.value(0, "tot_pages", d.tot_pages, 144115188075855872);
@@ -451,6 +535,12 @@ fn memory__xen_mem_acquire_resource() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_acquire_resource, &want).expect("XenmemOp::AcquireResource: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::AcquireResource(_)), "XenmemOp::AcquireResource: {call:?}");
+            r.bytes(0, "XenmemOp::AcquireResource", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 42053);
         r.value(0, "type", d.r#type, 65535);

@@ -24,6 +24,12 @@ fn nmi__xennmi_callback() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::nmi::XennmiOp::from_parts(xenabi::stable::nmi::XENNMI_register_callback, &want).expect("XennmiOp::RegisterCallback: from_parts");
+            assert!(matches!(call, xenabi::stable::nmi::XennmiOp::RegisterCallback(_)), "XennmiOp::RegisterCallback: {call:?}");
+            r.bytes(0, "XennmiOp::RegisterCallback", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "handler_address", d.handler_address, 1);
     }

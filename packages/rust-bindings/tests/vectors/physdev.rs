@@ -24,6 +24,12 @@ fn physdev__physdev_eoi() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_eoi, &want).expect("PhysdevOp::Eoi: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::Eoi(_)), "PhysdevOp::Eoi: {call:?}");
+            r.bytes(0, "PhysdevOp::Eoi", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "irq", d.irq, 3064375269);
     }
@@ -49,6 +55,18 @@ fn physdev__physdev_pirq_eoi_gmfn() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_pirq_eoi_gmfn_v1, &want).expect("PhysdevOp::PirqEoiGmfnV1: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::PirqEoiGmfnV1(_)), "PhysdevOp::PirqEoiGmfnV1: {call:?}");
+            r.bytes(0, "PhysdevOp::PirqEoiGmfnV1", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_pirq_eoi_gmfn_v2, &want).expect("PhysdevOp::PirqEoiGmfnV2: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::PirqEoiGmfnV2(_)), "PhysdevOp::PirqEoiGmfnV2: {call:?}");
+            r.bytes(0, "PhysdevOp::PirqEoiGmfnV2", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "gmfn", d.gmfn, 2287954868001741446);
     }
@@ -75,6 +93,12 @@ fn physdev__physdev_irq_status_query() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_irq_status_query, &want).expect("PhysdevOp::IrqStatusQuery: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::IrqStatusQuery(_)), "PhysdevOp::IrqStatusQuery: {call:?}");
+            r.bytes(0, "PhysdevOp::IrqStatusQuery", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "irq", d.irq, 4294967295);
         r.value(0, "flags", d.flags, 3714955485);
@@ -101,6 +125,12 @@ fn physdev__physdev_set_iopl() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_set_iopl, &want).expect("PhysdevOp::SetIopl: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::SetIopl(_)), "PhysdevOp::SetIopl: {call:?}");
+            r.bytes(0, "PhysdevOp::SetIopl", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "iopl", d.iopl, 0);
     }
@@ -127,6 +157,12 @@ fn physdev__physdev_set_iobitmap() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_set_iobitmap, &want).expect("PhysdevOp::SetIobitmap: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::SetIobitmap(_)), "PhysdevOp::SetIobitmap: {call:?}");
+            r.bytes(0, "PhysdevOp::SetIobitmap", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "bitmap", d.bitmap.addr(), 0x7ffdc0de1000);
         r.value(0, "nr_ports", d.nr_ports, 0);
@@ -155,6 +191,18 @@ fn physdev__physdev_apic() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_apic_read, &want).expect("PhysdevOp::ApicRead: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::ApicRead(_)), "PhysdevOp::ApicRead: {call:?}");
+            r.bytes(0, "PhysdevOp::ApicRead", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_apic_write, &want).expect("PhysdevOp::ApicWrite: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::ApicWrite(_)), "PhysdevOp::ApicWrite: {call:?}");
+            r.bytes(0, "PhysdevOp::ApicWrite", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "apic_physbase", d.apic_physbase, 4194304);
         r.value(0, "reg", d.reg, 879144630);
@@ -183,6 +231,18 @@ fn physdev__physdev_irq() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_alloc_irq_vector, &want).expect("PhysdevOp::AllocIrqVector: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::AllocIrqVector(_)), "PhysdevOp::AllocIrqVector: {call:?}");
+            r.bytes(0, "PhysdevOp::AllocIrqVector", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_free_irq_vector, &want).expect("PhysdevOp::FreeIrqVector: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::FreeIrqVector(_)), "PhysdevOp::FreeIrqVector: {call:?}");
+            r.bytes(0, "PhysdevOp::FreeIrqVector", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "irq", d.irq, 0);
         r.value(0, "vector", d.vector, 74310699);
@@ -216,6 +276,12 @@ fn physdev__physdev_map_pirq() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_map_pirq, &want).expect("PhysdevOp::MapPirq: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::MapPirq(_)), "PhysdevOp::MapPirq: {call:?}");
+            r.bytes(0, "PhysdevOp::MapPirq", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 16384);
         r.value(0, "type", d.r#type, 542176424);
@@ -249,6 +315,12 @@ fn physdev__physdev_unmap_pirq() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_unmap_pirq, &want).expect("PhysdevOp::UnmapPirq: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::UnmapPirq(_)), "PhysdevOp::UnmapPirq: {call:?}");
+            r.bytes(0, "PhysdevOp::UnmapPirq", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 21937);
         r.value(0, "pirq", d.pirq, -8192);
@@ -276,6 +348,18 @@ fn physdev__physdev_manage_pci() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_manage_pci_add, &want).expect("PhysdevOp::ManagePciAdd: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::ManagePciAdd(_)), "PhysdevOp::ManagePciAdd: {call:?}");
+            r.bytes(0, "PhysdevOp::ManagePciAdd", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_manage_pci_remove, &want).expect("PhysdevOp::ManagePciRemove: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::ManagePciRemove(_)), "PhysdevOp::ManagePciRemove: {call:?}");
+            r.bytes(0, "PhysdevOp::ManagePciRemove", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "bus", d.bus, 168);
         r.value(0, "devfn", d.devfn, 1);
@@ -303,6 +387,12 @@ fn physdev__physdev_restore_msi() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_restore_msi, &want).expect("PhysdevOp::RestoreMsi: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::RestoreMsi(_)), "PhysdevOp::RestoreMsi: {call:?}");
+            r.bytes(0, "PhysdevOp::RestoreMsi", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "bus", d.bus, 102);
         r.value(0, "devfn", d.devfn, 255);
@@ -334,6 +424,12 @@ fn physdev__physdev_manage_pci_ext() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_manage_pci_add_ext, &want).expect("PhysdevOp::ManagePciAddExt: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::ManagePciAddExt(_)), "PhysdevOp::ManagePciAddExt: {call:?}");
+            r.bytes(0, "PhysdevOp::ManagePciAddExt", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "bus", d.bus, 162);
         r.value(0, "devfn", d.devfn, 4);
@@ -484,6 +580,12 @@ fn physdev__physdev_setup_gsi() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_setup_gsi, &want).expect("PhysdevOp::SetupGsi: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::SetupGsi(_)), "PhysdevOp::SetupGsi: {call:?}");
+            r.bytes(0, "PhysdevOp::SetupGsi", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "gsi", d.gsi, i32::MIN);
         r.value(0, "triggering", d.triggering, 206);
@@ -512,6 +614,12 @@ fn physdev__physdev_get_free_pirq() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_get_free_pirq, &want).expect("PhysdevOp::GetFreePirq: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::GetFreePirq(_)), "PhysdevOp::GetFreePirq: {call:?}");
+            r.bytes(0, "PhysdevOp::GetFreePirq", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, 2147483647);
         r.value(0, "pirq", d.pirq, 1271829571);
@@ -542,6 +650,12 @@ fn physdev__physdev_pci_mmcfg_reserved() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_pci_mmcfg_reserved, &want).expect("PhysdevOp::PciMmcfgReserved: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::PciMmcfgReserved(_)), "PhysdevOp::PciMmcfgReserved: {call:?}");
+            r.bytes(0, "PhysdevOp::PciMmcfgReserved", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "address", d.address, 4294967296);
         r.value(0, "segment", d.segment, 11819);
@@ -580,6 +694,12 @@ fn physdev__physdev_pci_device_add() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_pci_device_add, &want).expect("PhysdevOp::PciDeviceAdd: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::PciDeviceAdd(_)), "PhysdevOp::PciDeviceAdd: {call:?}");
+            r.bytes(0, "PhysdevOp::PciDeviceAdd", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "seg", d.seg, 64);
         r.value(0, "bus", d.bus, 57);
@@ -618,6 +738,30 @@ fn physdev__physdev_pci_device() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_pci_device_remove, &want).expect("PhysdevOp::PciDeviceRemove: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::PciDeviceRemove(_)), "PhysdevOp::PciDeviceRemove: {call:?}");
+            r.bytes(0, "PhysdevOp::PciDeviceRemove", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_restore_msi_ext, &want).expect("PhysdevOp::RestoreMsiExt: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::RestoreMsiExt(_)), "PhysdevOp::RestoreMsiExt: {call:?}");
+            r.bytes(0, "PhysdevOp::RestoreMsiExt", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_prepare_msix, &want).expect("PhysdevOp::PrepareMsix: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::PrepareMsix(_)), "PhysdevOp::PrepareMsix: {call:?}");
+            r.bytes(0, "PhysdevOp::PrepareMsix", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_release_msix, &want).expect("PhysdevOp::ReleaseMsix: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::ReleaseMsix(_)), "PhysdevOp::ReleaseMsix: {call:?}");
+            r.bytes(0, "PhysdevOp::ReleaseMsix", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "seg", d.seg, 0);
         r.value(0, "bus", d.bus, 86);
@@ -648,6 +792,12 @@ fn physdev__pci_device_reset() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_pci_device_reset, &want).expect("PhysdevOp::PciDeviceReset: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::PciDeviceReset(_)), "PhysdevOp::PciDeviceReset: {call:?}");
+            r.bytes(0, "PhysdevOp::PciDeviceReset", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "dev.seg", d.dev.seg, 10697);
         r.value(0, "dev.bus", d.dev.bus, 32);

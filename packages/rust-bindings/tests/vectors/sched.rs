@@ -24,6 +24,18 @@ fn sched__sched_shutdown() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::sched::SchedOp::from_parts(xenabi::stable::sched::SCHEDOP_shutdown, &want).expect("SchedOp::Shutdown: from_parts");
+            assert!(matches!(call, xenabi::stable::sched::SchedOp::Shutdown(_)), "SchedOp::Shutdown: {call:?}");
+            r.bytes(0, "SchedOp::Shutdown", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::sched::SchedOp::from_parts(xenabi::stable::sched::SCHEDOP_shutdown_code, &want).expect("SchedOp::ShutdownCode: from_parts");
+            assert!(matches!(call, xenabi::stable::sched::SchedOp::ShutdownCode(_)), "SchedOp::ShutdownCode: {call:?}");
+            r.bytes(0, "SchedOp::ShutdownCode", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "reason", d.reason, 3668040593);
     }
@@ -51,6 +63,12 @@ fn sched__sched_poll() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::sched::SchedOp::from_parts(xenabi::stable::sched::SCHEDOP_poll, &want).expect("SchedOp::Poll: from_parts");
+            assert!(matches!(call, xenabi::stable::sched::SchedOp::Poll(_)), "SchedOp::Poll: {call:?}");
+            r.bytes(0, "SchedOp::Poll", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "ports", d.ports.addr(), 0x7ffdc0de1000);
         r.value(0, "nr_ports", d.nr_ports, 405821844);
@@ -79,6 +97,12 @@ fn sched__sched_remote_shutdown() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::sched::SchedOp::from_parts(xenabi::stable::sched::SCHEDOP_remote_shutdown, &want).expect("SchedOp::RemoteShutdown: from_parts");
+            assert!(matches!(call, xenabi::stable::sched::SchedOp::RemoteShutdown(_)), "SchedOp::RemoteShutdown: {call:?}");
+            r.bytes(0, "SchedOp::RemoteShutdown", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "domain_id", d.domain_id, 16);
         r.value(0, "reason", d.reason, 2087759089);
@@ -106,6 +130,12 @@ fn sched__sched_watchdog() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::sched::SchedOp::from_parts(xenabi::stable::sched::SCHEDOP_watchdog, &want).expect("SchedOp::Watchdog: from_parts");
+            assert!(matches!(call, xenabi::stable::sched::SchedOp::Watchdog(_)), "SchedOp::Watchdog: {call:?}");
+            r.bytes(0, "SchedOp::Watchdog", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "id", d.id, 4294967295);
         r.value(0, "timeout", d.timeout, 476683932);
@@ -132,6 +162,12 @@ fn sched__sched_pin_override() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::sched::SchedOp::from_parts(xenabi::stable::sched::SCHEDOP_pin_override, &want).expect("SchedOp::PinOverride: from_parts");
+            assert!(matches!(call, xenabi::stable::sched::SchedOp::PinOverride(_)), "SchedOp::PinOverride: {call:?}");
+            r.bytes(0, "SchedOp::PinOverride", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "pcpu", d.pcpu, 180610247);
     }

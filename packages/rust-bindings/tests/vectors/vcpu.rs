@@ -29,6 +29,12 @@ fn vcpu__vcpu_runstate_info() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_get_runstate_info, &want).expect("VcpuOp::GetRunstateInfo: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::GetRunstateInfo(_)), "VcpuOp::GetRunstateInfo: {call:?}");
+            r.bytes(0, "VcpuOp::GetRunstateInfo", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "state", d.state, 262144);
         r.value(0, "state_entry_time", d.state_entry_time, 14000172330101437659);
@@ -121,6 +127,12 @@ fn vcpu__vcpu_set_periodic_timer() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_set_periodic_timer, &want).expect("VcpuOp::SetPeriodicTimer: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::SetPeriodicTimer(_)), "VcpuOp::SetPeriodicTimer: {call:?}");
+            r.bytes(0, "VcpuOp::SetPeriodicTimer", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "period_ns", d.period_ns, 17911008565896241893);
     }
@@ -147,6 +159,12 @@ fn vcpu__vcpu_set_singleshot_timer() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_set_singleshot_timer, &want).expect("VcpuOp::SetSingleshotTimer: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::SetSingleshotTimer(_)), "VcpuOp::SetSingleshotTimer: {call:?}");
+            r.bytes(0, "VcpuOp::SetSingleshotTimer", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "timeout_abs_ns", d.timeout_abs_ns, 0);
         r.value(0, "flags", d.flags, 3331243126);
@@ -175,6 +193,12 @@ fn vcpu__vcpu_register_vcpu_info() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_vcpu_info, &want).expect("VcpuOp::RegisterVcpuInfo: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterVcpuInfo(_)), "VcpuOp::RegisterVcpuInfo: {call:?}");
+            r.bytes(0, "VcpuOp::RegisterVcpuInfo", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "mfn", d.mfn, 0);
         r.value(0, "offset", d.offset, 807364332);
@@ -202,6 +226,12 @@ fn vcpu__vcpu_get_physid() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_get_physid, &want).expect("VcpuOp::GetPhysid: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::GetPhysid(_)), "VcpuOp::GetPhysid: {call:?}");
+            r.bytes(0, "VcpuOp::GetPhysid", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "phys_id", d.phys_id, 990635188993954029);
     }

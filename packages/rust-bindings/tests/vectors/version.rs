@@ -167,6 +167,12 @@ fn version__xen_compile_info() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_compile_info, &want).expect("XenverOp::CompileInfo: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::CompileInfo(_)), "XenverOp::CompileInfo: {call:?}");
+            r.bytes(0, "XenverOp::CompileInfo", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "compiler[0]", d.compiler[0], 107);
         r.value(0, "compiler[1]", d.compiler[1], 0);
@@ -335,6 +341,12 @@ fn version__xen_platform_parameters() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_platform_parameters, &want).expect("XenverOp::PlatformParameters: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::PlatformParameters(_)), "XenverOp::PlatformParameters: {call:?}");
+            r.bytes(0, "XenverOp::PlatformParameters", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "virt_start", d.virt_start, 18446744073709551615);
     }
@@ -361,6 +373,12 @@ fn version__xen_feature_info() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_get_features, &want).expect("XenverOp::GetFeatures: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::GetFeatures(_)), "XenverOp::GetFeatures: {call:?}");
+            r.bytes(0, "XenverOp::GetFeatures", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "submap_idx", d.submap_idx, 3471718054);
         r.value(0, "submap", d.submap, 2147483648);
@@ -391,6 +409,12 @@ fn version__xen_build_id() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_build_id, &want).expect("XenverOp::BuildId: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::BuildId(_)), "XenverOp::BuildId: {call:?}");
+            r.bytes(0, "XenverOp::BuildId", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "len", d.len, 4294967295);
         let d0 = read::<E>(&want[core::mem::offset_of!(T, buf) + 0 * size_of::<E>()..]);
@@ -426,6 +450,30 @@ fn version__xen_varbuf() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_extraversion2, &want).expect("XenverOp::Extraversion2: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::Extraversion2(_)), "XenverOp::Extraversion2: {call:?}");
+            r.bytes(0, "XenverOp::Extraversion2", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_capabilities2, &want).expect("XenverOp::Capabilities2: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::Capabilities2(_)), "XenverOp::Capabilities2: {call:?}");
+            r.bytes(0, "XenverOp::Capabilities2", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_changeset2, &want).expect("XenverOp::Changeset2: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::Changeset2(_)), "XenverOp::Changeset2: {call:?}");
+            r.bytes(0, "XenverOp::Changeset2", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::version::XenverOp::from_parts(xenabi::stable::version::XENVER_commandline2, &want).expect("XenverOp::Commandline2: from_parts");
+            assert!(matches!(call, xenabi::stable::version::XenverOp::Commandline2(_)), "XenverOp::Commandline2: {call:?}");
+            r.bytes(0, "XenverOp::Commandline2", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "len", d.len, 4288172625);
         let d0 = read::<E>(&want[core::mem::offset_of!(T, buf) + 0 * size_of::<E>()..]);

@@ -6,7 +6,7 @@ import type { Precompiled } from '../../templates.js';
 
 export const PRECOMPILED: Precompiled = {
   "Cargo.toml.hbs": {
-    digest: "183ccd437ceb030aa66e951b942587a5d1b6ed0212f1c3ba6bb3f689dfd798af",
+    digest: "3ce6bbc2a971eafda1a0551242199084dec53823b96ca46edb4d4d177d6427f5",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -32,14 +32,14 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "packageName", {"start":{"line":11,"column":35},"end":{"line":11,"column":46}} ), depth0)) != null ? stack1 : "")
     + "\"\ninclude = [\"/src/\", \"/tests/\", \"/README.md\", \"/LICENSE\", \"/CHANGELOG.md\"]\nkeywords = [\"xen\", \"hypervisor\", \"abi\", \"bindings\", \"no-std\"]\ncategories = [\"external-ffi-bindings\", \"no-std\", \"os\"]\n\n[lib]\nname = \"xenabi\"\n\n[package.metadata.xenabi]\nxen-release = \""
     + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":20,"column":17},"end":{"line":20,"column":24}} ), depth0)) != null ? stack1 : "")
-    + "\"\n\n[package.metadata.docs.rs]\nall-features = true\n\n[dependencies]\nzerocopy = { version = \"0.8\", features = [\"derive\"], optional = true }\n\n[features]\ndefault = [\""
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":29,"column":14},"end":{"line":29,"column":27}} ), depth0)) != null ? stack1 : "")
-    + "\"]\n# Derives zerocopy's FromBytes, IntoBytes (where sound), KnownLayout and Immutable.\nzerocopy = [\"dep:zerocopy\"]\n# The oldest Xen release the program supports: the crate declares the stable items that\n# release has, laid out as it has them. Each feature enables the one of the release before\n# it, so the newest feature enabled anywhere in the build decides (see the README).\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "");
+    + "\"\n\n[package.metadata.docs.rs]\nall-features = true\n\n[dependencies]\nzerocopy = { version = \"0.8\", features = [\"derive\"], optional = true }\nvm-memory = { version = \"0.18\", default-features = false, optional = true }\n\n[features]\ndefault = [\""
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":30,"column":14},"end":{"line":30,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "\"]\n# Derives zerocopy's FromBytes, IntoBytes (where sound), KnownLayout and Immutable.\nzerocopy = [\"dep:zerocopy\"]\n# Implements vm-memory's ByteValued for every record that holds no union, so guest memory\n# can be read into and written from them directly (no wrapper types).\nvm-memory = [\"dep:vm-memory\"]\n# The oldest Xen release the program supports: the crate declares the stable items that\n# release has, laid out as it has them. Each feature enables the one of the release before\n# it, so the newest feature enabled anywhere in the build decides (see the README).\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":41,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "63799a0c282f05ffb1d2ad2555fe44bc8e1f5b765b4ebaeccd68f76015a6dbe8",
+    digest: "05c114af59d8667435f2ada2a2aa03722a7bc5ae171994361d3a6aad08ec6e27",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -66,7 +66,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "- A record that grows by design has the size the selected release gives it:\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
     + "  A program that supports older releases and wants the newer members enables the newer\n  feature and checks the version Xen wrote before reading them.\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -83,7 +83,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return " Not declared:\n  "
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":2},"end":{"line":68,"column":67}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":2},"end":{"line":72,"column":67}}})) != null ? stack1 : "")
     + ".";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -93,7 +93,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":19},"end":{"line":68,"column":50}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":19},"end":{"line":72,"column":50}}})) != null ? stack1 : "")
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     return ", ";
@@ -106,7 +106,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ":\n\n```rust\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
     + "```\n";
 },"8":function(container,depth0,helpers,partials,data) {
     return ".\n";
@@ -114,7 +114,7 @@ export const PRECOMPILED: Precompiled = {
     var stack1;
 
   return " (`"
-    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":101,"column":95},"end":{"line":101,"column":106}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":105,"column":95},"end":{"line":105,"column":106}} ), depth0)) != null ? stack1 : "")
     + "::gates`)";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -130,33 +130,33 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"example"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
     + "```\n\nThe `stable` modules hold interfaces Xen promises never to break. The `unstable` modules\nmatch one interface version each (named in their docs); Xen refuses calls made with\nanother, so rebuild against the crate that matches the hypervisor.\n\n| module | Xen header | architectures | what it is |\n| --- | --- | --- | --- |\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"modules"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
-    + "\n## Features\n\n- `zerocopy`: derives zerocopy 0.8's `FromBytes`, `KnownLayout` and `Immutable` on every\n  record and guest handle, and `IntoBytes` on every record that holds no union.\n- `"
-    + ((stack1 = alias2(alias1(depth0, "oldestFeature", {"start":{"line":35,"column":5},"end":{"line":35,"column":18}} ), depth0)) != null ? stack1 : "")
+    + "\n## Features\n\n- `zerocopy`: derives zerocopy 0.8's `FromBytes`, `KnownLayout` and `Immutable` on every\n  record and guest handle, and `IntoBytes` on every record that holds no union.\n- `vm-memory`: implements vm-memory 0.18's `ByteValued` for every record that holds no\n  union, so `GuestMemory::read_obj`/`write_obj` take them directly (`hvm_start_info` needs no\n  newtype wrapper). It pulls in `vm-memory` without its default features. All features are\n  additive: any combination builds.\n- `"
+    + ((stack1 = alias2(alias1(depth0, "oldestFeature", {"start":{"line":39,"column":5},"end":{"line":39,"column":18}} ), depth0)) != null ? stack1 : "")
     + "` … `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":35,"column":27},"end":{"line":35,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":39,"column":27},"end":{"line":39,"column":40}} ), depth0)) != null ? stack1 : "")
     + "`, one per Xen release: the oldest release your program\n  supports (below). The default is `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":36,"column":38},"end":{"line":36,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":40,"column":38},"end":{"line":40,"column":51}} ), depth0)) != null ? stack1 : "")
     + "`.\n\n## Choosing the oldest Xen you support\n\nA program built against the stable ABI of one release runs on every later one, but not on\nan earlier one that lacks what it calls. Say which release is the oldest you support with\nits feature, and the crate declares what that release already had:\n\n```toml\n[dependencies]\nxenabi = { version = \"0.1\", default-features = false, features = [\"xen-4-12\"] }\n```\n\n- Each feature enables the one of the release before it (`xen-4-13 = [\"xen-4-12\"]`), so the\n  features enabled always name one release, `xenabi::XEN_MIN_RELEASE` ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":50,"column":73},"end":{"line":50,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":54,"column":73},"end":{"line":54,"column":79}} ), depth0)) != null ? stack1 : "")
     + " when none is).\n- A stable item (record, typedef, constant) is declared from the feature of the release that\n  brought it on: with `xen-4-12` alone, nothing newer than 4.12 is there to be called by\n  mistake.\n- A record has the members that release had, laid out as it had them, and its layout\n  assertions check that layout. Members Xen renamed without moving keep the newest name\n  under every feature (a feature that renamed a field would break other code in the same\n  build).\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":65,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":69,"column":7}}})) != null ? stack1 : "")
     + "- Items Xen removed are never declared, whatever the features: a program built for an old\n  release also runs on "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":67,"column":25},"end":{"line":67,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":71,"column":25},"end":{"line":71,"column":32}} ), depth0)) != null ? stack1 : "")
     + ", which does not have them."
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":61},"end":{"line":68,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":61},"end":{"line":72,"column":75}}})) != null ? stack1 : "")
     + "\n- The `unstable` modules follow Xen "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":69,"column":38},"end":{"line":69,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":73,"column":38},"end":{"line":73,"column":45}} ), depth0)) != null ? stack1 : "")
     + "'s interface version only and need\n  `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":70,"column":5},"end":{"line":70,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":74,"column":5},"end":{"line":74,"column":18}} ), depth0)) != null ? stack1 : "")
     + "`: Xen accepts those calls from a program built for that release alone, so its\n  oldest supported release is "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":71,"column":32},"end":{"line":71,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":75,"column":32},"end":{"line":75,"column":39}} ), depth0)) != null ? stack1 : "")
     + " anyway. Build against the crate of your hypervisor's\n  release for another interface version.\n\n**Cargo unifies features across a build**, so the release that counts is the newest any\npackage in the build asks for, and every package sees its items. That is sound, since each\nfeature only adds items and members, but two things follow:\n\n- A library should depend on xenabi with `default-features = false` and the feature of the\n  oldest release it supports; leaving the default on gives every user of the library all of\n  "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":80,"column":4},"end":{"line":80,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":84,"column":4},"end":{"line":84,"column":11}} ), depth0)) != null ? stack1 : "")
     + ". The program at the top of the build decides.\n- Your code compiles against a superset of what your feature declares when something else\n  in the build enables more. Check that you use nothing newer than your oldest release by\n  building your crate alone: `cargo check --no-default-features --features xen-4-12`.\n  Write record literals with `..Default::default()` rather than naming every field, so that\n  members a newer feature adds do not break them.\n\nEvery item says when it came: `SINCE` on each record, and `since` in each module for every\nitem, declared even when the item's own feature is off, to compare with the release the\nrunning hypervisor reports"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":89,"column":26},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":93,"column":26},"end":{"line":101,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":71},"end":{"line":101,"column":124}}})) != null ? stack1 : "")
-    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`SCHEDOP`, `XEN_ARGO_OP`, `XENVER`; feature\n  `zerocopy`): an enum per set (`SchedOp::Shutdown(sched_shutdown { … })`) with `op()`, the\n  hypercall's op argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`.\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":71},"end":{"line":105,"column":124}}})) != null ? stack1 : "")
+    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`EVTCHNOP`, `GNTTABOP`, `XENMEM`, `HVMOP`,\n  `PHYSDEVOP`, `VCPUOP`, `SCHEDOP`, `XEN_ARGO_OP`, `XENVER`, …; feature `zerocopy`): an enum\n  per set (`EvtchnOp::BindVirq(evtchn_bind_virq { … })`) with `op()`, the hypercall's op\n  argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`, which checks\n  the op and returns its typed record (`None` for an op the crate does not declare). An op\n  whose record holds a union (`EVTCHNOP_status`, `GNTTABOP_copy`) has no safe bytes: the\n  enum's docs list such ops, and they are used through their record.\n- **Value sets** are open enums: `EVTCHNSTAT` is `Evtchnstat(pub u32)` with `Evtchnstat::CLOSED`\n  and the other members as associated constants. Any integer is a value, so one from a newer\n  Xen stays representable; `name()` and `Debug` give the C name, or `Evtchnstat(9)`.\n  **Flag sets** are bit sets: `Gntmap::HOST_MAP | Gntmap::READONLY`, `contains`, `all()`,\n  `unknown_bits()`, and a `Debug` such as `GNTMAP_host_map | GNTMAP_readonly | 0x100`. Both\n  are generated (no `bitflags` dependency, no feature), `#[repr(transparent)]`, `From` both\n  ways with the field's integer (`Evtchnstat::from(status.status)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
   "_argops.hbs": {
@@ -688,7 +688,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true,"useDepths":true},
   },
   "_record.hbs": {
-    digest: "641e1beaa7db3ae21626b963e155e30858d37c57c9c2c00aa5d810a88786e9a3",
+    digest: "f69e9b971832dda1d6ad1f38f46e68851059da609776b9d7e5699d02e66bac7c",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -774,7 +774,7 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":51,"column":19},"end":{"line":51,"column":23}} ), depth0)) != null ? stack1 : "")
     + " {\n    #[inline]\n    fn default() -> Self {\n        // SAFETY: every member is an integer, an array of integers, a guest handle (an\n        // integer) or a record of such, and all-zero bytes are a valid value of each.\n        unsafe { ::core::mem::zeroed() }\n    }\n}\n";
 },"10":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -783,12 +783,25 @@ export const PRECOMPILED: Precompiled = {
 
   return "\n"
     + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":64,"column":7}}})) != null ? stack1 : "")
-    + "impl ::core::fmt::Debug for "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":65,"column":30},"end":{"line":65,"column":34}} ), depth0)) != null ? stack1 : "")
-    + " {\n    /// Prints no member: which one is meaningful depends on another field.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        f.debug_struct(\""
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":68,"column":26},"end":{"line":68,"column":30}} ), depth0)) != null ? stack1 : "")
-    + "\").finish_non_exhaustive()\n    }\n}\n";
+    + "#[cfg(feature = \"vm-memory\")]\n// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a\n// record of such, so any bytes are a valid value; the record holds no union and the holes the\n// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,\n// under the `zerocopy` feature, checks the same).\nunsafe impl vm_memory::ByteValued for "
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":70,"column":40},"end":{"line":70,"column":44}} ), depth0)) != null ? stack1 : "")
+    + " {}\n";
 },"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::fmt::Debug for "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":77,"column":30},"end":{"line":77,"column":34}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// Prints no member: which one is meaningful depends on another field.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        f.debug_struct(\""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":80,"column":26},"end":{"line":80,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "\").finish_non_exhaustive()\n    }\n}\n";
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -797,13 +810,13 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":77,"column":7},"end":{"line":77,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":89,"column":7},"end":{"line":89,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":108,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":120,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"12":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -812,44 +825,44 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    /// A `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":79,"column":13},"end":{"line":79,"column":21}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":91,"column":13},"end":{"line":91,"column":21}} ), depth0)) != null ? stack1 : "")
     + "` call carrying `payload`; every other byte is zero.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":82,"column":7}}})) != null ? stack1 : "")
-    + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":84,"column":13},"end":{"line":84,"column":24}} ), depth0)) != null ? stack1 : "")
-    + "(payload: "
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":84,"column":38},"end":{"line":84,"column":49}} ), depth0)) != null ? stack1 : "")
-    + ") -> Self {\n        let mut call = Self::default();\n        call."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":86,"column":15},"end":{"line":86,"column":22}} ), depth0)) != null ? stack1 : "")
-    + " = "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":86,"column":29},"end":{"line":86,"column":37}} ), depth0)) != null ? stack1 : "")
-    + ";\n        call."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":87,"column":15},"end":{"line":87,"column":27}} ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":87,"column":32},"end":{"line":87,"column":38}} ), depth0)) != null ? stack1 : "")
-    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":91,"column":29},"end":{"line":91,"column":36}} ), depth0)) != null ? stack1 : "")
-    + "` is `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":91,"column":46},"end":{"line":91,"column":54}} ), depth0)) != null ? stack1 : "")
-    + "`.\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":96,"column":13},"end":{"line":96,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "(&self) -> Option<&"
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":96,"column":42},"end":{"line":96,"column":53}} ), depth0)) != null ? stack1 : "")
-    + "> {\n        if self."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":97,"column":18},"end":{"line":97,"column":25}} ), depth0)) != null ? stack1 : "")
-    + " == "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":97,"column":33},"end":{"line":97,"column":41}} ), depth0)) != null ? stack1 : "")
-    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":99,"column":45},"end":{"line":99,"column":52}} ), depth0)) != null ? stack1 : "")
-    + "` names the member in use.\n            Some(unsafe { &self."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":100,"column":34},"end":{"line":100,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":96,"column":13},"end":{"line":96,"column":24}} ), depth0)) != null ? stack1 : "")
+    + "(payload: "
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":96,"column":38},"end":{"line":96,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        let mut call = Self::default();\n        call."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":98,"column":15},"end":{"line":98,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " = "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":98,"column":29},"end":{"line":98,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ";\n        call."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":99,"column":15},"end":{"line":99,"column":27}} ), depth0)) != null ? stack1 : "")
     + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":100,"column":51},"end":{"line":100,"column":57}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":99,"column":32},"end":{"line":99,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":103,"column":29},"end":{"line":103,"column":36}} ), depth0)) != null ? stack1 : "")
+    + "` is `"
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":103,"column":46},"end":{"line":103,"column":54}} ), depth0)) != null ? stack1 : "")
+    + "`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":108,"column":13},"end":{"line":108,"column":19}} ), depth0)) != null ? stack1 : "")
+    + "(&self) -> Option<&"
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":108,"column":42},"end":{"line":108,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "> {\n        if self."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":109,"column":18},"end":{"line":109,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " == "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":109,"column":33},"end":{"line":109,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":111,"column":45},"end":{"line":111,"column":52}} ), depth0)) != null ? stack1 : "")
+    + "` names the member in use.\n            Some(unsafe { &self."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":112,"column":34},"end":{"line":112,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":112,"column":51},"end":{"line":112,"column":57}} ), depth0)) != null ? stack1 : "")
     + " })\n        } else {\n            None\n        }\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":0},"end":{"line":107,"column":11}}})) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":11}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -858,19 +871,19 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":113,"column":0},"end":{"line":115,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":116,"column":0},"end":{"line":118,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":125,"column":0},"end":{"line":127,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":128,"column":0},"end":{"line":130,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":119,"column":7},"end":{"line":119,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":131,"column":7},"end":{"line":131,"column":14}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":120,"column":0},"end":{"line":139,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":132,"column":0},"end":{"line":151,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":114,"column":2},"end":{"line":114,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":126,"column":2},"end":{"line":126,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"15":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -878,23 +891,23 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":135,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub const fn "
-    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":125,"column":19},"end":{"line":125,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":137,"column":19},"end":{"line":137,"column":25}} ), depth0)) != null ? stack1 : "")
     + "(&self) -> "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":125,"column":40},"end":{"line":125,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":137,"column":40},"end":{"line":137,"column":44}} ), depth0)) != null ? stack1 : "")
     + " {\n        "
-    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":126,"column":10},"end":{"line":126,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":138,"column":10},"end":{"line":138,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":131,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":143,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":133,"column":13},"end":{"line":133,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":145,"column":13},"end":{"line":145,"column":19}} ), depth0)) != null ? stack1 : "")
     + "(&mut self, value: "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":133,"column":42},"end":{"line":133,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":145,"column":42},"end":{"line":145,"column":46}} ), depth0)) != null ? stack1 : "")
     + ") {\n        "
-    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":134,"column":10},"end":{"line":134,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":146,"column":10},"end":{"line":146,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":138,"column":11}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":148,"column":0},"end":{"line":150,"column":11}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -922,11 +935,255 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"consts"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "")
     + "}\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"zeroedDefault"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"byteValued"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":83,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":122,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":153,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "_settype.hbs": {
+    digest: "6e0e9b0fedbb278aad756692bd1afbb6e47add66d9db294928a0d72bc042115a",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":6,"column":2},"end":{"line":6,"column":5}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// `"
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":22,"column":11},"end":{"line":22,"column":16}} ), depth0)) != null ? stack1 : "")
+    + "`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "")
+    + "    pub const "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":26,"column":16},"end":{"line":26,"column":20}} ), depth0)) != null ? stack1 : "")
+    + ": Self = Self("
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":26,"column":38},"end":{"line":26,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":24,"column":6},"end":{"line":24,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// No flag set.\n    #[inline]\n    pub const fn empty() -> Self {\n        Self(0)\n    }\n\n    /// Every flag this crate names, for the releases its features select.\n    #[inline]\n    pub const fn all() -> Self {\n        // Not `mut` where no member exists on the architecture or release built for.\n        #[allow(unused_mut)]\n        let mut bits = 0;\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "")
+    + "        Self(bits)\n    }\n\n    /// The bits, as the field holds them.\n    #[inline]\n    pub const fn bits(self) -> "
+    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":55,"column":33},"end":{"line":55,"column":42}} ), depth0)) != null ? stack1 : "")
+    + " {\n        self.0\n    }\n\n    /// Whether no bit is set.\n    #[inline]\n    pub const fn is_empty(self) -> bool {\n        self.0 == 0\n    }\n\n    /// Whether every bit of `other` is set here.\n    #[inline]\n    pub const fn contains(self, other: Self) -> bool {\n        self.0 & other.0 == other.0\n    }\n\n    /// Whether any bit of `other` is set here.\n    #[inline]\n    pub const fn intersects(self, other: Self) -> bool {\n        self.0 & other.0 != 0\n    }\n\n    /// The bits this crate does not name (set by a newer Xen, or a mistake).\n    #[inline]\n    pub const fn unknown_bits(self) -> "
+    + ((stack1 = alias2(alias1(depth0, "valueType", {"start":{"line":79,"column":41},"end":{"line":79,"column":50}} ), depth0)) != null ? stack1 : "")
+    + " {\n        self.0 & !Self::all().0\n    }\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "")
+    + "        {\n            bits |= "
+    + ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":47,"column":22},"end":{"line":47,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ";\n        }\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":44,"column":10},"end":{"line":44,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// The name of the constant with this value, or `None` for a value this crate does not name\n    /// (from a newer Xen, or left out by the cargo features).\n    pub fn name(self) -> Option<&'static str> {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":93,"column":9}}})) != null ? stack1 : "")
+    + "        None\n    }\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":0},"end":{"line":89,"column":7}}})) != null ? stack1 : "")
+    + "        if self.0 == "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":90,"column":23},"end":{"line":90,"column":31}} ), depth0)) != null ? stack1 : "")
+    + " {\n            return Some(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":91,"column":27},"end":{"line":91,"column":32}} ), depth0)) != null ? stack1 : "")
+    + "\");\n        }\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        if self.0 == 0 {\n            return f.write_str(\""
+    + ((stack1 = container.lambda(container.strict(depth0, "typeName", {"start":{"line":127,"column":34},"end":{"line":127,"column":42}} ), depth0)) != null ? stack1 : "")
+    + "(0)\");\n        }\n        let mut first = true;\n        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(\" | \") };\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":131,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "")
+    + "        let rest = self.unknown_bits();\n        if rest != 0 {\n            sep(f)?;\n            write!(f, \"{rest:#x}\")?;\n        }\n        Ok(())\n    }\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":132,"column":0},"end":{"line":140,"column":11}}})) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":135,"column":7}}})) != null ? stack1 : "")
+    + "        if "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"someZero"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":11},"end":{"line":136,"column":55}}})) != null ? stack1 : "")
+    + "self.contains(Self::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":136,"column":77},"end":{"line":136,"column":81}} ), depth0)) != null ? stack1 : "")
+    + ") {\n            sep(f)?;\n            f.write_str(\""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":138,"column":27},"end":{"line":138,"column":32}} ), depth0)) != null ? stack1 : "")
+    + "\")?;\n        }\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":136,"column":29},"end":{"line":136,"column":37}} ), depth0)) != null ? stack1 : "")
+    + " != 0 && ";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "    /// The constant's C name, or `"
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":150,"column":37},"end":{"line":150,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "(value)` for a value this crate does not name.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        match self.name() {\n            Some(name) => f.write_str(name),\n            None => write!(f, \""
+    + ((stack1 = alias2(alias1(depth0, "typeName", {"start":{"line":154,"column":33},"end":{"line":154,"column":41}} ), depth0)) != null ? stack1 : "")
+    + "({})\", self.0),\n        }\n    }\n";
+},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ops"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":161,"column":0},"end":{"line":182,"column":9}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":162,"column":0},"end":{"line":164,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::ops::"
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":165,"column":20},"end":{"line":165,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " for "
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":165,"column":34},"end":{"line":165,"column":45}} ), depth0)) != null ? stack1 : "")
+    + " {\n    type Output = Self;\n    #[inline]\n    fn "
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":168,"column":9},"end":{"line":168,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "(self, other: Self) -> Self {\n        Self("
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":169,"column":15},"end":{"line":169,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ")\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":173,"column":0},"end":{"line":175,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::ops::"
+    + ((stack1 = alias3(alias2(depth0, "trait", {"start":{"line":176,"column":20},"end":{"line":176,"column":25}} ), depth0)) != null ? stack1 : "")
+    + "Assign for "
+    + ((stack1 = alias3(alias2(depths[1], "typeName", {"start":{"line":176,"column":40},"end":{"line":176,"column":51}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn "
+    + ((stack1 = alias3(alias2(depth0, "method", {"start":{"line":178,"column":9},"end":{"line":178,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "_assign(&mut self, other: Self) {\n        self.0 = "
+    + ((stack1 = alias3(alias2(depth0, "expr", {"start":{"line":179,"column":19},"end":{"line":179,"column":23}} ), depth0)) != null ? stack1 : "")
+    + ";\n    }\n}\n";
+},"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":163,"column":2},"end":{"line":163,"column":8}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":7}}})) != null ? stack1 : "")
+    + "#[repr(transparent)]\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.program(3, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg_attr(feature = \"zerocopy\", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]\npub struct "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":15,"column":13},"end":{"line":15,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "(pub "
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":15,"column":30},"end":{"line":15,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ");\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + "impl "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":20,"column":7},"end":{"line":20,"column":15}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"members"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":27,"column":9}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":96,"column":7}}})) != null ? stack1 : "")
+    + "}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":101,"column":7}}})) != null ? stack1 : "")
+    + "impl From<"
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":102,"column":12},"end":{"line":102,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":102,"column":31},"end":{"line":102,"column":39}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn from(value: "
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":104,"column":21},"end":{"line":104,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        Self(value)\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":111,"column":7}}})) != null ? stack1 : "")
+    + "impl From<"
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":112,"column":12},"end":{"line":112,"column":20}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(depth0, "valueType", {"start":{"line":112,"column":30},"end":{"line":112,"column":39}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn from(value: "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":114,"column":21},"end":{"line":114,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        value.0\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":119,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::fmt::Debug for "
+    + ((stack1 = alias3(alias2(depth0, "typeName", {"start":{"line":122,"column":30},"end":{"line":122,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.program(15, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":157,"column":7}}})) != null ? stack1 : "")
+    + "}\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"flags"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":183,"column":7}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
   },
   "availability.rs.hbs": {
     digest: "646e25cd7cd378b6d5919c167837d65ba8575a25f149fb6ce905f7983c3fb0eb",
@@ -1380,7 +1637,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.rs.hbs": {
-    digest: "096054cf630f8863cbf2e688af9f0e935be3e01e397b2b0728ffb33b9fa06ef8",
+    digest: "1dfe3ee43a750ea4cf6b53c74569bd54e7d57e1763256d30662a35b81290ea30",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1425,7 +1682,8 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"alias"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setHeader"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"argOps"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setType"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":55,"column":7}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1509,8 +1767,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"setType"),{"name":"with","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1519,35 +1776,8 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"settype"),depth0,{"name":"settype","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"15":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
-    + "pub mod since {\n    use crate::"
-    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":59,"column":17},"end":{"line":59,"column":24}} ), depth0)) != null ? stack1 : "")
-    + ";\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
-    + "}\n";
-},"16":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "/// "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + "\n";
-},"17":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":62,"column":6},"end":{"line":62,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"18":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1556,8 +1786,18 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":69,"column":0},"end":{"line":96,"column":9}}})) != null ? stack1 : "");
-},"19":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "");
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":0},"end":{"line":70,"column":9}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1565,12 +1805,35 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
-    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + "pub mod since {\n    use crate::"
+    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":64,"column":17},"end":{"line":64,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ";\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":66,"column":0},"end":{"line":68,"column":9}}})) != null ? stack1 : "")
     + "}\n";
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":67,"column":6},"end":{"line":67,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n";
 },"20":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":101,"column":9}}})) != null ? stack1 : "");
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1578,21 +1841,34 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":11}}})) != null ? stack1 : "")
-    + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":80,"column":6},"end":{"line":80,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":83,"column":9}}})) != null ? stack1 : "")
-    + "    };\n";
-},"21":function(container,depth0,helpers,partials,data) {
-    return "\n";
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":90,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":91,"column":0},"end":{"line":99,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
 },"22":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":11}}})) != null ? stack1 : "")
+    + "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":85,"column":6},"end":{"line":85,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
+    + "    };\n";
+},"23":function(container,depth0,helpers,partials,data) {
+    return "\n";
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "        "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"23":function(container,depth0,helpers,partials,data) {
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1600,18 +1876,18 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":0},"end":{"line":89,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":97,"column":9}}})) != null ? stack1 : "")
     + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":93,"column":6},"end":{"line":93,"column":10}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":98,"column":6},"end":{"line":98,"column":10}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"24":function(container,depth0,helpers,partials,data) {
+},"26":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "    /// "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"25":function(container,depth0,helpers,partials,data) {
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1631,10 +1907,10 @@ export const PRECOMPILED: Precompiled = {
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"uses"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":98,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":56,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":103,"column":0},"end":{"line":107,"column":7}}})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
   },
   "ops.rs.hbs": {
@@ -1864,6 +2140,204 @@ export const PRECOMPILED: Precompiled = {
     + "    ];\n\n    /// Xen `major.minor`.\n    #[inline]\n    pub const fn new(major: u8, minor: u8) -> Self {\n        Self { major, minor }\n    }\n\n    /// The major number: 4 for Xen 4.15.\n    #[inline]\n    pub const fn major(self) -> u8 {\n        self.major\n    }\n\n    /// The minor number: 15 for Xen 4.15.\n    #[inline]\n    pub const fn minor(self) -> u8 {\n        self.minor\n    }\n\n    /// The release `XENVER_version` reports, `major << 16 | minor` (`0x0004_000f` is 4.15).\n    #[inline]\n    pub const fn from_xenver_version(version: u32) -> Self {\n        Self::new((version >> 16) as u8, version as u8)\n    }\n\n    /// The release as `XENVER_version` reports it, `major << 16 | minor`.\n    #[inline]\n    pub const fn xenver_version(self) -> u32 {\n        (self.major as u32) << 16 | self.minor as u32\n    }\n\n    /// `self >= other`, usable in `const` contexts.\n    #[inline]\n    pub const fn at_least(self, other: XenRelease) -> bool {\n        self.major > other.major || (self.major == other.major && self.minor >= other.minor)\n    }\n}\n\nimpl fmt::Display for XenRelease {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        write!(f, \"{}.{}\", self.major, self.minor)\n    }\n}\n\n/// A Linux release, `major.minor` (or `2.6.patch` before 3.0), ordered: what added an item of\n/// Linux's Xen device interface (`xenabi::linux`).\n///\n/// Compare the kernel a program runs on ([`LinuxRelease::from_uname`] of `uname -r`) with an\n/// item's `LINUX_SINCE` or `since` entry: an older kernel refuses the ioctl with `ENOTTY`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub struct LinuxRelease {\n    major: u8,\n    minor: u8,\n    patch: u8,\n}\n\nimpl LinuxRelease {\n    /// Linux `major.minor.patch`; the patch level counts only before 3.0 (`2.6.37`).\n    #[inline]\n    pub const fn new(major: u8, minor: u8, patch: u8) -> Self {\n        Self { major, minor, patch }\n    }\n\n    /// The release a kernel release string names (`6.1.0-37-amd64`, `4.11.0`, `2.6.37.6`), by\n    /// its leading numbers; `None` when it does not start with `major.minor`.\n    pub fn from_uname(release: &str) -> Option<Self> {\n        let mut parts = release.split(|c: char| !c.is_ascii_digit());\n        let major: u8 = parts.next()?.parse().ok()?;\n        let minor: u8 = parts.next()?.parse().ok()?;\n        let patch: u8 = if major < 3 { parts.next().and_then(|p| p.parse().ok()).unwrap_or(0) } else { 0 };\n        Some(Self::new(major, minor, patch))\n    }\n\n    /// `LINUX_VERSION_CODE`'s form: `major << 16 | minor << 8 | patch`.\n    #[inline]\n    pub const fn version_code(self) -> u32 {\n        (self.major as u32) << 16 | (self.minor as u32) << 8 | self.patch as u32\n    }\n\n    /// `self >= other`, usable in `const` contexts.\n    #[inline]\n    pub const fn at_least(self, other: LinuxRelease) -> bool {\n        self.version_code() >= other.version_code()\n    }\n}\n\nimpl fmt::Display for LinuxRelease {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        if self.major < 3 {\n            write!(f, \"{}.{}.{}\", self.major, self.minor, self.patch)\n        } else {\n            write!(f, \"{}.{}\", self.major, self.minor)\n        }\n    }\n}\n\n/// What a gate asks of the system.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum GateKind {\n    /// How Xen was built: a Kconfig option (`CONFIG_ARGO`).\n    Build,\n    /// How Xen was booted: a command-line option (`argo=1`).\n    Boot,\n    /// How the domain was created: a creation flag.\n    Domain,\n}\n\n/// A setting beyond the release that an item needs: without it the call fails even on a\n/// release that has the item. Gates never change a layout or a value.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub struct Gate {\n    /// Build, boot or domain.\n    pub kind: GateKind,\n    /// The setting as a user writes it: the Kconfig symbol, the command-line option with its\n    /// value, or the creation flag.\n    pub name: &'static str,\n    /// The first release the gate applies to.\n    pub since: XenRelease,\n    /// The first release it no longer applies to, if any.\n    pub until: Option<XenRelease>,\n    /// What the setting enables, and what happens without it.\n    pub doc: &'static str,\n}\n\nimpl Gate {\n    /// Whether the gate applies to a hypervisor of `release`.\n    #[inline]\n    pub const fn applies_to(&self, release: XenRelease) -> bool {\n        release.at_least(self.since)\n            && match self.until {\n                Some(until) => !release.at_least(until),\n                None => true,\n            }\n    }\n}\n";
 },"useData":true},
   },
+  "sets.rs.hbs": {
+    digest: "7cf539bda049820c727b9169bee8896d58084a8c554910abe364e967611df243",
+    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "")
+    + "#[test]\nfn "
+    + ((stack1 = alias3(alias2(depth0, "testName", {"start":{"line":17,"column":5},"end":{"line":17,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "() {\n    use "
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":18,"column":10},"end":{"line":18,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::*;\n    type T = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"type"), "typeName", {"start":{"line":19,"column":15},"end":{"line":19,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ";\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"members"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"unknown"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":52,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":55,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
+    + "    {\n        assert_eq!(T::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":25,"column":24},"end":{"line":25,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ".0, "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":25,"column":36},"end":{"line":25,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ", \""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":25,"column":51},"end":{"line":25,"column":56}} ), depth0)) != null ? stack1 : "")
+    + "\");\n        assert_eq!(T::from("
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":26,"column":29},"end":{"line":26,"column":37}} ), depth0)) != null ? stack1 : "")
+    + "), T::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":26,"column":47},"end":{"line":26,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ", \""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":26,"column":58},"end":{"line":26,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ": from the integer\");\n        assert_eq!(integer(T::"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":27,"column":32},"end":{"line":27,"column":36}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":27,"column":42},"end":{"line":27,"column":50}} ), depth0)) != null ? stack1 : "")
+    + "), "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":27,"column":57},"end":{"line":27,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ", \""
+    + ((stack1 = alias3(alias2(depth0, "cName", {"start":{"line":27,"column":72},"end":{"line":27,"column":77}} ), depth0)) != null ? stack1 : "")
+    + ": to the integer\");\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"type"),"flags"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.program(6, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
+    + "    }\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":22,"column":6},"end":{"line":22,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        assert!(T::all().contains(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":29,"column":39},"end":{"line":29,"column":43}} ), depth0)) != null ? stack1 : "")
+    + "), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":29,"column":51},"end":{"line":29,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ": in all()\");\n"
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"zero"),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":34,"column":11}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "        assert!(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":21},"end":{"line":31,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ".intersects(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":44},"end":{"line":31,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ") && !T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":31,"column":61},"end":{"line":31,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ".is_empty(), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":31,"column":83},"end":{"line":31,"column":88}} ), depth0)) != null ? stack1 : "")
+    + ": set\");\n        assert_eq!(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":32,"column":24},"end":{"line":32,"column":28}} ), depth0)) != null ? stack1 : "")
+    + " - T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":32,"column":38},"end":{"line":32,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ", T::empty(), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":32,"column":61},"end":{"line":32,"column":66}} ), depth0)) != null ? stack1 : "")
+    + ": removed\");\n        assert!(format!(\"{:?}\", T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":33,"column":37},"end":{"line":33,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ").contains(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":57},"end":{"line":33,"column":62}} ), depth0)) != null ? stack1 : "")
+    + "\"), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":33,"column":71},"end":{"line":33,"column":76}} ), depth0)) != null ? stack1 : "")
+    + ": Debug {:?}\", T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":33,"column":98},"end":{"line":33,"column":102}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        assert_eq!(format!(\"{:?}\", T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":36,"column":40},"end":{"line":36,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "), T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":36,"column":54},"end":{"line":36,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ".name().expect(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":36,"column":78},"end":{"line":36,"column":83}} ), depth0)) != null ? stack1 : "")
+    + ": a name\"), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":36,"column":100},"end":{"line":36,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ": Debug\");\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"unique"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":39,"column":7}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "        assert_eq!(T::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":38,"column":24},"end":{"line":38,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ".name(), Some(\""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":38,"column":47},"end":{"line":38,"column":52}} ), depth0)) != null ? stack1 : "")
+    + "\"), \""
+    + ((stack1 = alias2(alias1(depth0, "cName", {"start":{"line":38,"column":61},"end":{"line":38,"column":66}} ), depth0)) != null ? stack1 : "")
+    + ": its own name\");\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"type"),"flags"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":51,"column":7}}})) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    let extra = T::all() | T::from("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":45,"column":37},"end":{"line":45,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ");\n    assert_eq!(extra.unknown_bits(), "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":46,"column":39},"end":{"line":46,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ");\n    assert!(format!(\"{extra:?}\").ends_with(\""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknownHex", {"start":{"line":47,"column":46},"end":{"line":47,"column":61}} ), depth0)) != null ? stack1 : "")
+    + "\"), \"{extra:?}\");\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    assert_eq!(T::from("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":49,"column":25},"end":{"line":49,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ").name(), None);\n    assert_eq!(format!(\"{:?}\", T::from("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":50,"column":41},"end":{"line":50,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ")), \""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "typeName", {"start":{"line":50,"column":62},"end":{"line":50,"column":75}} ), depth0)) != null ? stack1 : "")
+    + "("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"type"), "unknown", {"start":{"line":50,"column":80},"end":{"line":50,"column":92}} ), depth0)) != null ? stack1 : "")
+    + ")\");\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    assert_eq!(format!(\"{:?}\", T::empty()), \""
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"type"), "typeName", {"start":{"line":54,"column":47},"end":{"line":54,"column":60}} ), depth0)) != null ? stack1 : "")
+    + "(0)\");\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! Every value set's and flag set's type: each member's associated constant holds its\n//! constant, converts to and from the integer, and prints its C name; a value no member has\n//! (from a newer Xen) stays representable and prints as a number, and flag bits the crate does\n//! not name print in hex after the named ones.\n#![allow(unused_imports)]\n\n/// `value` converted to the integer type of `like` (a typedef the test module may not import).\nfn integer<T: Into<I>, I>(value: T, _like: I) -> I {\n    value.into()\n}\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
+  },
   "types.rs.hbs": {
     digest: "6f1eba30ee75235e30e2600d4bb0953312e66efe401b97315dc2345afc7f8e70",
     spec: {"0":function(container,depth0,helpers,partials,data) {
@@ -1980,5 +2454,40 @@ export const PRECOMPILED: Precompiled = {
     + "\n// ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"asserts"),lookupProperty(depth0,"assertBlocks"),{"name":"asserts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
+  },
+  "vm_memory.rs.hbs": {
+    digest: "7b67bd0ff6ca7802a38db9edd2b95a1fc125cfd64ed2b551e4ec706a16e7db0e",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "")
+    + "    check::<"
+    + ((stack1 = alias2(alias1(depth0, "path", {"start":{"line":38,"column":14},"end":{"line":38,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ">(\""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":38,"column":25},"end":{"line":38,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "\");\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! The `vm-memory` feature: every record that holds no union is `ByteValued`, and its\n//! `as_slice`/`as_mut_slice` cover exactly its bytes (with `zerocopy`, the same bytes as\n//! `IntoBytes`), so any bytes written through it read back unchanged.\n#![cfg(feature = \"vm-memory\")]\n\nuse core::mem::size_of;\nuse vm_memory::ByteValued;\n\n/// What a record under test is: `ByteValued`, and with `zerocopy` also `IntoBytes`.\n#[cfg(feature = \"zerocopy\")]\ntrait Plain: ByteValued + Default + Copy + zerocopy::IntoBytes + zerocopy::Immutable {}\n#[cfg(feature = \"zerocopy\")]\nimpl<T: ByteValued + Default + Copy + zerocopy::IntoBytes + zerocopy::Immutable> Plain for T {}\n/// What a record under test is: `ByteValued`, and with `zerocopy` also `IntoBytes`.\n#[cfg(not(feature = \"zerocopy\"))]\ntrait Plain: ByteValued + Default + Copy {}\n#[cfg(not(feature = \"zerocopy\"))]\nimpl<T: ByteValued + Default + Copy> Plain for T {}\n\nfn check<T: Plain>(name: &str) {\n    let bytes: Vec<u8> = (0..size_of::<T>()).map(|i| (i as u8).wrapping_mul(37) | 1).collect();\n    let mut value = T::default();\n    assert_eq!(value.as_slice().len(), size_of::<T>(), \"{name}: as_slice covers the record\");\n    value.as_mut_slice().copy_from_slice(&bytes);\n    assert_eq!(value.as_slice(), &bytes[..], \"{name}: bytes read back\");\n    let copy = value;\n    assert_eq!(copy.as_slice(), &bytes[..], \"{name}: a copy keeps them\");\n    #[cfg(feature = \"zerocopy\")]\n    assert_eq!(value.as_slice(), zerocopy::IntoBytes::as_bytes(&value), \"{name}: as zerocopy sees it\");\n}\n\n#[test]\nfn every_plain_record_is_byte_valued() {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"records"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":39,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
+},"useData":true},
   },
 };

@@ -61,6 +61,59 @@ pub const FX_NEGATIVE: i32 = -22;
 #[cfg(feature = "xen-4-17")]
 pub const FX_BIG: u64 = 0x100000000;
 
+/// The values of `DOMID`, as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct Domid(pub u32);
+
+impl Domid {
+    /// `DOMID_SELF`.
+    pub const DOMID_SELF: Self = Self(DOMID_SELF);
+    /// `DOMID_LATE`.
+    #[cfg(feature = "xen-4-18")]
+    pub const DOMID_LATE: Self = Self(DOMID_LATE);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == DOMID_SELF {
+            return Some("DOMID_SELF");
+        }
+        #[cfg(feature = "xen-4-18")]
+        if self.0 == DOMID_LATE {
+            return Some("DOMID_LATE");
+        }
+        None
+    }
+}
+
+impl From<u32> for Domid {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Domid> for u32 {
+    #[inline]
+    fn from(value: Domid) -> Self {
+        value.0
+    }
+}
+
+impl ::core::fmt::Debug for Domid {
+    /// The constant's C name, or `Domid(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "Domid({})", self.0),
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

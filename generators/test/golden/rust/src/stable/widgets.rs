@@ -65,6 +65,14 @@ impl fx_range {
 }
 
 #[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_range {}
+
+#[cfg(feature = "xen-4-17")]
 impl fx_range {
     /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
     #[inline]
@@ -115,6 +123,13 @@ impl fx_hole {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_hole {}
+
 /// Tail padding everywhere but x86 (32-bit), where uint64_t is 4-aligned.
 ///
 /// C: `struct fx_tail`.
@@ -141,6 +156,14 @@ impl fx_tail {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_tail {}
+
 /// A hole whose existence depends on the width of xen_ulong_t.
 ///
 /// C: `struct fx_ulong`.
@@ -166,6 +189,14 @@ impl fx_ulong {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_ulong {}
 
 /// Bit-fields: a hole inside the run, one after it, and tail padding.
 ///
@@ -197,6 +228,14 @@ impl fx_bits {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_bits {}
 
 #[cfg(feature = "xen-4-17")]
 impl fx_bits {
@@ -265,6 +304,14 @@ impl fx_signed {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_signed {}
 
 #[cfg(feature = "xen-4-17")]
 impl fx_signed {
@@ -337,6 +384,14 @@ impl fx_buf {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_buf {}
+
 /// A count and a flexible array.
 ///
 /// C: `struct fx_list`.
@@ -363,6 +418,14 @@ impl fx_list {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_list {}
 
 /// An op number and its payload.
 ///
@@ -456,6 +519,8 @@ impl ::core::fmt::Debug for fx_op {
 /// reads: the op, its payload, zero elsewhere) or `fx_op::from`/`fx_op::typed`. An op this
 /// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
 /// `Other`, with the payload bytes as they came.
+///
+/// Not typed here (its member has no record of its own): `FX_OP_status`; use the record itself.
 ///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "xen-4-17")]
@@ -638,6 +703,14 @@ impl fx_op_u_status {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_op_u_status {}
+
 // ---- Op set FX_OP (values of fx_op.cmd) ----
 // The ops.
 
@@ -794,6 +867,14 @@ impl Default for fx_page {
     }
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_page {}
+
 /// Members per architecture.
 ///
 /// C: `struct fx_arch_cfg`.
@@ -824,6 +905,14 @@ impl fx_arch_cfg {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_arch_cfg {}
+
 /// Only on x86.
 ///
 /// C: `struct fx_x86_only`.
@@ -844,6 +933,14 @@ impl fx_x86_only {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
+
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_x86_only {}
 
 /// What took the place of fx_batch.other in 4.19: the same two bytes, as a union.
 ///
@@ -917,7 +1014,7 @@ impl fx_batch {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
-/// Every plain C integer type Xen spells without <stdint.h>.
+/// Every plain C integer type Xen spells without \<stdint.h>.
 ///
 /// C: `struct fx_ctypes`.
 ///
@@ -944,6 +1041,120 @@ pub struct fx_ctypes {
 impl fx_ctypes {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_ctypes {}
+
+/// The values of `FX_RANGE` (what `fx_range.type` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-17")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct FxRange(pub u32);
+
+#[cfg(feature = "xen-4-17")]
+impl FxRange {
+    /// `FX_RANGE_PORT`.
+    pub const PORT: Self = Self(FX_RANGE_PORT);
+    /// `FX_RANGE_MEMORY`.
+    pub const MEMORY: Self = Self(FX_RANGE_MEMORY);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == FX_RANGE_PORT {
+            return Some("FX_RANGE_PORT");
+        }
+        if self.0 == FX_RANGE_MEMORY {
+            return Some("FX_RANGE_MEMORY");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<u32> for FxRange {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<FxRange> for u32 {
+    #[inline]
+    fn from(value: FxRange) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for FxRange {
+    /// The constant's C name, or `FxRange(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "FxRange({})", self.0),
+        }
+    }
+}
+
+/// The values of `FX_WIDGET` (what `fx_range.id` holds), as an open enum:
+/// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
+/// give the constant's name, or the number.
+#[cfg(feature = "xen-4-17")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct FxWidget(pub fx_id_t);
+
+#[cfg(feature = "xen-4-17")]
+impl FxWidget {
+    /// `FX_WIDGET_SELF`.
+    pub const FX_WIDGET_SELF: Self = Self(FX_WIDGET_SELF);
+
+    /// The name of the constant with this value, or `None` for a value this crate does not name
+    /// (from a newer Xen, or left out by the cargo features).
+    pub fn name(self) -> Option<&'static str> {
+        if self.0 == FX_WIDGET_SELF {
+            return Some("FX_WIDGET_SELF");
+        }
+        None
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<fx_id_t> for FxWidget {
+    #[inline]
+    fn from(value: fx_id_t) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<FxWidget> for fx_id_t {
+    #[inline]
+    fn from(value: FxWidget) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for FxWidget {
+    /// The constant's C name, or `FxWidget(value)` for a value this crate does not name.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "FxWidget({})", self.0),
+        }
+    }
 }
 
 /// The ops of `FX_CTL` with their argument records, typed, so that no op number goes with another
@@ -1012,6 +1223,181 @@ impl FxCtlOp {
             FX_CTL_late => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Late(arg)),
             _ => None,
         }
+    }
+}
+
+/// The flags of `FX_FLAGS` (what `fx_anon.tag` holds), as a bit set:
+/// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
+/// then any bits this crate does not name, in hex.
+#[cfg(feature = "xen-4-17")]
+#[repr(transparent)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct FxFlags(pub u32);
+
+#[cfg(feature = "xen-4-17")]
+impl FxFlags {
+    /// `FX_FLAG_A`.
+    pub const A: Self = Self(FX_FLAG_A);
+    /// `FX_FLAG_B`.
+    pub const B: Self = Self(FX_FLAG_B);
+
+    /// No flag set.
+    #[inline]
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Every flag this crate names, for the releases its features select.
+    #[inline]
+    pub const fn all() -> Self {
+        // Not `mut` where no member exists on the architecture or release built for.
+        #[allow(unused_mut)]
+        let mut bits = 0;
+        {
+            bits |= FX_FLAG_A;
+        }
+        {
+            bits |= FX_FLAG_B;
+        }
+        Self(bits)
+    }
+
+    /// The bits, as the field holds them.
+    #[inline]
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every bit of `other` is set here.
+    #[inline]
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any bit of `other` is set here.
+    #[inline]
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The bits this crate does not name (set by a newer Xen, or a mistake).
+    #[inline]
+    pub const fn unknown_bits(self) -> u32 {
+        self.0 & !Self::all().0
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<u32> for FxFlags {
+    #[inline]
+    fn from(value: u32) -> Self {
+        Self(value)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl From<FxFlags> for u32 {
+    #[inline]
+    fn from(value: FxFlags) -> Self {
+        value.0
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for FxFlags {
+    /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("FxFlags(0)");
+        }
+        let mut first = true;
+        let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
+        if self.contains(Self::A) {
+            sep(f)?;
+            f.write_str("FX_FLAG_A")?;
+        }
+        if self.contains(Self::B) {
+            sep(f)?;
+            f.write_str("FX_FLAG_B")?;
+        }
+        let rest = self.unknown_bits();
+        if rest != 0 {
+            sep(f)?;
+            write!(f, "{rest:#x}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::BitOr for FxFlags {
+    type Output = Self;
+    #[inline]
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::BitOrAssign for FxFlags {
+    #[inline]
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 = self.0 | other.0;
+    }
+}
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::BitAnd for FxFlags {
+    type Output = Self;
+    #[inline]
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::BitAndAssign for FxFlags {
+    #[inline]
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 = self.0 & other.0;
+    }
+}
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::BitXor for FxFlags {
+    type Output = Self;
+    #[inline]
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::BitXorAssign for FxFlags {
+    #[inline]
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 = self.0 ^ other.0;
+    }
+}
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::Sub for FxFlags {
+    type Output = Self;
+    #[inline]
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::ops::SubAssign for FxFlags {
+    #[inline]
+    fn sub_assign(&mut self, other: Self) {
+        self.0 = self.0 & !other.0;
     }
 }
 

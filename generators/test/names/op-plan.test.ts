@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { AliasDecl, ConstantDecl, ConstantSetDecl, FieldDecl, RecordDecl, TypeRef } from '../../src/model/types.js';
+import { holdsUnion, planOpSet, UNION_REASON, type OpPlanLookup } from '../../src/names/op-plan.js';
+
+const u32: TypeRef = { kind: 'scalar', name: 'uint32' } as TypeRef;
+const rec = (name: string): TypeRef => ({ kind: 'record', name }) as TypeRef;
+const f = (name: string, type: TypeRef, extra: Partial<FieldDecl> = {}) => ({ name, type, ...extra }) as FieldDecl;
+const record = (name: string, kind: 'struct' | 'union', fields: FieldDecl[]) => ({ name, kind, fields }) as RecordDecl;
+
+function lookup(records: RecordDecl[], constants: string[], aliases: AliasDecl[] = []): OpPlanLookup {
+  return {
+    records: new Map(records.map((r) => [r.name, r])),
+    aliases: new Map(aliases.map((a) => [a.name, a])),
+    constants: new Map(constants.map((c) => [c, { name: c } as ConstantDecl])),
+  };
+}
+
+const set = (ops: ConstantSetDecl['ops'], dispatch?: ConstantSetDecl['dispatch']) => ({ kind: 'ops', name: 'FX', ops, ...(dispatch ? { dispatch } : {}) }) as ConstantSetDecl;
+
+const plain = record('fx_plain', 'struct', [f('a', u32)]);
+const withUnion = record('fx_holder', 'struct', [f('a', u32), f('u', rec('fx_holder_u'))]);
+const holderUnion = record('fx_holder_u', 'union', [f('x', u32)]);
+const call = record('fx_call', 'struct', [f('cmd', u32), f('pad', u32, { padding: true }), f('u', rec('fx_call_u'))]);
+const callUnion = record('fx_call_u', 'union', [f('plain', rec('fx_plain'))]);
+
+describe('planOpSet', () => {
+  it('types every op of a set whose number travels apart, the op without a record too', () => {
+    const l = lookup([plain], ['FX_a', 'FX_b']);
+    const plan = planOpSet(l, set([{ constant: 'FX_a', record: 'fx_plain' }, { constant: 'FX_b' }]));
+    expect(plan).toEqual({ set: 'FX', shape: 'args', ops: [{ constant: 'FX_a', name: 'a', record: 'fx_plain' }, { constant: 'FX_b', name: 'b' }], leftOut: [] });
+  });
+
+  it('leaves out an op whose record holds a union, naming why, and keeps the others', () => {
+    const l = lookup([plain, withUnion, holderUnion], ['FX_a', 'FX_b']);
+    const plan = planOpSet(l, set([{ constant: 'FX_a', record: 'fx_plain' }, { constant: 'FX_b', record: 'fx_holder' }]))!;
+    expect(plan.ops.map((o) => o.constant)).toEqual(['FX_a']);
+    expect(plan.leftOut).toEqual([{ constant: 'FX_b', reason: UNION_REASON }]);
+  });
+
+  it('takes a dispatched set with an op outside the union (EVTCHNOP) as one whose number travels apart', () => {
+    const l = lookup([plain, call, callUnion], ['FX_a', 'FX_b']);
+    const s = set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }, { constant: 'FX_b', record: 'fx_plain' }], { record: 'fx_call', opField: 'cmd', payloadField: 'u' });
+    expect(planOpSet(l, s)?.shape).toBe('args');
+  });
+
+  it('types a dispatched set whose record is the op, padding and the union as tagged, by member', () => {
+    const l = lookup([plain, call, callUnion], ['FX_a', 'FX_b']);
+    const s = set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }, { constant: 'FX_b', member: 'status' }], { record: 'fx_call', opField: 'cmd', payloadField: 'u' });
+    const plan = planOpSet(l, s)!;
+    expect(plan.shape).toBe('tagged');
+    expect(plan.ops).toEqual([{ constant: 'FX_a', name: 'a', member: 'plain', record: 'fx_plain' }]);
+    expect(plan.leftOut).toEqual([{ constant: 'FX_b', reason: 'its member has no record of its own' }]);
+  });
+
+  it('does not type a tagged set whose dispatch record holds more than the op and padding', () => {
+    const versioned = record('fx_call', 'struct', [f('cmd', u32), f('version', u32), f('u', rec('fx_call_u'))]);
+    const l = lookup([plain, versioned, callUnion], ['FX_a']);
+    expect(planOpSet(l, set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }], { record: 'fx_call', opField: 'cmd', payloadField: 'u' }))).toBeUndefined();
+  });
+
+  it('leaves out an op whose number or record the release does not declare, and plans nothing when no op is left', () => {
+    const l = lookup([], ['FX_a']);
+    const plan = planOpSet(l, set([{ constant: 'FX_a', record: 'fx_gone' }, { constant: 'FX_new' }]));
+    expect(plan).toBeUndefined();
+  });
+});
+
+describe('holdsUnion', () => {
+  it('finds a union through an array of a typedef of a record', () => {
+    const alias = { name: 'fx_holder_t', type: rec('fx_holder') } as AliasDecl;
+    const outer = record('fx_outer', 'struct', [f('many', { kind: 'array', element: { kind: 'alias', name: 'fx_holder_t' }, length: 2 } as TypeRef)]);
+    const l = lookup([outer, withUnion, holderUnion], [], [alias]);
+    expect(holdsUnion(l, outer)).toBe(true);
+    expect(holdsUnion(l, plain)).toBe(false);
+  });
+});
