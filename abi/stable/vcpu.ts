@@ -4,8 +4,9 @@
  * and tell Xen where in guest memory to keep a vCPU's vcpu_info, runstate and pvclock time
  * record. Each `VCPUOP_*` sub-op takes the record listed with it.
  *
- * `VCPUOP_initialise` takes the architecture's `vcpu_guest_context`, which xenabi does not
- * declare yet. Xen's function-like macros that split a physical id are not declared either:
+ * `VCPUOP_initialise` takes the architecture's `vcpu_guest_context` (declared in the
+ * `xen_guest` module), passed apart from this set's records, so the op names no payload
+ * record here. Xen's function-like macros that split a physical id are not declared either:
  * the x86 APIC id is the low 32 bits of `vcpu_get_physid.phys_id`, the ACPI id the high 32.
  */
 import { abiModule, array, c_int, constant, field, flag, flagSet, handle, inlineUnion, op, opSet, ptr, struct, u32, u64, valueSet } from 'xenabi/dsl';

@@ -475,6 +475,88 @@ export const XEN_HYPERCALL_TAG = constant('XEN_HYPERCALL_TAG', 0xea1, {
   doc: 'Arm: the immediate of the HVC instruction that makes a hypercall (the hypercall number goes in x16 or r12).',
 });
 
+// ---- Arm guest memory map and interrupts (arch-arm.h, tools builds) --------------------------
+
+/** arch-arm.h as tools builds see it: the guest memory map is for the toolstack and device models. */
+const ARM_H_TOOLS = { ...ARM_H, tools: true };
+
+interface GuestLayoutOptions {
+  since?: string;
+  until?: string;
+  /** A 64-bit address or size (`unsigned long long`, `0x…ULL` in Xen); a count or interrupt number otherwise. */
+  address?: boolean;
+  history?: { since: string; value: bigint }[];
+}
+
+/** A number of the fixed memory map and interrupt numbering Xen gives Arm guests; Xen shows it to tools builds only. */
+const guestLayout = (name: string, value: bigint, doc: string, extra: GuestLayoutOptions = {}) => {
+  const since = extra.since ?? '4.6';
+  return constant(name, value, {
+    since,
+    ...(extra.until ? { until: extra.until } : {}),
+    archs: [...ARM],
+    xenOrigin: [ARM_H_TOOLS],
+    toolsOnlySince: since,
+    ...(extra.address === false ? { cType: 'int' as const } : { cType: 'unsigned long long' as const, spelling: 'hex' as const }),
+    ...(extra.history ? { history: extra.history } : {}),
+    doc,
+  });
+};
+const count = { address: false };
+
+export const GUEST_VIRTIO_MMIO_BASE = guestLayout('GUEST_VIRTIO_MMIO_BASE', 0x02000000n, 'Arm: where the toolstack places the MMIO windows of virtio devices.', { since: '4.17' });
+export const GUEST_VIRTIO_MMIO_SIZE = guestLayout('GUEST_VIRTIO_MMIO_SIZE', 0x00100000n, 'Arm: the bytes of that virtio MMIO area (1 MiB).', { since: '4.17' });
+export const GUEST_GICD_BASE = guestLayout('GUEST_GICD_BASE', 0x03001000n, 'Arm: the guest physical address of the emulated GICv2 distributor.');
+export const GUEST_GICD_SIZE = guestLayout('GUEST_GICD_SIZE', 0x00001000n, 'Arm: the bytes of the GICv2 distributor (4 KiB).');
+export const GUEST_GICC_BASE = guestLayout('GUEST_GICC_BASE', 0x03002000n, 'Arm: the guest physical address of the GICv2 CPU interface.');
+export const GUEST_GICC_SIZE = guestLayout('GUEST_GICC_SIZE', 0x00000100n, 'Arm: the bytes of the GICv2 CPU interface: 256 in 4.6, 8 KiB from 4.7.', {
+  history: [{ since: '4.7', value: 0x00002000n }],
+});
+export const GUEST_GICV3_GICD_BASE = guestLayout('GUEST_GICV3_GICD_BASE', 0x03001000n, 'Arm: the guest physical address of the emulated GICv3 distributor.');
+export const GUEST_GICV3_GICD_SIZE = guestLayout('GUEST_GICV3_GICD_SIZE', 0x00010000n, 'Arm: the bytes of the GICv3 distributor (64 KiB).');
+export const GUEST_GICV3_RDIST_STRIDE = guestLayout('GUEST_GICV3_RDIST_STRIDE', 0x00020000n, 'Arm: the bytes between two GICv3 redistributors (128 KiB); dropped in 4.11.', {
+  until: '4.11',
+});
+export const GUEST_GICV3_RDIST_REGIONS = guestLayout('GUEST_GICV3_RDIST_REGIONS', 1n, 'Arm: how many GICv3 redistributor regions a guest has.', count);
+export const GUEST_GICV3_GICR0_BASE = guestLayout('GUEST_GICV3_GICR0_BASE', 0x03020000n, 'Arm: the guest physical address of the first GICv3 redistributor region.');
+export const GUEST_GICV3_GICR0_SIZE = guestLayout('GUEST_GICV3_GICR0_SIZE', 0x01000000n, 'Arm: the bytes of that region (16 MiB), room for the redistributors of 128 vCPUs.');
+export const GUEST_VPCI_ECAM_BASE = guestLayout('GUEST_VPCI_ECAM_BASE', 0x10000000n, 'Arm: the guest physical address of the emulated PCI configuration space (ECAM).', { since: '4.16' });
+export const GUEST_VPCI_ECAM_SIZE = guestLayout('GUEST_VPCI_ECAM_SIZE', 0x10000000n, 'Arm: the bytes of that configuration space (256 MiB).', { since: '4.16' });
+export const GUEST_ACPI_BASE = guestLayout('GUEST_ACPI_BASE', 0x20000000n, 'Arm: where the toolstack puts the ACPI tables of a guest.', { since: '4.8' });
+export const GUEST_ACPI_SIZE = guestLayout('GUEST_ACPI_SIZE', 0x02000000n, 'Arm: the bytes kept for the ACPI tables (32 MiB).', { since: '4.8' });
+export const GUEST_PL011_BASE = guestLayout('GUEST_PL011_BASE', 0x22000000n, 'Arm: the guest physical address of the emulated PL011 UART (vpl011).', { since: '4.10' });
+export const GUEST_PL011_SIZE = guestLayout('GUEST_PL011_SIZE', 0x00001000n, 'Arm: the bytes of that UART (4 KiB).', { since: '4.10' });
+export const GUEST_VPCI_ADDR_TYPE_MEM = guestLayout('GUEST_VPCI_ADDR_TYPE_MEM', 0x02000000n, 'Arm: the first cell of the device-tree range that describes the virtual PCI memory window (32-bit, non-prefetchable).', { since: '4.16' });
+export const GUEST_VPCI_MEM_ADDR = guestLayout('GUEST_VPCI_MEM_ADDR', 0x23000000n, 'Arm: the guest physical address of the virtual PCI memory window.', { since: '4.16' });
+export const GUEST_VPCI_MEM_SIZE = guestLayout('GUEST_VPCI_MEM_SIZE', 0x10000000n, 'Arm: the bytes of that window (256 MiB).', { since: '4.16' });
+export const GUEST_GNTTAB_BASE = guestLayout('GUEST_GNTTAB_BASE', 0x38000000n, 'Arm: where a guest finds room to map its grant table frames.');
+export const GUEST_GNTTAB_SIZE = guestLayout('GUEST_GNTTAB_SIZE', 0x01000000n, 'Arm: the bytes of that room (16 MiB).');
+export const GUEST_MAGIC_BASE = guestLayout('GUEST_MAGIC_BASE', 0x39000000n, 'Arm: the start of the pages the toolstack sets up for the guest (xenstore and console rings and the like).');
+export const GUEST_MAGIC_SIZE = guestLayout('GUEST_MAGIC_SIZE', 0x01000000n, 'Arm: the bytes kept for those pages (16 MiB).');
+export const GUEST_RAM_BANKS = guestLayout('GUEST_RAM_BANKS', 2n, 'Arm: how many banks guest RAM comes in (GUEST_RAM0_* and GUEST_RAM1_*).', count);
+export const GUEST_RAM0_BASE = guestLayout('GUEST_RAM0_BASE', 0x40000000n, 'Arm: the start of the low RAM bank, at 1 GiB.');
+export const GUEST_RAM0_SIZE = guestLayout('GUEST_RAM0_SIZE', 0xc0000000n, 'Arm: the bytes of the low RAM bank (3 GiB).');
+export const GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM = guestLayout('GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM', 0x42000000n, 'Arm: the first cell of the device-tree range that describes the prefetchable virtual PCI window; 4.19 marked it 64-bit.', {
+  since: '4.16',
+  history: [{ since: '4.19', value: 0x43000000n }],
+});
+export const GUEST_VPCI_PREFETCH_MEM_ADDR = guestLayout('GUEST_VPCI_PREFETCH_MEM_ADDR', 0x100000000n, 'Arm: the guest physical address of the prefetchable virtual PCI window, at 4 GiB.', { since: '4.16' });
+export const GUEST_VPCI_PREFETCH_MEM_SIZE = guestLayout('GUEST_VPCI_PREFETCH_MEM_SIZE', 0x100000000n, 'Arm: the bytes of that window (4 GiB).', { since: '4.16' });
+export const GUEST_RAM1_BASE = guestLayout('GUEST_RAM1_BASE', 0x0200000000n, 'Arm: the start of the high RAM bank, at 8 GiB.');
+export const GUEST_RAM1_SIZE = guestLayout('GUEST_RAM1_SIZE', 0xfe00000000n, 'Arm: the bytes of the high RAM bank (1016 GiB).');
+export const GUEST_RAM_BASE = guestLayout('GUEST_RAM_BASE', 0x40000000n, 'Arm: the lowest address of guest RAM (GUEST_RAM0_BASE).');
+export const GUEST_RAM_MAX = guestLayout('GUEST_RAM_MAX', 0xfec0000000n, 'Arm: the most RAM a guest can have, both banks together.');
+export const GUEST_MAX_VCPUS = guestLayout('GUEST_MAX_VCPUS', 128n, 'Arm: the most vCPUs a guest can have, as the GICv3 redistributor region allows.', { since: '4.8', address: false });
+export const GUEST_TIMER_VIRT_PPI = guestLayout('GUEST_TIMER_VIRT_PPI', 27n, 'Arm: the private interrupt of the virtual timer.', count);
+export const GUEST_TIMER_PHYS_S_PPI = guestLayout('GUEST_TIMER_PHYS_S_PPI', 29n, 'Arm: the private interrupt of the secure physical timer.', count);
+export const GUEST_TIMER_PHYS_NS_PPI = guestLayout('GUEST_TIMER_PHYS_NS_PPI', 30n, 'Arm: the private interrupt of the non-secure physical timer.', count);
+export const GUEST_EVTCHN_PPI = guestLayout('GUEST_EVTCHN_PPI', 31n, 'Arm: the private interrupt Xen raises for event-channel upcalls.', count);
+export const GUEST_VPL011_SPI = guestLayout('GUEST_VPL011_SPI', 32n, 'Arm: the shared interrupt of the emulated PL011 UART.', { since: '4.10', address: false });
+export const GUEST_VIRTIO_MMIO_SPI_FIRST = guestLayout('GUEST_VIRTIO_MMIO_SPI_FIRST', 33n, 'Arm: the first shared interrupt kept for virtio MMIO devices.', { since: '4.17', address: false });
+export const GUEST_VIRTIO_MMIO_SPI_LAST = guestLayout('GUEST_VIRTIO_MMIO_SPI_LAST', 43n, 'Arm: the last shared interrupt kept for virtio MMIO devices.', { since: '4.17', address: false });
+export const GUEST_FFA_NOTIF_PEND_INTR_ID = guestLayout('GUEST_FFA_NOTIF_PEND_INTR_ID', 8n, 'Arm: the interrupt that tells a guest FF-A notifications are pending.', { since: '4.19', address: false });
+export const GUEST_FFA_SCHEDULE_RECV_INTR_ID = guestLayout('GUEST_FFA_SCHEDULE_RECV_INTR_ID', 9n, 'Arm: the interrupt that asks a guest to schedule an FF-A receiver.', { since: '4.19', address: false });
+
 export default abiModule({
   name: 'xen',
   xenHeader: 'xen.h',
@@ -566,5 +648,50 @@ export default abiModule({
     MACH2PHYS_NR_ENTRIES,
     SEGBASE,
     XEN_HYPERCALL_TAG,
+    GUEST_VIRTIO_MMIO_BASE,
+    GUEST_VIRTIO_MMIO_SIZE,
+    GUEST_GICD_BASE,
+    GUEST_GICD_SIZE,
+    GUEST_GICC_BASE,
+    GUEST_GICC_SIZE,
+    GUEST_GICV3_GICD_BASE,
+    GUEST_GICV3_GICD_SIZE,
+    GUEST_GICV3_RDIST_STRIDE,
+    GUEST_GICV3_RDIST_REGIONS,
+    GUEST_GICV3_GICR0_BASE,
+    GUEST_GICV3_GICR0_SIZE,
+    GUEST_VPCI_ECAM_BASE,
+    GUEST_VPCI_ECAM_SIZE,
+    GUEST_ACPI_BASE,
+    GUEST_ACPI_SIZE,
+    GUEST_PL011_BASE,
+    GUEST_PL011_SIZE,
+    GUEST_VPCI_ADDR_TYPE_MEM,
+    GUEST_VPCI_MEM_ADDR,
+    GUEST_VPCI_MEM_SIZE,
+    GUEST_GNTTAB_BASE,
+    GUEST_GNTTAB_SIZE,
+    GUEST_MAGIC_BASE,
+    GUEST_MAGIC_SIZE,
+    GUEST_RAM_BANKS,
+    GUEST_RAM0_BASE,
+    GUEST_RAM0_SIZE,
+    GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM,
+    GUEST_VPCI_PREFETCH_MEM_ADDR,
+    GUEST_VPCI_PREFETCH_MEM_SIZE,
+    GUEST_RAM1_BASE,
+    GUEST_RAM1_SIZE,
+    GUEST_RAM_BASE,
+    GUEST_RAM_MAX,
+    GUEST_MAX_VCPUS,
+    GUEST_TIMER_VIRT_PPI,
+    GUEST_TIMER_PHYS_S_PPI,
+    GUEST_TIMER_PHYS_NS_PPI,
+    GUEST_EVTCHN_PPI,
+    GUEST_VPL011_SPI,
+    GUEST_VIRTIO_MMIO_SPI_FIRST,
+    GUEST_VIRTIO_MMIO_SPI_LAST,
+    GUEST_FFA_NOTIF_PEND_INTR_ID,
+    GUEST_FFA_SCHEDULE_RECV_INTR_ID,
   ],
 });

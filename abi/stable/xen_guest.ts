@@ -2,7 +2,9 @@
  * The records of Xen's `xen.h` and of the guest parts of its architecture headers: the
  * shared-info page and the per-vCPU information in it (event-channel bitmaps, the pvclock
  * time record, the wall clock), the PV start info, and the arguments of the batched
- * hypercalls (`mmu_update`, `mmuext_op`, `multicall`). The numbers that go with them
+ * hypercalls (`mmu_update`, `mmuext_op`, `multicall`), and a vCPU's register context
+ * (`vcpu_guest_context` with x86's `cpu_user_regs` and `trap_info`, Arm's
+ * `vcpu_guest_core_regs`). The numbers that go with them
  * (`MMU_*`, `MMUEXT_*`, `SIF_*`, `XEN_PVCLOCK_*`, `XEN_LEGACY_MAX_VCPUS`) are the `xen`
  * module's.
  *
@@ -28,6 +30,8 @@ const CONST_VOID_HANDLE: TypeDef = { kind: 'handle', width: 'native', target: 'v
 const X86_XEN_H = { header: 'arch-x86/xen.h', guard: '__XEN_PUBLIC_ARCH_X86_XEN_H__', archs: [...X86] };
 const X86_32_H = { header: 'arch-x86/xen-x86_32.h', guard: '__XEN_PUBLIC_ARCH_X86_XEN_X86_32_H__', archs: ['x86_32' as const] };
 const X86_64_H = { header: 'arch-x86/xen-x86_64.h', guard: '__XEN_PUBLIC_ARCH_X86_XEN_X86_64_H__', archs: ['x86_64' as const] };
+/** arch-arm.h as tools builds see it: Xen hides its register records from guest builds. */
+const ARM_H_TOOLS = { header: 'arch-arm.h', guard: '__XEN_PUBLIC_ARCH_ARM_H__', archs: [...ARM], tools: true };
 
 // ---- Batched hypercall arguments -------------------------------------------------------
 
@@ -319,12 +323,188 @@ export const dom0_vga_console_info = struct('dom0_vga_console_info', {
   holes: [{ after: 'video_type', archs: ALL, reason: 'the union is 4-byte aligned' }],
 });
 
+// ---- vCPU register state -----------------------------------------------------------------
+
+/** A 64-bit general register of x86_64. */
+const r64 = (name: string, doc: string) => field(name, u64, { archs: ['x86_64'], doc });
+/** A 32-bit general register of x86_32. */
+const r32 = (name: string, doc: string) => field(name, u32, { archs: ['x86_32'], doc });
+/** A segment selector and the padding that gives it a full register slot. */
+const seg = (name: string, padName: string, arch: 'x86_32' | 'x86_64', what: string) => [
+  field(name, u16, { archs: [arch], doc: `The ${what} selector.` }),
+  pad(padName, arch === 'x86_64' ? array(u16, 3) : u16, { archs: [arch], doc: 'Unused; fills the slot.' }),
+];
+
+export const cpu_user_regs = struct('cpu_user_regs', {
+  typedef: 'cpu_user_regs_t',
+  since: '4.6',
+  archs: [...X86],
+  xenOrigin: [X86_32_H, X86_64_H],
+  doc:
+    'x86: the general registers, instruction pointer, flags and segment selectors of a vCPU, as a PV guest hands them to Xen in vcpu_guest_context. ' +
+    "Each register is declared under its full-width name (rax on x86_64, eax on x86_32). Xen's own headers wrap a register in an anonymous union " +
+    'that adds narrower names (eax, ax, al…), and which names depends on the build (tools, GNU C, strict ISO C); xenabi declares the one name every build has.',
+  fields: [
+    r64('r15', 'r15.'),
+    r64('r14', 'r14.'),
+    r64('r13', 'r13.'),
+    r64('r12', 'r12.'),
+    r64('rbp', 'The frame pointer.'),
+    r64('rbx', 'rbx.'),
+    r64('r11', 'r11.'),
+    r64('r10', 'r10.'),
+    r64('r9', 'r9.'),
+    r64('r8', 'r8.'),
+    r64('rax', 'rax.'),
+    r64('rcx', 'rcx.'),
+    r64('rdx', 'rdx.'),
+    r64('rsi', 'rsi.'),
+    r64('rdi', 'rdi.'),
+    field('error_code', u32, { archs: ['x86_64'], doc: "Xen's own: the error code of the exception being handled. Guests leave it alone." }),
+    field('entry_vector', u32, { archs: ['x86_64'], doc: "Xen's own: the vector it entered through. Guests leave it alone." }),
+    r64('rip', 'The instruction pointer. Example: 0xffffffff81000000.'),
+    field('cs', u16, { archs: ['x86_64'], doc: 'The code selector. Example: 0xe033 (FLAT_KERNEL_CS).' }),
+    pad('_pad0', array(u16, 1), { archs: ['x86_64'], doc: 'Unused.' }),
+    field('saved_upcall_mask', u8, { archs: ['x86_64'], doc: 'The event upcall mask in force when the context was saved; the interrupt flag in rflags reads as its inverse.' }),
+    pad('_pad1', array(u8, 3), { archs: ['x86_64'], doc: 'Unused.' }),
+    r64('rflags', 'The flags register. Example: 0x202.'),
+    r64('rsp', 'The stack pointer.'),
+    ...seg('ss', '_pad2', 'x86_64', 'stack'),
+    ...seg('es', '_pad3', 'x86_64', 'ES'),
+    ...seg('ds', '_pad4', 'x86_64', 'data'),
+    ...seg('fs', '_pad5', 'x86_64', 'FS'),
+    ...seg('gs', '_pad6', 'x86_64', 'GS'),
+    r32('ebx', 'ebx.'),
+    r32('ecx', 'ecx.'),
+    r32('edx', 'edx.'),
+    r32('esi', 'esi.'),
+    r32('edi', 'edi.'),
+    r32('ebp', 'The frame pointer.'),
+    r32('eax', 'eax.'),
+    field('error_code', u16, { archs: ['x86_32'], doc: "Xen's own: the error code of the exception being handled. Guests leave it alone." }),
+    field('entry_vector', u16, { archs: ['x86_32'], doc: "Xen's own: the vector it entered through. Guests leave it alone." }),
+    r32('eip', 'The instruction pointer. Example: 0xc0100000.'),
+    field('cs', u16, { archs: ['x86_32'], doc: 'The code selector. Example: 0xe019 (FLAT_KERNEL_CS).' }),
+    field('saved_upcall_mask', u8, { archs: ['x86_32'], doc: 'The event upcall mask in force when the context was saved; the interrupt flag in eflags reads as its inverse.' }),
+    pad('_pad0', u8, { archs: ['x86_32'], doc: 'Unused.' }),
+    r32('eflags', 'The flags register. Example: 0x202.'),
+    r32('esp', 'The stack pointer.'),
+    ...seg('ss', '_pad1', 'x86_32', 'stack'),
+    ...seg('es', '_pad2', 'x86_32', 'ES'),
+    ...seg('ds', '_pad3', 'x86_32', 'data'),
+    ...seg('fs', '_pad4', 'x86_32', 'FS'),
+    ...seg('gs', '_pad5', 'x86_32', 'GS'),
+  ],
+});
+
+export const trap_info = struct('trap_info', {
+  typedef: 'trap_info_t',
+  since: '4.6',
+  archs: [...X86],
+  xenOrigin: [X86_XEN_H],
+  doc:
+    'x86 PV: one entry of a virtual interrupt descriptor table, as __HYPERVISOR_set_trap_table takes an array of them (ended by an entry whose address is 0) ' +
+    'and vcpu_guest_context.trap_ctxt holds 256.',
+  fields: [
+    field('vector', u8, { doc: 'The exception or interrupt vector. Example: 14 (page fault).' }),
+    field('flags', u8, { doc: 'Bits 0-1: the lowest privilege level allowed to raise the vector with a software interrupt; bit 2: mask events on entry, as an interrupt gate would.' }),
+    field('cs', u16, { doc: 'The code selector of the handler. Example: 0xe033.' }),
+    field('address', c_ulong, { doc: 'The address of the handler within that segment.' }),
+  ],
+  holes: [{ after: 'cs', archs: ['x86_64'], reason: 'address is 8-byte aligned' }],
+});
+
+/** An Arm general register: x<n> of AArch64, which AArch32 guests use for a banked register. */
+const xreg = (n: number, aarch32: string) => field(`x${n}`, u64, { doc: `x${n}; an AArch32 guest keeps ${aarch32} here.` });
+
+export const vcpu_guest_core_regs = struct('vcpu_guest_core_regs', {
+  typedef: 'vcpu_guest_core_regs_t',
+  since: '4.6',
+  archs: [...ARM],
+  xenOrigin: [ARM_H_TOOLS],
+  toolsOnlySince: '4.13',
+  doc:
+    'Arm: the core registers of a vCPU, for an AArch64 or an AArch32 guest alike: 31 general registers, the return address, the saved program status registers and the EL1 stack and link registers. ' +
+    "Xen's headers also give each general register its AArch32 name (r0_usr, sp_svc…) in an anonymous union for GNU C tools builds; xenabi declares the AArch64 name every build has. " +
+    'Guest builds see it until 4.12, only tools builds from 4.13.',
+  fields: [
+    ...['r0_usr', 'r1_usr', 'r2_usr', 'r3_usr', 'r4_usr', 'r5_usr', 'r6_usr', 'r7_usr', 'r8_usr', 'r9_usr', 'r10_usr', 'r11_usr', 'r12_usr', 'sp_usr', 'lr_usr', 'nothing (its slot is unused)', 'lr_irq', 'sp_irq', 'lr_svc', 'sp_svc', 'lr_abt', 'sp_abt', 'lr_und', 'sp_und', 'r8_fiq', 'r9_fiq', 'r10_fiq', 'r11_fiq', 'r12_fiq', 'sp_fiq', 'lr_fiq'].map((a, n) => xreg(n, a)),
+    field('pc64', u64, { doc: 'The address the vCPU resumes at (pc32 for an AArch32 guest). Example: 0x40080000.' }),
+    field('cpsr', u32, { until: '4.16', doc: 'The saved program status: mode, interrupt masks and condition flags.' }),
+    field('cpsr', u64, { since: '4.16', doc: 'The saved program status: mode, interrupt masks and condition flags. Example: 0x3c5 (EL1h, interrupts masked).' }),
+    field('spsr_el1', u32, { until: '4.16', doc: 'SPSR_EL1 of an AArch64 guest; SPSR_svc of an AArch32 one, which Xen also names spsr_svc.' }),
+    field('spsr_el1', u64, { since: '4.16', doc: 'SPSR_EL1 of an AArch64 guest; SPSR_svc of an AArch32 one, which Xen also names spsr_svc.' }),
+    field('spsr_fiq', u32, { doc: 'AArch32: the SPSR of FIQ mode.' }),
+    field('spsr_irq', u32, { doc: 'AArch32: the SPSR of IRQ mode.' }),
+    field('spsr_und', u32, { doc: 'AArch32: the SPSR of undefined mode.' }),
+    field('spsr_abt', u32, { doc: 'AArch32: the SPSR of abort mode.' }),
+    field('sp_el0', u64, { doc: 'AArch64: the EL0 stack pointer.' }),
+    field('sp_el1', u64, { doc: 'AArch64: the EL1 stack pointer.' }),
+    field('elr_el1', u64, { doc: 'AArch64: the EL1 exception link register.' }),
+  ],
+});
+
+/** An x86 control field of vcpu_guest_context, on both x86 architectures. */
+const x86f = (name: string, type: TypeDef, doc: string) => field(name, type, { archs: [...X86], doc });
+
+export const vcpu_guest_context = struct('vcpu_guest_context', {
+  typedef: 'vcpu_guest_context_t',
+  since: '4.6',
+  xenOrigin: [X86_XEN_H, ARM_H_TOOLS],
+  doc:
+    'The whole starting state of a vCPU: what VCPUOP_initialise brings a PV vCPU up with, and what the toolstack reads and writes with the vCPU context domctls. ' +
+    'On x86 it holds the FPU area, the registers, the virtual IDT, the descriptor tables, the control and debug registers and the PV callbacks; ' +
+    'on Arm the core registers and the EL1 translation controls, and only tools builds see it there.',
+  fields: [
+    field(
+      'fpu_ctxt',
+      inlineStruct({
+        archs: [...X86],
+        doc: 'x86: the FPU and SSE state, in the 512-byte format of FXSAVE (or FSAVE\'s without FXSR).',
+        fields: [field('x', array(c_char, 512), { doc: 'The bytes of the save area.' })],
+      }),
+      { archs: [...X86], doc: 'x86: the FPU and SSE state; valid with VGCF_i387_valid.' },
+    ),
+    x86f('flags', c_ulong, 'x86: VGCF_* flags.'),
+    x86f('user_regs', cpu_user_regs, 'x86: the general registers, instruction pointer, flags and selectors.'),
+    x86f('trap_ctxt', array(trap_info, 256), 'x86 PV: the virtual IDT, one entry per vector.'),
+    x86f('ldt_base', c_ulong, 'x86 PV: the linear address of the LDT.'),
+    x86f('ldt_ents', c_ulong, 'x86 PV: the LDT entries.'),
+    x86f('gdt_frames', array(c_ulong, 16), 'x86 PV: the machine frames of the GDT.'),
+    x86f('gdt_ents', c_ulong, 'x86 PV: the GDT entries.'),
+    x86f('kernel_ss', c_ulong, 'x86 PV: the stack selector Xen switches to on entry to the kernel.'),
+    x86f('kernel_sp', c_ulong, 'x86 PV: the stack pointer Xen switches to on entry to the kernel.'),
+    x86f('ctrlreg', array(c_ulong, 8), 'x86: CR0 to CR7; a PV guest keeps CR3 as xen_pfn_to_cr3 encodes it, and x86_64 its user page table in CR1.'),
+    x86f('debugreg', array(c_ulong, 8), 'x86: DR0 to DR7.'),
+    field('event_callback_cs', c_ulong, { archs: ['x86_32'], doc: 'x86_32 PV: the code selector of the event callback.' }),
+    field('event_callback_eip', c_ulong, { archs: [...X86], doc: 'x86 PV: the address of the event callback.' }),
+    field('failsafe_callback_cs', c_ulong, { archs: ['x86_32'], doc: 'x86_32 PV: the code selector of the failsafe callback.' }),
+    field('failsafe_callback_eip', c_ulong, { archs: [...X86], doc: 'x86 PV: the address of the failsafe callback, run when Xen cannot return to the guest.' }),
+    field('syscall_callback_eip', c_ulong, { archs: ['x86_64'], doc: 'x86_64 PV: the address of the system-call entry.' }),
+    x86f('vm_assist', c_ulong, 'x86 PV: a bitmap of VMASST_TYPE_* assists to turn on.'),
+    field('fs_base', u64, { archs: ['x86_64'], doc: 'x86_64: the FS base.' }),
+    field('gs_base_kernel', u64, { archs: ['x86_64'], doc: 'x86_64: the GS base of kernel mode.' }),
+    field('gs_base_user', u64, { archs: ['x86_64'], doc: 'x86_64: the GS base of user mode.' }),
+    field('flags', u32, { archs: [...ARM], doc: 'Arm: VGCF_* flags (VGCF_online).' }),
+    field('user_regs', vcpu_guest_core_regs, { archs: [...ARM], doc: 'Arm: the core registers.' }),
+    field('sctlr', u32, { archs: [...ARM], until: '4.13', doc: 'Arm: SCTLR_EL1, the system control register.' }),
+    field('sctlr', u64, { archs: [...ARM], since: '4.13', doc: 'Arm: SCTLR_EL1, the system control register. Example: 0xc50078.' }),
+    field('ttbcr', u64, { archs: [...ARM], doc: 'Arm: TCR_EL1 (TTBCR for AArch32), the translation control register.' }),
+    field('ttbr0', u64, { archs: [...ARM], doc: 'Arm: TTBR0_EL1, the lower translation table base.' }),
+    field('ttbr1', u64, { archs: [...ARM], doc: 'Arm: TTBR1_EL1, the upper translation table base.' }),
+  ],
+  holes: [
+    { after: 'flags', archs: [...ARM], reason: 'user_regs holds 64-bit registers' },
+    { after: 'sctlr', archs: [...ARM], until: '4.13', reason: 'sctlr was 32 bits until 4.13; ttbcr is 8-byte aligned' },
+  ],
+});
+
 export default abiModule({
   name: 'xen_guest',
   xenHeader: 'xen.h',
   xenGuard: '__XEN_PUBLIC_XEN_H__',
   coverage: 'partial',
-  doc: "The records of Xen's xen.h and its architecture headers: shared info, vCPU info, pvclock time, PV start info, and the batched MMU and multicall arguments.",
+  doc: "The records of Xen's xen.h and its architecture headers: shared info, vCPU info, pvclock time, PV start info, the batched MMU and multicall arguments, and the vCPU register context.",
   items: [
     mmu_update,
     mmuext_op,
@@ -337,5 +517,9 @@ export default abiModule({
     start_info,
     xen_multiboot_mod_list,
     dom0_vga_console_info,
+    cpu_user_regs,
+    trap_info,
+    vcpu_guest_core_regs,
+    vcpu_guest_context,
   ],
 });

@@ -160,23 +160,29 @@ function insertVerdict(base: View, head: View, r: RecordDecl, name: string, appe
 export const swapFields: MutationKind = (view) =>
   stableRecords(view)
     .filter((r) => r.kind === 'struct')
-    .flatMap((r) =>
-      r.fields.slice(1).flatMap((f, i) => {
+    .flatMap((r) => {
+      const ids = new Set<string>();
+      return r.fields.slice(1).flatMap((f, i) => {
         const before = r.fields[i] as Field;
         if (f.flexible) return [];
         // Per-arch variants of one member (shared_info.vcpu_info on x86 and on Arm), or two members
         // that never exist on the same arch, are not neighbours anywhere: swapping them changes nothing.
         const onSomeArchTogether = !before.archs || !f.archs || before.archs.some((a) => f.archs?.includes(a));
         if (before.name === f.name || !onSomeArchTogether) return [];
+        // The same pair of names once per architecture family (cpu_user_regs.error_code and
+        // entry_vector on x86_64 and on x86_32) is two swaps: the later one's id names its architectures.
+        const plain = `${r.name}.${before.name}<>${f.name}`;
+        const id = ids.has(plain) ? `${plain}@${(f.archs ?? []).join('+')}` : plain;
+        ids.add(plain);
         return [
-          mutation('field.reorder', `${r.name}.${before.name}<>${f.name}`, {
+          mutation('field.reorder', id, {
             description: `swap ${r.name}.${before.name} and ${f.name}`,
             ...breaking([{ rule: 'FIELDS_REORDERED', item: r.name }]),
             apply: (v) => editFields(v, r.name, (fields) => [...fields.slice(0, i), f, before, ...fields.slice(i + 2)]),
           }),
         ];
-      }),
-    );
+      });
+    });
 
 const unions = (view: View) => stableRecords(view).filter((r) => r.kind === 'union');
 

@@ -63,7 +63,7 @@ export interface ArchChecks {
 }
 
 /** Which items go into a set of checks (`verify` keeps those a guest sees for plain mode). */
-export type ItemFilter = (item: Pick<RecordDecl, 'namespace' | 'xenOrigin' | 'toolsOnlyBefore' | 'toolsOnlySince'>, module: ModuleDecl) => boolean;
+export type ItemFilter = (item: Pick<RecordDecl, 'namespace' | 'xenOrigin' | 'toolsOnlyBefore' | 'toolsOnlySince'>, module: ModuleDecl, arch: Arch) => boolean;
 
 /** Every check of the model on one architecture. */
 export function verifyChecks(model: ReleaseModel, arch: Arch, keep: ItemFilter = () => true): ArchChecks {
@@ -76,23 +76,23 @@ export function verifyChecks(model: ReleaseModel, arch: Arch, keep: ItemFilter =
   // Linux's interface is not in Xen's headers: compat-tests/linux-headers checks it against Linux's.
   for (const m of model.modules.filter((mod) => onArch(mod, arch) && mod.namespace !== 'linux')) {
     const before = checks.length;
-    if (m.name === COMMON_MODULE && keep(m, m)) {
+    if (m.name === COMMON_MODULE && keep(m, m, arch)) {
       for (const name of ['xen_ulong_t', 'xen_pfn_t'] as const) checks.push(...archScalarChecks(m.name, name, layout).map((c) => fromLayout(c, { kind: 'typedef', item: name, namespace: m.namespace, module: m.name, loc: m.loc })));
     }
     for (const name of declarationOrder(m)) {
       const record = records.get(name);
-      if (record && record.module === m.name && layout.has(name) && keep(record, m)) {
+      if (record && record.module === m.name && layout.has(name) && keep(record, m, arch)) {
         checks.push(...recordVerifyChecks(model, record, layout, counts));
         continue;
       }
       const alias = aliases.get(name);
-      if (alias && alias.module === m.name && onArch(alias, arch) && keep(alias, m)) {
+      if (alias && alias.module === m.name && onArch(alias, arch) && keep(alias, m, arch)) {
         counts.typedefs += 1;
         checks.push(...aliasChecks(model, alias, layout));
         continue;
       }
       const constant = model.constants.find((c) => c.name === name && c.module === m.name);
-      if (constant && onArch(constant, arch) && keep(constant, m)) {
+      if (constant && onArch(constant, arch) && keep(constant, m, arch)) {
         counts.constants += 1;
         checks.push(...constantChecks(constant, arch));
       }

@@ -34,10 +34,12 @@ function plainType(type: TypeRef): TypeRef {
 }
 
 /**
- * Items plain mode must show in `release`: the stable ones, except those the registry
- * records as shown by Xen only to `__XEN__`/`__XEN_TOOLS__` builds, there (`xenOrigin` with
- * `tools`) or then (`toolsOnlyBefore`, `toolsOnlySince`).
+ * Items plain mode must show in `release` on an architecture: the stable ones, except those
+ * the registry records as shown by Xen only to `__XEN__`/`__XEN_TOOLS__` builds, there
+ * (`xenOrigin` with `tools`, on the architectures of that origin: `vcpu_guest_context` is a
+ * guest record on x86 and a tools one on Arm) or then (`toolsOnlyBefore`, `toolsOnlySince`).
  */
 export function shownWithoutTools(release: string): ItemFilter {
-  return (item, module) => item.namespace === 'stable' && !(item.xenOrigin ?? []).some((o) => o.tools) && !toolsOnlyIn(item, module, release);
+  return (item, module, arch) =>
+    item.namespace === 'stable' && !(item.xenOrigin ?? []).some((o) => o.tools && (!o.archs || o.archs.includes(arch))) && !toolsOnlyIn(item, module, release);
 }

@@ -11,7 +11,7 @@ import { sideFromModel } from '../../src/check/side/from-model.js';
 import { SideInputError, loadSide, sideSpecForPath } from '../../src/check/side/load.js';
 import type { AbiSide } from '../../src/check/side/types.js';
 import { baselineEmitter } from '../../src/emit/baseline/index.js';
-import { mergeOrders } from '../../src/emit/baseline/view-model.js';
+import { mergeOrders, mergeSteps } from '../../src/emit/baseline/view-model.js';
 import { exportAbi, type ExportDocument } from '../../src/export/abi-json.js';
 import { loadAbi } from '../../src/load/index.js';
 import type { AbiModel } from '../../src/model/types.js';
@@ -89,6 +89,14 @@ describe('the baseline', () => {
   it('keeps each architecture\'s field order when merging them', () => {
     expect(mergeOrders([['a', 'c'], ['b', 'c']])).toEqual(['a', 'b', 'c']);
     expect(mergeOrders([['x', 'y'], ['b', 'x', 'y'], []])).toEqual(['b', 'x', 'y']);
+    // Orders that disagree: a key comes again for the list whose order it would otherwise break.
+    const steps = mergeSteps([['cs', 'pad', 'mask'], ['cs', 'mask', 'pad']]);
+    expect(steps).toEqual([
+      { key: 'cs', lists: [0, 1] },
+      { key: 'pad', lists: [0] },
+      { key: 'mask', lists: [0, 1] },
+      { key: 'pad', lists: [1] },
+    ]);
   });
 });
 

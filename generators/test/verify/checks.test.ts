@@ -51,6 +51,14 @@ describe('verifyChecks', () => {
     expect(find(at('4.15').checks, 'xen_dm_op', 'size')).toBeDefined();
   });
 
+  it('keeps, in plain mode, a record whose tools-only origin is on other architectures: vcpu_guest_context on x86, not on Arm', () => {
+    const plain = (arch: 'x86_64' | 'x86_32' | 'arm64') => verifyChecks(plainLayoutModel(atRelease(model, '4.17')), arch, shownWithoutTools('4.17'));
+    expect(find(plain('x86_64').checks, 'vcpu_guest_context', 'size')?.expected).toBe(5168n);
+    expect(find(plain('x86_32').checks, 'vcpu_guest_context', 'size')?.expected).toBe(2800n);
+    expect(find(plain('arm64').checks, 'vcpu_guest_context', 'size')).toBeUndefined();
+    expect(find(verifyChecks(atRelease(model, '4.17'), 'arm64').checks, 'vcpu_guest_context', 'size')?.expected).toBe(352n);
+  });
+
   it("lays out plain mode with Xen's uint64_aligned_t fallback: 4-byte aligned on x86_32, unchanged elsewhere", () => {
     const view = atRelease(model, '4.17');
     const plain = verifyChecks(plainLayoutModel(view), 'x86_32', shownWithoutTools('4.17'));

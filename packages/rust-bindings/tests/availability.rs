@@ -2086,6 +2086,94 @@ mod stable_xen {
         assert!(since::SEGBASE_GS_USER_SEL <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_USER_SEL);
         #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         assert!(since::XEN_HYPERCALL_TAG <= XEN_MIN_RELEASE, "{}", XEN_HYPERCALL_TAG);
+        #[cfg(all(feature = "xen-4-17", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VIRTIO_MMIO_BASE <= XEN_MIN_RELEASE, "{}", GUEST_VIRTIO_MMIO_BASE);
+        #[cfg(all(feature = "xen-4-17", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VIRTIO_MMIO_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_VIRTIO_MMIO_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICD_BASE <= XEN_MIN_RELEASE, "{}", GUEST_GICD_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICD_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_GICD_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICC_BASE <= XEN_MIN_RELEASE, "{}", GUEST_GICC_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICC_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_GICC_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICV3_GICD_BASE <= XEN_MIN_RELEASE, "{}", GUEST_GICV3_GICD_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICV3_GICD_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_GICV3_GICD_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICV3_RDIST_REGIONS <= XEN_MIN_RELEASE, "{}", GUEST_GICV3_RDIST_REGIONS);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICV3_GICR0_BASE <= XEN_MIN_RELEASE, "{}", GUEST_GICV3_GICR0_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GICV3_GICR0_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_GICV3_GICR0_SIZE);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_ECAM_BASE <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_ECAM_BASE);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_ECAM_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_ECAM_SIZE);
+        #[cfg(all(feature = "xen-4-8", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_ACPI_BASE <= XEN_MIN_RELEASE, "{}", GUEST_ACPI_BASE);
+        #[cfg(all(feature = "xen-4-8", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_ACPI_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_ACPI_SIZE);
+        #[cfg(all(feature = "xen-4-10", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_PL011_BASE <= XEN_MIN_RELEASE, "{}", GUEST_PL011_BASE);
+        #[cfg(all(feature = "xen-4-10", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_PL011_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_PL011_SIZE);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_ADDR_TYPE_MEM <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_ADDR_TYPE_MEM);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_MEM_ADDR <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_MEM_ADDR);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_MEM_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_MEM_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GNTTAB_BASE <= XEN_MIN_RELEASE, "{}", GUEST_GNTTAB_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_GNTTAB_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_GNTTAB_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_MAGIC_BASE <= XEN_MIN_RELEASE, "{}", GUEST_MAGIC_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_MAGIC_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_MAGIC_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_RAM_BANKS <= XEN_MIN_RELEASE, "{}", GUEST_RAM_BANKS);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_RAM0_BASE <= XEN_MIN_RELEASE, "{}", GUEST_RAM0_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_RAM0_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_RAM0_SIZE);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_PREFETCH_MEM_ADDR <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_PREFETCH_MEM_ADDR);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPCI_PREFETCH_MEM_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_VPCI_PREFETCH_MEM_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_RAM1_BASE <= XEN_MIN_RELEASE, "{}", GUEST_RAM1_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_RAM1_SIZE <= XEN_MIN_RELEASE, "{}", GUEST_RAM1_SIZE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_RAM_BASE <= XEN_MIN_RELEASE, "{}", GUEST_RAM_BASE);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_RAM_MAX <= XEN_MIN_RELEASE, "{}", GUEST_RAM_MAX);
+        #[cfg(all(feature = "xen-4-8", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_MAX_VCPUS <= XEN_MIN_RELEASE, "{}", GUEST_MAX_VCPUS);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_TIMER_VIRT_PPI <= XEN_MIN_RELEASE, "{}", GUEST_TIMER_VIRT_PPI);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_TIMER_PHYS_S_PPI <= XEN_MIN_RELEASE, "{}", GUEST_TIMER_PHYS_S_PPI);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_TIMER_PHYS_NS_PPI <= XEN_MIN_RELEASE, "{}", GUEST_TIMER_PHYS_NS_PPI);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::GUEST_EVTCHN_PPI <= XEN_MIN_RELEASE, "{}", GUEST_EVTCHN_PPI);
+        #[cfg(all(feature = "xen-4-10", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VPL011_SPI <= XEN_MIN_RELEASE, "{}", GUEST_VPL011_SPI);
+        #[cfg(all(feature = "xen-4-17", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VIRTIO_MMIO_SPI_FIRST <= XEN_MIN_RELEASE, "{}", GUEST_VIRTIO_MMIO_SPI_FIRST);
+        #[cfg(all(feature = "xen-4-17", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_VIRTIO_MMIO_SPI_LAST <= XEN_MIN_RELEASE, "{}", GUEST_VIRTIO_MMIO_SPI_LAST);
+        #[cfg(all(feature = "xen-4-19", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_FFA_NOTIF_PEND_INTR_ID <= XEN_MIN_RELEASE, "{}", GUEST_FFA_NOTIF_PEND_INTR_ID);
+        #[cfg(all(feature = "xen-4-19", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::GUEST_FFA_SCHEDULE_RECV_INTR_ID <= XEN_MIN_RELEASE, "{}", GUEST_FFA_SCHEDULE_RECV_INTR_ID);
     }
 }
 
@@ -2121,6 +2209,14 @@ mod stable_xen_guest {
         assert!(start_info::SINCE <= XEN_MIN_RELEASE && start_info::SINCE == since::start_info);
         assert!(xen_multiboot_mod_list::SINCE <= XEN_MIN_RELEASE && xen_multiboot_mod_list::SINCE == since::xen_multiboot_mod_list);
         assert!(dom0_vga_console_info::SINCE <= XEN_MIN_RELEASE && dom0_vga_console_info::SINCE == since::dom0_vga_console_info);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(cpu_user_regs::SINCE <= XEN_MIN_RELEASE && cpu_user_regs::SINCE == since::cpu_user_regs);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(trap_info::SINCE <= XEN_MIN_RELEASE && trap_info::SINCE == since::trap_info);
+        #[cfg(all(feature = "xen-4-16", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(vcpu_guest_core_regs::SINCE <= XEN_MIN_RELEASE && vcpu_guest_core_regs::SINCE == since::vcpu_guest_core_regs);
+        #[cfg(feature = "xen-4-16")]
+        assert!(vcpu_guest_context::SINCE <= XEN_MIN_RELEASE && vcpu_guest_context::SINCE == since::vcpu_guest_context);
     }
 }
 

@@ -3978,6 +3978,94 @@ mod x86 {
             #[cfg(feature = "xen-4-13")]
             assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on x86");
         }
+
+        #[test]
+        fn cpu_user_regs() {
+            assert_eq!(size_of::<cpu_user_regs>(), 68, "cpu_user_regs: size on x86");
+            assert_eq!(align_of::<cpu_user_regs>(), 4, "cpu_user_regs: align on x86");
+            assert_eq!(offset_of!(cpu_user_regs, ebx), 0, "cpu_user_regs.ebx: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, ecx), 4, "cpu_user_regs.ecx: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, edx), 8, "cpu_user_regs.edx: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, esi), 12, "cpu_user_regs.esi: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, edi), 16, "cpu_user_regs.edi: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, ebp), 20, "cpu_user_regs.ebp: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, eax), 24, "cpu_user_regs.eax: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, error_code), 28, "cpu_user_regs.error_code: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, entry_vector), 30, "cpu_user_regs.entry_vector: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, eip), 32, "cpu_user_regs.eip: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, cs), 36, "cpu_user_regs.cs: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, saved_upcall_mask), 38, "cpu_user_regs.saved_upcall_mask: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, _pad0), 39, "cpu_user_regs._pad0: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, eflags), 40, "cpu_user_regs.eflags: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, esp), 44, "cpu_user_regs.esp: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, ss), 48, "cpu_user_regs.ss: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, _pad1), 50, "cpu_user_regs._pad1: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, es), 52, "cpu_user_regs.es: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, _pad2), 54, "cpu_user_regs._pad2: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, ds), 56, "cpu_user_regs.ds: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, _pad3), 58, "cpu_user_regs._pad3: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, fs), 60, "cpu_user_regs.fs: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, _pad4), 62, "cpu_user_regs._pad4: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, gs), 64, "cpu_user_regs.gs: offset on x86");
+            assert_eq!(offset_of!(cpu_user_regs, _pad5), 66, "cpu_user_regs._pad5: offset on x86");
+        }
+
+        #[test]
+        fn trap_info() {
+            assert_eq!(size_of::<trap_info>(), 8, "trap_info: size on x86");
+            assert_eq!(align_of::<trap_info>(), 4, "trap_info: align on x86");
+            assert_eq!(offset_of!(trap_info, vector), 0, "trap_info.vector: offset on x86");
+            assert_eq!(offset_of!(trap_info, flags), 1, "trap_info.flags: offset on x86");
+            assert_eq!(offset_of!(trap_info, cs), 2, "trap_info.cs: offset on x86");
+            assert_eq!(offset_of!(trap_info, address), 4, "trap_info.address: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "trap_info.address: size on x86");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_context() {
+            assert_eq!(size_of::<vcpu_guest_context>(), 2800, "vcpu_guest_context: size on x86");
+            assert_eq!(align_of::<vcpu_guest_context>(), 4, "vcpu_guest_context: align on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, fpu_ctxt), 0, "vcpu_guest_context.fpu_ctxt: offset on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, flags), 512, "vcpu_guest_context.flags: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.flags: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, user_regs), 516, "vcpu_guest_context.user_regs: offset on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, trap_ctxt), 584, "vcpu_guest_context.trap_ctxt: offset on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, ldt_base), 2632, "vcpu_guest_context.ldt_base: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.ldt_base: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, ldt_ents), 2636, "vcpu_guest_context.ldt_ents: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.ldt_ents: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, gdt_frames), 2640, "vcpu_guest_context.gdt_frames: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 16]>(), 64, "vcpu_guest_context.gdt_frames: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, gdt_ents), 2704, "vcpu_guest_context.gdt_ents: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.gdt_ents: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, kernel_ss), 2708, "vcpu_guest_context.kernel_ss: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.kernel_ss: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, kernel_sp), 2712, "vcpu_guest_context.kernel_sp: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.kernel_sp: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, ctrlreg), 2716, "vcpu_guest_context.ctrlreg: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 8]>(), 32, "vcpu_guest_context.ctrlreg: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, debugreg), 2748, "vcpu_guest_context.debugreg: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 8]>(), 32, "vcpu_guest_context.debugreg: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, event_callback_cs), 2780, "vcpu_guest_context.event_callback_cs: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.event_callback_cs: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, event_callback_eip), 2784, "vcpu_guest_context.event_callback_eip: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.event_callback_eip: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, failsafe_callback_cs), 2788, "vcpu_guest_context.failsafe_callback_cs: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.failsafe_callback_cs: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, failsafe_callback_eip), 2792, "vcpu_guest_context.failsafe_callback_eip: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.failsafe_callback_eip: size on x86");
+            assert_eq!(offset_of!(vcpu_guest_context, vm_assist), 2796, "vcpu_guest_context.vm_assist: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "vcpu_guest_context.vm_assist: size on x86");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_context_fpu_ctxt() {
+            assert_eq!(size_of::<vcpu_guest_context_fpu_ctxt>(), 512, "vcpu_guest_context.fpu_ctxt: size on x86");
+            assert_eq!(align_of::<vcpu_guest_context_fpu_ctxt>(), 1, "vcpu_guest_context.fpu_ctxt: align on x86");
+            assert_eq!(offset_of!(vcpu_guest_context_fpu_ctxt, x), 0, "vcpu_guest_context.fpu_ctxt.x: offset on x86");
+        }
     }
 
     mod stable_xenbus {
@@ -8597,6 +8685,105 @@ mod x86_64 {
             #[cfg(feature = "xen-4-13")]
             assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on x86_64");
         }
+
+        #[test]
+        fn cpu_user_regs() {
+            assert_eq!(size_of::<cpu_user_regs>(), 200, "cpu_user_regs: size on x86_64");
+            assert_eq!(align_of::<cpu_user_regs>(), 8, "cpu_user_regs: align on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r15), 0, "cpu_user_regs.r15: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r14), 8, "cpu_user_regs.r14: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r13), 16, "cpu_user_regs.r13: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r12), 24, "cpu_user_regs.r12: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rbp), 32, "cpu_user_regs.rbp: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rbx), 40, "cpu_user_regs.rbx: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r11), 48, "cpu_user_regs.r11: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r10), 56, "cpu_user_regs.r10: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r9), 64, "cpu_user_regs.r9: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, r8), 72, "cpu_user_regs.r8: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rax), 80, "cpu_user_regs.rax: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rcx), 88, "cpu_user_regs.rcx: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rdx), 96, "cpu_user_regs.rdx: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rsi), 104, "cpu_user_regs.rsi: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rdi), 112, "cpu_user_regs.rdi: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, error_code), 120, "cpu_user_regs.error_code: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, entry_vector), 124, "cpu_user_regs.entry_vector: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rip), 128, "cpu_user_regs.rip: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, cs), 136, "cpu_user_regs.cs: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, _pad0), 138, "cpu_user_regs._pad0: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, saved_upcall_mask), 140, "cpu_user_regs.saved_upcall_mask: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, _pad1), 141, "cpu_user_regs._pad1: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rflags), 144, "cpu_user_regs.rflags: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, rsp), 152, "cpu_user_regs.rsp: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, ss), 160, "cpu_user_regs.ss: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, _pad2), 162, "cpu_user_regs._pad2: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, es), 168, "cpu_user_regs.es: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, _pad3), 170, "cpu_user_regs._pad3: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, ds), 176, "cpu_user_regs.ds: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, _pad4), 178, "cpu_user_regs._pad4: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, fs), 184, "cpu_user_regs.fs: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, _pad5), 186, "cpu_user_regs._pad5: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, gs), 192, "cpu_user_regs.gs: offset on x86_64");
+            assert_eq!(offset_of!(cpu_user_regs, _pad6), 194, "cpu_user_regs._pad6: offset on x86_64");
+        }
+
+        #[test]
+        fn trap_info() {
+            assert_eq!(size_of::<trap_info>(), 16, "trap_info: size on x86_64");
+            assert_eq!(align_of::<trap_info>(), 8, "trap_info: align on x86_64");
+            assert_eq!(offset_of!(trap_info, vector), 0, "trap_info.vector: offset on x86_64");
+            assert_eq!(offset_of!(trap_info, flags), 1, "trap_info.flags: offset on x86_64");
+            assert_eq!(offset_of!(trap_info, cs), 2, "trap_info.cs: offset on x86_64");
+            assert_eq!(offset_of!(trap_info, __xenabi_hole_0), 4, "trap_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(trap_info, address), 8, "trap_info.address: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "trap_info.address: size on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_context() {
+            assert_eq!(size_of::<vcpu_guest_context>(), 5168, "vcpu_guest_context: size on x86_64");
+            assert_eq!(align_of::<vcpu_guest_context>(), 8, "vcpu_guest_context: align on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, fpu_ctxt), 0, "vcpu_guest_context.fpu_ctxt: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, flags), 512, "vcpu_guest_context.flags: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.flags: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, user_regs), 520, "vcpu_guest_context.user_regs: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, trap_ctxt), 720, "vcpu_guest_context.trap_ctxt: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, ldt_base), 4816, "vcpu_guest_context.ldt_base: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.ldt_base: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, ldt_ents), 4824, "vcpu_guest_context.ldt_ents: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.ldt_ents: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, gdt_frames), 4832, "vcpu_guest_context.gdt_frames: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 16]>(), 128, "vcpu_guest_context.gdt_frames: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, gdt_ents), 4960, "vcpu_guest_context.gdt_ents: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.gdt_ents: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, kernel_ss), 4968, "vcpu_guest_context.kernel_ss: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.kernel_ss: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, kernel_sp), 4976, "vcpu_guest_context.kernel_sp: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.kernel_sp: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, ctrlreg), 4984, "vcpu_guest_context.ctrlreg: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 8]>(), 64, "vcpu_guest_context.ctrlreg: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, debugreg), 5048, "vcpu_guest_context.debugreg: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 8]>(), 64, "vcpu_guest_context.debugreg: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, event_callback_eip), 5112, "vcpu_guest_context.event_callback_eip: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.event_callback_eip: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, failsafe_callback_eip), 5120, "vcpu_guest_context.failsafe_callback_eip: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.failsafe_callback_eip: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, syscall_callback_eip), 5128, "vcpu_guest_context.syscall_callback_eip: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.syscall_callback_eip: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, vm_assist), 5136, "vcpu_guest_context.vm_assist: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "vcpu_guest_context.vm_assist: size on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, fs_base), 5144, "vcpu_guest_context.fs_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, gs_base_kernel), 5152, "vcpu_guest_context.gs_base_kernel: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context, gs_base_user), 5160, "vcpu_guest_context.gs_base_user: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_context_fpu_ctxt() {
+            assert_eq!(size_of::<vcpu_guest_context_fpu_ctxt>(), 512, "vcpu_guest_context.fpu_ctxt: size on x86_64");
+            assert_eq!(align_of::<vcpu_guest_context_fpu_ctxt>(), 1, "vcpu_guest_context.fpu_ctxt: align on x86_64");
+            assert_eq!(offset_of!(vcpu_guest_context_fpu_ctxt, x), 0, "vcpu_guest_context.fpu_ctxt.x: offset on x86_64");
+        }
     }
 
     mod stable_xenbus {
@@ -13120,6 +13307,68 @@ mod arm {
             assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on arm");
             #[cfg(feature = "xen-4-13")]
             assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_core_regs() {
+            assert_eq!(size_of::<vcpu_guest_core_regs>(), 312, "vcpu_guest_core_regs: size on arm");
+            assert_eq!(align_of::<vcpu_guest_core_regs>(), 8, "vcpu_guest_core_regs: align on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x0), 0, "vcpu_guest_core_regs.x0: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x1), 8, "vcpu_guest_core_regs.x1: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x2), 16, "vcpu_guest_core_regs.x2: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x3), 24, "vcpu_guest_core_regs.x3: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x4), 32, "vcpu_guest_core_regs.x4: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x5), 40, "vcpu_guest_core_regs.x5: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x6), 48, "vcpu_guest_core_regs.x6: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x7), 56, "vcpu_guest_core_regs.x7: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x8), 64, "vcpu_guest_core_regs.x8: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x9), 72, "vcpu_guest_core_regs.x9: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x10), 80, "vcpu_guest_core_regs.x10: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x11), 88, "vcpu_guest_core_regs.x11: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x12), 96, "vcpu_guest_core_regs.x12: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x13), 104, "vcpu_guest_core_regs.x13: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x14), 112, "vcpu_guest_core_regs.x14: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x15), 120, "vcpu_guest_core_regs.x15: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x16), 128, "vcpu_guest_core_regs.x16: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x17), 136, "vcpu_guest_core_regs.x17: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x18), 144, "vcpu_guest_core_regs.x18: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x19), 152, "vcpu_guest_core_regs.x19: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x20), 160, "vcpu_guest_core_regs.x20: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x21), 168, "vcpu_guest_core_regs.x21: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x22), 176, "vcpu_guest_core_regs.x22: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x23), 184, "vcpu_guest_core_regs.x23: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x24), 192, "vcpu_guest_core_regs.x24: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x25), 200, "vcpu_guest_core_regs.x25: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x26), 208, "vcpu_guest_core_regs.x26: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x27), 216, "vcpu_guest_core_regs.x27: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x28), 224, "vcpu_guest_core_regs.x28: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x29), 232, "vcpu_guest_core_regs.x29: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x30), 240, "vcpu_guest_core_regs.x30: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, pc64), 248, "vcpu_guest_core_regs.pc64: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, cpsr), 256, "vcpu_guest_core_regs.cpsr: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_el1), 264, "vcpu_guest_core_regs.spsr_el1: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_fiq), 272, "vcpu_guest_core_regs.spsr_fiq: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_irq), 276, "vcpu_guest_core_regs.spsr_irq: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_und), 280, "vcpu_guest_core_regs.spsr_und: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_abt), 284, "vcpu_guest_core_regs.spsr_abt: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, sp_el0), 288, "vcpu_guest_core_regs.sp_el0: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, sp_el1), 296, "vcpu_guest_core_regs.sp_el1: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, elr_el1), 304, "vcpu_guest_core_regs.elr_el1: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_context() {
+            assert_eq!(size_of::<vcpu_guest_context>(), 352, "vcpu_guest_context: size on arm");
+            assert_eq!(align_of::<vcpu_guest_context>(), 8, "vcpu_guest_context: align on arm");
+            assert_eq!(offset_of!(vcpu_guest_context, flags), 0, "vcpu_guest_context.flags: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_context, __xenabi_hole_0), 4, "vcpu_guest_context.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_context, user_regs), 8, "vcpu_guest_context.user_regs: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_context, sctlr), 320, "vcpu_guest_context.sctlr: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_context, ttbcr), 328, "vcpu_guest_context.ttbcr: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_context, ttbr0), 336, "vcpu_guest_context.ttbr0: offset on arm");
+            assert_eq!(offset_of!(vcpu_guest_context, ttbr1), 344, "vcpu_guest_context.ttbr1: offset on arm");
         }
     }
 
@@ -17650,6 +17899,68 @@ mod aarch64 {
             assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on aarch64");
             #[cfg(feature = "xen-4-13")]
             assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_core_regs() {
+            assert_eq!(size_of::<vcpu_guest_core_regs>(), 312, "vcpu_guest_core_regs: size on aarch64");
+            assert_eq!(align_of::<vcpu_guest_core_regs>(), 8, "vcpu_guest_core_regs: align on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x0), 0, "vcpu_guest_core_regs.x0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x1), 8, "vcpu_guest_core_regs.x1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x2), 16, "vcpu_guest_core_regs.x2: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x3), 24, "vcpu_guest_core_regs.x3: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x4), 32, "vcpu_guest_core_regs.x4: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x5), 40, "vcpu_guest_core_regs.x5: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x6), 48, "vcpu_guest_core_regs.x6: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x7), 56, "vcpu_guest_core_regs.x7: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x8), 64, "vcpu_guest_core_regs.x8: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x9), 72, "vcpu_guest_core_regs.x9: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x10), 80, "vcpu_guest_core_regs.x10: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x11), 88, "vcpu_guest_core_regs.x11: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x12), 96, "vcpu_guest_core_regs.x12: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x13), 104, "vcpu_guest_core_regs.x13: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x14), 112, "vcpu_guest_core_regs.x14: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x15), 120, "vcpu_guest_core_regs.x15: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x16), 128, "vcpu_guest_core_regs.x16: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x17), 136, "vcpu_guest_core_regs.x17: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x18), 144, "vcpu_guest_core_regs.x18: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x19), 152, "vcpu_guest_core_regs.x19: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x20), 160, "vcpu_guest_core_regs.x20: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x21), 168, "vcpu_guest_core_regs.x21: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x22), 176, "vcpu_guest_core_regs.x22: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x23), 184, "vcpu_guest_core_regs.x23: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x24), 192, "vcpu_guest_core_regs.x24: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x25), 200, "vcpu_guest_core_regs.x25: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x26), 208, "vcpu_guest_core_regs.x26: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x27), 216, "vcpu_guest_core_regs.x27: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x28), 224, "vcpu_guest_core_regs.x28: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x29), 232, "vcpu_guest_core_regs.x29: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, x30), 240, "vcpu_guest_core_regs.x30: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, pc64), 248, "vcpu_guest_core_regs.pc64: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, cpsr), 256, "vcpu_guest_core_regs.cpsr: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_el1), 264, "vcpu_guest_core_regs.spsr_el1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_fiq), 272, "vcpu_guest_core_regs.spsr_fiq: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_irq), 276, "vcpu_guest_core_regs.spsr_irq: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_und), 280, "vcpu_guest_core_regs.spsr_und: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, spsr_abt), 284, "vcpu_guest_core_regs.spsr_abt: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, sp_el0), 288, "vcpu_guest_core_regs.sp_el0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, sp_el1), 296, "vcpu_guest_core_regs.sp_el1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_core_regs, elr_el1), 304, "vcpu_guest_core_regs.elr_el1: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn vcpu_guest_context() {
+            assert_eq!(size_of::<vcpu_guest_context>(), 352, "vcpu_guest_context: size on aarch64");
+            assert_eq!(align_of::<vcpu_guest_context>(), 8, "vcpu_guest_context: align on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_context, flags), 0, "vcpu_guest_context.flags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_context, __xenabi_hole_0), 4, "vcpu_guest_context.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_context, user_regs), 8, "vcpu_guest_context.user_regs: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_context, sctlr), 320, "vcpu_guest_context.sctlr: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_context, ttbcr), 328, "vcpu_guest_context.ttbcr: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_context, ttbr0), 336, "vcpu_guest_context.ttbr0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_guest_context, ttbr1), 344, "vcpu_guest_context.ttbr1: offset on aarch64");
         }
     }
 

@@ -386,6 +386,16 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::xen_guest::xen_multiboot_mod_list>("xen_multiboot_mod_list");
     check::<xenabi::stable::xen_guest::dom0_vga_console_info_u_text_mode_3>("dom0_vga_console_info_u_text_mode_3");
     check::<xenabi::stable::xen_guest::dom0_vga_console_info_u_vesa_lfb>("dom0_vga_console_info_u_vesa_lfb");
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::stable::xen_guest::cpu_user_regs>("cpu_user_regs");
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::stable::xen_guest::trap_info>("trap_info");
+    #[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+    check::<xenabi::stable::xen_guest::vcpu_guest_core_regs>("vcpu_guest_core_regs");
+    #[cfg(feature = "xen-4-16")]
+    check::<xenabi::stable::xen_guest::vcpu_guest_context>("vcpu_guest_context");
+    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-16"))]
+    check::<xenabi::stable::xen_guest::vcpu_guest_context_fpu_ctxt>("vcpu_guest_context_fpu_ctxt");
     check::<xenabi::stable::xs_wire::xsd_sockmsg>("xsd_sockmsg");
     check::<xenabi::stable::xs_wire::xenstore_domain_interface>("xenstore_domain_interface");
     #[cfg(feature = "xen-4-22")]

@@ -75,9 +75,9 @@ function recordLines(r: SideRecord): string[] {
   const layouts = grouped(present, (a) => `size=${r.layouts[a]?.size} align=${r.layouts[a]?.align}`).map(
     ([archs, facts]) => `layout ${r.name} ${archWord(archs)} ${facts}`,
   );
-  const order = mergeOrders(present.map((a) => (r.layouts[a]?.fields ?? []).map(fieldKey)));
-  const fields = order.flatMap((key) => {
-    const withField = present.filter((a) => r.layouts[a]?.fields.some((f) => fieldKey(f) === key));
+  const steps = mergeSteps(present.map((a) => (r.layouts[a]?.fields ?? []).map(fieldKey)));
+  const fields = steps.flatMap(({ key, lists }) => {
+    const withField = lists.map((i) => present[i] as Arch);
     const fieldOn = (a: Arch) => r.layouts[a]?.fields.find((f) => fieldKey(f) === key) as SideField;
     return grouped(withField, (a) => fieldFacts(fieldOn(a), r.fieldSince?.[key])).map(([archs, facts]) => {
       const f = fieldOn(archs[0] as Arch);
@@ -161,6 +161,27 @@ export function mergeOrders(lists: readonly string[][]): string[] {
     });
   }
   return out;
+}
+
+/**
+ * The lines of a record's fields: `mergeOrders`, each key with the lists (architectures) that
+ * take it at that point. Where the lists order keys differently (`cpu_user_regs`: `_pad0`
+ * before `saved_upcall_mask` on x86_64, after it on x86_32), a key comes more than once, each
+ * time for the lists whose own order it keeps, so reading the lines back in order gives every
+ * architecture its own field order.
+ */
+export function mergeSteps(lists: readonly string[][]): { key: string; lists: number[] }[] {
+  const out: { key: string; lists: number[] }[] = [];
+  const positions = lists.map(() => 0);
+  for (;;) {
+    const heads = lists.map((l, i) => l[positions[i] ?? 0]).filter((k): k is string => k !== undefined);
+    // A head that is not waiting behind another list's earlier position.
+    const next = heads.find((k) => lists.every((l, i) => !l.slice((positions[i] ?? 0) + 1).includes(k))) ?? heads[0];
+    if (next === undefined) return out;
+    const takers = lists.flatMap((l, i) => (l[positions[i] ?? 0] === next ? [i] : []));
+    for (const i of takers) positions[i] = (positions[i] ?? 0) + 1;
+    out.push({ key: next, lists: takers });
+  }
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

@@ -6,7 +6,9 @@
  *
  * - Tools builds and declarations Xen makes for them in another header: with `__XEN__` or
  *   `__XEN_TOOLS__`, Xen's architecture headers (which xen.h, and so almost every Xen header,
- *   includes) declare `struct xen_arch_domainconfig`. When this header came first it declared
+ *   includes) declare `struct xen_arch_domainconfig` (and on Arm the vCPU register context,
+ *   which the xen.h module declares: its own records already need Xen's headers first, so it
+ *   is not refused). When this header came first it declared
  *   the record, so a Xen header after it would declare it again. The header cannot know
  *   whether one follows: it asks the includer to include Xen's first, or to say that none
  *   follows (`XENABI_NO_XEN_HEADERS_AFTER`; Xen's header of the module itself, which this
@@ -47,7 +49,7 @@ function toolsDeclarations(ctx: Ctx, items: readonly { name: string; alive: stri
   return items.flatMap(({ name, alive }) => {
     const record = ctx.records.get(name);
     const origins = (record?.xenOrigin ?? []).filter((o) => o.tools);
-    if (!record || origins.length === 0) return [];
+    if (!record || origins.length === 0 || includedByOwnHeader(ctx, origins)) return [];
     const undeclared = origins.map((o) => allOf(o.archs ? archCondition(o.archs) : '', `!defined(${o.guard})`));
     const where = undeclared.length === 1 ? (undeclared[0] as string) : undeclared.map((c) => `(${c})`).join(' || ');
     return [
@@ -61,6 +63,18 @@ function toolsDeclarations(ctx: Ctx, items: readonly { name: string; alive: stri
       },
     ];
   });
+}
+
+/**
+ * Whether Xen's header of the module itself includes every such origin: `xen.h` includes the
+ * architecture headers. Then any Xen header that would declare the tools record again after
+ * this one includes the module's own Xen header, which declares the module's other records
+ * again in every build: the module already asks for Xen's headers first (see its doc), and a
+ * refusal of tools builds would only stop the includes that never meet Xen's declarations
+ * (xenabi's vcpu.h, which replaces Xen's, after xen_guest.h).
+ */
+function includedByOwnHeader(ctx: Ctx, origins: readonly XenOrigin[]): boolean {
+  return ctx.module.xenHeader === 'xen.h' && origins.every((o) => o.header.startsWith('arch-'));
 }
 
 function guestLayout(ctx: Ctx): Omit<RefusalView, 'directive'>[] {

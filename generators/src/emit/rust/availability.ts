@@ -31,8 +31,9 @@ export function recordConsts(ctx: RustContext, module: ModuleDecl, record: Recor
     return record.linuxSince ? [{ docs: [`The first Linux release with this ${record.kind}.`], line: `pub const LINUX_SINCE: crate::LinuxRelease = ${linuxReleaseLiteral(record.linuxSince, 'crate::')};` }] : [];
   }
   const feature = needsFeature(ctx, record.namespace, record.since) ? ` (cargo feature ${code(featureName(record.since))})` : '';
+  const xenSince = ctx.narrowed.get(record.name);
   const since = {
-    docs: [`The first Xen release with this ${record.kind}${feature}.`],
+    docs: [xenSince ? `The first Xen release the crate declares this ${record.kind} for${feature}; Xen has it since ${xenSince}, laid out otherwise before.` : `The first Xen release with this ${record.kind}${feature}.`],
     line: `pub const SINCE: crate::XenRelease = ${releaseLiteral(record.since, 'crate::')};`,
   };
   if (itemGates(ctx, module, record).length === 0) return [since];

@@ -8,7 +8,7 @@ import { ARCHES, onArch } from '../../model/arch.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { archScalarType, cratePerArchType, handleType, ident, modulePath, recordName, scalarType, USER_PTR } from './names.js';
-import { presence, PresenceSet, RustReleases, widenChainedTypes, type Presence } from './releases.js';
+import { narrowRetypedRecords, presence, PresenceSet, RustReleases, widenChainedTypes, type Presence } from './releases.js';
 
 export interface RustContext {
   model: ReleaseModel;
@@ -22,11 +22,14 @@ export interface RustContext {
   modules: ReadonlyMap<string, ModuleDecl>;
   /** Records declared inline in each record, in model order. */
   children: ReadonlyMap<string, RecordDecl[]>;
+  /** Records the crate declares from a later release than Xen has them (`narrowRetypedRecords`), with Xen's first release. */
+  narrowed: ReadonlyMap<string, string>;
 }
 
 /** `history` is the whole model (`EmitContext.history`); `model` the release emitted, the newest the crate knows. */
 export function rustContext(newest: ReleaseModel, whole: AbiModel = newest): RustContext {
-  const { history, newest: model } = widenChainedTypes(whole, newest);
+  const widened = widenChainedTypes(whole, newest);
+  const { history, newest: model, narrowed } = narrowRetypedRecords(widened.history, widened.newest);
   const children = new Map<string, RecordDecl[]>();
   for (const r of model.records) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   const releases = new RustReleases(history, model);
@@ -40,6 +43,7 @@ export function rustContext(newest: ReleaseModel, whole: AbiModel = newest): Rus
     sets: new Map(model.sets.map((s) => [s.name, s])),
     modules: new Map(model.modules.map((m) => [m.name, m])),
     children,
+    narrowed,
   };
   assertUniqueRustNames(ctx);
   return ctx;

@@ -181,8 +181,10 @@ function recordDocs(ctx: RustContext, record: RecordDecl, segments: readonly Sto
     ? `C: the ${record.kind} declared inline in ${code(`${parent.kind} ${parent.name}`)} as ${code(record.name)}; xenabi names it ${code(recordName(record))}.`
     : `C: ${code(`${record.kind} ${record.name}`)}${record.typedef && record.typedef !== record.name ? ` (typedef ${code(record.typedef)})` : ''}.`;
   const archs = segments[0]!.storage.archs;
+  const xenSince = ctx.narrowed.get(record.name);
   const availability = [
     sinceNote(ctx, record),
+    xenSince ? `Xen has it since ${xenSince}, but a member changed type (or the layout of a record it holds did) before ${record.since}, which additive features cannot declare: a program that supports older releases does without it.` : '',
     archs.length < scope.length ? `Only on ${archList(archs)}.` : '',
     record.guestInterface ? `Guests see it from interface version ${record.guestInterface.min} on.` : '',
     record.legacyName ? `Guests built for interface versions below ${record.legacyName.belowInterfaceVersion} call it ${code(record.legacyName.name)}.` : '',

@@ -173,11 +173,30 @@ export class RustReleases {
    * `not(feature = …)`, which no additive feature set can express.
    */
   assertRepresentable(record: RecordDecl, releases: readonly string[]): void {
-    const kept = new Set(record.fields.flatMap((f) => [f, ...this.predecessors(record, f)]));
-    for (const f of this.historyRecord(record.name)?.fields ?? []) {
-      const lost = !kept.has(f) && releases.some((r) => existsIn(f, r));
-      if (lost) throw new Error(`rust emitter: ${record.name}.${f.name} left Xen in ${f.until} with no member of the same type taking its place; the crate cannot declare the older layout additively`);
+    for (const f of this.lostMembers(record)) {
+      if (releases.some((r) => existsIn(f, r))) throw new Error(`rust emitter: ${record.name}.${f.name} left Xen in ${f.until} with no member of the same type taking its place; the crate cannot declare the older layout additively`);
     }
+  }
+
+  /**
+   * The release from which the newest `record` describes every release the features can
+   * select: after the last member it lost (one Xen dropped or changed the type of, such as
+   * a 32-bit register that became 64 bits), or undefined when it lost none among the known
+   * releases.
+   */
+  representableFrom(record: RecordDecl): string | undefined {
+    let from: string | undefined;
+    for (const f of this.lostMembers(record)) {
+      if (!f.until || !this.known.some((r) => existsIn(f, r))) continue;
+      if (!from || compareReleases(f.until, from) > 0) from = f.until;
+    }
+    return from;
+  }
+
+  /** Members the history gives `record` that are neither in the newest record nor renamed by one of its members. */
+  private lostMembers(record: RecordDecl): Field[] {
+    const kept = new Set(record.fields.flatMap((f) => [f, ...this.predecessors(record, f)]));
+    return (this.historyRecord(record.name)?.fields ?? []).filter((f) => !kept.has(f));
   }
 
   /** The declaration of a record that exists in the newest release, as the history has it. */
@@ -216,6 +235,47 @@ export function widenChainedTypes(history: AbiModel, newest: ReleaseModel): { hi
     return start ? { ...r, since: start } : r;
   };
   return { history: { ...history, records: history.records.map(widen) }, newest: { ...newest, records: newest.records.map(widen) } };
+}
+
+/**
+ * A stable record that lost a member to a change of type has no declaration that holds in
+ * the releases before the change and stays additive: the older member could only sit under
+ * `not(feature = …)`. The crate declares such a record from the release of its last change on
+ * (`representableFrom`), and every record that holds it, or is declared inline in it, from
+ * there too: returns the history and the newest release with those records starting there.
+ * Layouts do not change; a program that supports older releases does without the record.
+ */
+export function narrowRetypedRecords(history: AbiModel, newest: ReleaseModel): { history: AbiModel; newest: ReleaseModel; narrowed: ReadonlyMap<string, string> } {
+  const probe = new RustReleases(history, newest);
+  const starts = new Map<string, string>();
+  const later = (name: string, release: string) => {
+    const record = newest.records.find((r) => r.name === name);
+    const current = starts.get(name) ?? record?.since;
+    if (!record || (current && compareReleases(release, current) <= 0)) return false;
+    starts.set(name, release);
+    return true;
+  };
+  for (const record of newest.records) {
+    const from = record.namespace === 'stable' ? probe.representableFrom(record) : undefined;
+    if (from) later(record.name, from);
+  }
+  for (let changed = starts.size > 0; changed; ) {
+    changed = false;
+    for (const record of newest.records) {
+      const held = record.fields.map((f) => recordTypeOf(f.type)).filter((n): n is string => n !== undefined);
+      for (const name of [...held, ...(record.parent ? [record.parent] : [])]) {
+        const start = starts.get(name);
+        if (start && later(record.name, start)) changed = true;
+      }
+    }
+  }
+  if (starts.size === 0) return { history, newest, narrowed: new Map() };
+  const narrowed = new Map(newest.records.filter((r) => starts.has(r.name)).map((r) => [r.name, r.since]));
+  const narrow = (r: RecordDecl): RecordDecl => {
+    const start = starts.get(r.name);
+    return start ? { ...r, since: start } : r;
+  };
+  return { history: { ...history, records: history.records.map(narrow) }, newest: { ...newest, records: newest.records.map(narrow) }, narrowed };
 }
 
 function recordTypeOf(type: Field['type']): string | undefined {

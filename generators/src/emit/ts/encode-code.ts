@@ -157,7 +157,7 @@ function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr
     const y = local(ctx);
     // An integer a caller need not set (an output of a directed payload) is zero when absent.
     const absent = directed && m.shape.kind === 'int' && optionalOnEncode(decls, m.decl) ? ` ?? ${m.shape.big ? '0n' : '0'}` : '';
-    out.check.push(`const ${y} = ${x}.${m.name}${absent || (m.decl.archs ? '!' : '')};`);
+    out.check.push(`const ${y} = ${narrowed(env, record, x, m) ?? `${x}.${m.name}${absent || (m.decl.archs ? '!' : '')}`};`);
     const plan = bitsOf(m, layout.size);
     if (plan) {
       out.check.push(bitsCheck(ctx, m.shape.kind === 'int' ? m.shape.ctype : '', plan, y, path));
@@ -167,6 +167,15 @@ function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr
     }
   }
   for (const hole of layout.holes) out.write.push(...zeroPadding(ctx, layout, a, undefined, hole));
+}
+
+/**
+ * A record member whose type depends on the architecture, read as this architecture's type:
+ * cast to the value type the member record's own encoder takes.
+ */
+function narrowed(env: RecordEnv, record: string, x: string, m: Member): string | undefined {
+  if (m.shape.kind !== 'record' || !env.retyped(record, m.name)) return undefined;
+  return `${x}.${m.name} as Parameters<typeof ${env.nested(m.shape.record, 'enc')}>[0]`;
 }
 
 /** A flexible array member of `n` elements (only at the top: C allows one last in a struct). */

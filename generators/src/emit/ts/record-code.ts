@@ -20,6 +20,12 @@ export interface RecordEnv {
   nestedChecks(record: string): boolean;
   /** Whether a record is a union. */
   isUnion(record: string): boolean;
+  /**
+   * Whether a record declares a member under one name with other types on other architectures
+   * (`vcpu_guest_context.user_regs`: `cpu_user_regs` on x86, `vcpu_guest_core_regs` on Arm), so
+   * its value's property is a union of them that code for one architecture narrows.
+   */
+  retyped(record: string, member: string): boolean;
   /** Another record's members on this architecture, for code that writes it inline. */
   members(record: string): Member[];
   /** Another record's layout on this architecture. */

@@ -103,6 +103,7 @@ export class Variants {
       },
       nestedChecks: (record) => this.variant(record, arch).chk.length > 0,
       isUnion: (record) => this.decl(record).kind === 'union',
+      retyped: (record, member) => new Set(this.decl(record).fields.filter((f) => f.name === member).map((f) => JSON.stringify(f.type))).size > 1,
       members: (record) => this.members(record, arch),
       layout: (record) => this.layout(record, arch),
       self: '',

@@ -190,6 +190,21 @@ describe('C view-model of the fixture', () => {
     expect(refusal?.message).toContain('#define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but democtl.h follows');
   });
 
+  it("does not refuse a tools build for a tools record of an architecture header that the module's own xen.h includes", () => {
+    // demo_table, moved for the test into a module whose Xen header is xen.h (as xen_guest's Arm register context is).
+    const refusalsAs = (xenHeader: string): HeaderView['refusals'] => {
+      const history = structuredClone(full);
+      const table = history.records.find((r) => r.name === 'demo_table') as RecordDecl;
+      table.xenOrigin = [{ header: 'arch-arm.h', guard: '__XEN_PUBLIC_ARCH_ARM_H__', archs: ['arm32', 'arm64'], tools: true }];
+      const demo = history.modules.find((m) => m.name === 'demo') as ModuleDecl;
+      demo.xenHeader = xenHeader;
+      const at = atRelease(history, '4.22');
+      return headerView(new Releases(history, at), at.modules.find((m) => m.name === 'demo') as ModuleDecl).refusals.filter((r) => r.message.includes('declares struct demo_table too'));
+    };
+    expect(refusalsAs('xen.h')).toEqual([]);
+    expect(refusalsAs('demo.h')).toHaveLength(1);
+  });
+
   it("refuses Xen's guest layout on the architectures where it differs, for modules whose records it touches only", () => {
     const [refusal, ...more] = view('demo').refusals;
     expect(more).toEqual([]);

@@ -151,6 +151,15 @@ describe('rust availability over the history', () => {
     expect(ctx.releases.itemReleases(ctx.records.get('fx_extra')!)).toEqual(ctx.releases.itemReleases(record));
   });
 
+  it('declares a record whose member changed type from the release of the change on, and the records that hold it too', () => {
+    expect(ctx.records.get('fx_regs')?.since).toBe('4.19');
+    expect(ctx.records.get('fx_regs_holder')?.since).toBe('4.19');
+    expect(ctx.narrowed.get('fx_regs')).toBe('4.17');
+    expect(ctx.narrowed.get('fx_regs_holder')).toBe('4.17');
+    expect(ctx.narrowed.has('fx_batch')).toBe(false);
+    expect(ctx.records.get('fx_batch')?.since).toBe('4.17');
+  });
+
   it('does not chain a member whose bytes moved', () => {
     const record = ctx.records.get('fx_range')!;
     const start = record.fields.find((f) => f.name === 'start')!;

@@ -1272,6 +1272,270 @@ pub const SEGBASE_GS_USER_SEL: i32 = 3;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 pub const XEN_HYPERCALL_TAG: u32 = 0xea1;
 
+/// Arm: where the toolstack places the MMIO windows of virtio devices.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-17"))]
+pub const GUEST_VIRTIO_MMIO_BASE: u64 = 0x2000000;
+
+/// Arm: the bytes of that virtio MMIO area (1 MiB).
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-17"))]
+pub const GUEST_VIRTIO_MMIO_SIZE: u64 = 0x100000;
+
+/// Arm: the guest physical address of the emulated GICv2 distributor.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICD_BASE: u64 = 0x3001000;
+
+/// Arm: the bytes of the GICv2 distributor (4 KiB).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICD_SIZE: u64 = 0x1000;
+
+/// Arm: the guest physical address of the GICv2 CPU interface.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICC_BASE: u64 = 0x3002000;
+
+/// Arm: the bytes of the GICv2 CPU interface: 256 in 4.6, 8 KiB from 4.7.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICC_SIZE: u64 = 0x2000;
+
+/// Arm: the guest physical address of the emulated GICv3 distributor.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICV3_GICD_BASE: u64 = 0x3001000;
+
+/// Arm: the bytes of the GICv3 distributor (64 KiB).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICV3_GICD_SIZE: u64 = 0x10000;
+
+/// Arm: how many GICv3 redistributor regions a guest has.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICV3_RDIST_REGIONS: i32 = 1;
+
+/// Arm: the guest physical address of the first GICv3 redistributor region.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICV3_GICR0_BASE: u64 = 0x3020000;
+
+/// Arm: the bytes of that region (16 MiB), room for the redistributors of 128 vCPUs.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GICV3_GICR0_SIZE: u64 = 0x1000000;
+
+/// Arm: the guest physical address of the emulated PCI configuration space (ECAM).
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_ECAM_BASE: u64 = 0x10000000;
+
+/// Arm: the bytes of that configuration space (256 MiB).
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_ECAM_SIZE: u64 = 0x10000000;
+
+/// Arm: where the toolstack puts the ACPI tables of a guest.
+///
+/// Since Xen 4.8: cargo feature `xen-4-8`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-8"))]
+pub const GUEST_ACPI_BASE: u64 = 0x20000000;
+
+/// Arm: the bytes kept for the ACPI tables (32 MiB).
+///
+/// Since Xen 4.8: cargo feature `xen-4-8`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-8"))]
+pub const GUEST_ACPI_SIZE: u64 = 0x2000000;
+
+/// Arm: the guest physical address of the emulated PL011 UART (vpl011).
+///
+/// Since Xen 4.10: cargo feature `xen-4-10`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-10"))]
+pub const GUEST_PL011_BASE: u64 = 0x22000000;
+
+/// Arm: the bytes of that UART (4 KiB).
+///
+/// Since Xen 4.10: cargo feature `xen-4-10`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-10"))]
+pub const GUEST_PL011_SIZE: u64 = 0x1000;
+
+/// Arm: the first cell of the device-tree range that describes the virtual PCI memory window (32-bit, non-prefetchable).
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_ADDR_TYPE_MEM: u64 = 0x2000000;
+
+/// Arm: the guest physical address of the virtual PCI memory window.
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_MEM_ADDR: u64 = 0x23000000;
+
+/// Arm: the bytes of that window (256 MiB).
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_MEM_SIZE: u64 = 0x10000000;
+
+/// Arm: where a guest finds room to map its grant table frames.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GNTTAB_BASE: u64 = 0x38000000;
+
+/// Arm: the bytes of that room (16 MiB).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_GNTTAB_SIZE: u64 = 0x1000000;
+
+/// Arm: the start of the pages the toolstack sets up for the guest (xenstore and console rings and the like).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_MAGIC_BASE: u64 = 0x39000000;
+
+/// Arm: the bytes kept for those pages (16 MiB).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_MAGIC_SIZE: u64 = 0x1000000;
+
+/// Arm: how many banks guest RAM comes in (GUEST_RAM0_* and GUEST_RAM1_*).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_RAM_BANKS: i32 = 2;
+
+/// Arm: the start of the low RAM bank, at 1 GiB.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_RAM0_BASE: u64 = 0x40000000;
+
+/// Arm: the bytes of the low RAM bank (3 GiB).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_RAM0_SIZE: u64 = 0xc0000000;
+
+/// Arm: the first cell of the device-tree range that describes the prefetchable virtual PCI window; 4.19 marked it 64-bit.
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM: u64 = 0x43000000;
+
+/// Arm: the guest physical address of the prefetchable virtual PCI window, at 4 GiB.
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_PREFETCH_MEM_ADDR: u64 = 0x100000000;
+
+/// Arm: the bytes of that window (4 GiB).
+///
+/// Since Xen 4.16: cargo feature `xen-4-16`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-16"))]
+pub const GUEST_VPCI_PREFETCH_MEM_SIZE: u64 = 0x100000000;
+
+/// Arm: the start of the high RAM bank, at 8 GiB.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_RAM1_BASE: u64 = 0x200000000;
+
+/// Arm: the bytes of the high RAM bank (1016 GiB).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_RAM1_SIZE: u64 = 0xfe00000000;
+
+/// Arm: the lowest address of guest RAM (GUEST_RAM0_BASE).
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_RAM_BASE: u64 = 0x40000000;
+
+/// Arm: the most RAM a guest can have, both banks together.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_RAM_MAX: u64 = 0xfec0000000;
+
+/// Arm: the most vCPUs a guest can have, as the GICv3 redistributor region allows.
+///
+/// Since Xen 4.8: cargo feature `xen-4-8`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-8"))]
+pub const GUEST_MAX_VCPUS: i32 = 128;
+
+/// Arm: the private interrupt of the virtual timer.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_TIMER_VIRT_PPI: i32 = 27;
+
+/// Arm: the private interrupt of the secure physical timer.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_TIMER_PHYS_S_PPI: i32 = 29;
+
+/// Arm: the private interrupt of the non-secure physical timer.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_TIMER_PHYS_NS_PPI: i32 = 30;
+
+/// Arm: the private interrupt Xen raises for event-channel upcalls.
+///
+/// Since Xen 4.6. Only on arm, aarch64.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+pub const GUEST_EVTCHN_PPI: i32 = 31;
+
+/// Arm: the shared interrupt of the emulated PL011 UART.
+///
+/// Since Xen 4.10: cargo feature `xen-4-10`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-10"))]
+pub const GUEST_VPL011_SPI: i32 = 32;
+
+/// Arm: the first shared interrupt kept for virtio MMIO devices.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-17"))]
+pub const GUEST_VIRTIO_MMIO_SPI_FIRST: i32 = 33;
+
+/// Arm: the last shared interrupt kept for virtio MMIO devices.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-17"))]
+pub const GUEST_VIRTIO_MMIO_SPI_LAST: i32 = 43;
+
+/// Arm: the interrupt that tells a guest FF-A notifications are pending.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-19"))]
+pub const GUEST_FFA_NOTIF_PEND_INTR_ID: i32 = 8;
+
+/// Arm: the interrupt that asks a guest to schedule an FF-A receiver.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Only on arm, aarch64.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-19"))]
+pub const GUEST_FFA_SCHEDULE_RECV_INTR_ID: i32 = 9;
+
 /// The values of `__HYPERVISOR`, as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
@@ -3181,6 +3445,50 @@ pub mod since {
     pub const SEGBASE_GS_KERNEL: XenRelease = XenRelease::new(4, 6);
     pub const SEGBASE_GS_USER_SEL: XenRelease = XenRelease::new(4, 6);
     pub const XEN_HYPERCALL_TAG: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_VIRTIO_MMIO_BASE: XenRelease = XenRelease::new(4, 17);
+    pub const GUEST_VIRTIO_MMIO_SIZE: XenRelease = XenRelease::new(4, 17);
+    pub const GUEST_GICD_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICD_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICC_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICC_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICV3_GICD_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICV3_GICD_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICV3_RDIST_REGIONS: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICV3_GICR0_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GICV3_GICR0_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_VPCI_ECAM_BASE: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_VPCI_ECAM_SIZE: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_ACPI_BASE: XenRelease = XenRelease::new(4, 8);
+    pub const GUEST_ACPI_SIZE: XenRelease = XenRelease::new(4, 8);
+    pub const GUEST_PL011_BASE: XenRelease = XenRelease::new(4, 10);
+    pub const GUEST_PL011_SIZE: XenRelease = XenRelease::new(4, 10);
+    pub const GUEST_VPCI_ADDR_TYPE_MEM: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_VPCI_MEM_ADDR: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_VPCI_MEM_SIZE: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_GNTTAB_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_GNTTAB_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_MAGIC_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_MAGIC_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_RAM_BANKS: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_RAM0_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_RAM0_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_VPCI_PREFETCH_MEM_ADDR: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_VPCI_PREFETCH_MEM_SIZE: XenRelease = XenRelease::new(4, 16);
+    pub const GUEST_RAM1_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_RAM1_SIZE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_RAM_BASE: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_RAM_MAX: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_MAX_VCPUS: XenRelease = XenRelease::new(4, 8);
+    pub const GUEST_TIMER_VIRT_PPI: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_TIMER_PHYS_S_PPI: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_TIMER_PHYS_NS_PPI: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_EVTCHN_PPI: XenRelease = XenRelease::new(4, 6);
+    pub const GUEST_VPL011_SPI: XenRelease = XenRelease::new(4, 10);
+    pub const GUEST_VIRTIO_MMIO_SPI_FIRST: XenRelease = XenRelease::new(4, 17);
+    pub const GUEST_VIRTIO_MMIO_SPI_LAST: XenRelease = XenRelease::new(4, 17);
+    pub const GUEST_FFA_NOTIF_PEND_INTR_ID: XenRelease = XenRelease::new(4, 19);
+    pub const GUEST_FFA_SCHEDULE_RECV_INTR_ID: XenRelease = XenRelease::new(4, 19);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----

@@ -1613,3 +1613,355 @@ export type SEGBASE = (typeof SEGBASE)[keyof typeof SEGBASE];
  * @since 4.6
  */
 export const XEN_HYPERCALL_TAG = 0xea1;
+
+/**
+ * Arm: where the toolstack places the MMIO windows of virtio devices.
+ *
+ * Only on arm32, arm64.
+ * @since 4.17
+ */
+export const GUEST_VIRTIO_MMIO_BASE = 0x2000000;
+
+/**
+ * Arm: the bytes of that virtio MMIO area (1 MiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.17
+ */
+export const GUEST_VIRTIO_MMIO_SIZE = 0x100000;
+
+/**
+ * Arm: the guest physical address of the emulated GICv2 distributor.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICD_BASE = 0x3001000;
+
+/**
+ * Arm: the bytes of the GICv2 distributor (4 KiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICD_SIZE = 0x1000;
+
+/**
+ * Arm: the guest physical address of the GICv2 CPU interface.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICC_BASE = 0x3002000;
+
+/**
+ * Arm: the bytes of the GICv2 CPU interface: 256 in 4.6, 8 KiB from 4.7.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICC_SIZE = 0x2000;
+
+/**
+ * Arm: the guest physical address of the emulated GICv3 distributor.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICV3_GICD_BASE = 0x3001000;
+
+/**
+ * Arm: the bytes of the GICv3 distributor (64 KiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICV3_GICD_SIZE = 0x10000;
+
+/**
+ * Arm: how many GICv3 redistributor regions a guest has.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICV3_RDIST_REGIONS = 1;
+
+/**
+ * Arm: the guest physical address of the first GICv3 redistributor region.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICV3_GICR0_BASE = 0x3020000;
+
+/**
+ * Arm: the bytes of that region (16 MiB), room for the redistributors of 128 vCPUs.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GICV3_GICR0_SIZE = 0x1000000;
+
+/**
+ * Arm: the guest physical address of the emulated PCI configuration space (ECAM).
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_ECAM_BASE = 0x10000000;
+
+/**
+ * Arm: the bytes of that configuration space (256 MiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_ECAM_SIZE = 0x10000000;
+
+/**
+ * Arm: where the toolstack puts the ACPI tables of a guest.
+ *
+ * Only on arm32, arm64.
+ * @since 4.8
+ */
+export const GUEST_ACPI_BASE = 0x20000000;
+
+/**
+ * Arm: the bytes kept for the ACPI tables (32 MiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.8
+ */
+export const GUEST_ACPI_SIZE = 0x2000000;
+
+/**
+ * Arm: the guest physical address of the emulated PL011 UART (vpl011).
+ *
+ * Only on arm32, arm64.
+ * @since 4.10
+ */
+export const GUEST_PL011_BASE = 0x22000000;
+
+/**
+ * Arm: the bytes of that UART (4 KiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.10
+ */
+export const GUEST_PL011_SIZE = 0x1000;
+
+/**
+ * Arm: the first cell of the device-tree range that describes the virtual PCI memory window (32-bit, non-prefetchable).
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_ADDR_TYPE_MEM = 0x2000000;
+
+/**
+ * Arm: the guest physical address of the virtual PCI memory window.
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_MEM_ADDR = 0x23000000;
+
+/**
+ * Arm: the bytes of that window (256 MiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_MEM_SIZE = 0x10000000;
+
+/**
+ * Arm: where a guest finds room to map its grant table frames.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GNTTAB_BASE = 0x38000000;
+
+/**
+ * Arm: the bytes of that room (16 MiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_GNTTAB_SIZE = 0x1000000;
+
+/**
+ * Arm: the start of the pages the toolstack sets up for the guest (xenstore and console rings and the like).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_MAGIC_BASE = 0x39000000;
+
+/**
+ * Arm: the bytes kept for those pages (16 MiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_MAGIC_SIZE = 0x1000000;
+
+/**
+ * Arm: how many banks guest RAM comes in (GUEST_RAM0_* and GUEST_RAM1_*).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_RAM_BANKS = 2;
+
+/**
+ * Arm: the start of the low RAM bank, at 1 GiB.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_RAM0_BASE = 0x40000000;
+
+/**
+ * Arm: the bytes of the low RAM bank (3 GiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_RAM0_SIZE = 0xc0000000;
+
+/**
+ * Arm: the first cell of the device-tree range that describes the prefetchable virtual PCI window; 4.19 marked it 64-bit.
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM = 0x43000000;
+
+/**
+ * Arm: the guest physical address of the prefetchable virtual PCI window, at 4 GiB.
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_PREFETCH_MEM_ADDR = 0x100000000;
+
+/**
+ * Arm: the bytes of that window (4 GiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.16
+ */
+export const GUEST_VPCI_PREFETCH_MEM_SIZE = 0x100000000;
+
+/**
+ * Arm: the start of the high RAM bank, at 8 GiB.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_RAM1_BASE = 0x200000000;
+
+/**
+ * Arm: the bytes of the high RAM bank (1016 GiB).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_RAM1_SIZE = 0xfe00000000;
+
+/**
+ * Arm: the lowest address of guest RAM (GUEST_RAM0_BASE).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_RAM_BASE = 0x40000000;
+
+/**
+ * Arm: the most RAM a guest can have, both banks together.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_RAM_MAX = 0xfec0000000;
+
+/**
+ * Arm: the most vCPUs a guest can have, as the GICv3 redistributor region allows.
+ *
+ * Only on arm32, arm64.
+ * @since 4.8
+ */
+export const GUEST_MAX_VCPUS = 128;
+
+/**
+ * Arm: the private interrupt of the virtual timer.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_TIMER_VIRT_PPI = 27;
+
+/**
+ * Arm: the private interrupt of the secure physical timer.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_TIMER_PHYS_S_PPI = 29;
+
+/**
+ * Arm: the private interrupt of the non-secure physical timer.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_TIMER_PHYS_NS_PPI = 30;
+
+/**
+ * Arm: the private interrupt Xen raises for event-channel upcalls.
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const GUEST_EVTCHN_PPI = 31;
+
+/**
+ * Arm: the shared interrupt of the emulated PL011 UART.
+ *
+ * Only on arm32, arm64.
+ * @since 4.10
+ */
+export const GUEST_VPL011_SPI = 32;
+
+/**
+ * Arm: the first shared interrupt kept for virtio MMIO devices.
+ *
+ * Only on arm32, arm64.
+ * @since 4.17
+ */
+export const GUEST_VIRTIO_MMIO_SPI_FIRST = 33;
+
+/**
+ * Arm: the last shared interrupt kept for virtio MMIO devices.
+ *
+ * Only on arm32, arm64.
+ * @since 4.17
+ */
+export const GUEST_VIRTIO_MMIO_SPI_LAST = 43;
+
+/**
+ * Arm: the interrupt that tells a guest FF-A notifications are pending.
+ *
+ * Only on arm32, arm64.
+ * @since 4.19
+ */
+export const GUEST_FFA_NOTIF_PEND_INTR_ID = 8;
+
+/**
+ * Arm: the interrupt that asks a guest to schedule an FF-A receiver.
+ *
+ * Only on arm32, arm64.
+ * @since 4.19
+ */
+export const GUEST_FFA_SCHEDULE_RECV_INTR_ID = 9;

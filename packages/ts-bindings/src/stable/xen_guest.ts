@@ -3,10 +3,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * stable/xen_guest: The records of Xen's xen.h and its architecture headers: shared info, vCPU info,
- * pvclock time, PV start info, and the batched MMU and multicall arguments. Mirrors Xen's
- * public/xen.h.
+ * pvclock time, PV start info, the batched MMU and multicall arguments, and the vCPU register context.
+ * Mirrors Xen's public/xen.h.
  */
-import { arch_shared_info$V0, arch_shared_info$V1, arch_shared_info$dec0, arch_shared_info$dec1, arch_shared_info$enc0, arch_shared_info$enc1, arch_vcpu_info$V0, arch_vcpu_info$V1, arch_vcpu_info$chk0, arch_vcpu_info$chk1, arch_vcpu_info$dec0, arch_vcpu_info$dec1, arch_vcpu_info$enc0, arch_vcpu_info$enc1, dom0_vga_console_info$V0, dom0_vga_console_info$chk0, dom0_vga_console_info$dec0, dom0_vga_console_info$enc0, dom0_vga_console_info_u$V0, dom0_vga_console_info_u$dec0, dom0_vga_console_info_u$enc0, dom0_vga_console_info_u_text_mode_3$V0, dom0_vga_console_info_u_text_mode_3$dec0, dom0_vga_console_info_u_text_mode_3$enc0, dom0_vga_console_info_u_vesa_lfb$V0, dom0_vga_console_info_u_vesa_lfb$chk0, dom0_vga_console_info_u_vesa_lfb$dec0, dom0_vga_console_info_u_vesa_lfb$enc0, mmu_update$V0, mmu_update$dec0, mmu_update$enc0, mmuext_op$V0, mmuext_op$V1, mmuext_op$V2, mmuext_op$chk1, mmuext_op$chk2, mmuext_op$dec0, mmuext_op$dec1, mmuext_op$dec2, mmuext_op$enc0, mmuext_op$enc1, mmuext_op$enc2, mmuext_op_arg1$V0, mmuext_op_arg1$V1, mmuext_op_arg1$V2, mmuext_op_arg1$dec0, mmuext_op_arg1$dec1, mmuext_op_arg1$dec2, mmuext_op_arg1$enc0, mmuext_op_arg1$enc1, mmuext_op_arg1$enc2, mmuext_op_arg2$V0, mmuext_op_arg2$V1, mmuext_op_arg2$dec0, mmuext_op_arg2$dec1, mmuext_op_arg2$enc0, mmuext_op_arg2$enc1, multicall_entry$V0, multicall_entry$V1, multicall_entry$dec0, multicall_entry$dec1, multicall_entry$enc0, multicall_entry$enc1, shared_info$V0, shared_info$V1, shared_info$V2, shared_info$chk0, shared_info$chk1, shared_info$chk2, shared_info$dec0, shared_info$dec1, shared_info$dec2, shared_info$enc0, shared_info$enc1, shared_info$enc2, start_info$V0, start_info$V1, start_info$chk1, start_info$dec0, start_info$dec1, start_info$enc0, start_info$enc1, start_info_console$V0, start_info_console$V1, start_info_console$dec0, start_info_console$dec1, start_info_console$enc0, start_info_console$enc1, start_info_console_dom0$V0, start_info_console_dom0$dec0, start_info_console_dom0$enc0, start_info_console_domU$V0, start_info_console_domU$V1, start_info_console_domU$chk1, start_info_console_domU$dec0, start_info_console_domU$dec1, start_info_console_domU$enc0, start_info_console_domU$enc1, vcpu_info$V0, vcpu_info$V1, vcpu_info$V2, vcpu_info$chk0, vcpu_info$chk1, vcpu_info$chk2, vcpu_info$dec0, vcpu_info$dec1, vcpu_info$dec2, vcpu_info$enc0, vcpu_info$enc1, vcpu_info$enc2, vcpu_time_info$V0, vcpu_time_info$chk0, vcpu_time_info$dec0, vcpu_time_info$enc0, xen_multiboot_mod_list$V0, xen_multiboot_mod_list$chk0, xen_multiboot_mod_list$dec0, xen_multiboot_mod_list$enc0 } from '../internal/stable/xen_guest.js';
+import { arch_shared_info$V0, arch_shared_info$V1, arch_shared_info$dec0, arch_shared_info$dec1, arch_shared_info$enc0, arch_shared_info$enc1, arch_vcpu_info$V0, arch_vcpu_info$V1, arch_vcpu_info$chk0, arch_vcpu_info$chk1, arch_vcpu_info$dec0, arch_vcpu_info$dec1, arch_vcpu_info$enc0, arch_vcpu_info$enc1, cpu_user_regs$V0, cpu_user_regs$V1, cpu_user_regs$chk0, cpu_user_regs$chk1, cpu_user_regs$dec0, cpu_user_regs$dec1, cpu_user_regs$enc0, cpu_user_regs$enc1, dom0_vga_console_info$V0, dom0_vga_console_info$chk0, dom0_vga_console_info$dec0, dom0_vga_console_info$enc0, dom0_vga_console_info_u$V0, dom0_vga_console_info_u$dec0, dom0_vga_console_info_u$enc0, dom0_vga_console_info_u_text_mode_3$V0, dom0_vga_console_info_u_text_mode_3$dec0, dom0_vga_console_info_u_text_mode_3$enc0, dom0_vga_console_info_u_vesa_lfb$V0, dom0_vga_console_info_u_vesa_lfb$chk0, dom0_vga_console_info_u_vesa_lfb$dec0, dom0_vga_console_info_u_vesa_lfb$enc0, mmu_update$V0, mmu_update$dec0, mmu_update$enc0, mmuext_op$V0, mmuext_op$V1, mmuext_op$V2, mmuext_op$chk1, mmuext_op$chk2, mmuext_op$dec0, mmuext_op$dec1, mmuext_op$dec2, mmuext_op$enc0, mmuext_op$enc1, mmuext_op$enc2, mmuext_op_arg1$V0, mmuext_op_arg1$V1, mmuext_op_arg1$V2, mmuext_op_arg1$dec0, mmuext_op_arg1$dec1, mmuext_op_arg1$dec2, mmuext_op_arg1$enc0, mmuext_op_arg1$enc1, mmuext_op_arg1$enc2, mmuext_op_arg2$V0, mmuext_op_arg2$V1, mmuext_op_arg2$dec0, mmuext_op_arg2$dec1, mmuext_op_arg2$enc0, mmuext_op_arg2$enc1, multicall_entry$V0, multicall_entry$V1, multicall_entry$dec0, multicall_entry$dec1, multicall_entry$enc0, multicall_entry$enc1, shared_info$V0, shared_info$V1, shared_info$V2, shared_info$chk0, shared_info$chk1, shared_info$chk2, shared_info$dec0, shared_info$dec1, shared_info$dec2, shared_info$enc0, shared_info$enc1, shared_info$enc2, start_info$V0, start_info$V1, start_info$chk1, start_info$dec0, start_info$dec1, start_info$enc0, start_info$enc1, start_info_console$V0, start_info_console$V1, start_info_console$dec0, start_info_console$dec1, start_info_console$enc0, start_info_console$enc1, start_info_console_dom0$V0, start_info_console_dom0$dec0, start_info_console_dom0$enc0, start_info_console_domU$V0, start_info_console_domU$V1, start_info_console_domU$chk1, start_info_console_domU$dec0, start_info_console_domU$dec1, start_info_console_domU$enc0, start_info_console_domU$enc1, trap_info$V0, trap_info$V1, trap_info$chk1, trap_info$dec0, trap_info$dec1, trap_info$enc0, trap_info$enc1, vcpu_guest_context$V0, vcpu_guest_context$V1, vcpu_guest_context$V2, vcpu_guest_context$chk0, vcpu_guest_context$chk1, vcpu_guest_context$chk2, vcpu_guest_context$dec0, vcpu_guest_context$dec1, vcpu_guest_context$dec2, vcpu_guest_context$enc0, vcpu_guest_context$enc1, vcpu_guest_context$enc2, vcpu_guest_context_fpu_ctxt$V0, vcpu_guest_context_fpu_ctxt$dec0, vcpu_guest_context_fpu_ctxt$enc0, vcpu_guest_core_regs$V0, vcpu_guest_core_regs$dec0, vcpu_guest_core_regs$enc0, vcpu_info$V0, vcpu_info$V1, vcpu_info$V2, vcpu_info$chk0, vcpu_info$chk1, vcpu_info$chk2, vcpu_info$dec0, vcpu_info$dec1, vcpu_info$dec2, vcpu_info$enc0, vcpu_info$enc1, vcpu_info$enc2, vcpu_time_info$V0, vcpu_time_info$chk0, vcpu_time_info$dec0, vcpu_time_info$enc0, xen_multiboot_mod_list$V0, xen_multiboot_mod_list$chk0, xen_multiboot_mod_list$dec0, xen_multiboot_mod_list$enc0 } from '../internal/stable/xen_guest.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { IntArrayView, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
@@ -3525,6 +3525,2271 @@ export const dom0_vga_console_info_u_vesa_lfb: RecordCodec<dom0_vga_console_info
       }
       default:
         return failArch('dom0_vga_console_info.u.vesa_lfb', arch);
+    }
+  },
+};
+
+/**
+ * x86: the general registers, instruction pointer, flags and segment selectors of a vCPU, as a PV guest hands them to Xen in vcpu_guest_context. Each register is declared under its full-width name (rax on x86_64, eax on x86_32). Xen's own headers wrap a register in an anonymous union that adds narrower names (eax, ax, al…), and which names depends on the build (tools, GNU C, strict ISO C); xenabi declares the one name every build has.
+ *
+ * Size: 68 bytes on x86_32, 200 bytes on x86_64.
+ * @since 4.6
+ */
+export interface cpu_user_regs {
+  /**
+   * r15.
+   *
+   * Only on x86_64.
+   */
+  r15?: bigint;
+  /**
+   * r14.
+   *
+   * Only on x86_64.
+   */
+  r14?: bigint;
+  /**
+   * r13.
+   *
+   * Only on x86_64.
+   */
+  r13?: bigint;
+  /**
+   * r12.
+   *
+   * Only on x86_64.
+   */
+  r12?: bigint;
+  /**
+   * The frame pointer.
+   *
+   * Only on x86_64.
+   */
+  rbp?: bigint;
+  /**
+   * rbx.
+   *
+   * Only on x86_64.
+   */
+  rbx?: bigint;
+  /**
+   * r11.
+   *
+   * Only on x86_64.
+   */
+  r11?: bigint;
+  /**
+   * r10.
+   *
+   * Only on x86_64.
+   */
+  r10?: bigint;
+  /**
+   * r9.
+   *
+   * Only on x86_64.
+   */
+  r9?: bigint;
+  /**
+   * r8.
+   *
+   * Only on x86_64.
+   */
+  r8?: bigint;
+  /**
+   * rax.
+   *
+   * Only on x86_64.
+   */
+  rax?: bigint;
+  /**
+   * rcx.
+   *
+   * Only on x86_64.
+   */
+  rcx?: bigint;
+  /**
+   * rdx.
+   *
+   * Only on x86_64.
+   */
+  rdx?: bigint;
+  /**
+   * rsi.
+   *
+   * Only on x86_64.
+   */
+  rsi?: bigint;
+  /**
+   * rdi.
+   *
+   * Only on x86_64.
+   */
+  rdi?: bigint;
+  /** Xen's own: the error code of the exception being handled. Guests leave it alone. */
+  error_code: number;
+  /** Xen's own: the vector it entered through. Guests leave it alone. */
+  entry_vector: number;
+  /**
+   * The instruction pointer. Example: 0xffffffff81000000.
+   *
+   * Only on x86_64.
+   */
+  rip?: bigint;
+  /** The code selector. Example: 0xe033 (FLAT_KERNEL_CS). The code selector. Example: 0xe019 (FLAT_KERNEL_CS). */
+  cs: number;
+  /** The event upcall mask in force when the context was saved; the interrupt flag in rflags reads as its inverse. The event upcall mask in force when the context was saved; the interrupt flag in eflags reads as its inverse. */
+  saved_upcall_mask: number;
+  /**
+   * The flags register. Example: 0x202.
+   *
+   * Only on x86_64.
+   */
+  rflags?: bigint;
+  /**
+   * The stack pointer.
+   *
+   * Only on x86_64.
+   */
+  rsp?: bigint;
+  /** The stack selector. */
+  ss: number;
+  /** The ES selector. */
+  es: number;
+  /** The data selector. */
+  ds: number;
+  /** The FS selector. */
+  fs: number;
+  /** The GS selector. */
+  gs: number;
+  /**
+   * ebx.
+   *
+   * Only on x86_32.
+   */
+  ebx?: number;
+  /**
+   * ecx.
+   *
+   * Only on x86_32.
+   */
+  ecx?: number;
+  /**
+   * edx.
+   *
+   * Only on x86_32.
+   */
+  edx?: number;
+  /**
+   * esi.
+   *
+   * Only on x86_32.
+   */
+  esi?: number;
+  /**
+   * edi.
+   *
+   * Only on x86_32.
+   */
+  edi?: number;
+  /**
+   * The frame pointer.
+   *
+   * Only on x86_32.
+   */
+  ebp?: number;
+  /**
+   * eax.
+   *
+   * Only on x86_32.
+   */
+  eax?: number;
+  /**
+   * The instruction pointer. Example: 0xc0100000.
+   *
+   * Only on x86_32.
+   */
+  eip?: number;
+  /**
+   * The flags register. Example: 0x202.
+   *
+   * Only on x86_32.
+   */
+  eflags?: number;
+  /**
+   * The stack pointer.
+   *
+   * Only on x86_32.
+   */
+  esp?: number;
+}
+
+/**
+ * A zero-copy view of `cpu_user_regs` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface cpu_user_regs_view extends RecordView {
+  /**
+   * ebx.
+   *
+   * Only on x86_32.
+   */
+  ebx?: number;
+  /**
+   * ecx.
+   *
+   * Only on x86_32.
+   */
+  ecx?: number;
+  /**
+   * edx.
+   *
+   * Only on x86_32.
+   */
+  edx?: number;
+  /**
+   * esi.
+   *
+   * Only on x86_32.
+   */
+  esi?: number;
+  /**
+   * edi.
+   *
+   * Only on x86_32.
+   */
+  edi?: number;
+  /**
+   * The frame pointer.
+   *
+   * Only on x86_32.
+   */
+  ebp?: number;
+  /**
+   * eax.
+   *
+   * Only on x86_32.
+   */
+  eax?: number;
+  /**
+   * Xen's own: the error code of the exception being handled. Guests leave it alone.
+   *
+   * Only on x86_32.
+   */
+  error_code: number;
+  /**
+   * Xen's own: the vector it entered through. Guests leave it alone.
+   *
+   * Only on x86_32.
+   */
+  entry_vector: number;
+  /**
+   * The instruction pointer. Example: 0xc0100000.
+   *
+   * Only on x86_32.
+   */
+  eip?: number;
+  /**
+   * The code selector. Example: 0xe019 (FLAT_KERNEL_CS).
+   *
+   * Only on x86_32.
+   */
+  cs: number;
+  /**
+   * The event upcall mask in force when the context was saved; the interrupt flag in eflags reads as its inverse.
+   *
+   * Only on x86_32.
+   */
+  saved_upcall_mask: number;
+  /**
+   * The flags register. Example: 0x202.
+   *
+   * Only on x86_32.
+   */
+  eflags?: number;
+  /**
+   * The stack pointer.
+   *
+   * Only on x86_32.
+   */
+  esp?: number;
+  /**
+   * The stack selector.
+   *
+   * Only on x86_32.
+   */
+  ss: number;
+  /**
+   * The ES selector.
+   *
+   * Only on x86_32.
+   */
+  es: number;
+  /**
+   * The data selector.
+   *
+   * Only on x86_32.
+   */
+  ds: number;
+  /**
+   * The FS selector.
+   *
+   * Only on x86_32.
+   */
+  fs: number;
+  /**
+   * The GS selector.
+   *
+   * Only on x86_32.
+   */
+  gs: number;
+  /**
+   * r15.
+   *
+   * Only on x86_64.
+   */
+  r15?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r15.
+   *
+   * Only on x86_64.
+   */
+  r15AsNumber?: number;
+  /**
+   * r14.
+   *
+   * Only on x86_64.
+   */
+  r14?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r14.
+   *
+   * Only on x86_64.
+   */
+  r14AsNumber?: number;
+  /**
+   * r13.
+   *
+   * Only on x86_64.
+   */
+  r13?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r13.
+   *
+   * Only on x86_64.
+   */
+  r13AsNumber?: number;
+  /**
+   * r12.
+   *
+   * Only on x86_64.
+   */
+  r12?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r12.
+   *
+   * Only on x86_64.
+   */
+  r12AsNumber?: number;
+  /**
+   * The frame pointer.
+   *
+   * Only on x86_64.
+   */
+  rbp?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The frame pointer.
+   *
+   * Only on x86_64.
+   */
+  rbpAsNumber?: number;
+  /**
+   * rbx.
+   *
+   * Only on x86_64.
+   */
+  rbx?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * rbx.
+   *
+   * Only on x86_64.
+   */
+  rbxAsNumber?: number;
+  /**
+   * r11.
+   *
+   * Only on x86_64.
+   */
+  r11?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r11.
+   *
+   * Only on x86_64.
+   */
+  r11AsNumber?: number;
+  /**
+   * r10.
+   *
+   * Only on x86_64.
+   */
+  r10?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r10.
+   *
+   * Only on x86_64.
+   */
+  r10AsNumber?: number;
+  /**
+   * r9.
+   *
+   * Only on x86_64.
+   */
+  r9?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r9.
+   *
+   * Only on x86_64.
+   */
+  r9AsNumber?: number;
+  /**
+   * r8.
+   *
+   * Only on x86_64.
+   */
+  r8?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * r8.
+   *
+   * Only on x86_64.
+   */
+  r8AsNumber?: number;
+  /**
+   * rax.
+   *
+   * Only on x86_64.
+   */
+  rax?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * rax.
+   *
+   * Only on x86_64.
+   */
+  raxAsNumber?: number;
+  /**
+   * rcx.
+   *
+   * Only on x86_64.
+   */
+  rcx?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * rcx.
+   *
+   * Only on x86_64.
+   */
+  rcxAsNumber?: number;
+  /**
+   * rdx.
+   *
+   * Only on x86_64.
+   */
+  rdx?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * rdx.
+   *
+   * Only on x86_64.
+   */
+  rdxAsNumber?: number;
+  /**
+   * rsi.
+   *
+   * Only on x86_64.
+   */
+  rsi?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * rsi.
+   *
+   * Only on x86_64.
+   */
+  rsiAsNumber?: number;
+  /**
+   * rdi.
+   *
+   * Only on x86_64.
+   */
+  rdi?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * rdi.
+   *
+   * Only on x86_64.
+   */
+  rdiAsNumber?: number;
+  /**
+   * The instruction pointer. Example: 0xffffffff81000000.
+   *
+   * Only on x86_64.
+   */
+  rip?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The instruction pointer. Example: 0xffffffff81000000.
+   *
+   * Only on x86_64.
+   */
+  ripAsNumber?: number;
+  /**
+   * The flags register. Example: 0x202.
+   *
+   * Only on x86_64.
+   */
+  rflags?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The flags register. Example: 0x202.
+   *
+   * Only on x86_64.
+   */
+  rflagsAsNumber?: number;
+  /**
+   * The stack pointer.
+   *
+   * Only on x86_64.
+   */
+  rsp?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The stack pointer.
+   *
+   * Only on x86_64.
+   */
+  rspAsNumber?: number;
+}
+
+const cpu_user_regs$layout0: RecordLayout = frozen({
+  name: 'cpu_user_regs',
+  kind: 'struct',
+  size: 68,
+  align: 4,
+  fields: [
+    { name: 'ebx', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'ecx', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'edx', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'esi', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'edi', offset: 16, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'ebp', offset: 20, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'eax', offset: 24, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'error_code', offset: 28, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'entry_vector', offset: 30, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'eip', offset: 32, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'cs', offset: 36, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'saved_upcall_mask', offset: 38, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: '_pad0', offset: 39, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8, padding: true },
+    { name: 'eflags', offset: 40, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'esp', offset: 44, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'ss', offset: 48, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad1', offset: 50, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+    { name: 'es', offset: 52, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad2', offset: 54, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+    { name: 'ds', offset: 56, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad3', offset: 58, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+    { name: 'fs', offset: 60, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad4', offset: 62, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+    { name: 'gs', offset: 64, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad5', offset: 66, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+  ],
+  holes: [],
+});
+
+const cpu_user_regs$layout1: RecordLayout = frozen({
+  name: 'cpu_user_regs',
+  kind: 'struct',
+  size: 200,
+  align: 8,
+  fields: [
+    { name: 'r15', offset: 0, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'r14', offset: 8, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'r13', offset: 16, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'r12', offset: 24, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rbp', offset: 32, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rbx', offset: 40, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'r11', offset: 48, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'r10', offset: 56, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'r9', offset: 64, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'r8', offset: 72, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rax', offset: 80, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rcx', offset: 88, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rdx', offset: 96, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rsi', offset: 104, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rdi', offset: 112, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'error_code', offset: 120, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'entry_vector', offset: 124, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'rip', offset: 128, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'cs', offset: 136, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad0', offset: 138, size: 2, align: 2, type: 'uint16_t[1]', value: 'number', signed: false, bits: 16, dims: [1], elementSize: 2, padding: true },
+    { name: 'saved_upcall_mask', offset: 140, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: '_pad1', offset: 141, size: 3, align: 1, type: 'uint8_t[3]', value: 'number', signed: false, bits: 8, dims: [3], elementSize: 1, padding: true },
+    { name: 'rflags', offset: 144, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'rsp', offset: 152, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'ss', offset: 160, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad2', offset: 162, size: 6, align: 2, type: 'uint16_t[3]', value: 'number', signed: false, bits: 16, dims: [3], elementSize: 2, padding: true },
+    { name: 'es', offset: 168, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad3', offset: 170, size: 6, align: 2, type: 'uint16_t[3]', value: 'number', signed: false, bits: 16, dims: [3], elementSize: 2, padding: true },
+    { name: 'ds', offset: 176, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad4', offset: 178, size: 6, align: 2, type: 'uint16_t[3]', value: 'number', signed: false, bits: 16, dims: [3], elementSize: 2, padding: true },
+    { name: 'fs', offset: 184, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad5', offset: 186, size: 6, align: 2, type: 'uint16_t[3]', value: 'number', signed: false, bits: 16, dims: [3], elementSize: 2, padding: true },
+    { name: 'gs', offset: 192, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad6', offset: 194, size: 6, align: 2, type: 'uint16_t[3]', value: 'number', signed: false, bits: 16, dims: [3], elementSize: 2, padding: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `cpu_user_regs` (struct cpu_user_regs). Size: 68 bytes on x86_32, 200 bytes on x86_64.
+ * @since 4.6
+ */
+export const cpu_user_regs: RecordCodec<cpu_user_regs, cpu_user_regs_view> = {
+  name: 'cpu_user_regs',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return 68;
+      case 'x86_64':
+        return 200;
+      default:
+        return failArch('cpu_user_regs', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return cpu_user_regs$layout0;
+      case 'x86_64':
+        return cpu_user_regs$layout1;
+      default:
+        return failArch('cpu_user_regs', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'cpu_user_regs');
+        return encodeFresh(value, 68, 0, cpu_user_regs$enc0, 'cpu_user_regs');
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'cpu_user_regs');
+        return encodeFresh(value, 200, 0, cpu_user_regs$enc1, 'cpu_user_regs');
+      }
+      default:
+        return failArch('cpu_user_regs', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'cpu_user_regs');
+        const size = 68;
+        if (target !== current.bytes) useBytes(target, 'cpu_user_regs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'cpu_user_regs');
+        cpu_user_regs$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'cpu_user_regs');
+        const size = 200;
+        if (target !== current.bytes) useBytes(target, 'cpu_user_regs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'cpu_user_regs');
+        cpu_user_regs$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('cpu_user_regs', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'cpu_user_regs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 68 <= current.length ? current.base + o : placeBytes(bytes, o, 68, 'cpu_user_regs');
+        if (options.strict === true) cpu_user_regs$chk0(current.view, b);
+        return cpu_user_regs$dec0(current.view, current.words, b);
+      }
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'cpu_user_regs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 200 <= current.length ? current.base + o : placeBytes(bytes, o, 200, 'cpu_user_regs');
+        if (options.strict === true) cpu_user_regs$chk1(current.view, b);
+        return cpu_user_regs$dec1(current.view, current.words, b);
+      }
+      default:
+        return failArch('cpu_user_regs', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        const p = placeView(buffer, options.offset, 68, 'cpu_user_regs');
+        return new cpu_user_regs$V0(dataViewOf(p.buffer, 'cpu_user_regs'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 200, 'cpu_user_regs');
+        return new cpu_user_regs$V1(dataViewOf(p.buffer, 'cpu_user_regs'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('cpu_user_regs', arch);
+    }
+  },
+};
+
+export { cpu_user_regs as cpu_user_regs_t };
+
+/**
+ * x86 PV: one entry of a virtual interrupt descriptor table, as __HYPERVISOR_set_trap_table takes an array of them (ended by an entry whose address is 0) and vcpu_guest_context.trap_ctxt holds 256.
+ *
+ * Size: 8 bytes on x86_32, 16 bytes on x86_64.
+ * @since 4.6
+ */
+export interface trap_info {
+  /** The exception or interrupt vector. Example: 14 (page fault). */
+  vector: number;
+  /** Bits 0-1: the lowest privilege level allowed to raise the vector with a software interrupt; bit 2: mask events on entry, as an interrupt gate would. */
+  flags: number;
+  /** The code selector of the handler. Example: 0xe033. */
+  cs: number;
+  /** The address of the handler within that segment. */
+  address: bigint;
+}
+
+/**
+ * A zero-copy view of `trap_info` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface trap_info_view extends RecordView {
+  /** The exception or interrupt vector. Example: 14 (page fault). */
+  vector: number;
+  /** Bits 0-1: the lowest privilege level allowed to raise the vector with a software interrupt; bit 2: mask events on entry, as an interrupt gate would. */
+  flags: number;
+  /** The code selector of the handler. Example: 0xe033. */
+  cs: number;
+  /** The address of the handler within that segment. */
+  address: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The address of the handler within that segment.
+   */
+  addressAsNumber: number;
+}
+
+const trap_info$layout0: RecordLayout = frozen({
+  name: 'trap_info',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'vector', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'flags', offset: 1, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'cs', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'address', offset: 4, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+const trap_info$layout1: RecordLayout = frozen({
+  name: 'trap_info',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'vector', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'flags', offset: 1, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'cs', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'address', offset: 8, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'cs', offset: 4, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `trap_info` (struct trap_info). Size: 8 bytes on x86_32, 16 bytes on x86_64.
+ * @since 4.6
+ */
+export const trap_info: RecordCodec<trap_info, trap_info_view> = {
+  name: 'trap_info',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return 8;
+      case 'x86_64':
+        return 16;
+      default:
+        return failArch('trap_info', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return trap_info$layout0;
+      case 'x86_64':
+        return trap_info$layout1;
+      default:
+        return failArch('trap_info', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'trap_info');
+        return encodeFresh(value, 8, 0, trap_info$enc0, 'trap_info');
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'trap_info');
+        return encodeFresh(value, 16, 0, trap_info$enc1, 'trap_info');
+      }
+      default:
+        return failArch('trap_info', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'trap_info');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'trap_info');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'trap_info');
+        trap_info$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'trap_info');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'trap_info');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'trap_info');
+        trap_info$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('trap_info', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'trap_info');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'trap_info');
+        return trap_info$dec0(current.view, current.words, b);
+      }
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'trap_info');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'trap_info');
+        if (options.strict === true) trap_info$chk1(current.view, b);
+        return trap_info$dec1(current.view, current.words, b);
+      }
+      default:
+        return failArch('trap_info', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        const p = placeView(buffer, options.offset, 8, 'trap_info');
+        return new trap_info$V0(dataViewOf(p.buffer, 'trap_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 16, 'trap_info');
+        return new trap_info$V1(dataViewOf(p.buffer, 'trap_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('trap_info', arch);
+    }
+  },
+};
+
+export { trap_info as trap_info_t };
+
+/**
+ * Arm: the core registers of a vCPU, for an AArch64 or an AArch32 guest alike: 31 general registers, the return address, the saved program status registers and the EL1 stack and link registers. Xen's headers also give each general register its AArch32 name (r0_usr, sp_svc…) in an anonymous union for GNU C tools builds; xenabi declares the AArch64 name every build has. Guest builds see it until 4.12, only tools builds from 4.13.
+ *
+ * Size: 312 bytes on arm32, 312 bytes on arm64.
+ * @since 4.6
+ */
+export interface vcpu_guest_core_regs {
+  /** x0; an AArch32 guest keeps r0_usr here. */
+  x0: bigint;
+  /** x1; an AArch32 guest keeps r1_usr here. */
+  x1: bigint;
+  /** x2; an AArch32 guest keeps r2_usr here. */
+  x2: bigint;
+  /** x3; an AArch32 guest keeps r3_usr here. */
+  x3: bigint;
+  /** x4; an AArch32 guest keeps r4_usr here. */
+  x4: bigint;
+  /** x5; an AArch32 guest keeps r5_usr here. */
+  x5: bigint;
+  /** x6; an AArch32 guest keeps r6_usr here. */
+  x6: bigint;
+  /** x7; an AArch32 guest keeps r7_usr here. */
+  x7: bigint;
+  /** x8; an AArch32 guest keeps r8_usr here. */
+  x8: bigint;
+  /** x9; an AArch32 guest keeps r9_usr here. */
+  x9: bigint;
+  /** x10; an AArch32 guest keeps r10_usr here. */
+  x10: bigint;
+  /** x11; an AArch32 guest keeps r11_usr here. */
+  x11: bigint;
+  /** x12; an AArch32 guest keeps r12_usr here. */
+  x12: bigint;
+  /** x13; an AArch32 guest keeps sp_usr here. */
+  x13: bigint;
+  /** x14; an AArch32 guest keeps lr_usr here. */
+  x14: bigint;
+  /** x15; an AArch32 guest keeps nothing (its slot is unused) here. */
+  x15: bigint;
+  /** x16; an AArch32 guest keeps lr_irq here. */
+  x16: bigint;
+  /** x17; an AArch32 guest keeps sp_irq here. */
+  x17: bigint;
+  /** x18; an AArch32 guest keeps lr_svc here. */
+  x18: bigint;
+  /** x19; an AArch32 guest keeps sp_svc here. */
+  x19: bigint;
+  /** x20; an AArch32 guest keeps lr_abt here. */
+  x20: bigint;
+  /** x21; an AArch32 guest keeps sp_abt here. */
+  x21: bigint;
+  /** x22; an AArch32 guest keeps lr_und here. */
+  x22: bigint;
+  /** x23; an AArch32 guest keeps sp_und here. */
+  x23: bigint;
+  /** x24; an AArch32 guest keeps r8_fiq here. */
+  x24: bigint;
+  /** x25; an AArch32 guest keeps r9_fiq here. */
+  x25: bigint;
+  /** x26; an AArch32 guest keeps r10_fiq here. */
+  x26: bigint;
+  /** x27; an AArch32 guest keeps r11_fiq here. */
+  x27: bigint;
+  /** x28; an AArch32 guest keeps r12_fiq here. */
+  x28: bigint;
+  /** x29; an AArch32 guest keeps sp_fiq here. */
+  x29: bigint;
+  /** x30; an AArch32 guest keeps lr_fiq here. */
+  x30: bigint;
+  /** The address the vCPU resumes at (pc32 for an AArch32 guest). Example: 0x40080000. */
+  pc64: bigint;
+  /**
+   * The saved program status: mode, interrupt masks and condition flags. Example: 0x3c5 (EL1h, interrupts masked).
+   * @since 4.16
+   */
+  cpsr: bigint;
+  /**
+   * SPSR_EL1 of an AArch64 guest; SPSR_svc of an AArch32 one, which Xen also names spsr_svc.
+   * @since 4.16
+   */
+  spsr_el1: bigint;
+  /** AArch32: the SPSR of FIQ mode. */
+  spsr_fiq: number;
+  /** AArch32: the SPSR of IRQ mode. */
+  spsr_irq: number;
+  /** AArch32: the SPSR of undefined mode. */
+  spsr_und: number;
+  /** AArch32: the SPSR of abort mode. */
+  spsr_abt: number;
+  /** AArch64: the EL0 stack pointer. */
+  sp_el0: bigint;
+  /** AArch64: the EL1 stack pointer. */
+  sp_el1: bigint;
+  /** AArch64: the EL1 exception link register. */
+  elr_el1: bigint;
+}
+
+/**
+ * A zero-copy view of `vcpu_guest_core_regs` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface vcpu_guest_core_regs_view extends RecordView {
+  /** x0; an AArch32 guest keeps r0_usr here. */
+  x0: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x0; an AArch32 guest keeps r0_usr here.
+   */
+  x0AsNumber: number;
+  /** x1; an AArch32 guest keeps r1_usr here. */
+  x1: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x1; an AArch32 guest keeps r1_usr here.
+   */
+  x1AsNumber: number;
+  /** x2; an AArch32 guest keeps r2_usr here. */
+  x2: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x2; an AArch32 guest keeps r2_usr here.
+   */
+  x2AsNumber: number;
+  /** x3; an AArch32 guest keeps r3_usr here. */
+  x3: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x3; an AArch32 guest keeps r3_usr here.
+   */
+  x3AsNumber: number;
+  /** x4; an AArch32 guest keeps r4_usr here. */
+  x4: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x4; an AArch32 guest keeps r4_usr here.
+   */
+  x4AsNumber: number;
+  /** x5; an AArch32 guest keeps r5_usr here. */
+  x5: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x5; an AArch32 guest keeps r5_usr here.
+   */
+  x5AsNumber: number;
+  /** x6; an AArch32 guest keeps r6_usr here. */
+  x6: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x6; an AArch32 guest keeps r6_usr here.
+   */
+  x6AsNumber: number;
+  /** x7; an AArch32 guest keeps r7_usr here. */
+  x7: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x7; an AArch32 guest keeps r7_usr here.
+   */
+  x7AsNumber: number;
+  /** x8; an AArch32 guest keeps r8_usr here. */
+  x8: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x8; an AArch32 guest keeps r8_usr here.
+   */
+  x8AsNumber: number;
+  /** x9; an AArch32 guest keeps r9_usr here. */
+  x9: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x9; an AArch32 guest keeps r9_usr here.
+   */
+  x9AsNumber: number;
+  /** x10; an AArch32 guest keeps r10_usr here. */
+  x10: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x10; an AArch32 guest keeps r10_usr here.
+   */
+  x10AsNumber: number;
+  /** x11; an AArch32 guest keeps r11_usr here. */
+  x11: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x11; an AArch32 guest keeps r11_usr here.
+   */
+  x11AsNumber: number;
+  /** x12; an AArch32 guest keeps r12_usr here. */
+  x12: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x12; an AArch32 guest keeps r12_usr here.
+   */
+  x12AsNumber: number;
+  /** x13; an AArch32 guest keeps sp_usr here. */
+  x13: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x13; an AArch32 guest keeps sp_usr here.
+   */
+  x13AsNumber: number;
+  /** x14; an AArch32 guest keeps lr_usr here. */
+  x14: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x14; an AArch32 guest keeps lr_usr here.
+   */
+  x14AsNumber: number;
+  /** x15; an AArch32 guest keeps nothing (its slot is unused) here. */
+  x15: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x15; an AArch32 guest keeps nothing (its slot is unused) here.
+   */
+  x15AsNumber: number;
+  /** x16; an AArch32 guest keeps lr_irq here. */
+  x16: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x16; an AArch32 guest keeps lr_irq here.
+   */
+  x16AsNumber: number;
+  /** x17; an AArch32 guest keeps sp_irq here. */
+  x17: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x17; an AArch32 guest keeps sp_irq here.
+   */
+  x17AsNumber: number;
+  /** x18; an AArch32 guest keeps lr_svc here. */
+  x18: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x18; an AArch32 guest keeps lr_svc here.
+   */
+  x18AsNumber: number;
+  /** x19; an AArch32 guest keeps sp_svc here. */
+  x19: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x19; an AArch32 guest keeps sp_svc here.
+   */
+  x19AsNumber: number;
+  /** x20; an AArch32 guest keeps lr_abt here. */
+  x20: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x20; an AArch32 guest keeps lr_abt here.
+   */
+  x20AsNumber: number;
+  /** x21; an AArch32 guest keeps sp_abt here. */
+  x21: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x21; an AArch32 guest keeps sp_abt here.
+   */
+  x21AsNumber: number;
+  /** x22; an AArch32 guest keeps lr_und here. */
+  x22: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x22; an AArch32 guest keeps lr_und here.
+   */
+  x22AsNumber: number;
+  /** x23; an AArch32 guest keeps sp_und here. */
+  x23: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x23; an AArch32 guest keeps sp_und here.
+   */
+  x23AsNumber: number;
+  /** x24; an AArch32 guest keeps r8_fiq here. */
+  x24: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x24; an AArch32 guest keeps r8_fiq here.
+   */
+  x24AsNumber: number;
+  /** x25; an AArch32 guest keeps r9_fiq here. */
+  x25: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x25; an AArch32 guest keeps r9_fiq here.
+   */
+  x25AsNumber: number;
+  /** x26; an AArch32 guest keeps r10_fiq here. */
+  x26: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x26; an AArch32 guest keeps r10_fiq here.
+   */
+  x26AsNumber: number;
+  /** x27; an AArch32 guest keeps r11_fiq here. */
+  x27: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x27; an AArch32 guest keeps r11_fiq here.
+   */
+  x27AsNumber: number;
+  /** x28; an AArch32 guest keeps r12_fiq here. */
+  x28: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x28; an AArch32 guest keeps r12_fiq here.
+   */
+  x28AsNumber: number;
+  /** x29; an AArch32 guest keeps sp_fiq here. */
+  x29: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x29; an AArch32 guest keeps sp_fiq here.
+   */
+  x29AsNumber: number;
+  /** x30; an AArch32 guest keeps lr_fiq here. */
+  x30: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x30; an AArch32 guest keeps lr_fiq here.
+   */
+  x30AsNumber: number;
+  /** The address the vCPU resumes at (pc32 for an AArch32 guest). Example: 0x40080000. */
+  pc64: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The address the vCPU resumes at (pc32 for an AArch32 guest). Example: 0x40080000.
+   */
+  pc64AsNumber: number;
+  /** The saved program status: mode, interrupt masks and condition flags. Example: 0x3c5 (EL1h, interrupts masked). */
+  cpsr: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The saved program status: mode, interrupt masks and condition flags. Example: 0x3c5 (EL1h, interrupts masked).
+   */
+  cpsrAsNumber: number;
+  /** SPSR_EL1 of an AArch64 guest; SPSR_svc of an AArch32 one, which Xen also names spsr_svc. */
+  spsr_el1: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * SPSR_EL1 of an AArch64 guest; SPSR_svc of an AArch32 one, which Xen also names spsr_svc.
+   */
+  spsr_el1AsNumber: number;
+  /** AArch32: the SPSR of FIQ mode. */
+  spsr_fiq: number;
+  /** AArch32: the SPSR of IRQ mode. */
+  spsr_irq: number;
+  /** AArch32: the SPSR of undefined mode. */
+  spsr_und: number;
+  /** AArch32: the SPSR of abort mode. */
+  spsr_abt: number;
+  /** AArch64: the EL0 stack pointer. */
+  sp_el0: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * AArch64: the EL0 stack pointer.
+   */
+  sp_el0AsNumber: number;
+  /** AArch64: the EL1 stack pointer. */
+  sp_el1: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * AArch64: the EL1 stack pointer.
+   */
+  sp_el1AsNumber: number;
+  /** AArch64: the EL1 exception link register. */
+  elr_el1: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * AArch64: the EL1 exception link register.
+   */
+  elr_el1AsNumber: number;
+}
+
+const vcpu_guest_core_regs$layout0: RecordLayout = frozen({
+  name: 'vcpu_guest_core_regs',
+  kind: 'struct',
+  size: 312,
+  align: 8,
+  fields: [
+    { name: 'x0', offset: 0, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x1', offset: 8, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x2', offset: 16, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x3', offset: 24, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x4', offset: 32, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x5', offset: 40, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x6', offset: 48, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x7', offset: 56, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x8', offset: 64, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x9', offset: 72, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x10', offset: 80, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x11', offset: 88, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x12', offset: 96, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x13', offset: 104, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x14', offset: 112, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x15', offset: 120, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x16', offset: 128, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x17', offset: 136, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x18', offset: 144, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x19', offset: 152, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x20', offset: 160, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x21', offset: 168, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x22', offset: 176, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x23', offset: 184, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x24', offset: 192, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x25', offset: 200, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x26', offset: 208, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x27', offset: 216, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x28', offset: 224, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x29', offset: 232, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'x30', offset: 240, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'pc64', offset: 248, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'cpsr', offset: 256, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'spsr_el1', offset: 264, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'spsr_fiq', offset: 272, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'spsr_irq', offset: 276, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'spsr_und', offset: 280, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'spsr_abt', offset: 284, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'sp_el0', offset: 288, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'sp_el1', offset: 296, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'elr_el1', offset: 304, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `vcpu_guest_core_regs` (struct vcpu_guest_core_regs). Size: 312 bytes on arm32, 312 bytes on arm64.
+ * @since 4.6
+ */
+export const vcpu_guest_core_regs: RecordCodec<vcpu_guest_core_regs, vcpu_guest_core_regs_view> = {
+  name: 'vcpu_guest_core_regs',
+  archs: ['arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'arm32':
+      case 'arm64':
+        return 312;
+      default:
+        return failArch('vcpu_guest_core_regs', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'arm32':
+      case 'arm64':
+        return vcpu_guest_core_regs$layout0;
+      default:
+        return failArch('vcpu_guest_core_regs', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_core_regs');
+        return encodeFresh(value, 312, 0, vcpu_guest_core_regs$enc0, 'vcpu_guest_core_regs');
+      }
+      default:
+        return failArch('vcpu_guest_core_regs', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_core_regs');
+        const size = 312;
+        if (target !== current.bytes) useBytes(target, 'vcpu_guest_core_regs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'vcpu_guest_core_regs');
+        vcpu_guest_core_regs$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('vcpu_guest_core_regs', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'vcpu_guest_core_regs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 312 <= current.length ? current.base + o : placeBytes(bytes, o, 312, 'vcpu_guest_core_regs');
+        return vcpu_guest_core_regs$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('vcpu_guest_core_regs', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 312, 'vcpu_guest_core_regs');
+        return new vcpu_guest_core_regs$V0(dataViewOf(p.buffer, 'vcpu_guest_core_regs'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('vcpu_guest_core_regs', arch);
+    }
+  },
+};
+
+export { vcpu_guest_core_regs as vcpu_guest_core_regs_t };
+
+/**
+ * The whole starting state of a vCPU: what VCPUOP_initialise brings a PV vCPU up with, and what the toolstack reads and writes with the vCPU context domctls. On x86 it holds the FPU area, the registers, the virtual IDT, the descriptor tables, the control and debug registers and the PV callbacks; on Arm the core registers and the EL1 translation controls, and only tools builds see it there.
+ *
+ * Size: 2800 bytes on x86_32, 5168 bytes on x86_64, 352 bytes on arm32, 352 bytes on arm64.
+ * @since 4.6
+ */
+export interface vcpu_guest_context {
+  /**
+   * x86: the FPU and SSE state; valid with VGCF_i387_valid.
+   *
+   * Only on x86_32, x86_64.
+   */
+  fpu_ctxt?: vcpu_guest_context_fpu_ctxt;
+  /** x86: VGCF_* flags. Arm: VGCF_* flags (VGCF_online). */
+  flags: bigint | number;
+  /** x86: the general registers, instruction pointer, flags and selectors. Arm: the core registers. */
+  user_regs: cpu_user_regs | vcpu_guest_core_regs;
+  /**
+   * x86 PV: the virtual IDT, one entry per vector.
+   *
+   * Only on x86_32, x86_64.
+   */
+  trap_ctxt?: trap_info[];
+  /**
+   * x86 PV: the linear address of the LDT.
+   *
+   * Only on x86_32, x86_64.
+   */
+  ldt_base?: bigint;
+  /**
+   * x86 PV: the LDT entries.
+   *
+   * Only on x86_32, x86_64.
+   */
+  ldt_ents?: bigint;
+  /**
+   * x86 PV: the machine frames of the GDT.
+   *
+   * Only on x86_32, x86_64.
+   */
+  gdt_frames?: bigint[];
+  /**
+   * x86 PV: the GDT entries.
+   *
+   * Only on x86_32, x86_64.
+   */
+  gdt_ents?: bigint;
+  /**
+   * x86 PV: the stack selector Xen switches to on entry to the kernel.
+   *
+   * Only on x86_32, x86_64.
+   */
+  kernel_ss?: bigint;
+  /**
+   * x86 PV: the stack pointer Xen switches to on entry to the kernel.
+   *
+   * Only on x86_32, x86_64.
+   */
+  kernel_sp?: bigint;
+  /**
+   * x86: CR0 to CR7; a PV guest keeps CR3 as xen_pfn_to_cr3 encodes it, and x86_64 its user page table in CR1.
+   *
+   * Only on x86_32, x86_64.
+   */
+  ctrlreg?: bigint[];
+  /**
+   * x86: DR0 to DR7.
+   *
+   * Only on x86_32, x86_64.
+   */
+  debugreg?: bigint[];
+  /**
+   * x86_32 PV: the code selector of the event callback.
+   *
+   * Only on x86_32.
+   */
+  event_callback_cs?: bigint;
+  /**
+   * x86 PV: the address of the event callback.
+   *
+   * Only on x86_32, x86_64.
+   */
+  event_callback_eip?: bigint;
+  /**
+   * x86_32 PV: the code selector of the failsafe callback.
+   *
+   * Only on x86_32.
+   */
+  failsafe_callback_cs?: bigint;
+  /**
+   * x86 PV: the address of the failsafe callback, run when Xen cannot return to the guest.
+   *
+   * Only on x86_32, x86_64.
+   */
+  failsafe_callback_eip?: bigint;
+  /**
+   * x86_64 PV: the address of the system-call entry.
+   *
+   * Only on x86_64.
+   */
+  syscall_callback_eip?: bigint;
+  /**
+   * x86 PV: a bitmap of VMASST_TYPE_* assists to turn on.
+   *
+   * Only on x86_32, x86_64.
+   */
+  vm_assist?: bigint;
+  /**
+   * x86_64: the FS base.
+   *
+   * Only on x86_64.
+   */
+  fs_base?: bigint;
+  /**
+   * x86_64: the GS base of kernel mode.
+   *
+   * Only on x86_64.
+   */
+  gs_base_kernel?: bigint;
+  /**
+   * x86_64: the GS base of user mode.
+   *
+   * Only on x86_64.
+   */
+  gs_base_user?: bigint;
+  /**
+   * Arm: SCTLR_EL1, the system control register. Example: 0xc50078.
+   *
+   * Only on arm32, arm64.
+   * @since 4.13
+   */
+  sctlr?: bigint;
+  /**
+   * Arm: TCR_EL1 (TTBCR for AArch32), the translation control register.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbcr?: bigint;
+  /**
+   * Arm: TTBR0_EL1, the lower translation table base.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbr0?: bigint;
+  /**
+   * Arm: TTBR1_EL1, the upper translation table base.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbr1?: bigint;
+}
+
+/**
+ * A zero-copy view of `vcpu_guest_context` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface vcpu_guest_context_view extends RecordView {
+  /**
+   * x86: the FPU and SSE state; valid with VGCF_i387_valid.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly fpu_ctxt?: vcpu_guest_context_fpu_ctxt_view;
+  /**
+   * Arm: VGCF_* flags (VGCF_online).
+   *
+   * Only on arm32, arm64.
+   */
+  flags: bigint | number;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * Arm: VGCF_* flags (VGCF_online).
+   *
+   * Only on arm32, arm64.
+   */
+  flagsAsNumber?: number;
+  /**
+   * Arm: the core registers.
+   *
+   * Only on arm32, arm64.
+   */
+  readonly user_regs: cpu_user_regs_view | vcpu_guest_core_regs_view;
+  /**
+   * x86 PV: the virtual IDT, one entry per vector.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly trap_ctxt?: RecordArrayView<trap_info_view>;
+  /**
+   * x86 PV: the linear address of the LDT.
+   *
+   * Only on x86_32, x86_64.
+   */
+  ldt_base?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: the linear address of the LDT.
+   *
+   * Only on x86_32, x86_64.
+   */
+  ldt_baseAsNumber?: number;
+  /**
+   * x86 PV: the LDT entries.
+   *
+   * Only on x86_32, x86_64.
+   */
+  ldt_ents?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: the LDT entries.
+   *
+   * Only on x86_32, x86_64.
+   */
+  ldt_entsAsNumber?: number;
+  /**
+   * x86 PV: the machine frames of the GDT.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly gdt_frames?: IntArrayView<bigint>;
+  /**
+   * x86 PV: the GDT entries.
+   *
+   * Only on x86_32, x86_64.
+   */
+  gdt_ents?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: the GDT entries.
+   *
+   * Only on x86_32, x86_64.
+   */
+  gdt_entsAsNumber?: number;
+  /**
+   * x86 PV: the stack selector Xen switches to on entry to the kernel.
+   *
+   * Only on x86_32, x86_64.
+   */
+  kernel_ss?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: the stack selector Xen switches to on entry to the kernel.
+   *
+   * Only on x86_32, x86_64.
+   */
+  kernel_ssAsNumber?: number;
+  /**
+   * x86 PV: the stack pointer Xen switches to on entry to the kernel.
+   *
+   * Only on x86_32, x86_64.
+   */
+  kernel_sp?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: the stack pointer Xen switches to on entry to the kernel.
+   *
+   * Only on x86_32, x86_64.
+   */
+  kernel_spAsNumber?: number;
+  /**
+   * x86: CR0 to CR7; a PV guest keeps CR3 as xen_pfn_to_cr3 encodes it, and x86_64 its user page table in CR1.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly ctrlreg?: IntArrayView<bigint>;
+  /**
+   * x86: DR0 to DR7.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly debugreg?: IntArrayView<bigint>;
+  /**
+   * x86_32 PV: the code selector of the event callback.
+   *
+   * Only on x86_32.
+   */
+  event_callback_cs?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86_32 PV: the code selector of the event callback.
+   *
+   * Only on x86_32.
+   */
+  event_callback_csAsNumber?: number;
+  /**
+   * x86 PV: the address of the event callback.
+   *
+   * Only on x86_32, x86_64.
+   */
+  event_callback_eip?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: the address of the event callback.
+   *
+   * Only on x86_32, x86_64.
+   */
+  event_callback_eipAsNumber?: number;
+  /**
+   * x86_32 PV: the code selector of the failsafe callback.
+   *
+   * Only on x86_32.
+   */
+  failsafe_callback_cs?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86_32 PV: the code selector of the failsafe callback.
+   *
+   * Only on x86_32.
+   */
+  failsafe_callback_csAsNumber?: number;
+  /**
+   * x86 PV: the address of the failsafe callback, run when Xen cannot return to the guest.
+   *
+   * Only on x86_32, x86_64.
+   */
+  failsafe_callback_eip?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: the address of the failsafe callback, run when Xen cannot return to the guest.
+   *
+   * Only on x86_32, x86_64.
+   */
+  failsafe_callback_eipAsNumber?: number;
+  /**
+   * x86 PV: a bitmap of VMASST_TYPE_* assists to turn on.
+   *
+   * Only on x86_32, x86_64.
+   */
+  vm_assist?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86 PV: a bitmap of VMASST_TYPE_* assists to turn on.
+   *
+   * Only on x86_32, x86_64.
+   */
+  vm_assistAsNumber?: number;
+  /**
+   * x86_64 PV: the address of the system-call entry.
+   *
+   * Only on x86_64.
+   */
+  syscall_callback_eip?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86_64 PV: the address of the system-call entry.
+   *
+   * Only on x86_64.
+   */
+  syscall_callback_eipAsNumber?: number;
+  /**
+   * x86_64: the FS base.
+   *
+   * Only on x86_64.
+   */
+  fs_base?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86_64: the FS base.
+   *
+   * Only on x86_64.
+   */
+  fs_baseAsNumber?: number;
+  /**
+   * x86_64: the GS base of kernel mode.
+   *
+   * Only on x86_64.
+   */
+  gs_base_kernel?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86_64: the GS base of kernel mode.
+   *
+   * Only on x86_64.
+   */
+  gs_base_kernelAsNumber?: number;
+  /**
+   * x86_64: the GS base of user mode.
+   *
+   * Only on x86_64.
+   */
+  gs_base_user?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * x86_64: the GS base of user mode.
+   *
+   * Only on x86_64.
+   */
+  gs_base_userAsNumber?: number;
+  /**
+   * Arm: SCTLR_EL1, the system control register. Example: 0xc50078.
+   *
+   * Only on arm32, arm64.
+   */
+  sctlr?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * Arm: SCTLR_EL1, the system control register. Example: 0xc50078.
+   *
+   * Only on arm32, arm64.
+   */
+  sctlrAsNumber?: number;
+  /**
+   * Arm: TCR_EL1 (TTBCR for AArch32), the translation control register.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbcr?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * Arm: TCR_EL1 (TTBCR for AArch32), the translation control register.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbcrAsNumber?: number;
+  /**
+   * Arm: TTBR0_EL1, the lower translation table base.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbr0?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * Arm: TTBR0_EL1, the lower translation table base.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbr0AsNumber?: number;
+  /**
+   * Arm: TTBR1_EL1, the upper translation table base.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbr1?: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * Arm: TTBR1_EL1, the upper translation table base.
+   *
+   * Only on arm32, arm64.
+   */
+  ttbr1AsNumber?: number;
+}
+
+const vcpu_guest_context$layout0: RecordLayout = frozen({
+  name: 'vcpu_guest_context',
+  kind: 'struct',
+  size: 2800,
+  align: 4,
+  fields: [
+    { name: 'fpu_ctxt', offset: 0, size: 512, align: 1, type: 'struct vcpu_guest_context.fpu_ctxt', value: 'record', record: 'vcpu_guest_context.fpu_ctxt' },
+    { name: 'flags', offset: 512, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'user_regs', offset: 516, size: 68, align: 4, type: 'struct cpu_user_regs', value: 'record', record: 'cpu_user_regs' },
+    { name: 'trap_ctxt', offset: 584, size: 2048, align: 4, type: 'struct trap_info[256]', value: 'record', record: 'trap_info', dims: [256], elementSize: 8 },
+    { name: 'ldt_base', offset: 2632, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'ldt_ents', offset: 2636, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'gdt_frames', offset: 2640, size: 64, align: 4, type: 'unsigned long[16]', value: 'bigint', signed: false, bits: 32, dims: [16], elementSize: 4 },
+    { name: 'gdt_ents', offset: 2704, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'kernel_ss', offset: 2708, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'kernel_sp', offset: 2712, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'ctrlreg', offset: 2716, size: 32, align: 4, type: 'unsigned long[8]', value: 'bigint', signed: false, bits: 32, dims: [8], elementSize: 4 },
+    { name: 'debugreg', offset: 2748, size: 32, align: 4, type: 'unsigned long[8]', value: 'bigint', signed: false, bits: 32, dims: [8], elementSize: 4 },
+    { name: 'event_callback_cs', offset: 2780, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'event_callback_eip', offset: 2784, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'failsafe_callback_cs', offset: 2788, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'failsafe_callback_eip', offset: 2792, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'vm_assist', offset: 2796, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+const vcpu_guest_context$layout1: RecordLayout = frozen({
+  name: 'vcpu_guest_context',
+  kind: 'struct',
+  size: 5168,
+  align: 8,
+  fields: [
+    { name: 'fpu_ctxt', offset: 0, size: 512, align: 1, type: 'struct vcpu_guest_context.fpu_ctxt', value: 'record', record: 'vcpu_guest_context.fpu_ctxt' },
+    { name: 'flags', offset: 512, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'user_regs', offset: 520, size: 200, align: 8, type: 'struct cpu_user_regs', value: 'record', record: 'cpu_user_regs' },
+    { name: 'trap_ctxt', offset: 720, size: 4096, align: 8, type: 'struct trap_info[256]', value: 'record', record: 'trap_info', dims: [256], elementSize: 16 },
+    { name: 'ldt_base', offset: 4816, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'ldt_ents', offset: 4824, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'gdt_frames', offset: 4832, size: 128, align: 8, type: 'unsigned long[16]', value: 'bigint', signed: false, bits: 64, dims: [16], elementSize: 8 },
+    { name: 'gdt_ents', offset: 4960, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'kernel_ss', offset: 4968, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'kernel_sp', offset: 4976, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'ctrlreg', offset: 4984, size: 64, align: 8, type: 'unsigned long[8]', value: 'bigint', signed: false, bits: 64, dims: [8], elementSize: 8 },
+    { name: 'debugreg', offset: 5048, size: 64, align: 8, type: 'unsigned long[8]', value: 'bigint', signed: false, bits: 64, dims: [8], elementSize: 8 },
+    { name: 'event_callback_eip', offset: 5112, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'failsafe_callback_eip', offset: 5120, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'syscall_callback_eip', offset: 5128, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'vm_assist', offset: 5136, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'fs_base', offset: 5144, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'gs_base_kernel', offset: 5152, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'gs_base_user', offset: 5160, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+const vcpu_guest_context$layout2: RecordLayout = frozen({
+  name: 'vcpu_guest_context',
+  kind: 'struct',
+  size: 352,
+  align: 8,
+  fields: [
+    { name: 'flags', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'user_regs', offset: 8, size: 312, align: 8, type: 'struct vcpu_guest_core_regs', value: 'record', record: 'vcpu_guest_core_regs' },
+    { name: 'sctlr', offset: 320, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'ttbcr', offset: 328, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'ttbr0', offset: 336, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'ttbr1', offset: 344, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'flags', offset: 4, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `vcpu_guest_context` (struct vcpu_guest_context). Size: 2800 bytes on x86_32, 5168 bytes on x86_64, 352 bytes on arm32, 352 bytes on arm64.
+ * @since 4.6
+ */
+export const vcpu_guest_context: RecordCodec<vcpu_guest_context, vcpu_guest_context_view> = {
+  name: 'vcpu_guest_context',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return 2800;
+      case 'x86_64':
+        return 5168;
+      case 'arm32':
+      case 'arm64':
+        return 352;
+      default:
+        return failArch('vcpu_guest_context', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return vcpu_guest_context$layout0;
+      case 'x86_64':
+        return vcpu_guest_context$layout1;
+      case 'arm32':
+      case 'arm64':
+        return vcpu_guest_context$layout2;
+      default:
+        return failArch('vcpu_guest_context', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context');
+        return encodeFresh(value, 2800, 0, vcpu_guest_context$enc0, 'vcpu_guest_context');
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context');
+        return encodeFresh(value, 5168, 0, vcpu_guest_context$enc1, 'vcpu_guest_context');
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context');
+        return encodeFresh(value, 352, 0, vcpu_guest_context$enc2, 'vcpu_guest_context');
+      }
+      default:
+        return failArch('vcpu_guest_context', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context');
+        const size = 2800;
+        if (target !== current.bytes) useBytes(target, 'vcpu_guest_context');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'vcpu_guest_context');
+        vcpu_guest_context$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context');
+        const size = 5168;
+        if (target !== current.bytes) useBytes(target, 'vcpu_guest_context');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'vcpu_guest_context');
+        vcpu_guest_context$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context');
+        const size = 352;
+        if (target !== current.bytes) useBytes(target, 'vcpu_guest_context');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'vcpu_guest_context');
+        vcpu_guest_context$enc2(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('vcpu_guest_context', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'vcpu_guest_context');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2800 <= current.length ? current.base + o : placeBytes(bytes, o, 2800, 'vcpu_guest_context');
+        if (options.strict === true) vcpu_guest_context$chk0(current.view, b);
+        return vcpu_guest_context$dec0(current.view, current.words, b);
+      }
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'vcpu_guest_context');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 5168 <= current.length ? current.base + o : placeBytes(bytes, o, 5168, 'vcpu_guest_context');
+        if (options.strict === true) vcpu_guest_context$chk1(current.view, b);
+        return vcpu_guest_context$dec1(current.view, current.words, b);
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'vcpu_guest_context');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 352 <= current.length ? current.base + o : placeBytes(bytes, o, 352, 'vcpu_guest_context');
+        if (options.strict === true) vcpu_guest_context$chk2(current.view, b);
+        return vcpu_guest_context$dec2(current.view, current.words, b);
+      }
+      default:
+        return failArch('vcpu_guest_context', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        const p = placeView(buffer, options.offset, 2800, 'vcpu_guest_context');
+        return new vcpu_guest_context$V0(dataViewOf(p.buffer, 'vcpu_guest_context'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 5168, 'vcpu_guest_context');
+        return new vcpu_guest_context$V1(dataViewOf(p.buffer, 'vcpu_guest_context'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 352, 'vcpu_guest_context');
+        return new vcpu_guest_context$V2(dataViewOf(p.buffer, 'vcpu_guest_context'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('vcpu_guest_context', arch);
+    }
+  },
+};
+
+export { vcpu_guest_context as vcpu_guest_context_t };
+
+/**
+ * x86: the FPU and SSE state, in the 512-byte format of FXSAVE (or FSAVE's without FXSR).
+ *
+ * Size: 512 bytes on x86_32, 512 bytes on x86_64.
+ * @since 4.6
+ */
+export interface vcpu_guest_context_fpu_ctxt {
+  /** The bytes of the save area. */
+  x: number[];
+}
+
+/**
+ * A zero-copy view of `vcpu_guest_context_fpu_ctxt` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface vcpu_guest_context_fpu_ctxt_view extends RecordView {
+  /** The bytes of the save area. */
+  readonly x: IntArrayView<number>;
+}
+
+const vcpu_guest_context_fpu_ctxt$layout0: RecordLayout = frozen({
+  name: 'vcpu_guest_context.fpu_ctxt',
+  kind: 'struct',
+  size: 512,
+  align: 1,
+  fields: [
+    { name: 'x', offset: 0, size: 512, align: 1, type: 'char[512]', value: 'number', signed: true, bits: 8, dims: [512], elementSize: 1 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `vcpu_guest_context_fpu_ctxt` (struct vcpu_guest_context.fpu_ctxt). Size: 512 bytes on x86_32, 512 bytes on x86_64.
+ * @since 4.6
+ */
+export const vcpu_guest_context_fpu_ctxt: RecordCodec<vcpu_guest_context_fpu_ctxt, vcpu_guest_context_fpu_ctxt_view> = {
+  name: 'vcpu_guest_context.fpu_ctxt',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 512;
+      default:
+        return failArch('vcpu_guest_context.fpu_ctxt', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return vcpu_guest_context_fpu_ctxt$layout0;
+      default:
+        return failArch('vcpu_guest_context.fpu_ctxt', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context.fpu_ctxt');
+        return encodeFresh(value, 512, 0, vcpu_guest_context_fpu_ctxt$enc0, 'vcpu_guest_context.fpu_ctxt');
+      }
+      default:
+        return failArch('vcpu_guest_context.fpu_ctxt', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'vcpu_guest_context.fpu_ctxt');
+        const size = 512;
+        if (target !== current.bytes) useBytes(target, 'vcpu_guest_context.fpu_ctxt');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'vcpu_guest_context.fpu_ctxt');
+        vcpu_guest_context_fpu_ctxt$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('vcpu_guest_context.fpu_ctxt', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'vcpu_guest_context.fpu_ctxt');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 512 <= current.length ? current.base + o : placeBytes(bytes, o, 512, 'vcpu_guest_context.fpu_ctxt');
+        return vcpu_guest_context_fpu_ctxt$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('vcpu_guest_context.fpu_ctxt', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 512, 'vcpu_guest_context.fpu_ctxt');
+        return new vcpu_guest_context_fpu_ctxt$V0(dataViewOf(p.buffer, 'vcpu_guest_context.fpu_ctxt'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('vcpu_guest_context.fpu_ctxt', arch);
     }
   },
 };

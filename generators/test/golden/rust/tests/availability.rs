@@ -151,6 +151,10 @@ mod stable_widgets {
         assert!(fx_extra::SINCE <= XEN_MIN_RELEASE && fx_extra::SINCE == since::fx_extra);
         #[cfg(feature = "xen-4-17")]
         assert!(fx_batch::SINCE <= XEN_MIN_RELEASE && fx_batch::SINCE == since::fx_batch);
+        #[cfg(feature = "xen-4-19")]
+        assert!(fx_regs::SINCE <= XEN_MIN_RELEASE && fx_regs::SINCE == since::fx_regs);
+        #[cfg(feature = "xen-4-19")]
+        assert!(fx_regs_holder::SINCE <= XEN_MIN_RELEASE && fx_regs_holder::SINCE == since::fx_regs_holder);
         assert!(fx_ctypes::SINCE <= XEN_MIN_RELEASE && fx_ctypes::SINCE == since::fx_ctypes);
     }
 }

@@ -292,6 +292,26 @@ mod x86 {
             assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs() {
+            assert_eq!(size_of::<fx_regs>(), 16, "fx_regs: size on x86");
+            assert_eq!(align_of::<fx_regs>(), 4, "fx_regs: align on x86");
+            assert_eq!(offset_of!(fx_regs, mode), 0, "fx_regs.mode: offset on x86");
+            assert_eq!(offset_of!(fx_regs, flags), 8, "fx_regs.flags: offset on x86");
+            assert_eq!(offset_of!(fx_regs, pad), 12, "fx_regs.pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs_holder() {
+            assert_eq!(size_of::<fx_regs_holder>(), 24, "fx_regs_holder: size on x86");
+            assert_eq!(align_of::<fx_regs_holder>(), 4, "fx_regs_holder: align on x86");
+            assert_eq!(offset_of!(fx_regs_holder, count), 0, "fx_regs_holder.count: offset on x86");
+            assert_eq!(offset_of!(fx_regs_holder, pad), 4, "fx_regs_holder.pad: offset on x86");
+            assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on x86");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on x86");
@@ -649,6 +669,26 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs() {
+            assert_eq!(size_of::<fx_regs>(), 16, "fx_regs: size on x86_64");
+            assert_eq!(align_of::<fx_regs>(), 8, "fx_regs: align on x86_64");
+            assert_eq!(offset_of!(fx_regs, mode), 0, "fx_regs.mode: offset on x86_64");
+            assert_eq!(offset_of!(fx_regs, flags), 8, "fx_regs.flags: offset on x86_64");
+            assert_eq!(offset_of!(fx_regs, pad), 12, "fx_regs.pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs_holder() {
+            assert_eq!(size_of::<fx_regs_holder>(), 24, "fx_regs_holder: size on x86_64");
+            assert_eq!(align_of::<fx_regs_holder>(), 8, "fx_regs_holder: align on x86_64");
+            assert_eq!(offset_of!(fx_regs_holder, count), 0, "fx_regs_holder.count: offset on x86_64");
+            assert_eq!(offset_of!(fx_regs_holder, pad), 4, "fx_regs_holder.pad: offset on x86_64");
+            assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on x86_64");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 32, "fx_ctypes: size on x86_64");
@@ -984,6 +1024,26 @@ mod arm {
             assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs() {
+            assert_eq!(size_of::<fx_regs>(), 16, "fx_regs: size on arm");
+            assert_eq!(align_of::<fx_regs>(), 8, "fx_regs: align on arm");
+            assert_eq!(offset_of!(fx_regs, mode), 0, "fx_regs.mode: offset on arm");
+            assert_eq!(offset_of!(fx_regs, flags), 8, "fx_regs.flags: offset on arm");
+            assert_eq!(offset_of!(fx_regs, pad), 12, "fx_regs.pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs_holder() {
+            assert_eq!(size_of::<fx_regs_holder>(), 24, "fx_regs_holder: size on arm");
+            assert_eq!(align_of::<fx_regs_holder>(), 8, "fx_regs_holder: align on arm");
+            assert_eq!(offset_of!(fx_regs_holder, count), 0, "fx_regs_holder.count: offset on arm");
+            assert_eq!(offset_of!(fx_regs_holder, pad), 4, "fx_regs_holder.pad: offset on arm");
+            assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on arm");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on arm");
@@ -1316,6 +1376,26 @@ mod aarch64 {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_batch.id: size on aarch64");
             assert_eq!(offset_of!(fx_batch, u), 2, "fx_batch.u: offset on aarch64");
             assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs() {
+            assert_eq!(size_of::<fx_regs>(), 16, "fx_regs: size on aarch64");
+            assert_eq!(align_of::<fx_regs>(), 8, "fx_regs: align on aarch64");
+            assert_eq!(offset_of!(fx_regs, mode), 0, "fx_regs.mode: offset on aarch64");
+            assert_eq!(offset_of!(fx_regs, flags), 8, "fx_regs.flags: offset on aarch64");
+            assert_eq!(offset_of!(fx_regs, pad), 12, "fx_regs.pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_regs_holder() {
+            assert_eq!(size_of::<fx_regs_holder>(), 24, "fx_regs_holder: size on aarch64");
+            assert_eq!(align_of::<fx_regs_holder>(), 8, "fx_regs_holder: align on aarch64");
+            assert_eq!(offset_of!(fx_regs_holder, count), 0, "fx_regs_holder.count: offset on aarch64");
+            assert_eq!(offset_of!(fx_regs_holder, pad), 4, "fx_regs_holder.pad: offset on aarch64");
+            assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on aarch64");
         }
 
         #[test]

@@ -59,6 +59,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::widgets::fx_arch_cfg>("fx_arch_cfg");
     #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
     check::<xenabi::stable::widgets::fx_x86_only>("fx_x86_only");
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::widgets::fx_regs>("fx_regs");
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::widgets::fx_regs_holder>("fx_regs_holder");
     check::<xenabi::stable::widgets::fx_ctypes>("fx_ctypes");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::ctl::fx_ctl>("fx_ctl");

@@ -76,6 +76,7 @@ export const AVAILABILITY = {
   'demodev_watch': { since: '4.6', linuxSince: '6.7' },
   'gadget_count': { since: '4.17' },
   'gadget_either': { since: '4.17' },
+  'gadget_frame': { since: '4.17' },
   'gadget_half': { since: '4.17' },
   'gadget_list': { since: '4.17' },
   'gadget_names': { since: '4.17' },

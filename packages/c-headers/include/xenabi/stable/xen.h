@@ -1518,6 +1518,303 @@ typedef uint8_t xen_domain_handle_t[16];
 
 #endif /* defined(__arm__) || defined(__aarch64__) */
 
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041100)
+
+/** Arm: where the toolstack places the MMIO windows of virtio devices. */
+#ifndef GUEST_VIRTIO_MMIO_BASE
+#define GUEST_VIRTIO_MMIO_BASE 0x2000000ULL
+#endif
+
+/** Arm: the bytes of that virtio MMIO area (1 MiB). */
+#ifndef GUEST_VIRTIO_MMIO_SIZE
+#define GUEST_VIRTIO_MMIO_SIZE 0x100000ULL
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041100) */
+
+#if defined(__arm__) || defined(__aarch64__)
+
+/** Arm: the guest physical address of the emulated GICv2 distributor. */
+#ifndef GUEST_GICD_BASE
+#define GUEST_GICD_BASE 0x3001000ULL
+#endif
+
+/** Arm: the bytes of the GICv2 distributor (4 KiB). */
+#ifndef GUEST_GICD_SIZE
+#define GUEST_GICD_SIZE 0x1000ULL
+#endif
+
+/** Arm: the guest physical address of the GICv2 CPU interface. */
+#ifndef GUEST_GICC_BASE
+#define GUEST_GICC_BASE 0x3002000ULL
+#endif
+
+/** Arm: the bytes of the GICv2 CPU interface: 256 in 4.6, 8 KiB from 4.7. */
+#if XENABI_XEN_MIN_VERSION < 0x040700
+#ifndef GUEST_GICC_SIZE
+#define GUEST_GICC_SIZE 0x100ULL
+#endif
+#else
+#ifndef GUEST_GICC_SIZE
+#define GUEST_GICC_SIZE 0x2000ULL
+#endif
+#endif
+
+/** Arm: the guest physical address of the emulated GICv3 distributor. */
+#ifndef GUEST_GICV3_GICD_BASE
+#define GUEST_GICV3_GICD_BASE 0x3001000ULL
+#endif
+
+/** Arm: the bytes of the GICv3 distributor (64 KiB). */
+#ifndef GUEST_GICV3_GICD_SIZE
+#define GUEST_GICV3_GICD_SIZE 0x10000ULL
+#endif
+
+/** Arm: how many GICv3 redistributor regions a guest has. */
+#ifndef GUEST_GICV3_RDIST_REGIONS
+#define GUEST_GICV3_RDIST_REGIONS 1
+#endif
+
+/** Arm: the guest physical address of the first GICv3 redistributor region. */
+#ifndef GUEST_GICV3_GICR0_BASE
+#define GUEST_GICV3_GICR0_BASE 0x3020000ULL
+#endif
+
+/** Arm: the bytes of that region (16 MiB), room for the redistributors of 128 vCPUs. */
+#ifndef GUEST_GICV3_GICR0_SIZE
+#define GUEST_GICV3_GICR0_SIZE 0x1000000ULL
+#endif
+
+#endif /* defined(__arm__) || defined(__aarch64__) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000)
+
+/** Arm: the guest physical address of the emulated PCI configuration space (ECAM). */
+#ifndef GUEST_VPCI_ECAM_BASE
+#define GUEST_VPCI_ECAM_BASE 0x10000000ULL
+#endif
+
+/** Arm: the bytes of that configuration space (256 MiB). */
+#ifndef GUEST_VPCI_ECAM_SIZE
+#define GUEST_VPCI_ECAM_SIZE 0x10000000ULL
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040800)
+
+/** Arm: where the toolstack puts the ACPI tables of a guest. */
+#ifndef GUEST_ACPI_BASE
+#define GUEST_ACPI_BASE 0x20000000ULL
+#endif
+
+/** Arm: the bytes kept for the ACPI tables (32 MiB). */
+#ifndef GUEST_ACPI_SIZE
+#define GUEST_ACPI_SIZE 0x2000000ULL
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040800) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040a00)
+
+/** Arm: the guest physical address of the emulated PL011 UART (vpl011). */
+#ifndef GUEST_PL011_BASE
+#define GUEST_PL011_BASE 0x22000000ULL
+#endif
+
+/** Arm: the bytes of that UART (4 KiB). */
+#ifndef GUEST_PL011_SIZE
+#define GUEST_PL011_SIZE 0x1000ULL
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040a00) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000)
+
+/**
+ * Arm: the first cell of the device-tree range that describes the virtual PCI memory window
+ * (32-bit, non-prefetchable).
+ */
+#ifndef GUEST_VPCI_ADDR_TYPE_MEM
+#define GUEST_VPCI_ADDR_TYPE_MEM 0x2000000ULL
+#endif
+
+/** Arm: the guest physical address of the virtual PCI memory window. */
+#ifndef GUEST_VPCI_MEM_ADDR
+#define GUEST_VPCI_MEM_ADDR 0x23000000ULL
+#endif
+
+/** Arm: the bytes of that window (256 MiB). */
+#ifndef GUEST_VPCI_MEM_SIZE
+#define GUEST_VPCI_MEM_SIZE 0x10000000ULL
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000) */
+
+#if defined(__arm__) || defined(__aarch64__)
+
+/** Arm: where a guest finds room to map its grant table frames. */
+#ifndef GUEST_GNTTAB_BASE
+#define GUEST_GNTTAB_BASE 0x38000000ULL
+#endif
+
+/** Arm: the bytes of that room (16 MiB). */
+#ifndef GUEST_GNTTAB_SIZE
+#define GUEST_GNTTAB_SIZE 0x1000000ULL
+#endif
+
+/**
+ * Arm: the start of the pages the toolstack sets up for the guest (xenstore and console rings
+ * and the like).
+ */
+#ifndef GUEST_MAGIC_BASE
+#define GUEST_MAGIC_BASE 0x39000000ULL
+#endif
+
+/** Arm: the bytes kept for those pages (16 MiB). */
+#ifndef GUEST_MAGIC_SIZE
+#define GUEST_MAGIC_SIZE 0x1000000ULL
+#endif
+
+/** Arm: how many banks guest RAM comes in (GUEST_RAM0_* and GUEST_RAM1_*). */
+#ifndef GUEST_RAM_BANKS
+#define GUEST_RAM_BANKS 2
+#endif
+
+/** Arm: the start of the low RAM bank, at 1 GiB. */
+#ifndef GUEST_RAM0_BASE
+#define GUEST_RAM0_BASE 0x40000000ULL
+#endif
+
+/** Arm: the bytes of the low RAM bank (3 GiB). */
+#ifndef GUEST_RAM0_SIZE
+#define GUEST_RAM0_SIZE 0xc0000000ULL
+#endif
+
+#endif /* defined(__arm__) || defined(__aarch64__) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000)
+
+/**
+ * Arm: the first cell of the device-tree range that describes the prefetchable virtual PCI
+ * window; 4.19 marked it 64-bit.
+ */
+#if XENABI_XEN_MIN_VERSION < 0x041300
+#ifndef GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM
+#define GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM 0x42000000ULL
+#endif
+#else
+#ifndef GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM
+#define GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM 0x43000000ULL
+#endif
+#endif
+
+/** Arm: the guest physical address of the prefetchable virtual PCI window, at 4 GiB. */
+#ifndef GUEST_VPCI_PREFETCH_MEM_ADDR
+#define GUEST_VPCI_PREFETCH_MEM_ADDR 0x100000000ULL
+#endif
+
+/** Arm: the bytes of that window (4 GiB). */
+#ifndef GUEST_VPCI_PREFETCH_MEM_SIZE
+#define GUEST_VPCI_PREFETCH_MEM_SIZE 0x100000000ULL
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000) */
+
+#if defined(__arm__) || defined(__aarch64__)
+
+/** Arm: the start of the high RAM bank, at 8 GiB. */
+#ifndef GUEST_RAM1_BASE
+#define GUEST_RAM1_BASE 0x200000000ULL
+#endif
+
+/** Arm: the bytes of the high RAM bank (1016 GiB). */
+#ifndef GUEST_RAM1_SIZE
+#define GUEST_RAM1_SIZE 0xfe00000000ULL
+#endif
+
+/** Arm: the lowest address of guest RAM (GUEST_RAM0_BASE). */
+#ifndef GUEST_RAM_BASE
+#define GUEST_RAM_BASE 0x40000000ULL
+#endif
+
+/** Arm: the most RAM a guest can have, both banks together. */
+#ifndef GUEST_RAM_MAX
+#define GUEST_RAM_MAX 0xfec0000000ULL
+#endif
+
+#endif /* defined(__arm__) || defined(__aarch64__) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040800)
+
+/** Arm: the most vCPUs a guest can have, as the GICv3 redistributor region allows. */
+#ifndef GUEST_MAX_VCPUS
+#define GUEST_MAX_VCPUS 128
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040800) */
+
+#if defined(__arm__) || defined(__aarch64__)
+
+/** Arm: the private interrupt of the virtual timer. */
+#ifndef GUEST_TIMER_VIRT_PPI
+#define GUEST_TIMER_VIRT_PPI 27
+#endif
+
+/** Arm: the private interrupt of the secure physical timer. */
+#ifndef GUEST_TIMER_PHYS_S_PPI
+#define GUEST_TIMER_PHYS_S_PPI 29
+#endif
+
+/** Arm: the private interrupt of the non-secure physical timer. */
+#ifndef GUEST_TIMER_PHYS_NS_PPI
+#define GUEST_TIMER_PHYS_NS_PPI 30
+#endif
+
+/** Arm: the private interrupt Xen raises for event-channel upcalls. */
+#ifndef GUEST_EVTCHN_PPI
+#define GUEST_EVTCHN_PPI 31
+#endif
+
+#endif /* defined(__arm__) || defined(__aarch64__) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040a00)
+
+/** Arm: the shared interrupt of the emulated PL011 UART. */
+#ifndef GUEST_VPL011_SPI
+#define GUEST_VPL011_SPI 32
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040a00) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041100)
+
+/** Arm: the first shared interrupt kept for virtio MMIO devices. */
+#ifndef GUEST_VIRTIO_MMIO_SPI_FIRST
+#define GUEST_VIRTIO_MMIO_SPI_FIRST 33
+#endif
+
+/** Arm: the last shared interrupt kept for virtio MMIO devices. */
+#ifndef GUEST_VIRTIO_MMIO_SPI_LAST
+#define GUEST_VIRTIO_MMIO_SPI_LAST 43
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041100) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041300)
+
+/** Arm: the interrupt that tells a guest FF-A notifications are pending. */
+#ifndef GUEST_FFA_NOTIF_PEND_INTR_ID
+#define GUEST_FFA_NOTIF_PEND_INTR_ID 8
+#endif
+
+/** Arm: the interrupt that asks a guest to schedule an FF-A receiver. */
+#ifndef GUEST_FFA_SCHEDULE_RECV_INTR_ID
+#define GUEST_FFA_SCHEDULE_RECV_INTR_ID 9
+#endif
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041300) */
+
 #endif /* !__XEN_PUBLIC_XEN_H__ */
 
 /*
@@ -1753,6 +2050,50 @@ typedef uint8_t xen_domain_handle_t[16];
 #define XENABI_SINCE_SEGBASE_GS_USER_SEL 0x040600
 #define XENABI_SINCE_SEGBASE 0x040600
 #define XENABI_SINCE_XEN_HYPERCALL_TAG 0x040600
+#define XENABI_SINCE_GUEST_VIRTIO_MMIO_BASE 0x041100
+#define XENABI_SINCE_GUEST_VIRTIO_MMIO_SIZE 0x041100
+#define XENABI_SINCE_GUEST_GICD_BASE 0x040600
+#define XENABI_SINCE_GUEST_GICD_SIZE 0x040600
+#define XENABI_SINCE_GUEST_GICC_BASE 0x040600
+#define XENABI_SINCE_GUEST_GICC_SIZE 0x040600
+#define XENABI_SINCE_GUEST_GICV3_GICD_BASE 0x040600
+#define XENABI_SINCE_GUEST_GICV3_GICD_SIZE 0x040600
+#define XENABI_SINCE_GUEST_GICV3_RDIST_REGIONS 0x040600
+#define XENABI_SINCE_GUEST_GICV3_GICR0_BASE 0x040600
+#define XENABI_SINCE_GUEST_GICV3_GICR0_SIZE 0x040600
+#define XENABI_SINCE_GUEST_VPCI_ECAM_BASE 0x041000
+#define XENABI_SINCE_GUEST_VPCI_ECAM_SIZE 0x041000
+#define XENABI_SINCE_GUEST_ACPI_BASE 0x040800
+#define XENABI_SINCE_GUEST_ACPI_SIZE 0x040800
+#define XENABI_SINCE_GUEST_PL011_BASE 0x040a00
+#define XENABI_SINCE_GUEST_PL011_SIZE 0x040a00
+#define XENABI_SINCE_GUEST_VPCI_ADDR_TYPE_MEM 0x041000
+#define XENABI_SINCE_GUEST_VPCI_MEM_ADDR 0x041000
+#define XENABI_SINCE_GUEST_VPCI_MEM_SIZE 0x041000
+#define XENABI_SINCE_GUEST_GNTTAB_BASE 0x040600
+#define XENABI_SINCE_GUEST_GNTTAB_SIZE 0x040600
+#define XENABI_SINCE_GUEST_MAGIC_BASE 0x040600
+#define XENABI_SINCE_GUEST_MAGIC_SIZE 0x040600
+#define XENABI_SINCE_GUEST_RAM_BANKS 0x040600
+#define XENABI_SINCE_GUEST_RAM0_BASE 0x040600
+#define XENABI_SINCE_GUEST_RAM0_SIZE 0x040600
+#define XENABI_SINCE_GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM 0x041000
+#define XENABI_SINCE_GUEST_VPCI_PREFETCH_MEM_ADDR 0x041000
+#define XENABI_SINCE_GUEST_VPCI_PREFETCH_MEM_SIZE 0x041000
+#define XENABI_SINCE_GUEST_RAM1_BASE 0x040600
+#define XENABI_SINCE_GUEST_RAM1_SIZE 0x040600
+#define XENABI_SINCE_GUEST_RAM_BASE 0x040600
+#define XENABI_SINCE_GUEST_RAM_MAX 0x040600
+#define XENABI_SINCE_GUEST_MAX_VCPUS 0x040800
+#define XENABI_SINCE_GUEST_TIMER_VIRT_PPI 0x040600
+#define XENABI_SINCE_GUEST_TIMER_PHYS_S_PPI 0x040600
+#define XENABI_SINCE_GUEST_TIMER_PHYS_NS_PPI 0x040600
+#define XENABI_SINCE_GUEST_EVTCHN_PPI 0x040600
+#define XENABI_SINCE_GUEST_VPL011_SPI 0x040a00
+#define XENABI_SINCE_GUEST_VIRTIO_MMIO_SPI_FIRST 0x041100
+#define XENABI_SINCE_GUEST_VIRTIO_MMIO_SPI_LAST 0x041100
+#define XENABI_SINCE_GUEST_FFA_NOTIF_PEND_INTR_ID 0x041300
+#define XENABI_SINCE_GUEST_FFA_SCHEDULE_RECV_INTR_ID 0x041300
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
 #define XENABI_HAS___HYPERVISOR_set_trap_table 1
@@ -2039,6 +2380,78 @@ typedef uint8_t xen_domain_handle_t[16];
 #define XENABI_HAS_SEGBASE 1
 #if defined(__arm__) || defined(__aarch64__)
 #define XENABI_HAS_XEN_HYPERCALL_TAG 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041100)
+#define XENABI_HAS_GUEST_VIRTIO_MMIO_BASE 1
+#define XENABI_HAS_GUEST_VIRTIO_MMIO_SIZE 1
+#endif
+#if defined(__arm__) || defined(__aarch64__)
+#define XENABI_HAS_GUEST_GICD_BASE 1
+#define XENABI_HAS_GUEST_GICD_SIZE 1
+#define XENABI_HAS_GUEST_GICC_BASE 1
+#define XENABI_HAS_GUEST_GICC_SIZE 1
+#define XENABI_HAS_GUEST_GICV3_GICD_BASE 1
+#define XENABI_HAS_GUEST_GICV3_GICD_SIZE 1
+#define XENABI_HAS_GUEST_GICV3_RDIST_REGIONS 1
+#define XENABI_HAS_GUEST_GICV3_GICR0_BASE 1
+#define XENABI_HAS_GUEST_GICV3_GICR0_SIZE 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000)
+#define XENABI_HAS_GUEST_VPCI_ECAM_BASE 1
+#define XENABI_HAS_GUEST_VPCI_ECAM_SIZE 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040800)
+#define XENABI_HAS_GUEST_ACPI_BASE 1
+#define XENABI_HAS_GUEST_ACPI_SIZE 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040a00)
+#define XENABI_HAS_GUEST_PL011_BASE 1
+#define XENABI_HAS_GUEST_PL011_SIZE 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000)
+#define XENABI_HAS_GUEST_VPCI_ADDR_TYPE_MEM 1
+#define XENABI_HAS_GUEST_VPCI_MEM_ADDR 1
+#define XENABI_HAS_GUEST_VPCI_MEM_SIZE 1
+#endif
+#if defined(__arm__) || defined(__aarch64__)
+#define XENABI_HAS_GUEST_GNTTAB_BASE 1
+#define XENABI_HAS_GUEST_GNTTAB_SIZE 1
+#define XENABI_HAS_GUEST_MAGIC_BASE 1
+#define XENABI_HAS_GUEST_MAGIC_SIZE 1
+#define XENABI_HAS_GUEST_RAM_BANKS 1
+#define XENABI_HAS_GUEST_RAM0_BASE 1
+#define XENABI_HAS_GUEST_RAM0_SIZE 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041000)
+#define XENABI_HAS_GUEST_VPCI_ADDR_TYPE_PREFETCH_MEM 1
+#define XENABI_HAS_GUEST_VPCI_PREFETCH_MEM_ADDR 1
+#define XENABI_HAS_GUEST_VPCI_PREFETCH_MEM_SIZE 1
+#endif
+#if defined(__arm__) || defined(__aarch64__)
+#define XENABI_HAS_GUEST_RAM1_BASE 1
+#define XENABI_HAS_GUEST_RAM1_SIZE 1
+#define XENABI_HAS_GUEST_RAM_BASE 1
+#define XENABI_HAS_GUEST_RAM_MAX 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040800)
+#define XENABI_HAS_GUEST_MAX_VCPUS 1
+#endif
+#if defined(__arm__) || defined(__aarch64__)
+#define XENABI_HAS_GUEST_TIMER_VIRT_PPI 1
+#define XENABI_HAS_GUEST_TIMER_PHYS_S_PPI 1
+#define XENABI_HAS_GUEST_TIMER_PHYS_NS_PPI 1
+#define XENABI_HAS_GUEST_EVTCHN_PPI 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040a00)
+#define XENABI_HAS_GUEST_VPL011_SPI 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041100)
+#define XENABI_HAS_GUEST_VIRTIO_MMIO_SPI_FIRST 1
+#define XENABI_HAS_GUEST_VIRTIO_MMIO_SPI_LAST 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x041300)
+#define XENABI_HAS_GUEST_FFA_NOTIF_PEND_INTR_ID 1
+#define XENABI_HAS_GUEST_FFA_SCHEDULE_RECV_INTR_ID 1
 #endif
 
 /*

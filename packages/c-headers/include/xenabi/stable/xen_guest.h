@@ -5,7 +5,7 @@
  */
 /**
  * The records of Xen's xen.h and its architecture headers: shared info, vCPU info, pvclock
- * time, PV start info, and the batched MMU and multicall arguments.
+ * time, PV start info, the batched MMU and multicall arguments, and the vCPU register context.
  *
  * Declares, under Xen's names, the ABI of Xen's public header xen.h.
  *
@@ -530,6 +530,406 @@ struct dom0_vga_console_info {
 };
 typedef struct dom0_vga_console_info dom0_vga_console_info_t;
 
+#if (defined(__i386__) || defined(__x86_64__)) && (!(((defined(__i386__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_X86_32_H__))) || ((defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_X86_64_H__)))))
+
+#if !(defined(__i386__) || defined(__x86_64__))
+#error "xenabi: struct cpu_user_regs is defined for x86_32, x86_64 only"
+#endif
+/**
+ * x86: the general registers, instruction pointer, flags and segment selectors of a vCPU, as a
+ * PV guest hands them to Xen in vcpu_guest_context. Each register is declared under its
+ * full-width name (rax on x86_64, eax on x86_32). Xen's own headers wrap a register in an
+ * anonymous union that adds narrower names (eax, ax, al…), and which names depends on the
+ * build (tools, GNU C, strict ISO C); xenabi declares the one name every build has.
+ */
+struct cpu_user_regs {
+#if defined(__x86_64__)
+    /** r15. */
+    uint64_t r15;
+    /** r14. */
+    uint64_t r14;
+    /** r13. */
+    uint64_t r13;
+    /** r12. */
+    uint64_t r12;
+    /** The frame pointer. */
+    uint64_t rbp;
+    /** rbx. */
+    uint64_t rbx;
+    /** r11. */
+    uint64_t r11;
+    /** r10. */
+    uint64_t r10;
+    /** r9. */
+    uint64_t r9;
+    /** r8. */
+    uint64_t r8;
+    /** rax. */
+    uint64_t rax;
+    /** rcx. */
+    uint64_t rcx;
+    /** rdx. */
+    uint64_t rdx;
+    /** rsi. */
+    uint64_t rsi;
+    /** rdi. */
+    uint64_t rdi;
+    /** Xen's own: the error code of the exception being handled. Guests leave it alone. */
+    uint32_t error_code;
+    /** Xen's own: the vector it entered through. Guests leave it alone. */
+    uint32_t entry_vector;
+    /** The instruction pointer. Example: 0xffffffff81000000. */
+    uint64_t rip;
+    /** The code selector. Example: 0xe033 (FLAT_KERNEL_CS). */
+    uint16_t cs;
+    /** Unused. */
+    uint16_t _pad0[1];
+    /**
+     * The event upcall mask in force when the context was saved; the interrupt flag in rflags
+     * reads as its inverse.
+     */
+    uint8_t saved_upcall_mask;
+    /** Unused. */
+    uint8_t _pad1[3];
+    /** The flags register. Example: 0x202. */
+    uint64_t rflags;
+    /** The stack pointer. */
+    uint64_t rsp;
+    /** The stack selector. */
+    uint16_t ss;
+    /** Unused; fills the slot. */
+    uint16_t _pad2[3];
+    /** The ES selector. */
+    uint16_t es;
+    /** Unused; fills the slot. */
+    uint16_t _pad3[3];
+    /** The data selector. */
+    uint16_t ds;
+    /** Unused; fills the slot. */
+    uint16_t _pad4[3];
+    /** The FS selector. */
+    uint16_t fs;
+    /** Unused; fills the slot. */
+    uint16_t _pad5[3];
+    /** The GS selector. */
+    uint16_t gs;
+    /** Unused; fills the slot. */
+    uint16_t _pad6[3];
+#endif
+#if defined(__i386__)
+    /** ebx. */
+    uint32_t ebx;
+    /** ecx. */
+    uint32_t ecx;
+    /** edx. */
+    uint32_t edx;
+    /** esi. */
+    uint32_t esi;
+    /** edi. */
+    uint32_t edi;
+    /** The frame pointer. */
+    uint32_t ebp;
+    /** eax. */
+    uint32_t eax;
+    /** Xen's own: the error code of the exception being handled. Guests leave it alone. */
+    uint16_t error_code;
+    /** Xen's own: the vector it entered through. Guests leave it alone. */
+    uint16_t entry_vector;
+    /** The instruction pointer. Example: 0xc0100000. */
+    uint32_t eip;
+    /** The code selector. Example: 0xe019 (FLAT_KERNEL_CS). */
+    uint16_t cs;
+    /**
+     * The event upcall mask in force when the context was saved; the interrupt flag in eflags
+     * reads as its inverse.
+     */
+    uint8_t saved_upcall_mask;
+    /** Unused. */
+    uint8_t _pad0;
+    /** The flags register. Example: 0x202. */
+    uint32_t eflags;
+    /** The stack pointer. */
+    uint32_t esp;
+    /** The stack selector. */
+    uint16_t ss;
+    /** Unused; fills the slot. */
+    uint16_t _pad1;
+    /** The ES selector. */
+    uint16_t es;
+    /** Unused; fills the slot. */
+    uint16_t _pad2;
+    /** The data selector. */
+    uint16_t ds;
+    /** Unused; fills the slot. */
+    uint16_t _pad3;
+    /** The FS selector. */
+    uint16_t fs;
+    /** Unused; fills the slot. */
+    uint16_t _pad4;
+    /** The GS selector. */
+    uint16_t gs;
+    /** Unused; fills the slot. */
+    uint16_t _pad5;
+#endif
+};
+typedef struct cpu_user_regs cpu_user_regs_t;
+
+#endif /* (defined(__i386__) || defined(__x86_64__)) && (!(((defined(__i386__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_X86_32_H__))) || ((defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_X86_64_H__))))) */
+
+#if (defined(__i386__) || defined(__x86_64__)) && (!((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_H__))))
+
+/**
+ * x86 PV: one entry of a virtual interrupt descriptor table, as __HYPERVISOR_set_trap_table
+ * takes an array of them (ended by an entry whose address is 0) and
+ * vcpu_guest_context.trap_ctxt holds 256.
+ */
+struct trap_info {
+    /** The exception or interrupt vector. Example: 14 (page fault). */
+    uint8_t vector;
+    /**
+     * Bits 0-1: the lowest privilege level allowed to raise the vector with a software
+     * interrupt; bit 2: mask events on entry, as an interrupt gate would.
+     */
+    uint8_t flags;
+    /** The code selector of the handler. Example: 0xe033. */
+    uint16_t cs;
+    /** The address of the handler within that segment. */
+    unsigned long address;
+};
+typedef struct trap_info trap_info_t;
+
+#endif /* (defined(__i386__) || defined(__x86_64__)) && (!((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_H__)))) */
+
+#if (defined(__arm__) || defined(__aarch64__)) && (!((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))))
+
+/**
+ * Arm: the core registers of a vCPU, for an AArch64 or an AArch32 guest alike: 31 general
+ * registers, the return address, the saved program status registers and the EL1 stack and link
+ * registers. Xen's headers also give each general register its AArch32 name (r0_usr, sp_svc…)
+ * in an anonymous union for GNU C tools builds; xenabi declares the AArch64 name every build
+ * has. Guest builds see it until 4.12, only tools builds from 4.13.
+ */
+struct vcpu_guest_core_regs {
+    /** x0; an AArch32 guest keeps r0_usr here. */
+    uint64_t x0;
+    /** x1; an AArch32 guest keeps r1_usr here. */
+    uint64_t x1;
+    /** x2; an AArch32 guest keeps r2_usr here. */
+    uint64_t x2;
+    /** x3; an AArch32 guest keeps r3_usr here. */
+    uint64_t x3;
+    /** x4; an AArch32 guest keeps r4_usr here. */
+    uint64_t x4;
+    /** x5; an AArch32 guest keeps r5_usr here. */
+    uint64_t x5;
+    /** x6; an AArch32 guest keeps r6_usr here. */
+    uint64_t x6;
+    /** x7; an AArch32 guest keeps r7_usr here. */
+    uint64_t x7;
+    /** x8; an AArch32 guest keeps r8_usr here. */
+    uint64_t x8;
+    /** x9; an AArch32 guest keeps r9_usr here. */
+    uint64_t x9;
+    /** x10; an AArch32 guest keeps r10_usr here. */
+    uint64_t x10;
+    /** x11; an AArch32 guest keeps r11_usr here. */
+    uint64_t x11;
+    /** x12; an AArch32 guest keeps r12_usr here. */
+    uint64_t x12;
+    /** x13; an AArch32 guest keeps sp_usr here. */
+    uint64_t x13;
+    /** x14; an AArch32 guest keeps lr_usr here. */
+    uint64_t x14;
+    /** x15; an AArch32 guest keeps nothing (its slot is unused) here. */
+    uint64_t x15;
+    /** x16; an AArch32 guest keeps lr_irq here. */
+    uint64_t x16;
+    /** x17; an AArch32 guest keeps sp_irq here. */
+    uint64_t x17;
+    /** x18; an AArch32 guest keeps lr_svc here. */
+    uint64_t x18;
+    /** x19; an AArch32 guest keeps sp_svc here. */
+    uint64_t x19;
+    /** x20; an AArch32 guest keeps lr_abt here. */
+    uint64_t x20;
+    /** x21; an AArch32 guest keeps sp_abt here. */
+    uint64_t x21;
+    /** x22; an AArch32 guest keeps lr_und here. */
+    uint64_t x22;
+    /** x23; an AArch32 guest keeps sp_und here. */
+    uint64_t x23;
+    /** x24; an AArch32 guest keeps r8_fiq here. */
+    uint64_t x24;
+    /** x25; an AArch32 guest keeps r9_fiq here. */
+    uint64_t x25;
+    /** x26; an AArch32 guest keeps r10_fiq here. */
+    uint64_t x26;
+    /** x27; an AArch32 guest keeps r11_fiq here. */
+    uint64_t x27;
+    /** x28; an AArch32 guest keeps r12_fiq here. */
+    uint64_t x28;
+    /** x29; an AArch32 guest keeps sp_fiq here. */
+    uint64_t x29;
+    /** x30; an AArch32 guest keeps lr_fiq here. */
+    uint64_t x30;
+    /** The address the vCPU resumes at (pc32 for an AArch32 guest). Example: 0x40080000. */
+    uint64_t pc64;
+#if XENABI_XEN_MIN_VERSION < 0x041000
+    /** The saved program status: mode, interrupt masks and condition flags. */
+    uint32_t cpsr;
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+    /**
+     * The saved program status: mode, interrupt masks and condition flags. Example: 0x3c5
+     * (EL1h, interrupts masked).
+     *
+     * Since Xen 4.16.
+     */
+    uint64_t cpsr;
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+    /**
+     * SPSR_EL1 of an AArch64 guest; SPSR_svc of an AArch32 one, which Xen also names spsr_svc.
+     */
+    uint32_t spsr_el1;
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+    /**
+     * SPSR_EL1 of an AArch64 guest; SPSR_svc of an AArch32 one, which Xen also names spsr_svc.
+     *
+     * Since Xen 4.16.
+     */
+    uint64_t spsr_el1;
+#endif
+    /** AArch32: the SPSR of FIQ mode. */
+    uint32_t spsr_fiq;
+    /** AArch32: the SPSR of IRQ mode. */
+    uint32_t spsr_irq;
+    /** AArch32: the SPSR of undefined mode. */
+    uint32_t spsr_und;
+    /** AArch32: the SPSR of abort mode. */
+    uint32_t spsr_abt;
+    /** AArch64: the EL0 stack pointer. */
+    uint64_t sp_el0;
+    /** AArch64: the EL1 stack pointer. */
+    uint64_t sp_el1;
+    /** AArch64: the EL1 exception link register. */
+    uint64_t elr_el1;
+};
+typedef struct vcpu_guest_core_regs vcpu_guest_core_regs_t;
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (!((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__)))) */
+
+#if !(((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_H__))) || ((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))))
+
+#if !(defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__))
+#error "xenabi: struct vcpu_guest_context is defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+/**
+ * The whole starting state of a vCPU: what VCPUOP_initialise brings a PV vCPU up with, and
+ * what the toolstack reads and writes with the vCPU context domctls. On x86 it holds the FPU
+ * area, the registers, the virtual IDT, the descriptor tables, the control and debug registers
+ * and the PV callbacks; on Arm the core registers and the EL1 translation controls, and only
+ * tools builds see it there.
+ */
+struct vcpu_guest_context {
+#if defined(__i386__) || defined(__x86_64__)
+    /** x86: the FPU and SSE state; valid with VGCF_i387_valid. */
+    struct {
+        /** The bytes of the save area. */
+        char x[512];
+    } fpu_ctxt;
+    /** x86: VGCF_* flags. */
+    unsigned long flags;
+    /** x86: the general registers, instruction pointer, flags and selectors. */
+    struct cpu_user_regs user_regs;
+    /** x86 PV: the virtual IDT, one entry per vector. */
+    struct trap_info trap_ctxt[256];
+    /** x86 PV: the linear address of the LDT. */
+    unsigned long ldt_base;
+    /** x86 PV: the LDT entries. */
+    unsigned long ldt_ents;
+    /** x86 PV: the machine frames of the GDT. */
+    unsigned long gdt_frames[16];
+    /** x86 PV: the GDT entries. */
+    unsigned long gdt_ents;
+    /** x86 PV: the stack selector Xen switches to on entry to the kernel. */
+    unsigned long kernel_ss;
+    /** x86 PV: the stack pointer Xen switches to on entry to the kernel. */
+    unsigned long kernel_sp;
+    /**
+     * x86: CR0 to CR7; a PV guest keeps CR3 as xen_pfn_to_cr3 encodes it, and x86_64 its user
+     * page table in CR1.
+     */
+    unsigned long ctrlreg[8];
+    /** x86: DR0 to DR7. */
+    unsigned long debugreg[8];
+#endif
+#if defined(__i386__)
+    /** x86_32 PV: the code selector of the event callback. */
+    unsigned long event_callback_cs;
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+    /** x86 PV: the address of the event callback. */
+    unsigned long event_callback_eip;
+#endif
+#if defined(__i386__)
+    /** x86_32 PV: the code selector of the failsafe callback. */
+    unsigned long failsafe_callback_cs;
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+    /**
+     * x86 PV: the address of the failsafe callback, run when Xen cannot return to the guest.
+     */
+    unsigned long failsafe_callback_eip;
+#endif
+#if defined(__x86_64__)
+    /** x86_64 PV: the address of the system-call entry. */
+    unsigned long syscall_callback_eip;
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+    /** x86 PV: a bitmap of VMASST_TYPE_* assists to turn on. */
+    unsigned long vm_assist;
+#endif
+#if defined(__x86_64__)
+    /** x86_64: the FS base. */
+    uint64_t fs_base;
+    /** x86_64: the GS base of kernel mode. */
+    uint64_t gs_base_kernel;
+    /** x86_64: the GS base of user mode. */
+    uint64_t gs_base_user;
+#endif
+#if defined(__arm__) || defined(__aarch64__)
+    /** Arm: VGCF_* flags (VGCF_online). */
+    uint32_t flags;
+    /** Arm: the core registers. */
+    struct vcpu_guest_core_regs user_regs;
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION < 0x040d00)
+    /** Arm: SCTLR_EL1, the system control register. */
+    uint32_t sctlr;
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_XEN_MIN_VERSION >= 0x040d00)
+    /**
+     * Arm: SCTLR_EL1, the system control register. Example: 0xc50078.
+     *
+     * Since Xen 4.13.
+     */
+    uint64_t sctlr;
+#endif
+#if defined(__arm__) || defined(__aarch64__)
+    /** Arm: TCR_EL1 (TTBCR for AArch32), the translation control register. */
+    uint64_t ttbcr;
+    /** Arm: TTBR0_EL1, the lower translation table base. */
+    uint64_t ttbr0;
+    /** Arm: TTBR1_EL1, the upper translation table base. */
+    uint64_t ttbr1;
+#endif
+};
+typedef struct vcpu_guest_context vcpu_guest_context_t;
+
+#endif /* !(((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_H__))) || ((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__)))) */
+
 #endif /* !__XEN_PUBLIC_XEN_H__ */
 
 /*
@@ -549,6 +949,10 @@ typedef struct dom0_vga_console_info dom0_vga_console_info_t;
 #define XENABI_SINCE_start_info 0x040600
 #define XENABI_SINCE_xen_multiboot_mod_list 0x040600
 #define XENABI_SINCE_dom0_vga_console_info 0x040600
+#define XENABI_SINCE_cpu_user_regs 0x040600
+#define XENABI_SINCE_trap_info 0x040600
+#define XENABI_SINCE_vcpu_guest_core_regs 0x040600
+#define XENABI_SINCE_vcpu_guest_context 0x040600
 #define XENABI_SINCE_vcpu_time_info__flags 0x040700
 #define XENABI_SINCE_vcpu_time_info__pad1 0x040700
 #define XENABI_SINCE_dom0_vga_console_info__u__vesa_lfb__pad 0x040d00
@@ -580,6 +984,14 @@ typedef struct dom0_vga_console_info dom0_vga_console_info_t;
 #define XENABI_HAS_dom0_vga_console_info__u__vesa_lfb__pad 1
 #define XENABI_HAS_dom0_vga_console_info__u__vesa_lfb__ext_lfb_base 1
 #endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_cpu_user_regs 1
+#define XENABI_HAS_trap_info 1
+#endif
+#if defined(__arm__) || defined(__aarch64__)
+#define XENABI_HAS_vcpu_guest_core_regs 1
+#endif
+#define XENABI_HAS_vcpu_guest_context 1
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
@@ -831,6 +1243,107 @@ XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, s
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
 #endif
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__size, sizeof(struct cpu_user_regs) == 68);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__align, XENABI_ALIGNOF(struct cpu_user_regs) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebx__offset, XENABI_OFFSETOF(struct cpu_user_regs, ebx) == 0);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebx__size, sizeof(((struct cpu_user_regs *)0)->ebx) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ecx__offset, XENABI_OFFSETOF(struct cpu_user_regs, ecx) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ecx__size, sizeof(((struct cpu_user_regs *)0)->ecx) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edx__offset, XENABI_OFFSETOF(struct cpu_user_regs, edx) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edx__size, sizeof(((struct cpu_user_regs *)0)->edx) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esi__offset, XENABI_OFFSETOF(struct cpu_user_regs, esi) == 12);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esi__size, sizeof(((struct cpu_user_regs *)0)->esi) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edi__offset, XENABI_OFFSETOF(struct cpu_user_regs, edi) == 16);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edi__size, sizeof(((struct cpu_user_regs *)0)->edi) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebp__offset, XENABI_OFFSETOF(struct cpu_user_regs, ebp) == 20);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebp__size, sizeof(((struct cpu_user_regs *)0)->ebp) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eax__offset, XENABI_OFFSETOF(struct cpu_user_regs, eax) == 24);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eax__size, sizeof(((struct cpu_user_regs *)0)->eax) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__offset, XENABI_OFFSETOF(struct cpu_user_regs, error_code) == 28);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__size, sizeof(((struct cpu_user_regs *)0)->error_code) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__offset, XENABI_OFFSETOF(struct cpu_user_regs, entry_vector) == 30);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__size, sizeof(((struct cpu_user_regs *)0)->entry_vector) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eip__offset, XENABI_OFFSETOF(struct cpu_user_regs, eip) == 32);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eip__size, sizeof(((struct cpu_user_regs *)0)->eip) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__offset, XENABI_OFFSETOF(struct cpu_user_regs, cs) == 36);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__size, sizeof(((struct cpu_user_regs *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__offset, XENABI_OFFSETOF(struct cpu_user_regs, saved_upcall_mask) == 38);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__size, sizeof(((struct cpu_user_regs *)0)->saved_upcall_mask) == 1);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad0) == 39);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__size, sizeof(((struct cpu_user_regs *)0)->_pad0) == 1);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eflags__offset, XENABI_OFFSETOF(struct cpu_user_regs, eflags) == 40);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eflags__size, sizeof(((struct cpu_user_regs *)0)->eflags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esp__offset, XENABI_OFFSETOF(struct cpu_user_regs, esp) == 44);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esp__size, sizeof(((struct cpu_user_regs *)0)->esp) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__offset, XENABI_OFFSETOF(struct cpu_user_regs, ss) == 48);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__size, sizeof(((struct cpu_user_regs *)0)->ss) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad1) == 50);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__size, sizeof(((struct cpu_user_regs *)0)->_pad1) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__offset, XENABI_OFFSETOF(struct cpu_user_regs, es) == 52);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__size, sizeof(((struct cpu_user_regs *)0)->es) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad2) == 54);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__size, sizeof(((struct cpu_user_regs *)0)->_pad2) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__offset, XENABI_OFFSETOF(struct cpu_user_regs, ds) == 56);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__size, sizeof(((struct cpu_user_regs *)0)->ds) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad3) == 58);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__size, sizeof(((struct cpu_user_regs *)0)->_pad3) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__offset, XENABI_OFFSETOF(struct cpu_user_regs, fs) == 60);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__size, sizeof(((struct cpu_user_regs *)0)->fs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad4) == 62);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__size, sizeof(((struct cpu_user_regs *)0)->_pad4) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__offset, XENABI_OFFSETOF(struct cpu_user_regs, gs) == 64);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__size, sizeof(((struct cpu_user_regs *)0)->gs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad5) == 66);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__size, sizeof(((struct cpu_user_regs *)0)->_pad5) == 2);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__size, sizeof(struct trap_info) == 8);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__align, XENABI_ALIGNOF(struct trap_info) == 4);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__offset, XENABI_OFFSETOF(struct trap_info, vector) == 0);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__size, sizeof(((struct trap_info *)0)->vector) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__offset, XENABI_OFFSETOF(struct trap_info, flags) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__size, sizeof(((struct trap_info *)0)->flags) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__offset, XENABI_OFFSETOF(struct trap_info, cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__size, sizeof(((struct trap_info *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__address__offset, XENABI_OFFSETOF(struct trap_info, address) == 4);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__address__size, sizeof(((struct trap_info *)0)->address) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 2800);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_guest_context *)0)->fpu_ctxt)) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt.x) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt.x) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 516);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 68);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, trap_ctxt) == 584);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->trap_ctxt) == 2048);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_base) == 2632);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__size, sizeof(((struct vcpu_guest_context *)0)->ldt_base) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_ents) == 2636);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__size, sizeof(((struct vcpu_guest_context *)0)->ldt_ents) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_frames) == 2640);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__size, sizeof(((struct vcpu_guest_context *)0)->gdt_frames) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_ents) == 2704);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__size, sizeof(((struct vcpu_guest_context *)0)->gdt_ents) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_ss) == 2708);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__size, sizeof(((struct vcpu_guest_context *)0)->kernel_ss) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_sp) == 2712);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__size, sizeof(((struct vcpu_guest_context *)0)->kernel_sp) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ctrlreg) == 2716);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__size, sizeof(((struct vcpu_guest_context *)0)->ctrlreg) == 32);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, debugreg) == 2748);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__size, sizeof(((struct vcpu_guest_context *)0)->debugreg) == 32);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_cs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, event_callback_cs) == 2780);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_cs__size, sizeof(((struct vcpu_guest_context *)0)->event_callback_cs) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, event_callback_eip) == 2784);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->event_callback_eip) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_cs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, failsafe_callback_cs) == 2788);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_cs__size, sizeof(((struct vcpu_guest_context *)0)->failsafe_callback_cs) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, failsafe_callback_eip) == 2792);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->failsafe_callback_eip) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__offset, XENABI_OFFSETOF(struct vcpu_guest_context, vm_assist) == 2796);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__size, sizeof(((struct vcpu_guest_context *)0)->vm_assist) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -1078,6 +1591,129 @@ XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, s
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
 #endif
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__size, sizeof(struct cpu_user_regs) == 200);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__align, XENABI_ALIGNOF(struct cpu_user_regs) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r15__offset, XENABI_OFFSETOF(struct cpu_user_regs, r15) == 0);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r15__size, sizeof(((struct cpu_user_regs *)0)->r15) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r14__offset, XENABI_OFFSETOF(struct cpu_user_regs, r14) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r14__size, sizeof(((struct cpu_user_regs *)0)->r14) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r13__offset, XENABI_OFFSETOF(struct cpu_user_regs, r13) == 16);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r13__size, sizeof(((struct cpu_user_regs *)0)->r13) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r12__offset, XENABI_OFFSETOF(struct cpu_user_regs, r12) == 24);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r12__size, sizeof(((struct cpu_user_regs *)0)->r12) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbp__offset, XENABI_OFFSETOF(struct cpu_user_regs, rbp) == 32);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbp__size, sizeof(((struct cpu_user_regs *)0)->rbp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbx__offset, XENABI_OFFSETOF(struct cpu_user_regs, rbx) == 40);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbx__size, sizeof(((struct cpu_user_regs *)0)->rbx) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r11__offset, XENABI_OFFSETOF(struct cpu_user_regs, r11) == 48);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r11__size, sizeof(((struct cpu_user_regs *)0)->r11) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r10__offset, XENABI_OFFSETOF(struct cpu_user_regs, r10) == 56);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r10__size, sizeof(((struct cpu_user_regs *)0)->r10) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r9__offset, XENABI_OFFSETOF(struct cpu_user_regs, r9) == 64);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r9__size, sizeof(((struct cpu_user_regs *)0)->r9) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r8__offset, XENABI_OFFSETOF(struct cpu_user_regs, r8) == 72);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r8__size, sizeof(((struct cpu_user_regs *)0)->r8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rax__offset, XENABI_OFFSETOF(struct cpu_user_regs, rax) == 80);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rax__size, sizeof(((struct cpu_user_regs *)0)->rax) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rcx__offset, XENABI_OFFSETOF(struct cpu_user_regs, rcx) == 88);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rcx__size, sizeof(((struct cpu_user_regs *)0)->rcx) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdx__offset, XENABI_OFFSETOF(struct cpu_user_regs, rdx) == 96);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdx__size, sizeof(((struct cpu_user_regs *)0)->rdx) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsi__offset, XENABI_OFFSETOF(struct cpu_user_regs, rsi) == 104);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsi__size, sizeof(((struct cpu_user_regs *)0)->rsi) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdi__offset, XENABI_OFFSETOF(struct cpu_user_regs, rdi) == 112);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdi__size, sizeof(((struct cpu_user_regs *)0)->rdi) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__offset, XENABI_OFFSETOF(struct cpu_user_regs, error_code) == 120);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__size, sizeof(((struct cpu_user_regs *)0)->error_code) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__offset, XENABI_OFFSETOF(struct cpu_user_regs, entry_vector) == 124);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__size, sizeof(((struct cpu_user_regs *)0)->entry_vector) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rip__offset, XENABI_OFFSETOF(struct cpu_user_regs, rip) == 128);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rip__size, sizeof(((struct cpu_user_regs *)0)->rip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__offset, XENABI_OFFSETOF(struct cpu_user_regs, cs) == 136);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__size, sizeof(((struct cpu_user_regs *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad0) == 138);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__size, sizeof(((struct cpu_user_regs *)0)->_pad0) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__offset, XENABI_OFFSETOF(struct cpu_user_regs, saved_upcall_mask) == 140);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__size, sizeof(((struct cpu_user_regs *)0)->saved_upcall_mask) == 1);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad1) == 141);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__size, sizeof(((struct cpu_user_regs *)0)->_pad1) == 3);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rflags__offset, XENABI_OFFSETOF(struct cpu_user_regs, rflags) == 144);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rflags__size, sizeof(((struct cpu_user_regs *)0)->rflags) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsp__offset, XENABI_OFFSETOF(struct cpu_user_regs, rsp) == 152);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsp__size, sizeof(((struct cpu_user_regs *)0)->rsp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__offset, XENABI_OFFSETOF(struct cpu_user_regs, ss) == 160);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__size, sizeof(((struct cpu_user_regs *)0)->ss) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad2) == 162);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__size, sizeof(((struct cpu_user_regs *)0)->_pad2) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__offset, XENABI_OFFSETOF(struct cpu_user_regs, es) == 168);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__size, sizeof(((struct cpu_user_regs *)0)->es) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad3) == 170);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__size, sizeof(((struct cpu_user_regs *)0)->_pad3) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__offset, XENABI_OFFSETOF(struct cpu_user_regs, ds) == 176);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__size, sizeof(((struct cpu_user_regs *)0)->ds) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad4) == 178);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__size, sizeof(((struct cpu_user_regs *)0)->_pad4) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__offset, XENABI_OFFSETOF(struct cpu_user_regs, fs) == 184);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__size, sizeof(((struct cpu_user_regs *)0)->fs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad5) == 186);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__size, sizeof(((struct cpu_user_regs *)0)->_pad5) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__offset, XENABI_OFFSETOF(struct cpu_user_regs, gs) == 192);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__size, sizeof(((struct cpu_user_regs *)0)->gs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad6__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad6) == 194);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad6__size, sizeof(((struct cpu_user_regs *)0)->_pad6) == 6);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__size, sizeof(struct trap_info) == 16);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__align, XENABI_ALIGNOF(struct trap_info) == 8);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__offset, XENABI_OFFSETOF(struct trap_info, vector) == 0);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__size, sizeof(((struct trap_info *)0)->vector) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__offset, XENABI_OFFSETOF(struct trap_info, flags) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__size, sizeof(((struct trap_info *)0)->flags) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__offset, XENABI_OFFSETOF(struct trap_info, cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__size, sizeof(((struct trap_info *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__address__offset, XENABI_OFFSETOF(struct trap_info, address) == 8);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__address__size, sizeof(((struct trap_info *)0)->address) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 5168);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_guest_context *)0)->fpu_ctxt)) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt.x) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt.x) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 520);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 200);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, trap_ctxt) == 720);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->trap_ctxt) == 4096);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_base) == 4816);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__size, sizeof(((struct vcpu_guest_context *)0)->ldt_base) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_ents) == 4824);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__size, sizeof(((struct vcpu_guest_context *)0)->ldt_ents) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_frames) == 4832);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__size, sizeof(((struct vcpu_guest_context *)0)->gdt_frames) == 128);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_ents) == 4960);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__size, sizeof(((struct vcpu_guest_context *)0)->gdt_ents) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_ss) == 4968);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__size, sizeof(((struct vcpu_guest_context *)0)->kernel_ss) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_sp) == 4976);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__size, sizeof(((struct vcpu_guest_context *)0)->kernel_sp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ctrlreg) == 4984);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__size, sizeof(((struct vcpu_guest_context *)0)->ctrlreg) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, debugreg) == 5048);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__size, sizeof(((struct vcpu_guest_context *)0)->debugreg) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, event_callback_eip) == 5112);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->event_callback_eip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, failsafe_callback_eip) == 5120);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->failsafe_callback_eip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__syscall_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, syscall_callback_eip) == 5128);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__syscall_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->syscall_callback_eip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__offset, XENABI_OFFSETOF(struct vcpu_guest_context, vm_assist) == 5136);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__size, sizeof(((struct vcpu_guest_context *)0)->vm_assist) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fs_base__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fs_base) == 5144);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fs_base__size, sizeof(((struct vcpu_guest_context *)0)->fs_base) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_kernel__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gs_base_kernel) == 5152);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_kernel__size, sizeof(((struct vcpu_guest_context *)0)->gs_base_kernel) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_user__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gs_base_user) == 5160);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_user__size, sizeof(((struct vcpu_guest_context *)0)->gs_base_user) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -1254,6 +1890,178 @@ XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, s
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_guest_core_regs) == 312);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_guest_core_regs) == 304);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__align, XENABI_ALIGNOF(struct vcpu_guest_core_regs) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x0) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__size, sizeof(((struct vcpu_guest_core_regs *)0)->x0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__size, sizeof(((struct vcpu_guest_core_regs *)0)->x1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x2) == 16);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__size, sizeof(((struct vcpu_guest_core_regs *)0)->x2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x3) == 24);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__size, sizeof(((struct vcpu_guest_core_regs *)0)->x3) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x4) == 32);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__size, sizeof(((struct vcpu_guest_core_regs *)0)->x4) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x5) == 40);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__size, sizeof(((struct vcpu_guest_core_regs *)0)->x5) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x6) == 48);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__size, sizeof(((struct vcpu_guest_core_regs *)0)->x6) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x7) == 56);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__size, sizeof(((struct vcpu_guest_core_regs *)0)->x7) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x8) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__size, sizeof(((struct vcpu_guest_core_regs *)0)->x8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x9) == 72);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__size, sizeof(((struct vcpu_guest_core_regs *)0)->x9) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x10) == 80);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__size, sizeof(((struct vcpu_guest_core_regs *)0)->x10) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x11) == 88);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__size, sizeof(((struct vcpu_guest_core_regs *)0)->x11) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x12) == 96);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__size, sizeof(((struct vcpu_guest_core_regs *)0)->x12) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x13) == 104);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__size, sizeof(((struct vcpu_guest_core_regs *)0)->x13) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x14) == 112);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__size, sizeof(((struct vcpu_guest_core_regs *)0)->x14) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x15) == 120);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__size, sizeof(((struct vcpu_guest_core_regs *)0)->x15) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x16) == 128);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__size, sizeof(((struct vcpu_guest_core_regs *)0)->x16) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x17) == 136);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__size, sizeof(((struct vcpu_guest_core_regs *)0)->x17) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x18) == 144);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__size, sizeof(((struct vcpu_guest_core_regs *)0)->x18) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x19) == 152);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__size, sizeof(((struct vcpu_guest_core_regs *)0)->x19) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x20) == 160);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__size, sizeof(((struct vcpu_guest_core_regs *)0)->x20) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x21) == 168);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__size, sizeof(((struct vcpu_guest_core_regs *)0)->x21) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x22) == 176);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__size, sizeof(((struct vcpu_guest_core_regs *)0)->x22) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x23) == 184);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__size, sizeof(((struct vcpu_guest_core_regs *)0)->x23) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x24) == 192);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__size, sizeof(((struct vcpu_guest_core_regs *)0)->x24) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x25) == 200);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__size, sizeof(((struct vcpu_guest_core_regs *)0)->x25) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x26) == 208);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__size, sizeof(((struct vcpu_guest_core_regs *)0)->x26) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x27) == 216);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__size, sizeof(((struct vcpu_guest_core_regs *)0)->x27) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x28) == 224);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__size, sizeof(((struct vcpu_guest_core_regs *)0)->x28) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x29) == 232);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__size, sizeof(((struct vcpu_guest_core_regs *)0)->x29) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x30) == 240);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__size, sizeof(((struct vcpu_guest_core_regs *)0)->x30) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, pc64) == 248);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__size, sizeof(((struct vcpu_guest_core_regs *)0)->pc64) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, cpsr) == 256);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 264);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 272);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 260);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 264);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_fiq) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 276);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 268);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_irq) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 280);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 272);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_und) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 284);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 276);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_abt) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 288);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 280);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el0) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 296);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 288);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el1) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 304);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 296);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->elr_el1) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 352);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 344);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 312);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 320);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 304);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 312);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 328);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 320);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__size, sizeof(((struct vcpu_guest_context *)0)->ttbcr) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 336);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 328);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__size, sizeof(((struct vcpu_guest_context *)0)->ttbr0) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 344);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 336);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__size, sizeof(((struct vcpu_guest_context *)0)->ttbr1) == 8);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -1430,6 +2238,178 @@ XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, s
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
 XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_guest_core_regs) == 312);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_guest_core_regs) == 304);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__align, XENABI_ALIGNOF(struct vcpu_guest_core_regs) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x0) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__size, sizeof(((struct vcpu_guest_core_regs *)0)->x0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__size, sizeof(((struct vcpu_guest_core_regs *)0)->x1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x2) == 16);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__size, sizeof(((struct vcpu_guest_core_regs *)0)->x2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x3) == 24);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__size, sizeof(((struct vcpu_guest_core_regs *)0)->x3) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x4) == 32);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__size, sizeof(((struct vcpu_guest_core_regs *)0)->x4) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x5) == 40);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__size, sizeof(((struct vcpu_guest_core_regs *)0)->x5) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x6) == 48);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__size, sizeof(((struct vcpu_guest_core_regs *)0)->x6) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x7) == 56);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__size, sizeof(((struct vcpu_guest_core_regs *)0)->x7) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x8) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__size, sizeof(((struct vcpu_guest_core_regs *)0)->x8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x9) == 72);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__size, sizeof(((struct vcpu_guest_core_regs *)0)->x9) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x10) == 80);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__size, sizeof(((struct vcpu_guest_core_regs *)0)->x10) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x11) == 88);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__size, sizeof(((struct vcpu_guest_core_regs *)0)->x11) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x12) == 96);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__size, sizeof(((struct vcpu_guest_core_regs *)0)->x12) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x13) == 104);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__size, sizeof(((struct vcpu_guest_core_regs *)0)->x13) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x14) == 112);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__size, sizeof(((struct vcpu_guest_core_regs *)0)->x14) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x15) == 120);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__size, sizeof(((struct vcpu_guest_core_regs *)0)->x15) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x16) == 128);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__size, sizeof(((struct vcpu_guest_core_regs *)0)->x16) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x17) == 136);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__size, sizeof(((struct vcpu_guest_core_regs *)0)->x17) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x18) == 144);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__size, sizeof(((struct vcpu_guest_core_regs *)0)->x18) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x19) == 152);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__size, sizeof(((struct vcpu_guest_core_regs *)0)->x19) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x20) == 160);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__size, sizeof(((struct vcpu_guest_core_regs *)0)->x20) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x21) == 168);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__size, sizeof(((struct vcpu_guest_core_regs *)0)->x21) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x22) == 176);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__size, sizeof(((struct vcpu_guest_core_regs *)0)->x22) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x23) == 184);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__size, sizeof(((struct vcpu_guest_core_regs *)0)->x23) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x24) == 192);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__size, sizeof(((struct vcpu_guest_core_regs *)0)->x24) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x25) == 200);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__size, sizeof(((struct vcpu_guest_core_regs *)0)->x25) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x26) == 208);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__size, sizeof(((struct vcpu_guest_core_regs *)0)->x26) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x27) == 216);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__size, sizeof(((struct vcpu_guest_core_regs *)0)->x27) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x28) == 224);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__size, sizeof(((struct vcpu_guest_core_regs *)0)->x28) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x29) == 232);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__size, sizeof(((struct vcpu_guest_core_regs *)0)->x29) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x30) == 240);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__size, sizeof(((struct vcpu_guest_core_regs *)0)->x30) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, pc64) == 248);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__size, sizeof(((struct vcpu_guest_core_regs *)0)->pc64) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, cpsr) == 256);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 264);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 272);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 260);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 264);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_fiq) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 276);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 268);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_irq) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 280);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 272);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_und) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 284);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 276);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_abt) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 288);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 280);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el0) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 296);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 288);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el1) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 304);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 296);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->elr_el1) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 352);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 344);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 312);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 320);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 304);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 312);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 328);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 320);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__size, sizeof(((struct vcpu_guest_context *)0)->ttbcr) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 336);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 328);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__size, sizeof(((struct vcpu_guest_context *)0)->ttbr0) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 344);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041000
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 336);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__size, sizeof(((struct vcpu_guest_context *)0)->ttbr1) == 8);
 #endif
 
 #endif /* XENABI_STABLE_XEN_GUEST_H */

@@ -6,7 +6,7 @@
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
-import type { arch_shared_info, arch_shared_info_view, arch_vcpu_info, arch_vcpu_info_view, dom0_vga_console_info, dom0_vga_console_info_u, dom0_vga_console_info_u_text_mode_3, dom0_vga_console_info_u_text_mode_3_view, dom0_vga_console_info_u_vesa_lfb, dom0_vga_console_info_u_vesa_lfb_view, dom0_vga_console_info_u_view, dom0_vga_console_info_view, mmu_update, mmu_update_view, mmuext_op, mmuext_op_arg1, mmuext_op_arg1_view, mmuext_op_arg2, mmuext_op_arg2_view, mmuext_op_view, multicall_entry, multicall_entry_view, shared_info, shared_info_view, start_info, start_info_console, start_info_console_dom0, start_info_console_dom0_view, start_info_console_domU, start_info_console_domU_view, start_info_console_view, start_info_view, vcpu_info, vcpu_info_view, vcpu_time_info, vcpu_time_info_view, xen_multiboot_mod_list, xen_multiboot_mod_list_view } from '../../stable/xen_guest.js';
+import type { arch_shared_info, arch_shared_info_view, arch_vcpu_info, arch_vcpu_info_view, cpu_user_regs, cpu_user_regs_view, dom0_vga_console_info, dom0_vga_console_info_u, dom0_vga_console_info_u_text_mode_3, dom0_vga_console_info_u_text_mode_3_view, dom0_vga_console_info_u_vesa_lfb, dom0_vga_console_info_u_vesa_lfb_view, dom0_vga_console_info_u_view, dom0_vga_console_info_view, mmu_update, mmu_update_view, mmuext_op, mmuext_op_arg1, mmuext_op_arg1_view, mmuext_op_arg2, mmuext_op_arg2_view, mmuext_op_view, multicall_entry, multicall_entry_view, shared_info, shared_info_view, start_info, start_info_console, start_info_console_dom0, start_info_console_dom0_view, start_info_console_domU, start_info_console_domU_view, start_info_console_view, start_info_view, trap_info, trap_info_view, vcpu_guest_context, vcpu_guest_context_fpu_ctxt, vcpu_guest_context_fpu_ctxt_view, vcpu_guest_context_view, vcpu_guest_core_regs, vcpu_guest_core_regs_view, vcpu_info, vcpu_info_view, vcpu_time_info, vcpu_time_info_view, xen_multiboot_mod_list, xen_multiboot_mod_list_view } from '../../stable/xen_guest.js';
 
 /** Writes mmu_update at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function mmu_update$enc0(v: mmu_update, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -5920,5 +5920,3917 @@ export class dom0_vga_console_info_u_vesa_lfb$V0 implements dom0_vga_console_inf
     if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'dom0_vga_console_info.u.vesa_lfb.ext_lfb_base', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 32, x, true);
+  }
+}
+
+/** Writes cpu_user_regs at `b` on x86_32, every byte, once every value has passed its check. */
+export function cpu_user_regs$enc0(v: cpu_user_regs, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.ebx!;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'cpu_user_regs.ebx', 'uint32_t', 32);
+  const x1 = v.ecx!;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'cpu_user_regs.ecx', 'uint32_t', 32);
+  const x2 = v.edx!;
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'cpu_user_regs.edx', 'uint32_t', 32);
+  const x3 = v.esi!;
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'cpu_user_regs.esi', 'uint32_t', 32);
+  const x4 = v.edi!;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'cpu_user_regs.edi', 'uint32_t', 32);
+  const x5 = v.ebp!;
+  if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'cpu_user_regs.ebp', 'uint32_t', 32);
+  const x6 = v.eax!;
+  if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'cpu_user_regs.eax', 'uint32_t', 32);
+  const x7 = v.error_code!;
+  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'cpu_user_regs.error_code', 'uint16_t', 16);
+  const x8 = v.entry_vector!;
+  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'cpu_user_regs.entry_vector', 'uint16_t', 16);
+  const x9 = v.eip!;
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'cpu_user_regs.eip', 'uint32_t', 32);
+  const x10 = v.cs!;
+  if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'cpu_user_regs.cs', 'uint16_t', 16);
+  const x11 = v.saved_upcall_mask!;
+  if (typeof x11 !== 'number' || (x11 & 0xff) !== x11) failInt(x11, 'cpu_user_regs.saved_upcall_mask', 'uint8_t', 8);
+  const x12 = v.eflags!;
+  if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'cpu_user_regs.eflags', 'uint32_t', 32);
+  const x13 = v.esp!;
+  if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'cpu_user_regs.esp', 'uint32_t', 32);
+  const x14 = v.ss!;
+  if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'cpu_user_regs.ss', 'uint16_t', 16);
+  const x15 = v.es!;
+  if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'cpu_user_regs.es', 'uint16_t', 16);
+  const x16 = v.ds!;
+  if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'cpu_user_regs.ds', 'uint16_t', 16);
+  const x17 = v.fs!;
+  if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'cpu_user_regs.fs', 'uint16_t', 16);
+  const x18 = v.gs!;
+  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'cpu_user_regs.gs', 'uint16_t', 16);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  d.setUint32(b + 16, x4, true);
+  d.setUint32(b + 20, x5, true);
+  d.setUint32(b + 24, x6, true);
+  d.setUint16(b + 28, x7, true);
+  d.setUint16(b + 30, x8, true);
+  d.setUint32(b + 32, x9, true);
+  d.setUint16(b + 36, x10, true);
+  d.setUint8(b + 38, x11);
+  d.setUint8(b + 39, 0);
+  d.setUint32(b + 40, x12, true);
+  d.setUint32(b + 44, x13, true);
+  d.setUint16(b + 48, x14, true);
+  d.setUint16(b + 50, 0);
+  d.setUint16(b + 52, x15, true);
+  d.setUint16(b + 54, 0);
+  d.setUint16(b + 56, x16, true);
+  d.setUint16(b + 58, 0);
+  d.setUint16(b + 60, x17, true);
+  d.setUint16(b + 62, 0);
+  d.setUint16(b + 64, x18, true);
+  d.setUint16(b + 66, 0);
+}
+
+/** Reads cpu_user_regs at `b` on x86_32. */
+export function cpu_user_regs$dec0(d: DataView, w: BigUint64Array | undefined, b: number): cpu_user_regs {
+  return {
+    ebx: d.getUint32(b, true),
+    ecx: d.getUint32(b + 4, true),
+    edx: d.getUint32(b + 8, true),
+    esi: d.getUint32(b + 12, true),
+    edi: d.getUint32(b + 16, true),
+    ebp: d.getUint32(b + 20, true),
+    eax: d.getUint32(b + 24, true),
+    error_code: d.getUint16(b + 28, true),
+    entry_vector: d.getUint16(b + 30, true),
+    eip: d.getUint32(b + 32, true),
+    cs: d.getUint16(b + 36, true),
+    saved_upcall_mask: d.getUint8(b + 38),
+    eflags: d.getUint32(b + 40, true),
+    esp: d.getUint32(b + 44, true),
+    ss: d.getUint16(b + 48, true),
+    es: d.getUint16(b + 52, true),
+    ds: d.getUint16(b + 56, true),
+    fs: d.getUint16(b + 60, true),
+    gs: d.getUint16(b + 64, true),
+  };
+}
+
+/** Throws when padding of cpu_user_regs at `b` on x86_32 is not zero. */
+export function cpu_user_regs$chk0(d: DataView, b: number): void {
+  if (d.getUint8(b + 39) !== 0) failPadding('cpu_user_regs._pad0');
+  if (d.getUint16(b + 50) !== 0) failPadding('cpu_user_regs._pad1');
+  if (d.getUint16(b + 54) !== 0) failPadding('cpu_user_regs._pad2');
+  if (d.getUint16(b + 58) !== 0) failPadding('cpu_user_regs._pad3');
+  if (d.getUint16(b + 62) !== 0) failPadding('cpu_user_regs._pad4');
+  if (d.getUint16(b + 66) !== 0) failPadding('cpu_user_regs._pad5');
+}
+
+/** The view of cpu_user_regs on x86_32. */
+export class cpu_user_regs$V0 implements cpu_user_regs_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 68 <= this.$n ? x : checkRepoint(this.$d, x, 68, this.$s, this.$e, 'cpu_user_regs');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get ebx(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set ebx(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.ebx', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get ecx(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
+  }
+
+  set ecx(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.ecx', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
+  }
+
+  get edx(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
+  }
+
+  set edx(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.edx', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
+  }
+
+  get esi(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
+  }
+
+  set esi(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.esi', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
+  }
+
+  get edi(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
+  }
+
+  set edi(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.edi', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
+  }
+
+  get ebp(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 20, true);
+  }
+
+  set ebp(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.ebp', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 20, x, true);
+  }
+
+  get eax(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 24, true);
+  }
+
+  set eax(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.eax', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 24, x, true);
+  }
+
+  get error_code(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 28, true);
+  }
+
+  set error_code(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.error_code', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 28, x, true);
+  }
+
+  get entry_vector(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 30, true);
+  }
+
+  set entry_vector(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.entry_vector', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 30, x, true);
+  }
+
+  get eip(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 32, true);
+  }
+
+  set eip(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.eip', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 32, x, true);
+  }
+
+  get cs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 36, true);
+  }
+
+  set cs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.cs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 36, x, true);
+  }
+
+  get saved_upcall_mask(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 38);
+  }
+
+  set saved_upcall_mask(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'cpu_user_regs.saved_upcall_mask', 'uint8_t', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 38, x);
+  }
+
+  get eflags(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 40, true);
+  }
+
+  set eflags(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.eflags', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 40, x, true);
+  }
+
+  get esp(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 44, true);
+  }
+
+  set esp(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.esp', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 44, x, true);
+  }
+
+  get ss(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 48, true);
+  }
+
+  set ss(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.ss', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 48, x, true);
+  }
+
+  get es(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 52, true);
+  }
+
+  set es(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.es', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 52, x, true);
+  }
+
+  get ds(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 56, true);
+  }
+
+  set ds(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.ds', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 56, x, true);
+  }
+
+  get fs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 60, true);
+  }
+
+  set fs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.fs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 60, x, true);
+  }
+
+  get gs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 64, true);
+  }
+
+  set gs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.gs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 64, x, true);
+  }
+}
+
+/** Writes cpu_user_regs at `b` on x86_64, every byte, once every value has passed its check. */
+export function cpu_user_regs$enc1(v: cpu_user_regs, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.r15!;
+  if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'cpu_user_regs.r15', 'uint64_t', 64);
+  const x1 = v.r14!;
+  if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'cpu_user_regs.r14', 'uint64_t', 64);
+  const x2 = v.r13!;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'cpu_user_regs.r13', 'uint64_t', 64);
+  const x3 = v.r12!;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'cpu_user_regs.r12', 'uint64_t', 64);
+  const x4 = v.rbp!;
+  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'cpu_user_regs.rbp', 'uint64_t', 64);
+  const x5 = v.rbx!;
+  if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'cpu_user_regs.rbx', 'uint64_t', 64);
+  const x6 = v.r11!;
+  if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'cpu_user_regs.r11', 'uint64_t', 64);
+  const x7 = v.r10!;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'cpu_user_regs.r10', 'uint64_t', 64);
+  const x8 = v.r9!;
+  if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'cpu_user_regs.r9', 'uint64_t', 64);
+  const x9 = v.r8!;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'cpu_user_regs.r8', 'uint64_t', 64);
+  const x10 = v.rax!;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'cpu_user_regs.rax', 'uint64_t', 64);
+  const x11 = v.rcx!;
+  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'cpu_user_regs.rcx', 'uint64_t', 64);
+  const x12 = v.rdx!;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'cpu_user_regs.rdx', 'uint64_t', 64);
+  const x13 = v.rsi!;
+  if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'cpu_user_regs.rsi', 'uint64_t', 64);
+  const x14 = v.rdi!;
+  if (typeof x14 !== 'bigint' || x14 < 0n || x14 > 0xffffffffffffffffn) failBigInt(x14, 'cpu_user_regs.rdi', 'uint64_t', 64);
+  const x15 = v.error_code!;
+  if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'cpu_user_regs.error_code', 'uint32_t', 32);
+  const x16 = v.entry_vector!;
+  if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'cpu_user_regs.entry_vector', 'uint32_t', 32);
+  const x17 = v.rip!;
+  if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'cpu_user_regs.rip', 'uint64_t', 64);
+  const x18 = v.cs!;
+  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'cpu_user_regs.cs', 'uint16_t', 16);
+  const x19 = v.saved_upcall_mask!;
+  if (typeof x19 !== 'number' || (x19 & 0xff) !== x19) failInt(x19, 'cpu_user_regs.saved_upcall_mask', 'uint8_t', 8);
+  const x20 = v.rflags!;
+  if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'cpu_user_regs.rflags', 'uint64_t', 64);
+  const x21 = v.rsp!;
+  if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'cpu_user_regs.rsp', 'uint64_t', 64);
+  const x22 = v.ss!;
+  if (typeof x22 !== 'number' || (x22 & 0xffff) !== x22) failInt(x22, 'cpu_user_regs.ss', 'uint16_t', 16);
+  const x23 = v.es!;
+  if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'cpu_user_regs.es', 'uint16_t', 16);
+  const x24 = v.ds!;
+  if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'cpu_user_regs.ds', 'uint16_t', 16);
+  const x25 = v.fs!;
+  if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'cpu_user_regs.fs', 'uint16_t', 16);
+  const x26 = v.gs!;
+  if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'cpu_user_regs.gs', 'uint16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x3; else d.setBigUint64(b + 24, x3, true);
+  if (w8 !== undefined) w8[(b + 32) / 8] = x4; else d.setBigUint64(b + 32, x4, true);
+  if (w8 !== undefined) w8[(b + 40) / 8] = x5; else d.setBigUint64(b + 40, x5, true);
+  if (w8 !== undefined) w8[(b + 48) / 8] = x6; else d.setBigUint64(b + 48, x6, true);
+  if (w8 !== undefined) w8[(b + 56) / 8] = x7; else d.setBigUint64(b + 56, x7, true);
+  if (w8 !== undefined) w8[(b + 64) / 8] = x8; else d.setBigUint64(b + 64, x8, true);
+  if (w8 !== undefined) w8[(b + 72) / 8] = x9; else d.setBigUint64(b + 72, x9, true);
+  if (w8 !== undefined) w8[(b + 80) / 8] = x10; else d.setBigUint64(b + 80, x10, true);
+  if (w8 !== undefined) w8[(b + 88) / 8] = x11; else d.setBigUint64(b + 88, x11, true);
+  if (w8 !== undefined) w8[(b + 96) / 8] = x12; else d.setBigUint64(b + 96, x12, true);
+  if (w8 !== undefined) w8[(b + 104) / 8] = x13; else d.setBigUint64(b + 104, x13, true);
+  if (w8 !== undefined) w8[(b + 112) / 8] = x14; else d.setBigUint64(b + 112, x14, true);
+  d.setUint32(b + 120, x15, true);
+  d.setUint32(b + 124, x16, true);
+  if (w8 !== undefined) w8[(b + 128) / 8] = x17; else d.setBigUint64(b + 128, x17, true);
+  d.setUint16(b + 136, x18, true);
+  d.setUint16(b + 138, 0);
+  d.setUint8(b + 140, x19);
+  zero(d, b + 141, 3);
+  if (w8 !== undefined) w8[(b + 144) / 8] = x20; else d.setBigUint64(b + 144, x20, true);
+  if (w8 !== undefined) w8[(b + 152) / 8] = x21; else d.setBigUint64(b + 152, x21, true);
+  d.setUint16(b + 160, x22, true);
+  zero(d, b + 162, 6);
+  d.setUint16(b + 168, x23, true);
+  zero(d, b + 170, 6);
+  d.setUint16(b + 176, x24, true);
+  zero(d, b + 178, 6);
+  d.setUint16(b + 184, x25, true);
+  zero(d, b + 186, 6);
+  d.setUint16(b + 192, x26, true);
+  zero(d, b + 194, 6);
+}
+
+/** Reads cpu_user_regs at `b` on x86_64. */
+export function cpu_user_regs$dec1(d: DataView, w: BigUint64Array | undefined, b: number): cpu_user_regs {
+  const w8 = alignedWords(w, b);
+  return {
+    r15: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    r14: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    r13: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    r12: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+    rbp: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
+    rbx: (w8?.[(b + 40) / 8] ?? d.getBigUint64(b + 40, true)),
+    r11: (w8?.[(b + 48) / 8] ?? d.getBigUint64(b + 48, true)),
+    r10: (w8?.[(b + 56) / 8] ?? d.getBigUint64(b + 56, true)),
+    r9: (w8?.[(b + 64) / 8] ?? d.getBigUint64(b + 64, true)),
+    r8: (w8?.[(b + 72) / 8] ?? d.getBigUint64(b + 72, true)),
+    rax: (w8?.[(b + 80) / 8] ?? d.getBigUint64(b + 80, true)),
+    rcx: (w8?.[(b + 88) / 8] ?? d.getBigUint64(b + 88, true)),
+    rdx: (w8?.[(b + 96) / 8] ?? d.getBigUint64(b + 96, true)),
+    rsi: (w8?.[(b + 104) / 8] ?? d.getBigUint64(b + 104, true)),
+    rdi: (w8?.[(b + 112) / 8] ?? d.getBigUint64(b + 112, true)),
+    error_code: d.getUint32(b + 120, true),
+    entry_vector: d.getUint32(b + 124, true),
+    rip: (w8?.[(b + 128) / 8] ?? d.getBigUint64(b + 128, true)),
+    cs: d.getUint16(b + 136, true),
+    saved_upcall_mask: d.getUint8(b + 140),
+    rflags: (w8?.[(b + 144) / 8] ?? d.getBigUint64(b + 144, true)),
+    rsp: (w8?.[(b + 152) / 8] ?? d.getBigUint64(b + 152, true)),
+    ss: d.getUint16(b + 160, true),
+    es: d.getUint16(b + 168, true),
+    ds: d.getUint16(b + 176, true),
+    fs: d.getUint16(b + 184, true),
+    gs: d.getUint16(b + 192, true),
+  };
+}
+
+/** Throws when padding of cpu_user_regs at `b` on x86_64 is not zero. */
+export function cpu_user_regs$chk1(d: DataView, b: number): void {
+  if (d.getUint16(b + 138) !== 0) failPadding('cpu_user_regs._pad0');
+  if (nonZero(d, b + 141, 3)) failPadding('cpu_user_regs._pad1');
+  if (nonZero(d, b + 162, 6)) failPadding('cpu_user_regs._pad2');
+  if (nonZero(d, b + 170, 6)) failPadding('cpu_user_regs._pad3');
+  if (nonZero(d, b + 178, 6)) failPadding('cpu_user_regs._pad4');
+  if (nonZero(d, b + 186, 6)) failPadding('cpu_user_regs._pad5');
+  if (nonZero(d, b + 194, 6)) failPadding('cpu_user_regs._pad6');
+}
+
+/** The view of cpu_user_regs on x86_64. */
+export class cpu_user_regs$V1 implements cpu_user_regs_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 200 <= this.$n ? x : checkRepoint(this.$d, x, 200, this.$s, this.$e, 'cpu_user_regs');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get r15(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
+  }
+
+  set r15(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r15', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b, x, true);
+  }
+
+  get r15AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'cpu_user_regs.r15');
+  }
+
+  set r15AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'cpu_user_regs.r15');
+  }
+
+  get r14(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
+  }
+
+  set r14(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r14', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 8, x, true);
+  }
+
+  get r14AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'cpu_user_regs.r14');
+  }
+
+  set r14AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'cpu_user_regs.r14');
+  }
+
+  get r13(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
+  }
+
+  set r13(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r13', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 16, x, true);
+  }
+
+  get r13AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'cpu_user_regs.r13');
+  }
+
+  set r13AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'cpu_user_regs.r13');
+  }
+
+  get r12(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
+  }
+
+  set r12(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r12', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 24, x, true);
+  }
+
+  get r12AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 24, false, 'cpu_user_regs.r12');
+  }
+
+  set r12AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 24, false, x, 'cpu_user_regs.r12');
+  }
+
+  get rbp(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 32) / 8] ?? this.$d.getBigUint64(b + 32, true));
+  }
+
+  set rbp(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rbp', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 32, x, true);
+  }
+
+  get rbpAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 32, false, 'cpu_user_regs.rbp');
+  }
+
+  set rbpAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 32, false, x, 'cpu_user_regs.rbp');
+  }
+
+  get rbx(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 40) / 8] ?? this.$d.getBigUint64(b + 40, true));
+  }
+
+  set rbx(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rbx', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 40, x, true);
+  }
+
+  get rbxAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 40, false, 'cpu_user_regs.rbx');
+  }
+
+  set rbxAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 40, false, x, 'cpu_user_regs.rbx');
+  }
+
+  get r11(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 48) / 8] ?? this.$d.getBigUint64(b + 48, true));
+  }
+
+  set r11(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r11', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 48, x, true);
+  }
+
+  get r11AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 48, false, 'cpu_user_regs.r11');
+  }
+
+  set r11AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 48, false, x, 'cpu_user_regs.r11');
+  }
+
+  get r10(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 56) / 8] ?? this.$d.getBigUint64(b + 56, true));
+  }
+
+  set r10(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r10', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 56, x, true);
+  }
+
+  get r10AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 56, false, 'cpu_user_regs.r10');
+  }
+
+  set r10AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 56, false, x, 'cpu_user_regs.r10');
+  }
+
+  get r9(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 64) / 8] ?? this.$d.getBigUint64(b + 64, true));
+  }
+
+  set r9(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r9', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 64, x, true);
+  }
+
+  get r9AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 64, false, 'cpu_user_regs.r9');
+  }
+
+  set r9AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 64, false, x, 'cpu_user_regs.r9');
+  }
+
+  get r8(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 72) / 8] ?? this.$d.getBigUint64(b + 72, true));
+  }
+
+  set r8(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.r8', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 72, x, true);
+  }
+
+  get r8AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 72, false, 'cpu_user_regs.r8');
+  }
+
+  set r8AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 72, false, x, 'cpu_user_regs.r8');
+  }
+
+  get rax(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 80) / 8] ?? this.$d.getBigUint64(b + 80, true));
+  }
+
+  set rax(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rax', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 80, x, true);
+  }
+
+  get raxAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 80, false, 'cpu_user_regs.rax');
+  }
+
+  set raxAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 80, false, x, 'cpu_user_regs.rax');
+  }
+
+  get rcx(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 88) / 8] ?? this.$d.getBigUint64(b + 88, true));
+  }
+
+  set rcx(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rcx', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 88, x, true);
+  }
+
+  get rcxAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 88, false, 'cpu_user_regs.rcx');
+  }
+
+  set rcxAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 88, false, x, 'cpu_user_regs.rcx');
+  }
+
+  get rdx(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 96) / 8] ?? this.$d.getBigUint64(b + 96, true));
+  }
+
+  set rdx(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rdx', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 96, x, true);
+  }
+
+  get rdxAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 96, false, 'cpu_user_regs.rdx');
+  }
+
+  set rdxAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 96, false, x, 'cpu_user_regs.rdx');
+  }
+
+  get rsi(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 104) / 8] ?? this.$d.getBigUint64(b + 104, true));
+  }
+
+  set rsi(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rsi', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 104, x, true);
+  }
+
+  get rsiAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 104, false, 'cpu_user_regs.rsi');
+  }
+
+  set rsiAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 104, false, x, 'cpu_user_regs.rsi');
+  }
+
+  get rdi(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 112) / 8] ?? this.$d.getBigUint64(b + 112, true));
+  }
+
+  set rdi(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rdi', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 112, x, true);
+  }
+
+  get rdiAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 112, false, 'cpu_user_regs.rdi');
+  }
+
+  set rdiAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 112, false, x, 'cpu_user_regs.rdi');
+  }
+
+  get error_code(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 120, true);
+  }
+
+  set error_code(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.error_code', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 120, x, true);
+  }
+
+  get entry_vector(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 124, true);
+  }
+
+  set entry_vector(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'cpu_user_regs.entry_vector', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 124, x, true);
+  }
+
+  get rip(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 128) / 8] ?? this.$d.getBigUint64(b + 128, true));
+  }
+
+  set rip(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rip', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 128, x, true);
+  }
+
+  get ripAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 128, false, 'cpu_user_regs.rip');
+  }
+
+  set ripAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 128, false, x, 'cpu_user_regs.rip');
+  }
+
+  get cs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 136, true);
+  }
+
+  set cs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.cs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 136, x, true);
+  }
+
+  get saved_upcall_mask(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 140);
+  }
+
+  set saved_upcall_mask(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'cpu_user_regs.saved_upcall_mask', 'uint8_t', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 140, x);
+  }
+
+  get rflags(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 144) / 8] ?? this.$d.getBigUint64(b + 144, true));
+  }
+
+  set rflags(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rflags', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 144, x, true);
+  }
+
+  get rflagsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 144, false, 'cpu_user_regs.rflags');
+  }
+
+  set rflagsAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 144, false, x, 'cpu_user_regs.rflags');
+  }
+
+  get rsp(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 152) / 8] ?? this.$d.getBigUint64(b + 152, true));
+  }
+
+  set rsp(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'cpu_user_regs.rsp', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 152, x, true);
+  }
+
+  get rspAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 152, false, 'cpu_user_regs.rsp');
+  }
+
+  set rspAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 152, false, x, 'cpu_user_regs.rsp');
+  }
+
+  get ss(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 160, true);
+  }
+
+  set ss(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.ss', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 160, x, true);
+  }
+
+  get es(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 168, true);
+  }
+
+  set es(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.es', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 168, x, true);
+  }
+
+  get ds(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 176, true);
+  }
+
+  set ds(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.ds', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 176, x, true);
+  }
+
+  get fs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 184, true);
+  }
+
+  set fs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.fs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 184, x, true);
+  }
+
+  get gs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 192, true);
+  }
+
+  set gs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'cpu_user_regs.gs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 192, x, true);
+  }
+}
+
+/** Writes trap_info at `b` on x86_32, every byte, once every value has passed its check. */
+export function trap_info$enc0(v: trap_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.vector;
+  if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'trap_info.vector', 'uint8_t', 8);
+  const x1 = v.flags;
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'trap_info.flags', 'uint8_t', 8);
+  const x2 = v.cs;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'trap_info.cs', 'uint16_t', 16);
+  const x3 = v.address;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'trap_info.address', 'unsigned long', 32);
+  d.setUint8(b, x0);
+  d.setUint8(b + 1, x1);
+  d.setUint16(b + 2, x2, true);
+  d.setUint32(b + 4, Number(x3), true);
+}
+
+/** Reads trap_info at `b` on x86_32. */
+export function trap_info$dec0(d: DataView, w: BigUint64Array | undefined, b: number): trap_info {
+  return {
+    vector: d.getUint8(b),
+    flags: d.getUint8(b + 1),
+    cs: d.getUint16(b + 2, true),
+    address: BigInt(d.getUint32(b + 4, true)),
+  };
+}
+
+/** The view of trap_info on x86_32. */
+export class trap_info$V0 implements trap_info_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'trap_info');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get vector(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
+  }
+
+  set vector(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'trap_info.vector', 'uint8_t', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
+  }
+
+  get flags(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 1);
+  }
+
+  set flags(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'trap_info.flags', 'uint8_t', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, x);
+  }
+
+  get cs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
+  }
+
+  set cs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'trap_info.cs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
+  }
+
+  get address(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 4, true));
+  }
+
+  set address(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'trap_info.address', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, Number(x), true);
+  }
+
+  get addressAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
+  }
+
+  set addressAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'trap_info.address', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
+  }
+}
+
+/** Writes trap_info at `b` on x86_64, every byte, once every value has passed its check. */
+export function trap_info$enc1(v: trap_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.vector;
+  if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'trap_info.vector', 'uint8_t', 8);
+  const x1 = v.flags;
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'trap_info.flags', 'uint8_t', 8);
+  const x2 = v.cs;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'trap_info.cs', 'uint16_t', 16);
+  const x3 = v.address;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'trap_info.address', 'unsigned long', 64);
+  d.setUint8(b, x0);
+  d.setUint8(b + 1, x1);
+  d.setUint16(b + 2, x2, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
+  d.setUint32(b + 4, 0);
+}
+
+/** Reads trap_info at `b` on x86_64. */
+export function trap_info$dec1(d: DataView, w: BigUint64Array | undefined, b: number): trap_info {
+  const w8 = alignedWords(w, b);
+  return {
+    vector: d.getUint8(b),
+    flags: d.getUint8(b + 1),
+    cs: d.getUint16(b + 2, true),
+    address: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+  };
+}
+
+/** Throws when padding of trap_info at `b` on x86_64 is not zero. */
+export function trap_info$chk1(d: DataView, b: number): void {
+  if (d.getUint32(b + 4) !== 0) failPadding('trap_info (padding after cs)');
+}
+
+/** The view of trap_info on x86_64. */
+export class trap_info$V1 implements trap_info_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'trap_info');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get vector(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
+  }
+
+  set vector(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'trap_info.vector', 'uint8_t', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
+  }
+
+  get flags(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 1);
+  }
+
+  set flags(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'trap_info.flags', 'uint8_t', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, x);
+  }
+
+  get cs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
+  }
+
+  set cs(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'trap_info.cs', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
+  }
+
+  get address(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
+  }
+
+  set address(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'trap_info.address', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 8, x, true);
+  }
+
+  get addressAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'trap_info.address');
+  }
+
+  set addressAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'trap_info.address');
+  }
+}
+
+/** Writes vcpu_guest_core_regs at `b` on arm32, arm64, every byte, once every value has passed its check. */
+export function vcpu_guest_core_regs$enc0(v: vcpu_guest_core_regs, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.x0;
+  if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'vcpu_guest_core_regs.x0', 'uint64_t', 64);
+  const x1 = v.x1;
+  if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'vcpu_guest_core_regs.x1', 'uint64_t', 64);
+  const x2 = v.x2;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'vcpu_guest_core_regs.x2', 'uint64_t', 64);
+  const x3 = v.x3;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'vcpu_guest_core_regs.x3', 'uint64_t', 64);
+  const x4 = v.x4;
+  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'vcpu_guest_core_regs.x4', 'uint64_t', 64);
+  const x5 = v.x5;
+  if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'vcpu_guest_core_regs.x5', 'uint64_t', 64);
+  const x6 = v.x6;
+  if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'vcpu_guest_core_regs.x6', 'uint64_t', 64);
+  const x7 = v.x7;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'vcpu_guest_core_regs.x7', 'uint64_t', 64);
+  const x8 = v.x8;
+  if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'vcpu_guest_core_regs.x8', 'uint64_t', 64);
+  const x9 = v.x9;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'vcpu_guest_core_regs.x9', 'uint64_t', 64);
+  const x10 = v.x10;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'vcpu_guest_core_regs.x10', 'uint64_t', 64);
+  const x11 = v.x11;
+  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'vcpu_guest_core_regs.x11', 'uint64_t', 64);
+  const x12 = v.x12;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'vcpu_guest_core_regs.x12', 'uint64_t', 64);
+  const x13 = v.x13;
+  if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'vcpu_guest_core_regs.x13', 'uint64_t', 64);
+  const x14 = v.x14;
+  if (typeof x14 !== 'bigint' || x14 < 0n || x14 > 0xffffffffffffffffn) failBigInt(x14, 'vcpu_guest_core_regs.x14', 'uint64_t', 64);
+  const x15 = v.x15;
+  if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'vcpu_guest_core_regs.x15', 'uint64_t', 64);
+  const x16 = v.x16;
+  if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'vcpu_guest_core_regs.x16', 'uint64_t', 64);
+  const x17 = v.x17;
+  if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'vcpu_guest_core_regs.x17', 'uint64_t', 64);
+  const x18 = v.x18;
+  if (typeof x18 !== 'bigint' || x18 < 0n || x18 > 0xffffffffffffffffn) failBigInt(x18, 'vcpu_guest_core_regs.x18', 'uint64_t', 64);
+  const x19 = v.x19;
+  if (typeof x19 !== 'bigint' || x19 < 0n || x19 > 0xffffffffffffffffn) failBigInt(x19, 'vcpu_guest_core_regs.x19', 'uint64_t', 64);
+  const x20 = v.x20;
+  if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'vcpu_guest_core_regs.x20', 'uint64_t', 64);
+  const x21 = v.x21;
+  if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'vcpu_guest_core_regs.x21', 'uint64_t', 64);
+  const x22 = v.x22;
+  if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'vcpu_guest_core_regs.x22', 'uint64_t', 64);
+  const x23 = v.x23;
+  if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffffffffffn) failBigInt(x23, 'vcpu_guest_core_regs.x23', 'uint64_t', 64);
+  const x24 = v.x24;
+  if (typeof x24 !== 'bigint' || x24 < 0n || x24 > 0xffffffffffffffffn) failBigInt(x24, 'vcpu_guest_core_regs.x24', 'uint64_t', 64);
+  const x25 = v.x25;
+  if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'vcpu_guest_core_regs.x25', 'uint64_t', 64);
+  const x26 = v.x26;
+  if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffffffffffn) failBigInt(x26, 'vcpu_guest_core_regs.x26', 'uint64_t', 64);
+  const x27 = v.x27;
+  if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'vcpu_guest_core_regs.x27', 'uint64_t', 64);
+  const x28 = v.x28;
+  if (typeof x28 !== 'bigint' || x28 < 0n || x28 > 0xffffffffffffffffn) failBigInt(x28, 'vcpu_guest_core_regs.x28', 'uint64_t', 64);
+  const x29 = v.x29;
+  if (typeof x29 !== 'bigint' || x29 < 0n || x29 > 0xffffffffffffffffn) failBigInt(x29, 'vcpu_guest_core_regs.x29', 'uint64_t', 64);
+  const x30 = v.x30;
+  if (typeof x30 !== 'bigint' || x30 < 0n || x30 > 0xffffffffffffffffn) failBigInt(x30, 'vcpu_guest_core_regs.x30', 'uint64_t', 64);
+  const x31 = v.pc64;
+  if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'vcpu_guest_core_regs.pc64', 'uint64_t', 64);
+  const x32 = v.cpsr;
+  if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'vcpu_guest_core_regs.cpsr', 'uint64_t', 64);
+  const x33 = v.spsr_el1;
+  if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'vcpu_guest_core_regs.spsr_el1', 'uint64_t', 64);
+  const x34 = v.spsr_fiq;
+  if (typeof x34 !== 'number' || (x34 >>> 0) !== x34) failInt(x34, 'vcpu_guest_core_regs.spsr_fiq', 'uint32_t', 32);
+  const x35 = v.spsr_irq;
+  if (typeof x35 !== 'number' || (x35 >>> 0) !== x35) failInt(x35, 'vcpu_guest_core_regs.spsr_irq', 'uint32_t', 32);
+  const x36 = v.spsr_und;
+  if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'vcpu_guest_core_regs.spsr_und', 'uint32_t', 32);
+  const x37 = v.spsr_abt;
+  if (typeof x37 !== 'number' || (x37 >>> 0) !== x37) failInt(x37, 'vcpu_guest_core_regs.spsr_abt', 'uint32_t', 32);
+  const x38 = v.sp_el0;
+  if (typeof x38 !== 'bigint' || x38 < 0n || x38 > 0xffffffffffffffffn) failBigInt(x38, 'vcpu_guest_core_regs.sp_el0', 'uint64_t', 64);
+  const x39 = v.sp_el1;
+  if (typeof x39 !== 'bigint' || x39 < 0n || x39 > 0xffffffffffffffffn) failBigInt(x39, 'vcpu_guest_core_regs.sp_el1', 'uint64_t', 64);
+  const x40 = v.elr_el1;
+  if (typeof x40 !== 'bigint' || x40 < 0n || x40 > 0xffffffffffffffffn) failBigInt(x40, 'vcpu_guest_core_regs.elr_el1', 'uint64_t', 64);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x3; else d.setBigUint64(b + 24, x3, true);
+  if (w8 !== undefined) w8[(b + 32) / 8] = x4; else d.setBigUint64(b + 32, x4, true);
+  if (w8 !== undefined) w8[(b + 40) / 8] = x5; else d.setBigUint64(b + 40, x5, true);
+  if (w8 !== undefined) w8[(b + 48) / 8] = x6; else d.setBigUint64(b + 48, x6, true);
+  if (w8 !== undefined) w8[(b + 56) / 8] = x7; else d.setBigUint64(b + 56, x7, true);
+  if (w8 !== undefined) w8[(b + 64) / 8] = x8; else d.setBigUint64(b + 64, x8, true);
+  if (w8 !== undefined) w8[(b + 72) / 8] = x9; else d.setBigUint64(b + 72, x9, true);
+  if (w8 !== undefined) w8[(b + 80) / 8] = x10; else d.setBigUint64(b + 80, x10, true);
+  if (w8 !== undefined) w8[(b + 88) / 8] = x11; else d.setBigUint64(b + 88, x11, true);
+  if (w8 !== undefined) w8[(b + 96) / 8] = x12; else d.setBigUint64(b + 96, x12, true);
+  if (w8 !== undefined) w8[(b + 104) / 8] = x13; else d.setBigUint64(b + 104, x13, true);
+  if (w8 !== undefined) w8[(b + 112) / 8] = x14; else d.setBigUint64(b + 112, x14, true);
+  if (w8 !== undefined) w8[(b + 120) / 8] = x15; else d.setBigUint64(b + 120, x15, true);
+  if (w8 !== undefined) w8[(b + 128) / 8] = x16; else d.setBigUint64(b + 128, x16, true);
+  if (w8 !== undefined) w8[(b + 136) / 8] = x17; else d.setBigUint64(b + 136, x17, true);
+  if (w8 !== undefined) w8[(b + 144) / 8] = x18; else d.setBigUint64(b + 144, x18, true);
+  if (w8 !== undefined) w8[(b + 152) / 8] = x19; else d.setBigUint64(b + 152, x19, true);
+  if (w8 !== undefined) w8[(b + 160) / 8] = x20; else d.setBigUint64(b + 160, x20, true);
+  if (w8 !== undefined) w8[(b + 168) / 8] = x21; else d.setBigUint64(b + 168, x21, true);
+  if (w8 !== undefined) w8[(b + 176) / 8] = x22; else d.setBigUint64(b + 176, x22, true);
+  if (w8 !== undefined) w8[(b + 184) / 8] = x23; else d.setBigUint64(b + 184, x23, true);
+  if (w8 !== undefined) w8[(b + 192) / 8] = x24; else d.setBigUint64(b + 192, x24, true);
+  if (w8 !== undefined) w8[(b + 200) / 8] = x25; else d.setBigUint64(b + 200, x25, true);
+  if (w8 !== undefined) w8[(b + 208) / 8] = x26; else d.setBigUint64(b + 208, x26, true);
+  if (w8 !== undefined) w8[(b + 216) / 8] = x27; else d.setBigUint64(b + 216, x27, true);
+  if (w8 !== undefined) w8[(b + 224) / 8] = x28; else d.setBigUint64(b + 224, x28, true);
+  if (w8 !== undefined) w8[(b + 232) / 8] = x29; else d.setBigUint64(b + 232, x29, true);
+  if (w8 !== undefined) w8[(b + 240) / 8] = x30; else d.setBigUint64(b + 240, x30, true);
+  if (w8 !== undefined) w8[(b + 248) / 8] = x31; else d.setBigUint64(b + 248, x31, true);
+  if (w8 !== undefined) w8[(b + 256) / 8] = x32; else d.setBigUint64(b + 256, x32, true);
+  if (w8 !== undefined) w8[(b + 264) / 8] = x33; else d.setBigUint64(b + 264, x33, true);
+  d.setUint32(b + 272, x34, true);
+  d.setUint32(b + 276, x35, true);
+  d.setUint32(b + 280, x36, true);
+  d.setUint32(b + 284, x37, true);
+  if (w8 !== undefined) w8[(b + 288) / 8] = x38; else d.setBigUint64(b + 288, x38, true);
+  if (w8 !== undefined) w8[(b + 296) / 8] = x39; else d.setBigUint64(b + 296, x39, true);
+  if (w8 !== undefined) w8[(b + 304) / 8] = x40; else d.setBigUint64(b + 304, x40, true);
+}
+
+/** Reads vcpu_guest_core_regs at `b` on arm32, arm64. */
+export function vcpu_guest_core_regs$dec0(d: DataView, w: BigUint64Array | undefined, b: number): vcpu_guest_core_regs {
+  const w8 = alignedWords(w, b);
+  return {
+    x0: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    x1: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    x2: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    x3: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+    x4: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
+    x5: (w8?.[(b + 40) / 8] ?? d.getBigUint64(b + 40, true)),
+    x6: (w8?.[(b + 48) / 8] ?? d.getBigUint64(b + 48, true)),
+    x7: (w8?.[(b + 56) / 8] ?? d.getBigUint64(b + 56, true)),
+    x8: (w8?.[(b + 64) / 8] ?? d.getBigUint64(b + 64, true)),
+    x9: (w8?.[(b + 72) / 8] ?? d.getBigUint64(b + 72, true)),
+    x10: (w8?.[(b + 80) / 8] ?? d.getBigUint64(b + 80, true)),
+    x11: (w8?.[(b + 88) / 8] ?? d.getBigUint64(b + 88, true)),
+    x12: (w8?.[(b + 96) / 8] ?? d.getBigUint64(b + 96, true)),
+    x13: (w8?.[(b + 104) / 8] ?? d.getBigUint64(b + 104, true)),
+    x14: (w8?.[(b + 112) / 8] ?? d.getBigUint64(b + 112, true)),
+    x15: (w8?.[(b + 120) / 8] ?? d.getBigUint64(b + 120, true)),
+    x16: (w8?.[(b + 128) / 8] ?? d.getBigUint64(b + 128, true)),
+    x17: (w8?.[(b + 136) / 8] ?? d.getBigUint64(b + 136, true)),
+    x18: (w8?.[(b + 144) / 8] ?? d.getBigUint64(b + 144, true)),
+    x19: (w8?.[(b + 152) / 8] ?? d.getBigUint64(b + 152, true)),
+    x20: (w8?.[(b + 160) / 8] ?? d.getBigUint64(b + 160, true)),
+    x21: (w8?.[(b + 168) / 8] ?? d.getBigUint64(b + 168, true)),
+    x22: (w8?.[(b + 176) / 8] ?? d.getBigUint64(b + 176, true)),
+    x23: (w8?.[(b + 184) / 8] ?? d.getBigUint64(b + 184, true)),
+    x24: (w8?.[(b + 192) / 8] ?? d.getBigUint64(b + 192, true)),
+    x25: (w8?.[(b + 200) / 8] ?? d.getBigUint64(b + 200, true)),
+    x26: (w8?.[(b + 208) / 8] ?? d.getBigUint64(b + 208, true)),
+    x27: (w8?.[(b + 216) / 8] ?? d.getBigUint64(b + 216, true)),
+    x28: (w8?.[(b + 224) / 8] ?? d.getBigUint64(b + 224, true)),
+    x29: (w8?.[(b + 232) / 8] ?? d.getBigUint64(b + 232, true)),
+    x30: (w8?.[(b + 240) / 8] ?? d.getBigUint64(b + 240, true)),
+    pc64: (w8?.[(b + 248) / 8] ?? d.getBigUint64(b + 248, true)),
+    cpsr: (w8?.[(b + 256) / 8] ?? d.getBigUint64(b + 256, true)),
+    spsr_el1: (w8?.[(b + 264) / 8] ?? d.getBigUint64(b + 264, true)),
+    spsr_fiq: d.getUint32(b + 272, true),
+    spsr_irq: d.getUint32(b + 276, true),
+    spsr_und: d.getUint32(b + 280, true),
+    spsr_abt: d.getUint32(b + 284, true),
+    sp_el0: (w8?.[(b + 288) / 8] ?? d.getBigUint64(b + 288, true)),
+    sp_el1: (w8?.[(b + 296) / 8] ?? d.getBigUint64(b + 296, true)),
+    elr_el1: (w8?.[(b + 304) / 8] ?? d.getBigUint64(b + 304, true)),
+  };
+}
+
+/** The view of vcpu_guest_core_regs on arm32, arm64. */
+export class vcpu_guest_core_regs$V0 implements vcpu_guest_core_regs_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 312 <= this.$n ? x : checkRepoint(this.$d, x, 312, this.$s, this.$e, 'vcpu_guest_core_regs');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get x0(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
+  }
+
+  set x0(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x0', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b, x, true);
+  }
+
+  get x0AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'vcpu_guest_core_regs.x0');
+  }
+
+  set x0AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'vcpu_guest_core_regs.x0');
+  }
+
+  get x1(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
+  }
+
+  set x1(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x1', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 8, x, true);
+  }
+
+  get x1AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'vcpu_guest_core_regs.x1');
+  }
+
+  set x1AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'vcpu_guest_core_regs.x1');
+  }
+
+  get x2(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
+  }
+
+  set x2(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x2', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 16, x, true);
+  }
+
+  get x2AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'vcpu_guest_core_regs.x2');
+  }
+
+  set x2AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'vcpu_guest_core_regs.x2');
+  }
+
+  get x3(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
+  }
+
+  set x3(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x3', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 24, x, true);
+  }
+
+  get x3AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 24, false, 'vcpu_guest_core_regs.x3');
+  }
+
+  set x3AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 24, false, x, 'vcpu_guest_core_regs.x3');
+  }
+
+  get x4(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 32) / 8] ?? this.$d.getBigUint64(b + 32, true));
+  }
+
+  set x4(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x4', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 32, x, true);
+  }
+
+  get x4AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 32, false, 'vcpu_guest_core_regs.x4');
+  }
+
+  set x4AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 32, false, x, 'vcpu_guest_core_regs.x4');
+  }
+
+  get x5(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 40) / 8] ?? this.$d.getBigUint64(b + 40, true));
+  }
+
+  set x5(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x5', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 40, x, true);
+  }
+
+  get x5AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 40, false, 'vcpu_guest_core_regs.x5');
+  }
+
+  set x5AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 40, false, x, 'vcpu_guest_core_regs.x5');
+  }
+
+  get x6(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 48) / 8] ?? this.$d.getBigUint64(b + 48, true));
+  }
+
+  set x6(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x6', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 48, x, true);
+  }
+
+  get x6AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 48, false, 'vcpu_guest_core_regs.x6');
+  }
+
+  set x6AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 48, false, x, 'vcpu_guest_core_regs.x6');
+  }
+
+  get x7(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 56) / 8] ?? this.$d.getBigUint64(b + 56, true));
+  }
+
+  set x7(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x7', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 56, x, true);
+  }
+
+  get x7AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 56, false, 'vcpu_guest_core_regs.x7');
+  }
+
+  set x7AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 56, false, x, 'vcpu_guest_core_regs.x7');
+  }
+
+  get x8(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 64) / 8] ?? this.$d.getBigUint64(b + 64, true));
+  }
+
+  set x8(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x8', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 64, x, true);
+  }
+
+  get x8AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 64, false, 'vcpu_guest_core_regs.x8');
+  }
+
+  set x8AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 64, false, x, 'vcpu_guest_core_regs.x8');
+  }
+
+  get x9(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 72) / 8] ?? this.$d.getBigUint64(b + 72, true));
+  }
+
+  set x9(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x9', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 72, x, true);
+  }
+
+  get x9AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 72, false, 'vcpu_guest_core_regs.x9');
+  }
+
+  set x9AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 72, false, x, 'vcpu_guest_core_regs.x9');
+  }
+
+  get x10(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 80) / 8] ?? this.$d.getBigUint64(b + 80, true));
+  }
+
+  set x10(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x10', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 80, x, true);
+  }
+
+  get x10AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 80, false, 'vcpu_guest_core_regs.x10');
+  }
+
+  set x10AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 80, false, x, 'vcpu_guest_core_regs.x10');
+  }
+
+  get x11(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 88) / 8] ?? this.$d.getBigUint64(b + 88, true));
+  }
+
+  set x11(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x11', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 88, x, true);
+  }
+
+  get x11AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 88, false, 'vcpu_guest_core_regs.x11');
+  }
+
+  set x11AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 88, false, x, 'vcpu_guest_core_regs.x11');
+  }
+
+  get x12(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 96) / 8] ?? this.$d.getBigUint64(b + 96, true));
+  }
+
+  set x12(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x12', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 96, x, true);
+  }
+
+  get x12AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 96, false, 'vcpu_guest_core_regs.x12');
+  }
+
+  set x12AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 96, false, x, 'vcpu_guest_core_regs.x12');
+  }
+
+  get x13(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 104) / 8] ?? this.$d.getBigUint64(b + 104, true));
+  }
+
+  set x13(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x13', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 104, x, true);
+  }
+
+  get x13AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 104, false, 'vcpu_guest_core_regs.x13');
+  }
+
+  set x13AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 104, false, x, 'vcpu_guest_core_regs.x13');
+  }
+
+  get x14(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 112) / 8] ?? this.$d.getBigUint64(b + 112, true));
+  }
+
+  set x14(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x14', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 112, x, true);
+  }
+
+  get x14AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 112, false, 'vcpu_guest_core_regs.x14');
+  }
+
+  set x14AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 112, false, x, 'vcpu_guest_core_regs.x14');
+  }
+
+  get x15(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 120) / 8] ?? this.$d.getBigUint64(b + 120, true));
+  }
+
+  set x15(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x15', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 120, x, true);
+  }
+
+  get x15AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 120, false, 'vcpu_guest_core_regs.x15');
+  }
+
+  set x15AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 120, false, x, 'vcpu_guest_core_regs.x15');
+  }
+
+  get x16(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 128) / 8] ?? this.$d.getBigUint64(b + 128, true));
+  }
+
+  set x16(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x16', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 128, x, true);
+  }
+
+  get x16AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 128, false, 'vcpu_guest_core_regs.x16');
+  }
+
+  set x16AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 128, false, x, 'vcpu_guest_core_regs.x16');
+  }
+
+  get x17(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 136) / 8] ?? this.$d.getBigUint64(b + 136, true));
+  }
+
+  set x17(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x17', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 136, x, true);
+  }
+
+  get x17AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 136, false, 'vcpu_guest_core_regs.x17');
+  }
+
+  set x17AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 136, false, x, 'vcpu_guest_core_regs.x17');
+  }
+
+  get x18(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 144) / 8] ?? this.$d.getBigUint64(b + 144, true));
+  }
+
+  set x18(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x18', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 144, x, true);
+  }
+
+  get x18AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 144, false, 'vcpu_guest_core_regs.x18');
+  }
+
+  set x18AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 144, false, x, 'vcpu_guest_core_regs.x18');
+  }
+
+  get x19(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 152) / 8] ?? this.$d.getBigUint64(b + 152, true));
+  }
+
+  set x19(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x19', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 152, x, true);
+  }
+
+  get x19AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 152, false, 'vcpu_guest_core_regs.x19');
+  }
+
+  set x19AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 152, false, x, 'vcpu_guest_core_regs.x19');
+  }
+
+  get x20(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 160) / 8] ?? this.$d.getBigUint64(b + 160, true));
+  }
+
+  set x20(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x20', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 160, x, true);
+  }
+
+  get x20AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 160, false, 'vcpu_guest_core_regs.x20');
+  }
+
+  set x20AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 160, false, x, 'vcpu_guest_core_regs.x20');
+  }
+
+  get x21(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 168) / 8] ?? this.$d.getBigUint64(b + 168, true));
+  }
+
+  set x21(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x21', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 168, x, true);
+  }
+
+  get x21AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 168, false, 'vcpu_guest_core_regs.x21');
+  }
+
+  set x21AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 168, false, x, 'vcpu_guest_core_regs.x21');
+  }
+
+  get x22(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 176) / 8] ?? this.$d.getBigUint64(b + 176, true));
+  }
+
+  set x22(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x22', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 176, x, true);
+  }
+
+  get x22AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 176, false, 'vcpu_guest_core_regs.x22');
+  }
+
+  set x22AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 176, false, x, 'vcpu_guest_core_regs.x22');
+  }
+
+  get x23(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 184) / 8] ?? this.$d.getBigUint64(b + 184, true));
+  }
+
+  set x23(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x23', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 184, x, true);
+  }
+
+  get x23AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 184, false, 'vcpu_guest_core_regs.x23');
+  }
+
+  set x23AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 184, false, x, 'vcpu_guest_core_regs.x23');
+  }
+
+  get x24(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 192) / 8] ?? this.$d.getBigUint64(b + 192, true));
+  }
+
+  set x24(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x24', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 192, x, true);
+  }
+
+  get x24AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 192, false, 'vcpu_guest_core_regs.x24');
+  }
+
+  set x24AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 192, false, x, 'vcpu_guest_core_regs.x24');
+  }
+
+  get x25(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 200) / 8] ?? this.$d.getBigUint64(b + 200, true));
+  }
+
+  set x25(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x25', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 200, x, true);
+  }
+
+  get x25AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 200, false, 'vcpu_guest_core_regs.x25');
+  }
+
+  set x25AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 200, false, x, 'vcpu_guest_core_regs.x25');
+  }
+
+  get x26(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 208) / 8] ?? this.$d.getBigUint64(b + 208, true));
+  }
+
+  set x26(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x26', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 208, x, true);
+  }
+
+  get x26AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 208, false, 'vcpu_guest_core_regs.x26');
+  }
+
+  set x26AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 208, false, x, 'vcpu_guest_core_regs.x26');
+  }
+
+  get x27(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 216) / 8] ?? this.$d.getBigUint64(b + 216, true));
+  }
+
+  set x27(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x27', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 216, x, true);
+  }
+
+  get x27AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 216, false, 'vcpu_guest_core_regs.x27');
+  }
+
+  set x27AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 216, false, x, 'vcpu_guest_core_regs.x27');
+  }
+
+  get x28(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 224) / 8] ?? this.$d.getBigUint64(b + 224, true));
+  }
+
+  set x28(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x28', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 224, x, true);
+  }
+
+  get x28AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 224, false, 'vcpu_guest_core_regs.x28');
+  }
+
+  set x28AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 224, false, x, 'vcpu_guest_core_regs.x28');
+  }
+
+  get x29(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 232) / 8] ?? this.$d.getBigUint64(b + 232, true));
+  }
+
+  set x29(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x29', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 232, x, true);
+  }
+
+  get x29AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 232, false, 'vcpu_guest_core_regs.x29');
+  }
+
+  set x29AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 232, false, x, 'vcpu_guest_core_regs.x29');
+  }
+
+  get x30(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 240) / 8] ?? this.$d.getBigUint64(b + 240, true));
+  }
+
+  set x30(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.x30', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 240, x, true);
+  }
+
+  get x30AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 240, false, 'vcpu_guest_core_regs.x30');
+  }
+
+  set x30AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 240, false, x, 'vcpu_guest_core_regs.x30');
+  }
+
+  get pc64(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 248) / 8] ?? this.$d.getBigUint64(b + 248, true));
+  }
+
+  set pc64(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.pc64', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 248, x, true);
+  }
+
+  get pc64AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 248, false, 'vcpu_guest_core_regs.pc64');
+  }
+
+  set pc64AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 248, false, x, 'vcpu_guest_core_regs.pc64');
+  }
+
+  get cpsr(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 256) / 8] ?? this.$d.getBigUint64(b + 256, true));
+  }
+
+  set cpsr(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.cpsr', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 256, x, true);
+  }
+
+  get cpsrAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 256, false, 'vcpu_guest_core_regs.cpsr');
+  }
+
+  set cpsrAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 256, false, x, 'vcpu_guest_core_regs.cpsr');
+  }
+
+  get spsr_el1(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 264) / 8] ?? this.$d.getBigUint64(b + 264, true));
+  }
+
+  set spsr_el1(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.spsr_el1', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 264, x, true);
+  }
+
+  get spsr_el1AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 264, false, 'vcpu_guest_core_regs.spsr_el1');
+  }
+
+  set spsr_el1AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 264, false, x, 'vcpu_guest_core_regs.spsr_el1');
+  }
+
+  get spsr_fiq(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 272, true);
+  }
+
+  set spsr_fiq(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_core_regs.spsr_fiq', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 272, x, true);
+  }
+
+  get spsr_irq(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 276, true);
+  }
+
+  set spsr_irq(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_core_regs.spsr_irq', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 276, x, true);
+  }
+
+  get spsr_und(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 280, true);
+  }
+
+  set spsr_und(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_core_regs.spsr_und', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 280, x, true);
+  }
+
+  get spsr_abt(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 284, true);
+  }
+
+  set spsr_abt(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_core_regs.spsr_abt', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 284, x, true);
+  }
+
+  get sp_el0(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 288) / 8] ?? this.$d.getBigUint64(b + 288, true));
+  }
+
+  set sp_el0(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.sp_el0', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 288, x, true);
+  }
+
+  get sp_el0AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 288, false, 'vcpu_guest_core_regs.sp_el0');
+  }
+
+  set sp_el0AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 288, false, x, 'vcpu_guest_core_regs.sp_el0');
+  }
+
+  get sp_el1(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 296) / 8] ?? this.$d.getBigUint64(b + 296, true));
+  }
+
+  set sp_el1(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.sp_el1', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 296, x, true);
+  }
+
+  get sp_el1AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 296, false, 'vcpu_guest_core_regs.sp_el1');
+  }
+
+  set sp_el1AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 296, false, x, 'vcpu_guest_core_regs.sp_el1');
+  }
+
+  get elr_el1(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 304) / 8] ?? this.$d.getBigUint64(b + 304, true));
+  }
+
+  set elr_el1(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_core_regs.elr_el1', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 304, x, true);
+  }
+
+  get elr_el1AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 304, false, 'vcpu_guest_core_regs.elr_el1');
+  }
+
+  set elr_el1AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 304, false, x, 'vcpu_guest_core_regs.elr_el1');
+  }
+}
+
+/** Writes vcpu_guest_context at `b` on x86_32, every byte, once every value has passed its check. */
+export function vcpu_guest_context$enc0(v: vcpu_guest_context, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.fpu_ctxt!;
+  if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'vcpu_guest_context.fpu_ctxt');
+  const x1 = x0.x;
+  const a2 = checkArray(x1, 512, 'vcpu_guest_context.fpu_ctxt.x');
+  for (let i3 = 0; i3 < 512; i3++) {
+    const e4 = a2[i3];
+    if (typeof e4 !== 'number' || ((e4 << 24) >> 24) !== e4) failInt(e4, `vcpu_guest_context.fpu_ctxt.x[${i3}]`, 'char', 8);
+  }
+  const x7 = v.flags!;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'vcpu_guest_context.flags', 'unsigned long', 32);
+  const x8 = v.user_regs as Parameters<typeof cpu_user_regs$enc0>[0];
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'vcpu_guest_context.user_regs');
+  const x9 = x8.ebx!;
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'vcpu_guest_context.user_regs.ebx', 'uint32_t', 32);
+  const x10 = x8.ecx!;
+  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'vcpu_guest_context.user_regs.ecx', 'uint32_t', 32);
+  const x11 = x8.edx!;
+  if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'vcpu_guest_context.user_regs.edx', 'uint32_t', 32);
+  const x12 = x8.esi!;
+  if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'vcpu_guest_context.user_regs.esi', 'uint32_t', 32);
+  const x13 = x8.edi!;
+  if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'vcpu_guest_context.user_regs.edi', 'uint32_t', 32);
+  const x14 = x8.ebp!;
+  if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'vcpu_guest_context.user_regs.ebp', 'uint32_t', 32);
+  const x15 = x8.eax!;
+  if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'vcpu_guest_context.user_regs.eax', 'uint32_t', 32);
+  const x16 = x8.error_code!;
+  if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'vcpu_guest_context.user_regs.error_code', 'uint16_t', 16);
+  const x17 = x8.entry_vector!;
+  if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'vcpu_guest_context.user_regs.entry_vector', 'uint16_t', 16);
+  const x18 = x8.eip!;
+  if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'vcpu_guest_context.user_regs.eip', 'uint32_t', 32);
+  const x19 = x8.cs!;
+  if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'vcpu_guest_context.user_regs.cs', 'uint16_t', 16);
+  const x20 = x8.saved_upcall_mask!;
+  if (typeof x20 !== 'number' || (x20 & 0xff) !== x20) failInt(x20, 'vcpu_guest_context.user_regs.saved_upcall_mask', 'uint8_t', 8);
+  const x21 = x8.eflags!;
+  if (typeof x21 !== 'number' || (x21 >>> 0) !== x21) failInt(x21, 'vcpu_guest_context.user_regs.eflags', 'uint32_t', 32);
+  const x22 = x8.esp!;
+  if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'vcpu_guest_context.user_regs.esp', 'uint32_t', 32);
+  const x23 = x8.ss!;
+  if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'vcpu_guest_context.user_regs.ss', 'uint16_t', 16);
+  const x24 = x8.es!;
+  if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'vcpu_guest_context.user_regs.es', 'uint16_t', 16);
+  const x25 = x8.ds!;
+  if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'vcpu_guest_context.user_regs.ds', 'uint16_t', 16);
+  const x26 = x8.fs!;
+  if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'vcpu_guest_context.user_regs.fs', 'uint16_t', 16);
+  const x27 = x8.gs!;
+  if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'vcpu_guest_context.user_regs.gs', 'uint16_t', 16);
+  const x28 = v.trap_ctxt!;
+  const a29 = checkArray(x28, 256, 'vcpu_guest_context.trap_ctxt');
+  for (let i30 = 0; i30 < 256; i30++) {
+    const e31 = a29[i30];
+    if (typeof e31 !== 'object' || e31 === null) failObject(e31, `vcpu_guest_context.trap_ctxt[${i30}]`);
+    const x32 = e31.vector;
+    if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, `vcpu_guest_context.trap_ctxt[${i30}].vector`, 'uint8_t', 8);
+    const x33 = e31.flags;
+    if (typeof x33 !== 'number' || (x33 & 0xff) !== x33) failInt(x33, `vcpu_guest_context.trap_ctxt[${i30}].flags`, 'uint8_t', 8);
+    const x34 = e31.cs;
+    if (typeof x34 !== 'number' || (x34 & 0xffff) !== x34) failInt(x34, `vcpu_guest_context.trap_ctxt[${i30}].cs`, 'uint16_t', 16);
+    const x35 = e31.address;
+    if (typeof x35 !== 'bigint' || x35 < 0n || x35 > 0xffffffffn) failBigInt(x35, `vcpu_guest_context.trap_ctxt[${i30}].address`, 'unsigned long', 32);
+  }
+  const x42 = v.ldt_base!;
+  if (typeof x42 !== 'bigint' || x42 < 0n || x42 > 0xffffffffn) failBigInt(x42, 'vcpu_guest_context.ldt_base', 'unsigned long', 32);
+  const x43 = v.ldt_ents!;
+  if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffn) failBigInt(x43, 'vcpu_guest_context.ldt_ents', 'unsigned long', 32);
+  const x44 = v.gdt_frames!;
+  const a45 = checkArray(x44, 16, 'vcpu_guest_context.gdt_frames');
+  for (let i46 = 0; i46 < 16; i46++) {
+    const e47 = a45[i46];
+    if (typeof e47 !== 'bigint' || e47 < 0n || e47 > 0xffffffffn) failBigInt(e47, `vcpu_guest_context.gdt_frames[${i46}]`, 'unsigned long', 32);
+  }
+  const x50 = v.gdt_ents!;
+  if (typeof x50 !== 'bigint' || x50 < 0n || x50 > 0xffffffffn) failBigInt(x50, 'vcpu_guest_context.gdt_ents', 'unsigned long', 32);
+  const x51 = v.kernel_ss!;
+  if (typeof x51 !== 'bigint' || x51 < 0n || x51 > 0xffffffffn) failBigInt(x51, 'vcpu_guest_context.kernel_ss', 'unsigned long', 32);
+  const x52 = v.kernel_sp!;
+  if (typeof x52 !== 'bigint' || x52 < 0n || x52 > 0xffffffffn) failBigInt(x52, 'vcpu_guest_context.kernel_sp', 'unsigned long', 32);
+  const x53 = v.ctrlreg!;
+  const a54 = checkArray(x53, 8, 'vcpu_guest_context.ctrlreg');
+  for (let i55 = 0; i55 < 8; i55++) {
+    const e56 = a54[i55];
+    if (typeof e56 !== 'bigint' || e56 < 0n || e56 > 0xffffffffn) failBigInt(e56, `vcpu_guest_context.ctrlreg[${i55}]`, 'unsigned long', 32);
+  }
+  const x59 = v.debugreg!;
+  const a60 = checkArray(x59, 8, 'vcpu_guest_context.debugreg');
+  for (let i61 = 0; i61 < 8; i61++) {
+    const e62 = a60[i61];
+    if (typeof e62 !== 'bigint' || e62 < 0n || e62 > 0xffffffffn) failBigInt(e62, `vcpu_guest_context.debugreg[${i61}]`, 'unsigned long', 32);
+  }
+  const x65 = v.event_callback_cs!;
+  if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffn) failBigInt(x65, 'vcpu_guest_context.event_callback_cs', 'unsigned long', 32);
+  const x66 = v.event_callback_eip!;
+  if (typeof x66 !== 'bigint' || x66 < 0n || x66 > 0xffffffffn) failBigInt(x66, 'vcpu_guest_context.event_callback_eip', 'unsigned long', 32);
+  const x67 = v.failsafe_callback_cs!;
+  if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffn) failBigInt(x67, 'vcpu_guest_context.failsafe_callback_cs', 'unsigned long', 32);
+  const x68 = v.failsafe_callback_eip!;
+  if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffn) failBigInt(x68, 'vcpu_guest_context.failsafe_callback_eip', 'unsigned long', 32);
+  const x69 = v.vm_assist!;
+  if (typeof x69 !== 'bigint' || x69 < 0n || x69 > 0xffffffffn) failBigInt(x69, 'vcpu_guest_context.vm_assist', 'unsigned long', 32);
+  for (let i5 = 0; i5 < 512; i5++) {
+    const e6 = a2[i5];
+    if (typeof e6 !== 'number' || ((e6 << 24) >> 24) !== e6) failInt(e6, `vcpu_guest_context.fpu_ctxt.x[${i5}]`, 'char', 8);
+    d.setInt8(b + i5 * 1, e6);
+  }
+  d.setUint32(b + 512, Number(x7), true);
+  d.setUint32(b + 516, x9, true);
+  d.setUint32(b + 520, x10, true);
+  d.setUint32(b + 524, x11, true);
+  d.setUint32(b + 528, x12, true);
+  d.setUint32(b + 532, x13, true);
+  d.setUint32(b + 536, x14, true);
+  d.setUint32(b + 540, x15, true);
+  d.setUint16(b + 544, x16, true);
+  d.setUint16(b + 546, x17, true);
+  d.setUint32(b + 548, x18, true);
+  d.setUint16(b + 552, x19, true);
+  d.setUint8(b + 554, x20);
+  d.setUint8(b + 555, 0);
+  d.setUint32(b + 556, x21, true);
+  d.setUint32(b + 560, x22, true);
+  d.setUint16(b + 564, x23, true);
+  d.setUint16(b + 566, 0);
+  d.setUint16(b + 568, x24, true);
+  d.setUint16(b + 570, 0);
+  d.setUint16(b + 572, x25, true);
+  d.setUint16(b + 574, 0);
+  d.setUint16(b + 576, x26, true);
+  d.setUint16(b + 578, 0);
+  d.setUint16(b + 580, x27, true);
+  d.setUint16(b + 582, 0);
+  for (let i36 = 0; i36 < 256; i36++) {
+    const e37 = a29[i36];
+    if (typeof e37 !== 'object' || e37 === null) failObject(e37, `vcpu_guest_context.trap_ctxt[${i36}]`);
+    const x38 = e37.vector;
+    if (typeof x38 !== 'number' || (x38 & 0xff) !== x38) failInt(x38, `vcpu_guest_context.trap_ctxt[${i36}].vector`, 'uint8_t', 8);
+    const x39 = e37.flags;
+    if (typeof x39 !== 'number' || (x39 & 0xff) !== x39) failInt(x39, `vcpu_guest_context.trap_ctxt[${i36}].flags`, 'uint8_t', 8);
+    const x40 = e37.cs;
+    if (typeof x40 !== 'number' || (x40 & 0xffff) !== x40) failInt(x40, `vcpu_guest_context.trap_ctxt[${i36}].cs`, 'uint16_t', 16);
+    const x41 = e37.address;
+    if (typeof x41 !== 'bigint' || x41 < 0n || x41 > 0xffffffffn) failBigInt(x41, `vcpu_guest_context.trap_ctxt[${i36}].address`, 'unsigned long', 32);
+    d.setUint8(b + 584 + i36 * 8, x38);
+    d.setUint8(b + 584 + i36 * 8 + 1, x39);
+    d.setUint16(b + 584 + i36 * 8 + 2, x40, true);
+    d.setUint32(b + 584 + i36 * 8 + 4, Number(x41), true);
+  }
+  d.setUint32(b + 2632, Number(x42), true);
+  d.setUint32(b + 2636, Number(x43), true);
+  for (let i48 = 0; i48 < 16; i48++) {
+    const e49 = a45[i48];
+    if (typeof e49 !== 'bigint' || e49 < 0n || e49 > 0xffffffffn) failBigInt(e49, `vcpu_guest_context.gdt_frames[${i48}]`, 'unsigned long', 32);
+    d.setUint32(b + 2640 + i48 * 4, Number(e49), true);
+  }
+  d.setUint32(b + 2704, Number(x50), true);
+  d.setUint32(b + 2708, Number(x51), true);
+  d.setUint32(b + 2712, Number(x52), true);
+  for (let i57 = 0; i57 < 8; i57++) {
+    const e58 = a54[i57];
+    if (typeof e58 !== 'bigint' || e58 < 0n || e58 > 0xffffffffn) failBigInt(e58, `vcpu_guest_context.ctrlreg[${i57}]`, 'unsigned long', 32);
+    d.setUint32(b + 2716 + i57 * 4, Number(e58), true);
+  }
+  for (let i63 = 0; i63 < 8; i63++) {
+    const e64 = a60[i63];
+    if (typeof e64 !== 'bigint' || e64 < 0n || e64 > 0xffffffffn) failBigInt(e64, `vcpu_guest_context.debugreg[${i63}]`, 'unsigned long', 32);
+    d.setUint32(b + 2748 + i63 * 4, Number(e64), true);
+  }
+  d.setUint32(b + 2780, Number(x65), true);
+  d.setUint32(b + 2784, Number(x66), true);
+  d.setUint32(b + 2788, Number(x67), true);
+  d.setUint32(b + 2792, Number(x68), true);
+  d.setUint32(b + 2796, Number(x69), true);
+}
+
+/** Reads vcpu_guest_context at `b` on x86_32. */
+export function vcpu_guest_context$dec0(d: DataView, w: BigUint64Array | undefined, b: number): vcpu_guest_context {
+  const a0 = new Array(256);
+  for (let i1 = 0; i1 < 256; i1++) {
+    a0[i1] = trap_info$dec0(d, w, b + 584 + i1 * 8);
+  }
+  const a2 = new Array(16);
+  for (let i3 = 0; i3 < 16; i3++) {
+    a2[i3] = BigInt(d.getUint32(b + 2640 + i3 * 4, true));
+  }
+  const a4 = new Array(8);
+  for (let i5 = 0; i5 < 8; i5++) {
+    a4[i5] = BigInt(d.getUint32(b + 2716 + i5 * 4, true));
+  }
+  const a6 = new Array(8);
+  for (let i7 = 0; i7 < 8; i7++) {
+    a6[i7] = BigInt(d.getUint32(b + 2748 + i7 * 4, true));
+  }
+  return {
+    fpu_ctxt: vcpu_guest_context_fpu_ctxt$dec0(d, w, b),
+    flags: BigInt(d.getUint32(b + 512, true)),
+    user_regs: cpu_user_regs$dec0(d, w, b + 516),
+    trap_ctxt: a0,
+    ldt_base: BigInt(d.getUint32(b + 2632, true)),
+    ldt_ents: BigInt(d.getUint32(b + 2636, true)),
+    gdt_frames: a2,
+    gdt_ents: BigInt(d.getUint32(b + 2704, true)),
+    kernel_ss: BigInt(d.getUint32(b + 2708, true)),
+    kernel_sp: BigInt(d.getUint32(b + 2712, true)),
+    ctrlreg: a4,
+    debugreg: a6,
+    event_callback_cs: BigInt(d.getUint32(b + 2780, true)),
+    event_callback_eip: BigInt(d.getUint32(b + 2784, true)),
+    failsafe_callback_cs: BigInt(d.getUint32(b + 2788, true)),
+    failsafe_callback_eip: BigInt(d.getUint32(b + 2792, true)),
+    vm_assist: BigInt(d.getUint32(b + 2796, true)),
+  };
+}
+
+/** Throws when padding of vcpu_guest_context at `b` on x86_32 is not zero. */
+export function vcpu_guest_context$chk0(d: DataView, b: number): void {
+  cpu_user_regs$chk0(d, b + 516);
+}
+
+/** The view of vcpu_guest_context on x86_32. */
+export class vcpu_guest_context$V0 implements vcpu_guest_context_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_fpu_ctxt: vcpu_guest_context_fpu_ctxt$V0 | undefined = undefined;
+  $c_user_regs: cpu_user_regs$V0 | undefined = undefined;
+  $c_trap_ctxt: RecordArrayView<trap_info_view> | undefined = undefined;
+  $k_trap_ctxt: number = -1;
+  $c_gdt_frames: IntArrayView<bigint> | undefined = undefined;
+  $k_gdt_frames: number = -1;
+  $c_ctrlreg: IntArrayView<bigint> | undefined = undefined;
+  $k_ctrlreg: number = -1;
+  $c_debugreg: IntArrayView<bigint> | undefined = undefined;
+  $k_debugreg: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2800 <= this.$n ? x : checkRepoint(this.$d, x, 2800, this.$s, this.$e, 'vcpu_guest_context');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get fpu_ctxt(): vcpu_guest_context_fpu_ctxt_view {
+    return (this.$c_fpu_ctxt ??= new vcpu_guest_context_fpu_ctxt$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get flags(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 512, true));
+  }
+
+  set flags(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.flags', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 512, Number(x), true);
+  }
+
+  get flagsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 512, true);
+  }
+
+  set flagsAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.flags', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 512, x, true);
+  }
+
+  get user_regs(): cpu_user_regs_view {
+    return (this.$c_user_regs ??= new cpu_user_regs$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 516));
+  }
+
+  get trap_ctxt(): RecordArrayView<trap_info_view> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_trap_ctxt;
+    if (c === undefined || this.$k_trap_ctxt !== b) {
+      c = this.$c_trap_ctxt = new RecordArray((at) => new trap_info$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 584, 8, 256, 'vcpu_guest_context.trap_ctxt');
+      this.$k_trap_ctxt = b;
+    }
+    return c;
+  }
+
+  get ldt_base(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2632, true));
+  }
+
+  set ldt_base(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.ldt_base', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2632, Number(x), true);
+  }
+
+  get ldt_baseAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2632, true);
+  }
+
+  set ldt_baseAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.ldt_base', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2632, x, true);
+  }
+
+  get ldt_ents(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2636, true));
+  }
+
+  set ldt_ents(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.ldt_ents', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2636, Number(x), true);
+  }
+
+  get ldt_entsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2636, true);
+  }
+
+  set ldt_entsAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.ldt_ents', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2636, x, true);
+  }
+
+  get gdt_frames(): IntArrayView<bigint> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_gdt_frames;
+    if (c === undefined || this.$k_gdt_frames !== b) {
+      c = this.$c_gdt_frames = new IntArray({ bits: 32, signed: false, big: true, ctype: 'unsigned long' }, this.$d, b + 2640, 16, 'vcpu_guest_context.gdt_frames');
+      this.$k_gdt_frames = b;
+    }
+    return c;
+  }
+
+  get gdt_ents(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2704, true));
+  }
+
+  set gdt_ents(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.gdt_ents', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2704, Number(x), true);
+  }
+
+  get gdt_entsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2704, true);
+  }
+
+  set gdt_entsAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.gdt_ents', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2704, x, true);
+  }
+
+  get kernel_ss(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2708, true));
+  }
+
+  set kernel_ss(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.kernel_ss', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2708, Number(x), true);
+  }
+
+  get kernel_ssAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2708, true);
+  }
+
+  set kernel_ssAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.kernel_ss', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2708, x, true);
+  }
+
+  get kernel_sp(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2712, true));
+  }
+
+  set kernel_sp(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.kernel_sp', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2712, Number(x), true);
+  }
+
+  get kernel_spAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2712, true);
+  }
+
+  set kernel_spAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.kernel_sp', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2712, x, true);
+  }
+
+  get ctrlreg(): IntArrayView<bigint> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_ctrlreg;
+    if (c === undefined || this.$k_ctrlreg !== b) {
+      c = this.$c_ctrlreg = new IntArray({ bits: 32, signed: false, big: true, ctype: 'unsigned long' }, this.$d, b + 2716, 8, 'vcpu_guest_context.ctrlreg');
+      this.$k_ctrlreg = b;
+    }
+    return c;
+  }
+
+  get debugreg(): IntArrayView<bigint> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_debugreg;
+    if (c === undefined || this.$k_debugreg !== b) {
+      c = this.$c_debugreg = new IntArray({ bits: 32, signed: false, big: true, ctype: 'unsigned long' }, this.$d, b + 2748, 8, 'vcpu_guest_context.debugreg');
+      this.$k_debugreg = b;
+    }
+    return c;
+  }
+
+  get event_callback_cs(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2780, true));
+  }
+
+  set event_callback_cs(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.event_callback_cs', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2780, Number(x), true);
+  }
+
+  get event_callback_csAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2780, true);
+  }
+
+  set event_callback_csAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.event_callback_cs', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2780, x, true);
+  }
+
+  get event_callback_eip(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2784, true));
+  }
+
+  set event_callback_eip(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.event_callback_eip', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2784, Number(x), true);
+  }
+
+  get event_callback_eipAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2784, true);
+  }
+
+  set event_callback_eipAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.event_callback_eip', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2784, x, true);
+  }
+
+  get failsafe_callback_cs(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2788, true));
+  }
+
+  set failsafe_callback_cs(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.failsafe_callback_cs', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2788, Number(x), true);
+  }
+
+  get failsafe_callback_csAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2788, true);
+  }
+
+  set failsafe_callback_csAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.failsafe_callback_cs', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2788, x, true);
+  }
+
+  get failsafe_callback_eip(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2792, true));
+  }
+
+  set failsafe_callback_eip(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.failsafe_callback_eip', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2792, Number(x), true);
+  }
+
+  get failsafe_callback_eipAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2792, true);
+  }
+
+  set failsafe_callback_eipAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.failsafe_callback_eip', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2792, x, true);
+  }
+
+  get vm_assist(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 2796, true));
+  }
+
+  set vm_assist(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'vcpu_guest_context.vm_assist', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2796, Number(x), true);
+  }
+
+  get vm_assistAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 2796, true);
+  }
+
+  set vm_assistAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.vm_assist', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 2796, x, true);
+  }
+}
+
+/** Writes vcpu_guest_context at `b` on x86_64, every byte, once every value has passed its check. */
+export function vcpu_guest_context$enc1(v: vcpu_guest_context, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.fpu_ctxt!;
+  if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'vcpu_guest_context.fpu_ctxt');
+  const x1 = x0.x;
+  const a2 = checkArray(x1, 512, 'vcpu_guest_context.fpu_ctxt.x');
+  for (let i3 = 0; i3 < 512; i3++) {
+    const e4 = a2[i3];
+    if (typeof e4 !== 'number' || ((e4 << 24) >> 24) !== e4) failInt(e4, `vcpu_guest_context.fpu_ctxt.x[${i3}]`, 'char', 8);
+  }
+  const x7 = v.flags!;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'vcpu_guest_context.flags', 'unsigned long', 64);
+  const x8 = v.user_regs as Parameters<typeof cpu_user_regs$enc1>[0];
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'vcpu_guest_context.user_regs');
+  const x9 = x8.r15!;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'vcpu_guest_context.user_regs.r15', 'uint64_t', 64);
+  const x10 = x8.r14!;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'vcpu_guest_context.user_regs.r14', 'uint64_t', 64);
+  const x11 = x8.r13!;
+  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'vcpu_guest_context.user_regs.r13', 'uint64_t', 64);
+  const x12 = x8.r12!;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'vcpu_guest_context.user_regs.r12', 'uint64_t', 64);
+  const x13 = x8.rbp!;
+  if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'vcpu_guest_context.user_regs.rbp', 'uint64_t', 64);
+  const x14 = x8.rbx!;
+  if (typeof x14 !== 'bigint' || x14 < 0n || x14 > 0xffffffffffffffffn) failBigInt(x14, 'vcpu_guest_context.user_regs.rbx', 'uint64_t', 64);
+  const x15 = x8.r11!;
+  if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'vcpu_guest_context.user_regs.r11', 'uint64_t', 64);
+  const x16 = x8.r10!;
+  if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'vcpu_guest_context.user_regs.r10', 'uint64_t', 64);
+  const x17 = x8.r9!;
+  if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'vcpu_guest_context.user_regs.r9', 'uint64_t', 64);
+  const x18 = x8.r8!;
+  if (typeof x18 !== 'bigint' || x18 < 0n || x18 > 0xffffffffffffffffn) failBigInt(x18, 'vcpu_guest_context.user_regs.r8', 'uint64_t', 64);
+  const x19 = x8.rax!;
+  if (typeof x19 !== 'bigint' || x19 < 0n || x19 > 0xffffffffffffffffn) failBigInt(x19, 'vcpu_guest_context.user_regs.rax', 'uint64_t', 64);
+  const x20 = x8.rcx!;
+  if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'vcpu_guest_context.user_regs.rcx', 'uint64_t', 64);
+  const x21 = x8.rdx!;
+  if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'vcpu_guest_context.user_regs.rdx', 'uint64_t', 64);
+  const x22 = x8.rsi!;
+  if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'vcpu_guest_context.user_regs.rsi', 'uint64_t', 64);
+  const x23 = x8.rdi!;
+  if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffffffffffn) failBigInt(x23, 'vcpu_guest_context.user_regs.rdi', 'uint64_t', 64);
+  const x24 = x8.error_code!;
+  if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'vcpu_guest_context.user_regs.error_code', 'uint32_t', 32);
+  const x25 = x8.entry_vector!;
+  if (typeof x25 !== 'number' || (x25 >>> 0) !== x25) failInt(x25, 'vcpu_guest_context.user_regs.entry_vector', 'uint32_t', 32);
+  const x26 = x8.rip!;
+  if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffffffffffn) failBigInt(x26, 'vcpu_guest_context.user_regs.rip', 'uint64_t', 64);
+  const x27 = x8.cs!;
+  if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'vcpu_guest_context.user_regs.cs', 'uint16_t', 16);
+  const x28 = x8.saved_upcall_mask!;
+  if (typeof x28 !== 'number' || (x28 & 0xff) !== x28) failInt(x28, 'vcpu_guest_context.user_regs.saved_upcall_mask', 'uint8_t', 8);
+  const x29 = x8.rflags!;
+  if (typeof x29 !== 'bigint' || x29 < 0n || x29 > 0xffffffffffffffffn) failBigInt(x29, 'vcpu_guest_context.user_regs.rflags', 'uint64_t', 64);
+  const x30 = x8.rsp!;
+  if (typeof x30 !== 'bigint' || x30 < 0n || x30 > 0xffffffffffffffffn) failBigInt(x30, 'vcpu_guest_context.user_regs.rsp', 'uint64_t', 64);
+  const x31 = x8.ss!;
+  if (typeof x31 !== 'number' || (x31 & 0xffff) !== x31) failInt(x31, 'vcpu_guest_context.user_regs.ss', 'uint16_t', 16);
+  const x32 = x8.es!;
+  if (typeof x32 !== 'number' || (x32 & 0xffff) !== x32) failInt(x32, 'vcpu_guest_context.user_regs.es', 'uint16_t', 16);
+  const x33 = x8.ds!;
+  if (typeof x33 !== 'number' || (x33 & 0xffff) !== x33) failInt(x33, 'vcpu_guest_context.user_regs.ds', 'uint16_t', 16);
+  const x34 = x8.fs!;
+  if (typeof x34 !== 'number' || (x34 & 0xffff) !== x34) failInt(x34, 'vcpu_guest_context.user_regs.fs', 'uint16_t', 16);
+  const x35 = x8.gs!;
+  if (typeof x35 !== 'number' || (x35 & 0xffff) !== x35) failInt(x35, 'vcpu_guest_context.user_regs.gs', 'uint16_t', 16);
+  const x36 = v.trap_ctxt!;
+  const a37 = checkArray(x36, 256, 'vcpu_guest_context.trap_ctxt');
+  for (let i38 = 0; i38 < 256; i38++) {
+    const e39 = a37[i38];
+    if (typeof e39 !== 'object' || e39 === null) failObject(e39, `vcpu_guest_context.trap_ctxt[${i38}]`);
+    const x40 = e39.vector;
+    if (typeof x40 !== 'number' || (x40 & 0xff) !== x40) failInt(x40, `vcpu_guest_context.trap_ctxt[${i38}].vector`, 'uint8_t', 8);
+    const x41 = e39.flags;
+    if (typeof x41 !== 'number' || (x41 & 0xff) !== x41) failInt(x41, `vcpu_guest_context.trap_ctxt[${i38}].flags`, 'uint8_t', 8);
+    const x42 = e39.cs;
+    if (typeof x42 !== 'number' || (x42 & 0xffff) !== x42) failInt(x42, `vcpu_guest_context.trap_ctxt[${i38}].cs`, 'uint16_t', 16);
+    const x43 = e39.address;
+    if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, `vcpu_guest_context.trap_ctxt[${i38}].address`, 'unsigned long', 64);
+  }
+  const x50 = v.ldt_base!;
+  if (typeof x50 !== 'bigint' || x50 < 0n || x50 > 0xffffffffffffffffn) failBigInt(x50, 'vcpu_guest_context.ldt_base', 'unsigned long', 64);
+  const x51 = v.ldt_ents!;
+  if (typeof x51 !== 'bigint' || x51 < 0n || x51 > 0xffffffffffffffffn) failBigInt(x51, 'vcpu_guest_context.ldt_ents', 'unsigned long', 64);
+  const x52 = v.gdt_frames!;
+  const a53 = checkArray(x52, 16, 'vcpu_guest_context.gdt_frames');
+  for (let i54 = 0; i54 < 16; i54++) {
+    const e55 = a53[i54];
+    if (typeof e55 !== 'bigint' || e55 < 0n || e55 > 0xffffffffffffffffn) failBigInt(e55, `vcpu_guest_context.gdt_frames[${i54}]`, 'unsigned long', 64);
+  }
+  const x58 = v.gdt_ents!;
+  if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'vcpu_guest_context.gdt_ents', 'unsigned long', 64);
+  const x59 = v.kernel_ss!;
+  if (typeof x59 !== 'bigint' || x59 < 0n || x59 > 0xffffffffffffffffn) failBigInt(x59, 'vcpu_guest_context.kernel_ss', 'unsigned long', 64);
+  const x60 = v.kernel_sp!;
+  if (typeof x60 !== 'bigint' || x60 < 0n || x60 > 0xffffffffffffffffn) failBigInt(x60, 'vcpu_guest_context.kernel_sp', 'unsigned long', 64);
+  const x61 = v.ctrlreg!;
+  const a62 = checkArray(x61, 8, 'vcpu_guest_context.ctrlreg');
+  for (let i63 = 0; i63 < 8; i63++) {
+    const e64 = a62[i63];
+    if (typeof e64 !== 'bigint' || e64 < 0n || e64 > 0xffffffffffffffffn) failBigInt(e64, `vcpu_guest_context.ctrlreg[${i63}]`, 'unsigned long', 64);
+  }
+  const x67 = v.debugreg!;
+  const a68 = checkArray(x67, 8, 'vcpu_guest_context.debugreg');
+  for (let i69 = 0; i69 < 8; i69++) {
+    const e70 = a68[i69];
+    if (typeof e70 !== 'bigint' || e70 < 0n || e70 > 0xffffffffffffffffn) failBigInt(e70, `vcpu_guest_context.debugreg[${i69}]`, 'unsigned long', 64);
+  }
+  const x73 = v.event_callback_eip!;
+  if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'vcpu_guest_context.event_callback_eip', 'unsigned long', 64);
+  const x74 = v.failsafe_callback_eip!;
+  if (typeof x74 !== 'bigint' || x74 < 0n || x74 > 0xffffffffffffffffn) failBigInt(x74, 'vcpu_guest_context.failsafe_callback_eip', 'unsigned long', 64);
+  const x75 = v.syscall_callback_eip!;
+  if (typeof x75 !== 'bigint' || x75 < 0n || x75 > 0xffffffffffffffffn) failBigInt(x75, 'vcpu_guest_context.syscall_callback_eip', 'unsigned long', 64);
+  const x76 = v.vm_assist!;
+  if (typeof x76 !== 'bigint' || x76 < 0n || x76 > 0xffffffffffffffffn) failBigInt(x76, 'vcpu_guest_context.vm_assist', 'unsigned long', 64);
+  const x77 = v.fs_base!;
+  if (typeof x77 !== 'bigint' || x77 < 0n || x77 > 0xffffffffffffffffn) failBigInt(x77, 'vcpu_guest_context.fs_base', 'uint64_t', 64);
+  const x78 = v.gs_base_kernel!;
+  if (typeof x78 !== 'bigint' || x78 < 0n || x78 > 0xffffffffffffffffn) failBigInt(x78, 'vcpu_guest_context.gs_base_kernel', 'uint64_t', 64);
+  const x79 = v.gs_base_user!;
+  if (typeof x79 !== 'bigint' || x79 < 0n || x79 > 0xffffffffffffffffn) failBigInt(x79, 'vcpu_guest_context.gs_base_user', 'uint64_t', 64);
+  for (let i5 = 0; i5 < 512; i5++) {
+    const e6 = a2[i5];
+    if (typeof e6 !== 'number' || ((e6 << 24) >> 24) !== e6) failInt(e6, `vcpu_guest_context.fpu_ctxt.x[${i5}]`, 'char', 8);
+    d.setInt8(b + i5 * 1, e6);
+  }
+  if (w8 !== undefined) w8[(b + 512) / 8] = x7; else d.setBigUint64(b + 512, x7, true);
+  if (w8 !== undefined) w8[(b + 520) / 8] = x9; else d.setBigUint64(b + 520, x9, true);
+  if (w8 !== undefined) w8[(b + 528) / 8] = x10; else d.setBigUint64(b + 528, x10, true);
+  if (w8 !== undefined) w8[(b + 536) / 8] = x11; else d.setBigUint64(b + 536, x11, true);
+  if (w8 !== undefined) w8[(b + 544) / 8] = x12; else d.setBigUint64(b + 544, x12, true);
+  if (w8 !== undefined) w8[(b + 552) / 8] = x13; else d.setBigUint64(b + 552, x13, true);
+  if (w8 !== undefined) w8[(b + 560) / 8] = x14; else d.setBigUint64(b + 560, x14, true);
+  if (w8 !== undefined) w8[(b + 568) / 8] = x15; else d.setBigUint64(b + 568, x15, true);
+  if (w8 !== undefined) w8[(b + 576) / 8] = x16; else d.setBigUint64(b + 576, x16, true);
+  if (w8 !== undefined) w8[(b + 584) / 8] = x17; else d.setBigUint64(b + 584, x17, true);
+  if (w8 !== undefined) w8[(b + 592) / 8] = x18; else d.setBigUint64(b + 592, x18, true);
+  if (w8 !== undefined) w8[(b + 600) / 8] = x19; else d.setBigUint64(b + 600, x19, true);
+  if (w8 !== undefined) w8[(b + 608) / 8] = x20; else d.setBigUint64(b + 608, x20, true);
+  if (w8 !== undefined) w8[(b + 616) / 8] = x21; else d.setBigUint64(b + 616, x21, true);
+  if (w8 !== undefined) w8[(b + 624) / 8] = x22; else d.setBigUint64(b + 624, x22, true);
+  if (w8 !== undefined) w8[(b + 632) / 8] = x23; else d.setBigUint64(b + 632, x23, true);
+  d.setUint32(b + 640, x24, true);
+  d.setUint32(b + 644, x25, true);
+  if (w8 !== undefined) w8[(b + 648) / 8] = x26; else d.setBigUint64(b + 648, x26, true);
+  d.setUint16(b + 656, x27, true);
+  d.setUint16(b + 658, 0);
+  d.setUint8(b + 660, x28);
+  zero(d, b + 661, 3);
+  if (w8 !== undefined) w8[(b + 664) / 8] = x29; else d.setBigUint64(b + 664, x29, true);
+  if (w8 !== undefined) w8[(b + 672) / 8] = x30; else d.setBigUint64(b + 672, x30, true);
+  d.setUint16(b + 680, x31, true);
+  zero(d, b + 682, 6);
+  d.setUint16(b + 688, x32, true);
+  zero(d, b + 690, 6);
+  d.setUint16(b + 696, x33, true);
+  zero(d, b + 698, 6);
+  d.setUint16(b + 704, x34, true);
+  zero(d, b + 706, 6);
+  d.setUint16(b + 712, x35, true);
+  zero(d, b + 714, 6);
+  for (let i44 = 0; i44 < 256; i44++) {
+    const e45 = a37[i44];
+    if (typeof e45 !== 'object' || e45 === null) failObject(e45, `vcpu_guest_context.trap_ctxt[${i44}]`);
+    const x46 = e45.vector;
+    if (typeof x46 !== 'number' || (x46 & 0xff) !== x46) failInt(x46, `vcpu_guest_context.trap_ctxt[${i44}].vector`, 'uint8_t', 8);
+    const x47 = e45.flags;
+    if (typeof x47 !== 'number' || (x47 & 0xff) !== x47) failInt(x47, `vcpu_guest_context.trap_ctxt[${i44}].flags`, 'uint8_t', 8);
+    const x48 = e45.cs;
+    if (typeof x48 !== 'number' || (x48 & 0xffff) !== x48) failInt(x48, `vcpu_guest_context.trap_ctxt[${i44}].cs`, 'uint16_t', 16);
+    const x49 = e45.address;
+    if (typeof x49 !== 'bigint' || x49 < 0n || x49 > 0xffffffffffffffffn) failBigInt(x49, `vcpu_guest_context.trap_ctxt[${i44}].address`, 'unsigned long', 64);
+    d.setUint8(b + 720 + i44 * 16, x46);
+    d.setUint8(b + 720 + i44 * 16 + 1, x47);
+    d.setUint16(b + 720 + i44 * 16 + 2, x48, true);
+    if (w8 !== undefined) w8[(b + 720 + i44 * 16 + 8) / 8] = x49; else d.setBigUint64(b + 720 + i44 * 16 + 8, x49, true);
+    d.setUint32(b + 720 + i44 * 16 + 4, 0);
+  }
+  if (w8 !== undefined) w8[(b + 4816) / 8] = x50; else d.setBigUint64(b + 4816, x50, true);
+  if (w8 !== undefined) w8[(b + 4824) / 8] = x51; else d.setBigUint64(b + 4824, x51, true);
+  for (let i56 = 0; i56 < 16; i56++) {
+    const e57 = a53[i56];
+    if (typeof e57 !== 'bigint' || e57 < 0n || e57 > 0xffffffffffffffffn) failBigInt(e57, `vcpu_guest_context.gdt_frames[${i56}]`, 'unsigned long', 64);
+    if (w8 !== undefined) w8[(b + 4832 + i56 * 8) / 8] = e57; else d.setBigUint64(b + 4832 + i56 * 8, e57, true);
+  }
+  if (w8 !== undefined) w8[(b + 4960) / 8] = x58; else d.setBigUint64(b + 4960, x58, true);
+  if (w8 !== undefined) w8[(b + 4968) / 8] = x59; else d.setBigUint64(b + 4968, x59, true);
+  if (w8 !== undefined) w8[(b + 4976) / 8] = x60; else d.setBigUint64(b + 4976, x60, true);
+  for (let i65 = 0; i65 < 8; i65++) {
+    const e66 = a62[i65];
+    if (typeof e66 !== 'bigint' || e66 < 0n || e66 > 0xffffffffffffffffn) failBigInt(e66, `vcpu_guest_context.ctrlreg[${i65}]`, 'unsigned long', 64);
+    if (w8 !== undefined) w8[(b + 4984 + i65 * 8) / 8] = e66; else d.setBigUint64(b + 4984 + i65 * 8, e66, true);
+  }
+  for (let i71 = 0; i71 < 8; i71++) {
+    const e72 = a68[i71];
+    if (typeof e72 !== 'bigint' || e72 < 0n || e72 > 0xffffffffffffffffn) failBigInt(e72, `vcpu_guest_context.debugreg[${i71}]`, 'unsigned long', 64);
+    if (w8 !== undefined) w8[(b + 5048 + i71 * 8) / 8] = e72; else d.setBigUint64(b + 5048 + i71 * 8, e72, true);
+  }
+  if (w8 !== undefined) w8[(b + 5112) / 8] = x73; else d.setBigUint64(b + 5112, x73, true);
+  if (w8 !== undefined) w8[(b + 5120) / 8] = x74; else d.setBigUint64(b + 5120, x74, true);
+  if (w8 !== undefined) w8[(b + 5128) / 8] = x75; else d.setBigUint64(b + 5128, x75, true);
+  if (w8 !== undefined) w8[(b + 5136) / 8] = x76; else d.setBigUint64(b + 5136, x76, true);
+  if (w8 !== undefined) w8[(b + 5144) / 8] = x77; else d.setBigUint64(b + 5144, x77, true);
+  if (w8 !== undefined) w8[(b + 5152) / 8] = x78; else d.setBigUint64(b + 5152, x78, true);
+  if (w8 !== undefined) w8[(b + 5160) / 8] = x79; else d.setBigUint64(b + 5160, x79, true);
+}
+
+/** Reads vcpu_guest_context at `b` on x86_64. */
+export function vcpu_guest_context$dec1(d: DataView, w: BigUint64Array | undefined, b: number): vcpu_guest_context {
+  const w8 = alignedWords(w, b);
+  const a0 = new Array(256);
+  for (let i1 = 0; i1 < 256; i1++) {
+    a0[i1] = trap_info$dec1(d, w, b + 720 + i1 * 16);
+  }
+  const a2 = new Array(16);
+  for (let i3 = 0; i3 < 16; i3++) {
+    a2[i3] = (w8?.[(b + 4832 + i3 * 8) / 8] ?? d.getBigUint64(b + 4832 + i3 * 8, true));
+  }
+  const a4 = new Array(8);
+  for (let i5 = 0; i5 < 8; i5++) {
+    a4[i5] = (w8?.[(b + 4984 + i5 * 8) / 8] ?? d.getBigUint64(b + 4984 + i5 * 8, true));
+  }
+  const a6 = new Array(8);
+  for (let i7 = 0; i7 < 8; i7++) {
+    a6[i7] = (w8?.[(b + 5048 + i7 * 8) / 8] ?? d.getBigUint64(b + 5048 + i7 * 8, true));
+  }
+  return {
+    fpu_ctxt: vcpu_guest_context_fpu_ctxt$dec0(d, w, b),
+    flags: (w8?.[(b + 512) / 8] ?? d.getBigUint64(b + 512, true)),
+    user_regs: cpu_user_regs$dec1(d, w, b + 520),
+    trap_ctxt: a0,
+    ldt_base: (w8?.[(b + 4816) / 8] ?? d.getBigUint64(b + 4816, true)),
+    ldt_ents: (w8?.[(b + 4824) / 8] ?? d.getBigUint64(b + 4824, true)),
+    gdt_frames: a2,
+    gdt_ents: (w8?.[(b + 4960) / 8] ?? d.getBigUint64(b + 4960, true)),
+    kernel_ss: (w8?.[(b + 4968) / 8] ?? d.getBigUint64(b + 4968, true)),
+    kernel_sp: (w8?.[(b + 4976) / 8] ?? d.getBigUint64(b + 4976, true)),
+    ctrlreg: a4,
+    debugreg: a6,
+    event_callback_eip: (w8?.[(b + 5112) / 8] ?? d.getBigUint64(b + 5112, true)),
+    failsafe_callback_eip: (w8?.[(b + 5120) / 8] ?? d.getBigUint64(b + 5120, true)),
+    syscall_callback_eip: (w8?.[(b + 5128) / 8] ?? d.getBigUint64(b + 5128, true)),
+    vm_assist: (w8?.[(b + 5136) / 8] ?? d.getBigUint64(b + 5136, true)),
+    fs_base: (w8?.[(b + 5144) / 8] ?? d.getBigUint64(b + 5144, true)),
+    gs_base_kernel: (w8?.[(b + 5152) / 8] ?? d.getBigUint64(b + 5152, true)),
+    gs_base_user: (w8?.[(b + 5160) / 8] ?? d.getBigUint64(b + 5160, true)),
+  };
+}
+
+/** Throws when padding of vcpu_guest_context at `b` on x86_64 is not zero. */
+export function vcpu_guest_context$chk1(d: DataView, b: number): void {
+  cpu_user_regs$chk1(d, b + 520);
+  for (let i0 = 0; i0 < 256; i0++) trap_info$chk1(d, b + 720 + i0 * 16);
+}
+
+/** The view of vcpu_guest_context on x86_64. */
+export class vcpu_guest_context$V1 implements vcpu_guest_context_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_fpu_ctxt: vcpu_guest_context_fpu_ctxt$V0 | undefined = undefined;
+  $c_user_regs: cpu_user_regs$V1 | undefined = undefined;
+  $c_trap_ctxt: RecordArrayView<trap_info_view> | undefined = undefined;
+  $k_trap_ctxt: number = -1;
+  $c_gdt_frames: IntArrayView<bigint> | undefined = undefined;
+  $k_gdt_frames: number = -1;
+  $c_ctrlreg: IntArrayView<bigint> | undefined = undefined;
+  $k_ctrlreg: number = -1;
+  $c_debugreg: IntArrayView<bigint> | undefined = undefined;
+  $k_debugreg: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 5168 <= this.$n ? x : checkRepoint(this.$d, x, 5168, this.$s, this.$e, 'vcpu_guest_context');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get fpu_ctxt(): vcpu_guest_context_fpu_ctxt_view {
+    return (this.$c_fpu_ctxt ??= new vcpu_guest_context_fpu_ctxt$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get flags(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 512) / 8] ?? this.$d.getBigUint64(b + 512, true));
+  }
+
+  set flags(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.flags', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 512, x, true);
+  }
+
+  get flagsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 512, false, 'vcpu_guest_context.flags');
+  }
+
+  set flagsAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 512, false, x, 'vcpu_guest_context.flags');
+  }
+
+  get user_regs(): cpu_user_regs_view {
+    return (this.$c_user_regs ??= new cpu_user_regs$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 520));
+  }
+
+  get trap_ctxt(): RecordArrayView<trap_info_view> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_trap_ctxt;
+    if (c === undefined || this.$k_trap_ctxt !== b) {
+      c = this.$c_trap_ctxt = new RecordArray((at) => new trap_info$V1(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 720, 16, 256, 'vcpu_guest_context.trap_ctxt');
+      this.$k_trap_ctxt = b;
+    }
+    return c;
+  }
+
+  get ldt_base(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 4816) / 8] ?? this.$d.getBigUint64(b + 4816, true));
+  }
+
+  set ldt_base(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.ldt_base', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 4816, x, true);
+  }
+
+  get ldt_baseAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 4816, false, 'vcpu_guest_context.ldt_base');
+  }
+
+  set ldt_baseAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 4816, false, x, 'vcpu_guest_context.ldt_base');
+  }
+
+  get ldt_ents(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 4824) / 8] ?? this.$d.getBigUint64(b + 4824, true));
+  }
+
+  set ldt_ents(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.ldt_ents', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 4824, x, true);
+  }
+
+  get ldt_entsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 4824, false, 'vcpu_guest_context.ldt_ents');
+  }
+
+  set ldt_entsAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 4824, false, x, 'vcpu_guest_context.ldt_ents');
+  }
+
+  get gdt_frames(): IntArrayView<bigint> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_gdt_frames;
+    if (c === undefined || this.$k_gdt_frames !== b) {
+      c = this.$c_gdt_frames = new IntArray({ bits: 64, signed: false, big: true, ctype: 'unsigned long' }, this.$d, b + 4832, 16, 'vcpu_guest_context.gdt_frames');
+      this.$k_gdt_frames = b;
+    }
+    return c;
+  }
+
+  get gdt_ents(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 4960) / 8] ?? this.$d.getBigUint64(b + 4960, true));
+  }
+
+  set gdt_ents(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.gdt_ents', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 4960, x, true);
+  }
+
+  get gdt_entsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 4960, false, 'vcpu_guest_context.gdt_ents');
+  }
+
+  set gdt_entsAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 4960, false, x, 'vcpu_guest_context.gdt_ents');
+  }
+
+  get kernel_ss(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 4968) / 8] ?? this.$d.getBigUint64(b + 4968, true));
+  }
+
+  set kernel_ss(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.kernel_ss', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 4968, x, true);
+  }
+
+  get kernel_ssAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 4968, false, 'vcpu_guest_context.kernel_ss');
+  }
+
+  set kernel_ssAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 4968, false, x, 'vcpu_guest_context.kernel_ss');
+  }
+
+  get kernel_sp(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 4976) / 8] ?? this.$d.getBigUint64(b + 4976, true));
+  }
+
+  set kernel_sp(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.kernel_sp', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 4976, x, true);
+  }
+
+  get kernel_spAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 4976, false, 'vcpu_guest_context.kernel_sp');
+  }
+
+  set kernel_spAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 4976, false, x, 'vcpu_guest_context.kernel_sp');
+  }
+
+  get ctrlreg(): IntArrayView<bigint> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_ctrlreg;
+    if (c === undefined || this.$k_ctrlreg !== b) {
+      c = this.$c_ctrlreg = new IntArray({ bits: 64, signed: false, big: true, ctype: 'unsigned long' }, this.$d, b + 4984, 8, 'vcpu_guest_context.ctrlreg');
+      this.$k_ctrlreg = b;
+    }
+    return c;
+  }
+
+  get debugreg(): IntArrayView<bigint> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_debugreg;
+    if (c === undefined || this.$k_debugreg !== b) {
+      c = this.$c_debugreg = new IntArray({ bits: 64, signed: false, big: true, ctype: 'unsigned long' }, this.$d, b + 5048, 8, 'vcpu_guest_context.debugreg');
+      this.$k_debugreg = b;
+    }
+    return c;
+  }
+
+  get event_callback_eip(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 5112) / 8] ?? this.$d.getBigUint64(b + 5112, true));
+  }
+
+  set event_callback_eip(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.event_callback_eip', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 5112, x, true);
+  }
+
+  get event_callback_eipAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 5112, false, 'vcpu_guest_context.event_callback_eip');
+  }
+
+  set event_callback_eipAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 5112, false, x, 'vcpu_guest_context.event_callback_eip');
+  }
+
+  get failsafe_callback_eip(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 5120) / 8] ?? this.$d.getBigUint64(b + 5120, true));
+  }
+
+  set failsafe_callback_eip(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.failsafe_callback_eip', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 5120, x, true);
+  }
+
+  get failsafe_callback_eipAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 5120, false, 'vcpu_guest_context.failsafe_callback_eip');
+  }
+
+  set failsafe_callback_eipAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 5120, false, x, 'vcpu_guest_context.failsafe_callback_eip');
+  }
+
+  get syscall_callback_eip(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 5128) / 8] ?? this.$d.getBigUint64(b + 5128, true));
+  }
+
+  set syscall_callback_eip(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.syscall_callback_eip', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 5128, x, true);
+  }
+
+  get syscall_callback_eipAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 5128, false, 'vcpu_guest_context.syscall_callback_eip');
+  }
+
+  set syscall_callback_eipAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 5128, false, x, 'vcpu_guest_context.syscall_callback_eip');
+  }
+
+  get vm_assist(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 5136) / 8] ?? this.$d.getBigUint64(b + 5136, true));
+  }
+
+  set vm_assist(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.vm_assist', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 5136, x, true);
+  }
+
+  get vm_assistAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 5136, false, 'vcpu_guest_context.vm_assist');
+  }
+
+  set vm_assistAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 5136, false, x, 'vcpu_guest_context.vm_assist');
+  }
+
+  get fs_base(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 5144) / 8] ?? this.$d.getBigUint64(b + 5144, true));
+  }
+
+  set fs_base(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.fs_base', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 5144, x, true);
+  }
+
+  get fs_baseAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 5144, false, 'vcpu_guest_context.fs_base');
+  }
+
+  set fs_baseAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 5144, false, x, 'vcpu_guest_context.fs_base');
+  }
+
+  get gs_base_kernel(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 5152) / 8] ?? this.$d.getBigUint64(b + 5152, true));
+  }
+
+  set gs_base_kernel(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.gs_base_kernel', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 5152, x, true);
+  }
+
+  get gs_base_kernelAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 5152, false, 'vcpu_guest_context.gs_base_kernel');
+  }
+
+  set gs_base_kernelAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 5152, false, x, 'vcpu_guest_context.gs_base_kernel');
+  }
+
+  get gs_base_user(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 5160) / 8] ?? this.$d.getBigUint64(b + 5160, true));
+  }
+
+  set gs_base_user(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.gs_base_user', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 5160, x, true);
+  }
+
+  get gs_base_userAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 5160, false, 'vcpu_guest_context.gs_base_user');
+  }
+
+  set gs_base_userAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 5160, false, x, 'vcpu_guest_context.gs_base_user');
+  }
+}
+
+/** Writes vcpu_guest_context at `b` on arm32, arm64, every byte, once every value has passed its check. */
+export function vcpu_guest_context$enc2(v: vcpu_guest_context, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.flags!;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'vcpu_guest_context.flags', 'uint32_t', 32);
+  const x1 = v.user_regs as Parameters<typeof vcpu_guest_core_regs$enc0>[0];
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'vcpu_guest_context.user_regs');
+  const x2 = x1.x0;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'vcpu_guest_context.user_regs.x0', 'uint64_t', 64);
+  const x3 = x1.x1;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'vcpu_guest_context.user_regs.x1', 'uint64_t', 64);
+  const x4 = x1.x2;
+  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'vcpu_guest_context.user_regs.x2', 'uint64_t', 64);
+  const x5 = x1.x3;
+  if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'vcpu_guest_context.user_regs.x3', 'uint64_t', 64);
+  const x6 = x1.x4;
+  if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'vcpu_guest_context.user_regs.x4', 'uint64_t', 64);
+  const x7 = x1.x5;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'vcpu_guest_context.user_regs.x5', 'uint64_t', 64);
+  const x8 = x1.x6;
+  if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'vcpu_guest_context.user_regs.x6', 'uint64_t', 64);
+  const x9 = x1.x7;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'vcpu_guest_context.user_regs.x7', 'uint64_t', 64);
+  const x10 = x1.x8;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'vcpu_guest_context.user_regs.x8', 'uint64_t', 64);
+  const x11 = x1.x9;
+  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'vcpu_guest_context.user_regs.x9', 'uint64_t', 64);
+  const x12 = x1.x10;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'vcpu_guest_context.user_regs.x10', 'uint64_t', 64);
+  const x13 = x1.x11;
+  if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'vcpu_guest_context.user_regs.x11', 'uint64_t', 64);
+  const x14 = x1.x12;
+  if (typeof x14 !== 'bigint' || x14 < 0n || x14 > 0xffffffffffffffffn) failBigInt(x14, 'vcpu_guest_context.user_regs.x12', 'uint64_t', 64);
+  const x15 = x1.x13;
+  if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'vcpu_guest_context.user_regs.x13', 'uint64_t', 64);
+  const x16 = x1.x14;
+  if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'vcpu_guest_context.user_regs.x14', 'uint64_t', 64);
+  const x17 = x1.x15;
+  if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'vcpu_guest_context.user_regs.x15', 'uint64_t', 64);
+  const x18 = x1.x16;
+  if (typeof x18 !== 'bigint' || x18 < 0n || x18 > 0xffffffffffffffffn) failBigInt(x18, 'vcpu_guest_context.user_regs.x16', 'uint64_t', 64);
+  const x19 = x1.x17;
+  if (typeof x19 !== 'bigint' || x19 < 0n || x19 > 0xffffffffffffffffn) failBigInt(x19, 'vcpu_guest_context.user_regs.x17', 'uint64_t', 64);
+  const x20 = x1.x18;
+  if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'vcpu_guest_context.user_regs.x18', 'uint64_t', 64);
+  const x21 = x1.x19;
+  if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'vcpu_guest_context.user_regs.x19', 'uint64_t', 64);
+  const x22 = x1.x20;
+  if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'vcpu_guest_context.user_regs.x20', 'uint64_t', 64);
+  const x23 = x1.x21;
+  if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffffffffffn) failBigInt(x23, 'vcpu_guest_context.user_regs.x21', 'uint64_t', 64);
+  const x24 = x1.x22;
+  if (typeof x24 !== 'bigint' || x24 < 0n || x24 > 0xffffffffffffffffn) failBigInt(x24, 'vcpu_guest_context.user_regs.x22', 'uint64_t', 64);
+  const x25 = x1.x23;
+  if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'vcpu_guest_context.user_regs.x23', 'uint64_t', 64);
+  const x26 = x1.x24;
+  if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffffffffffn) failBigInt(x26, 'vcpu_guest_context.user_regs.x24', 'uint64_t', 64);
+  const x27 = x1.x25;
+  if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'vcpu_guest_context.user_regs.x25', 'uint64_t', 64);
+  const x28 = x1.x26;
+  if (typeof x28 !== 'bigint' || x28 < 0n || x28 > 0xffffffffffffffffn) failBigInt(x28, 'vcpu_guest_context.user_regs.x26', 'uint64_t', 64);
+  const x29 = x1.x27;
+  if (typeof x29 !== 'bigint' || x29 < 0n || x29 > 0xffffffffffffffffn) failBigInt(x29, 'vcpu_guest_context.user_regs.x27', 'uint64_t', 64);
+  const x30 = x1.x28;
+  if (typeof x30 !== 'bigint' || x30 < 0n || x30 > 0xffffffffffffffffn) failBigInt(x30, 'vcpu_guest_context.user_regs.x28', 'uint64_t', 64);
+  const x31 = x1.x29;
+  if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'vcpu_guest_context.user_regs.x29', 'uint64_t', 64);
+  const x32 = x1.x30;
+  if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'vcpu_guest_context.user_regs.x30', 'uint64_t', 64);
+  const x33 = x1.pc64;
+  if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'vcpu_guest_context.user_regs.pc64', 'uint64_t', 64);
+  const x34 = x1.cpsr;
+  if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'vcpu_guest_context.user_regs.cpsr', 'uint64_t', 64);
+  const x35 = x1.spsr_el1;
+  if (typeof x35 !== 'bigint' || x35 < 0n || x35 > 0xffffffffffffffffn) failBigInt(x35, 'vcpu_guest_context.user_regs.spsr_el1', 'uint64_t', 64);
+  const x36 = x1.spsr_fiq;
+  if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'vcpu_guest_context.user_regs.spsr_fiq', 'uint32_t', 32);
+  const x37 = x1.spsr_irq;
+  if (typeof x37 !== 'number' || (x37 >>> 0) !== x37) failInt(x37, 'vcpu_guest_context.user_regs.spsr_irq', 'uint32_t', 32);
+  const x38 = x1.spsr_und;
+  if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'vcpu_guest_context.user_regs.spsr_und', 'uint32_t', 32);
+  const x39 = x1.spsr_abt;
+  if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'vcpu_guest_context.user_regs.spsr_abt', 'uint32_t', 32);
+  const x40 = x1.sp_el0;
+  if (typeof x40 !== 'bigint' || x40 < 0n || x40 > 0xffffffffffffffffn) failBigInt(x40, 'vcpu_guest_context.user_regs.sp_el0', 'uint64_t', 64);
+  const x41 = x1.sp_el1;
+  if (typeof x41 !== 'bigint' || x41 < 0n || x41 > 0xffffffffffffffffn) failBigInt(x41, 'vcpu_guest_context.user_regs.sp_el1', 'uint64_t', 64);
+  const x42 = x1.elr_el1;
+  if (typeof x42 !== 'bigint' || x42 < 0n || x42 > 0xffffffffffffffffn) failBigInt(x42, 'vcpu_guest_context.user_regs.elr_el1', 'uint64_t', 64);
+  const x43 = v.sctlr!;
+  if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'vcpu_guest_context.sctlr', 'uint64_t', 64);
+  const x44 = v.ttbcr!;
+  if (typeof x44 !== 'bigint' || x44 < 0n || x44 > 0xffffffffffffffffn) failBigInt(x44, 'vcpu_guest_context.ttbcr', 'uint64_t', 64);
+  const x45 = v.ttbr0!;
+  if (typeof x45 !== 'bigint' || x45 < 0n || x45 > 0xffffffffffffffffn) failBigInt(x45, 'vcpu_guest_context.ttbr0', 'uint64_t', 64);
+  const x46 = v.ttbr1!;
+  if (typeof x46 !== 'bigint' || x46 < 0n || x46 > 0xffffffffffffffffn) failBigInt(x46, 'vcpu_guest_context.ttbr1', 'uint64_t', 64);
+  d.setUint32(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x4; else d.setBigUint64(b + 24, x4, true);
+  if (w8 !== undefined) w8[(b + 32) / 8] = x5; else d.setBigUint64(b + 32, x5, true);
+  if (w8 !== undefined) w8[(b + 40) / 8] = x6; else d.setBigUint64(b + 40, x6, true);
+  if (w8 !== undefined) w8[(b + 48) / 8] = x7; else d.setBigUint64(b + 48, x7, true);
+  if (w8 !== undefined) w8[(b + 56) / 8] = x8; else d.setBigUint64(b + 56, x8, true);
+  if (w8 !== undefined) w8[(b + 64) / 8] = x9; else d.setBigUint64(b + 64, x9, true);
+  if (w8 !== undefined) w8[(b + 72) / 8] = x10; else d.setBigUint64(b + 72, x10, true);
+  if (w8 !== undefined) w8[(b + 80) / 8] = x11; else d.setBigUint64(b + 80, x11, true);
+  if (w8 !== undefined) w8[(b + 88) / 8] = x12; else d.setBigUint64(b + 88, x12, true);
+  if (w8 !== undefined) w8[(b + 96) / 8] = x13; else d.setBigUint64(b + 96, x13, true);
+  if (w8 !== undefined) w8[(b + 104) / 8] = x14; else d.setBigUint64(b + 104, x14, true);
+  if (w8 !== undefined) w8[(b + 112) / 8] = x15; else d.setBigUint64(b + 112, x15, true);
+  if (w8 !== undefined) w8[(b + 120) / 8] = x16; else d.setBigUint64(b + 120, x16, true);
+  if (w8 !== undefined) w8[(b + 128) / 8] = x17; else d.setBigUint64(b + 128, x17, true);
+  if (w8 !== undefined) w8[(b + 136) / 8] = x18; else d.setBigUint64(b + 136, x18, true);
+  if (w8 !== undefined) w8[(b + 144) / 8] = x19; else d.setBigUint64(b + 144, x19, true);
+  if (w8 !== undefined) w8[(b + 152) / 8] = x20; else d.setBigUint64(b + 152, x20, true);
+  if (w8 !== undefined) w8[(b + 160) / 8] = x21; else d.setBigUint64(b + 160, x21, true);
+  if (w8 !== undefined) w8[(b + 168) / 8] = x22; else d.setBigUint64(b + 168, x22, true);
+  if (w8 !== undefined) w8[(b + 176) / 8] = x23; else d.setBigUint64(b + 176, x23, true);
+  if (w8 !== undefined) w8[(b + 184) / 8] = x24; else d.setBigUint64(b + 184, x24, true);
+  if (w8 !== undefined) w8[(b + 192) / 8] = x25; else d.setBigUint64(b + 192, x25, true);
+  if (w8 !== undefined) w8[(b + 200) / 8] = x26; else d.setBigUint64(b + 200, x26, true);
+  if (w8 !== undefined) w8[(b + 208) / 8] = x27; else d.setBigUint64(b + 208, x27, true);
+  if (w8 !== undefined) w8[(b + 216) / 8] = x28; else d.setBigUint64(b + 216, x28, true);
+  if (w8 !== undefined) w8[(b + 224) / 8] = x29; else d.setBigUint64(b + 224, x29, true);
+  if (w8 !== undefined) w8[(b + 232) / 8] = x30; else d.setBigUint64(b + 232, x30, true);
+  if (w8 !== undefined) w8[(b + 240) / 8] = x31; else d.setBigUint64(b + 240, x31, true);
+  if (w8 !== undefined) w8[(b + 248) / 8] = x32; else d.setBigUint64(b + 248, x32, true);
+  if (w8 !== undefined) w8[(b + 256) / 8] = x33; else d.setBigUint64(b + 256, x33, true);
+  if (w8 !== undefined) w8[(b + 264) / 8] = x34; else d.setBigUint64(b + 264, x34, true);
+  if (w8 !== undefined) w8[(b + 272) / 8] = x35; else d.setBigUint64(b + 272, x35, true);
+  d.setUint32(b + 280, x36, true);
+  d.setUint32(b + 284, x37, true);
+  d.setUint32(b + 288, x38, true);
+  d.setUint32(b + 292, x39, true);
+  if (w8 !== undefined) w8[(b + 296) / 8] = x40; else d.setBigUint64(b + 296, x40, true);
+  if (w8 !== undefined) w8[(b + 304) / 8] = x41; else d.setBigUint64(b + 304, x41, true);
+  if (w8 !== undefined) w8[(b + 312) / 8] = x42; else d.setBigUint64(b + 312, x42, true);
+  if (w8 !== undefined) w8[(b + 320) / 8] = x43; else d.setBigUint64(b + 320, x43, true);
+  if (w8 !== undefined) w8[(b + 328) / 8] = x44; else d.setBigUint64(b + 328, x44, true);
+  if (w8 !== undefined) w8[(b + 336) / 8] = x45; else d.setBigUint64(b + 336, x45, true);
+  if (w8 !== undefined) w8[(b + 344) / 8] = x46; else d.setBigUint64(b + 344, x46, true);
+  d.setUint32(b + 4, 0);
+}
+
+/** Reads vcpu_guest_context at `b` on arm32, arm64. */
+export function vcpu_guest_context$dec2(d: DataView, w: BigUint64Array | undefined, b: number): vcpu_guest_context {
+  const w8 = alignedWords(w, b);
+  return {
+    flags: d.getUint32(b, true),
+    user_regs: vcpu_guest_core_regs$dec0(d, w, b + 8),
+    sctlr: (w8?.[(b + 320) / 8] ?? d.getBigUint64(b + 320, true)),
+    ttbcr: (w8?.[(b + 328) / 8] ?? d.getBigUint64(b + 328, true)),
+    ttbr0: (w8?.[(b + 336) / 8] ?? d.getBigUint64(b + 336, true)),
+    ttbr1: (w8?.[(b + 344) / 8] ?? d.getBigUint64(b + 344, true)),
+  };
+}
+
+/** Throws when padding of vcpu_guest_context at `b` on arm32, arm64 is not zero. */
+export function vcpu_guest_context$chk2(d: DataView, b: number): void {
+  if (d.getUint32(b + 4) !== 0) failPadding('vcpu_guest_context (padding after flags)');
+}
+
+/** The view of vcpu_guest_context on arm32, arm64. */
+export class vcpu_guest_context$V2 implements vcpu_guest_context_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_user_regs: vcpu_guest_core_regs$V0 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 352 <= this.$n ? x : checkRepoint(this.$d, x, 352, this.$s, this.$e, 'vcpu_guest_context');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get flags(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set flags(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'vcpu_guest_context.flags', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get user_regs(): vcpu_guest_core_regs_view {
+    return (this.$c_user_regs ??= new vcpu_guest_core_regs$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
+  }
+
+  get sctlr(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 320) / 8] ?? this.$d.getBigUint64(b + 320, true));
+  }
+
+  set sctlr(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.sctlr', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 320, x, true);
+  }
+
+  get sctlrAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 320, false, 'vcpu_guest_context.sctlr');
+  }
+
+  set sctlrAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 320, false, x, 'vcpu_guest_context.sctlr');
+  }
+
+  get ttbcr(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 328) / 8] ?? this.$d.getBigUint64(b + 328, true));
+  }
+
+  set ttbcr(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.ttbcr', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 328, x, true);
+  }
+
+  get ttbcrAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 328, false, 'vcpu_guest_context.ttbcr');
+  }
+
+  set ttbcrAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 328, false, x, 'vcpu_guest_context.ttbcr');
+  }
+
+  get ttbr0(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 336) / 8] ?? this.$d.getBigUint64(b + 336, true));
+  }
+
+  set ttbr0(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.ttbr0', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 336, x, true);
+  }
+
+  get ttbr0AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 336, false, 'vcpu_guest_context.ttbr0');
+  }
+
+  set ttbr0AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 336, false, x, 'vcpu_guest_context.ttbr0');
+  }
+
+  get ttbr1(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 344) / 8] ?? this.$d.getBigUint64(b + 344, true));
+  }
+
+  set ttbr1(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'vcpu_guest_context.ttbr1', 'uint64_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 344, x, true);
+  }
+
+  get ttbr1AsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 344, false, 'vcpu_guest_context.ttbr1');
+  }
+
+  set ttbr1AsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 344, false, x, 'vcpu_guest_context.ttbr1');
+  }
+}
+
+/** Writes vcpu_guest_context.fpu_ctxt at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
+export function vcpu_guest_context_fpu_ctxt$enc0(v: vcpu_guest_context_fpu_ctxt, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.x;
+  const a1 = checkArray(x0, 512, 'vcpu_guest_context.fpu_ctxt.x');
+  for (let i2 = 0; i2 < 512; i2++) {
+    const e3 = a1[i2];
+    if (typeof e3 !== 'number' || ((e3 << 24) >> 24) !== e3) failInt(e3, `vcpu_guest_context.fpu_ctxt.x[${i2}]`, 'char', 8);
+  }
+  for (let i4 = 0; i4 < 512; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || ((e5 << 24) >> 24) !== e5) failInt(e5, `vcpu_guest_context.fpu_ctxt.x[${i4}]`, 'char', 8);
+    d.setInt8(b + i4 * 1, e5);
+  }
+}
+
+/** Reads vcpu_guest_context.fpu_ctxt at `b` on x86_32, x86_64. */
+export function vcpu_guest_context_fpu_ctxt$dec0(d: DataView, w: BigUint64Array | undefined, b: number): vcpu_guest_context_fpu_ctxt {
+  const a0 = new Array(512);
+  for (let i1 = 0; i1 < 512; i1++) {
+    a0[i1] = d.getInt8(b + i1 * 1);
+  }
+  return {
+    x: a0,
+  };
+}
+
+/** The view of vcpu_guest_context.fpu_ctxt on x86_32, x86_64. */
+export class vcpu_guest_context_fpu_ctxt$V0 implements vcpu_guest_context_fpu_ctxt_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_x: IntArrayView<number> | undefined = undefined;
+  $k_x: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 512 <= this.$n ? x : checkRepoint(this.$d, x, 512, this.$s, this.$e, 'vcpu_guest_context.fpu_ctxt');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get x(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_x;
+    if (c === undefined || this.$k_x !== b) {
+      c = this.$c_x = new IntArray({ bits: 8, signed: true, big: false, ctype: 'char' }, this.$d, b, 512, 'vcpu_guest_context.fpu_ctxt.x');
+      this.$k_x = b;
+    }
+    return c;
   }
 }

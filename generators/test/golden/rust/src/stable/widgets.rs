@@ -1014,6 +1014,78 @@ impl fx_batch {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+/// A member widened in 4.19 (32 to 64 bits), moving the ones after it: the crate declares the record from 4.19 on.
+///
+/// C: `struct fx_regs`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// Layout (size/align in bytes): x86 16/4, x86_64 16/8, arm 16/8, aarch64 16/8.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_regs {
+    /// The mode.
+    pub mode: u64,
+    /// Flags.
+    pub flags: u32,
+    /// Zero.
+    ///
+    /// Padding: Xen requires it to be zero.
+    pub pad: u32,
+}
+
+#[cfg(feature = "xen-4-19")]
+impl fx_regs {
+    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-19`); Xen has it since 4.17, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_regs {}
+
+/// Holds fx_regs, so the crate declares it from 4.19 on too.
+///
+/// C: `struct fx_regs_holder`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// Layout (size/align in bytes): x86 24/4, x86_64 24/8, arm 24/8, aarch64 24/8.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_regs_holder {
+    /// How many.
+    pub count: u32,
+    /// Zero.
+    ///
+    /// Padding: Xen requires it to be zero.
+    pub pad: u32,
+    /// The registers.
+    pub regs: fx_regs,
+}
+
+#[cfg(feature = "xen-4-19")]
+impl fx_regs_holder {
+    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-19`); Xen has it since 4.17, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_regs_holder {}
+
 /// Every plain C integer type Xen spells without \<stdint.h>.
 ///
 /// C: `struct fx_ctypes`.
@@ -1435,6 +1507,8 @@ pub mod since {
     pub const fx_x86_only: XenRelease = XenRelease::new(4, 17);
     pub const fx_extra: XenRelease = XenRelease::new(4, 17);
     pub const fx_batch: XenRelease = XenRelease::new(4, 17);
+    pub const fx_regs: XenRelease = XenRelease::new(4, 19);
+    pub const fx_regs_holder: XenRelease = XenRelease::new(4, 19);
     pub const fx_ctypes: XenRelease = XenRelease::new(4, 6);
 }
 
@@ -1570,6 +1644,16 @@ const _: () = {
     assert!(offset_of!(fx_buf, bufs) == 16, "fx_buf.bufs: offset on x86");
     assert!(size_of::<__guest_handle_fx_buf_t>() == 4, "fx_buf.bufs: size on x86");
     assert!(offset_of!(fx_buf, __xenabi_hole_0) == 20, "fx_buf.__xenabi_hole_0: offset on x86");
+    assert!(size_of::<fx_regs>() == 16, "fx_regs: size on x86");
+    assert!(align_of::<fx_regs>() == 4, "fx_regs: align on x86");
+    assert!(offset_of!(fx_regs, mode) == 0, "fx_regs.mode: offset on x86");
+    assert!(offset_of!(fx_regs, flags) == 8, "fx_regs.flags: offset on x86");
+    assert!(offset_of!(fx_regs, pad) == 12, "fx_regs.pad: offset on x86");
+    assert!(size_of::<fx_regs_holder>() == 24, "fx_regs_holder: size on x86");
+    assert!(align_of::<fx_regs_holder>() == 4, "fx_regs_holder: align on x86");
+    assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on x86");
+    assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on x86");
+    assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -1696,7 +1780,7 @@ const _: () = {
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-19"))]
 const _: () = {
-    use ::core::mem::{offset_of, size_of};
+    use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<fx_buf>() == 32, "fx_buf: size on x86_64");
     assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on x86_64");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on x86_64");
@@ -1704,6 +1788,16 @@ const _: () = {
     assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on x86_64");
     assert!(size_of::<fx_op>() == 40, "fx_op: size on x86_64");
     assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on x86_64");
+    assert!(size_of::<fx_regs>() == 16, "fx_regs: size on x86_64");
+    assert!(align_of::<fx_regs>() == 8, "fx_regs: align on x86_64");
+    assert!(offset_of!(fx_regs, mode) == 0, "fx_regs.mode: offset on x86_64");
+    assert!(offset_of!(fx_regs, flags) == 8, "fx_regs.flags: offset on x86_64");
+    assert!(offset_of!(fx_regs, pad) == 12, "fx_regs.pad: offset on x86_64");
+    assert!(size_of::<fx_regs_holder>() == 24, "fx_regs_holder: size on x86_64");
+    assert!(align_of::<fx_regs_holder>() == 8, "fx_regs_holder: align on x86_64");
+    assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on x86_64");
+    assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on x86_64");
+    assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -1828,7 +1922,7 @@ const _: () = {
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-19"))]
 const _: () = {
-    use ::core::mem::{offset_of, size_of};
+    use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<fx_buf>() == 32, "fx_buf: size on arm");
     assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on arm");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on arm");
@@ -1836,6 +1930,16 @@ const _: () = {
     assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on arm");
     assert!(size_of::<fx_op>() == 40, "fx_op: size on arm");
     assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on arm");
+    assert!(size_of::<fx_regs>() == 16, "fx_regs: size on arm");
+    assert!(align_of::<fx_regs>() == 8, "fx_regs: align on arm");
+    assert!(offset_of!(fx_regs, mode) == 0, "fx_regs.mode: offset on arm");
+    assert!(offset_of!(fx_regs, flags) == 8, "fx_regs.flags: offset on arm");
+    assert!(offset_of!(fx_regs, pad) == 12, "fx_regs.pad: offset on arm");
+    assert!(size_of::<fx_regs_holder>() == 24, "fx_regs_holder: size on arm");
+    assert!(align_of::<fx_regs_holder>() == 8, "fx_regs_holder: align on arm");
+    assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on arm");
+    assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on arm");
+    assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -1960,7 +2064,7 @@ const _: () = {
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-19"))]
 const _: () = {
-    use ::core::mem::{offset_of, size_of};
+    use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<fx_buf>() == 32, "fx_buf: size on aarch64");
     assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on aarch64");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on aarch64");
@@ -1968,4 +2072,14 @@ const _: () = {
     assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on aarch64");
     assert!(size_of::<fx_op>() == 40, "fx_op: size on aarch64");
     assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on aarch64");
+    assert!(size_of::<fx_regs>() == 16, "fx_regs: size on aarch64");
+    assert!(align_of::<fx_regs>() == 8, "fx_regs: align on aarch64");
+    assert!(offset_of!(fx_regs, mode) == 0, "fx_regs.mode: offset on aarch64");
+    assert!(offset_of!(fx_regs, flags) == 8, "fx_regs.flags: offset on aarch64");
+    assert!(offset_of!(fx_regs, pad) == 12, "fx_regs.pad: offset on aarch64");
+    assert!(size_of::<fx_regs_holder>() == 24, "fx_regs_holder: size on aarch64");
+    assert!(align_of::<fx_regs_holder>() == 8, "fx_regs_holder: align on aarch64");
+    assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on aarch64");
+    assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on aarch64");
+    assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on aarch64");
 };

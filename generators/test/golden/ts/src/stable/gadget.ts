@@ -4,7 +4,7 @@
 /*
  * stable/gadget: Gadgets, for the TypeScript emitter golden test. Mirrors Xen's public/gadget.h.
  */
-import { gadget_count$V0, gadget_count$dec0, gadget_count$enc0, gadget_either$V0, gadget_either$dec0, gadget_either$enc0, gadget_half$V0, gadget_half$chk0, gadget_half$dec0, gadget_half$enc0, gadget_list$V0, gadget_list$chk0, gadget_list$dec0, gadget_list$enc0, gadget_names$V0, gadget_names$chk0, gadget_names$dec0, gadget_names$enc0, gadget_place$V0, gadget_place$chk0, gadget_place$dec0, gadget_place$enc0 } from '../internal/stable/gadget.js';
+import { gadget_count$V0, gadget_count$dec0, gadget_count$enc0, gadget_either$V0, gadget_either$dec0, gadget_either$enc0, gadget_frame$V0, gadget_frame$V1, gadget_frame$chk1, gadget_frame$dec0, gadget_frame$dec1, gadget_frame$enc0, gadget_frame$enc1, gadget_half$V0, gadget_half$chk0, gadget_half$dec0, gadget_half$enc0, gadget_list$V0, gadget_list$chk0, gadget_list$dec0, gadget_list$enc0, gadget_names$V0, gadget_names$chk0, gadget_names$dec0, gadget_names$enc0, gadget_place$V0, gadget_place$chk0, gadget_place$dec0, gadget_place$enc0 } from '../internal/stable/gadget.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { widget_id_t, widget_point, widget_point_view } from './widget.js';
@@ -830,6 +830,175 @@ export const gadget_list: RecordCodec<gadget_list, gadget_list_view> = {
       }
       default:
         return failArch('gadget_list', arch);
+    }
+  },
+};
+
+/**
+ * A member whose record type depends on the architecture: a count on x86, a place on Arm.
+ *
+ * Size: 8 bytes on x86_32, 8 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * @since 4.17
+ */
+export interface gadget_frame {
+  /** A tag. */
+  tag: number;
+  /** x86: a count. Arm: a place. */
+  body: gadget_count | gadget_place;
+}
+
+/**
+ * A zero-copy view of `gadget_frame` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface gadget_frame_view extends RecordView {
+  /** A tag. */
+  tag: number;
+  /**
+   * Arm: a place.
+   *
+   * Only on arm32, arm64.
+   */
+  readonly body: gadget_count_view | gadget_place_view;
+}
+
+const gadget_frame$layout0: RecordLayout = frozen({
+  name: 'gadget_frame',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'tag', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'body', offset: 4, size: 4, align: 4, type: 'struct gadget_count', value: 'record', record: 'gadget_count' },
+  ],
+  holes: [],
+});
+
+const gadget_frame$layout1: RecordLayout = frozen({
+  name: 'gadget_frame',
+  kind: 'struct',
+  size: 16,
+  align: 4,
+  fields: [
+    { name: 'tag', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'body', offset: 4, size: 12, align: 4, type: 'struct gadget_place', value: 'record', record: 'gadget_place' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `gadget_frame` (struct gadget_frame). Size: 8 bytes on x86_32, 8 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * @since 4.17
+ */
+export const gadget_frame: RecordCodec<gadget_frame, gadget_frame_view> = {
+  name: 'gadget_frame',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 8;
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('gadget_frame', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return gadget_frame$layout0;
+      case 'arm32':
+      case 'arm64':
+        return gadget_frame$layout1;
+      default:
+        return failArch('gadget_frame', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_frame');
+        return encodeFresh(value, 8, 0, gadget_frame$enc0, 'gadget_frame');
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_frame');
+        return encodeFresh(value, 16, 0, gadget_frame$enc1, 'gadget_frame');
+      }
+      default:
+        return failArch('gadget_frame', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_frame');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'gadget_frame');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_frame');
+        gadget_frame$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_frame');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'gadget_frame');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_frame');
+        gadget_frame$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('gadget_frame', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'gadget_frame');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gadget_frame');
+        return gadget_frame$dec0(current.view, current.words, b);
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'gadget_frame');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gadget_frame');
+        if (options.strict === true) gadget_frame$chk1(current.view, b);
+        return gadget_frame$dec1(current.view, current.words, b);
+      }
+      default:
+        return failArch('gadget_frame', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 8, 'gadget_frame');
+        return new gadget_frame$V0(dataViewOf(p.buffer, 'gadget_frame'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'gadget_frame');
+        return new gadget_frame$V1(dataViewOf(p.buffer, 'gadget_frame'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('gadget_frame', arch);
     }
   },
 };

@@ -7,7 +7,7 @@
 import { widget_point$V0, widget_point$chk0, widget_point$dec0 } from './widget.js';
 import { IntArray, RecordArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failInt, failObject, failPadding, flexArray, flexRoom } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
-import type { gadget_count, gadget_count_view, gadget_either, gadget_either_view, gadget_half, gadget_half_view, gadget_list, gadget_list_view, gadget_names, gadget_names_view, gadget_place, gadget_place_view } from '../../stable/gadget.js';
+import type { gadget_count, gadget_count_view, gadget_either, gadget_either_view, gadget_frame, gadget_frame_view, gadget_half, gadget_half_view, gadget_list, gadget_list_view, gadget_names, gadget_names_view, gadget_place, gadget_place_view } from '../../stable/gadget.js';
 import type { widget_point_view } from '../../stable/widget.js';
 
 /** Writes gadget_place at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -772,5 +772,166 @@ export class gadget_list$V0 implements gadget_list_view {
   more(count: number): RecordArrayView<gadget_place_view> {
     const b = this.$r.$b + this.$o;
     return new RecordArray((at) => new gadget_place$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 44, 12, flexRoom(this, b + 44, count, 12, 'gadget_list.more'), 'gadget_list.more');
+  }
+}
+
+/** Writes gadget_frame at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
+export function gadget_frame$enc0(v: gadget_frame, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.tag;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gadget_frame.tag', 'uint32_t', 32);
+  const x1 = v.body as Parameters<typeof gadget_count$enc0>[0];
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gadget_frame.body');
+  const x2 = x1.n;
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gadget_frame.body.n', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x2, true);
+}
+
+/** Reads gadget_frame at `b` on x86_32, x86_64. */
+export function gadget_frame$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gadget_frame {
+  return {
+    tag: d.getUint32(b, true),
+    body: gadget_count$dec0(d, w, b + 4),
+  };
+}
+
+/** The view of gadget_frame on x86_32, x86_64. */
+export class gadget_frame$V0 implements gadget_frame_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_body: gadget_count$V0 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gadget_frame');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get tag(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set tag(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gadget_frame.tag', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get body(): gadget_count_view {
+    return (this.$c_body ??= new gadget_count$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
+  }
+}
+
+/** Writes gadget_frame at `b` on arm32, arm64, every byte, once every value has passed its check. */
+export function gadget_frame$enc1(v: gadget_frame, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.tag;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gadget_frame.tag', 'uint32_t', 32);
+  const x1 = v.body as Parameters<typeof gadget_place$enc0>[0];
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gadget_frame.body');
+  const x2 = x1.id;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'gadget_frame.body.id', 'uint16_t', 16);
+  const x3 = x1.at;
+  if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gadget_frame.body.at');
+  const x4 = x3.x;
+  if (typeof x4 !== 'number' || (x4 | 0) !== x4) failInt(x4, 'gadget_frame.body.at.x', 'int32_t', 32);
+  const x5 = x3.y ?? 0;
+  if (typeof x5 !== 'number' || ((x5 << 16) >> 16) !== x5) failInt(x5, 'gadget_frame.body.at.y', 'int16_t', 16);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x2, true);
+  d.setInt32(b + 8, x4, true);
+  d.setInt16(b + 12, x5, true);
+  d.setUint16(b + 14, 0);
+  d.setUint16(b + 6, 0);
+}
+
+/** Reads gadget_frame at `b` on arm32, arm64. */
+export function gadget_frame$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gadget_frame {
+  return {
+    tag: d.getUint32(b, true),
+    body: gadget_place$dec0(d, w, b + 4),
+  };
+}
+
+/** Throws when padding of gadget_frame at `b` on arm32, arm64 is not zero. */
+export function gadget_frame$chk1(d: DataView, b: number): void {
+  gadget_place$chk0(d, b + 4);
+}
+
+/** The view of gadget_frame on arm32, arm64. */
+export class gadget_frame$V1 implements gadget_frame_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_body: gadget_place$V0 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'gadget_frame');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get tag(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set tag(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gadget_frame.tag', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get body(): gadget_place_view {
+    return (this.$c_body ??= new gadget_place$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
   }
 }
