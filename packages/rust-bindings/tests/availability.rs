@@ -1333,6 +1333,57 @@ mod stable_physdev {
     }
 }
 
+mod stable_pmu {
+    use super::*;
+    use xenabi::stable::pmu::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENPMU_VER_MAJ <= XEN_MIN_RELEASE, "{}", XENPMU_VER_MAJ);
+        assert!(since::XENPMU_VER_MIN <= XEN_MIN_RELEASE, "{}", XENPMU_VER_MIN);
+        assert!(since::XENPMU_mode_get <= XEN_MIN_RELEASE, "{}", XENPMU_mode_get);
+        assert!(since::XENPMU_mode_set <= XEN_MIN_RELEASE, "{}", XENPMU_mode_set);
+        assert!(since::XENPMU_feature_get <= XEN_MIN_RELEASE, "{}", XENPMU_feature_get);
+        assert!(since::XENPMU_feature_set <= XEN_MIN_RELEASE, "{}", XENPMU_feature_set);
+        assert!(since::XENPMU_init <= XEN_MIN_RELEASE, "{}", XENPMU_init);
+        assert!(since::XENPMU_finish <= XEN_MIN_RELEASE, "{}", XENPMU_finish);
+        assert!(since::XENPMU_lvtpc_set <= XEN_MIN_RELEASE, "{}", XENPMU_lvtpc_set);
+        assert!(since::XENPMU_flush <= XEN_MIN_RELEASE, "{}", XENPMU_flush);
+        assert!(xen_pmu_params::SINCE <= XEN_MIN_RELEASE && xen_pmu_params::SINCE == since::xen_pmu_params);
+        assert!(since::XENPMU_MODE_OFF <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_OFF);
+        assert!(since::XENPMU_MODE_SELF <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_SELF);
+        assert!(since::XENPMU_MODE_HV <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_HV);
+        assert!(since::XENPMU_MODE_ALL <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_ALL);
+        assert!(since::XENPMU_FEATURE_INTEL_BTS <= XEN_MIN_RELEASE, "{}", XENPMU_FEATURE_INTEL_BTS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENPMU_FEATURE_IPC_ONLY <= XEN_MIN_RELEASE, "{}", XENPMU_FEATURE_IPC_ONLY);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENPMU_FEATURE_ARCH_ONLY <= XEN_MIN_RELEASE, "{}", XENPMU_FEATURE_ARCH_ONLY);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_amd_ctxt::SINCE <= XEN_MIN_RELEASE && xen_pmu_amd_ctxt::SINCE == since::xen_pmu_amd_ctxt);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_cntr_pair::SINCE <= XEN_MIN_RELEASE && xen_pmu_cntr_pair::SINCE == since::xen_pmu_cntr_pair);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_intel_ctxt::SINCE <= XEN_MIN_RELEASE && xen_pmu_intel_ctxt::SINCE == since::xen_pmu_intel_ctxt);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_regs::SINCE <= XEN_MIN_RELEASE && xen_pmu_regs::SINCE == since::xen_pmu_regs);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_CACHED <= XEN_MIN_RELEASE, "{}", PMU_CACHED);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_SAMPLE_USER <= XEN_MIN_RELEASE, "{}", PMU_SAMPLE_USER);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_SAMPLE_REAL <= XEN_MIN_RELEASE, "{}", PMU_SAMPLE_REAL);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_SAMPLE_PV <= XEN_MIN_RELEASE, "{}", PMU_SAMPLE_PV);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XENPMU_REGS_PAD_SZ <= XEN_MIN_RELEASE, "{}", XENPMU_REGS_PAD_SZ);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XENPMU_CTXT_PAD_SZ <= XEN_MIN_RELEASE, "{}", XENPMU_CTXT_PAD_SZ);
+        assert!(xen_pmu_arch::SINCE <= XEN_MIN_RELEASE && xen_pmu_arch::SINCE == since::xen_pmu_arch);
+        assert!(xen_pmu_data::SINCE <= XEN_MIN_RELEASE && xen_pmu_data::SINCE == since::xen_pmu_data);
+    }
+}
+
 #[cfg(feature = "xen-4-9")]
 mod stable_pvcalls {
     use super::*;

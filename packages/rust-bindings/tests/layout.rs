@@ -37,6 +37,7 @@ mod x86 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::pmu::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
@@ -2808,6 +2809,121 @@ mod x86 {
         }
     }
 
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on x86");
+            assert_eq!(align_of::<xen_pmu_params>(), 4, "xen_pmu_params: align on x86");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on x86");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on x86");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_amd_ctxt() {
+            assert_eq!(size_of::<xen_pmu_amd_ctxt>(), 8, "xen_pmu_amd_ctxt: size on x86");
+            assert_eq!(align_of::<xen_pmu_amd_ctxt>(), 4, "xen_pmu_amd_ctxt: align on x86");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, counters), 0, "xen_pmu_amd_ctxt.counters: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, ctrls), 4, "xen_pmu_amd_ctxt.ctrls: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, regs), 8, "xen_pmu_amd_ctxt.regs: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_cntr_pair() {
+            assert_eq!(size_of::<xen_pmu_cntr_pair>(), 16, "xen_pmu_cntr_pair: size on x86");
+            assert_eq!(align_of::<xen_pmu_cntr_pair>(), 4, "xen_pmu_cntr_pair: align on x86");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, counter), 0, "xen_pmu_cntr_pair.counter: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, control), 8, "xen_pmu_cntr_pair.control: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_intel_ctxt() {
+            assert_eq!(size_of::<xen_pmu_intel_ctxt>(), 64, "xen_pmu_intel_ctxt: size on x86");
+            assert_eq!(align_of::<xen_pmu_intel_ctxt>(), 4, "xen_pmu_intel_ctxt: align on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_counters), 0, "xen_pmu_intel_ctxt.fixed_counters: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, arch_counters), 4, "xen_pmu_intel_ctxt.arch_counters: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ctrl), 8, "xen_pmu_intel_ctxt.global_ctrl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ovf_ctrl), 16, "xen_pmu_intel_ctxt.global_ovf_ctrl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_status), 24, "xen_pmu_intel_ctxt.global_status: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_ctrl), 32, "xen_pmu_intel_ctxt.fixed_ctrl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, ds_area), 40, "xen_pmu_intel_ctxt.ds_area: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, pebs_enable), 48, "xen_pmu_intel_ctxt.pebs_enable: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, debugctl), 56, "xen_pmu_intel_ctxt.debugctl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, regs), 64, "xen_pmu_intel_ctxt.regs: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_regs() {
+            assert_eq!(size_of::<xen_pmu_regs>(), 32, "xen_pmu_regs: size on x86");
+            assert_eq!(align_of::<xen_pmu_regs>(), 4, "xen_pmu_regs: align on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, ip), 0, "xen_pmu_regs.ip: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, sp), 8, "xen_pmu_regs.sp: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, flags), 16, "xen_pmu_regs.flags: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, cs), 24, "xen_pmu_regs.cs: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, ss), 26, "xen_pmu_regs.ss: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, cpl), 28, "xen_pmu_regs.cpl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, pad), 29, "xen_pmu_regs.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 208, "xen_pmu_arch: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch>(), 4, "xen_pmu_arch: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, r), 0, "xen_pmu_arch.r: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, pmu_flags), 64, "xen_pmu_arch.pmu_flags: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, l), 72, "xen_pmu_arch.l: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, c), 80, "xen_pmu_arch.c: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch_r() {
+            assert_eq!(size_of::<xen_pmu_arch_r>(), 64, "xen_pmu_arch.r: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch_r>(), 4, "xen_pmu_arch.r: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_r, regs), 0, "xen_pmu_arch.r.regs: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_r, pad), 0, "xen_pmu_arch.r.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch_l() {
+            assert_eq!(size_of::<xen_pmu_arch_l>(), 8, "xen_pmu_arch.l: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch_l>(), 4, "xen_pmu_arch.l: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_l, lapic_lvtpc), 0, "xen_pmu_arch.l.lapic_lvtpc: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_l, pad), 0, "xen_pmu_arch.l.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch_c() {
+            assert_eq!(size_of::<xen_pmu_arch_c>(), 128, "xen_pmu_arch.c: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch_c>(), 4, "xen_pmu_arch.c: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_c, amd), 0, "xen_pmu_arch.c.amd: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_c, intel), 0, "xen_pmu_arch.c.intel: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_c, pad), 0, "xen_pmu_arch.c.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 224, "xen_pmu_data: size on x86");
+            assert_eq!(align_of::<xen_pmu_data>(), 4, "xen_pmu_data: align on x86");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on x86");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-9")]
     mod stable_pvcalls {
         use super::*;
@@ -4649,6 +4765,7 @@ mod x86_64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::pmu::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
@@ -7424,6 +7541,121 @@ mod x86_64 {
         }
     }
 
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_params>(), 8, "xen_pmu_params: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_amd_ctxt() {
+            assert_eq!(size_of::<xen_pmu_amd_ctxt>(), 8, "xen_pmu_amd_ctxt: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_amd_ctxt>(), 8, "xen_pmu_amd_ctxt: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, counters), 0, "xen_pmu_amd_ctxt.counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, ctrls), 4, "xen_pmu_amd_ctxt.ctrls: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, regs), 8, "xen_pmu_amd_ctxt.regs: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_cntr_pair() {
+            assert_eq!(size_of::<xen_pmu_cntr_pair>(), 16, "xen_pmu_cntr_pair: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_cntr_pair>(), 8, "xen_pmu_cntr_pair: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, counter), 0, "xen_pmu_cntr_pair.counter: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, control), 8, "xen_pmu_cntr_pair.control: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_intel_ctxt() {
+            assert_eq!(size_of::<xen_pmu_intel_ctxt>(), 64, "xen_pmu_intel_ctxt: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_intel_ctxt>(), 8, "xen_pmu_intel_ctxt: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_counters), 0, "xen_pmu_intel_ctxt.fixed_counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, arch_counters), 4, "xen_pmu_intel_ctxt.arch_counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ctrl), 8, "xen_pmu_intel_ctxt.global_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ovf_ctrl), 16, "xen_pmu_intel_ctxt.global_ovf_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_status), 24, "xen_pmu_intel_ctxt.global_status: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_ctrl), 32, "xen_pmu_intel_ctxt.fixed_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, ds_area), 40, "xen_pmu_intel_ctxt.ds_area: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, pebs_enable), 48, "xen_pmu_intel_ctxt.pebs_enable: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, debugctl), 56, "xen_pmu_intel_ctxt.debugctl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, regs), 64, "xen_pmu_intel_ctxt.regs: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_regs() {
+            assert_eq!(size_of::<xen_pmu_regs>(), 32, "xen_pmu_regs: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_regs>(), 8, "xen_pmu_regs: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, ip), 0, "xen_pmu_regs.ip: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, sp), 8, "xen_pmu_regs.sp: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, flags), 16, "xen_pmu_regs.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, cs), 24, "xen_pmu_regs.cs: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, ss), 26, "xen_pmu_regs.ss: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, cpl), 28, "xen_pmu_regs.cpl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, pad), 29, "xen_pmu_regs.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 208, "xen_pmu_arch: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch>(), 8, "xen_pmu_arch: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, r), 0, "xen_pmu_arch.r: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, pmu_flags), 64, "xen_pmu_arch.pmu_flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, l), 72, "xen_pmu_arch.l: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, c), 80, "xen_pmu_arch.c: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch_r() {
+            assert_eq!(size_of::<xen_pmu_arch_r>(), 64, "xen_pmu_arch.r: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch_r>(), 8, "xen_pmu_arch.r: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_r, regs), 0, "xen_pmu_arch.r.regs: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_r, pad), 0, "xen_pmu_arch.r.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch_l() {
+            assert_eq!(size_of::<xen_pmu_arch_l>(), 8, "xen_pmu_arch.l: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch_l>(), 8, "xen_pmu_arch.l: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_l, lapic_lvtpc), 0, "xen_pmu_arch.l.lapic_lvtpc: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_l, pad), 0, "xen_pmu_arch.l.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch_c() {
+            assert_eq!(size_of::<xen_pmu_arch_c>(), 128, "xen_pmu_arch.c: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch_c>(), 8, "xen_pmu_arch.c: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_c, amd), 0, "xen_pmu_arch.c.amd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_c, intel), 0, "xen_pmu_arch.c.intel: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_c, pad), 0, "xen_pmu_arch.c.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 224, "xen_pmu_data: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_data>(), 8, "xen_pmu_data: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-9")]
     mod stable_pvcalls {
         use super::*;
@@ -9272,6 +9504,7 @@ mod arm {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::pmu::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
@@ -12035,6 +12268,48 @@ mod arm {
         }
     }
 
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on arm");
+            assert_eq!(align_of::<xen_pmu_params>(), 8, "xen_pmu_params: align on arm");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on arm");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on arm");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on arm");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: size on arm");
+            assert_eq!(align_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: align on arm");
+            assert_eq!(offset_of!(xen_pmu_arch, dummy), 0, "xen_pmu_arch.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 20, "xen_pmu_data: size on arm");
+            assert_eq!(align_of::<xen_pmu_data>(), 4, "xen_pmu_data: align on arm");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on arm");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, __xenabi_hole_0), 17, "xen_pmu_data.__xenabi_hole_0: offset on arm");
+        }
+    }
+
     #[cfg(feature = "xen-4-9")]
     mod stable_pvcalls {
         use super::*;
@@ -13799,6 +14074,7 @@ mod aarch64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::pmu::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
@@ -16560,6 +16836,48 @@ mod aarch64 {
             assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on aarch64");
             assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on aarch64");
             assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on aarch64");
+        }
+    }
+
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_params>(), 8, "xen_pmu_params: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_arch, dummy), 0, "xen_pmu_arch.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 20, "xen_pmu_data: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_data>(), 4, "xen_pmu_data: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, __xenabi_hole_0), 17, "xen_pmu_data.__xenabi_hole_0: offset on aarch64");
         }
     }
 
