@@ -1333,6 +1333,165 @@ mod stable_physdev {
     }
 }
 
+mod stable_platform {
+    use super::*;
+    use xenabi::stable::platform::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENPF_INTERFACE_VERSION <= XEN_MIN_RELEASE, "{}", XENPF_INTERFACE_VERSION);
+        assert!(xenpf_settime32::SINCE <= XEN_MIN_RELEASE && xenpf_settime32::SINCE == since::xenpf_settime32);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_settime32_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_settime32_t>());
+        assert!(xenpf_settime64::SINCE <= XEN_MIN_RELEASE && xenpf_settime64::SINCE == since::xenpf_settime64);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_settime64_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_settime64_t>());
+        assert!(since::xenpf_settime_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_settime_t>());
+        assert!(xenpf_add_memtype::SINCE <= XEN_MIN_RELEASE && xenpf_add_memtype::SINCE == since::xenpf_add_memtype);
+        assert!(xenpf_del_memtype::SINCE <= XEN_MIN_RELEASE && xenpf_del_memtype::SINCE == since::xenpf_del_memtype);
+        assert!(xenpf_read_memtype::SINCE <= XEN_MIN_RELEASE && xenpf_read_memtype::SINCE == since::xenpf_read_memtype);
+        assert!(xenpf_microcode_update::SINCE <= XEN_MIN_RELEASE && xenpf_microcode_update::SINCE == since::xenpf_microcode_update);
+        assert!(since::QUIRK_NOIRQBALANCING <= XEN_MIN_RELEASE, "{}", QUIRK_NOIRQBALANCING);
+        assert!(since::QUIRK_IOAPIC_BAD_REGSEL <= XEN_MIN_RELEASE, "{}", QUIRK_IOAPIC_BAD_REGSEL);
+        assert!(since::QUIRK_IOAPIC_GOOD_REGSEL <= XEN_MIN_RELEASE, "{}", QUIRK_IOAPIC_GOOD_REGSEL);
+        assert!(xenpf_platform_quirk::SINCE <= XEN_MIN_RELEASE && xenpf_platform_quirk::SINCE == since::xenpf_platform_quirk);
+        assert!(since::XEN_EFI_get_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_time);
+        assert!(since::XEN_EFI_set_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_set_time);
+        assert!(since::XEN_EFI_get_wakeup_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_wakeup_time);
+        assert!(since::XEN_EFI_set_wakeup_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_set_wakeup_time);
+        assert!(since::XEN_EFI_get_next_high_monotonic_count <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_next_high_monotonic_count);
+        assert!(since::XEN_EFI_get_variable <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_variable);
+        assert!(since::XEN_EFI_set_variable <= XEN_MIN_RELEASE, "{}", XEN_EFI_set_variable);
+        assert!(since::XEN_EFI_get_next_variable_name <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_next_variable_name);
+        assert!(since::XEN_EFI_query_variable_info <= XEN_MIN_RELEASE, "{}", XEN_EFI_query_variable_info);
+        assert!(since::XEN_EFI_query_capsule_capabilities <= XEN_MIN_RELEASE, "{}", XEN_EFI_query_capsule_capabilities);
+        assert!(since::XEN_EFI_update_capsule <= XEN_MIN_RELEASE, "{}", XEN_EFI_update_capsule);
+        assert!(xenpf_efi_time::SINCE <= XEN_MIN_RELEASE && xenpf_efi_time::SINCE == since::xenpf_efi_time);
+        assert!(xenpf_efi_guid::SINCE <= XEN_MIN_RELEASE && xenpf_efi_guid::SINCE == since::xenpf_efi_guid);
+        assert!(xenpf_efi_runtime_call::SINCE <= XEN_MIN_RELEASE && xenpf_efi_runtime_call::SINCE == since::xenpf_efi_runtime_call);
+        assert!(since::XEN_EFI_GET_TIME_SET_CLEARS_NS <= XEN_MIN_RELEASE, "{}", XEN_EFI_GET_TIME_SET_CLEARS_NS);
+        assert!(since::XEN_EFI_GET_WAKEUP_TIME_ENABLED <= XEN_MIN_RELEASE, "{}", XEN_EFI_GET_WAKEUP_TIME_ENABLED);
+        assert!(since::XEN_EFI_GET_WAKEUP_TIME_PENDING <= XEN_MIN_RELEASE, "{}", XEN_EFI_GET_WAKEUP_TIME_PENDING);
+        assert!(since::XEN_EFI_SET_WAKEUP_TIME_ENABLE <= XEN_MIN_RELEASE, "{}", XEN_EFI_SET_WAKEUP_TIME_ENABLE);
+        assert!(since::XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY <= XEN_MIN_RELEASE, "{}", XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY);
+        assert!(since::XEN_EFI_VARIABLE_NON_VOLATILE <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARIABLE_NON_VOLATILE);
+        assert!(since::XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS);
+        assert!(since::XEN_EFI_VARIABLE_RUNTIME_ACCESS <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARIABLE_RUNTIME_ACCESS);
+        assert!(since::XEN_EFI_VARINFO_BOOT_SNAPSHOT <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARINFO_BOOT_SNAPSHOT);
+        assert!(since::XEN_FW_DISK_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_DISK_INFO);
+        assert!(since::XEN_FW_DISK_MBR_SIGNATURE <= XEN_MIN_RELEASE, "{}", XEN_FW_DISK_MBR_SIGNATURE);
+        assert!(since::XEN_FW_VBEDDC_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_VBEDDC_INFO);
+        assert!(since::XEN_FW_EFI_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_INFO);
+        assert!(since::XEN_FW_KBD_SHIFT_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_FW_KBD_SHIFT_FLAGS);
+        assert!(since::XEN_FW_EFI_VERSION <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_VERSION);
+        assert!(since::XEN_FW_EFI_CONFIG_TABLE <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_CONFIG_TABLE);
+        assert!(since::XEN_FW_EFI_VENDOR <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_VENDOR);
+        assert!(since::XEN_FW_EFI_MEM_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_MEM_INFO);
+        assert!(since::XEN_FW_EFI_RT_VERSION <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_RT_VERSION);
+        assert!(since::XEN_FW_EFI_PCI_ROM <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_PCI_ROM);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XEN_FW_EFI_APPLE_PROPERTIES <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_APPLE_PROPERTIES);
+        assert!(xenpf_efi_info::SINCE <= XEN_MIN_RELEASE && xenpf_efi_info::SINCE == since::xenpf_efi_info);
+        assert!(xenpf_firmware_info::SINCE <= XEN_MIN_RELEASE && xenpf_firmware_info::SINCE == since::xenpf_firmware_info);
+        assert!(xenpf_enter_acpi_sleep::SINCE <= XEN_MIN_RELEASE && xenpf_enter_acpi_sleep::SINCE == since::xenpf_enter_acpi_sleep);
+        assert!(since::XENPF_ACPI_SLEEP_EXTENDED <= XEN_MIN_RELEASE, "{}", XENPF_ACPI_SLEEP_EXTENDED);
+        assert!(xenpf_change_freq::SINCE <= XEN_MIN_RELEASE && xenpf_change_freq::SINCE == since::xenpf_change_freq);
+        assert!(xenpf_getidletime::SINCE <= XEN_MIN_RELEASE && xenpf_getidletime::SINCE == since::xenpf_getidletime);
+        assert!(since::XEN_PROCESSOR_PM_CX <= XEN_MIN_RELEASE, "{}", XEN_PROCESSOR_PM_CX);
+        assert!(since::XEN_PROCESSOR_PM_PX <= XEN_MIN_RELEASE, "{}", XEN_PROCESSOR_PM_PX);
+        assert!(since::XEN_PROCESSOR_PM_TX <= XEN_MIN_RELEASE, "{}", XEN_PROCESSOR_PM_TX);
+        assert!(since::XEN_PM_CX <= XEN_MIN_RELEASE, "{}", XEN_PM_CX);
+        assert!(since::XEN_PM_PX <= XEN_MIN_RELEASE, "{}", XEN_PM_PX);
+        assert!(since::XEN_PM_TX <= XEN_MIN_RELEASE, "{}", XEN_PM_TX);
+        assert!(since::XEN_PM_PDC <= XEN_MIN_RELEASE, "{}", XEN_PM_PDC);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XEN_PM_CPPC <= XEN_MIN_RELEASE, "{}", XEN_PM_CPPC);
+        assert!(since::XEN_PX_PCT <= XEN_MIN_RELEASE, "{}", XEN_PX_PCT);
+        assert!(since::XEN_PX_PSS <= XEN_MIN_RELEASE, "{}", XEN_PX_PSS);
+        assert!(since::XEN_PX_PPC <= XEN_MIN_RELEASE, "{}", XEN_PX_PPC);
+        assert!(since::XEN_PX_PSD <= XEN_MIN_RELEASE, "{}", XEN_PX_PSD);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XEN_CPPC_PSD <= XEN_MIN_RELEASE, "{}", XEN_CPPC_PSD);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XEN_CPPC_CPC <= XEN_MIN_RELEASE, "{}", XEN_CPPC_CPC);
+        assert!(xen_power_register::SINCE <= XEN_MIN_RELEASE && xen_power_register::SINCE == since::xen_power_register);
+        assert!(xen_processor_csd::SINCE <= XEN_MIN_RELEASE && xen_processor_csd::SINCE == since::xen_processor_csd);
+        assert!(xen_processor_cx::SINCE <= XEN_MIN_RELEASE && xen_processor_cx::SINCE == since::xen_processor_cx);
+        assert!(xen_processor_flags::SINCE <= XEN_MIN_RELEASE && xen_processor_flags::SINCE == since::xen_processor_flags);
+        assert!(xen_processor_power::SINCE <= XEN_MIN_RELEASE && xen_processor_power::SINCE == since::xen_processor_power);
+        assert!(xen_pct_register::SINCE <= XEN_MIN_RELEASE && xen_pct_register::SINCE == since::xen_pct_register);
+        assert!(xen_processor_px::SINCE <= XEN_MIN_RELEASE && xen_processor_px::SINCE == since::xen_processor_px);
+        assert!(xen_psd_package::SINCE <= XEN_MIN_RELEASE && xen_psd_package::SINCE == since::xen_psd_package);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_CPUPERF_SHARED_TYPE_HW <= XEN_MIN_RELEASE, "{}", XEN_CPUPERF_SHARED_TYPE_HW);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_CPUPERF_SHARED_TYPE_ALL <= XEN_MIN_RELEASE, "{}", XEN_CPUPERF_SHARED_TYPE_ALL);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_CPUPERF_SHARED_TYPE_ANY <= XEN_MIN_RELEASE, "{}", XEN_CPUPERF_SHARED_TYPE_ANY);
+        assert!(xen_processor_performance::SINCE <= XEN_MIN_RELEASE && xen_processor_performance::SINCE == since::xen_processor_performance);
+        #[cfg(feature = "xen-4-21")]
+        assert!(xen_processor_cppc::SINCE <= XEN_MIN_RELEASE && xen_processor_cppc::SINCE == since::xen_processor_cppc);
+        assert!(xenpf_set_processor_pminfo::SINCE <= XEN_MIN_RELEASE && xenpf_set_processor_pminfo::SINCE == since::xenpf_set_processor_pminfo);
+        assert!(since::XEN_PCPU_FLAGS_ONLINE <= XEN_MIN_RELEASE, "{}", XEN_PCPU_FLAGS_ONLINE);
+        assert!(since::XEN_PCPU_FLAGS_INVALID <= XEN_MIN_RELEASE, "{}", XEN_PCPU_FLAGS_INVALID);
+        assert!(xenpf_pcpuinfo::SINCE <= XEN_MIN_RELEASE && xenpf_pcpuinfo::SINCE == since::xenpf_pcpuinfo);
+        assert!(xenpf_pcpu_version::SINCE <= XEN_MIN_RELEASE && xenpf_pcpu_version::SINCE == since::xenpf_pcpu_version);
+        assert!(xenpf_cpu_ol::SINCE <= XEN_MIN_RELEASE && xenpf_cpu_ol::SINCE == since::xenpf_cpu_ol);
+        assert!(xenpf_cpu_hotadd::SINCE <= XEN_MIN_RELEASE && xenpf_cpu_hotadd::SINCE == since::xenpf_cpu_hotadd);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_cpu_hotadd_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_cpu_hotadd_t>());
+        assert!(xenpf_mem_hotadd::SINCE <= XEN_MIN_RELEASE && xenpf_mem_hotadd::SINCE == since::xenpf_mem_hotadd);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_mem_hotadd_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_mem_hotadd_t>());
+        assert!(since::XEN_CORE_PARKING_SET <= XEN_MIN_RELEASE, "{}", XEN_CORE_PARKING_SET);
+        assert!(since::XEN_CORE_PARKING_GET <= XEN_MIN_RELEASE, "{}", XEN_CORE_PARKING_GET);
+        assert!(xenpf_core_parking::SINCE <= XEN_MIN_RELEASE && xenpf_core_parking::SINCE == since::xenpf_core_parking);
+        assert!(since::XEN_RESOURCE_OP_MSR_READ <= XEN_MIN_RELEASE, "{}", XEN_RESOURCE_OP_MSR_READ);
+        assert!(since::XEN_RESOURCE_OP_MSR_WRITE <= XEN_MIN_RELEASE, "{}", XEN_RESOURCE_OP_MSR_WRITE);
+        assert!(xenpf_resource_entry::SINCE <= XEN_MIN_RELEASE && xenpf_resource_entry::SINCE == since::xenpf_resource_entry);
+        assert!(xenpf_resource_op::SINCE <= XEN_MIN_RELEASE && xenpf_resource_op::SINCE == since::xenpf_resource_op);
+        assert!(xenpf_symdata::SINCE <= XEN_MIN_RELEASE && xenpf_symdata::SINCE == since::xenpf_symdata);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::xenpf_dom0_console_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_dom0_console_t>());
+        #[cfg(feature = "xen-4-18")]
+        assert!(xenpf_ucode_revision::SINCE <= XEN_MIN_RELEASE && xenpf_ucode_revision::SINCE == since::xenpf_ucode_revision);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENPF_UCODE_FORCE <= XEN_MIN_RELEASE, "{}", XENPF_UCODE_FORCE);
+        #[cfg(feature = "xen-4-20")]
+        assert!(xenpf_microcode_update2::SINCE <= XEN_MIN_RELEASE && xenpf_microcode_update2::SINCE == since::xenpf_microcode_update2);
+        assert!(xen_platform_op::SINCE <= XEN_MIN_RELEASE && xen_platform_op::SINCE == since::xen_platform_op);
+        assert!(since::XENPF_settime32 <= XEN_MIN_RELEASE, "{}", XENPF_settime32);
+        assert!(since::XENPF_add_memtype <= XEN_MIN_RELEASE, "{}", XENPF_add_memtype);
+        assert!(since::XENPF_del_memtype <= XEN_MIN_RELEASE, "{}", XENPF_del_memtype);
+        assert!(since::XENPF_read_memtype <= XEN_MIN_RELEASE, "{}", XENPF_read_memtype);
+        assert!(since::XENPF_microcode_update <= XEN_MIN_RELEASE, "{}", XENPF_microcode_update);
+        assert!(since::XENPF_platform_quirk <= XEN_MIN_RELEASE, "{}", XENPF_platform_quirk);
+        assert!(since::XENPF_get_cpu_version <= XEN_MIN_RELEASE, "{}", XENPF_get_cpu_version);
+        assert!(since::XENPF_efi_runtime_call <= XEN_MIN_RELEASE, "{}", XENPF_efi_runtime_call);
+        assert!(since::XENPF_firmware_info <= XEN_MIN_RELEASE, "{}", XENPF_firmware_info);
+        assert!(since::XENPF_enter_acpi_sleep <= XEN_MIN_RELEASE, "{}", XENPF_enter_acpi_sleep);
+        assert!(since::XENPF_change_freq <= XEN_MIN_RELEASE, "{}", XENPF_change_freq);
+        assert!(since::XENPF_getidletime <= XEN_MIN_RELEASE, "{}", XENPF_getidletime);
+        assert!(since::XENPF_set_processor_pminfo <= XEN_MIN_RELEASE, "{}", XENPF_set_processor_pminfo);
+        assert!(since::XENPF_get_cpuinfo <= XEN_MIN_RELEASE, "{}", XENPF_get_cpuinfo);
+        assert!(since::XENPF_cpu_online <= XEN_MIN_RELEASE, "{}", XENPF_cpu_online);
+        assert!(since::XENPF_cpu_offline <= XEN_MIN_RELEASE, "{}", XENPF_cpu_offline);
+        assert!(since::XENPF_cpu_hotadd <= XEN_MIN_RELEASE, "{}", XENPF_cpu_hotadd);
+        assert!(since::XENPF_mem_hotadd <= XEN_MIN_RELEASE, "{}", XENPF_mem_hotadd);
+        assert!(since::XENPF_core_parking <= XEN_MIN_RELEASE, "{}", XENPF_core_parking);
+        assert!(since::XENPF_resource_op <= XEN_MIN_RELEASE, "{}", XENPF_resource_op);
+        assert!(since::XENPF_settime64 <= XEN_MIN_RELEASE, "{}", XENPF_settime64);
+        assert!(since::XENPF_get_symbol <= XEN_MIN_RELEASE, "{}", XENPF_get_symbol);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENPF_get_dom0_console <= XEN_MIN_RELEASE, "{}", XENPF_get_dom0_console);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENPF_get_ucode_revision <= XEN_MIN_RELEASE, "{}", XENPF_get_ucode_revision);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENPF_microcode_update2 <= XEN_MIN_RELEASE, "{}", XENPF_microcode_update2);
+        assert!(since::XENPF_settime <= XEN_MIN_RELEASE, "{}", XENPF_settime);
+    }
+}
+
 mod stable_pmu {
     use super::*;
     use xenabi::stable::pmu::*;

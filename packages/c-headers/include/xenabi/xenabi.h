@@ -35,6 +35,7 @@
 #include <xenabi/stable/params.h>
 #include <xenabi/stable/pciif.h>
 #include <xenabi/stable/physdev.h>
+#include <xenabi/stable/platform.h>
 #include <xenabi/stable/pmu.h>
 #include <xenabi/stable/pvcalls.h>
 #include <xenabi/stable/ring.h>

@@ -30,6 +30,7 @@ pub mod nmi;
 pub mod params;
 pub mod pciif;
 pub mod physdev;
+pub mod platform;
 pub mod pmu;
 #[cfg(feature = "xen-4-9")]
 pub mod pvcalls;
