@@ -46,6 +46,7 @@ mod x86 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -4087,6 +4088,70 @@ mod x86 {
         }
     }
 
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on x86");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on x86");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on x86");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on x86");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on x86: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on x86: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on x86: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on x86: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on x86: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on x86: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on x86");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on x86");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on x86");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on x86");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on x86");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on x86");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on x86");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on x86");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on x86");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on x86");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on x86");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on x86");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on x86");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on x86");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on x86");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on x86");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on x86");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on x86");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on x86");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on x86");
+        }
+    }
+
     mod stable_usbif {
         use super::*;
 
@@ -5500,6 +5565,7 @@ mod x86_64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -9551,6 +9617,70 @@ mod x86_64 {
         }
     }
 
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on x86_64");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on x86_64");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on x86_64");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on x86_64");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on x86_64: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on x86_64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on x86_64: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on x86_64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on x86_64: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on x86_64: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on x86_64");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on x86_64");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on x86_64");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on x86_64");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on x86_64");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on x86_64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on x86_64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on x86_64");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on x86_64");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on x86_64");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on x86_64");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on x86_64");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on x86_64");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on x86_64");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on x86_64");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on x86_64");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on x86_64");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on x86_64");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on x86_64");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on x86_64");
+        }
+    }
+
     mod stable_usbif {
         use super::*;
 
@@ -10976,6 +11106,7 @@ mod arm {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -14942,6 +15073,70 @@ mod arm {
         }
     }
 
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on arm");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on arm");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on arm");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on arm");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on arm: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on arm: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on arm: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on arm: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on arm: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on arm: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on arm");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on arm");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on arm");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on arm");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on arm");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on arm");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on arm");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on arm");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on arm");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on arm");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on arm");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on arm");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on arm");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on arm");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on arm");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on arm");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on arm");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on arm");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on arm");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on arm");
+        }
+    }
+
     mod stable_usbif {
         use super::*;
 
@@ -16283,6 +16478,7 @@ mod aarch64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -20247,6 +20443,70 @@ mod aarch64 {
             assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on aarch64");
             assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on aarch64");
             assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on aarch64");
+        }
+    }
+
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on aarch64");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on aarch64");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on aarch64");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on aarch64");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on aarch64: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on aarch64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on aarch64: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on aarch64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on aarch64: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on aarch64: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on aarch64");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on aarch64");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on aarch64");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on aarch64");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on aarch64");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on aarch64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on aarch64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on aarch64");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on aarch64");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on aarch64");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on aarch64");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on aarch64");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on aarch64");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on aarch64");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on aarch64");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on aarch64");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on aarch64");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on aarch64");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on aarch64");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on aarch64");
         }
     }
 

@@ -42,6 +42,7 @@
 #include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/tpmif.h>
+#include <xenabi/stable/trace.h>
 #include <xenabi/stable/usbif.h>
 #include <xenabi/stable/vcpu.h>
 #include <xenabi/stable/version.h>

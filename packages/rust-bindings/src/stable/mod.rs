@@ -39,6 +39,7 @@ pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
 pub mod tpmif;
+pub mod trace;
 pub mod usbif;
 pub mod vcpu;
 pub mod version;
