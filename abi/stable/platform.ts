@@ -13,7 +13,9 @@
  * `XENPF_settime` and the typedef `xenpf_settime_t` are aliases Xen points at the 64-bit
  * form (`XENPF_settime64`, `xenpf_settime64`) for guests of interface 0x00040600 or newer and
  * at the 32-bit form below it; xenabi gives the constant its legacy value and the typedef to
- * guests of the newer interfaces only.
+ * guests of the newer interfaces only. Xen's union member `xen_platform_op.u.settime`, whose
+ * type is that typedef, is not declared: a member cannot change its type with the interface
+ * version in xenabi, and `settime32` and `settime64` cover the same bytes.
  */
 import {
   abiModule,
@@ -993,7 +995,6 @@ export const xen_platform_op = struct('xen_platform_op', {
       inlineUnion({
         doc: 'The command\'s record, in 128 bytes.',
         fields: [
-          field('settime', xenpf_settime_t, { doc: 'XENPF_settime, in the caller\'s interface.' }),
           field('settime32', xenpf_settime32, { doc: 'XENPF_settime32.' }),
           field('settime64', xenpf_settime64, { doc: 'XENPF_settime64.' }),
           field('add_memtype', xenpf_add_memtype, { doc: 'XENPF_add_memtype.' }),

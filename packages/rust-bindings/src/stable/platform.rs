@@ -2813,8 +2813,6 @@ impl xen_platform_op {
 #[derive(Clone, Copy)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub union xen_platform_op_u {
-    /// XENPF_settime, in the caller's interface.
-    pub settime: xenpf_settime_t,
     /// XENPF_settime32.
     pub settime32: xenpf_settime32,
     /// XENPF_settime64.
@@ -3543,8 +3541,6 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on x86");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on x86");
     assert!(align_of::<xen_platform_op_u>() == 4, "xen_platform_op.u: align on x86");
-    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on x86");
-    assert!(size_of::<xenpf_settime_t>() == 24, "xen_platform_op.u.settime: size on x86");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on x86");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on x86");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on x86");
@@ -4015,8 +4011,6 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on x86_64");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on x86_64");
     assert!(align_of::<xen_platform_op_u>() == 8, "xen_platform_op.u: align on x86_64");
-    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on x86_64");
-    assert!(size_of::<xenpf_settime_t>() == 24, "xen_platform_op.u.settime: size on x86_64");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on x86_64");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on x86_64");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on x86_64");
@@ -4487,8 +4481,6 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on arm");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on arm");
     assert!(align_of::<xen_platform_op_u>() == 8, "xen_platform_op.u: align on arm");
-    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on arm");
-    assert!(size_of::<xenpf_settime_t>() == 24, "xen_platform_op.u.settime: size on arm");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on arm");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on arm");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on arm");
@@ -4959,8 +4951,6 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on aarch64");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on aarch64");
     assert!(align_of::<xen_platform_op_u>() == 8, "xen_platform_op.u: align on aarch64");
-    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on aarch64");
-    assert!(size_of::<xenpf_settime_t>() == 24, "xen_platform_op.u.settime: size on aarch64");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on aarch64");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on aarch64");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on aarch64");

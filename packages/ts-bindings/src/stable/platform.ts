@@ -10641,8 +10641,6 @@ export { xen_platform_op as xen_platform_op_t };
  * @since 4.6
  */
 export interface xen_platform_op_u {
-  /** XENPF_settime, in the caller's interface. */
-  settime?: xenpf_settime_t;
   /** XENPF_settime32. */
   settime32?: xenpf_settime32;
   /** XENPF_settime64. */
@@ -10707,8 +10705,6 @@ export interface xen_platform_op_u {
  * @since 4.6
  */
 export interface xen_platform_op_u_view extends RecordView {
-  /** XENPF_settime, in the caller's interface. */
-  readonly settime: xenpf_settime64_view;
   /** XENPF_settime32. */
   readonly settime32: xenpf_settime32_view;
   /** XENPF_settime64. */
@@ -10765,7 +10761,6 @@ const xen_platform_op_u$layout0: RecordLayout = frozen({
   size: 128,
   align: 4,
   fields: [
-    { name: 'settime', offset: 0, size: 24, align: 4, type: 'xenpf_settime_t', value: 'record', record: 'xenpf_settime64' },
     { name: 'settime32', offset: 0, size: 16, align: 4, type: 'struct xenpf_settime32', value: 'record', record: 'xenpf_settime32' },
     { name: 'settime64', offset: 0, size: 24, align: 4, type: 'struct xenpf_settime64', value: 'record', record: 'xenpf_settime64' },
     { name: 'add_memtype', offset: 0, size: 24, align: 4, type: 'struct xenpf_add_memtype', value: 'record', record: 'xenpf_add_memtype' },
@@ -10801,7 +10796,6 @@ const xen_platform_op_u$layout1: RecordLayout = frozen({
   size: 128,
   align: 8,
   fields: [
-    { name: 'settime', offset: 0, size: 24, align: 8, type: 'xenpf_settime_t', value: 'record', record: 'xenpf_settime64' },
     { name: 'settime32', offset: 0, size: 16, align: 8, type: 'struct xenpf_settime32', value: 'record', record: 'xenpf_settime32' },
     { name: 'settime64', offset: 0, size: 24, align: 8, type: 'struct xenpf_settime64', value: 'record', record: 'xenpf_settime64' },
     { name: 'add_memtype', offset: 0, size: 32, align: 8, type: 'struct xenpf_add_memtype', value: 'record', record: 'xenpf_add_memtype' },

@@ -1347,8 +1347,6 @@ struct xen_platform_op {
     uint32_t interface_version;
     /** The command's record. */
     union {
-        /** XENPF_settime, in the caller's interface. */
-        xenpf_settime_t settime;
         /** XENPF_settime32. */
         struct xenpf_settime32 settime32;
         /** XENPF_settime64. */
@@ -2488,8 +2486,6 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -3153,8 +3149,6 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -3818,8 +3812,6 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -4483,8 +4475,6 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
-XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
