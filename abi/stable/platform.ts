@@ -211,16 +211,15 @@ export const xenpf_efi_guid = struct('xenpf_efi_guid', {
 });
 
 /** The members of `get_variable` and `set_variable`, which Xen declares as one anonymous struct. */
-const variableRecord = (what: string) =>
-  inlineStruct({
-    doc: `${what} one EFI variable.`,
+const VARIABLE = inlineStruct({
+    doc: 'Read or write one EFI variable.',
     fields: [
       field('name', handle('void'), { doc: 'The variable\'s name, a NUL-terminated UCS-2 string.' }),
       field('size', xen_ulong_t, { doc: 'The data\'s size in bytes (IN: the buffer\'s; OUT: the variable\'s). Example: 4.' }),
       field('data', handle('void'), { doc: 'The data.' }),
       field('vendor_guid', xenpf_efi_guid, { doc: 'The variable\'s vendor GUID.' }),
     ],
-  });
+});
 
 export const xenpf_efi_runtime_call = struct('xenpf_efi_runtime_call', {
   typedef: 'xenpf_efi_runtime_call_t',
@@ -250,8 +249,8 @@ export const xenpf_efi_runtime_call = struct('xenpf_efi_runtime_call', {
           field('set_time', xenpf_efi_time, { doc: 'XEN_EFI_set_time: IN, the new time.' }),
           field('get_wakeup_time', xenpf_efi_time, { doc: 'XEN_EFI_get_wakeup_time: OUT, the alarm time.' }),
           field('set_wakeup_time', xenpf_efi_time, { doc: 'XEN_EFI_set_wakeup_time: IN, the alarm time.' }),
-          field('get_variable', variableRecord('Read'), { doc: 'XEN_EFI_get_variable.' }),
-          field('set_variable', variableRecord('Write'), { doc: 'XEN_EFI_set_variable.' }),
+          field('get_variable', VARIABLE, { doc: 'XEN_EFI_get_variable.' }),
+          field('set_variable', VARIABLE, { doc: 'XEN_EFI_set_variable.' }),
           field(
             'get_next_variable_name',
             inlineStruct({
@@ -995,6 +994,10 @@ export const xen_platform_op = struct('xen_platform_op', {
       inlineUnion({
         doc: 'The command\'s record, in 128 bytes.',
         fields: [
+          field('settime', xenpf_settime64, {
+            legacyType: { type: xenpf_settime32, belowInterfaceVersion: V4_6 },
+            doc: 'XENPF_settime: xenpf_settime64 (xenpf_settime32 below interface 0x00040600, as Xen\'s xenpf_settime_t).',
+          }),
           field('settime32', xenpf_settime32, { doc: 'XENPF_settime32.' }),
           field('settime64', xenpf_settime64, { doc: 'XENPF_settime64.' }),
           field('add_memtype', xenpf_add_memtype, { doc: 'XENPF_add_memtype.' }),

@@ -3501,6 +3501,7 @@ mod x86 {
         fn xen_platform_op_u() {
             assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on x86");
             assert_eq!(align_of::<xen_platform_op_u>(), 4, "xen_platform_op.u: align on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on x86");
             assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on x86");
             assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on x86");
             assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on x86");
@@ -9033,6 +9034,7 @@ mod x86_64 {
         fn xen_platform_op_u() {
             assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on x86_64");
             assert_eq!(align_of::<xen_platform_op_u>(), 8, "xen_platform_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on x86_64");
             assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on x86_64");
             assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on x86_64");
             assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on x86_64");
@@ -14560,6 +14562,7 @@ mod arm {
         fn xen_platform_op_u() {
             assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on arm");
             assert_eq!(align_of::<xen_platform_op_u>(), 8, "xen_platform_op.u: align on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on arm");
             assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on arm");
             assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on arm");
             assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on arm");
@@ -19931,6 +19934,7 @@ mod aarch64 {
         fn xen_platform_op_u() {
             assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on aarch64");
             assert_eq!(align_of::<xen_platform_op_u>(), 8, "xen_platform_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on aarch64");
             assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on aarch64");
             assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on aarch64");
             assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on aarch64");

@@ -496,7 +496,7 @@ impl xenpf_efi_runtime_call_u_get_time {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
-/// Read one EFI variable.
+/// Read or write one EFI variable.
 ///
 /// C: the struct declared inline in `union xenpf_efi_runtime_call.u` as `xenpf_efi_runtime_call.u.get_variable`; xenabi names it `xenpf_efi_runtime_call_u_get_variable`.
 ///
@@ -522,7 +522,7 @@ impl xenpf_efi_runtime_call_u_get_variable {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
-/// Write one EFI variable.
+/// Read or write one EFI variable.
 ///
 /// C: the struct declared inline in `union xenpf_efi_runtime_call.u` as `xenpf_efi_runtime_call.u.set_variable`; xenabi names it `xenpf_efi_runtime_call_u_set_variable`.
 ///
@@ -2813,6 +2813,8 @@ impl xen_platform_op {
 #[derive(Clone, Copy)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub union xen_platform_op_u {
+    /// XENPF_settime: xenpf_settime64 (xenpf_settime32 below interface 0x00040600, as Xen's xenpf_settime_t).
+    pub settime: xenpf_settime64,
     /// XENPF_settime32.
     pub settime32: xenpf_settime32,
     /// XENPF_settime64.
@@ -3541,6 +3543,7 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on x86");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on x86");
     assert!(align_of::<xen_platform_op_u>() == 4, "xen_platform_op.u: align on x86");
+    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on x86");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on x86");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on x86");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on x86");
@@ -4011,6 +4014,7 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on x86_64");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on x86_64");
     assert!(align_of::<xen_platform_op_u>() == 8, "xen_platform_op.u: align on x86_64");
+    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on x86_64");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on x86_64");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on x86_64");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on x86_64");
@@ -4481,6 +4485,7 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on arm");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on arm");
     assert!(align_of::<xen_platform_op_u>() == 8, "xen_platform_op.u: align on arm");
+    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on arm");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on arm");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on arm");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on arm");
@@ -4951,6 +4956,7 @@ const _: () = {
     assert!(offset_of!(xen_platform_op, u) == 8, "xen_platform_op.u: offset on aarch64");
     assert!(size_of::<xen_platform_op_u>() == 128, "xen_platform_op.u: size on aarch64");
     assert!(align_of::<xen_platform_op_u>() == 8, "xen_platform_op.u: align on aarch64");
+    assert!(offset_of!(xen_platform_op_u, settime) == 0, "xen_platform_op.u.settime: offset on aarch64");
     assert!(offset_of!(xen_platform_op_u, settime32) == 0, "xen_platform_op.u.settime32: offset on aarch64");
     assert!(offset_of!(xen_platform_op_u, settime64) == 0, "xen_platform_op.u.settime64: offset on aarch64");
     assert!(offset_of!(xen_platform_op_u, add_memtype) == 0, "xen_platform_op.u.add_memtype: offset on aarch64");

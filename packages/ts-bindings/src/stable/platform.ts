@@ -2144,7 +2144,7 @@ export const xenpf_efi_runtime_call_u_get_time: RecordCodec<xenpf_efi_runtime_ca
 };
 
 /**
- * Read one EFI variable.
+ * Read or write one EFI variable.
  *
  * Size: 28 bytes on x86_32, 40 bytes on x86_64, 40 bytes on arm32, 40 bytes on arm64.
  * @since 4.6
@@ -2338,7 +2338,7 @@ export const xenpf_efi_runtime_call_u_get_variable: RecordCodec<xenpf_efi_runtim
 };
 
 /**
- * Write one EFI variable.
+ * Read or write one EFI variable.
  *
  * Size: 28 bytes on x86_32, 40 bytes on x86_64, 40 bytes on arm32, 40 bytes on arm64.
  * @since 4.6
@@ -10641,6 +10641,8 @@ export { xen_platform_op as xen_platform_op_t };
  * @since 4.6
  */
 export interface xen_platform_op_u {
+  /** XENPF_settime: xenpf_settime64 (xenpf_settime32 below interface 0x00040600, as Xen's xenpf_settime_t). */
+  settime?: xenpf_settime64;
   /** XENPF_settime32. */
   settime32?: xenpf_settime32;
   /** XENPF_settime64. */
@@ -10705,6 +10707,8 @@ export interface xen_platform_op_u {
  * @since 4.6
  */
 export interface xen_platform_op_u_view extends RecordView {
+  /** XENPF_settime: xenpf_settime64 (xenpf_settime32 below interface 0x00040600, as Xen's xenpf_settime_t). */
+  readonly settime: xenpf_settime64_view;
   /** XENPF_settime32. */
   readonly settime32: xenpf_settime32_view;
   /** XENPF_settime64. */
@@ -10761,6 +10765,7 @@ const xen_platform_op_u$layout0: RecordLayout = frozen({
   size: 128,
   align: 4,
   fields: [
+    { name: 'settime', offset: 0, size: 24, align: 4, type: 'struct xenpf_settime64', value: 'record', record: 'xenpf_settime64' },
     { name: 'settime32', offset: 0, size: 16, align: 4, type: 'struct xenpf_settime32', value: 'record', record: 'xenpf_settime32' },
     { name: 'settime64', offset: 0, size: 24, align: 4, type: 'struct xenpf_settime64', value: 'record', record: 'xenpf_settime64' },
     { name: 'add_memtype', offset: 0, size: 24, align: 4, type: 'struct xenpf_add_memtype', value: 'record', record: 'xenpf_add_memtype' },
@@ -10796,6 +10801,7 @@ const xen_platform_op_u$layout1: RecordLayout = frozen({
   size: 128,
   align: 8,
   fields: [
+    { name: 'settime', offset: 0, size: 24, align: 8, type: 'struct xenpf_settime64', value: 'record', record: 'xenpf_settime64' },
     { name: 'settime32', offset: 0, size: 16, align: 8, type: 'struct xenpf_settime32', value: 'record', record: 'xenpf_settime32' },
     { name: 'settime64', offset: 0, size: 24, align: 8, type: 'struct xenpf_settime64', value: 'record', record: 'xenpf_settime64' },
     { name: 'add_memtype', offset: 0, size: 32, align: 8, type: 'struct xenpf_add_memtype', value: 'record', record: 'xenpf_add_memtype' },

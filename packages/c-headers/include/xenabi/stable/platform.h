@@ -1347,6 +1347,11 @@ struct xen_platform_op {
     uint32_t interface_version;
     /** The command's record. */
     union {
+        /**
+         * XENPF_settime: xenpf_settime64 (xenpf_settime32 below interface 0x00040600, as Xen's
+         * xenpf_settime_t).
+         */
+        struct xenpf_settime64 settime;
         /** XENPF_settime32. */
         struct xenpf_settime32 settime32;
         /** XENPF_settime64. */
@@ -2486,6 +2491,8 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -3149,6 +3156,8 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -3812,6 +3821,8 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -4475,6 +4486,8 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__interface_version__size, sizeof(
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struct xen_platform_op, u) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
