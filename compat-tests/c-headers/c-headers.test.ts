@@ -227,8 +227,9 @@ describe('the generated C headers', () => {
       const dir = join(BUILD, 'coexist');
       const expectations: Expectation[] = [];
       /** Xen-first is left out when `xenFirst` is false; either order may be expected to fail. */
-      const pair = (label: string, m: ModuleDecl, head: string, compilers: Compiler[], release: string, want: { xenFirst?: boolean; xenFirstFails?: RegExp; oursFirstFails?: RegExp } = {}) => {
-        const uses = handleUses(s.newest, m);
+      const pair = (label: string, m: ModuleDecl, head: string, compilers: Compiler[], release: string, want: { xenFirst?: boolean; xenFirstFails?: RegExp; oursFirstFails?: RegExp; uses?: ReleaseModel } = {}) => {
+        // The handles of the records the header declares: at a minimum release, those alive in it.
+        const uses = handleUses(want.uses ?? s.newest, m);
         const include = s.include;
         const ours = writeUnit(dir, `${label}-ours-first`, [head, includeOurs(m), includeXen(m), ...uses].filter(Boolean));
         const xen = writeUnit(dir, `${label}-xen-first`, [head, includeXen(m), includeOurs(m), ...uses].filter(Boolean));
@@ -260,7 +261,7 @@ describe('the generated C headers', () => {
       const dialects = coexistenceCompilers(false).filter((c) => c.cxx || (c.tool.command === 'clang' && c.std === 'c11'));
       for (const m of s.newest.modules.filter((x) => x.namespace === 'stable')) {
         const redeclared = redeclaredByXen(s.newest, m) ? REDEFINED_BY_XEN : undefined;
-        pair(`${m.name}-min-${INSTALLED_XEN_RELEASE}`, m, `#define XENABI_XEN_MIN_VERSION ${releaseHex(INSTALLED_XEN_RELEASE)}`, dialects, `min ${INSTALLED_XEN_RELEASE}`, { oursFirstFails: redeclared });
+        pair(`${m.name}-min-${INSTALLED_XEN_RELEASE}`, m, `#define XENABI_XEN_MIN_VERSION ${releaseHex(INSTALLED_XEN_RELEASE)}`, dialects, `min ${INSTALLED_XEN_RELEASE}`, { oursFirstFails: redeclared, uses: installed });
       }
       const report = await check(expectations);
       expect(report, report).toBe('');

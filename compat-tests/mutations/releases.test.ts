@@ -85,6 +85,9 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.12→4.13 FIELD_WIDTH_CHANGED dom0_vga_console_info.u.vesa_lfb',
         '4.12→4.13 RECORD_SIZE_CHANGED dom0_vga_console_info.u.vesa_lfb',
         '4.18→4.19 CONSTANT_VALUE_CHANGED XEN_ELFNOTE_MAX',
+        // trace.h: the VMX exit events renamed when the SVM ones came
+        '4.18→4.19 CONSTANT_REMOVED TRC_HVM_VMEXIT',
+        '4.18→4.19 CONSTANT_REMOVED TRC_HVM_VMEXIT64',
         '4.11→4.12 CONSTANT_REMOVED __HYPERVISOR_xc_reserved_op',
         '4.11→4.12 CONSTANT_REMOVED VIRQ_XC_RESERVED',
         '4.21→4.22 CONSTANT_REMOVED VGCF_I387_VALID',

@@ -9,6 +9,7 @@
 import { archScalarChecks, recordChecks, type LayoutCheck } from '../emit/c/layout-checks.js';
 import { COMMON_MODULE, declarationOrder } from '../emit/c/view-model.js';
 import { memberExpression, recordTypeName } from '../emit/c/names.js';
+import { DATA_MODELS } from '../layout/datamodels.js';
 import { ArchLayout } from '../layout/engine.js';
 import { onArch } from '../model/arch.js';
 import type { AliasDecl, Arch, ConstantDecl, IntegerCType, ModuleDecl, Namespace, RecordDecl, SourceLocation, TypeRef } from '../model/types.js';
@@ -126,7 +127,7 @@ function recordVerifyChecks(model: ReleaseModel, record: RecordDecl, layout: Arc
       out.push({ subject: subject(m.path), what: 'bits', probe: { kind: 'bits', type, path: m.path }, expected: bitsValue(m.bitOffset ?? 0, m.bitWidth ?? 0), shown: bitsText(m.bitOffset ?? 0, m.bitWidth ?? 0) });
       continue;
     }
-    const signed = integerSignedness(model, memberType(model, record, m.path));
+    const signed = integerSignedness(model, memberType(model, record, m.path), layout.arch);
     if (signed !== undefined) out.push({ subject: subject(m.path), what: 'signed', probe: { kind: 'value', expr: signednessExpression(`XENABI_TYPEOF(${memberExpression(type, m.path)})`) }, expected: signed ? 1n : 0n, shown: signed ? 'signed' : 'unsigned' });
   }
   return out;
@@ -139,7 +140,7 @@ function aliasChecks(model: ReleaseModel, alias: AliasDecl, layout: ArchLayout):
     { subject, what: 'size', probe: { kind: 'value', expr: `sizeof(${alias.name})` }, expected: BigInt(sa.size) },
     { subject, what: 'align', probe: { kind: 'value', expr: `XENABI_ALIGNOF(${alias.name})` }, expected: BigInt(sa.align) },
   ];
-  const signed = integerSignedness(model, alias.type);
+  const signed = integerSignedness(model, alias.type, layout.arch);
   if (signed !== undefined) out.push({ subject, what: 'signed', probe: { kind: 'value', expr: signednessExpression(alias.name) }, expected: signed ? 1n : 0n, shown: signed ? 'signed' : 'unsigned' });
   return out;
 }
@@ -195,8 +196,10 @@ function signednessExpression(type: string): string {
 }
 
 /** Whether a type is a signed integer, an unsigned one, or no integer at all (undefined). */
-export function integerSignedness(model: Pick<ReleaseModel, 'aliases'>, type: TypeRef | undefined): boolean | undefined {
+export function integerSignedness(model: Pick<ReleaseModel, 'aliases'>, type: TypeRef | undefined, arch?: Arch): boolean | undefined {
   for (let depth = 0; type && depth < 16; depth++) {
+    // Plain char is signed or not as the architecture's data model says (signed on x86, not on Arm).
+    if (type.kind === 'scalar' && type.name === 'char') return arch === undefined ? undefined : DATA_MODELS[arch].charSigned;
     if (type.kind === 'scalar') return type.name.startsWith('int');
     if (type.kind === 'archScalar') return false;
     if (type.kind !== 'alias') return undefined;

@@ -35,6 +35,13 @@ describe('verifyChecks', () => {
     expect(set.counts.records).toBeGreaterThan(50);
   });
 
+  it('expects a plain char member signed on x86 and unsigned on Arm, as the data models say', () => {
+    const x86 = verifyChecks(atRelease(model, '4.17'), 'x86_64');
+    const arm = verifyChecks(atRelease(model, '4.17'), 'arm64');
+    expect(find(x86.checks, 'xenpf_symdata.type', 'signed')).toMatchObject({ expected: 1n, shown: 'signed' });
+    expect(find(arm.checks, 'xenpf_symdata.type', 'signed')).toMatchObject({ expected: 0n, shown: 'unsigned' });
+  });
+
   it("leaves Linux's interface (abi/linux) to the Linux header checks: Xen's headers do not declare it", () => {
     const set = verifyChecks(atRelease(model, '4.17'), 'x86_64');
     expect(model.modules.some((m) => m.namespace === 'linux')).toBe(true);

@@ -8,6 +8,10 @@
 use crate::stable::event_channel::evtchn_port_t;
 use crate::stable::kexec::xen_kexec_segment_t;
 use crate::stable::memory::xen_vmemrange_t;
+use crate::stable::platform::xen_processor_csd_t;
+use crate::stable::platform::xen_processor_cx_t;
+use crate::stable::platform::xen_processor_px_t;
+use crate::stable::platform::xenpf_resource_entry_t;
 use crate::stable::vcpu::vcpu_runstate_info_t;
 use crate::stable::xen_guest::vcpu_time_info_t;
 
@@ -142,7 +146,6 @@ type NativeHandle = u64;
 /// C: `XEN_GUEST_HANDLE(char)`, a guest address of `char`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-22")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -150,7 +153,6 @@ pub struct __guest_handle_char {
     raw: NativeHandle,
 }
 
-#[cfg(feature = "xen-4-22")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_char {
     /// The null handle: no buffer.
@@ -500,6 +502,110 @@ impl __guest_handle_uint {
     #[inline]
     pub fn as_ptr(self) -> *mut ::core::ffi::c_uint {
         self.addr() as *mut ::core::ffi::c_uint
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(uint32)`, a guest address of `uint32_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_uint32 {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_uint32 {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut u32) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut u32 {
+        self.addr() as *mut u32
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(uint64)`, a guest address of `uint64_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_uint64 {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_uint64 {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut u64) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut u64 {
+        self.addr() as *mut u64
     }
 
     /// True for the null handle.
@@ -873,6 +979,162 @@ impl __guest_handle_xen_pfn_t {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE(xen_processor_csd_t)`, a guest address of `xen_processor_csd_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_xen_processor_csd_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_xen_processor_csd_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_processor_csd_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_processor_csd_t {
+        self.addr() as *mut xen_processor_csd_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(xen_processor_cx_t)`, a guest address of `xen_processor_cx_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_xen_processor_cx_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_xen_processor_cx_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_processor_cx_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_processor_cx_t {
+        self.addr() as *mut xen_processor_cx_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(xen_processor_px_t)`, a guest address of `xen_processor_px_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_xen_processor_px_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_xen_processor_px_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_processor_px_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_processor_px_t {
+        self.addr() as *mut xen_processor_px_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE(xen_ulong_t)`, a guest address of `xen_ulong_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -977,6 +1239,58 @@ impl __guest_handle_xen_vmemrange_t {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE(xenpf_resource_entry_t)`, a guest address of `xenpf_resource_entry_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_xenpf_resource_entry_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_xenpf_resource_entry_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xenpf_resource_entry_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xenpf_resource_entry_t {
+        self.addr() as *mut xenpf_resource_entry_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 
 #[cfg(target_arch = "x86")]
@@ -987,6 +1301,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+    assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
+    assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
     assert!(size_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: size on x86");
     assert!(align_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: align on x86");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: size on x86");
@@ -995,6 +1311,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_int>() == 4, "__guest_handle_int: align on x86");
     assert!(size_of::<__guest_handle_uint>() == 4, "__guest_handle_uint: size on x86");
     assert!(align_of::<__guest_handle_uint>() == 4, "__guest_handle_uint: align on x86");
+    assert!(size_of::<__guest_handle_uint32>() == 4, "__guest_handle_uint32: size on x86");
+    assert!(align_of::<__guest_handle_uint32>() == 4, "__guest_handle_uint32: align on x86");
+    assert!(size_of::<__guest_handle_uint64>() == 4, "__guest_handle_uint64: size on x86");
+    assert!(align_of::<__guest_handle_uint64>() == 4, "__guest_handle_uint64: align on x86");
     assert!(size_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: size on x86");
     assert!(align_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: align on x86");
     assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
@@ -1009,10 +1329,18 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 4, "__guest_handle_xen_kexec_segment_t: align on x86");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
+    assert!(size_of::<__guest_handle_xen_processor_csd_t>() == 4, "__guest_handle_xen_processor_csd_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_processor_csd_t>() == 4, "__guest_handle_xen_processor_csd_t: align on x86");
+    assert!(size_of::<__guest_handle_xen_processor_cx_t>() == 4, "__guest_handle_xen_processor_cx_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_processor_cx_t>() == 4, "__guest_handle_xen_processor_cx_t: align on x86");
+    assert!(size_of::<__guest_handle_xen_processor_px_t>() == 4, "__guest_handle_xen_processor_px_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_processor_px_t>() == 4, "__guest_handle_xen_processor_px_t: align on x86");
     assert!(size_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: size on x86");
     assert!(align_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: align on x86");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 4, "__guest_handle_xen_vmemrange_t: size on x86");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 4, "__guest_handle_xen_vmemrange_t: align on x86");
+    assert!(size_of::<__guest_handle_xenpf_resource_entry_t>() == 4, "__guest_handle_xenpf_resource_entry_t: size on x86");
+    assert!(align_of::<__guest_handle_xenpf_resource_entry_t>() == 4, "__guest_handle_xenpf_resource_entry_t: align on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-11"))]
@@ -1024,13 +1352,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_uint8>() == 4, "__guest_handle_const_uint8: align on x86");
 };
 
-#[cfg(all(target_arch = "x86", feature = "xen-4-22"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
-    assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
-};
-
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, size_of};
@@ -1039,6 +1360,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
+    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on x86_64");
     assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on x86_64");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on x86_64");
@@ -1047,6 +1370,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on x86_64");
     assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on x86_64");
     assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on x86_64");
+    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on x86_64");
+    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on x86_64");
+    assert!(size_of::<__guest_handle_uint64>() == 8, "__guest_handle_uint64: size on x86_64");
+    assert!(align_of::<__guest_handle_uint64>() == 8, "__guest_handle_uint64: align on x86_64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on x86_64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on x86_64");
     assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
@@ -1061,10 +1388,18 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on x86_64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_processor_csd_t>() == 8, "__guest_handle_xen_processor_csd_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_processor_csd_t>() == 8, "__guest_handle_xen_processor_csd_t: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_processor_cx_t>() == 8, "__guest_handle_xen_processor_cx_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_processor_cx_t>() == 8, "__guest_handle_xen_processor_cx_t: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_processor_px_t>() == 8, "__guest_handle_xen_processor_px_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_processor_px_t>() == 8, "__guest_handle_xen_processor_px_t: align on x86_64");
     assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on x86_64");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on x86_64");
+    assert!(size_of::<__guest_handle_xenpf_resource_entry_t>() == 8, "__guest_handle_xenpf_resource_entry_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xenpf_resource_entry_t>() == 8, "__guest_handle_xenpf_resource_entry_t: align on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-11"))]
@@ -1076,13 +1411,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on x86_64");
 };
 
-#[cfg(all(target_arch = "x86_64", feature = "xen-4-22"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
-    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
-};
-
 #[cfg(target_arch = "arm")]
 const _: () = {
     use ::core::mem::{align_of, size_of};
@@ -1091,6 +1419,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
+    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on arm");
     assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on arm");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on arm");
@@ -1099,6 +1429,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on arm");
     assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on arm");
     assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on arm");
+    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on arm");
+    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on arm");
+    assert!(size_of::<__guest_handle_uint64>() == 8, "__guest_handle_uint64: size on arm");
+    assert!(align_of::<__guest_handle_uint64>() == 8, "__guest_handle_uint64: align on arm");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on arm");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on arm");
     assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
@@ -1113,10 +1447,18 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on arm");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
+    assert!(size_of::<__guest_handle_xen_processor_csd_t>() == 8, "__guest_handle_xen_processor_csd_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_processor_csd_t>() == 8, "__guest_handle_xen_processor_csd_t: align on arm");
+    assert!(size_of::<__guest_handle_xen_processor_cx_t>() == 8, "__guest_handle_xen_processor_cx_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_processor_cx_t>() == 8, "__guest_handle_xen_processor_cx_t: align on arm");
+    assert!(size_of::<__guest_handle_xen_processor_px_t>() == 8, "__guest_handle_xen_processor_px_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_processor_px_t>() == 8, "__guest_handle_xen_processor_px_t: align on arm");
     assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on arm");
     assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on arm");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on arm");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on arm");
+    assert!(size_of::<__guest_handle_xenpf_resource_entry_t>() == 8, "__guest_handle_xenpf_resource_entry_t: size on arm");
+    assert!(align_of::<__guest_handle_xenpf_resource_entry_t>() == 8, "__guest_handle_xenpf_resource_entry_t: align on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-11"))]
@@ -1128,13 +1470,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on arm");
 };
 
-#[cfg(all(target_arch = "arm", feature = "xen-4-22"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
-    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
-};
-
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, size_of};
@@ -1143,6 +1478,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
+    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on aarch64");
     assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on aarch64");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on aarch64");
@@ -1151,6 +1488,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on aarch64");
     assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on aarch64");
     assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on aarch64");
+    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on aarch64");
+    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on aarch64");
+    assert!(size_of::<__guest_handle_uint64>() == 8, "__guest_handle_uint64: size on aarch64");
+    assert!(align_of::<__guest_handle_uint64>() == 8, "__guest_handle_uint64: align on aarch64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on aarch64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on aarch64");
     assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
@@ -1165,10 +1506,18 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on aarch64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_processor_csd_t>() == 8, "__guest_handle_xen_processor_csd_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_processor_csd_t>() == 8, "__guest_handle_xen_processor_csd_t: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_processor_cx_t>() == 8, "__guest_handle_xen_processor_cx_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_processor_cx_t>() == 8, "__guest_handle_xen_processor_cx_t: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_processor_px_t>() == 8, "__guest_handle_xen_processor_px_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_processor_px_t>() == 8, "__guest_handle_xen_processor_px_t: align on aarch64");
     assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on aarch64");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on aarch64");
+    assert!(size_of::<__guest_handle_xenpf_resource_entry_t>() == 8, "__guest_handle_xenpf_resource_entry_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xenpf_resource_entry_t>() == 8, "__guest_handle_xenpf_resource_entry_t: align on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-11"))]
@@ -1178,11 +1527,4 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: align on aarch64");
     assert!(size_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: size on aarch64");
     assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on aarch64");
-};
-
-#[cfg(all(target_arch = "aarch64", feature = "xen-4-22"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
-    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
 };

@@ -1416,6 +1416,216 @@ mod stable_physdev {
     }
 }
 
+mod stable_platform {
+    use super::*;
+    use xenabi::stable::platform::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENPF_INTERFACE_VERSION <= XEN_MIN_RELEASE, "{}", XENPF_INTERFACE_VERSION);
+        assert!(xenpf_settime32::SINCE <= XEN_MIN_RELEASE && xenpf_settime32::SINCE == since::xenpf_settime32);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_settime32_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_settime32_t>());
+        assert!(xenpf_settime64::SINCE <= XEN_MIN_RELEASE && xenpf_settime64::SINCE == since::xenpf_settime64);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_settime64_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_settime64_t>());
+        assert!(since::xenpf_settime_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_settime_t>());
+        assert!(xenpf_add_memtype::SINCE <= XEN_MIN_RELEASE && xenpf_add_memtype::SINCE == since::xenpf_add_memtype);
+        assert!(xenpf_del_memtype::SINCE <= XEN_MIN_RELEASE && xenpf_del_memtype::SINCE == since::xenpf_del_memtype);
+        assert!(xenpf_read_memtype::SINCE <= XEN_MIN_RELEASE && xenpf_read_memtype::SINCE == since::xenpf_read_memtype);
+        assert!(xenpf_microcode_update::SINCE <= XEN_MIN_RELEASE && xenpf_microcode_update::SINCE == since::xenpf_microcode_update);
+        assert!(since::QUIRK_NOIRQBALANCING <= XEN_MIN_RELEASE, "{}", QUIRK_NOIRQBALANCING);
+        assert!(since::QUIRK_IOAPIC_BAD_REGSEL <= XEN_MIN_RELEASE, "{}", QUIRK_IOAPIC_BAD_REGSEL);
+        assert!(since::QUIRK_IOAPIC_GOOD_REGSEL <= XEN_MIN_RELEASE, "{}", QUIRK_IOAPIC_GOOD_REGSEL);
+        assert!(xenpf_platform_quirk::SINCE <= XEN_MIN_RELEASE && xenpf_platform_quirk::SINCE == since::xenpf_platform_quirk);
+        assert!(since::XEN_EFI_get_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_time);
+        assert!(since::XEN_EFI_set_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_set_time);
+        assert!(since::XEN_EFI_get_wakeup_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_wakeup_time);
+        assert!(since::XEN_EFI_set_wakeup_time <= XEN_MIN_RELEASE, "{}", XEN_EFI_set_wakeup_time);
+        assert!(since::XEN_EFI_get_next_high_monotonic_count <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_next_high_monotonic_count);
+        assert!(since::XEN_EFI_get_variable <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_variable);
+        assert!(since::XEN_EFI_set_variable <= XEN_MIN_RELEASE, "{}", XEN_EFI_set_variable);
+        assert!(since::XEN_EFI_get_next_variable_name <= XEN_MIN_RELEASE, "{}", XEN_EFI_get_next_variable_name);
+        assert!(since::XEN_EFI_query_variable_info <= XEN_MIN_RELEASE, "{}", XEN_EFI_query_variable_info);
+        assert!(since::XEN_EFI_query_capsule_capabilities <= XEN_MIN_RELEASE, "{}", XEN_EFI_query_capsule_capabilities);
+        assert!(since::XEN_EFI_update_capsule <= XEN_MIN_RELEASE, "{}", XEN_EFI_update_capsule);
+        assert!(xenpf_efi_time::SINCE <= XEN_MIN_RELEASE && xenpf_efi_time::SINCE == since::xenpf_efi_time);
+        assert!(xenpf_efi_guid::SINCE <= XEN_MIN_RELEASE && xenpf_efi_guid::SINCE == since::xenpf_efi_guid);
+        assert!(xenpf_efi_runtime_call::SINCE <= XEN_MIN_RELEASE && xenpf_efi_runtime_call::SINCE == since::xenpf_efi_runtime_call);
+        assert!(since::XEN_EFI_GET_TIME_SET_CLEARS_NS <= XEN_MIN_RELEASE, "{}", XEN_EFI_GET_TIME_SET_CLEARS_NS);
+        assert!(since::XEN_EFI_GET_WAKEUP_TIME_ENABLED <= XEN_MIN_RELEASE, "{}", XEN_EFI_GET_WAKEUP_TIME_ENABLED);
+        assert!(since::XEN_EFI_GET_WAKEUP_TIME_PENDING <= XEN_MIN_RELEASE, "{}", XEN_EFI_GET_WAKEUP_TIME_PENDING);
+        assert!(since::XEN_EFI_SET_WAKEUP_TIME_ENABLE <= XEN_MIN_RELEASE, "{}", XEN_EFI_SET_WAKEUP_TIME_ENABLE);
+        assert!(since::XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY <= XEN_MIN_RELEASE, "{}", XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY);
+        assert!(since::XEN_EFI_VARIABLE_NON_VOLATILE <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARIABLE_NON_VOLATILE);
+        assert!(since::XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS);
+        assert!(since::XEN_EFI_VARIABLE_RUNTIME_ACCESS <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARIABLE_RUNTIME_ACCESS);
+        assert!(since::XEN_EFI_VARINFO_BOOT_SNAPSHOT <= XEN_MIN_RELEASE, "{}", XEN_EFI_VARINFO_BOOT_SNAPSHOT);
+        assert!(since::XEN_FW_DISK_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_DISK_INFO);
+        assert!(since::XEN_FW_DISK_MBR_SIGNATURE <= XEN_MIN_RELEASE, "{}", XEN_FW_DISK_MBR_SIGNATURE);
+        assert!(since::XEN_FW_VBEDDC_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_VBEDDC_INFO);
+        assert!(since::XEN_FW_EFI_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_INFO);
+        assert!(since::XEN_FW_KBD_SHIFT_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_FW_KBD_SHIFT_FLAGS);
+        assert!(since::XEN_FW_EFI_VERSION <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_VERSION);
+        assert!(since::XEN_FW_EFI_CONFIG_TABLE <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_CONFIG_TABLE);
+        assert!(since::XEN_FW_EFI_VENDOR <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_VENDOR);
+        assert!(since::XEN_FW_EFI_MEM_INFO <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_MEM_INFO);
+        assert!(since::XEN_FW_EFI_RT_VERSION <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_RT_VERSION);
+        assert!(since::XEN_FW_EFI_PCI_ROM <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_PCI_ROM);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XEN_FW_EFI_APPLE_PROPERTIES <= XEN_MIN_RELEASE, "{}", XEN_FW_EFI_APPLE_PROPERTIES);
+        assert!(xenpf_efi_info::SINCE <= XEN_MIN_RELEASE && xenpf_efi_info::SINCE == since::xenpf_efi_info);
+        assert!(xenpf_firmware_info::SINCE <= XEN_MIN_RELEASE && xenpf_firmware_info::SINCE == since::xenpf_firmware_info);
+        assert!(xenpf_enter_acpi_sleep::SINCE <= XEN_MIN_RELEASE && xenpf_enter_acpi_sleep::SINCE == since::xenpf_enter_acpi_sleep);
+        assert!(since::XENPF_ACPI_SLEEP_EXTENDED <= XEN_MIN_RELEASE, "{}", XENPF_ACPI_SLEEP_EXTENDED);
+        assert!(xenpf_change_freq::SINCE <= XEN_MIN_RELEASE && xenpf_change_freq::SINCE == since::xenpf_change_freq);
+        assert!(xenpf_getidletime::SINCE <= XEN_MIN_RELEASE && xenpf_getidletime::SINCE == since::xenpf_getidletime);
+        assert!(since::XEN_PROCESSOR_PM_CX <= XEN_MIN_RELEASE, "{}", XEN_PROCESSOR_PM_CX);
+        assert!(since::XEN_PROCESSOR_PM_PX <= XEN_MIN_RELEASE, "{}", XEN_PROCESSOR_PM_PX);
+        assert!(since::XEN_PROCESSOR_PM_TX <= XEN_MIN_RELEASE, "{}", XEN_PROCESSOR_PM_TX);
+        assert!(since::XEN_PM_CX <= XEN_MIN_RELEASE, "{}", XEN_PM_CX);
+        assert!(since::XEN_PM_PX <= XEN_MIN_RELEASE, "{}", XEN_PM_PX);
+        assert!(since::XEN_PM_TX <= XEN_MIN_RELEASE, "{}", XEN_PM_TX);
+        assert!(since::XEN_PM_PDC <= XEN_MIN_RELEASE, "{}", XEN_PM_PDC);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XEN_PM_CPPC <= XEN_MIN_RELEASE, "{}", XEN_PM_CPPC);
+        assert!(since::XEN_PX_PCT <= XEN_MIN_RELEASE, "{}", XEN_PX_PCT);
+        assert!(since::XEN_PX_PSS <= XEN_MIN_RELEASE, "{}", XEN_PX_PSS);
+        assert!(since::XEN_PX_PPC <= XEN_MIN_RELEASE, "{}", XEN_PX_PPC);
+        assert!(since::XEN_PX_PSD <= XEN_MIN_RELEASE, "{}", XEN_PX_PSD);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XEN_CPPC_PSD <= XEN_MIN_RELEASE, "{}", XEN_CPPC_PSD);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XEN_CPPC_CPC <= XEN_MIN_RELEASE, "{}", XEN_CPPC_CPC);
+        assert!(xen_power_register::SINCE <= XEN_MIN_RELEASE && xen_power_register::SINCE == since::xen_power_register);
+        assert!(xen_processor_csd::SINCE <= XEN_MIN_RELEASE && xen_processor_csd::SINCE == since::xen_processor_csd);
+        assert!(xen_processor_cx::SINCE <= XEN_MIN_RELEASE && xen_processor_cx::SINCE == since::xen_processor_cx);
+        assert!(xen_processor_flags::SINCE <= XEN_MIN_RELEASE && xen_processor_flags::SINCE == since::xen_processor_flags);
+        assert!(xen_processor_power::SINCE <= XEN_MIN_RELEASE && xen_processor_power::SINCE == since::xen_processor_power);
+        assert!(xen_pct_register::SINCE <= XEN_MIN_RELEASE && xen_pct_register::SINCE == since::xen_pct_register);
+        assert!(xen_processor_px::SINCE <= XEN_MIN_RELEASE && xen_processor_px::SINCE == since::xen_processor_px);
+        assert!(xen_psd_package::SINCE <= XEN_MIN_RELEASE && xen_psd_package::SINCE == since::xen_psd_package);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_CPUPERF_SHARED_TYPE_HW <= XEN_MIN_RELEASE, "{}", XEN_CPUPERF_SHARED_TYPE_HW);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_CPUPERF_SHARED_TYPE_ALL <= XEN_MIN_RELEASE, "{}", XEN_CPUPERF_SHARED_TYPE_ALL);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_CPUPERF_SHARED_TYPE_ANY <= XEN_MIN_RELEASE, "{}", XEN_CPUPERF_SHARED_TYPE_ANY);
+        assert!(xen_processor_performance::SINCE <= XEN_MIN_RELEASE && xen_processor_performance::SINCE == since::xen_processor_performance);
+        #[cfg(feature = "xen-4-21")]
+        assert!(xen_processor_cppc::SINCE <= XEN_MIN_RELEASE && xen_processor_cppc::SINCE == since::xen_processor_cppc);
+        assert!(xenpf_set_processor_pminfo::SINCE <= XEN_MIN_RELEASE && xenpf_set_processor_pminfo::SINCE == since::xenpf_set_processor_pminfo);
+        assert!(since::XEN_PCPU_FLAGS_ONLINE <= XEN_MIN_RELEASE, "{}", XEN_PCPU_FLAGS_ONLINE);
+        assert!(since::XEN_PCPU_FLAGS_INVALID <= XEN_MIN_RELEASE, "{}", XEN_PCPU_FLAGS_INVALID);
+        assert!(xenpf_pcpuinfo::SINCE <= XEN_MIN_RELEASE && xenpf_pcpuinfo::SINCE == since::xenpf_pcpuinfo);
+        assert!(xenpf_pcpu_version::SINCE <= XEN_MIN_RELEASE && xenpf_pcpu_version::SINCE == since::xenpf_pcpu_version);
+        assert!(xenpf_cpu_ol::SINCE <= XEN_MIN_RELEASE && xenpf_cpu_ol::SINCE == since::xenpf_cpu_ol);
+        assert!(xenpf_cpu_hotadd::SINCE <= XEN_MIN_RELEASE && xenpf_cpu_hotadd::SINCE == since::xenpf_cpu_hotadd);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_cpu_hotadd_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_cpu_hotadd_t>());
+        assert!(xenpf_mem_hotadd::SINCE <= XEN_MIN_RELEASE && xenpf_mem_hotadd::SINCE == since::xenpf_mem_hotadd);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::xenpf_mem_hotadd_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_mem_hotadd_t>());
+        assert!(since::XEN_CORE_PARKING_SET <= XEN_MIN_RELEASE, "{}", XEN_CORE_PARKING_SET);
+        assert!(since::XEN_CORE_PARKING_GET <= XEN_MIN_RELEASE, "{}", XEN_CORE_PARKING_GET);
+        assert!(xenpf_core_parking::SINCE <= XEN_MIN_RELEASE && xenpf_core_parking::SINCE == since::xenpf_core_parking);
+        assert!(since::XEN_RESOURCE_OP_MSR_READ <= XEN_MIN_RELEASE, "{}", XEN_RESOURCE_OP_MSR_READ);
+        assert!(since::XEN_RESOURCE_OP_MSR_WRITE <= XEN_MIN_RELEASE, "{}", XEN_RESOURCE_OP_MSR_WRITE);
+        assert!(xenpf_resource_entry::SINCE <= XEN_MIN_RELEASE && xenpf_resource_entry::SINCE == since::xenpf_resource_entry);
+        assert!(xenpf_resource_op::SINCE <= XEN_MIN_RELEASE && xenpf_resource_op::SINCE == since::xenpf_resource_op);
+        assert!(xenpf_symdata::SINCE <= XEN_MIN_RELEASE && xenpf_symdata::SINCE == since::xenpf_symdata);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::xenpf_dom0_console_t <= XEN_MIN_RELEASE, "{}", size_of::<xenpf_dom0_console_t>());
+        #[cfg(feature = "xen-4-18")]
+        assert!(xenpf_ucode_revision::SINCE <= XEN_MIN_RELEASE && xenpf_ucode_revision::SINCE == since::xenpf_ucode_revision);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENPF_UCODE_FORCE <= XEN_MIN_RELEASE, "{}", XENPF_UCODE_FORCE);
+        #[cfg(feature = "xen-4-20")]
+        assert!(xenpf_microcode_update2::SINCE <= XEN_MIN_RELEASE && xenpf_microcode_update2::SINCE == since::xenpf_microcode_update2);
+        assert!(xen_platform_op::SINCE <= XEN_MIN_RELEASE && xen_platform_op::SINCE == since::xen_platform_op);
+        assert!(since::XENPF_settime32 <= XEN_MIN_RELEASE, "{}", XENPF_settime32);
+        assert!(since::XENPF_add_memtype <= XEN_MIN_RELEASE, "{}", XENPF_add_memtype);
+        assert!(since::XENPF_del_memtype <= XEN_MIN_RELEASE, "{}", XENPF_del_memtype);
+        assert!(since::XENPF_read_memtype <= XEN_MIN_RELEASE, "{}", XENPF_read_memtype);
+        assert!(since::XENPF_microcode_update <= XEN_MIN_RELEASE, "{}", XENPF_microcode_update);
+        assert!(since::XENPF_platform_quirk <= XEN_MIN_RELEASE, "{}", XENPF_platform_quirk);
+        assert!(since::XENPF_get_cpu_version <= XEN_MIN_RELEASE, "{}", XENPF_get_cpu_version);
+        assert!(since::XENPF_efi_runtime_call <= XEN_MIN_RELEASE, "{}", XENPF_efi_runtime_call);
+        assert!(since::XENPF_firmware_info <= XEN_MIN_RELEASE, "{}", XENPF_firmware_info);
+        assert!(since::XENPF_enter_acpi_sleep <= XEN_MIN_RELEASE, "{}", XENPF_enter_acpi_sleep);
+        assert!(since::XENPF_change_freq <= XEN_MIN_RELEASE, "{}", XENPF_change_freq);
+        assert!(since::XENPF_getidletime <= XEN_MIN_RELEASE, "{}", XENPF_getidletime);
+        assert!(since::XENPF_set_processor_pminfo <= XEN_MIN_RELEASE, "{}", XENPF_set_processor_pminfo);
+        assert!(since::XENPF_get_cpuinfo <= XEN_MIN_RELEASE, "{}", XENPF_get_cpuinfo);
+        assert!(since::XENPF_cpu_online <= XEN_MIN_RELEASE, "{}", XENPF_cpu_online);
+        assert!(since::XENPF_cpu_offline <= XEN_MIN_RELEASE, "{}", XENPF_cpu_offline);
+        assert!(since::XENPF_cpu_hotadd <= XEN_MIN_RELEASE, "{}", XENPF_cpu_hotadd);
+        assert!(since::XENPF_mem_hotadd <= XEN_MIN_RELEASE, "{}", XENPF_mem_hotadd);
+        assert!(since::XENPF_core_parking <= XEN_MIN_RELEASE, "{}", XENPF_core_parking);
+        assert!(since::XENPF_resource_op <= XEN_MIN_RELEASE, "{}", XENPF_resource_op);
+        assert!(since::XENPF_settime64 <= XEN_MIN_RELEASE, "{}", XENPF_settime64);
+        assert!(since::XENPF_get_symbol <= XEN_MIN_RELEASE, "{}", XENPF_get_symbol);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENPF_get_dom0_console <= XEN_MIN_RELEASE, "{}", XENPF_get_dom0_console);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENPF_get_ucode_revision <= XEN_MIN_RELEASE, "{}", XENPF_get_ucode_revision);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENPF_microcode_update2 <= XEN_MIN_RELEASE, "{}", XENPF_microcode_update2);
+        assert!(since::XENPF_settime <= XEN_MIN_RELEASE, "{}", XENPF_settime);
+    }
+}
+
+mod stable_pmu {
+    use super::*;
+    use xenabi::stable::pmu::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENPMU_VER_MAJ <= XEN_MIN_RELEASE, "{}", XENPMU_VER_MAJ);
+        assert!(since::XENPMU_VER_MIN <= XEN_MIN_RELEASE, "{}", XENPMU_VER_MIN);
+        assert!(since::XENPMU_mode_get <= XEN_MIN_RELEASE, "{}", XENPMU_mode_get);
+        assert!(since::XENPMU_mode_set <= XEN_MIN_RELEASE, "{}", XENPMU_mode_set);
+        assert!(since::XENPMU_feature_get <= XEN_MIN_RELEASE, "{}", XENPMU_feature_get);
+        assert!(since::XENPMU_feature_set <= XEN_MIN_RELEASE, "{}", XENPMU_feature_set);
+        assert!(since::XENPMU_init <= XEN_MIN_RELEASE, "{}", XENPMU_init);
+        assert!(since::XENPMU_finish <= XEN_MIN_RELEASE, "{}", XENPMU_finish);
+        assert!(since::XENPMU_lvtpc_set <= XEN_MIN_RELEASE, "{}", XENPMU_lvtpc_set);
+        assert!(since::XENPMU_flush <= XEN_MIN_RELEASE, "{}", XENPMU_flush);
+        assert!(xen_pmu_params::SINCE <= XEN_MIN_RELEASE && xen_pmu_params::SINCE == since::xen_pmu_params);
+        assert!(since::XENPMU_MODE_OFF <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_OFF);
+        assert!(since::XENPMU_MODE_SELF <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_SELF);
+        assert!(since::XENPMU_MODE_HV <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_HV);
+        assert!(since::XENPMU_MODE_ALL <= XEN_MIN_RELEASE, "{}", XENPMU_MODE_ALL);
+        assert!(since::XENPMU_FEATURE_INTEL_BTS <= XEN_MIN_RELEASE, "{}", XENPMU_FEATURE_INTEL_BTS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENPMU_FEATURE_IPC_ONLY <= XEN_MIN_RELEASE, "{}", XENPMU_FEATURE_IPC_ONLY);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENPMU_FEATURE_ARCH_ONLY <= XEN_MIN_RELEASE, "{}", XENPMU_FEATURE_ARCH_ONLY);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_amd_ctxt::SINCE <= XEN_MIN_RELEASE && xen_pmu_amd_ctxt::SINCE == since::xen_pmu_amd_ctxt);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_cntr_pair::SINCE <= XEN_MIN_RELEASE && xen_pmu_cntr_pair::SINCE == since::xen_pmu_cntr_pair);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_intel_ctxt::SINCE <= XEN_MIN_RELEASE && xen_pmu_intel_ctxt::SINCE == since::xen_pmu_intel_ctxt);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_pmu_regs::SINCE <= XEN_MIN_RELEASE && xen_pmu_regs::SINCE == since::xen_pmu_regs);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_CACHED <= XEN_MIN_RELEASE, "{}", PMU_CACHED);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_SAMPLE_USER <= XEN_MIN_RELEASE, "{}", PMU_SAMPLE_USER);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_SAMPLE_REAL <= XEN_MIN_RELEASE, "{}", PMU_SAMPLE_REAL);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::PMU_SAMPLE_PV <= XEN_MIN_RELEASE, "{}", PMU_SAMPLE_PV);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XENPMU_REGS_PAD_SZ <= XEN_MIN_RELEASE, "{}", XENPMU_REGS_PAD_SZ);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XENPMU_CTXT_PAD_SZ <= XEN_MIN_RELEASE, "{}", XENPMU_CTXT_PAD_SZ);
+        assert!(xen_pmu_arch::SINCE <= XEN_MIN_RELEASE && xen_pmu_arch::SINCE == since::xen_pmu_arch);
+        assert!(xen_pmu_data::SINCE <= XEN_MIN_RELEASE && xen_pmu_data::SINCE == since::xen_pmu_data);
+    }
+}
+
 mod stable_protocols {
     use super::*;
     use xenabi::stable::protocols::*;
@@ -1555,6 +1765,202 @@ mod stable_tpmif {
         assert!(since::TPMIF_STATE_FINISH <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_FINISH);
         assert!(since::TPMIF_STATE_CANCEL <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_CANCEL);
         assert!(tpmif_shared_page::SINCE <= XEN_MIN_RELEASE && tpmif_shared_page::SINCE == since::tpmif_shared_page);
+    }
+}
+
+mod stable_trace {
+    use super::*;
+    use xenabi::stable::trace::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::TRACE_EXTRA_MAX <= XEN_MIN_RELEASE, "{}", TRACE_EXTRA_MAX);
+        assert!(t_rec::SINCE <= XEN_MIN_RELEASE && t_rec::SINCE == since::t_rec);
+        assert!(t_buf::SINCE <= XEN_MIN_RELEASE && t_buf::SINCE == since::t_buf);
+        assert!(t_info::SINCE <= XEN_MIN_RELEASE && t_info::SINCE == since::t_info);
+        assert!(since::TRACE_EXTRA_SHIFT <= XEN_MIN_RELEASE, "{}", TRACE_EXTRA_SHIFT);
+        assert!(since::TRC_CLS_SHIFT <= XEN_MIN_RELEASE, "{}", TRC_CLS_SHIFT);
+        assert!(since::TRC_SUBCLS_SHIFT <= XEN_MIN_RELEASE, "{}", TRC_SUBCLS_SHIFT);
+        assert!(since::TRC_HD_CYCLE_FLAG <= XEN_MIN_RELEASE, "{}", TRC_HD_CYCLE_FLAG);
+        assert!(since::TRC_64_FLAG <= XEN_MIN_RELEASE, "{}", TRC_64_FLAG);
+        assert!(since::TRC_HVM_NESTEDFLAG <= XEN_MIN_RELEASE, "{}", TRC_HVM_NESTEDFLAG);
+        assert!(since::TRC_GEN <= XEN_MIN_RELEASE, "{}", TRC_GEN);
+        assert!(since::TRC_SCHED <= XEN_MIN_RELEASE, "{}", TRC_SCHED);
+        assert!(since::TRC_DOM0OP <= XEN_MIN_RELEASE, "{}", TRC_DOM0OP);
+        assert!(since::TRC_HVM <= XEN_MIN_RELEASE, "{}", TRC_HVM);
+        assert!(since::TRC_MEM <= XEN_MIN_RELEASE, "{}", TRC_MEM);
+        assert!(since::TRC_PV <= XEN_MIN_RELEASE, "{}", TRC_PV);
+        assert!(since::TRC_SHADOW <= XEN_MIN_RELEASE, "{}", TRC_SHADOW);
+        assert!(since::TRC_HW <= XEN_MIN_RELEASE, "{}", TRC_HW);
+        assert!(since::TRC_GUEST <= XEN_MIN_RELEASE, "{}", TRC_GUEST);
+        assert!(since::TRC_ALL <= XEN_MIN_RELEASE, "{}", TRC_ALL);
+        assert!(since::TRC_SCHED_MIN <= XEN_MIN_RELEASE, "{}", TRC_SCHED_MIN);
+        assert!(since::TRC_SCHED_CLASS <= XEN_MIN_RELEASE, "{}", TRC_SCHED_CLASS);
+        assert!(since::TRC_SCHED_VERBOSE <= XEN_MIN_RELEASE, "{}", TRC_SCHED_VERBOSE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::TRC_DOM0_DOMOPS <= XEN_MIN_RELEASE, "{}", TRC_DOM0_DOMOPS);
+        assert!(since::TRC_HVM_ENTRYEXIT <= XEN_MIN_RELEASE, "{}", TRC_HVM_ENTRYEXIT);
+        assert!(since::TRC_HVM_HANDLER <= XEN_MIN_RELEASE, "{}", TRC_HVM_HANDLER);
+        assert!(since::TRC_HVM_EMUL <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL);
+        assert!(since::TRC_PV_ENTRY <= XEN_MIN_RELEASE, "{}", TRC_PV_ENTRY);
+        assert!(since::TRC_PV_SUBCALL <= XEN_MIN_RELEASE, "{}", TRC_PV_SUBCALL);
+        assert!(since::TRC_HW_PM <= XEN_MIN_RELEASE, "{}", TRC_HW_PM);
+        assert!(since::TRC_HW_IRQ <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ);
+        assert!(since::TRC_SCHED_ID_BITS <= XEN_MIN_RELEASE, "{}", TRC_SCHED_ID_BITS);
+        assert!(since::TRC_SCHED_ID_SHIFT <= XEN_MIN_RELEASE, "{}", TRC_SCHED_ID_SHIFT);
+        assert!(since::TRC_SCHED_ID_MASK <= XEN_MIN_RELEASE, "{}", TRC_SCHED_ID_MASK);
+        assert!(since::TRC_SCHED_EVT_MASK <= XEN_MIN_RELEASE, "{}", TRC_SCHED_EVT_MASK);
+        assert!(since::TRC_SCHED_CSCHED <= XEN_MIN_RELEASE, "{}", TRC_SCHED_CSCHED);
+        assert!(since::TRC_SCHED_CSCHED2 <= XEN_MIN_RELEASE, "{}", TRC_SCHED_CSCHED2);
+        assert!(since::TRC_SCHED_ARINC653 <= XEN_MIN_RELEASE, "{}", TRC_SCHED_ARINC653);
+        assert!(since::TRC_SCHED_RTDS <= XEN_MIN_RELEASE, "{}", TRC_SCHED_RTDS);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::TRC_SCHED_SNULL <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SNULL);
+        assert!(since::TRC_LOST_RECORDS <= XEN_MIN_RELEASE, "{}", TRC_LOST_RECORDS);
+        assert!(since::TRC_TRACE_WRAP_BUFFER <= XEN_MIN_RELEASE, "{}", TRC_TRACE_WRAP_BUFFER);
+        assert!(since::TRC_TRACE_CPU_CHANGE <= XEN_MIN_RELEASE, "{}", TRC_TRACE_CPU_CHANGE);
+        assert!(since::TRC_SCHED_RUNSTATE_CHANGE <= XEN_MIN_RELEASE, "{}", TRC_SCHED_RUNSTATE_CHANGE);
+        assert!(since::TRC_SCHED_CONTINUE_RUNNING <= XEN_MIN_RELEASE, "{}", TRC_SCHED_CONTINUE_RUNNING);
+        assert!(since::TRC_SCHED_SLEEP <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SLEEP);
+        assert!(since::TRC_SCHED_WAKE <= XEN_MIN_RELEASE, "{}", TRC_SCHED_WAKE);
+        assert!(since::TRC_SCHED_YIELD <= XEN_MIN_RELEASE, "{}", TRC_SCHED_YIELD);
+        assert!(since::TRC_SCHED_BLOCK <= XEN_MIN_RELEASE, "{}", TRC_SCHED_BLOCK);
+        assert!(since::TRC_SCHED_SHUTDOWN <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SHUTDOWN);
+        assert!(since::TRC_SCHED_CTL <= XEN_MIN_RELEASE, "{}", TRC_SCHED_CTL);
+        assert!(since::TRC_SCHED_ADJDOM <= XEN_MIN_RELEASE, "{}", TRC_SCHED_ADJDOM);
+        assert!(since::TRC_SCHED_SWITCH <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SWITCH);
+        assert!(since::TRC_SCHED_S_TIMER_FN <= XEN_MIN_RELEASE, "{}", TRC_SCHED_S_TIMER_FN);
+        assert!(since::TRC_SCHED_T_TIMER_FN <= XEN_MIN_RELEASE, "{}", TRC_SCHED_T_TIMER_FN);
+        assert!(since::TRC_SCHED_SHUTDOWN_CODE <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SHUTDOWN_CODE);
+        assert!(since::TRC_SCHED_DOM_ADD <= XEN_MIN_RELEASE, "{}", TRC_SCHED_DOM_ADD);
+        assert!(since::TRC_SCHED_DOM_REM <= XEN_MIN_RELEASE, "{}", TRC_SCHED_DOM_REM);
+        assert!(since::TRC_SCHED_DOM_TIMER_FN <= XEN_MIN_RELEASE, "{}", TRC_SCHED_DOM_TIMER_FN);
+        assert!(since::TRC_SCHED_SWITCH_INFPREV <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SWITCH_INFPREV);
+        assert!(since::TRC_SCHED_SWITCH_INFNEXT <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SWITCH_INFNEXT);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::TRC_SCHED_SWITCH_INFCONT <= XEN_MIN_RELEASE, "{}", TRC_SCHED_SWITCH_INFCONT);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::TRC_DOM0_DOM_ADD <= XEN_MIN_RELEASE, "{}", TRC_DOM0_DOM_ADD);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::TRC_DOM0_DOM_REM <= XEN_MIN_RELEASE, "{}", TRC_DOM0_DOM_REM);
+        assert!(since::TRC_MEM_PAGE_GRANT_MAP <= XEN_MIN_RELEASE, "{}", TRC_MEM_PAGE_GRANT_MAP);
+        assert!(since::TRC_MEM_PAGE_GRANT_UNMAP <= XEN_MIN_RELEASE, "{}", TRC_MEM_PAGE_GRANT_UNMAP);
+        assert!(since::TRC_MEM_PAGE_GRANT_TRANSFER <= XEN_MIN_RELEASE, "{}", TRC_MEM_PAGE_GRANT_TRANSFER);
+        assert!(since::TRC_MEM_SET_P2M_ENTRY <= XEN_MIN_RELEASE, "{}", TRC_MEM_SET_P2M_ENTRY);
+        assert!(since::TRC_MEM_DECREASE_RESERVATION <= XEN_MIN_RELEASE, "{}", TRC_MEM_DECREASE_RESERVATION);
+        assert!(since::TRC_MEM_POD_POPULATE <= XEN_MIN_RELEASE, "{}", TRC_MEM_POD_POPULATE);
+        assert!(since::TRC_MEM_POD_ZERO_RECLAIM <= XEN_MIN_RELEASE, "{}", TRC_MEM_POD_ZERO_RECLAIM);
+        assert!(since::TRC_MEM_POD_SUPERPAGE_SPLINTER <= XEN_MIN_RELEASE, "{}", TRC_MEM_POD_SUPERPAGE_SPLINTER);
+        assert!(since::TRC_PV_HYPERCALL_V2_ARG_MASK <= XEN_MIN_RELEASE, "{}", TRC_PV_HYPERCALL_V2_ARG_MASK);
+        assert!(since::TRC_PV_HYPERCALL <= XEN_MIN_RELEASE, "{}", TRC_PV_HYPERCALL);
+        assert!(since::TRC_PV_TRAP <= XEN_MIN_RELEASE, "{}", TRC_PV_TRAP);
+        assert!(since::TRC_PV_PAGE_FAULT <= XEN_MIN_RELEASE, "{}", TRC_PV_PAGE_FAULT);
+        assert!(since::TRC_PV_FORCED_INVALID_OP <= XEN_MIN_RELEASE, "{}", TRC_PV_FORCED_INVALID_OP);
+        assert!(since::TRC_PV_MATH_STATE_RESTORE <= XEN_MIN_RELEASE, "{}", TRC_PV_MATH_STATE_RESTORE);
+        assert!(since::TRC_PV_PAGING_FIXUP <= XEN_MIN_RELEASE, "{}", TRC_PV_PAGING_FIXUP);
+        assert!(since::TRC_PV_GDT_LDT_MAPPING_FAULT <= XEN_MIN_RELEASE, "{}", TRC_PV_GDT_LDT_MAPPING_FAULT);
+        assert!(since::TRC_PV_EMULATE_PRIVOP <= XEN_MIN_RELEASE, "{}", TRC_PV_EMULATE_PRIVOP);
+        assert!(since::TRC_PV_EMULATE_4GB <= XEN_MIN_RELEASE, "{}", TRC_PV_EMULATE_4GB);
+        assert!(since::TRC_PV_PTWR_EMULATION <= XEN_MIN_RELEASE, "{}", TRC_PV_PTWR_EMULATION);
+        assert!(since::TRC_PV_PTWR_EMULATION_PAE <= XEN_MIN_RELEASE, "{}", TRC_PV_PTWR_EMULATION_PAE);
+        assert!(since::TRC_PV_HYPERCALL_V2 <= XEN_MIN_RELEASE, "{}", TRC_PV_HYPERCALL_V2);
+        assert!(since::TRC_PV_HYPERCALL_SUBCALL <= XEN_MIN_RELEASE, "{}", TRC_PV_HYPERCALL_SUBCALL);
+        assert!(since::TRC_SHADOW_NOT_SHADOW <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_NOT_SHADOW);
+        assert!(since::TRC_SHADOW_FALSE_FAST_PATH <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_FALSE_FAST_PATH);
+        assert!(since::TRC_SHADOW_MMIO <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_MMIO);
+        assert!(since::TRC_SHADOW_FIXUP <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_FIXUP);
+        assert!(since::TRC_SHADOW_DOMF_DYING <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_DOMF_DYING);
+        assert!(since::TRC_SHADOW_EMULATE <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_EMULATE);
+        assert!(since::TRC_SHADOW_WRMAP_BF <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_WRMAP_BF);
+        assert!(since::TRC_SHADOW_PREALLOC_UNPIN <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_PREALLOC_UNPIN);
+        assert!(since::TRC_SHADOW_FAST_PROPAGATE <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_FAST_PROPAGATE);
+        assert!(since::TRC_SHADOW_FAST_MMIO <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_FAST_MMIO);
+        assert!(since::TRC_SHADOW_EMULATE_UNSHADOW_USER <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_EMULATE_UNSHADOW_USER);
+        assert!(since::TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ);
+        assert!(since::TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED);
+        assert!(since::TRC_SHADOW_RESYNC_FULL <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_RESYNC_FULL);
+        assert!(since::TRC_SHADOW_RESYNC_ONLY <= XEN_MIN_RELEASE, "{}", TRC_SHADOW_RESYNC_ONLY);
+        assert!(since::TRC_HVM_VMENTRY <= XEN_MIN_RELEASE, "{}", TRC_HVM_VMENTRY);
+        assert!(since::TRC_HVM_REINJ_VIRQ <= XEN_MIN_RELEASE, "{}", TRC_HVM_REINJ_VIRQ);
+        assert!(since::TRC_HVM_CPUID <= XEN_MIN_RELEASE, "{}", TRC_HVM_CPUID);
+        assert!(since::TRC_HVM_INTR <= XEN_MIN_RELEASE, "{}", TRC_HVM_INTR);
+        assert!(since::TRC_HVM_NMI <= XEN_MIN_RELEASE, "{}", TRC_HVM_NMI);
+        assert!(since::TRC_HVM_SMI <= XEN_MIN_RELEASE, "{}", TRC_HVM_SMI);
+        assert!(since::TRC_HVM_VMMCALL <= XEN_MIN_RELEASE, "{}", TRC_HVM_VMMCALL);
+        assert!(since::TRC_HVM_HLT <= XEN_MIN_RELEASE, "{}", TRC_HVM_HLT);
+        assert!(since::TRC_HVM_INVLPG <= XEN_MIN_RELEASE, "{}", TRC_HVM_INVLPG);
+        assert!(since::TRC_HVM_INVLPG64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_INVLPG64);
+        assert!(since::TRC_HVM_MCE <= XEN_MIN_RELEASE, "{}", TRC_HVM_MCE);
+        assert!(since::TRC_HVM_CLTS <= XEN_MIN_RELEASE, "{}", TRC_HVM_CLTS);
+        assert!(since::TRC_HVM_LMSW <= XEN_MIN_RELEASE, "{}", TRC_HVM_LMSW);
+        assert!(since::TRC_HVM_LMSW64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_LMSW64);
+        assert!(since::TRC_HVM_RDTSC <= XEN_MIN_RELEASE, "{}", TRC_HVM_RDTSC);
+        assert!(since::TRC_HVM_INTR_WINDOW <= XEN_MIN_RELEASE, "{}", TRC_HVM_INTR_WINDOW);
+        assert!(since::TRC_HVM_NPF <= XEN_MIN_RELEASE, "{}", TRC_HVM_NPF);
+        assert!(since::TRC_HVM_REALMODE_EMULATE <= XEN_MIN_RELEASE, "{}", TRC_HVM_REALMODE_EMULATE);
+        assert!(since::TRC_HVM_TRAP <= XEN_MIN_RELEASE, "{}", TRC_HVM_TRAP);
+        assert!(since::TRC_HVM_TRAP_DEBUG <= XEN_MIN_RELEASE, "{}", TRC_HVM_TRAP_DEBUG);
+        assert!(since::TRC_HVM_VLAPIC <= XEN_MIN_RELEASE, "{}", TRC_HVM_VLAPIC);
+        assert!(since::TRC_HVM_PF_XEN <= XEN_MIN_RELEASE, "{}", TRC_HVM_PF_XEN);
+        assert!(since::TRC_HVM_PF_XEN64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_PF_XEN64);
+        assert!(since::TRC_HVM_PF_INJECT <= XEN_MIN_RELEASE, "{}", TRC_HVM_PF_INJECT);
+        assert!(since::TRC_HVM_PF_INJECT64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_PF_INJECT64);
+        assert!(since::TRC_HVM_INJ_EXC <= XEN_MIN_RELEASE, "{}", TRC_HVM_INJ_EXC);
+        assert!(since::TRC_HVM_INJ_VIRQ <= XEN_MIN_RELEASE, "{}", TRC_HVM_INJ_VIRQ);
+        assert!(since::TRC_HVM_IO_READ <= XEN_MIN_RELEASE, "{}", TRC_HVM_IO_READ);
+        assert!(since::TRC_HVM_IO_WRITE <= XEN_MIN_RELEASE, "{}", TRC_HVM_IO_WRITE);
+        assert!(since::TRC_HVM_CR_READ <= XEN_MIN_RELEASE, "{}", TRC_HVM_CR_READ);
+        assert!(since::TRC_HVM_CR_READ64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_CR_READ64);
+        assert!(since::TRC_HVM_CR_WRITE <= XEN_MIN_RELEASE, "{}", TRC_HVM_CR_WRITE);
+        assert!(since::TRC_HVM_CR_WRITE64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_CR_WRITE64);
+        assert!(since::TRC_HVM_DR_READ <= XEN_MIN_RELEASE, "{}", TRC_HVM_DR_READ);
+        assert!(since::TRC_HVM_DR_WRITE <= XEN_MIN_RELEASE, "{}", TRC_HVM_DR_WRITE);
+        assert!(since::TRC_HVM_MSR_READ <= XEN_MIN_RELEASE, "{}", TRC_HVM_MSR_READ);
+        assert!(since::TRC_HVM_MSR_WRITE <= XEN_MIN_RELEASE, "{}", TRC_HVM_MSR_WRITE);
+        assert!(since::TRC_HVM_IOPORT_READ <= XEN_MIN_RELEASE, "{}", TRC_HVM_IOPORT_READ);
+        assert!(since::TRC_HVM_IOPORT_WRITE <= XEN_MIN_RELEASE, "{}", TRC_HVM_IOPORT_WRITE);
+        assert!(since::TRC_HVM_IOMEM_READ <= XEN_MIN_RELEASE, "{}", TRC_HVM_IOMEM_READ);
+        assert!(since::TRC_HVM_IOMEM_WRITE <= XEN_MIN_RELEASE, "{}", TRC_HVM_IOMEM_WRITE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::TRC_HVM_XCR_READ64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_XCR_READ64);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::TRC_HVM_XCR_WRITE64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_XCR_WRITE64);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::TRC_HVM_VMX_EXIT <= XEN_MIN_RELEASE, "{}", TRC_HVM_VMX_EXIT);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::TRC_HVM_VMX_EXIT64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_VMX_EXIT64);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::TRC_HVM_SVM_EXIT <= XEN_MIN_RELEASE, "{}", TRC_HVM_SVM_EXIT);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::TRC_HVM_SVM_EXIT64 <= XEN_MIN_RELEASE, "{}", TRC_HVM_SVM_EXIT64);
+        assert!(since::TRC_HVM_EMUL_HPET_START_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_HPET_START_TIMER);
+        assert!(since::TRC_HVM_EMUL_HPET_STOP_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_HPET_STOP_TIMER);
+        assert!(since::TRC_HVM_EMUL_PIT_START_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIT_START_TIMER);
+        assert!(since::TRC_HVM_EMUL_PIT_STOP_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIT_STOP_TIMER);
+        assert!(since::TRC_HVM_EMUL_PIT_TIMER_CB <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIT_TIMER_CB);
+        assert!(since::TRC_HVM_EMUL_RTC_START_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_RTC_START_TIMER);
+        assert!(since::TRC_HVM_EMUL_RTC_STOP_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_RTC_STOP_TIMER);
+        assert!(since::TRC_HVM_EMUL_LAPIC_START_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_LAPIC_START_TIMER);
+        assert!(since::TRC_HVM_EMUL_LAPIC_STOP_TIMER <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_LAPIC_STOP_TIMER);
+        assert!(since::TRC_HVM_EMUL_LAPIC_TIMER_CB <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_LAPIC_TIMER_CB);
+        assert!(since::TRC_HVM_EMUL_LAPIC_PIC_INTR <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_LAPIC_PIC_INTR);
+        assert!(since::TRC_HVM_EMUL_PIC_INT_OUTPUT <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIC_INT_OUTPUT);
+        assert!(since::TRC_HVM_EMUL_PIC_KICK <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIC_KICK);
+        assert!(since::TRC_HVM_EMUL_PIC_INTACK <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIC_INTACK);
+        assert!(since::TRC_HVM_EMUL_PIC_POSEDGE <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIC_POSEDGE);
+        assert!(since::TRC_HVM_EMUL_PIC_NEGEDGE <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIC_NEGEDGE);
+        assert!(since::TRC_HVM_EMUL_PIC_PEND_IRQ_CALL <= XEN_MIN_RELEASE, "{}", TRC_HVM_EMUL_PIC_PEND_IRQ_CALL);
+        assert!(since::TRC_PM_FREQ_CHANGE <= XEN_MIN_RELEASE, "{}", TRC_PM_FREQ_CHANGE);
+        assert!(since::TRC_PM_IDLE_ENTRY <= XEN_MIN_RELEASE, "{}", TRC_PM_IDLE_ENTRY);
+        assert!(since::TRC_PM_IDLE_EXIT <= XEN_MIN_RELEASE, "{}", TRC_PM_IDLE_EXIT);
+        assert!(since::TRC_HW_IRQ_MOVE_CLEANUP_DELAY <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_MOVE_CLEANUP_DELAY);
+        assert!(since::TRC_HW_IRQ_MOVE_CLEANUP <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_MOVE_CLEANUP);
+        assert!(since::TRC_HW_IRQ_MOVE_FINISH <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_MOVE_FINISH);
+        assert!(since::TRC_HW_IRQ_BIND_VECTOR <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_BIND_VECTOR);
+        assert!(since::TRC_HW_IRQ_CLEAR_VECTOR <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_CLEAR_VECTOR);
+        assert!(since::TRC_HW_IRQ_ASSIGN_VECTOR <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_ASSIGN_VECTOR);
+        assert!(since::TRC_HW_IRQ_UNMAPPED_VECTOR <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_UNMAPPED_VECTOR);
+        assert!(since::TRC_HW_IRQ_HANDLED <= XEN_MIN_RELEASE, "{}", TRC_HW_IRQ_HANDLED);
     }
 }
 

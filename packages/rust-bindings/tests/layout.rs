@@ -38,6 +38,8 @@ mod x86 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::platform::*;
+    use xenabi::stable::pmu::*;
     use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
@@ -46,6 +48,7 @@ mod x86 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -73,9 +76,7 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_char>(), 4, "__guest_handle_char: size on x86");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_char>(), 4, "__guest_handle_char: align on x86");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 4, "__guest_handle_const_uint64: size on x86");
@@ -93,6 +94,10 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_int>(), 4, "__guest_handle_int: align on x86");
         assert_eq!(size_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: size on x86");
         assert_eq!(align_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: align on x86");
+        assert_eq!(size_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: size on x86");
+        assert_eq!(align_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: align on x86");
+        assert_eq!(size_of::<__guest_handle_uint64>(), 4, "__guest_handle_uint64: size on x86");
+        assert_eq!(align_of::<__guest_handle_uint64>(), 4, "__guest_handle_uint64: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
@@ -107,10 +112,18 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 4, "__guest_handle_xen_kexec_segment_t: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 4, "__guest_handle_xen_processor_csd_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xen_processor_csd_t>(), 4, "__guest_handle_xen_processor_csd_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 4, "__guest_handle_xen_processor_cx_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xen_processor_cx_t>(), 4, "__guest_handle_xen_processor_cx_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 4, "__guest_handle_xen_processor_px_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xen_processor_px_t>(), 4, "__guest_handle_xen_processor_px_t: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 4, "__guest_handle_xenpf_resource_entry_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xenpf_resource_entry_t>(), 4, "__guest_handle_xenpf_resource_entry_t: align on x86");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -2810,6 +2823,835 @@ mod x86 {
         }
     }
 
+    mod stable_platform {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime32_t>(), 16, "xenpf_settime32_t: size on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime32_t>(), 4, "xenpf_settime32_t: align on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime64_t>(), 24, "xenpf_settime64_t: size on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime64_t>(), 4, "xenpf_settime64_t: align on x86");
+            assert_eq!(size_of::<xenpf_settime_t>(), 24, "xenpf_settime_t: size on x86");
+            assert_eq!(align_of::<xenpf_settime_t>(), 4, "xenpf_settime_t: align on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_cpu_hotadd_t>(), 12, "xenpf_cpu_hotadd_t: size on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_cpu_hotadd_t>(), 4, "xenpf_cpu_hotadd_t: align on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_mem_hotadd_t>(), 24, "xenpf_mem_hotadd_t: size on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_mem_hotadd_t>(), 4, "xenpf_mem_hotadd_t: align on x86");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xenpf_dom0_console_t: size on x86");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(align_of::<xenpf_dom0_console_t>(), 4, "xenpf_dom0_console_t: align on x86");
+        }
+
+        #[test]
+        fn xenpf_settime32() {
+            assert_eq!(size_of::<xenpf_settime32>(), 16, "xenpf_settime32: size on x86");
+            assert_eq!(align_of::<xenpf_settime32>(), 4, "xenpf_settime32: align on x86");
+            assert_eq!(offset_of!(xenpf_settime32, secs), 0, "xenpf_settime32.secs: offset on x86");
+            assert_eq!(offset_of!(xenpf_settime32, nsecs), 4, "xenpf_settime32.nsecs: offset on x86");
+            assert_eq!(offset_of!(xenpf_settime32, system_time), 8, "xenpf_settime32.system_time: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_settime64() {
+            assert_eq!(size_of::<xenpf_settime64>(), 24, "xenpf_settime64: size on x86");
+            assert_eq!(align_of::<xenpf_settime64>(), 4, "xenpf_settime64: align on x86");
+            assert_eq!(offset_of!(xenpf_settime64, secs), 0, "xenpf_settime64.secs: offset on x86");
+            assert_eq!(offset_of!(xenpf_settime64, nsecs), 8, "xenpf_settime64.nsecs: offset on x86");
+            assert_eq!(offset_of!(xenpf_settime64, mbz), 12, "xenpf_settime64.mbz: offset on x86");
+            assert_eq!(offset_of!(xenpf_settime64, system_time), 16, "xenpf_settime64.system_time: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_add_memtype() {
+            assert_eq!(size_of::<xenpf_add_memtype>(), 24, "xenpf_add_memtype: size on x86");
+            assert_eq!(align_of::<xenpf_add_memtype>(), 4, "xenpf_add_memtype: align on x86");
+            assert_eq!(offset_of!(xenpf_add_memtype, mfn), 0, "xenpf_add_memtype.mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xenpf_add_memtype.mfn: size on x86");
+            assert_eq!(offset_of!(xenpf_add_memtype, nr_mfns), 4, "xenpf_add_memtype.nr_mfns: offset on x86");
+            assert_eq!(offset_of!(xenpf_add_memtype, r#type), 12, "xenpf_add_memtype.type: offset on x86");
+            assert_eq!(offset_of!(xenpf_add_memtype, handle), 16, "xenpf_add_memtype.handle: offset on x86");
+            assert_eq!(offset_of!(xenpf_add_memtype, reg), 20, "xenpf_add_memtype.reg: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_del_memtype() {
+            assert_eq!(size_of::<xenpf_del_memtype>(), 8, "xenpf_del_memtype: size on x86");
+            assert_eq!(align_of::<xenpf_del_memtype>(), 4, "xenpf_del_memtype: align on x86");
+            assert_eq!(offset_of!(xenpf_del_memtype, handle), 0, "xenpf_del_memtype.handle: offset on x86");
+            assert_eq!(offset_of!(xenpf_del_memtype, reg), 4, "xenpf_del_memtype.reg: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_read_memtype() {
+            assert_eq!(size_of::<xenpf_read_memtype>(), 20, "xenpf_read_memtype: size on x86");
+            assert_eq!(align_of::<xenpf_read_memtype>(), 4, "xenpf_read_memtype: align on x86");
+            assert_eq!(offset_of!(xenpf_read_memtype, reg), 0, "xenpf_read_memtype.reg: offset on x86");
+            assert_eq!(offset_of!(xenpf_read_memtype, mfn), 4, "xenpf_read_memtype.mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xenpf_read_memtype.mfn: size on x86");
+            assert_eq!(offset_of!(xenpf_read_memtype, nr_mfns), 8, "xenpf_read_memtype.nr_mfns: offset on x86");
+            assert_eq!(offset_of!(xenpf_read_memtype, r#type), 16, "xenpf_read_memtype.type: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_microcode_update() {
+            assert_eq!(size_of::<xenpf_microcode_update>(), 8, "xenpf_microcode_update: size on x86");
+            assert_eq!(align_of::<xenpf_microcode_update>(), 4, "xenpf_microcode_update: align on x86");
+            assert_eq!(offset_of!(xenpf_microcode_update, data), 0, "xenpf_microcode_update.data: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 4, "xenpf_microcode_update.data: size on x86");
+            assert_eq!(offset_of!(xenpf_microcode_update, length), 4, "xenpf_microcode_update.length: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_platform_quirk() {
+            assert_eq!(size_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: size on x86");
+            assert_eq!(align_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: align on x86");
+            assert_eq!(offset_of!(xenpf_platform_quirk, quirk_id), 0, "xenpf_platform_quirk.quirk_id: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_time() {
+            assert_eq!(size_of::<xenpf_efi_time>(), 16, "xenpf_efi_time: size on x86");
+            assert_eq!(align_of::<xenpf_efi_time>(), 4, "xenpf_efi_time: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, year), 0, "xenpf_efi_time.year: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, month), 2, "xenpf_efi_time.month: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, day), 3, "xenpf_efi_time.day: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, hour), 4, "xenpf_efi_time.hour: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, min), 5, "xenpf_efi_time.min: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, sec), 6, "xenpf_efi_time.sec: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_0), 7, "xenpf_efi_time.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, ns), 8, "xenpf_efi_time.ns: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, tz), 12, "xenpf_efi_time.tz: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, daylight), 14, "xenpf_efi_time.daylight: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_1), 15, "xenpf_efi_time.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_guid() {
+            assert_eq!(size_of::<xenpf_efi_guid>(), 16, "xenpf_efi_guid: size on x86");
+            assert_eq!(align_of::<xenpf_efi_guid>(), 4, "xenpf_efi_guid: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_guid, data1), 0, "xenpf_efi_guid.data1: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_guid, data2), 4, "xenpf_efi_guid.data2: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_guid, data3), 6, "xenpf_efi_guid.data3: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_guid, data4), 8, "xenpf_efi_guid.data4: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call>(), 40, "xenpf_efi_runtime_call: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call>(), 4, "xenpf_efi_runtime_call: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, function), 0, "xenpf_efi_runtime_call.function: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, misc), 4, "xenpf_efi_runtime_call.misc: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, status), 8, "xenpf_efi_runtime_call.status: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_runtime_call.status: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, u), 12, "xenpf_efi_runtime_call.u: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u>(), 28, "xenpf_efi_runtime_call.u: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u>(), 4, "xenpf_efi_runtime_call.u: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_time), 0, "xenpf_efi_runtime_call.u.get_time: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_time), 0, "xenpf_efi_runtime_call.u.set_time: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_wakeup_time), 0, "xenpf_efi_runtime_call.u.get_wakeup_time: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_wakeup_time), 0, "xenpf_efi_runtime_call.u.set_wakeup_time: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_variable), 0, "xenpf_efi_runtime_call.u.get_variable: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_variable), 0, "xenpf_efi_runtime_call.u.set_variable: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_next_variable_name), 0, "xenpf_efi_runtime_call.u.get_next_variable_name: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_variable_info), 0, "xenpf_efi_runtime_call.u.query_variable_info: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_capsule_capabilities), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, update_capsule), 0, "xenpf_efi_runtime_call.u.update_capsule: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_time() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_time>(), 24, "xenpf_efi_runtime_call.u.get_time: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_time>(), 4, "xenpf_efi_runtime_call.u.get_time: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, time), 0, "xenpf_efi_runtime_call.u.get_time.time: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, resolution), 16, "xenpf_efi_runtime_call.u.get_time.resolution: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, accuracy), 20, "xenpf_efi_runtime_call.u.get_time.accuracy: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_variable>(), 28, "xenpf_efi_runtime_call.u.get_variable: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_variable>(), 4, "xenpf_efi_runtime_call.u.get_variable: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, name), 0, "xenpf_efi_runtime_call.u.get_variable.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_runtime_call.u.get_variable.name: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, size), 4, "xenpf_efi_runtime_call.u.get_variable.size: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_runtime_call.u.get_variable.size: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, data), 8, "xenpf_efi_runtime_call.u.get_variable.data: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_runtime_call.u.get_variable.data: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, vendor_guid), 12, "xenpf_efi_runtime_call.u.get_variable.vendor_guid: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_set_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_set_variable>(), 28, "xenpf_efi_runtime_call.u.set_variable: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_set_variable>(), 4, "xenpf_efi_runtime_call.u.set_variable: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, name), 0, "xenpf_efi_runtime_call.u.set_variable.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_runtime_call.u.set_variable.name: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, size), 4, "xenpf_efi_runtime_call.u.set_variable.size: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_runtime_call.u.set_variable.size: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, data), 8, "xenpf_efi_runtime_call.u.set_variable.data: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_runtime_call.u.set_variable.data: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, vendor_guid), 12, "xenpf_efi_runtime_call.u.set_variable.vendor_guid: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_next_variable_name() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 24, "xenpf_efi_runtime_call.u.get_next_variable_name: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 4, "xenpf_efi_runtime_call.u.get_next_variable_name: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, size), 0, "xenpf_efi_runtime_call.u.get_next_variable_name.size: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_runtime_call.u.get_next_variable_name.size: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, name), 4, "xenpf_efi_runtime_call.u.get_next_variable_name.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_runtime_call.u.get_next_variable_name.name: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, vendor_guid), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.vendor_guid: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_variable_info() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 28, "xenpf_efi_runtime_call.u.query_variable_info: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 4, "xenpf_efi_runtime_call.u.query_variable_info: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, attr), 0, "xenpf_efi_runtime_call.u.query_variable_info.attr: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_store_size), 4, "xenpf_efi_runtime_call.u.query_variable_info.max_store_size: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, remain_store_size), 12, "xenpf_efi_runtime_call.u.query_variable_info.remain_store_size: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_size), 20, "xenpf_efi_runtime_call.u.query_variable_info.max_size: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_capsule_capabilities() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 20, "xenpf_efi_runtime_call.u.query_capsule_capabilities: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 4, "xenpf_efi_runtime_call.u.query_capsule_capabilities: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_header_array), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_count), 4, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, max_capsule_size), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.max_capsule_size: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, reset_type), 16, "xenpf_efi_runtime_call.u.query_capsule_capabilities.reset_type: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_update_capsule() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_update_capsule>(), 16, "xenpf_efi_runtime_call.u.update_capsule: size on x86");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_update_capsule>(), 4, "xenpf_efi_runtime_call.u.update_capsule: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_header_array), 0, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_count), 4, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: size on x86");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, sg_list), 8, "xenpf_efi_runtime_call.u.update_capsule.sg_list: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_info() {
+            assert_eq!(size_of::<xenpf_efi_info>(), 28, "xenpf_efi_info: size on x86");
+            assert_eq!(align_of::<xenpf_efi_info>(), 4, "xenpf_efi_info: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_info, version), 0, "xenpf_efi_info.version: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info, cfg), 0, "xenpf_efi_info.cfg: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info, vendor), 0, "xenpf_efi_info.vendor: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info, mem), 0, "xenpf_efi_info.mem: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info, pci_rom), 0, "xenpf_efi_info.pci_rom: offset on x86");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenpf_efi_info, apple_properties), 0, "xenpf_efi_info.apple_properties: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_info_cfg() {
+            assert_eq!(size_of::<xenpf_efi_info_cfg>(), 12, "xenpf_efi_info.cfg: size on x86");
+            assert_eq!(align_of::<xenpf_efi_info_cfg>(), 4, "xenpf_efi_info.cfg: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, addr), 0, "xenpf_efi_info.cfg.addr: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, nent), 8, "xenpf_efi_info.cfg.nent: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_info_vendor() {
+            assert_eq!(size_of::<xenpf_efi_info_vendor>(), 12, "xenpf_efi_info.vendor: size on x86");
+            assert_eq!(align_of::<xenpf_efi_info_vendor>(), 4, "xenpf_efi_info.vendor: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, revision), 0, "xenpf_efi_info.vendor.revision: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, bufsz), 4, "xenpf_efi_info.vendor.bufsz: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, name), 8, "xenpf_efi_info.vendor.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_efi_info.vendor.name: size on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_info_mem() {
+            assert_eq!(size_of::<xenpf_efi_info_mem>(), 28, "xenpf_efi_info.mem: size on x86");
+            assert_eq!(align_of::<xenpf_efi_info_mem>(), 4, "xenpf_efi_info.mem: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, addr), 0, "xenpf_efi_info.mem.addr: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, size), 8, "xenpf_efi_info.mem.size: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, attr), 16, "xenpf_efi_info.mem.attr: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, r#type), 24, "xenpf_efi_info.mem.type: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_info_pci_rom() {
+            assert_eq!(size_of::<xenpf_efi_info_pci_rom>(), 20, "xenpf_efi_info.pci_rom: size on x86");
+            assert_eq!(align_of::<xenpf_efi_info_pci_rom>(), 4, "xenpf_efi_info.pci_rom: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, segment), 0, "xenpf_efi_info.pci_rom.segment: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, bus), 2, "xenpf_efi_info.pci_rom.bus: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devfn), 3, "xenpf_efi_info.pci_rom.devfn: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, vendor), 4, "xenpf_efi_info.pci_rom.vendor: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devid), 6, "xenpf_efi_info.pci_rom.devid: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, address), 8, "xenpf_efi_info.pci_rom.address: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, size), 16, "xenpf_efi_info.pci_rom.size: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_info.pci_rom.size: size on x86");
+        }
+
+        #[test]
+        fn xenpf_efi_info_apple_properties() {
+            assert_eq!(size_of::<xenpf_efi_info_apple_properties>(), 12, "xenpf_efi_info.apple_properties: size on x86");
+            assert_eq!(align_of::<xenpf_efi_info_apple_properties>(), 4, "xenpf_efi_info.apple_properties: align on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, address), 0, "xenpf_efi_info.apple_properties.address: offset on x86");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, size), 8, "xenpf_efi_info.apple_properties.size: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xenpf_efi_info.apple_properties.size: size on x86");
+        }
+
+        #[test]
+        fn xenpf_firmware_info() {
+            assert_eq!(size_of::<xenpf_firmware_info>(), 36, "xenpf_firmware_info: size on x86");
+            assert_eq!(align_of::<xenpf_firmware_info>(), 4, "xenpf_firmware_info: align on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info, r#type), 0, "xenpf_firmware_info.type: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info, index), 4, "xenpf_firmware_info.index: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info, u), 8, "xenpf_firmware_info.u: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u() {
+            assert_eq!(size_of::<xenpf_firmware_info_u>(), 28, "xenpf_firmware_info.u: size on x86");
+            assert_eq!(align_of::<xenpf_firmware_info_u>(), 4, "xenpf_firmware_info.u: align on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_info), 0, "xenpf_firmware_info.u.disk_info: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_mbr_signature), 0, "xenpf_firmware_info.u.disk_mbr_signature: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, vbeddc_info), 0, "xenpf_firmware_info.u.vbeddc_info: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, efi_info), 0, "xenpf_firmware_info.u.efi_info: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, kbd_shift_flags), 0, "xenpf_firmware_info.u.kbd_shift_flags: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_info>(), 12, "xenpf_firmware_info.u.disk_info: size on x86");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_info>(), 4, "xenpf_firmware_info.u.disk_info: align on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, device), 0, "xenpf_firmware_info.u.disk_info.device: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, version), 1, "xenpf_firmware_info.u.disk_info.version: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, interface_support), 2, "xenpf_firmware_info.u.disk_info.interface_support: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_cylinder), 4, "xenpf_firmware_info.u.disk_info.legacy_max_cylinder: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_head), 6, "xenpf_firmware_info.u.disk_info.legacy_max_head: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_sectors_per_track), 7, "xenpf_firmware_info.u.disk_info.legacy_sectors_per_track: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, edd_params), 8, "xenpf_firmware_info.u.disk_info.edd_params: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xenpf_firmware_info.u.disk_info.edd_params: size on x86");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_mbr_signature() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 8, "xenpf_firmware_info.u.disk_mbr_signature: size on x86");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 4, "xenpf_firmware_info.u.disk_mbr_signature: align on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, device), 0, "xenpf_firmware_info.u.disk_mbr_signature.device: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, __xenabi_hole_0), 1, "xenpf_firmware_info.u.disk_mbr_signature.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, mbr_signature), 4, "xenpf_firmware_info.u.disk_mbr_signature.mbr_signature: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_vbeddc_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_vbeddc_info>(), 8, "xenpf_firmware_info.u.vbeddc_info: size on x86");
+            assert_eq!(align_of::<xenpf_firmware_info_u_vbeddc_info>(), 4, "xenpf_firmware_info.u.vbeddc_info: align on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, capabilities), 0, "xenpf_firmware_info.u.vbeddc_info.capabilities: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid_transfer_time), 1, "xenpf_firmware_info.u.vbeddc_info.edid_transfer_time: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, __xenabi_hole_0), 2, "xenpf_firmware_info.u.vbeddc_info.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid), 4, "xenpf_firmware_info.u.vbeddc_info.edid: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 4, "xenpf_firmware_info.u.vbeddc_info.edid: size on x86");
+        }
+
+        #[test]
+        fn xenpf_enter_acpi_sleep() {
+            assert_eq!(size_of::<xenpf_enter_acpi_sleep>(), 12, "xenpf_enter_acpi_sleep: size on x86");
+            assert_eq!(align_of::<xenpf_enter_acpi_sleep>(), 4, "xenpf_enter_acpi_sleep: align on x86");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_a), 0, "xenpf_enter_acpi_sleep.val_a: offset on x86");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_b), 2, "xenpf_enter_acpi_sleep.val_b: offset on x86");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, sleep_state), 4, "xenpf_enter_acpi_sleep.sleep_state: offset on x86");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, flags), 8, "xenpf_enter_acpi_sleep.flags: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_change_freq() {
+            assert_eq!(size_of::<xenpf_change_freq>(), 16, "xenpf_change_freq: size on x86");
+            assert_eq!(align_of::<xenpf_change_freq>(), 4, "xenpf_change_freq: align on x86");
+            assert_eq!(offset_of!(xenpf_change_freq, flags), 0, "xenpf_change_freq.flags: offset on x86");
+            assert_eq!(offset_of!(xenpf_change_freq, cpu), 4, "xenpf_change_freq.cpu: offset on x86");
+            assert_eq!(offset_of!(xenpf_change_freq, freq), 8, "xenpf_change_freq.freq: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_getidletime() {
+            assert_eq!(size_of::<xenpf_getidletime>(), 20, "xenpf_getidletime: size on x86");
+            assert_eq!(align_of::<xenpf_getidletime>(), 4, "xenpf_getidletime: align on x86");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_bitmap), 0, "xenpf_getidletime.cpumap_bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 4, "xenpf_getidletime.cpumap_bitmap: size on x86");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_nr_cpus), 4, "xenpf_getidletime.cpumap_nr_cpus: offset on x86");
+            assert_eq!(offset_of!(xenpf_getidletime, idletime), 8, "xenpf_getidletime.idletime: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint64>(), 4, "xenpf_getidletime.idletime: size on x86");
+            assert_eq!(offset_of!(xenpf_getidletime, now), 12, "xenpf_getidletime.now: offset on x86");
+        }
+
+        #[test]
+        fn xen_power_register() {
+            assert_eq!(size_of::<xen_power_register>(), 24, "xen_power_register: size on x86");
+            assert_eq!(align_of::<xen_power_register>(), 4, "xen_power_register: align on x86");
+            assert_eq!(offset_of!(xen_power_register, space_id), 0, "xen_power_register.space_id: offset on x86");
+            assert_eq!(offset_of!(xen_power_register, bit_width), 4, "xen_power_register.bit_width: offset on x86");
+            assert_eq!(offset_of!(xen_power_register, bit_offset), 8, "xen_power_register.bit_offset: offset on x86");
+            assert_eq!(offset_of!(xen_power_register, access_size), 12, "xen_power_register.access_size: offset on x86");
+            assert_eq!(offset_of!(xen_power_register, address), 16, "xen_power_register.address: offset on x86");
+        }
+
+        #[test]
+        fn xen_processor_csd() {
+            assert_eq!(size_of::<xen_processor_csd>(), 12, "xen_processor_csd: size on x86");
+            assert_eq!(align_of::<xen_processor_csd>(), 4, "xen_processor_csd: align on x86");
+            assert_eq!(offset_of!(xen_processor_csd, domain), 0, "xen_processor_csd.domain: offset on x86");
+            assert_eq!(offset_of!(xen_processor_csd, coord_type), 4, "xen_processor_csd.coord_type: offset on x86");
+            assert_eq!(offset_of!(xen_processor_csd, num), 8, "xen_processor_csd.num: offset on x86");
+        }
+
+        #[test]
+        fn xen_processor_cx() {
+            assert_eq!(size_of::<xen_processor_cx>(), 44, "xen_processor_cx: size on x86");
+            assert_eq!(align_of::<xen_processor_cx>(), 4, "xen_processor_cx: align on x86");
+            assert_eq!(offset_of!(xen_processor_cx, reg), 0, "xen_processor_cx.reg: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cx, r#type), 24, "xen_processor_cx.type: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cx, __xenabi_hole_0), 25, "xen_processor_cx.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cx, latency), 28, "xen_processor_cx.latency: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cx, power), 32, "xen_processor_cx.power: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cx, dpcnt), 36, "xen_processor_cx.dpcnt: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cx, dp), 40, "xen_processor_cx.dp: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 4, "xen_processor_cx.dp: size on x86");
+        }
+
+        #[test]
+        fn xen_processor_flags() {
+            assert_eq!(size_of::<xen_processor_flags>(), 4, "xen_processor_flags: size on x86");
+            assert_eq!(align_of::<xen_processor_flags>(), 4, "xen_processor_flags: align on x86");
+            assert_eq!(offset_of!(xen_processor_flags, bitfields_0), 0, "xen_processor_flags.bitfields_0: offset on x86");
+            assert_eq!(offset_of!(xen_processor_flags, __xenabi_hole_0), 1, "xen_processor_flags.__xenabi_hole_0: offset on x86");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_control(!0);
+            assert_eq!(r.bitfields_0, [0x01], "xen_processor_flags.bm_control on x86: bits");
+            assert_eq!(r.bm_control(), 0x1, "xen_processor_flags.bm_control on x86: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_check(!0);
+            assert_eq!(r.bitfields_0, [0x02], "xen_processor_flags.bm_check on x86: bits");
+            assert_eq!(r.bm_check(), 0x1, "xen_processor_flags.bm_check on x86: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_has_cst(!0);
+            assert_eq!(r.bitfields_0, [0x04], "xen_processor_flags.has_cst on x86: bits");
+            assert_eq!(r.has_cst(), 0x1, "xen_processor_flags.has_cst on x86: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_power_setup_done(!0);
+            assert_eq!(r.bitfields_0, [0x08], "xen_processor_flags.power_setup_done on x86: bits");
+            assert_eq!(r.power_setup_done(), 0x1, "xen_processor_flags.power_setup_done on x86: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_rld_set(!0);
+            assert_eq!(r.bitfields_0, [0x10], "xen_processor_flags.bm_rld_set on x86: bits");
+            assert_eq!(r.bm_rld_set(), 0x1, "xen_processor_flags.bm_rld_set on x86: read back");
+        }
+
+        #[test]
+        fn xen_processor_power() {
+            assert_eq!(size_of::<xen_processor_power>(), 12, "xen_processor_power: size on x86");
+            assert_eq!(align_of::<xen_processor_power>(), 4, "xen_processor_power: align on x86");
+            assert_eq!(offset_of!(xen_processor_power, count), 0, "xen_processor_power.count: offset on x86");
+            assert_eq!(offset_of!(xen_processor_power, flags), 4, "xen_processor_power.flags: offset on x86");
+            assert_eq!(offset_of!(xen_processor_power, states), 8, "xen_processor_power.states: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 4, "xen_processor_power.states: size on x86");
+        }
+
+        #[test]
+        fn xen_pct_register() {
+            assert_eq!(size_of::<xen_pct_register>(), 16, "xen_pct_register: size on x86");
+            assert_eq!(align_of::<xen_pct_register>(), 4, "xen_pct_register: align on x86");
+            assert_eq!(offset_of!(xen_pct_register, descriptor), 0, "xen_pct_register.descriptor: offset on x86");
+            assert_eq!(offset_of!(xen_pct_register, __xenabi_hole_0), 1, "xen_pct_register.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_pct_register, length), 2, "xen_pct_register.length: offset on x86");
+            assert_eq!(offset_of!(xen_pct_register, space_id), 4, "xen_pct_register.space_id: offset on x86");
+            assert_eq!(offset_of!(xen_pct_register, bit_width), 5, "xen_pct_register.bit_width: offset on x86");
+            assert_eq!(offset_of!(xen_pct_register, bit_offset), 6, "xen_pct_register.bit_offset: offset on x86");
+            assert_eq!(offset_of!(xen_pct_register, reserved), 7, "xen_pct_register.reserved: offset on x86");
+            assert_eq!(offset_of!(xen_pct_register, address), 8, "xen_pct_register.address: offset on x86");
+        }
+
+        #[test]
+        fn xen_processor_px() {
+            assert_eq!(size_of::<xen_processor_px>(), 48, "xen_processor_px: size on x86");
+            assert_eq!(align_of::<xen_processor_px>(), 4, "xen_processor_px: align on x86");
+            assert_eq!(offset_of!(xen_processor_px, core_frequency), 0, "xen_processor_px.core_frequency: offset on x86");
+            assert_eq!(offset_of!(xen_processor_px, power), 8, "xen_processor_px.power: offset on x86");
+            assert_eq!(offset_of!(xen_processor_px, transition_latency), 16, "xen_processor_px.transition_latency: offset on x86");
+            assert_eq!(offset_of!(xen_processor_px, bus_master_latency), 24, "xen_processor_px.bus_master_latency: offset on x86");
+            assert_eq!(offset_of!(xen_processor_px, control), 32, "xen_processor_px.control: offset on x86");
+            assert_eq!(offset_of!(xen_processor_px, status), 40, "xen_processor_px.status: offset on x86");
+        }
+
+        #[test]
+        fn xen_psd_package() {
+            assert_eq!(size_of::<xen_psd_package>(), 40, "xen_psd_package: size on x86");
+            assert_eq!(align_of::<xen_psd_package>(), 4, "xen_psd_package: align on x86");
+            assert_eq!(offset_of!(xen_psd_package, num_entries), 0, "xen_psd_package.num_entries: offset on x86");
+            assert_eq!(offset_of!(xen_psd_package, revision), 8, "xen_psd_package.revision: offset on x86");
+            assert_eq!(offset_of!(xen_psd_package, domain), 16, "xen_psd_package.domain: offset on x86");
+            assert_eq!(offset_of!(xen_psd_package, coord_type), 24, "xen_psd_package.coord_type: offset on x86");
+            assert_eq!(offset_of!(xen_psd_package, num_processors), 32, "xen_psd_package.num_processors: offset on x86");
+        }
+
+        #[test]
+        fn xen_processor_performance() {
+            assert_eq!(size_of::<xen_processor_performance>(), 92, "xen_processor_performance: size on x86");
+            assert_eq!(align_of::<xen_processor_performance>(), 4, "xen_processor_performance: align on x86");
+            assert_eq!(offset_of!(xen_processor_performance, flags), 0, "xen_processor_performance.flags: offset on x86");
+            assert_eq!(offset_of!(xen_processor_performance, platform_limit), 4, "xen_processor_performance.platform_limit: offset on x86");
+            assert_eq!(offset_of!(xen_processor_performance, control_register), 8, "xen_processor_performance.control_register: offset on x86");
+            assert_eq!(offset_of!(xen_processor_performance, status_register), 24, "xen_processor_performance.status_register: offset on x86");
+            assert_eq!(offset_of!(xen_processor_performance, state_count), 40, "xen_processor_performance.state_count: offset on x86");
+            assert_eq!(offset_of!(xen_processor_performance, states), 44, "xen_processor_performance.states: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 4, "xen_processor_performance.states: size on x86");
+            assert_eq!(offset_of!(xen_processor_performance, domain_info), 48, "xen_processor_performance.domain_info: offset on x86");
+            assert_eq!(offset_of!(xen_processor_performance, shared_type), 88, "xen_processor_performance.shared_type: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc() {
+            assert_eq!(size_of::<xen_processor_cppc>(), 72, "xen_processor_cppc: size on x86");
+            assert_eq!(align_of::<xen_processor_cppc>(), 4, "xen_processor_cppc: align on x86");
+            assert_eq!(offset_of!(xen_processor_cppc, flags), 0, "xen_processor_cppc.flags: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc, pad), 1, "xen_processor_cppc.pad: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc, cpc), 4, "xen_processor_cppc.cpc: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc, shared_type), 28, "xen_processor_cppc.shared_type: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc, domain_info), 32, "xen_processor_cppc.domain_info: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc_cpc() {
+            assert_eq!(size_of::<xen_processor_cppc_cpc>(), 24, "xen_processor_cppc.cpc: size on x86");
+            assert_eq!(align_of::<xen_processor_cppc_cpc>(), 4, "xen_processor_cppc.cpc: align on x86");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, highest_perf), 0, "xen_processor_cppc.cpc.highest_perf: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_perf), 4, "xen_processor_cppc.cpc.nominal_perf: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_nonlinear_perf), 8, "xen_processor_cppc.cpc.lowest_nonlinear_perf: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_perf), 12, "xen_processor_cppc.cpc.lowest_perf: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_mhz), 16, "xen_processor_cppc.cpc.lowest_mhz: offset on x86");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_mhz), 20, "xen_processor_cppc.cpc.nominal_mhz: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo>(), 100, "xenpf_set_processor_pminfo: size on x86");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo>(), 4, "xenpf_set_processor_pminfo: align on x86");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, id), 0, "xenpf_set_processor_pminfo.id: offset on x86");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, r#type), 4, "xenpf_set_processor_pminfo.type: offset on x86");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, u), 8, "xenpf_set_processor_pminfo.u: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo_u() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo_u>(), 92, "xenpf_set_processor_pminfo.u: size on x86");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo_u>(), 4, "xenpf_set_processor_pminfo.u: align on x86");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, power), 0, "xenpf_set_processor_pminfo.u.power: offset on x86");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, perf), 0, "xenpf_set_processor_pminfo.u.perf: offset on x86");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, pdc), 0, "xenpf_set_processor_pminfo.u.pdc: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 4, "xenpf_set_processor_pminfo.u.pdc: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, cppc_data), 0, "xenpf_set_processor_pminfo.u.cppc_data: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_pcpuinfo() {
+            assert_eq!(size_of::<xenpf_pcpuinfo>(), 20, "xenpf_pcpuinfo: size on x86");
+            assert_eq!(align_of::<xenpf_pcpuinfo>(), 4, "xenpf_pcpuinfo: align on x86");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, xen_cpuid), 0, "xenpf_pcpuinfo.xen_cpuid: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, max_present), 4, "xenpf_pcpuinfo.max_present: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, flags), 8, "xenpf_pcpuinfo.flags: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, apic_id), 12, "xenpf_pcpuinfo.apic_id: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, acpi_id), 16, "xenpf_pcpuinfo.acpi_id: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_pcpu_version() {
+            assert_eq!(size_of::<xenpf_pcpu_version>(), 32, "xenpf_pcpu_version: size on x86");
+            assert_eq!(align_of::<xenpf_pcpu_version>(), 4, "xenpf_pcpu_version: align on x86");
+            assert_eq!(offset_of!(xenpf_pcpu_version, xen_cpuid), 0, "xenpf_pcpu_version.xen_cpuid: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpu_version, max_present), 4, "xenpf_pcpu_version.max_present: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpu_version, vendor_id), 8, "xenpf_pcpu_version.vendor_id: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpu_version, family), 20, "xenpf_pcpu_version.family: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpu_version, model), 24, "xenpf_pcpu_version.model: offset on x86");
+            assert_eq!(offset_of!(xenpf_pcpu_version, stepping), 28, "xenpf_pcpu_version.stepping: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_cpu_ol() {
+            assert_eq!(size_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: size on x86");
+            assert_eq!(align_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: align on x86");
+            assert_eq!(offset_of!(xenpf_cpu_ol, cpuid), 0, "xenpf_cpu_ol.cpuid: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_cpu_hotadd() {
+            assert_eq!(size_of::<xenpf_cpu_hotadd>(), 12, "xenpf_cpu_hotadd: size on x86");
+            assert_eq!(align_of::<xenpf_cpu_hotadd>(), 4, "xenpf_cpu_hotadd: align on x86");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, apic_id), 0, "xenpf_cpu_hotadd.apic_id: offset on x86");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, acpi_id), 4, "xenpf_cpu_hotadd.acpi_id: offset on x86");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, pxm), 8, "xenpf_cpu_hotadd.pxm: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_mem_hotadd() {
+            assert_eq!(size_of::<xenpf_mem_hotadd>(), 24, "xenpf_mem_hotadd: size on x86");
+            assert_eq!(align_of::<xenpf_mem_hotadd>(), 4, "xenpf_mem_hotadd: align on x86");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, spfn), 0, "xenpf_mem_hotadd.spfn: offset on x86");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, epfn), 8, "xenpf_mem_hotadd.epfn: offset on x86");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, pxm), 16, "xenpf_mem_hotadd.pxm: offset on x86");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, flags), 20, "xenpf_mem_hotadd.flags: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_core_parking() {
+            assert_eq!(size_of::<xenpf_core_parking>(), 8, "xenpf_core_parking: size on x86");
+            assert_eq!(align_of::<xenpf_core_parking>(), 4, "xenpf_core_parking: align on x86");
+            assert_eq!(offset_of!(xenpf_core_parking, r#type), 0, "xenpf_core_parking.type: offset on x86");
+            assert_eq!(offset_of!(xenpf_core_parking, idle_nums), 4, "xenpf_core_parking.idle_nums: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_resource_entry() {
+            assert_eq!(size_of::<xenpf_resource_entry>(), 24, "xenpf_resource_entry: size on x86");
+            assert_eq!(align_of::<xenpf_resource_entry>(), 4, "xenpf_resource_entry: align on x86");
+            assert_eq!(offset_of!(xenpf_resource_entry, u), 0, "xenpf_resource_entry.u: offset on x86");
+            assert_eq!(offset_of!(xenpf_resource_entry, rsvd), 4, "xenpf_resource_entry.rsvd: offset on x86");
+            assert_eq!(offset_of!(xenpf_resource_entry, idx), 8, "xenpf_resource_entry.idx: offset on x86");
+            assert_eq!(offset_of!(xenpf_resource_entry, val), 16, "xenpf_resource_entry.val: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_resource_entry_u() {
+            assert_eq!(size_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: size on x86");
+            assert_eq!(align_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: align on x86");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, cmd), 0, "xenpf_resource_entry.u.cmd: offset on x86");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, ret), 0, "xenpf_resource_entry.u.ret: offset on x86");
+        }
+
+        #[test]
+        fn xenpf_resource_op() {
+            assert_eq!(size_of::<xenpf_resource_op>(), 12, "xenpf_resource_op: size on x86");
+            assert_eq!(align_of::<xenpf_resource_op>(), 4, "xenpf_resource_op: align on x86");
+            assert_eq!(offset_of!(xenpf_resource_op, nr_entries), 0, "xenpf_resource_op.nr_entries: offset on x86");
+            assert_eq!(offset_of!(xenpf_resource_op, cpu), 4, "xenpf_resource_op.cpu: offset on x86");
+            assert_eq!(offset_of!(xenpf_resource_op, entries), 8, "xenpf_resource_op.entries: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 4, "xenpf_resource_op.entries: size on x86");
+        }
+
+        #[test]
+        fn xenpf_symdata() {
+            assert_eq!(size_of::<xenpf_symdata>(), 24, "xenpf_symdata: size on x86");
+            assert_eq!(align_of::<xenpf_symdata>(), 4, "xenpf_symdata: align on x86");
+            assert_eq!(offset_of!(xenpf_symdata, namelen), 0, "xenpf_symdata.namelen: offset on x86");
+            assert_eq!(offset_of!(xenpf_symdata, symnum), 4, "xenpf_symdata.symnum: offset on x86");
+            assert_eq!(offset_of!(xenpf_symdata, name), 8, "xenpf_symdata.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xenpf_symdata.name: size on x86");
+            assert_eq!(offset_of!(xenpf_symdata, address), 12, "xenpf_symdata.address: offset on x86");
+            assert_eq!(offset_of!(xenpf_symdata, r#type), 20, "xenpf_symdata.type: offset on x86");
+            assert_eq!(offset_of!(xenpf_symdata, __xenabi_hole_0), 21, "xenpf_symdata.__xenabi_hole_0: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-18")]
+        #[test]
+        fn xenpf_ucode_revision() {
+            assert_eq!(size_of::<xenpf_ucode_revision>(), 16, "xenpf_ucode_revision: size on x86");
+            assert_eq!(align_of::<xenpf_ucode_revision>(), 4, "xenpf_ucode_revision: align on x86");
+            assert_eq!(offset_of!(xenpf_ucode_revision, cpu), 0, "xenpf_ucode_revision.cpu: offset on x86");
+            assert_eq!(offset_of!(xenpf_ucode_revision, signature), 4, "xenpf_ucode_revision.signature: offset on x86");
+            assert_eq!(offset_of!(xenpf_ucode_revision, pf), 8, "xenpf_ucode_revision.pf: offset on x86");
+            assert_eq!(offset_of!(xenpf_ucode_revision, revision), 12, "xenpf_ucode_revision.revision: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xenpf_microcode_update2() {
+            assert_eq!(size_of::<xenpf_microcode_update2>(), 12, "xenpf_microcode_update2: size on x86");
+            assert_eq!(align_of::<xenpf_microcode_update2>(), 4, "xenpf_microcode_update2: align on x86");
+            assert_eq!(offset_of!(xenpf_microcode_update2, flags), 0, "xenpf_microcode_update2.flags: offset on x86");
+            assert_eq!(offset_of!(xenpf_microcode_update2, length), 4, "xenpf_microcode_update2.length: offset on x86");
+            assert_eq!(offset_of!(xenpf_microcode_update2, data), 8, "xenpf_microcode_update2.data: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 4, "xenpf_microcode_update2.data: size on x86");
+        }
+
+        #[test]
+        fn xen_platform_op() {
+            assert_eq!(size_of::<xen_platform_op>(), 136, "xen_platform_op: size on x86");
+            assert_eq!(align_of::<xen_platform_op>(), 4, "xen_platform_op: align on x86");
+            assert_eq!(offset_of!(xen_platform_op, cmd), 0, "xen_platform_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op, interface_version), 4, "xen_platform_op.interface_version: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op, u), 8, "xen_platform_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_platform_op_u() {
+            assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on x86");
+            assert_eq!(align_of::<xen_platform_op_u>(), 4, "xen_platform_op.u: align on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, del_memtype), 0, "xen_platform_op.u.del_memtype: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, read_memtype), 0, "xen_platform_op.u.read_memtype: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, microcode), 0, "xen_platform_op.u.microcode: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, platform_quirk), 0, "xen_platform_op.u.platform_quirk: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, efi_runtime_call), 0, "xen_platform_op.u.efi_runtime_call: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, firmware_info), 0, "xen_platform_op.u.firmware_info: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, enter_acpi_sleep), 0, "xen_platform_op.u.enter_acpi_sleep: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, change_freq), 0, "xen_platform_op.u.change_freq: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, getidletime), 0, "xen_platform_op.u.getidletime: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, set_pminfo), 0, "xen_platform_op.u.set_pminfo: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_info), 0, "xen_platform_op.u.pcpu_info: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_version), 0, "xen_platform_op.u.pcpu_version: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_ol), 0, "xen_platform_op.u.cpu_ol: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_add), 0, "xen_platform_op.u.cpu_add: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, mem_add), 0, "xen_platform_op.u.mem_add: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, core_parking), 0, "xen_platform_op.u.core_parking: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, resource_op), 0, "xen_platform_op.u.resource_op: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, symdata), 0, "xen_platform_op.u.symdata: offset on x86");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, dom0_console), 0, "xen_platform_op.u.dom0_console: offset on x86");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xen_platform_op.u.dom0_console: size on x86");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, ucode_revision), 0, "xen_platform_op.u.ucode_revision: offset on x86");
+            #[cfg(feature = "xen-4-20")]
+            assert_eq!(offset_of!(xen_platform_op_u, microcode2), 0, "xen_platform_op.u.microcode2: offset on x86");
+            assert_eq!(offset_of!(xen_platform_op_u, pad), 0, "xen_platform_op.u.pad: offset on x86");
+        }
+    }
+
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on x86");
+            assert_eq!(align_of::<xen_pmu_params>(), 4, "xen_pmu_params: align on x86");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on x86");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on x86");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_amd_ctxt() {
+            assert_eq!(size_of::<xen_pmu_amd_ctxt>(), 8, "xen_pmu_amd_ctxt: size on x86");
+            assert_eq!(align_of::<xen_pmu_amd_ctxt>(), 4, "xen_pmu_amd_ctxt: align on x86");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, counters), 0, "xen_pmu_amd_ctxt.counters: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, ctrls), 4, "xen_pmu_amd_ctxt.ctrls: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, regs), 8, "xen_pmu_amd_ctxt.regs: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_cntr_pair() {
+            assert_eq!(size_of::<xen_pmu_cntr_pair>(), 16, "xen_pmu_cntr_pair: size on x86");
+            assert_eq!(align_of::<xen_pmu_cntr_pair>(), 4, "xen_pmu_cntr_pair: align on x86");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, counter), 0, "xen_pmu_cntr_pair.counter: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, control), 8, "xen_pmu_cntr_pair.control: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_intel_ctxt() {
+            assert_eq!(size_of::<xen_pmu_intel_ctxt>(), 64, "xen_pmu_intel_ctxt: size on x86");
+            assert_eq!(align_of::<xen_pmu_intel_ctxt>(), 4, "xen_pmu_intel_ctxt: align on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_counters), 0, "xen_pmu_intel_ctxt.fixed_counters: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, arch_counters), 4, "xen_pmu_intel_ctxt.arch_counters: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ctrl), 8, "xen_pmu_intel_ctxt.global_ctrl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ovf_ctrl), 16, "xen_pmu_intel_ctxt.global_ovf_ctrl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_status), 24, "xen_pmu_intel_ctxt.global_status: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_ctrl), 32, "xen_pmu_intel_ctxt.fixed_ctrl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, ds_area), 40, "xen_pmu_intel_ctxt.ds_area: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, pebs_enable), 48, "xen_pmu_intel_ctxt.pebs_enable: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, debugctl), 56, "xen_pmu_intel_ctxt.debugctl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, regs), 64, "xen_pmu_intel_ctxt.regs: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_regs() {
+            assert_eq!(size_of::<xen_pmu_regs>(), 32, "xen_pmu_regs: size on x86");
+            assert_eq!(align_of::<xen_pmu_regs>(), 4, "xen_pmu_regs: align on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, ip), 0, "xen_pmu_regs.ip: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, sp), 8, "xen_pmu_regs.sp: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, flags), 16, "xen_pmu_regs.flags: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, cs), 24, "xen_pmu_regs.cs: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, ss), 26, "xen_pmu_regs.ss: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, cpl), 28, "xen_pmu_regs.cpl: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_regs, pad), 29, "xen_pmu_regs.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 208, "xen_pmu_arch: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch>(), 4, "xen_pmu_arch: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, r), 0, "xen_pmu_arch.r: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, pmu_flags), 64, "xen_pmu_arch.pmu_flags: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, l), 72, "xen_pmu_arch.l: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch, c), 80, "xen_pmu_arch.c: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch_r() {
+            assert_eq!(size_of::<xen_pmu_arch_r>(), 64, "xen_pmu_arch.r: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch_r>(), 4, "xen_pmu_arch.r: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_r, regs), 0, "xen_pmu_arch.r.regs: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_r, pad), 0, "xen_pmu_arch.r.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch_l() {
+            assert_eq!(size_of::<xen_pmu_arch_l>(), 8, "xen_pmu_arch.l: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch_l>(), 4, "xen_pmu_arch.l: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_l, lapic_lvtpc), 0, "xen_pmu_arch.l.lapic_lvtpc: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_l, pad), 0, "xen_pmu_arch.l.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_arch_c() {
+            assert_eq!(size_of::<xen_pmu_arch_c>(), 128, "xen_pmu_arch.c: size on x86");
+            assert_eq!(align_of::<xen_pmu_arch_c>(), 4, "xen_pmu_arch.c: align on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_c, amd), 0, "xen_pmu_arch.c.amd: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_c, intel), 0, "xen_pmu_arch.c.intel: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_arch_c, pad), 0, "xen_pmu_arch.c.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 224, "xen_pmu_data: size on x86");
+            assert_eq!(align_of::<xen_pmu_data>(), 4, "xen_pmu_data: align on x86");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on x86");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on x86");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-9")]
     mod stable_pvcalls {
         use super::*;
@@ -3244,6 +4086,70 @@ mod x86 {
             assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on x86");
             assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on x86");
             assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on x86");
+        }
+    }
+
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on x86");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on x86");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on x86");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on x86");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on x86: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on x86: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on x86: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on x86: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on x86: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on x86: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on x86");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on x86");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on x86");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on x86");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on x86");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on x86");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on x86");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on x86");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on x86");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on x86");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on x86");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on x86");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on x86");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on x86");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on x86");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on x86");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on x86");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on x86");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on x86");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on x86");
         }
     }
 
@@ -4740,6 +5646,8 @@ mod x86_64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::platform::*;
+    use xenabi::stable::pmu::*;
     use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
@@ -4748,6 +5656,7 @@ mod x86_64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -4775,9 +5684,7 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on x86_64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on x86_64");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on x86_64");
@@ -4795,6 +5702,10 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_uint64>(), 8, "__guest_handle_uint64: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_uint64>(), 8, "__guest_handle_uint64: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
@@ -4809,10 +5720,18 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 8, "__guest_handle_xen_processor_csd_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xen_processor_csd_t>(), 8, "__guest_handle_xen_processor_csd_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 8, "__guest_handle_xen_processor_cx_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xen_processor_cx_t>(), 8, "__guest_handle_xen_processor_cx_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 8, "__guest_handle_xen_processor_px_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xen_processor_px_t>(), 8, "__guest_handle_xen_processor_px_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "__guest_handle_xenpf_resource_entry_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "__guest_handle_xenpf_resource_entry_t: align on x86_64");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -7516,6 +8435,846 @@ mod x86_64 {
         }
     }
 
+    mod stable_platform {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime32_t>(), 16, "xenpf_settime32_t: size on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime32_t>(), 8, "xenpf_settime32_t: align on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime64_t>(), 24, "xenpf_settime64_t: size on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime64_t>(), 8, "xenpf_settime64_t: align on x86_64");
+            assert_eq!(size_of::<xenpf_settime_t>(), 24, "xenpf_settime_t: size on x86_64");
+            assert_eq!(align_of::<xenpf_settime_t>(), 8, "xenpf_settime_t: align on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_cpu_hotadd_t>(), 12, "xenpf_cpu_hotadd_t: size on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_cpu_hotadd_t>(), 4, "xenpf_cpu_hotadd_t: align on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_mem_hotadd_t>(), 24, "xenpf_mem_hotadd_t: size on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_mem_hotadd_t>(), 8, "xenpf_mem_hotadd_t: align on x86_64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xenpf_dom0_console_t: size on x86_64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(align_of::<xenpf_dom0_console_t>(), 4, "xenpf_dom0_console_t: align on x86_64");
+        }
+
+        #[test]
+        fn xenpf_settime32() {
+            assert_eq!(size_of::<xenpf_settime32>(), 16, "xenpf_settime32: size on x86_64");
+            assert_eq!(align_of::<xenpf_settime32>(), 8, "xenpf_settime32: align on x86_64");
+            assert_eq!(offset_of!(xenpf_settime32, secs), 0, "xenpf_settime32.secs: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_settime32, nsecs), 4, "xenpf_settime32.nsecs: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_settime32, system_time), 8, "xenpf_settime32.system_time: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_settime64() {
+            assert_eq!(size_of::<xenpf_settime64>(), 24, "xenpf_settime64: size on x86_64");
+            assert_eq!(align_of::<xenpf_settime64>(), 8, "xenpf_settime64: align on x86_64");
+            assert_eq!(offset_of!(xenpf_settime64, secs), 0, "xenpf_settime64.secs: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_settime64, nsecs), 8, "xenpf_settime64.nsecs: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_settime64, mbz), 12, "xenpf_settime64.mbz: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_settime64, system_time), 16, "xenpf_settime64.system_time: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_add_memtype() {
+            assert_eq!(size_of::<xenpf_add_memtype>(), 32, "xenpf_add_memtype: size on x86_64");
+            assert_eq!(align_of::<xenpf_add_memtype>(), 8, "xenpf_add_memtype: align on x86_64");
+            assert_eq!(offset_of!(xenpf_add_memtype, mfn), 0, "xenpf_add_memtype.mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xenpf_add_memtype.mfn: size on x86_64");
+            assert_eq!(offset_of!(xenpf_add_memtype, nr_mfns), 8, "xenpf_add_memtype.nr_mfns: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_add_memtype, r#type), 16, "xenpf_add_memtype.type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_add_memtype, handle), 20, "xenpf_add_memtype.handle: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_add_memtype, reg), 24, "xenpf_add_memtype.reg: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_add_memtype, __xenabi_hole_0), 28, "xenpf_add_memtype.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_del_memtype() {
+            assert_eq!(size_of::<xenpf_del_memtype>(), 8, "xenpf_del_memtype: size on x86_64");
+            assert_eq!(align_of::<xenpf_del_memtype>(), 4, "xenpf_del_memtype: align on x86_64");
+            assert_eq!(offset_of!(xenpf_del_memtype, handle), 0, "xenpf_del_memtype.handle: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_del_memtype, reg), 4, "xenpf_del_memtype.reg: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_read_memtype() {
+            assert_eq!(size_of::<xenpf_read_memtype>(), 32, "xenpf_read_memtype: size on x86_64");
+            assert_eq!(align_of::<xenpf_read_memtype>(), 8, "xenpf_read_memtype: align on x86_64");
+            assert_eq!(offset_of!(xenpf_read_memtype, reg), 0, "xenpf_read_memtype.reg: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_read_memtype, __xenabi_hole_0), 4, "xenpf_read_memtype.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_read_memtype, mfn), 8, "xenpf_read_memtype.mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xenpf_read_memtype.mfn: size on x86_64");
+            assert_eq!(offset_of!(xenpf_read_memtype, nr_mfns), 16, "xenpf_read_memtype.nr_mfns: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_read_memtype, r#type), 24, "xenpf_read_memtype.type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_read_memtype, __xenabi_hole_1), 28, "xenpf_read_memtype.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_microcode_update() {
+            assert_eq!(size_of::<xenpf_microcode_update>(), 16, "xenpf_microcode_update: size on x86_64");
+            assert_eq!(align_of::<xenpf_microcode_update>(), 8, "xenpf_microcode_update: align on x86_64");
+            assert_eq!(offset_of!(xenpf_microcode_update, data), 0, "xenpf_microcode_update.data: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xenpf_microcode_update.data: size on x86_64");
+            assert_eq!(offset_of!(xenpf_microcode_update, length), 8, "xenpf_microcode_update.length: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_microcode_update, __xenabi_hole_0), 12, "xenpf_microcode_update.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_platform_quirk() {
+            assert_eq!(size_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: size on x86_64");
+            assert_eq!(align_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: align on x86_64");
+            assert_eq!(offset_of!(xenpf_platform_quirk, quirk_id), 0, "xenpf_platform_quirk.quirk_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_time() {
+            assert_eq!(size_of::<xenpf_efi_time>(), 16, "xenpf_efi_time: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_time>(), 4, "xenpf_efi_time: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, year), 0, "xenpf_efi_time.year: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, month), 2, "xenpf_efi_time.month: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, day), 3, "xenpf_efi_time.day: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, hour), 4, "xenpf_efi_time.hour: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, min), 5, "xenpf_efi_time.min: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, sec), 6, "xenpf_efi_time.sec: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_0), 7, "xenpf_efi_time.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, ns), 8, "xenpf_efi_time.ns: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, tz), 12, "xenpf_efi_time.tz: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, daylight), 14, "xenpf_efi_time.daylight: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_1), 15, "xenpf_efi_time.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_guid() {
+            assert_eq!(size_of::<xenpf_efi_guid>(), 16, "xenpf_efi_guid: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_guid>(), 4, "xenpf_efi_guid: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data1), 0, "xenpf_efi_guid.data1: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data2), 4, "xenpf_efi_guid.data2: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data3), 6, "xenpf_efi_guid.data3: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data4), 8, "xenpf_efi_guid.data4: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call>(), 56, "xenpf_efi_runtime_call: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call>(), 8, "xenpf_efi_runtime_call: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, function), 0, "xenpf_efi_runtime_call.function: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, misc), 4, "xenpf_efi_runtime_call.misc: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, status), 8, "xenpf_efi_runtime_call.status: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.status: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, u), 16, "xenpf_efi_runtime_call.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u>(), 40, "xenpf_efi_runtime_call.u: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u>(), 8, "xenpf_efi_runtime_call.u: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_time), 0, "xenpf_efi_runtime_call.u.get_time: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_time), 0, "xenpf_efi_runtime_call.u.set_time: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_wakeup_time), 0, "xenpf_efi_runtime_call.u.get_wakeup_time: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_wakeup_time), 0, "xenpf_efi_runtime_call.u.set_wakeup_time: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_variable), 0, "xenpf_efi_runtime_call.u.get_variable: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_variable), 0, "xenpf_efi_runtime_call.u.set_variable: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_next_variable_name), 0, "xenpf_efi_runtime_call.u.get_next_variable_name: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_variable_info), 0, "xenpf_efi_runtime_call.u.query_variable_info: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_capsule_capabilities), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, update_capsule), 0, "xenpf_efi_runtime_call.u.update_capsule: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_time() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_time>(), 24, "xenpf_efi_runtime_call.u.get_time: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_time>(), 4, "xenpf_efi_runtime_call.u.get_time: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, time), 0, "xenpf_efi_runtime_call.u.get_time.time: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, resolution), 16, "xenpf_efi_runtime_call.u.get_time.resolution: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, accuracy), 20, "xenpf_efi_runtime_call.u.get_time.accuracy: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_variable>(), 40, "xenpf_efi_runtime_call.u.get_variable: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_variable>(), 8, "xenpf_efi_runtime_call.u.get_variable: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, name), 0, "xenpf_efi_runtime_call.u.get_variable.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_variable.name: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, size), 8, "xenpf_efi_runtime_call.u.get_variable.size: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.get_variable.size: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, data), 16, "xenpf_efi_runtime_call.u.get_variable.data: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_variable.data: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, vendor_guid), 24, "xenpf_efi_runtime_call.u.get_variable.vendor_guid: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_set_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_set_variable>(), 40, "xenpf_efi_runtime_call.u.set_variable: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_set_variable>(), 8, "xenpf_efi_runtime_call.u.set_variable: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, name), 0, "xenpf_efi_runtime_call.u.set_variable.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.set_variable.name: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, size), 8, "xenpf_efi_runtime_call.u.set_variable.size: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.set_variable.size: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, data), 16, "xenpf_efi_runtime_call.u.set_variable.data: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.set_variable.data: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, vendor_guid), 24, "xenpf_efi_runtime_call.u.set_variable.vendor_guid: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_next_variable_name() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 32, "xenpf_efi_runtime_call.u.get_next_variable_name: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, size), 0, "xenpf_efi_runtime_call.u.get_next_variable_name.size: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.size: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, name), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.name: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, vendor_guid), 16, "xenpf_efi_runtime_call.u.get_next_variable_name.vendor_guid: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_variable_info() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 32, "xenpf_efi_runtime_call.u.query_variable_info: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 8, "xenpf_efi_runtime_call.u.query_variable_info: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, attr), 0, "xenpf_efi_runtime_call.u.query_variable_info.attr: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, __xenabi_hole_0), 4, "xenpf_efi_runtime_call.u.query_variable_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_store_size), 8, "xenpf_efi_runtime_call.u.query_variable_info.max_store_size: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, remain_store_size), 16, "xenpf_efi_runtime_call.u.query_variable_info.remain_store_size: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_size), 24, "xenpf_efi_runtime_call.u.query_variable_info.max_size: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_capsule_capabilities() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 32, "xenpf_efi_runtime_call.u.query_capsule_capabilities: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_header_array), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_count), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, max_capsule_size), 16, "xenpf_efi_runtime_call.u.query_capsule_capabilities.max_capsule_size: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, reset_type), 24, "xenpf_efi_runtime_call.u.query_capsule_capabilities.reset_type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, __xenabi_hole_0), 28, "xenpf_efi_runtime_call.u.query_capsule_capabilities.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_update_capsule() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_update_capsule>(), 24, "xenpf_efi_runtime_call.u.update_capsule: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_update_capsule>(), 8, "xenpf_efi_runtime_call.u.update_capsule: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_header_array), 0, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_count), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: size on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, sg_list), 16, "xenpf_efi_runtime_call.u.update_capsule.sg_list: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_info() {
+            assert_eq!(size_of::<xenpf_efi_info>(), 32, "xenpf_efi_info: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_info>(), 8, "xenpf_efi_info: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info, version), 0, "xenpf_efi_info.version: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info, cfg), 0, "xenpf_efi_info.cfg: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info, vendor), 0, "xenpf_efi_info.vendor: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info, mem), 0, "xenpf_efi_info.mem: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info, pci_rom), 0, "xenpf_efi_info.pci_rom: offset on x86_64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenpf_efi_info, apple_properties), 0, "xenpf_efi_info.apple_properties: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_cfg() {
+            assert_eq!(size_of::<xenpf_efi_info_cfg>(), 16, "xenpf_efi_info.cfg: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_info_cfg>(), 8, "xenpf_efi_info.cfg: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, addr), 0, "xenpf_efi_info.cfg.addr: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, nent), 8, "xenpf_efi_info.cfg.nent: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, __xenabi_hole_0), 12, "xenpf_efi_info.cfg.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_vendor() {
+            assert_eq!(size_of::<xenpf_efi_info_vendor>(), 16, "xenpf_efi_info.vendor: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_info_vendor>(), 8, "xenpf_efi_info.vendor: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, revision), 0, "xenpf_efi_info.vendor.revision: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, bufsz), 4, "xenpf_efi_info.vendor.bufsz: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, name), 8, "xenpf_efi_info.vendor.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_info.vendor.name: size on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_mem() {
+            assert_eq!(size_of::<xenpf_efi_info_mem>(), 32, "xenpf_efi_info.mem: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_info_mem>(), 8, "xenpf_efi_info.mem: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, addr), 0, "xenpf_efi_info.mem.addr: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, size), 8, "xenpf_efi_info.mem.size: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, attr), 16, "xenpf_efi_info.mem.attr: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, r#type), 24, "xenpf_efi_info.mem.type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, __xenabi_hole_0), 28, "xenpf_efi_info.mem.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_pci_rom() {
+            assert_eq!(size_of::<xenpf_efi_info_pci_rom>(), 24, "xenpf_efi_info.pci_rom: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_info_pci_rom>(), 8, "xenpf_efi_info.pci_rom: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, segment), 0, "xenpf_efi_info.pci_rom.segment: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, bus), 2, "xenpf_efi_info.pci_rom.bus: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devfn), 3, "xenpf_efi_info.pci_rom.devfn: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, vendor), 4, "xenpf_efi_info.pci_rom.vendor: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devid), 6, "xenpf_efi_info.pci_rom.devid: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, address), 8, "xenpf_efi_info.pci_rom.address: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, size), 16, "xenpf_efi_info.pci_rom.size: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_info.pci_rom.size: size on x86_64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_apple_properties() {
+            assert_eq!(size_of::<xenpf_efi_info_apple_properties>(), 16, "xenpf_efi_info.apple_properties: size on x86_64");
+            assert_eq!(align_of::<xenpf_efi_info_apple_properties>(), 8, "xenpf_efi_info.apple_properties: align on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, address), 0, "xenpf_efi_info.apple_properties.address: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, size), 8, "xenpf_efi_info.apple_properties.size: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_info.apple_properties.size: size on x86_64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info() {
+            assert_eq!(size_of::<xenpf_firmware_info>(), 40, "xenpf_firmware_info: size on x86_64");
+            assert_eq!(align_of::<xenpf_firmware_info>(), 8, "xenpf_firmware_info: align on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info, r#type), 0, "xenpf_firmware_info.type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info, index), 4, "xenpf_firmware_info.index: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info, u), 8, "xenpf_firmware_info.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u() {
+            assert_eq!(size_of::<xenpf_firmware_info_u>(), 32, "xenpf_firmware_info.u: size on x86_64");
+            assert_eq!(align_of::<xenpf_firmware_info_u>(), 8, "xenpf_firmware_info.u: align on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_info), 0, "xenpf_firmware_info.u.disk_info: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_mbr_signature), 0, "xenpf_firmware_info.u.disk_mbr_signature: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, vbeddc_info), 0, "xenpf_firmware_info.u.vbeddc_info: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, efi_info), 0, "xenpf_firmware_info.u.efi_info: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, kbd_shift_flags), 0, "xenpf_firmware_info.u.kbd_shift_flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_info>(), 16, "xenpf_firmware_info.u.disk_info: size on x86_64");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_info>(), 8, "xenpf_firmware_info.u.disk_info: align on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, device), 0, "xenpf_firmware_info.u.disk_info.device: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, version), 1, "xenpf_firmware_info.u.disk_info.version: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, interface_support), 2, "xenpf_firmware_info.u.disk_info.interface_support: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_cylinder), 4, "xenpf_firmware_info.u.disk_info.legacy_max_cylinder: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_head), 6, "xenpf_firmware_info.u.disk_info.legacy_max_head: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_sectors_per_track), 7, "xenpf_firmware_info.u.disk_info.legacy_sectors_per_track: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, edd_params), 8, "xenpf_firmware_info.u.disk_info.edd_params: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_firmware_info.u.disk_info.edd_params: size on x86_64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_mbr_signature() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 8, "xenpf_firmware_info.u.disk_mbr_signature: size on x86_64");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 4, "xenpf_firmware_info.u.disk_mbr_signature: align on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, device), 0, "xenpf_firmware_info.u.disk_mbr_signature.device: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, __xenabi_hole_0), 1, "xenpf_firmware_info.u.disk_mbr_signature.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, mbr_signature), 4, "xenpf_firmware_info.u.disk_mbr_signature.mbr_signature: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_vbeddc_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_vbeddc_info>(), 16, "xenpf_firmware_info.u.vbeddc_info: size on x86_64");
+            assert_eq!(align_of::<xenpf_firmware_info_u_vbeddc_info>(), 8, "xenpf_firmware_info.u.vbeddc_info: align on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, capabilities), 0, "xenpf_firmware_info.u.vbeddc_info.capabilities: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid_transfer_time), 1, "xenpf_firmware_info.u.vbeddc_info.edid_transfer_time: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, __xenabi_hole_0), 2, "xenpf_firmware_info.u.vbeddc_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid), 8, "xenpf_firmware_info.u.vbeddc_info.edid: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "xenpf_firmware_info.u.vbeddc_info.edid: size on x86_64");
+        }
+
+        #[test]
+        fn xenpf_enter_acpi_sleep() {
+            assert_eq!(size_of::<xenpf_enter_acpi_sleep>(), 12, "xenpf_enter_acpi_sleep: size on x86_64");
+            assert_eq!(align_of::<xenpf_enter_acpi_sleep>(), 4, "xenpf_enter_acpi_sleep: align on x86_64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_a), 0, "xenpf_enter_acpi_sleep.val_a: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_b), 2, "xenpf_enter_acpi_sleep.val_b: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, sleep_state), 4, "xenpf_enter_acpi_sleep.sleep_state: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, flags), 8, "xenpf_enter_acpi_sleep.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_change_freq() {
+            assert_eq!(size_of::<xenpf_change_freq>(), 16, "xenpf_change_freq: size on x86_64");
+            assert_eq!(align_of::<xenpf_change_freq>(), 8, "xenpf_change_freq: align on x86_64");
+            assert_eq!(offset_of!(xenpf_change_freq, flags), 0, "xenpf_change_freq.flags: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_change_freq, cpu), 4, "xenpf_change_freq.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_change_freq, freq), 8, "xenpf_change_freq.freq: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_getidletime() {
+            assert_eq!(size_of::<xenpf_getidletime>(), 32, "xenpf_getidletime: size on x86_64");
+            assert_eq!(align_of::<xenpf_getidletime>(), 8, "xenpf_getidletime: align on x86_64");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_bitmap), 0, "xenpf_getidletime.cpumap_bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "xenpf_getidletime.cpumap_bitmap: size on x86_64");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_nr_cpus), 8, "xenpf_getidletime.cpumap_nr_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_getidletime, __xenabi_hole_0), 12, "xenpf_getidletime.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_getidletime, idletime), 16, "xenpf_getidletime.idletime: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint64>(), 8, "xenpf_getidletime.idletime: size on x86_64");
+            assert_eq!(offset_of!(xenpf_getidletime, now), 24, "xenpf_getidletime.now: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_power_register() {
+            assert_eq!(size_of::<xen_power_register>(), 24, "xen_power_register: size on x86_64");
+            assert_eq!(align_of::<xen_power_register>(), 8, "xen_power_register: align on x86_64");
+            assert_eq!(offset_of!(xen_power_register, space_id), 0, "xen_power_register.space_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_power_register, bit_width), 4, "xen_power_register.bit_width: offset on x86_64");
+            assert_eq!(offset_of!(xen_power_register, bit_offset), 8, "xen_power_register.bit_offset: offset on x86_64");
+            assert_eq!(offset_of!(xen_power_register, access_size), 12, "xen_power_register.access_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_power_register, address), 16, "xen_power_register.address: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_processor_csd() {
+            assert_eq!(size_of::<xen_processor_csd>(), 12, "xen_processor_csd: size on x86_64");
+            assert_eq!(align_of::<xen_processor_csd>(), 4, "xen_processor_csd: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_csd, domain), 0, "xen_processor_csd.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_csd, coord_type), 4, "xen_processor_csd.coord_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_csd, num), 8, "xen_processor_csd.num: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_processor_cx() {
+            assert_eq!(size_of::<xen_processor_cx>(), 48, "xen_processor_cx: size on x86_64");
+            assert_eq!(align_of::<xen_processor_cx>(), 8, "xen_processor_cx: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_cx, reg), 0, "xen_processor_cx.reg: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cx, r#type), 24, "xen_processor_cx.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cx, __xenabi_hole_0), 25, "xen_processor_cx.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cx, latency), 28, "xen_processor_cx.latency: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cx, power), 32, "xen_processor_cx.power: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cx, dpcnt), 36, "xen_processor_cx.dpcnt: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cx, dp), 40, "xen_processor_cx.dp: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 8, "xen_processor_cx.dp: size on x86_64");
+        }
+
+        #[test]
+        fn xen_processor_flags() {
+            assert_eq!(size_of::<xen_processor_flags>(), 4, "xen_processor_flags: size on x86_64");
+            assert_eq!(align_of::<xen_processor_flags>(), 4, "xen_processor_flags: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_flags, bitfields_0), 0, "xen_processor_flags.bitfields_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_flags, __xenabi_hole_0), 1, "xen_processor_flags.__xenabi_hole_0: offset on x86_64");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_control(!0);
+            assert_eq!(r.bitfields_0, [0x01], "xen_processor_flags.bm_control on x86_64: bits");
+            assert_eq!(r.bm_control(), 0x1, "xen_processor_flags.bm_control on x86_64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_check(!0);
+            assert_eq!(r.bitfields_0, [0x02], "xen_processor_flags.bm_check on x86_64: bits");
+            assert_eq!(r.bm_check(), 0x1, "xen_processor_flags.bm_check on x86_64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_has_cst(!0);
+            assert_eq!(r.bitfields_0, [0x04], "xen_processor_flags.has_cst on x86_64: bits");
+            assert_eq!(r.has_cst(), 0x1, "xen_processor_flags.has_cst on x86_64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_power_setup_done(!0);
+            assert_eq!(r.bitfields_0, [0x08], "xen_processor_flags.power_setup_done on x86_64: bits");
+            assert_eq!(r.power_setup_done(), 0x1, "xen_processor_flags.power_setup_done on x86_64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_rld_set(!0);
+            assert_eq!(r.bitfields_0, [0x10], "xen_processor_flags.bm_rld_set on x86_64: bits");
+            assert_eq!(r.bm_rld_set(), 0x1, "xen_processor_flags.bm_rld_set on x86_64: read back");
+        }
+
+        #[test]
+        fn xen_processor_power() {
+            assert_eq!(size_of::<xen_processor_power>(), 16, "xen_processor_power: size on x86_64");
+            assert_eq!(align_of::<xen_processor_power>(), 8, "xen_processor_power: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_power, count), 0, "xen_processor_power.count: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_power, flags), 4, "xen_processor_power.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_power, states), 8, "xen_processor_power.states: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 8, "xen_processor_power.states: size on x86_64");
+        }
+
+        #[test]
+        fn xen_pct_register() {
+            assert_eq!(size_of::<xen_pct_register>(), 16, "xen_pct_register: size on x86_64");
+            assert_eq!(align_of::<xen_pct_register>(), 8, "xen_pct_register: align on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, descriptor), 0, "xen_pct_register.descriptor: offset on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, __xenabi_hole_0), 1, "xen_pct_register.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, length), 2, "xen_pct_register.length: offset on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, space_id), 4, "xen_pct_register.space_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, bit_width), 5, "xen_pct_register.bit_width: offset on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, bit_offset), 6, "xen_pct_register.bit_offset: offset on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, reserved), 7, "xen_pct_register.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xen_pct_register, address), 8, "xen_pct_register.address: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_processor_px() {
+            assert_eq!(size_of::<xen_processor_px>(), 48, "xen_processor_px: size on x86_64");
+            assert_eq!(align_of::<xen_processor_px>(), 8, "xen_processor_px: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_px, core_frequency), 0, "xen_processor_px.core_frequency: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_px, power), 8, "xen_processor_px.power: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_px, transition_latency), 16, "xen_processor_px.transition_latency: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_px, bus_master_latency), 24, "xen_processor_px.bus_master_latency: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_px, control), 32, "xen_processor_px.control: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_px, status), 40, "xen_processor_px.status: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_psd_package() {
+            assert_eq!(size_of::<xen_psd_package>(), 40, "xen_psd_package: size on x86_64");
+            assert_eq!(align_of::<xen_psd_package>(), 8, "xen_psd_package: align on x86_64");
+            assert_eq!(offset_of!(xen_psd_package, num_entries), 0, "xen_psd_package.num_entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_psd_package, revision), 8, "xen_psd_package.revision: offset on x86_64");
+            assert_eq!(offset_of!(xen_psd_package, domain), 16, "xen_psd_package.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_psd_package, coord_type), 24, "xen_psd_package.coord_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_psd_package, num_processors), 32, "xen_psd_package.num_processors: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_processor_performance() {
+            assert_eq!(size_of::<xen_processor_performance>(), 104, "xen_processor_performance: size on x86_64");
+            assert_eq!(align_of::<xen_processor_performance>(), 8, "xen_processor_performance: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, flags), 0, "xen_processor_performance.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, platform_limit), 4, "xen_processor_performance.platform_limit: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, control_register), 8, "xen_processor_performance.control_register: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, status_register), 24, "xen_processor_performance.status_register: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, state_count), 40, "xen_processor_performance.state_count: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, __xenabi_hole_0), 44, "xen_processor_performance.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, states), 48, "xen_processor_performance.states: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 8, "xen_processor_performance.states: size on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, domain_info), 56, "xen_processor_performance.domain_info: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, shared_type), 96, "xen_processor_performance.shared_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_performance, __xenabi_hole_1), 100, "xen_processor_performance.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc() {
+            assert_eq!(size_of::<xen_processor_cppc>(), 72, "xen_processor_cppc: size on x86_64");
+            assert_eq!(align_of::<xen_processor_cppc>(), 8, "xen_processor_cppc: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc, flags), 0, "xen_processor_cppc.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc, pad), 1, "xen_processor_cppc.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc, cpc), 4, "xen_processor_cppc.cpc: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc, shared_type), 28, "xen_processor_cppc.shared_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc, domain_info), 32, "xen_processor_cppc.domain_info: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc_cpc() {
+            assert_eq!(size_of::<xen_processor_cppc_cpc>(), 24, "xen_processor_cppc.cpc: size on x86_64");
+            assert_eq!(align_of::<xen_processor_cppc_cpc>(), 4, "xen_processor_cppc.cpc: align on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, highest_perf), 0, "xen_processor_cppc.cpc.highest_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_perf), 4, "xen_processor_cppc.cpc.nominal_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_nonlinear_perf), 8, "xen_processor_cppc.cpc.lowest_nonlinear_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_perf), 12, "xen_processor_cppc.cpc.lowest_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_mhz), 16, "xen_processor_cppc.cpc.lowest_mhz: offset on x86_64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_mhz), 20, "xen_processor_cppc.cpc.nominal_mhz: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo>(), 112, "xenpf_set_processor_pminfo: size on x86_64");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo>(), 8, "xenpf_set_processor_pminfo: align on x86_64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, id), 0, "xenpf_set_processor_pminfo.id: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, r#type), 4, "xenpf_set_processor_pminfo.type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, u), 8, "xenpf_set_processor_pminfo.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo_u() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo_u>(), 104, "xenpf_set_processor_pminfo.u: size on x86_64");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo_u>(), 8, "xenpf_set_processor_pminfo.u: align on x86_64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, power), 0, "xenpf_set_processor_pminfo.u.power: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, perf), 0, "xenpf_set_processor_pminfo.u.perf: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, pdc), 0, "xenpf_set_processor_pminfo.u.pdc: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xenpf_set_processor_pminfo.u.pdc: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, cppc_data), 0, "xenpf_set_processor_pminfo.u.cppc_data: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_pcpuinfo() {
+            assert_eq!(size_of::<xenpf_pcpuinfo>(), 20, "xenpf_pcpuinfo: size on x86_64");
+            assert_eq!(align_of::<xenpf_pcpuinfo>(), 4, "xenpf_pcpuinfo: align on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, xen_cpuid), 0, "xenpf_pcpuinfo.xen_cpuid: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, max_present), 4, "xenpf_pcpuinfo.max_present: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, flags), 8, "xenpf_pcpuinfo.flags: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, apic_id), 12, "xenpf_pcpuinfo.apic_id: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, acpi_id), 16, "xenpf_pcpuinfo.acpi_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_pcpu_version() {
+            assert_eq!(size_of::<xenpf_pcpu_version>(), 32, "xenpf_pcpu_version: size on x86_64");
+            assert_eq!(align_of::<xenpf_pcpu_version>(), 4, "xenpf_pcpu_version: align on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, xen_cpuid), 0, "xenpf_pcpu_version.xen_cpuid: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, max_present), 4, "xenpf_pcpu_version.max_present: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, vendor_id), 8, "xenpf_pcpu_version.vendor_id: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, family), 20, "xenpf_pcpu_version.family: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, model), 24, "xenpf_pcpu_version.model: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, stepping), 28, "xenpf_pcpu_version.stepping: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_cpu_ol() {
+            assert_eq!(size_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: size on x86_64");
+            assert_eq!(align_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: align on x86_64");
+            assert_eq!(offset_of!(xenpf_cpu_ol, cpuid), 0, "xenpf_cpu_ol.cpuid: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_cpu_hotadd() {
+            assert_eq!(size_of::<xenpf_cpu_hotadd>(), 12, "xenpf_cpu_hotadd: size on x86_64");
+            assert_eq!(align_of::<xenpf_cpu_hotadd>(), 4, "xenpf_cpu_hotadd: align on x86_64");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, apic_id), 0, "xenpf_cpu_hotadd.apic_id: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, acpi_id), 4, "xenpf_cpu_hotadd.acpi_id: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, pxm), 8, "xenpf_cpu_hotadd.pxm: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_mem_hotadd() {
+            assert_eq!(size_of::<xenpf_mem_hotadd>(), 24, "xenpf_mem_hotadd: size on x86_64");
+            assert_eq!(align_of::<xenpf_mem_hotadd>(), 8, "xenpf_mem_hotadd: align on x86_64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, spfn), 0, "xenpf_mem_hotadd.spfn: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, epfn), 8, "xenpf_mem_hotadd.epfn: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, pxm), 16, "xenpf_mem_hotadd.pxm: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, flags), 20, "xenpf_mem_hotadd.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_core_parking() {
+            assert_eq!(size_of::<xenpf_core_parking>(), 8, "xenpf_core_parking: size on x86_64");
+            assert_eq!(align_of::<xenpf_core_parking>(), 4, "xenpf_core_parking: align on x86_64");
+            assert_eq!(offset_of!(xenpf_core_parking, r#type), 0, "xenpf_core_parking.type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_core_parking, idle_nums), 4, "xenpf_core_parking.idle_nums: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_resource_entry() {
+            assert_eq!(size_of::<xenpf_resource_entry>(), 24, "xenpf_resource_entry: size on x86_64");
+            assert_eq!(align_of::<xenpf_resource_entry>(), 8, "xenpf_resource_entry: align on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_entry, u), 0, "xenpf_resource_entry.u: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_entry, rsvd), 4, "xenpf_resource_entry.rsvd: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_entry, idx), 8, "xenpf_resource_entry.idx: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_entry, val), 16, "xenpf_resource_entry.val: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_resource_entry_u() {
+            assert_eq!(size_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: size on x86_64");
+            assert_eq!(align_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: align on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, cmd), 0, "xenpf_resource_entry.u.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, ret), 0, "xenpf_resource_entry.u.ret: offset on x86_64");
+        }
+
+        #[test]
+        fn xenpf_resource_op() {
+            assert_eq!(size_of::<xenpf_resource_op>(), 16, "xenpf_resource_op: size on x86_64");
+            assert_eq!(align_of::<xenpf_resource_op>(), 8, "xenpf_resource_op: align on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_op, nr_entries), 0, "xenpf_resource_op.nr_entries: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_op, cpu), 4, "xenpf_resource_op.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_resource_op, entries), 8, "xenpf_resource_op.entries: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "xenpf_resource_op.entries: size on x86_64");
+        }
+
+        #[test]
+        fn xenpf_symdata() {
+            assert_eq!(size_of::<xenpf_symdata>(), 32, "xenpf_symdata: size on x86_64");
+            assert_eq!(align_of::<xenpf_symdata>(), 8, "xenpf_symdata: align on x86_64");
+            assert_eq!(offset_of!(xenpf_symdata, namelen), 0, "xenpf_symdata.namelen: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_symdata, symnum), 4, "xenpf_symdata.symnum: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_symdata, name), 8, "xenpf_symdata.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xenpf_symdata.name: size on x86_64");
+            assert_eq!(offset_of!(xenpf_symdata, address), 16, "xenpf_symdata.address: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_symdata, r#type), 24, "xenpf_symdata.type: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_symdata, __xenabi_hole_0), 25, "xenpf_symdata.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-18")]
+        #[test]
+        fn xenpf_ucode_revision() {
+            assert_eq!(size_of::<xenpf_ucode_revision>(), 16, "xenpf_ucode_revision: size on x86_64");
+            assert_eq!(align_of::<xenpf_ucode_revision>(), 4, "xenpf_ucode_revision: align on x86_64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, cpu), 0, "xenpf_ucode_revision.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, signature), 4, "xenpf_ucode_revision.signature: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, pf), 8, "xenpf_ucode_revision.pf: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, revision), 12, "xenpf_ucode_revision.revision: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xenpf_microcode_update2() {
+            assert_eq!(size_of::<xenpf_microcode_update2>(), 16, "xenpf_microcode_update2: size on x86_64");
+            assert_eq!(align_of::<xenpf_microcode_update2>(), 8, "xenpf_microcode_update2: align on x86_64");
+            assert_eq!(offset_of!(xenpf_microcode_update2, flags), 0, "xenpf_microcode_update2.flags: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_microcode_update2, length), 4, "xenpf_microcode_update2.length: offset on x86_64");
+            assert_eq!(offset_of!(xenpf_microcode_update2, data), 8, "xenpf_microcode_update2.data: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xenpf_microcode_update2.data: size on x86_64");
+        }
+
+        #[test]
+        fn xen_platform_op() {
+            assert_eq!(size_of::<xen_platform_op>(), 136, "xen_platform_op: size on x86_64");
+            assert_eq!(align_of::<xen_platform_op>(), 8, "xen_platform_op: align on x86_64");
+            assert_eq!(offset_of!(xen_platform_op, cmd), 0, "xen_platform_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op, interface_version), 4, "xen_platform_op.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op, u), 8, "xen_platform_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_platform_op_u() {
+            assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_platform_op_u>(), 8, "xen_platform_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, del_memtype), 0, "xen_platform_op.u.del_memtype: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, read_memtype), 0, "xen_platform_op.u.read_memtype: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, microcode), 0, "xen_platform_op.u.microcode: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, platform_quirk), 0, "xen_platform_op.u.platform_quirk: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, efi_runtime_call), 0, "xen_platform_op.u.efi_runtime_call: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, firmware_info), 0, "xen_platform_op.u.firmware_info: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, enter_acpi_sleep), 0, "xen_platform_op.u.enter_acpi_sleep: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, change_freq), 0, "xen_platform_op.u.change_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, getidletime), 0, "xen_platform_op.u.getidletime: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, set_pminfo), 0, "xen_platform_op.u.set_pminfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_info), 0, "xen_platform_op.u.pcpu_info: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_version), 0, "xen_platform_op.u.pcpu_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_ol), 0, "xen_platform_op.u.cpu_ol: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_add), 0, "xen_platform_op.u.cpu_add: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, mem_add), 0, "xen_platform_op.u.mem_add: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, core_parking), 0, "xen_platform_op.u.core_parking: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, resource_op), 0, "xen_platform_op.u.resource_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, symdata), 0, "xen_platform_op.u.symdata: offset on x86_64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, dom0_console), 0, "xen_platform_op.u.dom0_console: offset on x86_64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xen_platform_op.u.dom0_console: size on x86_64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, ucode_revision), 0, "xen_platform_op.u.ucode_revision: offset on x86_64");
+            #[cfg(feature = "xen-4-20")]
+            assert_eq!(offset_of!(xen_platform_op_u, microcode2), 0, "xen_platform_op.u.microcode2: offset on x86_64");
+            assert_eq!(offset_of!(xen_platform_op_u, pad), 0, "xen_platform_op.u.pad: offset on x86_64");
+        }
+    }
+
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_params>(), 8, "xen_pmu_params: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_amd_ctxt() {
+            assert_eq!(size_of::<xen_pmu_amd_ctxt>(), 8, "xen_pmu_amd_ctxt: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_amd_ctxt>(), 8, "xen_pmu_amd_ctxt: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, counters), 0, "xen_pmu_amd_ctxt.counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, ctrls), 4, "xen_pmu_amd_ctxt.ctrls: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_amd_ctxt, regs), 8, "xen_pmu_amd_ctxt.regs: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_cntr_pair() {
+            assert_eq!(size_of::<xen_pmu_cntr_pair>(), 16, "xen_pmu_cntr_pair: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_cntr_pair>(), 8, "xen_pmu_cntr_pair: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, counter), 0, "xen_pmu_cntr_pair.counter: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_cntr_pair, control), 8, "xen_pmu_cntr_pair.control: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_intel_ctxt() {
+            assert_eq!(size_of::<xen_pmu_intel_ctxt>(), 64, "xen_pmu_intel_ctxt: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_intel_ctxt>(), 8, "xen_pmu_intel_ctxt: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_counters), 0, "xen_pmu_intel_ctxt.fixed_counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, arch_counters), 4, "xen_pmu_intel_ctxt.arch_counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ctrl), 8, "xen_pmu_intel_ctxt.global_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_ovf_ctrl), 16, "xen_pmu_intel_ctxt.global_ovf_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, global_status), 24, "xen_pmu_intel_ctxt.global_status: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, fixed_ctrl), 32, "xen_pmu_intel_ctxt.fixed_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, ds_area), 40, "xen_pmu_intel_ctxt.ds_area: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, pebs_enable), 48, "xen_pmu_intel_ctxt.pebs_enable: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, debugctl), 56, "xen_pmu_intel_ctxt.debugctl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_intel_ctxt, regs), 64, "xen_pmu_intel_ctxt.regs: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_regs() {
+            assert_eq!(size_of::<xen_pmu_regs>(), 32, "xen_pmu_regs: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_regs>(), 8, "xen_pmu_regs: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, ip), 0, "xen_pmu_regs.ip: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, sp), 8, "xen_pmu_regs.sp: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, flags), 16, "xen_pmu_regs.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, cs), 24, "xen_pmu_regs.cs: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, ss), 26, "xen_pmu_regs.ss: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, cpl), 28, "xen_pmu_regs.cpl: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_regs, pad), 29, "xen_pmu_regs.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 208, "xen_pmu_arch: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch>(), 8, "xen_pmu_arch: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, r), 0, "xen_pmu_arch.r: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, pmu_flags), 64, "xen_pmu_arch.pmu_flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, l), 72, "xen_pmu_arch.l: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch, c), 80, "xen_pmu_arch.c: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch_r() {
+            assert_eq!(size_of::<xen_pmu_arch_r>(), 64, "xen_pmu_arch.r: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch_r>(), 8, "xen_pmu_arch.r: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_r, regs), 0, "xen_pmu_arch.r.regs: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_r, pad), 0, "xen_pmu_arch.r.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch_l() {
+            assert_eq!(size_of::<xen_pmu_arch_l>(), 8, "xen_pmu_arch.l: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch_l>(), 8, "xen_pmu_arch.l: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_l, lapic_lvtpc), 0, "xen_pmu_arch.l.lapic_lvtpc: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_l, pad), 0, "xen_pmu_arch.l.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_arch_c() {
+            assert_eq!(size_of::<xen_pmu_arch_c>(), 128, "xen_pmu_arch.c: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_arch_c>(), 8, "xen_pmu_arch.c: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_c, amd), 0, "xen_pmu_arch.c.amd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_c, intel), 0, "xen_pmu_arch.c.intel: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_arch_c, pad), 0, "xen_pmu_arch.c.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 224, "xen_pmu_data: size on x86_64");
+            assert_eq!(align_of::<xen_pmu_data>(), 8, "xen_pmu_data: align on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-9")]
     mod stable_pvcalls {
         use super::*;
@@ -7945,6 +9704,70 @@ mod x86_64 {
             assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on x86_64");
             assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on x86_64");
             assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on x86_64");
+        }
+    }
+
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on x86_64");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on x86_64");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on x86_64");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on x86_64");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on x86_64: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on x86_64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on x86_64: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on x86_64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on x86_64: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on x86_64: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on x86_64");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on x86_64");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on x86_64");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on x86_64");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on x86_64");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on x86_64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on x86_64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on x86_64");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on x86_64");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on x86_64");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on x86_64");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on x86_64");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on x86_64");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on x86_64");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on x86_64");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on x86_64");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on x86_64");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on x86_64");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on x86_64");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on x86_64");
         }
     }
 
@@ -9464,6 +11287,8 @@ mod arm {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::platform::*;
+    use xenabi::stable::pmu::*;
     use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
@@ -9472,6 +11297,7 @@ mod arm {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -9499,9 +11325,7 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on arm");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on arm");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on arm");
@@ -9519,6 +11343,10 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on arm");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on arm");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on arm");
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on arm");
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on arm");
+        assert_eq!(size_of::<__guest_handle_uint64>(), 8, "__guest_handle_uint64: size on arm");
+        assert_eq!(align_of::<__guest_handle_uint64>(), 8, "__guest_handle_uint64: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
@@ -9533,10 +11361,18 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 8, "__guest_handle_xen_processor_csd_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xen_processor_csd_t>(), 8, "__guest_handle_xen_processor_csd_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 8, "__guest_handle_xen_processor_cx_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xen_processor_cx_t>(), 8, "__guest_handle_xen_processor_cx_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 8, "__guest_handle_xen_processor_px_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xen_processor_px_t>(), 8, "__guest_handle_xen_processor_px_t: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "__guest_handle_xenpf_resource_entry_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "__guest_handle_xenpf_resource_entry_t: align on arm");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -12228,6 +14064,773 @@ mod arm {
         }
     }
 
+    mod stable_platform {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime32_t>(), 16, "xenpf_settime32_t: size on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime32_t>(), 8, "xenpf_settime32_t: align on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime64_t>(), 24, "xenpf_settime64_t: size on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime64_t>(), 8, "xenpf_settime64_t: align on arm");
+            assert_eq!(size_of::<xenpf_settime_t>(), 24, "xenpf_settime_t: size on arm");
+            assert_eq!(align_of::<xenpf_settime_t>(), 8, "xenpf_settime_t: align on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_cpu_hotadd_t>(), 12, "xenpf_cpu_hotadd_t: size on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_cpu_hotadd_t>(), 4, "xenpf_cpu_hotadd_t: align on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_mem_hotadd_t>(), 24, "xenpf_mem_hotadd_t: size on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_mem_hotadd_t>(), 8, "xenpf_mem_hotadd_t: align on arm");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xenpf_dom0_console_t: size on arm");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(align_of::<xenpf_dom0_console_t>(), 4, "xenpf_dom0_console_t: align on arm");
+        }
+
+        #[test]
+        fn xenpf_settime32() {
+            assert_eq!(size_of::<xenpf_settime32>(), 16, "xenpf_settime32: size on arm");
+            assert_eq!(align_of::<xenpf_settime32>(), 8, "xenpf_settime32: align on arm");
+            assert_eq!(offset_of!(xenpf_settime32, secs), 0, "xenpf_settime32.secs: offset on arm");
+            assert_eq!(offset_of!(xenpf_settime32, nsecs), 4, "xenpf_settime32.nsecs: offset on arm");
+            assert_eq!(offset_of!(xenpf_settime32, system_time), 8, "xenpf_settime32.system_time: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_settime64() {
+            assert_eq!(size_of::<xenpf_settime64>(), 24, "xenpf_settime64: size on arm");
+            assert_eq!(align_of::<xenpf_settime64>(), 8, "xenpf_settime64: align on arm");
+            assert_eq!(offset_of!(xenpf_settime64, secs), 0, "xenpf_settime64.secs: offset on arm");
+            assert_eq!(offset_of!(xenpf_settime64, nsecs), 8, "xenpf_settime64.nsecs: offset on arm");
+            assert_eq!(offset_of!(xenpf_settime64, mbz), 12, "xenpf_settime64.mbz: offset on arm");
+            assert_eq!(offset_of!(xenpf_settime64, system_time), 16, "xenpf_settime64.system_time: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_add_memtype() {
+            assert_eq!(size_of::<xenpf_add_memtype>(), 32, "xenpf_add_memtype: size on arm");
+            assert_eq!(align_of::<xenpf_add_memtype>(), 8, "xenpf_add_memtype: align on arm");
+            assert_eq!(offset_of!(xenpf_add_memtype, mfn), 0, "xenpf_add_memtype.mfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xenpf_add_memtype.mfn: size on arm");
+            assert_eq!(offset_of!(xenpf_add_memtype, nr_mfns), 8, "xenpf_add_memtype.nr_mfns: offset on arm");
+            assert_eq!(offset_of!(xenpf_add_memtype, r#type), 16, "xenpf_add_memtype.type: offset on arm");
+            assert_eq!(offset_of!(xenpf_add_memtype, handle), 20, "xenpf_add_memtype.handle: offset on arm");
+            assert_eq!(offset_of!(xenpf_add_memtype, reg), 24, "xenpf_add_memtype.reg: offset on arm");
+            assert_eq!(offset_of!(xenpf_add_memtype, __xenabi_hole_0), 28, "xenpf_add_memtype.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_del_memtype() {
+            assert_eq!(size_of::<xenpf_del_memtype>(), 8, "xenpf_del_memtype: size on arm");
+            assert_eq!(align_of::<xenpf_del_memtype>(), 4, "xenpf_del_memtype: align on arm");
+            assert_eq!(offset_of!(xenpf_del_memtype, handle), 0, "xenpf_del_memtype.handle: offset on arm");
+            assert_eq!(offset_of!(xenpf_del_memtype, reg), 4, "xenpf_del_memtype.reg: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_read_memtype() {
+            assert_eq!(size_of::<xenpf_read_memtype>(), 32, "xenpf_read_memtype: size on arm");
+            assert_eq!(align_of::<xenpf_read_memtype>(), 8, "xenpf_read_memtype: align on arm");
+            assert_eq!(offset_of!(xenpf_read_memtype, reg), 0, "xenpf_read_memtype.reg: offset on arm");
+            assert_eq!(offset_of!(xenpf_read_memtype, __xenabi_hole_0), 4, "xenpf_read_memtype.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenpf_read_memtype, mfn), 8, "xenpf_read_memtype.mfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xenpf_read_memtype.mfn: size on arm");
+            assert_eq!(offset_of!(xenpf_read_memtype, nr_mfns), 16, "xenpf_read_memtype.nr_mfns: offset on arm");
+            assert_eq!(offset_of!(xenpf_read_memtype, r#type), 24, "xenpf_read_memtype.type: offset on arm");
+            assert_eq!(offset_of!(xenpf_read_memtype, __xenabi_hole_1), 28, "xenpf_read_memtype.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_microcode_update() {
+            assert_eq!(size_of::<xenpf_microcode_update>(), 16, "xenpf_microcode_update: size on arm");
+            assert_eq!(align_of::<xenpf_microcode_update>(), 8, "xenpf_microcode_update: align on arm");
+            assert_eq!(offset_of!(xenpf_microcode_update, data), 0, "xenpf_microcode_update.data: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xenpf_microcode_update.data: size on arm");
+            assert_eq!(offset_of!(xenpf_microcode_update, length), 8, "xenpf_microcode_update.length: offset on arm");
+            assert_eq!(offset_of!(xenpf_microcode_update, __xenabi_hole_0), 12, "xenpf_microcode_update.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_platform_quirk() {
+            assert_eq!(size_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: size on arm");
+            assert_eq!(align_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: align on arm");
+            assert_eq!(offset_of!(xenpf_platform_quirk, quirk_id), 0, "xenpf_platform_quirk.quirk_id: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_time() {
+            assert_eq!(size_of::<xenpf_efi_time>(), 16, "xenpf_efi_time: size on arm");
+            assert_eq!(align_of::<xenpf_efi_time>(), 4, "xenpf_efi_time: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, year), 0, "xenpf_efi_time.year: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, month), 2, "xenpf_efi_time.month: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, day), 3, "xenpf_efi_time.day: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, hour), 4, "xenpf_efi_time.hour: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, min), 5, "xenpf_efi_time.min: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, sec), 6, "xenpf_efi_time.sec: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_0), 7, "xenpf_efi_time.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, ns), 8, "xenpf_efi_time.ns: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, tz), 12, "xenpf_efi_time.tz: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, daylight), 14, "xenpf_efi_time.daylight: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_1), 15, "xenpf_efi_time.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_guid() {
+            assert_eq!(size_of::<xenpf_efi_guid>(), 16, "xenpf_efi_guid: size on arm");
+            assert_eq!(align_of::<xenpf_efi_guid>(), 4, "xenpf_efi_guid: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_guid, data1), 0, "xenpf_efi_guid.data1: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_guid, data2), 4, "xenpf_efi_guid.data2: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_guid, data3), 6, "xenpf_efi_guid.data3: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_guid, data4), 8, "xenpf_efi_guid.data4: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call>(), 56, "xenpf_efi_runtime_call: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call>(), 8, "xenpf_efi_runtime_call: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, function), 0, "xenpf_efi_runtime_call.function: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, misc), 4, "xenpf_efi_runtime_call.misc: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, status), 8, "xenpf_efi_runtime_call.status: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.status: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, u), 16, "xenpf_efi_runtime_call.u: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u>(), 40, "xenpf_efi_runtime_call.u: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u>(), 8, "xenpf_efi_runtime_call.u: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_time), 0, "xenpf_efi_runtime_call.u.get_time: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_time), 0, "xenpf_efi_runtime_call.u.set_time: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_wakeup_time), 0, "xenpf_efi_runtime_call.u.get_wakeup_time: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_wakeup_time), 0, "xenpf_efi_runtime_call.u.set_wakeup_time: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_variable), 0, "xenpf_efi_runtime_call.u.get_variable: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_variable), 0, "xenpf_efi_runtime_call.u.set_variable: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_next_variable_name), 0, "xenpf_efi_runtime_call.u.get_next_variable_name: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_variable_info), 0, "xenpf_efi_runtime_call.u.query_variable_info: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_capsule_capabilities), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, update_capsule), 0, "xenpf_efi_runtime_call.u.update_capsule: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_time() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_time>(), 24, "xenpf_efi_runtime_call.u.get_time: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_time>(), 4, "xenpf_efi_runtime_call.u.get_time: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, time), 0, "xenpf_efi_runtime_call.u.get_time.time: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, resolution), 16, "xenpf_efi_runtime_call.u.get_time.resolution: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, accuracy), 20, "xenpf_efi_runtime_call.u.get_time.accuracy: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_variable>(), 40, "xenpf_efi_runtime_call.u.get_variable: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_variable>(), 8, "xenpf_efi_runtime_call.u.get_variable: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, name), 0, "xenpf_efi_runtime_call.u.get_variable.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_variable.name: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, size), 8, "xenpf_efi_runtime_call.u.get_variable.size: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.get_variable.size: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, data), 16, "xenpf_efi_runtime_call.u.get_variable.data: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_variable.data: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, vendor_guid), 24, "xenpf_efi_runtime_call.u.get_variable.vendor_guid: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_set_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_set_variable>(), 40, "xenpf_efi_runtime_call.u.set_variable: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_set_variable>(), 8, "xenpf_efi_runtime_call.u.set_variable: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, name), 0, "xenpf_efi_runtime_call.u.set_variable.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.set_variable.name: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, size), 8, "xenpf_efi_runtime_call.u.set_variable.size: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.set_variable.size: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, data), 16, "xenpf_efi_runtime_call.u.set_variable.data: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.set_variable.data: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, vendor_guid), 24, "xenpf_efi_runtime_call.u.set_variable.vendor_guid: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_next_variable_name() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 32, "xenpf_efi_runtime_call.u.get_next_variable_name: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, size), 0, "xenpf_efi_runtime_call.u.get_next_variable_name.size: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.size: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, name), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.name: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, vendor_guid), 16, "xenpf_efi_runtime_call.u.get_next_variable_name.vendor_guid: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_variable_info() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 32, "xenpf_efi_runtime_call.u.query_variable_info: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 8, "xenpf_efi_runtime_call.u.query_variable_info: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, attr), 0, "xenpf_efi_runtime_call.u.query_variable_info.attr: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, __xenabi_hole_0), 4, "xenpf_efi_runtime_call.u.query_variable_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_store_size), 8, "xenpf_efi_runtime_call.u.query_variable_info.max_store_size: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, remain_store_size), 16, "xenpf_efi_runtime_call.u.query_variable_info.remain_store_size: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_size), 24, "xenpf_efi_runtime_call.u.query_variable_info.max_size: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_capsule_capabilities() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 32, "xenpf_efi_runtime_call.u.query_capsule_capabilities: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_header_array), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_count), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, max_capsule_size), 16, "xenpf_efi_runtime_call.u.query_capsule_capabilities.max_capsule_size: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, reset_type), 24, "xenpf_efi_runtime_call.u.query_capsule_capabilities.reset_type: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, __xenabi_hole_0), 28, "xenpf_efi_runtime_call.u.query_capsule_capabilities.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_update_capsule() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_update_capsule>(), 24, "xenpf_efi_runtime_call.u.update_capsule: size on arm");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_update_capsule>(), 8, "xenpf_efi_runtime_call.u.update_capsule: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_header_array), 0, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_count), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: size on arm");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, sg_list), 16, "xenpf_efi_runtime_call.u.update_capsule.sg_list: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_info() {
+            assert_eq!(size_of::<xenpf_efi_info>(), 32, "xenpf_efi_info: size on arm");
+            assert_eq!(align_of::<xenpf_efi_info>(), 8, "xenpf_efi_info: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_info, version), 0, "xenpf_efi_info.version: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info, cfg), 0, "xenpf_efi_info.cfg: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info, vendor), 0, "xenpf_efi_info.vendor: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info, mem), 0, "xenpf_efi_info.mem: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info, pci_rom), 0, "xenpf_efi_info.pci_rom: offset on arm");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenpf_efi_info, apple_properties), 0, "xenpf_efi_info.apple_properties: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_info_cfg() {
+            assert_eq!(size_of::<xenpf_efi_info_cfg>(), 16, "xenpf_efi_info.cfg: size on arm");
+            assert_eq!(align_of::<xenpf_efi_info_cfg>(), 8, "xenpf_efi_info.cfg: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, addr), 0, "xenpf_efi_info.cfg.addr: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, nent), 8, "xenpf_efi_info.cfg.nent: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, __xenabi_hole_0), 12, "xenpf_efi_info.cfg.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_info_vendor() {
+            assert_eq!(size_of::<xenpf_efi_info_vendor>(), 16, "xenpf_efi_info.vendor: size on arm");
+            assert_eq!(align_of::<xenpf_efi_info_vendor>(), 8, "xenpf_efi_info.vendor: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, revision), 0, "xenpf_efi_info.vendor.revision: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, bufsz), 4, "xenpf_efi_info.vendor.bufsz: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, name), 8, "xenpf_efi_info.vendor.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_info.vendor.name: size on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_info_mem() {
+            assert_eq!(size_of::<xenpf_efi_info_mem>(), 32, "xenpf_efi_info.mem: size on arm");
+            assert_eq!(align_of::<xenpf_efi_info_mem>(), 8, "xenpf_efi_info.mem: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, addr), 0, "xenpf_efi_info.mem.addr: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, size), 8, "xenpf_efi_info.mem.size: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, attr), 16, "xenpf_efi_info.mem.attr: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, r#type), 24, "xenpf_efi_info.mem.type: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, __xenabi_hole_0), 28, "xenpf_efi_info.mem.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_info_pci_rom() {
+            assert_eq!(size_of::<xenpf_efi_info_pci_rom>(), 24, "xenpf_efi_info.pci_rom: size on arm");
+            assert_eq!(align_of::<xenpf_efi_info_pci_rom>(), 8, "xenpf_efi_info.pci_rom: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, segment), 0, "xenpf_efi_info.pci_rom.segment: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, bus), 2, "xenpf_efi_info.pci_rom.bus: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devfn), 3, "xenpf_efi_info.pci_rom.devfn: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, vendor), 4, "xenpf_efi_info.pci_rom.vendor: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devid), 6, "xenpf_efi_info.pci_rom.devid: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, address), 8, "xenpf_efi_info.pci_rom.address: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, size), 16, "xenpf_efi_info.pci_rom.size: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_info.pci_rom.size: size on arm");
+        }
+
+        #[test]
+        fn xenpf_efi_info_apple_properties() {
+            assert_eq!(size_of::<xenpf_efi_info_apple_properties>(), 16, "xenpf_efi_info.apple_properties: size on arm");
+            assert_eq!(align_of::<xenpf_efi_info_apple_properties>(), 8, "xenpf_efi_info.apple_properties: align on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, address), 0, "xenpf_efi_info.apple_properties.address: offset on arm");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, size), 8, "xenpf_efi_info.apple_properties.size: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_info.apple_properties.size: size on arm");
+        }
+
+        #[test]
+        fn xenpf_firmware_info() {
+            assert_eq!(size_of::<xenpf_firmware_info>(), 40, "xenpf_firmware_info: size on arm");
+            assert_eq!(align_of::<xenpf_firmware_info>(), 8, "xenpf_firmware_info: align on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info, r#type), 0, "xenpf_firmware_info.type: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info, index), 4, "xenpf_firmware_info.index: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info, u), 8, "xenpf_firmware_info.u: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u() {
+            assert_eq!(size_of::<xenpf_firmware_info_u>(), 32, "xenpf_firmware_info.u: size on arm");
+            assert_eq!(align_of::<xenpf_firmware_info_u>(), 8, "xenpf_firmware_info.u: align on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_info), 0, "xenpf_firmware_info.u.disk_info: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_mbr_signature), 0, "xenpf_firmware_info.u.disk_mbr_signature: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, vbeddc_info), 0, "xenpf_firmware_info.u.vbeddc_info: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, efi_info), 0, "xenpf_firmware_info.u.efi_info: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, kbd_shift_flags), 0, "xenpf_firmware_info.u.kbd_shift_flags: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_info>(), 16, "xenpf_firmware_info.u.disk_info: size on arm");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_info>(), 8, "xenpf_firmware_info.u.disk_info: align on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, device), 0, "xenpf_firmware_info.u.disk_info.device: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, version), 1, "xenpf_firmware_info.u.disk_info.version: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, interface_support), 2, "xenpf_firmware_info.u.disk_info.interface_support: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_cylinder), 4, "xenpf_firmware_info.u.disk_info.legacy_max_cylinder: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_head), 6, "xenpf_firmware_info.u.disk_info.legacy_max_head: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_sectors_per_track), 7, "xenpf_firmware_info.u.disk_info.legacy_sectors_per_track: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, edd_params), 8, "xenpf_firmware_info.u.disk_info.edd_params: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_firmware_info.u.disk_info.edd_params: size on arm");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_mbr_signature() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 8, "xenpf_firmware_info.u.disk_mbr_signature: size on arm");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 4, "xenpf_firmware_info.u.disk_mbr_signature: align on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, device), 0, "xenpf_firmware_info.u.disk_mbr_signature.device: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, __xenabi_hole_0), 1, "xenpf_firmware_info.u.disk_mbr_signature.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, mbr_signature), 4, "xenpf_firmware_info.u.disk_mbr_signature.mbr_signature: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_vbeddc_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_vbeddc_info>(), 16, "xenpf_firmware_info.u.vbeddc_info: size on arm");
+            assert_eq!(align_of::<xenpf_firmware_info_u_vbeddc_info>(), 8, "xenpf_firmware_info.u.vbeddc_info: align on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, capabilities), 0, "xenpf_firmware_info.u.vbeddc_info.capabilities: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid_transfer_time), 1, "xenpf_firmware_info.u.vbeddc_info.edid_transfer_time: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, __xenabi_hole_0), 2, "xenpf_firmware_info.u.vbeddc_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid), 8, "xenpf_firmware_info.u.vbeddc_info.edid: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "xenpf_firmware_info.u.vbeddc_info.edid: size on arm");
+        }
+
+        #[test]
+        fn xenpf_enter_acpi_sleep() {
+            assert_eq!(size_of::<xenpf_enter_acpi_sleep>(), 12, "xenpf_enter_acpi_sleep: size on arm");
+            assert_eq!(align_of::<xenpf_enter_acpi_sleep>(), 4, "xenpf_enter_acpi_sleep: align on arm");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_a), 0, "xenpf_enter_acpi_sleep.val_a: offset on arm");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_b), 2, "xenpf_enter_acpi_sleep.val_b: offset on arm");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, sleep_state), 4, "xenpf_enter_acpi_sleep.sleep_state: offset on arm");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, flags), 8, "xenpf_enter_acpi_sleep.flags: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_change_freq() {
+            assert_eq!(size_of::<xenpf_change_freq>(), 16, "xenpf_change_freq: size on arm");
+            assert_eq!(align_of::<xenpf_change_freq>(), 8, "xenpf_change_freq: align on arm");
+            assert_eq!(offset_of!(xenpf_change_freq, flags), 0, "xenpf_change_freq.flags: offset on arm");
+            assert_eq!(offset_of!(xenpf_change_freq, cpu), 4, "xenpf_change_freq.cpu: offset on arm");
+            assert_eq!(offset_of!(xenpf_change_freq, freq), 8, "xenpf_change_freq.freq: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_getidletime() {
+            assert_eq!(size_of::<xenpf_getidletime>(), 32, "xenpf_getidletime: size on arm");
+            assert_eq!(align_of::<xenpf_getidletime>(), 8, "xenpf_getidletime: align on arm");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_bitmap), 0, "xenpf_getidletime.cpumap_bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "xenpf_getidletime.cpumap_bitmap: size on arm");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_nr_cpus), 8, "xenpf_getidletime.cpumap_nr_cpus: offset on arm");
+            assert_eq!(offset_of!(xenpf_getidletime, __xenabi_hole_0), 12, "xenpf_getidletime.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenpf_getidletime, idletime), 16, "xenpf_getidletime.idletime: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint64>(), 8, "xenpf_getidletime.idletime: size on arm");
+            assert_eq!(offset_of!(xenpf_getidletime, now), 24, "xenpf_getidletime.now: offset on arm");
+        }
+
+        #[test]
+        fn xen_power_register() {
+            assert_eq!(size_of::<xen_power_register>(), 24, "xen_power_register: size on arm");
+            assert_eq!(align_of::<xen_power_register>(), 8, "xen_power_register: align on arm");
+            assert_eq!(offset_of!(xen_power_register, space_id), 0, "xen_power_register.space_id: offset on arm");
+            assert_eq!(offset_of!(xen_power_register, bit_width), 4, "xen_power_register.bit_width: offset on arm");
+            assert_eq!(offset_of!(xen_power_register, bit_offset), 8, "xen_power_register.bit_offset: offset on arm");
+            assert_eq!(offset_of!(xen_power_register, access_size), 12, "xen_power_register.access_size: offset on arm");
+            assert_eq!(offset_of!(xen_power_register, address), 16, "xen_power_register.address: offset on arm");
+        }
+
+        #[test]
+        fn xen_processor_csd() {
+            assert_eq!(size_of::<xen_processor_csd>(), 12, "xen_processor_csd: size on arm");
+            assert_eq!(align_of::<xen_processor_csd>(), 4, "xen_processor_csd: align on arm");
+            assert_eq!(offset_of!(xen_processor_csd, domain), 0, "xen_processor_csd.domain: offset on arm");
+            assert_eq!(offset_of!(xen_processor_csd, coord_type), 4, "xen_processor_csd.coord_type: offset on arm");
+            assert_eq!(offset_of!(xen_processor_csd, num), 8, "xen_processor_csd.num: offset on arm");
+        }
+
+        #[test]
+        fn xen_processor_cx() {
+            assert_eq!(size_of::<xen_processor_cx>(), 48, "xen_processor_cx: size on arm");
+            assert_eq!(align_of::<xen_processor_cx>(), 8, "xen_processor_cx: align on arm");
+            assert_eq!(offset_of!(xen_processor_cx, reg), 0, "xen_processor_cx.reg: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cx, r#type), 24, "xen_processor_cx.type: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cx, __xenabi_hole_0), 25, "xen_processor_cx.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cx, latency), 28, "xen_processor_cx.latency: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cx, power), 32, "xen_processor_cx.power: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cx, dpcnt), 36, "xen_processor_cx.dpcnt: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cx, dp), 40, "xen_processor_cx.dp: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 8, "xen_processor_cx.dp: size on arm");
+        }
+
+        #[test]
+        fn xen_processor_flags() {
+            assert_eq!(size_of::<xen_processor_flags>(), 4, "xen_processor_flags: size on arm");
+            assert_eq!(align_of::<xen_processor_flags>(), 4, "xen_processor_flags: align on arm");
+            assert_eq!(offset_of!(xen_processor_flags, bitfields_0), 0, "xen_processor_flags.bitfields_0: offset on arm");
+            assert_eq!(offset_of!(xen_processor_flags, __xenabi_hole_0), 1, "xen_processor_flags.__xenabi_hole_0: offset on arm");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_control(!0);
+            assert_eq!(r.bitfields_0, [0x01], "xen_processor_flags.bm_control on arm: bits");
+            assert_eq!(r.bm_control(), 0x1, "xen_processor_flags.bm_control on arm: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_check(!0);
+            assert_eq!(r.bitfields_0, [0x02], "xen_processor_flags.bm_check on arm: bits");
+            assert_eq!(r.bm_check(), 0x1, "xen_processor_flags.bm_check on arm: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_has_cst(!0);
+            assert_eq!(r.bitfields_0, [0x04], "xen_processor_flags.has_cst on arm: bits");
+            assert_eq!(r.has_cst(), 0x1, "xen_processor_flags.has_cst on arm: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_power_setup_done(!0);
+            assert_eq!(r.bitfields_0, [0x08], "xen_processor_flags.power_setup_done on arm: bits");
+            assert_eq!(r.power_setup_done(), 0x1, "xen_processor_flags.power_setup_done on arm: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_rld_set(!0);
+            assert_eq!(r.bitfields_0, [0x10], "xen_processor_flags.bm_rld_set on arm: bits");
+            assert_eq!(r.bm_rld_set(), 0x1, "xen_processor_flags.bm_rld_set on arm: read back");
+        }
+
+        #[test]
+        fn xen_processor_power() {
+            assert_eq!(size_of::<xen_processor_power>(), 16, "xen_processor_power: size on arm");
+            assert_eq!(align_of::<xen_processor_power>(), 8, "xen_processor_power: align on arm");
+            assert_eq!(offset_of!(xen_processor_power, count), 0, "xen_processor_power.count: offset on arm");
+            assert_eq!(offset_of!(xen_processor_power, flags), 4, "xen_processor_power.flags: offset on arm");
+            assert_eq!(offset_of!(xen_processor_power, states), 8, "xen_processor_power.states: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 8, "xen_processor_power.states: size on arm");
+        }
+
+        #[test]
+        fn xen_pct_register() {
+            assert_eq!(size_of::<xen_pct_register>(), 16, "xen_pct_register: size on arm");
+            assert_eq!(align_of::<xen_pct_register>(), 8, "xen_pct_register: align on arm");
+            assert_eq!(offset_of!(xen_pct_register, descriptor), 0, "xen_pct_register.descriptor: offset on arm");
+            assert_eq!(offset_of!(xen_pct_register, __xenabi_hole_0), 1, "xen_pct_register.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_pct_register, length), 2, "xen_pct_register.length: offset on arm");
+            assert_eq!(offset_of!(xen_pct_register, space_id), 4, "xen_pct_register.space_id: offset on arm");
+            assert_eq!(offset_of!(xen_pct_register, bit_width), 5, "xen_pct_register.bit_width: offset on arm");
+            assert_eq!(offset_of!(xen_pct_register, bit_offset), 6, "xen_pct_register.bit_offset: offset on arm");
+            assert_eq!(offset_of!(xen_pct_register, reserved), 7, "xen_pct_register.reserved: offset on arm");
+            assert_eq!(offset_of!(xen_pct_register, address), 8, "xen_pct_register.address: offset on arm");
+        }
+
+        #[test]
+        fn xen_processor_px() {
+            assert_eq!(size_of::<xen_processor_px>(), 48, "xen_processor_px: size on arm");
+            assert_eq!(align_of::<xen_processor_px>(), 8, "xen_processor_px: align on arm");
+            assert_eq!(offset_of!(xen_processor_px, core_frequency), 0, "xen_processor_px.core_frequency: offset on arm");
+            assert_eq!(offset_of!(xen_processor_px, power), 8, "xen_processor_px.power: offset on arm");
+            assert_eq!(offset_of!(xen_processor_px, transition_latency), 16, "xen_processor_px.transition_latency: offset on arm");
+            assert_eq!(offset_of!(xen_processor_px, bus_master_latency), 24, "xen_processor_px.bus_master_latency: offset on arm");
+            assert_eq!(offset_of!(xen_processor_px, control), 32, "xen_processor_px.control: offset on arm");
+            assert_eq!(offset_of!(xen_processor_px, status), 40, "xen_processor_px.status: offset on arm");
+        }
+
+        #[test]
+        fn xen_psd_package() {
+            assert_eq!(size_of::<xen_psd_package>(), 40, "xen_psd_package: size on arm");
+            assert_eq!(align_of::<xen_psd_package>(), 8, "xen_psd_package: align on arm");
+            assert_eq!(offset_of!(xen_psd_package, num_entries), 0, "xen_psd_package.num_entries: offset on arm");
+            assert_eq!(offset_of!(xen_psd_package, revision), 8, "xen_psd_package.revision: offset on arm");
+            assert_eq!(offset_of!(xen_psd_package, domain), 16, "xen_psd_package.domain: offset on arm");
+            assert_eq!(offset_of!(xen_psd_package, coord_type), 24, "xen_psd_package.coord_type: offset on arm");
+            assert_eq!(offset_of!(xen_psd_package, num_processors), 32, "xen_psd_package.num_processors: offset on arm");
+        }
+
+        #[test]
+        fn xen_processor_performance() {
+            assert_eq!(size_of::<xen_processor_performance>(), 104, "xen_processor_performance: size on arm");
+            assert_eq!(align_of::<xen_processor_performance>(), 8, "xen_processor_performance: align on arm");
+            assert_eq!(offset_of!(xen_processor_performance, flags), 0, "xen_processor_performance.flags: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, platform_limit), 4, "xen_processor_performance.platform_limit: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, control_register), 8, "xen_processor_performance.control_register: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, status_register), 24, "xen_processor_performance.status_register: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, state_count), 40, "xen_processor_performance.state_count: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, __xenabi_hole_0), 44, "xen_processor_performance.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, states), 48, "xen_processor_performance.states: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 8, "xen_processor_performance.states: size on arm");
+            assert_eq!(offset_of!(xen_processor_performance, domain_info), 56, "xen_processor_performance.domain_info: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, shared_type), 96, "xen_processor_performance.shared_type: offset on arm");
+            assert_eq!(offset_of!(xen_processor_performance, __xenabi_hole_1), 100, "xen_processor_performance.__xenabi_hole_1: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc() {
+            assert_eq!(size_of::<xen_processor_cppc>(), 72, "xen_processor_cppc: size on arm");
+            assert_eq!(align_of::<xen_processor_cppc>(), 8, "xen_processor_cppc: align on arm");
+            assert_eq!(offset_of!(xen_processor_cppc, flags), 0, "xen_processor_cppc.flags: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc, pad), 1, "xen_processor_cppc.pad: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc, cpc), 4, "xen_processor_cppc.cpc: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc, shared_type), 28, "xen_processor_cppc.shared_type: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc, domain_info), 32, "xen_processor_cppc.domain_info: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc_cpc() {
+            assert_eq!(size_of::<xen_processor_cppc_cpc>(), 24, "xen_processor_cppc.cpc: size on arm");
+            assert_eq!(align_of::<xen_processor_cppc_cpc>(), 4, "xen_processor_cppc.cpc: align on arm");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, highest_perf), 0, "xen_processor_cppc.cpc.highest_perf: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_perf), 4, "xen_processor_cppc.cpc.nominal_perf: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_nonlinear_perf), 8, "xen_processor_cppc.cpc.lowest_nonlinear_perf: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_perf), 12, "xen_processor_cppc.cpc.lowest_perf: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_mhz), 16, "xen_processor_cppc.cpc.lowest_mhz: offset on arm");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_mhz), 20, "xen_processor_cppc.cpc.nominal_mhz: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo>(), 112, "xenpf_set_processor_pminfo: size on arm");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo>(), 8, "xenpf_set_processor_pminfo: align on arm");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, id), 0, "xenpf_set_processor_pminfo.id: offset on arm");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, r#type), 4, "xenpf_set_processor_pminfo.type: offset on arm");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, u), 8, "xenpf_set_processor_pminfo.u: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo_u() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo_u>(), 104, "xenpf_set_processor_pminfo.u: size on arm");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo_u>(), 8, "xenpf_set_processor_pminfo.u: align on arm");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, power), 0, "xenpf_set_processor_pminfo.u.power: offset on arm");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, perf), 0, "xenpf_set_processor_pminfo.u.perf: offset on arm");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, pdc), 0, "xenpf_set_processor_pminfo.u.pdc: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xenpf_set_processor_pminfo.u.pdc: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, cppc_data), 0, "xenpf_set_processor_pminfo.u.cppc_data: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_pcpuinfo() {
+            assert_eq!(size_of::<xenpf_pcpuinfo>(), 20, "xenpf_pcpuinfo: size on arm");
+            assert_eq!(align_of::<xenpf_pcpuinfo>(), 4, "xenpf_pcpuinfo: align on arm");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, xen_cpuid), 0, "xenpf_pcpuinfo.xen_cpuid: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, max_present), 4, "xenpf_pcpuinfo.max_present: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, flags), 8, "xenpf_pcpuinfo.flags: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, apic_id), 12, "xenpf_pcpuinfo.apic_id: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, acpi_id), 16, "xenpf_pcpuinfo.acpi_id: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_pcpu_version() {
+            assert_eq!(size_of::<xenpf_pcpu_version>(), 32, "xenpf_pcpu_version: size on arm");
+            assert_eq!(align_of::<xenpf_pcpu_version>(), 4, "xenpf_pcpu_version: align on arm");
+            assert_eq!(offset_of!(xenpf_pcpu_version, xen_cpuid), 0, "xenpf_pcpu_version.xen_cpuid: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpu_version, max_present), 4, "xenpf_pcpu_version.max_present: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpu_version, vendor_id), 8, "xenpf_pcpu_version.vendor_id: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpu_version, family), 20, "xenpf_pcpu_version.family: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpu_version, model), 24, "xenpf_pcpu_version.model: offset on arm");
+            assert_eq!(offset_of!(xenpf_pcpu_version, stepping), 28, "xenpf_pcpu_version.stepping: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_cpu_ol() {
+            assert_eq!(size_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: size on arm");
+            assert_eq!(align_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: align on arm");
+            assert_eq!(offset_of!(xenpf_cpu_ol, cpuid), 0, "xenpf_cpu_ol.cpuid: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_cpu_hotadd() {
+            assert_eq!(size_of::<xenpf_cpu_hotadd>(), 12, "xenpf_cpu_hotadd: size on arm");
+            assert_eq!(align_of::<xenpf_cpu_hotadd>(), 4, "xenpf_cpu_hotadd: align on arm");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, apic_id), 0, "xenpf_cpu_hotadd.apic_id: offset on arm");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, acpi_id), 4, "xenpf_cpu_hotadd.acpi_id: offset on arm");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, pxm), 8, "xenpf_cpu_hotadd.pxm: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_mem_hotadd() {
+            assert_eq!(size_of::<xenpf_mem_hotadd>(), 24, "xenpf_mem_hotadd: size on arm");
+            assert_eq!(align_of::<xenpf_mem_hotadd>(), 8, "xenpf_mem_hotadd: align on arm");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, spfn), 0, "xenpf_mem_hotadd.spfn: offset on arm");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, epfn), 8, "xenpf_mem_hotadd.epfn: offset on arm");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, pxm), 16, "xenpf_mem_hotadd.pxm: offset on arm");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, flags), 20, "xenpf_mem_hotadd.flags: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_core_parking() {
+            assert_eq!(size_of::<xenpf_core_parking>(), 8, "xenpf_core_parking: size on arm");
+            assert_eq!(align_of::<xenpf_core_parking>(), 4, "xenpf_core_parking: align on arm");
+            assert_eq!(offset_of!(xenpf_core_parking, r#type), 0, "xenpf_core_parking.type: offset on arm");
+            assert_eq!(offset_of!(xenpf_core_parking, idle_nums), 4, "xenpf_core_parking.idle_nums: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_resource_entry() {
+            assert_eq!(size_of::<xenpf_resource_entry>(), 24, "xenpf_resource_entry: size on arm");
+            assert_eq!(align_of::<xenpf_resource_entry>(), 8, "xenpf_resource_entry: align on arm");
+            assert_eq!(offset_of!(xenpf_resource_entry, u), 0, "xenpf_resource_entry.u: offset on arm");
+            assert_eq!(offset_of!(xenpf_resource_entry, rsvd), 4, "xenpf_resource_entry.rsvd: offset on arm");
+            assert_eq!(offset_of!(xenpf_resource_entry, idx), 8, "xenpf_resource_entry.idx: offset on arm");
+            assert_eq!(offset_of!(xenpf_resource_entry, val), 16, "xenpf_resource_entry.val: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_resource_entry_u() {
+            assert_eq!(size_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: size on arm");
+            assert_eq!(align_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: align on arm");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, cmd), 0, "xenpf_resource_entry.u.cmd: offset on arm");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, ret), 0, "xenpf_resource_entry.u.ret: offset on arm");
+        }
+
+        #[test]
+        fn xenpf_resource_op() {
+            assert_eq!(size_of::<xenpf_resource_op>(), 16, "xenpf_resource_op: size on arm");
+            assert_eq!(align_of::<xenpf_resource_op>(), 8, "xenpf_resource_op: align on arm");
+            assert_eq!(offset_of!(xenpf_resource_op, nr_entries), 0, "xenpf_resource_op.nr_entries: offset on arm");
+            assert_eq!(offset_of!(xenpf_resource_op, cpu), 4, "xenpf_resource_op.cpu: offset on arm");
+            assert_eq!(offset_of!(xenpf_resource_op, entries), 8, "xenpf_resource_op.entries: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "xenpf_resource_op.entries: size on arm");
+        }
+
+        #[test]
+        fn xenpf_symdata() {
+            assert_eq!(size_of::<xenpf_symdata>(), 32, "xenpf_symdata: size on arm");
+            assert_eq!(align_of::<xenpf_symdata>(), 8, "xenpf_symdata: align on arm");
+            assert_eq!(offset_of!(xenpf_symdata, namelen), 0, "xenpf_symdata.namelen: offset on arm");
+            assert_eq!(offset_of!(xenpf_symdata, symnum), 4, "xenpf_symdata.symnum: offset on arm");
+            assert_eq!(offset_of!(xenpf_symdata, name), 8, "xenpf_symdata.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xenpf_symdata.name: size on arm");
+            assert_eq!(offset_of!(xenpf_symdata, address), 16, "xenpf_symdata.address: offset on arm");
+            assert_eq!(offset_of!(xenpf_symdata, r#type), 24, "xenpf_symdata.type: offset on arm");
+            assert_eq!(offset_of!(xenpf_symdata, __xenabi_hole_0), 25, "xenpf_symdata.__xenabi_hole_0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-18")]
+        #[test]
+        fn xenpf_ucode_revision() {
+            assert_eq!(size_of::<xenpf_ucode_revision>(), 16, "xenpf_ucode_revision: size on arm");
+            assert_eq!(align_of::<xenpf_ucode_revision>(), 4, "xenpf_ucode_revision: align on arm");
+            assert_eq!(offset_of!(xenpf_ucode_revision, cpu), 0, "xenpf_ucode_revision.cpu: offset on arm");
+            assert_eq!(offset_of!(xenpf_ucode_revision, signature), 4, "xenpf_ucode_revision.signature: offset on arm");
+            assert_eq!(offset_of!(xenpf_ucode_revision, pf), 8, "xenpf_ucode_revision.pf: offset on arm");
+            assert_eq!(offset_of!(xenpf_ucode_revision, revision), 12, "xenpf_ucode_revision.revision: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xenpf_microcode_update2() {
+            assert_eq!(size_of::<xenpf_microcode_update2>(), 16, "xenpf_microcode_update2: size on arm");
+            assert_eq!(align_of::<xenpf_microcode_update2>(), 8, "xenpf_microcode_update2: align on arm");
+            assert_eq!(offset_of!(xenpf_microcode_update2, flags), 0, "xenpf_microcode_update2.flags: offset on arm");
+            assert_eq!(offset_of!(xenpf_microcode_update2, length), 4, "xenpf_microcode_update2.length: offset on arm");
+            assert_eq!(offset_of!(xenpf_microcode_update2, data), 8, "xenpf_microcode_update2.data: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xenpf_microcode_update2.data: size on arm");
+        }
+
+        #[test]
+        fn xen_platform_op() {
+            assert_eq!(size_of::<xen_platform_op>(), 136, "xen_platform_op: size on arm");
+            assert_eq!(align_of::<xen_platform_op>(), 8, "xen_platform_op: align on arm");
+            assert_eq!(offset_of!(xen_platform_op, cmd), 0, "xen_platform_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op, interface_version), 4, "xen_platform_op.interface_version: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op, u), 8, "xen_platform_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_platform_op_u() {
+            assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on arm");
+            assert_eq!(align_of::<xen_platform_op_u>(), 8, "xen_platform_op.u: align on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, del_memtype), 0, "xen_platform_op.u.del_memtype: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, read_memtype), 0, "xen_platform_op.u.read_memtype: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, microcode), 0, "xen_platform_op.u.microcode: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, platform_quirk), 0, "xen_platform_op.u.platform_quirk: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, efi_runtime_call), 0, "xen_platform_op.u.efi_runtime_call: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, firmware_info), 0, "xen_platform_op.u.firmware_info: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, enter_acpi_sleep), 0, "xen_platform_op.u.enter_acpi_sleep: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, change_freq), 0, "xen_platform_op.u.change_freq: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, getidletime), 0, "xen_platform_op.u.getidletime: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, set_pminfo), 0, "xen_platform_op.u.set_pminfo: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_info), 0, "xen_platform_op.u.pcpu_info: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_version), 0, "xen_platform_op.u.pcpu_version: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_ol), 0, "xen_platform_op.u.cpu_ol: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_add), 0, "xen_platform_op.u.cpu_add: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, mem_add), 0, "xen_platform_op.u.mem_add: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, core_parking), 0, "xen_platform_op.u.core_parking: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, resource_op), 0, "xen_platform_op.u.resource_op: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, symdata), 0, "xen_platform_op.u.symdata: offset on arm");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, dom0_console), 0, "xen_platform_op.u.dom0_console: offset on arm");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xen_platform_op.u.dom0_console: size on arm");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, ucode_revision), 0, "xen_platform_op.u.ucode_revision: offset on arm");
+            #[cfg(feature = "xen-4-20")]
+            assert_eq!(offset_of!(xen_platform_op_u, microcode2), 0, "xen_platform_op.u.microcode2: offset on arm");
+            assert_eq!(offset_of!(xen_platform_op_u, pad), 0, "xen_platform_op.u.pad: offset on arm");
+        }
+    }
+
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on arm");
+            assert_eq!(align_of::<xen_pmu_params>(), 8, "xen_pmu_params: align on arm");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on arm");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on arm");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on arm");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: size on arm");
+            assert_eq!(align_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: align on arm");
+            assert_eq!(offset_of!(xen_pmu_arch, dummy), 0, "xen_pmu_arch.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 20, "xen_pmu_data: size on arm");
+            assert_eq!(align_of::<xen_pmu_data>(), 4, "xen_pmu_data: align on arm");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on arm");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on arm");
+            assert_eq!(offset_of!(xen_pmu_data, __xenabi_hole_0), 17, "xen_pmu_data.__xenabi_hole_0: offset on arm");
+        }
+    }
+
     #[cfg(feature = "xen-4-9")]
     mod stable_pvcalls {
         use super::*;
@@ -12657,6 +15260,70 @@ mod arm {
             assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on arm");
             assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on arm");
             assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on arm");
+        }
+    }
+
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on arm");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on arm");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on arm");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on arm");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on arm: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on arm: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on arm: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on arm: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on arm: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on arm: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on arm");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on arm");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on arm");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on arm");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on arm");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on arm");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on arm");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on arm");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on arm");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on arm");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on arm");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on arm");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on arm");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on arm");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on arm");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on arm");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on arm");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on arm");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on arm");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on arm");
         }
     }
 
@@ -14055,6 +16722,8 @@ mod aarch64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::platform::*;
+    use xenabi::stable::pmu::*;
     use xenabi::stable::protocols::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::pvcalls::*;
@@ -14063,6 +16732,7 @@ mod aarch64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
+    use xenabi::stable::trace::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
@@ -14090,9 +16760,7 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on aarch64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on aarch64");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on aarch64");
@@ -14110,6 +16778,10 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_uint64>(), 8, "__guest_handle_uint64: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_uint64>(), 8, "__guest_handle_uint64: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
@@ -14124,10 +16796,18 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 8, "__guest_handle_xen_processor_csd_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xen_processor_csd_t>(), 8, "__guest_handle_xen_processor_csd_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 8, "__guest_handle_xen_processor_cx_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xen_processor_cx_t>(), 8, "__guest_handle_xen_processor_cx_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 8, "__guest_handle_xen_processor_px_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xen_processor_px_t>(), 8, "__guest_handle_xen_processor_px_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "__guest_handle_xenpf_resource_entry_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "__guest_handle_xenpf_resource_entry_t: align on aarch64");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -16820,6 +19500,773 @@ mod aarch64 {
         }
     }
 
+    mod stable_platform {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime32_t>(), 16, "xenpf_settime32_t: size on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime32_t>(), 8, "xenpf_settime32_t: align on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_settime64_t>(), 24, "xenpf_settime64_t: size on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_settime64_t>(), 8, "xenpf_settime64_t: align on aarch64");
+            assert_eq!(size_of::<xenpf_settime_t>(), 24, "xenpf_settime_t: size on aarch64");
+            assert_eq!(align_of::<xenpf_settime_t>(), 8, "xenpf_settime_t: align on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_cpu_hotadd_t>(), 12, "xenpf_cpu_hotadd_t: size on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_cpu_hotadd_t>(), 4, "xenpf_cpu_hotadd_t: align on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xenpf_mem_hotadd_t>(), 24, "xenpf_mem_hotadd_t: size on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xenpf_mem_hotadd_t>(), 8, "xenpf_mem_hotadd_t: align on aarch64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xenpf_dom0_console_t: size on aarch64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(align_of::<xenpf_dom0_console_t>(), 4, "xenpf_dom0_console_t: align on aarch64");
+        }
+
+        #[test]
+        fn xenpf_settime32() {
+            assert_eq!(size_of::<xenpf_settime32>(), 16, "xenpf_settime32: size on aarch64");
+            assert_eq!(align_of::<xenpf_settime32>(), 8, "xenpf_settime32: align on aarch64");
+            assert_eq!(offset_of!(xenpf_settime32, secs), 0, "xenpf_settime32.secs: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_settime32, nsecs), 4, "xenpf_settime32.nsecs: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_settime32, system_time), 8, "xenpf_settime32.system_time: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_settime64() {
+            assert_eq!(size_of::<xenpf_settime64>(), 24, "xenpf_settime64: size on aarch64");
+            assert_eq!(align_of::<xenpf_settime64>(), 8, "xenpf_settime64: align on aarch64");
+            assert_eq!(offset_of!(xenpf_settime64, secs), 0, "xenpf_settime64.secs: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_settime64, nsecs), 8, "xenpf_settime64.nsecs: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_settime64, mbz), 12, "xenpf_settime64.mbz: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_settime64, system_time), 16, "xenpf_settime64.system_time: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_add_memtype() {
+            assert_eq!(size_of::<xenpf_add_memtype>(), 32, "xenpf_add_memtype: size on aarch64");
+            assert_eq!(align_of::<xenpf_add_memtype>(), 8, "xenpf_add_memtype: align on aarch64");
+            assert_eq!(offset_of!(xenpf_add_memtype, mfn), 0, "xenpf_add_memtype.mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xenpf_add_memtype.mfn: size on aarch64");
+            assert_eq!(offset_of!(xenpf_add_memtype, nr_mfns), 8, "xenpf_add_memtype.nr_mfns: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_add_memtype, r#type), 16, "xenpf_add_memtype.type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_add_memtype, handle), 20, "xenpf_add_memtype.handle: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_add_memtype, reg), 24, "xenpf_add_memtype.reg: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_add_memtype, __xenabi_hole_0), 28, "xenpf_add_memtype.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_del_memtype() {
+            assert_eq!(size_of::<xenpf_del_memtype>(), 8, "xenpf_del_memtype: size on aarch64");
+            assert_eq!(align_of::<xenpf_del_memtype>(), 4, "xenpf_del_memtype: align on aarch64");
+            assert_eq!(offset_of!(xenpf_del_memtype, handle), 0, "xenpf_del_memtype.handle: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_del_memtype, reg), 4, "xenpf_del_memtype.reg: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_read_memtype() {
+            assert_eq!(size_of::<xenpf_read_memtype>(), 32, "xenpf_read_memtype: size on aarch64");
+            assert_eq!(align_of::<xenpf_read_memtype>(), 8, "xenpf_read_memtype: align on aarch64");
+            assert_eq!(offset_of!(xenpf_read_memtype, reg), 0, "xenpf_read_memtype.reg: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_read_memtype, __xenabi_hole_0), 4, "xenpf_read_memtype.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_read_memtype, mfn), 8, "xenpf_read_memtype.mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xenpf_read_memtype.mfn: size on aarch64");
+            assert_eq!(offset_of!(xenpf_read_memtype, nr_mfns), 16, "xenpf_read_memtype.nr_mfns: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_read_memtype, r#type), 24, "xenpf_read_memtype.type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_read_memtype, __xenabi_hole_1), 28, "xenpf_read_memtype.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_microcode_update() {
+            assert_eq!(size_of::<xenpf_microcode_update>(), 16, "xenpf_microcode_update: size on aarch64");
+            assert_eq!(align_of::<xenpf_microcode_update>(), 8, "xenpf_microcode_update: align on aarch64");
+            assert_eq!(offset_of!(xenpf_microcode_update, data), 0, "xenpf_microcode_update.data: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xenpf_microcode_update.data: size on aarch64");
+            assert_eq!(offset_of!(xenpf_microcode_update, length), 8, "xenpf_microcode_update.length: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_microcode_update, __xenabi_hole_0), 12, "xenpf_microcode_update.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_platform_quirk() {
+            assert_eq!(size_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: size on aarch64");
+            assert_eq!(align_of::<xenpf_platform_quirk>(), 4, "xenpf_platform_quirk: align on aarch64");
+            assert_eq!(offset_of!(xenpf_platform_quirk, quirk_id), 0, "xenpf_platform_quirk.quirk_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_time() {
+            assert_eq!(size_of::<xenpf_efi_time>(), 16, "xenpf_efi_time: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_time>(), 4, "xenpf_efi_time: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, year), 0, "xenpf_efi_time.year: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, month), 2, "xenpf_efi_time.month: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, day), 3, "xenpf_efi_time.day: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, hour), 4, "xenpf_efi_time.hour: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, min), 5, "xenpf_efi_time.min: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, sec), 6, "xenpf_efi_time.sec: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_0), 7, "xenpf_efi_time.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, ns), 8, "xenpf_efi_time.ns: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, tz), 12, "xenpf_efi_time.tz: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, daylight), 14, "xenpf_efi_time.daylight: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_time, __xenabi_hole_1), 15, "xenpf_efi_time.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_guid() {
+            assert_eq!(size_of::<xenpf_efi_guid>(), 16, "xenpf_efi_guid: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_guid>(), 4, "xenpf_efi_guid: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data1), 0, "xenpf_efi_guid.data1: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data2), 4, "xenpf_efi_guid.data2: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data3), 6, "xenpf_efi_guid.data3: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_guid, data4), 8, "xenpf_efi_guid.data4: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call>(), 56, "xenpf_efi_runtime_call: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call>(), 8, "xenpf_efi_runtime_call: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, function), 0, "xenpf_efi_runtime_call.function: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, misc), 4, "xenpf_efi_runtime_call.misc: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, status), 8, "xenpf_efi_runtime_call.status: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.status: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call, u), 16, "xenpf_efi_runtime_call.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u>(), 40, "xenpf_efi_runtime_call.u: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u>(), 8, "xenpf_efi_runtime_call.u: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_time), 0, "xenpf_efi_runtime_call.u.get_time: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_time), 0, "xenpf_efi_runtime_call.u.set_time: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_wakeup_time), 0, "xenpf_efi_runtime_call.u.get_wakeup_time: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_wakeup_time), 0, "xenpf_efi_runtime_call.u.set_wakeup_time: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_variable), 0, "xenpf_efi_runtime_call.u.get_variable: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, set_variable), 0, "xenpf_efi_runtime_call.u.set_variable: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, get_next_variable_name), 0, "xenpf_efi_runtime_call.u.get_next_variable_name: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_variable_info), 0, "xenpf_efi_runtime_call.u.query_variable_info: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, query_capsule_capabilities), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u, update_capsule), 0, "xenpf_efi_runtime_call.u.update_capsule: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_time() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_time>(), 24, "xenpf_efi_runtime_call.u.get_time: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_time>(), 4, "xenpf_efi_runtime_call.u.get_time: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, time), 0, "xenpf_efi_runtime_call.u.get_time.time: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, resolution), 16, "xenpf_efi_runtime_call.u.get_time.resolution: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_time, accuracy), 20, "xenpf_efi_runtime_call.u.get_time.accuracy: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_variable>(), 40, "xenpf_efi_runtime_call.u.get_variable: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_variable>(), 8, "xenpf_efi_runtime_call.u.get_variable: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, name), 0, "xenpf_efi_runtime_call.u.get_variable.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_variable.name: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, size), 8, "xenpf_efi_runtime_call.u.get_variable.size: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.get_variable.size: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, data), 16, "xenpf_efi_runtime_call.u.get_variable.data: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_variable.data: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_variable, vendor_guid), 24, "xenpf_efi_runtime_call.u.get_variable.vendor_guid: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_set_variable() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_set_variable>(), 40, "xenpf_efi_runtime_call.u.set_variable: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_set_variable>(), 8, "xenpf_efi_runtime_call.u.set_variable: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, name), 0, "xenpf_efi_runtime_call.u.set_variable.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.set_variable.name: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, size), 8, "xenpf_efi_runtime_call.u.set_variable.size: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.set_variable.size: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, data), 16, "xenpf_efi_runtime_call.u.set_variable.data: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.set_variable.data: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_set_variable, vendor_guid), 24, "xenpf_efi_runtime_call.u.set_variable.vendor_guid: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_get_next_variable_name() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 32, "xenpf_efi_runtime_call.u.get_next_variable_name: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_get_next_variable_name>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, size), 0, "xenpf_efi_runtime_call.u.get_next_variable_name.size: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.size: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, name), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.get_next_variable_name.name: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_get_next_variable_name, vendor_guid), 16, "xenpf_efi_runtime_call.u.get_next_variable_name.vendor_guid: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_variable_info() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 32, "xenpf_efi_runtime_call.u.query_variable_info: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_variable_info>(), 8, "xenpf_efi_runtime_call.u.query_variable_info: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, attr), 0, "xenpf_efi_runtime_call.u.query_variable_info.attr: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, __xenabi_hole_0), 4, "xenpf_efi_runtime_call.u.query_variable_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_store_size), 8, "xenpf_efi_runtime_call.u.query_variable_info.max_store_size: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, remain_store_size), 16, "xenpf_efi_runtime_call.u.query_variable_info.remain_store_size: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_variable_info, max_size), 24, "xenpf_efi_runtime_call.u.query_variable_info.max_size: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_query_capsule_capabilities() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 32, "xenpf_efi_runtime_call.u.query_capsule_capabilities: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_query_capsule_capabilities>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_header_array), 0, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_header_array: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, capsule_count), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.query_capsule_capabilities.capsule_count: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, max_capsule_size), 16, "xenpf_efi_runtime_call.u.query_capsule_capabilities.max_capsule_size: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, reset_type), 24, "xenpf_efi_runtime_call.u.query_capsule_capabilities.reset_type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_query_capsule_capabilities, __xenabi_hole_0), 28, "xenpf_efi_runtime_call.u.query_capsule_capabilities.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_runtime_call_u_update_capsule() {
+            assert_eq!(size_of::<xenpf_efi_runtime_call_u_update_capsule>(), 24, "xenpf_efi_runtime_call.u.update_capsule: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_runtime_call_u_update_capsule>(), 8, "xenpf_efi_runtime_call.u.update_capsule: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_header_array), 0, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_header_array: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, capsule_count), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_runtime_call.u.update_capsule.capsule_count: size on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_runtime_call_u_update_capsule, sg_list), 16, "xenpf_efi_runtime_call.u.update_capsule.sg_list: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_info() {
+            assert_eq!(size_of::<xenpf_efi_info>(), 32, "xenpf_efi_info: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_info>(), 8, "xenpf_efi_info: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info, version), 0, "xenpf_efi_info.version: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info, cfg), 0, "xenpf_efi_info.cfg: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info, vendor), 0, "xenpf_efi_info.vendor: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info, mem), 0, "xenpf_efi_info.mem: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info, pci_rom), 0, "xenpf_efi_info.pci_rom: offset on aarch64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenpf_efi_info, apple_properties), 0, "xenpf_efi_info.apple_properties: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_cfg() {
+            assert_eq!(size_of::<xenpf_efi_info_cfg>(), 16, "xenpf_efi_info.cfg: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_info_cfg>(), 8, "xenpf_efi_info.cfg: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, addr), 0, "xenpf_efi_info.cfg.addr: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, nent), 8, "xenpf_efi_info.cfg.nent: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_cfg, __xenabi_hole_0), 12, "xenpf_efi_info.cfg.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_vendor() {
+            assert_eq!(size_of::<xenpf_efi_info_vendor>(), 16, "xenpf_efi_info.vendor: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_info_vendor>(), 8, "xenpf_efi_info.vendor: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, revision), 0, "xenpf_efi_info.vendor.revision: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, bufsz), 4, "xenpf_efi_info.vendor.bufsz: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_vendor, name), 8, "xenpf_efi_info.vendor.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_efi_info.vendor.name: size on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_mem() {
+            assert_eq!(size_of::<xenpf_efi_info_mem>(), 32, "xenpf_efi_info.mem: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_info_mem>(), 8, "xenpf_efi_info.mem: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, addr), 0, "xenpf_efi_info.mem.addr: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, size), 8, "xenpf_efi_info.mem.size: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, attr), 16, "xenpf_efi_info.mem.attr: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, r#type), 24, "xenpf_efi_info.mem.type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_mem, __xenabi_hole_0), 28, "xenpf_efi_info.mem.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_pci_rom() {
+            assert_eq!(size_of::<xenpf_efi_info_pci_rom>(), 24, "xenpf_efi_info.pci_rom: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_info_pci_rom>(), 8, "xenpf_efi_info.pci_rom: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, segment), 0, "xenpf_efi_info.pci_rom.segment: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, bus), 2, "xenpf_efi_info.pci_rom.bus: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devfn), 3, "xenpf_efi_info.pci_rom.devfn: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, vendor), 4, "xenpf_efi_info.pci_rom.vendor: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, devid), 6, "xenpf_efi_info.pci_rom.devid: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, address), 8, "xenpf_efi_info.pci_rom.address: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_pci_rom, size), 16, "xenpf_efi_info.pci_rom.size: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_info.pci_rom.size: size on aarch64");
+        }
+
+        #[test]
+        fn xenpf_efi_info_apple_properties() {
+            assert_eq!(size_of::<xenpf_efi_info_apple_properties>(), 16, "xenpf_efi_info.apple_properties: size on aarch64");
+            assert_eq!(align_of::<xenpf_efi_info_apple_properties>(), 8, "xenpf_efi_info.apple_properties: align on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, address), 0, "xenpf_efi_info.apple_properties.address: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_efi_info_apple_properties, size), 8, "xenpf_efi_info.apple_properties.size: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xenpf_efi_info.apple_properties.size: size on aarch64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info() {
+            assert_eq!(size_of::<xenpf_firmware_info>(), 40, "xenpf_firmware_info: size on aarch64");
+            assert_eq!(align_of::<xenpf_firmware_info>(), 8, "xenpf_firmware_info: align on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info, r#type), 0, "xenpf_firmware_info.type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info, index), 4, "xenpf_firmware_info.index: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info, u), 8, "xenpf_firmware_info.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u() {
+            assert_eq!(size_of::<xenpf_firmware_info_u>(), 32, "xenpf_firmware_info.u: size on aarch64");
+            assert_eq!(align_of::<xenpf_firmware_info_u>(), 8, "xenpf_firmware_info.u: align on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_info), 0, "xenpf_firmware_info.u.disk_info: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, disk_mbr_signature), 0, "xenpf_firmware_info.u.disk_mbr_signature: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, vbeddc_info), 0, "xenpf_firmware_info.u.vbeddc_info: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, efi_info), 0, "xenpf_firmware_info.u.efi_info: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u, kbd_shift_flags), 0, "xenpf_firmware_info.u.kbd_shift_flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_info>(), 16, "xenpf_firmware_info.u.disk_info: size on aarch64");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_info>(), 8, "xenpf_firmware_info.u.disk_info: align on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, device), 0, "xenpf_firmware_info.u.disk_info.device: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, version), 1, "xenpf_firmware_info.u.disk_info.version: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, interface_support), 2, "xenpf_firmware_info.u.disk_info.interface_support: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_cylinder), 4, "xenpf_firmware_info.u.disk_info.legacy_max_cylinder: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_max_head), 6, "xenpf_firmware_info.u.disk_info.legacy_max_head: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, legacy_sectors_per_track), 7, "xenpf_firmware_info.u.disk_info.legacy_sectors_per_track: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_info, edd_params), 8, "xenpf_firmware_info.u.disk_info.edd_params: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xenpf_firmware_info.u.disk_info.edd_params: size on aarch64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_disk_mbr_signature() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 8, "xenpf_firmware_info.u.disk_mbr_signature: size on aarch64");
+            assert_eq!(align_of::<xenpf_firmware_info_u_disk_mbr_signature>(), 4, "xenpf_firmware_info.u.disk_mbr_signature: align on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, device), 0, "xenpf_firmware_info.u.disk_mbr_signature.device: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, __xenabi_hole_0), 1, "xenpf_firmware_info.u.disk_mbr_signature.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_disk_mbr_signature, mbr_signature), 4, "xenpf_firmware_info.u.disk_mbr_signature.mbr_signature: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_firmware_info_u_vbeddc_info() {
+            assert_eq!(size_of::<xenpf_firmware_info_u_vbeddc_info>(), 16, "xenpf_firmware_info.u.vbeddc_info: size on aarch64");
+            assert_eq!(align_of::<xenpf_firmware_info_u_vbeddc_info>(), 8, "xenpf_firmware_info.u.vbeddc_info: align on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, capabilities), 0, "xenpf_firmware_info.u.vbeddc_info.capabilities: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid_transfer_time), 1, "xenpf_firmware_info.u.vbeddc_info.edid_transfer_time: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, __xenabi_hole_0), 2, "xenpf_firmware_info.u.vbeddc_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_firmware_info_u_vbeddc_info, edid), 8, "xenpf_firmware_info.u.vbeddc_info.edid: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "xenpf_firmware_info.u.vbeddc_info.edid: size on aarch64");
+        }
+
+        #[test]
+        fn xenpf_enter_acpi_sleep() {
+            assert_eq!(size_of::<xenpf_enter_acpi_sleep>(), 12, "xenpf_enter_acpi_sleep: size on aarch64");
+            assert_eq!(align_of::<xenpf_enter_acpi_sleep>(), 4, "xenpf_enter_acpi_sleep: align on aarch64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_a), 0, "xenpf_enter_acpi_sleep.val_a: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, val_b), 2, "xenpf_enter_acpi_sleep.val_b: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, sleep_state), 4, "xenpf_enter_acpi_sleep.sleep_state: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_enter_acpi_sleep, flags), 8, "xenpf_enter_acpi_sleep.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_change_freq() {
+            assert_eq!(size_of::<xenpf_change_freq>(), 16, "xenpf_change_freq: size on aarch64");
+            assert_eq!(align_of::<xenpf_change_freq>(), 8, "xenpf_change_freq: align on aarch64");
+            assert_eq!(offset_of!(xenpf_change_freq, flags), 0, "xenpf_change_freq.flags: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_change_freq, cpu), 4, "xenpf_change_freq.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_change_freq, freq), 8, "xenpf_change_freq.freq: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_getidletime() {
+            assert_eq!(size_of::<xenpf_getidletime>(), 32, "xenpf_getidletime: size on aarch64");
+            assert_eq!(align_of::<xenpf_getidletime>(), 8, "xenpf_getidletime: align on aarch64");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_bitmap), 0, "xenpf_getidletime.cpumap_bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "xenpf_getidletime.cpumap_bitmap: size on aarch64");
+            assert_eq!(offset_of!(xenpf_getidletime, cpumap_nr_cpus), 8, "xenpf_getidletime.cpumap_nr_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_getidletime, __xenabi_hole_0), 12, "xenpf_getidletime.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_getidletime, idletime), 16, "xenpf_getidletime.idletime: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint64>(), 8, "xenpf_getidletime.idletime: size on aarch64");
+            assert_eq!(offset_of!(xenpf_getidletime, now), 24, "xenpf_getidletime.now: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_power_register() {
+            assert_eq!(size_of::<xen_power_register>(), 24, "xen_power_register: size on aarch64");
+            assert_eq!(align_of::<xen_power_register>(), 8, "xen_power_register: align on aarch64");
+            assert_eq!(offset_of!(xen_power_register, space_id), 0, "xen_power_register.space_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_power_register, bit_width), 4, "xen_power_register.bit_width: offset on aarch64");
+            assert_eq!(offset_of!(xen_power_register, bit_offset), 8, "xen_power_register.bit_offset: offset on aarch64");
+            assert_eq!(offset_of!(xen_power_register, access_size), 12, "xen_power_register.access_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_power_register, address), 16, "xen_power_register.address: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_processor_csd() {
+            assert_eq!(size_of::<xen_processor_csd>(), 12, "xen_processor_csd: size on aarch64");
+            assert_eq!(align_of::<xen_processor_csd>(), 4, "xen_processor_csd: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_csd, domain), 0, "xen_processor_csd.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_csd, coord_type), 4, "xen_processor_csd.coord_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_csd, num), 8, "xen_processor_csd.num: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_processor_cx() {
+            assert_eq!(size_of::<xen_processor_cx>(), 48, "xen_processor_cx: size on aarch64");
+            assert_eq!(align_of::<xen_processor_cx>(), 8, "xen_processor_cx: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_cx, reg), 0, "xen_processor_cx.reg: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cx, r#type), 24, "xen_processor_cx.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cx, __xenabi_hole_0), 25, "xen_processor_cx.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cx, latency), 28, "xen_processor_cx.latency: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cx, power), 32, "xen_processor_cx.power: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cx, dpcnt), 36, "xen_processor_cx.dpcnt: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cx, dp), 40, "xen_processor_cx.dp: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_processor_csd_t>(), 8, "xen_processor_cx.dp: size on aarch64");
+        }
+
+        #[test]
+        fn xen_processor_flags() {
+            assert_eq!(size_of::<xen_processor_flags>(), 4, "xen_processor_flags: size on aarch64");
+            assert_eq!(align_of::<xen_processor_flags>(), 4, "xen_processor_flags: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_flags, bitfields_0), 0, "xen_processor_flags.bitfields_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_flags, __xenabi_hole_0), 1, "xen_processor_flags.__xenabi_hole_0: offset on aarch64");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_control(!0);
+            assert_eq!(r.bitfields_0, [0x01], "xen_processor_flags.bm_control on aarch64: bits");
+            assert_eq!(r.bm_control(), 0x1, "xen_processor_flags.bm_control on aarch64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_check(!0);
+            assert_eq!(r.bitfields_0, [0x02], "xen_processor_flags.bm_check on aarch64: bits");
+            assert_eq!(r.bm_check(), 0x1, "xen_processor_flags.bm_check on aarch64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_has_cst(!0);
+            assert_eq!(r.bitfields_0, [0x04], "xen_processor_flags.has_cst on aarch64: bits");
+            assert_eq!(r.has_cst(), 0x1, "xen_processor_flags.has_cst on aarch64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_power_setup_done(!0);
+            assert_eq!(r.bitfields_0, [0x08], "xen_processor_flags.power_setup_done on aarch64: bits");
+            assert_eq!(r.power_setup_done(), 0x1, "xen_processor_flags.power_setup_done on aarch64: read back");
+            let mut r = <xen_processor_flags as Default>::default();
+            r.set_bm_rld_set(!0);
+            assert_eq!(r.bitfields_0, [0x10], "xen_processor_flags.bm_rld_set on aarch64: bits");
+            assert_eq!(r.bm_rld_set(), 0x1, "xen_processor_flags.bm_rld_set on aarch64: read back");
+        }
+
+        #[test]
+        fn xen_processor_power() {
+            assert_eq!(size_of::<xen_processor_power>(), 16, "xen_processor_power: size on aarch64");
+            assert_eq!(align_of::<xen_processor_power>(), 8, "xen_processor_power: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_power, count), 0, "xen_processor_power.count: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_power, flags), 4, "xen_processor_power.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_power, states), 8, "xen_processor_power.states: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_processor_cx_t>(), 8, "xen_processor_power.states: size on aarch64");
+        }
+
+        #[test]
+        fn xen_pct_register() {
+            assert_eq!(size_of::<xen_pct_register>(), 16, "xen_pct_register: size on aarch64");
+            assert_eq!(align_of::<xen_pct_register>(), 8, "xen_pct_register: align on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, descriptor), 0, "xen_pct_register.descriptor: offset on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, __xenabi_hole_0), 1, "xen_pct_register.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, length), 2, "xen_pct_register.length: offset on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, space_id), 4, "xen_pct_register.space_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, bit_width), 5, "xen_pct_register.bit_width: offset on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, bit_offset), 6, "xen_pct_register.bit_offset: offset on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, reserved), 7, "xen_pct_register.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xen_pct_register, address), 8, "xen_pct_register.address: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_processor_px() {
+            assert_eq!(size_of::<xen_processor_px>(), 48, "xen_processor_px: size on aarch64");
+            assert_eq!(align_of::<xen_processor_px>(), 8, "xen_processor_px: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_px, core_frequency), 0, "xen_processor_px.core_frequency: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_px, power), 8, "xen_processor_px.power: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_px, transition_latency), 16, "xen_processor_px.transition_latency: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_px, bus_master_latency), 24, "xen_processor_px.bus_master_latency: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_px, control), 32, "xen_processor_px.control: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_px, status), 40, "xen_processor_px.status: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_psd_package() {
+            assert_eq!(size_of::<xen_psd_package>(), 40, "xen_psd_package: size on aarch64");
+            assert_eq!(align_of::<xen_psd_package>(), 8, "xen_psd_package: align on aarch64");
+            assert_eq!(offset_of!(xen_psd_package, num_entries), 0, "xen_psd_package.num_entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_psd_package, revision), 8, "xen_psd_package.revision: offset on aarch64");
+            assert_eq!(offset_of!(xen_psd_package, domain), 16, "xen_psd_package.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_psd_package, coord_type), 24, "xen_psd_package.coord_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_psd_package, num_processors), 32, "xen_psd_package.num_processors: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_processor_performance() {
+            assert_eq!(size_of::<xen_processor_performance>(), 104, "xen_processor_performance: size on aarch64");
+            assert_eq!(align_of::<xen_processor_performance>(), 8, "xen_processor_performance: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, flags), 0, "xen_processor_performance.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, platform_limit), 4, "xen_processor_performance.platform_limit: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, control_register), 8, "xen_processor_performance.control_register: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, status_register), 24, "xen_processor_performance.status_register: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, state_count), 40, "xen_processor_performance.state_count: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, __xenabi_hole_0), 44, "xen_processor_performance.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, states), 48, "xen_processor_performance.states: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_processor_px_t>(), 8, "xen_processor_performance.states: size on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, domain_info), 56, "xen_processor_performance.domain_info: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, shared_type), 96, "xen_processor_performance.shared_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_performance, __xenabi_hole_1), 100, "xen_processor_performance.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc() {
+            assert_eq!(size_of::<xen_processor_cppc>(), 72, "xen_processor_cppc: size on aarch64");
+            assert_eq!(align_of::<xen_processor_cppc>(), 8, "xen_processor_cppc: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc, flags), 0, "xen_processor_cppc.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc, pad), 1, "xen_processor_cppc.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc, cpc), 4, "xen_processor_cppc.cpc: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc, shared_type), 28, "xen_processor_cppc.shared_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc, domain_info), 32, "xen_processor_cppc.domain_info: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-21")]
+        #[test]
+        fn xen_processor_cppc_cpc() {
+            assert_eq!(size_of::<xen_processor_cppc_cpc>(), 24, "xen_processor_cppc.cpc: size on aarch64");
+            assert_eq!(align_of::<xen_processor_cppc_cpc>(), 4, "xen_processor_cppc.cpc: align on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, highest_perf), 0, "xen_processor_cppc.cpc.highest_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_perf), 4, "xen_processor_cppc.cpc.nominal_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_nonlinear_perf), 8, "xen_processor_cppc.cpc.lowest_nonlinear_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_perf), 12, "xen_processor_cppc.cpc.lowest_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, lowest_mhz), 16, "xen_processor_cppc.cpc.lowest_mhz: offset on aarch64");
+            assert_eq!(offset_of!(xen_processor_cppc_cpc, nominal_mhz), 20, "xen_processor_cppc.cpc.nominal_mhz: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo>(), 112, "xenpf_set_processor_pminfo: size on aarch64");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo>(), 8, "xenpf_set_processor_pminfo: align on aarch64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, id), 0, "xenpf_set_processor_pminfo.id: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, r#type), 4, "xenpf_set_processor_pminfo.type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo, u), 8, "xenpf_set_processor_pminfo.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_set_processor_pminfo_u() {
+            assert_eq!(size_of::<xenpf_set_processor_pminfo_u>(), 104, "xenpf_set_processor_pminfo.u: size on aarch64");
+            assert_eq!(align_of::<xenpf_set_processor_pminfo_u>(), 8, "xenpf_set_processor_pminfo.u: align on aarch64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, power), 0, "xenpf_set_processor_pminfo.u.power: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, perf), 0, "xenpf_set_processor_pminfo.u.perf: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, pdc), 0, "xenpf_set_processor_pminfo.u.pdc: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xenpf_set_processor_pminfo.u.pdc: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenpf_set_processor_pminfo_u, cppc_data), 0, "xenpf_set_processor_pminfo.u.cppc_data: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_pcpuinfo() {
+            assert_eq!(size_of::<xenpf_pcpuinfo>(), 20, "xenpf_pcpuinfo: size on aarch64");
+            assert_eq!(align_of::<xenpf_pcpuinfo>(), 4, "xenpf_pcpuinfo: align on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, xen_cpuid), 0, "xenpf_pcpuinfo.xen_cpuid: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, max_present), 4, "xenpf_pcpuinfo.max_present: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, flags), 8, "xenpf_pcpuinfo.flags: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, apic_id), 12, "xenpf_pcpuinfo.apic_id: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpuinfo, acpi_id), 16, "xenpf_pcpuinfo.acpi_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_pcpu_version() {
+            assert_eq!(size_of::<xenpf_pcpu_version>(), 32, "xenpf_pcpu_version: size on aarch64");
+            assert_eq!(align_of::<xenpf_pcpu_version>(), 4, "xenpf_pcpu_version: align on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, xen_cpuid), 0, "xenpf_pcpu_version.xen_cpuid: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, max_present), 4, "xenpf_pcpu_version.max_present: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, vendor_id), 8, "xenpf_pcpu_version.vendor_id: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, family), 20, "xenpf_pcpu_version.family: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, model), 24, "xenpf_pcpu_version.model: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_pcpu_version, stepping), 28, "xenpf_pcpu_version.stepping: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_cpu_ol() {
+            assert_eq!(size_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: size on aarch64");
+            assert_eq!(align_of::<xenpf_cpu_ol>(), 4, "xenpf_cpu_ol: align on aarch64");
+            assert_eq!(offset_of!(xenpf_cpu_ol, cpuid), 0, "xenpf_cpu_ol.cpuid: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_cpu_hotadd() {
+            assert_eq!(size_of::<xenpf_cpu_hotadd>(), 12, "xenpf_cpu_hotadd: size on aarch64");
+            assert_eq!(align_of::<xenpf_cpu_hotadd>(), 4, "xenpf_cpu_hotadd: align on aarch64");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, apic_id), 0, "xenpf_cpu_hotadd.apic_id: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, acpi_id), 4, "xenpf_cpu_hotadd.acpi_id: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_cpu_hotadd, pxm), 8, "xenpf_cpu_hotadd.pxm: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_mem_hotadd() {
+            assert_eq!(size_of::<xenpf_mem_hotadd>(), 24, "xenpf_mem_hotadd: size on aarch64");
+            assert_eq!(align_of::<xenpf_mem_hotadd>(), 8, "xenpf_mem_hotadd: align on aarch64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, spfn), 0, "xenpf_mem_hotadd.spfn: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, epfn), 8, "xenpf_mem_hotadd.epfn: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, pxm), 16, "xenpf_mem_hotadd.pxm: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_mem_hotadd, flags), 20, "xenpf_mem_hotadd.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_core_parking() {
+            assert_eq!(size_of::<xenpf_core_parking>(), 8, "xenpf_core_parking: size on aarch64");
+            assert_eq!(align_of::<xenpf_core_parking>(), 4, "xenpf_core_parking: align on aarch64");
+            assert_eq!(offset_of!(xenpf_core_parking, r#type), 0, "xenpf_core_parking.type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_core_parking, idle_nums), 4, "xenpf_core_parking.idle_nums: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_resource_entry() {
+            assert_eq!(size_of::<xenpf_resource_entry>(), 24, "xenpf_resource_entry: size on aarch64");
+            assert_eq!(align_of::<xenpf_resource_entry>(), 8, "xenpf_resource_entry: align on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_entry, u), 0, "xenpf_resource_entry.u: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_entry, rsvd), 4, "xenpf_resource_entry.rsvd: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_entry, idx), 8, "xenpf_resource_entry.idx: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_entry, val), 16, "xenpf_resource_entry.val: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_resource_entry_u() {
+            assert_eq!(size_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: size on aarch64");
+            assert_eq!(align_of::<xenpf_resource_entry_u>(), 4, "xenpf_resource_entry.u: align on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, cmd), 0, "xenpf_resource_entry.u.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_entry_u, ret), 0, "xenpf_resource_entry.u.ret: offset on aarch64");
+        }
+
+        #[test]
+        fn xenpf_resource_op() {
+            assert_eq!(size_of::<xenpf_resource_op>(), 16, "xenpf_resource_op: size on aarch64");
+            assert_eq!(align_of::<xenpf_resource_op>(), 8, "xenpf_resource_op: align on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_op, nr_entries), 0, "xenpf_resource_op.nr_entries: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_op, cpu), 4, "xenpf_resource_op.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_resource_op, entries), 8, "xenpf_resource_op.entries: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xenpf_resource_entry_t>(), 8, "xenpf_resource_op.entries: size on aarch64");
+        }
+
+        #[test]
+        fn xenpf_symdata() {
+            assert_eq!(size_of::<xenpf_symdata>(), 32, "xenpf_symdata: size on aarch64");
+            assert_eq!(align_of::<xenpf_symdata>(), 8, "xenpf_symdata: align on aarch64");
+            assert_eq!(offset_of!(xenpf_symdata, namelen), 0, "xenpf_symdata.namelen: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_symdata, symnum), 4, "xenpf_symdata.symnum: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_symdata, name), 8, "xenpf_symdata.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xenpf_symdata.name: size on aarch64");
+            assert_eq!(offset_of!(xenpf_symdata, address), 16, "xenpf_symdata.address: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_symdata, r#type), 24, "xenpf_symdata.type: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_symdata, __xenabi_hole_0), 25, "xenpf_symdata.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-18")]
+        #[test]
+        fn xenpf_ucode_revision() {
+            assert_eq!(size_of::<xenpf_ucode_revision>(), 16, "xenpf_ucode_revision: size on aarch64");
+            assert_eq!(align_of::<xenpf_ucode_revision>(), 4, "xenpf_ucode_revision: align on aarch64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, cpu), 0, "xenpf_ucode_revision.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, signature), 4, "xenpf_ucode_revision.signature: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, pf), 8, "xenpf_ucode_revision.pf: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_ucode_revision, revision), 12, "xenpf_ucode_revision.revision: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xenpf_microcode_update2() {
+            assert_eq!(size_of::<xenpf_microcode_update2>(), 16, "xenpf_microcode_update2: size on aarch64");
+            assert_eq!(align_of::<xenpf_microcode_update2>(), 8, "xenpf_microcode_update2: align on aarch64");
+            assert_eq!(offset_of!(xenpf_microcode_update2, flags), 0, "xenpf_microcode_update2.flags: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_microcode_update2, length), 4, "xenpf_microcode_update2.length: offset on aarch64");
+            assert_eq!(offset_of!(xenpf_microcode_update2, data), 8, "xenpf_microcode_update2.data: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xenpf_microcode_update2.data: size on aarch64");
+        }
+
+        #[test]
+        fn xen_platform_op() {
+            assert_eq!(size_of::<xen_platform_op>(), 136, "xen_platform_op: size on aarch64");
+            assert_eq!(align_of::<xen_platform_op>(), 8, "xen_platform_op: align on aarch64");
+            assert_eq!(offset_of!(xen_platform_op, cmd), 0, "xen_platform_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op, interface_version), 4, "xen_platform_op.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op, u), 8, "xen_platform_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_platform_op_u() {
+            assert_eq!(size_of::<xen_platform_op_u>(), 128, "xen_platform_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_platform_op_u>(), 8, "xen_platform_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime), 0, "xen_platform_op.u.settime: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime32), 0, "xen_platform_op.u.settime32: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, settime64), 0, "xen_platform_op.u.settime64: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, add_memtype), 0, "xen_platform_op.u.add_memtype: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, del_memtype), 0, "xen_platform_op.u.del_memtype: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, read_memtype), 0, "xen_platform_op.u.read_memtype: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, microcode), 0, "xen_platform_op.u.microcode: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, platform_quirk), 0, "xen_platform_op.u.platform_quirk: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, efi_runtime_call), 0, "xen_platform_op.u.efi_runtime_call: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, firmware_info), 0, "xen_platform_op.u.firmware_info: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, enter_acpi_sleep), 0, "xen_platform_op.u.enter_acpi_sleep: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, change_freq), 0, "xen_platform_op.u.change_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, getidletime), 0, "xen_platform_op.u.getidletime: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, set_pminfo), 0, "xen_platform_op.u.set_pminfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_info), 0, "xen_platform_op.u.pcpu_info: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, pcpu_version), 0, "xen_platform_op.u.pcpu_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_ol), 0, "xen_platform_op.u.cpu_ol: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, cpu_add), 0, "xen_platform_op.u.cpu_add: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, mem_add), 0, "xen_platform_op.u.mem_add: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, core_parking), 0, "xen_platform_op.u.core_parking: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, resource_op), 0, "xen_platform_op.u.resource_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, symdata), 0, "xen_platform_op.u.symdata: offset on aarch64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, dom0_console), 0, "xen_platform_op.u.dom0_console: offset on aarch64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(size_of::<xenpf_dom0_console_t>(), 40, "xen_platform_op.u.dom0_console: size on aarch64");
+            #[cfg(feature = "xen-4-18")]
+            assert_eq!(offset_of!(xen_platform_op_u, ucode_revision), 0, "xen_platform_op.u.ucode_revision: offset on aarch64");
+            #[cfg(feature = "xen-4-20")]
+            assert_eq!(offset_of!(xen_platform_op_u, microcode2), 0, "xen_platform_op.u.microcode2: offset on aarch64");
+            assert_eq!(offset_of!(xen_platform_op_u, pad), 0, "xen_platform_op.u.pad: offset on aarch64");
+        }
+    }
+
+    mod stable_pmu {
+        use super::*;
+
+        #[test]
+        fn xen_pmu_params() {
+            assert_eq!(size_of::<xen_pmu_params>(), 24, "xen_pmu_params: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_params>(), 8, "xen_pmu_params: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, version), 0, "xen_pmu_params.version: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, val), 8, "xen_pmu_params.val: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, vcpu), 16, "xen_pmu_params.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params, pad), 20, "xen_pmu_params.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pmu_params_version() {
+            assert_eq!(size_of::<xen_pmu_params_version>(), 8, "xen_pmu_params.version: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_params_version>(), 4, "xen_pmu_params.version: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params_version, maj), 0, "xen_pmu_params.version.maj: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_params_version, min), 4, "xen_pmu_params.version.min: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pmu_arch() {
+            assert_eq!(size_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_arch>(), 1, "xen_pmu_arch: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_arch, dummy), 0, "xen_pmu_arch.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pmu_data() {
+            assert_eq!(size_of::<xen_pmu_data>(), 20, "xen_pmu_data: size on aarch64");
+            assert_eq!(align_of::<xen_pmu_data>(), 4, "xen_pmu_data: align on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, vcpu_id), 0, "xen_pmu_data.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, pcpu_id), 4, "xen_pmu_data.pcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, domain_id), 8, "xen_pmu_data.domain_id: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pmu_data.domain_id: size on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, pad), 10, "xen_pmu_data.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, pmu), 16, "xen_pmu_data.pmu: offset on aarch64");
+            assert_eq!(offset_of!(xen_pmu_data, __xenabi_hole_0), 17, "xen_pmu_data.__xenabi_hole_0: offset on aarch64");
+        }
+    }
+
     #[cfg(feature = "xen-4-9")]
     mod stable_pvcalls {
         use super::*;
@@ -17249,6 +20696,70 @@ mod aarch64 {
             assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on aarch64");
             assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on aarch64");
             assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on aarch64");
+        }
+    }
+
+    mod stable_trace {
+        use super::*;
+
+        #[test]
+        fn t_rec() {
+            assert_eq!(size_of::<t_rec>(), 40, "t_rec: size on aarch64");
+            assert_eq!(align_of::<t_rec>(), 4, "t_rec: align on aarch64");
+            assert_eq!(offset_of!(t_rec, bitfields_0), 0, "t_rec.bitfields_0: offset on aarch64");
+            assert_eq!(offset_of!(t_rec, u), 4, "t_rec.u: offset on aarch64");
+            let mut r = <t_rec as Default>::default();
+            r.set_event(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0xff, 0x0f], "t_rec.event on aarch64: bits");
+            assert_eq!(r.event(), 0xfffffff, "t_rec.event on aarch64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_extra_u32(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x70], "t_rec.extra_u32 on aarch64: bits");
+            assert_eq!(r.extra_u32(), 0x7, "t_rec.extra_u32 on aarch64: read back");
+            let mut r = <t_rec as Default>::default();
+            r.set_cycles_included(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "t_rec.cycles_included on aarch64: bits");
+            assert_eq!(r.cycles_included(), 0x1, "t_rec.cycles_included on aarch64: read back");
+        }
+
+        #[test]
+        fn t_rec_u() {
+            assert_eq!(size_of::<t_rec_u>(), 36, "t_rec.u: size on aarch64");
+            assert_eq!(align_of::<t_rec_u>(), 4, "t_rec.u: align on aarch64");
+            assert_eq!(offset_of!(t_rec_u, cycles), 0, "t_rec.u.cycles: offset on aarch64");
+            assert_eq!(offset_of!(t_rec_u, nocycles), 0, "t_rec.u.nocycles: offset on aarch64");
+        }
+
+        #[test]
+        fn t_rec_u_cycles() {
+            assert_eq!(size_of::<t_rec_u_cycles>(), 36, "t_rec.u.cycles: size on aarch64");
+            assert_eq!(align_of::<t_rec_u_cycles>(), 4, "t_rec.u.cycles: align on aarch64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_lo), 0, "t_rec.u.cycles.cycles_lo: offset on aarch64");
+            assert_eq!(offset_of!(t_rec_u_cycles, cycles_hi), 4, "t_rec.u.cycles.cycles_hi: offset on aarch64");
+            assert_eq!(offset_of!(t_rec_u_cycles, extra_u32), 8, "t_rec.u.cycles.extra_u32: offset on aarch64");
+        }
+
+        #[test]
+        fn t_rec_u_nocycles() {
+            assert_eq!(size_of::<t_rec_u_nocycles>(), 28, "t_rec.u.nocycles: size on aarch64");
+            assert_eq!(align_of::<t_rec_u_nocycles>(), 4, "t_rec.u.nocycles: align on aarch64");
+            assert_eq!(offset_of!(t_rec_u_nocycles, extra_u32), 0, "t_rec.u.nocycles.extra_u32: offset on aarch64");
+        }
+
+        #[test]
+        fn t_buf() {
+            assert_eq!(size_of::<t_buf>(), 8, "t_buf: size on aarch64");
+            assert_eq!(align_of::<t_buf>(), 4, "t_buf: align on aarch64");
+            assert_eq!(offset_of!(t_buf, cons), 0, "t_buf.cons: offset on aarch64");
+            assert_eq!(offset_of!(t_buf, prod), 4, "t_buf.prod: offset on aarch64");
+        }
+
+        #[test]
+        fn t_info() {
+            assert_eq!(size_of::<t_info>(), 2, "t_info: size on aarch64");
+            assert_eq!(align_of::<t_info>(), 2, "t_info: align on aarch64");
+            assert_eq!(offset_of!(t_info, tbuf_size), 0, "t_info.tbuf_size: offset on aarch64");
+            assert_eq!(offset_of!(t_info, mfn_offset), 2, "t_info.mfn_offset: offset on aarch64");
         }
     }
 

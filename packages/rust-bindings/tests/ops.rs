@@ -384,6 +384,41 @@ mod stable_physdev_physdevop {
     }
 }
 
+mod stable_pmu_xenpmu {
+    use super::*;
+    use xenabi::stable::pmu::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> XenpmuOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(XenpmuOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(XenpmuOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(XenpmuOp::ModeGet, XENPMU_mode_get);
+        check(XenpmuOp::ModeSet, XENPMU_mode_set);
+        check(XenpmuOp::FeatureGet, XENPMU_feature_get);
+        check(XenpmuOp::FeatureSet, XENPMU_feature_set);
+        check(XenpmuOp::Init, XENPMU_init);
+        check(XenpmuOp::Finish, XENPMU_finish);
+        {
+            assert_eq!(XenpmuOp::LvtpcSet.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenpmuOp::from_parts(XENPMU_lvtpc_set, &[]), Some(XenpmuOp::LvtpcSet));
+        }
+        {
+            assert_eq!(XenpmuOp::Flush.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenpmuOp::from_parts(XENPMU_flush, &[]), Some(XenpmuOp::Flush));
+        }
+        assert_eq!(XenpmuOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
 mod stable_sched_schedop {
     use super::*;
     use xenabi::stable::sched::*;

@@ -3410,6 +3410,698 @@ fn stable_physdev_physdevop_dbgp_bus() {
     assert_eq!(format!("{:?}", T::from(2)), "PhysdevopDbgpBus(2)");
 }
 
+#[test]
+fn stable_platform_quirk() {
+    use xenabi::stable::platform::*;
+    type T = Quirk;
+    {
+        assert_eq!(T::NOIRQBALANCING.0, QUIRK_NOIRQBALANCING, "QUIRK_NOIRQBALANCING");
+        assert_eq!(T::from(QUIRK_NOIRQBALANCING), T::NOIRQBALANCING, "QUIRK_NOIRQBALANCING: from the integer");
+        assert_eq!(integer(T::NOIRQBALANCING, QUIRK_NOIRQBALANCING), QUIRK_NOIRQBALANCING, "QUIRK_NOIRQBALANCING: to the integer");
+        assert_eq!(format!("{:?}", T::NOIRQBALANCING), T::NOIRQBALANCING.name().expect("QUIRK_NOIRQBALANCING: a name"), "QUIRK_NOIRQBALANCING: Debug");
+        assert_eq!(T::NOIRQBALANCING.name(), Some("QUIRK_NOIRQBALANCING"), "QUIRK_NOIRQBALANCING: its own name");
+    }
+    {
+        assert_eq!(T::IOAPIC_BAD_REGSEL.0, QUIRK_IOAPIC_BAD_REGSEL, "QUIRK_IOAPIC_BAD_REGSEL");
+        assert_eq!(T::from(QUIRK_IOAPIC_BAD_REGSEL), T::IOAPIC_BAD_REGSEL, "QUIRK_IOAPIC_BAD_REGSEL: from the integer");
+        assert_eq!(integer(T::IOAPIC_BAD_REGSEL, QUIRK_IOAPIC_BAD_REGSEL), QUIRK_IOAPIC_BAD_REGSEL, "QUIRK_IOAPIC_BAD_REGSEL: to the integer");
+        assert_eq!(format!("{:?}", T::IOAPIC_BAD_REGSEL), T::IOAPIC_BAD_REGSEL.name().expect("QUIRK_IOAPIC_BAD_REGSEL: a name"), "QUIRK_IOAPIC_BAD_REGSEL: Debug");
+        assert_eq!(T::IOAPIC_BAD_REGSEL.name(), Some("QUIRK_IOAPIC_BAD_REGSEL"), "QUIRK_IOAPIC_BAD_REGSEL: its own name");
+    }
+    {
+        assert_eq!(T::IOAPIC_GOOD_REGSEL.0, QUIRK_IOAPIC_GOOD_REGSEL, "QUIRK_IOAPIC_GOOD_REGSEL");
+        assert_eq!(T::from(QUIRK_IOAPIC_GOOD_REGSEL), T::IOAPIC_GOOD_REGSEL, "QUIRK_IOAPIC_GOOD_REGSEL: from the integer");
+        assert_eq!(integer(T::IOAPIC_GOOD_REGSEL, QUIRK_IOAPIC_GOOD_REGSEL), QUIRK_IOAPIC_GOOD_REGSEL, "QUIRK_IOAPIC_GOOD_REGSEL: to the integer");
+        assert_eq!(format!("{:?}", T::IOAPIC_GOOD_REGSEL), T::IOAPIC_GOOD_REGSEL.name().expect("QUIRK_IOAPIC_GOOD_REGSEL: a name"), "QUIRK_IOAPIC_GOOD_REGSEL: Debug");
+        assert_eq!(T::IOAPIC_GOOD_REGSEL.name(), Some("QUIRK_IOAPIC_GOOD_REGSEL"), "QUIRK_IOAPIC_GOOD_REGSEL: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "Quirk(0)");
+}
+
+#[test]
+fn stable_platform_xen_efi() {
+    use xenabi::stable::platform::*;
+    type T = XenEfi;
+    {
+        assert_eq!(T::GET_TIME.0, XEN_EFI_get_time, "XEN_EFI_get_time");
+        assert_eq!(T::from(XEN_EFI_get_time), T::GET_TIME, "XEN_EFI_get_time: from the integer");
+        assert_eq!(integer(T::GET_TIME, XEN_EFI_get_time), XEN_EFI_get_time, "XEN_EFI_get_time: to the integer");
+        assert_eq!(format!("{:?}", T::GET_TIME), T::GET_TIME.name().expect("XEN_EFI_get_time: a name"), "XEN_EFI_get_time: Debug");
+        assert_eq!(T::GET_TIME.name(), Some("XEN_EFI_get_time"), "XEN_EFI_get_time: its own name");
+    }
+    {
+        assert_eq!(T::SET_TIME.0, XEN_EFI_set_time, "XEN_EFI_set_time");
+        assert_eq!(T::from(XEN_EFI_set_time), T::SET_TIME, "XEN_EFI_set_time: from the integer");
+        assert_eq!(integer(T::SET_TIME, XEN_EFI_set_time), XEN_EFI_set_time, "XEN_EFI_set_time: to the integer");
+        assert_eq!(format!("{:?}", T::SET_TIME), T::SET_TIME.name().expect("XEN_EFI_set_time: a name"), "XEN_EFI_set_time: Debug");
+        assert_eq!(T::SET_TIME.name(), Some("XEN_EFI_set_time"), "XEN_EFI_set_time: its own name");
+    }
+    {
+        assert_eq!(T::GET_WAKEUP_TIME.0, XEN_EFI_get_wakeup_time, "XEN_EFI_get_wakeup_time");
+        assert_eq!(T::from(XEN_EFI_get_wakeup_time), T::GET_WAKEUP_TIME, "XEN_EFI_get_wakeup_time: from the integer");
+        assert_eq!(integer(T::GET_WAKEUP_TIME, XEN_EFI_get_wakeup_time), XEN_EFI_get_wakeup_time, "XEN_EFI_get_wakeup_time: to the integer");
+        assert_eq!(format!("{:?}", T::GET_WAKEUP_TIME), T::GET_WAKEUP_TIME.name().expect("XEN_EFI_get_wakeup_time: a name"), "XEN_EFI_get_wakeup_time: Debug");
+        assert_eq!(T::GET_WAKEUP_TIME.name(), Some("XEN_EFI_get_wakeup_time"), "XEN_EFI_get_wakeup_time: its own name");
+    }
+    {
+        assert_eq!(T::SET_WAKEUP_TIME.0, XEN_EFI_set_wakeup_time, "XEN_EFI_set_wakeup_time");
+        assert_eq!(T::from(XEN_EFI_set_wakeup_time), T::SET_WAKEUP_TIME, "XEN_EFI_set_wakeup_time: from the integer");
+        assert_eq!(integer(T::SET_WAKEUP_TIME, XEN_EFI_set_wakeup_time), XEN_EFI_set_wakeup_time, "XEN_EFI_set_wakeup_time: to the integer");
+        assert_eq!(format!("{:?}", T::SET_WAKEUP_TIME), T::SET_WAKEUP_TIME.name().expect("XEN_EFI_set_wakeup_time: a name"), "XEN_EFI_set_wakeup_time: Debug");
+        assert_eq!(T::SET_WAKEUP_TIME.name(), Some("XEN_EFI_set_wakeup_time"), "XEN_EFI_set_wakeup_time: its own name");
+    }
+    {
+        assert_eq!(T::GET_NEXT_HIGH_MONOTONIC_COUNT.0, XEN_EFI_get_next_high_monotonic_count, "XEN_EFI_get_next_high_monotonic_count");
+        assert_eq!(T::from(XEN_EFI_get_next_high_monotonic_count), T::GET_NEXT_HIGH_MONOTONIC_COUNT, "XEN_EFI_get_next_high_monotonic_count: from the integer");
+        assert_eq!(integer(T::GET_NEXT_HIGH_MONOTONIC_COUNT, XEN_EFI_get_next_high_monotonic_count), XEN_EFI_get_next_high_monotonic_count, "XEN_EFI_get_next_high_monotonic_count: to the integer");
+        assert_eq!(format!("{:?}", T::GET_NEXT_HIGH_MONOTONIC_COUNT), T::GET_NEXT_HIGH_MONOTONIC_COUNT.name().expect("XEN_EFI_get_next_high_monotonic_count: a name"), "XEN_EFI_get_next_high_monotonic_count: Debug");
+        assert_eq!(T::GET_NEXT_HIGH_MONOTONIC_COUNT.name(), Some("XEN_EFI_get_next_high_monotonic_count"), "XEN_EFI_get_next_high_monotonic_count: its own name");
+    }
+    {
+        assert_eq!(T::GET_VARIABLE.0, XEN_EFI_get_variable, "XEN_EFI_get_variable");
+        assert_eq!(T::from(XEN_EFI_get_variable), T::GET_VARIABLE, "XEN_EFI_get_variable: from the integer");
+        assert_eq!(integer(T::GET_VARIABLE, XEN_EFI_get_variable), XEN_EFI_get_variable, "XEN_EFI_get_variable: to the integer");
+        assert_eq!(format!("{:?}", T::GET_VARIABLE), T::GET_VARIABLE.name().expect("XEN_EFI_get_variable: a name"), "XEN_EFI_get_variable: Debug");
+        assert_eq!(T::GET_VARIABLE.name(), Some("XEN_EFI_get_variable"), "XEN_EFI_get_variable: its own name");
+    }
+    {
+        assert_eq!(T::SET_VARIABLE.0, XEN_EFI_set_variable, "XEN_EFI_set_variable");
+        assert_eq!(T::from(XEN_EFI_set_variable), T::SET_VARIABLE, "XEN_EFI_set_variable: from the integer");
+        assert_eq!(integer(T::SET_VARIABLE, XEN_EFI_set_variable), XEN_EFI_set_variable, "XEN_EFI_set_variable: to the integer");
+        assert_eq!(format!("{:?}", T::SET_VARIABLE), T::SET_VARIABLE.name().expect("XEN_EFI_set_variable: a name"), "XEN_EFI_set_variable: Debug");
+        assert_eq!(T::SET_VARIABLE.name(), Some("XEN_EFI_set_variable"), "XEN_EFI_set_variable: its own name");
+    }
+    {
+        assert_eq!(T::GET_NEXT_VARIABLE_NAME.0, XEN_EFI_get_next_variable_name, "XEN_EFI_get_next_variable_name");
+        assert_eq!(T::from(XEN_EFI_get_next_variable_name), T::GET_NEXT_VARIABLE_NAME, "XEN_EFI_get_next_variable_name: from the integer");
+        assert_eq!(integer(T::GET_NEXT_VARIABLE_NAME, XEN_EFI_get_next_variable_name), XEN_EFI_get_next_variable_name, "XEN_EFI_get_next_variable_name: to the integer");
+        assert_eq!(format!("{:?}", T::GET_NEXT_VARIABLE_NAME), T::GET_NEXT_VARIABLE_NAME.name().expect("XEN_EFI_get_next_variable_name: a name"), "XEN_EFI_get_next_variable_name: Debug");
+        assert_eq!(T::GET_NEXT_VARIABLE_NAME.name(), Some("XEN_EFI_get_next_variable_name"), "XEN_EFI_get_next_variable_name: its own name");
+    }
+    {
+        assert_eq!(T::QUERY_VARIABLE_INFO.0, XEN_EFI_query_variable_info, "XEN_EFI_query_variable_info");
+        assert_eq!(T::from(XEN_EFI_query_variable_info), T::QUERY_VARIABLE_INFO, "XEN_EFI_query_variable_info: from the integer");
+        assert_eq!(integer(T::QUERY_VARIABLE_INFO, XEN_EFI_query_variable_info), XEN_EFI_query_variable_info, "XEN_EFI_query_variable_info: to the integer");
+        assert_eq!(format!("{:?}", T::QUERY_VARIABLE_INFO), T::QUERY_VARIABLE_INFO.name().expect("XEN_EFI_query_variable_info: a name"), "XEN_EFI_query_variable_info: Debug");
+        assert_eq!(T::QUERY_VARIABLE_INFO.name(), Some("XEN_EFI_query_variable_info"), "XEN_EFI_query_variable_info: its own name");
+    }
+    {
+        assert_eq!(T::QUERY_CAPSULE_CAPABILITIES.0, XEN_EFI_query_capsule_capabilities, "XEN_EFI_query_capsule_capabilities");
+        assert_eq!(T::from(XEN_EFI_query_capsule_capabilities), T::QUERY_CAPSULE_CAPABILITIES, "XEN_EFI_query_capsule_capabilities: from the integer");
+        assert_eq!(integer(T::QUERY_CAPSULE_CAPABILITIES, XEN_EFI_query_capsule_capabilities), XEN_EFI_query_capsule_capabilities, "XEN_EFI_query_capsule_capabilities: to the integer");
+        assert_eq!(format!("{:?}", T::QUERY_CAPSULE_CAPABILITIES), T::QUERY_CAPSULE_CAPABILITIES.name().expect("XEN_EFI_query_capsule_capabilities: a name"), "XEN_EFI_query_capsule_capabilities: Debug");
+        assert_eq!(T::QUERY_CAPSULE_CAPABILITIES.name(), Some("XEN_EFI_query_capsule_capabilities"), "XEN_EFI_query_capsule_capabilities: its own name");
+    }
+    {
+        assert_eq!(T::UPDATE_CAPSULE.0, XEN_EFI_update_capsule, "XEN_EFI_update_capsule");
+        assert_eq!(T::from(XEN_EFI_update_capsule), T::UPDATE_CAPSULE, "XEN_EFI_update_capsule: from the integer");
+        assert_eq!(integer(T::UPDATE_CAPSULE, XEN_EFI_update_capsule), XEN_EFI_update_capsule, "XEN_EFI_update_capsule: to the integer");
+        assert_eq!(format!("{:?}", T::UPDATE_CAPSULE), T::UPDATE_CAPSULE.name().expect("XEN_EFI_update_capsule: a name"), "XEN_EFI_update_capsule: Debug");
+        assert_eq!(T::UPDATE_CAPSULE.name(), Some("XEN_EFI_update_capsule"), "XEN_EFI_update_capsule: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenEfi(0)");
+}
+
+#[test]
+fn stable_platform_xen_efi_get_wakeup_time() {
+    use xenabi::stable::platform::*;
+    type T = XenEfiGetWakeupTime;
+    {
+        assert_eq!(T::ENABLED.0, XEN_EFI_GET_WAKEUP_TIME_ENABLED, "XEN_EFI_GET_WAKEUP_TIME_ENABLED");
+        assert_eq!(T::from(XEN_EFI_GET_WAKEUP_TIME_ENABLED), T::ENABLED, "XEN_EFI_GET_WAKEUP_TIME_ENABLED: from the integer");
+        assert_eq!(integer(T::ENABLED, XEN_EFI_GET_WAKEUP_TIME_ENABLED), XEN_EFI_GET_WAKEUP_TIME_ENABLED, "XEN_EFI_GET_WAKEUP_TIME_ENABLED: to the integer");
+        assert!(T::all().contains(T::ENABLED), "XEN_EFI_GET_WAKEUP_TIME_ENABLED: in all()");
+        assert!(T::ENABLED.intersects(T::ENABLED) && !T::ENABLED.is_empty(), "XEN_EFI_GET_WAKEUP_TIME_ENABLED: set");
+        assert_eq!(T::ENABLED - T::ENABLED, T::empty(), "XEN_EFI_GET_WAKEUP_TIME_ENABLED: removed");
+        assert!(format!("{:?}", T::ENABLED).contains("XEN_EFI_GET_WAKEUP_TIME_ENABLED"), "XEN_EFI_GET_WAKEUP_TIME_ENABLED: Debug {:?}", T::ENABLED);
+    }
+    {
+        assert_eq!(T::PENDING.0, XEN_EFI_GET_WAKEUP_TIME_PENDING, "XEN_EFI_GET_WAKEUP_TIME_PENDING");
+        assert_eq!(T::from(XEN_EFI_GET_WAKEUP_TIME_PENDING), T::PENDING, "XEN_EFI_GET_WAKEUP_TIME_PENDING: from the integer");
+        assert_eq!(integer(T::PENDING, XEN_EFI_GET_WAKEUP_TIME_PENDING), XEN_EFI_GET_WAKEUP_TIME_PENDING, "XEN_EFI_GET_WAKEUP_TIME_PENDING: to the integer");
+        assert!(T::all().contains(T::PENDING), "XEN_EFI_GET_WAKEUP_TIME_PENDING: in all()");
+        assert!(T::PENDING.intersects(T::PENDING) && !T::PENDING.is_empty(), "XEN_EFI_GET_WAKEUP_TIME_PENDING: set");
+        assert_eq!(T::PENDING - T::PENDING, T::empty(), "XEN_EFI_GET_WAKEUP_TIME_PENDING: removed");
+        assert!(format!("{:?}", T::PENDING).contains("XEN_EFI_GET_WAKEUP_TIME_PENDING"), "XEN_EFI_GET_WAKEUP_TIME_PENDING: Debug {:?}", T::PENDING);
+    }
+    let extra = T::all() | T::from(4);
+    assert_eq!(extra.unknown_bits(), 4);
+    assert!(format!("{extra:?}").ends_with("0x4"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenEfiGetWakeupTime(0)");
+}
+
+#[test]
+fn stable_platform_xen_efi_set_wakeup_time() {
+    use xenabi::stable::platform::*;
+    type T = XenEfiSetWakeupTime;
+    {
+        assert_eq!(T::ENABLE.0, XEN_EFI_SET_WAKEUP_TIME_ENABLE, "XEN_EFI_SET_WAKEUP_TIME_ENABLE");
+        assert_eq!(T::from(XEN_EFI_SET_WAKEUP_TIME_ENABLE), T::ENABLE, "XEN_EFI_SET_WAKEUP_TIME_ENABLE: from the integer");
+        assert_eq!(integer(T::ENABLE, XEN_EFI_SET_WAKEUP_TIME_ENABLE), XEN_EFI_SET_WAKEUP_TIME_ENABLE, "XEN_EFI_SET_WAKEUP_TIME_ENABLE: to the integer");
+        assert!(T::all().contains(T::ENABLE), "XEN_EFI_SET_WAKEUP_TIME_ENABLE: in all()");
+        assert!(T::ENABLE.intersects(T::ENABLE) && !T::ENABLE.is_empty(), "XEN_EFI_SET_WAKEUP_TIME_ENABLE: set");
+        assert_eq!(T::ENABLE - T::ENABLE, T::empty(), "XEN_EFI_SET_WAKEUP_TIME_ENABLE: removed");
+        assert!(format!("{:?}", T::ENABLE).contains("XEN_EFI_SET_WAKEUP_TIME_ENABLE"), "XEN_EFI_SET_WAKEUP_TIME_ENABLE: Debug {:?}", T::ENABLE);
+    }
+    {
+        assert_eq!(T::ENABLE_ONLY.0, XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY, "XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY");
+        assert_eq!(T::from(XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY), T::ENABLE_ONLY, "XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY: from the integer");
+        assert_eq!(integer(T::ENABLE_ONLY, XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY), XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY, "XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY: to the integer");
+        assert!(T::all().contains(T::ENABLE_ONLY), "XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY: in all()");
+        assert!(T::ENABLE_ONLY.intersects(T::ENABLE_ONLY) && !T::ENABLE_ONLY.is_empty(), "XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY: set");
+        assert_eq!(T::ENABLE_ONLY - T::ENABLE_ONLY, T::empty(), "XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY: removed");
+        assert!(format!("{:?}", T::ENABLE_ONLY).contains("XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY"), "XEN_EFI_SET_WAKEUP_TIME_ENABLE_ONLY: Debug {:?}", T::ENABLE_ONLY);
+    }
+    let extra = T::all() | T::from(4);
+    assert_eq!(extra.unknown_bits(), 4);
+    assert!(format!("{extra:?}").ends_with("0x4"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenEfiSetWakeupTime(0)");
+}
+
+#[test]
+fn stable_platform_xen_efi_variable() {
+    use xenabi::stable::platform::*;
+    type T = XenEfiVariable;
+    {
+        assert_eq!(T::NON_VOLATILE.0, XEN_EFI_VARIABLE_NON_VOLATILE, "XEN_EFI_VARIABLE_NON_VOLATILE");
+        assert_eq!(T::from(XEN_EFI_VARIABLE_NON_VOLATILE), T::NON_VOLATILE, "XEN_EFI_VARIABLE_NON_VOLATILE: from the integer");
+        assert_eq!(integer(T::NON_VOLATILE, XEN_EFI_VARIABLE_NON_VOLATILE), XEN_EFI_VARIABLE_NON_VOLATILE, "XEN_EFI_VARIABLE_NON_VOLATILE: to the integer");
+        assert!(T::all().contains(T::NON_VOLATILE), "XEN_EFI_VARIABLE_NON_VOLATILE: in all()");
+        assert!(T::NON_VOLATILE.intersects(T::NON_VOLATILE) && !T::NON_VOLATILE.is_empty(), "XEN_EFI_VARIABLE_NON_VOLATILE: set");
+        assert_eq!(T::NON_VOLATILE - T::NON_VOLATILE, T::empty(), "XEN_EFI_VARIABLE_NON_VOLATILE: removed");
+        assert!(format!("{:?}", T::NON_VOLATILE).contains("XEN_EFI_VARIABLE_NON_VOLATILE"), "XEN_EFI_VARIABLE_NON_VOLATILE: Debug {:?}", T::NON_VOLATILE);
+    }
+    {
+        assert_eq!(T::BOOTSERVICE_ACCESS.0, XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS, "XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS");
+        assert_eq!(T::from(XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS), T::BOOTSERVICE_ACCESS, "XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS: from the integer");
+        assert_eq!(integer(T::BOOTSERVICE_ACCESS, XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS), XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS, "XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS: to the integer");
+        assert!(T::all().contains(T::BOOTSERVICE_ACCESS), "XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS: in all()");
+        assert!(T::BOOTSERVICE_ACCESS.intersects(T::BOOTSERVICE_ACCESS) && !T::BOOTSERVICE_ACCESS.is_empty(), "XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS: set");
+        assert_eq!(T::BOOTSERVICE_ACCESS - T::BOOTSERVICE_ACCESS, T::empty(), "XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS: removed");
+        assert!(format!("{:?}", T::BOOTSERVICE_ACCESS).contains("XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS"), "XEN_EFI_VARIABLE_BOOTSERVICE_ACCESS: Debug {:?}", T::BOOTSERVICE_ACCESS);
+    }
+    {
+        assert_eq!(T::RUNTIME_ACCESS.0, XEN_EFI_VARIABLE_RUNTIME_ACCESS, "XEN_EFI_VARIABLE_RUNTIME_ACCESS");
+        assert_eq!(T::from(XEN_EFI_VARIABLE_RUNTIME_ACCESS), T::RUNTIME_ACCESS, "XEN_EFI_VARIABLE_RUNTIME_ACCESS: from the integer");
+        assert_eq!(integer(T::RUNTIME_ACCESS, XEN_EFI_VARIABLE_RUNTIME_ACCESS), XEN_EFI_VARIABLE_RUNTIME_ACCESS, "XEN_EFI_VARIABLE_RUNTIME_ACCESS: to the integer");
+        assert!(T::all().contains(T::RUNTIME_ACCESS), "XEN_EFI_VARIABLE_RUNTIME_ACCESS: in all()");
+        assert!(T::RUNTIME_ACCESS.intersects(T::RUNTIME_ACCESS) && !T::RUNTIME_ACCESS.is_empty(), "XEN_EFI_VARIABLE_RUNTIME_ACCESS: set");
+        assert_eq!(T::RUNTIME_ACCESS - T::RUNTIME_ACCESS, T::empty(), "XEN_EFI_VARIABLE_RUNTIME_ACCESS: removed");
+        assert!(format!("{:?}", T::RUNTIME_ACCESS).contains("XEN_EFI_VARIABLE_RUNTIME_ACCESS"), "XEN_EFI_VARIABLE_RUNTIME_ACCESS: Debug {:?}", T::RUNTIME_ACCESS);
+    }
+    let extra = T::all() | T::from(8);
+    assert_eq!(extra.unknown_bits(), 8);
+    assert!(format!("{extra:?}").ends_with("0x8"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenEfiVariable(0)");
+}
+
+#[test]
+fn stable_platform_xen_fw() {
+    use xenabi::stable::platform::*;
+    type T = XenFw;
+    {
+        assert_eq!(T::DISK_INFO.0, XEN_FW_DISK_INFO, "XEN_FW_DISK_INFO");
+        assert_eq!(T::from(XEN_FW_DISK_INFO), T::DISK_INFO, "XEN_FW_DISK_INFO: from the integer");
+        assert_eq!(integer(T::DISK_INFO, XEN_FW_DISK_INFO), XEN_FW_DISK_INFO, "XEN_FW_DISK_INFO: to the integer");
+        assert_eq!(format!("{:?}", T::DISK_INFO), T::DISK_INFO.name().expect("XEN_FW_DISK_INFO: a name"), "XEN_FW_DISK_INFO: Debug");
+        assert_eq!(T::DISK_INFO.name(), Some("XEN_FW_DISK_INFO"), "XEN_FW_DISK_INFO: its own name");
+    }
+    {
+        assert_eq!(T::DISK_MBR_SIGNATURE.0, XEN_FW_DISK_MBR_SIGNATURE, "XEN_FW_DISK_MBR_SIGNATURE");
+        assert_eq!(T::from(XEN_FW_DISK_MBR_SIGNATURE), T::DISK_MBR_SIGNATURE, "XEN_FW_DISK_MBR_SIGNATURE: from the integer");
+        assert_eq!(integer(T::DISK_MBR_SIGNATURE, XEN_FW_DISK_MBR_SIGNATURE), XEN_FW_DISK_MBR_SIGNATURE, "XEN_FW_DISK_MBR_SIGNATURE: to the integer");
+        assert_eq!(format!("{:?}", T::DISK_MBR_SIGNATURE), T::DISK_MBR_SIGNATURE.name().expect("XEN_FW_DISK_MBR_SIGNATURE: a name"), "XEN_FW_DISK_MBR_SIGNATURE: Debug");
+        assert_eq!(T::DISK_MBR_SIGNATURE.name(), Some("XEN_FW_DISK_MBR_SIGNATURE"), "XEN_FW_DISK_MBR_SIGNATURE: its own name");
+    }
+    {
+        assert_eq!(T::VBEDDC_INFO.0, XEN_FW_VBEDDC_INFO, "XEN_FW_VBEDDC_INFO");
+        assert_eq!(T::from(XEN_FW_VBEDDC_INFO), T::VBEDDC_INFO, "XEN_FW_VBEDDC_INFO: from the integer");
+        assert_eq!(integer(T::VBEDDC_INFO, XEN_FW_VBEDDC_INFO), XEN_FW_VBEDDC_INFO, "XEN_FW_VBEDDC_INFO: to the integer");
+        assert_eq!(format!("{:?}", T::VBEDDC_INFO), T::VBEDDC_INFO.name().expect("XEN_FW_VBEDDC_INFO: a name"), "XEN_FW_VBEDDC_INFO: Debug");
+        assert_eq!(T::VBEDDC_INFO.name(), Some("XEN_FW_VBEDDC_INFO"), "XEN_FW_VBEDDC_INFO: its own name");
+    }
+    {
+        assert_eq!(T::EFI_INFO.0, XEN_FW_EFI_INFO, "XEN_FW_EFI_INFO");
+        assert_eq!(T::from(XEN_FW_EFI_INFO), T::EFI_INFO, "XEN_FW_EFI_INFO: from the integer");
+        assert_eq!(integer(T::EFI_INFO, XEN_FW_EFI_INFO), XEN_FW_EFI_INFO, "XEN_FW_EFI_INFO: to the integer");
+        assert_eq!(format!("{:?}", T::EFI_INFO), T::EFI_INFO.name().expect("XEN_FW_EFI_INFO: a name"), "XEN_FW_EFI_INFO: Debug");
+        assert_eq!(T::EFI_INFO.name(), Some("XEN_FW_EFI_INFO"), "XEN_FW_EFI_INFO: its own name");
+    }
+    {
+        assert_eq!(T::KBD_SHIFT_FLAGS.0, XEN_FW_KBD_SHIFT_FLAGS, "XEN_FW_KBD_SHIFT_FLAGS");
+        assert_eq!(T::from(XEN_FW_KBD_SHIFT_FLAGS), T::KBD_SHIFT_FLAGS, "XEN_FW_KBD_SHIFT_FLAGS: from the integer");
+        assert_eq!(integer(T::KBD_SHIFT_FLAGS, XEN_FW_KBD_SHIFT_FLAGS), XEN_FW_KBD_SHIFT_FLAGS, "XEN_FW_KBD_SHIFT_FLAGS: to the integer");
+        assert_eq!(format!("{:?}", T::KBD_SHIFT_FLAGS), T::KBD_SHIFT_FLAGS.name().expect("XEN_FW_KBD_SHIFT_FLAGS: a name"), "XEN_FW_KBD_SHIFT_FLAGS: Debug");
+        assert_eq!(T::KBD_SHIFT_FLAGS.name(), Some("XEN_FW_KBD_SHIFT_FLAGS"), "XEN_FW_KBD_SHIFT_FLAGS: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenFw(0)");
+}
+
+#[test]
+fn stable_platform_xen_fw_efi() {
+    use xenabi::stable::platform::*;
+    type T = XenFwEfi;
+    {
+        assert_eq!(T::VERSION.0, XEN_FW_EFI_VERSION, "XEN_FW_EFI_VERSION");
+        assert_eq!(T::from(XEN_FW_EFI_VERSION), T::VERSION, "XEN_FW_EFI_VERSION: from the integer");
+        assert_eq!(integer(T::VERSION, XEN_FW_EFI_VERSION), XEN_FW_EFI_VERSION, "XEN_FW_EFI_VERSION: to the integer");
+        assert_eq!(format!("{:?}", T::VERSION), T::VERSION.name().expect("XEN_FW_EFI_VERSION: a name"), "XEN_FW_EFI_VERSION: Debug");
+        assert_eq!(T::VERSION.name(), Some("XEN_FW_EFI_VERSION"), "XEN_FW_EFI_VERSION: its own name");
+    }
+    {
+        assert_eq!(T::CONFIG_TABLE.0, XEN_FW_EFI_CONFIG_TABLE, "XEN_FW_EFI_CONFIG_TABLE");
+        assert_eq!(T::from(XEN_FW_EFI_CONFIG_TABLE), T::CONFIG_TABLE, "XEN_FW_EFI_CONFIG_TABLE: from the integer");
+        assert_eq!(integer(T::CONFIG_TABLE, XEN_FW_EFI_CONFIG_TABLE), XEN_FW_EFI_CONFIG_TABLE, "XEN_FW_EFI_CONFIG_TABLE: to the integer");
+        assert_eq!(format!("{:?}", T::CONFIG_TABLE), T::CONFIG_TABLE.name().expect("XEN_FW_EFI_CONFIG_TABLE: a name"), "XEN_FW_EFI_CONFIG_TABLE: Debug");
+        assert_eq!(T::CONFIG_TABLE.name(), Some("XEN_FW_EFI_CONFIG_TABLE"), "XEN_FW_EFI_CONFIG_TABLE: its own name");
+    }
+    {
+        assert_eq!(T::VENDOR.0, XEN_FW_EFI_VENDOR, "XEN_FW_EFI_VENDOR");
+        assert_eq!(T::from(XEN_FW_EFI_VENDOR), T::VENDOR, "XEN_FW_EFI_VENDOR: from the integer");
+        assert_eq!(integer(T::VENDOR, XEN_FW_EFI_VENDOR), XEN_FW_EFI_VENDOR, "XEN_FW_EFI_VENDOR: to the integer");
+        assert_eq!(format!("{:?}", T::VENDOR), T::VENDOR.name().expect("XEN_FW_EFI_VENDOR: a name"), "XEN_FW_EFI_VENDOR: Debug");
+        assert_eq!(T::VENDOR.name(), Some("XEN_FW_EFI_VENDOR"), "XEN_FW_EFI_VENDOR: its own name");
+    }
+    {
+        assert_eq!(T::MEM_INFO.0, XEN_FW_EFI_MEM_INFO, "XEN_FW_EFI_MEM_INFO");
+        assert_eq!(T::from(XEN_FW_EFI_MEM_INFO), T::MEM_INFO, "XEN_FW_EFI_MEM_INFO: from the integer");
+        assert_eq!(integer(T::MEM_INFO, XEN_FW_EFI_MEM_INFO), XEN_FW_EFI_MEM_INFO, "XEN_FW_EFI_MEM_INFO: to the integer");
+        assert_eq!(format!("{:?}", T::MEM_INFO), T::MEM_INFO.name().expect("XEN_FW_EFI_MEM_INFO: a name"), "XEN_FW_EFI_MEM_INFO: Debug");
+        assert_eq!(T::MEM_INFO.name(), Some("XEN_FW_EFI_MEM_INFO"), "XEN_FW_EFI_MEM_INFO: its own name");
+    }
+    {
+        assert_eq!(T::RT_VERSION.0, XEN_FW_EFI_RT_VERSION, "XEN_FW_EFI_RT_VERSION");
+        assert_eq!(T::from(XEN_FW_EFI_RT_VERSION), T::RT_VERSION, "XEN_FW_EFI_RT_VERSION: from the integer");
+        assert_eq!(integer(T::RT_VERSION, XEN_FW_EFI_RT_VERSION), XEN_FW_EFI_RT_VERSION, "XEN_FW_EFI_RT_VERSION: to the integer");
+        assert_eq!(format!("{:?}", T::RT_VERSION), T::RT_VERSION.name().expect("XEN_FW_EFI_RT_VERSION: a name"), "XEN_FW_EFI_RT_VERSION: Debug");
+        assert_eq!(T::RT_VERSION.name(), Some("XEN_FW_EFI_RT_VERSION"), "XEN_FW_EFI_RT_VERSION: its own name");
+    }
+    {
+        assert_eq!(T::PCI_ROM.0, XEN_FW_EFI_PCI_ROM, "XEN_FW_EFI_PCI_ROM");
+        assert_eq!(T::from(XEN_FW_EFI_PCI_ROM), T::PCI_ROM, "XEN_FW_EFI_PCI_ROM: from the integer");
+        assert_eq!(integer(T::PCI_ROM, XEN_FW_EFI_PCI_ROM), XEN_FW_EFI_PCI_ROM, "XEN_FW_EFI_PCI_ROM: to the integer");
+        assert_eq!(format!("{:?}", T::PCI_ROM), T::PCI_ROM.name().expect("XEN_FW_EFI_PCI_ROM: a name"), "XEN_FW_EFI_PCI_ROM: Debug");
+        assert_eq!(T::PCI_ROM.name(), Some("XEN_FW_EFI_PCI_ROM"), "XEN_FW_EFI_PCI_ROM: its own name");
+    }
+    #[cfg(feature = "xen-4-9")]
+    {
+        assert_eq!(T::APPLE_PROPERTIES.0, XEN_FW_EFI_APPLE_PROPERTIES, "XEN_FW_EFI_APPLE_PROPERTIES");
+        assert_eq!(T::from(XEN_FW_EFI_APPLE_PROPERTIES), T::APPLE_PROPERTIES, "XEN_FW_EFI_APPLE_PROPERTIES: from the integer");
+        assert_eq!(integer(T::APPLE_PROPERTIES, XEN_FW_EFI_APPLE_PROPERTIES), XEN_FW_EFI_APPLE_PROPERTIES, "XEN_FW_EFI_APPLE_PROPERTIES: to the integer");
+        assert_eq!(format!("{:?}", T::APPLE_PROPERTIES), T::APPLE_PROPERTIES.name().expect("XEN_FW_EFI_APPLE_PROPERTIES: a name"), "XEN_FW_EFI_APPLE_PROPERTIES: Debug");
+        assert_eq!(T::APPLE_PROPERTIES.name(), Some("XEN_FW_EFI_APPLE_PROPERTIES"), "XEN_FW_EFI_APPLE_PROPERTIES: its own name");
+    }
+    assert_eq!(T::from(7).name(), None);
+    assert_eq!(format!("{:?}", T::from(7)), "XenFwEfi(7)");
+}
+
+#[test]
+fn stable_platform_xen_processor_pm() {
+    use xenabi::stable::platform::*;
+    type T = XenProcessorPm;
+    {
+        assert_eq!(T::CX.0, XEN_PROCESSOR_PM_CX, "XEN_PROCESSOR_PM_CX");
+        assert_eq!(T::from(XEN_PROCESSOR_PM_CX), T::CX, "XEN_PROCESSOR_PM_CX: from the integer");
+        assert_eq!(integer(T::CX, XEN_PROCESSOR_PM_CX), XEN_PROCESSOR_PM_CX, "XEN_PROCESSOR_PM_CX: to the integer");
+        assert!(T::all().contains(T::CX), "XEN_PROCESSOR_PM_CX: in all()");
+        assert!(T::CX.intersects(T::CX) && !T::CX.is_empty(), "XEN_PROCESSOR_PM_CX: set");
+        assert_eq!(T::CX - T::CX, T::empty(), "XEN_PROCESSOR_PM_CX: removed");
+        assert!(format!("{:?}", T::CX).contains("XEN_PROCESSOR_PM_CX"), "XEN_PROCESSOR_PM_CX: Debug {:?}", T::CX);
+    }
+    {
+        assert_eq!(T::PX.0, XEN_PROCESSOR_PM_PX, "XEN_PROCESSOR_PM_PX");
+        assert_eq!(T::from(XEN_PROCESSOR_PM_PX), T::PX, "XEN_PROCESSOR_PM_PX: from the integer");
+        assert_eq!(integer(T::PX, XEN_PROCESSOR_PM_PX), XEN_PROCESSOR_PM_PX, "XEN_PROCESSOR_PM_PX: to the integer");
+        assert!(T::all().contains(T::PX), "XEN_PROCESSOR_PM_PX: in all()");
+        assert!(T::PX.intersects(T::PX) && !T::PX.is_empty(), "XEN_PROCESSOR_PM_PX: set");
+        assert_eq!(T::PX - T::PX, T::empty(), "XEN_PROCESSOR_PM_PX: removed");
+        assert!(format!("{:?}", T::PX).contains("XEN_PROCESSOR_PM_PX"), "XEN_PROCESSOR_PM_PX: Debug {:?}", T::PX);
+    }
+    {
+        assert_eq!(T::TX.0, XEN_PROCESSOR_PM_TX, "XEN_PROCESSOR_PM_TX");
+        assert_eq!(T::from(XEN_PROCESSOR_PM_TX), T::TX, "XEN_PROCESSOR_PM_TX: from the integer");
+        assert_eq!(integer(T::TX, XEN_PROCESSOR_PM_TX), XEN_PROCESSOR_PM_TX, "XEN_PROCESSOR_PM_TX: to the integer");
+        assert!(T::all().contains(T::TX), "XEN_PROCESSOR_PM_TX: in all()");
+        assert!(T::TX.intersects(T::TX) && !T::TX.is_empty(), "XEN_PROCESSOR_PM_TX: set");
+        assert_eq!(T::TX - T::TX, T::empty(), "XEN_PROCESSOR_PM_TX: removed");
+        assert!(format!("{:?}", T::TX).contains("XEN_PROCESSOR_PM_TX"), "XEN_PROCESSOR_PM_TX: Debug {:?}", T::TX);
+    }
+    let extra = T::all() | T::from(8);
+    assert_eq!(extra.unknown_bits(), 8);
+    assert!(format!("{extra:?}").ends_with("0x8"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenProcessorPm(0)");
+}
+
+#[test]
+fn stable_platform_xen_pm() {
+    use xenabi::stable::platform::*;
+    type T = XenPm;
+    {
+        assert_eq!(T::CX.0, XEN_PM_CX, "XEN_PM_CX");
+        assert_eq!(T::from(XEN_PM_CX), T::CX, "XEN_PM_CX: from the integer");
+        assert_eq!(integer(T::CX, XEN_PM_CX), XEN_PM_CX, "XEN_PM_CX: to the integer");
+        assert_eq!(format!("{:?}", T::CX), T::CX.name().expect("XEN_PM_CX: a name"), "XEN_PM_CX: Debug");
+        assert_eq!(T::CX.name(), Some("XEN_PM_CX"), "XEN_PM_CX: its own name");
+    }
+    {
+        assert_eq!(T::PX.0, XEN_PM_PX, "XEN_PM_PX");
+        assert_eq!(T::from(XEN_PM_PX), T::PX, "XEN_PM_PX: from the integer");
+        assert_eq!(integer(T::PX, XEN_PM_PX), XEN_PM_PX, "XEN_PM_PX: to the integer");
+        assert_eq!(format!("{:?}", T::PX), T::PX.name().expect("XEN_PM_PX: a name"), "XEN_PM_PX: Debug");
+        assert_eq!(T::PX.name(), Some("XEN_PM_PX"), "XEN_PM_PX: its own name");
+    }
+    {
+        assert_eq!(T::TX.0, XEN_PM_TX, "XEN_PM_TX");
+        assert_eq!(T::from(XEN_PM_TX), T::TX, "XEN_PM_TX: from the integer");
+        assert_eq!(integer(T::TX, XEN_PM_TX), XEN_PM_TX, "XEN_PM_TX: to the integer");
+        assert_eq!(format!("{:?}", T::TX), T::TX.name().expect("XEN_PM_TX: a name"), "XEN_PM_TX: Debug");
+        assert_eq!(T::TX.name(), Some("XEN_PM_TX"), "XEN_PM_TX: its own name");
+    }
+    {
+        assert_eq!(T::PDC.0, XEN_PM_PDC, "XEN_PM_PDC");
+        assert_eq!(T::from(XEN_PM_PDC), T::PDC, "XEN_PM_PDC: from the integer");
+        assert_eq!(integer(T::PDC, XEN_PM_PDC), XEN_PM_PDC, "XEN_PM_PDC: to the integer");
+        assert_eq!(format!("{:?}", T::PDC), T::PDC.name().expect("XEN_PM_PDC: a name"), "XEN_PM_PDC: Debug");
+        assert_eq!(T::PDC.name(), Some("XEN_PM_PDC"), "XEN_PM_PDC: its own name");
+    }
+    #[cfg(feature = "xen-4-21")]
+    {
+        assert_eq!(T::CPPC.0, XEN_PM_CPPC, "XEN_PM_CPPC");
+        assert_eq!(T::from(XEN_PM_CPPC), T::CPPC, "XEN_PM_CPPC: from the integer");
+        assert_eq!(integer(T::CPPC, XEN_PM_CPPC), XEN_PM_CPPC, "XEN_PM_CPPC: to the integer");
+        assert_eq!(format!("{:?}", T::CPPC), T::CPPC.name().expect("XEN_PM_CPPC: a name"), "XEN_PM_CPPC: Debug");
+        assert_eq!(T::CPPC.name(), Some("XEN_PM_CPPC"), "XEN_PM_CPPC: its own name");
+    }
+    assert_eq!(T::from(5).name(), None);
+    assert_eq!(format!("{:?}", T::from(5)), "XenPm(5)");
+}
+
+#[test]
+fn stable_platform_xen_px() {
+    use xenabi::stable::platform::*;
+    type T = XenPx;
+    {
+        assert_eq!(T::PCT.0, XEN_PX_PCT, "XEN_PX_PCT");
+        assert_eq!(T::from(XEN_PX_PCT), T::PCT, "XEN_PX_PCT: from the integer");
+        assert_eq!(integer(T::PCT, XEN_PX_PCT), XEN_PX_PCT, "XEN_PX_PCT: to the integer");
+        assert!(T::all().contains(T::PCT), "XEN_PX_PCT: in all()");
+        assert!(T::PCT.intersects(T::PCT) && !T::PCT.is_empty(), "XEN_PX_PCT: set");
+        assert_eq!(T::PCT - T::PCT, T::empty(), "XEN_PX_PCT: removed");
+        assert!(format!("{:?}", T::PCT).contains("XEN_PX_PCT"), "XEN_PX_PCT: Debug {:?}", T::PCT);
+    }
+    {
+        assert_eq!(T::PSS.0, XEN_PX_PSS, "XEN_PX_PSS");
+        assert_eq!(T::from(XEN_PX_PSS), T::PSS, "XEN_PX_PSS: from the integer");
+        assert_eq!(integer(T::PSS, XEN_PX_PSS), XEN_PX_PSS, "XEN_PX_PSS: to the integer");
+        assert!(T::all().contains(T::PSS), "XEN_PX_PSS: in all()");
+        assert!(T::PSS.intersects(T::PSS) && !T::PSS.is_empty(), "XEN_PX_PSS: set");
+        assert_eq!(T::PSS - T::PSS, T::empty(), "XEN_PX_PSS: removed");
+        assert!(format!("{:?}", T::PSS).contains("XEN_PX_PSS"), "XEN_PX_PSS: Debug {:?}", T::PSS);
+    }
+    {
+        assert_eq!(T::PPC.0, XEN_PX_PPC, "XEN_PX_PPC");
+        assert_eq!(T::from(XEN_PX_PPC), T::PPC, "XEN_PX_PPC: from the integer");
+        assert_eq!(integer(T::PPC, XEN_PX_PPC), XEN_PX_PPC, "XEN_PX_PPC: to the integer");
+        assert!(T::all().contains(T::PPC), "XEN_PX_PPC: in all()");
+        assert!(T::PPC.intersects(T::PPC) && !T::PPC.is_empty(), "XEN_PX_PPC: set");
+        assert_eq!(T::PPC - T::PPC, T::empty(), "XEN_PX_PPC: removed");
+        assert!(format!("{:?}", T::PPC).contains("XEN_PX_PPC"), "XEN_PX_PPC: Debug {:?}", T::PPC);
+    }
+    {
+        assert_eq!(T::PSD.0, XEN_PX_PSD, "XEN_PX_PSD");
+        assert_eq!(T::from(XEN_PX_PSD), T::PSD, "XEN_PX_PSD: from the integer");
+        assert_eq!(integer(T::PSD, XEN_PX_PSD), XEN_PX_PSD, "XEN_PX_PSD: to the integer");
+        assert!(T::all().contains(T::PSD), "XEN_PX_PSD: in all()");
+        assert!(T::PSD.intersects(T::PSD) && !T::PSD.is_empty(), "XEN_PX_PSD: set");
+        assert_eq!(T::PSD - T::PSD, T::empty(), "XEN_PX_PSD: removed");
+        assert!(format!("{:?}", T::PSD).contains("XEN_PX_PSD"), "XEN_PX_PSD: Debug {:?}", T::PSD);
+    }
+    let extra = T::all() | T::from(16);
+    assert_eq!(extra.unknown_bits(), 16);
+    assert!(format!("{extra:?}").ends_with("0x10"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenPx(0)");
+}
+
+#[cfg(feature = "xen-4-21")]
+#[test]
+fn stable_platform_xen_cppc() {
+    use xenabi::stable::platform::*;
+    type T = XenCppc;
+    {
+        assert_eq!(T::PSD.0, XEN_CPPC_PSD, "XEN_CPPC_PSD");
+        assert_eq!(T::from(XEN_CPPC_PSD), T::PSD, "XEN_CPPC_PSD: from the integer");
+        assert_eq!(integer(T::PSD, XEN_CPPC_PSD), XEN_CPPC_PSD, "XEN_CPPC_PSD: to the integer");
+        assert!(T::all().contains(T::PSD), "XEN_CPPC_PSD: in all()");
+        assert!(T::PSD.intersects(T::PSD) && !T::PSD.is_empty(), "XEN_CPPC_PSD: set");
+        assert_eq!(T::PSD - T::PSD, T::empty(), "XEN_CPPC_PSD: removed");
+        assert!(format!("{:?}", T::PSD).contains("XEN_CPPC_PSD"), "XEN_CPPC_PSD: Debug {:?}", T::PSD);
+    }
+    {
+        assert_eq!(T::CPC.0, XEN_CPPC_CPC, "XEN_CPPC_CPC");
+        assert_eq!(T::from(XEN_CPPC_CPC), T::CPC, "XEN_CPPC_CPC: from the integer");
+        assert_eq!(integer(T::CPC, XEN_CPPC_CPC), XEN_CPPC_CPC, "XEN_CPPC_CPC: to the integer");
+        assert!(T::all().contains(T::CPC), "XEN_CPPC_CPC: in all()");
+        assert!(T::CPC.intersects(T::CPC) && !T::CPC.is_empty(), "XEN_CPPC_CPC: set");
+        assert_eq!(T::CPC - T::CPC, T::empty(), "XEN_CPPC_CPC: removed");
+        assert!(format!("{:?}", T::CPC).contains("XEN_CPPC_CPC"), "XEN_CPPC_CPC: Debug {:?}", T::CPC);
+    }
+    let extra = T::all() | T::from(4);
+    assert_eq!(extra.unknown_bits(), 4);
+    assert!(format!("{extra:?}").ends_with("0x4"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenCppc(0)");
+}
+
+#[cfg(feature = "xen-4-17")]
+#[test]
+fn stable_platform_xen_cpuperf_shared_type() {
+    use xenabi::stable::platform::*;
+    type T = XenCpuperfSharedType;
+    {
+        assert_eq!(T::HW.0, XEN_CPUPERF_SHARED_TYPE_HW, "XEN_CPUPERF_SHARED_TYPE_HW");
+        assert_eq!(T::from(XEN_CPUPERF_SHARED_TYPE_HW), T::HW, "XEN_CPUPERF_SHARED_TYPE_HW: from the integer");
+        assert_eq!(integer(T::HW, XEN_CPUPERF_SHARED_TYPE_HW), XEN_CPUPERF_SHARED_TYPE_HW, "XEN_CPUPERF_SHARED_TYPE_HW: to the integer");
+        assert_eq!(format!("{:?}", T::HW), T::HW.name().expect("XEN_CPUPERF_SHARED_TYPE_HW: a name"), "XEN_CPUPERF_SHARED_TYPE_HW: Debug");
+        assert_eq!(T::HW.name(), Some("XEN_CPUPERF_SHARED_TYPE_HW"), "XEN_CPUPERF_SHARED_TYPE_HW: its own name");
+    }
+    {
+        assert_eq!(T::ALL.0, XEN_CPUPERF_SHARED_TYPE_ALL, "XEN_CPUPERF_SHARED_TYPE_ALL");
+        assert_eq!(T::from(XEN_CPUPERF_SHARED_TYPE_ALL), T::ALL, "XEN_CPUPERF_SHARED_TYPE_ALL: from the integer");
+        assert_eq!(integer(T::ALL, XEN_CPUPERF_SHARED_TYPE_ALL), XEN_CPUPERF_SHARED_TYPE_ALL, "XEN_CPUPERF_SHARED_TYPE_ALL: to the integer");
+        assert_eq!(format!("{:?}", T::ALL), T::ALL.name().expect("XEN_CPUPERF_SHARED_TYPE_ALL: a name"), "XEN_CPUPERF_SHARED_TYPE_ALL: Debug");
+        assert_eq!(T::ALL.name(), Some("XEN_CPUPERF_SHARED_TYPE_ALL"), "XEN_CPUPERF_SHARED_TYPE_ALL: its own name");
+    }
+    {
+        assert_eq!(T::ANY.0, XEN_CPUPERF_SHARED_TYPE_ANY, "XEN_CPUPERF_SHARED_TYPE_ANY");
+        assert_eq!(T::from(XEN_CPUPERF_SHARED_TYPE_ANY), T::ANY, "XEN_CPUPERF_SHARED_TYPE_ANY: from the integer");
+        assert_eq!(integer(T::ANY, XEN_CPUPERF_SHARED_TYPE_ANY), XEN_CPUPERF_SHARED_TYPE_ANY, "XEN_CPUPERF_SHARED_TYPE_ANY: to the integer");
+        assert_eq!(format!("{:?}", T::ANY), T::ANY.name().expect("XEN_CPUPERF_SHARED_TYPE_ANY: a name"), "XEN_CPUPERF_SHARED_TYPE_ANY: Debug");
+        assert_eq!(T::ANY.name(), Some("XEN_CPUPERF_SHARED_TYPE_ANY"), "XEN_CPUPERF_SHARED_TYPE_ANY: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenCpuperfSharedType(0)");
+}
+
+#[test]
+fn stable_platform_xen_pcpu_flags() {
+    use xenabi::stable::platform::*;
+    type T = XenPcpuFlags;
+    {
+        assert_eq!(T::ONLINE.0, XEN_PCPU_FLAGS_ONLINE, "XEN_PCPU_FLAGS_ONLINE");
+        assert_eq!(T::from(XEN_PCPU_FLAGS_ONLINE), T::ONLINE, "XEN_PCPU_FLAGS_ONLINE: from the integer");
+        assert_eq!(integer(T::ONLINE, XEN_PCPU_FLAGS_ONLINE), XEN_PCPU_FLAGS_ONLINE, "XEN_PCPU_FLAGS_ONLINE: to the integer");
+        assert!(T::all().contains(T::ONLINE), "XEN_PCPU_FLAGS_ONLINE: in all()");
+        assert!(T::ONLINE.intersects(T::ONLINE) && !T::ONLINE.is_empty(), "XEN_PCPU_FLAGS_ONLINE: set");
+        assert_eq!(T::ONLINE - T::ONLINE, T::empty(), "XEN_PCPU_FLAGS_ONLINE: removed");
+        assert!(format!("{:?}", T::ONLINE).contains("XEN_PCPU_FLAGS_ONLINE"), "XEN_PCPU_FLAGS_ONLINE: Debug {:?}", T::ONLINE);
+    }
+    {
+        assert_eq!(T::INVALID.0, XEN_PCPU_FLAGS_INVALID, "XEN_PCPU_FLAGS_INVALID");
+        assert_eq!(T::from(XEN_PCPU_FLAGS_INVALID), T::INVALID, "XEN_PCPU_FLAGS_INVALID: from the integer");
+        assert_eq!(integer(T::INVALID, XEN_PCPU_FLAGS_INVALID), XEN_PCPU_FLAGS_INVALID, "XEN_PCPU_FLAGS_INVALID: to the integer");
+        assert!(T::all().contains(T::INVALID), "XEN_PCPU_FLAGS_INVALID: in all()");
+        assert!(T::INVALID.intersects(T::INVALID) && !T::INVALID.is_empty(), "XEN_PCPU_FLAGS_INVALID: set");
+        assert_eq!(T::INVALID - T::INVALID, T::empty(), "XEN_PCPU_FLAGS_INVALID: removed");
+        assert!(format!("{:?}", T::INVALID).contains("XEN_PCPU_FLAGS_INVALID"), "XEN_PCPU_FLAGS_INVALID: Debug {:?}", T::INVALID);
+    }
+    let extra = T::all() | T::from(4);
+    assert_eq!(extra.unknown_bits(), 4);
+    assert!(format!("{extra:?}").ends_with("0x4"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenPcpuFlags(0)");
+}
+
+#[test]
+fn stable_platform_xen_core_parking() {
+    use xenabi::stable::platform::*;
+    type T = XenCoreParking;
+    {
+        assert_eq!(T::SET.0, XEN_CORE_PARKING_SET, "XEN_CORE_PARKING_SET");
+        assert_eq!(T::from(XEN_CORE_PARKING_SET), T::SET, "XEN_CORE_PARKING_SET: from the integer");
+        assert_eq!(integer(T::SET, XEN_CORE_PARKING_SET), XEN_CORE_PARKING_SET, "XEN_CORE_PARKING_SET: to the integer");
+        assert_eq!(format!("{:?}", T::SET), T::SET.name().expect("XEN_CORE_PARKING_SET: a name"), "XEN_CORE_PARKING_SET: Debug");
+        assert_eq!(T::SET.name(), Some("XEN_CORE_PARKING_SET"), "XEN_CORE_PARKING_SET: its own name");
+    }
+    {
+        assert_eq!(T::GET.0, XEN_CORE_PARKING_GET, "XEN_CORE_PARKING_GET");
+        assert_eq!(T::from(XEN_CORE_PARKING_GET), T::GET, "XEN_CORE_PARKING_GET: from the integer");
+        assert_eq!(integer(T::GET, XEN_CORE_PARKING_GET), XEN_CORE_PARKING_GET, "XEN_CORE_PARKING_GET: to the integer");
+        assert_eq!(format!("{:?}", T::GET), T::GET.name().expect("XEN_CORE_PARKING_GET: a name"), "XEN_CORE_PARKING_GET: Debug");
+        assert_eq!(T::GET.name(), Some("XEN_CORE_PARKING_GET"), "XEN_CORE_PARKING_GET: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenCoreParking(0)");
+}
+
+#[test]
+fn stable_platform_xen_resource_op_msr() {
+    use xenabi::stable::platform::*;
+    type T = XenResourceOpMsr;
+    {
+        assert_eq!(T::READ.0, XEN_RESOURCE_OP_MSR_READ, "XEN_RESOURCE_OP_MSR_READ");
+        assert_eq!(T::from(XEN_RESOURCE_OP_MSR_READ), T::READ, "XEN_RESOURCE_OP_MSR_READ: from the integer");
+        assert_eq!(integer(T::READ, XEN_RESOURCE_OP_MSR_READ), XEN_RESOURCE_OP_MSR_READ, "XEN_RESOURCE_OP_MSR_READ: to the integer");
+        assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("XEN_RESOURCE_OP_MSR_READ: a name"), "XEN_RESOURCE_OP_MSR_READ: Debug");
+        assert_eq!(T::READ.name(), Some("XEN_RESOURCE_OP_MSR_READ"), "XEN_RESOURCE_OP_MSR_READ: its own name");
+    }
+    {
+        assert_eq!(T::WRITE.0, XEN_RESOURCE_OP_MSR_WRITE, "XEN_RESOURCE_OP_MSR_WRITE");
+        assert_eq!(T::from(XEN_RESOURCE_OP_MSR_WRITE), T::WRITE, "XEN_RESOURCE_OP_MSR_WRITE: from the integer");
+        assert_eq!(integer(T::WRITE, XEN_RESOURCE_OP_MSR_WRITE), XEN_RESOURCE_OP_MSR_WRITE, "XEN_RESOURCE_OP_MSR_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::WRITE), T::WRITE.name().expect("XEN_RESOURCE_OP_MSR_WRITE: a name"), "XEN_RESOURCE_OP_MSR_WRITE: Debug");
+        assert_eq!(T::WRITE.name(), Some("XEN_RESOURCE_OP_MSR_WRITE"), "XEN_RESOURCE_OP_MSR_WRITE: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenResourceOpMsr(2)");
+}
+
+#[test]
+fn stable_pmu_xenpmu_mode() {
+    use xenabi::stable::pmu::*;
+    type T = XenpmuMode;
+    {
+        assert_eq!(T::XENPMU_MODE_SELF.0, XENPMU_MODE_SELF, "XENPMU_MODE_SELF");
+        assert_eq!(T::from(XENPMU_MODE_SELF), T::XENPMU_MODE_SELF, "XENPMU_MODE_SELF: from the integer");
+        assert_eq!(integer(T::XENPMU_MODE_SELF, XENPMU_MODE_SELF), XENPMU_MODE_SELF, "XENPMU_MODE_SELF: to the integer");
+        assert!(T::all().contains(T::XENPMU_MODE_SELF), "XENPMU_MODE_SELF: in all()");
+        assert!(T::XENPMU_MODE_SELF.intersects(T::XENPMU_MODE_SELF) && !T::XENPMU_MODE_SELF.is_empty(), "XENPMU_MODE_SELF: set");
+        assert_eq!(T::XENPMU_MODE_SELF - T::XENPMU_MODE_SELF, T::empty(), "XENPMU_MODE_SELF: removed");
+        assert!(format!("{:?}", T::XENPMU_MODE_SELF).contains("XENPMU_MODE_SELF"), "XENPMU_MODE_SELF: Debug {:?}", T::XENPMU_MODE_SELF);
+    }
+    {
+        assert_eq!(T::XENPMU_MODE_HV.0, XENPMU_MODE_HV, "XENPMU_MODE_HV");
+        assert_eq!(T::from(XENPMU_MODE_HV), T::XENPMU_MODE_HV, "XENPMU_MODE_HV: from the integer");
+        assert_eq!(integer(T::XENPMU_MODE_HV, XENPMU_MODE_HV), XENPMU_MODE_HV, "XENPMU_MODE_HV: to the integer");
+        assert!(T::all().contains(T::XENPMU_MODE_HV), "XENPMU_MODE_HV: in all()");
+        assert!(T::XENPMU_MODE_HV.intersects(T::XENPMU_MODE_HV) && !T::XENPMU_MODE_HV.is_empty(), "XENPMU_MODE_HV: set");
+        assert_eq!(T::XENPMU_MODE_HV - T::XENPMU_MODE_HV, T::empty(), "XENPMU_MODE_HV: removed");
+        assert!(format!("{:?}", T::XENPMU_MODE_HV).contains("XENPMU_MODE_HV"), "XENPMU_MODE_HV: Debug {:?}", T::XENPMU_MODE_HV);
+    }
+    {
+        assert_eq!(T::XENPMU_MODE_ALL.0, XENPMU_MODE_ALL, "XENPMU_MODE_ALL");
+        assert_eq!(T::from(XENPMU_MODE_ALL), T::XENPMU_MODE_ALL, "XENPMU_MODE_ALL: from the integer");
+        assert_eq!(integer(T::XENPMU_MODE_ALL, XENPMU_MODE_ALL), XENPMU_MODE_ALL, "XENPMU_MODE_ALL: to the integer");
+        assert!(T::all().contains(T::XENPMU_MODE_ALL), "XENPMU_MODE_ALL: in all()");
+        assert!(T::XENPMU_MODE_ALL.intersects(T::XENPMU_MODE_ALL) && !T::XENPMU_MODE_ALL.is_empty(), "XENPMU_MODE_ALL: set");
+        assert_eq!(T::XENPMU_MODE_ALL - T::XENPMU_MODE_ALL, T::empty(), "XENPMU_MODE_ALL: removed");
+        assert!(format!("{:?}", T::XENPMU_MODE_ALL).contains("XENPMU_MODE_ALL"), "XENPMU_MODE_ALL: Debug {:?}", T::XENPMU_MODE_ALL);
+    }
+    let extra = T::all() | T::from(8);
+    assert_eq!(extra.unknown_bits(), 8);
+    assert!(format!("{extra:?}").ends_with("0x8"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenpmuMode(0)");
+}
+
+#[test]
+fn stable_pmu_xenpmu_feature() {
+    use xenabi::stable::pmu::*;
+    type T = XenpmuFeature;
+    {
+        assert_eq!(T::INTEL_BTS.0, XENPMU_FEATURE_INTEL_BTS, "XENPMU_FEATURE_INTEL_BTS");
+        assert_eq!(T::from(XENPMU_FEATURE_INTEL_BTS), T::INTEL_BTS, "XENPMU_FEATURE_INTEL_BTS: from the integer");
+        assert_eq!(integer(T::INTEL_BTS, XENPMU_FEATURE_INTEL_BTS), XENPMU_FEATURE_INTEL_BTS, "XENPMU_FEATURE_INTEL_BTS: to the integer");
+        assert!(T::all().contains(T::INTEL_BTS), "XENPMU_FEATURE_INTEL_BTS: in all()");
+        assert!(T::INTEL_BTS.intersects(T::INTEL_BTS) && !T::INTEL_BTS.is_empty(), "XENPMU_FEATURE_INTEL_BTS: set");
+        assert_eq!(T::INTEL_BTS - T::INTEL_BTS, T::empty(), "XENPMU_FEATURE_INTEL_BTS: removed");
+        assert!(format!("{:?}", T::INTEL_BTS).contains("XENPMU_FEATURE_INTEL_BTS"), "XENPMU_FEATURE_INTEL_BTS: Debug {:?}", T::INTEL_BTS);
+    }
+    #[cfg(feature = "xen-4-7")]
+    {
+        assert_eq!(T::IPC_ONLY.0, XENPMU_FEATURE_IPC_ONLY, "XENPMU_FEATURE_IPC_ONLY");
+        assert_eq!(T::from(XENPMU_FEATURE_IPC_ONLY), T::IPC_ONLY, "XENPMU_FEATURE_IPC_ONLY: from the integer");
+        assert_eq!(integer(T::IPC_ONLY, XENPMU_FEATURE_IPC_ONLY), XENPMU_FEATURE_IPC_ONLY, "XENPMU_FEATURE_IPC_ONLY: to the integer");
+        assert!(T::all().contains(T::IPC_ONLY), "XENPMU_FEATURE_IPC_ONLY: in all()");
+        assert!(T::IPC_ONLY.intersects(T::IPC_ONLY) && !T::IPC_ONLY.is_empty(), "XENPMU_FEATURE_IPC_ONLY: set");
+        assert_eq!(T::IPC_ONLY - T::IPC_ONLY, T::empty(), "XENPMU_FEATURE_IPC_ONLY: removed");
+        assert!(format!("{:?}", T::IPC_ONLY).contains("XENPMU_FEATURE_IPC_ONLY"), "XENPMU_FEATURE_IPC_ONLY: Debug {:?}", T::IPC_ONLY);
+    }
+    #[cfg(feature = "xen-4-7")]
+    {
+        assert_eq!(T::ARCH_ONLY.0, XENPMU_FEATURE_ARCH_ONLY, "XENPMU_FEATURE_ARCH_ONLY");
+        assert_eq!(T::from(XENPMU_FEATURE_ARCH_ONLY), T::ARCH_ONLY, "XENPMU_FEATURE_ARCH_ONLY: from the integer");
+        assert_eq!(integer(T::ARCH_ONLY, XENPMU_FEATURE_ARCH_ONLY), XENPMU_FEATURE_ARCH_ONLY, "XENPMU_FEATURE_ARCH_ONLY: to the integer");
+        assert!(T::all().contains(T::ARCH_ONLY), "XENPMU_FEATURE_ARCH_ONLY: in all()");
+        assert!(T::ARCH_ONLY.intersects(T::ARCH_ONLY) && !T::ARCH_ONLY.is_empty(), "XENPMU_FEATURE_ARCH_ONLY: set");
+        assert_eq!(T::ARCH_ONLY - T::ARCH_ONLY, T::empty(), "XENPMU_FEATURE_ARCH_ONLY: removed");
+        assert!(format!("{:?}", T::ARCH_ONLY).contains("XENPMU_FEATURE_ARCH_ONLY"), "XENPMU_FEATURE_ARCH_ONLY: Debug {:?}", T::ARCH_ONLY);
+    }
+    let extra = T::all() | T::from(8);
+    assert_eq!(extra.unknown_bits(), 8);
+    assert!(format!("{extra:?}").ends_with("0x8"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenpmuFeature(0)");
+}
+
+#[test]
+fn stable_pmu_pmu_flags() {
+    use xenabi::stable::pmu::*;
+    type T = PmuFlags;
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::CACHED.0, PMU_CACHED, "PMU_CACHED");
+        assert_eq!(T::from(PMU_CACHED), T::CACHED, "PMU_CACHED: from the integer");
+        assert_eq!(integer(T::CACHED, PMU_CACHED), PMU_CACHED, "PMU_CACHED: to the integer");
+        assert!(T::all().contains(T::CACHED), "PMU_CACHED: in all()");
+        assert!(T::CACHED.intersects(T::CACHED) && !T::CACHED.is_empty(), "PMU_CACHED: set");
+        assert_eq!(T::CACHED - T::CACHED, T::empty(), "PMU_CACHED: removed");
+        assert!(format!("{:?}", T::CACHED).contains("PMU_CACHED"), "PMU_CACHED: Debug {:?}", T::CACHED);
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::SAMPLE_USER.0, PMU_SAMPLE_USER, "PMU_SAMPLE_USER");
+        assert_eq!(T::from(PMU_SAMPLE_USER), T::SAMPLE_USER, "PMU_SAMPLE_USER: from the integer");
+        assert_eq!(integer(T::SAMPLE_USER, PMU_SAMPLE_USER), PMU_SAMPLE_USER, "PMU_SAMPLE_USER: to the integer");
+        assert!(T::all().contains(T::SAMPLE_USER), "PMU_SAMPLE_USER: in all()");
+        assert!(T::SAMPLE_USER.intersects(T::SAMPLE_USER) && !T::SAMPLE_USER.is_empty(), "PMU_SAMPLE_USER: set");
+        assert_eq!(T::SAMPLE_USER - T::SAMPLE_USER, T::empty(), "PMU_SAMPLE_USER: removed");
+        assert!(format!("{:?}", T::SAMPLE_USER).contains("PMU_SAMPLE_USER"), "PMU_SAMPLE_USER: Debug {:?}", T::SAMPLE_USER);
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::SAMPLE_REAL.0, PMU_SAMPLE_REAL, "PMU_SAMPLE_REAL");
+        assert_eq!(T::from(PMU_SAMPLE_REAL), T::SAMPLE_REAL, "PMU_SAMPLE_REAL: from the integer");
+        assert_eq!(integer(T::SAMPLE_REAL, PMU_SAMPLE_REAL), PMU_SAMPLE_REAL, "PMU_SAMPLE_REAL: to the integer");
+        assert!(T::all().contains(T::SAMPLE_REAL), "PMU_SAMPLE_REAL: in all()");
+        assert!(T::SAMPLE_REAL.intersects(T::SAMPLE_REAL) && !T::SAMPLE_REAL.is_empty(), "PMU_SAMPLE_REAL: set");
+        assert_eq!(T::SAMPLE_REAL - T::SAMPLE_REAL, T::empty(), "PMU_SAMPLE_REAL: removed");
+        assert!(format!("{:?}", T::SAMPLE_REAL).contains("PMU_SAMPLE_REAL"), "PMU_SAMPLE_REAL: Debug {:?}", T::SAMPLE_REAL);
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::SAMPLE_PV.0, PMU_SAMPLE_PV, "PMU_SAMPLE_PV");
+        assert_eq!(T::from(PMU_SAMPLE_PV), T::SAMPLE_PV, "PMU_SAMPLE_PV: from the integer");
+        assert_eq!(integer(T::SAMPLE_PV, PMU_SAMPLE_PV), PMU_SAMPLE_PV, "PMU_SAMPLE_PV: to the integer");
+        assert!(T::all().contains(T::SAMPLE_PV), "PMU_SAMPLE_PV: in all()");
+        assert!(T::SAMPLE_PV.intersects(T::SAMPLE_PV) && !T::SAMPLE_PV.is_empty(), "PMU_SAMPLE_PV: set");
+        assert_eq!(T::SAMPLE_PV - T::SAMPLE_PV, T::empty(), "PMU_SAMPLE_PV: removed");
+        assert!(format!("{:?}", T::SAMPLE_PV).contains("PMU_SAMPLE_PV"), "PMU_SAMPLE_PV: Debug {:?}", T::SAMPLE_PV);
+    }
+    let extra = T::all() | T::from(16);
+    assert_eq!(extra.unknown_bits(), 16);
+    assert!(format!("{extra:?}").ends_with("0x10"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "PmuFlags(0)");
+}
+
 #[cfg(feature = "xen-4-9")]
 #[test]
 fn stable_pvcalls_pvcalls() {
@@ -3612,6 +4304,1247 @@ fn stable_tpmif_tpmif_state() {
     }
     assert_eq!(T::from(4).name(), None);
     assert_eq!(format!("{:?}", T::from(4)), "TpmifState(4)");
+}
+
+#[test]
+fn stable_trace_trc_class() {
+    use xenabi::stable::trace::*;
+    type T = TrcClass;
+    {
+        assert_eq!(T::GEN.0, TRC_GEN, "TRC_GEN");
+        assert_eq!(T::from(TRC_GEN), T::GEN, "TRC_GEN: from the integer");
+        assert_eq!(integer(T::GEN, TRC_GEN), TRC_GEN, "TRC_GEN: to the integer");
+        assert_eq!(format!("{:?}", T::GEN), T::GEN.name().expect("TRC_GEN: a name"), "TRC_GEN: Debug");
+        assert_eq!(T::GEN.name(), Some("TRC_GEN"), "TRC_GEN: its own name");
+    }
+    {
+        assert_eq!(T::SCHED.0, TRC_SCHED, "TRC_SCHED");
+        assert_eq!(T::from(TRC_SCHED), T::SCHED, "TRC_SCHED: from the integer");
+        assert_eq!(integer(T::SCHED, TRC_SCHED), TRC_SCHED, "TRC_SCHED: to the integer");
+        assert_eq!(format!("{:?}", T::SCHED), T::SCHED.name().expect("TRC_SCHED: a name"), "TRC_SCHED: Debug");
+        assert_eq!(T::SCHED.name(), Some("TRC_SCHED"), "TRC_SCHED: its own name");
+    }
+    {
+        assert_eq!(T::DOM0OP.0, TRC_DOM0OP, "TRC_DOM0OP");
+        assert_eq!(T::from(TRC_DOM0OP), T::DOM0OP, "TRC_DOM0OP: from the integer");
+        assert_eq!(integer(T::DOM0OP, TRC_DOM0OP), TRC_DOM0OP, "TRC_DOM0OP: to the integer");
+        assert_eq!(format!("{:?}", T::DOM0OP), T::DOM0OP.name().expect("TRC_DOM0OP: a name"), "TRC_DOM0OP: Debug");
+        assert_eq!(T::DOM0OP.name(), Some("TRC_DOM0OP"), "TRC_DOM0OP: its own name");
+    }
+    {
+        assert_eq!(T::HVM.0, TRC_HVM, "TRC_HVM");
+        assert_eq!(T::from(TRC_HVM), T::HVM, "TRC_HVM: from the integer");
+        assert_eq!(integer(T::HVM, TRC_HVM), TRC_HVM, "TRC_HVM: to the integer");
+        assert_eq!(format!("{:?}", T::HVM), T::HVM.name().expect("TRC_HVM: a name"), "TRC_HVM: Debug");
+        assert_eq!(T::HVM.name(), Some("TRC_HVM"), "TRC_HVM: its own name");
+    }
+    {
+        assert_eq!(T::MEM.0, TRC_MEM, "TRC_MEM");
+        assert_eq!(T::from(TRC_MEM), T::MEM, "TRC_MEM: from the integer");
+        assert_eq!(integer(T::MEM, TRC_MEM), TRC_MEM, "TRC_MEM: to the integer");
+        assert_eq!(format!("{:?}", T::MEM), T::MEM.name().expect("TRC_MEM: a name"), "TRC_MEM: Debug");
+        assert_eq!(T::MEM.name(), Some("TRC_MEM"), "TRC_MEM: its own name");
+    }
+    {
+        assert_eq!(T::PV.0, TRC_PV, "TRC_PV");
+        assert_eq!(T::from(TRC_PV), T::PV, "TRC_PV: from the integer");
+        assert_eq!(integer(T::PV, TRC_PV), TRC_PV, "TRC_PV: to the integer");
+        assert_eq!(format!("{:?}", T::PV), T::PV.name().expect("TRC_PV: a name"), "TRC_PV: Debug");
+        assert_eq!(T::PV.name(), Some("TRC_PV"), "TRC_PV: its own name");
+    }
+    {
+        assert_eq!(T::SHADOW.0, TRC_SHADOW, "TRC_SHADOW");
+        assert_eq!(T::from(TRC_SHADOW), T::SHADOW, "TRC_SHADOW: from the integer");
+        assert_eq!(integer(T::SHADOW, TRC_SHADOW), TRC_SHADOW, "TRC_SHADOW: to the integer");
+        assert_eq!(format!("{:?}", T::SHADOW), T::SHADOW.name().expect("TRC_SHADOW: a name"), "TRC_SHADOW: Debug");
+        assert_eq!(T::SHADOW.name(), Some("TRC_SHADOW"), "TRC_SHADOW: its own name");
+    }
+    {
+        assert_eq!(T::HW.0, TRC_HW, "TRC_HW");
+        assert_eq!(T::from(TRC_HW), T::HW, "TRC_HW: from the integer");
+        assert_eq!(integer(T::HW, TRC_HW), TRC_HW, "TRC_HW: to the integer");
+        assert_eq!(format!("{:?}", T::HW), T::HW.name().expect("TRC_HW: a name"), "TRC_HW: Debug");
+        assert_eq!(T::HW.name(), Some("TRC_HW"), "TRC_HW: its own name");
+    }
+    {
+        assert_eq!(T::GUEST.0, TRC_GUEST, "TRC_GUEST");
+        assert_eq!(T::from(TRC_GUEST), T::GUEST, "TRC_GUEST: from the integer");
+        assert_eq!(integer(T::GUEST, TRC_GUEST), TRC_GUEST, "TRC_GUEST: to the integer");
+        assert_eq!(format!("{:?}", T::GUEST), T::GUEST.name().expect("TRC_GUEST: a name"), "TRC_GUEST: Debug");
+        assert_eq!(T::GUEST.name(), Some("TRC_GUEST"), "TRC_GUEST: its own name");
+    }
+    {
+        assert_eq!(T::ALL.0, TRC_ALL, "TRC_ALL");
+        assert_eq!(T::from(TRC_ALL), T::ALL, "TRC_ALL: from the integer");
+        assert_eq!(integer(T::ALL, TRC_ALL), TRC_ALL, "TRC_ALL: to the integer");
+        assert_eq!(format!("{:?}", T::ALL), T::ALL.name().expect("TRC_ALL: a name"), "TRC_ALL: Debug");
+        assert_eq!(T::ALL.name(), Some("TRC_ALL"), "TRC_ALL: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcClass(0)");
+}
+
+#[test]
+fn stable_trace_trc_subclass() {
+    use xenabi::stable::trace::*;
+    type T = TrcSubclass;
+    {
+        assert_eq!(T::SCHED_MIN.0, TRC_SCHED_MIN, "TRC_SCHED_MIN");
+        assert_eq!(T::from(TRC_SCHED_MIN), T::SCHED_MIN, "TRC_SCHED_MIN: from the integer");
+        assert_eq!(integer(T::SCHED_MIN, TRC_SCHED_MIN), TRC_SCHED_MIN, "TRC_SCHED_MIN: to the integer");
+        assert_eq!(format!("{:?}", T::SCHED_MIN), T::SCHED_MIN.name().expect("TRC_SCHED_MIN: a name"), "TRC_SCHED_MIN: Debug");
+        assert_eq!(T::SCHED_MIN.name(), Some("TRC_SCHED_MIN"), "TRC_SCHED_MIN: its own name");
+    }
+    {
+        assert_eq!(T::SCHED_CLASS.0, TRC_SCHED_CLASS, "TRC_SCHED_CLASS");
+        assert_eq!(T::from(TRC_SCHED_CLASS), T::SCHED_CLASS, "TRC_SCHED_CLASS: from the integer");
+        assert_eq!(integer(T::SCHED_CLASS, TRC_SCHED_CLASS), TRC_SCHED_CLASS, "TRC_SCHED_CLASS: to the integer");
+        assert_eq!(format!("{:?}", T::SCHED_CLASS), T::SCHED_CLASS.name().expect("TRC_SCHED_CLASS: a name"), "TRC_SCHED_CLASS: Debug");
+        assert_eq!(T::SCHED_CLASS.name(), Some("TRC_SCHED_CLASS"), "TRC_SCHED_CLASS: its own name");
+    }
+    {
+        assert_eq!(T::SCHED_VERBOSE.0, TRC_SCHED_VERBOSE, "TRC_SCHED_VERBOSE");
+        assert_eq!(T::from(TRC_SCHED_VERBOSE), T::SCHED_VERBOSE, "TRC_SCHED_VERBOSE: from the integer");
+        assert_eq!(integer(T::SCHED_VERBOSE, TRC_SCHED_VERBOSE), TRC_SCHED_VERBOSE, "TRC_SCHED_VERBOSE: to the integer");
+        assert_eq!(format!("{:?}", T::SCHED_VERBOSE), T::SCHED_VERBOSE.name().expect("TRC_SCHED_VERBOSE: a name"), "TRC_SCHED_VERBOSE: Debug");
+        assert_eq!(T::SCHED_VERBOSE.name(), Some("TRC_SCHED_VERBOSE"), "TRC_SCHED_VERBOSE: its own name");
+    }
+    #[cfg(feature = "xen-4-7")]
+    {
+        assert_eq!(T::DOM0_DOMOPS.0, TRC_DOM0_DOMOPS, "TRC_DOM0_DOMOPS");
+        assert_eq!(T::from(TRC_DOM0_DOMOPS), T::DOM0_DOMOPS, "TRC_DOM0_DOMOPS: from the integer");
+        assert_eq!(integer(T::DOM0_DOMOPS, TRC_DOM0_DOMOPS), TRC_DOM0_DOMOPS, "TRC_DOM0_DOMOPS: to the integer");
+        assert_eq!(format!("{:?}", T::DOM0_DOMOPS), T::DOM0_DOMOPS.name().expect("TRC_DOM0_DOMOPS: a name"), "TRC_DOM0_DOMOPS: Debug");
+        assert_eq!(T::DOM0_DOMOPS.name(), Some("TRC_DOM0_DOMOPS"), "TRC_DOM0_DOMOPS: its own name");
+    }
+    {
+        assert_eq!(T::HVM_ENTRYEXIT.0, TRC_HVM_ENTRYEXIT, "TRC_HVM_ENTRYEXIT");
+        assert_eq!(T::from(TRC_HVM_ENTRYEXIT), T::HVM_ENTRYEXIT, "TRC_HVM_ENTRYEXIT: from the integer");
+        assert_eq!(integer(T::HVM_ENTRYEXIT, TRC_HVM_ENTRYEXIT), TRC_HVM_ENTRYEXIT, "TRC_HVM_ENTRYEXIT: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_ENTRYEXIT), T::HVM_ENTRYEXIT.name().expect("TRC_HVM_ENTRYEXIT: a name"), "TRC_HVM_ENTRYEXIT: Debug");
+        assert_eq!(T::HVM_ENTRYEXIT.name(), Some("TRC_HVM_ENTRYEXIT"), "TRC_HVM_ENTRYEXIT: its own name");
+    }
+    {
+        assert_eq!(T::HVM_HANDLER.0, TRC_HVM_HANDLER, "TRC_HVM_HANDLER");
+        assert_eq!(T::from(TRC_HVM_HANDLER), T::HVM_HANDLER, "TRC_HVM_HANDLER: from the integer");
+        assert_eq!(integer(T::HVM_HANDLER, TRC_HVM_HANDLER), TRC_HVM_HANDLER, "TRC_HVM_HANDLER: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_HANDLER), T::HVM_HANDLER.name().expect("TRC_HVM_HANDLER: a name"), "TRC_HVM_HANDLER: Debug");
+        assert_eq!(T::HVM_HANDLER.name(), Some("TRC_HVM_HANDLER"), "TRC_HVM_HANDLER: its own name");
+    }
+    {
+        assert_eq!(T::HVM_EMUL.0, TRC_HVM_EMUL, "TRC_HVM_EMUL");
+        assert_eq!(T::from(TRC_HVM_EMUL), T::HVM_EMUL, "TRC_HVM_EMUL: from the integer");
+        assert_eq!(integer(T::HVM_EMUL, TRC_HVM_EMUL), TRC_HVM_EMUL, "TRC_HVM_EMUL: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_EMUL), T::HVM_EMUL.name().expect("TRC_HVM_EMUL: a name"), "TRC_HVM_EMUL: Debug");
+        assert_eq!(T::HVM_EMUL.name(), Some("TRC_HVM_EMUL"), "TRC_HVM_EMUL: its own name");
+    }
+    {
+        assert_eq!(T::PV_ENTRY.0, TRC_PV_ENTRY, "TRC_PV_ENTRY");
+        assert_eq!(T::from(TRC_PV_ENTRY), T::PV_ENTRY, "TRC_PV_ENTRY: from the integer");
+        assert_eq!(integer(T::PV_ENTRY, TRC_PV_ENTRY), TRC_PV_ENTRY, "TRC_PV_ENTRY: to the integer");
+        assert_eq!(format!("{:?}", T::PV_ENTRY), T::PV_ENTRY.name().expect("TRC_PV_ENTRY: a name"), "TRC_PV_ENTRY: Debug");
+        assert_eq!(T::PV_ENTRY.name(), Some("TRC_PV_ENTRY"), "TRC_PV_ENTRY: its own name");
+    }
+    {
+        assert_eq!(T::PV_SUBCALL.0, TRC_PV_SUBCALL, "TRC_PV_SUBCALL");
+        assert_eq!(T::from(TRC_PV_SUBCALL), T::PV_SUBCALL, "TRC_PV_SUBCALL: from the integer");
+        assert_eq!(integer(T::PV_SUBCALL, TRC_PV_SUBCALL), TRC_PV_SUBCALL, "TRC_PV_SUBCALL: to the integer");
+        assert_eq!(format!("{:?}", T::PV_SUBCALL), T::PV_SUBCALL.name().expect("TRC_PV_SUBCALL: a name"), "TRC_PV_SUBCALL: Debug");
+        assert_eq!(T::PV_SUBCALL.name(), Some("TRC_PV_SUBCALL"), "TRC_PV_SUBCALL: its own name");
+    }
+    {
+        assert_eq!(T::HW_PM.0, TRC_HW_PM, "TRC_HW_PM");
+        assert_eq!(T::from(TRC_HW_PM), T::HW_PM, "TRC_HW_PM: from the integer");
+        assert_eq!(integer(T::HW_PM, TRC_HW_PM), TRC_HW_PM, "TRC_HW_PM: to the integer");
+        assert_eq!(format!("{:?}", T::HW_PM), T::HW_PM.name().expect("TRC_HW_PM: a name"), "TRC_HW_PM: Debug");
+        assert_eq!(T::HW_PM.name(), Some("TRC_HW_PM"), "TRC_HW_PM: its own name");
+    }
+    {
+        assert_eq!(T::HW_IRQ.0, TRC_HW_IRQ, "TRC_HW_IRQ");
+        assert_eq!(T::from(TRC_HW_IRQ), T::HW_IRQ, "TRC_HW_IRQ: from the integer");
+        assert_eq!(integer(T::HW_IRQ, TRC_HW_IRQ), TRC_HW_IRQ, "TRC_HW_IRQ: to the integer");
+        assert_eq!(format!("{:?}", T::HW_IRQ), T::HW_IRQ.name().expect("TRC_HW_IRQ: a name"), "TRC_HW_IRQ: Debug");
+        assert_eq!(T::HW_IRQ.name(), Some("TRC_HW_IRQ"), "TRC_HW_IRQ: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcSubclass(0)");
+}
+
+#[test]
+fn stable_trace_trc_sched_id() {
+    use xenabi::stable::trace::*;
+    type T = TrcSchedId;
+    {
+        assert_eq!(T::CSCHED.0, TRC_SCHED_CSCHED, "TRC_SCHED_CSCHED");
+        assert_eq!(T::from(TRC_SCHED_CSCHED), T::CSCHED, "TRC_SCHED_CSCHED: from the integer");
+        assert_eq!(integer(T::CSCHED, TRC_SCHED_CSCHED), TRC_SCHED_CSCHED, "TRC_SCHED_CSCHED: to the integer");
+        assert_eq!(format!("{:?}", T::CSCHED), T::CSCHED.name().expect("TRC_SCHED_CSCHED: a name"), "TRC_SCHED_CSCHED: Debug");
+        assert_eq!(T::CSCHED.name(), Some("TRC_SCHED_CSCHED"), "TRC_SCHED_CSCHED: its own name");
+    }
+    {
+        assert_eq!(T::CSCHED2.0, TRC_SCHED_CSCHED2, "TRC_SCHED_CSCHED2");
+        assert_eq!(T::from(TRC_SCHED_CSCHED2), T::CSCHED2, "TRC_SCHED_CSCHED2: from the integer");
+        assert_eq!(integer(T::CSCHED2, TRC_SCHED_CSCHED2), TRC_SCHED_CSCHED2, "TRC_SCHED_CSCHED2: to the integer");
+        assert_eq!(format!("{:?}", T::CSCHED2), T::CSCHED2.name().expect("TRC_SCHED_CSCHED2: a name"), "TRC_SCHED_CSCHED2: Debug");
+        assert_eq!(T::CSCHED2.name(), Some("TRC_SCHED_CSCHED2"), "TRC_SCHED_CSCHED2: its own name");
+    }
+    {
+        assert_eq!(T::ARINC653.0, TRC_SCHED_ARINC653, "TRC_SCHED_ARINC653");
+        assert_eq!(T::from(TRC_SCHED_ARINC653), T::ARINC653, "TRC_SCHED_ARINC653: from the integer");
+        assert_eq!(integer(T::ARINC653, TRC_SCHED_ARINC653), TRC_SCHED_ARINC653, "TRC_SCHED_ARINC653: to the integer");
+        assert_eq!(format!("{:?}", T::ARINC653), T::ARINC653.name().expect("TRC_SCHED_ARINC653: a name"), "TRC_SCHED_ARINC653: Debug");
+        assert_eq!(T::ARINC653.name(), Some("TRC_SCHED_ARINC653"), "TRC_SCHED_ARINC653: its own name");
+    }
+    {
+        assert_eq!(T::RTDS.0, TRC_SCHED_RTDS, "TRC_SCHED_RTDS");
+        assert_eq!(T::from(TRC_SCHED_RTDS), T::RTDS, "TRC_SCHED_RTDS: from the integer");
+        assert_eq!(integer(T::RTDS, TRC_SCHED_RTDS), TRC_SCHED_RTDS, "TRC_SCHED_RTDS: to the integer");
+        assert_eq!(format!("{:?}", T::RTDS), T::RTDS.name().expect("TRC_SCHED_RTDS: a name"), "TRC_SCHED_RTDS: Debug");
+        assert_eq!(T::RTDS.name(), Some("TRC_SCHED_RTDS"), "TRC_SCHED_RTDS: its own name");
+    }
+    #[cfg(feature = "xen-4-10")]
+    {
+        assert_eq!(T::SNULL.0, TRC_SCHED_SNULL, "TRC_SCHED_SNULL");
+        assert_eq!(T::from(TRC_SCHED_SNULL), T::SNULL, "TRC_SCHED_SNULL: from the integer");
+        assert_eq!(integer(T::SNULL, TRC_SCHED_SNULL), TRC_SCHED_SNULL, "TRC_SCHED_SNULL: to the integer");
+        assert_eq!(format!("{:?}", T::SNULL), T::SNULL.name().expect("TRC_SCHED_SNULL: a name"), "TRC_SCHED_SNULL: Debug");
+        assert_eq!(T::SNULL.name(), Some("TRC_SCHED_SNULL"), "TRC_SCHED_SNULL: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "TrcSchedId(2)");
+}
+
+#[test]
+fn stable_trace_trc_gen_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcGenEvent;
+    {
+        assert_eq!(T::LOST_RECORDS.0, TRC_LOST_RECORDS, "TRC_LOST_RECORDS");
+        assert_eq!(T::from(TRC_LOST_RECORDS), T::LOST_RECORDS, "TRC_LOST_RECORDS: from the integer");
+        assert_eq!(integer(T::LOST_RECORDS, TRC_LOST_RECORDS), TRC_LOST_RECORDS, "TRC_LOST_RECORDS: to the integer");
+        assert_eq!(format!("{:?}", T::LOST_RECORDS), T::LOST_RECORDS.name().expect("TRC_LOST_RECORDS: a name"), "TRC_LOST_RECORDS: Debug");
+        assert_eq!(T::LOST_RECORDS.name(), Some("TRC_LOST_RECORDS"), "TRC_LOST_RECORDS: its own name");
+    }
+    {
+        assert_eq!(T::TRACE_WRAP_BUFFER.0, TRC_TRACE_WRAP_BUFFER, "TRC_TRACE_WRAP_BUFFER");
+        assert_eq!(T::from(TRC_TRACE_WRAP_BUFFER), T::TRACE_WRAP_BUFFER, "TRC_TRACE_WRAP_BUFFER: from the integer");
+        assert_eq!(integer(T::TRACE_WRAP_BUFFER, TRC_TRACE_WRAP_BUFFER), TRC_TRACE_WRAP_BUFFER, "TRC_TRACE_WRAP_BUFFER: to the integer");
+        assert_eq!(format!("{:?}", T::TRACE_WRAP_BUFFER), T::TRACE_WRAP_BUFFER.name().expect("TRC_TRACE_WRAP_BUFFER: a name"), "TRC_TRACE_WRAP_BUFFER: Debug");
+        assert_eq!(T::TRACE_WRAP_BUFFER.name(), Some("TRC_TRACE_WRAP_BUFFER"), "TRC_TRACE_WRAP_BUFFER: its own name");
+    }
+    {
+        assert_eq!(T::TRACE_CPU_CHANGE.0, TRC_TRACE_CPU_CHANGE, "TRC_TRACE_CPU_CHANGE");
+        assert_eq!(T::from(TRC_TRACE_CPU_CHANGE), T::TRACE_CPU_CHANGE, "TRC_TRACE_CPU_CHANGE: from the integer");
+        assert_eq!(integer(T::TRACE_CPU_CHANGE, TRC_TRACE_CPU_CHANGE), TRC_TRACE_CPU_CHANGE, "TRC_TRACE_CPU_CHANGE: to the integer");
+        assert_eq!(format!("{:?}", T::TRACE_CPU_CHANGE), T::TRACE_CPU_CHANGE.name().expect("TRC_TRACE_CPU_CHANGE: a name"), "TRC_TRACE_CPU_CHANGE: Debug");
+        assert_eq!(T::TRACE_CPU_CHANGE.name(), Some("TRC_TRACE_CPU_CHANGE"), "TRC_TRACE_CPU_CHANGE: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcGenEvent(0)");
+}
+
+#[test]
+fn stable_trace_trc_sched_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcSchedEvent;
+    {
+        assert_eq!(T::RUNSTATE_CHANGE.0, TRC_SCHED_RUNSTATE_CHANGE, "TRC_SCHED_RUNSTATE_CHANGE");
+        assert_eq!(T::from(TRC_SCHED_RUNSTATE_CHANGE), T::RUNSTATE_CHANGE, "TRC_SCHED_RUNSTATE_CHANGE: from the integer");
+        assert_eq!(integer(T::RUNSTATE_CHANGE, TRC_SCHED_RUNSTATE_CHANGE), TRC_SCHED_RUNSTATE_CHANGE, "TRC_SCHED_RUNSTATE_CHANGE: to the integer");
+        assert_eq!(format!("{:?}", T::RUNSTATE_CHANGE), T::RUNSTATE_CHANGE.name().expect("TRC_SCHED_RUNSTATE_CHANGE: a name"), "TRC_SCHED_RUNSTATE_CHANGE: Debug");
+        assert_eq!(T::RUNSTATE_CHANGE.name(), Some("TRC_SCHED_RUNSTATE_CHANGE"), "TRC_SCHED_RUNSTATE_CHANGE: its own name");
+    }
+    {
+        assert_eq!(T::CONTINUE_RUNNING.0, TRC_SCHED_CONTINUE_RUNNING, "TRC_SCHED_CONTINUE_RUNNING");
+        assert_eq!(T::from(TRC_SCHED_CONTINUE_RUNNING), T::CONTINUE_RUNNING, "TRC_SCHED_CONTINUE_RUNNING: from the integer");
+        assert_eq!(integer(T::CONTINUE_RUNNING, TRC_SCHED_CONTINUE_RUNNING), TRC_SCHED_CONTINUE_RUNNING, "TRC_SCHED_CONTINUE_RUNNING: to the integer");
+        assert_eq!(format!("{:?}", T::CONTINUE_RUNNING), T::CONTINUE_RUNNING.name().expect("TRC_SCHED_CONTINUE_RUNNING: a name"), "TRC_SCHED_CONTINUE_RUNNING: Debug");
+        assert_eq!(T::CONTINUE_RUNNING.name(), Some("TRC_SCHED_CONTINUE_RUNNING"), "TRC_SCHED_CONTINUE_RUNNING: its own name");
+    }
+    {
+        assert_eq!(T::SLEEP.0, TRC_SCHED_SLEEP, "TRC_SCHED_SLEEP");
+        assert_eq!(T::from(TRC_SCHED_SLEEP), T::SLEEP, "TRC_SCHED_SLEEP: from the integer");
+        assert_eq!(integer(T::SLEEP, TRC_SCHED_SLEEP), TRC_SCHED_SLEEP, "TRC_SCHED_SLEEP: to the integer");
+        assert_eq!(format!("{:?}", T::SLEEP), T::SLEEP.name().expect("TRC_SCHED_SLEEP: a name"), "TRC_SCHED_SLEEP: Debug");
+        assert_eq!(T::SLEEP.name(), Some("TRC_SCHED_SLEEP"), "TRC_SCHED_SLEEP: its own name");
+    }
+    {
+        assert_eq!(T::WAKE.0, TRC_SCHED_WAKE, "TRC_SCHED_WAKE");
+        assert_eq!(T::from(TRC_SCHED_WAKE), T::WAKE, "TRC_SCHED_WAKE: from the integer");
+        assert_eq!(integer(T::WAKE, TRC_SCHED_WAKE), TRC_SCHED_WAKE, "TRC_SCHED_WAKE: to the integer");
+        assert_eq!(format!("{:?}", T::WAKE), T::WAKE.name().expect("TRC_SCHED_WAKE: a name"), "TRC_SCHED_WAKE: Debug");
+        assert_eq!(T::WAKE.name(), Some("TRC_SCHED_WAKE"), "TRC_SCHED_WAKE: its own name");
+    }
+    {
+        assert_eq!(T::YIELD.0, TRC_SCHED_YIELD, "TRC_SCHED_YIELD");
+        assert_eq!(T::from(TRC_SCHED_YIELD), T::YIELD, "TRC_SCHED_YIELD: from the integer");
+        assert_eq!(integer(T::YIELD, TRC_SCHED_YIELD), TRC_SCHED_YIELD, "TRC_SCHED_YIELD: to the integer");
+        assert_eq!(format!("{:?}", T::YIELD), T::YIELD.name().expect("TRC_SCHED_YIELD: a name"), "TRC_SCHED_YIELD: Debug");
+        assert_eq!(T::YIELD.name(), Some("TRC_SCHED_YIELD"), "TRC_SCHED_YIELD: its own name");
+    }
+    {
+        assert_eq!(T::BLOCK.0, TRC_SCHED_BLOCK, "TRC_SCHED_BLOCK");
+        assert_eq!(T::from(TRC_SCHED_BLOCK), T::BLOCK, "TRC_SCHED_BLOCK: from the integer");
+        assert_eq!(integer(T::BLOCK, TRC_SCHED_BLOCK), TRC_SCHED_BLOCK, "TRC_SCHED_BLOCK: to the integer");
+        assert_eq!(format!("{:?}", T::BLOCK), T::BLOCK.name().expect("TRC_SCHED_BLOCK: a name"), "TRC_SCHED_BLOCK: Debug");
+        assert_eq!(T::BLOCK.name(), Some("TRC_SCHED_BLOCK"), "TRC_SCHED_BLOCK: its own name");
+    }
+    {
+        assert_eq!(T::SHUTDOWN.0, TRC_SCHED_SHUTDOWN, "TRC_SCHED_SHUTDOWN");
+        assert_eq!(T::from(TRC_SCHED_SHUTDOWN), T::SHUTDOWN, "TRC_SCHED_SHUTDOWN: from the integer");
+        assert_eq!(integer(T::SHUTDOWN, TRC_SCHED_SHUTDOWN), TRC_SCHED_SHUTDOWN, "TRC_SCHED_SHUTDOWN: to the integer");
+        assert_eq!(format!("{:?}", T::SHUTDOWN), T::SHUTDOWN.name().expect("TRC_SCHED_SHUTDOWN: a name"), "TRC_SCHED_SHUTDOWN: Debug");
+        assert_eq!(T::SHUTDOWN.name(), Some("TRC_SCHED_SHUTDOWN"), "TRC_SCHED_SHUTDOWN: its own name");
+    }
+    {
+        assert_eq!(T::CTL.0, TRC_SCHED_CTL, "TRC_SCHED_CTL");
+        assert_eq!(T::from(TRC_SCHED_CTL), T::CTL, "TRC_SCHED_CTL: from the integer");
+        assert_eq!(integer(T::CTL, TRC_SCHED_CTL), TRC_SCHED_CTL, "TRC_SCHED_CTL: to the integer");
+        assert_eq!(format!("{:?}", T::CTL), T::CTL.name().expect("TRC_SCHED_CTL: a name"), "TRC_SCHED_CTL: Debug");
+        assert_eq!(T::CTL.name(), Some("TRC_SCHED_CTL"), "TRC_SCHED_CTL: its own name");
+    }
+    {
+        assert_eq!(T::ADJDOM.0, TRC_SCHED_ADJDOM, "TRC_SCHED_ADJDOM");
+        assert_eq!(T::from(TRC_SCHED_ADJDOM), T::ADJDOM, "TRC_SCHED_ADJDOM: from the integer");
+        assert_eq!(integer(T::ADJDOM, TRC_SCHED_ADJDOM), TRC_SCHED_ADJDOM, "TRC_SCHED_ADJDOM: to the integer");
+        assert_eq!(format!("{:?}", T::ADJDOM), T::ADJDOM.name().expect("TRC_SCHED_ADJDOM: a name"), "TRC_SCHED_ADJDOM: Debug");
+        assert_eq!(T::ADJDOM.name(), Some("TRC_SCHED_ADJDOM"), "TRC_SCHED_ADJDOM: its own name");
+    }
+    {
+        assert_eq!(T::SWITCH.0, TRC_SCHED_SWITCH, "TRC_SCHED_SWITCH");
+        assert_eq!(T::from(TRC_SCHED_SWITCH), T::SWITCH, "TRC_SCHED_SWITCH: from the integer");
+        assert_eq!(integer(T::SWITCH, TRC_SCHED_SWITCH), TRC_SCHED_SWITCH, "TRC_SCHED_SWITCH: to the integer");
+        assert_eq!(format!("{:?}", T::SWITCH), T::SWITCH.name().expect("TRC_SCHED_SWITCH: a name"), "TRC_SCHED_SWITCH: Debug");
+        assert_eq!(T::SWITCH.name(), Some("TRC_SCHED_SWITCH"), "TRC_SCHED_SWITCH: its own name");
+    }
+    {
+        assert_eq!(T::S_TIMER_FN.0, TRC_SCHED_S_TIMER_FN, "TRC_SCHED_S_TIMER_FN");
+        assert_eq!(T::from(TRC_SCHED_S_TIMER_FN), T::S_TIMER_FN, "TRC_SCHED_S_TIMER_FN: from the integer");
+        assert_eq!(integer(T::S_TIMER_FN, TRC_SCHED_S_TIMER_FN), TRC_SCHED_S_TIMER_FN, "TRC_SCHED_S_TIMER_FN: to the integer");
+        assert_eq!(format!("{:?}", T::S_TIMER_FN), T::S_TIMER_FN.name().expect("TRC_SCHED_S_TIMER_FN: a name"), "TRC_SCHED_S_TIMER_FN: Debug");
+        assert_eq!(T::S_TIMER_FN.name(), Some("TRC_SCHED_S_TIMER_FN"), "TRC_SCHED_S_TIMER_FN: its own name");
+    }
+    {
+        assert_eq!(T::T_TIMER_FN.0, TRC_SCHED_T_TIMER_FN, "TRC_SCHED_T_TIMER_FN");
+        assert_eq!(T::from(TRC_SCHED_T_TIMER_FN), T::T_TIMER_FN, "TRC_SCHED_T_TIMER_FN: from the integer");
+        assert_eq!(integer(T::T_TIMER_FN, TRC_SCHED_T_TIMER_FN), TRC_SCHED_T_TIMER_FN, "TRC_SCHED_T_TIMER_FN: to the integer");
+        assert_eq!(format!("{:?}", T::T_TIMER_FN), T::T_TIMER_FN.name().expect("TRC_SCHED_T_TIMER_FN: a name"), "TRC_SCHED_T_TIMER_FN: Debug");
+        assert_eq!(T::T_TIMER_FN.name(), Some("TRC_SCHED_T_TIMER_FN"), "TRC_SCHED_T_TIMER_FN: its own name");
+    }
+    {
+        assert_eq!(T::SHUTDOWN_CODE.0, TRC_SCHED_SHUTDOWN_CODE, "TRC_SCHED_SHUTDOWN_CODE");
+        assert_eq!(T::from(TRC_SCHED_SHUTDOWN_CODE), T::SHUTDOWN_CODE, "TRC_SCHED_SHUTDOWN_CODE: from the integer");
+        assert_eq!(integer(T::SHUTDOWN_CODE, TRC_SCHED_SHUTDOWN_CODE), TRC_SCHED_SHUTDOWN_CODE, "TRC_SCHED_SHUTDOWN_CODE: to the integer");
+        assert_eq!(format!("{:?}", T::SHUTDOWN_CODE), T::SHUTDOWN_CODE.name().expect("TRC_SCHED_SHUTDOWN_CODE: a name"), "TRC_SCHED_SHUTDOWN_CODE: Debug");
+        assert_eq!(T::SHUTDOWN_CODE.name(), Some("TRC_SCHED_SHUTDOWN_CODE"), "TRC_SCHED_SHUTDOWN_CODE: its own name");
+    }
+    {
+        assert_eq!(T::DOM_ADD.0, TRC_SCHED_DOM_ADD, "TRC_SCHED_DOM_ADD");
+        assert_eq!(T::from(TRC_SCHED_DOM_ADD), T::DOM_ADD, "TRC_SCHED_DOM_ADD: from the integer");
+        assert_eq!(integer(T::DOM_ADD, TRC_SCHED_DOM_ADD), TRC_SCHED_DOM_ADD, "TRC_SCHED_DOM_ADD: to the integer");
+        assert_eq!(format!("{:?}", T::DOM_ADD), T::DOM_ADD.name().expect("TRC_SCHED_DOM_ADD: a name"), "TRC_SCHED_DOM_ADD: Debug");
+        assert_eq!(T::DOM_ADD.name(), Some("TRC_SCHED_DOM_ADD"), "TRC_SCHED_DOM_ADD: its own name");
+    }
+    {
+        assert_eq!(T::DOM_REM.0, TRC_SCHED_DOM_REM, "TRC_SCHED_DOM_REM");
+        assert_eq!(T::from(TRC_SCHED_DOM_REM), T::DOM_REM, "TRC_SCHED_DOM_REM: from the integer");
+        assert_eq!(integer(T::DOM_REM, TRC_SCHED_DOM_REM), TRC_SCHED_DOM_REM, "TRC_SCHED_DOM_REM: to the integer");
+        assert_eq!(format!("{:?}", T::DOM_REM), T::DOM_REM.name().expect("TRC_SCHED_DOM_REM: a name"), "TRC_SCHED_DOM_REM: Debug");
+        assert_eq!(T::DOM_REM.name(), Some("TRC_SCHED_DOM_REM"), "TRC_SCHED_DOM_REM: its own name");
+    }
+    {
+        assert_eq!(T::DOM_TIMER_FN.0, TRC_SCHED_DOM_TIMER_FN, "TRC_SCHED_DOM_TIMER_FN");
+        assert_eq!(T::from(TRC_SCHED_DOM_TIMER_FN), T::DOM_TIMER_FN, "TRC_SCHED_DOM_TIMER_FN: from the integer");
+        assert_eq!(integer(T::DOM_TIMER_FN, TRC_SCHED_DOM_TIMER_FN), TRC_SCHED_DOM_TIMER_FN, "TRC_SCHED_DOM_TIMER_FN: to the integer");
+        assert_eq!(format!("{:?}", T::DOM_TIMER_FN), T::DOM_TIMER_FN.name().expect("TRC_SCHED_DOM_TIMER_FN: a name"), "TRC_SCHED_DOM_TIMER_FN: Debug");
+        assert_eq!(T::DOM_TIMER_FN.name(), Some("TRC_SCHED_DOM_TIMER_FN"), "TRC_SCHED_DOM_TIMER_FN: its own name");
+    }
+    {
+        assert_eq!(T::SWITCH_INFPREV.0, TRC_SCHED_SWITCH_INFPREV, "TRC_SCHED_SWITCH_INFPREV");
+        assert_eq!(T::from(TRC_SCHED_SWITCH_INFPREV), T::SWITCH_INFPREV, "TRC_SCHED_SWITCH_INFPREV: from the integer");
+        assert_eq!(integer(T::SWITCH_INFPREV, TRC_SCHED_SWITCH_INFPREV), TRC_SCHED_SWITCH_INFPREV, "TRC_SCHED_SWITCH_INFPREV: to the integer");
+        assert_eq!(format!("{:?}", T::SWITCH_INFPREV), T::SWITCH_INFPREV.name().expect("TRC_SCHED_SWITCH_INFPREV: a name"), "TRC_SCHED_SWITCH_INFPREV: Debug");
+        assert_eq!(T::SWITCH_INFPREV.name(), Some("TRC_SCHED_SWITCH_INFPREV"), "TRC_SCHED_SWITCH_INFPREV: its own name");
+    }
+    {
+        assert_eq!(T::SWITCH_INFNEXT.0, TRC_SCHED_SWITCH_INFNEXT, "TRC_SCHED_SWITCH_INFNEXT");
+        assert_eq!(T::from(TRC_SCHED_SWITCH_INFNEXT), T::SWITCH_INFNEXT, "TRC_SCHED_SWITCH_INFNEXT: from the integer");
+        assert_eq!(integer(T::SWITCH_INFNEXT, TRC_SCHED_SWITCH_INFNEXT), TRC_SCHED_SWITCH_INFNEXT, "TRC_SCHED_SWITCH_INFNEXT: to the integer");
+        assert_eq!(format!("{:?}", T::SWITCH_INFNEXT), T::SWITCH_INFNEXT.name().expect("TRC_SCHED_SWITCH_INFNEXT: a name"), "TRC_SCHED_SWITCH_INFNEXT: Debug");
+        assert_eq!(T::SWITCH_INFNEXT.name(), Some("TRC_SCHED_SWITCH_INFNEXT"), "TRC_SCHED_SWITCH_INFNEXT: its own name");
+    }
+    #[cfg(feature = "xen-4-9")]
+    {
+        assert_eq!(T::SWITCH_INFCONT.0, TRC_SCHED_SWITCH_INFCONT, "TRC_SCHED_SWITCH_INFCONT");
+        assert_eq!(T::from(TRC_SCHED_SWITCH_INFCONT), T::SWITCH_INFCONT, "TRC_SCHED_SWITCH_INFCONT: from the integer");
+        assert_eq!(integer(T::SWITCH_INFCONT, TRC_SCHED_SWITCH_INFCONT), TRC_SCHED_SWITCH_INFCONT, "TRC_SCHED_SWITCH_INFCONT: to the integer");
+        assert_eq!(format!("{:?}", T::SWITCH_INFCONT), T::SWITCH_INFCONT.name().expect("TRC_SCHED_SWITCH_INFCONT: a name"), "TRC_SCHED_SWITCH_INFCONT: Debug");
+        assert_eq!(T::SWITCH_INFCONT.name(), Some("TRC_SCHED_SWITCH_INFCONT"), "TRC_SCHED_SWITCH_INFCONT: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcSchedEvent(0)");
+}
+
+#[cfg(feature = "xen-4-7")]
+#[test]
+fn stable_trace_trc_dom0_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcDom0Event;
+    {
+        assert_eq!(T::ADD.0, TRC_DOM0_DOM_ADD, "TRC_DOM0_DOM_ADD");
+        assert_eq!(T::from(TRC_DOM0_DOM_ADD), T::ADD, "TRC_DOM0_DOM_ADD: from the integer");
+        assert_eq!(integer(T::ADD, TRC_DOM0_DOM_ADD), TRC_DOM0_DOM_ADD, "TRC_DOM0_DOM_ADD: to the integer");
+        assert_eq!(format!("{:?}", T::ADD), T::ADD.name().expect("TRC_DOM0_DOM_ADD: a name"), "TRC_DOM0_DOM_ADD: Debug");
+        assert_eq!(T::ADD.name(), Some("TRC_DOM0_DOM_ADD"), "TRC_DOM0_DOM_ADD: its own name");
+    }
+    {
+        assert_eq!(T::REM.0, TRC_DOM0_DOM_REM, "TRC_DOM0_DOM_REM");
+        assert_eq!(T::from(TRC_DOM0_DOM_REM), T::REM, "TRC_DOM0_DOM_REM: from the integer");
+        assert_eq!(integer(T::REM, TRC_DOM0_DOM_REM), TRC_DOM0_DOM_REM, "TRC_DOM0_DOM_REM: to the integer");
+        assert_eq!(format!("{:?}", T::REM), T::REM.name().expect("TRC_DOM0_DOM_REM: a name"), "TRC_DOM0_DOM_REM: Debug");
+        assert_eq!(T::REM.name(), Some("TRC_DOM0_DOM_REM"), "TRC_DOM0_DOM_REM: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcDom0Event(0)");
+}
+
+#[test]
+fn stable_trace_trc_mem_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcMemEvent;
+    {
+        assert_eq!(T::PAGE_GRANT_MAP.0, TRC_MEM_PAGE_GRANT_MAP, "TRC_MEM_PAGE_GRANT_MAP");
+        assert_eq!(T::from(TRC_MEM_PAGE_GRANT_MAP), T::PAGE_GRANT_MAP, "TRC_MEM_PAGE_GRANT_MAP: from the integer");
+        assert_eq!(integer(T::PAGE_GRANT_MAP, TRC_MEM_PAGE_GRANT_MAP), TRC_MEM_PAGE_GRANT_MAP, "TRC_MEM_PAGE_GRANT_MAP: to the integer");
+        assert_eq!(format!("{:?}", T::PAGE_GRANT_MAP), T::PAGE_GRANT_MAP.name().expect("TRC_MEM_PAGE_GRANT_MAP: a name"), "TRC_MEM_PAGE_GRANT_MAP: Debug");
+        assert_eq!(T::PAGE_GRANT_MAP.name(), Some("TRC_MEM_PAGE_GRANT_MAP"), "TRC_MEM_PAGE_GRANT_MAP: its own name");
+    }
+    {
+        assert_eq!(T::PAGE_GRANT_UNMAP.0, TRC_MEM_PAGE_GRANT_UNMAP, "TRC_MEM_PAGE_GRANT_UNMAP");
+        assert_eq!(T::from(TRC_MEM_PAGE_GRANT_UNMAP), T::PAGE_GRANT_UNMAP, "TRC_MEM_PAGE_GRANT_UNMAP: from the integer");
+        assert_eq!(integer(T::PAGE_GRANT_UNMAP, TRC_MEM_PAGE_GRANT_UNMAP), TRC_MEM_PAGE_GRANT_UNMAP, "TRC_MEM_PAGE_GRANT_UNMAP: to the integer");
+        assert_eq!(format!("{:?}", T::PAGE_GRANT_UNMAP), T::PAGE_GRANT_UNMAP.name().expect("TRC_MEM_PAGE_GRANT_UNMAP: a name"), "TRC_MEM_PAGE_GRANT_UNMAP: Debug");
+        assert_eq!(T::PAGE_GRANT_UNMAP.name(), Some("TRC_MEM_PAGE_GRANT_UNMAP"), "TRC_MEM_PAGE_GRANT_UNMAP: its own name");
+    }
+    {
+        assert_eq!(T::PAGE_GRANT_TRANSFER.0, TRC_MEM_PAGE_GRANT_TRANSFER, "TRC_MEM_PAGE_GRANT_TRANSFER");
+        assert_eq!(T::from(TRC_MEM_PAGE_GRANT_TRANSFER), T::PAGE_GRANT_TRANSFER, "TRC_MEM_PAGE_GRANT_TRANSFER: from the integer");
+        assert_eq!(integer(T::PAGE_GRANT_TRANSFER, TRC_MEM_PAGE_GRANT_TRANSFER), TRC_MEM_PAGE_GRANT_TRANSFER, "TRC_MEM_PAGE_GRANT_TRANSFER: to the integer");
+        assert_eq!(format!("{:?}", T::PAGE_GRANT_TRANSFER), T::PAGE_GRANT_TRANSFER.name().expect("TRC_MEM_PAGE_GRANT_TRANSFER: a name"), "TRC_MEM_PAGE_GRANT_TRANSFER: Debug");
+        assert_eq!(T::PAGE_GRANT_TRANSFER.name(), Some("TRC_MEM_PAGE_GRANT_TRANSFER"), "TRC_MEM_PAGE_GRANT_TRANSFER: its own name");
+    }
+    {
+        assert_eq!(T::SET_P2M_ENTRY.0, TRC_MEM_SET_P2M_ENTRY, "TRC_MEM_SET_P2M_ENTRY");
+        assert_eq!(T::from(TRC_MEM_SET_P2M_ENTRY), T::SET_P2M_ENTRY, "TRC_MEM_SET_P2M_ENTRY: from the integer");
+        assert_eq!(integer(T::SET_P2M_ENTRY, TRC_MEM_SET_P2M_ENTRY), TRC_MEM_SET_P2M_ENTRY, "TRC_MEM_SET_P2M_ENTRY: to the integer");
+        assert_eq!(format!("{:?}", T::SET_P2M_ENTRY), T::SET_P2M_ENTRY.name().expect("TRC_MEM_SET_P2M_ENTRY: a name"), "TRC_MEM_SET_P2M_ENTRY: Debug");
+        assert_eq!(T::SET_P2M_ENTRY.name(), Some("TRC_MEM_SET_P2M_ENTRY"), "TRC_MEM_SET_P2M_ENTRY: its own name");
+    }
+    {
+        assert_eq!(T::DECREASE_RESERVATION.0, TRC_MEM_DECREASE_RESERVATION, "TRC_MEM_DECREASE_RESERVATION");
+        assert_eq!(T::from(TRC_MEM_DECREASE_RESERVATION), T::DECREASE_RESERVATION, "TRC_MEM_DECREASE_RESERVATION: from the integer");
+        assert_eq!(integer(T::DECREASE_RESERVATION, TRC_MEM_DECREASE_RESERVATION), TRC_MEM_DECREASE_RESERVATION, "TRC_MEM_DECREASE_RESERVATION: to the integer");
+        assert_eq!(format!("{:?}", T::DECREASE_RESERVATION), T::DECREASE_RESERVATION.name().expect("TRC_MEM_DECREASE_RESERVATION: a name"), "TRC_MEM_DECREASE_RESERVATION: Debug");
+        assert_eq!(T::DECREASE_RESERVATION.name(), Some("TRC_MEM_DECREASE_RESERVATION"), "TRC_MEM_DECREASE_RESERVATION: its own name");
+    }
+    {
+        assert_eq!(T::POD_POPULATE.0, TRC_MEM_POD_POPULATE, "TRC_MEM_POD_POPULATE");
+        assert_eq!(T::from(TRC_MEM_POD_POPULATE), T::POD_POPULATE, "TRC_MEM_POD_POPULATE: from the integer");
+        assert_eq!(integer(T::POD_POPULATE, TRC_MEM_POD_POPULATE), TRC_MEM_POD_POPULATE, "TRC_MEM_POD_POPULATE: to the integer");
+        assert_eq!(format!("{:?}", T::POD_POPULATE), T::POD_POPULATE.name().expect("TRC_MEM_POD_POPULATE: a name"), "TRC_MEM_POD_POPULATE: Debug");
+        assert_eq!(T::POD_POPULATE.name(), Some("TRC_MEM_POD_POPULATE"), "TRC_MEM_POD_POPULATE: its own name");
+    }
+    {
+        assert_eq!(T::POD_ZERO_RECLAIM.0, TRC_MEM_POD_ZERO_RECLAIM, "TRC_MEM_POD_ZERO_RECLAIM");
+        assert_eq!(T::from(TRC_MEM_POD_ZERO_RECLAIM), T::POD_ZERO_RECLAIM, "TRC_MEM_POD_ZERO_RECLAIM: from the integer");
+        assert_eq!(integer(T::POD_ZERO_RECLAIM, TRC_MEM_POD_ZERO_RECLAIM), TRC_MEM_POD_ZERO_RECLAIM, "TRC_MEM_POD_ZERO_RECLAIM: to the integer");
+        assert_eq!(format!("{:?}", T::POD_ZERO_RECLAIM), T::POD_ZERO_RECLAIM.name().expect("TRC_MEM_POD_ZERO_RECLAIM: a name"), "TRC_MEM_POD_ZERO_RECLAIM: Debug");
+        assert_eq!(T::POD_ZERO_RECLAIM.name(), Some("TRC_MEM_POD_ZERO_RECLAIM"), "TRC_MEM_POD_ZERO_RECLAIM: its own name");
+    }
+    {
+        assert_eq!(T::POD_SUPERPAGE_SPLINTER.0, TRC_MEM_POD_SUPERPAGE_SPLINTER, "TRC_MEM_POD_SUPERPAGE_SPLINTER");
+        assert_eq!(T::from(TRC_MEM_POD_SUPERPAGE_SPLINTER), T::POD_SUPERPAGE_SPLINTER, "TRC_MEM_POD_SUPERPAGE_SPLINTER: from the integer");
+        assert_eq!(integer(T::POD_SUPERPAGE_SPLINTER, TRC_MEM_POD_SUPERPAGE_SPLINTER), TRC_MEM_POD_SUPERPAGE_SPLINTER, "TRC_MEM_POD_SUPERPAGE_SPLINTER: to the integer");
+        assert_eq!(format!("{:?}", T::POD_SUPERPAGE_SPLINTER), T::POD_SUPERPAGE_SPLINTER.name().expect("TRC_MEM_POD_SUPERPAGE_SPLINTER: a name"), "TRC_MEM_POD_SUPERPAGE_SPLINTER: Debug");
+        assert_eq!(T::POD_SUPERPAGE_SPLINTER.name(), Some("TRC_MEM_POD_SUPERPAGE_SPLINTER"), "TRC_MEM_POD_SUPERPAGE_SPLINTER: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcMemEvent(0)");
+}
+
+#[test]
+fn stable_trace_trc_pv_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcPvEvent;
+    {
+        assert_eq!(T::HYPERCALL.0, TRC_PV_HYPERCALL, "TRC_PV_HYPERCALL");
+        assert_eq!(T::from(TRC_PV_HYPERCALL), T::HYPERCALL, "TRC_PV_HYPERCALL: from the integer");
+        assert_eq!(integer(T::HYPERCALL, TRC_PV_HYPERCALL), TRC_PV_HYPERCALL, "TRC_PV_HYPERCALL: to the integer");
+        assert_eq!(format!("{:?}", T::HYPERCALL), T::HYPERCALL.name().expect("TRC_PV_HYPERCALL: a name"), "TRC_PV_HYPERCALL: Debug");
+        assert_eq!(T::HYPERCALL.name(), Some("TRC_PV_HYPERCALL"), "TRC_PV_HYPERCALL: its own name");
+    }
+    {
+        assert_eq!(T::TRAP.0, TRC_PV_TRAP, "TRC_PV_TRAP");
+        assert_eq!(T::from(TRC_PV_TRAP), T::TRAP, "TRC_PV_TRAP: from the integer");
+        assert_eq!(integer(T::TRAP, TRC_PV_TRAP), TRC_PV_TRAP, "TRC_PV_TRAP: to the integer");
+        assert_eq!(format!("{:?}", T::TRAP), T::TRAP.name().expect("TRC_PV_TRAP: a name"), "TRC_PV_TRAP: Debug");
+        assert_eq!(T::TRAP.name(), Some("TRC_PV_TRAP"), "TRC_PV_TRAP: its own name");
+    }
+    {
+        assert_eq!(T::PAGE_FAULT.0, TRC_PV_PAGE_FAULT, "TRC_PV_PAGE_FAULT");
+        assert_eq!(T::from(TRC_PV_PAGE_FAULT), T::PAGE_FAULT, "TRC_PV_PAGE_FAULT: from the integer");
+        assert_eq!(integer(T::PAGE_FAULT, TRC_PV_PAGE_FAULT), TRC_PV_PAGE_FAULT, "TRC_PV_PAGE_FAULT: to the integer");
+        assert_eq!(format!("{:?}", T::PAGE_FAULT), T::PAGE_FAULT.name().expect("TRC_PV_PAGE_FAULT: a name"), "TRC_PV_PAGE_FAULT: Debug");
+        assert_eq!(T::PAGE_FAULT.name(), Some("TRC_PV_PAGE_FAULT"), "TRC_PV_PAGE_FAULT: its own name");
+    }
+    {
+        assert_eq!(T::FORCED_INVALID_OP.0, TRC_PV_FORCED_INVALID_OP, "TRC_PV_FORCED_INVALID_OP");
+        assert_eq!(T::from(TRC_PV_FORCED_INVALID_OP), T::FORCED_INVALID_OP, "TRC_PV_FORCED_INVALID_OP: from the integer");
+        assert_eq!(integer(T::FORCED_INVALID_OP, TRC_PV_FORCED_INVALID_OP), TRC_PV_FORCED_INVALID_OP, "TRC_PV_FORCED_INVALID_OP: to the integer");
+        assert_eq!(format!("{:?}", T::FORCED_INVALID_OP), T::FORCED_INVALID_OP.name().expect("TRC_PV_FORCED_INVALID_OP: a name"), "TRC_PV_FORCED_INVALID_OP: Debug");
+        assert_eq!(T::FORCED_INVALID_OP.name(), Some("TRC_PV_FORCED_INVALID_OP"), "TRC_PV_FORCED_INVALID_OP: its own name");
+    }
+    {
+        assert_eq!(T::MATH_STATE_RESTORE.0, TRC_PV_MATH_STATE_RESTORE, "TRC_PV_MATH_STATE_RESTORE");
+        assert_eq!(T::from(TRC_PV_MATH_STATE_RESTORE), T::MATH_STATE_RESTORE, "TRC_PV_MATH_STATE_RESTORE: from the integer");
+        assert_eq!(integer(T::MATH_STATE_RESTORE, TRC_PV_MATH_STATE_RESTORE), TRC_PV_MATH_STATE_RESTORE, "TRC_PV_MATH_STATE_RESTORE: to the integer");
+        assert_eq!(format!("{:?}", T::MATH_STATE_RESTORE), T::MATH_STATE_RESTORE.name().expect("TRC_PV_MATH_STATE_RESTORE: a name"), "TRC_PV_MATH_STATE_RESTORE: Debug");
+        assert_eq!(T::MATH_STATE_RESTORE.name(), Some("TRC_PV_MATH_STATE_RESTORE"), "TRC_PV_MATH_STATE_RESTORE: its own name");
+    }
+    {
+        assert_eq!(T::PAGING_FIXUP.0, TRC_PV_PAGING_FIXUP, "TRC_PV_PAGING_FIXUP");
+        assert_eq!(T::from(TRC_PV_PAGING_FIXUP), T::PAGING_FIXUP, "TRC_PV_PAGING_FIXUP: from the integer");
+        assert_eq!(integer(T::PAGING_FIXUP, TRC_PV_PAGING_FIXUP), TRC_PV_PAGING_FIXUP, "TRC_PV_PAGING_FIXUP: to the integer");
+        assert_eq!(format!("{:?}", T::PAGING_FIXUP), T::PAGING_FIXUP.name().expect("TRC_PV_PAGING_FIXUP: a name"), "TRC_PV_PAGING_FIXUP: Debug");
+        assert_eq!(T::PAGING_FIXUP.name(), Some("TRC_PV_PAGING_FIXUP"), "TRC_PV_PAGING_FIXUP: its own name");
+    }
+    {
+        assert_eq!(T::GDT_LDT_MAPPING_FAULT.0, TRC_PV_GDT_LDT_MAPPING_FAULT, "TRC_PV_GDT_LDT_MAPPING_FAULT");
+        assert_eq!(T::from(TRC_PV_GDT_LDT_MAPPING_FAULT), T::GDT_LDT_MAPPING_FAULT, "TRC_PV_GDT_LDT_MAPPING_FAULT: from the integer");
+        assert_eq!(integer(T::GDT_LDT_MAPPING_FAULT, TRC_PV_GDT_LDT_MAPPING_FAULT), TRC_PV_GDT_LDT_MAPPING_FAULT, "TRC_PV_GDT_LDT_MAPPING_FAULT: to the integer");
+        assert_eq!(format!("{:?}", T::GDT_LDT_MAPPING_FAULT), T::GDT_LDT_MAPPING_FAULT.name().expect("TRC_PV_GDT_LDT_MAPPING_FAULT: a name"), "TRC_PV_GDT_LDT_MAPPING_FAULT: Debug");
+        assert_eq!(T::GDT_LDT_MAPPING_FAULT.name(), Some("TRC_PV_GDT_LDT_MAPPING_FAULT"), "TRC_PV_GDT_LDT_MAPPING_FAULT: its own name");
+    }
+    {
+        assert_eq!(T::EMULATE_PRIVOP.0, TRC_PV_EMULATE_PRIVOP, "TRC_PV_EMULATE_PRIVOP");
+        assert_eq!(T::from(TRC_PV_EMULATE_PRIVOP), T::EMULATE_PRIVOP, "TRC_PV_EMULATE_PRIVOP: from the integer");
+        assert_eq!(integer(T::EMULATE_PRIVOP, TRC_PV_EMULATE_PRIVOP), TRC_PV_EMULATE_PRIVOP, "TRC_PV_EMULATE_PRIVOP: to the integer");
+        assert_eq!(format!("{:?}", T::EMULATE_PRIVOP), T::EMULATE_PRIVOP.name().expect("TRC_PV_EMULATE_PRIVOP: a name"), "TRC_PV_EMULATE_PRIVOP: Debug");
+        assert_eq!(T::EMULATE_PRIVOP.name(), Some("TRC_PV_EMULATE_PRIVOP"), "TRC_PV_EMULATE_PRIVOP: its own name");
+    }
+    {
+        assert_eq!(T::EMULATE_4GB.0, TRC_PV_EMULATE_4GB, "TRC_PV_EMULATE_4GB");
+        assert_eq!(T::from(TRC_PV_EMULATE_4GB), T::EMULATE_4GB, "TRC_PV_EMULATE_4GB: from the integer");
+        assert_eq!(integer(T::EMULATE_4GB, TRC_PV_EMULATE_4GB), TRC_PV_EMULATE_4GB, "TRC_PV_EMULATE_4GB: to the integer");
+        assert_eq!(format!("{:?}", T::EMULATE_4GB), T::EMULATE_4GB.name().expect("TRC_PV_EMULATE_4GB: a name"), "TRC_PV_EMULATE_4GB: Debug");
+        assert_eq!(T::EMULATE_4GB.name(), Some("TRC_PV_EMULATE_4GB"), "TRC_PV_EMULATE_4GB: its own name");
+    }
+    {
+        assert_eq!(T::PTWR_EMULATION.0, TRC_PV_PTWR_EMULATION, "TRC_PV_PTWR_EMULATION");
+        assert_eq!(T::from(TRC_PV_PTWR_EMULATION), T::PTWR_EMULATION, "TRC_PV_PTWR_EMULATION: from the integer");
+        assert_eq!(integer(T::PTWR_EMULATION, TRC_PV_PTWR_EMULATION), TRC_PV_PTWR_EMULATION, "TRC_PV_PTWR_EMULATION: to the integer");
+        assert_eq!(format!("{:?}", T::PTWR_EMULATION), T::PTWR_EMULATION.name().expect("TRC_PV_PTWR_EMULATION: a name"), "TRC_PV_PTWR_EMULATION: Debug");
+        assert_eq!(T::PTWR_EMULATION.name(), Some("TRC_PV_PTWR_EMULATION"), "TRC_PV_PTWR_EMULATION: its own name");
+    }
+    {
+        assert_eq!(T::PTWR_EMULATION_PAE.0, TRC_PV_PTWR_EMULATION_PAE, "TRC_PV_PTWR_EMULATION_PAE");
+        assert_eq!(T::from(TRC_PV_PTWR_EMULATION_PAE), T::PTWR_EMULATION_PAE, "TRC_PV_PTWR_EMULATION_PAE: from the integer");
+        assert_eq!(integer(T::PTWR_EMULATION_PAE, TRC_PV_PTWR_EMULATION_PAE), TRC_PV_PTWR_EMULATION_PAE, "TRC_PV_PTWR_EMULATION_PAE: to the integer");
+        assert_eq!(format!("{:?}", T::PTWR_EMULATION_PAE), T::PTWR_EMULATION_PAE.name().expect("TRC_PV_PTWR_EMULATION_PAE: a name"), "TRC_PV_PTWR_EMULATION_PAE: Debug");
+        assert_eq!(T::PTWR_EMULATION_PAE.name(), Some("TRC_PV_PTWR_EMULATION_PAE"), "TRC_PV_PTWR_EMULATION_PAE: its own name");
+    }
+    {
+        assert_eq!(T::HYPERCALL_V2.0, TRC_PV_HYPERCALL_V2, "TRC_PV_HYPERCALL_V2");
+        assert_eq!(T::from(TRC_PV_HYPERCALL_V2), T::HYPERCALL_V2, "TRC_PV_HYPERCALL_V2: from the integer");
+        assert_eq!(integer(T::HYPERCALL_V2, TRC_PV_HYPERCALL_V2), TRC_PV_HYPERCALL_V2, "TRC_PV_HYPERCALL_V2: to the integer");
+        assert_eq!(format!("{:?}", T::HYPERCALL_V2), T::HYPERCALL_V2.name().expect("TRC_PV_HYPERCALL_V2: a name"), "TRC_PV_HYPERCALL_V2: Debug");
+        assert_eq!(T::HYPERCALL_V2.name(), Some("TRC_PV_HYPERCALL_V2"), "TRC_PV_HYPERCALL_V2: its own name");
+    }
+    {
+        assert_eq!(T::HYPERCALL_SUBCALL.0, TRC_PV_HYPERCALL_SUBCALL, "TRC_PV_HYPERCALL_SUBCALL");
+        assert_eq!(T::from(TRC_PV_HYPERCALL_SUBCALL), T::HYPERCALL_SUBCALL, "TRC_PV_HYPERCALL_SUBCALL: from the integer");
+        assert_eq!(integer(T::HYPERCALL_SUBCALL, TRC_PV_HYPERCALL_SUBCALL), TRC_PV_HYPERCALL_SUBCALL, "TRC_PV_HYPERCALL_SUBCALL: to the integer");
+        assert_eq!(format!("{:?}", T::HYPERCALL_SUBCALL), T::HYPERCALL_SUBCALL.name().expect("TRC_PV_HYPERCALL_SUBCALL: a name"), "TRC_PV_HYPERCALL_SUBCALL: Debug");
+        assert_eq!(T::HYPERCALL_SUBCALL.name(), Some("TRC_PV_HYPERCALL_SUBCALL"), "TRC_PV_HYPERCALL_SUBCALL: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcPvEvent(0)");
+}
+
+#[test]
+fn stable_trace_trc_shadow_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcShadowEvent;
+    {
+        assert_eq!(T::NOT_SHADOW.0, TRC_SHADOW_NOT_SHADOW, "TRC_SHADOW_NOT_SHADOW");
+        assert_eq!(T::from(TRC_SHADOW_NOT_SHADOW), T::NOT_SHADOW, "TRC_SHADOW_NOT_SHADOW: from the integer");
+        assert_eq!(integer(T::NOT_SHADOW, TRC_SHADOW_NOT_SHADOW), TRC_SHADOW_NOT_SHADOW, "TRC_SHADOW_NOT_SHADOW: to the integer");
+        assert_eq!(format!("{:?}", T::NOT_SHADOW), T::NOT_SHADOW.name().expect("TRC_SHADOW_NOT_SHADOW: a name"), "TRC_SHADOW_NOT_SHADOW: Debug");
+        assert_eq!(T::NOT_SHADOW.name(), Some("TRC_SHADOW_NOT_SHADOW"), "TRC_SHADOW_NOT_SHADOW: its own name");
+    }
+    {
+        assert_eq!(T::FALSE_FAST_PATH.0, TRC_SHADOW_FALSE_FAST_PATH, "TRC_SHADOW_FALSE_FAST_PATH");
+        assert_eq!(T::from(TRC_SHADOW_FALSE_FAST_PATH), T::FALSE_FAST_PATH, "TRC_SHADOW_FALSE_FAST_PATH: from the integer");
+        assert_eq!(integer(T::FALSE_FAST_PATH, TRC_SHADOW_FALSE_FAST_PATH), TRC_SHADOW_FALSE_FAST_PATH, "TRC_SHADOW_FALSE_FAST_PATH: to the integer");
+        assert_eq!(format!("{:?}", T::FALSE_FAST_PATH), T::FALSE_FAST_PATH.name().expect("TRC_SHADOW_FALSE_FAST_PATH: a name"), "TRC_SHADOW_FALSE_FAST_PATH: Debug");
+        assert_eq!(T::FALSE_FAST_PATH.name(), Some("TRC_SHADOW_FALSE_FAST_PATH"), "TRC_SHADOW_FALSE_FAST_PATH: its own name");
+    }
+    {
+        assert_eq!(T::MMIO.0, TRC_SHADOW_MMIO, "TRC_SHADOW_MMIO");
+        assert_eq!(T::from(TRC_SHADOW_MMIO), T::MMIO, "TRC_SHADOW_MMIO: from the integer");
+        assert_eq!(integer(T::MMIO, TRC_SHADOW_MMIO), TRC_SHADOW_MMIO, "TRC_SHADOW_MMIO: to the integer");
+        assert_eq!(format!("{:?}", T::MMIO), T::MMIO.name().expect("TRC_SHADOW_MMIO: a name"), "TRC_SHADOW_MMIO: Debug");
+        assert_eq!(T::MMIO.name(), Some("TRC_SHADOW_MMIO"), "TRC_SHADOW_MMIO: its own name");
+    }
+    {
+        assert_eq!(T::FIXUP.0, TRC_SHADOW_FIXUP, "TRC_SHADOW_FIXUP");
+        assert_eq!(T::from(TRC_SHADOW_FIXUP), T::FIXUP, "TRC_SHADOW_FIXUP: from the integer");
+        assert_eq!(integer(T::FIXUP, TRC_SHADOW_FIXUP), TRC_SHADOW_FIXUP, "TRC_SHADOW_FIXUP: to the integer");
+        assert_eq!(format!("{:?}", T::FIXUP), T::FIXUP.name().expect("TRC_SHADOW_FIXUP: a name"), "TRC_SHADOW_FIXUP: Debug");
+        assert_eq!(T::FIXUP.name(), Some("TRC_SHADOW_FIXUP"), "TRC_SHADOW_FIXUP: its own name");
+    }
+    {
+        assert_eq!(T::DOMF_DYING.0, TRC_SHADOW_DOMF_DYING, "TRC_SHADOW_DOMF_DYING");
+        assert_eq!(T::from(TRC_SHADOW_DOMF_DYING), T::DOMF_DYING, "TRC_SHADOW_DOMF_DYING: from the integer");
+        assert_eq!(integer(T::DOMF_DYING, TRC_SHADOW_DOMF_DYING), TRC_SHADOW_DOMF_DYING, "TRC_SHADOW_DOMF_DYING: to the integer");
+        assert_eq!(format!("{:?}", T::DOMF_DYING), T::DOMF_DYING.name().expect("TRC_SHADOW_DOMF_DYING: a name"), "TRC_SHADOW_DOMF_DYING: Debug");
+        assert_eq!(T::DOMF_DYING.name(), Some("TRC_SHADOW_DOMF_DYING"), "TRC_SHADOW_DOMF_DYING: its own name");
+    }
+    {
+        assert_eq!(T::EMULATE.0, TRC_SHADOW_EMULATE, "TRC_SHADOW_EMULATE");
+        assert_eq!(T::from(TRC_SHADOW_EMULATE), T::EMULATE, "TRC_SHADOW_EMULATE: from the integer");
+        assert_eq!(integer(T::EMULATE, TRC_SHADOW_EMULATE), TRC_SHADOW_EMULATE, "TRC_SHADOW_EMULATE: to the integer");
+        assert_eq!(format!("{:?}", T::EMULATE), T::EMULATE.name().expect("TRC_SHADOW_EMULATE: a name"), "TRC_SHADOW_EMULATE: Debug");
+        assert_eq!(T::EMULATE.name(), Some("TRC_SHADOW_EMULATE"), "TRC_SHADOW_EMULATE: its own name");
+    }
+    {
+        assert_eq!(T::WRMAP_BF.0, TRC_SHADOW_WRMAP_BF, "TRC_SHADOW_WRMAP_BF");
+        assert_eq!(T::from(TRC_SHADOW_WRMAP_BF), T::WRMAP_BF, "TRC_SHADOW_WRMAP_BF: from the integer");
+        assert_eq!(integer(T::WRMAP_BF, TRC_SHADOW_WRMAP_BF), TRC_SHADOW_WRMAP_BF, "TRC_SHADOW_WRMAP_BF: to the integer");
+        assert_eq!(format!("{:?}", T::WRMAP_BF), T::WRMAP_BF.name().expect("TRC_SHADOW_WRMAP_BF: a name"), "TRC_SHADOW_WRMAP_BF: Debug");
+        assert_eq!(T::WRMAP_BF.name(), Some("TRC_SHADOW_WRMAP_BF"), "TRC_SHADOW_WRMAP_BF: its own name");
+    }
+    {
+        assert_eq!(T::PREALLOC_UNPIN.0, TRC_SHADOW_PREALLOC_UNPIN, "TRC_SHADOW_PREALLOC_UNPIN");
+        assert_eq!(T::from(TRC_SHADOW_PREALLOC_UNPIN), T::PREALLOC_UNPIN, "TRC_SHADOW_PREALLOC_UNPIN: from the integer");
+        assert_eq!(integer(T::PREALLOC_UNPIN, TRC_SHADOW_PREALLOC_UNPIN), TRC_SHADOW_PREALLOC_UNPIN, "TRC_SHADOW_PREALLOC_UNPIN: to the integer");
+        assert_eq!(format!("{:?}", T::PREALLOC_UNPIN), T::PREALLOC_UNPIN.name().expect("TRC_SHADOW_PREALLOC_UNPIN: a name"), "TRC_SHADOW_PREALLOC_UNPIN: Debug");
+        assert_eq!(T::PREALLOC_UNPIN.name(), Some("TRC_SHADOW_PREALLOC_UNPIN"), "TRC_SHADOW_PREALLOC_UNPIN: its own name");
+    }
+    {
+        assert_eq!(T::FAST_PROPAGATE.0, TRC_SHADOW_FAST_PROPAGATE, "TRC_SHADOW_FAST_PROPAGATE");
+        assert_eq!(T::from(TRC_SHADOW_FAST_PROPAGATE), T::FAST_PROPAGATE, "TRC_SHADOW_FAST_PROPAGATE: from the integer");
+        assert_eq!(integer(T::FAST_PROPAGATE, TRC_SHADOW_FAST_PROPAGATE), TRC_SHADOW_FAST_PROPAGATE, "TRC_SHADOW_FAST_PROPAGATE: to the integer");
+        assert_eq!(format!("{:?}", T::FAST_PROPAGATE), T::FAST_PROPAGATE.name().expect("TRC_SHADOW_FAST_PROPAGATE: a name"), "TRC_SHADOW_FAST_PROPAGATE: Debug");
+        assert_eq!(T::FAST_PROPAGATE.name(), Some("TRC_SHADOW_FAST_PROPAGATE"), "TRC_SHADOW_FAST_PROPAGATE: its own name");
+    }
+    {
+        assert_eq!(T::FAST_MMIO.0, TRC_SHADOW_FAST_MMIO, "TRC_SHADOW_FAST_MMIO");
+        assert_eq!(T::from(TRC_SHADOW_FAST_MMIO), T::FAST_MMIO, "TRC_SHADOW_FAST_MMIO: from the integer");
+        assert_eq!(integer(T::FAST_MMIO, TRC_SHADOW_FAST_MMIO), TRC_SHADOW_FAST_MMIO, "TRC_SHADOW_FAST_MMIO: to the integer");
+        assert_eq!(format!("{:?}", T::FAST_MMIO), T::FAST_MMIO.name().expect("TRC_SHADOW_FAST_MMIO: a name"), "TRC_SHADOW_FAST_MMIO: Debug");
+        assert_eq!(T::FAST_MMIO.name(), Some("TRC_SHADOW_FAST_MMIO"), "TRC_SHADOW_FAST_MMIO: its own name");
+    }
+    {
+        assert_eq!(T::EMULATE_UNSHADOW_USER.0, TRC_SHADOW_EMULATE_UNSHADOW_USER, "TRC_SHADOW_EMULATE_UNSHADOW_USER");
+        assert_eq!(T::from(TRC_SHADOW_EMULATE_UNSHADOW_USER), T::EMULATE_UNSHADOW_USER, "TRC_SHADOW_EMULATE_UNSHADOW_USER: from the integer");
+        assert_eq!(integer(T::EMULATE_UNSHADOW_USER, TRC_SHADOW_EMULATE_UNSHADOW_USER), TRC_SHADOW_EMULATE_UNSHADOW_USER, "TRC_SHADOW_EMULATE_UNSHADOW_USER: to the integer");
+        assert_eq!(format!("{:?}", T::EMULATE_UNSHADOW_USER), T::EMULATE_UNSHADOW_USER.name().expect("TRC_SHADOW_EMULATE_UNSHADOW_USER: a name"), "TRC_SHADOW_EMULATE_UNSHADOW_USER: Debug");
+        assert_eq!(T::EMULATE_UNSHADOW_USER.name(), Some("TRC_SHADOW_EMULATE_UNSHADOW_USER"), "TRC_SHADOW_EMULATE_UNSHADOW_USER: its own name");
+    }
+    {
+        assert_eq!(T::EMULATE_UNSHADOW_EVTINJ.0, TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ, "TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ");
+        assert_eq!(T::from(TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ), T::EMULATE_UNSHADOW_EVTINJ, "TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ: from the integer");
+        assert_eq!(integer(T::EMULATE_UNSHADOW_EVTINJ, TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ), TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ, "TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ: to the integer");
+        assert_eq!(format!("{:?}", T::EMULATE_UNSHADOW_EVTINJ), T::EMULATE_UNSHADOW_EVTINJ.name().expect("TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ: a name"), "TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ: Debug");
+        assert_eq!(T::EMULATE_UNSHADOW_EVTINJ.name(), Some("TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ"), "TRC_SHADOW_EMULATE_UNSHADOW_EVTINJ: its own name");
+    }
+    {
+        assert_eq!(T::EMULATE_UNSHADOW_UNHANDLED.0, TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED, "TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED");
+        assert_eq!(T::from(TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED), T::EMULATE_UNSHADOW_UNHANDLED, "TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED: from the integer");
+        assert_eq!(integer(T::EMULATE_UNSHADOW_UNHANDLED, TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED), TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED, "TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED: to the integer");
+        assert_eq!(format!("{:?}", T::EMULATE_UNSHADOW_UNHANDLED), T::EMULATE_UNSHADOW_UNHANDLED.name().expect("TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED: a name"), "TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED: Debug");
+        assert_eq!(T::EMULATE_UNSHADOW_UNHANDLED.name(), Some("TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED"), "TRC_SHADOW_EMULATE_UNSHADOW_UNHANDLED: its own name");
+    }
+    {
+        assert_eq!(T::RESYNC_FULL.0, TRC_SHADOW_RESYNC_FULL, "TRC_SHADOW_RESYNC_FULL");
+        assert_eq!(T::from(TRC_SHADOW_RESYNC_FULL), T::RESYNC_FULL, "TRC_SHADOW_RESYNC_FULL: from the integer");
+        assert_eq!(integer(T::RESYNC_FULL, TRC_SHADOW_RESYNC_FULL), TRC_SHADOW_RESYNC_FULL, "TRC_SHADOW_RESYNC_FULL: to the integer");
+        assert_eq!(format!("{:?}", T::RESYNC_FULL), T::RESYNC_FULL.name().expect("TRC_SHADOW_RESYNC_FULL: a name"), "TRC_SHADOW_RESYNC_FULL: Debug");
+        assert_eq!(T::RESYNC_FULL.name(), Some("TRC_SHADOW_RESYNC_FULL"), "TRC_SHADOW_RESYNC_FULL: its own name");
+    }
+    {
+        assert_eq!(T::RESYNC_ONLY.0, TRC_SHADOW_RESYNC_ONLY, "TRC_SHADOW_RESYNC_ONLY");
+        assert_eq!(T::from(TRC_SHADOW_RESYNC_ONLY), T::RESYNC_ONLY, "TRC_SHADOW_RESYNC_ONLY: from the integer");
+        assert_eq!(integer(T::RESYNC_ONLY, TRC_SHADOW_RESYNC_ONLY), TRC_SHADOW_RESYNC_ONLY, "TRC_SHADOW_RESYNC_ONLY: to the integer");
+        assert_eq!(format!("{:?}", T::RESYNC_ONLY), T::RESYNC_ONLY.name().expect("TRC_SHADOW_RESYNC_ONLY: a name"), "TRC_SHADOW_RESYNC_ONLY: Debug");
+        assert_eq!(T::RESYNC_ONLY.name(), Some("TRC_SHADOW_RESYNC_ONLY"), "TRC_SHADOW_RESYNC_ONLY: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcShadowEvent(0)");
+}
+
+#[test]
+fn stable_trace_trc_hvm_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcHvmEvent;
+    {
+        assert_eq!(T::VMENTRY.0, TRC_HVM_VMENTRY, "TRC_HVM_VMENTRY");
+        assert_eq!(T::from(TRC_HVM_VMENTRY), T::VMENTRY, "TRC_HVM_VMENTRY: from the integer");
+        assert_eq!(integer(T::VMENTRY, TRC_HVM_VMENTRY), TRC_HVM_VMENTRY, "TRC_HVM_VMENTRY: to the integer");
+        assert_eq!(format!("{:?}", T::VMENTRY), T::VMENTRY.name().expect("TRC_HVM_VMENTRY: a name"), "TRC_HVM_VMENTRY: Debug");
+        assert_eq!(T::VMENTRY.name(), Some("TRC_HVM_VMENTRY"), "TRC_HVM_VMENTRY: its own name");
+    }
+    {
+        assert_eq!(T::REINJ_VIRQ.0, TRC_HVM_REINJ_VIRQ, "TRC_HVM_REINJ_VIRQ");
+        assert_eq!(T::from(TRC_HVM_REINJ_VIRQ), T::REINJ_VIRQ, "TRC_HVM_REINJ_VIRQ: from the integer");
+        assert_eq!(integer(T::REINJ_VIRQ, TRC_HVM_REINJ_VIRQ), TRC_HVM_REINJ_VIRQ, "TRC_HVM_REINJ_VIRQ: to the integer");
+        assert_eq!(format!("{:?}", T::REINJ_VIRQ), T::REINJ_VIRQ.name().expect("TRC_HVM_REINJ_VIRQ: a name"), "TRC_HVM_REINJ_VIRQ: Debug");
+        assert_eq!(T::REINJ_VIRQ.name(), Some("TRC_HVM_REINJ_VIRQ"), "TRC_HVM_REINJ_VIRQ: its own name");
+    }
+    {
+        assert_eq!(T::CPUID.0, TRC_HVM_CPUID, "TRC_HVM_CPUID");
+        assert_eq!(T::from(TRC_HVM_CPUID), T::CPUID, "TRC_HVM_CPUID: from the integer");
+        assert_eq!(integer(T::CPUID, TRC_HVM_CPUID), TRC_HVM_CPUID, "TRC_HVM_CPUID: to the integer");
+        assert_eq!(format!("{:?}", T::CPUID), T::CPUID.name().expect("TRC_HVM_CPUID: a name"), "TRC_HVM_CPUID: Debug");
+        assert_eq!(T::CPUID.name(), Some("TRC_HVM_CPUID"), "TRC_HVM_CPUID: its own name");
+    }
+    {
+        assert_eq!(T::INTR.0, TRC_HVM_INTR, "TRC_HVM_INTR");
+        assert_eq!(T::from(TRC_HVM_INTR), T::INTR, "TRC_HVM_INTR: from the integer");
+        assert_eq!(integer(T::INTR, TRC_HVM_INTR), TRC_HVM_INTR, "TRC_HVM_INTR: to the integer");
+        assert_eq!(format!("{:?}", T::INTR), T::INTR.name().expect("TRC_HVM_INTR: a name"), "TRC_HVM_INTR: Debug");
+        assert_eq!(T::INTR.name(), Some("TRC_HVM_INTR"), "TRC_HVM_INTR: its own name");
+    }
+    {
+        assert_eq!(T::NMI.0, TRC_HVM_NMI, "TRC_HVM_NMI");
+        assert_eq!(T::from(TRC_HVM_NMI), T::NMI, "TRC_HVM_NMI: from the integer");
+        assert_eq!(integer(T::NMI, TRC_HVM_NMI), TRC_HVM_NMI, "TRC_HVM_NMI: to the integer");
+        assert_eq!(format!("{:?}", T::NMI), T::NMI.name().expect("TRC_HVM_NMI: a name"), "TRC_HVM_NMI: Debug");
+        assert_eq!(T::NMI.name(), Some("TRC_HVM_NMI"), "TRC_HVM_NMI: its own name");
+    }
+    {
+        assert_eq!(T::SMI.0, TRC_HVM_SMI, "TRC_HVM_SMI");
+        assert_eq!(T::from(TRC_HVM_SMI), T::SMI, "TRC_HVM_SMI: from the integer");
+        assert_eq!(integer(T::SMI, TRC_HVM_SMI), TRC_HVM_SMI, "TRC_HVM_SMI: to the integer");
+        assert_eq!(format!("{:?}", T::SMI), T::SMI.name().expect("TRC_HVM_SMI: a name"), "TRC_HVM_SMI: Debug");
+        assert_eq!(T::SMI.name(), Some("TRC_HVM_SMI"), "TRC_HVM_SMI: its own name");
+    }
+    {
+        assert_eq!(T::VMMCALL.0, TRC_HVM_VMMCALL, "TRC_HVM_VMMCALL");
+        assert_eq!(T::from(TRC_HVM_VMMCALL), T::VMMCALL, "TRC_HVM_VMMCALL: from the integer");
+        assert_eq!(integer(T::VMMCALL, TRC_HVM_VMMCALL), TRC_HVM_VMMCALL, "TRC_HVM_VMMCALL: to the integer");
+        assert_eq!(format!("{:?}", T::VMMCALL), T::VMMCALL.name().expect("TRC_HVM_VMMCALL: a name"), "TRC_HVM_VMMCALL: Debug");
+        assert_eq!(T::VMMCALL.name(), Some("TRC_HVM_VMMCALL"), "TRC_HVM_VMMCALL: its own name");
+    }
+    {
+        assert_eq!(T::HLT.0, TRC_HVM_HLT, "TRC_HVM_HLT");
+        assert_eq!(T::from(TRC_HVM_HLT), T::HLT, "TRC_HVM_HLT: from the integer");
+        assert_eq!(integer(T::HLT, TRC_HVM_HLT), TRC_HVM_HLT, "TRC_HVM_HLT: to the integer");
+        assert_eq!(format!("{:?}", T::HLT), T::HLT.name().expect("TRC_HVM_HLT: a name"), "TRC_HVM_HLT: Debug");
+        assert_eq!(T::HLT.name(), Some("TRC_HVM_HLT"), "TRC_HVM_HLT: its own name");
+    }
+    {
+        assert_eq!(T::INVLPG.0, TRC_HVM_INVLPG, "TRC_HVM_INVLPG");
+        assert_eq!(T::from(TRC_HVM_INVLPG), T::INVLPG, "TRC_HVM_INVLPG: from the integer");
+        assert_eq!(integer(T::INVLPG, TRC_HVM_INVLPG), TRC_HVM_INVLPG, "TRC_HVM_INVLPG: to the integer");
+        assert_eq!(format!("{:?}", T::INVLPG), T::INVLPG.name().expect("TRC_HVM_INVLPG: a name"), "TRC_HVM_INVLPG: Debug");
+        assert_eq!(T::INVLPG.name(), Some("TRC_HVM_INVLPG"), "TRC_HVM_INVLPG: its own name");
+    }
+    {
+        assert_eq!(T::INVLPG64.0, TRC_HVM_INVLPG64, "TRC_HVM_INVLPG64");
+        assert_eq!(T::from(TRC_HVM_INVLPG64), T::INVLPG64, "TRC_HVM_INVLPG64: from the integer");
+        assert_eq!(integer(T::INVLPG64, TRC_HVM_INVLPG64), TRC_HVM_INVLPG64, "TRC_HVM_INVLPG64: to the integer");
+        assert_eq!(format!("{:?}", T::INVLPG64), T::INVLPG64.name().expect("TRC_HVM_INVLPG64: a name"), "TRC_HVM_INVLPG64: Debug");
+        assert_eq!(T::INVLPG64.name(), Some("TRC_HVM_INVLPG64"), "TRC_HVM_INVLPG64: its own name");
+    }
+    {
+        assert_eq!(T::MCE.0, TRC_HVM_MCE, "TRC_HVM_MCE");
+        assert_eq!(T::from(TRC_HVM_MCE), T::MCE, "TRC_HVM_MCE: from the integer");
+        assert_eq!(integer(T::MCE, TRC_HVM_MCE), TRC_HVM_MCE, "TRC_HVM_MCE: to the integer");
+        assert_eq!(format!("{:?}", T::MCE), T::MCE.name().expect("TRC_HVM_MCE: a name"), "TRC_HVM_MCE: Debug");
+        assert_eq!(T::MCE.name(), Some("TRC_HVM_MCE"), "TRC_HVM_MCE: its own name");
+    }
+    {
+        assert_eq!(T::CLTS.0, TRC_HVM_CLTS, "TRC_HVM_CLTS");
+        assert_eq!(T::from(TRC_HVM_CLTS), T::CLTS, "TRC_HVM_CLTS: from the integer");
+        assert_eq!(integer(T::CLTS, TRC_HVM_CLTS), TRC_HVM_CLTS, "TRC_HVM_CLTS: to the integer");
+        assert_eq!(format!("{:?}", T::CLTS), T::CLTS.name().expect("TRC_HVM_CLTS: a name"), "TRC_HVM_CLTS: Debug");
+        assert_eq!(T::CLTS.name(), Some("TRC_HVM_CLTS"), "TRC_HVM_CLTS: its own name");
+    }
+    {
+        assert_eq!(T::LMSW.0, TRC_HVM_LMSW, "TRC_HVM_LMSW");
+        assert_eq!(T::from(TRC_HVM_LMSW), T::LMSW, "TRC_HVM_LMSW: from the integer");
+        assert_eq!(integer(T::LMSW, TRC_HVM_LMSW), TRC_HVM_LMSW, "TRC_HVM_LMSW: to the integer");
+        assert_eq!(format!("{:?}", T::LMSW), T::LMSW.name().expect("TRC_HVM_LMSW: a name"), "TRC_HVM_LMSW: Debug");
+        assert_eq!(T::LMSW.name(), Some("TRC_HVM_LMSW"), "TRC_HVM_LMSW: its own name");
+    }
+    {
+        assert_eq!(T::LMSW64.0, TRC_HVM_LMSW64, "TRC_HVM_LMSW64");
+        assert_eq!(T::from(TRC_HVM_LMSW64), T::LMSW64, "TRC_HVM_LMSW64: from the integer");
+        assert_eq!(integer(T::LMSW64, TRC_HVM_LMSW64), TRC_HVM_LMSW64, "TRC_HVM_LMSW64: to the integer");
+        assert_eq!(format!("{:?}", T::LMSW64), T::LMSW64.name().expect("TRC_HVM_LMSW64: a name"), "TRC_HVM_LMSW64: Debug");
+        assert_eq!(T::LMSW64.name(), Some("TRC_HVM_LMSW64"), "TRC_HVM_LMSW64: its own name");
+    }
+    {
+        assert_eq!(T::RDTSC.0, TRC_HVM_RDTSC, "TRC_HVM_RDTSC");
+        assert_eq!(T::from(TRC_HVM_RDTSC), T::RDTSC, "TRC_HVM_RDTSC: from the integer");
+        assert_eq!(integer(T::RDTSC, TRC_HVM_RDTSC), TRC_HVM_RDTSC, "TRC_HVM_RDTSC: to the integer");
+        assert_eq!(format!("{:?}", T::RDTSC), T::RDTSC.name().expect("TRC_HVM_RDTSC: a name"), "TRC_HVM_RDTSC: Debug");
+        assert_eq!(T::RDTSC.name(), Some("TRC_HVM_RDTSC"), "TRC_HVM_RDTSC: its own name");
+    }
+    {
+        assert_eq!(T::INTR_WINDOW.0, TRC_HVM_INTR_WINDOW, "TRC_HVM_INTR_WINDOW");
+        assert_eq!(T::from(TRC_HVM_INTR_WINDOW), T::INTR_WINDOW, "TRC_HVM_INTR_WINDOW: from the integer");
+        assert_eq!(integer(T::INTR_WINDOW, TRC_HVM_INTR_WINDOW), TRC_HVM_INTR_WINDOW, "TRC_HVM_INTR_WINDOW: to the integer");
+        assert_eq!(format!("{:?}", T::INTR_WINDOW), T::INTR_WINDOW.name().expect("TRC_HVM_INTR_WINDOW: a name"), "TRC_HVM_INTR_WINDOW: Debug");
+        assert_eq!(T::INTR_WINDOW.name(), Some("TRC_HVM_INTR_WINDOW"), "TRC_HVM_INTR_WINDOW: its own name");
+    }
+    {
+        assert_eq!(T::NPF.0, TRC_HVM_NPF, "TRC_HVM_NPF");
+        assert_eq!(T::from(TRC_HVM_NPF), T::NPF, "TRC_HVM_NPF: from the integer");
+        assert_eq!(integer(T::NPF, TRC_HVM_NPF), TRC_HVM_NPF, "TRC_HVM_NPF: to the integer");
+        assert_eq!(format!("{:?}", T::NPF), T::NPF.name().expect("TRC_HVM_NPF: a name"), "TRC_HVM_NPF: Debug");
+        assert_eq!(T::NPF.name(), Some("TRC_HVM_NPF"), "TRC_HVM_NPF: its own name");
+    }
+    {
+        assert_eq!(T::REALMODE_EMULATE.0, TRC_HVM_REALMODE_EMULATE, "TRC_HVM_REALMODE_EMULATE");
+        assert_eq!(T::from(TRC_HVM_REALMODE_EMULATE), T::REALMODE_EMULATE, "TRC_HVM_REALMODE_EMULATE: from the integer");
+        assert_eq!(integer(T::REALMODE_EMULATE, TRC_HVM_REALMODE_EMULATE), TRC_HVM_REALMODE_EMULATE, "TRC_HVM_REALMODE_EMULATE: to the integer");
+        assert_eq!(format!("{:?}", T::REALMODE_EMULATE), T::REALMODE_EMULATE.name().expect("TRC_HVM_REALMODE_EMULATE: a name"), "TRC_HVM_REALMODE_EMULATE: Debug");
+        assert_eq!(T::REALMODE_EMULATE.name(), Some("TRC_HVM_REALMODE_EMULATE"), "TRC_HVM_REALMODE_EMULATE: its own name");
+    }
+    {
+        assert_eq!(T::TRAP.0, TRC_HVM_TRAP, "TRC_HVM_TRAP");
+        assert_eq!(T::from(TRC_HVM_TRAP), T::TRAP, "TRC_HVM_TRAP: from the integer");
+        assert_eq!(integer(T::TRAP, TRC_HVM_TRAP), TRC_HVM_TRAP, "TRC_HVM_TRAP: to the integer");
+        assert_eq!(format!("{:?}", T::TRAP), T::TRAP.name().expect("TRC_HVM_TRAP: a name"), "TRC_HVM_TRAP: Debug");
+        assert_eq!(T::TRAP.name(), Some("TRC_HVM_TRAP"), "TRC_HVM_TRAP: its own name");
+    }
+    {
+        assert_eq!(T::TRAP_DEBUG.0, TRC_HVM_TRAP_DEBUG, "TRC_HVM_TRAP_DEBUG");
+        assert_eq!(T::from(TRC_HVM_TRAP_DEBUG), T::TRAP_DEBUG, "TRC_HVM_TRAP_DEBUG: from the integer");
+        assert_eq!(integer(T::TRAP_DEBUG, TRC_HVM_TRAP_DEBUG), TRC_HVM_TRAP_DEBUG, "TRC_HVM_TRAP_DEBUG: to the integer");
+        assert_eq!(format!("{:?}", T::TRAP_DEBUG), T::TRAP_DEBUG.name().expect("TRC_HVM_TRAP_DEBUG: a name"), "TRC_HVM_TRAP_DEBUG: Debug");
+        assert_eq!(T::TRAP_DEBUG.name(), Some("TRC_HVM_TRAP_DEBUG"), "TRC_HVM_TRAP_DEBUG: its own name");
+    }
+    {
+        assert_eq!(T::VLAPIC.0, TRC_HVM_VLAPIC, "TRC_HVM_VLAPIC");
+        assert_eq!(T::from(TRC_HVM_VLAPIC), T::VLAPIC, "TRC_HVM_VLAPIC: from the integer");
+        assert_eq!(integer(T::VLAPIC, TRC_HVM_VLAPIC), TRC_HVM_VLAPIC, "TRC_HVM_VLAPIC: to the integer");
+        assert_eq!(format!("{:?}", T::VLAPIC), T::VLAPIC.name().expect("TRC_HVM_VLAPIC: a name"), "TRC_HVM_VLAPIC: Debug");
+        assert_eq!(T::VLAPIC.name(), Some("TRC_HVM_VLAPIC"), "TRC_HVM_VLAPIC: its own name");
+    }
+    {
+        assert_eq!(T::PF_XEN.0, TRC_HVM_PF_XEN, "TRC_HVM_PF_XEN");
+        assert_eq!(T::from(TRC_HVM_PF_XEN), T::PF_XEN, "TRC_HVM_PF_XEN: from the integer");
+        assert_eq!(integer(T::PF_XEN, TRC_HVM_PF_XEN), TRC_HVM_PF_XEN, "TRC_HVM_PF_XEN: to the integer");
+        assert_eq!(format!("{:?}", T::PF_XEN), T::PF_XEN.name().expect("TRC_HVM_PF_XEN: a name"), "TRC_HVM_PF_XEN: Debug");
+        assert_eq!(T::PF_XEN.name(), Some("TRC_HVM_PF_XEN"), "TRC_HVM_PF_XEN: its own name");
+    }
+    {
+        assert_eq!(T::PF_XEN64.0, TRC_HVM_PF_XEN64, "TRC_HVM_PF_XEN64");
+        assert_eq!(T::from(TRC_HVM_PF_XEN64), T::PF_XEN64, "TRC_HVM_PF_XEN64: from the integer");
+        assert_eq!(integer(T::PF_XEN64, TRC_HVM_PF_XEN64), TRC_HVM_PF_XEN64, "TRC_HVM_PF_XEN64: to the integer");
+        assert_eq!(format!("{:?}", T::PF_XEN64), T::PF_XEN64.name().expect("TRC_HVM_PF_XEN64: a name"), "TRC_HVM_PF_XEN64: Debug");
+        assert_eq!(T::PF_XEN64.name(), Some("TRC_HVM_PF_XEN64"), "TRC_HVM_PF_XEN64: its own name");
+    }
+    {
+        assert_eq!(T::PF_INJECT.0, TRC_HVM_PF_INJECT, "TRC_HVM_PF_INJECT");
+        assert_eq!(T::from(TRC_HVM_PF_INJECT), T::PF_INJECT, "TRC_HVM_PF_INJECT: from the integer");
+        assert_eq!(integer(T::PF_INJECT, TRC_HVM_PF_INJECT), TRC_HVM_PF_INJECT, "TRC_HVM_PF_INJECT: to the integer");
+        assert_eq!(format!("{:?}", T::PF_INJECT), T::PF_INJECT.name().expect("TRC_HVM_PF_INJECT: a name"), "TRC_HVM_PF_INJECT: Debug");
+        assert_eq!(T::PF_INJECT.name(), Some("TRC_HVM_PF_INJECT"), "TRC_HVM_PF_INJECT: its own name");
+    }
+    {
+        assert_eq!(T::PF_INJECT64.0, TRC_HVM_PF_INJECT64, "TRC_HVM_PF_INJECT64");
+        assert_eq!(T::from(TRC_HVM_PF_INJECT64), T::PF_INJECT64, "TRC_HVM_PF_INJECT64: from the integer");
+        assert_eq!(integer(T::PF_INJECT64, TRC_HVM_PF_INJECT64), TRC_HVM_PF_INJECT64, "TRC_HVM_PF_INJECT64: to the integer");
+        assert_eq!(format!("{:?}", T::PF_INJECT64), T::PF_INJECT64.name().expect("TRC_HVM_PF_INJECT64: a name"), "TRC_HVM_PF_INJECT64: Debug");
+        assert_eq!(T::PF_INJECT64.name(), Some("TRC_HVM_PF_INJECT64"), "TRC_HVM_PF_INJECT64: its own name");
+    }
+    {
+        assert_eq!(T::INJ_EXC.0, TRC_HVM_INJ_EXC, "TRC_HVM_INJ_EXC");
+        assert_eq!(T::from(TRC_HVM_INJ_EXC), T::INJ_EXC, "TRC_HVM_INJ_EXC: from the integer");
+        assert_eq!(integer(T::INJ_EXC, TRC_HVM_INJ_EXC), TRC_HVM_INJ_EXC, "TRC_HVM_INJ_EXC: to the integer");
+        assert_eq!(format!("{:?}", T::INJ_EXC), T::INJ_EXC.name().expect("TRC_HVM_INJ_EXC: a name"), "TRC_HVM_INJ_EXC: Debug");
+        assert_eq!(T::INJ_EXC.name(), Some("TRC_HVM_INJ_EXC"), "TRC_HVM_INJ_EXC: its own name");
+    }
+    {
+        assert_eq!(T::INJ_VIRQ.0, TRC_HVM_INJ_VIRQ, "TRC_HVM_INJ_VIRQ");
+        assert_eq!(T::from(TRC_HVM_INJ_VIRQ), T::INJ_VIRQ, "TRC_HVM_INJ_VIRQ: from the integer");
+        assert_eq!(integer(T::INJ_VIRQ, TRC_HVM_INJ_VIRQ), TRC_HVM_INJ_VIRQ, "TRC_HVM_INJ_VIRQ: to the integer");
+        assert_eq!(format!("{:?}", T::INJ_VIRQ), T::INJ_VIRQ.name().expect("TRC_HVM_INJ_VIRQ: a name"), "TRC_HVM_INJ_VIRQ: Debug");
+        assert_eq!(T::INJ_VIRQ.name(), Some("TRC_HVM_INJ_VIRQ"), "TRC_HVM_INJ_VIRQ: its own name");
+    }
+    {
+        assert_eq!(T::IO_READ.0, TRC_HVM_IO_READ, "TRC_HVM_IO_READ");
+        assert_eq!(T::from(TRC_HVM_IO_READ), T::IO_READ, "TRC_HVM_IO_READ: from the integer");
+        assert_eq!(integer(T::IO_READ, TRC_HVM_IO_READ), TRC_HVM_IO_READ, "TRC_HVM_IO_READ: to the integer");
+        assert_eq!(format!("{:?}", T::IO_READ), T::IO_READ.name().expect("TRC_HVM_IO_READ: a name"), "TRC_HVM_IO_READ: Debug");
+        assert_eq!(T::IO_READ.name(), Some("TRC_HVM_IO_READ"), "TRC_HVM_IO_READ: its own name");
+    }
+    {
+        assert_eq!(T::IO_WRITE.0, TRC_HVM_IO_WRITE, "TRC_HVM_IO_WRITE");
+        assert_eq!(T::from(TRC_HVM_IO_WRITE), T::IO_WRITE, "TRC_HVM_IO_WRITE: from the integer");
+        assert_eq!(integer(T::IO_WRITE, TRC_HVM_IO_WRITE), TRC_HVM_IO_WRITE, "TRC_HVM_IO_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::IO_WRITE), T::IO_WRITE.name().expect("TRC_HVM_IO_WRITE: a name"), "TRC_HVM_IO_WRITE: Debug");
+        assert_eq!(T::IO_WRITE.name(), Some("TRC_HVM_IO_WRITE"), "TRC_HVM_IO_WRITE: its own name");
+    }
+    {
+        assert_eq!(T::CR_READ.0, TRC_HVM_CR_READ, "TRC_HVM_CR_READ");
+        assert_eq!(T::from(TRC_HVM_CR_READ), T::CR_READ, "TRC_HVM_CR_READ: from the integer");
+        assert_eq!(integer(T::CR_READ, TRC_HVM_CR_READ), TRC_HVM_CR_READ, "TRC_HVM_CR_READ: to the integer");
+        assert_eq!(format!("{:?}", T::CR_READ), T::CR_READ.name().expect("TRC_HVM_CR_READ: a name"), "TRC_HVM_CR_READ: Debug");
+        assert_eq!(T::CR_READ.name(), Some("TRC_HVM_CR_READ"), "TRC_HVM_CR_READ: its own name");
+    }
+    {
+        assert_eq!(T::CR_READ64.0, TRC_HVM_CR_READ64, "TRC_HVM_CR_READ64");
+        assert_eq!(T::from(TRC_HVM_CR_READ64), T::CR_READ64, "TRC_HVM_CR_READ64: from the integer");
+        assert_eq!(integer(T::CR_READ64, TRC_HVM_CR_READ64), TRC_HVM_CR_READ64, "TRC_HVM_CR_READ64: to the integer");
+        assert_eq!(format!("{:?}", T::CR_READ64), T::CR_READ64.name().expect("TRC_HVM_CR_READ64: a name"), "TRC_HVM_CR_READ64: Debug");
+        assert_eq!(T::CR_READ64.name(), Some("TRC_HVM_CR_READ64"), "TRC_HVM_CR_READ64: its own name");
+    }
+    {
+        assert_eq!(T::CR_WRITE.0, TRC_HVM_CR_WRITE, "TRC_HVM_CR_WRITE");
+        assert_eq!(T::from(TRC_HVM_CR_WRITE), T::CR_WRITE, "TRC_HVM_CR_WRITE: from the integer");
+        assert_eq!(integer(T::CR_WRITE, TRC_HVM_CR_WRITE), TRC_HVM_CR_WRITE, "TRC_HVM_CR_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::CR_WRITE), T::CR_WRITE.name().expect("TRC_HVM_CR_WRITE: a name"), "TRC_HVM_CR_WRITE: Debug");
+        assert_eq!(T::CR_WRITE.name(), Some("TRC_HVM_CR_WRITE"), "TRC_HVM_CR_WRITE: its own name");
+    }
+    {
+        assert_eq!(T::CR_WRITE64.0, TRC_HVM_CR_WRITE64, "TRC_HVM_CR_WRITE64");
+        assert_eq!(T::from(TRC_HVM_CR_WRITE64), T::CR_WRITE64, "TRC_HVM_CR_WRITE64: from the integer");
+        assert_eq!(integer(T::CR_WRITE64, TRC_HVM_CR_WRITE64), TRC_HVM_CR_WRITE64, "TRC_HVM_CR_WRITE64: to the integer");
+        assert_eq!(format!("{:?}", T::CR_WRITE64), T::CR_WRITE64.name().expect("TRC_HVM_CR_WRITE64: a name"), "TRC_HVM_CR_WRITE64: Debug");
+        assert_eq!(T::CR_WRITE64.name(), Some("TRC_HVM_CR_WRITE64"), "TRC_HVM_CR_WRITE64: its own name");
+    }
+    {
+        assert_eq!(T::DR_READ.0, TRC_HVM_DR_READ, "TRC_HVM_DR_READ");
+        assert_eq!(T::from(TRC_HVM_DR_READ), T::DR_READ, "TRC_HVM_DR_READ: from the integer");
+        assert_eq!(integer(T::DR_READ, TRC_HVM_DR_READ), TRC_HVM_DR_READ, "TRC_HVM_DR_READ: to the integer");
+        assert_eq!(format!("{:?}", T::DR_READ), T::DR_READ.name().expect("TRC_HVM_DR_READ: a name"), "TRC_HVM_DR_READ: Debug");
+        assert_eq!(T::DR_READ.name(), Some("TRC_HVM_DR_READ"), "TRC_HVM_DR_READ: its own name");
+    }
+    {
+        assert_eq!(T::DR_WRITE.0, TRC_HVM_DR_WRITE, "TRC_HVM_DR_WRITE");
+        assert_eq!(T::from(TRC_HVM_DR_WRITE), T::DR_WRITE, "TRC_HVM_DR_WRITE: from the integer");
+        assert_eq!(integer(T::DR_WRITE, TRC_HVM_DR_WRITE), TRC_HVM_DR_WRITE, "TRC_HVM_DR_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::DR_WRITE), T::DR_WRITE.name().expect("TRC_HVM_DR_WRITE: a name"), "TRC_HVM_DR_WRITE: Debug");
+        assert_eq!(T::DR_WRITE.name(), Some("TRC_HVM_DR_WRITE"), "TRC_HVM_DR_WRITE: its own name");
+    }
+    {
+        assert_eq!(T::MSR_READ.0, TRC_HVM_MSR_READ, "TRC_HVM_MSR_READ");
+        assert_eq!(T::from(TRC_HVM_MSR_READ), T::MSR_READ, "TRC_HVM_MSR_READ: from the integer");
+        assert_eq!(integer(T::MSR_READ, TRC_HVM_MSR_READ), TRC_HVM_MSR_READ, "TRC_HVM_MSR_READ: to the integer");
+        assert_eq!(format!("{:?}", T::MSR_READ), T::MSR_READ.name().expect("TRC_HVM_MSR_READ: a name"), "TRC_HVM_MSR_READ: Debug");
+        assert_eq!(T::MSR_READ.name(), Some("TRC_HVM_MSR_READ"), "TRC_HVM_MSR_READ: its own name");
+    }
+    {
+        assert_eq!(T::MSR_WRITE.0, TRC_HVM_MSR_WRITE, "TRC_HVM_MSR_WRITE");
+        assert_eq!(T::from(TRC_HVM_MSR_WRITE), T::MSR_WRITE, "TRC_HVM_MSR_WRITE: from the integer");
+        assert_eq!(integer(T::MSR_WRITE, TRC_HVM_MSR_WRITE), TRC_HVM_MSR_WRITE, "TRC_HVM_MSR_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::MSR_WRITE), T::MSR_WRITE.name().expect("TRC_HVM_MSR_WRITE: a name"), "TRC_HVM_MSR_WRITE: Debug");
+        assert_eq!(T::MSR_WRITE.name(), Some("TRC_HVM_MSR_WRITE"), "TRC_HVM_MSR_WRITE: its own name");
+    }
+    {
+        assert_eq!(T::IOPORT_READ.0, TRC_HVM_IOPORT_READ, "TRC_HVM_IOPORT_READ");
+        assert_eq!(T::from(TRC_HVM_IOPORT_READ), T::IOPORT_READ, "TRC_HVM_IOPORT_READ: from the integer");
+        assert_eq!(integer(T::IOPORT_READ, TRC_HVM_IOPORT_READ), TRC_HVM_IOPORT_READ, "TRC_HVM_IOPORT_READ: to the integer");
+        assert_eq!(format!("{:?}", T::IOPORT_READ), T::IOPORT_READ.name().expect("TRC_HVM_IOPORT_READ: a name"), "TRC_HVM_IOPORT_READ: Debug");
+        assert_eq!(T::IOPORT_READ.name(), Some("TRC_HVM_IOPORT_READ"), "TRC_HVM_IOPORT_READ: its own name");
+    }
+    {
+        assert_eq!(T::IOPORT_WRITE.0, TRC_HVM_IOPORT_WRITE, "TRC_HVM_IOPORT_WRITE");
+        assert_eq!(T::from(TRC_HVM_IOPORT_WRITE), T::IOPORT_WRITE, "TRC_HVM_IOPORT_WRITE: from the integer");
+        assert_eq!(integer(T::IOPORT_WRITE, TRC_HVM_IOPORT_WRITE), TRC_HVM_IOPORT_WRITE, "TRC_HVM_IOPORT_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::IOPORT_WRITE), T::IOPORT_WRITE.name().expect("TRC_HVM_IOPORT_WRITE: a name"), "TRC_HVM_IOPORT_WRITE: Debug");
+        assert_eq!(T::IOPORT_WRITE.name(), Some("TRC_HVM_IOPORT_WRITE"), "TRC_HVM_IOPORT_WRITE: its own name");
+    }
+    {
+        assert_eq!(T::IOMEM_READ.0, TRC_HVM_IOMEM_READ, "TRC_HVM_IOMEM_READ");
+        assert_eq!(T::from(TRC_HVM_IOMEM_READ), T::IOMEM_READ, "TRC_HVM_IOMEM_READ: from the integer");
+        assert_eq!(integer(T::IOMEM_READ, TRC_HVM_IOMEM_READ), TRC_HVM_IOMEM_READ, "TRC_HVM_IOMEM_READ: to the integer");
+        assert_eq!(format!("{:?}", T::IOMEM_READ), T::IOMEM_READ.name().expect("TRC_HVM_IOMEM_READ: a name"), "TRC_HVM_IOMEM_READ: Debug");
+        assert_eq!(T::IOMEM_READ.name(), Some("TRC_HVM_IOMEM_READ"), "TRC_HVM_IOMEM_READ: its own name");
+    }
+    {
+        assert_eq!(T::IOMEM_WRITE.0, TRC_HVM_IOMEM_WRITE, "TRC_HVM_IOMEM_WRITE");
+        assert_eq!(T::from(TRC_HVM_IOMEM_WRITE), T::IOMEM_WRITE, "TRC_HVM_IOMEM_WRITE: from the integer");
+        assert_eq!(integer(T::IOMEM_WRITE, TRC_HVM_IOMEM_WRITE), TRC_HVM_IOMEM_WRITE, "TRC_HVM_IOMEM_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::IOMEM_WRITE), T::IOMEM_WRITE.name().expect("TRC_HVM_IOMEM_WRITE: a name"), "TRC_HVM_IOMEM_WRITE: Debug");
+        assert_eq!(T::IOMEM_WRITE.name(), Some("TRC_HVM_IOMEM_WRITE"), "TRC_HVM_IOMEM_WRITE: its own name");
+    }
+    #[cfg(feature = "xen-4-11")]
+    {
+        assert_eq!(T::XCR_READ64.0, TRC_HVM_XCR_READ64, "TRC_HVM_XCR_READ64");
+        assert_eq!(T::from(TRC_HVM_XCR_READ64), T::XCR_READ64, "TRC_HVM_XCR_READ64: from the integer");
+        assert_eq!(integer(T::XCR_READ64, TRC_HVM_XCR_READ64), TRC_HVM_XCR_READ64, "TRC_HVM_XCR_READ64: to the integer");
+        assert_eq!(format!("{:?}", T::XCR_READ64), T::XCR_READ64.name().expect("TRC_HVM_XCR_READ64: a name"), "TRC_HVM_XCR_READ64: Debug");
+        assert_eq!(T::XCR_READ64.name(), Some("TRC_HVM_XCR_READ64"), "TRC_HVM_XCR_READ64: its own name");
+    }
+    #[cfg(feature = "xen-4-11")]
+    {
+        assert_eq!(T::XCR_WRITE64.0, TRC_HVM_XCR_WRITE64, "TRC_HVM_XCR_WRITE64");
+        assert_eq!(T::from(TRC_HVM_XCR_WRITE64), T::XCR_WRITE64, "TRC_HVM_XCR_WRITE64: from the integer");
+        assert_eq!(integer(T::XCR_WRITE64, TRC_HVM_XCR_WRITE64), TRC_HVM_XCR_WRITE64, "TRC_HVM_XCR_WRITE64: to the integer");
+        assert_eq!(format!("{:?}", T::XCR_WRITE64), T::XCR_WRITE64.name().expect("TRC_HVM_XCR_WRITE64: a name"), "TRC_HVM_XCR_WRITE64: Debug");
+        assert_eq!(T::XCR_WRITE64.name(), Some("TRC_HVM_XCR_WRITE64"), "TRC_HVM_XCR_WRITE64: its own name");
+    }
+    #[cfg(feature = "xen-4-19")]
+    {
+        assert_eq!(T::VMX_EXIT.0, TRC_HVM_VMX_EXIT, "TRC_HVM_VMX_EXIT");
+        assert_eq!(T::from(TRC_HVM_VMX_EXIT), T::VMX_EXIT, "TRC_HVM_VMX_EXIT: from the integer");
+        assert_eq!(integer(T::VMX_EXIT, TRC_HVM_VMX_EXIT), TRC_HVM_VMX_EXIT, "TRC_HVM_VMX_EXIT: to the integer");
+        assert_eq!(format!("{:?}", T::VMX_EXIT), T::VMX_EXIT.name().expect("TRC_HVM_VMX_EXIT: a name"), "TRC_HVM_VMX_EXIT: Debug");
+        assert_eq!(T::VMX_EXIT.name(), Some("TRC_HVM_VMX_EXIT"), "TRC_HVM_VMX_EXIT: its own name");
+    }
+    #[cfg(feature = "xen-4-19")]
+    {
+        assert_eq!(T::VMX_EXIT64.0, TRC_HVM_VMX_EXIT64, "TRC_HVM_VMX_EXIT64");
+        assert_eq!(T::from(TRC_HVM_VMX_EXIT64), T::VMX_EXIT64, "TRC_HVM_VMX_EXIT64: from the integer");
+        assert_eq!(integer(T::VMX_EXIT64, TRC_HVM_VMX_EXIT64), TRC_HVM_VMX_EXIT64, "TRC_HVM_VMX_EXIT64: to the integer");
+        assert_eq!(format!("{:?}", T::VMX_EXIT64), T::VMX_EXIT64.name().expect("TRC_HVM_VMX_EXIT64: a name"), "TRC_HVM_VMX_EXIT64: Debug");
+        assert_eq!(T::VMX_EXIT64.name(), Some("TRC_HVM_VMX_EXIT64"), "TRC_HVM_VMX_EXIT64: its own name");
+    }
+    #[cfg(feature = "xen-4-19")]
+    {
+        assert_eq!(T::SVM_EXIT.0, TRC_HVM_SVM_EXIT, "TRC_HVM_SVM_EXIT");
+        assert_eq!(T::from(TRC_HVM_SVM_EXIT), T::SVM_EXIT, "TRC_HVM_SVM_EXIT: from the integer");
+        assert_eq!(integer(T::SVM_EXIT, TRC_HVM_SVM_EXIT), TRC_HVM_SVM_EXIT, "TRC_HVM_SVM_EXIT: to the integer");
+        assert_eq!(format!("{:?}", T::SVM_EXIT), T::SVM_EXIT.name().expect("TRC_HVM_SVM_EXIT: a name"), "TRC_HVM_SVM_EXIT: Debug");
+        assert_eq!(T::SVM_EXIT.name(), Some("TRC_HVM_SVM_EXIT"), "TRC_HVM_SVM_EXIT: its own name");
+    }
+    #[cfg(feature = "xen-4-19")]
+    {
+        assert_eq!(T::SVM_EXIT64.0, TRC_HVM_SVM_EXIT64, "TRC_HVM_SVM_EXIT64");
+        assert_eq!(T::from(TRC_HVM_SVM_EXIT64), T::SVM_EXIT64, "TRC_HVM_SVM_EXIT64: from the integer");
+        assert_eq!(integer(T::SVM_EXIT64, TRC_HVM_SVM_EXIT64), TRC_HVM_SVM_EXIT64, "TRC_HVM_SVM_EXIT64: to the integer");
+        assert_eq!(format!("{:?}", T::SVM_EXIT64), T::SVM_EXIT64.name().expect("TRC_HVM_SVM_EXIT64: a name"), "TRC_HVM_SVM_EXIT64: Debug");
+        assert_eq!(T::SVM_EXIT64.name(), Some("TRC_HVM_SVM_EXIT64"), "TRC_HVM_SVM_EXIT64: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcHvmEvent(0)");
+}
+
+#[test]
+fn stable_trace_trc_hvm_emul_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcHvmEmulEvent;
+    {
+        assert_eq!(T::HPET_START_TIMER.0, TRC_HVM_EMUL_HPET_START_TIMER, "TRC_HVM_EMUL_HPET_START_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_HPET_START_TIMER), T::HPET_START_TIMER, "TRC_HVM_EMUL_HPET_START_TIMER: from the integer");
+        assert_eq!(integer(T::HPET_START_TIMER, TRC_HVM_EMUL_HPET_START_TIMER), TRC_HVM_EMUL_HPET_START_TIMER, "TRC_HVM_EMUL_HPET_START_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::HPET_START_TIMER), T::HPET_START_TIMER.name().expect("TRC_HVM_EMUL_HPET_START_TIMER: a name"), "TRC_HVM_EMUL_HPET_START_TIMER: Debug");
+        assert_eq!(T::HPET_START_TIMER.name(), Some("TRC_HVM_EMUL_HPET_START_TIMER"), "TRC_HVM_EMUL_HPET_START_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::HPET_STOP_TIMER.0, TRC_HVM_EMUL_HPET_STOP_TIMER, "TRC_HVM_EMUL_HPET_STOP_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_HPET_STOP_TIMER), T::HPET_STOP_TIMER, "TRC_HVM_EMUL_HPET_STOP_TIMER: from the integer");
+        assert_eq!(integer(T::HPET_STOP_TIMER, TRC_HVM_EMUL_HPET_STOP_TIMER), TRC_HVM_EMUL_HPET_STOP_TIMER, "TRC_HVM_EMUL_HPET_STOP_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::HPET_STOP_TIMER), T::HPET_STOP_TIMER.name().expect("TRC_HVM_EMUL_HPET_STOP_TIMER: a name"), "TRC_HVM_EMUL_HPET_STOP_TIMER: Debug");
+        assert_eq!(T::HPET_STOP_TIMER.name(), Some("TRC_HVM_EMUL_HPET_STOP_TIMER"), "TRC_HVM_EMUL_HPET_STOP_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::PIT_START_TIMER.0, TRC_HVM_EMUL_PIT_START_TIMER, "TRC_HVM_EMUL_PIT_START_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIT_START_TIMER), T::PIT_START_TIMER, "TRC_HVM_EMUL_PIT_START_TIMER: from the integer");
+        assert_eq!(integer(T::PIT_START_TIMER, TRC_HVM_EMUL_PIT_START_TIMER), TRC_HVM_EMUL_PIT_START_TIMER, "TRC_HVM_EMUL_PIT_START_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::PIT_START_TIMER), T::PIT_START_TIMER.name().expect("TRC_HVM_EMUL_PIT_START_TIMER: a name"), "TRC_HVM_EMUL_PIT_START_TIMER: Debug");
+        assert_eq!(T::PIT_START_TIMER.name(), Some("TRC_HVM_EMUL_PIT_START_TIMER"), "TRC_HVM_EMUL_PIT_START_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::PIT_STOP_TIMER.0, TRC_HVM_EMUL_PIT_STOP_TIMER, "TRC_HVM_EMUL_PIT_STOP_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIT_STOP_TIMER), T::PIT_STOP_TIMER, "TRC_HVM_EMUL_PIT_STOP_TIMER: from the integer");
+        assert_eq!(integer(T::PIT_STOP_TIMER, TRC_HVM_EMUL_PIT_STOP_TIMER), TRC_HVM_EMUL_PIT_STOP_TIMER, "TRC_HVM_EMUL_PIT_STOP_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::PIT_STOP_TIMER), T::PIT_STOP_TIMER.name().expect("TRC_HVM_EMUL_PIT_STOP_TIMER: a name"), "TRC_HVM_EMUL_PIT_STOP_TIMER: Debug");
+        assert_eq!(T::PIT_STOP_TIMER.name(), Some("TRC_HVM_EMUL_PIT_STOP_TIMER"), "TRC_HVM_EMUL_PIT_STOP_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::PIT_TIMER_CB.0, TRC_HVM_EMUL_PIT_TIMER_CB, "TRC_HVM_EMUL_PIT_TIMER_CB");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIT_TIMER_CB), T::PIT_TIMER_CB, "TRC_HVM_EMUL_PIT_TIMER_CB: from the integer");
+        assert_eq!(integer(T::PIT_TIMER_CB, TRC_HVM_EMUL_PIT_TIMER_CB), TRC_HVM_EMUL_PIT_TIMER_CB, "TRC_HVM_EMUL_PIT_TIMER_CB: to the integer");
+        assert_eq!(format!("{:?}", T::PIT_TIMER_CB), T::PIT_TIMER_CB.name().expect("TRC_HVM_EMUL_PIT_TIMER_CB: a name"), "TRC_HVM_EMUL_PIT_TIMER_CB: Debug");
+        assert_eq!(T::PIT_TIMER_CB.name(), Some("TRC_HVM_EMUL_PIT_TIMER_CB"), "TRC_HVM_EMUL_PIT_TIMER_CB: its own name");
+    }
+    {
+        assert_eq!(T::RTC_START_TIMER.0, TRC_HVM_EMUL_RTC_START_TIMER, "TRC_HVM_EMUL_RTC_START_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_RTC_START_TIMER), T::RTC_START_TIMER, "TRC_HVM_EMUL_RTC_START_TIMER: from the integer");
+        assert_eq!(integer(T::RTC_START_TIMER, TRC_HVM_EMUL_RTC_START_TIMER), TRC_HVM_EMUL_RTC_START_TIMER, "TRC_HVM_EMUL_RTC_START_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::RTC_START_TIMER), T::RTC_START_TIMER.name().expect("TRC_HVM_EMUL_RTC_START_TIMER: a name"), "TRC_HVM_EMUL_RTC_START_TIMER: Debug");
+        assert_eq!(T::RTC_START_TIMER.name(), Some("TRC_HVM_EMUL_RTC_START_TIMER"), "TRC_HVM_EMUL_RTC_START_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::RTC_STOP_TIMER.0, TRC_HVM_EMUL_RTC_STOP_TIMER, "TRC_HVM_EMUL_RTC_STOP_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_RTC_STOP_TIMER), T::RTC_STOP_TIMER, "TRC_HVM_EMUL_RTC_STOP_TIMER: from the integer");
+        assert_eq!(integer(T::RTC_STOP_TIMER, TRC_HVM_EMUL_RTC_STOP_TIMER), TRC_HVM_EMUL_RTC_STOP_TIMER, "TRC_HVM_EMUL_RTC_STOP_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::RTC_STOP_TIMER), T::RTC_STOP_TIMER.name().expect("TRC_HVM_EMUL_RTC_STOP_TIMER: a name"), "TRC_HVM_EMUL_RTC_STOP_TIMER: Debug");
+        assert_eq!(T::RTC_STOP_TIMER.name(), Some("TRC_HVM_EMUL_RTC_STOP_TIMER"), "TRC_HVM_EMUL_RTC_STOP_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::LAPIC_START_TIMER.0, TRC_HVM_EMUL_LAPIC_START_TIMER, "TRC_HVM_EMUL_LAPIC_START_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_LAPIC_START_TIMER), T::LAPIC_START_TIMER, "TRC_HVM_EMUL_LAPIC_START_TIMER: from the integer");
+        assert_eq!(integer(T::LAPIC_START_TIMER, TRC_HVM_EMUL_LAPIC_START_TIMER), TRC_HVM_EMUL_LAPIC_START_TIMER, "TRC_HVM_EMUL_LAPIC_START_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::LAPIC_START_TIMER), T::LAPIC_START_TIMER.name().expect("TRC_HVM_EMUL_LAPIC_START_TIMER: a name"), "TRC_HVM_EMUL_LAPIC_START_TIMER: Debug");
+        assert_eq!(T::LAPIC_START_TIMER.name(), Some("TRC_HVM_EMUL_LAPIC_START_TIMER"), "TRC_HVM_EMUL_LAPIC_START_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::LAPIC_STOP_TIMER.0, TRC_HVM_EMUL_LAPIC_STOP_TIMER, "TRC_HVM_EMUL_LAPIC_STOP_TIMER");
+        assert_eq!(T::from(TRC_HVM_EMUL_LAPIC_STOP_TIMER), T::LAPIC_STOP_TIMER, "TRC_HVM_EMUL_LAPIC_STOP_TIMER: from the integer");
+        assert_eq!(integer(T::LAPIC_STOP_TIMER, TRC_HVM_EMUL_LAPIC_STOP_TIMER), TRC_HVM_EMUL_LAPIC_STOP_TIMER, "TRC_HVM_EMUL_LAPIC_STOP_TIMER: to the integer");
+        assert_eq!(format!("{:?}", T::LAPIC_STOP_TIMER), T::LAPIC_STOP_TIMER.name().expect("TRC_HVM_EMUL_LAPIC_STOP_TIMER: a name"), "TRC_HVM_EMUL_LAPIC_STOP_TIMER: Debug");
+        assert_eq!(T::LAPIC_STOP_TIMER.name(), Some("TRC_HVM_EMUL_LAPIC_STOP_TIMER"), "TRC_HVM_EMUL_LAPIC_STOP_TIMER: its own name");
+    }
+    {
+        assert_eq!(T::LAPIC_TIMER_CB.0, TRC_HVM_EMUL_LAPIC_TIMER_CB, "TRC_HVM_EMUL_LAPIC_TIMER_CB");
+        assert_eq!(T::from(TRC_HVM_EMUL_LAPIC_TIMER_CB), T::LAPIC_TIMER_CB, "TRC_HVM_EMUL_LAPIC_TIMER_CB: from the integer");
+        assert_eq!(integer(T::LAPIC_TIMER_CB, TRC_HVM_EMUL_LAPIC_TIMER_CB), TRC_HVM_EMUL_LAPIC_TIMER_CB, "TRC_HVM_EMUL_LAPIC_TIMER_CB: to the integer");
+        assert_eq!(format!("{:?}", T::LAPIC_TIMER_CB), T::LAPIC_TIMER_CB.name().expect("TRC_HVM_EMUL_LAPIC_TIMER_CB: a name"), "TRC_HVM_EMUL_LAPIC_TIMER_CB: Debug");
+        assert_eq!(T::LAPIC_TIMER_CB.name(), Some("TRC_HVM_EMUL_LAPIC_TIMER_CB"), "TRC_HVM_EMUL_LAPIC_TIMER_CB: its own name");
+    }
+    {
+        assert_eq!(T::LAPIC_PIC_INTR.0, TRC_HVM_EMUL_LAPIC_PIC_INTR, "TRC_HVM_EMUL_LAPIC_PIC_INTR");
+        assert_eq!(T::from(TRC_HVM_EMUL_LAPIC_PIC_INTR), T::LAPIC_PIC_INTR, "TRC_HVM_EMUL_LAPIC_PIC_INTR: from the integer");
+        assert_eq!(integer(T::LAPIC_PIC_INTR, TRC_HVM_EMUL_LAPIC_PIC_INTR), TRC_HVM_EMUL_LAPIC_PIC_INTR, "TRC_HVM_EMUL_LAPIC_PIC_INTR: to the integer");
+        assert_eq!(format!("{:?}", T::LAPIC_PIC_INTR), T::LAPIC_PIC_INTR.name().expect("TRC_HVM_EMUL_LAPIC_PIC_INTR: a name"), "TRC_HVM_EMUL_LAPIC_PIC_INTR: Debug");
+        assert_eq!(T::LAPIC_PIC_INTR.name(), Some("TRC_HVM_EMUL_LAPIC_PIC_INTR"), "TRC_HVM_EMUL_LAPIC_PIC_INTR: its own name");
+    }
+    {
+        assert_eq!(T::PIC_INT_OUTPUT.0, TRC_HVM_EMUL_PIC_INT_OUTPUT, "TRC_HVM_EMUL_PIC_INT_OUTPUT");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIC_INT_OUTPUT), T::PIC_INT_OUTPUT, "TRC_HVM_EMUL_PIC_INT_OUTPUT: from the integer");
+        assert_eq!(integer(T::PIC_INT_OUTPUT, TRC_HVM_EMUL_PIC_INT_OUTPUT), TRC_HVM_EMUL_PIC_INT_OUTPUT, "TRC_HVM_EMUL_PIC_INT_OUTPUT: to the integer");
+        assert_eq!(format!("{:?}", T::PIC_INT_OUTPUT), T::PIC_INT_OUTPUT.name().expect("TRC_HVM_EMUL_PIC_INT_OUTPUT: a name"), "TRC_HVM_EMUL_PIC_INT_OUTPUT: Debug");
+        assert_eq!(T::PIC_INT_OUTPUT.name(), Some("TRC_HVM_EMUL_PIC_INT_OUTPUT"), "TRC_HVM_EMUL_PIC_INT_OUTPUT: its own name");
+    }
+    {
+        assert_eq!(T::PIC_KICK.0, TRC_HVM_EMUL_PIC_KICK, "TRC_HVM_EMUL_PIC_KICK");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIC_KICK), T::PIC_KICK, "TRC_HVM_EMUL_PIC_KICK: from the integer");
+        assert_eq!(integer(T::PIC_KICK, TRC_HVM_EMUL_PIC_KICK), TRC_HVM_EMUL_PIC_KICK, "TRC_HVM_EMUL_PIC_KICK: to the integer");
+        assert_eq!(format!("{:?}", T::PIC_KICK), T::PIC_KICK.name().expect("TRC_HVM_EMUL_PIC_KICK: a name"), "TRC_HVM_EMUL_PIC_KICK: Debug");
+        assert_eq!(T::PIC_KICK.name(), Some("TRC_HVM_EMUL_PIC_KICK"), "TRC_HVM_EMUL_PIC_KICK: its own name");
+    }
+    {
+        assert_eq!(T::PIC_INTACK.0, TRC_HVM_EMUL_PIC_INTACK, "TRC_HVM_EMUL_PIC_INTACK");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIC_INTACK), T::PIC_INTACK, "TRC_HVM_EMUL_PIC_INTACK: from the integer");
+        assert_eq!(integer(T::PIC_INTACK, TRC_HVM_EMUL_PIC_INTACK), TRC_HVM_EMUL_PIC_INTACK, "TRC_HVM_EMUL_PIC_INTACK: to the integer");
+        assert_eq!(format!("{:?}", T::PIC_INTACK), T::PIC_INTACK.name().expect("TRC_HVM_EMUL_PIC_INTACK: a name"), "TRC_HVM_EMUL_PIC_INTACK: Debug");
+        assert_eq!(T::PIC_INTACK.name(), Some("TRC_HVM_EMUL_PIC_INTACK"), "TRC_HVM_EMUL_PIC_INTACK: its own name");
+    }
+    {
+        assert_eq!(T::PIC_POSEDGE.0, TRC_HVM_EMUL_PIC_POSEDGE, "TRC_HVM_EMUL_PIC_POSEDGE");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIC_POSEDGE), T::PIC_POSEDGE, "TRC_HVM_EMUL_PIC_POSEDGE: from the integer");
+        assert_eq!(integer(T::PIC_POSEDGE, TRC_HVM_EMUL_PIC_POSEDGE), TRC_HVM_EMUL_PIC_POSEDGE, "TRC_HVM_EMUL_PIC_POSEDGE: to the integer");
+        assert_eq!(format!("{:?}", T::PIC_POSEDGE), T::PIC_POSEDGE.name().expect("TRC_HVM_EMUL_PIC_POSEDGE: a name"), "TRC_HVM_EMUL_PIC_POSEDGE: Debug");
+        assert_eq!(T::PIC_POSEDGE.name(), Some("TRC_HVM_EMUL_PIC_POSEDGE"), "TRC_HVM_EMUL_PIC_POSEDGE: its own name");
+    }
+    {
+        assert_eq!(T::PIC_NEGEDGE.0, TRC_HVM_EMUL_PIC_NEGEDGE, "TRC_HVM_EMUL_PIC_NEGEDGE");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIC_NEGEDGE), T::PIC_NEGEDGE, "TRC_HVM_EMUL_PIC_NEGEDGE: from the integer");
+        assert_eq!(integer(T::PIC_NEGEDGE, TRC_HVM_EMUL_PIC_NEGEDGE), TRC_HVM_EMUL_PIC_NEGEDGE, "TRC_HVM_EMUL_PIC_NEGEDGE: to the integer");
+        assert_eq!(format!("{:?}", T::PIC_NEGEDGE), T::PIC_NEGEDGE.name().expect("TRC_HVM_EMUL_PIC_NEGEDGE: a name"), "TRC_HVM_EMUL_PIC_NEGEDGE: Debug");
+        assert_eq!(T::PIC_NEGEDGE.name(), Some("TRC_HVM_EMUL_PIC_NEGEDGE"), "TRC_HVM_EMUL_PIC_NEGEDGE: its own name");
+    }
+    {
+        assert_eq!(T::PIC_PEND_IRQ_CALL.0, TRC_HVM_EMUL_PIC_PEND_IRQ_CALL, "TRC_HVM_EMUL_PIC_PEND_IRQ_CALL");
+        assert_eq!(T::from(TRC_HVM_EMUL_PIC_PEND_IRQ_CALL), T::PIC_PEND_IRQ_CALL, "TRC_HVM_EMUL_PIC_PEND_IRQ_CALL: from the integer");
+        assert_eq!(integer(T::PIC_PEND_IRQ_CALL, TRC_HVM_EMUL_PIC_PEND_IRQ_CALL), TRC_HVM_EMUL_PIC_PEND_IRQ_CALL, "TRC_HVM_EMUL_PIC_PEND_IRQ_CALL: to the integer");
+        assert_eq!(format!("{:?}", T::PIC_PEND_IRQ_CALL), T::PIC_PEND_IRQ_CALL.name().expect("TRC_HVM_EMUL_PIC_PEND_IRQ_CALL: a name"), "TRC_HVM_EMUL_PIC_PEND_IRQ_CALL: Debug");
+        assert_eq!(T::PIC_PEND_IRQ_CALL.name(), Some("TRC_HVM_EMUL_PIC_PEND_IRQ_CALL"), "TRC_HVM_EMUL_PIC_PEND_IRQ_CALL: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcHvmEmulEvent(0)");
+}
+
+#[test]
+fn stable_trace_trc_pm_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcPmEvent;
+    {
+        assert_eq!(T::FREQ_CHANGE.0, TRC_PM_FREQ_CHANGE, "TRC_PM_FREQ_CHANGE");
+        assert_eq!(T::from(TRC_PM_FREQ_CHANGE), T::FREQ_CHANGE, "TRC_PM_FREQ_CHANGE: from the integer");
+        assert_eq!(integer(T::FREQ_CHANGE, TRC_PM_FREQ_CHANGE), TRC_PM_FREQ_CHANGE, "TRC_PM_FREQ_CHANGE: to the integer");
+        assert_eq!(format!("{:?}", T::FREQ_CHANGE), T::FREQ_CHANGE.name().expect("TRC_PM_FREQ_CHANGE: a name"), "TRC_PM_FREQ_CHANGE: Debug");
+        assert_eq!(T::FREQ_CHANGE.name(), Some("TRC_PM_FREQ_CHANGE"), "TRC_PM_FREQ_CHANGE: its own name");
+    }
+    {
+        assert_eq!(T::IDLE_ENTRY.0, TRC_PM_IDLE_ENTRY, "TRC_PM_IDLE_ENTRY");
+        assert_eq!(T::from(TRC_PM_IDLE_ENTRY), T::IDLE_ENTRY, "TRC_PM_IDLE_ENTRY: from the integer");
+        assert_eq!(integer(T::IDLE_ENTRY, TRC_PM_IDLE_ENTRY), TRC_PM_IDLE_ENTRY, "TRC_PM_IDLE_ENTRY: to the integer");
+        assert_eq!(format!("{:?}", T::IDLE_ENTRY), T::IDLE_ENTRY.name().expect("TRC_PM_IDLE_ENTRY: a name"), "TRC_PM_IDLE_ENTRY: Debug");
+        assert_eq!(T::IDLE_ENTRY.name(), Some("TRC_PM_IDLE_ENTRY"), "TRC_PM_IDLE_ENTRY: its own name");
+    }
+    {
+        assert_eq!(T::IDLE_EXIT.0, TRC_PM_IDLE_EXIT, "TRC_PM_IDLE_EXIT");
+        assert_eq!(T::from(TRC_PM_IDLE_EXIT), T::IDLE_EXIT, "TRC_PM_IDLE_EXIT: from the integer");
+        assert_eq!(integer(T::IDLE_EXIT, TRC_PM_IDLE_EXIT), TRC_PM_IDLE_EXIT, "TRC_PM_IDLE_EXIT: to the integer");
+        assert_eq!(format!("{:?}", T::IDLE_EXIT), T::IDLE_EXIT.name().expect("TRC_PM_IDLE_EXIT: a name"), "TRC_PM_IDLE_EXIT: Debug");
+        assert_eq!(T::IDLE_EXIT.name(), Some("TRC_PM_IDLE_EXIT"), "TRC_PM_IDLE_EXIT: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcPmEvent(0)");
+}
+
+#[test]
+fn stable_trace_trc_hw_irq_event() {
+    use xenabi::stable::trace::*;
+    type T = TrcHwIrqEvent;
+    {
+        assert_eq!(T::MOVE_CLEANUP_DELAY.0, TRC_HW_IRQ_MOVE_CLEANUP_DELAY, "TRC_HW_IRQ_MOVE_CLEANUP_DELAY");
+        assert_eq!(T::from(TRC_HW_IRQ_MOVE_CLEANUP_DELAY), T::MOVE_CLEANUP_DELAY, "TRC_HW_IRQ_MOVE_CLEANUP_DELAY: from the integer");
+        assert_eq!(integer(T::MOVE_CLEANUP_DELAY, TRC_HW_IRQ_MOVE_CLEANUP_DELAY), TRC_HW_IRQ_MOVE_CLEANUP_DELAY, "TRC_HW_IRQ_MOVE_CLEANUP_DELAY: to the integer");
+        assert_eq!(format!("{:?}", T::MOVE_CLEANUP_DELAY), T::MOVE_CLEANUP_DELAY.name().expect("TRC_HW_IRQ_MOVE_CLEANUP_DELAY: a name"), "TRC_HW_IRQ_MOVE_CLEANUP_DELAY: Debug");
+        assert_eq!(T::MOVE_CLEANUP_DELAY.name(), Some("TRC_HW_IRQ_MOVE_CLEANUP_DELAY"), "TRC_HW_IRQ_MOVE_CLEANUP_DELAY: its own name");
+    }
+    {
+        assert_eq!(T::MOVE_CLEANUP.0, TRC_HW_IRQ_MOVE_CLEANUP, "TRC_HW_IRQ_MOVE_CLEANUP");
+        assert_eq!(T::from(TRC_HW_IRQ_MOVE_CLEANUP), T::MOVE_CLEANUP, "TRC_HW_IRQ_MOVE_CLEANUP: from the integer");
+        assert_eq!(integer(T::MOVE_CLEANUP, TRC_HW_IRQ_MOVE_CLEANUP), TRC_HW_IRQ_MOVE_CLEANUP, "TRC_HW_IRQ_MOVE_CLEANUP: to the integer");
+        assert_eq!(format!("{:?}", T::MOVE_CLEANUP), T::MOVE_CLEANUP.name().expect("TRC_HW_IRQ_MOVE_CLEANUP: a name"), "TRC_HW_IRQ_MOVE_CLEANUP: Debug");
+        assert_eq!(T::MOVE_CLEANUP.name(), Some("TRC_HW_IRQ_MOVE_CLEANUP"), "TRC_HW_IRQ_MOVE_CLEANUP: its own name");
+    }
+    {
+        assert_eq!(T::MOVE_FINISH.0, TRC_HW_IRQ_MOVE_FINISH, "TRC_HW_IRQ_MOVE_FINISH");
+        assert_eq!(T::from(TRC_HW_IRQ_MOVE_FINISH), T::MOVE_FINISH, "TRC_HW_IRQ_MOVE_FINISH: from the integer");
+        assert_eq!(integer(T::MOVE_FINISH, TRC_HW_IRQ_MOVE_FINISH), TRC_HW_IRQ_MOVE_FINISH, "TRC_HW_IRQ_MOVE_FINISH: to the integer");
+        assert_eq!(format!("{:?}", T::MOVE_FINISH), T::MOVE_FINISH.name().expect("TRC_HW_IRQ_MOVE_FINISH: a name"), "TRC_HW_IRQ_MOVE_FINISH: Debug");
+        assert_eq!(T::MOVE_FINISH.name(), Some("TRC_HW_IRQ_MOVE_FINISH"), "TRC_HW_IRQ_MOVE_FINISH: its own name");
+    }
+    {
+        assert_eq!(T::BIND_VECTOR.0, TRC_HW_IRQ_BIND_VECTOR, "TRC_HW_IRQ_BIND_VECTOR");
+        assert_eq!(T::from(TRC_HW_IRQ_BIND_VECTOR), T::BIND_VECTOR, "TRC_HW_IRQ_BIND_VECTOR: from the integer");
+        assert_eq!(integer(T::BIND_VECTOR, TRC_HW_IRQ_BIND_VECTOR), TRC_HW_IRQ_BIND_VECTOR, "TRC_HW_IRQ_BIND_VECTOR: to the integer");
+        assert_eq!(format!("{:?}", T::BIND_VECTOR), T::BIND_VECTOR.name().expect("TRC_HW_IRQ_BIND_VECTOR: a name"), "TRC_HW_IRQ_BIND_VECTOR: Debug");
+        assert_eq!(T::BIND_VECTOR.name(), Some("TRC_HW_IRQ_BIND_VECTOR"), "TRC_HW_IRQ_BIND_VECTOR: its own name");
+    }
+    {
+        assert_eq!(T::CLEAR_VECTOR.0, TRC_HW_IRQ_CLEAR_VECTOR, "TRC_HW_IRQ_CLEAR_VECTOR");
+        assert_eq!(T::from(TRC_HW_IRQ_CLEAR_VECTOR), T::CLEAR_VECTOR, "TRC_HW_IRQ_CLEAR_VECTOR: from the integer");
+        assert_eq!(integer(T::CLEAR_VECTOR, TRC_HW_IRQ_CLEAR_VECTOR), TRC_HW_IRQ_CLEAR_VECTOR, "TRC_HW_IRQ_CLEAR_VECTOR: to the integer");
+        assert_eq!(format!("{:?}", T::CLEAR_VECTOR), T::CLEAR_VECTOR.name().expect("TRC_HW_IRQ_CLEAR_VECTOR: a name"), "TRC_HW_IRQ_CLEAR_VECTOR: Debug");
+        assert_eq!(T::CLEAR_VECTOR.name(), Some("TRC_HW_IRQ_CLEAR_VECTOR"), "TRC_HW_IRQ_CLEAR_VECTOR: its own name");
+    }
+    {
+        assert_eq!(T::ASSIGN_VECTOR.0, TRC_HW_IRQ_ASSIGN_VECTOR, "TRC_HW_IRQ_ASSIGN_VECTOR");
+        assert_eq!(T::from(TRC_HW_IRQ_ASSIGN_VECTOR), T::ASSIGN_VECTOR, "TRC_HW_IRQ_ASSIGN_VECTOR: from the integer");
+        assert_eq!(integer(T::ASSIGN_VECTOR, TRC_HW_IRQ_ASSIGN_VECTOR), TRC_HW_IRQ_ASSIGN_VECTOR, "TRC_HW_IRQ_ASSIGN_VECTOR: to the integer");
+        assert_eq!(format!("{:?}", T::ASSIGN_VECTOR), T::ASSIGN_VECTOR.name().expect("TRC_HW_IRQ_ASSIGN_VECTOR: a name"), "TRC_HW_IRQ_ASSIGN_VECTOR: Debug");
+        assert_eq!(T::ASSIGN_VECTOR.name(), Some("TRC_HW_IRQ_ASSIGN_VECTOR"), "TRC_HW_IRQ_ASSIGN_VECTOR: its own name");
+    }
+    {
+        assert_eq!(T::UNMAPPED_VECTOR.0, TRC_HW_IRQ_UNMAPPED_VECTOR, "TRC_HW_IRQ_UNMAPPED_VECTOR");
+        assert_eq!(T::from(TRC_HW_IRQ_UNMAPPED_VECTOR), T::UNMAPPED_VECTOR, "TRC_HW_IRQ_UNMAPPED_VECTOR: from the integer");
+        assert_eq!(integer(T::UNMAPPED_VECTOR, TRC_HW_IRQ_UNMAPPED_VECTOR), TRC_HW_IRQ_UNMAPPED_VECTOR, "TRC_HW_IRQ_UNMAPPED_VECTOR: to the integer");
+        assert_eq!(format!("{:?}", T::UNMAPPED_VECTOR), T::UNMAPPED_VECTOR.name().expect("TRC_HW_IRQ_UNMAPPED_VECTOR: a name"), "TRC_HW_IRQ_UNMAPPED_VECTOR: Debug");
+        assert_eq!(T::UNMAPPED_VECTOR.name(), Some("TRC_HW_IRQ_UNMAPPED_VECTOR"), "TRC_HW_IRQ_UNMAPPED_VECTOR: its own name");
+    }
+    {
+        assert_eq!(T::HANDLED.0, TRC_HW_IRQ_HANDLED, "TRC_HW_IRQ_HANDLED");
+        assert_eq!(T::from(TRC_HW_IRQ_HANDLED), T::HANDLED, "TRC_HW_IRQ_HANDLED: from the integer");
+        assert_eq!(integer(T::HANDLED, TRC_HW_IRQ_HANDLED), TRC_HW_IRQ_HANDLED, "TRC_HW_IRQ_HANDLED: to the integer");
+        assert_eq!(format!("{:?}", T::HANDLED), T::HANDLED.name().expect("TRC_HW_IRQ_HANDLED: a name"), "TRC_HW_IRQ_HANDLED: Debug");
+        assert_eq!(T::HANDLED.name(), Some("TRC_HW_IRQ_HANDLED"), "TRC_HW_IRQ_HANDLED: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "TrcHwIrqEvent(0)");
 }
 
 #[test]

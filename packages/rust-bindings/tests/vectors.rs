@@ -142,6 +142,10 @@ mod nmi;
 mod pciif;
 #[path = "vectors/physdev.rs"]
 mod physdev;
+#[path = "vectors/platform.rs"]
+mod platform;
+#[path = "vectors/pmu.rs"]
+mod pmu;
 #[path = "vectors/privcmd.rs"]
 mod privcmd;
 #[path = "vectors/pvcalls.rs"]
@@ -152,6 +156,8 @@ mod sched;
 mod start_info;
 #[path = "vectors/tpmif.rs"]
 mod tpmif;
+#[path = "vectors/trace.rs"]
+mod trace;
 #[path = "vectors/usbif.rs"]
 mod usbif;
 #[path = "vectors/vcpu.rs"]

@@ -280,6 +280,68 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::physdev::physdev_pci_device>("physdev_pci_device");
     #[cfg(feature = "xen-4-20")]
     check::<xenabi::stable::physdev::pci_device_reset>("pci_device_reset");
+    check::<xenabi::stable::platform::xenpf_settime32>("xenpf_settime32");
+    check::<xenabi::stable::platform::xenpf_settime64>("xenpf_settime64");
+    check::<xenabi::stable::platform::xenpf_add_memtype>("xenpf_add_memtype");
+    check::<xenabi::stable::platform::xenpf_del_memtype>("xenpf_del_memtype");
+    check::<xenabi::stable::platform::xenpf_read_memtype>("xenpf_read_memtype");
+    check::<xenabi::stable::platform::xenpf_microcode_update>("xenpf_microcode_update");
+    check::<xenabi::stable::platform::xenpf_platform_quirk>("xenpf_platform_quirk");
+    check::<xenabi::stable::platform::xenpf_efi_time>("xenpf_efi_time");
+    check::<xenabi::stable::platform::xenpf_efi_guid>("xenpf_efi_guid");
+    check::<xenabi::stable::platform::xenpf_efi_runtime_call_u_get_time>("xenpf_efi_runtime_call_u_get_time");
+    check::<xenabi::stable::platform::xenpf_efi_runtime_call_u_get_variable>("xenpf_efi_runtime_call_u_get_variable");
+    check::<xenabi::stable::platform::xenpf_efi_runtime_call_u_set_variable>("xenpf_efi_runtime_call_u_set_variable");
+    check::<xenabi::stable::platform::xenpf_efi_runtime_call_u_get_next_variable_name>("xenpf_efi_runtime_call_u_get_next_variable_name");
+    check::<xenabi::stable::platform::xenpf_efi_runtime_call_u_query_variable_info>("xenpf_efi_runtime_call_u_query_variable_info");
+    check::<xenabi::stable::platform::xenpf_efi_runtime_call_u_query_capsule_capabilities>("xenpf_efi_runtime_call_u_query_capsule_capabilities");
+    check::<xenabi::stable::platform::xenpf_efi_runtime_call_u_update_capsule>("xenpf_efi_runtime_call_u_update_capsule");
+    check::<xenabi::stable::platform::xenpf_efi_info_cfg>("xenpf_efi_info_cfg");
+    check::<xenabi::stable::platform::xenpf_efi_info_vendor>("xenpf_efi_info_vendor");
+    check::<xenabi::stable::platform::xenpf_efi_info_mem>("xenpf_efi_info_mem");
+    check::<xenabi::stable::platform::xenpf_efi_info_pci_rom>("xenpf_efi_info_pci_rom");
+    check::<xenabi::stable::platform::xenpf_efi_info_apple_properties>("xenpf_efi_info_apple_properties");
+    check::<xenabi::stable::platform::xenpf_firmware_info_u_disk_info>("xenpf_firmware_info_u_disk_info");
+    check::<xenabi::stable::platform::xenpf_firmware_info_u_disk_mbr_signature>("xenpf_firmware_info_u_disk_mbr_signature");
+    check::<xenabi::stable::platform::xenpf_firmware_info_u_vbeddc_info>("xenpf_firmware_info_u_vbeddc_info");
+    check::<xenabi::stable::platform::xenpf_enter_acpi_sleep>("xenpf_enter_acpi_sleep");
+    check::<xenabi::stable::platform::xenpf_change_freq>("xenpf_change_freq");
+    check::<xenabi::stable::platform::xenpf_getidletime>("xenpf_getidletime");
+    check::<xenabi::stable::platform::xen_power_register>("xen_power_register");
+    check::<xenabi::stable::platform::xen_processor_csd>("xen_processor_csd");
+    check::<xenabi::stable::platform::xen_processor_cx>("xen_processor_cx");
+    check::<xenabi::stable::platform::xen_processor_flags>("xen_processor_flags");
+    check::<xenabi::stable::platform::xen_processor_power>("xen_processor_power");
+    check::<xenabi::stable::platform::xen_pct_register>("xen_pct_register");
+    check::<xenabi::stable::platform::xen_processor_px>("xen_processor_px");
+    check::<xenabi::stable::platform::xen_psd_package>("xen_psd_package");
+    check::<xenabi::stable::platform::xen_processor_performance>("xen_processor_performance");
+    #[cfg(feature = "xen-4-21")]
+    check::<xenabi::stable::platform::xen_processor_cppc>("xen_processor_cppc");
+    #[cfg(feature = "xen-4-21")]
+    check::<xenabi::stable::platform::xen_processor_cppc_cpc>("xen_processor_cppc_cpc");
+    check::<xenabi::stable::platform::xenpf_pcpuinfo>("xenpf_pcpuinfo");
+    check::<xenabi::stable::platform::xenpf_pcpu_version>("xenpf_pcpu_version");
+    check::<xenabi::stable::platform::xenpf_cpu_ol>("xenpf_cpu_ol");
+    check::<xenabi::stable::platform::xenpf_cpu_hotadd>("xenpf_cpu_hotadd");
+    check::<xenabi::stable::platform::xenpf_mem_hotadd>("xenpf_mem_hotadd");
+    check::<xenabi::stable::platform::xenpf_core_parking>("xenpf_core_parking");
+    check::<xenabi::stable::platform::xenpf_resource_op>("xenpf_resource_op");
+    check::<xenabi::stable::platform::xenpf_symdata>("xenpf_symdata");
+    #[cfg(feature = "xen-4-18")]
+    check::<xenabi::stable::platform::xenpf_ucode_revision>("xenpf_ucode_revision");
+    #[cfg(feature = "xen-4-20")]
+    check::<xenabi::stable::platform::xenpf_microcode_update2>("xenpf_microcode_update2");
+    check::<xenabi::stable::pmu::xen_pmu_params>("xen_pmu_params");
+    check::<xenabi::stable::pmu::xen_pmu_params_version>("xen_pmu_params_version");
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::stable::pmu::xen_pmu_amd_ctxt>("xen_pmu_amd_ctxt");
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::stable::pmu::xen_pmu_cntr_pair>("xen_pmu_cntr_pair");
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::stable::pmu::xen_pmu_intel_ctxt>("xen_pmu_intel_ctxt");
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::stable::pmu::xen_pmu_regs>("xen_pmu_regs");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::pvcalls::pvcalls_data_intf>("pvcalls_data_intf");
     #[cfg(feature = "xen-4-9")]
@@ -337,6 +399,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::tpmif::tpmif_ring>("tpmif_ring");
     check::<xenabi::stable::tpmif::tpmif_tx_interface>("tpmif_tx_interface");
     check::<xenabi::stable::tpmif::tpmif_shared_page>("tpmif_shared_page");
+    check::<xenabi::stable::trace::t_rec_u_cycles>("t_rec_u_cycles");
+    check::<xenabi::stable::trace::t_rec_u_nocycles>("t_rec_u_nocycles");
+    check::<xenabi::stable::trace::t_buf>("t_buf");
+    check::<xenabi::stable::trace::t_info>("t_info");
     check::<xenabi::stable::usbif::usbif_request_segment>("usbif_request_segment");
     check::<xenabi::stable::usbif::usbif_urb_request_u_isoc>("usbif_urb_request_u_isoc");
     check::<xenabi::stable::usbif::usbif_urb_request_u_intr>("usbif_urb_request_u_intr");

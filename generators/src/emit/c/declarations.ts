@@ -329,13 +329,39 @@ function recordDecl(ctx: Ctx, r: RecordDecl, alive: string[]): DeclView {
   const close = r.tag ? '};' : `} ${r.typedef};`;
   const after = [...(r.tag && r.typedef ? [`typedef ${type} ${r.typedef};`] : []), ...ringStateLines(r)];
   const perArch = hasArchMembers(ctx, r);
+  const pedantic = embedsFlexible(ctx, r);
   const pre = [
     ...(perArch ? [`#if !(${archCondition(archs)})`, `#error ${cString(`xenabi: ${type} is defined for ${archs.join(', ')} only`)}`, '#endif'] : []),
     ...legacyNameLines(r),
+    ...(pedantic ? PEDANTIC_OFF : []),
   ];
   const base = emptyDecl(docCommentLines(r.doc, ...gateDocs(r.gates)), r, ctx);
   const members = [...membersOf(ctx, r, archs, INDENT, alive), ...ringEntriesMember(ctx, r)];
-  return { ...base, condition: allOf(base.condition, aliveCondition(ctx.selection, alive)), pre, record: { open, members, close, after } };
+  const closing = pedantic ? [...after, ...PEDANTIC_ON] : after;
+  return { ...base, condition: allOf(base.condition, aliveCondition(ctx.selection, alive)), pre, record: { open, members, close, after: closing } };
+}
+
+/**
+ * A record that holds, as a member, a record ending in a flexible array member (x86's PMU
+ * contexts in `xen_pmu_arch`) is a GNU extension ISO C rejects under -Wpedantic, as Xen's own
+ * header is; xenabi declares it with that warning off, so includers keep -Wpedantic -Werror.
+ */
+const PEDANTIC_OFF = ['#if defined(__GNUC__)', '#pragma GCC diagnostic push', '#pragma GCC diagnostic ignored "-Wpedantic"', '#endif'];
+const PEDANTIC_ON = ['#if defined(__GNUC__)', '#pragma GCC diagnostic pop', '#endif'];
+
+/** Whether a member of `r` (through inline records and arrays) is a record that ends in a flexible array member. */
+function embedsFlexible(ctx: Ctx, r: RecordDecl, seen = new Set<string>()): boolean {
+  const recordOf = (t: TypeRef): RecordDecl | undefined => {
+    if (t.kind === 'array') return recordOf(t.element);
+    return t.kind === 'record' ? ctx.model.records.find((x) => x.name === t.name) : undefined;
+  };
+  const ends = (x: RecordDecl): boolean => x.fields.some((f) => f.flexible) || x.fields.some((f) => { const y = recordOf(f.type); return !!y && y.parent === x.name && ends(y); });
+  return r.fields.some((f) => {
+    const y = recordOf(f.type);
+    if (!y || seen.has(y.name)) return false;
+    seen.add(y.name);
+    return ends(y) || embedsFlexible(ctx, y, seen);
+  });
 }
 
 /** A ring's entries, declared after its head as Xen's ring.h declares them (`XENPV_FLEX_ARRAY_DIM`). */

@@ -178,9 +178,19 @@ function narrowed(env: RecordEnv, record: string, x: string, m: Member): string 
   return `${x}.${m.name} as Parameters<typeof ${env.nested(m.shape.record, 'enc')}>[0]`;
 }
 
-/** A flexible array member of `n` elements (only at the top: C allows one last in a struct). */
+/**
+ * A flexible array member of `n` elements at the top (C allows one last in a struct). In a
+ * record embedded in another (x86's PMU contexts in `xen_pmu_arch.c`) the elements would
+ * overlap the bytes after the embedded record, so none are written and a value giving some is
+ * refused.
+ */
 function flex(ctx: CodeCtx, env: RecordEnv, x: string, m: Member, a: Addr, where: Where, out: Halves): void {
-  if (m.shape.kind !== 'array' || x !== 'v') throw new Error(`ts emitter: flexible member ${spell(where)} is not an array at the top of its record`);
+  if (m.shape.kind !== 'array') throw new Error(`ts emitter: flexible member ${spell(where)} is not an array`);
+  if (x !== 'v') {
+    ctx.helpers.add('checkEmbeddedFlex');
+    out.check.push(`checkEmbeddedFlex(${x}.${m.name}, ${spell(where)});`);
+    return;
+  }
   ctx.helpers.add('flexArray');
   const list = local(ctx, 'a');
   const inner = halves();

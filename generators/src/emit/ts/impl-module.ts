@@ -26,7 +26,8 @@ export function recordHome(variants: Variants, record: string): { pub: string; i
 function recordDecls(variants: Variants, names: TsNames, imports: Imports, record: string, v: RecordVariant): Decl[] {
   const id = names.record(record);
   const home = recordHome(variants, record);
-  const n: Param[] = v.flex ? [{ name: 'n', type: 'number' }] : [];
+  // A record embedded in another is read and checked without elements of its flexible array.
+  const n: Param[] = v.flex ? [{ name: 'n', type: 'number', init: '0' }] : [];
   for (const h of v.helpers) imports.value(RUNTIME, h);
   for (const [ident, ref] of v.refs) imports.value(recordHome(variants, ref).impl, ident);
   const valueType = imports.type(home.pub, id);

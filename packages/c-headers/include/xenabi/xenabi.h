@@ -36,12 +36,15 @@
 #include <xenabi/stable/params.h>
 #include <xenabi/stable/pciif.h>
 #include <xenabi/stable/physdev.h>
+#include <xenabi/stable/platform.h>
+#include <xenabi/stable/pmu.h>
 #include <xenabi/stable/protocols.h>
 #include <xenabi/stable/pvcalls.h>
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/tpmif.h>
+#include <xenabi/stable/trace.h>
 #include <xenabi/stable/usbif.h>
 #include <xenabi/stable/vcpu.h>
 #include <xenabi/stable/version.h>

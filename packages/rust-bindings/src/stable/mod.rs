@@ -31,6 +31,8 @@ pub mod nmi;
 pub mod params;
 pub mod pciif;
 pub mod physdev;
+pub mod platform;
+pub mod pmu;
 pub mod protocols;
 #[cfg(feature = "xen-4-9")]
 pub mod pvcalls;
@@ -39,6 +41,7 @@ pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
 pub mod tpmif;
+pub mod trace;
 pub mod usbif;
 pub mod vcpu;
 pub mod version;

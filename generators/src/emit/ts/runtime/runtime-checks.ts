@@ -65,6 +65,15 @@ export function flexArray<T>(value: ArrayLike<T> | undefined, path: string): Arr
   return value;
 }
 
+/**
+ * The flexible array member of a record embedded in another: its elements would overlap the
+ * bytes after the embedded record, so an encoder writes none, and a value giving some is
+ * refused rather than dropped. @internal
+ */
+export function checkEmbeddedFlex<T>(value: ArrayLike<T> | undefined, path: string): void {
+  if (flexArray(value, path).length > 0) throw valueError(RangeError, path, 'a flexible array member of an embedded record takes no elements');
+}
+
 /** Throws for a union value that sets more than one member (and is not one `decode` returned). @internal */
 export function failUnion(path: string, set: number): never {
   throw valueError(TypeError, path, `a union value sets one member, got ${set} (only a union as decode returned it may keep every member)`);

@@ -365,7 +365,7 @@ export class xen_argo_send_addr$V0 implements xen_argo_send_addr_view {
 }
 
 /** Writes xen_argo_ring at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_argo_ring$enc0(v: xen_argo_ring, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function xen_argo_ring$enc0(v: xen_argo_ring, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.rx_ptr;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring.rx_ptr', 'uint32_t', 32);
   const x1 = v.tx_ptr;
@@ -404,7 +404,7 @@ export function xen_argo_ring$enc0(v: xen_argo_ring, d: DataView, w: BigUint64Ar
 }
 
 /** Reads xen_argo_ring at `b` on x86_32, x86_64, arm32, arm64. */
-export function xen_argo_ring$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_argo_ring {
+export function xen_argo_ring$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xen_argo_ring {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint8(b + 64 + i1 * 1);
@@ -417,7 +417,7 @@ export function xen_argo_ring$dec0(d: DataView, w: BigUint64Array | undefined, b
 }
 
 /** Throws when padding of xen_argo_ring at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function xen_argo_ring$chk0(d: DataView, b: number, n: number): void {
+export function xen_argo_ring$chk0(d: DataView, b: number, n: number = 0): void {
   if (nonZero(d, b + 8, 56)) failPadding('xen_argo_ring.reserved');
 }
 
@@ -781,7 +781,7 @@ export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
 }
 
 /** Writes xen_argo_ring_data at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_argo_ring_data$enc0(v: xen_argo_ring_data, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function xen_argo_ring_data$enc0(v: xen_argo_ring_data, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.nent;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring_data.nent', 'uint32_t', 32);
   if (n > 0) {
@@ -834,7 +834,7 @@ export function xen_argo_ring_data$enc0(v: xen_argo_ring_data, d: DataView, w: B
 }
 
 /** Reads xen_argo_ring_data at `b` on x86_32, x86_64, arm32, arm64. */
-export function xen_argo_ring_data$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_argo_ring_data {
+export function xen_argo_ring_data$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xen_argo_ring_data {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = xen_argo_ring_data_ent$dec0(d, w, b + 8 + i1 * 20);
@@ -846,7 +846,7 @@ export function xen_argo_ring_data$dec0(d: DataView, w: BigUint64Array | undefin
 }
 
 /** Throws when padding of xen_argo_ring_data at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function xen_argo_ring_data$chk0(d: DataView, b: number, n: number): void {
+export function xen_argo_ring_data$chk0(d: DataView, b: number, n: number = 0): void {
   if (d.getUint32(b + 4) !== 0) failPadding('xen_argo_ring_data.pad');
   for (let i0 = 0; i0 < n; i0++) xen_argo_ring_data_ent$chk0(d, b + 8 + i0 * 20);
 }
@@ -905,7 +905,7 @@ export class xen_argo_ring_data$V0 implements xen_argo_ring_data_view {
 }
 
 /** Writes xen_argo_ring_message_header at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_argo_ring_message_header$enc0(v: xen_argo_ring_message_header, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function xen_argo_ring_message_header$enc0(v: xen_argo_ring_message_header, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.len;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring_message_header.len', 'uint32_t', 32);
   const x1 = v.source;
@@ -939,7 +939,7 @@ export function xen_argo_ring_message_header$enc0(v: xen_argo_ring_message_heade
 }
 
 /** Reads xen_argo_ring_message_header at `b` on x86_32, x86_64, arm32, arm64. */
-export function xen_argo_ring_message_header$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_argo_ring_message_header {
+export function xen_argo_ring_message_header$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xen_argo_ring_message_header {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint8(b + 16 + i1 * 1);
@@ -953,7 +953,7 @@ export function xen_argo_ring_message_header$dec0(d: DataView, w: BigUint64Array
 }
 
 /** Throws when padding of xen_argo_ring_message_header at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function xen_argo_ring_message_header$chk0(d: DataView, b: number, n: number): void {
+export function xen_argo_ring_message_header$chk0(d: DataView, b: number, n: number = 0): void {
   xen_argo_addr$chk0(d, b + 4);
 }
 

@@ -3074,7 +3074,7 @@ export class physdev_pci_mmcfg_reserved$V0 implements physdev_pci_mmcfg_reserved
 }
 
 /** Writes physdev_pci_device_add at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function physdev_pci_device_add$enc0(v: physdev_pci_device_add, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function physdev_pci_device_add$enc0(v: physdev_pci_device_add, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.seg;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'physdev_pci_device_add.seg', 'uint16_t', 16);
   const x1 = v.bus;
@@ -3114,7 +3114,7 @@ export function physdev_pci_device_add$enc0(v: physdev_pci_device_add, d: DataVi
 }
 
 /** Reads physdev_pci_device_add at `b` on x86_32, x86_64, arm32, arm64. */
-export function physdev_pci_device_add$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): physdev_pci_device_add {
+export function physdev_pci_device_add$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): physdev_pci_device_add {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint32(b + 12 + i1 * 4, true);
@@ -3130,7 +3130,7 @@ export function physdev_pci_device_add$dec0(d: DataView, w: BigUint64Array | und
 }
 
 /** Throws when padding of physdev_pci_device_add at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function physdev_pci_device_add$chk0(d: DataView, b: number, n: number): void {
+export function physdev_pci_device_add$chk0(d: DataView, b: number, n: number = 0): void {
   if (d.getUint16(b + 10) !== 0) failPadding('physdev_pci_device_add (padding after physfn)');
 }
 

@@ -9,7 +9,7 @@ import type { IntArrayView } from '../../runtime.js';
 import type { _xen_pvcalls_accept, _xen_pvcalls_accept_view, _xen_pvcalls_bind, _xen_pvcalls_bind_view, _xen_pvcalls_connect, _xen_pvcalls_connect_view, _xen_pvcalls_dummy, _xen_pvcalls_dummy_view, _xen_pvcalls_listen, _xen_pvcalls_listen_view, _xen_pvcalls_poll, _xen_pvcalls_poll_view, _xen_pvcalls_release, _xen_pvcalls_release_view, _xen_pvcalls_socket, _xen_pvcalls_socket_view, pvcalls_data, pvcalls_data_intf, pvcalls_data_intf_view, pvcalls_data_view, xen_pvcalls_accept, xen_pvcalls_accept_view, xen_pvcalls_bind, xen_pvcalls_bind_view, xen_pvcalls_connect, xen_pvcalls_connect_view, xen_pvcalls_dummy, xen_pvcalls_dummy_view, xen_pvcalls_listen, xen_pvcalls_listen_view, xen_pvcalls_poll, xen_pvcalls_poll_view, xen_pvcalls_release, xen_pvcalls_release_view, xen_pvcalls_request, xen_pvcalls_request_u, xen_pvcalls_request_u_view, xen_pvcalls_request_view, xen_pvcalls_response, xen_pvcalls_response_u, xen_pvcalls_response_u_view, xen_pvcalls_response_view, xen_pvcalls_socket, xen_pvcalls_socket_view, xen_pvcalls_sring, xen_pvcalls_sring_entry, xen_pvcalls_sring_entry_view, xen_pvcalls_sring_pvt, xen_pvcalls_sring_pvt_netif, xen_pvcalls_sring_pvt_netif_view, xen_pvcalls_sring_pvt_tapif_user, xen_pvcalls_sring_pvt_tapif_user_view, xen_pvcalls_sring_pvt_view, xen_pvcalls_sring_view } from '../../stable/pvcalls.js';
 
 /** Writes pvcalls_data_intf at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function pvcalls_data_intf$enc0(v: pvcalls_data_intf, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function pvcalls_data_intf$enc0(v: pvcalls_data_intf, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.in_cons;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'pvcalls_data_intf.in_cons', 'uint32_t', 32);
   const x1 = v.in_prod;
@@ -75,7 +75,7 @@ export function pvcalls_data_intf$enc0(v: pvcalls_data_intf, d: DataView, w: Big
 }
 
 /** Reads pvcalls_data_intf at `b` on x86_32, x86_64, arm32, arm64. */
-export function pvcalls_data_intf$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): pvcalls_data_intf {
+export function pvcalls_data_intf$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): pvcalls_data_intf {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint32(b + 132 + i1 * 4, true);
@@ -93,7 +93,7 @@ export function pvcalls_data_intf$dec0(d: DataView, w: BigUint64Array | undefine
 }
 
 /** Throws when padding of pvcalls_data_intf at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function pvcalls_data_intf$chk0(d: DataView, b: number, n: number): void {
+export function pvcalls_data_intf$chk0(d: DataView, b: number, n: number = 0): void {
   if (nonZero(d, b + 12, 52)) failPadding('pvcalls_data_intf.pad1');
   if (nonZero(d, b + 76, 52)) failPadding('pvcalls_data_intf.pad2');
 }

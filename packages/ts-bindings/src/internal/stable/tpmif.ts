@@ -569,7 +569,7 @@ export class tpmif_tx_interface$V1 implements tpmif_tx_interface_view {
 }
 
 /** Writes tpmif_shared_page at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function tpmif_shared_page$enc0(v: tpmif_shared_page, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function tpmif_shared_page$enc0(v: tpmif_shared_page, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.length;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'tpmif_shared_page.length', 'uint32_t', 32);
   const x1 = v.state;
@@ -603,7 +603,7 @@ export function tpmif_shared_page$enc0(v: tpmif_shared_page, d: DataView, w: Big
 }
 
 /** Reads tpmif_shared_page at `b` on x86_32, x86_64, arm32, arm64. */
-export function tpmif_shared_page$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): tpmif_shared_page {
+export function tpmif_shared_page$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): tpmif_shared_page {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint32(b + 8 + i1 * 4, true);

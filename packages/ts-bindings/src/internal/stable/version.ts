@@ -554,7 +554,7 @@ export class xen_feature_info$V0 implements xen_feature_info_view {
 }
 
 /** Writes xen_build_id at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_build_id$enc0(v: xen_build_id, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function xen_build_id$enc0(v: xen_build_id, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.len;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_build_id.len', 'uint32_t', 32);
   if (n > 0) {
@@ -576,7 +576,7 @@ export function xen_build_id$enc0(v: xen_build_id, d: DataView, w: BigUint64Arra
 }
 
 /** Reads xen_build_id at `b` on x86_32, x86_64, arm32, arm64. */
-export function xen_build_id$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_build_id {
+export function xen_build_id$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xen_build_id {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint8(b + 4 + i1 * 1);
@@ -641,7 +641,7 @@ export class xen_build_id$V0 implements xen_build_id_view {
 }
 
 /** Writes xen_varbuf at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_varbuf$enc0(v: xen_varbuf, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function xen_varbuf$enc0(v: xen_varbuf, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.len;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_varbuf.len', 'uint32_t', 32);
   if (n > 0) {
@@ -663,7 +663,7 @@ export function xen_varbuf$enc0(v: xen_varbuf, d: DataView, w: BigUint64Array | 
 }
 
 /** Reads xen_varbuf at `b` on x86_32, x86_64, arm32, arm64. */
-export function xen_varbuf$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_varbuf {
+export function xen_varbuf$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xen_varbuf {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint8(b + 4 + i1 * 1);

@@ -9,7 +9,7 @@ import type { IntArrayView } from '../../runtime.js';
 import type { xen_9pfs_data, xen_9pfs_data_intf, xen_9pfs_data_intf_view, xen_9pfs_data_view } from '../../stable/xen_9pfs.js';
 
 /** Writes xen_9pfs_data_intf at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_9pfs_data_intf$enc0(v: xen_9pfs_data_intf, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function xen_9pfs_data_intf$enc0(v: xen_9pfs_data_intf, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.in_cons;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_9pfs_data_intf.in_cons', 'uint32_t', 32);
   const x1 = v.in_prod;
@@ -71,7 +71,7 @@ export function xen_9pfs_data_intf$enc0(v: xen_9pfs_data_intf, d: DataView, w: B
 }
 
 /** Reads xen_9pfs_data_intf at `b` on x86_32, x86_64, arm32, arm64. */
-export function xen_9pfs_data_intf$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_9pfs_data_intf {
+export function xen_9pfs_data_intf$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xen_9pfs_data_intf {
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint32(b + 132 + i1 * 4, true);
@@ -87,7 +87,7 @@ export function xen_9pfs_data_intf$dec0(d: DataView, w: BigUint64Array | undefin
 }
 
 /** Throws when padding of xen_9pfs_data_intf at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function xen_9pfs_data_intf$chk0(d: DataView, b: number, n: number): void {
+export function xen_9pfs_data_intf$chk0(d: DataView, b: number, n: number = 0): void {
   if (nonZero(d, b + 8, 56)) failPadding('xen_9pfs_data_intf.pad1');
   if (nonZero(d, b + 72, 56)) failPadding('xen_9pfs_data_intf.pad2');
 }

@@ -505,7 +505,7 @@ export class gadget_either$V0 implements gadget_either_view {
 }
 
 /** Writes gadget_list at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const x0 = v.n;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gadget_list.n', 'uint32_t', 32);
   const x1 = v.either;
@@ -661,7 +661,7 @@ export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array 
 }
 
 /** Reads gadget_list at `b` on x86_32, x86_64, arm32, arm64. */
-export function gadget_list$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): gadget_list {
+export function gadget_list$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): gadget_list {
   const a0 = new Array(2);
   for (let i1 = 0; i1 < 2; i1++) {
     a0[i1] = gadget_place$dec0(d, w, b + 8 + i1 * 12);
@@ -688,7 +688,7 @@ export function gadget_list$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 }
 
 /** Throws when padding of gadget_list at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function gadget_list$chk0(d: DataView, b: number, n: number): void {
+export function gadget_list$chk0(d: DataView, b: number, n: number = 0): void {
   for (let i0 = 0; i0 < 2; i0++) gadget_place$chk0(d, b + 8 + i0 * 12);
   for (let i1 = 0; i1 < n; i1++) gadget_place$chk0(d, b + 44 + i1 * 12);
 }

@@ -682,7 +682,7 @@ export class widget_shape$V1 implements widget_shape_view {
 }
 
 /** Writes widget_msg at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function widget_msg$enc0(v: widget_msg, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+export function widget_msg$enc0(v: widget_msg, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
   const w8 = alignedWords(w, b);
   const x0 = v.len;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'widget_msg.len', 'uint32_t', 32);
@@ -709,7 +709,7 @@ export function widget_msg$enc0(v: widget_msg, d: DataView, w: BigUint64Array | 
 }
 
 /** Reads widget_msg at `b` on x86_32, x86_64, arm32, arm64. */
-export function widget_msg$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): widget_msg {
+export function widget_msg$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): widget_msg {
   const w8 = alignedWords(w, b);
   const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
@@ -723,7 +723,7 @@ export function widget_msg$dec0(d: DataView, w: BigUint64Array | undefined, b: n
 }
 
 /** Throws when padding of widget_msg at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function widget_msg$chk0(d: DataView, b: number, n: number): void {
+export function widget_msg$chk0(d: DataView, b: number, n: number = 0): void {
   if (d.getUint32(b + 4) !== 0) failPadding('widget_msg.pad');
 }
 
