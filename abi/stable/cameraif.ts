@@ -5,18 +5,21 @@
  * listed in chains of page-directory pages), queue, dequeue and destroy buffers, enumerate,
  * set and read controls (brightness, contrast, …), start and stop streaming. The back end
  * reports captured frames and changed controls on an event page: a head with two indices,
- * then 64-byte events. The xenstore key names, the driver name and the protocol version Xen
- * spells as string macros (22 since 4.13) are not declared here yet, though the DSL now has
- * stringConstant(); nor are the function-like macros that find an event on the page. Not yet declared
- * either: xencamera_page_directory, the layout of the pages listing a buffer's grants, whose grant array
- * went from one element to flexible in 4.19, a change the Rust crate cannot yet express.
+ * then 64-byte events. The xenstore key names, list separators, control names, driver name and
+ * protocol version are string constants (22, all since 4.13 and unchanged through 4.22). Not
+ * declared yet: the function-like macros that find an event on the page, and
+ * xencamera_page_directory, the layout of the pages listing a buffer's grants, whose grant
+ * array went from one element to flexible in 4.19, a change the Rust crate cannot yet express.
  */
-import { abiModule, array, constant, field, flag, flagSet, i32, i64, inlineUnion, ring, struct, u16, u32, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, array, constant, field, flag, flagSet, i32, i64, inlineUnion, ring, stringConstant, struct, u16, u32, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
 import { RING_IDX } from './ring.ts';
 
 const hex = (name: string, value: number, doc: string) => constant(name, value, { since: '4.13', spelling: 'hex', doc });
 const dec = (name: string, value: number, doc: string) => constant(name, value, { since: '4.13', doc });
+const str = (name: string, text: string, doc: string) => stringConstant(name, text, { since: '4.13', doc });
+
+export const XENCAMERA_PROTOCOL_VERSION = str('XENCAMERA_PROTOCOL_VERSION', '1', 'The version of the camera protocol these declarations describe, as a front end writes it in its `version` key.');
 
 const XENCAMERA_OP = valueSet('XENCAMERA_OP', {
   since: '4.13',
@@ -131,6 +134,36 @@ const XENCAMERA_EVT = valueSet('XENCAMERA_EVT', {
     hex('XENCAMERA_EVT_CTRL_CHANGE', 0x01, 'A control changed (evt.ctrl_value).'),
   ],
 });
+
+// ---- Xenstore names ---------------------------------------------------------------------------
+// A camera's front end directory is `device/vcamera/<n>` under the guest's home path; its back
+// end's is the matching `backend/vcamera/<guest>/<n>` under the back end domain's.
+
+export const XENCAMERA_DRIVER_NAME = str('XENCAMERA_DRIVER_NAME', 'vcamera', 'The device type: the directory name cameras are listed under in xenstore.');
+
+export const XENCAMERA_LIST_SEPARATOR = str('XENCAMERA_LIST_SEPARATOR', ',', 'Separates the items of a list value (versions, controls, frame rates).');
+export const XENCAMERA_RESOLUTION_SEPARATOR = str('XENCAMERA_RESOLUTION_SEPARATOR', 'x', 'Separates width from height in a resolution directory name (`640x480`).');
+export const XENCAMERA_FRACTION_SEPARATOR = str('XENCAMERA_FRACTION_SEPARATOR', '/', 'Separates numerator from denominator in a frame rate (`30/1`).');
+
+export const XENCAMERA_FIELD_BE_VERSIONS = str('XENCAMERA_FIELD_BE_VERSIONS', 'versions', 'Back end key: the protocol versions the back end speaks, as a list.');
+export const XENCAMERA_FIELD_FE_VERSION = str('XENCAMERA_FIELD_FE_VERSION', 'version', 'Front end key: the one version the front end picked from that list.');
+export const XENCAMERA_FIELD_REQ_RING_REF = str('XENCAMERA_FIELD_REQ_RING_REF', 'req-ring-ref', 'Front end key: the grant of the xen_cameraif command ring page.');
+export const XENCAMERA_FIELD_REQ_CHANNEL = str('XENCAMERA_FIELD_REQ_CHANNEL', 'req-event-channel', 'Front end key: the event channel that signals the command ring.');
+export const XENCAMERA_FIELD_EVT_RING_REF = str('XENCAMERA_FIELD_EVT_RING_REF', 'evt-ring-ref', 'Front end key: the grant of the event page.');
+export const XENCAMERA_FIELD_EVT_CHANNEL = str('XENCAMERA_FIELD_EVT_CHANNEL', 'evt-event-channel', 'Front end key: the event channel that signals the event page.');
+export const XENCAMERA_FIELD_MAX_BUFFERS = str('XENCAMERA_FIELD_MAX_BUFFERS', 'max-buffers', 'Front end key, set by the toolstack: the most buffers the front end may use.');
+export const XENCAMERA_FIELD_CONTROLS = str('XENCAMERA_FIELD_CONTROLS', 'controls', 'Front end key, set by the toolstack: the camera\'s controls, as a list of XENCAMERA_CTRL_*_STR names in any order.');
+export const XENCAMERA_FIELD_FORMATS = str('XENCAMERA_FIELD_FORMATS', 'formats', 'Front end directory, set by the toolstack: one subdirectory per pixel format, named by its fourcc label with trailing spaces dropped, each holding one subdirectory per resolution.');
+export const XENCAMERA_FIELD_FRAME_RATES = str('XENCAMERA_FIELD_FRAME_RATES', 'frame-rates', 'Key in each resolution directory: the frame rates offered at that format and resolution, as a list of fractions.');
+export const XENCAMERA_FIELD_BE_ALLOC = str('XENCAMERA_FIELD_BE_ALLOC', 'be-alloc', 'Front end key, set by the toolstack: `1` when the back end supplies the pages of buffers at XENCAMERA_OP_BUF_CREATE; anything else, or no key, and the front end does.');
+export const XENCAMERA_FIELD_UNIQUE_ID = str('XENCAMERA_FIELD_UNIQUE_ID', 'unique-id', 'Front end key, set by the toolstack: the name by which the back end knows which camera to attach (a UUID, say).');
+
+export const XENCAMERA_CTRL_BRIGHTNESS_STR = str('XENCAMERA_CTRL_BRIGHTNESS_STR', 'brightness', 'XENCAMERA_CTRL_BRIGHTNESS in the `controls` list.');
+export const XENCAMERA_CTRL_CONTRAST_STR = str('XENCAMERA_CTRL_CONTRAST_STR', 'contrast', 'XENCAMERA_CTRL_CONTRAST in the `controls` list.');
+export const XENCAMERA_CTRL_SATURATION_STR = str('XENCAMERA_CTRL_SATURATION_STR', 'saturation', 'XENCAMERA_CTRL_SATURATION in the `controls` list.');
+export const XENCAMERA_CTRL_HUE_STR = str('XENCAMERA_CTRL_HUE_STR', 'hue', 'XENCAMERA_CTRL_HUE in the `controls` list.');
+
+export const XENCAMERA_FOURCC_BIGENDIAN_STR = str('XENCAMERA_FOURCC_BIGENDIAN_STR', '-BE', 'Appended to a format directory name when the format is the big-endian twin of a little-endian fourcc (`AR15-BE`).');
 
 export const XENCAMERA_MAX_PLANE = constant('XENCAMERA_MAX_PLANE', 4, { since: '4.13', doc: 'Most planes a frame has.' });
 
@@ -351,8 +384,9 @@ export default abiModule({
   xenHeader: 'io/cameraif.h',
   xenGuard: '__XEN_PUBLIC_IO_CAMERAIF_H__',
   coverage: 'partial',
-  doc: 'The paravirtual camera: the xen_cameraif command ring, its requests and responses, and the event page.',
+  doc: 'The paravirtual camera: the xen_cameraif command ring, its requests and responses, the event page, and the names of its xenstore keys.',
   items: [
+    XENCAMERA_PROTOCOL_VERSION,
     XENCAMERA_OP,
     XENCAMERA_CTRL,
     XENCAMERA_MAX_CTRL,
@@ -362,6 +396,27 @@ export default abiModule({
     XENCAMERA_YCBCR_ENC,
     XENCAMERA_QUANTIZATION,
     XENCAMERA_EVT,
+    XENCAMERA_DRIVER_NAME,
+    XENCAMERA_LIST_SEPARATOR,
+    XENCAMERA_RESOLUTION_SEPARATOR,
+    XENCAMERA_FRACTION_SEPARATOR,
+    XENCAMERA_FIELD_BE_VERSIONS,
+    XENCAMERA_FIELD_FE_VERSION,
+    XENCAMERA_FIELD_REQ_RING_REF,
+    XENCAMERA_FIELD_REQ_CHANNEL,
+    XENCAMERA_FIELD_EVT_RING_REF,
+    XENCAMERA_FIELD_EVT_CHANNEL,
+    XENCAMERA_FIELD_MAX_BUFFERS,
+    XENCAMERA_FIELD_CONTROLS,
+    XENCAMERA_FIELD_FORMATS,
+    XENCAMERA_FIELD_FRAME_RATES,
+    XENCAMERA_FIELD_BE_ALLOC,
+    XENCAMERA_FIELD_UNIQUE_ID,
+    XENCAMERA_CTRL_BRIGHTNESS_STR,
+    XENCAMERA_CTRL_CONTRAST_STR,
+    XENCAMERA_CTRL_SATURATION_STR,
+    XENCAMERA_CTRL_HUE_STR,
+    XENCAMERA_FOURCC_BIGENDIAN_STR,
     XENCAMERA_MAX_PLANE,
     xencamera_config_req,
     xencamera_frame_rate_req,

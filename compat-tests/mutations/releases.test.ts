@@ -146,6 +146,15 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.13→4.14 RECORD_SIZE_CHANGED xen_mem_acquire_resource',
         '4.13→4.14 PADDING_GIVEN_MEANING xen_hvm_param.pad',
         '4.14→4.15 CONSTANT_VALUE_CHANGED HVMPV_feature_mask',
+        // io/displif.h: protocol version 2 (the EDID request, data_ofs, the response union)
+        '4.14→4.15 CONSTANT_VALUE_CHANGED XENDISPL_PROTOCOL_VERSION',
+        '4.14→4.15 RECORD_SIZE_CHANGED xendispl_dbuf_create_req',
+        '4.14→4.15 RECORD_SIZE_CHANGED xendispl_dbuf_create_req',
+        '4.14→4.15 FIELD_WIDTH_CHANGED xendispl_req.op.dbuf_create',
+        '4.14→4.15 FIELD_WIDTH_CHANGED xendispl_req.op.dbuf_create',
+        '4.14→4.15 FIELD_RENAMED xendispl_resp.op',
+        '4.14→4.15 FIELD_TYPE_CHANGED xendispl_resp.op',
+        '4.14→4.15 RECORD_ALIGNMENT_CHANGED xendispl_resp.op',
       ].sort(),
     );
     // Each waiver names the release of its break, and is used in the pair that reaches it.

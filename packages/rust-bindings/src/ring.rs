@@ -499,6 +499,17 @@ impl crate::stable::console::xencons_interface {
     pub const OUT_RING: ByteRingLayout = ByteRingLayout { data: 1024, size: 2048, cons: 3080, prod: 3084 };
 }
 
+/// The xen_displif ring: requests `xendispl_req`, responses `xendispl_resp`.
+#[cfg(feature = "xen-4-9")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::displif::xen_displif_sring {
+    type Request = crate::stable::displif::xendispl_req;
+    type Response = crate::stable::displif::xendispl_resp;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::displif::xen_displif_sring_entry>();
+}
+
 /// The xen_netif_ctrl ring: requests `xen_netif_ctrl_request`, responses `xen_netif_ctrl_response`.
 #[cfg(feature = "xen-4-7")]
 // SAFETY: both records hold integers only, and the layout engine placed the entries at

@@ -177,6 +177,7 @@ mod stable_cameraif {
 
     #[test]
     fn declares_what_the_min_release_has() {
+        assert!(since::XENCAMERA_PROTOCOL_VERSION <= XEN_MIN_RELEASE, "{}", XENCAMERA_PROTOCOL_VERSION);
         assert!(since::XENCAMERA_OP_CONFIG_SET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_SET);
         assert!(since::XENCAMERA_OP_CONFIG_GET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_GET);
         assert!(since::XENCAMERA_OP_CONFIG_VALIDATE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_VALIDATE);
@@ -226,6 +227,27 @@ mod stable_cameraif {
         assert!(since::XENCAMERA_QUANTIZATION_LIM_RANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_QUANTIZATION_LIM_RANGE);
         assert!(since::XENCAMERA_EVT_FRAME_AVAIL <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVT_FRAME_AVAIL);
         assert!(since::XENCAMERA_EVT_CTRL_CHANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVT_CTRL_CHANGE);
+        assert!(since::XENCAMERA_DRIVER_NAME <= XEN_MIN_RELEASE, "{}", XENCAMERA_DRIVER_NAME);
+        assert!(since::XENCAMERA_LIST_SEPARATOR <= XEN_MIN_RELEASE, "{}", XENCAMERA_LIST_SEPARATOR);
+        assert!(since::XENCAMERA_RESOLUTION_SEPARATOR <= XEN_MIN_RELEASE, "{}", XENCAMERA_RESOLUTION_SEPARATOR);
+        assert!(since::XENCAMERA_FRACTION_SEPARATOR <= XEN_MIN_RELEASE, "{}", XENCAMERA_FRACTION_SEPARATOR);
+        assert!(since::XENCAMERA_FIELD_BE_VERSIONS <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_BE_VERSIONS);
+        assert!(since::XENCAMERA_FIELD_FE_VERSION <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_FE_VERSION);
+        assert!(since::XENCAMERA_FIELD_REQ_RING_REF <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_REQ_RING_REF);
+        assert!(since::XENCAMERA_FIELD_REQ_CHANNEL <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_REQ_CHANNEL);
+        assert!(since::XENCAMERA_FIELD_EVT_RING_REF <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_EVT_RING_REF);
+        assert!(since::XENCAMERA_FIELD_EVT_CHANNEL <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_EVT_CHANNEL);
+        assert!(since::XENCAMERA_FIELD_MAX_BUFFERS <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_MAX_BUFFERS);
+        assert!(since::XENCAMERA_FIELD_CONTROLS <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_CONTROLS);
+        assert!(since::XENCAMERA_FIELD_FORMATS <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_FORMATS);
+        assert!(since::XENCAMERA_FIELD_FRAME_RATES <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_FRAME_RATES);
+        assert!(since::XENCAMERA_FIELD_BE_ALLOC <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_BE_ALLOC);
+        assert!(since::XENCAMERA_FIELD_UNIQUE_ID <= XEN_MIN_RELEASE, "{}", XENCAMERA_FIELD_UNIQUE_ID);
+        assert!(since::XENCAMERA_CTRL_BRIGHTNESS_STR <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_BRIGHTNESS_STR);
+        assert!(since::XENCAMERA_CTRL_CONTRAST_STR <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_CONTRAST_STR);
+        assert!(since::XENCAMERA_CTRL_SATURATION_STR <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_SATURATION_STR);
+        assert!(since::XENCAMERA_CTRL_HUE_STR <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_HUE_STR);
+        assert!(since::XENCAMERA_FOURCC_BIGENDIAN_STR <= XEN_MIN_RELEASE, "{}", XENCAMERA_FOURCC_BIGENDIAN_STR);
         assert!(since::XENCAMERA_MAX_PLANE <= XEN_MIN_RELEASE, "{}", XENCAMERA_MAX_PLANE);
         assert!(xencamera_config_req::SINCE <= XEN_MIN_RELEASE && xencamera_config_req::SINCE == since::xencamera_config_req);
         assert!(xencamera_frame_rate_req::SINCE <= XEN_MIN_RELEASE && xencamera_frame_rate_req::SINCE == since::xencamera_frame_rate_req);
@@ -263,6 +285,69 @@ mod stable_console {
         assert!(since::XENCONSOLE_DISCONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_DISCONNECTED);
         #[cfg(feature = "xen-4-21")]
         assert!(since::XENCONSOLE_CONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_CONNECTED);
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+mod stable_displif {
+    use super::*;
+    use xenabi::stable::displif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENDISPL_PROTOCOL_VERSION <= XEN_MIN_RELEASE, "{}", XENDISPL_PROTOCOL_VERSION);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::XENDISPL_PROTOCOL_VERSION_INT <= XEN_MIN_RELEASE, "{}", XENDISPL_PROTOCOL_VERSION_INT);
+        assert!(since::XENDISPL_OP_DBUF_CREATE <= XEN_MIN_RELEASE, "{}", XENDISPL_OP_DBUF_CREATE);
+        assert!(since::XENDISPL_OP_DBUF_DESTROY <= XEN_MIN_RELEASE, "{}", XENDISPL_OP_DBUF_DESTROY);
+        assert!(since::XENDISPL_OP_FB_ATTACH <= XEN_MIN_RELEASE, "{}", XENDISPL_OP_FB_ATTACH);
+        assert!(since::XENDISPL_OP_FB_DETACH <= XEN_MIN_RELEASE, "{}", XENDISPL_OP_FB_DETACH);
+        assert!(since::XENDISPL_OP_SET_CONFIG <= XEN_MIN_RELEASE, "{}", XENDISPL_OP_SET_CONFIG);
+        assert!(since::XENDISPL_OP_PG_FLIP <= XEN_MIN_RELEASE, "{}", XENDISPL_OP_PG_FLIP);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::XENDISPL_OP_GET_EDID <= XEN_MIN_RELEASE, "{}", XENDISPL_OP_GET_EDID);
+        assert!(since::XENDISPL_EVT_PG_FLIP <= XEN_MIN_RELEASE, "{}", XENDISPL_EVT_PG_FLIP);
+        assert!(since::XENDISPL_DRIVER_NAME <= XEN_MIN_RELEASE, "{}", XENDISPL_DRIVER_NAME);
+        assert!(since::XENDISPL_LIST_SEPARATOR <= XEN_MIN_RELEASE, "{}", XENDISPL_LIST_SEPARATOR);
+        assert!(since::XENDISPL_RESOLUTION_SEPARATOR <= XEN_MIN_RELEASE, "{}", XENDISPL_RESOLUTION_SEPARATOR);
+        assert!(since::XENDISPL_FIELD_BE_VERSIONS <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_BE_VERSIONS);
+        assert!(since::XENDISPL_FIELD_FE_VERSION <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_FE_VERSION);
+        assert!(since::XENDISPL_FIELD_REQ_RING_REF <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_REQ_RING_REF);
+        assert!(since::XENDISPL_FIELD_REQ_CHANNEL <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_REQ_CHANNEL);
+        assert!(since::XENDISPL_FIELD_EVT_RING_REF <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_EVT_RING_REF);
+        assert!(since::XENDISPL_FIELD_EVT_CHANNEL <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_EVT_CHANNEL);
+        assert!(since::XENDISPL_FIELD_RESOLUTION <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_RESOLUTION);
+        assert!(since::XENDISPL_FIELD_BE_ALLOC <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_BE_ALLOC);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENDISPL_FIELD_UNIQUE_ID <= XEN_MIN_RELEASE, "{}", XENDISPL_FIELD_UNIQUE_ID);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::XENDISPL_EDID_BLOCK_SIZE <= XEN_MIN_RELEASE, "{}", XENDISPL_EDID_BLOCK_SIZE);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::XENDISPL_EDID_BLOCK_COUNT <= XEN_MIN_RELEASE, "{}", XENDISPL_EDID_BLOCK_COUNT);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::XENDISPL_EDID_MAX_SIZE <= XEN_MIN_RELEASE, "{}", XENDISPL_EDID_MAX_SIZE);
+        assert!(since::XENDISPL_DBUF_FLG_REQ_ALLOC <= XEN_MIN_RELEASE, "{}", XENDISPL_DBUF_FLG_REQ_ALLOC);
+        assert!(xendispl_dbuf_create_req::SINCE <= XEN_MIN_RELEASE && xendispl_dbuf_create_req::SINCE == since::xendispl_dbuf_create_req);
+        assert!(xendispl_dbuf_destroy_req::SINCE <= XEN_MIN_RELEASE && xendispl_dbuf_destroy_req::SINCE == since::xendispl_dbuf_destroy_req);
+        assert!(xendispl_fb_attach_req::SINCE <= XEN_MIN_RELEASE && xendispl_fb_attach_req::SINCE == since::xendispl_fb_attach_req);
+        assert!(xendispl_fb_detach_req::SINCE <= XEN_MIN_RELEASE && xendispl_fb_detach_req::SINCE == since::xendispl_fb_detach_req);
+        assert!(xendispl_set_config_req::SINCE <= XEN_MIN_RELEASE && xendispl_set_config_req::SINCE == since::xendispl_set_config_req);
+        assert!(xendispl_page_flip_req::SINCE <= XEN_MIN_RELEASE && xendispl_page_flip_req::SINCE == since::xendispl_page_flip_req);
+        #[cfg(feature = "xen-4-15")]
+        assert!(xendispl_get_edid_req::SINCE <= XEN_MIN_RELEASE && xendispl_get_edid_req::SINCE == since::xendispl_get_edid_req);
+        #[cfg(feature = "xen-4-15")]
+        assert!(xendispl_get_edid_resp::SINCE <= XEN_MIN_RELEASE && xendispl_get_edid_resp::SINCE == since::xendispl_get_edid_resp);
+        assert!(xendispl_pg_flip_evt::SINCE <= XEN_MIN_RELEASE && xendispl_pg_flip_evt::SINCE == since::xendispl_pg_flip_evt);
+        assert!(xendispl_req::SINCE <= XEN_MIN_RELEASE && xendispl_req::SINCE == since::xendispl_req);
+        assert!(xendispl_resp::SINCE <= XEN_MIN_RELEASE && xendispl_resp::SINCE == since::xendispl_resp);
+        assert!(xendispl_evt::SINCE <= XEN_MIN_RELEASE && xendispl_evt::SINCE == since::xendispl_evt);
+        assert!(xen_displif_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_displif_sring_entry::SINCE == since::xen_displif_sring_entry);
+        assert!(xen_displif_sring::SINCE <= XEN_MIN_RELEASE && xen_displif_sring::SINCE == since::xen_displif_sring);
+        assert!(xendispl_event_page::SINCE <= XEN_MIN_RELEASE && xendispl_event_page::SINCE == since::xendispl_event_page);
+        assert!(since::XENDISPL_EVENT_PAGE_SIZE <= XEN_MIN_RELEASE, "{}", XENDISPL_EVENT_PAGE_SIZE);
+        assert!(since::XENDISPL_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENDISPL_IN_RING_OFFS);
+        assert!(since::XENDISPL_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENDISPL_IN_RING_SIZE);
+        assert!(since::XENDISPL_IN_RING_LEN <= XEN_MIN_RELEASE, "{}", XENDISPL_IN_RING_LEN);
     }
 }
 

@@ -17,6 +17,8 @@ mod x86 {
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::displif::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
@@ -624,6 +626,221 @@ mod x86 {
             assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86");
             #[cfg(feature = "xen-4-21")]
             assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_displif {
+        use super::*;
+
+        #[test]
+        fn xendispl_dbuf_create_req() {
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 32, "xendispl_dbuf_create_req: size on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 36, "xendispl_dbuf_create_req: size on x86");
+            assert_eq!(align_of::<xendispl_dbuf_create_req>(), 4, "xendispl_dbuf_create_req: align on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, dbuf_cookie), 0, "xendispl_dbuf_create_req.dbuf_cookie: offset on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, width), 8, "xendispl_dbuf_create_req.width: offset on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, height), 12, "xendispl_dbuf_create_req.height: offset on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, bpp), 16, "xendispl_dbuf_create_req.bpp: offset on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, buffer_sz), 20, "xendispl_dbuf_create_req.buffer_sz: offset on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, flags), 24, "xendispl_dbuf_create_req.flags: offset on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, gref_directory), 28, "xendispl_dbuf_create_req.gref_directory: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_dbuf_create_req.gref_directory: size on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_dbuf_destroy_req() {
+            assert_eq!(size_of::<xendispl_dbuf_destroy_req>(), 8, "xendispl_dbuf_destroy_req: size on x86");
+            assert_eq!(align_of::<xendispl_dbuf_destroy_req>(), 4, "xendispl_dbuf_destroy_req: align on x86");
+            assert_eq!(offset_of!(xendispl_dbuf_destroy_req, dbuf_cookie), 0, "xendispl_dbuf_destroy_req.dbuf_cookie: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_fb_attach_req() {
+            assert_eq!(size_of::<xendispl_fb_attach_req>(), 28, "xendispl_fb_attach_req: size on x86");
+            assert_eq!(align_of::<xendispl_fb_attach_req>(), 4, "xendispl_fb_attach_req: align on x86");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, dbuf_cookie), 0, "xendispl_fb_attach_req.dbuf_cookie: offset on x86");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, fb_cookie), 8, "xendispl_fb_attach_req.fb_cookie: offset on x86");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, width), 16, "xendispl_fb_attach_req.width: offset on x86");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, height), 20, "xendispl_fb_attach_req.height: offset on x86");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, pixel_format), 24, "xendispl_fb_attach_req.pixel_format: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_fb_detach_req() {
+            assert_eq!(size_of::<xendispl_fb_detach_req>(), 8, "xendispl_fb_detach_req: size on x86");
+            assert_eq!(align_of::<xendispl_fb_detach_req>(), 4, "xendispl_fb_detach_req: align on x86");
+            assert_eq!(offset_of!(xendispl_fb_detach_req, fb_cookie), 0, "xendispl_fb_detach_req.fb_cookie: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_set_config_req() {
+            assert_eq!(size_of::<xendispl_set_config_req>(), 28, "xendispl_set_config_req: size on x86");
+            assert_eq!(align_of::<xendispl_set_config_req>(), 4, "xendispl_set_config_req: align on x86");
+            assert_eq!(offset_of!(xendispl_set_config_req, fb_cookie), 0, "xendispl_set_config_req.fb_cookie: offset on x86");
+            assert_eq!(offset_of!(xendispl_set_config_req, x), 8, "xendispl_set_config_req.x: offset on x86");
+            assert_eq!(offset_of!(xendispl_set_config_req, y), 12, "xendispl_set_config_req.y: offset on x86");
+            assert_eq!(offset_of!(xendispl_set_config_req, width), 16, "xendispl_set_config_req.width: offset on x86");
+            assert_eq!(offset_of!(xendispl_set_config_req, height), 20, "xendispl_set_config_req.height: offset on x86");
+            assert_eq!(offset_of!(xendispl_set_config_req, bpp), 24, "xendispl_set_config_req.bpp: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_page_flip_req() {
+            assert_eq!(size_of::<xendispl_page_flip_req>(), 8, "xendispl_page_flip_req: size on x86");
+            assert_eq!(align_of::<xendispl_page_flip_req>(), 4, "xendispl_page_flip_req: align on x86");
+            assert_eq!(offset_of!(xendispl_page_flip_req, fb_cookie), 0, "xendispl_page_flip_req.fb_cookie: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_req() {
+            assert_eq!(size_of::<xendispl_get_edid_req>(), 8, "xendispl_get_edid_req: size on x86");
+            assert_eq!(align_of::<xendispl_get_edid_req>(), 4, "xendispl_get_edid_req: align on x86");
+            assert_eq!(offset_of!(xendispl_get_edid_req, buffer_sz), 0, "xendispl_get_edid_req.buffer_sz: offset on x86");
+            assert_eq!(offset_of!(xendispl_get_edid_req, gref_directory), 4, "xendispl_get_edid_req.gref_directory: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_get_edid_req.gref_directory: size on x86");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_resp() {
+            assert_eq!(size_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: size on x86");
+            assert_eq!(align_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: align on x86");
+            assert_eq!(offset_of!(xendispl_get_edid_resp, edid_sz), 0, "xendispl_get_edid_resp.edid_sz: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_pg_flip_evt() {
+            assert_eq!(size_of::<xendispl_pg_flip_evt>(), 8, "xendispl_pg_flip_evt: size on x86");
+            assert_eq!(align_of::<xendispl_pg_flip_evt>(), 4, "xendispl_pg_flip_evt: align on x86");
+            assert_eq!(offset_of!(xendispl_pg_flip_evt, fb_cookie), 0, "xendispl_pg_flip_evt.fb_cookie: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_req() {
+            assert_eq!(size_of::<xendispl_req>(), 64, "xendispl_req: size on x86");
+            assert_eq!(align_of::<xendispl_req>(), 4, "xendispl_req: align on x86");
+            assert_eq!(offset_of!(xendispl_req, id), 0, "xendispl_req.id: offset on x86");
+            assert_eq!(offset_of!(xendispl_req, operation), 2, "xendispl_req.operation: offset on x86");
+            assert_eq!(offset_of!(xendispl_req, reserved), 3, "xendispl_req.reserved: offset on x86");
+            assert_eq!(offset_of!(xendispl_req, op), 8, "xendispl_req.op: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_req_op() {
+            assert_eq!(size_of::<xendispl_req_op>(), 56, "xendispl_req.op: size on x86");
+            assert_eq!(align_of::<xendispl_req_op>(), 4, "xendispl_req.op: align on x86");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_create), 0, "xendispl_req.op.dbuf_create: offset on x86");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_destroy), 0, "xendispl_req.op.dbuf_destroy: offset on x86");
+            assert_eq!(offset_of!(xendispl_req_op, fb_attach), 0, "xendispl_req.op.fb_attach: offset on x86");
+            assert_eq!(offset_of!(xendispl_req_op, fb_detach), 0, "xendispl_req.op.fb_detach: offset on x86");
+            assert_eq!(offset_of!(xendispl_req_op, set_config), 0, "xendispl_req.op.set_config: offset on x86");
+            assert_eq!(offset_of!(xendispl_req_op, pg_flip), 0, "xendispl_req.op.pg_flip: offset on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_req_op, get_edid), 0, "xendispl_req.op.get_edid: offset on x86");
+            assert_eq!(offset_of!(xendispl_req_op, reserved), 0, "xendispl_req.op.reserved: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_resp() {
+            assert_eq!(size_of::<xendispl_resp>(), 64, "xendispl_resp: size on x86");
+            assert_eq!(align_of::<xendispl_resp>(), 4, "xendispl_resp: align on x86");
+            assert_eq!(offset_of!(xendispl_resp, id), 0, "xendispl_resp.id: offset on x86");
+            assert_eq!(offset_of!(xendispl_resp, operation), 2, "xendispl_resp.operation: offset on x86");
+            assert_eq!(offset_of!(xendispl_resp, reserved), 3, "xendispl_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xendispl_resp, status), 4, "xendispl_resp.status: offset on x86");
+            assert_eq!(offset_of!(xendispl_resp, op), 8, "xendispl_resp.op: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_resp_op() {
+            assert_eq!(size_of::<xendispl_resp_op>(), 56, "xendispl_resp.op: size on x86");
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(align_of::<xendispl_resp_op>(), 1, "xendispl_resp.op: align on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xendispl_resp_op>(), 4, "xendispl_resp.op: align on x86");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_resp_op, get_edid), 0, "xendispl_resp.op.get_edid: offset on x86");
+            assert_eq!(offset_of!(xendispl_resp_op, reserved1), 0, "xendispl_resp.op.reserved1: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_evt() {
+            assert_eq!(size_of::<xendispl_evt>(), 64, "xendispl_evt: size on x86");
+            assert_eq!(align_of::<xendispl_evt>(), 4, "xendispl_evt: align on x86");
+            assert_eq!(offset_of!(xendispl_evt, id), 0, "xendispl_evt.id: offset on x86");
+            assert_eq!(offset_of!(xendispl_evt, r#type), 2, "xendispl_evt.type: offset on x86");
+            assert_eq!(offset_of!(xendispl_evt, reserved), 3, "xendispl_evt.reserved: offset on x86");
+            assert_eq!(offset_of!(xendispl_evt, op), 8, "xendispl_evt.op: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_evt_op() {
+            assert_eq!(size_of::<xendispl_evt_op>(), 56, "xendispl_evt.op: size on x86");
+            assert_eq!(align_of::<xendispl_evt_op>(), 4, "xendispl_evt.op: align on x86");
+            assert_eq!(offset_of!(xendispl_evt_op, pg_flip), 0, "xendispl_evt.op.pg_flip: offset on x86");
+            assert_eq!(offset_of!(xendispl_evt_op, reserved), 0, "xendispl_evt.op.reserved: offset on x86");
+        }
+
+        #[test]
+        fn xen_displif_sring_entry() {
+            assert_eq!(size_of::<xen_displif_sring_entry>(), 64, "xen_displif_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_displif_sring_entry>(), 4, "xen_displif_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_displif_sring_entry, req), 0, "xen_displif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_displif_sring_entry, rsp), 0, "xen_displif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn xen_displif_sring() {
+            assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on x86");
+            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on x86");
+            assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_prod), 8, "xen_displif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_event), 12, "xen_displif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_displif_sring, pvt), 16, "xen_displif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_displif_sring, __pad), 20, "xen_displif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt() {
+            assert_eq!(size_of::<xen_displif_sring_pvt>(), 4, "xen_displif_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_displif_sring_pvt>(), 1, "xen_displif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, netif), 0, "xen_displif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, tapif_user), 0, "xen_displif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, pvt_pad), 0, "xen_displif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_netif, smartpoll_active), 0, "xen_displif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_tapif_user, msg), 0, "xen_displif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn xendispl_event_page() {
+            assert_eq!(size_of::<xendispl_event_page>(), 64, "xendispl_event_page: size on x86");
+            assert_eq!(align_of::<xendispl_event_page>(), 4, "xendispl_event_page: align on x86");
+            assert_eq!(offset_of!(xendispl_event_page, in_cons), 0, "xendispl_event_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xendispl_event_page, in_prod), 4, "xendispl_event_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xendispl_event_page, reserved), 8, "xendispl_event_page.reserved: offset on x86");
         }
     }
 
@@ -5625,6 +5842,8 @@ mod x86_64 {
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::displif::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
@@ -6236,6 +6455,225 @@ mod x86_64 {
             assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86_64");
             #[cfg(feature = "xen-4-21")]
             assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_displif {
+        use super::*;
+
+        #[test]
+        fn xendispl_dbuf_create_req() {
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 32, "xendispl_dbuf_create_req: size on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 40, "xendispl_dbuf_create_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_dbuf_create_req>(), 8, "xendispl_dbuf_create_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, dbuf_cookie), 0, "xendispl_dbuf_create_req.dbuf_cookie: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, width), 8, "xendispl_dbuf_create_req.width: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, height), 12, "xendispl_dbuf_create_req.height: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, bpp), 16, "xendispl_dbuf_create_req.bpp: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, buffer_sz), 20, "xendispl_dbuf_create_req.buffer_sz: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, flags), 24, "xendispl_dbuf_create_req.flags: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, gref_directory), 28, "xendispl_dbuf_create_req.gref_directory: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_dbuf_create_req.gref_directory: size on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_dbuf_destroy_req() {
+            assert_eq!(size_of::<xendispl_dbuf_destroy_req>(), 8, "xendispl_dbuf_destroy_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_dbuf_destroy_req>(), 8, "xendispl_dbuf_destroy_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_dbuf_destroy_req, dbuf_cookie), 0, "xendispl_dbuf_destroy_req.dbuf_cookie: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_fb_attach_req() {
+            assert_eq!(size_of::<xendispl_fb_attach_req>(), 32, "xendispl_fb_attach_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_fb_attach_req>(), 8, "xendispl_fb_attach_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, dbuf_cookie), 0, "xendispl_fb_attach_req.dbuf_cookie: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, fb_cookie), 8, "xendispl_fb_attach_req.fb_cookie: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, width), 16, "xendispl_fb_attach_req.width: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, height), 20, "xendispl_fb_attach_req.height: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, pixel_format), 24, "xendispl_fb_attach_req.pixel_format: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, __xenabi_hole_0), 28, "xendispl_fb_attach_req.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_fb_detach_req() {
+            assert_eq!(size_of::<xendispl_fb_detach_req>(), 8, "xendispl_fb_detach_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_fb_detach_req>(), 8, "xendispl_fb_detach_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_fb_detach_req, fb_cookie), 0, "xendispl_fb_detach_req.fb_cookie: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_set_config_req() {
+            assert_eq!(size_of::<xendispl_set_config_req>(), 32, "xendispl_set_config_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_set_config_req>(), 8, "xendispl_set_config_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_set_config_req, fb_cookie), 0, "xendispl_set_config_req.fb_cookie: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_set_config_req, x), 8, "xendispl_set_config_req.x: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_set_config_req, y), 12, "xendispl_set_config_req.y: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_set_config_req, width), 16, "xendispl_set_config_req.width: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_set_config_req, height), 20, "xendispl_set_config_req.height: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_set_config_req, bpp), 24, "xendispl_set_config_req.bpp: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_set_config_req, __xenabi_hole_0), 28, "xendispl_set_config_req.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_page_flip_req() {
+            assert_eq!(size_of::<xendispl_page_flip_req>(), 8, "xendispl_page_flip_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_page_flip_req>(), 8, "xendispl_page_flip_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_page_flip_req, fb_cookie), 0, "xendispl_page_flip_req.fb_cookie: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_req() {
+            assert_eq!(size_of::<xendispl_get_edid_req>(), 8, "xendispl_get_edid_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_get_edid_req>(), 4, "xendispl_get_edid_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_get_edid_req, buffer_sz), 0, "xendispl_get_edid_req.buffer_sz: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_get_edid_req, gref_directory), 4, "xendispl_get_edid_req.gref_directory: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_get_edid_req.gref_directory: size on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_resp() {
+            assert_eq!(size_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: size on x86_64");
+            assert_eq!(align_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: align on x86_64");
+            assert_eq!(offset_of!(xendispl_get_edid_resp, edid_sz), 0, "xendispl_get_edid_resp.edid_sz: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_pg_flip_evt() {
+            assert_eq!(size_of::<xendispl_pg_flip_evt>(), 8, "xendispl_pg_flip_evt: size on x86_64");
+            assert_eq!(align_of::<xendispl_pg_flip_evt>(), 8, "xendispl_pg_flip_evt: align on x86_64");
+            assert_eq!(offset_of!(xendispl_pg_flip_evt, fb_cookie), 0, "xendispl_pg_flip_evt.fb_cookie: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_req() {
+            assert_eq!(size_of::<xendispl_req>(), 64, "xendispl_req: size on x86_64");
+            assert_eq!(align_of::<xendispl_req>(), 8, "xendispl_req: align on x86_64");
+            assert_eq!(offset_of!(xendispl_req, id), 0, "xendispl_req.id: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req, operation), 2, "xendispl_req.operation: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req, reserved), 3, "xendispl_req.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req, op), 8, "xendispl_req.op: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_req_op() {
+            assert_eq!(size_of::<xendispl_req_op>(), 56, "xendispl_req.op: size on x86_64");
+            assert_eq!(align_of::<xendispl_req_op>(), 8, "xendispl_req.op: align on x86_64");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_create), 0, "xendispl_req.op.dbuf_create: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_destroy), 0, "xendispl_req.op.dbuf_destroy: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req_op, fb_attach), 0, "xendispl_req.op.fb_attach: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req_op, fb_detach), 0, "xendispl_req.op.fb_detach: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req_op, set_config), 0, "xendispl_req.op.set_config: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req_op, pg_flip), 0, "xendispl_req.op.pg_flip: offset on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_req_op, get_edid), 0, "xendispl_req.op.get_edid: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_req_op, reserved), 0, "xendispl_req.op.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_resp() {
+            assert_eq!(size_of::<xendispl_resp>(), 64, "xendispl_resp: size on x86_64");
+            assert_eq!(align_of::<xendispl_resp>(), 4, "xendispl_resp: align on x86_64");
+            assert_eq!(offset_of!(xendispl_resp, id), 0, "xendispl_resp.id: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_resp, operation), 2, "xendispl_resp.operation: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_resp, reserved), 3, "xendispl_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_resp, status), 4, "xendispl_resp.status: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_resp, op), 8, "xendispl_resp.op: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_resp_op() {
+            assert_eq!(size_of::<xendispl_resp_op>(), 56, "xendispl_resp.op: size on x86_64");
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(align_of::<xendispl_resp_op>(), 1, "xendispl_resp.op: align on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xendispl_resp_op>(), 4, "xendispl_resp.op: align on x86_64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_resp_op, get_edid), 0, "xendispl_resp.op.get_edid: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_resp_op, reserved1), 0, "xendispl_resp.op.reserved1: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_evt() {
+            assert_eq!(size_of::<xendispl_evt>(), 64, "xendispl_evt: size on x86_64");
+            assert_eq!(align_of::<xendispl_evt>(), 8, "xendispl_evt: align on x86_64");
+            assert_eq!(offset_of!(xendispl_evt, id), 0, "xendispl_evt.id: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_evt, r#type), 2, "xendispl_evt.type: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_evt, reserved), 3, "xendispl_evt.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_evt, op), 8, "xendispl_evt.op: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_evt_op() {
+            assert_eq!(size_of::<xendispl_evt_op>(), 56, "xendispl_evt.op: size on x86_64");
+            assert_eq!(align_of::<xendispl_evt_op>(), 8, "xendispl_evt.op: align on x86_64");
+            assert_eq!(offset_of!(xendispl_evt_op, pg_flip), 0, "xendispl_evt.op.pg_flip: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_evt_op, reserved), 0, "xendispl_evt.op.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_displif_sring_entry() {
+            assert_eq!(size_of::<xen_displif_sring_entry>(), 64, "xen_displif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_displif_sring_entry>(), 8, "xen_displif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring_entry, req), 0, "xen_displif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring_entry, rsp), 0, "xen_displif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_displif_sring() {
+            assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on x86_64");
+            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_prod), 8, "xen_displif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_event), 12, "xen_displif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring, pvt), 16, "xen_displif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring, __pad), 20, "xen_displif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt() {
+            assert_eq!(size_of::<xen_displif_sring_pvt>(), 4, "xen_displif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_displif_sring_pvt>(), 1, "xen_displif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, netif), 0, "xen_displif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, tapif_user), 0, "xen_displif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, pvt_pad), 0, "xen_displif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_netif, smartpoll_active), 0, "xen_displif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_tapif_user, msg), 0, "xen_displif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn xendispl_event_page() {
+            assert_eq!(size_of::<xendispl_event_page>(), 64, "xendispl_event_page: size on x86_64");
+            assert_eq!(align_of::<xendispl_event_page>(), 4, "xendispl_event_page: align on x86_64");
+            assert_eq!(offset_of!(xendispl_event_page, in_cons), 0, "xendispl_event_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_event_page, in_prod), 4, "xendispl_event_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xendispl_event_page, reserved), 8, "xendispl_event_page.reserved: offset on x86_64");
         }
     }
 
@@ -11266,6 +11704,8 @@ mod arm {
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::displif::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
@@ -11877,6 +12317,225 @@ mod arm {
             assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on arm");
             #[cfg(feature = "xen-4-21")]
             assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_displif {
+        use super::*;
+
+        #[test]
+        fn xendispl_dbuf_create_req() {
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 32, "xendispl_dbuf_create_req: size on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 40, "xendispl_dbuf_create_req: size on arm");
+            assert_eq!(align_of::<xendispl_dbuf_create_req>(), 8, "xendispl_dbuf_create_req: align on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, dbuf_cookie), 0, "xendispl_dbuf_create_req.dbuf_cookie: offset on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, width), 8, "xendispl_dbuf_create_req.width: offset on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, height), 12, "xendispl_dbuf_create_req.height: offset on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, bpp), 16, "xendispl_dbuf_create_req.bpp: offset on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, buffer_sz), 20, "xendispl_dbuf_create_req.buffer_sz: offset on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, flags), 24, "xendispl_dbuf_create_req.flags: offset on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, gref_directory), 28, "xendispl_dbuf_create_req.gref_directory: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_dbuf_create_req.gref_directory: size on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_dbuf_destroy_req() {
+            assert_eq!(size_of::<xendispl_dbuf_destroy_req>(), 8, "xendispl_dbuf_destroy_req: size on arm");
+            assert_eq!(align_of::<xendispl_dbuf_destroy_req>(), 8, "xendispl_dbuf_destroy_req: align on arm");
+            assert_eq!(offset_of!(xendispl_dbuf_destroy_req, dbuf_cookie), 0, "xendispl_dbuf_destroy_req.dbuf_cookie: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_fb_attach_req() {
+            assert_eq!(size_of::<xendispl_fb_attach_req>(), 32, "xendispl_fb_attach_req: size on arm");
+            assert_eq!(align_of::<xendispl_fb_attach_req>(), 8, "xendispl_fb_attach_req: align on arm");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, dbuf_cookie), 0, "xendispl_fb_attach_req.dbuf_cookie: offset on arm");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, fb_cookie), 8, "xendispl_fb_attach_req.fb_cookie: offset on arm");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, width), 16, "xendispl_fb_attach_req.width: offset on arm");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, height), 20, "xendispl_fb_attach_req.height: offset on arm");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, pixel_format), 24, "xendispl_fb_attach_req.pixel_format: offset on arm");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, __xenabi_hole_0), 28, "xendispl_fb_attach_req.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_fb_detach_req() {
+            assert_eq!(size_of::<xendispl_fb_detach_req>(), 8, "xendispl_fb_detach_req: size on arm");
+            assert_eq!(align_of::<xendispl_fb_detach_req>(), 8, "xendispl_fb_detach_req: align on arm");
+            assert_eq!(offset_of!(xendispl_fb_detach_req, fb_cookie), 0, "xendispl_fb_detach_req.fb_cookie: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_set_config_req() {
+            assert_eq!(size_of::<xendispl_set_config_req>(), 32, "xendispl_set_config_req: size on arm");
+            assert_eq!(align_of::<xendispl_set_config_req>(), 8, "xendispl_set_config_req: align on arm");
+            assert_eq!(offset_of!(xendispl_set_config_req, fb_cookie), 0, "xendispl_set_config_req.fb_cookie: offset on arm");
+            assert_eq!(offset_of!(xendispl_set_config_req, x), 8, "xendispl_set_config_req.x: offset on arm");
+            assert_eq!(offset_of!(xendispl_set_config_req, y), 12, "xendispl_set_config_req.y: offset on arm");
+            assert_eq!(offset_of!(xendispl_set_config_req, width), 16, "xendispl_set_config_req.width: offset on arm");
+            assert_eq!(offset_of!(xendispl_set_config_req, height), 20, "xendispl_set_config_req.height: offset on arm");
+            assert_eq!(offset_of!(xendispl_set_config_req, bpp), 24, "xendispl_set_config_req.bpp: offset on arm");
+            assert_eq!(offset_of!(xendispl_set_config_req, __xenabi_hole_0), 28, "xendispl_set_config_req.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_page_flip_req() {
+            assert_eq!(size_of::<xendispl_page_flip_req>(), 8, "xendispl_page_flip_req: size on arm");
+            assert_eq!(align_of::<xendispl_page_flip_req>(), 8, "xendispl_page_flip_req: align on arm");
+            assert_eq!(offset_of!(xendispl_page_flip_req, fb_cookie), 0, "xendispl_page_flip_req.fb_cookie: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_req() {
+            assert_eq!(size_of::<xendispl_get_edid_req>(), 8, "xendispl_get_edid_req: size on arm");
+            assert_eq!(align_of::<xendispl_get_edid_req>(), 4, "xendispl_get_edid_req: align on arm");
+            assert_eq!(offset_of!(xendispl_get_edid_req, buffer_sz), 0, "xendispl_get_edid_req.buffer_sz: offset on arm");
+            assert_eq!(offset_of!(xendispl_get_edid_req, gref_directory), 4, "xendispl_get_edid_req.gref_directory: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_get_edid_req.gref_directory: size on arm");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_resp() {
+            assert_eq!(size_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: size on arm");
+            assert_eq!(align_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: align on arm");
+            assert_eq!(offset_of!(xendispl_get_edid_resp, edid_sz), 0, "xendispl_get_edid_resp.edid_sz: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_pg_flip_evt() {
+            assert_eq!(size_of::<xendispl_pg_flip_evt>(), 8, "xendispl_pg_flip_evt: size on arm");
+            assert_eq!(align_of::<xendispl_pg_flip_evt>(), 8, "xendispl_pg_flip_evt: align on arm");
+            assert_eq!(offset_of!(xendispl_pg_flip_evt, fb_cookie), 0, "xendispl_pg_flip_evt.fb_cookie: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_req() {
+            assert_eq!(size_of::<xendispl_req>(), 64, "xendispl_req: size on arm");
+            assert_eq!(align_of::<xendispl_req>(), 8, "xendispl_req: align on arm");
+            assert_eq!(offset_of!(xendispl_req, id), 0, "xendispl_req.id: offset on arm");
+            assert_eq!(offset_of!(xendispl_req, operation), 2, "xendispl_req.operation: offset on arm");
+            assert_eq!(offset_of!(xendispl_req, reserved), 3, "xendispl_req.reserved: offset on arm");
+            assert_eq!(offset_of!(xendispl_req, op), 8, "xendispl_req.op: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_req_op() {
+            assert_eq!(size_of::<xendispl_req_op>(), 56, "xendispl_req.op: size on arm");
+            assert_eq!(align_of::<xendispl_req_op>(), 8, "xendispl_req.op: align on arm");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_create), 0, "xendispl_req.op.dbuf_create: offset on arm");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_destroy), 0, "xendispl_req.op.dbuf_destroy: offset on arm");
+            assert_eq!(offset_of!(xendispl_req_op, fb_attach), 0, "xendispl_req.op.fb_attach: offset on arm");
+            assert_eq!(offset_of!(xendispl_req_op, fb_detach), 0, "xendispl_req.op.fb_detach: offset on arm");
+            assert_eq!(offset_of!(xendispl_req_op, set_config), 0, "xendispl_req.op.set_config: offset on arm");
+            assert_eq!(offset_of!(xendispl_req_op, pg_flip), 0, "xendispl_req.op.pg_flip: offset on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_req_op, get_edid), 0, "xendispl_req.op.get_edid: offset on arm");
+            assert_eq!(offset_of!(xendispl_req_op, reserved), 0, "xendispl_req.op.reserved: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_resp() {
+            assert_eq!(size_of::<xendispl_resp>(), 64, "xendispl_resp: size on arm");
+            assert_eq!(align_of::<xendispl_resp>(), 4, "xendispl_resp: align on arm");
+            assert_eq!(offset_of!(xendispl_resp, id), 0, "xendispl_resp.id: offset on arm");
+            assert_eq!(offset_of!(xendispl_resp, operation), 2, "xendispl_resp.operation: offset on arm");
+            assert_eq!(offset_of!(xendispl_resp, reserved), 3, "xendispl_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xendispl_resp, status), 4, "xendispl_resp.status: offset on arm");
+            assert_eq!(offset_of!(xendispl_resp, op), 8, "xendispl_resp.op: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_resp_op() {
+            assert_eq!(size_of::<xendispl_resp_op>(), 56, "xendispl_resp.op: size on arm");
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(align_of::<xendispl_resp_op>(), 1, "xendispl_resp.op: align on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xendispl_resp_op>(), 4, "xendispl_resp.op: align on arm");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_resp_op, get_edid), 0, "xendispl_resp.op.get_edid: offset on arm");
+            assert_eq!(offset_of!(xendispl_resp_op, reserved1), 0, "xendispl_resp.op.reserved1: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_evt() {
+            assert_eq!(size_of::<xendispl_evt>(), 64, "xendispl_evt: size on arm");
+            assert_eq!(align_of::<xendispl_evt>(), 8, "xendispl_evt: align on arm");
+            assert_eq!(offset_of!(xendispl_evt, id), 0, "xendispl_evt.id: offset on arm");
+            assert_eq!(offset_of!(xendispl_evt, r#type), 2, "xendispl_evt.type: offset on arm");
+            assert_eq!(offset_of!(xendispl_evt, reserved), 3, "xendispl_evt.reserved: offset on arm");
+            assert_eq!(offset_of!(xendispl_evt, op), 8, "xendispl_evt.op: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_evt_op() {
+            assert_eq!(size_of::<xendispl_evt_op>(), 56, "xendispl_evt.op: size on arm");
+            assert_eq!(align_of::<xendispl_evt_op>(), 8, "xendispl_evt.op: align on arm");
+            assert_eq!(offset_of!(xendispl_evt_op, pg_flip), 0, "xendispl_evt.op.pg_flip: offset on arm");
+            assert_eq!(offset_of!(xendispl_evt_op, reserved), 0, "xendispl_evt.op.reserved: offset on arm");
+        }
+
+        #[test]
+        fn xen_displif_sring_entry() {
+            assert_eq!(size_of::<xen_displif_sring_entry>(), 64, "xen_displif_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_displif_sring_entry>(), 8, "xen_displif_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_displif_sring_entry, req), 0, "xen_displif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_displif_sring_entry, rsp), 0, "xen_displif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn xen_displif_sring() {
+            assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on arm");
+            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on arm");
+            assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_prod), 8, "xen_displif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_event), 12, "xen_displif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_displif_sring, pvt), 16, "xen_displif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_displif_sring, __pad), 20, "xen_displif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt() {
+            assert_eq!(size_of::<xen_displif_sring_pvt>(), 4, "xen_displif_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_displif_sring_pvt>(), 1, "xen_displif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, netif), 0, "xen_displif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, tapif_user), 0, "xen_displif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, pvt_pad), 0, "xen_displif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_netif, smartpoll_active), 0, "xen_displif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_tapif_user, msg), 0, "xen_displif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn xendispl_event_page() {
+            assert_eq!(size_of::<xendispl_event_page>(), 64, "xendispl_event_page: size on arm");
+            assert_eq!(align_of::<xendispl_event_page>(), 4, "xendispl_event_page: align on arm");
+            assert_eq!(offset_of!(xendispl_event_page, in_cons), 0, "xendispl_event_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xendispl_event_page, in_prod), 4, "xendispl_event_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xendispl_event_page, reserved), 8, "xendispl_event_page.reserved: offset on arm");
         }
     }
 
@@ -16701,6 +17360,8 @@ mod aarch64 {
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::displif::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
@@ -17312,6 +17973,225 @@ mod aarch64 {
             assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on aarch64");
             #[cfg(feature = "xen-4-21")]
             assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_displif {
+        use super::*;
+
+        #[test]
+        fn xendispl_dbuf_create_req() {
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 32, "xendispl_dbuf_create_req: size on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(size_of::<xendispl_dbuf_create_req>(), 40, "xendispl_dbuf_create_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_dbuf_create_req>(), 8, "xendispl_dbuf_create_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, dbuf_cookie), 0, "xendispl_dbuf_create_req.dbuf_cookie: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, width), 8, "xendispl_dbuf_create_req.width: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, height), 12, "xendispl_dbuf_create_req.height: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, bpp), 16, "xendispl_dbuf_create_req.bpp: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, buffer_sz), 20, "xendispl_dbuf_create_req.buffer_sz: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, flags), 24, "xendispl_dbuf_create_req.flags: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, gref_directory), 28, "xendispl_dbuf_create_req.gref_directory: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_dbuf_create_req.gref_directory: size on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_dbuf_destroy_req() {
+            assert_eq!(size_of::<xendispl_dbuf_destroy_req>(), 8, "xendispl_dbuf_destroy_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_dbuf_destroy_req>(), 8, "xendispl_dbuf_destroy_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_dbuf_destroy_req, dbuf_cookie), 0, "xendispl_dbuf_destroy_req.dbuf_cookie: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_fb_attach_req() {
+            assert_eq!(size_of::<xendispl_fb_attach_req>(), 32, "xendispl_fb_attach_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_fb_attach_req>(), 8, "xendispl_fb_attach_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, dbuf_cookie), 0, "xendispl_fb_attach_req.dbuf_cookie: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, fb_cookie), 8, "xendispl_fb_attach_req.fb_cookie: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, width), 16, "xendispl_fb_attach_req.width: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, height), 20, "xendispl_fb_attach_req.height: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, pixel_format), 24, "xendispl_fb_attach_req.pixel_format: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_fb_attach_req, __xenabi_hole_0), 28, "xendispl_fb_attach_req.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_fb_detach_req() {
+            assert_eq!(size_of::<xendispl_fb_detach_req>(), 8, "xendispl_fb_detach_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_fb_detach_req>(), 8, "xendispl_fb_detach_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_fb_detach_req, fb_cookie), 0, "xendispl_fb_detach_req.fb_cookie: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_set_config_req() {
+            assert_eq!(size_of::<xendispl_set_config_req>(), 32, "xendispl_set_config_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_set_config_req>(), 8, "xendispl_set_config_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_set_config_req, fb_cookie), 0, "xendispl_set_config_req.fb_cookie: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_set_config_req, x), 8, "xendispl_set_config_req.x: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_set_config_req, y), 12, "xendispl_set_config_req.y: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_set_config_req, width), 16, "xendispl_set_config_req.width: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_set_config_req, height), 20, "xendispl_set_config_req.height: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_set_config_req, bpp), 24, "xendispl_set_config_req.bpp: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_set_config_req, __xenabi_hole_0), 28, "xendispl_set_config_req.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_page_flip_req() {
+            assert_eq!(size_of::<xendispl_page_flip_req>(), 8, "xendispl_page_flip_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_page_flip_req>(), 8, "xendispl_page_flip_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_page_flip_req, fb_cookie), 0, "xendispl_page_flip_req.fb_cookie: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_req() {
+            assert_eq!(size_of::<xendispl_get_edid_req>(), 8, "xendispl_get_edid_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_get_edid_req>(), 4, "xendispl_get_edid_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_get_edid_req, buffer_sz), 0, "xendispl_get_edid_req.buffer_sz: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_get_edid_req, gref_directory), 4, "xendispl_get_edid_req.gref_directory: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_get_edid_req.gref_directory: size on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-15")]
+        #[test]
+        fn xendispl_get_edid_resp() {
+            assert_eq!(size_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: size on aarch64");
+            assert_eq!(align_of::<xendispl_get_edid_resp>(), 4, "xendispl_get_edid_resp: align on aarch64");
+            assert_eq!(offset_of!(xendispl_get_edid_resp, edid_sz), 0, "xendispl_get_edid_resp.edid_sz: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_pg_flip_evt() {
+            assert_eq!(size_of::<xendispl_pg_flip_evt>(), 8, "xendispl_pg_flip_evt: size on aarch64");
+            assert_eq!(align_of::<xendispl_pg_flip_evt>(), 8, "xendispl_pg_flip_evt: align on aarch64");
+            assert_eq!(offset_of!(xendispl_pg_flip_evt, fb_cookie), 0, "xendispl_pg_flip_evt.fb_cookie: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_req() {
+            assert_eq!(size_of::<xendispl_req>(), 64, "xendispl_req: size on aarch64");
+            assert_eq!(align_of::<xendispl_req>(), 8, "xendispl_req: align on aarch64");
+            assert_eq!(offset_of!(xendispl_req, id), 0, "xendispl_req.id: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req, operation), 2, "xendispl_req.operation: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req, reserved), 3, "xendispl_req.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req, op), 8, "xendispl_req.op: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_req_op() {
+            assert_eq!(size_of::<xendispl_req_op>(), 56, "xendispl_req.op: size on aarch64");
+            assert_eq!(align_of::<xendispl_req_op>(), 8, "xendispl_req.op: align on aarch64");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_create), 0, "xendispl_req.op.dbuf_create: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req_op, dbuf_destroy), 0, "xendispl_req.op.dbuf_destroy: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req_op, fb_attach), 0, "xendispl_req.op.fb_attach: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req_op, fb_detach), 0, "xendispl_req.op.fb_detach: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req_op, set_config), 0, "xendispl_req.op.set_config: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req_op, pg_flip), 0, "xendispl_req.op.pg_flip: offset on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_req_op, get_edid), 0, "xendispl_req.op.get_edid: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_req_op, reserved), 0, "xendispl_req.op.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_resp() {
+            assert_eq!(size_of::<xendispl_resp>(), 64, "xendispl_resp: size on aarch64");
+            assert_eq!(align_of::<xendispl_resp>(), 4, "xendispl_resp: align on aarch64");
+            assert_eq!(offset_of!(xendispl_resp, id), 0, "xendispl_resp.id: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_resp, operation), 2, "xendispl_resp.operation: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_resp, reserved), 3, "xendispl_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_resp, status), 4, "xendispl_resp.status: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_resp, op), 8, "xendispl_resp.op: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_resp_op() {
+            assert_eq!(size_of::<xendispl_resp_op>(), 56, "xendispl_resp.op: size on aarch64");
+            #[cfg(not(feature = "xen-4-15"))]
+            assert_eq!(align_of::<xendispl_resp_op>(), 1, "xendispl_resp.op: align on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(align_of::<xendispl_resp_op>(), 4, "xendispl_resp.op: align on aarch64");
+            #[cfg(feature = "xen-4-15")]
+            assert_eq!(offset_of!(xendispl_resp_op, get_edid), 0, "xendispl_resp.op.get_edid: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_resp_op, reserved1), 0, "xendispl_resp.op.reserved1: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_evt() {
+            assert_eq!(size_of::<xendispl_evt>(), 64, "xendispl_evt: size on aarch64");
+            assert_eq!(align_of::<xendispl_evt>(), 8, "xendispl_evt: align on aarch64");
+            assert_eq!(offset_of!(xendispl_evt, id), 0, "xendispl_evt.id: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_evt, r#type), 2, "xendispl_evt.type: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_evt, reserved), 3, "xendispl_evt.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_evt, op), 8, "xendispl_evt.op: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_evt_op() {
+            assert_eq!(size_of::<xendispl_evt_op>(), 56, "xendispl_evt.op: size on aarch64");
+            assert_eq!(align_of::<xendispl_evt_op>(), 8, "xendispl_evt.op: align on aarch64");
+            assert_eq!(offset_of!(xendispl_evt_op, pg_flip), 0, "xendispl_evt.op.pg_flip: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_evt_op, reserved), 0, "xendispl_evt.op.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_displif_sring_entry() {
+            assert_eq!(size_of::<xen_displif_sring_entry>(), 64, "xen_displif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_displif_sring_entry>(), 8, "xen_displif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring_entry, req), 0, "xen_displif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring_entry, rsp), 0, "xen_displif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_displif_sring() {
+            assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on aarch64");
+            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_prod), 8, "xen_displif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring, rsp_event), 12, "xen_displif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring, pvt), 16, "xen_displif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring, __pad), 20, "xen_displif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt() {
+            assert_eq!(size_of::<xen_displif_sring_pvt>(), 4, "xen_displif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_displif_sring_pvt>(), 1, "xen_displif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, netif), 0, "xen_displif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, tapif_user), 0, "xen_displif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt, pvt_pad), 0, "xen_displif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_displif_sring_pvt_netif>(), 1, "xen_displif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_netif, smartpoll_active), 0, "xen_displif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_displif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_displif_sring_pvt_tapif_user>(), 1, "xen_displif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_displif_sring_pvt_tapif_user, msg), 0, "xen_displif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn xendispl_event_page() {
+            assert_eq!(size_of::<xendispl_event_page>(), 64, "xendispl_event_page: size on aarch64");
+            assert_eq!(align_of::<xendispl_event_page>(), 4, "xendispl_event_page: align on aarch64");
+            assert_eq!(offset_of!(xendispl_event_page, in_cons), 0, "xendispl_event_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_event_page, in_prod), 4, "xendispl_event_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xendispl_event_page, reserved), 8, "xendispl_event_page.reserved: offset on aarch64");
         }
     }
 

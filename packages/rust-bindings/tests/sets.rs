@@ -679,6 +679,101 @@ fn stable_console_xenconsole() {
 }
 
 #[cfg(feature = "xen-4-9")]
+#[test]
+fn stable_displif_xendispl_op() {
+    use xenabi::stable::displif::*;
+    type T = XendisplOp;
+    {
+        assert_eq!(T::DBUF_CREATE.0, XENDISPL_OP_DBUF_CREATE, "XENDISPL_OP_DBUF_CREATE");
+        assert_eq!(T::from(XENDISPL_OP_DBUF_CREATE), T::DBUF_CREATE, "XENDISPL_OP_DBUF_CREATE: from the integer");
+        assert_eq!(integer(T::DBUF_CREATE, XENDISPL_OP_DBUF_CREATE), XENDISPL_OP_DBUF_CREATE, "XENDISPL_OP_DBUF_CREATE: to the integer");
+        assert_eq!(format!("{:?}", T::DBUF_CREATE), T::DBUF_CREATE.name().expect("XENDISPL_OP_DBUF_CREATE: a name"), "XENDISPL_OP_DBUF_CREATE: Debug");
+        assert_eq!(T::DBUF_CREATE.name(), Some("XENDISPL_OP_DBUF_CREATE"), "XENDISPL_OP_DBUF_CREATE: its own name");
+    }
+    {
+        assert_eq!(T::DBUF_DESTROY.0, XENDISPL_OP_DBUF_DESTROY, "XENDISPL_OP_DBUF_DESTROY");
+        assert_eq!(T::from(XENDISPL_OP_DBUF_DESTROY), T::DBUF_DESTROY, "XENDISPL_OP_DBUF_DESTROY: from the integer");
+        assert_eq!(integer(T::DBUF_DESTROY, XENDISPL_OP_DBUF_DESTROY), XENDISPL_OP_DBUF_DESTROY, "XENDISPL_OP_DBUF_DESTROY: to the integer");
+        assert_eq!(format!("{:?}", T::DBUF_DESTROY), T::DBUF_DESTROY.name().expect("XENDISPL_OP_DBUF_DESTROY: a name"), "XENDISPL_OP_DBUF_DESTROY: Debug");
+        assert_eq!(T::DBUF_DESTROY.name(), Some("XENDISPL_OP_DBUF_DESTROY"), "XENDISPL_OP_DBUF_DESTROY: its own name");
+    }
+    {
+        assert_eq!(T::FB_ATTACH.0, XENDISPL_OP_FB_ATTACH, "XENDISPL_OP_FB_ATTACH");
+        assert_eq!(T::from(XENDISPL_OP_FB_ATTACH), T::FB_ATTACH, "XENDISPL_OP_FB_ATTACH: from the integer");
+        assert_eq!(integer(T::FB_ATTACH, XENDISPL_OP_FB_ATTACH), XENDISPL_OP_FB_ATTACH, "XENDISPL_OP_FB_ATTACH: to the integer");
+        assert_eq!(format!("{:?}", T::FB_ATTACH), T::FB_ATTACH.name().expect("XENDISPL_OP_FB_ATTACH: a name"), "XENDISPL_OP_FB_ATTACH: Debug");
+        assert_eq!(T::FB_ATTACH.name(), Some("XENDISPL_OP_FB_ATTACH"), "XENDISPL_OP_FB_ATTACH: its own name");
+    }
+    {
+        assert_eq!(T::FB_DETACH.0, XENDISPL_OP_FB_DETACH, "XENDISPL_OP_FB_DETACH");
+        assert_eq!(T::from(XENDISPL_OP_FB_DETACH), T::FB_DETACH, "XENDISPL_OP_FB_DETACH: from the integer");
+        assert_eq!(integer(T::FB_DETACH, XENDISPL_OP_FB_DETACH), XENDISPL_OP_FB_DETACH, "XENDISPL_OP_FB_DETACH: to the integer");
+        assert_eq!(format!("{:?}", T::FB_DETACH), T::FB_DETACH.name().expect("XENDISPL_OP_FB_DETACH: a name"), "XENDISPL_OP_FB_DETACH: Debug");
+        assert_eq!(T::FB_DETACH.name(), Some("XENDISPL_OP_FB_DETACH"), "XENDISPL_OP_FB_DETACH: its own name");
+    }
+    {
+        assert_eq!(T::SET_CONFIG.0, XENDISPL_OP_SET_CONFIG, "XENDISPL_OP_SET_CONFIG");
+        assert_eq!(T::from(XENDISPL_OP_SET_CONFIG), T::SET_CONFIG, "XENDISPL_OP_SET_CONFIG: from the integer");
+        assert_eq!(integer(T::SET_CONFIG, XENDISPL_OP_SET_CONFIG), XENDISPL_OP_SET_CONFIG, "XENDISPL_OP_SET_CONFIG: to the integer");
+        assert_eq!(format!("{:?}", T::SET_CONFIG), T::SET_CONFIG.name().expect("XENDISPL_OP_SET_CONFIG: a name"), "XENDISPL_OP_SET_CONFIG: Debug");
+        assert_eq!(T::SET_CONFIG.name(), Some("XENDISPL_OP_SET_CONFIG"), "XENDISPL_OP_SET_CONFIG: its own name");
+    }
+    {
+        assert_eq!(T::PG_FLIP.0, XENDISPL_OP_PG_FLIP, "XENDISPL_OP_PG_FLIP");
+        assert_eq!(T::from(XENDISPL_OP_PG_FLIP), T::PG_FLIP, "XENDISPL_OP_PG_FLIP: from the integer");
+        assert_eq!(integer(T::PG_FLIP, XENDISPL_OP_PG_FLIP), XENDISPL_OP_PG_FLIP, "XENDISPL_OP_PG_FLIP: to the integer");
+        assert_eq!(format!("{:?}", T::PG_FLIP), T::PG_FLIP.name().expect("XENDISPL_OP_PG_FLIP: a name"), "XENDISPL_OP_PG_FLIP: Debug");
+        assert_eq!(T::PG_FLIP.name(), Some("XENDISPL_OP_PG_FLIP"), "XENDISPL_OP_PG_FLIP: its own name");
+    }
+    #[cfg(feature = "xen-4-15")]
+    {
+        assert_eq!(T::GET_EDID.0, XENDISPL_OP_GET_EDID, "XENDISPL_OP_GET_EDID");
+        assert_eq!(T::from(XENDISPL_OP_GET_EDID), T::GET_EDID, "XENDISPL_OP_GET_EDID: from the integer");
+        assert_eq!(integer(T::GET_EDID, XENDISPL_OP_GET_EDID), XENDISPL_OP_GET_EDID, "XENDISPL_OP_GET_EDID: to the integer");
+        assert_eq!(format!("{:?}", T::GET_EDID), T::GET_EDID.name().expect("XENDISPL_OP_GET_EDID: a name"), "XENDISPL_OP_GET_EDID: Debug");
+        assert_eq!(T::GET_EDID.name(), Some("XENDISPL_OP_GET_EDID"), "XENDISPL_OP_GET_EDID: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XendisplOp(0)");
+}
+
+#[cfg(feature = "xen-4-9")]
+#[test]
+fn stable_displif_xendispl_evt() {
+    use xenabi::stable::displif::*;
+    type T = XendisplEvt;
+    {
+        assert_eq!(T::PG_FLIP.0, XENDISPL_EVT_PG_FLIP, "XENDISPL_EVT_PG_FLIP");
+        assert_eq!(T::from(XENDISPL_EVT_PG_FLIP), T::PG_FLIP, "XENDISPL_EVT_PG_FLIP: from the integer");
+        assert_eq!(integer(T::PG_FLIP, XENDISPL_EVT_PG_FLIP), XENDISPL_EVT_PG_FLIP, "XENDISPL_EVT_PG_FLIP: to the integer");
+        assert_eq!(format!("{:?}", T::PG_FLIP), T::PG_FLIP.name().expect("XENDISPL_EVT_PG_FLIP: a name"), "XENDISPL_EVT_PG_FLIP: Debug");
+        assert_eq!(T::PG_FLIP.name(), Some("XENDISPL_EVT_PG_FLIP"), "XENDISPL_EVT_PG_FLIP: its own name");
+    }
+    assert_eq!(T::from(1).name(), None);
+    assert_eq!(format!("{:?}", T::from(1)), "XendisplEvt(1)");
+}
+
+#[cfg(feature = "xen-4-9")]
+#[test]
+fn stable_displif_xendispl_dbuf_flg() {
+    use xenabi::stable::displif::*;
+    type T = XendisplDbufFlg;
+    {
+        assert_eq!(T::REQ_ALLOC.0, XENDISPL_DBUF_FLG_REQ_ALLOC, "XENDISPL_DBUF_FLG_REQ_ALLOC");
+        assert_eq!(T::from(XENDISPL_DBUF_FLG_REQ_ALLOC), T::REQ_ALLOC, "XENDISPL_DBUF_FLG_REQ_ALLOC: from the integer");
+        assert_eq!(integer(T::REQ_ALLOC, XENDISPL_DBUF_FLG_REQ_ALLOC), XENDISPL_DBUF_FLG_REQ_ALLOC, "XENDISPL_DBUF_FLG_REQ_ALLOC: to the integer");
+        assert!(T::all().contains(T::REQ_ALLOC), "XENDISPL_DBUF_FLG_REQ_ALLOC: in all()");
+        assert!(T::REQ_ALLOC.intersects(T::REQ_ALLOC) && !T::REQ_ALLOC.is_empty(), "XENDISPL_DBUF_FLG_REQ_ALLOC: set");
+        assert_eq!(T::REQ_ALLOC - T::REQ_ALLOC, T::empty(), "XENDISPL_DBUF_FLG_REQ_ALLOC: removed");
+        assert!(format!("{:?}", T::REQ_ALLOC).contains("XENDISPL_DBUF_FLG_REQ_ALLOC"), "XENDISPL_DBUF_FLG_REQ_ALLOC: Debug {:?}", T::REQ_ALLOC);
+    }
+    let extra = T::all() | T::from(2);
+    assert_eq!(extra.unknown_bits(), 2);
+    assert!(format!("{extra:?}").ends_with("0x2"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XendisplDbufFlg(0)");
+}
+
+#[cfg(feature = "xen-4-9")]
 #[cfg(feature = "xen-4-11")]
 #[test]
 fn stable_dm_op_xen_dmop_get_ioreq_server_info_flags() {

@@ -102,6 +102,8 @@ mod blkif;
 mod cameraif;
 #[path = "vectors/console.rs"]
 mod console;
+#[path = "vectors/displif.rs"]
+mod displif;
 #[path = "vectors/dm_op.rs"]
 mod dm_op;
 #[path = "vectors/domctl.rs"]

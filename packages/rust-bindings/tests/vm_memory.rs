@@ -89,6 +89,32 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::cameraif::xencamera_event_page>("xencamera_event_page");
     check::<xenabi::stable::console::xencons_interface>("xencons_interface");
     #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_dbuf_create_req>("xendispl_dbuf_create_req");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_dbuf_destroy_req>("xendispl_dbuf_destroy_req");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_fb_attach_req>("xendispl_fb_attach_req");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_fb_detach_req>("xendispl_fb_detach_req");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_set_config_req>("xendispl_set_config_req");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_page_flip_req>("xendispl_page_flip_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-15")]
+    check::<xenabi::stable::displif::xendispl_get_edid_req>("xendispl_get_edid_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-15")]
+    check::<xenabi::stable::displif::xendispl_get_edid_resp>("xendispl_get_edid_resp");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_pg_flip_evt>("xendispl_pg_flip_evt");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xen_displif_sring_pvt_netif>("xen_displif_sring_pvt_netif");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xen_displif_sring_pvt_tapif_user>("xen_displif_sring_pvt_tapif_user");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::displif::xendispl_event_page>("xendispl_event_page");
+    #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::dm_op::xen_dm_op_create_ioreq_server>("xen_dm_op_create_ioreq_server");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::dm_op::xen_dm_op_get_ioreq_server_info>("xen_dm_op_get_ioreq_server_info");

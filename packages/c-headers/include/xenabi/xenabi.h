@@ -16,6 +16,7 @@
 #include <xenabi/stable/blkif.h>
 #include <xenabi/stable/cameraif.h>
 #include <xenabi/stable/console.h>
+#include <xenabi/stable/displif.h>
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/e820.h>
 #include <xenabi/stable/elfnote.h>

@@ -10,6 +10,8 @@ pub mod blkif;
 pub mod cameraif;
 pub mod console;
 #[cfg(feature = "xen-4-9")]
+pub mod displif;
+#[cfg(feature = "xen-4-9")]
 pub mod dm_op;
 pub mod e820;
 pub mod elfnote;

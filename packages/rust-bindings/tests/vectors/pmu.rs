@@ -27,6 +27,42 @@ fn pmu__xen_pmu_params() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::pmu::XenpmuOp::from_parts(xenabi::stable::pmu::XENPMU_mode_get, &want).expect("XenpmuOp::ModeGet: from_parts");
+            assert!(matches!(call, xenabi::stable::pmu::XenpmuOp::ModeGet(_)), "XenpmuOp::ModeGet: {call:?}");
+            r.bytes(0, "XenpmuOp::ModeGet", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::pmu::XenpmuOp::from_parts(xenabi::stable::pmu::XENPMU_mode_set, &want).expect("XenpmuOp::ModeSet: from_parts");
+            assert!(matches!(call, xenabi::stable::pmu::XenpmuOp::ModeSet(_)), "XenpmuOp::ModeSet: {call:?}");
+            r.bytes(0, "XenpmuOp::ModeSet", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::pmu::XenpmuOp::from_parts(xenabi::stable::pmu::XENPMU_feature_get, &want).expect("XenpmuOp::FeatureGet: from_parts");
+            assert!(matches!(call, xenabi::stable::pmu::XenpmuOp::FeatureGet(_)), "XenpmuOp::FeatureGet: {call:?}");
+            r.bytes(0, "XenpmuOp::FeatureGet", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::pmu::XenpmuOp::from_parts(xenabi::stable::pmu::XENPMU_feature_set, &want).expect("XenpmuOp::FeatureSet: from_parts");
+            assert!(matches!(call, xenabi::stable::pmu::XenpmuOp::FeatureSet(_)), "XenpmuOp::FeatureSet: {call:?}");
+            r.bytes(0, "XenpmuOp::FeatureSet", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::pmu::XenpmuOp::from_parts(xenabi::stable::pmu::XENPMU_init, &want).expect("XenpmuOp::Init: from_parts");
+            assert!(matches!(call, xenabi::stable::pmu::XenpmuOp::Init(_)), "XenpmuOp::Init: {call:?}");
+            r.bytes(0, "XenpmuOp::Init", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::pmu::XenpmuOp::from_parts(xenabi::stable::pmu::XENPMU_finish, &want).expect("XenpmuOp::Finish: from_parts");
+            assert!(matches!(call, xenabi::stable::pmu::XenpmuOp::Finish(_)), "XenpmuOp::Finish: {call:?}");
+            r.bytes(0, "XenpmuOp::Finish", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "version.maj", d.version.maj, 4294967295);
         r.value(0, "version.min", d.version.min, 2873853065);

@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * stable/cameraif: The paravirtual camera: the xen_cameraif command ring, its requests and responses,
- * and the event page. Mirrors Xen's public/io/cameraif.h.
+ * the event page, and the names of its xenstore keys. Mirrors Xen's public/io/cameraif.h.
  */
 import { xen_cameraif_sring$V0, xen_cameraif_sring$chk0, xen_cameraif_sring$dec0, xen_cameraif_sring$enc0, xen_cameraif_sring_entry$V0, xen_cameraif_sring_entry$dec0, xen_cameraif_sring_entry$enc0, xen_cameraif_sring_pvt$V0, xen_cameraif_sring_pvt$dec0, xen_cameraif_sring_pvt$enc0, xen_cameraif_sring_pvt_netif$V0, xen_cameraif_sring_pvt_netif$dec0, xen_cameraif_sring_pvt_netif$enc0, xen_cameraif_sring_pvt_tapif_user$V0, xen_cameraif_sring_pvt_tapif_user$dec0, xen_cameraif_sring_pvt_tapif_user$enc0, xencamera_buf_create_req$V0, xencamera_buf_create_req$dec0, xencamera_buf_create_req$enc0, xencamera_buf_get_layout_resp$V0, xencamera_buf_get_layout_resp$dec0, xencamera_buf_get_layout_resp$enc0, xencamera_buf_request$V0, xencamera_buf_request$dec0, xencamera_buf_request$enc0, xencamera_config_req$V0, xencamera_config_req$dec0, xencamera_config_req$enc0, xencamera_config_resp$V0, xencamera_config_resp$dec0, xencamera_config_resp$enc0, xencamera_ctrl_enum_resp$V0, xencamera_ctrl_enum_resp$dec0, xencamera_ctrl_enum_resp$enc0, xencamera_ctrl_value$V0, xencamera_ctrl_value$dec0, xencamera_ctrl_value$enc0, xencamera_event_page$V0, xencamera_event_page$dec0, xencamera_event_page$enc0, xencamera_evt$V0, xencamera_evt$dec0, xencamera_evt$enc0, xencamera_evt_evt$V0, xencamera_evt_evt$dec0, xencamera_evt_evt$enc0, xencamera_frame_avail_evt$V0, xencamera_frame_avail_evt$dec0, xencamera_frame_avail_evt$enc0, xencamera_frame_rate_req$V0, xencamera_frame_rate_req$dec0, xencamera_frame_rate_req$enc0, xencamera_get_ctrl_req$V0, xencamera_get_ctrl_req$dec0, xencamera_get_ctrl_req$enc0, xencamera_index$V0, xencamera_index$dec0, xencamera_index$enc0, xencamera_req$V0, xencamera_req$dec0, xencamera_req$enc0, xencamera_req_req$V0, xencamera_req_req$dec0, xencamera_req_req$enc0, xencamera_resp$V0, xencamera_resp$dec0, xencamera_resp$enc0, xencamera_resp_resp$V0, xencamera_resp_resp$dec0, xencamera_resp_resp$enc0 } from '../internal/stable/cameraif.js';
 import type { RingProtocol } from '../ring.js';
@@ -11,6 +11,12 @@ import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBy
 import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { grant_ref_t } from './grant_table.js';
 import type { RING_IDX } from './ring.js';
+
+/**
+ * The version of the camera protocol these declarations describe, as a front end writes it in its `version` key.
+ * @since 4.13
+ */
+export const XENCAMERA_PROTOCOL_VERSION = '1';
 
 /**
  * Set the capture format (req.config); the response has what was set (resp.config).
@@ -395,6 +401,132 @@ export const XENCAMERA_EVT = { XENCAMERA_EVT_FRAME_AVAIL, XENCAMERA_EVT_CTRL_CHA
  * @since 4.13
  */
 export type XENCAMERA_EVT = (typeof XENCAMERA_EVT)[keyof typeof XENCAMERA_EVT];
+
+/**
+ * The device type: the directory name cameras are listed under in xenstore.
+ * @since 4.13
+ */
+export const XENCAMERA_DRIVER_NAME = 'vcamera';
+
+/**
+ * Separates the items of a list value (versions, controls, frame rates).
+ * @since 4.13
+ */
+export const XENCAMERA_LIST_SEPARATOR = ',';
+
+/**
+ * Separates width from height in a resolution directory name (`640x480`).
+ * @since 4.13
+ */
+export const XENCAMERA_RESOLUTION_SEPARATOR = 'x';
+
+/**
+ * Separates numerator from denominator in a frame rate (`30/1`).
+ * @since 4.13
+ */
+export const XENCAMERA_FRACTION_SEPARATOR = '/';
+
+/**
+ * Back end key: the protocol versions the back end speaks, as a list.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_BE_VERSIONS = 'versions';
+
+/**
+ * Front end key: the one version the front end picked from that list.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_FE_VERSION = 'version';
+
+/**
+ * Front end key: the grant of the xen_cameraif command ring page.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_REQ_RING_REF = 'req-ring-ref';
+
+/**
+ * Front end key: the event channel that signals the command ring.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_REQ_CHANNEL = 'req-event-channel';
+
+/**
+ * Front end key: the grant of the event page.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_EVT_RING_REF = 'evt-ring-ref';
+
+/**
+ * Front end key: the event channel that signals the event page.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_EVT_CHANNEL = 'evt-event-channel';
+
+/**
+ * Front end key, set by the toolstack: the most buffers the front end may use.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_MAX_BUFFERS = 'max-buffers';
+
+/**
+ * Front end key, set by the toolstack: the camera's controls, as a list of XENCAMERA_CTRL_*_STR names in any order.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_CONTROLS = 'controls';
+
+/**
+ * Front end directory, set by the toolstack: one subdirectory per pixel format, named by its fourcc label with trailing spaces dropped, each holding one subdirectory per resolution.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_FORMATS = 'formats';
+
+/**
+ * Key in each resolution directory: the frame rates offered at that format and resolution, as a list of fractions.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_FRAME_RATES = 'frame-rates';
+
+/**
+ * Front end key, set by the toolstack: `1` when the back end supplies the pages of buffers at XENCAMERA_OP_BUF_CREATE; anything else, or no key, and the front end does.
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_BE_ALLOC = 'be-alloc';
+
+/**
+ * Front end key, set by the toolstack: the name by which the back end knows which camera to attach (a UUID, say).
+ * @since 4.13
+ */
+export const XENCAMERA_FIELD_UNIQUE_ID = 'unique-id';
+
+/**
+ * XENCAMERA_CTRL_BRIGHTNESS in the `controls` list.
+ * @since 4.13
+ */
+export const XENCAMERA_CTRL_BRIGHTNESS_STR = 'brightness';
+
+/**
+ * XENCAMERA_CTRL_CONTRAST in the `controls` list.
+ * @since 4.13
+ */
+export const XENCAMERA_CTRL_CONTRAST_STR = 'contrast';
+
+/**
+ * XENCAMERA_CTRL_SATURATION in the `controls` list.
+ * @since 4.13
+ */
+export const XENCAMERA_CTRL_SATURATION_STR = 'saturation';
+
+/**
+ * XENCAMERA_CTRL_HUE in the `controls` list.
+ * @since 4.13
+ */
+export const XENCAMERA_CTRL_HUE_STR = 'hue';
+
+/**
+ * Appended to a format directory name when the format is the big-endian twin of a little-endian fourcc (`AR15-BE`).
+ * @since 4.13
+ */
+export const XENCAMERA_FOURCC_BIGENDIAN_STR = '-BE';
 
 /**
  * Most planes a frame has.

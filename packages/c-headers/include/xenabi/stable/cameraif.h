@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: MIT
  */
 /**
- * The paravirtual camera: the xen_cameraif command ring, its requests and responses, and the
- * event page.
+ * The paravirtual camera: the xen_cameraif command ring, its requests and responses, the event
+ * page, and the names of its xenstore keys.
  *
  * Declares, under Xen's names, the ABI of Xen's public header io/cameraif.h.
  *
@@ -96,6 +96,14 @@ typedef uint64_t xenabi_uint64_aligned_t;
 #ifndef __XEN_PUBLIC_IO_CAMERAIF_H__
 
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
+
+/**
+ * The version of the camera protocol these declarations describe, as a front end writes it in
+ * its `version` key.
+ */
+#ifndef XENCAMERA_PROTOCOL_VERSION
+#define XENCAMERA_PROTOCOL_VERSION "1"
+#endif
 
 /* XENCAMERA_OP: values (for xencamera_req.operation). What a request asks of the back end. */
 
@@ -376,6 +384,129 @@ typedef uint64_t xenabi_uint64_aligned_t;
 /** A control changed (evt.ctrl_value). */
 #ifndef XENCAMERA_EVT_CTRL_CHANGE
 #define XENCAMERA_EVT_CTRL_CHANGE 0x1
+#endif
+
+/** The device type: the directory name cameras are listed under in xenstore. */
+#ifndef XENCAMERA_DRIVER_NAME
+#define XENCAMERA_DRIVER_NAME "vcamera"
+#endif
+
+/** Separates the items of a list value (versions, controls, frame rates). */
+#ifndef XENCAMERA_LIST_SEPARATOR
+#define XENCAMERA_LIST_SEPARATOR ","
+#endif
+
+/** Separates width from height in a resolution directory name (`640x480`). */
+#ifndef XENCAMERA_RESOLUTION_SEPARATOR
+#define XENCAMERA_RESOLUTION_SEPARATOR "x"
+#endif
+
+/** Separates numerator from denominator in a frame rate (`30/1`). */
+#ifndef XENCAMERA_FRACTION_SEPARATOR
+#define XENCAMERA_FRACTION_SEPARATOR "/"
+#endif
+
+/** Back end key: the protocol versions the back end speaks, as a list. */
+#ifndef XENCAMERA_FIELD_BE_VERSIONS
+#define XENCAMERA_FIELD_BE_VERSIONS "versions"
+#endif
+
+/** Front end key: the one version the front end picked from that list. */
+#ifndef XENCAMERA_FIELD_FE_VERSION
+#define XENCAMERA_FIELD_FE_VERSION "version"
+#endif
+
+/** Front end key: the grant of the xen_cameraif command ring page. */
+#ifndef XENCAMERA_FIELD_REQ_RING_REF
+#define XENCAMERA_FIELD_REQ_RING_REF "req-ring-ref"
+#endif
+
+/** Front end key: the event channel that signals the command ring. */
+#ifndef XENCAMERA_FIELD_REQ_CHANNEL
+#define XENCAMERA_FIELD_REQ_CHANNEL "req-event-channel"
+#endif
+
+/** Front end key: the grant of the event page. */
+#ifndef XENCAMERA_FIELD_EVT_RING_REF
+#define XENCAMERA_FIELD_EVT_RING_REF "evt-ring-ref"
+#endif
+
+/** Front end key: the event channel that signals the event page. */
+#ifndef XENCAMERA_FIELD_EVT_CHANNEL
+#define XENCAMERA_FIELD_EVT_CHANNEL "evt-event-channel"
+#endif
+
+/** Front end key, set by the toolstack: the most buffers the front end may use. */
+#ifndef XENCAMERA_FIELD_MAX_BUFFERS
+#define XENCAMERA_FIELD_MAX_BUFFERS "max-buffers"
+#endif
+
+/**
+ * Front end key, set by the toolstack: the camera's controls, as a list of
+ * XENCAMERA_CTRL_*_STR names in any order.
+ */
+#ifndef XENCAMERA_FIELD_CONTROLS
+#define XENCAMERA_FIELD_CONTROLS "controls"
+#endif
+
+/**
+ * Front end directory, set by the toolstack: one subdirectory per pixel format, named by its
+ * fourcc label with trailing spaces dropped, each holding one subdirectory per resolution.
+ */
+#ifndef XENCAMERA_FIELD_FORMATS
+#define XENCAMERA_FIELD_FORMATS "formats"
+#endif
+
+/**
+ * Key in each resolution directory: the frame rates offered at that format and resolution, as
+ * a list of fractions.
+ */
+#ifndef XENCAMERA_FIELD_FRAME_RATES
+#define XENCAMERA_FIELD_FRAME_RATES "frame-rates"
+#endif
+
+/**
+ * Front end key, set by the toolstack: `1` when the back end supplies the pages of buffers at
+ * XENCAMERA_OP_BUF_CREATE; anything else, or no key, and the front end does.
+ */
+#ifndef XENCAMERA_FIELD_BE_ALLOC
+#define XENCAMERA_FIELD_BE_ALLOC "be-alloc"
+#endif
+
+/**
+ * Front end key, set by the toolstack: the name by which the back end knows which camera to
+ * attach (a UUID, say).
+ */
+#ifndef XENCAMERA_FIELD_UNIQUE_ID
+#define XENCAMERA_FIELD_UNIQUE_ID "unique-id"
+#endif
+
+/** XENCAMERA_CTRL_BRIGHTNESS in the `controls` list. */
+#ifndef XENCAMERA_CTRL_BRIGHTNESS_STR
+#define XENCAMERA_CTRL_BRIGHTNESS_STR "brightness"
+#endif
+
+/** XENCAMERA_CTRL_CONTRAST in the `controls` list. */
+#ifndef XENCAMERA_CTRL_CONTRAST_STR
+#define XENCAMERA_CTRL_CONTRAST_STR "contrast"
+#endif
+
+/** XENCAMERA_CTRL_SATURATION in the `controls` list. */
+#ifndef XENCAMERA_CTRL_SATURATION_STR
+#define XENCAMERA_CTRL_SATURATION_STR "saturation"
+#endif
+
+/** XENCAMERA_CTRL_HUE in the `controls` list. */
+#ifndef XENCAMERA_CTRL_HUE_STR
+#define XENCAMERA_CTRL_HUE_STR "hue"
+#endif
+
+/**
+ * Appended to a format directory name when the format is the big-endian twin of a
+ * little-endian fourcc (`AR15-BE`).
+ */
+#ifndef XENCAMERA_FOURCC_BIGENDIAN_STR
+#define XENCAMERA_FOURCC_BIGENDIAN_STR "-BE"
 #endif
 
 /** Most planes a frame has. */
@@ -703,6 +834,7 @@ struct xencamera_event_page {
  */
 
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
+#define XENABI_SINCE_XENCAMERA_PROTOCOL_VERSION 0x040d00
 #define XENABI_SINCE_XENCAMERA_OP_CONFIG_SET 0x040d00
 #define XENABI_SINCE_XENCAMERA_OP_CONFIG_GET 0x040d00
 #define XENABI_SINCE_XENCAMERA_OP_CONFIG_VALIDATE 0x040d00
@@ -760,6 +892,27 @@ struct xencamera_event_page {
 #define XENABI_SINCE_XENCAMERA_EVT_FRAME_AVAIL 0x040d00
 #define XENABI_SINCE_XENCAMERA_EVT_CTRL_CHANGE 0x040d00
 #define XENABI_SINCE_XENCAMERA_EVT 0x040d00
+#define XENABI_SINCE_XENCAMERA_DRIVER_NAME 0x040d00
+#define XENABI_SINCE_XENCAMERA_LIST_SEPARATOR 0x040d00
+#define XENABI_SINCE_XENCAMERA_RESOLUTION_SEPARATOR 0x040d00
+#define XENABI_SINCE_XENCAMERA_FRACTION_SEPARATOR 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_BE_VERSIONS 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_FE_VERSION 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_REQ_RING_REF 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_REQ_CHANNEL 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_EVT_RING_REF 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_EVT_CHANNEL 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_MAX_BUFFERS 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_CONTROLS 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_FORMATS 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_FRAME_RATES 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_BE_ALLOC 0x040d00
+#define XENABI_SINCE_XENCAMERA_FIELD_UNIQUE_ID 0x040d00
+#define XENABI_SINCE_XENCAMERA_CTRL_BRIGHTNESS_STR 0x040d00
+#define XENABI_SINCE_XENCAMERA_CTRL_CONTRAST_STR 0x040d00
+#define XENABI_SINCE_XENCAMERA_CTRL_SATURATION_STR 0x040d00
+#define XENABI_SINCE_XENCAMERA_CTRL_HUE_STR 0x040d00
+#define XENABI_SINCE_XENCAMERA_FOURCC_BIGENDIAN_STR 0x040d00
 #define XENABI_SINCE_XENCAMERA_MAX_PLANE 0x040d00
 #define XENABI_SINCE_xencamera_config_req 0x040d00
 #define XENABI_SINCE_xencamera_frame_rate_req 0x040d00
@@ -785,6 +938,7 @@ struct xencamera_event_page {
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
+#define XENABI_HAS_XENCAMERA_PROTOCOL_VERSION 1
 #define XENABI_HAS_XENCAMERA_OP_CONFIG_SET 1
 #define XENABI_HAS_XENCAMERA_OP_CONFIG_GET 1
 #define XENABI_HAS_XENCAMERA_OP_CONFIG_VALIDATE 1
@@ -842,6 +996,27 @@ struct xencamera_event_page {
 #define XENABI_HAS_XENCAMERA_EVT_FRAME_AVAIL 1
 #define XENABI_HAS_XENCAMERA_EVT_CTRL_CHANGE 1
 #define XENABI_HAS_XENCAMERA_EVT 1
+#define XENABI_HAS_XENCAMERA_DRIVER_NAME 1
+#define XENABI_HAS_XENCAMERA_LIST_SEPARATOR 1
+#define XENABI_HAS_XENCAMERA_RESOLUTION_SEPARATOR 1
+#define XENABI_HAS_XENCAMERA_FRACTION_SEPARATOR 1
+#define XENABI_HAS_XENCAMERA_FIELD_BE_VERSIONS 1
+#define XENABI_HAS_XENCAMERA_FIELD_FE_VERSION 1
+#define XENABI_HAS_XENCAMERA_FIELD_REQ_RING_REF 1
+#define XENABI_HAS_XENCAMERA_FIELD_REQ_CHANNEL 1
+#define XENABI_HAS_XENCAMERA_FIELD_EVT_RING_REF 1
+#define XENABI_HAS_XENCAMERA_FIELD_EVT_CHANNEL 1
+#define XENABI_HAS_XENCAMERA_FIELD_MAX_BUFFERS 1
+#define XENABI_HAS_XENCAMERA_FIELD_CONTROLS 1
+#define XENABI_HAS_XENCAMERA_FIELD_FORMATS 1
+#define XENABI_HAS_XENCAMERA_FIELD_FRAME_RATES 1
+#define XENABI_HAS_XENCAMERA_FIELD_BE_ALLOC 1
+#define XENABI_HAS_XENCAMERA_FIELD_UNIQUE_ID 1
+#define XENABI_HAS_XENCAMERA_CTRL_BRIGHTNESS_STR 1
+#define XENABI_HAS_XENCAMERA_CTRL_CONTRAST_STR 1
+#define XENABI_HAS_XENCAMERA_CTRL_SATURATION_STR 1
+#define XENABI_HAS_XENCAMERA_CTRL_HUE_STR 1
+#define XENABI_HAS_XENCAMERA_FOURCC_BIGENDIAN_STR 1
 #define XENABI_HAS_XENCAMERA_MAX_PLANE 1
 #define XENABI_HAS_xencamera_config_req 1
 #define XENABI_HAS_xencamera_frame_rate_req 1
