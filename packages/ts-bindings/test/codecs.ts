@@ -37,24 +37,29 @@ function int(f: FieldLayout): fc.Arbitrary<unknown> {
 }
 
 function element(f: FieldLayout, arch: Arch, codecs: Map<string, AnyCodec>): fc.Arbitrary<unknown> {
-  return f.value === 'record' ? recordValue(f.record!, arch, codecs) : int(f);
+  return f.value === 'record' ? recordValue(f.record!, arch, codecs, true) : int(f);
 }
 
-function field(f: FieldLayout, arch: Arch, codecs: Map<string, AnyCodec>): fc.Arbitrary<unknown> {
+/**
+ * A random value of a member. A flexible array takes up to 4 elements at the top of its record,
+ * and none in a record embedded in another (x86's PMU contexts in `xen_pmu_arch.c`), where its
+ * elements would overlap the bytes after the embedded record and the encoder refuses them.
+ */
+function field(f: FieldLayout, arch: Arch, codecs: Map<string, AnyCodec>, embedded: boolean): fc.Arbitrary<unknown> {
   let arb = element(f, arch, codecs);
   const dims = f.dims ?? [];
   for (let i = dims.length - 1; i >= 0; i--) {
     const n = dims[i]!;
-    arb = f.flexible && i === 0 ? fc.array(arb, { maxLength: 4 }) : fc.array(arb, { minLength: n, maxLength: n });
+    arb = f.flexible && i === 0 ? fc.array(arb, { maxLength: embedded ? 0 : 4 }) : fc.array(arb, { minLength: n, maxLength: n });
   }
   return arb;
 }
 
 const memo = new WeakMap<Map<string, AnyCodec>, Map<string, fc.Arbitrary<Record<string, unknown>>>>();
 
-/** A random value of a record on `arch`: every member but padding; a union sets at most one. */
-export function recordValue(name: string, arch: Arch, codecs: Map<string, AnyCodec> = CODECS): fc.Arbitrary<Record<string, unknown>> {
-  const key = `${name}@${arch}`;
+/** A random value of a record on `arch` (`embedded` in another record or not): every member but padding; a union sets at most one. */
+export function recordValue(name: string, arch: Arch, codecs: Map<string, AnyCodec> = CODECS, embedded = false): fc.Arbitrary<Record<string, unknown>> {
+  const key = `${name}@${arch}${embedded ? ' embedded' : ''}`;
   const known = memo.get(codecs)?.get(key);
   if (known) return known;
   const codec = codecs.get(name);
@@ -63,8 +68,8 @@ export function recordValue(name: string, arch: Arch, codecs: Map<string, AnyCod
   const fields = layout.fields.filter((f) => !f.padding);
   const arb =
     layout.kind === 'union'
-      ? fc.oneof(fc.constant({}), ...fields.map((f) => fc.record({ [f.name]: field(f, arch, codecs) })))
-      : fc.record(Object.fromEntries(fields.map((f) => [f.name, field(f, arch, codecs)])));
+      ? fc.oneof(fc.constant({}), ...fields.map((f) => fc.record({ [f.name]: field(f, arch, codecs, embedded) })))
+      : fc.record(Object.fromEntries(fields.map((f) => [f.name, field(f, arch, codecs, embedded)])));
   if (!memo.has(codecs)) memo.set(codecs, new Map());
   memo.get(codecs)!.set(key, arb as fc.Arbitrary<Record<string, unknown>>);
   return arb as fc.Arbitrary<Record<string, unknown>>;
