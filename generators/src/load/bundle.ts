@@ -5,8 +5,7 @@
  * TypeScript does not build, a module throws, loops, or leaves a promise rejected — comes
  * back as a diagnostic located in the module, never as an exception or a hang.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { types } from 'node:util';
 import type { ModuleDef, RawLocation } from '../dsl/defs.js';
 import { isOwnFrame, type FrameLocator } from '../dsl/location.js';
@@ -19,9 +18,10 @@ import { loopSite, throwSite } from './failure-site.js';
 import { prepareBundle, runBundle, type RunOutcome } from './sandbox.js';
 import type { BundleMap } from './source-map.js';
 
-import { NAMESPACES } from '../model/namespaces.js';
+import { listModuleFiles } from './module-files.js';
 
-export { NAMESPACES };
+export { NAMESPACES } from '../model/namespaces.js';
+export { listModuleFiles };
 
 /** One evaluated ABI module file. */
 export interface EvaluatedModule {
@@ -30,18 +30,6 @@ export interface EvaluatedModule {
   file: string;
   /** Its default export, when it evaluated: plain data of this realm (`snapshot.ts`). */
   exported: unknown;
-}
-
-/** ABI module files under `abiDir`, by namespace folder, sorted by name. */
-export function listModuleFiles(abiDir: string): { namespace: Namespace; file: string }[] {
-  return NAMESPACES.flatMap((namespace) => {
-    const folder = join(abiDir, namespace);
-    if (!existsSync(folder)) return [];
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
-      .sort()
-      .map((name) => ({ namespace, file: join(folder, name) }));
-  });
 }
 
 /** How to evaluate. */

@@ -1,16 +1,14 @@
 /**
  * Loading the ABI: evaluate the TypeScript modules, lower them to the model, check the
- * model against its JSON Schema, run the semantic passes, then number the ioctls. Any error diagnostic makes
- * the load fail as a whole, before anything is generated.
+ * model against its JSON Schema, run the semantic passes, then number the ioctls
+ * (`fresh.ts`). Any error diagnostic makes the load fail as a whole, before anything is
+ * generated. A model loaded before from the same inputs comes from the cache
+ * (`model-cache.ts`), and then nothing of the evaluator or the validators is loaded.
  */
 import { resolve } from 'node:path';
-import { AbiInputError, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AbiModel } from '../model/types.js';
-import { checkModelSchema } from '../validate/schema.js';
-import { validateModel } from '../validate/index.js';
-import { evaluateAbi, type EvaluateOptions } from './bundle.js';
-import { settleIoctls } from './ioctls.js';
-import { lowerModules } from './lower.js';
+import type { EvaluateOptions } from './bundle.js';
 import { modelCacheByContent } from './model-cache.js';
 
 export interface LoadedAbi {
@@ -28,16 +26,8 @@ export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir,
   const cache = options.cache === false ? undefined : modelCacheByContent<LoadedAbi>(repoRoot, resolve(abiDir), 'strict');
   const hit = cache?.read();
   if (hit) return hit;
-  const evaluated = await evaluateAbi(abiDir, repoRoot, options);
-  if (hasErrors(evaluated.diagnostics)) throw new AbiInputError(evaluated.diagnostics);
-  const lowered = lowerModules(evaluated.modules, repoRoot);
-  const diagnostics = [...lowered.diagnostics, ...checkModelSchema(lowered.model)];
-  if (!hasErrors(diagnostics)) diagnostics.push(...validateModel(lowered.model));
-  if (hasErrors(diagnostics)) throw new AbiInputError(diagnostics);
-  const settled = settleIoctls(lowered.model);
-  diagnostics.push(...settled.diagnostics);
-  if (hasErrors(diagnostics)) throw new AbiInputError(diagnostics);
-  const loaded = { model: settled.model, diagnostics: sortDiagnostics(diagnostics) };
-  cache?.write(loaded, evaluated.inputs);
+  const { loadAbiFresh } = await import('./fresh.js');
+  const { loaded, inputs } = await loadAbiFresh(abiDir, repoRoot, options);
+  cache?.write(loaded, inputs);
   return loaded;
 }

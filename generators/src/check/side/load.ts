@@ -6,19 +6,14 @@
 import { NAMESPACES } from '../../model/namespaces.js';
 import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { AbiInputError, hasErrors } from '../../diagnostics/diagnostic.js';
+import { AbiInputError } from '../../diagnostics/diagnostic.js';
 import { baselinePath } from '../../emit/baseline/names.js';
 import type { ExportDocument } from '../../export/abi-json.js';
-import { evaluateAbi } from '../../load/bundle.js';
 import { loadAbi } from '../../load/index.js';
-import { settleIoctls } from '../../load/ioctls.js';
-import { lowerModules } from '../../load/lower.js';
 import { modelCacheByContent, modelCacheByTree } from '../../load/model-cache.js';
 import { NEWEST_RELEASE } from '../../model/releases.js';
 import type { AbiModel } from '../../model/types.js';
 import { atRelease } from '../../select/release.js';
-import { checkModelSchema } from '../../validate/schema.js';
-import { validateModel } from '../../validate/index.js';
 import { sideFromBaseline } from './from-baseline.js';
 import { moduleDigests } from './digests.js';
 import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
@@ -85,38 +80,13 @@ export async function loadModel(abiDir: string, repoRoot: string, strict = true)
   const cache = modelCacheByContent<LenientModel>(repoRoot, resolve(abiDir), 'lenient');
   const hit = cache.read();
   if (hit) return hit;
+  const { loadLenient } = await import('./lenient.js');
   const { loaded, inputs } = await loadLenient(abiDir, repoRoot);
   cache.write(loaded, inputs);
   return loaded;
 }
 
 type LenientModel = { model: AbiModel; notes: string[] };
-
-async function loadLenient(abiDir: string, repoRoot: string): Promise<{ loaded: LenientModel; inputs?: string[] }> {
-  const evaluated = await evaluateAbi(abiDir, repoRoot);
-  if (hasErrors(evaluated.diagnostics)) throw new AbiInputError(evaluated.diagnostics);
-  const lowered = lowerModules(evaluated.modules, repoRoot);
-  if (hasErrors(lowered.diagnostics)) throw new AbiInputError(lowered.diagnostics);
-  const inputs = evaluated.inputs;
-  const schema = checkModelSchema(lowered.model);
-  let problems = schema;
-  try {
-    if (!hasErrors(schema)) problems = validateModel(lowered.model);
-  } catch (error) {
-    return { loaded: { model: lowered.model, notes: [`this xenabi's validation failed on it (${(error as Error).message}); compared as it is`] }, inputs };
-  }
-  const errors = problems.filter((d) => d.severity === 'error');
-  const notes = errors.length ? [`${errors.length} problem(s) that this xenabi's validation reports were ignored (first: ${errors[0]?.rule} ${errors[0]?.item})`] : [];
-  // Linux's ioctl numbers come from their payloads' sizes, as for the head: without them
-  // every ioctl of the base reads 0 and an unchanged tree reports each one changed.
-  try {
-    const settled = settleIoctls(lowered.model);
-    const unsettled = settled.diagnostics.filter((d) => d.severity === 'error');
-    return { loaded: { model: settled.model, notes: unsettled.length ? [...notes, `${unsettled.length} ioctl number(s) could not be computed (first: ${unsettled[0]?.item})`] : notes }, inputs };
-  } catch (error) {
-    return { loaded: { model: lowered.model, notes: [...notes, `its ioctl numbers could not be computed (${(error as Error).message}); compared as it is`] }, inputs };
-  }
-}
 
 /**
  * A side from a model already in memory, made exactly as `loadSide` makes one from an `abi/`

@@ -16,12 +16,7 @@ import { loadAbi } from '../../load/index.js';
 import type { AbiModel } from '../../model/types.js';
 import { UsageError, type CliIo } from '../io.js';
 
-export const HEADER_OPTIONS = ['base-headers', 'head-headers', 'xen-tree'] as const;
-
-/** True when the command line asks for header mode. */
-export function wantsHeaders(values: Record<string, unknown>): boolean {
-  return HEADER_OPTIONS.some((o) => values[o] !== undefined);
-}
+export { HEADER_OPTIONS, wantsHeaders } from './header-options.js';
 
 /** The two header sides the options name. Throws UsageError or HeaderTreeError. */
 export async function headerSides(values: Record<string, string | undefined>, io: CliIo, root: string | undefined): Promise<{ base: AbiSide; head: AbiSide }> {

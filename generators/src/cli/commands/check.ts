@@ -30,7 +30,7 @@ import { HeaderTreeError } from '../../headers/tree.js';
 import type { Command } from '../command.js';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, UsageError, type CliIo } from '../io.js';
 import { findRoot } from '../root.js';
-import { headerSides, wantsHeaders } from './check-headers.js';
+import { wantsHeaders } from './header-options.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -117,7 +117,7 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
       const waivers = readWaivers(io, root, str('waivers'));
       const options = release ? { release } : {};
       const { base, head } = headerMode
-        ? await headerSides(values as Record<string, string | undefined>, io, root)
+        ? await (await import('./check-headers.js')).headerSides(values as Record<string, string | undefined>, io, root)
         : { base: await loadLabelled('base', baseSpec(io, root, str('against'), str('base')), options), head: await loadLabelled('head', headSpec(io, root, str('head')), options) };
       const result = checkAbi(base, head, { failOn, waivers });
       if (values.changeset) writeImpliedChangeset(io, root, result, base, head);
