@@ -21,7 +21,7 @@ import { deserialize, serialize } from 'node:v8';
 import { BUILD_ID } from '../build-id.js';
 import { digest } from './bundle-cache.js';
 import { bundleRecipe } from './build.js';
-import { listModuleFiles } from './bundle.js';
+import { listModuleFiles } from './module-files.js';
 
 const FORMAT = 'xenabi-model-cache/1';
 
@@ -39,9 +39,11 @@ export interface ModelCache<T> {
   read(): T | undefined;
   /** Stores `value`, loaded from `inputs` (absolute paths; needed for content-keyed entries). */
   write(value: T, inputs?: readonly string[]): void;
+  /** The inputs of the current entry (content-keyed entries only): what a value derived from it is keyed by. */
+  inputs(): string[] | undefined;
 }
 
-const NONE: ModelCache<never> = { read: () => undefined, write: () => undefined };
+const NONE: ModelCache<never> = { read: () => undefined, write: () => undefined, inputs: () => undefined };
 
 function cacheFile(repoRoot: string, name: string, build: string | undefined): string | undefined {
   if (build === undefined || !existsSync(join(repoRoot, 'node_modules'))) return undefined;
@@ -61,8 +63,10 @@ export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: s
     abiDir,
   );
   const recipe = { options: `${bundle.options}\nroot ${repoRoot}` };
+  const current = (e: Entry<T>) => e.inputs !== undefined && e.key === digest(recipe, e.inputs);
   return {
-    read: () => readEntry<T>(path, build, (e) => e.inputs !== undefined && e.key === digest(recipe, e.inputs)),
+    read: () => readEntry<T>(path, build, current)?.value,
+    inputs: () => readEntry<T>(path, build, current)?.inputs,
     write: (value, inputs) => {
       if (!inputs) return;
       const sorted = [...inputs].sort();
@@ -75,13 +79,13 @@ export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: s
 export function modelCacheByTree<T>(repoRoot: string, tree: string, kind: string, build = BUILD_ID): ModelCache<T> {
   const path = /^[0-9a-f]{40,64}$/.test(tree) ? cacheFile(repoRoot, `abi-model-${kind}-tree-${tree}.bin`, build) : undefined;
   if (path === undefined) return NONE;
-  return { read: () => readEntry<T>(path, build, (e) => e.key === tree), write: (value) => writeEntry(path, { build, key: tree, value }) };
+  return { read: () => readEntry<T>(path, build, (e) => e.key === tree)?.value, write: (value) => writeEntry(path, { build, key: tree, value }), inputs: () => undefined };
 }
 
-function readEntry<T>(path: string, build: string | undefined, matches: (entry: Entry<T>) => boolean): T | undefined {
+function readEntry<T>(path: string, build: string | undefined, matches: (entry: Entry<T>) => boolean): Entry<T> | undefined {
   try {
     const entry = deserialize(readFileSync(path)) as Entry<T>;
-    return entry.format === FORMAT && entry.build === build && matches(entry) ? entry.value : undefined;
+    return entry.format === FORMAT && entry.build === build && matches(entry) ? entry : undefined;
   } catch {
     return undefined;
   }

@@ -48,6 +48,18 @@ describe('model cache by content', () => {
     expect(modelCacheByContent(root, abi, 'strict', 'build-a').read()).toBeUndefined();
   });
 
+  it('tells the inputs of the current entry, which a value derived from the model is keyed by', async () => {
+    const root = freshRoot();
+    const abi = join(root, 'abi');
+    const files = await inputs(root);
+    expect(modelCacheByContent(root, abi, 'strict', 'build-a').inputs()).toBeUndefined();
+    modelCacheByContent(root, abi, 'strict', 'build-a').write({ stored: 1 }, files);
+    expect(modelCacheByContent(root, abi, 'strict', 'build-a').inputs()).toEqual([...files].sort());
+    expect(modelCacheByContent(root, abi, 'strict', 'build-b').inputs()).toBeUndefined();
+    appendFileSync(files.find((f) => f.startsWith(abi) && f.endsWith('.ts')) as string, '\n// edited\n');
+    expect(modelCacheByContent(root, abi, 'strict', 'build-a').inputs()).toBeUndefined();
+  });
+
   it('stores nothing without a build id or a node_modules folder', async () => {
     for (const [root, build] of [[freshRoot(), undefined], [freshRoot(false), 'build-a']] as const) {
       const abi = join(root, 'abi');

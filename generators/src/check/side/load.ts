@@ -18,6 +18,7 @@ import { sideFromBaseline } from './from-baseline.js';
 import { moduleDigests } from './digests.js';
 import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
 import { sideFromModel } from './from-model.js';
+import { reviveSide, sideCacheKind } from './side-cache.js';
 import { abiAtRef, resolveRef } from './git.js';
 import { referenceProblems } from './integrity.js';
 import { InputFileError, isReadable, kindOf, listInput, parseJson, readInput, statInput } from './read-input.js';
@@ -45,11 +46,8 @@ export interface LoadOptions {
 /** Loads one side. Throws SideInputError (or AbiInputError, GitRefError) on bad input. */
 export async function loadSide(spec: SideSpec, options: LoadOptions = {}): Promise<AbiSide> {
   switch (spec.kind) {
-    case 'abi': {
-      const repoRoot = spec.repoRoot ?? resolve(spec.dir, '..');
-      const loaded = await loadModel(spec.dir, repoRoot, !spec.lenient);
-      return modelSide(loaded.model, options.release ?? NEWEST_RELEASE, 'abi', spec.label ?? spec.dir, loaded.notes);
-    }
+    case 'abi':
+      return loadAbiSide(spec, options);
     case 'git':
       return loadGitSide(spec.repoRoot, spec.ref, options);
     case 'export':
@@ -88,6 +86,23 @@ export async function loadModel(abiDir: string, repoRoot: string, strict = true)
 
 type LenientModel = { model: AbiModel; notes: string[] };
 
+/** The side of an `abi/` directory: from the side cache (`side-cache.ts`), else built from its model and stored. */
+async function loadAbiSide(spec: Extract<SideSpec, { kind: 'abi' }>, options: LoadOptions): Promise<AbiSide> {
+  const repoRoot = spec.repoRoot ?? resolve(spec.dir, '..');
+  const release = options.release ?? NEWEST_RELEASE;
+  const label = spec.label ?? spec.dir;
+  const kind = spec.lenient ? 'lenient' : 'strict';
+  const sides = modelCacheByContent<AbiSide>(repoRoot, resolve(spec.dir), sideCacheKind(kind, release));
+  const hit = sides.read();
+  if (hit) return reviveSide(hit, label);
+  const loaded = await loadModel(spec.dir, repoRoot, !spec.lenient);
+  const side = modelSide(loaded.model, release, 'abi', label, loaded.notes);
+  // Keyed by the inputs of the model it was built from, when that model is the cached one.
+  const inputs = modelCacheByContent(repoRoot, resolve(spec.dir), kind).inputs();
+  if (inputs) sides.write(side, inputs);
+  return side;
+}
+
 /**
  * A side from a model already in memory, made exactly as `loadSide` makes one from an `abi/`
  * directory once it is loaded: the release view (the newest unless `release` says), laid
@@ -113,14 +128,22 @@ async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions):
   const release = options.release ?? NEWEST_RELEASE;
   // A tree loaded before is not read out of git again (only successful loads are cached).
   const cache = resolved.tree ? modelCacheByTree<LenientModel>(repoRoot, resolved.tree, 'lenient') : undefined;
+  const sides = resolved.tree ? modelCacheByTree<AbiSide>(repoRoot, resolved.tree, sideCacheKind('lenient', release)) : undefined;
+  const built = sides?.read();
+  if (built) return reviveSide(built, label);
   const hit = cache?.read();
-  if (hit) return modelSide(hit.model, release, 'git', label, hit.notes);
+  if (hit) {
+    const side = modelSide(hit.model, release, 'git', label, hit.notes);
+    sides?.write(side);
+    return side;
+  }
   const tree = abiAtRef(repoRoot, ref, resolved);
   try {
     try {
       const loaded = await loadModel(join(tree.root, 'abi'), tree.root, false);
       const side = modelSide(loaded.model, release, 'git', label, loaded.notes);
       cache?.write(loaded);
+      sides?.write(side);
       return side;
     } catch (error) {
       // A revision whose modules this xenabi cannot evaluate may still carry its baseline.
