@@ -98,6 +98,19 @@ export class CheckContext {
    * `uint64_aligned_t` is `uint64_t` with an alignment, which layouts compare on their own.
    */
   resolve(which: Which, type: string): string {
+    const memo = this.resolved[which];
+    let resolved = memo.get(type);
+    if (resolved === undefined) {
+      resolved = this.resolveUncached(which, type);
+      memo.set(type, resolved);
+    }
+    return resolved;
+  }
+
+  /** `resolve`'s answers by spelling, per side: the sides do not change during a check. */
+  private readonly resolved = { base: new Map<string, string>(), head: new Map<string, string>() };
+
+  private resolveUncached(which: Which, type: string): string {
     const side = this[which];
     let current = type;
     for (let depth = 0; depth < 16; depth++) {

@@ -103,56 +103,64 @@ function reportAdded(ctx: CheckContext, h: SideRecord, f: SideField, arch: Arch,
   }
 }
 
+/** Where a finding on a pair is located, worked out once and only when a finding is reported. */
+type FieldSite = () => ReturnType<CheckContext['fieldAt']>;
+
 function comparePair(ctx: CheckContext, h: SideRecord, { b, h: hf, renamed }: Pair, arch: Arch): void {
-  const at = ctx.fieldAt(h.name, fieldKey(hf), fieldPath(h.name, hf));
+  let site: ReturnType<CheckContext['fieldAt']> | undefined;
+  const at: FieldSite = () => (site ??= ctx.fieldAt(h.name, fieldKey(hf), fieldPath(h.name, hf)));
   const meaning = !!b.padding && !hf.padding && ctx.can('padding');
   if (meaning) {
-    ctx.report('PADDING_GIVEN_MEANING', at, renamed ? `padding ${b.name}` : 'padding', renamed ? `field ${hf.name}` : 'field', `${at.item} was padding Xen required to be zero and now carries a value`, arch);
+    ctx.report('PADDING_GIVEN_MEANING', at(), renamed ? `padding ${b.name}` : 'padding', renamed ? `field ${hf.name}` : 'field', `${at().item} was padding Xen required to be zero and now carries a value`, arch);
   } else if (renamed) {
-    ctx.report('FIELD_RENAMED', at, b.name || fieldKey(b), hf.name || fieldKey(hf), `${fieldPath(h.name, b)} was renamed to ${at.item}`, arch);
+    ctx.report('FIELD_RENAMED', at(), b.name || fieldKey(b), hf.name || fieldKey(hf), `${fieldPath(h.name, b)} was renamed to ${at().item}`, arch);
   }
   if (b.bitWidth !== undefined || hf.bitWidth !== undefined) {
     if (b.bitOffset !== hf.bitOffset || b.bitWidth !== hf.bitWidth) {
-      ctx.report('BITFIELD_CHANGED', at, bitsOf(b), bitsOf(hf), `the bit-field ${at.item} moved or changed width`, arch);
+      ctx.report('BITFIELD_CHANGED', at(), bitsOf(b), bitsOf(hf), `the bit-field ${at().item} moved or changed width`, arch);
       return;
     }
   }
   if (!!b.flexibleArray !== !!hf.flexibleArray) {
-    ctx.report('FLEXIBLE_ARRAY_CHANGED', at, flexOf(b), flexOf(hf), `${at.item} ${hf.flexibleArray ? 'became' : 'is no longer'} a flexible array member`, arch);
+    ctx.report('FLEXIBLE_ARRAY_CHANGED', at(), flexOf(b), flexOf(hf), `${at().item} ${hf.flexibleArray ? 'became' : 'is no longer'} a flexible array member`, arch);
     return;
   }
-  if (b.offset !== hf.offset) ctx.report('FIELD_OFFSET_CHANGED', at, String(b.offset), String(hf.offset), `${at.item} moved from offset ${b.offset} to ${hf.offset}`, arch);
+  if (b.offset !== hf.offset) ctx.report('FIELD_OFFSET_CHANGED', at(), String(b.offset), String(hf.offset), `${at().item} moved from offset ${b.offset} to ${hf.offset}`, arch);
   compareTypes(ctx, at, b, hf, arch);
 }
 
-function compareTypes(ctx: CheckContext, at: ReturnType<CheckContext['fieldAt']>, b: SideField, h: SideField, arch: Arch): void {
+function compareTypes(ctx: CheckContext, at: FieldSite, b: SideField, h: SideField, arch: Arch): void {
   const rb = ctx.resolve('base', b.type);
   const rh = ctx.resolve('head', h.type);
+  // The same spelling, size and meaning on both sides, as nearly every field is: nothing below can report.
+  if (b.type === h.type && b.size === h.size && rb === rh) return;
   const ab = splitArray(rb);
   const ah = splitArray(rh);
   if (ab.dims && ah.dims && ab.element === ah.element && ab.lengths.length === ah.lengths.length && ab.dims !== ah.dims) {
-    ctx.report('ARRAY_LENGTH_CHANGED', at, ab.dims, ah.dims, `${at.item} is ${h.type}, was ${b.type}`, arch);
+    ctx.report('ARRAY_LENGTH_CHANGED', at(), ab.dims, ah.dims, `${at().item} is ${h.type}, was ${b.type}`, arch);
     return;
   }
   if (b.size !== h.size) {
-    ctx.report('FIELD_WIDTH_CHANGED', at, `${b.size}`, `${h.size}`, `${at.item} changed size from ${b.size} to ${h.size} bytes${b.type !== h.type ? ` (${b.type} → ${h.type})` : ''}`, arch);
+    ctx.report('FIELD_WIDTH_CHANGED', at(), `${b.size}`, `${h.size}`, `${at().item} changed size from ${b.size} to ${h.size} bytes${b.type !== h.type ? ` (${b.type} → ${h.type})` : ''}`, arch);
     return;
   }
   // The same spelling is the same type: a typedef that changed is TYPEDEF_CHANGED's, and a
   // side that lists no typedefs must not make every typedef'd field look retyped.
   if (b.type === h.type) return;
   if (rb === rh) {
-    if (ctx.can('aliases')) ctx.report('FIELD_TYPE_RESPELLED', at, b.type, h.type, `${at.item} is spelled ${h.type}, was ${b.type}: the same type`, arch);
+    if (ctx.can('aliases')) ctx.report('FIELD_TYPE_RESPELLED', at(), b.type, h.type, `${at().item} is spelled ${h.type}, was ${b.type}: the same type`, arch);
     return;
   }
   if (signednessOnly(rb, rh)) {
-    ctx.report('FIELD_SIGNEDNESS_CHANGED', at, b.type, h.type, `${at.item} changed signedness (${rb} → ${rh})`, arch);
+    ctx.report('FIELD_SIGNEDNESS_CHANGED', at(), b.type, h.type, `${at().item} changed signedness (${rb} → ${rh})`, arch);
     return;
   }
-  ctx.report('FIELD_TYPE_CHANGED', at, b.type, h.type, `${at.item} changed type from ${b.type} to ${h.type}`, arch);
+  ctx.report('FIELD_TYPE_CHANGED', at(), b.type, h.type, `${at().item} changed type from ${b.type} to ${h.type}`, arch);
 }
 
 function reportOrder(ctx: CheckContext, h: SideRecord, bl: SideLayout, hl: SideLayout, pairs: Pair[], arch: Arch): void {
+  // Every field matched by name, in the same order on both sides (pairs follow the base's order): nothing moved.
+  if (pairs.length === bl.fields.length && pairs.length === hl.fields.length && pairs.every((p, i) => p.b === bl.fields[i] && p.h === hl.fields[i])) return;
   const shared = new Map(pairs.map((p) => [p.b, p.h]));
   const baseOrder = bl.fields.filter((f) => shared.has(f)).map((f) => shared.get(f) as SideField);
   const inBase = new Set(baseOrder);

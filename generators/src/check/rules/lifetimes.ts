@@ -19,8 +19,8 @@ export function compareLifetimes(ctx: CheckContext): void {
     for (const name of Object.keys(base).sort()) {
       const b = base[name];
       const h = head[name];
-      if (b && h) compareSince(ctx, ctx.itemAt(kind, name), b.since, h.since);
-      if (b?.linuxSince && h?.linuxSince) compareSince(ctx, ctx.itemAt(kind, name), b.linuxSince, h.linuxSince, 'Linux');
+      if (b && h) compareSince(ctx, () => ctx.itemAt(kind, name), b.since, h.since);
+      if (b?.linuxSince && h?.linuxSince) compareSince(ctx, () => ctx.itemAt(kind, name), b.linuxSince, h.linuxSince, 'Linux');
     }
   }
   if (ctx.can('fieldLifetimes')) compareFieldSince(ctx);
@@ -36,18 +36,23 @@ function compareFieldSince(ctx: CheckContext): void {
     const inBase = new Set(Object.values(b.layouts).flatMap((l) => l.fields.map(fieldKey)));
     for (const [key, field] of fields) {
       if (!inBase.has(key)) continue;
-      const path = fieldPath(name, field);
-      compareSince(ctx, ctx.fieldAt(name, key, path), b.fieldSince?.[key] ?? b.since, h.fieldSince?.[key] ?? h.since);
+      compareSince(ctx, () => ctx.fieldAt(name, key, fieldPath(name, field)), b.fieldSince?.[key] ?? b.since, h.fieldSince?.[key] ?? h.since);
     }
   }
 }
 
-/** `os` names whose releases they are: Xen's for Xen's ABI, Linux's for the `linux` namespace. */
-function compareSince(ctx: CheckContext, at: Parameters<CheckContext['report']>[1], base: string, head: string, os: 'Xen' | 'Linux' = 'Xen'): void {
+/**
+ * `os` names whose releases they are: Xen's for Xen's ABI, Linux's for the `linux` namespace.
+ * `locate` is called only for a finding: nearly every item keeps its first release.
+ */
+function compareSince(ctx: CheckContext, locate: () => Parameters<CheckContext['report']>[1], base: string, head: string, os: 'Xen' | 'Linux' = 'Xen'): void {
+  if (base === head) return;
   const order = compareVersions(base, head);
+  if (order === 0) return;
+  const at = locate();
   if (order < 0) {
     ctx.report('REMOVED_FROM_RELEASE', at, base, head, `${at.item} now starts in ${os} ${head}, so it is gone from ${os} ${base} up to ${head} exclusive, where it was available`);
-  } else if (order > 0) {
+  } else {
     ctx.report('SINCE_CHANGED', at, base, head, `${at.item} now claims ${os} ${head}, earlier than its ${base}`);
   }
 }

@@ -22,13 +22,13 @@ export function compareNamespaces(ctx: CheckContext): void {
       const b = base[name];
       const h = head[name];
       if (!b || !h) continue;
-      const at = ctx.itemAt(kind, name);
+      // Located only when reported: nearly every item stays where it was.
       if (b.namespace === 'stable' && h.namespace === 'unstable') {
-        ctx.report('NAMESPACE_MOVED', { ...at, namespace: 'stable' }, `stable (${b.module})`, `unstable (${h.module})`, `${name} moved from the stable namespace to the unstable one`);
+        ctx.report('NAMESPACE_MOVED', { ...ctx.itemAt(kind, name), namespace: 'stable' }, `stable (${b.module})`, `unstable (${h.module})`, `${name} moved from the stable namespace to the unstable one`);
       } else if (b.namespace === 'unstable' && h.namespace === 'stable') {
-        ctx.report('NAMESPACE_PROMOTED', at, `unstable (${b.module})`, `stable (${h.module})`, `${name} moved from the unstable namespace to the stable one`);
+        ctx.report('NAMESPACE_PROMOTED', ctx.itemAt(kind, name), `unstable (${b.module})`, `stable (${h.module})`, `${name} moved from the unstable namespace to the stable one`);
       } else if (b.module !== h.module) {
-        ctx.report('MODULE_CHANGED', at, b.module, h.module, `${name} moved from module ${b.module} to ${h.module}, so another header declares it`);
+        ctx.report('MODULE_CHANGED', ctx.itemAt(kind, name), b.module, h.module, `${name} moved from module ${b.module} to ${h.module}, so another header declares it`);
       }
     }
   }
@@ -39,7 +39,15 @@ export function compareNamespaces(ctx: CheckContext): void {
 function unstableReferences(ctx: CheckContext, which: 'base' | 'head'): Map<string, { from: string; to: string; record: string; key?: string }> {
   const side = ctx[which];
   const out = new Map<string, { from: string; to: string; record: string; key?: string }>();
+  // Many fields share a type: each spelling is followed once.
+  const seen = new Map<string, { name: string; namespace: Namespace } | undefined>();
   const target = (type: string): { name: string; namespace: Namespace } | undefined => {
+    if (seen.has(type)) return seen.get(type);
+    const found = follow(type);
+    seen.set(type, found);
+    return found;
+  };
+  const follow = (type: string): { name: string; namespace: Namespace } | undefined => {
     let current = type;
     for (let depth = 0; depth < 16; depth++) {
       const element = splitArray(current).element;

@@ -25,11 +25,13 @@ function archsOf(r: SideRecord): Arch[] {
 }
 
 function removed(ctx: CheckContext, b: SideRecord, archs: Arch[]): void {
+  if (!archs.length) return;
   const at = ctx.itemAt('record', b.name);
   for (const arch of archs) ctx.report('RECORD_REMOVED', at, `${b.kind} ${b.name}`, null, `${b.kind} ${b.name} no longer exists`, arch);
 }
 
 function added(ctx: CheckContext, h: SideRecord, archs: Arch[]): void {
+  if (!archs.length) return;
   const at = ctx.itemAt('record', h.name);
   for (const arch of archs) ctx.report('RECORD_ADDED', at, null, `${h.kind} ${h.name}`, `${h.kind} ${h.name} was added`, arch);
 }
@@ -44,6 +46,7 @@ function compareRecord(ctx: CheckContext, b: SideRecord, h: SideRecord): void {
 
 function compareLayout(ctx: CheckContext, b: SideRecord, h: SideRecord, arch: Arch, bl: SideLayout, hl: SideLayout): void {
   const fields = compareFields(ctx, b, h, arch, bl, hl);
+  if (bl.size === hl.size && bl.align === hl.align) return;
   const at = ctx.itemAt('record', h.name);
   if (bl.size !== hl.size) {
     const growable = ctx.can('growable') && b.growable && h.growable && b.growable.versionField === h.growable.versionField;
