@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { exportAbi, type NamespaceFilter } from '../../export/abi-json.js';
-import { loadAbi } from '../../load/index.js';
+import { join, resolve } from 'node:path';
+import type { NamespaceFilter } from '../../export/abi-json.js';
+import { modelCacheByContent } from '../../load/model-cache.js';
 import { EXPORTABLE_RELEASES, NEWEST_RELEASE } from '../../model/releases.js';
-import { atRelease } from '../../select/release.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../io.js';
 import { findRoot } from '../root.js';
@@ -36,9 +35,27 @@ Exit codes: 0 ok, 2 bad input or usage.`,
       throw new UsageError(`--namespace ${namespace}: choose stable, unstable, linux or all`);
     }
     const root = findRoot(io.cwd, values.root as string | undefined);
-    const { model } = await loadAbi(join(root, 'abi'), root);
-    const document = exportAbi(atRelease(model, release), namespace as NamespaceFilter);
-    io.out(`${JSON.stringify(document, null, 2)}\n`);
+    io.out(await exportText(root, release, namespace as NamespaceFilter));
     return EXIT_OK;
   },
 };
+
+/**
+ * The export document as printed. It is a function of the model, the release and the
+ * namespace, so it is cached beside the model it comes from (`load/model-cache.ts`), keyed by
+ * the same inputs: a cached export reads one file instead of loading the model, laying it out
+ * and printing it. Nothing but the cache check is loaded on a hit.
+ */
+async function exportText(root: string, release: string, namespace: NamespaceFilter): Promise<string> {
+  const abiDir = resolve(join(root, 'abi'));
+  const cache = modelCacheByContent<string>(root, abiDir, `strict-export-${release}-${namespace}`);
+  const hit = cache.read();
+  if (typeof hit === 'string') return hit;
+  const [{ loadAbi }, { exportAbi }, { atRelease }] = await Promise.all([import('../../load/index.js'), import('../../export/abi-json.js'), import('../../select/release.js')]);
+  const { model } = await loadAbi(abiDir, root);
+  const text = `${JSON.stringify(exportAbi(atRelease(model, release), namespace), null, 2)}\n`;
+  // Keyed by the inputs of the model it was printed from, when that model is the cached one.
+  const inputs = modelCacheByContent(root, abiDir, 'strict').inputs();
+  if (inputs) cache.write(text, inputs);
+  return text;
+}
