@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Names the sources under test, so that test files share the models they load (src/build-id.ts).
+    globalSetup: ['generators/test/global-setup.ts'],
   },
 });

@@ -9,7 +9,8 @@
  *   that tree, which names its content.
  *
  * Both are keyed by this xenabi's build id too (`build-id.ts`), and only a bundled xenabi has
- * one: an entry is read only by the build that wrote it. Entries live in
+ * one (and the tests, running the sources, one of their own: `MODEL_CACHE_ID`): an entry is
+ * read only by the build that wrote it. Entries live in
  * `node_modules/.cache/xenabi/` beside the bundles, written with V8's serializer (the model is
  * plain data; the copy is exact, `undefined` members included). Anything unreadable is a miss;
  * a failure to write is ignored. Only loads that succeeded are stored.
@@ -18,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { BUILD_ID } from '../build-id.js';
+import { BUILD_ID, MODEL_CACHE_ID } from '../build-id.js';
 import { digest } from './bundle-cache.js';
 import { bundleRecipe } from './build.js';
 import { listModuleFiles } from './module-files.js';
@@ -46,15 +47,17 @@ export interface ModelCache<T> {
 const NONE: ModelCache<never> = { read: () => undefined, write: () => undefined, inputs: () => undefined };
 
 function cacheFile(repoRoot: string, name: string, build: string | undefined): string | undefined {
-  if (build === undefined || !existsSync(join(repoRoot, 'node_modules'))) return undefined;
-  return join(repoRoot, 'node_modules', '.cache', 'xenabi', name);
+  if (!build || !existsSync(join(repoRoot, 'node_modules'))) return undefined;
+  // The tests' entries (from the sources) sit apart, so that a test run and the CLI do not
+  // overwrite each other's.
+  return join(repoRoot, 'node_modules', '.cache', 'xenabi', build === BUILD_ID ? '' : 'other-builds', name);
 }
 
 /**
  * The content-keyed entry of the model of `abiDir`; `kind` tells loads of different
  * strictness apart; `build` is this xenabi's (none: no cache).
  */
-export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: string, build = BUILD_ID): ModelCache<T> {
+export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: string, build = MODEL_CACHE_ID): ModelCache<T> {
   const path = cacheFile(repoRoot, `abi-model-${kind}-${hash(`${repoRoot}\n${abiDir}`).slice(0, 16)}.bin`, build);
   if (path === undefined) return NONE;
   // The model's locations are relative to the repository root: it is part of the key.
@@ -76,7 +79,7 @@ export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: s
 }
 
 /** The entry of the model of the git tree `tree` (an object id) of `abi/`; `kind` and `build` as above. */
-export function modelCacheByTree<T>(repoRoot: string, tree: string, kind: string, build = BUILD_ID): ModelCache<T> {
+export function modelCacheByTree<T>(repoRoot: string, tree: string, kind: string, build = MODEL_CACHE_ID): ModelCache<T> {
   const path = /^[0-9a-f]{40,64}$/.test(tree) ? cacheFile(repoRoot, `abi-model-${kind}-tree-${tree}.bin`, build) : undefined;
   if (path === undefined) return NONE;
   return { read: () => readEntry<T>(path, build, (e) => e.key === tree)?.value, write: (value) => writeEntry(path, { build, key: tree, value }), inputs: () => undefined };
