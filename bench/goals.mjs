@@ -12,10 +12,14 @@
 //   - `xenabi export` minus `node -e 0` (goal ≤ 100 ms);
 //   - the peak resident set of `generate --force` (goal ≤ 300 MiB), from GNU time.
 //
-// With `--baseline DIR` (another checkout, built), its `generate --force` runs too, in the same
-// rounds, for a before/after comparison side by side.
+// With `--baseline DIR` (another checkout, built), its `generate --force`, `check --against`
+// (warm and emptied) and `export` run too, in the same rounds, for a before/after comparison
+// side by side.
 //
-// Run: npm run build && node bench/goals.mjs [--rounds N] [--against REF] [--baseline DIR]      (9 rounds ≈ 1–2 min)
+// With `--skip-generate`, only the check and export goals run (no generate, no bindgen); a
+// baseline then times its check (warm and emptied) and export beside these.
+//
+// Run: npm run build && node bench/goals.mjs [--rounds N] [--against REF] [--baseline DIR] [--skip-generate]      (9 rounds ≈ 1–2 min)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +33,8 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const rounds = Number(option('--rounds', 9));
 const against = option('--against', 'HEAD');
 const baseline = option('--baseline', undefined);
+// Only the check and export goals (no generate, no bindgen): a few minutes less per run.
+const skipGenerate = args.includes('--skip-generate');
 const work = mkdtempSync(join(tmpdir(), 'xenabi-goals-'));
 const cacheDir = join(root, 'node_modules/.cache/xenabi');
 
@@ -58,20 +64,37 @@ const gcc = (object) => `gcc -shared -fPIC -g -O0 -fno-eliminate-unused-debug-ty
 const abidiffPipeline = `${gcc(join(work, 'base.so'))} && ${gcc(join(work, 'head.so'))} && abidiff --no-added-syms ${join(work, 'base.so')} ${join(work, 'head.so')}`;
 
 const node = (name, argv, extra = {}) => ({ name, command: process.execPath, args: argv, cwd: root, ...extra });
-const bindgenVersion = execFileSync('bindgen', ['--version'], { encoding: 'utf8' }).trim();
+const bindgenVersion = skipGenerate ? undefined : execFileSync('bindgen', ['--version'], { encoding: 'utf8' }).trim();
+/** `check --against` of the tree at `dir` with its caches for a check emptied first (a fresh CI clone), and warm. */
+const checks = (dir, label) => {
+  const bin = join(dir, 'generators/bin/xenabi.js');
+  const cache = join(dir, 'node_modules/.cache/xenabi');
+  return [
+    ['checkEmpty', { name: `xenabi check --against REF, caches emptied first${label}`, command: 'sh', args: ['-c', `rm -f '${cache}'/abi-bundle-* '${cache}'/abi-model-* && exec '${process.execPath}' '${bin}' check --against '${against}' --root '${dir}' --format json`], cwd: dir, okStatus: [0, 1] }],
+    ['check', node(`xenabi check --against REF${label}`, [bin, 'check', '--against', against, '--root', dir, '--format', 'json'], { cwd: dir, okStatus: [0, 1] })],
+  ];
+};
+// Keyed contenders; a baseline's (another checkout, built) run in the same rounds under `before.KEY`.
 const contenders = [
-  { name: 'xenabi check --against REF, caches emptied first', command: 'sh', args: ['-c', `rm -f '${cacheDir}'/abi-bundle-* '${cacheDir}'/abi-model-* && exec '${process.execPath}' '${xenabi}' check --against '${against}' --root '${root}' --format json`], cwd: root, okStatus: [0, 1] },
-  node('xenabi check --against REF', [xenabi, 'check', '--against', against, '--root', root, '--format', 'json'], { okStatus: [0, 1] }),
-  node('xenabi generate', [xenabi, 'generate', '--root', root]),
-  node('xenabi generate --force', [xenabi, 'generate', '--force', '--root', root]),
-  { name: `${bindgenVersion}, Rust for x86_64`, command: 'bindgen', args: [header, '-o', join(work, 'out.rs'), '--', ...cflags.split(' '), '--target=x86_64-linux-gnu'], cwd: work },
-  { name: 'abidiff pipeline, x86_64: gcc ×2 + abidiff', command: 'sh', args: ['-c', abidiffPipeline], cwd: work },
-  node('xenabi export', [xenabi, 'export', '--root', root]),
-  node('node -e 0', ['-e', '0']),
-  ...(baseline ? [node(`xenabi generate --force at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'generate', '--force', '--root', baseline], { cwd: baseline })] : []),
+  ...checks(root, ''),
+  ...(skipGenerate ? [] : [
+    ['generate', node('xenabi generate', [xenabi, 'generate', '--root', root])],
+    ['force', node('xenabi generate --force', [xenabi, 'generate', '--force', '--root', root])],
+    ['bindgen', { name: `${bindgenVersion}, Rust for x86_64`, command: 'bindgen', args: [header, '-o', join(work, 'out.rs'), '--', ...cflags.split(' '), '--target=x86_64-linux-gnu'], cwd: work }],
+  ]),
+  ['abidiff', { name: 'abidiff pipeline, x86_64: gcc ×2 + abidiff', command: 'sh', args: ['-c', abidiffPipeline], cwd: work }],
+  ['export', node('xenabi export', [xenabi, 'export', '--root', root])],
+  ['node', node('node -e 0', ['-e', '0'])],
+  ...(baseline
+    ? [
+        ...checks(baseline, ` at ${baseline}`).map(([k, c]) => [`before.${k}`, c]),
+        ['before.export', node(`xenabi export at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'export', '--root', baseline], { cwd: baseline })],
+        ...(skipGenerate ? [] : [['before.force', node(`xenabi generate --force at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'generate', '--force', '--root', baseline], { cwd: baseline })]]),
+      ]
+    : []),
 ];
-const results = timeProcessesWithMemory(contenders, { rounds, rssFile: join(work, 'rss') });
-const by = Object.fromEntries(results.map((r, i) => [['checkEmpty', 'check', 'generate', 'force', 'bindgen', 'abidiff', 'export', 'node', 'baseline'][i], r]));
+const results = timeProcessesWithMemory(contenders.map(([, c]) => c), { rounds, rssFile: join(work, 'rss') });
+const by = Object.fromEntries(results.map((r, i) => [contenders[i][0], r]));
 
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
 const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
@@ -79,29 +102,49 @@ const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(
 console.log(`${new Date().toISOString().slice(0, 16)}Z, HEAD ${commit}${dirty ? ' (with uncommitted changes)' : ''}, ${rounds} rounds after 2 warm-up rounds, load average at the end ${load}`);
 console.log(`--against ${against}; abidiff's translation unit exports ${tags.length} records of the registry found in Xen's headers\n`);
 const f = (ms) => `${ms.toFixed(0)}`;
-console.log('| contender | min ms | median ms | max ms | peak RSS, median (max) |\n| --- | ---: | ---: | ---: | ---: |');
-for (const r of results) console.log(`| ${r.name} | ${f(r.minMs)} | ${f(r.medianMs)} | ${f(r.maxMs)} | ${r.medianRssMiB.toFixed(0)} MiB (${r.maxRssMiB.toFixed(0)}) |`);
+console.log('| contender | min ms | median ms | max ms | CPU, median ms | peak RSS, median (max) |\n| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) console.log(`| ${r.name} | ${f(r.minMs)} | ${f(r.medianMs)} | ${f(r.maxMs)} | ${f(r.medianCpuMs)} | ${r.medianRssMiB.toFixed(0)} MiB (${r.maxRssMiB.toFixed(0)}) |`);
 
 /** min / median / max over the rounds of a per-round figure. */
 const spread = (values, digits) => [Math.min(...values), median(values), Math.max(...values)].map((v) => v.toFixed(digits)).join(' / ');
 const perRound = (a, b, op) => a.samples.map((x, i) => op(x, b.samples[i]));
 const ratio = (a, b) => perRound(a, b, (x, y) => x / y);
+/** The same per round, on CPU time (user + system): what a loaded machine inflates far less than wall time. */
+const cpuPerRound = (a, b, op) => a.cpuSamples.map((x, i) => op(x, b.cpuSamples[i]));
 const goals = [
-  ['cached `generate` ÷ bindgen', ratio(by.generate, by.bindgen), 2, (m) => m <= 0.5, '≤ 0.5'],
-  ['`generate --force` ÷ bindgen', ratio(by.force, by.bindgen), 2, (m) => m <= 1, '≤ 1'],
+  ...(skipGenerate ? [] : [
+    ['cached `generate` ÷ bindgen', ratio(by.generate, by.bindgen), 2, (m) => m <= 0.5, '≤ 0.5'],
+    ['`generate --force` ÷ bindgen', ratio(by.force, by.bindgen), 2, (m) => m <= 1, '≤ 1'],
+  ]),
   ['`check --against` ÷ abidiff pipeline (caches warm)', ratio(by.check, by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
   ['`check --against` ÷ abidiff pipeline (caches emptied)', ratio(by.checkEmpty, by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
   ['`export` − `node -e 0` (ms)', perRound(by.export, by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
+  ['CPU: `check --against` ÷ abidiff pipeline (caches warm)', cpuPerRound(by.check, by.abidiff, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
+  ['CPU: `check --against` ÷ abidiff pipeline (caches emptied)', cpuPerRound(by.checkEmpty, by.abidiff, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
+  ['CPU: `export` − `node -e 0` (ms)', cpuPerRound(by.export, by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
+  ...(baseline
+    ? [
+        [`baseline: \`check --against\` at ${baseline} ÷ abidiff (caches warm)`, ratio(by['before.check'], by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
+        [`baseline: \`check --against\` at ${baseline} ÷ abidiff (caches emptied)`, ratio(by['before.checkEmpty'], by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
+        [`baseline: \`export\` at ${baseline} − \`node -e 0\` (ms)`, perRound(by['before.export'], by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
+        [`\`check --against\` ÷ the baseline's (caches warm)`, ratio(by.check, by['before.check']), 2, () => true, '—'],
+        [`\`check --against\` ÷ the baseline's (caches emptied)`, ratio(by.checkEmpty, by['before.checkEmpty']), 2, () => true, '—'],
+        [`\`export\` ÷ the baseline's`, ratio(by.export, by['before.export']), 2, () => true, '—'],
+        [`CPU: \`check --against\` at ${baseline} ÷ abidiff (caches warm)`, cpuPerRound(by['before.check'], by.abidiff, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
+        [`CPU: \`check --against\` at ${baseline} ÷ abidiff (caches emptied)`, cpuPerRound(by['before.checkEmpty'], by.abidiff, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
+        [`CPU: \`export\` at ${baseline} − \`node -e 0\` (ms)`, cpuPerRound(by['before.export'], by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
+        ...(skipGenerate ? [] : [[`baseline: \`generate --force\` at ${baseline} ÷ bindgen`, ratio(by['before.force'], by.bindgen), 2, (m) => m <= 1, '≤ 1']]),
+      ]
+    : []),
 ];
 console.log('\nPer-round figures, min / median / max (a goal is judged on the median):\n');
 console.log('| goal | min / median / max | target | |\n| --- | ---: | ---: | --- |');
-for (const [name, values, digits, met, target] of goals) console.log(`| ${name} | ${spread(values, digits)} | ${target} | ${met(median(values)) ? 'met' : 'missed'} |`);
-if (by.baseline) {
-  console.log(`| baseline: \`generate --force\` at ${baseline} ÷ bindgen | ${spread(ratio(by.baseline, by.bindgen), 2)} | ≤ 1 | ${median(ratio(by.baseline, by.bindgen)) <= 1 ? 'met' : 'missed'} |`);
-  console.log(`| baseline: peak RSS of its \`generate --force\` (MiB) | ${by.baseline.medianRssMiB.toFixed(0)} median, ${by.baseline.maxRssMiB.toFixed(0)} max | ≤ 300 | ${by.baseline.maxRssMiB <= 300 ? 'met' : 'missed'} |`);
+for (const [name, values, digits, met, target] of goals) console.log(`| ${name} | ${spread(values, digits)} | ${target} | ${target === '—' ? '' : met(median(values)) ? 'met' : 'missed'} |`);
+if (by['before.force']) console.log(`| baseline: peak RSS of its \`generate --force\` (MiB) | ${by['before.force'].medianRssMiB.toFixed(0)} median, ${by['before.force'].maxRssMiB.toFixed(0)} max | ≤ 300 | ${by['before.force'].maxRssMiB <= 300 ? 'met' : 'missed'} |`);
+if (by.force) {
+  const rss = by.force.maxRssMiB;
+  console.log(`| peak RSS of \`generate --force\` (MiB, max over rounds) | ${by.force.samples.length} runs: ${by.force.medianRssMiB.toFixed(0)} median, ${rss.toFixed(0)} max | ≤ 300 | ${rss <= 300 ? 'met' : 'missed'} |`);
 }
-const rss = by.force.maxRssMiB;
-console.log(`| peak RSS of \`generate --force\` (MiB, max over rounds) | ${by.force.samples.length} runs: ${by.force.medianRssMiB.toFixed(0)} median, ${rss.toFixed(0)} max | ≤ 300 | ${rss <= 300 ? 'met' : 'missed'} |`);
 console.log(`\nCommands (cwd ${root}, then ${work}):`);
-for (const c of contenders) console.log(`  ${[c.command, ...c.args].join(' ')}`);
+for (const [, c] of contenders) console.log(`  ${[c.command, ...c.args].join(' ')}`);
 rmSync(work, { recursive: true, force: true });

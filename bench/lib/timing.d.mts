@@ -36,6 +36,9 @@ export function median(values: number[]): number;
 export interface FullTiming extends Timing {
   medianRssMiB: number;
   maxRssMiB: number;
+  /** CPU time (user + system) of each round, in milliseconds (GNU time's 10 ms steps). */
+  cpuSamples: number[];
+  medianCpuMs: number;
 }
 
 export function timeProcessesWithMemory(contenders: Contender[], options: { rounds?: number; warmup?: number; rssFile: string }): FullTiming[];

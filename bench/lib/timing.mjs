@@ -75,23 +75,25 @@ export function median(values) {
 
 /**
  * Like `timeProcesses`, but each contender runs under GNU time, which records its peak
- * resident set: returns min, median and max milliseconds, every sample, and the largest and
- * median peak RSS (MiB) per contender. GNU time adds the same fork to every contender.
+ * resident set and CPU time: returns min, median and max milliseconds, every sample, the
+ * largest and median peak RSS (MiB), and every CPU sample (user + system, in GNU time's
+ * 10 ms steps) with its median, per contender. GNU time adds the same fork to every contender.
  */
 export function timeProcessesWithMemory(contenders, { rounds = 9, warmup = 2, rssFile }) {
-  const samples = new Map(contenders.map((c) => [c.name, { ms: [], rss: [] }]));
+  const samples = new Map(contenders.map((c) => [c.name, { ms: [], rss: [], cpu: [] }]));
   for (let round = -warmup; round < rounds; round++) {
     for (const c of contenders) {
       const start = process.hrtime.bigint();
-      const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, c.command, ...c.args], { cwd: c.cwd, env: { ...process.env, ...c.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', rssFile, c.command, ...c.args], { cwd: c.cwd, env: { ...process.env, ...c.env }, stdio: ['ignore', 'ignore', 'pipe'] });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (!(c.okStatus ?? [0]).includes(result.status)) throw new Error(`${c.name} failed (${result.status}): ${result.stderr}`);
-      const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
-      if (round >= 0) samples.get(c.name).ms.push(ms), samples.get(c.name).rss.push(kib / 1024);
+      // User and system seconds (10 ms steps), then the peak resident set in KiB.
+      const [user, system, kib] = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+      if (round >= 0) samples.get(c.name).ms.push(ms), samples.get(c.name).rss.push(kib / 1024), samples.get(c.name).cpu.push((user + system) * 1000);
     }
   }
   return contenders.map((c) => {
-    const { ms, rss } = samples.get(c.name);
-    return { name: c.name, samples: ms, minMs: Math.min(...ms), medianMs: median(ms), maxMs: Math.max(...ms), medianRssMiB: median(rss), maxRssMiB: Math.max(...rss), rounds };
+    const { ms, rss, cpu } = samples.get(c.name);
+    return { name: c.name, samples: ms, minMs: Math.min(...ms), medianMs: median(ms), maxMs: Math.max(...ms), medianRssMiB: median(rss), maxRssMiB: Math.max(...rss), cpuSamples: cpu, medianCpuMs: median(cpu), rounds };
   });
 }
