@@ -4,9 +4,10 @@
  * shallow clone — the usual state of a CI checkout — gets an error that says how to fetch it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /** The revision cannot be read: the message says why and what to run. */
 export class GitRefError extends Error {
@@ -82,6 +83,47 @@ export function abiAtRef(root: string, ref: string, resolved: { commit: string }
 }
 
 /** The content of each blob, in order, from one `git cat-file --batch` (a process per file cost a cold check more than the check). */
+/**
+ * True when `abi/` in the working tree is, byte for byte, `abi/` at the revision: the same
+ * regular files with the same content (compared by their git object ids, computed here from
+ * the bytes on disk, so no line-ending or other filter can make a difference pass), and
+ * nothing else: no other file, no link. A check of a tree against a revision whose `abi/` it
+ * did not change then loads it once for both sides. Any doubt is false.
+ */
+export function workingTreeIsRevision(root: string, commit: string): boolean {
+  try {
+    const listing = git(root, ['ls-tree', '-r', '-z', commit, '--', 'abi']);
+    const entries = listing.split('\0').filter(Boolean).map(parseEntry);
+    if (!entries.length || entries.some((e) => e.type !== 'blob' || (e.mode !== '100644' && e.mode !== '100755'))) return false;
+    const files = regularFiles(join(root, 'abi'));
+    if (!files || files.length !== entries.length) return false;
+    const onDisk = new Set(files.map((f) => relative(root, f).split('\\').join('/')));
+    return entries.every((e) => onDisk.has(e.path) && blobId(readFileSync(join(root, e.path)), e.object.length) === e.object);
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under `dir`; undefined when anything there is not a regular file or a folder. */
+function regularFiles(dir: string): string[] | undefined {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inner = regularFiles(path);
+      if (!inner) return undefined;
+      out.push(...inner);
+    } else if (entry.isFile() && lstatSync(path).isFile()) out.push(path);
+    else return undefined;
+  }
+  return out;
+}
+
+/** The git object id of a blob of `bytes`: SHA-1 for 40-digit ids, SHA-256 for 64. */
+function blobId(bytes: Buffer, digits: number): string {
+  return createHash(digits === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
 function readBlobs(root: string, objects: readonly string[]): Buffer[] {
   const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: `${objects.join('\n')}\n`, maxBuffer: 256 * 1024 * 1024 });
   const blobs: Buffer[] = [];

@@ -19,7 +19,7 @@ import { moduleDigests } from './digests.js';
 import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
 import { sideFromModel } from './from-model.js';
 import { reviveSide, sideCacheKind } from './side-cache.js';
-import { abiAtRef, resolveRef } from './git.js';
+import { abiAtRef, resolveRef, workingTreeIsRevision } from './git.js';
 import { referenceProblems } from './integrity.js';
 import { InputFileError, isReadable, kindOf, listInput, parseJson, readInput, statInput } from './read-input.js';
 import type { AbiSide, SideOrigin } from './types.js';
@@ -137,6 +137,17 @@ async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions):
     sides?.write(side);
     return side;
   }
+  // The working tree's abi/ is the revision's (a change that did not touch abi/): load it once,
+  // for both sides. A model that loads strictly is what the lenient load would give, without notes.
+  if (resolved.tree && workingTreeIsRevision(repoRoot, resolved.commit)) {
+    const model = await strictModel(repoRoot);
+    if (model) {
+      const side = modelSide(model, release, 'git', label, []);
+      cache?.write({ model, notes: [] });
+      sides?.write(side);
+      return side;
+    }
+  }
   const tree = abiAtRef(repoRoot, ref, resolved);
   try {
     try {
@@ -154,6 +165,16 @@ async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions):
     }
   } finally {
     tree.cleanup();
+  }
+}
+
+/** The working tree's model when it loads strictly (as the head does), else undefined. */
+async function strictModel(repoRoot: string): Promise<AbiModel | undefined> {
+  try {
+    return (await loadAbi(join(repoRoot, 'abi'), repoRoot)).model;
+  } catch (error) {
+    if (error instanceof AbiInputError) return undefined;
+    throw error;
   }
 }
 
