@@ -79,16 +79,21 @@ export async function inParallel<T>(tasks: readonly (() => Promise<T>)[], limit 
 
 /** Why clang cannot be used here (naming the Debian package), or undefined when it can. */
 export function clangProblem(): string | undefined {
-  const probe = spawnSync(CLANG, ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return `${CLANG} is not installed or does not run: apt-get install clang`;
-  return undefined;
+  return versionProbe().problem;
 }
 
 /** clang's version line, which goes into cache keys (another compiler may lay out otherwise). */
 export function clangVersion(): string {
-  version ??= spawnSync(CLANG, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? CLANG;
-  return version;
+  return versionProbe().version;
 }
 
-/** Asked once a process: a check keys two trees with it. */
-let version: string | undefined;
+/** `clang --version`, run once a process: a check asks whether clang runs and keys two trees with its version. */
+function versionProbe(): { version: string; problem?: string } {
+  if (probed) return probed;
+  const run = spawnSync(CLANG, ['--version'], { encoding: 'utf8' });
+  const problem = run.error || run.status !== 0 ? `${CLANG} is not installed or does not run: apt-get install clang` : undefined;
+  probed = { version: (run.stdout ?? '').split('\n')[0] ?? CLANG, ...(problem ? { problem } : {}) };
+  return probed;
+}
+
+let probed: { version: string; problem?: string } | undefined;

@@ -13,7 +13,7 @@ import { baseArgs, runClang } from './clang.js';
 import type { ArchFacts, ConstantFact, FactLoc, FieldFact, RecordFact, TypedefFact } from './facts.js';
 import { parseLayoutDump, type DumpedRecord } from './layout-dump.js';
 import { readPreprocessed, type Defined } from './preprocessed.js';
-import { candidateMacros, candidateTexts, rootHeaders, type HeaderFile, type MacroCandidate } from './roots.js';
+import { probeMacros, rootHeaders, type HeaderFile, type MacroCandidate, type ProbeMacros } from './roots.js';
 import { recordSizes, spellField, spellType, UNNAMED, type RecordNames } from './spelling.js';
 
 /** The probe's enumerators are named with this prefix and the macro's index. */
@@ -34,10 +34,9 @@ export function translationUnit(roots: readonly string[], macros: readonly Macro
 }
 
 /** The tree's headers compiled for one architecture. */
-export async function extractArch(files: readonly HeaderFile[], arch: Arch, includeRoot: string): Promise<ArchFacts> {
+export async function extractArch(files: readonly HeaderFile[], arch: Arch, includeRoot: string, probe: ProbeMacros = probeMacros(files)): Promise<ArchFacts> {
   const roots = rootHeaders(files, arch);
-  const macros = candidateMacros(files);
-  const texts = candidateTexts(files);
+  const { macros, texts } = probe;
   const [tools, plain] = await Promise.all([
     runClang([...baseArgs(arch, 'tools', includeRoot), '-fsyntax-only', '-Xclang', '-ast-dump', '-Xclang', '-fdump-record-layouts-complete', '-x', 'c', '-'], translationUnit(roots, macros, texts)),
     runClang([...baseArgs(arch, 'plain', includeRoot), '-E', '-dD', '-x', 'c', '-'], translationUnit(roots)),

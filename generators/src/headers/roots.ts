@@ -140,14 +140,29 @@ function textMacroNames(definitions: readonly MacroDefinition[]): Set<string> {
   return names;
 }
 
+/** The macros a tree's probe asks the compiler to evaluate: integer candidates and string macros. */
+export interface ProbeMacros {
+  macros: MacroCandidate[];
+  texts: MacroCandidate[];
+}
+
+/** Both lists of a tree's probe, from one reading of its `#define`s (the same lists as the two functions below). */
+export function probeMacros(files: readonly HeaderFile[]): ProbeMacros {
+  const definitions = macroDefinitions(files);
+  const texts = textMacroNames(definitions);
+  return { macros: integerCandidates(definitions, texts), texts: candidatesOf(definitions, (d) => texts.has(d.name)) };
+}
+
 /**
  * Every object-like macro of the tree whose body could be an integer constant expression
  * (not empty, no string, character or brace, not the name of a string macro): the compiler
  * decides which really are.
  */
 export function candidateMacros(files: readonly HeaderFile[]): MacroCandidate[] {
-  const definitions = macroDefinitions(files);
-  const texts = textMacroNames(definitions);
+  return probeMacros(files).macros;
+}
+
+function integerCandidates(definitions: readonly MacroDefinition[], texts: ReadonlySet<string>): MacroCandidate[] {
   // Xen's guest interface version is how a build chooses what to see, not a value of the ABI.
   return candidatesOf(definitions, (d) => !!d.body && !/["'{};]/.test(d.body) && !texts.has(d.name) && !/^__XEN(?:_LATEST)?_INTERFACE_VERSION__$/.test(d.name));
 }
@@ -157,7 +172,5 @@ export function candidateMacros(files: readonly HeaderFile[]): MacroCandidate[] 
  * protocol names): the compiler gives the text each has where the compile takes it.
  */
 export function candidateTexts(files: readonly HeaderFile[]): MacroCandidate[] {
-  const definitions = macroDefinitions(files);
-  const texts = textMacroNames(definitions);
-  return candidatesOf(definitions, (d) => texts.has(d.name));
+  return probeMacros(files).texts;
 }

@@ -13,7 +13,7 @@ import type { Arch } from '../model/types.js';
 import { clangVersion, inParallel } from './clang.js';
 import { extractArch } from './extract.js';
 import type { TreeFacts } from './facts.js';
-import { readHeaders, type HeaderFile } from './roots.js';
+import { probeMacros, readHeaders, type HeaderFile } from './roots.js';
 import { includeRoot, type HeaderTree } from './tree.js';
 
 /**
@@ -65,7 +65,8 @@ export async function treeFacts(tree: HeaderTree, options: ExtractOptions = {}):
   const root = includeRoot(tree);
   let facts: TreeFacts;
   try {
-    facts = { format: 'xenabi-header-facts/1', arches: await inParallel(arches.map((arch) => () => extractArch(files, arch, root.dir))) };
+    const probe = probeMacros(files);
+    facts = { format: 'xenabi-header-facts/1', arches: await inParallel(arches.map((arch) => () => extractArch(files, arch, root.dir, probe))) };
   } finally {
     root.dispose();
   }
