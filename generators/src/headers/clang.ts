@@ -48,8 +48,21 @@ export interface ClangResult {
   stderr: string;
 }
 
-/** Runs clang with `args`, feeding `source` on standard input (pass `-x c -` in `args`). */
-export function runClang(args: readonly string[], source: string): Promise<ClangResult> {
+/**
+ * Runs clang with `args`, feeding `source` on standard input (pass `-x c -` in `args`). At most
+ * one clang per core runs at a time, the others wait their turn in the order asked: a tree's
+ * architectures finish one after another, so each is read while the next compiles.
+ */
+export async function runClang(args: readonly string[], source: string): Promise<ClangResult> {
+  await slot();
+  try {
+    return await spawnClang(args, source);
+  } finally {
+    release();
+  }
+}
+
+function spawnClang(args: readonly string[], source: string): Promise<ClangResult> {
   return new Promise((resolve) => {
     const child = spawn(CLANG, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -61,6 +74,24 @@ export function runClang(args: readonly string[], source: string): Promise<Clang
     child.stdin.on('error', () => undefined);
     child.stdin.end(source);
   });
+}
+
+/** clang processes running, and those waiting for one to finish. */
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function slot(): Promise<void> {
+  if (running < Math.max(2, availableParallelism())) {
+    running += 1;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running -= 1;
 }
 
 /** Runs `tasks` at most `limit` at a time (one per core by default); results in task order. */

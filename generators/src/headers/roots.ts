@@ -62,6 +62,17 @@ const OTHER_FAMILY: Record<Arch, RegExp> = {
 
 /** The headers to include at the top of a translation unit for `arch`, `xen.h` first. */
 export function rootHeaders(files: readonly HeaderFile[], arch: Arch): string[] {
+  const { paths, included, unusable } = includeGraph(files);
+  const roots = files
+    .map((f) => f.path)
+    .filter((p) => !included.has(p) && !unusable.has(p) && !OTHER_FAMILY[arch].test(p) && !p.startsWith('foreign/'));
+  return ['xen.h', ...roots.filter((p) => p !== 'xen.h')].filter((p) => paths.has(p));
+}
+
+/** What every architecture's roots start from: the tree's paths, those another header includes, those that cannot be compiled. */
+function includeGraph(files: readonly HeaderFile[]): { paths: Set<string>; included: Set<string>; unusable: Set<string> } {
+  const known = graphs.get(files);
+  if (known) return known;
   const paths = new Set(files.map((f) => f.path));
   const included = new Set<string>();
   const unusable = new Set<string>();
@@ -70,11 +81,13 @@ export function rootHeaders(files: readonly HeaderFile[], arch: Arch): string[] 
     for (const p of found) if (p !== f.path) included.add(p);
     if (missing.length || /^[ \t]*#[ \t]*include[ \t]*<linux\//m.test(f.text)) unusable.add(f.path);
   }
-  const roots = files
-    .map((f) => f.path)
-    .filter((p) => !included.has(p) && !unusable.has(p) && !OTHER_FAMILY[arch].test(p) && !p.startsWith('foreign/'));
-  return ['xen.h', ...roots.filter((p) => p !== 'xen.h')].filter((p) => paths.has(p));
+  const graph = { paths, included, unusable };
+  graphs.set(files, graph);
+  return graph;
 }
+
+/** A tree's include graph, read once for its four architectures (the list of files is not changed once read). */
+const graphs = new WeakMap<readonly HeaderFile[], { paths: Set<string>; included: Set<string>; unusable: Set<string> }>();
 
 /** An object-like macro the tree defines, with every place that defines it. */
 export interface MacroCandidate {
