@@ -31,11 +31,11 @@ export async function headerSides(values: Record<string, string | undefined>, io
   const registry = await loadRegistry(values.registry, io, root);
   const options = { cwd: io.cwd, ...(values['xen-version'] ? { release: values['xen-version'] } : {}), ...(registry ? { registry } : {}) };
   // Both trees at once: one's compiles run while the other's output is read. The base's error
-  // comes first, as when they were read one after the other.
-  const [b, h] = await Promise.allSettled([loadHeaderSide(base, options), loadHeaderSide(head, options)]);
-  if (b.status === 'rejected') throw b.reason;
-  if (h.status === 'rejected') throw h.reason;
-  return { base: b.value, head: h.value };
+  // comes first and at once, as when they were read one after the other.
+  const baseSide = loadHeaderSide(base, options);
+  const headSide = loadHeaderSide(head, options);
+  headSide.catch(() => undefined);
+  return { base: await baseSide, head: await headSide };
 }
 
 function specs(values: Record<string, string | undefined>, io: CliIo): [HeaderSideSpec, HeaderSideSpec] {
