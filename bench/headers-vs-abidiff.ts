@@ -12,11 +12,12 @@
 //    tree compiled), as processes interleaved round by round: wall time (min, median, max) and
 //    the CPU time of each process and its children (median).
 //
-// Run: npm run build && npx tsx bench/headers-vs-abidiff.ts [--all | --per-kind N] [--timing-only | --mutations-only] [--rounds R]
+// Run: npm run build && npx tsx bench/headers-vs-abidiff.ts [--all | --per-kind N] [--timing-only | --mutations-only] [--rounds R] [--before DIR]
+// (--before DIR: another checkout of xenabi, built, whose header-mode check is timed in the same rounds.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { headerMutations, sample, type HeaderMutation } from '../compat-tests/header-mutations/lib/mutations.js';
 import { runHeaderMutations, visibility, visibleStable } from '../compat-tests/header-mutations/lib/run.js';
 import { registryTree, writeTree, type HeaderText } from '../compat-tests/header-mutations/lib/tree.js';
@@ -139,33 +140,41 @@ for (const side of ['base', 'head']) {
 }
 const gcc = (side: string) => `gcc ${GCC.join(' ')} -isystem ${full}/${side}.inc -o ${full}/${side}.so ${full}/${side}.c`;
 const pipeline = `${gcc('base')} && ${gcc('head')} && abidw ${full}/base.so > ${full}/base.abi && abidw ${full}/head.so > ${full}/head.abi && { abidiff --no-added-syms ${full}/base.abi ${full}/head.abi; test $? -lt 16; }`;
-const warmCache = join(full, 'cache');
-const baseOnlyCache = join(full, 'base-cache');
-const ciCache = join(full, 'ci-cache');
 const cli = join(root, 'generators/bin/xenabi.js');
-const checkArgs = [cli, 'check', '--base-headers', join(full, 'base'), '--head-headers', join(full, 'head'), '--xen-version', '4.17', '--format', 'json', '--registry', join(root, 'abi')];
-spawnSync('node', checkArgs, { env: { ...process.env, XENABI_CACHE_DIR: warmCache }, stdio: 'ignore' });
-// The base tree's facts alone, as a CI cache holds them after the target branch's first run.
-const baseOnlyArgs = [...checkArgs.slice(0, 3), join(full, 'base'), '--head-headers', join(full, 'base'), ...checkArgs.slice(6)];
-spawnSync('node', baseOnlyArgs, { env: { ...process.env, XENABI_CACHE_DIR: baseOnlyCache }, stdio: 'ignore' });
-const ciRun = `rm -rf ${ciCache} && cp -r ${baseOnlyCache} ${ciCache} && XENABI_CACHE_DIR=${ciCache} node ${checkArgs.join(' ')}`;
-const timings = timeProcesses(
-  [
-    { name: 'xenabi check, header mode, 4 architectures, cold (no cache)', command: 'node', args: checkArgs, env: { XENABI_CACHE_DIR: '' }, okStatus: [1] },
-    { name: 'xenabi check, header mode, 4 architectures, as in CI (base cached, head compiled)', command: 'sh', args: ['-c', ciRun], okStatus: [1] },
-    { name: 'xenabi check, header mode, 4 architectures, warm (both trees cached)', command: 'node', args: checkArgs, env: { XENABI_CACHE_DIR: warmCache }, okStatus: [1] },
-    { name: 'abidiff pipeline, x86_64: gcc ×2, abidw ×2, abidiff', command: 'sh', args: ['-c', pipeline] },
-  ],
-  { rounds },
-);
+/** A checkout built before a change (`--before DIR`, its `npm run build` done): timed beside this one, in the same rounds. */
+const before = args.includes('--before') ? args[args.indexOf('--before') + 1] : undefined;
+const checkArgs = (bin: string) => [bin, 'check', '--base-headers', join(full, 'base'), '--head-headers', join(full, 'head'), '--xen-version', '4.17', '--format', 'json', '--registry', join(root, 'abi')];
+
+/** The three ways of running one xenabi's header-mode check, its caches filled first. */
+function checkContenders(bin: string, label: string, tag: string) {
+  const warmCache = join(full, `${tag}-cache`);
+  const baseOnlyCache = join(full, `${tag}-base-cache`);
+  const ciCache = join(full, `${tag}-ci-cache`);
+  spawnSync('node', checkArgs(bin), { env: { ...process.env, XENABI_CACHE_DIR: warmCache }, stdio: 'ignore' });
+  // The base tree's facts alone, as a CI cache holds them after the target branch's first run.
+  const baseOnlyArgs = [...checkArgs(bin).slice(0, 3), join(full, 'base'), '--head-headers', join(full, 'base'), ...checkArgs(bin).slice(6)];
+  spawnSync('node', baseOnlyArgs, { env: { ...process.env, XENABI_CACHE_DIR: baseOnlyCache }, stdio: 'ignore' });
+  const ciRun = `rm -rf ${ciCache} && cp -r ${baseOnlyCache} ${ciCache} && XENABI_CACHE_DIR=${ciCache} node ${checkArgs(bin).join(' ')}`;
+  return [
+    { name: `${label}, cold (no cache)`, command: 'node', args: checkArgs(bin), env: { XENABI_CACHE_DIR: '' }, okStatus: [1] },
+    { name: `${label}, as in CI (base cached, head compiled)`, command: 'sh', args: ['-c', ciRun], okStatus: [1] },
+    { name: `${label}, warm (both trees cached)`, command: 'node', args: checkArgs(bin), env: { XENABI_CACHE_DIR: warmCache }, okStatus: [1] },
+  ];
+}
+
+const ours = checkContenders(cli, 'xenabi check, header mode, 4 architectures', 'now');
+const theirs = before ? checkContenders(join(resolve(before), 'generators/bin/xenabi.js'), `before (${before}): xenabi check, header mode, 4 architectures`, 'before') : [];
+const timings = timeProcesses([...ours, ...theirs, { name: 'abidiff pipeline, x86_64: gcc ×2, abidw ×2, abidiff', command: 'sh', args: ['-c', pipeline] }], { rounds });
 console.log(`\n${allRoots.length} root headers, ${allTags.length} record tags; ${rounds} rounds, interleaved; ${environment()}\n`);
 console.log('| contender | min | median | max | CPU, median |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const t of timings) console.log(`| ${t.name} | ${t.minMs.toFixed(0)} ms | ${t.medianMs.toFixed(0)} ms | ${t.maxMs.toFixed(0)} ms | ${t.cpuMedianMs?.toFixed(0) ?? '?'} ms |`);
-const [cold, ci, warm, pipe] = timings;
-if (cold && ci && warm && pipe) {
+const pipe = timings.at(-1);
+for (const [label, three] of [['now', timings.slice(0, 3)], ['before', timings.slice(3, theirs.length ? 6 : 3)]] as const) {
+  const [cold, ci, warm] = three;
+  if (!cold || !ci || !warm || !pipe || cold === pipe) continue;
   const ratio = (key: 'medianMs' | 'minMs' | 'cpuMedianMs') => [cold, ci, warm].map((t) => ((pipe[key] ?? NaN) / (t[key] ?? NaN)).toFixed(2)).join(' / ');
-  console.log(`\nabidiff pipeline / xenabi check, cold / as in CI / warm (above 1: xenabi check is faster): wall medians ${ratio('medianMs')}; wall minima ${ratio('minMs')}; CPU medians ${ratio('cpuMedianMs')}`);
+  console.log(`\n${label}: abidiff pipeline / xenabi check, cold / as in CI / warm (above 1: xenabi check is faster): wall medians ${ratio('medianMs')}; wall minima ${ratio('minMs')}; CPU medians ${ratio('cpuMedianMs')}`);
 }
 console.log(`\nThe exact pipeline:\n  ${pipeline}`);
 rmSync(work, { recursive: true, force: true });

@@ -94,96 +94,219 @@ interface Node {
   children: Node[];
 }
 
-const LOC = /^(?:line:(\d+):(\d+)|col:(\d+)|<invalid sloc>|((?:<[^>]*>|[^\s<>,])+?):(\d+):(\d+))/;
+const LOC = /(?:line:(\d+):(\d+)|col:(\d+)|<invalid sloc>|((?:<[^>]*>|[^\s<>,])+?):(\d+):(\d+))/y;
 
+/**
+ * The location clang printed last, which an elided location continues, read straight from
+ * the dump (no line or token is cut out of it): `read(at)` takes the location token at
+ * `at` and leaves the carried file and line as clang left them.
+ */
 class Locations {
-  private file = '';
-  private line = 0;
+  file = '';
+  line = 0;
+  /** The column of the last token read; -1 when it was no location (`<invalid sloc>`, or none at all). */
+  col = -1;
+  constructor(private readonly text: string) {}
 
-  /** Reads one location token at the start of `text`; returns it and the characters it took. */
-  read(text: string): { loc?: AstLoc; length: number } {
-    const m = LOC.exec(text);
-    if (!m) return { length: 0 };
+  /** Reads the location token at `at` (ending by `limit`); returns the index after it, `at` when there is none. */
+  read(at: number, limit: number): number {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    if (c === 99 /* c */ && t.startsWith('col:', at)) {
+      const end = this.digits(at + 4, limit);
+      if (end > at + 4) {
+        this.col = this.number;
+        return end;
+      }
+    } else if (c === 108 /* l */ && t.startsWith('line:', at)) {
+      const colon = this.digits(at + 5, limit);
+      const line = this.number;
+      if (colon > at + 5 && t.charCodeAt(colon) === 58) {
+        const end = this.digits(colon + 1, limit);
+        if (end > colon + 1) {
+          this.line = line;
+          this.col = this.number;
+          return end;
+        }
+      }
+    } else if (c === 47 /* / */) {
+      return this.path(at, limit);
+    }
+    return this.slow(at, limit);
+  }
+
+  /**
+   * `/FILE:LINE:COL`, the file up to the first `:LINE:COL` (as the pattern's lazy file takes
+   * it); the carried file's string is kept when the name is the same, as it mostly is.
+   */
+  private path(at: number, limit: number): number {
+    const t = this.text;
+    for (let i = at + 1; i < limit; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 60 || c === 62 || c === 44) break;
+      if (c !== 58) continue;
+      const colon = this.digits(i + 1, limit);
+      const line = this.number;
+      if (colon === i + 1 || t.charCodeAt(colon) !== 58) continue;
+      const end = this.digits(colon + 1, limit);
+      if (end === colon + 1) continue;
+      if (this.file.length !== i - at || !t.startsWith(this.file, at)) this.file = t.slice(at, i);
+      this.line = line;
+      this.col = this.number;
+      return end;
+    }
+    return this.slow(at, limit);
+  }
+
+  /** Every other form (a file named in full, `<scratch space>`, `<invalid sloc>`), as the pattern says. */
+  private slow(at: number, limit: number): number {
+    LOC.lastIndex = at;
+    const m = LOC.exec(this.text);
+    this.col = -1;
+    if (!m || at + m[0].length > limit) return at;
     if (m[1] !== undefined) this.line = Number(m[1]);
     if (m[4] !== undefined) {
       this.file = m[4];
       this.line = Number(m[5]);
     }
-    if (m[0] === '<invalid sloc>') return { length: m[0].length };
-    const col = Number(m[2] ?? m[3] ?? m[6]);
-    return { loc: { file: this.file, line: this.line, col }, length: m[0].length };
+    if (m[0] !== '<invalid sloc>') this.col = Number(m[2] ?? m[3] ?? m[6]);
+    return at + m[0].length;
+  }
+
+  private number = 0;
+  /** Reads decimal digits from `at` into `number`; returns the index after them. */
+  private digits(at: number, limit: number): number {
+    let n = 0;
+    let i = at;
+    for (; i < limit; i++) {
+      const d = this.text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    this.number = n;
+    return i;
+  }
+
+  /** The location last read, as a value. */
+  get loc(): AstLoc | undefined {
+    return this.col < 0 ? undefined : { file: this.file, line: this.line, col: this.col };
   }
 }
 
 /** Kinds read in full (and every attribute, so a constant inside one stays there); every other line only moves the carried location. */
 const KEPT = new Set(['RecordDecl', 'FieldDecl', 'TypedefDecl', 'EnumDecl', 'EnumConstantDecl', 'ConstantExpr', 'value', 'Record', 'VarDecl', 'StringLiteral']);
 
+/** Character codes of the tree-drawing prefix of a dump line: `|`, space, backquote, `-`. */
+const isTreeChar = (c: number): boolean => c === 124 || c === 32 || c === 96 || c === 45;
+const isSpace = (c: number): boolean => c === 32 || c === 9;
+
 /**
  * The text dump as a tree of the nodes header mode reads, locations resolved. A node's kept
  * descendants hang below it even when nodes between are not kept (a bit-field width's
- * ConstantExpr below an implicit cast), which is all the readers below need.
+ * ConstantExpr below an implicit cast), which is all the readers below need. One pass over
+ * the text: a line is cut out only for what a kept node keeps.
  */
 export function parseTextAst(text: string): Node {
   const root: Node = { kind: 'TranslationUnitDecl', id: '', rest: '', children: [] };
-  const stack: { node: Node; depth: number }[] = [{ node: root, depth: 0 }];
-  const locs = new Locations();
+  const nodes: Node[] = [root];
+  const depths: number[] = [0];
+  const locs = new Locations(text);
   let from = 0;
   while (from < text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const line = text.slice(from, to);
-    from = to + 1;
-    let i = 0;
-    while (i < line.length && (line[i] === '|' || line[i] === ' ' || line[i] === '`' || line[i] === '-')) i++;
-    if (i === 0) continue;
-    const space = line.indexOf(' ', i);
-    const kindEnd = space < 0 ? line.length : space;
-    const kind = line.slice(i, line[kindEnd - 1] === ':' ? kindEnd - 1 : kindEnd);
-    const body = space < 0 ? '' : line.slice(space + 1);
-    if (!KEPT.has(kind) && !kind.endsWith('Attr')) {
-      if (/:\d+:\d+/.test(body)) readNode(kind, body, locs);
-      continue;
+    let i = from;
+    while (i < to && isTreeChar(text.charCodeAt(i))) i++;
+    if (i > from) {
+      let space = text.indexOf(' ', i);
+      if (space < 0 || space > to) space = -1;
+      const kindEnd = space < 0 ? to : space;
+      const kind = text.slice(i, text.charCodeAt(kindEnd - 1) === 58 ? kindEnd - 1 : kindEnd);
+      const kept = KEPT.has(kind) || kind.endsWith('Attr');
+      const node = readNode(kind, text, space < 0 ? to : space + 1, to, locs, kept);
+      if (node) {
+        const depth = (i - from) / 2;
+        while ((depths.at(-1) ?? 0) >= depth && depths.length > 1) {
+          depths.pop();
+          nodes.pop();
+        }
+        (nodes.at(-1) ?? root).children.push(node);
+        nodes.push(node);
+        depths.push(depth);
+      }
     }
-    const depth = i / 2;
-    const node = readNode(kind, body, locs);
-    while ((stack.at(-1)?.depth ?? 0) >= depth) stack.pop();
-    (stack.at(-1)?.node ?? root).children.push(node);
-    stack.push({ node, depth });
+    from = to + 1;
   }
   return root;
 }
 
-function readNode(kind: string, text: string, locs: Locations): Node {
-  const addr = /^(0x[0-9a-f]+)\s*/.exec(text);
-  if (!addr) return { kind, id: '', rest: text, children: [] };
-  let rest = text.slice(addr[0].length);
-  for (let m = /^(?:parent|prev) 0x[0-9a-f]+\s*/.exec(rest); m; m = /^(?:parent|prev) 0x[0-9a-f]+\s*/.exec(rest)) rest = rest.slice(m[0].length);
+/**
+ * Reads the line's body from `at` to `end`: its address, then every location of its range
+ * and, for a declaration, its own location, moving the carried location as clang did. Returns
+ * the node when `keep`.
+ */
+function readNode(kind: string, text: string, at: number, end: number, locs: Locations, keep: boolean): Node | undefined {
+  let p = hexAt(text, at, end);
+  if (p === at) return keep ? { kind, id: '', rest: text.slice(at, end), children: [] } : undefined;
+  const id = keep ? text.slice(at, p) : '';
+  p = skipSpace(text, p, end);
+  for (let q = parentOrPrev(text, p, end); q > p; q = parentOrPrev(text, p, end)) p = q;
   let rangeFile: AstLoc | undefined;
-  if (rest.startsWith('<')) {
-    const end = rangeEnd(rest);
-    for (const part of rest.slice(1, end).split(', ')) {
-      const { loc } = locs.read(part);
-      if (loc && !rangeFile && !loc.file.startsWith('<')) rangeFile = loc;
+  if (text.charCodeAt(p) === 60 /* < */) {
+    const close = rangeEnd(text, p, end);
+    for (let part = p + 1; part < close; ) {
+      const next = text.indexOf(', ', part);
+      const partEnd = next < 0 || next > close ? close : next;
+      locs.read(part, partEnd);
+      if (keep && !rangeFile && locs.col >= 0 && !locs.file.startsWith('<')) rangeFile = locs.loc;
+      part = partEnd + 2;
     }
-    rest = rest.slice(end + 1).trimStart();
+    p = skipSpace(text, Math.min(close + 1, end), end);
   }
   let loc: AstLoc | undefined;
   if (kind.endsWith('Decl')) {
-    const read = locs.read(rest);
-    loc = read.loc;
-    rest = rest.slice(read.length).trimStart();
+    const after = locs.read(p, end);
+    if (after > p) loc = locs.loc;
+    p = skipSpace(text, after, end);
   }
-  return { kind, id: addr[1] ?? '', rest, ...(loc ? { loc } : {}), ...(rangeFile ? { rangeFile } : {}), children: [] };
+  if (!keep) return undefined;
+  return { kind, id, rest: text.slice(p, end), ...(loc ? { loc } : {}), ...(rangeFile ? { rangeFile } : {}), children: [] };
 }
 
-/** The index of the `>` closing a range that opens at 0 (ranges may hold `<scratch space>`). */
-function rangeEnd(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '<') depth += 1;
-    else if (text[i] === '>' && --depth === 0) return i;
+/** The index after `0x` and hex digits at `at`, or `at` when there are none. */
+function hexAt(text: string, at: number, end: number): number {
+  if (text.charCodeAt(at) !== 48 || text.charCodeAt(at + 1) !== 120) return at;
+  let i = at + 2;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) break;
   }
-  return text.length;
+  return i > at + 2 ? i : at;
+}
+
+/** The index after `parent 0x…` or `prev 0x…` and spaces at `at`, or `at`. */
+function parentOrPrev(text: string, at: number, end: number): number {
+  const word = text.startsWith('parent ', at) ? 7 : text.startsWith('prev ', at) ? 5 : 0;
+  if (!word) return at;
+  const hex = hexAt(text, at + word, end);
+  return hex > at + word ? skipSpace(text, hex, end) : at;
+}
+
+function skipSpace(text: string, at: number, end: number): number {
+  let i = at;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The index of the `>` closing a range that opens at `at` (ranges may hold `<scratch space>`); `end` when none does. */
+function rangeEnd(text: string, at: number, end: number): number {
+  let depth = 0;
+  for (let i = at; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60) depth += 1;
+    else if (c === 62 && --depth === 0) return i;
+  }
+  return end;
 }
 
 const TYPES = /'([^']*)'(?::'([^']*)')?/;

@@ -48,8 +48,21 @@ export interface ClangResult {
   stderr: string;
 }
 
-/** Runs clang with `args`, feeding `source` on standard input (pass `-x c -` in `args`). */
-export function runClang(args: readonly string[], source: string): Promise<ClangResult> {
+/**
+ * Runs clang with `args`, feeding `source` on standard input (pass `-x c -` in `args`). At most
+ * one clang per core runs at a time, the others wait their turn in the order asked: a tree's
+ * architectures finish one after another, so each is read while the next compiles.
+ */
+export async function runClang(args: readonly string[], source: string): Promise<ClangResult> {
+  await slot();
+  try {
+    return await spawnClang(args, source);
+  } finally {
+    release();
+  }
+}
+
+function spawnClang(args: readonly string[], source: string): Promise<ClangResult> {
   return new Promise((resolve) => {
     const child = spawn(CLANG, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -61,6 +74,24 @@ export function runClang(args: readonly string[], source: string): Promise<Clang
     child.stdin.on('error', () => undefined);
     child.stdin.end(source);
   });
+}
+
+/** clang processes running, and those waiting for one to finish. */
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function slot(): Promise<void> {
+  if (running < Math.max(2, availableParallelism())) {
+    running += 1;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running -= 1;
 }
 
 /** Runs `tasks` at most `limit` at a time (one per core by default); results in task order. */
@@ -79,16 +110,21 @@ export async function inParallel<T>(tasks: readonly (() => Promise<T>)[], limit 
 
 /** Why clang cannot be used here (naming the Debian package), or undefined when it can. */
 export function clangProblem(): string | undefined {
-  const probe = spawnSync(CLANG, ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return `${CLANG} is not installed or does not run: apt-get install clang`;
-  return undefined;
+  return versionProbe().problem;
 }
 
 /** clang's version line, which goes into cache keys (another compiler may lay out otherwise). */
 export function clangVersion(): string {
-  version ??= spawnSync(CLANG, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? CLANG;
-  return version;
+  return versionProbe().version;
 }
 
-/** Asked once a process: a check keys two trees with it. */
-let version: string | undefined;
+/** `clang --version`, run once a process: a check asks whether clang runs and keys two trees with its version. */
+function versionProbe(): { version: string; problem?: string } {
+  if (probed) return probed;
+  const run = spawnSync(CLANG, ['--version'], { encoding: 'utf8' });
+  const problem = run.error || run.status !== 0 ? `${CLANG} is not installed or does not run: apt-get install clang` : undefined;
+  probed = { version: (run.stdout ?? '').split('\n')[0] ?? CLANG, ...(problem ? { problem } : {}) };
+  return probed;
+}
+
+let probed: { version: string; problem?: string } | undefined;

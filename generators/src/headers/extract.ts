@@ -13,8 +13,8 @@ import { baseArgs, runClang } from './clang.js';
 import type { ArchFacts, ConstantFact, FactLoc, FieldFact, RecordFact, TypedefFact } from './facts.js';
 import { parseLayoutDump, type DumpedRecord } from './layout-dump.js';
 import { readPreprocessed, type Defined } from './preprocessed.js';
-import { candidateMacros, candidateTexts, rootHeaders, type HeaderFile, type MacroCandidate } from './roots.js';
-import { recordSizes, spellField, spellType, UNNAMED, type RecordNames } from './spelling.js';
+import { probeMacros, rootHeaders, type HeaderFile, type MacroCandidate, type ProbeMacros } from './roots.js';
+import { fieldSpeller, recordSizes, spellType, UNNAMED, type RecordNames } from './spelling.js';
 
 /** The probe's enumerators are named with this prefix and the macro's index. */
 export const MACRO_PREFIX = '__xenabi_macro_';
@@ -34,24 +34,40 @@ export function translationUnit(roots: readonly string[], macros: readonly Macro
 }
 
 /** The tree's headers compiled for one architecture. */
-export async function extractArch(files: readonly HeaderFile[], arch: Arch, includeRoot: string): Promise<ArchFacts> {
+export async function extractArch(files: readonly HeaderFile[], arch: Arch, includeRoot: string, probe: ProbeMacros = probeMacros(files)): Promise<ArchFacts> {
   const roots = rootHeaders(files, arch);
-  const macros = candidateMacros(files);
-  const texts = candidateTexts(files);
   const [tools, plain] = await Promise.all([
-    runClang([...baseArgs(arch, 'tools', includeRoot), '-fsyntax-only', '-Xclang', '-ast-dump', '-Xclang', '-fdump-record-layouts-complete', '-x', 'c', '-'], translationUnit(roots, macros, texts)),
+    runClang([...baseArgs(arch, 'tools', includeRoot), '-fsyntax-only', '-Xclang', '-ast-dump', '-Xclang', '-fdump-record-layouts-complete', '-x', 'c', '-'], translationUnit(roots, probe.macros, probe.texts)),
     runClang([...baseArgs(arch, 'plain', includeRoot), '-E', '-dD', '-x', 'c', '-'], translationUnit(roots)),
   ]);
+  return readArch({ arch, includeRoot, roots, probe, tools, plain });
+}
+
+/** What one architecture's two compiles of a tree wrote. */
+export interface ArchOutput {
+  arch: Arch;
+  includeRoot: string;
+  roots: string[];
+  probe: ProbeMacros;
+  /** The tools compile: record layouts, then the AST; its errors. */
+  tools: { stdout: string; stderr: string };
+  /** The guest view, preprocessed. */
+  plain: { stdout: string; stderr: string };
+}
+
+/** The facts in one architecture's compiler output. */
+export function readArch({ arch, includeRoot, roots, probe, tools, plain }: ArchOutput): ArchFacts {
   const astStart = tools.stdout.search(/^TranslationUnitDecl /m);
   if (astStart < 0) throw new Error(`clang ${arch}: no AST in its output:\n${tools.stderr.split('\n').slice(0, 20).join('\n')}`);
   const tree = new TreePaths(includeRoot);
   const ast = readAst(tools.stdout.slice(astStart));
   const dumps = parseLayoutDump(tools.stdout.slice(0, astStart));
   const seen = withoutFailed(readPreprocessed(plain.stdout), plain.stderr, tree);
+  const declaring = declaringFiles(ast, tree);
   return {
     arch,
     ...buildRecords(ast, dumps, arch, tree, seen),
-    constants: [...buildConstants(ast, macros, tree, seen), ...buildTexts(ast, texts, tree, seen)].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    constants: [...buildConstants(ast, probe.macros, tree, seen, declaring), ...buildTexts(ast, probe.texts, seen, declaring)].sort((a, b) => (a.name < b.name ? -1 : 1)),
     roots,
     errors: treeErrors(tools.stderr, tree),
   };
@@ -79,9 +95,15 @@ class TreePaths {
   }
   /** `KIND FILE:LINE:COL` with FILE normalised: the key of an untagged record (a union and the struct inside it may share a place, both from one macro). */
   where(kind: string, text: string): string {
-    const m = /^(.*):(\d+):(\d+)$/.exec(text);
-    return `${kind} ${m ? `${posix.normalize(m[1] ?? '')}:${m[2]}:${m[3]}` : text}`;
+    let place = this.places.get(text);
+    if (place === undefined) {
+      const m = /^(.*):(\d+):(\d+)$/.exec(text);
+      place = m ? `${posix.normalize(m[1] ?? '')}:${m[2]}:${m[3]}` : text;
+      this.places.set(text, place);
+    }
+    return `${kind} ${place}`;
   }
+  private readonly places = new Map<string, string>();
 }
 
 /** Records named as the registry names them, laid out as the dump says; typedefs of records go on the record. */
@@ -104,6 +126,7 @@ function buildRecords(ast: AstFacts, dumps: DumpedRecord[], arch: Arch, tree: Tr
     if (typedef) names.byTypedef.set(typedef, name);
   }
   const table = { sizes: recordSizes(ast.records, dumpOf, recordTypedefs, (r) => placed.get(r.id)?.key), typedefs: new Map(ast.typedefs.map((t) => [t.name, t.desugared !== t.name ? t.desugared : t.qualType])) };
+  const spell = fieldSpeller(arch, names, table, tree);
   const records: RecordFact[] = [];
   for (const r of ast.records) {
     const name = names.byId.get(r.id);
@@ -121,7 +144,7 @@ function buildRecords(ast: AstFacts, dumps: DumpedRecord[], arch: Arch, tree: Tr
       ...(parent ? { parent } : {}),
       size: dump.size,
       align: dump.align,
-      fields: r.fields.map((f, i) => spellField(f, dump.fields[i] as DumpedRecord['fields'][number], arch, names, table, tree)),
+      fields: r.fields.map((f, i) => spell(f, dump.fields[i] as DumpedRecord['fields'][number])),
       loc,
       plain: r.tag ? seen.records.has(`${r.kind} ${r.tag}`) : false,
     });
@@ -201,10 +224,27 @@ function withoutFailed(defined: Defined, stderr: string, tree: TreePaths): Defin
   return { records: keep(defined.records), typedefs: keep(defined.typedefs), enumerators: keep(defined.enumerators), macros, macroFiles: defined.macroFiles };
 }
 
+/**
+ * The tree's files that declare something the compile saw (a record, a typedef, an
+ * enumerator, the probe's among them): where a macro defined in several places is taken from.
+ */
+function declaringFiles(ast: AstFacts, tree: TreePaths): Set<string | undefined> {
+  const files = new Set<string | undefined>();
+  for (const list of [ast.records, ast.typedefs, ast.enumerators]) {
+    let last: string | undefined;
+    for (const d of list) {
+      if (d.loc.file === last) continue;
+      last = d.loc.file;
+      const file = tree.relative(last);
+      if (file) files.add(file);
+    }
+  }
+  return files;
+}
+
 /** Macros the compiler evaluated, and the enumerators of Xen's own enums. */
-function buildConstants(ast: AstFacts, macros: readonly MacroCandidate[], tree: TreePaths, seen: Defined): ConstantFact[] {
+function buildConstants(ast: AstFacts, macros: readonly MacroCandidate[], tree: TreePaths, seen: Defined, files: ReadonlySet<string | undefined>): ConstantFact[] {
   const out = new Map<string, ConstantFact>();
-  const files = new Set([...ast.records, ...ast.typedefs, ...ast.enumerators].map((d) => tree.relative(d.loc.file)).filter(Boolean));
   for (const e of ast.enumerators) {
     if (e.name.startsWith(MACRO_PREFIX)) {
       const macro = macros[Number(e.name.slice(MACRO_PREFIX.length))];
@@ -223,8 +263,7 @@ function buildConstants(ast: AstFacts, macros: readonly MacroCandidate[], tree: 
 }
 
 /** String macros with the text the compile gave them, as constants of C type `string`. */
-function buildTexts(ast: AstFacts, texts: readonly MacroCandidate[], tree: TreePaths, seen: Defined): ConstantFact[] {
-  const files = new Set([...ast.records, ...ast.typedefs, ...ast.enumerators].map((d) => tree.relative(d.loc.file)).filter(Boolean));
+function buildTexts(ast: AstFacts, texts: readonly MacroCandidate[], seen: Defined, files: ReadonlySet<string | undefined>): ConstantFact[] {
   return ast.texts.flatMap((t) => {
     const macro = t.name.startsWith(TEXT_PREFIX) ? texts[Number(t.name.slice(TEXT_PREFIX.length))] : undefined;
     const site = macro ? (macro.sites.find((s) => files.has(s.file)) ?? macro.sites[0]) : undefined;

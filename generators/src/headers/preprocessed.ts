@@ -20,90 +20,128 @@ export interface Defined {
 
 const MARKER = /^# (\d+) "((?:[^"\\]|\\.)*)"/;
 const TOKEN = /[A-Za-z_]\w*|\d\w*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S/g;
+const IDENTIFIER = /^[A-Za-z_]\w*$/;
 
-interface Token {
-  text: string;
-  file: string;
-  line: number;
+/** The tokens of the preprocessed text, as parallel lists: each token's text, line, and file (an index into `files`). */
+interface Tokens {
+  text: string[];
+  line: number[];
+  file: number[];
+  files: string[];
 }
 
 export function readPreprocessed(text: string): Defined {
   const macros = new Set<string>();
   const macroFiles = new Map<string, string>();
-  const tokens: Token[] = [];
+  const tokens: Tokens = { text: [], line: [], file: [], files: [] };
+  const fileIndex = new Map<string, number>();
   let file = '';
+  let fileId = -1;
   let line = 0;
-  for (const out of text.split('\n')) {
-    const marker = MARKER.exec(out);
-    if (marker) {
-      line = Number(marker[1]);
-      file = posix.normalize((marker[2] ?? '').replace(/\\(.)/g, '$1'));
-      continue;
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (text.charCodeAt(from) === 35 /* # */) {
+      const out = text.slice(from, to);
+      const marker = MARKER.exec(out);
+      if (marker) {
+        line = Number(marker[1]);
+        file = posix.normalize((marker[2] ?? '').replace(/\\(.)/g, '$1'));
+        fileId = -1;
+        from = to + 1;
+        continue;
+      }
+      const define = /^#define ([A-Za-z_]\w*)/.exec(out);
+      const undef = /^#undef ([A-Za-z_]\w*)/.exec(out);
+      if (define?.[1]) {
+        macros.add(define[1]);
+        macroFiles.set(define[1], file);
+      } else if (undef?.[1]) macros.delete(undef[1]);
+    } else if (to > from) {
+      if (fileId < 0) {
+        fileId = fileIndex.get(file) ?? tokens.files.push(file) - 1;
+        fileIndex.set(file, fileId);
+      }
+      TOKEN.lastIndex = from;
+      for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+        if (m.index + m[0].length > to) {
+          // A literal the line leaves open: read as the line alone would have it.
+          for (const rest of text.slice(m.index, to).matchAll(TOKEN)) push(tokens, rest[0], line, fileId);
+          break;
+        }
+        push(tokens, m[0], line, fileId);
+      }
     }
-    const define = /^#define ([A-Za-z_]\w*)/.exec(out);
-    const undef = /^#undef ([A-Za-z_]\w*)/.exec(out);
-    if (define?.[1]) {
-      macros.add(define[1]);
-      macroFiles.set(define[1], file);
-    }
-    else if (undef?.[1]) macros.delete(undef[1]);
-    else if (!out.startsWith('#')) for (const m of out.matchAll(TOKEN)) tokens.push({ text: m[0], file, line });
     line += 1;
+    from = to + 1;
   }
   return { ...declarations(tokens), macros, macroFiles };
 }
 
+function push(tokens: Tokens, text: string, line: number, file: number): void {
+  tokens.text.push(text);
+  tokens.line.push(line);
+  tokens.file.push(file);
+}
+
+type Places = Map<string, { file: string; line: number }>;
+
 /** Record, typedef and enumerator definitions among the tokens of preprocessed C. */
-function declarations(tokens: readonly Token[]): Omit<Defined, 'macros' | 'macroFiles'> {
-  const records = new Map<string, { file: string; line: number }>();
-  const typedefs = new Map<string, { file: string; line: number }>();
-  const enumerators = new Map<string, { file: string; line: number }>();
-  const at = (t: Token) => ({ file: t.file, line: t.line });
+function declarations(tokens: Tokens): Omit<Defined, 'macros' | 'macroFiles'> {
+  const records: Places = new Map();
+  const typedefs: Places = new Map();
+  const enumerators: Places = new Map();
+  const texts = tokens.text;
   let depth = 0;
   let statementStart = 0;
   /** Brace depths at which an enum's body is open. */
   const enumBodies: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1]?.text;
-    if ((t.text === 'struct' || t.text === 'union') && /^\w/.test(next ?? '') && tokens[i + 2]?.text === '{') records.set(`${t.text} ${next}`, at(tokens[i + 1] as Token));
-    if (t.text === 'enum') {
-      const open = next === '{' ? i + 1 : tokens[i + 2]?.text === '{' ? i + 2 : -1;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i] as string;
+    const next = texts[i + 1];
+    if ((t === 'struct' || t === 'union') && /^\w/.test(next ?? '') && texts[i + 2] === '{') records.set(`${t} ${next}`, at(tokens, i + 1));
+    if (t === 'enum') {
+      const open = next === '{' ? i + 1 : texts[i + 2] === '{' ? i + 2 : -1;
       if (open > 0) enumBodies.push(depth + 1);
     }
-    if (t.text === '{') {
+    if (t === '{') {
       depth += 1;
       if (enumBodies.at(-1) === depth) readEnumerator(tokens, i + 1, enumerators);
       continue;
     }
-    if (t.text === '}') {
+    if (t === '}') {
       if (enumBodies.at(-1) === depth) enumBodies.pop();
       depth -= 1;
       continue;
     }
-    if (t.text === ',' && enumBodies.at(-1) === depth) readEnumerator(tokens, i + 1, enumerators);
-    if (t.text === ';' && depth === 0) {
-      if (tokens[statementStart]?.text === 'typedef') typedefName(tokens, statementStart, i, typedefs);
+    if (t === ',' && enumBodies.at(-1) === depth) readEnumerator(tokens, i + 1, enumerators);
+    if (t === ';' && depth === 0) {
+      if (texts[statementStart] === 'typedef') typedefName(tokens, statementStart, i, typedefs);
       statementStart = i + 1;
     }
   }
   return { records, typedefs, enumerators };
 }
 
-function readEnumerator(tokens: readonly Token[], i: number, into: Map<string, { file: string; line: number }>): void {
-  const t = tokens[i];
-  if (t && /^[A-Za-z_]\w*$/.test(t.text)) into.set(t.text, { file: t.file, line: t.line });
+function at(tokens: Tokens, i: number): { file: string; line: number } {
+  return { file: tokens.files[tokens.file[i] as number] as string, line: tokens.line[i] as number };
+}
+
+function readEnumerator(tokens: Tokens, i: number, into: Places): void {
+  const t = tokens.text[i];
+  if (t !== undefined && IDENTIFIER.test(t)) into.set(t, at(tokens, i));
 }
 
 /** The name a typedef statement declares: the last identifier at its own level, before any array dimension. */
-function typedefName(tokens: readonly Token[], start: number, end: number, into: Map<string, { file: string; line: number }>): void {
+function typedefName(tokens: Tokens, start: number, end: number, into: Places): void {
   let depth = 0;
-  let name: Token | undefined;
+  let name = -1;
   for (let i = start + 1; i < end; i++) {
-    const t = tokens[i] as Token;
-    if (t.text === '{' || t.text === '(' || t.text === '[') depth += 1;
-    else if (t.text === '}' || t.text === ')' || t.text === ']') depth -= 1;
-    else if (depth === 0 && /^[A-Za-z_]\w*$/.test(t.text) && !/^__attribute__$/.test(t.text)) name = t;
+    const t = tokens.text[i] as string;
+    if (t === '{' || t === '(' || t === '[') depth += 1;
+    else if (t === '}' || t === ')' || t === ']') depth -= 1;
+    else if (depth === 0 && IDENTIFIER.test(t) && t !== '__attribute__') name = i;
   }
-  if (name) into.set(name.text, { file: name.file, line: name.line });
+  if (name >= 0) into.set(tokens.text[name] as string, at(tokens, name));
 }

@@ -62,6 +62,17 @@ const OTHER_FAMILY: Record<Arch, RegExp> = {
 
 /** The headers to include at the top of a translation unit for `arch`, `xen.h` first. */
 export function rootHeaders(files: readonly HeaderFile[], arch: Arch): string[] {
+  const { paths, included, unusable } = includeGraph(files);
+  const roots = files
+    .map((f) => f.path)
+    .filter((p) => !included.has(p) && !unusable.has(p) && !OTHER_FAMILY[arch].test(p) && !p.startsWith('foreign/'));
+  return ['xen.h', ...roots.filter((p) => p !== 'xen.h')].filter((p) => paths.has(p));
+}
+
+/** What every architecture's roots start from: the tree's paths, those another header includes, those that cannot be compiled. */
+function includeGraph(files: readonly HeaderFile[]): { paths: Set<string>; included: Set<string>; unusable: Set<string> } {
+  const known = graphs.get(files);
+  if (known) return known;
   const paths = new Set(files.map((f) => f.path));
   const included = new Set<string>();
   const unusable = new Set<string>();
@@ -70,11 +81,13 @@ export function rootHeaders(files: readonly HeaderFile[], arch: Arch): string[] 
     for (const p of found) if (p !== f.path) included.add(p);
     if (missing.length || /^[ \t]*#[ \t]*include[ \t]*<linux\//m.test(f.text)) unusable.add(f.path);
   }
-  const roots = files
-    .map((f) => f.path)
-    .filter((p) => !included.has(p) && !unusable.has(p) && !OTHER_FAMILY[arch].test(p) && !p.startsWith('foreign/'));
-  return ['xen.h', ...roots.filter((p) => p !== 'xen.h')].filter((p) => paths.has(p));
+  const graph = { paths, included, unusable };
+  graphs.set(files, graph);
+  return graph;
 }
+
+/** A tree's include graph, read once for its four architectures (the list of files is not changed once read). */
+const graphs = new WeakMap<readonly HeaderFile[], { paths: Set<string>; included: Set<string>; unusable: Set<string> }>();
 
 /** An object-like macro the tree defines, with every place that defines it. */
 export interface MacroCandidate {
@@ -140,14 +153,29 @@ function textMacroNames(definitions: readonly MacroDefinition[]): Set<string> {
   return names;
 }
 
+/** The macros a tree's probe asks the compiler to evaluate: integer candidates and string macros. */
+export interface ProbeMacros {
+  macros: MacroCandidate[];
+  texts: MacroCandidate[];
+}
+
+/** Both lists of a tree's probe, from one reading of its `#define`s (the same lists as the two functions below). */
+export function probeMacros(files: readonly HeaderFile[]): ProbeMacros {
+  const definitions = macroDefinitions(files);
+  const texts = textMacroNames(definitions);
+  return { macros: integerCandidates(definitions, texts), texts: candidatesOf(definitions, (d) => texts.has(d.name)) };
+}
+
 /**
  * Every object-like macro of the tree whose body could be an integer constant expression
  * (not empty, no string, character or brace, not the name of a string macro): the compiler
  * decides which really are.
  */
 export function candidateMacros(files: readonly HeaderFile[]): MacroCandidate[] {
-  const definitions = macroDefinitions(files);
-  const texts = textMacroNames(definitions);
+  return probeMacros(files).macros;
+}
+
+function integerCandidates(definitions: readonly MacroDefinition[], texts: ReadonlySet<string>): MacroCandidate[] {
   // Xen's guest interface version is how a build chooses what to see, not a value of the ABI.
   return candidatesOf(definitions, (d) => !!d.body && !/["'{};]/.test(d.body) && !texts.has(d.name) && !/^__XEN(?:_LATEST)?_INTERFACE_VERSION__$/.test(d.name));
 }
@@ -157,7 +185,5 @@ export function candidateMacros(files: readonly HeaderFile[]): MacroCandidate[] 
  * protocol names): the compiler gives the text each has where the compile takes it.
  */
 export function candidateTexts(files: readonly HeaderFile[]): MacroCandidate[] {
-  const definitions = macroDefinitions(files);
-  const texts = textMacroNames(definitions);
-  return candidatesOf(definitions, (d) => texts.has(d.name));
+  return probeMacros(files).texts;
 }

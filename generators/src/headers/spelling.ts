@@ -76,13 +76,9 @@ function recordOfType(qualType: string, desugared: string, names: RecordNames, t
   const unnamed = [...element.matchAll(UNNAMED)][0];
   if (unnamed) return names.byWhere.get(tree.where(unnamed[1] ?? '', unnamed[2] ?? ''));
   const tagged = /^(?:const )?(?:struct|union) (\w+)$/.exec(element);
-  if (tagged) return names.byTypedef.get(tagged[1] ?? '') ?? (hasName(names, tagged[1] ?? '') ? tagged[1] : undefined);
+  // `kinds` holds every record's header-mode name.
+  if (tagged) return names.byTypedef.get(tagged[1] ?? '') ?? (names.kinds.has(tagged[1] ?? '') ? tagged[1] : undefined);
   return names.byTypedef.get(element);
-}
-
-function hasName(names: RecordNames, name: string): boolean {
-  for (const n of names.byId.values()) if (n === name) return true;
-  return false;
 }
 
 /** What the compiler knows of types: record sizes by spelling, and every typedef's target (system ones included). */
@@ -132,19 +128,33 @@ function alignedSpelling(f: AstField): string | undefined {
   return name ? `${name}${dims.map((d) => `[${d || ''}]`).join('')}` : undefined;
 }
 
-/** One member: its dumped place, spelled type, record and size. */
-export function spellField(f: AstField, d: DumpedField, arch: Arch, names: RecordNames, table: TypeTable, tree: Paths): FieldFact {
-  const flexible = /\[\]$/.test(f.desugared.trim());
-  const record = recordOfType(f.qualType, f.desugared, names, tree);
-  const bits = f.bitWidth !== undefined ? { bitOffset: d.bitOffset ?? d.offset * 8, bitWidth: f.bitWidth } : {};
-  return {
-    name: f.name,
-    offset: d.offset,
-    size: flexible ? 0 : sizeOfType(f.desugared, arch, table, tree),
-    type: alignedSpelling(f) ?? spellType(f.qualType, names, tree),
+/**
+ * One architecture's members, each with its dumped place, spelled type, record and size. A
+ * few hundred types spell thousands of members: each type is spelled, sized and resolved once.
+ */
+export function fieldSpeller(arch: Arch, names: RecordNames, table: TypeTable, tree: Paths): (f: AstField, d: DumpedField) => FieldFact {
+  const spelled = new Map<string, string>();
+  const sizes = new Map<string, number>();
+  const records = new Map<string, string | undefined>();
+  const once = <T>(memo: Map<string, T>, key: string, make: () => T): T => {
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = make();
+    memo.set(key, value);
+    return value;
+  };
+  return (f, d) => {
+    const flexible = /\[\]$/.test(f.desugared.trim());
+    const record = once(records, `${f.qualType}\n${f.desugared}`, () => recordOfType(f.qualType, f.desugared, names, tree));
+    const bits = f.bitWidth !== undefined ? { bitOffset: d.bitOffset ?? d.offset * 8, bitWidth: f.bitWidth } : {};
+    return {
+      name: f.name,
+      offset: d.offset,
+      size: flexible ? 0 : once(sizes, f.desugared, () => sizeOfType(f.desugared, arch, table, tree)),
+      type: alignedSpelling(f) ?? once(spelled, f.qualType, () => spellType(f.qualType, names, tree)),
     ...(record ? { record } : {}),
     ...bits,
-    ...(flexible ? { flexibleArray: true as const } : {}),
-    loc: tree.loc(f.loc) ?? { file: '', line: 0, col: 0 },
+      ...(flexible ? { flexibleArray: true as const } : {}),
+      loc: tree.loc(f.loc) ?? { file: '', line: 0, col: 0 },
+    };
   };
 }

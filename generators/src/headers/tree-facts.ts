@@ -10,10 +10,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARCHES } from '../model/arch.js';
 import type { Arch } from '../model/types.js';
-import { clangVersion, inParallel } from './clang.js';
+import { clangVersion } from './clang.js';
 import { extractArch } from './extract.js';
 import type { TreeFacts } from './facts.js';
-import { readHeaders, type HeaderFile } from './roots.js';
+import { probeMacros, readHeaders, type HeaderFile } from './roots.js';
 import { includeRoot, type HeaderTree } from './tree.js';
 
 /**
@@ -65,7 +65,9 @@ export async function treeFacts(tree: HeaderTree, options: ExtractOptions = {}):
   const root = includeRoot(tree);
   let facts: TreeFacts;
   try {
-    facts = { format: 'xenabi-header-facts/1', arches: await inParallel(arches.map((arch) => () => extractArch(files, arch, root.dir))) };
+    const probe = probeMacros(files);
+    // Every architecture asked for at once: clang runs a few at a time (runClang), in this order.
+    facts = { format: 'xenabi-header-facts/1', arches: await Promise.all(arches.map((arch) => extractArch(files, arch, root.dir, probe))) };
   } finally {
     root.dispose();
   }

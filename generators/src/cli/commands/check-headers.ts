@@ -25,7 +25,12 @@ export async function headerSides(values: Record<string, string | undefined>, io
   if (problem) throw new HeaderTreeError(problem);
   const registry = await loadRegistry(values.registry, io, root);
   const options = { cwd: io.cwd, ...(values['xen-version'] ? { release: values['xen-version'] } : {}), ...(registry ? { registry } : {}) };
-  return { base: await loadHeaderSide(base, options), head: await loadHeaderSide(head, options) };
+  // Both trees at once: one's compiles run while the other's output is read. The base's error
+  // comes first and at once, as when they were read one after the other.
+  const baseSide = loadHeaderSide(base, options);
+  const headSide = loadHeaderSide(head, options);
+  headSide.catch(() => undefined);
+  return { base: await baseSide, head: await headSide };
 }
 
 function specs(values: Record<string, string | undefined>, io: CliIo): [HeaderSideSpec, HeaderSideSpec] {
