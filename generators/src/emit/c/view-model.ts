@@ -415,10 +415,21 @@ type ConditionalLine = { line: string; condition: string };
  * order; a number that differs between architectures is a line of each.
  */
 export function byArchitecture(perArch: readonly { arch: Arch; lines: readonly ConditionalLine[] }[]): HeaderView['checks'] {
-  const key = (l: ConditionalLine) => `${l.condition}\n${l.line}`;
-  const archsOf = new Map<string, number>();
-  for (const { lines } of perArch) for (const k of new Set(lines.map(key))) archsOf.set(k, (archsOf.get(k) ?? 0) + 1);
-  const everywhere = (l: ConditionalLine) => archsOf.get(key(l)) === perArch.length;
+  // How many architectures make each line under each condition (lines by condition: no key strings to build).
+  const archsOf = new Map<string, Map<string, number>>();
+  for (const { lines } of perArch) {
+    const seen = new Map<string, Set<string>>();
+    for (const { line, condition } of lines) {
+      let mine = seen.get(condition);
+      if (!mine) seen.set(condition, (mine = new Set()));
+      if (mine.has(line)) continue;
+      mine.add(line);
+      let counts = archsOf.get(condition);
+      if (!counts) archsOf.set(condition, (counts = new Map()));
+      counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+  }
+  const everywhere = (l: ConditionalLine) => archsOf.get(l.condition)?.get(l.line) === perArch.length;
   const common = perArch[0]?.lines.filter(everywhere) ?? [];
   const blocks = common.length > 0 ? [{ condition: archCondition(perArch.map((p) => p.arch)), lines: conditionalLines(common) }] : [];
   for (const { arch, lines } of perArch) {
