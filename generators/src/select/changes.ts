@@ -122,13 +122,23 @@ export class ChangePoints {
    * so that each layout is computed once per run instead of once per release.
    */
   layoutMemo(store: Map<string, RecordLayout>, release: string, arch: Arch): LayoutMemo {
-    const keys = new Map<string, string>();
-    const key = (name: string): string => {
-      let k = keys.get(name);
-      if (k === undefined) keys.set(name, (k = `${arch}/${name}/${this.run(name, release)}`));
-      return k;
+    // What this release has looked up already, by name: the engine asks for a layout each time a type names it.
+    const seen = new Map<string, RecordLayout>();
+    const key = (name: string): string => `${arch}/${name}/${this.run(name, release)}`;
+    return {
+      get: (name) => {
+        let layout = seen.get(name);
+        if (layout === undefined) {
+          layout = store.get(key(name));
+          if (layout !== undefined) seen.set(name, layout);
+        }
+        return layout;
+      },
+      set: (name, layout) => {
+        seen.set(name, layout);
+        store.set(key(name), layout);
+      },
     };
-    return { get: (name) => store.get(key(name)), set: (name, layout) => store.set(key(name), layout) };
   }
 
   private entry(name: string, lifetime?: Lifetimed): { points: Set<number>; needs: Set<string> } {

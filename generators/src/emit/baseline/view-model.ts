@@ -22,22 +22,35 @@ export interface BaselineView {
 }
 
 export function baselineView(side: AbiSide, namespace: Namespace): BaselineView {
-  const inNamespace = <T extends { namespace: Namespace; module: string }>(items: Record<string, T>) =>
-    Object.values(items).filter((i) => i.namespace === namespace);
+  // Each kind of item grouped by module once (not searched again per module), sorted by name.
+  const byModule = <T extends { namespace: Namespace; module: string; name: string }>(items: Record<string, T>): Map<string, T[]> => {
+    const groups = new Map<string, T[]>();
+    for (const i of Object.values(items)) {
+      if (i.namespace !== namespace) continue;
+      const group = groups.get(i.module);
+      if (group) group.push(i);
+      else groups.set(i.module, [i]);
+    }
+    for (const group of groups.values()) group.sort(byName);
+    return groups;
+  };
+  const aliases = byModule(side.aliases);
+  const records = byModule(side.records);
+  const constants = byModule(side.constants);
+  const sets = byModule(side.sets);
   const moduleNames = new Set([
     ...Object.values(side.modules).filter((m) => m.namespace === namespace).map((m) => m.name),
-    ...[side.records, side.aliases, side.constants, side.sets].flatMap((items) => inNamespace<{ namespace: Namespace; module: string }>(items).map((i) => i.module)),
+    ...[records, aliases, constants, sets].flatMap((groups) => [...groups.keys()]),
   ]);
-  const of = <T extends { namespace: Namespace; module: string; name: string }>(items: Record<string, T>, module: string) =>
-    inNamespace(items).filter((i) => i.module === module).sort(byName);
+  const of = <T>(groups: Map<string, T[]>, module: string): T[] => groups.get(module) ?? [];
   const modules = [...moduleNames].sort().map((name) => ({
     name,
     lines: [
       moduleLine(side, name),
-      ...of(side.aliases, name).flatMap(aliasLines),
-      ...of(side.records, name).flatMap(recordLines),
-      ...of(side.constants, name).map(constantLine),
-      ...of(side.sets, name).flatMap(setLines),
+      ...of(aliases, name).flatMap(aliasLines),
+      ...of(records, name).flatMap(recordLines),
+      ...of(constants, name).map(constantLine),
+      ...of(sets, name).flatMap(setLines),
     ],
   }));
   return { namespace, release: side.release, header: `baseline ${BASELINE_FORMAT} namespace=${namespace} release=${side.release}`, modules };

@@ -12,11 +12,11 @@
  * spells that as a condition (`XENABI_XEN_MIN_VERSION >= 0x040b00`,
  * `XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013`).
  */
-import { ArchLayout, type RecordLayout } from '../../layout/engine.js';
+import type { ArchLayout, RecordLayout } from '../../layout/engine.js';
 import { compareReleases, existsIn, releaseHex, XEN_RELEASES } from '../../model/releases.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, Field, Gate, ModuleDecl, RecordDecl } from '../../model/types.js';
-import { ChangePoints } from '../../select/changes.js';
-import { atRelease, type ReleaseModel } from '../../select/release.js';
+import { releaseHistory, type ReleaseHistory } from '../../select/history.js';
+import type { ReleaseModel } from '../../select/release.js';
 import { interfaceVersionLiteral, MIN_VERSION_MACRO, releaseCondition, selectedReleaseMacro, wantMacro } from './names.js';
 
 /**
@@ -25,14 +25,11 @@ import { interfaceVersionLiteral, MIN_VERSION_MACRO, releaseCondition, selectedR
  * see it alike (`segments`) rather than once per release.
  */
 export class Releases {
-  private readonly views = new Map<string, ReleaseModel>();
-  private readonly layouts = new Map<string, ArchLayout>();
-  private readonly shared = new Map<string, RecordLayout>();
+  private readonly shared: ReleaseHistory;
   private readonly orders = new Map<string, ReadonlySet<string>>();
   private readonly indexes = new Map<string, ViewIndex>();
   /** Runs by the list of releases asked about (an item's `alive` list, asked again per architecture) and name. */
   private readonly runs = new WeakMap<readonly string[], Map<string, string[][]>>();
-  private changes: ChangePoints | undefined;
   private items: Map<string, HistoryItem> | undefined;
   private setMembers: Map<string, ReadonlySet<string>> | undefined;
 
@@ -40,31 +37,23 @@ export class Releases {
   constructor(
     readonly history: AbiModel,
     readonly newest: ReleaseModel,
-  ) {}
+  ) {
+    this.shared = releaseHistory(history);
+  }
 
   /** Every release up to the one being emitted, oldest first. */
   get known(): string[] {
     return XEN_RELEASES.filter((r) => compareReleases(r, this.newest.release) <= 0);
   }
 
+  /** The model as `release` has it: the view being emitted for the newest (its empty modules left out). */
   view(release: string): ReleaseModel {
-    let v = this.views.get(release);
-    if (!v) {
-      v = release === this.newest.release ? this.newest : atRelease(this.history, release);
-      this.views.set(release, v);
-    }
-    return v;
+    return release === this.newest.release ? this.newest : this.shared.view(release);
   }
 
-  /** The layouts of `release` on `arch`. A record's layout is computed once per run of releases that see it alike. */
+  /** The layouts of `release` on `arch`, shared with the other emitters (`select/history.ts`). */
   layout(release: string, arch: Arch): ArchLayout {
-    const key = `${release}/${arch}`;
-    let l = this.layouts.get(key);
-    if (!l) {
-      l = new ArchLayout(this.view(release), arch, this.changePoints().layoutMemo(this.shared, release, arch));
-      this.layouts.set(key, l);
-    }
-    return l;
+    return this.shared.layout(release, arch);
   }
 
   /** The names module `module` declares in `release` (its `order` as that release has it). */
@@ -128,15 +117,10 @@ export class Releases {
     if (!byName) this.runs.set(releases, (byName = new Map()));
     let runs = byName.get(name);
     if (!runs) {
-      runs = this.changePoints().segments(name, releases);
+      runs = this.shared.changePoints().segments(name, releases);
       byName.set(name, runs);
     }
     return runs;
-  }
-
-  private changePoints(): ChangePoints {
-    this.changes ??= new ChangePoints(this.history);
-    return this.changes;
   }
 }
 

@@ -8,7 +8,7 @@
 import { ARCHES, onArch } from '../../model/arch.js';
 import { linuxVersionHex } from '../../model/linux.js';
 import { releaseHex } from '../../model/releases.js';
-import type { ArchScalarName, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, ArchScalarName, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import { XEN_ARCH_TYPEDEFS } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import {
@@ -381,8 +381,10 @@ function unique<T extends { macro: string }>(lines: T[]): T[] {
 }
 
 /**
- * Per architecture: the checks of each record in every release the header can follow; a
- * check that holds in some of them only sits under `#if` on those releases.
+ * The checks of each record in every release the header can follow, per architecture; a
+ * check that holds in some releases only sits under `#if` on those releases. A check every
+ * architecture of the module makes alike (same expression, number and condition) is printed
+ * once, under all of them (`byArchitecture`).
  */
 function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
   const module = ctx.module.name;
@@ -390,7 +392,7 @@ function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
   const scalars = ARCH_SCALARS_CHECKED.filter((s) => types.some((t) => t.kind === 'archScalar' && t.name === s) || (module === COMMON_MODULE && XEN_TYPEDEF_SCALARS.includes(s)));
   const names = items.map((i) => i.name);
   const handles = names.flatMap((n) => itemHandles(ctx, n)).filter((h, i, all) => all.findIndex((x) => handleTypedefName(x) === handleTypedefName(h)) === i);
-  return ctx.archs.map((arch) => {
+  const perArch = ctx.archs.map((arch) => {
     const layout = ctx.releases.layout(ctx.releases.newest.release, arch);
     const ioctls = ctx.model.constants.filter((c) => c.module === module && c.ioctl && names.includes(c.name) && onArch(c, arch));
     const checks = [
@@ -399,8 +401,42 @@ function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
       ...ioctls.flatMap((c) => ioctlChecks(module, c, layout)),
     ];
     const records = items.filter((i) => ctx.records.has(i.name)).flatMap(({ name, alive }) => recordCheckLines(ctx, name, alive, arch));
-    return { condition: archCondition([arch]), lines: [...checks.map(assertionStatement), ...conditionalLines(records)] };
+    return { arch, lines: [...checks.map((c) => ({ line: assertionStatement(c), condition: '' })), ...records] };
   });
+  return byArchitecture(perArch);
+}
+
+type ConditionalLine = { line: string; condition: string };
+
+/**
+ * The checks as the header prints them: first those every architecture makes alike (the same
+ * line under the same condition), once, under the condition of all of them; then, per
+ * architecture, the rest. Each architecture compiles exactly the checks it made, in another
+ * order; a number that differs between architectures is a line of each.
+ */
+export function byArchitecture(perArch: readonly { arch: Arch; lines: readonly ConditionalLine[] }[]): HeaderView['checks'] {
+  // How many architectures make each line under each condition (lines by condition: no key strings to build).
+  const archsOf = new Map<string, Map<string, number>>();
+  for (const { lines } of perArch) {
+    const seen = new Map<string, Set<string>>();
+    for (const { line, condition } of lines) {
+      let mine = seen.get(condition);
+      if (!mine) seen.set(condition, (mine = new Set()));
+      if (mine.has(line)) continue;
+      mine.add(line);
+      let counts = archsOf.get(condition);
+      if (!counts) archsOf.set(condition, (counts = new Map()));
+      counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+  }
+  const everywhere = (l: ConditionalLine) => archsOf.get(l.condition)?.get(l.line) === perArch.length;
+  const common = perArch[0]?.lines.filter(everywhere) ?? [];
+  const blocks = common.length > 0 ? [{ condition: archCondition(perArch.map((p) => p.arch)), lines: conditionalLines(common) }] : [];
+  for (const { arch, lines } of perArch) {
+    const own = lines.filter((l) => !everywhere(l));
+    if (own.length > 0) blocks.push({ condition: archCondition([arch]), lines: conditionalLines(own) });
+  }
+  return blocks;
 }
 
 /**

@@ -17,12 +17,12 @@
  * every configuration: features are additive, and a feature that renamed a field would break
  * code of another crate in the same build.
  */
-import { ArchLayout } from '../../layout/engine.js';
+import type { ArchLayout } from '../../layout/engine.js';
 import { ARCHES } from '../../model/arch.js';
 import { compareReleases, existsIn, XEN_RELEASES } from '../../model/releases.js';
 import type { AbiModel, Arch, Field, Namespace, RecordDecl } from '../../model/types.js';
-import { ChangePoints } from '../../select/changes.js';
-import { atRelease, type ReleaseModel } from '../../select/release.js';
+import { releaseHistory, type ReleaseHistory } from '../../select/history.js';
+import type { ReleaseModel } from '../../select/release.js';
 import { allOf, anyOf, archPredicate, featurePredicate } from './names.js';
 
 /** Per architecture, the selectable releases something exists in, oldest first. */
@@ -32,13 +32,12 @@ export type Presence = ReadonlyMap<Arch, readonly string[]>;
 export class RustReleases {
   /** The releases the features select, oldest first: 4.6 up to the release emitted. */
   readonly known: string[];
-  private readonly views = new Map<string, ReleaseModel>();
+  private readonly shared: ReleaseHistory;
   private readonly layoutMaps = new Map<string, ReadonlyMap<Arch, ArchLayout>>();
   private readonly renamed = new Map<Field, Field[]>();
   private readonly lifetimes = new Map<string, string[]>();
   private readonly predicates = new Map<string, string>();
   private readonly runPredicates = new Map<readonly string[], Map<readonly string[], string>>();
-  private changes: ChangePoints | undefined;
   private historyRecords: Map<string, RecordDecl> | undefined;
 
   constructor(
@@ -46,23 +45,19 @@ export class RustReleases {
     readonly newest: ReleaseModel,
   ) {
     this.known = XEN_RELEASES.filter((r) => compareReleases(r, newest.release) <= 0);
+    this.shared = releaseHistory(history);
   }
 
+  /** The model as `release` has it: the view being emitted for the newest (its empty modules left out). */
   view(release: string): ReleaseModel {
-    let v = this.views.get(release);
-    if (!v) {
-      v = release === this.newest.release ? this.newest : atRelease(this.history, release);
-      this.views.set(release, v);
-    }
-    return v;
+    return release === this.newest.release ? this.newest : this.shared.view(release);
   }
 
   /** The layout engine on every architecture, for the model as `release` has it. */
   layouts(release: string): ReadonlyMap<Arch, ArchLayout> {
     let map = this.layoutMaps.get(release);
     if (!map) {
-      const view = this.view(release);
-      map = new Map(ARCHES.map((a) => [a, new ArchLayout(view, a)]));
+      map = new Map(ARCHES.map((a) => [a, this.shared.layout(release, a)]));
       this.layoutMaps.set(release, map);
     }
     return map;
@@ -71,8 +66,7 @@ export class RustReleases {
   /** `releases` (oldest first) in runs that see `name`, and what it depends on, alike. */
   segments(name: string, releases: readonly string[]): string[][] {
     if (releases.length <= 1) return releases.length ? [[...releases]] : [];
-    this.changes ??= new ChangePoints(this.history);
-    return this.changes.segments(name, releases);
+    return this.shared.changePoints().segments(name, releases);
   }
 
   /** The releases a declaration of the newest release exists in, among those the features select (shared: do not change it). */

@@ -143,19 +143,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_EVTCHN__value, IOCTL_XENBUS_BACKEND_EVTCHN == 0x4200U);
-XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_SETUP__value, IOCTL_XENBUS_BACKEND_SETUP == 0x4201U);
-#endif
-#if defined(__x86_64__)
-XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_EVTCHN__value, IOCTL_XENBUS_BACKEND_EVTCHN == 0x4200U);
-XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_SETUP__value, IOCTL_XENBUS_BACKEND_SETUP == 0x4201U);
-#endif
-#if defined(__arm__)
-XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_EVTCHN__value, IOCTL_XENBUS_BACKEND_EVTCHN == 0x4200U);
-XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_SETUP__value, IOCTL_XENBUS_BACKEND_SETUP == 0x4201U);
-#endif
-#if defined(__aarch64__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_EVTCHN__value, IOCTL_XENBUS_BACKEND_EVTCHN == 0x4200U);
 XENABI_STATIC_ASSERT(xenbus_dev__IOCTL_XENBUS_BACKEND_SETUP__value, IOCTL_XENBUS_BACKEND_SETUP == 0x4201U);
 #endif

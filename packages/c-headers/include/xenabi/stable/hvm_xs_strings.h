@@ -293,13 +293,5 @@ typedef uint64_t xenabi_uint64_aligned_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-#endif
-#if defined(__x86_64__)
-#endif
-#if defined(__arm__)
-#endif
-#if defined(__aarch64__)
-#endif
 
 #endif /* XENABI_STABLE_HVM_XS_STRINGS_H */

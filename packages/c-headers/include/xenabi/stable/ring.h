@@ -351,13 +351,5 @@ DEFINE_XEN_FLEX_RING(name)
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-#endif
-#if defined(__x86_64__)
-#endif
-#if defined(__arm__)
-#endif
-#if defined(__aarch64__)
-#endif
 
 #endif /* XENABI_STABLE_RING_H */

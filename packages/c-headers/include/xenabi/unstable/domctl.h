@@ -1105,41 +1105,8 @@ struct xen_domctl_createdomain {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
-#endif
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->emulation_flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->misc_flags) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
-#endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(((struct xen_domctl_createdomain *)0)->ssidref) == 4);
@@ -1229,9 +1196,6 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSE
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 8);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
 #endif
@@ -1241,11 +1205,51 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSE
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
+#endif
+#endif
+#if defined(__i386__)
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->emulation_flags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->misc_flags) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 8);
+#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 4);
 #endif
 #endif
@@ -1256,7 +1260,6 @@ XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->emulation_flags) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
@@ -1284,112 +1287,13 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_do
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(((struct xen_domctl_createdomain *)0)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(((struct xen_domctl_createdomain *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(((struct xen_domctl_createdomain *)0)->flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->iommu_opts) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(((struct xen_domctl_createdomain *)0)->max_vcpus) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(((struct xen_domctl_createdomain *)0)->max_evtchn_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_grant_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->grant_opts) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_createdomain *)0)->altp2m)) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.opts) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.nr) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(((struct xen_domctl_createdomain *)0)->vmtrace_size) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(((struct xen_domctl_createdomain *)0)->cpupool_id) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 4);
 #endif
 #endif
@@ -1400,7 +1304,6 @@ XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, gic_version) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(((struct xen_arch_domainconfig *)0)->gic_version) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
@@ -1446,110 +1349,13 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_do
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 36);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(((struct xen_domctl_createdomain *)0)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(((struct xen_domctl_createdomain *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(((struct xen_domctl_createdomain *)0)->flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->iommu_opts) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(((struct xen_domctl_createdomain *)0)->max_vcpus) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(((struct xen_domctl_createdomain *)0)->max_evtchn_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_grant_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->grant_opts) == 4);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_createdomain *)0)->altp2m)) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.opts) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.nr) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(((struct xen_domctl_createdomain *)0)->vmtrace_size) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(((struct xen_domctl_createdomain *)0)->cpupool_id) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 12);
 #endif
 #endif
@@ -1560,7 +1366,6 @@ XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, gic_version) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(((struct xen_arch_domainconfig *)0)->gic_version) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
@@ -1606,110 +1411,13 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_do
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 36);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(((struct xen_domctl_createdomain *)0)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(((struct xen_domctl_createdomain *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(((struct xen_domctl_createdomain *)0)->flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->iommu_opts) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(((struct xen_domctl_createdomain *)0)->max_vcpus) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(((struct xen_domctl_createdomain *)0)->max_evtchn_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_grant_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->grant_opts) == 4);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_createdomain *)0)->altp2m)) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.opts) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.nr) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(((struct xen_domctl_createdomain *)0)->vmtrace_size) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(((struct xen_domctl_createdomain *)0)->cpupool_id) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 12);
 #endif
 #endif
