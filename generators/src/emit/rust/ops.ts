@@ -14,6 +14,7 @@ import { opSetBase } from '../../names/ops.js';
 import { planOpSet, type OpSetPlan } from '../../names/op-plan.js';
 import { constantType } from './constants.js';
 import { cfgIn, itemPresence, ownerPath } from './context.js';
+import { typedFormName } from './selected.js';
 import { code, docLines, ident, recordName } from './names.js';
 import type { FieldView, OpMethodView } from './records.js';
 
@@ -195,8 +196,8 @@ export function argOpsView(ctx: RustContext, set: ConstantSetDecl, uses: Uses, s
 }
 
 /** The variant's payload for a record holding selected unions: its typed form (`selected.ts`), checked. */
-function selectedPayload(_ctx: RustContext, set: ConstantSetDecl, record: RecordDecl): { payloadType: string; typedForm: string; typedFormTest: string } {
-  const name = camelCase(recordName(record));
+function selectedPayload(ctx: RustContext, set: ConstantSetDecl, record: RecordDecl): { payloadType: string; typedForm: string; typedFormTest: string } {
+  const name = typedFormName(ctx, record);
   const typedForm = record.module === set.module && record.namespace === set.namespace ? name : `${ownerPath(record)}::${name}`;
   return { payloadType: `crate::tagged::Checked<${typedForm}>`, typedForm, typedFormTest: typedForm.replace(/^crate::/, 'xenabi::') };
 }

@@ -10,7 +10,10 @@
 import type { RecordDecl, SelectedArm, UnionSelector } from '../../model/types.js';
 import { ownerPath, type RustContext } from './context.js';
 import { selectedUnions } from '../../model/selectors.js';
-import { integerTypeOf } from './constants.js';
+import { constantType, integerTypeOf } from './constants.js';
+import { planOpSet } from '../../names/op-plan.js';
+import { opSetBase } from '../../names/ops.js';
+import { setTypeName } from '../../names/sets.js';
 import { code, ident, recordName } from './names.js';
 import { camelCase } from './ops.js';
 import type { FieldView, RecordView } from './records.js';
@@ -71,7 +74,7 @@ export function selectedRecordView(
   if (record.kind !== 'struct' || !record.fields.some((f) => f.type.kind === 'record' && ctx.records.get(f.type.name)?.kind === 'union')) return undefined;
   const selectors = selectedUnions(ctx, record);
   if (!selectors) return undefined;
-  const name = camelCase(recordName(record));
+  const name = typedFormName(ctx, record);
   const unions = selectors.map((s) => unionPart(ctx, record, s, name, view, unionView));
   return {
     docs: [
@@ -88,6 +91,23 @@ export function selectedRecordView(
     unions,
     readsRecord: view.fields.some((f) => !unions.some((u) => u.field === f.name)),
   };
+}
+
+/**
+ * The typed form's name: the record's in CamelCase (`EvtchnStatus`), with `Typed` after it when
+ * a type the crate declares in the same module already has that name (an op set's enum, a value
+ * set's type), so a new module cannot make two items collide.
+ */
+export function typedFormName(ctx: RustContext, record: RecordDecl): string {
+  const plain = camelCase(recordName(record));
+  const taken = new Set(
+    ctx.model.sets
+      .filter((s) => s.module === record.module && s.namespace === record.namespace)
+      .flatMap((s) => (s.kind === 'ops' ? [opSetBase(s.name)] : [setTypeName(s), setTypeName(s, () => true)])),
+  );
+  const free = (name: string) => !taken.has(name) && !ctx.records.has(name);
+  const unionEnums = record.fields.filter((f) => f.type.kind === 'record').map((f) => `${plain}${camelCase(f.name)}`);
+  return free(plain) && unionEnums.every(free) ? plain : `${plain}Typed`;
 }
 
 function unionPart(
@@ -200,4 +220,54 @@ function armBlock(view: SelectedRecordView, u: SelectedUnionView, arm: SelectedA
         : []),
     ],
   };
+}
+
+/**
+ * A doctest for the README: an op whose record holds a selected union, built with the member its
+ * tag names, and the same value with another member refused. The first such op whose union is
+ * selected by values of a member present on every architecture and release; none when no op is.
+ */
+export function taggedExample(ctx: RustContext): string[] {
+  for (const set of ctx.model.sets) {
+    const plan = planOpSet(ctx, set);
+    if (plan?.shape !== 'args') continue;
+    for (const op of plan.ops.filter((o) => o.selected)) {
+      const record = ctx.records.get(op.record!)!;
+      const selector = (selectedUnions(ctx, record) ?? []).find((s) => s.by && s.arms.length > 1 && s.arms[0]!.values && !s.arms.slice(0, 2).some((a) => unionMember(ctx, record, s, a.member)?.since));
+      if (!selector || record.since !== ctx.releases.known[0] || record.archs) continue;
+      const [arm, other] = selector.arms as [SelectedArm, SelectedArm];
+      const by = record.fields.find((f) => f.name === selector.by)!;
+      const constant = ctx.constants.get(arm.values![0]!)!;
+      const same = constantType(constant, ctx).spelled === integerTypeOf(by.type, ctx)?.spelled;
+      const name = typedFormName(ctx, record);
+      const unionEnum = `${name}${camelCase(selector.union)}`;
+      const module = `xenabi::${record.namespace}::${ident(record.module)}`;
+      const setModule = `xenabi::${set.namespace}::${ident(set.module)}`;
+      return [
+        '#[cfg(feature = "zerocopy")]',
+        '{',
+        'use xenabi::tagged::{Checked, TaggedRecord};',
+        `use ${module}::*;`,
+        ...(setModule !== module ? [`use ${setModule}::*;`] : []),
+        '',
+        `// ${code(recordName(record))} holds a union; its typed form holds the member ${code(selector.by!)} names.`,
+        `let mut arg = <${name} as TaggedRecord>::from_prefix(&[0; core::mem::size_of::<${recordName(record)}>()]).unwrap();`,
+        `arg.${ident(selector.by!)} = ${same ? ident(constant.name) : `i128::from(${ident(constant.name)}) as _`};`,
+        `arg.${ident(selector.union)} = ${unionEnum}::${camelCase(arm.member.replace(/^_+/, ''))}(Default::default());`,
+        `let call = ${opSetBase(set.name)}::${camelCase(op.name)}(Checked::new(arg).unwrap());`,
+        `assert_eq!(call.op(), ${ident(op.constant)});`,
+        '',
+        `// Another member with the same ${code(selector.by!)} is refused rather than written.`,
+        `arg.${ident(selector.union)} = ${unionEnum}::${camelCase(other.member.replace(/^_+/, ''))}(Default::default());`,
+        'assert!(Checked::new(arg).is_err());',
+        '}',
+      ];
+    }
+  }
+  return [];
+}
+
+function unionMember(ctx: RustContext, record: RecordDecl, selector: UnionSelector, member: string) {
+  const field = record.fields.find((f) => f.name === selector.union)!;
+  return ctx.records.get((field.type as { name: string }).name)?.fields.find((f) => f.name === member);
 }

@@ -39,7 +39,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "05c114af59d8667435f2ada2a2aa03722a7bc5ae171994361d3a6aad08ec6e27",
+    digest: "e34b85738eeda0a85342f7fd0205789ed33348e8701cbc649e08a4aec1bbcb17",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -65,16 +65,10 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "- A record that grows by design has the size the selected release gives it:\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
-    + "  A program that supports older releases and wants the newer members enables the newer\n  feature and checks the version Xen wrote before reading them.\n";
+  return "## Records that hold a union\n\nA record holding a union cannot be turned into bytes safely: a member smaller than the union\nleaves bytes unset. Where another member of the record says which member of the union is in\nuse, the crate has a typed form of the record (with `zerocopy`), named in CamelCase, whose\nunion is an enum of those members; `xenabi::tagged::TaggedRecord` writes its bytes and\nrefuses a member the tag does not name, and the typed ops hold it `Checked`:\n\n```rust\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"taggedExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "")
+    + "```\n\n";
 },"3":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "  "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + ".\n";
-},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -82,9 +76,15 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return " Not declared:\n  "
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":2},"end":{"line":72,"column":67}}})) != null ? stack1 : "")
-    + ".";
+  return "- A record that grows by design has the size the selected release gives it:\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":82,"column":9}}})) != null ? stack1 : "")
+    + "  A program that supports older releases and wants the newer members enables the newer\n  feature and checks the version Xen wrote before reading them.\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "  "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + ".\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -93,11 +93,22 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":19},"end":{"line":72,"column":50}}})) != null ? stack1 : "")
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "");
+  return " Not declared:\n  "
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":2},"end":{"line":88,"column":67}}})) != null ? stack1 : "")
+    + ".";
 },"6":function(container,depth0,helpers,partials,data) {
-    return ", ";
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":19},"end":{"line":88,"column":50}}})) != null ? stack1 : "")
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
+    return ", ";
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -106,15 +117,15 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ":\n\n```rust\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":112,"column":0},"end":{"line":114,"column":9}}})) != null ? stack1 : "")
     + "```\n";
-},"8":function(container,depth0,helpers,partials,data) {
-    return ".\n";
 },"9":function(container,depth0,helpers,partials,data) {
+    return ".\n";
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " (`"
-    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":105,"column":95},"end":{"line":105,"column":106}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":121,"column":95},"end":{"line":121,"column":106}} ), depth0)) != null ? stack1 : "")
     + "::gates`)";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -136,26 +147,28 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":39,"column":27},"end":{"line":39,"column":40}} ), depth0)) != null ? stack1 : "")
     + "`, one per Xen release: the oldest release your program\n  supports (below). The default is `"
     + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":40,"column":38},"end":{"line":40,"column":51}} ), depth0)) != null ? stack1 : "")
-    + "`.\n\n## Choosing the oldest Xen you support\n\nA program built against the stable ABI of one release runs on every later one, but not on\nan earlier one that lacks what it calls. Say which release is the oldest you support with\nits feature, and the crate declares what that release already had:\n\n```toml\n[dependencies]\nxenabi = { version = \"0.1\", default-features = false, features = [\"xen-4-12\"] }\n```\n\n- Each feature enables the one of the release before it (`xen-4-13 = [\"xen-4-12\"]`), so the\n  features enabled always name one release, `xenabi::XEN_MIN_RELEASE` ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":54,"column":73},"end":{"line":54,"column":79}} ), depth0)) != null ? stack1 : "")
+    + "`.\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"taggedExample"),"length"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":57,"column":7}}})) != null ? stack1 : "")
+    + "## Choosing the oldest Xen you support\n\nA program built against the stable ABI of one release runs on every later one, but not on\nan earlier one that lacks what it calls. Say which release is the oldest you support with\nits feature, and the crate declares what that release already had:\n\n```toml\n[dependencies]\nxenabi = { version = \"0.1\", default-features = false, features = [\"xen-4-12\"] }\n```\n\n- Each feature enables the one of the release before it (`xen-4-13 = [\"xen-4-12\"]`), so the\n  features enabled always name one release, `xenabi::XEN_MIN_RELEASE` ("
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":70,"column":73},"end":{"line":70,"column":79}} ), depth0)) != null ? stack1 : "")
     + " when none is).\n- A stable item (record, typedef, constant) is declared from the feature of the release that\n  brought it on: with `xen-4-12` alone, nothing newer than 4.12 is there to be called by\n  mistake.\n- A record has the members that release had, laid out as it had them, and its layout\n  assertions check that layout. Members Xen renamed without moving keep the newest name\n  under every feature (a feature that renamed a field would break other code in the same\n  build).\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":69,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":85,"column":7}}})) != null ? stack1 : "")
     + "- Items Xen removed are never declared, whatever the features: a program built for an old\n  release also runs on "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":71,"column":25},"end":{"line":71,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":87,"column":25},"end":{"line":87,"column":32}} ), depth0)) != null ? stack1 : "")
     + ", which does not have them."
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":61},"end":{"line":72,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":61},"end":{"line":88,"column":75}}})) != null ? stack1 : "")
     + "\n- The `unstable` modules follow Xen "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":73,"column":38},"end":{"line":73,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":89,"column":38},"end":{"line":89,"column":45}} ), depth0)) != null ? stack1 : "")
     + "'s interface version only and need\n  `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":74,"column":5},"end":{"line":74,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":90,"column":5},"end":{"line":90,"column":18}} ), depth0)) != null ? stack1 : "")
     + "`: Xen accepts those calls from a program built for that release alone, so its\n  oldest supported release is "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":75,"column":32},"end":{"line":75,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":91,"column":32},"end":{"line":91,"column":39}} ), depth0)) != null ? stack1 : "")
     + " anyway. Build against the crate of your hypervisor's\n  release for another interface version.\n\n**Cargo unifies features across a build**, so the release that counts is the newest any\npackage in the build asks for, and every package sees its items. That is sound, since each\nfeature only adds items and members, but two things follow:\n\n- A library should depend on xenabi with `default-features = false` and the feature of the\n  oldest release it supports; leaving the default on gives every user of the library all of\n  "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":84,"column":4},"end":{"line":84,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":100,"column":4},"end":{"line":100,"column":11}} ), depth0)) != null ? stack1 : "")
     + ". The program at the top of the build decides.\n- Your code compiles against a superset of what your feature declares when something else\n  in the build enables more. Check that you use nothing newer than your oldest release by\n  building your crate alone: `cargo check --no-default-features --features xen-4-12`.\n  Write record literals with `..Default::default()` rather than naming every field, so that\n  members a newer feature adds do not break them.\n\nEvery item says when it came: `SINCE` on each record, and `since` in each module for every\nitem, declared even when the item's own feature is off, to compare with the release the\nrunning hypervisor reports"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":93,"column":26},"end":{"line":101,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":109,"column":26},"end":{"line":117,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":71},"end":{"line":105,"column":124}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":71},"end":{"line":121,"column":124}}})) != null ? stack1 : "")
     + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`EVTCHNOP`, `GNTTABOP`, `XENMEM`, `HVMOP`,\n  `PHYSDEVOP`, `VCPUOP`, `SCHEDOP`, `XEN_ARGO_OP`, `XENVER`, …; feature `zerocopy`): an enum\n  per set (`EvtchnOp::BindVirq(evtchn_bind_virq { … })`) with `op()`, the hypercall's op\n  argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`, which checks\n  the op and returns its typed record (`None` for an op the crate does not declare). An op\n  whose record holds a union (`EVTCHNOP_status`, `GNTTABOP_copy`) has no safe bytes: the\n  enum's docs list such ops, and they are used through their record.\n- **Value sets** are open enums: `EVTCHNSTAT` is `Evtchnstat(pub u32)` with `Evtchnstat::CLOSED`\n  and the other members as associated constants. Any integer is a value, so one from a newer\n  Xen stays representable; `name()` and `Debug` give the C name, or `Evtchnstat(9)`.\n  **Flag sets** are bit sets: `Gntmap::HOST_MAP | Gntmap::READONLY`, `contains`, `all()`,\n  `unknown_bits()`, and a `Debug` such as `GNTMAP_host_map | GNTMAP_readonly | 0x100`. Both\n  are generated (no `bitflags` dependency, no feature), `#[repr(transparent)]`, `From` both\n  ways with the field's integer (`Evtchnstat::from(status.status)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
