@@ -235,6 +235,18 @@ export const evtchn_status = struct('evtchn_status', {
     ),
   ],
   holes: [{ after: 'dom', archs: ALL, reason: 'port is a 4-byte port number following a 2-byte domid' }],
+  selectors: [
+    {
+      union: 'u',
+      by: 'status',
+      arms: [
+        { member: 'unbound', values: ['EVTCHNSTAT_unbound'] },
+        { member: 'interdomain', values: ['EVTCHNSTAT_interdomain'] },
+        { member: 'pirq', values: ['EVTCHNSTAT_pirq'] },
+        { member: 'virq', values: ['EVTCHNSTAT_virq'] },
+      ],
+    },
+  ],
 });
 
 export const evtchn_bind_vcpu = struct('evtchn_bind_vcpu', {

@@ -475,6 +475,16 @@ export const gnttab_cache_flush = struct('gnttab_cache_flush', {
     field('length', u16, { doc: 'IN: bytes in the range.' }),
     field('op', u32, { doc: 'IN: GNTTAB_CACHE_* flags.' }),
   ],
+  selectors: [
+    {
+      union: 'a',
+      by: 'op',
+      arms: [
+        { member: 'ref', flag: 'GNTTAB_CACHE_SOURCE_GREF' },
+        { member: 'dev_bus_addr', otherwise: true },
+      ],
+    },
+  ],
 });
 
 const GNTTABOP = opSet('GNTTABOP', {

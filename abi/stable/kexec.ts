@@ -127,6 +127,7 @@ export const xen_kexec_load = struct('xen_kexec_load', {
     ),
     field('entry_maddr', u64, { doc: 'The machine address of the image\'s entry point. Example: 0x20001000.' }),
   ],
+  selectors: [{ union: 'segments', arms: [{ member: '_pad', otherwise: true }] }],
 });
 
 export const xen_kexec_unload = struct('xen_kexec_unload', {

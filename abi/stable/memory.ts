@@ -226,6 +226,16 @@ export const xen_add_to_physmap_batch = struct('xen_add_to_physmap_batch', {
     field('gpfns', handle('xen_pfn_t'), { doc: 'IN: the guest frames they appear at, `size` entries.' }),
     field('errs', handle('int'), { doc: 'OUT: one error code per entry, 0 for success.' }),
   ],
+  selectors: [
+    {
+      union: 'u',
+      by: 'space',
+      arms: [
+        { member: 'foreign_domid', values: ['XENMAPSPACE_gmfn_foreign'] },
+        { member: 'res0', otherwise: true },
+      ],
+    },
+  ],
 });
 
 export const xen_remove_from_physmap = struct('xen_remove_from_physmap', {
@@ -415,6 +425,8 @@ export const xen_vnuma_topology_info = struct('xen_vnuma_topology_info', {
     field('vcpu_to_vnode', vnumaArray('uint', 'unsigned int', 'The node of each vCPU'), { doc: 'OUT: the node of each vCPU.' }),
     field('vmemrange', vnumaArray(xen_vmemrange, undefined, 'The memory ranges'), { doc: 'OUT: the memory ranges and their nodes.' }),
   ],
+  // Each array's handle travels in the union's 8 bytes; `pad` is the member that covers them all.
+  selectors: ['vdistance', 'vcpu_to_vnode', 'vmemrange'].map((union) => ({ union, arms: [{ member: 'pad', otherwise: true }] })),
 });
 
 // ---- The operations --------------------------------------------------------------------------

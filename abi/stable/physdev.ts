@@ -347,6 +347,7 @@ export const physdev_dbgp_op = struct('physdev_dbgp_op', {
       { doc: 'The controller.' },
     ),
   ],
+  selectors: [{ union: 'u', by: 'bus', arms: [{ member: 'pci', values: ['PHYSDEVOP_DBGP_BUS_PCI'] }] }],
 });
 
 // ---- Sub-ops -------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ export const vcpu_register_runstate_memory_area = struct('vcpu_register_runstate
   since: '4.6',
   doc: 'VCPUOP_register_runstate_memory_area and VCPUOP_register_runstate_phys_area: where Xen keeps the vCPU\'s vcpu_runstate_info current.',
   fields: [field('addr', guestAddress('vcpu_runstate_info_t', vcpu_runstate_info, 'Where the record is: a virtual address, or a physical one for the _phys_area sub-op.'), { doc: 'The record\'s address.' })],
+  selectors: [{ union: 'addr', arms: [{ member: 'p', otherwise: true }] }],
 });
 
 export const vcpu_set_periodic_timer = struct('vcpu_set_periodic_timer', {
@@ -111,6 +112,7 @@ export const vcpu_register_time_memory_area = struct('vcpu_register_time_memory_
   since: '4.6',
   doc: 'VCPUOP_register_vcpu_time_memory_area and VCPUOP_register_vcpu_time_phys_area: a second copy of the vCPU\'s pvclock record that Xen keeps current, for the guest to map to user space.',
   fields: [field('addr', guestAddress('vcpu_time_info_t', vcpu_time_info, 'Where the record is: a virtual address, or a physical one for the _phys_area sub-op.'), { doc: 'The record\'s address.' })],
+  selectors: [{ union: 'addr', arms: [{ member: 'p', otherwise: true }] }],
 });
 
 const vop = (name: string, value: number, doc: string, since = '4.6') => constant(`VCPUOP_${name}`, value, { since, doc });

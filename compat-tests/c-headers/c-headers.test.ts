@@ -155,6 +155,17 @@ describe('the generated C headers', () => {
       expect(report, report).toBe('');
     });
 
+    it('expands the ring-size macros warning-free on every target, compiler and standard (C++ with -Wold-style-cast)', async () => {
+      const lines = [
+        '#include <xenabi/stable/blkif.h>',
+        'unsigned xenabi_ring_sizes(struct blkif_sring *s);',
+        'unsigned xenabi_ring_sizes(struct blkif_sring *s) { return __RING_SIZE(s, 4096) + __CONST_RING_SIZE(blkif, 4096); }',
+      ];
+      const path = writeUnit(join(BUILD, 'ring-macros'), 'ring-macros', lines);
+      const report = await check(standaloneCompilers().map((c) => ({ job: compileJob('ring-size macros', c, path, [s.include]) })));
+      expect(report, report).toBe('');
+    });
+
     it("compiles the golden fixture's headers, which use every construct the emitter prints", async () => {
       const fixture = join(REPO_ROOT, 'generators/test/fixtures/c-golden');
       const model = (await loadAbi(join(fixture, 'abi'), fixture)).model;

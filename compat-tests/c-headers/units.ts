@@ -42,7 +42,8 @@ function gcc(arch: Arch, std: string): Compiler {
 }
 
 function cxx(tool: Tool, std: string): Compiler {
-  return { label: `${tool.command} -std=${std}`, tool, arch: 'x86_64', cxx: true, std, args: ['-x', 'c++', `-std=${std}`] };
+  // -Wold-style-cast: C++ users who forbid C casts compile the headers too (with -Werror, like every unit).
+  return { label: `${tool.command} -std=${std}`, tool, arch: 'x86_64', cxx: true, std, args: ['-x', 'c++', `-std=${std}`, '-Wold-style-cast'] };
 }
 
 export const CLANGXX: Tool = { command: 'clang++', debianPackage: 'clang' };

@@ -41,7 +41,9 @@ export function typedOpUses(model: ReleaseModel): Map<string, TypedOpUse[]> {
     const dispatch = set.dispatch && plan.shape === 'tagged' ? lookup.records.get(set.dispatch.record) : undefined;
     if (plan.shape === 'tagged' && !dispatch) continue;
     for (const op of plan.ops) {
-      if (!op.record) continue;
+      // A record holding selected unions is typed through the member its tag names; the vectors
+      // fill a member whatever the tag says, so their bytes are not a typed value's.
+      if (!op.record || op.selected) continue;
       const use: TypedOpUse = {
         shape: plan.shape,
         path: external(set.namespace, set.module),

@@ -15,6 +15,7 @@ import type {
   InterfaceVersion,
   IoctlDirection,
   LegacyRecordName,
+  UnionSelector,
   RingInfo,
   ByteRingInfo,
   LinuxRelease,
@@ -127,6 +128,7 @@ export interface RecordDef {
   fields: FieldDef[];
   holes?: DeclaredHole[];
   growable?: { versionField: string; doc?: string };
+  selectors?: UnionSelector[];
   guestInterface?: GuestInterfaceGate;
   legacyName?: LegacyRecordName;
   gates?: GateDef[];

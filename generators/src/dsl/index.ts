@@ -23,6 +23,7 @@ import type {
   ByteRingInfo,
   IoctlDirection,
   LegacyRecordName,
+  UnionSelector,
   LinuxRelease,
   XenOrigin,
   XenRelease,
@@ -133,6 +134,8 @@ interface RecordOptions {
   holes?: DeclaredHole[];
   /** Fields may be appended behind this version field without breaking the ABI. */
   growable?: { versionField: string; doc?: string };
+  /** The unions it holds whose member in use one of its members names (`select(…)`). */
+  selectors?: UnionSelector[];
   /** Visible only to guests built against this interface version or newer (`{ min: '0x0003020a' }`). */
   guestInterface?: GuestInterfaceGate;
   /** Xen's other tag and typedef for the record below some interface version. */

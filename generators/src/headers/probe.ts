@@ -46,6 +46,7 @@ export const PROBE_HELPERS = [
   '#define XENABI_ALIGNOF(type) _Alignof(type)',
   '#define XENABI_TYPEOF(expr) __typeof__(expr)',
   '#define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)',
+  '#define XENABI_NO_OBJECT(type) ((type *)0)',
 ];
 
 export const VALUES_LABEL = 'xenabi_probe';

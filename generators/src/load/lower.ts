@@ -229,6 +229,7 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.archs ?? parent?.archs ? { archs: def.archs ?? parent?.archs } : {}),
     ...(def.holes ? { holes: def.holes } : {}),
     ...(def.growable ? { growable: def.growable } : {}),
+    ...(def.selectors ? { selectors: def.selectors.map((sel) => ({ ...sel, arms: sel.arms.map((arm) => ({ ...arm })) })) } : {}),
     ...(def.legacyName ? { legacyName: { ...def.legacyName } } : {}),
     ...(def.xenScope ? { xenScope: def.xenScope } : {}),
     ...(def.ring ? { ring: { ...def.ring } } : {}),

@@ -316,6 +316,38 @@ export interface DeclaredHole {
 }
 
 /**
+ * Which member of a union a record holds is in use, where one of the record's own members says
+ * so (`evtchn_status.status` names the member of `u`), or that one member always carries the
+ * union's bytes (a guest handle and its 64-bit widening). Typed layers read and write only that
+ * member and refuse a member the tag does not name, so no unset byte of the union is ever read.
+ * @example { "union": "u", "by": "status", "arms": [{ "member": "pirq", "values": ["EVTCHNSTAT_pirq"] }] }
+ */
+export interface UnionSelector {
+  /** The record's member that holds the union. */
+  union: string;
+  /** The record's member whose value names the union's member in use; absent when one member always does. */
+  by?: string;
+  /** The union's members and when each is in use; a value no arm names leaves the union's bytes as they are. */
+  arms: SelectedArm[];
+}
+
+/**
+ * One member of a selected union and when it is in use: exactly one of `values`, `flag` and
+ * `otherwise`.
+ * @example { "member": "ref", "flag": "GNTTAB_CACHE_SOURCE_GREF" }
+ */
+export interface SelectedArm {
+  /** The union's member. */
+  member: string;
+  /** In use when the selecting member equals one of these constants. */
+  values?: string[];
+  /** In use when the selecting member has this flag constant's bits set. */
+  flag?: string;
+  /** In use when no other arm is (a flag clear; or, without a selecting member, always). */
+  otherwise?: boolean;
+}
+
+/**
  * A struct or union.
  * @example { "kind": "struct", "name": "xen_dm_op", "tag": "xen_dm_op", "typedef": "xen_dm_op_t" }
  */
@@ -339,6 +371,8 @@ export interface RecordDecl extends Lifetime, LinuxLifetime {
   holes?: DeclaredHole[];
   /** Grows by design: fields may be appended behind `versionField` without breaking anyone. */
   growable?: { versionField: string; doc?: string };
+  /** The unions this record holds whose member in use it names (`UnionSelector`). */
+  selectors?: UnionSelector[];
   /**
    * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds before this
    * release; guests see it from this release on. A module's value applies to every item that

@@ -9,10 +9,13 @@
  * - the ops it types, each with its name (`opName`'s rule) and record;
  * - the ops it leaves out, with the reason: a record holding a union has bytes no safe code
  *   can read out (members of different sizes leave some unset), so such an op stays an
- *   undeclared op of the typed layer rather than making the whole set untyped.
+ *   undeclared op of the typed layer rather than making the whole set untyped, unless each
+ *   union it holds is selected (`model/selectors.ts`): then, in a set whose ops travel apart,
+ *   the op is `selected` and its typed form holds the member in use, never the union.
  */
 import type { AliasDecl, ConstantDecl, ConstantSetDecl, RecordDecl, TypeRef } from '../model/types.js';
 import { opName } from './ops.js';
+import { selectedUnions, type SelectorLookup } from '../model/selectors.js';
 
 export type OpSetShape = 'tagged' | 'args';
 
@@ -26,6 +29,8 @@ export interface PlannedOp {
   member?: string;
   /** The op's record; absent for an op that takes none. */
   record?: string;
+  /** The record holds unions, each selected by a member of it: typed through the member in use. */
+  selected?: boolean;
 }
 
 /** An op of the set the typed layer does not type, and why. */
@@ -42,13 +47,13 @@ export interface OpSetPlan {
 }
 
 /** What the plan looks items up in: a release's model, or the whole history. */
-export interface OpPlanLookup {
+export interface OpPlanLookup extends SelectorLookup {
   records: ReadonlyMap<string, RecordDecl>;
   aliases: ReadonlyMap<string, AliasDecl>;
   constants: ReadonlyMap<string, ConstantDecl>;
 }
 
-export const UNION_REASON = 'its record holds a union, whose bytes safe code cannot read';
+export const UNION_REASON = 'its record holds a union no member of it selects, whose bytes safe code cannot read';
 
 /** The plan of `set`'s typed layer; undefined for a set that is not an op set or has no op to type. */
 export function planOpSet(lookup: OpPlanLookup, set: ConstantSetDecl): OpSetPlan | undefined {
@@ -60,9 +65,10 @@ export function planOpSet(lookup: OpPlanLookup, set: ConstantSetDecl): OpSetPlan
   const ops: PlannedOp[] = [];
   const leftOut: LeftOutOp[] = [];
   for (const o of set.ops) {
-    const reason = leftOutReason(lookup, o.constant, o.record, shape === 'tagged' ? o.member : undefined);
+    const reason = leftOutReason(lookup, o.constant, o.record, shape === 'tagged' ? o.member : undefined, shape);
+    const selected = !reason && !!o.record && holdsUnion(lookup, lookup.records.get(o.record)!);
     if (reason) leftOut.push({ constant: o.constant, reason });
-    else ops.push({ constant: o.constant, name: opName(set, o.constant, o.member), ...(shape === 'tagged' ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}) });
+    else ops.push({ constant: o.constant, name: opName(set, o.constant, o.member), ...(shape === 'tagged' ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}), ...(selected ? { selected } : {}) });
   }
   return ops.length ? { set: set.name, shape, ops, leftOut } : undefined;
 }
@@ -80,14 +86,16 @@ function plainHeader(lookup: OpPlanLookup, set: ConstantSetDecl): boolean {
   return !!decl && union?.kind === 'union' && decl.fields.every((f) => f.name === opField || f.name === payloadField || f.padding);
 }
 
-function leftOutReason(lookup: OpPlanLookup, constant: string, record: string | undefined, member: string | undefined): string | undefined {
+function leftOutReason(lookup: OpPlanLookup, constant: string, record: string | undefined, member: string | undefined, shape: OpSetShape): string | undefined {
   if (!lookup.constants.has(constant)) return 'its op number is not declared in this release';
   if (member !== undefined && !record) return 'its member has no record of its own';
   if (!record) return undefined;
   const decl = lookup.records.get(record);
   if (!decl) return 'its record is not declared in this release';
   if (decl.kind !== 'struct') return 'its record is a union';
-  return holdsUnion(lookup, decl) ? UNION_REASON : undefined;
+  if (!holdsUnion(lookup, decl)) return undefined;
+  // A payload travelling in the dispatch union must be plain bytes; one passed apart may be typed through its selectors.
+  return shape === 'args' && selectedUnions(lookup, decl) ? undefined : UNION_REASON;
 }
 
 /** Whether `record` is or holds (through members, arrays and typedefs) a union. */

@@ -37,6 +37,24 @@ describe('planOpSet', () => {
     expect(plan.leftOut).toEqual([{ constant: 'FX_b', reason: UNION_REASON }]);
   });
 
+  it('types an op whose record holds only selected unions, marking it selected (EVTCHNOP_status)', () => {
+    const selecting = { ...withUnion, selectors: [{ union: 'u', by: 'a', arms: [{ member: 'x', values: ['FX_a'] }] }] } as RecordDecl;
+    const l = lookup([plain, selecting, holderUnion], ['FX_a', 'FX_b']);
+    const plan = planOpSet(l, set([{ constant: 'FX_a', record: 'fx_plain' }, { constant: 'FX_b', record: 'fx_holder' }]))!;
+    expect(plan.ops).toEqual([
+      { constant: 'FX_a', name: 'a', record: 'fx_plain' },
+      { constant: 'FX_b', name: 'b', record: 'fx_holder', selected: true },
+    ]);
+    expect(plan.leftOut).toEqual([]);
+  });
+
+  it('leaves out an op whose selected union sits inside another member (GNTTABOP_copy)', () => {
+    const inner = { ...withUnion, selectors: [{ union: 'u', by: 'a', arms: [{ member: 'x', values: ['FX_a'] }] }] } as RecordDecl;
+    const outer = record('fx_outer', 'struct', [f('a', u32), f('in', rec('fx_holder'))]);
+    const l = lookup([inner, holderUnion, outer], ['FX_b']);
+    expect(planOpSet(l, set([{ constant: 'FX_b', record: 'fx_outer' }]))).toBeUndefined();
+  });
+
   it('takes a dispatched set with an op outside the union (EVTCHNOP) as one whose number travels apart', () => {
     const l = lookup([plain, call, callUnion], ['FX_a', 'FX_b']);
     const s = set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }, { constant: 'FX_b', record: 'fx_plain' }], { record: 'fx_call', opField: 'cmd', payloadField: 'u' });

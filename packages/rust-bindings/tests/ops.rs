@@ -137,6 +137,15 @@ mod stable_event_channel_evtchnop {
         check(EvtchnOp::BindPirq, EVTCHNOP_bind_pirq);
         check(EvtchnOp::Close, EVTCHNOP_close);
         check(EvtchnOp::Send, EVTCHNOP_send);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <EvtchnStatus as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = EvtchnOp::Status(arg);
+            assert_eq!(call.op(), EVTCHNOP_status);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op EVTCHNOP_status: the record's bytes");
+            assert_eq!(EvtchnOp::from_parts(EVTCHNOP_status, call.arg_bytes()), Some(call), "op EVTCHNOP_status: back from its parts");
+            assert_eq!(EvtchnOp::from_parts(EVTCHNOP_status, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op EVTCHNOP_status: too few bytes");
+        }
         check(EvtchnOp::AllocUnbound, EVTCHNOP_alloc_unbound);
         check(EvtchnOp::BindIpi, EVTCHNOP_bind_ipi);
         check(EvtchnOp::BindVcpu, EVTCHNOP_bind_vcpu);
@@ -177,6 +186,15 @@ mod stable_grant_table_gnttabop {
         check(GnttabOp::GetStatusFrames, GNTTABOP_get_status_frames);
         check(GnttabOp::GetVersion, GNTTABOP_get_version);
         check(GnttabOp::SwapGrantRef, GNTTABOP_swap_grant_ref);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <GnttabCacheFlush as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = GnttabOp::CacheFlush(arg);
+            assert_eq!(call.op(), GNTTABOP_cache_flush);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op GNTTABOP_cache_flush: the record's bytes");
+            assert_eq!(GnttabOp::from_parts(GNTTABOP_cache_flush, call.arg_bytes()), Some(call), "op GNTTABOP_cache_flush: back from its parts");
+            assert_eq!(GnttabOp::from_parts(GNTTABOP_cache_flush, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op GNTTABOP_cache_flush: too few bytes");
+        }
         assert_eq!(GnttabOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
     }
 }
@@ -222,6 +240,15 @@ mod stable_hvm_op_hvmop {
             assert_eq!(HvmOp::GuestRequestVmEvent.arg_bytes(), &[] as &[u8]);
             assert_eq!(HvmOp::from_parts(HVMOP_guest_request_vm_event, &[]), Some(HvmOp::GuestRequestVmEvent));
         }
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <XenHvmAltp2mOp as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = HvmOp::Altp2m(arg);
+            assert_eq!(call.op(), HVMOP_altp2m);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op HVMOP_altp2m: the record's bytes");
+            assert_eq!(HvmOp::from_parts(HVMOP_altp2m, call.arg_bytes()), Some(call), "op HVMOP_altp2m: back from its parts");
+            assert_eq!(HvmOp::from_parts(HVMOP_altp2m, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op HVMOP_altp2m: too few bytes");
+        }
         assert_eq!(HvmOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
     }
 }
@@ -247,6 +274,15 @@ mod stable_kexec_kexec_cmd {
         check(KexecCmdOp::KexecLoadV1, KEXEC_CMD_kexec_load_v1);
         check(KexecCmdOp::KexecUnloadV1, KEXEC_CMD_kexec_unload_v1);
         check(KexecCmdOp::KexecGetRange, KEXEC_CMD_kexec_get_range);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <XenKexecLoad as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = KexecCmdOp::KexecLoad(arg);
+            assert_eq!(call.op(), KEXEC_CMD_kexec_load);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op KEXEC_CMD_kexec_load: the record's bytes");
+            assert_eq!(KexecCmdOp::from_parts(KEXEC_CMD_kexec_load, call.arg_bytes()), Some(call), "op KEXEC_CMD_kexec_load: back from its parts");
+            assert_eq!(KexecCmdOp::from_parts(KEXEC_CMD_kexec_load, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op KEXEC_CMD_kexec_load: too few bytes");
+        }
         check(KexecCmdOp::KexecUnload, KEXEC_CMD_kexec_unload);
         #[cfg(feature = "xen-4-9")]
         check(KexecCmdOp::KexecStatus, KEXEC_CMD_kexec_status);
@@ -300,7 +336,25 @@ mod stable_memory_xenmem {
         check(XenmemOp::RemoveFromPhysmap, XENMEM_remove_from_physmap);
         check(XenmemOp::SetPodTarget, XENMEM_set_pod_target);
         check(XenmemOp::GetPodTarget, XENMEM_get_pod_target);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <XenAddToPhysmapBatch as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = XenmemOp::AddToPhysmapBatch(arg);
+            assert_eq!(call.op(), XENMEM_add_to_physmap_batch);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op XENMEM_add_to_physmap_batch: the record's bytes");
+            assert_eq!(XenmemOp::from_parts(XENMEM_add_to_physmap_batch, call.arg_bytes()), Some(call), "op XENMEM_add_to_physmap_batch: back from its parts");
+            assert_eq!(XenmemOp::from_parts(XENMEM_add_to_physmap_batch, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op XENMEM_add_to_physmap_batch: too few bytes");
+        }
         check(XenmemOp::MachphysCompatMfnList, XENMEM_machphys_compat_mfn_list);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <XenVnumaTopologyInfo as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = XenmemOp::GetVnumainfo(arg);
+            assert_eq!(call.op(), XENMEM_get_vnumainfo);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op XENMEM_get_vnumainfo: the record's bytes");
+            assert_eq!(XenmemOp::from_parts(XENMEM_get_vnumainfo, call.arg_bytes()), Some(call), "op XENMEM_get_vnumainfo: back from its parts");
+            assert_eq!(XenmemOp::from_parts(XENMEM_get_vnumainfo, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op XENMEM_get_vnumainfo: too few bytes");
+        }
         #[cfg(feature = "xen-4-11")]
         check(XenmemOp::AcquireResource, XENMEM_acquire_resource);
         assert_eq!(XenmemOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
@@ -376,6 +430,15 @@ mod stable_physdev_physdevop {
         check(PhysdevOp::PciDeviceRemove, PHYSDEVOP_pci_device_remove);
         check(PhysdevOp::RestoreMsiExt, PHYSDEVOP_restore_msi_ext);
         check(PhysdevOp::PirqEoiGmfnV2, PHYSDEVOP_pirq_eoi_gmfn_v2);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <PhysdevDbgpOp as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = PhysdevOp::DbgpOp(arg);
+            assert_eq!(call.op(), PHYSDEVOP_dbgp_op);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op PHYSDEVOP_dbgp_op: the record's bytes");
+            assert_eq!(PhysdevOp::from_parts(PHYSDEVOP_dbgp_op, call.arg_bytes()), Some(call), "op PHYSDEVOP_dbgp_op: back from its parts");
+            assert_eq!(PhysdevOp::from_parts(PHYSDEVOP_dbgp_op, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op PHYSDEVOP_dbgp_op: too few bytes");
+        }
         check(PhysdevOp::PrepareMsix, PHYSDEVOP_prepare_msix);
         check(PhysdevOp::ReleaseMsix, PHYSDEVOP_release_msix);
         #[cfg(feature = "xen-4-20")]
@@ -489,6 +552,15 @@ mod stable_vcpu_vcpuop {
             assert_eq!(VcpuOp::from_parts(VCPUOP_is_up, &[]), Some(VcpuOp::IsUp));
         }
         check(VcpuOp::GetRunstateInfo, VCPUOP_get_runstate_info);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <VcpuRegisterRunstateMemoryArea as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = VcpuOp::RegisterRunstateMemoryArea(arg);
+            assert_eq!(call.op(), VCPUOP_register_runstate_memory_area);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op VCPUOP_register_runstate_memory_area: the record's bytes");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_runstate_memory_area, call.arg_bytes()), Some(call), "op VCPUOP_register_runstate_memory_area: back from its parts");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_runstate_memory_area, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op VCPUOP_register_runstate_memory_area: too few bytes");
+        }
         check(VcpuOp::SetPeriodicTimer, VCPUOP_set_periodic_timer);
         {
             assert_eq!(VcpuOp::StopPeriodicTimer.arg_bytes(), &[] as &[u8]);
@@ -505,6 +577,35 @@ mod stable_vcpu_vcpuop {
             assert_eq!(VcpuOp::from_parts(VCPUOP_send_nmi, &[]), Some(VcpuOp::SendNmi));
         }
         check(VcpuOp::GetPhysid, VCPUOP_get_physid);
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <VcpuRegisterTimeMemoryArea as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = VcpuOp::RegisterVcpuTimeMemoryArea(arg);
+            assert_eq!(call.op(), VCPUOP_register_vcpu_time_memory_area);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op VCPUOP_register_vcpu_time_memory_area: the record's bytes");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_vcpu_time_memory_area, call.arg_bytes()), Some(call), "op VCPUOP_register_vcpu_time_memory_area: back from its parts");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_vcpu_time_memory_area, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op VCPUOP_register_vcpu_time_memory_area: too few bytes");
+        }
+        #[cfg(feature = "xen-4-18")]
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <VcpuRegisterRunstateMemoryArea as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = VcpuOp::RegisterRunstatePhysArea(arg);
+            assert_eq!(call.op(), VCPUOP_register_runstate_phys_area);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op VCPUOP_register_runstate_phys_area: the record's bytes");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_runstate_phys_area, call.arg_bytes()), Some(call), "op VCPUOP_register_runstate_phys_area: back from its parts");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_runstate_phys_area, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op VCPUOP_register_runstate_phys_area: too few bytes");
+        }
+        #[cfg(feature = "xen-4-18")]
+        {
+            let raw: [u8; 512] = patterned();
+            let arg = <VcpuRegisterTimeMemoryArea as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect("a record read from bytes agrees with itself");
+            let call = VcpuOp::RegisterVcpuTimePhysArea(arg);
+            assert_eq!(call.op(), VCPUOP_register_vcpu_time_phys_area);
+            assert_eq!(call.arg_bytes(), arg.as_bytes(), "op VCPUOP_register_vcpu_time_phys_area: the record's bytes");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_vcpu_time_phys_area, call.arg_bytes()), Some(call), "op VCPUOP_register_vcpu_time_phys_area: back from its parts");
+            assert_eq!(VcpuOp::from_parts(VCPUOP_register_vcpu_time_phys_area, &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, "op VCPUOP_register_vcpu_time_phys_area: too few bytes");
+        }
         assert_eq!(VcpuOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
     }
 }

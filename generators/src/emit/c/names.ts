@@ -273,9 +273,12 @@ export function recordTypeName(record: Pick<RecordDecl, 'kind' | 'name' | 'tag' 
   throw new Error(`record ${record.name} has neither a tag nor a typedef, so C cannot name it`);
 }
 
-/** The type of a member reached from a record, as an expression: `((struct evtchn_status *)0)->u.interdomain`. */
+/**
+ * The type of a member reached from a record, as an expression:
+ * `XENABI_NO_OBJECT(struct evtchn_status)->u.interdomain` (no C-style cast, for C++ users with `-Wold-style-cast`).
+ */
 export function memberExpression(recordType: string, path: string): string {
-  return `((${recordType} *)0)->${path}`;
+  return `XENABI_NO_OBJECT(${recordType})->${path}`;
 }
 
 /**

@@ -16,6 +16,7 @@ import { CRATE_ROOT, modulePath, moduleFile } from './names.js';
 import { opsTestView, type ArgOpsView, type OpsTestView } from './ops.js';
 import type { SetTypeTestView } from './sets.js';
 import { idsView } from './ids.js';
+import { selectedTestView, type SelectedTestView } from './selected.js';
 import { PresenceSet } from './releases.js';
 import { RING_ORIGIN, ringFile } from './rings.js';
 import { availabilityTestsView } from './availability.js';
@@ -47,6 +48,7 @@ export const rustEmitter: Emitter = {
     const namespaces = namespaceViews(ctx);
     const opsTests: OpsTestView[] = [];
     const argOpsTests: ArgOpsTestView[] = [];
+    const taggedTests: SelectedTestView[] = [];
     const setTests: SetTypeTestView[] = [];
     const byteValued: ByteValuedTestView[] = [];
     const modules = model.modules.map((m): OutputFile => {
@@ -54,6 +56,7 @@ export const rustEmitter: Emitter = {
       checks.push(moduleChecks);
       opsTests.push(...typedOpsTests(m, view.items, namespaces));
       argOpsTests.push(...argOpsTestsOf(m, view.items, namespaces));
+      taggedTests.push(...selectedTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       setTests.push(...setTypeTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       byteValued.push(...byteValuedTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       for (const i of view.items) for (const impl of i.record?.accessorImpls ?? []) for (const [a, releases] of impl.where) bitfields.add([a], releases);
@@ -70,11 +73,13 @@ export const rustEmitter: Emitter = {
       ...(bitfields.empty ? [] : [rust('src/bitfield.rs', template('bitfield.rs')({}))]),
       ...(crate.hasRings ? [rust('src/ring.rs', ringFile(ctx), ['abi/', RING_ORIGIN])] : []),
       rust('src/release.rs', template('release.rs')(crate)),
+      rust('src/tagged.rs', template('tagged.rs')({})),
       rust('src/types.rs', template('types.rs')(types.view)),
       rust('src/ids.rs', template('ids.rs')(ids)),
       ...namespaceFiles,
       ...modules,
       ...(opsTests.length || argOpsTests.length ? [rust('tests/ops.rs', template('ops.rs')({ sets: opsTests, argSets: argOpsTests }))] : []),
+      ...(taggedTests.length ? [rust('tests/tagged.rs', template('tagged.test.rs')({ records: taggedTests }))] : []),
       ...(setTests.length ? [rust('tests/sets.rs', template('sets.rs')({ sets: setTests }))] : []),
       ...(byteValued.length ? [rust('tests/vm_memory.rs', template('vm_memory.rs')({ records: byteValued }))] : []),
       rust('tests/availability.rs', template('availability.rs')(availabilityTestsView(ctx))),
@@ -92,6 +97,16 @@ function typedOpsTests(m: ModuleDecl, items: ModuleView['items'], namespaces: Na
     if (!record?.typedOps) return [];
     const testModule = `${m.namespace}_${m.name}_${record.name}`;
     return [opsTestView(modulePath(m.namespace, m.name), testModule, [moduleCfg, record.cfg], record.typedOps)];
+  });
+}
+
+/** The `tests/tagged.rs` entries of one module: each record with a typed form (`selected.ts`). */
+function selectedTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[], namespaceCfg: string): SelectedTestView[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  return items.flatMap((item) => {
+    const record = item.record;
+    if (!record?.selected) return [];
+    return [selectedTestView(modulePath(m.namespace, m.name), `${m.namespace}_${m.name}_${record.name}`, [namespaceCfg, moduleCfg, record.cfg], record.selected)];
   });
 }
 

@@ -13,7 +13,8 @@ import type { Presence } from './releases.js';
 import { opSetBase } from '../../names/ops.js';
 import { planOpSet, type OpSetPlan } from '../../names/op-plan.js';
 import { constantType } from './constants.js';
-import { cfgIn, itemPresence } from './context.js';
+import { cfgIn, itemPresence, ownerPath } from './context.js';
+import { typedFormName } from './selected.js';
 import { code, docLines, ident, recordName } from './names.js';
 import type { FieldView, OpMethodView } from './records.js';
 
@@ -138,6 +139,10 @@ export interface ArgOpVariantView {
   constant: string;
   /** The argument record, absent for an op without one. */
   payloadType?: string;
+  /** For a record holding selected unions: its typed form, which the variant holds `Checked`. */
+  typedForm?: string;
+  /** The same, as the crate's tests spell it. */
+  typedFormTest?: string;
 }
 
 export interface ArgOpsView {
@@ -183,10 +188,18 @@ export function argOpsView(ctx: RustContext, set: ConstantSetDecl, uses: Uses, s
         docs: [`${code(constant.name)}${docSuffix(ctx, constant.name)}`],
         variant: camelCase(o.name),
         constant: ident(constant.name),
-        ...(record ? { payloadType: uses.type({ kind: 'record', name: record.name }, payloadAt!) } : {}),
+        ...(record && !o.selected ? { payloadType: uses.type({ kind: 'record', name: record.name }, payloadAt!) } : {}),
+        ...(record && o.selected ? selectedPayload(ctx, set, record) : {}),
       };
     }),
   };
+}
+
+/** The variant's payload for a record holding selected unions: its typed form (`selected.ts`), checked. */
+function selectedPayload(ctx: RustContext, set: ConstantSetDecl, record: RecordDecl): { payloadType: string; typedForm: string; typedFormTest: string } {
+  const name = typedFormName(ctx, record);
+  const typedForm = record.module === set.module && record.namespace === set.namespace ? name : `${ownerPath(record)}::${name}`;
+  return { payloadType: `crate::tagged::Checked<${typedForm}>`, typedForm, typedFormTest: typedForm.replace(/^crate::/, 'xenabi::') };
 }
 
 /** The doc paragraph naming the ops a typed layer leaves out, and why. */

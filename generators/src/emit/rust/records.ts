@@ -7,6 +7,7 @@
  */
 import type { Arch, ConstantSetDecl, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import { planOpSet } from '../../names/op-plan.js';
+import { selectedRecordView, type SelectedRecordView } from './selected.js';
 import { taggedDebugView, typedOpSet, typedOpsView, type TaggedDebugView, type TypedOpsView } from './ops.js';
 import { onArch } from '../../model/arch.js';
 import { existsIn } from '../../model/releases.js';
@@ -98,6 +99,8 @@ export interface RecordView {
   typedOps?: TypedOpsView;
   /** For such a record: `impl Debug` printing the payload member the op names (it derives none). */
   taggedDebug?: TaggedDebugView;
+  /** For a record holding unions each selected by another member: its typed form. */
+  selected?: SelectedRecordView;
   /** For an op payload with directions: `new` taking its inputs alone, the rest zero. */
   inputCtor?: { params: { name: string; type: string }[]; rest: boolean };
   /** Layout checks per architecture, each with the releases it holds in. */
@@ -150,6 +153,7 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     opMethods: methods,
     inputCtor: inputCtor(record, fieldNames, fieldTypes, fields.length),
     ...typedParts(ctx, record, opSet, methods, uses, where, fields),
+    selected: opSet ? undefined : selectedRecordView(ctx, record, { fields, cfg }, (u) => recordView(ctx, module, u, uses, scope)),
     checks: new Map(archs.map((a) => [a, mergeChecks(checksOn(a).map((s) => ({ releases: s.releases, checks: s.value })))])),
     bitTests: new Map(archs.map((a) => [a, mergeBlocks(bitTestsOn(a).map((s) => ({ releases: s.releases, blocks: s.value })))])),
     releases,

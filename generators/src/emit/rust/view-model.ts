@@ -40,6 +40,7 @@ import { gateLines, recordView, typedefAliasChecks, type RecordView } from './re
 import { presence, PresenceSet, releasePredicate, type Presence } from './releases.js';
 import { groupArchs } from './storage.js';
 import { argOpsView, type ArgOpsView } from './ops.js';
+import { taggedExample } from './selected.js';
 import { setTypeView, type SetTypeView } from './sets.js';
 
 export interface AliasView {
@@ -460,6 +461,8 @@ export interface CrateView {
   example: string[];
   /** A doctest in the README: comparing the release Xen reports with an item's first release. */
   sinceExample: string[];
+  /** A doctest in the README: an op whose record holds a selected union (`selected.ts`). */
+  taggedExample: string[];
   /** One cargo feature per release, oldest first: `xen-4-7 = ["xen-4-6"]`. */
   features: string[];
   /** The newest release's feature, the default. @example "xen-4-22" */
@@ -503,6 +506,7 @@ export function crateView(ctx: RustContext, bitfields: Presence | undefined, ver
     hasRings: ringRecords(ctx).length > 0,
     bitfieldsCfg: bitfields ? cfgIn(ctx, bitfields, presence(ARCHES, known)) : '',
     sinceExample: sinceExample(ctx),
+    taggedExample: taggedExample(ctx),
     features: known.map((r, i) => `${featureName(r)} = [${i > 0 ? `"${featureName(known[i - 1]!)}"` : ''}]`),
     newestFeature: featureName(ctx.model.release),
     oldest: known[0]!,

@@ -20,6 +20,7 @@ import { rings } from './rings.js';
 import { stableReference } from './stable-reference.js';
 import { stringConstant } from './string-constant.js';
 import { typeCycle } from './type-cycle.js';
+import { unionSelector } from './union-selector.js';
 import { unknownReference } from './unknown-reference.js';
 import { unsafeText } from './unsafe-text.js';
 
@@ -46,6 +47,7 @@ export const PASSES: ValidationPass[] = [
   declarationOrder,
   duplicateOp,
   fieldDirection,
+  unionSelector,
   constantValue,
   flagBits,
   rings,

@@ -231,7 +231,7 @@ describe('C view-model of the fixture', () => {
 
   it('checks a tag Xen scopes inside another record through that record\'s member', () => {
     const lines = view('demo').checks.flatMap((c) => c.lines);
-    expect(lines).toContain('XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);');
+    expect(lines).toContain('XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src)) == 8);');
     expect(lines.filter((l) => l.includes('struct demo_end'))).toEqual([]);
   });
 
@@ -304,7 +304,7 @@ describe('C layout checks', () => {
     expect(byId.get('demo__demo_nest__size')?.expected).toBe(layout.record('demo_nest').size);
     expect(byId.get('demo__demo_nest__as_bytes__offset')).toMatchObject({ expr: 'XENABI_OFFSETOF(struct demo_nest, as_bytes)', expected: 4 });
     expect(byId.get('demo__demo_nest__u__one__port__offset')).toMatchObject({ expr: 'XENABI_OFFSETOF(struct demo_nest, u.one.port)', expected: 12 });
-    expect(byId.get('demo__demo_nest__u__one__align')?.expr).toBe('XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one))');
+    expect(byId.get('demo__demo_nest__u__one__align')?.expr).toBe('XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u.one))');
     expect(checks.some((c) => c.field === 'arm_flags')).toBe(false);
     expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
   });

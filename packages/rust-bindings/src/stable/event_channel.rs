@@ -393,6 +393,102 @@ impl evtchn_status {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The member of `evtchn_status.u` in use, as `status` names it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvtchnStatusU {
+    /// `unbound`: when `status` is `EVTCHNSTAT_unbound`.
+    Unbound(evtchn_status_u_unbound),
+    /// `interdomain`: when `status` is `EVTCHNSTAT_interdomain`.
+    Interdomain(evtchn_status_u_interdomain),
+    /// `pirq`: when `status` is `EVTCHNSTAT_pirq`.
+    Pirq(u32),
+    /// `virq`: when `status` is `EVTCHNSTAT_virq`.
+    Virq(u32),
+    /// `status` names no member (or one this crate does not declare): the union's bytes as they are.
+    Unselected([u8; ::core::mem::size_of::<evtchn_status_u>()]),
+}
+
+/// `evtchn_status` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EvtchnStatus {
+    /// IN: the domain owning the port; DOMID_SELF for the caller.
+    pub dom: domid_t,
+    /// 2 bytes the C compiler inserts after `dom`: port is a 4-byte port number following a 2-byte domid.
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    pub __xenabi_hole_0: [u8; 2],
+    /// IN: the port to look at.
+    pub port: evtchn_port_t,
+    /// OUT: an EVTCHNSTAT_* value; it selects the member of `u` that is valid.
+    pub status: u32,
+    /// OUT: the vCPU notified when the port fires.
+    pub vcpu: u32,
+    /// OUT: binding details selected by `status`.
+    pub u: EvtchnStatusU,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for EvtchnStatus {
+    type Bytes = [u8; ::core::mem::size_of::<evtchn_status>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<evtchn_status>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(evtchn_status, dom), zerocopy::IntoBytes::as_bytes(&self.dom));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(evtchn_status, __xenabi_hole_0), zerocopy::IntoBytes::as_bytes(&self.__xenabi_hole_0));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(evtchn_status, port), zerocopy::IntoBytes::as_bytes(&self.port));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(evtchn_status, status), zerocopy::IntoBytes::as_bytes(&self.status));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(evtchn_status, vcpu), zerocopy::IntoBytes::as_bytes(&self.vcpu));
+        {
+            let at = ::core::mem::offset_of!(evtchn_status, u);
+            let member: &[u8] = match &self.u {
+                EvtchnStatusU::Unbound(member) if i128::from(self.status) == i128::from(EVTCHNSTAT_unbound) => zerocopy::IntoBytes::as_bytes(member),
+                EvtchnStatusU::Interdomain(member) if i128::from(self.status) == i128::from(EVTCHNSTAT_interdomain) => zerocopy::IntoBytes::as_bytes(member),
+                EvtchnStatusU::Pirq(member) if i128::from(self.status) == i128::from(EVTCHNSTAT_pirq) => zerocopy::IntoBytes::as_bytes(member),
+                EvtchnStatusU::Virq(member) if i128::from(self.status) == i128::from(EVTCHNSTAT_virq) => zerocopy::IntoBytes::as_bytes(member),
+                EvtchnStatusU::Unselected(raw) if !((i128::from(self.status) == i128::from(EVTCHNSTAT_unbound)) || (i128::from(self.status) == i128::from(EVTCHNSTAT_interdomain)) || (i128::from(self.status) == i128::from(EVTCHNSTAT_pirq)) || (i128::from(self.status) == i128::from(EVTCHNSTAT_virq))) => raw,
+                _ => return Err(crate::tagged::UnionMismatch { record: "evtchn_status", union: "u", by: "status" }),
+            };
+            crate::tagged::put(&mut bytes, at, member);
+        }
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <evtchn_status as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<evtchn_status>())?;
+        let u = 'u: {
+            let at = ::core::mem::offset_of!(evtchn_status, u);
+            if i128::from(record.status) == i128::from(EVTCHNSTAT_unbound) {
+                break 'u EvtchnStatusU::Unbound(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.status) == i128::from(EVTCHNSTAT_interdomain) {
+                break 'u EvtchnStatusU::Interdomain(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.status) == i128::from(EVTCHNSTAT_pirq) {
+                break 'u EvtchnStatusU::Pirq(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.status) == i128::from(EVTCHNSTAT_virq) {
+                break 'u EvtchnStatusU::Virq(crate::tagged::read(bytes, at));
+            }
+            EvtchnStatusU::Unselected(crate::tagged::read(bytes, at))
+        };
+        Some(Self {
+            dom: record.dom,
+            __xenabi_hole_0: record.__xenabi_hole_0,
+            port: record.port,
+            status: record.status,
+            vcpu: record.vcpu,
+            u,
+        })
+    }
+}
+
 /// OUT: details of the binding; the member is chosen by `status`.
 ///
 /// C: the union declared inline in `struct evtchn_status` as `evtchn_status.u`; xenabi names it `evtchn_status_u`.
@@ -1136,8 +1232,6 @@ unsafe impl vm_memory::ByteValued for evtchn_fifo_control_block {}
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
 ///
-/// Not typed here (its record holds a union, whose bytes safe code cannot read): `EVTCHNOP_status`; use the record itself.
-///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1152,6 +1246,8 @@ pub enum EvtchnOp {
     Close(evtchn_close),
     /// `EVTCHNOP_send`: Raise the event on the far end of a local port (evtchn_send).
     Send(evtchn_send),
+    /// `EVTCHNOP_status`: Ask what a port of some domain is bound to (evtchn_status).
+    Status(crate::tagged::Checked<EvtchnStatus>),
     /// `EVTCHNOP_alloc_unbound`: Create a port in a domain that waits for one named remote domain to connect (evtchn_alloc_unbound).
     AllocUnbound(evtchn_alloc_unbound),
     /// `EVTCHNOP_bind_ipi`: Create a port for inter-processor notifications within the calling domain (evtchn_bind_ipi).
@@ -1181,6 +1277,7 @@ impl EvtchnOp {
             Self::BindPirq(_) => EVTCHNOP_bind_pirq,
             Self::Close(_) => EVTCHNOP_close,
             Self::Send(_) => EVTCHNOP_send,
+            Self::Status(_) => EVTCHNOP_status,
             Self::AllocUnbound(_) => EVTCHNOP_alloc_unbound,
             Self::BindIpi(_) => EVTCHNOP_bind_ipi,
             Self::BindVcpu(_) => EVTCHNOP_bind_vcpu,
@@ -1201,6 +1298,7 @@ impl EvtchnOp {
             Self::BindPirq(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::Close(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::Send(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Status(arg) => arg.as_bytes(),
             Self::AllocUnbound(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::BindIpi(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::BindVcpu(arg) => zerocopy::IntoBytes::as_bytes(arg),
@@ -1222,6 +1320,7 @@ impl EvtchnOp {
             EVTCHNOP_bind_pirq => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindPirq(arg)),
             EVTCHNOP_close => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Close(arg)),
             EVTCHNOP_send => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Send(arg)),
+            EVTCHNOP_status => <EvtchnStatus as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::Status),
             EVTCHNOP_alloc_unbound => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AllocUnbound(arg)),
             EVTCHNOP_bind_ipi => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindIpi(arg)),
             EVTCHNOP_bind_vcpu => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BindVcpu(arg)),

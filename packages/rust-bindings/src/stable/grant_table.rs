@@ -1052,6 +1052,75 @@ impl gnttab_cache_flush {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The member of `gnttab_cache_flush.a` in use, as `op` names it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GnttabCacheFlushA {
+    /// `ref`: when `op` has `GNTTAB_CACHE_SOURCE_GREF` set.
+    Ref(grant_ref_t),
+    /// `dev_bus_addr`: when `op` names no other member.
+    DevBusAddr(u64),
+}
+
+/// `gnttab_cache_flush` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GnttabCacheFlush {
+    /// IN: the page.
+    pub a: GnttabCacheFlushA,
+    /// IN: first byte of the range within the page.
+    pub offset: u16,
+    /// IN: bytes in the range.
+    pub length: u16,
+    /// IN: GNTTAB_CACHE_* flags.
+    pub op: u32,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for GnttabCacheFlush {
+    type Bytes = [u8; ::core::mem::size_of::<gnttab_cache_flush>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<gnttab_cache_flush>()];
+        {
+            let at = ::core::mem::offset_of!(gnttab_cache_flush, a);
+            let member: &[u8] = match &self.a {
+                GnttabCacheFlushA::Ref(member) if i128::from(self.op) & i128::from(GNTTAB_CACHE_SOURCE_GREF) != 0 => zerocopy::IntoBytes::as_bytes(member),
+                GnttabCacheFlushA::DevBusAddr(member) if !((i128::from(self.op) & i128::from(GNTTAB_CACHE_SOURCE_GREF) != 0)) => zerocopy::IntoBytes::as_bytes(member),
+                _ => return Err(crate::tagged::UnionMismatch { record: "gnttab_cache_flush", union: "a", by: "op" }),
+            };
+            crate::tagged::put(&mut bytes, at, member);
+        }
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(gnttab_cache_flush, offset), zerocopy::IntoBytes::as_bytes(&self.offset));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(gnttab_cache_flush, length), zerocopy::IntoBytes::as_bytes(&self.length));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(gnttab_cache_flush, op), zerocopy::IntoBytes::as_bytes(&self.op));
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <gnttab_cache_flush as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<gnttab_cache_flush>())?;
+        let a = 'a: {
+            let at = ::core::mem::offset_of!(gnttab_cache_flush, a);
+            if i128::from(record.op) & i128::from(GNTTAB_CACHE_SOURCE_GREF) != 0 {
+                break 'a GnttabCacheFlushA::Ref(crate::tagged::read(bytes, at));
+            }
+            GnttabCacheFlushA::DevBusAddr(crate::tagged::read(bytes, at))
+        };
+        Some(Self {
+            a,
+            offset: record.offset,
+            length: record.length,
+            op: record.op,
+        })
+    }
+}
+
 /// The page, chosen by GNTTAB_CACHE_SOURCE_GREF in `op`.
 ///
 /// C: the union declared inline in `struct gnttab_cache_flush` as `gnttab_cache_flush.a`; xenabi names it `gnttab_cache_flush_a`.
@@ -1714,7 +1783,7 @@ impl ::core::ops::SubAssign for GtfTransfer {
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
 ///
-/// Not typed here (its record holds a union, whose bytes safe code cannot read): `GNTTABOP_copy`, `GNTTABOP_cache_flush`; use the record itself.
+/// Not typed here (its record holds a union no member of it selects, whose bytes safe code cannot read): `GNTTABOP_copy`; use the record itself.
 ///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
@@ -1742,6 +1811,8 @@ pub enum GnttabOp {
     GetVersion(gnttab_get_version),
     /// `GNTTABOP_swap_grant_ref`: Exchange pairs of unused grant entries.
     SwapGrantRef(gnttab_swap_grant_ref),
+    /// `GNTTABOP_cache_flush`: Clean or invalidate the data cache over granted or owned memory.
+    CacheFlush(crate::tagged::Checked<GnttabCacheFlush>),
 }
 
 #[cfg(feature = "zerocopy")]
@@ -1761,6 +1832,7 @@ impl GnttabOp {
             Self::GetStatusFrames(_) => GNTTABOP_get_status_frames,
             Self::GetVersion(_) => GNTTABOP_get_version,
             Self::SwapGrantRef(_) => GNTTABOP_swap_grant_ref,
+            Self::CacheFlush(_) => GNTTABOP_cache_flush,
         }
     }
 
@@ -1779,6 +1851,7 @@ impl GnttabOp {
             Self::GetStatusFrames(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::GetVersion(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::SwapGrantRef(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::CacheFlush(arg) => arg.as_bytes(),
         }
     }
 
@@ -1798,6 +1871,7 @@ impl GnttabOp {
             GNTTABOP_get_status_frames => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetStatusFrames(arg)),
             GNTTABOP_get_version => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetVersion(arg)),
             GNTTABOP_swap_grant_ref => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SwapGrantRef(arg)),
+            GNTTABOP_cache_flush => <GnttabCacheFlush as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::CacheFlush),
             _ => None,
         }
     }

@@ -1072,6 +1072,165 @@ impl xen_hvm_altp2m_op {
     }
 }
 
+/// The member of `xen_hvm_altp2m_op.u` in use, as `cmd` names it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenHvmAltp2mOpU {
+    /// `domain_state`: when `cmd` is `HVMOP_altp2m_get_domain_state` or `HVMOP_altp2m_set_domain_state`.
+    DomainState(xen_hvm_altp2m_domain_state),
+    /// `enable_notify`: when `cmd` is `HVMOP_altp2m_vcpu_enable_notify`.
+    EnableNotify(xen_hvm_altp2m_vcpu_enable_notify),
+    /// `view`: when `cmd` is `HVMOP_altp2m_create_p2m` or `HVMOP_altp2m_destroy_p2m` or `HVMOP_altp2m_switch_p2m`.
+    View(xen_hvm_altp2m_view),
+    /// `mem_access`: when `cmd` is `HVMOP_altp2m_set_mem_access` or `HVMOP_altp2m_get_mem_access`.
+    MemAccess(xen_hvm_altp2m_mem_access),
+    /// `change_gfn`: when `cmd` is `HVMOP_altp2m_change_gfn`.
+    ChangeGfn(xen_hvm_altp2m_change_gfn),
+    /// `set_mem_access_multi`: when `cmd` is `HVMOP_altp2m_set_mem_access_multi`.
+    #[cfg(feature = "xen-4-11")]
+    SetMemAccessMulti(xen_hvm_altp2m_set_mem_access_multi),
+    /// `suppress_ve`: when `cmd` is `HVMOP_altp2m_set_suppress_ve` or `HVMOP_altp2m_get_suppress_ve`.
+    #[cfg(feature = "xen-4-12")]
+    SuppressVe(xen_hvm_altp2m_suppress_ve),
+    /// `disable_notify`: when `cmd` is `HVMOP_altp2m_vcpu_disable_notify`.
+    #[cfg(feature = "xen-4-12")]
+    DisableNotify(xen_hvm_altp2m_vcpu_disable_notify),
+    /// `get_vcpu_p2m_idx`: when `cmd` is `HVMOP_altp2m_get_p2m_idx`.
+    #[cfg(feature = "xen-4-13")]
+    GetVcpuP2mIdx(xen_hvm_altp2m_get_vcpu_p2m_idx),
+    /// `suppress_ve_multi`: when `cmd` is `HVMOP_altp2m_set_suppress_ve_multi`.
+    #[cfg(feature = "xen-4-14")]
+    SuppressVeMulti(xen_hvm_altp2m_suppress_ve_multi),
+    /// `set_visibility`: when `cmd` is `HVMOP_altp2m_set_visibility`.
+    #[cfg(feature = "xen-4-14")]
+    SetVisibility(xen_hvm_altp2m_set_visibility),
+    /// `cmd` names no member (or one this crate does not declare): the union's bytes as they are.
+    Unselected([u8; ::core::mem::size_of::<xen_hvm_altp2m_op_u>()]),
+}
+
+/// `xen_hvm_altp2m_op` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenHvmAltp2mOp {
+    /// IN: HVMOP_ALTP2M_INTERFACE_VERSION. Example: 1.
+    pub version: u32,
+    /// IN: the sub-op, an HVMOP_altp2m_* value. Example: 6 (switch_p2m).
+    pub cmd: u32,
+    /// IN: the domain; DOMID_SELF (0x7ff0) when a guest manages its own views.
+    pub domain: domid_t,
+    /// Reserved; zero.
+    ///
+    /// Padding: Xen requires it to be zero.
+    pub pad1: u16,
+    /// Reserved; zero.
+    ///
+    /// Padding: Xen requires it to be zero.
+    pub pad2: u32,
+    /// The payload of the sub-op.
+    pub u: XenHvmAltp2mOpU,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for XenHvmAltp2mOp {
+    type Bytes = [u8; ::core::mem::size_of::<xen_hvm_altp2m_op>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_hvm_altp2m_op>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_hvm_altp2m_op, version), zerocopy::IntoBytes::as_bytes(&self.version));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_hvm_altp2m_op, cmd), zerocopy::IntoBytes::as_bytes(&self.cmd));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_hvm_altp2m_op, domain), zerocopy::IntoBytes::as_bytes(&self.domain));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_hvm_altp2m_op, pad1), zerocopy::IntoBytes::as_bytes(&self.pad1));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_hvm_altp2m_op, pad2), zerocopy::IntoBytes::as_bytes(&self.pad2));
+        {
+            let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, u);
+            let member: &[u8] = match &self.u {
+                XenHvmAltp2mOpU::DomainState(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_domain_state) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_domain_state) => zerocopy::IntoBytes::as_bytes(member),
+                XenHvmAltp2mOpU::EnableNotify(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_enable_notify) => zerocopy::IntoBytes::as_bytes(member),
+                XenHvmAltp2mOpU::View(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_create_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_destroy_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_switch_p2m) => zerocopy::IntoBytes::as_bytes(member),
+                XenHvmAltp2mOpU::MemAccess(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_mem_access) => zerocopy::IntoBytes::as_bytes(member),
+                XenHvmAltp2mOpU::ChangeGfn(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_change_gfn) => zerocopy::IntoBytes::as_bytes(member),
+                #[cfg(feature = "xen-4-11")]
+                XenHvmAltp2mOpU::SetMemAccessMulti(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access_multi) => zerocopy::IntoBytes::as_bytes(member),
+                #[cfg(feature = "xen-4-12")]
+                XenHvmAltp2mOpU::SuppressVe(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_suppress_ve) => zerocopy::IntoBytes::as_bytes(member),
+                #[cfg(feature = "xen-4-12")]
+                XenHvmAltp2mOpU::DisableNotify(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_disable_notify) => zerocopy::IntoBytes::as_bytes(member),
+                #[cfg(feature = "xen-4-13")]
+                XenHvmAltp2mOpU::GetVcpuP2mIdx(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_p2m_idx) => zerocopy::IntoBytes::as_bytes(member),
+                #[cfg(feature = "xen-4-14")]
+                XenHvmAltp2mOpU::SuppressVeMulti(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve_multi) => zerocopy::IntoBytes::as_bytes(member),
+                #[cfg(feature = "xen-4-14")]
+                XenHvmAltp2mOpU::SetVisibility(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_visibility) => zerocopy::IntoBytes::as_bytes(member),
+                XenHvmAltp2mOpU::Unselected(raw) if !((i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_domain_state) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_domain_state)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_enable_notify)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_create_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_destroy_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_switch_p2m)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_mem_access)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_change_gfn)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access_multi)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_suppress_ve)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_disable_notify)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_p2m_idx)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve_multi)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_visibility))) => raw,
+                _ => return Err(crate::tagged::UnionMismatch { record: "xen_hvm_altp2m_op", union: "u", by: "cmd" }),
+            };
+            crate::tagged::put(&mut bytes, at, member);
+        }
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <xen_hvm_altp2m_op as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<xen_hvm_altp2m_op>())?;
+        let u = 'u: {
+            let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, u);
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_get_domain_state) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_domain_state) {
+                break 'u XenHvmAltp2mOpU::DomainState(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_vcpu_enable_notify) {
+                break 'u XenHvmAltp2mOpU::EnableNotify(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_create_p2m) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_destroy_p2m) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_switch_p2m) {
+                break 'u XenHvmAltp2mOpU::View(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_mem_access) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_get_mem_access) {
+                break 'u XenHvmAltp2mOpU::MemAccess(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_change_gfn) {
+                break 'u XenHvmAltp2mOpU::ChangeGfn(crate::tagged::read(bytes, at));
+            }
+            #[cfg(feature = "xen-4-11")]
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_mem_access_multi) {
+                break 'u XenHvmAltp2mOpU::SetMemAccessMulti(crate::tagged::read(bytes, at));
+            }
+            #[cfg(feature = "xen-4-12")]
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_get_suppress_ve) {
+                break 'u XenHvmAltp2mOpU::SuppressVe(crate::tagged::read(bytes, at));
+            }
+            #[cfg(feature = "xen-4-12")]
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_vcpu_disable_notify) {
+                break 'u XenHvmAltp2mOpU::DisableNotify(crate::tagged::read(bytes, at));
+            }
+            #[cfg(feature = "xen-4-13")]
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_get_p2m_idx) {
+                break 'u XenHvmAltp2mOpU::GetVcpuP2mIdx(crate::tagged::read(bytes, at));
+            }
+            #[cfg(feature = "xen-4-14")]
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve_multi) {
+                break 'u XenHvmAltp2mOpU::SuppressVeMulti(crate::tagged::read(bytes, at));
+            }
+            #[cfg(feature = "xen-4-14")]
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_visibility) {
+                break 'u XenHvmAltp2mOpU::SetVisibility(crate::tagged::read(bytes, at));
+            }
+            XenHvmAltp2mOpU::Unselected(crate::tagged::read(bytes, at))
+        };
+        Some(Self {
+            version: record.version,
+            cmd: record.cmd,
+            domain: record.domain,
+            pad1: record.pad1,
+            pad2: record.pad2,
+            u,
+        })
+    }
+}
+
 /// The payload; `cmd` says which member is meant. Always 64 bytes.
 ///
 /// C: the union declared inline in `struct xen_hvm_altp2m_op` as `xen_hvm_altp2m_op.u`; xenabi names it `xen_hvm_altp2m_op_u`.
@@ -1439,8 +1598,6 @@ impl ::core::fmt::Debug for HvmIoreqsrvBufioreq {
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
 ///
-/// Not typed here (its record holds a union, whose bytes safe code cannot read): `HVMOP_altp2m`; use the record itself.
-///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1468,6 +1625,8 @@ pub enum HvmOp {
     SetEvtchnUpcallVector(xen_hvm_evtchn_upcall_vector),
     /// `HVMOP_guest_request_vm_event`: Send an event to the domain's vm_event monitor; the argument must be null.
     GuestRequestVmEvent,
+    /// `HVMOP_altp2m`: Run an alternate-p2m sub-op.
+    Altp2m(crate::tagged::Checked<XenHvmAltp2mOp>),
 }
 
 #[cfg(feature = "zerocopy")]
@@ -1488,6 +1647,7 @@ impl HvmOp {
             #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
             Self::SetEvtchnUpcallVector(_) => HVMOP_set_evtchn_upcall_vector,
             Self::GuestRequestVmEvent => HVMOP_guest_request_vm_event,
+            Self::Altp2m(_) => HVMOP_altp2m,
         }
     }
 
@@ -1507,6 +1667,7 @@ impl HvmOp {
             #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
             Self::SetEvtchnUpcallVector(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::GuestRequestVmEvent => &[],
+            Self::Altp2m(arg) => arg.as_bytes(),
         }
     }
 
@@ -1527,6 +1688,7 @@ impl HvmOp {
             #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
             HVMOP_set_evtchn_upcall_vector => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetEvtchnUpcallVector(arg)),
             HVMOP_guest_request_vm_event => Some(Self::GuestRequestVmEvent),
+            HVMOP_altp2m => <XenHvmAltp2mOp as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::Altp2m),
             _ => None,
         }
     }

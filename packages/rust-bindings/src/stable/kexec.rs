@@ -351,6 +351,59 @@ impl xen_kexec_load {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// `xen_kexec_load` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenKexecLoad {
+    /// A KEXEC_TYPE_*. Example: 1 (KEXEC_TYPE_CRASH).
+    pub r#type: u8,
+    /// Zero.
+    ///
+    /// Padding: Xen requires it to be zero.
+    pub _pad: u8,
+    /// The image's ELF machine (EM_X86_64 is 62). Example: 62.
+    pub arch: u16,
+    /// How many segments the list holds. Example: 4.
+    pub nr_segments: u32,
+    /// The segments.
+    pub segments: u64,
+    /// The machine address of the image's entry point. Example: 0x20001000.
+    pub entry_maddr: u64,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for XenKexecLoad {
+    type Bytes = [u8; ::core::mem::size_of::<xen_kexec_load>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_kexec_load>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_kexec_load, r#type), zerocopy::IntoBytes::as_bytes(&self.r#type));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_kexec_load, _pad), zerocopy::IntoBytes::as_bytes(&self._pad));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_kexec_load, arch), zerocopy::IntoBytes::as_bytes(&self.arch));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_kexec_load, nr_segments), zerocopy::IntoBytes::as_bytes(&self.nr_segments));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_kexec_load, segments), zerocopy::IntoBytes::as_bytes(&self.segments));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_kexec_load, entry_maddr), zerocopy::IntoBytes::as_bytes(&self.entry_maddr));
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <xen_kexec_load as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<xen_kexec_load>())?;
+        let segments = crate::tagged::read(bytes, ::core::mem::offset_of!(xen_kexec_load, segments));
+        Some(Self {
+            r#type: record.r#type,
+            _pad: record._pad,
+            arch: record.arch,
+            nr_segments: record.nr_segments,
+            segments,
+            entry_maddr: record.entry_maddr,
+        })
+    }
+}
+
 /// The segment list, as a handle widened to 64 bits.
 ///
 /// C: the union declared inline in `struct xen_kexec_load` as `xen_kexec_load.segments`; xenabi names it `xen_kexec_load_segments`.
@@ -512,8 +565,6 @@ impl ::core::fmt::Debug for KexecType {
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
 ///
-/// Not typed here (its record holds a union, whose bytes safe code cannot read): `KEXEC_CMD_kexec_load`; use the record itself.
-///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -526,6 +577,8 @@ pub enum KexecCmdOp {
     KexecUnloadV1(xen_kexec_load_v1),
     /// `KEXEC_CMD_kexec_get_range`: Find a machine range.
     KexecGetRange(xen_kexec_range),
+    /// `KEXEC_CMD_kexec_load`: Load an image from segments.
+    KexecLoad(crate::tagged::Checked<XenKexecLoad>),
     /// `KEXEC_CMD_kexec_unload`: Unload an image.
     KexecUnload(xen_kexec_unload),
     /// `KEXEC_CMD_kexec_status`: Whether an image is loaded.
@@ -543,6 +596,7 @@ impl KexecCmdOp {
             Self::KexecLoadV1(_) => KEXEC_CMD_kexec_load_v1,
             Self::KexecUnloadV1(_) => KEXEC_CMD_kexec_unload_v1,
             Self::KexecGetRange(_) => KEXEC_CMD_kexec_get_range,
+            Self::KexecLoad(_) => KEXEC_CMD_kexec_load,
             Self::KexecUnload(_) => KEXEC_CMD_kexec_unload,
             #[cfg(feature = "xen-4-9")]
             Self::KexecStatus(_) => KEXEC_CMD_kexec_status,
@@ -557,6 +611,7 @@ impl KexecCmdOp {
             Self::KexecLoadV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::KexecUnloadV1(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::KexecGetRange(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::KexecLoad(arg) => arg.as_bytes(),
             Self::KexecUnload(arg) => zerocopy::IntoBytes::as_bytes(arg),
             #[cfg(feature = "xen-4-9")]
             Self::KexecStatus(arg) => zerocopy::IntoBytes::as_bytes(arg),
@@ -572,6 +627,7 @@ impl KexecCmdOp {
             KEXEC_CMD_kexec_load_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecLoadV1(arg)),
             KEXEC_CMD_kexec_unload_v1 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecUnloadV1(arg)),
             KEXEC_CMD_kexec_get_range => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecGetRange(arg)),
+            KEXEC_CMD_kexec_load => <XenKexecLoad as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::KexecLoad),
             KEXEC_CMD_kexec_unload => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecUnload(arg)),
             #[cfg(feature = "xen-4-9")]
             KEXEC_CMD_kexec_status => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::KexecStatus(arg)),

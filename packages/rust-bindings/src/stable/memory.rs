@@ -375,6 +375,89 @@ impl xen_add_to_physmap_batch {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The member of `xen_add_to_physmap_batch.u` in use, as `space` names it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenAddToPhysmapBatchU {
+    /// `foreign_domid`: when `space` is `XENMAPSPACE_gmfn_foreign`.
+    ForeignDomid(domid_t),
+    /// `res0`: when `space` names no other member.
+    Res0(u16),
+}
+
+/// `xen_add_to_physmap_batch` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenAddToPhysmapBatch {
+    /// IN: the domain whose map changes.
+    pub domid: domid_t,
+    /// IN: a XENMAPSPACE_* value. Example: 4 (foreign frames).
+    pub space: u16,
+    /// IN: how many entries each array holds. Example: 32.
+    pub size: u16,
+    /// IN: the foreign domain, or zero.
+    ///
+    /// Since Xen 4.7; before, the same bytes were `foreign_domid` (declared here under the newest name whatever the features).
+    pub u: XenAddToPhysmapBatchU,
+    /// IN: the pages of the space, `size` entries.
+    pub idxs: __guest_handle_xen_ulong_t,
+    /// IN: the guest frames they appear at, `size` entries.
+    pub gpfns: __guest_handle_xen_pfn_t,
+    /// OUT: one error code per entry, 0 for success.
+    pub errs: __guest_handle_int,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for XenAddToPhysmapBatch {
+    type Bytes = [u8; ::core::mem::size_of::<xen_add_to_physmap_batch>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_add_to_physmap_batch>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_add_to_physmap_batch, domid), zerocopy::IntoBytes::as_bytes(&self.domid));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_add_to_physmap_batch, space), zerocopy::IntoBytes::as_bytes(&self.space));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_add_to_physmap_batch, size), zerocopy::IntoBytes::as_bytes(&self.size));
+        {
+            let at = ::core::mem::offset_of!(xen_add_to_physmap_batch, u);
+            let member: &[u8] = match &self.u {
+                XenAddToPhysmapBatchU::ForeignDomid(member) if i128::from(self.space) == i128::from(XENMAPSPACE_gmfn_foreign) => zerocopy::IntoBytes::as_bytes(member),
+                XenAddToPhysmapBatchU::Res0(member) if !((i128::from(self.space) == i128::from(XENMAPSPACE_gmfn_foreign))) => zerocopy::IntoBytes::as_bytes(member),
+                _ => return Err(crate::tagged::UnionMismatch { record: "xen_add_to_physmap_batch", union: "u", by: "space" }),
+            };
+            crate::tagged::put(&mut bytes, at, member);
+        }
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_add_to_physmap_batch, idxs), zerocopy::IntoBytes::as_bytes(&self.idxs));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_add_to_physmap_batch, gpfns), zerocopy::IntoBytes::as_bytes(&self.gpfns));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_add_to_physmap_batch, errs), zerocopy::IntoBytes::as_bytes(&self.errs));
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <xen_add_to_physmap_batch as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<xen_add_to_physmap_batch>())?;
+        let u = 'u: {
+            let at = ::core::mem::offset_of!(xen_add_to_physmap_batch, u);
+            if i128::from(record.space) == i128::from(XENMAPSPACE_gmfn_foreign) {
+                break 'u XenAddToPhysmapBatchU::ForeignDomid(crate::tagged::read(bytes, at));
+            }
+            XenAddToPhysmapBatchU::Res0(crate::tagged::read(bytes, at))
+        };
+        Some(Self {
+            domid: record.domid,
+            space: record.space,
+            size: record.size,
+            u,
+            idxs: record.idxs,
+            gpfns: record.gpfns,
+            errs: record.errs,
+        })
+    }
+}
+
 /// Argument of XENMEM_remove_from_physmap: unmap whatever page a guest frame of a translated domain shows.
 ///
 /// C: `struct xen_remove_from_physmap` (typedef `xen_remove_from_physmap_t`).
@@ -707,6 +790,69 @@ pub type xen_vnuma_topology_info_t = xen_vnuma_topology_info;
 impl xen_vnuma_topology_info {
     /// The first Xen release with this struct.
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+/// `xen_vnuma_topology_info` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenVnumaTopologyInfo {
+    /// IN: the domain; DOMID_SELF (0x7ff0) for the caller.
+    pub domid: domid_t,
+    /// Reserved; zero.
+    ///
+    /// Padding: Xen requires it to be zero.
+    pub pad: u16,
+    /// IN/OUT: virtual nodes; the distance table has nr_vnodes² entries. Example: 2.
+    pub nr_vnodes: u32,
+    /// IN/OUT: entries of the vCPU-to-node array. Example: 4.
+    pub nr_vcpus: u32,
+    /// IN/OUT: entries of the memory range array. Example: 2.
+    pub nr_vmemranges: u32,
+    /// OUT: the distance between each pair of nodes, row by row.
+    pub vdistance: u64,
+    /// OUT: the node of each vCPU.
+    pub vcpu_to_vnode: u64,
+    /// OUT: the memory ranges and their nodes.
+    pub vmemrange: u64,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for XenVnumaTopologyInfo {
+    type Bytes = [u8; ::core::mem::size_of::<xen_vnuma_topology_info>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_vnuma_topology_info>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, domid), zerocopy::IntoBytes::as_bytes(&self.domid));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, pad), zerocopy::IntoBytes::as_bytes(&self.pad));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, nr_vnodes), zerocopy::IntoBytes::as_bytes(&self.nr_vnodes));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, nr_vcpus), zerocopy::IntoBytes::as_bytes(&self.nr_vcpus));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, nr_vmemranges), zerocopy::IntoBytes::as_bytes(&self.nr_vmemranges));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, vdistance), zerocopy::IntoBytes::as_bytes(&self.vdistance));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), zerocopy::IntoBytes::as_bytes(&self.vcpu_to_vnode));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, vmemrange), zerocopy::IntoBytes::as_bytes(&self.vmemrange));
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <xen_vnuma_topology_info as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<xen_vnuma_topology_info>())?;
+        let vdistance = crate::tagged::read(bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, vdistance));
+        let vcpu_to_vnode = crate::tagged::read(bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, vcpu_to_vnode));
+        let vmemrange = crate::tagged::read(bytes, ::core::mem::offset_of!(xen_vnuma_topology_info, vmemrange));
+        Some(Self {
+            domid: record.domid,
+            pad: record.pad,
+            nr_vnodes: record.nr_vnodes,
+            nr_vcpus: record.nr_vcpus,
+            nr_vmemranges: record.nr_vmemranges,
+            vdistance,
+            vcpu_to_vnode,
+            vmemrange,
+        })
+    }
 }
 
 /// The node distance table, as a handle padded to 8 bytes.
@@ -1313,8 +1459,6 @@ impl ::core::fmt::Debug for XenmemResourceGrantTableId {
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
 ///
-/// Not typed here (its record holds a union, whose bytes safe code cannot read): `XENMEM_add_to_physmap_batch`, `XENMEM_get_vnumainfo`; use the record itself.
-///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1353,8 +1497,12 @@ pub enum XenmemOp {
     SetPodTarget(xen_pod_target),
     /// `XENMEM_get_pod_target`: Read the populate-on-demand state of an HVM domain.
     GetPodTarget(xen_pod_target),
+    /// `XENMEM_add_to_physmap_batch`: Place many pages at once, with an error per page.
+    AddToPhysmapBatch(crate::tagged::Checked<XenAddToPhysmapBatch>),
     /// `XENMEM_machphys_compat_mfn_list`: List the frames of the table 32-bit PV guests use (x86).
     MachphysCompatMfnList(xen_machphys_mfn_list),
+    /// `XENMEM_get_vnumainfo`: Read a domain's virtual NUMA layout.
+    GetVnumainfo(crate::tagged::Checked<XenVnumaTopologyInfo>),
     /// `XENMEM_acquire_resource`: Map a resource of another domain into the caller.
     #[cfg(feature = "xen-4-11")]
     AcquireResource(xen_mem_acquire_resource),
@@ -1383,7 +1531,9 @@ impl XenmemOp {
             Self::RemoveFromPhysmap(_) => XENMEM_remove_from_physmap,
             Self::SetPodTarget(_) => XENMEM_set_pod_target,
             Self::GetPodTarget(_) => XENMEM_get_pod_target,
+            Self::AddToPhysmapBatch(_) => XENMEM_add_to_physmap_batch,
             Self::MachphysCompatMfnList(_) => XENMEM_machphys_compat_mfn_list,
+            Self::GetVnumainfo(_) => XENMEM_get_vnumainfo,
             #[cfg(feature = "xen-4-11")]
             Self::AcquireResource(_) => XENMEM_acquire_resource,
         }
@@ -1410,7 +1560,9 @@ impl XenmemOp {
             Self::RemoveFromPhysmap(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::SetPodTarget(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::GetPodTarget(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::AddToPhysmapBatch(arg) => arg.as_bytes(),
             Self::MachphysCompatMfnList(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetVnumainfo(arg) => arg.as_bytes(),
             #[cfg(feature = "xen-4-11")]
             Self::AcquireResource(arg) => zerocopy::IntoBytes::as_bytes(arg),
         }
@@ -1438,7 +1590,9 @@ impl XenmemOp {
             XENMEM_remove_from_physmap => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RemoveFromPhysmap(arg)),
             XENMEM_set_pod_target => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPodTarget(arg)),
             XENMEM_get_pod_target => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetPodTarget(arg)),
+            XENMEM_add_to_physmap_batch => <XenAddToPhysmapBatch as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::AddToPhysmapBatch),
             XENMEM_machphys_compat_mfn_list => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::MachphysCompatMfnList(arg)),
+            XENMEM_get_vnumainfo => <XenVnumaTopologyInfo as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::GetVnumainfo),
             #[cfg(feature = "xen-4-11")]
             XENMEM_acquire_resource => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::AcquireResource(arg)),
             _ => None,

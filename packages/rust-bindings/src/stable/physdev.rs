@@ -1084,6 +1084,71 @@ impl physdev_dbgp_op {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The member of `physdev_dbgp_op.u` in use, as `bus` names it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhysdevDbgpOpU {
+    /// `pci`: when `bus` is `PHYSDEVOP_DBGP_BUS_PCI`.
+    Pci(physdev_pci_device),
+    /// `bus` names no member (or one this crate does not declare): the union's bytes as they are.
+    Unselected([u8; ::core::mem::size_of::<physdev_dbgp_op_u>()]),
+}
+
+/// `physdev_dbgp_op` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhysdevDbgpOp {
+    /// A PHYSDEVOP_DBGP_RESET_*. Example: 1.
+    pub op: u8,
+    /// A PHYSDEVOP_DBGP_BUS_*. Example: 1.
+    pub bus: u8,
+    /// The controller.
+    pub u: PhysdevDbgpOpU,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for PhysdevDbgpOp {
+    type Bytes = [u8; ::core::mem::size_of::<physdev_dbgp_op>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<physdev_dbgp_op>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(physdev_dbgp_op, op), zerocopy::IntoBytes::as_bytes(&self.op));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(physdev_dbgp_op, bus), zerocopy::IntoBytes::as_bytes(&self.bus));
+        {
+            let at = ::core::mem::offset_of!(physdev_dbgp_op, u);
+            let member: &[u8] = match &self.u {
+                PhysdevDbgpOpU::Pci(member) if i128::from(self.bus) == i128::from(PHYSDEVOP_DBGP_BUS_PCI) => zerocopy::IntoBytes::as_bytes(member),
+                PhysdevDbgpOpU::Unselected(raw) if !((i128::from(self.bus) == i128::from(PHYSDEVOP_DBGP_BUS_PCI))) => raw,
+                _ => return Err(crate::tagged::UnionMismatch { record: "physdev_dbgp_op", union: "u", by: "bus" }),
+            };
+            crate::tagged::put(&mut bytes, at, member);
+        }
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <physdev_dbgp_op as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<physdev_dbgp_op>())?;
+        let u = 'u: {
+            let at = ::core::mem::offset_of!(physdev_dbgp_op, u);
+            if i128::from(record.bus) == i128::from(PHYSDEVOP_DBGP_BUS_PCI) {
+                break 'u PhysdevDbgpOpU::Pci(crate::tagged::read(bytes, at));
+            }
+            PhysdevDbgpOpU::Unselected(crate::tagged::read(bytes, at))
+        };
+        Some(Self {
+            op: record.op,
+            bus: record.bus,
+            u,
+        })
+    }
+}
+
 /// The controller, by bus.
 ///
 /// C: the union declared inline in `struct physdev_dbgp_op` as `physdev_dbgp_op.u`; xenabi names it `physdev_dbgp_op_u`.
@@ -1125,8 +1190,6 @@ impl ::core::fmt::Debug for physdev_dbgp_op_u {
 /// The ops of `PHYSDEVOP` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
-///
-/// Not typed here (its record holds a union, whose bytes safe code cannot read): `PHYSDEVOP_dbgp_op`; use the record itself.
 ///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
@@ -1178,6 +1241,8 @@ pub enum PhysdevOp {
     RestoreMsiExt(physdev_pci_device),
     /// `PHYSDEVOP_pirq_eoi_gmfn_v2`: Register the pirq EOI bitmap page, leaving event channels masked as they are.
     PirqEoiGmfnV2(physdev_pirq_eoi_gmfn),
+    /// `PHYSDEVOP_dbgp_op`: x86 hardware domain: report a reset of the debug-port USB controller.
+    DbgpOp(crate::tagged::Checked<PhysdevDbgpOp>),
     /// `PHYSDEVOP_prepare_msix`: Prepare a device's MSI-X for use by a guest (before it is assigned).
     PrepareMsix(physdev_pci_device),
     /// `PHYSDEVOP_release_msix`: Undo PHYSDEVOP_prepare_msix.
@@ -1216,6 +1281,7 @@ impl PhysdevOp {
             Self::PciDeviceRemove(_) => PHYSDEVOP_pci_device_remove,
             Self::RestoreMsiExt(_) => PHYSDEVOP_restore_msi_ext,
             Self::PirqEoiGmfnV2(_) => PHYSDEVOP_pirq_eoi_gmfn_v2,
+            Self::DbgpOp(_) => PHYSDEVOP_dbgp_op,
             Self::PrepareMsix(_) => PHYSDEVOP_prepare_msix,
             Self::ReleaseMsix(_) => PHYSDEVOP_release_msix,
             #[cfg(feature = "xen-4-20")]
@@ -1250,6 +1316,7 @@ impl PhysdevOp {
             Self::PciDeviceRemove(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::RestoreMsiExt(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::PirqEoiGmfnV2(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::DbgpOp(arg) => arg.as_bytes(),
             Self::PrepareMsix(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::ReleaseMsix(arg) => zerocopy::IntoBytes::as_bytes(arg),
             #[cfg(feature = "xen-4-20")]
@@ -1285,6 +1352,7 @@ impl PhysdevOp {
             PHYSDEVOP_pci_device_remove => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PciDeviceRemove(arg)),
             PHYSDEVOP_restore_msi_ext => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RestoreMsiExt(arg)),
             PHYSDEVOP_pirq_eoi_gmfn_v2 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PirqEoiGmfnV2(arg)),
+            PHYSDEVOP_dbgp_op => <PhysdevDbgpOp as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::DbgpOp),
             PHYSDEVOP_prepare_msix => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PrepareMsix(arg)),
             PHYSDEVOP_release_msix => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ReleaseMsix(arg)),
             #[cfg(feature = "xen-4-20")]

@@ -187,6 +187,36 @@ impl vcpu_register_runstate_memory_area {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// `vcpu_register_runstate_memory_area` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VcpuRegisterRunstateMemoryArea {
+    /// The record's address.
+    pub addr: u64,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for VcpuRegisterRunstateMemoryArea {
+    type Bytes = [u8; ::core::mem::size_of::<vcpu_register_runstate_memory_area>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<vcpu_register_runstate_memory_area>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(vcpu_register_runstate_memory_area, addr), zerocopy::IntoBytes::as_bytes(&self.addr));
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let bytes = bytes.get(..::core::mem::size_of::<vcpu_register_runstate_memory_area>())?;
+        let addr = crate::tagged::read(bytes, ::core::mem::offset_of!(vcpu_register_runstate_memory_area, addr));
+        Some(Self {
+            addr,
+        })
+    }
+}
+
 /// Where the record is: a virtual address, or a physical one for the _phys_area sub-op.
 ///
 /// C: the union declared inline in `struct vcpu_register_runstate_memory_area` as `vcpu_register_runstate_memory_area.addr`; xenabi names it `vcpu_register_runstate_memory_area_addr`.
@@ -395,6 +425,36 @@ impl vcpu_register_time_memory_area {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// `vcpu_register_time_memory_area` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VcpuRegisterTimeMemoryArea {
+    /// The record's address.
+    pub addr: u64,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for VcpuRegisterTimeMemoryArea {
+    type Bytes = [u8; ::core::mem::size_of::<vcpu_register_time_memory_area>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<vcpu_register_time_memory_area>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(vcpu_register_time_memory_area, addr), zerocopy::IntoBytes::as_bytes(&self.addr));
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let bytes = bytes.get(..::core::mem::size_of::<vcpu_register_time_memory_area>())?;
+        let addr = crate::tagged::read(bytes, ::core::mem::offset_of!(vcpu_register_time_memory_area, addr));
+        Some(Self {
+            addr,
+        })
+    }
+}
+
 /// Where the record is: a virtual address, or a physical one for the _phys_area sub-op.
 ///
 /// C: the union declared inline in `struct vcpu_register_time_memory_area` as `vcpu_register_time_memory_area.addr`; xenabi names it `vcpu_register_time_memory_area_addr`.
@@ -441,8 +501,6 @@ impl ::core::fmt::Debug for vcpu_register_time_memory_area_addr {
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
 /// (empty for an op without one); `from_parts` reads them back.
 ///
-/// Not typed here (its record holds a union, whose bytes safe code cannot read): `VCPUOP_register_runstate_memory_area`, `VCPUOP_register_vcpu_time_memory_area`, `VCPUOP_register_runstate_phys_area`, `VCPUOP_register_vcpu_time_phys_area`; use the record itself.
-///
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -457,6 +515,8 @@ pub enum VcpuOp {
     IsUp,
     /// `VCPUOP_get_runstate_info`: Read a vCPU's runstate.
     GetRunstateInfo(vcpu_runstate_info),
+    /// `VCPUOP_register_runstate_memory_area`: Have Xen keep the runstate at a virtual address.
+    RegisterRunstateMemoryArea(crate::tagged::Checked<VcpuRegisterRunstateMemoryArea>),
     /// `VCPUOP_set_periodic_timer`: Arm the periodic timer.
     SetPeriodicTimer(vcpu_set_periodic_timer),
     /// `VCPUOP_stop_periodic_timer`: Stop the periodic timer; the argument is null.
@@ -471,6 +531,14 @@ pub enum VcpuOp {
     SendNmi,
     /// `VCPUOP_get_physid`: Read the physical CPU ids of a vCPU.
     GetPhysid(vcpu_get_physid),
+    /// `VCPUOP_register_vcpu_time_memory_area`: Have Xen keep a copy of the pvclock record at a virtual address.
+    RegisterVcpuTimeMemoryArea(crate::tagged::Checked<VcpuRegisterTimeMemoryArea>),
+    /// `VCPUOP_register_runstate_phys_area`: Have Xen keep the runstate at a guest physical address.
+    #[cfg(feature = "xen-4-18")]
+    RegisterRunstatePhysArea(crate::tagged::Checked<VcpuRegisterRunstateMemoryArea>),
+    /// `VCPUOP_register_vcpu_time_phys_area`: Have Xen keep a copy of the pvclock record at a guest physical address.
+    #[cfg(feature = "xen-4-18")]
+    RegisterVcpuTimePhysArea(crate::tagged::Checked<VcpuRegisterTimeMemoryArea>),
 }
 
 #[cfg(feature = "zerocopy")]
@@ -484,6 +552,7 @@ impl VcpuOp {
             Self::Down => VCPUOP_down,
             Self::IsUp => VCPUOP_is_up,
             Self::GetRunstateInfo(_) => VCPUOP_get_runstate_info,
+            Self::RegisterRunstateMemoryArea(_) => VCPUOP_register_runstate_memory_area,
             Self::SetPeriodicTimer(_) => VCPUOP_set_periodic_timer,
             Self::StopPeriodicTimer => VCPUOP_stop_periodic_timer,
             Self::SetSingleshotTimer(_) => VCPUOP_set_singleshot_timer,
@@ -491,6 +560,11 @@ impl VcpuOp {
             Self::RegisterVcpuInfo(_) => VCPUOP_register_vcpu_info,
             Self::SendNmi => VCPUOP_send_nmi,
             Self::GetPhysid(_) => VCPUOP_get_physid,
+            Self::RegisterVcpuTimeMemoryArea(_) => VCPUOP_register_vcpu_time_memory_area,
+            #[cfg(feature = "xen-4-18")]
+            Self::RegisterRunstatePhysArea(_) => VCPUOP_register_runstate_phys_area,
+            #[cfg(feature = "xen-4-18")]
+            Self::RegisterVcpuTimePhysArea(_) => VCPUOP_register_vcpu_time_phys_area,
         }
     }
 
@@ -503,6 +577,7 @@ impl VcpuOp {
             Self::Down => &[],
             Self::IsUp => &[],
             Self::GetRunstateInfo(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::RegisterRunstateMemoryArea(arg) => arg.as_bytes(),
             Self::SetPeriodicTimer(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::StopPeriodicTimer => &[],
             Self::SetSingleshotTimer(arg) => zerocopy::IntoBytes::as_bytes(arg),
@@ -510,6 +585,11 @@ impl VcpuOp {
             Self::RegisterVcpuInfo(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::SendNmi => &[],
             Self::GetPhysid(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::RegisterVcpuTimeMemoryArea(arg) => arg.as_bytes(),
+            #[cfg(feature = "xen-4-18")]
+            Self::RegisterRunstatePhysArea(arg) => arg.as_bytes(),
+            #[cfg(feature = "xen-4-18")]
+            Self::RegisterVcpuTimePhysArea(arg) => arg.as_bytes(),
         }
     }
 
@@ -523,6 +603,7 @@ impl VcpuOp {
             VCPUOP_down => Some(Self::Down),
             VCPUOP_is_up => Some(Self::IsUp),
             VCPUOP_get_runstate_info => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetRunstateInfo(arg)),
+            VCPUOP_register_runstate_memory_area => <VcpuRegisterRunstateMemoryArea as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::RegisterRunstateMemoryArea),
             VCPUOP_set_periodic_timer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetPeriodicTimer(arg)),
             VCPUOP_stop_periodic_timer => Some(Self::StopPeriodicTimer),
             VCPUOP_set_singleshot_timer => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::SetSingleshotTimer(arg)),
@@ -530,6 +611,11 @@ impl VcpuOp {
             VCPUOP_register_vcpu_info => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RegisterVcpuInfo(arg)),
             VCPUOP_send_nmi => Some(Self::SendNmi),
             VCPUOP_get_physid => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetPhysid(arg)),
+            VCPUOP_register_vcpu_time_memory_area => <VcpuRegisterTimeMemoryArea as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::RegisterVcpuTimeMemoryArea),
+            #[cfg(feature = "xen-4-18")]
+            VCPUOP_register_runstate_phys_area => <VcpuRegisterRunstateMemoryArea as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::RegisterRunstatePhysArea),
+            #[cfg(feature = "xen-4-18")]
+            VCPUOP_register_vcpu_time_phys_area => <VcpuRegisterTimeMemoryArea as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::RegisterVcpuTimePhysArea),
             _ => None,
         }
     }

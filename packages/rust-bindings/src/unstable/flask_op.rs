@@ -889,6 +889,143 @@ impl xen_flask_op {
     }
 }
 
+/// The member of `xen_flask_op.u` in use, as `cmd` names it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenFlaskOpU {
+    /// `load`: when `cmd` is `FLASK_LOAD`.
+    Load(xen_flask_load),
+    /// `enforce`: when `cmd` is `FLASK_SETENFORCE`.
+    Enforce(xen_flask_setenforce),
+    /// `sid_context`: when `cmd` is `FLASK_CONTEXT_TO_SID` or `FLASK_SID_TO_CONTEXT`.
+    SidContext(xen_flask_sid_context),
+    /// `access`: when `cmd` is `FLASK_ACCESS`.
+    Access(xen_flask_access),
+    /// `transition`: when `cmd` is `FLASK_CREATE` or `FLASK_RELABEL` or `FLASK_MEMBER`.
+    Transition(xen_flask_transition),
+    /// `boolean`: when `cmd` is `FLASK_GETBOOL` or `FLASK_SETBOOL`.
+    Boolean(xen_flask_boolean),
+    /// `setavc_threshold`: when `cmd` is `FLASK_SETAVC_THRESHOLD`.
+    SetavcThreshold(xen_flask_setavc_threshold),
+    /// `hash_stats`: when `cmd` is `FLASK_AVC_HASHSTATS`.
+    HashStats(xen_flask_hash_stats),
+    /// `cache_stats`: when `cmd` is `FLASK_AVC_CACHESTATS`.
+    CacheStats(xen_flask_cache_stats),
+    /// `ocontext`: when `cmd` is `FLASK_ADD_OCONTEXT` or `FLASK_DEL_OCONTEXT`.
+    Ocontext(xen_flask_ocontext),
+    /// `peersid`: when `cmd` is `FLASK_GET_PEER_SID`.
+    Peersid(xen_flask_peersid),
+    /// `relabel`: when `cmd` is `FLASK_RELABEL_DOMAIN`.
+    Relabel(xen_flask_relabel),
+    /// `devicetree_label`: when `cmd` is `FLASK_DEVICETREE_LABEL`.
+    DevicetreeLabel(xen_flask_devicetree_label),
+    /// `cmd` names no member (or one this crate does not declare): the union's bytes as they are.
+    Unselected([u8; ::core::mem::size_of::<xen_flask_op_u>()]),
+}
+
+/// `xen_flask_op` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenFlaskOp {
+    /// IN: a FLASK_* operation. Example: 6 (FLASK_ACCESS).
+    pub cmd: u32,
+    /// IN: XEN_FLASK_INTERFACE_VERSION. Example: 1.
+    pub interface_version: u32,
+    /// IN/OUT: the payload of `cmd`; unused by the operations that have none.
+    pub u: XenFlaskOpU,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for XenFlaskOp {
+    type Bytes = [u8; ::core::mem::size_of::<xen_flask_op>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_flask_op>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_flask_op, cmd), zerocopy::IntoBytes::as_bytes(&self.cmd));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(xen_flask_op, interface_version), zerocopy::IntoBytes::as_bytes(&self.interface_version));
+        {
+            let at = ::core::mem::offset_of!(xen_flask_op, u);
+            let member: &[u8] = match &self.u {
+                XenFlaskOpU::Load(member) if i128::from(self.cmd) == i128::from(FLASK_LOAD) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Enforce(member) if i128::from(self.cmd) == i128::from(FLASK_SETENFORCE) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::SidContext(member) if i128::from(self.cmd) == i128::from(FLASK_CONTEXT_TO_SID) || i128::from(self.cmd) == i128::from(FLASK_SID_TO_CONTEXT) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Access(member) if i128::from(self.cmd) == i128::from(FLASK_ACCESS) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Transition(member) if i128::from(self.cmd) == i128::from(FLASK_CREATE) || i128::from(self.cmd) == i128::from(FLASK_RELABEL) || i128::from(self.cmd) == i128::from(FLASK_MEMBER) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Boolean(member) if i128::from(self.cmd) == i128::from(FLASK_GETBOOL) || i128::from(self.cmd) == i128::from(FLASK_SETBOOL) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::SetavcThreshold(member) if i128::from(self.cmd) == i128::from(FLASK_SETAVC_THRESHOLD) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::HashStats(member) if i128::from(self.cmd) == i128::from(FLASK_AVC_HASHSTATS) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::CacheStats(member) if i128::from(self.cmd) == i128::from(FLASK_AVC_CACHESTATS) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Ocontext(member) if i128::from(self.cmd) == i128::from(FLASK_ADD_OCONTEXT) || i128::from(self.cmd) == i128::from(FLASK_DEL_OCONTEXT) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Peersid(member) if i128::from(self.cmd) == i128::from(FLASK_GET_PEER_SID) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Relabel(member) if i128::from(self.cmd) == i128::from(FLASK_RELABEL_DOMAIN) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::DevicetreeLabel(member) if i128::from(self.cmd) == i128::from(FLASK_DEVICETREE_LABEL) => zerocopy::IntoBytes::as_bytes(member),
+                XenFlaskOpU::Unselected(raw) if !((i128::from(self.cmd) == i128::from(FLASK_LOAD)) || (i128::from(self.cmd) == i128::from(FLASK_SETENFORCE)) || (i128::from(self.cmd) == i128::from(FLASK_CONTEXT_TO_SID) || i128::from(self.cmd) == i128::from(FLASK_SID_TO_CONTEXT)) || (i128::from(self.cmd) == i128::from(FLASK_ACCESS)) || (i128::from(self.cmd) == i128::from(FLASK_CREATE) || i128::from(self.cmd) == i128::from(FLASK_RELABEL) || i128::from(self.cmd) == i128::from(FLASK_MEMBER)) || (i128::from(self.cmd) == i128::from(FLASK_GETBOOL) || i128::from(self.cmd) == i128::from(FLASK_SETBOOL)) || (i128::from(self.cmd) == i128::from(FLASK_SETAVC_THRESHOLD)) || (i128::from(self.cmd) == i128::from(FLASK_AVC_HASHSTATS)) || (i128::from(self.cmd) == i128::from(FLASK_AVC_CACHESTATS)) || (i128::from(self.cmd) == i128::from(FLASK_ADD_OCONTEXT) || i128::from(self.cmd) == i128::from(FLASK_DEL_OCONTEXT)) || (i128::from(self.cmd) == i128::from(FLASK_GET_PEER_SID)) || (i128::from(self.cmd) == i128::from(FLASK_RELABEL_DOMAIN)) || (i128::from(self.cmd) == i128::from(FLASK_DEVICETREE_LABEL))) => raw,
+                _ => return Err(crate::tagged::UnionMismatch { record: "xen_flask_op", union: "u", by: "cmd" }),
+            };
+            crate::tagged::put(&mut bytes, at, member);
+        }
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <xen_flask_op as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<xen_flask_op>())?;
+        let u = 'u: {
+            let at = ::core::mem::offset_of!(xen_flask_op, u);
+            if i128::from(record.cmd) == i128::from(FLASK_LOAD) {
+                break 'u XenFlaskOpU::Load(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_SETENFORCE) {
+                break 'u XenFlaskOpU::Enforce(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_CONTEXT_TO_SID) || i128::from(record.cmd) == i128::from(FLASK_SID_TO_CONTEXT) {
+                break 'u XenFlaskOpU::SidContext(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_ACCESS) {
+                break 'u XenFlaskOpU::Access(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_CREATE) || i128::from(record.cmd) == i128::from(FLASK_RELABEL) || i128::from(record.cmd) == i128::from(FLASK_MEMBER) {
+                break 'u XenFlaskOpU::Transition(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_GETBOOL) || i128::from(record.cmd) == i128::from(FLASK_SETBOOL) {
+                break 'u XenFlaskOpU::Boolean(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_SETAVC_THRESHOLD) {
+                break 'u XenFlaskOpU::SetavcThreshold(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_AVC_HASHSTATS) {
+                break 'u XenFlaskOpU::HashStats(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_AVC_CACHESTATS) {
+                break 'u XenFlaskOpU::CacheStats(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_ADD_OCONTEXT) || i128::from(record.cmd) == i128::from(FLASK_DEL_OCONTEXT) {
+                break 'u XenFlaskOpU::Ocontext(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_GET_PEER_SID) {
+                break 'u XenFlaskOpU::Peersid(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_RELABEL_DOMAIN) {
+                break 'u XenFlaskOpU::Relabel(crate::tagged::read(bytes, at));
+            }
+            if i128::from(record.cmd) == i128::from(FLASK_DEVICETREE_LABEL) {
+                break 'u XenFlaskOpU::DevicetreeLabel(crate::tagged::read(bytes, at));
+            }
+            XenFlaskOpU::Unselected(crate::tagged::read(bytes, at))
+        };
+        Some(Self {
+            cmd: record.cmd,
+            interface_version: record.interface_version,
+            u,
+        })
+    }
+}
+
 /// The payload; `cmd` says which member.
 ///
 /// C: the union declared inline in `struct xen_flask_op` as `xen_flask_op.u`; xenabi names it `xen_flask_op_u`.

@@ -39,7 +39,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "05c114af59d8667435f2ada2a2aa03722a7bc5ae171994361d3a6aad08ec6e27",
+    digest: "e34b85738eeda0a85342f7fd0205789ed33348e8701cbc649e08a4aec1bbcb17",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -65,16 +65,10 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "- A record that grows by design has the size the selected release gives it:\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
-    + "  A program that supports older releases and wants the newer members enables the newer\n  feature and checks the version Xen wrote before reading them.\n";
+  return "## Records that hold a union\n\nA record holding a union cannot be turned into bytes safely: a member smaller than the union\nleaves bytes unset. Where another member of the record says which member of the union is in\nuse, the crate has a typed form of the record (with `zerocopy`), named in CamelCase, whose\nunion is an enum of those members; `xenabi::tagged::TaggedRecord` writes its bytes and\nrefuses a member the tag does not name, and the typed ops hold it `Checked`:\n\n```rust\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"taggedExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "")
+    + "```\n\n";
 },"3":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "  "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + ".\n";
-},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -82,9 +76,15 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return " Not declared:\n  "
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":2},"end":{"line":72,"column":67}}})) != null ? stack1 : "")
-    + ".";
+  return "- A record that grows by design has the size the selected release gives it:\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":82,"column":9}}})) != null ? stack1 : "")
+    + "  A program that supports older releases and wants the newer members enables the newer\n  feature and checks the version Xen wrote before reading them.\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "  "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + ".\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -93,11 +93,22 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":19},"end":{"line":72,"column":50}}})) != null ? stack1 : "")
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "");
+  return " Not declared:\n  "
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":2},"end":{"line":88,"column":67}}})) != null ? stack1 : "")
+    + ".";
 },"6":function(container,depth0,helpers,partials,data) {
-    return ", ";
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":19},"end":{"line":88,"column":50}}})) != null ? stack1 : "")
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
+    return ", ";
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -106,15 +117,15 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ":\n\n```rust\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":112,"column":0},"end":{"line":114,"column":9}}})) != null ? stack1 : "")
     + "```\n";
-},"8":function(container,depth0,helpers,partials,data) {
-    return ".\n";
 },"9":function(container,depth0,helpers,partials,data) {
+    return ".\n";
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " (`"
-    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":105,"column":95},"end":{"line":105,"column":106}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":121,"column":95},"end":{"line":121,"column":106}} ), depth0)) != null ? stack1 : "")
     + "::gates`)";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -136,31 +147,33 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":39,"column":27},"end":{"line":39,"column":40}} ), depth0)) != null ? stack1 : "")
     + "`, one per Xen release: the oldest release your program\n  supports (below). The default is `"
     + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":40,"column":38},"end":{"line":40,"column":51}} ), depth0)) != null ? stack1 : "")
-    + "`.\n\n## Choosing the oldest Xen you support\n\nA program built against the stable ABI of one release runs on every later one, but not on\nan earlier one that lacks what it calls. Say which release is the oldest you support with\nits feature, and the crate declares what that release already had:\n\n```toml\n[dependencies]\nxenabi = { version = \"0.1\", default-features = false, features = [\"xen-4-12\"] }\n```\n\n- Each feature enables the one of the release before it (`xen-4-13 = [\"xen-4-12\"]`), so the\n  features enabled always name one release, `xenabi::XEN_MIN_RELEASE` ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":54,"column":73},"end":{"line":54,"column":79}} ), depth0)) != null ? stack1 : "")
+    + "`.\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"taggedExample"),"length"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":57,"column":7}}})) != null ? stack1 : "")
+    + "## Choosing the oldest Xen you support\n\nA program built against the stable ABI of one release runs on every later one, but not on\nan earlier one that lacks what it calls. Say which release is the oldest you support with\nits feature, and the crate declares what that release already had:\n\n```toml\n[dependencies]\nxenabi = { version = \"0.1\", default-features = false, features = [\"xen-4-12\"] }\n```\n\n- Each feature enables the one of the release before it (`xen-4-13 = [\"xen-4-12\"]`), so the\n  features enabled always name one release, `xenabi::XEN_MIN_RELEASE` ("
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":70,"column":73},"end":{"line":70,"column":79}} ), depth0)) != null ? stack1 : "")
     + " when none is).\n- A stable item (record, typedef, constant) is declared from the feature of the release that\n  brought it on: with `xen-4-12` alone, nothing newer than 4.12 is there to be called by\n  mistake.\n- A record has the members that release had, laid out as it had them, and its layout\n  assertions check that layout. Members Xen renamed without moving keep the newest name\n  under every feature (a feature that renamed a field would break other code in the same\n  build).\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":69,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":85,"column":7}}})) != null ? stack1 : "")
     + "- Items Xen removed are never declared, whatever the features: a program built for an old\n  release also runs on "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":71,"column":25},"end":{"line":71,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":87,"column":25},"end":{"line":87,"column":32}} ), depth0)) != null ? stack1 : "")
     + ", which does not have them."
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":61},"end":{"line":72,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":61},"end":{"line":88,"column":75}}})) != null ? stack1 : "")
     + "\n- The `unstable` modules follow Xen "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":73,"column":38},"end":{"line":73,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":89,"column":38},"end":{"line":89,"column":45}} ), depth0)) != null ? stack1 : "")
     + "'s interface version only and need\n  `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":74,"column":5},"end":{"line":74,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":90,"column":5},"end":{"line":90,"column":18}} ), depth0)) != null ? stack1 : "")
     + "`: Xen accepts those calls from a program built for that release alone, so its\n  oldest supported release is "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":75,"column":32},"end":{"line":75,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":91,"column":32},"end":{"line":91,"column":39}} ), depth0)) != null ? stack1 : "")
     + " anyway. Build against the crate of your hypervisor's\n  release for another interface version.\n\n**Cargo unifies features across a build**, so the release that counts is the newest any\npackage in the build asks for, and every package sees its items. That is sound, since each\nfeature only adds items and members, but two things follow:\n\n- A library should depend on xenabi with `default-features = false` and the feature of the\n  oldest release it supports; leaving the default on gives every user of the library all of\n  "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":84,"column":4},"end":{"line":84,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":100,"column":4},"end":{"line":100,"column":11}} ), depth0)) != null ? stack1 : "")
     + ". The program at the top of the build decides.\n- Your code compiles against a superset of what your feature declares when something else\n  in the build enables more. Check that you use nothing newer than your oldest release by\n  building your crate alone: `cargo check --no-default-features --features xen-4-12`.\n  Write record literals with `..Default::default()` rather than naming every field, so that\n  members a newer feature adds do not break them.\n\nEvery item says when it came: `SINCE` on each record, and `since` in each module for every\nitem, declared even when the item's own feature is off, to compare with the release the\nrunning hypervisor reports"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":93,"column":26},"end":{"line":101,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":109,"column":26},"end":{"line":117,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":71},"end":{"line":105,"column":124}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":71},"end":{"line":121,"column":124}}})) != null ? stack1 : "")
     + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`EVTCHNOP`, `GNTTABOP`, `XENMEM`, `HVMOP`,\n  `PHYSDEVOP`, `VCPUOP`, `SCHEDOP`, `XEN_ARGO_OP`, `XENVER`, …; feature `zerocopy`): an enum\n  per set (`EvtchnOp::BindVirq(evtchn_bind_virq { … })`) with `op()`, the hypercall's op\n  argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`, which checks\n  the op and returns its typed record (`None` for an op the crate does not declare). An op\n  whose record holds a union (`EVTCHNOP_status`, `GNTTABOP_copy`) has no safe bytes: the\n  enum's docs list such ops, and they are used through their record.\n- **Value sets** are open enums: `EVTCHNSTAT` is `Evtchnstat(pub u32)` with `Evtchnstat::CLOSED`\n  and the other members as associated constants. Any integer is a value, so one from a newer\n  Xen stays representable; `name()` and `Debug` give the C name, or `Evtchnstat(9)`.\n  **Flag sets** are bit sets: `Gntmap::HOST_MAP | Gntmap::READONLY`, `contains`, `all()`,\n  `unknown_bits()`, and a `Debug` such as `GNTMAP_host_map | GNTMAP_readonly | 0x100`. Both\n  are generated (no `bitflags` dependency, no feature), `#[repr(transparent)]`, `From` both\n  ways with the field's integer (`Evtchnstat::from(status.status)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
   "_argops.hbs": {
-    digest: "d53b94f382f1850e9aa9ac6ea4412e4d35ae2127139c496ed62db03586148630",
+    digest: "f0bd18bd0ab7fa1ef91ca0cf0fcb2432e1650c1cd7929edf81b9ded560cfbd37",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -250,20 +263,35 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedForm"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":64,"column":7}}})) != null ? stack1 : "");
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "            Self::"
     + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":59,"column":20},"end":{"line":59,"column":27}} ), depth0)) != null ? stack1 : "")
-    + "(arg) => zerocopy::IntoBytes::as_bytes(arg),\n";
+    + "(arg) => arg.as_bytes(),\n";
 },"13":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.program(15, data, 0),"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":64,"column":0}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "            Self::"
     + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":61,"column":20},"end":{"line":61,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "(arg) => zerocopy::IntoBytes::as_bytes(arg),\n";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            Self::"
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":63,"column":20},"end":{"line":63,"column":27}} ), depth0)) != null ? stack1 : "")
     + " => &[],\n";
-},"14":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -271,23 +299,42 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":75,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":80,"column":7}}})) != null ? stack1 : "");
-},"15":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda;
-
-  return "            "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":77,"column":14},"end":{"line":77,"column":22}} ), depth0)) != null ? stack1 : "")
-    + " => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":77,"column":101},"end":{"line":77,"column":108}} ), depth0)) != null ? stack1 : "")
-    + "(arg)),\n";
-},"16":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedForm"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":84,"column":7}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "            "
     + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":79,"column":14},"end":{"line":79,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " => <"
+    + ((stack1 = alias2(alias1(depth0, "typedForm", {"start":{"line":79,"column":31},"end":{"line":79,"column":40}} ), depth0)) != null ? stack1 : "")
+    + " as crate::tagged::TaggedRecord>::from_prefix(bytes).and_then(|arg| crate::tagged::Checked::new(arg).ok()).map(Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":79,"column":161},"end":{"line":79,"column":168}} ), depth0)) != null ? stack1 : "")
+    + "),\n";
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.program(20, data, 0),"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":84,"column":0}}})) != null ? stack1 : "");
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":81,"column":14},"end":{"line":81,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":81,"column":101},"end":{"line":81,"column":108}} ), depth0)) != null ? stack1 : "")
+    + "(arg)),\n";
+},"20":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":83,"column":14},"end":{"line":83,"column":22}} ), depth0)) != null ? stack1 : "")
     + " => Some(Self::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":79,"column":41},"end":{"line":79,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":83,"column":41},"end":{"line":83,"column":48}} ), depth0)) != null ? stack1 : "")
     + "),\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -314,11 +361,11 @@ export const PRECOMPILED: Precompiled = {
     + " {\n        match self {\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "")
     + "        }\n    }\n\n    /// The bytes of the argument record the hypercall points to; empty for an op without one.\n    #[inline]\n    pub fn arg_bytes(&self) -> &[u8] {\n        match self {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "")
     + "        }\n    }\n\n    /// The op numbered `op` with its argument record read from the start of `bytes`: the op\n    /// number says which record. `None` for an op this crate does not declare, or when `bytes`\n    /// is shorter than the record.\n    pub fn from_parts(op: "
-    + ((stack1 = alias3(alias2(depth0, "opType", {"start":{"line":70,"column":28},"end":{"line":70,"column":34}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "opType", {"start":{"line":72,"column":28},"end":{"line":72,"column":34}} ), depth0)) != null ? stack1 : "")
     + ", bytes: &[u8]) -> Option<Self> {\n        match op {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":81,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
     + "            _ => None,\n        }\n    }\n}\n";
 },"useData":true},
   },
@@ -688,7 +735,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true,"useDepths":true},
   },
   "_record.hbs": {
-    digest: "f69e9b971832dda1d6ad1f38f46e68851059da609776b9d7e5699d02e66bac7c",
+    digest: "ad42e77c56acaad91203d8fcd64613f2df67ee173d96a0b6b86672eddbccc8f1",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -939,8 +986,394 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":83,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":122,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":153,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"selected"),depth0,{"name":"selected","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "_selected.hbs": {
+    digest: "a676bc8d20b88d34efc53be7a55f2788b6a633d0649cc9b4883b4bb20c9f07b2",
+    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"unions"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":31,"column":9}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"docs"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":35,"column":9}}})) != null ? stack1 : "")
+    + "///\n/// Needs the `zerocopy` feature.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"cfg"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"selected"), "name", {"start":{"line":43,"column":13},"end":{"line":43,"column":26}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"fields"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":52,"column":9}}})) != null ? stack1 : "")
+    + "}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"cfg"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl crate::tagged::TaggedRecord for "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"selected"), "name", {"start":{"line":59,"column":39},"end":{"line":59,"column":52}} ), depth0)) != null ? stack1 : "")
+    + " {\n    type Bytes = [u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"selected"), "record", {"start":{"line":60,"column":47},"end":{"line":60,"column":62}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n\n    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {\n        let mut bytes = [0u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"selected"), "record", {"start":{"line":63,"column":55},"end":{"line":63,"column":70}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"fields"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
+    + "        Ok(bytes)\n    }\n\n    fn from_prefix(bytes: &[u8]) -> Option<Self> {\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"readsRecord"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":97,"column":0},"end":{"line":99,"column":7}}})) != null ? stack1 : "")
+    + "        let bytes = bytes.get(..::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"selected"), "record", {"start":{"line":100,"column":57},"end":{"line":100,"column":72}} ), depth0)) != null ? stack1 : "")
+    + ">())?;\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"unions"),{"name":"each","hash":{},"fn":container.program(21, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":0},"end":{"line":127,"column":9}}})) != null ? stack1 : "")
+    + "        Some(Self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"selected"),"fields"),{"name":"each","hash":{},"fn":container.program(29, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":138,"column":9}}})) != null ? stack1 : "")
+    + "        })\n    }\n}\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"enumName"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"enumDocs"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":9}}})) != null ? stack1 : "")
+    + "///\n/// Needs the `zerocopy` feature.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum "
+    + ((stack1 = container.lambda(container.strict(depth0, "enumName", {"start":{"line":15,"column":11},"end":{"line":15,"column":19}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"arms"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":24,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"unselected"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":11,"column":2},"end":{"line":11,"column":5}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":22,"column":9}}})) != null ? stack1 : "")
+    + "    "
+    + ((stack1 = alias3(alias2(depth0, "variant", {"start":{"line":23,"column":6},"end":{"line":23,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "("
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":23,"column":18},"end":{"line":23,"column":22}} ), depth0)) != null ? stack1 : "")
+    + "),\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    /// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "    /// `"
+    + ((stack1 = alias2(alias1(depth0, "by", {"start":{"line":26,"column":11},"end":{"line":26,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "` names no member (or one this crate does not declare): the union's bytes as they are.\n    Unselected([u8; ::core::mem::size_of::<"
+    + ((stack1 = alias2(alias1(depth0, "unionType", {"start":{"line":27,"column":45},"end":{"line":27,"column":54}} ), depth0)) != null ? stack1 : "")
+    + ">()]),\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"selected"), "cfg", {"start":{"line":39,"column":2},"end":{"line":39,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":45,"column":0},"end":{"line":47,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
+    + "    pub "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":51,"column":10},"end":{"line":51,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":51,"column":20},"end":{"line":51,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":49,"column":6},"end":{"line":49,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":67,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"union"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.program(19, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":68,"column":0},"end":{"line":91,"column":7}}})) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":66,"column":10},"end":{"line":66,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"union"),"enumName"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.program(19, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":69,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        {\n            let at = ::core::mem::offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"selected"), "record", {"start":{"line":71,"column":47},"end":{"line":71,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":71,"column":71},"end":{"line":71,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ");\n            let member: &[u8] = match &self."
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":72,"column":46},"end":{"line":72,"column":50}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(lookupProperty(depth0,"union"),"arms"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":78,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"union"),"unselected"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":79,"column":0},"end":{"line":81,"column":7}}})) != null ? stack1 : "")
+    + "                _ => return Err(crate::tagged::UnionMismatch { record: \""
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"selected"), "record", {"start":{"line":82,"column":74},"end":{"line":82,"column":92}} ), depth0)) != null ? stack1 : "")
+    + "\", union: \""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":82,"column":107},"end":{"line":82,"column":111}} ), depth0)) != null ? stack1 : "")
+    + "\", by: \""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"union"), "by", {"start":{"line":82,"column":123},"end":{"line":82,"column":131}} ), depth0)) != null ? stack1 : "")
+    + "\" }),\n            };\n            crate::tagged::put(&mut bytes, at, member);\n        }\n";
+},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":9}}})) != null ? stack1 : "")
+    + "                "
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"union"), "enumName", {"start":{"line":77,"column":18},"end":{"line":77,"column":35}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":77,"column":41},"end":{"line":77,"column":48}} ), depth0)) != null ? stack1 : "")
+    + "(member) if "
+    + ((stack1 = alias2(alias1(depth0, "encodeTest", {"start":{"line":77,"column":64},"end":{"line":77,"column":74}} ), depth0)) != null ? stack1 : "")
+    + " => zerocopy::IntoBytes::as_bytes(member),\n";
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "                "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "                "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"union"), "enumName", {"start":{"line":80,"column":18},"end":{"line":80,"column":32}} ), depth0)) != null ? stack1 : "")
+    + "::Unselected(raw) if "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"union"), "encodeNone", {"start":{"line":80,"column":57},"end":{"line":80,"column":73}} ), depth0)) != null ? stack1 : "")
+    + " => raw,\n";
+},"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        crate::tagged::put(&mut bytes, ::core::mem::offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"selected"), "record", {"start":{"line":87,"column":65},"end":{"line":87,"column":83}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":87,"column":89},"end":{"line":87,"column":93}} ), depth0)) != null ? stack1 : "")
+    + "), zerocopy::IntoBytes::as_bytes(&self."
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":87,"column":136},"end":{"line":87,"column":140}} ), depth0)) != null ? stack1 : "")
+    + "));\n";
+},"20":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let (record, _) = <"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"selected"), "record", {"start":{"line":98,"column":29},"end":{"line":98,"column":44}} ), depth0)) != null ? stack1 : "")
+    + " as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;\n";
+},"21":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":102,"column":0},"end":{"line":104,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"enumName"),{"name":"if","hash":{},"fn":container.program(22, data, 0, blockParams, depths),"inverse":container.program(28, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":105,"column":0},"end":{"line":126,"column":7}}})) != null ? stack1 : "");
+},"22":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let "
+    + ((stack1 = alias2(alias1(depth0, "field", {"start":{"line":106,"column":14},"end":{"line":106,"column":19}} ), depth0)) != null ? stack1 : "")
+    + " = '"
+    + ((stack1 = alias2(alias1(depth0, "field", {"start":{"line":106,"column":27},"end":{"line":106,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ": {\n            let at = ::core::mem::offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"selected"), "record", {"start":{"line":107,"column":47},"end":{"line":107,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "field", {"start":{"line":107,"column":71},"end":{"line":107,"column":76}} ), depth0)) != null ? stack1 : "")
+    + ");\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"arms"),{"name":"each","hash":{},"fn":container.program(23, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":108,"column":0},"end":{"line":117,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"unselected"),{"name":"if","hash":{},"fn":container.program(26, data, 0, blockParams, depths),"inverse":container.program(27, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":118,"column":0},"end":{"line":122,"column":7}}})) != null ? stack1 : "")
+    + "        };\n";
+},"23":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"otherwise"),{"name":"unless","hash":{},"fn":container.program(24, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":116,"column":11}}})) != null ? stack1 : "");
+},"24":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(25, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":110,"column":0},"end":{"line":112,"column":9}}})) != null ? stack1 : "")
+    + "            if "
+    + ((stack1 = alias2(alias1(depth0, "decodeTest", {"start":{"line":113,"column":17},"end":{"line":113,"column":27}} ), depth0)) != null ? stack1 : "")
+    + " {\n                break '"
+    + ((stack1 = alias2(alias1(depths[1], "field", {"start":{"line":114,"column":25},"end":{"line":114,"column":33}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(depths[1], "enumName", {"start":{"line":114,"column":38},"end":{"line":114,"column":49}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":114,"column":55},"end":{"line":114,"column":62}} ), depth0)) != null ? stack1 : "")
+    + "(crate::tagged::read(bytes, at));\n            }\n";
+},"25":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"26":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(container.strict(depth0, "enumName", {"start":{"line":119,"column":14},"end":{"line":119,"column":22}} ), depth0)) != null ? stack1 : "")
+    + "::Unselected(crate::tagged::read(bytes, at))\n";
+},"27":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "enumName", {"start":{"line":121,"column":14},"end":{"line":121,"column":22}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "otherwise", {"start":{"line":121,"column":28},"end":{"line":121,"column":37}} ), depth0)) != null ? stack1 : "")
+    + "(crate::tagged::read(bytes, at))\n";
+},"28":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let "
+    + ((stack1 = alias2(alias1(depth0, "field", {"start":{"line":125,"column":14},"end":{"line":125,"column":19}} ), depth0)) != null ? stack1 : "")
+    + " = crate::tagged::read(bytes, ::core::mem::offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"selected"), "record", {"start":{"line":125,"column":77},"end":{"line":125,"column":95}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "field", {"start":{"line":125,"column":101},"end":{"line":125,"column":106}} ), depth0)) != null ? stack1 : "")
+    + "));\n";
+},"29":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":132,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"union"),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.program(32, data, 0),"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":137,"column":7}}})) != null ? stack1 : "");
+},"30":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":131,"column":14},"end":{"line":131,"column":17}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"31":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":134,"column":14},"end":{"line":134,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"32":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":136,"column":14},"end":{"line":136,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ": record."
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":136,"column":31},"end":{"line":136,"column":35}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"selected"),{"name":"if","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":142,"column":7}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
   },
   "_settype.hbs": {
     digest: "6e0e9b0fedbb278aad756692bd1afbb6e47add66d9db294928a0d72bc042115a",
@@ -1532,7 +1965,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "lib.rs.hbs": {
-    digest: "22b32ca772e83c33d420f71bc2d483c53d1ab772dc88d7ed7122c31c33230c3c",
+    digest: "a438b93414329236725a8fec9667bb0413b288388a17829c5280e6ae9f75d1d4",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1558,14 +1991,14 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "")
     + "pub mod "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":29,"column":10},"end":{"line":29,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":31,"column":10},"end":{"line":31,"column":14}} ), depth0)) != null ? stack1 : "")
     + ";\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":27,"column":2},"end":{"line":27,"column":5}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":29,"column":2},"end":{"line":29,"column":5}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -1586,16 +2019,16 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasBitfields"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
     + "pub mod ids;\npub mod release;\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasRings"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
-    + "pub mod types;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\npub mod tagged;\npub mod types;\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
     + "\npub use ids::*;\npub use release::{Gate, GateKind, LinuxRelease, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":36,"column":33},"end":{"line":36,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":38,"column":33},"end":{"line":38,"column":40}} ), depth0)) != null ? stack1 : "")
     + "\";\n\n/// The oldest Xen release the program supports, as the cargo features select it: the release\n/// of the newest `xen-4-N` feature enabled anywhere in the build ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":39,"column":69},"end":{"line":39,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":41,"column":69},"end":{"line":41,"column":75}} ), depth0)) != null ? stack1 : "")
     + " when none is). The\n/// crate declares the stable items this release has, laid out as it has them.\npub const XEN_MIN_RELEASE: XenRelease = "
-    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":41,"column":42},"end":{"line":41,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":43,"column":42},"end":{"line":43,"column":56}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "mod.rs.hbs": {
@@ -1914,7 +2347,7 @@ export const PRECOMPILED: Precompiled = {
 },"usePartial":true,"useData":true},
   },
   "ops.rs.hbs": {
-    digest: "537244eba57c6a232908255db64ff5adb512d7a5f3dd86c30dd5a5709d97438d",
+    digest: "e8b57c9213b60a3870ea1b444561f156a0e1456d5da8ca440b3275125d2a69db",
     spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2038,11 +2471,11 @@ export const PRECOMPILED: Precompiled = {
     + "::from_parts(op, call.arg_bytes()), Some(call), \"op {op}: back from its parts\");\n        if size_of::<P>() > 0 {\n            assert_eq!("
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":89,"column":25},"end":{"line":89,"column":37}} ), depth0)) != null ? stack1 : "")
     + "::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, \"op {op}: too few bytes\");\n        }\n    }\n\n    #[test]\n    fn every_op_goes_through_its_parts_and_back() {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":107,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":117,"column":9}}})) != null ? stack1 : "")
     + "        assert_eq!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":108,"column":21},"end":{"line":108,"column":33}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":118,"column":21},"end":{"line":118,"column":33}} ), depth0)) != null ? stack1 : "")
     + "::from_parts("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":108,"column":50},"end":{"line":108,"column":60}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":118,"column":50},"end":{"line":118,"column":60}} ), depth0)) != null ? stack1 : "")
     + "::MAX, &[0; 64]), None, \"an undeclared op\");\n    }\n}\n";
 },"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2053,7 +2486,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.program(8, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedForm"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.program(8, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":116,"column":7}}})) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2068,14 +2501,54 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "        check("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":100,"column":16},"end":{"line":100,"column":31}} ), depth0)) != null ? stack1 : "")
+  return "        {\n            let raw: [u8; 512] = patterned();\n            let arg = <"
+    + ((stack1 = alias2(alias1(depth0, "typedFormTest", {"start":{"line":102,"column":25},"end":{"line":102,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect(\"a record read from bytes agrees with itself\");\n            let call = "
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":103,"column":25},"end":{"line":103,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":100,"column":37},"end":{"line":100,"column":44}} ), depth0)) != null ? stack1 : "")
-    + ", "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":100,"column":50},"end":{"line":100,"column":58}} ), depth0)) != null ? stack1 : "")
-    + ");\n";
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":103,"column":46},"end":{"line":103,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "(arg);\n            assert_eq!(call.op(), "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":104,"column":36},"end":{"line":104,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ");\n            assert_eq!(call.arg_bytes(), arg.as_bytes(), \"op "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":105,"column":63},"end":{"line":105,"column":71}} ), depth0)) != null ? stack1 : "")
+    + ": the record's bytes\");\n            assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":106,"column":25},"end":{"line":106,"column":40}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts("
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":106,"column":57},"end":{"line":106,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ", call.arg_bytes()), Some(call), \"op "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":106,"column":106},"end":{"line":106,"column":114}} ), depth0)) != null ? stack1 : "")
+    + ": back from its parts\");\n            assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":107,"column":25},"end":{"line":107,"column":40}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts("
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":107,"column":57},"end":{"line":107,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ", &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, \"op "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":107,"column":131},"end":{"line":107,"column":139}} ), depth0)) != null ? stack1 : "")
+    + ": too few bytes\");\n        }\n";
 },"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.program(10, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":116,"column":0}}})) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        check("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":110,"column":16},"end":{"line":110,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":110,"column":37},"end":{"line":110,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":110,"column":50},"end":{"line":110,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2084,17 +2557,17 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "        {\n            assert_eq!("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":103,"column":25},"end":{"line":103,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":113,"column":25},"end":{"line":113,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":103,"column":46},"end":{"line":103,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":113,"column":46},"end":{"line":113,"column":53}} ), depth0)) != null ? stack1 : "")
     + ".arg_bytes(), &[] as &[u8]);\n            assert_eq!("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":104,"column":25},"end":{"line":104,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":114,"column":25},"end":{"line":114,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::from_parts("
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":104,"column":57},"end":{"line":104,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":114,"column":57},"end":{"line":114,"column":65}} ), depth0)) != null ? stack1 : "")
     + ", &[]), Some("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":104,"column":82},"end":{"line":104,"column":97}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":114,"column":82},"end":{"line":114,"column":97}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":104,"column":103},"end":{"line":104,"column":110}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":114,"column":103},"end":{"line":114,"column":110}} ), depth0)) != null ? stack1 : "")
     + "));\n        }\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2106,7 +2579,7 @@ export const PRECOMPILED: Precompiled = {
 
   return "//! Every typed op layer (the enum of an op set's calls): each op's call goes to the bytes Xen\n//! reads (its number, its payload, zero elsewhere) and back to the same call, through the\n//! record and its `Debug`; an op the crate does not declare keeps its bytes.\n#![cfg(feature = \"zerocopy\")]\n#![allow(unused_imports)]\n\nuse core::mem::{offset_of, size_of};\nuse zerocopy::{FromBytes, Immutable, IntoBytes};\n\n/// A value of `P` whose bytes are all different from zero and from each other's neighbours.\nfn patterned<P: FromBytes>() -> P {\n    let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);\n    P::read_from_prefix(&bytes[..]).expect(\"payloads are under 512 bytes\").0\n}\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"argSets"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":111,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"argSets"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":121,"column":9}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "release.rs.hbs": {
@@ -2337,6 +2810,93 @@ export const PRECOMPILED: Precompiled = {
   return "//! Every value set's and flag set's type: each member's associated constant holds its\n//! constant, converts to and from the integer, and prints its C name; a value no member has\n//! (from a newer Xen) stays representable and prints as a number, and flag bits the crate does\n//! not name print in hex after the named ones.\n#![allow(unused_imports)]\n\n/// `value` converted to the integer type of `like` (a typedef the test module may not import).\nfn integer<T: Into<I>, I>(value: T, _like: I) -> I {\n    value.into()\n}\n"
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
+  },
+  "tagged.rs.hbs": {
+    digest: "eebbb97a5b8180041c64f6e293fe7572b44e35ff7288ceed226930696405357b",
+    spec: {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    return "//! Records that hold a union, typed through the member in use. Such a record's Rust form\n//! cannot be turned into bytes without `unsafe` (a union member smaller than the union leaves\n//! bytes unset), so each one the crate types has a companion struct with the same members, the\n//! union replaced by an enum of the members another member of the record selects (or by the one\n//! member that always carries the union's bytes). [`TaggedRecord`] writes and reads its bytes,\n//! refusing a union member the selecting member does not name; [`Checked`] holds a value whose\n//! bytes were written, which the typed ops carry.\n\n/// A union member that does not agree with the member of the record selecting it: the bytes\n/// would say one thing and the value another.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct UnionMismatch {\n    /// The record. Example: `evtchn_status`.\n    pub record: &'static str,\n    /// Its member holding the union. Example: `u`.\n    pub union: &'static str,\n    /// Its member that selects the union's member. Example: `status`.\n    pub by: &'static str,\n}\n\nimpl core::fmt::Display for UnionMismatch {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        write!(f, \"{}.{}: the member set is not the one `{}` names\", self.record, self.union, self.by)\n    }\n}\n\n/// A record holding unions in its typed form: its bytes (the record Xen reads) and back.\npub trait TaggedRecord: Sized + Copy {\n    /// The record's bytes: `[u8; size_of::<record>()]`.\n    type Bytes: Copy + AsRef<[u8]> + PartialEq + Eq + core::fmt::Debug;\n    /// The record's bytes: every member, the union's member in use, zero elsewhere; an error\n    /// when a union's member is not the one its selecting member names.\n    ///\n    /// # Errors\n    /// [`UnionMismatch`] naming the union.\n    fn to_bytes(&self) -> Result<Self::Bytes, UnionMismatch>;\n    /// The value the start of `bytes` holds, each union read through the member its selecting\n    /// member names; `None` when `bytes` is shorter than the record.\n    fn from_prefix(bytes: &[u8]) -> Option<Self>;\n}\n\n/// A typed record whose bytes are known to be consistent, with those bytes.\n#[derive(Clone, Copy)]\npub struct Checked<T: TaggedRecord> {\n    value: T,\n    bytes: T::Bytes,\n}\n\nimpl<T: TaggedRecord> Checked<T> {\n    /// `value`, once its unions agree with their selecting members.\n    ///\n    /// # Errors\n    /// [`UnionMismatch`] naming the union that does not.\n    pub fn new(value: T) -> Result<Self, UnionMismatch> {\n        let bytes = value.to_bytes()?;\n        Ok(Self { value, bytes })\n    }\n\n    /// The typed value.\n    #[must_use]\n    pub fn get(&self) -> &T {\n        &self.value\n    }\n\n    /// The record's bytes.\n    #[must_use]\n    pub fn as_bytes(&self) -> &[u8] {\n        self.bytes.as_ref()\n    }\n}\n\nimpl<T: TaggedRecord + core::fmt::Debug> core::fmt::Debug for Checked<T> {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        self.value.fmt(f)\n    }\n}\n\nimpl<T: TaggedRecord> PartialEq for Checked<T> {\n    fn eq(&self, other: &Self) -> bool {\n        self.bytes == other.bytes\n    }\n}\n\nimpl<T: TaggedRecord> Eq for Checked<T> {}\n\n/// Copies `value` into `bytes` at `at`.\npub(crate) fn put(bytes: &mut [u8], at: usize, value: &[u8]) {\n    bytes[at..at + value.len()].copy_from_slice(value);\n}\n\n/// The value at `at` of `bytes`; every caller passes a record's bytes and a member's offset,\n/// so the member is there.\npub(crate) fn read<T: zerocopy::FromBytes>(bytes: &[u8], at: usize) -> T {\n    match T::read_from_prefix(&bytes[at..]) {\n        Ok((value, _)) => value,\n        Err(_) => unreachable!(\"a member lies within its record\"),\n    }\n}\n";
+},"useData":true},
+  },
+  "tagged.test.rs.hbs": {
+    digest: "b09a8b5837bfcee7d0a4e3da2991bbb62701899d528dfbd89bbb899cbab97f95",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":31,"column":9}}})) != null ? stack1 : "")
+    + "mod "
+    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":32,"column":6},"end":{"line":32,"column":16}} ), depth0)) != null ? stack1 : "")
+    + " {\n    use super::*;\n    use "
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":34,"column":10},"end":{"line":34,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::*;\n\n    #[test]\n    fn any_bytes_read_back_the_same() {\n        let raw: [u8; size_of::<"
+    + ((stack1 = alias3(alias2(depth0, "record", {"start":{"line":38,"column":34},"end":{"line":38,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ">()] = patterned();\n        let v = <"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":39,"column":19},"end":{"line":39,"column":23}} ), depth0)) != null ? stack1 : "")
+    + " as TaggedRecord>::from_prefix(&raw).expect(\"the record's bytes\");\n        let again = check(v);\n        assert_eq!(<"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":41,"column":22},"end":{"line":41,"column":26}} ), depth0)) != null ? stack1 : "")
+    + " as TaggedRecord>::from_prefix(again.as_ref()), Some(v));\n    }\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"blocks"),"length"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n    #[test]\n    fn each_member_goes_through_its_bytes_and_a_wrong_one_is_refused() {\n        let base = <"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":47,"column":22},"end":{"line":47,"column":26}} ), depth0)) != null ? stack1 : "")
+    + " as TaggedRecord>::from_prefix(&[0u8; size_of::<"
+    + ((stack1 = alias2(alias1(depth0, "record", {"start":{"line":47,"column":78},"end":{"line":47,"column":84}} ), depth0)) != null ? stack1 : "")
+    + ">()]).expect(\"the record's bytes\");\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
+    + "    }\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
+    + "        {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lines"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":55,"column":9}}})) != null ? stack1 : "")
+    + "        }\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! Every typed form of a record holding selected unions (`xenabi::tagged`): each member of a\n//! union goes to the record's bytes with its selecting member and back to the same value, and a\n//! member its selecting member does not name is refused.\n#![cfg(feature = \"zerocopy\")]\n#![allow(unused_imports)]\n\nuse core::fmt::Debug;\nuse core::mem::{offset_of, size_of, size_of_val};\nuse xenabi::tagged::{Checked, TaggedRecord, UnionMismatch};\nuse zerocopy::{FromBytes, IntoBytes};\n\n/// A value of `P` whose bytes are all different from zero and from each other's neighbours.\nfn patterned<P: FromBytes>() -> P {\n    let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);\n    P::read_from_prefix(&bytes[..]).expect(\"records are under 512 bytes\").0\n}\n\n/// `v` goes to its bytes and back, alone and `Checked`; fewer bytes than the record read as nothing.\nfn check<T: TaggedRecord + PartialEq + Debug>(v: T) -> T::Bytes {\n    let bytes = v.to_bytes().expect(\"a value whose members agree\");\n    let raw = bytes.as_ref();\n    assert_eq!(T::from_prefix(raw), Some(v), \"back from its bytes\");\n    assert_eq!(Checked::new(v).expect(\"consistent\").as_bytes(), raw);\n    assert_eq!(T::from_prefix(&raw[..raw.len() - 1]), None, \"too few bytes\");\n    bytes\n}\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"records"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":61,"column":9}}})) != null ? stack1 : "");
+},"useData":true},
   },
   "types.rs.hbs": {
     digest: "6f1eba30ee75235e30e2600d4bb0953312e66efe401b97315dc2345afc7f8e70",

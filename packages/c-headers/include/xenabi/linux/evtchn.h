@@ -42,6 +42,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -68,7 +86,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -243,7 +261,7 @@ struct ioctl_evtchn_bind {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_VIRQ__value, IOCTL_EVTCHN_BIND_VIRQ == 0x44500U);
 XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_INTERDOMAIN__value, IOCTL_EVTCHN_BIND_INTERDOMAIN == 0x84501U);
 XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_UNBOUND_PORT__value, IOCTL_EVTCHN_BIND_UNBOUND_PORT == 0x44502U);
@@ -255,33 +273,153 @@ XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_STATIC__value, IOCTL_EVTCHN_BIND_
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__size, sizeof(struct ioctl_evtchn_bind_virq) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_virq) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_virq, virq) == 0);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__size, sizeof(((struct ioctl_evtchn_bind_virq *)0)->virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_virq)->virq) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__size, sizeof(struct ioctl_evtchn_bind_interdomain) == 8);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_interdomain) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_domain) == 0);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__size, sizeof(((struct ioctl_evtchn_bind_interdomain *)0)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_domain) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_port) == 4);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__size, sizeof(((struct ioctl_evtchn_bind_interdomain *)0)->remote_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_port) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__size, sizeof(struct ioctl_evtchn_bind_unbound_port) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_unbound_port) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_unbound_port, remote_domain) == 0);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__size, sizeof(((struct ioctl_evtchn_bind_unbound_port *)0)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_unbound_port)->remote_domain) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__size, sizeof(struct ioctl_evtchn_unbind) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__align, XENABI_ALIGNOF(struct ioctl_evtchn_unbind) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_unbind, port) == 0);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__size, sizeof(((struct ioctl_evtchn_unbind *)0)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_unbind)->port) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__size, sizeof(struct ioctl_evtchn_notify) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__align, XENABI_ALIGNOF(struct ioctl_evtchn_notify) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_notify, port) == 0);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__size, sizeof(((struct ioctl_evtchn_notify *)0)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_notify)->port) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__size, sizeof(struct ioctl_evtchn_restrict_domid) == 2);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__align, XENABI_ALIGNOF(struct ioctl_evtchn_restrict_domid) == 2);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__offset, XENABI_OFFSETOF(struct ioctl_evtchn_restrict_domid, domid) == 0);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__size, sizeof(((struct ioctl_evtchn_restrict_domid *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_restrict_domid)->domid) == 2);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__size, sizeof(struct ioctl_evtchn_bind) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind) == 4);
 XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind, port) == 0);
-XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__size, sizeof(((struct ioctl_evtchn_bind *)0)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind)->port) == 4);
+#endif
+#if defined(__x86_64__)
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_VIRQ__value, IOCTL_EVTCHN_BIND_VIRQ == 0x44500U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_INTERDOMAIN__value, IOCTL_EVTCHN_BIND_INTERDOMAIN == 0x84501U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_UNBOUND_PORT__value, IOCTL_EVTCHN_BIND_UNBOUND_PORT == 0x44502U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_UNBIND__value, IOCTL_EVTCHN_UNBIND == 0x44503U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_NOTIFY__value, IOCTL_EVTCHN_NOTIFY == 0x44504U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_RESET__value, IOCTL_EVTCHN_RESET == 0x4505U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_RESTRICT_DOMID__value, IOCTL_EVTCHN_RESTRICT_DOMID == 0x24506U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_STATIC__value, IOCTL_EVTCHN_BIND_STATIC == 0x44507U);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__size, sizeof(struct ioctl_evtchn_bind_virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_virq, virq) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_virq)->virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__size, sizeof(struct ioctl_evtchn_bind_interdomain) == 8);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_interdomain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_domain) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__size, sizeof(struct ioctl_evtchn_bind_unbound_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_unbound_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_unbound_port, remote_domain) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_unbound_port)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__size, sizeof(struct ioctl_evtchn_unbind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__align, XENABI_ALIGNOF(struct ioctl_evtchn_unbind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_unbind, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_unbind)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__size, sizeof(struct ioctl_evtchn_notify) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__align, XENABI_ALIGNOF(struct ioctl_evtchn_notify) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_notify, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_notify)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__size, sizeof(struct ioctl_evtchn_restrict_domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__align, XENABI_ALIGNOF(struct ioctl_evtchn_restrict_domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__offset, XENABI_OFFSETOF(struct ioctl_evtchn_restrict_domid, domid) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_restrict_domid)->domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__size, sizeof(struct ioctl_evtchn_bind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind)->port) == 4);
+#endif
+#if defined(__arm__)
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_VIRQ__value, IOCTL_EVTCHN_BIND_VIRQ == 0x44500U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_INTERDOMAIN__value, IOCTL_EVTCHN_BIND_INTERDOMAIN == 0x84501U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_UNBOUND_PORT__value, IOCTL_EVTCHN_BIND_UNBOUND_PORT == 0x44502U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_UNBIND__value, IOCTL_EVTCHN_UNBIND == 0x44503U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_NOTIFY__value, IOCTL_EVTCHN_NOTIFY == 0x44504U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_RESET__value, IOCTL_EVTCHN_RESET == 0x4505U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_RESTRICT_DOMID__value, IOCTL_EVTCHN_RESTRICT_DOMID == 0x24506U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_STATIC__value, IOCTL_EVTCHN_BIND_STATIC == 0x44507U);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__size, sizeof(struct ioctl_evtchn_bind_virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_virq, virq) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_virq)->virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__size, sizeof(struct ioctl_evtchn_bind_interdomain) == 8);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_interdomain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_domain) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__size, sizeof(struct ioctl_evtchn_bind_unbound_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_unbound_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_unbound_port, remote_domain) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_unbound_port)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__size, sizeof(struct ioctl_evtchn_unbind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__align, XENABI_ALIGNOF(struct ioctl_evtchn_unbind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_unbind, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_unbind)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__size, sizeof(struct ioctl_evtchn_notify) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__align, XENABI_ALIGNOF(struct ioctl_evtchn_notify) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_notify, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_notify)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__size, sizeof(struct ioctl_evtchn_restrict_domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__align, XENABI_ALIGNOF(struct ioctl_evtchn_restrict_domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__offset, XENABI_OFFSETOF(struct ioctl_evtchn_restrict_domid, domid) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_restrict_domid)->domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__size, sizeof(struct ioctl_evtchn_bind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind)->port) == 4);
+#endif
+#if defined(__aarch64__)
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_VIRQ__value, IOCTL_EVTCHN_BIND_VIRQ == 0x44500U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_INTERDOMAIN__value, IOCTL_EVTCHN_BIND_INTERDOMAIN == 0x84501U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_UNBOUND_PORT__value, IOCTL_EVTCHN_BIND_UNBOUND_PORT == 0x44502U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_UNBIND__value, IOCTL_EVTCHN_UNBIND == 0x44503U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_NOTIFY__value, IOCTL_EVTCHN_NOTIFY == 0x44504U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_RESET__value, IOCTL_EVTCHN_RESET == 0x4505U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_RESTRICT_DOMID__value, IOCTL_EVTCHN_RESTRICT_DOMID == 0x24506U);
+XENABI_STATIC_ASSERT(evtchn__IOCTL_EVTCHN_BIND_STATIC__value, IOCTL_EVTCHN_BIND_STATIC == 0x44507U);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__size, sizeof(struct ioctl_evtchn_bind_virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_virq, virq) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_virq__virq__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_virq)->virq) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__size, sizeof(struct ioctl_evtchn_bind_interdomain) == 8);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_interdomain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_domain) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_interdomain, remote_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_interdomain__remote_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_interdomain)->remote_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__size, sizeof(struct ioctl_evtchn_bind_unbound_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind_unbound_port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind_unbound_port, remote_domain) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind_unbound_port__remote_domain__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind_unbound_port)->remote_domain) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__size, sizeof(struct ioctl_evtchn_unbind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__align, XENABI_ALIGNOF(struct ioctl_evtchn_unbind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_unbind, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_unbind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_unbind)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__size, sizeof(struct ioctl_evtchn_notify) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__align, XENABI_ALIGNOF(struct ioctl_evtchn_notify) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_notify, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_notify__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_notify)->port) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__size, sizeof(struct ioctl_evtchn_restrict_domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__align, XENABI_ALIGNOF(struct ioctl_evtchn_restrict_domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__offset, XENABI_OFFSETOF(struct ioctl_evtchn_restrict_domid, domid) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_restrict_domid__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_restrict_domid)->domid) == 2);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__size, sizeof(struct ioctl_evtchn_bind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__align, XENABI_ALIGNOF(struct ioctl_evtchn_bind) == 4);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__offset, XENABI_OFFSETOF(struct ioctl_evtchn_bind, port) == 0);
+XENABI_STATIC_ASSERT(evtchn__ioctl_evtchn_bind__port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_evtchn_bind)->port) == 4);
 #endif
 
 #endif /* XENABI_LINUX_EVTCHN_H */

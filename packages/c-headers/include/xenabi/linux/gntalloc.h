@@ -41,6 +41,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -67,7 +85,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -204,65 +222,129 @@ struct ioctl_gntalloc_unmap_notify {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(((struct ioctl_gntalloc_alloc_gref *)0)->domid) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(((struct ioctl_gntalloc_alloc_gref *)0)->flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(((struct ioctl_gntalloc_alloc_gref *)0)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(((struct ioctl_gntalloc_alloc_gref *)0)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(((struct ioctl_gntalloc_alloc_gref *)0)->gref_ids) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(((struct ioctl_gntalloc_dealloc_gref *)0)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(((struct ioctl_gntalloc_dealloc_gref *)0)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(((struct ioctl_gntalloc_unmap_notify *)0)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(((struct ioctl_gntalloc_unmap_notify *)0)->action) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(((struct ioctl_gntalloc_unmap_notify *)0)->event_channel_port) == 4);
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x144705U);
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0xc4706U);
+XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 20);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 12);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x184705U);
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0x104706U);
+XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 24);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x184705U);
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0x104706U);
+XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 24);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x184705U);
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0x104706U);
+XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 24);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->flags) == 2);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
 #endif
 
 #endif /* XENABI_LINUX_GNTALLOC_H */

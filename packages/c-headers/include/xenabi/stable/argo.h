@@ -49,6 +49,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -75,7 +93,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -441,91 +459,87 @@ struct xen_argo_ring_message_header {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(((struct xen_argo_iov *)0)->iov_len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(((struct xen_argo_iov *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(((struct xen_argo_addr *)0)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(((struct xen_argo_addr *)0)->domain_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(((struct xen_argo_addr *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(((struct xen_argo_send_addr *)0)->src) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(((struct xen_argo_send_addr *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(((struct xen_argo_ring *)0)->rx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(((struct xen_argo_ring *)0)->tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(((struct xen_argo_ring *)0)->reserved) == 56);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(((struct xen_argo_register_ring *)0)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(((struct xen_argo_register_ring *)0)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(((struct xen_argo_register_ring *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(((struct xen_argo_register_ring *)0)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(((struct xen_argo_unregister_ring *)0)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(((struct xen_argo_unregister_ring *)0)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(((struct xen_argo_unregister_ring *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(((struct xen_argo_ring_data_ent *)0)->ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(((struct xen_argo_ring_data_ent *)0)->flags) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(((struct xen_argo_ring_data_ent *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(((struct xen_argo_ring_data_ent *)0)->space_required) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(((struct xen_argo_ring_data_ent *)0)->max_message_size) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(((struct xen_argo_ring_data *)0)->nent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(((struct xen_argo_ring_data *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(((struct xen_argo_ring_message_header *)0)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(((struct xen_argo_ring_message_header *)0)->source) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(((struct xen_argo_ring_message_header *)0)->message_type) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
-#endif
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 4);
 XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 12);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(((struct xen_argo_iov *)0)->iov_hnd) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->domain_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->src) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->rx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->reserved) == 56);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->flags) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->space_required) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->max_message_size) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->nent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->source) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -534,9 +548,81 @@ XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xena
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 16);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(((struct xen_argo_iov *)0)->iov_hnd) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->domain_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->src) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->rx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->reserved) == 56);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->flags) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->space_required) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->max_message_size) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->nent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->source) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
 #endif
 #endif
 #if defined(__arm__)
@@ -545,9 +631,81 @@ XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xena
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 16);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(((struct xen_argo_iov *)0)->iov_hnd) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->domain_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->src) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->rx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->reserved) == 56);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->flags) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->space_required) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->max_message_size) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->nent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->source) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -556,9 +714,81 @@ XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xena
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 16);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(((struct xen_argo_iov *)0)->iov_hnd) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->domain_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->src) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->dst) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->rx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->tx_ptr) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->reserved) == 56);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->aport) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->partner_id) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
+XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->ring) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->flags) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->pad) == 2);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->space_required) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->max_message_size) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->nent) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->pad) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->source) == 8);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
 #endif
 #endif
 

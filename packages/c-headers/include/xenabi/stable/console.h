@@ -40,6 +40,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -66,7 +84,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -178,7 +196,7 @@ struct xencons_interface {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 #if XENABI_XEN_MIN_VERSION >= 0x041500
 XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_interface) == 3092);
 #endif
@@ -187,20 +205,95 @@ XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_int
 #endif
 XENABI_STATIC_ASSERT(console__xencons_interface__align, XENABI_ALIGNOF(struct xencons_interface) == 4);
 XENABI_STATIC_ASSERT(console__xencons_interface__in__offset, XENABI_OFFSETOF(struct xencons_interface, in) == 0);
-XENABI_STATIC_ASSERT(console__xencons_interface__in__size, sizeof(((struct xencons_interface *)0)->in) == 1024);
+XENABI_STATIC_ASSERT(console__xencons_interface__in__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in) == 1024);
 XENABI_STATIC_ASSERT(console__xencons_interface__out__offset, XENABI_OFFSETOF(struct xencons_interface, out) == 1024);
-XENABI_STATIC_ASSERT(console__xencons_interface__out__size, sizeof(((struct xencons_interface *)0)->out) == 2048);
+XENABI_STATIC_ASSERT(console__xencons_interface__out__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out) == 2048);
 XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__offset, XENABI_OFFSETOF(struct xencons_interface, in_cons) == 3072);
-XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__size, sizeof(((struct xencons_interface *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_cons) == 4);
 XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__offset, XENABI_OFFSETOF(struct xencons_interface, in_prod) == 3076);
-XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__size, sizeof(((struct xencons_interface *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_prod) == 4);
 XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__offset, XENABI_OFFSETOF(struct xencons_interface, out_cons) == 3080);
-XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__size, sizeof(((struct xencons_interface *)0)->out_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_cons) == 4);
 XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__offset, XENABI_OFFSETOF(struct xencons_interface, out_prod) == 3084);
-XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__size, sizeof(((struct xencons_interface *)0)->out_prod) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_prod) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041500
 XENABI_STATIC_ASSERT(console__xencons_interface__connection__offset, XENABI_OFFSETOF(struct xencons_interface, connection) == 3088);
-XENABI_STATIC_ASSERT(console__xencons_interface__connection__size, sizeof(((struct xencons_interface *)0)->connection) == 1);
+XENABI_STATIC_ASSERT(console__xencons_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->connection) == 1);
+#endif
+#endif
+#if defined(__x86_64__)
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_interface) == 3092);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_interface) == 3088);
+#endif
+XENABI_STATIC_ASSERT(console__xencons_interface__align, XENABI_ALIGNOF(struct xencons_interface) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in__offset, XENABI_OFFSETOF(struct xencons_interface, in) == 0);
+XENABI_STATIC_ASSERT(console__xencons_interface__in__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in) == 1024);
+XENABI_STATIC_ASSERT(console__xencons_interface__out__offset, XENABI_OFFSETOF(struct xencons_interface, out) == 1024);
+XENABI_STATIC_ASSERT(console__xencons_interface__out__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out) == 2048);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__offset, XENABI_OFFSETOF(struct xencons_interface, in_cons) == 3072);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__offset, XENABI_OFFSETOF(struct xencons_interface, in_prod) == 3076);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_prod) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__offset, XENABI_OFFSETOF(struct xencons_interface, out_cons) == 3080);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__offset, XENABI_OFFSETOF(struct xencons_interface, out_prod) == 3084);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_prod) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__connection__offset, XENABI_OFFSETOF(struct xencons_interface, connection) == 3088);
+XENABI_STATIC_ASSERT(console__xencons_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->connection) == 1);
+#endif
+#endif
+#if defined(__arm__)
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_interface) == 3092);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_interface) == 3088);
+#endif
+XENABI_STATIC_ASSERT(console__xencons_interface__align, XENABI_ALIGNOF(struct xencons_interface) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in__offset, XENABI_OFFSETOF(struct xencons_interface, in) == 0);
+XENABI_STATIC_ASSERT(console__xencons_interface__in__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in) == 1024);
+XENABI_STATIC_ASSERT(console__xencons_interface__out__offset, XENABI_OFFSETOF(struct xencons_interface, out) == 1024);
+XENABI_STATIC_ASSERT(console__xencons_interface__out__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out) == 2048);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__offset, XENABI_OFFSETOF(struct xencons_interface, in_cons) == 3072);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__offset, XENABI_OFFSETOF(struct xencons_interface, in_prod) == 3076);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_prod) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__offset, XENABI_OFFSETOF(struct xencons_interface, out_cons) == 3080);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__offset, XENABI_OFFSETOF(struct xencons_interface, out_prod) == 3084);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_prod) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__connection__offset, XENABI_OFFSETOF(struct xencons_interface, connection) == 3088);
+XENABI_STATIC_ASSERT(console__xencons_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->connection) == 1);
+#endif
+#endif
+#if defined(__aarch64__)
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_interface) == 3092);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__size, sizeof(struct xencons_interface) == 3088);
+#endif
+XENABI_STATIC_ASSERT(console__xencons_interface__align, XENABI_ALIGNOF(struct xencons_interface) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in__offset, XENABI_OFFSETOF(struct xencons_interface, in) == 0);
+XENABI_STATIC_ASSERT(console__xencons_interface__in__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in) == 1024);
+XENABI_STATIC_ASSERT(console__xencons_interface__out__offset, XENABI_OFFSETOF(struct xencons_interface, out) == 1024);
+XENABI_STATIC_ASSERT(console__xencons_interface__out__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out) == 2048);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__offset, XENABI_OFFSETOF(struct xencons_interface, in_cons) == 3072);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__offset, XENABI_OFFSETOF(struct xencons_interface, in_prod) == 3076);
+XENABI_STATIC_ASSERT(console__xencons_interface__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->in_prod) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__offset, XENABI_OFFSETOF(struct xencons_interface, out_cons) == 3080);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_cons) == 4);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__offset, XENABI_OFFSETOF(struct xencons_interface, out_prod) == 3084);
+XENABI_STATIC_ASSERT(console__xencons_interface__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->out_prod) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(console__xencons_interface__connection__offset, XENABI_OFFSETOF(struct xencons_interface, connection) == 3088);
+XENABI_STATIC_ASSERT(console__xencons_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xencons_interface)->connection) == 1);
 #endif
 #endif
 

@@ -43,6 +43,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -69,7 +87,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -960,327 +978,1112 @@ typedef struct xen_dm_op_buf xen_dm_op_buf_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__size, sizeof(xenabi_guest_handle_void) == 4);
+XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__align, XENABI_ALIGNOF(xenabi_guest_handle_void) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__size, sizeof(struct xen_dm_op_create_ioreq_server) == 6);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_create_ioreq_server) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, handle_bufioreq) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__size, sizeof(((struct xen_dm_op_create_ioreq_server *)0)->handle_bufioreq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->handle_bufioreq) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, pad) == 1);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__size, sizeof(((struct xen_dm_op_create_ioreq_server *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->pad) == 3);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, id) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__size, sizeof(((struct xen_dm_op_create_ioreq_server *)0)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->id) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__size, sizeof(struct xen_dm_op_get_ioreq_server_info) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__align, XENABI_ALIGNOF(struct xen_dm_op_get_ioreq_server_info) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, id) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->id) == 2);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, flags) == 2);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->flags) == 2);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, pad) == 2);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->pad) == 2);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_port) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->bufioreq_port) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_port) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_gfn) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->ioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_gfn) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_gfn) == 16);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->bufioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040a00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_pfn) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->ioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_pfn) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_pfn) == 16);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__size, sizeof(((struct xen_dm_op_get_ioreq_server_info *)0)->bufioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_pfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__size, sizeof(struct xen_dm_op_ioreq_server_range) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__align, XENABI_ALIGNOF(struct xen_dm_op_ioreq_server_range) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, id) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__size, sizeof(((struct xen_dm_op_ioreq_server_range *)0)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->id) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, pad) == 2);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__size, sizeof(((struct xen_dm_op_ioreq_server_range *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->pad) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, type) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__size, sizeof(((struct xen_dm_op_ioreq_server_range *)0)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->type) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, start) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__size, sizeof(((struct xen_dm_op_ioreq_server_range *)0)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->start) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, end) == 16);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__size, sizeof(((struct xen_dm_op_ioreq_server_range *)0)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->end) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__size, sizeof(struct xen_dm_op_set_ioreq_server_state) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__align, XENABI_ALIGNOF(struct xen_dm_op_set_ioreq_server_state) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, id) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__size, sizeof(((struct xen_dm_op_set_ioreq_server_state *)0)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->id) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, enabled) == 2);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__size, sizeof(((struct xen_dm_op_set_ioreq_server_state *)0)->enabled) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->enabled) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, pad) == 3);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__size, sizeof(((struct xen_dm_op_set_ioreq_server_state *)0)->pad) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->pad) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__size, sizeof(struct xen_dm_op_destroy_ioreq_server) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_destroy_ioreq_server) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, id) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__size, sizeof(((struct xen_dm_op_destroy_ioreq_server *)0)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->id) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, pad) == 2);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__size, sizeof(((struct xen_dm_op_destroy_ioreq_server *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->pad) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__size, sizeof(struct xen_dm_op_track_dirty_vram) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__align, XENABI_ALIGNOF(struct xen_dm_op_track_dirty_vram) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, nr) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__size, sizeof(((struct xen_dm_op_track_dirty_vram *)0)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->nr) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, pad) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__size, sizeof(((struct xen_dm_op_track_dirty_vram *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->pad) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, first_pfn) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__size, sizeof(((struct xen_dm_op_track_dirty_vram *)0)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->first_pfn) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__size, sizeof(struct xen_dm_op_set_pci_intx_level) == 6);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_intx_level) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, domain) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__size, sizeof(((struct xen_dm_op_set_pci_intx_level *)0)->domain) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->domain) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, bus) == 2);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__size, sizeof(((struct xen_dm_op_set_pci_intx_level *)0)->bus) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->bus) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, device) == 3);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__size, sizeof(((struct xen_dm_op_set_pci_intx_level *)0)->device) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->device) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, intx) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__size, sizeof(((struct xen_dm_op_set_pci_intx_level *)0)->intx) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->intx) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, level) == 5);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__size, sizeof(((struct xen_dm_op_set_pci_intx_level *)0)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->level) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__size, sizeof(struct xen_dm_op_set_isa_irq_level) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_isa_irq_level) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, isa_irq) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__size, sizeof(((struct xen_dm_op_set_isa_irq_level *)0)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->isa_irq) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, level) == 1);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__size, sizeof(((struct xen_dm_op_set_isa_irq_level *)0)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->level) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__size, sizeof(struct xen_dm_op_set_pci_link_route) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_link_route) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, link) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__size, sizeof(((struct xen_dm_op_set_pci_link_route *)0)->link) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->link) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, isa_irq) == 1);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__size, sizeof(((struct xen_dm_op_set_pci_link_route *)0)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->isa_irq) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__size, sizeof(struct xen_dm_op_modified_memory) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, nr_extents) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__size, sizeof(((struct xen_dm_op_modified_memory *)0)->nr_extents) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, opaque) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__size, sizeof(((struct xen_dm_op_modified_memory *)0)->opaque) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->opaque) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__size, sizeof(struct xen_dm_op_modified_memory_extent) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory_extent) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, nr) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__size, sizeof(((struct xen_dm_op_modified_memory_extent *)0)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->nr) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, pad) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__size, sizeof(((struct xen_dm_op_modified_memory_extent *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->pad) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, first_pfn) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__size, sizeof(((struct xen_dm_op_modified_memory_extent *)0)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->first_pfn) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__size, sizeof(struct xen_dm_op_set_mem_type) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__align, XENABI_ALIGNOF(struct xen_dm_op_set_mem_type) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, nr) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__size, sizeof(((struct xen_dm_op_set_mem_type *)0)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->nr) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, mem_type) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__size, sizeof(((struct xen_dm_op_set_mem_type *)0)->mem_type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->mem_type) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, pad) == 6);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__size, sizeof(((struct xen_dm_op_set_mem_type *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->pad) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, first_pfn) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__size, sizeof(((struct xen_dm_op_set_mem_type *)0)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->first_pfn) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__size, sizeof(struct xen_dm_op_inject_event) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__align, XENABI_ALIGNOF(struct xen_dm_op_inject_event) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vcpuid) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__size, sizeof(((struct xen_dm_op_inject_event *)0)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vcpuid) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vector) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__size, sizeof(((struct xen_dm_op_inject_event *)0)->vector) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vector) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, type) == 5);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__size, sizeof(((struct xen_dm_op_inject_event *)0)->type) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->type) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, insn_len) == 6);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__size, sizeof(((struct xen_dm_op_inject_event *)0)->insn_len) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->insn_len) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad0) == 7);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__size, sizeof(((struct xen_dm_op_inject_event *)0)->pad0) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad0) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, error_code) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__size, sizeof(((struct xen_dm_op_inject_event *)0)->error_code) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->error_code) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad1) == 12);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__size, sizeof(((struct xen_dm_op_inject_event *)0)->pad1) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad1) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, cr2) == 16);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__size, sizeof(((struct xen_dm_op_inject_event *)0)->cr2) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->cr2) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__size, sizeof(struct xen_dm_op_inject_msi) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__align, XENABI_ALIGNOF(struct xen_dm_op_inject_msi) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, data) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__size, sizeof(((struct xen_dm_op_inject_msi *)0)->data) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->data) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, pad) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__size, sizeof(((struct xen_dm_op_inject_msi *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->pad) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, addr) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__size, sizeof(((struct xen_dm_op_inject_msi *)0)->addr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->addr) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__size, sizeof(struct xen_dm_op_map_mem_type_to_ioreq_server) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_map_mem_type_to_ioreq_server) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, id) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__size, sizeof(((struct xen_dm_op_map_mem_type_to_ioreq_server *)0)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->id) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, type) == 2);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__size, sizeof(((struct xen_dm_op_map_mem_type_to_ioreq_server *)0)->type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->type) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__size, sizeof(((struct xen_dm_op_map_mem_type_to_ioreq_server *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->flags) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__size, sizeof(((struct xen_dm_op_map_mem_type_to_ioreq_server *)0)->opaque) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->opaque) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__size, sizeof(struct xen_dm_op_remote_shutdown) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__align, XENABI_ALIGNOF(struct xen_dm_op_remote_shutdown) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__offset, XENABI_OFFSETOF(struct xen_dm_op_remote_shutdown, reason) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__size, sizeof(((struct xen_dm_op_remote_shutdown *)0)->reason) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_remote_shutdown)->reason) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size, sizeof(struct xen_dm_op_relocate_memory) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__align, XENABI_ALIGNOF(struct xen_dm_op_relocate_memory) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, size) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__size, sizeof(((struct xen_dm_op_relocate_memory *)0)->size) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->size) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, pad) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__size, sizeof(((struct xen_dm_op_relocate_memory *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->pad) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, src_gfn) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__size, sizeof(((struct xen_dm_op_relocate_memory *)0)->src_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->src_gfn) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, dst_gfn) == 16);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__size, sizeof(((struct xen_dm_op_relocate_memory *)0)->dst_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->dst_gfn) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__size, sizeof(struct xen_dm_op_pin_memory_cacheattr) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__align, XENABI_ALIGNOF(struct xen_dm_op_pin_memory_cacheattr) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, start) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__size, sizeof(((struct xen_dm_op_pin_memory_cacheattr *)0)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->start) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, end) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__size, sizeof(((struct xen_dm_op_pin_memory_cacheattr *)0)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->end) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, type) == 16);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__size, sizeof(((struct xen_dm_op_pin_memory_cacheattr *)0)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->type) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, pad) == 20);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__size, sizeof(((struct xen_dm_op_pin_memory_cacheattr *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->pad) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__size, sizeof(struct xen_dm_op_set_irq_level) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_irq_level) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, irq) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__size, sizeof(((struct xen_dm_op_set_irq_level *)0)->irq) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->irq) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, level) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__size, sizeof(((struct xen_dm_op_set_irq_level *)0)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->level) == 1);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, pad) == 5);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__size, sizeof(((struct xen_dm_op_set_irq_level *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->pad) == 3);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__size, sizeof(struct xen_dm_op_nr_vcpus) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__align, XENABI_ALIGNOF(struct xen_dm_op_nr_vcpus) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op_nr_vcpus, vcpus) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__size, sizeof(((struct xen_dm_op_nr_vcpus *)0)->vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_nr_vcpus)->vcpus) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__size, sizeof(struct xen_dm_op) == 32);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__align, XENABI_ALIGNOF(struct xen_dm_op) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__offset, XENABI_OFFSETOF(struct xen_dm_op, op) == 0);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__size, sizeof(((struct xen_dm_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->op) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__offset, XENABI_OFFSETOF(struct xen_dm_op, pad) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__size, sizeof(((struct xen_dm_op *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->pad) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__offset, XENABI_OFFSETOF(struct xen_dm_op, u) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__size, sizeof(((struct xen_dm_op *)0)->u) == 24);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_dm_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_dm_op)->u)) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.create_ioreq_server) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__size, sizeof(((struct xen_dm_op *)0)->u.create_ioreq_server) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.create_ioreq_server) == 6);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__offset, XENABI_OFFSETOF(struct xen_dm_op, u.get_ioreq_server_info) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__size, sizeof(((struct xen_dm_op *)0)->u.get_ioreq_server_info) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.get_ioreq_server_info) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_io_range_to_ioreq_server) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__size, sizeof(((struct xen_dm_op *)0)->u.map_io_range_to_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_io_range_to_ioreq_server) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.unmap_io_range_from_ioreq_server) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__size, sizeof(((struct xen_dm_op *)0)->u.unmap_io_range_from_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.unmap_io_range_from_ioreq_server) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_ioreq_server_state) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__size, sizeof(((struct xen_dm_op *)0)->u.set_ioreq_server_state) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_ioreq_server_state) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.destroy_ioreq_server) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__size, sizeof(((struct xen_dm_op *)0)->u.destroy_ioreq_server) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.destroy_ioreq_server) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__offset, XENABI_OFFSETOF(struct xen_dm_op, u.track_dirty_vram) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__size, sizeof(((struct xen_dm_op *)0)->u.track_dirty_vram) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.track_dirty_vram) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_intx_level) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__size, sizeof(((struct xen_dm_op *)0)->u.set_pci_intx_level) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_intx_level) == 6);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_isa_irq_level) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__size, sizeof(((struct xen_dm_op *)0)->u.set_isa_irq_level) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_isa_irq_level) == 2);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_irq_level) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__size, sizeof(((struct xen_dm_op *)0)->u.set_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_irq_level) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_link_route) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__size, sizeof(((struct xen_dm_op *)0)->u.set_pci_link_route) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_link_route) == 2);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.modified_memory) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__size, sizeof(((struct xen_dm_op *)0)->u.modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.modified_memory) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_mem_type) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__size, sizeof(((struct xen_dm_op *)0)->u.set_mem_type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_mem_type) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_event) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__size, sizeof(((struct xen_dm_op *)0)->u.inject_event) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_event) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_msi) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__size, sizeof(((struct xen_dm_op *)0)->u.inject_msi) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_msi) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_mem_type_to_ioreq_server) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__size, sizeof(((struct xen_dm_op *)0)->u.map_mem_type_to_ioreq_server) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_mem_type_to_ioreq_server) == 16);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__offset, XENABI_OFFSETOF(struct xen_dm_op, u.remote_shutdown) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__size, sizeof(((struct xen_dm_op *)0)->u.remote_shutdown) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.remote_shutdown) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.relocate_memory) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__size, sizeof(((struct xen_dm_op *)0)->u.relocate_memory) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.relocate_memory) == 24);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__offset, XENABI_OFFSETOF(struct xen_dm_op, u.pin_memory_cacheattr) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__size, sizeof(((struct xen_dm_op *)0)->u.pin_memory_cacheattr) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.pin_memory_cacheattr) == 24);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op, u.nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__size, sizeof(((struct xen_dm_op *)0)->u.nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.nr_vcpus) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, h) == 0);
-#endif
-#endif
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
-XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__size, sizeof(xenabi_guest_handle_void) == 4);
-XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__align, XENABI_ALIGNOF(xenabi_guest_handle_void) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_map_mem_type_to_ioreq_server) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size, sizeof(struct xen_dm_op_buf) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__align, XENABI_ALIGNOF(struct xen_dm_op_buf) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(((struct xen_dm_op_buf *)0)->h) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, h) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->h) == 4);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, size) == 4);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(((struct xen_dm_op_buf *)0)->size) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->size) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
+XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__size, sizeof(xenabi_guest_handle_void) == 8);
 XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__align, XENABI_ALIGNOF(xenabi_guest_handle_void) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__size, sizeof(struct xen_dm_op_create_ioreq_server) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_create_ioreq_server) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, handle_bufioreq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->handle_bufioreq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, pad) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, id) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__size, sizeof(struct xen_dm_op_get_ioreq_server_info) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__align, XENABI_ALIGNOF(struct xen_dm_op_get_ioreq_server_info) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->id) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, flags) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->flags) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->pad) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_port) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_port) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_gfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_gfn) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_pfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_pfn) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__size, sizeof(struct xen_dm_op_ioreq_server_range) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__align, XENABI_ALIGNOF(struct xen_dm_op_ioreq_server_range) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, end) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__size, sizeof(struct xen_dm_op_set_ioreq_server_state) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__align, XENABI_ALIGNOF(struct xen_dm_op_set_ioreq_server_state) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, enabled) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->enabled) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->pad) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__size, sizeof(struct xen_dm_op_destroy_ioreq_server) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_destroy_ioreq_server) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__size, sizeof(struct xen_dm_op_track_dirty_vram) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__align, XENABI_ALIGNOF(struct xen_dm_op_track_dirty_vram) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__size, sizeof(struct xen_dm_op_set_pci_intx_level) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_intx_level) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, domain) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->domain) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, bus) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->bus) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, device) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->device) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, intx) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->intx) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, level) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__size, sizeof(struct xen_dm_op_set_isa_irq_level) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_isa_irq_level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, isa_irq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__size, sizeof(struct xen_dm_op_set_pci_link_route) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_link_route) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, link) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->link) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__size, sizeof(struct xen_dm_op_modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, nr_extents) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->nr_extents) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, opaque) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->opaque) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__size, sizeof(struct xen_dm_op_modified_memory_extent) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory_extent) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__size, sizeof(struct xen_dm_op_set_mem_type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__align, XENABI_ALIGNOF(struct xen_dm_op_set_mem_type) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, mem_type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->mem_type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, pad) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__size, sizeof(struct xen_dm_op_inject_event) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__align, XENABI_ALIGNOF(struct xen_dm_op_inject_event) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vcpuid) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vector) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vector) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, type) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->type) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, insn_len) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->insn_len) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad0) == 7);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad0) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, error_code) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->error_code) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad1) == 12);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad1) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, cr2) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->cr2) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__size, sizeof(struct xen_dm_op_inject_msi) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__align, XENABI_ALIGNOF(struct xen_dm_op_inject_msi) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, data) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->data) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, addr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->addr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__size, sizeof(struct xen_dm_op_map_mem_type_to_ioreq_server) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_map_mem_type_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->flags) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->opaque) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__size, sizeof(struct xen_dm_op_remote_shutdown) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__align, XENABI_ALIGNOF(struct xen_dm_op_remote_shutdown) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__offset, XENABI_OFFSETOF(struct xen_dm_op_remote_shutdown, reason) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_remote_shutdown)->reason) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size, sizeof(struct xen_dm_op_relocate_memory) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__align, XENABI_ALIGNOF(struct xen_dm_op_relocate_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, size) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->size) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, src_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->src_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, dst_gfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->dst_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__size, sizeof(struct xen_dm_op_pin_memory_cacheattr) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__align, XENABI_ALIGNOF(struct xen_dm_op_pin_memory_cacheattr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, start) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, pad) == 20);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__size, sizeof(struct xen_dm_op_set_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_irq_level) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, irq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->irq) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, level) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, pad) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__size, sizeof(struct xen_dm_op_nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__align, XENABI_ALIGNOF(struct xen_dm_op_nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op_nr_vcpus, vcpus) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_nr_vcpus)->vcpus) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__size, sizeof(struct xen_dm_op) == 32);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__align, XENABI_ALIGNOF(struct xen_dm_op) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__offset, XENABI_OFFSETOF(struct xen_dm_op, op) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->op) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__offset, XENABI_OFFSETOF(struct xen_dm_op, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__offset, XENABI_OFFSETOF(struct xen_dm_op, u) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_dm_op)->u)) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.create_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.create_ioreq_server) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__offset, XENABI_OFFSETOF(struct xen_dm_op, u.get_ioreq_server_info) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.get_ioreq_server_info) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_io_range_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_io_range_to_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.unmap_io_range_from_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.unmap_io_range_from_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_ioreq_server_state) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_ioreq_server_state) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.destroy_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.destroy_ioreq_server) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__offset, XENABI_OFFSETOF(struct xen_dm_op, u.track_dirty_vram) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.track_dirty_vram) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_intx_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_intx_level) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_isa_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_isa_irq_level) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_irq_level) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_link_route) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_link_route) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_mem_type) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_mem_type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_event) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_event) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_msi) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_msi) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_mem_type_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_mem_type_to_ioreq_server) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__offset, XENABI_OFFSETOF(struct xen_dm_op, u.remote_shutdown) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.remote_shutdown) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.relocate_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.relocate_memory) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__offset, XENABI_OFFSETOF(struct xen_dm_op, u.pin_memory_cacheattr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.pin_memory_cacheattr) == 24);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op, u.nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.nr_vcpus) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size, sizeof(struct xen_dm_op_buf) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__align, XENABI_ALIGNOF(struct xen_dm_op_buf) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(((struct xen_dm_op_buf *)0)->h) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, h) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->h) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, size) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(((struct xen_dm_op_buf *)0)->size) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->size) == 8);
 #endif
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
+XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__size, sizeof(xenabi_guest_handle_void) == 8);
 XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__align, XENABI_ALIGNOF(xenabi_guest_handle_void) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__size, sizeof(struct xen_dm_op_create_ioreq_server) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_create_ioreq_server) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, handle_bufioreq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->handle_bufioreq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, pad) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, id) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__size, sizeof(struct xen_dm_op_get_ioreq_server_info) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__align, XENABI_ALIGNOF(struct xen_dm_op_get_ioreq_server_info) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->id) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, flags) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->flags) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->pad) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_port) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_port) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_gfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_gfn) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_pfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_pfn) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__size, sizeof(struct xen_dm_op_ioreq_server_range) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__align, XENABI_ALIGNOF(struct xen_dm_op_ioreq_server_range) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, end) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__size, sizeof(struct xen_dm_op_set_ioreq_server_state) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__align, XENABI_ALIGNOF(struct xen_dm_op_set_ioreq_server_state) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, enabled) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->enabled) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->pad) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__size, sizeof(struct xen_dm_op_destroy_ioreq_server) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_destroy_ioreq_server) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__size, sizeof(struct xen_dm_op_track_dirty_vram) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__align, XENABI_ALIGNOF(struct xen_dm_op_track_dirty_vram) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__size, sizeof(struct xen_dm_op_set_pci_intx_level) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_intx_level) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, domain) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->domain) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, bus) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->bus) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, device) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->device) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, intx) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->intx) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, level) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__size, sizeof(struct xen_dm_op_set_isa_irq_level) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_isa_irq_level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, isa_irq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__size, sizeof(struct xen_dm_op_set_pci_link_route) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_link_route) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, link) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->link) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__size, sizeof(struct xen_dm_op_modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, nr_extents) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->nr_extents) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, opaque) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->opaque) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__size, sizeof(struct xen_dm_op_modified_memory_extent) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory_extent) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__size, sizeof(struct xen_dm_op_set_mem_type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__align, XENABI_ALIGNOF(struct xen_dm_op_set_mem_type) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, mem_type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->mem_type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, pad) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__size, sizeof(struct xen_dm_op_inject_event) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__align, XENABI_ALIGNOF(struct xen_dm_op_inject_event) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vcpuid) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vector) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vector) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, type) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->type) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, insn_len) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->insn_len) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad0) == 7);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad0) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, error_code) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->error_code) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad1) == 12);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad1) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, cr2) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->cr2) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__size, sizeof(struct xen_dm_op_inject_msi) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__align, XENABI_ALIGNOF(struct xen_dm_op_inject_msi) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, data) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->data) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, addr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->addr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__size, sizeof(struct xen_dm_op_map_mem_type_to_ioreq_server) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_map_mem_type_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->flags) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->opaque) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__size, sizeof(struct xen_dm_op_remote_shutdown) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__align, XENABI_ALIGNOF(struct xen_dm_op_remote_shutdown) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__offset, XENABI_OFFSETOF(struct xen_dm_op_remote_shutdown, reason) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_remote_shutdown)->reason) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size, sizeof(struct xen_dm_op_relocate_memory) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__align, XENABI_ALIGNOF(struct xen_dm_op_relocate_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, size) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->size) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, src_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->src_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, dst_gfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->dst_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__size, sizeof(struct xen_dm_op_pin_memory_cacheattr) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__align, XENABI_ALIGNOF(struct xen_dm_op_pin_memory_cacheattr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, start) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, pad) == 20);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__size, sizeof(struct xen_dm_op_set_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_irq_level) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, irq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->irq) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, level) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, pad) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__size, sizeof(struct xen_dm_op_nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__align, XENABI_ALIGNOF(struct xen_dm_op_nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op_nr_vcpus, vcpus) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_nr_vcpus)->vcpus) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__size, sizeof(struct xen_dm_op) == 32);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__align, XENABI_ALIGNOF(struct xen_dm_op) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__offset, XENABI_OFFSETOF(struct xen_dm_op, op) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->op) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__offset, XENABI_OFFSETOF(struct xen_dm_op, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__offset, XENABI_OFFSETOF(struct xen_dm_op, u) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_dm_op)->u)) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.create_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.create_ioreq_server) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__offset, XENABI_OFFSETOF(struct xen_dm_op, u.get_ioreq_server_info) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.get_ioreq_server_info) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_io_range_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_io_range_to_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.unmap_io_range_from_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.unmap_io_range_from_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_ioreq_server_state) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_ioreq_server_state) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.destroy_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.destroy_ioreq_server) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__offset, XENABI_OFFSETOF(struct xen_dm_op, u.track_dirty_vram) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.track_dirty_vram) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_intx_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_intx_level) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_isa_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_isa_irq_level) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_irq_level) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_link_route) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_link_route) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_mem_type) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_mem_type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_event) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_event) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_msi) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_msi) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_mem_type_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_mem_type_to_ioreq_server) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__offset, XENABI_OFFSETOF(struct xen_dm_op, u.remote_shutdown) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.remote_shutdown) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.relocate_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.relocate_memory) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__offset, XENABI_OFFSETOF(struct xen_dm_op, u.pin_memory_cacheattr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.pin_memory_cacheattr) == 24);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op, u.nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.nr_vcpus) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size, sizeof(struct xen_dm_op_buf) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__align, XENABI_ALIGNOF(struct xen_dm_op_buf) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(((struct xen_dm_op_buf *)0)->h) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, h) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->h) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, size) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(((struct xen_dm_op_buf *)0)->size) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->size) == 8);
 #endif
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
+XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(dm_op__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__size, sizeof(xenabi_guest_handle_void) == 8);
 XENABI_STATIC_ASSERT(dm_op__xenabi_guest_handle_void__align, XENABI_ALIGNOF(xenabi_guest_handle_void) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__size, sizeof(struct xen_dm_op_create_ioreq_server) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_create_ioreq_server) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, handle_bufioreq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__handle_bufioreq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->handle_bufioreq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, pad) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_create_ioreq_server, id) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_create_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_create_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__size, sizeof(struct xen_dm_op_get_ioreq_server_info) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__align, XENABI_ALIGNOF(struct xen_dm_op_get_ioreq_server_info) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->id) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, flags) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->flags) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->pad) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_port) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_port__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_port) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_gfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_gfn) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, ioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__ioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->ioreq_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_get_ioreq_server_info, bufioreq_pfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_get_ioreq_server_info__bufioreq_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_get_ioreq_server_info)->bufioreq_pfn) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__size, sizeof(struct xen_dm_op_ioreq_server_range) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__align, XENABI_ALIGNOF(struct xen_dm_op_ioreq_server_range) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__offset, XENABI_OFFSETOF(struct xen_dm_op_ioreq_server_range, end) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_ioreq_server_range__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_ioreq_server_range)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__size, sizeof(struct xen_dm_op_set_ioreq_server_state) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__align, XENABI_ALIGNOF(struct xen_dm_op_set_ioreq_server_state) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, enabled) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__enabled__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->enabled) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_ioreq_server_state, pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_ioreq_server_state__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_ioreq_server_state)->pad) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__size, sizeof(struct xen_dm_op_destroy_ioreq_server) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_destroy_ioreq_server) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_destroy_ioreq_server, pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_destroy_ioreq_server__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_destroy_ioreq_server)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__size, sizeof(struct xen_dm_op_track_dirty_vram) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__align, XENABI_ALIGNOF(struct xen_dm_op_track_dirty_vram) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_track_dirty_vram, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_track_dirty_vram__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_track_dirty_vram)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__size, sizeof(struct xen_dm_op_set_pci_intx_level) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_intx_level) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, domain) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->domain) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, bus) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->bus) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, device) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__device__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->device) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, intx) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__intx__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->intx) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_intx_level, level) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_intx_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_intx_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__size, sizeof(struct xen_dm_op_set_isa_irq_level) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_isa_irq_level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, isa_irq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_isa_irq_level, level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_isa_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_isa_irq_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__size, sizeof(struct xen_dm_op_set_pci_link_route) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__align, XENABI_ALIGNOF(struct xen_dm_op_set_pci_link_route) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, link) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__link__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->link) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_pci_link_route, isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_pci_link_route__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_pci_link_route)->isa_irq) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__size, sizeof(struct xen_dm_op_modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, nr_extents) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->nr_extents) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory, opaque) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory)->opaque) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__size, sizeof(struct xen_dm_op_modified_memory_extent) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__align, XENABI_ALIGNOF(struct xen_dm_op_modified_memory_extent) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_modified_memory_extent, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_modified_memory_extent__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_modified_memory_extent)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__size, sizeof(struct xen_dm_op_set_mem_type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__align, XENABI_ALIGNOF(struct xen_dm_op_set_mem_type) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, nr) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->nr) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, mem_type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->mem_type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, pad) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->pad) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__offset, XENABI_OFFSETOF(struct xen_dm_op_set_mem_type, first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_mem_type__first_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_mem_type)->first_pfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__size, sizeof(struct xen_dm_op_inject_event) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__align, XENABI_ALIGNOF(struct xen_dm_op_inject_event) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vcpuid) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vcpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, vector) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->vector) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, type) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->type) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, insn_len) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__insn_len__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->insn_len) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad0) == 7);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad0__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad0) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, error_code) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__error_code__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->error_code) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, pad1) == 12);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->pad1) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_event, cr2) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_event__cr2__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_event)->cr2) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__size, sizeof(struct xen_dm_op_inject_msi) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__align, XENABI_ALIGNOF(struct xen_dm_op_inject_msi) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, data) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__data__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->data) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__offset, XENABI_OFFSETOF(struct xen_dm_op_inject_msi, addr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_inject_msi__addr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_inject_msi)->addr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__size, sizeof(struct xen_dm_op_map_mem_type_to_ioreq_server) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__align, XENABI_ALIGNOF(struct xen_dm_op_map_mem_type_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, id) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__id__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->id) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->type) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->flags) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__offset, XENABI_OFFSETOF(struct xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_map_mem_type_to_ioreq_server__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_map_mem_type_to_ioreq_server)->opaque) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__size, sizeof(struct xen_dm_op_remote_shutdown) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__align, XENABI_ALIGNOF(struct xen_dm_op_remote_shutdown) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__offset, XENABI_OFFSETOF(struct xen_dm_op_remote_shutdown, reason) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_remote_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_remote_shutdown)->reason) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size, sizeof(struct xen_dm_op_relocate_memory) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__align, XENABI_ALIGNOF(struct xen_dm_op_relocate_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, size) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->size) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, src_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__src_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->src_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__offset, XENABI_OFFSETOF(struct xen_dm_op_relocate_memory, dst_gfn) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_relocate_memory__dst_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_relocate_memory)->dst_gfn) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__size, sizeof(struct xen_dm_op_pin_memory_cacheattr) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__align, XENABI_ALIGNOF(struct xen_dm_op_pin_memory_cacheattr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, start) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__start__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->start) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__end__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->end) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->type) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_pin_memory_cacheattr, pad) == 20);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_pin_memory_cacheattr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_pin_memory_cacheattr)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__size, sizeof(struct xen_dm_op_set_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__align, XENABI_ALIGNOF(struct xen_dm_op_set_irq_level) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, irq) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__irq__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->irq) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, level) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->level) == 1);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__offset, XENABI_OFFSETOF(struct xen_dm_op_set_irq_level, pad) == 5);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_set_irq_level__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_set_irq_level)->pad) == 3);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__size, sizeof(struct xen_dm_op_nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__align, XENABI_ALIGNOF(struct xen_dm_op_nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op_nr_vcpus, vcpus) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_nr_vcpus__vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_nr_vcpus)->vcpus) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__size, sizeof(struct xen_dm_op) == 32);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__align, XENABI_ALIGNOF(struct xen_dm_op) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__offset, XENABI_OFFSETOF(struct xen_dm_op, op) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->op) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__offset, XENABI_OFFSETOF(struct xen_dm_op, pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->pad) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__offset, XENABI_OFFSETOF(struct xen_dm_op, u) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_dm_op)->u)) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.create_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__create_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.create_ioreq_server) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__offset, XENABI_OFFSETOF(struct xen_dm_op, u.get_ioreq_server_info) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__get_ioreq_server_info__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.get_ioreq_server_info) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_io_range_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_io_range_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_io_range_to_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.unmap_io_range_from_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__unmap_io_range_from_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.unmap_io_range_from_ioreq_server) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_ioreq_server_state) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_ioreq_server_state__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_ioreq_server_state) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.destroy_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__destroy_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.destroy_ioreq_server) == 4);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__offset, XENABI_OFFSETOF(struct xen_dm_op, u.track_dirty_vram) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__track_dirty_vram__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.track_dirty_vram) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_intx_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_intx_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_intx_level) == 6);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_isa_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_isa_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_isa_irq_level) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_irq_level) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_irq_level__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_irq_level) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_pci_link_route) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_pci_link_route__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_pci_link_route) == 2);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__modified_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.modified_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__offset, XENABI_OFFSETOF(struct xen_dm_op, u.set_mem_type) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__set_mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.set_mem_type) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_event) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_event__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_event) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__offset, XENABI_OFFSETOF(struct xen_dm_op, u.inject_msi) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__inject_msi__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.inject_msi) == 16);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__offset, XENABI_OFFSETOF(struct xen_dm_op, u.map_mem_type_to_ioreq_server) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__map_mem_type_to_ioreq_server__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.map_mem_type_to_ioreq_server) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__offset, XENABI_OFFSETOF(struct xen_dm_op, u.remote_shutdown) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__remote_shutdown__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.remote_shutdown) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__offset, XENABI_OFFSETOF(struct xen_dm_op, u.relocate_memory) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__relocate_memory__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.relocate_memory) == 24);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__offset, XENABI_OFFSETOF(struct xen_dm_op, u.pin_memory_cacheattr) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__pin_memory_cacheattr__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.pin_memory_cacheattr) == 24);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_dm_op, u.nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op__u__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op)->u.nr_vcpus) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size, sizeof(struct xen_dm_op_buf) == 16);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__align, XENABI_ALIGNOF(struct xen_dm_op_buf) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(((struct xen_dm_op_buf *)0)->h) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, h) == 0);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->h) == 8);
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__offset, XENABI_OFFSETOF(struct xen_dm_op_buf, size) == 8);
-XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(((struct xen_dm_op_buf *)0)->size) == 8);
+XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(XENABI_NO_OBJECT(struct xen_dm_op_buf)->size) == 8);
 #endif
 #endif
 

@@ -41,6 +41,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -67,7 +85,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -305,107 +323,309 @@ struct xenfb_page {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-XENABI_STATIC_ASSERT(fbif__xenfb_update__size, sizeof(struct xenfb_update) == 20);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__align, XENABI_ALIGNOF(struct xenfb_update) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__type__offset, XENABI_OFFSETOF(struct xenfb_update, type) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__type__size, sizeof(((struct xenfb_update *)0)->type) == 1);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__x__offset, XENABI_OFFSETOF(struct xenfb_update, x) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__x__size, sizeof(((struct xenfb_update *)0)->x) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__y__offset, XENABI_OFFSETOF(struct xenfb_update, y) == 8);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__y__size, sizeof(((struct xenfb_update *)0)->y) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__width__offset, XENABI_OFFSETOF(struct xenfb_update, width) == 12);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__width__size, sizeof(((struct xenfb_update *)0)->width) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__height__offset, XENABI_OFFSETOF(struct xenfb_update, height) == 16);
-XENABI_STATIC_ASSERT(fbif__xenfb_update__height__size, sizeof(((struct xenfb_update *)0)->height) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__size, sizeof(struct xenfb_resize) == 24);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__align, XENABI_ALIGNOF(struct xenfb_resize) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__offset, XENABI_OFFSETOF(struct xenfb_resize, type) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__size, sizeof(((struct xenfb_resize *)0)->type) == 1);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__offset, XENABI_OFFSETOF(struct xenfb_resize, width) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__size, sizeof(((struct xenfb_resize *)0)->width) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__offset, XENABI_OFFSETOF(struct xenfb_resize, height) == 8);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__size, sizeof(((struct xenfb_resize *)0)->height) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__offset, XENABI_OFFSETOF(struct xenfb_resize, stride) == 12);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__size, sizeof(((struct xenfb_resize *)0)->stride) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__offset, XENABI_OFFSETOF(struct xenfb_resize, depth) == 16);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__size, sizeof(((struct xenfb_resize *)0)->depth) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__offset, XENABI_OFFSETOF(struct xenfb_resize, offset) == 20);
-XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__size, sizeof(((struct xenfb_resize *)0)->offset) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__size, sizeof(union xenfb_out_event) == 40);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__align, XENABI_ALIGNOF(union xenfb_out_event) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__offset, XENABI_OFFSETOF(union xenfb_out_event, type) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__size, sizeof(((union xenfb_out_event *)0)->type) == 1);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__offset, XENABI_OFFSETOF(union xenfb_out_event, update) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__size, sizeof(((union xenfb_out_event *)0)->update) == 20);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__offset, XENABI_OFFSETOF(union xenfb_out_event, resize) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__size, sizeof(((union xenfb_out_event *)0)->resize) == 24);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__offset, XENABI_OFFSETOF(union xenfb_out_event, pad) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__size, sizeof(((union xenfb_out_event *)0)->pad) == 40);
-XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__size, sizeof(struct xenfb_refresh_period) == 8);
-XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__align, XENABI_ALIGNOF(struct xenfb_refresh_period) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, type) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__size, sizeof(((struct xenfb_refresh_period *)0)->type) == 1);
-XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, period) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__size, sizeof(((struct xenfb_refresh_period *)0)->period) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__size, sizeof(union xenfb_in_event) == 40);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__align, XENABI_ALIGNOF(union xenfb_in_event) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__offset, XENABI_OFFSETOF(union xenfb_in_event, type) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__size, sizeof(((union xenfb_in_event *)0)->type) == 1);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__offset, XENABI_OFFSETOF(union xenfb_in_event, refresh_period) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__size, sizeof(((union xenfb_in_event *)0)->refresh_period) == 8);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__offset, XENABI_OFFSETOF(union xenfb_in_event, pad) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__size, sizeof(((union xenfb_in_event *)0)->pad) == 40);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__offset, XENABI_OFFSETOF(struct xenfb_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__size, sizeof(((struct xenfb_page *)0)->in_cons) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__offset, XENABI_OFFSETOF(struct xenfb_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__size, sizeof(((struct xenfb_page *)0)->in_prod) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__offset, XENABI_OFFSETOF(struct xenfb_page, out_cons) == 8);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__size, sizeof(((struct xenfb_page *)0)->out_cons) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__offset, XENABI_OFFSETOF(struct xenfb_page, out_prod) == 12);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__size, sizeof(((struct xenfb_page *)0)->out_prod) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__width__offset, XENABI_OFFSETOF(struct xenfb_page, width) == 16);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__width__size, sizeof(((struct xenfb_page *)0)->width) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__height__offset, XENABI_OFFSETOF(struct xenfb_page, height) == 20);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__height__size, sizeof(((struct xenfb_page *)0)->height) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__offset, XENABI_OFFSETOF(struct xenfb_page, line_length) == 24);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__size, sizeof(((struct xenfb_page *)0)->line_length) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__offset, XENABI_OFFSETOF(struct xenfb_page, mem_length) == 28);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__size, sizeof(((struct xenfb_page *)0)->mem_length) == 4);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__offset, XENABI_OFFSETOF(struct xenfb_page, depth) == 32);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__size, sizeof(((struct xenfb_page *)0)->depth) == 1);
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(fbif__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(fbif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__size, sizeof(struct xenfb_update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__align, XENABI_ALIGNOF(struct xenfb_update) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__offset, XENABI_OFFSETOF(struct xenfb_update, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__offset, XENABI_OFFSETOF(struct xenfb_update, x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__offset, XENABI_OFFSETOF(struct xenfb_update, y) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->y) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__offset, XENABI_OFFSETOF(struct xenfb_update, width) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__offset, XENABI_OFFSETOF(struct xenfb_update, height) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__size, sizeof(struct xenfb_resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__align, XENABI_ALIGNOF(struct xenfb_resize) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__offset, XENABI_OFFSETOF(struct xenfb_resize, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__offset, XENABI_OFFSETOF(struct xenfb_resize, width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__offset, XENABI_OFFSETOF(struct xenfb_resize, height) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__offset, XENABI_OFFSETOF(struct xenfb_resize, stride) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->stride) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__offset, XENABI_OFFSETOF(struct xenfb_resize, depth) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->depth) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__offset, XENABI_OFFSETOF(struct xenfb_resize, offset) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->offset) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__size, sizeof(union xenfb_out_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__align, XENABI_ALIGNOF(union xenfb_out_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__offset, XENABI_OFFSETOF(union xenfb_out_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__offset, XENABI_OFFSETOF(union xenfb_out_event, update) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__offset, XENABI_OFFSETOF(union xenfb_out_event, resize) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__offset, XENABI_OFFSETOF(union xenfb_out_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->pad) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__size, sizeof(struct xenfb_refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__align, XENABI_ALIGNOF(struct xenfb_refresh_period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__size, sizeof(union xenfb_in_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__align, XENABI_ALIGNOF(union xenfb_in_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__offset, XENABI_OFFSETOF(union xenfb_in_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__offset, XENABI_OFFSETOF(union xenfb_in_event, refresh_period) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__offset, XENABI_OFFSETOF(union xenfb_in_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->pad) == 40);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__size, sizeof(struct xenfb_page) == 1060);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__align, XENABI_ALIGNOF(struct xenfb_page) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__offset, XENABI_OFFSETOF(struct xenfb_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__offset, XENABI_OFFSETOF(struct xenfb_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__offset, XENABI_OFFSETOF(struct xenfb_page, out_cons) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__offset, XENABI_OFFSETOF(struct xenfb_page, out_prod) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__offset, XENABI_OFFSETOF(struct xenfb_page, width) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__offset, XENABI_OFFSETOF(struct xenfb_page, height) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__offset, XENABI_OFFSETOF(struct xenfb_page, line_length) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->line_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__offset, XENABI_OFFSETOF(struct xenfb_page, mem_length) == 28);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->mem_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__offset, XENABI_OFFSETOF(struct xenfb_page, depth) == 32);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->depth) == 1);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__offset, XENABI_OFFSETOF(struct xenfb_page, pd) == 36);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(((struct xenfb_page *)0)->pd) == 1024);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->pd) == 1024);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(fbif__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(fbif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__size, sizeof(struct xenfb_update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__align, XENABI_ALIGNOF(struct xenfb_update) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__offset, XENABI_OFFSETOF(struct xenfb_update, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__offset, XENABI_OFFSETOF(struct xenfb_update, x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__offset, XENABI_OFFSETOF(struct xenfb_update, y) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->y) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__offset, XENABI_OFFSETOF(struct xenfb_update, width) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__offset, XENABI_OFFSETOF(struct xenfb_update, height) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__size, sizeof(struct xenfb_resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__align, XENABI_ALIGNOF(struct xenfb_resize) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__offset, XENABI_OFFSETOF(struct xenfb_resize, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__offset, XENABI_OFFSETOF(struct xenfb_resize, width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__offset, XENABI_OFFSETOF(struct xenfb_resize, height) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__offset, XENABI_OFFSETOF(struct xenfb_resize, stride) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->stride) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__offset, XENABI_OFFSETOF(struct xenfb_resize, depth) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->depth) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__offset, XENABI_OFFSETOF(struct xenfb_resize, offset) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->offset) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__size, sizeof(union xenfb_out_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__align, XENABI_ALIGNOF(union xenfb_out_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__offset, XENABI_OFFSETOF(union xenfb_out_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__offset, XENABI_OFFSETOF(union xenfb_out_event, update) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__offset, XENABI_OFFSETOF(union xenfb_out_event, resize) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__offset, XENABI_OFFSETOF(union xenfb_out_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->pad) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__size, sizeof(struct xenfb_refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__align, XENABI_ALIGNOF(struct xenfb_refresh_period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__size, sizeof(union xenfb_in_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__align, XENABI_ALIGNOF(union xenfb_in_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__offset, XENABI_OFFSETOF(union xenfb_in_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__offset, XENABI_OFFSETOF(union xenfb_in_event, refresh_period) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__offset, XENABI_OFFSETOF(union xenfb_in_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->pad) == 40);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__size, sizeof(struct xenfb_page) == 2088);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__align, XENABI_ALIGNOF(struct xenfb_page) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__offset, XENABI_OFFSETOF(struct xenfb_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__offset, XENABI_OFFSETOF(struct xenfb_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__offset, XENABI_OFFSETOF(struct xenfb_page, out_cons) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__offset, XENABI_OFFSETOF(struct xenfb_page, out_prod) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__offset, XENABI_OFFSETOF(struct xenfb_page, width) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__offset, XENABI_OFFSETOF(struct xenfb_page, height) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__offset, XENABI_OFFSETOF(struct xenfb_page, line_length) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->line_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__offset, XENABI_OFFSETOF(struct xenfb_page, mem_length) == 28);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->mem_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__offset, XENABI_OFFSETOF(struct xenfb_page, depth) == 32);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->depth) == 1);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__offset, XENABI_OFFSETOF(struct xenfb_page, pd) == 40);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(((struct xenfb_page *)0)->pd) == 2048);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->pd) == 2048);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(fbif__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(fbif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__size, sizeof(struct xenfb_update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__align, XENABI_ALIGNOF(struct xenfb_update) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__offset, XENABI_OFFSETOF(struct xenfb_update, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__offset, XENABI_OFFSETOF(struct xenfb_update, x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__offset, XENABI_OFFSETOF(struct xenfb_update, y) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->y) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__offset, XENABI_OFFSETOF(struct xenfb_update, width) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__offset, XENABI_OFFSETOF(struct xenfb_update, height) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__size, sizeof(struct xenfb_resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__align, XENABI_ALIGNOF(struct xenfb_resize) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__offset, XENABI_OFFSETOF(struct xenfb_resize, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__offset, XENABI_OFFSETOF(struct xenfb_resize, width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__offset, XENABI_OFFSETOF(struct xenfb_resize, height) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__offset, XENABI_OFFSETOF(struct xenfb_resize, stride) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->stride) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__offset, XENABI_OFFSETOF(struct xenfb_resize, depth) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->depth) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__offset, XENABI_OFFSETOF(struct xenfb_resize, offset) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->offset) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__size, sizeof(union xenfb_out_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__align, XENABI_ALIGNOF(union xenfb_out_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__offset, XENABI_OFFSETOF(union xenfb_out_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__offset, XENABI_OFFSETOF(union xenfb_out_event, update) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__offset, XENABI_OFFSETOF(union xenfb_out_event, resize) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__offset, XENABI_OFFSETOF(union xenfb_out_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->pad) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__size, sizeof(struct xenfb_refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__align, XENABI_ALIGNOF(struct xenfb_refresh_period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__size, sizeof(union xenfb_in_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__align, XENABI_ALIGNOF(union xenfb_in_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__offset, XENABI_OFFSETOF(union xenfb_in_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__offset, XENABI_OFFSETOF(union xenfb_in_event, refresh_period) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__offset, XENABI_OFFSETOF(union xenfb_in_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->pad) == 40);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__size, sizeof(struct xenfb_page) == 1060);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__align, XENABI_ALIGNOF(struct xenfb_page) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__offset, XENABI_OFFSETOF(struct xenfb_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__offset, XENABI_OFFSETOF(struct xenfb_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__offset, XENABI_OFFSETOF(struct xenfb_page, out_cons) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__offset, XENABI_OFFSETOF(struct xenfb_page, out_prod) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__offset, XENABI_OFFSETOF(struct xenfb_page, width) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__offset, XENABI_OFFSETOF(struct xenfb_page, height) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__offset, XENABI_OFFSETOF(struct xenfb_page, line_length) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->line_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__offset, XENABI_OFFSETOF(struct xenfb_page, mem_length) == 28);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->mem_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__offset, XENABI_OFFSETOF(struct xenfb_page, depth) == 32);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->depth) == 1);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__offset, XENABI_OFFSETOF(struct xenfb_page, pd) == 36);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(((struct xenfb_page *)0)->pd) == 1024);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->pd) == 1024);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(fbif__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(fbif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__size, sizeof(struct xenfb_update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__align, XENABI_ALIGNOF(struct xenfb_update) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__offset, XENABI_OFFSETOF(struct xenfb_update, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__offset, XENABI_OFFSETOF(struct xenfb_update, x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__x__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->x) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__offset, XENABI_OFFSETOF(struct xenfb_update, y) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__y__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->y) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__offset, XENABI_OFFSETOF(struct xenfb_update, width) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__offset, XENABI_OFFSETOF(struct xenfb_update, height) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_update__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_update)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__size, sizeof(struct xenfb_resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__align, XENABI_ALIGNOF(struct xenfb_resize) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__offset, XENABI_OFFSETOF(struct xenfb_resize, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__offset, XENABI_OFFSETOF(struct xenfb_resize, width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__offset, XENABI_OFFSETOF(struct xenfb_resize, height) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__offset, XENABI_OFFSETOF(struct xenfb_resize, stride) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__stride__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->stride) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__offset, XENABI_OFFSETOF(struct xenfb_resize, depth) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->depth) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__offset, XENABI_OFFSETOF(struct xenfb_resize, offset) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_resize__offset__size, sizeof(XENABI_NO_OBJECT(struct xenfb_resize)->offset) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__size, sizeof(union xenfb_out_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__align, XENABI_ALIGNOF(union xenfb_out_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__offset, XENABI_OFFSETOF(union xenfb_out_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__offset, XENABI_OFFSETOF(union xenfb_out_event, update) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__update__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->update) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__offset, XENABI_OFFSETOF(union xenfb_out_event, resize) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__resize__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->resize) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__offset, XENABI_OFFSETOF(union xenfb_out_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_out_event)->pad) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__size, sizeof(struct xenfb_refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__align, XENABI_ALIGNOF(struct xenfb_refresh_period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__type__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__offset, XENABI_OFFSETOF(struct xenfb_refresh_period, period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_refresh_period__period__size, sizeof(XENABI_NO_OBJECT(struct xenfb_refresh_period)->period) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__size, sizeof(union xenfb_in_event) == 40);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__align, XENABI_ALIGNOF(union xenfb_in_event) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__offset, XENABI_OFFSETOF(union xenfb_in_event, type) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->type) == 1);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__offset, XENABI_OFFSETOF(union xenfb_in_event, refresh_period) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__refresh_period__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->refresh_period) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__offset, XENABI_OFFSETOF(union xenfb_in_event, pad) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenfb_in_event)->pad) == 40);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__size, sizeof(struct xenfb_page) == 2088);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__align, XENABI_ALIGNOF(struct xenfb_page) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__offset, XENABI_OFFSETOF(struct xenfb_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__offset, XENABI_OFFSETOF(struct xenfb_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__offset, XENABI_OFFSETOF(struct xenfb_page, out_cons) == 8);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_cons) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__offset, XENABI_OFFSETOF(struct xenfb_page, out_prod) == 12);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->out_prod) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__offset, XENABI_OFFSETOF(struct xenfb_page, width) == 16);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__width__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->width) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__offset, XENABI_OFFSETOF(struct xenfb_page, height) == 20);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__height__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->height) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__offset, XENABI_OFFSETOF(struct xenfb_page, line_length) == 24);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__line_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->line_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__offset, XENABI_OFFSETOF(struct xenfb_page, mem_length) == 28);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__mem_length__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->mem_length) == 4);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__offset, XENABI_OFFSETOF(struct xenfb_page, depth) == 32);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__depth__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->depth) == 1);
 XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__offset, XENABI_OFFSETOF(struct xenfb_page, pd) == 40);
-XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(((struct xenfb_page *)0)->pd) == 2048);
+XENABI_STATIC_ASSERT(fbif__xenfb_page__pd__size, sizeof(XENABI_NO_OBJECT(struct xenfb_page)->pd) == 2048);
 #endif
 
 #endif /* XENABI_STABLE_FBIF_H */

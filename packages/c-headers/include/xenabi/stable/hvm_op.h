@@ -42,6 +42,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -68,7 +86,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -902,370 +920,941 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(((struct xen_hvm_param *)0)->domid) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(((struct xen_hvm_param *)0)->pad) == 2);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(((struct xen_hvm_param *)0)->index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(((struct xen_hvm_param *)0)->value) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(((struct xen_hvm_altp2m_suppress_ve *)0)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(((struct xen_hvm_altp2m_suppress_ve *)0)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(((struct xen_hvm_altp2m_suppress_ve *)0)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(((struct xen_hvm_altp2m_suppress_ve *)0)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(((struct xen_hvm_altp2m_suppress_ve *)0)->gfn) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(((struct xen_hvm_altp2m_suppress_ve_multi *)0)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(((struct xen_hvm_altp2m_suppress_ve_multi *)0)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(((struct xen_hvm_altp2m_suppress_ve_multi *)0)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(((struct xen_hvm_altp2m_suppress_ve_multi *)0)->first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(((struct xen_hvm_altp2m_suppress_ve_multi *)0)->first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(((struct xen_hvm_altp2m_suppress_ve_multi *)0)->last_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(((struct xen_hvm_altp2m_suppress_ve_multi *)0)->first_error_gfn) == 8);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(((struct xen_hvm_pagetable_dying *)0)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(((struct xen_hvm_pagetable_dying *)0)->pad) == 6);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(((struct xen_hvm_pagetable_dying *)0)->gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(((struct xen_hvm_get_time *)0)->now) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(((struct xen_hvm_xentrace *)0)->event) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(((struct xen_hvm_xentrace *)0)->extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(((struct xen_hvm_xentrace *)0)->extra) == 28);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(((struct xen_hvm_get_mem_type *)0)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(((struct xen_hvm_get_mem_type *)0)->mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(((struct xen_hvm_get_mem_type *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(((struct xen_hvm_get_mem_type *)0)->pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(((struct xen_hvm_altp2m_domain_state *)0)->state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(((struct xen_hvm_altp2m_vcpu_enable_notify *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(((struct xen_hvm_altp2m_vcpu_enable_notify *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(((struct xen_hvm_altp2m_vcpu_enable_notify *)0)->gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(((struct xen_hvm_altp2m_vcpu_disable_notify *)0)->vcpu_id) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(((struct xen_hvm_altp2m_view *)0)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(((struct xen_hvm_altp2m_view *)0)->hvmmem_default_access) == 2);
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->gfn) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(((struct xen_hvm_altp2m_mem_access *)0)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(((struct xen_hvm_altp2m_mem_access *)0)->access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(((struct xen_hvm_altp2m_mem_access *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(((struct xen_hvm_altp2m_mem_access *)0)->gfn) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(((struct xen_hvm_altp2m_change_gfn *)0)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(((struct xen_hvm_altp2m_change_gfn *)0)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(((struct xen_hvm_altp2m_change_gfn *)0)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(((struct xen_hvm_altp2m_change_gfn *)0)->old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(((struct xen_hvm_altp2m_change_gfn *)0)->new_gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(((struct xen_hvm_altp2m_get_vcpu_p2m_idx *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(((struct xen_hvm_altp2m_get_vcpu_p2m_idx *)0)->altp2m_idx) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(((struct xen_hvm_altp2m_set_visibility *)0)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(((struct xen_hvm_altp2m_set_visibility *)0)->visible) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(((struct xen_hvm_altp2m_set_visibility *)0)->pad) == 1);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(((struct xen_hvm_altp2m_op *)0)->version) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(((struct xen_hvm_altp2m_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(((struct xen_hvm_altp2m_op *)0)->domain) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(((struct xen_hvm_altp2m_op *)0)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(((struct xen_hvm_altp2m_op *)0)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u) == 64);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.view) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.mem_access) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.set_mem_access) == 16);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.change_gfn) == 24);
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.suppress_ve) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.suppress_ve_multi) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.disable_notify) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.get_vcpu_p2m_idx) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.set_visibility) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.pad) == 64);
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->pad) == 2);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->last_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->pad) == 6);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->event) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__size, sizeof(struct xen_hvm_evtchn_upcall_vector) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__align, XENABI_ALIGNOF(struct xen_hvm_evtchn_upcall_vector) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vcpu) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__size, sizeof(((struct xen_hvm_evtchn_upcall_vector *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vcpu) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vector) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__size, sizeof(((struct xen_hvm_evtchn_upcall_vector *)0)->vector) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vector) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_disable_notify)->vcpu_id) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->pfn_list) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 20);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->access_list) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 4);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_hvm_altp2m_op *)0)->u)) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.set_mem_access_multi) == 24);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->new_gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->altp2m_idx) == 2);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->altp2m_idx) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->visible) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->domain) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.view) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.mem_access) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access) == 16);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 24);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve_multi) == 32);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.disable_notify) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.get_vcpu_p2m_idx) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_visibility) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->pad) == 2);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->last_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->pad) == 6);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->event) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__size, sizeof(struct xen_hvm_evtchn_upcall_vector) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__align, XENABI_ALIGNOF(struct xen_hvm_evtchn_upcall_vector) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vcpu) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__size, sizeof(((struct xen_hvm_evtchn_upcall_vector *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vcpu) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vector) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__size, sizeof(((struct xen_hvm_evtchn_upcall_vector *)0)->vector) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vector) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_disable_notify)->vcpu_id) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->pfn_list) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->access_list) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 8);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_hvm_altp2m_op *)0)->u)) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.set_mem_access_multi) == 32);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->new_gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->altp2m_idx) == 2);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->altp2m_idx) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->visible) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->domain) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.view) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.mem_access) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access) == 16);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 32);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve_multi) == 32);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.disable_notify) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.get_vcpu_p2m_idx) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_visibility) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->pad) == 2);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->last_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->pad) == 6);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->event) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_disable_notify)->vcpu_id) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->pfn_list) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->access_list) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 8);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_hvm_altp2m_op *)0)->u)) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.set_mem_access_multi) == 32);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->new_gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->altp2m_idx) == 2);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->altp2m_idx) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->visible) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->domain) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.view) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.mem_access) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access) == 16);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 32);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve_multi) == 32);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.disable_notify) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.get_vcpu_p2m_idx) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_visibility) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->pad) == 2);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->index) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->suppress_ve) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->pad1) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->last_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->pad) == 6);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->event) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra_bytes) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->mem_type) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_disable_notify)->vcpu_id) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->pfn_list) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pad) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->nr) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(((struct xen_hvm_altp2m_set_mem_access_multi *)0)->access_list) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 8);
 #endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_hvm_altp2m_op *)0)->u)) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(((struct xen_hvm_altp2m_op *)0)->u.set_mem_access_multi) == 32);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->old_gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->new_gfn) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->altp2m_idx) == 2);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->altp2m_idx) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->visible) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->domain) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad1) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.enable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.view) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.mem_access) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access) == 16);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 32);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve) == 16);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve_multi) == 32);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.disable_notify) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.get_vcpu_p2m_idx) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_visibility) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
 #endif
 
 #endif /* XENABI_STABLE_HVM_OP_H */

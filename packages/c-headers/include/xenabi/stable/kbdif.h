@@ -40,6 +40,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -66,7 +84,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -557,98 +575,377 @@ struct xenkbd_page {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__size, sizeof(struct xenkbd_motion) == 16);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__align, XENABI_ALIGNOF(struct xenkbd_motion) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__offset, XENABI_OFFSETOF(struct xenkbd_motion, type) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__size, sizeof(((struct xenkbd_motion *)0)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->type) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_x) == 4);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__size, sizeof(((struct xenkbd_motion *)0)->rel_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_x) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_y) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__size, sizeof(((struct xenkbd_motion *)0)->rel_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_y) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_z) == 12);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__size, sizeof(((struct xenkbd_motion *)0)->rel_z) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_z) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_key__size, sizeof(struct xenkbd_key) == 8);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_key__align, XENABI_ALIGNOF(struct xenkbd_key) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__offset, XENABI_OFFSETOF(struct xenkbd_key, type) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__size, sizeof(((struct xenkbd_key *)0)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->type) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__offset, XENABI_OFFSETOF(struct xenkbd_key, pressed) == 1);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__size, sizeof(((struct xenkbd_key *)0)->pressed) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->pressed) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__offset, XENABI_OFFSETOF(struct xenkbd_key, keycode) == 4);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__size, sizeof(((struct xenkbd_key *)0)->keycode) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->keycode) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_position__size, sizeof(struct xenkbd_position) == 16);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_position__align, XENABI_ALIGNOF(struct xenkbd_position) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__offset, XENABI_OFFSETOF(struct xenkbd_position, type) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__size, sizeof(((struct xenkbd_position *)0)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->type) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_x) == 4);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__size, sizeof(((struct xenkbd_position *)0)->abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_x) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_y) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__size, sizeof(((struct xenkbd_position *)0)->abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_y) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_position, rel_z) == 12);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__size, sizeof(((struct xenkbd_position *)0)->rel_z) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->rel_z) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__size, sizeof(struct xenkbd_mtouch) == 16);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__align, XENABI_ALIGNOF(struct xenkbd_mtouch) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, type) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__size, sizeof(((struct xenkbd_mtouch *)0)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->type) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, event_type) == 1);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__size, sizeof(((struct xenkbd_mtouch *)0)->event_type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->event_type) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, contact_id) == 2);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__size, sizeof(((struct xenkbd_mtouch *)0)->contact_id) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->contact_id) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, reserved) == 3);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__size, sizeof(((struct xenkbd_mtouch *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->reserved) == 5);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__size, sizeof(((struct xenkbd_mtouch *)0)->u) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xenkbd_mtouch *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u)) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__size, sizeof(((struct xenkbd_mtouch *)0)->u.pos) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xenkbd_mtouch *)0)->u.pos)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos)) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_x) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__size, sizeof(((struct xenkbd_mtouch *)0)->u.pos.abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_x) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_y) == 12);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__size, sizeof(((struct xenkbd_mtouch *)0)->u.pos.abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_y) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__size, sizeof(((struct xenkbd_mtouch *)0)->u.shape) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xenkbd_mtouch *)0)->u.shape)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape)) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.major) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__size, sizeof(((struct xenkbd_mtouch *)0)->u.shape.major) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.major) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.minor) == 12);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__size, sizeof(((struct xenkbd_mtouch *)0)->u.shape.minor) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.minor) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.orientation) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__size, sizeof(((struct xenkbd_mtouch *)0)->u.orientation) == 2);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.orientation) == 2);
 #endif
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__size, sizeof(union xenkbd_in_event) == 40);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__align, XENABI_ALIGNOF(union xenkbd_in_event) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__offset, XENABI_OFFSETOF(union xenkbd_in_event, type) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__size, sizeof(((union xenkbd_in_event *)0)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->type) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__offset, XENABI_OFFSETOF(union xenkbd_in_event, motion) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__size, sizeof(((union xenkbd_in_event *)0)->motion) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->motion) == 16);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__offset, XENABI_OFFSETOF(union xenkbd_in_event, key) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__size, sizeof(((union xenkbd_in_event *)0)->key) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->key) == 8);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__offset, XENABI_OFFSETOF(union xenkbd_in_event, pos) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__size, sizeof(((union xenkbd_in_event *)0)->pos) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pos) == 16);
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__offset, XENABI_OFFSETOF(union xenkbd_in_event, mtouch) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__size, sizeof(((union xenkbd_in_event *)0)->mtouch) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->mtouch) == 16);
 #endif
 XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__offset, XENABI_OFFSETOF(union xenkbd_in_event, pad) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__size, sizeof(((union xenkbd_in_event *)0)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pad) == 40);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__size, sizeof(union xenkbd_out_event) == 40);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__align, XENABI_ALIGNOF(union xenkbd_out_event) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__offset, XENABI_OFFSETOF(union xenkbd_out_event, type) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__size, sizeof(((union xenkbd_out_event *)0)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->type) == 1);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__offset, XENABI_OFFSETOF(union xenkbd_out_event, pad) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__size, sizeof(((union xenkbd_out_event *)0)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->pad) == 40);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_page__size, sizeof(struct xenkbd_page) == 16);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_page__align, XENABI_ALIGNOF(struct xenkbd_page) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__size, sizeof(((struct xenkbd_page *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_cons) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__size, sizeof(((struct xenkbd_page *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_prod) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, out_cons) == 8);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__size, sizeof(((struct xenkbd_page *)0)->out_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_cons) == 4);
 XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, out_prod) == 12);
-XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__size, sizeof(((struct xenkbd_page *)0)->out_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_prod) == 4);
+#endif
+#if defined(__x86_64__)
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__size, sizeof(struct xenkbd_motion) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__align, XENABI_ALIGNOF(struct xenkbd_motion) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__offset, XENABI_OFFSETOF(struct xenkbd_motion, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_y) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_z) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_z) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__size, sizeof(struct xenkbd_key) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__align, XENABI_ALIGNOF(struct xenkbd_key) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__offset, XENABI_OFFSETOF(struct xenkbd_key, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__offset, XENABI_OFFSETOF(struct xenkbd_key, pressed) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->pressed) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__offset, XENABI_OFFSETOF(struct xenkbd_key, keycode) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->keycode) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__size, sizeof(struct xenkbd_position) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__align, XENABI_ALIGNOF(struct xenkbd_position) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__offset, XENABI_OFFSETOF(struct xenkbd_position, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_y) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_position, rel_z) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->rel_z) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__size, sizeof(struct xenkbd_mtouch) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__align, XENABI_ALIGNOF(struct xenkbd_mtouch) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, event_type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->event_type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, contact_id) == 2);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->contact_id) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, reserved) == 3);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->reserved) == 5);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_x) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_y) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.major) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.major) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.minor) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.minor) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.orientation) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.orientation) == 2);
+#endif
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__size, sizeof(union xenkbd_in_event) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__align, XENABI_ALIGNOF(union xenkbd_in_event) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__offset, XENABI_OFFSETOF(union xenkbd_in_event, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__offset, XENABI_OFFSETOF(union xenkbd_in_event, motion) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->motion) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__offset, XENABI_OFFSETOF(union xenkbd_in_event, key) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->key) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__offset, XENABI_OFFSETOF(union xenkbd_in_event, pos) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pos) == 16);
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__offset, XENABI_OFFSETOF(union xenkbd_in_event, mtouch) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->mtouch) == 16);
+#endif
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__offset, XENABI_OFFSETOF(union xenkbd_in_event, pad) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__size, sizeof(union xenkbd_out_event) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__align, XENABI_ALIGNOF(union xenkbd_out_event) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__offset, XENABI_OFFSETOF(union xenkbd_out_event, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__offset, XENABI_OFFSETOF(union xenkbd_out_event, pad) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__size, sizeof(struct xenkbd_page) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__align, XENABI_ALIGNOF(struct xenkbd_page) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, out_cons) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, out_prod) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_prod) == 4);
+#endif
+#if defined(__arm__)
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__size, sizeof(struct xenkbd_motion) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__align, XENABI_ALIGNOF(struct xenkbd_motion) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__offset, XENABI_OFFSETOF(struct xenkbd_motion, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_y) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_z) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_z) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__size, sizeof(struct xenkbd_key) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__align, XENABI_ALIGNOF(struct xenkbd_key) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__offset, XENABI_OFFSETOF(struct xenkbd_key, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__offset, XENABI_OFFSETOF(struct xenkbd_key, pressed) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->pressed) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__offset, XENABI_OFFSETOF(struct xenkbd_key, keycode) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->keycode) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__size, sizeof(struct xenkbd_position) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__align, XENABI_ALIGNOF(struct xenkbd_position) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__offset, XENABI_OFFSETOF(struct xenkbd_position, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_y) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_position, rel_z) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->rel_z) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__size, sizeof(struct xenkbd_mtouch) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__align, XENABI_ALIGNOF(struct xenkbd_mtouch) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, event_type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->event_type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, contact_id) == 2);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->contact_id) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, reserved) == 3);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->reserved) == 5);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_x) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_y) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.major) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.major) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.minor) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.minor) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.orientation) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.orientation) == 2);
+#endif
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__size, sizeof(union xenkbd_in_event) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__align, XENABI_ALIGNOF(union xenkbd_in_event) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__offset, XENABI_OFFSETOF(union xenkbd_in_event, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__offset, XENABI_OFFSETOF(union xenkbd_in_event, motion) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->motion) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__offset, XENABI_OFFSETOF(union xenkbd_in_event, key) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->key) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__offset, XENABI_OFFSETOF(union xenkbd_in_event, pos) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pos) == 16);
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__offset, XENABI_OFFSETOF(union xenkbd_in_event, mtouch) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->mtouch) == 16);
+#endif
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__offset, XENABI_OFFSETOF(union xenkbd_in_event, pad) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__size, sizeof(union xenkbd_out_event) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__align, XENABI_ALIGNOF(union xenkbd_out_event) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__offset, XENABI_OFFSETOF(union xenkbd_out_event, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__offset, XENABI_OFFSETOF(union xenkbd_out_event, pad) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__size, sizeof(struct xenkbd_page) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__align, XENABI_ALIGNOF(struct xenkbd_page) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, out_cons) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, out_prod) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_prod) == 4);
+#endif
+#if defined(__aarch64__)
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__size, sizeof(struct xenkbd_motion) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__align, XENABI_ALIGNOF(struct xenkbd_motion) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__offset, XENABI_OFFSETOF(struct xenkbd_motion, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_y) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_motion, rel_z) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_motion__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_motion)->rel_z) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__size, sizeof(struct xenkbd_key) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__align, XENABI_ALIGNOF(struct xenkbd_key) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__offset, XENABI_OFFSETOF(struct xenkbd_key, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__offset, XENABI_OFFSETOF(struct xenkbd_key, pressed) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__pressed__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->pressed) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__offset, XENABI_OFFSETOF(struct xenkbd_key, keycode) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_key__keycode__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_key)->keycode) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__size, sizeof(struct xenkbd_position) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__align, XENABI_ALIGNOF(struct xenkbd_position) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__offset, XENABI_OFFSETOF(struct xenkbd_position, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_position, abs_y) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__offset, XENABI_OFFSETOF(struct xenkbd_position, rel_z) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_position__rel_z__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_position)->rel_z) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__size, sizeof(struct xenkbd_mtouch) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__align, XENABI_ALIGNOF(struct xenkbd_mtouch) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, event_type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__event_type__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->event_type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, contact_id) == 2);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__contact_id__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->contact_id) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, reserved) == 3);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__reserved__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->reserved) == 5);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_x) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_x__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_x) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.pos.abs_y) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__pos__abs_y__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.pos.abs_y) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape)) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.major) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__major__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.major) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.shape.minor) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__shape__minor__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.shape.minor) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__offset, XENABI_OFFSETOF(struct xenkbd_mtouch, u.orientation) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_mtouch__u__orientation__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_mtouch)->u.orientation) == 2);
+#endif
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__size, sizeof(union xenkbd_in_event) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__align, XENABI_ALIGNOF(union xenkbd_in_event) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__offset, XENABI_OFFSETOF(union xenkbd_in_event, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__offset, XENABI_OFFSETOF(union xenkbd_in_event, motion) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__motion__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->motion) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__offset, XENABI_OFFSETOF(union xenkbd_in_event, key) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__key__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->key) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__offset, XENABI_OFFSETOF(union xenkbd_in_event, pos) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pos__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pos) == 16);
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__offset, XENABI_OFFSETOF(union xenkbd_in_event, mtouch) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__mtouch__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->mtouch) == 16);
+#endif
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__offset, XENABI_OFFSETOF(union xenkbd_in_event, pad) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_in_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_in_event)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__size, sizeof(union xenkbd_out_event) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__align, XENABI_ALIGNOF(union xenkbd_out_event) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__offset, XENABI_OFFSETOF(union xenkbd_out_event, type) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__type__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->type) == 1);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__offset, XENABI_OFFSETOF(union xenkbd_out_event, pad) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_out_event__pad__size, sizeof(XENABI_NO_OBJECT(union xenkbd_out_event)->pad) == 40);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__size, sizeof(struct xenkbd_page) == 16);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__align, XENABI_ALIGNOF(struct xenkbd_page) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__offset, XENABI_OFFSETOF(struct xenkbd_page, out_cons) == 8);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_cons) == 4);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__offset, XENABI_OFFSETOF(struct xenkbd_page, out_prod) == 12);
+XENABI_STATIC_ASSERT(kbdif__xenkbd_page__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xenkbd_page)->out_prod) == 4);
 #endif
 
 #endif /* XENABI_STABLE_KBDIF_H */

@@ -40,6 +40,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -66,7 +84,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -172,44 +190,45 @@ typedef struct xennmi_callback xennmi_callback_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 4);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(((struct xennmi_callback *)0)->handler_address) == 4);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 4);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(((struct xennmi_callback *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 16);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 8);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(((struct xennmi_callback *)0)->handler_address) == 8);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 8);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(((struct xennmi_callback *)0)->pad) == 8);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 4);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(((struct xennmi_callback *)0)->handler_address) == 4);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 4);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(((struct xennmi_callback *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 4);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 16);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 8);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(((struct xennmi_callback *)0)->handler_address) == 8);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 8);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(((struct xennmi_callback *)0)->pad) == 8);
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 8);
 #endif
 
 #endif /* XENABI_STABLE_NMI_H */

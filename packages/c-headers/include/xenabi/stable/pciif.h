@@ -41,6 +41,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -67,7 +85,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -323,55 +341,205 @@ struct xen_pci_sharedinfo {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(pciif__xen_msix_entry__size, sizeof(struct xen_msix_entry) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_msix_entry__align, XENABI_ALIGNOF(struct xen_msix_entry) == 2);
 XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__offset, XENABI_OFFSETOF(struct xen_msix_entry, vector) == 0);
-XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__size, sizeof(((struct xen_msix_entry *)0)->vector) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->vector) == 2);
 XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__offset, XENABI_OFFSETOF(struct xen_msix_entry, entry) == 2);
-XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__size, sizeof(((struct xen_msix_entry *)0)->entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->entry) == 2);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__size, sizeof(struct xen_pci_op) == 548);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__align, XENABI_ALIGNOF(struct xen_pci_op) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__offset, XENABI_OFFSETOF(struct xen_pci_op, cmd) == 0);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__size, sizeof(((struct xen_pci_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->cmd) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__offset, XENABI_OFFSETOF(struct xen_pci_op, err) == 4);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__size, sizeof(((struct xen_pci_op *)0)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->err) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__offset, XENABI_OFFSETOF(struct xen_pci_op, domain) == 8);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__size, sizeof(((struct xen_pci_op *)0)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->domain) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__offset, XENABI_OFFSETOF(struct xen_pci_op, bus) == 12);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__size, sizeof(((struct xen_pci_op *)0)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->bus) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__offset, XENABI_OFFSETOF(struct xen_pci_op, devfn) == 16);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__size, sizeof(((struct xen_pci_op *)0)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->devfn) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__offset, XENABI_OFFSETOF(struct xen_pci_op, offset) == 20);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__size, sizeof(((struct xen_pci_op *)0)->offset) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->offset) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__offset, XENABI_OFFSETOF(struct xen_pci_op, size) == 24);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__size, sizeof(((struct xen_pci_op *)0)->size) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->size) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__offset, XENABI_OFFSETOF(struct xen_pci_op, value) == 28);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__size, sizeof(((struct xen_pci_op *)0)->value) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->value) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__offset, XENABI_OFFSETOF(struct xen_pci_op, info) == 32);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__size, sizeof(((struct xen_pci_op *)0)->info) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->info) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__offset, XENABI_OFFSETOF(struct xen_pci_op, msix_entries) == 36);
-XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__size, sizeof(((struct xen_pci_op *)0)->msix_entries) == 512);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->msix_entries) == 512);
 XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__size, sizeof(struct xen_pcie_aer_op) == 20);
 XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__align, XENABI_ALIGNOF(struct xen_pcie_aer_op) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, cmd) == 0);
-XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__size, sizeof(((struct xen_pcie_aer_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->cmd) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, err) == 4);
-XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__size, sizeof(((struct xen_pcie_aer_op *)0)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->err) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, domain) == 8);
-XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__size, sizeof(((struct xen_pcie_aer_op *)0)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->domain) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, bus) == 12);
-XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__size, sizeof(((struct xen_pcie_aer_op *)0)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->bus) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, devfn) == 16);
-XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__size, sizeof(((struct xen_pcie_aer_op *)0)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->devfn) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__size, sizeof(struct xen_pci_sharedinfo) == 572);
 XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__align, XENABI_ALIGNOF(struct xen_pci_sharedinfo) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, flags) == 0);
-XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__size, sizeof(((struct xen_pci_sharedinfo *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->flags) == 4);
 XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, op) == 4);
-XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__size, sizeof(((struct xen_pci_sharedinfo *)0)->op) == 548);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->op) == 548);
 XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, aer_op) == 552);
-XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__size, sizeof(((struct xen_pci_sharedinfo *)0)->aer_op) == 20);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->aer_op) == 20);
+#endif
+#if defined(__x86_64__)
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__size, sizeof(struct xen_msix_entry) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__align, XENABI_ALIGNOF(struct xen_msix_entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__offset, XENABI_OFFSETOF(struct xen_msix_entry, vector) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->vector) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__offset, XENABI_OFFSETOF(struct xen_msix_entry, entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size, sizeof(struct xen_pci_op) == 548);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__align, XENABI_ALIGNOF(struct xen_pci_op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__offset, XENABI_OFFSETOF(struct xen_pci_op, cmd) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__offset, XENABI_OFFSETOF(struct xen_pci_op, err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__offset, XENABI_OFFSETOF(struct xen_pci_op, domain) == 8);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__offset, XENABI_OFFSETOF(struct xen_pci_op, bus) == 12);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__offset, XENABI_OFFSETOF(struct xen_pci_op, devfn) == 16);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__offset, XENABI_OFFSETOF(struct xen_pci_op, offset) == 20);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->offset) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__offset, XENABI_OFFSETOF(struct xen_pci_op, size) == 24);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->size) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__offset, XENABI_OFFSETOF(struct xen_pci_op, value) == 28);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->value) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__offset, XENABI_OFFSETOF(struct xen_pci_op, info) == 32);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->info) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__offset, XENABI_OFFSETOF(struct xen_pci_op, msix_entries) == 36);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->msix_entries) == 512);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__size, sizeof(struct xen_pcie_aer_op) == 20);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__align, XENABI_ALIGNOF(struct xen_pcie_aer_op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, cmd) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, domain) == 8);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, bus) == 12);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, devfn) == 16);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__size, sizeof(struct xen_pci_sharedinfo) == 572);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__align, XENABI_ALIGNOF(struct xen_pci_sharedinfo) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, flags) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->flags) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->op) == 548);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, aer_op) == 552);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->aer_op) == 20);
+#endif
+#if defined(__arm__)
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__size, sizeof(struct xen_msix_entry) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__align, XENABI_ALIGNOF(struct xen_msix_entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__offset, XENABI_OFFSETOF(struct xen_msix_entry, vector) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->vector) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__offset, XENABI_OFFSETOF(struct xen_msix_entry, entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size, sizeof(struct xen_pci_op) == 548);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__align, XENABI_ALIGNOF(struct xen_pci_op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__offset, XENABI_OFFSETOF(struct xen_pci_op, cmd) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__offset, XENABI_OFFSETOF(struct xen_pci_op, err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__offset, XENABI_OFFSETOF(struct xen_pci_op, domain) == 8);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__offset, XENABI_OFFSETOF(struct xen_pci_op, bus) == 12);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__offset, XENABI_OFFSETOF(struct xen_pci_op, devfn) == 16);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__offset, XENABI_OFFSETOF(struct xen_pci_op, offset) == 20);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->offset) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__offset, XENABI_OFFSETOF(struct xen_pci_op, size) == 24);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->size) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__offset, XENABI_OFFSETOF(struct xen_pci_op, value) == 28);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->value) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__offset, XENABI_OFFSETOF(struct xen_pci_op, info) == 32);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->info) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__offset, XENABI_OFFSETOF(struct xen_pci_op, msix_entries) == 36);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->msix_entries) == 512);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__size, sizeof(struct xen_pcie_aer_op) == 20);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__align, XENABI_ALIGNOF(struct xen_pcie_aer_op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, cmd) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, domain) == 8);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, bus) == 12);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, devfn) == 16);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__size, sizeof(struct xen_pci_sharedinfo) == 572);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__align, XENABI_ALIGNOF(struct xen_pci_sharedinfo) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, flags) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->flags) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->op) == 548);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, aer_op) == 552);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->aer_op) == 20);
+#endif
+#if defined(__aarch64__)
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__size, sizeof(struct xen_msix_entry) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__align, XENABI_ALIGNOF(struct xen_msix_entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__offset, XENABI_OFFSETOF(struct xen_msix_entry, vector) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->vector) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__offset, XENABI_OFFSETOF(struct xen_msix_entry, entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_msix_entry__entry__size, sizeof(XENABI_NO_OBJECT(struct xen_msix_entry)->entry) == 2);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size, sizeof(struct xen_pci_op) == 548);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__align, XENABI_ALIGNOF(struct xen_pci_op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__offset, XENABI_OFFSETOF(struct xen_pci_op, cmd) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__offset, XENABI_OFFSETOF(struct xen_pci_op, err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__offset, XENABI_OFFSETOF(struct xen_pci_op, domain) == 8);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__offset, XENABI_OFFSETOF(struct xen_pci_op, bus) == 12);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__offset, XENABI_OFFSETOF(struct xen_pci_op, devfn) == 16);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__offset, XENABI_OFFSETOF(struct xen_pci_op, offset) == 20);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__offset__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->offset) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__offset, XENABI_OFFSETOF(struct xen_pci_op, size) == 24);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__size__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->size) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__offset, XENABI_OFFSETOF(struct xen_pci_op, value) == 28);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__value__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->value) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__offset, XENABI_OFFSETOF(struct xen_pci_op, info) == 32);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__info__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->info) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__offset, XENABI_OFFSETOF(struct xen_pci_op, msix_entries) == 36);
+XENABI_STATIC_ASSERT(pciif__xen_pci_op__msix_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_op)->msix_entries) == 512);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__size, sizeof(struct xen_pcie_aer_op) == 20);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__align, XENABI_ALIGNOF(struct xen_pcie_aer_op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, cmd) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__err__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->err) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, domain) == 8);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->domain) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, bus) == 12);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->bus) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__offset, XENABI_OFFSETOF(struct xen_pcie_aer_op, devfn) == 16);
+XENABI_STATIC_ASSERT(pciif__xen_pcie_aer_op__devfn__size, sizeof(XENABI_NO_OBJECT(struct xen_pcie_aer_op)->devfn) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__size, sizeof(struct xen_pci_sharedinfo) == 572);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__align, XENABI_ALIGNOF(struct xen_pci_sharedinfo) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, flags) == 0);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->flags) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, op) == 4);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->op) == 548);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__offset, XENABI_OFFSETOF(struct xen_pci_sharedinfo, aer_op) == 552);
+XENABI_STATIC_ASSERT(pciif__xen_pci_sharedinfo__aer_op__size, sizeof(XENABI_NO_OBJECT(struct xen_pci_sharedinfo)->aer_op) == 20);
 #endif
 
 #endif /* XENABI_STABLE_PCIIF_H */

@@ -42,6 +42,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -68,7 +86,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -491,216 +509,283 @@ struct xen_pmu_data {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(((struct xen_pmu_params *)0)->version) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_pmu_params *)0)->version)) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(((struct xen_pmu_params *)0)->version.maj) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(((struct xen_pmu_params *)0)->version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(((struct xen_pmu_params *)0)->val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(((struct xen_pmu_params *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(((struct xen_pmu_params *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(((struct xen_pmu_data *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(((struct xen_pmu_data *)0)->pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(((struct xen_pmu_data *)0)->domain_id) == 2);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(((struct xen_pmu_data *)0)->pad) == 6);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
-#endif
 #if defined(__i386__)
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.maj) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__size, sizeof(struct xen_pmu_amd_ctxt) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__align, XENABI_ALIGNOF(struct xen_pmu_amd_ctxt) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, counters) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__size, sizeof(((struct xen_pmu_amd_ctxt *)0)->counters) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_amd_ctxt)->counters) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__ctrls__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, ctrls) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__ctrls__size, sizeof(((struct xen_pmu_amd_ctxt *)0)->ctrls) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__ctrls__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_amd_ctxt)->ctrls) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__regs__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, regs) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__size, sizeof(struct xen_pmu_cntr_pair) == 16);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__align, XENABI_ALIGNOF(struct xen_pmu_cntr_pair) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__counter__offset, XENABI_OFFSETOF(struct xen_pmu_cntr_pair, counter) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__counter__size, sizeof(((struct xen_pmu_cntr_pair *)0)->counter) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__counter__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_cntr_pair)->counter) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__control__offset, XENABI_OFFSETOF(struct xen_pmu_cntr_pair, control) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__control__size, sizeof(((struct xen_pmu_cntr_pair *)0)->control) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__control__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_cntr_pair)->control) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__size, sizeof(struct xen_pmu_intel_ctxt) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__align, XENABI_ALIGNOF(struct xen_pmu_intel_ctxt) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_counters__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, fixed_counters) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_counters__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->fixed_counters) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_counters__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->fixed_counters) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__arch_counters__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, arch_counters) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__arch_counters__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->arch_counters) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__arch_counters__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->arch_counters) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ctrl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, global_ctrl) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ctrl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->global_ctrl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ctrl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->global_ctrl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ovf_ctrl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, global_ovf_ctrl) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ovf_ctrl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->global_ovf_ctrl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ovf_ctrl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->global_ovf_ctrl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_status__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, global_status) == 24);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_status__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->global_status) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_status__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->global_status) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_ctrl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, fixed_ctrl) == 32);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_ctrl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->fixed_ctrl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_ctrl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->fixed_ctrl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__ds_area__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, ds_area) == 40);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__ds_area__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->ds_area) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__ds_area__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->ds_area) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__pebs_enable__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, pebs_enable) == 48);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__pebs_enable__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->pebs_enable) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__pebs_enable__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->pebs_enable) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__debugctl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, debugctl) == 56);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__debugctl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->debugctl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__debugctl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->debugctl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__regs__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, regs) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__size, sizeof(struct xen_pmu_regs) == 32);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__align, XENABI_ALIGNOF(struct xen_pmu_regs) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ip__offset, XENABI_OFFSETOF(struct xen_pmu_regs, ip) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ip__size, sizeof(((struct xen_pmu_regs *)0)->ip) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ip__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->ip) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__sp__offset, XENABI_OFFSETOF(struct xen_pmu_regs, sp) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__sp__size, sizeof(((struct xen_pmu_regs *)0)->sp) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__sp__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->sp) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__flags__offset, XENABI_OFFSETOF(struct xen_pmu_regs, flags) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__flags__size, sizeof(((struct xen_pmu_regs *)0)->flags) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->flags) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cs__offset, XENABI_OFFSETOF(struct xen_pmu_regs, cs) == 24);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cs__size, sizeof(((struct xen_pmu_regs *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cs__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->cs) == 2);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ss__offset, XENABI_OFFSETOF(struct xen_pmu_regs, ss) == 26);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ss__size, sizeof(((struct xen_pmu_regs *)0)->ss) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ss__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->ss) == 2);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cpl__offset, XENABI_OFFSETOF(struct xen_pmu_regs, cpl) == 28);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cpl__size, sizeof(((struct xen_pmu_regs *)0)->cpl) == 1);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cpl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->cpl) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__pad__offset, XENABI_OFFSETOF(struct xen_pmu_regs, pad) == 29);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__pad__size, sizeof(((struct xen_pmu_regs *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->pad) == 3);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__size, sizeof(struct xen_pmu_arch) == 208);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__align, XENABI_ALIGNOF(struct xen_pmu_arch) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__offset, XENABI_OFFSETOF(struct xen_pmu_arch, r) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__size, sizeof(((struct xen_pmu_arch *)0)->r) == 64);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_pmu_arch *)0)->r)) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->r) == 64);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_arch)->r)) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__regs__offset, XENABI_OFFSETOF(struct xen_pmu_arch, r.regs) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__regs__size, sizeof(((struct xen_pmu_arch *)0)->r.regs) == 32);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__regs__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->r.regs) == 32);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__pad__offset, XENABI_OFFSETOF(struct xen_pmu_arch, r.pad) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__pad__size, sizeof(((struct xen_pmu_arch *)0)->r.pad) == 64);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->r.pad) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__pmu_flags__offset, XENABI_OFFSETOF(struct xen_pmu_arch, pmu_flags) == 64);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__pmu_flags__size, sizeof(((struct xen_pmu_arch *)0)->pmu_flags) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__pmu_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->pmu_flags) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__offset, XENABI_OFFSETOF(struct xen_pmu_arch, l) == 72);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__size, sizeof(((struct xen_pmu_arch *)0)->l) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_pmu_arch *)0)->l)) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->l) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_arch)->l)) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__lapic_lvtpc__offset, XENABI_OFFSETOF(struct xen_pmu_arch, l.lapic_lvtpc) == 72);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__lapic_lvtpc__size, sizeof(((struct xen_pmu_arch *)0)->l.lapic_lvtpc) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__lapic_lvtpc__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->l.lapic_lvtpc) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__pad__offset, XENABI_OFFSETOF(struct xen_pmu_arch, l.pad) == 72);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__pad__size, sizeof(((struct xen_pmu_arch *)0)->l.pad) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->l.pad) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__size, sizeof(((struct xen_pmu_arch *)0)->c) == 128);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_pmu_arch *)0)->c)) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c) == 128);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_arch)->c)) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__amd__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c.amd) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__amd__size, sizeof(((struct xen_pmu_arch *)0)->c.amd) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__amd__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.amd) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__intel__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c.intel) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__intel__size, sizeof(((struct xen_pmu_arch *)0)->c.intel) == 64);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__intel__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.intel) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c.pad) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__size, sizeof(((struct xen_pmu_arch *)0)->c.pad) == 128);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.pad) == 128);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 224);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(((struct xen_pmu_data *)0)->pmu) == 208);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 208);
 #endif
 #if defined(__x86_64__)
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.maj) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__size, sizeof(struct xen_pmu_amd_ctxt) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__align, XENABI_ALIGNOF(struct xen_pmu_amd_ctxt) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, counters) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__size, sizeof(((struct xen_pmu_amd_ctxt *)0)->counters) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_amd_ctxt)->counters) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__ctrls__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, ctrls) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__ctrls__size, sizeof(((struct xen_pmu_amd_ctxt *)0)->ctrls) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__ctrls__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_amd_ctxt)->ctrls) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__regs__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, regs) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__size, sizeof(struct xen_pmu_cntr_pair) == 16);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__align, XENABI_ALIGNOF(struct xen_pmu_cntr_pair) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__counter__offset, XENABI_OFFSETOF(struct xen_pmu_cntr_pair, counter) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__counter__size, sizeof(((struct xen_pmu_cntr_pair *)0)->counter) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__counter__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_cntr_pair)->counter) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__control__offset, XENABI_OFFSETOF(struct xen_pmu_cntr_pair, control) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__control__size, sizeof(((struct xen_pmu_cntr_pair *)0)->control) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_cntr_pair__control__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_cntr_pair)->control) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__size, sizeof(struct xen_pmu_intel_ctxt) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__align, XENABI_ALIGNOF(struct xen_pmu_intel_ctxt) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_counters__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, fixed_counters) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_counters__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->fixed_counters) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_counters__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->fixed_counters) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__arch_counters__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, arch_counters) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__arch_counters__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->arch_counters) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__arch_counters__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->arch_counters) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ctrl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, global_ctrl) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ctrl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->global_ctrl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ctrl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->global_ctrl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ovf_ctrl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, global_ovf_ctrl) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ovf_ctrl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->global_ovf_ctrl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_ovf_ctrl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->global_ovf_ctrl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_status__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, global_status) == 24);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_status__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->global_status) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__global_status__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->global_status) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_ctrl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, fixed_ctrl) == 32);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_ctrl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->fixed_ctrl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__fixed_ctrl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->fixed_ctrl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__ds_area__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, ds_area) == 40);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__ds_area__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->ds_area) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__ds_area__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->ds_area) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__pebs_enable__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, pebs_enable) == 48);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__pebs_enable__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->pebs_enable) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__pebs_enable__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->pebs_enable) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__debugctl__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, debugctl) == 56);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__debugctl__size, sizeof(((struct xen_pmu_intel_ctxt *)0)->debugctl) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__debugctl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_intel_ctxt)->debugctl) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_intel_ctxt__regs__offset, XENABI_OFFSETOF(struct xen_pmu_intel_ctxt, regs) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__size, sizeof(struct xen_pmu_regs) == 32);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__align, XENABI_ALIGNOF(struct xen_pmu_regs) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ip__offset, XENABI_OFFSETOF(struct xen_pmu_regs, ip) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ip__size, sizeof(((struct xen_pmu_regs *)0)->ip) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ip__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->ip) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__sp__offset, XENABI_OFFSETOF(struct xen_pmu_regs, sp) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__sp__size, sizeof(((struct xen_pmu_regs *)0)->sp) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__sp__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->sp) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__flags__offset, XENABI_OFFSETOF(struct xen_pmu_regs, flags) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__flags__size, sizeof(((struct xen_pmu_regs *)0)->flags) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->flags) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cs__offset, XENABI_OFFSETOF(struct xen_pmu_regs, cs) == 24);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cs__size, sizeof(((struct xen_pmu_regs *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cs__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->cs) == 2);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ss__offset, XENABI_OFFSETOF(struct xen_pmu_regs, ss) == 26);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ss__size, sizeof(((struct xen_pmu_regs *)0)->ss) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__ss__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->ss) == 2);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cpl__offset, XENABI_OFFSETOF(struct xen_pmu_regs, cpl) == 28);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cpl__size, sizeof(((struct xen_pmu_regs *)0)->cpl) == 1);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__cpl__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->cpl) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__pad__offset, XENABI_OFFSETOF(struct xen_pmu_regs, pad) == 29);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__pad__size, sizeof(((struct xen_pmu_regs *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_regs__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_regs)->pad) == 3);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__size, sizeof(struct xen_pmu_arch) == 208);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__align, XENABI_ALIGNOF(struct xen_pmu_arch) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__offset, XENABI_OFFSETOF(struct xen_pmu_arch, r) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__size, sizeof(((struct xen_pmu_arch *)0)->r) == 64);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_pmu_arch *)0)->r)) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->r) == 64);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_arch)->r)) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__regs__offset, XENABI_OFFSETOF(struct xen_pmu_arch, r.regs) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__regs__size, sizeof(((struct xen_pmu_arch *)0)->r.regs) == 32);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__regs__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->r.regs) == 32);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__pad__offset, XENABI_OFFSETOF(struct xen_pmu_arch, r.pad) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__pad__size, sizeof(((struct xen_pmu_arch *)0)->r.pad) == 64);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__r__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->r.pad) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__pmu_flags__offset, XENABI_OFFSETOF(struct xen_pmu_arch, pmu_flags) == 64);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__pmu_flags__size, sizeof(((struct xen_pmu_arch *)0)->pmu_flags) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__pmu_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->pmu_flags) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__offset, XENABI_OFFSETOF(struct xen_pmu_arch, l) == 72);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__size, sizeof(((struct xen_pmu_arch *)0)->l) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_pmu_arch *)0)->l)) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->l) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_arch)->l)) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__lapic_lvtpc__offset, XENABI_OFFSETOF(struct xen_pmu_arch, l.lapic_lvtpc) == 72);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__lapic_lvtpc__size, sizeof(((struct xen_pmu_arch *)0)->l.lapic_lvtpc) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__lapic_lvtpc__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->l.lapic_lvtpc) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__pad__offset, XENABI_OFFSETOF(struct xen_pmu_arch, l.pad) == 72);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__pad__size, sizeof(((struct xen_pmu_arch *)0)->l.pad) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__l__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->l.pad) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__size, sizeof(((struct xen_pmu_arch *)0)->c) == 128);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_pmu_arch *)0)->c)) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c) == 128);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_arch)->c)) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__amd__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c.amd) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__amd__size, sizeof(((struct xen_pmu_arch *)0)->c.amd) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__amd__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.amd) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__intel__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c.intel) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__intel__size, sizeof(((struct xen_pmu_arch *)0)->c.intel) == 64);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__intel__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.intel) == 64);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__offset, XENABI_OFFSETOF(struct xen_pmu_arch, c.pad) == 80);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__size, sizeof(((struct xen_pmu_arch *)0)->c.pad) == 128);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.pad) == 128);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 224);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(((struct xen_pmu_data *)0)->pmu) == 208);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 208);
 #endif
 #if defined(__arm__)
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.maj) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__size, sizeof(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__align, XENABI_ALIGNOF(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__offset, XENABI_OFFSETOF(struct xen_pmu_arch, dummy) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__size, sizeof(((struct xen_pmu_arch *)0)->dummy) == 1);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->dummy) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 20);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(((struct xen_pmu_data *)0)->pmu) == 1);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 1);
 #endif
 #if defined(__aarch64__)
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.maj) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.min) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->val) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__size, sizeof(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__align, XENABI_ALIGNOF(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__offset, XENABI_OFFSETOF(struct xen_pmu_arch, dummy) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__size, sizeof(((struct xen_pmu_arch *)0)->dummy) == 1);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->dummy) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 20);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(((struct xen_pmu_data *)0)->pmu) == 1);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 1);
 #endif
 
 #endif /* XENABI_STABLE_PMU_H */

@@ -40,6 +40,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -66,7 +84,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -126,9 +144,9 @@ typedef uint32_t RING_IDX;
 
 /* Entries of ring _s in _sz bytes: what fits after the indices, rounded down to a power of two. */
 #define __CONST_RING_SIZE(_s, _sz) \
-    (__RD32(((_sz) - __builtin_offsetof(struct _s##_sring, ring)) / sizeof(((struct _s##_sring *)0)->ring[0])))
+    (__RD32(((_sz) - __builtin_offsetof(struct _s##_sring, ring)) / sizeof(XENABI_NO_OBJECT(struct _s##_sring)->ring[0])))
 #define __RING_SIZE(_s, _sz) \
-    (__RD32(((_sz) - (long)(_s)->ring + (long)(_s)) / sizeof((_s)->ring[0])))
+    (__RD32(((_sz) - XENABI_REINTERPRET_CAST(long, (_s)->ring) + XENABI_REINTERPRET_CAST(long, (_s))) / sizeof((_s)->ring[0])))
 
 /* The shared page, entry union and private ring state of a protocol. */
 #define DEFINE_RING_TYPES(__name, __req_t, __rsp_t) \
@@ -291,7 +309,7 @@ static inline void name##_read_packet(void *opaque, const unsigned char *buf, __
         __builtin_memcpy(opaque, buf + *masked_cons, size); \
     } else { \
         __builtin_memcpy(opaque, buf + *masked_cons, ring_size - *masked_cons); \
-        __builtin_memcpy((unsigned char *)opaque + ring_size - *masked_cons, buf, size - (ring_size - *masked_cons)); \
+        __builtin_memcpy(XENABI_STATIC_CAST(unsigned char *, opaque) + ring_size - *masked_cons, buf, size - (ring_size - *masked_cons)); \
     } \
     *masked_cons = name##_mask(*masked_cons + size, ring_size); \
 } \
@@ -302,7 +320,7 @@ static inline void name##_write_packet(unsigned char *buf, const void *opaque, _
         __builtin_memcpy(buf + *masked_prod, opaque, size); \
     } else { \
         __builtin_memcpy(buf + *masked_prod, opaque, ring_size - *masked_prod); \
-        __builtin_memcpy(buf, (const unsigned char *)opaque + (ring_size - *masked_prod), size - (ring_size - *masked_prod)); \
+        __builtin_memcpy(buf, XENABI_STATIC_CAST(const unsigned char *, opaque) + (ring_size - *masked_prod), size - (ring_size - *masked_prod)); \
     } \
     *masked_prod = name##_mask(*masked_prod + size, ring_size); \
 } \

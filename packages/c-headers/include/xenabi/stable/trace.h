@@ -40,6 +40,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -66,7 +84,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -1006,36 +1024,132 @@ struct t_info {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(trace__t_rec__size, sizeof(struct t_rec) == 40);
 XENABI_STATIC_ASSERT(trace__t_rec__align, XENABI_ALIGNOF(struct t_rec) == 4);
 XENABI_STATIC_ASSERT(trace__t_rec__u__offset, XENABI_OFFSETOF(struct t_rec, u) == 4);
-XENABI_STATIC_ASSERT(trace__t_rec__u__size, sizeof(((struct t_rec *)0)->u) == 36);
-XENABI_STATIC_ASSERT(trace__t_rec__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct t_rec *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u)) == 4);
 XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__offset, XENABI_OFFSETOF(struct t_rec, u.cycles) == 4);
-XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__size, sizeof(((struct t_rec *)0)->u.cycles) == 36);
-XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct t_rec *)0)->u.cycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.cycles)) == 4);
 XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_lo) == 4);
-XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__size, sizeof(((struct t_rec *)0)->u.cycles.cycles_lo) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_lo) == 4);
 XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_hi) == 8);
-XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__size, sizeof(((struct t_rec *)0)->u.cycles.cycles_hi) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_hi) == 4);
 XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.extra_u32) == 12);
-XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__size, sizeof(((struct t_rec *)0)->u.cycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.extra_u32) == 28);
 XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles) == 4);
-XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__size, sizeof(((struct t_rec *)0)->u.nocycles) == 28);
-XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct t_rec *)0)->u.nocycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.nocycles)) == 4);
 XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles.extra_u32) == 4);
-XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__size, sizeof(((struct t_rec *)0)->u.nocycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles.extra_u32) == 28);
 XENABI_STATIC_ASSERT(trace__t_buf__size, sizeof(struct t_buf) == 8);
 XENABI_STATIC_ASSERT(trace__t_buf__align, XENABI_ALIGNOF(struct t_buf) == 4);
 XENABI_STATIC_ASSERT(trace__t_buf__cons__offset, XENABI_OFFSETOF(struct t_buf, cons) == 0);
-XENABI_STATIC_ASSERT(trace__t_buf__cons__size, sizeof(((struct t_buf *)0)->cons) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__cons__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->cons) == 4);
 XENABI_STATIC_ASSERT(trace__t_buf__prod__offset, XENABI_OFFSETOF(struct t_buf, prod) == 4);
-XENABI_STATIC_ASSERT(trace__t_buf__prod__size, sizeof(((struct t_buf *)0)->prod) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__prod__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->prod) == 4);
 XENABI_STATIC_ASSERT(trace__t_info__size, sizeof(struct t_info) == 2);
 XENABI_STATIC_ASSERT(trace__t_info__align, XENABI_ALIGNOF(struct t_info) == 2);
 XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__offset, XENABI_OFFSETOF(struct t_info, tbuf_size) == 0);
-XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__size, sizeof(((struct t_info *)0)->tbuf_size) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__size, sizeof(XENABI_NO_OBJECT(struct t_info)->tbuf_size) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__mfn_offset__offset, XENABI_OFFSETOF(struct t_info, mfn_offset) == 2);
+#endif
+#if defined(__x86_64__)
+XENABI_STATIC_ASSERT(trace__t_rec__size, sizeof(struct t_rec) == 40);
+XENABI_STATIC_ASSERT(trace__t_rec__align, XENABI_ALIGNOF(struct t_rec) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__offset, XENABI_OFFSETOF(struct t_rec, u) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__offset, XENABI_OFFSETOF(struct t_rec, u.cycles) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.cycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_lo) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_lo) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_hi) == 8);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_hi) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.extra_u32) == 12);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.nocycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles.extra_u32) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_buf__size, sizeof(struct t_buf) == 8);
+XENABI_STATIC_ASSERT(trace__t_buf__align, XENABI_ALIGNOF(struct t_buf) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__cons__offset, XENABI_OFFSETOF(struct t_buf, cons) == 0);
+XENABI_STATIC_ASSERT(trace__t_buf__cons__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->cons) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__prod__offset, XENABI_OFFSETOF(struct t_buf, prod) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__prod__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->prod) == 4);
+XENABI_STATIC_ASSERT(trace__t_info__size, sizeof(struct t_info) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__align, XENABI_ALIGNOF(struct t_info) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__offset, XENABI_OFFSETOF(struct t_info, tbuf_size) == 0);
+XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__size, sizeof(XENABI_NO_OBJECT(struct t_info)->tbuf_size) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__mfn_offset__offset, XENABI_OFFSETOF(struct t_info, mfn_offset) == 2);
+#endif
+#if defined(__arm__)
+XENABI_STATIC_ASSERT(trace__t_rec__size, sizeof(struct t_rec) == 40);
+XENABI_STATIC_ASSERT(trace__t_rec__align, XENABI_ALIGNOF(struct t_rec) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__offset, XENABI_OFFSETOF(struct t_rec, u) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__offset, XENABI_OFFSETOF(struct t_rec, u.cycles) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.cycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_lo) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_lo) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_hi) == 8);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_hi) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.extra_u32) == 12);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.nocycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles.extra_u32) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_buf__size, sizeof(struct t_buf) == 8);
+XENABI_STATIC_ASSERT(trace__t_buf__align, XENABI_ALIGNOF(struct t_buf) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__cons__offset, XENABI_OFFSETOF(struct t_buf, cons) == 0);
+XENABI_STATIC_ASSERT(trace__t_buf__cons__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->cons) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__prod__offset, XENABI_OFFSETOF(struct t_buf, prod) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__prod__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->prod) == 4);
+XENABI_STATIC_ASSERT(trace__t_info__size, sizeof(struct t_info) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__align, XENABI_ALIGNOF(struct t_info) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__offset, XENABI_OFFSETOF(struct t_info, tbuf_size) == 0);
+XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__size, sizeof(XENABI_NO_OBJECT(struct t_info)->tbuf_size) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__mfn_offset__offset, XENABI_OFFSETOF(struct t_info, mfn_offset) == 2);
+#endif
+#if defined(__aarch64__)
+XENABI_STATIC_ASSERT(trace__t_rec__size, sizeof(struct t_rec) == 40);
+XENABI_STATIC_ASSERT(trace__t_rec__align, XENABI_ALIGNOF(struct t_rec) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__offset, XENABI_OFFSETOF(struct t_rec, u) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__offset, XENABI_OFFSETOF(struct t_rec, u.cycles) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles) == 36);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.cycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_lo) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_lo__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_lo) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.cycles_hi) == 8);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__cycles_hi__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.cycles_hi) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.cycles.extra_u32) == 12);
+XENABI_STATIC_ASSERT(trace__t_rec__u__cycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.cycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles) == 28);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct t_rec)->u.nocycles)) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__offset, XENABI_OFFSETOF(struct t_rec, u.nocycles.extra_u32) == 4);
+XENABI_STATIC_ASSERT(trace__t_rec__u__nocycles__extra_u32__size, sizeof(XENABI_NO_OBJECT(struct t_rec)->u.nocycles.extra_u32) == 28);
+XENABI_STATIC_ASSERT(trace__t_buf__size, sizeof(struct t_buf) == 8);
+XENABI_STATIC_ASSERT(trace__t_buf__align, XENABI_ALIGNOF(struct t_buf) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__cons__offset, XENABI_OFFSETOF(struct t_buf, cons) == 0);
+XENABI_STATIC_ASSERT(trace__t_buf__cons__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->cons) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__prod__offset, XENABI_OFFSETOF(struct t_buf, prod) == 4);
+XENABI_STATIC_ASSERT(trace__t_buf__prod__size, sizeof(XENABI_NO_OBJECT(struct t_buf)->prod) == 4);
+XENABI_STATIC_ASSERT(trace__t_info__size, sizeof(struct t_info) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__align, XENABI_ALIGNOF(struct t_info) == 2);
+XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__offset, XENABI_OFFSETOF(struct t_info, tbuf_size) == 0);
+XENABI_STATIC_ASSERT(trace__t_info__tbuf_size__size, sizeof(XENABI_NO_OBJECT(struct t_info)->tbuf_size) == 2);
 XENABI_STATIC_ASSERT(trace__t_info__mfn_offset__offset, XENABI_OFFSETOF(struct t_info, mfn_offset) == 2);
 #endif
 

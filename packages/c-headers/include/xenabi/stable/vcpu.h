@@ -42,6 +42,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -68,7 +86,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -403,43 +421,6 @@ typedef struct vcpu_register_time_memory_area vcpu_register_time_memory_area_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__size, sizeof(((struct vcpu_runstate_info *)0)->state) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__size, sizeof(((struct vcpu_runstate_info *)0)->state_entry_time) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__size, sizeof(((struct vcpu_runstate_info *)0)->time) == 32);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__size, sizeof(struct vcpu_register_runstate_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.h) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.v) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.p) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.p) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__size, sizeof(struct vcpu_set_periodic_timer) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__offset, XENABI_OFFSETOF(struct vcpu_set_periodic_timer, period_ns) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__size, sizeof(((struct vcpu_set_periodic_timer *)0)->period_ns) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, timeout_abs_ns) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__size, sizeof(((struct vcpu_set_singleshot_timer *)0)->timeout_abs_ns) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, flags) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__size, sizeof(((struct vcpu_set_singleshot_timer *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__size, sizeof(struct vcpu_register_vcpu_info) == 16);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, mfn) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__size, sizeof(((struct vcpu_register_vcpu_info *)0)->mfn) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, offset) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__size, sizeof(((struct vcpu_register_vcpu_info *)0)->offset) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, rsvd) == 12);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__size, sizeof(((struct vcpu_register_vcpu_info *)0)->rsvd) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__size, sizeof(struct vcpu_get_physid) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__offset, XENABI_OFFSETOF(struct vcpu_get_physid, phys_id) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__size, sizeof(((struct vcpu_get_physid *)0)->phys_id) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__size, sizeof(struct vcpu_register_time_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.h) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.v) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.p) == 0);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.p) == 8);
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_runstate_info_t__size, sizeof(xenabi_guest_handle_vcpu_runstate_info_t) == 4);
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_runstate_info_t__align, XENABI_ALIGNOF(xenabi_guest_handle_vcpu_runstate_info_t) == 4);
@@ -447,21 +428,56 @@ XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__size, sizeof(xe
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__align, XENABI_ALIGNOF(xenabi_guest_handle_vcpu_time_info_t) == 4);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__size, sizeof(struct vcpu_runstate_info) == 44);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__align, XENABI_ALIGNOF(struct vcpu_runstate_info) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state) == 4);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state_entry_time) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state_entry_time) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, time) == 12);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->time) == 32);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__size, sizeof(struct vcpu_register_runstate_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_runstate_memory_area) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_runstate_memory_area *)0)->addr)) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.h) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr)) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.h) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.p) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__size, sizeof(struct vcpu_set_periodic_timer) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__align, XENABI_ALIGNOF(struct vcpu_set_periodic_timer) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__offset, XENABI_OFFSETOF(struct vcpu_set_periodic_timer, period_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_periodic_timer)->period_ns) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__size, sizeof(struct vcpu_set_singleshot_timer) == 12);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__align, XENABI_ALIGNOF(struct vcpu_set_singleshot_timer) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, timeout_abs_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->timeout_abs_ns) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, flags) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->flags) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__size, sizeof(struct vcpu_register_vcpu_info) == 16);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__align, XENABI_ALIGNOF(struct vcpu_register_vcpu_info) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, mfn) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->mfn) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, offset) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->offset) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, rsvd) == 12);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->rsvd) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__size, sizeof(struct vcpu_get_physid) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__align, XENABI_ALIGNOF(struct vcpu_get_physid) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__offset, XENABI_OFFSETOF(struct vcpu_get_physid, phys_id) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__size, sizeof(XENABI_NO_OBJECT(struct vcpu_get_physid)->phys_id) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__size, sizeof(struct vcpu_register_time_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_time_memory_area) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_time_memory_area *)0)->addr)) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.h) == 4);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr)) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.h) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.p) == 8);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_runstate_info_t__size, sizeof(xenabi_guest_handle_vcpu_runstate_info_t) == 8);
@@ -470,21 +486,56 @@ XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__size, sizeof(xe
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__align, XENABI_ALIGNOF(xenabi_guest_handle_vcpu_time_info_t) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__size, sizeof(struct vcpu_runstate_info) == 48);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__align, XENABI_ALIGNOF(struct vcpu_runstate_info) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state) == 4);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state_entry_time) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state_entry_time) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, time) == 16);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->time) == 32);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__size, sizeof(struct vcpu_register_runstate_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_runstate_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_runstate_memory_area *)0)->addr)) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.h) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr)) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.h) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.p) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__size, sizeof(struct vcpu_set_periodic_timer) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__align, XENABI_ALIGNOF(struct vcpu_set_periodic_timer) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__offset, XENABI_OFFSETOF(struct vcpu_set_periodic_timer, period_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_periodic_timer)->period_ns) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__size, sizeof(struct vcpu_set_singleshot_timer) == 16);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__align, XENABI_ALIGNOF(struct vcpu_set_singleshot_timer) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, timeout_abs_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->timeout_abs_ns) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, flags) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->flags) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__size, sizeof(struct vcpu_register_vcpu_info) == 16);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__align, XENABI_ALIGNOF(struct vcpu_register_vcpu_info) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, mfn) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->mfn) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, offset) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->offset) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, rsvd) == 12);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->rsvd) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__size, sizeof(struct vcpu_get_physid) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__align, XENABI_ALIGNOF(struct vcpu_get_physid) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__offset, XENABI_OFFSETOF(struct vcpu_get_physid, phys_id) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__size, sizeof(XENABI_NO_OBJECT(struct vcpu_get_physid)->phys_id) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__size, sizeof(struct vcpu_register_time_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_time_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_time_memory_area *)0)->addr)) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.h) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr)) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.h) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.p) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_runstate_info_t__size, sizeof(xenabi_guest_handle_vcpu_runstate_info_t) == 8);
@@ -493,21 +544,56 @@ XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__size, sizeof(xe
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__align, XENABI_ALIGNOF(xenabi_guest_handle_vcpu_time_info_t) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__size, sizeof(struct vcpu_runstate_info) == 48);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__align, XENABI_ALIGNOF(struct vcpu_runstate_info) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state) == 4);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state_entry_time) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state_entry_time) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, time) == 16);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->time) == 32);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__size, sizeof(struct vcpu_register_runstate_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_runstate_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_runstate_memory_area *)0)->addr)) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.h) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr)) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.h) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.p) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__size, sizeof(struct vcpu_set_periodic_timer) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__align, XENABI_ALIGNOF(struct vcpu_set_periodic_timer) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__offset, XENABI_OFFSETOF(struct vcpu_set_periodic_timer, period_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_periodic_timer)->period_ns) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__size, sizeof(struct vcpu_set_singleshot_timer) == 16);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__align, XENABI_ALIGNOF(struct vcpu_set_singleshot_timer) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, timeout_abs_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->timeout_abs_ns) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, flags) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->flags) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__size, sizeof(struct vcpu_register_vcpu_info) == 16);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__align, XENABI_ALIGNOF(struct vcpu_register_vcpu_info) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, mfn) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->mfn) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, offset) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->offset) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, rsvd) == 12);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->rsvd) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__size, sizeof(struct vcpu_get_physid) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__align, XENABI_ALIGNOF(struct vcpu_get_physid) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__offset, XENABI_OFFSETOF(struct vcpu_get_physid, phys_id) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__size, sizeof(XENABI_NO_OBJECT(struct vcpu_get_physid)->phys_id) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__size, sizeof(struct vcpu_register_time_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_time_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_time_memory_area *)0)->addr)) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.h) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr)) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.h) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.v) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.p) == 8);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_runstate_info_t__size, sizeof(xenabi_guest_handle_vcpu_runstate_info_t) == 8);
@@ -516,21 +602,56 @@ XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__size, sizeof(xe
 XENABI_STATIC_ASSERT(vcpu__xenabi_guest_handle_vcpu_time_info_t__align, XENABI_ALIGNOF(xenabi_guest_handle_vcpu_time_info_t) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__size, sizeof(struct vcpu_runstate_info) == 48);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__align, XENABI_ALIGNOF(struct vcpu_runstate_info) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state) == 4);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, state_entry_time) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__state_entry_time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->state_entry_time) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__offset, XENABI_OFFSETOF(struct vcpu_runstate_info, time) == 16);
+XENABI_STATIC_ASSERT(vcpu__vcpu_runstate_info__time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_runstate_info)->time) == 32);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__size, sizeof(struct vcpu_register_runstate_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_runstate_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_runstate_memory_area *)0)->addr)) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.h) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(((struct vcpu_register_runstate_memory_area *)0)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr)) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.h) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_runstate_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_runstate_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_runstate_memory_area)->addr.p) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__size, sizeof(struct vcpu_set_periodic_timer) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__align, XENABI_ALIGNOF(struct vcpu_set_periodic_timer) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__offset, XENABI_OFFSETOF(struct vcpu_set_periodic_timer, period_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_periodic_timer__period_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_periodic_timer)->period_ns) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__size, sizeof(struct vcpu_set_singleshot_timer) == 16);
 XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__align, XENABI_ALIGNOF(struct vcpu_set_singleshot_timer) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, timeout_abs_ns) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__timeout_abs_ns__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->timeout_abs_ns) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__offset, XENABI_OFFSETOF(struct vcpu_set_singleshot_timer, flags) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_set_singleshot_timer__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_set_singleshot_timer)->flags) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__size, sizeof(struct vcpu_register_vcpu_info) == 16);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__align, XENABI_ALIGNOF(struct vcpu_register_vcpu_info) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, mfn) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__mfn__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->mfn) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, offset) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__offset__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->offset) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__offset, XENABI_OFFSETOF(struct vcpu_register_vcpu_info, rsvd) == 12);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_vcpu_info__rsvd__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_vcpu_info)->rsvd) == 4);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__size, sizeof(struct vcpu_get_physid) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__align, XENABI_ALIGNOF(struct vcpu_get_physid) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__offset, XENABI_OFFSETOF(struct vcpu_get_physid, phys_id) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_get_physid__phys_id__size, sizeof(XENABI_NO_OBJECT(struct vcpu_get_physid)->phys_id) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__size, sizeof(struct vcpu_register_time_memory_area) == 8);
 XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__align, XENABI_ALIGNOF(struct vcpu_register_time_memory_area) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_register_time_memory_area *)0)->addr)) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.h) == 8);
-XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(((struct vcpu_register_time_memory_area *)0)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr)) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.h) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__h__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.h) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.v) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__v__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.v) == 8);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__offset, XENABI_OFFSETOF(struct vcpu_register_time_memory_area, addr.p) == 0);
+XENABI_STATIC_ASSERT(vcpu__vcpu_register_time_memory_area__addr__p__size, sizeof(XENABI_NO_OBJECT(struct vcpu_register_time_memory_area)->addr.p) == 8);
 #endif
 
 #endif /* XENABI_STABLE_VCPU_H */

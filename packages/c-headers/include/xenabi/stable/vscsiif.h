@@ -43,6 +43,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -69,7 +87,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -503,102 +521,393 @@ typedef struct vscsiif_back_ring vscsiif_back_ring_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__size, sizeof(struct scsiif_request_segment) == 8);
 XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__align, XENABI_ALIGNOF(struct scsiif_request_segment) == 4);
 XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__offset, XENABI_OFFSETOF(struct scsiif_request_segment, gref) == 0);
-XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__size, sizeof(((struct scsiif_request_segment *)0)->gref) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->gref) == 4);
 XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__offset, XENABI_OFFSETOF(struct scsiif_request_segment, offset) == 4);
-XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__size, sizeof(((struct scsiif_request_segment *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->offset) == 2);
 XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__offset, XENABI_OFFSETOF(struct scsiif_request_segment, length) == 6);
-XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__size, sizeof(((struct scsiif_request_segment *)0)->length) == 2);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->length) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__size, sizeof(struct vscsiif_request) == 252);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__align, XENABI_ALIGNOF(struct vscsiif_request) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, rqid) == 0);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__size, sizeof(((struct vscsiif_request *)0)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->rqid) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__offset, XENABI_OFFSETOF(struct vscsiif_request, act) == 2);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__size, sizeof(((struct vscsiif_request *)0)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->act) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__offset, XENABI_OFFSETOF(struct vscsiif_request, cmd_len) == 3);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__size, sizeof(((struct vscsiif_request *)0)->cmd_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmd_len) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__offset, XENABI_OFFSETOF(struct vscsiif_request, cmnd) == 4);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__size, sizeof(((struct vscsiif_request *)0)->cmnd) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmnd) == 16);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__offset, XENABI_OFFSETOF(struct vscsiif_request, timeout_per_command) == 20);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__size, sizeof(((struct vscsiif_request *)0)->timeout_per_command) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->timeout_per_command) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__offset, XENABI_OFFSETOF(struct vscsiif_request, channel) == 22);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__size, sizeof(((struct vscsiif_request *)0)->channel) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->channel) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__offset, XENABI_OFFSETOF(struct vscsiif_request, id) == 24);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__size, sizeof(((struct vscsiif_request *)0)->id) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->id) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__offset, XENABI_OFFSETOF(struct vscsiif_request, lun) == 26);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__size, sizeof(((struct vscsiif_request *)0)->lun) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->lun) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, ref_rqid) == 28);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__size, sizeof(((struct vscsiif_request *)0)->ref_rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->ref_rqid) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__offset, XENABI_OFFSETOF(struct vscsiif_request, sc_data_direction) == 30);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__size, sizeof(((struct vscsiif_request *)0)->sc_data_direction) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->sc_data_direction) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_request, nr_segments) == 31);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__size, sizeof(((struct vscsiif_request *)0)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->nr_segments) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__offset, XENABI_OFFSETOF(struct vscsiif_request, seg) == 32);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__size, sizeof(((struct vscsiif_request *)0)->seg) == 208);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->seg) == 208);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__offset, XENABI_OFFSETOF(struct vscsiif_request, reserved) == 240);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__size, sizeof(((struct vscsiif_request *)0)->reserved) == 12);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->reserved) == 12);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__size, sizeof(struct vscsiif_sg_list) == 252);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__align, XENABI_ALIGNOF(struct vscsiif_sg_list) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, rqid) == 0);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__size, sizeof(((struct vscsiif_sg_list *)0)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->rqid) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, act) == 2);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__size, sizeof(((struct vscsiif_sg_list *)0)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->act) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, nr_segments) == 3);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__size, sizeof(((struct vscsiif_sg_list *)0)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->nr_segments) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, seg) == 4);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__size, sizeof(((struct vscsiif_sg_list *)0)->seg) == 248);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->seg) == 248);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__size, sizeof(struct vscsiif_response) == 252);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__align, XENABI_ALIGNOF(struct vscsiif_response) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__offset, XENABI_OFFSETOF(struct vscsiif_response, rqid) == 0);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__size, sizeof(((struct vscsiif_response *)0)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rqid) == 2);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__offset, XENABI_OFFSETOF(struct vscsiif_response, act) == 2);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__size, sizeof(((struct vscsiif_response *)0)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->act) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_len) == 3);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__size, sizeof(((struct vscsiif_response *)0)->sense_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_len) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_buffer) == 4);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__size, sizeof(((struct vscsiif_response *)0)->sense_buffer) == 96);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_buffer) == 96);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__offset, XENABI_OFFSETOF(struct vscsiif_response, rslt) == 100);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__size, sizeof(((struct vscsiif_response *)0)->rslt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rslt) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__offset, XENABI_OFFSETOF(struct vscsiif_response, residual_len) == 104);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__size, sizeof(((struct vscsiif_response *)0)->residual_len) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->residual_len) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__offset, XENABI_OFFSETOF(struct vscsiif_response, reserved) == 108);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__size, sizeof(((struct vscsiif_response *)0)->reserved) == 144);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->reserved) == 144);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__size, sizeof(union vscsiif_sring_entry) == 252);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__align, XENABI_ALIGNOF(union vscsiif_sring_entry) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__size, sizeof(((union vscsiif_sring_entry *)0)->req) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->req) == 252);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__size, sizeof(((union vscsiif_sring_entry *)0)->rsp) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->rsp) == 252);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__size, sizeof(((struct vscsiif_sring *)0)->req_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__size, sizeof(((struct vscsiif_sring *)0)->req_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_event) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__size, sizeof(((struct vscsiif_sring *)0)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_prod) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__size, sizeof(((struct vscsiif_sring *)0)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_event) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__size, sizeof(((struct vscsiif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vscsiif_sring *)0)->pvt)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt)) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__size, sizeof(((struct vscsiif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vscsiif_sring *)0)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif)) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct vscsiif_sring *)0)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif.smartpoll_active) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__size, sizeof(((struct vscsiif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vscsiif_sring *)0)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user)) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__size, sizeof(((struct vscsiif_sring *)0)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user.msg) == 1);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__size, sizeof(((struct vscsiif_sring *)0)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.pvt_pad) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__size, sizeof(((struct vscsiif_sring *)0)->__pad) == 44);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->__pad) == 44);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring__offset, XENABI_OFFSETOF(struct vscsiif_sring, ring) == 64);
-XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring_0___size, sizeof(((struct vscsiif_sring *)0)->ring[0]) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->ring[0]) == 252);
+#endif
+#if defined(__x86_64__)
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__size, sizeof(struct scsiif_request_segment) == 8);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__align, XENABI_ALIGNOF(struct scsiif_request_segment) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__offset, XENABI_OFFSETOF(struct scsiif_request_segment, gref) == 0);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->gref) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__offset, XENABI_OFFSETOF(struct scsiif_request_segment, offset) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->offset) == 2);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__offset, XENABI_OFFSETOF(struct scsiif_request_segment, length) == 6);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->length) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__size, sizeof(struct vscsiif_request) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__align, XENABI_ALIGNOF(struct vscsiif_request) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__offset, XENABI_OFFSETOF(struct vscsiif_request, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__offset, XENABI_OFFSETOF(struct vscsiif_request, cmd_len) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmd_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__offset, XENABI_OFFSETOF(struct vscsiif_request, cmnd) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmnd) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__offset, XENABI_OFFSETOF(struct vscsiif_request, timeout_per_command) == 20);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->timeout_per_command) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__offset, XENABI_OFFSETOF(struct vscsiif_request, channel) == 22);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->channel) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__offset, XENABI_OFFSETOF(struct vscsiif_request, id) == 24);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->id) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__offset, XENABI_OFFSETOF(struct vscsiif_request, lun) == 26);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->lun) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, ref_rqid) == 28);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->ref_rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__offset, XENABI_OFFSETOF(struct vscsiif_request, sc_data_direction) == 30);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->sc_data_direction) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_request, nr_segments) == 31);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__offset, XENABI_OFFSETOF(struct vscsiif_request, seg) == 32);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->seg) == 208);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__offset, XENABI_OFFSETOF(struct vscsiif_request, reserved) == 240);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->reserved) == 12);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__size, sizeof(struct vscsiif_sg_list) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__align, XENABI_ALIGNOF(struct vscsiif_sg_list) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, nr_segments) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, seg) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->seg) == 248);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__size, sizeof(struct vscsiif_response) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__align, XENABI_ALIGNOF(struct vscsiif_response) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__offset, XENABI_OFFSETOF(struct vscsiif_response, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__offset, XENABI_OFFSETOF(struct vscsiif_response, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_len) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_buffer) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_buffer) == 96);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__offset, XENABI_OFFSETOF(struct vscsiif_response, rslt) == 100);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rslt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__offset, XENABI_OFFSETOF(struct vscsiif_response, residual_len) == 104);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->residual_len) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__offset, XENABI_OFFSETOF(struct vscsiif_response, reserved) == 108);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->reserved) == 144);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__size, sizeof(union vscsiif_sring_entry) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__align, XENABI_ALIGNOF(union vscsiif_sring_entry) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, req) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->req) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, rsp) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->rsp) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->__pad) == 44);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring__offset, XENABI_OFFSETOF(struct vscsiif_sring, ring) == 64);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->ring[0]) == 252);
+#endif
+#if defined(__arm__)
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__size, sizeof(struct scsiif_request_segment) == 8);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__align, XENABI_ALIGNOF(struct scsiif_request_segment) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__offset, XENABI_OFFSETOF(struct scsiif_request_segment, gref) == 0);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->gref) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__offset, XENABI_OFFSETOF(struct scsiif_request_segment, offset) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->offset) == 2);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__offset, XENABI_OFFSETOF(struct scsiif_request_segment, length) == 6);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->length) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__size, sizeof(struct vscsiif_request) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__align, XENABI_ALIGNOF(struct vscsiif_request) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__offset, XENABI_OFFSETOF(struct vscsiif_request, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__offset, XENABI_OFFSETOF(struct vscsiif_request, cmd_len) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmd_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__offset, XENABI_OFFSETOF(struct vscsiif_request, cmnd) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmnd) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__offset, XENABI_OFFSETOF(struct vscsiif_request, timeout_per_command) == 20);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->timeout_per_command) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__offset, XENABI_OFFSETOF(struct vscsiif_request, channel) == 22);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->channel) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__offset, XENABI_OFFSETOF(struct vscsiif_request, id) == 24);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->id) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__offset, XENABI_OFFSETOF(struct vscsiif_request, lun) == 26);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->lun) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, ref_rqid) == 28);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->ref_rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__offset, XENABI_OFFSETOF(struct vscsiif_request, sc_data_direction) == 30);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->sc_data_direction) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_request, nr_segments) == 31);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__offset, XENABI_OFFSETOF(struct vscsiif_request, seg) == 32);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->seg) == 208);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__offset, XENABI_OFFSETOF(struct vscsiif_request, reserved) == 240);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->reserved) == 12);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__size, sizeof(struct vscsiif_sg_list) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__align, XENABI_ALIGNOF(struct vscsiif_sg_list) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, nr_segments) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, seg) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->seg) == 248);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__size, sizeof(struct vscsiif_response) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__align, XENABI_ALIGNOF(struct vscsiif_response) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__offset, XENABI_OFFSETOF(struct vscsiif_response, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__offset, XENABI_OFFSETOF(struct vscsiif_response, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_len) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_buffer) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_buffer) == 96);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__offset, XENABI_OFFSETOF(struct vscsiif_response, rslt) == 100);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rslt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__offset, XENABI_OFFSETOF(struct vscsiif_response, residual_len) == 104);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->residual_len) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__offset, XENABI_OFFSETOF(struct vscsiif_response, reserved) == 108);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->reserved) == 144);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__size, sizeof(union vscsiif_sring_entry) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__align, XENABI_ALIGNOF(union vscsiif_sring_entry) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, req) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->req) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, rsp) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->rsp) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->__pad) == 44);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring__offset, XENABI_OFFSETOF(struct vscsiif_sring, ring) == 64);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->ring[0]) == 252);
+#endif
+#if defined(__aarch64__)
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__size, sizeof(struct scsiif_request_segment) == 8);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__align, XENABI_ALIGNOF(struct scsiif_request_segment) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__offset, XENABI_OFFSETOF(struct scsiif_request_segment, gref) == 0);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__gref__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->gref) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__offset, XENABI_OFFSETOF(struct scsiif_request_segment, offset) == 4);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__offset__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->offset) == 2);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__offset, XENABI_OFFSETOF(struct scsiif_request_segment, length) == 6);
+XENABI_STATIC_ASSERT(vscsiif__scsiif_request_segment__length__size, sizeof(XENABI_NO_OBJECT(struct scsiif_request_segment)->length) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__size, sizeof(struct vscsiif_request) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__align, XENABI_ALIGNOF(struct vscsiif_request) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__offset, XENABI_OFFSETOF(struct vscsiif_request, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__offset, XENABI_OFFSETOF(struct vscsiif_request, cmd_len) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmd_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmd_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__offset, XENABI_OFFSETOF(struct vscsiif_request, cmnd) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__cmnd__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->cmnd) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__offset, XENABI_OFFSETOF(struct vscsiif_request, timeout_per_command) == 20);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__timeout_per_command__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->timeout_per_command) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__offset, XENABI_OFFSETOF(struct vscsiif_request, channel) == 22);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__channel__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->channel) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__offset, XENABI_OFFSETOF(struct vscsiif_request, id) == 24);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__id__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->id) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__offset, XENABI_OFFSETOF(struct vscsiif_request, lun) == 26);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__lun__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->lun) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__offset, XENABI_OFFSETOF(struct vscsiif_request, ref_rqid) == 28);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__ref_rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->ref_rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__offset, XENABI_OFFSETOF(struct vscsiif_request, sc_data_direction) == 30);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__sc_data_direction__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->sc_data_direction) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_request, nr_segments) == 31);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__offset, XENABI_OFFSETOF(struct vscsiif_request, seg) == 32);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->seg) == 208);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__offset, XENABI_OFFSETOF(struct vscsiif_request, reserved) == 240);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_request__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_request)->reserved) == 12);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__size, sizeof(struct vscsiif_sg_list) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__align, XENABI_ALIGNOF(struct vscsiif_sg_list) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, nr_segments) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->nr_segments) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__offset, XENABI_OFFSETOF(struct vscsiif_sg_list, seg) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sg_list__seg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sg_list)->seg) == 248);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__size, sizeof(struct vscsiif_response) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__align, XENABI_ALIGNOF(struct vscsiif_response) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__offset, XENABI_OFFSETOF(struct vscsiif_response, rqid) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rqid__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rqid) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__offset, XENABI_OFFSETOF(struct vscsiif_response, act) == 2);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__act__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->act) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_len) == 3);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_len) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__offset, XENABI_OFFSETOF(struct vscsiif_response, sense_buffer) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__sense_buffer__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->sense_buffer) == 96);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__offset, XENABI_OFFSETOF(struct vscsiif_response, rslt) == 100);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__rslt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->rslt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__offset, XENABI_OFFSETOF(struct vscsiif_response, residual_len) == 104);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__residual_len__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->residual_len) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__offset, XENABI_OFFSETOF(struct vscsiif_response, reserved) == 108);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_response__reserved__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_response)->reserved) == 144);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__size, sizeof(union vscsiif_sring_entry) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__align, XENABI_ALIGNOF(union vscsiif_sring_entry) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, req) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->req) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, rsp) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->rsp) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__offset, XENABI_OFFSETOF(struct vscsiif_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->__pad) == 44);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring__offset, XENABI_OFFSETOF(struct vscsiif_sring, ring) == 64);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->ring[0]) == 252);
 #endif
 
 #endif /* XENABI_STABLE_VSCSIIF_H */

@@ -42,6 +42,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -68,7 +86,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -156,62 +174,112 @@ struct xen_9pfs_data {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_cons) == 0);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(((struct xen_9pfs_data_intf *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_cons) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(((struct xen_9pfs_data_intf *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_prod) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad1) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(((struct xen_9pfs_data_intf *)0)->pad1) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad1) == 56);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_cons) == 64);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(((struct xen_9pfs_data_intf *)0)->out_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_cons) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_prod) == 68);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(((struct xen_9pfs_data_intf *)0)->out_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_prod) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad2) == 72);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(((struct xen_9pfs_data_intf *)0)->pad2) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad2) == 56);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(((struct xen_9pfs_data_intf *)0)->ring_order) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
-#endif
-#endif
-#if defined(__i386__)
-#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(((struct xen_9pfs_data *)0)->in) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(((struct xen_9pfs_data *)0)->out) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_cons) == 0);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad1) == 8);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad1) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_cons) == 64);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_prod) == 68);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad2) == 72);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad2) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 16);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(((struct xen_9pfs_data *)0)->in) == 8);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(((struct xen_9pfs_data *)0)->out) == 8);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 8);
 #endif
 #endif
 #if defined(__arm__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_cons) == 0);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad1) == 8);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad1) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_cons) == 64);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_prod) == 68);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad2) == 72);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad2) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(((struct xen_9pfs_data *)0)->in) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(((struct xen_9pfs_data *)0)->out) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 4);
 #endif
 #endif
 #if defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_cons) == 0);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad1) == 8);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad1) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_cons) == 64);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_cons) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_prod) == 68);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_prod) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad2) == 72);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad2) == 56);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 16);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(((struct xen_9pfs_data *)0)->in) == 8);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(((struct xen_9pfs_data *)0)->out) == 8);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 8);
 #endif
 #endif
 

@@ -41,6 +41,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -67,7 +85,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -509,17 +527,17 @@ struct xenstore_domain_interface {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__size, sizeof(struct xsd_sockmsg) == 16);
 XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__align, XENABI_ALIGNOF(struct xsd_sockmsg) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__offset, XENABI_OFFSETOF(struct xsd_sockmsg, type) == 0);
-XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__size, sizeof(((struct xsd_sockmsg *)0)->type) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->type) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, req_id) == 4);
-XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__size, sizeof(((struct xsd_sockmsg *)0)->req_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->req_id) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, tx_id) == 8);
-XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__size, sizeof(((struct xsd_sockmsg *)0)->tx_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->tx_id) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__offset, XENABI_OFFSETOF(struct xsd_sockmsg, len) == 12);
-XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__size, sizeof(((struct xsd_sockmsg *)0)->len) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->len) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041500
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2080);
 #endif
@@ -531,28 +549,166 @@ XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xen
 #endif
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__align, XENABI_ALIGNOF(struct xenstore_domain_interface) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req) == 0);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__size, sizeof(((struct xenstore_domain_interface *)0)->req) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req) == 1024);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp) == 1024);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__size, sizeof(((struct xenstore_domain_interface *)0)->rsp) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp) == 1024);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_cons) == 2048);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__size, sizeof(((struct xenstore_domain_interface *)0)->req_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_cons) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_prod) == 2052);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__size, sizeof(((struct xenstore_domain_interface *)0)->req_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_prod) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_cons) == 2056);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__size, sizeof(((struct xenstore_domain_interface *)0)->rsp_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_cons) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_prod) == 2060);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__size, sizeof(((struct xenstore_domain_interface *)0)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_prod) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, server_features) == 2064);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__size, sizeof(((struct xenstore_domain_interface *)0)->server_features) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->server_features) == 4);
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, connection) == 2068);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__size, sizeof(((struct xenstore_domain_interface *)0)->connection) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->connection) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041100
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, error) == 2072);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__size, sizeof(((struct xenstore_domain_interface *)0)->error) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->error) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x041500
 XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, evtchn_port) == 2076);
-XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__size, sizeof(((struct xenstore_domain_interface *)0)->evtchn_port) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->evtchn_port) == 4);
+#endif
+#endif
+#if defined(__x86_64__)
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__size, sizeof(struct xsd_sockmsg) == 16);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__align, XENABI_ALIGNOF(struct xsd_sockmsg) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__offset, XENABI_OFFSETOF(struct xsd_sockmsg, type) == 0);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->type) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, req_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->req_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, tx_id) == 8);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->tx_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__offset, XENABI_OFFSETOF(struct xsd_sockmsg, len) == 12);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->len) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2080);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041100 && XENABI_XEN_MIN_VERSION < 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2076);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041100
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2072);
+#endif
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__align, XENABI_ALIGNOF(struct xenstore_domain_interface) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req) == 0);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_cons) == 2048);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_prod) == 2052);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_cons) == 2056);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_prod) == 2060);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, server_features) == 2064);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->server_features) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, connection) == 2068);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->connection) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041100
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, error) == 2072);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->error) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, evtchn_port) == 2076);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->evtchn_port) == 4);
+#endif
+#endif
+#if defined(__arm__)
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__size, sizeof(struct xsd_sockmsg) == 16);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__align, XENABI_ALIGNOF(struct xsd_sockmsg) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__offset, XENABI_OFFSETOF(struct xsd_sockmsg, type) == 0);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->type) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, req_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->req_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, tx_id) == 8);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->tx_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__offset, XENABI_OFFSETOF(struct xsd_sockmsg, len) == 12);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->len) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2080);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041100 && XENABI_XEN_MIN_VERSION < 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2076);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041100
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2072);
+#endif
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__align, XENABI_ALIGNOF(struct xenstore_domain_interface) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req) == 0);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_cons) == 2048);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_prod) == 2052);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_cons) == 2056);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_prod) == 2060);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, server_features) == 2064);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->server_features) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, connection) == 2068);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->connection) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041100
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, error) == 2072);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->error) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, evtchn_port) == 2076);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->evtchn_port) == 4);
+#endif
+#endif
+#if defined(__aarch64__)
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__size, sizeof(struct xsd_sockmsg) == 16);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__align, XENABI_ALIGNOF(struct xsd_sockmsg) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__offset, XENABI_OFFSETOF(struct xsd_sockmsg, type) == 0);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__type__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->type) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, req_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__req_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->req_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__offset, XENABI_OFFSETOF(struct xsd_sockmsg, tx_id) == 8);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__tx_id__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->tx_id) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__offset, XENABI_OFFSETOF(struct xsd_sockmsg, len) == 12);
+XENABI_STATIC_ASSERT(xs_wire__xsd_sockmsg__len__size, sizeof(XENABI_NO_OBJECT(struct xsd_sockmsg)->len) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2080);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041100 && XENABI_XEN_MIN_VERSION < 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2076);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x041100
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__size, sizeof(struct xenstore_domain_interface) == 2072);
+#endif
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__align, XENABI_ALIGNOF(struct xenstore_domain_interface) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req) == 0);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp) == 1024);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_cons) == 2048);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, req_prod) == 2052);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->req_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_cons) == 2056);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_cons__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_cons) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, rsp_prod) == 2060);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, server_features) == 2064);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__server_features__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->server_features) == 4);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, connection) == 2068);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__connection__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->connection) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x041100
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, error) == 2072);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__error__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->error) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041500
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__offset, XENABI_OFFSETOF(struct xenstore_domain_interface, evtchn_port) == 2076);
+XENABI_STATIC_ASSERT(xs_wire__xenstore_domain_interface__evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xenstore_domain_interface)->evtchn_port) == 4);
 #endif
 #endif
 

@@ -92,6 +92,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -118,7 +136,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -1105,25 +1123,58 @@ struct xen_domctl_createdomain {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
+#endif
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->emulation_flags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->misc_flags) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
+#endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(((struct xen_domctl_createdomain *)0)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(((struct xen_domctl_createdomain *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->handle) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(((struct xen_domctl_createdomain *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->flags) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->iommu_opts) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->iommu_opts) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(((struct xen_domctl_createdomain *)0)->max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_vcpus) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
@@ -1132,7 +1183,7 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, X
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(((struct xen_domctl_createdomain *)0)->max_evtchn_port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_evtchn_port) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
@@ -1141,7 +1192,7 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, 
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_grant_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_grant_frames) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
@@ -1150,20 +1201,20 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offse
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(((struct xen_domctl_createdomain *)0)->max_maptrack_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_maptrack_frames) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(((struct xen_domctl_createdomain *)0)->grant_opts) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->grant_opts) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_createdomain *)0)->altp2m)) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m)) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.opts) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.opts) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(((struct xen_domctl_createdomain *)0)->altp2m.nr) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.nr) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
@@ -1173,7 +1224,7 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENA
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(((struct xen_domctl_createdomain *)0)->vmtrace_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->vmtrace_size) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
@@ -1182,10 +1233,317 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(((struct xen_domctl_createdomain *)0)->cpupool_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->cpupool_id) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 4);
+#endif
+#endif
+#if defined(__x86_64__)
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->emulation_flags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->misc_flags) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->flags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->iommu_opts) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_vcpus) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_evtchn_port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_grant_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_maptrack_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->grant_opts) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m)) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.opts) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.nr) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->vmtrace_size) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->cpupool_id) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 4);
+#endif
+#endif
+#if defined(__arm__)
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, gic_version) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->gic_version) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__sve_vl__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, sve_vl) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__sve_vl__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->sve_vl) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__tee_type__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, tee_type) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__tee_type__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->tee_type) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__nr_spis__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, nr_spis) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__nr_spis__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->nr_spis) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__clock_frequency__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, clock_frequency) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__clock_frequency__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->clock_frequency) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__arm_sci_type__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, arm_sci_type) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__arm_sci_type__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->arm_sci_type) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000018
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__v8r_el1_msa__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, v8r_el1_msa) == 13);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__v8r_el1_msa__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->v8r_el1_msa) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__pad__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, pad) == 14);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->pad) == 2);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 76);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 36);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->flags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->iommu_opts) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_vcpus) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_evtchn_port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_grant_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_maptrack_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->grant_opts) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m)) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.opts) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.nr) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->vmtrace_size) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->cpupool_id) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
@@ -1205,158 +1563,12 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSE
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 12);
+#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
-#endif
-#endif
-#if defined(__i386__)
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->emulation_flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->misc_flags) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 4);
-#endif
-#endif
-#if defined(__x86_64__)
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->emulation_flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(((struct xen_arch_domainconfig *)0)->misc_flags) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 4);
-#endif
-#endif
-#if defined(__arm__)
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 12);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, gic_version) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(((struct xen_arch_domainconfig *)0)->gic_version) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__sve_vl__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, sve_vl) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__sve_vl__size, sizeof(((struct xen_arch_domainconfig *)0)->sve_vl) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__tee_type__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, tee_type) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__tee_type__size, sizeof(((struct xen_arch_domainconfig *)0)->tee_type) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__nr_spis__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, nr_spis) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__nr_spis__size, sizeof(((struct xen_arch_domainconfig *)0)->nr_spis) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__clock_frequency__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, clock_frequency) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__clock_frequency__size, sizeof(((struct xen_arch_domainconfig *)0)->clock_frequency) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__arm_sci_type__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, arm_sci_type) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__arm_sci_type__size, sizeof(((struct xen_arch_domainconfig *)0)->arm_sci_type) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000018
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__v8r_el1_msa__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, v8r_el1_msa) == 13);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__v8r_el1_msa__size, sizeof(((struct xen_arch_domainconfig *)0)->v8r_el1_msa) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__pad__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, pad) == 14);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__pad__size, sizeof(((struct xen_arch_domainconfig *)0)->pad) == 2);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 76);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 12);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -1366,29 +1578,30 @@ XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 12);
 #endif
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, gic_version) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(((struct xen_arch_domainconfig *)0)->gic_version) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->gic_version) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__sve_vl__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, sve_vl) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__sve_vl__size, sizeof(((struct xen_arch_domainconfig *)0)->sve_vl) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__sve_vl__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->sve_vl) == 1);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__tee_type__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, tee_type) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__tee_type__size, sizeof(((struct xen_arch_domainconfig *)0)->tee_type) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__tee_type__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->tee_type) == 2);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__nr_spis__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, nr_spis) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__nr_spis__size, sizeof(((struct xen_arch_domainconfig *)0)->nr_spis) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__nr_spis__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->nr_spis) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__clock_frequency__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, clock_frequency) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__clock_frequency__size, sizeof(((struct xen_arch_domainconfig *)0)->clock_frequency) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__clock_frequency__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->clock_frequency) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__arm_sci_type__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, arm_sci_type) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__arm_sci_type__size, sizeof(((struct xen_arch_domainconfig *)0)->arm_sci_type) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__arm_sci_type__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->arm_sci_type) == 1);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000018
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__v8r_el1_msa__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, v8r_el1_msa) == 13);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__v8r_el1_msa__size, sizeof(((struct xen_arch_domainconfig *)0)->v8r_el1_msa) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__v8r_el1_msa__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->v8r_el1_msa) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__pad__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, pad) == 14);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__pad__size, sizeof(((struct xen_arch_domainconfig *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->pad) == 2);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 76);
@@ -1411,14 +1624,111 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_do
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 36);
 #endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->flags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->iommu_opts) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_vcpus) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_evtchn_port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_grant_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_maptrack_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->grant_opts) == 4);
+#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m)) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.opts) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.nr) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->vmtrace_size) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->cpupool_id) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(((struct xen_domctl_createdomain *)0)->arch) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((struct xen_domctl_createdomain *)0)->config) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 12);
 #endif
 #endif
 #endif /* XEN_DOMCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION */

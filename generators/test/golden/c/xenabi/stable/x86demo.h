@@ -41,6 +41,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -67,7 +85,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -163,36 +181,40 @@ struct x86demo_list {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__)
-#if XENABI_XEN_MIN_VERSION >= 0x040800
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__offset, XENABI_OFFSETOF(struct x86demo_info, magic) == 0);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__size, sizeof(((struct x86demo_info *)0)->magic) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(struct x86demo_info, version) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(((struct x86demo_info *)0)->version) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(((struct x86demo_info *)0)->addr) == 8);
-XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
-#endif
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__size, sizeof(xenabi_guest_handle_demo_id_t) == 4);
 XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__align, XENABI_ALIGNOF(xenabi_guest_handle_demo_id_t) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x040800
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__offset, XENABI_OFFSETOF(struct x86demo_info, magic) == 0);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->magic) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(struct x86demo_info, version) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->version) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__size, sizeof(struct x86demo_list) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__align, XENABI_ALIGNOF(struct x86demo_list) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(((struct x86demo_list *)0)->ids) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(XENABI_NO_OBJECT(struct x86demo_list)->ids) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__size, sizeof(xenabi_guest_handle_demo_id_t) == 8);
 XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__align, XENABI_ALIGNOF(xenabi_guest_handle_demo_id_t) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040800
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__offset, XENABI_OFFSETOF(struct x86demo_info, magic) == 0);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->magic) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(struct x86demo_info, version) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->version) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__size, sizeof(struct x86demo_list) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__align, XENABI_ALIGNOF(struct x86demo_list) == 8);
-XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(((struct x86demo_list *)0)->ids) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(XENABI_NO_OBJECT(struct x86demo_list)->ids) == 8);
 #endif
 #endif
 

@@ -58,6 +58,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -84,7 +102,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -193,11 +211,11 @@ struct xen_democtl {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
 XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
 XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(((struct democtl_arch *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(XENABI_NO_OBJECT(struct democtl_arch)->flags) == 4);
 #if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
 #endif
@@ -206,12 +224,75 @@ XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8
 #endif
 XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(((struct xen_democtl *)0)->interface_version) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->interface_version) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(((struct xen_democtl *)0)->pair) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->pair) == 4);
 #if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(((struct xen_democtl *)0)->extra) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->extra) == 4);
+#endif
+#endif
+#if defined(__x86_64__)
+XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(XENABI_NO_OBJECT(struct democtl_arch)->flags) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
+#endif
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
+#endif
+XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->interface_version) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->pair) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->extra) == 4);
+#endif
+#endif
+#if defined(__arm__)
+XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(XENABI_NO_OBJECT(struct democtl_arch)->flags) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
+#endif
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
+#endif
+XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->interface_version) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->pair) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->extra) == 4);
+#endif
+#endif
+#if defined(__aarch64__)
+XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(XENABI_NO_OBJECT(struct democtl_arch)->flags) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
+#endif
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
+#endif
+XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->interface_version) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->pair) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->extra) == 4);
 #endif
 #endif
 #endif /* XEN_DEMOCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION */
