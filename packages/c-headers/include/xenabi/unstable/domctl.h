@@ -2081,11 +2081,11 @@ typedef struct xen_domctl_vcpu_msr xen_domctl_vcpu_msr_t;
 #ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_DOMCTL_VCPU_MSR_T
 #define XENABI_HAVE_GUEST_HANDLE_64_XEN_DOMCTL_VCPU_MSR_T 1
 #if defined(__i386__)
-__extension__ typedef struct { union { xen_domctl_vcpu_msr_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
+__extension__ typedef struct { union { struct xen_domctl_vcpu_msr *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
 #elif defined(__x86_64__)
-typedef struct { xen_domctl_vcpu_msr_t *p; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
+typedef struct { struct xen_domctl_vcpu_msr *p; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
 #elif defined(__arm__) || defined(__aarch64__)
-typedef union { xen_domctl_vcpu_msr_t *p; uint64_t q; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
+typedef union { struct xen_domctl_vcpu_msr *p; uint64_t q; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
 #else
 #error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
 #endif
