@@ -4869,6 +4869,7 @@ impl xen_domctl {
     }
 
     /// A `XEN_DOMCTL_setvcpuextstate` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_setvcpuextstate(payload: xen_domctl_vcpuextstate) -> Self {
         let mut call = Self::default();
@@ -4878,6 +4879,7 @@ impl xen_domctl {
     }
 
     /// The payload, when `cmd` is `XEN_DOMCTL_setvcpuextstate`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn as_xen_domctl_setvcpuextstate(&self) -> Option<&xen_domctl_vcpuextstate> {
         if self.cmd == XEN_DOMCTL_setvcpuextstate {
@@ -4890,6 +4892,7 @@ impl xen_domctl {
     }
 
     /// A `XEN_DOMCTL_getvcpuextstate` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_getvcpuextstate(payload: xen_domctl_vcpuextstate) -> Self {
         let mut call = Self::default();
@@ -4899,6 +4902,7 @@ impl xen_domctl {
     }
 
     /// The payload, when `cmd` is `XEN_DOMCTL_getvcpuextstate`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn as_xen_domctl_getvcpuextstate(&self) -> Option<&xen_domctl_vcpuextstate> {
         if self.cmd == XEN_DOMCTL_getvcpuextstate {
@@ -5058,6 +5062,7 @@ impl xen_domctl {
     }
 
     /// A `XEN_DOMCTL_get_vcpu_msrs` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_get_vcpu_msrs(payload: xen_domctl_vcpu_msrs) -> Self {
         let mut call = Self::default();
@@ -5067,6 +5072,7 @@ impl xen_domctl {
     }
 
     /// The payload, when `cmd` is `XEN_DOMCTL_get_vcpu_msrs`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn as_xen_domctl_get_vcpu_msrs(&self) -> Option<&xen_domctl_vcpu_msrs> {
         if self.cmd == XEN_DOMCTL_get_vcpu_msrs {
@@ -5079,6 +5085,7 @@ impl xen_domctl {
     }
 
     /// A `XEN_DOMCTL_set_vcpu_msrs` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_set_vcpu_msrs(payload: xen_domctl_vcpu_msrs) -> Self {
         let mut call = Self::default();
@@ -5088,6 +5095,7 @@ impl xen_domctl {
     }
 
     /// The payload, when `cmd` is `XEN_DOMCTL_set_vcpu_msrs`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn as_xen_domctl_set_vcpu_msrs(&self) -> Option<&xen_domctl_vcpu_msrs> {
         if self.cmd == XEN_DOMCTL_set_vcpu_msrs {
@@ -5268,6 +5276,7 @@ impl xen_domctl {
     }
 
     /// A `XEN_DOMCTL_dt_overlay` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     #[inline]
     pub fn dt_overlay(payload: xen_domctl_dt_overlay) -> Self {
         let mut call = Self::default();
@@ -5277,6 +5286,7 @@ impl xen_domctl {
     }
 
     /// The payload, when `cmd` is `XEN_DOMCTL_dt_overlay`.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     #[inline]
     pub fn as_dt_overlay(&self) -> Option<&xen_domctl_dt_overlay> {
         if self.cmd == XEN_DOMCTL_dt_overlay {
