@@ -14,8 +14,7 @@
  * because domctl is their first user in xenabi. The handle type, `xen_domain_handle_t`, is
  * the stable `xen` module's.
  *
- * Not declared yet: the payloads of XEN_DOMCTL_settimeoffset (a signed `int64_aligned_t`
- * member, a type the registry lacks), XEN_DOMCTL_{get,set}_ext_vcpucontext (an anonymous
+ * Not declared yet: the payloads of XEN_DOMCTL_{get,set}_ext_vcpucontext (an anonymous
  * union member, which the TypeScript emitter does not support) and
  * XEN_DOMCTL_{get,set}_cpu_policy (Xen renamed its two handles within the 4.17 series, in
  * 4.17.2, which the registry cannot express per point release). Their op numbers are here.
@@ -48,7 +47,7 @@ import { DPCI, PT_IRQ_TYPE, XEN_DOMCTL_DEV, XEN_DOMCTL_DEV_RDM_RELAXED, XEN_DOMC
 import { XEN_CPUID_INPUT_UNUSED, XEN_DOMCTL_PSR, XEN_DOMCTL_PSR_CAT_OP, XEN_DOMCTL_PSR_CMT_OP, xen_domctl_cpuid, xen_domctl_hypercall_init, xen_domctl_psr_alloc, xen_domctl_psr_cat_op, xen_domctl_psr_cmt_op, xen_domctl_tsc_info, xen_domctl_vcpu_msr, xen_domctl_vcpu_msrs, xen_domctl_vcpuextstate } from './domctl/x86.ts';
 import { XEN_DOMCTL_DEBUG_OP_SINGLE_STEP, XEN_DOMCTL_MONITOR_EVENT, XEN_DOMCTL_MONITOR_OP, XEN_DOMCTL_VM_EVENT_OP, XEN_DOMCTL_vmtrace, XEN_VM_EVENT, xen_domctl_debug_op, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_monitor_op, xen_domctl_subscribe, xen_domctl_vm_event_op, xen_domctl_vmtrace_op } from './domctl/monitor.ts';
 import { XEN_DOMCTL_DELETE_MEM_CACHEATTR, XEN_DOMCTL_MEM_CACHEATTR, XEN_DOMCTL_MEM_SHARING_CONTROL, XEN_DOMCTL_PFINFO, XEN_DOMCTL_PFINFO_LPINTAB, XEN_DOMCTL_PFINFO_LTABTYPE_MASK, XEN_DOMCTL_PFINFO_LTAB_MASK, XEN_DOMCTL_PFINFO_LTAB_SHIFT, XEN_DOMCTL_SHADOW_ENABLE, XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL, XEN_DOMCTL_SHADOW_OP, xen_domctl_audit_p2m, xen_domctl_cacheflush, xen_domctl_getmemlist, xen_domctl_getpageframeinfo3, xen_domctl_mem_sharing_op, xen_domctl_pin_mem_cacheattr, xen_domctl_set_access_required, xen_domctl_set_broken_page_p2m, xen_domctl_set_llc_colors, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_vnuma } from './domctl/memory.ts';
-import { XEN_DOMCTL_GETDOMSTATE_CAP, XEN_DOMCTL_GETDOMSTATE_STATE, XEN_VCPUAFFINITY, xen_domctl_address_size, xen_domctl_disable_migrate, xen_domctl_get_domain_state, xen_domctl_getvcpuinfo, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_max_mem, xen_domctl_max_vcpus, xen_domctl_nodeaffinity, xen_domctl_paging_mempool, xen_domctl_set_gnttab_limits, xen_domctl_set_max_evtchn, xen_domctl_set_target, xen_domctl_set_virq_handler, xen_domctl_setdebugging, xen_domctl_setdomainhandle, xen_domctl_vcpuaffinity, xen_domctl_vcpucontext, xenctl_bitmap } from './domctl/domain.ts';
+import { XEN_DOMCTL_GETDOMSTATE_CAP, XEN_DOMCTL_GETDOMSTATE_STATE, XEN_VCPUAFFINITY, xen_domctl_address_size, xen_domctl_disable_migrate, xen_domctl_get_domain_state, xen_domctl_getvcpuinfo, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_max_mem, xen_domctl_max_vcpus, xen_domctl_nodeaffinity, xen_domctl_paging_mempool, xen_domctl_set_gnttab_limits, xen_domctl_set_max_evtchn, xen_domctl_set_target, xen_domctl_set_virq_handler, xen_domctl_setdebugging, xen_domctl_setdomainhandle, xen_domctl_settimeoffset, xen_domctl_vcpuaffinity, xen_domctl_vcpucontext, xenctl_bitmap } from './domctl/domain.ts';
 import { XEN_DOMCTL_SCHEDOP, XEN_DOMCTL_SCHEDRT, XEN_SCHEDULER, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_rtds, xen_domctl_schedparam_vcpu, xen_domctl_scheduler_op } from './domctl/sched.ts';
 import { domid_t, xen_domain_handle_t } from '../stable/xen.ts';
 
@@ -564,6 +563,7 @@ export const xen_domctl = struct('xen_domctl', {
         field('iomem_permission', xen_domctl_iomem_permission, { doc: 'The payload of XEN_DOMCTL_iomem_permission.' }),
         field('ioport_permission', xen_domctl_ioport_permission, { doc: 'The payload of XEN_DOMCTL_ioport_permission.' }),
         field('hypercall_init', xen_domctl_hypercall_init, { doc: 'The payload of XEN_DOMCTL_hypercall_init.' }),
+        field('settimeoffset', xen_domctl_settimeoffset, { doc: 'The payload of XEN_DOMCTL_settimeoffset.' }),
         field('disable_migrate', xen_domctl_disable_migrate, { until: '4.15', doc: 'The payload of XEN_DOMCTL_disable_migrate.' }),
         field('tsc_info', xen_domctl_tsc_info, { doc: 'The payload of XEN_DOMCTL_gettscinfo, XEN_DOMCTL_settscinfo.' }),
         field('hvmcontext', xen_domctl_hvmcontext, { doc: 'The payload of XEN_DOMCTL_gethvmcontext, XEN_DOMCTL_sethvmcontext.' }),
@@ -638,7 +638,7 @@ export const XEN_DOMCTL = opSet('XEN_DOMCTL', {
     op(constant('XEN_DOMCTL_ioport_permission', 21, { since: '4.6', doc: 'Grant or revoke I/O ports.' }), { member: 'ioport_permission', record: xen_domctl_ioport_permission }),
     op(constant('XEN_DOMCTL_hypercall_init', 22, { since: '4.6', doc: 'Fill a hypercall page.' }), { member: 'hypercall_init', record: xen_domctl_hypercall_init }),
     op(constant('XEN_DOMCTL_arch_setup', 23, { since: '4.6', until: '4.15', doc: 'An IA-64 operation; its number stayed in the header until 4.15.' })),
-    op(constant('XEN_DOMCTL_settimeoffset', 24, { since: '4.6', doc: 'Set the wall-clock offset (its payload, whose member is a signed aligned 64-bit integer, is not declared yet).' })),
+    op(constant('XEN_DOMCTL_settimeoffset', 24, { since: '4.6', doc: 'Set the wall-clock offset.' }), { member: 'settimeoffset', record: xen_domctl_settimeoffset }),
     op(constant('XEN_DOMCTL_getvcpuaffinity', 25, { since: '4.6', doc: 'Read where a vCPU may run.' }), { member: 'vcpuaffinity', record: xen_domctl_vcpuaffinity }),
     op(constant('XEN_DOMCTL_real_mode_area', 26, { since: '4.6', doc: 'An obsolete PowerPC operation; Xen refuses it.' })),
     op(constant('XEN_DOMCTL_resumedomain', 27, { since: '4.6', doc: 'Resume a domain after a suspend that did not go on to save it.' })),
@@ -745,6 +745,7 @@ export default abiModule({
     xen_domctl_max_vcpus,
     xen_domctl_setdomainhandle,
     xen_domctl_setdebugging,
+    xen_domctl_settimeoffset,
     xen_domctl_hvmcontext,
     xen_domctl_hvmcontext_partial,
     xen_domctl_address_size,

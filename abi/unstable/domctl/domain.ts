@@ -1,10 +1,10 @@
 /**
  * Domain-wide and per-vCPU settings of the domctl interface: memory and vCPU limits, affinity,
- * vCPU register state, HVM save records, address width, device-model target, limits that later
- * moved to domain creation, the paging pool, and domain state queries. Every payload here travels
- * in `xen_domctl.u`; the op numbers are in `../domctl.ts`.
+ * vCPU register state, time offset, HVM save records, address width, device-model target, limits
+ * that later moved to domain creation, the paging pool, and domain state queries. Every payload
+ * here travels in `xen_domctl.u`; the op numbers are in `../domctl.ts`.
  */
-import { field, flag, flagSet, handle64, pad, struct, u16, u32, u64, u8, uint64_aligned_t } from 'xenabi/dsl';
+import { field, flag, flagSet, handle64, int64_aligned_t, pad, struct, u16, u32, u64, u8, uint64_aligned_t } from 'xenabi/dsl';
 import { domid_t, xen_domain_handle_t } from '../../stable/xen.ts';
 import { vcpu_guest_context } from '../../stable/xen_guest.ts';
 
@@ -110,6 +110,14 @@ export const xen_domctl_setdebugging = struct('xen_domctl_setdebugging', {
   doc: 'Payload of XEN_DOMCTL_setdebugging: mark a domain as under a debugger, so traps go to the debugger rather than the guest.',
   fields: [
     field('enable', u8, { doc: 'IN: 1 to turn debugging on, 0 to turn it off.' }),
+  ]
+});
+
+export const xen_domctl_settimeoffset = struct('xen_domctl_settimeoffset', {
+  since: '4.6',
+  doc: 'Payload of XEN_DOMCTL_settimeoffset: how far the domain\'s wall clock is from the host\'s.',
+  fields: [
+    field('time_offset_seconds', int64_aligned_t, { doc: 'IN: seconds added to the host\'s wall-clock time, negative for behind. Example: 3600.' }),
   ]
 });
 

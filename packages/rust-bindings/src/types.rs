@@ -41,6 +41,10 @@ pub type xen_pfn_t = u64;
 /// 8-aligned on x86 (32-bit).
 pub type uint64_aligned_t = u64;
 
+/// The signed twin of [`uint64_aligned_t`] (Xen's `int64_aligned_t`), a plain `i64` here with the
+/// same caveat on x86 (32-bit).
+pub type int64_aligned_t = i64;
+
 
 /// A pointer into the calling process's memory, as Linux's ioctl arguments hold them (C:
 /// `T *`, `void __user *` in Linux's headers): pointer-sized on every architecture (4 bytes
@@ -1901,6 +1905,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86");
     assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
     assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
     assert!(size_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: size on x86");
@@ -1985,6 +1990,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86_64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on x86_64");
@@ -2069,6 +2075,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on arm");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on arm");
@@ -2151,6 +2158,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on aarch64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on aarch64");

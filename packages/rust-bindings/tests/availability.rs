@@ -2923,6 +2923,7 @@ mod unstable_domctl {
         assert!(xen_domctl_max_vcpus::SINCE <= XEN_MIN_RELEASE && xen_domctl_max_vcpus::SINCE == since::xen_domctl_max_vcpus);
         assert!(xen_domctl_setdomainhandle::SINCE <= XEN_MIN_RELEASE && xen_domctl_setdomainhandle::SINCE == since::xen_domctl_setdomainhandle);
         assert!(xen_domctl_setdebugging::SINCE <= XEN_MIN_RELEASE && xen_domctl_setdebugging::SINCE == since::xen_domctl_setdebugging);
+        assert!(xen_domctl_settimeoffset::SINCE <= XEN_MIN_RELEASE && xen_domctl_settimeoffset::SINCE == since::xen_domctl_settimeoffset);
         assert!(xen_domctl_hvmcontext::SINCE <= XEN_MIN_RELEASE && xen_domctl_hvmcontext::SINCE == since::xen_domctl_hvmcontext);
         assert!(xen_domctl_hvmcontext_partial::SINCE <= XEN_MIN_RELEASE && xen_domctl_hvmcontext_partial::SINCE == since::xen_domctl_hvmcontext_partial);
         assert!(xen_domctl_address_size::SINCE <= XEN_MIN_RELEASE && xen_domctl_address_size::SINCE == since::xen_domctl_address_size);

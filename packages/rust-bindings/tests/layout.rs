@@ -78,6 +78,7 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86");
         #[cfg(feature = "xen-4-22")]
@@ -5411,6 +5412,14 @@ mod x86 {
         }
 
         #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on x86");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on x86");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86");
+        }
+
+        #[test]
         fn xen_domctl_hvmcontext() {
             assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on x86");
             assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on x86");
@@ -6125,6 +6134,7 @@ mod x86 {
             assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on x86");
@@ -6777,6 +6787,7 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86_64");
         #[cfg(feature = "xen-4-22")]
@@ -12141,6 +12152,14 @@ mod x86_64 {
         }
 
         #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86_64");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86_64");
+        }
+
+        #[test]
         fn xen_domctl_hvmcontext() {
             assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on x86_64");
             assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on x86_64");
@@ -12855,6 +12874,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on x86_64");
@@ -13513,6 +13533,7 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on arm");
         #[cfg(feature = "xen-4-22")]
@@ -18668,6 +18689,14 @@ mod arm {
         }
 
         #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on arm");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on arm");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on arm");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on arm");
+        }
+
+        #[test]
         fn xen_domctl_hvmcontext() {
             assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on arm");
             assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on arm");
@@ -19359,6 +19388,7 @@ mod arm {
             assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on arm");
             assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on arm");
             assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on arm");
             assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on arm");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on arm");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on arm");
@@ -20015,6 +20045,7 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on aarch64");
         #[cfg(feature = "xen-4-22")]
@@ -25171,6 +25202,14 @@ mod aarch64 {
         }
 
         #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on aarch64");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on aarch64");
+        }
+
+        #[test]
         fn xen_domctl_hvmcontext() {
             assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on aarch64");
             assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on aarch64");
@@ -25862,6 +25901,7 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on aarch64");

@@ -515,6 +515,8 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_setdebugging>("xen_domctl_setdebugging");
     #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_settimeoffset>("xen_domctl_settimeoffset");
+    #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_hvmcontext>("xen_domctl_hvmcontext");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_hvmcontext_partial>("xen_domctl_hvmcontext_partial");

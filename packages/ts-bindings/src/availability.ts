@@ -2331,6 +2331,7 @@ export const AVAILABILITY = {
   'xen_domctl_set_virq_handler': { since: '4.6' },
   'xen_domctl_setdebugging': { since: '4.6' },
   'xen_domctl_setdomainhandle': { since: '4.6' },
+  'xen_domctl_settimeoffset': { since: '4.6' },
   'xen_domctl_shadow_op': { since: '4.6' },
   'xen_domctl_shadow_op_stats': { since: '4.6' },
   'xen_domctl_subscribe': { since: '4.6' },

@@ -23,6 +23,7 @@ use crate::types::__guest_handle_64_xen_domctl_schedparam_vcpu_t;
 use crate::types::__guest_handle_64_xen_domctl_vcpu_msr_t;
 use crate::types::__guest_handle_64_xen_pfn_t;
 use crate::types::__guest_handle_64_xen_vmemrange_t;
+use crate::types::int64_aligned_t;
 use crate::types::uint64_aligned_t;
 use crate::types::xen_pfn_t;
 
@@ -886,6 +887,34 @@ impl xen_domctl_setdebugging {
 // C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_domctl_setdebugging {}
+
+/// Payload of XEN_DOMCTL_settimeoffset: how far the domain's wall clock is from the host's.
+///
+/// C: `struct xen_domctl_settimeoffset`.
+///
+/// Since Xen 4.6.
+///
+/// Layout (size/align in bytes): x86 8/8, x86_64 8/8, arm 8/8, aarch64 8/8.
+#[repr(C)]
+#[cfg_attr(target_arch = "x86", repr(align(8)))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xen_domctl_settimeoffset {
+    /// IN: seconds added to the host's wall-clock time, negative for behind. Example: 3600.
+    pub time_offset_seconds: int64_aligned_t,
+}
+
+impl xen_domctl_settimeoffset {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_domctl_settimeoffset {}
 
 /// Payload of XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext: a domain's whole HVM save image (hvm/save.h records) in a buffer of the caller.
 ///
@@ -4385,6 +4414,27 @@ impl xen_domctl {
         }
     }
 
+    /// A `XEN_DOMCTL_settimeoffset` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn settimeoffset(payload: xen_domctl_settimeoffset) -> Self {
+        let mut call = Self::default();
+        call.cmd = XEN_DOMCTL_settimeoffset;
+        call.u.settimeoffset = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `XEN_DOMCTL_settimeoffset`.
+    #[inline]
+    pub fn as_settimeoffset(&self) -> Option<&xen_domctl_settimeoffset> {
+        if self.cmd == XEN_DOMCTL_settimeoffset {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.settimeoffset })
+        } else {
+            None
+        }
+    }
+
     /// A `XEN_DOMCTL_getvcpuaffinity` call carrying `payload`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_getvcpuaffinity(payload: xen_domctl_vcpuaffinity) -> Self {
@@ -5497,6 +5547,8 @@ pub union xen_domctl_u {
     pub ioport_permission: xen_domctl_ioport_permission,
     /// The payload of XEN_DOMCTL_hypercall_init.
     pub hypercall_init: xen_domctl_hypercall_init,
+    /// The payload of XEN_DOMCTL_settimeoffset.
+    pub settimeoffset: xen_domctl_settimeoffset,
     /// The payload of XEN_DOMCTL_gettscinfo, XEN_DOMCTL_settscinfo.
     pub tsc_info: xen_domctl_tsc_info,
     /// The payload of XEN_DOMCTL_gethvmcontext, XEN_DOMCTL_sethvmcontext.
@@ -5713,9 +5765,9 @@ pub const XEN_DOMCTL_ioport_permission: u32 = 21;
 /// Since Xen 4.6. Payload: `xen_domctl.u.hypercall_init`, `xen_domctl_hypercall_init`.
 pub const XEN_DOMCTL_hypercall_init: u32 = 22;
 
-/// Set the wall-clock offset (its payload, whose member is a signed aligned 64-bit integer, is not declared yet).
+/// Set the wall-clock offset.
 ///
-/// Since Xen 4.6.
+/// Since Xen 4.6. Payload: `xen_domctl.u.settimeoffset`, `xen_domctl_settimeoffset`.
 pub const XEN_DOMCTL_settimeoffset: u32 = 24;
 
 /// Read where a vCPU may run.
@@ -9488,6 +9540,7 @@ pub mod since {
     pub const xen_domctl_max_vcpus: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_setdomainhandle: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_setdebugging: XenRelease = XenRelease::new(4, 6);
+    pub const xen_domctl_settimeoffset: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_hvmcontext: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_hvmcontext_partial: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_address_size: XenRelease = XenRelease::new(4, 6);
@@ -9841,6 +9894,10 @@ const _: () = {
     assert!(size_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: size on x86");
     assert!(align_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: align on x86");
     assert!(offset_of!(xen_domctl_setdebugging, enable) == 0, "xen_domctl_setdebugging.enable: offset on x86");
+    assert!(size_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: size on x86");
+    assert!(align_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: align on x86");
+    assert!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds) == 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86");
+    assert!(size_of::<int64_aligned_t>() == 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86");
     assert!(size_of::<xen_domctl_hvmcontext>() == 16, "xen_domctl_hvmcontext: size on x86");
     assert!(align_of::<xen_domctl_hvmcontext>() == 8, "xen_domctl_hvmcontext: align on x86");
     assert!(offset_of!(xen_domctl_hvmcontext, size) == 0, "xen_domctl_hvmcontext.size: offset on x86");
@@ -10274,6 +10331,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, iomem_permission) == 0, "xen_domctl.u.iomem_permission: offset on x86");
     assert!(offset_of!(xen_domctl_u, ioport_permission) == 0, "xen_domctl.u.ioport_permission: offset on x86");
     assert!(offset_of!(xen_domctl_u, hypercall_init) == 0, "xen_domctl.u.hypercall_init: offset on x86");
+    assert!(offset_of!(xen_domctl_u, settimeoffset) == 0, "xen_domctl.u.settimeoffset: offset on x86");
     assert!(offset_of!(xen_domctl_u, tsc_info) == 0, "xen_domctl.u.tsc_info: offset on x86");
     assert!(offset_of!(xen_domctl_u, hvmcontext) == 0, "xen_domctl.u.hvmcontext: offset on x86");
     assert!(offset_of!(xen_domctl_u, hvmcontext_partial) == 0, "xen_domctl.u.hvmcontext_partial: offset on x86");
@@ -10384,6 +10442,10 @@ const _: () = {
     assert!(size_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: size on x86_64");
     assert!(align_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: align on x86_64");
     assert!(offset_of!(xen_domctl_setdebugging, enable) == 0, "xen_domctl_setdebugging.enable: offset on x86_64");
+    assert!(size_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: size on x86_64");
+    assert!(align_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: align on x86_64");
+    assert!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds) == 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86_64");
+    assert!(size_of::<int64_aligned_t>() == 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86_64");
     assert!(size_of::<xen_domctl_hvmcontext>() == 16, "xen_domctl_hvmcontext: size on x86_64");
     assert!(align_of::<xen_domctl_hvmcontext>() == 8, "xen_domctl_hvmcontext: align on x86_64");
     assert!(offset_of!(xen_domctl_hvmcontext, size) == 0, "xen_domctl_hvmcontext.size: offset on x86_64");
@@ -10817,6 +10879,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, iomem_permission) == 0, "xen_domctl.u.iomem_permission: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, ioport_permission) == 0, "xen_domctl.u.ioport_permission: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, hypercall_init) == 0, "xen_domctl.u.hypercall_init: offset on x86_64");
+    assert!(offset_of!(xen_domctl_u, settimeoffset) == 0, "xen_domctl.u.settimeoffset: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, tsc_info) == 0, "xen_domctl.u.tsc_info: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, hvmcontext) == 0, "xen_domctl.u.hvmcontext: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, hvmcontext_partial) == 0, "xen_domctl.u.hvmcontext_partial: offset on x86_64");
@@ -10933,6 +10996,10 @@ const _: () = {
     assert!(size_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: size on arm");
     assert!(align_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: align on arm");
     assert!(offset_of!(xen_domctl_setdebugging, enable) == 0, "xen_domctl_setdebugging.enable: offset on arm");
+    assert!(size_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: size on arm");
+    assert!(align_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: align on arm");
+    assert!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds) == 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on arm");
+    assert!(size_of::<int64_aligned_t>() == 8, "xen_domctl_settimeoffset.time_offset_seconds: size on arm");
     assert!(size_of::<xen_domctl_hvmcontext>() == 16, "xen_domctl_hvmcontext: size on arm");
     assert!(align_of::<xen_domctl_hvmcontext>() == 8, "xen_domctl_hvmcontext: align on arm");
     assert!(offset_of!(xen_domctl_hvmcontext, size) == 0, "xen_domctl_hvmcontext.size: offset on arm");
@@ -11351,6 +11418,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, iomem_permission) == 0, "xen_domctl.u.iomem_permission: offset on arm");
     assert!(offset_of!(xen_domctl_u, ioport_permission) == 0, "xen_domctl.u.ioport_permission: offset on arm");
     assert!(offset_of!(xen_domctl_u, hypercall_init) == 0, "xen_domctl.u.hypercall_init: offset on arm");
+    assert!(offset_of!(xen_domctl_u, settimeoffset) == 0, "xen_domctl.u.settimeoffset: offset on arm");
     assert!(offset_of!(xen_domctl_u, tsc_info) == 0, "xen_domctl.u.tsc_info: offset on arm");
     assert!(offset_of!(xen_domctl_u, hvmcontext) == 0, "xen_domctl.u.hvmcontext: offset on arm");
     assert!(offset_of!(xen_domctl_u, hvmcontext_partial) == 0, "xen_domctl.u.hvmcontext_partial: offset on arm");
@@ -11466,6 +11534,10 @@ const _: () = {
     assert!(size_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: size on aarch64");
     assert!(align_of::<xen_domctl_setdebugging>() == 1, "xen_domctl_setdebugging: align on aarch64");
     assert!(offset_of!(xen_domctl_setdebugging, enable) == 0, "xen_domctl_setdebugging.enable: offset on aarch64");
+    assert!(size_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: size on aarch64");
+    assert!(align_of::<xen_domctl_settimeoffset>() == 8, "xen_domctl_settimeoffset: align on aarch64");
+    assert!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds) == 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on aarch64");
+    assert!(size_of::<int64_aligned_t>() == 8, "xen_domctl_settimeoffset.time_offset_seconds: size on aarch64");
     assert!(size_of::<xen_domctl_hvmcontext>() == 16, "xen_domctl_hvmcontext: size on aarch64");
     assert!(align_of::<xen_domctl_hvmcontext>() == 8, "xen_domctl_hvmcontext: align on aarch64");
     assert!(offset_of!(xen_domctl_hvmcontext, size) == 0, "xen_domctl_hvmcontext.size: offset on aarch64");
@@ -11884,6 +11956,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, iomem_permission) == 0, "xen_domctl.u.iomem_permission: offset on aarch64");
     assert!(offset_of!(xen_domctl_u, ioport_permission) == 0, "xen_domctl.u.ioport_permission: offset on aarch64");
     assert!(offset_of!(xen_domctl_u, hypercall_init) == 0, "xen_domctl.u.hypercall_init: offset on aarch64");
+    assert!(offset_of!(xen_domctl_u, settimeoffset) == 0, "xen_domctl.u.settimeoffset: offset on aarch64");
     assert!(offset_of!(xen_domctl_u, tsc_info) == 0, "xen_domctl.u.tsc_info: offset on aarch64");
     assert!(offset_of!(xen_domctl_u, hvmcontext) == 0, "xen_domctl.u.hvmcontext: offset on aarch64");
     assert!(offset_of!(xen_domctl_u, hvmcontext_partial) == 0, "xen_domctl.u.hvmcontext_partial: offset on aarch64");

@@ -397,6 +397,31 @@ fn domctl__xen_domctl_setdebugging() {
 }
 
 #[test]
+fn domctl__xen_domctl_settimeoffset() {
+    type T = xenabi::unstable::domctl::xen_domctl_settimeoffset;
+    let mut r = Report::new("xen_domctl_settimeoffset");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_settimeoffset>()");
+    // #0
+    {
+        let want = hex("3696efc911c9c30a");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.time_offset_seconds = 775684639077406262;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "time_offset_seconds", d.time_offset_seconds, 775684639077406262);
+    }
+    r.finish();
+}
+
+#[test]
 fn domctl__xen_domctl_hvmcontext() {
     type T = xenabi::unstable::domctl::xen_domctl_hvmcontext;
     let mut r = Report::new("xen_domctl_hvmcontext");
@@ -2941,9 +2966,9 @@ fn domctl__xen_domctl() {
             r.value(20, "u.hypercall_init.gmfn", d.u.hypercall_init.gmfn, 1035945304441090436);
         }
     }
-    // #21: u.tsc_info
+    // #21: u.settimeoffset
     {
-        let want = hex(concat!("0000001091c3fe81000000000000000065c786650008000083c1cc5300000000", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000001091c3fe81000000000000000065c7866599d5718c0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -2953,10 +2978,7 @@ fn domctl__xen_domctl() {
             v.cmd = 268435456;
             v.interface_version = 2180957073;
             v.domain = 0;
-            v.u.tsc_info.tsc_mode = 1703331685;
-            v.u.tsc_info.gtsc_khz = 2048;
-            v.u.tsc_info.incarnation = 1405927811;
-            v.u.tsc_info.elapsed_nsec = 18446744073709551615;
+            v.u.settimeoffset.time_offset_seconds = -8326639381221292187;
         }
         r.bytes(21, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -2965,15 +2987,12 @@ fn domctl__xen_domctl() {
             r.value(21, "cmd", d.cmd, 268435456);
             r.value(21, "interface_version", d.interface_version, 2180957073);
             r.value(21, "domain", d.domain, 0);
-            r.value(21, "u.tsc_info.tsc_mode", d.u.tsc_info.tsc_mode, 1703331685);
-            r.value(21, "u.tsc_info.gtsc_khz", d.u.tsc_info.gtsc_khz, 2048);
-            r.value(21, "u.tsc_info.incarnation", d.u.tsc_info.incarnation, 1405927811);
-            r.value(21, "u.tsc_info.elapsed_nsec", d.u.tsc_info.elapsed_nsec, 18446744073709551615);
+            r.value(21, "u.settimeoffset.time_offset_seconds", d.u.settimeoffset.time_offset_seconds, -8326639381221292187);
         }
     }
-    // #22: u.hvmcontext
+    // #22: u.tsc_info
     {
-        let want = hex(concat!("00040000f01553d80000000000000000ac4301b4000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00040000f01553d80000000000000000ac4301b410000000e2b2b97400000000", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -2983,8 +3002,10 @@ fn domctl__xen_domctl() {
             v.cmd = 1024;
             v.interface_version = 3629323760;
             v.domain = 0;
-            v.u.hvmcontext.size = 3019981740;
-            v.u.hvmcontext.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.u.tsc_info.tsc_mode = 3019981740;
+            v.u.tsc_info.gtsc_khz = 16;
+            v.u.tsc_info.incarnation = 1958327010;
+            v.u.tsc_info.elapsed_nsec = 18446744073709551615;
         }
         r.bytes(22, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -2993,13 +3014,15 @@ fn domctl__xen_domctl() {
             r.value(22, "cmd", d.cmd, 1024);
             r.value(22, "interface_version", d.interface_version, 3629323760);
             r.value(22, "domain", d.domain, 0);
-            r.value(22, "u.hvmcontext.size", d.u.hvmcontext.size, 3019981740);
-            r.value(22, "u.hvmcontext.buffer", d.u.hvmcontext.buffer.addr(), 0x7ffdc0de1000);
+            r.value(22, "u.tsc_info.tsc_mode", d.u.tsc_info.tsc_mode, 3019981740);
+            r.value(22, "u.tsc_info.gtsc_khz", d.u.tsc_info.gtsc_khz, 16);
+            r.value(22, "u.tsc_info.incarnation", d.u.tsc_info.incarnation, 1958327010);
+            r.value(22, "u.tsc_info.elapsed_nsec", d.u.tsc_info.elapsed_nsec, 18446744073709551615);
         }
     }
-    // #23: u.hvmcontext_partial
+    // #23: u.hvmcontext
     {
-        let want = hex(concat!("ffffffff70ad1fe40020000000000000795d05ad0000000041d7e874d7990806", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffff70ad1fe40020000000000000795d05ad000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3009,10 +3032,8 @@ fn domctl__xen_domctl() {
             v.cmd = 4294967295;
             v.interface_version = 3827281264;
             v.domain = 8192;
-            v.u.hvmcontext_partial.r#type = 2902809977;
-            v.u.hvmcontext_partial.instance = 0;
-            v.u.hvmcontext_partial.bufsz = 434766514699687745;
-            v.u.hvmcontext_partial.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.u.hvmcontext.size = 2902809977;
+            v.u.hvmcontext.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
         }
         r.bytes(23, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3021,15 +3042,13 @@ fn domctl__xen_domctl() {
             r.value(23, "cmd", d.cmd, 4294967295);
             r.value(23, "interface_version", d.interface_version, 3827281264);
             r.value(23, "domain", d.domain, 8192);
-            r.value(23, "u.hvmcontext_partial.type", d.u.hvmcontext_partial.r#type, 2902809977);
-            r.value(23, "u.hvmcontext_partial.instance", d.u.hvmcontext_partial.instance, 0);
-            r.value(23, "u.hvmcontext_partial.bufsz", d.u.hvmcontext_partial.bufsz, 434766514699687745);
-            r.value(23, "u.hvmcontext_partial.buffer", d.u.hvmcontext_partial.buffer.addr(), 0x7ffdc0de1000);
+            r.value(23, "u.hvmcontext.size", d.u.hvmcontext.size, 2902809977);
+            r.value(23, "u.hvmcontext.buffer", d.u.hvmcontext.buffer.addr(), 0x7ffdc0de1000);
         }
     }
-    // #24: u.address_size
+    // #24: u.hvmcontext_partial
     {
-        let want = hex(concat!("0c6aa9d1ffffffff4e3300000000000000010000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0c6aa9d1ffffffff4e330000000000000001000011e911470000000000000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3039,7 +3058,10 @@ fn domctl__xen_domctl() {
             v.cmd = 3517540876;
             v.interface_version = 4294967295;
             v.domain = 13134;
-            v.u.address_size.size = 256;
+            v.u.hvmcontext_partial.r#type = 256;
+            v.u.hvmcontext_partial.instance = 1192356113;
+            v.u.hvmcontext_partial.bufsz = 0;
+            v.u.hvmcontext_partial.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
         }
         r.bytes(24, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3048,12 +3070,15 @@ fn domctl__xen_domctl() {
             r.value(24, "cmd", d.cmd, 3517540876);
             r.value(24, "interface_version", d.interface_version, 4294967295);
             r.value(24, "domain", d.domain, 13134);
-            r.value(24, "u.address_size.size", d.u.address_size.size, 256);
+            r.value(24, "u.hvmcontext_partial.type", d.u.hvmcontext_partial.r#type, 256);
+            r.value(24, "u.hvmcontext_partial.instance", d.u.hvmcontext_partial.instance, 1192356113);
+            r.value(24, "u.hvmcontext_partial.bufsz", d.u.hvmcontext_partial.bufsz, 0);
+            r.value(24, "u.hvmcontext_partial.buffer", d.u.hvmcontext_partial.buffer.addr(), 0x7ffdc0de1000);
         }
     }
-    // #25: u.sendtrigger
+    // #25: u.address_size
     {
-        let want = hex(concat!("00000000d19f8d950200000000000000c9bc5b38ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00000000d19f8d950200000000000000c9bc5b38000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3063,8 +3088,7 @@ fn domctl__xen_domctl() {
             v.cmd = 0;
             v.interface_version = 2509086673;
             v.domain = 2;
-            v.u.sendtrigger.trigger = 945536201;
-            v.u.sendtrigger.vcpu = 4294967295;
+            v.u.address_size.size = 945536201;
         }
         r.bytes(25, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3073,13 +3097,12 @@ fn domctl__xen_domctl() {
             r.value(25, "cmd", d.cmd, 0);
             r.value(25, "interface_version", d.interface_version, 2509086673);
             r.value(25, "domain", d.domain, 2);
-            r.value(25, "u.sendtrigger.trigger", d.u.sendtrigger.trigger, 945536201);
-            r.value(25, "u.sendtrigger.vcpu", d.u.sendtrigger.vcpu, 4294967295);
+            r.value(25, "u.address_size.size", d.u.address_size.size, 945536201);
         }
     }
-    // #26: u.get_device_group
+    // #26: u.sendtrigger
     {
-        let want = hex(concat!("23019362ffffffff49f600000000000000004000bc8b5e9b0000000000000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("23019362ffffffff49f600000000000000004000bc8b5e9b0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3089,10 +3112,8 @@ fn domctl__xen_domctl() {
             v.cmd = 1653801251;
             v.interface_version = 4294967295;
             v.domain = 63049;
-            v.u.get_device_group.machine_sbdf = 4194304;
-            v.u.get_device_group.max_sdevs = 2606664636;
-            v.u.get_device_group.num_sdevs = 0;
-            v.u.get_device_group.sdev_array = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
+            v.u.sendtrigger.trigger = 4194304;
+            v.u.sendtrigger.vcpu = 2606664636;
         }
         r.bytes(26, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3101,15 +3122,13 @@ fn domctl__xen_domctl() {
             r.value(26, "cmd", d.cmd, 1653801251);
             r.value(26, "interface_version", d.interface_version, 4294967295);
             r.value(26, "domain", d.domain, 63049);
-            r.value(26, "u.get_device_group.machine_sbdf", d.u.get_device_group.machine_sbdf, 4194304);
-            r.value(26, "u.get_device_group.max_sdevs", d.u.get_device_group.max_sdevs, 2606664636);
-            r.value(26, "u.get_device_group.num_sdevs", d.u.get_device_group.num_sdevs, 0);
-            r.value(26, "u.get_device_group.sdev_array", d.u.get_device_group.sdev_array.addr(), 0x7ffdc0de1000);
+            r.value(26, "u.sendtrigger.trigger", d.u.sendtrigger.trigger, 4194304);
+            r.value(26, "u.sendtrigger.vcpu", d.u.sendtrigger.vcpu, 2606664636);
         }
     }
-    // #27: u.assign_device, u.assign_device.u.pci
+    // #27: u.get_device_group
     {
-        let want = hex(concat!("ffffffff8c1151eb80000000000000009f6f614b000000003cf7cd7200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffff8c1151eb80000000000000009f6f614b000000003cf7cd7200000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3119,9 +3138,10 @@ fn domctl__xen_domctl() {
             v.cmd = 4294967295;
             v.interface_version = 3947958668;
             v.domain = 128;
-            v.u.assign_device.dev = 1264676767;
-            v.u.assign_device.flags = 0;
-            v.u.assign_device.u.pci.machine_sbdf = 1926100796;
+            v.u.get_device_group.machine_sbdf = 1264676767;
+            v.u.get_device_group.max_sdevs = 0;
+            v.u.get_device_group.num_sdevs = 1926100796;
+            v.u.get_device_group.sdev_array = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
         }
         r.bytes(27, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3130,14 +3150,15 @@ fn domctl__xen_domctl() {
             r.value(27, "cmd", d.cmd, 4294967295);
             r.value(27, "interface_version", d.interface_version, 3947958668);
             r.value(27, "domain", d.domain, 128);
-            r.value(27, "u.assign_device.dev", d.u.assign_device.dev, 1264676767);
-            r.value(27, "u.assign_device.flags", d.u.assign_device.flags, 0);
-            r.value(27, "u.assign_device.u.pci.machine_sbdf", d.u.assign_device.u.pci.machine_sbdf, 1926100796);
+            r.value(27, "u.get_device_group.machine_sbdf", d.u.get_device_group.machine_sbdf, 1264676767);
+            r.value(27, "u.get_device_group.max_sdevs", d.u.get_device_group.max_sdevs, 0);
+            r.value(27, "u.get_device_group.num_sdevs", d.u.get_device_group.num_sdevs, 1926100796);
+            r.value(27, "u.get_device_group.sdev_array", d.u.get_device_group.sdev_array.addr(), 0x7ffdc0de1000);
         }
     }
-    // #28: u.assign_device, u.assign_device.u.dt
+    // #28: u.assign_device, u.assign_device.u.pci
     {
-        let want = hex(concat!("ffffffffda759da800080000000000007eafadb20000000040fbc8e200000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffffda759da800080000000000007eafadb20000000040fbc8e200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3149,8 +3170,7 @@ fn domctl__xen_domctl() {
             v.domain = 2048;
             v.u.assign_device.dev = 2997727102;
             v.u.assign_device.flags = 0;
-            v.u.assign_device.u.dt.size = 3804822336;
-            v.u.assign_device.u.dt.path = xenabi::types::__guest_handle_64_char::from_addr(0x7ffdc0de1000);
+            v.u.assign_device.u.pci.machine_sbdf = 3804822336;
         }
         r.bytes(28, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3161,13 +3181,12 @@ fn domctl__xen_domctl() {
             r.value(28, "domain", d.domain, 2048);
             r.value(28, "u.assign_device.dev", d.u.assign_device.dev, 2997727102);
             r.value(28, "u.assign_device.flags", d.u.assign_device.flags, 0);
-            r.value(28, "u.assign_device.u.dt.size", d.u.assign_device.u.dt.size, 3804822336);
-            r.value(28, "u.assign_device.u.dt.path", d.u.assign_device.u.dt.path.addr(), 0x7ffdc0de1000);
+            r.value(28, "u.assign_device.u.pci.machine_sbdf", d.u.assign_device.u.pci.machine_sbdf, 3804822336);
         }
     }
-    // #29: u.bind_pt_irq, u.bind_pt_irq.u.isa
+    // #29: u.assign_device, u.assign_device.u.dt
     {
-        let want = hex(concat!("0359010300002000022200000000000000000000be5b4b200400000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0359010300002000022200000000000000000000be5b4b200000000400000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3177,9 +3196,10 @@ fn domctl__xen_domctl() {
             v.cmd = 50419971;
             v.interface_version = 2097152;
             v.domain = 8706;
-            v.u.bind_pt_irq.machine_irq = 0;
-            v.u.bind_pt_irq.irq_type = 541809598;
-            v.u.bind_pt_irq.u.isa.isa_irq = 4;
+            v.u.assign_device.dev = 0;
+            v.u.assign_device.flags = 541809598;
+            v.u.assign_device.u.dt.size = 67108864;
+            v.u.assign_device.u.dt.path = xenabi::types::__guest_handle_64_char::from_addr(0x7ffdc0de1000);
         }
         r.bytes(29, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3188,14 +3208,15 @@ fn domctl__xen_domctl() {
             r.value(29, "cmd", d.cmd, 50419971);
             r.value(29, "interface_version", d.interface_version, 2097152);
             r.value(29, "domain", d.domain, 8706);
-            r.value(29, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 0);
-            r.value(29, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 541809598);
-            r.value(29, "u.bind_pt_irq.u.isa.isa_irq", d.u.bind_pt_irq.u.isa.isa_irq, 4);
+            r.value(29, "u.assign_device.dev", d.u.assign_device.dev, 0);
+            r.value(29, "u.assign_device.flags", d.u.assign_device.flags, 541809598);
+            r.value(29, "u.assign_device.u.dt.size", d.u.assign_device.u.dt.size, 67108864);
+            r.value(29, "u.assign_device.u.dt.path", d.u.assign_device.u.dt.path.addr(), 0x7ffdc0de1000);
         }
     }
-    // #30: u.bind_pt_irq, u.bind_pt_irq.u.pci
+    // #30: u.bind_pt_irq, u.bind_pt_irq.u.isa
     {
-        let want = hex(concat!("ffffffffc5abcc8900020000000000005fc731cf00000000bf04350000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffffc5abcc8900020000000000005fc731cf00000000bf00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3207,9 +3228,7 @@ fn domctl__xen_domctl() {
             v.domain = 512;
             v.u.bind_pt_irq.machine_irq = 3476146015;
             v.u.bind_pt_irq.irq_type = 0;
-            v.u.bind_pt_irq.u.pci.bus = 191;
-            v.u.bind_pt_irq.u.pci.device = 4;
-            v.u.bind_pt_irq.u.pci.intx = 53;
+            v.u.bind_pt_irq.u.isa.isa_irq = 191;
         }
         r.bytes(30, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3220,14 +3239,12 @@ fn domctl__xen_domctl() {
             r.value(30, "domain", d.domain, 512);
             r.value(30, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 3476146015);
             r.value(30, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 0);
-            r.value(30, "u.bind_pt_irq.u.pci.bus", d.u.bind_pt_irq.u.pci.bus, 191);
-            r.value(30, "u.bind_pt_irq.u.pci.device", d.u.bind_pt_irq.u.pci.device, 4);
-            r.value(30, "u.bind_pt_irq.u.pci.intx", d.u.bind_pt_irq.u.pci.intx, 53);
+            r.value(30, "u.bind_pt_irq.u.isa.isa_irq", d.u.bind_pt_irq.u.isa.isa_irq, 191);
         }
     }
-    // #31: u.bind_pt_irq, u.bind_pt_irq.u.msi
+    // #31: u.bind_pt_irq, u.bind_pt_irq.u.pci
     {
-        let want = hex(concat!("00000000ac6f5ee00010000000000000c9628d3fffffffffaf00000000000004", "47337a5767afed2c000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00000000ac6f5ee00010000000000000c9628d3fffffffffaf04470000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3239,9 +3256,9 @@ fn domctl__xen_domctl() {
             v.domain = 4096;
             v.u.bind_pt_irq.machine_irq = 1066230473;
             v.u.bind_pt_irq.irq_type = 4294967295;
-            v.u.bind_pt_irq.u.msi.gvec = 175;
-            v.u.bind_pt_irq.u.msi.gflags = 67108864;
-            v.u.bind_pt_irq.u.msi.gtable = 3237436565533373255;
+            v.u.bind_pt_irq.u.pci.bus = 175;
+            v.u.bind_pt_irq.u.pci.device = 4;
+            v.u.bind_pt_irq.u.pci.intx = 71;
         }
         r.bytes(31, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3252,14 +3269,14 @@ fn domctl__xen_domctl() {
             r.value(31, "domain", d.domain, 4096);
             r.value(31, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 1066230473);
             r.value(31, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 4294967295);
-            r.value(31, "u.bind_pt_irq.u.msi.gvec", d.u.bind_pt_irq.u.msi.gvec, 175);
-            r.value(31, "u.bind_pt_irq.u.msi.gflags", d.u.bind_pt_irq.u.msi.gflags, 67108864);
-            r.value(31, "u.bind_pt_irq.u.msi.gtable", d.u.bind_pt_irq.u.msi.gtable, 3237436565533373255);
+            r.value(31, "u.bind_pt_irq.u.pci.bus", d.u.bind_pt_irq.u.pci.bus, 175);
+            r.value(31, "u.bind_pt_irq.u.pci.device", d.u.bind_pt_irq.u.pci.device, 4);
+            r.value(31, "u.bind_pt_irq.u.pci.intx", d.u.bind_pt_irq.u.pci.intx, 71);
         }
     }
-    // #32: u.bind_pt_irq, u.bind_pt_irq.u.spi
+    // #32: u.bind_pt_irq, u.bind_pt_irq.u.msi
     {
-        let want = hex(concat!("ffffffffe34b9143000400000000000030b9a1d700000000b6f9000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffffe34b9143000400000000000030b9a1d700000000b600000001000000", "200a234ba4cad19f000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3271,7 +3288,9 @@ fn domctl__xen_domctl() {
             v.domain = 1024;
             v.u.bind_pt_irq.machine_irq = 3617700144;
             v.u.bind_pt_irq.irq_type = 0;
-            v.u.bind_pt_irq.u.spi.spi = 63926;
+            v.u.bind_pt_irq.u.msi.gvec = 182;
+            v.u.bind_pt_irq.u.msi.gflags = 1;
+            v.u.bind_pt_irq.u.msi.gtable = 11516208529147103776;
         }
         r.bytes(32, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3282,12 +3301,14 @@ fn domctl__xen_domctl() {
             r.value(32, "domain", d.domain, 1024);
             r.value(32, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 3617700144);
             r.value(32, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 0);
-            r.value(32, "u.bind_pt_irq.u.spi.spi", d.u.bind_pt_irq.u.spi.spi, 63926);
+            r.value(32, "u.bind_pt_irq.u.msi.gvec", d.u.bind_pt_irq.u.msi.gvec, 182);
+            r.value(32, "u.bind_pt_irq.u.msi.gflags", d.u.bind_pt_irq.u.msi.gflags, 1);
+            r.value(32, "u.bind_pt_irq.u.msi.gtable", d.u.bind_pt_irq.u.msi.gtable, 11516208529147103776);
         }
     }
-    // #33: u.memory_mapping
+    // #33: u.bind_pt_irq, u.bind_pt_irq.u.spi
     {
-        let want = hex(concat!("4b5d8bea000000009df50000000000000001000000000000c9bc45413f649104", "ffffffffffffffffd5277cc10800000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4b5d8bea000000009df500000000000000010000c9bc4541ffff000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3297,11 +3318,9 @@ fn domctl__xen_domctl() {
             v.cmd = 3935001931;
             v.interface_version = 0;
             v.domain = 62877;
-            v.u.memory_mapping.first_gfn = 256;
-            v.u.memory_mapping.first_mfn = 329154470615563465;
-            v.u.memory_mapping.nr_mfns = 18446744073709551615;
-            v.u.memory_mapping.add_mapping = 3246139349;
-            v.u.memory_mapping.padding = 8;
+            v.u.bind_pt_irq.machine_irq = 256;
+            v.u.bind_pt_irq.irq_type = 1095089353;
+            v.u.bind_pt_irq.u.spi.spi = 65535;
         }
         r.bytes(33, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3310,16 +3329,14 @@ fn domctl__xen_domctl() {
             r.value(33, "cmd", d.cmd, 3935001931);
             r.value(33, "interface_version", d.interface_version, 0);
             r.value(33, "domain", d.domain, 62877);
-            r.value(33, "u.memory_mapping.first_gfn", d.u.memory_mapping.first_gfn, 256);
-            r.value(33, "u.memory_mapping.first_mfn", d.u.memory_mapping.first_mfn, 329154470615563465);
-            r.value(33, "u.memory_mapping.nr_mfns", d.u.memory_mapping.nr_mfns, 18446744073709551615);
-            r.value(33, "u.memory_mapping.add_mapping", d.u.memory_mapping.add_mapping, 3246139349);
-            r.value(33, "u.memory_mapping.padding", d.u.memory_mapping.padding, 8);
+            r.value(33, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 256);
+            r.value(33, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 1095089353);
+            r.value(33, "u.bind_pt_irq.u.spi.spi", d.u.bind_pt_irq.u.spi.spi, 65535);
         }
     }
-    // #34: u.ioport_mapping
+    // #34: u.memory_mapping
     {
-        let want = hex(concat!("34b1804100000000831b00000000000000100000c65142f2ffffffffc5b313a4", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("34b1804100000000831b0000000000000000000000100000c65142f2be4e2b61", "ffffffffffffffffc5b313a40000200000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3329,10 +3346,11 @@ fn domctl__xen_domctl() {
             v.cmd = 1098953012;
             v.interface_version = 0;
             v.domain = 7043;
-            v.u.ioport_mapping.first_gport = 4096;
-            v.u.ioport_mapping.first_mport = 4064432582;
-            v.u.ioport_mapping.nr_ports = 4294967295;
-            v.u.ioport_mapping.add_mapping = 2752754629;
+            v.u.memory_mapping.first_gfn = 17592186044416;
+            v.u.memory_mapping.first_mfn = 7001776627692753350;
+            v.u.memory_mapping.nr_mfns = 18446744073709551615;
+            v.u.memory_mapping.add_mapping = 2752754629;
+            v.u.memory_mapping.padding = 2097152;
         }
         r.bytes(34, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3341,15 +3359,16 @@ fn domctl__xen_domctl() {
             r.value(34, "cmd", d.cmd, 1098953012);
             r.value(34, "interface_version", d.interface_version, 0);
             r.value(34, "domain", d.domain, 7043);
-            r.value(34, "u.ioport_mapping.first_gport", d.u.ioport_mapping.first_gport, 4096);
-            r.value(34, "u.ioport_mapping.first_mport", d.u.ioport_mapping.first_mport, 4064432582);
-            r.value(34, "u.ioport_mapping.nr_ports", d.u.ioport_mapping.nr_ports, 4294967295);
-            r.value(34, "u.ioport_mapping.add_mapping", d.u.ioport_mapping.add_mapping, 2752754629);
+            r.value(34, "u.memory_mapping.first_gfn", d.u.memory_mapping.first_gfn, 17592186044416);
+            r.value(34, "u.memory_mapping.first_mfn", d.u.memory_mapping.first_mfn, 7001776627692753350);
+            r.value(34, "u.memory_mapping.nr_mfns", d.u.memory_mapping.nr_mfns, 18446744073709551615);
+            r.value(34, "u.memory_mapping.add_mapping", d.u.memory_mapping.add_mapping, 2752754629);
+            r.value(34, "u.memory_mapping.padding", d.u.memory_mapping.padding, 2097152);
         }
     }
-    // #35: u.set_target
+    // #35: u.ioport_mapping
     {
-        let want = hex(concat!("b4a17c9f000001005910000000000000ffff0000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("b4a17c9f000001005910000000000000ffffffff0df7775300000010dbcf32c0", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3359,7 +3378,10 @@ fn domctl__xen_domctl() {
             v.cmd = 2675745204;
             v.interface_version = 65536;
             v.domain = 4185;
-            v.u.set_target.target = 65535;
+            v.u.ioport_mapping.first_gport = 4294967295;
+            v.u.ioport_mapping.first_mport = 1400370957;
+            v.u.ioport_mapping.nr_ports = 268435456;
+            v.u.ioport_mapping.add_mapping = 3224555483;
         }
         r.bytes(35, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3368,12 +3390,15 @@ fn domctl__xen_domctl() {
             r.value(35, "cmd", d.cmd, 2675745204);
             r.value(35, "interface_version", d.interface_version, 65536);
             r.value(35, "domain", d.domain, 4185);
-            r.value(35, "u.set_target.target", d.u.set_target.target, 65535);
+            r.value(35, "u.ioport_mapping.first_gport", d.u.ioport_mapping.first_gport, 4294967295);
+            r.value(35, "u.ioport_mapping.first_mport", d.u.ioport_mapping.first_mport, 1400370957);
+            r.value(35, "u.ioport_mapping.nr_ports", d.u.ioport_mapping.nr_ports, 268435456);
+            r.value(35, "u.ioport_mapping.add_mapping", d.u.ioport_mapping.add_mapping, 3224555483);
         }
     }
-    // #36: u.subscribe
+    // #36: u.set_target
     {
-        let want = hex(concat!("000010009c0cf00600000000000000001c0a60af000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000010009c0cf00600000000000000001c0a0000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3383,7 +3408,7 @@ fn domctl__xen_domctl() {
             v.cmd = 1048576;
             v.interface_version = 116395164;
             v.domain = 0;
-            v.u.subscribe.port = 2942306844;
+            v.u.set_target.target = 2588;
         }
         r.bytes(36, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3392,12 +3417,12 @@ fn domctl__xen_domctl() {
             r.value(36, "cmd", d.cmd, 1048576);
             r.value(36, "interface_version", d.interface_version, 116395164);
             r.value(36, "domain", d.domain, 0);
-            r.value(36, "u.subscribe.port", d.u.subscribe.port, 2942306844);
+            r.value(36, "u.set_target.target", d.u.set_target.target, 2588);
         }
     }
-    // #37: u.debug_op
+    // #37: u.subscribe
     {
-        let want = hex(concat!("d0d0de66000020001c4d000000000000ffffffff1849d9340000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("d0d0de66000020001c4d000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3407,8 +3432,7 @@ fn domctl__xen_domctl() {
             v.cmd = 1725878480;
             v.interface_version = 2097152;
             v.domain = 19740;
-            v.u.debug_op.op = 4294967295;
-            v.u.debug_op.vcpu = 886655256;
+            v.u.subscribe.port = 4294967295;
         }
         r.bytes(37, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3417,13 +3441,12 @@ fn domctl__xen_domctl() {
             r.value(37, "cmd", d.cmd, 1725878480);
             r.value(37, "interface_version", d.interface_version, 2097152);
             r.value(37, "domain", d.domain, 19740);
-            r.value(37, "u.debug_op.op", d.u.debug_op.op, 4294967295);
-            r.value(37, "u.debug_op.vcpu", d.u.debug_op.vcpu, 886655256);
+            r.value(37, "u.subscribe.port", d.u.subscribe.port, 4294967295);
         }
     }
-    // #38: u.vm_event_op, u.vm_event_op.u.enable
+    // #38: u.debug_op
     {
-        let want = hex(concat!("00000000bc73b347000800000000000057953cc9ffffffffbbe538d700000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00000000bc73b347000800000000000057953cc9ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3433,9 +3456,8 @@ fn domctl__xen_domctl() {
             v.cmd = 0;
             v.interface_version = 1202942908;
             v.domain = 2048;
-            v.u.vm_event_op.op = 3376190807;
-            v.u.vm_event_op.mode = 4294967295;
-            v.u.vm_event_op.u.enable.port = 3610830267;
+            v.u.debug_op.op = 3376190807;
+            v.u.debug_op.vcpu = 4294967295;
         }
         r.bytes(38, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3444,12 +3466,11 @@ fn domctl__xen_domctl() {
             r.value(38, "cmd", d.cmd, 0);
             r.value(38, "interface_version", d.interface_version, 1202942908);
             r.value(38, "domain", d.domain, 2048);
-            r.value(38, "u.vm_event_op.op", d.u.vm_event_op.op, 3376190807);
-            r.value(38, "u.vm_event_op.mode", d.u.vm_event_op.mode, 4294967295);
-            r.value(38, "u.vm_event_op.u.enable.port", d.u.vm_event_op.u.enable.port, 3610830267);
+            r.value(38, "u.debug_op.op", d.u.debug_op.op, 3376190807);
+            r.value(38, "u.debug_op.vcpu", d.u.debug_op.vcpu, 4294967295);
         }
     }
-    // #39: u.vm_event_op, u.vm_event_op.u.version
+    // #39: u.vm_event_op, u.vm_event_op.u.enable
     {
         let want = hex(concat!("bb8294f3000010007f1d000000000000000000006ce04a690000800000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
@@ -3463,7 +3484,7 @@ fn domctl__xen_domctl() {
             v.domain = 7551;
             v.u.vm_event_op.op = 0;
             v.u.vm_event_op.mode = 1766514796;
-            v.u.vm_event_op.u.version = 8388608;
+            v.u.vm_event_op.u.enable.port = 8388608;
         }
         r.bytes(39, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3474,12 +3495,12 @@ fn domctl__xen_domctl() {
             r.value(39, "domain", d.domain, 7551);
             r.value(39, "u.vm_event_op.op", d.u.vm_event_op.op, 0);
             r.value(39, "u.vm_event_op.mode", d.u.vm_event_op.mode, 1766514796);
-            r.value(39, "u.vm_event_op.u.version", d.u.vm_event_op.u.version, 8388608);
+            r.value(39, "u.vm_event_op.u.enable.port", d.u.vm_event_op.u.enable.port, 8388608);
         }
     }
-    // #40: u.mem_sharing_op, u.mem_sharing_op.u.enable
+    // #40: u.vm_event_op, u.vm_event_op.u.version
     {
-        let want = hex(concat!("000400006696c95a000000000000000019010000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000400006696c95a000000000000000019cab8b600000001e3629a1600000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3489,8 +3510,9 @@ fn domctl__xen_domctl() {
             v.cmd = 1024;
             v.interface_version = 1523160678;
             v.domain = 0;
-            v.u.mem_sharing_op.op = 25;
-            v.u.mem_sharing_op.u.enable = 1;
+            v.u.vm_event_op.op = 3065563673;
+            v.u.vm_event_op.mode = 16777216;
+            v.u.vm_event_op.u.version = 379216611;
         }
         r.bytes(40, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3499,13 +3521,14 @@ fn domctl__xen_domctl() {
             r.value(40, "cmd", d.cmd, 1024);
             r.value(40, "interface_version", d.interface_version, 1523160678);
             r.value(40, "domain", d.domain, 0);
-            r.value(40, "u.mem_sharing_op.op", d.u.mem_sharing_op.op, 25);
-            r.value(40, "u.mem_sharing_op.u.enable", d.u.mem_sharing_op.u.enable, 1);
+            r.value(40, "u.vm_event_op.op", d.u.vm_event_op.op, 3065563673);
+            r.value(40, "u.vm_event_op.mode", d.u.vm_event_op.mode, 16777216);
+            r.value(40, "u.vm_event_op.u.version", d.u.vm_event_op.u.version, 379216611);
         }
     }
-    // #41: u.vcpuextstate
+    // #41: u.mem_sharing_op, u.mem_sharing_op.u.enable
     {
-        let want = hex(concat!("416e901bffffffffed580000000000000000020000000000917baa03432182d9", "00000000000000000010dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("416e901bffffffffed5800000000000002910000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3515,10 +3538,8 @@ fn domctl__xen_domctl() {
             v.cmd = 462450241;
             v.interface_version = 4294967295;
             v.domain = 22765;
-            v.u.vcpuextstate.vcpu = 131072;
-            v.u.vcpuextstate.xfeature_mask = 15673126224910777233;
-            v.u.vcpuextstate.size = 0;
-            v.u.vcpuextstate.buffer = xenabi::types::__guest_handle_64_uint64::from_addr(0x7ffdc0de1000);
+            v.u.mem_sharing_op.op = 2;
+            v.u.mem_sharing_op.u.enable = 145;
         }
         r.bytes(41, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3527,15 +3548,13 @@ fn domctl__xen_domctl() {
             r.value(41, "cmd", d.cmd, 462450241);
             r.value(41, "interface_version", d.interface_version, 4294967295);
             r.value(41, "domain", d.domain, 22765);
-            r.value(41, "u.vcpuextstate.vcpu", d.u.vcpuextstate.vcpu, 131072);
-            r.value(41, "u.vcpuextstate.xfeature_mask", d.u.vcpuextstate.xfeature_mask, 15673126224910777233);
-            r.value(41, "u.vcpuextstate.size", d.u.vcpuextstate.size, 0);
-            r.value(41, "u.vcpuextstate.buffer", d.u.vcpuextstate.buffer.addr(), 0x7ffdc0de1000);
+            r.value(41, "u.mem_sharing_op.op", d.u.mem_sharing_op.op, 2);
+            r.value(41, "u.mem_sharing_op.u.enable", d.u.mem_sharing_op.u.enable, 145);
         }
     }
-    // #42: u.vcpu_msrs
+    // #42: u.vcpuextstate
     {
-        let want = hex(concat!("000400008090cc080000000000000000d5353f7f400000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000400008090cc080000000000000000d5353f7f000000004000000000000000", "7253f4ca822b19750010dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3545,9 +3564,10 @@ fn domctl__xen_domctl() {
             v.cmd = 1024;
             v.interface_version = 147624064;
             v.domain = 0;
-            v.u.vcpu_msrs.vcpu = 2134848981;
-            v.u.vcpu_msrs.msr_count = 64;
-            v.u.vcpu_msrs.msrs = xenabi::types::__guest_handle_64_xen_domctl_vcpu_msr_t::from_addr(0x7ffdc0de1000);
+            v.u.vcpuextstate.vcpu = 2134848981;
+            v.u.vcpuextstate.xfeature_mask = 64;
+            v.u.vcpuextstate.size = 8437823217606087538;
+            v.u.vcpuextstate.buffer = xenabi::types::__guest_handle_64_uint64::from_addr(0x7ffdc0de1000);
         }
         r.bytes(42, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3556,14 +3576,15 @@ fn domctl__xen_domctl() {
             r.value(42, "cmd", d.cmd, 1024);
             r.value(42, "interface_version", d.interface_version, 147624064);
             r.value(42, "domain", d.domain, 0);
-            r.value(42, "u.vcpu_msrs.vcpu", d.u.vcpu_msrs.vcpu, 2134848981);
-            r.value(42, "u.vcpu_msrs.msr_count", d.u.vcpu_msrs.msr_count, 64);
-            r.value(42, "u.vcpu_msrs.msrs", d.u.vcpu_msrs.msrs.addr(), 0x7ffdc0de1000);
+            r.value(42, "u.vcpuextstate.vcpu", d.u.vcpuextstate.vcpu, 2134848981);
+            r.value(42, "u.vcpuextstate.xfeature_mask", d.u.vcpuextstate.xfeature_mask, 64);
+            r.value(42, "u.vcpuextstate.size", d.u.vcpuextstate.size, 8437823217606087538);
+            r.value(42, "u.vcpuextstate.buffer", d.u.vcpuextstate.buffer.addr(), 0x7ffdc0de1000);
         }
     }
-    // #43: u.access_required
+    // #43: u.vcpu_msrs
     {
-        let want = hex(concat!("0000000288dea0c5000000000000000063000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000000288dea0c50000000000000000639426ea000000080010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3573,7 +3594,9 @@ fn domctl__xen_domctl() {
             v.cmd = 33554432;
             v.interface_version = 3315654280;
             v.domain = 0;
-            v.u.access_required.access_required = 99;
+            v.u.vcpu_msrs.vcpu = 3928396899;
+            v.u.vcpu_msrs.msr_count = 134217728;
+            v.u.vcpu_msrs.msrs = xenabi::types::__guest_handle_64_xen_domctl_vcpu_msr_t::from_addr(0x7ffdc0de1000);
         }
         r.bytes(43, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3582,12 +3605,14 @@ fn domctl__xen_domctl() {
             r.value(43, "cmd", d.cmd, 33554432);
             r.value(43, "interface_version", d.interface_version, 3315654280);
             r.value(43, "domain", d.domain, 0);
-            r.value(43, "u.access_required.access_required", d.u.access_required.access_required, 99);
+            r.value(43, "u.vcpu_msrs.vcpu", d.u.vcpu_msrs.vcpu, 3928396899);
+            r.value(43, "u.vcpu_msrs.msr_count", d.u.vcpu_msrs.msr_count, 134217728);
+            r.value(43, "u.vcpu_msrs.msrs", d.u.vcpu_msrs.msrs.addr(), 0x7ffdc0de1000);
         }
     }
-    // #44: u.audit_p2m
+    // #44: u.access_required
     {
-        let want = hex(concat!("fec36c15000400006ed9000000000000ffffffffffffffff57c1cdfb9ada9ed2", "0000010000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("fec36c15000400006ed9000000000000ff000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3597,9 +3622,7 @@ fn domctl__xen_domctl() {
             v.cmd = 359449598;
             v.interface_version = 1024;
             v.domain = 55662;
-            v.u.audit_p2m.orphans = 18446744073709551615;
-            v.u.audit_p2m.m2p_bad = 15176808153469534551;
-            v.u.audit_p2m.p2m_bad = 65536;
+            v.u.access_required.access_required = 255;
         }
         r.bytes(44, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3608,14 +3631,12 @@ fn domctl__xen_domctl() {
             r.value(44, "cmd", d.cmd, 359449598);
             r.value(44, "interface_version", d.interface_version, 1024);
             r.value(44, "domain", d.domain, 55662);
-            r.value(44, "u.audit_p2m.orphans", d.u.audit_p2m.orphans, 18446744073709551615);
-            r.value(44, "u.audit_p2m.m2p_bad", d.u.audit_p2m.m2p_bad, 15176808153469534551);
-            r.value(44, "u.audit_p2m.p2m_bad", d.u.audit_p2m.p2m_bad, 65536);
+            r.value(44, "u.access_required.access_required", d.u.access_required.access_required, 255);
         }
     }
-    // #45: u.set_virq_handler
+    // #45: u.audit_p2m
     {
-        let want = hex(concat!("abe57a2a00000000d88900000000000000000400000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("abe57a2a00000000d889000000000000000000000000040005243db4a84a96ad", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3625,7 +3646,9 @@ fn domctl__xen_domctl() {
             v.cmd = 712697259;
             v.interface_version = 0;
             v.domain = 35288;
-            v.u.set_virq_handler.virq = 262144;
+            v.u.audit_p2m.orphans = 1125899906842624;
+            v.u.audit_p2m.m2p_bad = 12508267103506998277;
+            v.u.audit_p2m.p2m_bad = 18446744073709551615;
         }
         r.bytes(45, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3634,12 +3657,14 @@ fn domctl__xen_domctl() {
             r.value(45, "cmd", d.cmd, 712697259);
             r.value(45, "interface_version", d.interface_version, 0);
             r.value(45, "domain", d.domain, 35288);
-            r.value(45, "u.set_virq_handler.virq", d.u.set_virq_handler.virq, 262144);
+            r.value(45, "u.audit_p2m.orphans", d.u.audit_p2m.orphans, 1125899906842624);
+            r.value(45, "u.audit_p2m.m2p_bad", d.u.audit_p2m.m2p_bad, 12508267103506998277);
+            r.value(45, "u.audit_p2m.p2m_bad", d.u.audit_p2m.p2m_bad, 18446744073709551615);
         }
     }
-    // #46: u.gdbsx_guest_memio
+    // #46: u.set_virq_handler
     {
-        let want = hex(concat!("00008000ed088b08ffff000000000000b5a6ed50d047906b0002000000000000", "1982eb55b652194b000000008700000000000040000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00008000ed088b08ffff000000000000b5a6ed50000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3649,12 +3674,7 @@ fn domctl__xen_domctl() {
             v.cmd = 8388608;
             v.interface_version = 143329517;
             v.domain = 65535;
-            v.u.gdbsx_guest_memio.pgd3val = 7750773918741145269;
-            v.u.gdbsx_guest_memio.gva = 512;
-            v.u.gdbsx_guest_memio.uva = 5411447370341384729;
-            v.u.gdbsx_guest_memio.len = 0;
-            v.u.gdbsx_guest_memio.gwr = 135;
-            v.u.gdbsx_guest_memio.remain = 1073741824;
+            v.u.set_virq_handler.virq = 1357751989;
         }
         r.bytes(46, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3663,17 +3683,12 @@ fn domctl__xen_domctl() {
             r.value(46, "cmd", d.cmd, 8388608);
             r.value(46, "interface_version", d.interface_version, 143329517);
             r.value(46, "domain", d.domain, 65535);
-            r.value(46, "u.gdbsx_guest_memio.pgd3val", d.u.gdbsx_guest_memio.pgd3val, 7750773918741145269);
-            r.value(46, "u.gdbsx_guest_memio.gva", d.u.gdbsx_guest_memio.gva, 512);
-            r.value(46, "u.gdbsx_guest_memio.uva", d.u.gdbsx_guest_memio.uva, 5411447370341384729);
-            r.value(46, "u.gdbsx_guest_memio.len", d.u.gdbsx_guest_memio.len, 0);
-            r.value(46, "u.gdbsx_guest_memio.gwr", d.u.gdbsx_guest_memio.gwr, 135);
-            r.value(46, "u.gdbsx_guest_memio.remain", d.u.gdbsx_guest_memio.remain, 1073741824);
+            r.value(46, "u.set_virq_handler.virq", d.u.set_virq_handler.virq, 1357751989);
         }
     }
-    // #47: u.set_broken_page_p2m
+    // #47: u.gdbsx_guest_memio
     {
-        let want = hex(concat!("7a7f51fc00000040912b00000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("7a7f51fc00000040912b00000000000000000000000000002e039aefab4523c7", "02000000000000000c8d6feaff000000479d373a000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3683,7 +3698,12 @@ fn domctl__xen_domctl() {
             v.cmd = 4233199482;
             v.interface_version = 1073741824;
             v.domain = 11153;
-            v.u.set_broken_page_p2m.pfn = 0;
+            v.u.gdbsx_guest_memio.pgd3val = 0;
+            v.u.gdbsx_guest_memio.gva = 14349389442494104366;
+            v.u.gdbsx_guest_memio.uva = 2;
+            v.u.gdbsx_guest_memio.len = 3933179148;
+            v.u.gdbsx_guest_memio.gwr = 255;
+            v.u.gdbsx_guest_memio.remain = 976723271;
         }
         r.bytes(47, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3692,12 +3712,17 @@ fn domctl__xen_domctl() {
             r.value(47, "cmd", d.cmd, 4233199482);
             r.value(47, "interface_version", d.interface_version, 1073741824);
             r.value(47, "domain", d.domain, 11153);
-            r.value(47, "u.set_broken_page_p2m.pfn", d.u.set_broken_page_p2m.pfn, 0);
+            r.value(47, "u.gdbsx_guest_memio.pgd3val", d.u.gdbsx_guest_memio.pgd3val, 0);
+            r.value(47, "u.gdbsx_guest_memio.gva", d.u.gdbsx_guest_memio.gva, 14349389442494104366);
+            r.value(47, "u.gdbsx_guest_memio.uva", d.u.gdbsx_guest_memio.uva, 2);
+            r.value(47, "u.gdbsx_guest_memio.len", d.u.gdbsx_guest_memio.len, 3933179148);
+            r.value(47, "u.gdbsx_guest_memio.gwr", d.u.gdbsx_guest_memio.gwr, 255);
+            r.value(47, "u.gdbsx_guest_memio.remain", d.u.gdbsx_guest_memio.remain, 976723271);
         }
     }
-    // #48: u.cacheflush
+    // #48: u.set_broken_page_p2m
     {
-        let want = hex(concat!("00000000360e51e500010000000000005358906d38583cb2ffffffffffffffff", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00000000360e51e500010000000000005358906d38583cb20000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3707,8 +3732,7 @@ fn domctl__xen_domctl() {
             v.cmd = 0;
             v.interface_version = 3847294518;
             v.domain = 256;
-            v.u.cacheflush.start_pfn = 12843237236733401171;
-            v.u.cacheflush.nr_pfns = 18446744073709551615;
+            v.u.set_broken_page_p2m.pfn = 12843237236733401171;
         }
         r.bytes(48, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3717,13 +3741,12 @@ fn domctl__xen_domctl() {
             r.value(48, "cmd", d.cmd, 0);
             r.value(48, "interface_version", d.interface_version, 3847294518);
             r.value(48, "domain", d.domain, 256);
-            r.value(48, "u.cacheflush.start_pfn", d.u.cacheflush.start_pfn, 12843237236733401171);
-            r.value(48, "u.cacheflush.nr_pfns", d.u.cacheflush.nr_pfns, 18446744073709551615);
+            r.value(48, "u.set_broken_page_p2m.pfn", d.u.set_broken_page_p2m.pfn, 12843237236733401171);
         }
     }
-    // #49: u.gdbsx_pauseunp_vcpu
+    // #49: u.cacheflush
     {
-        let want = hex(concat!("ffffffffa6d8c61208000000000000007f77fc4c000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffffa6d8c61208000000000000007f77fc4c95962b110000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3733,7 +3756,8 @@ fn domctl__xen_domctl() {
             v.cmd = 4294967295;
             v.interface_version = 315021478;
             v.domain = 8;
-            v.u.gdbsx_pauseunp_vcpu.vcpu = 1291614079;
+            v.u.cacheflush.start_pfn = 1237248090629240703;
+            v.u.cacheflush.nr_pfns = 0;
         }
         r.bytes(49, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3742,12 +3766,13 @@ fn domctl__xen_domctl() {
             r.value(49, "cmd", d.cmd, 4294967295);
             r.value(49, "interface_version", d.interface_version, 315021478);
             r.value(49, "domain", d.domain, 8);
-            r.value(49, "u.gdbsx_pauseunp_vcpu.vcpu", d.u.gdbsx_pauseunp_vcpu.vcpu, 1291614079);
+            r.value(49, "u.cacheflush.start_pfn", d.u.cacheflush.start_pfn, 1237248090629240703);
+            r.value(49, "u.cacheflush.nr_pfns", d.u.cacheflush.nr_pfns, 0);
         }
     }
-    // #50: u.gdbsx_domstatus
+    // #50: u.gdbsx_pauseunp_vcpu
     {
-        let want = hex(concat!("ffffffff31ba8849020000000000000018000000000000006cae587900000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffff31ba884902000000000000001865cb71000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3757,9 +3782,7 @@ fn domctl__xen_domctl() {
             v.cmd = 4294967295;
             v.interface_version = 1233697329;
             v.domain = 2;
-            v.u.gdbsx_domstatus.paused = 24;
-            v.u.gdbsx_domstatus.vcpu_id = 0;
-            v.u.gdbsx_domstatus.vcpu_ev = 2035854956;
+            v.u.gdbsx_pauseunp_vcpu.vcpu = 1909155096;
         }
         r.bytes(50, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3768,14 +3791,12 @@ fn domctl__xen_domctl() {
             r.value(50, "cmd", d.cmd, 4294967295);
             r.value(50, "interface_version", d.interface_version, 1233697329);
             r.value(50, "domain", d.domain, 2);
-            r.value(50, "u.gdbsx_domstatus.paused", d.u.gdbsx_domstatus.paused, 24);
-            r.value(50, "u.gdbsx_domstatus.vcpu_id", d.u.gdbsx_domstatus.vcpu_id, 0);
-            r.value(50, "u.gdbsx_domstatus.vcpu_ev", d.u.gdbsx_domstatus.vcpu_ev, 2035854956);
+            r.value(50, "u.gdbsx_pauseunp_vcpu.vcpu", d.u.gdbsx_pauseunp_vcpu.vcpu, 1909155096);
         }
     }
-    // #51: u.vnuma
+    // #51: u.gdbsx_domstatus
     {
-        let want = hex(concat!("00004000ea6341aa0000000000000000d588bedf04000000df19757700000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00003040dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00004000ea6341aa0000000000000000d500000004000000df19757700000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3785,13 +3806,9 @@ fn domctl__xen_domctl() {
             v.cmd = 4194304;
             v.interface_version = 2856412138;
             v.domain = 0;
-            v.u.vnuma.nr_vnodes = 3753806037;
-            v.u.vnuma.nr_vmemranges = 4;
-            v.u.vnuma.nr_vcpus = 2004163039;
-            v.u.vnuma.vdistance = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de1000);
-            v.u.vnuma.vcpu_to_vnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de2010);
-            v.u.vnuma.vnode_to_pnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de3020);
-            v.u.vnuma.vmemrange = xenabi::types::__guest_handle_64_xen_vmemrange_t::from_addr(0x7ffdc0de4030);
+            v.u.gdbsx_domstatus.paused = 213;
+            v.u.gdbsx_domstatus.vcpu_id = 4;
+            v.u.gdbsx_domstatus.vcpu_ev = 2004163039;
         }
         r.bytes(51, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3800,18 +3817,14 @@ fn domctl__xen_domctl() {
             r.value(51, "cmd", d.cmd, 4194304);
             r.value(51, "interface_version", d.interface_version, 2856412138);
             r.value(51, "domain", d.domain, 0);
-            r.value(51, "u.vnuma.nr_vnodes", d.u.vnuma.nr_vnodes, 3753806037);
-            r.value(51, "u.vnuma.nr_vmemranges", d.u.vnuma.nr_vmemranges, 4);
-            r.value(51, "u.vnuma.nr_vcpus", d.u.vnuma.nr_vcpus, 2004163039);
-            r.value(51, "u.vnuma.vdistance", d.u.vnuma.vdistance.addr(), 0x7ffdc0de1000);
-            r.value(51, "u.vnuma.vcpu_to_vnode", d.u.vnuma.vcpu_to_vnode.addr(), 0x7ffdc0de2010);
-            r.value(51, "u.vnuma.vnode_to_pnode", d.u.vnuma.vnode_to_pnode.addr(), 0x7ffdc0de3020);
-            r.value(51, "u.vnuma.vmemrange", d.u.vnuma.vmemrange.addr(), 0x7ffdc0de4030);
+            r.value(51, "u.gdbsx_domstatus.paused", d.u.gdbsx_domstatus.paused, 213);
+            r.value(51, "u.gdbsx_domstatus.vcpu_id", d.u.gdbsx_domstatus.vcpu_id, 4);
+            r.value(51, "u.gdbsx_domstatus.vcpu_ev", d.u.gdbsx_domstatus.vcpu_ev, 2004163039);
         }
     }
-    // #52: u.psr_cmt_op
+    // #52: u.vnuma
     {
-        let want = hex(concat!("9c7d2888ffffffff5a9000000000000000040000b4e886cf0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("9c7d2888ffffffff5a9000000000000000040000b4e886cf0000000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00003040dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3821,8 +3834,13 @@ fn domctl__xen_domctl() {
             v.cmd = 2284354972;
             v.interface_version = 4294967295;
             v.domain = 36954;
-            v.u.psr_cmt_op.cmd = 1024;
-            v.u.psr_cmt_op.data = 3481725108;
+            v.u.vnuma.nr_vnodes = 1024;
+            v.u.vnuma.nr_vmemranges = 3481725108;
+            v.u.vnuma.nr_vcpus = 0;
+            v.u.vnuma.vdistance = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de1000);
+            v.u.vnuma.vcpu_to_vnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de2010);
+            v.u.vnuma.vnode_to_pnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de3020);
+            v.u.vnuma.vmemrange = xenabi::types::__guest_handle_64_xen_vmemrange_t::from_addr(0x7ffdc0de4030);
         }
         r.bytes(52, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3831,13 +3849,18 @@ fn domctl__xen_domctl() {
             r.value(52, "cmd", d.cmd, 2284354972);
             r.value(52, "interface_version", d.interface_version, 4294967295);
             r.value(52, "domain", d.domain, 36954);
-            r.value(52, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 1024);
-            r.value(52, "u.psr_cmt_op.data", d.u.psr_cmt_op.data, 3481725108);
+            r.value(52, "u.vnuma.nr_vnodes", d.u.vnuma.nr_vnodes, 1024);
+            r.value(52, "u.vnuma.nr_vmemranges", d.u.vnuma.nr_vmemranges, 3481725108);
+            r.value(52, "u.vnuma.nr_vcpus", d.u.vnuma.nr_vcpus, 0);
+            r.value(52, "u.vnuma.vdistance", d.u.vnuma.vdistance.addr(), 0x7ffdc0de1000);
+            r.value(52, "u.vnuma.vcpu_to_vnode", d.u.vnuma.vcpu_to_vnode.addr(), 0x7ffdc0de2010);
+            r.value(52, "u.vnuma.vnode_to_pnode", d.u.vnuma.vnode_to_pnode.addr(), 0x7ffdc0de3020);
+            r.value(52, "u.vnuma.vmemrange", d.u.vnuma.vmemrange.addr(), 0x7ffdc0de4030);
         }
     }
-    // #53: u.monitor_op, u.monitor_op.u.mov_to_cr
+    // #53: u.psr_cmt_op
     {
-        let want = hex(concat!("48518244ffffffff3fa200000000000000008000215f35320037010000000000", "4cb0c2246a6a3c02000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("48518244ffffffff3fa200000000000000008000215f35320000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3847,12 +3870,8 @@ fn domctl__xen_domctl() {
             v.cmd = 1149391176;
             v.interface_version = 4294967295;
             v.domain = 41535;
-            v.u.monitor_op.op = 8388608;
-            v.u.monitor_op.event = 842358561;
-            v.u.monitor_op.u.mov_to_cr.index = 0;
-            v.u.monitor_op.u.mov_to_cr.sync = 55;
-            v.u.monitor_op.u.mov_to_cr.onchangeonly = 1;
-            v.u.monitor_op.u.mov_to_cr.bitmask = 161120690794311756;
+            v.u.psr_cmt_op.cmd = 8388608;
+            v.u.psr_cmt_op.data = 842358561;
         }
         r.bytes(53, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3861,17 +3880,13 @@ fn domctl__xen_domctl() {
             r.value(53, "cmd", d.cmd, 1149391176);
             r.value(53, "interface_version", d.interface_version, 4294967295);
             r.value(53, "domain", d.domain, 41535);
-            r.value(53, "u.monitor_op.op", d.u.monitor_op.op, 8388608);
-            r.value(53, "u.monitor_op.event", d.u.monitor_op.event, 842358561);
-            r.value(53, "u.monitor_op.u.mov_to_cr.index", d.u.monitor_op.u.mov_to_cr.index, 0);
-            r.value(53, "u.monitor_op.u.mov_to_cr.sync", d.u.monitor_op.u.mov_to_cr.sync, 55);
-            r.value(53, "u.monitor_op.u.mov_to_cr.onchangeonly", d.u.monitor_op.u.mov_to_cr.onchangeonly, 1);
-            r.value(53, "u.monitor_op.u.mov_to_cr.bitmask", d.u.monitor_op.u.mov_to_cr.bitmask, 161120690794311756);
+            r.value(53, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 8388608);
+            r.value(53, "u.psr_cmt_op.data", d.u.psr_cmt_op.data, 842358561);
         }
     }
-    // #54: u.monitor_op, u.monitor_op.u.mov_to_msr
+    // #54: u.monitor_op, u.monitor_op.u.mov_to_cr
     {
-        let want = hex(concat!("00000000e83ce42c0008000000000000fea92e28ffffffff5e3bce2308000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00000000e83ce42c0008000000000000fea92e28ffffffff5e08e60000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3883,8 +3898,10 @@ fn domctl__xen_domctl() {
             v.domain = 2048;
             v.u.monitor_op.op = 674146814;
             v.u.monitor_op.event = 4294967295;
-            v.u.monitor_op.u.mov_to_msr.msr = 600718174;
-            v.u.monitor_op.u.mov_to_msr.onchangeonly = 8;
+            v.u.monitor_op.u.mov_to_cr.index = 94;
+            v.u.monitor_op.u.mov_to_cr.sync = 8;
+            v.u.monitor_op.u.mov_to_cr.onchangeonly = 230;
+            v.u.monitor_op.u.mov_to_cr.bitmask = 0;
         }
         r.bytes(54, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3895,13 +3912,15 @@ fn domctl__xen_domctl() {
             r.value(54, "domain", d.domain, 2048);
             r.value(54, "u.monitor_op.op", d.u.monitor_op.op, 674146814);
             r.value(54, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
-            r.value(54, "u.monitor_op.u.mov_to_msr.msr", d.u.monitor_op.u.mov_to_msr.msr, 600718174);
-            r.value(54, "u.monitor_op.u.mov_to_msr.onchangeonly", d.u.monitor_op.u.mov_to_msr.onchangeonly, 8);
+            r.value(54, "u.monitor_op.u.mov_to_cr.index", d.u.monitor_op.u.mov_to_cr.index, 94);
+            r.value(54, "u.monitor_op.u.mov_to_cr.sync", d.u.monitor_op.u.mov_to_cr.sync, 8);
+            r.value(54, "u.monitor_op.u.mov_to_cr.onchangeonly", d.u.monitor_op.u.mov_to_cr.onchangeonly, 230);
+            r.value(54, "u.monitor_op.u.mov_to_cr.bitmask", d.u.monitor_op.u.mov_to_cr.bitmask, 0);
         }
     }
-    // #55: u.monitor_op, u.monitor_op.u.guest_request
+    // #55: u.monitor_op, u.monitor_op.u.mov_to_msr
     {
-        let want = hex(concat!("000000003fe55768010000000000000045fc67e5ffffffff8010000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000000003fe55768010000000000000045fc67e5ffffffff8069684810000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3913,8 +3932,8 @@ fn domctl__xen_domctl() {
             v.domain = 1;
             v.u.monitor_op.op = 3848797253;
             v.u.monitor_op.event = 4294967295;
-            v.u.monitor_op.u.guest_request.sync = 128;
-            v.u.monitor_op.u.guest_request.allow_userspace = 16;
+            v.u.monitor_op.u.mov_to_msr.msr = 1214802304;
+            v.u.monitor_op.u.mov_to_msr.onchangeonly = 16;
         }
         r.bytes(55, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3925,11 +3944,11 @@ fn domctl__xen_domctl() {
             r.value(55, "domain", d.domain, 1);
             r.value(55, "u.monitor_op.op", d.u.monitor_op.op, 3848797253);
             r.value(55, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
-            r.value(55, "u.monitor_op.u.guest_request.sync", d.u.monitor_op.u.guest_request.sync, 128);
-            r.value(55, "u.monitor_op.u.guest_request.allow_userspace", d.u.monitor_op.u.guest_request.allow_userspace, 16);
+            r.value(55, "u.monitor_op.u.mov_to_msr.msr", d.u.monitor_op.u.mov_to_msr.msr, 1214802304);
+            r.value(55, "u.monitor_op.u.mov_to_msr.onchangeonly", d.u.monitor_op.u.mov_to_msr.onchangeonly, 16);
         }
     }
-    // #56: u.monitor_op, u.monitor_op.u.debug_exception
+    // #56: u.monitor_op, u.monitor_op.u.guest_request
     {
         let want = hex(concat!("0000100061ad6d5fffff000000000000f66bd50002000000fd00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
@@ -3943,7 +3962,8 @@ fn domctl__xen_domctl() {
             v.domain = 65535;
             v.u.monitor_op.op = 13986806;
             v.u.monitor_op.event = 2;
-            v.u.monitor_op.u.debug_exception.sync = 253;
+            v.u.monitor_op.u.guest_request.sync = 253;
+            v.u.monitor_op.u.guest_request.allow_userspace = 0;
         }
         r.bytes(56, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3954,10 +3974,11 @@ fn domctl__xen_domctl() {
             r.value(56, "domain", d.domain, 65535);
             r.value(56, "u.monitor_op.op", d.u.monitor_op.op, 13986806);
             r.value(56, "u.monitor_op.event", d.u.monitor_op.event, 2);
-            r.value(56, "u.monitor_op.u.debug_exception.sync", d.u.monitor_op.u.debug_exception.sync, 253);
+            r.value(56, "u.monitor_op.u.guest_request.sync", d.u.monitor_op.u.guest_request.sync, 253);
+            r.value(56, "u.monitor_op.u.guest_request.allow_userspace", d.u.monitor_op.u.guest_request.allow_userspace, 0);
         }
     }
-    // #57: u.monitor_op, u.monitor_op.u.vmexit
+    // #57: u.monitor_op, u.monitor_op.u.debug_exception
     {
         let want = hex(concat!("0000000093e4b10e00010000000000005150387bffffffff9300000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
@@ -3971,7 +3992,7 @@ fn domctl__xen_domctl() {
             v.domain = 256;
             v.u.monitor_op.op = 2067288145;
             v.u.monitor_op.event = 4294967295;
-            v.u.monitor_op.u.vmexit.sync = 147;
+            v.u.monitor_op.u.debug_exception.sync = 147;
         }
         r.bytes(57, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3982,12 +4003,12 @@ fn domctl__xen_domctl() {
             r.value(57, "domain", d.domain, 256);
             r.value(57, "u.monitor_op.op", d.u.monitor_op.op, 2067288145);
             r.value(57, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
-            r.value(57, "u.monitor_op.u.vmexit.sync", d.u.monitor_op.u.vmexit.sync, 147);
+            r.value(57, "u.monitor_op.u.debug_exception.sync", d.u.monitor_op.u.debug_exception.sync, 147);
         }
     }
-    // #58: u.psr_alloc
+    // #58: u.monitor_op, u.monitor_op.u.vmexit
     {
-        let want = hex(concat!("c697a42f00000000142800000000000000000800908d6096ffffffffffffffff", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("c697a42f00000000142800000000000000000800908d6096ff00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3997,9 +4018,9 @@ fn domctl__xen_domctl() {
             v.cmd = 799315910;
             v.interface_version = 0;
             v.domain = 10260;
-            v.u.psr_alloc.cmd = 524288;
-            v.u.psr_alloc.target = 2522910096;
-            v.u.psr_alloc.data = 18446744073709551615;
+            v.u.monitor_op.op = 524288;
+            v.u.monitor_op.event = 2522910096;
+            v.u.monitor_op.u.vmexit.sync = 255;
         }
         r.bytes(58, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4008,14 +4029,14 @@ fn domctl__xen_domctl() {
             r.value(58, "cmd", d.cmd, 799315910);
             r.value(58, "interface_version", d.interface_version, 0);
             r.value(58, "domain", d.domain, 10260);
-            r.value(58, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 524288);
-            r.value(58, "u.psr_alloc.target", d.u.psr_alloc.target, 2522910096);
-            r.value(58, "u.psr_alloc.data", d.u.psr_alloc.data, 18446744073709551615);
+            r.value(58, "u.monitor_op.op", d.u.monitor_op.op, 524288);
+            r.value(58, "u.monitor_op.event", d.u.monitor_op.event, 2522910096);
+            r.value(58, "u.monitor_op.u.vmexit.sync", d.u.monitor_op.u.vmexit.sync, 255);
         }
     }
-    // #59: u.vuart_op
+    // #59: u.psr_alloc
     {
-        let want = hex(concat!("d5dc72f1ffffffffe28700000000000000000040873ddc760000000000000000", "495f000000000002000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("d5dc72f1ffffffffe28700000000000000000040873ddc760000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4025,11 +4046,9 @@ fn domctl__xen_domctl() {
             v.cmd = 4050836693;
             v.interface_version = 4294967295;
             v.domain = 34786;
-            v.u.vuart_op.cmd = 1073741824;
-            v.u.vuart_op.r#type = 1994145159;
-            v.u.vuart_op.gfn = 0;
-            v.u.vuart_op.console_domid = 24393;
-            v.u.vuart_op.evtchn = 33554432;
+            v.u.psr_alloc.cmd = 1073741824;
+            v.u.psr_alloc.target = 1994145159;
+            v.u.psr_alloc.data = 0;
         }
         r.bytes(59, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4038,16 +4057,14 @@ fn domctl__xen_domctl() {
             r.value(59, "cmd", d.cmd, 4050836693);
             r.value(59, "interface_version", d.interface_version, 4294967295);
             r.value(59, "domain", d.domain, 34786);
-            r.value(59, "u.vuart_op.cmd", d.u.vuart_op.cmd, 1073741824);
-            r.value(59, "u.vuart_op.type", d.u.vuart_op.r#type, 1994145159);
-            r.value(59, "u.vuart_op.gfn", d.u.vuart_op.gfn, 0);
-            r.value(59, "u.vuart_op.console_domid", d.u.vuart_op.console_domid, 24393);
-            r.value(59, "u.vuart_op.evtchn", d.u.vuart_op.evtchn, 33554432);
+            r.value(59, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 1073741824);
+            r.value(59, "u.psr_alloc.target", d.u.psr_alloc.target, 1994145159);
+            r.value(59, "u.psr_alloc.data", d.u.psr_alloc.data, 0);
         }
     }
-    // #60: u.vmtrace_op
+    // #60: u.vuart_op
     {
-        let want = hex(concat!("08000000b01ed8ed00000000000000005e92a6dd0040000038c09a88ebcecf91", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("08000000b01ed8ed00000000000000005e92a6dd0040000038c09a88ebcecf91", "ffff000004f4aa21000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4057,10 +4074,11 @@ fn domctl__xen_domctl() {
             v.cmd = 8;
             v.interface_version = 3990363824;
             v.domain = 0;
-            v.u.vmtrace_op.cmd = 3718681182;
-            v.u.vmtrace_op.vcpu = 16384;
-            v.u.vmtrace_op.key = 10506843966683136056;
-            v.u.vmtrace_op.value = 18446744073709551615;
+            v.u.vuart_op.cmd = 3718681182;
+            v.u.vuart_op.r#type = 16384;
+            v.u.vuart_op.gfn = 10506843966683136056;
+            v.u.vuart_op.console_domid = 65535;
+            v.u.vuart_op.evtchn = 564851716;
         }
         r.bytes(60, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4069,15 +4087,16 @@ fn domctl__xen_domctl() {
             r.value(60, "cmd", d.cmd, 8);
             r.value(60, "interface_version", d.interface_version, 3990363824);
             r.value(60, "domain", d.domain, 0);
-            r.value(60, "u.vmtrace_op.cmd", d.u.vmtrace_op.cmd, 3718681182);
-            r.value(60, "u.vmtrace_op.vcpu", d.u.vmtrace_op.vcpu, 16384);
-            r.value(60, "u.vmtrace_op.key", d.u.vmtrace_op.key, 10506843966683136056);
-            r.value(60, "u.vmtrace_op.value", d.u.vmtrace_op.value, 18446744073709551615);
+            r.value(60, "u.vuart_op.cmd", d.u.vuart_op.cmd, 3718681182);
+            r.value(60, "u.vuart_op.type", d.u.vuart_op.r#type, 16384);
+            r.value(60, "u.vuart_op.gfn", d.u.vuart_op.gfn, 10506843966683136056);
+            r.value(60, "u.vuart_op.console_domid", d.u.vuart_op.console_domid, 65535);
+            r.value(60, "u.vuart_op.evtchn", d.u.vuart_op.evtchn, 564851716);
         }
     }
-    // #61: u.paging_mempool
+    // #61: u.vmtrace_op
     {
-        let want = hex(concat!("0000000024435abe00800000000000001a2289f6ad1f27530000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000000024435abe00800000000000001a2289f6ffffffff11374e662725d268", "0004000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4087,7 +4106,10 @@ fn domctl__xen_domctl() {
             v.cmd = 0;
             v.interface_version = 3193586468;
             v.domain = 32768;
-            v.u.paging_mempool.size = 5991792661265719834;
+            v.u.vmtrace_op.cmd = 4136182298;
+            v.u.vmtrace_op.vcpu = 4294967295;
+            v.u.vmtrace_op.key = 7553140376204097297;
+            v.u.vmtrace_op.value = 1024;
         }
         r.bytes(61, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4096,12 +4118,15 @@ fn domctl__xen_domctl() {
             r.value(61, "cmd", d.cmd, 0);
             r.value(61, "interface_version", d.interface_version, 3193586468);
             r.value(61, "domain", d.domain, 32768);
-            r.value(61, "u.paging_mempool.size", d.u.paging_mempool.size, 5991792661265719834);
+            r.value(61, "u.vmtrace_op.cmd", d.u.vmtrace_op.cmd, 4136182298);
+            r.value(61, "u.vmtrace_op.vcpu", d.u.vmtrace_op.vcpu, 4294967295);
+            r.value(61, "u.vmtrace_op.key", d.u.vmtrace_op.key, 7553140376204097297);
+            r.value(61, "u.vmtrace_op.value", d.u.vmtrace_op.value, 1024);
         }
     }
-    // #62: u.set_llc_colors
+    // #62: u.paging_mempool
     {
-        let want = hex(concat!("000010004dd5559c00000000000000006c3716e5000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000010004dd5559c00000000000000006c3716e5fffaf6f00000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4111,8 +4136,7 @@ fn domctl__xen_domctl() {
             v.cmd = 1048576;
             v.interface_version = 2622870861;
             v.domain = 0;
-            v.u.set_llc_colors.num_llc_colors = 3843438444;
-            v.u.set_llc_colors.llc_colors = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
+            v.u.paging_mempool.size = 17363341390340568940;
         }
         r.bytes(62, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4121,13 +4145,12 @@ fn domctl__xen_domctl() {
             r.value(62, "cmd", d.cmd, 1048576);
             r.value(62, "interface_version", d.interface_version, 2622870861);
             r.value(62, "domain", d.domain, 0);
-            r.value(62, "u.set_llc_colors.num_llc_colors", d.u.set_llc_colors.num_llc_colors, 3843438444);
-            r.value(62, "u.set_llc_colors.llc_colors", d.u.set_llc_colors.llc_colors.addr(), 0x7ffdc0de1000);
+            r.value(62, "u.paging_mempool.size", d.u.paging_mempool.size, 17363341390340568940);
         }
     }
-    // #63: u.get_domain_state
+    // #63: u.set_llc_colors
     {
-        let want = hex(concat!("448e8fa7000000006a190000000000001000590b00000000ffffffffffffffff", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("448e8fa7000000006a1900000000000000001000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4137,9 +4160,8 @@ fn domctl__xen_domctl() {
             v.cmd = 2811203140;
             v.interface_version = 0;
             v.domain = 6506;
-            v.u.get_domain_state.state = 16;
-            v.u.get_domain_state.caps = 2905;
-            v.u.get_domain_state.unique_id = 18446744073709551615;
+            v.u.set_llc_colors.num_llc_colors = 1048576;
+            v.u.set_llc_colors.llc_colors = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
         }
         r.bytes(63, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4148,9 +4170,36 @@ fn domctl__xen_domctl() {
             r.value(63, "cmd", d.cmd, 2811203140);
             r.value(63, "interface_version", d.interface_version, 0);
             r.value(63, "domain", d.domain, 6506);
-            r.value(63, "u.get_domain_state.state", d.u.get_domain_state.state, 16);
-            r.value(63, "u.get_domain_state.caps", d.u.get_domain_state.caps, 2905);
-            r.value(63, "u.get_domain_state.unique_id", d.u.get_domain_state.unique_id, 18446744073709551615);
+            r.value(63, "u.set_llc_colors.num_llc_colors", d.u.set_llc_colors.num_llc_colors, 1048576);
+            r.value(63, "u.set_llc_colors.llc_colors", d.u.set_llc_colors.llc_colors.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #64: u.get_domain_state
+    {
+        let want = hex(concat!("b0c65c5840000000b57e00000000000000000101000000000000000400000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1482475184;
+            v.interface_version = 64;
+            v.domain = 32437;
+            v.u.get_domain_state.state = 0;
+            v.u.get_domain_state.caps = 257;
+            v.u.get_domain_state.unique_id = 67108864;
+        }
+        r.bytes(64, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(64, "cmd", d.cmd, 1482475184);
+            r.value(64, "interface_version", d.interface_version, 64);
+            r.value(64, "domain", d.domain, 32437);
+            r.value(64, "u.get_domain_state.state", d.u.get_domain_state.state, 0);
+            r.value(64, "u.get_domain_state.caps", d.u.get_domain_state.caps, 257);
+            r.value(64, "u.get_domain_state.unique_id", d.u.get_domain_state.unique_id, 67108864);
         }
     }
     r.finish();

@@ -106,13 +106,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -150,7 +152,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
 #elif (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (!defined(__XEN_PUBLIC_XEN_H__))
 #error "xenabi/unstable/domctl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's xen.h declares struct xenctl_bitmap too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> before it (its xenctl_bitmap is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but domctl.h follows"
 #elif (defined(__i386__)) && (defined(__XEN_PUBLIC_DOMCTL_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
-#error "xenabi/unstable/domctl.h: Xen's domctl.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/unstable/domctl.h first"
+#error "xenabi/unstable/domctl.h: Xen's domctl.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned, int64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/unstable/domctl.h first"
 #else
 
 #ifndef __XEN_PUBLIC_DOMCTL_H__
@@ -993,6 +995,12 @@ struct xen_domctl_setdomainhandle {
 struct xen_domctl_setdebugging {
     /** IN: 1 to turn debugging on, 0 to turn it off. */
     uint8_t enable;
+};
+
+/** Payload of XEN_DOMCTL_settimeoffset: how far the domain's wall clock is from the host's. */
+struct xen_domctl_settimeoffset {
+    /** IN: seconds added to the host's wall-clock time, negative for behind. Example: 3600. */
+    xenabi_int64_aligned_t time_offset_seconds;
 };
 
 /**
@@ -3014,6 +3022,8 @@ struct xen_domctl {
         struct xen_domctl_ioport_permission ioport_permission;
         /** The payload of XEN_DOMCTL_hypercall_init. */
         struct xen_domctl_hypercall_init hypercall_init;
+        /** The payload of XEN_DOMCTL_settimeoffset. */
+        struct xen_domctl_settimeoffset settimeoffset;
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
         /** The payload of XEN_DOMCTL_disable_migrate. */
         struct xen_domctl_disable_migrate disable_migrate;
@@ -3243,10 +3253,7 @@ typedef struct xen_domctl xen_domctl_t;
 
 #endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013 */
 
-/**
- * Set the wall-clock offset (its payload, whose member is a signed aligned 64-bit integer, is
- * not declared yet).
- */
+/** Set the wall-clock offset. */
 #define XEN_DOMCTL_settimeoffset 24
 
 /** Read where a vCPU may run. */
@@ -3621,6 +3628,7 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_SINCE_xen_domctl_max_vcpus 0x040600
 #define XENABI_SINCE_xen_domctl_setdomainhandle 0x040600
 #define XENABI_SINCE_xen_domctl_setdebugging 0x040600
+#define XENABI_SINCE_xen_domctl_settimeoffset 0x040600
 #define XENABI_SINCE_xen_domctl_hvmcontext 0x040600
 #define XENABI_SINCE_xen_domctl_hvmcontext_partial 0x040600
 #define XENABI_SINCE_xen_domctl_address_size 0x040600
@@ -4184,6 +4192,7 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_HAS_xen_domctl_max_vcpus 1
 #define XENABI_HAS_xen_domctl_setdomainhandle 1
 #define XENABI_HAS_xen_domctl_setdebugging 1
+#define XENABI_HAS_xen_domctl_settimeoffset 1
 #define XENABI_HAS_xen_domctl_hvmcontext 1
 #define XENABI_HAS_xen_domctl_hvmcontext_partial 1
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
@@ -4729,6 +4738,8 @@ XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
@@ -4949,6 +4960,10 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_do
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
@@ -5867,6 +5882,8 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OF
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
@@ -5997,6 +6014,8 @@ XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
@@ -6217,6 +6236,10 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_do
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
@@ -7135,6 +7158,8 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OF
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
@@ -7265,6 +7290,8 @@ XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
@@ -7501,6 +7528,10 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_do
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
@@ -8391,6 +8422,8 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OF
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
@@ -8517,6 +8550,8 @@ XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
@@ -8753,6 +8788,10 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_do
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
@@ -9643,6 +9682,8 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OF
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);

@@ -6,7 +6,7 @@
  */
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView } from '../../runtime.js';
-import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view, xenctl_bitmap, xenctl_bitmap_view } from '../../unstable/domctl.js';
+import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_settimeoffset, xen_domctl_settimeoffset_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view, xenctl_bitmap, xenctl_bitmap_view } from '../../unstable/domctl.js';
 
 /** Writes xen_arch_domainconfig at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function xen_arch_domainconfig$enc0(v: xen_arch_domainconfig, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -1652,6 +1652,78 @@ export class xen_domctl_setdebugging$V0 implements xen_domctl_setdebugging_view 
     if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_domctl_setdebugging.enable', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b, x);
+  }
+}
+
+/** Writes xen_domctl_settimeoffset at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function xen_domctl_settimeoffset$enc0(v: xen_domctl_settimeoffset, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.time_offset_seconds;
+  if (typeof x0 !== 'bigint' || x0 < -0x8000000000000000n || x0 > 0x7fffffffffffffffn) failBigInt(x0, 'xen_domctl_settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
+  d.setBigInt64(b, x0, true);
+}
+
+/** Reads xen_domctl_settimeoffset at `b` on x86_32, x86_64, arm32, arm64. */
+export function xen_domctl_settimeoffset$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_settimeoffset {
+  return {
+    time_offset_seconds: d.getBigInt64(b, true),
+  };
+}
+
+/** The view of xen_domctl_settimeoffset on x86_32, x86_64, arm32, arm64. */
+export class xen_domctl_settimeoffset$V0 implements xen_domctl_settimeoffset_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_domctl_settimeoffset');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get time_offset_seconds(): bigint {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getBigInt64(b, true);
+  }
+
+  set time_offset_seconds(x: bigint) {
+    if (typeof x !== 'bigint' || x < -0x8000000000000000n || x > 0x7fffffffffffffffn) failBigInt(x, 'xen_domctl_settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigInt64(b, x, true);
+  }
+
+  get time_offset_secondsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, true, 'xen_domctl_settimeoffset.time_offset_seconds');
+  }
+
+  set time_offset_secondsAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, true, x, 'xen_domctl_settimeoffset.time_offset_seconds');
   }
 }
 
@@ -10042,148 +10114,152 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
     k4++;
     j5 = 17;
   }
-  if (x3.tsc_info !== undefined) {
+  if (x3.settimeoffset !== undefined) {
     k4++;
     j5 = 18;
   }
-  if (x3.hvmcontext !== undefined) {
+  if (x3.tsc_info !== undefined) {
     k4++;
     j5 = 19;
   }
-  if (x3.hvmcontext_partial !== undefined) {
+  if (x3.hvmcontext !== undefined) {
     k4++;
     j5 = 20;
   }
-  if (x3.address_size !== undefined) {
+  if (x3.hvmcontext_partial !== undefined) {
     k4++;
     j5 = 21;
   }
-  if (x3.sendtrigger !== undefined) {
+  if (x3.address_size !== undefined) {
     k4++;
     j5 = 22;
   }
-  if (x3.get_device_group !== undefined) {
+  if (x3.sendtrigger !== undefined) {
     k4++;
     j5 = 23;
   }
-  if (x3.assign_device !== undefined) {
+  if (x3.get_device_group !== undefined) {
     k4++;
     j5 = 24;
   }
-  if (x3.bind_pt_irq !== undefined) {
+  if (x3.assign_device !== undefined) {
     k4++;
     j5 = 25;
   }
-  if (x3.memory_mapping !== undefined) {
+  if (x3.bind_pt_irq !== undefined) {
     k4++;
     j5 = 26;
   }
-  if (x3.ioport_mapping !== undefined) {
+  if (x3.memory_mapping !== undefined) {
     k4++;
     j5 = 27;
   }
-  if (x3.set_target !== undefined) {
+  if (x3.ioport_mapping !== undefined) {
     k4++;
     j5 = 28;
   }
-  if (x3.subscribe !== undefined) {
+  if (x3.set_target !== undefined) {
     k4++;
     j5 = 29;
   }
-  if (x3.debug_op !== undefined) {
+  if (x3.subscribe !== undefined) {
     k4++;
     j5 = 30;
   }
-  if (x3.vm_event_op !== undefined) {
+  if (x3.debug_op !== undefined) {
     k4++;
     j5 = 31;
   }
-  if (x3.mem_sharing_op !== undefined) {
+  if (x3.vm_event_op !== undefined) {
     k4++;
     j5 = 32;
   }
-  if (x3.vcpuextstate !== undefined) {
+  if (x3.mem_sharing_op !== undefined) {
     k4++;
     j5 = 33;
   }
-  if (x3.vcpu_msrs !== undefined) {
+  if (x3.vcpuextstate !== undefined) {
     k4++;
     j5 = 34;
   }
-  if (x3.access_required !== undefined) {
+  if (x3.vcpu_msrs !== undefined) {
     k4++;
     j5 = 35;
   }
-  if (x3.audit_p2m !== undefined) {
+  if (x3.access_required !== undefined) {
     k4++;
     j5 = 36;
   }
-  if (x3.set_virq_handler !== undefined) {
+  if (x3.audit_p2m !== undefined) {
     k4++;
     j5 = 37;
   }
-  if (x3.gdbsx_guest_memio !== undefined) {
+  if (x3.set_virq_handler !== undefined) {
     k4++;
     j5 = 38;
   }
-  if (x3.set_broken_page_p2m !== undefined) {
+  if (x3.gdbsx_guest_memio !== undefined) {
     k4++;
     j5 = 39;
   }
-  if (x3.cacheflush !== undefined) {
+  if (x3.set_broken_page_p2m !== undefined) {
     k4++;
     j5 = 40;
   }
-  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
+  if (x3.cacheflush !== undefined) {
     k4++;
     j5 = 41;
   }
-  if (x3.gdbsx_domstatus !== undefined) {
+  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
     k4++;
     j5 = 42;
   }
-  if (x3.vnuma !== undefined) {
+  if (x3.gdbsx_domstatus !== undefined) {
     k4++;
     j5 = 43;
   }
-  if (x3.psr_cmt_op !== undefined) {
+  if (x3.vnuma !== undefined) {
     k4++;
     j5 = 44;
   }
-  if (x3.monitor_op !== undefined) {
+  if (x3.psr_cmt_op !== undefined) {
     k4++;
     j5 = 45;
   }
-  if (x3.psr_alloc !== undefined) {
+  if (x3.monitor_op !== undefined) {
     k4++;
     j5 = 46;
   }
-  if (x3.vuart_op !== undefined) {
+  if (x3.psr_alloc !== undefined) {
     k4++;
     j5 = 47;
   }
-  if (x3.vmtrace_op !== undefined) {
+  if (x3.vuart_op !== undefined) {
     k4++;
     j5 = 48;
   }
-  if (x3.paging_mempool !== undefined) {
+  if (x3.vmtrace_op !== undefined) {
     k4++;
     j5 = 49;
   }
-  if (x3.set_llc_colors !== undefined) {
+  if (x3.paging_mempool !== undefined) {
     k4++;
     j5 = 50;
   }
-  if (x3.get_domain_state !== undefined) {
+  if (x3.set_llc_colors !== undefined) {
     k4++;
     j5 = 51;
   }
+  if (x3.get_domain_state !== undefined) {
+    k4++;
+    j5 = 52;
+  }
   if (k4 > 1) {
-    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_domctl.u');
   if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
   } else {
     switch (j5) {
       case 0: {
@@ -10696,293 +10772,170 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 18: {
-        const x151 = x3.tsc_info!;
-        if (typeof x151 !== 'object' || x151 === null) failObject(x151, 'xen_domctl.u.tsc_info');
-        const x152 = x151.tsc_mode;
-        if (typeof x152 !== 'number' || (x152 >>> 0) !== x152) failInt(x152, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
-        const x153 = x151.gtsc_khz;
-        if (typeof x153 !== 'number' || (x153 >>> 0) !== x153) failInt(x153, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
-        const x154 = x151.incarnation;
-        if (typeof x154 !== 'number' || (x154 >>> 0) !== x154) failInt(x154, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
-        const x155 = x151.elapsed_nsec;
-        if (typeof x155 !== 'bigint' || x155 < 0n || x155 > 0xffffffffffffffffn) failBigInt(x155, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
+        const x151 = x3.settimeoffset!;
+        if (typeof x151 !== 'object' || x151 === null) failObject(x151, 'xen_domctl.u.settimeoffset');
+        const x152 = x151.time_offset_seconds;
+        if (typeof x152 !== 'bigint' || x152 < -0x8000000000000000n || x152 > 0x7fffffffffffffffn) failBigInt(x152, 'xen_domctl.u.settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x152, true);
-        d.setUint32(b + 20, x153, true);
-        d.setUint32(b + 24, x154, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x155; else d.setBigUint64(b + 32, x155, true);
+        d.setBigInt64(b + 16, x152, true);
         break;
       }
       case 19: {
-        const x156 = x3.hvmcontext!;
-        if (typeof x156 !== 'object' || x156 === null) failObject(x156, 'xen_domctl.u.hvmcontext');
-        const x157 = x156.size;
-        if (typeof x157 !== 'number' || (x157 >>> 0) !== x157) failInt(x157, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
-        const x158 = x156.buffer;
-        if (typeof x158 !== 'bigint' || x158 < 0n || x158 > 0xffffffffffffffffn) failBigInt(x158, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x153 = x3.tsc_info!;
+        if (typeof x153 !== 'object' || x153 === null) failObject(x153, 'xen_domctl.u.tsc_info');
+        const x154 = x153.tsc_mode;
+        if (typeof x154 !== 'number' || (x154 >>> 0) !== x154) failInt(x154, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
+        const x155 = x153.gtsc_khz;
+        if (typeof x155 !== 'number' || (x155 >>> 0) !== x155) failInt(x155, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
+        const x156 = x153.incarnation;
+        if (typeof x156 !== 'number' || (x156 >>> 0) !== x156) failInt(x156, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
+        const x157 = x153.elapsed_nsec;
+        if (typeof x157 !== 'bigint' || x157 < 0n || x157 > 0xffffffffffffffffn) failBigInt(x157, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x157, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x158; else d.setBigUint64(b + 24, x158, true);
-        d.setUint32(b + 20, 0);
+        d.setUint32(b + 16, x154, true);
+        d.setUint32(b + 20, x155, true);
+        d.setUint32(b + 24, x156, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x157; else d.setBigUint64(b + 32, x157, true);
         break;
       }
       case 20: {
-        const x159 = x3.hvmcontext_partial!;
-        if (typeof x159 !== 'object' || x159 === null) failObject(x159, 'xen_domctl.u.hvmcontext_partial');
-        const x160 = x159.type;
-        if (typeof x160 !== 'number' || (x160 >>> 0) !== x160) failInt(x160, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
-        const x161 = x159.instance;
-        if (typeof x161 !== 'number' || (x161 >>> 0) !== x161) failInt(x161, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
-        const x162 = x159.bufsz;
-        if (typeof x162 !== 'bigint' || x162 < 0n || x162 > 0xffffffffffffffffn) failBigInt(x162, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
-        const x163 = x159.buffer;
-        if (typeof x163 !== 'bigint' || x163 < 0n || x163 > 0xffffffffffffffffn) failBigInt(x163, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x158 = x3.hvmcontext!;
+        if (typeof x158 !== 'object' || x158 === null) failObject(x158, 'xen_domctl.u.hvmcontext');
+        const x159 = x158.size;
+        if (typeof x159 !== 'number' || (x159 >>> 0) !== x159) failInt(x159, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
+        const x160 = x158.buffer;
+        if (typeof x160 !== 'bigint' || x160 < 0n || x160 > 0xffffffffffffffffn) failBigInt(x160, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x160, true);
-        d.setUint32(b + 20, x161, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x162; else d.setBigUint64(b + 24, x162, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x163; else d.setBigUint64(b + 32, x163, true);
+        d.setUint32(b + 16, x159, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x160; else d.setBigUint64(b + 24, x160, true);
+        d.setUint32(b + 20, 0);
         break;
       }
       case 21: {
-        const x164 = x3.address_size!;
-        if (typeof x164 !== 'object' || x164 === null) failObject(x164, 'xen_domctl.u.address_size');
-        const x165 = x164.size;
-        if (typeof x165 !== 'number' || (x165 >>> 0) !== x165) failInt(x165, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
+        const x161 = x3.hvmcontext_partial!;
+        if (typeof x161 !== 'object' || x161 === null) failObject(x161, 'xen_domctl.u.hvmcontext_partial');
+        const x162 = x161.type;
+        if (typeof x162 !== 'number' || (x162 >>> 0) !== x162) failInt(x162, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
+        const x163 = x161.instance;
+        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
+        const x164 = x161.bufsz;
+        if (typeof x164 !== 'bigint' || x164 < 0n || x164 > 0xffffffffffffffffn) failBigInt(x164, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
+        const x165 = x161.buffer;
+        if (typeof x165 !== 'bigint' || x165 < 0n || x165 > 0xffffffffffffffffn) failBigInt(x165, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x165, true);
+        d.setUint32(b + 16, x162, true);
+        d.setUint32(b + 20, x163, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x164; else d.setBigUint64(b + 24, x164, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x165; else d.setBigUint64(b + 32, x165, true);
         break;
       }
       case 22: {
-        const x166 = x3.sendtrigger!;
-        if (typeof x166 !== 'object' || x166 === null) failObject(x166, 'xen_domctl.u.sendtrigger');
-        const x167 = x166.trigger;
-        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
-        const x168 = x166.vcpu;
-        if (typeof x168 !== 'number' || (x168 >>> 0) !== x168) failInt(x168, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
+        const x166 = x3.address_size!;
+        if (typeof x166 !== 'object' || x166 === null) failObject(x166, 'xen_domctl.u.address_size');
+        const x167 = x166.size;
+        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
         zero(d, b + 16, 128);
         d.setUint32(b + 16, x167, true);
-        d.setUint32(b + 20, x168, true);
         break;
       }
       case 23: {
-        const x169 = x3.get_device_group!;
-        if (typeof x169 !== 'object' || x169 === null) failObject(x169, 'xen_domctl.u.get_device_group');
-        const x170 = x169.machine_sbdf;
-        if (typeof x170 !== 'number' || (x170 >>> 0) !== x170) failInt(x170, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
-        const x171 = x169.max_sdevs;
-        if (typeof x171 !== 'number' || (x171 >>> 0) !== x171) failInt(x171, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
-        const x172 = x169.num_sdevs;
-        if (typeof x172 !== 'number' || (x172 >>> 0) !== x172) failInt(x172, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
-        const x173 = x169.sdev_array;
-        if (typeof x173 !== 'bigint' || x173 < 0n || x173 > 0xffffffffffffffffn) failBigInt(x173, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x168 = x3.sendtrigger!;
+        if (typeof x168 !== 'object' || x168 === null) failObject(x168, 'xen_domctl.u.sendtrigger');
+        const x169 = x168.trigger;
+        if (typeof x169 !== 'number' || (x169 >>> 0) !== x169) failInt(x169, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
+        const x170 = x168.vcpu;
+        if (typeof x170 !== 'number' || (x170 >>> 0) !== x170) failInt(x170, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x170, true);
-        d.setUint32(b + 20, x171, true);
-        d.setUint32(b + 24, x172, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x173; else d.setBigUint64(b + 32, x173, true);
-        d.setUint32(b + 28, 0);
+        d.setUint32(b + 16, x169, true);
+        d.setUint32(b + 20, x170, true);
         break;
       }
       case 24: {
-        const x174 = x3.assign_device!;
-        if (typeof x174 !== 'object' || x174 === null) failObject(x174, 'xen_domctl.u.assign_device');
-        const x175 = x174.dev;
-        if (typeof x175 !== 'number' || (x175 >>> 0) !== x175) failInt(x175, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
-        const x176 = x174.flags;
-        if (typeof x176 !== 'number' || (x176 >>> 0) !== x176) failInt(x176, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
-        const x177 = x174.u;
-        if (typeof x177 !== 'object' || x177 === null) failObject(x177, 'xen_domctl.u.assign_device.u');
-        let k178 = 0;
-        let j179 = -1;
-        if (x177.pci !== undefined) {
-          k178++;
-          j179 = 0;
-          const x180 = x177.pci!;
-          if (typeof x180 !== 'object' || x180 === null) failObject(x180, 'xen_domctl.u.assign_device.u.pci');
-          const x181 = x180.machine_sbdf;
-          if (typeof x181 !== 'number' || (x181 >>> 0) !== x181) failInt(x181, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-        }
-        if (x177.dt !== undefined) {
-          k178++;
-          j179 = 1;
-          const x182 = x177.dt!;
-          if (typeof x182 !== 'object' || x182 === null) failObject(x182, 'xen_domctl.u.assign_device.u.dt');
-          const x183 = x182.size;
-          if (typeof x183 !== 'number' || (x183 >>> 0) !== x183) failInt(x183, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-          const x184 = x182.path;
-          if (typeof x184 !== 'bigint' || x184 < 0n || x184 > 0xffffffffffffffffn) failBigInt(x184, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
-        }
-        if (k178 > 1) {
-          checkDecodedUnion(x177, k178, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
-          j179 = -2;
-        } else if (k178 === 0) checkEmptyUnion(x177, 'xen_domctl.u.assign_device.u');
+        const x171 = x3.get_device_group!;
+        if (typeof x171 !== 'object' || x171 === null) failObject(x171, 'xen_domctl.u.get_device_group');
+        const x172 = x171.machine_sbdf;
+        if (typeof x172 !== 'number' || (x172 >>> 0) !== x172) failInt(x172, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
+        const x173 = x171.max_sdevs;
+        if (typeof x173 !== 'number' || (x173 >>> 0) !== x173) failInt(x173, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
+        const x174 = x171.num_sdevs;
+        if (typeof x174 !== 'number' || (x174 >>> 0) !== x174) failInt(x174, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
+        const x175 = x171.sdev_array;
+        if (typeof x175 !== 'bigint' || x175 < 0n || x175 > 0xffffffffffffffffn) failBigInt(x175, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x175, true);
-        d.setUint32(b + 20, x176, true);
-        if (j179 === -2) {
-          encodeDecodedUnion(x177, 2, d, w, b + 24, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+        d.setUint32(b + 16, x172, true);
+        d.setUint32(b + 20, x173, true);
+        d.setUint32(b + 24, x174, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x175; else d.setBigUint64(b + 32, x175, true);
+        d.setUint32(b + 28, 0);
+        break;
+      }
+      case 25: {
+        const x176 = x3.assign_device!;
+        if (typeof x176 !== 'object' || x176 === null) failObject(x176, 'xen_domctl.u.assign_device');
+        const x177 = x176.dev;
+        if (typeof x177 !== 'number' || (x177 >>> 0) !== x177) failInt(x177, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
+        const x178 = x176.flags;
+        if (typeof x178 !== 'number' || (x178 >>> 0) !== x178) failInt(x178, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
+        const x179 = x176.u;
+        if (typeof x179 !== 'object' || x179 === null) failObject(x179, 'xen_domctl.u.assign_device.u');
+        let k180 = 0;
+        let j181 = -1;
+        if (x179.pci !== undefined) {
+          k180++;
+          j181 = 0;
+          const x182 = x179.pci!;
+          if (typeof x182 !== 'object' || x182 === null) failObject(x182, 'xen_domctl.u.assign_device.u.pci');
+          const x183 = x182.machine_sbdf;
+          if (typeof x183 !== 'number' || (x183 >>> 0) !== x183) failInt(x183, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
+        }
+        if (x179.dt !== undefined) {
+          k180++;
+          j181 = 1;
+          const x184 = x179.dt!;
+          if (typeof x184 !== 'object' || x184 === null) failObject(x184, 'xen_domctl.u.assign_device.u.dt');
+          const x185 = x184.size;
+          if (typeof x185 !== 'number' || (x185 >>> 0) !== x185) failInt(x185, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+          const x186 = x184.path;
+          if (typeof x186 !== 'bigint' || x186 < 0n || x186 > 0xffffffffffffffffn) failBigInt(x186, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+        }
+        if (k180 > 1) {
+          checkDecodedUnion(x179, k180, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+          j181 = -2;
+        } else if (k180 === 0) checkEmptyUnion(x179, 'xen_domctl.u.assign_device.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x177, true);
+        d.setUint32(b + 20, x178, true);
+        if (j181 === -2) {
+          encodeDecodedUnion(x179, 2, d, w, b + 24, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
         } else {
-          switch (j179) {
+          switch (j181) {
             case 0: {
-              const x185 = x177.pci!;
-              if (typeof x185 !== 'object' || x185 === null) failObject(x185, 'xen_domctl.u.assign_device.u.pci');
-              const x186 = x185.machine_sbdf;
-              if (typeof x186 !== 'number' || (x186 >>> 0) !== x186) failInt(x186, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x186, true);
-              break;
-            }
-            case 1: {
-              const x187 = x177.dt!;
-              if (typeof x187 !== 'object' || x187 === null) failObject(x187, 'xen_domctl.u.assign_device.u.dt');
-              const x188 = x187.size;
-              if (typeof x188 !== 'number' || (x188 >>> 0) !== x188) failInt(x188, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-              const x189 = x187.path;
-              if (typeof x189 !== 'bigint' || x189 < 0n || x189 > 0xffffffffffffffffn) failBigInt(x189, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+              const x187 = x179.pci!;
+              if (typeof x187 !== 'object' || x187 === null) failObject(x187, 'xen_domctl.u.assign_device.u.pci');
+              const x188 = x187.machine_sbdf;
+              if (typeof x188 !== 'number' || (x188 >>> 0) !== x188) failInt(x188, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
               d.setUint32(b + 24, x188, true);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x189; else d.setBigUint64(b + 32, x189, true);
-              d.setUint32(b + 28, 0);
-              break;
-            }
-            default:
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-          }
-        }
-        break;
-      }
-      case 25: {
-        const x190 = x3.bind_pt_irq!;
-        if (typeof x190 !== 'object' || x190 === null) failObject(x190, 'xen_domctl.u.bind_pt_irq');
-        const x191 = x190.machine_irq;
-        if (typeof x191 !== 'number' || (x191 >>> 0) !== x191) failInt(x191, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
-        const x192 = x190.irq_type;
-        if (typeof x192 !== 'number' || (x192 >>> 0) !== x192) failInt(x192, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
-        const x193 = x190.u;
-        if (typeof x193 !== 'object' || x193 === null) failObject(x193, 'xen_domctl.u.bind_pt_irq.u');
-        let k194 = 0;
-        let j195 = -1;
-        if (x193.isa !== undefined) {
-          k194++;
-          j195 = 0;
-          const x196 = x193.isa!;
-          if (typeof x196 !== 'object' || x196 === null) failObject(x196, 'xen_domctl.u.bind_pt_irq.u.isa');
-          const x197 = x196.isa_irq;
-          if (typeof x197 !== 'number' || (x197 & 0xff) !== x197) failInt(x197, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-        }
-        if (x193.pci !== undefined) {
-          k194++;
-          j195 = 1;
-          const x198 = x193.pci!;
-          if (typeof x198 !== 'object' || x198 === null) failObject(x198, 'xen_domctl.u.bind_pt_irq.u.pci');
-          const x199 = x198.bus;
-          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-          const x200 = x198.device;
-          if (typeof x200 !== 'number' || (x200 & 0xff) !== x200) failInt(x200, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-          const x201 = x198.intx;
-          if (typeof x201 !== 'number' || (x201 & 0xff) !== x201) failInt(x201, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
-        }
-        if (x193.msi !== undefined) {
-          k194++;
-          j195 = 2;
-          const x202 = x193.msi!;
-          if (typeof x202 !== 'object' || x202 === null) failObject(x202, 'xen_domctl.u.bind_pt_irq.u.msi');
-          const x203 = x202.gvec;
-          if (typeof x203 !== 'number' || (x203 & 0xff) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-          const x204 = x202.gflags;
-          if (typeof x204 !== 'number' || (x204 >>> 0) !== x204) failInt(x204, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-          const x205 = x202.gtable;
-          if (typeof x205 !== 'bigint' || x205 < 0n || x205 > 0xffffffffffffffffn) failBigInt(x205, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-        }
-        if (x193.spi !== undefined) {
-          k194++;
-          j195 = 3;
-          const x206 = x193.spi!;
-          if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.spi');
-          const x207 = x206.spi;
-          if (typeof x207 !== 'number' || (x207 & 0xffff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-        }
-        if (k194 > 1) {
-          checkDecodedUnion(x193, k194, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-          j195 = -2;
-        } else if (k194 === 0) checkEmptyUnion(x193, 'xen_domctl.u.bind_pt_irq.u');
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x191, true);
-        d.setUint32(b + 20, x192, true);
-        if (j195 === -2) {
-          encodeDecodedUnion(x193, 2, d, w, b + 24, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-        } else {
-          switch (j195) {
-            case 0: {
-              const x208 = x193.isa!;
-              if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.isa');
-              const x209 = x208.isa_irq;
-              if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x209);
               break;
             }
             case 1: {
-              const x210 = x193.pci!;
-              if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.pci');
-              const x211 = x210.bus;
-              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-              const x212 = x210.device;
-              if (typeof x212 !== 'number' || (x212 & 0xff) !== x212) failInt(x212, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-              const x213 = x210.intx;
-              if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
+              const x189 = x179.dt!;
+              if (typeof x189 !== 'object' || x189 === null) failObject(x189, 'xen_domctl.u.assign_device.u.dt');
+              const x190 = x189.size;
+              if (typeof x190 !== 'number' || (x190 >>> 0) !== x190) failInt(x190, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+              const x191 = x189.path;
+              if (typeof x191 !== 'bigint' || x191 < 0n || x191 > 0xffffffffffffffffn) failBigInt(x191, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x211);
-              d.setUint8(b + 25, x212);
-              d.setUint8(b + 26, x213);
-              break;
-            }
-            case 2: {
-              const x214 = x193.msi!;
-              if (typeof x214 !== 'object' || x214 === null) failObject(x214, 'xen_domctl.u.bind_pt_irq.u.msi');
-              const x215 = x214.gvec;
-              if (typeof x215 !== 'number' || (x215 & 0xff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-              const x216 = x214.gflags;
-              if (typeof x216 !== 'number' || (x216 >>> 0) !== x216) failInt(x216, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-              const x217 = x214.gtable;
-              if (typeof x217 !== 'bigint' || x217 < 0n || x217 > 0xffffffffffffffffn) failBigInt(x217, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x215);
-              d.setUint32(b + 28, x216, true);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x217; else d.setBigUint64(b + 32, x217, true);
-              zero(d, b + 25, 3);
-              break;
-            }
-            case 3: {
-              const x218 = x193.spi!;
-              if (typeof x218 !== 'object' || x218 === null) failObject(x218, 'xen_domctl.u.bind_pt_irq.u.spi');
-              const x219 = x218.spi;
-              if (typeof x219 !== 'number' || (x219 & 0xffff) !== x219) failInt(x219, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint16(b + 24, x219, true);
+              d.setUint32(b + 24, x190, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x191; else d.setBigUint64(b + 32, x191, true);
+              d.setUint32(b + 28, 0);
               break;
             }
             default:
@@ -10995,492 +10948,612 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 26: {
-        const x220 = x3.memory_mapping!;
-        if (typeof x220 !== 'object' || x220 === null) failObject(x220, 'xen_domctl.u.memory_mapping');
-        const x221 = x220.first_gfn;
-        if (typeof x221 !== 'bigint' || x221 < 0n || x221 > 0xffffffffffffffffn) failBigInt(x221, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
-        const x222 = x220.first_mfn;
-        if (typeof x222 !== 'bigint' || x222 < 0n || x222 > 0xffffffffffffffffn) failBigInt(x222, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
-        const x223 = x220.nr_mfns;
-        if (typeof x223 !== 'bigint' || x223 < 0n || x223 > 0xffffffffffffffffn) failBigInt(x223, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
-        const x224 = x220.add_mapping;
-        if (typeof x224 !== 'number' || (x224 >>> 0) !== x224) failInt(x224, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
-        const x225 = x220.padding;
-        if (typeof x225 !== 'number' || (x225 >>> 0) !== x225) failInt(x225, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x221; else d.setBigUint64(b + 16, x221, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x222; else d.setBigUint64(b + 24, x222, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x223; else d.setBigUint64(b + 32, x223, true);
-        d.setUint32(b + 40, x224, true);
-        d.setUint32(b + 44, x225, true);
-        break;
-      }
-      case 27: {
-        const x226 = x3.ioport_mapping!;
-        if (typeof x226 !== 'object' || x226 === null) failObject(x226, 'xen_domctl.u.ioport_mapping');
-        const x227 = x226.first_gport;
-        if (typeof x227 !== 'number' || (x227 >>> 0) !== x227) failInt(x227, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
-        const x228 = x226.first_mport;
-        if (typeof x228 !== 'number' || (x228 >>> 0) !== x228) failInt(x228, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
-        const x229 = x226.nr_ports;
-        if (typeof x229 !== 'number' || (x229 >>> 0) !== x229) failInt(x229, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
-        const x230 = x226.add_mapping;
-        if (typeof x230 !== 'number' || (x230 >>> 0) !== x230) failInt(x230, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x227, true);
-        d.setUint32(b + 20, x228, true);
-        d.setUint32(b + 24, x229, true);
-        d.setUint32(b + 28, x230, true);
-        break;
-      }
-      case 28: {
-        const x231 = x3.set_target!;
-        if (typeof x231 !== 'object' || x231 === null) failObject(x231, 'xen_domctl.u.set_target');
-        const x232 = x231.target;
-        if (typeof x232 !== 'number' || (x232 & 0xffff) !== x232) failInt(x232, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
-        zero(d, b + 16, 128);
-        d.setUint16(b + 16, x232, true);
-        break;
-      }
-      case 29: {
-        const x233 = x3.subscribe!;
-        if (typeof x233 !== 'object' || x233 === null) failObject(x233, 'xen_domctl.u.subscribe');
-        const x234 = x233.port;
-        if (typeof x234 !== 'number' || (x234 >>> 0) !== x234) failInt(x234, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x234, true);
-        break;
-      }
-      case 30: {
-        const x235 = x3.debug_op!;
-        if (typeof x235 !== 'object' || x235 === null) failObject(x235, 'xen_domctl.u.debug_op');
-        const x236 = x235.op;
-        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
-        const x237 = x235.vcpu;
-        if (typeof x237 !== 'number' || (x237 >>> 0) !== x237) failInt(x237, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x236, true);
-        d.setUint32(b + 20, x237, true);
-        break;
-      }
-      case 31: {
-        const x238 = x3.vm_event_op!;
-        if (typeof x238 !== 'object' || x238 === null) failObject(x238, 'xen_domctl.u.vm_event_op');
-        const x239 = x238.op;
-        if (typeof x239 !== 'number' || (x239 >>> 0) !== x239) failInt(x239, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
-        const x240 = x238.mode;
-        if (typeof x240 !== 'number' || (x240 >>> 0) !== x240) failInt(x240, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
-        const x241 = x238.u;
-        if (typeof x241 !== 'object' || x241 === null) failObject(x241, 'xen_domctl.u.vm_event_op.u');
-        let k242 = 0;
-        let j243 = -1;
-        if (x241.enable !== undefined) {
-          k242++;
-          j243 = 0;
-          const x244 = x241.enable!;
-          if (typeof x244 !== 'object' || x244 === null) failObject(x244, 'xen_domctl.u.vm_event_op.u.enable');
-          const x245 = x244.port;
-          if (typeof x245 !== 'number' || (x245 >>> 0) !== x245) failInt(x245, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        const x192 = x3.bind_pt_irq!;
+        if (typeof x192 !== 'object' || x192 === null) failObject(x192, 'xen_domctl.u.bind_pt_irq');
+        const x193 = x192.machine_irq;
+        if (typeof x193 !== 'number' || (x193 >>> 0) !== x193) failInt(x193, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
+        const x194 = x192.irq_type;
+        if (typeof x194 !== 'number' || (x194 >>> 0) !== x194) failInt(x194, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
+        const x195 = x192.u;
+        if (typeof x195 !== 'object' || x195 === null) failObject(x195, 'xen_domctl.u.bind_pt_irq.u');
+        let k196 = 0;
+        let j197 = -1;
+        if (x195.isa !== undefined) {
+          k196++;
+          j197 = 0;
+          const x198 = x195.isa!;
+          if (typeof x198 !== 'object' || x198 === null) failObject(x198, 'xen_domctl.u.bind_pt_irq.u.isa');
+          const x199 = x198.isa_irq;
+          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
         }
-        if (x241.version !== undefined) {
-          k242++;
-          j243 = 1;
-          const x246 = x241.version!;
-          if (typeof x246 !== 'number' || (x246 >>> 0) !== x246) failInt(x246, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        if (x195.pci !== undefined) {
+          k196++;
+          j197 = 1;
+          const x200 = x195.pci!;
+          if (typeof x200 !== 'object' || x200 === null) failObject(x200, 'xen_domctl.u.bind_pt_irq.u.pci');
+          const x201 = x200.bus;
+          if (typeof x201 !== 'number' || (x201 & 0xff) !== x201) failInt(x201, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+          const x202 = x200.device;
+          if (typeof x202 !== 'number' || (x202 & 0xff) !== x202) failInt(x202, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+          const x203 = x200.intx;
+          if (typeof x203 !== 'number' || (x203 & 0xff) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
         }
-        if (k242 > 1) {
-          checkDecodedUnion(x241, k242, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
-          j243 = -2;
-        } else if (k242 === 0) checkEmptyUnion(x241, 'xen_domctl.u.vm_event_op.u');
+        if (x195.msi !== undefined) {
+          k196++;
+          j197 = 2;
+          const x204 = x195.msi!;
+          if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.msi');
+          const x205 = x204.gvec;
+          if (typeof x205 !== 'number' || (x205 & 0xff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+          const x206 = x204.gflags;
+          if (typeof x206 !== 'number' || (x206 >>> 0) !== x206) failInt(x206, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+          const x207 = x204.gtable;
+          if (typeof x207 !== 'bigint' || x207 < 0n || x207 > 0xffffffffffffffffn) failBigInt(x207, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+        }
+        if (x195.spi !== undefined) {
+          k196++;
+          j197 = 3;
+          const x208 = x195.spi!;
+          if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.spi');
+          const x209 = x208.spi;
+          if (typeof x209 !== 'number' || (x209 & 0xffff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+        }
+        if (k196 > 1) {
+          checkDecodedUnion(x195, k196, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
+          j197 = -2;
+        } else if (k196 === 0) checkEmptyUnion(x195, 'xen_domctl.u.bind_pt_irq.u');
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x239, true);
-        d.setUint32(b + 20, x240, true);
-        if (j243 === -2) {
-          encodeDecodedUnion(x241, 2, d, w, b + 24, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+        d.setUint32(b + 16, x193, true);
+        d.setUint32(b + 20, x194, true);
+        if (j197 === -2) {
+          encodeDecodedUnion(x195, 2, d, w, b + 24, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
         } else {
-          switch (j243) {
+          switch (j197) {
             case 0: {
-              const x247 = x241.enable!;
-              if (typeof x247 !== 'object' || x247 === null) failObject(x247, 'xen_domctl.u.vm_event_op.u.enable');
-              const x248 = x247.port;
-              if (typeof x248 !== 'number' || (x248 >>> 0) !== x248) failInt(x248, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              const x210 = x195.isa!;
+              if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.isa');
+              const x211 = x210.isa_irq;
+              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
-              d.setUint32(b + 24, x248, true);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x211);
               break;
             }
             case 1: {
-              const x249 = x241.version!;
-              if (typeof x249 !== 'number' || (x249 >>> 0) !== x249) failInt(x249, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              const x212 = x195.pci!;
+              if (typeof x212 !== 'object' || x212 === null) failObject(x212, 'xen_domctl.u.bind_pt_irq.u.pci');
+              const x213 = x212.bus;
+              if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+              const x214 = x212.device;
+              if (typeof x214 !== 'number' || (x214 & 0xff) !== x214) failInt(x214, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+              const x215 = x212.intx;
+              if (typeof x215 !== 'number' || (x215 & 0xff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
-              d.setUint32(b + 24, x249, true);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x213);
+              d.setUint8(b + 25, x214);
+              d.setUint8(b + 26, x215);
+              break;
+            }
+            case 2: {
+              const x216 = x195.msi!;
+              if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.bind_pt_irq.u.msi');
+              const x217 = x216.gvec;
+              if (typeof x217 !== 'number' || (x217 & 0xff) !== x217) failInt(x217, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+              const x218 = x216.gflags;
+              if (typeof x218 !== 'number' || (x218 >>> 0) !== x218) failInt(x218, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+              const x219 = x216.gtable;
+              if (typeof x219 !== 'bigint' || x219 < 0n || x219 > 0xffffffffffffffffn) failBigInt(x219, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x217);
+              d.setUint32(b + 28, x218, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x219; else d.setBigUint64(b + 32, x219, true);
+              zero(d, b + 25, 3);
+              break;
+            }
+            case 3: {
+              const x220 = x195.spi!;
+              if (typeof x220 !== 'object' || x220 === null) failObject(x220, 'xen_domctl.u.bind_pt_irq.u.spi');
+              const x221 = x220.spi;
+              if (typeof x221 !== 'number' || (x221 & 0xffff) !== x221) failInt(x221, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint16(b + 24, x221, true);
               break;
             }
             default:
               d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
           }
         }
         break;
       }
-      case 32: {
-        const x250 = x3.mem_sharing_op!;
-        if (typeof x250 !== 'object' || x250 === null) failObject(x250, 'xen_domctl.u.mem_sharing_op');
-        const x251 = x250.op;
-        if (typeof x251 !== 'number' || (x251 & 0xff) !== x251) failInt(x251, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
-        const x252 = x250.u;
-        if (typeof x252 !== 'object' || x252 === null) failObject(x252, 'xen_domctl.u.mem_sharing_op.u');
-        let k253 = 0;
-        let j254 = -1;
-        if (x252.enable !== undefined) {
-          k253++;
-          j254 = 0;
-          const x255 = x252.enable!;
-          if (typeof x255 !== 'number' || (x255 & 0xff) !== x255) failInt(x255, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-        }
-        if (k253 > 1) {
-          checkDecodedUnion(x252, k253, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
-          j254 = -2;
-        } else if (k253 === 0) checkEmptyUnion(x252, 'xen_domctl.u.mem_sharing_op.u');
+      case 27: {
+        const x222 = x3.memory_mapping!;
+        if (typeof x222 !== 'object' || x222 === null) failObject(x222, 'xen_domctl.u.memory_mapping');
+        const x223 = x222.first_gfn;
+        if (typeof x223 !== 'bigint' || x223 < 0n || x223 > 0xffffffffffffffffn) failBigInt(x223, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
+        const x224 = x222.first_mfn;
+        if (typeof x224 !== 'bigint' || x224 < 0n || x224 > 0xffffffffffffffffn) failBigInt(x224, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
+        const x225 = x222.nr_mfns;
+        if (typeof x225 !== 'bigint' || x225 < 0n || x225 > 0xffffffffffffffffn) failBigInt(x225, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
+        const x226 = x222.add_mapping;
+        if (typeof x226 !== 'number' || (x226 >>> 0) !== x226) failInt(x226, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
+        const x227 = x222.padding;
+        if (typeof x227 !== 'number' || (x227 >>> 0) !== x227) failInt(x227, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x251);
-        if (j254 === -2) {
-          encodeDecodedUnion(x252, 2, d, w, b + 17, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x223; else d.setBigUint64(b + 16, x223, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x224; else d.setBigUint64(b + 24, x224, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x225; else d.setBigUint64(b + 32, x225, true);
+        d.setUint32(b + 40, x226, true);
+        d.setUint32(b + 44, x227, true);
+        break;
+      }
+      case 28: {
+        const x228 = x3.ioport_mapping!;
+        if (typeof x228 !== 'object' || x228 === null) failObject(x228, 'xen_domctl.u.ioport_mapping');
+        const x229 = x228.first_gport;
+        if (typeof x229 !== 'number' || (x229 >>> 0) !== x229) failInt(x229, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
+        const x230 = x228.first_mport;
+        if (typeof x230 !== 'number' || (x230 >>> 0) !== x230) failInt(x230, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
+        const x231 = x228.nr_ports;
+        if (typeof x231 !== 'number' || (x231 >>> 0) !== x231) failInt(x231, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
+        const x232 = x228.add_mapping;
+        if (typeof x232 !== 'number' || (x232 >>> 0) !== x232) failInt(x232, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x229, true);
+        d.setUint32(b + 20, x230, true);
+        d.setUint32(b + 24, x231, true);
+        d.setUint32(b + 28, x232, true);
+        break;
+      }
+      case 29: {
+        const x233 = x3.set_target!;
+        if (typeof x233 !== 'object' || x233 === null) failObject(x233, 'xen_domctl.u.set_target');
+        const x234 = x233.target;
+        if (typeof x234 !== 'number' || (x234 & 0xffff) !== x234) failInt(x234, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
+        zero(d, b + 16, 128);
+        d.setUint16(b + 16, x234, true);
+        break;
+      }
+      case 30: {
+        const x235 = x3.subscribe!;
+        if (typeof x235 !== 'object' || x235 === null) failObject(x235, 'xen_domctl.u.subscribe');
+        const x236 = x235.port;
+        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x236, true);
+        break;
+      }
+      case 31: {
+        const x237 = x3.debug_op!;
+        if (typeof x237 !== 'object' || x237 === null) failObject(x237, 'xen_domctl.u.debug_op');
+        const x238 = x237.op;
+        if (typeof x238 !== 'number' || (x238 >>> 0) !== x238) failInt(x238, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
+        const x239 = x237.vcpu;
+        if (typeof x239 !== 'number' || (x239 >>> 0) !== x239) failInt(x239, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x238, true);
+        d.setUint32(b + 20, x239, true);
+        break;
+      }
+      case 32: {
+        const x240 = x3.vm_event_op!;
+        if (typeof x240 !== 'object' || x240 === null) failObject(x240, 'xen_domctl.u.vm_event_op');
+        const x241 = x240.op;
+        if (typeof x241 !== 'number' || (x241 >>> 0) !== x241) failInt(x241, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
+        const x242 = x240.mode;
+        if (typeof x242 !== 'number' || (x242 >>> 0) !== x242) failInt(x242, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
+        const x243 = x240.u;
+        if (typeof x243 !== 'object' || x243 === null) failObject(x243, 'xen_domctl.u.vm_event_op.u');
+        let k244 = 0;
+        let j245 = -1;
+        if (x243.enable !== undefined) {
+          k244++;
+          j245 = 0;
+          const x246 = x243.enable!;
+          if (typeof x246 !== 'object' || x246 === null) failObject(x246, 'xen_domctl.u.vm_event_op.u.enable');
+          const x247 = x246.port;
+          if (typeof x247 !== 'number' || (x247 >>> 0) !== x247) failInt(x247, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        }
+        if (x243.version !== undefined) {
+          k244++;
+          j245 = 1;
+          const x248 = x243.version!;
+          if (typeof x248 !== 'number' || (x248 >>> 0) !== x248) failInt(x248, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        }
+        if (k244 > 1) {
+          checkDecodedUnion(x243, k244, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+          j245 = -2;
+        } else if (k244 === 0) checkEmptyUnion(x243, 'xen_domctl.u.vm_event_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x241, true);
+        d.setUint32(b + 20, x242, true);
+        if (j245 === -2) {
+          encodeDecodedUnion(x243, 2, d, w, b + 24, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
         } else {
-          switch (j254) {
+          switch (j245) {
             case 0: {
-              const x256 = x252.enable!;
-              if (typeof x256 !== 'number' || (x256 & 0xff) !== x256) failInt(x256, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-              d.setUint8(b + 17, 0);
-              d.setUint8(b + 17, x256);
+              const x249 = x243.enable!;
+              if (typeof x249 !== 'object' || x249 === null) failObject(x249, 'xen_domctl.u.vm_event_op.u.enable');
+              const x250 = x249.port;
+              if (typeof x250 !== 'number' || (x250 >>> 0) !== x250) failInt(x250, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24, x250, true);
+              break;
+            }
+            case 1: {
+              const x251 = x243.version!;
+              if (typeof x251 !== 'number' || (x251 >>> 0) !== x251) failInt(x251, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24, x251, true);
               break;
             }
             default:
-              d.setUint8(b + 17, 0);
+              d.setUint32(b + 24, 0);
           }
         }
         break;
       }
       case 33: {
-        const x257 = x3.vcpuextstate!;
-        if (typeof x257 !== 'object' || x257 === null) failObject(x257, 'xen_domctl.u.vcpuextstate');
-        const x258 = x257.vcpu;
-        if (typeof x258 !== 'number' || (x258 >>> 0) !== x258) failInt(x258, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x259 = x257.xfeature_mask;
-        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x260 = x257.size;
-        if (typeof x260 !== 'bigint' || x260 < 0n || x260 > 0xffffffffffffffffn) failBigInt(x260, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x261 = x257.buffer;
-        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x252 = x3.mem_sharing_op!;
+        if (typeof x252 !== 'object' || x252 === null) failObject(x252, 'xen_domctl.u.mem_sharing_op');
+        const x253 = x252.op;
+        if (typeof x253 !== 'number' || (x253 & 0xff) !== x253) failInt(x253, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
+        const x254 = x252.u;
+        if (typeof x254 !== 'object' || x254 === null) failObject(x254, 'xen_domctl.u.mem_sharing_op.u');
+        let k255 = 0;
+        let j256 = -1;
+        if (x254.enable !== undefined) {
+          k255++;
+          j256 = 0;
+          const x257 = x254.enable!;
+          if (typeof x257 !== 'number' || (x257 & 0xff) !== x257) failInt(x257, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+        }
+        if (k255 > 1) {
+          checkDecodedUnion(x254, k255, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+          j256 = -2;
+        } else if (k255 === 0) checkEmptyUnion(x254, 'xen_domctl.u.mem_sharing_op.u');
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x258, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x259; else d.setBigUint64(b + 24, x259, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x260; else d.setBigUint64(b + 32, x260, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x261; else d.setBigUint64(b + 40, x261, true);
-        d.setUint32(b + 20, 0);
+        d.setUint8(b + 16, x253);
+        if (j256 === -2) {
+          encodeDecodedUnion(x254, 2, d, w, b + 17, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        } else {
+          switch (j256) {
+            case 0: {
+              const x258 = x254.enable!;
+              if (typeof x258 !== 'number' || (x258 & 0xff) !== x258) failInt(x258, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+              d.setUint8(b + 17, 0);
+              d.setUint8(b + 17, x258);
+              break;
+            }
+            default:
+              d.setUint8(b + 17, 0);
+          }
+        }
         break;
       }
       case 34: {
-        const x262 = x3.vcpu_msrs!;
-        if (typeof x262 !== 'object' || x262 === null) failObject(x262, 'xen_domctl.u.vcpu_msrs');
-        const x263 = x262.vcpu;
-        if (typeof x263 !== 'number' || (x263 >>> 0) !== x263) failInt(x263, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x264 = x262.msr_count;
-        if (typeof x264 !== 'number' || (x264 >>> 0) !== x264) failInt(x264, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x265 = x262.msrs;
-        if (typeof x265 !== 'bigint' || x265 < 0n || x265 > 0xffffffffffffffffn) failBigInt(x265, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x259 = x3.vcpuextstate!;
+        if (typeof x259 !== 'object' || x259 === null) failObject(x259, 'xen_domctl.u.vcpuextstate');
+        const x260 = x259.vcpu;
+        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x261 = x259.xfeature_mask;
+        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x262 = x259.size;
+        if (typeof x262 !== 'bigint' || x262 < 0n || x262 > 0xffffffffffffffffn) failBigInt(x262, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x263 = x259.buffer;
+        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x263, true);
-        d.setUint32(b + 20, x264, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x265; else d.setBigUint64(b + 24, x265, true);
+        d.setUint32(b + 16, x260, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x261; else d.setBigUint64(b + 24, x261, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x262; else d.setBigUint64(b + 32, x262, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x263; else d.setBigUint64(b + 40, x263, true);
+        d.setUint32(b + 20, 0);
         break;
       }
       case 35: {
-        const x266 = x3.access_required!;
-        if (typeof x266 !== 'object' || x266 === null) failObject(x266, 'xen_domctl.u.access_required');
-        const x267 = x266.access_required;
-        if (typeof x267 !== 'number' || (x267 & 0xff) !== x267) failInt(x267, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x264 = x3.vcpu_msrs!;
+        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.vcpu_msrs');
+        const x265 = x264.vcpu;
+        if (typeof x265 !== 'number' || (x265 >>> 0) !== x265) failInt(x265, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x266 = x264.msr_count;
+        if (typeof x266 !== 'number' || (x266 >>> 0) !== x266) failInt(x266, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x267 = x264.msrs;
+        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x267);
+        d.setUint32(b + 16, x265, true);
+        d.setUint32(b + 20, x266, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x267; else d.setBigUint64(b + 24, x267, true);
         break;
       }
       case 36: {
-        const x268 = x3.audit_p2m!;
-        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.audit_p2m');
-        const x269 = x268.orphans;
-        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x270 = x268.m2p_bad;
-        if (typeof x270 !== 'bigint' || x270 < 0n || x270 > 0xffffffffffffffffn) failBigInt(x270, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x271 = x268.p2m_bad;
-        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x268 = x3.access_required!;
+        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.access_required');
+        const x269 = x268.access_required;
+        if (typeof x269 !== 'number' || (x269 & 0xff) !== x269) failInt(x269, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x269; else d.setBigUint64(b + 16, x269, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x270; else d.setBigUint64(b + 24, x270, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x271; else d.setBigUint64(b + 32, x271, true);
+        d.setUint8(b + 16, x269);
         break;
       }
       case 37: {
-        const x272 = x3.set_virq_handler!;
-        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.set_virq_handler');
-        const x273 = x272.virq;
-        if (typeof x273 !== 'number' || (x273 >>> 0) !== x273) failInt(x273, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x270 = x3.audit_p2m!;
+        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.audit_p2m');
+        const x271 = x270.orphans;
+        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x272 = x270.m2p_bad;
+        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x273 = x270.p2m_bad;
+        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x273, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x271; else d.setBigUint64(b + 16, x271, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x272; else d.setBigUint64(b + 24, x272, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x273; else d.setBigUint64(b + 32, x273, true);
         break;
       }
       case 38: {
-        const x274 = x3.gdbsx_guest_memio!;
-        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.gdbsx_guest_memio');
-        const x275 = x274.pgd3val;
-        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x276 = x274.gva;
-        if (typeof x276 !== 'bigint' || x276 < 0n || x276 > 0xffffffffffffffffn) failBigInt(x276, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x277 = x274.uva;
-        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x278 = x274.len;
-        if (typeof x278 !== 'number' || (x278 >>> 0) !== x278) failInt(x278, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x279 = x274.gwr;
-        if (typeof x279 !== 'number' || (x279 & 0xff) !== x279) failInt(x279, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x280 = x274.remain;
-        if (typeof x280 !== 'number' || (x280 >>> 0) !== x280) failInt(x280, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x274 = x3.set_virq_handler!;
+        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.set_virq_handler');
+        const x275 = x274.virq;
+        if (typeof x275 !== 'number' || (x275 >>> 0) !== x275) failInt(x275, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x275; else d.setBigUint64(b + 16, x275, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x276; else d.setBigUint64(b + 24, x276, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x277; else d.setBigUint64(b + 32, x277, true);
-        d.setUint32(b + 40, x278, true);
-        d.setUint8(b + 44, x279);
-        d.setUint32(b + 48, x280, true);
+        d.setUint32(b + 16, x275, true);
+        break;
+      }
+      case 39: {
+        const x276 = x3.gdbsx_guest_memio!;
+        if (typeof x276 !== 'object' || x276 === null) failObject(x276, 'xen_domctl.u.gdbsx_guest_memio');
+        const x277 = x276.pgd3val;
+        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x278 = x276.gva;
+        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x279 = x276.uva;
+        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x280 = x276.len;
+        if (typeof x280 !== 'number' || (x280 >>> 0) !== x280) failInt(x280, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x281 = x276.gwr;
+        if (typeof x281 !== 'number' || (x281 & 0xff) !== x281) failInt(x281, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x282 = x276.remain;
+        if (typeof x282 !== 'number' || (x282 >>> 0) !== x282) failInt(x282, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x277; else d.setBigUint64(b + 16, x277, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x278; else d.setBigUint64(b + 24, x278, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x279; else d.setBigUint64(b + 32, x279, true);
+        d.setUint32(b + 40, x280, true);
+        d.setUint8(b + 44, x281);
+        d.setUint32(b + 48, x282, true);
         zero(d, b + 45, 3);
         d.setUint32(b + 52, 0);
         break;
       }
-      case 39: {
-        const x281 = x3.set_broken_page_p2m!;
-        if (typeof x281 !== 'object' || x281 === null) failObject(x281, 'xen_domctl.u.set_broken_page_p2m');
-        const x282 = x281.pfn;
-        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffffffffffn) failBigInt(x282, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x282; else d.setBigUint64(b + 16, x282, true);
-        break;
-      }
       case 40: {
-        const x283 = x3.cacheflush!;
-        if (typeof x283 !== 'object' || x283 === null) failObject(x283, 'xen_domctl.u.cacheflush');
-        const x284 = x283.start_pfn;
-        if (typeof x284 !== 'bigint' || x284 < 0n || x284 > 0xffffffffn) failBigInt(x284, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
-        const x285 = x283.nr_pfns;
-        if (typeof x285 !== 'bigint' || x285 < 0n || x285 > 0xffffffffn) failBigInt(x285, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
+        const x283 = x3.set_broken_page_p2m!;
+        if (typeof x283 !== 'object' || x283 === null) failObject(x283, 'xen_domctl.u.set_broken_page_p2m');
+        const x284 = x283.pfn;
+        if (typeof x284 !== 'bigint' || x284 < 0n || x284 > 0xffffffffffffffffn) failBigInt(x284, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, Number(x284), true);
-        d.setUint32(b + 20, Number(x285), true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x284; else d.setBigUint64(b + 16, x284, true);
         break;
       }
       case 41: {
-        const x286 = x3.gdbsx_pauseunp_vcpu!;
-        if (typeof x286 !== 'object' || x286 === null) failObject(x286, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x287 = x286.vcpu;
-        if (typeof x287 !== 'number' || (x287 >>> 0) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x285 = x3.cacheflush!;
+        if (typeof x285 !== 'object' || x285 === null) failObject(x285, 'xen_domctl.u.cacheflush');
+        const x286 = x285.start_pfn;
+        if (typeof x286 !== 'bigint' || x286 < 0n || x286 > 0xffffffffn) failBigInt(x286, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
+        const x287 = x285.nr_pfns;
+        if (typeof x287 !== 'bigint' || x287 < 0n || x287 > 0xffffffffn) failBigInt(x287, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x287, true);
+        d.setUint32(b + 16, Number(x286), true);
+        d.setUint32(b + 20, Number(x287), true);
         break;
       }
       case 42: {
-        const x288 = x3.gdbsx_domstatus!;
-        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.gdbsx_domstatus');
-        const x289 = x288.paused;
-        if (typeof x289 !== 'number' || (x289 & 0xff) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x290 = x288.vcpu_id;
-        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x291 = x288.vcpu_ev;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x288 = x3.gdbsx_pauseunp_vcpu!;
+        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x289 = x288.vcpu;
+        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x289);
-        d.setUint32(b + 20, x290, true);
-        d.setUint32(b + 24, x291, true);
-        zero(d, b + 17, 3);
+        d.setUint32(b + 16, x289, true);
         break;
       }
       case 43: {
-        const x292 = x3.vnuma!;
-        if (typeof x292 !== 'object' || x292 === null) failObject(x292, 'xen_domctl.u.vnuma');
-        const x293 = x292.nr_vnodes;
-        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x294 = x292.nr_vmemranges;
-        if (typeof x294 !== 'number' || (x294 >>> 0) !== x294) failInt(x294, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x295 = x292.nr_vcpus;
-        if (typeof x295 !== 'number' || (x295 >>> 0) !== x295) failInt(x295, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x296 = x292.vdistance;
-        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x297 = x292.vcpu_to_vnode;
-        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x298 = x292.vnode_to_pnode;
-        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x299 = x292.vmemrange;
-        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x290 = x3.gdbsx_domstatus!;
+        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.gdbsx_domstatus');
+        const x291 = x290.paused;
+        if (typeof x291 !== 'number' || (x291 & 0xff) !== x291) failInt(x291, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x292 = x290.vcpu_id;
+        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x293 = x290.vcpu_ev;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x293, true);
-        d.setUint32(b + 20, x294, true);
-        d.setUint32(b + 24, x295, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x296; else d.setBigUint64(b + 32, x296, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x297; else d.setBigUint64(b + 40, x297, true);
-        if (w8 !== undefined) w8[(b + 48) / 8] = x298; else d.setBigUint64(b + 48, x298, true);
-        if (w8 !== undefined) w8[(b + 56) / 8] = x299; else d.setBigUint64(b + 56, x299, true);
+        d.setUint8(b + 16, x291);
+        d.setUint32(b + 20, x292, true);
+        d.setUint32(b + 24, x293, true);
+        zero(d, b + 17, 3);
         break;
       }
       case 44: {
-        const x300 = x3.psr_cmt_op!;
-        if (typeof x300 !== 'object' || x300 === null) failObject(x300, 'xen_domctl.u.psr_cmt_op');
-        const x301 = x300.cmd;
-        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x302 = x300.data;
-        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x294 = x3.vnuma!;
+        if (typeof x294 !== 'object' || x294 === null) failObject(x294, 'xen_domctl.u.vnuma');
+        const x295 = x294.nr_vnodes;
+        if (typeof x295 !== 'number' || (x295 >>> 0) !== x295) failInt(x295, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x296 = x294.nr_vmemranges;
+        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x297 = x294.nr_vcpus;
+        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x298 = x294.vdistance;
+        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x299 = x294.vcpu_to_vnode;
+        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x300 = x294.vnode_to_pnode;
+        if (typeof x300 !== 'bigint' || x300 < 0n || x300 > 0xffffffffffffffffn) failBigInt(x300, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x301 = x294.vmemrange;
+        if (typeof x301 !== 'bigint' || x301 < 0n || x301 > 0xffffffffffffffffn) failBigInt(x301, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x301, true);
-        d.setUint32(b + 20, x302, true);
+        d.setUint32(b + 16, x295, true);
+        d.setUint32(b + 20, x296, true);
+        d.setUint32(b + 24, x297, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x298; else d.setBigUint64(b + 32, x298, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x299; else d.setBigUint64(b + 40, x299, true);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x300; else d.setBigUint64(b + 48, x300, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x301; else d.setBigUint64(b + 56, x301, true);
         break;
       }
       case 45: {
-        const x303 = x3.monitor_op!;
-        if (typeof x303 !== 'object' || x303 === null) failObject(x303, 'xen_domctl.u.monitor_op');
-        const x304 = x303.op;
-        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x305 = x303.event;
-        if (typeof x305 !== 'number' || (x305 >>> 0) !== x305) failInt(x305, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x306 = x303.u;
-        if (typeof x306 !== 'object' || x306 === null) failObject(x306, 'xen_domctl.u.monitor_op.u');
-        let k307 = 0;
-        let j308 = -1;
-        if (x306.mov_to_cr !== undefined) {
-          k307++;
-          j308 = 0;
-          const x309 = x306.mov_to_cr!;
-          if (typeof x309 !== 'object' || x309 === null) failObject(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x310 = x309.index;
-          if (typeof x310 !== 'number' || (x310 & 0xff) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x311 = x309.sync;
-          if (typeof x311 !== 'number' || (x311 & 0xff) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x312 = x309.onchangeonly;
-          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x313 = x309.bitmask;
-          if (typeof x313 !== 'bigint' || x313 < 0n || x313 > 0xffffffffffffffffn) failBigInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x306.mov_to_msr !== undefined) {
-          k307++;
-          j308 = 1;
-          const x314 = x306.mov_to_msr!;
-          if (typeof x314 !== 'object' || x314 === null) failObject(x314, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x315 = x314.msr;
-          if (typeof x315 !== 'number' || (x315 >>> 0) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x316 = x314.onchangeonly;
-          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x306.guest_request !== undefined) {
-          k307++;
-          j308 = 2;
-          const x317 = x306.guest_request!;
-          if (typeof x317 !== 'object' || x317 === null) failObject(x317, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x318 = x317.sync;
-          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x319 = x317.allow_userspace;
-          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x306.debug_exception !== undefined) {
-          k307++;
-          j308 = 3;
-          const x320 = x306.debug_exception!;
-          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x321 = x320.sync;
-          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x306.vmexit !== undefined) {
-          k307++;
-          j308 = 4;
-          const x322 = x306.vmexit!;
-          if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x323 = x322.sync;
-          if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k307 > 1) {
-          checkDecodedUnion(x306, k307, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j308 = -2;
-        } else if (k307 === 0) checkEmptyUnion(x306, 'xen_domctl.u.monitor_op.u');
+        const x302 = x3.psr_cmt_op!;
+        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.psr_cmt_op');
+        const x303 = x302.cmd;
+        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x304 = x302.data;
+        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x304, true);
-        d.setUint32(b + 20, x305, true);
-        if (j308 === -2) {
-          encodeDecodedUnion(x306, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b + 16, x303, true);
+        d.setUint32(b + 20, x304, true);
+        break;
+      }
+      case 46: {
+        const x305 = x3.monitor_op!;
+        if (typeof x305 !== 'object' || x305 === null) failObject(x305, 'xen_domctl.u.monitor_op');
+        const x306 = x305.op;
+        if (typeof x306 !== 'number' || (x306 >>> 0) !== x306) failInt(x306, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x307 = x305.event;
+        if (typeof x307 !== 'number' || (x307 >>> 0) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x308 = x305.u;
+        if (typeof x308 !== 'object' || x308 === null) failObject(x308, 'xen_domctl.u.monitor_op.u');
+        let k309 = 0;
+        let j310 = -1;
+        if (x308.mov_to_cr !== undefined) {
+          k309++;
+          j310 = 0;
+          const x311 = x308.mov_to_cr!;
+          if (typeof x311 !== 'object' || x311 === null) failObject(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x312 = x311.index;
+          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x313 = x311.sync;
+          if (typeof x313 !== 'number' || (x313 & 0xff) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x314 = x311.onchangeonly;
+          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x315 = x311.bitmask;
+          if (typeof x315 !== 'bigint' || x315 < 0n || x315 > 0xffffffffffffffffn) failBigInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x308.mov_to_msr !== undefined) {
+          k309++;
+          j310 = 1;
+          const x316 = x308.mov_to_msr!;
+          if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x317 = x316.msr;
+          if (typeof x317 !== 'number' || (x317 >>> 0) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x318 = x316.onchangeonly;
+          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x308.guest_request !== undefined) {
+          k309++;
+          j310 = 2;
+          const x319 = x308.guest_request!;
+          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x320 = x319.sync;
+          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x321 = x319.allow_userspace;
+          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x308.debug_exception !== undefined) {
+          k309++;
+          j310 = 3;
+          const x322 = x308.debug_exception!;
+          if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x323 = x322.sync;
+          if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x308.vmexit !== undefined) {
+          k309++;
+          j310 = 4;
+          const x324 = x308.vmexit!;
+          if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x325 = x324.sync;
+          if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k309 > 1) {
+          checkDecodedUnion(x308, k309, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j310 = -2;
+        } else if (k309 === 0) checkEmptyUnion(x308, 'xen_domctl.u.monitor_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x306, true);
+        d.setUint32(b + 20, x307, true);
+        if (j310 === -2) {
+          encodeDecodedUnion(x308, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j308) {
+          switch (j310) {
             case 0: {
-              const x324 = x306.mov_to_cr!;
-              if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x325 = x324.index;
-              if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x326 = x324.sync;
-              if (typeof x326 !== 'number' || (x326 & 0xff) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x327 = x324.onchangeonly;
-              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x328 = x324.bitmask;
-              if (typeof x328 !== 'bigint' || x328 < 0n || x328 > 0xffffffffffffffffn) failBigInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+              const x326 = x308.mov_to_cr!;
+              if (typeof x326 !== 'object' || x326 === null) failObject(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x327 = x326.index;
+              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x328 = x326.sync;
+              if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x329 = x326.onchangeonly;
+              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x330 = x326.bitmask;
+              if (typeof x330 !== 'bigint' || x330 < 0n || x330 > 0xffffffffffffffffn) failBigInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x325);
-              d.setUint8(b + 25, x326);
-              d.setUint8(b + 26, x327);
+              d.setUint8(b + 24, x327);
+              d.setUint8(b + 25, x328);
+              d.setUint8(b + 26, x329);
               d.setUint8(b + 27, 0);
               d.setUint32(b + 28, 0);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x328; else d.setBigUint64(b + 32, x328, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x330; else d.setBigUint64(b + 32, x330, true);
               break;
             }
             case 1: {
-              const x329 = x306.mov_to_msr!;
-              if (typeof x329 !== 'object' || x329 === null) failObject(x329, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x330 = x329.msr;
-              if (typeof x330 !== 'number' || (x330 >>> 0) !== x330) failInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x331 = x329.onchangeonly;
-              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              const x331 = x308.mov_to_msr!;
+              if (typeof x331 !== 'object' || x331 === null) failObject(x331, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x332 = x331.msr;
+              if (typeof x332 !== 'number' || (x332 >>> 0) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x333 = x331.onchangeonly;
+              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x330, true);
-              d.setUint8(b + 28, x331);
+              d.setUint32(b + 24, x332, true);
+              d.setUint8(b + 28, x333);
               zero(d, b + 29, 3);
               break;
             }
             case 2: {
-              const x332 = x306.guest_request!;
-              if (typeof x332 !== 'object' || x332 === null) failObject(x332, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x333 = x332.sync;
-              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x334 = x332.allow_userspace;
-              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x334 = x308.guest_request!;
+              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x335 = x334.sync;
+              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x336 = x334.allow_userspace;
+              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x333);
-              d.setUint8(b + 25, x334);
+              d.setUint8(b + 24, x335);
+              d.setUint8(b + 25, x336);
               break;
             }
             case 3: {
-              const x335 = x306.debug_exception!;
-              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x336 = x335.sync;
-              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x336);
-              break;
-            }
-            case 4: {
-              const x337 = x306.vmexit!;
-              if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x337 = x308.debug_exception!;
+              if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.monitor_op.u.debug_exception');
               const x338 = x337.sync;
-              if (typeof x338 !== 'number' || (x338 & 0xff) !== x338) failInt(x338, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              if (typeof x338 !== 'number' || (x338 & 0xff) !== x338) failInt(x338, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
@@ -11488,6 +11561,18 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
               d.setUint8(b + 24, x338);
               break;
             }
+            case 4: {
+              const x339 = x308.vmexit!;
+              if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x340 = x339.sync;
+              if (typeof x340 !== 'number' || (x340 & 0xff) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x340);
+              break;
+            }
             default:
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
@@ -11497,97 +11582,97 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
         }
         break;
       }
-      case 46: {
-        const x339 = x3.psr_alloc!;
-        if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.psr_alloc');
-        const x340 = x339.cmd;
-        if (typeof x340 !== 'number' || (x340 >>> 0) !== x340) failInt(x340, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x341 = x339.target;
-        if (typeof x341 !== 'number' || (x341 >>> 0) !== x341) failInt(x341, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x342 = x339.data;
-        if (typeof x342 !== 'bigint' || x342 < 0n || x342 > 0xffffffffffffffffn) failBigInt(x342, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x340, true);
-        d.setUint32(b + 20, x341, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x342; else d.setBigUint64(b + 24, x342, true);
-        break;
-      }
       case 47: {
-        const x343 = x3.vuart_op!;
-        if (typeof x343 !== 'object' || x343 === null) failObject(x343, 'xen_domctl.u.vuart_op');
-        const x344 = x343.cmd;
-        if (typeof x344 !== 'number' || (x344 >>> 0) !== x344) failInt(x344, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x345 = x343.type;
-        if (typeof x345 !== 'number' || (x345 >>> 0) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x346 = x343.gfn;
-        if (typeof x346 !== 'bigint' || x346 < 0n || x346 > 0xffffffffffffffffn) failBigInt(x346, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x347 = x343.console_domid;
-        if (typeof x347 !== 'number' || (x347 & 0xffff) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x348 = x343.evtchn;
-        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x341 = x3.psr_alloc!;
+        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.psr_alloc');
+        const x342 = x341.cmd;
+        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x343 = x341.target;
+        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x344 = x341.data;
+        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x344, true);
-        d.setUint32(b + 20, x345, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x346; else d.setBigUint64(b + 24, x346, true);
-        d.setUint16(b + 32, x347, true);
-        d.setUint16(b + 34, 0);
-        d.setUint32(b + 36, x348, true);
+        d.setUint32(b + 16, x342, true);
+        d.setUint32(b + 20, x343, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x344; else d.setBigUint64(b + 24, x344, true);
         break;
       }
       case 48: {
-        const x349 = x3.vmtrace_op!;
-        if (typeof x349 !== 'object' || x349 === null) failObject(x349, 'xen_domctl.u.vmtrace_op');
-        const x350 = x349.cmd;
-        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x351 = x349.vcpu;
-        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x352 = x349.key;
-        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x353 = x349.value;
-        if (typeof x353 !== 'bigint' || x353 < 0n || x353 > 0xffffffffffffffffn) failBigInt(x353, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x345 = x3.vuart_op!;
+        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.vuart_op');
+        const x346 = x345.cmd;
+        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x347 = x345.type;
+        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x348 = x345.gfn;
+        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x349 = x345.console_domid;
+        if (typeof x349 !== 'number' || (x349 & 0xffff) !== x349) failInt(x349, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x350 = x345.evtchn;
+        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x350, true);
-        d.setUint32(b + 20, x351, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x352; else d.setBigUint64(b + 24, x352, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x353; else d.setBigUint64(b + 32, x353, true);
+        d.setUint32(b + 16, x346, true);
+        d.setUint32(b + 20, x347, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x348; else d.setBigUint64(b + 24, x348, true);
+        d.setUint16(b + 32, x349, true);
+        d.setUint16(b + 34, 0);
+        d.setUint32(b + 36, x350, true);
         break;
       }
       case 49: {
-        const x354 = x3.paging_mempool!;
-        if (typeof x354 !== 'object' || x354 === null) failObject(x354, 'xen_domctl.u.paging_mempool');
-        const x355 = x354.size;
-        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x351 = x3.vmtrace_op!;
+        if (typeof x351 !== 'object' || x351 === null) failObject(x351, 'xen_domctl.u.vmtrace_op');
+        const x352 = x351.cmd;
+        if (typeof x352 !== 'number' || (x352 >>> 0) !== x352) failInt(x352, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x353 = x351.vcpu;
+        if (typeof x353 !== 'number' || (x353 >>> 0) !== x353) failInt(x353, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x354 = x351.key;
+        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x355 = x351.value;
+        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x355; else d.setBigUint64(b + 16, x355, true);
+        d.setUint32(b + 16, x352, true);
+        d.setUint32(b + 20, x353, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x354; else d.setBigUint64(b + 24, x354, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x355; else d.setBigUint64(b + 32, x355, true);
         break;
       }
       case 50: {
-        const x356 = x3.set_llc_colors!;
-        if (typeof x356 !== 'object' || x356 === null) failObject(x356, 'xen_domctl.u.set_llc_colors');
-        const x357 = x356.num_llc_colors;
-        if (typeof x357 !== 'number' || (x357 >>> 0) !== x357) failInt(x357, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x358 = x356.llc_colors;
-        if (typeof x358 !== 'bigint' || x358 < 0n || x358 > 0xffffffffffffffffn) failBigInt(x358, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x356 = x3.paging_mempool!;
+        if (typeof x356 !== 'object' || x356 === null) failObject(x356, 'xen_domctl.u.paging_mempool');
+        const x357 = x356.size;
+        if (typeof x357 !== 'bigint' || x357 < 0n || x357 > 0xffffffffffffffffn) failBigInt(x357, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x357, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x358; else d.setBigUint64(b + 24, x358, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x357; else d.setBigUint64(b + 16, x357, true);
         break;
       }
       case 51: {
-        const x359 = x3.get_domain_state!;
-        if (typeof x359 !== 'object' || x359 === null) failObject(x359, 'xen_domctl.u.get_domain_state');
-        const x360 = x359.state;
-        if (typeof x360 !== 'number' || (x360 & 0xffff) !== x360) failInt(x360, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x361 = x359.caps;
-        if (typeof x361 !== 'number' || (x361 & 0xffff) !== x361) failInt(x361, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x362 = x359.unique_id;
-        if (typeof x362 !== 'bigint' || x362 < 0n || x362 > 0xffffffffffffffffn) failBigInt(x362, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x358 = x3.set_llc_colors!;
+        if (typeof x358 !== 'object' || x358 === null) failObject(x358, 'xen_domctl.u.set_llc_colors');
+        const x359 = x358.num_llc_colors;
+        if (typeof x359 !== 'number' || (x359 >>> 0) !== x359) failInt(x359, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x360 = x358.llc_colors;
+        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint16(b + 16, x360, true);
-        d.setUint16(b + 18, x361, true);
+        d.setUint32(b + 16, x359, true);
         d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x362; else d.setBigUint64(b + 24, x362, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x360; else d.setBigUint64(b + 24, x360, true);
+        break;
+      }
+      case 52: {
+        const x361 = x3.get_domain_state!;
+        if (typeof x361 !== 'object' || x361 === null) failObject(x361, 'xen_domctl.u.get_domain_state');
+        const x362 = x361.state;
+        if (typeof x362 !== 'number' || (x362 & 0xffff) !== x362) failInt(x362, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x363 = x361.caps;
+        if (typeof x363 !== 'number' || (x363 & 0xffff) !== x363) failInt(x363, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x364 = x361.unique_id;
+        if (typeof x364 !== 'bigint' || x364 < 0n || x364 > 0xffffffffffffffffn) failBigInt(x364, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b + 16, 128);
+        d.setUint16(b + 16, x362, true);
+        d.setUint16(b + 18, x363, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x364; else d.setBigUint64(b + 24, x364, true);
         break;
       }
       default:
@@ -11775,148 +11860,152 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
     k4++;
     j5 = 17;
   }
-  if (x3.tsc_info !== undefined) {
+  if (x3.settimeoffset !== undefined) {
     k4++;
     j5 = 18;
   }
-  if (x3.hvmcontext !== undefined) {
+  if (x3.tsc_info !== undefined) {
     k4++;
     j5 = 19;
   }
-  if (x3.hvmcontext_partial !== undefined) {
+  if (x3.hvmcontext !== undefined) {
     k4++;
     j5 = 20;
   }
-  if (x3.address_size !== undefined) {
+  if (x3.hvmcontext_partial !== undefined) {
     k4++;
     j5 = 21;
   }
-  if (x3.sendtrigger !== undefined) {
+  if (x3.address_size !== undefined) {
     k4++;
     j5 = 22;
   }
-  if (x3.get_device_group !== undefined) {
+  if (x3.sendtrigger !== undefined) {
     k4++;
     j5 = 23;
   }
-  if (x3.assign_device !== undefined) {
+  if (x3.get_device_group !== undefined) {
     k4++;
     j5 = 24;
   }
-  if (x3.bind_pt_irq !== undefined) {
+  if (x3.assign_device !== undefined) {
     k4++;
     j5 = 25;
   }
-  if (x3.memory_mapping !== undefined) {
+  if (x3.bind_pt_irq !== undefined) {
     k4++;
     j5 = 26;
   }
-  if (x3.ioport_mapping !== undefined) {
+  if (x3.memory_mapping !== undefined) {
     k4++;
     j5 = 27;
   }
-  if (x3.set_target !== undefined) {
+  if (x3.ioport_mapping !== undefined) {
     k4++;
     j5 = 28;
   }
-  if (x3.subscribe !== undefined) {
+  if (x3.set_target !== undefined) {
     k4++;
     j5 = 29;
   }
-  if (x3.debug_op !== undefined) {
+  if (x3.subscribe !== undefined) {
     k4++;
     j5 = 30;
   }
-  if (x3.vm_event_op !== undefined) {
+  if (x3.debug_op !== undefined) {
     k4++;
     j5 = 31;
   }
-  if (x3.mem_sharing_op !== undefined) {
+  if (x3.vm_event_op !== undefined) {
     k4++;
     j5 = 32;
   }
-  if (x3.vcpuextstate !== undefined) {
+  if (x3.mem_sharing_op !== undefined) {
     k4++;
     j5 = 33;
   }
-  if (x3.vcpu_msrs !== undefined) {
+  if (x3.vcpuextstate !== undefined) {
     k4++;
     j5 = 34;
   }
-  if (x3.access_required !== undefined) {
+  if (x3.vcpu_msrs !== undefined) {
     k4++;
     j5 = 35;
   }
-  if (x3.audit_p2m !== undefined) {
+  if (x3.access_required !== undefined) {
     k4++;
     j5 = 36;
   }
-  if (x3.set_virq_handler !== undefined) {
+  if (x3.audit_p2m !== undefined) {
     k4++;
     j5 = 37;
   }
-  if (x3.gdbsx_guest_memio !== undefined) {
+  if (x3.set_virq_handler !== undefined) {
     k4++;
     j5 = 38;
   }
-  if (x3.set_broken_page_p2m !== undefined) {
+  if (x3.gdbsx_guest_memio !== undefined) {
     k4++;
     j5 = 39;
   }
-  if (x3.cacheflush !== undefined) {
+  if (x3.set_broken_page_p2m !== undefined) {
     k4++;
     j5 = 40;
   }
-  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
+  if (x3.cacheflush !== undefined) {
     k4++;
     j5 = 41;
   }
-  if (x3.gdbsx_domstatus !== undefined) {
+  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
     k4++;
     j5 = 42;
   }
-  if (x3.vnuma !== undefined) {
+  if (x3.gdbsx_domstatus !== undefined) {
     k4++;
     j5 = 43;
   }
-  if (x3.psr_cmt_op !== undefined) {
+  if (x3.vnuma !== undefined) {
     k4++;
     j5 = 44;
   }
-  if (x3.monitor_op !== undefined) {
+  if (x3.psr_cmt_op !== undefined) {
     k4++;
     j5 = 45;
   }
-  if (x3.psr_alloc !== undefined) {
+  if (x3.monitor_op !== undefined) {
     k4++;
     j5 = 46;
   }
-  if (x3.vuart_op !== undefined) {
+  if (x3.psr_alloc !== undefined) {
     k4++;
     j5 = 47;
   }
-  if (x3.vmtrace_op !== undefined) {
+  if (x3.vuart_op !== undefined) {
     k4++;
     j5 = 48;
   }
-  if (x3.paging_mempool !== undefined) {
+  if (x3.vmtrace_op !== undefined) {
     k4++;
     j5 = 49;
   }
-  if (x3.set_llc_colors !== undefined) {
+  if (x3.paging_mempool !== undefined) {
     k4++;
     j5 = 50;
   }
-  if (x3.get_domain_state !== undefined) {
+  if (x3.set_llc_colors !== undefined) {
     k4++;
     j5 = 51;
   }
+  if (x3.get_domain_state !== undefined) {
+    k4++;
+    j5 = 52;
+  }
   if (k4 > 1) {
-    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_domctl.u');
   if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
   } else {
     switch (j5) {
       case 0: {
@@ -12429,293 +12518,170 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 18: {
-        const x151 = x3.tsc_info!;
-        if (typeof x151 !== 'object' || x151 === null) failObject(x151, 'xen_domctl.u.tsc_info');
-        const x152 = x151.tsc_mode;
-        if (typeof x152 !== 'number' || (x152 >>> 0) !== x152) failInt(x152, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
-        const x153 = x151.gtsc_khz;
-        if (typeof x153 !== 'number' || (x153 >>> 0) !== x153) failInt(x153, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
-        const x154 = x151.incarnation;
-        if (typeof x154 !== 'number' || (x154 >>> 0) !== x154) failInt(x154, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
-        const x155 = x151.elapsed_nsec;
-        if (typeof x155 !== 'bigint' || x155 < 0n || x155 > 0xffffffffffffffffn) failBigInt(x155, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
+        const x151 = x3.settimeoffset!;
+        if (typeof x151 !== 'object' || x151 === null) failObject(x151, 'xen_domctl.u.settimeoffset');
+        const x152 = x151.time_offset_seconds;
+        if (typeof x152 !== 'bigint' || x152 < -0x8000000000000000n || x152 > 0x7fffffffffffffffn) failBigInt(x152, 'xen_domctl.u.settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x152, true);
-        d.setUint32(b + 20, x153, true);
-        d.setUint32(b + 24, x154, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x155; else d.setBigUint64(b + 32, x155, true);
+        d.setBigInt64(b + 16, x152, true);
         break;
       }
       case 19: {
-        const x156 = x3.hvmcontext!;
-        if (typeof x156 !== 'object' || x156 === null) failObject(x156, 'xen_domctl.u.hvmcontext');
-        const x157 = x156.size;
-        if (typeof x157 !== 'number' || (x157 >>> 0) !== x157) failInt(x157, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
-        const x158 = x156.buffer;
-        if (typeof x158 !== 'bigint' || x158 < 0n || x158 > 0xffffffffffffffffn) failBigInt(x158, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x153 = x3.tsc_info!;
+        if (typeof x153 !== 'object' || x153 === null) failObject(x153, 'xen_domctl.u.tsc_info');
+        const x154 = x153.tsc_mode;
+        if (typeof x154 !== 'number' || (x154 >>> 0) !== x154) failInt(x154, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
+        const x155 = x153.gtsc_khz;
+        if (typeof x155 !== 'number' || (x155 >>> 0) !== x155) failInt(x155, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
+        const x156 = x153.incarnation;
+        if (typeof x156 !== 'number' || (x156 >>> 0) !== x156) failInt(x156, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
+        const x157 = x153.elapsed_nsec;
+        if (typeof x157 !== 'bigint' || x157 < 0n || x157 > 0xffffffffffffffffn) failBigInt(x157, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x157, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x158; else d.setBigUint64(b + 24, x158, true);
-        d.setUint32(b + 20, 0);
+        d.setUint32(b + 16, x154, true);
+        d.setUint32(b + 20, x155, true);
+        d.setUint32(b + 24, x156, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x157; else d.setBigUint64(b + 32, x157, true);
         break;
       }
       case 20: {
-        const x159 = x3.hvmcontext_partial!;
-        if (typeof x159 !== 'object' || x159 === null) failObject(x159, 'xen_domctl.u.hvmcontext_partial');
-        const x160 = x159.type;
-        if (typeof x160 !== 'number' || (x160 >>> 0) !== x160) failInt(x160, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
-        const x161 = x159.instance;
-        if (typeof x161 !== 'number' || (x161 >>> 0) !== x161) failInt(x161, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
-        const x162 = x159.bufsz;
-        if (typeof x162 !== 'bigint' || x162 < 0n || x162 > 0xffffffffffffffffn) failBigInt(x162, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
-        const x163 = x159.buffer;
-        if (typeof x163 !== 'bigint' || x163 < 0n || x163 > 0xffffffffffffffffn) failBigInt(x163, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x158 = x3.hvmcontext!;
+        if (typeof x158 !== 'object' || x158 === null) failObject(x158, 'xen_domctl.u.hvmcontext');
+        const x159 = x158.size;
+        if (typeof x159 !== 'number' || (x159 >>> 0) !== x159) failInt(x159, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
+        const x160 = x158.buffer;
+        if (typeof x160 !== 'bigint' || x160 < 0n || x160 > 0xffffffffffffffffn) failBigInt(x160, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x160, true);
-        d.setUint32(b + 20, x161, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x162; else d.setBigUint64(b + 24, x162, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x163; else d.setBigUint64(b + 32, x163, true);
+        d.setUint32(b + 16, x159, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x160; else d.setBigUint64(b + 24, x160, true);
+        d.setUint32(b + 20, 0);
         break;
       }
       case 21: {
-        const x164 = x3.address_size!;
-        if (typeof x164 !== 'object' || x164 === null) failObject(x164, 'xen_domctl.u.address_size');
-        const x165 = x164.size;
-        if (typeof x165 !== 'number' || (x165 >>> 0) !== x165) failInt(x165, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
+        const x161 = x3.hvmcontext_partial!;
+        if (typeof x161 !== 'object' || x161 === null) failObject(x161, 'xen_domctl.u.hvmcontext_partial');
+        const x162 = x161.type;
+        if (typeof x162 !== 'number' || (x162 >>> 0) !== x162) failInt(x162, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
+        const x163 = x161.instance;
+        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
+        const x164 = x161.bufsz;
+        if (typeof x164 !== 'bigint' || x164 < 0n || x164 > 0xffffffffffffffffn) failBigInt(x164, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
+        const x165 = x161.buffer;
+        if (typeof x165 !== 'bigint' || x165 < 0n || x165 > 0xffffffffffffffffn) failBigInt(x165, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x165, true);
+        d.setUint32(b + 16, x162, true);
+        d.setUint32(b + 20, x163, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x164; else d.setBigUint64(b + 24, x164, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x165; else d.setBigUint64(b + 32, x165, true);
         break;
       }
       case 22: {
-        const x166 = x3.sendtrigger!;
-        if (typeof x166 !== 'object' || x166 === null) failObject(x166, 'xen_domctl.u.sendtrigger');
-        const x167 = x166.trigger;
-        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
-        const x168 = x166.vcpu;
-        if (typeof x168 !== 'number' || (x168 >>> 0) !== x168) failInt(x168, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
+        const x166 = x3.address_size!;
+        if (typeof x166 !== 'object' || x166 === null) failObject(x166, 'xen_domctl.u.address_size');
+        const x167 = x166.size;
+        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
         zero(d, b + 16, 128);
         d.setUint32(b + 16, x167, true);
-        d.setUint32(b + 20, x168, true);
         break;
       }
       case 23: {
-        const x169 = x3.get_device_group!;
-        if (typeof x169 !== 'object' || x169 === null) failObject(x169, 'xen_domctl.u.get_device_group');
-        const x170 = x169.machine_sbdf;
-        if (typeof x170 !== 'number' || (x170 >>> 0) !== x170) failInt(x170, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
-        const x171 = x169.max_sdevs;
-        if (typeof x171 !== 'number' || (x171 >>> 0) !== x171) failInt(x171, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
-        const x172 = x169.num_sdevs;
-        if (typeof x172 !== 'number' || (x172 >>> 0) !== x172) failInt(x172, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
-        const x173 = x169.sdev_array;
-        if (typeof x173 !== 'bigint' || x173 < 0n || x173 > 0xffffffffffffffffn) failBigInt(x173, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x168 = x3.sendtrigger!;
+        if (typeof x168 !== 'object' || x168 === null) failObject(x168, 'xen_domctl.u.sendtrigger');
+        const x169 = x168.trigger;
+        if (typeof x169 !== 'number' || (x169 >>> 0) !== x169) failInt(x169, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
+        const x170 = x168.vcpu;
+        if (typeof x170 !== 'number' || (x170 >>> 0) !== x170) failInt(x170, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x170, true);
-        d.setUint32(b + 20, x171, true);
-        d.setUint32(b + 24, x172, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x173; else d.setBigUint64(b + 32, x173, true);
-        d.setUint32(b + 28, 0);
+        d.setUint32(b + 16, x169, true);
+        d.setUint32(b + 20, x170, true);
         break;
       }
       case 24: {
-        const x174 = x3.assign_device!;
-        if (typeof x174 !== 'object' || x174 === null) failObject(x174, 'xen_domctl.u.assign_device');
-        const x175 = x174.dev;
-        if (typeof x175 !== 'number' || (x175 >>> 0) !== x175) failInt(x175, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
-        const x176 = x174.flags;
-        if (typeof x176 !== 'number' || (x176 >>> 0) !== x176) failInt(x176, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
-        const x177 = x174.u;
-        if (typeof x177 !== 'object' || x177 === null) failObject(x177, 'xen_domctl.u.assign_device.u');
-        let k178 = 0;
-        let j179 = -1;
-        if (x177.pci !== undefined) {
-          k178++;
-          j179 = 0;
-          const x180 = x177.pci!;
-          if (typeof x180 !== 'object' || x180 === null) failObject(x180, 'xen_domctl.u.assign_device.u.pci');
-          const x181 = x180.machine_sbdf;
-          if (typeof x181 !== 'number' || (x181 >>> 0) !== x181) failInt(x181, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-        }
-        if (x177.dt !== undefined) {
-          k178++;
-          j179 = 1;
-          const x182 = x177.dt!;
-          if (typeof x182 !== 'object' || x182 === null) failObject(x182, 'xen_domctl.u.assign_device.u.dt');
-          const x183 = x182.size;
-          if (typeof x183 !== 'number' || (x183 >>> 0) !== x183) failInt(x183, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-          const x184 = x182.path;
-          if (typeof x184 !== 'bigint' || x184 < 0n || x184 > 0xffffffffffffffffn) failBigInt(x184, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
-        }
-        if (k178 > 1) {
-          checkDecodedUnion(x177, k178, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
-          j179 = -2;
-        } else if (k178 === 0) checkEmptyUnion(x177, 'xen_domctl.u.assign_device.u');
+        const x171 = x3.get_device_group!;
+        if (typeof x171 !== 'object' || x171 === null) failObject(x171, 'xen_domctl.u.get_device_group');
+        const x172 = x171.machine_sbdf;
+        if (typeof x172 !== 'number' || (x172 >>> 0) !== x172) failInt(x172, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
+        const x173 = x171.max_sdevs;
+        if (typeof x173 !== 'number' || (x173 >>> 0) !== x173) failInt(x173, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
+        const x174 = x171.num_sdevs;
+        if (typeof x174 !== 'number' || (x174 >>> 0) !== x174) failInt(x174, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
+        const x175 = x171.sdev_array;
+        if (typeof x175 !== 'bigint' || x175 < 0n || x175 > 0xffffffffffffffffn) failBigInt(x175, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x175, true);
-        d.setUint32(b + 20, x176, true);
-        if (j179 === -2) {
-          encodeDecodedUnion(x177, 2, d, w, b + 24, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+        d.setUint32(b + 16, x172, true);
+        d.setUint32(b + 20, x173, true);
+        d.setUint32(b + 24, x174, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x175; else d.setBigUint64(b + 32, x175, true);
+        d.setUint32(b + 28, 0);
+        break;
+      }
+      case 25: {
+        const x176 = x3.assign_device!;
+        if (typeof x176 !== 'object' || x176 === null) failObject(x176, 'xen_domctl.u.assign_device');
+        const x177 = x176.dev;
+        if (typeof x177 !== 'number' || (x177 >>> 0) !== x177) failInt(x177, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
+        const x178 = x176.flags;
+        if (typeof x178 !== 'number' || (x178 >>> 0) !== x178) failInt(x178, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
+        const x179 = x176.u;
+        if (typeof x179 !== 'object' || x179 === null) failObject(x179, 'xen_domctl.u.assign_device.u');
+        let k180 = 0;
+        let j181 = -1;
+        if (x179.pci !== undefined) {
+          k180++;
+          j181 = 0;
+          const x182 = x179.pci!;
+          if (typeof x182 !== 'object' || x182 === null) failObject(x182, 'xen_domctl.u.assign_device.u.pci');
+          const x183 = x182.machine_sbdf;
+          if (typeof x183 !== 'number' || (x183 >>> 0) !== x183) failInt(x183, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
+        }
+        if (x179.dt !== undefined) {
+          k180++;
+          j181 = 1;
+          const x184 = x179.dt!;
+          if (typeof x184 !== 'object' || x184 === null) failObject(x184, 'xen_domctl.u.assign_device.u.dt');
+          const x185 = x184.size;
+          if (typeof x185 !== 'number' || (x185 >>> 0) !== x185) failInt(x185, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+          const x186 = x184.path;
+          if (typeof x186 !== 'bigint' || x186 < 0n || x186 > 0xffffffffffffffffn) failBigInt(x186, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+        }
+        if (k180 > 1) {
+          checkDecodedUnion(x179, k180, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+          j181 = -2;
+        } else if (k180 === 0) checkEmptyUnion(x179, 'xen_domctl.u.assign_device.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x177, true);
+        d.setUint32(b + 20, x178, true);
+        if (j181 === -2) {
+          encodeDecodedUnion(x179, 2, d, w, b + 24, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
         } else {
-          switch (j179) {
+          switch (j181) {
             case 0: {
-              const x185 = x177.pci!;
-              if (typeof x185 !== 'object' || x185 === null) failObject(x185, 'xen_domctl.u.assign_device.u.pci');
-              const x186 = x185.machine_sbdf;
-              if (typeof x186 !== 'number' || (x186 >>> 0) !== x186) failInt(x186, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x186, true);
-              break;
-            }
-            case 1: {
-              const x187 = x177.dt!;
-              if (typeof x187 !== 'object' || x187 === null) failObject(x187, 'xen_domctl.u.assign_device.u.dt');
-              const x188 = x187.size;
-              if (typeof x188 !== 'number' || (x188 >>> 0) !== x188) failInt(x188, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-              const x189 = x187.path;
-              if (typeof x189 !== 'bigint' || x189 < 0n || x189 > 0xffffffffffffffffn) failBigInt(x189, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+              const x187 = x179.pci!;
+              if (typeof x187 !== 'object' || x187 === null) failObject(x187, 'xen_domctl.u.assign_device.u.pci');
+              const x188 = x187.machine_sbdf;
+              if (typeof x188 !== 'number' || (x188 >>> 0) !== x188) failInt(x188, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
               d.setUint32(b + 24, x188, true);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x189; else d.setBigUint64(b + 32, x189, true);
-              d.setUint32(b + 28, 0);
-              break;
-            }
-            default:
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-          }
-        }
-        break;
-      }
-      case 25: {
-        const x190 = x3.bind_pt_irq!;
-        if (typeof x190 !== 'object' || x190 === null) failObject(x190, 'xen_domctl.u.bind_pt_irq');
-        const x191 = x190.machine_irq;
-        if (typeof x191 !== 'number' || (x191 >>> 0) !== x191) failInt(x191, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
-        const x192 = x190.irq_type;
-        if (typeof x192 !== 'number' || (x192 >>> 0) !== x192) failInt(x192, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
-        const x193 = x190.u;
-        if (typeof x193 !== 'object' || x193 === null) failObject(x193, 'xen_domctl.u.bind_pt_irq.u');
-        let k194 = 0;
-        let j195 = -1;
-        if (x193.isa !== undefined) {
-          k194++;
-          j195 = 0;
-          const x196 = x193.isa!;
-          if (typeof x196 !== 'object' || x196 === null) failObject(x196, 'xen_domctl.u.bind_pt_irq.u.isa');
-          const x197 = x196.isa_irq;
-          if (typeof x197 !== 'number' || (x197 & 0xff) !== x197) failInt(x197, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-        }
-        if (x193.pci !== undefined) {
-          k194++;
-          j195 = 1;
-          const x198 = x193.pci!;
-          if (typeof x198 !== 'object' || x198 === null) failObject(x198, 'xen_domctl.u.bind_pt_irq.u.pci');
-          const x199 = x198.bus;
-          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-          const x200 = x198.device;
-          if (typeof x200 !== 'number' || (x200 & 0xff) !== x200) failInt(x200, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-          const x201 = x198.intx;
-          if (typeof x201 !== 'number' || (x201 & 0xff) !== x201) failInt(x201, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
-        }
-        if (x193.msi !== undefined) {
-          k194++;
-          j195 = 2;
-          const x202 = x193.msi!;
-          if (typeof x202 !== 'object' || x202 === null) failObject(x202, 'xen_domctl.u.bind_pt_irq.u.msi');
-          const x203 = x202.gvec;
-          if (typeof x203 !== 'number' || (x203 & 0xff) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-          const x204 = x202.gflags;
-          if (typeof x204 !== 'number' || (x204 >>> 0) !== x204) failInt(x204, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-          const x205 = x202.gtable;
-          if (typeof x205 !== 'bigint' || x205 < 0n || x205 > 0xffffffffffffffffn) failBigInt(x205, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-        }
-        if (x193.spi !== undefined) {
-          k194++;
-          j195 = 3;
-          const x206 = x193.spi!;
-          if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.spi');
-          const x207 = x206.spi;
-          if (typeof x207 !== 'number' || (x207 & 0xffff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-        }
-        if (k194 > 1) {
-          checkDecodedUnion(x193, k194, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-          j195 = -2;
-        } else if (k194 === 0) checkEmptyUnion(x193, 'xen_domctl.u.bind_pt_irq.u');
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x191, true);
-        d.setUint32(b + 20, x192, true);
-        if (j195 === -2) {
-          encodeDecodedUnion(x193, 2, d, w, b + 24, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-        } else {
-          switch (j195) {
-            case 0: {
-              const x208 = x193.isa!;
-              if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.isa');
-              const x209 = x208.isa_irq;
-              if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x209);
               break;
             }
             case 1: {
-              const x210 = x193.pci!;
-              if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.pci');
-              const x211 = x210.bus;
-              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-              const x212 = x210.device;
-              if (typeof x212 !== 'number' || (x212 & 0xff) !== x212) failInt(x212, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-              const x213 = x210.intx;
-              if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
+              const x189 = x179.dt!;
+              if (typeof x189 !== 'object' || x189 === null) failObject(x189, 'xen_domctl.u.assign_device.u.dt');
+              const x190 = x189.size;
+              if (typeof x190 !== 'number' || (x190 >>> 0) !== x190) failInt(x190, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+              const x191 = x189.path;
+              if (typeof x191 !== 'bigint' || x191 < 0n || x191 > 0xffffffffffffffffn) failBigInt(x191, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x211);
-              d.setUint8(b + 25, x212);
-              d.setUint8(b + 26, x213);
-              break;
-            }
-            case 2: {
-              const x214 = x193.msi!;
-              if (typeof x214 !== 'object' || x214 === null) failObject(x214, 'xen_domctl.u.bind_pt_irq.u.msi');
-              const x215 = x214.gvec;
-              if (typeof x215 !== 'number' || (x215 & 0xff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-              const x216 = x214.gflags;
-              if (typeof x216 !== 'number' || (x216 >>> 0) !== x216) failInt(x216, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-              const x217 = x214.gtable;
-              if (typeof x217 !== 'bigint' || x217 < 0n || x217 > 0xffffffffffffffffn) failBigInt(x217, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x215);
-              d.setUint32(b + 28, x216, true);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x217; else d.setBigUint64(b + 32, x217, true);
-              zero(d, b + 25, 3);
-              break;
-            }
-            case 3: {
-              const x218 = x193.spi!;
-              if (typeof x218 !== 'object' || x218 === null) failObject(x218, 'xen_domctl.u.bind_pt_irq.u.spi');
-              const x219 = x218.spi;
-              if (typeof x219 !== 'number' || (x219 & 0xffff) !== x219) failInt(x219, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint16(b + 24, x219, true);
+              d.setUint32(b + 24, x190, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x191; else d.setBigUint64(b + 32, x191, true);
+              d.setUint32(b + 28, 0);
               break;
             }
             default:
@@ -12728,492 +12694,612 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 26: {
-        const x220 = x3.memory_mapping!;
-        if (typeof x220 !== 'object' || x220 === null) failObject(x220, 'xen_domctl.u.memory_mapping');
-        const x221 = x220.first_gfn;
-        if (typeof x221 !== 'bigint' || x221 < 0n || x221 > 0xffffffffffffffffn) failBigInt(x221, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
-        const x222 = x220.first_mfn;
-        if (typeof x222 !== 'bigint' || x222 < 0n || x222 > 0xffffffffffffffffn) failBigInt(x222, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
-        const x223 = x220.nr_mfns;
-        if (typeof x223 !== 'bigint' || x223 < 0n || x223 > 0xffffffffffffffffn) failBigInt(x223, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
-        const x224 = x220.add_mapping;
-        if (typeof x224 !== 'number' || (x224 >>> 0) !== x224) failInt(x224, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
-        const x225 = x220.padding;
-        if (typeof x225 !== 'number' || (x225 >>> 0) !== x225) failInt(x225, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x221; else d.setBigUint64(b + 16, x221, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x222; else d.setBigUint64(b + 24, x222, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x223; else d.setBigUint64(b + 32, x223, true);
-        d.setUint32(b + 40, x224, true);
-        d.setUint32(b + 44, x225, true);
-        break;
-      }
-      case 27: {
-        const x226 = x3.ioport_mapping!;
-        if (typeof x226 !== 'object' || x226 === null) failObject(x226, 'xen_domctl.u.ioport_mapping');
-        const x227 = x226.first_gport;
-        if (typeof x227 !== 'number' || (x227 >>> 0) !== x227) failInt(x227, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
-        const x228 = x226.first_mport;
-        if (typeof x228 !== 'number' || (x228 >>> 0) !== x228) failInt(x228, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
-        const x229 = x226.nr_ports;
-        if (typeof x229 !== 'number' || (x229 >>> 0) !== x229) failInt(x229, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
-        const x230 = x226.add_mapping;
-        if (typeof x230 !== 'number' || (x230 >>> 0) !== x230) failInt(x230, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x227, true);
-        d.setUint32(b + 20, x228, true);
-        d.setUint32(b + 24, x229, true);
-        d.setUint32(b + 28, x230, true);
-        break;
-      }
-      case 28: {
-        const x231 = x3.set_target!;
-        if (typeof x231 !== 'object' || x231 === null) failObject(x231, 'xen_domctl.u.set_target');
-        const x232 = x231.target;
-        if (typeof x232 !== 'number' || (x232 & 0xffff) !== x232) failInt(x232, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
-        zero(d, b + 16, 128);
-        d.setUint16(b + 16, x232, true);
-        break;
-      }
-      case 29: {
-        const x233 = x3.subscribe!;
-        if (typeof x233 !== 'object' || x233 === null) failObject(x233, 'xen_domctl.u.subscribe');
-        const x234 = x233.port;
-        if (typeof x234 !== 'number' || (x234 >>> 0) !== x234) failInt(x234, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x234, true);
-        break;
-      }
-      case 30: {
-        const x235 = x3.debug_op!;
-        if (typeof x235 !== 'object' || x235 === null) failObject(x235, 'xen_domctl.u.debug_op');
-        const x236 = x235.op;
-        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
-        const x237 = x235.vcpu;
-        if (typeof x237 !== 'number' || (x237 >>> 0) !== x237) failInt(x237, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x236, true);
-        d.setUint32(b + 20, x237, true);
-        break;
-      }
-      case 31: {
-        const x238 = x3.vm_event_op!;
-        if (typeof x238 !== 'object' || x238 === null) failObject(x238, 'xen_domctl.u.vm_event_op');
-        const x239 = x238.op;
-        if (typeof x239 !== 'number' || (x239 >>> 0) !== x239) failInt(x239, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
-        const x240 = x238.mode;
-        if (typeof x240 !== 'number' || (x240 >>> 0) !== x240) failInt(x240, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
-        const x241 = x238.u;
-        if (typeof x241 !== 'object' || x241 === null) failObject(x241, 'xen_domctl.u.vm_event_op.u');
-        let k242 = 0;
-        let j243 = -1;
-        if (x241.enable !== undefined) {
-          k242++;
-          j243 = 0;
-          const x244 = x241.enable!;
-          if (typeof x244 !== 'object' || x244 === null) failObject(x244, 'xen_domctl.u.vm_event_op.u.enable');
-          const x245 = x244.port;
-          if (typeof x245 !== 'number' || (x245 >>> 0) !== x245) failInt(x245, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        const x192 = x3.bind_pt_irq!;
+        if (typeof x192 !== 'object' || x192 === null) failObject(x192, 'xen_domctl.u.bind_pt_irq');
+        const x193 = x192.machine_irq;
+        if (typeof x193 !== 'number' || (x193 >>> 0) !== x193) failInt(x193, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
+        const x194 = x192.irq_type;
+        if (typeof x194 !== 'number' || (x194 >>> 0) !== x194) failInt(x194, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
+        const x195 = x192.u;
+        if (typeof x195 !== 'object' || x195 === null) failObject(x195, 'xen_domctl.u.bind_pt_irq.u');
+        let k196 = 0;
+        let j197 = -1;
+        if (x195.isa !== undefined) {
+          k196++;
+          j197 = 0;
+          const x198 = x195.isa!;
+          if (typeof x198 !== 'object' || x198 === null) failObject(x198, 'xen_domctl.u.bind_pt_irq.u.isa');
+          const x199 = x198.isa_irq;
+          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
         }
-        if (x241.version !== undefined) {
-          k242++;
-          j243 = 1;
-          const x246 = x241.version!;
-          if (typeof x246 !== 'number' || (x246 >>> 0) !== x246) failInt(x246, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        if (x195.pci !== undefined) {
+          k196++;
+          j197 = 1;
+          const x200 = x195.pci!;
+          if (typeof x200 !== 'object' || x200 === null) failObject(x200, 'xen_domctl.u.bind_pt_irq.u.pci');
+          const x201 = x200.bus;
+          if (typeof x201 !== 'number' || (x201 & 0xff) !== x201) failInt(x201, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+          const x202 = x200.device;
+          if (typeof x202 !== 'number' || (x202 & 0xff) !== x202) failInt(x202, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+          const x203 = x200.intx;
+          if (typeof x203 !== 'number' || (x203 & 0xff) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
         }
-        if (k242 > 1) {
-          checkDecodedUnion(x241, k242, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
-          j243 = -2;
-        } else if (k242 === 0) checkEmptyUnion(x241, 'xen_domctl.u.vm_event_op.u');
+        if (x195.msi !== undefined) {
+          k196++;
+          j197 = 2;
+          const x204 = x195.msi!;
+          if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.msi');
+          const x205 = x204.gvec;
+          if (typeof x205 !== 'number' || (x205 & 0xff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+          const x206 = x204.gflags;
+          if (typeof x206 !== 'number' || (x206 >>> 0) !== x206) failInt(x206, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+          const x207 = x204.gtable;
+          if (typeof x207 !== 'bigint' || x207 < 0n || x207 > 0xffffffffffffffffn) failBigInt(x207, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+        }
+        if (x195.spi !== undefined) {
+          k196++;
+          j197 = 3;
+          const x208 = x195.spi!;
+          if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.spi');
+          const x209 = x208.spi;
+          if (typeof x209 !== 'number' || (x209 & 0xffff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+        }
+        if (k196 > 1) {
+          checkDecodedUnion(x195, k196, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
+          j197 = -2;
+        } else if (k196 === 0) checkEmptyUnion(x195, 'xen_domctl.u.bind_pt_irq.u');
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x239, true);
-        d.setUint32(b + 20, x240, true);
-        if (j243 === -2) {
-          encodeDecodedUnion(x241, 2, d, w, b + 24, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+        d.setUint32(b + 16, x193, true);
+        d.setUint32(b + 20, x194, true);
+        if (j197 === -2) {
+          encodeDecodedUnion(x195, 2, d, w, b + 24, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
         } else {
-          switch (j243) {
+          switch (j197) {
             case 0: {
-              const x247 = x241.enable!;
-              if (typeof x247 !== 'object' || x247 === null) failObject(x247, 'xen_domctl.u.vm_event_op.u.enable');
-              const x248 = x247.port;
-              if (typeof x248 !== 'number' || (x248 >>> 0) !== x248) failInt(x248, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              const x210 = x195.isa!;
+              if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.isa');
+              const x211 = x210.isa_irq;
+              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
-              d.setUint32(b + 24, x248, true);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x211);
               break;
             }
             case 1: {
-              const x249 = x241.version!;
-              if (typeof x249 !== 'number' || (x249 >>> 0) !== x249) failInt(x249, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              const x212 = x195.pci!;
+              if (typeof x212 !== 'object' || x212 === null) failObject(x212, 'xen_domctl.u.bind_pt_irq.u.pci');
+              const x213 = x212.bus;
+              if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+              const x214 = x212.device;
+              if (typeof x214 !== 'number' || (x214 & 0xff) !== x214) failInt(x214, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+              const x215 = x212.intx;
+              if (typeof x215 !== 'number' || (x215 & 0xff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
-              d.setUint32(b + 24, x249, true);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x213);
+              d.setUint8(b + 25, x214);
+              d.setUint8(b + 26, x215);
+              break;
+            }
+            case 2: {
+              const x216 = x195.msi!;
+              if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.bind_pt_irq.u.msi');
+              const x217 = x216.gvec;
+              if (typeof x217 !== 'number' || (x217 & 0xff) !== x217) failInt(x217, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+              const x218 = x216.gflags;
+              if (typeof x218 !== 'number' || (x218 >>> 0) !== x218) failInt(x218, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+              const x219 = x216.gtable;
+              if (typeof x219 !== 'bigint' || x219 < 0n || x219 > 0xffffffffffffffffn) failBigInt(x219, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x217);
+              d.setUint32(b + 28, x218, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x219; else d.setBigUint64(b + 32, x219, true);
+              zero(d, b + 25, 3);
+              break;
+            }
+            case 3: {
+              const x220 = x195.spi!;
+              if (typeof x220 !== 'object' || x220 === null) failObject(x220, 'xen_domctl.u.bind_pt_irq.u.spi');
+              const x221 = x220.spi;
+              if (typeof x221 !== 'number' || (x221 & 0xffff) !== x221) failInt(x221, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint16(b + 24, x221, true);
               break;
             }
             default:
               d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
           }
         }
         break;
       }
-      case 32: {
-        const x250 = x3.mem_sharing_op!;
-        if (typeof x250 !== 'object' || x250 === null) failObject(x250, 'xen_domctl.u.mem_sharing_op');
-        const x251 = x250.op;
-        if (typeof x251 !== 'number' || (x251 & 0xff) !== x251) failInt(x251, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
-        const x252 = x250.u;
-        if (typeof x252 !== 'object' || x252 === null) failObject(x252, 'xen_domctl.u.mem_sharing_op.u');
-        let k253 = 0;
-        let j254 = -1;
-        if (x252.enable !== undefined) {
-          k253++;
-          j254 = 0;
-          const x255 = x252.enable!;
-          if (typeof x255 !== 'number' || (x255 & 0xff) !== x255) failInt(x255, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-        }
-        if (k253 > 1) {
-          checkDecodedUnion(x252, k253, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
-          j254 = -2;
-        } else if (k253 === 0) checkEmptyUnion(x252, 'xen_domctl.u.mem_sharing_op.u');
+      case 27: {
+        const x222 = x3.memory_mapping!;
+        if (typeof x222 !== 'object' || x222 === null) failObject(x222, 'xen_domctl.u.memory_mapping');
+        const x223 = x222.first_gfn;
+        if (typeof x223 !== 'bigint' || x223 < 0n || x223 > 0xffffffffffffffffn) failBigInt(x223, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
+        const x224 = x222.first_mfn;
+        if (typeof x224 !== 'bigint' || x224 < 0n || x224 > 0xffffffffffffffffn) failBigInt(x224, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
+        const x225 = x222.nr_mfns;
+        if (typeof x225 !== 'bigint' || x225 < 0n || x225 > 0xffffffffffffffffn) failBigInt(x225, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
+        const x226 = x222.add_mapping;
+        if (typeof x226 !== 'number' || (x226 >>> 0) !== x226) failInt(x226, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
+        const x227 = x222.padding;
+        if (typeof x227 !== 'number' || (x227 >>> 0) !== x227) failInt(x227, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x251);
-        if (j254 === -2) {
-          encodeDecodedUnion(x252, 2, d, w, b + 17, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x223; else d.setBigUint64(b + 16, x223, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x224; else d.setBigUint64(b + 24, x224, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x225; else d.setBigUint64(b + 32, x225, true);
+        d.setUint32(b + 40, x226, true);
+        d.setUint32(b + 44, x227, true);
+        break;
+      }
+      case 28: {
+        const x228 = x3.ioport_mapping!;
+        if (typeof x228 !== 'object' || x228 === null) failObject(x228, 'xen_domctl.u.ioport_mapping');
+        const x229 = x228.first_gport;
+        if (typeof x229 !== 'number' || (x229 >>> 0) !== x229) failInt(x229, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
+        const x230 = x228.first_mport;
+        if (typeof x230 !== 'number' || (x230 >>> 0) !== x230) failInt(x230, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
+        const x231 = x228.nr_ports;
+        if (typeof x231 !== 'number' || (x231 >>> 0) !== x231) failInt(x231, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
+        const x232 = x228.add_mapping;
+        if (typeof x232 !== 'number' || (x232 >>> 0) !== x232) failInt(x232, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x229, true);
+        d.setUint32(b + 20, x230, true);
+        d.setUint32(b + 24, x231, true);
+        d.setUint32(b + 28, x232, true);
+        break;
+      }
+      case 29: {
+        const x233 = x3.set_target!;
+        if (typeof x233 !== 'object' || x233 === null) failObject(x233, 'xen_domctl.u.set_target');
+        const x234 = x233.target;
+        if (typeof x234 !== 'number' || (x234 & 0xffff) !== x234) failInt(x234, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
+        zero(d, b + 16, 128);
+        d.setUint16(b + 16, x234, true);
+        break;
+      }
+      case 30: {
+        const x235 = x3.subscribe!;
+        if (typeof x235 !== 'object' || x235 === null) failObject(x235, 'xen_domctl.u.subscribe');
+        const x236 = x235.port;
+        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x236, true);
+        break;
+      }
+      case 31: {
+        const x237 = x3.debug_op!;
+        if (typeof x237 !== 'object' || x237 === null) failObject(x237, 'xen_domctl.u.debug_op');
+        const x238 = x237.op;
+        if (typeof x238 !== 'number' || (x238 >>> 0) !== x238) failInt(x238, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
+        const x239 = x237.vcpu;
+        if (typeof x239 !== 'number' || (x239 >>> 0) !== x239) failInt(x239, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x238, true);
+        d.setUint32(b + 20, x239, true);
+        break;
+      }
+      case 32: {
+        const x240 = x3.vm_event_op!;
+        if (typeof x240 !== 'object' || x240 === null) failObject(x240, 'xen_domctl.u.vm_event_op');
+        const x241 = x240.op;
+        if (typeof x241 !== 'number' || (x241 >>> 0) !== x241) failInt(x241, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
+        const x242 = x240.mode;
+        if (typeof x242 !== 'number' || (x242 >>> 0) !== x242) failInt(x242, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
+        const x243 = x240.u;
+        if (typeof x243 !== 'object' || x243 === null) failObject(x243, 'xen_domctl.u.vm_event_op.u');
+        let k244 = 0;
+        let j245 = -1;
+        if (x243.enable !== undefined) {
+          k244++;
+          j245 = 0;
+          const x246 = x243.enable!;
+          if (typeof x246 !== 'object' || x246 === null) failObject(x246, 'xen_domctl.u.vm_event_op.u.enable');
+          const x247 = x246.port;
+          if (typeof x247 !== 'number' || (x247 >>> 0) !== x247) failInt(x247, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        }
+        if (x243.version !== undefined) {
+          k244++;
+          j245 = 1;
+          const x248 = x243.version!;
+          if (typeof x248 !== 'number' || (x248 >>> 0) !== x248) failInt(x248, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        }
+        if (k244 > 1) {
+          checkDecodedUnion(x243, k244, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+          j245 = -2;
+        } else if (k244 === 0) checkEmptyUnion(x243, 'xen_domctl.u.vm_event_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x241, true);
+        d.setUint32(b + 20, x242, true);
+        if (j245 === -2) {
+          encodeDecodedUnion(x243, 2, d, w, b + 24, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
         } else {
-          switch (j254) {
+          switch (j245) {
             case 0: {
-              const x256 = x252.enable!;
-              if (typeof x256 !== 'number' || (x256 & 0xff) !== x256) failInt(x256, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-              d.setUint8(b + 17, 0);
-              d.setUint8(b + 17, x256);
+              const x249 = x243.enable!;
+              if (typeof x249 !== 'object' || x249 === null) failObject(x249, 'xen_domctl.u.vm_event_op.u.enable');
+              const x250 = x249.port;
+              if (typeof x250 !== 'number' || (x250 >>> 0) !== x250) failInt(x250, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24, x250, true);
+              break;
+            }
+            case 1: {
+              const x251 = x243.version!;
+              if (typeof x251 !== 'number' || (x251 >>> 0) !== x251) failInt(x251, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24, x251, true);
               break;
             }
             default:
-              d.setUint8(b + 17, 0);
+              d.setUint32(b + 24, 0);
           }
         }
         break;
       }
       case 33: {
-        const x257 = x3.vcpuextstate!;
-        if (typeof x257 !== 'object' || x257 === null) failObject(x257, 'xen_domctl.u.vcpuextstate');
-        const x258 = x257.vcpu;
-        if (typeof x258 !== 'number' || (x258 >>> 0) !== x258) failInt(x258, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x259 = x257.xfeature_mask;
-        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x260 = x257.size;
-        if (typeof x260 !== 'bigint' || x260 < 0n || x260 > 0xffffffffffffffffn) failBigInt(x260, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x261 = x257.buffer;
-        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x252 = x3.mem_sharing_op!;
+        if (typeof x252 !== 'object' || x252 === null) failObject(x252, 'xen_domctl.u.mem_sharing_op');
+        const x253 = x252.op;
+        if (typeof x253 !== 'number' || (x253 & 0xff) !== x253) failInt(x253, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
+        const x254 = x252.u;
+        if (typeof x254 !== 'object' || x254 === null) failObject(x254, 'xen_domctl.u.mem_sharing_op.u');
+        let k255 = 0;
+        let j256 = -1;
+        if (x254.enable !== undefined) {
+          k255++;
+          j256 = 0;
+          const x257 = x254.enable!;
+          if (typeof x257 !== 'number' || (x257 & 0xff) !== x257) failInt(x257, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+        }
+        if (k255 > 1) {
+          checkDecodedUnion(x254, k255, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+          j256 = -2;
+        } else if (k255 === 0) checkEmptyUnion(x254, 'xen_domctl.u.mem_sharing_op.u');
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x258, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x259; else d.setBigUint64(b + 24, x259, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x260; else d.setBigUint64(b + 32, x260, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x261; else d.setBigUint64(b + 40, x261, true);
-        d.setUint32(b + 20, 0);
+        d.setUint8(b + 16, x253);
+        if (j256 === -2) {
+          encodeDecodedUnion(x254, 2, d, w, b + 17, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        } else {
+          switch (j256) {
+            case 0: {
+              const x258 = x254.enable!;
+              if (typeof x258 !== 'number' || (x258 & 0xff) !== x258) failInt(x258, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+              d.setUint8(b + 17, 0);
+              d.setUint8(b + 17, x258);
+              break;
+            }
+            default:
+              d.setUint8(b + 17, 0);
+          }
+        }
         break;
       }
       case 34: {
-        const x262 = x3.vcpu_msrs!;
-        if (typeof x262 !== 'object' || x262 === null) failObject(x262, 'xen_domctl.u.vcpu_msrs');
-        const x263 = x262.vcpu;
-        if (typeof x263 !== 'number' || (x263 >>> 0) !== x263) failInt(x263, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x264 = x262.msr_count;
-        if (typeof x264 !== 'number' || (x264 >>> 0) !== x264) failInt(x264, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x265 = x262.msrs;
-        if (typeof x265 !== 'bigint' || x265 < 0n || x265 > 0xffffffffffffffffn) failBigInt(x265, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x259 = x3.vcpuextstate!;
+        if (typeof x259 !== 'object' || x259 === null) failObject(x259, 'xen_domctl.u.vcpuextstate');
+        const x260 = x259.vcpu;
+        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x261 = x259.xfeature_mask;
+        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x262 = x259.size;
+        if (typeof x262 !== 'bigint' || x262 < 0n || x262 > 0xffffffffffffffffn) failBigInt(x262, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x263 = x259.buffer;
+        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x263, true);
-        d.setUint32(b + 20, x264, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x265; else d.setBigUint64(b + 24, x265, true);
+        d.setUint32(b + 16, x260, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x261; else d.setBigUint64(b + 24, x261, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x262; else d.setBigUint64(b + 32, x262, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x263; else d.setBigUint64(b + 40, x263, true);
+        d.setUint32(b + 20, 0);
         break;
       }
       case 35: {
-        const x266 = x3.access_required!;
-        if (typeof x266 !== 'object' || x266 === null) failObject(x266, 'xen_domctl.u.access_required');
-        const x267 = x266.access_required;
-        if (typeof x267 !== 'number' || (x267 & 0xff) !== x267) failInt(x267, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x264 = x3.vcpu_msrs!;
+        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.vcpu_msrs');
+        const x265 = x264.vcpu;
+        if (typeof x265 !== 'number' || (x265 >>> 0) !== x265) failInt(x265, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x266 = x264.msr_count;
+        if (typeof x266 !== 'number' || (x266 >>> 0) !== x266) failInt(x266, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x267 = x264.msrs;
+        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x267);
+        d.setUint32(b + 16, x265, true);
+        d.setUint32(b + 20, x266, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x267; else d.setBigUint64(b + 24, x267, true);
         break;
       }
       case 36: {
-        const x268 = x3.audit_p2m!;
-        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.audit_p2m');
-        const x269 = x268.orphans;
-        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x270 = x268.m2p_bad;
-        if (typeof x270 !== 'bigint' || x270 < 0n || x270 > 0xffffffffffffffffn) failBigInt(x270, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x271 = x268.p2m_bad;
-        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x268 = x3.access_required!;
+        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.access_required');
+        const x269 = x268.access_required;
+        if (typeof x269 !== 'number' || (x269 & 0xff) !== x269) failInt(x269, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x269; else d.setBigUint64(b + 16, x269, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x270; else d.setBigUint64(b + 24, x270, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x271; else d.setBigUint64(b + 32, x271, true);
+        d.setUint8(b + 16, x269);
         break;
       }
       case 37: {
-        const x272 = x3.set_virq_handler!;
-        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.set_virq_handler');
-        const x273 = x272.virq;
-        if (typeof x273 !== 'number' || (x273 >>> 0) !== x273) failInt(x273, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x270 = x3.audit_p2m!;
+        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.audit_p2m');
+        const x271 = x270.orphans;
+        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x272 = x270.m2p_bad;
+        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x273 = x270.p2m_bad;
+        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x273, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x271; else d.setBigUint64(b + 16, x271, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x272; else d.setBigUint64(b + 24, x272, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x273; else d.setBigUint64(b + 32, x273, true);
         break;
       }
       case 38: {
-        const x274 = x3.gdbsx_guest_memio!;
-        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.gdbsx_guest_memio');
-        const x275 = x274.pgd3val;
-        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x276 = x274.gva;
-        if (typeof x276 !== 'bigint' || x276 < 0n || x276 > 0xffffffffffffffffn) failBigInt(x276, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x277 = x274.uva;
-        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x278 = x274.len;
-        if (typeof x278 !== 'number' || (x278 >>> 0) !== x278) failInt(x278, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x279 = x274.gwr;
-        if (typeof x279 !== 'number' || (x279 & 0xff) !== x279) failInt(x279, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x280 = x274.remain;
-        if (typeof x280 !== 'number' || (x280 >>> 0) !== x280) failInt(x280, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x274 = x3.set_virq_handler!;
+        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.set_virq_handler');
+        const x275 = x274.virq;
+        if (typeof x275 !== 'number' || (x275 >>> 0) !== x275) failInt(x275, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x275; else d.setBigUint64(b + 16, x275, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x276; else d.setBigUint64(b + 24, x276, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x277; else d.setBigUint64(b + 32, x277, true);
-        d.setUint32(b + 40, x278, true);
-        d.setUint8(b + 44, x279);
-        d.setUint32(b + 48, x280, true);
+        d.setUint32(b + 16, x275, true);
+        break;
+      }
+      case 39: {
+        const x276 = x3.gdbsx_guest_memio!;
+        if (typeof x276 !== 'object' || x276 === null) failObject(x276, 'xen_domctl.u.gdbsx_guest_memio');
+        const x277 = x276.pgd3val;
+        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x278 = x276.gva;
+        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x279 = x276.uva;
+        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x280 = x276.len;
+        if (typeof x280 !== 'number' || (x280 >>> 0) !== x280) failInt(x280, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x281 = x276.gwr;
+        if (typeof x281 !== 'number' || (x281 & 0xff) !== x281) failInt(x281, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x282 = x276.remain;
+        if (typeof x282 !== 'number' || (x282 >>> 0) !== x282) failInt(x282, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x277; else d.setBigUint64(b + 16, x277, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x278; else d.setBigUint64(b + 24, x278, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x279; else d.setBigUint64(b + 32, x279, true);
+        d.setUint32(b + 40, x280, true);
+        d.setUint8(b + 44, x281);
+        d.setUint32(b + 48, x282, true);
         zero(d, b + 45, 3);
         d.setUint32(b + 52, 0);
         break;
       }
-      case 39: {
-        const x281 = x3.set_broken_page_p2m!;
-        if (typeof x281 !== 'object' || x281 === null) failObject(x281, 'xen_domctl.u.set_broken_page_p2m');
-        const x282 = x281.pfn;
-        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffffffffffn) failBigInt(x282, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x282; else d.setBigUint64(b + 16, x282, true);
-        break;
-      }
       case 40: {
-        const x283 = x3.cacheflush!;
-        if (typeof x283 !== 'object' || x283 === null) failObject(x283, 'xen_domctl.u.cacheflush');
-        const x284 = x283.start_pfn;
-        if (typeof x284 !== 'bigint' || x284 < 0n || x284 > 0xffffffffffffffffn) failBigInt(x284, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
-        const x285 = x283.nr_pfns;
-        if (typeof x285 !== 'bigint' || x285 < 0n || x285 > 0xffffffffffffffffn) failBigInt(x285, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
+        const x283 = x3.set_broken_page_p2m!;
+        if (typeof x283 !== 'object' || x283 === null) failObject(x283, 'xen_domctl.u.set_broken_page_p2m');
+        const x284 = x283.pfn;
+        if (typeof x284 !== 'bigint' || x284 < 0n || x284 > 0xffffffffffffffffn) failBigInt(x284, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
         if (w8 !== undefined) w8[(b + 16) / 8] = x284; else d.setBigUint64(b + 16, x284, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x285; else d.setBigUint64(b + 24, x285, true);
         break;
       }
       case 41: {
-        const x286 = x3.gdbsx_pauseunp_vcpu!;
-        if (typeof x286 !== 'object' || x286 === null) failObject(x286, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x287 = x286.vcpu;
-        if (typeof x287 !== 'number' || (x287 >>> 0) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x285 = x3.cacheflush!;
+        if (typeof x285 !== 'object' || x285 === null) failObject(x285, 'xen_domctl.u.cacheflush');
+        const x286 = x285.start_pfn;
+        if (typeof x286 !== 'bigint' || x286 < 0n || x286 > 0xffffffffffffffffn) failBigInt(x286, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
+        const x287 = x285.nr_pfns;
+        if (typeof x287 !== 'bigint' || x287 < 0n || x287 > 0xffffffffffffffffn) failBigInt(x287, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x287, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x286; else d.setBigUint64(b + 16, x286, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x287; else d.setBigUint64(b + 24, x287, true);
         break;
       }
       case 42: {
-        const x288 = x3.gdbsx_domstatus!;
-        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.gdbsx_domstatus');
-        const x289 = x288.paused;
-        if (typeof x289 !== 'number' || (x289 & 0xff) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x290 = x288.vcpu_id;
-        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x291 = x288.vcpu_ev;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x288 = x3.gdbsx_pauseunp_vcpu!;
+        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x289 = x288.vcpu;
+        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x289);
-        d.setUint32(b + 20, x290, true);
-        d.setUint32(b + 24, x291, true);
-        zero(d, b + 17, 3);
+        d.setUint32(b + 16, x289, true);
         break;
       }
       case 43: {
-        const x292 = x3.vnuma!;
-        if (typeof x292 !== 'object' || x292 === null) failObject(x292, 'xen_domctl.u.vnuma');
-        const x293 = x292.nr_vnodes;
-        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x294 = x292.nr_vmemranges;
-        if (typeof x294 !== 'number' || (x294 >>> 0) !== x294) failInt(x294, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x295 = x292.nr_vcpus;
-        if (typeof x295 !== 'number' || (x295 >>> 0) !== x295) failInt(x295, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x296 = x292.vdistance;
-        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x297 = x292.vcpu_to_vnode;
-        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x298 = x292.vnode_to_pnode;
-        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x299 = x292.vmemrange;
-        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x290 = x3.gdbsx_domstatus!;
+        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.gdbsx_domstatus');
+        const x291 = x290.paused;
+        if (typeof x291 !== 'number' || (x291 & 0xff) !== x291) failInt(x291, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x292 = x290.vcpu_id;
+        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x293 = x290.vcpu_ev;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x293, true);
-        d.setUint32(b + 20, x294, true);
-        d.setUint32(b + 24, x295, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x296; else d.setBigUint64(b + 32, x296, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x297; else d.setBigUint64(b + 40, x297, true);
-        if (w8 !== undefined) w8[(b + 48) / 8] = x298; else d.setBigUint64(b + 48, x298, true);
-        if (w8 !== undefined) w8[(b + 56) / 8] = x299; else d.setBigUint64(b + 56, x299, true);
+        d.setUint8(b + 16, x291);
+        d.setUint32(b + 20, x292, true);
+        d.setUint32(b + 24, x293, true);
+        zero(d, b + 17, 3);
         break;
       }
       case 44: {
-        const x300 = x3.psr_cmt_op!;
-        if (typeof x300 !== 'object' || x300 === null) failObject(x300, 'xen_domctl.u.psr_cmt_op');
-        const x301 = x300.cmd;
-        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x302 = x300.data;
-        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x294 = x3.vnuma!;
+        if (typeof x294 !== 'object' || x294 === null) failObject(x294, 'xen_domctl.u.vnuma');
+        const x295 = x294.nr_vnodes;
+        if (typeof x295 !== 'number' || (x295 >>> 0) !== x295) failInt(x295, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x296 = x294.nr_vmemranges;
+        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x297 = x294.nr_vcpus;
+        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x298 = x294.vdistance;
+        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x299 = x294.vcpu_to_vnode;
+        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x300 = x294.vnode_to_pnode;
+        if (typeof x300 !== 'bigint' || x300 < 0n || x300 > 0xffffffffffffffffn) failBigInt(x300, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x301 = x294.vmemrange;
+        if (typeof x301 !== 'bigint' || x301 < 0n || x301 > 0xffffffffffffffffn) failBigInt(x301, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x301, true);
-        d.setUint32(b + 20, x302, true);
+        d.setUint32(b + 16, x295, true);
+        d.setUint32(b + 20, x296, true);
+        d.setUint32(b + 24, x297, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x298; else d.setBigUint64(b + 32, x298, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x299; else d.setBigUint64(b + 40, x299, true);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x300; else d.setBigUint64(b + 48, x300, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x301; else d.setBigUint64(b + 56, x301, true);
         break;
       }
       case 45: {
-        const x303 = x3.monitor_op!;
-        if (typeof x303 !== 'object' || x303 === null) failObject(x303, 'xen_domctl.u.monitor_op');
-        const x304 = x303.op;
-        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x305 = x303.event;
-        if (typeof x305 !== 'number' || (x305 >>> 0) !== x305) failInt(x305, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x306 = x303.u;
-        if (typeof x306 !== 'object' || x306 === null) failObject(x306, 'xen_domctl.u.monitor_op.u');
-        let k307 = 0;
-        let j308 = -1;
-        if (x306.mov_to_cr !== undefined) {
-          k307++;
-          j308 = 0;
-          const x309 = x306.mov_to_cr!;
-          if (typeof x309 !== 'object' || x309 === null) failObject(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x310 = x309.index;
-          if (typeof x310 !== 'number' || (x310 & 0xff) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x311 = x309.sync;
-          if (typeof x311 !== 'number' || (x311 & 0xff) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x312 = x309.onchangeonly;
-          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x313 = x309.bitmask;
-          if (typeof x313 !== 'bigint' || x313 < 0n || x313 > 0xffffffffffffffffn) failBigInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x306.mov_to_msr !== undefined) {
-          k307++;
-          j308 = 1;
-          const x314 = x306.mov_to_msr!;
-          if (typeof x314 !== 'object' || x314 === null) failObject(x314, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x315 = x314.msr;
-          if (typeof x315 !== 'number' || (x315 >>> 0) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x316 = x314.onchangeonly;
-          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x306.guest_request !== undefined) {
-          k307++;
-          j308 = 2;
-          const x317 = x306.guest_request!;
-          if (typeof x317 !== 'object' || x317 === null) failObject(x317, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x318 = x317.sync;
-          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x319 = x317.allow_userspace;
-          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x306.debug_exception !== undefined) {
-          k307++;
-          j308 = 3;
-          const x320 = x306.debug_exception!;
-          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x321 = x320.sync;
-          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x306.vmexit !== undefined) {
-          k307++;
-          j308 = 4;
-          const x322 = x306.vmexit!;
-          if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x323 = x322.sync;
-          if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k307 > 1) {
-          checkDecodedUnion(x306, k307, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j308 = -2;
-        } else if (k307 === 0) checkEmptyUnion(x306, 'xen_domctl.u.monitor_op.u');
+        const x302 = x3.psr_cmt_op!;
+        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.psr_cmt_op');
+        const x303 = x302.cmd;
+        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x304 = x302.data;
+        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x304, true);
-        d.setUint32(b + 20, x305, true);
-        if (j308 === -2) {
-          encodeDecodedUnion(x306, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b + 16, x303, true);
+        d.setUint32(b + 20, x304, true);
+        break;
+      }
+      case 46: {
+        const x305 = x3.monitor_op!;
+        if (typeof x305 !== 'object' || x305 === null) failObject(x305, 'xen_domctl.u.monitor_op');
+        const x306 = x305.op;
+        if (typeof x306 !== 'number' || (x306 >>> 0) !== x306) failInt(x306, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x307 = x305.event;
+        if (typeof x307 !== 'number' || (x307 >>> 0) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x308 = x305.u;
+        if (typeof x308 !== 'object' || x308 === null) failObject(x308, 'xen_domctl.u.monitor_op.u');
+        let k309 = 0;
+        let j310 = -1;
+        if (x308.mov_to_cr !== undefined) {
+          k309++;
+          j310 = 0;
+          const x311 = x308.mov_to_cr!;
+          if (typeof x311 !== 'object' || x311 === null) failObject(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x312 = x311.index;
+          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x313 = x311.sync;
+          if (typeof x313 !== 'number' || (x313 & 0xff) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x314 = x311.onchangeonly;
+          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x315 = x311.bitmask;
+          if (typeof x315 !== 'bigint' || x315 < 0n || x315 > 0xffffffffffffffffn) failBigInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x308.mov_to_msr !== undefined) {
+          k309++;
+          j310 = 1;
+          const x316 = x308.mov_to_msr!;
+          if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x317 = x316.msr;
+          if (typeof x317 !== 'number' || (x317 >>> 0) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x318 = x316.onchangeonly;
+          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x308.guest_request !== undefined) {
+          k309++;
+          j310 = 2;
+          const x319 = x308.guest_request!;
+          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x320 = x319.sync;
+          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x321 = x319.allow_userspace;
+          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x308.debug_exception !== undefined) {
+          k309++;
+          j310 = 3;
+          const x322 = x308.debug_exception!;
+          if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x323 = x322.sync;
+          if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x308.vmexit !== undefined) {
+          k309++;
+          j310 = 4;
+          const x324 = x308.vmexit!;
+          if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x325 = x324.sync;
+          if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k309 > 1) {
+          checkDecodedUnion(x308, k309, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j310 = -2;
+        } else if (k309 === 0) checkEmptyUnion(x308, 'xen_domctl.u.monitor_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x306, true);
+        d.setUint32(b + 20, x307, true);
+        if (j310 === -2) {
+          encodeDecodedUnion(x308, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j308) {
+          switch (j310) {
             case 0: {
-              const x324 = x306.mov_to_cr!;
-              if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x325 = x324.index;
-              if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x326 = x324.sync;
-              if (typeof x326 !== 'number' || (x326 & 0xff) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x327 = x324.onchangeonly;
-              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x328 = x324.bitmask;
-              if (typeof x328 !== 'bigint' || x328 < 0n || x328 > 0xffffffffffffffffn) failBigInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+              const x326 = x308.mov_to_cr!;
+              if (typeof x326 !== 'object' || x326 === null) failObject(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x327 = x326.index;
+              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x328 = x326.sync;
+              if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x329 = x326.onchangeonly;
+              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x330 = x326.bitmask;
+              if (typeof x330 !== 'bigint' || x330 < 0n || x330 > 0xffffffffffffffffn) failBigInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x325);
-              d.setUint8(b + 25, x326);
-              d.setUint8(b + 26, x327);
+              d.setUint8(b + 24, x327);
+              d.setUint8(b + 25, x328);
+              d.setUint8(b + 26, x329);
               d.setUint8(b + 27, 0);
               d.setUint32(b + 28, 0);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x328; else d.setBigUint64(b + 32, x328, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x330; else d.setBigUint64(b + 32, x330, true);
               break;
             }
             case 1: {
-              const x329 = x306.mov_to_msr!;
-              if (typeof x329 !== 'object' || x329 === null) failObject(x329, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x330 = x329.msr;
-              if (typeof x330 !== 'number' || (x330 >>> 0) !== x330) failInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x331 = x329.onchangeonly;
-              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              const x331 = x308.mov_to_msr!;
+              if (typeof x331 !== 'object' || x331 === null) failObject(x331, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x332 = x331.msr;
+              if (typeof x332 !== 'number' || (x332 >>> 0) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x333 = x331.onchangeonly;
+              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x330, true);
-              d.setUint8(b + 28, x331);
+              d.setUint32(b + 24, x332, true);
+              d.setUint8(b + 28, x333);
               zero(d, b + 29, 3);
               break;
             }
             case 2: {
-              const x332 = x306.guest_request!;
-              if (typeof x332 !== 'object' || x332 === null) failObject(x332, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x333 = x332.sync;
-              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x334 = x332.allow_userspace;
-              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x334 = x308.guest_request!;
+              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x335 = x334.sync;
+              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x336 = x334.allow_userspace;
+              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x333);
-              d.setUint8(b + 25, x334);
+              d.setUint8(b + 24, x335);
+              d.setUint8(b + 25, x336);
               break;
             }
             case 3: {
-              const x335 = x306.debug_exception!;
-              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x336 = x335.sync;
-              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x336);
-              break;
-            }
-            case 4: {
-              const x337 = x306.vmexit!;
-              if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x337 = x308.debug_exception!;
+              if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.monitor_op.u.debug_exception');
               const x338 = x337.sync;
-              if (typeof x338 !== 'number' || (x338 & 0xff) !== x338) failInt(x338, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              if (typeof x338 !== 'number' || (x338 & 0xff) !== x338) failInt(x338, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
@@ -13221,6 +13307,18 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
               d.setUint8(b + 24, x338);
               break;
             }
+            case 4: {
+              const x339 = x308.vmexit!;
+              if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x340 = x339.sync;
+              if (typeof x340 !== 'number' || (x340 & 0xff) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x340);
+              break;
+            }
             default:
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
@@ -13230,97 +13328,97 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
         }
         break;
       }
-      case 46: {
-        const x339 = x3.psr_alloc!;
-        if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.psr_alloc');
-        const x340 = x339.cmd;
-        if (typeof x340 !== 'number' || (x340 >>> 0) !== x340) failInt(x340, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x341 = x339.target;
-        if (typeof x341 !== 'number' || (x341 >>> 0) !== x341) failInt(x341, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x342 = x339.data;
-        if (typeof x342 !== 'bigint' || x342 < 0n || x342 > 0xffffffffffffffffn) failBigInt(x342, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x340, true);
-        d.setUint32(b + 20, x341, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x342; else d.setBigUint64(b + 24, x342, true);
-        break;
-      }
       case 47: {
-        const x343 = x3.vuart_op!;
-        if (typeof x343 !== 'object' || x343 === null) failObject(x343, 'xen_domctl.u.vuart_op');
-        const x344 = x343.cmd;
-        if (typeof x344 !== 'number' || (x344 >>> 0) !== x344) failInt(x344, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x345 = x343.type;
-        if (typeof x345 !== 'number' || (x345 >>> 0) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x346 = x343.gfn;
-        if (typeof x346 !== 'bigint' || x346 < 0n || x346 > 0xffffffffffffffffn) failBigInt(x346, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x347 = x343.console_domid;
-        if (typeof x347 !== 'number' || (x347 & 0xffff) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x348 = x343.evtchn;
-        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x341 = x3.psr_alloc!;
+        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.psr_alloc');
+        const x342 = x341.cmd;
+        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x343 = x341.target;
+        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x344 = x341.data;
+        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x344, true);
-        d.setUint32(b + 20, x345, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x346; else d.setBigUint64(b + 24, x346, true);
-        d.setUint16(b + 32, x347, true);
-        d.setUint16(b + 34, 0);
-        d.setUint32(b + 36, x348, true);
+        d.setUint32(b + 16, x342, true);
+        d.setUint32(b + 20, x343, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x344; else d.setBigUint64(b + 24, x344, true);
         break;
       }
       case 48: {
-        const x349 = x3.vmtrace_op!;
-        if (typeof x349 !== 'object' || x349 === null) failObject(x349, 'xen_domctl.u.vmtrace_op');
-        const x350 = x349.cmd;
-        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x351 = x349.vcpu;
-        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x352 = x349.key;
-        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x353 = x349.value;
-        if (typeof x353 !== 'bigint' || x353 < 0n || x353 > 0xffffffffffffffffn) failBigInt(x353, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x345 = x3.vuart_op!;
+        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.vuart_op');
+        const x346 = x345.cmd;
+        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x347 = x345.type;
+        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x348 = x345.gfn;
+        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x349 = x345.console_domid;
+        if (typeof x349 !== 'number' || (x349 & 0xffff) !== x349) failInt(x349, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x350 = x345.evtchn;
+        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x350, true);
-        d.setUint32(b + 20, x351, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x352; else d.setBigUint64(b + 24, x352, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x353; else d.setBigUint64(b + 32, x353, true);
+        d.setUint32(b + 16, x346, true);
+        d.setUint32(b + 20, x347, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x348; else d.setBigUint64(b + 24, x348, true);
+        d.setUint16(b + 32, x349, true);
+        d.setUint16(b + 34, 0);
+        d.setUint32(b + 36, x350, true);
         break;
       }
       case 49: {
-        const x354 = x3.paging_mempool!;
-        if (typeof x354 !== 'object' || x354 === null) failObject(x354, 'xen_domctl.u.paging_mempool');
-        const x355 = x354.size;
-        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x351 = x3.vmtrace_op!;
+        if (typeof x351 !== 'object' || x351 === null) failObject(x351, 'xen_domctl.u.vmtrace_op');
+        const x352 = x351.cmd;
+        if (typeof x352 !== 'number' || (x352 >>> 0) !== x352) failInt(x352, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x353 = x351.vcpu;
+        if (typeof x353 !== 'number' || (x353 >>> 0) !== x353) failInt(x353, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x354 = x351.key;
+        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x355 = x351.value;
+        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x355; else d.setBigUint64(b + 16, x355, true);
+        d.setUint32(b + 16, x352, true);
+        d.setUint32(b + 20, x353, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x354; else d.setBigUint64(b + 24, x354, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x355; else d.setBigUint64(b + 32, x355, true);
         break;
       }
       case 50: {
-        const x356 = x3.set_llc_colors!;
-        if (typeof x356 !== 'object' || x356 === null) failObject(x356, 'xen_domctl.u.set_llc_colors');
-        const x357 = x356.num_llc_colors;
-        if (typeof x357 !== 'number' || (x357 >>> 0) !== x357) failInt(x357, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x358 = x356.llc_colors;
-        if (typeof x358 !== 'bigint' || x358 < 0n || x358 > 0xffffffffffffffffn) failBigInt(x358, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x356 = x3.paging_mempool!;
+        if (typeof x356 !== 'object' || x356 === null) failObject(x356, 'xen_domctl.u.paging_mempool');
+        const x357 = x356.size;
+        if (typeof x357 !== 'bigint' || x357 < 0n || x357 > 0xffffffffffffffffn) failBigInt(x357, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x357, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x358; else d.setBigUint64(b + 24, x358, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x357; else d.setBigUint64(b + 16, x357, true);
         break;
       }
       case 51: {
-        const x359 = x3.get_domain_state!;
-        if (typeof x359 !== 'object' || x359 === null) failObject(x359, 'xen_domctl.u.get_domain_state');
-        const x360 = x359.state;
-        if (typeof x360 !== 'number' || (x360 & 0xffff) !== x360) failInt(x360, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x361 = x359.caps;
-        if (typeof x361 !== 'number' || (x361 & 0xffff) !== x361) failInt(x361, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x362 = x359.unique_id;
-        if (typeof x362 !== 'bigint' || x362 < 0n || x362 > 0xffffffffffffffffn) failBigInt(x362, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x358 = x3.set_llc_colors!;
+        if (typeof x358 !== 'object' || x358 === null) failObject(x358, 'xen_domctl.u.set_llc_colors');
+        const x359 = x358.num_llc_colors;
+        if (typeof x359 !== 'number' || (x359 >>> 0) !== x359) failInt(x359, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x360 = x358.llc_colors;
+        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint16(b + 16, x360, true);
-        d.setUint16(b + 18, x361, true);
+        d.setUint32(b + 16, x359, true);
         d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x362; else d.setBigUint64(b + 24, x362, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x360; else d.setBigUint64(b + 24, x360, true);
+        break;
+      }
+      case 52: {
+        const x361 = x3.get_domain_state!;
+        if (typeof x361 !== 'object' || x361 === null) failObject(x361, 'xen_domctl.u.get_domain_state');
+        const x362 = x361.state;
+        if (typeof x362 !== 'number' || (x362 & 0xffff) !== x362) failInt(x362, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x363 = x361.caps;
+        if (typeof x363 !== 'number' || (x363 & 0xffff) !== x363) failInt(x363, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x364 = x361.unique_id;
+        if (typeof x364 !== 'bigint' || x364 < 0n || x364 > 0xffffffffffffffffn) failBigInt(x364, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b + 16, 128);
+        d.setUint16(b + 16, x362, true);
+        d.setUint16(b + 18, x363, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x364; else d.setBigUint64(b + 24, x364, true);
         break;
       }
       default:
@@ -13508,144 +13606,148 @@ export function xen_domctl$enc2(v: xen_domctl, d: DataView, w: BigUint64Array | 
     k4++;
     j5 = 17;
   }
-  if (x3.tsc_info !== undefined) {
+  if (x3.settimeoffset !== undefined) {
     k4++;
     j5 = 18;
   }
-  if (x3.hvmcontext !== undefined) {
+  if (x3.tsc_info !== undefined) {
     k4++;
     j5 = 19;
   }
-  if (x3.hvmcontext_partial !== undefined) {
+  if (x3.hvmcontext !== undefined) {
     k4++;
     j5 = 20;
   }
-  if (x3.address_size !== undefined) {
+  if (x3.hvmcontext_partial !== undefined) {
     k4++;
     j5 = 21;
   }
-  if (x3.sendtrigger !== undefined) {
+  if (x3.address_size !== undefined) {
     k4++;
     j5 = 22;
   }
-  if (x3.get_device_group !== undefined) {
+  if (x3.sendtrigger !== undefined) {
     k4++;
     j5 = 23;
   }
-  if (x3.assign_device !== undefined) {
+  if (x3.get_device_group !== undefined) {
     k4++;
     j5 = 24;
   }
-  if (x3.bind_pt_irq !== undefined) {
+  if (x3.assign_device !== undefined) {
     k4++;
     j5 = 25;
   }
-  if (x3.memory_mapping !== undefined) {
+  if (x3.bind_pt_irq !== undefined) {
     k4++;
     j5 = 26;
   }
-  if (x3.ioport_mapping !== undefined) {
+  if (x3.memory_mapping !== undefined) {
     k4++;
     j5 = 27;
   }
-  if (x3.set_target !== undefined) {
+  if (x3.ioport_mapping !== undefined) {
     k4++;
     j5 = 28;
   }
-  if (x3.subscribe !== undefined) {
+  if (x3.set_target !== undefined) {
     k4++;
     j5 = 29;
   }
-  if (x3.debug_op !== undefined) {
+  if (x3.subscribe !== undefined) {
     k4++;
     j5 = 30;
   }
-  if (x3.vm_event_op !== undefined) {
+  if (x3.debug_op !== undefined) {
     k4++;
     j5 = 31;
   }
-  if (x3.mem_sharing_op !== undefined) {
+  if (x3.vm_event_op !== undefined) {
     k4++;
     j5 = 32;
   }
-  if (x3.access_required !== undefined) {
+  if (x3.mem_sharing_op !== undefined) {
     k4++;
     j5 = 33;
   }
-  if (x3.audit_p2m !== undefined) {
+  if (x3.access_required !== undefined) {
     k4++;
     j5 = 34;
   }
-  if (x3.set_virq_handler !== undefined) {
+  if (x3.audit_p2m !== undefined) {
     k4++;
     j5 = 35;
   }
-  if (x3.gdbsx_guest_memio !== undefined) {
+  if (x3.set_virq_handler !== undefined) {
     k4++;
     j5 = 36;
   }
-  if (x3.set_broken_page_p2m !== undefined) {
+  if (x3.gdbsx_guest_memio !== undefined) {
     k4++;
     j5 = 37;
   }
-  if (x3.cacheflush !== undefined) {
+  if (x3.set_broken_page_p2m !== undefined) {
     k4++;
     j5 = 38;
   }
-  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
+  if (x3.cacheflush !== undefined) {
     k4++;
     j5 = 39;
   }
-  if (x3.gdbsx_domstatus !== undefined) {
+  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
     k4++;
     j5 = 40;
   }
-  if (x3.vnuma !== undefined) {
+  if (x3.gdbsx_domstatus !== undefined) {
     k4++;
     j5 = 41;
   }
-  if (x3.psr_cmt_op !== undefined) {
+  if (x3.vnuma !== undefined) {
     k4++;
     j5 = 42;
   }
-  if (x3.monitor_op !== undefined) {
+  if (x3.psr_cmt_op !== undefined) {
     k4++;
     j5 = 43;
   }
-  if (x3.psr_alloc !== undefined) {
+  if (x3.monitor_op !== undefined) {
     k4++;
     j5 = 44;
   }
-  if (x3.vuart_op !== undefined) {
+  if (x3.psr_alloc !== undefined) {
     k4++;
     j5 = 45;
   }
-  if (x3.vmtrace_op !== undefined) {
+  if (x3.vuart_op !== undefined) {
     k4++;
     j5 = 46;
   }
-  if (x3.paging_mempool !== undefined) {
+  if (x3.vmtrace_op !== undefined) {
     k4++;
     j5 = 47;
   }
-  if (x3.set_llc_colors !== undefined) {
+  if (x3.paging_mempool !== undefined) {
     k4++;
     j5 = 48;
   }
-  if (x3.get_domain_state !== undefined) {
+  if (x3.set_llc_colors !== undefined) {
     k4++;
     j5 = 49;
   }
-  if (x3.dt_overlay !== undefined) {
+  if (x3.get_domain_state !== undefined) {
     k4++;
     j5 = 50;
   }
+  if (x3.dt_overlay !== undefined) {
+    k4++;
+    j5 = 51;
+  }
   if (k4 > 1) {
-    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
+    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_domctl.u');
   if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
   } else {
     switch (j5) {
       case 0: {
@@ -14190,293 +14292,170 @@ export function xen_domctl$enc2(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 18: {
-        const x161 = x3.tsc_info!;
-        if (typeof x161 !== 'object' || x161 === null) failObject(x161, 'xen_domctl.u.tsc_info');
-        const x162 = x161.tsc_mode;
-        if (typeof x162 !== 'number' || (x162 >>> 0) !== x162) failInt(x162, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
-        const x163 = x161.gtsc_khz;
-        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
-        const x164 = x161.incarnation;
-        if (typeof x164 !== 'number' || (x164 >>> 0) !== x164) failInt(x164, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
-        const x165 = x161.elapsed_nsec;
-        if (typeof x165 !== 'bigint' || x165 < 0n || x165 > 0xffffffffffffffffn) failBigInt(x165, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
+        const x161 = x3.settimeoffset!;
+        if (typeof x161 !== 'object' || x161 === null) failObject(x161, 'xen_domctl.u.settimeoffset');
+        const x162 = x161.time_offset_seconds;
+        if (typeof x162 !== 'bigint' || x162 < -0x8000000000000000n || x162 > 0x7fffffffffffffffn) failBigInt(x162, 'xen_domctl.u.settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x162, true);
-        d.setUint32(b + 20, x163, true);
-        d.setUint32(b + 24, x164, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x165; else d.setBigUint64(b + 32, x165, true);
+        d.setBigInt64(b + 16, x162, true);
         break;
       }
       case 19: {
-        const x166 = x3.hvmcontext!;
-        if (typeof x166 !== 'object' || x166 === null) failObject(x166, 'xen_domctl.u.hvmcontext');
-        const x167 = x166.size;
-        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
-        const x168 = x166.buffer;
-        if (typeof x168 !== 'bigint' || x168 < 0n || x168 > 0xffffffffffffffffn) failBigInt(x168, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x163 = x3.tsc_info!;
+        if (typeof x163 !== 'object' || x163 === null) failObject(x163, 'xen_domctl.u.tsc_info');
+        const x164 = x163.tsc_mode;
+        if (typeof x164 !== 'number' || (x164 >>> 0) !== x164) failInt(x164, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
+        const x165 = x163.gtsc_khz;
+        if (typeof x165 !== 'number' || (x165 >>> 0) !== x165) failInt(x165, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
+        const x166 = x163.incarnation;
+        if (typeof x166 !== 'number' || (x166 >>> 0) !== x166) failInt(x166, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
+        const x167 = x163.elapsed_nsec;
+        if (typeof x167 !== 'bigint' || x167 < 0n || x167 > 0xffffffffffffffffn) failBigInt(x167, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x167, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x168; else d.setBigUint64(b + 24, x168, true);
-        d.setUint32(b + 20, 0);
+        d.setUint32(b + 16, x164, true);
+        d.setUint32(b + 20, x165, true);
+        d.setUint32(b + 24, x166, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x167; else d.setBigUint64(b + 32, x167, true);
         break;
       }
       case 20: {
-        const x169 = x3.hvmcontext_partial!;
-        if (typeof x169 !== 'object' || x169 === null) failObject(x169, 'xen_domctl.u.hvmcontext_partial');
-        const x170 = x169.type;
-        if (typeof x170 !== 'number' || (x170 >>> 0) !== x170) failInt(x170, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
-        const x171 = x169.instance;
-        if (typeof x171 !== 'number' || (x171 >>> 0) !== x171) failInt(x171, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
-        const x172 = x169.bufsz;
-        if (typeof x172 !== 'bigint' || x172 < 0n || x172 > 0xffffffffffffffffn) failBigInt(x172, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
-        const x173 = x169.buffer;
-        if (typeof x173 !== 'bigint' || x173 < 0n || x173 > 0xffffffffffffffffn) failBigInt(x173, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x168 = x3.hvmcontext!;
+        if (typeof x168 !== 'object' || x168 === null) failObject(x168, 'xen_domctl.u.hvmcontext');
+        const x169 = x168.size;
+        if (typeof x169 !== 'number' || (x169 >>> 0) !== x169) failInt(x169, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
+        const x170 = x168.buffer;
+        if (typeof x170 !== 'bigint' || x170 < 0n || x170 > 0xffffffffffffffffn) failBigInt(x170, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x170, true);
-        d.setUint32(b + 20, x171, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x172; else d.setBigUint64(b + 24, x172, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x173; else d.setBigUint64(b + 32, x173, true);
+        d.setUint32(b + 16, x169, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x170; else d.setBigUint64(b + 24, x170, true);
+        d.setUint32(b + 20, 0);
         break;
       }
       case 21: {
-        const x174 = x3.address_size!;
-        if (typeof x174 !== 'object' || x174 === null) failObject(x174, 'xen_domctl.u.address_size');
-        const x175 = x174.size;
-        if (typeof x175 !== 'number' || (x175 >>> 0) !== x175) failInt(x175, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
+        const x171 = x3.hvmcontext_partial!;
+        if (typeof x171 !== 'object' || x171 === null) failObject(x171, 'xen_domctl.u.hvmcontext_partial');
+        const x172 = x171.type;
+        if (typeof x172 !== 'number' || (x172 >>> 0) !== x172) failInt(x172, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
+        const x173 = x171.instance;
+        if (typeof x173 !== 'number' || (x173 >>> 0) !== x173) failInt(x173, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
+        const x174 = x171.bufsz;
+        if (typeof x174 !== 'bigint' || x174 < 0n || x174 > 0xffffffffffffffffn) failBigInt(x174, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
+        const x175 = x171.buffer;
+        if (typeof x175 !== 'bigint' || x175 < 0n || x175 > 0xffffffffffffffffn) failBigInt(x175, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x175, true);
+        d.setUint32(b + 16, x172, true);
+        d.setUint32(b + 20, x173, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x174; else d.setBigUint64(b + 24, x174, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x175; else d.setBigUint64(b + 32, x175, true);
         break;
       }
       case 22: {
-        const x176 = x3.sendtrigger!;
-        if (typeof x176 !== 'object' || x176 === null) failObject(x176, 'xen_domctl.u.sendtrigger');
-        const x177 = x176.trigger;
-        if (typeof x177 !== 'number' || (x177 >>> 0) !== x177) failInt(x177, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
-        const x178 = x176.vcpu;
-        if (typeof x178 !== 'number' || (x178 >>> 0) !== x178) failInt(x178, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
+        const x176 = x3.address_size!;
+        if (typeof x176 !== 'object' || x176 === null) failObject(x176, 'xen_domctl.u.address_size');
+        const x177 = x176.size;
+        if (typeof x177 !== 'number' || (x177 >>> 0) !== x177) failInt(x177, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
         zero(d, b + 16, 128);
         d.setUint32(b + 16, x177, true);
-        d.setUint32(b + 20, x178, true);
         break;
       }
       case 23: {
-        const x179 = x3.get_device_group!;
-        if (typeof x179 !== 'object' || x179 === null) failObject(x179, 'xen_domctl.u.get_device_group');
-        const x180 = x179.machine_sbdf;
-        if (typeof x180 !== 'number' || (x180 >>> 0) !== x180) failInt(x180, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
-        const x181 = x179.max_sdevs;
-        if (typeof x181 !== 'number' || (x181 >>> 0) !== x181) failInt(x181, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
-        const x182 = x179.num_sdevs;
-        if (typeof x182 !== 'number' || (x182 >>> 0) !== x182) failInt(x182, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
-        const x183 = x179.sdev_array;
-        if (typeof x183 !== 'bigint' || x183 < 0n || x183 > 0xffffffffffffffffn) failBigInt(x183, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x178 = x3.sendtrigger!;
+        if (typeof x178 !== 'object' || x178 === null) failObject(x178, 'xen_domctl.u.sendtrigger');
+        const x179 = x178.trigger;
+        if (typeof x179 !== 'number' || (x179 >>> 0) !== x179) failInt(x179, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
+        const x180 = x178.vcpu;
+        if (typeof x180 !== 'number' || (x180 >>> 0) !== x180) failInt(x180, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x180, true);
-        d.setUint32(b + 20, x181, true);
-        d.setUint32(b + 24, x182, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x183; else d.setBigUint64(b + 32, x183, true);
-        d.setUint32(b + 28, 0);
+        d.setUint32(b + 16, x179, true);
+        d.setUint32(b + 20, x180, true);
         break;
       }
       case 24: {
-        const x184 = x3.assign_device!;
-        if (typeof x184 !== 'object' || x184 === null) failObject(x184, 'xen_domctl.u.assign_device');
-        const x185 = x184.dev;
-        if (typeof x185 !== 'number' || (x185 >>> 0) !== x185) failInt(x185, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
-        const x186 = x184.flags;
-        if (typeof x186 !== 'number' || (x186 >>> 0) !== x186) failInt(x186, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
-        const x187 = x184.u;
-        if (typeof x187 !== 'object' || x187 === null) failObject(x187, 'xen_domctl.u.assign_device.u');
-        let k188 = 0;
-        let j189 = -1;
-        if (x187.pci !== undefined) {
-          k188++;
-          j189 = 0;
-          const x190 = x187.pci!;
-          if (typeof x190 !== 'object' || x190 === null) failObject(x190, 'xen_domctl.u.assign_device.u.pci');
-          const x191 = x190.machine_sbdf;
-          if (typeof x191 !== 'number' || (x191 >>> 0) !== x191) failInt(x191, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-        }
-        if (x187.dt !== undefined) {
-          k188++;
-          j189 = 1;
-          const x192 = x187.dt!;
-          if (typeof x192 !== 'object' || x192 === null) failObject(x192, 'xen_domctl.u.assign_device.u.dt');
-          const x193 = x192.size;
-          if (typeof x193 !== 'number' || (x193 >>> 0) !== x193) failInt(x193, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-          const x194 = x192.path;
-          if (typeof x194 !== 'bigint' || x194 < 0n || x194 > 0xffffffffffffffffn) failBigInt(x194, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
-        }
-        if (k188 > 1) {
-          checkDecodedUnion(x187, k188, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
-          j189 = -2;
-        } else if (k188 === 0) checkEmptyUnion(x187, 'xen_domctl.u.assign_device.u');
+        const x181 = x3.get_device_group!;
+        if (typeof x181 !== 'object' || x181 === null) failObject(x181, 'xen_domctl.u.get_device_group');
+        const x182 = x181.machine_sbdf;
+        if (typeof x182 !== 'number' || (x182 >>> 0) !== x182) failInt(x182, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
+        const x183 = x181.max_sdevs;
+        if (typeof x183 !== 'number' || (x183 >>> 0) !== x183) failInt(x183, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
+        const x184 = x181.num_sdevs;
+        if (typeof x184 !== 'number' || (x184 >>> 0) !== x184) failInt(x184, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
+        const x185 = x181.sdev_array;
+        if (typeof x185 !== 'bigint' || x185 < 0n || x185 > 0xffffffffffffffffn) failBigInt(x185, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x185, true);
-        d.setUint32(b + 20, x186, true);
-        if (j189 === -2) {
-          encodeDecodedUnion(x187, 2, d, w, b + 24, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+        d.setUint32(b + 16, x182, true);
+        d.setUint32(b + 20, x183, true);
+        d.setUint32(b + 24, x184, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x185; else d.setBigUint64(b + 32, x185, true);
+        d.setUint32(b + 28, 0);
+        break;
+      }
+      case 25: {
+        const x186 = x3.assign_device!;
+        if (typeof x186 !== 'object' || x186 === null) failObject(x186, 'xen_domctl.u.assign_device');
+        const x187 = x186.dev;
+        if (typeof x187 !== 'number' || (x187 >>> 0) !== x187) failInt(x187, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
+        const x188 = x186.flags;
+        if (typeof x188 !== 'number' || (x188 >>> 0) !== x188) failInt(x188, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
+        const x189 = x186.u;
+        if (typeof x189 !== 'object' || x189 === null) failObject(x189, 'xen_domctl.u.assign_device.u');
+        let k190 = 0;
+        let j191 = -1;
+        if (x189.pci !== undefined) {
+          k190++;
+          j191 = 0;
+          const x192 = x189.pci!;
+          if (typeof x192 !== 'object' || x192 === null) failObject(x192, 'xen_domctl.u.assign_device.u.pci');
+          const x193 = x192.machine_sbdf;
+          if (typeof x193 !== 'number' || (x193 >>> 0) !== x193) failInt(x193, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
+        }
+        if (x189.dt !== undefined) {
+          k190++;
+          j191 = 1;
+          const x194 = x189.dt!;
+          if (typeof x194 !== 'object' || x194 === null) failObject(x194, 'xen_domctl.u.assign_device.u.dt');
+          const x195 = x194.size;
+          if (typeof x195 !== 'number' || (x195 >>> 0) !== x195) failInt(x195, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+          const x196 = x194.path;
+          if (typeof x196 !== 'bigint' || x196 < 0n || x196 > 0xffffffffffffffffn) failBigInt(x196, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+        }
+        if (k190 > 1) {
+          checkDecodedUnion(x189, k190, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+          j191 = -2;
+        } else if (k190 === 0) checkEmptyUnion(x189, 'xen_domctl.u.assign_device.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x187, true);
+        d.setUint32(b + 20, x188, true);
+        if (j191 === -2) {
+          encodeDecodedUnion(x189, 2, d, w, b + 24, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
         } else {
-          switch (j189) {
+          switch (j191) {
             case 0: {
-              const x195 = x187.pci!;
-              if (typeof x195 !== 'object' || x195 === null) failObject(x195, 'xen_domctl.u.assign_device.u.pci');
-              const x196 = x195.machine_sbdf;
-              if (typeof x196 !== 'number' || (x196 >>> 0) !== x196) failInt(x196, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x196, true);
-              break;
-            }
-            case 1: {
-              const x197 = x187.dt!;
-              if (typeof x197 !== 'object' || x197 === null) failObject(x197, 'xen_domctl.u.assign_device.u.dt');
-              const x198 = x197.size;
-              if (typeof x198 !== 'number' || (x198 >>> 0) !== x198) failInt(x198, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-              const x199 = x197.path;
-              if (typeof x199 !== 'bigint' || x199 < 0n || x199 > 0xffffffffffffffffn) failBigInt(x199, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+              const x197 = x189.pci!;
+              if (typeof x197 !== 'object' || x197 === null) failObject(x197, 'xen_domctl.u.assign_device.u.pci');
+              const x198 = x197.machine_sbdf;
+              if (typeof x198 !== 'number' || (x198 >>> 0) !== x198) failInt(x198, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
               d.setUint32(b + 24, x198, true);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x199; else d.setBigUint64(b + 32, x199, true);
-              d.setUint32(b + 28, 0);
-              break;
-            }
-            default:
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-          }
-        }
-        break;
-      }
-      case 25: {
-        const x200 = x3.bind_pt_irq!;
-        if (typeof x200 !== 'object' || x200 === null) failObject(x200, 'xen_domctl.u.bind_pt_irq');
-        const x201 = x200.machine_irq;
-        if (typeof x201 !== 'number' || (x201 >>> 0) !== x201) failInt(x201, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
-        const x202 = x200.irq_type;
-        if (typeof x202 !== 'number' || (x202 >>> 0) !== x202) failInt(x202, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
-        const x203 = x200.u;
-        if (typeof x203 !== 'object' || x203 === null) failObject(x203, 'xen_domctl.u.bind_pt_irq.u');
-        let k204 = 0;
-        let j205 = -1;
-        if (x203.isa !== undefined) {
-          k204++;
-          j205 = 0;
-          const x206 = x203.isa!;
-          if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.isa');
-          const x207 = x206.isa_irq;
-          if (typeof x207 !== 'number' || (x207 & 0xff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-        }
-        if (x203.pci !== undefined) {
-          k204++;
-          j205 = 1;
-          const x208 = x203.pci!;
-          if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.pci');
-          const x209 = x208.bus;
-          if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-          const x210 = x208.device;
-          if (typeof x210 !== 'number' || (x210 & 0xff) !== x210) failInt(x210, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-          const x211 = x208.intx;
-          if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
-        }
-        if (x203.msi !== undefined) {
-          k204++;
-          j205 = 2;
-          const x212 = x203.msi!;
-          if (typeof x212 !== 'object' || x212 === null) failObject(x212, 'xen_domctl.u.bind_pt_irq.u.msi');
-          const x213 = x212.gvec;
-          if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-          const x214 = x212.gflags;
-          if (typeof x214 !== 'number' || (x214 >>> 0) !== x214) failInt(x214, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-          const x215 = x212.gtable;
-          if (typeof x215 !== 'bigint' || x215 < 0n || x215 > 0xffffffffffffffffn) failBigInt(x215, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-        }
-        if (x203.spi !== undefined) {
-          k204++;
-          j205 = 3;
-          const x216 = x203.spi!;
-          if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.bind_pt_irq.u.spi');
-          const x217 = x216.spi;
-          if (typeof x217 !== 'number' || (x217 & 0xffff) !== x217) failInt(x217, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-        }
-        if (k204 > 1) {
-          checkDecodedUnion(x203, k204, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-          j205 = -2;
-        } else if (k204 === 0) checkEmptyUnion(x203, 'xen_domctl.u.bind_pt_irq.u');
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x201, true);
-        d.setUint32(b + 20, x202, true);
-        if (j205 === -2) {
-          encodeDecodedUnion(x203, 2, d, w, b + 24, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-        } else {
-          switch (j205) {
-            case 0: {
-              const x218 = x203.isa!;
-              if (typeof x218 !== 'object' || x218 === null) failObject(x218, 'xen_domctl.u.bind_pt_irq.u.isa');
-              const x219 = x218.isa_irq;
-              if (typeof x219 !== 'number' || (x219 & 0xff) !== x219) failInt(x219, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x219);
               break;
             }
             case 1: {
-              const x220 = x203.pci!;
-              if (typeof x220 !== 'object' || x220 === null) failObject(x220, 'xen_domctl.u.bind_pt_irq.u.pci');
-              const x221 = x220.bus;
-              if (typeof x221 !== 'number' || (x221 & 0xff) !== x221) failInt(x221, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-              const x222 = x220.device;
-              if (typeof x222 !== 'number' || (x222 & 0xff) !== x222) failInt(x222, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-              const x223 = x220.intx;
-              if (typeof x223 !== 'number' || (x223 & 0xff) !== x223) failInt(x223, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
+              const x199 = x189.dt!;
+              if (typeof x199 !== 'object' || x199 === null) failObject(x199, 'xen_domctl.u.assign_device.u.dt');
+              const x200 = x199.size;
+              if (typeof x200 !== 'number' || (x200 >>> 0) !== x200) failInt(x200, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+              const x201 = x199.path;
+              if (typeof x201 !== 'bigint' || x201 < 0n || x201 > 0xffffffffffffffffn) failBigInt(x201, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x221);
-              d.setUint8(b + 25, x222);
-              d.setUint8(b + 26, x223);
-              break;
-            }
-            case 2: {
-              const x224 = x203.msi!;
-              if (typeof x224 !== 'object' || x224 === null) failObject(x224, 'xen_domctl.u.bind_pt_irq.u.msi');
-              const x225 = x224.gvec;
-              if (typeof x225 !== 'number' || (x225 & 0xff) !== x225) failInt(x225, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-              const x226 = x224.gflags;
-              if (typeof x226 !== 'number' || (x226 >>> 0) !== x226) failInt(x226, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-              const x227 = x224.gtable;
-              if (typeof x227 !== 'bigint' || x227 < 0n || x227 > 0xffffffffffffffffn) failBigInt(x227, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x225);
-              d.setUint32(b + 28, x226, true);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x227; else d.setBigUint64(b + 32, x227, true);
-              zero(d, b + 25, 3);
-              break;
-            }
-            case 3: {
-              const x228 = x203.spi!;
-              if (typeof x228 !== 'object' || x228 === null) failObject(x228, 'xen_domctl.u.bind_pt_irq.u.spi');
-              const x229 = x228.spi;
-              if (typeof x229 !== 'number' || (x229 & 0xffff) !== x229) failInt(x229, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint16(b + 24, x229, true);
+              d.setUint32(b + 24, x200, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x201; else d.setBigUint64(b + 32, x201, true);
+              d.setUint32(b + 28, 0);
               break;
             }
             default:
@@ -14489,458 +14468,578 @@ export function xen_domctl$enc2(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 26: {
-        const x230 = x3.memory_mapping!;
-        if (typeof x230 !== 'object' || x230 === null) failObject(x230, 'xen_domctl.u.memory_mapping');
-        const x231 = x230.first_gfn;
-        if (typeof x231 !== 'bigint' || x231 < 0n || x231 > 0xffffffffffffffffn) failBigInt(x231, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
-        const x232 = x230.first_mfn;
-        if (typeof x232 !== 'bigint' || x232 < 0n || x232 > 0xffffffffffffffffn) failBigInt(x232, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
-        const x233 = x230.nr_mfns;
-        if (typeof x233 !== 'bigint' || x233 < 0n || x233 > 0xffffffffffffffffn) failBigInt(x233, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
-        const x234 = x230.add_mapping;
-        if (typeof x234 !== 'number' || (x234 >>> 0) !== x234) failInt(x234, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
-        const x235 = x230.padding;
-        if (typeof x235 !== 'number' || (x235 >>> 0) !== x235) failInt(x235, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x231; else d.setBigUint64(b + 16, x231, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x232; else d.setBigUint64(b + 24, x232, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x233; else d.setBigUint64(b + 32, x233, true);
-        d.setUint32(b + 40, x234, true);
-        d.setUint32(b + 44, x235, true);
-        break;
-      }
-      case 27: {
-        const x236 = x3.ioport_mapping!;
-        if (typeof x236 !== 'object' || x236 === null) failObject(x236, 'xen_domctl.u.ioport_mapping');
-        const x237 = x236.first_gport;
-        if (typeof x237 !== 'number' || (x237 >>> 0) !== x237) failInt(x237, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
-        const x238 = x236.first_mport;
-        if (typeof x238 !== 'number' || (x238 >>> 0) !== x238) failInt(x238, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
-        const x239 = x236.nr_ports;
-        if (typeof x239 !== 'number' || (x239 >>> 0) !== x239) failInt(x239, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
-        const x240 = x236.add_mapping;
-        if (typeof x240 !== 'number' || (x240 >>> 0) !== x240) failInt(x240, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x237, true);
-        d.setUint32(b + 20, x238, true);
-        d.setUint32(b + 24, x239, true);
-        d.setUint32(b + 28, x240, true);
-        break;
-      }
-      case 28: {
-        const x241 = x3.set_target!;
-        if (typeof x241 !== 'object' || x241 === null) failObject(x241, 'xen_domctl.u.set_target');
-        const x242 = x241.target;
-        if (typeof x242 !== 'number' || (x242 & 0xffff) !== x242) failInt(x242, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
-        zero(d, b + 16, 128);
-        d.setUint16(b + 16, x242, true);
-        break;
-      }
-      case 29: {
-        const x243 = x3.subscribe!;
-        if (typeof x243 !== 'object' || x243 === null) failObject(x243, 'xen_domctl.u.subscribe');
-        const x244 = x243.port;
-        if (typeof x244 !== 'number' || (x244 >>> 0) !== x244) failInt(x244, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x244, true);
-        break;
-      }
-      case 30: {
-        const x245 = x3.debug_op!;
-        if (typeof x245 !== 'object' || x245 === null) failObject(x245, 'xen_domctl.u.debug_op');
-        const x246 = x245.op;
-        if (typeof x246 !== 'number' || (x246 >>> 0) !== x246) failInt(x246, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
-        const x247 = x245.vcpu;
-        if (typeof x247 !== 'number' || (x247 >>> 0) !== x247) failInt(x247, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x246, true);
-        d.setUint32(b + 20, x247, true);
-        break;
-      }
-      case 31: {
-        const x248 = x3.vm_event_op!;
-        if (typeof x248 !== 'object' || x248 === null) failObject(x248, 'xen_domctl.u.vm_event_op');
-        const x249 = x248.op;
-        if (typeof x249 !== 'number' || (x249 >>> 0) !== x249) failInt(x249, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
-        const x250 = x248.mode;
-        if (typeof x250 !== 'number' || (x250 >>> 0) !== x250) failInt(x250, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
-        const x251 = x248.u;
-        if (typeof x251 !== 'object' || x251 === null) failObject(x251, 'xen_domctl.u.vm_event_op.u');
-        let k252 = 0;
-        let j253 = -1;
-        if (x251.enable !== undefined) {
-          k252++;
-          j253 = 0;
-          const x254 = x251.enable!;
-          if (typeof x254 !== 'object' || x254 === null) failObject(x254, 'xen_domctl.u.vm_event_op.u.enable');
-          const x255 = x254.port;
-          if (typeof x255 !== 'number' || (x255 >>> 0) !== x255) failInt(x255, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        const x202 = x3.bind_pt_irq!;
+        if (typeof x202 !== 'object' || x202 === null) failObject(x202, 'xen_domctl.u.bind_pt_irq');
+        const x203 = x202.machine_irq;
+        if (typeof x203 !== 'number' || (x203 >>> 0) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
+        const x204 = x202.irq_type;
+        if (typeof x204 !== 'number' || (x204 >>> 0) !== x204) failInt(x204, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
+        const x205 = x202.u;
+        if (typeof x205 !== 'object' || x205 === null) failObject(x205, 'xen_domctl.u.bind_pt_irq.u');
+        let k206 = 0;
+        let j207 = -1;
+        if (x205.isa !== undefined) {
+          k206++;
+          j207 = 0;
+          const x208 = x205.isa!;
+          if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.isa');
+          const x209 = x208.isa_irq;
+          if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
         }
-        if (x251.version !== undefined) {
-          k252++;
-          j253 = 1;
-          const x256 = x251.version!;
-          if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        if (x205.pci !== undefined) {
+          k206++;
+          j207 = 1;
+          const x210 = x205.pci!;
+          if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.pci');
+          const x211 = x210.bus;
+          if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+          const x212 = x210.device;
+          if (typeof x212 !== 'number' || (x212 & 0xff) !== x212) failInt(x212, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+          const x213 = x210.intx;
+          if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
         }
-        if (k252 > 1) {
-          checkDecodedUnion(x251, k252, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
-          j253 = -2;
-        } else if (k252 === 0) checkEmptyUnion(x251, 'xen_domctl.u.vm_event_op.u');
+        if (x205.msi !== undefined) {
+          k206++;
+          j207 = 2;
+          const x214 = x205.msi!;
+          if (typeof x214 !== 'object' || x214 === null) failObject(x214, 'xen_domctl.u.bind_pt_irq.u.msi');
+          const x215 = x214.gvec;
+          if (typeof x215 !== 'number' || (x215 & 0xff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+          const x216 = x214.gflags;
+          if (typeof x216 !== 'number' || (x216 >>> 0) !== x216) failInt(x216, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+          const x217 = x214.gtable;
+          if (typeof x217 !== 'bigint' || x217 < 0n || x217 > 0xffffffffffffffffn) failBigInt(x217, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+        }
+        if (x205.spi !== undefined) {
+          k206++;
+          j207 = 3;
+          const x218 = x205.spi!;
+          if (typeof x218 !== 'object' || x218 === null) failObject(x218, 'xen_domctl.u.bind_pt_irq.u.spi');
+          const x219 = x218.spi;
+          if (typeof x219 !== 'number' || (x219 & 0xffff) !== x219) failInt(x219, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+        }
+        if (k206 > 1) {
+          checkDecodedUnion(x205, k206, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
+          j207 = -2;
+        } else if (k206 === 0) checkEmptyUnion(x205, 'xen_domctl.u.bind_pt_irq.u');
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x249, true);
-        d.setUint32(b + 20, x250, true);
-        if (j253 === -2) {
-          encodeDecodedUnion(x251, 2, d, w, b + 24, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+        d.setUint32(b + 16, x203, true);
+        d.setUint32(b + 20, x204, true);
+        if (j207 === -2) {
+          encodeDecodedUnion(x205, 2, d, w, b + 24, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
         } else {
-          switch (j253) {
+          switch (j207) {
             case 0: {
-              const x257 = x251.enable!;
-              if (typeof x257 !== 'object' || x257 === null) failObject(x257, 'xen_domctl.u.vm_event_op.u.enable');
-              const x258 = x257.port;
-              if (typeof x258 !== 'number' || (x258 >>> 0) !== x258) failInt(x258, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              const x220 = x205.isa!;
+              if (typeof x220 !== 'object' || x220 === null) failObject(x220, 'xen_domctl.u.bind_pt_irq.u.isa');
+              const x221 = x220.isa_irq;
+              if (typeof x221 !== 'number' || (x221 & 0xff) !== x221) failInt(x221, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
-              d.setUint32(b + 24, x258, true);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x221);
               break;
             }
             case 1: {
-              const x259 = x251.version!;
-              if (typeof x259 !== 'number' || (x259 >>> 0) !== x259) failInt(x259, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              const x222 = x205.pci!;
+              if (typeof x222 !== 'object' || x222 === null) failObject(x222, 'xen_domctl.u.bind_pt_irq.u.pci');
+              const x223 = x222.bus;
+              if (typeof x223 !== 'number' || (x223 & 0xff) !== x223) failInt(x223, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+              const x224 = x222.device;
+              if (typeof x224 !== 'number' || (x224 & 0xff) !== x224) failInt(x224, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+              const x225 = x222.intx;
+              if (typeof x225 !== 'number' || (x225 & 0xff) !== x225) failInt(x225, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
-              d.setUint32(b + 24, x259, true);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x223);
+              d.setUint8(b + 25, x224);
+              d.setUint8(b + 26, x225);
+              break;
+            }
+            case 2: {
+              const x226 = x205.msi!;
+              if (typeof x226 !== 'object' || x226 === null) failObject(x226, 'xen_domctl.u.bind_pt_irq.u.msi');
+              const x227 = x226.gvec;
+              if (typeof x227 !== 'number' || (x227 & 0xff) !== x227) failInt(x227, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+              const x228 = x226.gflags;
+              if (typeof x228 !== 'number' || (x228 >>> 0) !== x228) failInt(x228, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+              const x229 = x226.gtable;
+              if (typeof x229 !== 'bigint' || x229 < 0n || x229 > 0xffffffffffffffffn) failBigInt(x229, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x227);
+              d.setUint32(b + 28, x228, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x229; else d.setBigUint64(b + 32, x229, true);
+              zero(d, b + 25, 3);
+              break;
+            }
+            case 3: {
+              const x230 = x205.spi!;
+              if (typeof x230 !== 'object' || x230 === null) failObject(x230, 'xen_domctl.u.bind_pt_irq.u.spi');
+              const x231 = x230.spi;
+              if (typeof x231 !== 'number' || (x231 & 0xffff) !== x231) failInt(x231, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint16(b + 24, x231, true);
               break;
             }
             default:
               d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
           }
         }
         break;
       }
-      case 32: {
-        const x260 = x3.mem_sharing_op!;
-        if (typeof x260 !== 'object' || x260 === null) failObject(x260, 'xen_domctl.u.mem_sharing_op');
-        const x261 = x260.op;
-        if (typeof x261 !== 'number' || (x261 & 0xff) !== x261) failInt(x261, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
-        const x262 = x260.u;
-        if (typeof x262 !== 'object' || x262 === null) failObject(x262, 'xen_domctl.u.mem_sharing_op.u');
-        let k263 = 0;
-        let j264 = -1;
-        if (x262.enable !== undefined) {
-          k263++;
-          j264 = 0;
-          const x265 = x262.enable!;
-          if (typeof x265 !== 'number' || (x265 & 0xff) !== x265) failInt(x265, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-        }
-        if (k263 > 1) {
-          checkDecodedUnion(x262, k263, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
-          j264 = -2;
-        } else if (k263 === 0) checkEmptyUnion(x262, 'xen_domctl.u.mem_sharing_op.u');
+      case 27: {
+        const x232 = x3.memory_mapping!;
+        if (typeof x232 !== 'object' || x232 === null) failObject(x232, 'xen_domctl.u.memory_mapping');
+        const x233 = x232.first_gfn;
+        if (typeof x233 !== 'bigint' || x233 < 0n || x233 > 0xffffffffffffffffn) failBigInt(x233, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
+        const x234 = x232.first_mfn;
+        if (typeof x234 !== 'bigint' || x234 < 0n || x234 > 0xffffffffffffffffn) failBigInt(x234, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
+        const x235 = x232.nr_mfns;
+        if (typeof x235 !== 'bigint' || x235 < 0n || x235 > 0xffffffffffffffffn) failBigInt(x235, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
+        const x236 = x232.add_mapping;
+        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
+        const x237 = x232.padding;
+        if (typeof x237 !== 'number' || (x237 >>> 0) !== x237) failInt(x237, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x261);
-        if (j264 === -2) {
-          encodeDecodedUnion(x262, 2, d, w, b + 17, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x233; else d.setBigUint64(b + 16, x233, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x234; else d.setBigUint64(b + 24, x234, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x235; else d.setBigUint64(b + 32, x235, true);
+        d.setUint32(b + 40, x236, true);
+        d.setUint32(b + 44, x237, true);
+        break;
+      }
+      case 28: {
+        const x238 = x3.ioport_mapping!;
+        if (typeof x238 !== 'object' || x238 === null) failObject(x238, 'xen_domctl.u.ioport_mapping');
+        const x239 = x238.first_gport;
+        if (typeof x239 !== 'number' || (x239 >>> 0) !== x239) failInt(x239, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
+        const x240 = x238.first_mport;
+        if (typeof x240 !== 'number' || (x240 >>> 0) !== x240) failInt(x240, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
+        const x241 = x238.nr_ports;
+        if (typeof x241 !== 'number' || (x241 >>> 0) !== x241) failInt(x241, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
+        const x242 = x238.add_mapping;
+        if (typeof x242 !== 'number' || (x242 >>> 0) !== x242) failInt(x242, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x239, true);
+        d.setUint32(b + 20, x240, true);
+        d.setUint32(b + 24, x241, true);
+        d.setUint32(b + 28, x242, true);
+        break;
+      }
+      case 29: {
+        const x243 = x3.set_target!;
+        if (typeof x243 !== 'object' || x243 === null) failObject(x243, 'xen_domctl.u.set_target');
+        const x244 = x243.target;
+        if (typeof x244 !== 'number' || (x244 & 0xffff) !== x244) failInt(x244, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
+        zero(d, b + 16, 128);
+        d.setUint16(b + 16, x244, true);
+        break;
+      }
+      case 30: {
+        const x245 = x3.subscribe!;
+        if (typeof x245 !== 'object' || x245 === null) failObject(x245, 'xen_domctl.u.subscribe');
+        const x246 = x245.port;
+        if (typeof x246 !== 'number' || (x246 >>> 0) !== x246) failInt(x246, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x246, true);
+        break;
+      }
+      case 31: {
+        const x247 = x3.debug_op!;
+        if (typeof x247 !== 'object' || x247 === null) failObject(x247, 'xen_domctl.u.debug_op');
+        const x248 = x247.op;
+        if (typeof x248 !== 'number' || (x248 >>> 0) !== x248) failInt(x248, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
+        const x249 = x247.vcpu;
+        if (typeof x249 !== 'number' || (x249 >>> 0) !== x249) failInt(x249, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x248, true);
+        d.setUint32(b + 20, x249, true);
+        break;
+      }
+      case 32: {
+        const x250 = x3.vm_event_op!;
+        if (typeof x250 !== 'object' || x250 === null) failObject(x250, 'xen_domctl.u.vm_event_op');
+        const x251 = x250.op;
+        if (typeof x251 !== 'number' || (x251 >>> 0) !== x251) failInt(x251, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
+        const x252 = x250.mode;
+        if (typeof x252 !== 'number' || (x252 >>> 0) !== x252) failInt(x252, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
+        const x253 = x250.u;
+        if (typeof x253 !== 'object' || x253 === null) failObject(x253, 'xen_domctl.u.vm_event_op.u');
+        let k254 = 0;
+        let j255 = -1;
+        if (x253.enable !== undefined) {
+          k254++;
+          j255 = 0;
+          const x256 = x253.enable!;
+          if (typeof x256 !== 'object' || x256 === null) failObject(x256, 'xen_domctl.u.vm_event_op.u.enable');
+          const x257 = x256.port;
+          if (typeof x257 !== 'number' || (x257 >>> 0) !== x257) failInt(x257, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        }
+        if (x253.version !== undefined) {
+          k254++;
+          j255 = 1;
+          const x258 = x253.version!;
+          if (typeof x258 !== 'number' || (x258 >>> 0) !== x258) failInt(x258, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        }
+        if (k254 > 1) {
+          checkDecodedUnion(x253, k254, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+          j255 = -2;
+        } else if (k254 === 0) checkEmptyUnion(x253, 'xen_domctl.u.vm_event_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x251, true);
+        d.setUint32(b + 20, x252, true);
+        if (j255 === -2) {
+          encodeDecodedUnion(x253, 2, d, w, b + 24, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
         } else {
-          switch (j264) {
+          switch (j255) {
             case 0: {
-              const x266 = x262.enable!;
-              if (typeof x266 !== 'number' || (x266 & 0xff) !== x266) failInt(x266, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-              d.setUint8(b + 17, 0);
-              d.setUint8(b + 17, x266);
+              const x259 = x253.enable!;
+              if (typeof x259 !== 'object' || x259 === null) failObject(x259, 'xen_domctl.u.vm_event_op.u.enable');
+              const x260 = x259.port;
+              if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24, x260, true);
+              break;
+            }
+            case 1: {
+              const x261 = x253.version!;
+              if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24, x261, true);
               break;
             }
             default:
-              d.setUint8(b + 17, 0);
+              d.setUint32(b + 24, 0);
           }
         }
         break;
       }
       case 33: {
-        const x267 = x3.access_required!;
-        if (typeof x267 !== 'object' || x267 === null) failObject(x267, 'xen_domctl.u.access_required');
-        const x268 = x267.access_required;
-        if (typeof x268 !== 'number' || (x268 & 0xff) !== x268) failInt(x268, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x262 = x3.mem_sharing_op!;
+        if (typeof x262 !== 'object' || x262 === null) failObject(x262, 'xen_domctl.u.mem_sharing_op');
+        const x263 = x262.op;
+        if (typeof x263 !== 'number' || (x263 & 0xff) !== x263) failInt(x263, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
+        const x264 = x262.u;
+        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.mem_sharing_op.u');
+        let k265 = 0;
+        let j266 = -1;
+        if (x264.enable !== undefined) {
+          k265++;
+          j266 = 0;
+          const x267 = x264.enable!;
+          if (typeof x267 !== 'number' || (x267 & 0xff) !== x267) failInt(x267, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+        }
+        if (k265 > 1) {
+          checkDecodedUnion(x264, k265, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+          j266 = -2;
+        } else if (k265 === 0) checkEmptyUnion(x264, 'xen_domctl.u.mem_sharing_op.u');
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x268);
+        d.setUint8(b + 16, x263);
+        if (j266 === -2) {
+          encodeDecodedUnion(x264, 2, d, w, b + 17, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        } else {
+          switch (j266) {
+            case 0: {
+              const x268 = x264.enable!;
+              if (typeof x268 !== 'number' || (x268 & 0xff) !== x268) failInt(x268, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+              d.setUint8(b + 17, 0);
+              d.setUint8(b + 17, x268);
+              break;
+            }
+            default:
+              d.setUint8(b + 17, 0);
+          }
+        }
         break;
       }
       case 34: {
-        const x269 = x3.audit_p2m!;
-        if (typeof x269 !== 'object' || x269 === null) failObject(x269, 'xen_domctl.u.audit_p2m');
-        const x270 = x269.orphans;
-        if (typeof x270 !== 'bigint' || x270 < 0n || x270 > 0xffffffffffffffffn) failBigInt(x270, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x271 = x269.m2p_bad;
-        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x272 = x269.p2m_bad;
-        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x269 = x3.access_required!;
+        if (typeof x269 !== 'object' || x269 === null) failObject(x269, 'xen_domctl.u.access_required');
+        const x270 = x269.access_required;
+        if (typeof x270 !== 'number' || (x270 & 0xff) !== x270) failInt(x270, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x270; else d.setBigUint64(b + 16, x270, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x271; else d.setBigUint64(b + 24, x271, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x272; else d.setBigUint64(b + 32, x272, true);
+        d.setUint8(b + 16, x270);
         break;
       }
       case 35: {
-        const x273 = x3.set_virq_handler!;
-        if (typeof x273 !== 'object' || x273 === null) failObject(x273, 'xen_domctl.u.set_virq_handler');
-        const x274 = x273.virq;
-        if (typeof x274 !== 'number' || (x274 >>> 0) !== x274) failInt(x274, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x271 = x3.audit_p2m!;
+        if (typeof x271 !== 'object' || x271 === null) failObject(x271, 'xen_domctl.u.audit_p2m');
+        const x272 = x271.orphans;
+        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x273 = x271.m2p_bad;
+        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x274 = x271.p2m_bad;
+        if (typeof x274 !== 'bigint' || x274 < 0n || x274 > 0xffffffffffffffffn) failBigInt(x274, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x274, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x272; else d.setBigUint64(b + 16, x272, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x273; else d.setBigUint64(b + 24, x273, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x274; else d.setBigUint64(b + 32, x274, true);
         break;
       }
       case 36: {
-        const x275 = x3.gdbsx_guest_memio!;
-        if (typeof x275 !== 'object' || x275 === null) failObject(x275, 'xen_domctl.u.gdbsx_guest_memio');
-        const x276 = x275.pgd3val;
-        if (typeof x276 !== 'bigint' || x276 < 0n || x276 > 0xffffffffffffffffn) failBigInt(x276, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x277 = x275.gva;
-        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x278 = x275.uva;
-        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x279 = x275.len;
-        if (typeof x279 !== 'number' || (x279 >>> 0) !== x279) failInt(x279, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x280 = x275.gwr;
-        if (typeof x280 !== 'number' || (x280 & 0xff) !== x280) failInt(x280, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x281 = x275.remain;
-        if (typeof x281 !== 'number' || (x281 >>> 0) !== x281) failInt(x281, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x275 = x3.set_virq_handler!;
+        if (typeof x275 !== 'object' || x275 === null) failObject(x275, 'xen_domctl.u.set_virq_handler');
+        const x276 = x275.virq;
+        if (typeof x276 !== 'number' || (x276 >>> 0) !== x276) failInt(x276, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x276; else d.setBigUint64(b + 16, x276, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x277; else d.setBigUint64(b + 24, x277, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x278; else d.setBigUint64(b + 32, x278, true);
-        d.setUint32(b + 40, x279, true);
-        d.setUint8(b + 44, x280);
-        d.setUint32(b + 48, x281, true);
+        d.setUint32(b + 16, x276, true);
+        break;
+      }
+      case 37: {
+        const x277 = x3.gdbsx_guest_memio!;
+        if (typeof x277 !== 'object' || x277 === null) failObject(x277, 'xen_domctl.u.gdbsx_guest_memio');
+        const x278 = x277.pgd3val;
+        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x279 = x277.gva;
+        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x280 = x277.uva;
+        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x281 = x277.len;
+        if (typeof x281 !== 'number' || (x281 >>> 0) !== x281) failInt(x281, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x282 = x277.gwr;
+        if (typeof x282 !== 'number' || (x282 & 0xff) !== x282) failInt(x282, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x283 = x277.remain;
+        if (typeof x283 !== 'number' || (x283 >>> 0) !== x283) failInt(x283, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x278; else d.setBigUint64(b + 16, x278, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x279; else d.setBigUint64(b + 24, x279, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x280; else d.setBigUint64(b + 32, x280, true);
+        d.setUint32(b + 40, x281, true);
+        d.setUint8(b + 44, x282);
+        d.setUint32(b + 48, x283, true);
         zero(d, b + 45, 3);
         d.setUint32(b + 52, 0);
         break;
       }
-      case 37: {
-        const x282 = x3.set_broken_page_p2m!;
-        if (typeof x282 !== 'object' || x282 === null) failObject(x282, 'xen_domctl.u.set_broken_page_p2m');
-        const x283 = x282.pfn;
-        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffffffffffn) failBigInt(x283, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x283; else d.setBigUint64(b + 16, x283, true);
-        break;
-      }
       case 38: {
-        const x284 = x3.cacheflush!;
-        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.cacheflush');
-        const x285 = x284.start_pfn;
-        if (typeof x285 !== 'bigint' || x285 < 0n || x285 > 0xffffffffffffffffn) failBigInt(x285, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
-        const x286 = x284.nr_pfns;
-        if (typeof x286 !== 'bigint' || x286 < 0n || x286 > 0xffffffffffffffffn) failBigInt(x286, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
+        const x284 = x3.set_broken_page_p2m!;
+        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.set_broken_page_p2m');
+        const x285 = x284.pfn;
+        if (typeof x285 !== 'bigint' || x285 < 0n || x285 > 0xffffffffffffffffn) failBigInt(x285, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
         if (w8 !== undefined) w8[(b + 16) / 8] = x285; else d.setBigUint64(b + 16, x285, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x286; else d.setBigUint64(b + 24, x286, true);
         break;
       }
       case 39: {
-        const x287 = x3.gdbsx_pauseunp_vcpu!;
-        if (typeof x287 !== 'object' || x287 === null) failObject(x287, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x288 = x287.vcpu;
-        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x286 = x3.cacheflush!;
+        if (typeof x286 !== 'object' || x286 === null) failObject(x286, 'xen_domctl.u.cacheflush');
+        const x287 = x286.start_pfn;
+        if (typeof x287 !== 'bigint' || x287 < 0n || x287 > 0xffffffffffffffffn) failBigInt(x287, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
+        const x288 = x286.nr_pfns;
+        if (typeof x288 !== 'bigint' || x288 < 0n || x288 > 0xffffffffffffffffn) failBigInt(x288, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x288, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x287; else d.setBigUint64(b + 16, x287, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x288; else d.setBigUint64(b + 24, x288, true);
         break;
       }
       case 40: {
-        const x289 = x3.gdbsx_domstatus!;
-        if (typeof x289 !== 'object' || x289 === null) failObject(x289, 'xen_domctl.u.gdbsx_domstatus');
-        const x290 = x289.paused;
-        if (typeof x290 !== 'number' || (x290 & 0xff) !== x290) failInt(x290, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x291 = x289.vcpu_id;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x292 = x289.vcpu_ev;
-        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x289 = x3.gdbsx_pauseunp_vcpu!;
+        if (typeof x289 !== 'object' || x289 === null) failObject(x289, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x290 = x289.vcpu;
+        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x290);
-        d.setUint32(b + 20, x291, true);
-        d.setUint32(b + 24, x292, true);
-        zero(d, b + 17, 3);
+        d.setUint32(b + 16, x290, true);
         break;
       }
       case 41: {
-        const x293 = x3.vnuma!;
-        if (typeof x293 !== 'object' || x293 === null) failObject(x293, 'xen_domctl.u.vnuma');
-        const x294 = x293.nr_vnodes;
-        if (typeof x294 !== 'number' || (x294 >>> 0) !== x294) failInt(x294, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x295 = x293.nr_vmemranges;
-        if (typeof x295 !== 'number' || (x295 >>> 0) !== x295) failInt(x295, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x296 = x293.nr_vcpus;
-        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x297 = x293.vdistance;
-        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x298 = x293.vcpu_to_vnode;
-        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x299 = x293.vnode_to_pnode;
-        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x300 = x293.vmemrange;
-        if (typeof x300 !== 'bigint' || x300 < 0n || x300 > 0xffffffffffffffffn) failBigInt(x300, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x291 = x3.gdbsx_domstatus!;
+        if (typeof x291 !== 'object' || x291 === null) failObject(x291, 'xen_domctl.u.gdbsx_domstatus');
+        const x292 = x291.paused;
+        if (typeof x292 !== 'number' || (x292 & 0xff) !== x292) failInt(x292, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x293 = x291.vcpu_id;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x294 = x291.vcpu_ev;
+        if (typeof x294 !== 'number' || (x294 >>> 0) !== x294) failInt(x294, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x294, true);
-        d.setUint32(b + 20, x295, true);
-        d.setUint32(b + 24, x296, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x297; else d.setBigUint64(b + 32, x297, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x298; else d.setBigUint64(b + 40, x298, true);
-        if (w8 !== undefined) w8[(b + 48) / 8] = x299; else d.setBigUint64(b + 48, x299, true);
-        if (w8 !== undefined) w8[(b + 56) / 8] = x300; else d.setBigUint64(b + 56, x300, true);
+        d.setUint8(b + 16, x292);
+        d.setUint32(b + 20, x293, true);
+        d.setUint32(b + 24, x294, true);
+        zero(d, b + 17, 3);
         break;
       }
       case 42: {
-        const x301 = x3.psr_cmt_op!;
-        if (typeof x301 !== 'object' || x301 === null) failObject(x301, 'xen_domctl.u.psr_cmt_op');
-        const x302 = x301.cmd;
-        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x303 = x301.data;
-        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x295 = x3.vnuma!;
+        if (typeof x295 !== 'object' || x295 === null) failObject(x295, 'xen_domctl.u.vnuma');
+        const x296 = x295.nr_vnodes;
+        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x297 = x295.nr_vmemranges;
+        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x298 = x295.nr_vcpus;
+        if (typeof x298 !== 'number' || (x298 >>> 0) !== x298) failInt(x298, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x299 = x295.vdistance;
+        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x300 = x295.vcpu_to_vnode;
+        if (typeof x300 !== 'bigint' || x300 < 0n || x300 > 0xffffffffffffffffn) failBigInt(x300, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x301 = x295.vnode_to_pnode;
+        if (typeof x301 !== 'bigint' || x301 < 0n || x301 > 0xffffffffffffffffn) failBigInt(x301, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x302 = x295.vmemrange;
+        if (typeof x302 !== 'bigint' || x302 < 0n || x302 > 0xffffffffffffffffn) failBigInt(x302, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x302, true);
-        d.setUint32(b + 20, x303, true);
+        d.setUint32(b + 16, x296, true);
+        d.setUint32(b + 20, x297, true);
+        d.setUint32(b + 24, x298, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x299; else d.setBigUint64(b + 32, x299, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x300; else d.setBigUint64(b + 40, x300, true);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x301; else d.setBigUint64(b + 48, x301, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x302; else d.setBigUint64(b + 56, x302, true);
         break;
       }
       case 43: {
-        const x304 = x3.monitor_op!;
-        if (typeof x304 !== 'object' || x304 === null) failObject(x304, 'xen_domctl.u.monitor_op');
-        const x305 = x304.op;
-        if (typeof x305 !== 'number' || (x305 >>> 0) !== x305) failInt(x305, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x306 = x304.event;
-        if (typeof x306 !== 'number' || (x306 >>> 0) !== x306) failInt(x306, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x307 = x304.u;
-        if (typeof x307 !== 'object' || x307 === null) failObject(x307, 'xen_domctl.u.monitor_op.u');
-        let k308 = 0;
-        let j309 = -1;
-        if (x307.mov_to_cr !== undefined) {
-          k308++;
-          j309 = 0;
-          const x310 = x307.mov_to_cr!;
-          if (typeof x310 !== 'object' || x310 === null) failObject(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x311 = x310.index;
-          if (typeof x311 !== 'number' || (x311 & 0xff) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x312 = x310.sync;
-          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x313 = x310.onchangeonly;
-          if (typeof x313 !== 'number' || (x313 & 0xff) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x314 = x310.bitmask;
-          if (typeof x314 !== 'bigint' || x314 < 0n || x314 > 0xffffffffffffffffn) failBigInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x307.mov_to_msr !== undefined) {
-          k308++;
-          j309 = 1;
-          const x315 = x307.mov_to_msr!;
-          if (typeof x315 !== 'object' || x315 === null) failObject(x315, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x316 = x315.msr;
-          if (typeof x316 !== 'number' || (x316 >>> 0) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x317 = x315.onchangeonly;
-          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x307.guest_request !== undefined) {
-          k308++;
-          j309 = 2;
-          const x318 = x307.guest_request!;
-          if (typeof x318 !== 'object' || x318 === null) failObject(x318, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x319 = x318.sync;
-          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x320 = x318.allow_userspace;
-          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x307.debug_exception !== undefined) {
-          k308++;
-          j309 = 3;
-          const x321 = x307.debug_exception!;
-          if (typeof x321 !== 'object' || x321 === null) failObject(x321, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x322 = x321.sync;
-          if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x307.vmexit !== undefined) {
-          k308++;
-          j309 = 4;
-          const x323 = x307.vmexit!;
-          if (typeof x323 !== 'object' || x323 === null) failObject(x323, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x324 = x323.sync;
-          if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k308 > 1) {
-          checkDecodedUnion(x307, k308, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j309 = -2;
-        } else if (k308 === 0) checkEmptyUnion(x307, 'xen_domctl.u.monitor_op.u');
+        const x303 = x3.psr_cmt_op!;
+        if (typeof x303 !== 'object' || x303 === null) failObject(x303, 'xen_domctl.u.psr_cmt_op');
+        const x304 = x303.cmd;
+        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x305 = x303.data;
+        if (typeof x305 !== 'number' || (x305 >>> 0) !== x305) failInt(x305, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x305, true);
-        d.setUint32(b + 20, x306, true);
-        if (j309 === -2) {
-          encodeDecodedUnion(x307, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b + 16, x304, true);
+        d.setUint32(b + 20, x305, true);
+        break;
+      }
+      case 44: {
+        const x306 = x3.monitor_op!;
+        if (typeof x306 !== 'object' || x306 === null) failObject(x306, 'xen_domctl.u.monitor_op');
+        const x307 = x306.op;
+        if (typeof x307 !== 'number' || (x307 >>> 0) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x308 = x306.event;
+        if (typeof x308 !== 'number' || (x308 >>> 0) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x309 = x306.u;
+        if (typeof x309 !== 'object' || x309 === null) failObject(x309, 'xen_domctl.u.monitor_op.u');
+        let k310 = 0;
+        let j311 = -1;
+        if (x309.mov_to_cr !== undefined) {
+          k310++;
+          j311 = 0;
+          const x312 = x309.mov_to_cr!;
+          if (typeof x312 !== 'object' || x312 === null) failObject(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x313 = x312.index;
+          if (typeof x313 !== 'number' || (x313 & 0xff) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x314 = x312.sync;
+          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x315 = x312.onchangeonly;
+          if (typeof x315 !== 'number' || (x315 & 0xff) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x316 = x312.bitmask;
+          if (typeof x316 !== 'bigint' || x316 < 0n || x316 > 0xffffffffffffffffn) failBigInt(x316, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x309.mov_to_msr !== undefined) {
+          k310++;
+          j311 = 1;
+          const x317 = x309.mov_to_msr!;
+          if (typeof x317 !== 'object' || x317 === null) failObject(x317, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x318 = x317.msr;
+          if (typeof x318 !== 'number' || (x318 >>> 0) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x319 = x317.onchangeonly;
+          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x309.guest_request !== undefined) {
+          k310++;
+          j311 = 2;
+          const x320 = x309.guest_request!;
+          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x321 = x320.sync;
+          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x322 = x320.allow_userspace;
+          if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x309.debug_exception !== undefined) {
+          k310++;
+          j311 = 3;
+          const x323 = x309.debug_exception!;
+          if (typeof x323 !== 'object' || x323 === null) failObject(x323, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x324 = x323.sync;
+          if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x309.vmexit !== undefined) {
+          k310++;
+          j311 = 4;
+          const x325 = x309.vmexit!;
+          if (typeof x325 !== 'object' || x325 === null) failObject(x325, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x326 = x325.sync;
+          if (typeof x326 !== 'number' || (x326 & 0xff) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k310 > 1) {
+          checkDecodedUnion(x309, k310, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j311 = -2;
+        } else if (k310 === 0) checkEmptyUnion(x309, 'xen_domctl.u.monitor_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x307, true);
+        d.setUint32(b + 20, x308, true);
+        if (j311 === -2) {
+          encodeDecodedUnion(x309, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j309) {
+          switch (j311) {
             case 0: {
-              const x325 = x307.mov_to_cr!;
-              if (typeof x325 !== 'object' || x325 === null) failObject(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x326 = x325.index;
-              if (typeof x326 !== 'number' || (x326 & 0xff) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x327 = x325.sync;
-              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x328 = x325.onchangeonly;
-              if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x329 = x325.bitmask;
-              if (typeof x329 !== 'bigint' || x329 < 0n || x329 > 0xffffffffffffffffn) failBigInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+              const x327 = x309.mov_to_cr!;
+              if (typeof x327 !== 'object' || x327 === null) failObject(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x328 = x327.index;
+              if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x329 = x327.sync;
+              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x330 = x327.onchangeonly;
+              if (typeof x330 !== 'number' || (x330 & 0xff) !== x330) failInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x331 = x327.bitmask;
+              if (typeof x331 !== 'bigint' || x331 < 0n || x331 > 0xffffffffffffffffn) failBigInt(x331, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x326);
-              d.setUint8(b + 25, x327);
-              d.setUint8(b + 26, x328);
+              d.setUint8(b + 24, x328);
+              d.setUint8(b + 25, x329);
+              d.setUint8(b + 26, x330);
               d.setUint8(b + 27, 0);
               d.setUint32(b + 28, 0);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x329; else d.setBigUint64(b + 32, x329, true);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x331; else d.setBigUint64(b + 32, x331, true);
               break;
             }
             case 1: {
-              const x330 = x307.mov_to_msr!;
-              if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x331 = x330.msr;
-              if (typeof x331 !== 'number' || (x331 >>> 0) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x332 = x330.onchangeonly;
-              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              const x332 = x309.mov_to_msr!;
+              if (typeof x332 !== 'object' || x332 === null) failObject(x332, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x333 = x332.msr;
+              if (typeof x333 !== 'number' || (x333 >>> 0) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x334 = x332.onchangeonly;
+              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x331, true);
-              d.setUint8(b + 28, x332);
+              d.setUint32(b + 24, x333, true);
+              d.setUint8(b + 28, x334);
               zero(d, b + 29, 3);
               break;
             }
             case 2: {
-              const x333 = x307.guest_request!;
-              if (typeof x333 !== 'object' || x333 === null) failObject(x333, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x334 = x333.sync;
-              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x335 = x333.allow_userspace;
-              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x335 = x309.guest_request!;
+              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x336 = x335.sync;
+              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x337 = x335.allow_userspace;
+              if (typeof x337 !== 'number' || (x337 & 0xff) !== x337) failInt(x337, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x334);
-              d.setUint8(b + 25, x335);
+              d.setUint8(b + 24, x336);
+              d.setUint8(b + 25, x337);
               break;
             }
             case 3: {
-              const x336 = x307.debug_exception!;
-              if (typeof x336 !== 'object' || x336 === null) failObject(x336, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x337 = x336.sync;
-              if (typeof x337 !== 'number' || (x337 & 0xff) !== x337) failInt(x337, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x337);
-              break;
-            }
-            case 4: {
-              const x338 = x307.vmexit!;
-              if (typeof x338 !== 'object' || x338 === null) failObject(x338, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x338 = x309.debug_exception!;
+              if (typeof x338 !== 'object' || x338 === null) failObject(x338, 'xen_domctl.u.monitor_op.u.debug_exception');
               const x339 = x338.sync;
-              if (typeof x339 !== 'number' || (x339 & 0xff) !== x339) failInt(x339, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              if (typeof x339 !== 'number' || (x339 & 0xff) !== x339) failInt(x339, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
@@ -14948,6 +15047,18 @@ export function xen_domctl$enc2(v: xen_domctl, d: DataView, w: BigUint64Array | 
               d.setUint8(b + 24, x339);
               break;
             }
+            case 4: {
+              const x340 = x309.vmexit!;
+              if (typeof x340 !== 'object' || x340 === null) failObject(x340, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x341 = x340.sync;
+              if (typeof x341 !== 'number' || (x341 & 0xff) !== x341) failInt(x341, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x341);
+              break;
+            }
             default:
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
@@ -14957,112 +15068,112 @@ export function xen_domctl$enc2(v: xen_domctl, d: DataView, w: BigUint64Array | 
         }
         break;
       }
-      case 44: {
-        const x340 = x3.psr_alloc!;
-        if (typeof x340 !== 'object' || x340 === null) failObject(x340, 'xen_domctl.u.psr_alloc');
-        const x341 = x340.cmd;
-        if (typeof x341 !== 'number' || (x341 >>> 0) !== x341) failInt(x341, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x342 = x340.target;
-        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x343 = x340.data;
-        if (typeof x343 !== 'bigint' || x343 < 0n || x343 > 0xffffffffffffffffn) failBigInt(x343, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x341, true);
-        d.setUint32(b + 20, x342, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x343; else d.setBigUint64(b + 24, x343, true);
-        break;
-      }
       case 45: {
-        const x344 = x3.vuart_op!;
-        if (typeof x344 !== 'object' || x344 === null) failObject(x344, 'xen_domctl.u.vuart_op');
-        const x345 = x344.cmd;
-        if (typeof x345 !== 'number' || (x345 >>> 0) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x346 = x344.type;
-        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x347 = x344.gfn;
-        if (typeof x347 !== 'bigint' || x347 < 0n || x347 > 0xffffffffffffffffn) failBigInt(x347, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x348 = x344.console_domid;
-        if (typeof x348 !== 'number' || (x348 & 0xffff) !== x348) failInt(x348, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x349 = x344.evtchn;
-        if (typeof x349 !== 'number' || (x349 >>> 0) !== x349) failInt(x349, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x342 = x3.psr_alloc!;
+        if (typeof x342 !== 'object' || x342 === null) failObject(x342, 'xen_domctl.u.psr_alloc');
+        const x343 = x342.cmd;
+        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x344 = x342.target;
+        if (typeof x344 !== 'number' || (x344 >>> 0) !== x344) failInt(x344, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x345 = x342.data;
+        if (typeof x345 !== 'bigint' || x345 < 0n || x345 > 0xffffffffffffffffn) failBigInt(x345, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x345, true);
-        d.setUint32(b + 20, x346, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x347; else d.setBigUint64(b + 24, x347, true);
-        d.setUint16(b + 32, x348, true);
-        d.setUint16(b + 34, 0);
-        d.setUint32(b + 36, x349, true);
+        d.setUint32(b + 16, x343, true);
+        d.setUint32(b + 20, x344, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x345; else d.setBigUint64(b + 24, x345, true);
         break;
       }
       case 46: {
-        const x350 = x3.vmtrace_op!;
-        if (typeof x350 !== 'object' || x350 === null) failObject(x350, 'xen_domctl.u.vmtrace_op');
-        const x351 = x350.cmd;
-        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x352 = x350.vcpu;
-        if (typeof x352 !== 'number' || (x352 >>> 0) !== x352) failInt(x352, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x353 = x350.key;
-        if (typeof x353 !== 'bigint' || x353 < 0n || x353 > 0xffffffffffffffffn) failBigInt(x353, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x354 = x350.value;
-        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x346 = x3.vuart_op!;
+        if (typeof x346 !== 'object' || x346 === null) failObject(x346, 'xen_domctl.u.vuart_op');
+        const x347 = x346.cmd;
+        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x348 = x346.type;
+        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x349 = x346.gfn;
+        if (typeof x349 !== 'bigint' || x349 < 0n || x349 > 0xffffffffffffffffn) failBigInt(x349, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x350 = x346.console_domid;
+        if (typeof x350 !== 'number' || (x350 & 0xffff) !== x350) failInt(x350, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x351 = x346.evtchn;
+        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x351, true);
-        d.setUint32(b + 20, x352, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x353; else d.setBigUint64(b + 24, x353, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x354; else d.setBigUint64(b + 32, x354, true);
+        d.setUint32(b + 16, x347, true);
+        d.setUint32(b + 20, x348, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x349; else d.setBigUint64(b + 24, x349, true);
+        d.setUint16(b + 32, x350, true);
+        d.setUint16(b + 34, 0);
+        d.setUint32(b + 36, x351, true);
         break;
       }
       case 47: {
-        const x355 = x3.paging_mempool!;
-        if (typeof x355 !== 'object' || x355 === null) failObject(x355, 'xen_domctl.u.paging_mempool');
-        const x356 = x355.size;
-        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x352 = x3.vmtrace_op!;
+        if (typeof x352 !== 'object' || x352 === null) failObject(x352, 'xen_domctl.u.vmtrace_op');
+        const x353 = x352.cmd;
+        if (typeof x353 !== 'number' || (x353 >>> 0) !== x353) failInt(x353, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x354 = x352.vcpu;
+        if (typeof x354 !== 'number' || (x354 >>> 0) !== x354) failInt(x354, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x355 = x352.key;
+        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x356 = x352.value;
+        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x356; else d.setBigUint64(b + 16, x356, true);
+        d.setUint32(b + 16, x353, true);
+        d.setUint32(b + 20, x354, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x355; else d.setBigUint64(b + 24, x355, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x356; else d.setBigUint64(b + 32, x356, true);
         break;
       }
       case 48: {
-        const x357 = x3.set_llc_colors!;
-        if (typeof x357 !== 'object' || x357 === null) failObject(x357, 'xen_domctl.u.set_llc_colors');
-        const x358 = x357.num_llc_colors;
-        if (typeof x358 !== 'number' || (x358 >>> 0) !== x358) failInt(x358, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x359 = x357.llc_colors;
-        if (typeof x359 !== 'bigint' || x359 < 0n || x359 > 0xffffffffffffffffn) failBigInt(x359, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x357 = x3.paging_mempool!;
+        if (typeof x357 !== 'object' || x357 === null) failObject(x357, 'xen_domctl.u.paging_mempool');
+        const x358 = x357.size;
+        if (typeof x358 !== 'bigint' || x358 < 0n || x358 > 0xffffffffffffffffn) failBigInt(x358, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x358, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x359; else d.setBigUint64(b + 24, x359, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x358; else d.setBigUint64(b + 16, x358, true);
         break;
       }
       case 49: {
-        const x360 = x3.get_domain_state!;
-        if (typeof x360 !== 'object' || x360 === null) failObject(x360, 'xen_domctl.u.get_domain_state');
-        const x361 = x360.state;
-        if (typeof x361 !== 'number' || (x361 & 0xffff) !== x361) failInt(x361, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x362 = x360.caps;
-        if (typeof x362 !== 'number' || (x362 & 0xffff) !== x362) failInt(x362, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x363 = x360.unique_id;
-        if (typeof x363 !== 'bigint' || x363 < 0n || x363 > 0xffffffffffffffffn) failBigInt(x363, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x359 = x3.set_llc_colors!;
+        if (typeof x359 !== 'object' || x359 === null) failObject(x359, 'xen_domctl.u.set_llc_colors');
+        const x360 = x359.num_llc_colors;
+        if (typeof x360 !== 'number' || (x360 >>> 0) !== x360) failInt(x360, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x361 = x359.llc_colors;
+        if (typeof x361 !== 'bigint' || x361 < 0n || x361 > 0xffffffffffffffffn) failBigInt(x361, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint16(b + 16, x361, true);
-        d.setUint16(b + 18, x362, true);
+        d.setUint32(b + 16, x360, true);
         d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x363; else d.setBigUint64(b + 24, x363, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x361; else d.setBigUint64(b + 24, x361, true);
         break;
       }
       case 50: {
-        const x364 = x3.dt_overlay!;
-        if (typeof x364 !== 'object' || x364 === null) failObject(x364, 'xen_domctl.u.dt_overlay');
-        const x365 = x364.overlay_fdt;
-        if (typeof x365 !== 'bigint' || x365 < 0n || x365 > 0xffffffffffffffffn) failBigInt(x365, 'xen_domctl.u.dt_overlay.overlay_fdt', 'XEN_GUEST_HANDLE_64(void)', 64);
-        const x366 = x364.overlay_fdt_size;
-        if (typeof x366 !== 'number' || (x366 >>> 0) !== x366) failInt(x366, 'xen_domctl.u.dt_overlay.overlay_fdt_size', 'uint32_t', 32);
-        const x367 = x364.overlay_op;
-        if (typeof x367 !== 'number' || (x367 & 0xff) !== x367) failInt(x367, 'xen_domctl.u.dt_overlay.overlay_op', 'uint8_t', 8);
+        const x362 = x3.get_domain_state!;
+        if (typeof x362 !== 'object' || x362 === null) failObject(x362, 'xen_domctl.u.get_domain_state');
+        const x363 = x362.state;
+        if (typeof x363 !== 'number' || (x363 & 0xffff) !== x363) failInt(x363, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x364 = x362.caps;
+        if (typeof x364 !== 'number' || (x364 & 0xffff) !== x364) failInt(x364, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x365 = x362.unique_id;
+        if (typeof x365 !== 'bigint' || x365 < 0n || x365 > 0xffffffffffffffffn) failBigInt(x365, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x365; else d.setBigUint64(b + 16, x365, true);
-        d.setUint32(b + 24, x366, true);
-        d.setUint8(b + 28, x367);
+        d.setUint16(b + 16, x363, true);
+        d.setUint16(b + 18, x364, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x365; else d.setBigUint64(b + 24, x365, true);
+        break;
+      }
+      case 51: {
+        const x366 = x3.dt_overlay!;
+        if (typeof x366 !== 'object' || x366 === null) failObject(x366, 'xen_domctl.u.dt_overlay');
+        const x367 = x366.overlay_fdt;
+        if (typeof x367 !== 'bigint' || x367 < 0n || x367 > 0xffffffffffffffffn) failBigInt(x367, 'xen_domctl.u.dt_overlay.overlay_fdt', 'XEN_GUEST_HANDLE_64(void)', 64);
+        const x368 = x366.overlay_fdt_size;
+        if (typeof x368 !== 'number' || (x368 >>> 0) !== x368) failInt(x368, 'xen_domctl.u.dt_overlay.overlay_fdt_size', 'uint32_t', 32);
+        const x369 = x366.overlay_op;
+        if (typeof x369 !== 'number' || (x369 & 0xff) !== x369) failInt(x369, 'xen_domctl.u.dt_overlay.overlay_op', 'uint8_t', 8);
+        zero(d, b + 16, 128);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x367; else d.setBigUint64(b + 16, x367, true);
+        d.setUint32(b + 24, x368, true);
+        d.setUint8(b + 28, x369);
         zero(d, b + 29, 3);
         break;
       }
@@ -15243,148 +15354,152 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
     k0++;
     j1 = 17;
   }
-  if (v.tsc_info !== undefined) {
+  if (v.settimeoffset !== undefined) {
     k0++;
     j1 = 18;
   }
-  if (v.hvmcontext !== undefined) {
+  if (v.tsc_info !== undefined) {
     k0++;
     j1 = 19;
   }
-  if (v.hvmcontext_partial !== undefined) {
+  if (v.hvmcontext !== undefined) {
     k0++;
     j1 = 20;
   }
-  if (v.address_size !== undefined) {
+  if (v.hvmcontext_partial !== undefined) {
     k0++;
     j1 = 21;
   }
-  if (v.sendtrigger !== undefined) {
+  if (v.address_size !== undefined) {
     k0++;
     j1 = 22;
   }
-  if (v.get_device_group !== undefined) {
+  if (v.sendtrigger !== undefined) {
     k0++;
     j1 = 23;
   }
-  if (v.assign_device !== undefined) {
+  if (v.get_device_group !== undefined) {
     k0++;
     j1 = 24;
   }
-  if (v.bind_pt_irq !== undefined) {
+  if (v.assign_device !== undefined) {
     k0++;
     j1 = 25;
   }
-  if (v.memory_mapping !== undefined) {
+  if (v.bind_pt_irq !== undefined) {
     k0++;
     j1 = 26;
   }
-  if (v.ioport_mapping !== undefined) {
+  if (v.memory_mapping !== undefined) {
     k0++;
     j1 = 27;
   }
-  if (v.set_target !== undefined) {
+  if (v.ioport_mapping !== undefined) {
     k0++;
     j1 = 28;
   }
-  if (v.subscribe !== undefined) {
+  if (v.set_target !== undefined) {
     k0++;
     j1 = 29;
   }
-  if (v.debug_op !== undefined) {
+  if (v.subscribe !== undefined) {
     k0++;
     j1 = 30;
   }
-  if (v.vm_event_op !== undefined) {
+  if (v.debug_op !== undefined) {
     k0++;
     j1 = 31;
   }
-  if (v.mem_sharing_op !== undefined) {
+  if (v.vm_event_op !== undefined) {
     k0++;
     j1 = 32;
   }
-  if (v.vcpuextstate !== undefined) {
+  if (v.mem_sharing_op !== undefined) {
     k0++;
     j1 = 33;
   }
-  if (v.vcpu_msrs !== undefined) {
+  if (v.vcpuextstate !== undefined) {
     k0++;
     j1 = 34;
   }
-  if (v.access_required !== undefined) {
+  if (v.vcpu_msrs !== undefined) {
     k0++;
     j1 = 35;
   }
-  if (v.audit_p2m !== undefined) {
+  if (v.access_required !== undefined) {
     k0++;
     j1 = 36;
   }
-  if (v.set_virq_handler !== undefined) {
+  if (v.audit_p2m !== undefined) {
     k0++;
     j1 = 37;
   }
-  if (v.gdbsx_guest_memio !== undefined) {
+  if (v.set_virq_handler !== undefined) {
     k0++;
     j1 = 38;
   }
-  if (v.set_broken_page_p2m !== undefined) {
+  if (v.gdbsx_guest_memio !== undefined) {
     k0++;
     j1 = 39;
   }
-  if (v.cacheflush !== undefined) {
+  if (v.set_broken_page_p2m !== undefined) {
     k0++;
     j1 = 40;
   }
-  if (v.gdbsx_pauseunp_vcpu !== undefined) {
+  if (v.cacheflush !== undefined) {
     k0++;
     j1 = 41;
   }
-  if (v.gdbsx_domstatus !== undefined) {
+  if (v.gdbsx_pauseunp_vcpu !== undefined) {
     k0++;
     j1 = 42;
   }
-  if (v.vnuma !== undefined) {
+  if (v.gdbsx_domstatus !== undefined) {
     k0++;
     j1 = 43;
   }
-  if (v.psr_cmt_op !== undefined) {
+  if (v.vnuma !== undefined) {
     k0++;
     j1 = 44;
   }
-  if (v.monitor_op !== undefined) {
+  if (v.psr_cmt_op !== undefined) {
     k0++;
     j1 = 45;
   }
-  if (v.psr_alloc !== undefined) {
+  if (v.monitor_op !== undefined) {
     k0++;
     j1 = 46;
   }
-  if (v.vuart_op !== undefined) {
+  if (v.psr_alloc !== undefined) {
     k0++;
     j1 = 47;
   }
-  if (v.vmtrace_op !== undefined) {
+  if (v.vuart_op !== undefined) {
     k0++;
     j1 = 48;
   }
-  if (v.paging_mempool !== undefined) {
+  if (v.vmtrace_op !== undefined) {
     k0++;
     j1 = 49;
   }
-  if (v.set_llc_colors !== undefined) {
+  if (v.paging_mempool !== undefined) {
     k0++;
     j1 = 50;
   }
-  if (v.get_domain_state !== undefined) {
+  if (v.set_llc_colors !== undefined) {
     k0++;
     j1 = 51;
   }
+  if (v.get_domain_state !== undefined) {
+    k0++;
+    j1 = 52;
+  }
   if (k0 > 1) {
-    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'xen_domctl.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
   } else {
     switch (j1) {
       case 0: {
@@ -15897,293 +16012,170 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 18: {
-        const x147 = v.tsc_info!;
-        if (typeof x147 !== 'object' || x147 === null) failObject(x147, 'xen_domctl.u.tsc_info');
-        const x148 = x147.tsc_mode;
-        if (typeof x148 !== 'number' || (x148 >>> 0) !== x148) failInt(x148, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
-        const x149 = x147.gtsc_khz;
-        if (typeof x149 !== 'number' || (x149 >>> 0) !== x149) failInt(x149, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
-        const x150 = x147.incarnation;
-        if (typeof x150 !== 'number' || (x150 >>> 0) !== x150) failInt(x150, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
-        const x151 = x147.elapsed_nsec;
-        if (typeof x151 !== 'bigint' || x151 < 0n || x151 > 0xffffffffffffffffn) failBigInt(x151, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
+        const x147 = v.settimeoffset!;
+        if (typeof x147 !== 'object' || x147 === null) failObject(x147, 'xen_domctl.u.settimeoffset');
+        const x148 = x147.time_offset_seconds;
+        if (typeof x148 !== 'bigint' || x148 < -0x8000000000000000n || x148 > 0x7fffffffffffffffn) failBigInt(x148, 'xen_domctl.u.settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x148, true);
-        d.setUint32(b + 4, x149, true);
-        d.setUint32(b + 8, x150, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x151; else d.setBigUint64(b + 16, x151, true);
+        d.setBigInt64(b, x148, true);
         break;
       }
       case 19: {
-        const x152 = v.hvmcontext!;
-        if (typeof x152 !== 'object' || x152 === null) failObject(x152, 'xen_domctl.u.hvmcontext');
-        const x153 = x152.size;
-        if (typeof x153 !== 'number' || (x153 >>> 0) !== x153) failInt(x153, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
-        const x154 = x152.buffer;
-        if (typeof x154 !== 'bigint' || x154 < 0n || x154 > 0xffffffffffffffffn) failBigInt(x154, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x149 = v.tsc_info!;
+        if (typeof x149 !== 'object' || x149 === null) failObject(x149, 'xen_domctl.u.tsc_info');
+        const x150 = x149.tsc_mode;
+        if (typeof x150 !== 'number' || (x150 >>> 0) !== x150) failInt(x150, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
+        const x151 = x149.gtsc_khz;
+        if (typeof x151 !== 'number' || (x151 >>> 0) !== x151) failInt(x151, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
+        const x152 = x149.incarnation;
+        if (typeof x152 !== 'number' || (x152 >>> 0) !== x152) failInt(x152, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
+        const x153 = x149.elapsed_nsec;
+        if (typeof x153 !== 'bigint' || x153 < 0n || x153 > 0xffffffffffffffffn) failBigInt(x153, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x153, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x154; else d.setBigUint64(b + 8, x154, true);
-        d.setUint32(b + 4, 0);
+        d.setUint32(b, x150, true);
+        d.setUint32(b + 4, x151, true);
+        d.setUint32(b + 8, x152, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x153; else d.setBigUint64(b + 16, x153, true);
         break;
       }
       case 20: {
-        const x155 = v.hvmcontext_partial!;
-        if (typeof x155 !== 'object' || x155 === null) failObject(x155, 'xen_domctl.u.hvmcontext_partial');
-        const x156 = x155.type;
-        if (typeof x156 !== 'number' || (x156 >>> 0) !== x156) failInt(x156, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
-        const x157 = x155.instance;
-        if (typeof x157 !== 'number' || (x157 >>> 0) !== x157) failInt(x157, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
-        const x158 = x155.bufsz;
-        if (typeof x158 !== 'bigint' || x158 < 0n || x158 > 0xffffffffffffffffn) failBigInt(x158, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
-        const x159 = x155.buffer;
-        if (typeof x159 !== 'bigint' || x159 < 0n || x159 > 0xffffffffffffffffn) failBigInt(x159, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x154 = v.hvmcontext!;
+        if (typeof x154 !== 'object' || x154 === null) failObject(x154, 'xen_domctl.u.hvmcontext');
+        const x155 = x154.size;
+        if (typeof x155 !== 'number' || (x155 >>> 0) !== x155) failInt(x155, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
+        const x156 = x154.buffer;
+        if (typeof x156 !== 'bigint' || x156 < 0n || x156 > 0xffffffffffffffffn) failBigInt(x156, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x156, true);
-        d.setUint32(b + 4, x157, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x158; else d.setBigUint64(b + 8, x158, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x159; else d.setBigUint64(b + 16, x159, true);
+        d.setUint32(b, x155, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x156; else d.setBigUint64(b + 8, x156, true);
+        d.setUint32(b + 4, 0);
         break;
       }
       case 21: {
-        const x160 = v.address_size!;
-        if (typeof x160 !== 'object' || x160 === null) failObject(x160, 'xen_domctl.u.address_size');
-        const x161 = x160.size;
-        if (typeof x161 !== 'number' || (x161 >>> 0) !== x161) failInt(x161, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
+        const x157 = v.hvmcontext_partial!;
+        if (typeof x157 !== 'object' || x157 === null) failObject(x157, 'xen_domctl.u.hvmcontext_partial');
+        const x158 = x157.type;
+        if (typeof x158 !== 'number' || (x158 >>> 0) !== x158) failInt(x158, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
+        const x159 = x157.instance;
+        if (typeof x159 !== 'number' || (x159 >>> 0) !== x159) failInt(x159, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
+        const x160 = x157.bufsz;
+        if (typeof x160 !== 'bigint' || x160 < 0n || x160 > 0xffffffffffffffffn) failBigInt(x160, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
+        const x161 = x157.buffer;
+        if (typeof x161 !== 'bigint' || x161 < 0n || x161 > 0xffffffffffffffffn) failBigInt(x161, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x161, true);
+        d.setUint32(b, x158, true);
+        d.setUint32(b + 4, x159, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x160; else d.setBigUint64(b + 8, x160, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x161; else d.setBigUint64(b + 16, x161, true);
         break;
       }
       case 22: {
-        const x162 = v.sendtrigger!;
-        if (typeof x162 !== 'object' || x162 === null) failObject(x162, 'xen_domctl.u.sendtrigger');
-        const x163 = x162.trigger;
-        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
-        const x164 = x162.vcpu;
-        if (typeof x164 !== 'number' || (x164 >>> 0) !== x164) failInt(x164, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
+        const x162 = v.address_size!;
+        if (typeof x162 !== 'object' || x162 === null) failObject(x162, 'xen_domctl.u.address_size');
+        const x163 = x162.size;
+        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
         zero(d, b, 128);
         d.setUint32(b, x163, true);
-        d.setUint32(b + 4, x164, true);
         break;
       }
       case 23: {
-        const x165 = v.get_device_group!;
-        if (typeof x165 !== 'object' || x165 === null) failObject(x165, 'xen_domctl.u.get_device_group');
-        const x166 = x165.machine_sbdf;
-        if (typeof x166 !== 'number' || (x166 >>> 0) !== x166) failInt(x166, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
-        const x167 = x165.max_sdevs;
-        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
-        const x168 = x165.num_sdevs;
-        if (typeof x168 !== 'number' || (x168 >>> 0) !== x168) failInt(x168, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
-        const x169 = x165.sdev_array;
-        if (typeof x169 !== 'bigint' || x169 < 0n || x169 > 0xffffffffffffffffn) failBigInt(x169, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x164 = v.sendtrigger!;
+        if (typeof x164 !== 'object' || x164 === null) failObject(x164, 'xen_domctl.u.sendtrigger');
+        const x165 = x164.trigger;
+        if (typeof x165 !== 'number' || (x165 >>> 0) !== x165) failInt(x165, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
+        const x166 = x164.vcpu;
+        if (typeof x166 !== 'number' || (x166 >>> 0) !== x166) failInt(x166, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x166, true);
-        d.setUint32(b + 4, x167, true);
-        d.setUint32(b + 8, x168, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x169; else d.setBigUint64(b + 16, x169, true);
-        d.setUint32(b + 12, 0);
+        d.setUint32(b, x165, true);
+        d.setUint32(b + 4, x166, true);
         break;
       }
       case 24: {
-        const x170 = v.assign_device!;
-        if (typeof x170 !== 'object' || x170 === null) failObject(x170, 'xen_domctl.u.assign_device');
-        const x171 = x170.dev;
-        if (typeof x171 !== 'number' || (x171 >>> 0) !== x171) failInt(x171, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
-        const x172 = x170.flags;
-        if (typeof x172 !== 'number' || (x172 >>> 0) !== x172) failInt(x172, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
-        const x173 = x170.u;
-        if (typeof x173 !== 'object' || x173 === null) failObject(x173, 'xen_domctl.u.assign_device.u');
-        let k174 = 0;
-        let j175 = -1;
-        if (x173.pci !== undefined) {
-          k174++;
-          j175 = 0;
-          const x176 = x173.pci!;
-          if (typeof x176 !== 'object' || x176 === null) failObject(x176, 'xen_domctl.u.assign_device.u.pci');
-          const x177 = x176.machine_sbdf;
-          if (typeof x177 !== 'number' || (x177 >>> 0) !== x177) failInt(x177, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-        }
-        if (x173.dt !== undefined) {
-          k174++;
-          j175 = 1;
-          const x178 = x173.dt!;
-          if (typeof x178 !== 'object' || x178 === null) failObject(x178, 'xen_domctl.u.assign_device.u.dt');
-          const x179 = x178.size;
-          if (typeof x179 !== 'number' || (x179 >>> 0) !== x179) failInt(x179, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-          const x180 = x178.path;
-          if (typeof x180 !== 'bigint' || x180 < 0n || x180 > 0xffffffffffffffffn) failBigInt(x180, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
-        }
-        if (k174 > 1) {
-          checkDecodedUnion(x173, k174, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
-          j175 = -2;
-        } else if (k174 === 0) checkEmptyUnion(x173, 'xen_domctl.u.assign_device.u');
+        const x167 = v.get_device_group!;
+        if (typeof x167 !== 'object' || x167 === null) failObject(x167, 'xen_domctl.u.get_device_group');
+        const x168 = x167.machine_sbdf;
+        if (typeof x168 !== 'number' || (x168 >>> 0) !== x168) failInt(x168, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
+        const x169 = x167.max_sdevs;
+        if (typeof x169 !== 'number' || (x169 >>> 0) !== x169) failInt(x169, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
+        const x170 = x167.num_sdevs;
+        if (typeof x170 !== 'number' || (x170 >>> 0) !== x170) failInt(x170, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
+        const x171 = x167.sdev_array;
+        if (typeof x171 !== 'bigint' || x171 < 0n || x171 > 0xffffffffffffffffn) failBigInt(x171, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x171, true);
-        d.setUint32(b + 4, x172, true);
-        if (j175 === -2) {
-          encodeDecodedUnion(x173, 2, d, w, b + 8, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+        d.setUint32(b, x168, true);
+        d.setUint32(b + 4, x169, true);
+        d.setUint32(b + 8, x170, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x171; else d.setBigUint64(b + 16, x171, true);
+        d.setUint32(b + 12, 0);
+        break;
+      }
+      case 25: {
+        const x172 = v.assign_device!;
+        if (typeof x172 !== 'object' || x172 === null) failObject(x172, 'xen_domctl.u.assign_device');
+        const x173 = x172.dev;
+        if (typeof x173 !== 'number' || (x173 >>> 0) !== x173) failInt(x173, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
+        const x174 = x172.flags;
+        if (typeof x174 !== 'number' || (x174 >>> 0) !== x174) failInt(x174, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
+        const x175 = x172.u;
+        if (typeof x175 !== 'object' || x175 === null) failObject(x175, 'xen_domctl.u.assign_device.u');
+        let k176 = 0;
+        let j177 = -1;
+        if (x175.pci !== undefined) {
+          k176++;
+          j177 = 0;
+          const x178 = x175.pci!;
+          if (typeof x178 !== 'object' || x178 === null) failObject(x178, 'xen_domctl.u.assign_device.u.pci');
+          const x179 = x178.machine_sbdf;
+          if (typeof x179 !== 'number' || (x179 >>> 0) !== x179) failInt(x179, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
+        }
+        if (x175.dt !== undefined) {
+          k176++;
+          j177 = 1;
+          const x180 = x175.dt!;
+          if (typeof x180 !== 'object' || x180 === null) failObject(x180, 'xen_domctl.u.assign_device.u.dt');
+          const x181 = x180.size;
+          if (typeof x181 !== 'number' || (x181 >>> 0) !== x181) failInt(x181, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+          const x182 = x180.path;
+          if (typeof x182 !== 'bigint' || x182 < 0n || x182 > 0xffffffffffffffffn) failBigInt(x182, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+        }
+        if (k176 > 1) {
+          checkDecodedUnion(x175, k176, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+          j177 = -2;
+        } else if (k176 === 0) checkEmptyUnion(x175, 'xen_domctl.u.assign_device.u');
+        zero(d, b, 128);
+        d.setUint32(b, x173, true);
+        d.setUint32(b + 4, x174, true);
+        if (j177 === -2) {
+          encodeDecodedUnion(x175, 2, d, w, b + 8, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
         } else {
-          switch (j175) {
+          switch (j177) {
             case 0: {
-              const x181 = x173.pci!;
-              if (typeof x181 !== 'object' || x181 === null) failObject(x181, 'xen_domctl.u.assign_device.u.pci');
-              const x182 = x181.machine_sbdf;
-              if (typeof x182 !== 'number' || (x182 >>> 0) !== x182) failInt(x182, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x182, true);
-              break;
-            }
-            case 1: {
-              const x183 = x173.dt!;
-              if (typeof x183 !== 'object' || x183 === null) failObject(x183, 'xen_domctl.u.assign_device.u.dt');
-              const x184 = x183.size;
-              if (typeof x184 !== 'number' || (x184 >>> 0) !== x184) failInt(x184, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-              const x185 = x183.path;
-              if (typeof x185 !== 'bigint' || x185 < 0n || x185 > 0xffffffffffffffffn) failBigInt(x185, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+              const x183 = x175.pci!;
+              if (typeof x183 !== 'object' || x183 === null) failObject(x183, 'xen_domctl.u.assign_device.u.pci');
+              const x184 = x183.machine_sbdf;
+              if (typeof x184 !== 'number' || (x184 >>> 0) !== x184) failInt(x184, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
               d.setUint32(b + 8, x184, true);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x185; else d.setBigUint64(b + 16, x185, true);
-              d.setUint32(b + 12, 0);
-              break;
-            }
-            default:
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-          }
-        }
-        break;
-      }
-      case 25: {
-        const x186 = v.bind_pt_irq!;
-        if (typeof x186 !== 'object' || x186 === null) failObject(x186, 'xen_domctl.u.bind_pt_irq');
-        const x187 = x186.machine_irq;
-        if (typeof x187 !== 'number' || (x187 >>> 0) !== x187) failInt(x187, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
-        const x188 = x186.irq_type;
-        if (typeof x188 !== 'number' || (x188 >>> 0) !== x188) failInt(x188, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
-        const x189 = x186.u;
-        if (typeof x189 !== 'object' || x189 === null) failObject(x189, 'xen_domctl.u.bind_pt_irq.u');
-        let k190 = 0;
-        let j191 = -1;
-        if (x189.isa !== undefined) {
-          k190++;
-          j191 = 0;
-          const x192 = x189.isa!;
-          if (typeof x192 !== 'object' || x192 === null) failObject(x192, 'xen_domctl.u.bind_pt_irq.u.isa');
-          const x193 = x192.isa_irq;
-          if (typeof x193 !== 'number' || (x193 & 0xff) !== x193) failInt(x193, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-        }
-        if (x189.pci !== undefined) {
-          k190++;
-          j191 = 1;
-          const x194 = x189.pci!;
-          if (typeof x194 !== 'object' || x194 === null) failObject(x194, 'xen_domctl.u.bind_pt_irq.u.pci');
-          const x195 = x194.bus;
-          if (typeof x195 !== 'number' || (x195 & 0xff) !== x195) failInt(x195, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-          const x196 = x194.device;
-          if (typeof x196 !== 'number' || (x196 & 0xff) !== x196) failInt(x196, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-          const x197 = x194.intx;
-          if (typeof x197 !== 'number' || (x197 & 0xff) !== x197) failInt(x197, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
-        }
-        if (x189.msi !== undefined) {
-          k190++;
-          j191 = 2;
-          const x198 = x189.msi!;
-          if (typeof x198 !== 'object' || x198 === null) failObject(x198, 'xen_domctl.u.bind_pt_irq.u.msi');
-          const x199 = x198.gvec;
-          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-          const x200 = x198.gflags;
-          if (typeof x200 !== 'number' || (x200 >>> 0) !== x200) failInt(x200, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-          const x201 = x198.gtable;
-          if (typeof x201 !== 'bigint' || x201 < 0n || x201 > 0xffffffffffffffffn) failBigInt(x201, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-        }
-        if (x189.spi !== undefined) {
-          k190++;
-          j191 = 3;
-          const x202 = x189.spi!;
-          if (typeof x202 !== 'object' || x202 === null) failObject(x202, 'xen_domctl.u.bind_pt_irq.u.spi');
-          const x203 = x202.spi;
-          if (typeof x203 !== 'number' || (x203 & 0xffff) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-        }
-        if (k190 > 1) {
-          checkDecodedUnion(x189, k190, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-          j191 = -2;
-        } else if (k190 === 0) checkEmptyUnion(x189, 'xen_domctl.u.bind_pt_irq.u');
-        zero(d, b, 128);
-        d.setUint32(b, x187, true);
-        d.setUint32(b + 4, x188, true);
-        if (j191 === -2) {
-          encodeDecodedUnion(x189, 2, d, w, b + 8, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-        } else {
-          switch (j191) {
-            case 0: {
-              const x204 = x189.isa!;
-              if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.isa');
-              const x205 = x204.isa_irq;
-              if (typeof x205 !== 'number' || (x205 & 0xff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x205);
               break;
             }
             case 1: {
-              const x206 = x189.pci!;
-              if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.pci');
-              const x207 = x206.bus;
-              if (typeof x207 !== 'number' || (x207 & 0xff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-              const x208 = x206.device;
-              if (typeof x208 !== 'number' || (x208 & 0xff) !== x208) failInt(x208, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-              const x209 = x206.intx;
-              if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
+              const x185 = x175.dt!;
+              if (typeof x185 !== 'object' || x185 === null) failObject(x185, 'xen_domctl.u.assign_device.u.dt');
+              const x186 = x185.size;
+              if (typeof x186 !== 'number' || (x186 >>> 0) !== x186) failInt(x186, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+              const x187 = x185.path;
+              if (typeof x187 !== 'bigint' || x187 < 0n || x187 > 0xffffffffffffffffn) failBigInt(x187, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x207);
-              d.setUint8(b + 9, x208);
-              d.setUint8(b + 10, x209);
-              break;
-            }
-            case 2: {
-              const x210 = x189.msi!;
-              if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.msi');
-              const x211 = x210.gvec;
-              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-              const x212 = x210.gflags;
-              if (typeof x212 !== 'number' || (x212 >>> 0) !== x212) failInt(x212, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-              const x213 = x210.gtable;
-              if (typeof x213 !== 'bigint' || x213 < 0n || x213 > 0xffffffffffffffffn) failBigInt(x213, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x211);
-              d.setUint32(b + 12, x212, true);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x213; else d.setBigUint64(b + 16, x213, true);
-              zero(d, b + 9, 3);
-              break;
-            }
-            case 3: {
-              const x214 = x189.spi!;
-              if (typeof x214 !== 'object' || x214 === null) failObject(x214, 'xen_domctl.u.bind_pt_irq.u.spi');
-              const x215 = x214.spi;
-              if (typeof x215 !== 'number' || (x215 & 0xffff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint16(b + 8, x215, true);
+              d.setUint32(b + 8, x186, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x187; else d.setBigUint64(b + 16, x187, true);
+              d.setUint32(b + 12, 0);
               break;
             }
             default:
@@ -16196,492 +16188,612 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 26: {
-        const x216 = v.memory_mapping!;
-        if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.memory_mapping');
-        const x217 = x216.first_gfn;
-        if (typeof x217 !== 'bigint' || x217 < 0n || x217 > 0xffffffffffffffffn) failBigInt(x217, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
-        const x218 = x216.first_mfn;
-        if (typeof x218 !== 'bigint' || x218 < 0n || x218 > 0xffffffffffffffffn) failBigInt(x218, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
-        const x219 = x216.nr_mfns;
-        if (typeof x219 !== 'bigint' || x219 < 0n || x219 > 0xffffffffffffffffn) failBigInt(x219, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
-        const x220 = x216.add_mapping;
-        if (typeof x220 !== 'number' || (x220 >>> 0) !== x220) failInt(x220, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
-        const x221 = x216.padding;
-        if (typeof x221 !== 'number' || (x221 >>> 0) !== x221) failInt(x221, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x217; else d.setBigUint64(b, x217, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x218; else d.setBigUint64(b + 8, x218, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x219; else d.setBigUint64(b + 16, x219, true);
-        d.setUint32(b + 24, x220, true);
-        d.setUint32(b + 28, x221, true);
-        break;
-      }
-      case 27: {
-        const x222 = v.ioport_mapping!;
-        if (typeof x222 !== 'object' || x222 === null) failObject(x222, 'xen_domctl.u.ioport_mapping');
-        const x223 = x222.first_gport;
-        if (typeof x223 !== 'number' || (x223 >>> 0) !== x223) failInt(x223, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
-        const x224 = x222.first_mport;
-        if (typeof x224 !== 'number' || (x224 >>> 0) !== x224) failInt(x224, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
-        const x225 = x222.nr_ports;
-        if (typeof x225 !== 'number' || (x225 >>> 0) !== x225) failInt(x225, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
-        const x226 = x222.add_mapping;
-        if (typeof x226 !== 'number' || (x226 >>> 0) !== x226) failInt(x226, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x223, true);
-        d.setUint32(b + 4, x224, true);
-        d.setUint32(b + 8, x225, true);
-        d.setUint32(b + 12, x226, true);
-        break;
-      }
-      case 28: {
-        const x227 = v.set_target!;
-        if (typeof x227 !== 'object' || x227 === null) failObject(x227, 'xen_domctl.u.set_target');
-        const x228 = x227.target;
-        if (typeof x228 !== 'number' || (x228 & 0xffff) !== x228) failInt(x228, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
-        zero(d, b, 128);
-        d.setUint16(b, x228, true);
-        break;
-      }
-      case 29: {
-        const x229 = v.subscribe!;
-        if (typeof x229 !== 'object' || x229 === null) failObject(x229, 'xen_domctl.u.subscribe');
-        const x230 = x229.port;
-        if (typeof x230 !== 'number' || (x230 >>> 0) !== x230) failInt(x230, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x230, true);
-        break;
-      }
-      case 30: {
-        const x231 = v.debug_op!;
-        if (typeof x231 !== 'object' || x231 === null) failObject(x231, 'xen_domctl.u.debug_op');
-        const x232 = x231.op;
-        if (typeof x232 !== 'number' || (x232 >>> 0) !== x232) failInt(x232, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
-        const x233 = x231.vcpu;
-        if (typeof x233 !== 'number' || (x233 >>> 0) !== x233) failInt(x233, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x232, true);
-        d.setUint32(b + 4, x233, true);
-        break;
-      }
-      case 31: {
-        const x234 = v.vm_event_op!;
-        if (typeof x234 !== 'object' || x234 === null) failObject(x234, 'xen_domctl.u.vm_event_op');
-        const x235 = x234.op;
-        if (typeof x235 !== 'number' || (x235 >>> 0) !== x235) failInt(x235, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
-        const x236 = x234.mode;
-        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
-        const x237 = x234.u;
-        if (typeof x237 !== 'object' || x237 === null) failObject(x237, 'xen_domctl.u.vm_event_op.u');
-        let k238 = 0;
-        let j239 = -1;
-        if (x237.enable !== undefined) {
-          k238++;
-          j239 = 0;
-          const x240 = x237.enable!;
-          if (typeof x240 !== 'object' || x240 === null) failObject(x240, 'xen_domctl.u.vm_event_op.u.enable');
-          const x241 = x240.port;
-          if (typeof x241 !== 'number' || (x241 >>> 0) !== x241) failInt(x241, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        const x188 = v.bind_pt_irq!;
+        if (typeof x188 !== 'object' || x188 === null) failObject(x188, 'xen_domctl.u.bind_pt_irq');
+        const x189 = x188.machine_irq;
+        if (typeof x189 !== 'number' || (x189 >>> 0) !== x189) failInt(x189, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
+        const x190 = x188.irq_type;
+        if (typeof x190 !== 'number' || (x190 >>> 0) !== x190) failInt(x190, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
+        const x191 = x188.u;
+        if (typeof x191 !== 'object' || x191 === null) failObject(x191, 'xen_domctl.u.bind_pt_irq.u');
+        let k192 = 0;
+        let j193 = -1;
+        if (x191.isa !== undefined) {
+          k192++;
+          j193 = 0;
+          const x194 = x191.isa!;
+          if (typeof x194 !== 'object' || x194 === null) failObject(x194, 'xen_domctl.u.bind_pt_irq.u.isa');
+          const x195 = x194.isa_irq;
+          if (typeof x195 !== 'number' || (x195 & 0xff) !== x195) failInt(x195, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
         }
-        if (x237.version !== undefined) {
-          k238++;
-          j239 = 1;
-          const x242 = x237.version!;
-          if (typeof x242 !== 'number' || (x242 >>> 0) !== x242) failInt(x242, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        if (x191.pci !== undefined) {
+          k192++;
+          j193 = 1;
+          const x196 = x191.pci!;
+          if (typeof x196 !== 'object' || x196 === null) failObject(x196, 'xen_domctl.u.bind_pt_irq.u.pci');
+          const x197 = x196.bus;
+          if (typeof x197 !== 'number' || (x197 & 0xff) !== x197) failInt(x197, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+          const x198 = x196.device;
+          if (typeof x198 !== 'number' || (x198 & 0xff) !== x198) failInt(x198, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+          const x199 = x196.intx;
+          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
         }
-        if (k238 > 1) {
-          checkDecodedUnion(x237, k238, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
-          j239 = -2;
-        } else if (k238 === 0) checkEmptyUnion(x237, 'xen_domctl.u.vm_event_op.u');
+        if (x191.msi !== undefined) {
+          k192++;
+          j193 = 2;
+          const x200 = x191.msi!;
+          if (typeof x200 !== 'object' || x200 === null) failObject(x200, 'xen_domctl.u.bind_pt_irq.u.msi');
+          const x201 = x200.gvec;
+          if (typeof x201 !== 'number' || (x201 & 0xff) !== x201) failInt(x201, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+          const x202 = x200.gflags;
+          if (typeof x202 !== 'number' || (x202 >>> 0) !== x202) failInt(x202, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+          const x203 = x200.gtable;
+          if (typeof x203 !== 'bigint' || x203 < 0n || x203 > 0xffffffffffffffffn) failBigInt(x203, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+        }
+        if (x191.spi !== undefined) {
+          k192++;
+          j193 = 3;
+          const x204 = x191.spi!;
+          if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.spi');
+          const x205 = x204.spi;
+          if (typeof x205 !== 'number' || (x205 & 0xffff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+        }
+        if (k192 > 1) {
+          checkDecodedUnion(x191, k192, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
+          j193 = -2;
+        } else if (k192 === 0) checkEmptyUnion(x191, 'xen_domctl.u.bind_pt_irq.u');
         zero(d, b, 128);
-        d.setUint32(b, x235, true);
-        d.setUint32(b + 4, x236, true);
-        if (j239 === -2) {
-          encodeDecodedUnion(x237, 2, d, w, b + 8, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+        d.setUint32(b, x189, true);
+        d.setUint32(b + 4, x190, true);
+        if (j193 === -2) {
+          encodeDecodedUnion(x191, 2, d, w, b + 8, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
         } else {
-          switch (j239) {
+          switch (j193) {
             case 0: {
-              const x243 = x237.enable!;
-              if (typeof x243 !== 'object' || x243 === null) failObject(x243, 'xen_domctl.u.vm_event_op.u.enable');
-              const x244 = x243.port;
-              if (typeof x244 !== 'number' || (x244 >>> 0) !== x244) failInt(x244, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              const x206 = x191.isa!;
+              if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.isa');
+              const x207 = x206.isa_irq;
+              if (typeof x207 !== 'number' || (x207 & 0xff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
-              d.setUint32(b + 8, x244, true);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x207);
               break;
             }
             case 1: {
-              const x245 = x237.version!;
-              if (typeof x245 !== 'number' || (x245 >>> 0) !== x245) failInt(x245, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              const x208 = x191.pci!;
+              if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.pci');
+              const x209 = x208.bus;
+              if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+              const x210 = x208.device;
+              if (typeof x210 !== 'number' || (x210 & 0xff) !== x210) failInt(x210, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+              const x211 = x208.intx;
+              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
-              d.setUint32(b + 8, x245, true);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x209);
+              d.setUint8(b + 9, x210);
+              d.setUint8(b + 10, x211);
+              break;
+            }
+            case 2: {
+              const x212 = x191.msi!;
+              if (typeof x212 !== 'object' || x212 === null) failObject(x212, 'xen_domctl.u.bind_pt_irq.u.msi');
+              const x213 = x212.gvec;
+              if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+              const x214 = x212.gflags;
+              if (typeof x214 !== 'number' || (x214 >>> 0) !== x214) failInt(x214, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+              const x215 = x212.gtable;
+              if (typeof x215 !== 'bigint' || x215 < 0n || x215 > 0xffffffffffffffffn) failBigInt(x215, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x213);
+              d.setUint32(b + 12, x214, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x215; else d.setBigUint64(b + 16, x215, true);
+              zero(d, b + 9, 3);
+              break;
+            }
+            case 3: {
+              const x216 = x191.spi!;
+              if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.bind_pt_irq.u.spi');
+              const x217 = x216.spi;
+              if (typeof x217 !== 'number' || (x217 & 0xffff) !== x217) failInt(x217, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint16(b + 8, x217, true);
               break;
             }
             default:
               d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
           }
         }
         break;
       }
-      case 32: {
-        const x246 = v.mem_sharing_op!;
-        if (typeof x246 !== 'object' || x246 === null) failObject(x246, 'xen_domctl.u.mem_sharing_op');
-        const x247 = x246.op;
-        if (typeof x247 !== 'number' || (x247 & 0xff) !== x247) failInt(x247, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
-        const x248 = x246.u;
-        if (typeof x248 !== 'object' || x248 === null) failObject(x248, 'xen_domctl.u.mem_sharing_op.u');
-        let k249 = 0;
-        let j250 = -1;
-        if (x248.enable !== undefined) {
-          k249++;
-          j250 = 0;
-          const x251 = x248.enable!;
-          if (typeof x251 !== 'number' || (x251 & 0xff) !== x251) failInt(x251, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-        }
-        if (k249 > 1) {
-          checkDecodedUnion(x248, k249, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
-          j250 = -2;
-        } else if (k249 === 0) checkEmptyUnion(x248, 'xen_domctl.u.mem_sharing_op.u');
+      case 27: {
+        const x218 = v.memory_mapping!;
+        if (typeof x218 !== 'object' || x218 === null) failObject(x218, 'xen_domctl.u.memory_mapping');
+        const x219 = x218.first_gfn;
+        if (typeof x219 !== 'bigint' || x219 < 0n || x219 > 0xffffffffffffffffn) failBigInt(x219, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
+        const x220 = x218.first_mfn;
+        if (typeof x220 !== 'bigint' || x220 < 0n || x220 > 0xffffffffffffffffn) failBigInt(x220, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
+        const x221 = x218.nr_mfns;
+        if (typeof x221 !== 'bigint' || x221 < 0n || x221 > 0xffffffffffffffffn) failBigInt(x221, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
+        const x222 = x218.add_mapping;
+        if (typeof x222 !== 'number' || (x222 >>> 0) !== x222) failInt(x222, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
+        const x223 = x218.padding;
+        if (typeof x223 !== 'number' || (x223 >>> 0) !== x223) failInt(x223, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x247);
-        if (j250 === -2) {
-          encodeDecodedUnion(x248, 2, d, w, b + 1, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        if (w8 !== undefined) w8[b / 8] = x219; else d.setBigUint64(b, x219, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x220; else d.setBigUint64(b + 8, x220, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x221; else d.setBigUint64(b + 16, x221, true);
+        d.setUint32(b + 24, x222, true);
+        d.setUint32(b + 28, x223, true);
+        break;
+      }
+      case 28: {
+        const x224 = v.ioport_mapping!;
+        if (typeof x224 !== 'object' || x224 === null) failObject(x224, 'xen_domctl.u.ioport_mapping');
+        const x225 = x224.first_gport;
+        if (typeof x225 !== 'number' || (x225 >>> 0) !== x225) failInt(x225, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
+        const x226 = x224.first_mport;
+        if (typeof x226 !== 'number' || (x226 >>> 0) !== x226) failInt(x226, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
+        const x227 = x224.nr_ports;
+        if (typeof x227 !== 'number' || (x227 >>> 0) !== x227) failInt(x227, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
+        const x228 = x224.add_mapping;
+        if (typeof x228 !== 'number' || (x228 >>> 0) !== x228) failInt(x228, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x225, true);
+        d.setUint32(b + 4, x226, true);
+        d.setUint32(b + 8, x227, true);
+        d.setUint32(b + 12, x228, true);
+        break;
+      }
+      case 29: {
+        const x229 = v.set_target!;
+        if (typeof x229 !== 'object' || x229 === null) failObject(x229, 'xen_domctl.u.set_target');
+        const x230 = x229.target;
+        if (typeof x230 !== 'number' || (x230 & 0xffff) !== x230) failInt(x230, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
+        zero(d, b, 128);
+        d.setUint16(b, x230, true);
+        break;
+      }
+      case 30: {
+        const x231 = v.subscribe!;
+        if (typeof x231 !== 'object' || x231 === null) failObject(x231, 'xen_domctl.u.subscribe');
+        const x232 = x231.port;
+        if (typeof x232 !== 'number' || (x232 >>> 0) !== x232) failInt(x232, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x232, true);
+        break;
+      }
+      case 31: {
+        const x233 = v.debug_op!;
+        if (typeof x233 !== 'object' || x233 === null) failObject(x233, 'xen_domctl.u.debug_op');
+        const x234 = x233.op;
+        if (typeof x234 !== 'number' || (x234 >>> 0) !== x234) failInt(x234, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
+        const x235 = x233.vcpu;
+        if (typeof x235 !== 'number' || (x235 >>> 0) !== x235) failInt(x235, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x234, true);
+        d.setUint32(b + 4, x235, true);
+        break;
+      }
+      case 32: {
+        const x236 = v.vm_event_op!;
+        if (typeof x236 !== 'object' || x236 === null) failObject(x236, 'xen_domctl.u.vm_event_op');
+        const x237 = x236.op;
+        if (typeof x237 !== 'number' || (x237 >>> 0) !== x237) failInt(x237, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
+        const x238 = x236.mode;
+        if (typeof x238 !== 'number' || (x238 >>> 0) !== x238) failInt(x238, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
+        const x239 = x236.u;
+        if (typeof x239 !== 'object' || x239 === null) failObject(x239, 'xen_domctl.u.vm_event_op.u');
+        let k240 = 0;
+        let j241 = -1;
+        if (x239.enable !== undefined) {
+          k240++;
+          j241 = 0;
+          const x242 = x239.enable!;
+          if (typeof x242 !== 'object' || x242 === null) failObject(x242, 'xen_domctl.u.vm_event_op.u.enable');
+          const x243 = x242.port;
+          if (typeof x243 !== 'number' || (x243 >>> 0) !== x243) failInt(x243, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        }
+        if (x239.version !== undefined) {
+          k240++;
+          j241 = 1;
+          const x244 = x239.version!;
+          if (typeof x244 !== 'number' || (x244 >>> 0) !== x244) failInt(x244, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        }
+        if (k240 > 1) {
+          checkDecodedUnion(x239, k240, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+          j241 = -2;
+        } else if (k240 === 0) checkEmptyUnion(x239, 'xen_domctl.u.vm_event_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x237, true);
+        d.setUint32(b + 4, x238, true);
+        if (j241 === -2) {
+          encodeDecodedUnion(x239, 2, d, w, b + 8, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
         } else {
-          switch (j250) {
+          switch (j241) {
             case 0: {
-              const x252 = x248.enable!;
-              if (typeof x252 !== 'number' || (x252 & 0xff) !== x252) failInt(x252, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-              d.setUint8(b + 1, 0);
-              d.setUint8(b + 1, x252);
+              const x245 = x239.enable!;
+              if (typeof x245 !== 'object' || x245 === null) failObject(x245, 'xen_domctl.u.vm_event_op.u.enable');
+              const x246 = x245.port;
+              if (typeof x246 !== 'number' || (x246 >>> 0) !== x246) failInt(x246, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8, x246, true);
+              break;
+            }
+            case 1: {
+              const x247 = x239.version!;
+              if (typeof x247 !== 'number' || (x247 >>> 0) !== x247) failInt(x247, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8, x247, true);
               break;
             }
             default:
-              d.setUint8(b + 1, 0);
+              d.setUint32(b + 8, 0);
           }
         }
         break;
       }
       case 33: {
-        const x253 = v.vcpuextstate!;
-        if (typeof x253 !== 'object' || x253 === null) failObject(x253, 'xen_domctl.u.vcpuextstate');
-        const x254 = x253.vcpu;
-        if (typeof x254 !== 'number' || (x254 >>> 0) !== x254) failInt(x254, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x255 = x253.xfeature_mask;
-        if (typeof x255 !== 'bigint' || x255 < 0n || x255 > 0xffffffffffffffffn) failBigInt(x255, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x256 = x253.size;
-        if (typeof x256 !== 'bigint' || x256 < 0n || x256 > 0xffffffffffffffffn) failBigInt(x256, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x257 = x253.buffer;
-        if (typeof x257 !== 'bigint' || x257 < 0n || x257 > 0xffffffffffffffffn) failBigInt(x257, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x248 = v.mem_sharing_op!;
+        if (typeof x248 !== 'object' || x248 === null) failObject(x248, 'xen_domctl.u.mem_sharing_op');
+        const x249 = x248.op;
+        if (typeof x249 !== 'number' || (x249 & 0xff) !== x249) failInt(x249, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
+        const x250 = x248.u;
+        if (typeof x250 !== 'object' || x250 === null) failObject(x250, 'xen_domctl.u.mem_sharing_op.u');
+        let k251 = 0;
+        let j252 = -1;
+        if (x250.enable !== undefined) {
+          k251++;
+          j252 = 0;
+          const x253 = x250.enable!;
+          if (typeof x253 !== 'number' || (x253 & 0xff) !== x253) failInt(x253, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+        }
+        if (k251 > 1) {
+          checkDecodedUnion(x250, k251, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+          j252 = -2;
+        } else if (k251 === 0) checkEmptyUnion(x250, 'xen_domctl.u.mem_sharing_op.u');
         zero(d, b, 128);
-        d.setUint32(b, x254, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x255; else d.setBigUint64(b + 8, x255, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x256; else d.setBigUint64(b + 16, x256, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x257; else d.setBigUint64(b + 24, x257, true);
-        d.setUint32(b + 4, 0);
+        d.setUint8(b, x249);
+        if (j252 === -2) {
+          encodeDecodedUnion(x250, 2, d, w, b + 1, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        } else {
+          switch (j252) {
+            case 0: {
+              const x254 = x250.enable!;
+              if (typeof x254 !== 'number' || (x254 & 0xff) !== x254) failInt(x254, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+              d.setUint8(b + 1, 0);
+              d.setUint8(b + 1, x254);
+              break;
+            }
+            default:
+              d.setUint8(b + 1, 0);
+          }
+        }
         break;
       }
       case 34: {
-        const x258 = v.vcpu_msrs!;
-        if (typeof x258 !== 'object' || x258 === null) failObject(x258, 'xen_domctl.u.vcpu_msrs');
-        const x259 = x258.vcpu;
-        if (typeof x259 !== 'number' || (x259 >>> 0) !== x259) failInt(x259, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x260 = x258.msr_count;
-        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x261 = x258.msrs;
-        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x255 = v.vcpuextstate!;
+        if (typeof x255 !== 'object' || x255 === null) failObject(x255, 'xen_domctl.u.vcpuextstate');
+        const x256 = x255.vcpu;
+        if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x257 = x255.xfeature_mask;
+        if (typeof x257 !== 'bigint' || x257 < 0n || x257 > 0xffffffffffffffffn) failBigInt(x257, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x258 = x255.size;
+        if (typeof x258 !== 'bigint' || x258 < 0n || x258 > 0xffffffffffffffffn) failBigInt(x258, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x259 = x255.buffer;
+        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x259, true);
-        d.setUint32(b + 4, x260, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x261; else d.setBigUint64(b + 8, x261, true);
+        d.setUint32(b, x256, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x257; else d.setBigUint64(b + 8, x257, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x258; else d.setBigUint64(b + 16, x258, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x259; else d.setBigUint64(b + 24, x259, true);
+        d.setUint32(b + 4, 0);
         break;
       }
       case 35: {
-        const x262 = v.access_required!;
-        if (typeof x262 !== 'object' || x262 === null) failObject(x262, 'xen_domctl.u.access_required');
-        const x263 = x262.access_required;
-        if (typeof x263 !== 'number' || (x263 & 0xff) !== x263) failInt(x263, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x260 = v.vcpu_msrs!;
+        if (typeof x260 !== 'object' || x260 === null) failObject(x260, 'xen_domctl.u.vcpu_msrs');
+        const x261 = x260.vcpu;
+        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x262 = x260.msr_count;
+        if (typeof x262 !== 'number' || (x262 >>> 0) !== x262) failInt(x262, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x263 = x260.msrs;
+        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b, 128);
-        d.setUint8(b, x263);
+        d.setUint32(b, x261, true);
+        d.setUint32(b + 4, x262, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x263; else d.setBigUint64(b + 8, x263, true);
         break;
       }
       case 36: {
-        const x264 = v.audit_p2m!;
-        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.audit_p2m');
-        const x265 = x264.orphans;
-        if (typeof x265 !== 'bigint' || x265 < 0n || x265 > 0xffffffffffffffffn) failBigInt(x265, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x266 = x264.m2p_bad;
-        if (typeof x266 !== 'bigint' || x266 < 0n || x266 > 0xffffffffffffffffn) failBigInt(x266, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x267 = x264.p2m_bad;
-        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x264 = v.access_required!;
+        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.access_required');
+        const x265 = x264.access_required;
+        if (typeof x265 !== 'number' || (x265 & 0xff) !== x265) failInt(x265, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x265; else d.setBigUint64(b, x265, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x266; else d.setBigUint64(b + 8, x266, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x267; else d.setBigUint64(b + 16, x267, true);
+        d.setUint8(b, x265);
         break;
       }
       case 37: {
-        const x268 = v.set_virq_handler!;
-        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.set_virq_handler');
-        const x269 = x268.virq;
-        if (typeof x269 !== 'number' || (x269 >>> 0) !== x269) failInt(x269, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x266 = v.audit_p2m!;
+        if (typeof x266 !== 'object' || x266 === null) failObject(x266, 'xen_domctl.u.audit_p2m');
+        const x267 = x266.orphans;
+        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x268 = x266.m2p_bad;
+        if (typeof x268 !== 'bigint' || x268 < 0n || x268 > 0xffffffffffffffffn) failBigInt(x268, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x269 = x266.p2m_bad;
+        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x269, true);
+        if (w8 !== undefined) w8[b / 8] = x267; else d.setBigUint64(b, x267, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x268; else d.setBigUint64(b + 8, x268, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x269; else d.setBigUint64(b + 16, x269, true);
         break;
       }
       case 38: {
-        const x270 = v.gdbsx_guest_memio!;
-        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.gdbsx_guest_memio');
-        const x271 = x270.pgd3val;
-        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x272 = x270.gva;
-        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x273 = x270.uva;
-        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x274 = x270.len;
-        if (typeof x274 !== 'number' || (x274 >>> 0) !== x274) failInt(x274, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x275 = x270.gwr;
-        if (typeof x275 !== 'number' || (x275 & 0xff) !== x275) failInt(x275, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x276 = x270.remain;
-        if (typeof x276 !== 'number' || (x276 >>> 0) !== x276) failInt(x276, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x270 = v.set_virq_handler!;
+        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.set_virq_handler');
+        const x271 = x270.virq;
+        if (typeof x271 !== 'number' || (x271 >>> 0) !== x271) failInt(x271, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x271; else d.setBigUint64(b, x271, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x272; else d.setBigUint64(b + 8, x272, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x273; else d.setBigUint64(b + 16, x273, true);
-        d.setUint32(b + 24, x274, true);
-        d.setUint8(b + 28, x275);
-        d.setUint32(b + 32, x276, true);
+        d.setUint32(b, x271, true);
+        break;
+      }
+      case 39: {
+        const x272 = v.gdbsx_guest_memio!;
+        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.gdbsx_guest_memio');
+        const x273 = x272.pgd3val;
+        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x274 = x272.gva;
+        if (typeof x274 !== 'bigint' || x274 < 0n || x274 > 0xffffffffffffffffn) failBigInt(x274, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x275 = x272.uva;
+        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x276 = x272.len;
+        if (typeof x276 !== 'number' || (x276 >>> 0) !== x276) failInt(x276, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x277 = x272.gwr;
+        if (typeof x277 !== 'number' || (x277 & 0xff) !== x277) failInt(x277, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x278 = x272.remain;
+        if (typeof x278 !== 'number' || (x278 >>> 0) !== x278) failInt(x278, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b, 128);
+        if (w8 !== undefined) w8[b / 8] = x273; else d.setBigUint64(b, x273, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x274; else d.setBigUint64(b + 8, x274, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x275; else d.setBigUint64(b + 16, x275, true);
+        d.setUint32(b + 24, x276, true);
+        d.setUint8(b + 28, x277);
+        d.setUint32(b + 32, x278, true);
         zero(d, b + 29, 3);
         d.setUint32(b + 36, 0);
         break;
       }
-      case 39: {
-        const x277 = v.set_broken_page_p2m!;
-        if (typeof x277 !== 'object' || x277 === null) failObject(x277, 'xen_domctl.u.set_broken_page_p2m');
-        const x278 = x277.pfn;
-        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x278; else d.setBigUint64(b, x278, true);
-        break;
-      }
       case 40: {
-        const x279 = v.cacheflush!;
-        if (typeof x279 !== 'object' || x279 === null) failObject(x279, 'xen_domctl.u.cacheflush');
-        const x280 = x279.start_pfn;
-        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffn) failBigInt(x280, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
-        const x281 = x279.nr_pfns;
-        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffn) failBigInt(x281, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
+        const x279 = v.set_broken_page_p2m!;
+        if (typeof x279 !== 'object' || x279 === null) failObject(x279, 'xen_domctl.u.set_broken_page_p2m');
+        const x280 = x279.pfn;
+        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, Number(x280), true);
-        d.setUint32(b + 4, Number(x281), true);
+        if (w8 !== undefined) w8[b / 8] = x280; else d.setBigUint64(b, x280, true);
         break;
       }
       case 41: {
-        const x282 = v.gdbsx_pauseunp_vcpu!;
-        if (typeof x282 !== 'object' || x282 === null) failObject(x282, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x283 = x282.vcpu;
-        if (typeof x283 !== 'number' || (x283 >>> 0) !== x283) failInt(x283, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x281 = v.cacheflush!;
+        if (typeof x281 !== 'object' || x281 === null) failObject(x281, 'xen_domctl.u.cacheflush');
+        const x282 = x281.start_pfn;
+        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffn) failBigInt(x282, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
+        const x283 = x281.nr_pfns;
+        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffn) failBigInt(x283, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x283, true);
+        d.setUint32(b, Number(x282), true);
+        d.setUint32(b + 4, Number(x283), true);
         break;
       }
       case 42: {
-        const x284 = v.gdbsx_domstatus!;
-        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_domstatus');
-        const x285 = x284.paused;
-        if (typeof x285 !== 'number' || (x285 & 0xff) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x286 = x284.vcpu_id;
-        if (typeof x286 !== 'number' || (x286 >>> 0) !== x286) failInt(x286, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x287 = x284.vcpu_ev;
-        if (typeof x287 !== 'number' || (x287 >>> 0) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x284 = v.gdbsx_pauseunp_vcpu!;
+        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x285 = x284.vcpu;
+        if (typeof x285 !== 'number' || (x285 >>> 0) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x285);
-        d.setUint32(b + 4, x286, true);
-        d.setUint32(b + 8, x287, true);
-        zero(d, b + 1, 3);
+        d.setUint32(b, x285, true);
         break;
       }
       case 43: {
-        const x288 = v.vnuma!;
-        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.vnuma');
-        const x289 = x288.nr_vnodes;
-        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x290 = x288.nr_vmemranges;
-        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x291 = x288.nr_vcpus;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x292 = x288.vdistance;
-        if (typeof x292 !== 'bigint' || x292 < 0n || x292 > 0xffffffffffffffffn) failBigInt(x292, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x293 = x288.vcpu_to_vnode;
-        if (typeof x293 !== 'bigint' || x293 < 0n || x293 > 0xffffffffffffffffn) failBigInt(x293, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x294 = x288.vnode_to_pnode;
-        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x295 = x288.vmemrange;
-        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x286 = v.gdbsx_domstatus!;
+        if (typeof x286 !== 'object' || x286 === null) failObject(x286, 'xen_domctl.u.gdbsx_domstatus');
+        const x287 = x286.paused;
+        if (typeof x287 !== 'number' || (x287 & 0xff) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x288 = x286.vcpu_id;
+        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x289 = x286.vcpu_ev;
+        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x289, true);
-        d.setUint32(b + 4, x290, true);
-        d.setUint32(b + 8, x291, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x292; else d.setBigUint64(b + 16, x292, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x293; else d.setBigUint64(b + 24, x293, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x294; else d.setBigUint64(b + 32, x294, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x295; else d.setBigUint64(b + 40, x295, true);
+        d.setUint8(b, x287);
+        d.setUint32(b + 4, x288, true);
+        d.setUint32(b + 8, x289, true);
+        zero(d, b + 1, 3);
         break;
       }
       case 44: {
-        const x296 = v.psr_cmt_op!;
-        if (typeof x296 !== 'object' || x296 === null) failObject(x296, 'xen_domctl.u.psr_cmt_op');
-        const x297 = x296.cmd;
-        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x298 = x296.data;
-        if (typeof x298 !== 'number' || (x298 >>> 0) !== x298) failInt(x298, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x290 = v.vnuma!;
+        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.vnuma');
+        const x291 = x290.nr_vnodes;
+        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x292 = x290.nr_vmemranges;
+        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x293 = x290.nr_vcpus;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x294 = x290.vdistance;
+        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x295 = x290.vcpu_to_vnode;
+        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x296 = x290.vnode_to_pnode;
+        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x297 = x290.vmemrange;
+        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x297, true);
-        d.setUint32(b + 4, x298, true);
+        d.setUint32(b, x291, true);
+        d.setUint32(b + 4, x292, true);
+        d.setUint32(b + 8, x293, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x294; else d.setBigUint64(b + 16, x294, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x295; else d.setBigUint64(b + 24, x295, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x296; else d.setBigUint64(b + 32, x296, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x297; else d.setBigUint64(b + 40, x297, true);
         break;
       }
       case 45: {
-        const x299 = v.monitor_op!;
-        if (typeof x299 !== 'object' || x299 === null) failObject(x299, 'xen_domctl.u.monitor_op');
-        const x300 = x299.op;
-        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x301 = x299.event;
-        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x302 = x299.u;
-        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.monitor_op.u');
-        let k303 = 0;
-        let j304 = -1;
-        if (x302.mov_to_cr !== undefined) {
-          k303++;
-          j304 = 0;
-          const x305 = x302.mov_to_cr!;
-          if (typeof x305 !== 'object' || x305 === null) failObject(x305, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x306 = x305.index;
-          if (typeof x306 !== 'number' || (x306 & 0xff) !== x306) failInt(x306, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x307 = x305.sync;
-          if (typeof x307 !== 'number' || (x307 & 0xff) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x308 = x305.onchangeonly;
-          if (typeof x308 !== 'number' || (x308 & 0xff) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x309 = x305.bitmask;
-          if (typeof x309 !== 'bigint' || x309 < 0n || x309 > 0xffffffffffffffffn) failBigInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x302.mov_to_msr !== undefined) {
-          k303++;
-          j304 = 1;
-          const x310 = x302.mov_to_msr!;
-          if (typeof x310 !== 'object' || x310 === null) failObject(x310, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x311 = x310.msr;
-          if (typeof x311 !== 'number' || (x311 >>> 0) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x312 = x310.onchangeonly;
-          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x302.guest_request !== undefined) {
-          k303++;
-          j304 = 2;
-          const x313 = x302.guest_request!;
-          if (typeof x313 !== 'object' || x313 === null) failObject(x313, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x314 = x313.sync;
-          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x315 = x313.allow_userspace;
-          if (typeof x315 !== 'number' || (x315 & 0xff) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x302.debug_exception !== undefined) {
-          k303++;
-          j304 = 3;
-          const x316 = x302.debug_exception!;
-          if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x317 = x316.sync;
-          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x302.vmexit !== undefined) {
-          k303++;
-          j304 = 4;
-          const x318 = x302.vmexit!;
-          if (typeof x318 !== 'object' || x318 === null) failObject(x318, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x319 = x318.sync;
-          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k303 > 1) {
-          checkDecodedUnion(x302, k303, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j304 = -2;
-        } else if (k303 === 0) checkEmptyUnion(x302, 'xen_domctl.u.monitor_op.u');
+        const x298 = v.psr_cmt_op!;
+        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.psr_cmt_op');
+        const x299 = x298.cmd;
+        if (typeof x299 !== 'number' || (x299 >>> 0) !== x299) failInt(x299, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x300 = x298.data;
+        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x300, true);
-        d.setUint32(b + 4, x301, true);
-        if (j304 === -2) {
-          encodeDecodedUnion(x302, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b, x299, true);
+        d.setUint32(b + 4, x300, true);
+        break;
+      }
+      case 46: {
+        const x301 = v.monitor_op!;
+        if (typeof x301 !== 'object' || x301 === null) failObject(x301, 'xen_domctl.u.monitor_op');
+        const x302 = x301.op;
+        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x303 = x301.event;
+        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x304 = x301.u;
+        if (typeof x304 !== 'object' || x304 === null) failObject(x304, 'xen_domctl.u.monitor_op.u');
+        let k305 = 0;
+        let j306 = -1;
+        if (x304.mov_to_cr !== undefined) {
+          k305++;
+          j306 = 0;
+          const x307 = x304.mov_to_cr!;
+          if (typeof x307 !== 'object' || x307 === null) failObject(x307, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x308 = x307.index;
+          if (typeof x308 !== 'number' || (x308 & 0xff) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x309 = x307.sync;
+          if (typeof x309 !== 'number' || (x309 & 0xff) !== x309) failInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x310 = x307.onchangeonly;
+          if (typeof x310 !== 'number' || (x310 & 0xff) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x311 = x307.bitmask;
+          if (typeof x311 !== 'bigint' || x311 < 0n || x311 > 0xffffffffffffffffn) failBigInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x304.mov_to_msr !== undefined) {
+          k305++;
+          j306 = 1;
+          const x312 = x304.mov_to_msr!;
+          if (typeof x312 !== 'object' || x312 === null) failObject(x312, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x313 = x312.msr;
+          if (typeof x313 !== 'number' || (x313 >>> 0) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x314 = x312.onchangeonly;
+          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x304.guest_request !== undefined) {
+          k305++;
+          j306 = 2;
+          const x315 = x304.guest_request!;
+          if (typeof x315 !== 'object' || x315 === null) failObject(x315, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x316 = x315.sync;
+          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x317 = x315.allow_userspace;
+          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x304.debug_exception !== undefined) {
+          k305++;
+          j306 = 3;
+          const x318 = x304.debug_exception!;
+          if (typeof x318 !== 'object' || x318 === null) failObject(x318, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x319 = x318.sync;
+          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x304.vmexit !== undefined) {
+          k305++;
+          j306 = 4;
+          const x320 = x304.vmexit!;
+          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x321 = x320.sync;
+          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k305 > 1) {
+          checkDecodedUnion(x304, k305, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j306 = -2;
+        } else if (k305 === 0) checkEmptyUnion(x304, 'xen_domctl.u.monitor_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x302, true);
+        d.setUint32(b + 4, x303, true);
+        if (j306 === -2) {
+          encodeDecodedUnion(x304, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j304) {
+          switch (j306) {
             case 0: {
-              const x320 = x302.mov_to_cr!;
-              if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x321 = x320.index;
-              if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x322 = x320.sync;
-              if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x323 = x320.onchangeonly;
-              if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x324 = x320.bitmask;
-              if (typeof x324 !== 'bigint' || x324 < 0n || x324 > 0xffffffffffffffffn) failBigInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+              const x322 = x304.mov_to_cr!;
+              if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x323 = x322.index;
+              if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x324 = x322.sync;
+              if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x325 = x322.onchangeonly;
+              if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x326 = x322.bitmask;
+              if (typeof x326 !== 'bigint' || x326 < 0n || x326 > 0xffffffffffffffffn) failBigInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x321);
-              d.setUint8(b + 9, x322);
-              d.setUint8(b + 10, x323);
+              d.setUint8(b + 8, x323);
+              d.setUint8(b + 9, x324);
+              d.setUint8(b + 10, x325);
               d.setUint8(b + 11, 0);
               d.setUint32(b + 12, 0);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x324; else d.setBigUint64(b + 16, x324, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x326; else d.setBigUint64(b + 16, x326, true);
               break;
             }
             case 1: {
-              const x325 = x302.mov_to_msr!;
-              if (typeof x325 !== 'object' || x325 === null) failObject(x325, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x326 = x325.msr;
-              if (typeof x326 !== 'number' || (x326 >>> 0) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x327 = x325.onchangeonly;
-              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              const x327 = x304.mov_to_msr!;
+              if (typeof x327 !== 'object' || x327 === null) failObject(x327, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x328 = x327.msr;
+              if (typeof x328 !== 'number' || (x328 >>> 0) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x329 = x327.onchangeonly;
+              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x326, true);
-              d.setUint8(b + 12, x327);
+              d.setUint32(b + 8, x328, true);
+              d.setUint8(b + 12, x329);
               zero(d, b + 13, 3);
               break;
             }
             case 2: {
-              const x328 = x302.guest_request!;
-              if (typeof x328 !== 'object' || x328 === null) failObject(x328, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x329 = x328.sync;
-              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x330 = x328.allow_userspace;
-              if (typeof x330 !== 'number' || (x330 & 0xff) !== x330) failInt(x330, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x330 = x304.guest_request!;
+              if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x331 = x330.sync;
+              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x332 = x330.allow_userspace;
+              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x329);
-              d.setUint8(b + 9, x330);
+              d.setUint8(b + 8, x331);
+              d.setUint8(b + 9, x332);
               break;
             }
             case 3: {
-              const x331 = x302.debug_exception!;
-              if (typeof x331 !== 'object' || x331 === null) failObject(x331, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x332 = x331.sync;
-              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x332);
-              break;
-            }
-            case 4: {
-              const x333 = x302.vmexit!;
-              if (typeof x333 !== 'object' || x333 === null) failObject(x333, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x333 = x304.debug_exception!;
+              if (typeof x333 !== 'object' || x333 === null) failObject(x333, 'xen_domctl.u.monitor_op.u.debug_exception');
               const x334 = x333.sync;
-              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
@@ -16689,6 +16801,18 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
               d.setUint8(b + 8, x334);
               break;
             }
+            case 4: {
+              const x335 = x304.vmexit!;
+              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x336 = x335.sync;
+              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x336);
+              break;
+            }
             default:
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
@@ -16698,97 +16822,97 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         }
         break;
       }
-      case 46: {
-        const x335 = v.psr_alloc!;
-        if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.psr_alloc');
-        const x336 = x335.cmd;
-        if (typeof x336 !== 'number' || (x336 >>> 0) !== x336) failInt(x336, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x337 = x335.target;
-        if (typeof x337 !== 'number' || (x337 >>> 0) !== x337) failInt(x337, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x338 = x335.data;
-        if (typeof x338 !== 'bigint' || x338 < 0n || x338 > 0xffffffffffffffffn) failBigInt(x338, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b, 128);
-        d.setUint32(b, x336, true);
-        d.setUint32(b + 4, x337, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x338; else d.setBigUint64(b + 8, x338, true);
-        break;
-      }
       case 47: {
-        const x339 = v.vuart_op!;
-        if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.vuart_op');
-        const x340 = x339.cmd;
-        if (typeof x340 !== 'number' || (x340 >>> 0) !== x340) failInt(x340, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x341 = x339.type;
-        if (typeof x341 !== 'number' || (x341 >>> 0) !== x341) failInt(x341, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x342 = x339.gfn;
-        if (typeof x342 !== 'bigint' || x342 < 0n || x342 > 0xffffffffffffffffn) failBigInt(x342, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x343 = x339.console_domid;
-        if (typeof x343 !== 'number' || (x343 & 0xffff) !== x343) failInt(x343, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x344 = x339.evtchn;
-        if (typeof x344 !== 'number' || (x344 >>> 0) !== x344) failInt(x344, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x337 = v.psr_alloc!;
+        if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.psr_alloc');
+        const x338 = x337.cmd;
+        if (typeof x338 !== 'number' || (x338 >>> 0) !== x338) failInt(x338, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x339 = x337.target;
+        if (typeof x339 !== 'number' || (x339 >>> 0) !== x339) failInt(x339, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x340 = x337.data;
+        if (typeof x340 !== 'bigint' || x340 < 0n || x340 > 0xffffffffffffffffn) failBigInt(x340, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x340, true);
-        d.setUint32(b + 4, x341, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x342; else d.setBigUint64(b + 8, x342, true);
-        d.setUint16(b + 16, x343, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, x344, true);
+        d.setUint32(b, x338, true);
+        d.setUint32(b + 4, x339, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x340; else d.setBigUint64(b + 8, x340, true);
         break;
       }
       case 48: {
-        const x345 = v.vmtrace_op!;
-        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.vmtrace_op');
-        const x346 = x345.cmd;
-        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x347 = x345.vcpu;
-        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x348 = x345.key;
-        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x349 = x345.value;
-        if (typeof x349 !== 'bigint' || x349 < 0n || x349 > 0xffffffffffffffffn) failBigInt(x349, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x341 = v.vuart_op!;
+        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.vuart_op');
+        const x342 = x341.cmd;
+        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x343 = x341.type;
+        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x344 = x341.gfn;
+        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x345 = x341.console_domid;
+        if (typeof x345 !== 'number' || (x345 & 0xffff) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x346 = x341.evtchn;
+        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x346, true);
-        d.setUint32(b + 4, x347, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x348; else d.setBigUint64(b + 8, x348, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x349; else d.setBigUint64(b + 16, x349, true);
+        d.setUint32(b, x342, true);
+        d.setUint32(b + 4, x343, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x344; else d.setBigUint64(b + 8, x344, true);
+        d.setUint16(b + 16, x345, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x346, true);
         break;
       }
       case 49: {
-        const x350 = v.paging_mempool!;
-        if (typeof x350 !== 'object' || x350 === null) failObject(x350, 'xen_domctl.u.paging_mempool');
-        const x351 = x350.size;
-        if (typeof x351 !== 'bigint' || x351 < 0n || x351 > 0xffffffffffffffffn) failBigInt(x351, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x347 = v.vmtrace_op!;
+        if (typeof x347 !== 'object' || x347 === null) failObject(x347, 'xen_domctl.u.vmtrace_op');
+        const x348 = x347.cmd;
+        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x349 = x347.vcpu;
+        if (typeof x349 !== 'number' || (x349 >>> 0) !== x349) failInt(x349, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x350 = x347.key;
+        if (typeof x350 !== 'bigint' || x350 < 0n || x350 > 0xffffffffffffffffn) failBigInt(x350, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x351 = x347.value;
+        if (typeof x351 !== 'bigint' || x351 < 0n || x351 > 0xffffffffffffffffn) failBigInt(x351, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x351; else d.setBigUint64(b, x351, true);
+        d.setUint32(b, x348, true);
+        d.setUint32(b + 4, x349, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x350; else d.setBigUint64(b + 8, x350, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x351; else d.setBigUint64(b + 16, x351, true);
         break;
       }
       case 50: {
-        const x352 = v.set_llc_colors!;
-        if (typeof x352 !== 'object' || x352 === null) failObject(x352, 'xen_domctl.u.set_llc_colors');
-        const x353 = x352.num_llc_colors;
-        if (typeof x353 !== 'number' || (x353 >>> 0) !== x353) failInt(x353, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x354 = x352.llc_colors;
-        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x352 = v.paging_mempool!;
+        if (typeof x352 !== 'object' || x352 === null) failObject(x352, 'xen_domctl.u.paging_mempool');
+        const x353 = x352.size;
+        if (typeof x353 !== 'bigint' || x353 < 0n || x353 > 0xffffffffffffffffn) failBigInt(x353, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x353, true);
-        d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x354; else d.setBigUint64(b + 8, x354, true);
+        if (w8 !== undefined) w8[b / 8] = x353; else d.setBigUint64(b, x353, true);
         break;
       }
       case 51: {
-        const x355 = v.get_domain_state!;
-        if (typeof x355 !== 'object' || x355 === null) failObject(x355, 'xen_domctl.u.get_domain_state');
-        const x356 = x355.state;
-        if (typeof x356 !== 'number' || (x356 & 0xffff) !== x356) failInt(x356, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x357 = x355.caps;
-        if (typeof x357 !== 'number' || (x357 & 0xffff) !== x357) failInt(x357, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x358 = x355.unique_id;
-        if (typeof x358 !== 'bigint' || x358 < 0n || x358 > 0xffffffffffffffffn) failBigInt(x358, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x354 = v.set_llc_colors!;
+        if (typeof x354 !== 'object' || x354 === null) failObject(x354, 'xen_domctl.u.set_llc_colors');
+        const x355 = x354.num_llc_colors;
+        if (typeof x355 !== 'number' || (x355 >>> 0) !== x355) failInt(x355, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x356 = x354.llc_colors;
+        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint16(b, x356, true);
-        d.setUint16(b + 2, x357, true);
+        d.setUint32(b, x355, true);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x358; else d.setBigUint64(b + 8, x358, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x356; else d.setBigUint64(b + 8, x356, true);
+        break;
+      }
+      case 52: {
+        const x357 = v.get_domain_state!;
+        if (typeof x357 !== 'object' || x357 === null) failObject(x357, 'xen_domctl.u.get_domain_state');
+        const x358 = x357.state;
+        if (typeof x358 !== 'number' || (x358 & 0xffff) !== x358) failInt(x358, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x359 = x357.caps;
+        if (typeof x359 !== 'number' || (x359 & 0xffff) !== x359) failInt(x359, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x360 = x357.unique_id;
+        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b, 128);
+        d.setUint16(b, x358, true);
+        d.setUint16(b + 2, x359, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x360; else d.setBigUint64(b + 8, x360, true);
         break;
       }
       default:
@@ -16818,6 +16942,7 @@ export function xen_domctl_u$dec0(d: DataView, w: BigUint64Array | undefined, b:
     iomem_permission: xen_domctl_iomem_permission$dec0(d, w, b),
     ioport_permission: xen_domctl_ioport_permission$dec0(d, w, b),
     hypercall_init: xen_domctl_hypercall_init$dec0(d, w, b),
+    settimeoffset: xen_domctl_settimeoffset$dec0(d, w, b),
     tsc_info: xen_domctl_tsc_info$dec0(d, w, b),
     hvmcontext: xen_domctl_hvmcontext$dec0(d, w, b),
     hvmcontext_partial: xen_domctl_hvmcontext_partial$dec0(d, w, b),
@@ -16883,6 +17008,7 @@ export class xen_domctl_u$V0 implements xen_domctl_u_view {
   $c_iomem_permission: xen_domctl_iomem_permission$V0 | undefined = undefined;
   $c_ioport_permission: xen_domctl_ioport_permission$V0 | undefined = undefined;
   $c_hypercall_init: xen_domctl_hypercall_init$V0 | undefined = undefined;
+  $c_settimeoffset: xen_domctl_settimeoffset$V0 | undefined = undefined;
   $c_tsc_info: xen_domctl_tsc_info$V0 | undefined = undefined;
   $c_hvmcontext: xen_domctl_hvmcontext$V0 | undefined = undefined;
   $c_hvmcontext_partial: xen_domctl_hvmcontext_partial$V0 | undefined = undefined;
@@ -17013,6 +17139,10 @@ export class xen_domctl_u$V0 implements xen_domctl_u_view {
 
   get hypercall_init(): xen_domctl_hypercall_init_view {
     return (this.$c_hypercall_init ??= new xen_domctl_hypercall_init$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get settimeoffset(): xen_domctl_settimeoffset_view {
+    return (this.$c_settimeoffset ??= new xen_domctl_settimeoffset$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get tsc_info(): xen_domctl_tsc_info_view {
@@ -17229,148 +17359,152 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
     k0++;
     j1 = 17;
   }
-  if (v.tsc_info !== undefined) {
+  if (v.settimeoffset !== undefined) {
     k0++;
     j1 = 18;
   }
-  if (v.hvmcontext !== undefined) {
+  if (v.tsc_info !== undefined) {
     k0++;
     j1 = 19;
   }
-  if (v.hvmcontext_partial !== undefined) {
+  if (v.hvmcontext !== undefined) {
     k0++;
     j1 = 20;
   }
-  if (v.address_size !== undefined) {
+  if (v.hvmcontext_partial !== undefined) {
     k0++;
     j1 = 21;
   }
-  if (v.sendtrigger !== undefined) {
+  if (v.address_size !== undefined) {
     k0++;
     j1 = 22;
   }
-  if (v.get_device_group !== undefined) {
+  if (v.sendtrigger !== undefined) {
     k0++;
     j1 = 23;
   }
-  if (v.assign_device !== undefined) {
+  if (v.get_device_group !== undefined) {
     k0++;
     j1 = 24;
   }
-  if (v.bind_pt_irq !== undefined) {
+  if (v.assign_device !== undefined) {
     k0++;
     j1 = 25;
   }
-  if (v.memory_mapping !== undefined) {
+  if (v.bind_pt_irq !== undefined) {
     k0++;
     j1 = 26;
   }
-  if (v.ioport_mapping !== undefined) {
+  if (v.memory_mapping !== undefined) {
     k0++;
     j1 = 27;
   }
-  if (v.set_target !== undefined) {
+  if (v.ioport_mapping !== undefined) {
     k0++;
     j1 = 28;
   }
-  if (v.subscribe !== undefined) {
+  if (v.set_target !== undefined) {
     k0++;
     j1 = 29;
   }
-  if (v.debug_op !== undefined) {
+  if (v.subscribe !== undefined) {
     k0++;
     j1 = 30;
   }
-  if (v.vm_event_op !== undefined) {
+  if (v.debug_op !== undefined) {
     k0++;
     j1 = 31;
   }
-  if (v.mem_sharing_op !== undefined) {
+  if (v.vm_event_op !== undefined) {
     k0++;
     j1 = 32;
   }
-  if (v.vcpuextstate !== undefined) {
+  if (v.mem_sharing_op !== undefined) {
     k0++;
     j1 = 33;
   }
-  if (v.vcpu_msrs !== undefined) {
+  if (v.vcpuextstate !== undefined) {
     k0++;
     j1 = 34;
   }
-  if (v.access_required !== undefined) {
+  if (v.vcpu_msrs !== undefined) {
     k0++;
     j1 = 35;
   }
-  if (v.audit_p2m !== undefined) {
+  if (v.access_required !== undefined) {
     k0++;
     j1 = 36;
   }
-  if (v.set_virq_handler !== undefined) {
+  if (v.audit_p2m !== undefined) {
     k0++;
     j1 = 37;
   }
-  if (v.gdbsx_guest_memio !== undefined) {
+  if (v.set_virq_handler !== undefined) {
     k0++;
     j1 = 38;
   }
-  if (v.set_broken_page_p2m !== undefined) {
+  if (v.gdbsx_guest_memio !== undefined) {
     k0++;
     j1 = 39;
   }
-  if (v.cacheflush !== undefined) {
+  if (v.set_broken_page_p2m !== undefined) {
     k0++;
     j1 = 40;
   }
-  if (v.gdbsx_pauseunp_vcpu !== undefined) {
+  if (v.cacheflush !== undefined) {
     k0++;
     j1 = 41;
   }
-  if (v.gdbsx_domstatus !== undefined) {
+  if (v.gdbsx_pauseunp_vcpu !== undefined) {
     k0++;
     j1 = 42;
   }
-  if (v.vnuma !== undefined) {
+  if (v.gdbsx_domstatus !== undefined) {
     k0++;
     j1 = 43;
   }
-  if (v.psr_cmt_op !== undefined) {
+  if (v.vnuma !== undefined) {
     k0++;
     j1 = 44;
   }
-  if (v.monitor_op !== undefined) {
+  if (v.psr_cmt_op !== undefined) {
     k0++;
     j1 = 45;
   }
-  if (v.psr_alloc !== undefined) {
+  if (v.monitor_op !== undefined) {
     k0++;
     j1 = 46;
   }
-  if (v.vuart_op !== undefined) {
+  if (v.psr_alloc !== undefined) {
     k0++;
     j1 = 47;
   }
-  if (v.vmtrace_op !== undefined) {
+  if (v.vuart_op !== undefined) {
     k0++;
     j1 = 48;
   }
-  if (v.paging_mempool !== undefined) {
+  if (v.vmtrace_op !== undefined) {
     k0++;
     j1 = 49;
   }
-  if (v.set_llc_colors !== undefined) {
+  if (v.paging_mempool !== undefined) {
     k0++;
     j1 = 50;
   }
-  if (v.get_domain_state !== undefined) {
+  if (v.set_llc_colors !== undefined) {
     k0++;
     j1 = 51;
   }
+  if (v.get_domain_state !== undefined) {
+    k0++;
+    j1 = 52;
+  }
   if (k0 > 1) {
-    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'xen_domctl.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
   } else {
     switch (j1) {
       case 0: {
@@ -17883,293 +18017,170 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 18: {
-        const x147 = v.tsc_info!;
-        if (typeof x147 !== 'object' || x147 === null) failObject(x147, 'xen_domctl.u.tsc_info');
-        const x148 = x147.tsc_mode;
-        if (typeof x148 !== 'number' || (x148 >>> 0) !== x148) failInt(x148, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
-        const x149 = x147.gtsc_khz;
-        if (typeof x149 !== 'number' || (x149 >>> 0) !== x149) failInt(x149, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
-        const x150 = x147.incarnation;
-        if (typeof x150 !== 'number' || (x150 >>> 0) !== x150) failInt(x150, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
-        const x151 = x147.elapsed_nsec;
-        if (typeof x151 !== 'bigint' || x151 < 0n || x151 > 0xffffffffffffffffn) failBigInt(x151, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
+        const x147 = v.settimeoffset!;
+        if (typeof x147 !== 'object' || x147 === null) failObject(x147, 'xen_domctl.u.settimeoffset');
+        const x148 = x147.time_offset_seconds;
+        if (typeof x148 !== 'bigint' || x148 < -0x8000000000000000n || x148 > 0x7fffffffffffffffn) failBigInt(x148, 'xen_domctl.u.settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x148, true);
-        d.setUint32(b + 4, x149, true);
-        d.setUint32(b + 8, x150, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x151; else d.setBigUint64(b + 16, x151, true);
+        d.setBigInt64(b, x148, true);
         break;
       }
       case 19: {
-        const x152 = v.hvmcontext!;
-        if (typeof x152 !== 'object' || x152 === null) failObject(x152, 'xen_domctl.u.hvmcontext');
-        const x153 = x152.size;
-        if (typeof x153 !== 'number' || (x153 >>> 0) !== x153) failInt(x153, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
-        const x154 = x152.buffer;
-        if (typeof x154 !== 'bigint' || x154 < 0n || x154 > 0xffffffffffffffffn) failBigInt(x154, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x149 = v.tsc_info!;
+        if (typeof x149 !== 'object' || x149 === null) failObject(x149, 'xen_domctl.u.tsc_info');
+        const x150 = x149.tsc_mode;
+        if (typeof x150 !== 'number' || (x150 >>> 0) !== x150) failInt(x150, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
+        const x151 = x149.gtsc_khz;
+        if (typeof x151 !== 'number' || (x151 >>> 0) !== x151) failInt(x151, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
+        const x152 = x149.incarnation;
+        if (typeof x152 !== 'number' || (x152 >>> 0) !== x152) failInt(x152, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
+        const x153 = x149.elapsed_nsec;
+        if (typeof x153 !== 'bigint' || x153 < 0n || x153 > 0xffffffffffffffffn) failBigInt(x153, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x153, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x154; else d.setBigUint64(b + 8, x154, true);
-        d.setUint32(b + 4, 0);
+        d.setUint32(b, x150, true);
+        d.setUint32(b + 4, x151, true);
+        d.setUint32(b + 8, x152, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x153; else d.setBigUint64(b + 16, x153, true);
         break;
       }
       case 20: {
-        const x155 = v.hvmcontext_partial!;
-        if (typeof x155 !== 'object' || x155 === null) failObject(x155, 'xen_domctl.u.hvmcontext_partial');
-        const x156 = x155.type;
-        if (typeof x156 !== 'number' || (x156 >>> 0) !== x156) failInt(x156, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
-        const x157 = x155.instance;
-        if (typeof x157 !== 'number' || (x157 >>> 0) !== x157) failInt(x157, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
-        const x158 = x155.bufsz;
-        if (typeof x158 !== 'bigint' || x158 < 0n || x158 > 0xffffffffffffffffn) failBigInt(x158, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
-        const x159 = x155.buffer;
-        if (typeof x159 !== 'bigint' || x159 < 0n || x159 > 0xffffffffffffffffn) failBigInt(x159, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x154 = v.hvmcontext!;
+        if (typeof x154 !== 'object' || x154 === null) failObject(x154, 'xen_domctl.u.hvmcontext');
+        const x155 = x154.size;
+        if (typeof x155 !== 'number' || (x155 >>> 0) !== x155) failInt(x155, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
+        const x156 = x154.buffer;
+        if (typeof x156 !== 'bigint' || x156 < 0n || x156 > 0xffffffffffffffffn) failBigInt(x156, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x156, true);
-        d.setUint32(b + 4, x157, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x158; else d.setBigUint64(b + 8, x158, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x159; else d.setBigUint64(b + 16, x159, true);
+        d.setUint32(b, x155, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x156; else d.setBigUint64(b + 8, x156, true);
+        d.setUint32(b + 4, 0);
         break;
       }
       case 21: {
-        const x160 = v.address_size!;
-        if (typeof x160 !== 'object' || x160 === null) failObject(x160, 'xen_domctl.u.address_size');
-        const x161 = x160.size;
-        if (typeof x161 !== 'number' || (x161 >>> 0) !== x161) failInt(x161, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
+        const x157 = v.hvmcontext_partial!;
+        if (typeof x157 !== 'object' || x157 === null) failObject(x157, 'xen_domctl.u.hvmcontext_partial');
+        const x158 = x157.type;
+        if (typeof x158 !== 'number' || (x158 >>> 0) !== x158) failInt(x158, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
+        const x159 = x157.instance;
+        if (typeof x159 !== 'number' || (x159 >>> 0) !== x159) failInt(x159, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
+        const x160 = x157.bufsz;
+        if (typeof x160 !== 'bigint' || x160 < 0n || x160 > 0xffffffffffffffffn) failBigInt(x160, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
+        const x161 = x157.buffer;
+        if (typeof x161 !== 'bigint' || x161 < 0n || x161 > 0xffffffffffffffffn) failBigInt(x161, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x161, true);
+        d.setUint32(b, x158, true);
+        d.setUint32(b + 4, x159, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x160; else d.setBigUint64(b + 8, x160, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x161; else d.setBigUint64(b + 16, x161, true);
         break;
       }
       case 22: {
-        const x162 = v.sendtrigger!;
-        if (typeof x162 !== 'object' || x162 === null) failObject(x162, 'xen_domctl.u.sendtrigger');
-        const x163 = x162.trigger;
-        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
-        const x164 = x162.vcpu;
-        if (typeof x164 !== 'number' || (x164 >>> 0) !== x164) failInt(x164, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
+        const x162 = v.address_size!;
+        if (typeof x162 !== 'object' || x162 === null) failObject(x162, 'xen_domctl.u.address_size');
+        const x163 = x162.size;
+        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
         zero(d, b, 128);
         d.setUint32(b, x163, true);
-        d.setUint32(b + 4, x164, true);
         break;
       }
       case 23: {
-        const x165 = v.get_device_group!;
-        if (typeof x165 !== 'object' || x165 === null) failObject(x165, 'xen_domctl.u.get_device_group');
-        const x166 = x165.machine_sbdf;
-        if (typeof x166 !== 'number' || (x166 >>> 0) !== x166) failInt(x166, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
-        const x167 = x165.max_sdevs;
-        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
-        const x168 = x165.num_sdevs;
-        if (typeof x168 !== 'number' || (x168 >>> 0) !== x168) failInt(x168, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
-        const x169 = x165.sdev_array;
-        if (typeof x169 !== 'bigint' || x169 < 0n || x169 > 0xffffffffffffffffn) failBigInt(x169, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x164 = v.sendtrigger!;
+        if (typeof x164 !== 'object' || x164 === null) failObject(x164, 'xen_domctl.u.sendtrigger');
+        const x165 = x164.trigger;
+        if (typeof x165 !== 'number' || (x165 >>> 0) !== x165) failInt(x165, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
+        const x166 = x164.vcpu;
+        if (typeof x166 !== 'number' || (x166 >>> 0) !== x166) failInt(x166, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x166, true);
-        d.setUint32(b + 4, x167, true);
-        d.setUint32(b + 8, x168, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x169; else d.setBigUint64(b + 16, x169, true);
-        d.setUint32(b + 12, 0);
+        d.setUint32(b, x165, true);
+        d.setUint32(b + 4, x166, true);
         break;
       }
       case 24: {
-        const x170 = v.assign_device!;
-        if (typeof x170 !== 'object' || x170 === null) failObject(x170, 'xen_domctl.u.assign_device');
-        const x171 = x170.dev;
-        if (typeof x171 !== 'number' || (x171 >>> 0) !== x171) failInt(x171, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
-        const x172 = x170.flags;
-        if (typeof x172 !== 'number' || (x172 >>> 0) !== x172) failInt(x172, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
-        const x173 = x170.u;
-        if (typeof x173 !== 'object' || x173 === null) failObject(x173, 'xen_domctl.u.assign_device.u');
-        let k174 = 0;
-        let j175 = -1;
-        if (x173.pci !== undefined) {
-          k174++;
-          j175 = 0;
-          const x176 = x173.pci!;
-          if (typeof x176 !== 'object' || x176 === null) failObject(x176, 'xen_domctl.u.assign_device.u.pci');
-          const x177 = x176.machine_sbdf;
-          if (typeof x177 !== 'number' || (x177 >>> 0) !== x177) failInt(x177, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-        }
-        if (x173.dt !== undefined) {
-          k174++;
-          j175 = 1;
-          const x178 = x173.dt!;
-          if (typeof x178 !== 'object' || x178 === null) failObject(x178, 'xen_domctl.u.assign_device.u.dt');
-          const x179 = x178.size;
-          if (typeof x179 !== 'number' || (x179 >>> 0) !== x179) failInt(x179, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-          const x180 = x178.path;
-          if (typeof x180 !== 'bigint' || x180 < 0n || x180 > 0xffffffffffffffffn) failBigInt(x180, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
-        }
-        if (k174 > 1) {
-          checkDecodedUnion(x173, k174, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
-          j175 = -2;
-        } else if (k174 === 0) checkEmptyUnion(x173, 'xen_domctl.u.assign_device.u');
+        const x167 = v.get_device_group!;
+        if (typeof x167 !== 'object' || x167 === null) failObject(x167, 'xen_domctl.u.get_device_group');
+        const x168 = x167.machine_sbdf;
+        if (typeof x168 !== 'number' || (x168 >>> 0) !== x168) failInt(x168, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
+        const x169 = x167.max_sdevs;
+        if (typeof x169 !== 'number' || (x169 >>> 0) !== x169) failInt(x169, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
+        const x170 = x167.num_sdevs;
+        if (typeof x170 !== 'number' || (x170 >>> 0) !== x170) failInt(x170, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
+        const x171 = x167.sdev_array;
+        if (typeof x171 !== 'bigint' || x171 < 0n || x171 > 0xffffffffffffffffn) failBigInt(x171, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x171, true);
-        d.setUint32(b + 4, x172, true);
-        if (j175 === -2) {
-          encodeDecodedUnion(x173, 2, d, w, b + 8, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+        d.setUint32(b, x168, true);
+        d.setUint32(b + 4, x169, true);
+        d.setUint32(b + 8, x170, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x171; else d.setBigUint64(b + 16, x171, true);
+        d.setUint32(b + 12, 0);
+        break;
+      }
+      case 25: {
+        const x172 = v.assign_device!;
+        if (typeof x172 !== 'object' || x172 === null) failObject(x172, 'xen_domctl.u.assign_device');
+        const x173 = x172.dev;
+        if (typeof x173 !== 'number' || (x173 >>> 0) !== x173) failInt(x173, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
+        const x174 = x172.flags;
+        if (typeof x174 !== 'number' || (x174 >>> 0) !== x174) failInt(x174, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
+        const x175 = x172.u;
+        if (typeof x175 !== 'object' || x175 === null) failObject(x175, 'xen_domctl.u.assign_device.u');
+        let k176 = 0;
+        let j177 = -1;
+        if (x175.pci !== undefined) {
+          k176++;
+          j177 = 0;
+          const x178 = x175.pci!;
+          if (typeof x178 !== 'object' || x178 === null) failObject(x178, 'xen_domctl.u.assign_device.u.pci');
+          const x179 = x178.machine_sbdf;
+          if (typeof x179 !== 'number' || (x179 >>> 0) !== x179) failInt(x179, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
+        }
+        if (x175.dt !== undefined) {
+          k176++;
+          j177 = 1;
+          const x180 = x175.dt!;
+          if (typeof x180 !== 'object' || x180 === null) failObject(x180, 'xen_domctl.u.assign_device.u.dt');
+          const x181 = x180.size;
+          if (typeof x181 !== 'number' || (x181 >>> 0) !== x181) failInt(x181, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+          const x182 = x180.path;
+          if (typeof x182 !== 'bigint' || x182 < 0n || x182 > 0xffffffffffffffffn) failBigInt(x182, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+        }
+        if (k176 > 1) {
+          checkDecodedUnion(x175, k176, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+          j177 = -2;
+        } else if (k176 === 0) checkEmptyUnion(x175, 'xen_domctl.u.assign_device.u');
+        zero(d, b, 128);
+        d.setUint32(b, x173, true);
+        d.setUint32(b + 4, x174, true);
+        if (j177 === -2) {
+          encodeDecodedUnion(x175, 2, d, w, b + 8, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
         } else {
-          switch (j175) {
+          switch (j177) {
             case 0: {
-              const x181 = x173.pci!;
-              if (typeof x181 !== 'object' || x181 === null) failObject(x181, 'xen_domctl.u.assign_device.u.pci');
-              const x182 = x181.machine_sbdf;
-              if (typeof x182 !== 'number' || (x182 >>> 0) !== x182) failInt(x182, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x182, true);
-              break;
-            }
-            case 1: {
-              const x183 = x173.dt!;
-              if (typeof x183 !== 'object' || x183 === null) failObject(x183, 'xen_domctl.u.assign_device.u.dt');
-              const x184 = x183.size;
-              if (typeof x184 !== 'number' || (x184 >>> 0) !== x184) failInt(x184, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-              const x185 = x183.path;
-              if (typeof x185 !== 'bigint' || x185 < 0n || x185 > 0xffffffffffffffffn) failBigInt(x185, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+              const x183 = x175.pci!;
+              if (typeof x183 !== 'object' || x183 === null) failObject(x183, 'xen_domctl.u.assign_device.u.pci');
+              const x184 = x183.machine_sbdf;
+              if (typeof x184 !== 'number' || (x184 >>> 0) !== x184) failInt(x184, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
               d.setUint32(b + 8, x184, true);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x185; else d.setBigUint64(b + 16, x185, true);
-              d.setUint32(b + 12, 0);
-              break;
-            }
-            default:
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-          }
-        }
-        break;
-      }
-      case 25: {
-        const x186 = v.bind_pt_irq!;
-        if (typeof x186 !== 'object' || x186 === null) failObject(x186, 'xen_domctl.u.bind_pt_irq');
-        const x187 = x186.machine_irq;
-        if (typeof x187 !== 'number' || (x187 >>> 0) !== x187) failInt(x187, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
-        const x188 = x186.irq_type;
-        if (typeof x188 !== 'number' || (x188 >>> 0) !== x188) failInt(x188, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
-        const x189 = x186.u;
-        if (typeof x189 !== 'object' || x189 === null) failObject(x189, 'xen_domctl.u.bind_pt_irq.u');
-        let k190 = 0;
-        let j191 = -1;
-        if (x189.isa !== undefined) {
-          k190++;
-          j191 = 0;
-          const x192 = x189.isa!;
-          if (typeof x192 !== 'object' || x192 === null) failObject(x192, 'xen_domctl.u.bind_pt_irq.u.isa');
-          const x193 = x192.isa_irq;
-          if (typeof x193 !== 'number' || (x193 & 0xff) !== x193) failInt(x193, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-        }
-        if (x189.pci !== undefined) {
-          k190++;
-          j191 = 1;
-          const x194 = x189.pci!;
-          if (typeof x194 !== 'object' || x194 === null) failObject(x194, 'xen_domctl.u.bind_pt_irq.u.pci');
-          const x195 = x194.bus;
-          if (typeof x195 !== 'number' || (x195 & 0xff) !== x195) failInt(x195, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-          const x196 = x194.device;
-          if (typeof x196 !== 'number' || (x196 & 0xff) !== x196) failInt(x196, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-          const x197 = x194.intx;
-          if (typeof x197 !== 'number' || (x197 & 0xff) !== x197) failInt(x197, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
-        }
-        if (x189.msi !== undefined) {
-          k190++;
-          j191 = 2;
-          const x198 = x189.msi!;
-          if (typeof x198 !== 'object' || x198 === null) failObject(x198, 'xen_domctl.u.bind_pt_irq.u.msi');
-          const x199 = x198.gvec;
-          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-          const x200 = x198.gflags;
-          if (typeof x200 !== 'number' || (x200 >>> 0) !== x200) failInt(x200, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-          const x201 = x198.gtable;
-          if (typeof x201 !== 'bigint' || x201 < 0n || x201 > 0xffffffffffffffffn) failBigInt(x201, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-        }
-        if (x189.spi !== undefined) {
-          k190++;
-          j191 = 3;
-          const x202 = x189.spi!;
-          if (typeof x202 !== 'object' || x202 === null) failObject(x202, 'xen_domctl.u.bind_pt_irq.u.spi');
-          const x203 = x202.spi;
-          if (typeof x203 !== 'number' || (x203 & 0xffff) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-        }
-        if (k190 > 1) {
-          checkDecodedUnion(x189, k190, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-          j191 = -2;
-        } else if (k190 === 0) checkEmptyUnion(x189, 'xen_domctl.u.bind_pt_irq.u');
-        zero(d, b, 128);
-        d.setUint32(b, x187, true);
-        d.setUint32(b + 4, x188, true);
-        if (j191 === -2) {
-          encodeDecodedUnion(x189, 2, d, w, b + 8, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-        } else {
-          switch (j191) {
-            case 0: {
-              const x204 = x189.isa!;
-              if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.isa');
-              const x205 = x204.isa_irq;
-              if (typeof x205 !== 'number' || (x205 & 0xff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x205);
               break;
             }
             case 1: {
-              const x206 = x189.pci!;
-              if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.pci');
-              const x207 = x206.bus;
-              if (typeof x207 !== 'number' || (x207 & 0xff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-              const x208 = x206.device;
-              if (typeof x208 !== 'number' || (x208 & 0xff) !== x208) failInt(x208, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-              const x209 = x206.intx;
-              if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
+              const x185 = x175.dt!;
+              if (typeof x185 !== 'object' || x185 === null) failObject(x185, 'xen_domctl.u.assign_device.u.dt');
+              const x186 = x185.size;
+              if (typeof x186 !== 'number' || (x186 >>> 0) !== x186) failInt(x186, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+              const x187 = x185.path;
+              if (typeof x187 !== 'bigint' || x187 < 0n || x187 > 0xffffffffffffffffn) failBigInt(x187, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x207);
-              d.setUint8(b + 9, x208);
-              d.setUint8(b + 10, x209);
-              break;
-            }
-            case 2: {
-              const x210 = x189.msi!;
-              if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.msi');
-              const x211 = x210.gvec;
-              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-              const x212 = x210.gflags;
-              if (typeof x212 !== 'number' || (x212 >>> 0) !== x212) failInt(x212, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-              const x213 = x210.gtable;
-              if (typeof x213 !== 'bigint' || x213 < 0n || x213 > 0xffffffffffffffffn) failBigInt(x213, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x211);
-              d.setUint32(b + 12, x212, true);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x213; else d.setBigUint64(b + 16, x213, true);
-              zero(d, b + 9, 3);
-              break;
-            }
-            case 3: {
-              const x214 = x189.spi!;
-              if (typeof x214 !== 'object' || x214 === null) failObject(x214, 'xen_domctl.u.bind_pt_irq.u.spi');
-              const x215 = x214.spi;
-              if (typeof x215 !== 'number' || (x215 & 0xffff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint16(b + 8, x215, true);
+              d.setUint32(b + 8, x186, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x187; else d.setBigUint64(b + 16, x187, true);
+              d.setUint32(b + 12, 0);
               break;
             }
             default:
@@ -18182,492 +18193,612 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 26: {
-        const x216 = v.memory_mapping!;
-        if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.memory_mapping');
-        const x217 = x216.first_gfn;
-        if (typeof x217 !== 'bigint' || x217 < 0n || x217 > 0xffffffffffffffffn) failBigInt(x217, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
-        const x218 = x216.first_mfn;
-        if (typeof x218 !== 'bigint' || x218 < 0n || x218 > 0xffffffffffffffffn) failBigInt(x218, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
-        const x219 = x216.nr_mfns;
-        if (typeof x219 !== 'bigint' || x219 < 0n || x219 > 0xffffffffffffffffn) failBigInt(x219, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
-        const x220 = x216.add_mapping;
-        if (typeof x220 !== 'number' || (x220 >>> 0) !== x220) failInt(x220, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
-        const x221 = x216.padding;
-        if (typeof x221 !== 'number' || (x221 >>> 0) !== x221) failInt(x221, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x217; else d.setBigUint64(b, x217, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x218; else d.setBigUint64(b + 8, x218, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x219; else d.setBigUint64(b + 16, x219, true);
-        d.setUint32(b + 24, x220, true);
-        d.setUint32(b + 28, x221, true);
-        break;
-      }
-      case 27: {
-        const x222 = v.ioport_mapping!;
-        if (typeof x222 !== 'object' || x222 === null) failObject(x222, 'xen_domctl.u.ioport_mapping');
-        const x223 = x222.first_gport;
-        if (typeof x223 !== 'number' || (x223 >>> 0) !== x223) failInt(x223, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
-        const x224 = x222.first_mport;
-        if (typeof x224 !== 'number' || (x224 >>> 0) !== x224) failInt(x224, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
-        const x225 = x222.nr_ports;
-        if (typeof x225 !== 'number' || (x225 >>> 0) !== x225) failInt(x225, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
-        const x226 = x222.add_mapping;
-        if (typeof x226 !== 'number' || (x226 >>> 0) !== x226) failInt(x226, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x223, true);
-        d.setUint32(b + 4, x224, true);
-        d.setUint32(b + 8, x225, true);
-        d.setUint32(b + 12, x226, true);
-        break;
-      }
-      case 28: {
-        const x227 = v.set_target!;
-        if (typeof x227 !== 'object' || x227 === null) failObject(x227, 'xen_domctl.u.set_target');
-        const x228 = x227.target;
-        if (typeof x228 !== 'number' || (x228 & 0xffff) !== x228) failInt(x228, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
-        zero(d, b, 128);
-        d.setUint16(b, x228, true);
-        break;
-      }
-      case 29: {
-        const x229 = v.subscribe!;
-        if (typeof x229 !== 'object' || x229 === null) failObject(x229, 'xen_domctl.u.subscribe');
-        const x230 = x229.port;
-        if (typeof x230 !== 'number' || (x230 >>> 0) !== x230) failInt(x230, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x230, true);
-        break;
-      }
-      case 30: {
-        const x231 = v.debug_op!;
-        if (typeof x231 !== 'object' || x231 === null) failObject(x231, 'xen_domctl.u.debug_op');
-        const x232 = x231.op;
-        if (typeof x232 !== 'number' || (x232 >>> 0) !== x232) failInt(x232, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
-        const x233 = x231.vcpu;
-        if (typeof x233 !== 'number' || (x233 >>> 0) !== x233) failInt(x233, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x232, true);
-        d.setUint32(b + 4, x233, true);
-        break;
-      }
-      case 31: {
-        const x234 = v.vm_event_op!;
-        if (typeof x234 !== 'object' || x234 === null) failObject(x234, 'xen_domctl.u.vm_event_op');
-        const x235 = x234.op;
-        if (typeof x235 !== 'number' || (x235 >>> 0) !== x235) failInt(x235, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
-        const x236 = x234.mode;
-        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
-        const x237 = x234.u;
-        if (typeof x237 !== 'object' || x237 === null) failObject(x237, 'xen_domctl.u.vm_event_op.u');
-        let k238 = 0;
-        let j239 = -1;
-        if (x237.enable !== undefined) {
-          k238++;
-          j239 = 0;
-          const x240 = x237.enable!;
-          if (typeof x240 !== 'object' || x240 === null) failObject(x240, 'xen_domctl.u.vm_event_op.u.enable');
-          const x241 = x240.port;
-          if (typeof x241 !== 'number' || (x241 >>> 0) !== x241) failInt(x241, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        const x188 = v.bind_pt_irq!;
+        if (typeof x188 !== 'object' || x188 === null) failObject(x188, 'xen_domctl.u.bind_pt_irq');
+        const x189 = x188.machine_irq;
+        if (typeof x189 !== 'number' || (x189 >>> 0) !== x189) failInt(x189, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
+        const x190 = x188.irq_type;
+        if (typeof x190 !== 'number' || (x190 >>> 0) !== x190) failInt(x190, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
+        const x191 = x188.u;
+        if (typeof x191 !== 'object' || x191 === null) failObject(x191, 'xen_domctl.u.bind_pt_irq.u');
+        let k192 = 0;
+        let j193 = -1;
+        if (x191.isa !== undefined) {
+          k192++;
+          j193 = 0;
+          const x194 = x191.isa!;
+          if (typeof x194 !== 'object' || x194 === null) failObject(x194, 'xen_domctl.u.bind_pt_irq.u.isa');
+          const x195 = x194.isa_irq;
+          if (typeof x195 !== 'number' || (x195 & 0xff) !== x195) failInt(x195, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
         }
-        if (x237.version !== undefined) {
-          k238++;
-          j239 = 1;
-          const x242 = x237.version!;
-          if (typeof x242 !== 'number' || (x242 >>> 0) !== x242) failInt(x242, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        if (x191.pci !== undefined) {
+          k192++;
+          j193 = 1;
+          const x196 = x191.pci!;
+          if (typeof x196 !== 'object' || x196 === null) failObject(x196, 'xen_domctl.u.bind_pt_irq.u.pci');
+          const x197 = x196.bus;
+          if (typeof x197 !== 'number' || (x197 & 0xff) !== x197) failInt(x197, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+          const x198 = x196.device;
+          if (typeof x198 !== 'number' || (x198 & 0xff) !== x198) failInt(x198, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+          const x199 = x196.intx;
+          if (typeof x199 !== 'number' || (x199 & 0xff) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
         }
-        if (k238 > 1) {
-          checkDecodedUnion(x237, k238, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
-          j239 = -2;
-        } else if (k238 === 0) checkEmptyUnion(x237, 'xen_domctl.u.vm_event_op.u');
+        if (x191.msi !== undefined) {
+          k192++;
+          j193 = 2;
+          const x200 = x191.msi!;
+          if (typeof x200 !== 'object' || x200 === null) failObject(x200, 'xen_domctl.u.bind_pt_irq.u.msi');
+          const x201 = x200.gvec;
+          if (typeof x201 !== 'number' || (x201 & 0xff) !== x201) failInt(x201, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+          const x202 = x200.gflags;
+          if (typeof x202 !== 'number' || (x202 >>> 0) !== x202) failInt(x202, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+          const x203 = x200.gtable;
+          if (typeof x203 !== 'bigint' || x203 < 0n || x203 > 0xffffffffffffffffn) failBigInt(x203, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+        }
+        if (x191.spi !== undefined) {
+          k192++;
+          j193 = 3;
+          const x204 = x191.spi!;
+          if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.spi');
+          const x205 = x204.spi;
+          if (typeof x205 !== 'number' || (x205 & 0xffff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+        }
+        if (k192 > 1) {
+          checkDecodedUnion(x191, k192, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
+          j193 = -2;
+        } else if (k192 === 0) checkEmptyUnion(x191, 'xen_domctl.u.bind_pt_irq.u');
         zero(d, b, 128);
-        d.setUint32(b, x235, true);
-        d.setUint32(b + 4, x236, true);
-        if (j239 === -2) {
-          encodeDecodedUnion(x237, 2, d, w, b + 8, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+        d.setUint32(b, x189, true);
+        d.setUint32(b + 4, x190, true);
+        if (j193 === -2) {
+          encodeDecodedUnion(x191, 2, d, w, b + 8, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
         } else {
-          switch (j239) {
+          switch (j193) {
             case 0: {
-              const x243 = x237.enable!;
-              if (typeof x243 !== 'object' || x243 === null) failObject(x243, 'xen_domctl.u.vm_event_op.u.enable');
-              const x244 = x243.port;
-              if (typeof x244 !== 'number' || (x244 >>> 0) !== x244) failInt(x244, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              const x206 = x191.isa!;
+              if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.isa');
+              const x207 = x206.isa_irq;
+              if (typeof x207 !== 'number' || (x207 & 0xff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
-              d.setUint32(b + 8, x244, true);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x207);
               break;
             }
             case 1: {
-              const x245 = x237.version!;
-              if (typeof x245 !== 'number' || (x245 >>> 0) !== x245) failInt(x245, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              const x208 = x191.pci!;
+              if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.pci');
+              const x209 = x208.bus;
+              if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+              const x210 = x208.device;
+              if (typeof x210 !== 'number' || (x210 & 0xff) !== x210) failInt(x210, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+              const x211 = x208.intx;
+              if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
-              d.setUint32(b + 8, x245, true);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x209);
+              d.setUint8(b + 9, x210);
+              d.setUint8(b + 10, x211);
+              break;
+            }
+            case 2: {
+              const x212 = x191.msi!;
+              if (typeof x212 !== 'object' || x212 === null) failObject(x212, 'xen_domctl.u.bind_pt_irq.u.msi');
+              const x213 = x212.gvec;
+              if (typeof x213 !== 'number' || (x213 & 0xff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+              const x214 = x212.gflags;
+              if (typeof x214 !== 'number' || (x214 >>> 0) !== x214) failInt(x214, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+              const x215 = x212.gtable;
+              if (typeof x215 !== 'bigint' || x215 < 0n || x215 > 0xffffffffffffffffn) failBigInt(x215, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x213);
+              d.setUint32(b + 12, x214, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x215; else d.setBigUint64(b + 16, x215, true);
+              zero(d, b + 9, 3);
+              break;
+            }
+            case 3: {
+              const x216 = x191.spi!;
+              if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.bind_pt_irq.u.spi');
+              const x217 = x216.spi;
+              if (typeof x217 !== 'number' || (x217 & 0xffff) !== x217) failInt(x217, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint16(b + 8, x217, true);
               break;
             }
             default:
               d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
           }
         }
         break;
       }
-      case 32: {
-        const x246 = v.mem_sharing_op!;
-        if (typeof x246 !== 'object' || x246 === null) failObject(x246, 'xen_domctl.u.mem_sharing_op');
-        const x247 = x246.op;
-        if (typeof x247 !== 'number' || (x247 & 0xff) !== x247) failInt(x247, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
-        const x248 = x246.u;
-        if (typeof x248 !== 'object' || x248 === null) failObject(x248, 'xen_domctl.u.mem_sharing_op.u');
-        let k249 = 0;
-        let j250 = -1;
-        if (x248.enable !== undefined) {
-          k249++;
-          j250 = 0;
-          const x251 = x248.enable!;
-          if (typeof x251 !== 'number' || (x251 & 0xff) !== x251) failInt(x251, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-        }
-        if (k249 > 1) {
-          checkDecodedUnion(x248, k249, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
-          j250 = -2;
-        } else if (k249 === 0) checkEmptyUnion(x248, 'xen_domctl.u.mem_sharing_op.u');
+      case 27: {
+        const x218 = v.memory_mapping!;
+        if (typeof x218 !== 'object' || x218 === null) failObject(x218, 'xen_domctl.u.memory_mapping');
+        const x219 = x218.first_gfn;
+        if (typeof x219 !== 'bigint' || x219 < 0n || x219 > 0xffffffffffffffffn) failBigInt(x219, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
+        const x220 = x218.first_mfn;
+        if (typeof x220 !== 'bigint' || x220 < 0n || x220 > 0xffffffffffffffffn) failBigInt(x220, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
+        const x221 = x218.nr_mfns;
+        if (typeof x221 !== 'bigint' || x221 < 0n || x221 > 0xffffffffffffffffn) failBigInt(x221, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
+        const x222 = x218.add_mapping;
+        if (typeof x222 !== 'number' || (x222 >>> 0) !== x222) failInt(x222, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
+        const x223 = x218.padding;
+        if (typeof x223 !== 'number' || (x223 >>> 0) !== x223) failInt(x223, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x247);
-        if (j250 === -2) {
-          encodeDecodedUnion(x248, 2, d, w, b + 1, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        if (w8 !== undefined) w8[b / 8] = x219; else d.setBigUint64(b, x219, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x220; else d.setBigUint64(b + 8, x220, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x221; else d.setBigUint64(b + 16, x221, true);
+        d.setUint32(b + 24, x222, true);
+        d.setUint32(b + 28, x223, true);
+        break;
+      }
+      case 28: {
+        const x224 = v.ioport_mapping!;
+        if (typeof x224 !== 'object' || x224 === null) failObject(x224, 'xen_domctl.u.ioport_mapping');
+        const x225 = x224.first_gport;
+        if (typeof x225 !== 'number' || (x225 >>> 0) !== x225) failInt(x225, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
+        const x226 = x224.first_mport;
+        if (typeof x226 !== 'number' || (x226 >>> 0) !== x226) failInt(x226, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
+        const x227 = x224.nr_ports;
+        if (typeof x227 !== 'number' || (x227 >>> 0) !== x227) failInt(x227, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
+        const x228 = x224.add_mapping;
+        if (typeof x228 !== 'number' || (x228 >>> 0) !== x228) failInt(x228, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x225, true);
+        d.setUint32(b + 4, x226, true);
+        d.setUint32(b + 8, x227, true);
+        d.setUint32(b + 12, x228, true);
+        break;
+      }
+      case 29: {
+        const x229 = v.set_target!;
+        if (typeof x229 !== 'object' || x229 === null) failObject(x229, 'xen_domctl.u.set_target');
+        const x230 = x229.target;
+        if (typeof x230 !== 'number' || (x230 & 0xffff) !== x230) failInt(x230, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
+        zero(d, b, 128);
+        d.setUint16(b, x230, true);
+        break;
+      }
+      case 30: {
+        const x231 = v.subscribe!;
+        if (typeof x231 !== 'object' || x231 === null) failObject(x231, 'xen_domctl.u.subscribe');
+        const x232 = x231.port;
+        if (typeof x232 !== 'number' || (x232 >>> 0) !== x232) failInt(x232, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x232, true);
+        break;
+      }
+      case 31: {
+        const x233 = v.debug_op!;
+        if (typeof x233 !== 'object' || x233 === null) failObject(x233, 'xen_domctl.u.debug_op');
+        const x234 = x233.op;
+        if (typeof x234 !== 'number' || (x234 >>> 0) !== x234) failInt(x234, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
+        const x235 = x233.vcpu;
+        if (typeof x235 !== 'number' || (x235 >>> 0) !== x235) failInt(x235, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x234, true);
+        d.setUint32(b + 4, x235, true);
+        break;
+      }
+      case 32: {
+        const x236 = v.vm_event_op!;
+        if (typeof x236 !== 'object' || x236 === null) failObject(x236, 'xen_domctl.u.vm_event_op');
+        const x237 = x236.op;
+        if (typeof x237 !== 'number' || (x237 >>> 0) !== x237) failInt(x237, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
+        const x238 = x236.mode;
+        if (typeof x238 !== 'number' || (x238 >>> 0) !== x238) failInt(x238, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
+        const x239 = x236.u;
+        if (typeof x239 !== 'object' || x239 === null) failObject(x239, 'xen_domctl.u.vm_event_op.u');
+        let k240 = 0;
+        let j241 = -1;
+        if (x239.enable !== undefined) {
+          k240++;
+          j241 = 0;
+          const x242 = x239.enable!;
+          if (typeof x242 !== 'object' || x242 === null) failObject(x242, 'xen_domctl.u.vm_event_op.u.enable');
+          const x243 = x242.port;
+          if (typeof x243 !== 'number' || (x243 >>> 0) !== x243) failInt(x243, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        }
+        if (x239.version !== undefined) {
+          k240++;
+          j241 = 1;
+          const x244 = x239.version!;
+          if (typeof x244 !== 'number' || (x244 >>> 0) !== x244) failInt(x244, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        }
+        if (k240 > 1) {
+          checkDecodedUnion(x239, k240, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+          j241 = -2;
+        } else if (k240 === 0) checkEmptyUnion(x239, 'xen_domctl.u.vm_event_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x237, true);
+        d.setUint32(b + 4, x238, true);
+        if (j241 === -2) {
+          encodeDecodedUnion(x239, 2, d, w, b + 8, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
         } else {
-          switch (j250) {
+          switch (j241) {
             case 0: {
-              const x252 = x248.enable!;
-              if (typeof x252 !== 'number' || (x252 & 0xff) !== x252) failInt(x252, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-              d.setUint8(b + 1, 0);
-              d.setUint8(b + 1, x252);
+              const x245 = x239.enable!;
+              if (typeof x245 !== 'object' || x245 === null) failObject(x245, 'xen_domctl.u.vm_event_op.u.enable');
+              const x246 = x245.port;
+              if (typeof x246 !== 'number' || (x246 >>> 0) !== x246) failInt(x246, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8, x246, true);
+              break;
+            }
+            case 1: {
+              const x247 = x239.version!;
+              if (typeof x247 !== 'number' || (x247 >>> 0) !== x247) failInt(x247, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8, x247, true);
               break;
             }
             default:
-              d.setUint8(b + 1, 0);
+              d.setUint32(b + 8, 0);
           }
         }
         break;
       }
       case 33: {
-        const x253 = v.vcpuextstate!;
-        if (typeof x253 !== 'object' || x253 === null) failObject(x253, 'xen_domctl.u.vcpuextstate');
-        const x254 = x253.vcpu;
-        if (typeof x254 !== 'number' || (x254 >>> 0) !== x254) failInt(x254, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x255 = x253.xfeature_mask;
-        if (typeof x255 !== 'bigint' || x255 < 0n || x255 > 0xffffffffffffffffn) failBigInt(x255, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x256 = x253.size;
-        if (typeof x256 !== 'bigint' || x256 < 0n || x256 > 0xffffffffffffffffn) failBigInt(x256, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x257 = x253.buffer;
-        if (typeof x257 !== 'bigint' || x257 < 0n || x257 > 0xffffffffffffffffn) failBigInt(x257, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x248 = v.mem_sharing_op!;
+        if (typeof x248 !== 'object' || x248 === null) failObject(x248, 'xen_domctl.u.mem_sharing_op');
+        const x249 = x248.op;
+        if (typeof x249 !== 'number' || (x249 & 0xff) !== x249) failInt(x249, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
+        const x250 = x248.u;
+        if (typeof x250 !== 'object' || x250 === null) failObject(x250, 'xen_domctl.u.mem_sharing_op.u');
+        let k251 = 0;
+        let j252 = -1;
+        if (x250.enable !== undefined) {
+          k251++;
+          j252 = 0;
+          const x253 = x250.enable!;
+          if (typeof x253 !== 'number' || (x253 & 0xff) !== x253) failInt(x253, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+        }
+        if (k251 > 1) {
+          checkDecodedUnion(x250, k251, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+          j252 = -2;
+        } else if (k251 === 0) checkEmptyUnion(x250, 'xen_domctl.u.mem_sharing_op.u');
         zero(d, b, 128);
-        d.setUint32(b, x254, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x255; else d.setBigUint64(b + 8, x255, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x256; else d.setBigUint64(b + 16, x256, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x257; else d.setBigUint64(b + 24, x257, true);
-        d.setUint32(b + 4, 0);
+        d.setUint8(b, x249);
+        if (j252 === -2) {
+          encodeDecodedUnion(x250, 2, d, w, b + 1, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        } else {
+          switch (j252) {
+            case 0: {
+              const x254 = x250.enable!;
+              if (typeof x254 !== 'number' || (x254 & 0xff) !== x254) failInt(x254, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+              d.setUint8(b + 1, 0);
+              d.setUint8(b + 1, x254);
+              break;
+            }
+            default:
+              d.setUint8(b + 1, 0);
+          }
+        }
         break;
       }
       case 34: {
-        const x258 = v.vcpu_msrs!;
-        if (typeof x258 !== 'object' || x258 === null) failObject(x258, 'xen_domctl.u.vcpu_msrs');
-        const x259 = x258.vcpu;
-        if (typeof x259 !== 'number' || (x259 >>> 0) !== x259) failInt(x259, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x260 = x258.msr_count;
-        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x261 = x258.msrs;
-        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x255 = v.vcpuextstate!;
+        if (typeof x255 !== 'object' || x255 === null) failObject(x255, 'xen_domctl.u.vcpuextstate');
+        const x256 = x255.vcpu;
+        if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x257 = x255.xfeature_mask;
+        if (typeof x257 !== 'bigint' || x257 < 0n || x257 > 0xffffffffffffffffn) failBigInt(x257, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x258 = x255.size;
+        if (typeof x258 !== 'bigint' || x258 < 0n || x258 > 0xffffffffffffffffn) failBigInt(x258, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x259 = x255.buffer;
+        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x259, true);
-        d.setUint32(b + 4, x260, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x261; else d.setBigUint64(b + 8, x261, true);
+        d.setUint32(b, x256, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x257; else d.setBigUint64(b + 8, x257, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x258; else d.setBigUint64(b + 16, x258, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x259; else d.setBigUint64(b + 24, x259, true);
+        d.setUint32(b + 4, 0);
         break;
       }
       case 35: {
-        const x262 = v.access_required!;
-        if (typeof x262 !== 'object' || x262 === null) failObject(x262, 'xen_domctl.u.access_required');
-        const x263 = x262.access_required;
-        if (typeof x263 !== 'number' || (x263 & 0xff) !== x263) failInt(x263, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x260 = v.vcpu_msrs!;
+        if (typeof x260 !== 'object' || x260 === null) failObject(x260, 'xen_domctl.u.vcpu_msrs');
+        const x261 = x260.vcpu;
+        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x262 = x260.msr_count;
+        if (typeof x262 !== 'number' || (x262 >>> 0) !== x262) failInt(x262, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x263 = x260.msrs;
+        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b, 128);
-        d.setUint8(b, x263);
+        d.setUint32(b, x261, true);
+        d.setUint32(b + 4, x262, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x263; else d.setBigUint64(b + 8, x263, true);
         break;
       }
       case 36: {
-        const x264 = v.audit_p2m!;
-        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.audit_p2m');
-        const x265 = x264.orphans;
-        if (typeof x265 !== 'bigint' || x265 < 0n || x265 > 0xffffffffffffffffn) failBigInt(x265, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x266 = x264.m2p_bad;
-        if (typeof x266 !== 'bigint' || x266 < 0n || x266 > 0xffffffffffffffffn) failBigInt(x266, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x267 = x264.p2m_bad;
-        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x264 = v.access_required!;
+        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.access_required');
+        const x265 = x264.access_required;
+        if (typeof x265 !== 'number' || (x265 & 0xff) !== x265) failInt(x265, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x265; else d.setBigUint64(b, x265, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x266; else d.setBigUint64(b + 8, x266, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x267; else d.setBigUint64(b + 16, x267, true);
+        d.setUint8(b, x265);
         break;
       }
       case 37: {
-        const x268 = v.set_virq_handler!;
-        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.set_virq_handler');
-        const x269 = x268.virq;
-        if (typeof x269 !== 'number' || (x269 >>> 0) !== x269) failInt(x269, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x266 = v.audit_p2m!;
+        if (typeof x266 !== 'object' || x266 === null) failObject(x266, 'xen_domctl.u.audit_p2m');
+        const x267 = x266.orphans;
+        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x268 = x266.m2p_bad;
+        if (typeof x268 !== 'bigint' || x268 < 0n || x268 > 0xffffffffffffffffn) failBigInt(x268, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x269 = x266.p2m_bad;
+        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x269, true);
+        if (w8 !== undefined) w8[b / 8] = x267; else d.setBigUint64(b, x267, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x268; else d.setBigUint64(b + 8, x268, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x269; else d.setBigUint64(b + 16, x269, true);
         break;
       }
       case 38: {
-        const x270 = v.gdbsx_guest_memio!;
-        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.gdbsx_guest_memio');
-        const x271 = x270.pgd3val;
-        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x272 = x270.gva;
-        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x273 = x270.uva;
-        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x274 = x270.len;
-        if (typeof x274 !== 'number' || (x274 >>> 0) !== x274) failInt(x274, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x275 = x270.gwr;
-        if (typeof x275 !== 'number' || (x275 & 0xff) !== x275) failInt(x275, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x276 = x270.remain;
-        if (typeof x276 !== 'number' || (x276 >>> 0) !== x276) failInt(x276, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x270 = v.set_virq_handler!;
+        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.set_virq_handler');
+        const x271 = x270.virq;
+        if (typeof x271 !== 'number' || (x271 >>> 0) !== x271) failInt(x271, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x271; else d.setBigUint64(b, x271, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x272; else d.setBigUint64(b + 8, x272, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x273; else d.setBigUint64(b + 16, x273, true);
-        d.setUint32(b + 24, x274, true);
-        d.setUint8(b + 28, x275);
-        d.setUint32(b + 32, x276, true);
+        d.setUint32(b, x271, true);
+        break;
+      }
+      case 39: {
+        const x272 = v.gdbsx_guest_memio!;
+        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.gdbsx_guest_memio');
+        const x273 = x272.pgd3val;
+        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x274 = x272.gva;
+        if (typeof x274 !== 'bigint' || x274 < 0n || x274 > 0xffffffffffffffffn) failBigInt(x274, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x275 = x272.uva;
+        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x276 = x272.len;
+        if (typeof x276 !== 'number' || (x276 >>> 0) !== x276) failInt(x276, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x277 = x272.gwr;
+        if (typeof x277 !== 'number' || (x277 & 0xff) !== x277) failInt(x277, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x278 = x272.remain;
+        if (typeof x278 !== 'number' || (x278 >>> 0) !== x278) failInt(x278, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b, 128);
+        if (w8 !== undefined) w8[b / 8] = x273; else d.setBigUint64(b, x273, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x274; else d.setBigUint64(b + 8, x274, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x275; else d.setBigUint64(b + 16, x275, true);
+        d.setUint32(b + 24, x276, true);
+        d.setUint8(b + 28, x277);
+        d.setUint32(b + 32, x278, true);
         zero(d, b + 29, 3);
         d.setUint32(b + 36, 0);
         break;
       }
-      case 39: {
-        const x277 = v.set_broken_page_p2m!;
-        if (typeof x277 !== 'object' || x277 === null) failObject(x277, 'xen_domctl.u.set_broken_page_p2m');
-        const x278 = x277.pfn;
-        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x278; else d.setBigUint64(b, x278, true);
-        break;
-      }
       case 40: {
-        const x279 = v.cacheflush!;
-        if (typeof x279 !== 'object' || x279 === null) failObject(x279, 'xen_domctl.u.cacheflush');
-        const x280 = x279.start_pfn;
-        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
-        const x281 = x279.nr_pfns;
-        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffffffffffn) failBigInt(x281, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
+        const x279 = v.set_broken_page_p2m!;
+        if (typeof x279 !== 'object' || x279 === null) failObject(x279, 'xen_domctl.u.set_broken_page_p2m');
+        const x280 = x279.pfn;
+        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b, 128);
         if (w8 !== undefined) w8[b / 8] = x280; else d.setBigUint64(b, x280, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x281; else d.setBigUint64(b + 8, x281, true);
         break;
       }
       case 41: {
-        const x282 = v.gdbsx_pauseunp_vcpu!;
-        if (typeof x282 !== 'object' || x282 === null) failObject(x282, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x283 = x282.vcpu;
-        if (typeof x283 !== 'number' || (x283 >>> 0) !== x283) failInt(x283, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x281 = v.cacheflush!;
+        if (typeof x281 !== 'object' || x281 === null) failObject(x281, 'xen_domctl.u.cacheflush');
+        const x282 = x281.start_pfn;
+        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffffffffffn) failBigInt(x282, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
+        const x283 = x281.nr_pfns;
+        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffffffffffn) failBigInt(x283, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x283, true);
+        if (w8 !== undefined) w8[b / 8] = x282; else d.setBigUint64(b, x282, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x283; else d.setBigUint64(b + 8, x283, true);
         break;
       }
       case 42: {
-        const x284 = v.gdbsx_domstatus!;
-        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_domstatus');
-        const x285 = x284.paused;
-        if (typeof x285 !== 'number' || (x285 & 0xff) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x286 = x284.vcpu_id;
-        if (typeof x286 !== 'number' || (x286 >>> 0) !== x286) failInt(x286, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x287 = x284.vcpu_ev;
-        if (typeof x287 !== 'number' || (x287 >>> 0) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x284 = v.gdbsx_pauseunp_vcpu!;
+        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x285 = x284.vcpu;
+        if (typeof x285 !== 'number' || (x285 >>> 0) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x285);
-        d.setUint32(b + 4, x286, true);
-        d.setUint32(b + 8, x287, true);
-        zero(d, b + 1, 3);
+        d.setUint32(b, x285, true);
         break;
       }
       case 43: {
-        const x288 = v.vnuma!;
-        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.vnuma');
-        const x289 = x288.nr_vnodes;
-        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x290 = x288.nr_vmemranges;
-        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x291 = x288.nr_vcpus;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x292 = x288.vdistance;
-        if (typeof x292 !== 'bigint' || x292 < 0n || x292 > 0xffffffffffffffffn) failBigInt(x292, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x293 = x288.vcpu_to_vnode;
-        if (typeof x293 !== 'bigint' || x293 < 0n || x293 > 0xffffffffffffffffn) failBigInt(x293, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x294 = x288.vnode_to_pnode;
-        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x295 = x288.vmemrange;
-        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x286 = v.gdbsx_domstatus!;
+        if (typeof x286 !== 'object' || x286 === null) failObject(x286, 'xen_domctl.u.gdbsx_domstatus');
+        const x287 = x286.paused;
+        if (typeof x287 !== 'number' || (x287 & 0xff) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x288 = x286.vcpu_id;
+        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x289 = x286.vcpu_ev;
+        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x289, true);
-        d.setUint32(b + 4, x290, true);
-        d.setUint32(b + 8, x291, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x292; else d.setBigUint64(b + 16, x292, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x293; else d.setBigUint64(b + 24, x293, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x294; else d.setBigUint64(b + 32, x294, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x295; else d.setBigUint64(b + 40, x295, true);
+        d.setUint8(b, x287);
+        d.setUint32(b + 4, x288, true);
+        d.setUint32(b + 8, x289, true);
+        zero(d, b + 1, 3);
         break;
       }
       case 44: {
-        const x296 = v.psr_cmt_op!;
-        if (typeof x296 !== 'object' || x296 === null) failObject(x296, 'xen_domctl.u.psr_cmt_op');
-        const x297 = x296.cmd;
-        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x298 = x296.data;
-        if (typeof x298 !== 'number' || (x298 >>> 0) !== x298) failInt(x298, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x290 = v.vnuma!;
+        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.vnuma');
+        const x291 = x290.nr_vnodes;
+        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x292 = x290.nr_vmemranges;
+        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x293 = x290.nr_vcpus;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x294 = x290.vdistance;
+        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x295 = x290.vcpu_to_vnode;
+        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x296 = x290.vnode_to_pnode;
+        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x297 = x290.vmemrange;
+        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x297, true);
-        d.setUint32(b + 4, x298, true);
+        d.setUint32(b, x291, true);
+        d.setUint32(b + 4, x292, true);
+        d.setUint32(b + 8, x293, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x294; else d.setBigUint64(b + 16, x294, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x295; else d.setBigUint64(b + 24, x295, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x296; else d.setBigUint64(b + 32, x296, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x297; else d.setBigUint64(b + 40, x297, true);
         break;
       }
       case 45: {
-        const x299 = v.monitor_op!;
-        if (typeof x299 !== 'object' || x299 === null) failObject(x299, 'xen_domctl.u.monitor_op');
-        const x300 = x299.op;
-        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x301 = x299.event;
-        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x302 = x299.u;
-        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.monitor_op.u');
-        let k303 = 0;
-        let j304 = -1;
-        if (x302.mov_to_cr !== undefined) {
-          k303++;
-          j304 = 0;
-          const x305 = x302.mov_to_cr!;
-          if (typeof x305 !== 'object' || x305 === null) failObject(x305, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x306 = x305.index;
-          if (typeof x306 !== 'number' || (x306 & 0xff) !== x306) failInt(x306, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x307 = x305.sync;
-          if (typeof x307 !== 'number' || (x307 & 0xff) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x308 = x305.onchangeonly;
-          if (typeof x308 !== 'number' || (x308 & 0xff) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x309 = x305.bitmask;
-          if (typeof x309 !== 'bigint' || x309 < 0n || x309 > 0xffffffffffffffffn) failBigInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x302.mov_to_msr !== undefined) {
-          k303++;
-          j304 = 1;
-          const x310 = x302.mov_to_msr!;
-          if (typeof x310 !== 'object' || x310 === null) failObject(x310, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x311 = x310.msr;
-          if (typeof x311 !== 'number' || (x311 >>> 0) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x312 = x310.onchangeonly;
-          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x302.guest_request !== undefined) {
-          k303++;
-          j304 = 2;
-          const x313 = x302.guest_request!;
-          if (typeof x313 !== 'object' || x313 === null) failObject(x313, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x314 = x313.sync;
-          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x315 = x313.allow_userspace;
-          if (typeof x315 !== 'number' || (x315 & 0xff) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x302.debug_exception !== undefined) {
-          k303++;
-          j304 = 3;
-          const x316 = x302.debug_exception!;
-          if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x317 = x316.sync;
-          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x302.vmexit !== undefined) {
-          k303++;
-          j304 = 4;
-          const x318 = x302.vmexit!;
-          if (typeof x318 !== 'object' || x318 === null) failObject(x318, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x319 = x318.sync;
-          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k303 > 1) {
-          checkDecodedUnion(x302, k303, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j304 = -2;
-        } else if (k303 === 0) checkEmptyUnion(x302, 'xen_domctl.u.monitor_op.u');
+        const x298 = v.psr_cmt_op!;
+        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.psr_cmt_op');
+        const x299 = x298.cmd;
+        if (typeof x299 !== 'number' || (x299 >>> 0) !== x299) failInt(x299, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x300 = x298.data;
+        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x300, true);
-        d.setUint32(b + 4, x301, true);
-        if (j304 === -2) {
-          encodeDecodedUnion(x302, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b, x299, true);
+        d.setUint32(b + 4, x300, true);
+        break;
+      }
+      case 46: {
+        const x301 = v.monitor_op!;
+        if (typeof x301 !== 'object' || x301 === null) failObject(x301, 'xen_domctl.u.monitor_op');
+        const x302 = x301.op;
+        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x303 = x301.event;
+        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x304 = x301.u;
+        if (typeof x304 !== 'object' || x304 === null) failObject(x304, 'xen_domctl.u.monitor_op.u');
+        let k305 = 0;
+        let j306 = -1;
+        if (x304.mov_to_cr !== undefined) {
+          k305++;
+          j306 = 0;
+          const x307 = x304.mov_to_cr!;
+          if (typeof x307 !== 'object' || x307 === null) failObject(x307, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x308 = x307.index;
+          if (typeof x308 !== 'number' || (x308 & 0xff) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x309 = x307.sync;
+          if (typeof x309 !== 'number' || (x309 & 0xff) !== x309) failInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x310 = x307.onchangeonly;
+          if (typeof x310 !== 'number' || (x310 & 0xff) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x311 = x307.bitmask;
+          if (typeof x311 !== 'bigint' || x311 < 0n || x311 > 0xffffffffffffffffn) failBigInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x304.mov_to_msr !== undefined) {
+          k305++;
+          j306 = 1;
+          const x312 = x304.mov_to_msr!;
+          if (typeof x312 !== 'object' || x312 === null) failObject(x312, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x313 = x312.msr;
+          if (typeof x313 !== 'number' || (x313 >>> 0) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x314 = x312.onchangeonly;
+          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x304.guest_request !== undefined) {
+          k305++;
+          j306 = 2;
+          const x315 = x304.guest_request!;
+          if (typeof x315 !== 'object' || x315 === null) failObject(x315, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x316 = x315.sync;
+          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x317 = x315.allow_userspace;
+          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x304.debug_exception !== undefined) {
+          k305++;
+          j306 = 3;
+          const x318 = x304.debug_exception!;
+          if (typeof x318 !== 'object' || x318 === null) failObject(x318, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x319 = x318.sync;
+          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x304.vmexit !== undefined) {
+          k305++;
+          j306 = 4;
+          const x320 = x304.vmexit!;
+          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x321 = x320.sync;
+          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k305 > 1) {
+          checkDecodedUnion(x304, k305, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j306 = -2;
+        } else if (k305 === 0) checkEmptyUnion(x304, 'xen_domctl.u.monitor_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x302, true);
+        d.setUint32(b + 4, x303, true);
+        if (j306 === -2) {
+          encodeDecodedUnion(x304, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j304) {
+          switch (j306) {
             case 0: {
-              const x320 = x302.mov_to_cr!;
-              if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x321 = x320.index;
-              if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x322 = x320.sync;
-              if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x323 = x320.onchangeonly;
-              if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x324 = x320.bitmask;
-              if (typeof x324 !== 'bigint' || x324 < 0n || x324 > 0xffffffffffffffffn) failBigInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+              const x322 = x304.mov_to_cr!;
+              if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x323 = x322.index;
+              if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x324 = x322.sync;
+              if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x325 = x322.onchangeonly;
+              if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x326 = x322.bitmask;
+              if (typeof x326 !== 'bigint' || x326 < 0n || x326 > 0xffffffffffffffffn) failBigInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x321);
-              d.setUint8(b + 9, x322);
-              d.setUint8(b + 10, x323);
+              d.setUint8(b + 8, x323);
+              d.setUint8(b + 9, x324);
+              d.setUint8(b + 10, x325);
               d.setUint8(b + 11, 0);
               d.setUint32(b + 12, 0);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x324; else d.setBigUint64(b + 16, x324, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x326; else d.setBigUint64(b + 16, x326, true);
               break;
             }
             case 1: {
-              const x325 = x302.mov_to_msr!;
-              if (typeof x325 !== 'object' || x325 === null) failObject(x325, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x326 = x325.msr;
-              if (typeof x326 !== 'number' || (x326 >>> 0) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x327 = x325.onchangeonly;
-              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              const x327 = x304.mov_to_msr!;
+              if (typeof x327 !== 'object' || x327 === null) failObject(x327, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x328 = x327.msr;
+              if (typeof x328 !== 'number' || (x328 >>> 0) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x329 = x327.onchangeonly;
+              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x326, true);
-              d.setUint8(b + 12, x327);
+              d.setUint32(b + 8, x328, true);
+              d.setUint8(b + 12, x329);
               zero(d, b + 13, 3);
               break;
             }
             case 2: {
-              const x328 = x302.guest_request!;
-              if (typeof x328 !== 'object' || x328 === null) failObject(x328, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x329 = x328.sync;
-              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x330 = x328.allow_userspace;
-              if (typeof x330 !== 'number' || (x330 & 0xff) !== x330) failInt(x330, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x330 = x304.guest_request!;
+              if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x331 = x330.sync;
+              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x332 = x330.allow_userspace;
+              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x329);
-              d.setUint8(b + 9, x330);
+              d.setUint8(b + 8, x331);
+              d.setUint8(b + 9, x332);
               break;
             }
             case 3: {
-              const x331 = x302.debug_exception!;
-              if (typeof x331 !== 'object' || x331 === null) failObject(x331, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x332 = x331.sync;
-              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x332);
-              break;
-            }
-            case 4: {
-              const x333 = x302.vmexit!;
-              if (typeof x333 !== 'object' || x333 === null) failObject(x333, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x333 = x304.debug_exception!;
+              if (typeof x333 !== 'object' || x333 === null) failObject(x333, 'xen_domctl.u.monitor_op.u.debug_exception');
               const x334 = x333.sync;
-              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
@@ -18675,6 +18806,18 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
               d.setUint8(b + 8, x334);
               break;
             }
+            case 4: {
+              const x335 = x304.vmexit!;
+              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x336 = x335.sync;
+              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x336);
+              break;
+            }
             default:
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
@@ -18684,97 +18827,97 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         }
         break;
       }
-      case 46: {
-        const x335 = v.psr_alloc!;
-        if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.psr_alloc');
-        const x336 = x335.cmd;
-        if (typeof x336 !== 'number' || (x336 >>> 0) !== x336) failInt(x336, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x337 = x335.target;
-        if (typeof x337 !== 'number' || (x337 >>> 0) !== x337) failInt(x337, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x338 = x335.data;
-        if (typeof x338 !== 'bigint' || x338 < 0n || x338 > 0xffffffffffffffffn) failBigInt(x338, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b, 128);
-        d.setUint32(b, x336, true);
-        d.setUint32(b + 4, x337, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x338; else d.setBigUint64(b + 8, x338, true);
-        break;
-      }
       case 47: {
-        const x339 = v.vuart_op!;
-        if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.vuart_op');
-        const x340 = x339.cmd;
-        if (typeof x340 !== 'number' || (x340 >>> 0) !== x340) failInt(x340, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x341 = x339.type;
-        if (typeof x341 !== 'number' || (x341 >>> 0) !== x341) failInt(x341, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x342 = x339.gfn;
-        if (typeof x342 !== 'bigint' || x342 < 0n || x342 > 0xffffffffffffffffn) failBigInt(x342, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x343 = x339.console_domid;
-        if (typeof x343 !== 'number' || (x343 & 0xffff) !== x343) failInt(x343, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x344 = x339.evtchn;
-        if (typeof x344 !== 'number' || (x344 >>> 0) !== x344) failInt(x344, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x337 = v.psr_alloc!;
+        if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.psr_alloc');
+        const x338 = x337.cmd;
+        if (typeof x338 !== 'number' || (x338 >>> 0) !== x338) failInt(x338, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x339 = x337.target;
+        if (typeof x339 !== 'number' || (x339 >>> 0) !== x339) failInt(x339, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x340 = x337.data;
+        if (typeof x340 !== 'bigint' || x340 < 0n || x340 > 0xffffffffffffffffn) failBigInt(x340, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x340, true);
-        d.setUint32(b + 4, x341, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x342; else d.setBigUint64(b + 8, x342, true);
-        d.setUint16(b + 16, x343, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, x344, true);
+        d.setUint32(b, x338, true);
+        d.setUint32(b + 4, x339, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x340; else d.setBigUint64(b + 8, x340, true);
         break;
       }
       case 48: {
-        const x345 = v.vmtrace_op!;
-        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.vmtrace_op');
-        const x346 = x345.cmd;
-        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x347 = x345.vcpu;
-        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x348 = x345.key;
-        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x349 = x345.value;
-        if (typeof x349 !== 'bigint' || x349 < 0n || x349 > 0xffffffffffffffffn) failBigInt(x349, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x341 = v.vuart_op!;
+        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.vuart_op');
+        const x342 = x341.cmd;
+        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x343 = x341.type;
+        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x344 = x341.gfn;
+        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x345 = x341.console_domid;
+        if (typeof x345 !== 'number' || (x345 & 0xffff) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x346 = x341.evtchn;
+        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x346, true);
-        d.setUint32(b + 4, x347, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x348; else d.setBigUint64(b + 8, x348, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x349; else d.setBigUint64(b + 16, x349, true);
+        d.setUint32(b, x342, true);
+        d.setUint32(b + 4, x343, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x344; else d.setBigUint64(b + 8, x344, true);
+        d.setUint16(b + 16, x345, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x346, true);
         break;
       }
       case 49: {
-        const x350 = v.paging_mempool!;
-        if (typeof x350 !== 'object' || x350 === null) failObject(x350, 'xen_domctl.u.paging_mempool');
-        const x351 = x350.size;
-        if (typeof x351 !== 'bigint' || x351 < 0n || x351 > 0xffffffffffffffffn) failBigInt(x351, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x347 = v.vmtrace_op!;
+        if (typeof x347 !== 'object' || x347 === null) failObject(x347, 'xen_domctl.u.vmtrace_op');
+        const x348 = x347.cmd;
+        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x349 = x347.vcpu;
+        if (typeof x349 !== 'number' || (x349 >>> 0) !== x349) failInt(x349, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x350 = x347.key;
+        if (typeof x350 !== 'bigint' || x350 < 0n || x350 > 0xffffffffffffffffn) failBigInt(x350, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x351 = x347.value;
+        if (typeof x351 !== 'bigint' || x351 < 0n || x351 > 0xffffffffffffffffn) failBigInt(x351, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x351; else d.setBigUint64(b, x351, true);
+        d.setUint32(b, x348, true);
+        d.setUint32(b + 4, x349, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x350; else d.setBigUint64(b + 8, x350, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x351; else d.setBigUint64(b + 16, x351, true);
         break;
       }
       case 50: {
-        const x352 = v.set_llc_colors!;
-        if (typeof x352 !== 'object' || x352 === null) failObject(x352, 'xen_domctl.u.set_llc_colors');
-        const x353 = x352.num_llc_colors;
-        if (typeof x353 !== 'number' || (x353 >>> 0) !== x353) failInt(x353, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x354 = x352.llc_colors;
-        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x352 = v.paging_mempool!;
+        if (typeof x352 !== 'object' || x352 === null) failObject(x352, 'xen_domctl.u.paging_mempool');
+        const x353 = x352.size;
+        if (typeof x353 !== 'bigint' || x353 < 0n || x353 > 0xffffffffffffffffn) failBigInt(x353, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x353, true);
-        d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x354; else d.setBigUint64(b + 8, x354, true);
+        if (w8 !== undefined) w8[b / 8] = x353; else d.setBigUint64(b, x353, true);
         break;
       }
       case 51: {
-        const x355 = v.get_domain_state!;
-        if (typeof x355 !== 'object' || x355 === null) failObject(x355, 'xen_domctl.u.get_domain_state');
-        const x356 = x355.state;
-        if (typeof x356 !== 'number' || (x356 & 0xffff) !== x356) failInt(x356, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x357 = x355.caps;
-        if (typeof x357 !== 'number' || (x357 & 0xffff) !== x357) failInt(x357, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x358 = x355.unique_id;
-        if (typeof x358 !== 'bigint' || x358 < 0n || x358 > 0xffffffffffffffffn) failBigInt(x358, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x354 = v.set_llc_colors!;
+        if (typeof x354 !== 'object' || x354 === null) failObject(x354, 'xen_domctl.u.set_llc_colors');
+        const x355 = x354.num_llc_colors;
+        if (typeof x355 !== 'number' || (x355 >>> 0) !== x355) failInt(x355, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x356 = x354.llc_colors;
+        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint16(b, x356, true);
-        d.setUint16(b + 2, x357, true);
+        d.setUint32(b, x355, true);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x358; else d.setBigUint64(b + 8, x358, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x356; else d.setBigUint64(b + 8, x356, true);
+        break;
+      }
+      case 52: {
+        const x357 = v.get_domain_state!;
+        if (typeof x357 !== 'object' || x357 === null) failObject(x357, 'xen_domctl.u.get_domain_state');
+        const x358 = x357.state;
+        if (typeof x358 !== 'number' || (x358 & 0xffff) !== x358) failInt(x358, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x359 = x357.caps;
+        if (typeof x359 !== 'number' || (x359 & 0xffff) !== x359) failInt(x359, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x360 = x357.unique_id;
+        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b, 128);
+        d.setUint16(b, x358, true);
+        d.setUint16(b + 2, x359, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x360; else d.setBigUint64(b + 8, x360, true);
         break;
       }
       default:
@@ -18804,6 +18947,7 @@ export function xen_domctl_u$dec1(d: DataView, w: BigUint64Array | undefined, b:
     iomem_permission: xen_domctl_iomem_permission$dec0(d, w, b),
     ioport_permission: xen_domctl_ioport_permission$dec0(d, w, b),
     hypercall_init: xen_domctl_hypercall_init$dec0(d, w, b),
+    settimeoffset: xen_domctl_settimeoffset$dec0(d, w, b),
     tsc_info: xen_domctl_tsc_info$dec0(d, w, b),
     hvmcontext: xen_domctl_hvmcontext$dec0(d, w, b),
     hvmcontext_partial: xen_domctl_hvmcontext_partial$dec0(d, w, b),
@@ -18869,6 +19013,7 @@ export class xen_domctl_u$V1 implements xen_domctl_u_view {
   $c_iomem_permission: xen_domctl_iomem_permission$V0 | undefined = undefined;
   $c_ioport_permission: xen_domctl_ioport_permission$V0 | undefined = undefined;
   $c_hypercall_init: xen_domctl_hypercall_init$V0 | undefined = undefined;
+  $c_settimeoffset: xen_domctl_settimeoffset$V0 | undefined = undefined;
   $c_tsc_info: xen_domctl_tsc_info$V0 | undefined = undefined;
   $c_hvmcontext: xen_domctl_hvmcontext$V0 | undefined = undefined;
   $c_hvmcontext_partial: xen_domctl_hvmcontext_partial$V0 | undefined = undefined;
@@ -18999,6 +19144,10 @@ export class xen_domctl_u$V1 implements xen_domctl_u_view {
 
   get hypercall_init(): xen_domctl_hypercall_init_view {
     return (this.$c_hypercall_init ??= new xen_domctl_hypercall_init$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get settimeoffset(): xen_domctl_settimeoffset_view {
+    return (this.$c_settimeoffset ??= new xen_domctl_settimeoffset$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get tsc_info(): xen_domctl_tsc_info_view {
@@ -19215,144 +19364,148 @@ export function xen_domctl_u$enc2(v: xen_domctl_u, d: DataView, w: BigUint64Arra
     k0++;
     j1 = 17;
   }
-  if (v.tsc_info !== undefined) {
+  if (v.settimeoffset !== undefined) {
     k0++;
     j1 = 18;
   }
-  if (v.hvmcontext !== undefined) {
+  if (v.tsc_info !== undefined) {
     k0++;
     j1 = 19;
   }
-  if (v.hvmcontext_partial !== undefined) {
+  if (v.hvmcontext !== undefined) {
     k0++;
     j1 = 20;
   }
-  if (v.address_size !== undefined) {
+  if (v.hvmcontext_partial !== undefined) {
     k0++;
     j1 = 21;
   }
-  if (v.sendtrigger !== undefined) {
+  if (v.address_size !== undefined) {
     k0++;
     j1 = 22;
   }
-  if (v.get_device_group !== undefined) {
+  if (v.sendtrigger !== undefined) {
     k0++;
     j1 = 23;
   }
-  if (v.assign_device !== undefined) {
+  if (v.get_device_group !== undefined) {
     k0++;
     j1 = 24;
   }
-  if (v.bind_pt_irq !== undefined) {
+  if (v.assign_device !== undefined) {
     k0++;
     j1 = 25;
   }
-  if (v.memory_mapping !== undefined) {
+  if (v.bind_pt_irq !== undefined) {
     k0++;
     j1 = 26;
   }
-  if (v.ioport_mapping !== undefined) {
+  if (v.memory_mapping !== undefined) {
     k0++;
     j1 = 27;
   }
-  if (v.set_target !== undefined) {
+  if (v.ioport_mapping !== undefined) {
     k0++;
     j1 = 28;
   }
-  if (v.subscribe !== undefined) {
+  if (v.set_target !== undefined) {
     k0++;
     j1 = 29;
   }
-  if (v.debug_op !== undefined) {
+  if (v.subscribe !== undefined) {
     k0++;
     j1 = 30;
   }
-  if (v.vm_event_op !== undefined) {
+  if (v.debug_op !== undefined) {
     k0++;
     j1 = 31;
   }
-  if (v.mem_sharing_op !== undefined) {
+  if (v.vm_event_op !== undefined) {
     k0++;
     j1 = 32;
   }
-  if (v.access_required !== undefined) {
+  if (v.mem_sharing_op !== undefined) {
     k0++;
     j1 = 33;
   }
-  if (v.audit_p2m !== undefined) {
+  if (v.access_required !== undefined) {
     k0++;
     j1 = 34;
   }
-  if (v.set_virq_handler !== undefined) {
+  if (v.audit_p2m !== undefined) {
     k0++;
     j1 = 35;
   }
-  if (v.gdbsx_guest_memio !== undefined) {
+  if (v.set_virq_handler !== undefined) {
     k0++;
     j1 = 36;
   }
-  if (v.set_broken_page_p2m !== undefined) {
+  if (v.gdbsx_guest_memio !== undefined) {
     k0++;
     j1 = 37;
   }
-  if (v.cacheflush !== undefined) {
+  if (v.set_broken_page_p2m !== undefined) {
     k0++;
     j1 = 38;
   }
-  if (v.gdbsx_pauseunp_vcpu !== undefined) {
+  if (v.cacheflush !== undefined) {
     k0++;
     j1 = 39;
   }
-  if (v.gdbsx_domstatus !== undefined) {
+  if (v.gdbsx_pauseunp_vcpu !== undefined) {
     k0++;
     j1 = 40;
   }
-  if (v.vnuma !== undefined) {
+  if (v.gdbsx_domstatus !== undefined) {
     k0++;
     j1 = 41;
   }
-  if (v.psr_cmt_op !== undefined) {
+  if (v.vnuma !== undefined) {
     k0++;
     j1 = 42;
   }
-  if (v.monitor_op !== undefined) {
+  if (v.psr_cmt_op !== undefined) {
     k0++;
     j1 = 43;
   }
-  if (v.psr_alloc !== undefined) {
+  if (v.monitor_op !== undefined) {
     k0++;
     j1 = 44;
   }
-  if (v.vuart_op !== undefined) {
+  if (v.psr_alloc !== undefined) {
     k0++;
     j1 = 45;
   }
-  if (v.vmtrace_op !== undefined) {
+  if (v.vuart_op !== undefined) {
     k0++;
     j1 = 46;
   }
-  if (v.paging_mempool !== undefined) {
+  if (v.vmtrace_op !== undefined) {
     k0++;
     j1 = 47;
   }
-  if (v.set_llc_colors !== undefined) {
+  if (v.paging_mempool !== undefined) {
     k0++;
     j1 = 48;
   }
-  if (v.get_domain_state !== undefined) {
+  if (v.set_llc_colors !== undefined) {
     k0++;
     j1 = 49;
   }
-  if (v.dt_overlay !== undefined) {
+  if (v.get_domain_state !== undefined) {
     k0++;
     j1 = 50;
   }
+  if (v.dt_overlay !== undefined) {
+    k0++;
+    j1 = 51;
+  }
   if (k0 > 1) {
-    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
+    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'xen_domctl.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
+    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state', 'dt_overlay'], xen_domctl_u$dec2, xen_domctl_u$enc2);
   } else {
     switch (j1) {
       case 0: {
@@ -19897,293 +20050,170 @@ export function xen_domctl_u$enc2(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 18: {
-        const x157 = v.tsc_info!;
-        if (typeof x157 !== 'object' || x157 === null) failObject(x157, 'xen_domctl.u.tsc_info');
-        const x158 = x157.tsc_mode;
-        if (typeof x158 !== 'number' || (x158 >>> 0) !== x158) failInt(x158, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
-        const x159 = x157.gtsc_khz;
-        if (typeof x159 !== 'number' || (x159 >>> 0) !== x159) failInt(x159, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
-        const x160 = x157.incarnation;
-        if (typeof x160 !== 'number' || (x160 >>> 0) !== x160) failInt(x160, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
-        const x161 = x157.elapsed_nsec;
-        if (typeof x161 !== 'bigint' || x161 < 0n || x161 > 0xffffffffffffffffn) failBigInt(x161, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
+        const x157 = v.settimeoffset!;
+        if (typeof x157 !== 'object' || x157 === null) failObject(x157, 'xen_domctl.u.settimeoffset');
+        const x158 = x157.time_offset_seconds;
+        if (typeof x158 !== 'bigint' || x158 < -0x8000000000000000n || x158 > 0x7fffffffffffffffn) failBigInt(x158, 'xen_domctl.u.settimeoffset.time_offset_seconds', 'int64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x158, true);
-        d.setUint32(b + 4, x159, true);
-        d.setUint32(b + 8, x160, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x161; else d.setBigUint64(b + 16, x161, true);
+        d.setBigInt64(b, x158, true);
         break;
       }
       case 19: {
-        const x162 = v.hvmcontext!;
-        if (typeof x162 !== 'object' || x162 === null) failObject(x162, 'xen_domctl.u.hvmcontext');
-        const x163 = x162.size;
-        if (typeof x163 !== 'number' || (x163 >>> 0) !== x163) failInt(x163, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
-        const x164 = x162.buffer;
-        if (typeof x164 !== 'bigint' || x164 < 0n || x164 > 0xffffffffffffffffn) failBigInt(x164, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x159 = v.tsc_info!;
+        if (typeof x159 !== 'object' || x159 === null) failObject(x159, 'xen_domctl.u.tsc_info');
+        const x160 = x159.tsc_mode;
+        if (typeof x160 !== 'number' || (x160 >>> 0) !== x160) failInt(x160, 'xen_domctl.u.tsc_info.tsc_mode', 'uint32_t', 32);
+        const x161 = x159.gtsc_khz;
+        if (typeof x161 !== 'number' || (x161 >>> 0) !== x161) failInt(x161, 'xen_domctl.u.tsc_info.gtsc_khz', 'uint32_t', 32);
+        const x162 = x159.incarnation;
+        if (typeof x162 !== 'number' || (x162 >>> 0) !== x162) failInt(x162, 'xen_domctl.u.tsc_info.incarnation', 'uint32_t', 32);
+        const x163 = x159.elapsed_nsec;
+        if (typeof x163 !== 'bigint' || x163 < 0n || x163 > 0xffffffffffffffffn) failBigInt(x163, 'xen_domctl.u.tsc_info.elapsed_nsec', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x163, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x164; else d.setBigUint64(b + 8, x164, true);
-        d.setUint32(b + 4, 0);
+        d.setUint32(b, x160, true);
+        d.setUint32(b + 4, x161, true);
+        d.setUint32(b + 8, x162, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x163; else d.setBigUint64(b + 16, x163, true);
         break;
       }
       case 20: {
-        const x165 = v.hvmcontext_partial!;
-        if (typeof x165 !== 'object' || x165 === null) failObject(x165, 'xen_domctl.u.hvmcontext_partial');
-        const x166 = x165.type;
-        if (typeof x166 !== 'number' || (x166 >>> 0) !== x166) failInt(x166, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
-        const x167 = x165.instance;
-        if (typeof x167 !== 'number' || (x167 >>> 0) !== x167) failInt(x167, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
-        const x168 = x165.bufsz;
-        if (typeof x168 !== 'bigint' || x168 < 0n || x168 > 0xffffffffffffffffn) failBigInt(x168, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
-        const x169 = x165.buffer;
-        if (typeof x169 !== 'bigint' || x169 < 0n || x169 > 0xffffffffffffffffn) failBigInt(x169, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+        const x164 = v.hvmcontext!;
+        if (typeof x164 !== 'object' || x164 === null) failObject(x164, 'xen_domctl.u.hvmcontext');
+        const x165 = x164.size;
+        if (typeof x165 !== 'number' || (x165 >>> 0) !== x165) failInt(x165, 'xen_domctl.u.hvmcontext.size', 'uint32_t', 32);
+        const x166 = x164.buffer;
+        if (typeof x166 !== 'bigint' || x166 < 0n || x166 > 0xffffffffffffffffn) failBigInt(x166, 'xen_domctl.u.hvmcontext.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x166, true);
-        d.setUint32(b + 4, x167, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x168; else d.setBigUint64(b + 8, x168, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x169; else d.setBigUint64(b + 16, x169, true);
+        d.setUint32(b, x165, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x166; else d.setBigUint64(b + 8, x166, true);
+        d.setUint32(b + 4, 0);
         break;
       }
       case 21: {
-        const x170 = v.address_size!;
-        if (typeof x170 !== 'object' || x170 === null) failObject(x170, 'xen_domctl.u.address_size');
-        const x171 = x170.size;
-        if (typeof x171 !== 'number' || (x171 >>> 0) !== x171) failInt(x171, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
+        const x167 = v.hvmcontext_partial!;
+        if (typeof x167 !== 'object' || x167 === null) failObject(x167, 'xen_domctl.u.hvmcontext_partial');
+        const x168 = x167.type;
+        if (typeof x168 !== 'number' || (x168 >>> 0) !== x168) failInt(x168, 'xen_domctl.u.hvmcontext_partial.type', 'uint32_t', 32);
+        const x169 = x167.instance;
+        if (typeof x169 !== 'number' || (x169 >>> 0) !== x169) failInt(x169, 'xen_domctl.u.hvmcontext_partial.instance', 'uint32_t', 32);
+        const x170 = x167.bufsz;
+        if (typeof x170 !== 'bigint' || x170 < 0n || x170 > 0xffffffffffffffffn) failBigInt(x170, 'xen_domctl.u.hvmcontext_partial.bufsz', 'uint64_aligned_t', 64);
+        const x171 = x167.buffer;
+        if (typeof x171 !== 'bigint' || x171 < 0n || x171 > 0xffffffffffffffffn) failBigInt(x171, 'xen_domctl.u.hvmcontext_partial.buffer', 'XEN_GUEST_HANDLE_64(uint8)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x171, true);
+        d.setUint32(b, x168, true);
+        d.setUint32(b + 4, x169, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x170; else d.setBigUint64(b + 8, x170, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x171; else d.setBigUint64(b + 16, x171, true);
         break;
       }
       case 22: {
-        const x172 = v.sendtrigger!;
-        if (typeof x172 !== 'object' || x172 === null) failObject(x172, 'xen_domctl.u.sendtrigger');
-        const x173 = x172.trigger;
-        if (typeof x173 !== 'number' || (x173 >>> 0) !== x173) failInt(x173, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
-        const x174 = x172.vcpu;
-        if (typeof x174 !== 'number' || (x174 >>> 0) !== x174) failInt(x174, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
+        const x172 = v.address_size!;
+        if (typeof x172 !== 'object' || x172 === null) failObject(x172, 'xen_domctl.u.address_size');
+        const x173 = x172.size;
+        if (typeof x173 !== 'number' || (x173 >>> 0) !== x173) failInt(x173, 'xen_domctl.u.address_size.size', 'uint32_t', 32);
         zero(d, b, 128);
         d.setUint32(b, x173, true);
-        d.setUint32(b + 4, x174, true);
         break;
       }
       case 23: {
-        const x175 = v.get_device_group!;
-        if (typeof x175 !== 'object' || x175 === null) failObject(x175, 'xen_domctl.u.get_device_group');
-        const x176 = x175.machine_sbdf;
-        if (typeof x176 !== 'number' || (x176 >>> 0) !== x176) failInt(x176, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
-        const x177 = x175.max_sdevs;
-        if (typeof x177 !== 'number' || (x177 >>> 0) !== x177) failInt(x177, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
-        const x178 = x175.num_sdevs;
-        if (typeof x178 !== 'number' || (x178 >>> 0) !== x178) failInt(x178, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
-        const x179 = x175.sdev_array;
-        if (typeof x179 !== 'bigint' || x179 < 0n || x179 > 0xffffffffffffffffn) failBigInt(x179, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x174 = v.sendtrigger!;
+        if (typeof x174 !== 'object' || x174 === null) failObject(x174, 'xen_domctl.u.sendtrigger');
+        const x175 = x174.trigger;
+        if (typeof x175 !== 'number' || (x175 >>> 0) !== x175) failInt(x175, 'xen_domctl.u.sendtrigger.trigger', 'uint32_t', 32);
+        const x176 = x174.vcpu;
+        if (typeof x176 !== 'number' || (x176 >>> 0) !== x176) failInt(x176, 'xen_domctl.u.sendtrigger.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x176, true);
-        d.setUint32(b + 4, x177, true);
-        d.setUint32(b + 8, x178, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x179; else d.setBigUint64(b + 16, x179, true);
-        d.setUint32(b + 12, 0);
+        d.setUint32(b, x175, true);
+        d.setUint32(b + 4, x176, true);
         break;
       }
       case 24: {
-        const x180 = v.assign_device!;
-        if (typeof x180 !== 'object' || x180 === null) failObject(x180, 'xen_domctl.u.assign_device');
-        const x181 = x180.dev;
-        if (typeof x181 !== 'number' || (x181 >>> 0) !== x181) failInt(x181, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
-        const x182 = x180.flags;
-        if (typeof x182 !== 'number' || (x182 >>> 0) !== x182) failInt(x182, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
-        const x183 = x180.u;
-        if (typeof x183 !== 'object' || x183 === null) failObject(x183, 'xen_domctl.u.assign_device.u');
-        let k184 = 0;
-        let j185 = -1;
-        if (x183.pci !== undefined) {
-          k184++;
-          j185 = 0;
-          const x186 = x183.pci!;
-          if (typeof x186 !== 'object' || x186 === null) failObject(x186, 'xen_domctl.u.assign_device.u.pci');
-          const x187 = x186.machine_sbdf;
-          if (typeof x187 !== 'number' || (x187 >>> 0) !== x187) failInt(x187, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-        }
-        if (x183.dt !== undefined) {
-          k184++;
-          j185 = 1;
-          const x188 = x183.dt!;
-          if (typeof x188 !== 'object' || x188 === null) failObject(x188, 'xen_domctl.u.assign_device.u.dt');
-          const x189 = x188.size;
-          if (typeof x189 !== 'number' || (x189 >>> 0) !== x189) failInt(x189, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-          const x190 = x188.path;
-          if (typeof x190 !== 'bigint' || x190 < 0n || x190 > 0xffffffffffffffffn) failBigInt(x190, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
-        }
-        if (k184 > 1) {
-          checkDecodedUnion(x183, k184, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
-          j185 = -2;
-        } else if (k184 === 0) checkEmptyUnion(x183, 'xen_domctl.u.assign_device.u');
+        const x177 = v.get_device_group!;
+        if (typeof x177 !== 'object' || x177 === null) failObject(x177, 'xen_domctl.u.get_device_group');
+        const x178 = x177.machine_sbdf;
+        if (typeof x178 !== 'number' || (x178 >>> 0) !== x178) failInt(x178, 'xen_domctl.u.get_device_group.machine_sbdf', 'uint32_t', 32);
+        const x179 = x177.max_sdevs;
+        if (typeof x179 !== 'number' || (x179 >>> 0) !== x179) failInt(x179, 'xen_domctl.u.get_device_group.max_sdevs', 'uint32_t', 32);
+        const x180 = x177.num_sdevs;
+        if (typeof x180 !== 'number' || (x180 >>> 0) !== x180) failInt(x180, 'xen_domctl.u.get_device_group.num_sdevs', 'uint32_t', 32);
+        const x181 = x177.sdev_array;
+        if (typeof x181 !== 'bigint' || x181 < 0n || x181 > 0xffffffffffffffffn) failBigInt(x181, 'xen_domctl.u.get_device_group.sdev_array', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x181, true);
-        d.setUint32(b + 4, x182, true);
-        if (j185 === -2) {
-          encodeDecodedUnion(x183, 2, d, w, b + 8, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+        d.setUint32(b, x178, true);
+        d.setUint32(b + 4, x179, true);
+        d.setUint32(b + 8, x180, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x181; else d.setBigUint64(b + 16, x181, true);
+        d.setUint32(b + 12, 0);
+        break;
+      }
+      case 25: {
+        const x182 = v.assign_device!;
+        if (typeof x182 !== 'object' || x182 === null) failObject(x182, 'xen_domctl.u.assign_device');
+        const x183 = x182.dev;
+        if (typeof x183 !== 'number' || (x183 >>> 0) !== x183) failInt(x183, 'xen_domctl.u.assign_device.dev', 'uint32_t', 32);
+        const x184 = x182.flags;
+        if (typeof x184 !== 'number' || (x184 >>> 0) !== x184) failInt(x184, 'xen_domctl.u.assign_device.flags', 'uint32_t', 32);
+        const x185 = x182.u;
+        if (typeof x185 !== 'object' || x185 === null) failObject(x185, 'xen_domctl.u.assign_device.u');
+        let k186 = 0;
+        let j187 = -1;
+        if (x185.pci !== undefined) {
+          k186++;
+          j187 = 0;
+          const x188 = x185.pci!;
+          if (typeof x188 !== 'object' || x188 === null) failObject(x188, 'xen_domctl.u.assign_device.u.pci');
+          const x189 = x188.machine_sbdf;
+          if (typeof x189 !== 'number' || (x189 >>> 0) !== x189) failInt(x189, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
+        }
+        if (x185.dt !== undefined) {
+          k186++;
+          j187 = 1;
+          const x190 = x185.dt!;
+          if (typeof x190 !== 'object' || x190 === null) failObject(x190, 'xen_domctl.u.assign_device.u.dt');
+          const x191 = x190.size;
+          if (typeof x191 !== 'number' || (x191 >>> 0) !== x191) failInt(x191, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+          const x192 = x190.path;
+          if (typeof x192 !== 'bigint' || x192 < 0n || x192 > 0xffffffffffffffffn) failBigInt(x192, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+        }
+        if (k186 > 1) {
+          checkDecodedUnion(x185, k186, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
+          j187 = -2;
+        } else if (k186 === 0) checkEmptyUnion(x185, 'xen_domctl.u.assign_device.u');
+        zero(d, b, 128);
+        d.setUint32(b, x183, true);
+        d.setUint32(b + 4, x184, true);
+        if (j187 === -2) {
+          encodeDecodedUnion(x185, 2, d, w, b + 8, 16, 'xen_domctl.u.assign_device.u', ['pci', 'dt'], xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0);
         } else {
-          switch (j185) {
+          switch (j187) {
             case 0: {
-              const x191 = x183.pci!;
-              if (typeof x191 !== 'object' || x191 === null) failObject(x191, 'xen_domctl.u.assign_device.u.pci');
-              const x192 = x191.machine_sbdf;
-              if (typeof x192 !== 'number' || (x192 >>> 0) !== x192) failInt(x192, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x192, true);
-              break;
-            }
-            case 1: {
-              const x193 = x183.dt!;
-              if (typeof x193 !== 'object' || x193 === null) failObject(x193, 'xen_domctl.u.assign_device.u.dt');
-              const x194 = x193.size;
-              if (typeof x194 !== 'number' || (x194 >>> 0) !== x194) failInt(x194, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
-              const x195 = x193.path;
-              if (typeof x195 !== 'bigint' || x195 < 0n || x195 > 0xffffffffffffffffn) failBigInt(x195, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
+              const x193 = x185.pci!;
+              if (typeof x193 !== 'object' || x193 === null) failObject(x193, 'xen_domctl.u.assign_device.u.pci');
+              const x194 = x193.machine_sbdf;
+              if (typeof x194 !== 'number' || (x194 >>> 0) !== x194) failInt(x194, 'xen_domctl.u.assign_device.u.pci.machine_sbdf', 'uint32_t', 32);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
               d.setUint32(b + 8, x194, true);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x195; else d.setBigUint64(b + 16, x195, true);
-              d.setUint32(b + 12, 0);
-              break;
-            }
-            default:
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-          }
-        }
-        break;
-      }
-      case 25: {
-        const x196 = v.bind_pt_irq!;
-        if (typeof x196 !== 'object' || x196 === null) failObject(x196, 'xen_domctl.u.bind_pt_irq');
-        const x197 = x196.machine_irq;
-        if (typeof x197 !== 'number' || (x197 >>> 0) !== x197) failInt(x197, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
-        const x198 = x196.irq_type;
-        if (typeof x198 !== 'number' || (x198 >>> 0) !== x198) failInt(x198, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
-        const x199 = x196.u;
-        if (typeof x199 !== 'object' || x199 === null) failObject(x199, 'xen_domctl.u.bind_pt_irq.u');
-        let k200 = 0;
-        let j201 = -1;
-        if (x199.isa !== undefined) {
-          k200++;
-          j201 = 0;
-          const x202 = x199.isa!;
-          if (typeof x202 !== 'object' || x202 === null) failObject(x202, 'xen_domctl.u.bind_pt_irq.u.isa');
-          const x203 = x202.isa_irq;
-          if (typeof x203 !== 'number' || (x203 & 0xff) !== x203) failInt(x203, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-        }
-        if (x199.pci !== undefined) {
-          k200++;
-          j201 = 1;
-          const x204 = x199.pci!;
-          if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.pci');
-          const x205 = x204.bus;
-          if (typeof x205 !== 'number' || (x205 & 0xff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-          const x206 = x204.device;
-          if (typeof x206 !== 'number' || (x206 & 0xff) !== x206) failInt(x206, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-          const x207 = x204.intx;
-          if (typeof x207 !== 'number' || (x207 & 0xff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
-        }
-        if (x199.msi !== undefined) {
-          k200++;
-          j201 = 2;
-          const x208 = x199.msi!;
-          if (typeof x208 !== 'object' || x208 === null) failObject(x208, 'xen_domctl.u.bind_pt_irq.u.msi');
-          const x209 = x208.gvec;
-          if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-          const x210 = x208.gflags;
-          if (typeof x210 !== 'number' || (x210 >>> 0) !== x210) failInt(x210, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-          const x211 = x208.gtable;
-          if (typeof x211 !== 'bigint' || x211 < 0n || x211 > 0xffffffffffffffffn) failBigInt(x211, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-        }
-        if (x199.spi !== undefined) {
-          k200++;
-          j201 = 3;
-          const x212 = x199.spi!;
-          if (typeof x212 !== 'object' || x212 === null) failObject(x212, 'xen_domctl.u.bind_pt_irq.u.spi');
-          const x213 = x212.spi;
-          if (typeof x213 !== 'number' || (x213 & 0xffff) !== x213) failInt(x213, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-        }
-        if (k200 > 1) {
-          checkDecodedUnion(x199, k200, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-          j201 = -2;
-        } else if (k200 === 0) checkEmptyUnion(x199, 'xen_domctl.u.bind_pt_irq.u');
-        zero(d, b, 128);
-        d.setUint32(b, x197, true);
-        d.setUint32(b + 4, x198, true);
-        if (j201 === -2) {
-          encodeDecodedUnion(x199, 2, d, w, b + 8, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
-        } else {
-          switch (j201) {
-            case 0: {
-              const x214 = x199.isa!;
-              if (typeof x214 !== 'object' || x214 === null) failObject(x214, 'xen_domctl.u.bind_pt_irq.u.isa');
-              const x215 = x214.isa_irq;
-              if (typeof x215 !== 'number' || (x215 & 0xff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x215);
               break;
             }
             case 1: {
-              const x216 = x199.pci!;
-              if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.bind_pt_irq.u.pci');
-              const x217 = x216.bus;
-              if (typeof x217 !== 'number' || (x217 & 0xff) !== x217) failInt(x217, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
-              const x218 = x216.device;
-              if (typeof x218 !== 'number' || (x218 & 0xff) !== x218) failInt(x218, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
-              const x219 = x216.intx;
-              if (typeof x219 !== 'number' || (x219 & 0xff) !== x219) failInt(x219, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
+              const x195 = x185.dt!;
+              if (typeof x195 !== 'object' || x195 === null) failObject(x195, 'xen_domctl.u.assign_device.u.dt');
+              const x196 = x195.size;
+              if (typeof x196 !== 'number' || (x196 >>> 0) !== x196) failInt(x196, 'xen_domctl.u.assign_device.u.dt.size', 'uint32_t', 32);
+              const x197 = x195.path;
+              if (typeof x197 !== 'bigint' || x197 < 0n || x197 > 0xffffffffffffffffn) failBigInt(x197, 'xen_domctl.u.assign_device.u.dt.path', 'XEN_GUEST_HANDLE_64(char)', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x217);
-              d.setUint8(b + 9, x218);
-              d.setUint8(b + 10, x219);
-              break;
-            }
-            case 2: {
-              const x220 = x199.msi!;
-              if (typeof x220 !== 'object' || x220 === null) failObject(x220, 'xen_domctl.u.bind_pt_irq.u.msi');
-              const x221 = x220.gvec;
-              if (typeof x221 !== 'number' || (x221 & 0xff) !== x221) failInt(x221, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
-              const x222 = x220.gflags;
-              if (typeof x222 !== 'number' || (x222 >>> 0) !== x222) failInt(x222, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
-              const x223 = x220.gtable;
-              if (typeof x223 !== 'bigint' || x223 < 0n || x223 > 0xffffffffffffffffn) failBigInt(x223, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x221);
-              d.setUint32(b + 12, x222, true);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x223; else d.setBigUint64(b + 16, x223, true);
-              zero(d, b + 9, 3);
-              break;
-            }
-            case 3: {
-              const x224 = x199.spi!;
-              if (typeof x224 !== 'object' || x224 === null) failObject(x224, 'xen_domctl.u.bind_pt_irq.u.spi');
-              const x225 = x224.spi;
-              if (typeof x225 !== 'number' || (x225 & 0xffff) !== x225) failInt(x225, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint16(b + 8, x225, true);
+              d.setUint32(b + 8, x196, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x197; else d.setBigUint64(b + 16, x197, true);
+              d.setUint32(b + 12, 0);
               break;
             }
             default:
@@ -20196,458 +20226,578 @@ export function xen_domctl_u$enc2(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 26: {
-        const x226 = v.memory_mapping!;
-        if (typeof x226 !== 'object' || x226 === null) failObject(x226, 'xen_domctl.u.memory_mapping');
-        const x227 = x226.first_gfn;
-        if (typeof x227 !== 'bigint' || x227 < 0n || x227 > 0xffffffffffffffffn) failBigInt(x227, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
-        const x228 = x226.first_mfn;
-        if (typeof x228 !== 'bigint' || x228 < 0n || x228 > 0xffffffffffffffffn) failBigInt(x228, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
-        const x229 = x226.nr_mfns;
-        if (typeof x229 !== 'bigint' || x229 < 0n || x229 > 0xffffffffffffffffn) failBigInt(x229, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
-        const x230 = x226.add_mapping;
-        if (typeof x230 !== 'number' || (x230 >>> 0) !== x230) failInt(x230, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
-        const x231 = x226.padding;
-        if (typeof x231 !== 'number' || (x231 >>> 0) !== x231) failInt(x231, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x227; else d.setBigUint64(b, x227, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x228; else d.setBigUint64(b + 8, x228, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x229; else d.setBigUint64(b + 16, x229, true);
-        d.setUint32(b + 24, x230, true);
-        d.setUint32(b + 28, x231, true);
-        break;
-      }
-      case 27: {
-        const x232 = v.ioport_mapping!;
-        if (typeof x232 !== 'object' || x232 === null) failObject(x232, 'xen_domctl.u.ioport_mapping');
-        const x233 = x232.first_gport;
-        if (typeof x233 !== 'number' || (x233 >>> 0) !== x233) failInt(x233, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
-        const x234 = x232.first_mport;
-        if (typeof x234 !== 'number' || (x234 >>> 0) !== x234) failInt(x234, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
-        const x235 = x232.nr_ports;
-        if (typeof x235 !== 'number' || (x235 >>> 0) !== x235) failInt(x235, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
-        const x236 = x232.add_mapping;
-        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x233, true);
-        d.setUint32(b + 4, x234, true);
-        d.setUint32(b + 8, x235, true);
-        d.setUint32(b + 12, x236, true);
-        break;
-      }
-      case 28: {
-        const x237 = v.set_target!;
-        if (typeof x237 !== 'object' || x237 === null) failObject(x237, 'xen_domctl.u.set_target');
-        const x238 = x237.target;
-        if (typeof x238 !== 'number' || (x238 & 0xffff) !== x238) failInt(x238, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
-        zero(d, b, 128);
-        d.setUint16(b, x238, true);
-        break;
-      }
-      case 29: {
-        const x239 = v.subscribe!;
-        if (typeof x239 !== 'object' || x239 === null) failObject(x239, 'xen_domctl.u.subscribe');
-        const x240 = x239.port;
-        if (typeof x240 !== 'number' || (x240 >>> 0) !== x240) failInt(x240, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x240, true);
-        break;
-      }
-      case 30: {
-        const x241 = v.debug_op!;
-        if (typeof x241 !== 'object' || x241 === null) failObject(x241, 'xen_domctl.u.debug_op');
-        const x242 = x241.op;
-        if (typeof x242 !== 'number' || (x242 >>> 0) !== x242) failInt(x242, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
-        const x243 = x241.vcpu;
-        if (typeof x243 !== 'number' || (x243 >>> 0) !== x243) failInt(x243, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
-        zero(d, b, 128);
-        d.setUint32(b, x242, true);
-        d.setUint32(b + 4, x243, true);
-        break;
-      }
-      case 31: {
-        const x244 = v.vm_event_op!;
-        if (typeof x244 !== 'object' || x244 === null) failObject(x244, 'xen_domctl.u.vm_event_op');
-        const x245 = x244.op;
-        if (typeof x245 !== 'number' || (x245 >>> 0) !== x245) failInt(x245, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
-        const x246 = x244.mode;
-        if (typeof x246 !== 'number' || (x246 >>> 0) !== x246) failInt(x246, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
-        const x247 = x244.u;
-        if (typeof x247 !== 'object' || x247 === null) failObject(x247, 'xen_domctl.u.vm_event_op.u');
-        let k248 = 0;
-        let j249 = -1;
-        if (x247.enable !== undefined) {
-          k248++;
-          j249 = 0;
-          const x250 = x247.enable!;
-          if (typeof x250 !== 'object' || x250 === null) failObject(x250, 'xen_domctl.u.vm_event_op.u.enable');
-          const x251 = x250.port;
-          if (typeof x251 !== 'number' || (x251 >>> 0) !== x251) failInt(x251, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        const x198 = v.bind_pt_irq!;
+        if (typeof x198 !== 'object' || x198 === null) failObject(x198, 'xen_domctl.u.bind_pt_irq');
+        const x199 = x198.machine_irq;
+        if (typeof x199 !== 'number' || (x199 >>> 0) !== x199) failInt(x199, 'xen_domctl.u.bind_pt_irq.machine_irq', 'uint32_t', 32);
+        const x200 = x198.irq_type;
+        if (typeof x200 !== 'number' || (x200 >>> 0) !== x200) failInt(x200, 'xen_domctl.u.bind_pt_irq.irq_type', 'uint32_t', 32);
+        const x201 = x198.u;
+        if (typeof x201 !== 'object' || x201 === null) failObject(x201, 'xen_domctl.u.bind_pt_irq.u');
+        let k202 = 0;
+        let j203 = -1;
+        if (x201.isa !== undefined) {
+          k202++;
+          j203 = 0;
+          const x204 = x201.isa!;
+          if (typeof x204 !== 'object' || x204 === null) failObject(x204, 'xen_domctl.u.bind_pt_irq.u.isa');
+          const x205 = x204.isa_irq;
+          if (typeof x205 !== 'number' || (x205 & 0xff) !== x205) failInt(x205, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
         }
-        if (x247.version !== undefined) {
-          k248++;
-          j249 = 1;
-          const x252 = x247.version!;
-          if (typeof x252 !== 'number' || (x252 >>> 0) !== x252) failInt(x252, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        if (x201.pci !== undefined) {
+          k202++;
+          j203 = 1;
+          const x206 = x201.pci!;
+          if (typeof x206 !== 'object' || x206 === null) failObject(x206, 'xen_domctl.u.bind_pt_irq.u.pci');
+          const x207 = x206.bus;
+          if (typeof x207 !== 'number' || (x207 & 0xff) !== x207) failInt(x207, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+          const x208 = x206.device;
+          if (typeof x208 !== 'number' || (x208 & 0xff) !== x208) failInt(x208, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+          const x209 = x206.intx;
+          if (typeof x209 !== 'number' || (x209 & 0xff) !== x209) failInt(x209, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
         }
-        if (k248 > 1) {
-          checkDecodedUnion(x247, k248, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
-          j249 = -2;
-        } else if (k248 === 0) checkEmptyUnion(x247, 'xen_domctl.u.vm_event_op.u');
+        if (x201.msi !== undefined) {
+          k202++;
+          j203 = 2;
+          const x210 = x201.msi!;
+          if (typeof x210 !== 'object' || x210 === null) failObject(x210, 'xen_domctl.u.bind_pt_irq.u.msi');
+          const x211 = x210.gvec;
+          if (typeof x211 !== 'number' || (x211 & 0xff) !== x211) failInt(x211, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+          const x212 = x210.gflags;
+          if (typeof x212 !== 'number' || (x212 >>> 0) !== x212) failInt(x212, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+          const x213 = x210.gtable;
+          if (typeof x213 !== 'bigint' || x213 < 0n || x213 > 0xffffffffffffffffn) failBigInt(x213, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+        }
+        if (x201.spi !== undefined) {
+          k202++;
+          j203 = 3;
+          const x214 = x201.spi!;
+          if (typeof x214 !== 'object' || x214 === null) failObject(x214, 'xen_domctl.u.bind_pt_irq.u.spi');
+          const x215 = x214.spi;
+          if (typeof x215 !== 'number' || (x215 & 0xffff) !== x215) failInt(x215, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+        }
+        if (k202 > 1) {
+          checkDecodedUnion(x201, k202, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
+          j203 = -2;
+        } else if (k202 === 0) checkEmptyUnion(x201, 'xen_domctl.u.bind_pt_irq.u');
         zero(d, b, 128);
-        d.setUint32(b, x245, true);
-        d.setUint32(b + 4, x246, true);
-        if (j249 === -2) {
-          encodeDecodedUnion(x247, 2, d, w, b + 8, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+        d.setUint32(b, x199, true);
+        d.setUint32(b + 4, x200, true);
+        if (j203 === -2) {
+          encodeDecodedUnion(x201, 2, d, w, b + 8, 16, 'xen_domctl.u.bind_pt_irq.u', ['isa', 'pci', 'msi', 'spi'], xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0);
         } else {
-          switch (j249) {
+          switch (j203) {
             case 0: {
-              const x253 = x247.enable!;
-              if (typeof x253 !== 'object' || x253 === null) failObject(x253, 'xen_domctl.u.vm_event_op.u.enable');
-              const x254 = x253.port;
-              if (typeof x254 !== 'number' || (x254 >>> 0) !== x254) failInt(x254, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              const x216 = x201.isa!;
+              if (typeof x216 !== 'object' || x216 === null) failObject(x216, 'xen_domctl.u.bind_pt_irq.u.isa');
+              const x217 = x216.isa_irq;
+              if (typeof x217 !== 'number' || (x217 & 0xff) !== x217) failInt(x217, 'xen_domctl.u.bind_pt_irq.u.isa.isa_irq', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
-              d.setUint32(b + 8, x254, true);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x217);
               break;
             }
             case 1: {
-              const x255 = x247.version!;
-              if (typeof x255 !== 'number' || (x255 >>> 0) !== x255) failInt(x255, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              const x218 = x201.pci!;
+              if (typeof x218 !== 'object' || x218 === null) failObject(x218, 'xen_domctl.u.bind_pt_irq.u.pci');
+              const x219 = x218.bus;
+              if (typeof x219 !== 'number' || (x219 & 0xff) !== x219) failInt(x219, 'xen_domctl.u.bind_pt_irq.u.pci.bus', 'uint8_t', 8);
+              const x220 = x218.device;
+              if (typeof x220 !== 'number' || (x220 & 0xff) !== x220) failInt(x220, 'xen_domctl.u.bind_pt_irq.u.pci.device', 'uint8_t', 8);
+              const x221 = x218.intx;
+              if (typeof x221 !== 'number' || (x221 & 0xff) !== x221) failInt(x221, 'xen_domctl.u.bind_pt_irq.u.pci.intx', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
-              d.setUint32(b + 8, x255, true);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x219);
+              d.setUint8(b + 9, x220);
+              d.setUint8(b + 10, x221);
+              break;
+            }
+            case 2: {
+              const x222 = x201.msi!;
+              if (typeof x222 !== 'object' || x222 === null) failObject(x222, 'xen_domctl.u.bind_pt_irq.u.msi');
+              const x223 = x222.gvec;
+              if (typeof x223 !== 'number' || (x223 & 0xff) !== x223) failInt(x223, 'xen_domctl.u.bind_pt_irq.u.msi.gvec', 'uint8_t', 8);
+              const x224 = x222.gflags;
+              if (typeof x224 !== 'number' || (x224 >>> 0) !== x224) failInt(x224, 'xen_domctl.u.bind_pt_irq.u.msi.gflags', 'uint32_t', 32);
+              const x225 = x222.gtable;
+              if (typeof x225 !== 'bigint' || x225 < 0n || x225 > 0xffffffffffffffffn) failBigInt(x225, 'xen_domctl.u.bind_pt_irq.u.msi.gtable', 'uint64_aligned_t', 64);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x223);
+              d.setUint32(b + 12, x224, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x225; else d.setBigUint64(b + 16, x225, true);
+              zero(d, b + 9, 3);
+              break;
+            }
+            case 3: {
+              const x226 = x201.spi!;
+              if (typeof x226 !== 'object' || x226 === null) failObject(x226, 'xen_domctl.u.bind_pt_irq.u.spi');
+              const x227 = x226.spi;
+              if (typeof x227 !== 'number' || (x227 & 0xffff) !== x227) failInt(x227, 'xen_domctl.u.bind_pt_irq.u.spi.spi', 'uint16_t', 16);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint16(b + 8, x227, true);
               break;
             }
             default:
               d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
           }
         }
         break;
       }
-      case 32: {
-        const x256 = v.mem_sharing_op!;
-        if (typeof x256 !== 'object' || x256 === null) failObject(x256, 'xen_domctl.u.mem_sharing_op');
-        const x257 = x256.op;
-        if (typeof x257 !== 'number' || (x257 & 0xff) !== x257) failInt(x257, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
-        const x258 = x256.u;
-        if (typeof x258 !== 'object' || x258 === null) failObject(x258, 'xen_domctl.u.mem_sharing_op.u');
-        let k259 = 0;
-        let j260 = -1;
-        if (x258.enable !== undefined) {
-          k259++;
-          j260 = 0;
-          const x261 = x258.enable!;
-          if (typeof x261 !== 'number' || (x261 & 0xff) !== x261) failInt(x261, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-        }
-        if (k259 > 1) {
-          checkDecodedUnion(x258, k259, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
-          j260 = -2;
-        } else if (k259 === 0) checkEmptyUnion(x258, 'xen_domctl.u.mem_sharing_op.u');
+      case 27: {
+        const x228 = v.memory_mapping!;
+        if (typeof x228 !== 'object' || x228 === null) failObject(x228, 'xen_domctl.u.memory_mapping');
+        const x229 = x228.first_gfn;
+        if (typeof x229 !== 'bigint' || x229 < 0n || x229 > 0xffffffffffffffffn) failBigInt(x229, 'xen_domctl.u.memory_mapping.first_gfn', 'uint64_aligned_t', 64);
+        const x230 = x228.first_mfn;
+        if (typeof x230 !== 'bigint' || x230 < 0n || x230 > 0xffffffffffffffffn) failBigInt(x230, 'xen_domctl.u.memory_mapping.first_mfn', 'uint64_aligned_t', 64);
+        const x231 = x228.nr_mfns;
+        if (typeof x231 !== 'bigint' || x231 < 0n || x231 > 0xffffffffffffffffn) failBigInt(x231, 'xen_domctl.u.memory_mapping.nr_mfns', 'uint64_aligned_t', 64);
+        const x232 = x228.add_mapping;
+        if (typeof x232 !== 'number' || (x232 >>> 0) !== x232) failInt(x232, 'xen_domctl.u.memory_mapping.add_mapping', 'uint32_t', 32);
+        const x233 = x228.padding;
+        if (typeof x233 !== 'number' || (x233 >>> 0) !== x233) failInt(x233, 'xen_domctl.u.memory_mapping.padding', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x257);
-        if (j260 === -2) {
-          encodeDecodedUnion(x258, 2, d, w, b + 1, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        if (w8 !== undefined) w8[b / 8] = x229; else d.setBigUint64(b, x229, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x230; else d.setBigUint64(b + 8, x230, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x231; else d.setBigUint64(b + 16, x231, true);
+        d.setUint32(b + 24, x232, true);
+        d.setUint32(b + 28, x233, true);
+        break;
+      }
+      case 28: {
+        const x234 = v.ioport_mapping!;
+        if (typeof x234 !== 'object' || x234 === null) failObject(x234, 'xen_domctl.u.ioport_mapping');
+        const x235 = x234.first_gport;
+        if (typeof x235 !== 'number' || (x235 >>> 0) !== x235) failInt(x235, 'xen_domctl.u.ioport_mapping.first_gport', 'uint32_t', 32);
+        const x236 = x234.first_mport;
+        if (typeof x236 !== 'number' || (x236 >>> 0) !== x236) failInt(x236, 'xen_domctl.u.ioport_mapping.first_mport', 'uint32_t', 32);
+        const x237 = x234.nr_ports;
+        if (typeof x237 !== 'number' || (x237 >>> 0) !== x237) failInt(x237, 'xen_domctl.u.ioport_mapping.nr_ports', 'uint32_t', 32);
+        const x238 = x234.add_mapping;
+        if (typeof x238 !== 'number' || (x238 >>> 0) !== x238) failInt(x238, 'xen_domctl.u.ioport_mapping.add_mapping', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x235, true);
+        d.setUint32(b + 4, x236, true);
+        d.setUint32(b + 8, x237, true);
+        d.setUint32(b + 12, x238, true);
+        break;
+      }
+      case 29: {
+        const x239 = v.set_target!;
+        if (typeof x239 !== 'object' || x239 === null) failObject(x239, 'xen_domctl.u.set_target');
+        const x240 = x239.target;
+        if (typeof x240 !== 'number' || (x240 & 0xffff) !== x240) failInt(x240, 'xen_domctl.u.set_target.target', 'uint16_t', 16);
+        zero(d, b, 128);
+        d.setUint16(b, x240, true);
+        break;
+      }
+      case 30: {
+        const x241 = v.subscribe!;
+        if (typeof x241 !== 'object' || x241 === null) failObject(x241, 'xen_domctl.u.subscribe');
+        const x242 = x241.port;
+        if (typeof x242 !== 'number' || (x242 >>> 0) !== x242) failInt(x242, 'xen_domctl.u.subscribe.port', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x242, true);
+        break;
+      }
+      case 31: {
+        const x243 = v.debug_op!;
+        if (typeof x243 !== 'object' || x243 === null) failObject(x243, 'xen_domctl.u.debug_op');
+        const x244 = x243.op;
+        if (typeof x244 !== 'number' || (x244 >>> 0) !== x244) failInt(x244, 'xen_domctl.u.debug_op.op', 'uint32_t', 32);
+        const x245 = x243.vcpu;
+        if (typeof x245 !== 'number' || (x245 >>> 0) !== x245) failInt(x245, 'xen_domctl.u.debug_op.vcpu', 'uint32_t', 32);
+        zero(d, b, 128);
+        d.setUint32(b, x244, true);
+        d.setUint32(b + 4, x245, true);
+        break;
+      }
+      case 32: {
+        const x246 = v.vm_event_op!;
+        if (typeof x246 !== 'object' || x246 === null) failObject(x246, 'xen_domctl.u.vm_event_op');
+        const x247 = x246.op;
+        if (typeof x247 !== 'number' || (x247 >>> 0) !== x247) failInt(x247, 'xen_domctl.u.vm_event_op.op', 'uint32_t', 32);
+        const x248 = x246.mode;
+        if (typeof x248 !== 'number' || (x248 >>> 0) !== x248) failInt(x248, 'xen_domctl.u.vm_event_op.mode', 'uint32_t', 32);
+        const x249 = x246.u;
+        if (typeof x249 !== 'object' || x249 === null) failObject(x249, 'xen_domctl.u.vm_event_op.u');
+        let k250 = 0;
+        let j251 = -1;
+        if (x249.enable !== undefined) {
+          k250++;
+          j251 = 0;
+          const x252 = x249.enable!;
+          if (typeof x252 !== 'object' || x252 === null) failObject(x252, 'xen_domctl.u.vm_event_op.u.enable');
+          const x253 = x252.port;
+          if (typeof x253 !== 'number' || (x253 >>> 0) !== x253) failInt(x253, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+        }
+        if (x249.version !== undefined) {
+          k250++;
+          j251 = 1;
+          const x254 = x249.version!;
+          if (typeof x254 !== 'number' || (x254 >>> 0) !== x254) failInt(x254, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+        }
+        if (k250 > 1) {
+          checkDecodedUnion(x249, k250, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
+          j251 = -2;
+        } else if (k250 === 0) checkEmptyUnion(x249, 'xen_domctl.u.vm_event_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x247, true);
+        d.setUint32(b + 4, x248, true);
+        if (j251 === -2) {
+          encodeDecodedUnion(x249, 2, d, w, b + 8, 4, 'xen_domctl.u.vm_event_op.u', ['enable', 'version'], xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0);
         } else {
-          switch (j260) {
+          switch (j251) {
             case 0: {
-              const x262 = x258.enable!;
-              if (typeof x262 !== 'number' || (x262 & 0xff) !== x262) failInt(x262, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
-              d.setUint8(b + 1, 0);
-              d.setUint8(b + 1, x262);
+              const x255 = x249.enable!;
+              if (typeof x255 !== 'object' || x255 === null) failObject(x255, 'xen_domctl.u.vm_event_op.u.enable');
+              const x256 = x255.port;
+              if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.vm_event_op.u.enable.port', 'uint32_t', 32);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8, x256, true);
+              break;
+            }
+            case 1: {
+              const x257 = x249.version!;
+              if (typeof x257 !== 'number' || (x257 >>> 0) !== x257) failInt(x257, 'xen_domctl.u.vm_event_op.u.version', 'uint32_t', 32);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8, x257, true);
               break;
             }
             default:
-              d.setUint8(b + 1, 0);
+              d.setUint32(b + 8, 0);
           }
         }
         break;
       }
       case 33: {
-        const x263 = v.access_required!;
-        if (typeof x263 !== 'object' || x263 === null) failObject(x263, 'xen_domctl.u.access_required');
-        const x264 = x263.access_required;
-        if (typeof x264 !== 'number' || (x264 & 0xff) !== x264) failInt(x264, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x258 = v.mem_sharing_op!;
+        if (typeof x258 !== 'object' || x258 === null) failObject(x258, 'xen_domctl.u.mem_sharing_op');
+        const x259 = x258.op;
+        if (typeof x259 !== 'number' || (x259 & 0xff) !== x259) failInt(x259, 'xen_domctl.u.mem_sharing_op.op', 'uint8_t', 8);
+        const x260 = x258.u;
+        if (typeof x260 !== 'object' || x260 === null) failObject(x260, 'xen_domctl.u.mem_sharing_op.u');
+        let k261 = 0;
+        let j262 = -1;
+        if (x260.enable !== undefined) {
+          k261++;
+          j262 = 0;
+          const x263 = x260.enable!;
+          if (typeof x263 !== 'number' || (x263 & 0xff) !== x263) failInt(x263, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+        }
+        if (k261 > 1) {
+          checkDecodedUnion(x260, k261, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+          j262 = -2;
+        } else if (k261 === 0) checkEmptyUnion(x260, 'xen_domctl.u.mem_sharing_op.u');
         zero(d, b, 128);
-        d.setUint8(b, x264);
+        d.setUint8(b, x259);
+        if (j262 === -2) {
+          encodeDecodedUnion(x260, 2, d, w, b + 1, 1, 'xen_domctl.u.mem_sharing_op.u', ['enable'], xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0);
+        } else {
+          switch (j262) {
+            case 0: {
+              const x264 = x260.enable!;
+              if (typeof x264 !== 'number' || (x264 & 0xff) !== x264) failInt(x264, 'xen_domctl.u.mem_sharing_op.u.enable', 'uint8_t', 8);
+              d.setUint8(b + 1, 0);
+              d.setUint8(b + 1, x264);
+              break;
+            }
+            default:
+              d.setUint8(b + 1, 0);
+          }
+        }
         break;
       }
       case 34: {
-        const x265 = v.audit_p2m!;
-        if (typeof x265 !== 'object' || x265 === null) failObject(x265, 'xen_domctl.u.audit_p2m');
-        const x266 = x265.orphans;
-        if (typeof x266 !== 'bigint' || x266 < 0n || x266 > 0xffffffffffffffffn) failBigInt(x266, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x267 = x265.m2p_bad;
-        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x268 = x265.p2m_bad;
-        if (typeof x268 !== 'bigint' || x268 < 0n || x268 > 0xffffffffffffffffn) failBigInt(x268, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x265 = v.access_required!;
+        if (typeof x265 !== 'object' || x265 === null) failObject(x265, 'xen_domctl.u.access_required');
+        const x266 = x265.access_required;
+        if (typeof x266 !== 'number' || (x266 & 0xff) !== x266) failInt(x266, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x266; else d.setBigUint64(b, x266, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x267; else d.setBigUint64(b + 8, x267, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x268; else d.setBigUint64(b + 16, x268, true);
+        d.setUint8(b, x266);
         break;
       }
       case 35: {
-        const x269 = v.set_virq_handler!;
-        if (typeof x269 !== 'object' || x269 === null) failObject(x269, 'xen_domctl.u.set_virq_handler');
-        const x270 = x269.virq;
-        if (typeof x270 !== 'number' || (x270 >>> 0) !== x270) failInt(x270, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x267 = v.audit_p2m!;
+        if (typeof x267 !== 'object' || x267 === null) failObject(x267, 'xen_domctl.u.audit_p2m');
+        const x268 = x267.orphans;
+        if (typeof x268 !== 'bigint' || x268 < 0n || x268 > 0xffffffffffffffffn) failBigInt(x268, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x269 = x267.m2p_bad;
+        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x270 = x267.p2m_bad;
+        if (typeof x270 !== 'bigint' || x270 < 0n || x270 > 0xffffffffffffffffn) failBigInt(x270, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x270, true);
+        if (w8 !== undefined) w8[b / 8] = x268; else d.setBigUint64(b, x268, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x269; else d.setBigUint64(b + 8, x269, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x270; else d.setBigUint64(b + 16, x270, true);
         break;
       }
       case 36: {
-        const x271 = v.gdbsx_guest_memio!;
-        if (typeof x271 !== 'object' || x271 === null) failObject(x271, 'xen_domctl.u.gdbsx_guest_memio');
-        const x272 = x271.pgd3val;
-        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x273 = x271.gva;
-        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x274 = x271.uva;
-        if (typeof x274 !== 'bigint' || x274 < 0n || x274 > 0xffffffffffffffffn) failBigInt(x274, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x275 = x271.len;
-        if (typeof x275 !== 'number' || (x275 >>> 0) !== x275) failInt(x275, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x276 = x271.gwr;
-        if (typeof x276 !== 'number' || (x276 & 0xff) !== x276) failInt(x276, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x277 = x271.remain;
-        if (typeof x277 !== 'number' || (x277 >>> 0) !== x277) failInt(x277, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x271 = v.set_virq_handler!;
+        if (typeof x271 !== 'object' || x271 === null) failObject(x271, 'xen_domctl.u.set_virq_handler');
+        const x272 = x271.virq;
+        if (typeof x272 !== 'number' || (x272 >>> 0) !== x272) failInt(x272, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x272; else d.setBigUint64(b, x272, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x273; else d.setBigUint64(b + 8, x273, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x274; else d.setBigUint64(b + 16, x274, true);
-        d.setUint32(b + 24, x275, true);
-        d.setUint8(b + 28, x276);
-        d.setUint32(b + 32, x277, true);
+        d.setUint32(b, x272, true);
+        break;
+      }
+      case 37: {
+        const x273 = v.gdbsx_guest_memio!;
+        if (typeof x273 !== 'object' || x273 === null) failObject(x273, 'xen_domctl.u.gdbsx_guest_memio');
+        const x274 = x273.pgd3val;
+        if (typeof x274 !== 'bigint' || x274 < 0n || x274 > 0xffffffffffffffffn) failBigInt(x274, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x275 = x273.gva;
+        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x276 = x273.uva;
+        if (typeof x276 !== 'bigint' || x276 < 0n || x276 > 0xffffffffffffffffn) failBigInt(x276, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x277 = x273.len;
+        if (typeof x277 !== 'number' || (x277 >>> 0) !== x277) failInt(x277, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x278 = x273.gwr;
+        if (typeof x278 !== 'number' || (x278 & 0xff) !== x278) failInt(x278, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x279 = x273.remain;
+        if (typeof x279 !== 'number' || (x279 >>> 0) !== x279) failInt(x279, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b, 128);
+        if (w8 !== undefined) w8[b / 8] = x274; else d.setBigUint64(b, x274, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x275; else d.setBigUint64(b + 8, x275, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x276; else d.setBigUint64(b + 16, x276, true);
+        d.setUint32(b + 24, x277, true);
+        d.setUint8(b + 28, x278);
+        d.setUint32(b + 32, x279, true);
         zero(d, b + 29, 3);
         d.setUint32(b + 36, 0);
         break;
       }
-      case 37: {
-        const x278 = v.set_broken_page_p2m!;
-        if (typeof x278 !== 'object' || x278 === null) failObject(x278, 'xen_domctl.u.set_broken_page_p2m');
-        const x279 = x278.pfn;
-        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x279; else d.setBigUint64(b, x279, true);
-        break;
-      }
       case 38: {
-        const x280 = v.cacheflush!;
-        if (typeof x280 !== 'object' || x280 === null) failObject(x280, 'xen_domctl.u.cacheflush');
-        const x281 = x280.start_pfn;
-        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffffffffffn) failBigInt(x281, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
-        const x282 = x280.nr_pfns;
-        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffffffffffn) failBigInt(x282, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
+        const x280 = v.set_broken_page_p2m!;
+        if (typeof x280 !== 'object' || x280 === null) failObject(x280, 'xen_domctl.u.set_broken_page_p2m');
+        const x281 = x280.pfn;
+        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffffffffffn) failBigInt(x281, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b, 128);
         if (w8 !== undefined) w8[b / 8] = x281; else d.setBigUint64(b, x281, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x282; else d.setBigUint64(b + 8, x282, true);
         break;
       }
       case 39: {
-        const x283 = v.gdbsx_pauseunp_vcpu!;
-        if (typeof x283 !== 'object' || x283 === null) failObject(x283, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x284 = x283.vcpu;
-        if (typeof x284 !== 'number' || (x284 >>> 0) !== x284) failInt(x284, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x282 = v.cacheflush!;
+        if (typeof x282 !== 'object' || x282 === null) failObject(x282, 'xen_domctl.u.cacheflush');
+        const x283 = x282.start_pfn;
+        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffffffffffn) failBigInt(x283, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
+        const x284 = x282.nr_pfns;
+        if (typeof x284 !== 'bigint' || x284 < 0n || x284 > 0xffffffffffffffffn) failBigInt(x284, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x284, true);
+        if (w8 !== undefined) w8[b / 8] = x283; else d.setBigUint64(b, x283, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x284; else d.setBigUint64(b + 8, x284, true);
         break;
       }
       case 40: {
-        const x285 = v.gdbsx_domstatus!;
-        if (typeof x285 !== 'object' || x285 === null) failObject(x285, 'xen_domctl.u.gdbsx_domstatus');
-        const x286 = x285.paused;
-        if (typeof x286 !== 'number' || (x286 & 0xff) !== x286) failInt(x286, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x287 = x285.vcpu_id;
-        if (typeof x287 !== 'number' || (x287 >>> 0) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x288 = x285.vcpu_ev;
-        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x285 = v.gdbsx_pauseunp_vcpu!;
+        if (typeof x285 !== 'object' || x285 === null) failObject(x285, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x286 = x285.vcpu;
+        if (typeof x286 !== 'number' || (x286 >>> 0) !== x286) failInt(x286, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x286);
-        d.setUint32(b + 4, x287, true);
-        d.setUint32(b + 8, x288, true);
-        zero(d, b + 1, 3);
+        d.setUint32(b, x286, true);
         break;
       }
       case 41: {
-        const x289 = v.vnuma!;
-        if (typeof x289 !== 'object' || x289 === null) failObject(x289, 'xen_domctl.u.vnuma');
-        const x290 = x289.nr_vnodes;
-        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x291 = x289.nr_vmemranges;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x292 = x289.nr_vcpus;
-        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x293 = x289.vdistance;
-        if (typeof x293 !== 'bigint' || x293 < 0n || x293 > 0xffffffffffffffffn) failBigInt(x293, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x294 = x289.vcpu_to_vnode;
-        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x295 = x289.vnode_to_pnode;
-        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x296 = x289.vmemrange;
-        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x287 = v.gdbsx_domstatus!;
+        if (typeof x287 !== 'object' || x287 === null) failObject(x287, 'xen_domctl.u.gdbsx_domstatus');
+        const x288 = x287.paused;
+        if (typeof x288 !== 'number' || (x288 & 0xff) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x289 = x287.vcpu_id;
+        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x290 = x287.vcpu_ev;
+        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x290, true);
-        d.setUint32(b + 4, x291, true);
-        d.setUint32(b + 8, x292, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x293; else d.setBigUint64(b + 16, x293, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x294; else d.setBigUint64(b + 24, x294, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x295; else d.setBigUint64(b + 32, x295, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x296; else d.setBigUint64(b + 40, x296, true);
+        d.setUint8(b, x288);
+        d.setUint32(b + 4, x289, true);
+        d.setUint32(b + 8, x290, true);
+        zero(d, b + 1, 3);
         break;
       }
       case 42: {
-        const x297 = v.psr_cmt_op!;
-        if (typeof x297 !== 'object' || x297 === null) failObject(x297, 'xen_domctl.u.psr_cmt_op');
-        const x298 = x297.cmd;
-        if (typeof x298 !== 'number' || (x298 >>> 0) !== x298) failInt(x298, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x299 = x297.data;
-        if (typeof x299 !== 'number' || (x299 >>> 0) !== x299) failInt(x299, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x291 = v.vnuma!;
+        if (typeof x291 !== 'object' || x291 === null) failObject(x291, 'xen_domctl.u.vnuma');
+        const x292 = x291.nr_vnodes;
+        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x293 = x291.nr_vmemranges;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x294 = x291.nr_vcpus;
+        if (typeof x294 !== 'number' || (x294 >>> 0) !== x294) failInt(x294, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x295 = x291.vdistance;
+        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x296 = x291.vcpu_to_vnode;
+        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x297 = x291.vnode_to_pnode;
+        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x298 = x291.vmemrange;
+        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x298, true);
-        d.setUint32(b + 4, x299, true);
+        d.setUint32(b, x292, true);
+        d.setUint32(b + 4, x293, true);
+        d.setUint32(b + 8, x294, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x295; else d.setBigUint64(b + 16, x295, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x296; else d.setBigUint64(b + 24, x296, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x297; else d.setBigUint64(b + 32, x297, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x298; else d.setBigUint64(b + 40, x298, true);
         break;
       }
       case 43: {
-        const x300 = v.monitor_op!;
-        if (typeof x300 !== 'object' || x300 === null) failObject(x300, 'xen_domctl.u.monitor_op');
-        const x301 = x300.op;
-        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x302 = x300.event;
-        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x303 = x300.u;
-        if (typeof x303 !== 'object' || x303 === null) failObject(x303, 'xen_domctl.u.monitor_op.u');
-        let k304 = 0;
-        let j305 = -1;
-        if (x303.mov_to_cr !== undefined) {
-          k304++;
-          j305 = 0;
-          const x306 = x303.mov_to_cr!;
-          if (typeof x306 !== 'object' || x306 === null) failObject(x306, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x307 = x306.index;
-          if (typeof x307 !== 'number' || (x307 & 0xff) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x308 = x306.sync;
-          if (typeof x308 !== 'number' || (x308 & 0xff) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x309 = x306.onchangeonly;
-          if (typeof x309 !== 'number' || (x309 & 0xff) !== x309) failInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x310 = x306.bitmask;
-          if (typeof x310 !== 'bigint' || x310 < 0n || x310 > 0xffffffffffffffffn) failBigInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x303.mov_to_msr !== undefined) {
-          k304++;
-          j305 = 1;
-          const x311 = x303.mov_to_msr!;
-          if (typeof x311 !== 'object' || x311 === null) failObject(x311, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x312 = x311.msr;
-          if (typeof x312 !== 'number' || (x312 >>> 0) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x313 = x311.onchangeonly;
-          if (typeof x313 !== 'number' || (x313 & 0xff) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x303.guest_request !== undefined) {
-          k304++;
-          j305 = 2;
-          const x314 = x303.guest_request!;
-          if (typeof x314 !== 'object' || x314 === null) failObject(x314, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x315 = x314.sync;
-          if (typeof x315 !== 'number' || (x315 & 0xff) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x316 = x314.allow_userspace;
-          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x303.debug_exception !== undefined) {
-          k304++;
-          j305 = 3;
-          const x317 = x303.debug_exception!;
-          if (typeof x317 !== 'object' || x317 === null) failObject(x317, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x318 = x317.sync;
-          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x303.vmexit !== undefined) {
-          k304++;
-          j305 = 4;
-          const x319 = x303.vmexit!;
-          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x320 = x319.sync;
-          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k304 > 1) {
-          checkDecodedUnion(x303, k304, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j305 = -2;
-        } else if (k304 === 0) checkEmptyUnion(x303, 'xen_domctl.u.monitor_op.u');
+        const x299 = v.psr_cmt_op!;
+        if (typeof x299 !== 'object' || x299 === null) failObject(x299, 'xen_domctl.u.psr_cmt_op');
+        const x300 = x299.cmd;
+        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x301 = x299.data;
+        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x301, true);
-        d.setUint32(b + 4, x302, true);
-        if (j305 === -2) {
-          encodeDecodedUnion(x303, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b, x300, true);
+        d.setUint32(b + 4, x301, true);
+        break;
+      }
+      case 44: {
+        const x302 = v.monitor_op!;
+        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.monitor_op');
+        const x303 = x302.op;
+        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x304 = x302.event;
+        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x305 = x302.u;
+        if (typeof x305 !== 'object' || x305 === null) failObject(x305, 'xen_domctl.u.monitor_op.u');
+        let k306 = 0;
+        let j307 = -1;
+        if (x305.mov_to_cr !== undefined) {
+          k306++;
+          j307 = 0;
+          const x308 = x305.mov_to_cr!;
+          if (typeof x308 !== 'object' || x308 === null) failObject(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x309 = x308.index;
+          if (typeof x309 !== 'number' || (x309 & 0xff) !== x309) failInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x310 = x308.sync;
+          if (typeof x310 !== 'number' || (x310 & 0xff) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x311 = x308.onchangeonly;
+          if (typeof x311 !== 'number' || (x311 & 0xff) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x312 = x308.bitmask;
+          if (typeof x312 !== 'bigint' || x312 < 0n || x312 > 0xffffffffffffffffn) failBigInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x305.mov_to_msr !== undefined) {
+          k306++;
+          j307 = 1;
+          const x313 = x305.mov_to_msr!;
+          if (typeof x313 !== 'object' || x313 === null) failObject(x313, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x314 = x313.msr;
+          if (typeof x314 !== 'number' || (x314 >>> 0) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x315 = x313.onchangeonly;
+          if (typeof x315 !== 'number' || (x315 & 0xff) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x305.guest_request !== undefined) {
+          k306++;
+          j307 = 2;
+          const x316 = x305.guest_request!;
+          if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x317 = x316.sync;
+          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x318 = x316.allow_userspace;
+          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x305.debug_exception !== undefined) {
+          k306++;
+          j307 = 3;
+          const x319 = x305.debug_exception!;
+          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x320 = x319.sync;
+          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x305.vmexit !== undefined) {
+          k306++;
+          j307 = 4;
+          const x321 = x305.vmexit!;
+          if (typeof x321 !== 'object' || x321 === null) failObject(x321, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x322 = x321.sync;
+          if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k306 > 1) {
+          checkDecodedUnion(x305, k306, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j307 = -2;
+        } else if (k306 === 0) checkEmptyUnion(x305, 'xen_domctl.u.monitor_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x303, true);
+        d.setUint32(b + 4, x304, true);
+        if (j307 === -2) {
+          encodeDecodedUnion(x305, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j305) {
+          switch (j307) {
             case 0: {
-              const x321 = x303.mov_to_cr!;
-              if (typeof x321 !== 'object' || x321 === null) failObject(x321, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x322 = x321.index;
-              if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x323 = x321.sync;
-              if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x324 = x321.onchangeonly;
-              if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x325 = x321.bitmask;
-              if (typeof x325 !== 'bigint' || x325 < 0n || x325 > 0xffffffffffffffffn) failBigInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+              const x323 = x305.mov_to_cr!;
+              if (typeof x323 !== 'object' || x323 === null) failObject(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x324 = x323.index;
+              if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x325 = x323.sync;
+              if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x326 = x323.onchangeonly;
+              if (typeof x326 !== 'number' || (x326 & 0xff) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x327 = x323.bitmask;
+              if (typeof x327 !== 'bigint' || x327 < 0n || x327 > 0xffffffffffffffffn) failBigInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x322);
-              d.setUint8(b + 9, x323);
-              d.setUint8(b + 10, x324);
+              d.setUint8(b + 8, x324);
+              d.setUint8(b + 9, x325);
+              d.setUint8(b + 10, x326);
               d.setUint8(b + 11, 0);
               d.setUint32(b + 12, 0);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x325; else d.setBigUint64(b + 16, x325, true);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x327; else d.setBigUint64(b + 16, x327, true);
               break;
             }
             case 1: {
-              const x326 = x303.mov_to_msr!;
-              if (typeof x326 !== 'object' || x326 === null) failObject(x326, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x327 = x326.msr;
-              if (typeof x327 !== 'number' || (x327 >>> 0) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x328 = x326.onchangeonly;
-              if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              const x328 = x305.mov_to_msr!;
+              if (typeof x328 !== 'object' || x328 === null) failObject(x328, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x329 = x328.msr;
+              if (typeof x329 !== 'number' || (x329 >>> 0) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x330 = x328.onchangeonly;
+              if (typeof x330 !== 'number' || (x330 & 0xff) !== x330) failInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x327, true);
-              d.setUint8(b + 12, x328);
+              d.setUint32(b + 8, x329, true);
+              d.setUint8(b + 12, x330);
               zero(d, b + 13, 3);
               break;
             }
             case 2: {
-              const x329 = x303.guest_request!;
-              if (typeof x329 !== 'object' || x329 === null) failObject(x329, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x330 = x329.sync;
-              if (typeof x330 !== 'number' || (x330 & 0xff) !== x330) failInt(x330, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x331 = x329.allow_userspace;
-              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x331 = x305.guest_request!;
+              if (typeof x331 !== 'object' || x331 === null) failObject(x331, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x332 = x331.sync;
+              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x333 = x331.allow_userspace;
+              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x330);
-              d.setUint8(b + 9, x331);
+              d.setUint8(b + 8, x332);
+              d.setUint8(b + 9, x333);
               break;
             }
             case 3: {
-              const x332 = x303.debug_exception!;
-              if (typeof x332 !== 'object' || x332 === null) failObject(x332, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x333 = x332.sync;
-              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x333);
-              break;
-            }
-            case 4: {
-              const x334 = x303.vmexit!;
-              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x334 = x305.debug_exception!;
+              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.debug_exception');
               const x335 = x334.sync;
-              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
@@ -20655,6 +20805,18 @@ export function xen_domctl_u$enc2(v: xen_domctl_u, d: DataView, w: BigUint64Arra
               d.setUint8(b + 8, x335);
               break;
             }
+            case 4: {
+              const x336 = x305.vmexit!;
+              if (typeof x336 !== 'object' || x336 === null) failObject(x336, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x337 = x336.sync;
+              if (typeof x337 !== 'number' || (x337 & 0xff) !== x337) failInt(x337, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x337);
+              break;
+            }
             default:
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
@@ -20664,112 +20826,112 @@ export function xen_domctl_u$enc2(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         }
         break;
       }
-      case 44: {
-        const x336 = v.psr_alloc!;
-        if (typeof x336 !== 'object' || x336 === null) failObject(x336, 'xen_domctl.u.psr_alloc');
-        const x337 = x336.cmd;
-        if (typeof x337 !== 'number' || (x337 >>> 0) !== x337) failInt(x337, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x338 = x336.target;
-        if (typeof x338 !== 'number' || (x338 >>> 0) !== x338) failInt(x338, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x339 = x336.data;
-        if (typeof x339 !== 'bigint' || x339 < 0n || x339 > 0xffffffffffffffffn) failBigInt(x339, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b, 128);
-        d.setUint32(b, x337, true);
-        d.setUint32(b + 4, x338, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x339; else d.setBigUint64(b + 8, x339, true);
-        break;
-      }
       case 45: {
-        const x340 = v.vuart_op!;
-        if (typeof x340 !== 'object' || x340 === null) failObject(x340, 'xen_domctl.u.vuart_op');
-        const x341 = x340.cmd;
-        if (typeof x341 !== 'number' || (x341 >>> 0) !== x341) failInt(x341, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x342 = x340.type;
-        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x343 = x340.gfn;
-        if (typeof x343 !== 'bigint' || x343 < 0n || x343 > 0xffffffffffffffffn) failBigInt(x343, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x344 = x340.console_domid;
-        if (typeof x344 !== 'number' || (x344 & 0xffff) !== x344) failInt(x344, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x345 = x340.evtchn;
-        if (typeof x345 !== 'number' || (x345 >>> 0) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x338 = v.psr_alloc!;
+        if (typeof x338 !== 'object' || x338 === null) failObject(x338, 'xen_domctl.u.psr_alloc');
+        const x339 = x338.cmd;
+        if (typeof x339 !== 'number' || (x339 >>> 0) !== x339) failInt(x339, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x340 = x338.target;
+        if (typeof x340 !== 'number' || (x340 >>> 0) !== x340) failInt(x340, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x341 = x338.data;
+        if (typeof x341 !== 'bigint' || x341 < 0n || x341 > 0xffffffffffffffffn) failBigInt(x341, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x341, true);
-        d.setUint32(b + 4, x342, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x343; else d.setBigUint64(b + 8, x343, true);
-        d.setUint16(b + 16, x344, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, x345, true);
+        d.setUint32(b, x339, true);
+        d.setUint32(b + 4, x340, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x341; else d.setBigUint64(b + 8, x341, true);
         break;
       }
       case 46: {
-        const x346 = v.vmtrace_op!;
-        if (typeof x346 !== 'object' || x346 === null) failObject(x346, 'xen_domctl.u.vmtrace_op');
-        const x347 = x346.cmd;
-        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x348 = x346.vcpu;
-        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x349 = x346.key;
-        if (typeof x349 !== 'bigint' || x349 < 0n || x349 > 0xffffffffffffffffn) failBigInt(x349, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x350 = x346.value;
-        if (typeof x350 !== 'bigint' || x350 < 0n || x350 > 0xffffffffffffffffn) failBigInt(x350, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x342 = v.vuart_op!;
+        if (typeof x342 !== 'object' || x342 === null) failObject(x342, 'xen_domctl.u.vuart_op');
+        const x343 = x342.cmd;
+        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x344 = x342.type;
+        if (typeof x344 !== 'number' || (x344 >>> 0) !== x344) failInt(x344, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x345 = x342.gfn;
+        if (typeof x345 !== 'bigint' || x345 < 0n || x345 > 0xffffffffffffffffn) failBigInt(x345, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x346 = x342.console_domid;
+        if (typeof x346 !== 'number' || (x346 & 0xffff) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x347 = x342.evtchn;
+        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x347, true);
-        d.setUint32(b + 4, x348, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x349; else d.setBigUint64(b + 8, x349, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x350; else d.setBigUint64(b + 16, x350, true);
+        d.setUint32(b, x343, true);
+        d.setUint32(b + 4, x344, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x345; else d.setBigUint64(b + 8, x345, true);
+        d.setUint16(b + 16, x346, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x347, true);
         break;
       }
       case 47: {
-        const x351 = v.paging_mempool!;
-        if (typeof x351 !== 'object' || x351 === null) failObject(x351, 'xen_domctl.u.paging_mempool');
-        const x352 = x351.size;
-        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x348 = v.vmtrace_op!;
+        if (typeof x348 !== 'object' || x348 === null) failObject(x348, 'xen_domctl.u.vmtrace_op');
+        const x349 = x348.cmd;
+        if (typeof x349 !== 'number' || (x349 >>> 0) !== x349) failInt(x349, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x350 = x348.vcpu;
+        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x351 = x348.key;
+        if (typeof x351 !== 'bigint' || x351 < 0n || x351 > 0xffffffffffffffffn) failBigInt(x351, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x352 = x348.value;
+        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x352; else d.setBigUint64(b, x352, true);
+        d.setUint32(b, x349, true);
+        d.setUint32(b + 4, x350, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x351; else d.setBigUint64(b + 8, x351, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x352; else d.setBigUint64(b + 16, x352, true);
         break;
       }
       case 48: {
-        const x353 = v.set_llc_colors!;
-        if (typeof x353 !== 'object' || x353 === null) failObject(x353, 'xen_domctl.u.set_llc_colors');
-        const x354 = x353.num_llc_colors;
-        if (typeof x354 !== 'number' || (x354 >>> 0) !== x354) failInt(x354, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x355 = x353.llc_colors;
-        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x353 = v.paging_mempool!;
+        if (typeof x353 !== 'object' || x353 === null) failObject(x353, 'xen_domctl.u.paging_mempool');
+        const x354 = x353.size;
+        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x354, true);
-        d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x355; else d.setBigUint64(b + 8, x355, true);
+        if (w8 !== undefined) w8[b / 8] = x354; else d.setBigUint64(b, x354, true);
         break;
       }
       case 49: {
-        const x356 = v.get_domain_state!;
-        if (typeof x356 !== 'object' || x356 === null) failObject(x356, 'xen_domctl.u.get_domain_state');
-        const x357 = x356.state;
-        if (typeof x357 !== 'number' || (x357 & 0xffff) !== x357) failInt(x357, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x358 = x356.caps;
-        if (typeof x358 !== 'number' || (x358 & 0xffff) !== x358) failInt(x358, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x359 = x356.unique_id;
-        if (typeof x359 !== 'bigint' || x359 < 0n || x359 > 0xffffffffffffffffn) failBigInt(x359, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x355 = v.set_llc_colors!;
+        if (typeof x355 !== 'object' || x355 === null) failObject(x355, 'xen_domctl.u.set_llc_colors');
+        const x356 = x355.num_llc_colors;
+        if (typeof x356 !== 'number' || (x356 >>> 0) !== x356) failInt(x356, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x357 = x355.llc_colors;
+        if (typeof x357 !== 'bigint' || x357 < 0n || x357 > 0xffffffffffffffffn) failBigInt(x357, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint16(b, x357, true);
-        d.setUint16(b + 2, x358, true);
+        d.setUint32(b, x356, true);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x359; else d.setBigUint64(b + 8, x359, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x357; else d.setBigUint64(b + 8, x357, true);
         break;
       }
       case 50: {
-        const x360 = v.dt_overlay!;
-        if (typeof x360 !== 'object' || x360 === null) failObject(x360, 'xen_domctl.u.dt_overlay');
-        const x361 = x360.overlay_fdt;
-        if (typeof x361 !== 'bigint' || x361 < 0n || x361 > 0xffffffffffffffffn) failBigInt(x361, 'xen_domctl.u.dt_overlay.overlay_fdt', 'XEN_GUEST_HANDLE_64(void)', 64);
-        const x362 = x360.overlay_fdt_size;
-        if (typeof x362 !== 'number' || (x362 >>> 0) !== x362) failInt(x362, 'xen_domctl.u.dt_overlay.overlay_fdt_size', 'uint32_t', 32);
-        const x363 = x360.overlay_op;
-        if (typeof x363 !== 'number' || (x363 & 0xff) !== x363) failInt(x363, 'xen_domctl.u.dt_overlay.overlay_op', 'uint8_t', 8);
+        const x358 = v.get_domain_state!;
+        if (typeof x358 !== 'object' || x358 === null) failObject(x358, 'xen_domctl.u.get_domain_state');
+        const x359 = x358.state;
+        if (typeof x359 !== 'number' || (x359 & 0xffff) !== x359) failInt(x359, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x360 = x358.caps;
+        if (typeof x360 !== 'number' || (x360 & 0xffff) !== x360) failInt(x360, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x361 = x358.unique_id;
+        if (typeof x361 !== 'bigint' || x361 < 0n || x361 > 0xffffffffffffffffn) failBigInt(x361, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x361; else d.setBigUint64(b, x361, true);
-        d.setUint32(b + 8, x362, true);
-        d.setUint8(b + 12, x363);
+        d.setUint16(b, x359, true);
+        d.setUint16(b + 2, x360, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x361; else d.setBigUint64(b + 8, x361, true);
+        break;
+      }
+      case 51: {
+        const x362 = v.dt_overlay!;
+        if (typeof x362 !== 'object' || x362 === null) failObject(x362, 'xen_domctl.u.dt_overlay');
+        const x363 = x362.overlay_fdt;
+        if (typeof x363 !== 'bigint' || x363 < 0n || x363 > 0xffffffffffffffffn) failBigInt(x363, 'xen_domctl.u.dt_overlay.overlay_fdt', 'XEN_GUEST_HANDLE_64(void)', 64);
+        const x364 = x362.overlay_fdt_size;
+        if (typeof x364 !== 'number' || (x364 >>> 0) !== x364) failInt(x364, 'xen_domctl.u.dt_overlay.overlay_fdt_size', 'uint32_t', 32);
+        const x365 = x362.overlay_op;
+        if (typeof x365 !== 'number' || (x365 & 0xff) !== x365) failInt(x365, 'xen_domctl.u.dt_overlay.overlay_op', 'uint8_t', 8);
+        zero(d, b, 128);
+        if (w8 !== undefined) w8[b / 8] = x363; else d.setBigUint64(b, x363, true);
+        d.setUint32(b + 8, x364, true);
+        d.setUint8(b + 12, x365);
         zero(d, b + 13, 3);
         break;
       }
@@ -20800,6 +20962,7 @@ export function xen_domctl_u$dec2(d: DataView, w: BigUint64Array | undefined, b:
     iomem_permission: xen_domctl_iomem_permission$dec0(d, w, b),
     ioport_permission: xen_domctl_ioport_permission$dec0(d, w, b),
     hypercall_init: xen_domctl_hypercall_init$dec0(d, w, b),
+    settimeoffset: xen_domctl_settimeoffset$dec0(d, w, b),
     tsc_info: xen_domctl_tsc_info$dec0(d, w, b),
     hvmcontext: xen_domctl_hvmcontext$dec0(d, w, b),
     hvmcontext_partial: xen_domctl_hvmcontext_partial$dec0(d, w, b),
@@ -20864,6 +21027,7 @@ export class xen_domctl_u$V2 implements xen_domctl_u_view {
   $c_iomem_permission: xen_domctl_iomem_permission$V0 | undefined = undefined;
   $c_ioport_permission: xen_domctl_ioport_permission$V0 | undefined = undefined;
   $c_hypercall_init: xen_domctl_hypercall_init$V0 | undefined = undefined;
+  $c_settimeoffset: xen_domctl_settimeoffset$V0 | undefined = undefined;
   $c_tsc_info: xen_domctl_tsc_info$V0 | undefined = undefined;
   $c_hvmcontext: xen_domctl_hvmcontext$V0 | undefined = undefined;
   $c_hvmcontext_partial: xen_domctl_hvmcontext_partial$V0 | undefined = undefined;
@@ -20993,6 +21157,10 @@ export class xen_domctl_u$V2 implements xen_domctl_u_view {
 
   get hypercall_init(): xen_domctl_hypercall_init_view {
     return (this.$c_hypercall_init ??= new xen_domctl_hypercall_init$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get settimeoffset(): xen_domctl_settimeoffset_view {
+    return (this.$c_settimeoffset ??= new xen_domctl_settimeoffset$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get tsc_info(): xen_domctl_tsc_info_view {
@@ -21211,6 +21379,11 @@ export function DomctlOp$enc0(v: DomctlOp, d: DataView, w: BigUint64Array | unde
       d.setUint32(b, 22, true);
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
       xen_domctl_hypercall_init$enc0(v.arg, d, w, b + 16);
+      break;
+    case 'settimeoffset':
+      d.setUint32(b, 24, true);
+      if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
+      xen_domctl_settimeoffset$enc0(v.arg, d, w, b + 16);
       break;
     case 'getvcpuaffinity':
       d.setUint32(b, 25, true);
@@ -21596,6 +21769,14 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
         interface_version: d.getUint32(b + 4, true),
         domain: d.getUint16(b + 8, true),
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
+      };
+    }
+    case 24: {
+      return {
+        op: 'settimeoffset',
+        interface_version: d.getUint32(b + 4, true),
+        domain: d.getUint16(b + 8, true),
+        arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
     case 25: {
@@ -22161,6 +22342,11 @@ export function DomctlOp$enc1(v: DomctlOp, d: DataView, w: BigUint64Array | unde
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
       xen_domctl_hypercall_init$enc0(v.arg, d, w, b + 16);
       break;
+    case 'settimeoffset':
+      d.setUint32(b, 24, true);
+      if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
+      xen_domctl_settimeoffset$enc0(v.arg, d, w, b + 16);
+      break;
     case 'getvcpuaffinity':
       d.setUint32(b, 25, true);
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
@@ -22545,6 +22731,14 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
         interface_version: d.getUint32(b + 4, true),
         domain: d.getUint16(b + 8, true),
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
+      };
+    }
+    case 24: {
+      return {
+        op: 'settimeoffset',
+        interface_version: d.getUint32(b + 4, true),
+        domain: d.getUint16(b + 8, true),
+        arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
     case 25: {
@@ -23110,6 +23304,11 @@ export function DomctlOp$enc2(v: DomctlOp, d: DataView, w: BigUint64Array | unde
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
       xen_domctl_hypercall_init$enc0(v.arg, d, w, b + 16);
       break;
+    case 'settimeoffset':
+      d.setUint32(b, 24, true);
+      if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
+      xen_domctl_settimeoffset$enc0(v.arg, d, w, b + 16);
+      break;
     case 'getvcpuaffinity':
       d.setUint32(b, 25, true);
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
@@ -23479,6 +23678,14 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
         interface_version: d.getUint32(b + 4, true),
         domain: d.getUint16(b + 8, true),
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
+      };
+    }
+    case 24: {
+      return {
+        op: 'settimeoffset',
+        interface_version: d.getUint32(b + 4, true),
+        domain: d.getUint16(b + 8, true),
+        arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
     case 25: {
