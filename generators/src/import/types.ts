@@ -13,8 +13,8 @@ export type DraftType = TypeRef | { kind: 'todo'; c: string };
  * C types the registry has no name for but a type of the very same size and alignment on all
  * four architectures: the draft uses the stand-in and says so (only the signedness differs).
  */
-const STAND_INS: Record<string, TypeRef> = {
-};
+// None today: int64_aligned_t stood in as uint64_aligned_t until the registry gained it.
+const STAND_INS: Record<string, TypeRef> = {};
 
 /** The C spelling a draft type stands in for, when it is a stand-in. */
 export function standsInFor(spelled: string): string | undefined {
