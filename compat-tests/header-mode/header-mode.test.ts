@@ -87,7 +87,11 @@ describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUD
         // member in the registry, under the union's first name, which every build of Xen's header has.
         const shown = (f: NonNullable<typeof xen>['fields'][number]) => (f.name === '' && f.record ? (side.records[f.record]?.layouts[arch]?.fields[0]?.name ?? '') : f.name);
         const members = (l: NonNullable<typeof xen>) => l.fields.filter((f) => f.size !== 0).map((f) => `${shown(f)}@${f.offset}:${f.size}`).join();
-        if (mine && (mine.size !== xen?.size || mine.align !== xen.align || members(mine) !== members(xen))) differ.push(`${name} ${arch}`);
+        // A partial module may leave members of a union out (domctl's xen_domctl.u lacks the three
+        // payloads it does not declare yet): each member it has must be Xen's, at Xen's offset and size.
+        const partial = registry.modules.find((m) => m.name === r.module)?.coverage === 'partial' && registry.records.find((x) => x.name === name)?.kind === 'union';
+        const agree = (a: NonNullable<typeof xen>, b: NonNullable<typeof xen>) => (partial ? members(a).split(',').every((m) => members(b).split(',').includes(m)) : members(a) === members(b));
+        if (mine && (mine.size !== xen?.size || mine.align !== xen.align || !agree(mine, xen))) differ.push(`${name} ${arch}`);
       }
     }
     for (const [name, c] of xens(ours.constants)) if (c.value !== undefined && side.constants[name]?.value !== c.value && side.constants[name]?.values === undefined) differ.push(name);

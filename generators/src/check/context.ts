@@ -128,7 +128,7 @@ export class CheckContext {
  * only, and C's `unsigned char`, `int` and `unsigned int` are `uint8_t`, `int32_t` and
  * `uint32_t` on every architecture xenabi knows (`char` is not: its signedness varies).
  */
-const SAME_TYPE: Record<string, string> = { uint64_aligned_t: 'uint64_t', 'unsigned char': 'uint8_t', int: 'int32_t', 'unsigned int': 'uint32_t' };
+const SAME_TYPE: Record<string, string> = { uint64_aligned_t: 'uint64_t', int64_aligned_t: 'int64_t', 'unsigned char': 'uint8_t', int: 'int32_t', 'unsigned int': 'uint32_t' };
 
 /** `uint8_t[2][3]` → element `uint8_t`, dims `[2][3]`. */
 export function splitArray(type: string): { element: string; dims: string; lengths: string[] } {

@@ -76,6 +76,8 @@ export const xen_ulong_t: TypeDef = { kind: 'archScalar', name: 'xen_ulong_t' };
 export const xen_pfn_t: TypeDef = { kind: 'archScalar', name: 'xen_pfn_t' };
 /** A 64-bit integer that is 8-byte aligned even on x86_32 (tools layout). */
 export const uint64_aligned_t: TypeDef = { kind: 'archScalar', name: 'uint64_aligned_t' };
+/** Xen's `int64_aligned_t` (tools builds): the signed twin of `uint64_aligned_t`, 8-byte aligned even on x86_32. */
+export const int64_aligned_t: TypeDef = { kind: 'archScalar', name: 'int64_aligned_t' };
 /** C's `size_t`, as Linux's interface uses it: 4 bytes on x86_32 and arm32, 8 elsewhere. */
 export const size_t: TypeDef = { kind: 'archScalar', name: 'size_t' };
 

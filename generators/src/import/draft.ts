@@ -286,7 +286,7 @@ function draftRecord(r: Across<RecordFact>, records: Map<string, Across<RecordFa
     const nested = inline && inline.first.parent === r.first.name && !inline.first.tag ? draftRecord(inline, records, n, scope) : undefined;
     const type = nested ?? draftType(f.type, scope);
     const spelled = f.type.replace(/\[\d*\]/g, '');
-    const plainSpelling = nested || /^(?:u?int(?:8|16|32|64)_t|xen_\w+_t|uint64_aligned_t|XEN_GUEST_HANDLE|(?:struct|union) )/.test(spelled) || scope.aliases.has(spelled) || scope.recordTypedefs.has(spelled);
+    const plainSpelling = nested || /^(?:u?int(?:8|16|32|64)_t|xen_\w+_t|u?int64_aligned_t|XEN_GUEST_HANDLE|(?:struct|union) )/.test(spelled) || scope.aliases.has(spelled) || scope.recordTypedefs.has(spelled);
     return {
       name: f.name,
       type,

@@ -13,9 +13,8 @@ export type DraftType = TypeRef | { kind: 'todo'; c: string };
  * C types the registry has no name for but a type of the very same size and alignment on all
  * four architectures: the draft uses the stand-in and says so (only the signedness differs).
  */
-const STAND_INS: Record<string, TypeRef> = {
-  int64_aligned_t: { kind: 'archScalar', name: 'uint64_aligned_t' },
-};
+// None today: int64_aligned_t stood in as uint64_aligned_t until the registry gained it.
+const STAND_INS: Record<string, TypeRef> = {};
 
 /** The C spelling a draft type stands in for, when it is a stand-in. */
 export function standsInFor(spelled: string): string | undefined {
@@ -42,7 +41,7 @@ const FIXED: Record<string, ScalarName> = {
   'unsigned long long': 'uint64_t', 'long long': 'int64_t',
 };
 
-const ARCH_SCALARS: readonly ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t'];
+const ARCH_SCALARS: readonly ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t', 'int64_aligned_t'];
 
 export function isArchScalar(name: string): name is ArchScalarName {
   return (ARCH_SCALARS as readonly string[]).includes(name);

@@ -84,9 +84,9 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     arch: 'x86_32',
     charSigned: true,
     scalars: fixed(4),
-    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, long: four, 'unsigned long': four, size_t: four },
+    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, int64_aligned_t: eight, long: four, 'unsigned long': four, size_t: four },
     handles: { native: four, wide: eight },
-    toolsOnly: ['uint64_aligned_t'],
+    toolsOnly: ['uint64_aligned_t', 'int64_aligned_t'],
     longBits: 32,
     maxObjectSize: MAX_OBJECT_32,
     pointer: four,
@@ -95,7 +95,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     arch: 'x86_64',
     charSigned: true,
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight, size_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, int64_aligned_t: eight, long: eight, 'unsigned long': eight, size_t: eight },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 64,
@@ -106,7 +106,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     arch: 'arm32',
     charSigned: false,
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: four, 'unsigned long': four, size_t: four },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, int64_aligned_t: eight, long: four, 'unsigned long': four, size_t: four },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 32,
@@ -117,7 +117,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     arch: 'arm64',
     charSigned: false,
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight, size_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, int64_aligned_t: eight, long: eight, 'unsigned long': eight, size_t: eight },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 64,
@@ -128,7 +128,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
 
 /** Whether an integer type is signed on `arch`: the `int…` types, `int`, `long`, and `char` where the data model says so. */
 export function integerSigned(type: { kind: 'scalar'; name: ScalarName } | { kind: 'archScalar'; name: ArchScalarName }, arch: Arch): boolean {
-  if (type.kind === 'archScalar') return type.name === 'long';
+  if (type.kind === 'archScalar') return type.name === 'long' || type.name === 'int64_aligned_t';
   if (type.name === 'char') return DATA_MODELS[arch].charSigned;
   return type.name === 'int' || type.name.startsWith('int');
 }

@@ -189,7 +189,7 @@ export type ScalarName =
  * bytes on x86_32 and arm32, 8 elsewhere).
  * @example "xen_pfn_t"
  */
-export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'long' | 'unsigned long' | 'size_t';
+export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'int64_aligned_t' | 'long' | 'unsigned long' | 'size_t';
 
 /** A fixed-width integer. @example { "kind": "scalar", "name": "uint16_t" } */
 export interface ScalarType {

@@ -73,11 +73,25 @@ export function collectReferences(model: AbiModel, index: ModelIndex, scopes: Sc
     for (const o of s.ops ?? []) {
       refs.push({ ...base, scope: EMPTY, target: { kind: 'constant', name: o.constant }, role: 'an op of' });
       const constant = index.constants.get(o.constant);
-      const opScope = constant ? scopes.item(constant) : EMPTY;
+      const opScope = constant ? scopes.item(constant) & payloadMemberScope(s, o.member, scopes) : EMPTY;
       if (o.record) refs.push({ ...base, item: `${s.name}.${o.constant}`, scope: opScope, target: { kind: 'record', name: o.record }, role: 'the payload of' });
     }
   }
   return refs;
+}
+
+/**
+ * Where a dispatched op's payload member exists: an op number Xen defines on every arch may
+ * carry its payload in a union member of some arches only (domctl's x86 `cpu_policy`), and
+ * needs the payload record only there. Everywhere when the op names no member of a dispatch union.
+ */
+function payloadMemberScope(s: AbiModel['sets'][number], member: string | undefined, scopes: Scopes): Scope {
+  const ALL = ~EMPTY;
+  const dispatcher = s.dispatch?.payloadField && member ? scopes.index.records.get(s.dispatch.record) : undefined;
+  const payloadField = dispatcher?.fields.find((f) => f.name === s.dispatch?.payloadField);
+  const union = payloadField?.type.kind === 'record' ? scopes.index.records.get(payloadField.type.name) : undefined;
+  const memberField = union?.fields.find((f) => f.name === member);
+  return union && memberField ? scopes.field(union, memberField) : ALL;
 }
 
 /** The items a type refers to; a handle refers to its target when that names a declared record or typedef. */

@@ -201,7 +201,7 @@ export function integerSignedness(model: Pick<ReleaseModel, 'aliases'>, type: Ty
     // Plain char is signed or not as the architecture's data model says (signed on x86, not on Arm).
     if (type.kind === 'scalar' && type.name === 'char') return arch === undefined ? undefined : DATA_MODELS[arch].charSigned;
     if (type.kind === 'scalar') return type.name.startsWith('int');
-    if (type.kind === 'archScalar') return false;
+    if (type.kind === 'archScalar') return type.name === 'int64_aligned_t';
     if (type.kind !== 'alias') return undefined;
     const name = type.name;
     type = model.aliases.find((a) => a.name === name)?.type;

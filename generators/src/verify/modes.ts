@@ -24,12 +24,13 @@ function plainField(f: Field): Field {
 }
 
 function usesAligned(type: TypeRef): boolean {
-  if (type.kind === 'archScalar') return type.name === 'uint64_aligned_t';
+  if (type.kind === 'archScalar') return type.name === 'uint64_aligned_t' || type.name === 'int64_aligned_t';
   return type.kind === 'array' ? usesAligned(type.element) : false;
 }
 
 function plainType(type: TypeRef): TypeRef {
   if (type.kind === 'archScalar' && type.name === 'uint64_aligned_t') return { kind: 'scalar', name: 'uint64_t' };
+  if (type.kind === 'archScalar' && type.name === 'int64_aligned_t') return { kind: 'scalar', name: 'int64_t' };
   return type.kind === 'array' ? { ...type, element: plainType(type.element) } : type;
 }
 

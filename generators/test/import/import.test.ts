@@ -54,7 +54,7 @@ describe('draftType', () => {
     expect(draftType('xen_foo_t', scope)).toEqual({ kind: 'record', name: 'xen_foo' });
     expect(draftType('union xen_foo.u', scope)).toEqual({ kind: 'record', name: 'xen_foo.u' });
     expect(draftType('domid_t[2]', scope)).toEqual({ kind: 'array', element: { kind: 'alias', name: 'domid_t' }, length: 2 });
-    expect(draftType('int64_aligned_t', scope)).toEqual({ kind: 'archScalar', name: 'uint64_aligned_t' });
+    expect(draftType('int64_aligned_t', scope)).toEqual({ kind: 'archScalar', name: 'int64_aligned_t' });
     expect(draftType('unsigned long', scope)).toEqual({ kind: 'todo', c: 'unsigned long' });
   });
 });

@@ -131,4 +131,25 @@ describe('reference-lifetime', () => {
       'OP.OP_Q: uses `p` (the payload of OP.OP_Q), which does not exist in 4.9-4.11',
     ]);
   });
+
+  it('needs an op payload only where its member of the dispatch union exists (domctl\'s x86-only cpu_policy)', () => {
+    const x86 = ['x86_32', 'x86_64'] as const;
+    const p = struct('p', [field('x', u32)], { archs: [...x86] });
+    const u = union('op.u', [field('p', rec('p'), { archs: [...x86] }), field('q', rec('p'), { archs: [...x86], since: '4.12' })], { parent: 'op', tag: undefined });
+    const op = struct('op', [field('cmd', u32), field('u', rec('op.u'))]);
+    const constants = [constant('OP_P', 1, { set: 'OP' }), constant('OP_Q', 2, { set: 'OP' }), constant('OP_R', 3, { set: 'OP' })];
+    const ops = set('ops', 'OP', {
+      dispatch: { record: 'op', opField: 'cmd', payloadField: 'u' },
+      ops: [
+        { constant: 'OP_P', member: 'p', record: 'p' },
+        { constant: 'OP_Q', member: 'q', record: 'p' },
+        { constant: 'OP_R', record: 'p' },
+      ],
+    });
+    // OP_P and OP_Q exist everywhere, but their members only on x86 (OP_Q's from 4.12): no finding.
+    // OP_R names no member, so it needs p wherever it exists.
+    expect(lines(referenceLifetime.run(model({ records: [p, u, op], constants, sets: [ops] })))).toEqual([
+      'OP.OP_R: uses `p` (the payload of OP.OP_R), which does not exist in 4.6-4.22 on arm32, arm64',
+    ]);
+  });
 });

@@ -74,6 +74,16 @@ describe('verifyChecks', () => {
     expect(find(verifyChecks(plainLayoutModel(view), 'x86_64').checks, 'xen_dm_op', 'align')?.expected).toBe(8n);
   });
 
+  it("checks Xen's int64_aligned_t as signed and 8-byte aligned in tools mode, and as a plain int64_t in plain mode (settimeoffset)", () => {
+    const view = atRelease(model, '4.17');
+    const tools = verifyChecks(view, 'x86_32').checks;
+    expect(find(tools, 'xen_domctl_settimeoffset.time_offset_seconds', 'signed')?.expected).toBe(1n);
+    expect(find(tools, 'xen_domctl_settimeoffset', 'align')?.expected).toBe(8n);
+    const plainView = plainLayoutModel(view);
+    const field = plainView.records.find((r) => r.name === 'xen_domctl_settimeoffset')?.fields[0];
+    expect(field?.type).toEqual({ kind: 'scalar', name: 'int64_t' });
+  });
+
   it('probes values in one array and bit-fields as objects with the field set to all ones', () => {
     const set = verifyChecks(atRelease(model, '4.17'), 'arm64');
     const { input, slot } = probeInputOf(set);

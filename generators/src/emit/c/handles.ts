@@ -38,13 +38,13 @@ export function handleShapes(handle: HandleType, pointee = handlePointee(handle)
 
 /**
  * What a handle's typedef points to, in C: the handle's own spelling, or `struct tag` for a
- * record only some guest interfaces declare (`xen_kexec_segment_t` from 0x00040400): the
- * handle is ours, outside that gate, and a pointer to an undeclared struct compiles for every
- * guest where its typedef would not.
+ * record only some guest interfaces (`xen_kexec_segment_t` from 0x00040400) or architectures
+ * (domctl's x86 `xen_domctl_vcpu_msr_t`) declare: the handle is ours, outside that gate, and a
+ * pointer to an undeclared struct compiles for every guest and target where its typedef would not.
  */
 export function handlePointeeIn(ctx: Pick<Ctx, 'records'>, handle: HandleType): string {
   const record = [...ctx.records.values()].find((r) => r.typedef === handle.pointee && !r.parent);
-  if (!record?.guestInterface || !record.tag) return handlePointee(handle);
+  if (!(record?.guestInterface || record?.archs) || !record.tag) return handlePointee(handle);
   return `${handle.const ? 'const ' : ''}${record.kind} ${record.tag}`;
 }
 

@@ -248,7 +248,7 @@ export function charLiteral(ch: string): string {
 
 /** How a field of an architecture-dependent integer type is spelled. */
 export function archScalarSpelling(name: ArchScalarName): string {
-  return name === 'uint64_aligned_t' ? `${PREFIX}_uint64_aligned_t` : name;
+  return name === 'uint64_aligned_t' || name === 'int64_aligned_t' ? `${PREFIX}_${name}` : name;
 }
 
 /** Our typedef for a guest handle: `xenabi_guest_handle_uint8`, `xenabi_guest_handle_64_const_xen_dm_op_buf_t`. */

@@ -540,7 +540,7 @@ function memberPathOf(ctx: Ctx, within: RecordDecl, name: string): string | unde
   return undefined;
 }
 
-const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t', 'long', 'unsigned long', 'size_t'];
+const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t', 'int64_aligned_t', 'long', 'unsigned long', 'size_t'];
 
 /** The per-architecture integers that are typedefs of the `xen` module (the others are C's or ours). */
 const XEN_TYPEDEF_SCALARS: readonly ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t'];

@@ -68,7 +68,7 @@ export function scalarType(name: ScalarName): string {
 
 /** The primitive a per-architecture integer has on the narrowest architecture: `xen_ulong_t` → `u32`, `long` → `i32`. */
 export function narrowestPrimitive(name: ArchScalarName): string {
-  return name === 'uint64_aligned_t' ? 'u64' : name === 'long' ? 'i32' : 'u32';
+  return name === 'uint64_aligned_t' ? 'u64' : name === 'int64_aligned_t' ? 'i64' : name === 'long' ? 'i32' : 'u32';
 }
 
 /** True for the Rust primitive integer types this emitter prints. */

@@ -393,6 +393,17 @@ function typedParts(
   };
 }
 
+/** Where both exist: the architectures of both, each in the releases of both. */
+function intersectPresence(a: Presence, b: Presence): Presence {
+  const out = new Map<Arch, readonly string[]>();
+  for (const [arch, releases] of a) {
+    const other = new Set(b.get(arch) ?? []);
+    const both = releases.filter((r) => other.has(r));
+    if (both.length) out.set(arch, both);
+  }
+  return out;
+}
+
 /** The op methods of `record` when an op set dispatches through it with a payload union. */
 function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Presence): OpMethodView[] {
   const sets = ctx.model.sets.filter((s) => s.kind === 'ops' && s.dispatch?.record === record.name && s.dispatch.payloadField);
@@ -402,7 +413,10 @@ function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Pres
       if (!op.member || !op.record || !constant) return [];
       const payload = ctx.records.get(op.record);
       if (!payload) return [];
-      const at = itemPresence(ctx, constant);
+      // Where the op has its payload: an op numbered everywhere may carry it on some
+      // architectures only (domctl's Arm dt_overlay, x86 vcpu_msrs).
+      const at = intersectPresence(itemPresence(ctx, constant), recordPresence(ctx, payload));
+      if (at.size === 0) return [];
       return [
         {
           cfg: cfgIn(ctx, at, where),

@@ -229,7 +229,7 @@ function slotRank(key: string): number {
 export function rustAlignOf(type: TypeRef, layout: ArchLayout, aliases: ReadonlyMap<string, AliasDecl>): number {
   switch (type.kind) {
     case 'archScalar':
-      return type.name === 'uint64_aligned_t' ? layout.dataModel.scalars.uint64_t.align : layout.dataModel.archScalars[type.name].align;
+      return type.name === 'uint64_aligned_t' || type.name === 'int64_aligned_t' ? layout.dataModel.scalars.uint64_t.align : layout.dataModel.archScalars[type.name].align;
     case 'alias': {
       const alias = aliases.get(type.name);
       if (!alias) throw new Error(`rust emitter: no typedef ${type.name}`);

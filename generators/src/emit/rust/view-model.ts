@@ -320,6 +320,7 @@ const POINTEES: Record<string, string> = {
   xen_ulong_t: 'xen_ulong_t',
   xen_pfn_t: 'xen_pfn_t',
   uint64_aligned_t: 'uint64_aligned_t',
+  int64_aligned_t: 'int64_aligned_t',
 };
 
 export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch, VersionedCheck[]> } {
@@ -342,6 +343,7 @@ export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch
     };
   });
   for (const a of ARCHES) checks.get(a)!.push(...always(typeChecks('uint64_aligned_t', ctx.layouts.get(a)!.dataModel.archScalars.uint64_aligned_t.size, undefined, a)));
+  for (const a of ARCHES) checks.get(a)!.push(...always(typeChecks('int64_aligned_t', ctx.layouts.get(a)!.dataModel.archScalars.int64_aligned_t.size, undefined, a)));
   const inUse = handlesInUse(ctx);
   const native = new PresenceSet();
   for (const { handle, used } of inUse.values()) if (handle.width !== '64') for (const [a, releases] of used) native.add([a], releases);

@@ -116,7 +116,10 @@ function makeOpVariant(plan: Dispatch, variants: Variants, arch: Arch): Omit<OpV
   const encLines = [...zeroBytes(enc, 'b', variants.layout(plan.record, arch).size), 'switch (v.op) {'];
   const decPre = [`const op = ${readInt(dec, 'd', opShape, opAt, false)};`, 'switch (op) {'];
   const chkLines: string[] = [];
-  for (const op of plan.ops) {
+  // An op whose payload record exists on some architectures only (domctl's x86 cpu_policy) is
+  // encoded and decoded there; elsewhere it is an op number the architecture has no payload for.
+  const ops = plan.ops.filter((op) => variants.archs(op.record).includes(arch));
+  for (const op of ops) {
     encLines.push(`  case ${str(op.name)}:`, `    ${writeInt(enc, 'd', opShape, opAt, op.number, false)}`);
     const payloadAt = offsetExpr('b', payload.layout.offset);
     if (plan.nested) {
@@ -141,7 +144,7 @@ function makeOpVariant(plan: Dispatch, variants: Variants, arch: Arch): Omit<OpV
   dec.helpers.add('failOp');
   decPre.push('  default:', `    return failOp(${str(plan.set.name)}, ${str(`${plan.record}.${plan.opField}`)}, op);`, '}');
   if (variants.variant(plan.record, arch).chk.length) chkLines.push(`${env.nested(plan.record, 'chk')}(d, b);`);
-  const checked = plan.ops.filter((op) => variants.variant(op.record, arch).chk.length);
+  const checked = ops.filter((op) => variants.variant(op.record, arch).chk.length);
   if (checked.length) {
     chkLines.push(`switch (${readInt(chk, 'd', opShape, opAt, false)}) {`);
     for (const op of checked) chkLines.push(`  case ${op.number}:`, `    ${env.nested(op.record, 'chk')}(d, ${offsetExpr('b', payload.layout.offset)});`, '    break;');

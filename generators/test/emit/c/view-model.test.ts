@@ -61,6 +61,12 @@ describe('C view-model helpers', () => {
     expect(handleShapes(h('gated_t'), 'struct gated').x86_64).toBe('typedef struct { struct gated *p; } xenabi_guest_handle_gated_t;');
   });
 
+  it('points a handle at the struct tag of a record only some architectures declare (domctl\'s x86 xen_domctl_vcpu_msr_t)', () => {
+    const x86Only = { name: 'msr', tag: 'msr', typedef: 'msr_t', kind: 'struct', archs: ['x86_32', 'x86_64'] } as never;
+    const h = { kind: 'handle', width: '64', target: 'msr_t', pointee: 'msr_t' } as const;
+    expect(handlePointeeIn({ records: new Map([['msr', x86Only]]) }, h)).toBe('struct msr');
+  });
+
   it('combines architecture and guest-interface conditions', () => {
     expect(itemCondition({}, ['x86_32', 'x86_64'])).toBe('');
     expect(itemCondition({ archs: ['x86_32', 'x86_64'] }, ['x86_32', 'x86_64'])).toBe('');

@@ -32,6 +32,15 @@ describe('fixture package', () => {
     expect(fixture.WidgetOpInfo.ops.nudge).toEqual({ number: fixture.WIDGET_OP_nudge, record: 'widget_point', member: 'point' });
   });
 
+  it('carries an op whose payload exists on some architectures only there, and refuses it elsewhere', () => {
+    const bytes = fixture.encodeWidgetOp({ op: 'tune', knob: 7, level: 3 }, { arch: 'x86_32' });
+    expect(fixture.decodeWidgetOp(bytes, { arch: 'x86_32', strict: true })).toEqual({ op: 'tune', knob: 7, level: 3 });
+    expect(() => fixture.encodeWidgetOp({ op: 'tune', knob: 7, level: 3 } as never, { arch: 'arm64' })).toThrow(/tune/);
+    const arm = fixture.encodeWidgetOp({ op: 'move', x: 1, y: 1 }, { arch: 'arm64' });
+    arm[0] = fixture.WIDGET_OP_tune;
+    expect(() => fixture.decodeWidgetOp(arm, { arch: 'arm64' })).toThrow(new RangeError('widget_op.op: unknown WIDGET_OP op 6'));
+  });
+
   it('rejects non-zero bit-field padding and holes in a strict decode', () => {
     const shape = fixture.widget_shape;
     const value = fixture.widget_shape.decode(new Uint8Array(64), { arch: 'x86_64' });

@@ -114,3 +114,4093 @@ fn domctl__xen_domctl_createdomain() {
     }
     r.finish();
 }
+
+#[test]
+fn domctl__xenctl_bitmap() {
+    type T = xenabi::unstable::domctl::xenctl_bitmap;
+    let mut r = Report::new("xenctl_bitmap");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xenctl_bitmap>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f0000115f0c4f00000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.nr_bits = 1326210833;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "bitmap", d.bitmap.addr(), 0x7ffdc0de1000);
+        r.value(0, "nr_bits", d.nr_bits, 1326210833);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_max_mem() {
+    type T = xenabi::unstable::domctl::xen_domctl_max_mem;
+    let mut r = Report::new("xen_domctl_max_mem");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_max_mem>()");
+    // #0
+    {
+        let want = hex("7bb05c698a513387");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.max_memkb = 9742220073847533691;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "max_memkb", d.max_memkb, 9742220073847533691);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vcpucontext() {
+    type T = xenabi::unstable::domctl::xen_domctl_vcpucontext;
+    let mut r = Report::new("xen_domctl_vcpucontext");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_vcpucontext>()");
+    // #0
+    {
+        let want = hex("00080000000000000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu = 2048;
+            v.ctxt = xenabi::types::__guest_handle_64_vcpu_guest_context_t::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu", d.vcpu, 2048);
+        r.value(0, "ctxt", d.ctxt.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_getvcpuinfo() {
+    type T = xenabi::unstable::domctl::xen_domctl_getvcpuinfo;
+    let mut r = Report::new("xen_domctl_getvcpuinfo");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_getvcpuinfo>()");
+    // #0
+    {
+        let want = hex("3bc1dd4600c0010014d3cc005f3cfc69ffffffff00000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu = 1188938043;
+            v.online = 0;
+            v.blocked = 192;
+            v.running = 1;
+            v.cpu_time = 7637045446846501652;
+            v.cpu = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu", d.vcpu, 1188938043);
+        r.value(0, "online", d.online, 0);
+        r.value(0, "blocked", d.blocked, 192);
+        r.value(0, "running", d.running, 1);
+        r.value(0, "cpu_time", d.cpu_time, 7637045446846501652);
+        r.value(0, "cpu", d.cpu, 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_nodeaffinity() {
+    type T = xenabi::unstable::domctl::xen_domctl_nodeaffinity;
+    let mut r = Report::new("xen_domctl_nodeaffinity");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_nodeaffinity>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f00005260832e00000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.nodemap.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.nodemap.nr_bits = 780361810;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "nodemap.bitmap", d.nodemap.bitmap.addr(), 0x7ffdc0de1000);
+        r.value(0, "nodemap.nr_bits", d.nodemap.nr_bits, 780361810);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vcpuaffinity() {
+    type T = xenabi::unstable::domctl::xen_domctl_vcpuaffinity;
+    let mut r = Report::new("xen_domctl_vcpuaffinity");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xen_domctl_vcpuaffinity>()");
+    // #0
+    {
+        let want = hex(concat!("4000000054e7de540010dec0fd7f000000b6d1d3000000001020dec0fd7f0000", "5d446f7b00000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu = 64;
+            v.flags = 1423894356;
+            v.cpumap_hard.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.cpumap_hard.nr_bits = 3553736192;
+            v.cpumap_soft.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de2010);
+            v.cpumap_soft.nr_bits = 2070889565;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu", d.vcpu, 64);
+        r.value(0, "flags", d.flags, 1423894356);
+        r.value(0, "cpumap_hard.bitmap", d.cpumap_hard.bitmap.addr(), 0x7ffdc0de1000);
+        r.value(0, "cpumap_hard.nr_bits", d.cpumap_hard.nr_bits, 3553736192);
+        r.value(0, "cpumap_soft.bitmap", d.cpumap_soft.bitmap.addr(), 0x7ffdc0de2010);
+        r.value(0, "cpumap_soft.nr_bits", d.cpumap_soft.nr_bits, 2070889565);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_max_vcpus() {
+    type T = xenabi::unstable::domctl::xen_domctl_max_vcpus;
+    let mut r = Report::new("xen_domctl_max_vcpus");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_domctl_max_vcpus>()");
+    // #0
+    {
+        let want = hex("509c69e6");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.max = 3865680976;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "max", d.max, 3865680976);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_setdomainhandle() {
+    type T = xenabi::unstable::domctl::xen_domctl_setdomainhandle;
+    let mut r = Report::new("xen_domctl_setdomainhandle");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_setdomainhandle>()");
+    // #0
+    {
+        let want = hex("6b006f0856ff39201200f21039ff5604");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.handle[0] = 107;
+            v.handle[1] = 0;
+            v.handle[2] = 111;
+            v.handle[3] = 8;
+            v.handle[4] = 86;
+            v.handle[5] = 255;
+            v.handle[6] = 57;
+            v.handle[7] = 32;
+            v.handle[8] = 18;
+            v.handle[9] = 0;
+            v.handle[10] = 242;
+            v.handle[11] = 16;
+            v.handle[12] = 57;
+            v.handle[13] = 255;
+            v.handle[14] = 86;
+            v.handle[15] = 4;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "handle[0]", d.handle[0], 107);
+        r.value(0, "handle[1]", d.handle[1], 0);
+        r.value(0, "handle[2]", d.handle[2], 111);
+        r.value(0, "handle[3]", d.handle[3], 8);
+        r.value(0, "handle[4]", d.handle[4], 86);
+        r.value(0, "handle[5]", d.handle[5], 255);
+        r.value(0, "handle[6]", d.handle[6], 57);
+        r.value(0, "handle[7]", d.handle[7], 32);
+        r.value(0, "handle[8]", d.handle[8], 18);
+        r.value(0, "handle[9]", d.handle[9], 0);
+        r.value(0, "handle[10]", d.handle[10], 242);
+        r.value(0, "handle[11]", d.handle[11], 16);
+        r.value(0, "handle[12]", d.handle[12], 57);
+        r.value(0, "handle[13]", d.handle[13], 255);
+        r.value(0, "handle[14]", d.handle[14], 86);
+        r.value(0, "handle[15]", d.handle[15], 4);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_setdebugging() {
+    type T = xenabi::unstable::domctl::xen_domctl_setdebugging;
+    let mut r = Report::new("xen_domctl_setdebugging");
+    assert_eq!(size_of::<T>(), 1, "size_of::<xen_domctl_setdebugging>()");
+    // #0
+    {
+        let want = hex("e6");
+        let mut buf = Buf::new(1);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.enable = 230;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "enable", d.enable, 230);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_settimeoffset() {
+    type T = xenabi::unstable::domctl::xen_domctl_settimeoffset;
+    let mut r = Report::new("xen_domctl_settimeoffset");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_settimeoffset>()");
+    // #0
+    {
+        let want = hex("3696efc911c9c30a");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.time_offset_seconds = 775684639077406262;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "time_offset_seconds", d.time_offset_seconds, 775684639077406262);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_hvmcontext() {
+    type T = xenabi::unstable::domctl::xen_domctl_hvmcontext;
+    let mut r = Report::new("xen_domctl_hvmcontext");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_hvmcontext>()");
+    // #0
+    {
+        let want = hex("ffffffff000000000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.size = 4294967295;
+            v.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "size", d.size, 4294967295);
+        r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_hvmcontext_partial() {
+    type T = xenabi::unstable::domctl::xen_domctl_hvmcontext_partial;
+    let mut r = Report::new("xen_domctl_hvmcontext_partial");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_hvmcontext_partial>()");
+    // #0
+    {
+        let want = hex("57c5fac100000020009b420d44868aed0010dec0fd7f0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 3254437207;
+            v.instance = 536870912;
+            v.bufsz = 17116640960613358336;
+            v.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "type", d.r#type, 3254437207);
+        r.value(0, "instance", d.instance, 536870912);
+        r.value(0, "bufsz", d.bufsz, 17116640960613358336);
+        r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_address_size() {
+    type T = xenabi::unstable::domctl::xen_domctl_address_size;
+    let mut r = Report::new("xen_domctl_address_size");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_domctl_address_size>()");
+    // #0
+    {
+        let want = hex("00000000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.size = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "size", d.size, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_set_target() {
+    type T = xenabi::unstable::domctl::xen_domctl_set_target;
+    let mut r = Report::new("xen_domctl_set_target");
+    assert_eq!(size_of::<T>(), 2, "size_of::<xen_domctl_set_target>()");
+    // #0
+    {
+        let want = hex("8827");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.target = 10120;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "target", d.target, 10120);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_paging_mempool() {
+    type T = xenabi::unstable::domctl::xen_domctl_paging_mempool;
+    let mut r = Report::new("xen_domctl_paging_mempool");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_paging_mempool>()");
+    // #0
+    {
+        let want = hex("ffffffffffffffff");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.size = 18446744073709551615;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "size", d.size, 18446744073709551615);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_get_domain_state() {
+    type T = xenabi::unstable::domctl::xen_domctl_get_domain_state;
+    let mut r = Report::new("xen_domctl_get_domain_state");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_get_domain_state>()");
+    // #0
+    {
+        let want = hex("ffff32d7000000000000000020000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.state = 65535;
+            v.caps = 55090;
+            v.unique_id = 137438953472;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "state", d.state, 65535);
+        r.value(0, "caps", d.caps, 55090);
+        r.value(0, "unique_id", d.unique_id, 137438953472);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_set_virq_handler() {
+    type T = xenabi::unstable::domctl::xen_domctl_set_virq_handler;
+    let mut r = Report::new("xen_domctl_set_virq_handler");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_domctl_set_virq_handler>()");
+    // #0
+    {
+        let want = hex("00800000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.virq = 32768;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "virq", d.virq, 32768);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_getpageframeinfo3() {
+    type T = xenabi::unstable::domctl::xen_domctl_getpageframeinfo3;
+    let mut r = Report::new("xen_domctl_getpageframeinfo3");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_getpageframeinfo3>()");
+    // #0
+    {
+        let want = hex("00000000002000000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.num = 35184372088832;
+            v.array = xenabi::types::__guest_handle_64_xen_pfn_t::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "num", d.num, 35184372088832);
+        r.value(0, "array", d.array.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_shadow_op_stats() {
+    type T = xenabi::unstable::domctl::xen_domctl_shadow_op_stats;
+    let mut r = Report::new("xen_domctl_shadow_op_stats");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_shadow_op_stats>()");
+    // #0
+    {
+        let want = hex("000000009ba764c4");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.fault_count = 0;
+            v.dirty_count = 3294930843;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "fault_count", d.fault_count, 0);
+        r.value(0, "dirty_count", d.dirty_count, 3294930843);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_shadow_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_shadow_op;
+    let mut r = Report::new("xen_domctl_shadow_op");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xen_domctl_shadow_op>()");
+    // #0
+    {
+        let want = hex(concat!("5165e68100000800d5f3f667000000000010dec0fd7f000019a8f2bc52284400", "00010000c3397228"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 2179360081;
+            v.mode = 524288;
+            v.mb = 1744237525;
+            v.dirty_bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.pages = 19184634238773273;
+            v.stats.fault_count = 256;
+            v.stats.dirty_count = 678574531;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "op", d.op, 2179360081);
+        r.value(0, "mode", d.mode, 524288);
+        r.value(0, "mb", d.mb, 1744237525);
+        r.value(0, "dirty_bitmap", d.dirty_bitmap.addr(), 0x7ffdc0de1000);
+        r.value(0, "pages", d.pages, 19184634238773273);
+        r.value(0, "stats.fault_count", d.stats.fault_count, 256);
+        r.value(0, "stats.dirty_count", d.stats.dirty_count, 678574531);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_mem_sharing_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_mem_sharing_op;
+    let mut r = Report::new("xen_domctl_mem_sharing_op");
+    assert_eq!(size_of::<T>(), 2, "size_of::<xen_domctl_mem_sharing_op>()");
+    // #0: u.enable
+    {
+        let want = hex("0060");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 0;
+            v.u.enable = 96;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "op", d.op, 0);
+            r.value(0, "u.enable", d.u.enable, 96);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_audit_p2m() {
+    type T = xenabi::unstable::domctl::xen_domctl_audit_p2m;
+    let mut r = Report::new("xen_domctl_audit_p2m");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_audit_p2m>()");
+    // #0
+    {
+        let want = hex("00000000000008007f274bdfdbc387a60000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.orphans = 2251799813685248;
+            v.m2p_bad = 11999775081263474559;
+            v.p2m_bad = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "orphans", d.orphans, 2251799813685248);
+        r.value(0, "m2p_bad", d.m2p_bad, 11999775081263474559);
+        r.value(0, "p2m_bad", d.p2m_bad, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_set_access_required() {
+    type T = xenabi::unstable::domctl::xen_domctl_set_access_required;
+    let mut r = Report::new("xen_domctl_set_access_required");
+    assert_eq!(size_of::<T>(), 1, "size_of::<xen_domctl_set_access_required>()");
+    // #0
+    {
+        let want = hex("16");
+        let mut buf = Buf::new(1);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.access_required = 22;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "access_required", d.access_required, 22);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_set_broken_page_p2m() {
+    type T = xenabi::unstable::domctl::xen_domctl_set_broken_page_p2m;
+    let mut r = Report::new("xen_domctl_set_broken_page_p2m");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_set_broken_page_p2m>()");
+    // #0
+    {
+        let want = hex("096b88158a5a5061");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.pfn = 7012204168929110793;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "pfn", d.pfn, 7012204168929110793);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_cacheflush() {
+    type T = xenabi::unstable::domctl::xen_domctl_cacheflush;
+    let mut r = Report::new("xen_domctl_cacheflush");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_cacheflush>()");
+    // #0
+    {
+        let want = hex("0000000000000000dbb72ef032627ccf");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.start_pfn = 0;
+            v.nr_pfns = 14950932833880684507;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "start_pfn", d.start_pfn, 0);
+        r.value(0, "nr_pfns", d.nr_pfns, 14950932833880684507);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vnuma() {
+    type T = xenabi::unstable::domctl::xen_domctl_vnuma;
+    let mut r = Report::new("xen_domctl_vnuma");
+    assert_eq!(size_of::<T>(), 48, "size_of::<xen_domctl_vnuma>()");
+    // #0
+    {
+        let want = hex(concat!("000000000bc6c4e800200000000000000010dec0fd7f00001020dec0fd7f0000", "2030dec0fd7f00003040dec0fd7f0000"));
+        let mut buf = Buf::new(48);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.nr_vnodes = 0;
+            v.nr_vmemranges = 3905209867;
+            v.nr_vcpus = 8192;
+            v.vdistance = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de1000);
+            v.vcpu_to_vnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de2010);
+            v.vnode_to_pnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de3020);
+            v.vmemrange = xenabi::types::__guest_handle_64_xen_vmemrange_t::from_addr(0x7ffdc0de4030);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "nr_vnodes", d.nr_vnodes, 0);
+        r.value(0, "nr_vmemranges", d.nr_vmemranges, 3905209867);
+        r.value(0, "nr_vcpus", d.nr_vcpus, 8192);
+        r.value(0, "vdistance", d.vdistance.addr(), 0x7ffdc0de1000);
+        r.value(0, "vcpu_to_vnode", d.vcpu_to_vnode.addr(), 0x7ffdc0de2010);
+        r.value(0, "vnode_to_pnode", d.vnode_to_pnode.addr(), 0x7ffdc0de3020);
+        r.value(0, "vmemrange", d.vmemrange.addr(), 0x7ffdc0de4030);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_set_llc_colors() {
+    type T = xenabi::unstable::domctl::xen_domctl_set_llc_colors;
+    let mut r = Report::new("xen_domctl_set_llc_colors");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_set_llc_colors>()");
+    // #0
+    {
+        let want = hex("5e5143ad000000000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.num_llc_colors = 2906870110;
+            v.llc_colors = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "num_llc_colors", d.num_llc_colors, 2906870110);
+        r.value(0, "llc_colors", d.llc_colors.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_irq_permission() {
+    type T = xenabi::unstable::domctl::xen_domctl_irq_permission;
+    let mut r = Report::new("xen_domctl_irq_permission");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_irq_permission>()");
+    // #0
+    {
+        let want = hex("800000008a000000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.pirq = 128;
+            v.allow_access = 138;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "pirq", d.pirq, 128);
+        r.value(0, "allow_access", d.allow_access, 138);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_gsi_permission() {
+    type T = xenabi::unstable::domctl::xen_domctl_gsi_permission;
+    let mut r = Report::new("xen_domctl_gsi_permission");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_gsi_permission>()");
+    // #0
+    {
+        let want = hex("000040002ae4655e");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gsi = 4194304;
+            v.flags = 1583735850;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gsi", d.gsi, 4194304);
+        r.value(0, "flags", d.flags, 1583735850);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_iomem_permission() {
+    type T = xenabi::unstable::domctl::xen_domctl_iomem_permission;
+    let mut r = Report::new("xen_domctl_iomem_permission");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_iomem_permission>()");
+    // #0
+    {
+        let want = hex("000000000000000007bc5706700edef10100000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.first_mfn = 0;
+            v.nr_mfns = 17428383482275937287;
+            v.allow_access = 1;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "first_mfn", d.first_mfn, 0);
+        r.value(0, "nr_mfns", d.nr_mfns, 17428383482275937287);
+        r.value(0, "allow_access", d.allow_access, 1);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_ioport_permission() {
+    type T = xenabi::unstable::domctl::xen_domctl_ioport_permission;
+    let mut r = Report::new("xen_domctl_ioport_permission");
+    assert_eq!(size_of::<T>(), 12, "size_of::<xen_domctl_ioport_permission>()");
+    // #0
+    {
+        let want = hex("fffffffffa9fc86d80000000");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.first_port = 4294967295;
+            v.nr_ports = 1841864698;
+            v.allow_access = 128;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "first_port", d.first_port, 4294967295);
+        r.value(0, "nr_ports", d.nr_ports, 1841864698);
+        r.value(0, "allow_access", d.allow_access, 128);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_memory_mapping() {
+    type T = xenabi::unstable::domctl::xen_domctl_memory_mapping;
+    let mut r = Report::new("xen_domctl_memory_mapping");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_domctl_memory_mapping>()");
+    // #0
+    {
+        let want = hex("0000001000000000d6c250dfd879af53ffffffffffffffff5ce3cbab00000400");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.first_gfn = 268435456;
+            v.first_mfn = 6030172398438892246;
+            v.nr_mfns = 18446744073709551615;
+            v.add_mapping = 2882265948;
+            v.padding = 262144;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "first_gfn", d.first_gfn, 268435456);
+        r.value(0, "first_mfn", d.first_mfn, 6030172398438892246);
+        r.value(0, "nr_mfns", d.nr_mfns, 18446744073709551615);
+        r.value(0, "add_mapping", d.add_mapping, 2882265948);
+        r.value(0, "padding", d.padding, 262144);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_ioport_mapping() {
+    type T = xenabi::unstable::domctl::xen_domctl_ioport_mapping;
+    let mut r = Report::new("xen_domctl_ioport_mapping");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_ioport_mapping>()");
+    // #0
+    {
+        let want = hex("62bf849cffffffffc716fa5208000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.first_gport = 2625945442;
+            v.first_mport = 4294967295;
+            v.nr_ports = 1392121543;
+            v.add_mapping = 8;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "first_gport", d.first_gport, 2625945442);
+        r.value(0, "first_mport", d.first_mport, 4294967295);
+        r.value(0, "nr_ports", d.nr_ports, 1392121543);
+        r.value(0, "add_mapping", d.add_mapping, 8);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_assign_device() {
+    type T = xenabi::unstable::domctl::xen_domctl_assign_device;
+    let mut r = Report::new("xen_domctl_assign_device");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_assign_device>()");
+    // #0: u.pci
+    {
+        let want = hex("9bc86b7400010000ff217fa4000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.dev = 1953220763;
+            v.flags = 256;
+            v.u.pci.machine_sbdf = 2759795199;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "dev", d.dev, 1953220763);
+            r.value(0, "flags", d.flags, 256);
+            r.value(0, "u.pci.machine_sbdf", d.u.pci.machine_sbdf, 2759795199);
+        }
+    }
+    // #1: u.dt
+    {
+        let want = hex("236d33a6000800000024ba57000000000010dec0fd7f0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.dev = 2788388131;
+            v.flags = 2048;
+            v.u.dt.size = 1471816704;
+            v.u.dt.path = xenabi::types::__guest_handle_64_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "dev", d.dev, 2788388131);
+            r.value(1, "flags", d.flags, 2048);
+            r.value(1, "u.dt.size", d.u.dt.size, 1471816704);
+            r.value(1, "u.dt.path", d.u.dt.path.addr(), 0x7ffdc0de1000);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_get_device_group() {
+    type T = xenabi::unstable::domctl::xen_domctl_get_device_group;
+    let mut r = Report::new("xen_domctl_get_device_group");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_get_device_group>()");
+    // #0
+    {
+        let want = hex("ffffffffaf7e59db00002000000000000010dec0fd7f0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.machine_sbdf = 4294967295;
+            v.max_sdevs = 3680075439;
+            v.num_sdevs = 2097152;
+            v.sdev_array = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "machine_sbdf", d.machine_sbdf, 4294967295);
+        r.value(0, "max_sdevs", d.max_sdevs, 3680075439);
+        r.value(0, "num_sdevs", d.num_sdevs, 2097152);
+        r.value(0, "sdev_array", d.sdev_array.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_bind_pt_irq() {
+    type T = xenabi::unstable::domctl::xen_domctl_bind_pt_irq;
+    let mut r = Report::new("xen_domctl_bind_pt_irq");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_bind_pt_irq>()");
+    // #0: u.isa
+    {
+        let want = hex("004000006fea425200000000000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.machine_irq = 16384;
+            v.irq_type = 1380117103;
+            v.u.isa.isa_irq = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "machine_irq", d.machine_irq, 16384);
+            r.value(0, "irq_type", d.irq_type, 1380117103);
+            r.value(0, "u.isa.isa_irq", d.u.isa.isa_irq, 0);
+        }
+    }
+    // #1: u.pci
+    {
+        let want = hex("ffffffff74069abf01370000000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.machine_irq = 4294967295;
+            v.irq_type = 3214542452;
+            v.u.pci.bus = 1;
+            v.u.pci.device = 55;
+            v.u.pci.intx = 0;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "machine_irq", d.machine_irq, 4294967295);
+            r.value(1, "irq_type", d.irq_type, 3214542452);
+            r.value(1, "u.pci.bus", d.u.pci.bus, 1);
+            r.value(1, "u.pci.device", d.u.pci.device, 55);
+            r.value(1, "u.pci.intx", d.u.pci.intx, 0);
+        }
+    }
+    // #2: u.msi
+    {
+        let want = hex("a0a266cb000000003200000000001000f943f95a4adc3c79");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.machine_irq = 3412501152;
+            v.irq_type = 0;
+            v.u.msi.gvec = 50;
+            v.u.msi.gflags = 1048576;
+            v.u.msi.gtable = 8736099589103895545;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "machine_irq", d.machine_irq, 3412501152);
+            r.value(2, "irq_type", d.irq_type, 0);
+            r.value(2, "u.msi.gvec", d.u.msi.gvec, 50);
+            r.value(2, "u.msi.gflags", d.u.msi.gflags, 1048576);
+            r.value(2, "u.msi.gtable", d.u.msi.gtable, 8736099589103895545);
+        }
+    }
+    // #3: u.spi
+    {
+        let want = hex("000000085a373291ffff0000000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.machine_irq = 134217728;
+            v.irq_type = 2435987290;
+            v.u.spi.spi = 65535;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "machine_irq", d.machine_irq, 134217728);
+            r.value(3, "irq_type", d.irq_type, 2435987290);
+            r.value(3, "u.spi.spi", d.u.spi.spi, 65535);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_sendtrigger() {
+    type T = xenabi::unstable::domctl::xen_domctl_sendtrigger;
+    let mut r = Report::new("xen_domctl_sendtrigger");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_sendtrigger>()");
+    // #0
+    {
+        let want = hex("00000020f48e9b3e");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.trigger = 536870912;
+            v.vcpu = 1050382068;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "trigger", d.trigger, 536870912);
+        r.value(0, "vcpu", d.vcpu, 1050382068);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vuart_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_vuart_op;
+    let mut r = Report::new("xen_domctl_vuart_op");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_vuart_op>()");
+    // #0
+    {
+        let want = hex("ff257045ffffffff2fa5a06cb8392290040000007857bed4");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1164977663;
+            v.r#type = 4294967295;
+            v.gfn = 10385927154929018159;
+            v.console_domid = 4;
+            v.evtchn = 3569244024;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "cmd", d.cmd, 1164977663);
+        r.value(0, "type", d.r#type, 4294967295);
+        r.value(0, "gfn", d.gfn, 10385927154929018159);
+        r.value(0, "console_domid", d.console_domid, 4);
+        r.value(0, "evtchn", d.evtchn, 3569244024);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_hypercall_init() {
+    type T = xenabi::unstable::domctl::xen_domctl_hypercall_init;
+    let mut r = Report::new("xen_domctl_hypercall_init");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_hypercall_init>()");
+    // #0
+    {
+        let want = hex("ffffffffffffffff");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gmfn = 18446744073709551615;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gmfn", d.gmfn, 18446744073709551615);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_tsc_info() {
+    type T = xenabi::unstable::domctl::xen_domctl_tsc_info;
+    let mut r = Report::new("xen_domctl_tsc_info");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_tsc_info>()");
+    // #0
+    {
+        let want = hex("000040003794521a0000000000000000d8f0297b9b07fd74");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.tsc_mode = 4194304;
+            v.gtsc_khz = 441619511;
+            v.incarnation = 0;
+            v.elapsed_nsec = 8429902441875108056;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "tsc_mode", d.tsc_mode, 4194304);
+        r.value(0, "gtsc_khz", d.gtsc_khz, 441619511);
+        r.value(0, "incarnation", d.incarnation, 0);
+        r.value(0, "elapsed_nsec", d.elapsed_nsec, 8429902441875108056);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vcpuextstate() {
+    type T = xenabi::unstable::domctl::xen_domctl_vcpuextstate;
+    let mut r = Report::new("xen_domctl_vcpuextstate");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_domctl_vcpuextstate>()");
+    // #0
+    {
+        let want = hex("4000000000000000e867683596a4959b00000000000000000010dec0fd7f0000");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu = 64;
+            v.xfeature_mask = 11211047812456802280;
+            v.size = 0;
+            v.buffer = xenabi::types::__guest_handle_64_uint64::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu", d.vcpu, 64);
+        r.value(0, "xfeature_mask", d.xfeature_mask, 11211047812456802280);
+        r.value(0, "size", d.size, 0);
+        r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vcpu_msr() {
+    type T = xenabi::unstable::domctl::xen_domctl_vcpu_msr;
+    let mut r = Report::new("xen_domctl_vcpu_msr");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_vcpu_msr>()");
+    // #0
+    {
+        let want = hex("938dc23700080000895ab683d2bcd154");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.index = 935497107;
+            v.reserved = 2048;
+            v.value = 6111873781657393801;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "index", d.index, 935497107);
+        r.value(0, "reserved", d.reserved, 2048);
+        r.value(0, "value", d.value, 6111873781657393801);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vcpu_msrs() {
+    type T = xenabi::unstable::domctl::xen_domctl_vcpu_msrs;
+    let mut r = Report::new("xen_domctl_vcpu_msrs");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_vcpu_msrs>()");
+    // #0
+    {
+        let want = hex("0000020043bdb7da0010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu = 131072;
+            v.msr_count = 3669474627;
+            v.msrs = xenabi::types::__guest_handle_64_xen_domctl_vcpu_msr_t::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu", d.vcpu, 131072);
+        r.value(0, "msr_count", d.msr_count, 3669474627);
+        r.value(0, "msrs", d.msrs.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_psr_cmt_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_psr_cmt_op;
+    let mut r = Report::new("xen_domctl_psr_cmt_op");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_psr_cmt_op>()");
+    // #0
+    {
+        let want = hex("c365197c00000001");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2082039235;
+            v.data = 16777216;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "cmd", d.cmd, 2082039235);
+        r.value(0, "data", d.data, 16777216);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_psr_alloc() {
+    type T = xenabi::unstable::domctl::xen_domctl_psr_alloc;
+    let mut r = Report::new("xen_domctl_psr_alloc");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_psr_alloc>()");
+    // #0
+    {
+        let want = hex("1da4b078000000001f656113165c8139");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2024842269;
+            v.target = 0;
+            v.data = 4143694382041752863;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "cmd", d.cmd, 2024842269);
+        r.value(0, "target", d.target, 0);
+        r.value(0, "data", d.data, 4143694382041752863);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_sched_credit() {
+    type T = xenabi::unstable::domctl::xen_domctl_sched_credit;
+    let mut r = Report::new("xen_domctl_sched_credit");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_domctl_sched_credit>()");
+    // #0
+    {
+        let want = hex("0000178c");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.weight = 0;
+            v.cap = 35863;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "weight", d.weight, 0);
+        r.value(0, "cap", d.cap, 35863);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_sched_credit2() {
+    type T = xenabi::unstable::domctl::xen_domctl_sched_credit2;
+    let mut r = Report::new("xen_domctl_sched_credit2");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_domctl_sched_credit2>()");
+    // #0
+    {
+        let want = hex("78cc0000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.weight = 52344;
+            v.cap = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "weight", d.weight, 52344);
+        r.value(0, "cap", d.cap, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_sched_rtds() {
+    type T = xenabi::unstable::domctl::xen_domctl_sched_rtds;
+    let mut r = Report::new("xen_domctl_sched_rtds");
+    assert_eq!(size_of::<T>(), 12, "size_of::<xen_domctl_sched_rtds>()");
+    // #0
+    {
+        let want = hex("01000000dd0e91e1ffffffff");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.period = 1;
+            v.budget = 3784380125;
+            v.flags = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "period", d.period, 1);
+        r.value(0, "budget", d.budget, 3784380125);
+        r.value(0, "flags", d.flags, 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_schedparam_vcpu() {
+    type T = xenabi::unstable::domctl::xen_domctl_schedparam_vcpu;
+    let mut r = Report::new("xen_domctl_schedparam_vcpu");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_domctl_schedparam_vcpu>()");
+    // #0: u.credit
+    {
+        let want = hex("cc3d000800000000000000005dbdaf79");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.u.credit.weight = 15820;
+            v.u.credit.cap = 2048;
+            v.vcpuid = 2041560413;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "u.credit.weight", d.u.credit.weight, 15820);
+            r.value(0, "u.credit.cap", d.u.credit.cap, 2048);
+            r.value(0, "vcpuid", d.vcpuid, 2041560413);
+        }
+    }
+    // #1: u.credit2
+    {
+        let want = hex("f88cffff000000000000000087d2eea8");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.u.credit2.weight = 36088;
+            v.u.credit2.cap = 65535;
+            v.vcpuid = 2834223751;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "u.credit2.weight", d.u.credit2.weight, 36088);
+            r.value(1, "u.credit2.cap", d.u.credit2.cap, 65535);
+            r.value(1, "vcpuid", d.vcpuid, 2834223751);
+        }
+    }
+    // #2: u.rtds
+    {
+        let want = hex("000002007e7eeb8e00000000060e861b");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.u.rtds.period = 131072;
+            v.u.rtds.budget = 2397798014;
+            v.u.rtds.flags = 0;
+            v.vcpuid = 461770246;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "u.rtds.period", d.u.rtds.period, 131072);
+            r.value(2, "u.rtds.budget", d.u.rtds.budget, 2397798014);
+            r.value(2, "u.rtds.flags", d.u.rtds.flags, 0);
+            r.value(2, "vcpuid", d.vcpuid, 461770246);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_scheduler_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_scheduler_op;
+    let mut r = Report::new("xen_domctl_scheduler_op");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_scheduler_op>()");
+    // #0: u.credit
+    {
+        let want = hex("00000000edef6aba00405a4f000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.sched_id = 0;
+            v.cmd = 3127570413;
+            v.u.credit.weight = 16384;
+            v.u.credit.cap = 20314;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "sched_id", d.sched_id, 0);
+            r.value(0, "cmd", d.cmd, 3127570413);
+            r.value(0, "u.credit.weight", d.u.credit.weight, 16384);
+            r.value(0, "u.credit.cap", d.u.credit.cap, 20314);
+        }
+    }
+    // #1: u.credit2
+    {
+        let want = hex("ffffffffd203112b010018d9000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.sched_id = 4294967295;
+            v.cmd = 722535378;
+            v.u.credit2.weight = 1;
+            v.u.credit2.cap = 55576;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "sched_id", d.sched_id, 4294967295);
+            r.value(1, "cmd", d.cmd, 722535378);
+            r.value(1, "u.credit2.weight", d.u.credit2.weight, 1);
+            r.value(1, "u.credit2.cap", d.u.credit2.cap, 55576);
+        }
+    }
+    // #2: u.rtds
+    {
+        let want = hex("0010000033b0637fffffffff111b9d010200000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.sched_id = 4096;
+            v.cmd = 2137239603;
+            v.u.rtds.period = 4294967295;
+            v.u.rtds.budget = 27073297;
+            v.u.rtds.flags = 2;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "sched_id", d.sched_id, 4096);
+            r.value(2, "cmd", d.cmd, 2137239603);
+            r.value(2, "u.rtds.period", d.u.rtds.period, 4294967295);
+            r.value(2, "u.rtds.budget", d.u.rtds.budget, 27073297);
+            r.value(2, "u.rtds.flags", d.u.rtds.flags, 2);
+        }
+    }
+    // #3: u.v
+    {
+        let want = hex("465be982000100000010dec0fd7f000000000000e016783a");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.sched_id = 2196331334;
+            v.cmd = 256;
+            v.u.v.vcpus = xenabi::types::__guest_handle_64_xen_domctl_schedparam_vcpu_t::from_addr(0x7ffdc0de1000);
+            v.u.v.nr_vcpus = 0;
+            v.u.v.padding = 980948704;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "sched_id", d.sched_id, 2196331334);
+            r.value(3, "cmd", d.cmd, 256);
+            r.value(3, "u.v.vcpus", d.u.v.vcpus.addr(), 0x7ffdc0de1000);
+            r.value(3, "u.v.nr_vcpus", d.u.v.nr_vcpus, 0);
+            r.value(3, "u.v.padding", d.u.v.padding, 980948704);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_debug_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_debug_op;
+    let mut r = Report::new("xen_domctl_debug_op");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_domctl_debug_op>()");
+    // #0
+    {
+        let want = hex("0200000007f78120");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 2;
+            v.vcpu = 545388295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "op", d.op, 2);
+        r.value(0, "vcpu", d.vcpu, 545388295);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_gdbsx_memio() {
+    type T = xenabi::unstable::domctl::xen_domctl_gdbsx_memio;
+    let mut r = Report::new("xen_domctl_gdbsx_memio");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xen_domctl_gdbsx_memio>()");
+    // #0
+    {
+        let want = hex(concat!("df42a6aeb33c625200000000000000009c2e97083830df94200000008b000000", "ffffffff00000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.pgd3val = 5936374001254679263;
+            v.gva = 0;
+            v.uva = 10727345854640238236;
+            v.len = 32;
+            v.gwr = 139;
+            v.remain = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "pgd3val", d.pgd3val, 5936374001254679263);
+        r.value(0, "gva", d.gva, 0);
+        r.value(0, "uva", d.uva, 10727345854640238236);
+        r.value(0, "len", d.len, 32);
+        r.value(0, "gwr", d.gwr, 139);
+        r.value(0, "remain", d.remain, 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_gdbsx_pauseunp_vcpu() {
+    type T = xenabi::unstable::domctl::xen_domctl_gdbsx_pauseunp_vcpu;
+    let mut r = Report::new("xen_domctl_gdbsx_pauseunp_vcpu");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_domctl_gdbsx_pauseunp_vcpu>()");
+    // #0
+    {
+        let want = hex("b9a9d604");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu = 81177017;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu", d.vcpu, 81177017);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_gdbsx_domstatus() {
+    type T = xenabi::unstable::domctl::xen_domctl_gdbsx_domstatus;
+    let mut r = Report::new("xen_domctl_gdbsx_domstatus");
+    assert_eq!(size_of::<T>(), 12, "size_of::<xen_domctl_gdbsx_domstatus>()");
+    // #0
+    {
+        let want = hex("3b000000ffffffffa7044941");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.paused = 59;
+            v.vcpu_id = 4294967295;
+            v.vcpu_ev = 1095304359;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "paused", d.paused, 59);
+        r.value(0, "vcpu_id", d.vcpu_id, 4294967295);
+        r.value(0, "vcpu_ev", d.vcpu_ev, 1095304359);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_subscribe() {
+    type T = xenabi::unstable::domctl::xen_domctl_subscribe;
+    let mut r = Report::new("xen_domctl_subscribe");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_domctl_subscribe>()");
+    // #0
+    {
+        let want = hex("8d0ae7b5");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.port = 3051817613;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "port", d.port, 3051817613);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vm_event_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_vm_event_op;
+    let mut r = Report::new("xen_domctl_vm_event_op");
+    assert_eq!(size_of::<T>(), 12, "size_of::<xen_domctl_vm_event_op>()");
+    // #0: u.enable
+    {
+        let want = hex("fe904449020000002dafbaf8");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 1229230334;
+            v.mode = 2;
+            v.u.enable.port = 4172984109;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "op", d.op, 1229230334);
+            r.value(0, "mode", d.mode, 2);
+            r.value(0, "u.enable.port", d.u.enable.port, 4172984109);
+        }
+    }
+    // #1: u.version
+    {
+        let want = hex("b858f50b000000002358d5e8");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 200628408;
+            v.mode = 0;
+            v.u.version = 3906295843;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "op", d.op, 200628408);
+            r.value(1, "mode", d.mode, 0);
+            r.value(1, "u.version", d.u.version, 3906295843);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_monitor_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_monitor_op;
+    let mut r = Report::new("xen_domctl_monitor_op");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_monitor_op>()");
+    // #0: u.mov_to_cr
+    {
+        let want = hex("0000100018d8d5680082010000000000db643ffa9a35c27d");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 1048576;
+            v.event = 1758844952;
+            v.u.mov_to_cr.index = 0;
+            v.u.mov_to_cr.sync = 130;
+            v.u.mov_to_cr.onchangeonly = 1;
+            v.u.mov_to_cr.bitmask = 9061864339962553563;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "op", d.op, 1048576);
+            r.value(0, "event", d.event, 1758844952);
+            r.value(0, "u.mov_to_cr.index", d.u.mov_to_cr.index, 0);
+            r.value(0, "u.mov_to_cr.sync", d.u.mov_to_cr.sync, 130);
+            r.value(0, "u.mov_to_cr.onchangeonly", d.u.mov_to_cr.onchangeonly, 1);
+            r.value(0, "u.mov_to_cr.bitmask", d.u.mov_to_cr.bitmask, 9061864339962553563);
+        }
+    }
+    // #1: u.mov_to_msr
+    {
+        let want = hex("01000000438d8d80ffffffff160000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 1;
+            v.event = 2156760387;
+            v.u.mov_to_msr.msr = 4294967295;
+            v.u.mov_to_msr.onchangeonly = 22;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "op", d.op, 1);
+            r.value(1, "event", d.event, 2156760387);
+            r.value(1, "u.mov_to_msr.msr", d.u.mov_to_msr.msr, 4294967295);
+            r.value(1, "u.mov_to_msr.onchangeonly", d.u.mov_to_msr.onchangeonly, 22);
+        }
+    }
+    // #2: u.guest_request
+    {
+        let want = hex("0000000062ec0f7d02840000000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 0;
+            v.event = 2098195554;
+            v.u.guest_request.sync = 2;
+            v.u.guest_request.allow_userspace = 132;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "op", d.op, 0);
+            r.value(2, "event", d.event, 2098195554);
+            r.value(2, "u.guest_request.sync", d.u.guest_request.sync, 2);
+            r.value(2, "u.guest_request.allow_userspace", d.u.guest_request.allow_userspace, 132);
+        }
+    }
+    // #3: u.debug_exception
+    {
+        let want = hex("25e9565400000040e3000000000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 1414981925;
+            v.event = 1073741824;
+            v.u.debug_exception.sync = 227;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "op", d.op, 1414981925);
+            r.value(3, "event", d.event, 1073741824);
+            r.value(3, "u.debug_exception.sync", d.u.debug_exception.sync, 227);
+        }
+    }
+    // #4: u.vmexit
+    {
+        let want = hex("0000000050fb6e4d01000000000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 0;
+            v.event = 1299118928;
+            v.u.vmexit.sync = 1;
+        }
+        r.bytes(4, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(4, "op", d.op, 0);
+            r.value(4, "event", d.event, 1299118928);
+            r.value(4, "u.vmexit.sync", d.u.vmexit.sync, 1);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_vmtrace_op() {
+    type T = xenabi::unstable::domctl::xen_domctl_vmtrace_op;
+    let mut r = Report::new("xen_domctl_vmtrace_op");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_domctl_vmtrace_op>()");
+    // #0
+    {
+        let want = hex("99b128de000002007934134ff530135bffffffffffffffff");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3727208857;
+            v.vcpu = 131072;
+            v.key = 6562642912160724089;
+            v.value = 18446744073709551615;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "cmd", d.cmd, 3727208857);
+        r.value(0, "vcpu", d.vcpu, 131072);
+        r.value(0, "key", d.key, 6562642912160724089);
+        r.value(0, "value", d.value, 18446744073709551615);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl_getdomaininfo() {
+    type T = xenabi::unstable::domctl::xen_domctl_getdomaininfo;
+    let mut r = Report::new("xen_domctl_getdomaininfo");
+    assert_eq!(size_of::<T>(), 112, "size_of::<xen_domctl_getdomaininfo>()");
+    // #0
+    {
+        let want = hex(concat!("002000008bd858e90000000000000000de1f263ea3041b2d0000000000000002", "2e7bbcbba14f4363ffffffffffffffffbfe2f935ee2907d00000000100000000", "6bef7d02000000008c36d58e8020fff608ca005f0836ff4d8063001600002000", "cf00000000000000ffffffff69c2fc93"));
+        let mut buf = Buf::new(112);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domain = 8192;
+            v.flags = 3914913931;
+            v.tot_pages = 0;
+            v.max_pages = 3250196655246811102;
+            v.outstanding_pages = 144115188075855872;
+            v.shr_pages = 7152648189252500270;
+            v.paged_pages = 18446744073709551615;
+            v.shared_info_frame = 14989995987810509503;
+            v.cpu_time = 16777216;
+            v.nr_online_vcpus = 41807723;
+            v.max_vcpu_id = 0;
+            v.ssidref = 2396337804;
+            v.handle[0] = 128;
+            v.handle[1] = 32;
+            v.handle[2] = 255;
+            v.handle[3] = 246;
+            v.handle[4] = 8;
+            v.handle[5] = 202;
+            v.handle[6] = 0;
+            v.handle[7] = 95;
+            v.handle[8] = 8;
+            v.handle[9] = 54;
+            v.handle[10] = 255;
+            v.handle[11] = 77;
+            v.handle[12] = 128;
+            v.handle[13] = 99;
+            v.handle[14] = 0;
+            v.handle[15] = 22;
+            v.cpupool = 2097152;
+            v.gpaddr_bits = 207;
+            v.arch_config.emulation_flags = 4294967295;
+            v.arch_config.misc_flags = 2482815593;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domain", d.domain, 8192);
+        r.value(0, "flags", d.flags, 3914913931);
+        r.value(0, "tot_pages", d.tot_pages, 0);
+        r.value(0, "max_pages", d.max_pages, 3250196655246811102);
+        r.value(0, "outstanding_pages", d.outstanding_pages, 144115188075855872);
+        r.value(0, "shr_pages", d.shr_pages, 7152648189252500270);
+        r.value(0, "paged_pages", d.paged_pages, 18446744073709551615);
+        r.value(0, "shared_info_frame", d.shared_info_frame, 14989995987810509503);
+        r.value(0, "cpu_time", d.cpu_time, 16777216);
+        r.value(0, "nr_online_vcpus", d.nr_online_vcpus, 41807723);
+        r.value(0, "max_vcpu_id", d.max_vcpu_id, 0);
+        r.value(0, "ssidref", d.ssidref, 2396337804);
+        r.value(0, "handle[0]", d.handle[0], 128);
+        r.value(0, "handle[1]", d.handle[1], 32);
+        r.value(0, "handle[2]", d.handle[2], 255);
+        r.value(0, "handle[3]", d.handle[3], 246);
+        r.value(0, "handle[4]", d.handle[4], 8);
+        r.value(0, "handle[5]", d.handle[5], 202);
+        r.value(0, "handle[6]", d.handle[6], 0);
+        r.value(0, "handle[7]", d.handle[7], 95);
+        r.value(0, "handle[8]", d.handle[8], 8);
+        r.value(0, "handle[9]", d.handle[9], 54);
+        r.value(0, "handle[10]", d.handle[10], 255);
+        r.value(0, "handle[11]", d.handle[11], 77);
+        r.value(0, "handle[12]", d.handle[12], 128);
+        r.value(0, "handle[13]", d.handle[13], 99);
+        r.value(0, "handle[14]", d.handle[14], 0);
+        r.value(0, "handle[15]", d.handle[15], 22);
+        r.value(0, "cpupool", d.cpupool, 2097152);
+        r.value(0, "gpaddr_bits", d.gpaddr_bits, 207);
+        r.value(0, "arch_config.emulation_flags", d.arch_config.emulation_flags, 4294967295);
+        r.value(0, "arch_config.misc_flags", d.arch_config.misc_flags, 2482815593);
+    }
+    r.finish();
+}
+
+#[test]
+fn domctl__xen_domctl() {
+    type T = xenabi::unstable::domctl::xen_domctl;
+    let mut r = Report::new("xen_domctl");
+    assert_eq!(size_of::<T>(), 144, "size_of::<xen_domctl>()");
+    // #0: u.createdomain
+    {
+        let want = hex(concat!("008000005e206b7effff000000000000a353389b026700d780e2ff66808e00b1", "20f0ffd8000000040ccbc21c00000000a159ec6000000080c1f214efffffffff", "e99920001bf7c1e700000000438c236500000008000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 32768;
+            v.interface_version = 2120949854;
+            v.domain = 65535;
+            v.u.createdomain.ssidref = 2604159907;
+            v.u.createdomain.handle[0] = 2;
+            v.u.createdomain.handle[1] = 103;
+            v.u.createdomain.handle[2] = 0;
+            v.u.createdomain.handle[3] = 215;
+            v.u.createdomain.handle[4] = 128;
+            v.u.createdomain.handle[5] = 226;
+            v.u.createdomain.handle[6] = 255;
+            v.u.createdomain.handle[7] = 102;
+            v.u.createdomain.handle[8] = 128;
+            v.u.createdomain.handle[9] = 142;
+            v.u.createdomain.handle[10] = 0;
+            v.u.createdomain.handle[11] = 177;
+            v.u.createdomain.handle[12] = 32;
+            v.u.createdomain.handle[13] = 240;
+            v.u.createdomain.handle[14] = 255;
+            v.u.createdomain.handle[15] = 216;
+            v.u.createdomain.flags = 67108864;
+            v.u.createdomain.iommu_opts = 482528012;
+            v.u.createdomain.max_vcpus = 0;
+            v.u.createdomain.max_evtchn_port = 1626102177;
+            v.u.createdomain.max_grant_frames = i32::MIN;
+            v.u.createdomain.max_maptrack_frames = -283839807;
+            v.u.createdomain.grant_opts = 4294967295;
+            v.u.createdomain.altp2m.opts = 39401;
+            v.u.createdomain.altp2m.nr = 32;
+            v.u.createdomain.vmtrace_size = 3888248603;
+            v.u.createdomain.cpupool_id = 0;
+            v.u.createdomain.arch.emulation_flags = 1696828483;
+            v.u.createdomain.arch.misc_flags = 134217728;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "cmd", d.cmd, 32768);
+            r.value(0, "interface_version", d.interface_version, 2120949854);
+            r.value(0, "domain", d.domain, 65535);
+            r.value(0, "u.createdomain.ssidref", d.u.createdomain.ssidref, 2604159907);
+            r.value(0, "u.createdomain.handle[0]", d.u.createdomain.handle[0], 2);
+            r.value(0, "u.createdomain.handle[1]", d.u.createdomain.handle[1], 103);
+            r.value(0, "u.createdomain.handle[2]", d.u.createdomain.handle[2], 0);
+            r.value(0, "u.createdomain.handle[3]", d.u.createdomain.handle[3], 215);
+            r.value(0, "u.createdomain.handle[4]", d.u.createdomain.handle[4], 128);
+            r.value(0, "u.createdomain.handle[5]", d.u.createdomain.handle[5], 226);
+            r.value(0, "u.createdomain.handle[6]", d.u.createdomain.handle[6], 255);
+            r.value(0, "u.createdomain.handle[7]", d.u.createdomain.handle[7], 102);
+            r.value(0, "u.createdomain.handle[8]", d.u.createdomain.handle[8], 128);
+            r.value(0, "u.createdomain.handle[9]", d.u.createdomain.handle[9], 142);
+            r.value(0, "u.createdomain.handle[10]", d.u.createdomain.handle[10], 0);
+            r.value(0, "u.createdomain.handle[11]", d.u.createdomain.handle[11], 177);
+            r.value(0, "u.createdomain.handle[12]", d.u.createdomain.handle[12], 32);
+            r.value(0, "u.createdomain.handle[13]", d.u.createdomain.handle[13], 240);
+            r.value(0, "u.createdomain.handle[14]", d.u.createdomain.handle[14], 255);
+            r.value(0, "u.createdomain.handle[15]", d.u.createdomain.handle[15], 216);
+            r.value(0, "u.createdomain.flags", d.u.createdomain.flags, 67108864);
+            r.value(0, "u.createdomain.iommu_opts", d.u.createdomain.iommu_opts, 482528012);
+            r.value(0, "u.createdomain.max_vcpus", d.u.createdomain.max_vcpus, 0);
+            r.value(0, "u.createdomain.max_evtchn_port", d.u.createdomain.max_evtchn_port, 1626102177);
+            r.value(0, "u.createdomain.max_grant_frames", d.u.createdomain.max_grant_frames, i32::MIN);
+            r.value(0, "u.createdomain.max_maptrack_frames", d.u.createdomain.max_maptrack_frames, -283839807);
+            r.value(0, "u.createdomain.grant_opts", d.u.createdomain.grant_opts, 4294967295);
+            r.value(0, "u.createdomain.altp2m.opts", d.u.createdomain.altp2m.opts, 39401);
+            r.value(0, "u.createdomain.altp2m.nr", d.u.createdomain.altp2m.nr, 32);
+            r.value(0, "u.createdomain.vmtrace_size", d.u.createdomain.vmtrace_size, 3888248603);
+            r.value(0, "u.createdomain.cpupool_id", d.u.createdomain.cpupool_id, 0);
+            r.value(0, "u.createdomain.arch.emulation_flags", d.u.createdomain.arch.emulation_flags, 1696828483);
+            r.value(0, "u.createdomain.arch.misc_flags", d.u.createdomain.arch.misc_flags, 134217728);
+        }
+    }
+    // #1: u.getdomaininfo
+    {
+        let want = hex(concat!("74d312b3ffffffff9cd100000000000010000000179124020000000000000000", "5a36b15cae8544ef0001000000000000ebd40290ae2117a8ffffffffffffffff", "68f47166c694196d0004000000000000ebed3d1500000000a60a82d10245ff35", "40fd00ff1000ff8201fc00c7000000105e00000000000000ffffffff00dc06fa", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3004355444;
+            v.interface_version = 4294967295;
+            v.domain = 53660;
+            v.u.getdomaininfo.domain = 16;
+            v.u.getdomaininfo.flags = 35950871;
+            v.u.getdomaininfo.tot_pages = 0;
+            v.u.getdomaininfo.max_pages = 17241052257407022682;
+            v.u.getdomaininfo.outstanding_pages = 256;
+            v.u.getdomaininfo.shr_pages = 12112186756460369131;
+            v.u.getdomaininfo.paged_pages = 18446744073709551615;
+            v.u.getdomaininfo.shared_info_frame = 7861478204395091048;
+            v.u.getdomaininfo.cpu_time = 1024;
+            v.u.getdomaininfo.nr_online_vcpus = 356380139;
+            v.u.getdomaininfo.max_vcpu_id = 0;
+            v.u.getdomaininfo.ssidref = 3514960550;
+            v.u.getdomaininfo.handle[0] = 2;
+            v.u.getdomaininfo.handle[1] = 69;
+            v.u.getdomaininfo.handle[2] = 255;
+            v.u.getdomaininfo.handle[3] = 53;
+            v.u.getdomaininfo.handle[4] = 64;
+            v.u.getdomaininfo.handle[5] = 253;
+            v.u.getdomaininfo.handle[6] = 0;
+            v.u.getdomaininfo.handle[7] = 255;
+            v.u.getdomaininfo.handle[8] = 16;
+            v.u.getdomaininfo.handle[9] = 0;
+            v.u.getdomaininfo.handle[10] = 255;
+            v.u.getdomaininfo.handle[11] = 130;
+            v.u.getdomaininfo.handle[12] = 1;
+            v.u.getdomaininfo.handle[13] = 252;
+            v.u.getdomaininfo.handle[14] = 0;
+            v.u.getdomaininfo.handle[15] = 199;
+            v.u.getdomaininfo.cpupool = 268435456;
+            v.u.getdomaininfo.gpaddr_bits = 94;
+            v.u.getdomaininfo.arch_config.emulation_flags = 4294967295;
+            v.u.getdomaininfo.arch_config.misc_flags = 4194753536;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "cmd", d.cmd, 3004355444);
+            r.value(1, "interface_version", d.interface_version, 4294967295);
+            r.value(1, "domain", d.domain, 53660);
+            r.value(1, "u.getdomaininfo.domain", d.u.getdomaininfo.domain, 16);
+            r.value(1, "u.getdomaininfo.flags", d.u.getdomaininfo.flags, 35950871);
+            r.value(1, "u.getdomaininfo.tot_pages", d.u.getdomaininfo.tot_pages, 0);
+            r.value(1, "u.getdomaininfo.max_pages", d.u.getdomaininfo.max_pages, 17241052257407022682);
+            r.value(1, "u.getdomaininfo.outstanding_pages", d.u.getdomaininfo.outstanding_pages, 256);
+            r.value(1, "u.getdomaininfo.shr_pages", d.u.getdomaininfo.shr_pages, 12112186756460369131);
+            r.value(1, "u.getdomaininfo.paged_pages", d.u.getdomaininfo.paged_pages, 18446744073709551615);
+            r.value(1, "u.getdomaininfo.shared_info_frame", d.u.getdomaininfo.shared_info_frame, 7861478204395091048);
+            r.value(1, "u.getdomaininfo.cpu_time", d.u.getdomaininfo.cpu_time, 1024);
+            r.value(1, "u.getdomaininfo.nr_online_vcpus", d.u.getdomaininfo.nr_online_vcpus, 356380139);
+            r.value(1, "u.getdomaininfo.max_vcpu_id", d.u.getdomaininfo.max_vcpu_id, 0);
+            r.value(1, "u.getdomaininfo.ssidref", d.u.getdomaininfo.ssidref, 3514960550);
+            r.value(1, "u.getdomaininfo.handle[0]", d.u.getdomaininfo.handle[0], 2);
+            r.value(1, "u.getdomaininfo.handle[1]", d.u.getdomaininfo.handle[1], 69);
+            r.value(1, "u.getdomaininfo.handle[2]", d.u.getdomaininfo.handle[2], 255);
+            r.value(1, "u.getdomaininfo.handle[3]", d.u.getdomaininfo.handle[3], 53);
+            r.value(1, "u.getdomaininfo.handle[4]", d.u.getdomaininfo.handle[4], 64);
+            r.value(1, "u.getdomaininfo.handle[5]", d.u.getdomaininfo.handle[5], 253);
+            r.value(1, "u.getdomaininfo.handle[6]", d.u.getdomaininfo.handle[6], 0);
+            r.value(1, "u.getdomaininfo.handle[7]", d.u.getdomaininfo.handle[7], 255);
+            r.value(1, "u.getdomaininfo.handle[8]", d.u.getdomaininfo.handle[8], 16);
+            r.value(1, "u.getdomaininfo.handle[9]", d.u.getdomaininfo.handle[9], 0);
+            r.value(1, "u.getdomaininfo.handle[10]", d.u.getdomaininfo.handle[10], 255);
+            r.value(1, "u.getdomaininfo.handle[11]", d.u.getdomaininfo.handle[11], 130);
+            r.value(1, "u.getdomaininfo.handle[12]", d.u.getdomaininfo.handle[12], 1);
+            r.value(1, "u.getdomaininfo.handle[13]", d.u.getdomaininfo.handle[13], 252);
+            r.value(1, "u.getdomaininfo.handle[14]", d.u.getdomaininfo.handle[14], 0);
+            r.value(1, "u.getdomaininfo.handle[15]", d.u.getdomaininfo.handle[15], 199);
+            r.value(1, "u.getdomaininfo.cpupool", d.u.getdomaininfo.cpupool, 268435456);
+            r.value(1, "u.getdomaininfo.gpaddr_bits", d.u.getdomaininfo.gpaddr_bits, 94);
+            r.value(1, "u.getdomaininfo.arch_config.emulation_flags", d.u.getdomaininfo.arch_config.emulation_flags, 4294967295);
+            r.value(1, "u.getdomaininfo.arch_config.misc_flags", d.u.getdomaininfo.arch_config.misc_flags, 4194753536);
+        }
+    }
+    // #2: u.getpageframeinfo3
+    {
+        let want = hex(concat!("4cf693b100000000836d00000000000000000000000000020010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2979264076;
+            v.interface_version = 0;
+            v.domain = 28035;
+            v.u.getpageframeinfo3.num = 144115188075855872;
+            v.u.getpageframeinfo3.array = xenabi::types::__guest_handle_64_xen_pfn_t::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "cmd", d.cmd, 2979264076);
+            r.value(2, "interface_version", d.interface_version, 0);
+            r.value(2, "domain", d.domain, 28035);
+            r.value(2, "u.getpageframeinfo3.num", d.u.getpageframeinfo3.num, 144115188075855872);
+            r.value(2, "u.getpageframeinfo3.array", d.u.getpageframeinfo3.array.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #3: u.nodeaffinity
+    {
+        let want = hex(concat!("f3e96bb5ffffffffdb510000000000000010dec0fd7f000006f5ae4d00000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3043748339;
+            v.interface_version = 4294967295;
+            v.domain = 20955;
+            v.u.nodeaffinity.nodemap.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.u.nodeaffinity.nodemap.nr_bits = 1303311622;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "cmd", d.cmd, 3043748339);
+            r.value(3, "interface_version", d.interface_version, 4294967295);
+            r.value(3, "domain", d.domain, 20955);
+            r.value(3, "u.nodeaffinity.nodemap.bitmap", d.u.nodeaffinity.nodemap.bitmap.addr(), 0x7ffdc0de1000);
+            r.value(3, "u.nodeaffinity.nodemap.nr_bits", d.u.nodeaffinity.nodemap.nr_bits, 1303311622);
+        }
+    }
+    // #4: u.vcpuaffinity
+    {
+        let want = hex(concat!("6bfc79c600000000c1bf0000000000000004000049e0ed2e0010dec0fd7f0000", "93c530fa000000001020dec0fd7f00006e1b063c000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3329883243;
+            v.interface_version = 0;
+            v.domain = 49089;
+            v.u.vcpuaffinity.vcpu = 1024;
+            v.u.vcpuaffinity.flags = 787341385;
+            v.u.vcpuaffinity.cpumap_hard.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.u.vcpuaffinity.cpumap_hard.nr_bits = 4197500307;
+            v.u.vcpuaffinity.cpumap_soft.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de2010);
+            v.u.vcpuaffinity.cpumap_soft.nr_bits = 1007033198;
+        }
+        r.bytes(4, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(4, "cmd", d.cmd, 3329883243);
+            r.value(4, "interface_version", d.interface_version, 0);
+            r.value(4, "domain", d.domain, 49089);
+            r.value(4, "u.vcpuaffinity.vcpu", d.u.vcpuaffinity.vcpu, 1024);
+            r.value(4, "u.vcpuaffinity.flags", d.u.vcpuaffinity.flags, 787341385);
+            r.value(4, "u.vcpuaffinity.cpumap_hard.bitmap", d.u.vcpuaffinity.cpumap_hard.bitmap.addr(), 0x7ffdc0de1000);
+            r.value(4, "u.vcpuaffinity.cpumap_hard.nr_bits", d.u.vcpuaffinity.cpumap_hard.nr_bits, 4197500307);
+            r.value(4, "u.vcpuaffinity.cpumap_soft.bitmap", d.u.vcpuaffinity.cpumap_soft.bitmap.addr(), 0x7ffdc0de2010);
+            r.value(4, "u.vcpuaffinity.cpumap_soft.nr_bits", d.u.vcpuaffinity.cpumap_soft.nr_bits, 1007033198);
+        }
+    }
+    // #5: u.shadow_op
+    {
+        let want = hex(concat!("fffffffffe3f625f10000000000000008ac5a46400000000bccfd42d00000000", "0010dec0fd7f000036da36b4e448ec11ffffffffca17b2e30000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 1600274430;
+            v.domain = 16;
+            v.u.shadow_op.op = 1688520074;
+            v.u.shadow_op.mode = 0;
+            v.u.shadow_op.mb = 768921532;
+            v.u.shadow_op.dirty_bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.u.shadow_op.pages = 1291487340261726774;
+            v.u.shadow_op.stats.fault_count = 4294967295;
+            v.u.shadow_op.stats.dirty_count = 3820099530;
+        }
+        r.bytes(5, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(5, "cmd", d.cmd, 4294967295);
+            r.value(5, "interface_version", d.interface_version, 1600274430);
+            r.value(5, "domain", d.domain, 16);
+            r.value(5, "u.shadow_op.op", d.u.shadow_op.op, 1688520074);
+            r.value(5, "u.shadow_op.mode", d.u.shadow_op.mode, 0);
+            r.value(5, "u.shadow_op.mb", d.u.shadow_op.mb, 768921532);
+            r.value(5, "u.shadow_op.dirty_bitmap", d.u.shadow_op.dirty_bitmap.addr(), 0x7ffdc0de1000);
+            r.value(5, "u.shadow_op.pages", d.u.shadow_op.pages, 1291487340261726774);
+            r.value(5, "u.shadow_op.stats.fault_count", d.u.shadow_op.stats.fault_count, 4294967295);
+            r.value(5, "u.shadow_op.stats.dirty_count", d.u.shadow_op.stats.dirty_count, 3820099530);
+        }
+    }
+    // #6: u.max_mem
+    {
+        let want = hex(concat!("d439013600000000620f00000000000000000000008000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 906050004;
+            v.interface_version = 0;
+            v.domain = 3938;
+            v.u.max_mem.max_memkb = 140737488355328;
+        }
+        r.bytes(6, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(6, "cmd", d.cmd, 906050004);
+            r.value(6, "interface_version", d.interface_version, 0);
+            r.value(6, "domain", d.domain, 3938);
+            r.value(6, "u.max_mem.max_memkb", d.u.max_mem.max_memkb, 140737488355328);
+        }
+    }
+    // #7: u.vcpucontext
+    {
+        let want = hex(concat!("ffffffff723651fe100000000000000016849e74000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 4266735218;
+            v.domain = 16;
+            v.u.vcpucontext.vcpu = 1956545558;
+            v.u.vcpucontext.ctxt = xenabi::types::__guest_handle_64_vcpu_guest_context_t::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(7, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(7, "cmd", d.cmd, 4294967295);
+            r.value(7, "interface_version", d.interface_version, 4266735218);
+            r.value(7, "domain", d.domain, 16);
+            r.value(7, "u.vcpucontext.vcpu", d.u.vcpucontext.vcpu, 1956545558);
+            r.value(7, "u.vcpucontext.ctxt", d.u.vcpucontext.ctxt.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #8: u.getvcpuinfo
+    {
+        let want = hex(concat!("000000020121a9aaffff0000000000008d2706ca04c3000047ee62a8da62dfdb", "0008000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 33554432;
+            v.interface_version = 2863210753;
+            v.domain = 65535;
+            v.u.getvcpuinfo.vcpu = 3389400973;
+            v.u.getvcpuinfo.online = 4;
+            v.u.getvcpuinfo.blocked = 195;
+            v.u.getvcpuinfo.running = 0;
+            v.u.getvcpuinfo.cpu_time = 15843490705380142663;
+            v.u.getvcpuinfo.cpu = 2048;
+        }
+        r.bytes(8, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(8, "cmd", d.cmd, 33554432);
+            r.value(8, "interface_version", d.interface_version, 2863210753);
+            r.value(8, "domain", d.domain, 65535);
+            r.value(8, "u.getvcpuinfo.vcpu", d.u.getvcpuinfo.vcpu, 3389400973);
+            r.value(8, "u.getvcpuinfo.online", d.u.getvcpuinfo.online, 4);
+            r.value(8, "u.getvcpuinfo.blocked", d.u.getvcpuinfo.blocked, 195);
+            r.value(8, "u.getvcpuinfo.running", d.u.getvcpuinfo.running, 0);
+            r.value(8, "u.getvcpuinfo.cpu_time", d.u.getvcpuinfo.cpu_time, 15843490705380142663);
+            r.value(8, "u.getvcpuinfo.cpu", d.u.getvcpuinfo.cpu, 2048);
+        }
+    }
+    // #9: u.max_vcpus
+    {
+        let want = hex(concat!("4bebdb6600000020b0ac000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1725688651;
+            v.interface_version = 536870912;
+            v.domain = 44208;
+            v.u.max_vcpus.max = 4294967295;
+        }
+        r.bytes(9, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(9, "cmd", d.cmd, 1725688651);
+            r.value(9, "interface_version", d.interface_version, 536870912);
+            r.value(9, "domain", d.domain, 44208);
+            r.value(9, "u.max_vcpus.max", d.u.max_vcpus.max, 4294967295);
+        }
+    }
+    // #10: u.scheduler_op, u.scheduler_op.u.credit
+    {
+        let want = hex(concat!("0001000009db86c6ffff000000000000d3e6d4a300000010e628000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 256;
+            v.interface_version = 3330726665;
+            v.domain = 65535;
+            v.u.scheduler_op.sched_id = 2748638931;
+            v.u.scheduler_op.cmd = 268435456;
+            v.u.scheduler_op.u.credit.weight = 10470;
+            v.u.scheduler_op.u.credit.cap = 0;
+        }
+        r.bytes(10, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(10, "cmd", d.cmd, 256);
+            r.value(10, "interface_version", d.interface_version, 3330726665);
+            r.value(10, "domain", d.domain, 65535);
+            r.value(10, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 2748638931);
+            r.value(10, "u.scheduler_op.cmd", d.u.scheduler_op.cmd, 268435456);
+            r.value(10, "u.scheduler_op.u.credit.weight", d.u.scheduler_op.u.credit.weight, 10470);
+            r.value(10, "u.scheduler_op.u.credit.cap", d.u.scheduler_op.u.credit.cap, 0);
+        }
+    }
+    // #11: u.scheduler_op, u.scheduler_op.u.credit2
+    {
+        let want = hex(concat!("000800000d291802ffff000000000000992940cc0000040046ad000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2048;
+            v.interface_version = 35137805;
+            v.domain = 65535;
+            v.u.scheduler_op.sched_id = 3426757017;
+            v.u.scheduler_op.cmd = 262144;
+            v.u.scheduler_op.u.credit2.weight = 44358;
+            v.u.scheduler_op.u.credit2.cap = 0;
+        }
+        r.bytes(11, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(11, "cmd", d.cmd, 2048);
+            r.value(11, "interface_version", d.interface_version, 35137805);
+            r.value(11, "domain", d.domain, 65535);
+            r.value(11, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 3426757017);
+            r.value(11, "u.scheduler_op.cmd", d.u.scheduler_op.cmd, 262144);
+            r.value(11, "u.scheduler_op.u.credit2.weight", d.u.scheduler_op.u.credit2.weight, 44358);
+            r.value(11, "u.scheduler_op.u.credit2.cap", d.u.scheduler_op.u.credit2.cap, 0);
+        }
+    }
+    // #12: u.scheduler_op, u.scheduler_op.u.rtds
+    {
+        let want = hex(concat!("a339c3f7ffffffffc7a200000000000000400000d0da0da700000000ebfa56fe", "0000200000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4156766627;
+            v.interface_version = 4294967295;
+            v.domain = 41671;
+            v.u.scheduler_op.sched_id = 16384;
+            v.u.scheduler_op.cmd = 2802703056;
+            v.u.scheduler_op.u.rtds.period = 0;
+            v.u.scheduler_op.u.rtds.budget = 4267113195;
+            v.u.scheduler_op.u.rtds.flags = 2097152;
+        }
+        r.bytes(12, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(12, "cmd", d.cmd, 4156766627);
+            r.value(12, "interface_version", d.interface_version, 4294967295);
+            r.value(12, "domain", d.domain, 41671);
+            r.value(12, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 16384);
+            r.value(12, "u.scheduler_op.cmd", d.u.scheduler_op.cmd, 2802703056);
+            r.value(12, "u.scheduler_op.u.rtds.period", d.u.scheduler_op.u.rtds.period, 0);
+            r.value(12, "u.scheduler_op.u.rtds.budget", d.u.scheduler_op.u.rtds.budget, 4267113195);
+            r.value(12, "u.scheduler_op.u.rtds.flags", d.u.scheduler_op.u.rtds.flags, 2097152);
+        }
+    }
+    // #13: u.scheduler_op, u.scheduler_op.u.v
+    {
+        let want = hex(concat!("ffffffffb177296a00080000000000001f009436000000000010dec0fd7f0000", "00400000125772a7000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 1781102513;
+            v.domain = 2048;
+            v.u.scheduler_op.sched_id = 915669023;
+            v.u.scheduler_op.cmd = 0;
+            v.u.scheduler_op.u.v.vcpus = xenabi::types::__guest_handle_64_xen_domctl_schedparam_vcpu_t::from_addr(0x7ffdc0de1000);
+            v.u.scheduler_op.u.v.nr_vcpus = 16384;
+            v.u.scheduler_op.u.v.padding = 2809288466;
+        }
+        r.bytes(13, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(13, "cmd", d.cmd, 4294967295);
+            r.value(13, "interface_version", d.interface_version, 1781102513);
+            r.value(13, "domain", d.domain, 2048);
+            r.value(13, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 915669023);
+            r.value(13, "u.scheduler_op.cmd", d.u.scheduler_op.cmd, 0);
+            r.value(13, "u.scheduler_op.u.v.vcpus", d.u.scheduler_op.u.v.vcpus.addr(), 0x7ffdc0de1000);
+            r.value(13, "u.scheduler_op.u.v.nr_vcpus", d.u.scheduler_op.u.v.nr_vcpus, 16384);
+            r.value(13, "u.scheduler_op.u.v.padding", d.u.scheduler_op.u.v.padding, 2809288466);
+        }
+    }
+    // #14: u.setdomainhandle
+    {
+        let want = hex(concat!("0d25b6c800000000f61000000000000004e0ffee02ac00e10268ff53809e0056", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3367380237;
+            v.interface_version = 0;
+            v.domain = 4342;
+            v.u.setdomainhandle.handle[0] = 4;
+            v.u.setdomainhandle.handle[1] = 224;
+            v.u.setdomainhandle.handle[2] = 255;
+            v.u.setdomainhandle.handle[3] = 238;
+            v.u.setdomainhandle.handle[4] = 2;
+            v.u.setdomainhandle.handle[5] = 172;
+            v.u.setdomainhandle.handle[6] = 0;
+            v.u.setdomainhandle.handle[7] = 225;
+            v.u.setdomainhandle.handle[8] = 2;
+            v.u.setdomainhandle.handle[9] = 104;
+            v.u.setdomainhandle.handle[10] = 255;
+            v.u.setdomainhandle.handle[11] = 83;
+            v.u.setdomainhandle.handle[12] = 128;
+            v.u.setdomainhandle.handle[13] = 158;
+            v.u.setdomainhandle.handle[14] = 0;
+            v.u.setdomainhandle.handle[15] = 86;
+        }
+        r.bytes(14, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(14, "cmd", d.cmd, 3367380237);
+            r.value(14, "interface_version", d.interface_version, 0);
+            r.value(14, "domain", d.domain, 4342);
+            r.value(14, "u.setdomainhandle.handle[0]", d.u.setdomainhandle.handle[0], 4);
+            r.value(14, "u.setdomainhandle.handle[1]", d.u.setdomainhandle.handle[1], 224);
+            r.value(14, "u.setdomainhandle.handle[2]", d.u.setdomainhandle.handle[2], 255);
+            r.value(14, "u.setdomainhandle.handle[3]", d.u.setdomainhandle.handle[3], 238);
+            r.value(14, "u.setdomainhandle.handle[4]", d.u.setdomainhandle.handle[4], 2);
+            r.value(14, "u.setdomainhandle.handle[5]", d.u.setdomainhandle.handle[5], 172);
+            r.value(14, "u.setdomainhandle.handle[6]", d.u.setdomainhandle.handle[6], 0);
+            r.value(14, "u.setdomainhandle.handle[7]", d.u.setdomainhandle.handle[7], 225);
+            r.value(14, "u.setdomainhandle.handle[8]", d.u.setdomainhandle.handle[8], 2);
+            r.value(14, "u.setdomainhandle.handle[9]", d.u.setdomainhandle.handle[9], 104);
+            r.value(14, "u.setdomainhandle.handle[10]", d.u.setdomainhandle.handle[10], 255);
+            r.value(14, "u.setdomainhandle.handle[11]", d.u.setdomainhandle.handle[11], 83);
+            r.value(14, "u.setdomainhandle.handle[12]", d.u.setdomainhandle.handle[12], 128);
+            r.value(14, "u.setdomainhandle.handle[13]", d.u.setdomainhandle.handle[13], 158);
+            r.value(14, "u.setdomainhandle.handle[14]", d.u.setdomainhandle.handle[14], 0);
+            r.value(14, "u.setdomainhandle.handle[15]", d.u.setdomainhandle.handle[15], 86);
+        }
+    }
+    // #15: u.setdebugging
+    {
+        let want = hex(concat!("e5ae4064ffffffffbc1600000000000020000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1681960677;
+            v.interface_version = 4294967295;
+            v.domain = 5820;
+            v.u.setdebugging.enable = 32;
+        }
+        r.bytes(15, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(15, "cmd", d.cmd, 1681960677);
+            r.value(15, "interface_version", d.interface_version, 4294967295);
+            r.value(15, "domain", d.domain, 5820);
+            r.value(15, "u.setdebugging.enable", d.u.setdebugging.enable, 32);
+        }
+    }
+    // #16: u.irq_permission
+    {
+        let want = hex(concat!("ffffffff63dd3ab740000000000000004df4579d000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 3074088291;
+            v.domain = 64;
+            v.u.irq_permission.pirq = 2639787085;
+            v.u.irq_permission.allow_access = 0;
+        }
+        r.bytes(16, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(16, "cmd", d.cmd, 4294967295);
+            r.value(16, "interface_version", d.interface_version, 3074088291);
+            r.value(16, "domain", d.domain, 64);
+            r.value(16, "u.irq_permission.pirq", d.u.irq_permission.pirq, 2639787085);
+            r.value(16, "u.irq_permission.allow_access", d.u.irq_permission.allow_access, 0);
+        }
+    }
+    // #17: u.gsi_permission
+    {
+        let want = hex(concat!("8fb5d001ffffffffcd8600000000000000002000909e277d0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 30455183;
+            v.interface_version = 4294967295;
+            v.domain = 34509;
+            v.u.gsi_permission.gsi = 2097152;
+            v.u.gsi_permission.flags = 2099748496;
+        }
+        r.bytes(17, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(17, "cmd", d.cmd, 30455183);
+            r.value(17, "interface_version", d.interface_version, 4294967295);
+            r.value(17, "domain", d.domain, 34509);
+            r.value(17, "u.gsi_permission.gsi", d.u.gsi_permission.gsi, 2097152);
+            r.value(17, "u.gsi_permission.flags", d.u.gsi_permission.flags, 2099748496);
+        }
+    }
+    // #18: u.iomem_permission
+    {
+        let want = hex(concat!("98a0fa93ffffffff42f30000000000000800000000000000036b7b5655ed3a10", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2482675864;
+            v.interface_version = 4294967295;
+            v.domain = 62274;
+            v.u.iomem_permission.first_mfn = 8;
+            v.u.iomem_permission.nr_mfns = 1169508004034996995;
+            v.u.iomem_permission.allow_access = 0;
+        }
+        r.bytes(18, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(18, "cmd", d.cmd, 2482675864);
+            r.value(18, "interface_version", d.interface_version, 4294967295);
+            r.value(18, "domain", d.domain, 62274);
+            r.value(18, "u.iomem_permission.first_mfn", d.u.iomem_permission.first_mfn, 8);
+            r.value(18, "u.iomem_permission.nr_mfns", d.u.iomem_permission.nr_mfns, 1169508004034996995);
+            r.value(18, "u.iomem_permission.allow_access", d.u.iomem_permission.allow_access, 0);
+        }
+    }
+    // #19: u.ioport_permission
+    {
+        let want = hex(concat!("ffffffffdc7c90c40020000000000000ef6bbfb7000000002600000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 3297803484;
+            v.domain = 8192;
+            v.u.ioport_permission.first_port = 3082775535;
+            v.u.ioport_permission.nr_ports = 0;
+            v.u.ioport_permission.allow_access = 38;
+        }
+        r.bytes(19, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(19, "cmd", d.cmd, 4294967295);
+            r.value(19, "interface_version", d.interface_version, 3297803484);
+            r.value(19, "domain", d.domain, 8192);
+            r.value(19, "u.ioport_permission.first_port", d.u.ioport_permission.first_port, 3082775535);
+            r.value(19, "u.ioport_permission.nr_ports", d.u.ioport_permission.nr_ports, 0);
+            r.value(19, "u.ioport_permission.allow_access", d.u.ioport_permission.allow_access, 38);
+        }
+    }
+    // #20: u.hypercall_init
+    {
+        let want = hex(concat!("10000000d3a11b6e000000000000000084f1f105c46a600e0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 16;
+            v.interface_version = 1847304659;
+            v.domain = 0;
+            v.u.hypercall_init.gmfn = 1035945304441090436;
+        }
+        r.bytes(20, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(20, "cmd", d.cmd, 16);
+            r.value(20, "interface_version", d.interface_version, 1847304659);
+            r.value(20, "domain", d.domain, 0);
+            r.value(20, "u.hypercall_init.gmfn", d.u.hypercall_init.gmfn, 1035945304441090436);
+        }
+    }
+    // #21: u.settimeoffset
+    {
+        let want = hex(concat!("0000001091c3fe81000000000000000065c7866599d5718c0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 268435456;
+            v.interface_version = 2180957073;
+            v.domain = 0;
+            v.u.settimeoffset.time_offset_seconds = -8326639381221292187;
+        }
+        r.bytes(21, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(21, "cmd", d.cmd, 268435456);
+            r.value(21, "interface_version", d.interface_version, 2180957073);
+            r.value(21, "domain", d.domain, 0);
+            r.value(21, "u.settimeoffset.time_offset_seconds", d.u.settimeoffset.time_offset_seconds, -8326639381221292187);
+        }
+    }
+    // #22: u.tsc_info
+    {
+        let want = hex(concat!("00040000f01553d80000000000000000ac4301b410000000e2b2b97400000000", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1024;
+            v.interface_version = 3629323760;
+            v.domain = 0;
+            v.u.tsc_info.tsc_mode = 3019981740;
+            v.u.tsc_info.gtsc_khz = 16;
+            v.u.tsc_info.incarnation = 1958327010;
+            v.u.tsc_info.elapsed_nsec = 18446744073709551615;
+        }
+        r.bytes(22, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(22, "cmd", d.cmd, 1024);
+            r.value(22, "interface_version", d.interface_version, 3629323760);
+            r.value(22, "domain", d.domain, 0);
+            r.value(22, "u.tsc_info.tsc_mode", d.u.tsc_info.tsc_mode, 3019981740);
+            r.value(22, "u.tsc_info.gtsc_khz", d.u.tsc_info.gtsc_khz, 16);
+            r.value(22, "u.tsc_info.incarnation", d.u.tsc_info.incarnation, 1958327010);
+            r.value(22, "u.tsc_info.elapsed_nsec", d.u.tsc_info.elapsed_nsec, 18446744073709551615);
+        }
+    }
+    // #23: u.hvmcontext
+    {
+        let want = hex(concat!("ffffffff70ad1fe40020000000000000795d05ad000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 3827281264;
+            v.domain = 8192;
+            v.u.hvmcontext.size = 2902809977;
+            v.u.hvmcontext.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(23, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(23, "cmd", d.cmd, 4294967295);
+            r.value(23, "interface_version", d.interface_version, 3827281264);
+            r.value(23, "domain", d.domain, 8192);
+            r.value(23, "u.hvmcontext.size", d.u.hvmcontext.size, 2902809977);
+            r.value(23, "u.hvmcontext.buffer", d.u.hvmcontext.buffer.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #24: u.hvmcontext_partial
+    {
+        let want = hex(concat!("0c6aa9d1ffffffff4e330000000000000001000011e911470000000000000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3517540876;
+            v.interface_version = 4294967295;
+            v.domain = 13134;
+            v.u.hvmcontext_partial.r#type = 256;
+            v.u.hvmcontext_partial.instance = 1192356113;
+            v.u.hvmcontext_partial.bufsz = 0;
+            v.u.hvmcontext_partial.buffer = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(24, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(24, "cmd", d.cmd, 3517540876);
+            r.value(24, "interface_version", d.interface_version, 4294967295);
+            r.value(24, "domain", d.domain, 13134);
+            r.value(24, "u.hvmcontext_partial.type", d.u.hvmcontext_partial.r#type, 256);
+            r.value(24, "u.hvmcontext_partial.instance", d.u.hvmcontext_partial.instance, 1192356113);
+            r.value(24, "u.hvmcontext_partial.bufsz", d.u.hvmcontext_partial.bufsz, 0);
+            r.value(24, "u.hvmcontext_partial.buffer", d.u.hvmcontext_partial.buffer.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #25: u.address_size
+    {
+        let want = hex(concat!("00000000d19f8d950200000000000000c9bc5b38000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 2509086673;
+            v.domain = 2;
+            v.u.address_size.size = 945536201;
+        }
+        r.bytes(25, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(25, "cmd", d.cmd, 0);
+            r.value(25, "interface_version", d.interface_version, 2509086673);
+            r.value(25, "domain", d.domain, 2);
+            r.value(25, "u.address_size.size", d.u.address_size.size, 945536201);
+        }
+    }
+    // #26: u.sendtrigger
+    {
+        let want = hex(concat!("23019362ffffffff49f600000000000000004000bc8b5e9b0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1653801251;
+            v.interface_version = 4294967295;
+            v.domain = 63049;
+            v.u.sendtrigger.trigger = 4194304;
+            v.u.sendtrigger.vcpu = 2606664636;
+        }
+        r.bytes(26, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(26, "cmd", d.cmd, 1653801251);
+            r.value(26, "interface_version", d.interface_version, 4294967295);
+            r.value(26, "domain", d.domain, 63049);
+            r.value(26, "u.sendtrigger.trigger", d.u.sendtrigger.trigger, 4194304);
+            r.value(26, "u.sendtrigger.vcpu", d.u.sendtrigger.vcpu, 2606664636);
+        }
+    }
+    // #27: u.get_device_group
+    {
+        let want = hex(concat!("ffffffff8c1151eb80000000000000009f6f614b000000003cf7cd7200000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 3947958668;
+            v.domain = 128;
+            v.u.get_device_group.machine_sbdf = 1264676767;
+            v.u.get_device_group.max_sdevs = 0;
+            v.u.get_device_group.num_sdevs = 1926100796;
+            v.u.get_device_group.sdev_array = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(27, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(27, "cmd", d.cmd, 4294967295);
+            r.value(27, "interface_version", d.interface_version, 3947958668);
+            r.value(27, "domain", d.domain, 128);
+            r.value(27, "u.get_device_group.machine_sbdf", d.u.get_device_group.machine_sbdf, 1264676767);
+            r.value(27, "u.get_device_group.max_sdevs", d.u.get_device_group.max_sdevs, 0);
+            r.value(27, "u.get_device_group.num_sdevs", d.u.get_device_group.num_sdevs, 1926100796);
+            r.value(27, "u.get_device_group.sdev_array", d.u.get_device_group.sdev_array.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #28: u.assign_device, u.assign_device.u.pci
+    {
+        let want = hex(concat!("ffffffffda759da800080000000000007eafadb20000000040fbc8e200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 2828891610;
+            v.domain = 2048;
+            v.u.assign_device.dev = 2997727102;
+            v.u.assign_device.flags = 0;
+            v.u.assign_device.u.pci.machine_sbdf = 3804822336;
+        }
+        r.bytes(28, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(28, "cmd", d.cmd, 4294967295);
+            r.value(28, "interface_version", d.interface_version, 2828891610);
+            r.value(28, "domain", d.domain, 2048);
+            r.value(28, "u.assign_device.dev", d.u.assign_device.dev, 2997727102);
+            r.value(28, "u.assign_device.flags", d.u.assign_device.flags, 0);
+            r.value(28, "u.assign_device.u.pci.machine_sbdf", d.u.assign_device.u.pci.machine_sbdf, 3804822336);
+        }
+    }
+    // #29: u.assign_device, u.assign_device.u.dt
+    {
+        let want = hex(concat!("0359010300002000022200000000000000000000be5b4b200000000400000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 50419971;
+            v.interface_version = 2097152;
+            v.domain = 8706;
+            v.u.assign_device.dev = 0;
+            v.u.assign_device.flags = 541809598;
+            v.u.assign_device.u.dt.size = 67108864;
+            v.u.assign_device.u.dt.path = xenabi::types::__guest_handle_64_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(29, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(29, "cmd", d.cmd, 50419971);
+            r.value(29, "interface_version", d.interface_version, 2097152);
+            r.value(29, "domain", d.domain, 8706);
+            r.value(29, "u.assign_device.dev", d.u.assign_device.dev, 0);
+            r.value(29, "u.assign_device.flags", d.u.assign_device.flags, 541809598);
+            r.value(29, "u.assign_device.u.dt.size", d.u.assign_device.u.dt.size, 67108864);
+            r.value(29, "u.assign_device.u.dt.path", d.u.assign_device.u.dt.path.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #30: u.bind_pt_irq, u.bind_pt_irq.u.isa
+    {
+        let want = hex(concat!("ffffffffc5abcc8900020000000000005fc731cf00000000bf00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 2311891909;
+            v.domain = 512;
+            v.u.bind_pt_irq.machine_irq = 3476146015;
+            v.u.bind_pt_irq.irq_type = 0;
+            v.u.bind_pt_irq.u.isa.isa_irq = 191;
+        }
+        r.bytes(30, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(30, "cmd", d.cmd, 4294967295);
+            r.value(30, "interface_version", d.interface_version, 2311891909);
+            r.value(30, "domain", d.domain, 512);
+            r.value(30, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 3476146015);
+            r.value(30, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 0);
+            r.value(30, "u.bind_pt_irq.u.isa.isa_irq", d.u.bind_pt_irq.u.isa.isa_irq, 191);
+        }
+    }
+    // #31: u.bind_pt_irq, u.bind_pt_irq.u.pci
+    {
+        let want = hex(concat!("00000000ac6f5ee00010000000000000c9628d3fffffffffaf04470000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 3764285356;
+            v.domain = 4096;
+            v.u.bind_pt_irq.machine_irq = 1066230473;
+            v.u.bind_pt_irq.irq_type = 4294967295;
+            v.u.bind_pt_irq.u.pci.bus = 175;
+            v.u.bind_pt_irq.u.pci.device = 4;
+            v.u.bind_pt_irq.u.pci.intx = 71;
+        }
+        r.bytes(31, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(31, "cmd", d.cmd, 0);
+            r.value(31, "interface_version", d.interface_version, 3764285356);
+            r.value(31, "domain", d.domain, 4096);
+            r.value(31, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 1066230473);
+            r.value(31, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 4294967295);
+            r.value(31, "u.bind_pt_irq.u.pci.bus", d.u.bind_pt_irq.u.pci.bus, 175);
+            r.value(31, "u.bind_pt_irq.u.pci.device", d.u.bind_pt_irq.u.pci.device, 4);
+            r.value(31, "u.bind_pt_irq.u.pci.intx", d.u.bind_pt_irq.u.pci.intx, 71);
+        }
+    }
+    // #32: u.bind_pt_irq, u.bind_pt_irq.u.msi
+    {
+        let want = hex(concat!("ffffffffe34b9143000400000000000030b9a1d700000000b600000001000000", "200a234ba4cad19f000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 1133595619;
+            v.domain = 1024;
+            v.u.bind_pt_irq.machine_irq = 3617700144;
+            v.u.bind_pt_irq.irq_type = 0;
+            v.u.bind_pt_irq.u.msi.gvec = 182;
+            v.u.bind_pt_irq.u.msi.gflags = 1;
+            v.u.bind_pt_irq.u.msi.gtable = 11516208529147103776;
+        }
+        r.bytes(32, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(32, "cmd", d.cmd, 4294967295);
+            r.value(32, "interface_version", d.interface_version, 1133595619);
+            r.value(32, "domain", d.domain, 1024);
+            r.value(32, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 3617700144);
+            r.value(32, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 0);
+            r.value(32, "u.bind_pt_irq.u.msi.gvec", d.u.bind_pt_irq.u.msi.gvec, 182);
+            r.value(32, "u.bind_pt_irq.u.msi.gflags", d.u.bind_pt_irq.u.msi.gflags, 1);
+            r.value(32, "u.bind_pt_irq.u.msi.gtable", d.u.bind_pt_irq.u.msi.gtable, 11516208529147103776);
+        }
+    }
+    // #33: u.bind_pt_irq, u.bind_pt_irq.u.spi
+    {
+        let want = hex(concat!("4b5d8bea000000009df500000000000000010000c9bc4541ffff000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3935001931;
+            v.interface_version = 0;
+            v.domain = 62877;
+            v.u.bind_pt_irq.machine_irq = 256;
+            v.u.bind_pt_irq.irq_type = 1095089353;
+            v.u.bind_pt_irq.u.spi.spi = 65535;
+        }
+        r.bytes(33, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(33, "cmd", d.cmd, 3935001931);
+            r.value(33, "interface_version", d.interface_version, 0);
+            r.value(33, "domain", d.domain, 62877);
+            r.value(33, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 256);
+            r.value(33, "u.bind_pt_irq.irq_type", d.u.bind_pt_irq.irq_type, 1095089353);
+            r.value(33, "u.bind_pt_irq.u.spi.spi", d.u.bind_pt_irq.u.spi.spi, 65535);
+        }
+    }
+    // #34: u.memory_mapping
+    {
+        let want = hex(concat!("34b1804100000000831b0000000000000000000000100000c65142f2be4e2b61", "ffffffffffffffffc5b313a40000200000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1098953012;
+            v.interface_version = 0;
+            v.domain = 7043;
+            v.u.memory_mapping.first_gfn = 17592186044416;
+            v.u.memory_mapping.first_mfn = 7001776627692753350;
+            v.u.memory_mapping.nr_mfns = 18446744073709551615;
+            v.u.memory_mapping.add_mapping = 2752754629;
+            v.u.memory_mapping.padding = 2097152;
+        }
+        r.bytes(34, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(34, "cmd", d.cmd, 1098953012);
+            r.value(34, "interface_version", d.interface_version, 0);
+            r.value(34, "domain", d.domain, 7043);
+            r.value(34, "u.memory_mapping.first_gfn", d.u.memory_mapping.first_gfn, 17592186044416);
+            r.value(34, "u.memory_mapping.first_mfn", d.u.memory_mapping.first_mfn, 7001776627692753350);
+            r.value(34, "u.memory_mapping.nr_mfns", d.u.memory_mapping.nr_mfns, 18446744073709551615);
+            r.value(34, "u.memory_mapping.add_mapping", d.u.memory_mapping.add_mapping, 2752754629);
+            r.value(34, "u.memory_mapping.padding", d.u.memory_mapping.padding, 2097152);
+        }
+    }
+    // #35: u.ioport_mapping
+    {
+        let want = hex(concat!("b4a17c9f000001005910000000000000ffffffff0df7775300000010dbcf32c0", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2675745204;
+            v.interface_version = 65536;
+            v.domain = 4185;
+            v.u.ioport_mapping.first_gport = 4294967295;
+            v.u.ioport_mapping.first_mport = 1400370957;
+            v.u.ioport_mapping.nr_ports = 268435456;
+            v.u.ioport_mapping.add_mapping = 3224555483;
+        }
+        r.bytes(35, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(35, "cmd", d.cmd, 2675745204);
+            r.value(35, "interface_version", d.interface_version, 65536);
+            r.value(35, "domain", d.domain, 4185);
+            r.value(35, "u.ioport_mapping.first_gport", d.u.ioport_mapping.first_gport, 4294967295);
+            r.value(35, "u.ioport_mapping.first_mport", d.u.ioport_mapping.first_mport, 1400370957);
+            r.value(35, "u.ioport_mapping.nr_ports", d.u.ioport_mapping.nr_ports, 268435456);
+            r.value(35, "u.ioport_mapping.add_mapping", d.u.ioport_mapping.add_mapping, 3224555483);
+        }
+    }
+    // #36: u.set_target
+    {
+        let want = hex(concat!("000010009c0cf00600000000000000001c0a0000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1048576;
+            v.interface_version = 116395164;
+            v.domain = 0;
+            v.u.set_target.target = 2588;
+        }
+        r.bytes(36, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(36, "cmd", d.cmd, 1048576);
+            r.value(36, "interface_version", d.interface_version, 116395164);
+            r.value(36, "domain", d.domain, 0);
+            r.value(36, "u.set_target.target", d.u.set_target.target, 2588);
+        }
+    }
+    // #37: u.subscribe
+    {
+        let want = hex(concat!("d0d0de66000020001c4d000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1725878480;
+            v.interface_version = 2097152;
+            v.domain = 19740;
+            v.u.subscribe.port = 4294967295;
+        }
+        r.bytes(37, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(37, "cmd", d.cmd, 1725878480);
+            r.value(37, "interface_version", d.interface_version, 2097152);
+            r.value(37, "domain", d.domain, 19740);
+            r.value(37, "u.subscribe.port", d.u.subscribe.port, 4294967295);
+        }
+    }
+    // #38: u.debug_op
+    {
+        let want = hex(concat!("00000000bc73b347000800000000000057953cc9ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 1202942908;
+            v.domain = 2048;
+            v.u.debug_op.op = 3376190807;
+            v.u.debug_op.vcpu = 4294967295;
+        }
+        r.bytes(38, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(38, "cmd", d.cmd, 0);
+            r.value(38, "interface_version", d.interface_version, 1202942908);
+            r.value(38, "domain", d.domain, 2048);
+            r.value(38, "u.debug_op.op", d.u.debug_op.op, 3376190807);
+            r.value(38, "u.debug_op.vcpu", d.u.debug_op.vcpu, 4294967295);
+        }
+    }
+    // #39: u.vm_event_op, u.vm_event_op.u.enable
+    {
+        let want = hex(concat!("bb8294f3000010007f1d000000000000000000006ce04a690000800000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4086596283;
+            v.interface_version = 1048576;
+            v.domain = 7551;
+            v.u.vm_event_op.op = 0;
+            v.u.vm_event_op.mode = 1766514796;
+            v.u.vm_event_op.u.enable.port = 8388608;
+        }
+        r.bytes(39, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(39, "cmd", d.cmd, 4086596283);
+            r.value(39, "interface_version", d.interface_version, 1048576);
+            r.value(39, "domain", d.domain, 7551);
+            r.value(39, "u.vm_event_op.op", d.u.vm_event_op.op, 0);
+            r.value(39, "u.vm_event_op.mode", d.u.vm_event_op.mode, 1766514796);
+            r.value(39, "u.vm_event_op.u.enable.port", d.u.vm_event_op.u.enable.port, 8388608);
+        }
+    }
+    // #40: u.vm_event_op, u.vm_event_op.u.version
+    {
+        let want = hex(concat!("000400006696c95a000000000000000019cab8b600000001e3629a1600000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1024;
+            v.interface_version = 1523160678;
+            v.domain = 0;
+            v.u.vm_event_op.op = 3065563673;
+            v.u.vm_event_op.mode = 16777216;
+            v.u.vm_event_op.u.version = 379216611;
+        }
+        r.bytes(40, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(40, "cmd", d.cmd, 1024);
+            r.value(40, "interface_version", d.interface_version, 1523160678);
+            r.value(40, "domain", d.domain, 0);
+            r.value(40, "u.vm_event_op.op", d.u.vm_event_op.op, 3065563673);
+            r.value(40, "u.vm_event_op.mode", d.u.vm_event_op.mode, 16777216);
+            r.value(40, "u.vm_event_op.u.version", d.u.vm_event_op.u.version, 379216611);
+        }
+    }
+    // #41: u.mem_sharing_op, u.mem_sharing_op.u.enable
+    {
+        let want = hex(concat!("416e901bffffffffed5800000000000002910000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 462450241;
+            v.interface_version = 4294967295;
+            v.domain = 22765;
+            v.u.mem_sharing_op.op = 2;
+            v.u.mem_sharing_op.u.enable = 145;
+        }
+        r.bytes(41, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(41, "cmd", d.cmd, 462450241);
+            r.value(41, "interface_version", d.interface_version, 4294967295);
+            r.value(41, "domain", d.domain, 22765);
+            r.value(41, "u.mem_sharing_op.op", d.u.mem_sharing_op.op, 2);
+            r.value(41, "u.mem_sharing_op.u.enable", d.u.mem_sharing_op.u.enable, 145);
+        }
+    }
+    // #42: u.vcpuextstate
+    {
+        let want = hex(concat!("000400008090cc080000000000000000d5353f7f000000004000000000000000", "7253f4ca822b19750010dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1024;
+            v.interface_version = 147624064;
+            v.domain = 0;
+            v.u.vcpuextstate.vcpu = 2134848981;
+            v.u.vcpuextstate.xfeature_mask = 64;
+            v.u.vcpuextstate.size = 8437823217606087538;
+            v.u.vcpuextstate.buffer = xenabi::types::__guest_handle_64_uint64::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(42, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(42, "cmd", d.cmd, 1024);
+            r.value(42, "interface_version", d.interface_version, 147624064);
+            r.value(42, "domain", d.domain, 0);
+            r.value(42, "u.vcpuextstate.vcpu", d.u.vcpuextstate.vcpu, 2134848981);
+            r.value(42, "u.vcpuextstate.xfeature_mask", d.u.vcpuextstate.xfeature_mask, 64);
+            r.value(42, "u.vcpuextstate.size", d.u.vcpuextstate.size, 8437823217606087538);
+            r.value(42, "u.vcpuextstate.buffer", d.u.vcpuextstate.buffer.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #43: u.vcpu_msrs
+    {
+        let want = hex(concat!("0000000288dea0c50000000000000000639426ea000000080010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 33554432;
+            v.interface_version = 3315654280;
+            v.domain = 0;
+            v.u.vcpu_msrs.vcpu = 3928396899;
+            v.u.vcpu_msrs.msr_count = 134217728;
+            v.u.vcpu_msrs.msrs = xenabi::types::__guest_handle_64_xen_domctl_vcpu_msr_t::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(43, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(43, "cmd", d.cmd, 33554432);
+            r.value(43, "interface_version", d.interface_version, 3315654280);
+            r.value(43, "domain", d.domain, 0);
+            r.value(43, "u.vcpu_msrs.vcpu", d.u.vcpu_msrs.vcpu, 3928396899);
+            r.value(43, "u.vcpu_msrs.msr_count", d.u.vcpu_msrs.msr_count, 134217728);
+            r.value(43, "u.vcpu_msrs.msrs", d.u.vcpu_msrs.msrs.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #44: u.access_required
+    {
+        let want = hex(concat!("fec36c15000400006ed9000000000000ff000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 359449598;
+            v.interface_version = 1024;
+            v.domain = 55662;
+            v.u.access_required.access_required = 255;
+        }
+        r.bytes(44, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(44, "cmd", d.cmd, 359449598);
+            r.value(44, "interface_version", d.interface_version, 1024);
+            r.value(44, "domain", d.domain, 55662);
+            r.value(44, "u.access_required.access_required", d.u.access_required.access_required, 255);
+        }
+    }
+    // #45: u.audit_p2m
+    {
+        let want = hex(concat!("abe57a2a00000000d889000000000000000000000000040005243db4a84a96ad", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 712697259;
+            v.interface_version = 0;
+            v.domain = 35288;
+            v.u.audit_p2m.orphans = 1125899906842624;
+            v.u.audit_p2m.m2p_bad = 12508267103506998277;
+            v.u.audit_p2m.p2m_bad = 18446744073709551615;
+        }
+        r.bytes(45, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(45, "cmd", d.cmd, 712697259);
+            r.value(45, "interface_version", d.interface_version, 0);
+            r.value(45, "domain", d.domain, 35288);
+            r.value(45, "u.audit_p2m.orphans", d.u.audit_p2m.orphans, 1125899906842624);
+            r.value(45, "u.audit_p2m.m2p_bad", d.u.audit_p2m.m2p_bad, 12508267103506998277);
+            r.value(45, "u.audit_p2m.p2m_bad", d.u.audit_p2m.p2m_bad, 18446744073709551615);
+        }
+    }
+    // #46: u.set_virq_handler
+    {
+        let want = hex(concat!("00008000ed088b08ffff000000000000b5a6ed50000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 8388608;
+            v.interface_version = 143329517;
+            v.domain = 65535;
+            v.u.set_virq_handler.virq = 1357751989;
+        }
+        r.bytes(46, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(46, "cmd", d.cmd, 8388608);
+            r.value(46, "interface_version", d.interface_version, 143329517);
+            r.value(46, "domain", d.domain, 65535);
+            r.value(46, "u.set_virq_handler.virq", d.u.set_virq_handler.virq, 1357751989);
+        }
+    }
+    // #47: u.gdbsx_guest_memio
+    {
+        let want = hex(concat!("7a7f51fc00000040912b00000000000000000000000000002e039aefab4523c7", "02000000000000000c8d6feaff000000479d373a000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4233199482;
+            v.interface_version = 1073741824;
+            v.domain = 11153;
+            v.u.gdbsx_guest_memio.pgd3val = 0;
+            v.u.gdbsx_guest_memio.gva = 14349389442494104366;
+            v.u.gdbsx_guest_memio.uva = 2;
+            v.u.gdbsx_guest_memio.len = 3933179148;
+            v.u.gdbsx_guest_memio.gwr = 255;
+            v.u.gdbsx_guest_memio.remain = 976723271;
+        }
+        r.bytes(47, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(47, "cmd", d.cmd, 4233199482);
+            r.value(47, "interface_version", d.interface_version, 1073741824);
+            r.value(47, "domain", d.domain, 11153);
+            r.value(47, "u.gdbsx_guest_memio.pgd3val", d.u.gdbsx_guest_memio.pgd3val, 0);
+            r.value(47, "u.gdbsx_guest_memio.gva", d.u.gdbsx_guest_memio.gva, 14349389442494104366);
+            r.value(47, "u.gdbsx_guest_memio.uva", d.u.gdbsx_guest_memio.uva, 2);
+            r.value(47, "u.gdbsx_guest_memio.len", d.u.gdbsx_guest_memio.len, 3933179148);
+            r.value(47, "u.gdbsx_guest_memio.gwr", d.u.gdbsx_guest_memio.gwr, 255);
+            r.value(47, "u.gdbsx_guest_memio.remain", d.u.gdbsx_guest_memio.remain, 976723271);
+        }
+    }
+    // #48: u.set_broken_page_p2m
+    {
+        let want = hex(concat!("00000000360e51e500010000000000005358906d38583cb20000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 3847294518;
+            v.domain = 256;
+            v.u.set_broken_page_p2m.pfn = 12843237236733401171;
+        }
+        r.bytes(48, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(48, "cmd", d.cmd, 0);
+            r.value(48, "interface_version", d.interface_version, 3847294518);
+            r.value(48, "domain", d.domain, 256);
+            r.value(48, "u.set_broken_page_p2m.pfn", d.u.set_broken_page_p2m.pfn, 12843237236733401171);
+        }
+    }
+    // #49: u.cacheflush
+    {
+        let want = hex(concat!("ffffffffa6d8c61208000000000000007f77fc4c95962b110000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 315021478;
+            v.domain = 8;
+            v.u.cacheflush.start_pfn = 1237248090629240703;
+            v.u.cacheflush.nr_pfns = 0;
+        }
+        r.bytes(49, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(49, "cmd", d.cmd, 4294967295);
+            r.value(49, "interface_version", d.interface_version, 315021478);
+            r.value(49, "domain", d.domain, 8);
+            r.value(49, "u.cacheflush.start_pfn", d.u.cacheflush.start_pfn, 1237248090629240703);
+            r.value(49, "u.cacheflush.nr_pfns", d.u.cacheflush.nr_pfns, 0);
+        }
+    }
+    // #50: u.gdbsx_pauseunp_vcpu
+    {
+        let want = hex(concat!("ffffffff31ba884902000000000000001865cb71000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.interface_version = 1233697329;
+            v.domain = 2;
+            v.u.gdbsx_pauseunp_vcpu.vcpu = 1909155096;
+        }
+        r.bytes(50, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(50, "cmd", d.cmd, 4294967295);
+            r.value(50, "interface_version", d.interface_version, 1233697329);
+            r.value(50, "domain", d.domain, 2);
+            r.value(50, "u.gdbsx_pauseunp_vcpu.vcpu", d.u.gdbsx_pauseunp_vcpu.vcpu, 1909155096);
+        }
+    }
+    // #51: u.gdbsx_domstatus
+    {
+        let want = hex(concat!("00004000ea6341aa0000000000000000d500000004000000df19757700000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4194304;
+            v.interface_version = 2856412138;
+            v.domain = 0;
+            v.u.gdbsx_domstatus.paused = 213;
+            v.u.gdbsx_domstatus.vcpu_id = 4;
+            v.u.gdbsx_domstatus.vcpu_ev = 2004163039;
+        }
+        r.bytes(51, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(51, "cmd", d.cmd, 4194304);
+            r.value(51, "interface_version", d.interface_version, 2856412138);
+            r.value(51, "domain", d.domain, 0);
+            r.value(51, "u.gdbsx_domstatus.paused", d.u.gdbsx_domstatus.paused, 213);
+            r.value(51, "u.gdbsx_domstatus.vcpu_id", d.u.gdbsx_domstatus.vcpu_id, 4);
+            r.value(51, "u.gdbsx_domstatus.vcpu_ev", d.u.gdbsx_domstatus.vcpu_ev, 2004163039);
+        }
+    }
+    // #52: u.vnuma
+    {
+        let want = hex(concat!("9c7d2888ffffffff5a9000000000000000040000b4e886cf0000000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00003040dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2284354972;
+            v.interface_version = 4294967295;
+            v.domain = 36954;
+            v.u.vnuma.nr_vnodes = 1024;
+            v.u.vnuma.nr_vmemranges = 3481725108;
+            v.u.vnuma.nr_vcpus = 0;
+            v.u.vnuma.vdistance = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de1000);
+            v.u.vnuma.vcpu_to_vnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de2010);
+            v.u.vnuma.vnode_to_pnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de3020);
+            v.u.vnuma.vmemrange = xenabi::types::__guest_handle_64_xen_vmemrange_t::from_addr(0x7ffdc0de4030);
+        }
+        r.bytes(52, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(52, "cmd", d.cmd, 2284354972);
+            r.value(52, "interface_version", d.interface_version, 4294967295);
+            r.value(52, "domain", d.domain, 36954);
+            r.value(52, "u.vnuma.nr_vnodes", d.u.vnuma.nr_vnodes, 1024);
+            r.value(52, "u.vnuma.nr_vmemranges", d.u.vnuma.nr_vmemranges, 3481725108);
+            r.value(52, "u.vnuma.nr_vcpus", d.u.vnuma.nr_vcpus, 0);
+            r.value(52, "u.vnuma.vdistance", d.u.vnuma.vdistance.addr(), 0x7ffdc0de1000);
+            r.value(52, "u.vnuma.vcpu_to_vnode", d.u.vnuma.vcpu_to_vnode.addr(), 0x7ffdc0de2010);
+            r.value(52, "u.vnuma.vnode_to_pnode", d.u.vnuma.vnode_to_pnode.addr(), 0x7ffdc0de3020);
+            r.value(52, "u.vnuma.vmemrange", d.u.vnuma.vmemrange.addr(), 0x7ffdc0de4030);
+        }
+    }
+    // #53: u.psr_cmt_op
+    {
+        let want = hex(concat!("48518244ffffffff3fa200000000000000008000215f35320000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1149391176;
+            v.interface_version = 4294967295;
+            v.domain = 41535;
+            v.u.psr_cmt_op.cmd = 8388608;
+            v.u.psr_cmt_op.data = 842358561;
+        }
+        r.bytes(53, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(53, "cmd", d.cmd, 1149391176);
+            r.value(53, "interface_version", d.interface_version, 4294967295);
+            r.value(53, "domain", d.domain, 41535);
+            r.value(53, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 8388608);
+            r.value(53, "u.psr_cmt_op.data", d.u.psr_cmt_op.data, 842358561);
+        }
+    }
+    // #54: u.monitor_op, u.monitor_op.u.mov_to_cr
+    {
+        let want = hex(concat!("00000000e83ce42c0008000000000000fea92e28ffffffff5e08e60000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 753155304;
+            v.domain = 2048;
+            v.u.monitor_op.op = 674146814;
+            v.u.monitor_op.event = 4294967295;
+            v.u.monitor_op.u.mov_to_cr.index = 94;
+            v.u.monitor_op.u.mov_to_cr.sync = 8;
+            v.u.monitor_op.u.mov_to_cr.onchangeonly = 230;
+            v.u.monitor_op.u.mov_to_cr.bitmask = 0;
+        }
+        r.bytes(54, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(54, "cmd", d.cmd, 0);
+            r.value(54, "interface_version", d.interface_version, 753155304);
+            r.value(54, "domain", d.domain, 2048);
+            r.value(54, "u.monitor_op.op", d.u.monitor_op.op, 674146814);
+            r.value(54, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
+            r.value(54, "u.monitor_op.u.mov_to_cr.index", d.u.monitor_op.u.mov_to_cr.index, 94);
+            r.value(54, "u.monitor_op.u.mov_to_cr.sync", d.u.monitor_op.u.mov_to_cr.sync, 8);
+            r.value(54, "u.monitor_op.u.mov_to_cr.onchangeonly", d.u.monitor_op.u.mov_to_cr.onchangeonly, 230);
+            r.value(54, "u.monitor_op.u.mov_to_cr.bitmask", d.u.monitor_op.u.mov_to_cr.bitmask, 0);
+        }
+    }
+    // #55: u.monitor_op, u.monitor_op.u.mov_to_msr
+    {
+        let want = hex(concat!("000000003fe55768010000000000000045fc67e5ffffffff8069684810000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 1750590783;
+            v.domain = 1;
+            v.u.monitor_op.op = 3848797253;
+            v.u.monitor_op.event = 4294967295;
+            v.u.monitor_op.u.mov_to_msr.msr = 1214802304;
+            v.u.monitor_op.u.mov_to_msr.onchangeonly = 16;
+        }
+        r.bytes(55, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(55, "cmd", d.cmd, 0);
+            r.value(55, "interface_version", d.interface_version, 1750590783);
+            r.value(55, "domain", d.domain, 1);
+            r.value(55, "u.monitor_op.op", d.u.monitor_op.op, 3848797253);
+            r.value(55, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
+            r.value(55, "u.monitor_op.u.mov_to_msr.msr", d.u.monitor_op.u.mov_to_msr.msr, 1214802304);
+            r.value(55, "u.monitor_op.u.mov_to_msr.onchangeonly", d.u.monitor_op.u.mov_to_msr.onchangeonly, 16);
+        }
+    }
+    // #56: u.monitor_op, u.monitor_op.u.guest_request
+    {
+        let want = hex(concat!("0000100061ad6d5fffff000000000000f66bd50002000000fd00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1048576;
+            v.interface_version = 1601023329;
+            v.domain = 65535;
+            v.u.monitor_op.op = 13986806;
+            v.u.monitor_op.event = 2;
+            v.u.monitor_op.u.guest_request.sync = 253;
+            v.u.monitor_op.u.guest_request.allow_userspace = 0;
+        }
+        r.bytes(56, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(56, "cmd", d.cmd, 1048576);
+            r.value(56, "interface_version", d.interface_version, 1601023329);
+            r.value(56, "domain", d.domain, 65535);
+            r.value(56, "u.monitor_op.op", d.u.monitor_op.op, 13986806);
+            r.value(56, "u.monitor_op.event", d.u.monitor_op.event, 2);
+            r.value(56, "u.monitor_op.u.guest_request.sync", d.u.monitor_op.u.guest_request.sync, 253);
+            r.value(56, "u.monitor_op.u.guest_request.allow_userspace", d.u.monitor_op.u.guest_request.allow_userspace, 0);
+        }
+    }
+    // #57: u.monitor_op, u.monitor_op.u.debug_exception
+    {
+        let want = hex(concat!("0000000093e4b10e00010000000000005150387bffffffff9300000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 246539411;
+            v.domain = 256;
+            v.u.monitor_op.op = 2067288145;
+            v.u.monitor_op.event = 4294967295;
+            v.u.monitor_op.u.debug_exception.sync = 147;
+        }
+        r.bytes(57, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(57, "cmd", d.cmd, 0);
+            r.value(57, "interface_version", d.interface_version, 246539411);
+            r.value(57, "domain", d.domain, 256);
+            r.value(57, "u.monitor_op.op", d.u.monitor_op.op, 2067288145);
+            r.value(57, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
+            r.value(57, "u.monitor_op.u.debug_exception.sync", d.u.monitor_op.u.debug_exception.sync, 147);
+        }
+    }
+    // #58: u.monitor_op, u.monitor_op.u.vmexit
+    {
+        let want = hex(concat!("c697a42f00000000142800000000000000000800908d6096ff00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 799315910;
+            v.interface_version = 0;
+            v.domain = 10260;
+            v.u.monitor_op.op = 524288;
+            v.u.monitor_op.event = 2522910096;
+            v.u.monitor_op.u.vmexit.sync = 255;
+        }
+        r.bytes(58, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(58, "cmd", d.cmd, 799315910);
+            r.value(58, "interface_version", d.interface_version, 0);
+            r.value(58, "domain", d.domain, 10260);
+            r.value(58, "u.monitor_op.op", d.u.monitor_op.op, 524288);
+            r.value(58, "u.monitor_op.event", d.u.monitor_op.event, 2522910096);
+            r.value(58, "u.monitor_op.u.vmexit.sync", d.u.monitor_op.u.vmexit.sync, 255);
+        }
+    }
+    // #59: u.psr_alloc
+    {
+        let want = hex(concat!("d5dc72f1ffffffffe28700000000000000000040873ddc760000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4050836693;
+            v.interface_version = 4294967295;
+            v.domain = 34786;
+            v.u.psr_alloc.cmd = 1073741824;
+            v.u.psr_alloc.target = 1994145159;
+            v.u.psr_alloc.data = 0;
+        }
+        r.bytes(59, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(59, "cmd", d.cmd, 4050836693);
+            r.value(59, "interface_version", d.interface_version, 4294967295);
+            r.value(59, "domain", d.domain, 34786);
+            r.value(59, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 1073741824);
+            r.value(59, "u.psr_alloc.target", d.u.psr_alloc.target, 1994145159);
+            r.value(59, "u.psr_alloc.data", d.u.psr_alloc.data, 0);
+        }
+    }
+    // #60: u.vuart_op
+    {
+        let want = hex(concat!("08000000b01ed8ed00000000000000005e92a6dd0040000038c09a88ebcecf91", "ffff000004f4aa21000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 8;
+            v.interface_version = 3990363824;
+            v.domain = 0;
+            v.u.vuart_op.cmd = 3718681182;
+            v.u.vuart_op.r#type = 16384;
+            v.u.vuart_op.gfn = 10506843966683136056;
+            v.u.vuart_op.console_domid = 65535;
+            v.u.vuart_op.evtchn = 564851716;
+        }
+        r.bytes(60, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(60, "cmd", d.cmd, 8);
+            r.value(60, "interface_version", d.interface_version, 3990363824);
+            r.value(60, "domain", d.domain, 0);
+            r.value(60, "u.vuart_op.cmd", d.u.vuart_op.cmd, 3718681182);
+            r.value(60, "u.vuart_op.type", d.u.vuart_op.r#type, 16384);
+            r.value(60, "u.vuart_op.gfn", d.u.vuart_op.gfn, 10506843966683136056);
+            r.value(60, "u.vuart_op.console_domid", d.u.vuart_op.console_domid, 65535);
+            r.value(60, "u.vuart_op.evtchn", d.u.vuart_op.evtchn, 564851716);
+        }
+    }
+    // #61: u.vmtrace_op
+    {
+        let want = hex(concat!("0000000024435abe00800000000000001a2289f6ffffffff11374e662725d268", "0004000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 3193586468;
+            v.domain = 32768;
+            v.u.vmtrace_op.cmd = 4136182298;
+            v.u.vmtrace_op.vcpu = 4294967295;
+            v.u.vmtrace_op.key = 7553140376204097297;
+            v.u.vmtrace_op.value = 1024;
+        }
+        r.bytes(61, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(61, "cmd", d.cmd, 0);
+            r.value(61, "interface_version", d.interface_version, 3193586468);
+            r.value(61, "domain", d.domain, 32768);
+            r.value(61, "u.vmtrace_op.cmd", d.u.vmtrace_op.cmd, 4136182298);
+            r.value(61, "u.vmtrace_op.vcpu", d.u.vmtrace_op.vcpu, 4294967295);
+            r.value(61, "u.vmtrace_op.key", d.u.vmtrace_op.key, 7553140376204097297);
+            r.value(61, "u.vmtrace_op.value", d.u.vmtrace_op.value, 1024);
+        }
+    }
+    // #62: u.paging_mempool
+    {
+        let want = hex(concat!("000010004dd5559c00000000000000006c3716e5fffaf6f00000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1048576;
+            v.interface_version = 2622870861;
+            v.domain = 0;
+            v.u.paging_mempool.size = 17363341390340568940;
+        }
+        r.bytes(62, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(62, "cmd", d.cmd, 1048576);
+            r.value(62, "interface_version", d.interface_version, 2622870861);
+            r.value(62, "domain", d.domain, 0);
+            r.value(62, "u.paging_mempool.size", d.u.paging_mempool.size, 17363341390340568940);
+        }
+    }
+    // #63: u.set_llc_colors
+    {
+        let want = hex(concat!("448e8fa7000000006a1900000000000000001000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2811203140;
+            v.interface_version = 0;
+            v.domain = 6506;
+            v.u.set_llc_colors.num_llc_colors = 1048576;
+            v.u.set_llc_colors.llc_colors = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(63, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(63, "cmd", d.cmd, 2811203140);
+            r.value(63, "interface_version", d.interface_version, 0);
+            r.value(63, "domain", d.domain, 6506);
+            r.value(63, "u.set_llc_colors.num_llc_colors", d.u.set_llc_colors.num_llc_colors, 1048576);
+            r.value(63, "u.set_llc_colors.llc_colors", d.u.set_llc_colors.llc_colors.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #64: u.get_domain_state
+    {
+        let want = hex(concat!("b0c65c5840000000b57e00000000000000000101000000000000000400000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1482475184;
+            v.interface_version = 64;
+            v.domain = 32437;
+            v.u.get_domain_state.state = 0;
+            v.u.get_domain_state.caps = 257;
+            v.u.get_domain_state.unique_id = 67108864;
+        }
+        r.bytes(64, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(64, "cmd", d.cmd, 1482475184);
+            r.value(64, "interface_version", d.interface_version, 64);
+            r.value(64, "domain", d.domain, 32437);
+            r.value(64, "u.get_domain_state.state", d.u.get_domain_state.state, 0);
+            r.value(64, "u.get_domain_state.caps", d.u.get_domain_state.caps, 257);
+            r.value(64, "u.get_domain_state.unique_id", d.u.get_domain_state.unique_id, 67108864);
+        }
+    }
+    r.finish();
+}

@@ -2,14 +2,15 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * unstable/domctl: Domain creation from the unstable domctl interface: xen_domctl_createdomain and
- * what it embeds. Mirrors Xen's public/domctl.h. Unstable: valid for exactly one Xen release,
- * versioned by XEN_DOMCTL_INTERFACE_VERSION.
+ * unstable/domctl: The unstable domctl interface: the xen_domctl dispatch record, every XEN_DOMCTL_*
+ * operation, and their payloads and constants. Mirrors Xen's public/domctl.h. Unstable: valid for
+ * exactly one Xen release, versioned by XEN_DOMCTL_INTERFACE_VERSION.
  */
-import { xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0 } from '../internal/unstable/domctl.js';
-import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
-import type { xen_domain_handle_t } from '../stable/xen.js';
+import { DomctlOp$chk0, DomctlOp$chk1, DomctlOp$chk2, DomctlOp$dec0, DomctlOp$dec1, DomctlOp$dec2, DomctlOp$enc0, DomctlOp$enc1, DomctlOp$enc2, xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl$V0, xen_domctl$V1, xen_domctl$V2, xen_domctl$chk0, xen_domctl$chk1, xen_domctl$chk2, xen_domctl$dec0, xen_domctl$dec1, xen_domctl$dec2, xen_domctl$enc0, xen_domctl$enc1, xen_domctl$enc2, xen_domctl_address_size$V0, xen_domctl_address_size$dec0, xen_domctl_address_size$enc0, xen_domctl_assign_device$V0, xen_domctl_assign_device$dec0, xen_domctl_assign_device$enc0, xen_domctl_assign_device_u$V0, xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0, xen_domctl_assign_device_u_dt$V0, xen_domctl_assign_device_u_dt$chk0, xen_domctl_assign_device_u_dt$dec0, xen_domctl_assign_device_u_dt$enc0, xen_domctl_assign_device_u_pci$V0, xen_domctl_assign_device_u_pci$dec0, xen_domctl_assign_device_u_pci$enc0, xen_domctl_audit_p2m$V0, xen_domctl_audit_p2m$dec0, xen_domctl_audit_p2m$enc0, xen_domctl_bind_pt_irq$V0, xen_domctl_bind_pt_irq$dec0, xen_domctl_bind_pt_irq$enc0, xen_domctl_bind_pt_irq_u$V0, xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0, xen_domctl_bind_pt_irq_u_isa$V0, xen_domctl_bind_pt_irq_u_isa$dec0, xen_domctl_bind_pt_irq_u_isa$enc0, xen_domctl_bind_pt_irq_u_msi$V0, xen_domctl_bind_pt_irq_u_msi$chk0, xen_domctl_bind_pt_irq_u_msi$dec0, xen_domctl_bind_pt_irq_u_msi$enc0, xen_domctl_bind_pt_irq_u_pci$V0, xen_domctl_bind_pt_irq_u_pci$dec0, xen_domctl_bind_pt_irq_u_pci$enc0, xen_domctl_bind_pt_irq_u_spi$V0, xen_domctl_bind_pt_irq_u_spi$dec0, xen_domctl_bind_pt_irq_u_spi$enc0, xen_domctl_cacheflush$V0, xen_domctl_cacheflush$V1, xen_domctl_cacheflush$dec0, xen_domctl_cacheflush$dec1, xen_domctl_cacheflush$enc0, xen_domctl_cacheflush$enc1, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0, xen_domctl_debug_op$V0, xen_domctl_debug_op$dec0, xen_domctl_debug_op$enc0, xen_domctl_dt_overlay$V0, xen_domctl_dt_overlay$chk0, xen_domctl_dt_overlay$dec0, xen_domctl_dt_overlay$enc0, xen_domctl_gdbsx_domstatus$V0, xen_domctl_gdbsx_domstatus$chk0, xen_domctl_gdbsx_domstatus$dec0, xen_domctl_gdbsx_domstatus$enc0, xen_domctl_gdbsx_memio$V0, xen_domctl_gdbsx_memio$chk0, xen_domctl_gdbsx_memio$dec0, xen_domctl_gdbsx_memio$enc0, xen_domctl_gdbsx_pauseunp_vcpu$V0, xen_domctl_gdbsx_pauseunp_vcpu$dec0, xen_domctl_gdbsx_pauseunp_vcpu$enc0, xen_domctl_get_device_group$V0, xen_domctl_get_device_group$chk0, xen_domctl_get_device_group$dec0, xen_domctl_get_device_group$enc0, xen_domctl_get_domain_state$V0, xen_domctl_get_domain_state$chk0, xen_domctl_get_domain_state$dec0, xen_domctl_get_domain_state$enc0, xen_domctl_getdomaininfo$V0, xen_domctl_getdomaininfo$V1, xen_domctl_getdomaininfo$chk0, xen_domctl_getdomaininfo$chk1, xen_domctl_getdomaininfo$dec0, xen_domctl_getdomaininfo$dec1, xen_domctl_getdomaininfo$enc0, xen_domctl_getdomaininfo$enc1, xen_domctl_getpageframeinfo3$V0, xen_domctl_getpageframeinfo3$dec0, xen_domctl_getpageframeinfo3$enc0, xen_domctl_getvcpuinfo$V0, xen_domctl_getvcpuinfo$chk0, xen_domctl_getvcpuinfo$dec0, xen_domctl_getvcpuinfo$enc0, xen_domctl_gsi_permission$V0, xen_domctl_gsi_permission$dec0, xen_domctl_gsi_permission$enc0, xen_domctl_hvmcontext$V0, xen_domctl_hvmcontext$chk0, xen_domctl_hvmcontext$dec0, xen_domctl_hvmcontext$enc0, xen_domctl_hvmcontext_partial$V0, xen_domctl_hvmcontext_partial$dec0, xen_domctl_hvmcontext_partial$enc0, xen_domctl_hypercall_init$V0, xen_domctl_hypercall_init$dec0, xen_domctl_hypercall_init$enc0, xen_domctl_iomem_permission$V0, xen_domctl_iomem_permission$chk0, xen_domctl_iomem_permission$dec0, xen_domctl_iomem_permission$enc0, xen_domctl_ioport_mapping$V0, xen_domctl_ioport_mapping$dec0, xen_domctl_ioport_mapping$enc0, xen_domctl_ioport_permission$V0, xen_domctl_ioport_permission$chk0, xen_domctl_ioport_permission$dec0, xen_domctl_ioport_permission$enc0, xen_domctl_irq_permission$V0, xen_domctl_irq_permission$chk0, xen_domctl_irq_permission$dec0, xen_domctl_irq_permission$enc0, xen_domctl_max_mem$V0, xen_domctl_max_mem$dec0, xen_domctl_max_mem$enc0, xen_domctl_max_vcpus$V0, xen_domctl_max_vcpus$dec0, xen_domctl_max_vcpus$enc0, xen_domctl_mem_sharing_op$V0, xen_domctl_mem_sharing_op$dec0, xen_domctl_mem_sharing_op$enc0, xen_domctl_mem_sharing_op_u$V0, xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0, xen_domctl_memory_mapping$V0, xen_domctl_memory_mapping$dec0, xen_domctl_memory_mapping$enc0, xen_domctl_monitor_op$V0, xen_domctl_monitor_op$dec0, xen_domctl_monitor_op$enc0, xen_domctl_monitor_op_u$V0, xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0, xen_domctl_monitor_op_u_debug_exception$V0, xen_domctl_monitor_op_u_debug_exception$dec0, xen_domctl_monitor_op_u_debug_exception$enc0, xen_domctl_monitor_op_u_guest_request$V0, xen_domctl_monitor_op_u_guest_request$dec0, xen_domctl_monitor_op_u_guest_request$enc0, xen_domctl_monitor_op_u_mov_to_cr$V0, xen_domctl_monitor_op_u_mov_to_cr$chk0, xen_domctl_monitor_op_u_mov_to_cr$dec0, xen_domctl_monitor_op_u_mov_to_cr$enc0, xen_domctl_monitor_op_u_mov_to_msr$V0, xen_domctl_monitor_op_u_mov_to_msr$chk0, xen_domctl_monitor_op_u_mov_to_msr$dec0, xen_domctl_monitor_op_u_mov_to_msr$enc0, xen_domctl_monitor_op_u_vmexit$V0, xen_domctl_monitor_op_u_vmexit$dec0, xen_domctl_monitor_op_u_vmexit$enc0, xen_domctl_nodeaffinity$V0, xen_domctl_nodeaffinity$chk0, xen_domctl_nodeaffinity$dec0, xen_domctl_nodeaffinity$enc0, xen_domctl_paging_mempool$V0, xen_domctl_paging_mempool$dec0, xen_domctl_paging_mempool$enc0, xen_domctl_psr_alloc$V0, xen_domctl_psr_alloc$dec0, xen_domctl_psr_alloc$enc0, xen_domctl_psr_cmt_op$V0, xen_domctl_psr_cmt_op$dec0, xen_domctl_psr_cmt_op$enc0, xen_domctl_sched_credit$V0, xen_domctl_sched_credit$dec0, xen_domctl_sched_credit$enc0, xen_domctl_sched_credit2$V0, xen_domctl_sched_credit2$dec0, xen_domctl_sched_credit2$enc0, xen_domctl_sched_rtds$V0, xen_domctl_sched_rtds$dec0, xen_domctl_sched_rtds$enc0, xen_domctl_schedparam_vcpu$V0, xen_domctl_schedparam_vcpu$dec0, xen_domctl_schedparam_vcpu$enc0, xen_domctl_schedparam_vcpu_u$V0, xen_domctl_schedparam_vcpu_u$dec0, xen_domctl_schedparam_vcpu_u$enc0, xen_domctl_scheduler_op$V0, xen_domctl_scheduler_op$dec0, xen_domctl_scheduler_op$enc0, xen_domctl_scheduler_op_u$V0, xen_domctl_scheduler_op_u$dec0, xen_domctl_scheduler_op_u$enc0, xen_domctl_scheduler_op_u_v$V0, xen_domctl_scheduler_op_u_v$dec0, xen_domctl_scheduler_op_u_v$enc0, xen_domctl_sendtrigger$V0, xen_domctl_sendtrigger$dec0, xen_domctl_sendtrigger$enc0, xen_domctl_set_access_required$V0, xen_domctl_set_access_required$dec0, xen_domctl_set_access_required$enc0, xen_domctl_set_broken_page_p2m$V0, xen_domctl_set_broken_page_p2m$dec0, xen_domctl_set_broken_page_p2m$enc0, xen_domctl_set_llc_colors$V0, xen_domctl_set_llc_colors$chk0, xen_domctl_set_llc_colors$dec0, xen_domctl_set_llc_colors$enc0, xen_domctl_set_target$V0, xen_domctl_set_target$dec0, xen_domctl_set_target$enc0, xen_domctl_set_virq_handler$V0, xen_domctl_set_virq_handler$dec0, xen_domctl_set_virq_handler$enc0, xen_domctl_setdebugging$V0, xen_domctl_setdebugging$dec0, xen_domctl_setdebugging$enc0, xen_domctl_setdomainhandle$V0, xen_domctl_setdomainhandle$dec0, xen_domctl_setdomainhandle$enc0, xen_domctl_settimeoffset$V0, xen_domctl_settimeoffset$dec0, xen_domctl_settimeoffset$enc0, xen_domctl_shadow_op$V0, xen_domctl_shadow_op$chk0, xen_domctl_shadow_op$dec0, xen_domctl_shadow_op$enc0, xen_domctl_shadow_op_stats$V0, xen_domctl_shadow_op_stats$dec0, xen_domctl_shadow_op_stats$enc0, xen_domctl_subscribe$V0, xen_domctl_subscribe$dec0, xen_domctl_subscribe$enc0, xen_domctl_tsc_info$V0, xen_domctl_tsc_info$chk0, xen_domctl_tsc_info$dec0, xen_domctl_tsc_info$enc0, xen_domctl_u$V0, xen_domctl_u$V1, xen_domctl_u$V2, xen_domctl_u$dec0, xen_domctl_u$dec1, xen_domctl_u$dec2, xen_domctl_u$enc0, xen_domctl_u$enc1, xen_domctl_u$enc2, xen_domctl_vcpu_msr$V0, xen_domctl_vcpu_msr$dec0, xen_domctl_vcpu_msr$enc0, xen_domctl_vcpu_msrs$V0, xen_domctl_vcpu_msrs$dec0, xen_domctl_vcpu_msrs$enc0, xen_domctl_vcpuaffinity$V0, xen_domctl_vcpuaffinity$chk0, xen_domctl_vcpuaffinity$dec0, xen_domctl_vcpuaffinity$enc0, xen_domctl_vcpucontext$V0, xen_domctl_vcpucontext$chk0, xen_domctl_vcpucontext$dec0, xen_domctl_vcpucontext$enc0, xen_domctl_vcpuextstate$V0, xen_domctl_vcpuextstate$chk0, xen_domctl_vcpuextstate$dec0, xen_domctl_vcpuextstate$enc0, xen_domctl_vm_event_op$V0, xen_domctl_vm_event_op$dec0, xen_domctl_vm_event_op$enc0, xen_domctl_vm_event_op_u$V0, xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0, xen_domctl_vm_event_op_u_enable$V0, xen_domctl_vm_event_op_u_enable$dec0, xen_domctl_vm_event_op_u_enable$enc0, xen_domctl_vmtrace_op$V0, xen_domctl_vmtrace_op$dec0, xen_domctl_vmtrace_op$enc0, xen_domctl_vnuma$V0, xen_domctl_vnuma$chk0, xen_domctl_vnuma$dec0, xen_domctl_vnuma$enc0, xen_domctl_vuart_op$V0, xen_domctl_vuart_op$chk0, xen_domctl_vuart_op$dec0, xen_domctl_vuart_op$enc0, xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0, xenctl_bitmap$enc0 } from '../internal/unstable/domctl.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { evtchn_port_t } from '../stable/event_channel.js';
+import type { domid_t, xen_domain_handle_t } from '../stable/xen.js';
 
 /**
  * Architecture-specific settings for a new domain. The x86 and Arm versions share only the name: each field exists on one architecture family.
@@ -1207,3 +1208,14447 @@ export type XEN_DOMCTL_ALTP2M = (typeof XEN_DOMCTL_ALTP2M)[keyof typeof XEN_DOMC
  * @since 4.19
  */
 export const XEN_DOMCTL_ALTP2M_mode_mask = 0x3;
+
+/**
+ * A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen declares it in xen.h for tools builds only.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xenctl_bitmap {
+  /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
+  bitmap: bigint;
+  /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
+  nr_bits: number;
+}
+
+/**
+ * A zero-copy view of `xenctl_bitmap` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xenctl_bitmap_view extends RecordView {
+  /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
+  bitmap: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first.
+   */
+  bitmapAsNumber: number;
+  /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
+  nr_bits: number;
+}
+
+const xenctl_bitmap$layout0: RecordLayout = frozen({
+  name: 'xenctl_bitmap',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'bitmap', offset: 0, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint8)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_bits', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [
+    { after: 'nr_bits', offset: 12, size: 4, bits: 32, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xenctl_bitmap` (struct xenctl_bitmap). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xenctl_bitmap: RecordCodec<xenctl_bitmap, xenctl_bitmap_view> = {
+  name: 'xenctl_bitmap',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xenctl_bitmap$layout0;
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xenctl_bitmap');
+        return encodeFresh(value, 16, 0, xenctl_bitmap$enc0, 'xenctl_bitmap');
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xenctl_bitmap');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xenctl_bitmap');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xenctl_bitmap');
+        xenctl_bitmap$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xenctl_bitmap');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xenctl_bitmap');
+        if (options.strict === true) xenctl_bitmap$chk0(current.view, b);
+        return xenctl_bitmap$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xenctl_bitmap');
+        return new xenctl_bitmap$V0(dataViewOf(p.buffer, 'xenctl_bitmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+};
+
+export { xenctl_bitmap as xenctl_bitmap_t };
+
+/**
+ * Payload of XEN_DOMCTL_max_mem: the ceiling on the memory a domain may own.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_max_mem {
+  /** IN: the limit in KiB. Example: 2097152 (2 GiB). */
+  max_memkb: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_max_mem` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_max_mem_view extends RecordView {
+  /** IN: the limit in KiB. Example: 2097152 (2 GiB). */
+  max_memkb: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the limit in KiB. Example: 2097152 (2 GiB).
+   */
+  max_memkbAsNumber: number;
+}
+
+const xen_domctl_max_mem$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_max_mem',
+  kind: 'struct',
+  size: 8,
+  align: 8,
+  fields: [
+    { name: 'max_memkb', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_max_mem` (struct xen_domctl_max_mem). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_max_mem: RecordCodec<xen_domctl_max_mem, xen_domctl_max_mem_view> = {
+  name: 'xen_domctl_max_mem',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_max_mem', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_max_mem$layout0;
+      default:
+        return failArch('xen_domctl_max_mem', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_max_mem');
+        return encodeFresh(value, 8, 0, xen_domctl_max_mem$enc0, 'xen_domctl_max_mem');
+      }
+      default:
+        return failArch('xen_domctl_max_mem', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_max_mem');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_max_mem');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_max_mem');
+        xen_domctl_max_mem$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_max_mem', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_max_mem');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_max_mem');
+        return xen_domctl_max_mem$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_max_mem', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_max_mem');
+        return new xen_domctl_max_mem$V0(dataViewOf(p.buffer, 'xen_domctl_max_mem'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_max_mem', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_setvcpucontext and XEN_DOMCTL_getvcpucontext: one vCPU's register state, in a buffer of the caller.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpucontext {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN (set) or OUT (get): a vcpu_guest_context; a null handle on set resets the vCPU. */
+  ctxt: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vcpucontext` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpucontext_view extends RecordView {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN (set) or OUT (get): a vcpu_guest_context; a null handle on set resets the vCPU. */
+  ctxt: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): a vcpu_guest_context; a null handle on set resets the vCPU.
+   */
+  ctxtAsNumber: number;
+}
+
+const xen_domctl_vcpucontext$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vcpucontext',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'vcpu', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'ctxt', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(vcpu_guest_context_t)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'vcpu', offset: 4, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vcpucontext` (struct xen_domctl_vcpucontext). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_vcpucontext: RecordCodec<xen_domctl_vcpucontext, xen_domctl_vcpucontext_view> = {
+  name: 'xen_domctl_vcpucontext',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_vcpucontext', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vcpucontext$layout0;
+      default:
+        return failArch('xen_domctl_vcpucontext', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpucontext');
+        return encodeFresh(value, 16, 0, xen_domctl_vcpucontext$enc0, 'xen_domctl_vcpucontext');
+      }
+      default:
+        return failArch('xen_domctl_vcpucontext', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpucontext');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vcpucontext');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vcpucontext');
+        xen_domctl_vcpucontext$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vcpucontext', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vcpucontext');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_vcpucontext');
+        if (options.strict === true) xen_domctl_vcpucontext$chk0(current.view, b);
+        return xen_domctl_vcpucontext$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vcpucontext', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_vcpucontext');
+        return new xen_domctl_vcpucontext$V0(dataViewOf(p.buffer, 'xen_domctl_vcpucontext'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vcpucontext', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_getvcpuinfo: what one vCPU is doing and how much CPU time it used.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_getvcpuinfo {
+  /** IN: the vCPU. Example: 1. */
+  vcpu: number;
+  /** OUT: 1 when the vCPU is up, 0 when it is down. */
+  online: number;
+  /** OUT: 1 when the vCPU waits for an event. */
+  blocked: number;
+  /** OUT: 1 when the vCPU is on a physical CPU right now. */
+  running: number;
+  /** OUT: the CPU time the vCPU has used, in nanoseconds. Example: 1500000000. */
+  cpu_time: bigint;
+  /** OUT: the physical CPU the vCPU runs on, or last ran on. Example: 3. */
+  cpu: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_getvcpuinfo` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_getvcpuinfo_view extends RecordView {
+  /** IN: the vCPU. Example: 1. */
+  vcpu: number;
+  /** OUT: 1 when the vCPU is up, 0 when it is down. */
+  online: number;
+  /** OUT: 1 when the vCPU waits for an event. */
+  blocked: number;
+  /** OUT: 1 when the vCPU is on a physical CPU right now. */
+  running: number;
+  /** OUT: the CPU time the vCPU has used, in nanoseconds. Example: 1500000000. */
+  cpu_time: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: the CPU time the vCPU has used, in nanoseconds. Example: 1500000000.
+   */
+  cpu_timeAsNumber: number;
+  /** OUT: the physical CPU the vCPU runs on, or last ran on. Example: 3. */
+  cpu: number;
+}
+
+const xen_domctl_getvcpuinfo$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_getvcpuinfo',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'vcpu', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'online', offset: 4, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'blocked', offset: 5, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'running', offset: 6, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'cpu_time', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'cpu', offset: 16, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [
+    { after: 'running', offset: 7, size: 1, bits: 8, tail: false },
+    { after: 'cpu', offset: 20, size: 4, bits: 32, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_getvcpuinfo` (struct xen_domctl_getvcpuinfo). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_getvcpuinfo: RecordCodec<xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view> = {
+  name: 'xen_domctl_getvcpuinfo',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_getvcpuinfo', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_getvcpuinfo$layout0;
+      default:
+        return failArch('xen_domctl_getvcpuinfo', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getvcpuinfo');
+        return encodeFresh(value, 24, 0, xen_domctl_getvcpuinfo$enc0, 'xen_domctl_getvcpuinfo');
+      }
+      default:
+        return failArch('xen_domctl_getvcpuinfo', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getvcpuinfo');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_getvcpuinfo');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_getvcpuinfo');
+        xen_domctl_getvcpuinfo$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_getvcpuinfo', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_getvcpuinfo');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_getvcpuinfo');
+        if (options.strict === true) xen_domctl_getvcpuinfo$chk0(current.view, b);
+        return xen_domctl_getvcpuinfo$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_getvcpuinfo', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_getvcpuinfo');
+        return new xen_domctl_getvcpuinfo$V0(dataViewOf(p.buffer, 'xen_domctl_getvcpuinfo'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_getvcpuinfo', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_setnodeaffinity and XEN_DOMCTL_getnodeaffinity: the NUMA nodes the domain's memory should come from.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_nodeaffinity {
+  /** IN (set) or OUT (get): one bit per NUMA node. */
+  nodemap: xenctl_bitmap;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_nodeaffinity` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_nodeaffinity_view extends RecordView {
+  /** IN (set) or OUT (get): one bit per NUMA node. */
+  readonly nodemap: xenctl_bitmap_view;
+}
+
+const xen_domctl_nodeaffinity$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_nodeaffinity',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'nodemap', offset: 0, size: 16, align: 8, type: 'struct xenctl_bitmap', value: 'record', record: 'xenctl_bitmap' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_nodeaffinity` (struct xen_domctl_nodeaffinity). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_nodeaffinity: RecordCodec<xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view> = {
+  name: 'xen_domctl_nodeaffinity',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_nodeaffinity', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_nodeaffinity$layout0;
+      default:
+        return failArch('xen_domctl_nodeaffinity', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_nodeaffinity');
+        return encodeFresh(value, 16, 0, xen_domctl_nodeaffinity$enc0, 'xen_domctl_nodeaffinity');
+      }
+      default:
+        return failArch('xen_domctl_nodeaffinity', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_nodeaffinity');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_nodeaffinity');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_nodeaffinity');
+        xen_domctl_nodeaffinity$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_nodeaffinity', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_nodeaffinity');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_nodeaffinity');
+        if (options.strict === true) xen_domctl_nodeaffinity$chk0(current.view, b);
+        return xen_domctl_nodeaffinity$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_nodeaffinity', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_nodeaffinity');
+        return new xen_domctl_nodeaffinity$V0(dataViewOf(p.buffer, 'xen_domctl_nodeaffinity'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_nodeaffinity', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_setvcpuaffinity and XEN_DOMCTL_getvcpuaffinity: the physical CPUs one vCPU may run on (hard) and prefers (soft).
+ *
+ * Size: 40 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpuaffinity {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN: XEN_VCPUAFFINITY_* bits saying which maps to set or get. Example: 0x3 (both). */
+  flags: number;
+  /** IN/OUT: the CPUs the vCPU may run on; on set, Xen writes back the map in force. */
+  cpumap_hard: xenctl_bitmap;
+  /** IN/OUT: the CPUs the scheduler prefers for the vCPU; on set, Xen writes back the map in force. */
+  cpumap_soft: xenctl_bitmap;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vcpuaffinity` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpuaffinity_view extends RecordView {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN: XEN_VCPUAFFINITY_* bits saying which maps to set or get. Example: 0x3 (both). */
+  flags: number;
+  /** IN/OUT: the CPUs the vCPU may run on; on set, Xen writes back the map in force. */
+  readonly cpumap_hard: xenctl_bitmap_view;
+  /** IN/OUT: the CPUs the scheduler prefers for the vCPU; on set, Xen writes back the map in force. */
+  readonly cpumap_soft: xenctl_bitmap_view;
+}
+
+const xen_domctl_vcpuaffinity$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vcpuaffinity',
+  kind: 'struct',
+  size: 40,
+  align: 8,
+  fields: [
+    { name: 'vcpu', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'flags', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'cpumap_hard', offset: 8, size: 16, align: 8, type: 'struct xenctl_bitmap', value: 'record', record: 'xenctl_bitmap' },
+    { name: 'cpumap_soft', offset: 24, size: 16, align: 8, type: 'struct xenctl_bitmap', value: 'record', record: 'xenctl_bitmap' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vcpuaffinity` (struct xen_domctl_vcpuaffinity). Size: 40 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_vcpuaffinity: RecordCodec<xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view> = {
+  name: 'xen_domctl_vcpuaffinity',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 40;
+      default:
+        return failArch('xen_domctl_vcpuaffinity', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vcpuaffinity$layout0;
+      default:
+        return failArch('xen_domctl_vcpuaffinity', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpuaffinity');
+        return encodeFresh(value, 40, 0, xen_domctl_vcpuaffinity$enc0, 'xen_domctl_vcpuaffinity');
+      }
+      default:
+        return failArch('xen_domctl_vcpuaffinity', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpuaffinity');
+        const size = 40;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vcpuaffinity');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vcpuaffinity');
+        xen_domctl_vcpuaffinity$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vcpuaffinity', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vcpuaffinity');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_domctl_vcpuaffinity');
+        if (options.strict === true) xen_domctl_vcpuaffinity$chk0(current.view, b);
+        return xen_domctl_vcpuaffinity$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vcpuaffinity', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 40, 'xen_domctl_vcpuaffinity');
+        return new xen_domctl_vcpuaffinity$V0(dataViewOf(p.buffer, 'xen_domctl_vcpuaffinity'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vcpuaffinity', arch);
+    }
+  },
+};
+
+/**
+ * The hard map: the only CPUs the vCPU may run on.
+ * @since 4.6
+ */
+export const _XEN_VCPUAFFINITY_HARD = 0;
+
+/**
+ * The hard map: the only CPUs the vCPU may run on.
+ * @since 4.6
+ */
+export const XEN_VCPUAFFINITY_HARD = 0x1;
+
+/**
+ * The soft map: the CPUs the scheduler tries first.
+ * @since 4.6
+ */
+export const _XEN_VCPUAFFINITY_SOFT = 1;
+
+/**
+ * The soft map: the CPUs the scheduler tries first.
+ * @since 4.6
+ */
+export const XEN_VCPUAFFINITY_SOFT = 0x2;
+
+/**
+ * Set the hard map even when it breaks a temporary pinning Xen made (for example by the guest's own request).
+ * @since 4.7
+ */
+export const _XEN_VCPUAFFINITY_FORCE = 2;
+
+/**
+ * Set the hard map even when it breaks a temporary pinning Xen made (for example by the guest's own request).
+ * @since 4.7
+ */
+export const XEN_VCPUAFFINITY_FORCE = 0x4;
+
+/**
+ * Which affinity maps a XEN_DOMCTL_setvcpuaffinity or XEN_DOMCTL_getvcpuaffinity call covers. The values of `xen_domctl_vcpuaffinity.flags`.
+ * @since 4.6
+ */
+export const XEN_VCPUAFFINITY = { XEN_VCPUAFFINITY_HARD, XEN_VCPUAFFINITY_SOFT, XEN_VCPUAFFINITY_FORCE } as const;
+
+/**
+ * Payload of XEN_DOMCTL_max_vcpus: how many vCPUs the domain gets (before 4.12; creation fixes it later).
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_max_vcpus {
+  /** IN: the number of vCPUs. Example: 4. */
+  max: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_max_vcpus` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_max_vcpus_view extends RecordView {
+  /** IN: the number of vCPUs. Example: 4. */
+  max: number;
+}
+
+const xen_domctl_max_vcpus$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_max_vcpus',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'max', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_max_vcpus` (struct xen_domctl_max_vcpus). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_max_vcpus: RecordCodec<xen_domctl_max_vcpus, xen_domctl_max_vcpus_view> = {
+  name: 'xen_domctl_max_vcpus',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_max_vcpus', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_max_vcpus$layout0;
+      default:
+        return failArch('xen_domctl_max_vcpus', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_max_vcpus');
+        return encodeFresh(value, 4, 0, xen_domctl_max_vcpus$enc0, 'xen_domctl_max_vcpus');
+      }
+      default:
+        return failArch('xen_domctl_max_vcpus', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_max_vcpus');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_max_vcpus');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_max_vcpus');
+        xen_domctl_max_vcpus$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_max_vcpus', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_max_vcpus');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_max_vcpus');
+        return xen_domctl_max_vcpus$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_max_vcpus', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_max_vcpus');
+        return new xen_domctl_max_vcpus$V0(dataViewOf(p.buffer, 'xen_domctl_max_vcpus'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_max_vcpus', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_setdomainhandle: replace the 16-byte tag the toolstack knows a domain by.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_setdomainhandle {
+  /** IN: the new tag, typically a UUID. */
+  handle: xen_domain_handle_t;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_setdomainhandle` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_setdomainhandle_view extends RecordView {
+  /** IN: the new tag, typically a UUID. */
+  readonly handle: IntArrayView<number>;
+}
+
+const xen_domctl_setdomainhandle$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_setdomainhandle',
+  kind: 'struct',
+  size: 16,
+  align: 1,
+  fields: [
+    { name: 'handle', offset: 0, size: 16, align: 1, type: 'xen_domain_handle_t', value: 'number', signed: false, bits: 8, dims: [16], elementSize: 1 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_setdomainhandle` (struct xen_domctl_setdomainhandle). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_setdomainhandle: RecordCodec<xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view> = {
+  name: 'xen_domctl_setdomainhandle',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_setdomainhandle', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_setdomainhandle$layout0;
+      default:
+        return failArch('xen_domctl_setdomainhandle', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_setdomainhandle');
+        return encodeFresh(value, 16, 0, xen_domctl_setdomainhandle$enc0, 'xen_domctl_setdomainhandle');
+      }
+      default:
+        return failArch('xen_domctl_setdomainhandle', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_setdomainhandle');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_setdomainhandle');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_setdomainhandle');
+        xen_domctl_setdomainhandle$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_setdomainhandle', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_setdomainhandle');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_setdomainhandle');
+        return xen_domctl_setdomainhandle$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_setdomainhandle', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_setdomainhandle');
+        return new xen_domctl_setdomainhandle$V0(dataViewOf(p.buffer, 'xen_domctl_setdomainhandle'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_setdomainhandle', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_setdebugging: mark a domain as under a debugger, so traps go to the debugger rather than the guest.
+ *
+ * Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_setdebugging {
+  /** IN: 1 to turn debugging on, 0 to turn it off. */
+  enable: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_setdebugging` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_setdebugging_view extends RecordView {
+  /** IN: 1 to turn debugging on, 0 to turn it off. */
+  enable: number;
+}
+
+const xen_domctl_setdebugging$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_setdebugging',
+  kind: 'struct',
+  size: 1,
+  align: 1,
+  fields: [
+    { name: 'enable', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_setdebugging` (struct xen_domctl_setdebugging). Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_setdebugging: RecordCodec<xen_domctl_setdebugging, xen_domctl_setdebugging_view> = {
+  name: 'xen_domctl_setdebugging',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 1;
+      default:
+        return failArch('xen_domctl_setdebugging', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_setdebugging$layout0;
+      default:
+        return failArch('xen_domctl_setdebugging', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_setdebugging');
+        return encodeFresh(value, 1, 0, xen_domctl_setdebugging$enc0, 'xen_domctl_setdebugging');
+      }
+      default:
+        return failArch('xen_domctl_setdebugging', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_setdebugging');
+        const size = 1;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_setdebugging');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_setdebugging');
+        xen_domctl_setdebugging$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_setdebugging', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_setdebugging');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_domctl_setdebugging');
+        return xen_domctl_setdebugging$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_setdebugging', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 1, 'xen_domctl_setdebugging');
+        return new xen_domctl_setdebugging$V0(dataViewOf(p.buffer, 'xen_domctl_setdebugging'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_setdebugging', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_settimeoffset: how far the domain's wall clock is from the host's.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_settimeoffset {
+  /** IN: seconds added to the host's wall-clock time, negative for behind. Example: 3600. */
+  time_offset_seconds: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_settimeoffset` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_settimeoffset_view extends RecordView {
+  /** IN: seconds added to the host's wall-clock time, negative for behind. Example: 3600. */
+  time_offset_seconds: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: seconds added to the host's wall-clock time, negative for behind. Example: 3600.
+   */
+  time_offset_secondsAsNumber: number;
+}
+
+const xen_domctl_settimeoffset$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_settimeoffset',
+  kind: 'struct',
+  size: 8,
+  align: 8,
+  fields: [
+    { name: 'time_offset_seconds', offset: 0, size: 8, align: 8, type: 'int64_aligned_t', value: 'bigint', signed: true, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_settimeoffset` (struct xen_domctl_settimeoffset). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_settimeoffset: RecordCodec<xen_domctl_settimeoffset, xen_domctl_settimeoffset_view> = {
+  name: 'xen_domctl_settimeoffset',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_settimeoffset', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_settimeoffset$layout0;
+      default:
+        return failArch('xen_domctl_settimeoffset', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_settimeoffset');
+        return encodeFresh(value, 8, 0, xen_domctl_settimeoffset$enc0, 'xen_domctl_settimeoffset');
+      }
+      default:
+        return failArch('xen_domctl_settimeoffset', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_settimeoffset');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_settimeoffset');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_settimeoffset');
+        xen_domctl_settimeoffset$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_settimeoffset', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_settimeoffset');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_settimeoffset');
+        return xen_domctl_settimeoffset$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_settimeoffset', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_settimeoffset');
+        return new xen_domctl_settimeoffset$V0(dataViewOf(p.buffer, 'xen_domctl_settimeoffset'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_settimeoffset', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext: a domain's whole HVM save image (hvm/save.h records) in a buffer of the caller.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_hvmcontext {
+  /** IN: the size of the buffer. OUT (get): the bytes written, or with a null buffer the bytes needed. Example: 8192. */
+  size: number;
+  /** IN (set) or OUT (get): the save image; a null handle on get asks for the size only. */
+  buffer: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_hvmcontext` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_hvmcontext_view extends RecordView {
+  /** IN: the size of the buffer. OUT (get): the bytes written, or with a null buffer the bytes needed. Example: 8192. */
+  size: number;
+  /** IN (set) or OUT (get): the save image; a null handle on get asks for the size only. */
+  buffer: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): the save image; a null handle on get asks for the size only.
+   */
+  bufferAsNumber: number;
+}
+
+const xen_domctl_hvmcontext$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_hvmcontext',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'size', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'buffer', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint8)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'size', offset: 4, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_hvmcontext` (struct xen_domctl_hvmcontext). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_hvmcontext: RecordCodec<xen_domctl_hvmcontext, xen_domctl_hvmcontext_view> = {
+  name: 'xen_domctl_hvmcontext',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_hvmcontext', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_hvmcontext$layout0;
+      default:
+        return failArch('xen_domctl_hvmcontext', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_hvmcontext');
+        return encodeFresh(value, 16, 0, xen_domctl_hvmcontext$enc0, 'xen_domctl_hvmcontext');
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_hvmcontext');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_hvmcontext');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_hvmcontext');
+        xen_domctl_hvmcontext$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_hvmcontext');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_hvmcontext');
+        if (options.strict === true) xen_domctl_hvmcontext$chk0(current.view, b);
+        return xen_domctl_hvmcontext$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_hvmcontext');
+        return new xen_domctl_hvmcontext$V0(dataViewOf(p.buffer, 'xen_domctl_hvmcontext'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_gethvmcontext_partial: one record of a domain's HVM save image, picked by type and instance.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_hvmcontext_partial {
+  /** IN: the save record type (HVM_SAVE_CODE of the record). Example: 2 (CPU). */
+  type: number;
+  /** IN: which instance of it, such as the vCPU number. Example: 0. */
+  instance: number;
+  /**
+   * IN: the size of the buffer. OUT: the size of the record. Example: 1024.
+   * @since 4.10
+   */
+  bufsz: bigint;
+  /** OUT: the record, without its save descriptor. */
+  buffer: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_hvmcontext_partial` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_hvmcontext_partial_view extends RecordView {
+  /** IN: the save record type (HVM_SAVE_CODE of the record). Example: 2 (CPU). */
+  type: number;
+  /** IN: which instance of it, such as the vCPU number. Example: 0. */
+  instance: number;
+  /** IN: the size of the buffer. OUT: the size of the record. Example: 1024. */
+  bufsz: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the size of the buffer. OUT: the size of the record. Example: 1024.
+   */
+  bufszAsNumber: number;
+  /** OUT: the record, without its save descriptor. */
+  buffer: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: the record, without its save descriptor.
+   */
+  bufferAsNumber: number;
+}
+
+const xen_domctl_hvmcontext_partial$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_hvmcontext_partial',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'type', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'instance', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'bufsz', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'buffer', offset: 16, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint8)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_hvmcontext_partial` (struct xen_domctl_hvmcontext_partial). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_hvmcontext_partial: RecordCodec<xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view> = {
+  name: 'xen_domctl_hvmcontext_partial',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_hvmcontext_partial', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_hvmcontext_partial$layout0;
+      default:
+        return failArch('xen_domctl_hvmcontext_partial', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_hvmcontext_partial');
+        return encodeFresh(value, 24, 0, xen_domctl_hvmcontext_partial$enc0, 'xen_domctl_hvmcontext_partial');
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext_partial', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_hvmcontext_partial');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_hvmcontext_partial');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_hvmcontext_partial');
+        xen_domctl_hvmcontext_partial$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext_partial', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_hvmcontext_partial');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_hvmcontext_partial');
+        return xen_domctl_hvmcontext_partial$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext_partial', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_hvmcontext_partial');
+        return new xen_domctl_hvmcontext_partial$V0(dataViewOf(p.buffer, 'xen_domctl_hvmcontext_partial'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_hvmcontext_partial', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_address_size and XEN_DOMCTL_get_address_size (and of the machine address size ops before 4.13): an address width in bits.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_address_size {
+  /** IN (set) or OUT (get): the width in bits; for a PV domain 32 or 64. Example: 64. */
+  size: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_address_size` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_address_size_view extends RecordView {
+  /** IN (set) or OUT (get): the width in bits; for a PV domain 32 or 64. Example: 64. */
+  size: number;
+}
+
+const xen_domctl_address_size$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_address_size',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'size', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_address_size` (struct xen_domctl_address_size). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_address_size: RecordCodec<xen_domctl_address_size, xen_domctl_address_size_view> = {
+  name: 'xen_domctl_address_size',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_address_size', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_address_size$layout0;
+      default:
+        return failArch('xen_domctl_address_size', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_address_size');
+        return encodeFresh(value, 4, 0, xen_domctl_address_size$enc0, 'xen_domctl_address_size');
+      }
+      default:
+        return failArch('xen_domctl_address_size', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_address_size');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_address_size');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_address_size');
+        xen_domctl_address_size$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_address_size', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_address_size');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_address_size');
+        return xen_domctl_address_size$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_address_size', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_address_size');
+        return new xen_domctl_address_size$V0(dataViewOf(p.buffer, 'xen_domctl_address_size'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_address_size', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_target: let the domain of the call act on another one, as a device-model stub domain does.
+ *
+ * Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_set_target {
+  /** IN: the domain it may act on. Example: 5. */
+  target: domid_t;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_set_target` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_set_target_view extends RecordView {
+  /** IN: the domain it may act on. Example: 5. */
+  target: number;
+}
+
+const xen_domctl_set_target$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_set_target',
+  kind: 'struct',
+  size: 2,
+  align: 2,
+  fields: [
+    { name: 'target', offset: 0, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_set_target` (struct xen_domctl_set_target). Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_set_target: RecordCodec<xen_domctl_set_target, xen_domctl_set_target_view> = {
+  name: 'xen_domctl_set_target',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 2;
+      default:
+        return failArch('xen_domctl_set_target', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_set_target$layout0;
+      default:
+        return failArch('xen_domctl_set_target', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_target');
+        return encodeFresh(value, 2, 0, xen_domctl_set_target$enc0, 'xen_domctl_set_target');
+      }
+      default:
+        return failArch('xen_domctl_set_target', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_target');
+        const size = 2;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_set_target');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_set_target');
+        xen_domctl_set_target$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_set_target', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_set_target');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_domctl_set_target');
+        return xen_domctl_set_target$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_set_target', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 2, 'xen_domctl_set_target');
+        return new xen_domctl_set_target$V0(dataViewOf(p.buffer, 'xen_domctl_set_target'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_set_target', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_get_paging_mempool_size and XEN_DOMCTL_set_paging_mempool_size: the memory Xen sets aside for the domain's paging structures (shadow, HAP or Arm P2M).
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.17
+ */
+export interface xen_domctl_paging_mempool {
+  /** IN (set) or OUT (get): the pool size in bytes, a multiple of the page size. Example: 16777216. */
+  size: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_paging_mempool` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface xen_domctl_paging_mempool_view extends RecordView {
+  /** IN (set) or OUT (get): the pool size in bytes, a multiple of the page size. Example: 16777216. */
+  size: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): the pool size in bytes, a multiple of the page size. Example: 16777216.
+   */
+  sizeAsNumber: number;
+}
+
+const xen_domctl_paging_mempool$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_paging_mempool',
+  kind: 'struct',
+  size: 8,
+  align: 8,
+  fields: [
+    { name: 'size', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_paging_mempool` (struct xen_domctl_paging_mempool). Size: 8 bytes on every architecture.
+ * @since 4.17
+ */
+export const xen_domctl_paging_mempool: RecordCodec<xen_domctl_paging_mempool, xen_domctl_paging_mempool_view> = {
+  name: 'xen_domctl_paging_mempool',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_paging_mempool', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_paging_mempool$layout0;
+      default:
+        return failArch('xen_domctl_paging_mempool', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_paging_mempool');
+        return encodeFresh(value, 8, 0, xen_domctl_paging_mempool$enc0, 'xen_domctl_paging_mempool');
+      }
+      default:
+        return failArch('xen_domctl_paging_mempool', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_paging_mempool');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_paging_mempool');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_paging_mempool');
+        xen_domctl_paging_mempool$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_paging_mempool', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_paging_mempool');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_paging_mempool');
+        return xen_domctl_paging_mempool$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_paging_mempool', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_paging_mempool');
+        return new xen_domctl_paging_mempool$V0(dataViewOf(p.buffer, 'xen_domctl_paging_mempool'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_paging_mempool', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_get_domain_state: the lifecycle state and privileges of a domain, or of the next one whose state changed.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.21
+ */
+export interface xen_domctl_get_domain_state {
+  /** OUT: XEN_DOMCTL_GETDOMSTATE_STATE_* bits. */
+  state: number;
+  /** OUT: XEN_DOMCTL_GETDOMSTATE_CAP_* bits. */
+  caps: number;
+  /** OUT: a number that tells apart domains that reused the same domain ID. Example: 17. */
+  unique_id: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_get_domain_state` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.21
+ */
+export interface xen_domctl_get_domain_state_view extends RecordView {
+  /** OUT: XEN_DOMCTL_GETDOMSTATE_STATE_* bits. */
+  state: number;
+  /** OUT: XEN_DOMCTL_GETDOMSTATE_CAP_* bits. */
+  caps: number;
+  /** OUT: a number that tells apart domains that reused the same domain ID. Example: 17. */
+  unique_id: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: a number that tells apart domains that reused the same domain ID. Example: 17.
+   */
+  unique_idAsNumber: number;
+}
+
+const xen_domctl_get_domain_state$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_get_domain_state',
+  kind: 'struct',
+  size: 16,
+  align: 4,
+  fields: [
+    { name: 'state', offset: 0, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'caps', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'pad0', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32, padding: true },
+    { name: 'unique_id', offset: 8, size: 8, align: 4, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+const xen_domctl_get_domain_state$layout1: RecordLayout = frozen({
+  name: 'xen_domctl_get_domain_state',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'state', offset: 0, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'caps', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'pad0', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32, padding: true },
+    { name: 'unique_id', offset: 8, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_get_domain_state` (struct xen_domctl_get_domain_state). Size: 16 bytes on every architecture.
+ * @since 4.21
+ */
+export const xen_domctl_get_domain_state: RecordCodec<xen_domctl_get_domain_state, xen_domctl_get_domain_state_view> = {
+  name: 'xen_domctl_get_domain_state',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.21',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_get_domain_state', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return xen_domctl_get_domain_state$layout0;
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_get_domain_state$layout1;
+      default:
+        return failArch('xen_domctl_get_domain_state', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_get_domain_state');
+        return encodeFresh(value, 16, 0, xen_domctl_get_domain_state$enc0, 'xen_domctl_get_domain_state');
+      }
+      default:
+        return failArch('xen_domctl_get_domain_state', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_get_domain_state');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_get_domain_state');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_get_domain_state');
+        xen_domctl_get_domain_state$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_get_domain_state', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_get_domain_state');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_get_domain_state');
+        if (options.strict === true) xen_domctl_get_domain_state$chk0(current.view, b);
+        return xen_domctl_get_domain_state$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_get_domain_state', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_get_domain_state');
+        return new xen_domctl_get_domain_state$V0(dataViewOf(p.buffer, 'xen_domctl_get_domain_state'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_get_domain_state', arch);
+    }
+  },
+};
+
+/**
+ * The domain exists.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_STATE_EXIST = 0x1;
+
+/**
+ * The domain has shut down.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN = 0x2;
+
+/**
+ * The domain is being destroyed.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_STATE_DYING = 0x4;
+
+/**
+ * The domain is gone; only its ID remains in use.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_STATE_DEAD = 0x8;
+
+/**
+ * The lifecycle state bits of xen_domctl_get_domain_state.state. The values of `xen_domctl_get_domain_state.state`.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_STATE = { XEN_DOMCTL_GETDOMSTATE_STATE_EXIST, XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN, XEN_DOMCTL_GETDOMSTATE_STATE_DYING, XEN_DOMCTL_GETDOMSTATE_STATE_DEAD } as const;
+
+/**
+ * The domain may control others (a control domain).
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL = 0x1;
+
+/**
+ * The domain owns the hardware (a hardware domain).
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE = 0x2;
+
+/**
+ * The domain runs xenstore.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE = 0x4;
+
+/**
+ * The privilege bits of xen_domctl_get_domain_state.caps. The values of `xen_domctl_get_domain_state.caps`.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_GETDOMSTATE_CAP = { XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL, XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE, XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE } as const;
+
+/**
+ * Payload of XEN_DOMCTL_set_virq_handler: make the domain receive a global virtual interrupt in place of the control domain.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_set_virq_handler {
+  /** IN: the VIRQ_* number. Example: 3 (VIRQ_DOM_EXC). */
+  virq: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_set_virq_handler` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_set_virq_handler_view extends RecordView {
+  /** IN: the VIRQ_* number. Example: 3 (VIRQ_DOM_EXC). */
+  virq: number;
+}
+
+const xen_domctl_set_virq_handler$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_set_virq_handler',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'virq', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_set_virq_handler` (struct xen_domctl_set_virq_handler). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_set_virq_handler: RecordCodec<xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view> = {
+  name: 'xen_domctl_set_virq_handler',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_set_virq_handler', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_set_virq_handler$layout0;
+      default:
+        return failArch('xen_domctl_set_virq_handler', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_virq_handler');
+        return encodeFresh(value, 4, 0, xen_domctl_set_virq_handler$enc0, 'xen_domctl_set_virq_handler');
+      }
+      default:
+        return failArch('xen_domctl_set_virq_handler', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_virq_handler');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_set_virq_handler');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_set_virq_handler');
+        xen_domctl_set_virq_handler$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_set_virq_handler', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_set_virq_handler');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_set_virq_handler');
+        return xen_domctl_set_virq_handler$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_set_virq_handler', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_set_virq_handler');
+        return new xen_domctl_set_virq_handler$V0(dataViewOf(p.buffer, 'xen_domctl_set_virq_handler'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_set_virq_handler', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_getpageframeinfo3: the type of each of a list of a PV domain's frames, written over the list.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_getpageframeinfo3 {
+  /** IN: the number of frames. Example: 512. */
+  num: bigint;
+  /** IN: the guest frames. OUT: each entry OR-ed with its XEN_DOMCTL_PFINFO_* type in the top four bits. */
+  array: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_getpageframeinfo3` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_getpageframeinfo3_view extends RecordView {
+  /** IN: the number of frames. Example: 512. */
+  num: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the number of frames. Example: 512.
+   */
+  numAsNumber: number;
+  /** IN: the guest frames. OUT: each entry OR-ed with its XEN_DOMCTL_PFINFO_* type in the top four bits. */
+  array: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the guest frames. OUT: each entry OR-ed with its XEN_DOMCTL_PFINFO_* type in the top four bits.
+   */
+  arrayAsNumber: number;
+}
+
+const xen_domctl_getpageframeinfo3$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_getpageframeinfo3',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'num', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'array', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(xen_pfn_t)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_getpageframeinfo3` (struct xen_domctl_getpageframeinfo3). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_getpageframeinfo3: RecordCodec<xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view> = {
+  name: 'xen_domctl_getpageframeinfo3',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_getpageframeinfo3', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_getpageframeinfo3$layout0;
+      default:
+        return failArch('xen_domctl_getpageframeinfo3', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getpageframeinfo3');
+        return encodeFresh(value, 16, 0, xen_domctl_getpageframeinfo3$enc0, 'xen_domctl_getpageframeinfo3');
+      }
+      default:
+        return failArch('xen_domctl_getpageframeinfo3', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getpageframeinfo3');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_getpageframeinfo3');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_getpageframeinfo3');
+        xen_domctl_getpageframeinfo3$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_getpageframeinfo3', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_getpageframeinfo3');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_getpageframeinfo3');
+        return xen_domctl_getpageframeinfo3$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_getpageframeinfo3', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_getpageframeinfo3');
+        return new xen_domctl_getpageframeinfo3$V0(dataViewOf(p.buffer, 'xen_domctl_getpageframeinfo3'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_getpageframeinfo3', arch);
+    }
+  },
+};
+
+/**
+ * A plain page, not a page table.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_NOTAB = 0x0;
+
+/**
+ * A level-1 page table.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_L1TAB = 0x10000000;
+
+/**
+ * A level-2 page table.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_L2TAB = 0x20000000;
+
+/**
+ * A level-3 page table.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_L3TAB = 0x30000000;
+
+/**
+ * A level-4 page table.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_L4TAB = 0x40000000;
+
+/**
+ * A page with a memory error.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_BROKEN = 0xd0000000;
+
+/**
+ * A page allocated but not populated.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_XALLOC = 0xe0000000;
+
+/**
+ * An invalid frame.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_XTAB = 0xf0000000;
+
+/**
+ * The page types XEN_DOMCTL_getpageframeinfo3 reports in the bits under XEN_DOMCTL_PFINFO_LTAB_MASK.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO = { XEN_DOMCTL_PFINFO_NOTAB, XEN_DOMCTL_PFINFO_L1TAB, XEN_DOMCTL_PFINFO_L2TAB, XEN_DOMCTL_PFINFO_L3TAB, XEN_DOMCTL_PFINFO_L4TAB, XEN_DOMCTL_PFINFO_BROKEN, XEN_DOMCTL_PFINFO_XALLOC, XEN_DOMCTL_PFINFO_XTAB } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_PFINFO`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_PFINFO = (typeof XEN_DOMCTL_PFINFO)[keyof typeof XEN_DOMCTL_PFINFO];
+
+/**
+ * The bit where the page type starts in a XEN_DOMCTL_getpageframeinfo3 entry.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_LTAB_SHIFT = 28;
+
+/**
+ * The four bits that hold the page type, XEN_DOMCTL_PFINFO_* with the pinned bit.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_LTAB_MASK = 0xf0000000;
+
+/**
+ * The three bits that hold the page-table level.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_LTABTYPE_MASK = 0x70000000;
+
+/**
+ * Set with a page-table type when the table is pinned.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PFINFO_LPINTAB = 0x80000000;
+
+/**
+ * Page-fault and dirty-page counts since the last clean of a shadow operation.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_shadow_op_stats {
+  /** OUT: page faults counted. */
+  fault_count: number;
+  /** OUT: pages found dirty. */
+  dirty_count: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_shadow_op_stats` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_shadow_op_stats_view extends RecordView {
+  /** OUT: page faults counted. */
+  fault_count: number;
+  /** OUT: pages found dirty. */
+  dirty_count: number;
+}
+
+const xen_domctl_shadow_op_stats$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_shadow_op_stats',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'fault_count', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'dirty_count', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_shadow_op_stats` (struct xen_domctl_shadow_op_stats). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_shadow_op_stats: RecordCodec<xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view> = {
+  name: 'xen_domctl_shadow_op_stats',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_shadow_op_stats', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_shadow_op_stats$layout0;
+      default:
+        return failArch('xen_domctl_shadow_op_stats', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_shadow_op_stats');
+        return encodeFresh(value, 8, 0, xen_domctl_shadow_op_stats$enc0, 'xen_domctl_shadow_op_stats');
+      }
+      default:
+        return failArch('xen_domctl_shadow_op_stats', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_shadow_op_stats');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_shadow_op_stats');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_shadow_op_stats');
+        xen_domctl_shadow_op_stats$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_shadow_op_stats', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_shadow_op_stats');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_shadow_op_stats');
+        return xen_domctl_shadow_op_stats$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_shadow_op_stats', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_shadow_op_stats');
+        return new xen_domctl_shadow_op_stats$V0(dataViewOf(p.buffer, 'xen_domctl_shadow_op_stats'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_shadow_op_stats', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_shadow_op: control shadow paging and dirty-page logging, used by live migration.
+ *
+ * Size: 40 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_shadow_op {
+  /** IN: a XEN_DOMCTL_SHADOW_OP_* operation. Example: 11 (CLEAN). */
+  op: number;
+  /** IN (ENABLE): XEN_DOMCTL_SHADOW_ENABLE_* bits. */
+  mode: number;
+  /** IN/OUT (GET/SET_ALLOCATION): the shadow memory pool in MiB. Example: 16. */
+  mb: number;
+  /** OUT (CLEAN, PEEK): one bit per guest frame, set for frames written since the last clean. */
+  dirty_bitmap: bigint;
+  /** IN: the bits the bitmap holds. OUT: the frames it covered. Example: 262144. */
+  pages: bigint;
+  /** OUT (CLEAN, PEEK): the counters. */
+  stats: xen_domctl_shadow_op_stats;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_shadow_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_shadow_op_view extends RecordView {
+  /** IN: a XEN_DOMCTL_SHADOW_OP_* operation. Example: 11 (CLEAN). */
+  op: number;
+  /** IN (ENABLE): XEN_DOMCTL_SHADOW_ENABLE_* bits. */
+  mode: number;
+  /** IN/OUT (GET/SET_ALLOCATION): the shadow memory pool in MiB. Example: 16. */
+  mb: number;
+  /** OUT (CLEAN, PEEK): one bit per guest frame, set for frames written since the last clean. */
+  dirty_bitmap: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT (CLEAN, PEEK): one bit per guest frame, set for frames written since the last clean.
+   */
+  dirty_bitmapAsNumber: number;
+  /** IN: the bits the bitmap holds. OUT: the frames it covered. Example: 262144. */
+  pages: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the bits the bitmap holds. OUT: the frames it covered. Example: 262144.
+   */
+  pagesAsNumber: number;
+  /** OUT (CLEAN, PEEK): the counters. */
+  readonly stats: xen_domctl_shadow_op_stats_view;
+}
+
+const xen_domctl_shadow_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_shadow_op',
+  kind: 'struct',
+  size: 40,
+  align: 8,
+  fields: [
+    { name: 'op', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'mode', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'mb', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'dirty_bitmap', offset: 16, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint8)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'pages', offset: 24, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'stats', offset: 32, size: 8, align: 4, type: 'struct xen_domctl_shadow_op_stats', value: 'record', record: 'xen_domctl_shadow_op_stats' },
+  ],
+  holes: [
+    { after: 'mb', offset: 12, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_shadow_op` (struct xen_domctl_shadow_op). Size: 40 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_shadow_op: RecordCodec<xen_domctl_shadow_op, xen_domctl_shadow_op_view> = {
+  name: 'xen_domctl_shadow_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 40;
+      default:
+        return failArch('xen_domctl_shadow_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_shadow_op$layout0;
+      default:
+        return failArch('xen_domctl_shadow_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_shadow_op');
+        return encodeFresh(value, 40, 0, xen_domctl_shadow_op$enc0, 'xen_domctl_shadow_op');
+      }
+      default:
+        return failArch('xen_domctl_shadow_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_shadow_op');
+        const size = 40;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_shadow_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_shadow_op');
+        xen_domctl_shadow_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_shadow_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_shadow_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_domctl_shadow_op');
+        if (options.strict === true) xen_domctl_shadow_op$chk0(current.view, b);
+        return xen_domctl_shadow_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_shadow_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 40, 'xen_domctl_shadow_op');
+        return new xen_domctl_shadow_op$V0(dataViewOf(p.buffer, 'xen_domctl_shadow_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_shadow_op', arch);
+    }
+  },
+};
+
+/**
+ * Turn shadow paging (and dirty logging) off.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_OFF = 0;
+
+/**
+ * Turn shadow paging on with no special mode (a test mode).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_ENABLE_TEST = 1;
+
+/**
+ * Turn dirty-page logging on.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY = 2;
+
+/**
+ * Return the dirty bitmap and clear it.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_CLEAN = 11;
+
+/**
+ * Return the dirty bitmap and keep it.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_PEEK = 12;
+
+/**
+ * Read the shadow pool size into `mb`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION = 30;
+
+/**
+ * Set the shadow pool size from `mb`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION = 31;
+
+/**
+ * Turn shadow paging on in the modes `mode` names.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP_ENABLE = 32;
+
+/**
+ * The operations of XEN_DOMCTL_shadow_op. The values of `xen_domctl_shadow_op.op`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_OP = { XEN_DOMCTL_SHADOW_OP_OFF, XEN_DOMCTL_SHADOW_OP_ENABLE_TEST, XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY, XEN_DOMCTL_SHADOW_OP_CLEAN, XEN_DOMCTL_SHADOW_OP_PEEK, XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION, XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION, XEN_DOMCTL_SHADOW_OP_ENABLE } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_SHADOW_OP`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_SHADOW_OP = (typeof XEN_DOMCTL_SHADOW_OP)[keyof typeof XEN_DOMCTL_SHADOW_OP];
+
+/**
+ * Count references to the guest's pages.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT = 0x2;
+
+/**
+ * Log the pages the guest writes.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY = 0x4;
+
+/**
+ * Translate guest frames to machine frames (the guest sees its own physical map).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE = 0x8;
+
+/**
+ * Keep the page tables out of the guest's sight (HVM).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL = 0x10;
+
+/**
+ * The modes XEN_DOMCTL_SHADOW_OP_ENABLE can turn on. The values of `xen_domctl_shadow_op.mode`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SHADOW_ENABLE = { XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT, XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY, XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE, XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL } as const;
+
+/**
+ * A `mode` bit for CLEAN and PEEK: this is the last pass of a migration.
+ * @since 4.7
+ */
+export const XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL = 0x1;
+
+/**
+ * Uncacheable.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_CACHEATTR_UC = 0;
+
+/**
+ * Write-combining.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_CACHEATTR_WC = 1;
+
+/**
+ * Write-through.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_CACHEATTR_WT = 4;
+
+/**
+ * Write-protected.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_CACHEATTR_WP = 5;
+
+/**
+ * Write-back.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_CACHEATTR_WB = 6;
+
+/**
+ * Uncacheable, but MTRRs may override it (UC-).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_CACHEATTR_UCM = 7;
+
+/**
+ * Cache attributes for XEN_DOMCTL_pin_mem_cacheattr, numbered like x86 memory types.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_CACHEATTR = { XEN_DOMCTL_MEM_CACHEATTR_UC, XEN_DOMCTL_MEM_CACHEATTR_WC, XEN_DOMCTL_MEM_CACHEATTR_WT, XEN_DOMCTL_MEM_CACHEATTR_WP, XEN_DOMCTL_MEM_CACHEATTR_WB, XEN_DOMCTL_MEM_CACHEATTR_UCM } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_MEM_CACHEATTR`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_MEM_CACHEATTR = (typeof XEN_DOMCTL_MEM_CACHEATTR)[keyof typeof XEN_DOMCTL_MEM_CACHEATTR];
+
+/**
+ * A `type` that removes the pinning of the range: all 32 bits set.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DELETE_MEM_CACHEATTR = 4294967295;
+
+/**
+ * Payload of XEN_DOMCTL_mem_sharing_op: switch memory sharing between domains on or off for a domain.
+ *
+ * Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_mem_sharing_op {
+  /** IN: XEN_DOMCTL_MEM_SHARING_CONTROL. */
+  op: number;
+  /** IN: the argument of `op`. */
+  u: xen_domctl_mem_sharing_op_u;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_mem_sharing_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_mem_sharing_op_view extends RecordView {
+  /** IN: XEN_DOMCTL_MEM_SHARING_CONTROL. */
+  op: number;
+  /** IN: the argument of `op`. */
+  readonly u: xen_domctl_mem_sharing_op_u_view;
+}
+
+const xen_domctl_mem_sharing_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_mem_sharing_op',
+  kind: 'struct',
+  size: 2,
+  align: 1,
+  fields: [
+    { name: 'op', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'u', offset: 1, size: 1, align: 1, type: 'union xen_domctl_mem_sharing_op.u', value: 'record', record: 'xen_domctl_mem_sharing_op.u' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_mem_sharing_op` (struct xen_domctl_mem_sharing_op). Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_mem_sharing_op: RecordCodec<xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_view> = {
+  name: 'xen_domctl_mem_sharing_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 2;
+      default:
+        return failArch('xen_domctl_mem_sharing_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_mem_sharing_op$layout0;
+      default:
+        return failArch('xen_domctl_mem_sharing_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_mem_sharing_op');
+        return encodeFresh(value, 2, 0, xen_domctl_mem_sharing_op$enc0, 'xen_domctl_mem_sharing_op');
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_mem_sharing_op');
+        const size = 2;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_mem_sharing_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_mem_sharing_op');
+        xen_domctl_mem_sharing_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_mem_sharing_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_domctl_mem_sharing_op');
+        return xen_domctl_mem_sharing_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 2, 'xen_domctl_mem_sharing_op');
+        return new xen_domctl_mem_sharing_op$V0(dataViewOf(p.buffer, 'xen_domctl_mem_sharing_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op', arch);
+    }
+  },
+};
+
+/**
+ * IN: the argument of `op`.
+ *
+ * A value of union xen_domctl_mem_sharing_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_mem_sharing_op_u {
+  /** IN (CONTROL): 1 turns sharing on, 0 off. */
+  enable?: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_mem_sharing_op_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_mem_sharing_op_u_view extends RecordView {
+  /** IN (CONTROL): 1 turns sharing on, 0 off. */
+  enable: number;
+}
+
+const xen_domctl_mem_sharing_op_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_mem_sharing_op.u',
+  kind: 'union',
+  size: 1,
+  align: 1,
+  fields: [
+    { name: 'enable', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_mem_sharing_op_u` (union xen_domctl_mem_sharing_op.u). Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_mem_sharing_op_u: RecordCodec<xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view> = {
+  name: 'xen_domctl_mem_sharing_op.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 1;
+      default:
+        return failArch('xen_domctl_mem_sharing_op.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_mem_sharing_op_u$layout0;
+      default:
+        return failArch('xen_domctl_mem_sharing_op.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_mem_sharing_op.u');
+        return encodeFresh(value, 1, 0, xen_domctl_mem_sharing_op_u$enc0, 'xen_domctl_mem_sharing_op.u');
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_mem_sharing_op.u');
+        const size = 1;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_mem_sharing_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_mem_sharing_op.u');
+        xen_domctl_mem_sharing_op_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_mem_sharing_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_domctl_mem_sharing_op.u');
+        return xen_domctl_mem_sharing_op_u$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 1, 'xen_domctl_mem_sharing_op.u');
+        return new xen_domctl_mem_sharing_op_u$V0(dataViewOf(p.buffer, 'xen_domctl_mem_sharing_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_mem_sharing_op.u', arch);
+    }
+  },
+};
+
+/**
+ * The only XEN_DOMCTL_mem_sharing_op operation: turn sharing on or off.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MEM_SHARING_CONTROL = 0;
+
+/**
+ * Payload of XEN_DOMCTL_audit_p2m: counts of inconsistencies between a domain's P2M and the M2P table (debug builds).
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_audit_p2m {
+  /** OUT: pages owned by the domain but absent from its P2M. */
+  orphans: bigint;
+  /** OUT: M2P entries that disagree with the P2M. */
+  m2p_bad: bigint;
+  /** OUT: P2M entries that disagree with the M2P. */
+  p2m_bad: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_audit_p2m` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_audit_p2m_view extends RecordView {
+  /** OUT: pages owned by the domain but absent from its P2M. */
+  orphans: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: pages owned by the domain but absent from its P2M.
+   */
+  orphansAsNumber: number;
+  /** OUT: M2P entries that disagree with the P2M. */
+  m2p_bad: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: M2P entries that disagree with the P2M.
+   */
+  m2p_badAsNumber: number;
+  /** OUT: P2M entries that disagree with the M2P. */
+  p2m_bad: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: P2M entries that disagree with the M2P.
+   */
+  p2m_badAsNumber: number;
+}
+
+const xen_domctl_audit_p2m$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_audit_p2m',
+  kind: 'struct',
+  size: 24,
+  align: 4,
+  fields: [
+    { name: 'orphans', offset: 0, size: 8, align: 4, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'm2p_bad', offset: 8, size: 8, align: 4, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'p2m_bad', offset: 16, size: 8, align: 4, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+const xen_domctl_audit_p2m$layout1: RecordLayout = frozen({
+  name: 'xen_domctl_audit_p2m',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'orphans', offset: 0, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'm2p_bad', offset: 8, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'p2m_bad', offset: 16, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_audit_p2m` (struct xen_domctl_audit_p2m). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_audit_p2m: RecordCodec<xen_domctl_audit_p2m, xen_domctl_audit_p2m_view> = {
+  name: 'xen_domctl_audit_p2m',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_audit_p2m', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return xen_domctl_audit_p2m$layout0;
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_audit_p2m$layout1;
+      default:
+        return failArch('xen_domctl_audit_p2m', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_audit_p2m');
+        return encodeFresh(value, 24, 0, xen_domctl_audit_p2m$enc0, 'xen_domctl_audit_p2m');
+      }
+      default:
+        return failArch('xen_domctl_audit_p2m', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_audit_p2m');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_audit_p2m');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_audit_p2m');
+        xen_domctl_audit_p2m$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_audit_p2m', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_audit_p2m');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_audit_p2m');
+        return xen_domctl_audit_p2m$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_audit_p2m', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_audit_p2m');
+        return new xen_domctl_audit_p2m$V0(dataViewOf(p.buffer, 'xen_domctl_audit_p2m'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_audit_p2m', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_access_required: whether the domain must pause when a memory-access event finds no listener.
+ *
+ * Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_set_access_required {
+  /** IN: 1 pauses the vCPU until a listener attaches; 0 lets the access go through. */
+  access_required: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_set_access_required` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_set_access_required_view extends RecordView {
+  /** IN: 1 pauses the vCPU until a listener attaches; 0 lets the access go through. */
+  access_required: number;
+}
+
+const xen_domctl_set_access_required$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_set_access_required',
+  kind: 'struct',
+  size: 1,
+  align: 1,
+  fields: [
+    { name: 'access_required', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_set_access_required` (struct xen_domctl_set_access_required). Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_set_access_required: RecordCodec<xen_domctl_set_access_required, xen_domctl_set_access_required_view> = {
+  name: 'xen_domctl_set_access_required',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 1;
+      default:
+        return failArch('xen_domctl_set_access_required', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_set_access_required$layout0;
+      default:
+        return failArch('xen_domctl_set_access_required', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_access_required');
+        return encodeFresh(value, 1, 0, xen_domctl_set_access_required$enc0, 'xen_domctl_set_access_required');
+      }
+      default:
+        return failArch('xen_domctl_set_access_required', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_access_required');
+        const size = 1;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_set_access_required');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_set_access_required');
+        xen_domctl_set_access_required$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_set_access_required', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_set_access_required');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_domctl_set_access_required');
+        return xen_domctl_set_access_required$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_set_access_required', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 1, 'xen_domctl_set_access_required');
+        return new xen_domctl_set_access_required$V0(dataViewOf(p.buffer, 'xen_domctl_set_access_required'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_set_access_required', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_broken_page_p2m: mark a guest frame broken (a memory error), as migration found it.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_set_broken_page_p2m {
+  /** IN: the guest frame. Example: 0x1234. */
+  pfn: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_set_broken_page_p2m` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_set_broken_page_p2m_view extends RecordView {
+  /** IN: the guest frame. Example: 0x1234. */
+  pfn: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the guest frame. Example: 0x1234.
+   */
+  pfnAsNumber: number;
+}
+
+const xen_domctl_set_broken_page_p2m$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_set_broken_page_p2m',
+  kind: 'struct',
+  size: 8,
+  align: 8,
+  fields: [
+    { name: 'pfn', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_set_broken_page_p2m` (struct xen_domctl_set_broken_page_p2m). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_set_broken_page_p2m: RecordCodec<xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view> = {
+  name: 'xen_domctl_set_broken_page_p2m',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_set_broken_page_p2m', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_set_broken_page_p2m$layout0;
+      default:
+        return failArch('xen_domctl_set_broken_page_p2m', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_broken_page_p2m');
+        return encodeFresh(value, 8, 0, xen_domctl_set_broken_page_p2m$enc0, 'xen_domctl_set_broken_page_p2m');
+      }
+      default:
+        return failArch('xen_domctl_set_broken_page_p2m', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_broken_page_p2m');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_set_broken_page_p2m');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_set_broken_page_p2m');
+        xen_domctl_set_broken_page_p2m$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_set_broken_page_p2m', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_set_broken_page_p2m');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_set_broken_page_p2m');
+        return xen_domctl_set_broken_page_p2m$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_set_broken_page_p2m', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_set_broken_page_p2m');
+        return new xen_domctl_set_broken_page_p2m$V0(dataViewOf(p.buffer, 'xen_domctl_set_broken_page_p2m'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_set_broken_page_p2m', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_cacheflush: clean and invalidate the data cache over guest frames (Arm).
+ *
+ * Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * @since 4.6
+ */
+export interface xen_domctl_cacheflush {
+  /** IN: the first guest frame. Example: 0x40000. */
+  start_pfn: bigint;
+  /** IN: the number of frames. Example: 16. */
+  nr_pfns: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_cacheflush` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_cacheflush_view extends RecordView {
+  /** IN: the first guest frame. Example: 0x40000. */
+  start_pfn: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the first guest frame. Example: 0x40000.
+   */
+  start_pfnAsNumber: number;
+  /** IN: the number of frames. Example: 16. */
+  nr_pfns: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the number of frames. Example: 16.
+   */
+  nr_pfnsAsNumber: number;
+}
+
+const xen_domctl_cacheflush$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_cacheflush',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'start_pfn', offset: 0, size: 4, align: 4, type: 'xen_pfn_t', value: 'bigint', signed: false, bits: 32 },
+    { name: 'nr_pfns', offset: 4, size: 4, align: 4, type: 'xen_pfn_t', value: 'bigint', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+const xen_domctl_cacheflush$layout1: RecordLayout = frozen({
+  name: 'xen_domctl_cacheflush',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'start_pfn', offset: 0, size: 8, align: 8, type: 'xen_pfn_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_pfns', offset: 8, size: 8, align: 8, type: 'xen_pfn_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_cacheflush` (struct xen_domctl_cacheflush). Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * @since 4.6
+ */
+export const xen_domctl_cacheflush: RecordCodec<xen_domctl_cacheflush, xen_domctl_cacheflush_view> = {
+  name: 'xen_domctl_cacheflush',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return 8;
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_cacheflush', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return xen_domctl_cacheflush$layout0;
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_cacheflush$layout1;
+      default:
+        return failArch('xen_domctl_cacheflush', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_cacheflush');
+        return encodeFresh(value, 8, 0, xen_domctl_cacheflush$enc0, 'xen_domctl_cacheflush');
+      }
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_cacheflush');
+        return encodeFresh(value, 16, 0, xen_domctl_cacheflush$enc1, 'xen_domctl_cacheflush');
+      }
+      default:
+        return failArch('xen_domctl_cacheflush', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_cacheflush');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_cacheflush');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_cacheflush');
+        xen_domctl_cacheflush$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_cacheflush');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_cacheflush');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_cacheflush');
+        xen_domctl_cacheflush$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_cacheflush', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_cacheflush');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_cacheflush');
+        return xen_domctl_cacheflush$dec0(current.view, current.words, b);
+      }
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_cacheflush');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_cacheflush');
+        return xen_domctl_cacheflush$dec1(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_cacheflush', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_cacheflush');
+        return new xen_domctl_cacheflush$V0(dataViewOf(p.buffer, 'xen_domctl_cacheflush'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_cacheflush');
+        return new xen_domctl_cacheflush$V1(dataViewOf(p.buffer, 'xen_domctl_cacheflush'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_cacheflush', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_setvnumainfo: the virtual NUMA topology the guest sees.
+ *
+ * Size: 48 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_vnuma {
+  /** IN: the number of virtual nodes. Example: 2. */
+  nr_vnodes: number;
+  /** IN: the number of memory ranges in `vmemrange`. Example: 2. */
+  nr_vmemranges: number;
+  /** IN: the number of entries of `vcpu_to_vnode`. Example: 4. */
+  nr_vcpus: number;
+  /** IN: the distance matrix, nr_vnodes × nr_vnodes entries. */
+  vdistance: bigint;
+  /** IN: the virtual node of each vCPU. */
+  vcpu_to_vnode: bigint;
+  /** IN: the physical node backing each virtual node. */
+  vnode_to_pnode: bigint;
+  /** IN: the guest memory ranges and their virtual nodes. */
+  vmemrange: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vnuma` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vnuma_view extends RecordView {
+  /** IN: the number of virtual nodes. Example: 2. */
+  nr_vnodes: number;
+  /** IN: the number of memory ranges in `vmemrange`. Example: 2. */
+  nr_vmemranges: number;
+  /** IN: the number of entries of `vcpu_to_vnode`. Example: 4. */
+  nr_vcpus: number;
+  /** IN: the distance matrix, nr_vnodes × nr_vnodes entries. */
+  vdistance: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the distance matrix, nr_vnodes × nr_vnodes entries.
+   */
+  vdistanceAsNumber: number;
+  /** IN: the virtual node of each vCPU. */
+  vcpu_to_vnode: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the virtual node of each vCPU.
+   */
+  vcpu_to_vnodeAsNumber: number;
+  /** IN: the physical node backing each virtual node. */
+  vnode_to_pnode: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the physical node backing each virtual node.
+   */
+  vnode_to_pnodeAsNumber: number;
+  /** IN: the guest memory ranges and their virtual nodes. */
+  vmemrange: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the guest memory ranges and their virtual nodes.
+   */
+  vmemrangeAsNumber: number;
+}
+
+const xen_domctl_vnuma$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vnuma',
+  kind: 'struct',
+  size: 48,
+  align: 8,
+  fields: [
+    { name: 'nr_vnodes', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vmemranges', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vcpus', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'pad', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32, padding: true },
+    { name: 'vdistance', offset: 16, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'vcpu_to_vnode', offset: 24, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'vnode_to_pnode', offset: 32, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'vmemrange', offset: 40, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vnuma` (struct xen_domctl_vnuma). Size: 48 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_vnuma: RecordCodec<xen_domctl_vnuma, xen_domctl_vnuma_view> = {
+  name: 'xen_domctl_vnuma',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 48;
+      default:
+        return failArch('xen_domctl_vnuma', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vnuma$layout0;
+      default:
+        return failArch('xen_domctl_vnuma', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vnuma');
+        return encodeFresh(value, 48, 0, xen_domctl_vnuma$enc0, 'xen_domctl_vnuma');
+      }
+      default:
+        return failArch('xen_domctl_vnuma', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vnuma');
+        const size = 48;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vnuma');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vnuma');
+        xen_domctl_vnuma$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vnuma', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vnuma');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 48 <= current.length ? current.base + o : placeBytes(bytes, o, 48, 'xen_domctl_vnuma');
+        if (options.strict === true) xen_domctl_vnuma$chk0(current.view, b);
+        return xen_domctl_vnuma$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vnuma', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 48, 'xen_domctl_vnuma');
+        return new xen_domctl_vnuma$V0(dataViewOf(p.buffer, 'xen_domctl_vnuma'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vnuma', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_llc_colors: the last-level-cache colours the domain's memory may come from (Arm cache colouring).
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.20
+ */
+export interface xen_domctl_set_llc_colors {
+  /** IN: the number of colours in the list. Example: 4. */
+  num_llc_colors: number;
+  /** IN: the colour numbers. */
+  llc_colors: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_set_llc_colors` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.20
+ */
+export interface xen_domctl_set_llc_colors_view extends RecordView {
+  /** IN: the number of colours in the list. Example: 4. */
+  num_llc_colors: number;
+  /** IN: the colour numbers. */
+  llc_colors: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the colour numbers.
+   */
+  llc_colorsAsNumber: number;
+}
+
+const xen_domctl_set_llc_colors$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_set_llc_colors',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'num_llc_colors', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'pad', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32, padding: true },
+    { name: 'llc_colors', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint32)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_set_llc_colors` (struct xen_domctl_set_llc_colors). Size: 16 bytes on every architecture.
+ * @since 4.20
+ */
+export const xen_domctl_set_llc_colors: RecordCodec<xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view> = {
+  name: 'xen_domctl_set_llc_colors',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.20',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_set_llc_colors', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_set_llc_colors$layout0;
+      default:
+        return failArch('xen_domctl_set_llc_colors', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_llc_colors');
+        return encodeFresh(value, 16, 0, xen_domctl_set_llc_colors$enc0, 'xen_domctl_set_llc_colors');
+      }
+      default:
+        return failArch('xen_domctl_set_llc_colors', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_set_llc_colors');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_set_llc_colors');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_set_llc_colors');
+        xen_domctl_set_llc_colors$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_set_llc_colors', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_set_llc_colors');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_set_llc_colors');
+        if (options.strict === true) xen_domctl_set_llc_colors$chk0(current.view, b);
+        return xen_domctl_set_llc_colors$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_set_llc_colors', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_set_llc_colors');
+        return new xen_domctl_set_llc_colors$V0(dataViewOf(p.buffer, 'xen_domctl_set_llc_colors'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_set_llc_colors', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_irq_permission: allow or deny a domain the use of a physical interrupt (a PIRQ of the caller).
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_irq_permission {
+  /**
+   * IN: the PIRQ. Example: 40.
+   * @since 4.16
+   */
+  pirq: number;
+  /** IN: 1 grants, 0 revokes. */
+  allow_access: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_irq_permission` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_irq_permission_view extends RecordView {
+  /** IN: the PIRQ. Example: 40. */
+  pirq: number;
+  /** IN: 1 grants, 0 revokes. */
+  allow_access: number;
+}
+
+const xen_domctl_irq_permission$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_irq_permission',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'pirq', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'allow_access', offset: 4, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'pad', offset: 5, size: 3, align: 1, type: 'uint8_t[3]', value: 'number', signed: false, bits: 8, dims: [3], elementSize: 1, padding: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_irq_permission` (struct xen_domctl_irq_permission). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_irq_permission: RecordCodec<xen_domctl_irq_permission, xen_domctl_irq_permission_view> = {
+  name: 'xen_domctl_irq_permission',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_irq_permission', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_irq_permission$layout0;
+      default:
+        return failArch('xen_domctl_irq_permission', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_irq_permission');
+        return encodeFresh(value, 8, 0, xen_domctl_irq_permission$enc0, 'xen_domctl_irq_permission');
+      }
+      default:
+        return failArch('xen_domctl_irq_permission', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_irq_permission');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_irq_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_irq_permission');
+        xen_domctl_irq_permission$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_irq_permission', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_irq_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_irq_permission');
+        if (options.strict === true) xen_domctl_irq_permission$chk0(current.view, b);
+        return xen_domctl_irq_permission$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_irq_permission', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_irq_permission');
+        return new xen_domctl_irq_permission$V0(dataViewOf(p.buffer, 'xen_domctl_irq_permission'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_irq_permission', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_gsi_permission: allow or deny a domain the use of an x86 global system interrupt, by GSI rather than PIRQ.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.20
+ */
+export interface xen_domctl_gsi_permission {
+  /** IN: the GSI. Example: 16. */
+  gsi: number;
+  /** IN: a XEN_DOMCTL_GSI_* action in the bits under XEN_DOMCTL_GSI_ACTION_MASK; the other bits must be zero. */
+  flags: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_gsi_permission` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.20
+ */
+export interface xen_domctl_gsi_permission_view extends RecordView {
+  /** IN: the GSI. Example: 16. */
+  gsi: number;
+  /** IN: a XEN_DOMCTL_GSI_* action in the bits under XEN_DOMCTL_GSI_ACTION_MASK; the other bits must be zero. */
+  flags: number;
+}
+
+const xen_domctl_gsi_permission$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_gsi_permission',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'gsi', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'flags', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_gsi_permission` (struct xen_domctl_gsi_permission). Size: 8 bytes on every architecture.
+ * @since 4.20
+ */
+export const xen_domctl_gsi_permission: RecordCodec<xen_domctl_gsi_permission, xen_domctl_gsi_permission_view> = {
+  name: 'xen_domctl_gsi_permission',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.20',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_gsi_permission', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_gsi_permission$layout0;
+      default:
+        return failArch('xen_domctl_gsi_permission', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gsi_permission');
+        return encodeFresh(value, 8, 0, xen_domctl_gsi_permission$enc0, 'xen_domctl_gsi_permission');
+      }
+      default:
+        return failArch('xen_domctl_gsi_permission', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gsi_permission');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_gsi_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_gsi_permission');
+        xen_domctl_gsi_permission$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_gsi_permission', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_gsi_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_gsi_permission');
+        return xen_domctl_gsi_permission$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_gsi_permission', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_gsi_permission');
+        return new xen_domctl_gsi_permission$V0(dataViewOf(p.buffer, 'xen_domctl_gsi_permission'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_gsi_permission', arch);
+    }
+  },
+};
+
+/**
+ * Take the permission away.
+ * @since 4.20
+ */
+export const XEN_DOMCTL_GSI_REVOKE = 0;
+
+/**
+ * Give the permission.
+ * @since 4.20
+ */
+export const XEN_DOMCTL_GSI_GRANT = 1;
+
+/**
+ * The actions of XEN_DOMCTL_gsi_permission.
+ * @since 4.20
+ */
+export const XEN_DOMCTL_GSI = { XEN_DOMCTL_GSI_REVOKE, XEN_DOMCTL_GSI_GRANT } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_GSI`.
+ * @since 4.20
+ */
+export type XEN_DOMCTL_GSI = (typeof XEN_DOMCTL_GSI)[keyof typeof XEN_DOMCTL_GSI];
+
+/**
+ * The bits of xen_domctl_gsi_permission.flags that hold the action.
+ * @since 4.20
+ */
+export const XEN_DOMCTL_GSI_ACTION_MASK = 1;
+
+/**
+ * Payload of XEN_DOMCTL_iomem_permission: allow or deny a domain access to a range of machine frames of I/O memory.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_iomem_permission {
+  /** IN: the first machine frame. Example: 0xfe000. */
+  first_mfn: bigint;
+  /** IN: the number of frames. Example: 16. */
+  nr_mfns: bigint;
+  /** IN: 1 grants, 0 revokes. */
+  allow_access: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_iomem_permission` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_iomem_permission_view extends RecordView {
+  /** IN: the first machine frame. Example: 0xfe000. */
+  first_mfn: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the first machine frame. Example: 0xfe000.
+   */
+  first_mfnAsNumber: number;
+  /** IN: the number of frames. Example: 16. */
+  nr_mfns: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the number of frames. Example: 16.
+   */
+  nr_mfnsAsNumber: number;
+  /** IN: 1 grants, 0 revokes. */
+  allow_access: number;
+}
+
+const xen_domctl_iomem_permission$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_iomem_permission',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'first_mfn', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_mfns', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'allow_access', offset: 16, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [
+    { after: 'allow_access', offset: 17, size: 7, bits: 56, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_iomem_permission` (struct xen_domctl_iomem_permission). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_iomem_permission: RecordCodec<xen_domctl_iomem_permission, xen_domctl_iomem_permission_view> = {
+  name: 'xen_domctl_iomem_permission',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_iomem_permission', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_iomem_permission$layout0;
+      default:
+        return failArch('xen_domctl_iomem_permission', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_iomem_permission');
+        return encodeFresh(value, 24, 0, xen_domctl_iomem_permission$enc0, 'xen_domctl_iomem_permission');
+      }
+      default:
+        return failArch('xen_domctl_iomem_permission', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_iomem_permission');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_iomem_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_iomem_permission');
+        xen_domctl_iomem_permission$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_iomem_permission', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_iomem_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_iomem_permission');
+        if (options.strict === true) xen_domctl_iomem_permission$chk0(current.view, b);
+        return xen_domctl_iomem_permission$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_iomem_permission', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_iomem_permission');
+        return new xen_domctl_iomem_permission$V0(dataViewOf(p.buffer, 'xen_domctl_iomem_permission'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_iomem_permission', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_ioport_permission: allow or deny a domain access to a range of x86 I/O ports.
+ *
+ * Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_ioport_permission {
+  /** IN: the first port. Example: 0x3f8. */
+  first_port: number;
+  /** IN: the number of ports. Example: 8. */
+  nr_ports: number;
+  /** IN: 1 grants, 0 revokes. */
+  allow_access: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_ioport_permission` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_ioport_permission_view extends RecordView {
+  /** IN: the first port. Example: 0x3f8. */
+  first_port: number;
+  /** IN: the number of ports. Example: 8. */
+  nr_ports: number;
+  /** IN: 1 grants, 0 revokes. */
+  allow_access: number;
+}
+
+const xen_domctl_ioport_permission$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_ioport_permission',
+  kind: 'struct',
+  size: 12,
+  align: 4,
+  fields: [
+    { name: 'first_port', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_ports', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'allow_access', offset: 8, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [
+    { after: 'allow_access', offset: 9, size: 3, bits: 24, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_ioport_permission` (struct xen_domctl_ioport_permission). Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_ioport_permission: RecordCodec<xen_domctl_ioport_permission, xen_domctl_ioport_permission_view> = {
+  name: 'xen_domctl_ioport_permission',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 12;
+      default:
+        return failArch('xen_domctl_ioport_permission', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_ioport_permission$layout0;
+      default:
+        return failArch('xen_domctl_ioport_permission', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_ioport_permission');
+        return encodeFresh(value, 12, 0, xen_domctl_ioport_permission$enc0, 'xen_domctl_ioport_permission');
+      }
+      default:
+        return failArch('xen_domctl_ioport_permission', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_ioport_permission');
+        const size = 12;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_ioport_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_ioport_permission');
+        xen_domctl_ioport_permission$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_ioport_permission', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_ioport_permission');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_domctl_ioport_permission');
+        if (options.strict === true) xen_domctl_ioport_permission$chk0(current.view, b);
+        return xen_domctl_ioport_permission$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_ioport_permission', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 12, 'xen_domctl_ioport_permission');
+        return new xen_domctl_ioport_permission$V0(dataViewOf(p.buffer, 'xen_domctl_ioport_permission'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_ioport_permission', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_memory_mapping: map machine frames of I/O memory into a domain's physical address space, or unmap them; Xen may do part and ask for the rest again.
+ *
+ * Size: 32 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_memory_mapping {
+  /** IN: the first guest frame. Example: 0xf0000. */
+  first_gfn: bigint;
+  /** IN: the first machine frame. Example: 0xfe000. */
+  first_mfn: bigint;
+  /** IN: the number of frames. Example: 16. */
+  nr_mfns: bigint;
+  /** IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
+  add_mapping: number;
+  /** Reserved; must be zero. */
+  padding: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_memory_mapping` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_memory_mapping_view extends RecordView {
+  /** IN: the first guest frame. Example: 0xf0000. */
+  first_gfn: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the first guest frame. Example: 0xf0000.
+   */
+  first_gfnAsNumber: number;
+  /** IN: the first machine frame. Example: 0xfe000. */
+  first_mfn: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the first machine frame. Example: 0xfe000.
+   */
+  first_mfnAsNumber: number;
+  /** IN: the number of frames. Example: 16. */
+  nr_mfns: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the number of frames. Example: 16.
+   */
+  nr_mfnsAsNumber: number;
+  /** IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
+  add_mapping: number;
+  /** Reserved; must be zero. */
+  padding: number;
+}
+
+const xen_domctl_memory_mapping$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_memory_mapping',
+  kind: 'struct',
+  size: 32,
+  align: 8,
+  fields: [
+    { name: 'first_gfn', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'first_mfn', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_mfns', offset: 16, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'add_mapping', offset: 24, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'padding', offset: 28, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_memory_mapping` (struct xen_domctl_memory_mapping). Size: 32 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_memory_mapping: RecordCodec<xen_domctl_memory_mapping, xen_domctl_memory_mapping_view> = {
+  name: 'xen_domctl_memory_mapping',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 32;
+      default:
+        return failArch('xen_domctl_memory_mapping', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_memory_mapping$layout0;
+      default:
+        return failArch('xen_domctl_memory_mapping', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_memory_mapping');
+        return encodeFresh(value, 32, 0, xen_domctl_memory_mapping$enc0, 'xen_domctl_memory_mapping');
+      }
+      default:
+        return failArch('xen_domctl_memory_mapping', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_memory_mapping');
+        const size = 32;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_memory_mapping');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_memory_mapping');
+        xen_domctl_memory_mapping$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_memory_mapping', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_memory_mapping');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_domctl_memory_mapping');
+        return xen_domctl_memory_mapping$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_memory_mapping', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 32, 'xen_domctl_memory_mapping');
+        return new xen_domctl_memory_mapping$V0(dataViewOf(p.buffer, 'xen_domctl_memory_mapping'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_memory_mapping', arch);
+    }
+  },
+};
+
+/**
+ * Remove the mapping.
+ * @since 4.6
+ */
+export const DPCI_REMOVE_MAPPING = 0;
+
+/**
+ * Add the mapping.
+ * @since 4.6
+ */
+export const DPCI_ADD_MAPPING = 1;
+
+/**
+ * Whether XEN_DOMCTL_memory_mapping and XEN_DOMCTL_ioport_mapping add or remove a mapping. The values of `xen_domctl_memory_mapping.add_mapping`.
+ * @since 4.6
+ */
+export const DPCI = { DPCI_REMOVE_MAPPING, DPCI_ADD_MAPPING } as const;
+
+/**
+ * One of the values of `DPCI`.
+ * @since 4.6
+ */
+export type DPCI = (typeof DPCI)[keyof typeof DPCI];
+
+/**
+ * Payload of XEN_DOMCTL_ioport_mapping: let an HVM domain's accesses to guest I/O ports reach machine ports, or stop them.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_ioport_mapping {
+  /** IN: the first port the guest uses. Example: 0x3f8. */
+  first_gport: number;
+  /** IN: the first machine port. Example: 0x2f8. */
+  first_mport: number;
+  /** IN: the number of ports. Example: 8. */
+  nr_ports: number;
+  /** IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
+  add_mapping: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_ioport_mapping` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_ioport_mapping_view extends RecordView {
+  /** IN: the first port the guest uses. Example: 0x3f8. */
+  first_gport: number;
+  /** IN: the first machine port. Example: 0x2f8. */
+  first_mport: number;
+  /** IN: the number of ports. Example: 8. */
+  nr_ports: number;
+  /** IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
+  add_mapping: number;
+}
+
+const xen_domctl_ioport_mapping$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_ioport_mapping',
+  kind: 'struct',
+  size: 16,
+  align: 4,
+  fields: [
+    { name: 'first_gport', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'first_mport', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_ports', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'add_mapping', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_ioport_mapping` (struct xen_domctl_ioport_mapping). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_ioport_mapping: RecordCodec<xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view> = {
+  name: 'xen_domctl_ioport_mapping',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_ioport_mapping', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_ioport_mapping$layout0;
+      default:
+        return failArch('xen_domctl_ioport_mapping', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_ioport_mapping');
+        return encodeFresh(value, 16, 0, xen_domctl_ioport_mapping$enc0, 'xen_domctl_ioport_mapping');
+      }
+      default:
+        return failArch('xen_domctl_ioport_mapping', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_ioport_mapping');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_ioport_mapping');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_ioport_mapping');
+        xen_domctl_ioport_mapping$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_ioport_mapping', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_ioport_mapping');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_ioport_mapping');
+        return xen_domctl_ioport_mapping$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_ioport_mapping', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_ioport_mapping');
+        return new xen_domctl_ioport_mapping$V0(dataViewOf(p.buffer, 'xen_domctl_ioport_mapping'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_ioport_mapping', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_assign_device, XEN_DOMCTL_test_assign_device and XEN_DOMCTL_deassign_device: a PCI or device-tree device given to, checked for, or taken from a domain.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device {
+  /** IN: XEN_DOMCTL_DEV_PCI or XEN_DOMCTL_DEV_DT, saying which member of `u` is meant. */
+  dev: number;
+  /**
+   * IN: XEN_DOMCTL_DEV_RDM_RELAXED or 0; before 4.10 it was `flag`, after the union.
+   * @since 4.10
+   */
+  flags: number;
+  /** IN: the device. */
+  u: xen_domctl_assign_device_u;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_assign_device` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device_view extends RecordView {
+  /** IN: XEN_DOMCTL_DEV_PCI or XEN_DOMCTL_DEV_DT, saying which member of `u` is meant. */
+  dev: number;
+  /** IN: XEN_DOMCTL_DEV_RDM_RELAXED or 0; before 4.10 it was `flag`, after the union. */
+  flags: number;
+  /** IN: the device. */
+  readonly u: xen_domctl_assign_device_u_view;
+}
+
+const xen_domctl_assign_device$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_assign_device',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'dev', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'flags', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'u', offset: 8, size: 16, align: 8, type: 'union xen_domctl_assign_device.u', value: 'record', record: 'xen_domctl_assign_device.u' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_assign_device` (struct xen_domctl_assign_device). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_assign_device: RecordCodec<xen_domctl_assign_device, xen_domctl_assign_device_view> = {
+  name: 'xen_domctl_assign_device',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_assign_device', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_assign_device$layout0;
+      default:
+        return failArch('xen_domctl_assign_device', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device');
+        return encodeFresh(value, 24, 0, xen_domctl_assign_device$enc0, 'xen_domctl_assign_device');
+      }
+      default:
+        return failArch('xen_domctl_assign_device', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_assign_device');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_assign_device');
+        xen_domctl_assign_device$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_assign_device', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_assign_device');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_assign_device');
+        return xen_domctl_assign_device$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_assign_device', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_assign_device');
+        return new xen_domctl_assign_device$V0(dataViewOf(p.buffer, 'xen_domctl_assign_device'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_assign_device', arch);
+    }
+  },
+};
+
+/**
+ * IN: the device.
+ *
+ * A value of union xen_domctl_assign_device.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device_u {
+  /** A PCI device. */
+  pci?: xen_domctl_assign_device_u_pci;
+  /** A device-tree device (Arm). */
+  dt?: xen_domctl_assign_device_u_dt;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_assign_device_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device_u_view extends RecordView {
+  /** A PCI device. */
+  readonly pci: xen_domctl_assign_device_u_pci_view;
+  /** A device-tree device (Arm). */
+  readonly dt: xen_domctl_assign_device_u_dt_view;
+}
+
+const xen_domctl_assign_device_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_assign_device.u',
+  kind: 'union',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'pci', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_assign_device.u.pci', value: 'record', record: 'xen_domctl_assign_device.u.pci' },
+    { name: 'dt', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_assign_device.u.dt', value: 'record', record: 'xen_domctl_assign_device.u.dt' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_assign_device_u` (union xen_domctl_assign_device.u). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_assign_device_u: RecordCodec<xen_domctl_assign_device_u, xen_domctl_assign_device_u_view> = {
+  name: 'xen_domctl_assign_device.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_assign_device.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_assign_device_u$layout0;
+      default:
+        return failArch('xen_domctl_assign_device.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device.u');
+        return encodeFresh(value, 16, 0, xen_domctl_assign_device_u$enc0, 'xen_domctl_assign_device.u');
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device.u');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_assign_device.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_assign_device.u');
+        xen_domctl_assign_device_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_assign_device.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_assign_device.u');
+        return xen_domctl_assign_device_u$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_assign_device.u');
+        return new xen_domctl_assign_device_u$V0(dataViewOf(p.buffer, 'xen_domctl_assign_device.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u', arch);
+    }
+  },
+};
+
+/**
+ * A PCI device.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device_u_pci {
+  /** IN: its segment, bus, device and function, packed as in the PCI spec (segment in bits 16-31). Example: 0x00000300 (0000:03:00.0). */
+  machine_sbdf: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_assign_device_u_pci` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device_u_pci_view extends RecordView {
+  /** IN: its segment, bus, device and function, packed as in the PCI spec (segment in bits 16-31). Example: 0x00000300 (0000:03:00.0). */
+  machine_sbdf: number;
+}
+
+const xen_domctl_assign_device_u_pci$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_assign_device.u.pci',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'machine_sbdf', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_assign_device_u_pci` (struct xen_domctl_assign_device.u.pci). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_assign_device_u_pci: RecordCodec<xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view> = {
+  name: 'xen_domctl_assign_device.u.pci',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_assign_device.u.pci', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_assign_device_u_pci$layout0;
+      default:
+        return failArch('xen_domctl_assign_device.u.pci', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device.u.pci');
+        return encodeFresh(value, 4, 0, xen_domctl_assign_device_u_pci$enc0, 'xen_domctl_assign_device.u.pci');
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.pci', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device.u.pci');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_assign_device.u.pci');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_assign_device.u.pci');
+        xen_domctl_assign_device_u_pci$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.pci', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_assign_device.u.pci');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_assign_device.u.pci');
+        return xen_domctl_assign_device_u_pci$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.pci', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_assign_device.u.pci');
+        return new xen_domctl_assign_device_u_pci$V0(dataViewOf(p.buffer, 'xen_domctl_assign_device.u.pci'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.pci', arch);
+    }
+  },
+};
+
+/**
+ * A device-tree device (Arm).
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device_u_dt {
+  /** IN: the length of the path. Example: 23. */
+  size: number;
+  /** IN: its path in the host device tree, not NUL-terminated. */
+  path: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_assign_device_u_dt` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_assign_device_u_dt_view extends RecordView {
+  /** IN: the length of the path. Example: 23. */
+  size: number;
+  /** IN: its path in the host device tree, not NUL-terminated. */
+  path: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: its path in the host device tree, not NUL-terminated.
+   */
+  pathAsNumber: number;
+}
+
+const xen_domctl_assign_device_u_dt$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_assign_device.u.dt',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'size', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'path', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(char)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'size', offset: 4, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_assign_device_u_dt` (struct xen_domctl_assign_device.u.dt). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_assign_device_u_dt: RecordCodec<xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view> = {
+  name: 'xen_domctl_assign_device.u.dt',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_assign_device.u.dt', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_assign_device_u_dt$layout0;
+      default:
+        return failArch('xen_domctl_assign_device.u.dt', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device.u.dt');
+        return encodeFresh(value, 16, 0, xen_domctl_assign_device_u_dt$enc0, 'xen_domctl_assign_device.u.dt');
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.dt', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_assign_device.u.dt');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_assign_device.u.dt');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_assign_device.u.dt');
+        xen_domctl_assign_device_u_dt$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.dt', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_assign_device.u.dt');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_assign_device.u.dt');
+        if (options.strict === true) xen_domctl_assign_device_u_dt$chk0(current.view, b);
+        return xen_domctl_assign_device_u_dt$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.dt', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_assign_device.u.dt');
+        return new xen_domctl_assign_device_u_dt$V0(dataViewOf(p.buffer, 'xen_domctl_assign_device.u.dt'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_assign_device.u.dt', arch);
+    }
+  },
+};
+
+/**
+ * A PCI device (`u.pci`).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DEV_PCI = 0;
+
+/**
+ * A device-tree device (`u.dt`).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DEV_DT = 1;
+
+/**
+ * The kind of device in xen_domctl_assign_device. The values of `xen_domctl_assign_device.dev`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DEV = { XEN_DOMCTL_DEV_PCI, XEN_DOMCTL_DEV_DT } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_DEV`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_DEV = (typeof XEN_DOMCTL_DEV)[keyof typeof XEN_DOMCTL_DEV];
+
+/**
+ * Assign the device even when its reserved memory regions clash with the guest memory map, with a warning instead of a failure.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DEV_RDM_RELAXED = 1;
+
+/**
+ * Payload of XEN_DOMCTL_get_device_group: the PCI devices that share an IOMMU context with one device, and so must be assigned together.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_get_device_group {
+  /** IN: the device, segment/bus/device/function packed. Example: 0x00000300. */
+  machine_sbdf: number;
+  /** IN: the capacity of `sdev_array`. Example: 8. */
+  max_sdevs: number;
+  /** OUT: the devices written. Example: 2. */
+  num_sdevs: number;
+  /** OUT: the devices of the group, each as bus/device/function bits. */
+  sdev_array: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_get_device_group` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_get_device_group_view extends RecordView {
+  /** IN: the device, segment/bus/device/function packed. Example: 0x00000300. */
+  machine_sbdf: number;
+  /** IN: the capacity of `sdev_array`. Example: 8. */
+  max_sdevs: number;
+  /** OUT: the devices written. Example: 2. */
+  num_sdevs: number;
+  /** OUT: the devices of the group, each as bus/device/function bits. */
+  sdev_array: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: the devices of the group, each as bus/device/function bits.
+   */
+  sdev_arrayAsNumber: number;
+}
+
+const xen_domctl_get_device_group$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_get_device_group',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'machine_sbdf', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'max_sdevs', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'num_sdevs', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'sdev_array', offset: 16, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint32)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'num_sdevs', offset: 12, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_get_device_group` (struct xen_domctl_get_device_group). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_get_device_group: RecordCodec<xen_domctl_get_device_group, xen_domctl_get_device_group_view> = {
+  name: 'xen_domctl_get_device_group',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_get_device_group', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_get_device_group$layout0;
+      default:
+        return failArch('xen_domctl_get_device_group', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_get_device_group');
+        return encodeFresh(value, 24, 0, xen_domctl_get_device_group$enc0, 'xen_domctl_get_device_group');
+      }
+      default:
+        return failArch('xen_domctl_get_device_group', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_get_device_group');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_get_device_group');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_get_device_group');
+        xen_domctl_get_device_group$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_get_device_group', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_get_device_group');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_get_device_group');
+        if (options.strict === true) xen_domctl_get_device_group$chk0(current.view, b);
+        return xen_domctl_get_device_group$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_get_device_group', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_get_device_group');
+        return new xen_domctl_get_device_group$V0(dataViewOf(p.buffer, 'xen_domctl_get_device_group'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_get_device_group', arch);
+    }
+  },
+};
+
+/**
+ * A PCI INTx line (`u.pci`).
+ * @since 4.6
+ */
+export const PT_IRQ_TYPE_PCI = 0;
+
+/**
+ * An ISA interrupt (`u.isa`).
+ * @since 4.6
+ */
+export const PT_IRQ_TYPE_ISA = 1;
+
+/**
+ * An MSI (`u.msi`).
+ * @since 4.6
+ */
+export const PT_IRQ_TYPE_MSI = 2;
+
+/**
+ * An MSI that Xen translates into a virtual INTx; unused by current Xen.
+ * @since 4.6
+ */
+export const PT_IRQ_TYPE_MSI_TRANSLATE = 3;
+
+/**
+ * An Arm shared peripheral interrupt (`u.spi`).
+ * @since 4.6
+ */
+export const PT_IRQ_TYPE_SPI = 4;
+
+/**
+ * The kinds of passed-through interrupt in xen_domctl_bind_pt_irq.irq_type, saying which member of `u` is meant. The values of `xen_domctl_bind_pt_irq.irq_type`.
+ * @since 4.6
+ */
+export const PT_IRQ_TYPE = { PT_IRQ_TYPE_PCI, PT_IRQ_TYPE_ISA, PT_IRQ_TYPE_MSI, PT_IRQ_TYPE_MSI_TRANSLATE, PT_IRQ_TYPE_SPI } as const;
+
+/**
+ * One of the values of `PT_IRQ_TYPE`.
+ * @since 4.6
+ */
+export type PT_IRQ_TYPE = (typeof PT_IRQ_TYPE)[keyof typeof PT_IRQ_TYPE];
+
+/**
+ * Payload of XEN_DOMCTL_bind_pt_irq and XEN_DOMCTL_unbind_pt_irq: route a machine interrupt of a passed-through device to what the guest sees, or undo it.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq {
+  /** IN: the machine interrupt, as a PIRQ of the domain. Example: 55. */
+  machine_irq: number;
+  /**
+   * IN: a PT_IRQ_TYPE_* value, saying which member of `u` is meant.
+   * @since 4.10
+   */
+  irq_type: number;
+  /** IN: where the interrupt lands in the guest. */
+  u: xen_domctl_bind_pt_irq_u;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_bind_pt_irq` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_view extends RecordView {
+  /** IN: the machine interrupt, as a PIRQ of the domain. Example: 55. */
+  machine_irq: number;
+  /** IN: a PT_IRQ_TYPE_* value, saying which member of `u` is meant. */
+  irq_type: number;
+  /** IN: where the interrupt lands in the guest. */
+  readonly u: xen_domctl_bind_pt_irq_u_view;
+}
+
+const xen_domctl_bind_pt_irq$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_bind_pt_irq',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'machine_irq', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'irq_type', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'u', offset: 8, size: 16, align: 8, type: 'union xen_domctl_bind_pt_irq.u', value: 'record', record: 'xen_domctl_bind_pt_irq.u' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_bind_pt_irq` (struct xen_domctl_bind_pt_irq). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_bind_pt_irq: RecordCodec<xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_view> = {
+  name: 'xen_domctl_bind_pt_irq',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_bind_pt_irq', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_bind_pt_irq$layout0;
+      default:
+        return failArch('xen_domctl_bind_pt_irq', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq');
+        return encodeFresh(value, 24, 0, xen_domctl_bind_pt_irq$enc0, 'xen_domctl_bind_pt_irq');
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_bind_pt_irq');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_bind_pt_irq');
+        xen_domctl_bind_pt_irq$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_bind_pt_irq');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_bind_pt_irq');
+        return xen_domctl_bind_pt_irq$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_bind_pt_irq');
+        return new xen_domctl_bind_pt_irq$V0(dataViewOf(p.buffer, 'xen_domctl_bind_pt_irq'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq', arch);
+    }
+  },
+};
+
+/**
+ * IN: where the interrupt lands in the guest.
+ *
+ * A value of union xen_domctl_bind_pt_irq.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u {
+  /** An ISA interrupt. */
+  isa?: xen_domctl_bind_pt_irq_u_isa;
+  /** A PCI INTx line of the guest. */
+  pci?: xen_domctl_bind_pt_irq_u_pci;
+  /** An MSI as the guest programmed it. */
+  msi?: xen_domctl_bind_pt_irq_u_msi;
+  /** An Arm SPI of the guest. */
+  spi?: xen_domctl_bind_pt_irq_u_spi;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_bind_pt_irq_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_view extends RecordView {
+  /** An ISA interrupt. */
+  readonly isa: xen_domctl_bind_pt_irq_u_isa_view;
+  /** A PCI INTx line of the guest. */
+  readonly pci: xen_domctl_bind_pt_irq_u_pci_view;
+  /** An MSI as the guest programmed it. */
+  readonly msi: xen_domctl_bind_pt_irq_u_msi_view;
+  /** An Arm SPI of the guest. */
+  readonly spi: xen_domctl_bind_pt_irq_u_spi_view;
+}
+
+const xen_domctl_bind_pt_irq_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_bind_pt_irq.u',
+  kind: 'union',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'isa', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_bind_pt_irq.u.isa', value: 'record', record: 'xen_domctl_bind_pt_irq.u.isa' },
+    { name: 'pci', offset: 0, size: 3, align: 1, type: 'struct xen_domctl_bind_pt_irq.u.pci', value: 'record', record: 'xen_domctl_bind_pt_irq.u.pci' },
+    { name: 'msi', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_bind_pt_irq.u.msi', value: 'record', record: 'xen_domctl_bind_pt_irq.u.msi' },
+    { name: 'spi', offset: 0, size: 2, align: 2, type: 'struct xen_domctl_bind_pt_irq.u.spi', value: 'record', record: 'xen_domctl_bind_pt_irq.u.spi' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_bind_pt_irq_u` (union xen_domctl_bind_pt_irq.u). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_bind_pt_irq_u: RecordCodec<xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_view> = {
+  name: 'xen_domctl_bind_pt_irq.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_bind_pt_irq_u$layout0;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u');
+        return encodeFresh(value, 16, 0, xen_domctl_bind_pt_irq_u$enc0, 'xen_domctl_bind_pt_irq.u');
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_bind_pt_irq.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_bind_pt_irq.u');
+        xen_domctl_bind_pt_irq_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_bind_pt_irq.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_bind_pt_irq.u');
+        return xen_domctl_bind_pt_irq_u$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_bind_pt_irq.u');
+        return new xen_domctl_bind_pt_irq_u$V0(dataViewOf(p.buffer, 'xen_domctl_bind_pt_irq.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u', arch);
+    }
+  },
+};
+
+/**
+ * An ISA interrupt.
+ *
+ * Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_isa {
+  /** IN: the ISA interrupt. Example: 4. */
+  isa_irq: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_bind_pt_irq_u_isa` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_isa_view extends RecordView {
+  /** IN: the ISA interrupt. Example: 4. */
+  isa_irq: number;
+}
+
+const xen_domctl_bind_pt_irq_u_isa$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_bind_pt_irq.u.isa',
+  kind: 'struct',
+  size: 1,
+  align: 1,
+  fields: [
+    { name: 'isa_irq', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_bind_pt_irq_u_isa` (struct xen_domctl_bind_pt_irq.u.isa). Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_bind_pt_irq_u_isa: RecordCodec<xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view> = {
+  name: 'xen_domctl_bind_pt_irq.u.isa',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 1;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.isa', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_bind_pt_irq_u_isa$layout0;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.isa', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.isa');
+        return encodeFresh(value, 1, 0, xen_domctl_bind_pt_irq_u_isa$enc0, 'xen_domctl_bind_pt_irq.u.isa');
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.isa', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.isa');
+        const size = 1;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_bind_pt_irq.u.isa');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_bind_pt_irq.u.isa');
+        xen_domctl_bind_pt_irq_u_isa$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.isa', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_bind_pt_irq.u.isa');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_domctl_bind_pt_irq.u.isa');
+        return xen_domctl_bind_pt_irq_u_isa$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.isa', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 1, 'xen_domctl_bind_pt_irq.u.isa');
+        return new xen_domctl_bind_pt_irq_u_isa$V0(dataViewOf(p.buffer, 'xen_domctl_bind_pt_irq.u.isa'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.isa', arch);
+    }
+  },
+};
+
+/**
+ * A PCI INTx line of the guest.
+ *
+ * Size: 3 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_pci {
+  /** IN: the guest PCI bus. Example: 0. */
+  bus: number;
+  /** IN: the guest PCI device. Example: 5. */
+  device: number;
+  /** IN: the line, 0 for INTA to 3 for INTD. Example: 0. */
+  intx: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_bind_pt_irq_u_pci` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_pci_view extends RecordView {
+  /** IN: the guest PCI bus. Example: 0. */
+  bus: number;
+  /** IN: the guest PCI device. Example: 5. */
+  device: number;
+  /** IN: the line, 0 for INTA to 3 for INTD. Example: 0. */
+  intx: number;
+}
+
+const xen_domctl_bind_pt_irq_u_pci$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_bind_pt_irq.u.pci',
+  kind: 'struct',
+  size: 3,
+  align: 1,
+  fields: [
+    { name: 'bus', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'device', offset: 1, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'intx', offset: 2, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_bind_pt_irq_u_pci` (struct xen_domctl_bind_pt_irq.u.pci). Size: 3 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_bind_pt_irq_u_pci: RecordCodec<xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view> = {
+  name: 'xen_domctl_bind_pt_irq.u.pci',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 3;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.pci', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_bind_pt_irq_u_pci$layout0;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.pci', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.pci');
+        return encodeFresh(value, 3, 0, xen_domctl_bind_pt_irq_u_pci$enc0, 'xen_domctl_bind_pt_irq.u.pci');
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.pci', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.pci');
+        const size = 3;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_bind_pt_irq.u.pci');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_bind_pt_irq.u.pci');
+        xen_domctl_bind_pt_irq_u_pci$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.pci', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_bind_pt_irq.u.pci');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 3 <= current.length ? current.base + o : placeBytes(bytes, o, 3, 'xen_domctl_bind_pt_irq.u.pci');
+        return xen_domctl_bind_pt_irq_u_pci$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.pci', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 3, 'xen_domctl_bind_pt_irq.u.pci');
+        return new xen_domctl_bind_pt_irq_u_pci$V0(dataViewOf(p.buffer, 'xen_domctl_bind_pt_irq.u.pci'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.pci', arch);
+    }
+  },
+};
+
+/**
+ * An MSI as the guest programmed it.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_msi {
+  /** IN: the vector. Example: 0x41. */
+  gvec: number;
+  /** IN: the destination, mode and trigger the guest wrote, as XEN_DOMCTL_VMSI_X86_* fields. */
+  gflags: number;
+  /** IN: the guest address of the MSI-X table, or 0 for plain MSI. */
+  gtable: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_bind_pt_irq_u_msi` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_msi_view extends RecordView {
+  /** IN: the vector. Example: 0x41. */
+  gvec: number;
+  /** IN: the destination, mode and trigger the guest wrote, as XEN_DOMCTL_VMSI_X86_* fields. */
+  gflags: number;
+  /** IN: the guest address of the MSI-X table, or 0 for plain MSI. */
+  gtable: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the guest address of the MSI-X table, or 0 for plain MSI.
+   */
+  gtableAsNumber: number;
+}
+
+const xen_domctl_bind_pt_irq_u_msi$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_bind_pt_irq.u.msi',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'gvec', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'gflags', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gtable', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'gvec', offset: 1, size: 3, bits: 24, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_bind_pt_irq_u_msi` (struct xen_domctl_bind_pt_irq.u.msi). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_bind_pt_irq_u_msi: RecordCodec<xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view> = {
+  name: 'xen_domctl_bind_pt_irq.u.msi',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.msi', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_bind_pt_irq_u_msi$layout0;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.msi', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.msi');
+        return encodeFresh(value, 16, 0, xen_domctl_bind_pt_irq_u_msi$enc0, 'xen_domctl_bind_pt_irq.u.msi');
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.msi', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.msi');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_bind_pt_irq.u.msi');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_bind_pt_irq.u.msi');
+        xen_domctl_bind_pt_irq_u_msi$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.msi', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_bind_pt_irq.u.msi');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_bind_pt_irq.u.msi');
+        if (options.strict === true) xen_domctl_bind_pt_irq_u_msi$chk0(current.view, b);
+        return xen_domctl_bind_pt_irq_u_msi$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.msi', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_bind_pt_irq.u.msi');
+        return new xen_domctl_bind_pt_irq_u_msi$V0(dataViewOf(p.buffer, 'xen_domctl_bind_pt_irq.u.msi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.msi', arch);
+    }
+  },
+};
+
+/**
+ * An Arm SPI of the guest.
+ *
+ * Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_spi {
+  /** IN: the SPI number. Example: 40. */
+  spi: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_bind_pt_irq_u_spi` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_bind_pt_irq_u_spi_view extends RecordView {
+  /** IN: the SPI number. Example: 40. */
+  spi: number;
+}
+
+const xen_domctl_bind_pt_irq_u_spi$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_bind_pt_irq.u.spi',
+  kind: 'struct',
+  size: 2,
+  align: 2,
+  fields: [
+    { name: 'spi', offset: 0, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_bind_pt_irq_u_spi` (struct xen_domctl_bind_pt_irq.u.spi). Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_bind_pt_irq_u_spi: RecordCodec<xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view> = {
+  name: 'xen_domctl_bind_pt_irq.u.spi',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 2;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.spi', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_bind_pt_irq_u_spi$layout0;
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.spi', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.spi');
+        return encodeFresh(value, 2, 0, xen_domctl_bind_pt_irq_u_spi$enc0, 'xen_domctl_bind_pt_irq.u.spi');
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.spi', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_bind_pt_irq.u.spi');
+        const size = 2;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_bind_pt_irq.u.spi');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_bind_pt_irq.u.spi');
+        xen_domctl_bind_pt_irq_u_spi$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.spi', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_bind_pt_irq.u.spi');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_domctl_bind_pt_irq.u.spi');
+        return xen_domctl_bind_pt_irq_u_spi$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.spi', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 2, 'xen_domctl_bind_pt_irq.u.spi');
+        return new xen_domctl_bind_pt_irq_u_spi$V0(dataViewOf(p.buffer, 'xen_domctl_bind_pt_irq.u.spi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_bind_pt_irq.u.spi', arch);
+    }
+  },
+};
+
+/**
+ * The bits of xen_domctl_bind_pt_irq's `u.msi.gflags` that hold the destination APIC ID.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VMSI_X86_DEST_ID_MASK = 0xff;
+
+/**
+ * The redirection-hint bit of `gflags`.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VMSI_X86_RH_MASK = 0x100;
+
+/**
+ * The destination-mode bit of `gflags` (set: logical).
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VMSI_X86_DM_MASK = 0x200;
+
+/**
+ * The bits of `gflags` that hold the delivery mode.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VMSI_X86_DELIV_MASK = 0x7000;
+
+/**
+ * The trigger-mode bit of `gflags` (set: level).
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VMSI_X86_TRIG_MASK = 0x8000;
+
+/**
+ * The bit of `gflags` set when the guest left the vector unmasked.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VMSI_X86_UNMASKED = 0x10000;
+
+/**
+ * Payload of XEN_DOMCTL_sendtrigger: deliver a hardware-like event to a domain, such as an NMI or a press of the power button.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_sendtrigger {
+  /** IN: a XEN_DOMCTL_SENDTRIGGER_* value. */
+  trigger: number;
+  /** IN: the vCPU, for the triggers aimed at one. Example: 0. */
+  vcpu: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_sendtrigger` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_sendtrigger_view extends RecordView {
+  /** IN: a XEN_DOMCTL_SENDTRIGGER_* value. */
+  trigger: number;
+  /** IN: the vCPU, for the triggers aimed at one. Example: 0. */
+  vcpu: number;
+}
+
+const xen_domctl_sendtrigger$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_sendtrigger',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'trigger', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'vcpu', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_sendtrigger` (struct xen_domctl_sendtrigger). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_sendtrigger: RecordCodec<xen_domctl_sendtrigger, xen_domctl_sendtrigger_view> = {
+  name: 'xen_domctl_sendtrigger',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_sendtrigger', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_sendtrigger$layout0;
+      default:
+        return failArch('xen_domctl_sendtrigger', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sendtrigger');
+        return encodeFresh(value, 8, 0, xen_domctl_sendtrigger$enc0, 'xen_domctl_sendtrigger');
+      }
+      default:
+        return failArch('xen_domctl_sendtrigger', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sendtrigger');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_sendtrigger');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_sendtrigger');
+        xen_domctl_sendtrigger$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_sendtrigger', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_sendtrigger');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_sendtrigger');
+        return xen_domctl_sendtrigger$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_sendtrigger', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_sendtrigger');
+        return new xen_domctl_sendtrigger$V0(dataViewOf(p.buffer, 'xen_domctl_sendtrigger'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_sendtrigger', arch);
+    }
+  },
+};
+
+/**
+ * A non-maskable interrupt.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SENDTRIGGER_NMI = 0;
+
+/**
+ * A reset.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SENDTRIGGER_RESET = 1;
+
+/**
+ * An INIT signal.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SENDTRIGGER_INIT = 2;
+
+/**
+ * A press of the ACPI power button.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SENDTRIGGER_POWER = 3;
+
+/**
+ * A press of the ACPI sleep button.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SENDTRIGGER_SLEEP = 4;
+
+/**
+ * The events XEN_DOMCTL_sendtrigger delivers. The values of `xen_domctl_sendtrigger.trigger`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SENDTRIGGER = { XEN_DOMCTL_SENDTRIGGER_NMI, XEN_DOMCTL_SENDTRIGGER_RESET, XEN_DOMCTL_SENDTRIGGER_INIT, XEN_DOMCTL_SENDTRIGGER_POWER, XEN_DOMCTL_SENDTRIGGER_SLEEP } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_SENDTRIGGER`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_SENDTRIGGER = (typeof XEN_DOMCTL_SENDTRIGGER)[keyof typeof XEN_DOMCTL_SENDTRIGGER];
+
+/**
+ * Payload of XEN_DOMCTL_vuart_op: set up the Arm domain's emulated UART (a PL011), its ring page and event channel.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.10
+ */
+export interface xen_domctl_vuart_op {
+  /** IN: XEN_DOMCTL_VUART_OP_INIT. */
+  cmd: number;
+  /** IN: XEN_DOMCTL_VUART_TYPE_VPL011. */
+  type: number;
+  /** IN: the guest frame of the console ring. Example: 0x38000. */
+  gfn: bigint;
+  /** IN: the domain running the console backend. Example: 0. */
+  console_domid: domid_t;
+  /** OUT: the event channel of the UART, for the backend to bind. */
+  evtchn: evtchn_port_t;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vuart_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.10
+ */
+export interface xen_domctl_vuart_op_view extends RecordView {
+  /** IN: XEN_DOMCTL_VUART_OP_INIT. */
+  cmd: number;
+  /** IN: XEN_DOMCTL_VUART_TYPE_VPL011. */
+  type: number;
+  /** IN: the guest frame of the console ring. Example: 0x38000. */
+  gfn: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the guest frame of the console ring. Example: 0x38000.
+   */
+  gfnAsNumber: number;
+  /** IN: the domain running the console backend. Example: 0. */
+  console_domid: number;
+  /** OUT: the event channel of the UART, for the backend to bind. */
+  evtchn: number;
+}
+
+const xen_domctl_vuart_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vuart_op',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'cmd', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'type', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gfn', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'console_domid', offset: 16, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
+    { name: 'pad', offset: 18, size: 2, align: 1, type: 'uint8_t[2]', value: 'number', signed: false, bits: 8, dims: [2], elementSize: 1, padding: true },
+    { name: 'evtchn', offset: 20, size: 4, align: 4, type: 'evtchn_port_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vuart_op` (struct xen_domctl_vuart_op). Size: 24 bytes on every architecture.
+ * @since 4.10
+ */
+export const xen_domctl_vuart_op: RecordCodec<xen_domctl_vuart_op, xen_domctl_vuart_op_view> = {
+  name: 'xen_domctl_vuart_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.10',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_vuart_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vuart_op$layout0;
+      default:
+        return failArch('xen_domctl_vuart_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vuart_op');
+        return encodeFresh(value, 24, 0, xen_domctl_vuart_op$enc0, 'xen_domctl_vuart_op');
+      }
+      default:
+        return failArch('xen_domctl_vuart_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vuart_op');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vuart_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vuart_op');
+        xen_domctl_vuart_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vuart_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vuart_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_vuart_op');
+        if (options.strict === true) xen_domctl_vuart_op$chk0(current.view, b);
+        return xen_domctl_vuart_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vuart_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_vuart_op');
+        return new xen_domctl_vuart_op$V0(dataViewOf(p.buffer, 'xen_domctl_vuart_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vuart_op', arch);
+    }
+  },
+};
+
+/**
+ * The only XEN_DOMCTL_vuart_op command: set the UART up.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VUART_OP_INIT = 0;
+
+/**
+ * The only UART type: an emulated Arm PL011.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_VUART_TYPE_VPL011 = 0;
+
+/**
+ * Payload of XEN_DOMCTL_dt_overlay (Arm): attach the devices of a device-tree overlay, already added to Xen's tree, to a domain.
+ *
+ * Size: 16 bytes on arm32, 16 bytes on arm64.
+ * @since 4.19
+ */
+export interface xen_domctl_dt_overlay {
+  /** IN: the overlay, a flattened device tree. */
+  overlay_fdt: bigint;
+  /** IN: its size in bytes. Example: 4096. */
+  overlay_fdt_size: number;
+  /** IN: XEN_DOMCTL_DT_OVERLAY_ATTACH. */
+  overlay_op: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_dt_overlay` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.19
+ */
+export interface xen_domctl_dt_overlay_view extends RecordView {
+  /** IN: the overlay, a flattened device tree. */
+  overlay_fdt: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the overlay, a flattened device tree.
+   */
+  overlay_fdtAsNumber: number;
+  /** IN: its size in bytes. Example: 4096. */
+  overlay_fdt_size: number;
+  /** IN: XEN_DOMCTL_DT_OVERLAY_ATTACH. */
+  overlay_op: number;
+}
+
+const xen_domctl_dt_overlay$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_dt_overlay',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'overlay_fdt', offset: 0, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(const_void)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'overlay_fdt_size', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'overlay_op', offset: 12, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'pad', offset: 13, size: 3, align: 1, type: 'uint8_t[3]', value: 'number', signed: false, bits: 8, dims: [3], elementSize: 1, padding: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_dt_overlay` (struct xen_domctl_dt_overlay). Size: 16 bytes on arm32, 16 bytes on arm64.
+ * @since 4.19
+ */
+export const xen_domctl_dt_overlay: RecordCodec<xen_domctl_dt_overlay, xen_domctl_dt_overlay_view> = {
+  name: 'xen_domctl_dt_overlay',
+  archs: ['arm32', 'arm64'],
+  since: '4.19',
+  size(arch) {
+    switch (arch) {
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_dt_overlay', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_dt_overlay$layout0;
+      default:
+        return failArch('xen_domctl_dt_overlay', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_dt_overlay');
+        return encodeFresh(value, 16, 0, xen_domctl_dt_overlay$enc0, 'xen_domctl_dt_overlay');
+      }
+      default:
+        return failArch('xen_domctl_dt_overlay', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_dt_overlay');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_dt_overlay');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_dt_overlay');
+        xen_domctl_dt_overlay$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_dt_overlay', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_dt_overlay');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_dt_overlay');
+        if (options.strict === true) xen_domctl_dt_overlay$chk0(current.view, b);
+        return xen_domctl_dt_overlay$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_dt_overlay', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_dt_overlay');
+        return new xen_domctl_dt_overlay$V0(dataViewOf(p.buffer, 'xen_domctl_dt_overlay'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_dt_overlay', arch);
+    }
+  },
+};
+
+/**
+ * The only xen_domctl_dt_overlay operation: attach the overlay's devices to the domain.
+ *
+ * Only on arm32, arm64.
+ * @since 4.19
+ */
+export const XEN_DOMCTL_DT_OVERLAY_ATTACH = 1;
+
+/**
+ * Payload of XEN_DOMCTL_hypercall_init: have Xen write the hypercall trampolines into a guest page.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_hypercall_init {
+  /** IN: the guest frame to fill. Example: 0xfeff0. */
+  gmfn: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_hypercall_init` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_hypercall_init_view extends RecordView {
+  /** IN: the guest frame to fill. Example: 0xfeff0. */
+  gmfn: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the guest frame to fill. Example: 0xfeff0.
+   */
+  gmfnAsNumber: number;
+}
+
+const xen_domctl_hypercall_init$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_hypercall_init',
+  kind: 'struct',
+  size: 8,
+  align: 8,
+  fields: [
+    { name: 'gmfn', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_hypercall_init` (struct xen_domctl_hypercall_init). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_hypercall_init: RecordCodec<xen_domctl_hypercall_init, xen_domctl_hypercall_init_view> = {
+  name: 'xen_domctl_hypercall_init',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_hypercall_init', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_hypercall_init$layout0;
+      default:
+        return failArch('xen_domctl_hypercall_init', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_hypercall_init');
+        return encodeFresh(value, 8, 0, xen_domctl_hypercall_init$enc0, 'xen_domctl_hypercall_init');
+      }
+      default:
+        return failArch('xen_domctl_hypercall_init', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_hypercall_init');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_hypercall_init');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_hypercall_init');
+        xen_domctl_hypercall_init$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_hypercall_init', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_hypercall_init');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_hypercall_init');
+        return xen_domctl_hypercall_init$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_hypercall_init', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_hypercall_init');
+        return new xen_domctl_hypercall_init$V0(dataViewOf(p.buffer, 'xen_domctl_hypercall_init'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_hypercall_init', arch);
+    }
+  },
+};
+
+/**
+ * The subleaf of xen_domctl_cpuid.input for a leaf that has none.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const XEN_CPUID_INPUT_UNUSED = 0xffffffff;
+
+/**
+ * Payload of XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo: how the domain's TSC behaves, saved and restored across migration.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_tsc_info {
+  /** IN/OUT: the TSC mode (native, always emulated, ...). Example: 0. */
+  tsc_mode: number;
+  /** IN/OUT: the TSC frequency the guest sees, in kHz. Example: 2400000. */
+  gtsc_khz: number;
+  /** IN/OUT: how many times the domain was migrated or restored. */
+  incarnation: number;
+  /** IN/OUT: nanoseconds the domain has run, across migrations. Example: 120000000000. */
+  elapsed_nsec: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_tsc_info` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_tsc_info_view extends RecordView {
+  /** IN/OUT: the TSC mode (native, always emulated, ...). Example: 0. */
+  tsc_mode: number;
+  /** IN/OUT: the TSC frequency the guest sees, in kHz. Example: 2400000. */
+  gtsc_khz: number;
+  /** IN/OUT: how many times the domain was migrated or restored. */
+  incarnation: number;
+  /** IN/OUT: nanoseconds the domain has run, across migrations. Example: 120000000000. */
+  elapsed_nsec: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN/OUT: nanoseconds the domain has run, across migrations. Example: 120000000000.
+   */
+  elapsed_nsecAsNumber: number;
+}
+
+const xen_domctl_tsc_info$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_tsc_info',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'tsc_mode', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gtsc_khz', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'incarnation', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'pad', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32, padding: true },
+    { name: 'elapsed_nsec', offset: 16, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_tsc_info` (struct xen_domctl_tsc_info). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_tsc_info: RecordCodec<xen_domctl_tsc_info, xen_domctl_tsc_info_view> = {
+  name: 'xen_domctl_tsc_info',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_tsc_info', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_tsc_info$layout0;
+      default:
+        return failArch('xen_domctl_tsc_info', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_tsc_info');
+        return encodeFresh(value, 24, 0, xen_domctl_tsc_info$enc0, 'xen_domctl_tsc_info');
+      }
+      default:
+        return failArch('xen_domctl_tsc_info', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_tsc_info');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_tsc_info');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_tsc_info');
+        xen_domctl_tsc_info$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_tsc_info', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_tsc_info');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_tsc_info');
+        if (options.strict === true) xen_domctl_tsc_info$chk0(current.view, b);
+        return xen_domctl_tsc_info$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_tsc_info', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_tsc_info');
+        return new xen_domctl_tsc_info$V0(dataViewOf(p.buffer, 'xen_domctl_tsc_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_tsc_info', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_setvcpuextstate and XEN_DOMCTL_getvcpuextstate: a vCPU's XSAVE state.
+ *
+ * Size: 32 bytes on x86_32, 32 bytes on x86_64.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpuextstate {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN (set) or OUT (get): the XSAVE features the state covers (XCR0). Example: 0x7. */
+  xfeature_mask: bigint;
+  /** IN: the size of the buffer; OUT (get): the size needed, when the buffer is null. Example: 1088. */
+  size: bigint;
+  /** IN (set) or OUT (get): the state. */
+  buffer: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vcpuextstate` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpuextstate_view extends RecordView {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN (set) or OUT (get): the XSAVE features the state covers (XCR0). Example: 0x7. */
+  xfeature_mask: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): the XSAVE features the state covers (XCR0). Example: 0x7.
+   */
+  xfeature_maskAsNumber: number;
+  /** IN: the size of the buffer; OUT (get): the size needed, when the buffer is null. Example: 1088. */
+  size: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the size of the buffer; OUT (get): the size needed, when the buffer is null. Example: 1088.
+   */
+  sizeAsNumber: number;
+  /** IN (set) or OUT (get): the state. */
+  buffer: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): the state.
+   */
+  bufferAsNumber: number;
+}
+
+const xen_domctl_vcpuextstate$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vcpuextstate',
+  kind: 'struct',
+  size: 32,
+  align: 8,
+  fields: [
+    { name: 'vcpu', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'xfeature_mask', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'size', offset: 16, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'buffer', offset: 24, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint64)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'vcpu', offset: 4, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vcpuextstate` (struct xen_domctl_vcpuextstate). Size: 32 bytes on x86_32, 32 bytes on x86_64.
+ * @since 4.6
+ */
+export const xen_domctl_vcpuextstate: RecordCodec<xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view> = {
+  name: 'xen_domctl_vcpuextstate',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 32;
+      default:
+        return failArch('xen_domctl_vcpuextstate', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return xen_domctl_vcpuextstate$layout0;
+      default:
+        return failArch('xen_domctl_vcpuextstate', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpuextstate');
+        return encodeFresh(value, 32, 0, xen_domctl_vcpuextstate$enc0, 'xen_domctl_vcpuextstate');
+      }
+      default:
+        return failArch('xen_domctl_vcpuextstate', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpuextstate');
+        const size = 32;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vcpuextstate');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vcpuextstate');
+        xen_domctl_vcpuextstate$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vcpuextstate', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vcpuextstate');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_domctl_vcpuextstate');
+        if (options.strict === true) xen_domctl_vcpuextstate$chk0(current.view, b);
+        return xen_domctl_vcpuextstate$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vcpuextstate', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 32, 'xen_domctl_vcpuextstate');
+        return new xen_domctl_vcpuextstate$V0(dataViewOf(p.buffer, 'xen_domctl_vcpuextstate'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vcpuextstate', arch);
+    }
+  },
+};
+
+/**
+ * One MSR of a vCPU, in the list of xen_domctl_vcpu_msrs.
+ *
+ * Size: 16 bytes on x86_32, 16 bytes on x86_64.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpu_msr {
+  /** IN/OUT: the MSR index. Example: 0xc0000103 (TSC_AUX). */
+  index: number;
+  /** Reserved; must be zero. */
+  reserved: number;
+  /** IN (set) or OUT (get): its value. */
+  value: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vcpu_msr` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpu_msr_view extends RecordView {
+  /** IN/OUT: the MSR index. Example: 0xc0000103 (TSC_AUX). */
+  index: number;
+  /** Reserved; must be zero. */
+  reserved: number;
+  /** IN (set) or OUT (get): its value. */
+  value: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): its value.
+   */
+  valueAsNumber: number;
+}
+
+const xen_domctl_vcpu_msr$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vcpu_msr',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'index', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'reserved', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'value', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vcpu_msr` (struct xen_domctl_vcpu_msr). Size: 16 bytes on x86_32, 16 bytes on x86_64.
+ * @since 4.6
+ */
+export const xen_domctl_vcpu_msr: RecordCodec<xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view> = {
+  name: 'xen_domctl_vcpu_msr',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 16;
+      default:
+        return failArch('xen_domctl_vcpu_msr', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return xen_domctl_vcpu_msr$layout0;
+      default:
+        return failArch('xen_domctl_vcpu_msr', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpu_msr');
+        return encodeFresh(value, 16, 0, xen_domctl_vcpu_msr$enc0, 'xen_domctl_vcpu_msr');
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msr', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpu_msr');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vcpu_msr');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vcpu_msr');
+        xen_domctl_vcpu_msr$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msr', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vcpu_msr');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_vcpu_msr');
+        return xen_domctl_vcpu_msr$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msr', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_vcpu_msr');
+        return new xen_domctl_vcpu_msr$V0(dataViewOf(p.buffer, 'xen_domctl_vcpu_msr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msr', arch);
+    }
+  },
+};
+
+export { xen_domctl_vcpu_msr as xen_domctl_vcpu_msr_t };
+
+/**
+ * Payload of XEN_DOMCTL_get_vcpu_msrs and XEN_DOMCTL_set_vcpu_msrs: the MSRs of a vCPU that migration carries.
+ *
+ * Size: 16 bytes on x86_32, 16 bytes on x86_64.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpu_msrs {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN: the capacity (get) or length (set) of the list. OUT (get): the entries written, or needed. Example: 4. */
+  msr_count: number;
+  /** IN (set) or OUT (get): the list. */
+  msrs: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vcpu_msrs` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vcpu_msrs_view extends RecordView {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN: the capacity (get) or length (set) of the list. OUT (get): the entries written, or needed. Example: 4. */
+  msr_count: number;
+  /** IN (set) or OUT (get): the list. */
+  msrs: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): the list.
+   */
+  msrsAsNumber: number;
+}
+
+const xen_domctl_vcpu_msrs$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vcpu_msrs',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'vcpu', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'msr_count', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'msrs', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vcpu_msrs` (struct xen_domctl_vcpu_msrs). Size: 16 bytes on x86_32, 16 bytes on x86_64.
+ * @since 4.6
+ */
+export const xen_domctl_vcpu_msrs: RecordCodec<xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view> = {
+  name: 'xen_domctl_vcpu_msrs',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 16;
+      default:
+        return failArch('xen_domctl_vcpu_msrs', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return xen_domctl_vcpu_msrs$layout0;
+      default:
+        return failArch('xen_domctl_vcpu_msrs', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpu_msrs');
+        return encodeFresh(value, 16, 0, xen_domctl_vcpu_msrs$enc0, 'xen_domctl_vcpu_msrs');
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msrs', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vcpu_msrs');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vcpu_msrs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vcpu_msrs');
+        xen_domctl_vcpu_msrs$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msrs', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vcpu_msrs');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_vcpu_msrs');
+        return xen_domctl_vcpu_msrs$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msrs', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_vcpu_msrs');
+        return new xen_domctl_vcpu_msrs$V0(dataViewOf(p.buffer, 'xen_domctl_vcpu_msrs'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vcpu_msrs', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_psr_cmt_op: Intel cache monitoring for a domain.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_psr_cmt_op {
+  /** IN: a XEN_DOMCTL_PSR_CMT_OP_* command. */
+  cmd: number;
+  /** OUT (QUERY_RMID): the resource monitoring ID of the domain. Example: 3. */
+  data: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_psr_cmt_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_psr_cmt_op_view extends RecordView {
+  /** IN: a XEN_DOMCTL_PSR_CMT_OP_* command. */
+  cmd: number;
+  /** OUT (QUERY_RMID): the resource monitoring ID of the domain. Example: 3. */
+  data: number;
+}
+
+const xen_domctl_psr_cmt_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_psr_cmt_op',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'cmd', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'data', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_psr_cmt_op` (struct xen_domctl_psr_cmt_op). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_psr_cmt_op: RecordCodec<xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view> = {
+  name: 'xen_domctl_psr_cmt_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_psr_cmt_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_psr_cmt_op$layout0;
+      default:
+        return failArch('xen_domctl_psr_cmt_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_psr_cmt_op');
+        return encodeFresh(value, 8, 0, xen_domctl_psr_cmt_op$enc0, 'xen_domctl_psr_cmt_op');
+      }
+      default:
+        return failArch('xen_domctl_psr_cmt_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_psr_cmt_op');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_psr_cmt_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_psr_cmt_op');
+        xen_domctl_psr_cmt_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_psr_cmt_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_psr_cmt_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_psr_cmt_op');
+        return xen_domctl_psr_cmt_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_psr_cmt_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_psr_cmt_op');
+        return new xen_domctl_psr_cmt_op$V0(dataViewOf(p.buffer, 'xen_domctl_psr_cmt_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_psr_cmt_op', arch);
+    }
+  },
+};
+
+/**
+ * Stop monitoring the domain and free its monitoring ID.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PSR_CMT_OP_DETACH = 0;
+
+/**
+ * Start monitoring the domain with a new monitoring ID.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PSR_CMT_OP_ATTACH = 1;
+
+/**
+ * Read the domain's monitoring ID.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID = 2;
+
+/**
+ * The commands of XEN_DOMCTL_psr_cmt_op. The values of `xen_domctl_psr_cmt_op.cmd`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_PSR_CMT_OP = { XEN_DOMCTL_PSR_CMT_OP_DETACH, XEN_DOMCTL_PSR_CMT_OP_ATTACH, XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_PSR_CMT_OP`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_PSR_CMT_OP = (typeof XEN_DOMCTL_PSR_CMT_OP)[keyof typeof XEN_DOMCTL_PSR_CMT_OP];
+
+/**
+ * Payload of XEN_DOMCTL_psr_alloc: Intel cache and memory-bandwidth allocation for a domain.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.11
+ */
+export interface xen_domctl_psr_alloc {
+  /** IN: a XEN_DOMCTL_PSR_* command. */
+  cmd: number;
+  /** IN: the socket the command is for. Example: 0. */
+  target: number;
+  /** IN (set) or OUT (get): the bitmask or throttling value. */
+  data: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_psr_alloc` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.11
+ */
+export interface xen_domctl_psr_alloc_view extends RecordView {
+  /** IN: a XEN_DOMCTL_PSR_* command. */
+  cmd: number;
+  /** IN: the socket the command is for. Example: 0. */
+  target: number;
+  /** IN (set) or OUT (get): the bitmask or throttling value. */
+  data: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set) or OUT (get): the bitmask or throttling value.
+   */
+  dataAsNumber: number;
+}
+
+const xen_domctl_psr_alloc$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_psr_alloc',
+  kind: 'struct',
+  size: 16,
+  align: 4,
+  fields: [
+    { name: 'cmd', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'target', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'data', offset: 8, size: 8, align: 4, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+const xen_domctl_psr_alloc$layout1: RecordLayout = frozen({
+  name: 'xen_domctl_psr_alloc',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'cmd', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'target', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'data', offset: 8, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_psr_alloc` (struct xen_domctl_psr_alloc). Size: 16 bytes on every architecture.
+ * @since 4.11
+ */
+export const xen_domctl_psr_alloc: RecordCodec<xen_domctl_psr_alloc, xen_domctl_psr_alloc_view> = {
+  name: 'xen_domctl_psr_alloc',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.11',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_psr_alloc', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return xen_domctl_psr_alloc$layout0;
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_psr_alloc$layout1;
+      default:
+        return failArch('xen_domctl_psr_alloc', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_psr_alloc');
+        return encodeFresh(value, 16, 0, xen_domctl_psr_alloc$enc0, 'xen_domctl_psr_alloc');
+      }
+      default:
+        return failArch('xen_domctl_psr_alloc', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_psr_alloc');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_psr_alloc');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_psr_alloc');
+        xen_domctl_psr_alloc$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_psr_alloc', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_psr_alloc');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_psr_alloc');
+        return xen_domctl_psr_alloc$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_psr_alloc', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_psr_alloc');
+        return new xen_domctl_psr_alloc$V0(dataViewOf(p.buffer, 'xen_domctl_psr_alloc'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_psr_alloc', arch);
+    }
+  },
+};
+
+/**
+ * Set the L3 capacity bitmask.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_SET_L3_CBM = 0;
+
+/**
+ * Read the L3 capacity bitmask.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_GET_L3_CBM = 1;
+
+/**
+ * Set the L3 mask for code.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_SET_L3_CODE = 2;
+
+/**
+ * Set the L3 mask for data.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_SET_L3_DATA = 3;
+
+/**
+ * Read the L3 mask for code.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_GET_L3_CODE = 4;
+
+/**
+ * Read the L3 mask for data.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_GET_L3_DATA = 5;
+
+/**
+ * Set the L2 capacity bitmask.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_SET_L2_CBM = 6;
+
+/**
+ * Read the L2 capacity bitmask.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_GET_L2_CBM = 7;
+
+/**
+ * Set the memory-bandwidth throttling value.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_SET_MBA_THRTL = 8;
+
+/**
+ * Read the memory-bandwidth throttling value.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR_GET_MBA_THRTL = 9;
+
+/**
+ * The commands of XEN_DOMCTL_psr_alloc. The values of `xen_domctl_psr_alloc.cmd`.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_PSR = { XEN_DOMCTL_PSR_SET_L3_CBM, XEN_DOMCTL_PSR_GET_L3_CBM, XEN_DOMCTL_PSR_SET_L3_CODE, XEN_DOMCTL_PSR_SET_L3_DATA, XEN_DOMCTL_PSR_GET_L3_CODE, XEN_DOMCTL_PSR_GET_L3_DATA, XEN_DOMCTL_PSR_SET_L2_CBM, XEN_DOMCTL_PSR_GET_L2_CBM, XEN_DOMCTL_PSR_SET_MBA_THRTL, XEN_DOMCTL_PSR_GET_MBA_THRTL } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_PSR`.
+ * @since 4.11
+ */
+export type XEN_DOMCTL_PSR = (typeof XEN_DOMCTL_PSR)[keyof typeof XEN_DOMCTL_PSR];
+
+/**
+ * Parameters of the credit scheduler for a domain or a vCPU.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_sched_credit {
+  /** IN/OUT: the relative share of CPU time. Example: 256. */
+  weight: number;
+  /** IN/OUT: the most CPU time, in percent of one CPU; 0 for no cap. Example: 50. */
+  cap: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_sched_credit` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_sched_credit_view extends RecordView {
+  /** IN/OUT: the relative share of CPU time. Example: 256. */
+  weight: number;
+  /** IN/OUT: the most CPU time, in percent of one CPU; 0 for no cap. Example: 50. */
+  cap: number;
+}
+
+const xen_domctl_sched_credit$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_sched_credit',
+  kind: 'struct',
+  size: 4,
+  align: 2,
+  fields: [
+    { name: 'weight', offset: 0, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'cap', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_sched_credit` (struct xen_domctl_sched_credit). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_sched_credit: RecordCodec<xen_domctl_sched_credit, xen_domctl_sched_credit_view> = {
+  name: 'xen_domctl_sched_credit',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_sched_credit', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_sched_credit$layout0;
+      default:
+        return failArch('xen_domctl_sched_credit', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sched_credit');
+        return encodeFresh(value, 4, 0, xen_domctl_sched_credit$enc0, 'xen_domctl_sched_credit');
+      }
+      default:
+        return failArch('xen_domctl_sched_credit', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sched_credit');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_sched_credit');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_sched_credit');
+        xen_domctl_sched_credit$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_sched_credit', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_sched_credit');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_sched_credit');
+        return xen_domctl_sched_credit$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_sched_credit', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_sched_credit');
+        return new xen_domctl_sched_credit$V0(dataViewOf(p.buffer, 'xen_domctl_sched_credit'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_sched_credit', arch);
+    }
+  },
+};
+
+/**
+ * Parameters of the credit2 scheduler for a domain or a vCPU.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_sched_credit2 {
+  /** IN/OUT: the relative share of CPU time. Example: 256. */
+  weight: number;
+  /**
+   * IN/OUT: the most CPU time, in percent of one CPU; 0 for no cap. Example: 0.
+   * @since 4.10
+   */
+  cap: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_sched_credit2` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_sched_credit2_view extends RecordView {
+  /** IN/OUT: the relative share of CPU time. Example: 256. */
+  weight: number;
+  /** IN/OUT: the most CPU time, in percent of one CPU; 0 for no cap. Example: 0. */
+  cap: number;
+}
+
+const xen_domctl_sched_credit2$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_sched_credit2',
+  kind: 'struct',
+  size: 4,
+  align: 2,
+  fields: [
+    { name: 'weight', offset: 0, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'cap', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_sched_credit2` (struct xen_domctl_sched_credit2). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_sched_credit2: RecordCodec<xen_domctl_sched_credit2, xen_domctl_sched_credit2_view> = {
+  name: 'xen_domctl_sched_credit2',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_sched_credit2', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_sched_credit2$layout0;
+      default:
+        return failArch('xen_domctl_sched_credit2', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sched_credit2');
+        return encodeFresh(value, 4, 0, xen_domctl_sched_credit2$enc0, 'xen_domctl_sched_credit2');
+      }
+      default:
+        return failArch('xen_domctl_sched_credit2', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sched_credit2');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_sched_credit2');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_sched_credit2');
+        xen_domctl_sched_credit2$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_sched_credit2', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_sched_credit2');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_sched_credit2');
+        return xen_domctl_sched_credit2$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_sched_credit2', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_sched_credit2');
+        return new xen_domctl_sched_credit2$V0(dataViewOf(p.buffer, 'xen_domctl_sched_credit2'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_sched_credit2', arch);
+    }
+  },
+};
+
+/**
+ * Parameters of the RTDS real-time scheduler for a domain or a vCPU.
+ *
+ * Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_sched_rtds {
+  /** IN/OUT: the period in microseconds. Example: 10000. */
+  period: number;
+  /** IN/OUT: the CPU time per period in microseconds. Example: 4000. */
+  budget: number;
+  /**
+   * IN/OUT: XEN_DOMCTL_SCHEDRT_* bits.
+   * @since 4.10
+   */
+  flags: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_sched_rtds` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_sched_rtds_view extends RecordView {
+  /** IN/OUT: the period in microseconds. Example: 10000. */
+  period: number;
+  /** IN/OUT: the CPU time per period in microseconds. Example: 4000. */
+  budget: number;
+  /** IN/OUT: XEN_DOMCTL_SCHEDRT_* bits. */
+  flags: number;
+}
+
+const xen_domctl_sched_rtds$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_sched_rtds',
+  kind: 'struct',
+  size: 12,
+  align: 4,
+  fields: [
+    { name: 'period', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'budget', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'flags', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_sched_rtds` (struct xen_domctl_sched_rtds). Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_sched_rtds: RecordCodec<xen_domctl_sched_rtds, xen_domctl_sched_rtds_view> = {
+  name: 'xen_domctl_sched_rtds',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 12;
+      default:
+        return failArch('xen_domctl_sched_rtds', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_sched_rtds$layout0;
+      default:
+        return failArch('xen_domctl_sched_rtds', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sched_rtds');
+        return encodeFresh(value, 12, 0, xen_domctl_sched_rtds$enc0, 'xen_domctl_sched_rtds');
+      }
+      default:
+        return failArch('xen_domctl_sched_rtds', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_sched_rtds');
+        const size = 12;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_sched_rtds');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_sched_rtds');
+        xen_domctl_sched_rtds$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_sched_rtds', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_sched_rtds');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_domctl_sched_rtds');
+        return xen_domctl_sched_rtds$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_sched_rtds', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 12, 'xen_domctl_sched_rtds');
+        return new xen_domctl_sched_rtds$V0(dataViewOf(p.buffer, 'xen_domctl_sched_rtds'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_sched_rtds', arch);
+    }
+  },
+};
+
+/**
+ * Let the vCPU use idle time beyond its budget.
+ * @since 4.10
+ */
+export const _XEN_DOMCTL_SCHEDRT_extra = 0;
+
+/**
+ * Let the vCPU use idle time beyond its budget.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_SCHEDRT_extra = 0x1;
+
+/**
+ * Flags of xen_domctl_sched_rtds.flags.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_SCHEDRT = { XEN_DOMCTL_SCHEDRT_extra } as const;
+
+/**
+ * One vCPU's scheduler parameters, in the list of a per-vCPU XEN_DOMCTL_scheduler_op.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.7
+ */
+export interface xen_domctl_schedparam_vcpu {
+  /** IN/OUT: the parameters of the domain's scheduler. */
+  u: xen_domctl_schedparam_vcpu_u;
+  /** IN: the vCPU. Example: 1. */
+  vcpuid: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_schedparam_vcpu` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.7
+ */
+export interface xen_domctl_schedparam_vcpu_view extends RecordView {
+  /** IN/OUT: the parameters of the domain's scheduler. */
+  readonly u: xen_domctl_schedparam_vcpu_u_view;
+  /** IN: the vCPU. Example: 1. */
+  vcpuid: number;
+}
+
+const xen_domctl_schedparam_vcpu$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_schedparam_vcpu',
+  kind: 'struct',
+  size: 16,
+  align: 4,
+  fields: [
+    { name: 'u', offset: 0, size: 12, align: 4, type: 'union xen_domctl_schedparam_vcpu.u', value: 'record', record: 'xen_domctl_schedparam_vcpu.u' },
+    { name: 'vcpuid', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_schedparam_vcpu` (struct xen_domctl_schedparam_vcpu). Size: 16 bytes on every architecture.
+ * @since 4.7
+ */
+export const xen_domctl_schedparam_vcpu: RecordCodec<xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_view> = {
+  name: 'xen_domctl_schedparam_vcpu',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.7',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_schedparam_vcpu', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_schedparam_vcpu$layout0;
+      default:
+        return failArch('xen_domctl_schedparam_vcpu', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_schedparam_vcpu');
+        return encodeFresh(value, 16, 0, xen_domctl_schedparam_vcpu$enc0, 'xen_domctl_schedparam_vcpu');
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_schedparam_vcpu');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_schedparam_vcpu');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_schedparam_vcpu');
+        xen_domctl_schedparam_vcpu$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_schedparam_vcpu');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_schedparam_vcpu');
+        return xen_domctl_schedparam_vcpu$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_schedparam_vcpu');
+        return new xen_domctl_schedparam_vcpu$V0(dataViewOf(p.buffer, 'xen_domctl_schedparam_vcpu'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu', arch);
+    }
+  },
+};
+
+export { xen_domctl_schedparam_vcpu as xen_domctl_schedparam_vcpu_t };
+
+/**
+ * IN/OUT: the parameters of the domain's scheduler.
+ *
+ * A value of union xen_domctl_schedparam_vcpu.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 12 bytes on every architecture.
+ * @since 4.7
+ */
+export interface xen_domctl_schedparam_vcpu_u {
+  /** Credit scheduler parameters. */
+  credit?: xen_domctl_sched_credit;
+  /** Credit2 scheduler parameters. */
+  credit2?: xen_domctl_sched_credit2;
+  /** RTDS scheduler parameters. */
+  rtds?: xen_domctl_sched_rtds;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_schedparam_vcpu_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.7
+ */
+export interface xen_domctl_schedparam_vcpu_u_view extends RecordView {
+  /** Credit scheduler parameters. */
+  readonly credit: xen_domctl_sched_credit_view;
+  /** Credit2 scheduler parameters. */
+  readonly credit2: xen_domctl_sched_credit2_view;
+  /** RTDS scheduler parameters. */
+  readonly rtds: xen_domctl_sched_rtds_view;
+}
+
+const xen_domctl_schedparam_vcpu_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_schedparam_vcpu.u',
+  kind: 'union',
+  size: 12,
+  align: 4,
+  fields: [
+    { name: 'credit', offset: 0, size: 4, align: 2, type: 'struct xen_domctl_sched_credit', value: 'record', record: 'xen_domctl_sched_credit' },
+    { name: 'credit2', offset: 0, size: 4, align: 2, type: 'struct xen_domctl_sched_credit2', value: 'record', record: 'xen_domctl_sched_credit2' },
+    { name: 'rtds', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_sched_rtds', value: 'record', record: 'xen_domctl_sched_rtds' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_schedparam_vcpu_u` (union xen_domctl_schedparam_vcpu.u). Size: 12 bytes on every architecture.
+ * @since 4.7
+ */
+export const xen_domctl_schedparam_vcpu_u: RecordCodec<xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view> = {
+  name: 'xen_domctl_schedparam_vcpu.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.7',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 12;
+      default:
+        return failArch('xen_domctl_schedparam_vcpu.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_schedparam_vcpu_u$layout0;
+      default:
+        return failArch('xen_domctl_schedparam_vcpu.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_schedparam_vcpu.u');
+        return encodeFresh(value, 12, 0, xen_domctl_schedparam_vcpu_u$enc0, 'xen_domctl_schedparam_vcpu.u');
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_schedparam_vcpu.u');
+        const size = 12;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_schedparam_vcpu.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_schedparam_vcpu.u');
+        xen_domctl_schedparam_vcpu_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_schedparam_vcpu.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_domctl_schedparam_vcpu.u');
+        return xen_domctl_schedparam_vcpu_u$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 12, 'xen_domctl_schedparam_vcpu.u');
+        return new xen_domctl_schedparam_vcpu_u$V0(dataViewOf(p.buffer, 'xen_domctl_schedparam_vcpu.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_schedparam_vcpu.u', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_scheduler_op: read or set a domain's scheduler parameters, for the whole domain or per vCPU.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_scheduler_op {
+  /** IN: the XEN_SCHEDULER_* the domain's CPU pool runs; Xen refuses another. */
+  sched_id: number;
+  /** IN: a XEN_DOMCTL_SCHEDOP_* command. */
+  cmd: number;
+  /** IN/OUT: the parameters; `cmd` and `sched_id` say which member. */
+  u: xen_domctl_scheduler_op_u;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_scheduler_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_scheduler_op_view extends RecordView {
+  /** IN: the XEN_SCHEDULER_* the domain's CPU pool runs; Xen refuses another. */
+  sched_id: number;
+  /** IN: a XEN_DOMCTL_SCHEDOP_* command. */
+  cmd: number;
+  /** IN/OUT: the parameters; `cmd` and `sched_id` say which member. */
+  readonly u: xen_domctl_scheduler_op_u_view;
+}
+
+const xen_domctl_scheduler_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_scheduler_op',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'sched_id', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'cmd', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'u', offset: 8, size: 16, align: 8, type: 'union xen_domctl_scheduler_op.u', value: 'record', record: 'xen_domctl_scheduler_op.u' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_scheduler_op` (struct xen_domctl_scheduler_op). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_scheduler_op: RecordCodec<xen_domctl_scheduler_op, xen_domctl_scheduler_op_view> = {
+  name: 'xen_domctl_scheduler_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_scheduler_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_scheduler_op$layout0;
+      default:
+        return failArch('xen_domctl_scheduler_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_scheduler_op');
+        return encodeFresh(value, 24, 0, xen_domctl_scheduler_op$enc0, 'xen_domctl_scheduler_op');
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_scheduler_op');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_scheduler_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_scheduler_op');
+        xen_domctl_scheduler_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_scheduler_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_scheduler_op');
+        return xen_domctl_scheduler_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_scheduler_op');
+        return new xen_domctl_scheduler_op$V0(dataViewOf(p.buffer, 'xen_domctl_scheduler_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op', arch);
+    }
+  },
+};
+
+/**
+ * IN/OUT: the parameters; `cmd` and `sched_id` say which member.
+ *
+ * A value of union xen_domctl_scheduler_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_scheduler_op_u {
+  /** Domain-wide credit parameters (putinfo, getinfo). */
+  credit?: xen_domctl_sched_credit;
+  /** Domain-wide credit2 parameters (putinfo, getinfo). */
+  credit2?: xen_domctl_sched_credit2;
+  /** Domain-wide RTDS parameters (putinfo, getinfo). */
+  rtds?: xen_domctl_sched_rtds;
+  /**
+   * Per-vCPU parameters (putvcpuinfo, getvcpuinfo).
+   * @since 4.7
+   */
+  v?: xen_domctl_scheduler_op_u_v;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_scheduler_op_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_scheduler_op_u_view extends RecordView {
+  /** Domain-wide credit parameters (putinfo, getinfo). */
+  readonly credit: xen_domctl_sched_credit_view;
+  /** Domain-wide credit2 parameters (putinfo, getinfo). */
+  readonly credit2: xen_domctl_sched_credit2_view;
+  /** Domain-wide RTDS parameters (putinfo, getinfo). */
+  readonly rtds: xen_domctl_sched_rtds_view;
+  /** Per-vCPU parameters (putvcpuinfo, getvcpuinfo). */
+  readonly v: xen_domctl_scheduler_op_u_v_view;
+}
+
+const xen_domctl_scheduler_op_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_scheduler_op.u',
+  kind: 'union',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'credit', offset: 0, size: 4, align: 2, type: 'struct xen_domctl_sched_credit', value: 'record', record: 'xen_domctl_sched_credit' },
+    { name: 'credit2', offset: 0, size: 4, align: 2, type: 'struct xen_domctl_sched_credit2', value: 'record', record: 'xen_domctl_sched_credit2' },
+    { name: 'rtds', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_sched_rtds', value: 'record', record: 'xen_domctl_sched_rtds' },
+    { name: 'v', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_scheduler_op.u.v', value: 'record', record: 'xen_domctl_scheduler_op.u.v' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_scheduler_op_u` (union xen_domctl_scheduler_op.u). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_scheduler_op_u: RecordCodec<xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_view> = {
+  name: 'xen_domctl_scheduler_op.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_scheduler_op.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_scheduler_op_u$layout0;
+      default:
+        return failArch('xen_domctl_scheduler_op.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_scheduler_op.u');
+        return encodeFresh(value, 16, 0, xen_domctl_scheduler_op_u$enc0, 'xen_domctl_scheduler_op.u');
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_scheduler_op.u');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_scheduler_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_scheduler_op.u');
+        xen_domctl_scheduler_op_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_scheduler_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_scheduler_op.u');
+        return xen_domctl_scheduler_op_u$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_scheduler_op.u');
+        return new xen_domctl_scheduler_op_u$V0(dataViewOf(p.buffer, 'xen_domctl_scheduler_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u', arch);
+    }
+  },
+};
+
+/**
+ * Per-vCPU parameters (putvcpuinfo, getvcpuinfo).
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_scheduler_op_u_v {
+  /** IN/OUT: the list of vCPUs and their parameters. */
+  vcpus: bigint;
+  /** IN: the length of the list. OUT: the entries Xen handled before it stopped. Example: 4. */
+  nr_vcpus: number;
+  /** Reserved; must be zero. */
+  padding: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_scheduler_op_u_v` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_scheduler_op_u_v_view extends RecordView {
+  /** IN/OUT: the list of vCPUs and their parameters. */
+  vcpus: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN/OUT: the list of vCPUs and their parameters.
+   */
+  vcpusAsNumber: number;
+  /** IN: the length of the list. OUT: the entries Xen handled before it stopped. Example: 4. */
+  nr_vcpus: number;
+  /** Reserved; must be zero. */
+  padding: number;
+}
+
+const xen_domctl_scheduler_op_u_v$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_scheduler_op.u.v',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'vcpus', offset: 0, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_vcpus', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'padding', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_scheduler_op_u_v` (struct xen_domctl_scheduler_op.u.v). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_scheduler_op_u_v: RecordCodec<xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view> = {
+  name: 'xen_domctl_scheduler_op.u.v',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_scheduler_op.u.v', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_scheduler_op_u_v$layout0;
+      default:
+        return failArch('xen_domctl_scheduler_op.u.v', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_scheduler_op.u.v');
+        return encodeFresh(value, 16, 0, xen_domctl_scheduler_op_u_v$enc0, 'xen_domctl_scheduler_op.u.v');
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u.v', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_scheduler_op.u.v');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_scheduler_op.u.v');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_scheduler_op.u.v');
+        xen_domctl_scheduler_op_u_v$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u.v', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_scheduler_op.u.v');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_scheduler_op.u.v');
+        return xen_domctl_scheduler_op_u_v$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u.v', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_scheduler_op.u.v');
+        return new xen_domctl_scheduler_op_u_v$V0(dataViewOf(p.buffer, 'xen_domctl_scheduler_op.u.v'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_scheduler_op.u.v', arch);
+    }
+  },
+};
+
+/**
+ * The credit scheduler.
+ * @since 4.6
+ */
+export const XEN_SCHEDULER_CREDIT = 5;
+
+/**
+ * The credit2 scheduler.
+ * @since 4.6
+ */
+export const XEN_SCHEDULER_CREDIT2 = 6;
+
+/**
+ * The ARINC 653 scheduler.
+ * @since 4.6
+ */
+export const XEN_SCHEDULER_ARINC653 = 7;
+
+/**
+ * The RTDS real-time scheduler.
+ * @since 4.6
+ */
+export const XEN_SCHEDULER_RTDS = 8;
+
+/**
+ * The null scheduler (one vCPU per CPU).
+ * @since 4.9
+ */
+export const XEN_SCHEDULER_NULL = 9;
+
+/**
+ * Scheduler identifiers, as in xen_domctl_scheduler_op.sched_id. The values of `xen_domctl_scheduler_op.sched_id`.
+ * @since 4.6
+ */
+export const XEN_SCHEDULER = { XEN_SCHEDULER_CREDIT, XEN_SCHEDULER_CREDIT2, XEN_SCHEDULER_ARINC653, XEN_SCHEDULER_RTDS, XEN_SCHEDULER_NULL } as const;
+
+/**
+ * One of the values of `XEN_SCHEDULER`.
+ * @since 4.6
+ */
+export type XEN_SCHEDULER = (typeof XEN_SCHEDULER)[keyof typeof XEN_SCHEDULER];
+
+/**
+ * Set the domain-wide parameters.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SCHEDOP_putinfo = 0;
+
+/**
+ * Read the domain-wide parameters.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SCHEDOP_getinfo = 1;
+
+/**
+ * Set per-vCPU parameters.
+ * @since 4.7
+ */
+export const XEN_DOMCTL_SCHEDOP_putvcpuinfo = 2;
+
+/**
+ * Read per-vCPU parameters.
+ * @since 4.7
+ */
+export const XEN_DOMCTL_SCHEDOP_getvcpuinfo = 3;
+
+/**
+ * The commands of XEN_DOMCTL_scheduler_op. The values of `xen_domctl_scheduler_op.cmd`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_SCHEDOP = { XEN_DOMCTL_SCHEDOP_putinfo, XEN_DOMCTL_SCHEDOP_getinfo, XEN_DOMCTL_SCHEDOP_putvcpuinfo, XEN_DOMCTL_SCHEDOP_getvcpuinfo } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_SCHEDOP`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_SCHEDOP = (typeof XEN_DOMCTL_SCHEDOP)[keyof typeof XEN_DOMCTL_SCHEDOP];
+
+/**
+ * Payload of XEN_DOMCTL_debug_op: turn single-stepping of an HVM vCPU on or off.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_debug_op {
+  /** IN: a XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_* value. */
+  op: number;
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_debug_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_debug_op_view extends RecordView {
+  /** IN: a XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_* value. */
+  op: number;
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+}
+
+const xen_domctl_debug_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_debug_op',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'op', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'vcpu', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_debug_op` (struct xen_domctl_debug_op). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_debug_op: RecordCodec<xen_domctl_debug_op, xen_domctl_debug_op_view> = {
+  name: 'xen_domctl_debug_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_debug_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_debug_op$layout0;
+      default:
+        return failArch('xen_domctl_debug_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_debug_op');
+        return encodeFresh(value, 8, 0, xen_domctl_debug_op$enc0, 'xen_domctl_debug_op');
+      }
+      default:
+        return failArch('xen_domctl_debug_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_debug_op');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_debug_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_debug_op');
+        xen_domctl_debug_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_debug_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_debug_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_debug_op');
+        return xen_domctl_debug_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_debug_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_debug_op');
+        return new xen_domctl_debug_op$V0(dataViewOf(p.buffer, 'xen_domctl_debug_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_debug_op', arch);
+    }
+  },
+};
+
+/**
+ * Stop single-stepping.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF = 0;
+
+/**
+ * Start single-stepping.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON = 1;
+
+/**
+ * The operations of XEN_DOMCTL_debug_op. The values of `xen_domctl_debug_op.op`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_DEBUG_OP_SINGLE_STEP = { XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF, XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_DEBUG_OP_SINGLE_STEP`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_DEBUG_OP_SINGLE_STEP = (typeof XEN_DOMCTL_DEBUG_OP_SINGLE_STEP)[keyof typeof XEN_DOMCTL_DEBUG_OP_SINGLE_STEP];
+
+/**
+ * Payload of XEN_DOMCTL_gdbsx_guestmemio: read or write guest memory by guest virtual address, for the gdbsx debugger.
+ *
+ * Size: 40 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_gdbsx_memio {
+  /** IN: the page-table root to translate with, 0 for the current one of the vCPU. Example: 0. */
+  pgd3val: bigint;
+  /** IN: the guest virtual address. Example: 0xffffffff81000000. */
+  gva: bigint;
+  /** IN: the caller's buffer address. */
+  uva: bigint;
+  /** IN: the bytes to copy. Example: 64. */
+  len: number;
+  /** IN: 1 writes guest memory, 0 reads it. */
+  gwr: number;
+  /** OUT: the bytes not copied. */
+  remain: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_gdbsx_memio` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_gdbsx_memio_view extends RecordView {
+  /** IN: the page-table root to translate with, 0 for the current one of the vCPU. Example: 0. */
+  pgd3val: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the page-table root to translate with, 0 for the current one of the vCPU. Example: 0.
+   */
+  pgd3valAsNumber: number;
+  /** IN: the guest virtual address. Example: 0xffffffff81000000. */
+  gva: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the guest virtual address. Example: 0xffffffff81000000.
+   */
+  gvaAsNumber: number;
+  /** IN: the caller's buffer address. */
+  uva: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: the caller's buffer address.
+   */
+  uvaAsNumber: number;
+  /** IN: the bytes to copy. Example: 64. */
+  len: number;
+  /** IN: 1 writes guest memory, 0 reads it. */
+  gwr: number;
+  /** OUT: the bytes not copied. */
+  remain: number;
+}
+
+const xen_domctl_gdbsx_memio$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_gdbsx_memio',
+  kind: 'struct',
+  size: 40,
+  align: 8,
+  fields: [
+    { name: 'pgd3val', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'gva', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'uva', offset: 16, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'len', offset: 24, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gwr', offset: 28, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'remain', offset: 32, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [
+    { after: 'gwr', offset: 29, size: 3, bits: 24, tail: false },
+    { after: 'remain', offset: 36, size: 4, bits: 32, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_gdbsx_memio` (struct xen_domctl_gdbsx_memio). Size: 40 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_gdbsx_memio: RecordCodec<xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view> = {
+  name: 'xen_domctl_gdbsx_memio',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 40;
+      default:
+        return failArch('xen_domctl_gdbsx_memio', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_gdbsx_memio$layout0;
+      default:
+        return failArch('xen_domctl_gdbsx_memio', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gdbsx_memio');
+        return encodeFresh(value, 40, 0, xen_domctl_gdbsx_memio$enc0, 'xen_domctl_gdbsx_memio');
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_memio', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gdbsx_memio');
+        const size = 40;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_gdbsx_memio');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_gdbsx_memio');
+        xen_domctl_gdbsx_memio$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_memio', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_gdbsx_memio');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_domctl_gdbsx_memio');
+        if (options.strict === true) xen_domctl_gdbsx_memio$chk0(current.view, b);
+        return xen_domctl_gdbsx_memio$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_memio', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 40, 'xen_domctl_gdbsx_memio');
+        return new xen_domctl_gdbsx_memio$V0(dataViewOf(p.buffer, 'xen_domctl_gdbsx_memio'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_memio', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_gdbsx_pausevcpu and XEN_DOMCTL_gdbsx_unpausevcpu: pause or resume one vCPU for gdbsx.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_gdbsx_pauseunp_vcpu {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_gdbsx_pauseunp_vcpu` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_gdbsx_pauseunp_vcpu_view extends RecordView {
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+}
+
+const xen_domctl_gdbsx_pauseunp_vcpu$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_gdbsx_pauseunp_vcpu',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'vcpu', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_gdbsx_pauseunp_vcpu` (struct xen_domctl_gdbsx_pauseunp_vcpu). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_gdbsx_pauseunp_vcpu: RecordCodec<xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view> = {
+  name: 'xen_domctl_gdbsx_pauseunp_vcpu',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_gdbsx_pauseunp_vcpu', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_gdbsx_pauseunp_vcpu$layout0;
+      default:
+        return failArch('xen_domctl_gdbsx_pauseunp_vcpu', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gdbsx_pauseunp_vcpu');
+        return encodeFresh(value, 4, 0, xen_domctl_gdbsx_pauseunp_vcpu$enc0, 'xen_domctl_gdbsx_pauseunp_vcpu');
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_pauseunp_vcpu', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gdbsx_pauseunp_vcpu');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_gdbsx_pauseunp_vcpu');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_gdbsx_pauseunp_vcpu');
+        xen_domctl_gdbsx_pauseunp_vcpu$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_pauseunp_vcpu', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_gdbsx_pauseunp_vcpu');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_gdbsx_pauseunp_vcpu');
+        return xen_domctl_gdbsx_pauseunp_vcpu$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_pauseunp_vcpu', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_gdbsx_pauseunp_vcpu');
+        return new xen_domctl_gdbsx_pauseunp_vcpu$V0(dataViewOf(p.buffer, 'xen_domctl_gdbsx_pauseunp_vcpu'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_pauseunp_vcpu', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_gdbsx_domstatus: whether the domain is paused and which vCPU hit a debug event.
+ *
+ * Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_gdbsx_domstatus {
+  /** OUT: 1 when the domain is paused. */
+  paused: number;
+  /** OUT: the vCPU with a pending debug event. Example: 0. */
+  vcpu_id: number;
+  /** OUT: the event on that vCPU. */
+  vcpu_ev: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_gdbsx_domstatus` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_gdbsx_domstatus_view extends RecordView {
+  /** OUT: 1 when the domain is paused. */
+  paused: number;
+  /** OUT: the vCPU with a pending debug event. Example: 0. */
+  vcpu_id: number;
+  /** OUT: the event on that vCPU. */
+  vcpu_ev: number;
+}
+
+const xen_domctl_gdbsx_domstatus$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_gdbsx_domstatus',
+  kind: 'struct',
+  size: 12,
+  align: 4,
+  fields: [
+    { name: 'paused', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'vcpu_id', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'vcpu_ev', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [
+    { after: 'paused', offset: 1, size: 3, bits: 24, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_gdbsx_domstatus` (struct xen_domctl_gdbsx_domstatus). Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_gdbsx_domstatus: RecordCodec<xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view> = {
+  name: 'xen_domctl_gdbsx_domstatus',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 12;
+      default:
+        return failArch('xen_domctl_gdbsx_domstatus', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_gdbsx_domstatus$layout0;
+      default:
+        return failArch('xen_domctl_gdbsx_domstatus', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gdbsx_domstatus');
+        return encodeFresh(value, 12, 0, xen_domctl_gdbsx_domstatus$enc0, 'xen_domctl_gdbsx_domstatus');
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_domstatus', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_gdbsx_domstatus');
+        const size = 12;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_gdbsx_domstatus');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_gdbsx_domstatus');
+        xen_domctl_gdbsx_domstatus$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_domstatus', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_gdbsx_domstatus');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_domctl_gdbsx_domstatus');
+        if (options.strict === true) xen_domctl_gdbsx_domstatus$chk0(current.view, b);
+        return xen_domctl_gdbsx_domstatus$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_domstatus', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 12, 'xen_domctl_gdbsx_domstatus');
+        return new xen_domctl_gdbsx_domstatus$V0(dataViewOf(p.buffer, 'xen_domctl_gdbsx_domstatus'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_gdbsx_domstatus', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_subscribe: the event channel Xen signals when the domain suspends, in place of the global domain-exception VIRQ.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_subscribe {
+  /** IN: the caller's port. Example: 12. */
+  port: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_subscribe` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_subscribe_view extends RecordView {
+  /** IN: the caller's port. Example: 12. */
+  port: number;
+}
+
+const xen_domctl_subscribe$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_subscribe',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'port', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_subscribe` (struct xen_domctl_subscribe). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_subscribe: RecordCodec<xen_domctl_subscribe, xen_domctl_subscribe_view> = {
+  name: 'xen_domctl_subscribe',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_subscribe', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_subscribe$layout0;
+      default:
+        return failArch('xen_domctl_subscribe', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_subscribe');
+        return encodeFresh(value, 4, 0, xen_domctl_subscribe$enc0, 'xen_domctl_subscribe');
+      }
+      default:
+        return failArch('xen_domctl_subscribe', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_subscribe');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_subscribe');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_subscribe');
+        xen_domctl_subscribe$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_subscribe', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_subscribe');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_subscribe');
+        return xen_domctl_subscribe$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_subscribe', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_subscribe');
+        return new xen_domctl_subscribe$V0(dataViewOf(p.buffer, 'xen_domctl_subscribe'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_subscribe', arch);
+    }
+  },
+};
+
+/**
+ * Payload of XEN_DOMCTL_vm_event_op: set up, tear down or resume one of the domain's vm_event rings.
+ *
+ * Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_vm_event_op {
+  /** IN: a XEN_VM_EVENT_* operation. */
+  op: number;
+  /** IN: the ring, a XEN_DOMCTL_VM_EVENT_OP_* value. */
+  mode: number;
+  /**
+   * OUT: the result of `op`.
+   * @since 4.13
+   */
+  u: xen_domctl_vm_event_op_u;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vm_event_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vm_event_op_view extends RecordView {
+  /** IN: a XEN_VM_EVENT_* operation. */
+  op: number;
+  /** IN: the ring, a XEN_DOMCTL_VM_EVENT_OP_* value. */
+  mode: number;
+  /** OUT: the result of `op`. */
+  readonly u: xen_domctl_vm_event_op_u_view;
+}
+
+const xen_domctl_vm_event_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vm_event_op',
+  kind: 'struct',
+  size: 12,
+  align: 4,
+  fields: [
+    { name: 'op', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'mode', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'u', offset: 8, size: 4, align: 4, type: 'union xen_domctl_vm_event_op.u', value: 'record', record: 'xen_domctl_vm_event_op.u' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vm_event_op` (struct xen_domctl_vm_event_op). Size: 12 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_vm_event_op: RecordCodec<xen_domctl_vm_event_op, xen_domctl_vm_event_op_view> = {
+  name: 'xen_domctl_vm_event_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 12;
+      default:
+        return failArch('xen_domctl_vm_event_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vm_event_op$layout0;
+      default:
+        return failArch('xen_domctl_vm_event_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vm_event_op');
+        return encodeFresh(value, 12, 0, xen_domctl_vm_event_op$enc0, 'xen_domctl_vm_event_op');
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vm_event_op');
+        const size = 12;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vm_event_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vm_event_op');
+        xen_domctl_vm_event_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vm_event_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_domctl_vm_event_op');
+        return xen_domctl_vm_event_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 12, 'xen_domctl_vm_event_op');
+        return new xen_domctl_vm_event_op$V0(dataViewOf(p.buffer, 'xen_domctl_vm_event_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op', arch);
+    }
+  },
+};
+
+/**
+ * OUT: the result of `op`.
+ *
+ * A value of union xen_domctl_vm_event_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_vm_event_op_u {
+  /** OUT (ENABLE): the ring's event channel. */
+  enable?: xen_domctl_vm_event_op_u_enable;
+  /** OUT (GET_VERSION): the VM_EVENT_INTERFACE_VERSION of the hypervisor. Example: 7. */
+  version?: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vm_event_op_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vm_event_op_u_view extends RecordView {
+  /** OUT (ENABLE): the ring's event channel. */
+  readonly enable: xen_domctl_vm_event_op_u_enable_view;
+  /** OUT (GET_VERSION): the VM_EVENT_INTERFACE_VERSION of the hypervisor. Example: 7. */
+  version: number;
+}
+
+const xen_domctl_vm_event_op_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vm_event_op.u',
+  kind: 'union',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'enable', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_vm_event_op.u.enable', value: 'record', record: 'xen_domctl_vm_event_op.u.enable' },
+    { name: 'version', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vm_event_op_u` (union xen_domctl_vm_event_op.u). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_vm_event_op_u: RecordCodec<xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_view> = {
+  name: 'xen_domctl_vm_event_op.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_vm_event_op.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vm_event_op_u$layout0;
+      default:
+        return failArch('xen_domctl_vm_event_op.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vm_event_op.u');
+        return encodeFresh(value, 4, 0, xen_domctl_vm_event_op_u$enc0, 'xen_domctl_vm_event_op.u');
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vm_event_op.u');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vm_event_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vm_event_op.u');
+        xen_domctl_vm_event_op_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vm_event_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_vm_event_op.u');
+        return xen_domctl_vm_event_op_u$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_vm_event_op.u');
+        return new xen_domctl_vm_event_op_u$V0(dataViewOf(p.buffer, 'xen_domctl_vm_event_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u', arch);
+    }
+  },
+};
+
+/**
+ * OUT (ENABLE): the ring's event channel.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_vm_event_op_u_enable {
+  /** OUT: the port to bind. Example: 33. */
+  port: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vm_event_op_u_enable` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_vm_event_op_u_enable_view extends RecordView {
+  /** OUT: the port to bind. Example: 33. */
+  port: number;
+}
+
+const xen_domctl_vm_event_op_u_enable$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vm_event_op.u.enable',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'port', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vm_event_op_u_enable` (struct xen_domctl_vm_event_op.u.enable). Size: 4 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_vm_event_op_u_enable: RecordCodec<xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view> = {
+  name: 'xen_domctl_vm_event_op.u.enable',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xen_domctl_vm_event_op.u.enable', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vm_event_op_u_enable$layout0;
+      default:
+        return failArch('xen_domctl_vm_event_op.u.enable', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vm_event_op.u.enable');
+        return encodeFresh(value, 4, 0, xen_domctl_vm_event_op_u_enable$enc0, 'xen_domctl_vm_event_op.u.enable');
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u.enable', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vm_event_op.u.enable');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vm_event_op.u.enable');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vm_event_op.u.enable');
+        xen_domctl_vm_event_op_u_enable$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u.enable', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vm_event_op.u.enable');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_vm_event_op.u.enable');
+        return xen_domctl_vm_event_op_u_enable$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u.enable', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_vm_event_op.u.enable');
+        return new xen_domctl_vm_event_op_u_enable$V0(dataViewOf(p.buffer, 'xen_domctl_vm_event_op.u.enable'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vm_event_op.u.enable', arch);
+    }
+  },
+};
+
+/**
+ * Set up the ring and return its event channel.
+ * @since 4.6
+ */
+export const XEN_VM_EVENT_ENABLE = 0;
+
+/**
+ * Tear the ring down.
+ * @since 4.6
+ */
+export const XEN_VM_EVENT_DISABLE = 1;
+
+/**
+ * Process the responses waiting on the ring.
+ * @since 4.6
+ */
+export const XEN_VM_EVENT_RESUME = 2;
+
+/**
+ * Return the vm_event interface version.
+ * @since 4.13
+ */
+export const XEN_VM_EVENT_GET_VERSION = 3;
+
+/**
+ * The operations of XEN_DOMCTL_vm_event_op. The values of `xen_domctl_vm_event_op.op`.
+ * @since 4.6
+ */
+export const XEN_VM_EVENT = { XEN_VM_EVENT_ENABLE, XEN_VM_EVENT_DISABLE, XEN_VM_EVENT_RESUME, XEN_VM_EVENT_GET_VERSION } as const;
+
+/**
+ * One of the values of `XEN_VM_EVENT`.
+ * @since 4.6
+ */
+export type XEN_VM_EVENT = (typeof XEN_VM_EVENT)[keyof typeof XEN_VM_EVENT];
+
+/**
+ * Paging: a pager brings back memory paged out.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_VM_EVENT_OP_PAGING = 1;
+
+/**
+ * Monitoring: an introspection agent receives the events it subscribed to.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_VM_EVENT_OP_MONITOR = 2;
+
+/**
+ * Sharing: notifications about shared memory pages.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_VM_EVENT_OP_SHARING = 3;
+
+/**
+ * The vm_event rings a domain can have. The values of `xen_domctl_vm_event_op.mode`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_VM_EVENT_OP = { XEN_DOMCTL_VM_EVENT_OP_PAGING, XEN_DOMCTL_VM_EVENT_OP_MONITOR, XEN_DOMCTL_VM_EVENT_OP_SHARING } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_VM_EVENT_OP`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_VM_EVENT_OP = (typeof XEN_DOMCTL_VM_EVENT_OP)[keyof typeof XEN_DOMCTL_VM_EVENT_OP];
+
+/**
+ * Payload of XEN_DOMCTL_monitor_op: subscribe to, unsubscribe from, or list the monitor events of a domain.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op {
+  /** IN: a XEN_DOMCTL_MONITOR_OP_* operation. */
+  op: number;
+  /** IN: a XEN_DOMCTL_MONITOR_EVENT_* event; OUT (GET_CAPABILITIES): a bitmap of the events supported, bit N for event N. */
+  event: number;
+  /** IN: the options of the event; `event` says which member. */
+  u: xen_domctl_monitor_op_u;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_monitor_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_view extends RecordView {
+  /** IN: a XEN_DOMCTL_MONITOR_OP_* operation. */
+  op: number;
+  /** IN: a XEN_DOMCTL_MONITOR_EVENT_* event; OUT (GET_CAPABILITIES): a bitmap of the events supported, bit N for event N. */
+  event: number;
+  /** IN: the options of the event; `event` says which member. */
+  readonly u: xen_domctl_monitor_op_u_view;
+}
+
+const xen_domctl_monitor_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_monitor_op',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'op', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'event', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'u', offset: 8, size: 16, align: 8, type: 'union xen_domctl_monitor_op.u', value: 'record', record: 'xen_domctl_monitor_op.u' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_monitor_op` (struct xen_domctl_monitor_op). Size: 24 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_monitor_op: RecordCodec<xen_domctl_monitor_op, xen_domctl_monitor_op_view> = {
+  name: 'xen_domctl_monitor_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_monitor_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_monitor_op$layout0;
+      default:
+        return failArch('xen_domctl_monitor_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op');
+        return encodeFresh(value, 24, 0, xen_domctl_monitor_op$enc0, 'xen_domctl_monitor_op');
+      }
+      default:
+        return failArch('xen_domctl_monitor_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_monitor_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_monitor_op');
+        xen_domctl_monitor_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_monitor_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_monitor_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_monitor_op');
+        return xen_domctl_monitor_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_monitor_op');
+        return new xen_domctl_monitor_op$V0(dataViewOf(p.buffer, 'xen_domctl_monitor_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op', arch);
+    }
+  },
+};
+
+/**
+ * IN: the options of the event; `event` says which member.
+ *
+ * A value of union xen_domctl_monitor_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u {
+  /** Options of WRITE_CTRLREG. */
+  mov_to_cr?: xen_domctl_monitor_op_u_mov_to_cr;
+  /** Options of MOV_TO_MSR. */
+  mov_to_msr?: xen_domctl_monitor_op_u_mov_to_msr;
+  /** Options of GUEST_REQUEST. */
+  guest_request?: xen_domctl_monitor_op_u_guest_request;
+  /**
+   * Options of DEBUG_EXCEPTION.
+   * @since 4.8
+   */
+  debug_exception?: xen_domctl_monitor_op_u_debug_exception;
+  /**
+   * Options of VMEXIT.
+   * @since 4.17
+   */
+  vmexit?: xen_domctl_monitor_op_u_vmexit;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_monitor_op_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_view extends RecordView {
+  /** Options of WRITE_CTRLREG. */
+  readonly mov_to_cr: xen_domctl_monitor_op_u_mov_to_cr_view;
+  /** Options of MOV_TO_MSR. */
+  readonly mov_to_msr: xen_domctl_monitor_op_u_mov_to_msr_view;
+  /** Options of GUEST_REQUEST. */
+  readonly guest_request: xen_domctl_monitor_op_u_guest_request_view;
+  /** Options of DEBUG_EXCEPTION. */
+  readonly debug_exception: xen_domctl_monitor_op_u_debug_exception_view;
+  /** Options of VMEXIT. */
+  readonly vmexit: xen_domctl_monitor_op_u_vmexit_view;
+}
+
+const xen_domctl_monitor_op_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_monitor_op.u',
+  kind: 'union',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'mov_to_cr', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_monitor_op.u.mov_to_cr', value: 'record', record: 'xen_domctl_monitor_op.u.mov_to_cr' },
+    { name: 'mov_to_msr', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_monitor_op.u.mov_to_msr', value: 'record', record: 'xen_domctl_monitor_op.u.mov_to_msr' },
+    { name: 'guest_request', offset: 0, size: 2, align: 1, type: 'struct xen_domctl_monitor_op.u.guest_request', value: 'record', record: 'xen_domctl_monitor_op.u.guest_request' },
+    { name: 'debug_exception', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_monitor_op.u.debug_exception', value: 'record', record: 'xen_domctl_monitor_op.u.debug_exception' },
+    { name: 'vmexit', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_monitor_op.u.vmexit', value: 'record', record: 'xen_domctl_monitor_op.u.vmexit' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_monitor_op_u` (union xen_domctl_monitor_op.u). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_monitor_op_u: RecordCodec<xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_view> = {
+  name: 'xen_domctl_monitor_op.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_monitor_op.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_monitor_op_u$layout0;
+      default:
+        return failArch('xen_domctl_monitor_op.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u');
+        return encodeFresh(value, 16, 0, xen_domctl_monitor_op_u$enc0, 'xen_domctl_monitor_op.u');
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_monitor_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_monitor_op.u');
+        xen_domctl_monitor_op_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_monitor_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_monitor_op.u');
+        return xen_domctl_monitor_op_u$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_monitor_op.u');
+        return new xen_domctl_monitor_op_u$V0(dataViewOf(p.buffer, 'xen_domctl_monitor_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u', arch);
+    }
+  },
+};
+
+/**
+ * Options of WRITE_CTRLREG.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_mov_to_cr {
+  /** IN: the control register, a VM_EVENT_X86_* index. Example: 0 (CR0). */
+  index: number;
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+  /** IN: 1 reports only writes that change the value. */
+  onchangeonly: number;
+  /**
+   * IN: with onchangeonly, the bits whose change is not reported.
+   * @since 4.10
+   */
+  bitmask: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_monitor_op_u_mov_to_cr` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_mov_to_cr_view extends RecordView {
+  /** IN: the control register, a VM_EVENT_X86_* index. Example: 0 (CR0). */
+  index: number;
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+  /** IN: 1 reports only writes that change the value. */
+  onchangeonly: number;
+  /** IN: with onchangeonly, the bits whose change is not reported. */
+  bitmask: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN: with onchangeonly, the bits whose change is not reported.
+   */
+  bitmaskAsNumber: number;
+}
+
+const xen_domctl_monitor_op_u_mov_to_cr$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_monitor_op.u.mov_to_cr',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'index', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'sync', offset: 1, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'onchangeonly', offset: 2, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'pad1', offset: 3, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8, padding: true },
+    { name: 'pad2', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32, padding: true },
+    { name: 'bitmask', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_monitor_op_u_mov_to_cr` (struct xen_domctl_monitor_op.u.mov_to_cr). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_monitor_op_u_mov_to_cr: RecordCodec<xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view> = {
+  name: 'xen_domctl_monitor_op.u.mov_to_cr',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_cr', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_monitor_op_u_mov_to_cr$layout0;
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_cr', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.mov_to_cr');
+        return encodeFresh(value, 16, 0, xen_domctl_monitor_op_u_mov_to_cr$enc0, 'xen_domctl_monitor_op.u.mov_to_cr');
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_cr', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.mov_to_cr');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_monitor_op.u.mov_to_cr');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_monitor_op.u.mov_to_cr');
+        xen_domctl_monitor_op_u_mov_to_cr$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_cr', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_monitor_op.u.mov_to_cr');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_domctl_monitor_op.u.mov_to_cr');
+        if (options.strict === true) xen_domctl_monitor_op_u_mov_to_cr$chk0(current.view, b);
+        return xen_domctl_monitor_op_u_mov_to_cr$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_cr', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xen_domctl_monitor_op.u.mov_to_cr');
+        return new xen_domctl_monitor_op_u_mov_to_cr$V0(dataViewOf(p.buffer, 'xen_domctl_monitor_op.u.mov_to_cr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_cr', arch);
+    }
+  },
+};
+
+/**
+ * Options of MOV_TO_MSR.
+ *
+ * Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_mov_to_msr {
+  /**
+   * IN: the MSR to watch. Example: 0xc0000080 (EFER).
+   * @since 4.8
+   */
+  msr: number;
+  /**
+   * IN: 1 reports only writes that change the value.
+   * @since 4.11
+   */
+  onchangeonly: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_monitor_op_u_mov_to_msr` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_mov_to_msr_view extends RecordView {
+  /** IN: the MSR to watch. Example: 0xc0000080 (EFER). */
+  msr: number;
+  /** IN: 1 reports only writes that change the value. */
+  onchangeonly: number;
+}
+
+const xen_domctl_monitor_op_u_mov_to_msr$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_monitor_op.u.mov_to_msr',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'msr', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'onchangeonly', offset: 4, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [
+    { after: 'onchangeonly', offset: 5, size: 3, bits: 24, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_monitor_op_u_mov_to_msr` (struct xen_domctl_monitor_op.u.mov_to_msr). Size: 8 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_monitor_op_u_mov_to_msr: RecordCodec<xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view> = {
+  name: 'xen_domctl_monitor_op.u.mov_to_msr',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 8;
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_msr', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_monitor_op_u_mov_to_msr$layout0;
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_msr', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.mov_to_msr');
+        return encodeFresh(value, 8, 0, xen_domctl_monitor_op_u_mov_to_msr$enc0, 'xen_domctl_monitor_op.u.mov_to_msr');
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_msr', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.mov_to_msr');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_monitor_op.u.mov_to_msr');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_monitor_op.u.mov_to_msr');
+        xen_domctl_monitor_op_u_mov_to_msr$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_msr', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_monitor_op.u.mov_to_msr');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_domctl_monitor_op.u.mov_to_msr');
+        if (options.strict === true) xen_domctl_monitor_op_u_mov_to_msr$chk0(current.view, b);
+        return xen_domctl_monitor_op_u_mov_to_msr$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_msr', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 8, 'xen_domctl_monitor_op.u.mov_to_msr');
+        return new xen_domctl_monitor_op_u_mov_to_msr$V0(dataViewOf(p.buffer, 'xen_domctl_monitor_op.u.mov_to_msr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.mov_to_msr', arch);
+    }
+  },
+};
+
+/**
+ * Options of GUEST_REQUEST.
+ *
+ * Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_guest_request {
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+  /**
+   * IN: 1 accepts requests from guest user mode too.
+   * @since 4.10
+   */
+  allow_userspace: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_monitor_op_u_guest_request` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_guest_request_view extends RecordView {
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+  /** IN: 1 accepts requests from guest user mode too. */
+  allow_userspace: number;
+}
+
+const xen_domctl_monitor_op_u_guest_request$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_monitor_op.u.guest_request',
+  kind: 'struct',
+  size: 2,
+  align: 1,
+  fields: [
+    { name: 'sync', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'allow_userspace', offset: 1, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_monitor_op_u_guest_request` (struct xen_domctl_monitor_op.u.guest_request). Size: 2 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_monitor_op_u_guest_request: RecordCodec<xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view> = {
+  name: 'xen_domctl_monitor_op.u.guest_request',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 2;
+      default:
+        return failArch('xen_domctl_monitor_op.u.guest_request', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_monitor_op_u_guest_request$layout0;
+      default:
+        return failArch('xen_domctl_monitor_op.u.guest_request', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.guest_request');
+        return encodeFresh(value, 2, 0, xen_domctl_monitor_op_u_guest_request$enc0, 'xen_domctl_monitor_op.u.guest_request');
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.guest_request', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.guest_request');
+        const size = 2;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_monitor_op.u.guest_request');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_monitor_op.u.guest_request');
+        xen_domctl_monitor_op_u_guest_request$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.guest_request', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_monitor_op.u.guest_request');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_domctl_monitor_op.u.guest_request');
+        return xen_domctl_monitor_op_u_guest_request$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.guest_request', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 2, 'xen_domctl_monitor_op.u.guest_request');
+        return new xen_domctl_monitor_op_u_guest_request$V0(dataViewOf(p.buffer, 'xen_domctl_monitor_op.u.guest_request'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.guest_request', arch);
+    }
+  },
+};
+
+/**
+ * Options of DEBUG_EXCEPTION.
+ *
+ * Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_debug_exception {
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_monitor_op_u_debug_exception` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_debug_exception_view extends RecordView {
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+}
+
+const xen_domctl_monitor_op_u_debug_exception$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_monitor_op.u.debug_exception',
+  kind: 'struct',
+  size: 1,
+  align: 1,
+  fields: [
+    { name: 'sync', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_monitor_op_u_debug_exception` (struct xen_domctl_monitor_op.u.debug_exception). Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_monitor_op_u_debug_exception: RecordCodec<xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view> = {
+  name: 'xen_domctl_monitor_op.u.debug_exception',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 1;
+      default:
+        return failArch('xen_domctl_monitor_op.u.debug_exception', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_monitor_op_u_debug_exception$layout0;
+      default:
+        return failArch('xen_domctl_monitor_op.u.debug_exception', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.debug_exception');
+        return encodeFresh(value, 1, 0, xen_domctl_monitor_op_u_debug_exception$enc0, 'xen_domctl_monitor_op.u.debug_exception');
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.debug_exception', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.debug_exception');
+        const size = 1;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_monitor_op.u.debug_exception');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_monitor_op.u.debug_exception');
+        xen_domctl_monitor_op_u_debug_exception$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.debug_exception', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_monitor_op.u.debug_exception');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_domctl_monitor_op.u.debug_exception');
+        return xen_domctl_monitor_op_u_debug_exception$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.debug_exception', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 1, 'xen_domctl_monitor_op.u.debug_exception');
+        return new xen_domctl_monitor_op_u_debug_exception$V0(dataViewOf(p.buffer, 'xen_domctl_monitor_op.u.debug_exception'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.debug_exception', arch);
+    }
+  },
+};
+
+/**
+ * Options of VMEXIT.
+ *
+ * Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_vmexit {
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_monitor_op_u_vmexit` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_monitor_op_u_vmexit_view extends RecordView {
+  /** IN: 1 pauses the vCPU until the agent answers. */
+  sync: number;
+}
+
+const xen_domctl_monitor_op_u_vmexit$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_monitor_op.u.vmexit',
+  kind: 'struct',
+  size: 1,
+  align: 1,
+  fields: [
+    { name: 'sync', offset: 0, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_monitor_op_u_vmexit` (struct xen_domctl_monitor_op.u.vmexit). Size: 1 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_monitor_op_u_vmexit: RecordCodec<xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view> = {
+  name: 'xen_domctl_monitor_op.u.vmexit',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 1;
+      default:
+        return failArch('xen_domctl_monitor_op.u.vmexit', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_monitor_op_u_vmexit$layout0;
+      default:
+        return failArch('xen_domctl_monitor_op.u.vmexit', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.vmexit');
+        return encodeFresh(value, 1, 0, xen_domctl_monitor_op_u_vmexit$enc0, 'xen_domctl_monitor_op.u.vmexit');
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.vmexit', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_monitor_op.u.vmexit');
+        const size = 1;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_monitor_op.u.vmexit');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_monitor_op.u.vmexit');
+        xen_domctl_monitor_op_u_vmexit$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.vmexit', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_monitor_op.u.vmexit');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_domctl_monitor_op.u.vmexit');
+        return xen_domctl_monitor_op_u_vmexit$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.vmexit', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 1, 'xen_domctl_monitor_op.u.vmexit');
+        return new xen_domctl_monitor_op_u_vmexit$V0(dataViewOf(p.buffer, 'xen_domctl_monitor_op.u.vmexit'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_monitor_op.u.vmexit', arch);
+    }
+  },
+};
+
+/**
+ * Subscribe to the event.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_OP_ENABLE = 0;
+
+/**
+ * Unsubscribe from the event.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_OP_DISABLE = 1;
+
+/**
+ * List the events this hypervisor supports.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES = 2;
+
+/**
+ * Report each repetition of a REP instruction Xen emulates, not the whole instruction.
+ * @since 4.7
+ */
+export const XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP = 3;
+
+/**
+ * Turn control-register write reporting on or off for the whole domain at once.
+ * @since 4.14
+ */
+export const XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS = 4;
+
+/**
+ * The operations of XEN_DOMCTL_monitor_op. The values of `xen_domctl_monitor_op.op`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_OP = { XEN_DOMCTL_MONITOR_OP_ENABLE, XEN_DOMCTL_MONITOR_OP_DISABLE, XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES, XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP, XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_MONITOR_OP`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_MONITOR_OP = (typeof XEN_DOMCTL_MONITOR_OP)[keyof typeof XEN_DOMCTL_MONITOR_OP];
+
+/**
+ * A write to a control register.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG = 0;
+
+/**
+ * A write to an MSR.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR = 1;
+
+/**
+ * A single step.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP = 2;
+
+/**
+ * A software breakpoint (INT3).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT = 3;
+
+/**
+ * A request the guest made through a hypercall.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST = 4;
+
+/**
+ * A debug exception.
+ * @since 4.8
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION = 5;
+
+/**
+ * A CPUID instruction.
+ * @since 4.8
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_CPUID = 6;
+
+/**
+ * A privileged call (an SMC on Arm).
+ * @since 4.8
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL = 7;
+
+/**
+ * An interrupt delivered to the guest.
+ * @since 4.9
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_INTERRUPT = 8;
+
+/**
+ * An access to a descriptor table register.
+ * @since 4.9
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS = 9;
+
+/**
+ * An instruction Xen's emulator does not implement.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED = 10;
+
+/**
+ * A page fault inside the guest.
+ * @since 4.12
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT = 11;
+
+/**
+ * Any VM exit.
+ * @since 4.17
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_VMEXIT = 12;
+
+/**
+ * An I/O port instruction.
+ * @since 4.18
+ */
+export const XEN_DOMCTL_MONITOR_EVENT_IO = 13;
+
+/**
+ * The events an introspection agent can subscribe to with XEN_DOMCTL_monitor_op. The values of `xen_domctl_monitor_op.event`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_MONITOR_EVENT = { XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG, XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR, XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP, XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT, XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST, XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION, XEN_DOMCTL_MONITOR_EVENT_CPUID, XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL, XEN_DOMCTL_MONITOR_EVENT_INTERRUPT, XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS, XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED, XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT, XEN_DOMCTL_MONITOR_EVENT_VMEXIT, XEN_DOMCTL_MONITOR_EVENT_IO } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_MONITOR_EVENT`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL_MONITOR_EVENT = (typeof XEN_DOMCTL_MONITOR_EVENT)[keyof typeof XEN_DOMCTL_MONITOR_EVENT];
+
+/**
+ * Payload of XEN_DOMCTL_vmtrace_op: control a vCPU's processor trace (Intel PT) buffer.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.15
+ */
+export interface xen_domctl_vmtrace_op {
+  /** IN: a XEN_DOMCTL_vmtrace_* command. */
+  cmd: number;
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN (get/set option): the trace option, a platform-specific key. */
+  key: bigint;
+  /** IN (set option) or OUT (get option, output position): the value. */
+  value: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_vmtrace_op` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.15
+ */
+export interface xen_domctl_vmtrace_op_view extends RecordView {
+  /** IN: a XEN_DOMCTL_vmtrace_* command. */
+  cmd: number;
+  /** IN: the vCPU. Example: 0. */
+  vcpu: number;
+  /** IN (get/set option): the trace option, a platform-specific key. */
+  key: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (get/set option): the trace option, a platform-specific key.
+   */
+  keyAsNumber: number;
+  /** IN (set option) or OUT (get option, output position): the value. */
+  value: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN (set option) or OUT (get option, output position): the value.
+   */
+  valueAsNumber: number;
+}
+
+const xen_domctl_vmtrace_op$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_vmtrace_op',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'cmd', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'vcpu', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'key', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'value', offset: 16, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_vmtrace_op` (struct xen_domctl_vmtrace_op). Size: 24 bytes on every architecture.
+ * @since 4.15
+ */
+export const xen_domctl_vmtrace_op: RecordCodec<xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view> = {
+  name: 'xen_domctl_vmtrace_op',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.15',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('xen_domctl_vmtrace_op', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_vmtrace_op$layout0;
+      default:
+        return failArch('xen_domctl_vmtrace_op', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vmtrace_op');
+        return encodeFresh(value, 24, 0, xen_domctl_vmtrace_op$enc0, 'xen_domctl_vmtrace_op');
+      }
+      default:
+        return failArch('xen_domctl_vmtrace_op', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_vmtrace_op');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_vmtrace_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_vmtrace_op');
+        xen_domctl_vmtrace_op$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_vmtrace_op', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_vmtrace_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_domctl_vmtrace_op');
+        return xen_domctl_vmtrace_op$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_vmtrace_op', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'xen_domctl_vmtrace_op');
+        return new xen_domctl_vmtrace_op$V0(dataViewOf(p.buffer, 'xen_domctl_vmtrace_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_vmtrace_op', arch);
+    }
+  },
+};
+
+export { xen_domctl_vmtrace_op as xen_domctl_vmtrace_op_t };
+
+/**
+ * Start tracing.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace_enable = 1;
+
+/**
+ * Stop tracing.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace_disable = 2;
+
+/**
+ * Rewind the buffer and start tracing.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace_reset_and_enable = 3;
+
+/**
+ * Read how far the trace has filled the buffer.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace_output_position = 4;
+
+/**
+ * Read a trace option.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace_get_option = 5;
+
+/**
+ * Set a trace option.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace_set_option = 6;
+
+/**
+ * The commands of XEN_DOMCTL_vmtrace_op. The values of `xen_domctl_vmtrace_op.cmd`.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace = { XEN_DOMCTL_vmtrace_enable, XEN_DOMCTL_vmtrace_disable, XEN_DOMCTL_vmtrace_reset_and_enable, XEN_DOMCTL_vmtrace_output_position, XEN_DOMCTL_vmtrace_get_option, XEN_DOMCTL_vmtrace_set_option } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL_vmtrace`.
+ * @since 4.15
+ */
+export type XEN_DOMCTL_vmtrace = (typeof XEN_DOMCTL_vmtrace)[keyof typeof XEN_DOMCTL_vmtrace];
+
+/**
+ * Payload of XEN_DOMCTL_getdomaininfo: the state and resources of a domain (or, on the old interface, of the first domain from the given ID on).
+ *
+ * Size: 112 bytes on x86_32, 112 bytes on x86_64, 120 bytes on arm32, 120 bytes on arm64.
+ * @since 4.6
+ */
+export interface xen_domctl_getdomaininfo {
+  /** OUT: the domain described. Example: 1. */
+  domain: domid_t;
+  /** OUT: XEN_DOMINF_* bits, and the shutdown reason under XEN_DOMINF_shutdownmask. Example: 0x20 (running). */
+  flags: number;
+  /** OUT: pages the domain owns. Example: 262144. */
+  tot_pages: bigint;
+  /** OUT: the most pages it may own. Example: 262400. */
+  max_pages: bigint;
+  /** OUT: pages claimed for it but not yet allocated. */
+  outstanding_pages: bigint;
+  /** OUT: its pages shared with other domains. */
+  shr_pages: bigint;
+  /** OUT: its pages paged out. */
+  paged_pages: bigint;
+  /** OUT: the guest frame of its shared-info page. */
+  shared_info_frame: bigint;
+  /** OUT: CPU time used by all its vCPUs, in nanoseconds. */
+  cpu_time: bigint;
+  /** OUT: vCPUs up. Example: 2. */
+  nr_online_vcpus: number;
+  /** OUT: the highest vCPU number, or XEN_INVALID_MAX_VCPU_ID when it has none. Example: 3. */
+  max_vcpu_id: number;
+  /** OUT: its security label (XSM). */
+  ssidref: number;
+  /** OUT: the tag the toolstack gave it, typically a UUID. */
+  handle: xen_domain_handle_t;
+  /** OUT: its CPU pool. Example: 0. */
+  cpupool: number;
+  /**
+   * OUT: the width of its guest physical addresses in bits. Example: 40.
+   * @since 4.16
+   */
+  gpaddr_bits: number;
+  /**
+   * OUT: the architecture settings it was created with.
+   * @since 4.11
+   */
+  arch_config: xen_arch_domainconfig;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_getdomaininfo` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_getdomaininfo_view extends RecordView {
+  /** OUT: the domain described. Example: 1. */
+  domain: number;
+  /** OUT: XEN_DOMINF_* bits, and the shutdown reason under XEN_DOMINF_shutdownmask. Example: 0x20 (running). */
+  flags: number;
+  /** OUT: pages the domain owns. Example: 262144. */
+  tot_pages: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: pages the domain owns. Example: 262144.
+   */
+  tot_pagesAsNumber: number;
+  /** OUT: the most pages it may own. Example: 262400. */
+  max_pages: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: the most pages it may own. Example: 262400.
+   */
+  max_pagesAsNumber: number;
+  /** OUT: pages claimed for it but not yet allocated. */
+  outstanding_pages: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: pages claimed for it but not yet allocated.
+   */
+  outstanding_pagesAsNumber: number;
+  /** OUT: its pages shared with other domains. */
+  shr_pages: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: its pages shared with other domains.
+   */
+  shr_pagesAsNumber: number;
+  /** OUT: its pages paged out. */
+  paged_pages: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: its pages paged out.
+   */
+  paged_pagesAsNumber: number;
+  /** OUT: the guest frame of its shared-info page. */
+  shared_info_frame: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: the guest frame of its shared-info page.
+   */
+  shared_info_frameAsNumber: number;
+  /** OUT: CPU time used by all its vCPUs, in nanoseconds. */
+  cpu_time: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * OUT: CPU time used by all its vCPUs, in nanoseconds.
+   */
+  cpu_timeAsNumber: number;
+  /** OUT: vCPUs up. Example: 2. */
+  nr_online_vcpus: number;
+  /** OUT: the highest vCPU number, or XEN_INVALID_MAX_VCPU_ID when it has none. Example: 3. */
+  max_vcpu_id: number;
+  /** OUT: its security label (XSM). */
+  ssidref: number;
+  /** OUT: the tag the toolstack gave it, typically a UUID. */
+  readonly handle: IntArrayView<number>;
+  /** OUT: its CPU pool. Example: 0. */
+  cpupool: number;
+  /** OUT: the width of its guest physical addresses in bits. Example: 40. */
+  gpaddr_bits: number;
+  /** OUT: the architecture settings it was created with. */
+  readonly arch_config: xen_arch_domainconfig_view;
+}
+
+const xen_domctl_getdomaininfo$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_getdomaininfo',
+  kind: 'struct',
+  size: 112,
+  align: 8,
+  fields: [
+    { name: 'domain', offset: 0, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
+    { name: 'pad1', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+    { name: 'flags', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'tot_pages', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'max_pages', offset: 16, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'outstanding_pages', offset: 24, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'shr_pages', offset: 32, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'paged_pages', offset: 40, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'shared_info_frame', offset: 48, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'cpu_time', offset: 56, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_online_vcpus', offset: 64, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'max_vcpu_id', offset: 68, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'ssidref', offset: 72, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'handle', offset: 76, size: 16, align: 1, type: 'xen_domain_handle_t', value: 'number', signed: false, bits: 8, dims: [16], elementSize: 1 },
+    { name: 'cpupool', offset: 92, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gpaddr_bits', offset: 96, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'pad2', offset: 97, size: 7, align: 1, type: 'uint8_t[7]', value: 'number', signed: false, bits: 8, dims: [7], elementSize: 1, padding: true },
+    { name: 'arch_config', offset: 104, size: 8, align: 4, type: 'struct xen_arch_domainconfig', value: 'record', record: 'xen_arch_domainconfig' },
+  ],
+  holes: [],
+});
+
+const xen_domctl_getdomaininfo$layout1: RecordLayout = frozen({
+  name: 'xen_domctl_getdomaininfo',
+  kind: 'struct',
+  size: 120,
+  align: 8,
+  fields: [
+    { name: 'domain', offset: 0, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
+    { name: 'pad1', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+    { name: 'flags', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'tot_pages', offset: 8, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'max_pages', offset: 16, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'outstanding_pages', offset: 24, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'shr_pages', offset: 32, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'paged_pages', offset: 40, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'shared_info_frame', offset: 48, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'cpu_time', offset: 56, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_online_vcpus', offset: 64, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'max_vcpu_id', offset: 68, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'ssidref', offset: 72, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'handle', offset: 76, size: 16, align: 1, type: 'xen_domain_handle_t', value: 'number', signed: false, bits: 8, dims: [16], elementSize: 1 },
+    { name: 'cpupool', offset: 92, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gpaddr_bits', offset: 96, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'pad2', offset: 97, size: 7, align: 1, type: 'uint8_t[7]', value: 'number', signed: false, bits: 8, dims: [7], elementSize: 1, padding: true },
+    { name: 'arch_config', offset: 104, size: 16, align: 4, type: 'struct xen_arch_domainconfig', value: 'record', record: 'xen_arch_domainconfig' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_getdomaininfo` (struct xen_domctl_getdomaininfo). Size: 112 bytes on x86_32, 112 bytes on x86_64, 120 bytes on arm32, 120 bytes on arm64.
+ * @since 4.6
+ */
+export const xen_domctl_getdomaininfo: RecordCodec<xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view> = {
+  name: 'xen_domctl_getdomaininfo',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 112;
+      case 'arm32':
+      case 'arm64':
+        return 120;
+      default:
+        return failArch('xen_domctl_getdomaininfo', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return xen_domctl_getdomaininfo$layout0;
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_getdomaininfo$layout1;
+      default:
+        return failArch('xen_domctl_getdomaininfo', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getdomaininfo');
+        return encodeFresh(value, 112, 0, xen_domctl_getdomaininfo$enc0, 'xen_domctl_getdomaininfo');
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getdomaininfo');
+        return encodeFresh(value, 120, 0, xen_domctl_getdomaininfo$enc1, 'xen_domctl_getdomaininfo');
+      }
+      default:
+        return failArch('xen_domctl_getdomaininfo', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getdomaininfo');
+        const size = 112;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_getdomaininfo');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_getdomaininfo');
+        xen_domctl_getdomaininfo$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_getdomaininfo');
+        const size = 120;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_getdomaininfo');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_getdomaininfo');
+        xen_domctl_getdomaininfo$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_getdomaininfo', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_getdomaininfo');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 112 <= current.length ? current.base + o : placeBytes(bytes, o, 112, 'xen_domctl_getdomaininfo');
+        if (options.strict === true) xen_domctl_getdomaininfo$chk0(current.view, b);
+        return xen_domctl_getdomaininfo$dec0(current.view, current.words, b);
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_getdomaininfo');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 120 <= current.length ? current.base + o : placeBytes(bytes, o, 120, 'xen_domctl_getdomaininfo');
+        if (options.strict === true) xen_domctl_getdomaininfo$chk1(current.view, b);
+        return xen_domctl_getdomaininfo$dec1(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_getdomaininfo', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 112, 'xen_domctl_getdomaininfo');
+        return new xen_domctl_getdomaininfo$V0(dataViewOf(p.buffer, 'xen_domctl_getdomaininfo'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 120, 'xen_domctl_getdomaininfo');
+        return new xen_domctl_getdomaininfo$V1(dataViewOf(p.buffer, 'xen_domctl_getdomaininfo'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_getdomaininfo', arch);
+    }
+  },
+};
+
+export { xen_domctl_getdomaininfo as xen_domctl_getdomaininfo_t };
+
+/**
+ * The domain is being destroyed.
+ * @since 4.6
+ */
+export const _XEN_DOMINF_dying = 0;
+
+/**
+ * The domain is being destroyed.
+ * @since 4.6
+ */
+export const XEN_DOMINF_dying = 0x1;
+
+/**
+ * The domain is HVM or PVH.
+ * @since 4.6
+ */
+export const _XEN_DOMINF_hvm_guest = 1;
+
+/**
+ * The domain is HVM or PVH.
+ * @since 4.6
+ */
+export const XEN_DOMINF_hvm_guest = 0x2;
+
+/**
+ * The domain has shut down; the reason is under XEN_DOMINF_shutdownmask.
+ * @since 4.6
+ */
+export const _XEN_DOMINF_shutdown = 2;
+
+/**
+ * The domain has shut down; the reason is under XEN_DOMINF_shutdownmask.
+ * @since 4.6
+ */
+export const XEN_DOMINF_shutdown = 0x4;
+
+/**
+ * The toolstack paused the domain.
+ * @since 4.6
+ */
+export const _XEN_DOMINF_paused = 3;
+
+/**
+ * The toolstack paused the domain.
+ * @since 4.6
+ */
+export const XEN_DOMINF_paused = 0x8;
+
+/**
+ * Every vCPU is blocked.
+ * @since 4.6
+ */
+export const _XEN_DOMINF_blocked = 4;
+
+/**
+ * Every vCPU is blocked.
+ * @since 4.6
+ */
+export const XEN_DOMINF_blocked = 0x10;
+
+/**
+ * A vCPU is running.
+ * @since 4.6
+ */
+export const _XEN_DOMINF_running = 5;
+
+/**
+ * A vCPU is running.
+ * @since 4.6
+ */
+export const XEN_DOMINF_running = 0x20;
+
+/**
+ * A debugger is attached.
+ * @since 4.6
+ */
+export const _XEN_DOMINF_debugged = 6;
+
+/**
+ * A debugger is attached.
+ * @since 4.6
+ */
+export const XEN_DOMINF_debugged = 0x40;
+
+/**
+ * The domain runs xenstore (bit 8 in 4.7 and 4.8, bit 7 from 4.9).
+ * @since 4.9
+ */
+export const _XEN_DOMINF_xs_domain = 7;
+
+/**
+ * The domain runs xenstore (bit 8 in 4.7 and 4.8, bit 7 from 4.9).
+ * @since 4.9
+ */
+export const XEN_DOMINF_xs_domain = 0x80;
+
+/**
+ * The domain uses hardware-assisted paging (bit 9 in 4.8, bit 8 from 4.9).
+ * @since 4.9
+ */
+export const _XEN_DOMINF_hap = 8;
+
+/**
+ * The domain uses hardware-assisted paging (bit 9 in 4.8, bit 8 from 4.9).
+ * @since 4.9
+ */
+export const XEN_DOMINF_hap = 0x100;
+
+/**
+ * State bits of xen_domctl_getdomaininfo.flags. The values of `xen_domctl_getdomaininfo.flags`.
+ * @since 4.6
+ */
+export const XEN_DOMINF = { XEN_DOMINF_dying, XEN_DOMINF_hvm_guest, XEN_DOMINF_shutdown, XEN_DOMINF_paused, XEN_DOMINF_blocked, XEN_DOMINF_running, XEN_DOMINF_debugged, XEN_DOMINF_xs_domain, XEN_DOMINF_hap } as const;
+
+/**
+ * The mask, after shifting by XEN_DOMINF_shutdownshift, of the SHUTDOWN_* reason in the flags.
+ * @since 4.6
+ */
+export const XEN_DOMINF_shutdownmask = 255;
+
+/**
+ * The bit where the shutdown reason starts in the flags.
+ * @since 4.6
+ */
+export const XEN_DOMINF_shutdownshift = 16;
+
+/**
+ * The max_vcpu_id of a domain with no vCPUs: all 32 bits set.
+ * @since 4.6
+ */
+export const XEN_INVALID_MAX_VCPU_ID = 4294967295;
+
+/**
+ * The argument of every domctl call: the operation, the interface version, the domain, and the operation's payload.
+ *
+ * Size: 144 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl {
+  /** IN: a XEN_DOMCTL_* operation. Example: 5 (XEN_DOMCTL_getdomaininfo). */
+  cmd: number;
+  /** IN: XEN_DOMCTL_INTERFACE_VERSION of the release; Xen refuses any other. Example: 0x15 (4.17). */
+  interface_version: number;
+  /** IN: the domain the operation acts on. Example: 1. */
+  domain: domid_t;
+  /** IN/OUT: the payload of `cmd`; `cmd` says which member is meant. */
+  u: xen_domctl_u;
+}
+
+/**
+ * A zero-copy view of `xen_domctl` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_view extends RecordView {
+  /** IN: a XEN_DOMCTL_* operation. Example: 5 (XEN_DOMCTL_getdomaininfo). */
+  cmd: number;
+  /** IN: XEN_DOMCTL_INTERFACE_VERSION of the release; Xen refuses any other. Example: 0x15 (4.17). */
+  interface_version: number;
+  /** IN: the domain the operation acts on. Example: 1. */
+  domain: number;
+  /** IN/OUT: the payload of `cmd`; `cmd` says which member is meant. */
+  readonly u: xen_domctl_u_view;
+}
+
+const xen_domctl$layout0: RecordLayout = frozen({
+  name: 'xen_domctl',
+  kind: 'struct',
+  size: 144,
+  align: 8,
+  fields: [
+    { name: 'cmd', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'interface_version', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'domain', offset: 8, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
+    { name: '_pad', offset: 10, size: 6, align: 2, type: 'uint16_t[3]', value: 'number', signed: false, bits: 16, dims: [3], elementSize: 2, padding: true },
+    { name: 'u', offset: 16, size: 128, align: 8, type: 'union xen_domctl.u', value: 'record', record: 'xen_domctl.u' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl` (struct xen_domctl). Size: 144 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl: RecordCodec<xen_domctl, xen_domctl_view> = {
+  name: 'xen_domctl',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 144;
+      default:
+        return failArch('xen_domctl', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl$layout0;
+      default:
+        return failArch('xen_domctl', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl');
+        return encodeFresh(value, 144, 0, xen_domctl$enc0, 'xen_domctl');
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl');
+        return encodeFresh(value, 144, 0, xen_domctl$enc1, 'xen_domctl');
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl');
+        return encodeFresh(value, 144, 0, xen_domctl$enc2, 'xen_domctl');
+      }
+      default:
+        return failArch('xen_domctl', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl');
+        const size = 144;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl');
+        xen_domctl$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl');
+        const size = 144;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl');
+        xen_domctl$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl');
+        const size = 144;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl');
+        xen_domctl$enc2(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'xen_domctl');
+        if (options.strict === true) xen_domctl$chk0(current.view, b);
+        return xen_domctl$dec0(current.view, current.words, b);
+      }
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'xen_domctl');
+        if (options.strict === true) xen_domctl$chk1(current.view, b);
+        return xen_domctl$dec1(current.view, current.words, b);
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'xen_domctl');
+        if (options.strict === true) xen_domctl$chk2(current.view, b);
+        return xen_domctl$dec2(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        const p = placeView(buffer, options.offset, 144, 'xen_domctl');
+        return new xen_domctl$V0(dataViewOf(p.buffer, 'xen_domctl'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 144, 'xen_domctl');
+        return new xen_domctl$V1(dataViewOf(p.buffer, 'xen_domctl'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 144, 'xen_domctl');
+        return new xen_domctl$V2(dataViewOf(p.buffer, 'xen_domctl'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl', arch);
+    }
+  },
+};
+
+export { xen_domctl as xen_domctl_t };
+
+/**
+ * IN/OUT: the payload of `cmd`; `cmd` says which member is meant.
+ *
+ * A value of union xen_domctl.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 128 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_domctl_u {
+  /** The payload of XEN_DOMCTL_createdomain. */
+  createdomain?: xen_domctl_createdomain;
+  /** The payload of XEN_DOMCTL_getdomaininfo. */
+  getdomaininfo?: xen_domctl_getdomaininfo;
+  /** The payload of XEN_DOMCTL_getpageframeinfo3. */
+  getpageframeinfo3?: xen_domctl_getpageframeinfo3;
+  /** The payload of XEN_DOMCTL_setnodeaffinity, XEN_DOMCTL_getnodeaffinity. */
+  nodeaffinity?: xen_domctl_nodeaffinity;
+  /** The payload of XEN_DOMCTL_setvcpuaffinity, XEN_DOMCTL_getvcpuaffinity. */
+  vcpuaffinity?: xen_domctl_vcpuaffinity;
+  /** The payload of XEN_DOMCTL_shadow_op. */
+  shadow_op?: xen_domctl_shadow_op;
+  /** The payload of XEN_DOMCTL_max_mem. */
+  max_mem?: xen_domctl_max_mem;
+  /** The payload of XEN_DOMCTL_setvcpucontext, XEN_DOMCTL_getvcpucontext. */
+  vcpucontext?: xen_domctl_vcpucontext;
+  /** The payload of XEN_DOMCTL_getvcpuinfo. */
+  getvcpuinfo?: xen_domctl_getvcpuinfo;
+  /** The payload of XEN_DOMCTL_max_vcpus. */
+  max_vcpus?: xen_domctl_max_vcpus;
+  /** The payload of XEN_DOMCTL_scheduler_op. */
+  scheduler_op?: xen_domctl_scheduler_op;
+  /** The payload of XEN_DOMCTL_setdomainhandle. */
+  setdomainhandle?: xen_domctl_setdomainhandle;
+  /** The payload of XEN_DOMCTL_setdebugging. */
+  setdebugging?: xen_domctl_setdebugging;
+  /** The payload of XEN_DOMCTL_irq_permission. */
+  irq_permission?: xen_domctl_irq_permission;
+  /**
+   * The payload of XEN_DOMCTL_gsi_permission.
+   * @since 4.20
+   */
+  gsi_permission?: xen_domctl_gsi_permission;
+  /** The payload of XEN_DOMCTL_iomem_permission. */
+  iomem_permission?: xen_domctl_iomem_permission;
+  /** The payload of XEN_DOMCTL_ioport_permission. */
+  ioport_permission?: xen_domctl_ioport_permission;
+  /** The payload of XEN_DOMCTL_hypercall_init. */
+  hypercall_init?: xen_domctl_hypercall_init;
+  /** The payload of XEN_DOMCTL_settimeoffset. */
+  settimeoffset?: xen_domctl_settimeoffset;
+  /** The payload of XEN_DOMCTL_gettscinfo, XEN_DOMCTL_settscinfo. */
+  tsc_info?: xen_domctl_tsc_info;
+  /** The payload of XEN_DOMCTL_gethvmcontext, XEN_DOMCTL_sethvmcontext. */
+  hvmcontext?: xen_domctl_hvmcontext;
+  /** The payload of XEN_DOMCTL_gethvmcontext_partial. */
+  hvmcontext_partial?: xen_domctl_hvmcontext_partial;
+  /** The payload of XEN_DOMCTL_set_address_size, XEN_DOMCTL_get_address_size, XEN_DOMCTL_set_machine_address_size, XEN_DOMCTL_get_machine_address_size. */
+  address_size?: xen_domctl_address_size;
+  /** The payload of XEN_DOMCTL_sendtrigger. */
+  sendtrigger?: xen_domctl_sendtrigger;
+  /** The payload of XEN_DOMCTL_get_device_group. */
+  get_device_group?: xen_domctl_get_device_group;
+  /** The payload of XEN_DOMCTL_assign_device, XEN_DOMCTL_test_assign_device, XEN_DOMCTL_deassign_device. */
+  assign_device?: xen_domctl_assign_device;
+  /** The payload of XEN_DOMCTL_bind_pt_irq, XEN_DOMCTL_unbind_pt_irq. */
+  bind_pt_irq?: xen_domctl_bind_pt_irq;
+  /** The payload of XEN_DOMCTL_memory_mapping. */
+  memory_mapping?: xen_domctl_memory_mapping;
+  /** The payload of XEN_DOMCTL_ioport_mapping. */
+  ioport_mapping?: xen_domctl_ioport_mapping;
+  /** The payload of XEN_DOMCTL_set_target. */
+  set_target?: xen_domctl_set_target;
+  /** The payload of XEN_DOMCTL_subscribe. */
+  subscribe?: xen_domctl_subscribe;
+  /** The payload of XEN_DOMCTL_debug_op. */
+  debug_op?: xen_domctl_debug_op;
+  /** The payload of XEN_DOMCTL_vm_event_op. */
+  vm_event_op?: xen_domctl_vm_event_op;
+  /** The payload of XEN_DOMCTL_mem_sharing_op. */
+  mem_sharing_op?: xen_domctl_mem_sharing_op;
+  /**
+   * The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate.
+   *
+   * Only on x86_32, x86_64.
+   */
+  vcpuextstate?: xen_domctl_vcpuextstate;
+  /**
+   * The payload of XEN_DOMCTL_get_vcpu_msrs, XEN_DOMCTL_set_vcpu_msrs.
+   *
+   * Only on x86_32, x86_64.
+   */
+  vcpu_msrs?: xen_domctl_vcpu_msrs;
+  /** The payload of XEN_DOMCTL_set_access_required. */
+  access_required?: xen_domctl_set_access_required;
+  /** The payload of XEN_DOMCTL_audit_p2m. */
+  audit_p2m?: xen_domctl_audit_p2m;
+  /** The payload of XEN_DOMCTL_set_virq_handler. */
+  set_virq_handler?: xen_domctl_set_virq_handler;
+  /** The payload of XEN_DOMCTL_gdbsx_guestmemio. */
+  gdbsx_guest_memio?: xen_domctl_gdbsx_memio;
+  /** The payload of XEN_DOMCTL_set_broken_page_p2m. */
+  set_broken_page_p2m?: xen_domctl_set_broken_page_p2m;
+  /** The payload of XEN_DOMCTL_cacheflush. */
+  cacheflush?: xen_domctl_cacheflush;
+  /** The payload of XEN_DOMCTL_gdbsx_pausevcpu, XEN_DOMCTL_gdbsx_unpausevcpu. */
+  gdbsx_pauseunp_vcpu?: xen_domctl_gdbsx_pauseunp_vcpu;
+  /** The payload of XEN_DOMCTL_gdbsx_domstatus. */
+  gdbsx_domstatus?: xen_domctl_gdbsx_domstatus;
+  /** The payload of XEN_DOMCTL_setvnumainfo. */
+  vnuma?: xen_domctl_vnuma;
+  /** The payload of XEN_DOMCTL_psr_cmt_op. */
+  psr_cmt_op?: xen_domctl_psr_cmt_op;
+  /** The payload of XEN_DOMCTL_monitor_op. */
+  monitor_op?: xen_domctl_monitor_op;
+  /**
+   * The payload of XEN_DOMCTL_psr_alloc.
+   * @since 4.11
+   */
+  psr_alloc?: xen_domctl_psr_alloc;
+  /**
+   * The payload of XEN_DOMCTL_vuart_op.
+   * @since 4.10
+   */
+  vuart_op?: xen_domctl_vuart_op;
+  /**
+   * The payload of XEN_DOMCTL_vmtrace_op.
+   * @since 4.15
+   */
+  vmtrace_op?: xen_domctl_vmtrace_op;
+  /**
+   * The payload of XEN_DOMCTL_get_paging_mempool_size, XEN_DOMCTL_set_paging_mempool_size.
+   * @since 4.17
+   */
+  paging_mempool?: xen_domctl_paging_mempool;
+  /**
+   * The payload of XEN_DOMCTL_set_llc_colors.
+   * @since 4.20
+   */
+  set_llc_colors?: xen_domctl_set_llc_colors;
+  /**
+   * The payload of XEN_DOMCTL_get_domain_state.
+   * @since 4.21
+   */
+  get_domain_state?: xen_domctl_get_domain_state;
+  /**
+   * The payload of XEN_DOMCTL_dt_overlay.
+   *
+   * Only on arm32, arm64.
+   * @since 4.19
+   */
+  dt_overlay?: xen_domctl_dt_overlay;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_u` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_domctl_u_view extends RecordView {
+  /** The payload of XEN_DOMCTL_createdomain. */
+  readonly createdomain: xen_domctl_createdomain_view;
+  /** The payload of XEN_DOMCTL_getdomaininfo. */
+  readonly getdomaininfo: xen_domctl_getdomaininfo_view;
+  /** The payload of XEN_DOMCTL_getpageframeinfo3. */
+  readonly getpageframeinfo3: xen_domctl_getpageframeinfo3_view;
+  /** The payload of XEN_DOMCTL_setnodeaffinity, XEN_DOMCTL_getnodeaffinity. */
+  readonly nodeaffinity: xen_domctl_nodeaffinity_view;
+  /** The payload of XEN_DOMCTL_setvcpuaffinity, XEN_DOMCTL_getvcpuaffinity. */
+  readonly vcpuaffinity: xen_domctl_vcpuaffinity_view;
+  /** The payload of XEN_DOMCTL_shadow_op. */
+  readonly shadow_op: xen_domctl_shadow_op_view;
+  /** The payload of XEN_DOMCTL_max_mem. */
+  readonly max_mem: xen_domctl_max_mem_view;
+  /** The payload of XEN_DOMCTL_setvcpucontext, XEN_DOMCTL_getvcpucontext. */
+  readonly vcpucontext: xen_domctl_vcpucontext_view;
+  /** The payload of XEN_DOMCTL_getvcpuinfo. */
+  readonly getvcpuinfo: xen_domctl_getvcpuinfo_view;
+  /** The payload of XEN_DOMCTL_max_vcpus. */
+  readonly max_vcpus: xen_domctl_max_vcpus_view;
+  /** The payload of XEN_DOMCTL_scheduler_op. */
+  readonly scheduler_op: xen_domctl_scheduler_op_view;
+  /** The payload of XEN_DOMCTL_setdomainhandle. */
+  readonly setdomainhandle: xen_domctl_setdomainhandle_view;
+  /** The payload of XEN_DOMCTL_setdebugging. */
+  readonly setdebugging: xen_domctl_setdebugging_view;
+  /** The payload of XEN_DOMCTL_irq_permission. */
+  readonly irq_permission: xen_domctl_irq_permission_view;
+  /** The payload of XEN_DOMCTL_gsi_permission. */
+  readonly gsi_permission: xen_domctl_gsi_permission_view;
+  /** The payload of XEN_DOMCTL_iomem_permission. */
+  readonly iomem_permission: xen_domctl_iomem_permission_view;
+  /** The payload of XEN_DOMCTL_ioport_permission. */
+  readonly ioport_permission: xen_domctl_ioport_permission_view;
+  /** The payload of XEN_DOMCTL_hypercall_init. */
+  readonly hypercall_init: xen_domctl_hypercall_init_view;
+  /** The payload of XEN_DOMCTL_settimeoffset. */
+  readonly settimeoffset: xen_domctl_settimeoffset_view;
+  /** The payload of XEN_DOMCTL_gettscinfo, XEN_DOMCTL_settscinfo. */
+  readonly tsc_info: xen_domctl_tsc_info_view;
+  /** The payload of XEN_DOMCTL_gethvmcontext, XEN_DOMCTL_sethvmcontext. */
+  readonly hvmcontext: xen_domctl_hvmcontext_view;
+  /** The payload of XEN_DOMCTL_gethvmcontext_partial. */
+  readonly hvmcontext_partial: xen_domctl_hvmcontext_partial_view;
+  /** The payload of XEN_DOMCTL_set_address_size, XEN_DOMCTL_get_address_size, XEN_DOMCTL_set_machine_address_size, XEN_DOMCTL_get_machine_address_size. */
+  readonly address_size: xen_domctl_address_size_view;
+  /** The payload of XEN_DOMCTL_sendtrigger. */
+  readonly sendtrigger: xen_domctl_sendtrigger_view;
+  /** The payload of XEN_DOMCTL_get_device_group. */
+  readonly get_device_group: xen_domctl_get_device_group_view;
+  /** The payload of XEN_DOMCTL_assign_device, XEN_DOMCTL_test_assign_device, XEN_DOMCTL_deassign_device. */
+  readonly assign_device: xen_domctl_assign_device_view;
+  /** The payload of XEN_DOMCTL_bind_pt_irq, XEN_DOMCTL_unbind_pt_irq. */
+  readonly bind_pt_irq: xen_domctl_bind_pt_irq_view;
+  /** The payload of XEN_DOMCTL_memory_mapping. */
+  readonly memory_mapping: xen_domctl_memory_mapping_view;
+  /** The payload of XEN_DOMCTL_ioport_mapping. */
+  readonly ioport_mapping: xen_domctl_ioport_mapping_view;
+  /** The payload of XEN_DOMCTL_set_target. */
+  readonly set_target: xen_domctl_set_target_view;
+  /** The payload of XEN_DOMCTL_subscribe. */
+  readonly subscribe: xen_domctl_subscribe_view;
+  /** The payload of XEN_DOMCTL_debug_op. */
+  readonly debug_op: xen_domctl_debug_op_view;
+  /** The payload of XEN_DOMCTL_vm_event_op. */
+  readonly vm_event_op: xen_domctl_vm_event_op_view;
+  /** The payload of XEN_DOMCTL_mem_sharing_op. */
+  readonly mem_sharing_op: xen_domctl_mem_sharing_op_view;
+  /**
+   * The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly vcpuextstate?: xen_domctl_vcpuextstate_view;
+  /**
+   * The payload of XEN_DOMCTL_get_vcpu_msrs, XEN_DOMCTL_set_vcpu_msrs.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly vcpu_msrs?: xen_domctl_vcpu_msrs_view;
+  /** The payload of XEN_DOMCTL_set_access_required. */
+  readonly access_required: xen_domctl_set_access_required_view;
+  /** The payload of XEN_DOMCTL_audit_p2m. */
+  readonly audit_p2m: xen_domctl_audit_p2m_view;
+  /** The payload of XEN_DOMCTL_set_virq_handler. */
+  readonly set_virq_handler: xen_domctl_set_virq_handler_view;
+  /** The payload of XEN_DOMCTL_gdbsx_guestmemio. */
+  readonly gdbsx_guest_memio: xen_domctl_gdbsx_memio_view;
+  /** The payload of XEN_DOMCTL_set_broken_page_p2m. */
+  readonly set_broken_page_p2m: xen_domctl_set_broken_page_p2m_view;
+  /** The payload of XEN_DOMCTL_cacheflush. */
+  readonly cacheflush: xen_domctl_cacheflush_view;
+  /** The payload of XEN_DOMCTL_gdbsx_pausevcpu, XEN_DOMCTL_gdbsx_unpausevcpu. */
+  readonly gdbsx_pauseunp_vcpu: xen_domctl_gdbsx_pauseunp_vcpu_view;
+  /** The payload of XEN_DOMCTL_gdbsx_domstatus. */
+  readonly gdbsx_domstatus: xen_domctl_gdbsx_domstatus_view;
+  /** The payload of XEN_DOMCTL_setvnumainfo. */
+  readonly vnuma: xen_domctl_vnuma_view;
+  /** The payload of XEN_DOMCTL_psr_cmt_op. */
+  readonly psr_cmt_op: xen_domctl_psr_cmt_op_view;
+  /** The payload of XEN_DOMCTL_monitor_op. */
+  readonly monitor_op: xen_domctl_monitor_op_view;
+  /** The payload of XEN_DOMCTL_psr_alloc. */
+  readonly psr_alloc: xen_domctl_psr_alloc_view;
+  /** The payload of XEN_DOMCTL_vuart_op. */
+  readonly vuart_op: xen_domctl_vuart_op_view;
+  /** The payload of XEN_DOMCTL_vmtrace_op. */
+  readonly vmtrace_op: xen_domctl_vmtrace_op_view;
+  /** The payload of XEN_DOMCTL_get_paging_mempool_size, XEN_DOMCTL_set_paging_mempool_size. */
+  readonly paging_mempool: xen_domctl_paging_mempool_view;
+  /** The payload of XEN_DOMCTL_set_llc_colors. */
+  readonly set_llc_colors: xen_domctl_set_llc_colors_view;
+  /** The payload of XEN_DOMCTL_get_domain_state. */
+  readonly get_domain_state: xen_domctl_get_domain_state_view;
+  /**
+   * The payload of XEN_DOMCTL_dt_overlay.
+   *
+   * Only on arm32, arm64.
+   */
+  readonly dt_overlay?: xen_domctl_dt_overlay_view;
+}
+
+const xen_domctl_u$layout0: RecordLayout = frozen({
+  name: 'xen_domctl.u',
+  kind: 'union',
+  size: 128,
+  align: 8,
+  fields: [
+    { name: 'createdomain', offset: 0, size: 68, align: 4, type: 'struct xen_domctl_createdomain', value: 'record', record: 'xen_domctl_createdomain' },
+    { name: 'getdomaininfo', offset: 0, size: 112, align: 8, type: 'struct xen_domctl_getdomaininfo', value: 'record', record: 'xen_domctl_getdomaininfo' },
+    { name: 'getpageframeinfo3', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_getpageframeinfo3', value: 'record', record: 'xen_domctl_getpageframeinfo3' },
+    { name: 'nodeaffinity', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_nodeaffinity', value: 'record', record: 'xen_domctl_nodeaffinity' },
+    { name: 'vcpuaffinity', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_vcpuaffinity', value: 'record', record: 'xen_domctl_vcpuaffinity' },
+    { name: 'shadow_op', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_shadow_op', value: 'record', record: 'xen_domctl_shadow_op' },
+    { name: 'max_mem', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_max_mem', value: 'record', record: 'xen_domctl_max_mem' },
+    { name: 'vcpucontext', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_vcpucontext', value: 'record', record: 'xen_domctl_vcpucontext' },
+    { name: 'getvcpuinfo', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_getvcpuinfo', value: 'record', record: 'xen_domctl_getvcpuinfo' },
+    { name: 'max_vcpus', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_max_vcpus', value: 'record', record: 'xen_domctl_max_vcpus' },
+    { name: 'scheduler_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_scheduler_op', value: 'record', record: 'xen_domctl_scheduler_op' },
+    { name: 'setdomainhandle', offset: 0, size: 16, align: 1, type: 'struct xen_domctl_setdomainhandle', value: 'record', record: 'xen_domctl_setdomainhandle' },
+    { name: 'setdebugging', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_setdebugging', value: 'record', record: 'xen_domctl_setdebugging' },
+    { name: 'irq_permission', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_irq_permission', value: 'record', record: 'xen_domctl_irq_permission' },
+    { name: 'gsi_permission', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_gsi_permission', value: 'record', record: 'xen_domctl_gsi_permission' },
+    { name: 'iomem_permission', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_iomem_permission', value: 'record', record: 'xen_domctl_iomem_permission' },
+    { name: 'ioport_permission', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_ioport_permission', value: 'record', record: 'xen_domctl_ioport_permission' },
+    { name: 'hypercall_init', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_hypercall_init', value: 'record', record: 'xen_domctl_hypercall_init' },
+    { name: 'settimeoffset', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_settimeoffset', value: 'record', record: 'xen_domctl_settimeoffset' },
+    { name: 'tsc_info', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_tsc_info', value: 'record', record: 'xen_domctl_tsc_info' },
+    { name: 'hvmcontext', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_hvmcontext', value: 'record', record: 'xen_domctl_hvmcontext' },
+    { name: 'hvmcontext_partial', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_hvmcontext_partial', value: 'record', record: 'xen_domctl_hvmcontext_partial' },
+    { name: 'address_size', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_address_size', value: 'record', record: 'xen_domctl_address_size' },
+    { name: 'sendtrigger', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_sendtrigger', value: 'record', record: 'xen_domctl_sendtrigger' },
+    { name: 'get_device_group', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_get_device_group', value: 'record', record: 'xen_domctl_get_device_group' },
+    { name: 'assign_device', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_assign_device', value: 'record', record: 'xen_domctl_assign_device' },
+    { name: 'bind_pt_irq', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_bind_pt_irq', value: 'record', record: 'xen_domctl_bind_pt_irq' },
+    { name: 'memory_mapping', offset: 0, size: 32, align: 8, type: 'struct xen_domctl_memory_mapping', value: 'record', record: 'xen_domctl_memory_mapping' },
+    { name: 'ioport_mapping', offset: 0, size: 16, align: 4, type: 'struct xen_domctl_ioport_mapping', value: 'record', record: 'xen_domctl_ioport_mapping' },
+    { name: 'set_target', offset: 0, size: 2, align: 2, type: 'struct xen_domctl_set_target', value: 'record', record: 'xen_domctl_set_target' },
+    { name: 'subscribe', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_subscribe', value: 'record', record: 'xen_domctl_subscribe' },
+    { name: 'debug_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_debug_op', value: 'record', record: 'xen_domctl_debug_op' },
+    { name: 'vm_event_op', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_vm_event_op', value: 'record', record: 'xen_domctl_vm_event_op' },
+    { name: 'mem_sharing_op', offset: 0, size: 2, align: 1, type: 'struct xen_domctl_mem_sharing_op', value: 'record', record: 'xen_domctl_mem_sharing_op' },
+    { name: 'vcpuextstate', offset: 0, size: 32, align: 8, type: 'struct xen_domctl_vcpuextstate', value: 'record', record: 'xen_domctl_vcpuextstate' },
+    { name: 'vcpu_msrs', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_vcpu_msrs', value: 'record', record: 'xen_domctl_vcpu_msrs' },
+    { name: 'access_required', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_set_access_required', value: 'record', record: 'xen_domctl_set_access_required' },
+    { name: 'audit_p2m', offset: 0, size: 24, align: 4, type: 'struct xen_domctl_audit_p2m', value: 'record', record: 'xen_domctl_audit_p2m' },
+    { name: 'set_virq_handler', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_set_virq_handler', value: 'record', record: 'xen_domctl_set_virq_handler' },
+    { name: 'gdbsx_guest_memio', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_gdbsx_memio', value: 'record', record: 'xen_domctl_gdbsx_memio' },
+    { name: 'set_broken_page_p2m', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_set_broken_page_p2m', value: 'record', record: 'xen_domctl_set_broken_page_p2m' },
+    { name: 'cacheflush', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_cacheflush', value: 'record', record: 'xen_domctl_cacheflush' },
+    { name: 'gdbsx_pauseunp_vcpu', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_gdbsx_pauseunp_vcpu', value: 'record', record: 'xen_domctl_gdbsx_pauseunp_vcpu' },
+    { name: 'gdbsx_domstatus', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_gdbsx_domstatus', value: 'record', record: 'xen_domctl_gdbsx_domstatus' },
+    { name: 'vnuma', offset: 0, size: 48, align: 8, type: 'struct xen_domctl_vnuma', value: 'record', record: 'xen_domctl_vnuma' },
+    { name: 'psr_cmt_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_psr_cmt_op', value: 'record', record: 'xen_domctl_psr_cmt_op' },
+    { name: 'monitor_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_monitor_op', value: 'record', record: 'xen_domctl_monitor_op' },
+    { name: 'psr_alloc', offset: 0, size: 16, align: 4, type: 'struct xen_domctl_psr_alloc', value: 'record', record: 'xen_domctl_psr_alloc' },
+    { name: 'vuart_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_vuart_op', value: 'record', record: 'xen_domctl_vuart_op' },
+    { name: 'vmtrace_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_vmtrace_op', value: 'record', record: 'xen_domctl_vmtrace_op' },
+    { name: 'paging_mempool', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_paging_mempool', value: 'record', record: 'xen_domctl_paging_mempool' },
+    { name: 'set_llc_colors', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_set_llc_colors', value: 'record', record: 'xen_domctl_set_llc_colors' },
+    { name: 'get_domain_state', offset: 0, size: 16, align: 4, type: 'struct xen_domctl_get_domain_state', value: 'record', record: 'xen_domctl_get_domain_state' },
+    { name: 'pad', offset: 0, size: 128, align: 1, type: 'uint8_t[128]', value: 'number', signed: false, bits: 8, dims: [128], elementSize: 1, padding: true },
+  ],
+  holes: [],
+});
+
+const xen_domctl_u$layout1: RecordLayout = frozen({
+  name: 'xen_domctl.u',
+  kind: 'union',
+  size: 128,
+  align: 8,
+  fields: [
+    { name: 'createdomain', offset: 0, size: 68, align: 4, type: 'struct xen_domctl_createdomain', value: 'record', record: 'xen_domctl_createdomain' },
+    { name: 'getdomaininfo', offset: 0, size: 112, align: 8, type: 'struct xen_domctl_getdomaininfo', value: 'record', record: 'xen_domctl_getdomaininfo' },
+    { name: 'getpageframeinfo3', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_getpageframeinfo3', value: 'record', record: 'xen_domctl_getpageframeinfo3' },
+    { name: 'nodeaffinity', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_nodeaffinity', value: 'record', record: 'xen_domctl_nodeaffinity' },
+    { name: 'vcpuaffinity', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_vcpuaffinity', value: 'record', record: 'xen_domctl_vcpuaffinity' },
+    { name: 'shadow_op', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_shadow_op', value: 'record', record: 'xen_domctl_shadow_op' },
+    { name: 'max_mem', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_max_mem', value: 'record', record: 'xen_domctl_max_mem' },
+    { name: 'vcpucontext', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_vcpucontext', value: 'record', record: 'xen_domctl_vcpucontext' },
+    { name: 'getvcpuinfo', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_getvcpuinfo', value: 'record', record: 'xen_domctl_getvcpuinfo' },
+    { name: 'max_vcpus', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_max_vcpus', value: 'record', record: 'xen_domctl_max_vcpus' },
+    { name: 'scheduler_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_scheduler_op', value: 'record', record: 'xen_domctl_scheduler_op' },
+    { name: 'setdomainhandle', offset: 0, size: 16, align: 1, type: 'struct xen_domctl_setdomainhandle', value: 'record', record: 'xen_domctl_setdomainhandle' },
+    { name: 'setdebugging', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_setdebugging', value: 'record', record: 'xen_domctl_setdebugging' },
+    { name: 'irq_permission', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_irq_permission', value: 'record', record: 'xen_domctl_irq_permission' },
+    { name: 'gsi_permission', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_gsi_permission', value: 'record', record: 'xen_domctl_gsi_permission' },
+    { name: 'iomem_permission', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_iomem_permission', value: 'record', record: 'xen_domctl_iomem_permission' },
+    { name: 'ioport_permission', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_ioport_permission', value: 'record', record: 'xen_domctl_ioport_permission' },
+    { name: 'hypercall_init', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_hypercall_init', value: 'record', record: 'xen_domctl_hypercall_init' },
+    { name: 'settimeoffset', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_settimeoffset', value: 'record', record: 'xen_domctl_settimeoffset' },
+    { name: 'tsc_info', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_tsc_info', value: 'record', record: 'xen_domctl_tsc_info' },
+    { name: 'hvmcontext', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_hvmcontext', value: 'record', record: 'xen_domctl_hvmcontext' },
+    { name: 'hvmcontext_partial', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_hvmcontext_partial', value: 'record', record: 'xen_domctl_hvmcontext_partial' },
+    { name: 'address_size', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_address_size', value: 'record', record: 'xen_domctl_address_size' },
+    { name: 'sendtrigger', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_sendtrigger', value: 'record', record: 'xen_domctl_sendtrigger' },
+    { name: 'get_device_group', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_get_device_group', value: 'record', record: 'xen_domctl_get_device_group' },
+    { name: 'assign_device', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_assign_device', value: 'record', record: 'xen_domctl_assign_device' },
+    { name: 'bind_pt_irq', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_bind_pt_irq', value: 'record', record: 'xen_domctl_bind_pt_irq' },
+    { name: 'memory_mapping', offset: 0, size: 32, align: 8, type: 'struct xen_domctl_memory_mapping', value: 'record', record: 'xen_domctl_memory_mapping' },
+    { name: 'ioport_mapping', offset: 0, size: 16, align: 4, type: 'struct xen_domctl_ioport_mapping', value: 'record', record: 'xen_domctl_ioport_mapping' },
+    { name: 'set_target', offset: 0, size: 2, align: 2, type: 'struct xen_domctl_set_target', value: 'record', record: 'xen_domctl_set_target' },
+    { name: 'subscribe', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_subscribe', value: 'record', record: 'xen_domctl_subscribe' },
+    { name: 'debug_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_debug_op', value: 'record', record: 'xen_domctl_debug_op' },
+    { name: 'vm_event_op', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_vm_event_op', value: 'record', record: 'xen_domctl_vm_event_op' },
+    { name: 'mem_sharing_op', offset: 0, size: 2, align: 1, type: 'struct xen_domctl_mem_sharing_op', value: 'record', record: 'xen_domctl_mem_sharing_op' },
+    { name: 'vcpuextstate', offset: 0, size: 32, align: 8, type: 'struct xen_domctl_vcpuextstate', value: 'record', record: 'xen_domctl_vcpuextstate' },
+    { name: 'vcpu_msrs', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_vcpu_msrs', value: 'record', record: 'xen_domctl_vcpu_msrs' },
+    { name: 'access_required', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_set_access_required', value: 'record', record: 'xen_domctl_set_access_required' },
+    { name: 'audit_p2m', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_audit_p2m', value: 'record', record: 'xen_domctl_audit_p2m' },
+    { name: 'set_virq_handler', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_set_virq_handler', value: 'record', record: 'xen_domctl_set_virq_handler' },
+    { name: 'gdbsx_guest_memio', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_gdbsx_memio', value: 'record', record: 'xen_domctl_gdbsx_memio' },
+    { name: 'set_broken_page_p2m', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_set_broken_page_p2m', value: 'record', record: 'xen_domctl_set_broken_page_p2m' },
+    { name: 'cacheflush', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_cacheflush', value: 'record', record: 'xen_domctl_cacheflush' },
+    { name: 'gdbsx_pauseunp_vcpu', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_gdbsx_pauseunp_vcpu', value: 'record', record: 'xen_domctl_gdbsx_pauseunp_vcpu' },
+    { name: 'gdbsx_domstatus', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_gdbsx_domstatus', value: 'record', record: 'xen_domctl_gdbsx_domstatus' },
+    { name: 'vnuma', offset: 0, size: 48, align: 8, type: 'struct xen_domctl_vnuma', value: 'record', record: 'xen_domctl_vnuma' },
+    { name: 'psr_cmt_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_psr_cmt_op', value: 'record', record: 'xen_domctl_psr_cmt_op' },
+    { name: 'monitor_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_monitor_op', value: 'record', record: 'xen_domctl_monitor_op' },
+    { name: 'psr_alloc', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_psr_alloc', value: 'record', record: 'xen_domctl_psr_alloc' },
+    { name: 'vuart_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_vuart_op', value: 'record', record: 'xen_domctl_vuart_op' },
+    { name: 'vmtrace_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_vmtrace_op', value: 'record', record: 'xen_domctl_vmtrace_op' },
+    { name: 'paging_mempool', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_paging_mempool', value: 'record', record: 'xen_domctl_paging_mempool' },
+    { name: 'set_llc_colors', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_set_llc_colors', value: 'record', record: 'xen_domctl_set_llc_colors' },
+    { name: 'get_domain_state', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_get_domain_state', value: 'record', record: 'xen_domctl_get_domain_state' },
+    { name: 'pad', offset: 0, size: 128, align: 1, type: 'uint8_t[128]', value: 'number', signed: false, bits: 8, dims: [128], elementSize: 1, padding: true },
+  ],
+  holes: [],
+});
+
+const xen_domctl_u$layout2: RecordLayout = frozen({
+  name: 'xen_domctl.u',
+  kind: 'union',
+  size: 128,
+  align: 8,
+  fields: [
+    { name: 'createdomain', offset: 0, size: 76, align: 4, type: 'struct xen_domctl_createdomain', value: 'record', record: 'xen_domctl_createdomain' },
+    { name: 'getdomaininfo', offset: 0, size: 120, align: 8, type: 'struct xen_domctl_getdomaininfo', value: 'record', record: 'xen_domctl_getdomaininfo' },
+    { name: 'getpageframeinfo3', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_getpageframeinfo3', value: 'record', record: 'xen_domctl_getpageframeinfo3' },
+    { name: 'nodeaffinity', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_nodeaffinity', value: 'record', record: 'xen_domctl_nodeaffinity' },
+    { name: 'vcpuaffinity', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_vcpuaffinity', value: 'record', record: 'xen_domctl_vcpuaffinity' },
+    { name: 'shadow_op', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_shadow_op', value: 'record', record: 'xen_domctl_shadow_op' },
+    { name: 'max_mem', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_max_mem', value: 'record', record: 'xen_domctl_max_mem' },
+    { name: 'vcpucontext', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_vcpucontext', value: 'record', record: 'xen_domctl_vcpucontext' },
+    { name: 'getvcpuinfo', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_getvcpuinfo', value: 'record', record: 'xen_domctl_getvcpuinfo' },
+    { name: 'max_vcpus', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_max_vcpus', value: 'record', record: 'xen_domctl_max_vcpus' },
+    { name: 'scheduler_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_scheduler_op', value: 'record', record: 'xen_domctl_scheduler_op' },
+    { name: 'setdomainhandle', offset: 0, size: 16, align: 1, type: 'struct xen_domctl_setdomainhandle', value: 'record', record: 'xen_domctl_setdomainhandle' },
+    { name: 'setdebugging', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_setdebugging', value: 'record', record: 'xen_domctl_setdebugging' },
+    { name: 'irq_permission', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_irq_permission', value: 'record', record: 'xen_domctl_irq_permission' },
+    { name: 'gsi_permission', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_gsi_permission', value: 'record', record: 'xen_domctl_gsi_permission' },
+    { name: 'iomem_permission', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_iomem_permission', value: 'record', record: 'xen_domctl_iomem_permission' },
+    { name: 'ioport_permission', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_ioport_permission', value: 'record', record: 'xen_domctl_ioport_permission' },
+    { name: 'hypercall_init', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_hypercall_init', value: 'record', record: 'xen_domctl_hypercall_init' },
+    { name: 'settimeoffset', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_settimeoffset', value: 'record', record: 'xen_domctl_settimeoffset' },
+    { name: 'tsc_info', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_tsc_info', value: 'record', record: 'xen_domctl_tsc_info' },
+    { name: 'hvmcontext', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_hvmcontext', value: 'record', record: 'xen_domctl_hvmcontext' },
+    { name: 'hvmcontext_partial', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_hvmcontext_partial', value: 'record', record: 'xen_domctl_hvmcontext_partial' },
+    { name: 'address_size', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_address_size', value: 'record', record: 'xen_domctl_address_size' },
+    { name: 'sendtrigger', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_sendtrigger', value: 'record', record: 'xen_domctl_sendtrigger' },
+    { name: 'get_device_group', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_get_device_group', value: 'record', record: 'xen_domctl_get_device_group' },
+    { name: 'assign_device', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_assign_device', value: 'record', record: 'xen_domctl_assign_device' },
+    { name: 'bind_pt_irq', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_bind_pt_irq', value: 'record', record: 'xen_domctl_bind_pt_irq' },
+    { name: 'memory_mapping', offset: 0, size: 32, align: 8, type: 'struct xen_domctl_memory_mapping', value: 'record', record: 'xen_domctl_memory_mapping' },
+    { name: 'ioport_mapping', offset: 0, size: 16, align: 4, type: 'struct xen_domctl_ioport_mapping', value: 'record', record: 'xen_domctl_ioport_mapping' },
+    { name: 'set_target', offset: 0, size: 2, align: 2, type: 'struct xen_domctl_set_target', value: 'record', record: 'xen_domctl_set_target' },
+    { name: 'subscribe', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_subscribe', value: 'record', record: 'xen_domctl_subscribe' },
+    { name: 'debug_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_debug_op', value: 'record', record: 'xen_domctl_debug_op' },
+    { name: 'vm_event_op', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_vm_event_op', value: 'record', record: 'xen_domctl_vm_event_op' },
+    { name: 'mem_sharing_op', offset: 0, size: 2, align: 1, type: 'struct xen_domctl_mem_sharing_op', value: 'record', record: 'xen_domctl_mem_sharing_op' },
+    { name: 'access_required', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_set_access_required', value: 'record', record: 'xen_domctl_set_access_required' },
+    { name: 'audit_p2m', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_audit_p2m', value: 'record', record: 'xen_domctl_audit_p2m' },
+    { name: 'set_virq_handler', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_set_virq_handler', value: 'record', record: 'xen_domctl_set_virq_handler' },
+    { name: 'gdbsx_guest_memio', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_gdbsx_memio', value: 'record', record: 'xen_domctl_gdbsx_memio' },
+    { name: 'set_broken_page_p2m', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_set_broken_page_p2m', value: 'record', record: 'xen_domctl_set_broken_page_p2m' },
+    { name: 'cacheflush', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_cacheflush', value: 'record', record: 'xen_domctl_cacheflush' },
+    { name: 'gdbsx_pauseunp_vcpu', offset: 0, size: 4, align: 4, type: 'struct xen_domctl_gdbsx_pauseunp_vcpu', value: 'record', record: 'xen_domctl_gdbsx_pauseunp_vcpu' },
+    { name: 'gdbsx_domstatus', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_gdbsx_domstatus', value: 'record', record: 'xen_domctl_gdbsx_domstatus' },
+    { name: 'vnuma', offset: 0, size: 48, align: 8, type: 'struct xen_domctl_vnuma', value: 'record', record: 'xen_domctl_vnuma' },
+    { name: 'psr_cmt_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_psr_cmt_op', value: 'record', record: 'xen_domctl_psr_cmt_op' },
+    { name: 'monitor_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_monitor_op', value: 'record', record: 'xen_domctl_monitor_op' },
+    { name: 'psr_alloc', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_psr_alloc', value: 'record', record: 'xen_domctl_psr_alloc' },
+    { name: 'vuart_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_vuart_op', value: 'record', record: 'xen_domctl_vuart_op' },
+    { name: 'vmtrace_op', offset: 0, size: 24, align: 8, type: 'struct xen_domctl_vmtrace_op', value: 'record', record: 'xen_domctl_vmtrace_op' },
+    { name: 'paging_mempool', offset: 0, size: 8, align: 8, type: 'struct xen_domctl_paging_mempool', value: 'record', record: 'xen_domctl_paging_mempool' },
+    { name: 'set_llc_colors', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_set_llc_colors', value: 'record', record: 'xen_domctl_set_llc_colors' },
+    { name: 'get_domain_state', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_get_domain_state', value: 'record', record: 'xen_domctl_get_domain_state' },
+    { name: 'pad', offset: 0, size: 128, align: 1, type: 'uint8_t[128]', value: 'number', signed: false, bits: 8, dims: [128], elementSize: 1, padding: true },
+    { name: 'dt_overlay', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_dt_overlay', value: 'record', record: 'xen_domctl_dt_overlay' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_u` (union xen_domctl.u). Size: 128 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_domctl_u: RecordCodec<xen_domctl_u, xen_domctl_u_view> = {
+  name: 'xen_domctl.u',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 128;
+      default:
+        return failArch('xen_domctl.u', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return xen_domctl_u$layout0;
+      case 'x86_64':
+        return xen_domctl_u$layout1;
+      case 'arm32':
+      case 'arm64':
+        return xen_domctl_u$layout2;
+      default:
+        return failArch('xen_domctl.u', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl.u');
+        return encodeFresh(value, 128, 0, xen_domctl_u$enc0, 'xen_domctl.u');
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl.u');
+        return encodeFresh(value, 128, 0, xen_domctl_u$enc1, 'xen_domctl.u');
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl.u');
+        return encodeFresh(value, 128, 0, xen_domctl_u$enc2, 'xen_domctl.u');
+      }
+      default:
+        return failArch('xen_domctl.u', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl.u');
+        const size = 128;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl.u');
+        xen_domctl_u$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl.u');
+        const size = 128;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl.u');
+        xen_domctl_u$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl.u');
+        const size = 128;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl.u');
+        xen_domctl_u$enc2(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl.u', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 128 <= current.length ? current.base + o : placeBytes(bytes, o, 128, 'xen_domctl.u');
+        return xen_domctl_u$dec0(current.view, current.words, b);
+      }
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 128 <= current.length ? current.base + o : placeBytes(bytes, o, 128, 'xen_domctl.u');
+        return xen_domctl_u$dec1(current.view, current.words, b);
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 128 <= current.length ? current.base + o : placeBytes(bytes, o, 128, 'xen_domctl.u');
+        return xen_domctl_u$dec2(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl.u', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        const p = placeView(buffer, options.offset, 128, 'xen_domctl.u');
+        return new xen_domctl_u$V0(dataViewOf(p.buffer, 'xen_domctl.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 128, 'xen_domctl.u');
+        return new xen_domctl_u$V1(dataViewOf(p.buffer, 'xen_domctl.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 128, 'xen_domctl.u');
+        return new xen_domctl_u$V2(dataViewOf(p.buffer, 'xen_domctl.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl.u', arch);
+    }
+  },
+};
+
+/**
+ * Create a domain; Xen writes its ID into `domain`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_createdomain = 1;
+
+/**
+ * Destroy a domain; may need repeating until it is gone.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_destroydomain = 2;
+
+/**
+ * Pause every vCPU of a domain.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_pausedomain = 3;
+
+/**
+ * Undo a pause.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_unpausedomain = 4;
+
+/**
+ * Describe a domain.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_getdomaininfo = 5;
+
+/**
+ * Set where a vCPU may run.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_setvcpuaffinity = 9;
+
+/**
+ * Control shadow paging and dirty logging.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_shadow_op = 10;
+
+/**
+ * Set the memory limit.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_max_mem = 11;
+
+/**
+ * Load a vCPU's registers.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_setvcpucontext = 12;
+
+/**
+ * Read a vCPU's registers.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_getvcpucontext = 13;
+
+/**
+ * Describe a vCPU.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_getvcpuinfo = 14;
+
+/**
+ * Set the number of vCPUs.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_max_vcpus = 15;
+
+/**
+ * Read or set scheduler parameters.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_scheduler_op = 16;
+
+/**
+ * Replace the domain's tag.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_setdomainhandle = 17;
+
+/**
+ * Attach or detach a debugger.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_setdebugging = 18;
+
+/**
+ * Grant or revoke a PIRQ.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_irq_permission = 19;
+
+/**
+ * Grant or revoke I/O memory.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_iomem_permission = 20;
+
+/**
+ * Grant or revoke I/O ports.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_ioport_permission = 21;
+
+/**
+ * Fill a hypercall page.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_hypercall_init = 22;
+
+/**
+ * Set the wall-clock offset.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_settimeoffset = 24;
+
+/**
+ * Read where a vCPU may run.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_getvcpuaffinity = 25;
+
+/**
+ * An obsolete PowerPC operation; Xen refuses it.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_real_mode_area = 26;
+
+/**
+ * Resume a domain after a suspend that did not go on to save it.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_resumedomain = 27;
+
+/**
+ * Send an NMI, reset, power or sleep event.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_sendtrigger = 28;
+
+/**
+ * Name the event channel for suspend notifications.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_subscribe = 29;
+
+/**
+ * Save an HVM domain's state.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_gethvmcontext = 33;
+
+/**
+ * Restore an HVM domain's state.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_sethvmcontext = 34;
+
+/**
+ * Set a PV domain's address width.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_address_size = 35;
+
+/**
+ * Read a PV domain's address width.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_get_address_size = 36;
+
+/**
+ * Assign a device.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_assign_device = 37;
+
+/**
+ * Bind a passed-through interrupt.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_bind_pt_irq = 38;
+
+/**
+ * Map or unmap I/O memory.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_memory_mapping = 39;
+
+/**
+ * Map or unmap I/O ports.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_ioport_mapping = 40;
+
+/**
+ * Load a vCPU's extended x86 state (its payload, which has an anonymous member, is not declared yet).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_ext_vcpucontext = 42;
+
+/**
+ * Read a vCPU's extended x86 state (payload not declared yet, as for set).
+ * @since 4.6
+ */
+export const XEN_DOMCTL_get_ext_vcpucontext = 43;
+
+/**
+ * An IA-64 operation; Xen refuses it.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_opt_feature = 44;
+
+/**
+ * Ask whether a device can be assigned.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_test_assign_device = 45;
+
+/**
+ * Let the domain act on another.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_target = 46;
+
+/**
+ * Take a device back.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_deassign_device = 47;
+
+/**
+ * Unbind a passed-through interrupt.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_unbind_pt_irq = 48;
+
+/**
+ * List a device's IOMMU group.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_get_device_group = 50;
+
+/**
+ * Single-step a vCPU.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_debug_op = 54;
+
+/**
+ * Save one HVM state record.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_gethvmcontext_partial = 55;
+
+/**
+ * Control a vm_event ring.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_vm_event_op = 56;
+
+/**
+ * Control memory sharing.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_mem_sharing_op = 57;
+
+/**
+ * Read the TSC settings.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_gettscinfo = 59;
+
+/**
+ * Set the TSC settings.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_settscinfo = 60;
+
+/**
+ * Report page types.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_getpageframeinfo3 = 61;
+
+/**
+ * Load a vCPU's XSAVE state.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_setvcpuextstate = 62;
+
+/**
+ * Read a vCPU's XSAVE state.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_getvcpuextstate = 63;
+
+/**
+ * Require a memory-access listener.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_access_required = 64;
+
+/**
+ * Audit the P2M.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_audit_p2m = 65;
+
+/**
+ * Take over a global VIRQ.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_virq_handler = 66;
+
+/**
+ * Mark a guest frame broken.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_broken_page_p2m = 67;
+
+/**
+ * Set the NUMA node affinity.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_setnodeaffinity = 68;
+
+/**
+ * Read the NUMA node affinity.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_getnodeaffinity = 69;
+
+/**
+ * Flush the data cache over guest frames.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_cacheflush = 71;
+
+/**
+ * Read a vCPU's MSRs.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_get_vcpu_msrs = 72;
+
+/**
+ * Load a vCPU's MSRs.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_set_vcpu_msrs = 73;
+
+/**
+ * Set the virtual NUMA topology.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_setvnumainfo = 74;
+
+/**
+ * Control cache monitoring.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_psr_cmt_op = 75;
+
+/**
+ * Control monitor events.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_monitor_op = 77;
+
+/**
+ * Reset a domain in place, keeping its memory for a kexec'd kernel.
+ * @since 4.7
+ */
+export const XEN_DOMCTL_soft_reset = 79;
+
+/**
+ * Set up the Arm virtual UART.
+ * @since 4.10
+ */
+export const XEN_DOMCTL_vuart_op = 81;
+
+/**
+ * Control cache and bandwidth allocation.
+ * @since 4.11
+ */
+export const XEN_DOMCTL_psr_alloc = 78;
+
+/**
+ * Read the CPUID and MSR policy (payload not declared yet: Xen renamed its members within the 4.17 series).
+ * @since 4.12
+ */
+export const XEN_DOMCTL_get_cpu_policy = 82;
+
+/**
+ * Set the CPUID and MSR policy (payload not declared yet, as for get).
+ * @since 4.13
+ */
+export const XEN_DOMCTL_set_cpu_policy = 83;
+
+/**
+ * Control processor trace.
+ * @since 4.15
+ */
+export const XEN_DOMCTL_vmtrace_op = 84;
+
+/**
+ * Read the paging pool size.
+ * @since 4.17
+ */
+export const XEN_DOMCTL_get_paging_mempool_size = 85;
+
+/**
+ * Set the paging pool size.
+ * @since 4.17
+ */
+export const XEN_DOMCTL_set_paging_mempool_size = 86;
+
+/**
+ * Attach a device-tree overlay's devices.
+ * @since 4.19
+ */
+export const XEN_DOMCTL_dt_overlay = 87;
+
+/**
+ * Grant or revoke a GSI.
+ * @since 4.20
+ */
+export const XEN_DOMCTL_gsi_permission = 88;
+
+/**
+ * Set the LLC colours.
+ * @since 4.20
+ */
+export const XEN_DOMCTL_set_llc_colors = 89;
+
+/**
+ * Read a domain's lifecycle state.
+ * @since 4.21
+ */
+export const XEN_DOMCTL_get_domain_state = 90;
+
+/**
+ * Copy guest memory for gdbsx.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_gdbsx_guestmemio = 1000;
+
+/**
+ * Pause a vCPU for gdbsx.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_gdbsx_pausevcpu = 1001;
+
+/**
+ * Resume a vCPU for gdbsx.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_gdbsx_unpausevcpu = 1002;
+
+/**
+ * Report debug status for gdbsx.
+ * @since 4.6
+ */
+export const XEN_DOMCTL_gdbsx_domstatus = 1003;
+
+/**
+ * The domctl operations, each with the member of `xen_domctl.u` that carries its payload; those without one act on `xen_domctl.domain` alone. The values of `xen_domctl.cmd`.
+ * @since 4.6
+ */
+export const XEN_DOMCTL = { XEN_DOMCTL_createdomain, XEN_DOMCTL_destroydomain, XEN_DOMCTL_pausedomain, XEN_DOMCTL_unpausedomain, XEN_DOMCTL_getdomaininfo, XEN_DOMCTL_setvcpuaffinity, XEN_DOMCTL_shadow_op, XEN_DOMCTL_max_mem, XEN_DOMCTL_setvcpucontext, XEN_DOMCTL_getvcpucontext, XEN_DOMCTL_getvcpuinfo, XEN_DOMCTL_max_vcpus, XEN_DOMCTL_scheduler_op, XEN_DOMCTL_setdomainhandle, XEN_DOMCTL_setdebugging, XEN_DOMCTL_irq_permission, XEN_DOMCTL_iomem_permission, XEN_DOMCTL_ioport_permission, XEN_DOMCTL_hypercall_init, XEN_DOMCTL_settimeoffset, XEN_DOMCTL_getvcpuaffinity, XEN_DOMCTL_real_mode_area, XEN_DOMCTL_resumedomain, XEN_DOMCTL_sendtrigger, XEN_DOMCTL_subscribe, XEN_DOMCTL_gethvmcontext, XEN_DOMCTL_sethvmcontext, XEN_DOMCTL_set_address_size, XEN_DOMCTL_get_address_size, XEN_DOMCTL_assign_device, XEN_DOMCTL_bind_pt_irq, XEN_DOMCTL_memory_mapping, XEN_DOMCTL_ioport_mapping, XEN_DOMCTL_set_ext_vcpucontext, XEN_DOMCTL_get_ext_vcpucontext, XEN_DOMCTL_set_opt_feature, XEN_DOMCTL_test_assign_device, XEN_DOMCTL_set_target, XEN_DOMCTL_deassign_device, XEN_DOMCTL_unbind_pt_irq, XEN_DOMCTL_get_device_group, XEN_DOMCTL_debug_op, XEN_DOMCTL_gethvmcontext_partial, XEN_DOMCTL_vm_event_op, XEN_DOMCTL_mem_sharing_op, XEN_DOMCTL_gettscinfo, XEN_DOMCTL_settscinfo, XEN_DOMCTL_getpageframeinfo3, XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate, XEN_DOMCTL_set_access_required, XEN_DOMCTL_audit_p2m, XEN_DOMCTL_set_virq_handler, XEN_DOMCTL_set_broken_page_p2m, XEN_DOMCTL_setnodeaffinity, XEN_DOMCTL_getnodeaffinity, XEN_DOMCTL_cacheflush, XEN_DOMCTL_get_vcpu_msrs, XEN_DOMCTL_set_vcpu_msrs, XEN_DOMCTL_setvnumainfo, XEN_DOMCTL_psr_cmt_op, XEN_DOMCTL_monitor_op, XEN_DOMCTL_soft_reset, XEN_DOMCTL_vuart_op, XEN_DOMCTL_psr_alloc, XEN_DOMCTL_get_cpu_policy, XEN_DOMCTL_set_cpu_policy, XEN_DOMCTL_vmtrace_op, XEN_DOMCTL_get_paging_mempool_size, XEN_DOMCTL_set_paging_mempool_size, XEN_DOMCTL_dt_overlay, XEN_DOMCTL_gsi_permission, XEN_DOMCTL_set_llc_colors, XEN_DOMCTL_get_domain_state, XEN_DOMCTL_gdbsx_guestmemio, XEN_DOMCTL_gdbsx_pausevcpu, XEN_DOMCTL_gdbsx_unpausevcpu, XEN_DOMCTL_gdbsx_domstatus } as const;
+
+/**
+ * One of the values of `XEN_DOMCTL`.
+ * @since 4.6
+ */
+export type XEN_DOMCTL = (typeof XEN_DOMCTL)[keyof typeof XEN_DOMCTL];
+
+/**
+ * The number of each XEN_DOMCTL op, by the name its `op` discriminant uses.
+ * @since 4.6
+ */
+export const DomctlOpNumber = { createdomain: XEN_DOMCTL_createdomain, destroydomain: XEN_DOMCTL_destroydomain, pausedomain: XEN_DOMCTL_pausedomain, unpausedomain: XEN_DOMCTL_unpausedomain, getdomaininfo: XEN_DOMCTL_getdomaininfo, setvcpuaffinity: XEN_DOMCTL_setvcpuaffinity, shadow_op: XEN_DOMCTL_shadow_op, max_mem: XEN_DOMCTL_max_mem, setvcpucontext: XEN_DOMCTL_setvcpucontext, getvcpucontext: XEN_DOMCTL_getvcpucontext, getvcpuinfo: XEN_DOMCTL_getvcpuinfo, max_vcpus: XEN_DOMCTL_max_vcpus, scheduler_op: XEN_DOMCTL_scheduler_op, setdomainhandle: XEN_DOMCTL_setdomainhandle, setdebugging: XEN_DOMCTL_setdebugging, irq_permission: XEN_DOMCTL_irq_permission, iomem_permission: XEN_DOMCTL_iomem_permission, ioport_permission: XEN_DOMCTL_ioport_permission, hypercall_init: XEN_DOMCTL_hypercall_init, settimeoffset: XEN_DOMCTL_settimeoffset, getvcpuaffinity: XEN_DOMCTL_getvcpuaffinity, real_mode_area: XEN_DOMCTL_real_mode_area, resumedomain: XEN_DOMCTL_resumedomain, sendtrigger: XEN_DOMCTL_sendtrigger, subscribe: XEN_DOMCTL_subscribe, gethvmcontext: XEN_DOMCTL_gethvmcontext, sethvmcontext: XEN_DOMCTL_sethvmcontext, set_address_size: XEN_DOMCTL_set_address_size, get_address_size: XEN_DOMCTL_get_address_size, assign_device: XEN_DOMCTL_assign_device, bind_pt_irq: XEN_DOMCTL_bind_pt_irq, memory_mapping: XEN_DOMCTL_memory_mapping, ioport_mapping: XEN_DOMCTL_ioport_mapping, set_ext_vcpucontext: XEN_DOMCTL_set_ext_vcpucontext, get_ext_vcpucontext: XEN_DOMCTL_get_ext_vcpucontext, set_opt_feature: XEN_DOMCTL_set_opt_feature, test_assign_device: XEN_DOMCTL_test_assign_device, set_target: XEN_DOMCTL_set_target, deassign_device: XEN_DOMCTL_deassign_device, unbind_pt_irq: XEN_DOMCTL_unbind_pt_irq, get_device_group: XEN_DOMCTL_get_device_group, debug_op: XEN_DOMCTL_debug_op, gethvmcontext_partial: XEN_DOMCTL_gethvmcontext_partial, vm_event_op: XEN_DOMCTL_vm_event_op, mem_sharing_op: XEN_DOMCTL_mem_sharing_op, gettscinfo: XEN_DOMCTL_gettscinfo, settscinfo: XEN_DOMCTL_settscinfo, getpageframeinfo3: XEN_DOMCTL_getpageframeinfo3, setvcpuextstate: XEN_DOMCTL_setvcpuextstate, getvcpuextstate: XEN_DOMCTL_getvcpuextstate, set_access_required: XEN_DOMCTL_set_access_required, audit_p2m: XEN_DOMCTL_audit_p2m, set_virq_handler: XEN_DOMCTL_set_virq_handler, set_broken_page_p2m: XEN_DOMCTL_set_broken_page_p2m, setnodeaffinity: XEN_DOMCTL_setnodeaffinity, getnodeaffinity: XEN_DOMCTL_getnodeaffinity, cacheflush: XEN_DOMCTL_cacheflush, get_vcpu_msrs: XEN_DOMCTL_get_vcpu_msrs, set_vcpu_msrs: XEN_DOMCTL_set_vcpu_msrs, setvnumainfo: XEN_DOMCTL_setvnumainfo, psr_cmt_op: XEN_DOMCTL_psr_cmt_op, monitor_op: XEN_DOMCTL_monitor_op, soft_reset: XEN_DOMCTL_soft_reset, vuart_op: XEN_DOMCTL_vuart_op, psr_alloc: XEN_DOMCTL_psr_alloc, get_cpu_policy: XEN_DOMCTL_get_cpu_policy, set_cpu_policy: XEN_DOMCTL_set_cpu_policy, vmtrace_op: XEN_DOMCTL_vmtrace_op, get_paging_mempool_size: XEN_DOMCTL_get_paging_mempool_size, set_paging_mempool_size: XEN_DOMCTL_set_paging_mempool_size, dt_overlay: XEN_DOMCTL_dt_overlay, gsi_permission: XEN_DOMCTL_gsi_permission, set_llc_colors: XEN_DOMCTL_set_llc_colors, get_domain_state: XEN_DOMCTL_get_domain_state, gdbsx_guestmemio: XEN_DOMCTL_gdbsx_guestmemio, gdbsx_pausevcpu: XEN_DOMCTL_gdbsx_pausevcpu, gdbsx_unpausevcpu: XEN_DOMCTL_gdbsx_unpausevcpu, gdbsx_domstatus: XEN_DOMCTL_gdbsx_domstatus } as const;
+
+/**
+ * The name of a XEN_DOMCTL op.
+ * @since 4.6
+ */
+export type DomctlOpName = keyof typeof DomctlOpNumber;
+
+/**
+ * What XEN_DOMCTL is made of, as data: the dispatch record if the ops travel in one, and per op its number, argument record and payload member.
+ * @since 4.6
+ */
+export const DomctlOpInfo = {
+  set: 'XEN_DOMCTL',
+  dispatch: { record: 'xen_domctl', opField: 'cmd', payloadField: 'u' },
+  nested: true,
+  ops: {
+    createdomain: { number: XEN_DOMCTL_createdomain, record: 'xen_domctl_createdomain', member: 'createdomain' },
+    destroydomain: { number: XEN_DOMCTL_destroydomain, record: undefined, member: undefined },
+    pausedomain: { number: XEN_DOMCTL_pausedomain, record: undefined, member: undefined },
+    unpausedomain: { number: XEN_DOMCTL_unpausedomain, record: undefined, member: undefined },
+    getdomaininfo: { number: XEN_DOMCTL_getdomaininfo, record: 'xen_domctl_getdomaininfo', member: 'getdomaininfo' },
+    setvcpuaffinity: { number: XEN_DOMCTL_setvcpuaffinity, record: 'xen_domctl_vcpuaffinity', member: 'vcpuaffinity' },
+    shadow_op: { number: XEN_DOMCTL_shadow_op, record: 'xen_domctl_shadow_op', member: 'shadow_op' },
+    max_mem: { number: XEN_DOMCTL_max_mem, record: 'xen_domctl_max_mem', member: 'max_mem' },
+    setvcpucontext: { number: XEN_DOMCTL_setvcpucontext, record: 'xen_domctl_vcpucontext', member: 'vcpucontext' },
+    getvcpucontext: { number: XEN_DOMCTL_getvcpucontext, record: 'xen_domctl_vcpucontext', member: 'vcpucontext' },
+    getvcpuinfo: { number: XEN_DOMCTL_getvcpuinfo, record: 'xen_domctl_getvcpuinfo', member: 'getvcpuinfo' },
+    max_vcpus: { number: XEN_DOMCTL_max_vcpus, record: 'xen_domctl_max_vcpus', member: 'max_vcpus' },
+    scheduler_op: { number: XEN_DOMCTL_scheduler_op, record: 'xen_domctl_scheduler_op', member: 'scheduler_op' },
+    setdomainhandle: { number: XEN_DOMCTL_setdomainhandle, record: 'xen_domctl_setdomainhandle', member: 'setdomainhandle' },
+    setdebugging: { number: XEN_DOMCTL_setdebugging, record: 'xen_domctl_setdebugging', member: 'setdebugging' },
+    irq_permission: { number: XEN_DOMCTL_irq_permission, record: 'xen_domctl_irq_permission', member: 'irq_permission' },
+    iomem_permission: { number: XEN_DOMCTL_iomem_permission, record: 'xen_domctl_iomem_permission', member: 'iomem_permission' },
+    ioport_permission: { number: XEN_DOMCTL_ioport_permission, record: 'xen_domctl_ioport_permission', member: 'ioport_permission' },
+    hypercall_init: { number: XEN_DOMCTL_hypercall_init, record: 'xen_domctl_hypercall_init', member: 'hypercall_init' },
+    settimeoffset: { number: XEN_DOMCTL_settimeoffset, record: 'xen_domctl_settimeoffset', member: 'settimeoffset' },
+    getvcpuaffinity: { number: XEN_DOMCTL_getvcpuaffinity, record: 'xen_domctl_vcpuaffinity', member: 'vcpuaffinity' },
+    real_mode_area: { number: XEN_DOMCTL_real_mode_area, record: undefined, member: undefined },
+    resumedomain: { number: XEN_DOMCTL_resumedomain, record: undefined, member: undefined },
+    sendtrigger: { number: XEN_DOMCTL_sendtrigger, record: 'xen_domctl_sendtrigger', member: 'sendtrigger' },
+    subscribe: { number: XEN_DOMCTL_subscribe, record: 'xen_domctl_subscribe', member: 'subscribe' },
+    gethvmcontext: { number: XEN_DOMCTL_gethvmcontext, record: 'xen_domctl_hvmcontext', member: 'hvmcontext' },
+    sethvmcontext: { number: XEN_DOMCTL_sethvmcontext, record: 'xen_domctl_hvmcontext', member: 'hvmcontext' },
+    set_address_size: { number: XEN_DOMCTL_set_address_size, record: 'xen_domctl_address_size', member: 'address_size' },
+    get_address_size: { number: XEN_DOMCTL_get_address_size, record: 'xen_domctl_address_size', member: 'address_size' },
+    assign_device: { number: XEN_DOMCTL_assign_device, record: 'xen_domctl_assign_device', member: 'assign_device' },
+    bind_pt_irq: { number: XEN_DOMCTL_bind_pt_irq, record: 'xen_domctl_bind_pt_irq', member: 'bind_pt_irq' },
+    memory_mapping: { number: XEN_DOMCTL_memory_mapping, record: 'xen_domctl_memory_mapping', member: 'memory_mapping' },
+    ioport_mapping: { number: XEN_DOMCTL_ioport_mapping, record: 'xen_domctl_ioport_mapping', member: 'ioport_mapping' },
+    set_ext_vcpucontext: { number: XEN_DOMCTL_set_ext_vcpucontext, record: undefined, member: undefined },
+    get_ext_vcpucontext: { number: XEN_DOMCTL_get_ext_vcpucontext, record: undefined, member: undefined },
+    set_opt_feature: { number: XEN_DOMCTL_set_opt_feature, record: undefined, member: undefined },
+    test_assign_device: { number: XEN_DOMCTL_test_assign_device, record: 'xen_domctl_assign_device', member: 'assign_device' },
+    set_target: { number: XEN_DOMCTL_set_target, record: 'xen_domctl_set_target', member: 'set_target' },
+    deassign_device: { number: XEN_DOMCTL_deassign_device, record: 'xen_domctl_assign_device', member: 'assign_device' },
+    unbind_pt_irq: { number: XEN_DOMCTL_unbind_pt_irq, record: 'xen_domctl_bind_pt_irq', member: 'bind_pt_irq' },
+    get_device_group: { number: XEN_DOMCTL_get_device_group, record: 'xen_domctl_get_device_group', member: 'get_device_group' },
+    debug_op: { number: XEN_DOMCTL_debug_op, record: 'xen_domctl_debug_op', member: 'debug_op' },
+    gethvmcontext_partial: { number: XEN_DOMCTL_gethvmcontext_partial, record: 'xen_domctl_hvmcontext_partial', member: 'hvmcontext_partial' },
+    vm_event_op: { number: XEN_DOMCTL_vm_event_op, record: 'xen_domctl_vm_event_op', member: 'vm_event_op' },
+    mem_sharing_op: { number: XEN_DOMCTL_mem_sharing_op, record: 'xen_domctl_mem_sharing_op', member: 'mem_sharing_op' },
+    gettscinfo: { number: XEN_DOMCTL_gettscinfo, record: 'xen_domctl_tsc_info', member: 'tsc_info' },
+    settscinfo: { number: XEN_DOMCTL_settscinfo, record: 'xen_domctl_tsc_info', member: 'tsc_info' },
+    getpageframeinfo3: { number: XEN_DOMCTL_getpageframeinfo3, record: 'xen_domctl_getpageframeinfo3', member: 'getpageframeinfo3' },
+    setvcpuextstate: { number: XEN_DOMCTL_setvcpuextstate, record: 'xen_domctl_vcpuextstate', member: 'vcpuextstate' },
+    getvcpuextstate: { number: XEN_DOMCTL_getvcpuextstate, record: 'xen_domctl_vcpuextstate', member: 'vcpuextstate' },
+    set_access_required: { number: XEN_DOMCTL_set_access_required, record: 'xen_domctl_set_access_required', member: 'access_required' },
+    audit_p2m: { number: XEN_DOMCTL_audit_p2m, record: 'xen_domctl_audit_p2m', member: 'audit_p2m' },
+    set_virq_handler: { number: XEN_DOMCTL_set_virq_handler, record: 'xen_domctl_set_virq_handler', member: 'set_virq_handler' },
+    set_broken_page_p2m: { number: XEN_DOMCTL_set_broken_page_p2m, record: 'xen_domctl_set_broken_page_p2m', member: 'set_broken_page_p2m' },
+    setnodeaffinity: { number: XEN_DOMCTL_setnodeaffinity, record: 'xen_domctl_nodeaffinity', member: 'nodeaffinity' },
+    getnodeaffinity: { number: XEN_DOMCTL_getnodeaffinity, record: 'xen_domctl_nodeaffinity', member: 'nodeaffinity' },
+    cacheflush: { number: XEN_DOMCTL_cacheflush, record: 'xen_domctl_cacheflush', member: 'cacheflush' },
+    get_vcpu_msrs: { number: XEN_DOMCTL_get_vcpu_msrs, record: 'xen_domctl_vcpu_msrs', member: 'vcpu_msrs' },
+    set_vcpu_msrs: { number: XEN_DOMCTL_set_vcpu_msrs, record: 'xen_domctl_vcpu_msrs', member: 'vcpu_msrs' },
+    setvnumainfo: { number: XEN_DOMCTL_setvnumainfo, record: 'xen_domctl_vnuma', member: 'vnuma' },
+    psr_cmt_op: { number: XEN_DOMCTL_psr_cmt_op, record: 'xen_domctl_psr_cmt_op', member: 'psr_cmt_op' },
+    monitor_op: { number: XEN_DOMCTL_monitor_op, record: 'xen_domctl_monitor_op', member: 'monitor_op' },
+    soft_reset: { number: XEN_DOMCTL_soft_reset, record: undefined, member: undefined },
+    vuart_op: { number: XEN_DOMCTL_vuart_op, record: 'xen_domctl_vuart_op', member: 'vuart_op' },
+    psr_alloc: { number: XEN_DOMCTL_psr_alloc, record: 'xen_domctl_psr_alloc', member: 'psr_alloc' },
+    get_cpu_policy: { number: XEN_DOMCTL_get_cpu_policy, record: undefined, member: undefined },
+    set_cpu_policy: { number: XEN_DOMCTL_set_cpu_policy, record: undefined, member: undefined },
+    vmtrace_op: { number: XEN_DOMCTL_vmtrace_op, record: 'xen_domctl_vmtrace_op', member: 'vmtrace_op' },
+    get_paging_mempool_size: { number: XEN_DOMCTL_get_paging_mempool_size, record: 'xen_domctl_paging_mempool', member: 'paging_mempool' },
+    set_paging_mempool_size: { number: XEN_DOMCTL_set_paging_mempool_size, record: 'xen_domctl_paging_mempool', member: 'paging_mempool' },
+    dt_overlay: { number: XEN_DOMCTL_dt_overlay, record: 'xen_domctl_dt_overlay', member: 'dt_overlay' },
+    gsi_permission: { number: XEN_DOMCTL_gsi_permission, record: 'xen_domctl_gsi_permission', member: 'gsi_permission' },
+    set_llc_colors: { number: XEN_DOMCTL_set_llc_colors, record: 'xen_domctl_set_llc_colors', member: 'set_llc_colors' },
+    get_domain_state: { number: XEN_DOMCTL_get_domain_state, record: 'xen_domctl_get_domain_state', member: 'get_domain_state' },
+    gdbsx_guestmemio: { number: XEN_DOMCTL_gdbsx_guestmemio, record: 'xen_domctl_gdbsx_memio', member: 'gdbsx_guest_memio' },
+    gdbsx_pausevcpu: { number: XEN_DOMCTL_gdbsx_pausevcpu, record: 'xen_domctl_gdbsx_pauseunp_vcpu', member: 'gdbsx_pauseunp_vcpu' },
+    gdbsx_unpausevcpu: { number: XEN_DOMCTL_gdbsx_unpausevcpu, record: 'xen_domctl_gdbsx_pauseunp_vcpu', member: 'gdbsx_pauseunp_vcpu' },
+    gdbsx_domstatus: { number: XEN_DOMCTL_gdbsx_domstatus, record: 'xen_domctl_gdbsx_domstatus', member: 'gdbsx_domstatus' },
+  },
+} as const;
+
+/**
+ * A XEN_DOMCTL op with its argument record alone, as the hypercall takes it when the op number is passed separately. Payloads sit under `arg`, because one of them has a member named `op`.
+ * @since 4.6
+ */
+export type DomctlOpArg =
+  | ({ op: 'createdomain'; arg: xen_domctl_createdomain })
+  | ({ op: 'destroydomain' })
+  | ({ op: 'pausedomain' })
+  | ({ op: 'unpausedomain' })
+  | ({ op: 'getdomaininfo'; arg: xen_domctl_getdomaininfo })
+  | ({ op: 'setvcpuaffinity'; arg: xen_domctl_vcpuaffinity })
+  | ({ op: 'shadow_op'; arg: xen_domctl_shadow_op })
+  | ({ op: 'max_mem'; arg: xen_domctl_max_mem })
+  | ({ op: 'setvcpucontext'; arg: xen_domctl_vcpucontext })
+  | ({ op: 'getvcpucontext'; arg: xen_domctl_vcpucontext })
+  | ({ op: 'getvcpuinfo'; arg: xen_domctl_getvcpuinfo })
+  | ({ op: 'max_vcpus'; arg: xen_domctl_max_vcpus })
+  | ({ op: 'scheduler_op'; arg: xen_domctl_scheduler_op })
+  | ({ op: 'setdomainhandle'; arg: xen_domctl_setdomainhandle })
+  | ({ op: 'setdebugging'; arg: xen_domctl_setdebugging })
+  | ({ op: 'irq_permission'; arg: xen_domctl_irq_permission })
+  | ({ op: 'iomem_permission'; arg: xen_domctl_iomem_permission })
+  | ({ op: 'ioport_permission'; arg: xen_domctl_ioport_permission })
+  | ({ op: 'hypercall_init'; arg: xen_domctl_hypercall_init })
+  | ({ op: 'settimeoffset'; arg: xen_domctl_settimeoffset })
+  | ({ op: 'getvcpuaffinity'; arg: xen_domctl_vcpuaffinity })
+  | ({ op: 'real_mode_area' })
+  | ({ op: 'resumedomain' })
+  | ({ op: 'sendtrigger'; arg: xen_domctl_sendtrigger })
+  | ({ op: 'subscribe'; arg: xen_domctl_subscribe })
+  | ({ op: 'gethvmcontext'; arg: xen_domctl_hvmcontext })
+  | ({ op: 'sethvmcontext'; arg: xen_domctl_hvmcontext })
+  | ({ op: 'set_address_size'; arg: xen_domctl_address_size })
+  | ({ op: 'get_address_size'; arg: xen_domctl_address_size })
+  | ({ op: 'assign_device'; arg: xen_domctl_assign_device })
+  | ({ op: 'bind_pt_irq'; arg: xen_domctl_bind_pt_irq })
+  | ({ op: 'memory_mapping'; arg: xen_domctl_memory_mapping })
+  | ({ op: 'ioport_mapping'; arg: xen_domctl_ioport_mapping })
+  | ({ op: 'set_ext_vcpucontext' })
+  | ({ op: 'get_ext_vcpucontext' })
+  | ({ op: 'set_opt_feature' })
+  | ({ op: 'test_assign_device'; arg: xen_domctl_assign_device })
+  | ({ op: 'set_target'; arg: xen_domctl_set_target })
+  | ({ op: 'deassign_device'; arg: xen_domctl_assign_device })
+  | ({ op: 'unbind_pt_irq'; arg: xen_domctl_bind_pt_irq })
+  | ({ op: 'get_device_group'; arg: xen_domctl_get_device_group })
+  | ({ op: 'debug_op'; arg: xen_domctl_debug_op })
+  | ({ op: 'gethvmcontext_partial'; arg: xen_domctl_hvmcontext_partial })
+  | ({ op: 'vm_event_op'; arg: xen_domctl_vm_event_op })
+  | ({ op: 'mem_sharing_op'; arg: xen_domctl_mem_sharing_op })
+  | ({ op: 'gettscinfo'; arg: xen_domctl_tsc_info })
+  | ({ op: 'settscinfo'; arg: xen_domctl_tsc_info })
+  | ({ op: 'getpageframeinfo3'; arg: xen_domctl_getpageframeinfo3 })
+  | ({ op: 'setvcpuextstate'; arg: xen_domctl_vcpuextstate })
+  | ({ op: 'getvcpuextstate'; arg: xen_domctl_vcpuextstate })
+  | ({ op: 'set_access_required'; arg: xen_domctl_set_access_required })
+  | ({ op: 'audit_p2m'; arg: xen_domctl_audit_p2m })
+  | ({ op: 'set_virq_handler'; arg: xen_domctl_set_virq_handler })
+  | ({ op: 'set_broken_page_p2m'; arg: xen_domctl_set_broken_page_p2m })
+  | ({ op: 'setnodeaffinity'; arg: xen_domctl_nodeaffinity })
+  | ({ op: 'getnodeaffinity'; arg: xen_domctl_nodeaffinity })
+  | ({ op: 'cacheflush'; arg: xen_domctl_cacheflush })
+  | ({ op: 'get_vcpu_msrs'; arg: xen_domctl_vcpu_msrs })
+  | ({ op: 'set_vcpu_msrs'; arg: xen_domctl_vcpu_msrs })
+  | ({ op: 'setvnumainfo'; arg: xen_domctl_vnuma })
+  | ({ op: 'psr_cmt_op'; arg: xen_domctl_psr_cmt_op })
+  | ({ op: 'monitor_op'; arg: xen_domctl_monitor_op })
+  | ({ op: 'soft_reset' })
+  | ({ op: 'vuart_op'; arg: xen_domctl_vuart_op })
+  | ({ op: 'psr_alloc'; arg: xen_domctl_psr_alloc })
+  | ({ op: 'get_cpu_policy' })
+  | ({ op: 'set_cpu_policy' })
+  | ({ op: 'vmtrace_op'; arg: xen_domctl_vmtrace_op })
+  | ({ op: 'get_paging_mempool_size'; arg: xen_domctl_paging_mempool })
+  | ({ op: 'set_paging_mempool_size'; arg: xen_domctl_paging_mempool })
+  | ({ op: 'dt_overlay'; arg: xen_domctl_dt_overlay })
+  | ({ op: 'gsi_permission'; arg: xen_domctl_gsi_permission })
+  | ({ op: 'set_llc_colors'; arg: xen_domctl_set_llc_colors })
+  | ({ op: 'get_domain_state'; arg: xen_domctl_get_domain_state })
+  | ({ op: 'gdbsx_guestmemio'; arg: xen_domctl_gdbsx_memio })
+  | ({ op: 'gdbsx_pausevcpu'; arg: xen_domctl_gdbsx_pauseunp_vcpu })
+  | ({ op: 'gdbsx_unpausevcpu'; arg: xen_domctl_gdbsx_pauseunp_vcpu })
+  | ({ op: 'gdbsx_domstatus'; arg: xen_domctl_gdbsx_domstatus });
+
+/**
+ * Encodes the argument record of the XEN_DOMCTL op that `value.op` names; an op without one encodes to no bytes.
+ * @since 4.6
+ */
+export function encodeDomctlOpArg(value: DomctlOpArg, options: EncodeOptions): Uint8Array {
+  if (typeof value !== 'object' || value === null) failObject(value, 'XEN_DOMCTL');
+  switch (value.op) {
+    case 'createdomain':
+      return xen_domctl_createdomain.encode(value.arg, options);
+    case 'destroydomain':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'pausedomain':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'unpausedomain':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'getdomaininfo':
+      return xen_domctl_getdomaininfo.encode(value.arg, options);
+    case 'setvcpuaffinity':
+      return xen_domctl_vcpuaffinity.encode(value.arg, options);
+    case 'shadow_op':
+      return xen_domctl_shadow_op.encode(value.arg, options);
+    case 'max_mem':
+      return xen_domctl_max_mem.encode(value.arg, options);
+    case 'setvcpucontext':
+      return xen_domctl_vcpucontext.encode(value.arg, options);
+    case 'getvcpucontext':
+      return xen_domctl_vcpucontext.encode(value.arg, options);
+    case 'getvcpuinfo':
+      return xen_domctl_getvcpuinfo.encode(value.arg, options);
+    case 'max_vcpus':
+      return xen_domctl_max_vcpus.encode(value.arg, options);
+    case 'scheduler_op':
+      return xen_domctl_scheduler_op.encode(value.arg, options);
+    case 'setdomainhandle':
+      return xen_domctl_setdomainhandle.encode(value.arg, options);
+    case 'setdebugging':
+      return xen_domctl_setdebugging.encode(value.arg, options);
+    case 'irq_permission':
+      return xen_domctl_irq_permission.encode(value.arg, options);
+    case 'iomem_permission':
+      return xen_domctl_iomem_permission.encode(value.arg, options);
+    case 'ioport_permission':
+      return xen_domctl_ioport_permission.encode(value.arg, options);
+    case 'hypercall_init':
+      return xen_domctl_hypercall_init.encode(value.arg, options);
+    case 'settimeoffset':
+      return xen_domctl_settimeoffset.encode(value.arg, options);
+    case 'getvcpuaffinity':
+      return xen_domctl_vcpuaffinity.encode(value.arg, options);
+    case 'real_mode_area':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'resumedomain':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'sendtrigger':
+      return xen_domctl_sendtrigger.encode(value.arg, options);
+    case 'subscribe':
+      return xen_domctl_subscribe.encode(value.arg, options);
+    case 'gethvmcontext':
+      return xen_domctl_hvmcontext.encode(value.arg, options);
+    case 'sethvmcontext':
+      return xen_domctl_hvmcontext.encode(value.arg, options);
+    case 'set_address_size':
+      return xen_domctl_address_size.encode(value.arg, options);
+    case 'get_address_size':
+      return xen_domctl_address_size.encode(value.arg, options);
+    case 'assign_device':
+      return xen_domctl_assign_device.encode(value.arg, options);
+    case 'bind_pt_irq':
+      return xen_domctl_bind_pt_irq.encode(value.arg, options);
+    case 'memory_mapping':
+      return xen_domctl_memory_mapping.encode(value.arg, options);
+    case 'ioport_mapping':
+      return xen_domctl_ioport_mapping.encode(value.arg, options);
+    case 'set_ext_vcpucontext':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'get_ext_vcpucontext':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'set_opt_feature':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'test_assign_device':
+      return xen_domctl_assign_device.encode(value.arg, options);
+    case 'set_target':
+      return xen_domctl_set_target.encode(value.arg, options);
+    case 'deassign_device':
+      return xen_domctl_assign_device.encode(value.arg, options);
+    case 'unbind_pt_irq':
+      return xen_domctl_bind_pt_irq.encode(value.arg, options);
+    case 'get_device_group':
+      return xen_domctl_get_device_group.encode(value.arg, options);
+    case 'debug_op':
+      return xen_domctl_debug_op.encode(value.arg, options);
+    case 'gethvmcontext_partial':
+      return xen_domctl_hvmcontext_partial.encode(value.arg, options);
+    case 'vm_event_op':
+      return xen_domctl_vm_event_op.encode(value.arg, options);
+    case 'mem_sharing_op':
+      return xen_domctl_mem_sharing_op.encode(value.arg, options);
+    case 'gettscinfo':
+      return xen_domctl_tsc_info.encode(value.arg, options);
+    case 'settscinfo':
+      return xen_domctl_tsc_info.encode(value.arg, options);
+    case 'getpageframeinfo3':
+      return xen_domctl_getpageframeinfo3.encode(value.arg, options);
+    case 'setvcpuextstate':
+      return xen_domctl_vcpuextstate.encode(value.arg, options);
+    case 'getvcpuextstate':
+      return xen_domctl_vcpuextstate.encode(value.arg, options);
+    case 'set_access_required':
+      return xen_domctl_set_access_required.encode(value.arg, options);
+    case 'audit_p2m':
+      return xen_domctl_audit_p2m.encode(value.arg, options);
+    case 'set_virq_handler':
+      return xen_domctl_set_virq_handler.encode(value.arg, options);
+    case 'set_broken_page_p2m':
+      return xen_domctl_set_broken_page_p2m.encode(value.arg, options);
+    case 'setnodeaffinity':
+      return xen_domctl_nodeaffinity.encode(value.arg, options);
+    case 'getnodeaffinity':
+      return xen_domctl_nodeaffinity.encode(value.arg, options);
+    case 'cacheflush':
+      return xen_domctl_cacheflush.encode(value.arg, options);
+    case 'get_vcpu_msrs':
+      return xen_domctl_vcpu_msrs.encode(value.arg, options);
+    case 'set_vcpu_msrs':
+      return xen_domctl_vcpu_msrs.encode(value.arg, options);
+    case 'setvnumainfo':
+      return xen_domctl_vnuma.encode(value.arg, options);
+    case 'psr_cmt_op':
+      return xen_domctl_psr_cmt_op.encode(value.arg, options);
+    case 'monitor_op':
+      return xen_domctl_monitor_op.encode(value.arg, options);
+    case 'soft_reset':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'vuart_op':
+      return xen_domctl_vuart_op.encode(value.arg, options);
+    case 'psr_alloc':
+      return xen_domctl_psr_alloc.encode(value.arg, options);
+    case 'get_cpu_policy':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'set_cpu_policy':
+      checkArch(options, 'XEN_DOMCTL');
+      return new Uint8Array(0);
+    case 'vmtrace_op':
+      return xen_domctl_vmtrace_op.encode(value.arg, options);
+    case 'get_paging_mempool_size':
+      return xen_domctl_paging_mempool.encode(value.arg, options);
+    case 'set_paging_mempool_size':
+      return xen_domctl_paging_mempool.encode(value.arg, options);
+    case 'dt_overlay':
+      return xen_domctl_dt_overlay.encode(value.arg, options);
+    case 'gsi_permission':
+      return xen_domctl_gsi_permission.encode(value.arg, options);
+    case 'set_llc_colors':
+      return xen_domctl_set_llc_colors.encode(value.arg, options);
+    case 'get_domain_state':
+      return xen_domctl_get_domain_state.encode(value.arg, options);
+    case 'gdbsx_guestmemio':
+      return xen_domctl_gdbsx_memio.encode(value.arg, options);
+    case 'gdbsx_pausevcpu':
+      return xen_domctl_gdbsx_pauseunp_vcpu.encode(value.arg, options);
+    case 'gdbsx_unpausevcpu':
+      return xen_domctl_gdbsx_pauseunp_vcpu.encode(value.arg, options);
+    case 'gdbsx_domstatus':
+      return xen_domctl_gdbsx_domstatus.encode(value.arg, options);
+    default:
+      return failOpName('XEN_DOMCTL', (value as { op: unknown }).op);
+  }
+}
+
+/**
+ * Decodes the argument record of the XEN_DOMCTL op numbered `options.op`; an unknown number is a `RangeError`.
+ * @since 4.6
+ */
+export function decodeDomctlOpArg(bytes: Uint8Array, options: OpDecodeOptions): DomctlOpArg {
+  const op = options?.op;
+  switch (op) {
+    case XEN_DOMCTL_createdomain:
+      return { op: 'createdomain', arg: xen_domctl_createdomain.decode(bytes, options) };
+    case XEN_DOMCTL_destroydomain:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'destroydomain' };
+    case XEN_DOMCTL_pausedomain:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'pausedomain' };
+    case XEN_DOMCTL_unpausedomain:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'unpausedomain' };
+    case XEN_DOMCTL_getdomaininfo:
+      return { op: 'getdomaininfo', arg: xen_domctl_getdomaininfo.decode(bytes, options) };
+    case XEN_DOMCTL_setvcpuaffinity:
+      return { op: 'setvcpuaffinity', arg: xen_domctl_vcpuaffinity.decode(bytes, options) };
+    case XEN_DOMCTL_shadow_op:
+      return { op: 'shadow_op', arg: xen_domctl_shadow_op.decode(bytes, options) };
+    case XEN_DOMCTL_max_mem:
+      return { op: 'max_mem', arg: xen_domctl_max_mem.decode(bytes, options) };
+    case XEN_DOMCTL_setvcpucontext:
+      return { op: 'setvcpucontext', arg: xen_domctl_vcpucontext.decode(bytes, options) };
+    case XEN_DOMCTL_getvcpucontext:
+      return { op: 'getvcpucontext', arg: xen_domctl_vcpucontext.decode(bytes, options) };
+    case XEN_DOMCTL_getvcpuinfo:
+      return { op: 'getvcpuinfo', arg: xen_domctl_getvcpuinfo.decode(bytes, options) };
+    case XEN_DOMCTL_max_vcpus:
+      return { op: 'max_vcpus', arg: xen_domctl_max_vcpus.decode(bytes, options) };
+    case XEN_DOMCTL_scheduler_op:
+      return { op: 'scheduler_op', arg: xen_domctl_scheduler_op.decode(bytes, options) };
+    case XEN_DOMCTL_setdomainhandle:
+      return { op: 'setdomainhandle', arg: xen_domctl_setdomainhandle.decode(bytes, options) };
+    case XEN_DOMCTL_setdebugging:
+      return { op: 'setdebugging', arg: xen_domctl_setdebugging.decode(bytes, options) };
+    case XEN_DOMCTL_irq_permission:
+      return { op: 'irq_permission', arg: xen_domctl_irq_permission.decode(bytes, options) };
+    case XEN_DOMCTL_iomem_permission:
+      return { op: 'iomem_permission', arg: xen_domctl_iomem_permission.decode(bytes, options) };
+    case XEN_DOMCTL_ioport_permission:
+      return { op: 'ioport_permission', arg: xen_domctl_ioport_permission.decode(bytes, options) };
+    case XEN_DOMCTL_hypercall_init:
+      return { op: 'hypercall_init', arg: xen_domctl_hypercall_init.decode(bytes, options) };
+    case XEN_DOMCTL_settimeoffset:
+      return { op: 'settimeoffset', arg: xen_domctl_settimeoffset.decode(bytes, options) };
+    case XEN_DOMCTL_getvcpuaffinity:
+      return { op: 'getvcpuaffinity', arg: xen_domctl_vcpuaffinity.decode(bytes, options) };
+    case XEN_DOMCTL_real_mode_area:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'real_mode_area' };
+    case XEN_DOMCTL_resumedomain:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'resumedomain' };
+    case XEN_DOMCTL_sendtrigger:
+      return { op: 'sendtrigger', arg: xen_domctl_sendtrigger.decode(bytes, options) };
+    case XEN_DOMCTL_subscribe:
+      return { op: 'subscribe', arg: xen_domctl_subscribe.decode(bytes, options) };
+    case XEN_DOMCTL_gethvmcontext:
+      return { op: 'gethvmcontext', arg: xen_domctl_hvmcontext.decode(bytes, options) };
+    case XEN_DOMCTL_sethvmcontext:
+      return { op: 'sethvmcontext', arg: xen_domctl_hvmcontext.decode(bytes, options) };
+    case XEN_DOMCTL_set_address_size:
+      return { op: 'set_address_size', arg: xen_domctl_address_size.decode(bytes, options) };
+    case XEN_DOMCTL_get_address_size:
+      return { op: 'get_address_size', arg: xen_domctl_address_size.decode(bytes, options) };
+    case XEN_DOMCTL_assign_device:
+      return { op: 'assign_device', arg: xen_domctl_assign_device.decode(bytes, options) };
+    case XEN_DOMCTL_bind_pt_irq:
+      return { op: 'bind_pt_irq', arg: xen_domctl_bind_pt_irq.decode(bytes, options) };
+    case XEN_DOMCTL_memory_mapping:
+      return { op: 'memory_mapping', arg: xen_domctl_memory_mapping.decode(bytes, options) };
+    case XEN_DOMCTL_ioport_mapping:
+      return { op: 'ioport_mapping', arg: xen_domctl_ioport_mapping.decode(bytes, options) };
+    case XEN_DOMCTL_set_ext_vcpucontext:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'set_ext_vcpucontext' };
+    case XEN_DOMCTL_get_ext_vcpucontext:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'get_ext_vcpucontext' };
+    case XEN_DOMCTL_set_opt_feature:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'set_opt_feature' };
+    case XEN_DOMCTL_test_assign_device:
+      return { op: 'test_assign_device', arg: xen_domctl_assign_device.decode(bytes, options) };
+    case XEN_DOMCTL_set_target:
+      return { op: 'set_target', arg: xen_domctl_set_target.decode(bytes, options) };
+    case XEN_DOMCTL_deassign_device:
+      return { op: 'deassign_device', arg: xen_domctl_assign_device.decode(bytes, options) };
+    case XEN_DOMCTL_unbind_pt_irq:
+      return { op: 'unbind_pt_irq', arg: xen_domctl_bind_pt_irq.decode(bytes, options) };
+    case XEN_DOMCTL_get_device_group:
+      return { op: 'get_device_group', arg: xen_domctl_get_device_group.decode(bytes, options) };
+    case XEN_DOMCTL_debug_op:
+      return { op: 'debug_op', arg: xen_domctl_debug_op.decode(bytes, options) };
+    case XEN_DOMCTL_gethvmcontext_partial:
+      return { op: 'gethvmcontext_partial', arg: xen_domctl_hvmcontext_partial.decode(bytes, options) };
+    case XEN_DOMCTL_vm_event_op:
+      return { op: 'vm_event_op', arg: xen_domctl_vm_event_op.decode(bytes, options) };
+    case XEN_DOMCTL_mem_sharing_op:
+      return { op: 'mem_sharing_op', arg: xen_domctl_mem_sharing_op.decode(bytes, options) };
+    case XEN_DOMCTL_gettscinfo:
+      return { op: 'gettscinfo', arg: xen_domctl_tsc_info.decode(bytes, options) };
+    case XEN_DOMCTL_settscinfo:
+      return { op: 'settscinfo', arg: xen_domctl_tsc_info.decode(bytes, options) };
+    case XEN_DOMCTL_getpageframeinfo3:
+      return { op: 'getpageframeinfo3', arg: xen_domctl_getpageframeinfo3.decode(bytes, options) };
+    case XEN_DOMCTL_setvcpuextstate:
+      return { op: 'setvcpuextstate', arg: xen_domctl_vcpuextstate.decode(bytes, options) };
+    case XEN_DOMCTL_getvcpuextstate:
+      return { op: 'getvcpuextstate', arg: xen_domctl_vcpuextstate.decode(bytes, options) };
+    case XEN_DOMCTL_set_access_required:
+      return { op: 'set_access_required', arg: xen_domctl_set_access_required.decode(bytes, options) };
+    case XEN_DOMCTL_audit_p2m:
+      return { op: 'audit_p2m', arg: xen_domctl_audit_p2m.decode(bytes, options) };
+    case XEN_DOMCTL_set_virq_handler:
+      return { op: 'set_virq_handler', arg: xen_domctl_set_virq_handler.decode(bytes, options) };
+    case XEN_DOMCTL_set_broken_page_p2m:
+      return { op: 'set_broken_page_p2m', arg: xen_domctl_set_broken_page_p2m.decode(bytes, options) };
+    case XEN_DOMCTL_setnodeaffinity:
+      return { op: 'setnodeaffinity', arg: xen_domctl_nodeaffinity.decode(bytes, options) };
+    case XEN_DOMCTL_getnodeaffinity:
+      return { op: 'getnodeaffinity', arg: xen_domctl_nodeaffinity.decode(bytes, options) };
+    case XEN_DOMCTL_cacheflush:
+      return { op: 'cacheflush', arg: xen_domctl_cacheflush.decode(bytes, options) };
+    case XEN_DOMCTL_get_vcpu_msrs:
+      return { op: 'get_vcpu_msrs', arg: xen_domctl_vcpu_msrs.decode(bytes, options) };
+    case XEN_DOMCTL_set_vcpu_msrs:
+      return { op: 'set_vcpu_msrs', arg: xen_domctl_vcpu_msrs.decode(bytes, options) };
+    case XEN_DOMCTL_setvnumainfo:
+      return { op: 'setvnumainfo', arg: xen_domctl_vnuma.decode(bytes, options) };
+    case XEN_DOMCTL_psr_cmt_op:
+      return { op: 'psr_cmt_op', arg: xen_domctl_psr_cmt_op.decode(bytes, options) };
+    case XEN_DOMCTL_monitor_op:
+      return { op: 'monitor_op', arg: xen_domctl_monitor_op.decode(bytes, options) };
+    case XEN_DOMCTL_soft_reset:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'soft_reset' };
+    case XEN_DOMCTL_vuart_op:
+      return { op: 'vuart_op', arg: xen_domctl_vuart_op.decode(bytes, options) };
+    case XEN_DOMCTL_psr_alloc:
+      return { op: 'psr_alloc', arg: xen_domctl_psr_alloc.decode(bytes, options) };
+    case XEN_DOMCTL_get_cpu_policy:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'get_cpu_policy' };
+    case XEN_DOMCTL_set_cpu_policy:
+      checkArch(options, 'XEN_DOMCTL');
+      return { op: 'set_cpu_policy' };
+    case XEN_DOMCTL_vmtrace_op:
+      return { op: 'vmtrace_op', arg: xen_domctl_vmtrace_op.decode(bytes, options) };
+    case XEN_DOMCTL_get_paging_mempool_size:
+      return { op: 'get_paging_mempool_size', arg: xen_domctl_paging_mempool.decode(bytes, options) };
+    case XEN_DOMCTL_set_paging_mempool_size:
+      return { op: 'set_paging_mempool_size', arg: xen_domctl_paging_mempool.decode(bytes, options) };
+    case XEN_DOMCTL_dt_overlay:
+      return { op: 'dt_overlay', arg: xen_domctl_dt_overlay.decode(bytes, options) };
+    case XEN_DOMCTL_gsi_permission:
+      return { op: 'gsi_permission', arg: xen_domctl_gsi_permission.decode(bytes, options) };
+    case XEN_DOMCTL_set_llc_colors:
+      return { op: 'set_llc_colors', arg: xen_domctl_set_llc_colors.decode(bytes, options) };
+    case XEN_DOMCTL_get_domain_state:
+      return { op: 'get_domain_state', arg: xen_domctl_get_domain_state.decode(bytes, options) };
+    case XEN_DOMCTL_gdbsx_guestmemio:
+      return { op: 'gdbsx_guestmemio', arg: xen_domctl_gdbsx_memio.decode(bytes, options) };
+    case XEN_DOMCTL_gdbsx_pausevcpu:
+      return { op: 'gdbsx_pausevcpu', arg: xen_domctl_gdbsx_pauseunp_vcpu.decode(bytes, options) };
+    case XEN_DOMCTL_gdbsx_unpausevcpu:
+      return { op: 'gdbsx_unpausevcpu', arg: xen_domctl_gdbsx_pauseunp_vcpu.decode(bytes, options) };
+    case XEN_DOMCTL_gdbsx_domstatus:
+      return { op: 'gdbsx_domstatus', arg: xen_domctl_gdbsx_domstatus.decode(bytes, options) };
+    default:
+      return failOp('XEN_DOMCTL', 'options.op', op);
+  }
+}
+
+/**
+ * A XEN_DOMCTL op as it travels in `xen_domctl`: `op` names the op and selects the member of `xen_domctl.u` whose fields sit beside it.
+ * @since 4.6
+ */
+export type DomctlOp =
+  | ({ op: 'createdomain'; arg: xen_domctl_createdomain } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'getdomaininfo'; arg: xen_domctl_getdomaininfo } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'setvcpuaffinity'; arg: xen_domctl_vcpuaffinity } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'shadow_op'; arg: xen_domctl_shadow_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'max_mem'; arg: xen_domctl_max_mem } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'setvcpucontext'; arg: xen_domctl_vcpucontext } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'getvcpucontext'; arg: xen_domctl_vcpucontext } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'getvcpuinfo'; arg: xen_domctl_getvcpuinfo } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'max_vcpus'; arg: xen_domctl_max_vcpus } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'scheduler_op'; arg: xen_domctl_scheduler_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'setdomainhandle'; arg: xen_domctl_setdomainhandle } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'setdebugging'; arg: xen_domctl_setdebugging } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'irq_permission'; arg: xen_domctl_irq_permission } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'iomem_permission'; arg: xen_domctl_iomem_permission } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'ioport_permission'; arg: xen_domctl_ioport_permission } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'hypercall_init'; arg: xen_domctl_hypercall_init } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'settimeoffset'; arg: xen_domctl_settimeoffset } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'getvcpuaffinity'; arg: xen_domctl_vcpuaffinity } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'sendtrigger'; arg: xen_domctl_sendtrigger } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'subscribe'; arg: xen_domctl_subscribe } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gethvmcontext'; arg: xen_domctl_hvmcontext } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'sethvmcontext'; arg: xen_domctl_hvmcontext } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_address_size'; arg: xen_domctl_address_size } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'get_address_size'; arg: xen_domctl_address_size } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'assign_device'; arg: xen_domctl_assign_device } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'bind_pt_irq'; arg: xen_domctl_bind_pt_irq } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'memory_mapping'; arg: xen_domctl_memory_mapping } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'ioport_mapping'; arg: xen_domctl_ioport_mapping } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'test_assign_device'; arg: xen_domctl_assign_device } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_target'; arg: xen_domctl_set_target } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'deassign_device'; arg: xen_domctl_assign_device } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'unbind_pt_irq'; arg: xen_domctl_bind_pt_irq } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'get_device_group'; arg: xen_domctl_get_device_group } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'debug_op'; arg: xen_domctl_debug_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gethvmcontext_partial'; arg: xen_domctl_hvmcontext_partial } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'vm_event_op'; arg: xen_domctl_vm_event_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'mem_sharing_op'; arg: xen_domctl_mem_sharing_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gettscinfo'; arg: xen_domctl_tsc_info } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'settscinfo'; arg: xen_domctl_tsc_info } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'getpageframeinfo3'; arg: xen_domctl_getpageframeinfo3 } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'setvcpuextstate'; arg: xen_domctl_vcpuextstate } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'getvcpuextstate'; arg: xen_domctl_vcpuextstate } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_access_required'; arg: xen_domctl_set_access_required } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'audit_p2m'; arg: xen_domctl_audit_p2m } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_virq_handler'; arg: xen_domctl_set_virq_handler } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_broken_page_p2m'; arg: xen_domctl_set_broken_page_p2m } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'setnodeaffinity'; arg: xen_domctl_nodeaffinity } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'getnodeaffinity'; arg: xen_domctl_nodeaffinity } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'cacheflush'; arg: xen_domctl_cacheflush } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'get_vcpu_msrs'; arg: xen_domctl_vcpu_msrs } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_vcpu_msrs'; arg: xen_domctl_vcpu_msrs } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'setvnumainfo'; arg: xen_domctl_vnuma } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'psr_cmt_op'; arg: xen_domctl_psr_cmt_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'monitor_op'; arg: xen_domctl_monitor_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'vuart_op'; arg: xen_domctl_vuart_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'psr_alloc'; arg: xen_domctl_psr_alloc } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'vmtrace_op'; arg: xen_domctl_vmtrace_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'get_paging_mempool_size'; arg: xen_domctl_paging_mempool } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_paging_mempool_size'; arg: xen_domctl_paging_mempool } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'dt_overlay'; arg: xen_domctl_dt_overlay } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gsi_permission'; arg: xen_domctl_gsi_permission } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_llc_colors'; arg: xen_domctl_set_llc_colors } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'get_domain_state'; arg: xen_domctl_get_domain_state } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gdbsx_guestmemio'; arg: xen_domctl_gdbsx_memio } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gdbsx_pausevcpu'; arg: xen_domctl_gdbsx_pauseunp_vcpu } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gdbsx_unpausevcpu'; arg: xen_domctl_gdbsx_pauseunp_vcpu } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'gdbsx_domstatus'; arg: xen_domctl_gdbsx_domstatus } & Pick<xen_domctl, 'interface_version' | 'domain'>);
+
+/**
+ * Encodes a whole `xen_domctl`: the number of the op `value.op` names, and its payload in `u`. Padding is zero.
+ * @since 4.6
+ */
+export function encodeDomctlOp(value: DomctlOp, options: EncodeOptions): Uint8Array {
+  const arch = options?.arch;
+  switch (arch) {
+    case 'x86_32': {
+      if (typeof value !== 'object' || value === null) failObject(value, 'XEN_DOMCTL');
+      return encodeFresh(value, 144, 0, DomctlOp$enc0, 'XEN_DOMCTL');
+    }
+    case 'x86_64': {
+      if (typeof value !== 'object' || value === null) failObject(value, 'XEN_DOMCTL');
+      return encodeFresh(value, 144, 0, DomctlOp$enc1, 'XEN_DOMCTL');
+    }
+    case 'arm32':
+    case 'arm64': {
+      if (typeof value !== 'object' || value === null) failObject(value, 'XEN_DOMCTL');
+      return encodeFresh(value, 144, 0, DomctlOp$enc2, 'XEN_DOMCTL');
+    }
+    default:
+      return failArch('XEN_DOMCTL', arch);
+  }
+}
+
+/**
+ * Decodes a `xen_domctl`: reads `cmd` and returns the variant it names; an unknown op number is a `RangeError` naming it.
+ * @since 4.6
+ */
+export function decodeDomctlOp(bytes: Uint8Array, options: DecodeOptions): DomctlOp {
+  const arch = options?.arch;
+  switch (arch) {
+    case 'x86_32': {
+      if (bytes !== current.bytes) useBytes(bytes, 'XEN_DOMCTL');
+      const o = options.offset ?? 0;
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'XEN_DOMCTL');
+      if (options.strict === true) DomctlOp$chk0(current.view, b);
+      return DomctlOp$dec0(current.view, current.words, b);
+    }
+    case 'x86_64': {
+      if (bytes !== current.bytes) useBytes(bytes, 'XEN_DOMCTL');
+      const o = options.offset ?? 0;
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'XEN_DOMCTL');
+      if (options.strict === true) DomctlOp$chk1(current.view, b);
+      return DomctlOp$dec1(current.view, current.words, b);
+    }
+    case 'arm32':
+    case 'arm64': {
+      if (bytes !== current.bytes) useBytes(bytes, 'XEN_DOMCTL');
+      const o = options.offset ?? 0;
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'XEN_DOMCTL');
+      if (options.strict === true) DomctlOp$chk2(current.view, b);
+      return DomctlOp$dec2(current.view, current.words, b);
+    }
+    default:
+      return failArch('XEN_DOMCTL', arch);
+  }
+}

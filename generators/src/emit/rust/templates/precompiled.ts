@@ -2899,7 +2899,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "types.rs.hbs": {
-    digest: "6f1eba30ee75235e30e2600d4bb0953312e66efe401b97315dc2345afc7f8e70",
+    digest: "9d018d6b33129e08e46e9dfa61d75ecf7dd5945d3dab686cd49938a4b15715cb",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2950,9 +2950,9 @@ export const PRECOMPILED: Precompiled = {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "/// The integer behind `XEN_GUEST_HANDLE`: pointer-sized on x86, 64 bits on Arm.\n"
-    + ((stack1 = alias2(alias1(depth0, "cfg", {"start":{"line":135,"column":2},"end":{"line":135,"column":5}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cfg", {"start":{"line":139,"column":2},"end":{"line":139,"column":5}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = alias2(alias1(depth0, "line", {"start":{"line":136,"column":2},"end":{"line":136,"column":6}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "line", {"start":{"line":140,"column":2},"end":{"line":140,"column":6}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2964,24 +2964,24 @@ export const PRECOMPILED: Precompiled = {
 
   return "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"docs"),lookupProperty(depth0,"docs"),{"name":"docs","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":143,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":144,"column":0},"end":{"line":148,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":145,"column":0},"end":{"line":147,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":148,"column":0},"end":{"line":152,"column":7}}})) != null ? stack1 : "")
     + "#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]\n#[cfg_attr(feature = \"zerocopy\", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]\npub struct "
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":151,"column":13},"end":{"line":151,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":155,"column":13},"end":{"line":155,"column":17}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.program(11, data, 0),"data":data,"loc":{"start":{"line":152,"column":0},"end":{"line":156,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.program(11, data, 0),"data":data,"loc":{"start":{"line":156,"column":0},"end":{"line":160,"column":7}}})) != null ? stack1 : "")
     + "}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":161,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":163,"column":0},"end":{"line":165,"column":7}}})) != null ? stack1 : "")
     + "#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ\nimpl "
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":163,"column":7},"end":{"line":163,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":167,"column":7},"end":{"line":167,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n    /// The null handle: no buffer.\n    pub const NULL: Self = Self { raw: 0 };\n\n    /// A handle to `ptr`, an address in the calling domain.\n    #[inline]\n    pub fn new(ptr: "
-    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":169,"column":22},"end":{"line":169,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":173,"column":22},"end":{"line":173,"column":29}} ), depth0)) != null ? stack1 : "")
     + ") -> Self {\n        Self::from_addr(ptr as usize)\n    }\n\n    /// A handle to the guest address `addr`.\n    #[inline]\n    pub const fn from_addr(addr: usize) -> Self {\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":176,"column":0},"end":{"line":180,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":180,"column":0},"end":{"line":184,"column":7}}})) != null ? stack1 : "")
     + "    }\n\n    /// The address, as the calling domain's pointer width holds it.\n    #[inline]\n    pub const fn addr(self) -> usize {\n        self.raw as usize\n    }\n\n    /// The address as Xen reads it, zero-extended to 64 bits.\n    #[inline]\n    pub const fn raw(self) -> u64 {\n        self.raw as u64\n    }\n\n    /// The address as a pointer.\n    #[inline]\n    pub fn as_ptr(self) -> "
-    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":197,"column":29},"end":{"line":197,"column":36}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":201,"column":29},"end":{"line":201,"column":36}} ), depth0)) != null ? stack1 : "")
     + " {\n        self.addr() as "
-    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":198,"column":25},"end":{"line":198,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":202,"column":25},"end":{"line":202,"column":32}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n    /// True for the null handle.\n    #[inline]\n    pub const fn is_null(self) -> bool {\n        self.raw == 0\n    }\n}\n";
 },"8":function(container,depth0,helpers,partials,data) {
     return "#[repr(C, align(8))]\n";
@@ -3006,11 +3006,11 @@ export const PRECOMPILED: Precompiled = {
   return "//! Xen's integer types whose width depends on the architecture, and the guest handles the\n//! records of this crate hold: the types Xen's `arch-x86/xen.h`, `arch-arm.h` and `xen.h`\n//! define with the preprocessor.\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"uses"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"archTypes"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
-    + "\n/// A 64-bit integer that Xen's tools layout aligns to 8 bytes even on x86 (32-bit).\n///\n/// A plain `u64` here, which rustc aligns to 4 on x86 (32-bit): every record of this crate\n/// that holds one is declared `#[repr(C, align(8))]` on x86 instead, and its offsets are\n/// asserted, so the ABI is Xen's. A `uint64_aligned_t` in a struct of your own is not\n/// 8-aligned on x86 (32-bit).\npub type uint64_aligned_t = u64;\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"userPtr"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":131,"column":7}}})) != null ? stack1 : "")
+    + "\n/// A 64-bit integer that Xen's tools layout aligns to 8 bytes even on x86 (32-bit).\n///\n/// A plain `u64` here, which rustc aligns to 4 on x86 (32-bit): every record of this crate\n/// that holds one is declared `#[repr(C, align(8))]` on x86 instead, and its offsets are\n/// asserted, so the ABI is Xen's. A `uint64_aligned_t` in a struct of your own is not\n/// 8-aligned on x86 (32-bit).\npub type uint64_aligned_t = u64;\n\n/// The signed twin of [`uint64_aligned_t`] (Xen's `int64_aligned_t`), a plain `i64` here with the\n/// same caveat on x86 (32-bit).\npub type int64_aligned_t = i64;\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"userPtr"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":135,"column":7}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nativeRepr"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":137,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"handles"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":138,"column":0},"end":{"line":207,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nativeRepr"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":137,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"handles"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":142,"column":0},"end":{"line":211,"column":9}}})) != null ? stack1 : "")
     + "\n// ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"asserts"),lookupProperty(depth0,"assertBlocks"),{"name":"asserts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},

@@ -28,6 +28,10 @@ pub type xen_pfn_t = u64;
 /// 8-aligned on x86 (32-bit).
 pub type uint64_aligned_t = u64;
 
+/// The signed twin of [`uint64_aligned_t`] (Xen's `int64_aligned_t`), a plain `i64` here with the
+/// same caveat on x86 (32-bit).
+pub type int64_aligned_t = i64;
+
 
 /// A pointer into the calling process's memory, as Linux's ioctl arguments hold them (C:
 /// `T *`, `void __user *` in Linux's headers): pointer-sized on every architecture (4 bytes
@@ -308,6 +312,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-17"))]
@@ -334,6 +339,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-17"))]
@@ -360,6 +366,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-17"))]
@@ -386,6 +393,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-17"))]

@@ -26,6 +26,7 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86");
         #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86");
         #[cfg(feature = "xen-4-19")]
@@ -400,6 +401,7 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86_64");
         #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86_64");
         #[cfg(feature = "xen-4-19")]
@@ -776,6 +778,7 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on arm");
         #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on arm");
         #[cfg(feature = "xen-4-19")]
@@ -1130,6 +1133,7 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on aarch64");
         #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on aarch64");
         #[cfg(feature = "xen-4-19")]

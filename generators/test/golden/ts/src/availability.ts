@@ -69,6 +69,7 @@ export const AVAILABILITY = {
   'WIDGET_OP_nudge': { since: '4.17' },
   'WIDGET_OP_reset': { since: '4.17' },
   'WIDGET_OP_send': { since: '4.18' },
+  'WIDGET_OP_tune': { since: '4.17' },
   'WIDGET_SLOTS': { since: '4.17' },
   '_WIDGET_F_hidden': { since: '4.17' },
   'demodev_buf': { since: '4.6', linuxSince: '4.11' },
@@ -89,6 +90,7 @@ export const AVAILABILITY = {
   'widget_op.u': { since: '4.17' },
   'widget_point': { since: '4.17' },
   'widget_shape': { since: '4.17' },
+  'widget_tune': { since: '4.17' },
 } as const satisfies Readonly<Record<string, ItemAvailability>>;
 
 /** The name of a record, typedef or constant of any release. */

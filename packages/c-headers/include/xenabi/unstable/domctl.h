@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: MIT
  */
 /**
- * Domain creation from the unstable domctl interface: xen_domctl_createdomain and what it
- * embeds.
+ * The unstable domctl interface: the xen_domctl dispatch record, every XEN_DOMCTL_* operation,
+ * and their payloads and constants.
  *
  * Declares, under Xen's names, the ABI of Xen's public header domctl.h.
  *
@@ -67,7 +67,10 @@
 #ifdef XENABI_DOMCTL_XEN_VERSION
 
 #include <stdint.h>
+#include <xenabi/stable/event_channel.h>
+#include <xenabi/stable/memory.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xen_guest.h>
 #include <xenabi/version.h>
 
 /*
@@ -121,13 +124,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -162,6 +167,10 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #if (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (((defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_PUBLIC_ARCH_X86_XEN_H__))) || ((defined(__arm__) || defined(__aarch64__)) && (!defined(__XEN_PUBLIC_ARCH_ARM_H__))))
 #error "xenabi/unstable/domctl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86/xen.h or arch-arm.h declares struct xen_arch_domainconfig too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> (which includes the architecture headers) before it (its xen_arch_domainconfig is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but domctl.h follows"
+#elif (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (!defined(__XEN_PUBLIC_XEN_H__))
+#error "xenabi/unstable/domctl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's xen.h declares struct xenctl_bitmap too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> before it (its xenctl_bitmap is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but domctl.h follows"
+#elif (defined(__i386__)) && (defined(__XEN_PUBLIC_DOMCTL_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
+#error "xenabi/unstable/domctl.h: Xen's domctl.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned, int64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/unstable/domctl.h first"
 #else
 
 #ifndef __XEN_PUBLIC_DOMCTL_H__
@@ -837,6 +846,2699 @@ struct xen_domctl_createdomain {
 
 #endif /* !__XEN_PUBLIC_DOMCTL_H__ */
 
+/**
+ * A guest handle to uint8_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint8). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT8
+#define XENABI_HAVE_GUEST_HANDLE_64_UINT8 1
+#if defined(__i386__)
+__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;
+#elif defined(__x86_64__)
+typedef struct { uint8_t *p; } xenabi_guest_handle_64_uint8;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+#if !((defined(__XEN_PUBLIC_XEN_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__)))
+
+/**
+ * A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen
+ * declares it in xen.h for tools builds only.
+ */
+struct xenctl_bitmap {
+    /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
+    xenabi_guest_handle_64_uint8 bitmap;
+    /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
+    uint32_t nr_bits;
+};
+typedef struct xenctl_bitmap xenctl_bitmap_t;
+
+#endif /* !((defined(__XEN_PUBLIC_XEN_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))) */
+
+/** Payload of XEN_DOMCTL_max_mem: the ceiling on the memory a domain may own. */
+struct xen_domctl_max_mem {
+    /** IN: the limit in KiB. Example: 2097152 (2 GiB). */
+    xenabi_uint64_aligned_t max_memkb;
+};
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to vcpu_guest_context_t, shaped as Xen's
+ * XEN_GUEST_HANDLE_64(vcpu_guest_context_t). Set it with XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_VCPU_GUEST_CONTEXT_T
+#define XENABI_HAVE_GUEST_HANDLE_64_VCPU_GUEST_CONTEXT_T 1
+#if defined(__i386__)
+__extension__ typedef struct { union { vcpu_guest_context_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_vcpu_guest_context_t;
+#elif defined(__x86_64__)
+typedef struct { vcpu_guest_context_t *p; } xenabi_guest_handle_64_vcpu_guest_context_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { vcpu_guest_context_t *p; uint64_t q; } xenabi_guest_handle_64_vcpu_guest_context_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+/**
+ * Payload of XEN_DOMCTL_setvcpucontext and XEN_DOMCTL_getvcpucontext: one vCPU's register
+ * state, in a buffer of the caller.
+ */
+struct xen_domctl_vcpucontext {
+    /** IN: the vCPU. Example: 0. */
+    uint32_t vcpu;
+    /** IN (set) or OUT (get): a vcpu_guest_context; a null handle on set resets the vCPU. */
+    xenabi_guest_handle_64_vcpu_guest_context_t ctxt;
+};
+
+/** Payload of XEN_DOMCTL_getvcpuinfo: what one vCPU is doing and how much CPU time it used. */
+struct xen_domctl_getvcpuinfo {
+    /** IN: the vCPU. Example: 1. */
+    uint32_t vcpu;
+    /** OUT: 1 when the vCPU is up, 0 when it is down. */
+    uint8_t online;
+    /** OUT: 1 when the vCPU waits for an event. */
+    uint8_t blocked;
+    /** OUT: 1 when the vCPU is on a physical CPU right now. */
+    uint8_t running;
+    /** OUT: the CPU time the vCPU has used, in nanoseconds. Example: 1500000000. */
+    xenabi_uint64_aligned_t cpu_time;
+    /** OUT: the physical CPU the vCPU runs on, or last ran on. Example: 3. */
+    uint32_t cpu;
+};
+
+/**
+ * Payload of XEN_DOMCTL_setnodeaffinity and XEN_DOMCTL_getnodeaffinity: the NUMA nodes the
+ * domain's memory should come from.
+ */
+struct xen_domctl_nodeaffinity {
+    /** IN (set) or OUT (get): one bit per NUMA node. */
+    struct xenctl_bitmap nodemap;
+};
+
+/**
+ * Payload of XEN_DOMCTL_setvcpuaffinity and XEN_DOMCTL_getvcpuaffinity: the physical CPUs one
+ * vCPU may run on (hard) and prefers (soft).
+ */
+struct xen_domctl_vcpuaffinity {
+    /** IN: the vCPU. Example: 0. */
+    uint32_t vcpu;
+    /** IN: XEN_VCPUAFFINITY_* bits saying which maps to set or get. Example: 0x3 (both). */
+    uint32_t flags;
+    /** IN/OUT: the CPUs the vCPU may run on; on set, Xen writes back the map in force. */
+    struct xenctl_bitmap cpumap_hard;
+    /**
+     * IN/OUT: the CPUs the scheduler prefers for the vCPU; on set, Xen writes back the map in
+     * force.
+     */
+    struct xenctl_bitmap cpumap_soft;
+};
+
+/*
+ * XEN_VCPUAFFINITY: flags (for xen_domctl_vcpuaffinity.flags). Which affinity maps a
+ * XEN_DOMCTL_setvcpuaffinity or XEN_DOMCTL_getvcpuaffinity call covers.
+ */
+
+/** Bit number of XEN_VCPUAFFINITY_HARD. */
+#define _XEN_VCPUAFFINITY_HARD 0
+
+/** The hard map: the only CPUs the vCPU may run on. */
+#define XEN_VCPUAFFINITY_HARD (1U << _XEN_VCPUAFFINITY_HARD)
+
+/** Bit number of XEN_VCPUAFFINITY_SOFT. */
+#define _XEN_VCPUAFFINITY_SOFT 1
+
+/** The soft map: the CPUs the scheduler tries first. */
+#define XEN_VCPUAFFINITY_SOFT (1U << _XEN_VCPUAFFINITY_SOFT)
+
+/** Bit number of XEN_VCPUAFFINITY_FORCE. */
+#define _XEN_VCPUAFFINITY_FORCE 2
+
+/**
+ * Set the hard map even when it breaks a temporary pinning Xen made (for example by the
+ * guest's own request).
+ */
+#define XEN_VCPUAFFINITY_FORCE (1U << _XEN_VCPUAFFINITY_FORCE)
+
+/**
+ * Payload of XEN_DOMCTL_max_vcpus: how many vCPUs the domain gets (before 4.12; creation fixes
+ * it later).
+ */
+struct xen_domctl_max_vcpus {
+    /** IN: the number of vCPUs. Example: 4. */
+    uint32_t max;
+};
+
+/**
+ * Payload of XEN_DOMCTL_setdomainhandle: replace the 16-byte tag the toolstack knows a domain
+ * by.
+ */
+struct xen_domctl_setdomainhandle {
+    /** IN: the new tag, typically a UUID. */
+    xen_domain_handle_t handle;
+};
+
+/**
+ * Payload of XEN_DOMCTL_setdebugging: mark a domain as under a debugger, so traps go to the
+ * debugger rather than the guest.
+ */
+struct xen_domctl_setdebugging {
+    /** IN: 1 to turn debugging on, 0 to turn it off. */
+    uint8_t enable;
+};
+
+/** Payload of XEN_DOMCTL_settimeoffset: how far the domain's wall clock is from the host's. */
+struct xen_domctl_settimeoffset {
+    /** IN: seconds added to the host's wall-clock time, negative for behind. Example: 3600. */
+    xenabi_int64_aligned_t time_offset_seconds;
+};
+
+/**
+ * Payload of XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext: a domain's whole HVM save
+ * image (hvm/save.h records) in a buffer of the caller.
+ */
+struct xen_domctl_hvmcontext {
+    /**
+     * IN: the size of the buffer. OUT (get): the bytes written, or with a null buffer the
+     * bytes needed. Example: 8192.
+     */
+    uint32_t size;
+    /** IN (set) or OUT (get): the save image; a null handle on get asks for the size only. */
+    xenabi_guest_handle_64_uint8 buffer;
+};
+
+/**
+ * Payload of XEN_DOMCTL_gethvmcontext_partial: one record of a domain's HVM save image, picked
+ * by type and instance.
+ */
+struct xen_domctl_hvmcontext_partial {
+    /** IN: the save record type (HVM_SAVE_CODE of the record). Example: 2 (CPU). */
+    uint32_t type;
+    /** IN: which instance of it, such as the vCPU number. Example: 0. */
+    uint32_t instance;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+    /**
+     * IN: the size of the buffer. OUT: the size of the record. Example: 1024.
+     *
+     * Since Xen 4.10.
+     */
+    xenabi_uint64_aligned_t bufsz;
+#endif
+    /** OUT: the record, without its save descriptor. */
+    xenabi_guest_handle_64_uint8 buffer;
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_address_size and XEN_DOMCTL_get_address_size (and of the machine
+ * address size ops before 4.13): an address width in bits.
+ */
+struct xen_domctl_address_size {
+    /** IN (set) or OUT (get): the width in bits; for a PV domain 32 or 64. Example: 64. */
+    uint32_t size;
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_target: let the domain of the call act on another one, as a
+ * device-model stub domain does.
+ */
+struct xen_domctl_set_target {
+    /** IN: the domain it may act on. Example: 5. */
+    domid_t target;
+};
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+
+/**
+ * Payload of XEN_DOMCTL_set_max_evtchn (4.6 to 4.11; creation sets it later): the highest
+ * event-channel port the domain may bind.
+ */
+struct xen_domctl_set_max_evtchn {
+    /** IN: the highest port. Example: 1023. */
+    uint32_t max_port;
+};
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+
+/**
+ * Payload of XEN_DOMCTL_set_gnttab_limits (4.10 and 4.11; creation sets them later): the
+ * domain's grant-table sizes.
+ */
+struct xen_domctl_set_gnttab_limits {
+    /** IN: the most grant-table frames. Example: 32. */
+    uint32_t grant_frames;
+    /** IN: the most frames for tracking the grants the domain maps. Example: 1024. */
+    uint32_t maptrack_frames;
+};
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+
+/**
+ * Payload of XEN_DOMCTL_get_paging_mempool_size and XEN_DOMCTL_set_paging_mempool_size: the
+ * memory Xen sets aside for the domain's paging structures (shadow, HAP or Arm P2M).
+ */
+struct xen_domctl_paging_mempool {
+    /**
+     * IN (set) or OUT (get): the pool size in bytes, a multiple of the page size. Example:
+     * 16777216.
+     */
+    xenabi_uint64_aligned_t size;
+};
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+
+/**
+ * Payload of XEN_DOMCTL_get_domain_state: the lifecycle state and privileges of a domain, or
+ * of the next one whose state changed.
+ */
+struct xen_domctl_get_domain_state {
+    /** OUT: XEN_DOMCTL_GETDOMSTATE_STATE_* bits. */
+    uint16_t state;
+    /** OUT: XEN_DOMCTL_GETDOMSTATE_CAP_* bits. */
+    uint16_t caps;
+    /** Reserved; must be zero. */
+    uint32_t pad0;
+    /** OUT: a number that tells apart domains that reused the same domain ID. Example: 17. */
+    uint64_t unique_id;
+};
+
+/*
+ * XEN_DOMCTL_GETDOMSTATE_STATE: flags (for xen_domctl_get_domain_state.state). The lifecycle
+ * state bits of xen_domctl_get_domain_state.state.
+ */
+
+/** The domain exists. */
+#define XEN_DOMCTL_GETDOMSTATE_STATE_EXIST 0x1
+
+/** The domain has shut down. */
+#define XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN 0x2
+
+/** The domain is being destroyed. */
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DYING 0x4
+
+/** The domain is gone; only its ID remains in use. */
+#define XEN_DOMCTL_GETDOMSTATE_STATE_DEAD 0x8
+
+/*
+ * XEN_DOMCTL_GETDOMSTATE_CAP: flags (for xen_domctl_get_domain_state.caps). The privilege bits
+ * of xen_domctl_get_domain_state.caps.
+ */
+
+/** The domain may control others (a control domain). */
+#define XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL 0x1
+
+/** The domain owns the hardware (a hardware domain). */
+#define XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE 0x2
+
+/** The domain runs xenstore. */
+#define XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE 0x4
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+
+/**
+ * Payload of XEN_DOMCTL_disable_migrate (until 4.15): forbid or allow migrating the domain.
+ */
+struct xen_domctl_disable_migrate {
+    /** IN: 1 forbids migration, 0 allows it. */
+    uint32_t disable;
+};
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013 */
+
+/**
+ * Payload of XEN_DOMCTL_set_virq_handler: make the domain receive a global virtual interrupt
+ * in place of the control domain.
+ */
+struct xen_domctl_set_virq_handler {
+    /** IN: the VIRQ_* number. Example: 3 (VIRQ_DOM_EXC). */
+    uint32_t virq;
+};
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to uint64_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint64). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT64
+#define XENABI_HAVE_GUEST_HANDLE_64_UINT64 1
+#if defined(__i386__)
+__extension__ typedef struct { union { uint64_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint64;
+#elif defined(__x86_64__)
+typedef struct { uint64_t *p; } xenabi_guest_handle_64_uint64;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { uint64_t *p; uint64_t q; } xenabi_guest_handle_64_uint64;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+
+/**
+ * Payload of XEN_DOMCTL_getmemlist (until 4.11): a run of the machine frames of a PV domain.
+ */
+struct xen_domctl_getmemlist {
+    /** IN: the capacity of the buffer in entries. Example: 1024. */
+    xenabi_uint64_aligned_t max_pfns;
+    /** IN: the first entry to return. Example: 0. */
+    xenabi_uint64_aligned_t start_pfn;
+    /** OUT: the frame numbers. */
+    xenabi_guest_handle_64_uint64 buffer;
+    /** OUT: the entries written. Example: 1024. */
+    xenabi_uint64_aligned_t num_pfns;
+};
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010 */
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to xen_pfn_t, shaped as Xen's XEN_GUEST_HANDLE_64(xen_pfn_t). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_PFN_T
+#define XENABI_HAVE_GUEST_HANDLE_64_XEN_PFN_T 1
+#if defined(__i386__)
+__extension__ typedef struct { union { xen_pfn_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_pfn_t;
+#elif defined(__x86_64__)
+typedef struct { xen_pfn_t *p; } xenabi_guest_handle_64_xen_pfn_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { xen_pfn_t *p; uint64_t q; } xenabi_guest_handle_64_xen_pfn_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+/**
+ * Payload of XEN_DOMCTL_getpageframeinfo3: the type of each of a list of a PV domain's frames,
+ * written over the list.
+ */
+struct xen_domctl_getpageframeinfo3 {
+    /** IN: the number of frames. Example: 512. */
+    xenabi_uint64_aligned_t num;
+    /**
+     * IN: the guest frames. OUT: each entry OR-ed with its XEN_DOMCTL_PFINFO_* type in the top
+     * four bits.
+     */
+    xenabi_guest_handle_64_xen_pfn_t array;
+};
+
+/*
+ * XEN_DOMCTL_PFINFO: values. The page types XEN_DOMCTL_getpageframeinfo3 reports in the bits
+ * under XEN_DOMCTL_PFINFO_LTAB_MASK.
+ */
+
+/** A plain page, not a page table. */
+#define XEN_DOMCTL_PFINFO_NOTAB 0x0U
+
+/** A level-1 page table. */
+#define XEN_DOMCTL_PFINFO_L1TAB (1U << 28)
+
+/** A level-2 page table. */
+#define XEN_DOMCTL_PFINFO_L2TAB (1U << 29)
+
+/** A level-3 page table. */
+#define XEN_DOMCTL_PFINFO_L3TAB 0x30000000U
+
+/** A level-4 page table. */
+#define XEN_DOMCTL_PFINFO_L4TAB (1U << 30)
+
+/** A page with a memory error. */
+#define XEN_DOMCTL_PFINFO_BROKEN 0xd0000000U
+
+/** A page allocated but not populated. */
+#define XEN_DOMCTL_PFINFO_XALLOC 0xe0000000U
+
+/** An invalid frame. */
+#define XEN_DOMCTL_PFINFO_XTAB 0xf0000000U
+
+/** The bit where the page type starts in a XEN_DOMCTL_getpageframeinfo3 entry. */
+#define XEN_DOMCTL_PFINFO_LTAB_SHIFT 28
+
+/** The four bits that hold the page type, XEN_DOMCTL_PFINFO_* with the pinned bit. */
+#define XEN_DOMCTL_PFINFO_LTAB_MASK 0xf0000000U
+
+/** The three bits that hold the page-table level. */
+#define XEN_DOMCTL_PFINFO_LTABTYPE_MASK 0x70000000U
+
+/** Set with a page-table type when the table is pinned. */
+#define XEN_DOMCTL_PFINFO_LPINTAB (1U << 31)
+
+/** Page-fault and dirty-page counts since the last clean of a shadow operation. */
+struct xen_domctl_shadow_op_stats {
+    /** OUT: page faults counted. */
+    uint32_t fault_count;
+    /** OUT: pages found dirty. */
+    uint32_t dirty_count;
+};
+
+/**
+ * Payload of XEN_DOMCTL_shadow_op: control shadow paging and dirty-page logging, used by live
+ * migration.
+ */
+struct xen_domctl_shadow_op {
+    /** IN: a XEN_DOMCTL_SHADOW_OP_* operation. Example: 11 (CLEAN). */
+    uint32_t op;
+    /** IN (ENABLE): XEN_DOMCTL_SHADOW_ENABLE_* bits. */
+    uint32_t mode;
+    /** IN/OUT (GET/SET_ALLOCATION): the shadow memory pool in MiB. Example: 16. */
+    uint32_t mb;
+    /**
+     * OUT (CLEAN, PEEK): one bit per guest frame, set for frames written since the last clean.
+     */
+    xenabi_guest_handle_64_uint8 dirty_bitmap;
+    /** IN: the bits the bitmap holds. OUT: the frames it covered. Example: 262144. */
+    xenabi_uint64_aligned_t pages;
+    /** OUT (CLEAN, PEEK): the counters. */
+    struct xen_domctl_shadow_op_stats stats;
+};
+
+/*
+ * XEN_DOMCTL_SHADOW_OP: values (for xen_domctl_shadow_op.op). The operations of
+ * XEN_DOMCTL_shadow_op.
+ */
+
+/** Turn shadow paging (and dirty logging) off. */
+#define XEN_DOMCTL_SHADOW_OP_OFF 0
+
+/** Turn shadow paging on with no special mode (a test mode). */
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_TEST 1
+
+/** Turn dirty-page logging on. */
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY 2
+
+/** Return the dirty bitmap and clear it. */
+#define XEN_DOMCTL_SHADOW_OP_CLEAN 11
+
+/** Return the dirty bitmap and keep it. */
+#define XEN_DOMCTL_SHADOW_OP_PEEK 12
+
+/** Read the shadow pool size into `mb`. */
+#define XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION 30
+
+/** Set the shadow pool size from `mb`. */
+#define XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION 31
+
+/** Turn shadow paging on in the modes `mode` names. */
+#define XEN_DOMCTL_SHADOW_OP_ENABLE 32
+
+/*
+ * XEN_DOMCTL_SHADOW_ENABLE: flags (for xen_domctl_shadow_op.mode). The modes
+ * XEN_DOMCTL_SHADOW_OP_ENABLE can turn on.
+ */
+
+/** Count references to the guest's pages. */
+#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << 1)
+
+/** Log the pages the guest writes. */
+#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << 2)
+
+/** Translate guest frames to machine frames (the guest sees its own physical map). */
+#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << 3)
+
+/** Keep the page tables out of the guest's sight (HVM). */
+#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << 4)
+
+/** A `mode` bit for CLEAN and PEEK: this is the last pass of a migration. */
+#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << 0)
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+
+/**
+ * Payload of XEN_DOMCTL_pin_mem_cacheattr (until 4.11; dm_op took over): fix the cache
+ * attribute of a range of guest frames.
+ */
+struct xen_domctl_pin_mem_cacheattr {
+    /** IN: the first guest frame. Example: 0xf0000. */
+    xenabi_uint64_aligned_t start;
+    /** IN: the last guest frame, included. Example: 0xf0fff. */
+    xenabi_uint64_aligned_t end;
+    /** IN: a XEN_DOMCTL_MEM_CACHEATTR_* value, or XEN_DOMCTL_DELETE_MEM_CACHEATTR. */
+    uint32_t type;
+};
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010 */
+
+/*
+ * XEN_DOMCTL_MEM_CACHEATTR: values. Cache attributes for XEN_DOMCTL_pin_mem_cacheattr,
+ * numbered like x86 memory types.
+ */
+
+/** Uncacheable. */
+#define XEN_DOMCTL_MEM_CACHEATTR_UC 0
+
+/** Write-combining. */
+#define XEN_DOMCTL_MEM_CACHEATTR_WC 1
+
+/** Write-through. */
+#define XEN_DOMCTL_MEM_CACHEATTR_WT 4
+
+/** Write-protected. */
+#define XEN_DOMCTL_MEM_CACHEATTR_WP 5
+
+/** Write-back. */
+#define XEN_DOMCTL_MEM_CACHEATTR_WB 6
+
+/** Uncacheable, but MTRRs may override it (UC-). */
+#define XEN_DOMCTL_MEM_CACHEATTR_UCM 7
+
+/** A `type` that removes the pinning of the range: all 32 bits set. */
+#define XEN_DOMCTL_DELETE_MEM_CACHEATTR 4294967295U
+
+/**
+ * Payload of XEN_DOMCTL_mem_sharing_op: switch memory sharing between domains on or off for a
+ * domain.
+ */
+struct xen_domctl_mem_sharing_op {
+    /** IN: XEN_DOMCTL_MEM_SHARING_CONTROL. */
+    uint8_t op;
+    /** IN: the argument of `op`. */
+    union {
+        /** IN (CONTROL): 1 turns sharing on, 0 off. */
+        uint8_t enable;
+    } u;
+};
+
+/** The only XEN_DOMCTL_mem_sharing_op operation: turn sharing on or off. */
+#define XEN_DOMCTL_MEM_SHARING_CONTROL 0
+
+/**
+ * Payload of XEN_DOMCTL_audit_p2m: counts of inconsistencies between a domain's P2M and the
+ * M2P table (debug builds).
+ */
+struct xen_domctl_audit_p2m {
+    /** OUT: pages owned by the domain but absent from its P2M. */
+    uint64_t orphans;
+    /** OUT: M2P entries that disagree with the P2M. */
+    uint64_t m2p_bad;
+    /** OUT: P2M entries that disagree with the M2P. */
+    uint64_t p2m_bad;
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_access_required: whether the domain must pause when a
+ * memory-access event finds no listener.
+ */
+struct xen_domctl_set_access_required {
+    /** IN: 1 pauses the vCPU until a listener attaches; 0 lets the access go through. */
+    uint8_t access_required;
+};
+
+/**
+ * Payload of XEN_DOMCTL_set_broken_page_p2m: mark a guest frame broken (a memory error), as
+ * migration found it.
+ */
+struct xen_domctl_set_broken_page_p2m {
+    /** IN: the guest frame. Example: 0x1234. */
+    xenabi_uint64_aligned_t pfn;
+};
+
+/**
+ * Payload of XEN_DOMCTL_cacheflush: clean and invalidate the data cache over guest frames
+ * (Arm).
+ */
+struct xen_domctl_cacheflush {
+    /** IN: the first guest frame. Example: 0x40000. */
+    xen_pfn_t start_pfn;
+    /** IN: the number of frames. Example: 16. */
+    xen_pfn_t nr_pfns;
+};
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to unsigned int, shaped as Xen's XEN_GUEST_HANDLE_64(uint). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT
+#define XENABI_HAVE_GUEST_HANDLE_64_UINT 1
+#if defined(__i386__)
+__extension__ typedef struct { union { unsigned int *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint;
+#elif defined(__x86_64__)
+typedef struct { unsigned int *p; } xenabi_guest_handle_64_uint;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { unsigned int *p; uint64_t q; } xenabi_guest_handle_64_uint;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+/**
+ * A guest handle to xen_vmemrange_t, shaped as Xen's XEN_GUEST_HANDLE_64(xen_vmemrange_t). Set
+ * it with XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_VMEMRANGE_T
+#define XENABI_HAVE_GUEST_HANDLE_64_XEN_VMEMRANGE_T 1
+#if defined(__i386__)
+__extension__ typedef struct { union { xen_vmemrange_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_vmemrange_t;
+#elif defined(__x86_64__)
+typedef struct { xen_vmemrange_t *p; } xenabi_guest_handle_64_xen_vmemrange_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { xen_vmemrange_t *p; uint64_t q; } xenabi_guest_handle_64_xen_vmemrange_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+/** Payload of XEN_DOMCTL_setvnumainfo: the virtual NUMA topology the guest sees. */
+struct xen_domctl_vnuma {
+    /** IN: the number of virtual nodes. Example: 2. */
+    uint32_t nr_vnodes;
+    /** IN: the number of memory ranges in `vmemrange`. Example: 2. */
+    uint32_t nr_vmemranges;
+    /** IN: the number of entries of `vcpu_to_vnode`. Example: 4. */
+    uint32_t nr_vcpus;
+    /** Reserved; must be zero. */
+    uint32_t pad;
+    /** IN: the distance matrix, nr_vnodes × nr_vnodes entries. */
+    xenabi_guest_handle_64_uint vdistance;
+    /** IN: the virtual node of each vCPU. */
+    xenabi_guest_handle_64_uint vcpu_to_vnode;
+    /** IN: the physical node backing each virtual node. */
+    xenabi_guest_handle_64_uint vnode_to_pnode;
+    /** IN: the guest memory ranges and their virtual nodes. */
+    xenabi_guest_handle_64_xen_vmemrange_t vmemrange;
+};
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to uint32_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint32). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT32
+#define XENABI_HAVE_GUEST_HANDLE_64_UINT32 1
+#if defined(__i386__)
+__extension__ typedef struct { union { uint32_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint32;
+#elif defined(__x86_64__)
+typedef struct { uint32_t *p; } xenabi_guest_handle_64_uint32;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { uint32_t *p; uint64_t q; } xenabi_guest_handle_64_uint32;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+
+/**
+ * Payload of XEN_DOMCTL_set_llc_colors: the last-level-cache colours the domain's memory may
+ * come from (Arm cache colouring).
+ */
+struct xen_domctl_set_llc_colors {
+    /** IN: the number of colours in the list. Example: 4. */
+    uint32_t num_llc_colors;
+    /** Reserved; must be zero. */
+    uint32_t pad;
+    /** IN: the colour numbers. */
+    xenabi_guest_handle_64_uint32 llc_colors;
+};
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017 */
+
+/**
+ * Payload of XEN_DOMCTL_irq_permission: allow or deny a domain the use of a physical interrupt
+ * (a PIRQ of the caller).
+ */
+struct xen_domctl_irq_permission {
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+    /**
+     * IN: the PIRQ. Example: 40.
+     *
+     * Since Xen 4.16.
+     */
+    uint32_t pirq;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+    /** IN: the PIRQ, 8 bits wide before 4.16. */
+    uint8_t pirq;
+#endif
+    /** IN: 1 grants, 0 revokes. */
+    uint8_t allow_access;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+    /**
+     * Reserved; must be zero.
+     *
+     * Since Xen 4.16.
+     */
+    uint8_t pad[3];
+#endif
+};
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+
+/**
+ * Payload of XEN_DOMCTL_gsi_permission: allow or deny a domain the use of an x86 global system
+ * interrupt, by GSI rather than PIRQ.
+ */
+struct xen_domctl_gsi_permission {
+    /** IN: the GSI. Example: 16. */
+    uint32_t gsi;
+    /**
+     * IN: a XEN_DOMCTL_GSI_* action in the bits under XEN_DOMCTL_GSI_ACTION_MASK; the other
+     * bits must be zero.
+     */
+    uint32_t flags;
+};
+
+/* XEN_DOMCTL_GSI: values. The actions of XEN_DOMCTL_gsi_permission. */
+
+/** Take the permission away. */
+#define XEN_DOMCTL_GSI_REVOKE 0
+
+/** Give the permission. */
+#define XEN_DOMCTL_GSI_GRANT 1
+
+/** The bits of xen_domctl_gsi_permission.flags that hold the action. */
+#define XEN_DOMCTL_GSI_ACTION_MASK 1
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017 */
+
+/**
+ * Payload of XEN_DOMCTL_iomem_permission: allow or deny a domain access to a range of machine
+ * frames of I/O memory.
+ */
+struct xen_domctl_iomem_permission {
+    /** IN: the first machine frame. Example: 0xfe000. */
+    xenabi_uint64_aligned_t first_mfn;
+    /** IN: the number of frames. Example: 16. */
+    xenabi_uint64_aligned_t nr_mfns;
+    /** IN: 1 grants, 0 revokes. */
+    uint8_t allow_access;
+};
+
+/**
+ * Payload of XEN_DOMCTL_ioport_permission: allow or deny a domain access to a range of x86 I/O
+ * ports.
+ */
+struct xen_domctl_ioport_permission {
+    /** IN: the first port. Example: 0x3f8. */
+    uint32_t first_port;
+    /** IN: the number of ports. Example: 8. */
+    uint32_t nr_ports;
+    /** IN: 1 grants, 0 revokes. */
+    uint8_t allow_access;
+};
+
+/**
+ * Payload of XEN_DOMCTL_memory_mapping: map machine frames of I/O memory into a domain's
+ * physical address space, or unmap them; Xen may do part and ask for the rest again.
+ */
+struct xen_domctl_memory_mapping {
+    /** IN: the first guest frame. Example: 0xf0000. */
+    xenabi_uint64_aligned_t first_gfn;
+    /** IN: the first machine frame. Example: 0xfe000. */
+    xenabi_uint64_aligned_t first_mfn;
+    /** IN: the number of frames. Example: 16. */
+    xenabi_uint64_aligned_t nr_mfns;
+    /** IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
+    uint32_t add_mapping;
+    /** Reserved; must be zero. */
+    uint32_t padding;
+};
+
+/*
+ * DPCI: values (for xen_domctl_memory_mapping.add_mapping). Whether XEN_DOMCTL_memory_mapping
+ * and XEN_DOMCTL_ioport_mapping add or remove a mapping.
+ */
+
+/** Remove the mapping. */
+#define DPCI_REMOVE_MAPPING 0
+
+/** Add the mapping. */
+#define DPCI_ADD_MAPPING 1
+
+/**
+ * Payload of XEN_DOMCTL_ioport_mapping: let an HVM domain's accesses to guest I/O ports reach
+ * machine ports, or stop them.
+ */
+struct xen_domctl_ioport_mapping {
+    /** IN: the first port the guest uses. Example: 0x3f8. */
+    uint32_t first_gport;
+    /** IN: the first machine port. Example: 0x2f8. */
+    uint32_t first_mport;
+    /** IN: the number of ports. Example: 8. */
+    uint32_t nr_ports;
+    /** IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING. */
+    uint32_t add_mapping;
+};
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to char, shaped as Xen's XEN_GUEST_HANDLE_64(char). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_CHAR
+#define XENABI_HAVE_GUEST_HANDLE_64_CHAR 1
+#if defined(__i386__)
+__extension__ typedef struct { union { char *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_char;
+#elif defined(__x86_64__)
+typedef struct { char *p; } xenabi_guest_handle_64_char;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { char *p; uint64_t q; } xenabi_guest_handle_64_char;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+/**
+ * Payload of XEN_DOMCTL_assign_device, XEN_DOMCTL_test_assign_device and
+ * XEN_DOMCTL_deassign_device: a PCI or device-tree device given to, checked for, or taken from
+ * a domain.
+ */
+struct xen_domctl_assign_device {
+    /** IN: XEN_DOMCTL_DEV_PCI or XEN_DOMCTL_DEV_DT, saying which member of `u` is meant. */
+    uint32_t dev;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+    /**
+     * IN: XEN_DOMCTL_DEV_RDM_RELAXED or 0; before 4.10 it was `flag`, after the union.
+     *
+     * Since Xen 4.10.
+     */
+    uint32_t flags;
+#endif
+    /** IN: the device. */
+    union {
+        /** A PCI device. */
+        struct {
+            /**
+             * IN: its segment, bus, device and function, packed as in the PCI spec (segment in
+             * bits 16-31). Example: 0x00000300 (0000:03:00.0).
+             */
+            uint32_t machine_sbdf;
+        } pci;
+        /** A device-tree device (Arm). */
+        struct {
+            /** IN: the length of the path. Example: 23. */
+            uint32_t size;
+            /** IN: its path in the host device tree, not NUL-terminated. */
+            xenabi_guest_handle_64_char path;
+        } dt;
+    } u;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+    /**
+     * IN (before 4.10): XEN_DOMCTL_DEV_RDM_RELAXED or 0; became `flags`, before the union, in
+     * 4.10.
+     */
+    uint32_t flag;
+#endif
+};
+
+/*
+ * XEN_DOMCTL_DEV: values (for xen_domctl_assign_device.dev). The kind of device in
+ * xen_domctl_assign_device.
+ */
+
+/** A PCI device (`u.pci`). */
+#define XEN_DOMCTL_DEV_PCI 0
+
+/** A device-tree device (`u.dt`). */
+#define XEN_DOMCTL_DEV_DT 1
+
+/**
+ * Assign the device even when its reserved memory regions clash with the guest memory map,
+ * with a warning instead of a failure.
+ */
+#define XEN_DOMCTL_DEV_RDM_RELAXED 1
+
+/**
+ * Payload of XEN_DOMCTL_get_device_group: the PCI devices that share an IOMMU context with one
+ * device, and so must be assigned together.
+ */
+struct xen_domctl_get_device_group {
+    /** IN: the device, segment/bus/device/function packed. Example: 0x00000300. */
+    uint32_t machine_sbdf;
+    /** IN: the capacity of `sdev_array`. Example: 8. */
+    uint32_t max_sdevs;
+    /** OUT: the devices written. Example: 2. */
+    uint32_t num_sdevs;
+    /** OUT: the devices of the group, each as bus/device/function bits. */
+    xenabi_guest_handle_64_uint32 sdev_array;
+};
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+
+/**
+ * The kind of a passed-through interrupt, one of PT_IRQ_TYPE_* (a C enum, so 32 bits);
+ * xen_domctl_bind_pt_irq.irq_type became a plain uint32_t in 4.10.
+ */
+typedef uint32_t pt_irq_type_t;
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e */
+
+/*
+ * PT_IRQ_TYPE: values (for xen_domctl_bind_pt_irq.irq_type). The kinds of passed-through
+ * interrupt in xen_domctl_bind_pt_irq.irq_type, saying which member of `u` is meant.
+ */
+
+/** A PCI INTx line (`u.pci`). */
+#define PT_IRQ_TYPE_PCI 0
+
+/** An ISA interrupt (`u.isa`). */
+#define PT_IRQ_TYPE_ISA 1
+
+/** An MSI (`u.msi`). */
+#define PT_IRQ_TYPE_MSI 2
+
+/** An MSI that Xen translates into a virtual INTx; unused by current Xen. */
+#define PT_IRQ_TYPE_MSI_TRANSLATE 3
+
+/** An Arm shared peripheral interrupt (`u.spi`). */
+#define PT_IRQ_TYPE_SPI 4
+
+/**
+ * Payload of XEN_DOMCTL_bind_pt_irq and XEN_DOMCTL_unbind_pt_irq: route a machine interrupt of
+ * a passed-through device to what the guest sees, or undo it.
+ */
+struct xen_domctl_bind_pt_irq {
+    /** IN: the machine interrupt, as a PIRQ of the domain. Example: 55. */
+    uint32_t machine_irq;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+    /**
+     * IN: a PT_IRQ_TYPE_* value, saying which member of `u` is meant.
+     *
+     * Since Xen 4.10.
+     */
+    uint32_t irq_type;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+    /** IN: a PT_IRQ_TYPE_* value (a C enum before 4.10). */
+    pt_irq_type_t irq_type;
+    /** IN (before 4.10): the domain, again; unused by Xen. */
+    uint32_t hvm_domid;
+#endif
+    /** IN: where the interrupt lands in the guest. */
+    union {
+        /** An ISA interrupt. */
+        struct {
+            /** IN: the ISA interrupt. Example: 4. */
+            uint8_t isa_irq;
+        } isa;
+        /** A PCI INTx line of the guest. */
+        struct {
+            /** IN: the guest PCI bus. Example: 0. */
+            uint8_t bus;
+            /** IN: the guest PCI device. Example: 5. */
+            uint8_t device;
+            /** IN: the line, 0 for INTA to 3 for INTD. Example: 0. */
+            uint8_t intx;
+        } pci;
+        /** An MSI as the guest programmed it. */
+        struct {
+            /** IN: the vector. Example: 0x41. */
+            uint8_t gvec;
+            /**
+             * IN: the destination, mode and trigger the guest wrote, as XEN_DOMCTL_VMSI_X86_*
+             * fields.
+             */
+            uint32_t gflags;
+            /** IN: the guest address of the MSI-X table, or 0 for plain MSI. */
+            xenabi_uint64_aligned_t gtable;
+        } msi;
+        /** An Arm SPI of the guest. */
+        struct {
+            /** IN: the SPI number. Example: 40. */
+            uint16_t spi;
+        } spi;
+    } u;
+};
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+
+/** The bits of xen_domctl_bind_pt_irq's `u.msi.gflags` that hold the destination APIC ID. */
+#define XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 0xff
+
+/** The redirection-hint bit of `gflags`. */
+#define XEN_DOMCTL_VMSI_X86_RH_MASK 0x100
+
+/** The destination-mode bit of `gflags` (set: logical). */
+#define XEN_DOMCTL_VMSI_X86_DM_MASK 0x200
+
+/** The bits of `gflags` that hold the delivery mode. */
+#define XEN_DOMCTL_VMSI_X86_DELIV_MASK 0x7000
+
+/** The trigger-mode bit of `gflags` (set: level). */
+#define XEN_DOMCTL_VMSI_X86_TRIG_MASK 0x8000
+
+/** The bit of `gflags` set when the guest left the vector unmasked. */
+#define XEN_DOMCTL_VMSI_X86_UNMASKED 0x10000
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e */
+
+/**
+ * Payload of XEN_DOMCTL_sendtrigger: deliver a hardware-like event to a domain, such as an NMI
+ * or a press of the power button.
+ */
+struct xen_domctl_sendtrigger {
+    /** IN: a XEN_DOMCTL_SENDTRIGGER_* value. */
+    uint32_t trigger;
+    /** IN: the vCPU, for the triggers aimed at one. Example: 0. */
+    uint32_t vcpu;
+};
+
+/*
+ * XEN_DOMCTL_SENDTRIGGER: values (for xen_domctl_sendtrigger.trigger). The events
+ * XEN_DOMCTL_sendtrigger delivers.
+ */
+
+/** A non-maskable interrupt. */
+#define XEN_DOMCTL_SENDTRIGGER_NMI 0
+
+/** A reset. */
+#define XEN_DOMCTL_SENDTRIGGER_RESET 1
+
+/** An INIT signal. */
+#define XEN_DOMCTL_SENDTRIGGER_INIT 2
+
+/** A press of the ACPI power button. */
+#define XEN_DOMCTL_SENDTRIGGER_POWER 3
+
+/** A press of the ACPI sleep button. */
+#define XEN_DOMCTL_SENDTRIGGER_SLEEP 4
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+
+/**
+ * Payload of XEN_DOMCTL_vuart_op: set up the Arm domain's emulated UART (a PL011), its ring
+ * page and event channel.
+ */
+struct xen_domctl_vuart_op {
+    /** IN: XEN_DOMCTL_VUART_OP_INIT. */
+    uint32_t cmd;
+    /** IN: XEN_DOMCTL_VUART_TYPE_VPL011. */
+    uint32_t type;
+    /** IN: the guest frame of the console ring. Example: 0x38000. */
+    xenabi_uint64_aligned_t gfn;
+    /** IN: the domain running the console backend. Example: 0. */
+    domid_t console_domid;
+    /** Reserved; must be zero. */
+    uint8_t pad[2];
+    /** OUT: the event channel of the UART, for the backend to bind. */
+    evtchn_port_t evtchn;
+};
+
+/** The only XEN_DOMCTL_vuart_op command: set the UART up. */
+#define XEN_DOMCTL_VUART_OP_INIT 0
+
+/** The only UART type: an emulated Arm PL011. */
+#define XEN_DOMCTL_VUART_TYPE_VPL011 0
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e */
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to const void, shaped as Xen's XEN_GUEST_HANDLE_64(const_void). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_CONST_VOID
+#define XENABI_HAVE_GUEST_HANDLE_64_CONST_VOID 1
+#if defined(__i386__)
+__extension__ typedef struct { union { const void *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_const_void;
+#elif defined(__x86_64__)
+typedef struct { const void *p; } xenabi_guest_handle_64_const_void;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { const void *p; uint64_t q; } xenabi_guest_handle_64_const_void;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017)
+
+/**
+ * Payload of XEN_DOMCTL_dt_overlay (Arm): attach the devices of a device-tree overlay, already
+ * added to Xen's tree, to a domain.
+ */
+struct xen_domctl_dt_overlay {
+    /** IN: the overlay, a flattened device tree. */
+    xenabi_guest_handle_64_const_void overlay_fdt;
+    /** IN: its size in bytes. Example: 4096. */
+    uint32_t overlay_fdt_size;
+    /** IN: XEN_DOMCTL_DT_OVERLAY_ATTACH. */
+    uint8_t overlay_op;
+    /** Reserved; must be zero. */
+    uint8_t pad[3];
+};
+
+/** The only xen_domctl_dt_overlay operation: attach the overlay's devices to the domain. */
+#define XEN_DOMCTL_DT_OVERLAY_ATTACH 1
+
+#endif /* (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017) */
+
+/**
+ * Payload of XEN_DOMCTL_hypercall_init: have Xen write the hypercall trampolines into a guest
+ * page.
+ */
+struct xen_domctl_hypercall_init {
+    /** IN: the guest frame to fill. Example: 0xfeff0. */
+    xenabi_uint64_aligned_t gmfn;
+};
+
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012)
+
+/** Payload of XEN_DOMCTL_set_cpuid (until 4.13): one CPUID leaf of the domain's policy. */
+struct xen_domctl_cpuid {
+    /** IN: the leaf and the subleaf, XEN_CPUID_INPUT_UNUSED for a leaf without subleaves. */
+    uint32_t input[2];
+    /** IN: the EAX the guest reads. */
+    uint32_t eax;
+    /** IN: the EBX the guest reads. */
+    uint32_t ebx;
+    /** IN: the ECX the guest reads. */
+    uint32_t ecx;
+    /** IN: the EDX the guest reads. */
+    uint32_t edx;
+};
+
+#endif /* (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012) */
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/** The subleaf of xen_domctl_cpuid.input for a leaf that has none. */
+#define XEN_CPUID_INPUT_UNUSED 0xffffffffU
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+/**
+ * Payload of XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo: how the domain's TSC behaves,
+ * saved and restored across migration.
+ */
+struct xen_domctl_tsc_info {
+    /** IN/OUT: the TSC mode (native, always emulated, ...). Example: 0. */
+    uint32_t tsc_mode;
+    /** IN/OUT: the TSC frequency the guest sees, in kHz. Example: 2400000. */
+    uint32_t gtsc_khz;
+    /** IN/OUT: how many times the domain was migrated or restored. */
+    uint32_t incarnation;
+    /** Reserved; must be zero. */
+    uint32_t pad;
+    /** IN/OUT: nanoseconds the domain has run, across migrations. Example: 120000000000. */
+    xenabi_uint64_aligned_t elapsed_nsec;
+};
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/**
+ * Payload of XEN_DOMCTL_setvcpuextstate and XEN_DOMCTL_getvcpuextstate: a vCPU's XSAVE state.
+ */
+struct xen_domctl_vcpuextstate {
+    /** IN: the vCPU. Example: 0. */
+    uint32_t vcpu;
+    /** IN (set) or OUT (get): the XSAVE features the state covers (XCR0). Example: 0x7. */
+    xenabi_uint64_aligned_t xfeature_mask;
+    /**
+     * IN: the size of the buffer; OUT (get): the size needed, when the buffer is null.
+     * Example: 1088.
+     */
+    xenabi_uint64_aligned_t size;
+    /** IN (set) or OUT (get): the state. */
+    xenabi_guest_handle_64_uint64 buffer;
+};
+
+/** One MSR of a vCPU, in the list of xen_domctl_vcpu_msrs. */
+struct xen_domctl_vcpu_msr {
+    /** IN/OUT: the MSR index. Example: 0xc0000103 (TSC_AUX). */
+    uint32_t index;
+    /** Reserved; must be zero. */
+    uint32_t reserved;
+    /** IN (set) or OUT (get): its value. */
+    xenabi_uint64_aligned_t value;
+};
+typedef struct xen_domctl_vcpu_msr xen_domctl_vcpu_msr_t;
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to xen_domctl_vcpu_msr_t, shaped as Xen's
+ * XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t). Set it with XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_DOMCTL_VCPU_MSR_T
+#define XENABI_HAVE_GUEST_HANDLE_64_XEN_DOMCTL_VCPU_MSR_T 1
+#if defined(__i386__)
+__extension__ typedef struct { union { struct xen_domctl_vcpu_msr *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
+#elif defined(__x86_64__)
+typedef struct { struct xen_domctl_vcpu_msr *p; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { struct xen_domctl_vcpu_msr *p; uint64_t q; } xenabi_guest_handle_64_xen_domctl_vcpu_msr_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/**
+ * Payload of XEN_DOMCTL_get_vcpu_msrs and XEN_DOMCTL_set_vcpu_msrs: the MSRs of a vCPU that
+ * migration carries.
+ */
+struct xen_domctl_vcpu_msrs {
+    /** IN: the vCPU. Example: 0. */
+    uint32_t vcpu;
+    /**
+     * IN: the capacity (get) or length (set) of the list. OUT (get): the entries written, or
+     * needed. Example: 4.
+     */
+    uint32_t msr_count;
+    /** IN (set) or OUT (get): the list. */
+    xenabi_guest_handle_64_xen_domctl_vcpu_msr_t msrs;
+};
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+/** Payload of XEN_DOMCTL_psr_cmt_op: Intel cache monitoring for a domain. */
+struct xen_domctl_psr_cmt_op {
+    /** IN: a XEN_DOMCTL_PSR_CMT_OP_* command. */
+    uint32_t cmd;
+    /** OUT (QUERY_RMID): the resource monitoring ID of the domain. Example: 3. */
+    uint32_t data;
+};
+
+/*
+ * XEN_DOMCTL_PSR_CMT_OP: values (for xen_domctl_psr_cmt_op.cmd). The commands of
+ * XEN_DOMCTL_psr_cmt_op.
+ */
+
+/** Stop monitoring the domain and free its monitoring ID. */
+#define XEN_DOMCTL_PSR_CMT_OP_DETACH 0
+
+/** Start monitoring the domain with a new monitoring ID. */
+#define XEN_DOMCTL_PSR_CMT_OP_ATTACH 1
+
+/** Read the domain's monitoring ID. */
+#define XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID 2
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+
+/**
+ * Payload of XEN_DOMCTL_psr_cat_op (until 4.11, then xen_domctl_psr_alloc): Intel cache
+ * allocation for a domain.
+ */
+struct xen_domctl_psr_cat_op {
+    /** IN: a XEN_DOMCTL_PSR_CAT_OP_* command. */
+    uint32_t cmd;
+    /** IN: the cache (socket) the command is for. Example: 0. */
+    uint32_t target;
+    /** IN (set) or OUT (get): the capacity bitmask. Example: 0xff. */
+    uint64_t data;
+};
+
+/*
+ * XEN_DOMCTL_PSR_CAT_OP: values (for xen_domctl_psr_cat_op.cmd). The commands of
+ * XEN_DOMCTL_psr_cat_op.
+ */
+
+/** Set the L3 capacity bitmask. */
+#define XEN_DOMCTL_PSR_CAT_OP_SET_L3_CBM 0
+
+/** Read the L3 capacity bitmask. */
+#define XEN_DOMCTL_PSR_CAT_OP_GET_L3_CBM 1
+
+/** Set the L3 mask for code (with code/data prioritisation). */
+#define XEN_DOMCTL_PSR_CAT_OP_SET_L3_CODE 2
+
+/** Set the L3 mask for data. */
+#define XEN_DOMCTL_PSR_CAT_OP_SET_L3_DATA 3
+
+/** Read the L3 mask for code. */
+#define XEN_DOMCTL_PSR_CAT_OP_GET_L3_CODE 4
+
+/** Read the L3 mask for data. */
+#define XEN_DOMCTL_PSR_CAT_OP_GET_L3_DATA 5
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+
+/** Set the L2 capacity bitmask. */
+#define XEN_DOMCTL_PSR_CAT_OP_SET_L2_CBM 6
+
+/** Read the L2 capacity bitmask. */
+#define XEN_DOMCTL_PSR_CAT_OP_GET_L2_CBM 7
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+
+/**
+ * Payload of XEN_DOMCTL_psr_alloc: Intel cache and memory-bandwidth allocation for a domain.
+ */
+struct xen_domctl_psr_alloc {
+    /** IN: a XEN_DOMCTL_PSR_* command. */
+    uint32_t cmd;
+    /** IN: the socket the command is for. Example: 0. */
+    uint32_t target;
+    /** IN (set) or OUT (get): the bitmask or throttling value. */
+    uint64_t data;
+};
+
+/*
+ * XEN_DOMCTL_PSR: values (for xen_domctl_psr_alloc.cmd). The commands of XEN_DOMCTL_psr_alloc.
+ */
+
+/** Set the L3 capacity bitmask. */
+#define XEN_DOMCTL_PSR_SET_L3_CBM 0
+
+/** Read the L3 capacity bitmask. */
+#define XEN_DOMCTL_PSR_GET_L3_CBM 1
+
+/** Set the L3 mask for code. */
+#define XEN_DOMCTL_PSR_SET_L3_CODE 2
+
+/** Set the L3 mask for data. */
+#define XEN_DOMCTL_PSR_SET_L3_DATA 3
+
+/** Read the L3 mask for code. */
+#define XEN_DOMCTL_PSR_GET_L3_CODE 4
+
+/** Read the L3 mask for data. */
+#define XEN_DOMCTL_PSR_GET_L3_DATA 5
+
+/** Set the L2 capacity bitmask. */
+#define XEN_DOMCTL_PSR_SET_L2_CBM 6
+
+/** Read the L2 capacity bitmask. */
+#define XEN_DOMCTL_PSR_GET_L2_CBM 7
+
+/** Set the memory-bandwidth throttling value. */
+#define XEN_DOMCTL_PSR_SET_MBA_THRTL 8
+
+/** Read the memory-bandwidth throttling value. */
+#define XEN_DOMCTL_PSR_GET_MBA_THRTL 9
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 */
+
+/** Parameters of the credit scheduler for a domain or a vCPU. */
+struct xen_domctl_sched_credit {
+    /** IN/OUT: the relative share of CPU time. Example: 256. */
+    uint16_t weight;
+    /** IN/OUT: the most CPU time, in percent of one CPU; 0 for no cap. Example: 50. */
+    uint16_t cap;
+};
+
+/** Parameters of the credit2 scheduler for a domain or a vCPU. */
+struct xen_domctl_sched_credit2 {
+    /** IN/OUT: the relative share of CPU time. Example: 256. */
+    uint16_t weight;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+    /**
+     * IN/OUT: the most CPU time, in percent of one CPU; 0 for no cap. Example: 0.
+     *
+     * Since Xen 4.10.
+     */
+    uint16_t cap;
+#endif
+};
+
+/** Parameters of the RTDS real-time scheduler for a domain or a vCPU. */
+struct xen_domctl_sched_rtds {
+    /** IN/OUT: the period in microseconds. Example: 10000. */
+    uint32_t period;
+    /** IN/OUT: the CPU time per period in microseconds. Example: 4000. */
+    uint32_t budget;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+    /**
+     * IN/OUT: XEN_DOMCTL_SCHEDRT_* bits.
+     *
+     * Since Xen 4.10.
+     */
+    uint32_t flags;
+#endif
+};
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+
+/* XEN_DOMCTL_SCHEDRT: flags. Flags of xen_domctl_sched_rtds.flags. */
+
+/** Bit number of XEN_DOMCTL_SCHEDRT_extra. */
+#define _XEN_DOMCTL_SCHEDRT_extra 0
+
+/** Let the vCPU use idle time beyond its budget. */
+#define XEN_DOMCTL_SCHEDRT_extra (1U << _XEN_DOMCTL_SCHEDRT_extra)
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e */
+
+/** One vCPU's scheduler parameters, in the list of a per-vCPU XEN_DOMCTL_scheduler_op. */
+struct xen_domctl_schedparam_vcpu {
+    /** IN/OUT: the parameters of the domain's scheduler. */
+    union {
+        /** Credit scheduler parameters. */
+        struct xen_domctl_sched_credit credit;
+        /** Credit2 scheduler parameters. */
+        struct xen_domctl_sched_credit2 credit2;
+        /** RTDS scheduler parameters. */
+        struct xen_domctl_sched_rtds rtds;
+    } u;
+    /** IN: the vCPU. Example: 1. */
+    uint32_t vcpuid;
+};
+typedef struct xen_domctl_schedparam_vcpu xen_domctl_schedparam_vcpu_t;
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to xen_domctl_schedparam_vcpu_t, shaped as Xen's
+ * XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t). Set it with XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_DOMCTL_SCHEDPARAM_VCPU_T
+#define XENABI_HAVE_GUEST_HANDLE_64_XEN_DOMCTL_SCHEDPARAM_VCPU_T 1
+#if defined(__i386__)
+__extension__ typedef struct { union { xen_domctl_schedparam_vcpu_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t;
+#elif defined(__x86_64__)
+typedef struct { xen_domctl_schedparam_vcpu_t *p; } xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { xen_domctl_schedparam_vcpu_t *p; uint64_t q; } xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+/**
+ * Payload of XEN_DOMCTL_scheduler_op: read or set a domain's scheduler parameters, for the
+ * whole domain or per vCPU.
+ */
+struct xen_domctl_scheduler_op {
+    /** IN: the XEN_SCHEDULER_* the domain's CPU pool runs; Xen refuses another. */
+    uint32_t sched_id;
+    /** IN: a XEN_DOMCTL_SCHEDOP_* command. */
+    uint32_t cmd;
+    /** IN/OUT: the parameters; `cmd` and `sched_id` say which member. */
+    union {
+        /** Domain-wide credit parameters (putinfo, getinfo). */
+        struct xen_domctl_sched_credit credit;
+        /** Domain-wide credit2 parameters (putinfo, getinfo). */
+        struct xen_domctl_sched_credit2 credit2;
+        /** Domain-wide RTDS parameters (putinfo, getinfo). */
+        struct xen_domctl_sched_rtds rtds;
+        /**
+         * Per-vCPU parameters (putvcpuinfo, getvcpuinfo).
+         *
+         * Since Xen 4.7.
+         */
+        struct {
+            /** IN/OUT: the list of vCPUs and their parameters. */
+            xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t vcpus;
+            /**
+             * IN: the length of the list. OUT: the entries Xen handled before it stopped.
+             * Example: 4.
+             */
+            uint32_t nr_vcpus;
+            /** Reserved; must be zero. */
+            uint32_t padding;
+        } v;
+    } u;
+};
+
+/*
+ * XEN_SCHEDULER: values (for xen_domctl_scheduler_op.sched_id). Scheduler identifiers, as in
+ * xen_domctl_scheduler_op.sched_id.
+ */
+
+/** The credit scheduler. */
+#define XEN_SCHEDULER_CREDIT 5
+
+/** The credit2 scheduler. */
+#define XEN_SCHEDULER_CREDIT2 6
+
+/** The ARINC 653 scheduler. */
+#define XEN_SCHEDULER_ARINC653 7
+
+/** The RTDS real-time scheduler. */
+#define XEN_SCHEDULER_RTDS 8
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000d
+
+/** The null scheduler (one vCPU per CPU). */
+#define XEN_SCHEDULER_NULL 9
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000d */
+
+/*
+ * XEN_DOMCTL_SCHEDOP: values (for xen_domctl_scheduler_op.cmd). The commands of
+ * XEN_DOMCTL_scheduler_op.
+ */
+
+/** Set the domain-wide parameters. */
+#define XEN_DOMCTL_SCHEDOP_putinfo 0
+
+/** Read the domain-wide parameters. */
+#define XEN_DOMCTL_SCHEDOP_getinfo 1
+
+/** Set per-vCPU parameters. */
+#define XEN_DOMCTL_SCHEDOP_putvcpuinfo 2
+
+/** Read per-vCPU parameters. */
+#define XEN_DOMCTL_SCHEDOP_getvcpuinfo 3
+
+/** Payload of XEN_DOMCTL_debug_op: turn single-stepping of an HVM vCPU on or off. */
+struct xen_domctl_debug_op {
+    /** IN: a XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_* value. */
+    uint32_t op;
+    /** IN: the vCPU. Example: 0. */
+    uint32_t vcpu;
+};
+
+/*
+ * XEN_DOMCTL_DEBUG_OP_SINGLE_STEP: values (for xen_domctl_debug_op.op). The operations of
+ * XEN_DOMCTL_debug_op.
+ */
+
+/** Stop single-stepping. */
+#define XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF 0
+
+/** Start single-stepping. */
+#define XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON 1
+
+/**
+ * Payload of XEN_DOMCTL_gdbsx_guestmemio: read or write guest memory by guest virtual address,
+ * for the gdbsx debugger.
+ */
+struct xen_domctl_gdbsx_memio {
+    /**
+     * IN: the page-table root to translate with, 0 for the current one of the vCPU. Example:
+     * 0.
+     */
+    xenabi_uint64_aligned_t pgd3val;
+    /** IN: the guest virtual address. Example: 0xffffffff81000000. */
+    xenabi_uint64_aligned_t gva;
+    /** IN: the caller's buffer address. */
+    xenabi_uint64_aligned_t uva;
+    /** IN: the bytes to copy. Example: 64. */
+    uint32_t len;
+    /** IN: 1 writes guest memory, 0 reads it. */
+    uint8_t gwr;
+    /** OUT: the bytes not copied. */
+    uint32_t remain;
+};
+
+/**
+ * Payload of XEN_DOMCTL_gdbsx_pausevcpu and XEN_DOMCTL_gdbsx_unpausevcpu: pause or resume one
+ * vCPU for gdbsx.
+ */
+struct xen_domctl_gdbsx_pauseunp_vcpu {
+    /** IN: the vCPU. Example: 0. */
+    uint32_t vcpu;
+};
+
+/**
+ * Payload of XEN_DOMCTL_gdbsx_domstatus: whether the domain is paused and which vCPU hit a
+ * debug event.
+ */
+struct xen_domctl_gdbsx_domstatus {
+    /** OUT: 1 when the domain is paused. */
+    uint8_t paused;
+    /** OUT: the vCPU with a pending debug event. Example: 0. */
+    uint32_t vcpu_id;
+    /** OUT: the event on that vCPU. */
+    uint32_t vcpu_ev;
+};
+
+/**
+ * Payload of XEN_DOMCTL_subscribe: the event channel Xen signals when the domain suspends, in
+ * place of the global domain-exception VIRQ.
+ */
+struct xen_domctl_subscribe {
+    /** IN: the caller's port. Example: 12. */
+    uint32_t port;
+};
+
+/**
+ * Payload of XEN_DOMCTL_vm_event_op: set up, tear down or resume one of the domain's vm_event
+ * rings.
+ */
+struct xen_domctl_vm_event_op {
+    /** IN: a XEN_VM_EVENT_* operation. */
+    uint32_t op;
+    /** IN: the ring, a XEN_DOMCTL_VM_EVENT_OP_* value. */
+    uint32_t mode;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+    /**
+     * OUT: the result of `op`.
+     *
+     * Since Xen 4.13.
+     */
+    union {
+        /** OUT (ENABLE): the ring's event channel. */
+        struct {
+            /** OUT: the port to bind. Example: 33. */
+            uint32_t port;
+        } enable;
+        /** OUT (GET_VERSION): the VM_EVENT_INTERFACE_VERSION of the hypervisor. Example: 7. */
+        uint32_t version;
+    } u;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+    /**
+     * OUT (ENABLE, before 4.13): the event channel of the ring; moved into `u.enable` in 4.13.
+     */
+    uint32_t port;
+#endif
+};
+
+/*
+ * XEN_VM_EVENT: values (for xen_domctl_vm_event_op.op). The operations of
+ * XEN_DOMCTL_vm_event_op.
+ */
+
+/** Set up the ring and return its event channel. */
+#define XEN_VM_EVENT_ENABLE 0
+
+/** Tear the ring down. */
+#define XEN_VM_EVENT_DISABLE 1
+
+/** Process the responses waiting on the ring. */
+#define XEN_VM_EVENT_RESUME 2
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+
+/** Return the vm_event interface version. */
+#define XEN_VM_EVENT_GET_VERSION 3
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 */
+
+/*
+ * XEN_DOMCTL_VM_EVENT_OP: values (for xen_domctl_vm_event_op.mode). The vm_event rings a
+ * domain can have.
+ */
+
+/** Paging: a pager brings back memory paged out. */
+#define XEN_DOMCTL_VM_EVENT_OP_PAGING 1
+
+/** Monitoring: an introspection agent receives the events it subscribed to. */
+#define XEN_DOMCTL_VM_EVENT_OP_MONITOR 2
+
+/** Sharing: notifications about shared memory pages. */
+#define XEN_DOMCTL_VM_EVENT_OP_SHARING 3
+
+/**
+ * Payload of XEN_DOMCTL_monitor_op: subscribe to, unsubscribe from, or list the monitor events
+ * of a domain.
+ */
+struct xen_domctl_monitor_op {
+    /** IN: a XEN_DOMCTL_MONITOR_OP_* operation. */
+    uint32_t op;
+    /**
+     * IN: a XEN_DOMCTL_MONITOR_EVENT_* event; OUT (GET_CAPABILITIES): a bitmap of the events
+     * supported, bit N for event N.
+     */
+    uint32_t event;
+    /** IN: the options of the event; `event` says which member. */
+    union {
+        /** Options of WRITE_CTRLREG. */
+        struct {
+            /** IN: the control register, a VM_EVENT_X86_* index. Example: 0 (CR0). */
+            uint8_t index;
+            /** IN: 1 pauses the vCPU until the agent answers. */
+            uint8_t sync;
+            /** IN: 1 reports only writes that change the value. */
+            uint8_t onchangeonly;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+            /**
+             * Reserved; must be zero.
+             *
+             * Since Xen 4.10.
+             */
+            uint8_t pad1;
+            /**
+             * Reserved; must be zero.
+             *
+             * Since Xen 4.10.
+             */
+            uint32_t pad2;
+            /**
+             * IN: with onchangeonly, the bits whose change is not reported.
+             *
+             * Since Xen 4.10.
+             */
+            xenabi_uint64_aligned_t bitmask;
+#endif
+        } mov_to_cr;
+        /** Options of MOV_TO_MSR. */
+        struct {
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+            /**
+             * IN: the MSR to watch. Example: 0xc0000080 (EFER).
+             *
+             * Since Xen 4.8.
+             */
+            uint32_t msr;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+            /**
+             * IN: 1 reports only writes that change the value.
+             *
+             * Since Xen 4.11.
+             */
+            uint8_t onchangeonly;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+            /** IN (before 4.8): 1 watches every MSR instead of a few common ones. */
+            uint8_t extended_capture;
+#endif
+        } mov_to_msr;
+        /** Options of GUEST_REQUEST. */
+        struct {
+            /** IN: 1 pauses the vCPU until the agent answers. */
+            uint8_t sync;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+            /**
+             * IN: 1 accepts requests from guest user mode too.
+             *
+             * Since Xen 4.10.
+             */
+            uint8_t allow_userspace;
+#endif
+        } guest_request;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+        /**
+         * Options of DEBUG_EXCEPTION.
+         *
+         * Since Xen 4.8.
+         */
+        struct {
+            /** IN: 1 pauses the vCPU until the agent answers. */
+            uint8_t sync;
+        } debug_exception;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+        /**
+         * Options of VMEXIT.
+         *
+         * Since Xen 4.17.
+         */
+        struct {
+            /** IN: 1 pauses the vCPU until the agent answers. */
+            uint8_t sync;
+        } vmexit;
+#endif
+    } u;
+};
+
+/*
+ * XEN_DOMCTL_MONITOR_OP: values (for xen_domctl_monitor_op.op). The operations of
+ * XEN_DOMCTL_monitor_op.
+ */
+
+/** Subscribe to the event. */
+#define XEN_DOMCTL_MONITOR_OP_ENABLE 0
+
+/** Unsubscribe from the event. */
+#define XEN_DOMCTL_MONITOR_OP_DISABLE 1
+
+/** List the events this hypervisor supports. */
+#define XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES 2
+
+/** Report each repetition of a REP instruction Xen emulates, not the whole instruction. */
+#define XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP 3
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+
+/** Turn control-register write reporting on or off for the whole domain at once. */
+#define XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS 4
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 */
+
+/*
+ * XEN_DOMCTL_MONITOR_EVENT: values (for xen_domctl_monitor_op.event). The events an
+ * introspection agent can subscribe to with XEN_DOMCTL_monitor_op.
+ */
+
+/** A write to a control register. */
+#define XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG 0
+
+/** A write to an MSR. */
+#define XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR 1
+
+/** A single step. */
+#define XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP 2
+
+/** A software breakpoint (INT3). */
+#define XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT 3
+
+/** A request the guest made through a hypercall. */
+#define XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST 4
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+
+/** A debug exception. */
+#define XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION 5
+
+/** A CPUID instruction. */
+#define XEN_DOMCTL_MONITOR_EVENT_CPUID 6
+
+/** A privileged call (an SMC on Arm). */
+#define XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL 7
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000d
+
+/** An interrupt delivered to the guest. */
+#define XEN_DOMCTL_MONITOR_EVENT_INTERRUPT 8
+
+/** An access to a descriptor table register. */
+#define XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS 9
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000d */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+
+/** An instruction Xen's emulator does not implement. */
+#define XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED 10
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+
+/** A page fault inside the guest. */
+#define XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT 11
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+
+/** Any VM exit. */
+#define XEN_DOMCTL_MONITOR_EVENT_VMEXIT 12
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
+
+/** An I/O port instruction. */
+#define XEN_DOMCTL_MONITOR_EVENT_IO 13
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+
+/** Payload of XEN_DOMCTL_vmtrace_op: control a vCPU's processor trace (Intel PT) buffer. */
+struct xen_domctl_vmtrace_op {
+    /** IN: a XEN_DOMCTL_vmtrace_* command. */
+    uint32_t cmd;
+    /** IN: the vCPU. Example: 0. */
+    uint32_t vcpu;
+    /** IN (get/set option): the trace option, a platform-specific key. */
+    xenabi_uint64_aligned_t key;
+    /** IN (set option) or OUT (get option, output position): the value. */
+    xenabi_uint64_aligned_t value;
+};
+typedef struct xen_domctl_vmtrace_op xen_domctl_vmtrace_op_t;
+
+/*
+ * XEN_DOMCTL_vmtrace: values (for xen_domctl_vmtrace_op.cmd). The commands of
+ * XEN_DOMCTL_vmtrace_op.
+ */
+
+/** Start tracing. */
+#define XEN_DOMCTL_vmtrace_enable 1
+
+/** Stop tracing. */
+#define XEN_DOMCTL_vmtrace_disable 2
+
+/** Rewind the buffer and start tracing. */
+#define XEN_DOMCTL_vmtrace_reset_and_enable 3
+
+/** Read how far the trace has filled the buffer. */
+#define XEN_DOMCTL_vmtrace_output_position 4
+
+/** Read a trace option. */
+#define XEN_DOMCTL_vmtrace_get_option 5
+
+/** Set a trace option. */
+#define XEN_DOMCTL_vmtrace_set_option 6
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 */
+
+/**
+ * Payload of XEN_DOMCTL_getdomaininfo: the state and resources of a domain (or, on the old
+ * interface, of the first domain from the given ID on).
+ */
+struct xen_domctl_getdomaininfo {
+    /** OUT: the domain described. Example: 1. */
+    domid_t domain;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+    /**
+     * Reserved.
+     *
+     * Since Xen 4.16.
+     */
+    uint16_t pad1;
+#endif
+    /**
+     * OUT: XEN_DOMINF_* bits, and the shutdown reason under XEN_DOMINF_shutdownmask. Example:
+     * 0x20 (running).
+     */
+    uint32_t flags;
+    /** OUT: pages the domain owns. Example: 262144. */
+    xenabi_uint64_aligned_t tot_pages;
+    /** OUT: the most pages it may own. Example: 262400. */
+    xenabi_uint64_aligned_t max_pages;
+    /** OUT: pages claimed for it but not yet allocated. */
+    xenabi_uint64_aligned_t outstanding_pages;
+    /** OUT: its pages shared with other domains. */
+    xenabi_uint64_aligned_t shr_pages;
+    /** OUT: its pages paged out. */
+    xenabi_uint64_aligned_t paged_pages;
+    /** OUT: the guest frame of its shared-info page. */
+    xenabi_uint64_aligned_t shared_info_frame;
+    /** OUT: CPU time used by all its vCPUs, in nanoseconds. */
+    xenabi_uint64_aligned_t cpu_time;
+    /** OUT: vCPUs up. Example: 2. */
+    uint32_t nr_online_vcpus;
+    /**
+     * OUT: the highest vCPU number, or XEN_INVALID_MAX_VCPU_ID when it has none. Example: 3.
+     */
+    uint32_t max_vcpu_id;
+    /** OUT: its security label (XSM). */
+    uint32_t ssidref;
+    /** OUT: the tag the toolstack gave it, typically a UUID. */
+    xen_domain_handle_t handle;
+    /** OUT: its CPU pool. Example: 0. */
+    uint32_t cpupool;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+    /**
+     * OUT: the width of its guest physical addresses in bits. Example: 40.
+     *
+     * Since Xen 4.16.
+     */
+    uint8_t gpaddr_bits;
+    /**
+     * Reserved.
+     *
+     * Since Xen 4.16.
+     */
+    uint8_t pad2[7];
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+    /**
+     * OUT: the architecture settings it was created with.
+     *
+     * Since Xen 4.11.
+     */
+    struct xen_arch_domainconfig arch_config;
+#endif
+};
+typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
+
+/*
+ * XEN_DOMINF: flags (for xen_domctl_getdomaininfo.flags). State bits of
+ * xen_domctl_getdomaininfo.flags.
+ */
+
+/** Bit number of XEN_DOMINF_dying. */
+#define _XEN_DOMINF_dying 0
+
+/** The domain is being destroyed. */
+#define XEN_DOMINF_dying (1U << _XEN_DOMINF_dying)
+
+/** Bit number of XEN_DOMINF_hvm_guest. */
+#define _XEN_DOMINF_hvm_guest 1
+
+/** The domain is HVM or PVH. */
+#define XEN_DOMINF_hvm_guest (1U << _XEN_DOMINF_hvm_guest)
+
+/** Bit number of XEN_DOMINF_shutdown. */
+#define _XEN_DOMINF_shutdown 2
+
+/** The domain has shut down; the reason is under XEN_DOMINF_shutdownmask. */
+#define XEN_DOMINF_shutdown (1U << _XEN_DOMINF_shutdown)
+
+/** Bit number of XEN_DOMINF_paused. */
+#define _XEN_DOMINF_paused 3
+
+/** The toolstack paused the domain. */
+#define XEN_DOMINF_paused (1U << _XEN_DOMINF_paused)
+
+/** Bit number of XEN_DOMINF_blocked. */
+#define _XEN_DOMINF_blocked 4
+
+/** Every vCPU is blocked. */
+#define XEN_DOMINF_blocked (1U << _XEN_DOMINF_blocked)
+
+/** Bit number of XEN_DOMINF_running. */
+#define _XEN_DOMINF_running 5
+
+/** A vCPU is running. */
+#define XEN_DOMINF_running (1U << _XEN_DOMINF_running)
+
+/** Bit number of XEN_DOMINF_debugged. */
+#define _XEN_DOMINF_debugged 6
+
+/** A debugger is attached. */
+#define XEN_DOMINF_debugged (1U << _XEN_DOMINF_debugged)
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000d
+
+/** Bit number of XEN_DOMINF_pvh_guest. */
+#define _XEN_DOMINF_pvh_guest 7
+
+/** The domain is a first-generation PVH guest (until 4.9). */
+#define XEN_DOMINF_pvh_guest (1U << _XEN_DOMINF_pvh_guest)
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000d */
+
+/** Bit number of XEN_DOMINF_xs_domain. */
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000d
+#define _XEN_DOMINF_xs_domain 8
+#else
+#define _XEN_DOMINF_xs_domain 7
+#endif
+
+/** The domain runs xenstore (bit 8 in 4.7 and 4.8, bit 7 from 4.9). */
+#define XEN_DOMINF_xs_domain (1U << _XEN_DOMINF_xs_domain)
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+
+/** Bit number of XEN_DOMINF_hap. */
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000d
+#define _XEN_DOMINF_hap 9
+#else
+#define _XEN_DOMINF_hap 8
+#endif
+
+/** The domain uses hardware-assisted paging (bit 9 in 4.8, bit 8 from 4.9). */
+#define XEN_DOMINF_hap (1U << _XEN_DOMINF_hap)
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c */
+
+/**
+ * The mask, after shifting by XEN_DOMINF_shutdownshift, of the SHUTDOWN_* reason in the flags.
+ */
+#define XEN_DOMINF_shutdownmask 255
+
+/** The bit where the shutdown reason starts in the flags. */
+#define XEN_DOMINF_shutdownshift 16
+
+/** The max_vcpu_id of a domain with no vCPUs: all 32 bits set. */
+#define XEN_INVALID_MAX_VCPU_ID 4294967295U
+
+#if !(defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__))
+#error "xenabi: struct xen_domctl is defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+/**
+ * The argument of every domctl call: the operation, the interface version, the domain, and the
+ * operation's payload.
+ */
+struct xen_domctl {
+    /** IN: a XEN_DOMCTL_* operation. Example: 5 (XEN_DOMCTL_getdomaininfo). */
+    uint32_t cmd;
+    /**
+     * IN: XEN_DOMCTL_INTERFACE_VERSION of the release; Xen refuses any other. Example: 0x15
+     * (4.17).
+     */
+    uint32_t interface_version;
+    /** IN: the domain the operation acts on. Example: 1. */
+    domid_t domain;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+    /**
+     * Reserved; must be zero.
+     *
+     * Since Xen 4.15.
+     */
+    uint16_t _pad[3];
+#endif
+    /** IN/OUT: the payload of `cmd`; `cmd` says which member is meant. */
+    union {
+        /** The payload of XEN_DOMCTL_createdomain. */
+        struct xen_domctl_createdomain createdomain;
+        /** The payload of XEN_DOMCTL_getdomaininfo. */
+        struct xen_domctl_getdomaininfo getdomaininfo;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+        /** The payload of XEN_DOMCTL_getmemlist. */
+        struct xen_domctl_getmemlist getmemlist;
+#endif
+        /** The payload of XEN_DOMCTL_getpageframeinfo3. */
+        struct xen_domctl_getpageframeinfo3 getpageframeinfo3;
+        /** The payload of XEN_DOMCTL_setnodeaffinity, XEN_DOMCTL_getnodeaffinity. */
+        struct xen_domctl_nodeaffinity nodeaffinity;
+        /** The payload of XEN_DOMCTL_setvcpuaffinity, XEN_DOMCTL_getvcpuaffinity. */
+        struct xen_domctl_vcpuaffinity vcpuaffinity;
+        /** The payload of XEN_DOMCTL_shadow_op. */
+        struct xen_domctl_shadow_op shadow_op;
+        /** The payload of XEN_DOMCTL_max_mem. */
+        struct xen_domctl_max_mem max_mem;
+        /** The payload of XEN_DOMCTL_setvcpucontext, XEN_DOMCTL_getvcpucontext. */
+        struct xen_domctl_vcpucontext vcpucontext;
+        /** The payload of XEN_DOMCTL_getvcpuinfo. */
+        struct xen_domctl_getvcpuinfo getvcpuinfo;
+        /** The payload of XEN_DOMCTL_max_vcpus. */
+        struct xen_domctl_max_vcpus max_vcpus;
+        /** The payload of XEN_DOMCTL_scheduler_op. */
+        struct xen_domctl_scheduler_op scheduler_op;
+        /** The payload of XEN_DOMCTL_setdomainhandle. */
+        struct xen_domctl_setdomainhandle setdomainhandle;
+        /** The payload of XEN_DOMCTL_setdebugging. */
+        struct xen_domctl_setdebugging setdebugging;
+        /** The payload of XEN_DOMCTL_irq_permission. */
+        struct xen_domctl_irq_permission irq_permission;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+        /**
+         * The payload of XEN_DOMCTL_gsi_permission.
+         *
+         * Since Xen 4.20.
+         */
+        struct xen_domctl_gsi_permission gsi_permission;
+#endif
+        /** The payload of XEN_DOMCTL_iomem_permission. */
+        struct xen_domctl_iomem_permission iomem_permission;
+        /** The payload of XEN_DOMCTL_ioport_permission. */
+        struct xen_domctl_ioport_permission ioport_permission;
+        /** The payload of XEN_DOMCTL_hypercall_init. */
+        struct xen_domctl_hypercall_init hypercall_init;
+        /** The payload of XEN_DOMCTL_settimeoffset. */
+        struct xen_domctl_settimeoffset settimeoffset;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+        /** The payload of XEN_DOMCTL_disable_migrate. */
+        struct xen_domctl_disable_migrate disable_migrate;
+#endif
+        /** The payload of XEN_DOMCTL_gettscinfo, XEN_DOMCTL_settscinfo. */
+        struct xen_domctl_tsc_info tsc_info;
+        /** The payload of XEN_DOMCTL_gethvmcontext, XEN_DOMCTL_sethvmcontext. */
+        struct xen_domctl_hvmcontext hvmcontext;
+        /** The payload of XEN_DOMCTL_gethvmcontext_partial. */
+        struct xen_domctl_hvmcontext_partial hvmcontext_partial;
+        /**
+         * The payload of XEN_DOMCTL_set_address_size, XEN_DOMCTL_get_address_size,
+         * XEN_DOMCTL_set_machine_address_size, XEN_DOMCTL_get_machine_address_size.
+         */
+        struct xen_domctl_address_size address_size;
+        /** The payload of XEN_DOMCTL_sendtrigger. */
+        struct xen_domctl_sendtrigger sendtrigger;
+        /** The payload of XEN_DOMCTL_get_device_group. */
+        struct xen_domctl_get_device_group get_device_group;
+        /**
+         * The payload of XEN_DOMCTL_assign_device, XEN_DOMCTL_test_assign_device,
+         * XEN_DOMCTL_deassign_device.
+         */
+        struct xen_domctl_assign_device assign_device;
+        /** The payload of XEN_DOMCTL_bind_pt_irq, XEN_DOMCTL_unbind_pt_irq. */
+        struct xen_domctl_bind_pt_irq bind_pt_irq;
+        /** The payload of XEN_DOMCTL_memory_mapping. */
+        struct xen_domctl_memory_mapping memory_mapping;
+        /** The payload of XEN_DOMCTL_ioport_mapping. */
+        struct xen_domctl_ioport_mapping ioport_mapping;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+        /** The payload of XEN_DOMCTL_pin_mem_cacheattr. */
+        struct xen_domctl_pin_mem_cacheattr pin_mem_cacheattr;
+#endif
+        /** The payload of XEN_DOMCTL_set_target. */
+        struct xen_domctl_set_target set_target;
+        /** The payload of XEN_DOMCTL_subscribe. */
+        struct xen_domctl_subscribe subscribe;
+        /** The payload of XEN_DOMCTL_debug_op. */
+        struct xen_domctl_debug_op debug_op;
+        /** The payload of XEN_DOMCTL_vm_event_op. */
+        struct xen_domctl_vm_event_op vm_event_op;
+        /** The payload of XEN_DOMCTL_mem_sharing_op. */
+        struct xen_domctl_mem_sharing_op mem_sharing_op;
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012)
+        /** The payload of XEN_DOMCTL_set_cpuid. */
+        struct xen_domctl_cpuid cpuid;
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+        /** The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate. */
+        struct xen_domctl_vcpuextstate vcpuextstate;
+        /** The payload of XEN_DOMCTL_get_vcpu_msrs, XEN_DOMCTL_set_vcpu_msrs. */
+        struct xen_domctl_vcpu_msrs vcpu_msrs;
+#endif
+        /** The payload of XEN_DOMCTL_set_access_required. */
+        struct xen_domctl_set_access_required access_required;
+        /** The payload of XEN_DOMCTL_audit_p2m. */
+        struct xen_domctl_audit_p2m audit_p2m;
+        /** The payload of XEN_DOMCTL_set_virq_handler. */
+        struct xen_domctl_set_virq_handler set_virq_handler;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+        /** The payload of XEN_DOMCTL_set_max_evtchn. */
+        struct xen_domctl_set_max_evtchn set_max_evtchn;
+#endif
+        /** The payload of XEN_DOMCTL_gdbsx_guestmemio. */
+        struct xen_domctl_gdbsx_memio gdbsx_guest_memio;
+        /** The payload of XEN_DOMCTL_set_broken_page_p2m. */
+        struct xen_domctl_set_broken_page_p2m set_broken_page_p2m;
+        /** The payload of XEN_DOMCTL_cacheflush. */
+        struct xen_domctl_cacheflush cacheflush;
+        /** The payload of XEN_DOMCTL_gdbsx_pausevcpu, XEN_DOMCTL_gdbsx_unpausevcpu. */
+        struct xen_domctl_gdbsx_pauseunp_vcpu gdbsx_pauseunp_vcpu;
+        /** The payload of XEN_DOMCTL_gdbsx_domstatus. */
+        struct xen_domctl_gdbsx_domstatus gdbsx_domstatus;
+        /** The payload of XEN_DOMCTL_setvnumainfo. */
+        struct xen_domctl_vnuma vnuma;
+        /** The payload of XEN_DOMCTL_psr_cmt_op. */
+        struct xen_domctl_psr_cmt_op psr_cmt_op;
+        /** The payload of XEN_DOMCTL_monitor_op. */
+        struct xen_domctl_monitor_op monitor_op;
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+        /**
+         * The payload of XEN_DOMCTL_psr_alloc.
+         *
+         * Since Xen 4.11.
+         */
+        struct xen_domctl_psr_alloc psr_alloc;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+        /** The payload of XEN_DOMCTL_psr_cat_op. */
+        struct xen_domctl_psr_cat_op psr_cat_op;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+        /**
+         * The payload of XEN_DOMCTL_set_gnttab_limits.
+         *
+         * Since Xen 4.10.
+         */
+        struct xen_domctl_set_gnttab_limits set_gnttab_limits;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+        /**
+         * The payload of XEN_DOMCTL_vuart_op.
+         *
+         * Since Xen 4.10.
+         */
+        struct xen_domctl_vuart_op vuart_op;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+        /**
+         * The payload of XEN_DOMCTL_vmtrace_op.
+         *
+         * Since Xen 4.15.
+         */
+        struct xen_domctl_vmtrace_op vmtrace_op;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+        /**
+         * The payload of XEN_DOMCTL_get_paging_mempool_size,
+         * XEN_DOMCTL_set_paging_mempool_size.
+         *
+         * Since Xen 4.17.
+         */
+        struct xen_domctl_paging_mempool paging_mempool;
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+        /**
+         * The payload of XEN_DOMCTL_set_llc_colors.
+         *
+         * Since Xen 4.20.
+         */
+        struct xen_domctl_set_llc_colors set_llc_colors;
+        /**
+         * The payload of XEN_DOMCTL_get_domain_state.
+         *
+         * Since Xen 4.21.
+         */
+        struct xen_domctl_get_domain_state get_domain_state;
+#endif
+        /** Fixes the size of the payload union at 128 bytes, whatever its members. */
+        uint8_t pad[128];
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017)
+        /**
+         * The payload of XEN_DOMCTL_dt_overlay.
+         *
+         * Since Xen 4.19.
+         */
+        struct xen_domctl_dt_overlay dt_overlay;
+#endif
+    } u;
+};
+typedef struct xen_domctl xen_domctl_t;
+
+/*
+ * XEN_DOMCTL: operations (for xen_domctl.cmd). The domctl operations, each with the member of
+ * `xen_domctl.u` that carries its payload; those without one act on `xen_domctl.domain` alone.
+ */
+
+/** Create a domain; Xen writes its ID into `domain`. */
+#define XEN_DOMCTL_createdomain 1
+
+/** Destroy a domain; may need repeating until it is gone. */
+#define XEN_DOMCTL_destroydomain 2
+
+/** Pause every vCPU of a domain. */
+#define XEN_DOMCTL_pausedomain 3
+
+/** Undo a pause. */
+#define XEN_DOMCTL_unpausedomain 4
+
+/** Describe a domain. */
+#define XEN_DOMCTL_getdomaininfo 5
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+
+/** List the machine frames of a PV domain (until 4.11). */
+#define XEN_DOMCTL_getmemlist 6
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010 */
+
+/** Set where a vCPU may run. */
+#define XEN_DOMCTL_setvcpuaffinity 9
+
+/** Control shadow paging and dirty logging. */
+#define XEN_DOMCTL_shadow_op 10
+
+/** Set the memory limit. */
+#define XEN_DOMCTL_max_mem 11
+
+/** Load a vCPU's registers. */
+#define XEN_DOMCTL_setvcpucontext 12
+
+/** Read a vCPU's registers. */
+#define XEN_DOMCTL_getvcpucontext 13
+
+/** Describe a vCPU. */
+#define XEN_DOMCTL_getvcpuinfo 14
+
+/** Set the number of vCPUs. */
+#define XEN_DOMCTL_max_vcpus 15
+
+/** Read or set scheduler parameters. */
+#define XEN_DOMCTL_scheduler_op 16
+
+/** Replace the domain's tag. */
+#define XEN_DOMCTL_setdomainhandle 17
+
+/** Attach or detach a debugger. */
+#define XEN_DOMCTL_setdebugging 18
+
+/** Grant or revoke a PIRQ. */
+#define XEN_DOMCTL_irq_permission 19
+
+/** Grant or revoke I/O memory. */
+#define XEN_DOMCTL_iomem_permission 20
+
+/** Grant or revoke I/O ports. */
+#define XEN_DOMCTL_ioport_permission 21
+
+/** Fill a hypercall page. */
+#define XEN_DOMCTL_hypercall_init 22
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+
+/** An IA-64 operation; its number stayed in the header until 4.15. */
+#define XEN_DOMCTL_arch_setup 23
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013 */
+
+/** Set the wall-clock offset. */
+#define XEN_DOMCTL_settimeoffset 24
+
+/** Read where a vCPU may run. */
+#define XEN_DOMCTL_getvcpuaffinity 25
+
+/** An obsolete PowerPC operation; Xen refuses it. */
+#define XEN_DOMCTL_real_mode_area 26
+
+/** Resume a domain after a suspend that did not go on to save it. */
+#define XEN_DOMCTL_resumedomain 27
+
+/** Send an NMI, reset, power or sleep event. */
+#define XEN_DOMCTL_sendtrigger 28
+
+/** Name the event channel for suspend notifications. */
+#define XEN_DOMCTL_subscribe 29
+
+/** Save an HVM domain's state. */
+#define XEN_DOMCTL_gethvmcontext 33
+
+/** Restore an HVM domain's state. */
+#define XEN_DOMCTL_sethvmcontext 34
+
+/** Set a PV domain's address width. */
+#define XEN_DOMCTL_set_address_size 35
+
+/** Read a PV domain's address width. */
+#define XEN_DOMCTL_get_address_size 36
+
+/** Assign a device. */
+#define XEN_DOMCTL_assign_device 37
+
+/** Bind a passed-through interrupt. */
+#define XEN_DOMCTL_bind_pt_irq 38
+
+/** Map or unmap I/O memory. */
+#define XEN_DOMCTL_memory_mapping 39
+
+/** Map or unmap I/O ports. */
+#define XEN_DOMCTL_ioport_mapping 40
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+
+/** Pin a cache attribute (until 4.11). */
+#define XEN_DOMCTL_pin_mem_cacheattr 41
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010 */
+
+/**
+ * Load a vCPU's extended x86 state (its payload, which has an anonymous member, is not
+ * declared yet).
+ */
+#define XEN_DOMCTL_set_ext_vcpucontext 42
+
+/** Read a vCPU's extended x86 state (payload not declared yet, as for set). */
+#define XEN_DOMCTL_get_ext_vcpucontext 43
+
+/** An IA-64 operation; Xen refuses it. */
+#define XEN_DOMCTL_set_opt_feature 44
+
+/** Ask whether a device can be assigned. */
+#define XEN_DOMCTL_test_assign_device 45
+
+/** Let the domain act on another. */
+#define XEN_DOMCTL_set_target 46
+
+/** Take a device back. */
+#define XEN_DOMCTL_deassign_device 47
+
+/** Unbind a passed-through interrupt. */
+#define XEN_DOMCTL_unbind_pt_irq 48
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+
+/** Set a CPUID leaf (until 4.13). */
+#define XEN_DOMCTL_set_cpuid 49
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012 */
+
+/** List a device's IOMMU group. */
+#define XEN_DOMCTL_get_device_group 50
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+
+/** Limit a PV domain's machine addresses (until 4.13). */
+#define XEN_DOMCTL_set_machine_address_size 51
+
+/** Read that limit (until 4.13). */
+#define XEN_DOMCTL_get_machine_address_size 52
+
+/** Hide spurious page faults from a PV domain (until 4.13). */
+#define XEN_DOMCTL_suppress_spurious_page_faults 53
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012 */
+
+/** Single-step a vCPU. */
+#define XEN_DOMCTL_debug_op 54
+
+/** Save one HVM state record. */
+#define XEN_DOMCTL_gethvmcontext_partial 55
+
+/** Control a vm_event ring. */
+#define XEN_DOMCTL_vm_event_op 56
+
+/** Control memory sharing. */
+#define XEN_DOMCTL_mem_sharing_op 57
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+
+/** Forbid migration (until 4.15). */
+#define XEN_DOMCTL_disable_migrate 58
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013 */
+
+/** Read the TSC settings. */
+#define XEN_DOMCTL_gettscinfo 59
+
+/** Set the TSC settings. */
+#define XEN_DOMCTL_settscinfo 60
+
+/** Report page types. */
+#define XEN_DOMCTL_getpageframeinfo3 61
+
+/** Load a vCPU's XSAVE state. */
+#define XEN_DOMCTL_setvcpuextstate 62
+
+/** Read a vCPU's XSAVE state. */
+#define XEN_DOMCTL_getvcpuextstate 63
+
+/** Require a memory-access listener. */
+#define XEN_DOMCTL_set_access_required 64
+
+/** Audit the P2M. */
+#define XEN_DOMCTL_audit_p2m 65
+
+/** Take over a global VIRQ. */
+#define XEN_DOMCTL_set_virq_handler 66
+
+/** Mark a guest frame broken. */
+#define XEN_DOMCTL_set_broken_page_p2m 67
+
+/** Set the NUMA node affinity. */
+#define XEN_DOMCTL_setnodeaffinity 68
+
+/** Read the NUMA node affinity. */
+#define XEN_DOMCTL_getnodeaffinity 69
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+
+/** Limit event-channel ports (until 4.12). */
+#define XEN_DOMCTL_set_max_evtchn 70
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011 */
+
+/** Flush the data cache over guest frames. */
+#define XEN_DOMCTL_cacheflush 71
+
+/** Read a vCPU's MSRs. */
+#define XEN_DOMCTL_get_vcpu_msrs 72
+
+/** Load a vCPU's MSRs. */
+#define XEN_DOMCTL_set_vcpu_msrs 73
+
+/** Set the virtual NUMA topology. */
+#define XEN_DOMCTL_setvnumainfo 74
+
+/** Control cache monitoring. */
+#define XEN_DOMCTL_psr_cmt_op 75
+
+/** Control monitor events. */
+#define XEN_DOMCTL_monitor_op 77
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+
+/** Control cache allocation (until 4.11). */
+#define XEN_DOMCTL_psr_cat_op 78
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010 */
+
+/** Reset a domain in place, keeping its memory for a kexec'd kernel. */
+#define XEN_DOMCTL_soft_reset 79
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+
+/** Set grant-table sizes (4.10 and 4.11). */
+#define XEN_DOMCTL_set_gnttab_limits 80
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+
+/** Set up the Arm virtual UART. */
+#define XEN_DOMCTL_vuart_op 81
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+
+/** Control cache and bandwidth allocation. */
+#define XEN_DOMCTL_psr_alloc 78
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+
+/**
+ * Read the CPUID and MSR policy (payload not declared yet: Xen renamed its members within the
+ * 4.17 series).
+ */
+#define XEN_DOMCTL_get_cpu_policy 82
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+
+/** Set the CPUID and MSR policy (payload not declared yet, as for get). */
+#define XEN_DOMCTL_set_cpu_policy 83
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+
+/** Control processor trace. */
+#define XEN_DOMCTL_vmtrace_op 84
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+
+/** Read the paging pool size. */
+#define XEN_DOMCTL_get_paging_mempool_size 85
+
+/** Set the paging pool size. */
+#define XEN_DOMCTL_set_paging_mempool_size 86
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 */
+
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+
+/** Attach a device-tree overlay's devices. */
+#define XEN_DOMCTL_dt_overlay 87
+
+/** Grant or revoke a GSI. */
+#define XEN_DOMCTL_gsi_permission 88
+
+/** Set the LLC colours. */
+#define XEN_DOMCTL_set_llc_colors 89
+
+/** Read a domain's lifecycle state. */
+#define XEN_DOMCTL_get_domain_state 90
+
+#endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017 */
+
+/** Copy guest memory for gdbsx. */
+#define XEN_DOMCTL_gdbsx_guestmemio 1000
+
+/** Pause a vCPU for gdbsx. */
+#define XEN_DOMCTL_gdbsx_pausevcpu 1001
+
+/** Resume a vCPU for gdbsx. */
+#define XEN_DOMCTL_gdbsx_unpausevcpu 1002
+
+/** Report debug status for gdbsx. */
+#define XEN_DOMCTL_gdbsx_domstatus 1003
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
 /*
  * Xen's domctl.h declares more than this header, but its records would clash with these, so
  * this header defines Xen's guard: Xen's header, included after it, is skipped. Include Xen's
@@ -928,6 +3630,353 @@ struct xen_domctl_createdomain {
 #define XENABI_SINCE_XEN_DOMCTL_ALTP2M_limited 0x041300
 #define XENABI_SINCE_XEN_DOMCTL_ALTP2M 0x041300
 #define XENABI_SINCE_XEN_DOMCTL_ALTP2M_mode_mask 0x041300
+#define XENABI_SINCE_xenctl_bitmap 0x040600
+#define XENABI_SINCE_xen_domctl_max_mem 0x040600
+#define XENABI_SINCE_xen_domctl_vcpucontext 0x040600
+#define XENABI_SINCE_xen_domctl_getvcpuinfo 0x040600
+#define XENABI_SINCE_xen_domctl_nodeaffinity 0x040600
+#define XENABI_SINCE_xen_domctl_vcpuaffinity 0x040600
+#define XENABI_SINCE__XEN_VCPUAFFINITY_HARD 0x040600
+#define XENABI_SINCE_XEN_VCPUAFFINITY_HARD 0x040600
+#define XENABI_SINCE__XEN_VCPUAFFINITY_SOFT 0x040600
+#define XENABI_SINCE_XEN_VCPUAFFINITY_SOFT 0x040600
+#define XENABI_SINCE__XEN_VCPUAFFINITY_FORCE 0x040700
+#define XENABI_SINCE_XEN_VCPUAFFINITY_FORCE 0x040700
+#define XENABI_SINCE_XEN_VCPUAFFINITY 0x040600
+#define XENABI_SINCE_xen_domctl_max_vcpus 0x040600
+#define XENABI_SINCE_xen_domctl_setdomainhandle 0x040600
+#define XENABI_SINCE_xen_domctl_setdebugging 0x040600
+#define XENABI_SINCE_xen_domctl_settimeoffset 0x040600
+#define XENABI_SINCE_xen_domctl_hvmcontext 0x040600
+#define XENABI_SINCE_xen_domctl_hvmcontext_partial 0x040600
+#define XENABI_SINCE_xen_domctl_address_size 0x040600
+#define XENABI_SINCE_xen_domctl_set_target 0x040600
+#define XENABI_SINCE_xen_domctl_set_max_evtchn 0x040600
+#define XENABI_SINCE_xen_domctl_set_gnttab_limits 0x040a00
+#define XENABI_SINCE_xen_domctl_paging_mempool 0x041100
+#define XENABI_SINCE_xen_domctl_get_domain_state 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_STATE_EXIST 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_STATE_DYING 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_STATE_DEAD 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_STATE 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_GETDOMSTATE_CAP 0x041500
+#define XENABI_SINCE_xen_domctl_disable_migrate 0x040600
+#define XENABI_SINCE_xen_domctl_set_virq_handler 0x040600
+#define XENABI_SINCE_xen_domctl_getmemlist 0x040600
+#define XENABI_SINCE_xen_domctl_getpageframeinfo3 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_NOTAB 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_L1TAB 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_L2TAB 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_L3TAB 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_L4TAB 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_BROKEN 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_XALLOC 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_XTAB 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_LTAB_SHIFT 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_LTAB_MASK 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_LTABTYPE_MASK 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PFINFO_LPINTAB 0x040600
+#define XENABI_SINCE_xen_domctl_shadow_op_stats 0x040600
+#define XENABI_SINCE_xen_domctl_shadow_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_OFF 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_ENABLE_TEST 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_CLEAN 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_PEEK 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP_ENABLE 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_OP 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_ENABLE 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL 0x040700
+#define XENABI_SINCE_xen_domctl_pin_mem_cacheattr 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_CACHEATTR_UC 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_CACHEATTR_WC 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_CACHEATTR_WT 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_CACHEATTR_WP 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_CACHEATTR_WB 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_CACHEATTR_UCM 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_CACHEATTR 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DELETE_MEM_CACHEATTR 0x040600
+#define XENABI_SINCE_xen_domctl_mem_sharing_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MEM_SHARING_CONTROL 0x040600
+#define XENABI_SINCE_xen_domctl_audit_p2m 0x040600
+#define XENABI_SINCE_xen_domctl_set_access_required 0x040600
+#define XENABI_SINCE_xen_domctl_set_broken_page_p2m 0x040600
+#define XENABI_SINCE_xen_domctl_cacheflush 0x040600
+#define XENABI_SINCE_xen_domctl_vnuma 0x040600
+#define XENABI_SINCE_xen_domctl_set_llc_colors 0x041400
+#define XENABI_SINCE_xen_domctl_irq_permission 0x040600
+#define XENABI_SINCE_xen_domctl_gsi_permission 0x041400
+#define XENABI_SINCE_XEN_DOMCTL_GSI_REVOKE 0x041400
+#define XENABI_SINCE_XEN_DOMCTL_GSI_GRANT 0x041400
+#define XENABI_SINCE_XEN_DOMCTL_GSI 0x041400
+#define XENABI_SINCE_XEN_DOMCTL_GSI_ACTION_MASK 0x041400
+#define XENABI_SINCE_xen_domctl_iomem_permission 0x040600
+#define XENABI_SINCE_xen_domctl_ioport_permission 0x040600
+#define XENABI_SINCE_xen_domctl_memory_mapping 0x040600
+#define XENABI_SINCE_DPCI_REMOVE_MAPPING 0x040600
+#define XENABI_SINCE_DPCI_ADD_MAPPING 0x040600
+#define XENABI_SINCE_DPCI 0x040600
+#define XENABI_SINCE_xen_domctl_ioport_mapping 0x040600
+#define XENABI_SINCE_xen_domctl_assign_device 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DEV_PCI 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DEV_DT 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DEV 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DEV_RDM_RELAXED 0x040600
+#define XENABI_SINCE_xen_domctl_get_device_group 0x040600
+#define XENABI_SINCE_pt_irq_type_t 0x040600
+#define XENABI_SINCE_PT_IRQ_TYPE_PCI 0x040600
+#define XENABI_SINCE_PT_IRQ_TYPE_ISA 0x040600
+#define XENABI_SINCE_PT_IRQ_TYPE_MSI 0x040600
+#define XENABI_SINCE_PT_IRQ_TYPE_MSI_TRANSLATE 0x040600
+#define XENABI_SINCE_PT_IRQ_TYPE_SPI 0x040600
+#define XENABI_SINCE_PT_IRQ_TYPE 0x040600
+#define XENABI_SINCE_xen_domctl_bind_pt_irq 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_VMSI_X86_RH_MASK 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_VMSI_X86_DM_MASK 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_VMSI_X86_DELIV_MASK 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_VMSI_X86_TRIG_MASK 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_VMSI_X86_UNMASKED 0x040a00
+#define XENABI_SINCE_xen_domctl_sendtrigger 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SENDTRIGGER_NMI 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SENDTRIGGER_RESET 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SENDTRIGGER_INIT 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SENDTRIGGER_POWER 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SENDTRIGGER_SLEEP 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SENDTRIGGER 0x040600
+#define XENABI_SINCE_xen_domctl_vuart_op 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_VUART_OP_INIT 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_VUART_TYPE_VPL011 0x040a00
+#define XENABI_SINCE_xen_domctl_dt_overlay 0x041300
+#define XENABI_SINCE_XEN_DOMCTL_DT_OVERLAY_ATTACH 0x041300
+#define XENABI_SINCE_xen_domctl_hypercall_init 0x040600
+#define XENABI_SINCE_xen_domctl_cpuid 0x040600
+#define XENABI_SINCE_XEN_CPUID_INPUT_UNUSED 0x040600
+#define XENABI_SINCE_xen_domctl_tsc_info 0x040600
+#define XENABI_SINCE_xen_domctl_vcpuextstate 0x040600
+#define XENABI_SINCE_xen_domctl_vcpu_msr 0x040600
+#define XENABI_SINCE_xen_domctl_vcpu_msrs 0x040600
+#define XENABI_SINCE_xen_domctl_psr_cmt_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CMT_OP_DETACH 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CMT_OP_ATTACH 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CMT_OP 0x040600
+#define XENABI_SINCE_xen_domctl_psr_cat_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_SET_L3_CBM 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_GET_L3_CBM 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_SET_L3_CODE 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_SET_L3_DATA 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_GET_L3_CODE 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_GET_L3_DATA 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_SET_L2_CBM 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP_GET_L2_CBM 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_CAT_OP 0x040600
+#define XENABI_SINCE_xen_domctl_psr_alloc 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_SET_L3_CBM 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_GET_L3_CBM 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_SET_L3_CODE 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_SET_L3_DATA 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_GET_L3_CODE 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_GET_L3_DATA 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_SET_L2_CBM 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_GET_L2_CBM 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_SET_MBA_THRTL 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR_GET_MBA_THRTL 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_PSR 0x040b00
+#define XENABI_SINCE_xen_domctl_sched_credit 0x040600
+#define XENABI_SINCE_xen_domctl_sched_credit2 0x040600
+#define XENABI_SINCE_xen_domctl_sched_rtds 0x040600
+#define XENABI_SINCE__XEN_DOMCTL_SCHEDRT_extra 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_SCHEDRT_extra 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_SCHEDRT 0x040a00
+#define XENABI_SINCE_xen_domctl_schedparam_vcpu 0x040700
+#define XENABI_SINCE_xen_domctl_scheduler_op 0x040600
+#define XENABI_SINCE_XEN_SCHEDULER_CREDIT 0x040600
+#define XENABI_SINCE_XEN_SCHEDULER_CREDIT2 0x040600
+#define XENABI_SINCE_XEN_SCHEDULER_ARINC653 0x040600
+#define XENABI_SINCE_XEN_SCHEDULER_RTDS 0x040600
+#define XENABI_SINCE_XEN_SCHEDULER_NULL 0x040900
+#define XENABI_SINCE_XEN_SCHEDULER 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SCHEDOP_putinfo 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SCHEDOP_getinfo 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_SCHEDOP_putvcpuinfo 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_SCHEDOP_getvcpuinfo 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_SCHEDOP 0x040600
+#define XENABI_SINCE_xen_domctl_debug_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_DEBUG_OP_SINGLE_STEP 0x040600
+#define XENABI_SINCE_xen_domctl_gdbsx_memio 0x040600
+#define XENABI_SINCE_xen_domctl_gdbsx_pauseunp_vcpu 0x040600
+#define XENABI_SINCE_xen_domctl_gdbsx_domstatus 0x040600
+#define XENABI_SINCE_xen_domctl_subscribe 0x040600
+#define XENABI_SINCE_xen_domctl_vm_event_op 0x040600
+#define XENABI_SINCE_XEN_VM_EVENT_ENABLE 0x040600
+#define XENABI_SINCE_XEN_VM_EVENT_DISABLE 0x040600
+#define XENABI_SINCE_XEN_VM_EVENT_RESUME 0x040600
+#define XENABI_SINCE_XEN_VM_EVENT_GET_VERSION 0x040d00
+#define XENABI_SINCE_XEN_VM_EVENT 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_VM_EVENT_OP_PAGING 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_VM_EVENT_OP_MONITOR 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_VM_EVENT_OP_SHARING 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_VM_EVENT_OP 0x040600
+#define XENABI_SINCE_xen_domctl_monitor_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_OP_ENABLE 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_OP_DISABLE 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS 0x040e00
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_OP 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION 0x040800
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_CPUID 0x040800
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL 0x040800
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_INTERRUPT 0x040900
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS 0x040900
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT 0x040c00
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_VMEXIT 0x041100
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT_IO 0x041200
+#define XENABI_SINCE_XEN_DOMCTL_MONITOR_EVENT 0x040600
+#define XENABI_SINCE_xen_domctl_vmtrace_op 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace_enable 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace_disable 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace_reset_and_enable 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace_output_position 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace_get_option 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace_set_option 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace 0x040f00
+#define XENABI_SINCE_xen_domctl_getdomaininfo 0x040600
+#define XENABI_SINCE__XEN_DOMINF_dying 0x040600
+#define XENABI_SINCE_XEN_DOMINF_dying 0x040600
+#define XENABI_SINCE__XEN_DOMINF_hvm_guest 0x040600
+#define XENABI_SINCE_XEN_DOMINF_hvm_guest 0x040600
+#define XENABI_SINCE__XEN_DOMINF_shutdown 0x040600
+#define XENABI_SINCE_XEN_DOMINF_shutdown 0x040600
+#define XENABI_SINCE__XEN_DOMINF_paused 0x040600
+#define XENABI_SINCE_XEN_DOMINF_paused 0x040600
+#define XENABI_SINCE__XEN_DOMINF_blocked 0x040600
+#define XENABI_SINCE_XEN_DOMINF_blocked 0x040600
+#define XENABI_SINCE__XEN_DOMINF_running 0x040600
+#define XENABI_SINCE_XEN_DOMINF_running 0x040600
+#define XENABI_SINCE__XEN_DOMINF_debugged 0x040600
+#define XENABI_SINCE_XEN_DOMINF_debugged 0x040600
+#define XENABI_SINCE__XEN_DOMINF_pvh_guest 0x040600
+#define XENABI_SINCE_XEN_DOMINF_pvh_guest 0x040600
+#define XENABI_SINCE__XEN_DOMINF_xs_domain 0x040700
+#define XENABI_SINCE_XEN_DOMINF_xs_domain 0x040700
+#define XENABI_SINCE__XEN_DOMINF_hap 0x040800
+#define XENABI_SINCE_XEN_DOMINF_hap 0x040800
+#define XENABI_SINCE_XEN_DOMINF 0x040600
+#define XENABI_SINCE_XEN_DOMINF_shutdownmask 0x040600
+#define XENABI_SINCE_XEN_DOMINF_shutdownshift 0x040600
+#define XENABI_SINCE_XEN_INVALID_MAX_VCPU_ID 0x040600
+#define XENABI_SINCE_xen_domctl 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_createdomain 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_destroydomain 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_pausedomain 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_unpausedomain 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getdomaininfo 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getmemlist 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_setvcpuaffinity 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_shadow_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_max_mem 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_setvcpucontext 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getvcpucontext 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getvcpuinfo 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_max_vcpus 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_scheduler_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_setdomainhandle 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_setdebugging 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_irq_permission 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_iomem_permission 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_ioport_permission 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_hypercall_init 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_arch_setup 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_settimeoffset 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getvcpuaffinity 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_real_mode_area 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_resumedomain 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_sendtrigger 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_subscribe 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_gethvmcontext 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_sethvmcontext 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_address_size 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_get_address_size 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_assign_device 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_bind_pt_irq 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_memory_mapping 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_ioport_mapping 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_pin_mem_cacheattr 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_ext_vcpucontext 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_get_ext_vcpucontext 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_opt_feature 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_test_assign_device 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_target 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_deassign_device 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_unbind_pt_irq 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_cpuid 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_get_device_group 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_machine_address_size 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_get_machine_address_size 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_suppress_spurious_page_faults 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_debug_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_gethvmcontext_partial 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_vm_event_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_mem_sharing_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_disable_migrate 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_gettscinfo 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_settscinfo 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getpageframeinfo3 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_setvcpuextstate 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getvcpuextstate 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_access_required 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_audit_p2m 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_virq_handler 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_broken_page_p2m 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_setnodeaffinity 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_getnodeaffinity 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_max_evtchn 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_cacheflush 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_get_vcpu_msrs 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_set_vcpu_msrs 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_setvnumainfo 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_psr_cmt_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_monitor_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_psr_cat_op 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_soft_reset 0x040700
+#define XENABI_SINCE_XEN_DOMCTL_set_gnttab_limits 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_vuart_op 0x040a00
+#define XENABI_SINCE_XEN_DOMCTL_psr_alloc 0x040b00
+#define XENABI_SINCE_XEN_DOMCTL_get_cpu_policy 0x040c00
+#define XENABI_SINCE_XEN_DOMCTL_set_cpu_policy 0x040d00
+#define XENABI_SINCE_XEN_DOMCTL_vmtrace_op 0x040f00
+#define XENABI_SINCE_XEN_DOMCTL_get_paging_mempool_size 0x041100
+#define XENABI_SINCE_XEN_DOMCTL_set_paging_mempool_size 0x041100
+#define XENABI_SINCE_XEN_DOMCTL_dt_overlay 0x041300
+#define XENABI_SINCE_XEN_DOMCTL_gsi_permission 0x041400
+#define XENABI_SINCE_XEN_DOMCTL_set_llc_colors 0x041400
+#define XENABI_SINCE_XEN_DOMCTL_get_domain_state 0x041500
+#define XENABI_SINCE_XEN_DOMCTL_gdbsx_guestmemio 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_gdbsx_pausevcpu 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_gdbsx_unpausevcpu 0x040600
+#define XENABI_SINCE_XEN_DOMCTL_gdbsx_domstatus 0x040600
+#define XENABI_SINCE_XEN_DOMCTL 0x040600
 #define XENABI_SINCE_xen_arch_domainconfig__misc_flags 0x040f00
 #define XENABI_SINCE_xen_arch_domainconfig__sve_vl 0x041200
 #define XENABI_SINCE_xen_arch_domainconfig__tee_type 0x040d00
@@ -944,6 +3993,33 @@ struct xen_domctl_createdomain {
 #define XENABI_SINCE_xen_domctl_createdomain__vmtrace_size 0x040f00
 #define XENABI_SINCE_xen_domctl_createdomain__cpupool_id 0x041100
 #define XENABI_SINCE_xen_domctl_createdomain__arch 0x040b00
+#define XENABI_SINCE_xen_domctl_hvmcontext_partial__bufsz 0x040a00
+#define XENABI_SINCE_xen_domctl_irq_permission__pad 0x041000
+#define XENABI_SINCE_xen_domctl_assign_device__flags 0x040a00
+#define XENABI_SINCE_xen_domctl_sched_credit2__cap 0x040a00
+#define XENABI_SINCE_xen_domctl_sched_rtds__flags 0x040a00
+#define XENABI_SINCE_xen_domctl_vm_event_op__u 0x040d00
+#define XENABI_SINCE_xen_domctl_monitor_op__u__mov_to_cr__pad1 0x040a00
+#define XENABI_SINCE_xen_domctl_monitor_op__u__mov_to_cr__pad2 0x040a00
+#define XENABI_SINCE_xen_domctl_monitor_op__u__mov_to_cr__bitmask 0x040a00
+#define XENABI_SINCE_xen_domctl_monitor_op__u__mov_to_msr__msr 0x040800
+#define XENABI_SINCE_xen_domctl_monitor_op__u__mov_to_msr__onchangeonly 0x040b00
+#define XENABI_SINCE_xen_domctl_monitor_op__u__guest_request__allow_userspace 0x040a00
+#define XENABI_SINCE_xen_domctl_monitor_op__u__debug_exception 0x040800
+#define XENABI_SINCE_xen_domctl_monitor_op__u__vmexit 0x041100
+#define XENABI_SINCE_xen_domctl_getdomaininfo__pad1 0x041000
+#define XENABI_SINCE_xen_domctl_getdomaininfo__gpaddr_bits 0x041000
+#define XENABI_SINCE_xen_domctl_getdomaininfo__pad2 0x041000
+#define XENABI_SINCE_xen_domctl_getdomaininfo__arch_config 0x040b00
+#define XENABI_SINCE_xen_domctl___pad 0x040f00
+#define XENABI_SINCE_xen_domctl__u__gsi_permission 0x041400
+#define XENABI_SINCE_xen_domctl__u__psr_alloc 0x040b00
+#define XENABI_SINCE_xen_domctl__u__vuart_op 0x040a00
+#define XENABI_SINCE_xen_domctl__u__vmtrace_op 0x040f00
+#define XENABI_SINCE_xen_domctl__u__paging_mempool 0x041100
+#define XENABI_SINCE_xen_domctl__u__set_llc_colors 0x041400
+#define XENABI_SINCE_xen_domctl__u__get_domain_state 0x041500
+#define XENABI_SINCE_xen_domctl__u__dt_overlay 0x041300
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
 #define XENABI_HAS_xen_arch_domainconfig 1
@@ -1118,12 +4194,592 @@ struct xen_domctl_createdomain {
 #define XENABI_HAS_XEN_DOMCTL_ALTP2M 1
 #define XENABI_HAS_XEN_DOMCTL_ALTP2M_mode_mask 1
 #endif
+#define XENABI_HAS_xenctl_bitmap 1
+#define XENABI_HAS_xen_domctl_max_mem 1
+#define XENABI_HAS_xen_domctl_vcpucontext 1
+#define XENABI_HAS_xen_domctl_getvcpuinfo 1
+#define XENABI_HAS_xen_domctl_nodeaffinity 1
+#define XENABI_HAS_xen_domctl_vcpuaffinity 1
+#define XENABI_HAS__XEN_VCPUAFFINITY_HARD 1
+#define XENABI_HAS_XEN_VCPUAFFINITY_HARD 1
+#define XENABI_HAS__XEN_VCPUAFFINITY_SOFT 1
+#define XENABI_HAS_XEN_VCPUAFFINITY_SOFT 1
+#define XENABI_HAS__XEN_VCPUAFFINITY_FORCE 1
+#define XENABI_HAS_XEN_VCPUAFFINITY_FORCE 1
+#define XENABI_HAS_XEN_VCPUAFFINITY 1
+#define XENABI_HAS_xen_domctl_max_vcpus 1
+#define XENABI_HAS_xen_domctl_setdomainhandle 1
+#define XENABI_HAS_xen_domctl_setdebugging 1
+#define XENABI_HAS_xen_domctl_settimeoffset 1
+#define XENABI_HAS_xen_domctl_hvmcontext 1
+#define XENABI_HAS_xen_domctl_hvmcontext_partial 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl_hvmcontext_partial__bufsz 1
+#endif
+#define XENABI_HAS_xen_domctl_address_size 1
+#define XENABI_HAS_xen_domctl_set_target 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+#define XENABI_HAS_xen_domctl_set_max_evtchn 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+#define XENABI_HAS_xen_domctl_set_gnttab_limits 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+#define XENABI_HAS_xen_domctl_paging_mempool 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+#define XENABI_HAS_xen_domctl_get_domain_state 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_STATE_EXIST 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_STATE_DYING 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_STATE_DEAD 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_STATE 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE 1
+#define XENABI_HAS_XEN_DOMCTL_GETDOMSTATE_CAP 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+#define XENABI_HAS_xen_domctl_disable_migrate 1
+#endif
+#define XENABI_HAS_xen_domctl_set_virq_handler 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_xen_domctl_getmemlist 1
+#endif
+#define XENABI_HAS_xen_domctl_getpageframeinfo3 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_NOTAB 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_L1TAB 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_L2TAB 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_L3TAB 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_L4TAB 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_BROKEN 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_XALLOC 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_XTAB 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_LTAB_SHIFT 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_LTAB_MASK 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_LTABTYPE_MASK 1
+#define XENABI_HAS_XEN_DOMCTL_PFINFO_LPINTAB 1
+#define XENABI_HAS_xen_domctl_shadow_op_stats 1
+#define XENABI_HAS_xen_domctl_shadow_op 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_OFF 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_ENABLE_TEST 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_CLEAN 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_PEEK 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP_ENABLE 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_OP 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_ENABLE 1
+#define XENABI_HAS_XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_xen_domctl_pin_mem_cacheattr 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_MEM_CACHEATTR_UC 1
+#define XENABI_HAS_XEN_DOMCTL_MEM_CACHEATTR_WC 1
+#define XENABI_HAS_XEN_DOMCTL_MEM_CACHEATTR_WT 1
+#define XENABI_HAS_XEN_DOMCTL_MEM_CACHEATTR_WP 1
+#define XENABI_HAS_XEN_DOMCTL_MEM_CACHEATTR_WB 1
+#define XENABI_HAS_XEN_DOMCTL_MEM_CACHEATTR_UCM 1
+#define XENABI_HAS_XEN_DOMCTL_MEM_CACHEATTR 1
+#define XENABI_HAS_XEN_DOMCTL_DELETE_MEM_CACHEATTR 1
+#define XENABI_HAS_xen_domctl_mem_sharing_op 1
+#define XENABI_HAS_XEN_DOMCTL_MEM_SHARING_CONTROL 1
+#define XENABI_HAS_xen_domctl_audit_p2m 1
+#define XENABI_HAS_xen_domctl_set_access_required 1
+#define XENABI_HAS_xen_domctl_set_broken_page_p2m 1
+#define XENABI_HAS_xen_domctl_cacheflush 1
+#define XENABI_HAS_xen_domctl_vnuma 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+#define XENABI_HAS_xen_domctl_set_llc_colors 1
+#endif
+#define XENABI_HAS_xen_domctl_irq_permission 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+#define XENABI_HAS_xen_domctl_irq_permission__pad 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+#define XENABI_HAS_xen_domctl_gsi_permission 1
+#define XENABI_HAS_XEN_DOMCTL_GSI_REVOKE 1
+#define XENABI_HAS_XEN_DOMCTL_GSI_GRANT 1
+#define XENABI_HAS_XEN_DOMCTL_GSI 1
+#define XENABI_HAS_XEN_DOMCTL_GSI_ACTION_MASK 1
+#endif
+#define XENABI_HAS_xen_domctl_iomem_permission 1
+#define XENABI_HAS_xen_domctl_ioport_permission 1
+#define XENABI_HAS_xen_domctl_memory_mapping 1
+#define XENABI_HAS_DPCI_REMOVE_MAPPING 1
+#define XENABI_HAS_DPCI_ADD_MAPPING 1
+#define XENABI_HAS_DPCI 1
+#define XENABI_HAS_xen_domctl_ioport_mapping 1
+#define XENABI_HAS_xen_domctl_assign_device 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl_assign_device__flags 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+#define XENABI_HAS_xen_domctl_assign_device__flag 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_DEV_PCI 1
+#define XENABI_HAS_XEN_DOMCTL_DEV_DT 1
+#define XENABI_HAS_XEN_DOMCTL_DEV 1
+#define XENABI_HAS_XEN_DOMCTL_DEV_RDM_RELAXED 1
+#define XENABI_HAS_xen_domctl_get_device_group 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+#define XENABI_HAS_pt_irq_type_t 1
+#endif
+#define XENABI_HAS_PT_IRQ_TYPE_PCI 1
+#define XENABI_HAS_PT_IRQ_TYPE_ISA 1
+#define XENABI_HAS_PT_IRQ_TYPE_MSI 1
+#define XENABI_HAS_PT_IRQ_TYPE_MSI_TRANSLATE 1
+#define XENABI_HAS_PT_IRQ_TYPE_SPI 1
+#define XENABI_HAS_PT_IRQ_TYPE 1
+#define XENABI_HAS_xen_domctl_bind_pt_irq 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+#define XENABI_HAS_xen_domctl_bind_pt_irq__hvm_domid 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_XEN_DOMCTL_VMSI_X86_DEST_ID_MASK 1
+#define XENABI_HAS_XEN_DOMCTL_VMSI_X86_RH_MASK 1
+#define XENABI_HAS_XEN_DOMCTL_VMSI_X86_DM_MASK 1
+#define XENABI_HAS_XEN_DOMCTL_VMSI_X86_DELIV_MASK 1
+#define XENABI_HAS_XEN_DOMCTL_VMSI_X86_TRIG_MASK 1
+#define XENABI_HAS_XEN_DOMCTL_VMSI_X86_UNMASKED 1
+#endif
+#define XENABI_HAS_xen_domctl_sendtrigger 1
+#define XENABI_HAS_XEN_DOMCTL_SENDTRIGGER_NMI 1
+#define XENABI_HAS_XEN_DOMCTL_SENDTRIGGER_RESET 1
+#define XENABI_HAS_XEN_DOMCTL_SENDTRIGGER_INIT 1
+#define XENABI_HAS_XEN_DOMCTL_SENDTRIGGER_POWER 1
+#define XENABI_HAS_XEN_DOMCTL_SENDTRIGGER_SLEEP 1
+#define XENABI_HAS_XEN_DOMCTL_SENDTRIGGER 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl_vuart_op 1
+#define XENABI_HAS_XEN_DOMCTL_VUART_OP_INIT 1
+#define XENABI_HAS_XEN_DOMCTL_VUART_TYPE_VPL011 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017)
+#define XENABI_HAS_xen_domctl_dt_overlay 1
+#define XENABI_HAS_XEN_DOMCTL_DT_OVERLAY_ATTACH 1
+#endif
+#define XENABI_HAS_xen_domctl_hypercall_init 1
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012)
+#define XENABI_HAS_xen_domctl_cpuid 1
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_XEN_CPUID_INPUT_UNUSED 1
+#endif
+#define XENABI_HAS_xen_domctl_tsc_info 1
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_xen_domctl_vcpuextstate 1
+#define XENABI_HAS_xen_domctl_vcpu_msr 1
+#define XENABI_HAS_xen_domctl_vcpu_msrs 1
+#endif
+#define XENABI_HAS_xen_domctl_psr_cmt_op 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CMT_OP_DETACH 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CMT_OP_ATTACH 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CMT_OP 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_xen_domctl_psr_cat_op 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_SET_L3_CBM 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_GET_L3_CBM 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_SET_L3_CODE 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_SET_L3_DATA 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_GET_L3_CODE 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_GET_L3_DATA 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_SET_L2_CBM 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP_GET_L2_CBM 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_XEN_DOMCTL_PSR_CAT_OP 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+#define XENABI_HAS_xen_domctl_psr_alloc 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_SET_L3_CBM 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_GET_L3_CBM 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_SET_L3_CODE 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_SET_L3_DATA 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_GET_L3_CODE 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_GET_L3_DATA 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_SET_L2_CBM 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_GET_L2_CBM 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_SET_MBA_THRTL 1
+#define XENABI_HAS_XEN_DOMCTL_PSR_GET_MBA_THRTL 1
+#define XENABI_HAS_XEN_DOMCTL_PSR 1
+#endif
+#define XENABI_HAS_xen_domctl_sched_credit 1
+#define XENABI_HAS_xen_domctl_sched_credit2 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl_sched_credit2__cap 1
+#endif
+#define XENABI_HAS_xen_domctl_sched_rtds 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl_sched_rtds__flags 1
+#define XENABI_HAS__XEN_DOMCTL_SCHEDRT_extra 1
+#define XENABI_HAS_XEN_DOMCTL_SCHEDRT_extra 1
+#define XENABI_HAS_XEN_DOMCTL_SCHEDRT 1
+#endif
+#define XENABI_HAS_xen_domctl_schedparam_vcpu 1
+#define XENABI_HAS_xen_domctl_scheduler_op 1
+#define XENABI_HAS_XEN_SCHEDULER_CREDIT 1
+#define XENABI_HAS_XEN_SCHEDULER_CREDIT2 1
+#define XENABI_HAS_XEN_SCHEDULER_ARINC653 1
+#define XENABI_HAS_XEN_SCHEDULER_RTDS 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000d
+#define XENABI_HAS_XEN_SCHEDULER_NULL 1
+#endif
+#define XENABI_HAS_XEN_SCHEDULER 1
+#define XENABI_HAS_XEN_DOMCTL_SCHEDOP_putinfo 1
+#define XENABI_HAS_XEN_DOMCTL_SCHEDOP_getinfo 1
+#define XENABI_HAS_XEN_DOMCTL_SCHEDOP_putvcpuinfo 1
+#define XENABI_HAS_XEN_DOMCTL_SCHEDOP_getvcpuinfo 1
+#define XENABI_HAS_XEN_DOMCTL_SCHEDOP 1
+#define XENABI_HAS_xen_domctl_debug_op 1
+#define XENABI_HAS_XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF 1
+#define XENABI_HAS_XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON 1
+#define XENABI_HAS_XEN_DOMCTL_DEBUG_OP_SINGLE_STEP 1
+#define XENABI_HAS_xen_domctl_gdbsx_memio 1
+#define XENABI_HAS_xen_domctl_gdbsx_pauseunp_vcpu 1
+#define XENABI_HAS_xen_domctl_gdbsx_domstatus 1
+#define XENABI_HAS_xen_domctl_subscribe 1
+#define XENABI_HAS_xen_domctl_vm_event_op 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+#define XENABI_HAS_xen_domctl_vm_event_op__u 1
+#define XENABI_HAS_xen_domctl_vm_event_op__u__enable 1
+#define XENABI_HAS_xen_domctl_vm_event_op__u__enable__port 1
+#define XENABI_HAS_xen_domctl_vm_event_op__u__version 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+#define XENABI_HAS_xen_domctl_vm_event_op__port 1
+#endif
+#define XENABI_HAS_XEN_VM_EVENT_ENABLE 1
+#define XENABI_HAS_XEN_VM_EVENT_DISABLE 1
+#define XENABI_HAS_XEN_VM_EVENT_RESUME 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+#define XENABI_HAS_XEN_VM_EVENT_GET_VERSION 1
+#endif
+#define XENABI_HAS_XEN_VM_EVENT 1
+#define XENABI_HAS_XEN_DOMCTL_VM_EVENT_OP_PAGING 1
+#define XENABI_HAS_XEN_DOMCTL_VM_EVENT_OP_MONITOR 1
+#define XENABI_HAS_XEN_DOMCTL_VM_EVENT_OP_SHARING 1
+#define XENABI_HAS_XEN_DOMCTL_VM_EVENT_OP 1
+#define XENABI_HAS_xen_domctl_monitor_op 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl_monitor_op__u__mov_to_cr__pad1 1
+#define XENABI_HAS_xen_domctl_monitor_op__u__mov_to_cr__pad2 1
+#define XENABI_HAS_xen_domctl_monitor_op__u__mov_to_cr__bitmask 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+#define XENABI_HAS_xen_domctl_monitor_op__u__mov_to_msr__msr 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+#define XENABI_HAS_xen_domctl_monitor_op__u__mov_to_msr__onchangeonly 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+#define XENABI_HAS_xen_domctl_monitor_op__u__mov_to_msr__extended_capture 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl_monitor_op__u__guest_request__allow_userspace 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+#define XENABI_HAS_xen_domctl_monitor_op__u__debug_exception 1
+#define XENABI_HAS_xen_domctl_monitor_op__u__debug_exception__sync 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+#define XENABI_HAS_xen_domctl_monitor_op__u__vmexit 1
+#define XENABI_HAS_xen_domctl_monitor_op__u__vmexit__sync 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_OP_ENABLE 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_OP_DISABLE 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_OP 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_CPUID 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000d
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_INTERRUPT 1
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_VMEXIT 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT_IO 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_MONITOR_EVENT 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+#define XENABI_HAS_xen_domctl_vmtrace_op 1
+#define XENABI_HAS_XEN_DOMCTL_vmtrace_enable 1
+#define XENABI_HAS_XEN_DOMCTL_vmtrace_disable 1
+#define XENABI_HAS_XEN_DOMCTL_vmtrace_reset_and_enable 1
+#define XENABI_HAS_XEN_DOMCTL_vmtrace_output_position 1
+#define XENABI_HAS_XEN_DOMCTL_vmtrace_get_option 1
+#define XENABI_HAS_XEN_DOMCTL_vmtrace_set_option 1
+#define XENABI_HAS_XEN_DOMCTL_vmtrace 1
+#endif
+#define XENABI_HAS_xen_domctl_getdomaininfo 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+#define XENABI_HAS_xen_domctl_getdomaininfo__pad1 1
+#define XENABI_HAS_xen_domctl_getdomaininfo__gpaddr_bits 1
+#define XENABI_HAS_xen_domctl_getdomaininfo__pad2 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+#define XENABI_HAS_xen_domctl_getdomaininfo__arch_config 1
+#endif
+#define XENABI_HAS__XEN_DOMINF_dying 1
+#define XENABI_HAS_XEN_DOMINF_dying 1
+#define XENABI_HAS__XEN_DOMINF_hvm_guest 1
+#define XENABI_HAS_XEN_DOMINF_hvm_guest 1
+#define XENABI_HAS__XEN_DOMINF_shutdown 1
+#define XENABI_HAS_XEN_DOMINF_shutdown 1
+#define XENABI_HAS__XEN_DOMINF_paused 1
+#define XENABI_HAS_XEN_DOMINF_paused 1
+#define XENABI_HAS__XEN_DOMINF_blocked 1
+#define XENABI_HAS_XEN_DOMINF_blocked 1
+#define XENABI_HAS__XEN_DOMINF_running 1
+#define XENABI_HAS_XEN_DOMINF_running 1
+#define XENABI_HAS__XEN_DOMINF_debugged 1
+#define XENABI_HAS_XEN_DOMINF_debugged 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000d
+#define XENABI_HAS__XEN_DOMINF_pvh_guest 1
+#define XENABI_HAS_XEN_DOMINF_pvh_guest 1
+#endif
+#define XENABI_HAS__XEN_DOMINF_xs_domain 1
+#define XENABI_HAS_XEN_DOMINF_xs_domain 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+#define XENABI_HAS__XEN_DOMINF_hap 1
+#define XENABI_HAS_XEN_DOMINF_hap 1
+#endif
+#define XENABI_HAS_XEN_DOMINF 1
+#define XENABI_HAS_XEN_DOMINF_shutdownmask 1
+#define XENABI_HAS_XEN_DOMINF_shutdownshift 1
+#define XENABI_HAS_XEN_INVALID_MAX_VCPU_ID 1
+#define XENABI_HAS_xen_domctl 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+#define XENABI_HAS_xen_domctl___pad 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_xen_domctl__u__getmemlist 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+#define XENABI_HAS_xen_domctl__u__gsi_permission 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+#define XENABI_HAS_xen_domctl__u__disable_migrate 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_xen_domctl__u__pin_mem_cacheattr 1
+#endif
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012)
+#define XENABI_HAS_xen_domctl__u__cpuid 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+#define XENABI_HAS_xen_domctl__u__set_max_evtchn 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+#define XENABI_HAS_xen_domctl__u__psr_alloc 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_xen_domctl__u__psr_cat_op 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+#define XENABI_HAS_xen_domctl__u__set_gnttab_limits 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_xen_domctl__u__vuart_op 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+#define XENABI_HAS_xen_domctl__u__vmtrace_op 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+#define XENABI_HAS_xen_domctl__u__paging_mempool 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+#define XENABI_HAS_xen_domctl__u__set_llc_colors 1
+#define XENABI_HAS_xen_domctl__u__get_domain_state 1
+#endif
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017)
+#define XENABI_HAS_xen_domctl__u__dt_overlay 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_createdomain 1
+#define XENABI_HAS_XEN_DOMCTL_destroydomain 1
+#define XENABI_HAS_XEN_DOMCTL_pausedomain 1
+#define XENABI_HAS_XEN_DOMCTL_unpausedomain 1
+#define XENABI_HAS_XEN_DOMCTL_getdomaininfo 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_XEN_DOMCTL_getmemlist 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_setvcpuaffinity 1
+#define XENABI_HAS_XEN_DOMCTL_shadow_op 1
+#define XENABI_HAS_XEN_DOMCTL_max_mem 1
+#define XENABI_HAS_XEN_DOMCTL_setvcpucontext 1
+#define XENABI_HAS_XEN_DOMCTL_getvcpucontext 1
+#define XENABI_HAS_XEN_DOMCTL_getvcpuinfo 1
+#define XENABI_HAS_XEN_DOMCTL_max_vcpus 1
+#define XENABI_HAS_XEN_DOMCTL_scheduler_op 1
+#define XENABI_HAS_XEN_DOMCTL_setdomainhandle 1
+#define XENABI_HAS_XEN_DOMCTL_setdebugging 1
+#define XENABI_HAS_XEN_DOMCTL_irq_permission 1
+#define XENABI_HAS_XEN_DOMCTL_iomem_permission 1
+#define XENABI_HAS_XEN_DOMCTL_ioport_permission 1
+#define XENABI_HAS_XEN_DOMCTL_hypercall_init 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+#define XENABI_HAS_XEN_DOMCTL_arch_setup 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_settimeoffset 1
+#define XENABI_HAS_XEN_DOMCTL_getvcpuaffinity 1
+#define XENABI_HAS_XEN_DOMCTL_real_mode_area 1
+#define XENABI_HAS_XEN_DOMCTL_resumedomain 1
+#define XENABI_HAS_XEN_DOMCTL_sendtrigger 1
+#define XENABI_HAS_XEN_DOMCTL_subscribe 1
+#define XENABI_HAS_XEN_DOMCTL_gethvmcontext 1
+#define XENABI_HAS_XEN_DOMCTL_sethvmcontext 1
+#define XENABI_HAS_XEN_DOMCTL_set_address_size 1
+#define XENABI_HAS_XEN_DOMCTL_get_address_size 1
+#define XENABI_HAS_XEN_DOMCTL_assign_device 1
+#define XENABI_HAS_XEN_DOMCTL_bind_pt_irq 1
+#define XENABI_HAS_XEN_DOMCTL_memory_mapping 1
+#define XENABI_HAS_XEN_DOMCTL_ioport_mapping 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_XEN_DOMCTL_pin_mem_cacheattr 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_set_ext_vcpucontext 1
+#define XENABI_HAS_XEN_DOMCTL_get_ext_vcpucontext 1
+#define XENABI_HAS_XEN_DOMCTL_set_opt_feature 1
+#define XENABI_HAS_XEN_DOMCTL_test_assign_device 1
+#define XENABI_HAS_XEN_DOMCTL_set_target 1
+#define XENABI_HAS_XEN_DOMCTL_deassign_device 1
+#define XENABI_HAS_XEN_DOMCTL_unbind_pt_irq 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+#define XENABI_HAS_XEN_DOMCTL_set_cpuid 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_get_device_group 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+#define XENABI_HAS_XEN_DOMCTL_set_machine_address_size 1
+#define XENABI_HAS_XEN_DOMCTL_get_machine_address_size 1
+#define XENABI_HAS_XEN_DOMCTL_suppress_spurious_page_faults 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_debug_op 1
+#define XENABI_HAS_XEN_DOMCTL_gethvmcontext_partial 1
+#define XENABI_HAS_XEN_DOMCTL_vm_event_op 1
+#define XENABI_HAS_XEN_DOMCTL_mem_sharing_op 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+#define XENABI_HAS_XEN_DOMCTL_disable_migrate 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_gettscinfo 1
+#define XENABI_HAS_XEN_DOMCTL_settscinfo 1
+#define XENABI_HAS_XEN_DOMCTL_getpageframeinfo3 1
+#define XENABI_HAS_XEN_DOMCTL_setvcpuextstate 1
+#define XENABI_HAS_XEN_DOMCTL_getvcpuextstate 1
+#define XENABI_HAS_XEN_DOMCTL_set_access_required 1
+#define XENABI_HAS_XEN_DOMCTL_audit_p2m 1
+#define XENABI_HAS_XEN_DOMCTL_set_virq_handler 1
+#define XENABI_HAS_XEN_DOMCTL_set_broken_page_p2m 1
+#define XENABI_HAS_XEN_DOMCTL_setnodeaffinity 1
+#define XENABI_HAS_XEN_DOMCTL_getnodeaffinity 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+#define XENABI_HAS_XEN_DOMCTL_set_max_evtchn 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_cacheflush 1
+#define XENABI_HAS_XEN_DOMCTL_get_vcpu_msrs 1
+#define XENABI_HAS_XEN_DOMCTL_set_vcpu_msrs 1
+#define XENABI_HAS_XEN_DOMCTL_setvnumainfo 1
+#define XENABI_HAS_XEN_DOMCTL_psr_cmt_op 1
+#define XENABI_HAS_XEN_DOMCTL_monitor_op 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+#define XENABI_HAS_XEN_DOMCTL_psr_cat_op 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_soft_reset 1
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+#define XENABI_HAS_XEN_DOMCTL_set_gnttab_limits 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+#define XENABI_HAS_XEN_DOMCTL_vuart_op 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+#define XENABI_HAS_XEN_DOMCTL_psr_alloc 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
+#define XENABI_HAS_XEN_DOMCTL_get_cpu_policy 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+#define XENABI_HAS_XEN_DOMCTL_set_cpu_policy 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+#define XENABI_HAS_XEN_DOMCTL_vmtrace_op 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+#define XENABI_HAS_XEN_DOMCTL_get_paging_mempool_size 1
+#define XENABI_HAS_XEN_DOMCTL_set_paging_mempool_size 1
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+#define XENABI_HAS_XEN_DOMCTL_dt_overlay 1
+#define XENABI_HAS_XEN_DOMCTL_gsi_permission 1
+#define XENABI_HAS_XEN_DOMCTL_set_llc_colors 1
+#define XENABI_HAS_XEN_DOMCTL_get_domain_state 1
+#endif
+#define XENABI_HAS_XEN_DOMCTL_gdbsx_guestmemio 1
+#define XENABI_HAS_XEN_DOMCTL_gdbsx_pausevcpu 1
+#define XENABI_HAS_XEN_DOMCTL_gdbsx_unpausevcpu 1
+#define XENABI_HAS_XEN_DOMCTL_gdbsx_domstatus 1
+#define XENABI_HAS_XEN_DOMCTL 1
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
 #if defined(__i386__)
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__size, sizeof(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__size, sizeof(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
 #endif
@@ -1266,8 +4922,1140 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 4);
 #endif
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__size, sizeof(struct xen_domctl_cpuid) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__align, XENABI_ALIGNOF(struct xen_domctl_cpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, input) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__size, sizeof(((struct xen_domctl_cpuid *)0)->input) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, eax) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__size, sizeof(((struct xen_domctl_cpuid *)0)->eax) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ebx) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__size, sizeof(((struct xen_domctl_cpuid *)0)->ebx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ecx) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(((struct xen_domctl_cpuid *)0)->ecx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, edx) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(((struct xen_domctl_cpuid *)0)->edx) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size, sizeof(struct xen_domctl_vcpuextstate) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__align, XENABI_ALIGNOF(struct xen_domctl_vcpuextstate) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, xfeature_mask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->xfeature_mask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, buffer) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__size, sizeof(struct xen_domctl_vcpu_msr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, index) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->index) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, reserved) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->reserved) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__size, sizeof(struct xen_domctl_vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msr_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msr_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 28);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpuid) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__size, sizeof(((struct xen_domctl *)0)->u.cpuid) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuextstate) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__size, sizeof(((struct xen_domctl *)0)->u.vcpuextstate) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__size, sizeof(((struct xen_domctl *)0)->u.vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
 #endif
 #if defined(__x86_64__)
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__size, sizeof(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__size, sizeof(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
 #endif
@@ -1410,8 +6198,1140 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 4);
 #endif
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__size, sizeof(struct xen_domctl_cpuid) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__align, XENABI_ALIGNOF(struct xen_domctl_cpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, input) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__size, sizeof(((struct xen_domctl_cpuid *)0)->input) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, eax) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__size, sizeof(((struct xen_domctl_cpuid *)0)->eax) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ebx) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__size, sizeof(((struct xen_domctl_cpuid *)0)->ebx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ecx) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(((struct xen_domctl_cpuid *)0)->ecx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, edx) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(((struct xen_domctl_cpuid *)0)->edx) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size, sizeof(struct xen_domctl_vcpuextstate) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__align, XENABI_ALIGNOF(struct xen_domctl_vcpuextstate) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, xfeature_mask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->xfeature_mask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, buffer) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__size, sizeof(struct xen_domctl_vcpu_msr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, index) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->index) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, reserved) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->reserved) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__size, sizeof(struct xen_domctl_vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msr_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msr_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 28);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpuid) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__size, sizeof(((struct xen_domctl *)0)->u.cpuid) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuextstate) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__size, sizeof(((struct xen_domctl *)0)->u.vcpuextstate) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__size, sizeof(((struct xen_domctl *)0)->u.vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
 #endif
 #if defined(__arm__)
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__size, sizeof(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__size, sizeof(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 16);
 #endif
@@ -1569,9 +7489,1109 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__size, sizeof(struct xen_domctl_dt_overlay) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__align, XENABI_ALIGNOF(struct xen_domctl_dt_overlay) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt_size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, pad) == 13);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__size, sizeof(((struct xen_domctl_dt_overlay *)0)->pad) == 3);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 120);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 76);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 36);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 120);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__offset, XENABI_OFFSETOF(struct xen_domctl, u.dt_overlay) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__size, sizeof(((struct xen_domctl *)0)->u.dt_overlay) == 16);
 #endif
 #endif
 #if defined(__aarch64__)
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__size, sizeof(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__size, sizeof(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 16);
 #endif
@@ -1729,6 +8749,1078 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__size, sizeof(struct xen_domctl_dt_overlay) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__align, XENABI_ALIGNOF(struct xen_domctl_dt_overlay) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt_size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, pad) == 13);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__size, sizeof(((struct xen_domctl_dt_overlay *)0)->pad) == 3);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 120);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 12);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 76);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 52);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 36);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 120);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__offset, XENABI_OFFSETOF(struct xen_domctl, u.dt_overlay) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__size, sizeof(((struct xen_domctl *)0)->u.dt_overlay) == 16);
 #endif
 #endif
 #endif /* XEN_DOMCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION */

@@ -4,7 +4,7 @@
 /*
  * stable/widget: Widgets, for the TypeScript emitter golden test. Mirrors Xen's public/widget.h.
  */
-import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$enc0, WidgetOp$enc1, widget_ctypes$V0, widget_ctypes$V1, widget_ctypes$V2, widget_ctypes$V3, widget_ctypes$chk0, widget_ctypes$chk1, widget_ctypes$chk2, widget_ctypes$chk3, widget_ctypes$dec0, widget_ctypes$dec1, widget_ctypes$dec2, widget_ctypes$dec3, widget_ctypes$enc0, widget_ctypes$enc1, widget_ctypes$enc2, widget_ctypes$enc3, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$chk0, widget_op$chk1, widget_op$dec0, widget_op$dec1, widget_op$enc0, widget_op$enc1, widget_op_u$V0, widget_op_u$V1, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$enc0, widget_op_u$enc1, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1 } from '../internal/stable/widget.js';
+import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$chk2, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$dec2, WidgetOp$enc0, WidgetOp$enc1, WidgetOp$enc2, widget_ctypes$V0, widget_ctypes$V1, widget_ctypes$V2, widget_ctypes$V3, widget_ctypes$chk0, widget_ctypes$chk1, widget_ctypes$chk2, widget_ctypes$chk3, widget_ctypes$dec0, widget_ctypes$dec1, widget_ctypes$dec2, widget_ctypes$dec3, widget_ctypes$enc0, widget_ctypes$enc1, widget_ctypes$enc2, widget_ctypes$enc3, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$V2, widget_op$chk0, widget_op$chk1, widget_op$chk2, widget_op$dec0, widget_op$dec1, widget_op$dec2, widget_op$enc0, widget_op$enc1, widget_op$enc2, widget_op_u$V0, widget_op_u$V1, widget_op_u$V2, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$dec2, widget_op_u$enc0, widget_op_u$enc1, widget_op_u$enc2, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1, widget_tune$V0, widget_tune$dec0, widget_tune$enc0 } from '../internal/stable/widget.js';
 import { checkArch, checkFields, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
@@ -572,6 +572,125 @@ export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
 };
 
 /**
+ * An x86-only payload, carried by an op that every architecture numbers.
+ *
+ * Size: 8 bytes on x86_32, 8 bytes on x86_64.
+ * @since 4.17
+ */
+export interface widget_tune {
+  /** Which knob. */
+  knob: number;
+  /** To what. */
+  level: number;
+}
+
+/**
+ * A zero-copy view of `widget_tune` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface widget_tune_view extends RecordView {
+  /** Which knob. */
+  knob: number;
+  /** To what. */
+  level: number;
+}
+
+const widget_tune$layout0: RecordLayout = frozen({
+  name: 'widget_tune',
+  kind: 'struct',
+  size: 8,
+  align: 4,
+  fields: [
+    { name: 'knob', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'level', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `widget_tune` (struct widget_tune). Size: 8 bytes on x86_32, 8 bytes on x86_64.
+ * @since 4.17
+ */
+export const widget_tune: RecordCodec<widget_tune, widget_tune_view> = {
+  name: 'widget_tune',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 8;
+      default:
+        return failArch('widget_tune', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return widget_tune$layout0;
+      default:
+        return failArch('widget_tune', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_tune');
+        return encodeFresh(value, 8, 0, widget_tune$enc0, 'widget_tune');
+      }
+      default:
+        return failArch('widget_tune', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_tune');
+        const size = 8;
+        if (target !== current.bytes) useBytes(target, 'widget_tune');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_tune');
+        widget_tune$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('widget_tune', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_tune');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'widget_tune');
+        return widget_tune$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('widget_tune', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 8, 'widget_tune');
+        return new widget_tune$V0(dataViewOf(p.buffer, 'widget_tune'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('widget_tune', arch);
+    }
+  },
+};
+
+/**
  * A box.
  * @since 4.17
  */
@@ -702,11 +821,14 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op');
         return encodeFresh(value, 64, 0, widget_op$enc0, 'widget_op');
       }
-      case 'x86_64':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_op');
+        return encodeFresh(value, 72, 0, widget_op$enc1, 'widget_op');
+      }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op');
-        return encodeFresh(value, 72, 0, widget_op$enc1, 'widget_op');
+        return encodeFresh(value, 72, 0, widget_op$enc2, 'widget_op');
       }
       default:
         return failArch('widget_op', arch);
@@ -724,7 +846,15 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
         widget_op$enc0(value, current.view, current.words, b);
         return size;
       }
-      case 'x86_64':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_op');
+        const size = 72;
+        if (target !== current.bytes) useBytes(target, 'widget_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op');
+        widget_op$enc1(value, current.view, current.words, b);
+        return size;
+      }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op');
@@ -732,7 +862,7 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
         if (target !== current.bytes) useBytes(target, 'widget_op');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op');
-        widget_op$enc1(value, current.view, current.words, b);
+        widget_op$enc2(value, current.view, current.words, b);
         return size;
       }
       default:
@@ -749,14 +879,20 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
         if (options.strict === true) widget_op$chk0(current.view, b);
         return widget_op$dec0(current.view, current.words, b);
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_op');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'widget_op');
         if (options.strict === true) widget_op$chk1(current.view, b);
         return widget_op$dec1(current.view, current.words, b);
+      }
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_op');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'widget_op');
+        if (options.strict === true) widget_op$chk2(current.view, b);
+        return widget_op$dec2(current.view, current.words, b);
       }
       default:
         return failArch('widget_op', arch);
@@ -769,11 +905,14 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
         const p = placeView(buffer, options.offset, 64, 'widget_op');
         return new widget_op$V0(dataViewOf(p.buffer, 'widget_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
-      case 'x86_64':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 72, 'widget_op');
+        return new widget_op$V1(dataViewOf(p.buffer, 'widget_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
       case 'arm32':
       case 'arm64': {
         const p = placeView(buffer, options.offset, 72, 'widget_op');
-        return new widget_op$V1(dataViewOf(p.buffer, 'widget_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+        return new widget_op$V2(dataViewOf(p.buffer, 'widget_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('widget_op', arch);
@@ -794,6 +933,12 @@ export interface widget_op_u {
   point?: widget_point;
   /** For WIDGET_OP_draw. */
   shape?: widget_shape;
+  /**
+   * For WIDGET_OP_tune, on x86 only.
+   *
+   * Only on x86_32, x86_64.
+   */
+  tune?: widget_tune;
 }
 
 /**
@@ -805,6 +950,12 @@ export interface widget_op_u_view extends RecordView {
   readonly point: widget_point_view;
   /** For WIDGET_OP_draw. */
   readonly shape: widget_shape_view;
+  /**
+   * For WIDGET_OP_tune, on x86 only.
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly tune?: widget_tune_view;
 }
 
 const widget_op_u$layout0: RecordLayout = frozen({
@@ -815,11 +966,25 @@ const widget_op_u$layout0: RecordLayout = frozen({
   fields: [
     { name: 'point', offset: 0, size: 8, align: 4, type: 'struct widget_point', value: 'record', record: 'widget_point' },
     { name: 'shape', offset: 0, size: 56, align: 8, type: 'struct widget_shape', value: 'record', record: 'widget_shape' },
+    { name: 'tune', offset: 0, size: 8, align: 4, type: 'struct widget_tune', value: 'record', record: 'widget_tune' },
   ],
   holes: [],
 });
 
 const widget_op_u$layout1: RecordLayout = frozen({
+  name: 'widget_op.u',
+  kind: 'union',
+  size: 64,
+  align: 8,
+  fields: [
+    { name: 'point', offset: 0, size: 8, align: 4, type: 'struct widget_point', value: 'record', record: 'widget_point' },
+    { name: 'shape', offset: 0, size: 64, align: 8, type: 'struct widget_shape', value: 'record', record: 'widget_shape' },
+    { name: 'tune', offset: 0, size: 8, align: 4, type: 'struct widget_tune', value: 'record', record: 'widget_tune' },
+  ],
+  holes: [],
+});
+
+const widget_op_u$layout2: RecordLayout = frozen({
   name: 'widget_op.u',
   kind: 'union',
   size: 64,
@@ -856,9 +1021,10 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
       case 'x86_32':
         return widget_op_u$layout0;
       case 'x86_64':
+        return widget_op_u$layout1;
       case 'arm32':
       case 'arm64':
-        return widget_op_u$layout1;
+        return widget_op_u$layout2;
       default:
         return failArch('widget_op.u', arch);
     }
@@ -870,11 +1036,14 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op.u');
         return encodeFresh(value, 56, 0, widget_op_u$enc0, 'widget_op.u');
       }
-      case 'x86_64':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_op.u');
+        return encodeFresh(value, 64, 0, widget_op_u$enc1, 'widget_op.u');
+      }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op.u');
-        return encodeFresh(value, 64, 0, widget_op_u$enc1, 'widget_op.u');
+        return encodeFresh(value, 64, 0, widget_op_u$enc2, 'widget_op.u');
       }
       default:
         return failArch('widget_op.u', arch);
@@ -892,7 +1061,15 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
         widget_op_u$enc0(value, current.view, current.words, b);
         return size;
       }
-      case 'x86_64':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_op.u');
+        const size = 64;
+        if (target !== current.bytes) useBytes(target, 'widget_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op.u');
+        widget_op_u$enc1(value, current.view, current.words, b);
+        return size;
+      }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op.u');
@@ -900,7 +1077,7 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
         if (target !== current.bytes) useBytes(target, 'widget_op.u');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op.u');
-        widget_op_u$enc1(value, current.view, current.words, b);
+        widget_op_u$enc2(value, current.view, current.words, b);
         return size;
       }
       default:
@@ -916,13 +1093,18 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
         const b = typeof o === 'number' && (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'widget_op.u');
         return widget_op_u$dec0(current.view, current.words, b);
       }
-      case 'x86_64':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_op.u');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_op.u');
+        return widget_op_u$dec1(current.view, current.words, b);
+      }
       case 'arm32':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_op.u');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_op.u');
-        return widget_op_u$dec1(current.view, current.words, b);
+        return widget_op_u$dec2(current.view, current.words, b);
       }
       default:
         return failArch('widget_op.u', arch);
@@ -935,11 +1117,14 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
         const p = placeView(buffer, options.offset, 56, 'widget_op.u');
         return new widget_op_u$V0(dataViewOf(p.buffer, 'widget_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
-      case 'x86_64':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 64, 'widget_op.u');
+        return new widget_op_u$V1(dataViewOf(p.buffer, 'widget_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
       case 'arm32':
       case 'arm64': {
         const p = placeView(buffer, options.offset, 64, 'widget_op.u');
-        return new widget_op_u$V1(dataViewOf(p.buffer, 'widget_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+        return new widget_op_u$V2(dataViewOf(p.buffer, 'widget_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('widget_op.u', arch);
@@ -978,10 +1163,16 @@ export const WIDGET_OP_send = 4;
 export const WIDGET_OP_nudge = 5;
 
 /**
+ * Tune: numbered everywhere, with a payload on x86 only.
+ * @since 4.17
+ */
+export const WIDGET_OP_tune = 6;
+
+/**
  * Widget operations. The values of `widget_op.op`.
  * @since 4.17
  */
-export const WIDGET_OP = { WIDGET_OP_move, WIDGET_OP_draw, WIDGET_OP_reset, WIDGET_OP_send, WIDGET_OP_nudge } as const;
+export const WIDGET_OP = { WIDGET_OP_move, WIDGET_OP_draw, WIDGET_OP_reset, WIDGET_OP_send, WIDGET_OP_nudge, WIDGET_OP_tune } as const;
 
 /**
  * One of the values of `WIDGET_OP`.
@@ -993,7 +1184,7 @@ export type WIDGET_OP = (typeof WIDGET_OP)[keyof typeof WIDGET_OP];
  * The number of each WIDGET_OP op, by the name its `op` discriminant uses.
  * @since 4.17
  */
-export const WidgetOpNumber = { move: WIDGET_OP_move, draw: WIDGET_OP_draw, reset: WIDGET_OP_reset, send: WIDGET_OP_send, nudge: WIDGET_OP_nudge } as const;
+export const WidgetOpNumber = { move: WIDGET_OP_move, draw: WIDGET_OP_draw, reset: WIDGET_OP_reset, send: WIDGET_OP_send, nudge: WIDGET_OP_nudge, tune: WIDGET_OP_tune } as const;
 
 /**
  * The name of a WIDGET_OP op.
@@ -1015,6 +1206,7 @@ export const WidgetOpInfo = {
     reset: { number: WIDGET_OP_reset, record: undefined, member: undefined },
     send: { number: WIDGET_OP_send, record: 'widget_msg', member: undefined },
     nudge: { number: WIDGET_OP_nudge, record: 'widget_point', member: 'point' },
+    tune: { number: WIDGET_OP_tune, record: 'widget_tune', member: 'tune' },
   },
 } as const;
 
@@ -1027,7 +1219,8 @@ export type WidgetOpArg =
   | ({ op: 'draw' } & widget_shape)
   | ({ op: 'reset' })
   | ({ op: 'send' } & widget_msg)
-  | ({ op: 'nudge' } & widget_point);
+  | ({ op: 'nudge' } & widget_point)
+  | ({ op: 'tune' } & widget_tune);
 
 /**
  * What `encodeWidgetOpArg` takes: as `WidgetOpArg`, but a directed payload's outputs may be left out (they encode as zero).
@@ -1038,8 +1231,9 @@ export type WidgetOpArgInput =
   | ({ op: 'draw' } & widget_shape)
   | ({ op: 'reset' })
   | ({ op: 'send' } & widget_msg)
-  | ({ op: 'nudge' } & widget_point_input);
-const WidgetOpArg$fields = { move: ['op', 'x', 'y'], draw: ['op', 'id', 'kind', 'on', 'flags', 'size', 'origin', 'corners', 'tag', 'tally', 'addr', 'buf'], reset: ['op'], send: ['op', 'len', 'stamp', 'data'], nudge: ['op', 'x', 'y'] } as const;
+  | ({ op: 'nudge' } & widget_point_input)
+  | ({ op: 'tune' } & widget_tune);
+const WidgetOpArg$fields = { move: ['op', 'x', 'y'], draw: ['op', 'id', 'kind', 'on', 'flags', 'size', 'origin', 'corners', 'tag', 'tally', 'addr', 'buf'], reset: ['op'], send: ['op', 'len', 'stamp', 'data'], nudge: ['op', 'x', 'y'], tune: ['op', 'knob', 'level'] } as const;
 
 /**
  * Encodes the argument record of the WIDGET_OP op that `value.op` names; an op without one encodes to no bytes. A field the op does not have is a `TypeError` naming it, unless `options.loose` is set.
@@ -1064,6 +1258,9 @@ export function encodeWidgetOpArg(value: WidgetOpArgInput, options: EncodeOption
     case 'nudge':
       checkFields(value, WidgetOpArg$fields.nudge, 'WIDGET_OP nudge', options.loose);
       return widget_point.encode(value, { arch: options?.arch, loose: true });
+    case 'tune':
+      checkFields(value, WidgetOpArg$fields.tune, 'WIDGET_OP tune', options.loose);
+      return widget_tune.encode(value, { arch: options?.arch, loose: true });
     default:
       return failOpName('WIDGET_OP', (value as { op: unknown }).op);
   }
@@ -1087,6 +1284,8 @@ export function decodeWidgetOpArg(bytes: Uint8Array, options: OpDecodeOptions): 
       return { op: 'send', ...widget_msg.decode(bytes, options) };
     case WIDGET_OP_nudge:
       return { op: 'nudge', ...widget_point.decode(bytes, options) };
+    case WIDGET_OP_tune:
+      return { op: 'tune', ...widget_tune.decode(bytes, options) };
     default:
       return failOp('WIDGET_OP', 'options.op', op);
   }
@@ -1099,7 +1298,8 @@ export function decodeWidgetOpArg(bytes: Uint8Array, options: OpDecodeOptions): 
 export type WidgetOp =
   | ({ op: 'move' } & widget_point)
   | ({ op: 'draw' } & widget_shape)
-  | ({ op: 'nudge' } & widget_point);
+  | ({ op: 'nudge' } & widget_point)
+  | ({ op: 'tune' } & widget_tune);
 
 /**
  * What `encodeWidgetOp` takes: as `WidgetOp`, but a directed payload's outputs may be left out (they encode as zero).
@@ -1108,8 +1308,9 @@ export type WidgetOp =
 export type WidgetOpInput =
   | ({ op: 'move' } & widget_point_input)
   | ({ op: 'draw' } & widget_shape)
-  | ({ op: 'nudge' } & widget_point_input);
-const WidgetOp$fields: Readonly<Record<string, readonly string[]>> = { move: ['op', 'x', 'y'], draw: ['op', 'id', 'kind', 'on', 'flags', 'size', 'origin', 'corners', 'tag', 'tally', 'addr', 'buf'], nudge: ['op', 'x', 'y'] };
+  | ({ op: 'nudge' } & widget_point_input)
+  | ({ op: 'tune' } & widget_tune);
+const WidgetOp$fields: Readonly<Record<string, readonly string[]>> = { move: ['op', 'x', 'y'], draw: ['op', 'id', 'kind', 'on', 'flags', 'size', 'origin', 'corners', 'tag', 'tally', 'addr', 'buf'], nudge: ['op', 'x', 'y'], tune: ['op', 'knob', 'level'] };
 
 /**
  * Encodes a whole `widget_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero. The payload's outputs may be left out (zero); a field the op does not have is a `TypeError` naming it, unless `options.loose` is set.
@@ -1123,12 +1324,16 @@ export function encodeWidgetOp(value: WidgetOpInput, options: EncodeOptions): Ui
       if (Object.prototype.hasOwnProperty.call(WidgetOp$fields, value.op)) checkFields(value, WidgetOp$fields[value.op]!, 'WIDGET_OP', options.loose);
       return encodeFresh(value, 64, 0, WidgetOp$enc0, 'WIDGET_OP');
     }
-    case 'x86_64':
+    case 'x86_64': {
+      if (typeof value !== 'object' || value === null) failObject(value, 'WIDGET_OP');
+      if (Object.prototype.hasOwnProperty.call(WidgetOp$fields, value.op)) checkFields(value, WidgetOp$fields[value.op]!, 'WIDGET_OP', options.loose);
+      return encodeFresh(value, 72, 0, WidgetOp$enc1, 'WIDGET_OP');
+    }
     case 'arm32':
     case 'arm64': {
       if (typeof value !== 'object' || value === null) failObject(value, 'WIDGET_OP');
       if (Object.prototype.hasOwnProperty.call(WidgetOp$fields, value.op)) checkFields(value, WidgetOp$fields[value.op]!, 'WIDGET_OP', options.loose);
-      return encodeFresh(value, 72, 0, WidgetOp$enc1, 'WIDGET_OP');
+      return encodeFresh(value, 72, 0, WidgetOp$enc2, 'WIDGET_OP');
     }
     default:
       return failArch('WIDGET_OP', arch);
@@ -1149,14 +1354,20 @@ export function decodeWidgetOp(bytes: Uint8Array, options: DecodeOptions): Widge
       if (options.strict === true) WidgetOp$chk0(current.view, b);
       return WidgetOp$dec0(current.view, current.words, b);
     }
-    case 'x86_64':
-    case 'arm32':
-    case 'arm64': {
+    case 'x86_64': {
       if (bytes !== current.bytes) useBytes(bytes, 'WIDGET_OP');
       const o = options.offset ?? 0;
       const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'WIDGET_OP');
       if (options.strict === true) WidgetOp$chk1(current.view, b);
       return WidgetOp$dec1(current.view, current.words, b);
+    }
+    case 'arm32':
+    case 'arm64': {
+      if (bytes !== current.bytes) useBytes(bytes, 'WIDGET_OP');
+      const o = options.offset ?? 0;
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'WIDGET_OP');
+      if (options.strict === true) WidgetOp$chk2(current.view, b);
+      return WidgetOp$dec2(current.view, current.words, b);
     }
     default:
       return failArch('WIDGET_OP', arch);

@@ -6,7 +6,7 @@
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
-import type { WidgetOp, WidgetOpInput, widget_ctypes, widget_ctypes_view, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_input, widget_point_view, widget_shape, widget_shape_view } from '../../stable/widget.js';
+import type { WidgetOp, WidgetOpInput, widget_ctypes, widget_ctypes_view, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_input, widget_point_view, widget_shape, widget_shape_view, widget_tune, widget_tune_view } from '../../stable/widget.js';
 
 /** Writes widget_point at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_point$enc0(v: widget_point_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -802,6 +802,83 @@ export class widget_msg$V0 implements widget_msg_view {
   }
 }
 
+/** Writes widget_tune at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
+export function widget_tune$enc0(v: widget_tune, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.knob;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'widget_tune.knob', 'uint32_t', 32);
+  const x1 = v.level;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'widget_tune.level', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+}
+
+/** Reads widget_tune at `b` on x86_32, x86_64. */
+export function widget_tune$dec0(d: DataView, w: BigUint64Array | undefined, b: number): widget_tune {
+  return {
+    knob: d.getUint32(b, true),
+    level: d.getUint32(b + 4, true),
+  };
+}
+
+/** The view of widget_tune on x86_32, x86_64. */
+export class widget_tune$V0 implements widget_tune_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'widget_tune');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get knob(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set knob(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_tune.knob', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get level(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
+  }
+
+  set level(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_tune.level', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
+  }
+}
+
 /** Writes widget_op at `b` on x86_32, every byte, once every value has passed its check. */
 export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
@@ -819,12 +896,16 @@ export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | un
     k2++;
     j3 = 1;
   }
+  if (x1.tune !== undefined) {
+    k2++;
+    j3 = 2;
+  }
   if (k2 > 1) {
-    checkDecodedUnion(x1, k2, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+    checkDecodedUnion(x1, k2, 56, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec0, widget_op_u$enc0);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'widget_op.u');
   if (j3 === -2) {
-    encodeDecodedUnion(x1, 2, d, w, b + 8, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+    encodeDecodedUnion(x1, 2, d, w, b + 8, 56, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec0, widget_op_u$enc0);
   } else {
     switch (j3) {
       case 0: {
@@ -940,6 +1021,31 @@ export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | un
         d.setUint32(b + 60, 0);
         break;
       }
+      case 2: {
+        const x35 = x1.tune!;
+        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'widget_op.u.tune');
+        const x36 = x35.knob;
+        if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'widget_op.u.tune.knob', 'uint32_t', 32);
+        const x37 = x35.level;
+        if (typeof x37 !== 'number' || (x37 >>> 0) !== x37) failInt(x37, 'widget_op.u.tune.level', 'uint32_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8, x36, true);
+        d.setUint32(b + 12, x37, true);
+        break;
+      }
       default:
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -1027,7 +1133,7 @@ export class widget_op$V0 implements widget_op_view {
   }
 }
 
-/** Writes widget_op at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
+/** Writes widget_op at `b` on x86_64, every byte, once every value has passed its check. */
 export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.op;
@@ -1044,12 +1150,274 @@ export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | un
     k2++;
     j3 = 1;
   }
+  if (x1.tune !== undefined) {
+    k2++;
+    j3 = 2;
+  }
   if (k2 > 1) {
-    checkDecodedUnion(x1, k2, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+    checkDecodedUnion(x1, k2, 64, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec1, widget_op_u$enc1);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'widget_op.u');
   if (j3 === -2) {
-    encodeDecodedUnion(x1, 2, d, w, b + 8, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+    encodeDecodedUnion(x1, 2, d, w, b + 8, 64, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec1, widget_op_u$enc1);
+  } else {
+    switch (j3) {
+      case 0: {
+        const x4 = x1.point!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
+        const x5 = x4.x;
+        if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
+        const x6 = x4.y ?? 0;
+        if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8 + 56, 0);
+        d.setUint32(b + 8 + 60, 0);
+        d.setInt32(b + 8, x5, true);
+        d.setInt16(b + 12, x6, true);
+        d.setUint16(b + 14, 0);
+        break;
+      }
+      case 1: {
+        const x7 = x1.shape!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'widget_op.u.shape');
+        const x8 = x7.id;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x9 = x7.kind;
+        if (typeof x9 !== 'number' || (x9 & 0x7) !== x9) failInt(x9, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x10 = x7.on;
+        if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x11 = x7.flags;
+        if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x12 = x7.size;
+        if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x13 = x7.origin;
+        if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
+        const x14 = x13.x;
+        if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x15 = x13.y ?? 0;
+        if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x16 = x7.corners;
+        const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
+        for (let i18 = 0; i18 < 2; i18++) {
+          const e19 = a17[i18];
+          if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
+          const x20 = e19.x;
+          if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
+          const x21 = e19.y ?? 0;
+          if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
+        }
+        const x26 = x7.tag;
+        const a27 = checkArray(x26, 3, 'widget_op.u.shape.tag');
+        for (let i28 = 0; i28 < 3; i28++) {
+          const e29 = a27[i28];
+          if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
+        }
+        const x32 = x7.tally;
+        if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x33 = x7.addr;
+        if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+        const x34 = x7.buf;
+        if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8 + 56, 0);
+        d.setUint32(b + 8 + 60, 0);
+        d.setUint16(b + 8, x8, true);
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf8) | (x9 & 0x7));
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf7) | ((x10 & 0x1) << 3));
+        d.setUint8(b + 8 + 2, d.getUint8(b + 8 + 2) & 0xf);
+        d.setUint8(b + 11, 0);
+        d.setUint32(b + 12, x11, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x12; else d.setBigUint64(b + 16, x12, true);
+        d.setInt32(b + 24, x14, true);
+        d.setInt16(b + 28, x15, true);
+        d.setUint16(b + 30, 0);
+        for (let i22 = 0; i22 < 2; i22++) {
+          const e23 = a17[i22];
+          if (typeof e23 !== 'object' || e23 === null) failObject(e23, `widget_op.u.shape.corners[${i22}]`);
+          const x24 = e23.x;
+          if (typeof x24 !== 'number' || (x24 | 0) !== x24) failInt(x24, `widget_op.u.shape.corners[${i22}].x`, 'int32_t', 32);
+          const x25 = e23.y ?? 0;
+          if (typeof x25 !== 'number' || ((x25 << 16) >> 16) !== x25) failInt(x25, `widget_op.u.shape.corners[${i22}].y`, 'int16_t', 16);
+          d.setInt32(b + 32 + i22 * 8, x24, true);
+          d.setInt16(b + 32 + i22 * 8 + 4, x25, true);
+          d.setUint16(b + 32 + i22 * 8 + 6, 0);
+        }
+        for (let i30 = 0; i30 < 3; i30++) {
+          const e31 = a27[i30];
+          if (typeof e31 !== 'number' || (e31 & 0xff) !== e31) failInt(e31, `widget_op.u.shape.tag[${i30}]`, 'uint8_t', 8);
+          d.setUint8(b + 48 + i30 * 1, e31);
+        }
+        d.setUint8(b + 51, x32);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x33; else d.setBigUint64(b + 56, x33, true);
+        if (w8 !== undefined) w8[(b + 64) / 8] = x34; else d.setBigUint64(b + 64, x34, true);
+        d.setUint32(b + 52, 0);
+        break;
+      }
+      case 2: {
+        const x35 = x1.tune!;
+        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'widget_op.u.tune');
+        const x36 = x35.knob;
+        if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'widget_op.u.tune.knob', 'uint32_t', 32);
+        const x37 = x35.level;
+        if (typeof x37 !== 'number' || (x37 >>> 0) !== x37) failInt(x37, 'widget_op.u.tune.level', 'uint32_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8 + 56, 0);
+        d.setUint32(b + 8 + 60, 0);
+        d.setUint32(b + 8, x36, true);
+        d.setUint32(b + 12, x37, true);
+        break;
+      }
+      default:
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8 + 56, 0);
+        d.setUint32(b + 8 + 60, 0);
+    }
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
+}
+
+/** Reads widget_op at `b` on x86_64. */
+export function widget_op$dec1(d: DataView, w: BigUint64Array | undefined, b: number): widget_op {
+  return {
+    op: d.getUint32(b, true),
+    u: widget_op_u$dec1(d, w, b + 8),
+  };
+}
+
+/** Throws when padding of widget_op at `b` on x86_64 is not zero. */
+export function widget_op$chk1(d: DataView, b: number): void {
+  if (d.getUint32(b + 4) !== 0) failPadding('widget_op.pad');
+}
+
+/** The view of widget_op on x86_64. */
+export class widget_op$V1 implements widget_op_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_u: widget_op_u$V1 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, this.$s, this.$e, 'widget_op');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get op(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set op(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_op.op', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get u(): widget_op_u_view {
+    return (this.$c_u ??= new widget_op_u$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
+  }
+}
+
+/** Writes widget_op at `b` on arm32, arm64, every byte, once every value has passed its check. */
+export function widget_op$enc2(v: widget_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.op;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'widget_op.op', 'uint32_t', 32);
+  const x1 = v.u;
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'widget_op.u');
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.point !== undefined) {
+    k2++;
+    j3 = 0;
+  }
+  if (x1.shape !== undefined) {
+    k2++;
+    j3 = 1;
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec2, widget_op_u$enc2);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'widget_op.u');
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b + 8, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec2, widget_op_u$enc2);
   } else {
     switch (j3) {
       case 0: {
@@ -1192,21 +1560,21 @@ export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | un
   d.setUint32(b + 4, 0);
 }
 
-/** Reads widget_op at `b` on x86_64, arm32, arm64. */
-export function widget_op$dec1(d: DataView, w: BigUint64Array | undefined, b: number): widget_op {
+/** Reads widget_op at `b` on arm32, arm64. */
+export function widget_op$dec2(d: DataView, w: BigUint64Array | undefined, b: number): widget_op {
   return {
     op: d.getUint32(b, true),
-    u: widget_op_u$dec1(d, w, b + 8),
+    u: widget_op_u$dec2(d, w, b + 8),
   };
 }
 
-/** Throws when padding of widget_op at `b` on x86_64, arm32, arm64 is not zero. */
-export function widget_op$chk1(d: DataView, b: number): void {
+/** Throws when padding of widget_op at `b` on arm32, arm64 is not zero. */
+export function widget_op$chk2(d: DataView, b: number): void {
   if (d.getUint32(b + 4) !== 0) failPadding('widget_op.pad');
 }
 
-/** The view of widget_op on x86_64, arm32, arm64. */
-export class widget_op$V1 implements widget_op_view {
+/** The view of widget_op on arm32, arm64. */
+export class widget_op$V2 implements widget_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
   declare readonly $s: number;
@@ -1215,7 +1583,7 @@ export class widget_op$V1 implements widget_op_view {
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_u: widget_op_u$V1 | undefined = undefined;
+  $c_u: widget_op_u$V2 | undefined = undefined;
 
   constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
@@ -1254,7 +1622,7 @@ export class widget_op$V1 implements widget_op_view {
   }
 
   get u(): widget_op_u_view {
-    return (this.$c_u ??= new widget_op_u$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
+    return (this.$c_u ??= new widget_op_u$V2(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 }
 
@@ -1271,12 +1639,16 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
     k0++;
     j1 = 1;
   }
+  if (v.tune !== undefined) {
+    k0++;
+    j1 = 2;
+  }
   if (k0 > 1) {
-    checkDecodedUnion(v, k0, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+    checkDecodedUnion(v, k0, 56, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec0, widget_op_u$enc0);
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'widget_op.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+    encodeDecodedUnion(v, 2, d, w, b, 56, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec0, widget_op_u$enc0);
   } else {
     switch (j1) {
       case 0: {
@@ -1392,6 +1764,31 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
         d.setUint32(b + 52, 0);
         break;
       }
+      case 2: {
+        const x33 = v.tune!;
+        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'widget_op.u.tune');
+        const x34 = x33.knob;
+        if (typeof x34 !== 'number' || (x34 >>> 0) !== x34) failInt(x34, 'widget_op.u.tune.knob', 'uint32_t', 32);
+        const x35 = x33.level;
+        if (typeof x35 !== 'number' || (x35 >>> 0) !== x35) failInt(x35, 'widget_op.u.tune.level', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b, x34, true);
+        d.setUint32(b + 4, x35, true);
+        break;
+      }
       default:
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -1416,6 +1813,7 @@ export function widget_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: 
   return decodedFrom({
     point: widget_point$dec0(d, w, b),
     shape: widget_shape$dec0(d, w, b),
+    tune: widget_tune$dec0(d, w, b),
   }, widget_op_u$dec0, d, b, 56);
 }
 
@@ -1431,6 +1829,7 @@ export class widget_op_u$V0 implements widget_op_u_view {
   declare $o: number;
   $c_point: widget_point$V0 | undefined = undefined;
   $c_shape: widget_shape$V0 | undefined = undefined;
+  $c_tune: widget_tune$V0 | undefined = undefined;
 
   constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
@@ -1464,9 +1863,13 @@ export class widget_op_u$V0 implements widget_op_u_view {
   get shape(): widget_shape_view {
     return (this.$c_shape ??= new widget_shape$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
+
+  get tune(): widget_tune_view {
+    return (this.$c_tune ??= new widget_tune$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
 }
 
-/** Writes widget_op.u at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
+/** Writes widget_op.u at `b` on x86_64, every byte, once every value has passed its check. */
 export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   let k0 = 0;
@@ -1479,12 +1882,263 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
     k0++;
     j1 = 1;
   }
+  if (v.tune !== undefined) {
+    k0++;
+    j1 = 2;
+  }
   if (k0 > 1) {
-    checkDecodedUnion(v, k0, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+    checkDecodedUnion(v, k0, 64, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec1, widget_op_u$enc1);
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'widget_op.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+    encodeDecodedUnion(v, 2, d, w, b, 64, 'widget_op.u', ['point', 'shape', 'tune'], widget_op_u$dec1, widget_op_u$enc1);
+  } else {
+    switch (j1) {
+      case 0: {
+        const x2 = v.point!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
+        const x3 = x2.x;
+        if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
+        const x4 = x2.y ?? 0;
+        if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setInt32(b, x3, true);
+        d.setInt16(b + 4, x4, true);
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 1: {
+        const x5 = v.shape!;
+        if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_op.u.shape');
+        const x6 = x5.id;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x7 = x5.kind;
+        if (typeof x7 !== 'number' || (x7 & 0x7) !== x7) failInt(x7, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x8 = x5.on;
+        if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x9 = x5.flags;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x10 = x5.size;
+        if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x11 = x5.origin;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
+        const x12 = x11.x;
+        if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x13 = x11.y ?? 0;
+        if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x14 = x5.corners;
+        const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
+        for (let i16 = 0; i16 < 2; i16++) {
+          const e17 = a15[i16];
+          if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
+          const x18 = e17.x;
+          if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
+          const x19 = e17.y ?? 0;
+          if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
+        }
+        const x24 = x5.tag;
+        const a25 = checkArray(x24, 3, 'widget_op.u.shape.tag');
+        for (let i26 = 0; i26 < 3; i26++) {
+          const e27 = a25[i26];
+          if (typeof e27 !== 'number' || (e27 & 0xff) !== e27) failInt(e27, `widget_op.u.shape.tag[${i26}]`, 'uint8_t', 8);
+        }
+        const x30 = x5.tally;
+        if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x31 = x5.addr;
+        if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+        const x32 = x5.buf;
+        if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x6, true);
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x7 & 0x7));
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x8 & 0x1) << 3));
+        d.setUint8(b + 2, d.getUint8(b + 2) & 0xf);
+        d.setUint8(b + 3, 0);
+        d.setUint32(b + 4, x9, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x10; else d.setBigUint64(b + 8, x10, true);
+        d.setInt32(b + 16, x12, true);
+        d.setInt16(b + 20, x13, true);
+        d.setUint16(b + 22, 0);
+        for (let i20 = 0; i20 < 2; i20++) {
+          const e21 = a15[i20];
+          if (typeof e21 !== 'object' || e21 === null) failObject(e21, `widget_op.u.shape.corners[${i20}]`);
+          const x22 = e21.x;
+          if (typeof x22 !== 'number' || (x22 | 0) !== x22) failInt(x22, `widget_op.u.shape.corners[${i20}].x`, 'int32_t', 32);
+          const x23 = e21.y ?? 0;
+          if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, `widget_op.u.shape.corners[${i20}].y`, 'int16_t', 16);
+          d.setInt32(b + 24 + i20 * 8, x22, true);
+          d.setInt16(b + 24 + i20 * 8 + 4, x23, true);
+          d.setUint16(b + 24 + i20 * 8 + 6, 0);
+        }
+        for (let i28 = 0; i28 < 3; i28++) {
+          const e29 = a25[i28];
+          if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
+          d.setUint8(b + 40 + i28 * 1, e29);
+        }
+        d.setUint8(b + 43, x30);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x31; else d.setBigUint64(b + 48, x31, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x32; else d.setBigUint64(b + 56, x32, true);
+        d.setUint32(b + 44, 0);
+        break;
+      }
+      case 2: {
+        const x33 = v.tune!;
+        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'widget_op.u.tune');
+        const x34 = x33.knob;
+        if (typeof x34 !== 'number' || (x34 >>> 0) !== x34) failInt(x34, 'widget_op.u.tune.knob', 'uint32_t', 32);
+        const x35 = x33.level;
+        if (typeof x35 !== 'number' || (x35 >>> 0) !== x35) failInt(x35, 'widget_op.u.tune.level', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint32(b, x34, true);
+        d.setUint32(b + 4, x35, true);
+        break;
+      }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+    }
+  }
+}
+
+/** Reads widget_op.u at `b` on x86_64. */
+export function widget_op_u$dec1(d: DataView, w: BigUint64Array | undefined, b: number): widget_op_u {
+  return decodedFrom({
+    point: widget_point$dec0(d, w, b),
+    shape: widget_shape$dec1(d, w, b),
+    tune: widget_tune$dec0(d, w, b),
+  }, widget_op_u$dec1, d, b, 64);
+}
+
+/** The view of widget_op.u on x86_64. */
+export class widget_op_u$V1 implements widget_op_u_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_point: widget_point$V0 | undefined = undefined;
+  $c_shape: widget_shape$V1 | undefined = undefined;
+  $c_tune: widget_tune$V0 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, this.$s, this.$e, 'widget_op.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get point(): widget_point_view {
+    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get shape(): widget_shape_view {
+    return (this.$c_shape ??= new widget_shape$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get tune(): widget_tune_view {
+    return (this.$c_tune ??= new widget_tune$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+}
+
+/** Writes widget_op.u at `b` on arm32, arm64, every byte, once every value has passed its check. */
+export function widget_op_u$enc2(v: widget_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  let k0 = 0;
+  let j1 = -1;
+  if (v.point !== undefined) {
+    k0++;
+    j1 = 0;
+  }
+  if (v.shape !== undefined) {
+    k0++;
+    j1 = 1;
+  }
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec2, widget_op_u$enc2);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'widget_op.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec2, widget_op_u$enc2);
   } else {
     switch (j1) {
       case 0: {
@@ -1625,16 +2279,16 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
   }
 }
 
-/** Reads widget_op.u at `b` on x86_64, arm32, arm64. */
-export function widget_op_u$dec1(d: DataView, w: BigUint64Array | undefined, b: number): widget_op_u {
+/** Reads widget_op.u at `b` on arm32, arm64. */
+export function widget_op_u$dec2(d: DataView, w: BigUint64Array | undefined, b: number): widget_op_u {
   return decodedFrom({
     point: widget_point$dec0(d, w, b),
     shape: widget_shape$dec1(d, w, b),
-  }, widget_op_u$dec1, d, b, 64);
+  }, widget_op_u$dec2, d, b, 64);
 }
 
-/** The view of widget_op.u on x86_64, arm32, arm64. */
-export class widget_op_u$V1 implements widget_op_u_view {
+/** The view of widget_op.u on arm32, arm64. */
+export class widget_op_u$V2 implements widget_op_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
   declare readonly $s: number;
@@ -2425,6 +3079,10 @@ export function WidgetOp$enc0(v: WidgetOpInput, d: DataView, w: BigUint64Array |
       d.setUint32(b, 5, true);
       widget_point$enc0(v, d, w, b + 8);
       break;
+    case 'tune':
+      d.setUint32(b, 6, true);
+      widget_tune$enc0(v, d, w, b + 8);
+      break;
     default:
       failOpName('WIDGET_OP', (v as { op: unknown }).op);
   }
@@ -2473,6 +3131,13 @@ export function WidgetOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
         y: d.getInt16(b + 12, true),
       };
     }
+    case 6: {
+      return {
+        op: 'tune',
+        knob: d.getUint32(b + 8, true),
+        level: d.getUint32(b + 12, true),
+      };
+    }
     default:
       return failOp('WIDGET_OP', 'widget_op.op', op);
   }
@@ -2494,8 +3159,104 @@ export function WidgetOp$chk0(d: DataView, b: number): void {
   }
 }
 
-/** Writes a WIDGET_OP op as widget_op at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes a WIDGET_OP op as widget_op at `b` on x86_64; the bytes are zero on entry. */
 export function WidgetOp$enc1(v: WidgetOpInput, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  zero(d, b, 72);
+  switch (v.op) {
+    case 'move':
+      d.setUint32(b, 1, true);
+      widget_point$enc0(v, d, w, b + 8);
+      break;
+    case 'draw':
+      d.setUint32(b, 2, true);
+      widget_shape$enc1(v, d, w, b + 8);
+      break;
+    case 'nudge':
+      d.setUint32(b, 5, true);
+      widget_point$enc0(v, d, w, b + 8);
+      break;
+    case 'tune':
+      d.setUint32(b, 6, true);
+      widget_tune$enc0(v, d, w, b + 8);
+      break;
+    default:
+      failOpName('WIDGET_OP', (v as { op: unknown }).op);
+  }
+}
+
+/** Reads a WIDGET_OP op from widget_op at `b` on x86_64. */
+export function WidgetOp$dec1(d: DataView, w: BigUint64Array | undefined, b: number): WidgetOp {
+  const w8 = alignedWords(w, b);
+  const op = d.getUint32(b, true);
+  switch (op) {
+    case 1: {
+      return {
+        op: 'move',
+        x: d.getInt32(b + 8, true),
+        y: d.getInt16(b + 12, true),
+      };
+    }
+    case 2: {
+      const a0 = new Array(2);
+      for (let i1 = 0; i1 < 2; i1++) {
+        a0[i1] = widget_point$dec0(d, w, b + 32 + i1 * 8);
+      }
+      const a2 = new Array(3);
+      for (let i3 = 0; i3 < 3; i3++) {
+        a2[i3] = d.getUint8(b + 48 + i3 * 1);
+      }
+      return {
+        op: 'draw',
+        id: d.getUint16(b + 8, true),
+        kind: (d.getUint8(b + 10) & 0x7),
+        on: ((d.getUint8(b + 10) >>> 3) & 0x1),
+        flags: d.getUint32(b + 12, true),
+        size: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+        origin: widget_point$dec0(d, w, b + 24),
+        corners: a0,
+        tag: a2,
+        tally: d.getUint8(b + 51),
+        addr: (w8?.[(b + 56) / 8] ?? d.getBigUint64(b + 56, true)),
+        buf: (w8?.[(b + 64) / 8] ?? d.getBigUint64(b + 64, true)),
+      };
+    }
+    case 5: {
+      return {
+        op: 'nudge',
+        x: d.getInt32(b + 8, true),
+        y: d.getInt16(b + 12, true),
+      };
+    }
+    case 6: {
+      return {
+        op: 'tune',
+        knob: d.getUint32(b + 8, true),
+        level: d.getUint32(b + 12, true),
+      };
+    }
+    default:
+      return failOp('WIDGET_OP', 'widget_op.op', op);
+  }
+}
+
+/** Throws when padding of the WIDGET_OP op at `b` on x86_64 is not zero. */
+export function WidgetOp$chk1(d: DataView, b: number): void {
+  widget_op$chk1(d, b);
+  switch (d.getUint32(b, true)) {
+    case 1:
+      widget_point$chk0(d, b + 8);
+      break;
+    case 2:
+      widget_shape$chk1(d, b + 8);
+      break;
+    case 5:
+      widget_point$chk0(d, b + 8);
+      break;
+  }
+}
+
+/** Writes a WIDGET_OP op as widget_op at `b` on arm32, arm64; the bytes are zero on entry. */
+export function WidgetOp$enc2(v: WidgetOpInput, d: DataView, w: BigUint64Array | undefined, b: number): void {
   zero(d, b, 72);
   switch (v.op) {
     case 'move':
@@ -2515,8 +3276,8 @@ export function WidgetOp$enc1(v: WidgetOpInput, d: DataView, w: BigUint64Array |
   }
 }
 
-/** Reads a WIDGET_OP op from widget_op at `b` on x86_64, arm32, arm64. */
-export function WidgetOp$dec1(d: DataView, w: BigUint64Array | undefined, b: number): WidgetOp {
+/** Reads a WIDGET_OP op from widget_op at `b` on arm32, arm64. */
+export function WidgetOp$dec2(d: DataView, w: BigUint64Array | undefined, b: number): WidgetOp {
   const w8 = alignedWords(w, b);
   const op = d.getUint32(b, true);
   switch (op) {
@@ -2563,9 +3324,9 @@ export function WidgetOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
   }
 }
 
-/** Throws when padding of the WIDGET_OP op at `b` on x86_64, arm32, arm64 is not zero. */
-export function WidgetOp$chk1(d: DataView, b: number): void {
-  widget_op$chk1(d, b);
+/** Throws when padding of the WIDGET_OP op at `b` on arm32, arm64 is not zero. */
+export function WidgetOp$chk2(d: DataView, b: number): void {
+  widget_op$chk2(d, b);
   switch (d.getUint32(b, true)) {
     case 1:
       widget_point$chk0(d, b + 8);
