@@ -224,12 +224,8 @@ struct ioctl_gntalloc_unmap_notify {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x144705U);
-XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0xc4706U);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 20);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
@@ -240,113 +236,53 @@ XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 12);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x144705U);
+XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0xc4706U);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 20);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 12);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 4);
+XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x184705U);
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0x104706U);
-XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 24);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x184705U);
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0x104706U);
-XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 24);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_ALLOC_GREF__value, IOCTL_GNTALLOC_ALLOC_GREF == 0x184705U);
 XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_DEALLOC_GREF__value, IOCTL_GNTALLOC_DEALLOC_GREF == 0x104706U);
-XENABI_STATIC_ASSERT(gntalloc__IOCTL_GNTALLOC_SET_UNMAP_NOTIFY__value, IOCTL_GNTALLOC_SET_UNMAP_NOTIFY == 0x104707U);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__size, sizeof(struct ioctl_gntalloc_alloc_gref) == 24);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_alloc_gref) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, domid) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__domid__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->domid) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__flags__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->flags) == 2);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_alloc_gref, gref_ids) == 16);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_alloc_gref__gref_ids__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_alloc_gref)->gref_ids) == 4);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__size, sizeof(struct ioctl_gntalloc_dealloc_gref) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__align, XENABI_ALIGNOF(struct ioctl_gntalloc_dealloc_gref) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_dealloc_gref, count) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_dealloc_gref__count__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_dealloc_gref)->count) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__size, sizeof(struct ioctl_gntalloc_unmap_notify) == 16);
 XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__align, XENABI_ALIGNOF(struct ioctl_gntalloc_unmap_notify) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, index) == 0);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__index__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->index) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, action) == 8);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__action__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->action) == 4);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__offset, XENABI_OFFSETOF(struct ioctl_gntalloc_unmap_notify, event_channel_port) == 12);
-XENABI_STATIC_ASSERT(gntalloc__ioctl_gntalloc_unmap_notify__event_channel_port__size, sizeof(XENABI_NO_OBJECT(struct ioctl_gntalloc_unmap_notify)->event_channel_port) == 4);
 #endif
 
 #endif /* XENABI_LINUX_GNTALLOC_H */

@@ -461,17 +461,10 @@ struct xen_argo_ring_message_header {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 4);
-XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 4);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
@@ -542,6 +535,17 @@ XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XE
 XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
 XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
+#endif
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 4);
+XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 12);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 4);
+XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 8);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -550,81 +554,9 @@ XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xena
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 16);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->domain_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->src) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->rx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->reserved) == 56);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->flags) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->space_required) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->max_message_size) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->nent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->source) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
 #endif
 #endif
 #if defined(__arm__)
@@ -633,81 +565,9 @@ XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xena
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 16);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->domain_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->src) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->rx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->reserved) == 56);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->flags) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->space_required) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->max_message_size) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->nent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->source) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -716,81 +576,9 @@ XENABI_STATIC_ASSERT(argo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xena
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__size, sizeof(struct xen_argo_iov) == 16);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__align, XENABI_ALIGNOF(struct xen_argo_iov) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_hnd) == 0);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_hnd__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_hnd) == 8);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__offset, XENABI_OFFSETOF(struct xen_argo_iov, iov_len) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__iov_len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->iov_len) == 4);
 XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__offset, XENABI_OFFSETOF(struct xen_argo_iov, pad) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_iov__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_iov)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__size, sizeof(struct xen_argo_addr) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__align, XENABI_ALIGNOF(struct xen_argo_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__offset, XENABI_OFFSETOF(struct xen_argo_addr, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__offset, XENABI_OFFSETOF(struct xen_argo_addr, domain_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->domain_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__offset, XENABI_OFFSETOF(struct xen_argo_addr, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_addr__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_addr)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__size, sizeof(struct xen_argo_send_addr) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__align, XENABI_ALIGNOF(struct xen_argo_send_addr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, src) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__src__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->src) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__offset, XENABI_OFFSETOF(struct xen_argo_send_addr, dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_send_addr__dst__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_send_addr)->dst) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__size, sizeof(struct xen_argo_ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__align, XENABI_ALIGNOF(struct xen_argo_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, rx_ptr) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__rx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->rx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__offset, XENABI_OFFSETOF(struct xen_argo_ring, tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__tx_ptr__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->tx_ptr) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__offset, XENABI_OFFSETOF(struct xen_argo_ring, reserved) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring)->reserved) == 56);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring, ring) == 64);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__size, sizeof(struct xen_argo_register_ring) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__align, XENABI_ALIGNOF(struct xen_argo_register_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__offset, XENABI_OFFSETOF(struct xen_argo_register_ring, len) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_register_ring__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_register_ring)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__size, sizeof(struct xen_argo_unregister_ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__align, XENABI_ALIGNOF(struct xen_argo_unregister_ring) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, aport) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__aport__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->aport) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, partner_id) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__partner_id__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->partner_id) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__offset, XENABI_OFFSETOF(struct xen_argo_unregister_ring, pad) == 6);
-XENABI_STATIC_ASSERT(argo__xen_argo_unregister_ring__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_unregister_ring)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__size, sizeof(struct xen_argo_ring_data_ent) == 20);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__align, XENABI_ALIGNOF(struct xen_argo_ring_data_ent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, ring) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__ring__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->ring) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, flags) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->flags) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, pad) == 10);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->pad) == 2);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, space_required) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__space_required__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->space_required) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__offset, XENABI_OFFSETOF(struct xen_argo_ring_data_ent, max_message_size) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data_ent__max_message_size__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data_ent)->max_message_size) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__size, sizeof(struct xen_argo_ring_data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__align, XENABI_ALIGNOF(struct xen_argo_ring_data) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, nent) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__nent__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->nent) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_data)->pad) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_data__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_data, data) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__size, sizeof(struct xen_argo_ring_message_header) == 16);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__align, XENABI_ALIGNOF(struct xen_argo_ring_message_header) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, len) == 0);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__len__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->len) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, source) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__source__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->source) == 8);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, message_type) == 12);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__message_type__size, sizeof(XENABI_NO_OBJECT(struct xen_argo_ring_message_header)->message_type) == 4);
-XENABI_STATIC_ASSERT(argo__xen_argo_ring_message_header__data__offset, XENABI_OFFSETOF(struct xen_argo_ring_message_header, data) == 16);
 #endif
 #endif
 

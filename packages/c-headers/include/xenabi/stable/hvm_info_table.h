@@ -183,73 +183,7 @@ struct hvm_info_table {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__size, sizeof(struct hvm_info_table) == 48);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__align, XENABI_ALIGNOF(struct hvm_info_table) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__signature__offset, XENABI_OFFSETOF(struct hvm_info_table, signature) == 0);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__signature__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->signature) == 8);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__length__offset, XENABI_OFFSETOF(struct hvm_info_table, length) == 8);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__length__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->length) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__checksum__offset, XENABI_OFFSETOF(struct hvm_info_table, checksum) == 12);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__checksum__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->checksum) == 1);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__apic_mode__offset, XENABI_OFFSETOF(struct hvm_info_table, apic_mode) == 13);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__apic_mode__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->apic_mode) == 1);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__nr_vcpus__offset, XENABI_OFFSETOF(struct hvm_info_table, nr_vcpus) == 16);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__low_mem_pgend__offset, XENABI_OFFSETOF(struct hvm_info_table, low_mem_pgend) == 20);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__low_mem_pgend__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->low_mem_pgend) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__reserved_mem_pgstart__offset, XENABI_OFFSETOF(struct hvm_info_table, reserved_mem_pgstart) == 24);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__reserved_mem_pgstart__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->reserved_mem_pgstart) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__high_mem_pgend__offset, XENABI_OFFSETOF(struct hvm_info_table, high_mem_pgend) == 28);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__high_mem_pgend__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->high_mem_pgend) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__vcpu_online__offset, XENABI_OFFSETOF(struct hvm_info_table, vcpu_online) == 32);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__vcpu_online__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->vcpu_online) == 16);
-#endif
-#if defined(__x86_64__)
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__size, sizeof(struct hvm_info_table) == 48);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__align, XENABI_ALIGNOF(struct hvm_info_table) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__signature__offset, XENABI_OFFSETOF(struct hvm_info_table, signature) == 0);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__signature__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->signature) == 8);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__length__offset, XENABI_OFFSETOF(struct hvm_info_table, length) == 8);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__length__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->length) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__checksum__offset, XENABI_OFFSETOF(struct hvm_info_table, checksum) == 12);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__checksum__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->checksum) == 1);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__apic_mode__offset, XENABI_OFFSETOF(struct hvm_info_table, apic_mode) == 13);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__apic_mode__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->apic_mode) == 1);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__nr_vcpus__offset, XENABI_OFFSETOF(struct hvm_info_table, nr_vcpus) == 16);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__low_mem_pgend__offset, XENABI_OFFSETOF(struct hvm_info_table, low_mem_pgend) == 20);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__low_mem_pgend__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->low_mem_pgend) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__reserved_mem_pgstart__offset, XENABI_OFFSETOF(struct hvm_info_table, reserved_mem_pgstart) == 24);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__reserved_mem_pgstart__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->reserved_mem_pgstart) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__high_mem_pgend__offset, XENABI_OFFSETOF(struct hvm_info_table, high_mem_pgend) == 28);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__high_mem_pgend__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->high_mem_pgend) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__vcpu_online__offset, XENABI_OFFSETOF(struct hvm_info_table, vcpu_online) == 32);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__vcpu_online__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->vcpu_online) == 16);
-#endif
-#if defined(__arm__)
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__size, sizeof(struct hvm_info_table) == 48);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__align, XENABI_ALIGNOF(struct hvm_info_table) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__signature__offset, XENABI_OFFSETOF(struct hvm_info_table, signature) == 0);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__signature__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->signature) == 8);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__length__offset, XENABI_OFFSETOF(struct hvm_info_table, length) == 8);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__length__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->length) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__checksum__offset, XENABI_OFFSETOF(struct hvm_info_table, checksum) == 12);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__checksum__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->checksum) == 1);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__apic_mode__offset, XENABI_OFFSETOF(struct hvm_info_table, apic_mode) == 13);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__apic_mode__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->apic_mode) == 1);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__nr_vcpus__offset, XENABI_OFFSETOF(struct hvm_info_table, nr_vcpus) == 16);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__low_mem_pgend__offset, XENABI_OFFSETOF(struct hvm_info_table, low_mem_pgend) == 20);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__low_mem_pgend__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->low_mem_pgend) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__reserved_mem_pgstart__offset, XENABI_OFFSETOF(struct hvm_info_table, reserved_mem_pgstart) == 24);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__reserved_mem_pgstart__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->reserved_mem_pgstart) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__high_mem_pgend__offset, XENABI_OFFSETOF(struct hvm_info_table, high_mem_pgend) == 28);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__high_mem_pgend__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->high_mem_pgend) == 4);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__vcpu_online__offset, XENABI_OFFSETOF(struct hvm_info_table, vcpu_online) == 32);
-XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__vcpu_online__size, sizeof(XENABI_NO_OBJECT(struct hvm_info_table)->vcpu_online) == 16);
-#endif
-#if defined(__aarch64__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__size, sizeof(struct hvm_info_table) == 48);
 XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__align, XENABI_ALIGNOF(struct hvm_info_table) == 4);
 XENABI_STATIC_ASSERT(hvm_info_table__hvm_info_table__signature__offset, XENABI_OFFSETOF(struct hvm_info_table, signature) == 0);

@@ -922,13 +922,8 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 4);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
@@ -941,7 +936,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struc
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
@@ -955,7 +949,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENAB
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
@@ -972,7 +965,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
@@ -980,7 +972,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_N
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
@@ -992,7 +983,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
@@ -1001,18 +991,11 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__size, sizeof(struct xen_hvm_evtchn_upcall_vector) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__align, XENABI_ALIGNOF(struct xen_hvm_evtchn_upcall_vector) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vcpu) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vcpu) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vector) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vector) == 1);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
@@ -1033,7 +1016,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset,
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
@@ -1045,7 +1027,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XE
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
@@ -1056,8 +1037,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFS
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
@@ -1067,12 +1046,8 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, size
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 20);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 4);
 #endif
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
@@ -1102,7 +1077,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
 #endif
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
@@ -1115,7 +1089,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
@@ -1134,7 +1107,6 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OF
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 24);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
@@ -1158,705 +1130,162 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(
 #endif
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__size, sizeof(struct xen_hvm_evtchn_upcall_vector) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__align, XENABI_ALIGNOF(struct xen_hvm_evtchn_upcall_vector) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vcpu) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vcpu) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vector) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vector) == 1);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 4);
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 24);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 20);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 4);
+#endif
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 24);
+#endif
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->pad) == 2);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->last_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->pad) == 6);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->event) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__size, sizeof(struct xen_hvm_evtchn_upcall_vector) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__align, XENABI_ALIGNOF(struct xen_hvm_evtchn_upcall_vector) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vcpu) == 0);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vcpu) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__offset, XENABI_OFFSETOF(struct xen_hvm_evtchn_upcall_vector, vector) == 4);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_evtchn_upcall_vector__vector__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_evtchn_upcall_vector)->vector) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_disable_notify)->vcpu_id) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 8);
 #endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->new_gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->altp2m_idx) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->visible) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->domain) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.view) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.mem_access) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access) == 16);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 32);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve_multi) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.disable_notify) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.get_vcpu_p2m_idx) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_visibility) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->pad) == 2);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->last_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->pad) == 6);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->event) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_disable_notify)->vcpu_id) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 8);
 #endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->new_gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->altp2m_idx) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->visible) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->domain) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.view) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.mem_access) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access) == 16);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 32);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve_multi) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.disable_notify) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.get_vcpu_p2m_idx) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_visibility) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__size, sizeof(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint64) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__size, sizeof(xenabi_guest_handle_const_uint8) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xenabi_guest_handle_const_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_const_uint8) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__size, sizeof(struct xen_hvm_param) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__align, XENABI_ALIGNOF(struct xen_hvm_param) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__offset, XENABI_OFFSETOF(struct xen_hvm_param, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->domid) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__offset, XENABI_OFFSETOF(struct xen_hvm_param, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->pad) == 2);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__offset, XENABI_OFFSETOF(struct xen_hvm_param, index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__index__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->index) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__offset, XENABI_OFFSETOF(struct xen_hvm_param, value) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_param__value__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_param)->value) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__size, sizeof(struct xen_hvm_altp2m_suppress_ve) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__size, sizeof(struct xen_hvm_altp2m_suppress_ve_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_suppress_ve_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, suppress_ve) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->suppress_ve) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, pad1) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->pad1) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, last_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__last_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->last_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_suppress_ve_multi, first_error_gfn) == 24);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_suppress_ve_multi__first_error_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_suppress_ve_multi)->first_error_gfn) == 8);
 #endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__size, sizeof(struct xen_hvm_pagetable_dying) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__align, XENABI_ALIGNOF(struct xen_hvm_pagetable_dying) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->pad) == 6);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__offset, XENABI_OFFSETOF(struct xen_hvm_pagetable_dying, gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_pagetable_dying__gpa__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_pagetable_dying)->gpa) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__size, sizeof(struct xen_hvm_get_time) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__align, XENABI_ALIGNOF(struct xen_hvm_get_time) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__offset, XENABI_OFFSETOF(struct xen_hvm_get_time, now) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_time__now__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_time)->now) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__size, sizeof(struct xen_hvm_xentrace) == 32);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__align, XENABI_ALIGNOF(struct xen_hvm_xentrace) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, event) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__event__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->event) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra_bytes) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__offset, XENABI_OFFSETOF(struct xen_hvm_xentrace, extra) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_xentrace__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_xentrace)->extra) == 28);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__size, sizeof(struct xen_hvm_get_mem_type) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__align, XENABI_ALIGNOF(struct xen_hvm_get_mem_type) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, domid) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->domid) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__mem_type__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->mem_type) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__offset, XENABI_OFFSETOF(struct xen_hvm_get_mem_type, pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_get_mem_type__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_get_mem_type)->pfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__size, sizeof(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_domain_state)->state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_enable_notify) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_enable_notify) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_enable_notify, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_enable_notify__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_enable_notify)->gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__size, sizeof(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_vcpu_disable_notify) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_vcpu_disable_notify, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_vcpu_disable_notify__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_vcpu_disable_notify)->vcpu_id) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__size, sizeof(struct xen_hvm_altp2m_view) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_view)->hvmmem_default_access) == 2);
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->hvmmem_access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->access) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->pad) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_mem_access, gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_mem_access)->gfn) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__size, sizeof(struct xen_hvm_altp2m_set_mem_access_multi) == 32);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access_multi) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pad) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->nr) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__opaque__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->opaque) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, pfn_list) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__pfn_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->pfn_list) == 8);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access_multi, access_list) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access_multi__access_list__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_mem_access_multi)->access_list) == 8);
 #endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__size, sizeof(struct xen_hvm_altp2m_change_gfn) == 24);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_change_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, view) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->view) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__old_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->old_gfn) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_change_gfn, new_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_change_gfn__new_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_change_gfn)->new_gfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__size, sizeof(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_get_vcpu_p2m_idx)->altp2m_idx) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__size, sizeof(struct xen_hvm_altp2m_set_visibility) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_visibility) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, altp2m_idx) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, visible) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__visible__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->visible) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_visibility, pad) == 3);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_visibility__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_set_visibility)->pad) == 1);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__size, sizeof(struct xen_hvm_altp2m_op) == 80);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_op) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, version) == 0);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__version__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->version) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->cmd) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, domain) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->domain) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad1) == 10);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad1) == 2);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, pad2) == 12);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->pad2) == 4);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u) == 64);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u)) == 8);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.domain_state) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.domain_state) == 1);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__enable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.enable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.view) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__view__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.view) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.mem_access) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access) == 16);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.change_gfn) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__change_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.change_gfn) == 24);
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_mem_access_multi) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_mem_access_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_mem_access_multi) == 32);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.suppress_ve_multi) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__suppress_ve_multi__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.suppress_ve_multi) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.disable_notify) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__disable_notify__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.disable_notify) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.get_vcpu_p2m_idx) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__get_vcpu_p2m_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.get_vcpu_p2m_idx) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.set_visibility) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__set_visibility__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.set_visibility) == 4);
-#endif
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_op, u.pad) == 16);
-XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_op__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hvm_altp2m_op)->u.pad) == 64);
 #endif
 
 #endif /* XENABI_STABLE_HVM_OP_H */

@@ -387,9 +387,8 @@ typedef struct buffered_iopage buffered_iopage_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(ioreq__ioreq__size, sizeof(struct ioreq) == 32);
-XENABI_STATIC_ASSERT(ioreq__ioreq__align, XENABI_ALIGNOF(struct ioreq) == 4);
 XENABI_STATIC_ASSERT(ioreq__ioreq__addr__offset, XENABI_OFFSETOF(struct ioreq, addr) == 0);
 XENABI_STATIC_ASSERT(ioreq__ioreq__addr__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->addr) == 8);
 XENABI_STATIC_ASSERT(ioreq__ioreq__data__offset, XENABI_OFFSETOF(struct ioreq, data) == 8);
@@ -405,7 +404,6 @@ XENABI_STATIC_ASSERT(ioreq__ioreq___pad0__size, sizeof(XENABI_NO_OBJECT(struct i
 XENABI_STATIC_ASSERT(ioreq__ioreq__type__offset, XENABI_OFFSETOF(struct ioreq, type) == 31);
 XENABI_STATIC_ASSERT(ioreq__ioreq__type__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->type) == 1);
 XENABI_STATIC_ASSERT(ioreq__shared_iopage__size, sizeof(struct shared_iopage) == 32);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__align, XENABI_ALIGNOF(struct shared_iopage) == 4);
 XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__offset, XENABI_OFFSETOF(struct shared_iopage, vcpu_ioreq) == 0);
 XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__size, sizeof(XENABI_NO_OBJECT(struct shared_iopage)->vcpu_ioreq) == 32);
 XENABI_STATIC_ASSERT(ioreq__buf_ioreq__size, sizeof(struct buf_ioreq) == 8);
@@ -422,114 +420,22 @@ XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__offset, XENABI_OFFSE
 XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->write_pointer) == 4);
 XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__offset, XENABI_OFFSETOF(struct buffered_iopage, buf_ioreq) == 8);
 XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->buf_ioreq) == 4088);
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(ioreq__ioreq__align, XENABI_ALIGNOF(struct ioreq) == 4);
+XENABI_STATIC_ASSERT(ioreq__shared_iopage__align, XENABI_ALIGNOF(struct shared_iopage) == 4);
 #endif
 #if defined(__x86_64__)
-XENABI_STATIC_ASSERT(ioreq__ioreq__size, sizeof(struct ioreq) == 32);
 XENABI_STATIC_ASSERT(ioreq__ioreq__align, XENABI_ALIGNOF(struct ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__addr__offset, XENABI_OFFSETOF(struct ioreq, addr) == 0);
-XENABI_STATIC_ASSERT(ioreq__ioreq__addr__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->addr) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__data__offset, XENABI_OFFSETOF(struct ioreq, data) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__data__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->data) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__count__offset, XENABI_OFFSETOF(struct ioreq, count) == 16);
-XENABI_STATIC_ASSERT(ioreq__ioreq__count__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->count) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq__size__offset, XENABI_OFFSETOF(struct ioreq, size) == 20);
-XENABI_STATIC_ASSERT(ioreq__ioreq__size__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->size) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq__vp_eport__offset, XENABI_OFFSETOF(struct ioreq, vp_eport) == 24);
-XENABI_STATIC_ASSERT(ioreq__ioreq__vp_eport__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->vp_eport) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq___pad0__offset, XENABI_OFFSETOF(struct ioreq, _pad0) == 28);
-XENABI_STATIC_ASSERT(ioreq__ioreq___pad0__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->_pad0) == 2);
-XENABI_STATIC_ASSERT(ioreq__ioreq__type__offset, XENABI_OFFSETOF(struct ioreq, type) == 31);
-XENABI_STATIC_ASSERT(ioreq__ioreq__type__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->type) == 1);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__size, sizeof(struct shared_iopage) == 32);
 XENABI_STATIC_ASSERT(ioreq__shared_iopage__align, XENABI_ALIGNOF(struct shared_iopage) == 8);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__offset, XENABI_OFFSETOF(struct shared_iopage, vcpu_ioreq) == 0);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__size, sizeof(XENABI_NO_OBJECT(struct shared_iopage)->vcpu_ioreq) == 32);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__size, sizeof(struct buf_ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__align, XENABI_ALIGNOF(struct buf_ioreq) == 4);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__type__offset, XENABI_OFFSETOF(struct buf_ioreq, type) == 0);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__type__size, sizeof(XENABI_NO_OBJECT(struct buf_ioreq)->type) == 1);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__data__offset, XENABI_OFFSETOF(struct buf_ioreq, data) == 4);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__data__size, sizeof(XENABI_NO_OBJECT(struct buf_ioreq)->data) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__size, sizeof(struct buffered_iopage) == 4096);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__align, XENABI_ALIGNOF(struct buffered_iopage) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__read_pointer__offset, XENABI_OFFSETOF(struct buffered_iopage, read_pointer) == 0);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__read_pointer__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->read_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__offset, XENABI_OFFSETOF(struct buffered_iopage, write_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->write_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__offset, XENABI_OFFSETOF(struct buffered_iopage, buf_ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->buf_ioreq) == 4088);
 #endif
 #if defined(__arm__)
-XENABI_STATIC_ASSERT(ioreq__ioreq__size, sizeof(struct ioreq) == 32);
 XENABI_STATIC_ASSERT(ioreq__ioreq__align, XENABI_ALIGNOF(struct ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__addr__offset, XENABI_OFFSETOF(struct ioreq, addr) == 0);
-XENABI_STATIC_ASSERT(ioreq__ioreq__addr__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->addr) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__data__offset, XENABI_OFFSETOF(struct ioreq, data) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__data__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->data) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__count__offset, XENABI_OFFSETOF(struct ioreq, count) == 16);
-XENABI_STATIC_ASSERT(ioreq__ioreq__count__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->count) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq__size__offset, XENABI_OFFSETOF(struct ioreq, size) == 20);
-XENABI_STATIC_ASSERT(ioreq__ioreq__size__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->size) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq__vp_eport__offset, XENABI_OFFSETOF(struct ioreq, vp_eport) == 24);
-XENABI_STATIC_ASSERT(ioreq__ioreq__vp_eport__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->vp_eport) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq___pad0__offset, XENABI_OFFSETOF(struct ioreq, _pad0) == 28);
-XENABI_STATIC_ASSERT(ioreq__ioreq___pad0__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->_pad0) == 2);
-XENABI_STATIC_ASSERT(ioreq__ioreq__type__offset, XENABI_OFFSETOF(struct ioreq, type) == 31);
-XENABI_STATIC_ASSERT(ioreq__ioreq__type__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->type) == 1);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__size, sizeof(struct shared_iopage) == 32);
 XENABI_STATIC_ASSERT(ioreq__shared_iopage__align, XENABI_ALIGNOF(struct shared_iopage) == 8);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__offset, XENABI_OFFSETOF(struct shared_iopage, vcpu_ioreq) == 0);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__size, sizeof(XENABI_NO_OBJECT(struct shared_iopage)->vcpu_ioreq) == 32);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__size, sizeof(struct buf_ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__align, XENABI_ALIGNOF(struct buf_ioreq) == 4);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__type__offset, XENABI_OFFSETOF(struct buf_ioreq, type) == 0);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__type__size, sizeof(XENABI_NO_OBJECT(struct buf_ioreq)->type) == 1);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__data__offset, XENABI_OFFSETOF(struct buf_ioreq, data) == 4);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__data__size, sizeof(XENABI_NO_OBJECT(struct buf_ioreq)->data) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__size, sizeof(struct buffered_iopage) == 4096);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__align, XENABI_ALIGNOF(struct buffered_iopage) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__read_pointer__offset, XENABI_OFFSETOF(struct buffered_iopage, read_pointer) == 0);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__read_pointer__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->read_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__offset, XENABI_OFFSETOF(struct buffered_iopage, write_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->write_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__offset, XENABI_OFFSETOF(struct buffered_iopage, buf_ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->buf_ioreq) == 4088);
 #endif
 #if defined(__aarch64__)
-XENABI_STATIC_ASSERT(ioreq__ioreq__size, sizeof(struct ioreq) == 32);
 XENABI_STATIC_ASSERT(ioreq__ioreq__align, XENABI_ALIGNOF(struct ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__addr__offset, XENABI_OFFSETOF(struct ioreq, addr) == 0);
-XENABI_STATIC_ASSERT(ioreq__ioreq__addr__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->addr) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__data__offset, XENABI_OFFSETOF(struct ioreq, data) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__data__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->data) == 8);
-XENABI_STATIC_ASSERT(ioreq__ioreq__count__offset, XENABI_OFFSETOF(struct ioreq, count) == 16);
-XENABI_STATIC_ASSERT(ioreq__ioreq__count__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->count) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq__size__offset, XENABI_OFFSETOF(struct ioreq, size) == 20);
-XENABI_STATIC_ASSERT(ioreq__ioreq__size__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->size) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq__vp_eport__offset, XENABI_OFFSETOF(struct ioreq, vp_eport) == 24);
-XENABI_STATIC_ASSERT(ioreq__ioreq__vp_eport__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->vp_eport) == 4);
-XENABI_STATIC_ASSERT(ioreq__ioreq___pad0__offset, XENABI_OFFSETOF(struct ioreq, _pad0) == 28);
-XENABI_STATIC_ASSERT(ioreq__ioreq___pad0__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->_pad0) == 2);
-XENABI_STATIC_ASSERT(ioreq__ioreq__type__offset, XENABI_OFFSETOF(struct ioreq, type) == 31);
-XENABI_STATIC_ASSERT(ioreq__ioreq__type__size, sizeof(XENABI_NO_OBJECT(struct ioreq)->type) == 1);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__size, sizeof(struct shared_iopage) == 32);
 XENABI_STATIC_ASSERT(ioreq__shared_iopage__align, XENABI_ALIGNOF(struct shared_iopage) == 8);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__offset, XENABI_OFFSETOF(struct shared_iopage, vcpu_ioreq) == 0);
-XENABI_STATIC_ASSERT(ioreq__shared_iopage__vcpu_ioreq__size, sizeof(XENABI_NO_OBJECT(struct shared_iopage)->vcpu_ioreq) == 32);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__size, sizeof(struct buf_ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__align, XENABI_ALIGNOF(struct buf_ioreq) == 4);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__type__offset, XENABI_OFFSETOF(struct buf_ioreq, type) == 0);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__type__size, sizeof(XENABI_NO_OBJECT(struct buf_ioreq)->type) == 1);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__data__offset, XENABI_OFFSETOF(struct buf_ioreq, data) == 4);
-XENABI_STATIC_ASSERT(ioreq__buf_ioreq__data__size, sizeof(XENABI_NO_OBJECT(struct buf_ioreq)->data) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__size, sizeof(struct buffered_iopage) == 4096);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__align, XENABI_ALIGNOF(struct buffered_iopage) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__read_pointer__offset, XENABI_OFFSETOF(struct buffered_iopage, read_pointer) == 0);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__read_pointer__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->read_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__offset, XENABI_OFFSETOF(struct buffered_iopage, write_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__write_pointer__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->write_pointer) == 4);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__offset, XENABI_OFFSETOF(struct buffered_iopage, buf_ioreq) == 8);
-XENABI_STATIC_ASSERT(ioreq__buffered_iopage__buf_ioreq__size, sizeof(XENABI_NO_OBJECT(struct buffered_iopage)->buf_ioreq) == 4088);
 #endif
 
 #endif /* XENABI_STABLE_IOREQ_H */

@@ -445,6 +445,59 @@ typedef struct xen_kexec_status xen_kexec_status_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__size, sizeof(struct xen_kexec_exec) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__align, XENABI_ALIGNOF(struct xen_kexec_exec) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__offset, XENABI_OFFSETOF(struct xen_kexec_exec, type) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_exec)->type) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, type) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->type) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__offset, XENABI_OFFSETOF(struct xen_kexec_range, range) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->range) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__offset, XENABI_OFFSETOF(struct xen_kexec_range, nr) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->nr) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__offset, XENABI_OFFSETOF(struct xen_kexec_range, size) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__size, sizeof(struct xen_kexec_segment) == 32);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf.h) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf._pad) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf._pad) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf_size) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf_size) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_maddr) == 16);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_maddr) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_size) == 24);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_size) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__size, sizeof(struct xen_kexec_load) == 24);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__offset, XENABI_OFFSETOF(struct xen_kexec_load, type) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->type) == 1);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, _pad) == 1);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->_pad) == 1);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__offset, XENABI_OFFSETOF(struct xen_kexec_load, arch) == 2);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->arch) == 2);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, nr_segments) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->nr_segments) == 4);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments.h) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments._pad) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments._pad) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_load, entry_maddr) == 16);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->entry_maddr) == 8);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__size, sizeof(struct xen_kexec_unload) == 1);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__align, XENABI_ALIGNOF(struct xen_kexec_unload) == 1);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__offset, XENABI_OFFSETOF(struct xen_kexec_unload, type) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_unload)->type) == 1);
+#endif
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400) && (XENABI_XEN_MIN_VERSION >= 0x040900)
+XENABI_STATIC_ASSERT(kexec__xen_kexec_status__size, sizeof(struct xen_kexec_status) == 1);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_status__align, XENABI_ALIGNOF(struct xen_kexec_status) == 1);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__offset, XENABI_OFFSETOF(struct xen_kexec_status, type) == 0);
+XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_status)->type) == 1);
+#endif
+#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(kexec__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(kexec__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
@@ -460,71 +513,22 @@ XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__offset, XENABI_OF
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->indirection_page) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__offset, XENABI_OFFSETOF(struct xen_kexec_image, start_address) == 72);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->start_address) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__size, sizeof(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__align, XENABI_ALIGNOF(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__offset, XENABI_OFFSETOF(struct xen_kexec_exec, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_exec)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__size, sizeof(struct xen_kexec_load_v1) == 80);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__align, XENABI_ALIGNOF(struct xen_kexec_load_v1) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, image) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->image) == 76);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size, sizeof(struct xen_kexec_range) == 16);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__align, XENABI_ALIGNOF(struct xen_kexec_range) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__offset, XENABI_OFFSETOF(struct xen_kexec_range, range) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->range) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__offset, XENABI_OFFSETOF(struct xen_kexec_range, nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__offset, XENABI_OFFSETOF(struct xen_kexec_range, size) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->size) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__offset, XENABI_OFFSETOF(struct xen_kexec_range, start) == 12);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->start) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__size, sizeof(struct xen_kexec_segment) == 32);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__align, XENABI_ALIGNOF(struct xen_kexec_segment) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf)) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf.h) == 0);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf.h) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf._pad) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_size) == 24);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__size, sizeof(struct xen_kexec_load) == 24);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__align, XENABI_ALIGNOF(struct xen_kexec_load) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__offset, XENABI_OFFSETOF(struct xen_kexec_load, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->type) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, _pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->_pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__offset, XENABI_OFFSETOF(struct xen_kexec_load, arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_load)->segments)) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments.h) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments.h) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_load, entry_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->entry_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__size, sizeof(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__align, XENABI_ALIGNOF(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__offset, XENABI_OFFSETOF(struct xen_kexec_unload, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_unload)->type) == 1);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400) && (XENABI_XEN_MIN_VERSION >= 0x040900)
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__size, sizeof(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__align, XENABI_ALIGNOF(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__offset, XENABI_OFFSETOF(struct xen_kexec_status, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_status)->type) == 1);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -542,71 +546,22 @@ XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__offset, XENABI_OF
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->indirection_page) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__offset, XENABI_OFFSETOF(struct xen_kexec_image, start_address) == 144);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->start_address) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__size, sizeof(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__align, XENABI_ALIGNOF(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__offset, XENABI_OFFSETOF(struct xen_kexec_exec, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_exec)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__size, sizeof(struct xen_kexec_load_v1) == 160);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__align, XENABI_ALIGNOF(struct xen_kexec_load_v1) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, image) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->image) == 152);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size, sizeof(struct xen_kexec_range) == 24);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__align, XENABI_ALIGNOF(struct xen_kexec_range) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__offset, XENABI_OFFSETOF(struct xen_kexec_range, range) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->range) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__offset, XENABI_OFFSETOF(struct xen_kexec_range, nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__offset, XENABI_OFFSETOF(struct xen_kexec_range, size) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->size) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__offset, XENABI_OFFSETOF(struct xen_kexec_range, start) == 16);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->start) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__size, sizeof(struct xen_kexec_segment) == 32);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__align, XENABI_ALIGNOF(struct xen_kexec_segment) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf)) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf.h) == 0);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf.h) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf._pad) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_size) == 24);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__size, sizeof(struct xen_kexec_load) == 24);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__align, XENABI_ALIGNOF(struct xen_kexec_load) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__offset, XENABI_OFFSETOF(struct xen_kexec_load, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->type) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, _pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->_pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__offset, XENABI_OFFSETOF(struct xen_kexec_load, arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_load)->segments)) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments.h) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments.h) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_load, entry_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->entry_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__size, sizeof(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__align, XENABI_ALIGNOF(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__offset, XENABI_OFFSETOF(struct xen_kexec_unload, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_unload)->type) == 1);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400) && (XENABI_XEN_MIN_VERSION >= 0x040900)
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__size, sizeof(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__align, XENABI_ALIGNOF(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__offset, XENABI_OFFSETOF(struct xen_kexec_status, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_status)->type) == 1);
 #endif
 #endif
 #if defined(__arm__)
@@ -622,71 +577,22 @@ XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__offset, XENABI_OF
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->indirection_page) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__offset, XENABI_OFFSETOF(struct xen_kexec_image, start_address) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->start_address) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__size, sizeof(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__align, XENABI_ALIGNOF(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__offset, XENABI_OFFSETOF(struct xen_kexec_exec, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_exec)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__size, sizeof(struct xen_kexec_load_v1) == 12);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__align, XENABI_ALIGNOF(struct xen_kexec_load_v1) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, image) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->image) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size, sizeof(struct xen_kexec_range) == 16);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__align, XENABI_ALIGNOF(struct xen_kexec_range) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__offset, XENABI_OFFSETOF(struct xen_kexec_range, range) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->range) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__offset, XENABI_OFFSETOF(struct xen_kexec_range, nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__offset, XENABI_OFFSETOF(struct xen_kexec_range, size) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->size) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__offset, XENABI_OFFSETOF(struct xen_kexec_range, start) == 12);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->start) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__size, sizeof(struct xen_kexec_segment) == 32);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__align, XENABI_ALIGNOF(struct xen_kexec_segment) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf)) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf.h) == 0);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf.h) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf._pad) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_size) == 24);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__size, sizeof(struct xen_kexec_load) == 24);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__align, XENABI_ALIGNOF(struct xen_kexec_load) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__offset, XENABI_OFFSETOF(struct xen_kexec_load, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->type) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, _pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->_pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__offset, XENABI_OFFSETOF(struct xen_kexec_load, arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_load)->segments)) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments.h) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments.h) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_load, entry_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->entry_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__size, sizeof(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__align, XENABI_ALIGNOF(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__offset, XENABI_OFFSETOF(struct xen_kexec_unload, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_unload)->type) == 1);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400) && (XENABI_XEN_MIN_VERSION >= 0x040900)
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__size, sizeof(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__align, XENABI_ALIGNOF(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__offset, XENABI_OFFSETOF(struct xen_kexec_status, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_status)->type) == 1);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -702,71 +608,22 @@ XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__offset, XENABI_OF
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__indirection_page__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->indirection_page) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__offset, XENABI_OFFSETOF(struct xen_kexec_image, start_address) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_image__start_address__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_image)->start_address) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__size, sizeof(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__align, XENABI_ALIGNOF(struct xen_kexec_exec) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__offset, XENABI_OFFSETOF(struct xen_kexec_exec, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_exec__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_exec)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__size, sizeof(struct xen_kexec_load_v1) == 24);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__align, XENABI_ALIGNOF(struct xen_kexec_load_v1) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->type) == 4);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__offset, XENABI_OFFSETOF(struct xen_kexec_load_v1, image) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load_v1__image__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load_v1)->image) == 16);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size, sizeof(struct xen_kexec_range) == 24);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__align, XENABI_ALIGNOF(struct xen_kexec_range) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__offset, XENABI_OFFSETOF(struct xen_kexec_range, range) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__range__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->range) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__offset, XENABI_OFFSETOF(struct xen_kexec_range, nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->nr) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__offset, XENABI_OFFSETOF(struct xen_kexec_range, size) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->size) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__offset, XENABI_OFFSETOF(struct xen_kexec_range, start) == 16);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_range__start__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_range)->start) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__size, sizeof(struct xen_kexec_segment) == 32);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__align, XENABI_ALIGNOF(struct xen_kexec_segment) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf)) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf.h) == 0);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf.h) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf._pad) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__buf_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->buf_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__offset, XENABI_OFFSETOF(struct xen_kexec_segment, dest_size) == 24);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_segment__dest_size__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_segment)->dest_size) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__size, sizeof(struct xen_kexec_load) == 24);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__align, XENABI_ALIGNOF(struct xen_kexec_load) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__offset, XENABI_OFFSETOF(struct xen_kexec_load, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->type) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, _pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->_pad) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__offset, XENABI_OFFSETOF(struct xen_kexec_load, arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->arch) == 2);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__nr_segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->nr_segments) == 4);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_kexec_load)->segments)) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments.h) == 8);
 XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments__h__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments.h) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__offset, XENABI_OFFSETOF(struct xen_kexec_load, segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__segments___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->segments._pad) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__offset, XENABI_OFFSETOF(struct xen_kexec_load, entry_maddr) == 16);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_load__entry_maddr__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_load)->entry_maddr) == 8);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__size, sizeof(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__align, XENABI_ALIGNOF(struct xen_kexec_unload) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__offset, XENABI_OFFSETOF(struct xen_kexec_unload, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_unload__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_unload)->type) == 1);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040400) && (XENABI_XEN_MIN_VERSION >= 0x040900)
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__size, sizeof(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__align, XENABI_ALIGNOF(struct xen_kexec_status) == 1);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__offset, XENABI_OFFSETOF(struct xen_kexec_status, type) == 0);
-XENABI_STATIC_ASSERT(kexec__xen_kexec_status__type__size, sizeof(XENABI_NO_OBJECT(struct xen_kexec_status)->type) == 1);
 #endif
 #endif
 

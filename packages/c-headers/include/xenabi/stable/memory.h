@@ -926,13 +926,139 @@ typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_start) == 0);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->mem_flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->address_bits) == 4);
+#endif
+XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+XENABI_STATIC_ASSERT(memory__xen_memory_domain__size, sizeof(struct xen_memory_domain) == 2);
+XENABI_STATIC_ASSERT(memory__xen_memory_domain__align, XENABI_ALIGNOF(struct xen_memory_domain) == 2);
+XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__offset, XENABI_OFFSETOF(struct xen_memory_domain, domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_domain)->domid) == 2);
+#endif
+XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, max_extents) == 0);
+XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->max_extents) == 4);
+XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->nr_extents) == 4);
+XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_start) == 0);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->domid) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, size) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->size) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, space) == 4);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->space) == 4);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, idx) == 8);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), foreign_domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->foreign_domid) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), res0) == 0);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->res0) == 2);
+#endif
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->domid) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, space) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->space) == 2);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->size) == 2);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u) == 2);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->foreign_domid) == 2);
+#endif
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
+XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->domid) == 2);
+XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__offset, XENABI_OFFSETOF(struct xen_memory_map, nr_entries) == 0);
+XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->nr_entries) == 4);
+XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->domid) == 2);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, target_pages) == 0);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->target_pages) == 8);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, tot_pages) == 8);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->tot_pages) == 8);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_cache_pages) == 16);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_cache_pages) == 8);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_entries) == 24);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_entries) == 8);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
+XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->domid) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->domid) == 2);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, type) == 2);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->type) == 2);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, id) == 4);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->id) == 4);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->nr_frames) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->flags) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame) == 8);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
+#endif
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__size, sizeof(struct xen_vmemrange) == 24);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__offset, XENABI_OFFSETOF(struct xen_vmemrange, start) == 0);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->start) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__offset, XENABI_OFFSETOF(struct xen_vmemrange, end) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->end) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__offset, XENABI_OFFSETOF(struct xen_vmemrange, flags) == 16);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->flags) == 4);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__offset, XENABI_OFFSETOF(struct xen_vmemrange, nid) == 20);
+XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->nid) == 4);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__size, sizeof(struct xen_vnuma_topology_info) == 40);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, domid) == 0);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->domid) == 2);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, pad) == 2);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->pad) == 2);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vnodes) == 4);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vnodes) == 4);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vcpus) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vmemranges) == 12);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance) == 16);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.h) == 16);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.pad) == 16);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.pad) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode) == 24);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.h) == 24);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.pad) == 24);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.pad) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange) == 32);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange) == 8);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.h) == 32);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.pad) == 32);
+XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.pad) == 8);
+#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 4);
@@ -947,47 +1073,31 @@ XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__size, sizeof(x
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_vmemrange_t) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__size, sizeof(struct xen_memory_reservation) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__align, XENABI_ALIGNOF(struct xen_memory_reservation) == 4);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_start) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_OFFSETOF(struct xen_memory_reservation, nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_order) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 12);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->mem_flags) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 16);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->domid) == 2);
 #if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 12);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->address_bits) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 44);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 4);
-XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->in) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__offset, XENABI_OFFSETOF(struct xen_memory_exchange, out) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->out) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__offset, XENABI_OFFSETOF(struct xen_memory_exchange, nr_exchanged) == 40);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->nr_exchanged) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__size, sizeof(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__align, XENABI_ALIGNOF(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__offset, XENABI_OFFSETOF(struct xen_memory_domain, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_domain)->domid) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__size, sizeof(struct xen_machphys_mfn_list) == 12);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__align, XENABI_ALIGNOF(struct xen_machphys_mfn_list) == 4);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, max_extents) == 0);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->max_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, extent_start) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->extent_start) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, nr_extents) == 8);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__size, sizeof(struct xen_machphys_mapping) == 12);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__align, XENABI_ALIGNOF(struct xen_machphys_mapping) == 4);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_start) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_end) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_end) == 4);
@@ -995,41 +1105,11 @@ XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__offset, XENABI_OFFSE
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->max_mfn) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size, sizeof(struct xen_add_to_physmap) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__align, XENABI_ALIGNOF(struct xen_add_to_physmap) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->idx) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 12);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->gpfn) == 4);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), foreign_domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->foreign_domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), res0) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->res0) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 20);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->size) == 2);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u) == 2);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->foreign_domid) == 2);
-#endif
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->idxs) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 12);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->gpfns) == 4);
@@ -1037,34 +1117,18 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFS
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->errs) == 4);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 4);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, gpfn) == 4);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->gpfn) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__size, sizeof(struct xen_memory_map) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__align, XENABI_ALIGNOF(struct xen_memory_map) == 4);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__offset, XENABI_OFFSETOF(struct xen_memory_map, nr_entries) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->nr_entries) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__offset, XENABI_OFFSETOF(struct xen_memory_map, buffer) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->buffer) == 4);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__size, sizeof(struct xen_foreign_memory_map) == 12);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__align, XENABI_ALIGNOF(struct xen_foreign_memory_map) == 4);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, map) == 4);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->map) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__size, sizeof(struct xen_pod_target) == 36);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__align, XENABI_ALIGNOF(struct xen_pod_target) == 4);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, target_pages) == 0);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->target_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_cache_pages) == 16);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_cache_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_entries) == 24);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_entries) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->domid) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 28);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 4);
@@ -1074,80 +1138,22 @@ XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_m
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->nr_frames) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->flags) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame_list) == 4);
 #endif
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__size, sizeof(struct xen_vmemrange) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vmemrange__align, XENABI_ALIGNOF(struct xen_vmemrange) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__offset, XENABI_OFFSETOF(struct xen_vmemrange, start) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->start) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__offset, XENABI_OFFSETOF(struct xen_vmemrange, end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__offset, XENABI_OFFSETOF(struct xen_vmemrange, flags) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->flags) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__offset, XENABI_OFFSETOF(struct xen_vmemrange, nid) == 20);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->nid) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__size, sizeof(struct xen_vnuma_topology_info) == 40);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__align, XENABI_ALIGNOF(struct xen_vnuma_topology_info) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vmemranges) == 12);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance)) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.h) == 16);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.h) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.pad) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode)) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.h) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.h) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.pad) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange)) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.h) == 32);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.h) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.pad) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.pad) == 8);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 8);
@@ -1162,47 +1168,31 @@ XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__size, sizeof(x
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_vmemrange_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__size, sizeof(struct xen_memory_reservation) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__align, XENABI_ALIGNOF(struct xen_memory_reservation) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_OFFSETOF(struct xen_memory_reservation, nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_order) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->mem_flags) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->domid) == 2);
 #if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->address_bits) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->in) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__offset, XENABI_OFFSETOF(struct xen_memory_exchange, out) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->out) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__offset, XENABI_OFFSETOF(struct xen_memory_exchange, nr_exchanged) == 64);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->nr_exchanged) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__size, sizeof(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__align, XENABI_ALIGNOF(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__offset, XENABI_OFFSETOF(struct xen_memory_domain, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_domain)->domid) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__size, sizeof(struct xen_machphys_mfn_list) == 24);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__align, XENABI_ALIGNOF(struct xen_machphys_mfn_list) == 8);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, max_extents) == 0);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->max_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, nr_extents) == 16);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__size, sizeof(struct xen_machphys_mapping) == 24);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__align, XENABI_ALIGNOF(struct xen_machphys_mapping) == 8);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_end) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_end) == 8);
@@ -1210,41 +1200,11 @@ XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__offset, XENABI_OFFSE
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->max_mfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size, sizeof(struct xen_add_to_physmap) == 24);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__align, XENABI_ALIGNOF(struct xen_add_to_physmap) == 8);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->gpfn) == 8);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), foreign_domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->foreign_domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), res0) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->res0) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 32);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 8);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->size) == 2);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u) == 2);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->foreign_domid) == 2);
-#endif
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->gpfns) == 8);
@@ -1252,111 +1212,37 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFS
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->errs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 16);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 8);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, gpfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->gpfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__size, sizeof(struct xen_memory_map) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__align, XENABI_ALIGNOF(struct xen_memory_map) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__offset, XENABI_OFFSETOF(struct xen_memory_map, nr_entries) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->nr_entries) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__offset, XENABI_OFFSETOF(struct xen_memory_map, buffer) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->buffer) == 8);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__size, sizeof(struct xen_foreign_memory_map) == 24);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__align, XENABI_ALIGNOF(struct xen_foreign_memory_map) == 8);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, map) == 8);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->map) == 16);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__size, sizeof(struct xen_pod_target) == 40);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__align, XENABI_ALIGNOF(struct xen_pod_target) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, target_pages) == 0);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->target_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_cache_pages) == 16);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_cache_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_entries) == 24);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_entries) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->domid) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 32);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->nr_frames) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->flags) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame_list) == 8);
 #endif
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__size, sizeof(struct xen_vmemrange) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vmemrange__align, XENABI_ALIGNOF(struct xen_vmemrange) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__offset, XENABI_OFFSETOF(struct xen_vmemrange, start) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->start) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__offset, XENABI_OFFSETOF(struct xen_vmemrange, end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__offset, XENABI_OFFSETOF(struct xen_vmemrange, flags) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->flags) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__offset, XENABI_OFFSETOF(struct xen_vmemrange, nid) == 20);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->nid) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__size, sizeof(struct xen_vnuma_topology_info) == 40);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__align, XENABI_ALIGNOF(struct xen_vnuma_topology_info) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vmemranges) == 12);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.h) == 16);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.pad) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.h) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.pad) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.h) == 32);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.pad) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.pad) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 8);
@@ -1371,47 +1257,31 @@ XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__size, sizeof(x
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_vmemrange_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__size, sizeof(struct xen_memory_reservation) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__align, XENABI_ALIGNOF(struct xen_memory_reservation) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_OFFSETOF(struct xen_memory_reservation, nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_order) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->mem_flags) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->domid) == 2);
 #if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->address_bits) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->in) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__offset, XENABI_OFFSETOF(struct xen_memory_exchange, out) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->out) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__offset, XENABI_OFFSETOF(struct xen_memory_exchange, nr_exchanged) == 64);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->nr_exchanged) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__size, sizeof(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__align, XENABI_ALIGNOF(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__offset, XENABI_OFFSETOF(struct xen_memory_domain, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_domain)->domid) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__size, sizeof(struct xen_machphys_mfn_list) == 24);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__align, XENABI_ALIGNOF(struct xen_machphys_mfn_list) == 8);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, max_extents) == 0);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->max_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, nr_extents) == 16);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__size, sizeof(struct xen_machphys_mapping) == 24);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__align, XENABI_ALIGNOF(struct xen_machphys_mapping) == 8);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_end) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_end) == 8);
@@ -1419,41 +1289,11 @@ XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__offset, XENABI_OFFSE
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->max_mfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size, sizeof(struct xen_add_to_physmap) == 24);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__align, XENABI_ALIGNOF(struct xen_add_to_physmap) == 8);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->gpfn) == 8);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), foreign_domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->foreign_domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), res0) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->res0) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 32);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 8);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->size) == 2);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u) == 2);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->foreign_domid) == 2);
-#endif
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->gpfns) == 8);
@@ -1461,111 +1301,37 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFS
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->errs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 16);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 8);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, gpfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->gpfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__size, sizeof(struct xen_memory_map) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__align, XENABI_ALIGNOF(struct xen_memory_map) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__offset, XENABI_OFFSETOF(struct xen_memory_map, nr_entries) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->nr_entries) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__offset, XENABI_OFFSETOF(struct xen_memory_map, buffer) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->buffer) == 8);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__size, sizeof(struct xen_foreign_memory_map) == 24);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__align, XENABI_ALIGNOF(struct xen_foreign_memory_map) == 8);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, map) == 8);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->map) == 16);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__size, sizeof(struct xen_pod_target) == 40);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__align, XENABI_ALIGNOF(struct xen_pod_target) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, target_pages) == 0);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->target_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_cache_pages) == 16);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_cache_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_entries) == 24);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_entries) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->domid) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 32);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->nr_frames) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->flags) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame_list) == 8);
 #endif
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__size, sizeof(struct xen_vmemrange) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vmemrange__align, XENABI_ALIGNOF(struct xen_vmemrange) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__offset, XENABI_OFFSETOF(struct xen_vmemrange, start) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->start) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__offset, XENABI_OFFSETOF(struct xen_vmemrange, end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__offset, XENABI_OFFSETOF(struct xen_vmemrange, flags) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->flags) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__offset, XENABI_OFFSETOF(struct xen_vmemrange, nid) == 20);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->nid) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__size, sizeof(struct xen_vnuma_topology_info) == 40);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__align, XENABI_ALIGNOF(struct xen_vnuma_topology_info) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vmemranges) == 12);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.h) == 16);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.pad) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.h) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.pad) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.h) == 32);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.pad) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.pad) == 8);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 8);
@@ -1580,47 +1346,31 @@ XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__size, sizeof(x
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_vmemrange_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__size, sizeof(struct xen_memory_reservation) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__align, XENABI_ALIGNOF(struct xen_memory_reservation) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_OFFSETOF(struct xen_memory_reservation, nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->extent_order) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->mem_flags) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->domid) == 2);
 #if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
-XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_reservation)->address_bits) == 4);
 #endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->in) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__offset, XENABI_OFFSETOF(struct xen_memory_exchange, out) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__out__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->out) == 32);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__offset, XENABI_OFFSETOF(struct xen_memory_exchange, nr_exchanged) == 64);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__nr_exchanged__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_exchange)->nr_exchanged) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__size, sizeof(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__align, XENABI_ALIGNOF(struct xen_memory_domain) == 2);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__offset, XENABI_OFFSETOF(struct xen_memory_domain, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_domain__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_domain)->domid) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__size, sizeof(struct xen_machphys_mfn_list) == 24);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__align, XENABI_ALIGNOF(struct xen_machphys_mfn_list) == 8);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, max_extents) == 0);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__max_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->max_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__extent_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->extent_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__offset, XENABI_OFFSETOF(struct xen_machphys_mfn_list, nr_extents) == 16);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mfn_list__nr_extents__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mfn_list)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__size, sizeof(struct xen_machphys_mapping) == 24);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__align, XENABI_ALIGNOF(struct xen_machphys_mapping) == 8);
-XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_start) == 0);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_start__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_start) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__offset, XENABI_OFFSETOF(struct xen_machphys_mapping, v_end) == 8);
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__v_end__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->v_end) == 8);
@@ -1628,41 +1378,11 @@ XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__offset, XENABI_OFFSE
 XENABI_STATIC_ASSERT(memory__xen_machphys_mapping__max_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_machphys_mapping)->max_mfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size, sizeof(struct xen_add_to_physmap) == 24);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__align, XENABI_ALIGNOF(struct xen_add_to_physmap) == 8);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->size) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->space) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap)->gpfn) == 8);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u)) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), foreign_domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->foreign_domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u), res0) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u))->res0) == 2);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 32);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 8);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->space) == 2);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->size) == 2);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->u) == 2);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->foreign_domid) == 2);
-#endif
-XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->gpfns) == 8);
@@ -1670,103 +1390,31 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFS
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(XENABI_NO_OBJECT(struct xen_add_to_physmap_batch)->errs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 16);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 8);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, gpfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__gpfn__size, sizeof(XENABI_NO_OBJECT(struct xen_remove_from_physmap)->gpfn) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__size, sizeof(struct xen_memory_map) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__align, XENABI_ALIGNOF(struct xen_memory_map) == 8);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__offset, XENABI_OFFSETOF(struct xen_memory_map, nr_entries) == 0);
-XENABI_STATIC_ASSERT(memory__xen_memory_map__nr_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->nr_entries) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__offset, XENABI_OFFSETOF(struct xen_memory_map, buffer) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_map__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_memory_map)->buffer) == 8);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__size, sizeof(struct xen_foreign_memory_map) == 24);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__align, XENABI_ALIGNOF(struct xen_foreign_memory_map) == 8);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__offset, XENABI_OFFSETOF(struct xen_foreign_memory_map, map) == 8);
 XENABI_STATIC_ASSERT(memory__xen_foreign_memory_map__map__size, sizeof(XENABI_NO_OBJECT(struct xen_foreign_memory_map)->map) == 16);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__size, sizeof(struct xen_pod_target) == 40);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__align, XENABI_ALIGNOF(struct xen_pod_target) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, target_pages) == 0);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__target_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->target_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__tot_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_cache_pages) == 16);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_cache_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_cache_pages) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETOF(struct xen_pod_target, pod_entries) == 24);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->pod_entries) == 8);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
-XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_pod_target)->domid) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 32);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->type) == 2);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->id) == 4);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->nr_frames) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->flags) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame) == 8);
-XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__size, sizeof(XENABI_NO_OBJECT(struct xen_mem_acquire_resource)->frame_list) == 8);
 #endif
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__size, sizeof(struct xen_vmemrange) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vmemrange__align, XENABI_ALIGNOF(struct xen_vmemrange) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__offset, XENABI_OFFSETOF(struct xen_vmemrange, start) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__start__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->start) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__offset, XENABI_OFFSETOF(struct xen_vmemrange, end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__end__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->end) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__offset, XENABI_OFFSETOF(struct xen_vmemrange, flags) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->flags) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__offset, XENABI_OFFSETOF(struct xen_vmemrange, nid) == 20);
-XENABI_STATIC_ASSERT(memory__xen_vmemrange__nid__size, sizeof(XENABI_NO_OBJECT(struct xen_vmemrange)->nid) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__size, sizeof(struct xen_vnuma_topology_info) == 40);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__align, XENABI_ALIGNOF(struct xen_vnuma_topology_info) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, domid) == 0);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->domid) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->pad) == 2);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vnodes__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, nr_vmemranges) == 12);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__nr_vmemranges__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.h) == 16);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vdistance.pad) == 16);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vdistance__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vdistance.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.h) == 24);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vcpu_to_vnode.pad) == 24);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vcpu_to_vnode__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vcpu_to_vnode.pad) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange)) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.h) == 32);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.h) == 8);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.pad) == 32);
-XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_vnuma_topology_info)->vmemrange.pad) == 8);
 #endif
 
 #endif /* XENABI_STABLE_MEMORY_H */

@@ -192,12 +192,14 @@ typedef struct xennmi_callback xennmi_callback_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
+#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 4);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 4);
@@ -207,7 +209,6 @@ XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 16);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 8);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 8);
@@ -217,7 +218,6 @@ XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 4);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 4);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 4);
@@ -227,7 +227,6 @@ XENABI_STATIC_ASSERT(nmi__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__size, sizeof(struct xennmi_callback) == 16);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__align, XENABI_ALIGNOF(struct xennmi_callback) == 8);
-XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__offset, XENABI_OFFSETOF(struct xennmi_callback, handler_address) == 0);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__handler_address__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->handler_address) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__offset, XENABI_OFFSETOF(struct xennmi_callback, pad) == 8);
 XENABI_STATIC_ASSERT(nmi__xennmi_callback__pad__size, sizeof(XENABI_NO_OBJECT(struct xennmi_callback)->pad) == 8);

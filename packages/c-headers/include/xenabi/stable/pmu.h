@@ -511,9 +511,8 @@ struct xen_pmu_data {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
@@ -527,6 +526,18 @@ XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct x
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
+XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__size, sizeof(struct xen_pmu_amd_ctxt) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__align, XENABI_ALIGNOF(struct xen_pmu_amd_ctxt) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, counters) == 0);
@@ -606,33 +617,10 @@ XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__offset, XENABI_OFFSETOF(struct x
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.pad) == 128);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 224);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 208);
 #endif
 #if defined(__x86_64__)
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.maj) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__size, sizeof(struct xen_pmu_amd_ctxt) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__align, XENABI_ALIGNOF(struct xen_pmu_amd_ctxt) == 8);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_amd_ctxt__counters__offset, XENABI_OFFSETOF(struct xen_pmu_amd_ctxt, counters) == 0);
@@ -712,81 +700,26 @@ XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__offset, XENABI_OFFSETOF(struct x
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__c__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->c.pad) == 128);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 224);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 208);
 #endif
 #if defined(__arm__)
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.maj) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__size, sizeof(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__align, XENABI_ALIGNOF(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__offset, XENABI_OFFSETOF(struct xen_pmu_arch, dummy) == 0);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->dummy) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 20);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 1);
 #endif
 #if defined(__aarch64__)
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__size, sizeof(struct xen_pmu_params) == 24);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_params__align, XENABI_ALIGNOF(struct xen_pmu_params) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__offset, XENABI_OFFSETOF(struct xen_pmu_params, version) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pmu_params)->version)) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.maj) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__maj__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.maj) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__offset, XENABI_OFFSETOF(struct xen_pmu_params, version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__version__min__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->version.min) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__offset, XENABI_OFFSETOF(struct xen_pmu_params, val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__val__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->val) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__offset, XENABI_OFFSETOF(struct xen_pmu_params, vcpu) == 16);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->vcpu) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__offset, XENABI_OFFSETOF(struct xen_pmu_params, pad) == 20);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_params__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_params)->pad) == 4);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__size, sizeof(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__align, XENABI_ALIGNOF(struct xen_pmu_arch) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__offset, XENABI_OFFSETOF(struct xen_pmu_arch, dummy) == 0);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_arch__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_arch)->dummy) == 1);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__size, sizeof(struct xen_pmu_data) == 20);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__align, XENABI_ALIGNOF(struct xen_pmu_data) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, vcpu_id) == 0);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pcpu_id) == 4);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__offset, XENABI_OFFSETOF(struct xen_pmu_data, domain_id) == 8);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__domain_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->domain_id) == 2);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__offset, XENABI_OFFSETOF(struct xen_pmu_data, pad) == 10);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pad) == 6);
-XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__offset, XENABI_OFFSETOF(struct xen_pmu_data, pmu) == 16);
 XENABI_STATIC_ASSERT(pmu__xen_pmu_data__pmu__size, sizeof(XENABI_NO_OBJECT(struct xen_pmu_data)->pmu) == 1);
 #endif
 

@@ -573,7 +573,7 @@ typedef struct xen_pvcalls_back_ring xen_pvcalls_back_ring_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__size, sizeof(struct pvcalls_data_intf) == 132);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__align, XENABI_ALIGNOF(struct pvcalls_data_intf) == 4);
@@ -596,9 +596,191 @@ XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad2__size, sizeof(XENABI_NO_OB
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ring_order) == 128);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->ring_order) == 4);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ref__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ref) == 132);
+XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__offset, XENABI_OFFSETOF(struct pvcalls_data, in) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), domain) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->domain) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), type) == 12);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->type) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), protocol) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->protocol) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), pad) == 20);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), addr) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->addr) == 28);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), len) == 36);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->len) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), flags) == 40);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->flags) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), ref) == 44);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->ref) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), evtchn) == 48);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->evtchn) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), pad) == 52);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), reuse) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->reuse) == 1);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), pad) == 9);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->pad) == 7);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 40);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), addr) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->addr) == 28);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), len) == 36);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->len) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), backlog) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->backlog) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), pad) == 12);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 24);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id_new) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id_new) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), ref) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->ref) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), evtchn) == 20);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->evtchn) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 56);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy), dummy) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy))->dummy) == 56);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__size, sizeof(struct xen_pvcalls_request) == 64);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, req_id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->req_id) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, cmd) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->cmd) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u) == 56);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.socket) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.connect) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.release) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.bind) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind) == 40);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.listen) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.accept) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept) == 24);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.poll) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.dummy) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy) == 56);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll), id) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll))->id) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 8);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 1);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy), dummy) == 0);
+XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy))->dummy) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__size, sizeof(struct xen_pvcalls_response) == 24);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, req_id) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->req_id) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, cmd) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->cmd) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, ret) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->ret) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, pad) == 12);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->pad) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.socket) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.connect) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.release) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.bind) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.listen) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.accept) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.poll) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.dummy) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__size, sizeof(union xen_pvcalls_sring_entry) == 64);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, req) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->req) == 64);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, rsp) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->rsp) == 24);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_prod) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_event) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt)) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->__pad) == 44);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, ring) == 64);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->ring[0]) == 64);
+#endif
+#endif
+#if defined(__i386__)
+#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__size, sizeof(struct pvcalls_data) == 8);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__align, XENABI_ALIGNOF(struct pvcalls_data) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__offset, XENABI_OFFSETOF(struct pvcalls_data, in) == 0);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->in) == 4);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__offset, XENABI_OFFSETOF(struct pvcalls_data, out) == 4);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->out) == 4);
@@ -611,18 +793,8 @@ XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XEN
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), domain) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->domain) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), type) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->type) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), protocol) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->protocol) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->pad) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 56);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040e00
@@ -630,22 +802,8 @@ XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XE
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->len) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), flags) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->flags) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), ref) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), evtchn) == 48);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->evtchn) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), pad) == 52);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->pad) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 16);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040e00
@@ -653,24 +811,7 @@ XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XE
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), reuse) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->reuse) == 1);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), pad) == 9);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->pad) == 7);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 40);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->len) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 16);
@@ -680,44 +821,10 @@ XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XEN
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), backlog) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->backlog) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), ref) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), evtchn) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->evtchn) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy))->dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__size, sizeof(struct xen_pvcalls_request) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__align, XENABI_ALIGNOF(struct xen_pvcalls_request) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u) == 56);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.socket) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket) == 24);
@@ -725,28 +832,17 @@ XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__size, sizeof(XENAB
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket) == 20);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.connect) == 8);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect) == 56);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect) == 52);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.release) == 8);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release) == 16);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release) == 12);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.listen) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen) == 16);
@@ -755,814 +851,124 @@ XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__size, sizeof(XENAB
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen) == 12);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 4);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 4);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 4);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 4);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 4);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 4);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 4);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy))->dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__size, sizeof(struct xen_pvcalls_response) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, ret) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->ret) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.socket) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.connect) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.release) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.bind) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.listen) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.accept) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.poll) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.dummy) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__size, sizeof(union xen_pvcalls_sring_entry) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->req) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->rsp) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->__pad) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, ring) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->ring[0]) == 64);
 #endif
 #endif
 #if defined(__x86_64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__size, sizeof(struct pvcalls_data_intf) == 132);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__align, XENABI_ALIGNOF(struct pvcalls_data_intf) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_cons__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_cons) == 0);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_cons) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_prod__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_error__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_error) == 8);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_error__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_error) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad1__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, pad1) == 12);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->pad1) == 52);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_cons__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_cons) == 64);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_cons) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_prod__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_prod) == 68);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_error__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_error) == 72);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_error__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_error) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad2__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, pad2) == 76);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->pad2) == 52);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ring_order) == 128);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->ring_order) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ref__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__size, sizeof(struct pvcalls_data) == 16);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__align, XENABI_ALIGNOF(struct pvcalls_data) == 8);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__offset, XENABI_OFFSETOF(struct pvcalls_data, in) == 0);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->in) == 8);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__offset, XENABI_OFFSETOF(struct pvcalls_data, out) == 8);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->out) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket)) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), domain) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->domain) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), type) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->type) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), protocol) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->protocol) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 56);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->len) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), flags) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->flags) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), ref) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), evtchn) == 48);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->evtchn) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), pad) == 52);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 16);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), reuse) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->reuse) == 1);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), pad) == 9);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->pad) == 7);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 40);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->len) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 16);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), backlog) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->backlog) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), ref) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), evtchn) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->evtchn) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy))->dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__size, sizeof(struct xen_pvcalls_request) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__align, XENABI_ALIGNOF(struct xen_pvcalls_request) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u) == 56);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.socket) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.connect) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.release) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.listen) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy))->dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__size, sizeof(struct xen_pvcalls_response) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, ret) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->ret) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.socket) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.connect) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.release) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.bind) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.listen) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.accept) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.poll) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.dummy) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__size, sizeof(union xen_pvcalls_sring_entry) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->req) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->rsp) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->__pad) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, ring) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->ring[0]) == 64);
 #endif
 #endif
 #if defined(__arm__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__size, sizeof(struct pvcalls_data_intf) == 132);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__align, XENABI_ALIGNOF(struct pvcalls_data_intf) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_cons__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_cons) == 0);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_cons) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_prod__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_error__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_error) == 8);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_error__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_error) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad1__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, pad1) == 12);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->pad1) == 52);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_cons__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_cons) == 64);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_cons) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_prod__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_prod) == 68);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_error__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_error) == 72);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_error__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_error) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad2__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, pad2) == 76);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->pad2) == 52);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ring_order) == 128);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->ring_order) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ref__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__size, sizeof(struct pvcalls_data) == 8);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__align, XENABI_ALIGNOF(struct pvcalls_data) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__offset, XENABI_OFFSETOF(struct pvcalls_data, in) == 0);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->in) == 4);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__offset, XENABI_OFFSETOF(struct pvcalls_data, out) == 4);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->out) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket)) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), domain) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->domain) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), type) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->type) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), protocol) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->protocol) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 56);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->len) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), flags) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->flags) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), ref) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), evtchn) == 48);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->evtchn) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), pad) == 52);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 16);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), reuse) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->reuse) == 1);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), pad) == 9);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->pad) == 7);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 40);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->len) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 16);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), backlog) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->backlog) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), ref) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), evtchn) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->evtchn) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy))->dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__size, sizeof(struct xen_pvcalls_request) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__align, XENABI_ALIGNOF(struct xen_pvcalls_request) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u) == 56);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.socket) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.connect) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.release) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.listen) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy))->dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__size, sizeof(struct xen_pvcalls_response) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, ret) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->ret) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.socket) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.connect) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.release) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.bind) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.listen) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.accept) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.poll) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.dummy) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__size, sizeof(union xen_pvcalls_sring_entry) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->req) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->rsp) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->__pad) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, ring) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->ring[0]) == 64);
 #endif
 #endif
 #if defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__size, sizeof(struct pvcalls_data_intf) == 132);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__align, XENABI_ALIGNOF(struct pvcalls_data_intf) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_cons__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_cons) == 0);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_cons) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_prod__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_error__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, in_error) == 8);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__in_error__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->in_error) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad1__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, pad1) == 12);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->pad1) == 52);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_cons__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_cons) == 64);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_cons) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_prod__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_prod) == 68);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_error__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, out_error) == 72);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__out_error__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->out_error) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad2__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, pad2) == 76);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->pad2) == 52);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ring_order) == 128);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data_intf)->ring_order) == 4);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data_intf__ref__offset, XENABI_OFFSETOF(struct pvcalls_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__size, sizeof(struct pvcalls_data) == 16);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__align, XENABI_ALIGNOF(struct pvcalls_data) == 8);
-XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__offset, XENABI_OFFSETOF(struct pvcalls_data, in) == 0);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__in__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->in) == 8);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__offset, XENABI_OFFSETOF(struct pvcalls_data, out) == 8);
 XENABI_STATIC_ASSERT(pvcalls__pvcalls_data__out__size, sizeof(XENABI_NO_OBJECT(struct pvcalls_data)->out) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket)) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), domain) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__domain__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->domain) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), type) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__type__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->type) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), protocol) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__protocol__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->protocol) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket), pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_socket__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 56);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->len) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), flags) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__flags__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->flags) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), ref) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), evtchn) == 48);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->evtchn) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect), pad) == 52);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_connect__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 16);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), reuse) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__reuse__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->reuse) == 1);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release), pad) == 9);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_release__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release))->pad) == 7);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 40);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), addr) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__addr__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->addr) == 28);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind), len) == 36);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_bind__len__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind))->len) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 16);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), backlog) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__backlog__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->backlog) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen), pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_listen__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen))->pad) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__id_new__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->id_new) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), ref) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->ref) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept), evtchn) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_accept__evtchn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept))->evtchn) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy))->dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__size, sizeof(struct xen_pvcalls_request) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__align, XENABI_ALIGNOF(struct xen_pvcalls_request) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u) == 56);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.socket) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.socket) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.connect) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.connect) == 56);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.release) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.release) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.bind) == 40);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.listen) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.listen) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.accept) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_request, u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_request__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_request)->u.dummy) == 56);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_socket__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_connect__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_release__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_bind__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_listen__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_accept__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
 XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll), id) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__id__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll))->id) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 8);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy)) == 1);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy), dummy) == 0);
-XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_dummy__dummy__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy))->dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__size, sizeof(struct xen_pvcalls_response) == 24);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, req_id) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__req_id__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->req_id) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->cmd) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, ret) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__ret__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->ret) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, pad) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.socket) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.socket) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.connect) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__connect__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.connect) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.release) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__release__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.release) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.bind) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__bind__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.bind) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.listen) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__listen__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.listen) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.accept) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__accept__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.accept) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.poll) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__poll__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.poll) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__offset, XENABI_OFFSETOF(struct xen_pvcalls_response, u.dummy) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__dummy__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u.dummy) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__size, sizeof(union xen_pvcalls_sring_entry) == 64);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->req) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_pvcalls_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_pvcalls_sring_entry)->rsp) == 24);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->req_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->__pad) == 44);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring__offset, XENABI_OFFSETOF(struct xen_pvcalls_sring, ring) == 64);
-XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_pvcalls_sring)->ring[0]) == 64);
 #endif
 #endif
 

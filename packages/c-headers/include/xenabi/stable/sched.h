@@ -339,20 +339,13 @@ typedef struct sched_pin_override sched_pin_override_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__size, sizeof(xenabi_guest_handle_evtchn_port_t) == 4);
-XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__align, XENABI_ALIGNOF(xenabi_guest_handle_evtchn_port_t) == 4);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(sched__sched_shutdown__size, sizeof(struct sched_shutdown) == 4);
 XENABI_STATIC_ASSERT(sched__sched_shutdown__align, XENABI_ALIGNOF(struct sched_shutdown) == 4);
 XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__offset, XENABI_OFFSETOF(struct sched_shutdown, reason) == 0);
 XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct sched_shutdown)->reason) == 4);
-XENABI_STATIC_ASSERT(sched__sched_poll__size, sizeof(struct sched_poll) == 16);
-XENABI_STATIC_ASSERT(sched__sched_poll__align, XENABI_ALIGNOF(struct sched_poll) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__ports__offset, XENABI_OFFSETOF(struct sched_poll, ports) == 0);
-XENABI_STATIC_ASSERT(sched__sched_poll__ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->ports) == 4);
-XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__offset, XENABI_OFFSETOF(struct sched_poll, nr_ports) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->nr_ports) == 4);
-XENABI_STATIC_ASSERT(sched__sched_poll__timeout__offset, XENABI_OFFSETOF(struct sched_poll, timeout) == 8);
 XENABI_STATIC_ASSERT(sched__sched_poll__timeout__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->timeout) == 8);
 XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__size, sizeof(struct sched_remote_shutdown) == 8);
 XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__align, XENABI_ALIGNOF(struct sched_remote_shutdown) == 4);
@@ -372,108 +365,42 @@ XENABI_STATIC_ASSERT(sched__sched_pin_override__align, XENABI_ALIGNOF(struct sch
 XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__offset, XENABI_OFFSETOF(struct sched_pin_override, pcpu) == 0);
 XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__size, sizeof(XENABI_NO_OBJECT(struct sched_pin_override)->pcpu) == 4);
 #endif
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__size, sizeof(xenabi_guest_handle_evtchn_port_t) == 4);
+XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__align, XENABI_ALIGNOF(xenabi_guest_handle_evtchn_port_t) == 4);
+XENABI_STATIC_ASSERT(sched__sched_poll__size, sizeof(struct sched_poll) == 16);
+XENABI_STATIC_ASSERT(sched__sched_poll__align, XENABI_ALIGNOF(struct sched_poll) == 4);
+XENABI_STATIC_ASSERT(sched__sched_poll__ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->ports) == 4);
+XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__offset, XENABI_OFFSETOF(struct sched_poll, nr_ports) == 4);
+XENABI_STATIC_ASSERT(sched__sched_poll__timeout__offset, XENABI_OFFSETOF(struct sched_poll, timeout) == 8);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__size, sizeof(xenabi_guest_handle_evtchn_port_t) == 8);
 XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__align, XENABI_ALIGNOF(xenabi_guest_handle_evtchn_port_t) == 8);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__size, sizeof(struct sched_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__align, XENABI_ALIGNOF(struct sched_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__offset, XENABI_OFFSETOF(struct sched_shutdown, reason) == 0);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct sched_shutdown)->reason) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__size, sizeof(struct sched_poll) == 24);
 XENABI_STATIC_ASSERT(sched__sched_poll__align, XENABI_ALIGNOF(struct sched_poll) == 8);
-XENABI_STATIC_ASSERT(sched__sched_poll__ports__offset, XENABI_OFFSETOF(struct sched_poll, ports) == 0);
 XENABI_STATIC_ASSERT(sched__sched_poll__ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->ports) == 8);
 XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__offset, XENABI_OFFSETOF(struct sched_poll, nr_ports) == 8);
-XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->nr_ports) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__timeout__offset, XENABI_OFFSETOF(struct sched_poll, timeout) == 16);
-XENABI_STATIC_ASSERT(sched__sched_poll__timeout__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->timeout) == 8);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__size, sizeof(struct sched_remote_shutdown) == 8);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__align, XENABI_ALIGNOF(struct sched_remote_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__domain_id__offset, XENABI_OFFSETOF(struct sched_remote_shutdown, domain_id) == 0);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__domain_id__size, sizeof(XENABI_NO_OBJECT(struct sched_remote_shutdown)->domain_id) == 2);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__reason__offset, XENABI_OFFSETOF(struct sched_remote_shutdown, reason) == 4);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct sched_remote_shutdown)->reason) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__size, sizeof(struct sched_watchdog) == 8);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__align, XENABI_ALIGNOF(struct sched_watchdog) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__id__offset, XENABI_OFFSETOF(struct sched_watchdog, id) == 0);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__id__size, sizeof(XENABI_NO_OBJECT(struct sched_watchdog)->id) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__timeout__offset, XENABI_OFFSETOF(struct sched_watchdog, timeout) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__timeout__size, sizeof(XENABI_NO_OBJECT(struct sched_watchdog)->timeout) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(sched__sched_pin_override__size, sizeof(struct sched_pin_override) == 4);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__align, XENABI_ALIGNOF(struct sched_pin_override) == 4);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__offset, XENABI_OFFSETOF(struct sched_pin_override, pcpu) == 0);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__size, sizeof(XENABI_NO_OBJECT(struct sched_pin_override)->pcpu) == 4);
-#endif
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__size, sizeof(xenabi_guest_handle_evtchn_port_t) == 8);
 XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__align, XENABI_ALIGNOF(xenabi_guest_handle_evtchn_port_t) == 8);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__size, sizeof(struct sched_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__align, XENABI_ALIGNOF(struct sched_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__offset, XENABI_OFFSETOF(struct sched_shutdown, reason) == 0);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct sched_shutdown)->reason) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__size, sizeof(struct sched_poll) == 24);
 XENABI_STATIC_ASSERT(sched__sched_poll__align, XENABI_ALIGNOF(struct sched_poll) == 8);
-XENABI_STATIC_ASSERT(sched__sched_poll__ports__offset, XENABI_OFFSETOF(struct sched_poll, ports) == 0);
 XENABI_STATIC_ASSERT(sched__sched_poll__ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->ports) == 8);
 XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__offset, XENABI_OFFSETOF(struct sched_poll, nr_ports) == 8);
-XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->nr_ports) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__timeout__offset, XENABI_OFFSETOF(struct sched_poll, timeout) == 16);
-XENABI_STATIC_ASSERT(sched__sched_poll__timeout__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->timeout) == 8);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__size, sizeof(struct sched_remote_shutdown) == 8);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__align, XENABI_ALIGNOF(struct sched_remote_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__domain_id__offset, XENABI_OFFSETOF(struct sched_remote_shutdown, domain_id) == 0);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__domain_id__size, sizeof(XENABI_NO_OBJECT(struct sched_remote_shutdown)->domain_id) == 2);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__reason__offset, XENABI_OFFSETOF(struct sched_remote_shutdown, reason) == 4);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct sched_remote_shutdown)->reason) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__size, sizeof(struct sched_watchdog) == 8);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__align, XENABI_ALIGNOF(struct sched_watchdog) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__id__offset, XENABI_OFFSETOF(struct sched_watchdog, id) == 0);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__id__size, sizeof(XENABI_NO_OBJECT(struct sched_watchdog)->id) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__timeout__offset, XENABI_OFFSETOF(struct sched_watchdog, timeout) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__timeout__size, sizeof(XENABI_NO_OBJECT(struct sched_watchdog)->timeout) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(sched__sched_pin_override__size, sizeof(struct sched_pin_override) == 4);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__align, XENABI_ALIGNOF(struct sched_pin_override) == 4);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__offset, XENABI_OFFSETOF(struct sched_pin_override, pcpu) == 0);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__size, sizeof(XENABI_NO_OBJECT(struct sched_pin_override)->pcpu) == 4);
-#endif
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__size, sizeof(xenabi_guest_handle_evtchn_port_t) == 8);
 XENABI_STATIC_ASSERT(sched__xenabi_guest_handle_evtchn_port_t__align, XENABI_ALIGNOF(xenabi_guest_handle_evtchn_port_t) == 8);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__size, sizeof(struct sched_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__align, XENABI_ALIGNOF(struct sched_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__offset, XENABI_OFFSETOF(struct sched_shutdown, reason) == 0);
-XENABI_STATIC_ASSERT(sched__sched_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct sched_shutdown)->reason) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__size, sizeof(struct sched_poll) == 24);
 XENABI_STATIC_ASSERT(sched__sched_poll__align, XENABI_ALIGNOF(struct sched_poll) == 8);
-XENABI_STATIC_ASSERT(sched__sched_poll__ports__offset, XENABI_OFFSETOF(struct sched_poll, ports) == 0);
 XENABI_STATIC_ASSERT(sched__sched_poll__ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->ports) == 8);
 XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__offset, XENABI_OFFSETOF(struct sched_poll, nr_ports) == 8);
-XENABI_STATIC_ASSERT(sched__sched_poll__nr_ports__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->nr_ports) == 4);
 XENABI_STATIC_ASSERT(sched__sched_poll__timeout__offset, XENABI_OFFSETOF(struct sched_poll, timeout) == 16);
-XENABI_STATIC_ASSERT(sched__sched_poll__timeout__size, sizeof(XENABI_NO_OBJECT(struct sched_poll)->timeout) == 8);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__size, sizeof(struct sched_remote_shutdown) == 8);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__align, XENABI_ALIGNOF(struct sched_remote_shutdown) == 4);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__domain_id__offset, XENABI_OFFSETOF(struct sched_remote_shutdown, domain_id) == 0);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__domain_id__size, sizeof(XENABI_NO_OBJECT(struct sched_remote_shutdown)->domain_id) == 2);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__reason__offset, XENABI_OFFSETOF(struct sched_remote_shutdown, reason) == 4);
-XENABI_STATIC_ASSERT(sched__sched_remote_shutdown__reason__size, sizeof(XENABI_NO_OBJECT(struct sched_remote_shutdown)->reason) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__size, sizeof(struct sched_watchdog) == 8);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__align, XENABI_ALIGNOF(struct sched_watchdog) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__id__offset, XENABI_OFFSETOF(struct sched_watchdog, id) == 0);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__id__size, sizeof(XENABI_NO_OBJECT(struct sched_watchdog)->id) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__timeout__offset, XENABI_OFFSETOF(struct sched_watchdog, timeout) == 4);
-XENABI_STATIC_ASSERT(sched__sched_watchdog__timeout__size, sizeof(XENABI_NO_OBJECT(struct sched_watchdog)->timeout) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(sched__sched_pin_override__size, sizeof(struct sched_pin_override) == 4);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__align, XENABI_ALIGNOF(struct sched_pin_override) == 4);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__offset, XENABI_OFFSETOF(struct sched_pin_override, pcpu) == 0);
-XENABI_STATIC_ASSERT(sched__sched_pin_override__pcpu__size, sizeof(XENABI_NO_OBJECT(struct sched_pin_override)->pcpu) == 4);
-#endif
 #endif
 
 #endif /* XENABI_STABLE_SCHED_H */

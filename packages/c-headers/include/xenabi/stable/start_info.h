@@ -286,7 +286,7 @@ struct hvm_memmap_table_entry {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 56);
 #endif
@@ -294,7 +294,6 @@ XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_i
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 40);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040800
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__align, XENABI_ALIGNOF(struct hvm_start_info) == 4);
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__offset, XENABI_OFFSETOF(struct hvm_start_info, magic) == 0);
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->magic) == 4);
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__version__offset, XENABI_OFFSETOF(struct hvm_start_info, version) == 4);
@@ -320,7 +319,6 @@ XENABI_STATIC_ASSERT(start_info__hvm_start_info__reserved__size, sizeof(XENABI_N
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size, sizeof(struct hvm_modlist_entry) == 32);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__align, XENABI_ALIGNOF(struct hvm_modlist_entry) == 4);
 XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, paddr) == 0);
 XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->paddr) == 8);
 XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, size) == 8);
@@ -332,7 +330,6 @@ XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__reserved__size, sizeof(XENAB
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size, sizeof(struct hvm_memmap_table_entry) == 24);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__align, XENABI_ALIGNOF(struct hvm_memmap_table_entry) == 4);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, addr) == 0);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->addr) == 8);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, size) == 8);
@@ -341,177 +338,42 @@ XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__offset, XENABI_OF
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->type) == 4);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, reserved) == 20);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->reserved) == 4);
+#endif
+#endif
+#if defined(__i386__)
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+XENABI_STATIC_ASSERT(start_info__hvm_start_info__align, XENABI_ALIGNOF(struct hvm_start_info) == 4);
+XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__align, XENABI_ALIGNOF(struct hvm_modlist_entry) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__align, XENABI_ALIGNOF(struct hvm_memmap_table_entry) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040800 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 40);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__align, XENABI_ALIGNOF(struct hvm_start_info) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__offset, XENABI_OFFSETOF(struct hvm_start_info, magic) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->magic) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__version__offset, XENABI_OFFSETOF(struct hvm_start_info, version) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__version__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->version) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__flags__offset, XENABI_OFFSETOF(struct hvm_start_info, flags) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__flags__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->flags) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__nr_modules__offset, XENABI_OFFSETOF(struct hvm_start_info, nr_modules) == 12);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__nr_modules__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->nr_modules) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__modlist_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, modlist_paddr) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__modlist_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->modlist_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__cmdline_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, cmdline_paddr) == 24);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__cmdline_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->cmdline_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__rsdp_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, rsdp_paddr) == 32);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__rsdp_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->rsdp_paddr) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, memmap_paddr) == 40);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->memmap_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_entries__offset, XENABI_OFFSETOF(struct hvm_start_info, memmap_entries) == 48);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_entries__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->memmap_entries) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__reserved__offset, XENABI_OFFSETOF(struct hvm_start_info, reserved) == 52);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->reserved) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040800
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size, sizeof(struct hvm_modlist_entry) == 32);
 XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__align, XENABI_ALIGNOF(struct hvm_modlist_entry) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, paddr) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__cmdline_paddr__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, cmdline_paddr) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__cmdline_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->cmdline_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__reserved__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, reserved) == 24);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->reserved) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size, sizeof(struct hvm_memmap_table_entry) == 24);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__align, XENABI_ALIGNOF(struct hvm_memmap_table_entry) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, addr) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->addr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, type) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->type) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, reserved) == 20);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->reserved) == 4);
 #endif
 #endif
 #if defined(__arm__)
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040800 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 40);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__align, XENABI_ALIGNOF(struct hvm_start_info) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__offset, XENABI_OFFSETOF(struct hvm_start_info, magic) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->magic) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__version__offset, XENABI_OFFSETOF(struct hvm_start_info, version) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__version__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->version) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__flags__offset, XENABI_OFFSETOF(struct hvm_start_info, flags) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__flags__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->flags) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__nr_modules__offset, XENABI_OFFSETOF(struct hvm_start_info, nr_modules) == 12);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__nr_modules__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->nr_modules) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__modlist_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, modlist_paddr) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__modlist_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->modlist_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__cmdline_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, cmdline_paddr) == 24);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__cmdline_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->cmdline_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__rsdp_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, rsdp_paddr) == 32);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__rsdp_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->rsdp_paddr) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, memmap_paddr) == 40);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->memmap_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_entries__offset, XENABI_OFFSETOF(struct hvm_start_info, memmap_entries) == 48);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_entries__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->memmap_entries) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__reserved__offset, XENABI_OFFSETOF(struct hvm_start_info, reserved) == 52);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->reserved) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040800
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size, sizeof(struct hvm_modlist_entry) == 32);
 XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__align, XENABI_ALIGNOF(struct hvm_modlist_entry) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, paddr) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__cmdline_paddr__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, cmdline_paddr) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__cmdline_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->cmdline_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__reserved__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, reserved) == 24);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->reserved) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size, sizeof(struct hvm_memmap_table_entry) == 24);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__align, XENABI_ALIGNOF(struct hvm_memmap_table_entry) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, addr) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->addr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, type) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->type) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, reserved) == 20);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->reserved) == 4);
 #endif
 #endif
 #if defined(__aarch64__)
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040800 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__size, sizeof(struct hvm_start_info) == 40);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(start_info__hvm_start_info__align, XENABI_ALIGNOF(struct hvm_start_info) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__offset, XENABI_OFFSETOF(struct hvm_start_info, magic) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__magic__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->magic) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__version__offset, XENABI_OFFSETOF(struct hvm_start_info, version) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__version__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->version) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__flags__offset, XENABI_OFFSETOF(struct hvm_start_info, flags) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__flags__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->flags) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__nr_modules__offset, XENABI_OFFSETOF(struct hvm_start_info, nr_modules) == 12);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__nr_modules__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->nr_modules) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__modlist_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, modlist_paddr) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__modlist_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->modlist_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__cmdline_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, cmdline_paddr) == 24);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__cmdline_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->cmdline_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__rsdp_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, rsdp_paddr) == 32);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__rsdp_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->rsdp_paddr) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_paddr__offset, XENABI_OFFSETOF(struct hvm_start_info, memmap_paddr) == 40);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->memmap_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_entries__offset, XENABI_OFFSETOF(struct hvm_start_info, memmap_entries) == 48);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__memmap_entries__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->memmap_entries) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__reserved__offset, XENABI_OFFSETOF(struct hvm_start_info, reserved) == 52);
-XENABI_STATIC_ASSERT(start_info__hvm_start_info__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_start_info)->reserved) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040800
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size, sizeof(struct hvm_modlist_entry) == 32);
 XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__align, XENABI_ALIGNOF(struct hvm_modlist_entry) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, paddr) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__size__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__cmdline_paddr__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, cmdline_paddr) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__cmdline_paddr__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->cmdline_paddr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__reserved__offset, XENABI_OFFSETOF(struct hvm_modlist_entry, reserved) == 24);
-XENABI_STATIC_ASSERT(start_info__hvm_modlist_entry__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_modlist_entry)->reserved) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size, sizeof(struct hvm_memmap_table_entry) == 24);
 XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__align, XENABI_ALIGNOF(struct hvm_memmap_table_entry) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, addr) == 0);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__addr__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->addr) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__size__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->size) == 8);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, type) == 16);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__type__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->type) == 4);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__offset, XENABI_OFFSETOF(struct hvm_memmap_table_entry, reserved) == 20);
-XENABI_STATIC_ASSERT(start_info__hvm_memmap_table_entry__reserved__size, sizeof(XENABI_NO_OBJECT(struct hvm_memmap_table_entry)->reserved) == 4);
 #endif
 #endif
 

@@ -225,27 +225,13 @@ typedef struct tpmif_shared_page tpmif_shared_page_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(tpmif__unsigned_long__size, sizeof(unsigned long) == 4);
-XENABI_STATIC_ASSERT(tpmif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size, sizeof(struct tpmif_tx_request) == 12);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__align, XENABI_ALIGNOF(struct tpmif_tx_request) == 4);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__offset, XENABI_OFFSETOF(struct tpmif_tx_request, addr) == 0);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->addr) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__offset, XENABI_OFFSETOF(struct tpmif_tx_request, ref) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->ref) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__offset, XENABI_OFFSETOF(struct tpmif_tx_request, unused) == 8);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->unused) == 2);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__offset, XENABI_OFFSETOF(struct tpmif_tx_request, size) == 10);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->size) == 2);
-XENABI_STATIC_ASSERT(tpmif__tpmif_ring__size, sizeof(struct tpmif_ring) == 12);
-XENABI_STATIC_ASSERT(tpmif__tpmif_ring__align, XENABI_ALIGNOF(struct tpmif_ring) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__offset, XENABI_OFFSETOF(struct tpmif_ring, req) == 0);
-XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__size, sizeof(XENABI_NO_OBJECT(struct tpmif_ring)->req) == 12);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__size, sizeof(struct tpmif_tx_interface) == 12);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__align, XENABI_ALIGNOF(struct tpmif_tx_interface) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__offset, XENABI_OFFSETOF(struct tpmif_tx_interface, ring) == 0);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_interface)->ring) == 12);
 XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__size, sizeof(struct tpmif_shared_page) == 8);
 XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__align, XENABI_ALIGNOF(struct tpmif_shared_page) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__length__offset, XENABI_OFFSETOF(struct tpmif_shared_page, length) == 0);
@@ -259,111 +245,70 @@ XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__pad__size, sizeof(XENABI_NO_OBJEC
 XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, nr_extra_pages) == 7);
 XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->nr_extra_pages) == 1);
 XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, extra_pages) == 8);
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(tpmif__unsigned_long__size, sizeof(unsigned long) == 4);
+XENABI_STATIC_ASSERT(tpmif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size, sizeof(struct tpmif_tx_request) == 12);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__align, XENABI_ALIGNOF(struct tpmif_tx_request) == 4);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->addr) == 4);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__offset, XENABI_OFFSETOF(struct tpmif_tx_request, ref) == 4);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__offset, XENABI_OFFSETOF(struct tpmif_tx_request, unused) == 8);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__offset, XENABI_OFFSETOF(struct tpmif_tx_request, size) == 10);
+XENABI_STATIC_ASSERT(tpmif__tpmif_ring__size, sizeof(struct tpmif_ring) == 12);
+XENABI_STATIC_ASSERT(tpmif__tpmif_ring__align, XENABI_ALIGNOF(struct tpmif_ring) == 4);
+XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__size, sizeof(XENABI_NO_OBJECT(struct tpmif_ring)->req) == 12);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__size, sizeof(struct tpmif_tx_interface) == 12);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__align, XENABI_ALIGNOF(struct tpmif_tx_interface) == 4);
+XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_interface)->ring) == 12);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(tpmif__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(tpmif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size, sizeof(struct tpmif_tx_request) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__align, XENABI_ALIGNOF(struct tpmif_tx_request) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__offset, XENABI_OFFSETOF(struct tpmif_tx_request, addr) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->addr) == 8);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__offset, XENABI_OFFSETOF(struct tpmif_tx_request, ref) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->ref) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__offset, XENABI_OFFSETOF(struct tpmif_tx_request, unused) == 12);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->unused) == 2);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__offset, XENABI_OFFSETOF(struct tpmif_tx_request, size) == 14);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->size) == 2);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__size, sizeof(struct tpmif_ring) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__align, XENABI_ALIGNOF(struct tpmif_ring) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__offset, XENABI_OFFSETOF(struct tpmif_ring, req) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__size, sizeof(XENABI_NO_OBJECT(struct tpmif_ring)->req) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__size, sizeof(struct tpmif_tx_interface) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__align, XENABI_ALIGNOF(struct tpmif_tx_interface) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__offset, XENABI_OFFSETOF(struct tpmif_tx_interface, ring) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_interface)->ring) == 16);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__size, sizeof(struct tpmif_shared_page) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__align, XENABI_ALIGNOF(struct tpmif_shared_page) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__length__offset, XENABI_OFFSETOF(struct tpmif_shared_page, length) == 0);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__length__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->length) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__state__offset, XENABI_OFFSETOF(struct tpmif_shared_page, state) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__state__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->state) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__locality__offset, XENABI_OFFSETOF(struct tpmif_shared_page, locality) == 5);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__locality__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->locality) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__pad__offset, XENABI_OFFSETOF(struct tpmif_shared_page, pad) == 6);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__pad__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->pad) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, nr_extra_pages) == 7);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->nr_extra_pages) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, extra_pages) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(tpmif__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(tpmif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size, sizeof(struct tpmif_tx_request) == 12);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__align, XENABI_ALIGNOF(struct tpmif_tx_request) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__offset, XENABI_OFFSETOF(struct tpmif_tx_request, addr) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->addr) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__offset, XENABI_OFFSETOF(struct tpmif_tx_request, ref) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->ref) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__offset, XENABI_OFFSETOF(struct tpmif_tx_request, unused) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->unused) == 2);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__offset, XENABI_OFFSETOF(struct tpmif_tx_request, size) == 10);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->size) == 2);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__size, sizeof(struct tpmif_ring) == 12);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__align, XENABI_ALIGNOF(struct tpmif_ring) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__offset, XENABI_OFFSETOF(struct tpmif_ring, req) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__size, sizeof(XENABI_NO_OBJECT(struct tpmif_ring)->req) == 12);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__size, sizeof(struct tpmif_tx_interface) == 12);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__align, XENABI_ALIGNOF(struct tpmif_tx_interface) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__offset, XENABI_OFFSETOF(struct tpmif_tx_interface, ring) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_interface)->ring) == 12);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__size, sizeof(struct tpmif_shared_page) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__align, XENABI_ALIGNOF(struct tpmif_shared_page) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__length__offset, XENABI_OFFSETOF(struct tpmif_shared_page, length) == 0);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__length__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->length) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__state__offset, XENABI_OFFSETOF(struct tpmif_shared_page, state) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__state__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->state) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__locality__offset, XENABI_OFFSETOF(struct tpmif_shared_page, locality) == 5);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__locality__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->locality) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__pad__offset, XENABI_OFFSETOF(struct tpmif_shared_page, pad) == 6);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__pad__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->pad) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, nr_extra_pages) == 7);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->nr_extra_pages) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, extra_pages) == 8);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(tpmif__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(tpmif__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size, sizeof(struct tpmif_tx_request) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__align, XENABI_ALIGNOF(struct tpmif_tx_request) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__offset, XENABI_OFFSETOF(struct tpmif_tx_request, addr) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__addr__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->addr) == 8);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__offset, XENABI_OFFSETOF(struct tpmif_tx_request, ref) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__ref__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->ref) == 4);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__offset, XENABI_OFFSETOF(struct tpmif_tx_request, unused) == 12);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__unused__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->unused) == 2);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__offset, XENABI_OFFSETOF(struct tpmif_tx_request, size) == 14);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_request__size__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_request)->size) == 2);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__size, sizeof(struct tpmif_ring) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__align, XENABI_ALIGNOF(struct tpmif_ring) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__offset, XENABI_OFFSETOF(struct tpmif_ring, req) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_ring__req__size, sizeof(XENABI_NO_OBJECT(struct tpmif_ring)->req) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__size, sizeof(struct tpmif_tx_interface) == 16);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__align, XENABI_ALIGNOF(struct tpmif_tx_interface) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__offset, XENABI_OFFSETOF(struct tpmif_tx_interface, ring) == 0);
 XENABI_STATIC_ASSERT(tpmif__tpmif_tx_interface__ring__size, sizeof(XENABI_NO_OBJECT(struct tpmif_tx_interface)->ring) == 16);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__size, sizeof(struct tpmif_shared_page) == 8);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__align, XENABI_ALIGNOF(struct tpmif_shared_page) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__length__offset, XENABI_OFFSETOF(struct tpmif_shared_page, length) == 0);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__length__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->length) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__state__offset, XENABI_OFFSETOF(struct tpmif_shared_page, state) == 4);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__state__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->state) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__locality__offset, XENABI_OFFSETOF(struct tpmif_shared_page, locality) == 5);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__locality__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->locality) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__pad__offset, XENABI_OFFSETOF(struct tpmif_shared_page, pad) == 6);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__pad__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->pad) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, nr_extra_pages) == 7);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__nr_extra_pages__size, sizeof(XENABI_NO_OBJECT(struct tpmif_shared_page)->nr_extra_pages) == 1);
-XENABI_STATIC_ASSERT(tpmif__tpmif_shared_page__extra_pages__offset, XENABI_OFFSETOF(struct tpmif_shared_page, extra_pages) == 8);
 #endif
 
 #endif /* XENABI_STABLE_TPMIF_H */

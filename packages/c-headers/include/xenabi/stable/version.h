@@ -357,9 +357,7 @@ typedef struct xen_varbuf xen_varbuf_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(version__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
-XENABI_STATIC_ASSERT(version__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(version__xen_compile_info__size, sizeof(struct xen_compile_info) == 144);
 XENABI_STATIC_ASSERT(version__xen_compile_info__align, XENABI_ALIGNOF(struct xen_compile_info) == 1);
 XENABI_STATIC_ASSERT(version__xen_compile_info__compiler__offset, XENABI_OFFSETOF(struct xen_compile_info, compiler) == 0);
@@ -370,10 +368,7 @@ XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__offset, XENABI_O
 XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_domain) == 32);
 XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_date) == 112);
 XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_date) == 32);
-XENABI_STATIC_ASSERT(version__xen_platform_parameters__size, sizeof(struct xen_platform_parameters) == 4);
-XENABI_STATIC_ASSERT(version__xen_platform_parameters__align, XENABI_ALIGNOF(struct xen_platform_parameters) == 4);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__offset, XENABI_OFFSETOF(struct xen_platform_parameters, virt_start) == 0);
-XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__size, sizeof(XENABI_NO_OBJECT(struct xen_platform_parameters)->virt_start) == 4);
 XENABI_STATIC_ASSERT(version__xen_feature_info__size, sizeof(struct xen_feature_info) == 8);
 XENABI_STATIC_ASSERT(version__xen_feature_info__align, XENABI_ALIGNOF(struct xen_feature_info) == 4);
 XENABI_STATIC_ASSERT(version__xen_feature_info__submap_idx__offset, XENABI_OFFSETOF(struct xen_feature_info, submap_idx) == 0);
@@ -394,120 +389,34 @@ XENABI_STATIC_ASSERT(version__xen_varbuf__len__offset, XENABI_OFFSETOF(struct xe
 XENABI_STATIC_ASSERT(version__xen_varbuf__len__size, sizeof(XENABI_NO_OBJECT(struct xen_varbuf)->len) == 4);
 XENABI_STATIC_ASSERT(version__xen_varbuf__buf__offset, XENABI_OFFSETOF(struct xen_varbuf, buf) == 4);
 #endif
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(version__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
+XENABI_STATIC_ASSERT(version__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
+XENABI_STATIC_ASSERT(version__xen_platform_parameters__size, sizeof(struct xen_platform_parameters) == 4);
+XENABI_STATIC_ASSERT(version__xen_platform_parameters__align, XENABI_ALIGNOF(struct xen_platform_parameters) == 4);
+XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__size, sizeof(XENABI_NO_OBJECT(struct xen_platform_parameters)->virt_start) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(version__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(version__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
-XENABI_STATIC_ASSERT(version__xen_compile_info__size, sizeof(struct xen_compile_info) == 144);
-XENABI_STATIC_ASSERT(version__xen_compile_info__align, XENABI_ALIGNOF(struct xen_compile_info) == 1);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compiler__offset, XENABI_OFFSETOF(struct xen_compile_info, compiler) == 0);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compiler__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compiler) == 64);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_by__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_by) == 64);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_by__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_by) == 16);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_domain) == 80);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_domain) == 32);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_date) == 112);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_date) == 32);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__size, sizeof(struct xen_platform_parameters) == 8);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__align, XENABI_ALIGNOF(struct xen_platform_parameters) == 8);
-XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__offset, XENABI_OFFSETOF(struct xen_platform_parameters, virt_start) == 0);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__size, sizeof(XENABI_NO_OBJECT(struct xen_platform_parameters)->virt_start) == 8);
-XENABI_STATIC_ASSERT(version__xen_feature_info__size, sizeof(struct xen_feature_info) == 8);
-XENABI_STATIC_ASSERT(version__xen_feature_info__align, XENABI_ALIGNOF(struct xen_feature_info) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap_idx__offset, XENABI_OFFSETOF(struct xen_feature_info, submap_idx) == 0);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_feature_info)->submap_idx) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap__offset, XENABI_OFFSETOF(struct xen_feature_info, submap) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap__size, sizeof(XENABI_NO_OBJECT(struct xen_feature_info)->submap) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(version__xen_build_id__size, sizeof(struct xen_build_id) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__align, XENABI_ALIGNOF(struct xen_build_id) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__len__offset, XENABI_OFFSETOF(struct xen_build_id, len) == 0);
-XENABI_STATIC_ASSERT(version__xen_build_id__len__size, sizeof(XENABI_NO_OBJECT(struct xen_build_id)->len) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__buf__offset, XENABI_OFFSETOF(struct xen_build_id, buf) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041400
-XENABI_STATIC_ASSERT(version__xen_varbuf__size, sizeof(struct xen_varbuf) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__align, XENABI_ALIGNOF(struct xen_varbuf) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__len__offset, XENABI_OFFSETOF(struct xen_varbuf, len) == 0);
-XENABI_STATIC_ASSERT(version__xen_varbuf__len__size, sizeof(XENABI_NO_OBJECT(struct xen_varbuf)->len) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__buf__offset, XENABI_OFFSETOF(struct xen_varbuf, buf) == 4);
-#endif
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(version__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(version__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
-XENABI_STATIC_ASSERT(version__xen_compile_info__size, sizeof(struct xen_compile_info) == 144);
-XENABI_STATIC_ASSERT(version__xen_compile_info__align, XENABI_ALIGNOF(struct xen_compile_info) == 1);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compiler__offset, XENABI_OFFSETOF(struct xen_compile_info, compiler) == 0);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compiler__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compiler) == 64);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_by__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_by) == 64);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_by__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_by) == 16);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_domain) == 80);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_domain) == 32);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_date) == 112);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_date) == 32);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__size, sizeof(struct xen_platform_parameters) == 8);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__align, XENABI_ALIGNOF(struct xen_platform_parameters) == 8);
-XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__offset, XENABI_OFFSETOF(struct xen_platform_parameters, virt_start) == 0);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__size, sizeof(XENABI_NO_OBJECT(struct xen_platform_parameters)->virt_start) == 8);
-XENABI_STATIC_ASSERT(version__xen_feature_info__size, sizeof(struct xen_feature_info) == 8);
-XENABI_STATIC_ASSERT(version__xen_feature_info__align, XENABI_ALIGNOF(struct xen_feature_info) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap_idx__offset, XENABI_OFFSETOF(struct xen_feature_info, submap_idx) == 0);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_feature_info)->submap_idx) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap__offset, XENABI_OFFSETOF(struct xen_feature_info, submap) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap__size, sizeof(XENABI_NO_OBJECT(struct xen_feature_info)->submap) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(version__xen_build_id__size, sizeof(struct xen_build_id) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__align, XENABI_ALIGNOF(struct xen_build_id) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__len__offset, XENABI_OFFSETOF(struct xen_build_id, len) == 0);
-XENABI_STATIC_ASSERT(version__xen_build_id__len__size, sizeof(XENABI_NO_OBJECT(struct xen_build_id)->len) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__buf__offset, XENABI_OFFSETOF(struct xen_build_id, buf) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041400
-XENABI_STATIC_ASSERT(version__xen_varbuf__size, sizeof(struct xen_varbuf) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__align, XENABI_ALIGNOF(struct xen_varbuf) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__len__offset, XENABI_OFFSETOF(struct xen_varbuf, len) == 0);
-XENABI_STATIC_ASSERT(version__xen_varbuf__len__size, sizeof(XENABI_NO_OBJECT(struct xen_varbuf)->len) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__buf__offset, XENABI_OFFSETOF(struct xen_varbuf, buf) == 4);
-#endif
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(version__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(version__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
-XENABI_STATIC_ASSERT(version__xen_compile_info__size, sizeof(struct xen_compile_info) == 144);
-XENABI_STATIC_ASSERT(version__xen_compile_info__align, XENABI_ALIGNOF(struct xen_compile_info) == 1);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compiler__offset, XENABI_OFFSETOF(struct xen_compile_info, compiler) == 0);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compiler__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compiler) == 64);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_by__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_by) == 64);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_by__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_by) == 16);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_domain) == 80);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_domain__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_domain) == 32);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__offset, XENABI_OFFSETOF(struct xen_compile_info, compile_date) == 112);
-XENABI_STATIC_ASSERT(version__xen_compile_info__compile_date__size, sizeof(XENABI_NO_OBJECT(struct xen_compile_info)->compile_date) == 32);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__size, sizeof(struct xen_platform_parameters) == 8);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__align, XENABI_ALIGNOF(struct xen_platform_parameters) == 8);
-XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__offset, XENABI_OFFSETOF(struct xen_platform_parameters, virt_start) == 0);
 XENABI_STATIC_ASSERT(version__xen_platform_parameters__virt_start__size, sizeof(XENABI_NO_OBJECT(struct xen_platform_parameters)->virt_start) == 8);
-XENABI_STATIC_ASSERT(version__xen_feature_info__size, sizeof(struct xen_feature_info) == 8);
-XENABI_STATIC_ASSERT(version__xen_feature_info__align, XENABI_ALIGNOF(struct xen_feature_info) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap_idx__offset, XENABI_OFFSETOF(struct xen_feature_info, submap_idx) == 0);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap_idx__size, sizeof(XENABI_NO_OBJECT(struct xen_feature_info)->submap_idx) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap__offset, XENABI_OFFSETOF(struct xen_feature_info, submap) == 4);
-XENABI_STATIC_ASSERT(version__xen_feature_info__submap__size, sizeof(XENABI_NO_OBJECT(struct xen_feature_info)->submap) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(version__xen_build_id__size, sizeof(struct xen_build_id) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__align, XENABI_ALIGNOF(struct xen_build_id) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__len__offset, XENABI_OFFSETOF(struct xen_build_id, len) == 0);
-XENABI_STATIC_ASSERT(version__xen_build_id__len__size, sizeof(XENABI_NO_OBJECT(struct xen_build_id)->len) == 4);
-XENABI_STATIC_ASSERT(version__xen_build_id__buf__offset, XENABI_OFFSETOF(struct xen_build_id, buf) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041400
-XENABI_STATIC_ASSERT(version__xen_varbuf__size, sizeof(struct xen_varbuf) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__align, XENABI_ALIGNOF(struct xen_varbuf) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__len__offset, XENABI_OFFSETOF(struct xen_varbuf, len) == 0);
-XENABI_STATIC_ASSERT(version__xen_varbuf__len__size, sizeof(XENABI_NO_OBJECT(struct xen_varbuf)->len) == 4);
-XENABI_STATIC_ASSERT(version__xen_varbuf__buf__offset, XENABI_OFFSETOF(struct xen_varbuf, buf) == 4);
-#endif
 #endif
 
 #endif /* XENABI_STABLE_VERSION_H */

@@ -176,7 +176,7 @@ struct xen_9pfs_data {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
@@ -195,9 +195,13 @@ XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
+XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
+#endif
+#endif
+#if defined(__i386__)
+#if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 4);
@@ -205,26 +209,8 @@ XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT
 #endif
 #if defined(__x86_64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_cons) == 0);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_cons) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad1) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad1) == 56);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_cons) == 64);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_cons) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_prod) == 68);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad2) == 72);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad2) == 56);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 16);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 8);
@@ -232,26 +218,8 @@ XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT
 #endif
 #if defined(__arm__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_cons) == 0);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_cons) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad1) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad1) == 56);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_cons) == 64);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_cons) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_prod) == 68);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad2) == 72);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad2) == 56);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 4);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 4);
@@ -259,26 +227,8 @@ XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT
 #endif
 #if defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__size, sizeof(struct xen_9pfs_data_intf) == 132);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__align, XENABI_ALIGNOF(struct xen_9pfs_data_intf) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_cons) == 0);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_cons) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, in_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->in_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad1) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad1) == 56);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_cons) == 64);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_cons__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_cons) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, out_prod) == 68);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__out_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->out_prod) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, pad2) == 72);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->pad2) == 56);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ring_order) == 128);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ring_order__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data_intf)->ring_order) == 4);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data_intf__ref__offset, XENABI_OFFSETOF(struct xen_9pfs_data_intf, ref) == 132);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__size, sizeof(struct xen_9pfs_data) == 16);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__align, XENABI_ALIGNOF(struct xen_9pfs_data) == 8);
-XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__offset, XENABI_OFFSETOF(struct xen_9pfs_data, in) == 0);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__in__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->in) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__offset, XENABI_OFFSETOF(struct xen_9pfs_data, out) == 8);
 XENABI_STATIC_ASSERT(xen_9pfs__xen_9pfs_data__out__size, sizeof(XENABI_NO_OBJECT(struct xen_9pfs_data)->out) == 8);

@@ -4751,9 +4751,7 @@ typedef struct xen_domctl xen_domctl_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
@@ -4780,40 +4778,7 @@ XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size,
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
-#endif
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->emulation_flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->misc_flags) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
-#endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
@@ -4903,9 +4868,6 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSE
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 8);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
 #endif
@@ -4915,79 +4877,75 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSE
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 4);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
 XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
 XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(XENABI_NO_OBJECT(struct xenctl_bitmap)->bitmap) == 8);
 XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
+XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(XENABI_NO_OBJECT(struct xenctl_bitmap)->nr_bits) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_max_mem)->max_memkb) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpucontext)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpucontext)->ctxt) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getvcpuinfo)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getvcpuinfo)->online) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getvcpuinfo)->blocked) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getvcpuinfo)->running) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getvcpuinfo)->cpu_time) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getvcpuinfo)->cpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_nodeaffinity)->nodemap) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuaffinity)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuaffinity)->flags) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuaffinity)->cpumap_hard) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuaffinity)->cpumap_soft) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_max_vcpus)->max) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_setdomainhandle)->handle) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_setdebugging)->enable) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_settimeoffset)->time_offset_seconds) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_hvmcontext)->size) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_hvmcontext)->buffer) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
 #endif
@@ -4996,174 +4954,167 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct 
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_hvmcontext_partial)->type) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_hvmcontext_partial)->instance) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_hvmcontext_partial)->bufsz) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_hvmcontext_partial)->buffer) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_address_size)->size) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_target)->target) == 2);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_max_evtchn)->max_port) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_gnttab_limits)->grant_frames) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_gnttab_limits)->maptrack_frames) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_paging_mempool)->size) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_domain_state)->state) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_domain_state)->caps) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_domain_state)->pad0) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_domain_state)->unique_id) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_disable_migrate)->disable) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_virq_handler)->virq) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getmemlist)->max_pfns) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getmemlist)->start_pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getmemlist)->buffer) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getmemlist)->num_pfns) == 8);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getpageframeinfo3)->num) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getpageframeinfo3)->array) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op_stats)->fault_count) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op_stats)->dirty_count) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op)->op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op)->mode) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op)->mb) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op)->dirty_bitmap) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op)->pages) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_shadow_op)->stats) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_pin_mem_cacheattr)->start) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_pin_mem_cacheattr)->end) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_pin_mem_cacheattr)->type) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_mem_sharing_op)->op) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_mem_sharing_op)->u) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_mem_sharing_op)->u)) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_mem_sharing_op)->u.enable) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_audit_p2m)->orphans) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_audit_p2m)->m2p_bad) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_audit_p2m)->p2m_bad) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_access_required)->access_required) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_broken_page_p2m)->pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->nr_vnodes) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->nr_vmemranges) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->nr_vcpus) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->pad) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->vdistance) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->vcpu_to_vnode) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->vnode_to_pnode) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vnuma)->vmemrange) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_llc_colors)->num_llc_colors) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_llc_colors)->pad) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_set_llc_colors)->llc_colors) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
@@ -5175,64 +5126,64 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(st
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_irq_permission)->pirq) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_irq_permission)->pirq) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_irq_permission)->allow_access) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_irq_permission)->pad) == 3);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gsi_permission)->gsi) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gsi_permission)->flags) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_iomem_permission)->first_mfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_iomem_permission)->nr_mfns) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_iomem_permission)->allow_access) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_ioport_permission)->first_port) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_ioport_permission)->nr_ports) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_ioport_permission)->allow_access) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_memory_mapping)->first_gfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_memory_mapping)->first_mfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_memory_mapping)->nr_mfns) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_memory_mapping)->add_mapping) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_memory_mapping)->padding) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_ioport_mapping)->first_gport) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_ioport_mapping)->first_mport) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_ioport_mapping)->nr_ports) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_ioport_mapping)->add_mapping) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
 #endif
@@ -5241,40 +5192,40 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_d
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->dev) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->flags) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u)) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u.pci) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u.pci)) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u.pci.machine_sbdf) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u.dt) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u.dt)) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u.dt.size) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->u.dt.path) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_assign_device)->flag) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_device_group)->machine_sbdf) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_device_group)->max_sdevs) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_device_group)->num_sdevs) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_get_device_group)->sdev_array) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
 #endif
@@ -5283,217 +5234,175 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_dom
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->machine_irq) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->irq_type) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->hvm_domid) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u)) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.isa) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.isa)) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.isa.isa_irq) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.pci) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.pci)) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.pci.bus) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.pci.device) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.pci.intx) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.msi) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.msi)) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.msi.gvec) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.msi.gflags) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.msi.gtable) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.spi)) == 2);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_bind_pt_irq)->u.spi.spi) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sendtrigger)->trigger) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sendtrigger)->vcpu) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vuart_op)->cmd) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vuart_op)->type) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vuart_op)->gfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vuart_op)->console_domid) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vuart_op)->pad) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vuart_op)->evtchn) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__size, sizeof(struct xen_domctl_cpuid) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__align, XENABI_ALIGNOF(struct xen_domctl_cpuid) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, input) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__size, sizeof(((struct xen_domctl_cpuid *)0)->input) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, eax) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__size, sizeof(((struct xen_domctl_cpuid *)0)->eax) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ebx) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__size, sizeof(((struct xen_domctl_cpuid *)0)->ebx) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ecx) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(((struct xen_domctl_cpuid *)0)->ecx) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, edx) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(((struct xen_domctl_cpuid *)0)->edx) == 4);
-#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_hypercall_init)->gmfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_tsc_info)->tsc_mode) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_tsc_info)->gtsc_khz) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_tsc_info)->incarnation) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_tsc_info)->pad) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size, sizeof(struct xen_domctl_vcpuextstate) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__align, XENABI_ALIGNOF(struct xen_domctl_vcpuextstate) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, xfeature_mask) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->xfeature_mask) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, size) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->size) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, buffer) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__size, sizeof(struct xen_domctl_vcpu_msr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, index) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->index) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, reserved) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->reserved) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, value) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->value) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__size, sizeof(struct xen_domctl_vcpu_msrs) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msrs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msr_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msr_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msrs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_tsc_info)->elapsed_nsec) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_cmt_op)->cmd) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_cmt_op)->data) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_cat_op)->cmd) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_cat_op)->target) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_cat_op)->data) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_alloc)->cmd) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_alloc)->target) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_psr_alloc)->data) == 8);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sched_credit)->weight) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sched_credit)->cap) == 2);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
 #endif
@@ -5502,10 +5411,10 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_d
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sched_credit2)->weight) == 2);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sched_credit2)->cap) == 2);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
@@ -5513,12 +5422,12 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domc
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sched_rtds)->period) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sched_rtds)->budget) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_sched_rtds)->flags) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
@@ -5527,122 +5436,122 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u) == 8);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u)) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u.credit) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u.credit2) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u.credit2) == 2);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u.rtds) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->u.rtds) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_schedparam_vcpu)->vcpuid) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->sched_id) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->cmd) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u)) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.credit) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.credit2) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.credit2) == 2);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.rtds) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.rtds) == 8);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.v) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.v)) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.v.vcpus) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.v.nr_vcpus) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_scheduler_op)->u.v.padding) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_debug_op)->op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_debug_op)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_memio)->pgd3val) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_memio)->gva) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_memio)->uva) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_memio)->len) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_memio)->gwr) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_memio)->remain) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_pauseunp_vcpu)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_domstatus)->paused) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_domstatus)->vcpu_id) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_gdbsx_domstatus)->vcpu_ev) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_subscribe)->port) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->mode) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->u)) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->u.enable) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->u.enable)) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->u.enable.port) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->u.version) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vm_event_op)->port) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
@@ -5653,106 +5562,431 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domc
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->op) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->event) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u)) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u)) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u)) == 1);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr)) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr)) == 1);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr.index) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr.sync) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr.onchangeonly) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr.pad1) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr.pad2) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_cr.bitmask) == 8);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr)) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr.msr) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr.onchangeonly) == 1);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr)) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.mov_to_msr.extended_capture) == 1);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.guest_request) == 2);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.guest_request) == 1);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.guest_request)) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.guest_request.sync) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.guest_request.allow_userspace) == 1);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.debug_exception) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.debug_exception)) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.debug_exception.sync) == 1);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.vmexit) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.vmexit)) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_monitor_op)->u.vmexit.sync) == 1);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vmtrace_op)->cmd) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vmtrace_op)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vmtrace_op)->key) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vmtrace_op)->value) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->pad1) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->tot_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->max_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->outstanding_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->shr_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->paged_pages) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->shared_info_frame) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->cpu_time) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->nr_online_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->max_vcpu_id) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->ssidref) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->handle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->cpupool) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->gpaddr_bits) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->pad2) == 7);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->cmd) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->interface_version) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->domain) == 2);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
+XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->_pad) == 6);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl)->u)) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getmemlist) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getpageframeinfo3) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.nodeaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vcpuaffinity) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.shadow_op) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.max_mem) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vcpucontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getvcpuinfo) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.max_vcpus) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.scheduler_op) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.setdomainhandle) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.setdebugging) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.irq_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.gsi_permission) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.irq_permission) == 2);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.iomem_permission) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.ioport_permission) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.hypercall_init) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.settimeoffset) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.disable_migrate) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.tsc_info) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.hvmcontext) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.hvmcontext_partial) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.hvmcontext_partial) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.address_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.sendtrigger) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.get_device_group) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.assign_device) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.assign_device) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.bind_pt_irq) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.bind_pt_irq) == 32);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.memory_mapping) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.ioport_mapping) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.pin_mem_cacheattr) == 24);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.set_target) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.subscribe) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.debug_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vm_event_op) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.mem_sharing_op) == 2);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.access_required) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.audit_p2m) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.set_virq_handler) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.set_max_evtchn) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.gdbsx_guest_memio) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.set_broken_page_p2m) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.gdbsx_pauseunp_vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.gdbsx_domstatus) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vnuma) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.monitor_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.psr_alloc) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.monitor_op) == 12);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.psr_cat_op) == 16);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.set_gnttab_limits) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vuart_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vmtrace_op) == 24);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.paging_mempool) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.set_llc_colors) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.get_domain_state) == 16);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.pad) == 128);
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->emulation_flags) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, misc_flags) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__misc_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->misc_flags) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 68);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 64);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 60);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 56);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 48);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 44);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 8);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
+XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->start_pfn) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->nr_pfns) == 4);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__size, sizeof(struct xen_domctl_cpuid) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__align, XENABI_ALIGNOF(struct xen_domctl_cpuid) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, input) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->input) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, eax) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->eax) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ebx) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->ebx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ecx) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->ecx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, edx) == 20);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->edx) == 4);
+#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size, sizeof(struct xen_domctl_vcpuextstate) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__align, XENABI_ALIGNOF(struct xen_domctl_vcpuextstate) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, xfeature_mask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->xfeature_mask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, size) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, buffer) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__size, sizeof(struct xen_domctl_vcpu_msr) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msr) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, index) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msr)->index) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, reserved) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msr)->reserved) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msr)->value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__size, sizeof(struct xen_domctl_vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, vcpu) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msrs)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msr_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msrs)->msr_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msrs)->msrs) == 8);
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 4);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
@@ -5760,309 +5994,58 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_d
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 104);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 4);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 68);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 64);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 60);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 56);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 48);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 44);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 44);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 28);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 112);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 104);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 104);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpuid) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__size, sizeof(((struct xen_domctl *)0)->u.cpuid) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cpuid) == 24);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuextstate) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__size, sizeof(((struct xen_domctl *)0)->u.vcpuextstate) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vcpuextstate) == 32);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpu_msrs) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__size, sizeof(((struct xen_domctl *)0)->u.vcpu_msrs) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cacheflush) == 8);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__size, sizeof(xenabi_guest_handle_64_uint) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__size, sizeof(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 4);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, emulation_flags) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__emulation_flags__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->emulation_flags) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
@@ -6090,945 +6073,69 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_do
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 28);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->iommu_opts) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_vcpus) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_evtchn_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_grant_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->grant_opts) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m)) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.opts) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.nr) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->vmtrace_size) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->cpupool_id) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 4);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 4);
 #endif
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->start_pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->nr_pfns) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__size, sizeof(struct xen_domctl_cpuid) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__align, XENABI_ALIGNOF(struct xen_domctl_cpuid) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, input) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__size, sizeof(((struct xen_domctl_cpuid *)0)->input) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__input__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->input) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, eax) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__size, sizeof(((struct xen_domctl_cpuid *)0)->eax) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__eax__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->eax) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ebx) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__size, sizeof(((struct xen_domctl_cpuid *)0)->ebx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ebx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->ebx) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, ecx) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(((struct xen_domctl_cpuid *)0)->ecx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->ecx) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, edx) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(((struct xen_domctl_cpuid *)0)->edx) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->edx) == 4);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size, sizeof(struct xen_domctl_vcpuextstate) == 32);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__align, XENABI_ALIGNOF(struct xen_domctl_vcpuextstate) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, xfeature_mask) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->xfeature_mask) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__xfeature_mask__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->xfeature_mask) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, size) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->size) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->size) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, buffer) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__size, sizeof(((struct xen_domctl_vcpuextstate *)0)->buffer) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpuextstate)->buffer) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__size, sizeof(struct xen_domctl_vcpu_msr) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msr) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, index) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->index) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__index__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msr)->index) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, reserved) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->reserved) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__reserved__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msr)->reserved) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msr, value) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__size, sizeof(((struct xen_domctl_vcpu_msr *)0)->value) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msr__value__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msr)->value) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__size, sizeof(struct xen_domctl_vcpu_msrs) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__align, XENABI_ALIGNOF(struct xen_domctl_vcpu_msrs) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->vcpu) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__vcpu__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msrs)->vcpu) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msr_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msr_count) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msr_count__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msrs)->msr_count) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__offset, XENABI_OFFSETOF(struct xen_domctl_vcpu_msrs, msrs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__size, sizeof(((struct xen_domctl_vcpu_msrs *)0)->msrs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpu_msrs__msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_vcpu_msrs)->msrs) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 12);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
@@ -7036,309 +6143,58 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_d
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 104);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 4);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 68);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 64);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 60);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 56);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 48);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 48);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 44);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 44);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 28);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 112);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 104);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 104);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpuid) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__size, sizeof(((struct xen_domctl *)0)->u.cpuid) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cpuid) == 24);
 #endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuextstate) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__size, sizeof(((struct xen_domctl *)0)->u.vcpuextstate) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuextstate__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vcpuextstate) == 32);
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpu_msrs) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__size, sizeof(((struct xen_domctl *)0)->u.vcpu_msrs) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpu_msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.vcpu_msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cacheflush) == 16);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__size, sizeof(xenabi_guest_handle_64_uint) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__size, sizeof(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, gic_version) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->gic_version) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
@@ -7384,915 +6240,41 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_do
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 36);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->iommu_opts) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_vcpus) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_evtchn_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_grant_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->grant_opts) == 4);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m)) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.opts) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.nr) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->vmtrace_size) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->cpupool_id) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->start_pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
-#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->nr_pfns) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__size, sizeof(struct xen_domctl_dt_overlay) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__align, XENABI_ALIGNOF(struct xen_domctl_dt_overlay) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->overlay_fdt) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt_size) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->overlay_fdt_size) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->overlay_op) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, pad) == 13);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__size, sizeof(((struct xen_domctl_dt_overlay *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->pad) == 3);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 12);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 120);
@@ -8300,305 +6282,54 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_d
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 76);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 76);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 68);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 64);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 60);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 56);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 52);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 52);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 36);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 36);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 120);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 120);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 112);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cacheflush) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__offset, XENABI_OFFSETOF(struct xen_domctl, u.dt_overlay) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__size, sizeof(((struct xen_domctl *)0)->u.dt_overlay) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.dt_overlay) == 16);
 #endif
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__size, sizeof(xenabi_guest_handle_64_uint) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__size, sizeof(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_vmemrange_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_vmemrange_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__size, sizeof(struct xen_arch_domainconfig) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__align, XENABI_ALIGNOF(struct xen_arch_domainconfig) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__offset, XENABI_OFFSETOF(struct xen_arch_domainconfig, gic_version) == 0);
 XENABI_STATIC_ASSERT(domctl__xen_arch_domainconfig__gic_version__size, sizeof(XENABI_NO_OBJECT(struct xen_arch_domainconfig)->gic_version) == 1);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
@@ -8644,915 +6375,41 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_do
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__size, sizeof(struct xen_domctl_createdomain) == 36);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__align, XENABI_ALIGNOF(struct xen_domctl_createdomain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, ssidref) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__ssidref__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, handle) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__handle__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, flags) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->flags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, iommu_opts) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__iommu_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->iommu_opts) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_vcpus) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_vcpus__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_vcpus) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_evtchn_port) == 28);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_evtchn_port__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_evtchn_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_grant_frames) == 32);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_grant_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_grant_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, max_maptrack_frames) == 36);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__max_maptrack_frames__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->max_maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, grant_opts) == 44);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__grant_opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->grant_opts) == 4);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m)) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.opts) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__opts__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.opts) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, altp2m.nr) == 50);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__altp2m__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->altp2m.nr) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, vmtrace_size) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__vmtrace_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->vmtrace_size) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, cpupool_id) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->cpupool_id) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 60);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 56);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 52);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 48);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 44);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 40);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, arch) == 24);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->arch) == 12);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_createdomain)->config) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__size, sizeof(((struct xen_domctl_max_mem *)0)->max_memkb) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__size, sizeof(struct xen_domctl_vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__align, XENABI_ALIGNOF(struct xen_domctl_vcpucontext) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__vcpu__size, sizeof(((struct xen_domctl_vcpucontext *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__offset, XENABI_OFFSETOF(struct xen_domctl_vcpucontext, ctxt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpucontext__ctxt__size, sizeof(((struct xen_domctl_vcpucontext *)0)->ctxt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__size, sizeof(struct xen_domctl_getvcpuinfo) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__align, XENABI_ALIGNOF(struct xen_domctl_getvcpuinfo) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__vcpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, online) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__online__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->online) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, blocked) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__blocked__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->blocked) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, running) == 6);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__running__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->running) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu_time__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__offset, XENABI_OFFSETOF(struct xen_domctl_getvcpuinfo, cpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getvcpuinfo__cpu__size, sizeof(((struct xen_domctl_getvcpuinfo *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__size, sizeof(struct xen_domctl_nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__align, XENABI_ALIGNOF(struct xen_domctl_nodeaffinity) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__offset, XENABI_OFFSETOF(struct xen_domctl_nodeaffinity, nodemap) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_nodeaffinity__nodemap__size, sizeof(((struct xen_domctl_nodeaffinity *)0)->nodemap) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__size, sizeof(struct xen_domctl_vcpuaffinity) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__align, XENABI_ALIGNOF(struct xen_domctl_vcpuaffinity) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__vcpu__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__flags__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_hard) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_hard__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_hard) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuaffinity, cpumap_soft) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuaffinity__cpumap_soft__size, sizeof(((struct xen_domctl_vcpuaffinity *)0)->cpumap_soft) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__size, sizeof(struct xen_domctl_max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__align, XENABI_ALIGNOF(struct xen_domctl_max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__offset, XENABI_OFFSETOF(struct xen_domctl_max_vcpus, max) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_max_vcpus__max__size, sizeof(((struct xen_domctl_max_vcpus *)0)->max) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__size, sizeof(struct xen_domctl_setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__align, XENABI_ALIGNOF(struct xen_domctl_setdomainhandle) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__offset, XENABI_OFFSETOF(struct xen_domctl_setdomainhandle, handle) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdomainhandle__handle__size, sizeof(((struct xen_domctl_setdomainhandle *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__size, sizeof(struct xen_domctl_setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__align, XENABI_ALIGNOF(struct xen_domctl_setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__offset, XENABI_OFFSETOF(struct xen_domctl_setdebugging, enable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_setdebugging__enable__size, sizeof(((struct xen_domctl_setdebugging *)0)->enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__size, sizeof(struct xen_domctl_settimeoffset) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__align, XENABI_ALIGNOF(struct xen_domctl_settimeoffset) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__offset, XENABI_OFFSETOF(struct xen_domctl_settimeoffset, time_offset_seconds) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_settimeoffset__time_offset_seconds__size, sizeof(((struct xen_domctl_settimeoffset *)0)->time_offset_seconds) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size, sizeof(struct xen_domctl_hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__size__size, sizeof(((struct xen_domctl_hvmcontext *)0)->size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext, buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext__buffer__size, sizeof(((struct xen_domctl_hvmcontext *)0)->buffer) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__size, sizeof(struct xen_domctl_hvmcontext_partial) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__align, XENABI_ALIGNOF(struct xen_domctl_hvmcontext_partial) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, type) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__type__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, instance) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__instance__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->instance) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, bufsz) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__bufsz__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->bufsz) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_hvmcontext_partial, buffer) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hvmcontext_partial__buffer__size, sizeof(((struct xen_domctl_hvmcontext_partial *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size, sizeof(struct xen_domctl_address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__align, XENABI_ALIGNOF(struct xen_domctl_address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__offset, XENABI_OFFSETOF(struct xen_domctl_address_size, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_address_size__size__size, sizeof(((struct xen_domctl_address_size *)0)->size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__size, sizeof(struct xen_domctl_set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__align, XENABI_ALIGNOF(struct xen_domctl_set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__offset, XENABI_OFFSETOF(struct xen_domctl_set_target, target) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_target__target__size, sizeof(((struct xen_domctl_set_target *)0)->target) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__size, sizeof(struct xen_domctl_set_max_evtchn) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__align, XENABI_ALIGNOF(struct xen_domctl_set_max_evtchn) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__offset, XENABI_OFFSETOF(struct xen_domctl_set_max_evtchn, max_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_max_evtchn__max_port__size, sizeof(((struct xen_domctl_set_max_evtchn *)0)->max_port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__size, sizeof(struct xen_domctl_set_gnttab_limits) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__align, XENABI_ALIGNOF(struct xen_domctl_set_gnttab_limits) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, grant_frames) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__grant_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->grant_frames) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__offset, XENABI_OFFSETOF(struct xen_domctl_set_gnttab_limits, maptrack_frames) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_gnttab_limits__maptrack_frames__size, sizeof(((struct xen_domctl_set_gnttab_limits *)0)->maptrack_frames) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size, sizeof(struct xen_domctl_paging_mempool) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__align, XENABI_ALIGNOF(struct xen_domctl_paging_mempool) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__offset, XENABI_OFFSETOF(struct xen_domctl_paging_mempool, size) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_paging_mempool__size__size, sizeof(((struct xen_domctl_paging_mempool *)0)->size) == 8);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__size, sizeof(struct xen_domctl_get_domain_state) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__align, XENABI_ALIGNOF(struct xen_domctl_get_domain_state) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, state) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__state__size, sizeof(((struct xen_domctl_get_domain_state *)0)->state) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, caps) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__caps__size, sizeof(((struct xen_domctl_get_domain_state *)0)->caps) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, pad0) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__pad0__size, sizeof(((struct xen_domctl_get_domain_state *)0)->pad0) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__offset, XENABI_OFFSETOF(struct xen_domctl_get_domain_state, unique_id) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_domain_state__unique_id__size, sizeof(((struct xen_domctl_get_domain_state *)0)->unique_id) == 8);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__size, sizeof(struct xen_domctl_disable_migrate) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__align, XENABI_ALIGNOF(struct xen_domctl_disable_migrate) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__offset, XENABI_OFFSETOF(struct xen_domctl_disable_migrate, disable) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_disable_migrate__disable__size, sizeof(((struct xen_domctl_disable_migrate *)0)->disable) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__size, sizeof(struct xen_domctl_set_virq_handler) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__align, XENABI_ALIGNOF(struct xen_domctl_set_virq_handler) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__offset, XENABI_OFFSETOF(struct xen_domctl_set_virq_handler, virq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_virq_handler__virq__size, sizeof(((struct xen_domctl_set_virq_handler *)0)->virq) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__size, sizeof(struct xen_domctl_getmemlist) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__align, XENABI_ALIGNOF(struct xen_domctl_getmemlist) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, max_pfns) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__max_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->max_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, start_pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__start_pfn__size, sizeof(((struct xen_domctl_getmemlist *)0)->start_pfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, buffer) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__buffer__size, sizeof(((struct xen_domctl_getmemlist *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_getmemlist, num_pfns) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getmemlist__num_pfns__size, sizeof(((struct xen_domctl_getmemlist *)0)->num_pfns) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__size, sizeof(struct xen_domctl_getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__align, XENABI_ALIGNOF(struct xen_domctl_getpageframeinfo3) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, num) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__num__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->num) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__offset, XENABI_OFFSETOF(struct xen_domctl_getpageframeinfo3, array) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getpageframeinfo3__array__size, sizeof(((struct xen_domctl_getpageframeinfo3 *)0)->array) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__size, sizeof(struct xen_domctl_shadow_op_stats) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op_stats) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, fault_count) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__fault_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->fault_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op_stats, dirty_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op_stats__dirty_count__size, sizeof(((struct xen_domctl_shadow_op_stats *)0)->dirty_count) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__size, sizeof(struct xen_domctl_shadow_op) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__align, XENABI_ALIGNOF(struct xen_domctl_shadow_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__op__size, sizeof(((struct xen_domctl_shadow_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mode__size, sizeof(((struct xen_domctl_shadow_op *)0)->mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, mb) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__mb__size, sizeof(((struct xen_domctl_shadow_op *)0)->mb) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, dirty_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__dirty_bitmap__size, sizeof(((struct xen_domctl_shadow_op *)0)->dirty_bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__pages__size, sizeof(((struct xen_domctl_shadow_op *)0)->pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__offset, XENABI_OFFSETOF(struct xen_domctl_shadow_op, stats) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_shadow_op__stats__size, sizeof(((struct xen_domctl_shadow_op *)0)->stats) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__size, sizeof(struct xen_domctl_pin_mem_cacheattr) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__align, XENABI_ALIGNOF(struct xen_domctl_pin_mem_cacheattr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, start) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__start__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->start) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, end) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__end__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->end) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__offset, XENABI_OFFSETOF(struct xen_domctl_pin_mem_cacheattr, type) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_pin_mem_cacheattr__type__size, sizeof(((struct xen_domctl_pin_mem_cacheattr *)0)->type) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__size, sizeof(struct xen_domctl_mem_sharing_op) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__align, XENABI_ALIGNOF(struct xen_domctl_mem_sharing_op) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__op__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->op) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_mem_sharing_op *)0)->u)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_mem_sharing_op, u.enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_mem_sharing_op__u__enable__size, sizeof(((struct xen_domctl_mem_sharing_op *)0)->u.enable) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__size, sizeof(struct xen_domctl_audit_p2m) == 24);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__align, XENABI_ALIGNOF(struct xen_domctl_audit_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, orphans) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__orphans__size, sizeof(((struct xen_domctl_audit_p2m *)0)->orphans) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, m2p_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__m2p_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->m2p_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__offset, XENABI_OFFSETOF(struct xen_domctl_audit_p2m, p2m_bad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_audit_p2m__p2m_bad__size, sizeof(((struct xen_domctl_audit_p2m *)0)->p2m_bad) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__size, sizeof(struct xen_domctl_set_access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__align, XENABI_ALIGNOF(struct xen_domctl_set_access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__offset, XENABI_OFFSETOF(struct xen_domctl_set_access_required, access_required) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_access_required__access_required__size, sizeof(((struct xen_domctl_set_access_required *)0)->access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__size, sizeof(struct xen_domctl_set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__align, XENABI_ALIGNOF(struct xen_domctl_set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__offset, XENABI_OFFSETOF(struct xen_domctl_set_broken_page_p2m, pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_broken_page_p2m__pfn__size, sizeof(((struct xen_domctl_set_broken_page_p2m *)0)->pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__size, sizeof(struct xen_domctl_cacheflush) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__align, XENABI_ALIGNOF(struct xen_domctl_cacheflush) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, start_pfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(((struct xen_domctl_cacheflush *)0)->start_pfn) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__start_pfn__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->start_pfn) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__offset, XENABI_OFFSETOF(struct xen_domctl_cacheflush, nr_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(((struct xen_domctl_cacheflush *)0)->nr_pfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__size, sizeof(struct xen_domctl_vnuma) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__align, XENABI_ALIGNOF(struct xen_domctl_vnuma) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vnodes) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vnodes__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vnodes) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vmemranges__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vmemranges) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, nr_vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__nr_vcpus__size, sizeof(((struct xen_domctl_vnuma *)0)->nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__pad__size, sizeof(((struct xen_domctl_vnuma *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vdistance) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vdistance__size, sizeof(((struct xen_domctl_vnuma *)0)->vdistance) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vcpu_to_vnode) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vcpu_to_vnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vcpu_to_vnode) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vnode_to_pnode) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vnode_to_pnode__size, sizeof(((struct xen_domctl_vnuma *)0)->vnode_to_pnode) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__offset, XENABI_OFFSETOF(struct xen_domctl_vnuma, vmemrange) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vnuma__vmemrange__size, sizeof(((struct xen_domctl_vnuma *)0)->vmemrange) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__size, sizeof(struct xen_domctl_set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__align, XENABI_ALIGNOF(struct xen_domctl_set_llc_colors) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, num_llc_colors) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__num_llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->num_llc_colors) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__pad__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl_set_llc_colors, llc_colors) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_set_llc_colors__llc_colors__size, sizeof(((struct xen_domctl_set_llc_colors *)0)->llc_colors) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__size, sizeof(struct xen_domctl_irq_permission) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__align, XENABI_ALIGNOF(struct xen_domctl_irq_permission) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pirq) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pirq__size, sizeof(((struct xen_domctl_irq_permission *)0)->pirq) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, allow_access) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__allow_access__size, sizeof(((struct xen_domctl_irq_permission *)0)->allow_access) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__offset, XENABI_OFFSETOF(struct xen_domctl_irq_permission, pad) == 5);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_irq_permission__pad__size, sizeof(((struct xen_domctl_irq_permission *)0)->pad) == 3);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__size, sizeof(struct xen_domctl_gsi_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__align, XENABI_ALIGNOF(struct xen_domctl_gsi_permission) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, gsi) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__gsi__size, sizeof(((struct xen_domctl_gsi_permission *)0)->gsi) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__offset, XENABI_OFFSETOF(struct xen_domctl_gsi_permission, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gsi_permission__flags__size, sizeof(((struct xen_domctl_gsi_permission *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__size, sizeof(struct xen_domctl_iomem_permission) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__align, XENABI_ALIGNOF(struct xen_domctl_iomem_permission) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, first_mfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__first_mfn__size, sizeof(((struct xen_domctl_iomem_permission *)0)->first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__nr_mfns__size, sizeof(((struct xen_domctl_iomem_permission *)0)->nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_iomem_permission, allow_access) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_iomem_permission__allow_access__size, sizeof(((struct xen_domctl_iomem_permission *)0)->allow_access) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__size, sizeof(struct xen_domctl_ioport_permission) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__align, XENABI_ALIGNOF(struct xen_domctl_ioport_permission) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, first_port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__first_port__size, sizeof(((struct xen_domctl_ioport_permission *)0)->first_port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__nr_ports__size, sizeof(((struct xen_domctl_ioport_permission *)0)->nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_permission, allow_access) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_permission__allow_access__size, sizeof(((struct xen_domctl_ioport_permission *)0)->allow_access) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__size, sizeof(struct xen_domctl_memory_mapping) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__align, XENABI_ALIGNOF(struct xen_domctl_memory_mapping) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_gfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_gfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__first_mfn__size, sizeof(((struct xen_domctl_memory_mapping *)0)->first_mfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, nr_mfns) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__nr_mfns__size, sizeof(((struct xen_domctl_memory_mapping *)0)->nr_mfns) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, add_mapping) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__add_mapping__size, sizeof(((struct xen_domctl_memory_mapping *)0)->add_mapping) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__offset, XENABI_OFFSETOF(struct xen_domctl_memory_mapping, padding) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_memory_mapping__padding__size, sizeof(((struct xen_domctl_memory_mapping *)0)->padding) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__size, sizeof(struct xen_domctl_ioport_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__align, XENABI_ALIGNOF(struct xen_domctl_ioport_mapping) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_gport) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_gport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_gport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, first_mport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__first_mport__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->first_mport) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, nr_ports) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__nr_ports__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->nr_ports) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__offset, XENABI_OFFSETOF(struct xen_domctl_ioport_mapping, add_mapping) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_ioport_mapping__add_mapping__size, sizeof(((struct xen_domctl_ioport_mapping *)0)->add_mapping) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__size, sizeof(struct xen_domctl_assign_device) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__align, XENABI_ALIGNOF(struct xen_domctl_assign_device) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, dev) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__dev__size, sizeof(((struct xen_domctl_assign_device *)0)->dev) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flags__size, sizeof(((struct xen_domctl_assign_device *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__size, sizeof(((struct xen_domctl_assign_device *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.pci)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.pci.machine_sbdf) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__pci__machine_sbdf__size, sizeof(((struct xen_domctl_assign_device *)0)->u.pci.machine_sbdf) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_assign_device *)0)->u.dt)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.size) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__size__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, u.dt.path) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__u__dt__path__size, sizeof(((struct xen_domctl_assign_device *)0)->u.dt.path) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__offset, XENABI_OFFSETOF(struct xen_domctl_assign_device, flag) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_assign_device__flag__size, sizeof(((struct xen_domctl_assign_device *)0)->flag) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__size, sizeof(struct xen_domctl_get_device_group) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__align, XENABI_ALIGNOF(struct xen_domctl_get_device_group) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, machine_sbdf) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__machine_sbdf__size, sizeof(((struct xen_domctl_get_device_group *)0)->machine_sbdf) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, max_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__max_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->max_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, num_sdevs) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__num_sdevs__size, sizeof(((struct xen_domctl_get_device_group *)0)->num_sdevs) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__offset, XENABI_OFFSETOF(struct xen_domctl_get_device_group, sdev_array) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_get_device_group__sdev_array__size, sizeof(((struct xen_domctl_get_device_group *)0)->sdev_array) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__size, sizeof(struct xen_domctl_bind_pt_irq) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__align, XENABI_ALIGNOF(struct xen_domctl_bind_pt_irq) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, machine_irq) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__machine_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->machine_irq) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, irq_type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__irq_type__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->irq_type) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, hvm_domid) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__hvm_domid__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->hvm_domid) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u)) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.isa)) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.isa.isa_irq) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__isa__isa_irq__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.isa.isa_irq) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.pci)) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.bus) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__bus__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.bus) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 9);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.device) == 17);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__device__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.device) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 10);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.pci.intx) == 18);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__pci__intx__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.pci.intx) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.msi)) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gvec) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gvec__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gvec) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gflags) == 20);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gflags__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gflags) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.msi.gtable) == 24);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__msi__gtable__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.msi.gtable) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_bind_pt_irq *)0)->u.spi)) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__offset, XENABI_OFFSETOF(struct xen_domctl_bind_pt_irq, u.spi.spi) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_bind_pt_irq__u__spi__spi__size, sizeof(((struct xen_domctl_bind_pt_irq *)0)->u.spi.spi) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__size, sizeof(struct xen_domctl_sendtrigger) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__align, XENABI_ALIGNOF(struct xen_domctl_sendtrigger) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, trigger) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__trigger__size, sizeof(((struct xen_domctl_sendtrigger *)0)->trigger) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_sendtrigger, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sendtrigger__vcpu__size, sizeof(((struct xen_domctl_sendtrigger *)0)->vcpu) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__size, sizeof(struct xen_domctl_vuart_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__align, XENABI_ALIGNOF(struct xen_domctl_vuart_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__cmd__size, sizeof(((struct xen_domctl_vuart_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__type__size, sizeof(((struct xen_domctl_vuart_op *)0)->type) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__gfn__size, sizeof(((struct xen_domctl_vuart_op *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, console_domid) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__console_domid__size, sizeof(((struct xen_domctl_vuart_op *)0)->console_domid) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, pad) == 18);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__pad__size, sizeof(((struct xen_domctl_vuart_op *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__offset, XENABI_OFFSETOF(struct xen_domctl_vuart_op, evtchn) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vuart_op__evtchn__size, sizeof(((struct xen_domctl_vuart_op *)0)->evtchn) == 4);
-#endif
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cacheflush__nr_pfns__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cacheflush)->nr_pfns) == 8);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__size, sizeof(struct xen_domctl_dt_overlay) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__align, XENABI_ALIGNOF(struct xen_domctl_dt_overlay) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->overlay_fdt) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_fdt_size) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_fdt_size) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_fdt_size__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->overlay_fdt_size) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, overlay_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__size, sizeof(((struct xen_domctl_dt_overlay *)0)->overlay_op) == 1);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__overlay_op__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->overlay_op) == 1);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__offset, XENABI_OFFSETOF(struct xen_domctl_dt_overlay, pad) == 13);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__size, sizeof(((struct xen_domctl_dt_overlay *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_dt_overlay__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_dt_overlay)->pad) == 3);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__size, sizeof(struct xen_domctl_hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__align, XENABI_ALIGNOF(struct xen_domctl_hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__offset, XENABI_OFFSETOF(struct xen_domctl_hypercall_init, gmfn) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_hypercall_init__gmfn__size, sizeof(((struct xen_domctl_hypercall_init *)0)->gmfn) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__size, sizeof(struct xen_domctl_tsc_info) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__align, XENABI_ALIGNOF(struct xen_domctl_tsc_info) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, tsc_mode) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__tsc_mode__size, sizeof(((struct xen_domctl_tsc_info *)0)->tsc_mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, gtsc_khz) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__gtsc_khz__size, sizeof(((struct xen_domctl_tsc_info *)0)->gtsc_khz) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, incarnation) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__incarnation__size, sizeof(((struct xen_domctl_tsc_info *)0)->incarnation) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, pad) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__pad__size, sizeof(((struct xen_domctl_tsc_info *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__offset, XENABI_OFFSETOF(struct xen_domctl_tsc_info, elapsed_nsec) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_tsc_info__elapsed_nsec__size, sizeof(((struct xen_domctl_tsc_info *)0)->elapsed_nsec) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__size, sizeof(struct xen_domctl_psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cmt_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__cmd__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cmt_op, data) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cmt_op__data__size, sizeof(((struct xen_domctl_psr_cmt_op *)0)->data) == 4);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__size, sizeof(struct xen_domctl_psr_cat_op) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_domctl_psr_cat_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__cmd__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__target__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_cat_op, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_cat_op__data__size, sizeof(((struct xen_domctl_psr_cat_op *)0)->data) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__size, sizeof(struct xen_domctl_psr_alloc) == 16);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_domctl_psr_alloc) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__cmd__size, sizeof(((struct xen_domctl_psr_alloc *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__target__size, sizeof(((struct xen_domctl_psr_alloc *)0)->target) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__offset, XENABI_OFFSETOF(struct xen_domctl_psr_alloc, data) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_psr_alloc__data__size, sizeof(((struct xen_domctl_psr_alloc *)0)->data) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__size, sizeof(struct xen_domctl_sched_credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__weight__size, sizeof(((struct xen_domctl_sched_credit *)0)->weight) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit__cap__size, sizeof(((struct xen_domctl_sched_credit *)0)->cap) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__size, sizeof(struct xen_domctl_sched_credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__align, XENABI_ALIGNOF(struct xen_domctl_sched_credit2) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, weight) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__weight__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->weight) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__offset, XENABI_OFFSETOF(struct xen_domctl_sched_credit2, cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_credit2__cap__size, sizeof(((struct xen_domctl_sched_credit2 *)0)->cap) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__size, sizeof(struct xen_domctl_sched_rtds) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__align, XENABI_ALIGNOF(struct xen_domctl_sched_rtds) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, period) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__period__size, sizeof(((struct xen_domctl_sched_rtds *)0)->period) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, budget) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__budget__size, sizeof(((struct xen_domctl_sched_rtds *)0)->budget) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__offset, XENABI_OFFSETOF(struct xen_domctl_sched_rtds, flags) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_sched_rtds__flags__size, sizeof(((struct xen_domctl_sched_rtds *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__size, sizeof(struct xen_domctl_schedparam_vcpu) == 12);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_schedparam_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_schedparam_vcpu *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.credit2) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__credit2__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, u.rtds) == 0);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__u__rtds__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->u.rtds) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__offset, XENABI_OFFSETOF(struct xen_domctl_schedparam_vcpu, vcpuid) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_schedparam_vcpu__vcpuid__size, sizeof(((struct xen_domctl_schedparam_vcpu *)0)->vcpuid) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__size, sizeof(struct xen_domctl_scheduler_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_domctl_scheduler_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, sched_id) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__sched_id__size, sizeof(((struct xen_domctl_scheduler_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__cmd__size, sizeof(((struct xen_domctl_scheduler_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.credit2) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__credit2__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.credit2) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.rtds) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__rtds__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.rtds) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_scheduler_op *)0)->u.v)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.vcpus) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.nr_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__nr_vcpus__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.nr_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__offset, XENABI_OFFSETOF(struct xen_domctl_scheduler_op, u.v.padding) == 20);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_scheduler_op__u__v__padding__size, sizeof(((struct xen_domctl_scheduler_op *)0)->u.v.padding) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__size, sizeof(struct xen_domctl_debug_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__align, XENABI_ALIGNOF(struct xen_domctl_debug_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__op__size, sizeof(((struct xen_domctl_debug_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_debug_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_debug_op__vcpu__size, sizeof(((struct xen_domctl_debug_op *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__size, sizeof(struct xen_domctl_gdbsx_memio) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_memio) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, pgd3val) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__pgd3val__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->pgd3val) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, uva) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__uva__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->uva) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, len) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__len__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->len) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, gwr) == 28);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__gwr__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->gwr) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_memio, remain) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_memio__remain__size, sizeof(((struct xen_domctl_gdbsx_memio *)0)->remain) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__size, sizeof(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_pauseunp_vcpu, vcpu) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_pauseunp_vcpu__vcpu__size, sizeof(((struct xen_domctl_gdbsx_pauseunp_vcpu *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__size, sizeof(struct xen_domctl_gdbsx_domstatus) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__align, XENABI_ALIGNOF(struct xen_domctl_gdbsx_domstatus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, paused) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__paused__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->paused) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_id__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__offset, XENABI_OFFSETOF(struct xen_domctl_gdbsx_domstatus, vcpu_ev) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_gdbsx_domstatus__vcpu_ev__size, sizeof(((struct xen_domctl_gdbsx_domstatus *)0)->vcpu_ev) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__size, sizeof(struct xen_domctl_subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__align, XENABI_ALIGNOF(struct xen_domctl_subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__offset, XENABI_OFFSETOF(struct xen_domctl_subscribe, port) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_subscribe__port__size, sizeof(((struct xen_domctl_subscribe *)0)->port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__size, sizeof(struct xen_domctl_vm_event_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__align, XENABI_ALIGNOF(struct xen_domctl_vm_event_op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__op__size, sizeof(((struct xen_domctl_vm_event_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, mode) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__mode__size, sizeof(((struct xen_domctl_vm_event_op *)0)->mode) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_vm_event_op *)0)->u.enable)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.enable.port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__enable__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.enable.port) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, u.version) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__u__version__size, sizeof(((struct xen_domctl_vm_event_op *)0)->u.version) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__offset, XENABI_OFFSETOF(struct xen_domctl_vm_event_op, port) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vm_event_op__port__size, sizeof(((struct xen_domctl_vm_event_op *)0)->port) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__size, sizeof(struct xen_domctl_monitor_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__align, XENABI_ALIGNOF(struct xen_domctl_monitor_op) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, op) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__op__size, sizeof(((struct xen_domctl_monitor_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, event) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__event__size, sizeof(((struct xen_domctl_monitor_op *)0)->event) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__size, sizeof(((struct xen_domctl_monitor_op *)0)->u) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u)) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr) == 3);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.index) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__index__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.index) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.sync) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.sync) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.onchangeonly) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.onchangeonly) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad1) == 11);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad1__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad1) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.pad2) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__pad2__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.pad2) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_cr.bitmask) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_cr__bitmask__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr.bitmask) == 8);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.msr) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.msr) == 4);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.onchangeonly) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__onchangeonly__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.onchangeonly) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.mov_to_msr.extended_capture) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__mov_to_msr__extended_capture__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr.extended_capture) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 2);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request) == 1);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.guest_request)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.sync) == 1);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.guest_request.allow_userspace) == 9);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__guest_request__allow_userspace__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.guest_request.allow_userspace) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000c
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.debug_exception)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.debug_exception.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__debug_exception__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.debug_exception.sync) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl_monitor_op *)0)->u.vmexit)) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__offset, XENABI_OFFSETOF(struct xen_domctl_monitor_op, u.vmexit.sync) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_monitor_op__u__vmexit__sync__size, sizeof(((struct xen_domctl_monitor_op *)0)->u.vmexit.sync) == 1);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__size, sizeof(struct xen_domctl_vmtrace_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__align, XENABI_ALIGNOF(struct xen_domctl_vmtrace_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__cmd__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__vcpu__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, key) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__key__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->key) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__offset, XENABI_OFFSETOF(struct xen_domctl_vmtrace_op, value) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_vmtrace_op__value__size, sizeof(((struct xen_domctl_vmtrace_op *)0)->value) == 8);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 120);
@@ -9560,267 +6417,43 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_d
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 112);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__size, sizeof(struct xen_domctl_getdomaininfo) == 96);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__align, XENABI_ALIGNOF(struct xen_domctl_getdomaininfo) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, domain) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__domain__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad1) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad1__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad1) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__flags__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__tot_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->tot_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_pages) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, outstanding_pages) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__outstanding_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->outstanding_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shr_pages) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shr_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shr_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, paged_pages) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__paged_pages__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->paged_pages) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, shared_info_frame) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__shared_info_frame__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->shared_info_frame) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpu_time) == 56);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpu_time__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpu_time) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, nr_online_vcpus) == 64);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__nr_online_vcpus__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->nr_online_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, max_vcpu_id) == 68);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__max_vcpu_id__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->max_vcpu_id) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, ssidref) == 72);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__ssidref__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->ssidref) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, handle) == 76);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__handle__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->handle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, cpupool) == 92);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__cpupool__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->cpupool) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, gpaddr_bits) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__gpaddr_bits__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->gpaddr_bits) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, pad2) == 97);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__pad2__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->pad2) == 7);
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 104);
-#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__offset, XENABI_OFFSETOF(struct xen_domctl_getdomaininfo, arch_config) == 96);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 16);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(((struct xen_domctl_getdomaininfo *)0)->arch_config) == 12);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_getdomaininfo__arch_config__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_getdomaininfo)->arch_config) == 12);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__size, sizeof(struct xen_domctl) == 144);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__align, XENABI_ALIGNOF(struct xen_domctl) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__offset, XENABI_OFFSETOF(struct xen_domctl, cmd) == 0);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__cmd__size, sizeof(((struct xen_domctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__offset, XENABI_OFFSETOF(struct xen_domctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__interface_version__size, sizeof(((struct xen_domctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__offset, XENABI_OFFSETOF(struct xen_domctl, domain) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__domain__size, sizeof(((struct xen_domctl *)0)->domain) == 2);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__offset, XENABI_OFFSETOF(struct xen_domctl, _pad) == 10);
-XENABI_STATIC_ASSERT(domctl__xen_domctl___pad__size, sizeof(((struct xen_domctl *)0)->_pad) == 6);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__offset, XENABI_OFFSETOF(struct xen_domctl, u) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__size, sizeof(((struct xen_domctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_domctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__offset, XENABI_OFFSETOF(struct xen_domctl, u.createdomain) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 76);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 76);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 68);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 68);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 64);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 64);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 60);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 60);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 56);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 56);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 52);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 52);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(((struct xen_domctl *)0)->u.createdomain) == 36);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__createdomain__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.createdomain) == 36);
 #endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getdomaininfo) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 120);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 120);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 112);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 112);
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(((struct xen_domctl *)0)->u.getdomaininfo) == 96);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__offset, XENABI_OFFSETOF(struct xen_domctl, u.getmemlist) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getmemlist__size, sizeof(((struct xen_domctl *)0)->u.getmemlist) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__offset, XENABI_OFFSETOF(struct xen_domctl, u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getpageframeinfo3__size, sizeof(((struct xen_domctl *)0)->u.getpageframeinfo3) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__nodeaffinity__size, sizeof(((struct xen_domctl *)0)->u.nodeaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpuaffinity) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpuaffinity__size, sizeof(((struct xen_domctl *)0)->u.vcpuaffinity) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.shadow_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__shadow_op__size, sizeof(((struct xen_domctl *)0)->u.shadow_op) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_mem) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_mem__size, sizeof(((struct xen_domctl *)0)->u.max_mem) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vcpucontext__size, sizeof(((struct xen_domctl *)0)->u.vcpucontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__offset, XENABI_OFFSETOF(struct xen_domctl, u.getvcpuinfo) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getvcpuinfo__size, sizeof(((struct xen_domctl *)0)->u.getvcpuinfo) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__offset, XENABI_OFFSETOF(struct xen_domctl, u.max_vcpus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__max_vcpus__size, sizeof(((struct xen_domctl *)0)->u.max_vcpus) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.scheduler_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__scheduler_op__size, sizeof(((struct xen_domctl *)0)->u.scheduler_op) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdomainhandle__size, sizeof(((struct xen_domctl *)0)->u.setdomainhandle) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__offset, XENABI_OFFSETOF(struct xen_domctl, u.setdebugging) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__setdebugging__size, sizeof(((struct xen_domctl *)0)->u.setdebugging) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.irq_permission) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.gsi_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gsi_permission__size, sizeof(((struct xen_domctl *)0)->u.gsi_permission) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__irq_permission__size, sizeof(((struct xen_domctl *)0)->u.irq_permission) == 2);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.iomem_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__iomem_permission__size, sizeof(((struct xen_domctl *)0)->u.iomem_permission) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_permission) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_permission__size, sizeof(((struct xen_domctl *)0)->u.ioport_permission) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__offset, XENABI_OFFSETOF(struct xen_domctl, u.hypercall_init) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hypercall_init__size, sizeof(((struct xen_domctl *)0)->u.hypercall_init) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__offset, XENABI_OFFSETOF(struct xen_domctl, u.settimeoffset) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__settimeoffset__size, sizeof(((struct xen_domctl *)0)->u.settimeoffset) == 8);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__offset, XENABI_OFFSETOF(struct xen_domctl, u.disable_migrate) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__disable_migrate__size, sizeof(((struct xen_domctl *)0)->u.disable_migrate) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__offset, XENABI_OFFSETOF(struct xen_domctl, u.tsc_info) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__tsc_info__size, sizeof(((struct xen_domctl *)0)->u.tsc_info) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__offset, XENABI_OFFSETOF(struct xen_domctl, u.hvmcontext_partial) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__hvmcontext_partial__size, sizeof(((struct xen_domctl *)0)->u.hvmcontext_partial) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__offset, XENABI_OFFSETOF(struct xen_domctl, u.address_size) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__address_size__size, sizeof(((struct xen_domctl *)0)->u.address_size) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__offset, XENABI_OFFSETOF(struct xen_domctl, u.sendtrigger) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__sendtrigger__size, sizeof(((struct xen_domctl *)0)->u.sendtrigger) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_device_group) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_device_group__size, sizeof(((struct xen_domctl *)0)->u.get_device_group) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__offset, XENABI_OFFSETOF(struct xen_domctl, u.assign_device) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__assign_device__size, sizeof(((struct xen_domctl *)0)->u.assign_device) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__offset, XENABI_OFFSETOF(struct xen_domctl, u.bind_pt_irq) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__bind_pt_irq__size, sizeof(((struct xen_domctl *)0)->u.bind_pt_irq) == 32);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.memory_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__memory_mapping__size, sizeof(((struct xen_domctl *)0)->u.memory_mapping) == 32);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__offset, XENABI_OFFSETOF(struct xen_domctl, u.ioport_mapping) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__ioport_mapping__size, sizeof(((struct xen_domctl *)0)->u.ioport_mapping) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__offset, XENABI_OFFSETOF(struct xen_domctl, u.pin_mem_cacheattr) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pin_mem_cacheattr__size, sizeof(((struct xen_domctl *)0)->u.pin_mem_cacheattr) == 24);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_target) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_target__size, sizeof(((struct xen_domctl *)0)->u.set_target) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__offset, XENABI_OFFSETOF(struct xen_domctl, u.subscribe) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__subscribe__size, sizeof(((struct xen_domctl *)0)->u.subscribe) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.debug_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__debug_op__size, sizeof(((struct xen_domctl *)0)->u.debug_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vm_event_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vm_event_op__size, sizeof(((struct xen_domctl *)0)->u.vm_event_op) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.mem_sharing_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__mem_sharing_op__size, sizeof(((struct xen_domctl *)0)->u.mem_sharing_op) == 2);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__offset, XENABI_OFFSETOF(struct xen_domctl, u.access_required) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__access_required__size, sizeof(((struct xen_domctl *)0)->u.access_required) == 1);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.audit_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__audit_p2m__size, sizeof(((struct xen_domctl *)0)->u.audit_p2m) == 24);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_virq_handler) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_virq_handler__size, sizeof(((struct xen_domctl *)0)->u.set_virq_handler) == 4);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_max_evtchn) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_max_evtchn__size, sizeof(((struct xen_domctl *)0)->u.set_max_evtchn) == 4);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_guest_memio) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_guest_memio__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_guest_memio) == 40);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_broken_page_p2m) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_broken_page_p2m__size, sizeof(((struct xen_domctl *)0)->u.set_broken_page_p2m) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__offset, XENABI_OFFSETOF(struct xen_domctl, u.cacheflush) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(((struct xen_domctl *)0)->u.cacheflush) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_pauseunp_vcpu) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_pauseunp_vcpu__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_pauseunp_vcpu) == 4);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__offset, XENABI_OFFSETOF(struct xen_domctl, u.gdbsx_domstatus) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__gdbsx_domstatus__size, sizeof(((struct xen_domctl *)0)->u.gdbsx_domstatus) == 12);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__offset, XENABI_OFFSETOF(struct xen_domctl, u.vnuma) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vnuma__size, sizeof(((struct xen_domctl *)0)->u.vnuma) == 48);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cmt_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cmt_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.monitor_op) == 16);
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_alloc) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_alloc__size, sizeof(((struct xen_domctl *)0)->u.psr_alloc) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__monitor_op__size, sizeof(((struct xen_domctl *)0)->u.monitor_op) == 12);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.psr_cat_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__psr_cat_op__size, sizeof(((struct xen_domctl *)0)->u.psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_gnttab_limits) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_gnttab_limits__size, sizeof(((struct xen_domctl *)0)->u.set_gnttab_limits) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vuart_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vuart_op__size, sizeof(((struct xen_domctl *)0)->u.vuart_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__offset, XENABI_OFFSETOF(struct xen_domctl, u.vmtrace_op) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__vmtrace_op__size, sizeof(((struct xen_domctl *)0)->u.vmtrace_op) == 24);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__offset, XENABI_OFFSETOF(struct xen_domctl, u.paging_mempool) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__paging_mempool__size, sizeof(((struct xen_domctl *)0)->u.paging_mempool) == 8);
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__offset, XENABI_OFFSETOF(struct xen_domctl, u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__set_llc_colors__size, sizeof(((struct xen_domctl *)0)->u.set_llc_colors) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__offset, XENABI_OFFSETOF(struct xen_domctl, u.get_domain_state) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__get_domain_state__size, sizeof(((struct xen_domctl *)0)->u.get_domain_state) == 16);
-#endif
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__offset, XENABI_OFFSETOF(struct xen_domctl, u.pad) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__pad__size, sizeof(((struct xen_domctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cacheflush__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cacheflush) == 16);
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__offset, XENABI_OFFSETOF(struct xen_domctl, u.dt_overlay) == 16);
-XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__size, sizeof(((struct xen_domctl *)0)->u.dt_overlay) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__dt_overlay__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.dt_overlay) == 16);
 #endif
 #endif
 #endif /* XEN_DOMCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION */

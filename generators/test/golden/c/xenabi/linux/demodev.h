@@ -211,125 +211,82 @@ struct demodev_watch {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(demodev__size_t__size, sizeof(size_t) == 4);
-XENABI_STATIC_ASSERT(demodev__size_t__align, XENABI_ALIGNOF(size_t) == 4);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_CALL__value, IOCTL_DEMODEV_CALL == 0x84401U);
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESTRICT__value, IOCTL_DEMODEV_RESTRICT == 0x24402U);
 XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_WATCH__value, IOCTL_DEMODEV_WATCH == 0x40104403U);
 XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESET__value, IOCTL_DEMODEV_RESET == 0x4404U);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__size, sizeof(struct demodev_buf) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__align, XENABI_ALIGNOF(struct demodev_buf) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__offset, XENABI_OFFSETOF(struct demodev_buf, uptr) == 0);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->uptr) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__size__offset, XENABI_OFFSETOF(struct demodev_buf, size) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__size__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->size) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_call__size, sizeof(struct demodev_call) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_call__align, XENABI_ALIGNOF(struct demodev_call) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_call__dom__offset, XENABI_OFFSETOF(struct demodev_call, dom) == 0);
 XENABI_STATIC_ASSERT(demodev__demodev_call__dom__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->dom) == 2);
 XENABI_STATIC_ASSERT(demodev__demodev_call__num__offset, XENABI_OFFSETOF(struct demodev_call, num) == 2);
 XENABI_STATIC_ASSERT(demodev__demodev_call__num__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->num) == 2);
-XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__offset, XENABI_OFFSETOF(struct demodev_call, bufs) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->bufs) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__size, sizeof(struct demodev_watch) == 16);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__align, XENABI_ALIGNOF(struct demodev_watch) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__offset, XENABI_OFFSETOF(struct demodev_watch, addr) == 0);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->addr) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__offset, XENABI_OFFSETOF(struct demodev_watch, flags) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->flags) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__offset, XENABI_OFFSETOF(struct demodev_watch, fd) == 12);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->fd) == 4);
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(demodev__size_t__size, sizeof(size_t) == 4);
+XENABI_STATIC_ASSERT(demodev__size_t__align, XENABI_ALIGNOF(size_t) == 4);
+XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_CALL__value, IOCTL_DEMODEV_CALL == 0x84401U);
+XENABI_STATIC_ASSERT(demodev__demodev_buf__size, sizeof(struct demodev_buf) == 8);
+XENABI_STATIC_ASSERT(demodev__demodev_buf__align, XENABI_ALIGNOF(struct demodev_buf) == 4);
+XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->uptr) == 4);
+XENABI_STATIC_ASSERT(demodev__demodev_buf__size__offset, XENABI_OFFSETOF(struct demodev_buf, size) == 4);
+XENABI_STATIC_ASSERT(demodev__demodev_buf__size__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->size) == 4);
+XENABI_STATIC_ASSERT(demodev__demodev_call__size, sizeof(struct demodev_call) == 8);
+XENABI_STATIC_ASSERT(demodev__demodev_call__align, XENABI_ALIGNOF(struct demodev_call) == 4);
+XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__offset, XENABI_OFFSETOF(struct demodev_call, bufs) == 4);
+XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->bufs) == 4);
+XENABI_STATIC_ASSERT(demodev__demodev_watch__align, XENABI_ALIGNOF(struct demodev_watch) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(demodev__size_t__size, sizeof(size_t) == 8);
 XENABI_STATIC_ASSERT(demodev__size_t__align, XENABI_ALIGNOF(size_t) == 8);
 XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_CALL__value, IOCTL_DEMODEV_CALL == 0x104401U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESTRICT__value, IOCTL_DEMODEV_RESTRICT == 0x24402U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_WATCH__value, IOCTL_DEMODEV_WATCH == 0x40104403U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESET__value, IOCTL_DEMODEV_RESET == 0x4404U);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size, sizeof(struct demodev_buf) == 16);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__align, XENABI_ALIGNOF(struct demodev_buf) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__offset, XENABI_OFFSETOF(struct demodev_buf, uptr) == 0);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->uptr) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size__offset, XENABI_OFFSETOF(struct demodev_buf, size) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->size) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_call__size, sizeof(struct demodev_call) == 16);
 XENABI_STATIC_ASSERT(demodev__demodev_call__align, XENABI_ALIGNOF(struct demodev_call) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_call__dom__offset, XENABI_OFFSETOF(struct demodev_call, dom) == 0);
-XENABI_STATIC_ASSERT(demodev__demodev_call__dom__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->dom) == 2);
-XENABI_STATIC_ASSERT(demodev__demodev_call__num__offset, XENABI_OFFSETOF(struct demodev_call, num) == 2);
-XENABI_STATIC_ASSERT(demodev__demodev_call__num__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->num) == 2);
 XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__offset, XENABI_OFFSETOF(struct demodev_call, bufs) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->bufs) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__size, sizeof(struct demodev_watch) == 16);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__align, XENABI_ALIGNOF(struct demodev_watch) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__offset, XENABI_OFFSETOF(struct demodev_watch, addr) == 0);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->addr) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__offset, XENABI_OFFSETOF(struct demodev_watch, flags) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->flags) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__offset, XENABI_OFFSETOF(struct demodev_watch, fd) == 12);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->fd) == 4);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(demodev__size_t__size, sizeof(size_t) == 4);
 XENABI_STATIC_ASSERT(demodev__size_t__align, XENABI_ALIGNOF(size_t) == 4);
 XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_CALL__value, IOCTL_DEMODEV_CALL == 0x84401U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESTRICT__value, IOCTL_DEMODEV_RESTRICT == 0x24402U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_WATCH__value, IOCTL_DEMODEV_WATCH == 0x40104403U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESET__value, IOCTL_DEMODEV_RESET == 0x4404U);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size, sizeof(struct demodev_buf) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__align, XENABI_ALIGNOF(struct demodev_buf) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__offset, XENABI_OFFSETOF(struct demodev_buf, uptr) == 0);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->uptr) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size__offset, XENABI_OFFSETOF(struct demodev_buf, size) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->size) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_call__size, sizeof(struct demodev_call) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_call__align, XENABI_ALIGNOF(struct demodev_call) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_call__dom__offset, XENABI_OFFSETOF(struct demodev_call, dom) == 0);
-XENABI_STATIC_ASSERT(demodev__demodev_call__dom__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->dom) == 2);
-XENABI_STATIC_ASSERT(demodev__demodev_call__num__offset, XENABI_OFFSETOF(struct demodev_call, num) == 2);
-XENABI_STATIC_ASSERT(demodev__demodev_call__num__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->num) == 2);
 XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__offset, XENABI_OFFSETOF(struct demodev_call, bufs) == 4);
 XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->bufs) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__size, sizeof(struct demodev_watch) == 16);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__align, XENABI_ALIGNOF(struct demodev_watch) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__offset, XENABI_OFFSETOF(struct demodev_watch, addr) == 0);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->addr) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__offset, XENABI_OFFSETOF(struct demodev_watch, flags) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->flags) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__offset, XENABI_OFFSETOF(struct demodev_watch, fd) == 12);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->fd) == 4);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(demodev__size_t__size, sizeof(size_t) == 8);
 XENABI_STATIC_ASSERT(demodev__size_t__align, XENABI_ALIGNOF(size_t) == 8);
 XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_CALL__value, IOCTL_DEMODEV_CALL == 0x104401U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESTRICT__value, IOCTL_DEMODEV_RESTRICT == 0x24402U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_WATCH__value, IOCTL_DEMODEV_WATCH == 0x40104403U);
-XENABI_STATIC_ASSERT(demodev__IOCTL_DEMODEV_RESET__value, IOCTL_DEMODEV_RESET == 0x4404U);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size, sizeof(struct demodev_buf) == 16);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__align, XENABI_ALIGNOF(struct demodev_buf) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__offset, XENABI_OFFSETOF(struct demodev_buf, uptr) == 0);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__uptr__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->uptr) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size__offset, XENABI_OFFSETOF(struct demodev_buf, size) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_buf__size__size, sizeof(XENABI_NO_OBJECT(struct demodev_buf)->size) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_call__size, sizeof(struct demodev_call) == 16);
 XENABI_STATIC_ASSERT(demodev__demodev_call__align, XENABI_ALIGNOF(struct demodev_call) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_call__dom__offset, XENABI_OFFSETOF(struct demodev_call, dom) == 0);
-XENABI_STATIC_ASSERT(demodev__demodev_call__dom__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->dom) == 2);
-XENABI_STATIC_ASSERT(demodev__demodev_call__num__offset, XENABI_OFFSETOF(struct demodev_call, num) == 2);
-XENABI_STATIC_ASSERT(demodev__demodev_call__num__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->num) == 2);
 XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__offset, XENABI_OFFSETOF(struct demodev_call, bufs) == 8);
 XENABI_STATIC_ASSERT(demodev__demodev_call__bufs__size, sizeof(XENABI_NO_OBJECT(struct demodev_call)->bufs) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__size, sizeof(struct demodev_watch) == 16);
 XENABI_STATIC_ASSERT(demodev__demodev_watch__align, XENABI_ALIGNOF(struct demodev_watch) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__offset, XENABI_OFFSETOF(struct demodev_watch, addr) == 0);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__addr__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->addr) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__offset, XENABI_OFFSETOF(struct demodev_watch, flags) == 8);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__flags__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->flags) == 4);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__offset, XENABI_OFFSETOF(struct demodev_watch, fd) == 12);
-XENABI_STATIC_ASSERT(demodev__demodev_watch__fd__size, sizeof(XENABI_NO_OBJECT(struct demodev_watch)->fd) == 4);
 #endif
 
 #endif /* XENABI_LINUX_DEMODEV_H */

@@ -183,21 +183,25 @@ struct x86demo_list {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__size, sizeof(xenabi_guest_handle_demo_id_t) == 4);
-XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__align, XENABI_ALIGNOF(xenabi_guest_handle_demo_id_t) == 4);
+#if defined(__i386__) || defined(__x86_64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__offset, XENABI_OFFSETOF(struct x86demo_info, magic) == 0);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->magic) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(struct x86demo_info, version) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->version) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->addr) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
+#endif
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__size, sizeof(xenabi_guest_handle_demo_id_t) == 4);
+XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__align, XENABI_ALIGNOF(xenabi_guest_handle_demo_id_t) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__size, sizeof(struct x86demo_list) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__align, XENABI_ALIGNOF(struct x86demo_list) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(XENABI_NO_OBJECT(struct x86demo_list)->ids) == 4);
 #endif
 #endif
@@ -205,17 +209,9 @@ XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(XENABI_NO_OBJECT(s
 XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__size, sizeof(xenabi_guest_handle_demo_id_t) == 8);
 XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__align, XENABI_ALIGNOF(xenabi_guest_handle_demo_id_t) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040800
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 8);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__offset, XENABI_OFFSETOF(struct x86demo_info, magic) == 0);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->magic) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(struct x86demo_info, version) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->version) == 4);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
-XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(XENABI_NO_OBJECT(struct x86demo_info)->addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__size, sizeof(struct x86demo_list) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__align, XENABI_ALIGNOF(struct x86demo_list) == 8);
-XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
 XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(XENABI_NO_OBJECT(struct x86demo_list)->ids) == 8);
 #endif
 #endif

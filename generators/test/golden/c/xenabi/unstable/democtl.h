@@ -213,70 +213,7 @@ struct xen_democtl {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(XENABI_NO_OBJECT(struct democtl_arch)->flags) == 4);
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
-#endif
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
-#endif
-XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->interface_version) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->pair) == 4);
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->extra) == 4);
-#endif
-#endif
-#if defined(__x86_64__)
-XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(XENABI_NO_OBJECT(struct democtl_arch)->flags) == 4);
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
-#endif
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
-#endif
-XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->interface_version) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->pair) == 4);
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->extra) == 4);
-#endif
-#endif
-#if defined(__arm__)
-XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
-XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(XENABI_NO_OBJECT(struct democtl_arch)->flags) == 4);
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
-#endif
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
-#endif
-XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->interface_version) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->pair) == 4);
-#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
-XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(XENABI_NO_OBJECT(struct xen_democtl)->extra) == 4);
-#endif
-#endif
-#if defined(__aarch64__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
 XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
 XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
