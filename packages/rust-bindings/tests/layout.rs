@@ -65,6 +65,8 @@ mod x86 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -78,6 +80,78 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86");
         assert_eq!(size_of::<__guest_handle_char>(), 4, "__guest_handle_char: size on x86");
         assert_eq!(align_of::<__guest_handle_char>(), 4, "__guest_handle_char: align on x86");
         #[cfg(feature = "xen-4-11")]
@@ -5453,6 +5527,758 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on x86");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on x86");
+        }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on x86");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on x86");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on x86");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on x86");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on x86");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on x86");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on x86");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on x86");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on x86");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on x86");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on x86");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on x86");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on x86");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on x86");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on x86");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on x86");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on x86");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on x86");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on x86");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on x86");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on x86");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on x86");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on x86");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on x86");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on x86");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on x86");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on x86");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on x86");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on x86");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on x86");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on x86");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on x86");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on x86");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on x86");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on x86");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on x86");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on x86");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on x86");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 16, "xen_sysctl_page_offline_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 4, "xen_sysctl_page_offline_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 12, "xen_sysctl_page_offline_op.status: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 4, "xen_sysctl_page_offline_op.status: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on x86");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 4, "xen_sysctl_meminfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on x86");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on x86");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on x86");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 4, "xen_sysctl_psr_cmt_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 4, "xen_sysctl_psr_cmt_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on x86");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on x86");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on x86");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on x86");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on x86");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on x86");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on x86");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on x86");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on x86");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_policy() {
+            assert_eq!(size_of::<xen_sysctl_cpu_policy>(), 32, "xen_sysctl_cpu_policy: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpu_policy>(), 8, "xen_sysctl_cpu_policy: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, index), 0, "xen_sysctl_cpu_policy.index: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_leaves), 4, "xen_sysctl_cpu_policy.nr_leaves: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_msrs), 8, "xen_sysctl_cpu_policy.nr_msrs: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, _rsvd), 12, "xen_sysctl_cpu_policy._rsvd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, leaves), 16, "xen_sysctl_cpu_policy.leaves: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "xen_sysctl_cpu_policy.leaves: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, msrs), 24, "xen_sysctl_cpu_policy.msrs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "xen_sysctl_cpu_policy.msrs: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on x86");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on x86");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on x86");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -5890,6 +6716,8 @@ mod x86_64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -5903,6 +6731,78 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on x86_64");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on x86_64");
         #[cfg(feature = "xen-4-11")]
@@ -11311,6 +12211,759 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on x86_64");
+        }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86_64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on x86_64");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on x86_64");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on x86_64");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on x86_64");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on x86_64");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on x86_64");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on x86_64");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on x86_64");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on x86_64");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on x86_64");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on x86_64");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on x86_64");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on x86_64");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on x86_64");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on x86_64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on x86_64");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on x86_64");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on x86_64");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on x86_64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 24, "xen_sysctl_page_offline_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 8, "xen_sysctl_page_offline_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, __xenabi_hole_0), 12, "xen_sysctl_page_offline_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 16, "xen_sysctl_page_offline_op.status: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xen_sysctl_page_offline_op.status: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 8, "xen_sysctl_meminfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 8, "xen_sysctl_psr_cmt_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on x86_64");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on x86_64");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on x86_64");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on x86_64");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_policy() {
+            assert_eq!(size_of::<xen_sysctl_cpu_policy>(), 32, "xen_sysctl_cpu_policy: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpu_policy>(), 8, "xen_sysctl_cpu_policy: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, index), 0, "xen_sysctl_cpu_policy.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_leaves), 4, "xen_sysctl_cpu_policy.nr_leaves: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_msrs), 8, "xen_sysctl_cpu_policy.nr_msrs: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, _rsvd), 12, "xen_sysctl_cpu_policy._rsvd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, leaves), 16, "xen_sysctl_cpu_policy.leaves: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "xen_sysctl_cpu_policy.leaves: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, msrs), 24, "xen_sysctl_cpu_policy.msrs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "xen_sysctl_cpu_policy.msrs: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on x86_64");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -11752,6 +13405,8 @@ mod arm {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -11765,6 +13420,74 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on arm");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on arm");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on arm");
         #[cfg(feature = "xen-4-11")]
@@ -16968,6 +18691,757 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on arm");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on arm");
+        }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on arm");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on arm");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on arm");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on arm");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on arm");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on arm");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on arm");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on arm");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on arm");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on arm");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on arm");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on arm");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on arm");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on arm");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on arm");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on arm");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on arm");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on arm");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on arm");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on arm");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on arm");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on arm");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on arm");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on arm");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on arm");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on arm");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on arm");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on arm");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on arm");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on arm");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on arm");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on arm");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on arm");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on arm");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on arm");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on arm");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on arm");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on arm");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on arm");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 24, "xen_sysctl_page_offline_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 8, "xen_sysctl_page_offline_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, __xenabi_hole_0), 12, "xen_sysctl_page_offline_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 16, "xen_sysctl_page_offline_op.status: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xen_sysctl_page_offline_op.status: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on arm");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 8, "xen_sysctl_meminfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on arm");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on arm");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on arm");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 8, "xen_sysctl_psr_cmt_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on arm");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on arm");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on arm");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on arm");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on arm");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on arm");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on arm");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on arm");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on arm");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_dt_overlay() {
+            assert_eq!(size_of::<xen_sysctl_dt_overlay>(), 16, "xen_sysctl_dt_overlay: size on arm");
+            assert_eq!(align_of::<xen_sysctl_dt_overlay>(), 8, "xen_sysctl_dt_overlay: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt), 0, "xen_sysctl_dt_overlay.overlay_fdt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_sysctl_dt_overlay.overlay_fdt: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt_size), 8, "xen_sysctl_dt_overlay.overlay_fdt_size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_op), 12, "xen_sysctl_dt_overlay.overlay_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, pad), 13, "xen_sysctl_dt_overlay.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on arm");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on arm");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, dt_overlay), 0, "xen_sysctl.u.dt_overlay: offset on arm");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -17408,6 +19882,8 @@ mod aarch64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -17421,6 +19897,74 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on aarch64");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on aarch64");
         #[cfg(feature = "xen-4-11")]
@@ -22622,6 +25166,757 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on aarch64");
+        }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on aarch64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on aarch64");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on aarch64");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on aarch64");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on aarch64");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on aarch64");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on aarch64");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on aarch64");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on aarch64");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on aarch64");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on aarch64");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on aarch64");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on aarch64");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on aarch64");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on aarch64");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_u_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on aarch64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on aarch64");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on aarch64");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on aarch64");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on aarch64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 24, "xen_sysctl_page_offline_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 8, "xen_sysctl_page_offline_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, __xenabi_hole_0), 12, "xen_sysctl_page_offline_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 16, "xen_sysctl_page_offline_op.status: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xen_sysctl_page_offline_op.status: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 8, "xen_sysctl_meminfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 8, "xen_sysctl_psr_cmt_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on aarch64");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on aarch64");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on aarch64");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on aarch64");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_dt_overlay() {
+            assert_eq!(size_of::<xen_sysctl_dt_overlay>(), 16, "xen_sysctl_dt_overlay: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_dt_overlay>(), 8, "xen_sysctl_dt_overlay: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt), 0, "xen_sysctl_dt_overlay.overlay_fdt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_sysctl_dt_overlay.overlay_fdt: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt_size), 8, "xen_sysctl_dt_overlay.overlay_fdt_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_op), 12, "xen_sysctl_dt_overlay.overlay_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, pad), 13, "xen_sysctl_dt_overlay.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, dt_overlay), 0, "xen_sysctl.u.dt_overlay: offset on aarch64");
         }
     }
 

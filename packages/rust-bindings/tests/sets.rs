@@ -8137,6 +8137,730 @@ fn unstable_domctl_xen_domctl_altp2m() {
     assert_eq!(format!("{:?}", T::from(0)), "XenDomctlAltp2m(0)");
 }
 
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_tbufop() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlTbufop;
+    {
+        assert_eq!(T::GET_INFO.0, XEN_SYSCTL_TBUFOP_get_info, "XEN_SYSCTL_TBUFOP_get_info");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_get_info), T::GET_INFO, "XEN_SYSCTL_TBUFOP_get_info: from the integer");
+        assert_eq!(integer(T::GET_INFO, XEN_SYSCTL_TBUFOP_get_info), XEN_SYSCTL_TBUFOP_get_info, "XEN_SYSCTL_TBUFOP_get_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_INFO), T::GET_INFO.name().expect("XEN_SYSCTL_TBUFOP_get_info: a name"), "XEN_SYSCTL_TBUFOP_get_info: Debug");
+        assert_eq!(T::GET_INFO.name(), Some("XEN_SYSCTL_TBUFOP_get_info"), "XEN_SYSCTL_TBUFOP_get_info: its own name");
+    }
+    {
+        assert_eq!(T::SET_CPU_MASK.0, XEN_SYSCTL_TBUFOP_set_cpu_mask, "XEN_SYSCTL_TBUFOP_set_cpu_mask");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_set_cpu_mask), T::SET_CPU_MASK, "XEN_SYSCTL_TBUFOP_set_cpu_mask: from the integer");
+        assert_eq!(integer(T::SET_CPU_MASK, XEN_SYSCTL_TBUFOP_set_cpu_mask), XEN_SYSCTL_TBUFOP_set_cpu_mask, "XEN_SYSCTL_TBUFOP_set_cpu_mask: to the integer");
+        assert_eq!(format!("{:?}", T::SET_CPU_MASK), T::SET_CPU_MASK.name().expect("XEN_SYSCTL_TBUFOP_set_cpu_mask: a name"), "XEN_SYSCTL_TBUFOP_set_cpu_mask: Debug");
+        assert_eq!(T::SET_CPU_MASK.name(), Some("XEN_SYSCTL_TBUFOP_set_cpu_mask"), "XEN_SYSCTL_TBUFOP_set_cpu_mask: its own name");
+    }
+    {
+        assert_eq!(T::SET_EVT_MASK.0, XEN_SYSCTL_TBUFOP_set_evt_mask, "XEN_SYSCTL_TBUFOP_set_evt_mask");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_set_evt_mask), T::SET_EVT_MASK, "XEN_SYSCTL_TBUFOP_set_evt_mask: from the integer");
+        assert_eq!(integer(T::SET_EVT_MASK, XEN_SYSCTL_TBUFOP_set_evt_mask), XEN_SYSCTL_TBUFOP_set_evt_mask, "XEN_SYSCTL_TBUFOP_set_evt_mask: to the integer");
+        assert_eq!(format!("{:?}", T::SET_EVT_MASK), T::SET_EVT_MASK.name().expect("XEN_SYSCTL_TBUFOP_set_evt_mask: a name"), "XEN_SYSCTL_TBUFOP_set_evt_mask: Debug");
+        assert_eq!(T::SET_EVT_MASK.name(), Some("XEN_SYSCTL_TBUFOP_set_evt_mask"), "XEN_SYSCTL_TBUFOP_set_evt_mask: its own name");
+    }
+    {
+        assert_eq!(T::SET_SIZE.0, XEN_SYSCTL_TBUFOP_set_size, "XEN_SYSCTL_TBUFOP_set_size");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_set_size), T::SET_SIZE, "XEN_SYSCTL_TBUFOP_set_size: from the integer");
+        assert_eq!(integer(T::SET_SIZE, XEN_SYSCTL_TBUFOP_set_size), XEN_SYSCTL_TBUFOP_set_size, "XEN_SYSCTL_TBUFOP_set_size: to the integer");
+        assert_eq!(format!("{:?}", T::SET_SIZE), T::SET_SIZE.name().expect("XEN_SYSCTL_TBUFOP_set_size: a name"), "XEN_SYSCTL_TBUFOP_set_size: Debug");
+        assert_eq!(T::SET_SIZE.name(), Some("XEN_SYSCTL_TBUFOP_set_size"), "XEN_SYSCTL_TBUFOP_set_size: its own name");
+    }
+    {
+        assert_eq!(T::ENABLE.0, XEN_SYSCTL_TBUFOP_enable, "XEN_SYSCTL_TBUFOP_enable");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_enable), T::ENABLE, "XEN_SYSCTL_TBUFOP_enable: from the integer");
+        assert_eq!(integer(T::ENABLE, XEN_SYSCTL_TBUFOP_enable), XEN_SYSCTL_TBUFOP_enable, "XEN_SYSCTL_TBUFOP_enable: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE), T::ENABLE.name().expect("XEN_SYSCTL_TBUFOP_enable: a name"), "XEN_SYSCTL_TBUFOP_enable: Debug");
+        assert_eq!(T::ENABLE.name(), Some("XEN_SYSCTL_TBUFOP_enable"), "XEN_SYSCTL_TBUFOP_enable: its own name");
+    }
+    {
+        assert_eq!(T::DISABLE.0, XEN_SYSCTL_TBUFOP_disable, "XEN_SYSCTL_TBUFOP_disable");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_disable), T::DISABLE, "XEN_SYSCTL_TBUFOP_disable: from the integer");
+        assert_eq!(integer(T::DISABLE, XEN_SYSCTL_TBUFOP_disable), XEN_SYSCTL_TBUFOP_disable, "XEN_SYSCTL_TBUFOP_disable: to the integer");
+        assert_eq!(format!("{:?}", T::DISABLE), T::DISABLE.name().expect("XEN_SYSCTL_TBUFOP_disable: a name"), "XEN_SYSCTL_TBUFOP_disable: Debug");
+        assert_eq!(T::DISABLE.name(), Some("XEN_SYSCTL_TBUFOP_disable"), "XEN_SYSCTL_TBUFOP_disable: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenSysctlTbufop(6)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_physcap() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPhyscap;
+    {
+        assert_eq!(T::HVM.0, XEN_SYSCTL_PHYSCAP_hvm, "XEN_SYSCTL_PHYSCAP_hvm");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_hvm), T::HVM, "XEN_SYSCTL_PHYSCAP_hvm: from the integer");
+        assert_eq!(integer(T::HVM, XEN_SYSCTL_PHYSCAP_hvm), XEN_SYSCTL_PHYSCAP_hvm, "XEN_SYSCTL_PHYSCAP_hvm: to the integer");
+        assert!(T::all().contains(T::HVM), "XEN_SYSCTL_PHYSCAP_hvm: in all()");
+        assert!(T::HVM.intersects(T::HVM) && !T::HVM.is_empty(), "XEN_SYSCTL_PHYSCAP_hvm: set");
+        assert_eq!(T::HVM - T::HVM, T::empty(), "XEN_SYSCTL_PHYSCAP_hvm: removed");
+        assert!(format!("{:?}", T::HVM).contains("XEN_SYSCTL_PHYSCAP_hvm"), "XEN_SYSCTL_PHYSCAP_hvm: Debug {:?}", T::HVM);
+    }
+    {
+        assert_eq!(T::PV.0, XEN_SYSCTL_PHYSCAP_pv, "XEN_SYSCTL_PHYSCAP_pv");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_pv), T::PV, "XEN_SYSCTL_PHYSCAP_pv: from the integer");
+        assert_eq!(integer(T::PV, XEN_SYSCTL_PHYSCAP_pv), XEN_SYSCTL_PHYSCAP_pv, "XEN_SYSCTL_PHYSCAP_pv: to the integer");
+        assert!(T::all().contains(T::PV), "XEN_SYSCTL_PHYSCAP_pv: in all()");
+        assert!(T::PV.intersects(T::PV) && !T::PV.is_empty(), "XEN_SYSCTL_PHYSCAP_pv: set");
+        assert_eq!(T::PV - T::PV, T::empty(), "XEN_SYSCTL_PHYSCAP_pv: removed");
+        assert!(format!("{:?}", T::PV).contains("XEN_SYSCTL_PHYSCAP_pv"), "XEN_SYSCTL_PHYSCAP_pv: Debug {:?}", T::PV);
+    }
+    {
+        assert_eq!(T::DIRECTIO.0, XEN_SYSCTL_PHYSCAP_directio, "XEN_SYSCTL_PHYSCAP_directio");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_directio), T::DIRECTIO, "XEN_SYSCTL_PHYSCAP_directio: from the integer");
+        assert_eq!(integer(T::DIRECTIO, XEN_SYSCTL_PHYSCAP_directio), XEN_SYSCTL_PHYSCAP_directio, "XEN_SYSCTL_PHYSCAP_directio: to the integer");
+        assert!(T::all().contains(T::DIRECTIO), "XEN_SYSCTL_PHYSCAP_directio: in all()");
+        assert!(T::DIRECTIO.intersects(T::DIRECTIO) && !T::DIRECTIO.is_empty(), "XEN_SYSCTL_PHYSCAP_directio: set");
+        assert_eq!(T::DIRECTIO - T::DIRECTIO, T::empty(), "XEN_SYSCTL_PHYSCAP_directio: removed");
+        assert!(format!("{:?}", T::DIRECTIO).contains("XEN_SYSCTL_PHYSCAP_directio"), "XEN_SYSCTL_PHYSCAP_directio: Debug {:?}", T::DIRECTIO);
+    }
+    {
+        assert_eq!(T::HAP.0, XEN_SYSCTL_PHYSCAP_hap, "XEN_SYSCTL_PHYSCAP_hap");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_hap), T::HAP, "XEN_SYSCTL_PHYSCAP_hap: from the integer");
+        assert_eq!(integer(T::HAP, XEN_SYSCTL_PHYSCAP_hap), XEN_SYSCTL_PHYSCAP_hap, "XEN_SYSCTL_PHYSCAP_hap: to the integer");
+        assert!(T::all().contains(T::HAP), "XEN_SYSCTL_PHYSCAP_hap: in all()");
+        assert!(T::HAP.intersects(T::HAP) && !T::HAP.is_empty(), "XEN_SYSCTL_PHYSCAP_hap: set");
+        assert_eq!(T::HAP - T::HAP, T::empty(), "XEN_SYSCTL_PHYSCAP_hap: removed");
+        assert!(format!("{:?}", T::HAP).contains("XEN_SYSCTL_PHYSCAP_hap"), "XEN_SYSCTL_PHYSCAP_hap: Debug {:?}", T::HAP);
+    }
+    {
+        assert_eq!(T::SHADOW.0, XEN_SYSCTL_PHYSCAP_shadow, "XEN_SYSCTL_PHYSCAP_shadow");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_shadow), T::SHADOW, "XEN_SYSCTL_PHYSCAP_shadow: from the integer");
+        assert_eq!(integer(T::SHADOW, XEN_SYSCTL_PHYSCAP_shadow), XEN_SYSCTL_PHYSCAP_shadow, "XEN_SYSCTL_PHYSCAP_shadow: to the integer");
+        assert!(T::all().contains(T::SHADOW), "XEN_SYSCTL_PHYSCAP_shadow: in all()");
+        assert!(T::SHADOW.intersects(T::SHADOW) && !T::SHADOW.is_empty(), "XEN_SYSCTL_PHYSCAP_shadow: set");
+        assert_eq!(T::SHADOW - T::SHADOW, T::empty(), "XEN_SYSCTL_PHYSCAP_shadow: removed");
+        assert!(format!("{:?}", T::SHADOW).contains("XEN_SYSCTL_PHYSCAP_shadow"), "XEN_SYSCTL_PHYSCAP_shadow: Debug {:?}", T::SHADOW);
+    }
+    {
+        assert_eq!(T::IOMMU_HAP_PT_SHARE.0, XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share, "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share), T::IOMMU_HAP_PT_SHARE, "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: from the integer");
+        assert_eq!(integer(T::IOMMU_HAP_PT_SHARE, XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share), XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share, "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: to the integer");
+        assert!(T::all().contains(T::IOMMU_HAP_PT_SHARE), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: in all()");
+        assert!(T::IOMMU_HAP_PT_SHARE.intersects(T::IOMMU_HAP_PT_SHARE) && !T::IOMMU_HAP_PT_SHARE.is_empty(), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: set");
+        assert_eq!(T::IOMMU_HAP_PT_SHARE - T::IOMMU_HAP_PT_SHARE, T::empty(), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: removed");
+        assert!(format!("{:?}", T::IOMMU_HAP_PT_SHARE).contains("XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share"), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: Debug {:?}", T::IOMMU_HAP_PT_SHARE);
+    }
+    {
+        assert_eq!(T::VMTRACE.0, XEN_SYSCTL_PHYSCAP_vmtrace, "XEN_SYSCTL_PHYSCAP_vmtrace");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_vmtrace), T::VMTRACE, "XEN_SYSCTL_PHYSCAP_vmtrace: from the integer");
+        assert_eq!(integer(T::VMTRACE, XEN_SYSCTL_PHYSCAP_vmtrace), XEN_SYSCTL_PHYSCAP_vmtrace, "XEN_SYSCTL_PHYSCAP_vmtrace: to the integer");
+        assert!(T::all().contains(T::VMTRACE), "XEN_SYSCTL_PHYSCAP_vmtrace: in all()");
+        assert!(T::VMTRACE.intersects(T::VMTRACE) && !T::VMTRACE.is_empty(), "XEN_SYSCTL_PHYSCAP_vmtrace: set");
+        assert_eq!(T::VMTRACE - T::VMTRACE, T::empty(), "XEN_SYSCTL_PHYSCAP_vmtrace: removed");
+        assert!(format!("{:?}", T::VMTRACE).contains("XEN_SYSCTL_PHYSCAP_vmtrace"), "XEN_SYSCTL_PHYSCAP_vmtrace: Debug {:?}", T::VMTRACE);
+    }
+    {
+        assert_eq!(T::VPMU.0, XEN_SYSCTL_PHYSCAP_vpmu, "XEN_SYSCTL_PHYSCAP_vpmu");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_vpmu), T::VPMU, "XEN_SYSCTL_PHYSCAP_vpmu: from the integer");
+        assert_eq!(integer(T::VPMU, XEN_SYSCTL_PHYSCAP_vpmu), XEN_SYSCTL_PHYSCAP_vpmu, "XEN_SYSCTL_PHYSCAP_vpmu: to the integer");
+        assert!(T::all().contains(T::VPMU), "XEN_SYSCTL_PHYSCAP_vpmu: in all()");
+        assert!(T::VPMU.intersects(T::VPMU) && !T::VPMU.is_empty(), "XEN_SYSCTL_PHYSCAP_vpmu: set");
+        assert_eq!(T::VPMU - T::VPMU, T::empty(), "XEN_SYSCTL_PHYSCAP_vpmu: removed");
+        assert!(format!("{:?}", T::VPMU).contains("XEN_SYSCTL_PHYSCAP_vpmu"), "XEN_SYSCTL_PHYSCAP_vpmu: Debug {:?}", T::VPMU);
+    }
+    {
+        assert_eq!(T::GNTTAB_V1.0, XEN_SYSCTL_PHYSCAP_gnttab_v1, "XEN_SYSCTL_PHYSCAP_gnttab_v1");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_gnttab_v1), T::GNTTAB_V1, "XEN_SYSCTL_PHYSCAP_gnttab_v1: from the integer");
+        assert_eq!(integer(T::GNTTAB_V1, XEN_SYSCTL_PHYSCAP_gnttab_v1), XEN_SYSCTL_PHYSCAP_gnttab_v1, "XEN_SYSCTL_PHYSCAP_gnttab_v1: to the integer");
+        assert!(T::all().contains(T::GNTTAB_V1), "XEN_SYSCTL_PHYSCAP_gnttab_v1: in all()");
+        assert!(T::GNTTAB_V1.intersects(T::GNTTAB_V1) && !T::GNTTAB_V1.is_empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v1: set");
+        assert_eq!(T::GNTTAB_V1 - T::GNTTAB_V1, T::empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v1: removed");
+        assert!(format!("{:?}", T::GNTTAB_V1).contains("XEN_SYSCTL_PHYSCAP_gnttab_v1"), "XEN_SYSCTL_PHYSCAP_gnttab_v1: Debug {:?}", T::GNTTAB_V1);
+    }
+    {
+        assert_eq!(T::GNTTAB_V2.0, XEN_SYSCTL_PHYSCAP_gnttab_v2, "XEN_SYSCTL_PHYSCAP_gnttab_v2");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_gnttab_v2), T::GNTTAB_V2, "XEN_SYSCTL_PHYSCAP_gnttab_v2: from the integer");
+        assert_eq!(integer(T::GNTTAB_V2, XEN_SYSCTL_PHYSCAP_gnttab_v2), XEN_SYSCTL_PHYSCAP_gnttab_v2, "XEN_SYSCTL_PHYSCAP_gnttab_v2: to the integer");
+        assert!(T::all().contains(T::GNTTAB_V2), "XEN_SYSCTL_PHYSCAP_gnttab_v2: in all()");
+        assert!(T::GNTTAB_V2.intersects(T::GNTTAB_V2) && !T::GNTTAB_V2.is_empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v2: set");
+        assert_eq!(T::GNTTAB_V2 - T::GNTTAB_V2, T::empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v2: removed");
+        assert!(format!("{:?}", T::GNTTAB_V2).contains("XEN_SYSCTL_PHYSCAP_gnttab_v2"), "XEN_SYSCTL_PHYSCAP_gnttab_v2: Debug {:?}", T::GNTTAB_V2);
+    }
+    let extra = T::all() | T::from(1024);
+    assert_eq!(extra.unknown_bits(), 1024);
+    assert!(format!("{extra:?}").ends_with("0x400"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenSysctlPhyscap(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_perfcop() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPerfcop;
+    {
+        assert_eq!(T::RESET.0, XEN_SYSCTL_PERFCOP_reset, "XEN_SYSCTL_PERFCOP_reset");
+        assert_eq!(T::from(XEN_SYSCTL_PERFCOP_reset), T::RESET, "XEN_SYSCTL_PERFCOP_reset: from the integer");
+        assert_eq!(integer(T::RESET, XEN_SYSCTL_PERFCOP_reset), XEN_SYSCTL_PERFCOP_reset, "XEN_SYSCTL_PERFCOP_reset: to the integer");
+        assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_SYSCTL_PERFCOP_reset: a name"), "XEN_SYSCTL_PERFCOP_reset: Debug");
+        assert_eq!(T::RESET.name(), Some("XEN_SYSCTL_PERFCOP_reset"), "XEN_SYSCTL_PERFCOP_reset: its own name");
+    }
+    {
+        assert_eq!(T::QUERY.0, XEN_SYSCTL_PERFCOP_query, "XEN_SYSCTL_PERFCOP_query");
+        assert_eq!(T::from(XEN_SYSCTL_PERFCOP_query), T::QUERY, "XEN_SYSCTL_PERFCOP_query: from the integer");
+        assert_eq!(integer(T::QUERY, XEN_SYSCTL_PERFCOP_query), XEN_SYSCTL_PERFCOP_query, "XEN_SYSCTL_PERFCOP_query: to the integer");
+        assert_eq!(format!("{:?}", T::QUERY), T::QUERY.name().expect("XEN_SYSCTL_PERFCOP_query: a name"), "XEN_SYSCTL_PERFCOP_query: Debug");
+        assert_eq!(T::QUERY.name(), Some("XEN_SYSCTL_PERFCOP_query"), "XEN_SYSCTL_PERFCOP_query: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlPerfcop(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_pmstat() {
+    use xenabi::unstable::sysctl::*;
+    type T = Pmstat;
+    {
+        assert_eq!(T::GET_MAX_PX.0, PMSTAT_get_max_px, "PMSTAT_get_max_px");
+        assert_eq!(T::from(PMSTAT_get_max_px), T::GET_MAX_PX, "PMSTAT_get_max_px: from the integer");
+        assert_eq!(integer(T::GET_MAX_PX, PMSTAT_get_max_px), PMSTAT_get_max_px, "PMSTAT_get_max_px: to the integer");
+        assert_eq!(format!("{:?}", T::GET_MAX_PX), T::GET_MAX_PX.name().expect("PMSTAT_get_max_px: a name"), "PMSTAT_get_max_px: Debug");
+        assert_eq!(T::GET_MAX_PX.name(), Some("PMSTAT_get_max_px"), "PMSTAT_get_max_px: its own name");
+    }
+    {
+        assert_eq!(T::GET_PXSTAT.0, PMSTAT_get_pxstat, "PMSTAT_get_pxstat");
+        assert_eq!(T::from(PMSTAT_get_pxstat), T::GET_PXSTAT, "PMSTAT_get_pxstat: from the integer");
+        assert_eq!(integer(T::GET_PXSTAT, PMSTAT_get_pxstat), PMSTAT_get_pxstat, "PMSTAT_get_pxstat: to the integer");
+        assert_eq!(format!("{:?}", T::GET_PXSTAT), T::GET_PXSTAT.name().expect("PMSTAT_get_pxstat: a name"), "PMSTAT_get_pxstat: Debug");
+        assert_eq!(T::GET_PXSTAT.name(), Some("PMSTAT_get_pxstat"), "PMSTAT_get_pxstat: its own name");
+    }
+    {
+        assert_eq!(T::RESET_PXSTAT.0, PMSTAT_reset_pxstat, "PMSTAT_reset_pxstat");
+        assert_eq!(T::from(PMSTAT_reset_pxstat), T::RESET_PXSTAT, "PMSTAT_reset_pxstat: from the integer");
+        assert_eq!(integer(T::RESET_PXSTAT, PMSTAT_reset_pxstat), PMSTAT_reset_pxstat, "PMSTAT_reset_pxstat: to the integer");
+        assert_eq!(format!("{:?}", T::RESET_PXSTAT), T::RESET_PXSTAT.name().expect("PMSTAT_reset_pxstat: a name"), "PMSTAT_reset_pxstat: Debug");
+        assert_eq!(T::RESET_PXSTAT.name(), Some("PMSTAT_reset_pxstat"), "PMSTAT_reset_pxstat: its own name");
+    }
+    {
+        assert_eq!(T::GET_MAX_CX.0, PMSTAT_get_max_cx, "PMSTAT_get_max_cx");
+        assert_eq!(T::from(PMSTAT_get_max_cx), T::GET_MAX_CX, "PMSTAT_get_max_cx: from the integer");
+        assert_eq!(integer(T::GET_MAX_CX, PMSTAT_get_max_cx), PMSTAT_get_max_cx, "PMSTAT_get_max_cx: to the integer");
+        assert_eq!(format!("{:?}", T::GET_MAX_CX), T::GET_MAX_CX.name().expect("PMSTAT_get_max_cx: a name"), "PMSTAT_get_max_cx: Debug");
+        assert_eq!(T::GET_MAX_CX.name(), Some("PMSTAT_get_max_cx"), "PMSTAT_get_max_cx: its own name");
+    }
+    {
+        assert_eq!(T::GET_CXSTAT.0, PMSTAT_get_cxstat, "PMSTAT_get_cxstat");
+        assert_eq!(T::from(PMSTAT_get_cxstat), T::GET_CXSTAT, "PMSTAT_get_cxstat: from the integer");
+        assert_eq!(integer(T::GET_CXSTAT, PMSTAT_get_cxstat), PMSTAT_get_cxstat, "PMSTAT_get_cxstat: to the integer");
+        assert_eq!(format!("{:?}", T::GET_CXSTAT), T::GET_CXSTAT.name().expect("PMSTAT_get_cxstat: a name"), "PMSTAT_get_cxstat: Debug");
+        assert_eq!(T::GET_CXSTAT.name(), Some("PMSTAT_get_cxstat"), "PMSTAT_get_cxstat: its own name");
+    }
+    {
+        assert_eq!(T::RESET_CXSTAT.0, PMSTAT_reset_cxstat, "PMSTAT_reset_cxstat");
+        assert_eq!(T::from(PMSTAT_reset_cxstat), T::RESET_CXSTAT, "PMSTAT_reset_cxstat: from the integer");
+        assert_eq!(integer(T::RESET_CXSTAT, PMSTAT_reset_cxstat), PMSTAT_reset_cxstat, "PMSTAT_reset_cxstat: to the integer");
+        assert_eq!(format!("{:?}", T::RESET_CXSTAT), T::RESET_CXSTAT.name().expect("PMSTAT_reset_cxstat: a name"), "PMSTAT_reset_cxstat: Debug");
+        assert_eq!(T::RESET_CXSTAT.name(), Some("PMSTAT_reset_cxstat"), "PMSTAT_reset_cxstat: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "Pmstat(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpu_hotplug() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpuHotplug;
+    {
+        assert_eq!(T::ONLINE.0, XEN_SYSCTL_CPU_HOTPLUG_ONLINE, "XEN_SYSCTL_CPU_HOTPLUG_ONLINE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_ONLINE), T::ONLINE, "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: from the integer");
+        assert_eq!(integer(T::ONLINE, XEN_SYSCTL_CPU_HOTPLUG_ONLINE), XEN_SYSCTL_CPU_HOTPLUG_ONLINE, "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: to the integer");
+        assert_eq!(format!("{:?}", T::ONLINE), T::ONLINE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_ONLINE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: Debug");
+        assert_eq!(T::ONLINE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_ONLINE"), "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: its own name");
+    }
+    {
+        assert_eq!(T::OFFLINE.0, XEN_SYSCTL_CPU_HOTPLUG_OFFLINE, "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_OFFLINE), T::OFFLINE, "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: from the integer");
+        assert_eq!(integer(T::OFFLINE, XEN_SYSCTL_CPU_HOTPLUG_OFFLINE), XEN_SYSCTL_CPU_HOTPLUG_OFFLINE, "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: to the integer");
+        assert_eq!(format!("{:?}", T::OFFLINE), T::OFFLINE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: Debug");
+        assert_eq!(T::OFFLINE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_OFFLINE"), "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: its own name");
+    }
+    {
+        assert_eq!(T::SMT_ENABLE.0, XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE), T::SMT_ENABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: from the integer");
+        assert_eq!(integer(T::SMT_ENABLE, XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE), XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: to the integer");
+        assert_eq!(format!("{:?}", T::SMT_ENABLE), T::SMT_ENABLE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: Debug");
+        assert_eq!(T::SMT_ENABLE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: its own name");
+    }
+    {
+        assert_eq!(T::SMT_DISABLE.0, XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE), T::SMT_DISABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: from the integer");
+        assert_eq!(integer(T::SMT_DISABLE, XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE), XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: to the integer");
+        assert_eq!(format!("{:?}", T::SMT_DISABLE), T::SMT_DISABLE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: Debug");
+        assert_eq!(T::SMT_DISABLE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "XenSysctlCpuHotplug(4)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_lockprof() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlLockprof;
+    {
+        assert_eq!(T::RESET.0, XEN_SYSCTL_LOCKPROF_reset, "XEN_SYSCTL_LOCKPROF_reset");
+        assert_eq!(T::from(XEN_SYSCTL_LOCKPROF_reset), T::RESET, "XEN_SYSCTL_LOCKPROF_reset: from the integer");
+        assert_eq!(integer(T::RESET, XEN_SYSCTL_LOCKPROF_reset), XEN_SYSCTL_LOCKPROF_reset, "XEN_SYSCTL_LOCKPROF_reset: to the integer");
+        assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_SYSCTL_LOCKPROF_reset: a name"), "XEN_SYSCTL_LOCKPROF_reset: Debug");
+        assert_eq!(T::RESET.name(), Some("XEN_SYSCTL_LOCKPROF_reset"), "XEN_SYSCTL_LOCKPROF_reset: its own name");
+    }
+    {
+        assert_eq!(T::QUERY.0, XEN_SYSCTL_LOCKPROF_query, "XEN_SYSCTL_LOCKPROF_query");
+        assert_eq!(T::from(XEN_SYSCTL_LOCKPROF_query), T::QUERY, "XEN_SYSCTL_LOCKPROF_query: from the integer");
+        assert_eq!(integer(T::QUERY, XEN_SYSCTL_LOCKPROF_query), XEN_SYSCTL_LOCKPROF_query, "XEN_SYSCTL_LOCKPROF_query: to the integer");
+        assert_eq!(format!("{:?}", T::QUERY), T::QUERY.name().expect("XEN_SYSCTL_LOCKPROF_query: a name"), "XEN_SYSCTL_LOCKPROF_query: Debug");
+        assert_eq!(T::QUERY.name(), Some("XEN_SYSCTL_LOCKPROF_query"), "XEN_SYSCTL_LOCKPROF_query: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlLockprof(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_lockprof_type() {
+    use xenabi::unstable::sysctl::*;
+    type T = LockprofType;
+    {
+        assert_eq!(T::GLOBAL.0, LOCKPROF_TYPE_GLOBAL, "LOCKPROF_TYPE_GLOBAL");
+        assert_eq!(T::from(LOCKPROF_TYPE_GLOBAL), T::GLOBAL, "LOCKPROF_TYPE_GLOBAL: from the integer");
+        assert_eq!(integer(T::GLOBAL, LOCKPROF_TYPE_GLOBAL), LOCKPROF_TYPE_GLOBAL, "LOCKPROF_TYPE_GLOBAL: to the integer");
+        assert_eq!(format!("{:?}", T::GLOBAL), T::GLOBAL.name().expect("LOCKPROF_TYPE_GLOBAL: a name"), "LOCKPROF_TYPE_GLOBAL: Debug");
+        assert_eq!(T::GLOBAL.name(), Some("LOCKPROF_TYPE_GLOBAL"), "LOCKPROF_TYPE_GLOBAL: its own name");
+    }
+    {
+        assert_eq!(T::PERDOM.0, LOCKPROF_TYPE_PERDOM, "LOCKPROF_TYPE_PERDOM");
+        assert_eq!(T::from(LOCKPROF_TYPE_PERDOM), T::PERDOM, "LOCKPROF_TYPE_PERDOM: from the integer");
+        assert_eq!(integer(T::PERDOM, LOCKPROF_TYPE_PERDOM), LOCKPROF_TYPE_PERDOM, "LOCKPROF_TYPE_PERDOM: to the integer");
+        assert_eq!(format!("{:?}", T::PERDOM), T::PERDOM.name().expect("LOCKPROF_TYPE_PERDOM: a name"), "LOCKPROF_TYPE_PERDOM: Debug");
+        assert_eq!(T::PERDOM.name(), Some("LOCKPROF_TYPE_PERDOM"), "LOCKPROF_TYPE_PERDOM: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "LockprofType(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpupool_op() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpupoolOp;
+    {
+        assert_eq!(T::CREATE.0, XEN_SYSCTL_CPUPOOL_OP_CREATE, "XEN_SYSCTL_CPUPOOL_OP_CREATE");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_CREATE), T::CREATE, "XEN_SYSCTL_CPUPOOL_OP_CREATE: from the integer");
+        assert_eq!(integer(T::CREATE, XEN_SYSCTL_CPUPOOL_OP_CREATE), XEN_SYSCTL_CPUPOOL_OP_CREATE, "XEN_SYSCTL_CPUPOOL_OP_CREATE: to the integer");
+        assert_eq!(format!("{:?}", T::CREATE), T::CREATE.name().expect("XEN_SYSCTL_CPUPOOL_OP_CREATE: a name"), "XEN_SYSCTL_CPUPOOL_OP_CREATE: Debug");
+        assert_eq!(T::CREATE.name(), Some("XEN_SYSCTL_CPUPOOL_OP_CREATE"), "XEN_SYSCTL_CPUPOOL_OP_CREATE: its own name");
+    }
+    {
+        assert_eq!(T::DESTROY.0, XEN_SYSCTL_CPUPOOL_OP_DESTROY, "XEN_SYSCTL_CPUPOOL_OP_DESTROY");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_DESTROY), T::DESTROY, "XEN_SYSCTL_CPUPOOL_OP_DESTROY: from the integer");
+        assert_eq!(integer(T::DESTROY, XEN_SYSCTL_CPUPOOL_OP_DESTROY), XEN_SYSCTL_CPUPOOL_OP_DESTROY, "XEN_SYSCTL_CPUPOOL_OP_DESTROY: to the integer");
+        assert_eq!(format!("{:?}", T::DESTROY), T::DESTROY.name().expect("XEN_SYSCTL_CPUPOOL_OP_DESTROY: a name"), "XEN_SYSCTL_CPUPOOL_OP_DESTROY: Debug");
+        assert_eq!(T::DESTROY.name(), Some("XEN_SYSCTL_CPUPOOL_OP_DESTROY"), "XEN_SYSCTL_CPUPOOL_OP_DESTROY: its own name");
+    }
+    {
+        assert_eq!(T::INFO.0, XEN_SYSCTL_CPUPOOL_OP_INFO, "XEN_SYSCTL_CPUPOOL_OP_INFO");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_INFO), T::INFO, "XEN_SYSCTL_CPUPOOL_OP_INFO: from the integer");
+        assert_eq!(integer(T::INFO, XEN_SYSCTL_CPUPOOL_OP_INFO), XEN_SYSCTL_CPUPOOL_OP_INFO, "XEN_SYSCTL_CPUPOOL_OP_INFO: to the integer");
+        assert_eq!(format!("{:?}", T::INFO), T::INFO.name().expect("XEN_SYSCTL_CPUPOOL_OP_INFO: a name"), "XEN_SYSCTL_CPUPOOL_OP_INFO: Debug");
+        assert_eq!(T::INFO.name(), Some("XEN_SYSCTL_CPUPOOL_OP_INFO"), "XEN_SYSCTL_CPUPOOL_OP_INFO: its own name");
+    }
+    {
+        assert_eq!(T::ADDCPU.0, XEN_SYSCTL_CPUPOOL_OP_ADDCPU, "XEN_SYSCTL_CPUPOOL_OP_ADDCPU");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_ADDCPU), T::ADDCPU, "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: from the integer");
+        assert_eq!(integer(T::ADDCPU, XEN_SYSCTL_CPUPOOL_OP_ADDCPU), XEN_SYSCTL_CPUPOOL_OP_ADDCPU, "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: to the integer");
+        assert_eq!(format!("{:?}", T::ADDCPU), T::ADDCPU.name().expect("XEN_SYSCTL_CPUPOOL_OP_ADDCPU: a name"), "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: Debug");
+        assert_eq!(T::ADDCPU.name(), Some("XEN_SYSCTL_CPUPOOL_OP_ADDCPU"), "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: its own name");
+    }
+    {
+        assert_eq!(T::RMCPU.0, XEN_SYSCTL_CPUPOOL_OP_RMCPU, "XEN_SYSCTL_CPUPOOL_OP_RMCPU");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_RMCPU), T::RMCPU, "XEN_SYSCTL_CPUPOOL_OP_RMCPU: from the integer");
+        assert_eq!(integer(T::RMCPU, XEN_SYSCTL_CPUPOOL_OP_RMCPU), XEN_SYSCTL_CPUPOOL_OP_RMCPU, "XEN_SYSCTL_CPUPOOL_OP_RMCPU: to the integer");
+        assert_eq!(format!("{:?}", T::RMCPU), T::RMCPU.name().expect("XEN_SYSCTL_CPUPOOL_OP_RMCPU: a name"), "XEN_SYSCTL_CPUPOOL_OP_RMCPU: Debug");
+        assert_eq!(T::RMCPU.name(), Some("XEN_SYSCTL_CPUPOOL_OP_RMCPU"), "XEN_SYSCTL_CPUPOOL_OP_RMCPU: its own name");
+    }
+    {
+        assert_eq!(T::MOVEDOMAIN.0, XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN, "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN), T::MOVEDOMAIN, "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: from the integer");
+        assert_eq!(integer(T::MOVEDOMAIN, XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN), XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN, "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: to the integer");
+        assert_eq!(format!("{:?}", T::MOVEDOMAIN), T::MOVEDOMAIN.name().expect("XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: a name"), "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: Debug");
+        assert_eq!(T::MOVEDOMAIN.name(), Some("XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN"), "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: its own name");
+    }
+    {
+        assert_eq!(T::FREEINFO.0, XEN_SYSCTL_CPUPOOL_OP_FREEINFO, "XEN_SYSCTL_CPUPOOL_OP_FREEINFO");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_FREEINFO), T::FREEINFO, "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: from the integer");
+        assert_eq!(integer(T::FREEINFO, XEN_SYSCTL_CPUPOOL_OP_FREEINFO), XEN_SYSCTL_CPUPOOL_OP_FREEINFO, "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: to the integer");
+        assert_eq!(format!("{:?}", T::FREEINFO), T::FREEINFO.name().expect("XEN_SYSCTL_CPUPOOL_OP_FREEINFO: a name"), "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: Debug");
+        assert_eq!(T::FREEINFO.name(), Some("XEN_SYSCTL_CPUPOOL_OP_FREEINFO"), "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlCpupoolOp(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_schedop() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlSchedop;
+    {
+        assert_eq!(T::PUTINFO.0, XEN_SYSCTL_SCHEDOP_putinfo, "XEN_SYSCTL_SCHEDOP_putinfo");
+        assert_eq!(T::from(XEN_SYSCTL_SCHEDOP_putinfo), T::PUTINFO, "XEN_SYSCTL_SCHEDOP_putinfo: from the integer");
+        assert_eq!(integer(T::PUTINFO, XEN_SYSCTL_SCHEDOP_putinfo), XEN_SYSCTL_SCHEDOP_putinfo, "XEN_SYSCTL_SCHEDOP_putinfo: to the integer");
+        assert_eq!(format!("{:?}", T::PUTINFO), T::PUTINFO.name().expect("XEN_SYSCTL_SCHEDOP_putinfo: a name"), "XEN_SYSCTL_SCHEDOP_putinfo: Debug");
+        assert_eq!(T::PUTINFO.name(), Some("XEN_SYSCTL_SCHEDOP_putinfo"), "XEN_SYSCTL_SCHEDOP_putinfo: its own name");
+    }
+    {
+        assert_eq!(T::GETINFO.0, XEN_SYSCTL_SCHEDOP_getinfo, "XEN_SYSCTL_SCHEDOP_getinfo");
+        assert_eq!(T::from(XEN_SYSCTL_SCHEDOP_getinfo), T::GETINFO, "XEN_SYSCTL_SCHEDOP_getinfo: from the integer");
+        assert_eq!(integer(T::GETINFO, XEN_SYSCTL_SCHEDOP_getinfo), XEN_SYSCTL_SCHEDOP_getinfo, "XEN_SYSCTL_SCHEDOP_getinfo: to the integer");
+        assert_eq!(format!("{:?}", T::GETINFO), T::GETINFO.name().expect("XEN_SYSCTL_SCHEDOP_getinfo: a name"), "XEN_SYSCTL_SCHEDOP_getinfo: Debug");
+        assert_eq!(T::GETINFO.name(), Some("XEN_SYSCTL_SCHEDOP_getinfo"), "XEN_SYSCTL_SCHEDOP_getinfo: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenSysctlSchedop(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_coverage() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCoverage;
+    {
+        assert_eq!(T::GET_SIZE.0, XEN_SYSCTL_COVERAGE_get_size, "XEN_SYSCTL_COVERAGE_get_size");
+        assert_eq!(T::from(XEN_SYSCTL_COVERAGE_get_size), T::GET_SIZE, "XEN_SYSCTL_COVERAGE_get_size: from the integer");
+        assert_eq!(integer(T::GET_SIZE, XEN_SYSCTL_COVERAGE_get_size), XEN_SYSCTL_COVERAGE_get_size, "XEN_SYSCTL_COVERAGE_get_size: to the integer");
+        assert_eq!(format!("{:?}", T::GET_SIZE), T::GET_SIZE.name().expect("XEN_SYSCTL_COVERAGE_get_size: a name"), "XEN_SYSCTL_COVERAGE_get_size: Debug");
+        assert_eq!(T::GET_SIZE.name(), Some("XEN_SYSCTL_COVERAGE_get_size"), "XEN_SYSCTL_COVERAGE_get_size: its own name");
+    }
+    {
+        assert_eq!(T::READ.0, XEN_SYSCTL_COVERAGE_read, "XEN_SYSCTL_COVERAGE_read");
+        assert_eq!(T::from(XEN_SYSCTL_COVERAGE_read), T::READ, "XEN_SYSCTL_COVERAGE_read: from the integer");
+        assert_eq!(integer(T::READ, XEN_SYSCTL_COVERAGE_read), XEN_SYSCTL_COVERAGE_read, "XEN_SYSCTL_COVERAGE_read: to the integer");
+        assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("XEN_SYSCTL_COVERAGE_read: a name"), "XEN_SYSCTL_COVERAGE_read: Debug");
+        assert_eq!(T::READ.name(), Some("XEN_SYSCTL_COVERAGE_read"), "XEN_SYSCTL_COVERAGE_read: its own name");
+    }
+    {
+        assert_eq!(T::RESET.0, XEN_SYSCTL_COVERAGE_reset, "XEN_SYSCTL_COVERAGE_reset");
+        assert_eq!(T::from(XEN_SYSCTL_COVERAGE_reset), T::RESET, "XEN_SYSCTL_COVERAGE_reset: from the integer");
+        assert_eq!(integer(T::RESET, XEN_SYSCTL_COVERAGE_reset), XEN_SYSCTL_COVERAGE_reset, "XEN_SYSCTL_COVERAGE_reset: to the integer");
+        assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_SYSCTL_COVERAGE_reset: a name"), "XEN_SYSCTL_COVERAGE_reset: Debug");
+        assert_eq!(T::RESET.name(), Some("XEN_SYSCTL_COVERAGE_reset"), "XEN_SYSCTL_COVERAGE_reset: its own name");
+    }
+    assert_eq!(T::from(3).name(), None);
+    assert_eq!(format!("{:?}", T::from(3)), "XenSysctlCoverage(3)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_psr_cmt() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPsrCmt;
+    {
+        assert_eq!(T::GET_TOTAL_RMID.0, XEN_SYSCTL_PSR_CMT_get_total_rmid, "XEN_SYSCTL_PSR_CMT_get_total_rmid");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_total_rmid), T::GET_TOTAL_RMID, "XEN_SYSCTL_PSR_CMT_get_total_rmid: from the integer");
+        assert_eq!(integer(T::GET_TOTAL_RMID, XEN_SYSCTL_PSR_CMT_get_total_rmid), XEN_SYSCTL_PSR_CMT_get_total_rmid, "XEN_SYSCTL_PSR_CMT_get_total_rmid: to the integer");
+        assert_eq!(format!("{:?}", T::GET_TOTAL_RMID), T::GET_TOTAL_RMID.name().expect("XEN_SYSCTL_PSR_CMT_get_total_rmid: a name"), "XEN_SYSCTL_PSR_CMT_get_total_rmid: Debug");
+        assert_eq!(T::GET_TOTAL_RMID.name(), Some("XEN_SYSCTL_PSR_CMT_get_total_rmid"), "XEN_SYSCTL_PSR_CMT_get_total_rmid: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_UPSCALING_FACTOR.0, XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor, "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor), T::GET_L3_UPSCALING_FACTOR, "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: from the integer");
+        assert_eq!(integer(T::GET_L3_UPSCALING_FACTOR, XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor), XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor, "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_UPSCALING_FACTOR), T::GET_L3_UPSCALING_FACTOR.name().expect("XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: a name"), "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: Debug");
+        assert_eq!(T::GET_L3_UPSCALING_FACTOR.name(), Some("XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor"), "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_CACHE_SIZE.0, XEN_SYSCTL_PSR_CMT_get_l3_cache_size, "XEN_SYSCTL_PSR_CMT_get_l3_cache_size");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_l3_cache_size), T::GET_L3_CACHE_SIZE, "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: from the integer");
+        assert_eq!(integer(T::GET_L3_CACHE_SIZE, XEN_SYSCTL_PSR_CMT_get_l3_cache_size), XEN_SYSCTL_PSR_CMT_get_l3_cache_size, "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_CACHE_SIZE), T::GET_L3_CACHE_SIZE.name().expect("XEN_SYSCTL_PSR_CMT_get_l3_cache_size: a name"), "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: Debug");
+        assert_eq!(T::GET_L3_CACHE_SIZE.name(), Some("XEN_SYSCTL_PSR_CMT_get_l3_cache_size"), "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: its own name");
+    }
+    {
+        assert_eq!(T::ENABLED.0, XEN_SYSCTL_PSR_CMT_enabled, "XEN_SYSCTL_PSR_CMT_enabled");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_enabled), T::ENABLED, "XEN_SYSCTL_PSR_CMT_enabled: from the integer");
+        assert_eq!(integer(T::ENABLED, XEN_SYSCTL_PSR_CMT_enabled), XEN_SYSCTL_PSR_CMT_enabled, "XEN_SYSCTL_PSR_CMT_enabled: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLED), T::ENABLED.name().expect("XEN_SYSCTL_PSR_CMT_enabled: a name"), "XEN_SYSCTL_PSR_CMT_enabled: Debug");
+        assert_eq!(T::ENABLED.name(), Some("XEN_SYSCTL_PSR_CMT_enabled"), "XEN_SYSCTL_PSR_CMT_enabled: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_EVENT_MASK.0, XEN_SYSCTL_PSR_CMT_get_l3_event_mask, "XEN_SYSCTL_PSR_CMT_get_l3_event_mask");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_l3_event_mask), T::GET_L3_EVENT_MASK, "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: from the integer");
+        assert_eq!(integer(T::GET_L3_EVENT_MASK, XEN_SYSCTL_PSR_CMT_get_l3_event_mask), XEN_SYSCTL_PSR_CMT_get_l3_event_mask, "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_EVENT_MASK), T::GET_L3_EVENT_MASK.name().expect("XEN_SYSCTL_PSR_CMT_get_l3_event_mask: a name"), "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: Debug");
+        assert_eq!(T::GET_L3_EVENT_MASK.name(), Some("XEN_SYSCTL_PSR_CMT_get_l3_event_mask"), "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: its own name");
+    }
+    assert_eq!(T::from(5).name(), None);
+    assert_eq!(format!("{:?}", T::from(5)), "XenSysctlPsrCmt(5)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_psr() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPsr;
+    {
+        assert_eq!(T::GET_L3_INFO.0, XEN_SYSCTL_PSR_get_l3_info, "XEN_SYSCTL_PSR_get_l3_info");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_get_l3_info), T::GET_L3_INFO, "XEN_SYSCTL_PSR_get_l3_info: from the integer");
+        assert_eq!(integer(T::GET_L3_INFO, XEN_SYSCTL_PSR_get_l3_info), XEN_SYSCTL_PSR_get_l3_info, "XEN_SYSCTL_PSR_get_l3_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_INFO), T::GET_L3_INFO.name().expect("XEN_SYSCTL_PSR_get_l3_info: a name"), "XEN_SYSCTL_PSR_get_l3_info: Debug");
+        assert_eq!(T::GET_L3_INFO.name(), Some("XEN_SYSCTL_PSR_get_l3_info"), "XEN_SYSCTL_PSR_get_l3_info: its own name");
+    }
+    {
+        assert_eq!(T::GET_L2_INFO.0, XEN_SYSCTL_PSR_get_l2_info, "XEN_SYSCTL_PSR_get_l2_info");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_get_l2_info), T::GET_L2_INFO, "XEN_SYSCTL_PSR_get_l2_info: from the integer");
+        assert_eq!(integer(T::GET_L2_INFO, XEN_SYSCTL_PSR_get_l2_info), XEN_SYSCTL_PSR_get_l2_info, "XEN_SYSCTL_PSR_get_l2_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L2_INFO), T::GET_L2_INFO.name().expect("XEN_SYSCTL_PSR_get_l2_info: a name"), "XEN_SYSCTL_PSR_get_l2_info: Debug");
+        assert_eq!(T::GET_L2_INFO.name(), Some("XEN_SYSCTL_PSR_get_l2_info"), "XEN_SYSCTL_PSR_get_l2_info: its own name");
+    }
+    {
+        assert_eq!(T::GET_MBA_INFO.0, XEN_SYSCTL_PSR_get_mba_info, "XEN_SYSCTL_PSR_get_mba_info");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_get_mba_info), T::GET_MBA_INFO, "XEN_SYSCTL_PSR_get_mba_info: from the integer");
+        assert_eq!(integer(T::GET_MBA_INFO, XEN_SYSCTL_PSR_get_mba_info), XEN_SYSCTL_PSR_get_mba_info, "XEN_SYSCTL_PSR_get_mba_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_MBA_INFO), T::GET_MBA_INFO.name().expect("XEN_SYSCTL_PSR_get_mba_info: a name"), "XEN_SYSCTL_PSR_get_mba_info: Debug");
+        assert_eq!(T::GET_MBA_INFO.name(), Some("XEN_SYSCTL_PSR_get_mba_info"), "XEN_SYSCTL_PSR_get_mba_info: its own name");
+    }
+    assert_eq!(T::from(3).name(), None);
+    assert_eq!(format!("{:?}", T::from(3)), "XenSysctlPsr(3)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpu_featureset() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpuFeatureset;
+    {
+        assert_eq!(T::RAW.0, XEN_SYSCTL_cpu_featureset_raw, "XEN_SYSCTL_cpu_featureset_raw");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_raw), T::RAW, "XEN_SYSCTL_cpu_featureset_raw: from the integer");
+        assert_eq!(integer(T::RAW, XEN_SYSCTL_cpu_featureset_raw), XEN_SYSCTL_cpu_featureset_raw, "XEN_SYSCTL_cpu_featureset_raw: to the integer");
+        assert_eq!(format!("{:?}", T::RAW), T::RAW.name().expect("XEN_SYSCTL_cpu_featureset_raw: a name"), "XEN_SYSCTL_cpu_featureset_raw: Debug");
+        assert_eq!(T::RAW.name(), Some("XEN_SYSCTL_cpu_featureset_raw"), "XEN_SYSCTL_cpu_featureset_raw: its own name");
+    }
+    {
+        assert_eq!(T::HOST.0, XEN_SYSCTL_cpu_featureset_host, "XEN_SYSCTL_cpu_featureset_host");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_host), T::HOST, "XEN_SYSCTL_cpu_featureset_host: from the integer");
+        assert_eq!(integer(T::HOST, XEN_SYSCTL_cpu_featureset_host), XEN_SYSCTL_cpu_featureset_host, "XEN_SYSCTL_cpu_featureset_host: to the integer");
+        assert_eq!(format!("{:?}", T::HOST), T::HOST.name().expect("XEN_SYSCTL_cpu_featureset_host: a name"), "XEN_SYSCTL_cpu_featureset_host: Debug");
+        assert_eq!(T::HOST.name(), Some("XEN_SYSCTL_cpu_featureset_host"), "XEN_SYSCTL_cpu_featureset_host: its own name");
+    }
+    {
+        assert_eq!(T::PV.0, XEN_SYSCTL_cpu_featureset_pv, "XEN_SYSCTL_cpu_featureset_pv");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_pv), T::PV, "XEN_SYSCTL_cpu_featureset_pv: from the integer");
+        assert_eq!(integer(T::PV, XEN_SYSCTL_cpu_featureset_pv), XEN_SYSCTL_cpu_featureset_pv, "XEN_SYSCTL_cpu_featureset_pv: to the integer");
+        assert_eq!(format!("{:?}", T::PV), T::PV.name().expect("XEN_SYSCTL_cpu_featureset_pv: a name"), "XEN_SYSCTL_cpu_featureset_pv: Debug");
+        assert_eq!(T::PV.name(), Some("XEN_SYSCTL_cpu_featureset_pv"), "XEN_SYSCTL_cpu_featureset_pv: its own name");
+    }
+    {
+        assert_eq!(T::HVM.0, XEN_SYSCTL_cpu_featureset_hvm, "XEN_SYSCTL_cpu_featureset_hvm");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_hvm), T::HVM, "XEN_SYSCTL_cpu_featureset_hvm: from the integer");
+        assert_eq!(integer(T::HVM, XEN_SYSCTL_cpu_featureset_hvm), XEN_SYSCTL_cpu_featureset_hvm, "XEN_SYSCTL_cpu_featureset_hvm: to the integer");
+        assert_eq!(format!("{:?}", T::HVM), T::HVM.name().expect("XEN_SYSCTL_cpu_featureset_hvm: a name"), "XEN_SYSCTL_cpu_featureset_hvm: Debug");
+        assert_eq!(T::HVM.name(), Some("XEN_SYSCTL_cpu_featureset_hvm"), "XEN_SYSCTL_cpu_featureset_hvm: its own name");
+    }
+    {
+        assert_eq!(T::PV_MAX.0, XEN_SYSCTL_cpu_featureset_pv_max, "XEN_SYSCTL_cpu_featureset_pv_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_pv_max), T::PV_MAX, "XEN_SYSCTL_cpu_featureset_pv_max: from the integer");
+        assert_eq!(integer(T::PV_MAX, XEN_SYSCTL_cpu_featureset_pv_max), XEN_SYSCTL_cpu_featureset_pv_max, "XEN_SYSCTL_cpu_featureset_pv_max: to the integer");
+        assert_eq!(format!("{:?}", T::PV_MAX), T::PV_MAX.name().expect("XEN_SYSCTL_cpu_featureset_pv_max: a name"), "XEN_SYSCTL_cpu_featureset_pv_max: Debug");
+        assert_eq!(T::PV_MAX.name(), Some("XEN_SYSCTL_cpu_featureset_pv_max"), "XEN_SYSCTL_cpu_featureset_pv_max: its own name");
+    }
+    {
+        assert_eq!(T::HVM_MAX.0, XEN_SYSCTL_cpu_featureset_hvm_max, "XEN_SYSCTL_cpu_featureset_hvm_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_hvm_max), T::HVM_MAX, "XEN_SYSCTL_cpu_featureset_hvm_max: from the integer");
+        assert_eq!(integer(T::HVM_MAX, XEN_SYSCTL_cpu_featureset_hvm_max), XEN_SYSCTL_cpu_featureset_hvm_max, "XEN_SYSCTL_cpu_featureset_hvm_max: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_MAX), T::HVM_MAX.name().expect("XEN_SYSCTL_cpu_featureset_hvm_max: a name"), "XEN_SYSCTL_cpu_featureset_hvm_max: Debug");
+        assert_eq!(T::HVM_MAX.name(), Some("XEN_SYSCTL_cpu_featureset_hvm_max"), "XEN_SYSCTL_cpu_featureset_hvm_max: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenSysctlCpuFeatureset(6)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_livepatch() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlLivepatch;
+    {
+        assert_eq!(T::UPLOAD.0, XEN_SYSCTL_LIVEPATCH_UPLOAD, "XEN_SYSCTL_LIVEPATCH_UPLOAD");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_UPLOAD), T::UPLOAD, "XEN_SYSCTL_LIVEPATCH_UPLOAD: from the integer");
+        assert_eq!(integer(T::UPLOAD, XEN_SYSCTL_LIVEPATCH_UPLOAD), XEN_SYSCTL_LIVEPATCH_UPLOAD, "XEN_SYSCTL_LIVEPATCH_UPLOAD: to the integer");
+        assert_eq!(format!("{:?}", T::UPLOAD), T::UPLOAD.name().expect("XEN_SYSCTL_LIVEPATCH_UPLOAD: a name"), "XEN_SYSCTL_LIVEPATCH_UPLOAD: Debug");
+        assert_eq!(T::UPLOAD.name(), Some("XEN_SYSCTL_LIVEPATCH_UPLOAD"), "XEN_SYSCTL_LIVEPATCH_UPLOAD: its own name");
+    }
+    {
+        assert_eq!(T::GET.0, XEN_SYSCTL_LIVEPATCH_GET, "XEN_SYSCTL_LIVEPATCH_GET");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_GET), T::GET, "XEN_SYSCTL_LIVEPATCH_GET: from the integer");
+        assert_eq!(integer(T::GET, XEN_SYSCTL_LIVEPATCH_GET), XEN_SYSCTL_LIVEPATCH_GET, "XEN_SYSCTL_LIVEPATCH_GET: to the integer");
+        assert_eq!(format!("{:?}", T::GET), T::GET.name().expect("XEN_SYSCTL_LIVEPATCH_GET: a name"), "XEN_SYSCTL_LIVEPATCH_GET: Debug");
+        assert_eq!(T::GET.name(), Some("XEN_SYSCTL_LIVEPATCH_GET"), "XEN_SYSCTL_LIVEPATCH_GET: its own name");
+    }
+    {
+        assert_eq!(T::LIST.0, XEN_SYSCTL_LIVEPATCH_LIST, "XEN_SYSCTL_LIVEPATCH_LIST");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_LIST), T::LIST, "XEN_SYSCTL_LIVEPATCH_LIST: from the integer");
+        assert_eq!(integer(T::LIST, XEN_SYSCTL_LIVEPATCH_LIST), XEN_SYSCTL_LIVEPATCH_LIST, "XEN_SYSCTL_LIVEPATCH_LIST: to the integer");
+        assert_eq!(format!("{:?}", T::LIST), T::LIST.name().expect("XEN_SYSCTL_LIVEPATCH_LIST: a name"), "XEN_SYSCTL_LIVEPATCH_LIST: Debug");
+        assert_eq!(T::LIST.name(), Some("XEN_SYSCTL_LIVEPATCH_LIST"), "XEN_SYSCTL_LIVEPATCH_LIST: its own name");
+    }
+    {
+        assert_eq!(T::ACTION.0, XEN_SYSCTL_LIVEPATCH_ACTION, "XEN_SYSCTL_LIVEPATCH_ACTION");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_ACTION), T::ACTION, "XEN_SYSCTL_LIVEPATCH_ACTION: from the integer");
+        assert_eq!(integer(T::ACTION, XEN_SYSCTL_LIVEPATCH_ACTION), XEN_SYSCTL_LIVEPATCH_ACTION, "XEN_SYSCTL_LIVEPATCH_ACTION: to the integer");
+        assert_eq!(format!("{:?}", T::ACTION), T::ACTION.name().expect("XEN_SYSCTL_LIVEPATCH_ACTION: a name"), "XEN_SYSCTL_LIVEPATCH_ACTION: Debug");
+        assert_eq!(T::ACTION.name(), Some("XEN_SYSCTL_LIVEPATCH_ACTION"), "XEN_SYSCTL_LIVEPATCH_ACTION: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "XenSysctlLivepatch(4)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_livepatch_state() {
+    use xenabi::unstable::sysctl::*;
+    type T = LivepatchState;
+    {
+        assert_eq!(T::CHECKED.0, LIVEPATCH_STATE_CHECKED, "LIVEPATCH_STATE_CHECKED");
+        assert_eq!(T::from(LIVEPATCH_STATE_CHECKED), T::CHECKED, "LIVEPATCH_STATE_CHECKED: from the integer");
+        assert_eq!(integer(T::CHECKED, LIVEPATCH_STATE_CHECKED), LIVEPATCH_STATE_CHECKED, "LIVEPATCH_STATE_CHECKED: to the integer");
+        assert_eq!(format!("{:?}", T::CHECKED), T::CHECKED.name().expect("LIVEPATCH_STATE_CHECKED: a name"), "LIVEPATCH_STATE_CHECKED: Debug");
+        assert_eq!(T::CHECKED.name(), Some("LIVEPATCH_STATE_CHECKED"), "LIVEPATCH_STATE_CHECKED: its own name");
+    }
+    {
+        assert_eq!(T::APPLIED.0, LIVEPATCH_STATE_APPLIED, "LIVEPATCH_STATE_APPLIED");
+        assert_eq!(T::from(LIVEPATCH_STATE_APPLIED), T::APPLIED, "LIVEPATCH_STATE_APPLIED: from the integer");
+        assert_eq!(integer(T::APPLIED, LIVEPATCH_STATE_APPLIED), LIVEPATCH_STATE_APPLIED, "LIVEPATCH_STATE_APPLIED: to the integer");
+        assert_eq!(format!("{:?}", T::APPLIED), T::APPLIED.name().expect("LIVEPATCH_STATE_APPLIED: a name"), "LIVEPATCH_STATE_APPLIED: Debug");
+        assert_eq!(T::APPLIED.name(), Some("LIVEPATCH_STATE_APPLIED"), "LIVEPATCH_STATE_APPLIED: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "LivepatchState(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_livepatch_action() {
+    use xenabi::unstable::sysctl::*;
+    type T = LivepatchAction;
+    {
+        assert_eq!(T::UNLOAD.0, LIVEPATCH_ACTION_UNLOAD, "LIVEPATCH_ACTION_UNLOAD");
+        assert_eq!(T::from(LIVEPATCH_ACTION_UNLOAD), T::UNLOAD, "LIVEPATCH_ACTION_UNLOAD: from the integer");
+        assert_eq!(integer(T::UNLOAD, LIVEPATCH_ACTION_UNLOAD), LIVEPATCH_ACTION_UNLOAD, "LIVEPATCH_ACTION_UNLOAD: to the integer");
+        assert_eq!(format!("{:?}", T::UNLOAD), T::UNLOAD.name().expect("LIVEPATCH_ACTION_UNLOAD: a name"), "LIVEPATCH_ACTION_UNLOAD: Debug");
+        assert_eq!(T::UNLOAD.name(), Some("LIVEPATCH_ACTION_UNLOAD"), "LIVEPATCH_ACTION_UNLOAD: its own name");
+    }
+    {
+        assert_eq!(T::REVERT.0, LIVEPATCH_ACTION_REVERT, "LIVEPATCH_ACTION_REVERT");
+        assert_eq!(T::from(LIVEPATCH_ACTION_REVERT), T::REVERT, "LIVEPATCH_ACTION_REVERT: from the integer");
+        assert_eq!(integer(T::REVERT, LIVEPATCH_ACTION_REVERT), LIVEPATCH_ACTION_REVERT, "LIVEPATCH_ACTION_REVERT: to the integer");
+        assert_eq!(format!("{:?}", T::REVERT), T::REVERT.name().expect("LIVEPATCH_ACTION_REVERT: a name"), "LIVEPATCH_ACTION_REVERT: Debug");
+        assert_eq!(T::REVERT.name(), Some("LIVEPATCH_ACTION_REVERT"), "LIVEPATCH_ACTION_REVERT: its own name");
+    }
+    {
+        assert_eq!(T::APPLY.0, LIVEPATCH_ACTION_APPLY, "LIVEPATCH_ACTION_APPLY");
+        assert_eq!(T::from(LIVEPATCH_ACTION_APPLY), T::APPLY, "LIVEPATCH_ACTION_APPLY: from the integer");
+        assert_eq!(integer(T::APPLY, LIVEPATCH_ACTION_APPLY), LIVEPATCH_ACTION_APPLY, "LIVEPATCH_ACTION_APPLY: to the integer");
+        assert_eq!(format!("{:?}", T::APPLY), T::APPLY.name().expect("LIVEPATCH_ACTION_APPLY: a name"), "LIVEPATCH_ACTION_APPLY: Debug");
+        assert_eq!(T::APPLY.name(), Some("LIVEPATCH_ACTION_APPLY"), "LIVEPATCH_ACTION_APPLY: its own name");
+    }
+    {
+        assert_eq!(T::REPLACE.0, LIVEPATCH_ACTION_REPLACE, "LIVEPATCH_ACTION_REPLACE");
+        assert_eq!(T::from(LIVEPATCH_ACTION_REPLACE), T::REPLACE, "LIVEPATCH_ACTION_REPLACE: from the integer");
+        assert_eq!(integer(T::REPLACE, LIVEPATCH_ACTION_REPLACE), LIVEPATCH_ACTION_REPLACE, "LIVEPATCH_ACTION_REPLACE: to the integer");
+        assert_eq!(format!("{:?}", T::REPLACE), T::REPLACE.name().expect("LIVEPATCH_ACTION_REPLACE: a name"), "LIVEPATCH_ACTION_REPLACE: Debug");
+        assert_eq!(T::REPLACE.name(), Some("LIVEPATCH_ACTION_REPLACE"), "LIVEPATCH_ACTION_REPLACE: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "LivepatchAction(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpu_policy() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpuPolicy;
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::RAW.0, XEN_SYSCTL_cpu_policy_raw, "XEN_SYSCTL_cpu_policy_raw");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_raw), T::RAW, "XEN_SYSCTL_cpu_policy_raw: from the integer");
+        assert_eq!(integer(T::RAW, XEN_SYSCTL_cpu_policy_raw), XEN_SYSCTL_cpu_policy_raw, "XEN_SYSCTL_cpu_policy_raw: to the integer");
+        assert_eq!(format!("{:?}", T::RAW), T::RAW.name().expect("XEN_SYSCTL_cpu_policy_raw: a name"), "XEN_SYSCTL_cpu_policy_raw: Debug");
+        assert_eq!(T::RAW.name(), Some("XEN_SYSCTL_cpu_policy_raw"), "XEN_SYSCTL_cpu_policy_raw: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::HOST.0, XEN_SYSCTL_cpu_policy_host, "XEN_SYSCTL_cpu_policy_host");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_host), T::HOST, "XEN_SYSCTL_cpu_policy_host: from the integer");
+        assert_eq!(integer(T::HOST, XEN_SYSCTL_cpu_policy_host), XEN_SYSCTL_cpu_policy_host, "XEN_SYSCTL_cpu_policy_host: to the integer");
+        assert_eq!(format!("{:?}", T::HOST), T::HOST.name().expect("XEN_SYSCTL_cpu_policy_host: a name"), "XEN_SYSCTL_cpu_policy_host: Debug");
+        assert_eq!(T::HOST.name(), Some("XEN_SYSCTL_cpu_policy_host"), "XEN_SYSCTL_cpu_policy_host: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::PV_MAX.0, XEN_SYSCTL_cpu_policy_pv_max, "XEN_SYSCTL_cpu_policy_pv_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_pv_max), T::PV_MAX, "XEN_SYSCTL_cpu_policy_pv_max: from the integer");
+        assert_eq!(integer(T::PV_MAX, XEN_SYSCTL_cpu_policy_pv_max), XEN_SYSCTL_cpu_policy_pv_max, "XEN_SYSCTL_cpu_policy_pv_max: to the integer");
+        assert_eq!(format!("{:?}", T::PV_MAX), T::PV_MAX.name().expect("XEN_SYSCTL_cpu_policy_pv_max: a name"), "XEN_SYSCTL_cpu_policy_pv_max: Debug");
+        assert_eq!(T::PV_MAX.name(), Some("XEN_SYSCTL_cpu_policy_pv_max"), "XEN_SYSCTL_cpu_policy_pv_max: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::HVM_MAX.0, XEN_SYSCTL_cpu_policy_hvm_max, "XEN_SYSCTL_cpu_policy_hvm_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_hvm_max), T::HVM_MAX, "XEN_SYSCTL_cpu_policy_hvm_max: from the integer");
+        assert_eq!(integer(T::HVM_MAX, XEN_SYSCTL_cpu_policy_hvm_max), XEN_SYSCTL_cpu_policy_hvm_max, "XEN_SYSCTL_cpu_policy_hvm_max: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_MAX), T::HVM_MAX.name().expect("XEN_SYSCTL_cpu_policy_hvm_max: a name"), "XEN_SYSCTL_cpu_policy_hvm_max: Debug");
+        assert_eq!(T::HVM_MAX.name(), Some("XEN_SYSCTL_cpu_policy_hvm_max"), "XEN_SYSCTL_cpu_policy_hvm_max: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::PV_DEFAULT.0, XEN_SYSCTL_cpu_policy_pv_default, "XEN_SYSCTL_cpu_policy_pv_default");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_pv_default), T::PV_DEFAULT, "XEN_SYSCTL_cpu_policy_pv_default: from the integer");
+        assert_eq!(integer(T::PV_DEFAULT, XEN_SYSCTL_cpu_policy_pv_default), XEN_SYSCTL_cpu_policy_pv_default, "XEN_SYSCTL_cpu_policy_pv_default: to the integer");
+        assert_eq!(format!("{:?}", T::PV_DEFAULT), T::PV_DEFAULT.name().expect("XEN_SYSCTL_cpu_policy_pv_default: a name"), "XEN_SYSCTL_cpu_policy_pv_default: Debug");
+        assert_eq!(T::PV_DEFAULT.name(), Some("XEN_SYSCTL_cpu_policy_pv_default"), "XEN_SYSCTL_cpu_policy_pv_default: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::HVM_DEFAULT.0, XEN_SYSCTL_cpu_policy_hvm_default, "XEN_SYSCTL_cpu_policy_hvm_default");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_hvm_default), T::HVM_DEFAULT, "XEN_SYSCTL_cpu_policy_hvm_default: from the integer");
+        assert_eq!(integer(T::HVM_DEFAULT, XEN_SYSCTL_cpu_policy_hvm_default), XEN_SYSCTL_cpu_policy_hvm_default, "XEN_SYSCTL_cpu_policy_hvm_default: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_DEFAULT), T::HVM_DEFAULT.name().expect("XEN_SYSCTL_cpu_policy_hvm_default: a name"), "XEN_SYSCTL_cpu_policy_hvm_default: Debug");
+        assert_eq!(T::HVM_DEFAULT.name(), Some("XEN_SYSCTL_cpu_policy_hvm_default"), "XEN_SYSCTL_cpu_policy_hvm_default: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenSysctlCpuPolicy(6)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_dt_overlay() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlDtOverlay;
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    {
+        assert_eq!(T::ADD.0, XEN_SYSCTL_DT_OVERLAY_ADD, "XEN_SYSCTL_DT_OVERLAY_ADD");
+        assert_eq!(T::from(XEN_SYSCTL_DT_OVERLAY_ADD), T::ADD, "XEN_SYSCTL_DT_OVERLAY_ADD: from the integer");
+        assert_eq!(integer(T::ADD, XEN_SYSCTL_DT_OVERLAY_ADD), XEN_SYSCTL_DT_OVERLAY_ADD, "XEN_SYSCTL_DT_OVERLAY_ADD: to the integer");
+        assert_eq!(format!("{:?}", T::ADD), T::ADD.name().expect("XEN_SYSCTL_DT_OVERLAY_ADD: a name"), "XEN_SYSCTL_DT_OVERLAY_ADD: Debug");
+        assert_eq!(T::ADD.name(), Some("XEN_SYSCTL_DT_OVERLAY_ADD"), "XEN_SYSCTL_DT_OVERLAY_ADD: its own name");
+    }
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    {
+        assert_eq!(T::REMOVE.0, XEN_SYSCTL_DT_OVERLAY_REMOVE, "XEN_SYSCTL_DT_OVERLAY_REMOVE");
+        assert_eq!(T::from(XEN_SYSCTL_DT_OVERLAY_REMOVE), T::REMOVE, "XEN_SYSCTL_DT_OVERLAY_REMOVE: from the integer");
+        assert_eq!(integer(T::REMOVE, XEN_SYSCTL_DT_OVERLAY_REMOVE), XEN_SYSCTL_DT_OVERLAY_REMOVE, "XEN_SYSCTL_DT_OVERLAY_REMOVE: to the integer");
+        assert_eq!(format!("{:?}", T::REMOVE), T::REMOVE.name().expect("XEN_SYSCTL_DT_OVERLAY_REMOVE: a name"), "XEN_SYSCTL_DT_OVERLAY_REMOVE: Debug");
+        assert_eq!(T::REMOVE.name(), Some("XEN_SYSCTL_DT_OVERLAY_REMOVE"), "XEN_SYSCTL_DT_OVERLAY_REMOVE: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlDtOverlay(0)");
+}
+
 #[test]
 fn linux_gntalloc_gntalloc_flag() {
     use xenabi::linux::gntalloc::*;
