@@ -354,6 +354,7 @@ export const xen_get_cpufreq_para = struct('xen_get_cpufreq_para', {
     field('cpuinfo_max_freq', u32, { doc: 'OUT: the highest frequency of the hardware, in kHz.' }),
     field('cpuinfo_min_freq', u32, { doc: 'OUT: the lowest frequency of the hardware, in kHz.' }),
     field('s', inlineStruct({
+      since: '4.21',
       doc: 'The governor\'s state, for software frequency drivers.',
       fields: [
         field('scaling_cur_freq', u32, { doc: 'OUT: the frequency the governor last set, in kHz.' }),
@@ -374,9 +375,12 @@ export const xen_get_cpufreq_para = struct('xen_get_cpufreq_para', {
     field('scaling_max_freq', u32, { until: '4.18', doc: 'OUT: the highest frequency the governor may pick, in kHz.' }),
     field('scaling_min_freq', u32, { until: '4.18', doc: 'OUT: the lowest frequency the governor may pick, in kHz.' }),
     field('u', inlineUnion({
+      until: '4.21',
       doc: 'The frequency state: governor settings, or hardware-controlled performance settings (4.18 to 4.20).',
       fields: [
         field('s', inlineStruct({
+          since: '4.18',
+          until: '4.21',
           doc: 'The governor\'s state, for software frequency drivers.',
           fields: [
             field('scaling_cur_freq', u32, { until: '4.21', doc: 'OUT: the frequency the governor last set, in kHz.' }),
@@ -384,6 +388,7 @@ export const xen_get_cpufreq_para = struct('xen_get_cpufreq_para', {
             field('scaling_max_freq', u32, { until: '4.21', doc: 'OUT: the highest frequency the governor may pick, in kHz.' }),
             field('scaling_min_freq', u32, { until: '4.21', doc: 'OUT: the lowest frequency the governor may pick, in kHz.' }),
             field('u', inlineUnion({
+              until: '4.21',
               doc: 'The settings of the governor named in scaling_governor.',
               fields: [
                 field('userspace', xen_userspace, { until: '4.21', doc: 'The userspace governor.' }),
@@ -652,7 +657,7 @@ export const xen_sysctl_pcitopoinfo = struct('xen_sysctl_pcitopoinfo', {
   ],
   fields: [
     field('num_devs', u32, { doc: 'IN: how many devices `devs` and `nodes` hold. OUT: how many Xen handled.' }),
-    field('devs', handle64('physdev_pci_device_t'), { doc: 'IN: the devices, physdev_pci_device entries (segment, bus, devfn).' }),
+    field('devs', handle64('physdev_pci_device_t', 'void'), { doc: 'IN: the devices, physdev_pci_device entries (segment, bus, devfn); the handle is declared untyped here, so that sysctl.h needs no physdev.h.' }),
     field('nodes', handle64('uint32', 'uint32_t'), { doc: 'IN: where to write each device\'s node; XEN_INVALID_NODE_ID for no node, XEN_INVALID_DEV for a device Xen does not know.' }),
   ]
 });
@@ -695,9 +700,12 @@ export const xen_sysctl_psr_cat_op = struct('xen_sysctl_psr_cat_op', {
     field('cmd', u32, { doc: 'IN: a XEN_SYSCTL_PSR_CAT_* query.' }),
     field('target', u32, { doc: 'IN: the socket. Example: 0.' }),
     field('u', inlineUnion({
+      until: '4.11',
       doc: 'What a socket\'s cache allocation offers.',
       fields: [
         field('cat_info', inlineStruct({
+          since: '4.10',
+          until: '4.11',
           doc: 'What a cache\'s allocation technology offers.',
           fields: [
             field('cbm_len', u32, { until: '4.11', doc: 'OUT: the width of a capacity bitmask, in bits. Example: 20.' }),
@@ -706,6 +714,7 @@ export const xen_sysctl_psr_cat_op = struct('xen_sysctl_psr_cat_op', {
           ]
         }), { since: '4.10', until: '4.11', doc: 'OUT (from 4.10): the L2 or L3 cache\'s allocation.' }),
         field('l3_info', inlineStruct({
+          until: '4.10',
           doc: 'What a cache\'s allocation technology offers.',
           fields: [
             field('cbm_len', u32, { until: '4.10', doc: 'OUT: the width of a capacity bitmask, in bits. Example: 20.' }),

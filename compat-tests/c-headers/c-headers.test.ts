@@ -69,7 +69,10 @@ async function check(expectations: readonly Expectation[]): Promise<string> {
  * declares it when it comes first, so it asks for Xen's xen.h first, or for the promise that
  * no Xen header follows (NO_XEN_HEADERS_AFTER).
  */
-const REFUSED: { unit: string; fails: RegExp }[] = [{ unit: 'domctl-then-xen.h', fails: /domctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86\/xen\.h or arch-arm\.h declares struct xen_arch_domainconfig too, .* include <xen\/xen\.h> \(which includes the architecture headers\) before it/ }];
+const REFUSED: { unit: string; fails: RegExp }[] = [
+  { unit: 'domctl-then-xen.h', fails: /domctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86\/xen\.h or arch-arm\.h declares struct xen_arch_domainconfig too, .* include <xen\/xen\.h> \(which includes the architecture headers\) before it/ },
+  { unit: 'sysctl-then-xen.h', fails: /sysctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's xen\.h declares struct xenctl_bitmap too, .* include <xen\/xen\.h> before it/ },
+];
 
 /** The includer's promise, in a __XEN_TOOLS__ build, that no Xen header follows the unstable ones but their own. */
 const NO_XEN_AFTER = `#define ${NO_XEN_HEADERS_AFTER}`;

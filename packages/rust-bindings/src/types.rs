@@ -8,8 +8,6 @@
 use crate::stable::event_channel::evtchn_port_t;
 use crate::stable::kexec::xen_kexec_segment_t;
 use crate::stable::memory::xen_vmemrange_t;
-#[cfg(feature = "xen-4-22")]
-use crate::stable::physdev::physdev_pci_device_t;
 use crate::stable::platform::xen_processor_csd_t;
 use crate::stable::platform::xen_processor_cx_t;
 use crate::stable::platform::xen_processor_px_t;
@@ -323,7 +321,7 @@ impl __guest_handle_64_const_void {
     }
 }
 
-/// C: `XEN_GUEST_HANDLE_64(physdev_pci_device_t)`, a guest address of `physdev_pci_device_t`. Eight bytes, 8-aligned, on every architecture.
+/// C: `XEN_GUEST_HANDLE_64(physdev_pci_device_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
 #[cfg(feature = "xen-4-22")]
@@ -342,7 +340,7 @@ impl __guest_handle_64_physdev_pci_device_t {
 
     /// A handle to `ptr`, an address in the calling domain.
     #[inline]
-    pub fn new(ptr: *mut physdev_pci_device_t) -> Self {
+    pub fn new(ptr: *mut ::core::ffi::c_void) -> Self {
         Self::from_addr(ptr as usize)
     }
 
@@ -366,8 +364,8 @@ impl __guest_handle_64_physdev_pci_device_t {
 
     /// The address as a pointer.
     #[inline]
-    pub fn as_ptr(self) -> *mut physdev_pci_device_t {
-        self.addr() as *mut physdev_pci_device_t
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
+        self.addr() as *mut ::core::ffi::c_void
     }
 
     /// True for the null handle.

@@ -5849,24 +5849,6 @@ mod x86 {
         }
 
         #[test]
-        fn xen_get_cpufreq_para_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on x86");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on x86");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on x86");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on x86");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on x86");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on x86");
-        }
-
-        #[test]
         fn xen_set_cpufreq_gov() {
             assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on x86");
             assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on x86");
@@ -12533,24 +12515,6 @@ mod x86_64 {
         }
 
         #[test]
-        fn xen_get_cpufreq_para_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on x86_64");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on x86_64");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on x86_64");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on x86_64");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on x86_64");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on x86_64");
-        }
-
-        #[test]
         fn xen_set_cpufreq_gov() {
             assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on x86_64");
             assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on x86_64");
@@ -19013,24 +18977,6 @@ mod arm {
         }
 
         #[test]
-        fn xen_get_cpufreq_para_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on arm");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on arm");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on arm");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on arm");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on arm");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on arm");
-        }
-
-        #[test]
         fn xen_set_cpufreq_gov() {
             assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on arm");
             assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on arm");
@@ -25488,24 +25434,6 @@ mod aarch64 {
             assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on aarch64");
             assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on aarch64");
             assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on aarch64");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u>(), 0, "xen_get_cpufreq_para.u: size on aarch64");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u>(), 1, "xen_get_cpufreq_para.u: align on aarch64");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s>(), 0, "xen_get_cpufreq_para.u.s: size on aarch64");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s>(), 1, "xen_get_cpufreq_para.u.s: align on aarch64");
-        }
-
-        #[test]
-        fn xen_get_cpufreq_para_u_s_u() {
-            assert_eq!(size_of::<xen_get_cpufreq_para_u_s_u>(), 0, "xen_get_cpufreq_para.u.s.u: size on aarch64");
-            assert_eq!(align_of::<xen_get_cpufreq_para_u_s_u>(), 1, "xen_get_cpufreq_para.u.s.u: align on aarch64");
         }
 
         #[test]

@@ -563,8 +563,6 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_set_cppc_para>("xen_set_cppc_para");
     #[cfg(feature = "xen-4-22")]
-    check::<xenabi::unstable::sysctl::xen_get_cpufreq_para_u_s>("xen_get_cpufreq_para_u_s");
-    #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_set_cpufreq_gov>("xen_set_cpufreq_gov");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_set_cpufreq_para>("xen_set_cpufreq_para");

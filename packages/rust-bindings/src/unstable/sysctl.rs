@@ -927,7 +927,7 @@ impl xen_get_cpufreq_para {
 ///
 /// C: the struct declared inline in `struct xen_get_cpufreq_para` as `xen_get_cpufreq_para.s`; xenabi names it `xen_get_cpufreq_para_s`.
 ///
-/// Since Xen 4.6.
+/// Since Xen 4.21.
 ///
 /// Layout (size/align in bytes): x86 44/4, x86_64 44/4, arm 44/4, aarch64 44/4.
 #[repr(C)]
@@ -948,14 +948,14 @@ pub struct xen_get_cpufreq_para_s {
 
 impl xen_get_cpufreq_para_s {
     /// The first Xen release with this struct.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 21);
 }
 
 /// The settings of the governor named in scaling_governor.
 ///
 /// C: the union declared inline in `struct xen_get_cpufreq_para.s` as `xen_get_cpufreq_para.s.u`; xenabi names it `xen_get_cpufreq_para_s_u`.
 ///
-/// Since Xen 4.6.
+/// Since Xen 4.21.
 ///
 /// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
 ///
@@ -972,7 +972,7 @@ pub union xen_get_cpufreq_para_s_u {
 
 impl xen_get_cpufreq_para_s_u {
     /// The first Xen release with this union.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 21);
 }
 
 impl Default for xen_get_cpufreq_para_s_u {
@@ -988,103 +988,6 @@ impl ::core::fmt::Debug for xen_get_cpufreq_para_s_u {
     /// Prints no member: which one is meaningful depends on another field.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("xen_get_cpufreq_para_s_u").finish_non_exhaustive()
-    }
-}
-
-/// The frequency state: governor settings, or hardware-controlled performance settings (4.18 to 4.20).
-///
-/// C: the union declared inline in `struct xen_get_cpufreq_para` as `xen_get_cpufreq_para.u`; xenabi names it `xen_get_cpufreq_para_u`.
-///
-/// Since Xen 4.6.
-///
-/// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
-///
-/// Layout (size/align in bytes): x86 0/1, x86_64 0/1, arm 0/1, aarch64 0/1.
-#[repr(C)]
-#[derive(Clone, Copy)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub union xen_get_cpufreq_para_u {
-}
-
-impl xen_get_cpufreq_para_u {
-    /// The first Xen release with this union.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
-}
-
-impl Default for xen_get_cpufreq_para_u {
-    #[inline]
-    fn default() -> Self {
-        // SAFETY: every member is an integer, an array of integers, a guest handle (an
-        // integer) or a record of such, and all-zero bytes are a valid value of each.
-        unsafe { ::core::mem::zeroed() }
-    }
-}
-
-impl ::core::fmt::Debug for xen_get_cpufreq_para_u {
-    /// Prints no member: which one is meaningful depends on another field.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_struct("xen_get_cpufreq_para_u").finish_non_exhaustive()
-    }
-}
-
-/// The governor's state, for software frequency drivers.
-///
-/// C: the struct declared inline in `union xen_get_cpufreq_para.u` as `xen_get_cpufreq_para.u.s`; xenabi names it `xen_get_cpufreq_para_u_s`.
-///
-/// Since Xen 4.6.
-///
-/// Layout (size/align in bytes): x86 0/1, x86_64 0/1, arm 0/1, aarch64 0/1.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct xen_get_cpufreq_para_u_s {
-}
-
-impl xen_get_cpufreq_para_u_s {
-    /// The first Xen release with this struct.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
-}
-
-#[cfg(feature = "vm-memory")]
-// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
-// record of such, so any bytes are a valid value; the record holds no union and the holes the
-// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
-// under the `zerocopy` feature, checks the same).
-unsafe impl vm_memory::ByteValued for xen_get_cpufreq_para_u_s {}
-
-/// The settings of the governor named in scaling_governor.
-///
-/// C: the union declared inline in `struct xen_get_cpufreq_para.u.s` as `xen_get_cpufreq_para.u.s.u`; xenabi names it `xen_get_cpufreq_para_u_s_u`.
-///
-/// Since Xen 4.6.
-///
-/// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
-///
-/// Layout (size/align in bytes): x86 0/1, x86_64 0/1, arm 0/1, aarch64 0/1.
-#[repr(C)]
-#[derive(Clone, Copy)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub union xen_get_cpufreq_para_u_s_u {
-}
-
-impl xen_get_cpufreq_para_u_s_u {
-    /// The first Xen release with this union.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
-}
-
-impl Default for xen_get_cpufreq_para_u_s_u {
-    #[inline]
-    fn default() -> Self {
-        // SAFETY: every member is an integer, an array of integers, a guest handle (an
-        // integer) or a record of such, and all-zero bytes are a valid value of each.
-        unsafe { ::core::mem::zeroed() }
-    }
-}
-
-impl ::core::fmt::Debug for xen_get_cpufreq_para_u_s_u {
-    /// Prints no member: which one is meaningful depends on another field.
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_struct("xen_get_cpufreq_para_u_s_u").finish_non_exhaustive()
     }
 }
 
@@ -1830,7 +1733,7 @@ pub struct xen_sysctl_pcitopoinfo {
     /// 4 bytes the C compiler inserts after `num_devs`: the next member, a 64-bit handle or integer, is 8-byte aligned.
     /// Explicit here so that no byte of the record is hidden padding; keep it zero.
     pub __xenabi_hole_0: [u8; 4],
-    /// IN: the devices, physdev_pci_device entries (segment, bus, devfn).
+    /// IN: the devices, physdev_pci_device entries (segment, bus, devfn); the handle is declared untyped here, so that sysctl.h needs no physdev.h.
     pub devs: __guest_handle_64_physdev_pci_device_t,
     /// IN: where to write each device's node; XEN_INVALID_NODE_ID for no node, XEN_INVALID_DEV for a device Xen does not know.
     pub nodes: __guest_handle_64_uint32,
@@ -5834,12 +5737,6 @@ const _: () = {
     assert!(align_of::<xen_get_cpufreq_para_s_u>() == 4, "xen_get_cpufreq_para.s.u: align on x86");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, userspace) == 0, "xen_get_cpufreq_para.s.u.userspace: offset on x86");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, ondemand) == 0, "xen_get_cpufreq_para.s.u.ondemand: offset on x86");
-    assert!(size_of::<xen_get_cpufreq_para_u>() == 0, "xen_get_cpufreq_para.u: size on x86");
-    assert!(align_of::<xen_get_cpufreq_para_u>() == 1, "xen_get_cpufreq_para.u: align on x86");
-    assert!(size_of::<xen_get_cpufreq_para_u_s>() == 0, "xen_get_cpufreq_para.u.s: size on x86");
-    assert!(align_of::<xen_get_cpufreq_para_u_s>() == 1, "xen_get_cpufreq_para.u.s: align on x86");
-    assert!(size_of::<xen_get_cpufreq_para_u_s_u>() == 0, "xen_get_cpufreq_para.u.s.u: size on x86");
-    assert!(align_of::<xen_get_cpufreq_para_u_s_u>() == 1, "xen_get_cpufreq_para.u.s.u: align on x86");
     assert!(size_of::<xen_set_cpufreq_gov>() == 16, "xen_set_cpufreq_gov: size on x86");
     assert!(align_of::<xen_set_cpufreq_gov>() == 1, "xen_set_cpufreq_gov: align on x86");
     assert!(offset_of!(xen_set_cpufreq_gov, scaling_governor) == 0, "xen_set_cpufreq_gov.scaling_governor: offset on x86");
@@ -6318,12 +6215,6 @@ const _: () = {
     assert!(align_of::<xen_get_cpufreq_para_s_u>() == 4, "xen_get_cpufreq_para.s.u: align on x86_64");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, userspace) == 0, "xen_get_cpufreq_para.s.u.userspace: offset on x86_64");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, ondemand) == 0, "xen_get_cpufreq_para.s.u.ondemand: offset on x86_64");
-    assert!(size_of::<xen_get_cpufreq_para_u>() == 0, "xen_get_cpufreq_para.u: size on x86_64");
-    assert!(align_of::<xen_get_cpufreq_para_u>() == 1, "xen_get_cpufreq_para.u: align on x86_64");
-    assert!(size_of::<xen_get_cpufreq_para_u_s>() == 0, "xen_get_cpufreq_para.u.s: size on x86_64");
-    assert!(align_of::<xen_get_cpufreq_para_u_s>() == 1, "xen_get_cpufreq_para.u.s: align on x86_64");
-    assert!(size_of::<xen_get_cpufreq_para_u_s_u>() == 0, "xen_get_cpufreq_para.u.s.u: size on x86_64");
-    assert!(align_of::<xen_get_cpufreq_para_u_s_u>() == 1, "xen_get_cpufreq_para.u.s.u: align on x86_64");
     assert!(size_of::<xen_set_cpufreq_gov>() == 16, "xen_set_cpufreq_gov: size on x86_64");
     assert!(align_of::<xen_set_cpufreq_gov>() == 1, "xen_set_cpufreq_gov: align on x86_64");
     assert!(offset_of!(xen_set_cpufreq_gov, scaling_governor) == 0, "xen_set_cpufreq_gov.scaling_governor: offset on x86_64");
@@ -6803,12 +6694,6 @@ const _: () = {
     assert!(align_of::<xen_get_cpufreq_para_s_u>() == 4, "xen_get_cpufreq_para.s.u: align on arm");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, userspace) == 0, "xen_get_cpufreq_para.s.u.userspace: offset on arm");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, ondemand) == 0, "xen_get_cpufreq_para.s.u.ondemand: offset on arm");
-    assert!(size_of::<xen_get_cpufreq_para_u>() == 0, "xen_get_cpufreq_para.u: size on arm");
-    assert!(align_of::<xen_get_cpufreq_para_u>() == 1, "xen_get_cpufreq_para.u: align on arm");
-    assert!(size_of::<xen_get_cpufreq_para_u_s>() == 0, "xen_get_cpufreq_para.u.s: size on arm");
-    assert!(align_of::<xen_get_cpufreq_para_u_s>() == 1, "xen_get_cpufreq_para.u.s: align on arm");
-    assert!(size_of::<xen_get_cpufreq_para_u_s_u>() == 0, "xen_get_cpufreq_para.u.s.u: size on arm");
-    assert!(align_of::<xen_get_cpufreq_para_u_s_u>() == 1, "xen_get_cpufreq_para.u.s.u: align on arm");
     assert!(size_of::<xen_set_cpufreq_gov>() == 16, "xen_set_cpufreq_gov: size on arm");
     assert!(align_of::<xen_set_cpufreq_gov>() == 1, "xen_set_cpufreq_gov: align on arm");
     assert!(offset_of!(xen_set_cpufreq_gov, scaling_governor) == 0, "xen_set_cpufreq_gov.scaling_governor: offset on arm");
@@ -7286,12 +7171,6 @@ const _: () = {
     assert!(align_of::<xen_get_cpufreq_para_s_u>() == 4, "xen_get_cpufreq_para.s.u: align on aarch64");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, userspace) == 0, "xen_get_cpufreq_para.s.u.userspace: offset on aarch64");
     assert!(offset_of!(xen_get_cpufreq_para_s_u, ondemand) == 0, "xen_get_cpufreq_para.s.u.ondemand: offset on aarch64");
-    assert!(size_of::<xen_get_cpufreq_para_u>() == 0, "xen_get_cpufreq_para.u: size on aarch64");
-    assert!(align_of::<xen_get_cpufreq_para_u>() == 1, "xen_get_cpufreq_para.u: align on aarch64");
-    assert!(size_of::<xen_get_cpufreq_para_u_s>() == 0, "xen_get_cpufreq_para.u.s: size on aarch64");
-    assert!(align_of::<xen_get_cpufreq_para_u_s>() == 1, "xen_get_cpufreq_para.u.s: align on aarch64");
-    assert!(size_of::<xen_get_cpufreq_para_u_s_u>() == 0, "xen_get_cpufreq_para.u.s.u: size on aarch64");
-    assert!(align_of::<xen_get_cpufreq_para_u_s_u>() == 1, "xen_get_cpufreq_para.u.s.u: align on aarch64");
     assert!(size_of::<xen_set_cpufreq_gov>() == 16, "xen_set_cpufreq_gov: size on aarch64");
     assert!(align_of::<xen_set_cpufreq_gov>() == 1, "xen_set_cpufreq_gov: align on aarch64");
     assert!(offset_of!(xen_set_cpufreq_gov, scaling_governor) == 0, "xen_set_cpufreq_gov.scaling_governor: offset on aarch64");

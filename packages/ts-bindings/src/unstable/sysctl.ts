@@ -6,7 +6,7 @@
  * settings for the toolstack. Mirrors Xen's public/sysctl.h. Unstable: valid for exactly one Xen
  * release, versioned by XEN_SYSCTL_INTERFACE_VERSION.
  */
-import { SysctlOp$chk0, SysctlOp$chk1, SysctlOp$chk2, SysctlOp$dec0, SysctlOp$dec1, SysctlOp$dec2, SysctlOp$enc0, SysctlOp$enc1, SysctlOp$enc2, pm_cx_stat$V0, pm_cx_stat$dec0, pm_cx_stat$enc0, pm_px_stat$V0, pm_px_stat$chk0, pm_px_stat$dec0, pm_px_stat$enc0, pm_px_val$V0, pm_px_val$dec0, pm_px_val$enc0, xen_get_cppc_para$V0, xen_get_cppc_para$dec0, xen_get_cppc_para$enc0, xen_get_cpufreq_para$V0, xen_get_cpufreq_para$V1, xen_get_cpufreq_para$chk0, xen_get_cpufreq_para$chk1, xen_get_cpufreq_para$dec0, xen_get_cpufreq_para$dec1, xen_get_cpufreq_para$enc0, xen_get_cpufreq_para$enc1, xen_get_cpufreq_para_s$V0, xen_get_cpufreq_para_s$V1, xen_get_cpufreq_para_s$dec0, xen_get_cpufreq_para_s$dec1, xen_get_cpufreq_para_s$enc0, xen_get_cpufreq_para_s$enc1, xen_get_cpufreq_para_s_u$V0, xen_get_cpufreq_para_s_u$dec0, xen_get_cpufreq_para_s_u$enc0, xen_get_cpufreq_para_u$V0, xen_get_cpufreq_para_u$dec0, xen_get_cpufreq_para_u$enc0, xen_get_cpufreq_para_u_s$V0, xen_get_cpufreq_para_u_s$dec0, xen_get_cpufreq_para_u_s$enc0, xen_get_cpufreq_para_u_s_u$V0, xen_get_cpufreq_para_u_s_u$dec0, xen_get_cpufreq_para_u_s_u$enc0, xen_livepatch_name$V0, xen_livepatch_name$chk0, xen_livepatch_name$dec0, xen_livepatch_name$enc0, xen_livepatch_status$V0, xen_livepatch_status$dec0, xen_livepatch_status$enc0, xen_ondemand$V0, xen_ondemand$dec0, xen_ondemand$enc0, xen_set_cppc_para$V0, xen_set_cppc_para$dec0, xen_set_cppc_para$enc0, xen_set_cpufreq_gov$V0, xen_set_cpufreq_gov$V1, xen_set_cpufreq_gov$dec0, xen_set_cpufreq_gov$dec1, xen_set_cpufreq_gov$enc0, xen_set_cpufreq_gov$enc1, xen_set_cpufreq_para$V0, xen_set_cpufreq_para$dec0, xen_set_cpufreq_para$enc0, xen_sysctl$V0, xen_sysctl$V1, xen_sysctl$V2, xen_sysctl$dec0, xen_sysctl$dec1, xen_sysctl$dec2, xen_sysctl$enc0, xen_sysctl$enc1, xen_sysctl$enc2, xen_sysctl_availheap$V0, xen_sysctl_availheap$chk0, xen_sysctl_availheap$dec0, xen_sysctl_availheap$enc0, xen_sysctl_coverage_op$V0, xen_sysctl_coverage_op$dec0, xen_sysctl_coverage_op$enc0, xen_sysctl_cpu_featureset$V0, xen_sysctl_cpu_featureset$dec0, xen_sysctl_cpu_featureset$enc0, xen_sysctl_cpu_hotplug$V0, xen_sysctl_cpu_hotplug$dec0, xen_sysctl_cpu_hotplug$enc0, xen_sysctl_cpu_policy$V0, xen_sysctl_cpu_policy$dec0, xen_sysctl_cpu_policy$enc0, xen_sysctl_cpuinfo$V0, xen_sysctl_cpuinfo$dec0, xen_sysctl_cpuinfo$enc0, xen_sysctl_cpupool_op$V0, xen_sysctl_cpupool_op$chk0, xen_sysctl_cpupool_op$dec0, xen_sysctl_cpupool_op$enc0, xen_sysctl_cputopo$V0, xen_sysctl_cputopo$dec0, xen_sysctl_cputopo$enc0, xen_sysctl_cputopoinfo$V0, xen_sysctl_cputopoinfo$chk0, xen_sysctl_cputopoinfo$dec0, xen_sysctl_cputopoinfo$enc0, xen_sysctl_credit2_schedule$V0, xen_sysctl_credit2_schedule$dec0, xen_sysctl_credit2_schedule$enc0, xen_sysctl_credit_schedule$V0, xen_sysctl_credit_schedule$dec0, xen_sysctl_credit_schedule$enc0, xen_sysctl_debug_keys$V0, xen_sysctl_debug_keys$chk0, xen_sysctl_debug_keys$dec0, xen_sysctl_debug_keys$enc0, xen_sysctl_dt_overlay$V0, xen_sysctl_dt_overlay$chk0, xen_sysctl_dt_overlay$dec0, xen_sysctl_dt_overlay$enc0, xen_sysctl_get_pmstat$V0, xen_sysctl_get_pmstat$dec0, xen_sysctl_get_pmstat$enc0, xen_sysctl_get_pmstat_u$V0, xen_sysctl_get_pmstat_u$dec0, xen_sysctl_get_pmstat_u$enc0, xen_sysctl_getcpuinfo$V0, xen_sysctl_getcpuinfo$chk0, xen_sysctl_getcpuinfo$dec0, xen_sysctl_getcpuinfo$enc0, xen_sysctl_getdomaininfolist$V0, xen_sysctl_getdomaininfolist$chk0, xen_sysctl_getdomaininfolist$dec0, xen_sysctl_getdomaininfolist$enc0, xen_sysctl_livepatch_action$V0, xen_sysctl_livepatch_action$chk0, xen_sysctl_livepatch_action$dec0, xen_sysctl_livepatch_action$enc0, xen_sysctl_livepatch_get$V0, xen_sysctl_livepatch_get$chk0, xen_sysctl_livepatch_get$dec0, xen_sysctl_livepatch_get$enc0, xen_sysctl_livepatch_list$V0, xen_sysctl_livepatch_list$chk0, xen_sysctl_livepatch_list$dec0, xen_sysctl_livepatch_list$enc0, xen_sysctl_livepatch_op$V0, xen_sysctl_livepatch_op$dec0, xen_sysctl_livepatch_op$enc0, xen_sysctl_livepatch_op_u$V0, xen_sysctl_livepatch_op_u$dec0, xen_sysctl_livepatch_op_u$enc0, xen_sysctl_livepatch_upload$V0, xen_sysctl_livepatch_upload$chk0, xen_sysctl_livepatch_upload$dec0, xen_sysctl_livepatch_upload$enc0, xen_sysctl_lockprof_data$V0, xen_sysctl_lockprof_data$V1, xen_sysctl_lockprof_data$dec0, xen_sysctl_lockprof_data$dec1, xen_sysctl_lockprof_data$enc0, xen_sysctl_lockprof_data$enc1, xen_sysctl_lockprof_op$V0, xen_sysctl_lockprof_op$chk0, xen_sysctl_lockprof_op$dec0, xen_sysctl_lockprof_op$enc0, xen_sysctl_meminfo$V0, xen_sysctl_meminfo$dec0, xen_sysctl_meminfo$enc0, xen_sysctl_numainfo$V0, xen_sysctl_numainfo$chk0, xen_sysctl_numainfo$dec0, xen_sysctl_numainfo$enc0, xen_sysctl_page_offline_op$V0, xen_sysctl_page_offline_op$V1, xen_sysctl_page_offline_op$chk1, xen_sysctl_page_offline_op$dec0, xen_sysctl_page_offline_op$dec1, xen_sysctl_page_offline_op$enc0, xen_sysctl_page_offline_op$enc1, xen_sysctl_pcitopoinfo$V0, xen_sysctl_pcitopoinfo$chk0, xen_sysctl_pcitopoinfo$dec0, xen_sysctl_pcitopoinfo$enc0, xen_sysctl_perfc_desc$V0, xen_sysctl_perfc_desc$V1, xen_sysctl_perfc_desc$dec0, xen_sysctl_perfc_desc$dec1, xen_sysctl_perfc_desc$enc0, xen_sysctl_perfc_desc$enc1, xen_sysctl_perfc_op$V0, xen_sysctl_perfc_op$chk0, xen_sysctl_perfc_op$dec0, xen_sysctl_perfc_op$enc0, xen_sysctl_physinfo$V0, xen_sysctl_physinfo$chk0, xen_sysctl_physinfo$dec0, xen_sysctl_physinfo$enc0, xen_sysctl_pm_op$V0, xen_sysctl_pm_op$V1, xen_sysctl_pm_op$dec0, xen_sysctl_pm_op$dec1, xen_sysctl_pm_op$enc0, xen_sysctl_pm_op$enc1, xen_sysctl_pm_op_u$V0, xen_sysctl_pm_op_u$V1, xen_sysctl_pm_op_u$dec0, xen_sysctl_pm_op_u$dec1, xen_sysctl_pm_op_u$enc0, xen_sysctl_pm_op_u$enc1, xen_sysctl_psr_alloc$V0, xen_sysctl_psr_alloc$dec0, xen_sysctl_psr_alloc$enc0, xen_sysctl_psr_alloc_u$V0, xen_sysctl_psr_alloc_u$dec0, xen_sysctl_psr_alloc_u$enc0, xen_sysctl_psr_alloc_u_cat_info$V0, xen_sysctl_psr_alloc_u_cat_info$dec0, xen_sysctl_psr_alloc_u_cat_info$enc0, xen_sysctl_psr_alloc_u_mba_info$V0, xen_sysctl_psr_alloc_u_mba_info$dec0, xen_sysctl_psr_alloc_u_mba_info$enc0, xen_sysctl_psr_cmt_op$V0, xen_sysctl_psr_cmt_op$dec0, xen_sysctl_psr_cmt_op$enc0, xen_sysctl_psr_cmt_op_u$V0, xen_sysctl_psr_cmt_op_u$dec0, xen_sysctl_psr_cmt_op_u$enc0, xen_sysctl_psr_cmt_op_u_l3_cache$V0, xen_sysctl_psr_cmt_op_u_l3_cache$dec0, xen_sysctl_psr_cmt_op_u_l3_cache$enc0, xen_sysctl_readconsole$V0, xen_sysctl_readconsole$chk0, xen_sysctl_readconsole$dec0, xen_sysctl_readconsole$enc0, xen_sysctl_sched_arinc653$V0, xen_sysctl_sched_arinc653$dec0, xen_sysctl_sched_arinc653$enc0, xen_sysctl_sched_id$V0, xen_sysctl_sched_id$dec0, xen_sysctl_sched_id$enc0, xen_sysctl_scheduler_op$V0, xen_sysctl_scheduler_op$chk0, xen_sysctl_scheduler_op$dec0, xen_sysctl_scheduler_op$enc0, xen_sysctl_scheduler_op_u$V0, xen_sysctl_scheduler_op_u$chk0, xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, xen_sysctl_tbuf_op$V0, xen_sysctl_tbuf_op$chk0, xen_sysctl_tbuf_op$dec0, xen_sysctl_tbuf_op$enc0, xen_sysctl_u$V0, xen_sysctl_u$V1, xen_sysctl_u$V2, xen_sysctl_u$dec0, xen_sysctl_u$dec1, xen_sysctl_u$dec2, xen_sysctl_u$enc0, xen_sysctl_u$enc1, xen_sysctl_u$enc2, xen_userspace$V0, xen_userspace$dec0, xen_userspace$enc0, xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0, xenctl_bitmap$enc0 } from '../internal/unstable/sysctl.js';
+import { SysctlOp$chk0, SysctlOp$chk1, SysctlOp$chk2, SysctlOp$dec0, SysctlOp$dec1, SysctlOp$dec2, SysctlOp$enc0, SysctlOp$enc1, SysctlOp$enc2, pm_cx_stat$V0, pm_cx_stat$dec0, pm_cx_stat$enc0, pm_px_stat$V0, pm_px_stat$chk0, pm_px_stat$dec0, pm_px_stat$enc0, pm_px_val$V0, pm_px_val$dec0, pm_px_val$enc0, xen_get_cppc_para$V0, xen_get_cppc_para$dec0, xen_get_cppc_para$enc0, xen_get_cpufreq_para$V0, xen_get_cpufreq_para$V1, xen_get_cpufreq_para$chk0, xen_get_cpufreq_para$chk1, xen_get_cpufreq_para$dec0, xen_get_cpufreq_para$dec1, xen_get_cpufreq_para$enc0, xen_get_cpufreq_para$enc1, xen_get_cpufreq_para_s$V0, xen_get_cpufreq_para_s$V1, xen_get_cpufreq_para_s$dec0, xen_get_cpufreq_para_s$dec1, xen_get_cpufreq_para_s$enc0, xen_get_cpufreq_para_s$enc1, xen_get_cpufreq_para_s_u$V0, xen_get_cpufreq_para_s_u$dec0, xen_get_cpufreq_para_s_u$enc0, xen_livepatch_name$V0, xen_livepatch_name$chk0, xen_livepatch_name$dec0, xen_livepatch_name$enc0, xen_livepatch_status$V0, xen_livepatch_status$dec0, xen_livepatch_status$enc0, xen_ondemand$V0, xen_ondemand$dec0, xen_ondemand$enc0, xen_set_cppc_para$V0, xen_set_cppc_para$dec0, xen_set_cppc_para$enc0, xen_set_cpufreq_gov$V0, xen_set_cpufreq_gov$V1, xen_set_cpufreq_gov$dec0, xen_set_cpufreq_gov$dec1, xen_set_cpufreq_gov$enc0, xen_set_cpufreq_gov$enc1, xen_set_cpufreq_para$V0, xen_set_cpufreq_para$dec0, xen_set_cpufreq_para$enc0, xen_sysctl$V0, xen_sysctl$V1, xen_sysctl$V2, xen_sysctl$dec0, xen_sysctl$dec1, xen_sysctl$dec2, xen_sysctl$enc0, xen_sysctl$enc1, xen_sysctl$enc2, xen_sysctl_availheap$V0, xen_sysctl_availheap$chk0, xen_sysctl_availheap$dec0, xen_sysctl_availheap$enc0, xen_sysctl_coverage_op$V0, xen_sysctl_coverage_op$dec0, xen_sysctl_coverage_op$enc0, xen_sysctl_cpu_featureset$V0, xen_sysctl_cpu_featureset$dec0, xen_sysctl_cpu_featureset$enc0, xen_sysctl_cpu_hotplug$V0, xen_sysctl_cpu_hotplug$dec0, xen_sysctl_cpu_hotplug$enc0, xen_sysctl_cpu_policy$V0, xen_sysctl_cpu_policy$dec0, xen_sysctl_cpu_policy$enc0, xen_sysctl_cpuinfo$V0, xen_sysctl_cpuinfo$dec0, xen_sysctl_cpuinfo$enc0, xen_sysctl_cpupool_op$V0, xen_sysctl_cpupool_op$chk0, xen_sysctl_cpupool_op$dec0, xen_sysctl_cpupool_op$enc0, xen_sysctl_cputopo$V0, xen_sysctl_cputopo$dec0, xen_sysctl_cputopo$enc0, xen_sysctl_cputopoinfo$V0, xen_sysctl_cputopoinfo$chk0, xen_sysctl_cputopoinfo$dec0, xen_sysctl_cputopoinfo$enc0, xen_sysctl_credit2_schedule$V0, xen_sysctl_credit2_schedule$dec0, xen_sysctl_credit2_schedule$enc0, xen_sysctl_credit_schedule$V0, xen_sysctl_credit_schedule$dec0, xen_sysctl_credit_schedule$enc0, xen_sysctl_debug_keys$V0, xen_sysctl_debug_keys$chk0, xen_sysctl_debug_keys$dec0, xen_sysctl_debug_keys$enc0, xen_sysctl_dt_overlay$V0, xen_sysctl_dt_overlay$chk0, xen_sysctl_dt_overlay$dec0, xen_sysctl_dt_overlay$enc0, xen_sysctl_get_pmstat$V0, xen_sysctl_get_pmstat$dec0, xen_sysctl_get_pmstat$enc0, xen_sysctl_get_pmstat_u$V0, xen_sysctl_get_pmstat_u$dec0, xen_sysctl_get_pmstat_u$enc0, xen_sysctl_getcpuinfo$V0, xen_sysctl_getcpuinfo$chk0, xen_sysctl_getcpuinfo$dec0, xen_sysctl_getcpuinfo$enc0, xen_sysctl_getdomaininfolist$V0, xen_sysctl_getdomaininfolist$chk0, xen_sysctl_getdomaininfolist$dec0, xen_sysctl_getdomaininfolist$enc0, xen_sysctl_livepatch_action$V0, xen_sysctl_livepatch_action$chk0, xen_sysctl_livepatch_action$dec0, xen_sysctl_livepatch_action$enc0, xen_sysctl_livepatch_get$V0, xen_sysctl_livepatch_get$chk0, xen_sysctl_livepatch_get$dec0, xen_sysctl_livepatch_get$enc0, xen_sysctl_livepatch_list$V0, xen_sysctl_livepatch_list$chk0, xen_sysctl_livepatch_list$dec0, xen_sysctl_livepatch_list$enc0, xen_sysctl_livepatch_op$V0, xen_sysctl_livepatch_op$dec0, xen_sysctl_livepatch_op$enc0, xen_sysctl_livepatch_op_u$V0, xen_sysctl_livepatch_op_u$dec0, xen_sysctl_livepatch_op_u$enc0, xen_sysctl_livepatch_upload$V0, xen_sysctl_livepatch_upload$chk0, xen_sysctl_livepatch_upload$dec0, xen_sysctl_livepatch_upload$enc0, xen_sysctl_lockprof_data$V0, xen_sysctl_lockprof_data$V1, xen_sysctl_lockprof_data$dec0, xen_sysctl_lockprof_data$dec1, xen_sysctl_lockprof_data$enc0, xen_sysctl_lockprof_data$enc1, xen_sysctl_lockprof_op$V0, xen_sysctl_lockprof_op$chk0, xen_sysctl_lockprof_op$dec0, xen_sysctl_lockprof_op$enc0, xen_sysctl_meminfo$V0, xen_sysctl_meminfo$dec0, xen_sysctl_meminfo$enc0, xen_sysctl_numainfo$V0, xen_sysctl_numainfo$chk0, xen_sysctl_numainfo$dec0, xen_sysctl_numainfo$enc0, xen_sysctl_page_offline_op$V0, xen_sysctl_page_offline_op$V1, xen_sysctl_page_offline_op$chk1, xen_sysctl_page_offline_op$dec0, xen_sysctl_page_offline_op$dec1, xen_sysctl_page_offline_op$enc0, xen_sysctl_page_offline_op$enc1, xen_sysctl_pcitopoinfo$V0, xen_sysctl_pcitopoinfo$chk0, xen_sysctl_pcitopoinfo$dec0, xen_sysctl_pcitopoinfo$enc0, xen_sysctl_perfc_desc$V0, xen_sysctl_perfc_desc$V1, xen_sysctl_perfc_desc$dec0, xen_sysctl_perfc_desc$dec1, xen_sysctl_perfc_desc$enc0, xen_sysctl_perfc_desc$enc1, xen_sysctl_perfc_op$V0, xen_sysctl_perfc_op$chk0, xen_sysctl_perfc_op$dec0, xen_sysctl_perfc_op$enc0, xen_sysctl_physinfo$V0, xen_sysctl_physinfo$chk0, xen_sysctl_physinfo$dec0, xen_sysctl_physinfo$enc0, xen_sysctl_pm_op$V0, xen_sysctl_pm_op$V1, xen_sysctl_pm_op$dec0, xen_sysctl_pm_op$dec1, xen_sysctl_pm_op$enc0, xen_sysctl_pm_op$enc1, xen_sysctl_pm_op_u$V0, xen_sysctl_pm_op_u$V1, xen_sysctl_pm_op_u$dec0, xen_sysctl_pm_op_u$dec1, xen_sysctl_pm_op_u$enc0, xen_sysctl_pm_op_u$enc1, xen_sysctl_psr_alloc$V0, xen_sysctl_psr_alloc$dec0, xen_sysctl_psr_alloc$enc0, xen_sysctl_psr_alloc_u$V0, xen_sysctl_psr_alloc_u$dec0, xen_sysctl_psr_alloc_u$enc0, xen_sysctl_psr_alloc_u_cat_info$V0, xen_sysctl_psr_alloc_u_cat_info$dec0, xen_sysctl_psr_alloc_u_cat_info$enc0, xen_sysctl_psr_alloc_u_mba_info$V0, xen_sysctl_psr_alloc_u_mba_info$dec0, xen_sysctl_psr_alloc_u_mba_info$enc0, xen_sysctl_psr_cmt_op$V0, xen_sysctl_psr_cmt_op$dec0, xen_sysctl_psr_cmt_op$enc0, xen_sysctl_psr_cmt_op_u$V0, xen_sysctl_psr_cmt_op_u$dec0, xen_sysctl_psr_cmt_op_u$enc0, xen_sysctl_psr_cmt_op_u_l3_cache$V0, xen_sysctl_psr_cmt_op_u_l3_cache$dec0, xen_sysctl_psr_cmt_op_u_l3_cache$enc0, xen_sysctl_readconsole$V0, xen_sysctl_readconsole$chk0, xen_sysctl_readconsole$dec0, xen_sysctl_readconsole$enc0, xen_sysctl_sched_arinc653$V0, xen_sysctl_sched_arinc653$dec0, xen_sysctl_sched_arinc653$enc0, xen_sysctl_sched_id$V0, xen_sysctl_sched_id$dec0, xen_sysctl_sched_id$enc0, xen_sysctl_scheduler_op$V0, xen_sysctl_scheduler_op$chk0, xen_sysctl_scheduler_op$dec0, xen_sysctl_scheduler_op$enc0, xen_sysctl_scheduler_op_u$V0, xen_sysctl_scheduler_op_u$chk0, xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, xen_sysctl_tbuf_op$V0, xen_sysctl_tbuf_op$chk0, xen_sysctl_tbuf_op$dec0, xen_sysctl_tbuf_op$enc0, xen_sysctl_u$V0, xen_sysctl_u$V1, xen_sysctl_u$V2, xen_sysctl_u$dec0, xen_sysctl_u$dec1, xen_sysctl_u$dec2, xen_sysctl_u$enc0, xen_sysctl_u$enc1, xen_sysctl_u$enc2, xen_userspace$V0, xen_userspace$dec0, xen_userspace$enc0, xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0, xenctl_bitmap$enc0 } from '../internal/unstable/sysctl.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from '../stable/xen.js';
@@ -3661,7 +3661,7 @@ export const xen_get_cpufreq_para: RecordCodec<xen_get_cpufreq_para, xen_get_cpu
  * The governor's state, for software frequency drivers.
  *
  * Size: 44 bytes on every architecture.
- * @since 4.6
+ * @since 4.21
  */
 export interface xen_get_cpufreq_para_s {
   /** OUT: the frequency the governor last set, in kHz. */
@@ -3678,7 +3678,7 @@ export interface xen_get_cpufreq_para_s {
 
 /**
  * A zero-copy view of `xen_get_cpufreq_para_s` over a buffer: reads and writes go straight to the bytes.
- * @since 4.6
+ * @since 4.21
  */
 export interface xen_get_cpufreq_para_s_view extends RecordView {
   /** OUT: the frequency the governor last set, in kHz. */
@@ -3725,12 +3725,12 @@ const xen_get_cpufreq_para_s$layout1: RecordLayout = frozen({
 
 /**
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_get_cpufreq_para_s` (struct xen_get_cpufreq_para.s). Size: 44 bytes on every architecture.
- * @since 4.6
+ * @since 4.21
  */
 export const xen_get_cpufreq_para_s: RecordCodec<xen_get_cpufreq_para_s, xen_get_cpufreq_para_s_view> = {
   name: 'xen_get_cpufreq_para.s',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.6',
+  since: '4.21',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3844,7 +3844,7 @@ export const xen_get_cpufreq_para_s: RecordCodec<xen_get_cpufreq_para_s, xen_get
  * A value of union xen_get_cpufreq_para.s.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 16 bytes on every architecture.
- * @since 4.6
+ * @since 4.21
  */
 export interface xen_get_cpufreq_para_s_u {
   /** The userspace governor. */
@@ -3855,7 +3855,7 @@ export interface xen_get_cpufreq_para_s_u {
 
 /**
  * A zero-copy view of `xen_get_cpufreq_para_s_u` over a buffer: reads and writes go straight to the bytes.
- * @since 4.6
+ * @since 4.21
  */
 export interface xen_get_cpufreq_para_s_u_view extends RecordView {
   /** The userspace governor. */
@@ -3878,12 +3878,12 @@ const xen_get_cpufreq_para_s_u$layout0: RecordLayout = frozen({
 
 /**
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_get_cpufreq_para_s_u` (union xen_get_cpufreq_para.s.u). Size: 16 bytes on every architecture.
- * @since 4.6
+ * @since 4.21
  */
 export const xen_get_cpufreq_para_s_u: RecordCodec<xen_get_cpufreq_para_s_u, xen_get_cpufreq_para_s_u_view> = {
   name: 'xen_get_cpufreq_para.s.u',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.6',
+  since: '4.21',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3967,370 +3967,6 @@ export const xen_get_cpufreq_para_s_u: RecordCodec<xen_get_cpufreq_para_s_u, xen
       }
       default:
         return failArch('xen_get_cpufreq_para.s.u', arch);
-    }
-  },
-};
-
-/**
- * The frequency state: governor settings, or hardware-controlled performance settings (4.18 to 4.20).
- *
- * A value of union xen_get_cpufreq_para.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
- *
- * Size: 0 bytes on every architecture.
- * @since 4.6
- */
-export interface xen_get_cpufreq_para_u {
-}
-
-/**
- * A zero-copy view of `xen_get_cpufreq_para_u` over a buffer: reads and writes go straight to the bytes.
- * @since 4.6
- */
-export interface xen_get_cpufreq_para_u_view extends RecordView {
-}
-
-const xen_get_cpufreq_para_u$layout0: RecordLayout = frozen({
-  name: 'xen_get_cpufreq_para.u',
-  kind: 'union',
-  size: 0,
-  align: 1,
-  fields: [],
-  holes: [],
-});
-
-/**
- * Sizes, layouts, encoding, decoding and zero-copy views of `xen_get_cpufreq_para_u` (union xen_get_cpufreq_para.u). Size: 0 bytes on every architecture.
- * @since 4.6
- */
-export const xen_get_cpufreq_para_u: RecordCodec<xen_get_cpufreq_para_u, xen_get_cpufreq_para_u_view> = {
-  name: 'xen_get_cpufreq_para.u',
-  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.6',
-  size(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return 0;
-      default:
-        return failArch('xen_get_cpufreq_para.u', arch);
-    }
-  },
-  layout(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return xen_get_cpufreq_para_u$layout0;
-      default:
-        return failArch('xen_get_cpufreq_para.u', arch);
-    }
-  },
-  encode(value, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_get_cpufreq_para.u');
-        return encodeFresh(value, 0, 0, xen_get_cpufreq_para_u$enc0, 'xen_get_cpufreq_para.u');
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u', arch);
-    }
-  },
-  encodeInto(value, target, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_get_cpufreq_para.u');
-        const size = 0;
-        if (target !== current.bytes) useBytes(target, 'xen_get_cpufreq_para.u');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_get_cpufreq_para.u');
-        xen_get_cpufreq_para_u$enc0(value, current.view, current.words, b);
-        return size;
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u', arch);
-    }
-  },
-  decode(bytes, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (bytes !== current.bytes) useBytes(bytes, 'xen_get_cpufreq_para.u');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + 0 <= current.length ? current.base + o : placeBytes(bytes, o, 0, 'xen_get_cpufreq_para.u');
-        return xen_get_cpufreq_para_u$dec0(current.view, current.words, b);
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u', arch);
-    }
-  },
-  view(buffer, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        const p = placeView(buffer, options.offset, 0, 'xen_get_cpufreq_para.u');
-        return new xen_get_cpufreq_para_u$V0(dataViewOf(p.buffer, 'xen_get_cpufreq_para.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u', arch);
-    }
-  },
-};
-
-/**
- * The governor's state, for software frequency drivers.
- *
- * Size: 0 bytes on every architecture.
- * @since 4.6
- */
-export interface xen_get_cpufreq_para_u_s {
-}
-
-/**
- * A zero-copy view of `xen_get_cpufreq_para_u_s` over a buffer: reads and writes go straight to the bytes.
- * @since 4.6
- */
-export interface xen_get_cpufreq_para_u_s_view extends RecordView {
-}
-
-const xen_get_cpufreq_para_u_s$layout0: RecordLayout = frozen({
-  name: 'xen_get_cpufreq_para.u.s',
-  kind: 'struct',
-  size: 0,
-  align: 1,
-  fields: [],
-  holes: [],
-});
-
-/**
- * Sizes, layouts, encoding, decoding and zero-copy views of `xen_get_cpufreq_para_u_s` (struct xen_get_cpufreq_para.u.s). Size: 0 bytes on every architecture.
- * @since 4.6
- */
-export const xen_get_cpufreq_para_u_s: RecordCodec<xen_get_cpufreq_para_u_s, xen_get_cpufreq_para_u_s_view> = {
-  name: 'xen_get_cpufreq_para.u.s',
-  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.6',
-  size(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return 0;
-      default:
-        return failArch('xen_get_cpufreq_para.u.s', arch);
-    }
-  },
-  layout(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return xen_get_cpufreq_para_u_s$layout0;
-      default:
-        return failArch('xen_get_cpufreq_para.u.s', arch);
-    }
-  },
-  encode(value, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_get_cpufreq_para.u.s');
-        return encodeFresh(value, 0, 0, xen_get_cpufreq_para_u_s$enc0, 'xen_get_cpufreq_para.u.s');
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s', arch);
-    }
-  },
-  encodeInto(value, target, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_get_cpufreq_para.u.s');
-        const size = 0;
-        if (target !== current.bytes) useBytes(target, 'xen_get_cpufreq_para.u.s');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_get_cpufreq_para.u.s');
-        xen_get_cpufreq_para_u_s$enc0(value, current.view, current.words, b);
-        return size;
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s', arch);
-    }
-  },
-  decode(bytes, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (bytes !== current.bytes) useBytes(bytes, 'xen_get_cpufreq_para.u.s');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + 0 <= current.length ? current.base + o : placeBytes(bytes, o, 0, 'xen_get_cpufreq_para.u.s');
-        return xen_get_cpufreq_para_u_s$dec0(current.view, current.words, b);
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s', arch);
-    }
-  },
-  view(buffer, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        const p = placeView(buffer, options.offset, 0, 'xen_get_cpufreq_para.u.s');
-        return new xen_get_cpufreq_para_u_s$V0(dataViewOf(p.buffer, 'xen_get_cpufreq_para.u.s'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s', arch);
-    }
-  },
-};
-
-/**
- * The settings of the governor named in scaling_governor.
- *
- * A value of union xen_get_cpufreq_para.u.s.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
- *
- * Size: 0 bytes on every architecture.
- * @since 4.6
- */
-export interface xen_get_cpufreq_para_u_s_u {
-}
-
-/**
- * A zero-copy view of `xen_get_cpufreq_para_u_s_u` over a buffer: reads and writes go straight to the bytes.
- * @since 4.6
- */
-export interface xen_get_cpufreq_para_u_s_u_view extends RecordView {
-}
-
-const xen_get_cpufreq_para_u_s_u$layout0: RecordLayout = frozen({
-  name: 'xen_get_cpufreq_para.u.s.u',
-  kind: 'union',
-  size: 0,
-  align: 1,
-  fields: [],
-  holes: [],
-});
-
-/**
- * Sizes, layouts, encoding, decoding and zero-copy views of `xen_get_cpufreq_para_u_s_u` (union xen_get_cpufreq_para.u.s.u). Size: 0 bytes on every architecture.
- * @since 4.6
- */
-export const xen_get_cpufreq_para_u_s_u: RecordCodec<xen_get_cpufreq_para_u_s_u, xen_get_cpufreq_para_u_s_u_view> = {
-  name: 'xen_get_cpufreq_para.u.s.u',
-  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.6',
-  size(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return 0;
-      default:
-        return failArch('xen_get_cpufreq_para.u.s.u', arch);
-    }
-  },
-  layout(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return xen_get_cpufreq_para_u_s_u$layout0;
-      default:
-        return failArch('xen_get_cpufreq_para.u.s.u', arch);
-    }
-  },
-  encode(value, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_get_cpufreq_para.u.s.u');
-        return encodeFresh(value, 0, 0, xen_get_cpufreq_para_u_s_u$enc0, 'xen_get_cpufreq_para.u.s.u');
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s.u', arch);
-    }
-  },
-  encodeInto(value, target, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_get_cpufreq_para.u.s.u');
-        const size = 0;
-        if (target !== current.bytes) useBytes(target, 'xen_get_cpufreq_para.u.s.u');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_get_cpufreq_para.u.s.u');
-        xen_get_cpufreq_para_u_s_u$enc0(value, current.view, current.words, b);
-        return size;
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s.u', arch);
-    }
-  },
-  decode(bytes, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (bytes !== current.bytes) useBytes(bytes, 'xen_get_cpufreq_para.u.s.u');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + 0 <= current.length ? current.base + o : placeBytes(bytes, o, 0, 'xen_get_cpufreq_para.u.s.u');
-        return xen_get_cpufreq_para_u_s_u$dec0(current.view, current.words, b);
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s.u', arch);
-    }
-  },
-  view(buffer, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        const p = placeView(buffer, options.offset, 0, 'xen_get_cpufreq_para.u.s.u');
-        return new xen_get_cpufreq_para_u_s_u$V0(dataViewOf(p.buffer, 'xen_get_cpufreq_para.u.s.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
-      }
-      default:
-        return failArch('xen_get_cpufreq_para.u.s.u', arch);
     }
   },
 };
@@ -7564,7 +7200,7 @@ export const xen_sysctl_psr_cmt_op_u_l3_cache: RecordCodec<xen_sysctl_psr_cmt_op
 export interface xen_sysctl_pcitopoinfo {
   /** IN: how many devices `devs` and `nodes` hold. OUT: how many Xen handled. */
   num_devs: number;
-  /** IN: the devices, physdev_pci_device entries (segment, bus, devfn). */
+  /** IN: the devices, physdev_pci_device entries (segment, bus, devfn); the handle is declared untyped here, so that sysctl.h needs no physdev.h. */
   devs: bigint;
   /** IN: where to write each device's node; XEN_INVALID_NODE_ID for no node, XEN_INVALID_DEV for a device Xen does not know. */
   nodes: bigint;
@@ -7577,12 +7213,12 @@ export interface xen_sysctl_pcitopoinfo {
 export interface xen_sysctl_pcitopoinfo_view extends RecordView {
   /** IN: how many devices `devs` and `nodes` hold. OUT: how many Xen handled. */
   num_devs: number;
-  /** IN: the devices, physdev_pci_device entries (segment, bus, devfn). */
+  /** IN: the devices, physdev_pci_device entries (segment, bus, devfn); the handle is declared untyped here, so that sysctl.h needs no physdev.h. */
   devs: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN: the devices, physdev_pci_device entries (segment, bus, devfn).
+   * IN: the devices, physdev_pci_device entries (segment, bus, devfn); the handle is declared untyped here, so that sysctl.h needs no physdev.h.
    */
   devsAsNumber: number;
   /** IN: where to write each device's node; XEN_INVALID_NODE_ID for no node, XEN_INVALID_DEV for a device Xen does not know. */

@@ -61,7 +61,6 @@
 #ifdef XENABI_SYSCTL_XEN_VERSION
 
 #include <stdint.h>
-#include <xenabi/stable/physdev.h>
 #include <xenabi/stable/xen.h>
 #include <xenabi/version.h>
 
@@ -1386,17 +1385,17 @@ struct xen_sysctl_psr_cmt_op {
 #endif /* !__XEN_PUBLIC_SYSCTL_H__ */
 
 /**
- * A guest handle to physdev_pci_device_t, shaped as Xen's
- * XEN_GUEST_HANDLE_64(physdev_pci_device_t). Set it with XENABI_SET_GUEST_HANDLE().
+ * A guest handle to void, shaped as Xen's XEN_GUEST_HANDLE_64(physdev_pci_device_t). Set it
+ * with XENABI_SET_GUEST_HANDLE().
  */
 #ifndef XENABI_HAVE_GUEST_HANDLE_64_PHYSDEV_PCI_DEVICE_T
 #define XENABI_HAVE_GUEST_HANDLE_64_PHYSDEV_PCI_DEVICE_T 1
 #if defined(__i386__)
-__extension__ typedef struct { union { physdev_pci_device_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_physdev_pci_device_t;
+__extension__ typedef struct { union { void *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_physdev_pci_device_t;
 #elif defined(__x86_64__)
-typedef struct { physdev_pci_device_t *p; } xenabi_guest_handle_64_physdev_pci_device_t;
+typedef struct { void *p; } xenabi_guest_handle_64_physdev_pci_device_t;
 #elif defined(__arm__) || defined(__aarch64__)
-typedef union { physdev_pci_device_t *p; uint64_t q; } xenabi_guest_handle_64_physdev_pci_device_t;
+typedef union { void *p; uint64_t q; } xenabi_guest_handle_64_physdev_pci_device_t;
 #else
 #error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
 #endif
@@ -1411,7 +1410,10 @@ typedef union { physdev_pci_device_t *p; uint64_t q; } xenabi_guest_handle_64_ph
 struct xen_sysctl_pcitopoinfo {
     /** IN: how many devices `devs` and `nodes` hold. OUT: how many Xen handled. */
     uint32_t num_devs;
-    /** IN: the devices, physdev_pci_device entries (segment, bus, devfn). */
+    /**
+     * IN: the devices, physdev_pci_device entries (segment, bus, devfn); the handle is
+     * declared untyped here, so that sysctl.h needs no physdev.h.
+     */
     xenabi_guest_handle_64_physdev_pci_device_t devs;
     /**
      * IN: where to write each device's node; XEN_INVALID_NODE_ID for no node, XEN_INVALID_DEV
@@ -1588,11 +1590,11 @@ struct xen_sysctl_livepatch_get {
 #ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_LIVEPATCH_STATUS_T
 #define XENABI_HAVE_GUEST_HANDLE_64_XEN_LIVEPATCH_STATUS_T 1
 #if defined(__i386__)
-__extension__ typedef struct { union { xen_livepatch_status_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_livepatch_status_t;
+__extension__ typedef struct { union { struct xen_livepatch_status *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_livepatch_status_t;
 #elif defined(__x86_64__)
-typedef struct { xen_livepatch_status_t *p; } xenabi_guest_handle_64_xen_livepatch_status_t;
+typedef struct { struct xen_livepatch_status *p; } xenabi_guest_handle_64_xen_livepatch_status_t;
 #elif defined(__arm__) || defined(__aarch64__)
-typedef union { xen_livepatch_status_t *p; uint64_t q; } xenabi_guest_handle_64_xen_livepatch_status_t;
+typedef union { struct xen_livepatch_status *p; uint64_t q; } xenabi_guest_handle_64_xen_livepatch_status_t;
 #else
 #error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
 #endif
