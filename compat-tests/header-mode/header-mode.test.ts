@@ -36,6 +36,9 @@ beforeAll(async () => {
   side = await loadHeaderSide({ kind: 'headers', dir: XEN_INCLUDE }, { cwd: REPO_ROOT, release: INSTALLED_XEN_RELEASE, registry, cache: CACHE });
 });
 
+
+/** Members of Xen 4.17's records the registry leaves out at 4.17, each for a reason given where it is used. */
+const NOT_DECLARED_AT_4_17 = new Set(['xen_sysctl.u.cpu_policy']);
 describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUDE}`, () => {
   it('has clang and libxen-dev', (ctx) => prerequisites.assertPresent(ctx));
 
@@ -86,7 +89,10 @@ describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUD
         // Xen's anonymous unions of one register's names (cpu_user_regs, vcpu_guest_core_regs) are one
         // member in the registry, under the union's first name, which every build of Xen's header has.
         const shown = (f: NonNullable<typeof xen>['fields'][number]) => (f.name === '' && f.record ? (side.records[f.record]?.layouts[arch]?.fields[0]?.name ?? '') : f.name);
-        const members = (l: NonNullable<typeof xen>) => l.fields.filter((f) => f.size !== 0).map((f) => `${shown(f)}@${f.offset}:${f.size}`).join();
+        // sysctl.ts declares xen_sysctl_cpu_policy from 4.18 only: Xen renamed its handles in the
+        // 4.17.2 point release, so Xen 4.17.0 and Debian's 4.17 disagree, and the union lacks it at 4.17.
+        const declared = (f: NonNullable<typeof xen>['fields'][number]) => !NOT_DECLARED_AT_4_17.has(`${name}.${f.name}`);
+        const members = (l: NonNullable<typeof xen>) => l.fields.filter((f) => f.size !== 0 && declared(f)).map((f) => `${shown(f)}@${f.offset}:${f.size}`).join();
         // A partial module may leave members of a union out (domctl's xen_domctl.u lacks the three
         // payloads it does not declare yet): each member it has must be Xen's, at Xen's offset and size.
         const partial = registry.modules.find((m) => m.name === r.module)?.coverage === 'partial' && registry.records.find((x) => x.name === name)?.kind === 'union';

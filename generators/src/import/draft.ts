@@ -41,8 +41,9 @@ export interface DraftRecord {
 export interface DraftConstant {
   name: string;
   xenOrigin?: XenOrigin[];
-  value: bigint;
-  values?: Partial<Record<Arch, bigint>>;
+  /** An integer, or a string macro's text (`cType` is then `string`). */
+  value: bigint | string;
+  values?: Partial<Record<Arch, bigint | string>>;
   cType: ConstantCType;
   spelling: ConstantSpelling;
   archs?: Arch[];
@@ -237,8 +238,11 @@ function moduleItems(
   const ordered = [...g.constants].sort((a, b) => a.line - b.line || (a.first.name < b.first.name ? -1 : 1));
   const byName = new Map(ordered.map((c) => [c.first.name, { line: at(c), constant: { ...draftConstant(c, n, text), ...origin(c.first.name) } }]));
   // The interface version stays a constant of its own: the module names it.
-  const grouped = groupConstants([...byName.values()].filter((c) => !isInterfaceVersion(c.constant.name)).map((c) => ({ name: c.constant.name, value: c.constant.value })));
-  const single = [...grouped.single, ...[...byName.keys()].filter(isInterfaceVersion)];
+    // Only integers form sets; a string macro stays a constant of its own.
+  const integers = [...byName.values()].flatMap((c) => (typeof c.constant.value === 'bigint' && !isInterfaceVersion(c.constant.name) ? [{ name: c.constant.name, value: c.constant.value }] : []));
+  const grouped = groupConstants(integers);
+  const strings = [...byName.values()].filter((c) => typeof c.constant.value === 'string').map((c) => c.constant.name);
+  const single = [...grouped.single, ...strings, ...[...byName.keys()].filter(isInterfaceVersion)];
   // A set may not share its name with a constant (XEN_DOMCTL_SHADOW_OP_ENABLE is both a value and a prefix).
   const sets = grouped.sets.map((set) => (byName.has(set.name) || records.has(set.name) ? { ...set, name: `${set.name}_${set.kind}` } : set));
   const payload = (opName: string, setName: string) => {
@@ -309,6 +313,7 @@ function draftRecord(r: Across<RecordFact>, records: Map<string, Across<RecordFa
 }
 
 function draftConstant(c: Across<ConstantFact>, n: number, text: string): DraftConstant {
+  if (c.first.cType === 'string') return draftStringConstant(c, n);
   const values = new Map(c.perArch.map(([a, f]) => [a, BigInt(f.value)]));
   const common = new Set(values.values()).size === 1;
   const cType = (C_TYPES as readonly string[]).includes(c.first.cType) ? (c.first.cType as ConstantCType) : 'int';
@@ -321,6 +326,13 @@ function draftConstant(c: Across<ConstantFact>, n: number, text: string): DraftC
     spelling: spellingOf(body, [...values.values()]),
     ...archsOf(c.perArch, n),
   };
+}
+
+/** A string macro (`#define XEN_HWP_DRIVER_NAME "hwp"`): its text, per architecture where it differs. */
+function draftStringConstant(c: Across<ConstantFact>, n: number): DraftConstant {
+  const values = new Map(c.perArch.map(([a, f]) => [a, f.value]));
+  const common = new Set(values.values()).size === 1;
+  return { name: c.first.name, value: c.first.value, ...(common ? {} : { values: Object.fromEntries(values) }), cType: 'string', spelling: 'dec', ...archsOf(c.perArch, n) };
 }
 
 /**

@@ -99,16 +99,17 @@ function originText(origins: readonly XenOrigin[]): string {
 function constantOptions(c: DraftConstant, since: string, extra = ''): string {
   const parts = [`since: ${str(since)}`];
   if (c.xenOrigin) parts.push(`xenOrigin: ${originText(c.xenOrigin)}`);
-  if (c.cType !== 'int') parts.push(`cType: ${str(c.cType)}`);
+  if (c.cType !== 'int' && c.cType !== 'string') parts.push(`cType: ${str(c.cType)}`);
   if (c.spelling !== 'dec') parts.push(`spelling: ${str(c.spelling)}`);
   if (c.archs) parts.push(`archs: [${c.archs.map(str).join(', ')}]`);
-  if (c.values) parts.push(`values: { ${Object.entries(c.values).map(([a, v]) => `${a}: ${literal(v as bigint)}`).join(', ')} }`);
+  if (c.values) parts.push(`values: { ${Object.entries(c.values).map(([a, v]) => `${a}: ${literal(v as bigint | string)}`).join(', ')} }`);
   if (extra) parts.push(extra);
   parts.push(`doc: ${TODO}`);
   return `{ ${parts.join(', ')} }`;
 }
 
-function literal(v: bigint): string {
+function literal(v: bigint | string): string {
+  if (typeof v === 'string') return str(v);
   return v > 9007199254740991n || v < -9007199254740991n ? `${v}n` : String(v);
 }
 
@@ -151,8 +152,10 @@ function itemText(item: DraftItem, uses: Uses, since: string): string {
       return `${use(uses, item.record.kind)}(${str(item.record.tag ?? item.record.name)}, ${recordBody(item.record, uses, '', false, since)})`;
     case 'alias':
       return `${use(uses, 'typedef')}(${str(item.name)}, ${typeText(item.type, uses)}, { since: ${str(since)}, doc: ${TODO}${item.archs ? `, archs: [${item.archs.map(str).join(', ')}]` : ''}${item.xenOrigin ? `, xenOrigin: ${originText(item.xenOrigin)}` : ''} })`;
-    case 'constant':
-      return `${use(uses, 'constant')}(${str(item.constant.name)}, ${literal(item.constant.value)}, ${constantOptions(item.constant, since)})`;
+    case 'constant': {
+      const builder = typeof item.constant.value === 'string' ? 'stringConstant' : 'constant';
+      return `${use(uses, builder)}(${str(item.constant.name)}, ${literal(item.constant.value)}, ${constantOptions(item.constant, since)})`;
+    }
     case 'set':
       return setText(item.set, uses, since);
   }

@@ -33,9 +33,16 @@ describe('the real ABI, release to release', () => {
 
   it('accepts domctl changing in 4.22 because XEN_DOMCTL_INTERFACE_VERSION moved with it', () => {
     const r = compare('4.21', '4.22');
-    expect(r.findings.filter((f) => f.rule === 'UNSTABLE_VERSION_NOT_BUMPED')).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'UNSTABLE_VERSION_NOT_BUMPED' && f.module === 'domctl')).toEqual([]);
     expect(about(r, 'XEN_DOMCTL_INTERFACE_VERSION')).toEqual(['note CONSTANT_VALUE_CHANGED  23 → 24']);
-    expect(r.findings.filter((f) => f.namespace === 'unstable').every((f) => f.severity === 'note')).toBe(true);
+    expect(r.findings.filter((f) => f.module === 'domctl').every((f) => f.severity === 'note')).toBe(true);
+  });
+
+  it('reports sysctl changing in 4.22 while XEN_SYSCTL_INTERFACE_VERSION stayed 0x16, as Xen released it', () => {
+    const r = compare('4.21', '4.22');
+    const bumps = r.findings.filter((f) => f.rule === 'UNSTABLE_VERSION_NOT_BUMPED');
+    expect(bumps.map((f) => `${f.severity} ${f.item}`)).toEqual(['error sysctl']);
+    expect(bumps[0]?.message).toContain('OP_REMOVED XEN_SYSCTL_get_cpu_levelling_caps');
   });
 
   it('finds nothing between a release and itself', () => {

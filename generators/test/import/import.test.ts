@@ -89,6 +89,8 @@ describe('draftFromFacts', () => {
         { name: 'SAMPLEOP_ping', value: '1', cType: 'int', loc: loc(3), plain: true, origin: 'macro' },
         { name: 'SAMPLEOP_pong', value: '2', cType: 'int', loc: loc(4), plain: true, origin: 'macro' },
         { name: 'XEN_SAMPLE_INTERFACE_VERSION', value: '3', cType: 'int', loc: loc(29), plain: false, origin: 'macro' },
+        { name: 'SAMPLE_DRIVER_NAME', value: 'sample-drv', cType: 'string', loc: loc(32), plain: false, origin: 'macro' },
+        { name: 'SAMPLE_OTHER_NAME', value: 'other', cType: 'string', loc: loc(33), plain: false, origin: 'macro' },
       ],
     })),
   };
@@ -110,6 +112,8 @@ describe('draftFromFacts', () => {
     const tools = result.files[1]?.text ?? '';
     expect(tools).toContain('interfaceVersion: XEN_SAMPLE_INTERFACE_VERSION,');
     expect(tools).toContain("field('limit', TODO_TYPE('unsigned long') /* TODO: Xen spells it unsigned long */, { doc: 'TODO' }),");
+    expect(tools).toContain("export const SAMPLE_DRIVER_NAME = stringConstant('SAMPLE_DRIVER_NAME', 'sample-drv', { since: '4.17', doc: 'TODO' });");
+    expect(tools).not.toContain('_NAME = valueSet');
     expect(result.problems).toEqual(['type: sample_tools: sample_ctl has a member whose C type the registry cannot express (TODO_TYPE)']);
   });
 });

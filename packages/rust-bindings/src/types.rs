@@ -13,13 +13,23 @@ use crate::stable::platform::xen_processor_cx_t;
 use crate::stable::platform::xen_processor_px_t;
 use crate::stable::platform::xenpf_resource_entry_t;
 use crate::stable::vcpu::vcpu_runstate_info_t;
-#[cfg(feature = "xen-4-22")]
-use crate::stable::xen_guest::vcpu_guest_context_t;
 use crate::stable::xen_guest::vcpu_time_info_t;
 #[cfg(feature = "xen-4-22")]
-use crate::unstable::domctl::xen_domctl_schedparam_vcpu_t;
-#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
-use crate::unstable::domctl::xen_domctl_vcpu_msr_t;
+use crate::unstable::sysctl::pm_px_val_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_livepatch_status_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_sysctl_cpuinfo_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_sysctl_cputopo_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_sysctl_lockprof_data_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_sysctl_meminfo_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_sysctl_perfc_desc_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_sysctl_perfc_val_t;
 
 /// Xen's `unsigned long` in the ABI: 32 bits on x86 (32-bit), 64 bits on x86_64, and 64 bits on both Arm architectures, so 32- and 64-bit Arm guests share one ABI.
 #[cfg(target_arch = "x86")]
@@ -40,10 +50,6 @@ pub type xen_pfn_t = u64;
 /// asserted, so the ABI is Xen's. A `uint64_aligned_t` in a struct of your own is not
 /// 8-aligned on x86 (32-bit).
 pub type uint64_aligned_t = u64;
-
-/// The signed twin of [`uint64_aligned_t`] (Xen's `int64_aligned_t`), a plain `i64` here with the
-/// same caveat on x86 (32-bit).
-pub type int64_aligned_t = i64;
 
 
 /// A pointer into the calling process's memory, as Linux's ioctl arguments hold them (C:
@@ -207,6 +213,60 @@ impl __guest_handle_64_char {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE_64(const_char)`, a guest address of `char`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_const_char {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_const_char {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *const ::core::ffi::c_char) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const ::core::ffi::c_char {
+        self.addr() as *const ::core::ffi::c_char
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE_64(const_void)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -261,26 +321,26 @@ impl __guest_handle_64_const_void {
     }
 }
 
-/// C: `XEN_GUEST_HANDLE_64(uint)`, a guest address of `unsigned int`. Eight bytes, 8-aligned, on every architecture.
+/// C: `XEN_GUEST_HANDLE_64(physdev_pci_device_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
 #[cfg(feature = "xen-4-22")]
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct __guest_handle_64_uint {
+pub struct __guest_handle_64_physdev_pci_device_t {
     raw: u64,
 }
 
 #[cfg(feature = "xen-4-22")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
-impl __guest_handle_64_uint {
+impl __guest_handle_64_physdev_pci_device_t {
     /// The null handle: no buffer.
     pub const NULL: Self = Self { raw: 0 };
 
     /// A handle to `ptr`, an address in the calling domain.
     #[inline]
-    pub fn new(ptr: *mut ::core::ffi::c_uint) -> Self {
+    pub fn new(ptr: *mut ::core::ffi::c_void) -> Self {
         Self::from_addr(ptr as usize)
     }
 
@@ -304,8 +364,62 @@ impl __guest_handle_64_uint {
 
     /// The address as a pointer.
     #[inline]
-    pub fn as_ptr(self) -> *mut ::core::ffi::c_uint {
-        self.addr() as *mut ::core::ffi::c_uint
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
+        self.addr() as *mut ::core::ffi::c_void
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(pm_px_val_t)`, a guest address of `pm_px_val_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_pm_px_val_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_pm_px_val_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut pm_px_val_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut pm_px_val_t {
+        self.addr() as *mut pm_px_val_t
     }
 
     /// True for the null handle.
@@ -372,7 +486,7 @@ impl __guest_handle_64_uint32 {
 /// C: `XEN_GUEST_HANDLE_64(uint64)`, a guest address of `uint64_t`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
+#[cfg(feature = "xen-4-22")]
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -380,7 +494,7 @@ pub struct __guest_handle_64_uint64 {
     raw: u64,
 }
 
-#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
+#[cfg(feature = "xen-4-22")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_64_uint64 {
     /// The null handle: no buffer.
@@ -477,134 +591,26 @@ impl __guest_handle_64_uint8 {
     }
 }
 
-/// C: `XEN_GUEST_HANDLE_64(vcpu_guest_context_t)`, a guest address of `vcpu_guest_context_t`. Eight bytes, 8-aligned, on every architecture.
-///
-/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-22")]
-#[repr(C, align(8))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct __guest_handle_64_vcpu_guest_context_t {
-    raw: u64,
-}
-
-#[cfg(feature = "xen-4-22")]
-#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
-impl __guest_handle_64_vcpu_guest_context_t {
-    /// The null handle: no buffer.
-    pub const NULL: Self = Self { raw: 0 };
-
-    /// A handle to `ptr`, an address in the calling domain.
-    #[inline]
-    pub fn new(ptr: *mut vcpu_guest_context_t) -> Self {
-        Self::from_addr(ptr as usize)
-    }
-
-    /// A handle to the guest address `addr`.
-    #[inline]
-    pub const fn from_addr(addr: usize) -> Self {
-        Self { raw: addr as u64 }
-    }
-
-    /// The address, as the calling domain's pointer width holds it.
-    #[inline]
-    pub const fn addr(self) -> usize {
-        self.raw as usize
-    }
-
-    /// The address as Xen reads it, zero-extended to 64 bits.
-    #[inline]
-    pub const fn raw(self) -> u64 {
-        self.raw as u64
-    }
-
-    /// The address as a pointer.
-    #[inline]
-    pub fn as_ptr(self) -> *mut vcpu_guest_context_t {
-        self.addr() as *mut vcpu_guest_context_t
-    }
-
-    /// True for the null handle.
-    #[inline]
-    pub const fn is_null(self) -> bool {
-        self.raw == 0
-    }
-}
-
-/// C: `XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t)`, a guest address of `xen_domctl_schedparam_vcpu_t`. Eight bytes, 8-aligned, on every architecture.
-///
-/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-22")]
-#[repr(C, align(8))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct __guest_handle_64_xen_domctl_schedparam_vcpu_t {
-    raw: u64,
-}
-
-#[cfg(feature = "xen-4-22")]
-#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
-impl __guest_handle_64_xen_domctl_schedparam_vcpu_t {
-    /// The null handle: no buffer.
-    pub const NULL: Self = Self { raw: 0 };
-
-    /// A handle to `ptr`, an address in the calling domain.
-    #[inline]
-    pub fn new(ptr: *mut xen_domctl_schedparam_vcpu_t) -> Self {
-        Self::from_addr(ptr as usize)
-    }
-
-    /// A handle to the guest address `addr`.
-    #[inline]
-    pub const fn from_addr(addr: usize) -> Self {
-        Self { raw: addr as u64 }
-    }
-
-    /// The address, as the calling domain's pointer width holds it.
-    #[inline]
-    pub const fn addr(self) -> usize {
-        self.raw as usize
-    }
-
-    /// The address as Xen reads it, zero-extended to 64 bits.
-    #[inline]
-    pub const fn raw(self) -> u64 {
-        self.raw as u64
-    }
-
-    /// The address as a pointer.
-    #[inline]
-    pub fn as_ptr(self) -> *mut xen_domctl_schedparam_vcpu_t {
-        self.addr() as *mut xen_domctl_schedparam_vcpu_t
-    }
-
-    /// True for the null handle.
-    #[inline]
-    pub const fn is_null(self) -> bool {
-        self.raw == 0
-    }
-}
-
-/// C: `XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)`, a guest address of `xen_domctl_vcpu_msr_t`. Eight bytes, 8-aligned, on every architecture.
+/// C: `XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct __guest_handle_64_xen_domctl_vcpu_msr_t {
+pub struct __guest_handle_64_xen_cpuid_leaf_t {
     raw: u64,
 }
 
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
-impl __guest_handle_64_xen_domctl_vcpu_msr_t {
+impl __guest_handle_64_xen_cpuid_leaf_t {
     /// The null handle: no buffer.
     pub const NULL: Self = Self { raw: 0 };
 
     /// A handle to `ptr`, an address in the calling domain.
     #[inline]
-    pub fn new(ptr: *mut xen_domctl_vcpu_msr_t) -> Self {
+    pub fn new(ptr: *mut ::core::ffi::c_void) -> Self {
         Self::from_addr(ptr as usize)
     }
 
@@ -628,8 +634,8 @@ impl __guest_handle_64_xen_domctl_vcpu_msr_t {
 
     /// The address as a pointer.
     #[inline]
-    pub fn as_ptr(self) -> *mut xen_domctl_vcpu_msr_t {
-        self.addr() as *mut xen_domctl_vcpu_msr_t
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
+        self.addr() as *mut ::core::ffi::c_void
     }
 
     /// True for the null handle.
@@ -639,26 +645,26 @@ impl __guest_handle_64_xen_domctl_vcpu_msr_t {
     }
 }
 
-/// C: `XEN_GUEST_HANDLE_64(xen_pfn_t)`, a guest address of `xen_pfn_t`. Eight bytes, 8-aligned, on every architecture.
+/// C: `XEN_GUEST_HANDLE_64(xen_domctl_getdomaininfo_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
 #[cfg(feature = "xen-4-22")]
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct __guest_handle_64_xen_pfn_t {
+pub struct __guest_handle_64_xen_domctl_getdomaininfo_t {
     raw: u64,
 }
 
 #[cfg(feature = "xen-4-22")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
-impl __guest_handle_64_xen_pfn_t {
+impl __guest_handle_64_xen_domctl_getdomaininfo_t {
     /// The null handle: no buffer.
     pub const NULL: Self = Self { raw: 0 };
 
     /// A handle to `ptr`, an address in the calling domain.
     #[inline]
-    pub fn new(ptr: *mut xen_pfn_t) -> Self {
+    pub fn new(ptr: *mut ::core::ffi::c_void) -> Self {
         Self::from_addr(ptr as usize)
     }
 
@@ -682,8 +688,8 @@ impl __guest_handle_64_xen_pfn_t {
 
     /// The address as a pointer.
     #[inline]
-    pub fn as_ptr(self) -> *mut xen_pfn_t {
-        self.addr() as *mut xen_pfn_t
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
+        self.addr() as *mut ::core::ffi::c_void
     }
 
     /// True for the null handle.
@@ -693,26 +699,26 @@ impl __guest_handle_64_xen_pfn_t {
     }
 }
 
-/// C: `XEN_GUEST_HANDLE_64(xen_vmemrange_t)`, a guest address of `xen_vmemrange_t`. Eight bytes, 8-aligned, on every architecture.
+/// C: `XEN_GUEST_HANDLE_64(xen_livepatch_status_t)`, a guest address of `xen_livepatch_status_t`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
 #[cfg(feature = "xen-4-22")]
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct __guest_handle_64_xen_vmemrange_t {
+pub struct __guest_handle_64_xen_livepatch_status_t {
     raw: u64,
 }
 
 #[cfg(feature = "xen-4-22")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
-impl __guest_handle_64_xen_vmemrange_t {
+impl __guest_handle_64_xen_livepatch_status_t {
     /// The null handle: no buffer.
     pub const NULL: Self = Self { raw: 0 };
 
     /// A handle to `ptr`, an address in the calling domain.
     #[inline]
-    pub fn new(ptr: *mut xen_vmemrange_t) -> Self {
+    pub fn new(ptr: *mut xen_livepatch_status_t) -> Self {
         Self::from_addr(ptr as usize)
     }
 
@@ -736,8 +742,440 @@ impl __guest_handle_64_xen_vmemrange_t {
 
     /// The address as a pointer.
     #[inline]
-    pub fn as_ptr(self) -> *mut xen_vmemrange_t {
-        self.addr() as *mut xen_vmemrange_t
+    pub fn as_ptr(self) -> *mut xen_livepatch_status_t {
+        self.addr() as *mut xen_livepatch_status_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_msr_entry_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_msr_entry_t {
+    raw: u64,
+}
+
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_msr_entry_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut ::core::ffi::c_void) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
+        self.addr() as *mut ::core::ffi::c_void
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_sysctl_arinc653_schedule_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_sysctl_arinc653_schedule_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut ::core::ffi::c_void) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
+        self.addr() as *mut ::core::ffi::c_void
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_cpuinfo_t)`, a guest address of `xen_sysctl_cpuinfo_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_sysctl_cpuinfo_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_sysctl_cpuinfo_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_sysctl_cpuinfo_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_sysctl_cpuinfo_t {
+        self.addr() as *mut xen_sysctl_cpuinfo_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_cputopo_t)`, a guest address of `xen_sysctl_cputopo_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_sysctl_cputopo_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_sysctl_cputopo_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_sysctl_cputopo_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_sysctl_cputopo_t {
+        self.addr() as *mut xen_sysctl_cputopo_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_lockprof_data_t)`, a guest address of `xen_sysctl_lockprof_data_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_sysctl_lockprof_data_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_sysctl_lockprof_data_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_sysctl_lockprof_data_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_sysctl_lockprof_data_t {
+        self.addr() as *mut xen_sysctl_lockprof_data_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_meminfo_t)`, a guest address of `xen_sysctl_meminfo_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_sysctl_meminfo_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_sysctl_meminfo_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_sysctl_meminfo_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_sysctl_meminfo_t {
+        self.addr() as *mut xen_sysctl_meminfo_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_perfc_desc_t)`, a guest address of `xen_sysctl_perfc_desc_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_sysctl_perfc_desc_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_sysctl_perfc_desc_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_sysctl_perfc_desc_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_sysctl_perfc_desc_t {
+        self.addr() as *mut xen_sysctl_perfc_desc_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_perfc_val_t)`, a guest address of `xen_sysctl_perfc_val_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_sysctl_perfc_val_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_sysctl_perfc_val_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_sysctl_perfc_val_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_sysctl_perfc_val_t {
+        self.addr() as *mut xen_sysctl_perfc_val_t
     }
 
     /// True for the null handle.
@@ -1905,7 +2343,6 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
-    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86");
     assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
     assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
     assert!(size_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: size on x86");
@@ -1962,24 +2399,40 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: size on x86");
     assert!(align_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: align on x86");
-    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on x86");
-    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on x86");
+    assert!(size_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: size on x86");
+    assert!(align_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: align on x86");
+    assert!(size_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: size on x86");
+    assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on x86");
+    assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on x86");
+    assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on x86");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on x86");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on x86");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on x86");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on x86");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86");
-    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on x86");
-    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on x86");
-    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86");
-    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86");
-    assert!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86");
-    assert!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86");
-    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on x86");
-    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on x86");
-    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on x86");
-    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -1990,7 +2443,6 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
-    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86_64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on x86_64");
@@ -2047,24 +2499,40 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: size on x86_64");
     assert!(align_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: align on x86_64");
-    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on x86_64");
-    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on x86_64");
+    assert!(size_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: size on x86_64");
+    assert!(align_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: align on x86_64");
+    assert!(size_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on x86_64");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on x86_64");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86_64");
-    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on x86_64");
-    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on x86_64");
-    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86_64");
-    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86_64");
-    assert!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86_64");
-    assert!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86_64");
-    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on x86_64");
-    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on x86_64");
-    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on x86_64");
-    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -2075,7 +2543,6 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
-    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on arm");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on arm");
@@ -2132,22 +2599,38 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: size on arm");
     assert!(align_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: align on arm");
+    assert!(size_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: size on arm");
+    assert!(align_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: align on arm");
     assert!(size_of::<__guest_handle_64_const_void>() == 8, "__guest_handle_64_const_void: size on arm");
     assert!(align_of::<__guest_handle_64_const_void>() == 8, "__guest_handle_64_const_void: align on arm");
-    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on arm");
-    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on arm");
+    assert!(size_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: size on arm");
+    assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on arm");
+    assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on arm");
+    assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on arm");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on arm");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on arm");
+    assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on arm");
+    assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on arm");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on arm");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on arm");
-    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on arm");
-    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on arm");
-    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on arm");
-    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on arm");
-    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on arm");
-    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on arm");
-    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on arm");
-    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -2158,7 +2641,6 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
-    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on aarch64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on aarch64");
@@ -2215,20 +2697,36 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: size on aarch64");
     assert!(align_of::<__guest_handle_64_char>() == 8, "__guest_handle_64_char: align on aarch64");
+    assert!(size_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: size on aarch64");
+    assert!(align_of::<__guest_handle_64_const_char>() == 8, "__guest_handle_64_const_char: align on aarch64");
     assert!(size_of::<__guest_handle_64_const_void>() == 8, "__guest_handle_64_const_void: size on aarch64");
     assert!(align_of::<__guest_handle_64_const_void>() == 8, "__guest_handle_64_const_void: align on aarch64");
-    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on aarch64");
-    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on aarch64");
+    assert!(size_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on aarch64");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on aarch64");
+    assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on aarch64");
+    assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on aarch64");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on aarch64");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on aarch64");
-    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on aarch64");
-    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on aarch64");
-    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on aarch64");
-    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on aarch64");
-    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on aarch64");
-    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on aarch64");
-    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on aarch64");
-    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>() == 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>() == 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>() == 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on aarch64");
 };

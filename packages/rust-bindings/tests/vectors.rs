@@ -156,6 +156,8 @@ mod pvcalls;
 mod sched;
 #[path = "vectors/start_info.rs"]
 mod start_info;
+#[path = "vectors/sysctl.rs"]
+mod sysctl;
 #[path = "vectors/tpmif.rs"]
 mod tpmif;
 #[path = "vectors/trace.rs"]

@@ -658,6 +658,102 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::unstable::flask_op::xen_flask_relabel>("xen_flask_relabel");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::flask_op::xen_flask_devicetree_label>("xen_flask_devicetree_label");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xenctl_bitmap>("xenctl_bitmap");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_readconsole>("xen_sysctl_readconsole");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_tbuf_op>("xen_sysctl_tbuf_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_physinfo>("xen_sysctl_physinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_sched_id>("xen_sysctl_sched_id");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_perfc_desc>("xen_sysctl_perfc_desc");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_perfc_op>("xen_sysctl_perfc_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_getdomaininfolist>("xen_sysctl_getdomaininfolist");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_debug_keys>("xen_sysctl_debug_keys");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpuinfo>("xen_sysctl_cpuinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_getcpuinfo>("xen_sysctl_getcpuinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_availheap>("xen_sysctl_availheap");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::pm_px_val>("pm_px_val");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::pm_px_stat>("pm_px_stat");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::pm_cx_stat>("pm_cx_stat");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpu_hotplug>("xen_sysctl_cpu_hotplug");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_userspace>("xen_userspace");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_ondemand>("xen_ondemand");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_get_cppc_para>("xen_get_cppc_para");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_set_cppc_para>("xen_set_cppc_para");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_set_cpufreq_gov>("xen_set_cpufreq_gov");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_set_cpufreq_para>("xen_set_cpufreq_para");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_page_offline_op>("xen_sysctl_page_offline_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_lockprof_data>("xen_sysctl_lockprof_data");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_lockprof_op>("xen_sysctl_lockprof_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cputopo>("xen_sysctl_cputopo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cputopoinfo>("xen_sysctl_cputopoinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_meminfo>("xen_sysctl_meminfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_numainfo>("xen_sysctl_numainfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpupool_op>("xen_sysctl_cpupool_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_credit_schedule>("xen_sysctl_credit_schedule");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_credit2_schedule>("xen_sysctl_credit2_schedule");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_sched_arinc653>("xen_sysctl_sched_arinc653");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_coverage_op>("xen_sysctl_coverage_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_psr_cmt_op_u_l3_cache>("xen_sysctl_psr_cmt_op_u_l3_cache");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_pcitopoinfo>("xen_sysctl_pcitopoinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_psr_alloc_u_cat_info>("xen_sysctl_psr_alloc_u_cat_info");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_psr_alloc_u_mba_info>("xen_sysctl_psr_alloc_u_mba_info");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpu_featureset>("xen_sysctl_cpu_featureset");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_livepatch_name>("xen_livepatch_name");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_upload>("xen_sysctl_livepatch_upload");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_livepatch_status>("xen_livepatch_status");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_get>("xen_sysctl_livepatch_get");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_list>("xen_sysctl_livepatch_list");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_action>("xen_sysctl_livepatch_action");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpu_policy>("xen_sysctl_cpu_policy");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    check::<xenabi::unstable::sysctl::xen_sysctl_dt_overlay>("xen_sysctl_dt_overlay");
     check::<xenabi::linux::evtchn::ioctl_evtchn_bind_virq>("ioctl_evtchn_bind_virq");
     check::<xenabi::linux::evtchn::ioctl_evtchn_bind_interdomain>("ioctl_evtchn_bind_interdomain");
     check::<xenabi::linux::evtchn::ioctl_evtchn_bind_unbound_port>("ioctl_evtchn_bind_unbound_port");

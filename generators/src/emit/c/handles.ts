@@ -38,14 +38,23 @@ export function handleShapes(handle: HandleType, pointee = handlePointee(handle)
 
 /**
  * What a handle's typedef points to, in C: the handle's own spelling, or `struct tag` for a
- * record only some guest interfaces (`xen_kexec_segment_t` from 0x00040400) or architectures
- * (domctl's x86 `xen_domctl_vcpu_msr_t`) declare: the handle is ours, outside that gate, and a
- * pointer to an undeclared struct compiles for every guest and target where its typedef would not.
+ * record the header does not declare in every configuration: one only some guest interfaces
+ * declare (`xen_kexec_segment_t` from 0x00040400), or one of an unstable header that younger
+ * releases than the oldest it can follow added (`xen_livepatch_status_t`, 4.7, in sysctl.h,
+ * which can follow 4.6), or one only some architectures declare (domctl's x86
+ * `xen_domctl_vcpu_msr_t`). The handle is ours, outside those gates, and a pointer to an
+ * undeclared struct compiles where its typedef would not.
  */
-export function handlePointeeIn(ctx: Pick<Ctx, 'records'>, handle: HandleType): string {
+export function handlePointeeIn(ctx: Pick<Ctx, 'records' | 'module' | 'selection' | 'releases'>, handle: HandleType): string {
   const record = [...ctx.records.values()].find((r) => r.typedef === handle.pointee && !r.parent);
-  if (!(record?.guestInterface || record?.archs) || !record.tag) return handlePointee(handle);
+  if (!record?.tag || !(record.guestInterface || record.archs || notAlwaysDeclared(ctx, record.module, record.name))) return handlePointee(handle);
   return `${handle.const ? 'const ' : ''}${record.kind} ${record.tag}`;
+}
+
+/** Whether an unstable header can be configured for a release that does not declare `name`. */
+function notAlwaysDeclared(ctx: Pick<Ctx, 'module' | 'selection' | 'releases'>, module: string, name: string): boolean {
+  if (ctx.module.namespace !== 'unstable') return false;
+  return ctx.selection.domain.some((r) => !ctx.releases.declared(r, module).has(name));
 }
 
 export function handleView(handle: HandleType, pointee = handlePointee(handle)): HandleView {

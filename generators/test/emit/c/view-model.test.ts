@@ -55,9 +55,10 @@ describe('C view-model helpers', () => {
       ['plain', record('plain_t')],
     ]);
     const h = (pointee: string, isConst = false) => ({ kind: 'handle', width: 'native', target: pointee, pointee, ...(isConst ? { const: true } : {}) }) as const;
-    expect(handlePointeeIn({ records }, h('gated_t'))).toBe('struct gated');
-    expect(handlePointeeIn({ records }, h('gated_t', true))).toBe('const struct gated');
-    expect(handlePointeeIn({ records }, h('plain_t'))).toBe('plain_t');
+    const stable = { module: { namespace: 'stable' }, selection: { domain: ['4.6', '4.7'] }, releases: { declared: () => new Set() } } as never as Record<string, never>;
+    expect(handlePointeeIn({ records, ...stable }, h('gated_t'))).toBe('struct gated');
+    expect(handlePointeeIn({ records, ...stable }, h('gated_t', true))).toBe('const struct gated');
+    expect(handlePointeeIn({ records, ...stable }, h('plain_t'))).toBe('plain_t');
     expect(handleShapes(h('gated_t'), 'struct gated').x86_64).toBe('typedef struct { struct gated *p; } xenabi_guest_handle_gated_t;');
   });
 
@@ -65,6 +66,19 @@ describe('C view-model helpers', () => {
     const x86Only = { name: 'msr', tag: 'msr', typedef: 'msr_t', kind: 'struct', archs: ['x86_32', 'x86_64'] } as never;
     const h = { kind: 'handle', width: '64', target: 'msr_t', pointee: 'msr_t' } as const;
     expect(handlePointeeIn({ records: new Map([['msr', x86Only]]) }, h)).toBe('struct msr');
+  });
+
+  it('points a handle of an unstable header at the struct tag of a record some release it can follow lacks', () => {
+    const records = new Map([
+      ['young', { name: 'young', tag: 'young', typedef: 'young_t', kind: 'struct', module: 'm' }],
+      ['old', { name: 'old', tag: 'old', typedef: 'old_t', kind: 'struct', module: 'm' }],
+    ]) as never;
+    const declared = (release: string) => new Set(release === '4.6' ? ['old'] : ['old', 'young']);
+    const ctx = (namespace: string) => ({ records, module: { namespace }, selection: { domain: ['4.6', '4.7'] }, releases: { declared } }) as never;
+    const h = (pointee: string) => ({ kind: 'handle', width: '64', target: pointee, pointee }) as const;
+    expect(handlePointeeIn(ctx('unstable'), h('young_t'))).toBe('struct young');
+    expect(handlePointeeIn(ctx('unstable'), h('old_t'))).toBe('old_t');
+    expect(handlePointeeIn(ctx('stable'), h('young_t'))).toBe('young_t');
   });
 
   it('combines architecture and guest-interface conditions', () => {
