@@ -13,7 +13,13 @@ use crate::stable::platform::xen_processor_cx_t;
 use crate::stable::platform::xen_processor_px_t;
 use crate::stable::platform::xenpf_resource_entry_t;
 use crate::stable::vcpu::vcpu_runstate_info_t;
+#[cfg(feature = "xen-4-22")]
+use crate::stable::xen_guest::vcpu_guest_context_t;
 use crate::stable::xen_guest::vcpu_time_info_t;
+#[cfg(feature = "xen-4-22")]
+use crate::unstable::domctl::xen_domctl_schedparam_vcpu_t;
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
+use crate::unstable::domctl::xen_domctl_vcpu_msr_t;
 #[cfg(feature = "xen-4-22")]
 use crate::unstable::sysctl::pm_px_val_t;
 #[cfg(feature = "xen-4-22")]
@@ -50,6 +56,10 @@ pub type xen_pfn_t = u64;
 /// asserted, so the ABI is Xen's. A `uint64_aligned_t` in a struct of your own is not
 /// 8-aligned on x86 (32-bit).
 pub type uint64_aligned_t = u64;
+
+/// The signed twin of [`uint64_aligned_t`] (Xen's `int64_aligned_t`), a plain `i64` here with the
+/// same caveat on x86 (32-bit).
+pub type int64_aligned_t = i64;
 
 
 /// A pointer into the calling process's memory, as Linux's ioctl arguments hold them (C:
@@ -429,6 +439,60 @@ impl __guest_handle_64_pm_px_val_t {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE_64(uint)`, a guest address of `unsigned int`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_uint {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_uint {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut ::core::ffi::c_uint) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_uint {
+        self.addr() as *mut ::core::ffi::c_uint
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE_64(uint32)`, a guest address of `uint32_t`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -591,6 +655,60 @@ impl __guest_handle_64_uint8 {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE_64(vcpu_guest_context_t)`, a guest address of `vcpu_guest_context_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_vcpu_guest_context_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_vcpu_guest_context_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut vcpu_guest_context_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut vcpu_guest_context_t {
+        self.addr() as *mut vcpu_guest_context_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -699,6 +817,114 @@ impl __guest_handle_64_xen_domctl_getdomaininfo_t {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t)`, a guest address of `xen_domctl_schedparam_vcpu_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_domctl_schedparam_vcpu_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_domctl_schedparam_vcpu_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_domctl_schedparam_vcpu_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_domctl_schedparam_vcpu_t {
+        self.addr() as *mut xen_domctl_schedparam_vcpu_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)`, a guest address of `xen_domctl_vcpu_msr_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_domctl_vcpu_msr_t {
+    raw: u64,
+}
+
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-22"))]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_domctl_vcpu_msr_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_domctl_vcpu_msr_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_domctl_vcpu_msr_t {
+        self.addr() as *mut xen_domctl_vcpu_msr_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE_64(xen_livepatch_status_t)`, a guest address of `xen_livepatch_status_t`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -798,6 +1024,60 @@ impl __guest_handle_64_xen_msr_entry_t {
     #[inline]
     pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
         self.addr() as *mut ::core::ffi::c_void
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_pfn_t)`, a guest address of `xen_pfn_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_pfn_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_pfn_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_pfn_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_pfn_t {
+        self.addr() as *mut xen_pfn_t
     }
 
     /// True for the null handle.
@@ -1176,6 +1456,60 @@ impl __guest_handle_64_xen_sysctl_perfc_val_t {
     #[inline]
     pub fn as_ptr(self) -> *mut xen_sysctl_perfc_val_t {
         self.addr() as *mut xen_sysctl_perfc_val_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE_64(xen_vmemrange_t)`, a guest address of `xen_vmemrange_t`. Eight bytes, 8-aligned, on every architecture.
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C, align(8))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_64_xen_vmemrange_t {
+    raw: u64,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_64_xen_vmemrange_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_vmemrange_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as u64 }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_vmemrange_t {
+        self.addr() as *mut xen_vmemrange_t
     }
 
     /// True for the null handle.
@@ -2343,6 +2677,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86");
     assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
     assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
     assert!(size_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: size on x86");
@@ -2405,20 +2740,30 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on x86");
     assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on x86");
     assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on x86");
+    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on x86");
+    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on x86");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on x86");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on x86");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on x86");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on x86");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86");
+    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on x86");
+    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86");
     assert!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86");
     assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on x86");
     assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: size on x86");
     assert!(align_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86");
     assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86");
@@ -2433,6 +2778,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86");
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86");
+    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on x86");
+    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -2443,6 +2790,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86_64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on x86_64");
@@ -2505,20 +2853,30 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on x86_64");
+    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on x86_64");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on x86_64");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on x86_64");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86_64");
+    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>() == 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "__guest_handle_64_xen_msr_entry_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86_64");
@@ -2533,6 +2891,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on x86_64");
+    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -2543,6 +2903,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on arm");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on arm");
@@ -2607,16 +2968,24 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on arm");
     assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on arm");
     assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on arm");
+    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on arm");
+    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on arm");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on arm");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on arm");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on arm");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on arm");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on arm");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on arm");
+    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on arm");
+    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on arm");
     assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on arm");
     assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on arm");
     assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on arm");
     assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on arm");
     assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on arm");
     assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on arm");
     assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on arm");
@@ -2631,6 +3000,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on arm");
     assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on arm");
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on arm");
+    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on arm");
+    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -2641,6 +3012,7 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+    assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on aarch64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on aarch64");
@@ -2705,16 +3077,24 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_physdev_pci_device_t>() == 8, "__guest_handle_64_physdev_pci_device_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: size on aarch64");
     assert!(align_of::<__guest_handle_64_pm_px_val_t>() == 8, "__guest_handle_64_pm_px_val_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: size on aarch64");
+    assert!(align_of::<__guest_handle_64_uint>() == 8, "__guest_handle_64_uint: align on aarch64");
     assert!(size_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: size on aarch64");
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on aarch64");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on aarch64");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on aarch64");
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on aarch64");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on aarch64");
+    assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on aarch64");
     assert!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>() == 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: size on aarch64");
     assert!(align_of::<__guest_handle_64_xen_livepatch_status_t>() == 8, "__guest_handle_64_xen_livepatch_status_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_pfn_t>() == 8, "__guest_handle_64_xen_pfn_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on aarch64");
     assert!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>() == 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>() == 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on aarch64");
@@ -2729,4 +3109,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on aarch64");
     assert!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>() == 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on aarch64");
+    assert!(size_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: size on aarch64");
+    assert!(align_of::<__guest_handle_64_xen_vmemrange_t>() == 8, "__guest_handle_64_xen_vmemrange_t: align on aarch64");
 };

@@ -3266,7 +3266,6 @@ mod unstable_sysctl {
 
     #[test]
     fn declares_what_the_min_release_has() {
-        assert!(xenctl_bitmap::SINCE <= XEN_MIN_RELEASE && xenctl_bitmap::SINCE == since::xenctl_bitmap);
         assert!(xen_sysctl_readconsole::SINCE <= XEN_MIN_RELEASE && xen_sysctl_readconsole::SINCE == since::xen_sysctl_readconsole);
         assert!(xen_sysctl_tbuf_op::SINCE <= XEN_MIN_RELEASE && xen_sysctl_tbuf_op::SINCE == since::xen_sysctl_tbuf_op);
         assert!(xen_sysctl_physinfo::SINCE <= XEN_MIN_RELEASE && xen_sysctl_physinfo::SINCE == since::xen_sysctl_physinfo);

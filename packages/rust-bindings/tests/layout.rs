@@ -80,6 +80,7 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86");
         #[cfg(feature = "xen-4-22")]
@@ -97,6 +98,10 @@ mod x86 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on x86");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on x86");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on x86");
@@ -109,6 +114,10 @@ mod x86 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86");
@@ -117,6 +126,14 @@ mod x86 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on x86");
@@ -124,6 +141,10 @@ mod x86 {
         assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86");
         #[cfg(feature = "xen-4-22")]
@@ -152,6 +173,10 @@ mod x86 {
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on x86");
         assert_eq!(size_of::<__guest_handle_char>(), 4, "__guest_handle_char: size on x86");
         assert_eq!(align_of::<__guest_handle_char>(), 4, "__guest_handle_char: align on x86");
         #[cfg(feature = "xen-4-11")]
@@ -5361,6 +5386,849 @@ mod x86 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on x86");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on x86");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on x86");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on x86");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on x86");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on x86");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on x86");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on x86");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on x86");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on x86");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on x86");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on x86");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on x86");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on x86");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on x86");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on x86");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on x86");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on x86");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on x86");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on x86");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on x86");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on x86");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 4, "xen_domctl_get_domain_state: align on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on x86");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on x86");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on x86");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on x86");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 4, "xen_domctl_audit_p2m: align on x86");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: size on x86");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 4, "xen_domctl_cacheflush: align on x86");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_domctl_cacheflush.start_pfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 4, "xen_domctl_cacheflush.nr_pfns: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_domctl_cacheflush.nr_pfns: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on x86");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on x86");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on x86");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on x86");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on x86");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on x86");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on x86");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on x86");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on x86");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuextstate() {
+            assert_eq!(size_of::<xen_domctl_vcpuextstate>(), 32, "xen_domctl_vcpuextstate: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpuextstate>(), 8, "xen_domctl_vcpuextstate: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, vcpu), 0, "xen_domctl_vcpuextstate.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, __xenabi_hole_0), 4, "xen_domctl_vcpuextstate.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, xfeature_mask), 8, "xen_domctl_vcpuextstate.xfeature_mask: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.xfeature_mask: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, size), 16, "xen_domctl_vcpuextstate.size: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.size: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, buffer), 24, "xen_domctl_vcpuextstate.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "xen_domctl_vcpuextstate.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msr() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msr>(), 16, "xen_domctl_vcpu_msr: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpu_msr>(), 8, "xen_domctl_vcpu_msr: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, index), 0, "xen_domctl_vcpu_msr.index: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, reserved), 4, "xen_domctl_vcpu_msr.reserved: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, value), 8, "xen_domctl_vcpu_msr.value: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpu_msr.value: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msrs() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msrs>(), 16, "xen_domctl_vcpu_msrs: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpu_msrs>(), 8, "xen_domctl_vcpu_msrs: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, vcpu), 0, "xen_domctl_vcpu_msrs.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msr_count), 4, "xen_domctl_vcpu_msrs.msr_count: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msrs), 8, "xen_domctl_vcpu_msrs.msrs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "xen_domctl_vcpu_msrs.msrs: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on x86");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 4, "xen_domctl_psr_alloc: align on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on x86");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on x86");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on x86");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on x86");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on x86");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on x86");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on x86");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on x86");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on x86");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on x86");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on x86");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 112, "xen_domctl_getdomaininfo: size on x86");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on x86");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on x86");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on x86");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on x86");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on x86");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuextstate), 0, "xen_domctl.u.vcpuextstate: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpu_msrs), 0, "xen_domctl.u.vcpu_msrs: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on x86");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -5535,16 +6403,6 @@ mod x86 {
         fn typedefs() {
             assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on x86");
             assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on x86");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
         }
 
         #[test]
@@ -6713,6 +7571,7 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86_64");
         #[cfg(feature = "xen-4-22")]
@@ -6730,6 +7589,10 @@ mod x86_64 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on x86_64");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on x86_64");
@@ -6742,6 +7605,10 @@ mod x86_64 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86_64");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86_64");
@@ -6750,6 +7617,14 @@ mod x86_64 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86_64");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on x86_64");
@@ -6757,6 +7632,10 @@ mod x86_64 {
         assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86_64");
         #[cfg(feature = "xen-4-22")]
@@ -6785,6 +7664,10 @@ mod x86_64 {
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on x86_64");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on x86_64");
         #[cfg(feature = "xen-4-11")]
@@ -12025,6 +12908,849 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86_64");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86_64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on x86_64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86_64");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 8, "xen_domctl_get_domain_state: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 8, "xen_domctl_audit_p2m: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 16, "xen_domctl_cacheflush: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.start_pfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 8, "xen_domctl_cacheflush.nr_pfns: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.nr_pfns: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on x86_64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuextstate() {
+            assert_eq!(size_of::<xen_domctl_vcpuextstate>(), 32, "xen_domctl_vcpuextstate: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpuextstate>(), 8, "xen_domctl_vcpuextstate: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, vcpu), 0, "xen_domctl_vcpuextstate.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, __xenabi_hole_0), 4, "xen_domctl_vcpuextstate.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, xfeature_mask), 8, "xen_domctl_vcpuextstate.xfeature_mask: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.xfeature_mask: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, size), 16, "xen_domctl_vcpuextstate.size: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.size: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, buffer), 24, "xen_domctl_vcpuextstate.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "xen_domctl_vcpuextstate.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msr() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msr>(), 16, "xen_domctl_vcpu_msr: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpu_msr>(), 8, "xen_domctl_vcpu_msr: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, index), 0, "xen_domctl_vcpu_msr.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, reserved), 4, "xen_domctl_vcpu_msr.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, value), 8, "xen_domctl_vcpu_msr.value: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpu_msr.value: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msrs() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msrs>(), 16, "xen_domctl_vcpu_msrs: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpu_msrs>(), 8, "xen_domctl_vcpu_msrs: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, vcpu), 0, "xen_domctl_vcpu_msrs.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msr_count), 4, "xen_domctl_vcpu_msrs.msr_count: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msrs), 8, "xen_domctl_vcpu_msrs.msrs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "xen_domctl_vcpu_msrs.msrs: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 8, "xen_domctl_psr_alloc: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 112, "xen_domctl_getdomaininfo: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on x86_64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on x86_64");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuextstate), 0, "xen_domctl.u.vcpuextstate: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpu_msrs), 0, "xen_domctl.u.vcpu_msrs: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on x86_64");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -12201,16 +13927,6 @@ mod x86_64 {
         fn typedefs() {
             assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on x86_64");
             assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on x86_64");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86_64");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86_64");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86_64");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86_64");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86_64");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
         }
 
         #[test]
@@ -13384,6 +15100,7 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on arm");
         #[cfg(feature = "xen-4-22")]
@@ -13405,6 +15122,10 @@ mod arm {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on arm");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on arm");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on arm");
@@ -13417,13 +15138,25 @@ mod arm {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on arm");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on arm");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on arm");
         #[cfg(feature = "xen-4-22")]
@@ -13452,6 +15185,10 @@ mod arm {
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on arm");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on arm");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on arm");
         #[cfg(feature = "xen-4-11")]
@@ -18487,6 +20224,825 @@ mod arm {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on arm");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on arm");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on arm");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on arm");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on arm");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on arm");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on arm");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on arm");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on arm");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on arm");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on arm");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on arm");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on arm");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on arm");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on arm");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on arm");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on arm");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on arm");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on arm");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on arm");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on arm");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on arm");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on arm");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on arm");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on arm");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on arm");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on arm");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 8, "xen_domctl_get_domain_state: align on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on arm");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on arm");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on arm");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on arm");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 8, "xen_domctl_audit_p2m: align on arm");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 16, "xen_domctl_cacheflush: size on arm");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: align on arm");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.start_pfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 8, "xen_domctl_cacheflush.nr_pfns: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.nr_pfns: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on arm");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on arm");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on arm");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on arm");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on arm");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on arm");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_dt_overlay() {
+            assert_eq!(size_of::<xen_domctl_dt_overlay>(), 16, "xen_domctl_dt_overlay: size on arm");
+            assert_eq!(align_of::<xen_domctl_dt_overlay>(), 8, "xen_domctl_dt_overlay: align on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt), 0, "xen_domctl_dt_overlay.overlay_fdt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_domctl_dt_overlay.overlay_fdt: size on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt_size), 8, "xen_domctl_dt_overlay.overlay_fdt_size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_op), 12, "xen_domctl_dt_overlay.overlay_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, pad), 13, "xen_domctl_dt_overlay.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on arm");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on arm");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on arm");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on arm");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 8, "xen_domctl_psr_alloc: align on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on arm");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on arm");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on arm");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on arm");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on arm");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on arm");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on arm");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on arm");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on arm");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on arm");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on arm");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 120, "xen_domctl_getdomaininfo: size on arm");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on arm");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on arm");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on arm");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on arm");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on arm");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, dt_overlay), 0, "xen_domctl.u.dt_overlay: offset on arm");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -18663,16 +21219,6 @@ mod arm {
         fn typedefs() {
             assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on arm");
             assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on arm");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on arm");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on arm");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on arm");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on arm");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on arm");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
         }
 
         #[test]
@@ -19843,6 +22389,7 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on aarch64");
         #[cfg(feature = "xen-4-22")]
@@ -19864,6 +22411,10 @@ mod aarch64 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on aarch64");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on aarch64");
@@ -19876,13 +22427,25 @@ mod aarch64 {
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on aarch64");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on aarch64");
         #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on aarch64");
         #[cfg(feature = "xen-4-22")]
@@ -19911,6 +22474,10 @@ mod aarch64 {
         assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on aarch64");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on aarch64");
         #[cfg(feature = "xen-4-11")]
@@ -24947,6 +27514,825 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on aarch64");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on aarch64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on aarch64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on aarch64");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 8, "xen_domctl_get_domain_state: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 8, "xen_domctl_audit_p2m: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 16, "xen_domctl_cacheflush: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.start_pfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 8, "xen_domctl_cacheflush.nr_pfns: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.nr_pfns: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on aarch64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_dt_overlay() {
+            assert_eq!(size_of::<xen_domctl_dt_overlay>(), 16, "xen_domctl_dt_overlay: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_dt_overlay>(), 8, "xen_domctl_dt_overlay: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt), 0, "xen_domctl_dt_overlay.overlay_fdt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_domctl_dt_overlay.overlay_fdt: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt_size), 8, "xen_domctl_dt_overlay.overlay_fdt_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_op), 12, "xen_domctl_dt_overlay.overlay_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, pad), 13, "xen_domctl_dt_overlay.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 8, "xen_domctl_psr_alloc: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 120, "xen_domctl_getdomaininfo: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on aarch64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on aarch64");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, dt_overlay), 0, "xen_domctl.u.dt_overlay: offset on aarch64");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -25123,16 +28509,6 @@ mod aarch64 {
         fn typedefs() {
             assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on aarch64");
             assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on aarch64");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on aarch64");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on aarch64");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on aarch64");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on aarch64");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on aarch64");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
         }
 
         #[test]

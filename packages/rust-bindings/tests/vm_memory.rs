@@ -659,8 +659,6 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::flask_op::xen_flask_devicetree_label>("xen_flask_devicetree_label");
     #[cfg(feature = "xen-4-22")]
-    check::<xenabi::unstable::sysctl::xenctl_bitmap>("xenctl_bitmap");
-    #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_sysctl_readconsole>("xen_sysctl_readconsole");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_sysctl_tbuf_op>("xen_sysctl_tbuf_op");

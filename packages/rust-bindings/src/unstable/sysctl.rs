@@ -31,41 +31,7 @@ use crate::types::__guest_handle_64_xen_sysctl_perfc_desc_t;
 use crate::types::__guest_handle_64_xen_sysctl_perfc_val_t;
 use crate::types::__guest_handle_uint32;
 use crate::types::uint64_aligned_t;
-
-/// A bitmap in the caller's memory (of CPUs or NUMA nodes), as the tools interfaces pass one: a buffer and its length in bits.
-///
-/// C: `struct xenctl_bitmap` (typedef `xenctl_bitmap_t`).
-///
-/// Since Xen 4.6.
-///
-/// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct xenctl_bitmap {
-    /// IN or OUT: the bytes of the bitmap, least significant bit of byte 0 first.
-    pub bitmap: __guest_handle_64_uint8,
-    /// IN: how many bits the buffer holds. Example: 256.
-    pub nr_bits: u32,
-    /// 4 bytes the C compiler inserts at the end of the record (after `nr_bits`): tail padding to the 8-byte alignment of the record.
-    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
-    pub __xenabi_hole_0: [u8; 4],
-}
-
-/// C: `typedef struct xenctl_bitmap xenctl_bitmap_t`.
-pub type xenctl_bitmap_t = xenctl_bitmap;
-
-impl xenctl_bitmap {
-    /// The first Xen release with this struct.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
-}
-
-#[cfg(feature = "vm-memory")]
-// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
-// record of such, so any bytes are a valid value; the record holds no union and the holes the
-// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
-// under the `zerocopy` feature, checks the same).
-unsafe impl vm_memory::ByteValued for xenctl_bitmap {}
+use crate::unstable::domctl::xenctl_bitmap;
 
 /// Payload of XEN_SYSCTL_readconsole: read from the hypervisor's console ring buffer.
 ///
@@ -5264,7 +5230,6 @@ impl ::core::fmt::Debug for XenSysctlDtOverlay {
 pub mod since {
     use crate::XenRelease;
 
-    pub const xenctl_bitmap: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_readconsole: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_tbuf_op: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_physinfo: XenRelease = XenRelease::new(4, 6);
@@ -5526,12 +5491,6 @@ const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: size on x86");
     assert!(align_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: align on x86");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on x86");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on x86");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on x86");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on x86");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on x86");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
     assert!(size_of::<xen_sysctl_readconsole>() == 24, "xen_sysctl_readconsole: size on x86");
     assert!(align_of::<xen_sysctl_readconsole>() == 8, "xen_sysctl_readconsole: align on x86");
     assert!(offset_of!(xen_sysctl_readconsole, clear) == 0, "xen_sysctl_readconsole.clear: offset on x86");
@@ -6004,12 +5963,6 @@ const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: size on x86_64");
     assert!(align_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: align on x86_64");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on x86_64");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on x86_64");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on x86_64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on x86_64");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on x86_64");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
     assert!(size_of::<xen_sysctl_readconsole>() == 24, "xen_sysctl_readconsole: size on x86_64");
     assert!(align_of::<xen_sysctl_readconsole>() == 8, "xen_sysctl_readconsole: align on x86_64");
     assert!(offset_of!(xen_sysctl_readconsole, clear) == 0, "xen_sysctl_readconsole.clear: offset on x86_64");
@@ -6483,12 +6436,6 @@ const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: size on arm");
     assert!(align_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: align on arm");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on arm");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on arm");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on arm");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on arm");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on arm");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
     assert!(size_of::<xen_sysctl_readconsole>() == 24, "xen_sysctl_readconsole: size on arm");
     assert!(align_of::<xen_sysctl_readconsole>() == 8, "xen_sysctl_readconsole: align on arm");
     assert!(offset_of!(xen_sysctl_readconsole, clear) == 0, "xen_sysctl_readconsole.clear: offset on arm");
@@ -6960,12 +6907,6 @@ const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: size on aarch64");
     assert!(align_of::<xen_sysctl_perfc_val_t>() == 4, "xen_sysctl_perfc_val_t: align on aarch64");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on aarch64");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on aarch64");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on aarch64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on aarch64");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on aarch64");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
     assert!(size_of::<xen_sysctl_readconsole>() == 24, "xen_sysctl_readconsole: size on aarch64");
     assert!(align_of::<xen_sysctl_readconsole>() == 8, "xen_sysctl_readconsole: align on aarch64");
     assert!(offset_of!(xen_sysctl_readconsole, clear) == 0, "xen_sysctl_readconsole.clear: offset on aarch64");

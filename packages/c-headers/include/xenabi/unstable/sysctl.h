@@ -61,6 +61,7 @@
 #ifdef XENABI_SYSCTL_XEN_VERSION
 
 #include <stdint.h>
+#include <xenabi/unstable/domctl.h>
 #include <xenabi/stable/xen.h>
 #include <xenabi/version.h>
 
@@ -86,6 +87,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -97,13 +116,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -112,7 +133,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -136,48 +157,9 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
-#if (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (!defined(__XEN_PUBLIC_XEN_H__))
-#error "xenabi/unstable/sysctl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's xen.h declares struct xenctl_bitmap too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> before it (its xenctl_bitmap is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but sysctl.h follows"
-#elif (defined(__i386__)) && (defined(__XEN_PUBLIC_SYSCTL_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
+#if (defined(__i386__)) && (defined(__XEN_PUBLIC_SYSCTL_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
 #error "xenabi/unstable/sysctl.h: Xen's sysctl.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/unstable/sysctl.h first"
 #else
-
-/**
- * A guest handle to uint8_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint8). Set it with
- * XENABI_SET_GUEST_HANDLE().
- */
-#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT8
-#define XENABI_HAVE_GUEST_HANDLE_64_UINT8 1
-#if defined(__i386__)
-__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;
-#elif defined(__x86_64__)
-typedef struct { uint8_t *p; } xenabi_guest_handle_64_uint8;
-#elif defined(__arm__) || defined(__aarch64__)
-typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;
-#else
-#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
-#endif
-#endif
-
-#ifndef __XEN_PUBLIC_SYSCTL_H__
-
-#if !((defined(__XEN_PUBLIC_XEN_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__)))
-
-/**
- * A bitmap in the caller's memory (of CPUs or NUMA nodes), as the tools interfaces pass one: a
- * buffer and its length in bits.
- */
-struct xenctl_bitmap {
-    /** IN or OUT: the bytes of the bitmap, least significant bit of byte 0 first. */
-    xenabi_guest_handle_64_uint8 bitmap;
-    /** IN: how many bits the buffer holds. Example: 256. */
-    uint32_t nr_bits;
-};
-typedef struct xenctl_bitmap xenctl_bitmap_t;
-
-#endif /* !((defined(__XEN_PUBLIC_XEN_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))) */
-
-#endif /* !__XEN_PUBLIC_SYSCTL_H__ */
 
 /**
  * A guest handle to char, shaped as Xen's XEN_GUEST_HANDLE_64(char). Set it with
@@ -1548,6 +1530,31 @@ struct xen_livepatch_name {
     /** Reserved; zero. */
     uint16_t pad[3];
 };
+
+#endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d */
+
+#endif /* !__XEN_PUBLIC_SYSCTL_H__ */
+
+/**
+ * A guest handle to uint8_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint8). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT8
+#define XENABI_HAVE_GUEST_HANDLE_64_UINT8 1
+#if defined(__i386__)
+__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;
+#elif defined(__x86_64__)
+typedef struct { uint8_t *p; } xenabi_guest_handle_64_uint8;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_SYSCTL_H__
+
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
 
 /**
  * Payload of XEN_SYSCTL_LIVEPATCH_UPLOAD: load a live patch, an ELF object, for later
@@ -2993,7 +3000,6 @@ typedef struct xen_sysctl xen_sysctl_t;
 #else
 
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
-#define XENABI_SINCE_xenctl_bitmap 0x040600
 #define XENABI_SINCE_xen_sysctl_readconsole 0x040600
 #define XENABI_SINCE_xen_sysctl_tbuf_op 0x040600
 #define XENABI_SINCE_xen_sysctl_physinfo 0x040600
@@ -3319,7 +3325,6 @@ typedef struct xen_sysctl xen_sysctl_t;
 #define XENABI_SINCE_xen_sysctl__u__dt_overlay 0x041200
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
-#define XENABI_HAS_xenctl_bitmap 1
 #define XENABI_HAS_xen_sysctl_readconsole 1
 #define XENABI_HAS_xen_sysctl_tbuf_op 1
 #define XENABI_HAS_xen_sysctl_physinfo 1
@@ -3870,11 +3875,9 @@ typedef struct xen_sysctl xen_sysctl_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_desc_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_perfc_desc_t) == 8);
@@ -3893,4169 +3896,1110 @@ XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__size, sizeof(xe
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_pm_px_val_t) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__size, sizeof(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__size, sizeof(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__size, sizeof(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__size, sizeof(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__size, sizeof(struct xen_sysctl_readconsole) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__align, XENABI_ALIGNOF(struct xen_sysctl_readconsole) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, clear) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_readconsole)->clear) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, incremental) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_readconsole)->incremental) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad0) == 2);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_readconsole)->pad0) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad1) == 3);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_readconsole)->pad1) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, index) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_readconsole)->index) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, buffer) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_readconsole)->buffer) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, count) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_readconsole)->count) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size, sizeof(struct xen_sysctl_tbuf_op) == 48);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__align, XENABI_ALIGNOF(struct xen_sysctl_tbuf_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_tbuf_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cpu_mask) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_tbuf_op)->cpu_mask) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, evt_mask) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_tbuf_op)->evt_mask) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, buffer_mfn) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_tbuf_op)->buffer_mfn) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, size) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_tbuf_op)->size) == 4);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 112);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 104);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__align, XENABI_ALIGNOF(struct xen_sysctl_physinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, threads_per_core) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->threads_per_core) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cores_per_socket) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->cores_per_socket) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_cpus) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->nr_cpus) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_cpu_id) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->max_cpu_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_nodes) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->nr_nodes) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_node_id) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->max_node_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cpu_khz) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->cpu_khz) == 4);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 28);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 32);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->total_pages) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 40);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->free_pages) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 48);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->scrub_pages) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 56);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->outstanding_pages) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 64);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->hw_cap) == 32);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 96);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->capabilities) == 4);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, arch_capabilities) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->arch_capabilities) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, pad) == 36);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->pad) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 48);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 56);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 64);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 72);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 64);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_physinfo)->max_mfn) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 80);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 72);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__size, sizeof(struct xen_sysctl_sched_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__align, XENABI_ALIGNOF(struct xen_sysctl_sched_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_id, sched_id) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_sched_id)->sched_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__size, sizeof(struct xen_sysctl_perfc_desc) == 84);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_desc) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, name) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_perfc_desc)->name) == 80);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, nr_vals) == 80);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_perfc_desc)->nr_vals) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__size, sizeof(struct xen_sysctl_perfc_op) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_perfc_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_counters) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_perfc_op)->nr_counters) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_vals) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_perfc_op)->nr_vals) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, desc) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_perfc_op)->desc) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, val) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_perfc_op)->val) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__size, sizeof(struct xen_sysctl_getdomaininfolist) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__align, XENABI_ALIGNOF(struct xen_sysctl_getdomaininfolist) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, first_domain) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_getdomaininfolist)->first_domain) == 2);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, max_domains) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_getdomaininfolist)->max_domains) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, buffer) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_getdomaininfolist)->buffer) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, num_domains) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_getdomaininfolist)->num_domains) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__size, sizeof(struct xen_sysctl_debug_keys) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__align, XENABI_ALIGNOF(struct xen_sysctl_debug_keys) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, keys) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_debug_keys)->keys) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, nr_keys) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_debug_keys)->nr_keys) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__size, sizeof(struct xen_sysctl_cpuinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cpuinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__offset, XENABI_OFFSETOF(struct xen_sysctl_cpuinfo, idletime) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpuinfo)->idletime) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__size, sizeof(struct xen_sysctl_getcpuinfo) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_getcpuinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, max_cpus) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_getcpuinfo)->max_cpus) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, info) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_getcpuinfo)->info) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, nr_cpus) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_getcpuinfo)->nr_cpus) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__size, sizeof(struct xen_sysctl_availheap) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__align, XENABI_ALIGNOF(struct xen_sysctl_availheap) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, min_bitwidth) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_availheap)->min_bitwidth) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, max_bitwidth) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_availheap)->max_bitwidth) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, node) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_availheap)->node) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, avail_bytes) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_availheap)->avail_bytes) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__size, sizeof(struct pm_px_val) == 24);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__align, XENABI_ALIGNOF(struct pm_px_val) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__offset, XENABI_OFFSETOF(struct pm_px_val, freq) == 0);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__size, sizeof(XENABI_NO_OBJECT(struct pm_px_val)->freq) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__offset, XENABI_OFFSETOF(struct pm_px_val, residency) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__size, sizeof(XENABI_NO_OBJECT(struct pm_px_val)->residency) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__offset, XENABI_OFFSETOF(struct pm_px_val, count) == 16);
+XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__size, sizeof(XENABI_NO_OBJECT(struct pm_px_val)->count) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__size, sizeof(struct pm_px_stat) == 24);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__align, XENABI_ALIGNOF(struct pm_px_stat) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__offset, XENABI_OFFSETOF(struct pm_px_stat, total) == 0);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__size, sizeof(XENABI_NO_OBJECT(struct pm_px_stat)->total) == 1);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__offset, XENABI_OFFSETOF(struct pm_px_stat, usable) == 1);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__size, sizeof(XENABI_NO_OBJECT(struct pm_px_stat)->usable) == 1);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__offset, XENABI_OFFSETOF(struct pm_px_stat, last) == 2);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__size, sizeof(XENABI_NO_OBJECT(struct pm_px_stat)->last) == 1);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__offset, XENABI_OFFSETOF(struct pm_px_stat, cur) == 3);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__size, sizeof(XENABI_NO_OBJECT(struct pm_px_stat)->cur) == 1);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__offset, XENABI_OFFSETOF(struct pm_px_stat, trans_pt) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__size, sizeof(XENABI_NO_OBJECT(struct pm_px_stat)->trans_pt) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__offset, XENABI_OFFSETOF(struct pm_px_stat, pt) == 16);
+XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__size, sizeof(XENABI_NO_OBJECT(struct pm_px_stat)->pt) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__size, sizeof(struct pm_cx_stat) == 56);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__align, XENABI_ALIGNOF(struct pm_cx_stat) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr) == 0);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->nr) == 4);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__offset, XENABI_OFFSETOF(struct pm_cx_stat, last) == 4);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->last) == 4);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__offset, XENABI_OFFSETOF(struct pm_cx_stat, idle_time) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->idle_time) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__offset, XENABI_OFFSETOF(struct pm_cx_stat, triggers) == 16);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->triggers) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__offset, XENABI_OFFSETOF(struct pm_cx_stat, residencies) == 24);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->residencies) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_pc) == 32);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->nr_pc) == 4);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_cc) == 36);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->nr_cc) == 4);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, pc) == 40);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->pc) == 8);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, cc) == 48);
+XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__size, sizeof(XENABI_NO_OBJECT(struct pm_cx_stat)->cc) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__size, sizeof(struct xen_sysctl_get_pmstat) == 64);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__align, XENABI_ALIGNOF(struct xen_sysctl_get_pmstat) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, type) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_get_pmstat)->type) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, cpuid) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_get_pmstat)->cpuid) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_get_pmstat)->u) == 56);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_get_pmstat)->u)) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getpx) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_get_pmstat)->u.getpx) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getcx) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_get_pmstat)->u.getcx) == 56);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__size, sizeof(struct xen_sysctl_cpu_hotplug) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_hotplug) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, cpu) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_hotplug)->cpu) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, op) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_hotplug)->op) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_userspace__size, sizeof(struct xen_userspace) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_userspace__align, XENABI_ALIGNOF(struct xen_userspace) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__offset, XENABI_OFFSETOF(struct xen_userspace, scaling_setspeed) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__size, sizeof(XENABI_NO_OBJECT(struct xen_userspace)->scaling_setspeed) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__size, sizeof(struct xen_ondemand) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__align, XENABI_ALIGNOF(struct xen_ondemand) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_max) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__size, sizeof(XENABI_NO_OBJECT(struct xen_ondemand)->sampling_rate_max) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_min) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__size, sizeof(XENABI_NO_OBJECT(struct xen_ondemand)->sampling_rate_min) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__size, sizeof(XENABI_NO_OBJECT(struct xen_ondemand)->sampling_rate) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__offset, XENABI_OFFSETOF(struct xen_ondemand, up_threshold) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__size, sizeof(XENABI_NO_OBJECT(struct xen_ondemand)->up_threshold) == 4);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__size, sizeof(struct xen_get_cppc_para) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__align, XENABI_ALIGNOF(struct xen_get_cppc_para) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, features) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->features) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->lowest) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest_nonlinear) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->lowest_nonlinear) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, nominal) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->nominal) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, highest) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->highest) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, minimum) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->minimum) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, maximum) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->maximum) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, desired) == 28);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->desired) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, energy_perf) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->energy_perf) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, activity_window) == 36);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cppc_para)->activity_window) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__size, sizeof(struct xen_cppc_para) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__align, XENABI_ALIGNOF(struct xen_cppc_para) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_cppc_para, features) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->features) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->lowest) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest_nonlinear) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->lowest_nonlinear) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_cppc_para, nominal) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->nominal) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_cppc_para, highest) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->highest) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_cppc_para, minimum) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->minimum) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_cppc_para, maximum) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->maximum) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_cppc_para, desired) == 28);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->desired) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_cppc_para, energy_perf) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->energy_perf) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_cppc_para, activity_window) == 36);
+XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__size, sizeof(XENABI_NO_OBJECT(struct xen_cppc_para)->activity_window) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__size, sizeof(struct xen_set_cppc_para) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__align, XENABI_ALIGNOF(struct xen_set_cppc_para) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, set_params) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cppc_para)->set_params) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, minimum) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cppc_para)->minimum) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, maximum) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cppc_para)->maximum) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, desired) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cppc_para)->desired) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, energy_perf) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cppc_para)->energy_perf) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, activity_window) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cppc_para)->activity_window) == 4);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__size, sizeof(struct xen_get_cpufreq_para) == 120);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__align, XENABI_ALIGNOF(struct xen_get_cpufreq_para) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpu_num) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->cpu_num) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, freq_num) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->freq_num) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, gov_num) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->gov_num) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, affected_cpus) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->affected_cpus) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_frequencies) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->scaling_available_frequencies) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_governors) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->scaling_available_governors) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_driver) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->scaling_driver) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_cur_freq) == 56);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->cpuinfo_cur_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_max_freq) == 60);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->cpuinfo_max_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_min_freq) == 64);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->cpuinfo_min_freq) == 4);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s) == 68);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s) == 44);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_cur_freq) == 68);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.scaling_cur_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_governor) == 72);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.scaling_governor) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_max_freq) == 88);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.scaling_max_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_min_freq) == 92);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.scaling_min_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.u) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.u)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.userspace) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.u.userspace) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.ondemand) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->s.u.ondemand) == 16);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 68);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u) == 44);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_cur_freq) == 68);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->scaling_cur_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_governor) == 72);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->scaling_governor) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_max_freq) == 88);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->scaling_max_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_min_freq) == 92);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->scaling_min_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u) == 16);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u)) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s) == 68);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s) == 44);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_cur_freq) == 68);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.scaling_cur_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_governor) == 72);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.scaling_governor) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_max_freq) == 88);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.scaling_max_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_min_freq) == 92);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.scaling_min_freq) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.u) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.u)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.userspace) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.u.userspace) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.ondemand) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.s.u.ondemand) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.cppc_para) == 68);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.cppc_para) == 40);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.userspace) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.userspace) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.ondemand) == 96);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->u.ondemand) == 16);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, turbo_enabled) == 112);
+XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__size, sizeof(XENABI_NO_OBJECT(struct xen_get_cpufreq_para)->turbo_enabled) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__size, sizeof(struct xen_set_cpufreq_gov) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__align, XENABI_ALIGNOF(struct xen_set_cpufreq_gov) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_gov, scaling_governor) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cpufreq_gov)->scaling_governor) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__size, sizeof(struct xen_set_cpufreq_para) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__align, XENABI_ALIGNOF(struct xen_set_cpufreq_para) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_type) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cpufreq_para)->ctrl_type) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_value) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__size, sizeof(XENABI_NO_OBJECT(struct xen_set_cpufreq_para)->ctrl_value) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__size, sizeof(struct xen_sysctl_pm_op) == 128);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__align, XENABI_ALIGNOF(struct xen_sysctl_pm_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cpuid) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->cpuid) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u) == 120);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u)) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_para) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.get_para) == 120);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_cppc) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.get_cppc) == 40);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_gov) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.set_gov) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_para) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.set_para) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_cppc) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.set_cppc) == 24);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_avgfreq) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.get_avgfreq) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_sched_opt_smt) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.set_sched_opt_smt) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_max_cstate) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.get_max_cstate) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_max_cstate) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.set_max_cstate) == 4);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_vcpu_migration_delay) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.get_vcpu_migration_delay) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_vcpu_migration_delay) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pm_op)->u.set_vcpu_migration_delay) == 4);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_page_offline_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, start) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_page_offline_op)->start) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, end) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_page_offline_op)->end) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__size, sizeof(struct xen_sysctl_lockprof_data) == 80);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_data) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, name) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_data)->name) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, type) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_data)->type) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, idx) == 44);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_data)->idx) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_cnt) == 48);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_data)->lock_cnt) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_cnt) == 56);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_data)->block_cnt) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_time) == 64);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_data)->lock_time) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_time) == 72);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_data)->block_time) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__size, sizeof(struct xen_sysctl_lockprof_op) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, max_elem) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_op)->max_elem) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, nr_elem) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_op)->nr_elem) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, time) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_op)->time) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, data) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_lockprof_op)->data) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__size, sizeof(struct xen_sysctl_cputopo) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopo) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, core) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cputopo)->core) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, socket) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cputopo)->socket) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, node) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cputopo)->node) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__size, sizeof(struct xen_sysctl_cputopoinfo) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopoinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, num_cpus) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cputopoinfo)->num_cpus) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, cputopo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cputopoinfo)->cputopo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__size, sizeof(struct xen_sysctl_meminfo) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memsize) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_meminfo)->memsize) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memfree) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_meminfo)->memfree) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__size, sizeof(struct xen_sysctl_numainfo) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__align, XENABI_ALIGNOF(struct xen_sysctl_numainfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, num_nodes) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_numainfo)->num_nodes) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, meminfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_numainfo)->meminfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, distance) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_numainfo)->distance) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__size, sizeof(struct xen_sysctl_cpupool_op) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__align, XENABI_ALIGNOF(struct xen_sysctl_cpupool_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, op) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpupool_op)->op) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpupool_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpupool_op)->cpupool_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, sched_id) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpupool_op)->sched_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, domid) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpupool_op)->domid) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpu) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpupool_op)->cpu) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, n_dom) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpupool_op)->n_dom) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpumap) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpupool_op)->cpumap) == 16);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 12);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 8);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit_schedule) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, tslice_ms) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_credit_schedule)->tslice_ms) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, ratelimit_us) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_credit_schedule)->ratelimit_us) == 4);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, vcpu_migr_delay_us) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_credit_schedule)->vcpu_migr_delay_us) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__size, sizeof(struct xen_sysctl_credit2_schedule) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit2_schedule) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit2_schedule, ratelimit_us) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_credit2_schedule)->ratelimit_us) == 4);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__size, sizeof(struct xen_sysctl_sched_arinc653) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__align, XENABI_ALIGNOF(struct xen_sysctl_sched_arinc653) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_arinc653, schedule) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_sched_arinc653)->schedule) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 32);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 24);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_sysctl_scheduler_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cpupool_id) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->cpupool_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, sched_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->sched_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cmd) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u) == 16);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->u) == 16);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->u) == 8);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->u)) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_arinc653) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->u.sched_arinc653) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit) == 16);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->u.sched_credit) == 12);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->u.sched_credit) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit2) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_scheduler_op)->u.sched_credit2) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size, sizeof(struct xen_sysctl_gcov_op) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__align, XENABI_ALIGNOF(struct xen_sysctl_gcov_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_gcov_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_gcov_op)->size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, buffer) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_gcov_op)->buffer) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size, sizeof(struct xen_sysctl_coverage_op) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__align, XENABI_ALIGNOF(struct xen_sysctl_coverage_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_coverage_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_coverage_op)->size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, buffer) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_coverage_op)->buffer) == 8);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__size, sizeof(struct xen_sysctl_psr_cmt_op) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, flags) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->flags) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.data) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u.data) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u.l3_cache) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u.l3_cache)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.cpu) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u.l3_cache.cpu) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.rsvd) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u.l3_cache.rsvd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__size, sizeof(struct xen_sysctl_pcitopoinfo) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_pcitopoinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, num_devs) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pcitopoinfo)->num_devs) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, devs) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pcitopoinfo)->devs) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, nodes) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_pcitopoinfo)->nodes) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__size, sizeof(struct xen_sysctl_psr_alloc) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_sysctl_psr_alloc) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, target) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->target) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.cat_info) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.cat_info)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cbm_len) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.cat_info.cbm_len) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cos_max) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.cat_info.cos_max) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.flags) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.cat_info.flags) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.mba_info) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.mba_info)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.thrtl_max) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.mba_info.thrtl_max) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.cos_max) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.mba_info.cos_max) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.flags) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_alloc)->u.mba_info.flags) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 20);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 16);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cat_op) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, target) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->target) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u) == 12);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u)) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.cat_info) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.cat_info)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cbm_len) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.cat_info.cbm_len) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cos_max) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.cat_info.cos_max) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.flags) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.cat_info.flags) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.l3_info) == 12);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.l3_info) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.l3_info)) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cbm_len) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.l3_info.cbm_len) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cos_max) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.l3_info.cos_max) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.flags) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_psr_cat_op)->u.l3_info.flags) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__size, sizeof(struct xen_sysctl_cpu_levelling_caps) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_levelling_caps) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_levelling_caps, caps) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_levelling_caps)->caps) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__size, sizeof(struct xen_sysctl_cpu_featureset) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_featureset) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, index) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_featureset)->index) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, nr_features) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_featureset)->nr_features) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, features) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_featureset)->features) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size, sizeof(struct xen_livepatch_name) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__align, XENABI_ALIGNOF(struct xen_livepatch_name) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__offset, XENABI_OFFSETOF(struct xen_livepatch_name, name) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__size, sizeof(XENABI_NO_OBJECT(struct xen_livepatch_name)->name) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__offset, XENABI_OFFSETOF(struct xen_livepatch_name, size) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__size, sizeof(XENABI_NO_OBJECT(struct xen_livepatch_name)->size) == 2);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__offset, XENABI_OFFSETOF(struct xen_livepatch_name, pad) == 10);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_livepatch_name)->pad) == 6);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size, sizeof(struct xen_sysctl_livepatch_upload) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_upload) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, name) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_upload)->name) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, size) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_upload)->size) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, payload) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_upload)->payload) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__size, sizeof(struct xen_livepatch_status) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__align, XENABI_ALIGNOF(struct xen_livepatch_status) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__offset, XENABI_OFFSETOF(struct xen_livepatch_status, state) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__size, sizeof(XENABI_NO_OBJECT(struct xen_livepatch_status)->state) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__offset, XENABI_OFFSETOF(struct xen_livepatch_status, rc) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__size, sizeof(XENABI_NO_OBJECT(struct xen_livepatch_status)->rc) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__size, sizeof(struct xen_sysctl_livepatch_get) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_get) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, name) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_get)->name) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, status) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_get)->status) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 64);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 40);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_list) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, version) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->version) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, idx) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->idx) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, nr) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->nr) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, pad) == 12);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->pad) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name_total_size) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->name_total_size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_total_size) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->metadata_total_size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 24);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 16);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->status) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 32);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 24);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->name) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 40);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 32);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->len) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata) == 48);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->metadata) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_len) == 56);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_list)->metadata_len) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 32);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 24);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_action) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, name) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_action)->name) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, cmd) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_action)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, timeout) == 20);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_action)->timeout) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, flags) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_action)->flags) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, pad) == 28);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_action)->pad) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 72);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 48);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->cmd) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, flags) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->flags) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, pad) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->pad) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u) == 64);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u) == 40);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u)) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.upload) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u.upload) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.list) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u.list) == 64);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u.list) == 40);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.get) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u.get) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.action) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u.action) == 32);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_livepatch_op)->u.action) == 24);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size, sizeof(struct xen_sysctl_set_parameter) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__align, XENABI_ALIGNOF(struct xen_sysctl_set_parameter) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, params) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_set_parameter)->params) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, size) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_set_parameter)->size) == 2);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, pad) == 10);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_set_parameter)->pad) == 6);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__size, sizeof(struct xen_sysctl) == 136);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__align, XENABI_ALIGNOF(struct xen_sysctl) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl, cmd) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->cmd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__offset, XENABI_OFFSETOF(struct xen_sysctl, interface_version) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->interface_version) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__offset, XENABI_OFFSETOF(struct xen_sysctl, u) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u) == 128);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl)->u)) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__offset, XENABI_OFFSETOF(struct xen_sysctl, u.readconsole) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.readconsole) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.tbuf_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.tbuf_op) == 48);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.physinfo) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.physinfo) == 112);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.physinfo) == 104);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cputopoinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.cputopoinfo) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pcitopoinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.pcitopoinfo) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.numainfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.numainfo) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl, u.sched_id) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.sched_id) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.perfc_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.perfc_op) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getdomaininfolist) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.getdomaininfolist) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__offset, XENABI_OFFSETOF(struct xen_sysctl, u.debug_keys) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.debug_keys) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getcpuinfo) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.getcpuinfo) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__offset, XENABI_OFFSETOF(struct xen_sysctl, u.availheap) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.availheap) == 24);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__offset, XENABI_OFFSETOF(struct xen_sysctl, u.get_pmstat) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.get_pmstat) == 64);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_hotplug) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.cpu_hotplug) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pm_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.pm_op) == 128);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__offset, XENABI_OFFSETOF(struct xen_sysctl, u.page_offline) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.lockprof_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.lockprof_op) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpupool_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.cpupool_op) == 40);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.scheduler_op) == 8);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.scheduler_op) == 32);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.coverage_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.coverage_op) == 16);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.scheduler_op) == 24);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.gcov_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.gcov_op) == 16);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cmt_op) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.psr_cmt_op) == 16);
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_alloc) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.psr_alloc) == 20);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cat_op) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.psr_cat_op) == 20);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_levelling_caps) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.cpu_levelling_caps) == 4);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_featureset) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.cpu_featureset) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__offset, XENABI_OFFSETOF(struct xen_sysctl, u.livepatch) == 8);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.livepatch) == 72);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.livepatch) == 48);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__offset, XENABI_OFFSETOF(struct xen_sysctl, u.set_parameter) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.set_parameter) == 16);
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.psr_cat_op) == 16);
+#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pad) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.pad) == 128);
+#endif
+#if defined(__i386__)
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 4);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 4);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__size, sizeof(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__size, sizeof(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__size, sizeof(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__size, sizeof(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__size, sizeof(struct xen_sysctl_readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__align, XENABI_ALIGNOF(struct xen_sysctl_readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, clear) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__size, sizeof(((struct xen_sysctl_readconsole *)0)->clear) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__size, sizeof(((struct xen_sysctl_readconsole *)0)->incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad0) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad0) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad1) == 3);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad1) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__size, sizeof(((struct xen_sysctl_readconsole *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__size, sizeof(((struct xen_sysctl_readconsole *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__size, sizeof(((struct xen_sysctl_readconsole *)0)->count) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size, sizeof(struct xen_sysctl_tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__align, XENABI_ALIGNOF(struct xen_sysctl_tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cpu_mask) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cpu_mask) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, evt_mask) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->evt_mask) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, buffer_mfn) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->buffer_mfn) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, size) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->size) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__align, XENABI_ALIGNOF(struct xen_sysctl_physinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, threads_per_core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__size, sizeof(((struct xen_sysctl_physinfo *)0)->threads_per_core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__size, sizeof(((struct xen_sysctl_physinfo *)0)->cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_cpu_id) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_cpu_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_node_id) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_node_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cpu_khz) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__size, sizeof(((struct xen_sysctl_physinfo *)0)->cpu_khz) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 28);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 32);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->total_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->free_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 48);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->scrub_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 56);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->outstanding_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 64);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__size, sizeof(((struct xen_sysctl_physinfo *)0)->hw_cap) == 32);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 96);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->capabilities) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, arch_capabilities) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->arch_capabilities) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, pad) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__size, sizeof(((struct xen_sysctl_physinfo *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_mfn) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 80);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 72);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__size, sizeof(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__align, XENABI_ALIGNOF(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_id, sched_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__size, sizeof(((struct xen_sysctl_sched_id *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__size, sizeof(struct xen_sysctl_perfc_desc) == 84);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_desc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->name) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, nr_vals) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__size, sizeof(struct xen_sysctl_perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__size, sizeof(((struct xen_sysctl_perfc_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_vals) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, desc) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__size, sizeof(((struct xen_sysctl_perfc_op *)0)->desc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, val) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__size, sizeof(((struct xen_sysctl_perfc_op *)0)->val) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__size, sizeof(struct xen_sysctl_getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__align, XENABI_ALIGNOF(struct xen_sysctl_getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, first_domain) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->first_domain) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, num_domains) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->num_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__size, sizeof(struct xen_sysctl_debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__align, XENABI_ALIGNOF(struct xen_sysctl_debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, keys) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, nr_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->nr_keys) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__size, sizeof(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__offset, XENABI_OFFSETOF(struct xen_sysctl_cpuinfo, idletime) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__size, sizeof(((struct xen_sysctl_cpuinfo *)0)->idletime) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__size, sizeof(struct xen_sysctl_getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, max_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->max_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, nr_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__size, sizeof(struct xen_sysctl_availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__align, XENABI_ALIGNOF(struct xen_sysctl_availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, min_bitwidth) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->min_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__size, sizeof(((struct xen_sysctl_availheap *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, avail_bytes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__size, sizeof(((struct xen_sysctl_availheap *)0)->avail_bytes) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__size, sizeof(struct pm_px_val) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__align, XENABI_ALIGNOF(struct pm_px_val) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__offset, XENABI_OFFSETOF(struct pm_px_val, freq) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__size, sizeof(((struct pm_px_val *)0)->freq) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__offset, XENABI_OFFSETOF(struct pm_px_val, residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__size, sizeof(((struct pm_px_val *)0)->residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__offset, XENABI_OFFSETOF(struct pm_px_val, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__size, sizeof(((struct pm_px_val *)0)->count) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__size, sizeof(struct pm_px_stat) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__align, XENABI_ALIGNOF(struct pm_px_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__offset, XENABI_OFFSETOF(struct pm_px_stat, total) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__size, sizeof(((struct pm_px_stat *)0)->total) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__offset, XENABI_OFFSETOF(struct pm_px_stat, usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__size, sizeof(((struct pm_px_stat *)0)->usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__offset, XENABI_OFFSETOF(struct pm_px_stat, last) == 2);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__size, sizeof(((struct pm_px_stat *)0)->last) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__offset, XENABI_OFFSETOF(struct pm_px_stat, cur) == 3);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__size, sizeof(((struct pm_px_stat *)0)->cur) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__offset, XENABI_OFFSETOF(struct pm_px_stat, trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__size, sizeof(((struct pm_px_stat *)0)->trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__offset, XENABI_OFFSETOF(struct pm_px_stat, pt) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__size, sizeof(((struct pm_px_stat *)0)->pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__size, sizeof(struct pm_cx_stat) == 56);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__align, XENABI_ALIGNOF(struct pm_cx_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__size, sizeof(((struct pm_cx_stat *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__offset, XENABI_OFFSETOF(struct pm_cx_stat, last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__size, sizeof(((struct pm_cx_stat *)0)->last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__offset, XENABI_OFFSETOF(struct pm_cx_stat, idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__size, sizeof(((struct pm_cx_stat *)0)->idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__offset, XENABI_OFFSETOF(struct pm_cx_stat, triggers) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__size, sizeof(((struct pm_cx_stat *)0)->triggers) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__offset, XENABI_OFFSETOF(struct pm_cx_stat, residencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__size, sizeof(((struct pm_cx_stat *)0)->residencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_pc) == 32);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__size, sizeof(((struct pm_cx_stat *)0)->nr_pc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_cc) == 36);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__size, sizeof(((struct pm_cx_stat *)0)->nr_cc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, pc) == 40);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__size, sizeof(((struct pm_cx_stat *)0)->pc) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, cc) == 48);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__size, sizeof(((struct pm_cx_stat *)0)->cc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__size, sizeof(struct xen_sysctl_get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__align, XENABI_ALIGNOF(struct xen_sysctl_get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_get_pmstat *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getpx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getpx) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getcx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getcx) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__size, sizeof(struct xen_sysctl_cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_hotplug) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, cpu) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__size, sizeof(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__align, XENABI_ALIGNOF(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__offset, XENABI_OFFSETOF(struct xen_userspace, scaling_setspeed) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__size, sizeof(((struct xen_userspace *)0)->scaling_setspeed) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__size, sizeof(struct xen_ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__align, XENABI_ALIGNOF(struct xen_ondemand) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_max) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__size, sizeof(((struct xen_ondemand *)0)->sampling_rate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__offset, XENABI_OFFSETOF(struct xen_ondemand, up_threshold) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__size, sizeof(((struct xen_ondemand *)0)->up_threshold) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__size, sizeof(struct xen_get_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__align, XENABI_ALIGNOF(struct xen_get_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__size, sizeof(((struct xen_get_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__size, sizeof(((struct xen_get_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_get_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__size, sizeof(((struct xen_get_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__size, sizeof(((struct xen_get_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__size, sizeof(((struct xen_get_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__size, sizeof(((struct xen_get_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__size, sizeof(((struct xen_get_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__size, sizeof(((struct xen_get_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__size, sizeof(((struct xen_get_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__size, sizeof(struct xen_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__align, XENABI_ALIGNOF(struct xen_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__size, sizeof(((struct xen_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__size, sizeof(((struct xen_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__size, sizeof(((struct xen_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__size, sizeof(((struct xen_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__size, sizeof(((struct xen_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__size, sizeof(((struct xen_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__size, sizeof(((struct xen_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__size, sizeof(((struct xen_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__size, sizeof(((struct xen_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__size, sizeof(struct xen_set_cppc_para) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__align, XENABI_ALIGNOF(struct xen_set_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, set_params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__size, sizeof(((struct xen_set_cppc_para *)0)->set_params) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__size, sizeof(((struct xen_set_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, maximum) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__size, sizeof(((struct xen_set_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, desired) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__size, sizeof(((struct xen_set_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, energy_perf) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__size, sizeof(((struct xen_set_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, activity_window) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__size, sizeof(((struct xen_set_cppc_para *)0)->activity_window) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__size, sizeof(struct xen_get_cpufreq_para) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__align, XENABI_ALIGNOF(struct xen_get_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpu_num) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpu_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, gov_num) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->gov_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, affected_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__size, sizeof(((struct xen_get_cpufreq_para *)0)->affected_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_frequencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_frequencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_governors) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_governors) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_driver) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_driver) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_cur_freq) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_max_freq) == 60);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_min_freq) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_min_freq) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.ondemand) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 44);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.cppc_para) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.cppc_para) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.ondemand) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, turbo_enabled) == 112);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__size, sizeof(((struct xen_get_cpufreq_para *)0)->turbo_enabled) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__size, sizeof(struct xen_set_cpufreq_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__align, XENABI_ALIGNOF(struct xen_set_cpufreq_gov) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_gov, scaling_governor) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__size, sizeof(((struct xen_set_cpufreq_gov *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__size, sizeof(struct xen_set_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__align, XENABI_ALIGNOF(struct xen_set_cpufreq_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__size, sizeof(struct xen_sysctl_pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__align, XENABI_ALIGNOF(struct xen_sysctl_pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__size, sizeof(((struct xen_sysctl_pm_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__size, sizeof(((struct xen_sysctl_pm_op *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__size, sizeof(((struct xen_sysctl_pm_op *)0)->u) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_pm_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_para) == 120);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_cppc) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_gov) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_para) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_cppc) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_sched_opt_smt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_sched_opt_smt) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_max_cstate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_max_cstate) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_vcpu_migration_delay) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_vcpu_migration_delay) == 4);
-#endif
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__size, sizeof(struct xen_sysctl_page_offline_op) == 16);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__align, XENABI_ALIGNOF(struct xen_sysctl_page_offline_op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, end) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->end) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, status) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->status) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__size, sizeof(struct xen_sysctl_lockprof_data) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->name) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, type) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, idx) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_cnt) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_cnt) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_time) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_time) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__size, sizeof(struct xen_sysctl_lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, nr_elem) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->nr_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, time) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, data) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__size, sizeof(struct xen_sysctl_cputopo) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopo) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__size, sizeof(((struct xen_sysctl_cputopo *)0)->core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__size, sizeof(((struct xen_sysctl_cputopo *)0)->socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__size, sizeof(((struct xen_sysctl_cputopo *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__size, sizeof(struct xen_sysctl_cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, num_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->num_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__size, sizeof(struct xen_sysctl_meminfo) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_page_offline_op)->status) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__align, XENABI_ALIGNOF(struct xen_sysctl_meminfo) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memsize) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__size, sizeof(((struct xen_sysctl_meminfo *)0)->memsize) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__size, sizeof(((struct xen_sysctl_meminfo *)0)->memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__size, sizeof(struct xen_sysctl_numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__align, XENABI_ALIGNOF(struct xen_sysctl_numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, num_nodes) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__size, sizeof(((struct xen_sysctl_numainfo *)0)->num_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__size, sizeof(((struct xen_sysctl_numainfo *)0)->meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, distance) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__size, sizeof(((struct xen_sysctl_numainfo *)0)->distance) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__size, sizeof(struct xen_sysctl_cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__align, XENABI_ALIGNOF(struct xen_sysctl_cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, op) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, domid) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->domid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpu) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, n_dom) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->n_dom) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpumap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpumap) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, tslice_ms) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->tslice_ms) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, ratelimit_us) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->ratelimit_us) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, vcpu_migr_delay_us) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->vcpu_migr_delay_us) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__size, sizeof(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit2_schedule, ratelimit_us) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit2_schedule *)0)->ratelimit_us) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__size, sizeof(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__align, XENABI_ALIGNOF(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_arinc653, schedule) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__size, sizeof(((struct xen_sysctl_sched_arinc653 *)0)->schedule) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_sysctl_scheduler_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cpupool_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cmd) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_scheduler_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_arinc653) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit2) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size, sizeof(struct xen_sysctl_gcov_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__align, XENABI_ALIGNOF(struct xen_sysctl_gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__size, sizeof(((struct xen_sysctl_gcov_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__size, sizeof(((struct xen_sysctl_gcov_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__size, sizeof(((struct xen_sysctl_gcov_op *)0)->buffer) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size, sizeof(struct xen_sysctl_coverage_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__align, XENABI_ALIGNOF(struct xen_sysctl_coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__size, sizeof(((struct xen_sysctl_coverage_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__size, sizeof(((struct xen_sysctl_coverage_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__size, sizeof(((struct xen_sysctl_coverage_op *)0)->buffer) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__size, sizeof(struct xen_sysctl_psr_cmt_op) == 16);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cmt_op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.cpu) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.rsvd) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.rsvd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__size, sizeof(struct xen_sysctl_pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, num_devs) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->num_devs) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->nodes) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__size, sizeof(struct xen_sysctl_psr_alloc) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_sysctl_psr_alloc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.mba_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.thrtl_max) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.thrtl_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cat_op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cos_max) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__size, sizeof(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_levelling_caps, caps) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__size, sizeof(((struct xen_sysctl_cpu_levelling_caps *)0)->caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__size, sizeof(struct xen_sysctl_cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, index) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size, sizeof(struct xen_livepatch_name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__align, XENABI_ALIGNOF(struct xen_livepatch_name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__offset, XENABI_OFFSETOF(struct xen_livepatch_name, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__size, sizeof(((struct xen_livepatch_name *)0)->name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__offset, XENABI_OFFSETOF(struct xen_livepatch_name, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__size, sizeof(((struct xen_livepatch_name *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__offset, XENABI_OFFSETOF(struct xen_livepatch_name, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__size, sizeof(((struct xen_livepatch_name *)0)->pad) == 6);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size, sizeof(struct xen_sysctl_livepatch_upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, payload) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->payload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__size, sizeof(struct xen_livepatch_status) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__align, XENABI_ALIGNOF(struct xen_livepatch_status) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__offset, XENABI_OFFSETOF(struct xen_livepatch_status, state) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__size, sizeof(((struct xen_livepatch_status *)0)->state) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__offset, XENABI_OFFSETOF(struct xen_livepatch_status, rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__size, sizeof(((struct xen_livepatch_status *)0)->rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__size, sizeof(struct xen_sysctl_livepatch_get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, status) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_list) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, version) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, nr) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, pad) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name_total_size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_total_size) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->len) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_len) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_action) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, cmd) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, timeout) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->timeout) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, flags) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, pad) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->cmd) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_livepatch_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.list) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.action) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size, sizeof(struct xen_sysctl_set_parameter) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__align, XENABI_ALIGNOF(struct xen_sysctl_set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__size, sizeof(((struct xen_sysctl_set_parameter *)0)->params) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__size, sizeof(((struct xen_sysctl_set_parameter *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__size, sizeof(((struct xen_sysctl_set_parameter *)0)->pad) == 6);
-#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u)) == 4);
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__size, sizeof(struct xen_sysctl_cpu_policy) == 32);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_policy) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__index__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, index) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__index__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->index) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__index__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->index) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_leaves__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, nr_leaves) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_leaves__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->nr_leaves) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->nr_leaves) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_msrs__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, nr_msrs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_msrs__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->nr_msrs) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->nr_msrs) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy___rsvd__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, _rsvd) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy___rsvd__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->_rsvd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy___rsvd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->_rsvd) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__leaves__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, leaves) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__leaves__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->leaves) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->leaves) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__msrs__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, msrs) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__msrs__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->msrs) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->msrs) == 8);
 #endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__size, sizeof(struct xen_sysctl) == 136);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__align, XENABI_ALIGNOF(struct xen_sysctl) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__size, sizeof(((struct xen_sysctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__offset, XENABI_OFFSETOF(struct xen_sysctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__size, sizeof(((struct xen_sysctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__offset, XENABI_OFFSETOF(struct xen_sysctl, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__size, sizeof(((struct xen_sysctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__offset, XENABI_OFFSETOF(struct xen_sysctl, u.readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__size, sizeof(((struct xen_sysctl *)0)->u.readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__size, sizeof(((struct xen_sysctl *)0)->u.tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.physinfo) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__size, sizeof(((struct xen_sysctl *)0)->u.numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl, u.sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__size, sizeof(((struct xen_sysctl *)0)->u.sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__size, sizeof(((struct xen_sysctl *)0)->u.perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__size, sizeof(((struct xen_sysctl *)0)->u.getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__offset, XENABI_OFFSETOF(struct xen_sysctl, u.debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__size, sizeof(((struct xen_sysctl *)0)->u.debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__size, sizeof(((struct xen_sysctl *)0)->u.getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__offset, XENABI_OFFSETOF(struct xen_sysctl, u.availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__size, sizeof(((struct xen_sysctl *)0)->u.availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__offset, XENABI_OFFSETOF(struct xen_sysctl, u.get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__size, sizeof(((struct xen_sysctl *)0)->u.get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__size, sizeof(((struct xen_sysctl *)0)->u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__size, sizeof(((struct xen_sysctl *)0)->u.pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__offset, XENABI_OFFSETOF(struct xen_sysctl, u.page_offline) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(((struct xen_sysctl *)0)->u.page_offline) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__size, sizeof(((struct xen_sysctl *)0)->u.lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__size, sizeof(((struct xen_sysctl *)0)->u.cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.scheduler_op) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__size, sizeof(((struct xen_sysctl *)0)->u.coverage_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__size, sizeof(((struct xen_sysctl *)0)->u.gcov_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cmt_op) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_alloc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__size, sizeof(((struct xen_sysctl *)0)->u.psr_alloc) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cat_op) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_levelling_caps) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__size, sizeof(((struct xen_sysctl *)0)->u.cpu_levelling_caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__size, sizeof(((struct xen_sysctl *)0)->u.cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__offset, XENABI_OFFSETOF(struct xen_sysctl, u.livepatch) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__offset, XENABI_OFFSETOF(struct xen_sysctl, u.set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__size, sizeof(((struct xen_sysctl *)0)->u.set_parameter) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pad) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__size, sizeof(((struct xen_sysctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.page_offline) == 16);
 #endif
 #if defined(__x86_64__)
-XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_desc_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_perfc_desc_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_desc_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_perfc_desc_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_val_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_perfc_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_val_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_perfc_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_domctl_getdomaininfo_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_getdomaininfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_domctl_getdomaininfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_getdomaininfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_char__size, sizeof(xenabi_guest_handle_64_const_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cpuinfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cpuinfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cpuinfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cpuinfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__size, sizeof(xenabi_guest_handle_64_pm_px_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_pm_px_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__size, sizeof(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__size, sizeof(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__size, sizeof(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__size, sizeof(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__size, sizeof(struct xen_sysctl_readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__align, XENABI_ALIGNOF(struct xen_sysctl_readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, clear) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__size, sizeof(((struct xen_sysctl_readconsole *)0)->clear) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__size, sizeof(((struct xen_sysctl_readconsole *)0)->incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad0) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad0) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad1) == 3);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad1) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__size, sizeof(((struct xen_sysctl_readconsole *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__size, sizeof(((struct xen_sysctl_readconsole *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__size, sizeof(((struct xen_sysctl_readconsole *)0)->count) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size, sizeof(struct xen_sysctl_tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__align, XENABI_ALIGNOF(struct xen_sysctl_tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cpu_mask) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cpu_mask) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, evt_mask) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->evt_mask) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, buffer_mfn) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->buffer_mfn) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, size) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->size) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__align, XENABI_ALIGNOF(struct xen_sysctl_physinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, threads_per_core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__size, sizeof(((struct xen_sysctl_physinfo *)0)->threads_per_core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__size, sizeof(((struct xen_sysctl_physinfo *)0)->cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_cpu_id) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_cpu_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_node_id) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_node_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cpu_khz) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__size, sizeof(((struct xen_sysctl_physinfo *)0)->cpu_khz) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 28);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 32);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->total_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->free_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 48);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->scrub_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 56);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->outstanding_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 64);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__size, sizeof(((struct xen_sysctl_physinfo *)0)->hw_cap) == 32);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 96);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->capabilities) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, arch_capabilities) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->arch_capabilities) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, pad) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__size, sizeof(((struct xen_sysctl_physinfo *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_mfn) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 80);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 72);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__size, sizeof(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__align, XENABI_ALIGNOF(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_id, sched_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__size, sizeof(((struct xen_sysctl_sched_id *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__size, sizeof(struct xen_sysctl_perfc_desc) == 84);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_desc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->name) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, nr_vals) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__size, sizeof(struct xen_sysctl_perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__size, sizeof(((struct xen_sysctl_perfc_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_vals) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, desc) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__size, sizeof(((struct xen_sysctl_perfc_op *)0)->desc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, val) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__size, sizeof(((struct xen_sysctl_perfc_op *)0)->val) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__size, sizeof(struct xen_sysctl_getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__align, XENABI_ALIGNOF(struct xen_sysctl_getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, first_domain) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->first_domain) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, num_domains) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->num_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__size, sizeof(struct xen_sysctl_debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__align, XENABI_ALIGNOF(struct xen_sysctl_debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, keys) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, nr_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->nr_keys) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__size, sizeof(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__offset, XENABI_OFFSETOF(struct xen_sysctl_cpuinfo, idletime) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__size, sizeof(((struct xen_sysctl_cpuinfo *)0)->idletime) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__size, sizeof(struct xen_sysctl_getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, max_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->max_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, nr_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__size, sizeof(struct xen_sysctl_availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__align, XENABI_ALIGNOF(struct xen_sysctl_availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, min_bitwidth) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->min_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__size, sizeof(((struct xen_sysctl_availheap *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, avail_bytes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__size, sizeof(((struct xen_sysctl_availheap *)0)->avail_bytes) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__size, sizeof(struct pm_px_val) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__align, XENABI_ALIGNOF(struct pm_px_val) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__offset, XENABI_OFFSETOF(struct pm_px_val, freq) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__size, sizeof(((struct pm_px_val *)0)->freq) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__offset, XENABI_OFFSETOF(struct pm_px_val, residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__size, sizeof(((struct pm_px_val *)0)->residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__offset, XENABI_OFFSETOF(struct pm_px_val, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__size, sizeof(((struct pm_px_val *)0)->count) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__size, sizeof(struct pm_px_stat) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__align, XENABI_ALIGNOF(struct pm_px_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__offset, XENABI_OFFSETOF(struct pm_px_stat, total) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__size, sizeof(((struct pm_px_stat *)0)->total) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__offset, XENABI_OFFSETOF(struct pm_px_stat, usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__size, sizeof(((struct pm_px_stat *)0)->usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__offset, XENABI_OFFSETOF(struct pm_px_stat, last) == 2);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__size, sizeof(((struct pm_px_stat *)0)->last) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__offset, XENABI_OFFSETOF(struct pm_px_stat, cur) == 3);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__size, sizeof(((struct pm_px_stat *)0)->cur) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__offset, XENABI_OFFSETOF(struct pm_px_stat, trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__size, sizeof(((struct pm_px_stat *)0)->trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__offset, XENABI_OFFSETOF(struct pm_px_stat, pt) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__size, sizeof(((struct pm_px_stat *)0)->pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__size, sizeof(struct pm_cx_stat) == 56);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__align, XENABI_ALIGNOF(struct pm_cx_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__size, sizeof(((struct pm_cx_stat *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__offset, XENABI_OFFSETOF(struct pm_cx_stat, last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__size, sizeof(((struct pm_cx_stat *)0)->last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__offset, XENABI_OFFSETOF(struct pm_cx_stat, idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__size, sizeof(((struct pm_cx_stat *)0)->idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__offset, XENABI_OFFSETOF(struct pm_cx_stat, triggers) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__size, sizeof(((struct pm_cx_stat *)0)->triggers) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__offset, XENABI_OFFSETOF(struct pm_cx_stat, residencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__size, sizeof(((struct pm_cx_stat *)0)->residencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_pc) == 32);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__size, sizeof(((struct pm_cx_stat *)0)->nr_pc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_cc) == 36);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__size, sizeof(((struct pm_cx_stat *)0)->nr_cc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, pc) == 40);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__size, sizeof(((struct pm_cx_stat *)0)->pc) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, cc) == 48);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__size, sizeof(((struct pm_cx_stat *)0)->cc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__size, sizeof(struct xen_sysctl_get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__align, XENABI_ALIGNOF(struct xen_sysctl_get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_get_pmstat *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getpx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getpx) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getcx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getcx) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__size, sizeof(struct xen_sysctl_cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_hotplug) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, cpu) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__size, sizeof(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__align, XENABI_ALIGNOF(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__offset, XENABI_OFFSETOF(struct xen_userspace, scaling_setspeed) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__size, sizeof(((struct xen_userspace *)0)->scaling_setspeed) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__size, sizeof(struct xen_ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__align, XENABI_ALIGNOF(struct xen_ondemand) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_max) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__size, sizeof(((struct xen_ondemand *)0)->sampling_rate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__offset, XENABI_OFFSETOF(struct xen_ondemand, up_threshold) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__size, sizeof(((struct xen_ondemand *)0)->up_threshold) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__size, sizeof(struct xen_get_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__align, XENABI_ALIGNOF(struct xen_get_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__size, sizeof(((struct xen_get_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__size, sizeof(((struct xen_get_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_get_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__size, sizeof(((struct xen_get_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__size, sizeof(((struct xen_get_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__size, sizeof(((struct xen_get_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__size, sizeof(((struct xen_get_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__size, sizeof(((struct xen_get_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__size, sizeof(((struct xen_get_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__size, sizeof(((struct xen_get_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__size, sizeof(struct xen_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__align, XENABI_ALIGNOF(struct xen_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__size, sizeof(((struct xen_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__size, sizeof(((struct xen_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__size, sizeof(((struct xen_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__size, sizeof(((struct xen_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__size, sizeof(((struct xen_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__size, sizeof(((struct xen_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__size, sizeof(((struct xen_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__size, sizeof(((struct xen_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__size, sizeof(((struct xen_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__size, sizeof(struct xen_set_cppc_para) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__align, XENABI_ALIGNOF(struct xen_set_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, set_params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__size, sizeof(((struct xen_set_cppc_para *)0)->set_params) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__size, sizeof(((struct xen_set_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, maximum) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__size, sizeof(((struct xen_set_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, desired) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__size, sizeof(((struct xen_set_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, energy_perf) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__size, sizeof(((struct xen_set_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, activity_window) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__size, sizeof(((struct xen_set_cppc_para *)0)->activity_window) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__size, sizeof(struct xen_get_cpufreq_para) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__align, XENABI_ALIGNOF(struct xen_get_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpu_num) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpu_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, gov_num) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->gov_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, affected_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__size, sizeof(((struct xen_get_cpufreq_para *)0)->affected_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_frequencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_frequencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_governors) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_governors) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_driver) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_driver) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_cur_freq) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_max_freq) == 60);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_min_freq) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_min_freq) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.ondemand) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 44);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.cppc_para) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.cppc_para) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.ondemand) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, turbo_enabled) == 112);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__size, sizeof(((struct xen_get_cpufreq_para *)0)->turbo_enabled) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__size, sizeof(struct xen_set_cpufreq_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__align, XENABI_ALIGNOF(struct xen_set_cpufreq_gov) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_gov, scaling_governor) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__size, sizeof(((struct xen_set_cpufreq_gov *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__size, sizeof(struct xen_set_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__align, XENABI_ALIGNOF(struct xen_set_cpufreq_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__size, sizeof(struct xen_sysctl_pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__align, XENABI_ALIGNOF(struct xen_sysctl_pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__size, sizeof(((struct xen_sysctl_pm_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__size, sizeof(((struct xen_sysctl_pm_op *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__size, sizeof(((struct xen_sysctl_pm_op *)0)->u) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_pm_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_para) == 120);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_cppc) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_gov) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_para) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_cppc) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_sched_opt_smt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_sched_opt_smt) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_max_cstate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_max_cstate) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_vcpu_migration_delay) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_vcpu_migration_delay) == 4);
-#endif
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__size, sizeof(struct xen_sysctl_page_offline_op) == 24);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__align, XENABI_ALIGNOF(struct xen_sysctl_page_offline_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, end) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->end) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, status) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->status) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__size, sizeof(struct xen_sysctl_lockprof_data) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->name) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, type) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, idx) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_cnt) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_cnt) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_time) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_time) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__size, sizeof(struct xen_sysctl_lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, nr_elem) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->nr_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, time) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, data) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__size, sizeof(struct xen_sysctl_cputopo) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopo) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__size, sizeof(((struct xen_sysctl_cputopo *)0)->core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__size, sizeof(((struct xen_sysctl_cputopo *)0)->socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__size, sizeof(((struct xen_sysctl_cputopo *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__size, sizeof(struct xen_sysctl_cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, num_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->num_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__size, sizeof(struct xen_sysctl_meminfo) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_page_offline_op)->status) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__align, XENABI_ALIGNOF(struct xen_sysctl_meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memsize) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__size, sizeof(((struct xen_sysctl_meminfo *)0)->memsize) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__size, sizeof(((struct xen_sysctl_meminfo *)0)->memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__size, sizeof(struct xen_sysctl_numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__align, XENABI_ALIGNOF(struct xen_sysctl_numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, num_nodes) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__size, sizeof(((struct xen_sysctl_numainfo *)0)->num_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__size, sizeof(((struct xen_sysctl_numainfo *)0)->meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, distance) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__size, sizeof(((struct xen_sysctl_numainfo *)0)->distance) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__size, sizeof(struct xen_sysctl_cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__align, XENABI_ALIGNOF(struct xen_sysctl_cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, op) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, domid) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->domid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpu) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, n_dom) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->n_dom) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpumap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpumap) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, tslice_ms) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->tslice_ms) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, ratelimit_us) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->ratelimit_us) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, vcpu_migr_delay_us) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->vcpu_migr_delay_us) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__size, sizeof(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit2_schedule, ratelimit_us) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit2_schedule *)0)->ratelimit_us) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__size, sizeof(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__align, XENABI_ALIGNOF(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_arinc653, schedule) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__size, sizeof(((struct xen_sysctl_sched_arinc653 *)0)->schedule) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_sysctl_scheduler_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cpupool_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cmd) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_scheduler_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_arinc653) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit2) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size, sizeof(struct xen_sysctl_gcov_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__align, XENABI_ALIGNOF(struct xen_sysctl_gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__size, sizeof(((struct xen_sysctl_gcov_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__size, sizeof(((struct xen_sysctl_gcov_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__size, sizeof(((struct xen_sysctl_gcov_op *)0)->buffer) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size, sizeof(struct xen_sysctl_coverage_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__align, XENABI_ALIGNOF(struct xen_sysctl_coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__size, sizeof(((struct xen_sysctl_coverage_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__size, sizeof(((struct xen_sysctl_coverage_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__size, sizeof(((struct xen_sysctl_coverage_op *)0)->buffer) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__size, sizeof(struct xen_sysctl_psr_cmt_op) == 16);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.cpu) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.rsvd) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.rsvd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__size, sizeof(struct xen_sysctl_pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, num_devs) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->num_devs) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->nodes) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__size, sizeof(struct xen_sysctl_psr_alloc) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_sysctl_psr_alloc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.mba_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.thrtl_max) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.thrtl_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cat_op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cos_max) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__size, sizeof(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_levelling_caps, caps) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__size, sizeof(((struct xen_sysctl_cpu_levelling_caps *)0)->caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__size, sizeof(struct xen_sysctl_cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, index) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size, sizeof(struct xen_livepatch_name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__align, XENABI_ALIGNOF(struct xen_livepatch_name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__offset, XENABI_OFFSETOF(struct xen_livepatch_name, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__size, sizeof(((struct xen_livepatch_name *)0)->name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__offset, XENABI_OFFSETOF(struct xen_livepatch_name, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__size, sizeof(((struct xen_livepatch_name *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__offset, XENABI_OFFSETOF(struct xen_livepatch_name, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__size, sizeof(((struct xen_livepatch_name *)0)->pad) == 6);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size, sizeof(struct xen_sysctl_livepatch_upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, payload) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->payload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__size, sizeof(struct xen_livepatch_status) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__align, XENABI_ALIGNOF(struct xen_livepatch_status) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__offset, XENABI_OFFSETOF(struct xen_livepatch_status, state) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__size, sizeof(((struct xen_livepatch_status *)0)->state) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__offset, XENABI_OFFSETOF(struct xen_livepatch_status, rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__size, sizeof(((struct xen_livepatch_status *)0)->rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__size, sizeof(struct xen_sysctl_livepatch_get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, status) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_list) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, version) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, nr) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, pad) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name_total_size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_total_size) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->len) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_len) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_action) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, cmd) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, timeout) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->timeout) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, flags) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, pad) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->cmd) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_livepatch_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.list) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.action) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size, sizeof(struct xen_sysctl_set_parameter) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__align, XENABI_ALIGNOF(struct xen_sysctl_set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__size, sizeof(((struct xen_sysctl_set_parameter *)0)->params) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__size, sizeof(((struct xen_sysctl_set_parameter *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__size, sizeof(((struct xen_sysctl_set_parameter *)0)->pad) == 6);
-#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u)) == 8);
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__size, sizeof(struct xen_sysctl_cpu_policy) == 32);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_policy) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__index__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, index) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__index__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->index) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__index__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->index) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_leaves__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, nr_leaves) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_leaves__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->nr_leaves) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->nr_leaves) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_msrs__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, nr_msrs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_msrs__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->nr_msrs) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__nr_msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->nr_msrs) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy___rsvd__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, _rsvd) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy___rsvd__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->_rsvd) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy___rsvd__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->_rsvd) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__leaves__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, leaves) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__leaves__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->leaves) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->leaves) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__msrs__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_policy, msrs) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__msrs__size, sizeof(((struct xen_sysctl_cpu_policy *)0)->msrs) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_policy__msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_cpu_policy)->msrs) == 8);
 #endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__size, sizeof(struct xen_sysctl) == 136);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__align, XENABI_ALIGNOF(struct xen_sysctl) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__size, sizeof(((struct xen_sysctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__offset, XENABI_OFFSETOF(struct xen_sysctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__size, sizeof(((struct xen_sysctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__offset, XENABI_OFFSETOF(struct xen_sysctl, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__size, sizeof(((struct xen_sysctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__offset, XENABI_OFFSETOF(struct xen_sysctl, u.readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__size, sizeof(((struct xen_sysctl *)0)->u.readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__size, sizeof(((struct xen_sysctl *)0)->u.tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.physinfo) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__size, sizeof(((struct xen_sysctl *)0)->u.numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl, u.sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__size, sizeof(((struct xen_sysctl *)0)->u.sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__size, sizeof(((struct xen_sysctl *)0)->u.perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__size, sizeof(((struct xen_sysctl *)0)->u.getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__offset, XENABI_OFFSETOF(struct xen_sysctl, u.debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__size, sizeof(((struct xen_sysctl *)0)->u.debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__size, sizeof(((struct xen_sysctl *)0)->u.getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__offset, XENABI_OFFSETOF(struct xen_sysctl, u.availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__size, sizeof(((struct xen_sysctl *)0)->u.availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__offset, XENABI_OFFSETOF(struct xen_sysctl, u.get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__size, sizeof(((struct xen_sysctl *)0)->u.get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__size, sizeof(((struct xen_sysctl *)0)->u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__size, sizeof(((struct xen_sysctl *)0)->u.pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__offset, XENABI_OFFSETOF(struct xen_sysctl, u.page_offline) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(((struct xen_sysctl *)0)->u.page_offline) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__size, sizeof(((struct xen_sysctl *)0)->u.lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__size, sizeof(((struct xen_sysctl *)0)->u.cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.scheduler_op) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__size, sizeof(((struct xen_sysctl *)0)->u.coverage_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__size, sizeof(((struct xen_sysctl *)0)->u.gcov_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cmt_op) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_alloc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__size, sizeof(((struct xen_sysctl *)0)->u.psr_alloc) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cat_op) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_levelling_caps) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__size, sizeof(((struct xen_sysctl *)0)->u.cpu_levelling_caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__size, sizeof(((struct xen_sysctl *)0)->u.cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__offset, XENABI_OFFSETOF(struct xen_sysctl, u.livepatch) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__offset, XENABI_OFFSETOF(struct xen_sysctl, u.set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__size, sizeof(((struct xen_sysctl *)0)->u.set_parameter) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pad) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__size, sizeof(((struct xen_sysctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.page_offline) == 24);
 #endif
 #if defined(__arm__)
-XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_desc_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_perfc_desc_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_desc_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_perfc_desc_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_val_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_perfc_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_val_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_perfc_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_domctl_getdomaininfo_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_getdomaininfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_domctl_getdomaininfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_getdomaininfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_char__size, sizeof(xenabi_guest_handle_64_const_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cpuinfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cpuinfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cpuinfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cpuinfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__size, sizeof(xenabi_guest_handle_64_pm_px_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_pm_px_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__size, sizeof(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__size, sizeof(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__size, sizeof(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__size, sizeof(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__size, sizeof(struct xen_sysctl_readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__align, XENABI_ALIGNOF(struct xen_sysctl_readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, clear) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__size, sizeof(((struct xen_sysctl_readconsole *)0)->clear) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__size, sizeof(((struct xen_sysctl_readconsole *)0)->incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad0) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad0) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad1) == 3);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad1) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__size, sizeof(((struct xen_sysctl_readconsole *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__size, sizeof(((struct xen_sysctl_readconsole *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__size, sizeof(((struct xen_sysctl_readconsole *)0)->count) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size, sizeof(struct xen_sysctl_tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__align, XENABI_ALIGNOF(struct xen_sysctl_tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cpu_mask) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cpu_mask) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, evt_mask) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->evt_mask) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, buffer_mfn) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->buffer_mfn) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, size) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->size) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__align, XENABI_ALIGNOF(struct xen_sysctl_physinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, threads_per_core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__size, sizeof(((struct xen_sysctl_physinfo *)0)->threads_per_core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__size, sizeof(((struct xen_sysctl_physinfo *)0)->cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_cpu_id) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_cpu_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_node_id) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_node_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cpu_khz) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__size, sizeof(((struct xen_sysctl_physinfo *)0)->cpu_khz) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 28);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 32);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->total_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->free_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 48);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->scrub_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 56);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->outstanding_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 64);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__size, sizeof(((struct xen_sysctl_physinfo *)0)->hw_cap) == 32);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 96);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->capabilities) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, arch_capabilities) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->arch_capabilities) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, pad) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__size, sizeof(((struct xen_sysctl_physinfo *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_mfn) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 80);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 72);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__size, sizeof(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__align, XENABI_ALIGNOF(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_id, sched_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__size, sizeof(((struct xen_sysctl_sched_id *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__size, sizeof(struct xen_sysctl_perfc_desc) == 84);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_desc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->name) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, nr_vals) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__size, sizeof(struct xen_sysctl_perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__size, sizeof(((struct xen_sysctl_perfc_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_vals) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, desc) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__size, sizeof(((struct xen_sysctl_perfc_op *)0)->desc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, val) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__size, sizeof(((struct xen_sysctl_perfc_op *)0)->val) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__size, sizeof(struct xen_sysctl_getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__align, XENABI_ALIGNOF(struct xen_sysctl_getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, first_domain) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->first_domain) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, num_domains) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->num_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__size, sizeof(struct xen_sysctl_debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__align, XENABI_ALIGNOF(struct xen_sysctl_debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, keys) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, nr_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->nr_keys) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__size, sizeof(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__offset, XENABI_OFFSETOF(struct xen_sysctl_cpuinfo, idletime) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__size, sizeof(((struct xen_sysctl_cpuinfo *)0)->idletime) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__size, sizeof(struct xen_sysctl_getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, max_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->max_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, nr_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__size, sizeof(struct xen_sysctl_availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__align, XENABI_ALIGNOF(struct xen_sysctl_availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, min_bitwidth) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->min_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__size, sizeof(((struct xen_sysctl_availheap *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, avail_bytes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__size, sizeof(((struct xen_sysctl_availheap *)0)->avail_bytes) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__size, sizeof(struct pm_px_val) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__align, XENABI_ALIGNOF(struct pm_px_val) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__offset, XENABI_OFFSETOF(struct pm_px_val, freq) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__size, sizeof(((struct pm_px_val *)0)->freq) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__offset, XENABI_OFFSETOF(struct pm_px_val, residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__size, sizeof(((struct pm_px_val *)0)->residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__offset, XENABI_OFFSETOF(struct pm_px_val, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__size, sizeof(((struct pm_px_val *)0)->count) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__size, sizeof(struct pm_px_stat) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__align, XENABI_ALIGNOF(struct pm_px_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__offset, XENABI_OFFSETOF(struct pm_px_stat, total) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__size, sizeof(((struct pm_px_stat *)0)->total) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__offset, XENABI_OFFSETOF(struct pm_px_stat, usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__size, sizeof(((struct pm_px_stat *)0)->usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__offset, XENABI_OFFSETOF(struct pm_px_stat, last) == 2);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__size, sizeof(((struct pm_px_stat *)0)->last) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__offset, XENABI_OFFSETOF(struct pm_px_stat, cur) == 3);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__size, sizeof(((struct pm_px_stat *)0)->cur) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__offset, XENABI_OFFSETOF(struct pm_px_stat, trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__size, sizeof(((struct pm_px_stat *)0)->trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__offset, XENABI_OFFSETOF(struct pm_px_stat, pt) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__size, sizeof(((struct pm_px_stat *)0)->pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__size, sizeof(struct pm_cx_stat) == 56);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__align, XENABI_ALIGNOF(struct pm_cx_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__size, sizeof(((struct pm_cx_stat *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__offset, XENABI_OFFSETOF(struct pm_cx_stat, last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__size, sizeof(((struct pm_cx_stat *)0)->last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__offset, XENABI_OFFSETOF(struct pm_cx_stat, idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__size, sizeof(((struct pm_cx_stat *)0)->idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__offset, XENABI_OFFSETOF(struct pm_cx_stat, triggers) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__size, sizeof(((struct pm_cx_stat *)0)->triggers) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__offset, XENABI_OFFSETOF(struct pm_cx_stat, residencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__size, sizeof(((struct pm_cx_stat *)0)->residencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_pc) == 32);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__size, sizeof(((struct pm_cx_stat *)0)->nr_pc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_cc) == 36);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__size, sizeof(((struct pm_cx_stat *)0)->nr_cc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, pc) == 40);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__size, sizeof(((struct pm_cx_stat *)0)->pc) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, cc) == 48);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__size, sizeof(((struct pm_cx_stat *)0)->cc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__size, sizeof(struct xen_sysctl_get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__align, XENABI_ALIGNOF(struct xen_sysctl_get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_get_pmstat *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getpx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getpx) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getcx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getcx) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__size, sizeof(struct xen_sysctl_cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_hotplug) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, cpu) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__size, sizeof(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__align, XENABI_ALIGNOF(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__offset, XENABI_OFFSETOF(struct xen_userspace, scaling_setspeed) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__size, sizeof(((struct xen_userspace *)0)->scaling_setspeed) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__size, sizeof(struct xen_ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__align, XENABI_ALIGNOF(struct xen_ondemand) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_max) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__size, sizeof(((struct xen_ondemand *)0)->sampling_rate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__offset, XENABI_OFFSETOF(struct xen_ondemand, up_threshold) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__size, sizeof(((struct xen_ondemand *)0)->up_threshold) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__size, sizeof(struct xen_get_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__align, XENABI_ALIGNOF(struct xen_get_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__size, sizeof(((struct xen_get_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__size, sizeof(((struct xen_get_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_get_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__size, sizeof(((struct xen_get_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__size, sizeof(((struct xen_get_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__size, sizeof(((struct xen_get_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__size, sizeof(((struct xen_get_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__size, sizeof(((struct xen_get_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__size, sizeof(((struct xen_get_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__size, sizeof(((struct xen_get_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__size, sizeof(struct xen_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__align, XENABI_ALIGNOF(struct xen_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__size, sizeof(((struct xen_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__size, sizeof(((struct xen_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__size, sizeof(((struct xen_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__size, sizeof(((struct xen_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__size, sizeof(((struct xen_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__size, sizeof(((struct xen_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__size, sizeof(((struct xen_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__size, sizeof(((struct xen_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__size, sizeof(((struct xen_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__size, sizeof(struct xen_set_cppc_para) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__align, XENABI_ALIGNOF(struct xen_set_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, set_params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__size, sizeof(((struct xen_set_cppc_para *)0)->set_params) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__size, sizeof(((struct xen_set_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, maximum) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__size, sizeof(((struct xen_set_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, desired) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__size, sizeof(((struct xen_set_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, energy_perf) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__size, sizeof(((struct xen_set_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, activity_window) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__size, sizeof(((struct xen_set_cppc_para *)0)->activity_window) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__size, sizeof(struct xen_get_cpufreq_para) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__align, XENABI_ALIGNOF(struct xen_get_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpu_num) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpu_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, gov_num) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->gov_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, affected_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__size, sizeof(((struct xen_get_cpufreq_para *)0)->affected_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_frequencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_frequencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_governors) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_governors) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_driver) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_driver) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_cur_freq) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_max_freq) == 60);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_min_freq) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_min_freq) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.ondemand) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 44);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.cppc_para) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.cppc_para) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.ondemand) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, turbo_enabled) == 112);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__size, sizeof(((struct xen_get_cpufreq_para *)0)->turbo_enabled) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__size, sizeof(struct xen_set_cpufreq_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__align, XENABI_ALIGNOF(struct xen_set_cpufreq_gov) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_gov, scaling_governor) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__size, sizeof(((struct xen_set_cpufreq_gov *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__size, sizeof(struct xen_set_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__align, XENABI_ALIGNOF(struct xen_set_cpufreq_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__size, sizeof(struct xen_sysctl_pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__align, XENABI_ALIGNOF(struct xen_sysctl_pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__size, sizeof(((struct xen_sysctl_pm_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__size, sizeof(((struct xen_sysctl_pm_op *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__size, sizeof(((struct xen_sysctl_pm_op *)0)->u) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_pm_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_para) == 120);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_cppc) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_gov) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_para) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_cppc) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_sched_opt_smt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_sched_opt_smt) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_max_cstate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_max_cstate) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_vcpu_migration_delay) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_vcpu_migration_delay) == 4);
-#endif
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__size, sizeof(struct xen_sysctl_page_offline_op) == 24);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__align, XENABI_ALIGNOF(struct xen_sysctl_page_offline_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, end) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->end) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, status) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->status) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__size, sizeof(struct xen_sysctl_lockprof_data) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->name) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, type) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, idx) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_cnt) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_cnt) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_time) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_time) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__size, sizeof(struct xen_sysctl_lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, nr_elem) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->nr_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, time) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, data) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__size, sizeof(struct xen_sysctl_cputopo) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopo) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__size, sizeof(((struct xen_sysctl_cputopo *)0)->core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__size, sizeof(((struct xen_sysctl_cputopo *)0)->socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__size, sizeof(((struct xen_sysctl_cputopo *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__size, sizeof(struct xen_sysctl_cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, num_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->num_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__size, sizeof(struct xen_sysctl_meminfo) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_page_offline_op)->status) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__align, XENABI_ALIGNOF(struct xen_sysctl_meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memsize) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__size, sizeof(((struct xen_sysctl_meminfo *)0)->memsize) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__size, sizeof(((struct xen_sysctl_meminfo *)0)->memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__size, sizeof(struct xen_sysctl_numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__align, XENABI_ALIGNOF(struct xen_sysctl_numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, num_nodes) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__size, sizeof(((struct xen_sysctl_numainfo *)0)->num_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__size, sizeof(((struct xen_sysctl_numainfo *)0)->meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, distance) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__size, sizeof(((struct xen_sysctl_numainfo *)0)->distance) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__size, sizeof(struct xen_sysctl_cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__align, XENABI_ALIGNOF(struct xen_sysctl_cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, op) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, domid) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->domid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpu) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, n_dom) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->n_dom) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpumap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpumap) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, tslice_ms) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->tslice_ms) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, ratelimit_us) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->ratelimit_us) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, vcpu_migr_delay_us) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->vcpu_migr_delay_us) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__size, sizeof(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit2_schedule, ratelimit_us) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit2_schedule *)0)->ratelimit_us) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__size, sizeof(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__align, XENABI_ALIGNOF(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_arinc653, schedule) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__size, sizeof(((struct xen_sysctl_sched_arinc653 *)0)->schedule) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_sysctl_scheduler_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cpupool_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cmd) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_scheduler_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_arinc653) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit2) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size, sizeof(struct xen_sysctl_gcov_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__align, XENABI_ALIGNOF(struct xen_sysctl_gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__size, sizeof(((struct xen_sysctl_gcov_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__size, sizeof(((struct xen_sysctl_gcov_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__size, sizeof(((struct xen_sysctl_gcov_op *)0)->buffer) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size, sizeof(struct xen_sysctl_coverage_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__align, XENABI_ALIGNOF(struct xen_sysctl_coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__size, sizeof(((struct xen_sysctl_coverage_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__size, sizeof(((struct xen_sysctl_coverage_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__size, sizeof(((struct xen_sysctl_coverage_op *)0)->buffer) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__size, sizeof(struct xen_sysctl_psr_cmt_op) == 16);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.cpu) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.rsvd) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.rsvd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__size, sizeof(struct xen_sysctl_pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, num_devs) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->num_devs) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->nodes) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__size, sizeof(struct xen_sysctl_psr_alloc) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_sysctl_psr_alloc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.mba_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.thrtl_max) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.thrtl_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cat_op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cos_max) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__size, sizeof(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_levelling_caps, caps) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__size, sizeof(((struct xen_sysctl_cpu_levelling_caps *)0)->caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__size, sizeof(struct xen_sysctl_cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, index) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size, sizeof(struct xen_livepatch_name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__align, XENABI_ALIGNOF(struct xen_livepatch_name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__offset, XENABI_OFFSETOF(struct xen_livepatch_name, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__size, sizeof(((struct xen_livepatch_name *)0)->name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__offset, XENABI_OFFSETOF(struct xen_livepatch_name, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__size, sizeof(((struct xen_livepatch_name *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__offset, XENABI_OFFSETOF(struct xen_livepatch_name, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__size, sizeof(((struct xen_livepatch_name *)0)->pad) == 6);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size, sizeof(struct xen_sysctl_livepatch_upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, payload) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->payload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__size, sizeof(struct xen_livepatch_status) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__align, XENABI_ALIGNOF(struct xen_livepatch_status) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__offset, XENABI_OFFSETOF(struct xen_livepatch_status, state) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__size, sizeof(((struct xen_livepatch_status *)0)->state) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__offset, XENABI_OFFSETOF(struct xen_livepatch_status, rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__size, sizeof(((struct xen_livepatch_status *)0)->rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__size, sizeof(struct xen_sysctl_livepatch_get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, status) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_list) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, version) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, nr) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, pad) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name_total_size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_total_size) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->len) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_len) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_action) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, cmd) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, timeout) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->timeout) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, flags) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, pad) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->cmd) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_livepatch_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.list) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.action) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size, sizeof(struct xen_sysctl_set_parameter) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__align, XENABI_ALIGNOF(struct xen_sysctl_set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__size, sizeof(((struct xen_sysctl_set_parameter *)0)->params) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__size, sizeof(((struct xen_sysctl_set_parameter *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__size, sizeof(((struct xen_sysctl_set_parameter *)0)->pad) == 6);
-#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u)) == 8);
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__size, sizeof(struct xen_sysctl_dt_overlay) == 16);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__align, XENABI_ALIGNOF(struct xen_sysctl_dt_overlay) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, overlay_fdt) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->overlay_fdt) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->overlay_fdt) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt_size__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, overlay_fdt_size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt_size__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->overlay_fdt_size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt_size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->overlay_fdt_size) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_op__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, overlay_op) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_op__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->overlay_op) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->overlay_op) == 1);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, pad) == 13);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__pad__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->pad) == 3);
 #endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__size, sizeof(struct xen_sysctl) == 136);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__align, XENABI_ALIGNOF(struct xen_sysctl) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__size, sizeof(((struct xen_sysctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__offset, XENABI_OFFSETOF(struct xen_sysctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__size, sizeof(((struct xen_sysctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__offset, XENABI_OFFSETOF(struct xen_sysctl, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__size, sizeof(((struct xen_sysctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__offset, XENABI_OFFSETOF(struct xen_sysctl, u.readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__size, sizeof(((struct xen_sysctl *)0)->u.readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__size, sizeof(((struct xen_sysctl *)0)->u.tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.physinfo) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__size, sizeof(((struct xen_sysctl *)0)->u.numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl, u.sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__size, sizeof(((struct xen_sysctl *)0)->u.sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__size, sizeof(((struct xen_sysctl *)0)->u.perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__size, sizeof(((struct xen_sysctl *)0)->u.getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__offset, XENABI_OFFSETOF(struct xen_sysctl, u.debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__size, sizeof(((struct xen_sysctl *)0)->u.debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__size, sizeof(((struct xen_sysctl *)0)->u.getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__offset, XENABI_OFFSETOF(struct xen_sysctl, u.availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__size, sizeof(((struct xen_sysctl *)0)->u.availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__offset, XENABI_OFFSETOF(struct xen_sysctl, u.get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__size, sizeof(((struct xen_sysctl *)0)->u.get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__size, sizeof(((struct xen_sysctl *)0)->u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__size, sizeof(((struct xen_sysctl *)0)->u.pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__offset, XENABI_OFFSETOF(struct xen_sysctl, u.page_offline) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(((struct xen_sysctl *)0)->u.page_offline) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__size, sizeof(((struct xen_sysctl *)0)->u.lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__size, sizeof(((struct xen_sysctl *)0)->u.cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.scheduler_op) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__size, sizeof(((struct xen_sysctl *)0)->u.coverage_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__size, sizeof(((struct xen_sysctl *)0)->u.gcov_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cmt_op) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_alloc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__size, sizeof(((struct xen_sysctl *)0)->u.psr_alloc) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cat_op) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_levelling_caps) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__size, sizeof(((struct xen_sysctl *)0)->u.cpu_levelling_caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__size, sizeof(((struct xen_sysctl *)0)->u.cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__offset, XENABI_OFFSETOF(struct xen_sysctl, u.livepatch) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__offset, XENABI_OFFSETOF(struct xen_sysctl, u.set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__size, sizeof(((struct xen_sysctl *)0)->u.set_parameter) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pad) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__size, sizeof(((struct xen_sysctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.page_offline) == 24);
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__dt_overlay__offset, XENABI_OFFSETOF(struct xen_sysctl, u.dt_overlay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__dt_overlay__size, sizeof(((struct xen_sysctl *)0)->u.dt_overlay) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__dt_overlay__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.dt_overlay) == 16);
 #endif
 #endif
 #if defined(__aarch64__)
-XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_desc_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_perfc_desc_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_desc_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_perfc_desc_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_val_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_perfc_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_perfc_val_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_perfc_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_domctl_getdomaininfo_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_getdomaininfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_domctl_getdomaininfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_getdomaininfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_char__size, sizeof(xenabi_guest_handle_64_const_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_char) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cpuinfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cpuinfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cpuinfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cpuinfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__size, sizeof(xenabi_guest_handle_64_pm_px_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_pm_px_val_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_pm_px_val_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__size, sizeof(xenabi_guest_handle_64_uint32) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint32) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_lockprof_data_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_lockprof_data_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_cputopo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_cputopo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_meminfo_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_meminfo_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__size, sizeof(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__size, sizeof(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_physdev_pci_device_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_physdev_pci_device_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__size, sizeof(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_livepatch_status_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_livepatch_status_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__size, sizeof(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__size, sizeof(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_xen_msr_entry_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__bitmap__size, sizeof(((struct xenctl_bitmap *)0)->bitmap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(sysctl__xenctl_bitmap__nr_bits__size, sizeof(((struct xenctl_bitmap *)0)->nr_bits) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__size, sizeof(struct xen_sysctl_readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__align, XENABI_ALIGNOF(struct xen_sysctl_readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, clear) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__clear__size, sizeof(((struct xen_sysctl_readconsole *)0)->clear) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__incremental__size, sizeof(((struct xen_sysctl_readconsole *)0)->incremental) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad0) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad0__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad0) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, pad1) == 3);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__pad1__size, sizeof(((struct xen_sysctl_readconsole *)0)->pad1) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__index__size, sizeof(((struct xen_sysctl_readconsole *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__buffer__size, sizeof(((struct xen_sysctl_readconsole *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__offset, XENABI_OFFSETOF(struct xen_sysctl_readconsole, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_readconsole__count__size, sizeof(((struct xen_sysctl_readconsole *)0)->count) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size, sizeof(struct xen_sysctl_tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__align, XENABI_ALIGNOF(struct xen_sysctl_tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cmd__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, cpu_mask) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__cpu_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->cpu_mask) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, evt_mask) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__evt_mask__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->evt_mask) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, buffer_mfn) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__buffer_mfn__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->buffer_mfn) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_tbuf_op, size) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_tbuf_op__size__size, sizeof(((struct xen_sysctl_tbuf_op *)0)->size) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__size, sizeof(struct xen_sysctl_physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__align, XENABI_ALIGNOF(struct xen_sysctl_physinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, threads_per_core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__threads_per_core__size, sizeof(((struct xen_sysctl_physinfo *)0)->threads_per_core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cores_per_socket__size, sizeof(((struct xen_sysctl_physinfo *)0)->cores_per_socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_cpus__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_cpu_id) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_cpu_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_cpu_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, nr_nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__nr_nodes__size, sizeof(((struct xen_sysctl_physinfo *)0)->nr_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_node_id) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_node_id__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_node_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, cpu_khz) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__cpu_khz__size, sizeof(((struct xen_sysctl_physinfo *)0)->cpu_khz) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 28);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 32);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->total_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->free_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 48);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->scrub_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 56);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__size, sizeof(((struct xen_sysctl_physinfo *)0)->outstanding_pages) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 64);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__size, sizeof(((struct xen_sysctl_physinfo *)0)->hw_cap) == 32);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, capabilities) == 96);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->capabilities) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, arch_capabilities) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__arch_capabilities__size, sizeof(((struct xen_sysctl_physinfo *)0)->arch_capabilities) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, pad) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__pad__size, sizeof(((struct xen_sysctl_physinfo *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__total_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, total_pages) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__free_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, free_pages) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__scrub_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, scrub_pages) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__outstanding_pages__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, outstanding_pages) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, max_mfn) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__max_mfn__size, sizeof(((struct xen_sysctl_physinfo *)0)->max_mfn) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 80);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_physinfo__hw_cap__offset, XENABI_OFFSETOF(struct xen_sysctl_physinfo, hw_cap) == 72);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__size, sizeof(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__align, XENABI_ALIGNOF(struct xen_sysctl_sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_id, sched_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_id__sched_id__size, sizeof(((struct xen_sysctl_sched_id *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__size, sizeof(struct xen_sysctl_perfc_desc) == 84);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_desc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__name__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->name) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_desc, nr_vals) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_desc__nr_vals__size, sizeof(((struct xen_sysctl_perfc_desc *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__size, sizeof(struct xen_sysctl_perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__align, XENABI_ALIGNOF(struct xen_sysctl_perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__cmd__size, sizeof(((struct xen_sysctl_perfc_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_counters__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_counters) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, nr_vals) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__nr_vals__size, sizeof(((struct xen_sysctl_perfc_op *)0)->nr_vals) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, desc) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__desc__size, sizeof(((struct xen_sysctl_perfc_op *)0)->desc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__offset, XENABI_OFFSETOF(struct xen_sysctl_perfc_op, val) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_perfc_op__val__size, sizeof(((struct xen_sysctl_perfc_op *)0)->val) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__size, sizeof(struct xen_sysctl_getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__align, XENABI_ALIGNOF(struct xen_sysctl_getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, first_domain) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__first_domain__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->first_domain) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__max_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->max_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__buffer__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__offset, XENABI_OFFSETOF(struct xen_sysctl_getdomaininfolist, num_domains) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getdomaininfolist__num_domains__size, sizeof(((struct xen_sysctl_getdomaininfolist *)0)->num_domains) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__size, sizeof(struct xen_sysctl_debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__align, XENABI_ALIGNOF(struct xen_sysctl_debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, keys) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__offset, XENABI_OFFSETOF(struct xen_sysctl_debug_keys, nr_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_debug_keys__nr_keys__size, sizeof(((struct xen_sysctl_debug_keys *)0)->nr_keys) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__size, sizeof(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__offset, XENABI_OFFSETOF(struct xen_sysctl_cpuinfo, idletime) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpuinfo__idletime__size, sizeof(((struct xen_sysctl_cpuinfo *)0)->idletime) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__size, sizeof(struct xen_sysctl_getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__align, XENABI_ALIGNOF(struct xen_sysctl_getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, max_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__max_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->max_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__info__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_getcpuinfo, nr_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_getcpuinfo__nr_cpus__size, sizeof(((struct xen_sysctl_getcpuinfo *)0)->nr_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__size, sizeof(struct xen_sysctl_availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__align, XENABI_ALIGNOF(struct xen_sysctl_availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, min_bitwidth) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__min_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->min_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__max_bitwidth__size, sizeof(((struct xen_sysctl_availheap *)0)->max_bitwidth) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__node__size, sizeof(((struct xen_sysctl_availheap *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__offset, XENABI_OFFSETOF(struct xen_sysctl_availheap, avail_bytes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_availheap__avail_bytes__size, sizeof(((struct xen_sysctl_availheap *)0)->avail_bytes) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__size, sizeof(struct pm_px_val) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__align, XENABI_ALIGNOF(struct pm_px_val) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__offset, XENABI_OFFSETOF(struct pm_px_val, freq) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__freq__size, sizeof(((struct pm_px_val *)0)->freq) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__offset, XENABI_OFFSETOF(struct pm_px_val, residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__residency__size, sizeof(((struct pm_px_val *)0)->residency) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__offset, XENABI_OFFSETOF(struct pm_px_val, count) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_val__count__size, sizeof(((struct pm_px_val *)0)->count) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__size, sizeof(struct pm_px_stat) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__align, XENABI_ALIGNOF(struct pm_px_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__offset, XENABI_OFFSETOF(struct pm_px_stat, total) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__total__size, sizeof(((struct pm_px_stat *)0)->total) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__offset, XENABI_OFFSETOF(struct pm_px_stat, usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__usable__size, sizeof(((struct pm_px_stat *)0)->usable) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__offset, XENABI_OFFSETOF(struct pm_px_stat, last) == 2);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__last__size, sizeof(((struct pm_px_stat *)0)->last) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__offset, XENABI_OFFSETOF(struct pm_px_stat, cur) == 3);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__cur__size, sizeof(((struct pm_px_stat *)0)->cur) == 1);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__offset, XENABI_OFFSETOF(struct pm_px_stat, trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__trans_pt__size, sizeof(((struct pm_px_stat *)0)->trans_pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__offset, XENABI_OFFSETOF(struct pm_px_stat, pt) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_px_stat__pt__size, sizeof(((struct pm_px_stat *)0)->pt) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__size, sizeof(struct pm_cx_stat) == 56);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__align, XENABI_ALIGNOF(struct pm_cx_stat) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr) == 0);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr__size, sizeof(((struct pm_cx_stat *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__offset, XENABI_OFFSETOF(struct pm_cx_stat, last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__last__size, sizeof(((struct pm_cx_stat *)0)->last) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__offset, XENABI_OFFSETOF(struct pm_cx_stat, idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__idle_time__size, sizeof(((struct pm_cx_stat *)0)->idle_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__offset, XENABI_OFFSETOF(struct pm_cx_stat, triggers) == 16);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__triggers__size, sizeof(((struct pm_cx_stat *)0)->triggers) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__offset, XENABI_OFFSETOF(struct pm_cx_stat, residencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__residencies__size, sizeof(((struct pm_cx_stat *)0)->residencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_pc) == 32);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_pc__size, sizeof(((struct pm_cx_stat *)0)->nr_pc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, nr_cc) == 36);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__nr_cc__size, sizeof(((struct pm_cx_stat *)0)->nr_cc) == 4);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__offset, XENABI_OFFSETOF(struct pm_cx_stat, pc) == 40);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__pc__size, sizeof(((struct pm_cx_stat *)0)->pc) == 8);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__offset, XENABI_OFFSETOF(struct pm_cx_stat, cc) == 48);
-XENABI_STATIC_ASSERT(sysctl__pm_cx_stat__cc__size, sizeof(((struct pm_cx_stat *)0)->cc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__size, sizeof(struct xen_sysctl_get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__align, XENABI_ALIGNOF(struct xen_sysctl_get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__type__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__cpuid__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_get_pmstat *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getpx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getpx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getpx) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__offset, XENABI_OFFSETOF(struct xen_sysctl_get_pmstat, u.getcx) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_get_pmstat__u__getcx__size, sizeof(((struct xen_sysctl_get_pmstat *)0)->u.getcx) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__size, sizeof(struct xen_sysctl_cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_hotplug) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, cpu) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__cpu__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_hotplug, op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_hotplug__op__size, sizeof(((struct xen_sysctl_cpu_hotplug *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__size, sizeof(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__align, XENABI_ALIGNOF(struct xen_userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__offset, XENABI_OFFSETOF(struct xen_userspace, scaling_setspeed) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_userspace__scaling_setspeed__size, sizeof(((struct xen_userspace *)0)->scaling_setspeed) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__size, sizeof(struct xen_ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__align, XENABI_ALIGNOF(struct xen_ondemand) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_max) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_max__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate_min__size, sizeof(((struct xen_ondemand *)0)->sampling_rate_min) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__offset, XENABI_OFFSETOF(struct xen_ondemand, sampling_rate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__sampling_rate__size, sizeof(((struct xen_ondemand *)0)->sampling_rate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__offset, XENABI_OFFSETOF(struct xen_ondemand, up_threshold) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_ondemand__up_threshold__size, sizeof(((struct xen_ondemand *)0)->up_threshold) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__size, sizeof(struct xen_get_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__align, XENABI_ALIGNOF(struct xen_get_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__features__size, sizeof(((struct xen_get_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest__size, sizeof(((struct xen_get_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_get_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__nominal__size, sizeof(((struct xen_get_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__highest__size, sizeof(((struct xen_get_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__minimum__size, sizeof(((struct xen_get_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__maximum__size, sizeof(((struct xen_get_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__desired__size, sizeof(((struct xen_get_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__energy_perf__size, sizeof(((struct xen_get_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_get_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cppc_para__activity_window__size, sizeof(((struct xen_get_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__size, sizeof(struct xen_cppc_para) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__align, XENABI_ALIGNOF(struct xen_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__offset, XENABI_OFFSETOF(struct xen_cppc_para, features) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__features__size, sizeof(((struct xen_cppc_para *)0)->features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest__size, sizeof(((struct xen_cppc_para *)0)->lowest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__offset, XENABI_OFFSETOF(struct xen_cppc_para, lowest_nonlinear) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__lowest_nonlinear__size, sizeof(((struct xen_cppc_para *)0)->lowest_nonlinear) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__offset, XENABI_OFFSETOF(struct xen_cppc_para, nominal) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__nominal__size, sizeof(((struct xen_cppc_para *)0)->nominal) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__offset, XENABI_OFFSETOF(struct xen_cppc_para, highest) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__highest__size, sizeof(((struct xen_cppc_para *)0)->highest) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_cppc_para, minimum) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__minimum__size, sizeof(((struct xen_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_cppc_para, maximum) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__maximum__size, sizeof(((struct xen_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_cppc_para, desired) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__desired__size, sizeof(((struct xen_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_cppc_para, energy_perf) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__energy_perf__size, sizeof(((struct xen_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_cppc_para, activity_window) == 36);
-XENABI_STATIC_ASSERT(sysctl__xen_cppc_para__activity_window__size, sizeof(((struct xen_cppc_para *)0)->activity_window) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__size, sizeof(struct xen_set_cppc_para) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__align, XENABI_ALIGNOF(struct xen_set_cppc_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, set_params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__set_params__size, sizeof(((struct xen_set_cppc_para *)0)->set_params) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__minimum__size, sizeof(((struct xen_set_cppc_para *)0)->minimum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, maximum) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__maximum__size, sizeof(((struct xen_set_cppc_para *)0)->maximum) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, desired) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__desired__size, sizeof(((struct xen_set_cppc_para *)0)->desired) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, energy_perf) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__energy_perf__size, sizeof(((struct xen_set_cppc_para *)0)->energy_perf) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__offset, XENABI_OFFSETOF(struct xen_set_cppc_para, activity_window) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cppc_para__activity_window__size, sizeof(((struct xen_set_cppc_para *)0)->activity_window) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__size, sizeof(struct xen_get_cpufreq_para) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__align, XENABI_ALIGNOF(struct xen_get_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpu_num) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpu_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpu_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__freq_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->freq_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, gov_num) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__gov_num__size, sizeof(((struct xen_get_cpufreq_para *)0)->gov_num) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, affected_cpus) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__affected_cpus__size, sizeof(((struct xen_get_cpufreq_para *)0)->affected_cpus) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_frequencies) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_frequencies__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_frequencies) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_available_governors) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_available_governors__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_available_governors) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_driver) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_driver__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_driver) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_cur_freq) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_max_freq) == 60);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, cpuinfo_min_freq) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__cpuinfo_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->cpuinfo_min_freq) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->s.u.ondemand) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 44);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_cur_freq) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_cur_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_cur_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_governor) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_governor__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_max_freq) == 88);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_max_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_max_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.scaling_min_freq) == 92);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__scaling_min_freq__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.scaling_min_freq) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_get_cpufreq_para *)0)->u.s.u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.s.u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__s__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.s.u.ondemand) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.cppc_para) == 68);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__cppc_para__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.cppc_para) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.userspace) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__userspace__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.userspace) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, u.ondemand) == 96);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__u__ondemand__size, sizeof(((struct xen_get_cpufreq_para *)0)->u.ondemand) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__offset, XENABI_OFFSETOF(struct xen_get_cpufreq_para, turbo_enabled) == 112);
-XENABI_STATIC_ASSERT(sysctl__xen_get_cpufreq_para__turbo_enabled__size, sizeof(((struct xen_get_cpufreq_para *)0)->turbo_enabled) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__size, sizeof(struct xen_set_cpufreq_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__align, XENABI_ALIGNOF(struct xen_set_cpufreq_gov) == 1);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_gov, scaling_governor) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_gov__scaling_governor__size, sizeof(((struct xen_set_cpufreq_gov *)0)->scaling_governor) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__size, sizeof(struct xen_set_cpufreq_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__align, XENABI_ALIGNOF(struct xen_set_cpufreq_para) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_type) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_type__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__offset, XENABI_OFFSETOF(struct xen_set_cpufreq_para, ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_set_cpufreq_para__ctrl_value__size, sizeof(((struct xen_set_cpufreq_para *)0)->ctrl_value) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__size, sizeof(struct xen_sysctl_pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__align, XENABI_ALIGNOF(struct xen_sysctl_pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cmd__size, sizeof(((struct xen_sysctl_pm_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__cpuid__size, sizeof(((struct xen_sysctl_pm_op *)0)->cpuid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__size, sizeof(((struct xen_sysctl_pm_op *)0)->u) == 120);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_pm_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_para) == 120);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_cppc) == 40);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_gov) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_gov__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_gov) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_para) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_para__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_para) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_cppc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_cppc__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_cppc) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_avgfreq__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_avgfreq) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_sched_opt_smt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_sched_opt_smt__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_sched_opt_smt) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_max_cstate) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_max_cstate) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_max_cstate__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_max_cstate) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.get_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__get_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.get_vcpu_migration_delay) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__offset, XENABI_OFFSETOF(struct xen_sysctl_pm_op, u.set_vcpu_migration_delay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pm_op__u__set_vcpu_migration_delay__size, sizeof(((struct xen_sysctl_pm_op *)0)->u.set_vcpu_migration_delay) == 4);
-#endif
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__size, sizeof(struct xen_sysctl_page_offline_op) == 24);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__align, XENABI_ALIGNOF(struct xen_sysctl_page_offline_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__cmd__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__start__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->start) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, end) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__end__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->end) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__offset, XENABI_OFFSETOF(struct xen_sysctl_page_offline_op, status) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(((struct xen_sysctl_page_offline_op *)0)->status) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__size, sizeof(struct xen_sysctl_lockprof_data) == 80);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__name__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->name) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, type) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__type__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->type) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, idx) == 44);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__idx__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_cnt) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_cnt) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_cnt__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_cnt) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, lock_time) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__lock_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->lock_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_data, block_time) == 72);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_data__block_time__size, sizeof(((struct xen_sysctl_lockprof_data *)0)->block_time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__size, sizeof(struct xen_sysctl_lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__align, XENABI_ALIGNOF(struct xen_sysctl_lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__cmd__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__max_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->max_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, nr_elem) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__nr_elem__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->nr_elem) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, time) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__time__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->time) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__offset, XENABI_OFFSETOF(struct xen_sysctl_lockprof_op, data) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_lockprof_op__data__size, sizeof(((struct xen_sysctl_lockprof_op *)0)->data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__size, sizeof(struct xen_sysctl_cputopo) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopo) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, core) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__core__size, sizeof(((struct xen_sysctl_cputopo *)0)->core) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__socket__size, sizeof(((struct xen_sysctl_cputopo *)0)->socket) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopo, node) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopo__node__size, sizeof(((struct xen_sysctl_cputopo *)0)->node) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__size, sizeof(struct xen_sysctl_cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, num_cpus) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__num_cpus__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->num_cpus) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__offset, XENABI_OFFSETOF(struct xen_sysctl_cputopoinfo, cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cputopoinfo__cputopo__size, sizeof(((struct xen_sysctl_cputopoinfo *)0)->cputopo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__size, sizeof(struct xen_sysctl_meminfo) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_page_offline_op__status__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_page_offline_op)->status) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__align, XENABI_ALIGNOF(struct xen_sysctl_meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memsize) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memsize__size, sizeof(((struct xen_sysctl_meminfo *)0)->memsize) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__offset, XENABI_OFFSETOF(struct xen_sysctl_meminfo, memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_meminfo__memfree__size, sizeof(((struct xen_sysctl_meminfo *)0)->memfree) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__size, sizeof(struct xen_sysctl_numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__align, XENABI_ALIGNOF(struct xen_sysctl_numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, num_nodes) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__num_nodes__size, sizeof(((struct xen_sysctl_numainfo *)0)->num_nodes) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__meminfo__size, sizeof(((struct xen_sysctl_numainfo *)0)->meminfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__offset, XENABI_OFFSETOF(struct xen_sysctl_numainfo, distance) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_numainfo__distance__size, sizeof(((struct xen_sysctl_numainfo *)0)->distance) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__size, sizeof(struct xen_sysctl_cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__align, XENABI_ALIGNOF(struct xen_sysctl_cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, op) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__op__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpupool_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__sched_id__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, domid) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__domid__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->domid) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpu) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpu__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, n_dom) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__n_dom__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->n_dom) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__offset, XENABI_OFFSETOF(struct xen_sysctl_cpupool_op, cpumap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpupool_op__cpumap__size, sizeof(((struct xen_sysctl_cpupool_op *)0)->cpumap) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__size, sizeof(struct xen_sysctl_credit_schedule) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, tslice_ms) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__tslice_ms__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->tslice_ms) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, ratelimit_us) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->ratelimit_us) == 4);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit_schedule, vcpu_migr_delay_us) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit_schedule__vcpu_migr_delay_us__size, sizeof(((struct xen_sysctl_credit_schedule *)0)->vcpu_migr_delay_us) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__size, sizeof(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_credit2_schedule) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit2_schedule, ratelimit_us) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__size, sizeof(((struct xen_sysctl_credit2_schedule *)0)->ratelimit_us) == 4);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__size, sizeof(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__align, XENABI_ALIGNOF(struct xen_sysctl_sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_arinc653, schedule) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__size, sizeof(((struct xen_sysctl_sched_arinc653 *)0)->schedule) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__size, sizeof(struct xen_sysctl_scheduler_op) == 24);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__align, XENABI_ALIGNOF(struct xen_sysctl_scheduler_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cpupool_id) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cpupool_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cpupool_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__sched_id__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, cmd) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__cmd__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_scheduler_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_arinc653) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_arinc653__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_arinc653) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__offset, XENABI_OFFSETOF(struct xen_sysctl_scheduler_op, u.sched_credit2) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_scheduler_op__u__sched_credit2__size, sizeof(((struct xen_sysctl_scheduler_op *)0)->u.sched_credit2) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size, sizeof(struct xen_sysctl_gcov_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__align, XENABI_ALIGNOF(struct xen_sysctl_gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__cmd__size, sizeof(((struct xen_sysctl_gcov_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__size__size, sizeof(((struct xen_sysctl_gcov_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_gcov_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_gcov_op__buffer__size, sizeof(((struct xen_sysctl_gcov_op *)0)->buffer) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size, sizeof(struct xen_sysctl_coverage_op) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__align, XENABI_ALIGNOF(struct xen_sysctl_coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__cmd__size, sizeof(((struct xen_sysctl_coverage_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__size__size, sizeof(((struct xen_sysctl_coverage_op *)0)->size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__offset, XENABI_OFFSETOF(struct xen_sysctl_coverage_op, buffer) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_coverage_op__buffer__size, sizeof(((struct xen_sysctl_coverage_op *)0)->buffer) == 8);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__size, sizeof(struct xen_sysctl_psr_cmt_op) == 16);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__cmd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__flags__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__data__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.data) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.cpu) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__cpu__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.cpu) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cmt_op, u.l3_cache.rsvd) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__l3_cache__rsvd__size, sizeof(((struct xen_sysctl_psr_cmt_op *)0)->u.l3_cache.rsvd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__size, sizeof(struct xen_sysctl_pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__align, XENABI_ALIGNOF(struct xen_sysctl_pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, num_devs) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__num_devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->num_devs) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__devs__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->devs) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__offset, XENABI_OFFSETOF(struct xen_sysctl_pcitopoinfo, nodes) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_pcitopoinfo__nodes__size, sizeof(((struct xen_sysctl_pcitopoinfo *)0)->nodes) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__size, sizeof(struct xen_sysctl_psr_alloc) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__align, XENABI_ALIGNOF(struct xen_sysctl_psr_alloc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__cmd__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__target__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.cat_info.flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_alloc *)0)->u.mba_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.thrtl_max) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__thrtl_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.thrtl_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__cos_max__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_alloc, u.mba_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_alloc__u__mba_info__flags__size, sizeof(((struct xen_sysctl_psr_alloc *)0)->u.mba_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__size, sizeof(struct xen_sysctl_psr_cat_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__align, XENABI_ALIGNOF(struct xen_sysctl_psr_cat_op) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__cmd__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__target__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->target) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u)) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.cos_max) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.cat_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__cat_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.cat_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 12);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info)) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cbm_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cbm_len__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cbm_len) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.cos_max) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__cos_max__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.cos_max) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000010
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_psr_cat_op, u.l3_info.flags) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cat_op__u__l3_info__flags__size, sizeof(((struct xen_sysctl_psr_cat_op *)0)->u.l3_info.flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__size, sizeof(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_levelling_caps) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_levelling_caps, caps) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_levelling_caps__caps__size, sizeof(((struct xen_sysctl_cpu_levelling_caps *)0)->caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__size, sizeof(struct xen_sysctl_cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__align, XENABI_ALIGNOF(struct xen_sysctl_cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, index) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__index__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->index) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__nr_features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->nr_features) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__offset, XENABI_OFFSETOF(struct xen_sysctl_cpu_featureset, features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_cpu_featureset__features__size, sizeof(((struct xen_sysctl_cpu_featureset *)0)->features) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size, sizeof(struct xen_livepatch_name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__align, XENABI_ALIGNOF(struct xen_livepatch_name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__offset, XENABI_OFFSETOF(struct xen_livepatch_name, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__name__size, sizeof(((struct xen_livepatch_name *)0)->name) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__offset, XENABI_OFFSETOF(struct xen_livepatch_name, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__size__size, sizeof(((struct xen_livepatch_name *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__offset, XENABI_OFFSETOF(struct xen_livepatch_name, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_name__pad__size, sizeof(((struct xen_livepatch_name *)0)->pad) == 6);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size, sizeof(struct xen_sysctl_livepatch_upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__name__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__size__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_upload, payload) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_upload__payload__size, sizeof(((struct xen_sysctl_livepatch_upload *)0)->payload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__size, sizeof(struct xen_livepatch_status) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__align, XENABI_ALIGNOF(struct xen_livepatch_status) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__offset, XENABI_OFFSETOF(struct xen_livepatch_status, state) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__state__size, sizeof(((struct xen_livepatch_status *)0)->state) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__offset, XENABI_OFFSETOF(struct xen_livepatch_status, rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_livepatch_status__rc__size, sizeof(((struct xen_livepatch_status *)0)->rc) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__size, sizeof(struct xen_sysctl_livepatch_get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__name__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_get, status) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_get__status__size, sizeof(((struct xen_sysctl_livepatch_get *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__size, sizeof(struct xen_sysctl_livepatch_list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_list) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, version) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__version__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__idx__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->idx) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, nr) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__nr__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->nr) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, pad) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__pad__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name_total_size) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_total_size) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_total_size__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_total_size) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, status) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__status__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->status) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, name) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__name__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->name) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, len) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->len) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_list, metadata_len) == 56);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_list__metadata_len__size, sizeof(((struct xen_sysctl_livepatch_list *)0)->metadata_len) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__size, sizeof(struct xen_sysctl_livepatch_action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_action) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, name) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__name__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->name) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, cmd) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__cmd__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, timeout) == 20);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__timeout__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->timeout) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, flags) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__flags__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_action, pad) == 28);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_action__pad__size, sizeof(((struct xen_sysctl_livepatch_action *)0)->pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__size, sizeof(struct xen_sysctl_livepatch_op) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__align, XENABI_ALIGNOF(struct xen_sysctl_livepatch_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__cmd__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->cmd) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, flags) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__flags__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->flags) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, pad) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__pad__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->pad) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl_livepatch_op *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.upload) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__upload__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.upload) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.list) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 64);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__list__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.list) == 40);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.get) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__get__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.get) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__offset, XENABI_OFFSETOF(struct xen_sysctl_livepatch_op, u.action) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 32);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_livepatch_op__u__action__size, sizeof(((struct xen_sysctl_livepatch_op *)0)->u.action) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size, sizeof(struct xen_sysctl_set_parameter) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__align, XENABI_ALIGNOF(struct xen_sysctl_set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, params) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__params__size, sizeof(((struct xen_sysctl_set_parameter *)0)->params) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__size__size, sizeof(((struct xen_sysctl_set_parameter *)0)->size) == 2);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_set_parameter, pad) == 10);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_set_parameter__pad__size, sizeof(((struct xen_sysctl_set_parameter *)0)->pad) == 6);
-#endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_psr_cmt_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sysctl_psr_cmt_op)->u)) == 8);
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__size, sizeof(struct xen_sysctl_dt_overlay) == 16);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__align, XENABI_ALIGNOF(struct xen_sysctl_dt_overlay) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, overlay_fdt) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->overlay_fdt) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->overlay_fdt) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt_size__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, overlay_fdt_size) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt_size__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->overlay_fdt_size) == 4);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_fdt_size__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->overlay_fdt_size) == 4);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_op__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, overlay_op) == 12);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_op__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->overlay_op) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__overlay_op__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->overlay_op) == 1);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__pad__offset, XENABI_OFFSETOF(struct xen_sysctl_dt_overlay, pad) == 13);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__pad__size, sizeof(((struct xen_sysctl_dt_overlay *)0)->pad) == 3);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_dt_overlay__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_dt_overlay)->pad) == 3);
 #endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__size, sizeof(struct xen_sysctl) == 136);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__align, XENABI_ALIGNOF(struct xen_sysctl) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__offset, XENABI_OFFSETOF(struct xen_sysctl, cmd) == 0);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__cmd__size, sizeof(((struct xen_sysctl *)0)->cmd) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__offset, XENABI_OFFSETOF(struct xen_sysctl, interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__interface_version__size, sizeof(((struct xen_sysctl *)0)->interface_version) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__offset, XENABI_OFFSETOF(struct xen_sysctl, u) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__size, sizeof(((struct xen_sysctl *)0)->u) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sysctl *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__offset, XENABI_OFFSETOF(struct xen_sysctl, u.readconsole) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__readconsole__size, sizeof(((struct xen_sysctl *)0)->u.readconsole) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.tbuf_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__tbuf_op__size, sizeof(((struct xen_sysctl *)0)->u.tbuf_op) == 48);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.physinfo) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 112);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000015
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__physinfo__size, sizeof(((struct xen_sysctl *)0)->u.physinfo) == 104);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cputopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cputopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.cputopoinfo) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pcitopoinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pcitopoinfo__size, sizeof(((struct xen_sysctl *)0)->u.pcitopoinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.numainfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__numainfo__size, sizeof(((struct xen_sysctl *)0)->u.numainfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__offset, XENABI_OFFSETOF(struct xen_sysctl, u.sched_id) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__sched_id__size, sizeof(((struct xen_sysctl *)0)->u.sched_id) == 4);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.perfc_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__perfc_op__size, sizeof(((struct xen_sysctl *)0)->u.perfc_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getdomaininfolist) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getdomaininfolist__size, sizeof(((struct xen_sysctl *)0)->u.getdomaininfolist) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__offset, XENABI_OFFSETOF(struct xen_sysctl, u.debug_keys) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__debug_keys__size, sizeof(((struct xen_sysctl *)0)->u.debug_keys) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__offset, XENABI_OFFSETOF(struct xen_sysctl, u.getcpuinfo) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__getcpuinfo__size, sizeof(((struct xen_sysctl *)0)->u.getcpuinfo) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__offset, XENABI_OFFSETOF(struct xen_sysctl, u.availheap) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__availheap__size, sizeof(((struct xen_sysctl *)0)->u.availheap) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__offset, XENABI_OFFSETOF(struct xen_sysctl, u.get_pmstat) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__get_pmstat__size, sizeof(((struct xen_sysctl *)0)->u.get_pmstat) == 64);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_hotplug__size, sizeof(((struct xen_sysctl *)0)->u.cpu_hotplug) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pm_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pm_op__size, sizeof(((struct xen_sysctl *)0)->u.pm_op) == 128);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__offset, XENABI_OFFSETOF(struct xen_sysctl, u.page_offline) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(((struct xen_sysctl *)0)->u.page_offline) == 24);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.lockprof_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__lockprof_op__size, sizeof(((struct xen_sysctl *)0)->u.lockprof_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpupool_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpupool_op__size, sizeof(((struct xen_sysctl *)0)->u.cpupool_op) == 40);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.scheduler_op) == 8);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 32);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.coverage_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__coverage_op__size, sizeof(((struct xen_sysctl *)0)->u.coverage_op) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__scheduler_op__size, sizeof(((struct xen_sysctl *)0)->u.scheduler_op) == 24);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.gcov_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__gcov_op__size, sizeof(((struct xen_sysctl *)0)->u.gcov_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cmt_op) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cmt_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cmt_op) == 16);
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_alloc) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_alloc__size, sizeof(((struct xen_sysctl *)0)->u.psr_alloc) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__offset, XENABI_OFFSETOF(struct xen_sysctl, u.psr_cat_op) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 20);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000016
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_levelling_caps) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_levelling_caps__size, sizeof(((struct xen_sysctl *)0)->u.cpu_levelling_caps) == 4);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__offset, XENABI_OFFSETOF(struct xen_sysctl, u.cpu_featureset) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__cpu_featureset__size, sizeof(((struct xen_sysctl *)0)->u.cpu_featureset) == 16);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__offset, XENABI_OFFSETOF(struct xen_sysctl, u.livepatch) == 8);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 72);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000d && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__livepatch__size, sizeof(((struct xen_sysctl *)0)->u.livepatch) == 48);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000013
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__offset, XENABI_OFFSETOF(struct xen_sysctl, u.set_parameter) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__set_parameter__size, sizeof(((struct xen_sysctl *)0)->u.set_parameter) == 16);
-#endif
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000d
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__psr_cat_op__size, sizeof(((struct xen_sysctl *)0)->u.psr_cat_op) == 16);
-#endif
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__offset, XENABI_OFFSETOF(struct xen_sysctl, u.pad) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__pad__size, sizeof(((struct xen_sysctl *)0)->u.pad) == 128);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__page_offline__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.page_offline) == 24);
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000015
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__dt_overlay__offset, XENABI_OFFSETOF(struct xen_sysctl, u.dt_overlay) == 8);
-XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__dt_overlay__size, sizeof(((struct xen_sysctl *)0)->u.dt_overlay) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl__u__dt_overlay__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl)->u.dt_overlay) == 16);
 #endif
 #endif
 #endif /* XEN_SYSCTL_INTERFACE_VERSION != XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION */

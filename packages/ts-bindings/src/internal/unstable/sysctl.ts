@@ -4,105 +4,11 @@
 /*
  * Per-architecture code of unstable/sysctl: internal, not part of the package's API.
  */
+import { xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0 } from './domctl.js';
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView } from '../../runtime.js';
-import type { SysctlOp, pm_cx_stat, pm_cx_stat_view, pm_px_stat, pm_px_stat_view, pm_px_val, pm_px_val_view, xen_get_cppc_para, xen_get_cppc_para_view, xen_get_cpufreq_para, xen_get_cpufreq_para_s, xen_get_cpufreq_para_s_u, xen_get_cpufreq_para_s_u_view, xen_get_cpufreq_para_s_view, xen_get_cpufreq_para_view, xen_livepatch_name, xen_livepatch_name_view, xen_livepatch_status, xen_livepatch_status_view, xen_ondemand, xen_ondemand_view, xen_set_cppc_para, xen_set_cppc_para_view, xen_set_cpufreq_gov, xen_set_cpufreq_gov_view, xen_set_cpufreq_para, xen_set_cpufreq_para_view, xen_sysctl, xen_sysctl_availheap, xen_sysctl_availheap_view, xen_sysctl_coverage_op, xen_sysctl_coverage_op_view, xen_sysctl_cpu_featureset, xen_sysctl_cpu_featureset_view, xen_sysctl_cpu_hotplug, xen_sysctl_cpu_hotplug_view, xen_sysctl_cpu_policy, xen_sysctl_cpu_policy_view, xen_sysctl_cpuinfo, xen_sysctl_cpuinfo_view, xen_sysctl_cpupool_op, xen_sysctl_cpupool_op_view, xen_sysctl_cputopo, xen_sysctl_cputopo_view, xen_sysctl_cputopoinfo, xen_sysctl_cputopoinfo_view, xen_sysctl_credit2_schedule, xen_sysctl_credit2_schedule_view, xen_sysctl_credit_schedule, xen_sysctl_credit_schedule_view, xen_sysctl_debug_keys, xen_sysctl_debug_keys_view, xen_sysctl_dt_overlay, xen_sysctl_dt_overlay_view, xen_sysctl_get_pmstat, xen_sysctl_get_pmstat_u, xen_sysctl_get_pmstat_u_view, xen_sysctl_get_pmstat_view, xen_sysctl_getcpuinfo, xen_sysctl_getcpuinfo_view, xen_sysctl_getdomaininfolist, xen_sysctl_getdomaininfolist_view, xen_sysctl_livepatch_action, xen_sysctl_livepatch_action_view, xen_sysctl_livepatch_get, xen_sysctl_livepatch_get_view, xen_sysctl_livepatch_list, xen_sysctl_livepatch_list_view, xen_sysctl_livepatch_op, xen_sysctl_livepatch_op_u, xen_sysctl_livepatch_op_u_view, xen_sysctl_livepatch_op_view, xen_sysctl_livepatch_upload, xen_sysctl_livepatch_upload_view, xen_sysctl_lockprof_data, xen_sysctl_lockprof_data_view, xen_sysctl_lockprof_op, xen_sysctl_lockprof_op_view, xen_sysctl_meminfo, xen_sysctl_meminfo_view, xen_sysctl_numainfo, xen_sysctl_numainfo_view, xen_sysctl_page_offline_op, xen_sysctl_page_offline_op_view, xen_sysctl_pcitopoinfo, xen_sysctl_pcitopoinfo_view, xen_sysctl_perfc_desc, xen_sysctl_perfc_desc_view, xen_sysctl_perfc_op, xen_sysctl_perfc_op_view, xen_sysctl_physinfo, xen_sysctl_physinfo_view, xen_sysctl_pm_op, xen_sysctl_pm_op_u, xen_sysctl_pm_op_u_view, xen_sysctl_pm_op_view, xen_sysctl_psr_alloc, xen_sysctl_psr_alloc_u, xen_sysctl_psr_alloc_u_cat_info, xen_sysctl_psr_alloc_u_cat_info_view, xen_sysctl_psr_alloc_u_mba_info, xen_sysctl_psr_alloc_u_mba_info_view, xen_sysctl_psr_alloc_u_view, xen_sysctl_psr_alloc_view, xen_sysctl_psr_cmt_op, xen_sysctl_psr_cmt_op_u, xen_sysctl_psr_cmt_op_u_l3_cache, xen_sysctl_psr_cmt_op_u_l3_cache_view, xen_sysctl_psr_cmt_op_u_view, xen_sysctl_psr_cmt_op_view, xen_sysctl_readconsole, xen_sysctl_readconsole_view, xen_sysctl_sched_arinc653, xen_sysctl_sched_arinc653_view, xen_sysctl_sched_id, xen_sysctl_sched_id_view, xen_sysctl_scheduler_op, xen_sysctl_scheduler_op_u, xen_sysctl_scheduler_op_u_view, xen_sysctl_scheduler_op_view, xen_sysctl_tbuf_op, xen_sysctl_tbuf_op_view, xen_sysctl_u, xen_sysctl_u_view, xen_sysctl_view, xen_userspace, xen_userspace_view, xenctl_bitmap, xenctl_bitmap_view } from '../../unstable/sysctl.js';
-
-/** Writes xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xenctl_bitmap$enc0(v: xenctl_bitmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  const w8 = alignedWords(w, b);
-  const x0 = v.bitmap;
-  if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xenctl_bitmap.bitmap', 'XEN_GUEST_HANDLE_64(uint8)', 64);
-  const x1 = v.nr_bits;
-  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xenctl_bitmap.nr_bits', 'uint32_t', 32);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
-  d.setUint32(b + 8, x1, true);
-  d.setUint32(b + 12, 0);
-}
-
-/** Reads xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64. */
-export function xenctl_bitmap$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xenctl_bitmap {
-  const w8 = alignedWords(w, b);
-  return {
-    bitmap: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    nr_bits: d.getUint32(b + 8, true),
-  };
-}
-
-/** Throws when padding of xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function xenctl_bitmap$chk0(d: DataView, b: number): void {
-  if (d.getUint32(b + 12) !== 0) failPadding('xenctl_bitmap (padding after nr_bits)');
-}
-
-/** The view of xenctl_bitmap on x86_32, x86_64, arm32, arm64. */
-export class xenctl_bitmap$V0 implements xenctl_bitmap_view {
-  declare readonly $d: DataView;
-  declare readonly $a: BigUint64Array | undefined;
-  declare readonly $s: number;
-  declare readonly $n: number;
-  declare readonly $e: number;
-  declare readonly $r: { $b: number };
-  declare $b: number;
-  declare $o: number;
-
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
-    this.$d = d;
-    this.$a = a;
-    this.$s = s;
-    this.$n = n;
-    this.$e = e;
-    this.$r = r ?? this;
-    this.$b = b;
-    this.$o = o ?? 0;
-  }
-
-  get $buffer(): ArrayBufferLike {
-    return this.$d.buffer;
-  }
-
-  get $offset(): number {
-    return this.$r.$b + this.$o;
-  }
-
-  set $offset(x: number) {
-    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xenctl_bitmap');
-    if (this.$r === this) this.$b = b;
-    else this.$o = b - this.$r.$b;
-  }
-
-  get bitmap(): bigint {
-    const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
-  }
-
-  set bitmap(x: bigint) {
-    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xenctl_bitmap.bitmap', 'XEN_GUEST_HANDLE_64(uint8)', 64);
-    const b = this.$r.$b + this.$o;
-    this.$d.setBigUint64(b, x, true);
-  }
-
-  get bitmapAsNumber(): number {
-    const b = this.$r.$b + this.$o;
-    return u64AsNumber(this.$d, b, false, 'xenctl_bitmap.bitmap');
-  }
-
-  set bitmapAsNumber(x: number) {
-    const b = this.$r.$b + this.$o;
-    setU64FromNumber(this.$d, b, false, x, 'xenctl_bitmap.bitmap');
-  }
-
-  get nr_bits(): number {
-    const b = this.$r.$b + this.$o;
-    return this.$d.getUint32(b + 8, true);
-  }
-
-  set nr_bits(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenctl_bitmap.nr_bits', 'uint32_t', 32);
-    const b = this.$r.$b + this.$o;
-    this.$d.setUint32(b + 8, x, true);
-  }
-}
+import type { xenctl_bitmap_view } from '../../unstable/domctl.js';
+import type { SysctlOp, pm_cx_stat, pm_cx_stat_view, pm_px_stat, pm_px_stat_view, pm_px_val, pm_px_val_view, xen_get_cppc_para, xen_get_cppc_para_view, xen_get_cpufreq_para, xen_get_cpufreq_para_s, xen_get_cpufreq_para_s_u, xen_get_cpufreq_para_s_u_view, xen_get_cpufreq_para_s_view, xen_get_cpufreq_para_view, xen_livepatch_name, xen_livepatch_name_view, xen_livepatch_status, xen_livepatch_status_view, xen_ondemand, xen_ondemand_view, xen_set_cppc_para, xen_set_cppc_para_view, xen_set_cpufreq_gov, xen_set_cpufreq_gov_view, xen_set_cpufreq_para, xen_set_cpufreq_para_view, xen_sysctl, xen_sysctl_availheap, xen_sysctl_availheap_view, xen_sysctl_coverage_op, xen_sysctl_coverage_op_view, xen_sysctl_cpu_featureset, xen_sysctl_cpu_featureset_view, xen_sysctl_cpu_hotplug, xen_sysctl_cpu_hotplug_view, xen_sysctl_cpu_policy, xen_sysctl_cpu_policy_view, xen_sysctl_cpuinfo, xen_sysctl_cpuinfo_view, xen_sysctl_cpupool_op, xen_sysctl_cpupool_op_view, xen_sysctl_cputopo, xen_sysctl_cputopo_view, xen_sysctl_cputopoinfo, xen_sysctl_cputopoinfo_view, xen_sysctl_credit2_schedule, xen_sysctl_credit2_schedule_view, xen_sysctl_credit_schedule, xen_sysctl_credit_schedule_view, xen_sysctl_debug_keys, xen_sysctl_debug_keys_view, xen_sysctl_dt_overlay, xen_sysctl_dt_overlay_view, xen_sysctl_get_pmstat, xen_sysctl_get_pmstat_u, xen_sysctl_get_pmstat_u_view, xen_sysctl_get_pmstat_view, xen_sysctl_getcpuinfo, xen_sysctl_getcpuinfo_view, xen_sysctl_getdomaininfolist, xen_sysctl_getdomaininfolist_view, xen_sysctl_livepatch_action, xen_sysctl_livepatch_action_view, xen_sysctl_livepatch_get, xen_sysctl_livepatch_get_view, xen_sysctl_livepatch_list, xen_sysctl_livepatch_list_view, xen_sysctl_livepatch_op, xen_sysctl_livepatch_op_u, xen_sysctl_livepatch_op_u_view, xen_sysctl_livepatch_op_view, xen_sysctl_livepatch_upload, xen_sysctl_livepatch_upload_view, xen_sysctl_lockprof_data, xen_sysctl_lockprof_data_view, xen_sysctl_lockprof_op, xen_sysctl_lockprof_op_view, xen_sysctl_meminfo, xen_sysctl_meminfo_view, xen_sysctl_numainfo, xen_sysctl_numainfo_view, xen_sysctl_page_offline_op, xen_sysctl_page_offline_op_view, xen_sysctl_pcitopoinfo, xen_sysctl_pcitopoinfo_view, xen_sysctl_perfc_desc, xen_sysctl_perfc_desc_view, xen_sysctl_perfc_op, xen_sysctl_perfc_op_view, xen_sysctl_physinfo, xen_sysctl_physinfo_view, xen_sysctl_pm_op, xen_sysctl_pm_op_u, xen_sysctl_pm_op_u_view, xen_sysctl_pm_op_view, xen_sysctl_psr_alloc, xen_sysctl_psr_alloc_u, xen_sysctl_psr_alloc_u_cat_info, xen_sysctl_psr_alloc_u_cat_info_view, xen_sysctl_psr_alloc_u_mba_info, xen_sysctl_psr_alloc_u_mba_info_view, xen_sysctl_psr_alloc_u_view, xen_sysctl_psr_alloc_view, xen_sysctl_psr_cmt_op, xen_sysctl_psr_cmt_op_u, xen_sysctl_psr_cmt_op_u_l3_cache, xen_sysctl_psr_cmt_op_u_l3_cache_view, xen_sysctl_psr_cmt_op_u_view, xen_sysctl_psr_cmt_op_view, xen_sysctl_readconsole, xen_sysctl_readconsole_view, xen_sysctl_sched_arinc653, xen_sysctl_sched_arinc653_view, xen_sysctl_sched_id, xen_sysctl_sched_id_view, xen_sysctl_scheduler_op, xen_sysctl_scheduler_op_u, xen_sysctl_scheduler_op_u_view, xen_sysctl_scheduler_op_view, xen_sysctl_tbuf_op, xen_sysctl_tbuf_op_view, xen_sysctl_u, xen_sysctl_u_view, xen_sysctl_view, xen_userspace, xen_userspace_view } from '../../unstable/sysctl.js';
 
 /** Writes xen_sysctl_readconsole at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_sysctl_readconsole$enc0(v: xen_sysctl_readconsole, d: DataView, w: BigUint64Array | undefined, b: number): void {
