@@ -2960,3 +2960,89 @@ mod unstable_flask_op {
         assert!(since::FLASK_DEVICETREE_LABEL <= XEN_MIN_RELEASE, "{}", FLASK_DEVICETREE_LABEL);
     }
 }
+
+#[cfg(feature = "xen-4-22")]
+mod unstable_vm_event {
+    use super::*;
+    use xenabi::unstable::vm_event::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::VM_EVENT_INTERFACE_VERSION <= XEN_MIN_RELEASE, "{}", VM_EVENT_INTERFACE_VERSION);
+        assert!(since::VM_EVENT_FLAG_VCPU_PAUSED <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_VCPU_PAUSED);
+        assert!(since::VM_EVENT_FLAG_FOREIGN <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_FOREIGN);
+        assert!(since::VM_EVENT_FLAG_EMULATE <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_EMULATE);
+        assert!(since::VM_EVENT_FLAG_EMULATE_NOWRITE <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_EMULATE_NOWRITE);
+        assert!(since::VM_EVENT_FLAG_TOGGLE_SINGLESTEP <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_TOGGLE_SINGLESTEP);
+        assert!(since::VM_EVENT_FLAG_SET_EMUL_READ_DATA <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_SET_EMUL_READ_DATA);
+        assert!(since::VM_EVENT_FLAG_DENY <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_DENY);
+        assert!(since::VM_EVENT_FLAG_ALTERNATE_P2M <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_ALTERNATE_P2M);
+        assert!(since::VM_EVENT_FLAG_SET_REGISTERS <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_SET_REGISTERS);
+        assert!(since::VM_EVENT_FLAG_SET_EMUL_INSN_DATA <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_SET_EMUL_INSN_DATA);
+        assert!(since::VM_EVENT_FLAG_GET_NEXT_INTERRUPT <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_GET_NEXT_INTERRUPT);
+        assert!(since::VM_EVENT_FLAG_FAST_SINGLESTEP <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_FAST_SINGLESTEP);
+        assert!(since::VM_EVENT_FLAG_NESTED_P2M <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_NESTED_P2M);
+        assert!(since::VM_EVENT_FLAG_RESET_VMTRACE <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_RESET_VMTRACE);
+        assert!(since::VM_EVENT_FLAG_RESET_FORK_STATE <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_RESET_FORK_STATE);
+        assert!(since::VM_EVENT_FLAG_RESET_FORK_MEMORY <= XEN_MIN_RELEASE, "{}", VM_EVENT_FLAG_RESET_FORK_MEMORY);
+        assert!(since::VM_EVENT_REASON_UNKNOWN <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_UNKNOWN);
+        assert!(since::VM_EVENT_REASON_MEM_ACCESS <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_MEM_ACCESS);
+        assert!(since::VM_EVENT_REASON_MEM_SHARING <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_MEM_SHARING);
+        assert!(since::VM_EVENT_REASON_MEM_PAGING <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_MEM_PAGING);
+        assert!(since::VM_EVENT_REASON_WRITE_CTRLREG <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_WRITE_CTRLREG);
+        assert!(since::VM_EVENT_REASON_MOV_TO_MSR <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_MOV_TO_MSR);
+        assert!(since::VM_EVENT_REASON_SOFTWARE_BREAKPOINT <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_SOFTWARE_BREAKPOINT);
+        assert!(since::VM_EVENT_REASON_SINGLESTEP <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_SINGLESTEP);
+        assert!(since::VM_EVENT_REASON_GUEST_REQUEST <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_GUEST_REQUEST);
+        assert!(since::VM_EVENT_REASON_DEBUG_EXCEPTION <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_DEBUG_EXCEPTION);
+        assert!(since::VM_EVENT_REASON_CPUID <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_CPUID);
+        assert!(since::VM_EVENT_REASON_PRIVILEGED_CALL <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_PRIVILEGED_CALL);
+        assert!(since::VM_EVENT_REASON_INTERRUPT <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_INTERRUPT);
+        assert!(since::VM_EVENT_REASON_DESCRIPTOR_ACCESS <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_DESCRIPTOR_ACCESS);
+        assert!(since::VM_EVENT_REASON_EMUL_UNIMPLEMENTED <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_EMUL_UNIMPLEMENTED);
+        assert!(since::VM_EVENT_REASON_VMEXIT <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_VMEXIT);
+        assert!(since::VM_EVENT_REASON_IO_INSTRUCTION <= XEN_MIN_RELEASE, "{}", VM_EVENT_REASON_IO_INSTRUCTION);
+        assert!(since::VM_EVENT_X86_CR0 <= XEN_MIN_RELEASE, "{}", VM_EVENT_X86_CR0);
+        assert!(since::VM_EVENT_X86_CR3 <= XEN_MIN_RELEASE, "{}", VM_EVENT_X86_CR3);
+        assert!(since::VM_EVENT_X86_CR4 <= XEN_MIN_RELEASE, "{}", VM_EVENT_X86_CR4);
+        assert!(since::VM_EVENT_X86_XCR0 <= XEN_MIN_RELEASE, "{}", VM_EVENT_X86_XCR0);
+        assert!(vm_event_x86_selector_reg::SINCE <= XEN_MIN_RELEASE && vm_event_x86_selector_reg::SINCE == since::vm_event_x86_selector_reg);
+        assert!(vm_event_regs_x86::SINCE <= XEN_MIN_RELEASE && vm_event_regs_x86::SINCE == since::vm_event_regs_x86);
+        assert!(vm_event_regs_arm::SINCE <= XEN_MIN_RELEASE && vm_event_regs_arm::SINCE == since::vm_event_regs_arm);
+        assert!(since::MEM_ACCESS_R <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_R);
+        assert!(since::MEM_ACCESS_W <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_W);
+        assert!(since::MEM_ACCESS_X <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_X);
+        assert!(since::MEM_ACCESS_GLA_VALID <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_GLA_VALID);
+        assert!(since::MEM_ACCESS_FAULT_WITH_GLA <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_FAULT_WITH_GLA);
+        assert!(since::MEM_ACCESS_FAULT_IN_GPT <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_FAULT_IN_GPT);
+        assert!(since::MEM_ACCESS_RWX <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_RWX);
+        assert!(since::MEM_ACCESS_RW <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_RW);
+        assert!(since::MEM_ACCESS_RX <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_RX);
+        assert!(since::MEM_ACCESS_WX <= XEN_MIN_RELEASE, "{}", MEM_ACCESS_WX);
+        assert!(vm_event_mem_access::SINCE <= XEN_MIN_RELEASE && vm_event_mem_access::SINCE == since::vm_event_mem_access);
+        assert!(vm_event_write_ctrlreg::SINCE <= XEN_MIN_RELEASE && vm_event_write_ctrlreg::SINCE == since::vm_event_write_ctrlreg);
+        assert!(vm_event_singlestep::SINCE <= XEN_MIN_RELEASE && vm_event_singlestep::SINCE == since::vm_event_singlestep);
+        assert!(vm_event_fast_singlestep::SINCE <= XEN_MIN_RELEASE && vm_event_fast_singlestep::SINCE == since::vm_event_fast_singlestep);
+        assert!(vm_event_debug::SINCE <= XEN_MIN_RELEASE && vm_event_debug::SINCE == since::vm_event_debug);
+        assert!(vm_event_mov_to_msr::SINCE <= XEN_MIN_RELEASE && vm_event_mov_to_msr::SINCE == since::vm_event_mov_to_msr);
+        assert!(since::VM_EVENT_DESC_IDTR <= XEN_MIN_RELEASE, "{}", VM_EVENT_DESC_IDTR);
+        assert!(since::VM_EVENT_DESC_GDTR <= XEN_MIN_RELEASE, "{}", VM_EVENT_DESC_GDTR);
+        assert!(since::VM_EVENT_DESC_LDTR <= XEN_MIN_RELEASE, "{}", VM_EVENT_DESC_LDTR);
+        assert!(since::VM_EVENT_DESC_TR <= XEN_MIN_RELEASE, "{}", VM_EVENT_DESC_TR);
+        assert!(vm_event_desc_access::SINCE <= XEN_MIN_RELEASE && vm_event_desc_access::SINCE == since::vm_event_desc_access);
+        assert!(vm_event_cpuid::SINCE <= XEN_MIN_RELEASE && vm_event_cpuid::SINCE == since::vm_event_cpuid);
+        assert!(vm_event_interrupt_x86::SINCE <= XEN_MIN_RELEASE && vm_event_interrupt_x86::SINCE == since::vm_event_interrupt_x86);
+        assert!(since::MEM_PAGING_DROP_PAGE <= XEN_MIN_RELEASE, "{}", MEM_PAGING_DROP_PAGE);
+        assert!(since::MEM_PAGING_EVICT_FAIL <= XEN_MIN_RELEASE, "{}", MEM_PAGING_EVICT_FAIL);
+        assert!(vm_event_paging::SINCE <= XEN_MIN_RELEASE && vm_event_paging::SINCE == since::vm_event_paging);
+        assert!(vm_event_sharing::SINCE <= XEN_MIN_RELEASE && vm_event_sharing::SINCE == since::vm_event_sharing);
+        assert!(vm_event_emul_read_data::SINCE <= XEN_MIN_RELEASE && vm_event_emul_read_data::SINCE == since::vm_event_emul_read_data);
+        assert!(vm_event_emul_insn_data::SINCE <= XEN_MIN_RELEASE && vm_event_emul_insn_data::SINCE == since::vm_event_emul_insn_data);
+        assert!(vm_event_vmexit::SINCE <= XEN_MIN_RELEASE && vm_event_vmexit::SINCE == since::vm_event_vmexit);
+        assert!(vm_event_io::SINCE <= XEN_MIN_RELEASE && vm_event_io::SINCE == since::vm_event_io);
+        assert!(vm_event_st::SINCE <= XEN_MIN_RELEASE && vm_event_st::SINCE == since::vm_event_st);
+        assert!(since::vm_event_response_t <= XEN_MIN_RELEASE, "{}", size_of::<vm_event_response_t>());
+        assert!(vm_event_sring_entry::SINCE <= XEN_MIN_RELEASE && vm_event_sring_entry::SINCE == since::vm_event_sring_entry);
+        assert!(vm_event_sring::SINCE <= XEN_MIN_RELEASE && vm_event_sring::SINCE == since::vm_event_sring);
+    }
+}

@@ -65,6 +65,8 @@ mod x86 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -5453,6 +5455,382 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_vm_event {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<vm_event_response_t>(), 400, "vm_event_response_t: size on x86");
+            assert_eq!(align_of::<vm_event_response_t>(), 4, "vm_event_response_t: align on x86");
+        }
+
+        #[test]
+        fn vm_event_x86_selector_reg() {
+            assert_eq!(size_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: size on x86");
+            assert_eq!(align_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: align on x86");
+            assert_eq!(offset_of!(vm_event_x86_selector_reg, bitfields_0), 0, "vm_event_x86_selector_reg.bitfields_0: offset on x86");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_limit(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0x0f, 0x00], "vm_event_x86_selector_reg.limit on x86: bits");
+            assert_eq!(r.limit(), 0xfffff, "vm_event_x86_selector_reg.limit on x86: read back");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_ar(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0xf0, 0xff], "vm_event_x86_selector_reg.ar on x86: bits");
+            assert_eq!(r.ar(), 0xfff, "vm_event_x86_selector_reg.ar on x86: read back");
+        }
+
+        #[test]
+        fn vm_event_regs_x86() {
+            assert_eq!(size_of::<vm_event_regs_x86>(), 344, "vm_event_regs_x86: size on x86");
+            assert_eq!(align_of::<vm_event_regs_x86>(), 4, "vm_event_regs_x86: align on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rax), 0, "vm_event_regs_x86.rax: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rcx), 8, "vm_event_regs_x86.rcx: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdx), 16, "vm_event_regs_x86.rdx: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbx), 24, "vm_event_regs_x86.rbx: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsp), 32, "vm_event_regs_x86.rsp: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbp), 40, "vm_event_regs_x86.rbp: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsi), 48, "vm_event_regs_x86.rsi: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdi), 56, "vm_event_regs_x86.rdi: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r8), 64, "vm_event_regs_x86.r8: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r9), 72, "vm_event_regs_x86.r9: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r10), 80, "vm_event_regs_x86.r10: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r11), 88, "vm_event_regs_x86.r11: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r12), 96, "vm_event_regs_x86.r12: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r13), 104, "vm_event_regs_x86.r13: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r14), 112, "vm_event_regs_x86.r14: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, r15), 120, "vm_event_regs_x86.r15: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rflags), 128, "vm_event_regs_x86.rflags: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr6), 136, "vm_event_regs_x86.dr6: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr7), 144, "vm_event_regs_x86.dr7: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, rip), 152, "vm_event_regs_x86.rip: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr0), 160, "vm_event_regs_x86.cr0: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr2), 168, "vm_event_regs_x86.cr2: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr3), 176, "vm_event_regs_x86.cr3: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr4), 184, "vm_event_regs_x86.cr4: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_cs), 192, "vm_event_regs_x86.sysenter_cs: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_esp), 200, "vm_event_regs_x86.sysenter_esp: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_eip), 208, "vm_event_regs_x86.sysenter_eip: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_efer), 216, "vm_event_regs_x86.msr_efer: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_star), 224, "vm_event_regs_x86.msr_star: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_lstar), 232, "vm_event_regs_x86.msr_lstar: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_base), 240, "vm_event_regs_x86.gdtr_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, npt_base), 248, "vm_event_regs_x86.npt_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, vmtrace_pos), 256, "vm_event_regs_x86.vmtrace_pos: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_base), 264, "vm_event_regs_x86.cs_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_base), 268, "vm_event_regs_x86.ss_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_base), 272, "vm_event_regs_x86.ds_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_base), 276, "vm_event_regs_x86.es_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_base), 280, "vm_event_regs_x86.fs_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_base), 288, "vm_event_regs_x86.gs_base: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs), 296, "vm_event_regs_x86.cs: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss), 300, "vm_event_regs_x86.ss: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds), 304, "vm_event_regs_x86.ds: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, es), 308, "vm_event_regs_x86.es: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs), 312, "vm_event_regs_x86.fs: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs), 316, "vm_event_regs_x86.gs: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, shadow_gs), 320, "vm_event_regs_x86.shadow_gs: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_limit), 328, "vm_event_regs_x86.gdtr_limit: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_sel), 330, "vm_event_regs_x86.cs_sel: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_sel), 332, "vm_event_regs_x86.ss_sel: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_sel), 334, "vm_event_regs_x86.ds_sel: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_sel), 336, "vm_event_regs_x86.es_sel: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_sel), 338, "vm_event_regs_x86.fs_sel: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_sel), 340, "vm_event_regs_x86.gs_sel: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_x86, _pad), 342, "vm_event_regs_x86._pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_regs_arm() {
+            assert_eq!(size_of::<vm_event_regs_arm>(), 40, "vm_event_regs_arm: size on x86");
+            assert_eq!(align_of::<vm_event_regs_arm>(), 4, "vm_event_regs_arm: align on x86");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr0), 0, "vm_event_regs_arm.ttbr0: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr1), 8, "vm_event_regs_arm.ttbr1: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbcr), 16, "vm_event_regs_arm.ttbcr: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_arm, pc), 24, "vm_event_regs_arm.pc: offset on x86");
+            assert_eq!(offset_of!(vm_event_regs_arm, cpsr), 32, "vm_event_regs_arm.cpsr: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_mem_access() {
+            assert_eq!(size_of::<vm_event_mem_access>(), 32, "vm_event_mem_access: size on x86");
+            assert_eq!(align_of::<vm_event_mem_access>(), 4, "vm_event_mem_access: align on x86");
+            assert_eq!(offset_of!(vm_event_mem_access, gfn), 0, "vm_event_mem_access.gfn: offset on x86");
+            assert_eq!(offset_of!(vm_event_mem_access, offset), 8, "vm_event_mem_access.offset: offset on x86");
+            assert_eq!(offset_of!(vm_event_mem_access, gla), 16, "vm_event_mem_access.gla: offset on x86");
+            assert_eq!(offset_of!(vm_event_mem_access, flags), 24, "vm_event_mem_access.flags: offset on x86");
+            assert_eq!(offset_of!(vm_event_mem_access, _pad), 28, "vm_event_mem_access._pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_write_ctrlreg() {
+            assert_eq!(size_of::<vm_event_write_ctrlreg>(), 24, "vm_event_write_ctrlreg: size on x86");
+            assert_eq!(align_of::<vm_event_write_ctrlreg>(), 4, "vm_event_write_ctrlreg: align on x86");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, index), 0, "vm_event_write_ctrlreg.index: offset on x86");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, _pad), 4, "vm_event_write_ctrlreg._pad: offset on x86");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, new_value), 8, "vm_event_write_ctrlreg.new_value: offset on x86");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, old_value), 16, "vm_event_write_ctrlreg.old_value: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_singlestep() {
+            assert_eq!(size_of::<vm_event_singlestep>(), 8, "vm_event_singlestep: size on x86");
+            assert_eq!(align_of::<vm_event_singlestep>(), 4, "vm_event_singlestep: align on x86");
+            assert_eq!(offset_of!(vm_event_singlestep, gfn), 0, "vm_event_singlestep.gfn: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_fast_singlestep() {
+            assert_eq!(size_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: size on x86");
+            assert_eq!(align_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: align on x86");
+            assert_eq!(offset_of!(vm_event_fast_singlestep, p2midx), 0, "vm_event_fast_singlestep.p2midx: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_debug() {
+            assert_eq!(size_of::<vm_event_debug>(), 24, "vm_event_debug: size on x86");
+            assert_eq!(align_of::<vm_event_debug>(), 4, "vm_event_debug: align on x86");
+            assert_eq!(offset_of!(vm_event_debug, gfn), 0, "vm_event_debug.gfn: offset on x86");
+            assert_eq!(offset_of!(vm_event_debug, pending_dbg), 8, "vm_event_debug.pending_dbg: offset on x86");
+            assert_eq!(offset_of!(vm_event_debug, insn_length), 16, "vm_event_debug.insn_length: offset on x86");
+            assert_eq!(offset_of!(vm_event_debug, r#type), 20, "vm_event_debug.type: offset on x86");
+            assert_eq!(offset_of!(vm_event_debug, _pad), 21, "vm_event_debug._pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_mov_to_msr() {
+            assert_eq!(size_of::<vm_event_mov_to_msr>(), 24, "vm_event_mov_to_msr: size on x86");
+            assert_eq!(align_of::<vm_event_mov_to_msr>(), 4, "vm_event_mov_to_msr: align on x86");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, msr), 0, "vm_event_mov_to_msr.msr: offset on x86");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, new_value), 8, "vm_event_mov_to_msr.new_value: offset on x86");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, old_value), 16, "vm_event_mov_to_msr.old_value: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_desc_access() {
+            assert_eq!(size_of::<vm_event_desc_access>(), 24, "vm_event_desc_access: size on x86");
+            assert_eq!(align_of::<vm_event_desc_access>(), 4, "vm_event_desc_access: align on x86");
+            assert_eq!(offset_of!(vm_event_desc_access, arch), 0, "vm_event_desc_access.arch: offset on x86");
+            assert_eq!(offset_of!(vm_event_desc_access, descriptor), 16, "vm_event_desc_access.descriptor: offset on x86");
+            assert_eq!(offset_of!(vm_event_desc_access, is_write), 17, "vm_event_desc_access.is_write: offset on x86");
+            assert_eq!(offset_of!(vm_event_desc_access, _pad), 18, "vm_event_desc_access._pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch() {
+            assert_eq!(size_of::<vm_event_desc_access_arch>(), 16, "vm_event_desc_access.arch: size on x86");
+            assert_eq!(align_of::<vm_event_desc_access_arch>(), 4, "vm_event_desc_access.arch: align on x86");
+            assert_eq!(offset_of!(vm_event_desc_access_arch, vmx), 0, "vm_event_desc_access.arch.vmx: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch_vmx() {
+            assert_eq!(size_of::<vm_event_desc_access_arch_vmx>(), 16, "vm_event_desc_access.arch.vmx: size on x86");
+            assert_eq!(align_of::<vm_event_desc_access_arch_vmx>(), 4, "vm_event_desc_access.arch.vmx: align on x86");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, instr_info), 0, "vm_event_desc_access.arch.vmx.instr_info: offset on x86");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, _pad1), 4, "vm_event_desc_access.arch.vmx._pad1: offset on x86");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, exit_qualification), 8, "vm_event_desc_access.arch.vmx.exit_qualification: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_cpuid() {
+            assert_eq!(size_of::<vm_event_cpuid>(), 16, "vm_event_cpuid: size on x86");
+            assert_eq!(align_of::<vm_event_cpuid>(), 4, "vm_event_cpuid: align on x86");
+            assert_eq!(offset_of!(vm_event_cpuid, insn_length), 0, "vm_event_cpuid.insn_length: offset on x86");
+            assert_eq!(offset_of!(vm_event_cpuid, leaf), 4, "vm_event_cpuid.leaf: offset on x86");
+            assert_eq!(offset_of!(vm_event_cpuid, subleaf), 8, "vm_event_cpuid.subleaf: offset on x86");
+            assert_eq!(offset_of!(vm_event_cpuid, _pad), 12, "vm_event_cpuid._pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_interrupt_x86() {
+            assert_eq!(size_of::<vm_event_interrupt_x86>(), 24, "vm_event_interrupt_x86: size on x86");
+            assert_eq!(align_of::<vm_event_interrupt_x86>(), 4, "vm_event_interrupt_x86: align on x86");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, vector), 0, "vm_event_interrupt_x86.vector: offset on x86");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, r#type), 4, "vm_event_interrupt_x86.type: offset on x86");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, error_code), 8, "vm_event_interrupt_x86.error_code: offset on x86");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, _pad), 12, "vm_event_interrupt_x86._pad: offset on x86");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, cr2), 16, "vm_event_interrupt_x86.cr2: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_paging() {
+            assert_eq!(size_of::<vm_event_paging>(), 16, "vm_event_paging: size on x86");
+            assert_eq!(align_of::<vm_event_paging>(), 4, "vm_event_paging: align on x86");
+            assert_eq!(offset_of!(vm_event_paging, gfn), 0, "vm_event_paging.gfn: offset on x86");
+            assert_eq!(offset_of!(vm_event_paging, p2mt), 8, "vm_event_paging.p2mt: offset on x86");
+            assert_eq!(offset_of!(vm_event_paging, flags), 12, "vm_event_paging.flags: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_sharing() {
+            assert_eq!(size_of::<vm_event_sharing>(), 16, "vm_event_sharing: size on x86");
+            assert_eq!(align_of::<vm_event_sharing>(), 4, "vm_event_sharing: align on x86");
+            assert_eq!(offset_of!(vm_event_sharing, gfn), 0, "vm_event_sharing.gfn: offset on x86");
+            assert_eq!(offset_of!(vm_event_sharing, p2mt), 8, "vm_event_sharing.p2mt: offset on x86");
+            assert_eq!(offset_of!(vm_event_sharing, _pad), 12, "vm_event_sharing._pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_emul_read_data() {
+            assert_eq!(size_of::<vm_event_emul_read_data>(), 344, "vm_event_emul_read_data: size on x86");
+            assert_eq!(align_of::<vm_event_emul_read_data>(), 4, "vm_event_emul_read_data: align on x86");
+            assert_eq!(offset_of!(vm_event_emul_read_data, size), 0, "vm_event_emul_read_data.size: offset on x86");
+            assert_eq!(offset_of!(vm_event_emul_read_data, data), 4, "vm_event_emul_read_data.data: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_emul_insn_data() {
+            assert_eq!(size_of::<vm_event_emul_insn_data>(), 16, "vm_event_emul_insn_data: size on x86");
+            assert_eq!(align_of::<vm_event_emul_insn_data>(), 1, "vm_event_emul_insn_data: align on x86");
+            assert_eq!(offset_of!(vm_event_emul_insn_data, data), 0, "vm_event_emul_insn_data.data: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_vmexit() {
+            assert_eq!(size_of::<vm_event_vmexit>(), 16, "vm_event_vmexit: size on x86");
+            assert_eq!(align_of::<vm_event_vmexit>(), 4, "vm_event_vmexit: align on x86");
+            assert_eq!(offset_of!(vm_event_vmexit, arch), 0, "vm_event_vmexit.arch: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch() {
+            assert_eq!(size_of::<vm_event_vmexit_arch>(), 16, "vm_event_vmexit.arch: size on x86");
+            assert_eq!(align_of::<vm_event_vmexit_arch>(), 4, "vm_event_vmexit.arch: align on x86");
+            assert_eq!(offset_of!(vm_event_vmexit_arch, vmx), 0, "vm_event_vmexit.arch.vmx: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch_vmx() {
+            assert_eq!(size_of::<vm_event_vmexit_arch_vmx>(), 16, "vm_event_vmexit.arch.vmx: size on x86");
+            assert_eq!(align_of::<vm_event_vmexit_arch_vmx>(), 4, "vm_event_vmexit.arch.vmx: align on x86");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, reason), 0, "vm_event_vmexit.arch.vmx.reason: offset on x86");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, qualification), 8, "vm_event_vmexit.arch.vmx.qualification: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_io() {
+            assert_eq!(size_of::<vm_event_io>(), 8, "vm_event_io: size on x86");
+            assert_eq!(align_of::<vm_event_io>(), 4, "vm_event_io: align on x86");
+            assert_eq!(offset_of!(vm_event_io, bytes), 0, "vm_event_io.bytes: offset on x86");
+            assert_eq!(offset_of!(vm_event_io, port), 4, "vm_event_io.port: offset on x86");
+            assert_eq!(offset_of!(vm_event_io, r#in), 6, "vm_event_io.in: offset on x86");
+            assert_eq!(offset_of!(vm_event_io, str), 7, "vm_event_io.str: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_st() {
+            assert_eq!(size_of::<vm_event_st>(), 400, "vm_event_st: size on x86");
+            assert_eq!(align_of::<vm_event_st>(), 4, "vm_event_st: align on x86");
+            assert_eq!(offset_of!(vm_event_st, version), 0, "vm_event_st.version: offset on x86");
+            assert_eq!(offset_of!(vm_event_st, flags), 4, "vm_event_st.flags: offset on x86");
+            assert_eq!(offset_of!(vm_event_st, reason), 8, "vm_event_st.reason: offset on x86");
+            assert_eq!(offset_of!(vm_event_st, vcpu_id), 12, "vm_event_st.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(vm_event_st, altp2m_idx), 16, "vm_event_st.altp2m_idx: offset on x86");
+            assert_eq!(offset_of!(vm_event_st, _pad), 18, "vm_event_st._pad: offset on x86");
+            assert_eq!(offset_of!(vm_event_st, u), 24, "vm_event_st.u: offset on x86");
+            assert_eq!(offset_of!(vm_event_st, data), 56, "vm_event_st.data: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_st_u() {
+            assert_eq!(size_of::<vm_event_st_u>(), 32, "vm_event_st.u: size on x86");
+            assert_eq!(align_of::<vm_event_st_u>(), 4, "vm_event_st.u: align on x86");
+            assert_eq!(offset_of!(vm_event_st_u, mem_paging), 0, "vm_event_st.u.mem_paging: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, mem_sharing), 0, "vm_event_st.u.mem_sharing: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, mem_access), 0, "vm_event_st.u.mem_access: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, write_ctrlreg), 0, "vm_event_st.u.write_ctrlreg: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, mov_to_msr), 0, "vm_event_st.u.mov_to_msr: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, desc_access), 0, "vm_event_st.u.desc_access: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, singlestep), 0, "vm_event_st.u.singlestep: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, fast_singlestep), 0, "vm_event_st.u.fast_singlestep: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, software_breakpoint), 0, "vm_event_st.u.software_breakpoint: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, debug_exception), 0, "vm_event_st.u.debug_exception: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, cpuid), 0, "vm_event_st.u.cpuid: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, vmexit), 0, "vm_event_st.u.vmexit: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, io), 0, "vm_event_st.u.io: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_u, interrupt), 0, "vm_event_st.u.interrupt: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_st_u_interrupt() {
+            assert_eq!(size_of::<vm_event_st_u_interrupt>(), 24, "vm_event_st.u.interrupt: size on x86");
+            assert_eq!(align_of::<vm_event_st_u_interrupt>(), 4, "vm_event_st.u.interrupt: align on x86");
+            assert_eq!(offset_of!(vm_event_st_u_interrupt, x86), 0, "vm_event_st.u.interrupt.x86: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_st_data() {
+            assert_eq!(size_of::<vm_event_st_data>(), 344, "vm_event_st.data: size on x86");
+            assert_eq!(align_of::<vm_event_st_data>(), 4, "vm_event_st.data: align on x86");
+            assert_eq!(offset_of!(vm_event_st_data, regs), 0, "vm_event_st.data.regs: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_data, emul), 0, "vm_event_st.data.emul: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_st_data_regs() {
+            assert_eq!(size_of::<vm_event_st_data_regs>(), 344, "vm_event_st.data.regs: size on x86");
+            assert_eq!(align_of::<vm_event_st_data_regs>(), 4, "vm_event_st.data.regs: align on x86");
+            assert_eq!(offset_of!(vm_event_st_data_regs, x86), 0, "vm_event_st.data.regs.x86: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_data_regs, arm), 0, "vm_event_st.data.regs.arm: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_st_data_emul() {
+            assert_eq!(size_of::<vm_event_st_data_emul>(), 344, "vm_event_st.data.emul: size on x86");
+            assert_eq!(align_of::<vm_event_st_data_emul>(), 4, "vm_event_st.data.emul: align on x86");
+            assert_eq!(offset_of!(vm_event_st_data_emul, read), 0, "vm_event_st.data.emul.read: offset on x86");
+            assert_eq!(offset_of!(vm_event_st_data_emul, insn), 0, "vm_event_st.data.emul.insn: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_sring_entry() {
+            assert_eq!(size_of::<vm_event_sring_entry>(), 400, "vm_event_sring_entry: size on x86");
+            assert_eq!(align_of::<vm_event_sring_entry>(), 4, "vm_event_sring_entry: align on x86");
+            assert_eq!(offset_of!(vm_event_sring_entry, req), 0, "vm_event_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(vm_event_sring_entry, rsp), 0, "vm_event_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_sring() {
+            assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on x86");
+            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on x86");
+            assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_event: size on x86");
+            assert_eq!(offset_of!(vm_event_sring, rsp_prod), 8, "vm_event_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(vm_event_sring, rsp_event), 12, "vm_event_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(vm_event_sring, pvt), 16, "vm_event_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(vm_event_sring, __pad), 20, "vm_event_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt() {
+            assert_eq!(size_of::<vm_event_sring_pvt>(), 4, "vm_event_sring.pvt: size on x86");
+            assert_eq!(align_of::<vm_event_sring_pvt>(), 1, "vm_event_sring.pvt: align on x86");
+            assert_eq!(offset_of!(vm_event_sring_pvt, netif), 0, "vm_event_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(vm_event_sring_pvt, tapif_user), 0, "vm_event_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(vm_event_sring_pvt, pvt_pad), 0, "vm_event_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_netif() {
+            assert_eq!(size_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(vm_event_sring_pvt_netif, smartpoll_active), 0, "vm_event_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(vm_event_sring_pvt_tapif_user, msg), 0, "vm_event_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -5890,6 +6268,8 @@ mod x86_64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -11311,6 +11691,382 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_vm_event {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<vm_event_response_t>(), 400, "vm_event_response_t: size on x86_64");
+            assert_eq!(align_of::<vm_event_response_t>(), 8, "vm_event_response_t: align on x86_64");
+        }
+
+        #[test]
+        fn vm_event_x86_selector_reg() {
+            assert_eq!(size_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: size on x86_64");
+            assert_eq!(align_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: align on x86_64");
+            assert_eq!(offset_of!(vm_event_x86_selector_reg, bitfields_0), 0, "vm_event_x86_selector_reg.bitfields_0: offset on x86_64");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_limit(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0x0f, 0x00], "vm_event_x86_selector_reg.limit on x86_64: bits");
+            assert_eq!(r.limit(), 0xfffff, "vm_event_x86_selector_reg.limit on x86_64: read back");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_ar(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0xf0, 0xff], "vm_event_x86_selector_reg.ar on x86_64: bits");
+            assert_eq!(r.ar(), 0xfff, "vm_event_x86_selector_reg.ar on x86_64: read back");
+        }
+
+        #[test]
+        fn vm_event_regs_x86() {
+            assert_eq!(size_of::<vm_event_regs_x86>(), 344, "vm_event_regs_x86: size on x86_64");
+            assert_eq!(align_of::<vm_event_regs_x86>(), 8, "vm_event_regs_x86: align on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rax), 0, "vm_event_regs_x86.rax: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rcx), 8, "vm_event_regs_x86.rcx: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdx), 16, "vm_event_regs_x86.rdx: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbx), 24, "vm_event_regs_x86.rbx: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsp), 32, "vm_event_regs_x86.rsp: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbp), 40, "vm_event_regs_x86.rbp: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsi), 48, "vm_event_regs_x86.rsi: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdi), 56, "vm_event_regs_x86.rdi: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r8), 64, "vm_event_regs_x86.r8: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r9), 72, "vm_event_regs_x86.r9: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r10), 80, "vm_event_regs_x86.r10: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r11), 88, "vm_event_regs_x86.r11: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r12), 96, "vm_event_regs_x86.r12: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r13), 104, "vm_event_regs_x86.r13: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r14), 112, "vm_event_regs_x86.r14: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r15), 120, "vm_event_regs_x86.r15: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rflags), 128, "vm_event_regs_x86.rflags: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr6), 136, "vm_event_regs_x86.dr6: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr7), 144, "vm_event_regs_x86.dr7: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rip), 152, "vm_event_regs_x86.rip: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr0), 160, "vm_event_regs_x86.cr0: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr2), 168, "vm_event_regs_x86.cr2: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr3), 176, "vm_event_regs_x86.cr3: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr4), 184, "vm_event_regs_x86.cr4: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_cs), 192, "vm_event_regs_x86.sysenter_cs: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_esp), 200, "vm_event_regs_x86.sysenter_esp: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_eip), 208, "vm_event_regs_x86.sysenter_eip: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_efer), 216, "vm_event_regs_x86.msr_efer: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_star), 224, "vm_event_regs_x86.msr_star: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_lstar), 232, "vm_event_regs_x86.msr_lstar: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_base), 240, "vm_event_regs_x86.gdtr_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, npt_base), 248, "vm_event_regs_x86.npt_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, vmtrace_pos), 256, "vm_event_regs_x86.vmtrace_pos: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_base), 264, "vm_event_regs_x86.cs_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_base), 268, "vm_event_regs_x86.ss_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_base), 272, "vm_event_regs_x86.ds_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_base), 276, "vm_event_regs_x86.es_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_base), 280, "vm_event_regs_x86.fs_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_base), 288, "vm_event_regs_x86.gs_base: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs), 296, "vm_event_regs_x86.cs: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss), 300, "vm_event_regs_x86.ss: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds), 304, "vm_event_regs_x86.ds: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, es), 308, "vm_event_regs_x86.es: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs), 312, "vm_event_regs_x86.fs: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs), 316, "vm_event_regs_x86.gs: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, shadow_gs), 320, "vm_event_regs_x86.shadow_gs: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_limit), 328, "vm_event_regs_x86.gdtr_limit: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_sel), 330, "vm_event_regs_x86.cs_sel: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_sel), 332, "vm_event_regs_x86.ss_sel: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_sel), 334, "vm_event_regs_x86.ds_sel: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_sel), 336, "vm_event_regs_x86.es_sel: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_sel), 338, "vm_event_regs_x86.fs_sel: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_sel), 340, "vm_event_regs_x86.gs_sel: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_x86, _pad), 342, "vm_event_regs_x86._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_regs_arm() {
+            assert_eq!(size_of::<vm_event_regs_arm>(), 40, "vm_event_regs_arm: size on x86_64");
+            assert_eq!(align_of::<vm_event_regs_arm>(), 8, "vm_event_regs_arm: align on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr0), 0, "vm_event_regs_arm.ttbr0: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr1), 8, "vm_event_regs_arm.ttbr1: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbcr), 16, "vm_event_regs_arm.ttbcr: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_arm, pc), 24, "vm_event_regs_arm.pc: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_regs_arm, cpsr), 32, "vm_event_regs_arm.cpsr: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_mem_access() {
+            assert_eq!(size_of::<vm_event_mem_access>(), 32, "vm_event_mem_access: size on x86_64");
+            assert_eq!(align_of::<vm_event_mem_access>(), 8, "vm_event_mem_access: align on x86_64");
+            assert_eq!(offset_of!(vm_event_mem_access, gfn), 0, "vm_event_mem_access.gfn: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_mem_access, offset), 8, "vm_event_mem_access.offset: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_mem_access, gla), 16, "vm_event_mem_access.gla: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_mem_access, flags), 24, "vm_event_mem_access.flags: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_mem_access, _pad), 28, "vm_event_mem_access._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_write_ctrlreg() {
+            assert_eq!(size_of::<vm_event_write_ctrlreg>(), 24, "vm_event_write_ctrlreg: size on x86_64");
+            assert_eq!(align_of::<vm_event_write_ctrlreg>(), 8, "vm_event_write_ctrlreg: align on x86_64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, index), 0, "vm_event_write_ctrlreg.index: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, _pad), 4, "vm_event_write_ctrlreg._pad: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, new_value), 8, "vm_event_write_ctrlreg.new_value: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, old_value), 16, "vm_event_write_ctrlreg.old_value: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_singlestep() {
+            assert_eq!(size_of::<vm_event_singlestep>(), 8, "vm_event_singlestep: size on x86_64");
+            assert_eq!(align_of::<vm_event_singlestep>(), 8, "vm_event_singlestep: align on x86_64");
+            assert_eq!(offset_of!(vm_event_singlestep, gfn), 0, "vm_event_singlestep.gfn: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_fast_singlestep() {
+            assert_eq!(size_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: size on x86_64");
+            assert_eq!(align_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: align on x86_64");
+            assert_eq!(offset_of!(vm_event_fast_singlestep, p2midx), 0, "vm_event_fast_singlestep.p2midx: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_debug() {
+            assert_eq!(size_of::<vm_event_debug>(), 24, "vm_event_debug: size on x86_64");
+            assert_eq!(align_of::<vm_event_debug>(), 8, "vm_event_debug: align on x86_64");
+            assert_eq!(offset_of!(vm_event_debug, gfn), 0, "vm_event_debug.gfn: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_debug, pending_dbg), 8, "vm_event_debug.pending_dbg: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_debug, insn_length), 16, "vm_event_debug.insn_length: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_debug, r#type), 20, "vm_event_debug.type: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_debug, _pad), 21, "vm_event_debug._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_mov_to_msr() {
+            assert_eq!(size_of::<vm_event_mov_to_msr>(), 24, "vm_event_mov_to_msr: size on x86_64");
+            assert_eq!(align_of::<vm_event_mov_to_msr>(), 8, "vm_event_mov_to_msr: align on x86_64");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, msr), 0, "vm_event_mov_to_msr.msr: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, new_value), 8, "vm_event_mov_to_msr.new_value: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, old_value), 16, "vm_event_mov_to_msr.old_value: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_desc_access() {
+            assert_eq!(size_of::<vm_event_desc_access>(), 24, "vm_event_desc_access: size on x86_64");
+            assert_eq!(align_of::<vm_event_desc_access>(), 8, "vm_event_desc_access: align on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access, arch), 0, "vm_event_desc_access.arch: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access, descriptor), 16, "vm_event_desc_access.descriptor: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access, is_write), 17, "vm_event_desc_access.is_write: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access, _pad), 18, "vm_event_desc_access._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch() {
+            assert_eq!(size_of::<vm_event_desc_access_arch>(), 16, "vm_event_desc_access.arch: size on x86_64");
+            assert_eq!(align_of::<vm_event_desc_access_arch>(), 8, "vm_event_desc_access.arch: align on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch, vmx), 0, "vm_event_desc_access.arch.vmx: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch_vmx() {
+            assert_eq!(size_of::<vm_event_desc_access_arch_vmx>(), 16, "vm_event_desc_access.arch.vmx: size on x86_64");
+            assert_eq!(align_of::<vm_event_desc_access_arch_vmx>(), 8, "vm_event_desc_access.arch.vmx: align on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, instr_info), 0, "vm_event_desc_access.arch.vmx.instr_info: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, _pad1), 4, "vm_event_desc_access.arch.vmx._pad1: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, exit_qualification), 8, "vm_event_desc_access.arch.vmx.exit_qualification: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_cpuid() {
+            assert_eq!(size_of::<vm_event_cpuid>(), 16, "vm_event_cpuid: size on x86_64");
+            assert_eq!(align_of::<vm_event_cpuid>(), 4, "vm_event_cpuid: align on x86_64");
+            assert_eq!(offset_of!(vm_event_cpuid, insn_length), 0, "vm_event_cpuid.insn_length: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_cpuid, leaf), 4, "vm_event_cpuid.leaf: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_cpuid, subleaf), 8, "vm_event_cpuid.subleaf: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_cpuid, _pad), 12, "vm_event_cpuid._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_interrupt_x86() {
+            assert_eq!(size_of::<vm_event_interrupt_x86>(), 24, "vm_event_interrupt_x86: size on x86_64");
+            assert_eq!(align_of::<vm_event_interrupt_x86>(), 8, "vm_event_interrupt_x86: align on x86_64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, vector), 0, "vm_event_interrupt_x86.vector: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, r#type), 4, "vm_event_interrupt_x86.type: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, error_code), 8, "vm_event_interrupt_x86.error_code: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, _pad), 12, "vm_event_interrupt_x86._pad: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, cr2), 16, "vm_event_interrupt_x86.cr2: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_paging() {
+            assert_eq!(size_of::<vm_event_paging>(), 16, "vm_event_paging: size on x86_64");
+            assert_eq!(align_of::<vm_event_paging>(), 8, "vm_event_paging: align on x86_64");
+            assert_eq!(offset_of!(vm_event_paging, gfn), 0, "vm_event_paging.gfn: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_paging, p2mt), 8, "vm_event_paging.p2mt: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_paging, flags), 12, "vm_event_paging.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_sharing() {
+            assert_eq!(size_of::<vm_event_sharing>(), 16, "vm_event_sharing: size on x86_64");
+            assert_eq!(align_of::<vm_event_sharing>(), 8, "vm_event_sharing: align on x86_64");
+            assert_eq!(offset_of!(vm_event_sharing, gfn), 0, "vm_event_sharing.gfn: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_sharing, p2mt), 8, "vm_event_sharing.p2mt: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_sharing, _pad), 12, "vm_event_sharing._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_emul_read_data() {
+            assert_eq!(size_of::<vm_event_emul_read_data>(), 344, "vm_event_emul_read_data: size on x86_64");
+            assert_eq!(align_of::<vm_event_emul_read_data>(), 4, "vm_event_emul_read_data: align on x86_64");
+            assert_eq!(offset_of!(vm_event_emul_read_data, size), 0, "vm_event_emul_read_data.size: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_emul_read_data, data), 4, "vm_event_emul_read_data.data: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_emul_insn_data() {
+            assert_eq!(size_of::<vm_event_emul_insn_data>(), 16, "vm_event_emul_insn_data: size on x86_64");
+            assert_eq!(align_of::<vm_event_emul_insn_data>(), 1, "vm_event_emul_insn_data: align on x86_64");
+            assert_eq!(offset_of!(vm_event_emul_insn_data, data), 0, "vm_event_emul_insn_data.data: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_vmexit() {
+            assert_eq!(size_of::<vm_event_vmexit>(), 16, "vm_event_vmexit: size on x86_64");
+            assert_eq!(align_of::<vm_event_vmexit>(), 8, "vm_event_vmexit: align on x86_64");
+            assert_eq!(offset_of!(vm_event_vmexit, arch), 0, "vm_event_vmexit.arch: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch() {
+            assert_eq!(size_of::<vm_event_vmexit_arch>(), 16, "vm_event_vmexit.arch: size on x86_64");
+            assert_eq!(align_of::<vm_event_vmexit_arch>(), 8, "vm_event_vmexit.arch: align on x86_64");
+            assert_eq!(offset_of!(vm_event_vmexit_arch, vmx), 0, "vm_event_vmexit.arch.vmx: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch_vmx() {
+            assert_eq!(size_of::<vm_event_vmexit_arch_vmx>(), 16, "vm_event_vmexit.arch.vmx: size on x86_64");
+            assert_eq!(align_of::<vm_event_vmexit_arch_vmx>(), 8, "vm_event_vmexit.arch.vmx: align on x86_64");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, reason), 0, "vm_event_vmexit.arch.vmx.reason: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, qualification), 8, "vm_event_vmexit.arch.vmx.qualification: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_io() {
+            assert_eq!(size_of::<vm_event_io>(), 8, "vm_event_io: size on x86_64");
+            assert_eq!(align_of::<vm_event_io>(), 4, "vm_event_io: align on x86_64");
+            assert_eq!(offset_of!(vm_event_io, bytes), 0, "vm_event_io.bytes: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_io, port), 4, "vm_event_io.port: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_io, r#in), 6, "vm_event_io.in: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_io, str), 7, "vm_event_io.str: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_st() {
+            assert_eq!(size_of::<vm_event_st>(), 400, "vm_event_st: size on x86_64");
+            assert_eq!(align_of::<vm_event_st>(), 8, "vm_event_st: align on x86_64");
+            assert_eq!(offset_of!(vm_event_st, version), 0, "vm_event_st.version: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st, flags), 4, "vm_event_st.flags: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st, reason), 8, "vm_event_st.reason: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st, vcpu_id), 12, "vm_event_st.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st, altp2m_idx), 16, "vm_event_st.altp2m_idx: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st, _pad), 18, "vm_event_st._pad: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st, u), 24, "vm_event_st.u: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st, data), 56, "vm_event_st.data: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_st_u() {
+            assert_eq!(size_of::<vm_event_st_u>(), 32, "vm_event_st.u: size on x86_64");
+            assert_eq!(align_of::<vm_event_st_u>(), 8, "vm_event_st.u: align on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, mem_paging), 0, "vm_event_st.u.mem_paging: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, mem_sharing), 0, "vm_event_st.u.mem_sharing: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, mem_access), 0, "vm_event_st.u.mem_access: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, write_ctrlreg), 0, "vm_event_st.u.write_ctrlreg: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, mov_to_msr), 0, "vm_event_st.u.mov_to_msr: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, desc_access), 0, "vm_event_st.u.desc_access: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, singlestep), 0, "vm_event_st.u.singlestep: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, fast_singlestep), 0, "vm_event_st.u.fast_singlestep: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, software_breakpoint), 0, "vm_event_st.u.software_breakpoint: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, debug_exception), 0, "vm_event_st.u.debug_exception: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, cpuid), 0, "vm_event_st.u.cpuid: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, vmexit), 0, "vm_event_st.u.vmexit: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, io), 0, "vm_event_st.u.io: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u, interrupt), 0, "vm_event_st.u.interrupt: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_st_u_interrupt() {
+            assert_eq!(size_of::<vm_event_st_u_interrupt>(), 24, "vm_event_st.u.interrupt: size on x86_64");
+            assert_eq!(align_of::<vm_event_st_u_interrupt>(), 8, "vm_event_st.u.interrupt: align on x86_64");
+            assert_eq!(offset_of!(vm_event_st_u_interrupt, x86), 0, "vm_event_st.u.interrupt.x86: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_st_data() {
+            assert_eq!(size_of::<vm_event_st_data>(), 344, "vm_event_st.data: size on x86_64");
+            assert_eq!(align_of::<vm_event_st_data>(), 8, "vm_event_st.data: align on x86_64");
+            assert_eq!(offset_of!(vm_event_st_data, regs), 0, "vm_event_st.data.regs: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_data, emul), 0, "vm_event_st.data.emul: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_st_data_regs() {
+            assert_eq!(size_of::<vm_event_st_data_regs>(), 344, "vm_event_st.data.regs: size on x86_64");
+            assert_eq!(align_of::<vm_event_st_data_regs>(), 8, "vm_event_st.data.regs: align on x86_64");
+            assert_eq!(offset_of!(vm_event_st_data_regs, x86), 0, "vm_event_st.data.regs.x86: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_data_regs, arm), 0, "vm_event_st.data.regs.arm: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_st_data_emul() {
+            assert_eq!(size_of::<vm_event_st_data_emul>(), 344, "vm_event_st.data.emul: size on x86_64");
+            assert_eq!(align_of::<vm_event_st_data_emul>(), 4, "vm_event_st.data.emul: align on x86_64");
+            assert_eq!(offset_of!(vm_event_st_data_emul, read), 0, "vm_event_st.data.emul.read: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_st_data_emul, insn), 0, "vm_event_st.data.emul.insn: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_sring_entry() {
+            assert_eq!(size_of::<vm_event_sring_entry>(), 400, "vm_event_sring_entry: size on x86_64");
+            assert_eq!(align_of::<vm_event_sring_entry>(), 8, "vm_event_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(vm_event_sring_entry, req), 0, "vm_event_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_sring_entry, rsp), 0, "vm_event_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_sring() {
+            assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on x86_64");
+            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on x86_64");
+            assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(vm_event_sring, rsp_prod), 8, "vm_event_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(vm_event_sring, rsp_event), 12, "vm_event_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(vm_event_sring, pvt), 16, "vm_event_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_sring, __pad), 20, "vm_event_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt() {
+            assert_eq!(size_of::<vm_event_sring_pvt>(), 4, "vm_event_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<vm_event_sring_pvt>(), 1, "vm_event_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(vm_event_sring_pvt, netif), 0, "vm_event_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_sring_pvt, tapif_user), 0, "vm_event_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(vm_event_sring_pvt, pvt_pad), 0, "vm_event_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_netif() {
+            assert_eq!(size_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(vm_event_sring_pvt_netif, smartpoll_active), 0, "vm_event_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(vm_event_sring_pvt_tapif_user, msg), 0, "vm_event_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -11752,6 +12508,8 @@ mod arm {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -16968,6 +17726,382 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_vm_event {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<vm_event_response_t>(), 400, "vm_event_response_t: size on arm");
+            assert_eq!(align_of::<vm_event_response_t>(), 8, "vm_event_response_t: align on arm");
+        }
+
+        #[test]
+        fn vm_event_x86_selector_reg() {
+            assert_eq!(size_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: size on arm");
+            assert_eq!(align_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: align on arm");
+            assert_eq!(offset_of!(vm_event_x86_selector_reg, bitfields_0), 0, "vm_event_x86_selector_reg.bitfields_0: offset on arm");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_limit(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0x0f, 0x00], "vm_event_x86_selector_reg.limit on arm: bits");
+            assert_eq!(r.limit(), 0xfffff, "vm_event_x86_selector_reg.limit on arm: read back");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_ar(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0xf0, 0xff], "vm_event_x86_selector_reg.ar on arm: bits");
+            assert_eq!(r.ar(), 0xfff, "vm_event_x86_selector_reg.ar on arm: read back");
+        }
+
+        #[test]
+        fn vm_event_regs_x86() {
+            assert_eq!(size_of::<vm_event_regs_x86>(), 344, "vm_event_regs_x86: size on arm");
+            assert_eq!(align_of::<vm_event_regs_x86>(), 8, "vm_event_regs_x86: align on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rax), 0, "vm_event_regs_x86.rax: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rcx), 8, "vm_event_regs_x86.rcx: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdx), 16, "vm_event_regs_x86.rdx: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbx), 24, "vm_event_regs_x86.rbx: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsp), 32, "vm_event_regs_x86.rsp: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbp), 40, "vm_event_regs_x86.rbp: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsi), 48, "vm_event_regs_x86.rsi: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdi), 56, "vm_event_regs_x86.rdi: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r8), 64, "vm_event_regs_x86.r8: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r9), 72, "vm_event_regs_x86.r9: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r10), 80, "vm_event_regs_x86.r10: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r11), 88, "vm_event_regs_x86.r11: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r12), 96, "vm_event_regs_x86.r12: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r13), 104, "vm_event_regs_x86.r13: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r14), 112, "vm_event_regs_x86.r14: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, r15), 120, "vm_event_regs_x86.r15: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rflags), 128, "vm_event_regs_x86.rflags: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr6), 136, "vm_event_regs_x86.dr6: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr7), 144, "vm_event_regs_x86.dr7: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, rip), 152, "vm_event_regs_x86.rip: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr0), 160, "vm_event_regs_x86.cr0: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr2), 168, "vm_event_regs_x86.cr2: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr3), 176, "vm_event_regs_x86.cr3: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr4), 184, "vm_event_regs_x86.cr4: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_cs), 192, "vm_event_regs_x86.sysenter_cs: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_esp), 200, "vm_event_regs_x86.sysenter_esp: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_eip), 208, "vm_event_regs_x86.sysenter_eip: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_efer), 216, "vm_event_regs_x86.msr_efer: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_star), 224, "vm_event_regs_x86.msr_star: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_lstar), 232, "vm_event_regs_x86.msr_lstar: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_base), 240, "vm_event_regs_x86.gdtr_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, npt_base), 248, "vm_event_regs_x86.npt_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, vmtrace_pos), 256, "vm_event_regs_x86.vmtrace_pos: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_base), 264, "vm_event_regs_x86.cs_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_base), 268, "vm_event_regs_x86.ss_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_base), 272, "vm_event_regs_x86.ds_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_base), 276, "vm_event_regs_x86.es_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_base), 280, "vm_event_regs_x86.fs_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_base), 288, "vm_event_regs_x86.gs_base: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs), 296, "vm_event_regs_x86.cs: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss), 300, "vm_event_regs_x86.ss: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds), 304, "vm_event_regs_x86.ds: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, es), 308, "vm_event_regs_x86.es: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs), 312, "vm_event_regs_x86.fs: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs), 316, "vm_event_regs_x86.gs: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, shadow_gs), 320, "vm_event_regs_x86.shadow_gs: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_limit), 328, "vm_event_regs_x86.gdtr_limit: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_sel), 330, "vm_event_regs_x86.cs_sel: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_sel), 332, "vm_event_regs_x86.ss_sel: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_sel), 334, "vm_event_regs_x86.ds_sel: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_sel), 336, "vm_event_regs_x86.es_sel: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_sel), 338, "vm_event_regs_x86.fs_sel: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_sel), 340, "vm_event_regs_x86.gs_sel: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_x86, _pad), 342, "vm_event_regs_x86._pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_regs_arm() {
+            assert_eq!(size_of::<vm_event_regs_arm>(), 40, "vm_event_regs_arm: size on arm");
+            assert_eq!(align_of::<vm_event_regs_arm>(), 8, "vm_event_regs_arm: align on arm");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr0), 0, "vm_event_regs_arm.ttbr0: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr1), 8, "vm_event_regs_arm.ttbr1: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbcr), 16, "vm_event_regs_arm.ttbcr: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_arm, pc), 24, "vm_event_regs_arm.pc: offset on arm");
+            assert_eq!(offset_of!(vm_event_regs_arm, cpsr), 32, "vm_event_regs_arm.cpsr: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_mem_access() {
+            assert_eq!(size_of::<vm_event_mem_access>(), 32, "vm_event_mem_access: size on arm");
+            assert_eq!(align_of::<vm_event_mem_access>(), 8, "vm_event_mem_access: align on arm");
+            assert_eq!(offset_of!(vm_event_mem_access, gfn), 0, "vm_event_mem_access.gfn: offset on arm");
+            assert_eq!(offset_of!(vm_event_mem_access, offset), 8, "vm_event_mem_access.offset: offset on arm");
+            assert_eq!(offset_of!(vm_event_mem_access, gla), 16, "vm_event_mem_access.gla: offset on arm");
+            assert_eq!(offset_of!(vm_event_mem_access, flags), 24, "vm_event_mem_access.flags: offset on arm");
+            assert_eq!(offset_of!(vm_event_mem_access, _pad), 28, "vm_event_mem_access._pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_write_ctrlreg() {
+            assert_eq!(size_of::<vm_event_write_ctrlreg>(), 24, "vm_event_write_ctrlreg: size on arm");
+            assert_eq!(align_of::<vm_event_write_ctrlreg>(), 8, "vm_event_write_ctrlreg: align on arm");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, index), 0, "vm_event_write_ctrlreg.index: offset on arm");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, _pad), 4, "vm_event_write_ctrlreg._pad: offset on arm");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, new_value), 8, "vm_event_write_ctrlreg.new_value: offset on arm");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, old_value), 16, "vm_event_write_ctrlreg.old_value: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_singlestep() {
+            assert_eq!(size_of::<vm_event_singlestep>(), 8, "vm_event_singlestep: size on arm");
+            assert_eq!(align_of::<vm_event_singlestep>(), 8, "vm_event_singlestep: align on arm");
+            assert_eq!(offset_of!(vm_event_singlestep, gfn), 0, "vm_event_singlestep.gfn: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_fast_singlestep() {
+            assert_eq!(size_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: size on arm");
+            assert_eq!(align_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: align on arm");
+            assert_eq!(offset_of!(vm_event_fast_singlestep, p2midx), 0, "vm_event_fast_singlestep.p2midx: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_debug() {
+            assert_eq!(size_of::<vm_event_debug>(), 24, "vm_event_debug: size on arm");
+            assert_eq!(align_of::<vm_event_debug>(), 8, "vm_event_debug: align on arm");
+            assert_eq!(offset_of!(vm_event_debug, gfn), 0, "vm_event_debug.gfn: offset on arm");
+            assert_eq!(offset_of!(vm_event_debug, pending_dbg), 8, "vm_event_debug.pending_dbg: offset on arm");
+            assert_eq!(offset_of!(vm_event_debug, insn_length), 16, "vm_event_debug.insn_length: offset on arm");
+            assert_eq!(offset_of!(vm_event_debug, r#type), 20, "vm_event_debug.type: offset on arm");
+            assert_eq!(offset_of!(vm_event_debug, _pad), 21, "vm_event_debug._pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_mov_to_msr() {
+            assert_eq!(size_of::<vm_event_mov_to_msr>(), 24, "vm_event_mov_to_msr: size on arm");
+            assert_eq!(align_of::<vm_event_mov_to_msr>(), 8, "vm_event_mov_to_msr: align on arm");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, msr), 0, "vm_event_mov_to_msr.msr: offset on arm");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, new_value), 8, "vm_event_mov_to_msr.new_value: offset on arm");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, old_value), 16, "vm_event_mov_to_msr.old_value: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_desc_access() {
+            assert_eq!(size_of::<vm_event_desc_access>(), 24, "vm_event_desc_access: size on arm");
+            assert_eq!(align_of::<vm_event_desc_access>(), 8, "vm_event_desc_access: align on arm");
+            assert_eq!(offset_of!(vm_event_desc_access, arch), 0, "vm_event_desc_access.arch: offset on arm");
+            assert_eq!(offset_of!(vm_event_desc_access, descriptor), 16, "vm_event_desc_access.descriptor: offset on arm");
+            assert_eq!(offset_of!(vm_event_desc_access, is_write), 17, "vm_event_desc_access.is_write: offset on arm");
+            assert_eq!(offset_of!(vm_event_desc_access, _pad), 18, "vm_event_desc_access._pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch() {
+            assert_eq!(size_of::<vm_event_desc_access_arch>(), 16, "vm_event_desc_access.arch: size on arm");
+            assert_eq!(align_of::<vm_event_desc_access_arch>(), 8, "vm_event_desc_access.arch: align on arm");
+            assert_eq!(offset_of!(vm_event_desc_access_arch, vmx), 0, "vm_event_desc_access.arch.vmx: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch_vmx() {
+            assert_eq!(size_of::<vm_event_desc_access_arch_vmx>(), 16, "vm_event_desc_access.arch.vmx: size on arm");
+            assert_eq!(align_of::<vm_event_desc_access_arch_vmx>(), 8, "vm_event_desc_access.arch.vmx: align on arm");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, instr_info), 0, "vm_event_desc_access.arch.vmx.instr_info: offset on arm");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, _pad1), 4, "vm_event_desc_access.arch.vmx._pad1: offset on arm");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, exit_qualification), 8, "vm_event_desc_access.arch.vmx.exit_qualification: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_cpuid() {
+            assert_eq!(size_of::<vm_event_cpuid>(), 16, "vm_event_cpuid: size on arm");
+            assert_eq!(align_of::<vm_event_cpuid>(), 4, "vm_event_cpuid: align on arm");
+            assert_eq!(offset_of!(vm_event_cpuid, insn_length), 0, "vm_event_cpuid.insn_length: offset on arm");
+            assert_eq!(offset_of!(vm_event_cpuid, leaf), 4, "vm_event_cpuid.leaf: offset on arm");
+            assert_eq!(offset_of!(vm_event_cpuid, subleaf), 8, "vm_event_cpuid.subleaf: offset on arm");
+            assert_eq!(offset_of!(vm_event_cpuid, _pad), 12, "vm_event_cpuid._pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_interrupt_x86() {
+            assert_eq!(size_of::<vm_event_interrupt_x86>(), 24, "vm_event_interrupt_x86: size on arm");
+            assert_eq!(align_of::<vm_event_interrupt_x86>(), 8, "vm_event_interrupt_x86: align on arm");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, vector), 0, "vm_event_interrupt_x86.vector: offset on arm");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, r#type), 4, "vm_event_interrupt_x86.type: offset on arm");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, error_code), 8, "vm_event_interrupt_x86.error_code: offset on arm");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, _pad), 12, "vm_event_interrupt_x86._pad: offset on arm");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, cr2), 16, "vm_event_interrupt_x86.cr2: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_paging() {
+            assert_eq!(size_of::<vm_event_paging>(), 16, "vm_event_paging: size on arm");
+            assert_eq!(align_of::<vm_event_paging>(), 8, "vm_event_paging: align on arm");
+            assert_eq!(offset_of!(vm_event_paging, gfn), 0, "vm_event_paging.gfn: offset on arm");
+            assert_eq!(offset_of!(vm_event_paging, p2mt), 8, "vm_event_paging.p2mt: offset on arm");
+            assert_eq!(offset_of!(vm_event_paging, flags), 12, "vm_event_paging.flags: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_sharing() {
+            assert_eq!(size_of::<vm_event_sharing>(), 16, "vm_event_sharing: size on arm");
+            assert_eq!(align_of::<vm_event_sharing>(), 8, "vm_event_sharing: align on arm");
+            assert_eq!(offset_of!(vm_event_sharing, gfn), 0, "vm_event_sharing.gfn: offset on arm");
+            assert_eq!(offset_of!(vm_event_sharing, p2mt), 8, "vm_event_sharing.p2mt: offset on arm");
+            assert_eq!(offset_of!(vm_event_sharing, _pad), 12, "vm_event_sharing._pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_emul_read_data() {
+            assert_eq!(size_of::<vm_event_emul_read_data>(), 344, "vm_event_emul_read_data: size on arm");
+            assert_eq!(align_of::<vm_event_emul_read_data>(), 4, "vm_event_emul_read_data: align on arm");
+            assert_eq!(offset_of!(vm_event_emul_read_data, size), 0, "vm_event_emul_read_data.size: offset on arm");
+            assert_eq!(offset_of!(vm_event_emul_read_data, data), 4, "vm_event_emul_read_data.data: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_emul_insn_data() {
+            assert_eq!(size_of::<vm_event_emul_insn_data>(), 16, "vm_event_emul_insn_data: size on arm");
+            assert_eq!(align_of::<vm_event_emul_insn_data>(), 1, "vm_event_emul_insn_data: align on arm");
+            assert_eq!(offset_of!(vm_event_emul_insn_data, data), 0, "vm_event_emul_insn_data.data: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_vmexit() {
+            assert_eq!(size_of::<vm_event_vmexit>(), 16, "vm_event_vmexit: size on arm");
+            assert_eq!(align_of::<vm_event_vmexit>(), 8, "vm_event_vmexit: align on arm");
+            assert_eq!(offset_of!(vm_event_vmexit, arch), 0, "vm_event_vmexit.arch: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch() {
+            assert_eq!(size_of::<vm_event_vmexit_arch>(), 16, "vm_event_vmexit.arch: size on arm");
+            assert_eq!(align_of::<vm_event_vmexit_arch>(), 8, "vm_event_vmexit.arch: align on arm");
+            assert_eq!(offset_of!(vm_event_vmexit_arch, vmx), 0, "vm_event_vmexit.arch.vmx: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch_vmx() {
+            assert_eq!(size_of::<vm_event_vmexit_arch_vmx>(), 16, "vm_event_vmexit.arch.vmx: size on arm");
+            assert_eq!(align_of::<vm_event_vmexit_arch_vmx>(), 8, "vm_event_vmexit.arch.vmx: align on arm");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, reason), 0, "vm_event_vmexit.arch.vmx.reason: offset on arm");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, qualification), 8, "vm_event_vmexit.arch.vmx.qualification: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_io() {
+            assert_eq!(size_of::<vm_event_io>(), 8, "vm_event_io: size on arm");
+            assert_eq!(align_of::<vm_event_io>(), 4, "vm_event_io: align on arm");
+            assert_eq!(offset_of!(vm_event_io, bytes), 0, "vm_event_io.bytes: offset on arm");
+            assert_eq!(offset_of!(vm_event_io, port), 4, "vm_event_io.port: offset on arm");
+            assert_eq!(offset_of!(vm_event_io, r#in), 6, "vm_event_io.in: offset on arm");
+            assert_eq!(offset_of!(vm_event_io, str), 7, "vm_event_io.str: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_st() {
+            assert_eq!(size_of::<vm_event_st>(), 400, "vm_event_st: size on arm");
+            assert_eq!(align_of::<vm_event_st>(), 8, "vm_event_st: align on arm");
+            assert_eq!(offset_of!(vm_event_st, version), 0, "vm_event_st.version: offset on arm");
+            assert_eq!(offset_of!(vm_event_st, flags), 4, "vm_event_st.flags: offset on arm");
+            assert_eq!(offset_of!(vm_event_st, reason), 8, "vm_event_st.reason: offset on arm");
+            assert_eq!(offset_of!(vm_event_st, vcpu_id), 12, "vm_event_st.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(vm_event_st, altp2m_idx), 16, "vm_event_st.altp2m_idx: offset on arm");
+            assert_eq!(offset_of!(vm_event_st, _pad), 18, "vm_event_st._pad: offset on arm");
+            assert_eq!(offset_of!(vm_event_st, u), 24, "vm_event_st.u: offset on arm");
+            assert_eq!(offset_of!(vm_event_st, data), 56, "vm_event_st.data: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_st_u() {
+            assert_eq!(size_of::<vm_event_st_u>(), 32, "vm_event_st.u: size on arm");
+            assert_eq!(align_of::<vm_event_st_u>(), 8, "vm_event_st.u: align on arm");
+            assert_eq!(offset_of!(vm_event_st_u, mem_paging), 0, "vm_event_st.u.mem_paging: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, mem_sharing), 0, "vm_event_st.u.mem_sharing: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, mem_access), 0, "vm_event_st.u.mem_access: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, write_ctrlreg), 0, "vm_event_st.u.write_ctrlreg: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, mov_to_msr), 0, "vm_event_st.u.mov_to_msr: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, desc_access), 0, "vm_event_st.u.desc_access: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, singlestep), 0, "vm_event_st.u.singlestep: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, fast_singlestep), 0, "vm_event_st.u.fast_singlestep: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, software_breakpoint), 0, "vm_event_st.u.software_breakpoint: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, debug_exception), 0, "vm_event_st.u.debug_exception: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, cpuid), 0, "vm_event_st.u.cpuid: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, vmexit), 0, "vm_event_st.u.vmexit: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, io), 0, "vm_event_st.u.io: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_u, interrupt), 0, "vm_event_st.u.interrupt: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_st_u_interrupt() {
+            assert_eq!(size_of::<vm_event_st_u_interrupt>(), 24, "vm_event_st.u.interrupt: size on arm");
+            assert_eq!(align_of::<vm_event_st_u_interrupt>(), 8, "vm_event_st.u.interrupt: align on arm");
+            assert_eq!(offset_of!(vm_event_st_u_interrupt, x86), 0, "vm_event_st.u.interrupt.x86: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_st_data() {
+            assert_eq!(size_of::<vm_event_st_data>(), 344, "vm_event_st.data: size on arm");
+            assert_eq!(align_of::<vm_event_st_data>(), 8, "vm_event_st.data: align on arm");
+            assert_eq!(offset_of!(vm_event_st_data, regs), 0, "vm_event_st.data.regs: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_data, emul), 0, "vm_event_st.data.emul: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_st_data_regs() {
+            assert_eq!(size_of::<vm_event_st_data_regs>(), 344, "vm_event_st.data.regs: size on arm");
+            assert_eq!(align_of::<vm_event_st_data_regs>(), 8, "vm_event_st.data.regs: align on arm");
+            assert_eq!(offset_of!(vm_event_st_data_regs, x86), 0, "vm_event_st.data.regs.x86: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_data_regs, arm), 0, "vm_event_st.data.regs.arm: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_st_data_emul() {
+            assert_eq!(size_of::<vm_event_st_data_emul>(), 344, "vm_event_st.data.emul: size on arm");
+            assert_eq!(align_of::<vm_event_st_data_emul>(), 4, "vm_event_st.data.emul: align on arm");
+            assert_eq!(offset_of!(vm_event_st_data_emul, read), 0, "vm_event_st.data.emul.read: offset on arm");
+            assert_eq!(offset_of!(vm_event_st_data_emul, insn), 0, "vm_event_st.data.emul.insn: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_sring_entry() {
+            assert_eq!(size_of::<vm_event_sring_entry>(), 400, "vm_event_sring_entry: size on arm");
+            assert_eq!(align_of::<vm_event_sring_entry>(), 8, "vm_event_sring_entry: align on arm");
+            assert_eq!(offset_of!(vm_event_sring_entry, req), 0, "vm_event_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(vm_event_sring_entry, rsp), 0, "vm_event_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_sring() {
+            assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on arm");
+            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on arm");
+            assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_event: size on arm");
+            assert_eq!(offset_of!(vm_event_sring, rsp_prod), 8, "vm_event_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(vm_event_sring, rsp_event), 12, "vm_event_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(vm_event_sring, pvt), 16, "vm_event_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(vm_event_sring, __pad), 20, "vm_event_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt() {
+            assert_eq!(size_of::<vm_event_sring_pvt>(), 4, "vm_event_sring.pvt: size on arm");
+            assert_eq!(align_of::<vm_event_sring_pvt>(), 1, "vm_event_sring.pvt: align on arm");
+            assert_eq!(offset_of!(vm_event_sring_pvt, netif), 0, "vm_event_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(vm_event_sring_pvt, tapif_user), 0, "vm_event_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(vm_event_sring_pvt, pvt_pad), 0, "vm_event_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_netif() {
+            assert_eq!(size_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(vm_event_sring_pvt_netif, smartpoll_active), 0, "vm_event_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(vm_event_sring_pvt_tapif_user, msg), 0, "vm_event_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -17408,6 +18542,8 @@ mod aarch64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -22622,6 +23758,382 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_vm_event {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<vm_event_response_t>(), 400, "vm_event_response_t: size on aarch64");
+            assert_eq!(align_of::<vm_event_response_t>(), 8, "vm_event_response_t: align on aarch64");
+        }
+
+        #[test]
+        fn vm_event_x86_selector_reg() {
+            assert_eq!(size_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: size on aarch64");
+            assert_eq!(align_of::<vm_event_x86_selector_reg>(), 4, "vm_event_x86_selector_reg: align on aarch64");
+            assert_eq!(offset_of!(vm_event_x86_selector_reg, bitfields_0), 0, "vm_event_x86_selector_reg.bitfields_0: offset on aarch64");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_limit(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0xff, 0x0f, 0x00], "vm_event_x86_selector_reg.limit on aarch64: bits");
+            assert_eq!(r.limit(), 0xfffff, "vm_event_x86_selector_reg.limit on aarch64: read back");
+            let mut r = <vm_event_x86_selector_reg as Default>::default();
+            r.set_ar(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0xf0, 0xff], "vm_event_x86_selector_reg.ar on aarch64: bits");
+            assert_eq!(r.ar(), 0xfff, "vm_event_x86_selector_reg.ar on aarch64: read back");
+        }
+
+        #[test]
+        fn vm_event_regs_x86() {
+            assert_eq!(size_of::<vm_event_regs_x86>(), 344, "vm_event_regs_x86: size on aarch64");
+            assert_eq!(align_of::<vm_event_regs_x86>(), 8, "vm_event_regs_x86: align on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rax), 0, "vm_event_regs_x86.rax: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rcx), 8, "vm_event_regs_x86.rcx: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdx), 16, "vm_event_regs_x86.rdx: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbx), 24, "vm_event_regs_x86.rbx: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsp), 32, "vm_event_regs_x86.rsp: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rbp), 40, "vm_event_regs_x86.rbp: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rsi), 48, "vm_event_regs_x86.rsi: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rdi), 56, "vm_event_regs_x86.rdi: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r8), 64, "vm_event_regs_x86.r8: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r9), 72, "vm_event_regs_x86.r9: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r10), 80, "vm_event_regs_x86.r10: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r11), 88, "vm_event_regs_x86.r11: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r12), 96, "vm_event_regs_x86.r12: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r13), 104, "vm_event_regs_x86.r13: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r14), 112, "vm_event_regs_x86.r14: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, r15), 120, "vm_event_regs_x86.r15: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rflags), 128, "vm_event_regs_x86.rflags: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr6), 136, "vm_event_regs_x86.dr6: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, dr7), 144, "vm_event_regs_x86.dr7: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, rip), 152, "vm_event_regs_x86.rip: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr0), 160, "vm_event_regs_x86.cr0: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr2), 168, "vm_event_regs_x86.cr2: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr3), 176, "vm_event_regs_x86.cr3: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cr4), 184, "vm_event_regs_x86.cr4: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_cs), 192, "vm_event_regs_x86.sysenter_cs: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_esp), 200, "vm_event_regs_x86.sysenter_esp: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, sysenter_eip), 208, "vm_event_regs_x86.sysenter_eip: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_efer), 216, "vm_event_regs_x86.msr_efer: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_star), 224, "vm_event_regs_x86.msr_star: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, msr_lstar), 232, "vm_event_regs_x86.msr_lstar: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_base), 240, "vm_event_regs_x86.gdtr_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, npt_base), 248, "vm_event_regs_x86.npt_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, vmtrace_pos), 256, "vm_event_regs_x86.vmtrace_pos: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_base), 264, "vm_event_regs_x86.cs_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_base), 268, "vm_event_regs_x86.ss_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_base), 272, "vm_event_regs_x86.ds_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_base), 276, "vm_event_regs_x86.es_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_base), 280, "vm_event_regs_x86.fs_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_base), 288, "vm_event_regs_x86.gs_base: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs), 296, "vm_event_regs_x86.cs: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss), 300, "vm_event_regs_x86.ss: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds), 304, "vm_event_regs_x86.ds: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, es), 308, "vm_event_regs_x86.es: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs), 312, "vm_event_regs_x86.fs: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs), 316, "vm_event_regs_x86.gs: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, shadow_gs), 320, "vm_event_regs_x86.shadow_gs: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gdtr_limit), 328, "vm_event_regs_x86.gdtr_limit: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, cs_sel), 330, "vm_event_regs_x86.cs_sel: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ss_sel), 332, "vm_event_regs_x86.ss_sel: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, ds_sel), 334, "vm_event_regs_x86.ds_sel: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, es_sel), 336, "vm_event_regs_x86.es_sel: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, fs_sel), 338, "vm_event_regs_x86.fs_sel: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, gs_sel), 340, "vm_event_regs_x86.gs_sel: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_x86, _pad), 342, "vm_event_regs_x86._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_regs_arm() {
+            assert_eq!(size_of::<vm_event_regs_arm>(), 40, "vm_event_regs_arm: size on aarch64");
+            assert_eq!(align_of::<vm_event_regs_arm>(), 8, "vm_event_regs_arm: align on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr0), 0, "vm_event_regs_arm.ttbr0: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbr1), 8, "vm_event_regs_arm.ttbr1: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_arm, ttbcr), 16, "vm_event_regs_arm.ttbcr: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_arm, pc), 24, "vm_event_regs_arm.pc: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_regs_arm, cpsr), 32, "vm_event_regs_arm.cpsr: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_mem_access() {
+            assert_eq!(size_of::<vm_event_mem_access>(), 32, "vm_event_mem_access: size on aarch64");
+            assert_eq!(align_of::<vm_event_mem_access>(), 8, "vm_event_mem_access: align on aarch64");
+            assert_eq!(offset_of!(vm_event_mem_access, gfn), 0, "vm_event_mem_access.gfn: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_mem_access, offset), 8, "vm_event_mem_access.offset: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_mem_access, gla), 16, "vm_event_mem_access.gla: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_mem_access, flags), 24, "vm_event_mem_access.flags: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_mem_access, _pad), 28, "vm_event_mem_access._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_write_ctrlreg() {
+            assert_eq!(size_of::<vm_event_write_ctrlreg>(), 24, "vm_event_write_ctrlreg: size on aarch64");
+            assert_eq!(align_of::<vm_event_write_ctrlreg>(), 8, "vm_event_write_ctrlreg: align on aarch64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, index), 0, "vm_event_write_ctrlreg.index: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, _pad), 4, "vm_event_write_ctrlreg._pad: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, new_value), 8, "vm_event_write_ctrlreg.new_value: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_write_ctrlreg, old_value), 16, "vm_event_write_ctrlreg.old_value: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_singlestep() {
+            assert_eq!(size_of::<vm_event_singlestep>(), 8, "vm_event_singlestep: size on aarch64");
+            assert_eq!(align_of::<vm_event_singlestep>(), 8, "vm_event_singlestep: align on aarch64");
+            assert_eq!(offset_of!(vm_event_singlestep, gfn), 0, "vm_event_singlestep.gfn: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_fast_singlestep() {
+            assert_eq!(size_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: size on aarch64");
+            assert_eq!(align_of::<vm_event_fast_singlestep>(), 2, "vm_event_fast_singlestep: align on aarch64");
+            assert_eq!(offset_of!(vm_event_fast_singlestep, p2midx), 0, "vm_event_fast_singlestep.p2midx: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_debug() {
+            assert_eq!(size_of::<vm_event_debug>(), 24, "vm_event_debug: size on aarch64");
+            assert_eq!(align_of::<vm_event_debug>(), 8, "vm_event_debug: align on aarch64");
+            assert_eq!(offset_of!(vm_event_debug, gfn), 0, "vm_event_debug.gfn: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_debug, pending_dbg), 8, "vm_event_debug.pending_dbg: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_debug, insn_length), 16, "vm_event_debug.insn_length: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_debug, r#type), 20, "vm_event_debug.type: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_debug, _pad), 21, "vm_event_debug._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_mov_to_msr() {
+            assert_eq!(size_of::<vm_event_mov_to_msr>(), 24, "vm_event_mov_to_msr: size on aarch64");
+            assert_eq!(align_of::<vm_event_mov_to_msr>(), 8, "vm_event_mov_to_msr: align on aarch64");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, msr), 0, "vm_event_mov_to_msr.msr: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, new_value), 8, "vm_event_mov_to_msr.new_value: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_mov_to_msr, old_value), 16, "vm_event_mov_to_msr.old_value: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_desc_access() {
+            assert_eq!(size_of::<vm_event_desc_access>(), 24, "vm_event_desc_access: size on aarch64");
+            assert_eq!(align_of::<vm_event_desc_access>(), 8, "vm_event_desc_access: align on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access, arch), 0, "vm_event_desc_access.arch: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access, descriptor), 16, "vm_event_desc_access.descriptor: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access, is_write), 17, "vm_event_desc_access.is_write: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access, _pad), 18, "vm_event_desc_access._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch() {
+            assert_eq!(size_of::<vm_event_desc_access_arch>(), 16, "vm_event_desc_access.arch: size on aarch64");
+            assert_eq!(align_of::<vm_event_desc_access_arch>(), 8, "vm_event_desc_access.arch: align on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch, vmx), 0, "vm_event_desc_access.arch.vmx: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_desc_access_arch_vmx() {
+            assert_eq!(size_of::<vm_event_desc_access_arch_vmx>(), 16, "vm_event_desc_access.arch.vmx: size on aarch64");
+            assert_eq!(align_of::<vm_event_desc_access_arch_vmx>(), 8, "vm_event_desc_access.arch.vmx: align on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, instr_info), 0, "vm_event_desc_access.arch.vmx.instr_info: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, _pad1), 4, "vm_event_desc_access.arch.vmx._pad1: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_desc_access_arch_vmx, exit_qualification), 8, "vm_event_desc_access.arch.vmx.exit_qualification: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_cpuid() {
+            assert_eq!(size_of::<vm_event_cpuid>(), 16, "vm_event_cpuid: size on aarch64");
+            assert_eq!(align_of::<vm_event_cpuid>(), 4, "vm_event_cpuid: align on aarch64");
+            assert_eq!(offset_of!(vm_event_cpuid, insn_length), 0, "vm_event_cpuid.insn_length: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_cpuid, leaf), 4, "vm_event_cpuid.leaf: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_cpuid, subleaf), 8, "vm_event_cpuid.subleaf: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_cpuid, _pad), 12, "vm_event_cpuid._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_interrupt_x86() {
+            assert_eq!(size_of::<vm_event_interrupt_x86>(), 24, "vm_event_interrupt_x86: size on aarch64");
+            assert_eq!(align_of::<vm_event_interrupt_x86>(), 8, "vm_event_interrupt_x86: align on aarch64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, vector), 0, "vm_event_interrupt_x86.vector: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, r#type), 4, "vm_event_interrupt_x86.type: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, error_code), 8, "vm_event_interrupt_x86.error_code: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, _pad), 12, "vm_event_interrupt_x86._pad: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_interrupt_x86, cr2), 16, "vm_event_interrupt_x86.cr2: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_paging() {
+            assert_eq!(size_of::<vm_event_paging>(), 16, "vm_event_paging: size on aarch64");
+            assert_eq!(align_of::<vm_event_paging>(), 8, "vm_event_paging: align on aarch64");
+            assert_eq!(offset_of!(vm_event_paging, gfn), 0, "vm_event_paging.gfn: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_paging, p2mt), 8, "vm_event_paging.p2mt: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_paging, flags), 12, "vm_event_paging.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_sharing() {
+            assert_eq!(size_of::<vm_event_sharing>(), 16, "vm_event_sharing: size on aarch64");
+            assert_eq!(align_of::<vm_event_sharing>(), 8, "vm_event_sharing: align on aarch64");
+            assert_eq!(offset_of!(vm_event_sharing, gfn), 0, "vm_event_sharing.gfn: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_sharing, p2mt), 8, "vm_event_sharing.p2mt: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_sharing, _pad), 12, "vm_event_sharing._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_emul_read_data() {
+            assert_eq!(size_of::<vm_event_emul_read_data>(), 344, "vm_event_emul_read_data: size on aarch64");
+            assert_eq!(align_of::<vm_event_emul_read_data>(), 4, "vm_event_emul_read_data: align on aarch64");
+            assert_eq!(offset_of!(vm_event_emul_read_data, size), 0, "vm_event_emul_read_data.size: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_emul_read_data, data), 4, "vm_event_emul_read_data.data: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_emul_insn_data() {
+            assert_eq!(size_of::<vm_event_emul_insn_data>(), 16, "vm_event_emul_insn_data: size on aarch64");
+            assert_eq!(align_of::<vm_event_emul_insn_data>(), 1, "vm_event_emul_insn_data: align on aarch64");
+            assert_eq!(offset_of!(vm_event_emul_insn_data, data), 0, "vm_event_emul_insn_data.data: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_vmexit() {
+            assert_eq!(size_of::<vm_event_vmexit>(), 16, "vm_event_vmexit: size on aarch64");
+            assert_eq!(align_of::<vm_event_vmexit>(), 8, "vm_event_vmexit: align on aarch64");
+            assert_eq!(offset_of!(vm_event_vmexit, arch), 0, "vm_event_vmexit.arch: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch() {
+            assert_eq!(size_of::<vm_event_vmexit_arch>(), 16, "vm_event_vmexit.arch: size on aarch64");
+            assert_eq!(align_of::<vm_event_vmexit_arch>(), 8, "vm_event_vmexit.arch: align on aarch64");
+            assert_eq!(offset_of!(vm_event_vmexit_arch, vmx), 0, "vm_event_vmexit.arch.vmx: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_vmexit_arch_vmx() {
+            assert_eq!(size_of::<vm_event_vmexit_arch_vmx>(), 16, "vm_event_vmexit.arch.vmx: size on aarch64");
+            assert_eq!(align_of::<vm_event_vmexit_arch_vmx>(), 8, "vm_event_vmexit.arch.vmx: align on aarch64");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, reason), 0, "vm_event_vmexit.arch.vmx.reason: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_vmexit_arch_vmx, qualification), 8, "vm_event_vmexit.arch.vmx.qualification: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_io() {
+            assert_eq!(size_of::<vm_event_io>(), 8, "vm_event_io: size on aarch64");
+            assert_eq!(align_of::<vm_event_io>(), 4, "vm_event_io: align on aarch64");
+            assert_eq!(offset_of!(vm_event_io, bytes), 0, "vm_event_io.bytes: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_io, port), 4, "vm_event_io.port: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_io, r#in), 6, "vm_event_io.in: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_io, str), 7, "vm_event_io.str: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_st() {
+            assert_eq!(size_of::<vm_event_st>(), 400, "vm_event_st: size on aarch64");
+            assert_eq!(align_of::<vm_event_st>(), 8, "vm_event_st: align on aarch64");
+            assert_eq!(offset_of!(vm_event_st, version), 0, "vm_event_st.version: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st, flags), 4, "vm_event_st.flags: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st, reason), 8, "vm_event_st.reason: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st, vcpu_id), 12, "vm_event_st.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st, altp2m_idx), 16, "vm_event_st.altp2m_idx: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st, _pad), 18, "vm_event_st._pad: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st, u), 24, "vm_event_st.u: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st, data), 56, "vm_event_st.data: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_st_u() {
+            assert_eq!(size_of::<vm_event_st_u>(), 32, "vm_event_st.u: size on aarch64");
+            assert_eq!(align_of::<vm_event_st_u>(), 8, "vm_event_st.u: align on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, mem_paging), 0, "vm_event_st.u.mem_paging: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, mem_sharing), 0, "vm_event_st.u.mem_sharing: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, mem_access), 0, "vm_event_st.u.mem_access: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, write_ctrlreg), 0, "vm_event_st.u.write_ctrlreg: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, mov_to_msr), 0, "vm_event_st.u.mov_to_msr: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, desc_access), 0, "vm_event_st.u.desc_access: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, singlestep), 0, "vm_event_st.u.singlestep: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, fast_singlestep), 0, "vm_event_st.u.fast_singlestep: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, software_breakpoint), 0, "vm_event_st.u.software_breakpoint: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, debug_exception), 0, "vm_event_st.u.debug_exception: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, cpuid), 0, "vm_event_st.u.cpuid: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, vmexit), 0, "vm_event_st.u.vmexit: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, io), 0, "vm_event_st.u.io: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u, interrupt), 0, "vm_event_st.u.interrupt: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_st_u_interrupt() {
+            assert_eq!(size_of::<vm_event_st_u_interrupt>(), 24, "vm_event_st.u.interrupt: size on aarch64");
+            assert_eq!(align_of::<vm_event_st_u_interrupt>(), 8, "vm_event_st.u.interrupt: align on aarch64");
+            assert_eq!(offset_of!(vm_event_st_u_interrupt, x86), 0, "vm_event_st.u.interrupt.x86: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_st_data() {
+            assert_eq!(size_of::<vm_event_st_data>(), 344, "vm_event_st.data: size on aarch64");
+            assert_eq!(align_of::<vm_event_st_data>(), 8, "vm_event_st.data: align on aarch64");
+            assert_eq!(offset_of!(vm_event_st_data, regs), 0, "vm_event_st.data.regs: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_data, emul), 0, "vm_event_st.data.emul: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_st_data_regs() {
+            assert_eq!(size_of::<vm_event_st_data_regs>(), 344, "vm_event_st.data.regs: size on aarch64");
+            assert_eq!(align_of::<vm_event_st_data_regs>(), 8, "vm_event_st.data.regs: align on aarch64");
+            assert_eq!(offset_of!(vm_event_st_data_regs, x86), 0, "vm_event_st.data.regs.x86: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_data_regs, arm), 0, "vm_event_st.data.regs.arm: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_st_data_emul() {
+            assert_eq!(size_of::<vm_event_st_data_emul>(), 344, "vm_event_st.data.emul: size on aarch64");
+            assert_eq!(align_of::<vm_event_st_data_emul>(), 4, "vm_event_st.data.emul: align on aarch64");
+            assert_eq!(offset_of!(vm_event_st_data_emul, read), 0, "vm_event_st.data.emul.read: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_st_data_emul, insn), 0, "vm_event_st.data.emul.insn: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_sring_entry() {
+            assert_eq!(size_of::<vm_event_sring_entry>(), 400, "vm_event_sring_entry: size on aarch64");
+            assert_eq!(align_of::<vm_event_sring_entry>(), 8, "vm_event_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(vm_event_sring_entry, req), 0, "vm_event_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_sring_entry, rsp), 0, "vm_event_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_sring() {
+            assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on aarch64");
+            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on aarch64");
+            assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(vm_event_sring, rsp_prod), 8, "vm_event_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(vm_event_sring, rsp_event), 12, "vm_event_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(vm_event_sring, pvt), 16, "vm_event_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_sring, __pad), 20, "vm_event_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt() {
+            assert_eq!(size_of::<vm_event_sring_pvt>(), 4, "vm_event_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<vm_event_sring_pvt>(), 1, "vm_event_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(vm_event_sring_pvt, netif), 0, "vm_event_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_sring_pvt, tapif_user), 0, "vm_event_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(vm_event_sring_pvt, pvt_pad), 0, "vm_event_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_netif() {
+            assert_eq!(size_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<vm_event_sring_pvt_netif>(), 1, "vm_event_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(vm_event_sring_pvt_netif, smartpoll_active), 0, "vm_event_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn vm_event_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<vm_event_sring_pvt_tapif_user>(), 1, "vm_event_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(vm_event_sring_pvt_tapif_user, msg), 0, "vm_event_sring.pvt.tapif_user.msg: offset on aarch64");
         }
     }
 

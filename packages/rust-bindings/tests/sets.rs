@@ -8137,6 +8137,457 @@ fn unstable_domctl_xen_domctl_altp2m() {
     assert_eq!(format!("{:?}", T::from(0)), "XenDomctlAltp2m(0)");
 }
 
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_vm_event_vm_event_flag() {
+    use xenabi::unstable::vm_event::*;
+    type T = VmEventFlag;
+    {
+        assert_eq!(T::VCPU_PAUSED.0, VM_EVENT_FLAG_VCPU_PAUSED, "VM_EVENT_FLAG_VCPU_PAUSED");
+        assert_eq!(T::from(VM_EVENT_FLAG_VCPU_PAUSED), T::VCPU_PAUSED, "VM_EVENT_FLAG_VCPU_PAUSED: from the integer");
+        assert_eq!(integer(T::VCPU_PAUSED, VM_EVENT_FLAG_VCPU_PAUSED), VM_EVENT_FLAG_VCPU_PAUSED, "VM_EVENT_FLAG_VCPU_PAUSED: to the integer");
+        assert!(T::all().contains(T::VCPU_PAUSED), "VM_EVENT_FLAG_VCPU_PAUSED: in all()");
+        assert!(T::VCPU_PAUSED.intersects(T::VCPU_PAUSED) && !T::VCPU_PAUSED.is_empty(), "VM_EVENT_FLAG_VCPU_PAUSED: set");
+        assert_eq!(T::VCPU_PAUSED - T::VCPU_PAUSED, T::empty(), "VM_EVENT_FLAG_VCPU_PAUSED: removed");
+        assert!(format!("{:?}", T::VCPU_PAUSED).contains("VM_EVENT_FLAG_VCPU_PAUSED"), "VM_EVENT_FLAG_VCPU_PAUSED: Debug {:?}", T::VCPU_PAUSED);
+    }
+    {
+        assert_eq!(T::FOREIGN.0, VM_EVENT_FLAG_FOREIGN, "VM_EVENT_FLAG_FOREIGN");
+        assert_eq!(T::from(VM_EVENT_FLAG_FOREIGN), T::FOREIGN, "VM_EVENT_FLAG_FOREIGN: from the integer");
+        assert_eq!(integer(T::FOREIGN, VM_EVENT_FLAG_FOREIGN), VM_EVENT_FLAG_FOREIGN, "VM_EVENT_FLAG_FOREIGN: to the integer");
+        assert!(T::all().contains(T::FOREIGN), "VM_EVENT_FLAG_FOREIGN: in all()");
+        assert!(T::FOREIGN.intersects(T::FOREIGN) && !T::FOREIGN.is_empty(), "VM_EVENT_FLAG_FOREIGN: set");
+        assert_eq!(T::FOREIGN - T::FOREIGN, T::empty(), "VM_EVENT_FLAG_FOREIGN: removed");
+        assert!(format!("{:?}", T::FOREIGN).contains("VM_EVENT_FLAG_FOREIGN"), "VM_EVENT_FLAG_FOREIGN: Debug {:?}", T::FOREIGN);
+    }
+    {
+        assert_eq!(T::EMULATE.0, VM_EVENT_FLAG_EMULATE, "VM_EVENT_FLAG_EMULATE");
+        assert_eq!(T::from(VM_EVENT_FLAG_EMULATE), T::EMULATE, "VM_EVENT_FLAG_EMULATE: from the integer");
+        assert_eq!(integer(T::EMULATE, VM_EVENT_FLAG_EMULATE), VM_EVENT_FLAG_EMULATE, "VM_EVENT_FLAG_EMULATE: to the integer");
+        assert!(T::all().contains(T::EMULATE), "VM_EVENT_FLAG_EMULATE: in all()");
+        assert!(T::EMULATE.intersects(T::EMULATE) && !T::EMULATE.is_empty(), "VM_EVENT_FLAG_EMULATE: set");
+        assert_eq!(T::EMULATE - T::EMULATE, T::empty(), "VM_EVENT_FLAG_EMULATE: removed");
+        assert!(format!("{:?}", T::EMULATE).contains("VM_EVENT_FLAG_EMULATE"), "VM_EVENT_FLAG_EMULATE: Debug {:?}", T::EMULATE);
+    }
+    {
+        assert_eq!(T::EMULATE_NOWRITE.0, VM_EVENT_FLAG_EMULATE_NOWRITE, "VM_EVENT_FLAG_EMULATE_NOWRITE");
+        assert_eq!(T::from(VM_EVENT_FLAG_EMULATE_NOWRITE), T::EMULATE_NOWRITE, "VM_EVENT_FLAG_EMULATE_NOWRITE: from the integer");
+        assert_eq!(integer(T::EMULATE_NOWRITE, VM_EVENT_FLAG_EMULATE_NOWRITE), VM_EVENT_FLAG_EMULATE_NOWRITE, "VM_EVENT_FLAG_EMULATE_NOWRITE: to the integer");
+        assert!(T::all().contains(T::EMULATE_NOWRITE), "VM_EVENT_FLAG_EMULATE_NOWRITE: in all()");
+        assert!(T::EMULATE_NOWRITE.intersects(T::EMULATE_NOWRITE) && !T::EMULATE_NOWRITE.is_empty(), "VM_EVENT_FLAG_EMULATE_NOWRITE: set");
+        assert_eq!(T::EMULATE_NOWRITE - T::EMULATE_NOWRITE, T::empty(), "VM_EVENT_FLAG_EMULATE_NOWRITE: removed");
+        assert!(format!("{:?}", T::EMULATE_NOWRITE).contains("VM_EVENT_FLAG_EMULATE_NOWRITE"), "VM_EVENT_FLAG_EMULATE_NOWRITE: Debug {:?}", T::EMULATE_NOWRITE);
+    }
+    {
+        assert_eq!(T::TOGGLE_SINGLESTEP.0, VM_EVENT_FLAG_TOGGLE_SINGLESTEP, "VM_EVENT_FLAG_TOGGLE_SINGLESTEP");
+        assert_eq!(T::from(VM_EVENT_FLAG_TOGGLE_SINGLESTEP), T::TOGGLE_SINGLESTEP, "VM_EVENT_FLAG_TOGGLE_SINGLESTEP: from the integer");
+        assert_eq!(integer(T::TOGGLE_SINGLESTEP, VM_EVENT_FLAG_TOGGLE_SINGLESTEP), VM_EVENT_FLAG_TOGGLE_SINGLESTEP, "VM_EVENT_FLAG_TOGGLE_SINGLESTEP: to the integer");
+        assert!(T::all().contains(T::TOGGLE_SINGLESTEP), "VM_EVENT_FLAG_TOGGLE_SINGLESTEP: in all()");
+        assert!(T::TOGGLE_SINGLESTEP.intersects(T::TOGGLE_SINGLESTEP) && !T::TOGGLE_SINGLESTEP.is_empty(), "VM_EVENT_FLAG_TOGGLE_SINGLESTEP: set");
+        assert_eq!(T::TOGGLE_SINGLESTEP - T::TOGGLE_SINGLESTEP, T::empty(), "VM_EVENT_FLAG_TOGGLE_SINGLESTEP: removed");
+        assert!(format!("{:?}", T::TOGGLE_SINGLESTEP).contains("VM_EVENT_FLAG_TOGGLE_SINGLESTEP"), "VM_EVENT_FLAG_TOGGLE_SINGLESTEP: Debug {:?}", T::TOGGLE_SINGLESTEP);
+    }
+    {
+        assert_eq!(T::SET_EMUL_READ_DATA.0, VM_EVENT_FLAG_SET_EMUL_READ_DATA, "VM_EVENT_FLAG_SET_EMUL_READ_DATA");
+        assert_eq!(T::from(VM_EVENT_FLAG_SET_EMUL_READ_DATA), T::SET_EMUL_READ_DATA, "VM_EVENT_FLAG_SET_EMUL_READ_DATA: from the integer");
+        assert_eq!(integer(T::SET_EMUL_READ_DATA, VM_EVENT_FLAG_SET_EMUL_READ_DATA), VM_EVENT_FLAG_SET_EMUL_READ_DATA, "VM_EVENT_FLAG_SET_EMUL_READ_DATA: to the integer");
+        assert!(T::all().contains(T::SET_EMUL_READ_DATA), "VM_EVENT_FLAG_SET_EMUL_READ_DATA: in all()");
+        assert!(T::SET_EMUL_READ_DATA.intersects(T::SET_EMUL_READ_DATA) && !T::SET_EMUL_READ_DATA.is_empty(), "VM_EVENT_FLAG_SET_EMUL_READ_DATA: set");
+        assert_eq!(T::SET_EMUL_READ_DATA - T::SET_EMUL_READ_DATA, T::empty(), "VM_EVENT_FLAG_SET_EMUL_READ_DATA: removed");
+        assert!(format!("{:?}", T::SET_EMUL_READ_DATA).contains("VM_EVENT_FLAG_SET_EMUL_READ_DATA"), "VM_EVENT_FLAG_SET_EMUL_READ_DATA: Debug {:?}", T::SET_EMUL_READ_DATA);
+    }
+    {
+        assert_eq!(T::DENY.0, VM_EVENT_FLAG_DENY, "VM_EVENT_FLAG_DENY");
+        assert_eq!(T::from(VM_EVENT_FLAG_DENY), T::DENY, "VM_EVENT_FLAG_DENY: from the integer");
+        assert_eq!(integer(T::DENY, VM_EVENT_FLAG_DENY), VM_EVENT_FLAG_DENY, "VM_EVENT_FLAG_DENY: to the integer");
+        assert!(T::all().contains(T::DENY), "VM_EVENT_FLAG_DENY: in all()");
+        assert!(T::DENY.intersects(T::DENY) && !T::DENY.is_empty(), "VM_EVENT_FLAG_DENY: set");
+        assert_eq!(T::DENY - T::DENY, T::empty(), "VM_EVENT_FLAG_DENY: removed");
+        assert!(format!("{:?}", T::DENY).contains("VM_EVENT_FLAG_DENY"), "VM_EVENT_FLAG_DENY: Debug {:?}", T::DENY);
+    }
+    {
+        assert_eq!(T::ALTERNATE_P2M.0, VM_EVENT_FLAG_ALTERNATE_P2M, "VM_EVENT_FLAG_ALTERNATE_P2M");
+        assert_eq!(T::from(VM_EVENT_FLAG_ALTERNATE_P2M), T::ALTERNATE_P2M, "VM_EVENT_FLAG_ALTERNATE_P2M: from the integer");
+        assert_eq!(integer(T::ALTERNATE_P2M, VM_EVENT_FLAG_ALTERNATE_P2M), VM_EVENT_FLAG_ALTERNATE_P2M, "VM_EVENT_FLAG_ALTERNATE_P2M: to the integer");
+        assert!(T::all().contains(T::ALTERNATE_P2M), "VM_EVENT_FLAG_ALTERNATE_P2M: in all()");
+        assert!(T::ALTERNATE_P2M.intersects(T::ALTERNATE_P2M) && !T::ALTERNATE_P2M.is_empty(), "VM_EVENT_FLAG_ALTERNATE_P2M: set");
+        assert_eq!(T::ALTERNATE_P2M - T::ALTERNATE_P2M, T::empty(), "VM_EVENT_FLAG_ALTERNATE_P2M: removed");
+        assert!(format!("{:?}", T::ALTERNATE_P2M).contains("VM_EVENT_FLAG_ALTERNATE_P2M"), "VM_EVENT_FLAG_ALTERNATE_P2M: Debug {:?}", T::ALTERNATE_P2M);
+    }
+    {
+        assert_eq!(T::SET_REGISTERS.0, VM_EVENT_FLAG_SET_REGISTERS, "VM_EVENT_FLAG_SET_REGISTERS");
+        assert_eq!(T::from(VM_EVENT_FLAG_SET_REGISTERS), T::SET_REGISTERS, "VM_EVENT_FLAG_SET_REGISTERS: from the integer");
+        assert_eq!(integer(T::SET_REGISTERS, VM_EVENT_FLAG_SET_REGISTERS), VM_EVENT_FLAG_SET_REGISTERS, "VM_EVENT_FLAG_SET_REGISTERS: to the integer");
+        assert!(T::all().contains(T::SET_REGISTERS), "VM_EVENT_FLAG_SET_REGISTERS: in all()");
+        assert!(T::SET_REGISTERS.intersects(T::SET_REGISTERS) && !T::SET_REGISTERS.is_empty(), "VM_EVENT_FLAG_SET_REGISTERS: set");
+        assert_eq!(T::SET_REGISTERS - T::SET_REGISTERS, T::empty(), "VM_EVENT_FLAG_SET_REGISTERS: removed");
+        assert!(format!("{:?}", T::SET_REGISTERS).contains("VM_EVENT_FLAG_SET_REGISTERS"), "VM_EVENT_FLAG_SET_REGISTERS: Debug {:?}", T::SET_REGISTERS);
+    }
+    {
+        assert_eq!(T::SET_EMUL_INSN_DATA.0, VM_EVENT_FLAG_SET_EMUL_INSN_DATA, "VM_EVENT_FLAG_SET_EMUL_INSN_DATA");
+        assert_eq!(T::from(VM_EVENT_FLAG_SET_EMUL_INSN_DATA), T::SET_EMUL_INSN_DATA, "VM_EVENT_FLAG_SET_EMUL_INSN_DATA: from the integer");
+        assert_eq!(integer(T::SET_EMUL_INSN_DATA, VM_EVENT_FLAG_SET_EMUL_INSN_DATA), VM_EVENT_FLAG_SET_EMUL_INSN_DATA, "VM_EVENT_FLAG_SET_EMUL_INSN_DATA: to the integer");
+        assert!(T::all().contains(T::SET_EMUL_INSN_DATA), "VM_EVENT_FLAG_SET_EMUL_INSN_DATA: in all()");
+        assert!(T::SET_EMUL_INSN_DATA.intersects(T::SET_EMUL_INSN_DATA) && !T::SET_EMUL_INSN_DATA.is_empty(), "VM_EVENT_FLAG_SET_EMUL_INSN_DATA: set");
+        assert_eq!(T::SET_EMUL_INSN_DATA - T::SET_EMUL_INSN_DATA, T::empty(), "VM_EVENT_FLAG_SET_EMUL_INSN_DATA: removed");
+        assert!(format!("{:?}", T::SET_EMUL_INSN_DATA).contains("VM_EVENT_FLAG_SET_EMUL_INSN_DATA"), "VM_EVENT_FLAG_SET_EMUL_INSN_DATA: Debug {:?}", T::SET_EMUL_INSN_DATA);
+    }
+    {
+        assert_eq!(T::GET_NEXT_INTERRUPT.0, VM_EVENT_FLAG_GET_NEXT_INTERRUPT, "VM_EVENT_FLAG_GET_NEXT_INTERRUPT");
+        assert_eq!(T::from(VM_EVENT_FLAG_GET_NEXT_INTERRUPT), T::GET_NEXT_INTERRUPT, "VM_EVENT_FLAG_GET_NEXT_INTERRUPT: from the integer");
+        assert_eq!(integer(T::GET_NEXT_INTERRUPT, VM_EVENT_FLAG_GET_NEXT_INTERRUPT), VM_EVENT_FLAG_GET_NEXT_INTERRUPT, "VM_EVENT_FLAG_GET_NEXT_INTERRUPT: to the integer");
+        assert!(T::all().contains(T::GET_NEXT_INTERRUPT), "VM_EVENT_FLAG_GET_NEXT_INTERRUPT: in all()");
+        assert!(T::GET_NEXT_INTERRUPT.intersects(T::GET_NEXT_INTERRUPT) && !T::GET_NEXT_INTERRUPT.is_empty(), "VM_EVENT_FLAG_GET_NEXT_INTERRUPT: set");
+        assert_eq!(T::GET_NEXT_INTERRUPT - T::GET_NEXT_INTERRUPT, T::empty(), "VM_EVENT_FLAG_GET_NEXT_INTERRUPT: removed");
+        assert!(format!("{:?}", T::GET_NEXT_INTERRUPT).contains("VM_EVENT_FLAG_GET_NEXT_INTERRUPT"), "VM_EVENT_FLAG_GET_NEXT_INTERRUPT: Debug {:?}", T::GET_NEXT_INTERRUPT);
+    }
+    {
+        assert_eq!(T::FAST_SINGLESTEP.0, VM_EVENT_FLAG_FAST_SINGLESTEP, "VM_EVENT_FLAG_FAST_SINGLESTEP");
+        assert_eq!(T::from(VM_EVENT_FLAG_FAST_SINGLESTEP), T::FAST_SINGLESTEP, "VM_EVENT_FLAG_FAST_SINGLESTEP: from the integer");
+        assert_eq!(integer(T::FAST_SINGLESTEP, VM_EVENT_FLAG_FAST_SINGLESTEP), VM_EVENT_FLAG_FAST_SINGLESTEP, "VM_EVENT_FLAG_FAST_SINGLESTEP: to the integer");
+        assert!(T::all().contains(T::FAST_SINGLESTEP), "VM_EVENT_FLAG_FAST_SINGLESTEP: in all()");
+        assert!(T::FAST_SINGLESTEP.intersects(T::FAST_SINGLESTEP) && !T::FAST_SINGLESTEP.is_empty(), "VM_EVENT_FLAG_FAST_SINGLESTEP: set");
+        assert_eq!(T::FAST_SINGLESTEP - T::FAST_SINGLESTEP, T::empty(), "VM_EVENT_FLAG_FAST_SINGLESTEP: removed");
+        assert!(format!("{:?}", T::FAST_SINGLESTEP).contains("VM_EVENT_FLAG_FAST_SINGLESTEP"), "VM_EVENT_FLAG_FAST_SINGLESTEP: Debug {:?}", T::FAST_SINGLESTEP);
+    }
+    {
+        assert_eq!(T::NESTED_P2M.0, VM_EVENT_FLAG_NESTED_P2M, "VM_EVENT_FLAG_NESTED_P2M");
+        assert_eq!(T::from(VM_EVENT_FLAG_NESTED_P2M), T::NESTED_P2M, "VM_EVENT_FLAG_NESTED_P2M: from the integer");
+        assert_eq!(integer(T::NESTED_P2M, VM_EVENT_FLAG_NESTED_P2M), VM_EVENT_FLAG_NESTED_P2M, "VM_EVENT_FLAG_NESTED_P2M: to the integer");
+        assert!(T::all().contains(T::NESTED_P2M), "VM_EVENT_FLAG_NESTED_P2M: in all()");
+        assert!(T::NESTED_P2M.intersects(T::NESTED_P2M) && !T::NESTED_P2M.is_empty(), "VM_EVENT_FLAG_NESTED_P2M: set");
+        assert_eq!(T::NESTED_P2M - T::NESTED_P2M, T::empty(), "VM_EVENT_FLAG_NESTED_P2M: removed");
+        assert!(format!("{:?}", T::NESTED_P2M).contains("VM_EVENT_FLAG_NESTED_P2M"), "VM_EVENT_FLAG_NESTED_P2M: Debug {:?}", T::NESTED_P2M);
+    }
+    {
+        assert_eq!(T::RESET_VMTRACE.0, VM_EVENT_FLAG_RESET_VMTRACE, "VM_EVENT_FLAG_RESET_VMTRACE");
+        assert_eq!(T::from(VM_EVENT_FLAG_RESET_VMTRACE), T::RESET_VMTRACE, "VM_EVENT_FLAG_RESET_VMTRACE: from the integer");
+        assert_eq!(integer(T::RESET_VMTRACE, VM_EVENT_FLAG_RESET_VMTRACE), VM_EVENT_FLAG_RESET_VMTRACE, "VM_EVENT_FLAG_RESET_VMTRACE: to the integer");
+        assert!(T::all().contains(T::RESET_VMTRACE), "VM_EVENT_FLAG_RESET_VMTRACE: in all()");
+        assert!(T::RESET_VMTRACE.intersects(T::RESET_VMTRACE) && !T::RESET_VMTRACE.is_empty(), "VM_EVENT_FLAG_RESET_VMTRACE: set");
+        assert_eq!(T::RESET_VMTRACE - T::RESET_VMTRACE, T::empty(), "VM_EVENT_FLAG_RESET_VMTRACE: removed");
+        assert!(format!("{:?}", T::RESET_VMTRACE).contains("VM_EVENT_FLAG_RESET_VMTRACE"), "VM_EVENT_FLAG_RESET_VMTRACE: Debug {:?}", T::RESET_VMTRACE);
+    }
+    {
+        assert_eq!(T::RESET_FORK_STATE.0, VM_EVENT_FLAG_RESET_FORK_STATE, "VM_EVENT_FLAG_RESET_FORK_STATE");
+        assert_eq!(T::from(VM_EVENT_FLAG_RESET_FORK_STATE), T::RESET_FORK_STATE, "VM_EVENT_FLAG_RESET_FORK_STATE: from the integer");
+        assert_eq!(integer(T::RESET_FORK_STATE, VM_EVENT_FLAG_RESET_FORK_STATE), VM_EVENT_FLAG_RESET_FORK_STATE, "VM_EVENT_FLAG_RESET_FORK_STATE: to the integer");
+        assert!(T::all().contains(T::RESET_FORK_STATE), "VM_EVENT_FLAG_RESET_FORK_STATE: in all()");
+        assert!(T::RESET_FORK_STATE.intersects(T::RESET_FORK_STATE) && !T::RESET_FORK_STATE.is_empty(), "VM_EVENT_FLAG_RESET_FORK_STATE: set");
+        assert_eq!(T::RESET_FORK_STATE - T::RESET_FORK_STATE, T::empty(), "VM_EVENT_FLAG_RESET_FORK_STATE: removed");
+        assert!(format!("{:?}", T::RESET_FORK_STATE).contains("VM_EVENT_FLAG_RESET_FORK_STATE"), "VM_EVENT_FLAG_RESET_FORK_STATE: Debug {:?}", T::RESET_FORK_STATE);
+    }
+    {
+        assert_eq!(T::RESET_FORK_MEMORY.0, VM_EVENT_FLAG_RESET_FORK_MEMORY, "VM_EVENT_FLAG_RESET_FORK_MEMORY");
+        assert_eq!(T::from(VM_EVENT_FLAG_RESET_FORK_MEMORY), T::RESET_FORK_MEMORY, "VM_EVENT_FLAG_RESET_FORK_MEMORY: from the integer");
+        assert_eq!(integer(T::RESET_FORK_MEMORY, VM_EVENT_FLAG_RESET_FORK_MEMORY), VM_EVENT_FLAG_RESET_FORK_MEMORY, "VM_EVENT_FLAG_RESET_FORK_MEMORY: to the integer");
+        assert!(T::all().contains(T::RESET_FORK_MEMORY), "VM_EVENT_FLAG_RESET_FORK_MEMORY: in all()");
+        assert!(T::RESET_FORK_MEMORY.intersects(T::RESET_FORK_MEMORY) && !T::RESET_FORK_MEMORY.is_empty(), "VM_EVENT_FLAG_RESET_FORK_MEMORY: set");
+        assert_eq!(T::RESET_FORK_MEMORY - T::RESET_FORK_MEMORY, T::empty(), "VM_EVENT_FLAG_RESET_FORK_MEMORY: removed");
+        assert!(format!("{:?}", T::RESET_FORK_MEMORY).contains("VM_EVENT_FLAG_RESET_FORK_MEMORY"), "VM_EVENT_FLAG_RESET_FORK_MEMORY: Debug {:?}", T::RESET_FORK_MEMORY);
+    }
+    let extra = T::all() | T::from(65536);
+    assert_eq!(extra.unknown_bits(), 65536);
+    assert!(format!("{extra:?}").ends_with("0x10000"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "VmEventFlag(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_vm_event_vm_event_reason() {
+    use xenabi::unstable::vm_event::*;
+    type T = VmEventReason;
+    {
+        assert_eq!(T::UNKNOWN.0, VM_EVENT_REASON_UNKNOWN, "VM_EVENT_REASON_UNKNOWN");
+        assert_eq!(T::from(VM_EVENT_REASON_UNKNOWN), T::UNKNOWN, "VM_EVENT_REASON_UNKNOWN: from the integer");
+        assert_eq!(integer(T::UNKNOWN, VM_EVENT_REASON_UNKNOWN), VM_EVENT_REASON_UNKNOWN, "VM_EVENT_REASON_UNKNOWN: to the integer");
+        assert_eq!(format!("{:?}", T::UNKNOWN), T::UNKNOWN.name().expect("VM_EVENT_REASON_UNKNOWN: a name"), "VM_EVENT_REASON_UNKNOWN: Debug");
+        assert_eq!(T::UNKNOWN.name(), Some("VM_EVENT_REASON_UNKNOWN"), "VM_EVENT_REASON_UNKNOWN: its own name");
+    }
+    {
+        assert_eq!(T::MEM_ACCESS.0, VM_EVENT_REASON_MEM_ACCESS, "VM_EVENT_REASON_MEM_ACCESS");
+        assert_eq!(T::from(VM_EVENT_REASON_MEM_ACCESS), T::MEM_ACCESS, "VM_EVENT_REASON_MEM_ACCESS: from the integer");
+        assert_eq!(integer(T::MEM_ACCESS, VM_EVENT_REASON_MEM_ACCESS), VM_EVENT_REASON_MEM_ACCESS, "VM_EVENT_REASON_MEM_ACCESS: to the integer");
+        assert_eq!(format!("{:?}", T::MEM_ACCESS), T::MEM_ACCESS.name().expect("VM_EVENT_REASON_MEM_ACCESS: a name"), "VM_EVENT_REASON_MEM_ACCESS: Debug");
+        assert_eq!(T::MEM_ACCESS.name(), Some("VM_EVENT_REASON_MEM_ACCESS"), "VM_EVENT_REASON_MEM_ACCESS: its own name");
+    }
+    {
+        assert_eq!(T::MEM_SHARING.0, VM_EVENT_REASON_MEM_SHARING, "VM_EVENT_REASON_MEM_SHARING");
+        assert_eq!(T::from(VM_EVENT_REASON_MEM_SHARING), T::MEM_SHARING, "VM_EVENT_REASON_MEM_SHARING: from the integer");
+        assert_eq!(integer(T::MEM_SHARING, VM_EVENT_REASON_MEM_SHARING), VM_EVENT_REASON_MEM_SHARING, "VM_EVENT_REASON_MEM_SHARING: to the integer");
+        assert_eq!(format!("{:?}", T::MEM_SHARING), T::MEM_SHARING.name().expect("VM_EVENT_REASON_MEM_SHARING: a name"), "VM_EVENT_REASON_MEM_SHARING: Debug");
+        assert_eq!(T::MEM_SHARING.name(), Some("VM_EVENT_REASON_MEM_SHARING"), "VM_EVENT_REASON_MEM_SHARING: its own name");
+    }
+    {
+        assert_eq!(T::MEM_PAGING.0, VM_EVENT_REASON_MEM_PAGING, "VM_EVENT_REASON_MEM_PAGING");
+        assert_eq!(T::from(VM_EVENT_REASON_MEM_PAGING), T::MEM_PAGING, "VM_EVENT_REASON_MEM_PAGING: from the integer");
+        assert_eq!(integer(T::MEM_PAGING, VM_EVENT_REASON_MEM_PAGING), VM_EVENT_REASON_MEM_PAGING, "VM_EVENT_REASON_MEM_PAGING: to the integer");
+        assert_eq!(format!("{:?}", T::MEM_PAGING), T::MEM_PAGING.name().expect("VM_EVENT_REASON_MEM_PAGING: a name"), "VM_EVENT_REASON_MEM_PAGING: Debug");
+        assert_eq!(T::MEM_PAGING.name(), Some("VM_EVENT_REASON_MEM_PAGING"), "VM_EVENT_REASON_MEM_PAGING: its own name");
+    }
+    {
+        assert_eq!(T::WRITE_CTRLREG.0, VM_EVENT_REASON_WRITE_CTRLREG, "VM_EVENT_REASON_WRITE_CTRLREG");
+        assert_eq!(T::from(VM_EVENT_REASON_WRITE_CTRLREG), T::WRITE_CTRLREG, "VM_EVENT_REASON_WRITE_CTRLREG: from the integer");
+        assert_eq!(integer(T::WRITE_CTRLREG, VM_EVENT_REASON_WRITE_CTRLREG), VM_EVENT_REASON_WRITE_CTRLREG, "VM_EVENT_REASON_WRITE_CTRLREG: to the integer");
+        assert_eq!(format!("{:?}", T::WRITE_CTRLREG), T::WRITE_CTRLREG.name().expect("VM_EVENT_REASON_WRITE_CTRLREG: a name"), "VM_EVENT_REASON_WRITE_CTRLREG: Debug");
+        assert_eq!(T::WRITE_CTRLREG.name(), Some("VM_EVENT_REASON_WRITE_CTRLREG"), "VM_EVENT_REASON_WRITE_CTRLREG: its own name");
+    }
+    {
+        assert_eq!(T::MOV_TO_MSR.0, VM_EVENT_REASON_MOV_TO_MSR, "VM_EVENT_REASON_MOV_TO_MSR");
+        assert_eq!(T::from(VM_EVENT_REASON_MOV_TO_MSR), T::MOV_TO_MSR, "VM_EVENT_REASON_MOV_TO_MSR: from the integer");
+        assert_eq!(integer(T::MOV_TO_MSR, VM_EVENT_REASON_MOV_TO_MSR), VM_EVENT_REASON_MOV_TO_MSR, "VM_EVENT_REASON_MOV_TO_MSR: to the integer");
+        assert_eq!(format!("{:?}", T::MOV_TO_MSR), T::MOV_TO_MSR.name().expect("VM_EVENT_REASON_MOV_TO_MSR: a name"), "VM_EVENT_REASON_MOV_TO_MSR: Debug");
+        assert_eq!(T::MOV_TO_MSR.name(), Some("VM_EVENT_REASON_MOV_TO_MSR"), "VM_EVENT_REASON_MOV_TO_MSR: its own name");
+    }
+    {
+        assert_eq!(T::SOFTWARE_BREAKPOINT.0, VM_EVENT_REASON_SOFTWARE_BREAKPOINT, "VM_EVENT_REASON_SOFTWARE_BREAKPOINT");
+        assert_eq!(T::from(VM_EVENT_REASON_SOFTWARE_BREAKPOINT), T::SOFTWARE_BREAKPOINT, "VM_EVENT_REASON_SOFTWARE_BREAKPOINT: from the integer");
+        assert_eq!(integer(T::SOFTWARE_BREAKPOINT, VM_EVENT_REASON_SOFTWARE_BREAKPOINT), VM_EVENT_REASON_SOFTWARE_BREAKPOINT, "VM_EVENT_REASON_SOFTWARE_BREAKPOINT: to the integer");
+        assert_eq!(format!("{:?}", T::SOFTWARE_BREAKPOINT), T::SOFTWARE_BREAKPOINT.name().expect("VM_EVENT_REASON_SOFTWARE_BREAKPOINT: a name"), "VM_EVENT_REASON_SOFTWARE_BREAKPOINT: Debug");
+        assert_eq!(T::SOFTWARE_BREAKPOINT.name(), Some("VM_EVENT_REASON_SOFTWARE_BREAKPOINT"), "VM_EVENT_REASON_SOFTWARE_BREAKPOINT: its own name");
+    }
+    {
+        assert_eq!(T::SINGLESTEP.0, VM_EVENT_REASON_SINGLESTEP, "VM_EVENT_REASON_SINGLESTEP");
+        assert_eq!(T::from(VM_EVENT_REASON_SINGLESTEP), T::SINGLESTEP, "VM_EVENT_REASON_SINGLESTEP: from the integer");
+        assert_eq!(integer(T::SINGLESTEP, VM_EVENT_REASON_SINGLESTEP), VM_EVENT_REASON_SINGLESTEP, "VM_EVENT_REASON_SINGLESTEP: to the integer");
+        assert_eq!(format!("{:?}", T::SINGLESTEP), T::SINGLESTEP.name().expect("VM_EVENT_REASON_SINGLESTEP: a name"), "VM_EVENT_REASON_SINGLESTEP: Debug");
+        assert_eq!(T::SINGLESTEP.name(), Some("VM_EVENT_REASON_SINGLESTEP"), "VM_EVENT_REASON_SINGLESTEP: its own name");
+    }
+    {
+        assert_eq!(T::GUEST_REQUEST.0, VM_EVENT_REASON_GUEST_REQUEST, "VM_EVENT_REASON_GUEST_REQUEST");
+        assert_eq!(T::from(VM_EVENT_REASON_GUEST_REQUEST), T::GUEST_REQUEST, "VM_EVENT_REASON_GUEST_REQUEST: from the integer");
+        assert_eq!(integer(T::GUEST_REQUEST, VM_EVENT_REASON_GUEST_REQUEST), VM_EVENT_REASON_GUEST_REQUEST, "VM_EVENT_REASON_GUEST_REQUEST: to the integer");
+        assert_eq!(format!("{:?}", T::GUEST_REQUEST), T::GUEST_REQUEST.name().expect("VM_EVENT_REASON_GUEST_REQUEST: a name"), "VM_EVENT_REASON_GUEST_REQUEST: Debug");
+        assert_eq!(T::GUEST_REQUEST.name(), Some("VM_EVENT_REASON_GUEST_REQUEST"), "VM_EVENT_REASON_GUEST_REQUEST: its own name");
+    }
+    {
+        assert_eq!(T::DEBUG_EXCEPTION.0, VM_EVENT_REASON_DEBUG_EXCEPTION, "VM_EVENT_REASON_DEBUG_EXCEPTION");
+        assert_eq!(T::from(VM_EVENT_REASON_DEBUG_EXCEPTION), T::DEBUG_EXCEPTION, "VM_EVENT_REASON_DEBUG_EXCEPTION: from the integer");
+        assert_eq!(integer(T::DEBUG_EXCEPTION, VM_EVENT_REASON_DEBUG_EXCEPTION), VM_EVENT_REASON_DEBUG_EXCEPTION, "VM_EVENT_REASON_DEBUG_EXCEPTION: to the integer");
+        assert_eq!(format!("{:?}", T::DEBUG_EXCEPTION), T::DEBUG_EXCEPTION.name().expect("VM_EVENT_REASON_DEBUG_EXCEPTION: a name"), "VM_EVENT_REASON_DEBUG_EXCEPTION: Debug");
+        assert_eq!(T::DEBUG_EXCEPTION.name(), Some("VM_EVENT_REASON_DEBUG_EXCEPTION"), "VM_EVENT_REASON_DEBUG_EXCEPTION: its own name");
+    }
+    {
+        assert_eq!(T::CPUID.0, VM_EVENT_REASON_CPUID, "VM_EVENT_REASON_CPUID");
+        assert_eq!(T::from(VM_EVENT_REASON_CPUID), T::CPUID, "VM_EVENT_REASON_CPUID: from the integer");
+        assert_eq!(integer(T::CPUID, VM_EVENT_REASON_CPUID), VM_EVENT_REASON_CPUID, "VM_EVENT_REASON_CPUID: to the integer");
+        assert_eq!(format!("{:?}", T::CPUID), T::CPUID.name().expect("VM_EVENT_REASON_CPUID: a name"), "VM_EVENT_REASON_CPUID: Debug");
+        assert_eq!(T::CPUID.name(), Some("VM_EVENT_REASON_CPUID"), "VM_EVENT_REASON_CPUID: its own name");
+    }
+    {
+        assert_eq!(T::PRIVILEGED_CALL.0, VM_EVENT_REASON_PRIVILEGED_CALL, "VM_EVENT_REASON_PRIVILEGED_CALL");
+        assert_eq!(T::from(VM_EVENT_REASON_PRIVILEGED_CALL), T::PRIVILEGED_CALL, "VM_EVENT_REASON_PRIVILEGED_CALL: from the integer");
+        assert_eq!(integer(T::PRIVILEGED_CALL, VM_EVENT_REASON_PRIVILEGED_CALL), VM_EVENT_REASON_PRIVILEGED_CALL, "VM_EVENT_REASON_PRIVILEGED_CALL: to the integer");
+        assert_eq!(format!("{:?}", T::PRIVILEGED_CALL), T::PRIVILEGED_CALL.name().expect("VM_EVENT_REASON_PRIVILEGED_CALL: a name"), "VM_EVENT_REASON_PRIVILEGED_CALL: Debug");
+        assert_eq!(T::PRIVILEGED_CALL.name(), Some("VM_EVENT_REASON_PRIVILEGED_CALL"), "VM_EVENT_REASON_PRIVILEGED_CALL: its own name");
+    }
+    {
+        assert_eq!(T::INTERRUPT.0, VM_EVENT_REASON_INTERRUPT, "VM_EVENT_REASON_INTERRUPT");
+        assert_eq!(T::from(VM_EVENT_REASON_INTERRUPT), T::INTERRUPT, "VM_EVENT_REASON_INTERRUPT: from the integer");
+        assert_eq!(integer(T::INTERRUPT, VM_EVENT_REASON_INTERRUPT), VM_EVENT_REASON_INTERRUPT, "VM_EVENT_REASON_INTERRUPT: to the integer");
+        assert_eq!(format!("{:?}", T::INTERRUPT), T::INTERRUPT.name().expect("VM_EVENT_REASON_INTERRUPT: a name"), "VM_EVENT_REASON_INTERRUPT: Debug");
+        assert_eq!(T::INTERRUPT.name(), Some("VM_EVENT_REASON_INTERRUPT"), "VM_EVENT_REASON_INTERRUPT: its own name");
+    }
+    {
+        assert_eq!(T::DESCRIPTOR_ACCESS.0, VM_EVENT_REASON_DESCRIPTOR_ACCESS, "VM_EVENT_REASON_DESCRIPTOR_ACCESS");
+        assert_eq!(T::from(VM_EVENT_REASON_DESCRIPTOR_ACCESS), T::DESCRIPTOR_ACCESS, "VM_EVENT_REASON_DESCRIPTOR_ACCESS: from the integer");
+        assert_eq!(integer(T::DESCRIPTOR_ACCESS, VM_EVENT_REASON_DESCRIPTOR_ACCESS), VM_EVENT_REASON_DESCRIPTOR_ACCESS, "VM_EVENT_REASON_DESCRIPTOR_ACCESS: to the integer");
+        assert_eq!(format!("{:?}", T::DESCRIPTOR_ACCESS), T::DESCRIPTOR_ACCESS.name().expect("VM_EVENT_REASON_DESCRIPTOR_ACCESS: a name"), "VM_EVENT_REASON_DESCRIPTOR_ACCESS: Debug");
+        assert_eq!(T::DESCRIPTOR_ACCESS.name(), Some("VM_EVENT_REASON_DESCRIPTOR_ACCESS"), "VM_EVENT_REASON_DESCRIPTOR_ACCESS: its own name");
+    }
+    {
+        assert_eq!(T::EMUL_UNIMPLEMENTED.0, VM_EVENT_REASON_EMUL_UNIMPLEMENTED, "VM_EVENT_REASON_EMUL_UNIMPLEMENTED");
+        assert_eq!(T::from(VM_EVENT_REASON_EMUL_UNIMPLEMENTED), T::EMUL_UNIMPLEMENTED, "VM_EVENT_REASON_EMUL_UNIMPLEMENTED: from the integer");
+        assert_eq!(integer(T::EMUL_UNIMPLEMENTED, VM_EVENT_REASON_EMUL_UNIMPLEMENTED), VM_EVENT_REASON_EMUL_UNIMPLEMENTED, "VM_EVENT_REASON_EMUL_UNIMPLEMENTED: to the integer");
+        assert_eq!(format!("{:?}", T::EMUL_UNIMPLEMENTED), T::EMUL_UNIMPLEMENTED.name().expect("VM_EVENT_REASON_EMUL_UNIMPLEMENTED: a name"), "VM_EVENT_REASON_EMUL_UNIMPLEMENTED: Debug");
+        assert_eq!(T::EMUL_UNIMPLEMENTED.name(), Some("VM_EVENT_REASON_EMUL_UNIMPLEMENTED"), "VM_EVENT_REASON_EMUL_UNIMPLEMENTED: its own name");
+    }
+    {
+        assert_eq!(T::VMEXIT.0, VM_EVENT_REASON_VMEXIT, "VM_EVENT_REASON_VMEXIT");
+        assert_eq!(T::from(VM_EVENT_REASON_VMEXIT), T::VMEXIT, "VM_EVENT_REASON_VMEXIT: from the integer");
+        assert_eq!(integer(T::VMEXIT, VM_EVENT_REASON_VMEXIT), VM_EVENT_REASON_VMEXIT, "VM_EVENT_REASON_VMEXIT: to the integer");
+        assert_eq!(format!("{:?}", T::VMEXIT), T::VMEXIT.name().expect("VM_EVENT_REASON_VMEXIT: a name"), "VM_EVENT_REASON_VMEXIT: Debug");
+        assert_eq!(T::VMEXIT.name(), Some("VM_EVENT_REASON_VMEXIT"), "VM_EVENT_REASON_VMEXIT: its own name");
+    }
+    {
+        assert_eq!(T::IO_INSTRUCTION.0, VM_EVENT_REASON_IO_INSTRUCTION, "VM_EVENT_REASON_IO_INSTRUCTION");
+        assert_eq!(T::from(VM_EVENT_REASON_IO_INSTRUCTION), T::IO_INSTRUCTION, "VM_EVENT_REASON_IO_INSTRUCTION: from the integer");
+        assert_eq!(integer(T::IO_INSTRUCTION, VM_EVENT_REASON_IO_INSTRUCTION), VM_EVENT_REASON_IO_INSTRUCTION, "VM_EVENT_REASON_IO_INSTRUCTION: to the integer");
+        assert_eq!(format!("{:?}", T::IO_INSTRUCTION), T::IO_INSTRUCTION.name().expect("VM_EVENT_REASON_IO_INSTRUCTION: a name"), "VM_EVENT_REASON_IO_INSTRUCTION: Debug");
+        assert_eq!(T::IO_INSTRUCTION.name(), Some("VM_EVENT_REASON_IO_INSTRUCTION"), "VM_EVENT_REASON_IO_INSTRUCTION: its own name");
+    }
+    assert_eq!(T::from(17).name(), None);
+    assert_eq!(format!("{:?}", T::from(17)), "VmEventReason(17)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_vm_event_vm_event_x86() {
+    use xenabi::unstable::vm_event::*;
+    type T = VmEventX86;
+    {
+        assert_eq!(T::CR0.0, VM_EVENT_X86_CR0, "VM_EVENT_X86_CR0");
+        assert_eq!(T::from(VM_EVENT_X86_CR0), T::CR0, "VM_EVENT_X86_CR0: from the integer");
+        assert_eq!(integer(T::CR0, VM_EVENT_X86_CR0), VM_EVENT_X86_CR0, "VM_EVENT_X86_CR0: to the integer");
+        assert_eq!(format!("{:?}", T::CR0), T::CR0.name().expect("VM_EVENT_X86_CR0: a name"), "VM_EVENT_X86_CR0: Debug");
+        assert_eq!(T::CR0.name(), Some("VM_EVENT_X86_CR0"), "VM_EVENT_X86_CR0: its own name");
+    }
+    {
+        assert_eq!(T::CR3.0, VM_EVENT_X86_CR3, "VM_EVENT_X86_CR3");
+        assert_eq!(T::from(VM_EVENT_X86_CR3), T::CR3, "VM_EVENT_X86_CR3: from the integer");
+        assert_eq!(integer(T::CR3, VM_EVENT_X86_CR3), VM_EVENT_X86_CR3, "VM_EVENT_X86_CR3: to the integer");
+        assert_eq!(format!("{:?}", T::CR3), T::CR3.name().expect("VM_EVENT_X86_CR3: a name"), "VM_EVENT_X86_CR3: Debug");
+        assert_eq!(T::CR3.name(), Some("VM_EVENT_X86_CR3"), "VM_EVENT_X86_CR3: its own name");
+    }
+    {
+        assert_eq!(T::CR4.0, VM_EVENT_X86_CR4, "VM_EVENT_X86_CR4");
+        assert_eq!(T::from(VM_EVENT_X86_CR4), T::CR4, "VM_EVENT_X86_CR4: from the integer");
+        assert_eq!(integer(T::CR4, VM_EVENT_X86_CR4), VM_EVENT_X86_CR4, "VM_EVENT_X86_CR4: to the integer");
+        assert_eq!(format!("{:?}", T::CR4), T::CR4.name().expect("VM_EVENT_X86_CR4: a name"), "VM_EVENT_X86_CR4: Debug");
+        assert_eq!(T::CR4.name(), Some("VM_EVENT_X86_CR4"), "VM_EVENT_X86_CR4: its own name");
+    }
+    {
+        assert_eq!(T::XCR0.0, VM_EVENT_X86_XCR0, "VM_EVENT_X86_XCR0");
+        assert_eq!(T::from(VM_EVENT_X86_XCR0), T::XCR0, "VM_EVENT_X86_XCR0: from the integer");
+        assert_eq!(integer(T::XCR0, VM_EVENT_X86_XCR0), VM_EVENT_X86_XCR0, "VM_EVENT_X86_XCR0: to the integer");
+        assert_eq!(format!("{:?}", T::XCR0), T::XCR0.name().expect("VM_EVENT_X86_XCR0: a name"), "VM_EVENT_X86_XCR0: Debug");
+        assert_eq!(T::XCR0.name(), Some("VM_EVENT_X86_XCR0"), "VM_EVENT_X86_XCR0: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "VmEventX86(4)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_vm_event_mem_access() {
+    use xenabi::unstable::vm_event::*;
+    type T = MemAccess;
+    {
+        assert_eq!(T::R.0, MEM_ACCESS_R, "MEM_ACCESS_R");
+        assert_eq!(T::from(MEM_ACCESS_R), T::R, "MEM_ACCESS_R: from the integer");
+        assert_eq!(integer(T::R, MEM_ACCESS_R), MEM_ACCESS_R, "MEM_ACCESS_R: to the integer");
+        assert!(T::all().contains(T::R), "MEM_ACCESS_R: in all()");
+        assert!(T::R.intersects(T::R) && !T::R.is_empty(), "MEM_ACCESS_R: set");
+        assert_eq!(T::R - T::R, T::empty(), "MEM_ACCESS_R: removed");
+        assert!(format!("{:?}", T::R).contains("MEM_ACCESS_R"), "MEM_ACCESS_R: Debug {:?}", T::R);
+    }
+    {
+        assert_eq!(T::W.0, MEM_ACCESS_W, "MEM_ACCESS_W");
+        assert_eq!(T::from(MEM_ACCESS_W), T::W, "MEM_ACCESS_W: from the integer");
+        assert_eq!(integer(T::W, MEM_ACCESS_W), MEM_ACCESS_W, "MEM_ACCESS_W: to the integer");
+        assert!(T::all().contains(T::W), "MEM_ACCESS_W: in all()");
+        assert!(T::W.intersects(T::W) && !T::W.is_empty(), "MEM_ACCESS_W: set");
+        assert_eq!(T::W - T::W, T::empty(), "MEM_ACCESS_W: removed");
+        assert!(format!("{:?}", T::W).contains("MEM_ACCESS_W"), "MEM_ACCESS_W: Debug {:?}", T::W);
+    }
+    {
+        assert_eq!(T::X.0, MEM_ACCESS_X, "MEM_ACCESS_X");
+        assert_eq!(T::from(MEM_ACCESS_X), T::X, "MEM_ACCESS_X: from the integer");
+        assert_eq!(integer(T::X, MEM_ACCESS_X), MEM_ACCESS_X, "MEM_ACCESS_X: to the integer");
+        assert!(T::all().contains(T::X), "MEM_ACCESS_X: in all()");
+        assert!(T::X.intersects(T::X) && !T::X.is_empty(), "MEM_ACCESS_X: set");
+        assert_eq!(T::X - T::X, T::empty(), "MEM_ACCESS_X: removed");
+        assert!(format!("{:?}", T::X).contains("MEM_ACCESS_X"), "MEM_ACCESS_X: Debug {:?}", T::X);
+    }
+    {
+        assert_eq!(T::GLA_VALID.0, MEM_ACCESS_GLA_VALID, "MEM_ACCESS_GLA_VALID");
+        assert_eq!(T::from(MEM_ACCESS_GLA_VALID), T::GLA_VALID, "MEM_ACCESS_GLA_VALID: from the integer");
+        assert_eq!(integer(T::GLA_VALID, MEM_ACCESS_GLA_VALID), MEM_ACCESS_GLA_VALID, "MEM_ACCESS_GLA_VALID: to the integer");
+        assert!(T::all().contains(T::GLA_VALID), "MEM_ACCESS_GLA_VALID: in all()");
+        assert!(T::GLA_VALID.intersects(T::GLA_VALID) && !T::GLA_VALID.is_empty(), "MEM_ACCESS_GLA_VALID: set");
+        assert_eq!(T::GLA_VALID - T::GLA_VALID, T::empty(), "MEM_ACCESS_GLA_VALID: removed");
+        assert!(format!("{:?}", T::GLA_VALID).contains("MEM_ACCESS_GLA_VALID"), "MEM_ACCESS_GLA_VALID: Debug {:?}", T::GLA_VALID);
+    }
+    {
+        assert_eq!(T::FAULT_WITH_GLA.0, MEM_ACCESS_FAULT_WITH_GLA, "MEM_ACCESS_FAULT_WITH_GLA");
+        assert_eq!(T::from(MEM_ACCESS_FAULT_WITH_GLA), T::FAULT_WITH_GLA, "MEM_ACCESS_FAULT_WITH_GLA: from the integer");
+        assert_eq!(integer(T::FAULT_WITH_GLA, MEM_ACCESS_FAULT_WITH_GLA), MEM_ACCESS_FAULT_WITH_GLA, "MEM_ACCESS_FAULT_WITH_GLA: to the integer");
+        assert!(T::all().contains(T::FAULT_WITH_GLA), "MEM_ACCESS_FAULT_WITH_GLA: in all()");
+        assert!(T::FAULT_WITH_GLA.intersects(T::FAULT_WITH_GLA) && !T::FAULT_WITH_GLA.is_empty(), "MEM_ACCESS_FAULT_WITH_GLA: set");
+        assert_eq!(T::FAULT_WITH_GLA - T::FAULT_WITH_GLA, T::empty(), "MEM_ACCESS_FAULT_WITH_GLA: removed");
+        assert!(format!("{:?}", T::FAULT_WITH_GLA).contains("MEM_ACCESS_FAULT_WITH_GLA"), "MEM_ACCESS_FAULT_WITH_GLA: Debug {:?}", T::FAULT_WITH_GLA);
+    }
+    {
+        assert_eq!(T::FAULT_IN_GPT.0, MEM_ACCESS_FAULT_IN_GPT, "MEM_ACCESS_FAULT_IN_GPT");
+        assert_eq!(T::from(MEM_ACCESS_FAULT_IN_GPT), T::FAULT_IN_GPT, "MEM_ACCESS_FAULT_IN_GPT: from the integer");
+        assert_eq!(integer(T::FAULT_IN_GPT, MEM_ACCESS_FAULT_IN_GPT), MEM_ACCESS_FAULT_IN_GPT, "MEM_ACCESS_FAULT_IN_GPT: to the integer");
+        assert!(T::all().contains(T::FAULT_IN_GPT), "MEM_ACCESS_FAULT_IN_GPT: in all()");
+        assert!(T::FAULT_IN_GPT.intersects(T::FAULT_IN_GPT) && !T::FAULT_IN_GPT.is_empty(), "MEM_ACCESS_FAULT_IN_GPT: set");
+        assert_eq!(T::FAULT_IN_GPT - T::FAULT_IN_GPT, T::empty(), "MEM_ACCESS_FAULT_IN_GPT: removed");
+        assert!(format!("{:?}", T::FAULT_IN_GPT).contains("MEM_ACCESS_FAULT_IN_GPT"), "MEM_ACCESS_FAULT_IN_GPT: Debug {:?}", T::FAULT_IN_GPT);
+    }
+    let extra = T::all() | T::from(64);
+    assert_eq!(extra.unknown_bits(), 64);
+    assert!(format!("{extra:?}").ends_with("0x40"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "MemAccess(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_vm_event_vm_event_desc() {
+    use xenabi::unstable::vm_event::*;
+    type T = VmEventDesc;
+    {
+        assert_eq!(T::IDTR.0, VM_EVENT_DESC_IDTR, "VM_EVENT_DESC_IDTR");
+        assert_eq!(T::from(VM_EVENT_DESC_IDTR), T::IDTR, "VM_EVENT_DESC_IDTR: from the integer");
+        assert_eq!(integer(T::IDTR, VM_EVENT_DESC_IDTR), VM_EVENT_DESC_IDTR, "VM_EVENT_DESC_IDTR: to the integer");
+        assert_eq!(format!("{:?}", T::IDTR), T::IDTR.name().expect("VM_EVENT_DESC_IDTR: a name"), "VM_EVENT_DESC_IDTR: Debug");
+        assert_eq!(T::IDTR.name(), Some("VM_EVENT_DESC_IDTR"), "VM_EVENT_DESC_IDTR: its own name");
+    }
+    {
+        assert_eq!(T::GDTR.0, VM_EVENT_DESC_GDTR, "VM_EVENT_DESC_GDTR");
+        assert_eq!(T::from(VM_EVENT_DESC_GDTR), T::GDTR, "VM_EVENT_DESC_GDTR: from the integer");
+        assert_eq!(integer(T::GDTR, VM_EVENT_DESC_GDTR), VM_EVENT_DESC_GDTR, "VM_EVENT_DESC_GDTR: to the integer");
+        assert_eq!(format!("{:?}", T::GDTR), T::GDTR.name().expect("VM_EVENT_DESC_GDTR: a name"), "VM_EVENT_DESC_GDTR: Debug");
+        assert_eq!(T::GDTR.name(), Some("VM_EVENT_DESC_GDTR"), "VM_EVENT_DESC_GDTR: its own name");
+    }
+    {
+        assert_eq!(T::LDTR.0, VM_EVENT_DESC_LDTR, "VM_EVENT_DESC_LDTR");
+        assert_eq!(T::from(VM_EVENT_DESC_LDTR), T::LDTR, "VM_EVENT_DESC_LDTR: from the integer");
+        assert_eq!(integer(T::LDTR, VM_EVENT_DESC_LDTR), VM_EVENT_DESC_LDTR, "VM_EVENT_DESC_LDTR: to the integer");
+        assert_eq!(format!("{:?}", T::LDTR), T::LDTR.name().expect("VM_EVENT_DESC_LDTR: a name"), "VM_EVENT_DESC_LDTR: Debug");
+        assert_eq!(T::LDTR.name(), Some("VM_EVENT_DESC_LDTR"), "VM_EVENT_DESC_LDTR: its own name");
+    }
+    {
+        assert_eq!(T::TR.0, VM_EVENT_DESC_TR, "VM_EVENT_DESC_TR");
+        assert_eq!(T::from(VM_EVENT_DESC_TR), T::TR, "VM_EVENT_DESC_TR: from the integer");
+        assert_eq!(integer(T::TR, VM_EVENT_DESC_TR), VM_EVENT_DESC_TR, "VM_EVENT_DESC_TR: to the integer");
+        assert_eq!(format!("{:?}", T::TR), T::TR.name().expect("VM_EVENT_DESC_TR: a name"), "VM_EVENT_DESC_TR: Debug");
+        assert_eq!(T::TR.name(), Some("VM_EVENT_DESC_TR"), "VM_EVENT_DESC_TR: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "VmEventDesc(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_vm_event_mem_paging() {
+    use xenabi::unstable::vm_event::*;
+    type T = MemPaging;
+    {
+        assert_eq!(T::DROP_PAGE.0, MEM_PAGING_DROP_PAGE, "MEM_PAGING_DROP_PAGE");
+        assert_eq!(T::from(MEM_PAGING_DROP_PAGE), T::DROP_PAGE, "MEM_PAGING_DROP_PAGE: from the integer");
+        assert_eq!(integer(T::DROP_PAGE, MEM_PAGING_DROP_PAGE), MEM_PAGING_DROP_PAGE, "MEM_PAGING_DROP_PAGE: to the integer");
+        assert!(T::all().contains(T::DROP_PAGE), "MEM_PAGING_DROP_PAGE: in all()");
+        assert!(T::DROP_PAGE.intersects(T::DROP_PAGE) && !T::DROP_PAGE.is_empty(), "MEM_PAGING_DROP_PAGE: set");
+        assert_eq!(T::DROP_PAGE - T::DROP_PAGE, T::empty(), "MEM_PAGING_DROP_PAGE: removed");
+        assert!(format!("{:?}", T::DROP_PAGE).contains("MEM_PAGING_DROP_PAGE"), "MEM_PAGING_DROP_PAGE: Debug {:?}", T::DROP_PAGE);
+    }
+    {
+        assert_eq!(T::EVICT_FAIL.0, MEM_PAGING_EVICT_FAIL, "MEM_PAGING_EVICT_FAIL");
+        assert_eq!(T::from(MEM_PAGING_EVICT_FAIL), T::EVICT_FAIL, "MEM_PAGING_EVICT_FAIL: from the integer");
+        assert_eq!(integer(T::EVICT_FAIL, MEM_PAGING_EVICT_FAIL), MEM_PAGING_EVICT_FAIL, "MEM_PAGING_EVICT_FAIL: to the integer");
+        assert!(T::all().contains(T::EVICT_FAIL), "MEM_PAGING_EVICT_FAIL: in all()");
+        assert!(T::EVICT_FAIL.intersects(T::EVICT_FAIL) && !T::EVICT_FAIL.is_empty(), "MEM_PAGING_EVICT_FAIL: set");
+        assert_eq!(T::EVICT_FAIL - T::EVICT_FAIL, T::empty(), "MEM_PAGING_EVICT_FAIL: removed");
+        assert!(format!("{:?}", T::EVICT_FAIL).contains("MEM_PAGING_EVICT_FAIL"), "MEM_PAGING_EVICT_FAIL: Debug {:?}", T::EVICT_FAIL);
+    }
+    let extra = T::all() | T::from(4);
+    assert_eq!(extra.unknown_bits(), 4);
+    assert!(format!("{extra:?}").ends_with("0x4"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "MemPaging(0)");
+}
+
 #[test]
 fn linux_gntalloc_gntalloc_flag() {
     use xenabi::linux::gntalloc::*;

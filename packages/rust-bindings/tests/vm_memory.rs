@@ -522,6 +522,50 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::unstable::flask_op::xen_flask_relabel>("xen_flask_relabel");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::flask_op::xen_flask_devicetree_label>("xen_flask_devicetree_label");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_x86_selector_reg>("vm_event_x86_selector_reg");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_regs_x86>("vm_event_regs_x86");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_regs_arm>("vm_event_regs_arm");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_mem_access>("vm_event_mem_access");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_write_ctrlreg>("vm_event_write_ctrlreg");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_singlestep>("vm_event_singlestep");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_fast_singlestep>("vm_event_fast_singlestep");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_debug>("vm_event_debug");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_mov_to_msr>("vm_event_mov_to_msr");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_desc_access_arch_vmx>("vm_event_desc_access_arch_vmx");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_cpuid>("vm_event_cpuid");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_interrupt_x86>("vm_event_interrupt_x86");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_paging>("vm_event_paging");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_sharing>("vm_event_sharing");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_emul_read_data>("vm_event_emul_read_data");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_emul_insn_data>("vm_event_emul_insn_data");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_vmexit>("vm_event_vmexit");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_vmexit_arch>("vm_event_vmexit_arch");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_vmexit_arch_vmx>("vm_event_vmexit_arch_vmx");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_io>("vm_event_io");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_sring_pvt_netif>("vm_event_sring_pvt_netif");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::vm_event::vm_event_sring_pvt_tapif_user>("vm_event_sring_pvt_tapif_user");
     check::<xenabi::linux::evtchn::ioctl_evtchn_bind_virq>("ioctl_evtchn_bind_virq");
     check::<xenabi::linux::evtchn::ioctl_evtchn_bind_interdomain>("ioctl_evtchn_bind_interdomain");
     check::<xenabi::linux::evtchn::ioctl_evtchn_bind_unbound_port>("ioctl_evtchn_bind_unbound_port");

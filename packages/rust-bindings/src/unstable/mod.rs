@@ -5,3 +5,4 @@
 
 pub mod domctl;
 pub mod flask_op;
+pub mod vm_event;
