@@ -251,10 +251,14 @@ describe('the generated C headers', () => {
         pair(m.name, m, '', coexistenceCompilers(false), NEWEST_RELEASE, { xenFirst: sameLayoutsSince(s.model, m, INSTALLED_XEN_RELEASE), xenFirstFails: newer, oursFirstFails: redeclared });
       }
       // The newest headers, asked for Xen 4.17's interface version, against Xen 4.17's own domctl.h
-      // (ours first: with the promise that no other Xen header follows).
+      // (ours first: with the promise that no other Xen header follows). Where Xen added items in a
+      // later release without a new version (vm_event: vm_event_io in 4.18 at version 7), our header
+      // follows that later release, and after Xen 4.17's its checks name what 4.17 lacks: the same
+      // documented limit as for stable headers.
       for (const m of s.newest.modules.filter((x) => x.namespace === 'unstable')) {
-        const literal = interfaceVersionChoices(s.model, m).find((v) => v.releases.includes(INSTALLED_XEN_RELEASE))?.literal ?? '';
-        pair(`${m.name}-${INSTALLED_XEN_RELEASE}`, m, `${optInLineAt(m, literal)}\n${NO_XEN_AFTER}`, coexistenceCompilers(true), INSTALLED_XEN_RELEASE);
+        const choice = interfaceVersionChoices(s.model, m).find((v) => v.releases.includes(INSTALLED_XEN_RELEASE));
+        const newer = choice && newerThan(atRelease(s.model, choice.release), installed, m.name) ? NEWER_THAN_XEN : undefined;
+        pair(`${m.name}-${INSTALLED_XEN_RELEASE}`, m, `${optInLineAt(m, choice?.literal ?? '')}\n${NO_XEN_AFTER}`, coexistenceCompilers(true), INSTALLED_XEN_RELEASE, { xenFirstFails: newer });
       }
       // Stable headers for XENABI_XEN_MIN_VERSION = 4.17, whose checks then check Xen 4.17's
       // declarations; the language standards are the pairing above's business.
