@@ -66,6 +66,8 @@ mod x86 {
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
     #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
@@ -5456,6 +5458,349 @@ mod x86 {
     }
 
     #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on x86");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on x86");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on x86");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on x86");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on x86");
+        }
+
+        #[test]
+        fn hvm_save_header() {
+            assert_eq!(size_of::<hvm_save_header>(), 24, "hvm_save_header: size on x86");
+            assert_eq!(align_of::<hvm_save_header>(), 4, "hvm_save_header: align on x86");
+            assert_eq!(offset_of!(hvm_save_header, magic), 0, "hvm_save_header.magic: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, version), 4, "hvm_save_header.version: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, changeset), 8, "hvm_save_header.changeset: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, cpuid), 16, "hvm_save_header.cpuid: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, gtsc_khz), 20, "hvm_save_header.gtsc_khz: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_vpic() {
+            assert_eq!(size_of::<hvm_hw_vpic>(), 8, "hvm_hw_vpic: size on x86");
+            assert_eq!(align_of::<hvm_hw_vpic>(), 1, "hvm_hw_vpic: align on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, irr), 0, "hvm_hw_vpic.irr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, imr), 1, "hvm_hw_vpic.imr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, isr), 2, "hvm_hw_vpic.isr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, irq_base), 3, "hvm_hw_vpic.irq_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, bitfields_0), 4, "hvm_hw_vpic.bitfields_0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, elcr), 6, "hvm_hw_vpic.elcr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, int_output), 7, "hvm_hw_vpic.int_output: offset on x86");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_init_state(!0);
+            assert_eq!(r.bitfields_0, [0x0f, 0x00], "hvm_hw_vpic.init_state on x86: bits");
+            assert_eq!(r.init_state(), 0xf, "hvm_hw_vpic.init_state on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_priority_add(!0);
+            assert_eq!(r.bitfields_0, [0xf0, 0x00], "hvm_hw_vpic.priority_add on x86: bits");
+            assert_eq!(r.priority_add(), 0xf, "hvm_hw_vpic.priority_add on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_readsel_isr(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "hvm_hw_vpic.readsel_isr on x86: bits");
+            assert_eq!(r.readsel_isr(), 0x1, "hvm_hw_vpic.readsel_isr on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_poll(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x02], "hvm_hw_vpic.poll on x86: bits");
+            assert_eq!(r.poll(), 0x1, "hvm_hw_vpic.poll on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x04], "hvm_hw_vpic.auto_eoi on x86: bits");
+            assert_eq!(r.auto_eoi(), 0x1, "hvm_hw_vpic.auto_eoi on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_rotate_on_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08], "hvm_hw_vpic.rotate_on_auto_eoi on x86: bits");
+            assert_eq!(r.rotate_on_auto_eoi(), 0x1, "hvm_hw_vpic.rotate_on_auto_eoi on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_fully_nested_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x10], "hvm_hw_vpic.special_fully_nested_mode on x86: bits");
+            assert_eq!(r.special_fully_nested_mode(), 0x1, "hvm_hw_vpic.special_fully_nested_mode on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_mask_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x20], "hvm_hw_vpic.special_mask_mode on x86: bits");
+            assert_eq!(r.special_mask_mode(), 0x1, "hvm_hw_vpic.special_mask_mode on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_is_master(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x40], "hvm_hw_vpic.is_master on x86: bits");
+            assert_eq!(r.is_master(), 0x1, "hvm_hw_vpic.is_master on x86: read back");
+        }
+
+        #[test]
+        fn vioapic_redir_entry() {
+            assert_eq!(size_of::<vioapic_redir_entry>(), 8, "vioapic_redir_entry: size on x86");
+            assert_eq!(align_of::<vioapic_redir_entry>(), 4, "vioapic_redir_entry: align on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry, bits), 0, "vioapic_redir_entry.bits: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry, fields), 0, "vioapic_redir_entry.fields: offset on x86");
+        }
+
+        #[test]
+        fn vioapic_redir_entry_fields() {
+            assert_eq!(size_of::<vioapic_redir_entry_fields>(), 8, "vioapic_redir_entry.fields: size on x86");
+            assert_eq!(align_of::<vioapic_redir_entry_fields>(), 1, "vioapic_redir_entry.fields: align on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, vector), 0, "vioapic_redir_entry.fields.vector: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, bitfields_0), 1, "vioapic_redir_entry.fields.bitfields_0: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, reserved), 3, "vioapic_redir_entry.fields.reserved: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, dest_id), 7, "vioapic_redir_entry.fields.dest_id: offset on x86");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_mode(!0);
+            assert_eq!(r.bitfields_0, [0x07, 0x00], "vioapic_redir_entry.fields.delivery_mode on x86: bits");
+            assert_eq!(r.delivery_mode(), 0x7, "vioapic_redir_entry.fields.delivery_mode on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_dest_mode(!0);
+            assert_eq!(r.bitfields_0, [0x08, 0x00], "vioapic_redir_entry.fields.dest_mode on x86: bits");
+            assert_eq!(r.dest_mode(), 0x1, "vioapic_redir_entry.fields.dest_mode on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_status(!0);
+            assert_eq!(r.bitfields_0, [0x10, 0x00], "vioapic_redir_entry.fields.delivery_status on x86: bits");
+            assert_eq!(r.delivery_status(), 0x1, "vioapic_redir_entry.fields.delivery_status on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_polarity(!0);
+            assert_eq!(r.bitfields_0, [0x20, 0x00], "vioapic_redir_entry.fields.polarity on x86: bits");
+            assert_eq!(r.polarity(), 0x1, "vioapic_redir_entry.fields.polarity on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_remote_irr(!0);
+            assert_eq!(r.bitfields_0, [0x40, 0x00], "vioapic_redir_entry.fields.remote_irr on x86: bits");
+            assert_eq!(r.remote_irr(), 0x1, "vioapic_redir_entry.fields.remote_irr on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_trig_mode(!0);
+            assert_eq!(r.bitfields_0, [0x80, 0x00], "vioapic_redir_entry.fields.trig_mode on x86: bits");
+            assert_eq!(r.trig_mode(), 0x1, "vioapic_redir_entry.fields.trig_mode on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_mask(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "vioapic_redir_entry.fields.mask on x86: bits");
+            assert_eq!(r.mask(), 0x1, "vioapic_redir_entry.fields.mask on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_reserve(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xfe], "vioapic_redir_entry.fields.reserve on x86: bits");
+            assert_eq!(r.reserve(), 0x7f, "vioapic_redir_entry.fields.reserve on x86: read back");
+        }
+
+        #[test]
+        fn hvm_hw_vioapic() {
+            assert_eq!(size_of::<hvm_hw_vioapic>(), 400, "hvm_hw_vioapic: size on x86");
+            assert_eq!(align_of::<hvm_hw_vioapic>(), 4, "hvm_hw_vioapic: align on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, base_address), 0, "hvm_hw_vioapic.base_address: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, ioregsel), 8, "hvm_hw_vioapic.ioregsel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, id), 12, "hvm_hw_vioapic.id: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, redirtbl), 16, "hvm_hw_vioapic.redirtbl: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_lapic() {
+            assert_eq!(size_of::<hvm_hw_lapic>(), 28, "hvm_hw_lapic: size on x86");
+            assert_eq!(align_of::<hvm_hw_lapic>(), 4, "hvm_hw_lapic: align on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, apic_base_msr), 0, "hvm_hw_lapic.apic_base_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, disabled), 8, "hvm_hw_lapic.disabled: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, timer_divisor), 12, "hvm_hw_lapic.timer_divisor: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, tdt_msr), 16, "hvm_hw_lapic.tdt_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, pending_esr), 24, "hvm_hw_lapic.pending_esr: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_lapic_regs() {
+            assert_eq!(size_of::<hvm_hw_lapic_regs>(), 1024, "hvm_hw_lapic_regs: size on x86");
+            assert_eq!(align_of::<hvm_hw_lapic_regs>(), 1, "hvm_hw_lapic_regs: align on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic_regs, data), 0, "hvm_hw_lapic_regs.data: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pci_link() {
+            assert_eq!(size_of::<hvm_hw_pci_link>(), 8, "hvm_hw_pci_link: size on x86");
+            assert_eq!(align_of::<hvm_hw_pci_link>(), 1, "hvm_hw_pci_link: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pci_link, route), 0, "hvm_hw_pci_link.route: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pci_link, pad0), 4, "hvm_hw_pci_link.pad0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pit_channel() {
+            assert_eq!(size_of::<hvm_hw_pit_channel>(), 16, "hvm_hw_pit_channel: size on x86");
+            assert_eq!(align_of::<hvm_hw_pit_channel>(), 4, "hvm_hw_pit_channel: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count), 0, "hvm_hw_pit_channel.count: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, latched_count), 4, "hvm_hw_pit_channel.latched_count: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count_latched), 6, "hvm_hw_pit_channel.count_latched: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status_latched), 7, "hvm_hw_pit_channel.status_latched: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status), 8, "hvm_hw_pit_channel.status: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, read_state), 9, "hvm_hw_pit_channel.read_state: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_state), 10, "hvm_hw_pit_channel.write_state: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_latch), 11, "hvm_hw_pit_channel.write_latch: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, rw_mode), 12, "hvm_hw_pit_channel.rw_mode: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, mode), 13, "hvm_hw_pit_channel.mode: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, bcd), 14, "hvm_hw_pit_channel.bcd: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, gate), 15, "hvm_hw_pit_channel.gate: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pit() {
+            assert_eq!(size_of::<hvm_hw_pit>(), 56, "hvm_hw_pit: size on x86");
+            assert_eq!(align_of::<hvm_hw_pit>(), 4, "hvm_hw_pit: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pit, channels), 0, "hvm_hw_pit.channels: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit, speaker_data_on), 48, "hvm_hw_pit.speaker_data_on: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit, pad0), 52, "hvm_hw_pit.pad0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_rtc() {
+            assert_eq!(size_of::<hvm_hw_rtc>(), 24, "hvm_hw_rtc: size on x86");
+            assert_eq!(align_of::<hvm_hw_rtc>(), 4, "hvm_hw_rtc: align on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_data), 0, "hvm_hw_rtc.cmos_data: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_index), 14, "hvm_hw_rtc.cmos_index: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, pad0), 15, "hvm_hw_rtc.pad0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, rtc_offset), 16, "hvm_hw_rtc.rtc_offset: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_hpet() {
+            assert_eq!(size_of::<hvm_hw_hpet>(), 1048, "hvm_hw_hpet: size on x86");
+            assert_eq!(align_of::<hvm_hw_hpet>(), 4, "hvm_hw_hpet: align on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, capability), 0, "hvm_hw_hpet.capability: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res0), 8, "hvm_hw_hpet.res0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, config), 16, "hvm_hw_hpet.config: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res1), 24, "hvm_hw_hpet.res1: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, isr), 32, "hvm_hw_hpet.isr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res2), 40, "hvm_hw_hpet.res2: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, mc64), 240, "hvm_hw_hpet.mc64: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res3), 248, "hvm_hw_hpet.res3: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, timers), 256, "hvm_hw_hpet.timers: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res5), 352, "hvm_hw_hpet.res5: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, period), 1024, "hvm_hw_hpet.period: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_hpet_timers() {
+            assert_eq!(size_of::<hvm_hw_hpet_timers>(), 32, "hvm_hw_hpet.timers: size on x86");
+            assert_eq!(align_of::<hvm_hw_hpet_timers>(), 4, "hvm_hw_hpet.timers: align on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, config), 0, "hvm_hw_hpet.timers.config: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, cmp), 8, "hvm_hw_hpet.timers.cmp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, fsb), 16, "hvm_hw_hpet.timers.fsb: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, res4), 24, "hvm_hw_hpet.timers.res4: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pmtimer() {
+            assert_eq!(size_of::<hvm_hw_pmtimer>(), 8, "hvm_hw_pmtimer: size on x86");
+            assert_eq!(align_of::<hvm_hw_pmtimer>(), 4, "hvm_hw_pmtimer: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, tmr_val), 0, "hvm_hw_pmtimer.tmr_val: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_sts), 4, "hvm_hw_pmtimer.pm1a_sts: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_en), 6, "hvm_hw_pmtimer.pm1a_en: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_mtrr() {
+            assert_eq!(size_of::<hvm_hw_mtrr>(), 240, "hvm_hw_mtrr: size on x86");
+            assert_eq!(align_of::<hvm_hw_mtrr>(), 4, "hvm_hw_mtrr: align on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_pat_cr), 0, "hvm_hw_mtrr.msr_pat_cr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_var), 8, "hvm_hw_mtrr.msr_mtrr_var: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_fixed), 136, "hvm_hw_mtrr.msr_mtrr_fixed: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_cap), 224, "hvm_hw_mtrr.msr_mtrr_cap: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_def_type), 232, "hvm_hw_mtrr.msr_mtrr_def_type: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_hdr>(), 64, "hvm_hw_cpu_xsave_hdr: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_hdr>(), 4, "hvm_hw_cpu_xsave_hdr: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave_hdr.xstate_bv: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xcomp_bv), 8, "hvm_hw_cpu_xsave_hdr.xcomp_bv: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, reserved), 16, "hvm_hw_cpu_xsave_hdr.reserved: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave>(), 600, "hvm_hw_cpu_xsave: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave>(), 4, "hvm_hw_cpu_xsave: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xfeature_mask), 0, "hvm_hw_cpu_xsave.xfeature_mask: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0), 8, "hvm_hw_cpu_xsave.xcr0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0_accum), 16, "hvm_hw_cpu_xsave.xcr0_accum: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, save_area), 24, "hvm_hw_cpu_xsave.save_area: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area>(), 576, "hvm_hw_cpu_xsave.save_area: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area>(), 4, "hvm_hw_cpu_xsave.save_area: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, fpu_sse), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, xsave_hdr), 512, "hvm_hw_cpu_xsave.save_area.xsave_hdr: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_fpu_sse() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 512, "hvm_hw_cpu_xsave.save_area.fpu_sse: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 1, "hvm_hw_cpu_xsave.save_area.fpu_sse: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_fpu_sse, x), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse.x: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 64, "hvm_hw_cpu_xsave.save_area.xsave_hdr: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 4, "hvm_hw_cpu_xsave.save_area.xsave_hdr: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave.save_area.xsave_hdr.xstate_bv: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, reserved), 8, "hvm_hw_cpu_xsave.save_area.xsave_hdr.reserved: offset on x86");
+        }
+
+        #[test]
+        fn hvm_viridian_domain_context() {
+            assert_eq!(size_of::<hvm_viridian_domain_context>(), 32, "hvm_viridian_domain_context: size on x86");
+            assert_eq!(align_of::<hvm_viridian_domain_context>(), 4, "hvm_viridian_domain_context: align on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, hypercall_gpa), 0, "hvm_viridian_domain_context.hypercall_gpa: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, guest_os_id), 8, "hvm_viridian_domain_context.guest_os_id: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, time_ref_count), 16, "hvm_viridian_domain_context.time_ref_count: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, reference_tsc), 24, "hvm_viridian_domain_context.reference_tsc: offset on x86");
+        }
+
+        #[test]
+        fn hvm_viridian_vcpu_context() {
+            assert_eq!(size_of::<hvm_viridian_vcpu_context>(), 216, "hvm_viridian_vcpu_context: size on x86");
+            assert_eq!(align_of::<hvm_viridian_vcpu_context>(), 4, "hvm_viridian_vcpu_context: align on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, vp_assist_msr), 0, "hvm_viridian_vcpu_context.vp_assist_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, apic_assist_pending), 8, "hvm_viridian_vcpu_context.apic_assist_pending: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, _pad), 9, "hvm_viridian_vcpu_context._pad: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, simp_msr), 16, "hvm_viridian_vcpu_context.simp_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, sint_msr), 24, "hvm_viridian_vcpu_context.sint_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_config_msr), 152, "hvm_viridian_vcpu_context.stimer_config_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_count_msr), 184, "hvm_viridian_vcpu_context.stimer_count_msr: offset on x86");
+        }
+
+        #[test]
+        fn hvm_vmce_vcpu() {
+            assert_eq!(size_of::<hvm_vmce_vcpu>(), 32, "hvm_vmce_vcpu: size on x86");
+            assert_eq!(align_of::<hvm_vmce_vcpu>(), 4, "hvm_vmce_vcpu: align on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, caps), 0, "hvm_vmce_vcpu.caps: offset on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank0), 8, "hvm_vmce_vcpu.mci_ctl2_bank0: offset on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank1), 16, "hvm_vmce_vcpu.mci_ctl2_bank1: offset on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mcg_ext_ctl), 24, "hvm_vmce_vcpu.mcg_ext_ctl: offset on x86");
+        }
+
+        #[test]
+        fn hvm_tsc_adjust() {
+            assert_eq!(size_of::<hvm_tsc_adjust>(), 8, "hvm_tsc_adjust: size on x86");
+            assert_eq!(align_of::<hvm_tsc_adjust>(), 4, "hvm_tsc_adjust: align on x86");
+            assert_eq!(offset_of!(hvm_tsc_adjust, tsc_adjust), 0, "hvm_tsc_adjust.tsc_adjust: offset on x86");
+        }
+
+        #[test]
+        fn hvm_one_msr() {
+            assert_eq!(size_of::<hvm_one_msr>(), 16, "hvm_one_msr: size on x86");
+            assert_eq!(align_of::<hvm_one_msr>(), 4, "hvm_one_msr: align on x86");
+            assert_eq!(offset_of!(hvm_one_msr, index), 0, "hvm_one_msr.index: offset on x86");
+            assert_eq!(offset_of!(hvm_one_msr, _rsvd), 4, "hvm_one_msr._rsvd: offset on x86");
+            assert_eq!(offset_of!(hvm_one_msr, val), 8, "hvm_one_msr.val: offset on x86");
+        }
+
+        #[test]
+        fn hvm_msr() {
+            assert_eq!(size_of::<hvm_msr>(), 4, "hvm_msr: size on x86");
+            assert_eq!(align_of::<hvm_msr>(), 4, "hvm_msr: align on x86");
+            assert_eq!(offset_of!(hvm_msr, count), 0, "hvm_msr.count: offset on x86");
+            assert_eq!(offset_of!(hvm_msr, msr), 4, "hvm_msr.msr: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
     mod unstable_vm_event {
         use super::*;
 
@@ -6268,6 +6613,8 @@ mod x86_64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
@@ -11692,6 +12039,351 @@ mod x86_64 {
     }
 
     #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on x86_64");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on x86_64");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_save_header() {
+            assert_eq!(size_of::<hvm_save_header>(), 24, "hvm_save_header: size on x86_64");
+            assert_eq!(align_of::<hvm_save_header>(), 8, "hvm_save_header: align on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, magic), 0, "hvm_save_header.magic: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, version), 4, "hvm_save_header.version: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, changeset), 8, "hvm_save_header.changeset: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, cpuid), 16, "hvm_save_header.cpuid: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, gtsc_khz), 20, "hvm_save_header.gtsc_khz: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_vpic() {
+            assert_eq!(size_of::<hvm_hw_vpic>(), 8, "hvm_hw_vpic: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_vpic>(), 1, "hvm_hw_vpic: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, irr), 0, "hvm_hw_vpic.irr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, imr), 1, "hvm_hw_vpic.imr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, isr), 2, "hvm_hw_vpic.isr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, irq_base), 3, "hvm_hw_vpic.irq_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, bitfields_0), 4, "hvm_hw_vpic.bitfields_0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, elcr), 6, "hvm_hw_vpic.elcr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, int_output), 7, "hvm_hw_vpic.int_output: offset on x86_64");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_init_state(!0);
+            assert_eq!(r.bitfields_0, [0x0f, 0x00], "hvm_hw_vpic.init_state on x86_64: bits");
+            assert_eq!(r.init_state(), 0xf, "hvm_hw_vpic.init_state on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_priority_add(!0);
+            assert_eq!(r.bitfields_0, [0xf0, 0x00], "hvm_hw_vpic.priority_add on x86_64: bits");
+            assert_eq!(r.priority_add(), 0xf, "hvm_hw_vpic.priority_add on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_readsel_isr(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "hvm_hw_vpic.readsel_isr on x86_64: bits");
+            assert_eq!(r.readsel_isr(), 0x1, "hvm_hw_vpic.readsel_isr on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_poll(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x02], "hvm_hw_vpic.poll on x86_64: bits");
+            assert_eq!(r.poll(), 0x1, "hvm_hw_vpic.poll on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x04], "hvm_hw_vpic.auto_eoi on x86_64: bits");
+            assert_eq!(r.auto_eoi(), 0x1, "hvm_hw_vpic.auto_eoi on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_rotate_on_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08], "hvm_hw_vpic.rotate_on_auto_eoi on x86_64: bits");
+            assert_eq!(r.rotate_on_auto_eoi(), 0x1, "hvm_hw_vpic.rotate_on_auto_eoi on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_fully_nested_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x10], "hvm_hw_vpic.special_fully_nested_mode on x86_64: bits");
+            assert_eq!(r.special_fully_nested_mode(), 0x1, "hvm_hw_vpic.special_fully_nested_mode on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_mask_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x20], "hvm_hw_vpic.special_mask_mode on x86_64: bits");
+            assert_eq!(r.special_mask_mode(), 0x1, "hvm_hw_vpic.special_mask_mode on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_is_master(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x40], "hvm_hw_vpic.is_master on x86_64: bits");
+            assert_eq!(r.is_master(), 0x1, "hvm_hw_vpic.is_master on x86_64: read back");
+        }
+
+        #[test]
+        fn vioapic_redir_entry() {
+            assert_eq!(size_of::<vioapic_redir_entry>(), 8, "vioapic_redir_entry: size on x86_64");
+            assert_eq!(align_of::<vioapic_redir_entry>(), 8, "vioapic_redir_entry: align on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry, bits), 0, "vioapic_redir_entry.bits: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry, fields), 0, "vioapic_redir_entry.fields: offset on x86_64");
+        }
+
+        #[test]
+        fn vioapic_redir_entry_fields() {
+            assert_eq!(size_of::<vioapic_redir_entry_fields>(), 8, "vioapic_redir_entry.fields: size on x86_64");
+            assert_eq!(align_of::<vioapic_redir_entry_fields>(), 1, "vioapic_redir_entry.fields: align on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, vector), 0, "vioapic_redir_entry.fields.vector: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, bitfields_0), 1, "vioapic_redir_entry.fields.bitfields_0: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, reserved), 3, "vioapic_redir_entry.fields.reserved: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, dest_id), 7, "vioapic_redir_entry.fields.dest_id: offset on x86_64");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_mode(!0);
+            assert_eq!(r.bitfields_0, [0x07, 0x00], "vioapic_redir_entry.fields.delivery_mode on x86_64: bits");
+            assert_eq!(r.delivery_mode(), 0x7, "vioapic_redir_entry.fields.delivery_mode on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_dest_mode(!0);
+            assert_eq!(r.bitfields_0, [0x08, 0x00], "vioapic_redir_entry.fields.dest_mode on x86_64: bits");
+            assert_eq!(r.dest_mode(), 0x1, "vioapic_redir_entry.fields.dest_mode on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_status(!0);
+            assert_eq!(r.bitfields_0, [0x10, 0x00], "vioapic_redir_entry.fields.delivery_status on x86_64: bits");
+            assert_eq!(r.delivery_status(), 0x1, "vioapic_redir_entry.fields.delivery_status on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_polarity(!0);
+            assert_eq!(r.bitfields_0, [0x20, 0x00], "vioapic_redir_entry.fields.polarity on x86_64: bits");
+            assert_eq!(r.polarity(), 0x1, "vioapic_redir_entry.fields.polarity on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_remote_irr(!0);
+            assert_eq!(r.bitfields_0, [0x40, 0x00], "vioapic_redir_entry.fields.remote_irr on x86_64: bits");
+            assert_eq!(r.remote_irr(), 0x1, "vioapic_redir_entry.fields.remote_irr on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_trig_mode(!0);
+            assert_eq!(r.bitfields_0, [0x80, 0x00], "vioapic_redir_entry.fields.trig_mode on x86_64: bits");
+            assert_eq!(r.trig_mode(), 0x1, "vioapic_redir_entry.fields.trig_mode on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_mask(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "vioapic_redir_entry.fields.mask on x86_64: bits");
+            assert_eq!(r.mask(), 0x1, "vioapic_redir_entry.fields.mask on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_reserve(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xfe], "vioapic_redir_entry.fields.reserve on x86_64: bits");
+            assert_eq!(r.reserve(), 0x7f, "vioapic_redir_entry.fields.reserve on x86_64: read back");
+        }
+
+        #[test]
+        fn hvm_hw_vioapic() {
+            assert_eq!(size_of::<hvm_hw_vioapic>(), 400, "hvm_hw_vioapic: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_vioapic>(), 8, "hvm_hw_vioapic: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, base_address), 0, "hvm_hw_vioapic.base_address: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, ioregsel), 8, "hvm_hw_vioapic.ioregsel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, id), 12, "hvm_hw_vioapic.id: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, redirtbl), 16, "hvm_hw_vioapic.redirtbl: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_lapic() {
+            assert_eq!(size_of::<hvm_hw_lapic>(), 32, "hvm_hw_lapic: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_lapic>(), 8, "hvm_hw_lapic: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, apic_base_msr), 0, "hvm_hw_lapic.apic_base_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, disabled), 8, "hvm_hw_lapic.disabled: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, timer_divisor), 12, "hvm_hw_lapic.timer_divisor: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, tdt_msr), 16, "hvm_hw_lapic.tdt_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, pending_esr), 24, "hvm_hw_lapic.pending_esr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, __xenabi_hole_0), 28, "hvm_hw_lapic.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_lapic_regs() {
+            assert_eq!(size_of::<hvm_hw_lapic_regs>(), 1024, "hvm_hw_lapic_regs: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_lapic_regs>(), 1, "hvm_hw_lapic_regs: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic_regs, data), 0, "hvm_hw_lapic_regs.data: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pci_link() {
+            assert_eq!(size_of::<hvm_hw_pci_link>(), 8, "hvm_hw_pci_link: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pci_link>(), 1, "hvm_hw_pci_link: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pci_link, route), 0, "hvm_hw_pci_link.route: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pci_link, pad0), 4, "hvm_hw_pci_link.pad0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pit_channel() {
+            assert_eq!(size_of::<hvm_hw_pit_channel>(), 16, "hvm_hw_pit_channel: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pit_channel>(), 4, "hvm_hw_pit_channel: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count), 0, "hvm_hw_pit_channel.count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, latched_count), 4, "hvm_hw_pit_channel.latched_count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count_latched), 6, "hvm_hw_pit_channel.count_latched: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status_latched), 7, "hvm_hw_pit_channel.status_latched: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status), 8, "hvm_hw_pit_channel.status: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, read_state), 9, "hvm_hw_pit_channel.read_state: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_state), 10, "hvm_hw_pit_channel.write_state: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_latch), 11, "hvm_hw_pit_channel.write_latch: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, rw_mode), 12, "hvm_hw_pit_channel.rw_mode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, mode), 13, "hvm_hw_pit_channel.mode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, bcd), 14, "hvm_hw_pit_channel.bcd: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, gate), 15, "hvm_hw_pit_channel.gate: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pit() {
+            assert_eq!(size_of::<hvm_hw_pit>(), 56, "hvm_hw_pit: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pit>(), 4, "hvm_hw_pit: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit, channels), 0, "hvm_hw_pit.channels: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit, speaker_data_on), 48, "hvm_hw_pit.speaker_data_on: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit, pad0), 52, "hvm_hw_pit.pad0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_rtc() {
+            assert_eq!(size_of::<hvm_hw_rtc>(), 24, "hvm_hw_rtc: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_rtc>(), 8, "hvm_hw_rtc: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_data), 0, "hvm_hw_rtc.cmos_data: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_index), 14, "hvm_hw_rtc.cmos_index: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, pad0), 15, "hvm_hw_rtc.pad0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, rtc_offset), 16, "hvm_hw_rtc.rtc_offset: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_hpet() {
+            assert_eq!(size_of::<hvm_hw_hpet>(), 1048, "hvm_hw_hpet: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_hpet>(), 8, "hvm_hw_hpet: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, capability), 0, "hvm_hw_hpet.capability: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res0), 8, "hvm_hw_hpet.res0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, config), 16, "hvm_hw_hpet.config: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res1), 24, "hvm_hw_hpet.res1: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, isr), 32, "hvm_hw_hpet.isr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res2), 40, "hvm_hw_hpet.res2: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, mc64), 240, "hvm_hw_hpet.mc64: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res3), 248, "hvm_hw_hpet.res3: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, timers), 256, "hvm_hw_hpet.timers: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res5), 352, "hvm_hw_hpet.res5: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, period), 1024, "hvm_hw_hpet.period: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_hpet_timers() {
+            assert_eq!(size_of::<hvm_hw_hpet_timers>(), 32, "hvm_hw_hpet.timers: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_hpet_timers>(), 8, "hvm_hw_hpet.timers: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, config), 0, "hvm_hw_hpet.timers.config: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, cmp), 8, "hvm_hw_hpet.timers.cmp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, fsb), 16, "hvm_hw_hpet.timers.fsb: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, res4), 24, "hvm_hw_hpet.timers.res4: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pmtimer() {
+            assert_eq!(size_of::<hvm_hw_pmtimer>(), 8, "hvm_hw_pmtimer: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pmtimer>(), 4, "hvm_hw_pmtimer: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, tmr_val), 0, "hvm_hw_pmtimer.tmr_val: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_sts), 4, "hvm_hw_pmtimer.pm1a_sts: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_en), 6, "hvm_hw_pmtimer.pm1a_en: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_mtrr() {
+            assert_eq!(size_of::<hvm_hw_mtrr>(), 240, "hvm_hw_mtrr: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_mtrr>(), 8, "hvm_hw_mtrr: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_pat_cr), 0, "hvm_hw_mtrr.msr_pat_cr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_var), 8, "hvm_hw_mtrr.msr_mtrr_var: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_fixed), 136, "hvm_hw_mtrr.msr_mtrr_fixed: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_cap), 224, "hvm_hw_mtrr.msr_mtrr_cap: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_def_type), 232, "hvm_hw_mtrr.msr_mtrr_def_type: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_hdr>(), 64, "hvm_hw_cpu_xsave_hdr: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_hdr>(), 8, "hvm_hw_cpu_xsave_hdr: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave_hdr.xstate_bv: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xcomp_bv), 8, "hvm_hw_cpu_xsave_hdr.xcomp_bv: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, reserved), 16, "hvm_hw_cpu_xsave_hdr.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave>(), 600, "hvm_hw_cpu_xsave: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave>(), 8, "hvm_hw_cpu_xsave: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xfeature_mask), 0, "hvm_hw_cpu_xsave.xfeature_mask: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0), 8, "hvm_hw_cpu_xsave.xcr0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0_accum), 16, "hvm_hw_cpu_xsave.xcr0_accum: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, save_area), 24, "hvm_hw_cpu_xsave.save_area: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area>(), 576, "hvm_hw_cpu_xsave.save_area: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area>(), 8, "hvm_hw_cpu_xsave.save_area: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, fpu_sse), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, xsave_hdr), 512, "hvm_hw_cpu_xsave.save_area.xsave_hdr: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_fpu_sse() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 512, "hvm_hw_cpu_xsave.save_area.fpu_sse: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 1, "hvm_hw_cpu_xsave.save_area.fpu_sse: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_fpu_sse, x), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse.x: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 64, "hvm_hw_cpu_xsave.save_area.xsave_hdr: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 8, "hvm_hw_cpu_xsave.save_area.xsave_hdr: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave.save_area.xsave_hdr.xstate_bv: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, reserved), 8, "hvm_hw_cpu_xsave.save_area.xsave_hdr.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_viridian_domain_context() {
+            assert_eq!(size_of::<hvm_viridian_domain_context>(), 32, "hvm_viridian_domain_context: size on x86_64");
+            assert_eq!(align_of::<hvm_viridian_domain_context>(), 8, "hvm_viridian_domain_context: align on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, hypercall_gpa), 0, "hvm_viridian_domain_context.hypercall_gpa: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, guest_os_id), 8, "hvm_viridian_domain_context.guest_os_id: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, time_ref_count), 16, "hvm_viridian_domain_context.time_ref_count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, reference_tsc), 24, "hvm_viridian_domain_context.reference_tsc: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_viridian_vcpu_context() {
+            assert_eq!(size_of::<hvm_viridian_vcpu_context>(), 216, "hvm_viridian_vcpu_context: size on x86_64");
+            assert_eq!(align_of::<hvm_viridian_vcpu_context>(), 8, "hvm_viridian_vcpu_context: align on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, vp_assist_msr), 0, "hvm_viridian_vcpu_context.vp_assist_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, apic_assist_pending), 8, "hvm_viridian_vcpu_context.apic_assist_pending: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, _pad), 9, "hvm_viridian_vcpu_context._pad: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, simp_msr), 16, "hvm_viridian_vcpu_context.simp_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, sint_msr), 24, "hvm_viridian_vcpu_context.sint_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_config_msr), 152, "hvm_viridian_vcpu_context.stimer_config_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_count_msr), 184, "hvm_viridian_vcpu_context.stimer_count_msr: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_vmce_vcpu() {
+            assert_eq!(size_of::<hvm_vmce_vcpu>(), 32, "hvm_vmce_vcpu: size on x86_64");
+            assert_eq!(align_of::<hvm_vmce_vcpu>(), 8, "hvm_vmce_vcpu: align on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, caps), 0, "hvm_vmce_vcpu.caps: offset on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank0), 8, "hvm_vmce_vcpu.mci_ctl2_bank0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank1), 16, "hvm_vmce_vcpu.mci_ctl2_bank1: offset on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mcg_ext_ctl), 24, "hvm_vmce_vcpu.mcg_ext_ctl: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_tsc_adjust() {
+            assert_eq!(size_of::<hvm_tsc_adjust>(), 8, "hvm_tsc_adjust: size on x86_64");
+            assert_eq!(align_of::<hvm_tsc_adjust>(), 8, "hvm_tsc_adjust: align on x86_64");
+            assert_eq!(offset_of!(hvm_tsc_adjust, tsc_adjust), 0, "hvm_tsc_adjust.tsc_adjust: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_one_msr() {
+            assert_eq!(size_of::<hvm_one_msr>(), 16, "hvm_one_msr: size on x86_64");
+            assert_eq!(align_of::<hvm_one_msr>(), 8, "hvm_one_msr: align on x86_64");
+            assert_eq!(offset_of!(hvm_one_msr, index), 0, "hvm_one_msr.index: offset on x86_64");
+            assert_eq!(offset_of!(hvm_one_msr, _rsvd), 4, "hvm_one_msr._rsvd: offset on x86_64");
+            assert_eq!(offset_of!(hvm_one_msr, val), 8, "hvm_one_msr.val: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_msr() {
+            assert_eq!(size_of::<hvm_msr>(), 8, "hvm_msr: size on x86_64");
+            assert_eq!(align_of::<hvm_msr>(), 8, "hvm_msr: align on x86_64");
+            assert_eq!(offset_of!(hvm_msr, count), 0, "hvm_msr.count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_msr, __xenabi_hole_0), 4, "hvm_msr.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_msr, msr), 8, "hvm_msr.msr: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
     mod unstable_vm_event {
         use super::*;
 
@@ -12508,6 +13200,8 @@ mod arm {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
@@ -17727,6 +18421,20 @@ mod arm {
     }
 
     #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on arm");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on arm");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on arm");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on arm");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
     mod unstable_vm_event {
         use super::*;
 
@@ -18542,6 +19250,8 @@ mod aarch64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
@@ -23758,6 +24468,20 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on aarch64");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on aarch64");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on aarch64");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on aarch64");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on aarch64");
         }
     }
 

@@ -5,4 +5,5 @@
 
 pub mod domctl;
 pub mod flask_op;
+pub mod hvm_save;
 pub mod vm_event;
