@@ -66,11 +66,6 @@
 #include <xenabi/unstable/flask_op.h>
 #endif
 
-/* Unstable: define XENABI_WANT_HVM_FILE_VERSION to opt in. */
-#if defined(XENABI_WANT_HVM_FILE_VERSION)
-#include <xenabi/unstable/hvm_save.h>
-#endif
-
 /* Unstable: define XENABI_WANT_VM_EVENT_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_VM_EVENT_INTERFACE_VERSION)
 #include <xenabi/unstable/vm_event.h>

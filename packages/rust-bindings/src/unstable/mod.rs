@@ -5,5 +5,4 @@
 
 pub mod domctl;
 pub mod flask_op;
-pub mod hvm_save;
 pub mod vm_event;
