@@ -311,11 +311,13 @@ describe('the generated C headers', () => {
           // flask_op's version has been 1 in every release: after Xen's header it is the same interface.
           const versionOf = (release: string) => interfaceVersionChoices(s.model, m).find((v) => v.releases.includes(release))?.literal;
           const same = versionOf(INSTALLED_XEN_RELEASE) === versionOf(NEWEST_RELEASE);
+          // The same version may still have gained items (vm_event_io in 4.18): our checks then name what Xen 4.17 lacks.
+          const newer = newerThan(s.newest, atRelease(s.model, INSTALLED_XEN_RELEASE), m.name);
           return coexistenceCompilers(true).flatMap((c) => [
             { job: compileJob(`${m.name} (${NEWEST_RELEASE}) ours first, Xen ${INSTALLED_XEN_RELEASE} after`, c, ours, [s.include], args) },
             {
               job: compileJob(`${m.name} (${NEWEST_RELEASE}) after Xen ${INSTALLED_XEN_RELEASE}`, c, xen, [s.include], args),
-              ...(same ? {} : { fails: new RegExp(`included before .*, has another ${constant}`) }),
+              ...(same ? (newer ? { fails: NEWER_THAN_XEN } : {}) : { fails: new RegExp(`included before .*, has another ${constant}`) }),
             },
           ]);
         });
