@@ -492,20 +492,12 @@ function checkedType(ctx: Ctx, record: RecordDecl): string {
   return `XENABI_TYPEOF(${memberExpression(recordTypeName(scope), path)})`;
 }
 
-/**
- * The path of `within`'s first named member of record type `name`, looking into its inline
- * records; a member that is an array of such records gives its first element (`channels[0]`).
- */
+/** The path of `within`'s first named member of record type `name`, looking into its inline records. */
 function memberPathOf(ctx: Ctx, within: RecordDecl, name: string): string | undefined {
   for (const f of within.fields) {
-    if (f.name === '') continue;
-    let held = f.type;
-    let index = '';
-    for (; held.kind === 'array'; held = held.element) index += '[0]';
-    if (held.kind !== 'record') continue;
-    if (held.name === name) return `${f.name}${index}`;
-    if (index) continue;
-    const inline = ctx.records.get(held.name);
+    if (f.type.kind !== 'record' || f.name === '') continue;
+    if (f.type.name === name) return f.name;
+    const inline = ctx.records.get(f.type.name);
     const inner = inline?.parent ? memberPathOf(ctx, inline, name) : undefined;
     if (inner) return `${f.name}.${inner}`;
   }

@@ -339,15 +339,8 @@ struct demo_copy {
     struct demo_end dst;
 };
 
-/** Xen declares this tag inside demo_grid, whose member is an array of it. */
-struct demo_cell {
-    uint32_t key;
-    uint32_t value;
-};
-
-/** An array of a scoped tag, and an array of an untagged struct (`struct { … } pairs[3]`). */
+/** An array of an untagged struct (`struct { … } pairs[3]`). */
 struct demo_grid {
-    struct demo_cell cells[2];
     /** One pair. */
     struct {
         uint16_t a;
@@ -493,7 +486,6 @@ struct demo_ctypes {
 #define XENABI_SINCE_demo_nest 0x040600
 #define XENABI_SINCE_demo_end 0x040600
 #define XENABI_SINCE_demo_copy 0x040600
-#define XENABI_SINCE_demo_cell 0x040600
 #define XENABI_SINCE_demo_grid 0x040600
 #define XENABI_SINCE_demo_entry_v1 0x040600
 #define XENABI_SINCE_demo_entry_v2 0x040600
@@ -545,7 +537,6 @@ struct demo_ctypes {
 #define XENABI_HAS_demo_nest 1
 #define XENABI_HAS_demo_end 1
 #define XENABI_HAS_demo_copy 1
-#define XENABI_HAS_demo_cell 1
 #define XENABI_HAS_demo_grid 1
 #define XENABI_HAS_demo_entry_v1 1
 #if XENABI_XEN_MIN_VERSION < 0x040d00
@@ -601,7 +592,6 @@ struct demo_ctypes {
 #define XENABI_GATES_demo_nest "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_end "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_copy "build:CONFIG_DEMO"
-#define XENABI_GATES_demo_cell "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_grid "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v1 "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v2 "build:CONFIG_DEMO"
@@ -736,17 +726,9 @@ XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_c
 XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__size, sizeof(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), key) == 0);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->key) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 28);
-XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__offset, XENABI_OFFSETOF(struct demo_grid, cells) == 0);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__size, sizeof(((struct demo_grid *)0)->cells) == 16);
-XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 16);
+XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 12);
+XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 2);
+XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 0);
 XENABI_STATIC_ASSERT(demo__demo_grid__pairs__size, sizeof(((struct demo_grid *)0)->pairs) == 12);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
@@ -952,17 +934,9 @@ XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_c
 XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__size, sizeof(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), key) == 0);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->key) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 28);
-XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__offset, XENABI_OFFSETOF(struct demo_grid, cells) == 0);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__size, sizeof(((struct demo_grid *)0)->cells) == 16);
-XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 16);
+XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 12);
+XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 2);
+XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 0);
 XENABI_STATIC_ASSERT(demo__demo_grid__pairs__size, sizeof(((struct demo_grid *)0)->pairs) == 12);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
@@ -1168,17 +1142,9 @@ XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_c
 XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__size, sizeof(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), key) == 0);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->key) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 28);
-XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__offset, XENABI_OFFSETOF(struct demo_grid, cells) == 0);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__size, sizeof(((struct demo_grid *)0)->cells) == 16);
-XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 16);
+XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 12);
+XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 2);
+XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 0);
 XENABI_STATIC_ASSERT(demo__demo_grid__pairs__size, sizeof(((struct demo_grid *)0)->pairs) == 12);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
@@ -1384,17 +1350,9 @@ XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_c
 XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__size, sizeof(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 8);
-XENABI_STATIC_ASSERT(demo__demo_cell__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0])) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), key) == 0);
-XENABI_STATIC_ASSERT(demo__demo_cell__key__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->key) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]), value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_cell__value__size, sizeof(((XENABI_TYPEOF(((struct demo_grid *)0)->cells[0]) *)0)->value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 28);
-XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 4);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__offset, XENABI_OFFSETOF(struct demo_grid, cells) == 0);
-XENABI_STATIC_ASSERT(demo__demo_grid__cells__size, sizeof(((struct demo_grid *)0)->cells) == 16);
-XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 16);
+XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 12);
+XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 2);
+XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 0);
 XENABI_STATIC_ASSERT(demo__demo_grid__pairs__size, sizeof(((struct demo_grid *)0)->pairs) == 12);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
