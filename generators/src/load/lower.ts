@@ -257,11 +257,20 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
 
 function lowerField(def: FieldDef, path: string, parent: RecordDecl, ctx: Context): Field {
   const at = loc(def.loc, ctx.repoRoot, parent.loc);
-  const inline = isInlineRecord(def.type, ctx) ? (def.type as RecordDef) : undefined;
-  const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, at, ctx);
+  const type = lowerFieldType(def.type, path, parent, at, ctx);
   const { loc: _rawLoc, type: _type, legacyType, legacyName, ...rest } = def;
   const legacy = legacyType ? { legacyType: { type: lowerType(legacyType.type, path, at, ctx), belowInterfaceVersion: legacyType.belowInterfaceVersion } } : {};
   return { ...rest, type, loc: at, ...legacy, ...(legacyName ? { legacyName: { ...legacyName } } : {}) };
+}
+
+/** A member's type: an inline record (also as the element of an array, `struct { … } timers[3]`) is named by the member's path. */
+function lowerFieldType(type: TypeDef, path: string, parent: RecordDecl, at: SourceLocation, ctx: Context): TypeRef {
+  if (isInlineRecord(type, ctx)) return { kind: 'record', name: lowerRecord(type as RecordDef, path, parent, ctx) };
+  if (kindOf(type) === 'array') {
+    const array = type as { element: TypeDef };
+    return { ...(type as ArrayType), element: lowerFieldType(array.element, path, parent, at, ctx) };
+  }
+  return lowerType(type, path, at, ctx);
 }
 
 /** A record object used as a field type and declared in no module: it is an inline record. */

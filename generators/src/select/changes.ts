@@ -11,6 +11,9 @@
  * - a record's members' lifetimes and, through their types, the records and typedefs they
  *   name (inline records included), to any depth;
  * - a typedef's type, likewise;
+ * - a ring's shared page: its entry record too, whose size decides where the entries end and
+ *   how many fit (`ArchLayout.ring`), although no member of the page names it; and a
+ *   constant counting a ring's entries (`ringEntries`), that page;
  * - for a flag's bit-number constant: each set with a flag naming it (that set's lifetime)
  *   and the flag's mask constant, which decides whether the flag is in a release.
  * The points are a superset of the real changes: a run may end where nothing visible changed.
@@ -45,6 +48,7 @@ export class ChangePoints {
         addLifetime(entry.points, f);
         for (const n of typeNames(f.type)) entry.needs.add(n);
       }
+      if (r.ring) entry.needs.add(r.ring.entry);
     }
     for (const a of history.aliases) {
       const entry = this.entry(a.name, a);
@@ -53,6 +57,7 @@ export class ChangePoints {
     for (const c of history.constants) {
       const entry = this.entry(c.name, c);
       for (const h of c.history ?? []) entry.points.add(indexOf(h.since));
+      if (c.ringEntries) entry.needs.add(c.ringEntries);
     }
     for (const s of history.sets) {
       this.entry(s.name, s);

@@ -27,14 +27,14 @@ function seenPerRun(name: string, see: (release: string) => string): string[][] 
 }
 
 describe('change points of the ABI', () => {
-  it('keep a record, on every architecture, the same throughout each run: its members and layout', () => {
+  it('keep a record, on every architecture, the same throughout each run: its members and layout, and a ring page\'s entries', () => {
     const layouts = new Map(XEN_RELEASES.flatMap((r) => ARCHES.map((a) => [`${r}/${a}`, new ArchLayout(views.get(r) as ReleaseModel, a)] as const)));
     for (const record of model.records) {
       for (const arch of ARCHES) {
         const see = (release: string) => {
           const layout = layouts.get(`${release}/${arch}`) as ArchLayout;
           const decl = views.get(release)?.records.find((r) => r.name === record.name);
-          return decl && layout.has(record.name) ? JSON.stringify([decl.fields, layout.record(record.name), layout.members(record.name)]) : 'absent';
+          return decl && layout.has(record.name) ? JSON.stringify([decl.fields, layout.record(record.name), layout.members(record.name), decl.ring ? layout.ring(record.name) : null]) : 'absent';
         };
         for (const seen of seenPerRun(record.name, see)) expect(seen, `${record.name} on ${arch}`).toHaveLength(1);
       }
@@ -73,5 +73,26 @@ describe('change points of the ABI', () => {
     expect(points.segments('inner', releases)).toEqual([['4.6', '4.8'], ['4.9', '4.10', '4.12', '4.13']]);
     expect(points.segments('C', ['4.6', '4.7', '4.19', '4.20', '4.22'])).toEqual([['4.6'], ['4.7', '4.19'], ['4.20', '4.22']]);
     expect([points.run('outer', '4.8'), points.run('outer', '4.10'), points.run('outer', '4.13')]).toEqual([0, 3, 6]);
+  });
+
+  it('split a ring page where its entry changes, and a count of its entries with it, though no member names the entry', () => {
+    const loc = { file: 'x', line: 1, column: 1 };
+    const field = (name: string, type: RecordDecl['fields'][number]['type'], lifetime = {}) => ({ name, type, loc, ...lifetime });
+    const u8 = { kind: 'scalar', name: 'uint8_t' } as const;
+    const ring = { name: 'ev', request: 'ev_req', response: 'ev_req', entry: 'ev_sring_entry', entries: 'ring', pageSize: 4096 };
+    const small: Pick<AbiModel, 'records' | 'aliases' | 'constants' | 'sets'> = {
+      records: [
+        { kind: 'struct', name: 'ev_req', module: 'm', namespace: 'unstable', since: '4.6', loc, fields: [field('a', u8), field('b', u8, { since: '4.12' })] },
+        { kind: 'union', name: 'ev_sring_entry', module: 'm', namespace: 'unstable', since: '4.6', loc, fields: [field('req', { kind: 'record', name: 'ev_req' }), field('rsp', { kind: 'record', name: 'ev_req' })] },
+        { kind: 'struct', name: 'ev_sring', module: 'm', namespace: 'unstable', since: '4.6', loc, ring, fields: [field('req_prod', u8)] },
+      ],
+      aliases: [],
+      constants: [{ kind: 'constant', name: 'EV_RING_SIZE', module: 'm', namespace: 'unstable', since: '4.6', loc, value: '0', cType: 'unsigned long', spelling: 'dec', ringEntries: 'ev_sring' }],
+      sets: [],
+    };
+    const points = new ChangePoints(small);
+    const releases = ['4.6', '4.11', '4.12', '4.13'];
+    expect(points.segments('ev_sring', releases)).toEqual([['4.6', '4.11'], ['4.12', '4.13']]);
+    expect(points.segments('EV_RING_SIZE', releases)).toEqual([['4.6', '4.11'], ['4.12', '4.13']]);
   });
 });

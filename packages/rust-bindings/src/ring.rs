@@ -595,3 +595,14 @@ impl crate::stable::xs_wire::xenstore_domain_interface {
     /// Where the `rsp` byte ring lies in the record; the back end writes it.
     pub const RSP_RING: ByteRingLayout = ByteRingLayout { data: 1024, size: 1024, cons: 2056, prod: 2060 };
 }
+
+/// The vm_event ring: requests `vm_event_st`, responses `vm_event_st`.
+#[cfg(feature = "xen-4-6")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::unstable::vm_event::vm_event_sring {
+    type Request = crate::unstable::vm_event::vm_event_st;
+    type Response = crate::unstable::vm_event::vm_event_st;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::unstable::vm_event::vm_event_sring_entry>();
+}

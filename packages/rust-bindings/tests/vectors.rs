@@ -168,6 +168,8 @@ mod usbif;
 mod vcpu;
 #[path = "vectors/version.rs"]
 mod version;
+#[path = "vectors/vm_event.rs"]
+mod vm_event;
 #[path = "vectors/vscsiif.rs"]
 mod vscsiif;
 #[path = "vectors/xen_9pfs.rs"]

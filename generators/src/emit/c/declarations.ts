@@ -419,7 +419,8 @@ function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: st
   if (f.name !== '') checkIdentifier(f.name, `member of ${r.name}`);
   const since = f.since && f.since !== r.since ? `Since Xen ${f.since}.` : undefined;
   const padding = f.padding && !f.doc ? 'Padding; must be zero.' : undefined;
-  const inline = f.type.kind === 'record' ? ctx.records.get(f.type.name) : undefined;
+  const held = elementType(f.type);
+  const inline = held.kind === 'record' ? ctx.records.get(held.name) : undefined;
   const condition = allOf(restrictedCondition(f.archs, archs), aliveCondition(ctx.selection, alive.own, alive.outer));
   const base = { condition, open: '', close: '', indent, nested: false as const, decl: '' };
   if (inline?.parent === r.name) {
@@ -431,11 +432,16 @@ function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: st
       nested: {
         open: `${anonymous ? '__extension__ ' : ''}${inline.kind} {`,
         members: membersOf(ctx, inline, on, indent + INDENT, alive.own),
-        close: anonymous ? '};' : `} ${f.name};`,
+        close: anonymous ? '};' : `} ${declarator(f.name, f.type)};`,
       },
     };
   }
   return { ...base, doc: indentedDocCommentLines(indent, directedDoc(f), padding, since), decl: memberDecl(ctx, f) };
+}
+
+/** The type an array holds, through every dimension; any other type itself. */
+function elementType(type: TypeRef): TypeRef {
+  return type.kind === 'array' ? elementType(type.element) : type;
 }
 
 function memberDecl(ctx: Ctx, f: Field): string {

@@ -66,9 +66,9 @@
 #include <xenabi/unstable/flask_op.h>
 #endif
 
-/* Unstable: define XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION to opt in. */
-#if defined(XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION)
-#include <xenabi/unstable/sysctl.h>
+/* Unstable: define XENABI_WANT_VM_EVENT_INTERFACE_VERSION to opt in. */
+#if defined(XENABI_WANT_VM_EVENT_INTERFACE_VERSION)
+#include <xenabi/unstable/vm_event.h>
 #endif
 
 /* Linux's Xen device interface (/dev/xen/privcmd and friends), when compiling for Linux. */

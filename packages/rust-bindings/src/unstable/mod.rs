@@ -5,4 +5,4 @@
 
 pub mod domctl;
 pub mod flask_op;
-pub mod sysctl;
+pub mod vm_event;
